@@ -1,0 +1,51 @@
+# The two commands of the README: `make demo` and `make test`. Everything else is a helper.
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: demo test install lint worker beat bench serve clean browser
+
+$(STAMP): pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet --progress-bar off -e ".[dev]"
+	@touch $(STAMP)
+
+install: $(STAMP)
+
+# Chromium for the browser tests comes from Debian's packages (Playwright cannot download browsers here).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "Installing Debian's chromium for the browser tests..."; \
+	    (apt-get install -y -qq chromium >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq chromium >/dev/null)); \
+	  else echo "chromium is missing: install Debian's chromium package (browser tests will fail or skip)"; fi; }
+
+demo: install
+	$(PY) manage.py demo --host $(HOST) --port $(PORT)
+
+test: install browser
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(PY) manage.py makemigrations --check --dry-run
+
+worker: install
+	$(VENV)/bin/celery -A factcheck worker -Q extract,evidence,default -l INFO
+
+beat: install
+	$(VENV)/bin/celery -A factcheck beat -l INFO
+
+bench: install
+	$(PY) bench/extract.py --corpus ../shared/data/news-fr/orangesum-1000.jsonl --limit 200
+	$(PY) bench/api.py --claims 100000
+	$(PY) bench/bulk.py --claims 10000
+	$(PY) bench/match.py --priors 100000
+	$(PY) bench/evidence.py
+
+clean:
+	rm -rf $(VENV) var build .pytest_cache

@@ -1,0 +1,27 @@
+"""Who may do what: the roles of DESIGN.md §1, read from Django groups."""
+
+from __future__ import annotations
+
+from typing import Any
+
+REVIEWER = "reviewer"
+EDITOR = "editor"
+
+
+def _groups(user: Any) -> set[str]:
+    if user is None or not getattr(user, "is_authenticated", False):
+        return set()
+    cached = getattr(user, "_factcheck_groups", None)
+    if cached is None:
+        cached = set(user.groups.values_list("name", flat=True))
+        user._factcheck_groups = cached
+    return cached
+
+
+def is_editor(user: Any) -> bool:
+    return bool(user is not None and (getattr(user, "is_superuser", False) or EDITOR in _groups(user)))
+
+
+def is_reviewer(user: Any) -> bool:
+    """Reviewers do the checking; editors can do everything a reviewer can."""
+    return is_editor(user) or REVIEWER in _groups(user)
