@@ -48,4 +48,5 @@ __all__ = [
     "Webhook",
     "WebhookDelivery",
     "content_hash",
+    "hash_api_key",
 ]

@@ -335,7 +335,7 @@ def claim_mark_duplicate(
     claim = _locked_claim(claim)
     _check_version(claim, expected_version)
     _require_reviewer(actor)
-    root = original
+    root = Claim.objects.select_related("duplicate_of").get(pk=original.pk)
     seen = {claim.pk}
     while root.duplicate_of_id is not None:
         if root.pk in seen:
