@@ -109,6 +109,17 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "login"
+FACTCHECK_LOGIN_MAX_FAILURES = envint("FACTCHECK_LOGIN_MAX_FAILURES", 5)
+FACTCHECK_LOGIN_LOCKOUT_SECONDS = envint("FACTCHECK_LOGIN_LOCKOUT_SECONDS", 900)
+# One cache for every process when Redis is configured (login throttling, API throttles).
+FACTCHECK_CACHE_URL = os.environ.get("FACTCHECK_CACHE_URL", "")
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": FACTCHECK_CACHE_URL}
+        if FACTCHECK_CACHE_URL
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    )
+}
 LOGIN_REDIRECT_URL = "review:queue"
 LOGOUT_REDIRECT_URL = "login"
 
@@ -208,6 +219,14 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    "ENUM_NAME_OVERRIDES": {
+        "ClaimStatusEnum": "claims.models.choices.ClaimStatus",
+        "ClaimKindEnum": "claims.models.choices.ClaimKind",
+        # RunStatus has the same choices as ExtractionStatus: one enum for both.
+        "ProcessingStatusEnum": "claims.models.choices.ExtractionStatus",
+        "VerdictStatusEnum": "claims.models.choices.VerdictStatus",
+        "StanceEnum": "claims.models.choices.Stance",
+    },
 }
 
 # --- the workbench --------------------------------------------------------------------------
@@ -240,3 +259,13 @@ FACTCHECK_TOOLS_ENDPOINT = os.environ.get(
 )
 # The demo and offline machines have no internet: network providers are on only when asked for.
 FACTCHECK_NETWORK_PROVIDERS = envbool("FACTCHECK_NETWORK_PROVIDERS", "0")
+# Evidence runs: attempts per run (retries on 429/5xx/timeouts), base backoff, when a running run
+# counts as lost (longer than the evidence task's hard time limit), when a queued one is re-sent,
+# and how old finished runs of claims in progress get before the sweeper refreshes them.
+FACTCHECK_EVIDENCE_MAX_ATTEMPTS = envint("FACTCHECK_EVIDENCE_MAX_ATTEMPTS", 3)
+FACTCHECK_EVIDENCE_BACKOFF_SECONDS = float(os.environ.get("FACTCHECK_EVIDENCE_BACKOFF_SECONDS", "5"))
+FACTCHECK_EVIDENCE_STALE_SECONDS = envint("FACTCHECK_EVIDENCE_STALE_SECONDS", 180)
+FACTCHECK_EVIDENCE_QUEUED_SECONDS = envint("FACTCHECK_EVIDENCE_QUEUED_SECONDS", 900)
+FACTCHECK_EVIDENCE_REFRESH_SECONDS = envint("FACTCHECK_EVIDENCE_REFRESH_SECONDS", 7 * 24 * 3600)
+# Extra providers "name=dotted.path.Class,..." (site-specific sources; tests use it too).
+FACTCHECK_EXTRA_PROVIDERS = dict(item.split("=", 1) for item in envlist("FACTCHECK_EXTRA_PROVIDERS") if "=" in item)

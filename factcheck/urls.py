@@ -4,12 +4,13 @@ from django.urls import include, path
 from django.views.generic import RedirectView
 
 from factcheck import health
+from factcheck.login_throttle import ThrottledLoginView
 
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="review:queue", permanent=False)),
     path("healthz", health.healthz, name="healthz"),
     path("readyz", health.readyz, name="readyz"),
-    path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
+    path("accounts/login/", ThrottledLoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path(
         "accounts/password/",
