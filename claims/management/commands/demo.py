@@ -74,10 +74,11 @@ class Command(BaseCommand):
         for index, path in enumerate(paths, 1):
             title, _, body = path.read_text(encoding="utf-8").partition("\n\n")
             language = path.stem.rsplit("-", 1)[-1] if path.stem.rsplit("-", 1)[-1] in ("fr", "en") else ""
-            article, created = article_ingest(text=body.strip(), title=title.strip(), language=language,
-                                              channel=Channel.COMMAND)
-            state = "new" if created else "already there"
-            self.stdout.write(f"  [{index}/{len(paths)}] {title.strip()[:60]} ({state}, {article.extraction_status})")
+            article = article_ingest(text=body.strip(), title=title.strip(), language=language,
+                                     channel=Channel.COMMAND)
+            article.refresh_from_db(fields=["extraction_status"])
+            self.stdout.write(f"  [{index}/{len(paths)}] {title.strip()[:60]} "
+                              f"({article.ingest_outcome}, extraction {article.extraction_status})")
         self.done(started, self.summary())
 
         self.print_accounts(passwords)
