@@ -66,6 +66,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "factcheck.middleware.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "factcheck.urls"
@@ -199,6 +200,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "claims.tasks.sweep_evidence_runs",
         "schedule": 300.0,
     },
+    "requeue-pending-webhook-deliveries-every-2-minutes": {
+        "task": "claims.tasks.sweep_webhooks",
+        "schedule": 120.0,
+    },
 }
 
 # --- Django REST framework ------------------------------------------------------------------
@@ -244,6 +249,8 @@ FACTCHECK_FETCH_TIMEOUT = float(os.environ.get("FACTCHECK_FETCH_TIMEOUT", "10"))
 # Hosts or CIDR ranges that may be fetched although they are private (tests, intranet sources).
 FACTCHECK_FETCH_ALLOWLIST = envlist("FACTCHECK_FETCH_ALLOWLIST")
 FACTCHECK_EXTRACTION_STALE_SECONDS = envint("FACTCHECK_EXTRACTION_STALE_SECONDS", 600)
+# An extraction job also takes up to this many other queued articles and parses them in one batch.
+FACTCHECK_EXTRACTION_BATCH = envint("FACTCHECK_EXTRACTION_BATCH", 8)
 FACTCHECK_PUBLISHER_NAME = os.environ.get("FACTCHECK_PUBLISHER_NAME", "Newsroom Fact Check")
 FACTCHECK_PUBLISHER_URL = os.environ.get("FACTCHECK_PUBLISHER_URL", "https://factcheck.example.org")
 FACTCHECK_EVIDENCE_PROVIDERS = envlist(
@@ -257,6 +264,12 @@ FACTCHECK_TOOLS_API_KEY = os.environ.get("FACTCHECK_TOOLS_API_KEY", "")
 FACTCHECK_TOOLS_ENDPOINT = os.environ.get(
     "FACTCHECK_TOOLS_ENDPOINT", "https://factchecktools.googleapis.com/v1alpha1/claims:search"
 )
+# Webhooks: attempts per delivery, first retry delay (doubling, capped at an hour), HTTP timeout,
+# and how old a pending delivery must be before the sweeper enqueues it again.
+FACTCHECK_WEBHOOK_MAX_ATTEMPTS = envint("FACTCHECK_WEBHOOK_MAX_ATTEMPTS", 6)
+FACTCHECK_WEBHOOK_BACKOFF = float(os.environ.get("FACTCHECK_WEBHOOK_BACKOFF", "10"))
+FACTCHECK_WEBHOOK_TIMEOUT = float(os.environ.get("FACTCHECK_WEBHOOK_TIMEOUT", "10"))
+FACTCHECK_WEBHOOK_SWEEP_SECONDS = envint("FACTCHECK_WEBHOOK_SWEEP_SECONDS", 120)
 # The demo and offline machines have no internet: network providers are on only when asked for.
 FACTCHECK_NETWORK_PROVIDERS = envbool("FACTCHECK_NETWORK_PROVIDERS", "0")
 # Evidence runs: attempts per run (retries on 429/5xx/timeouts), base backoff, when a running run
