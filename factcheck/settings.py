@@ -270,6 +270,8 @@ FACTCHECK_WEBHOOK_MAX_ATTEMPTS = envint("FACTCHECK_WEBHOOK_MAX_ATTEMPTS", 6)
 FACTCHECK_WEBHOOK_BACKOFF = float(os.environ.get("FACTCHECK_WEBHOOK_BACKOFF", "10"))
 FACTCHECK_WEBHOOK_TIMEOUT = float(os.environ.get("FACTCHECK_WEBHOOK_TIMEOUT", "10"))
 FACTCHECK_WEBHOOK_SWEEP_SECONDS = envint("FACTCHECK_WEBHOOK_SWEEP_SECONDS", 120)
+# Gather evidence for every claim as soon as it is extracted (off for extraction benchmarks).
+FACTCHECK_AUTO_EVIDENCE = envbool("FACTCHECK_AUTO_EVIDENCE", "1")
 # The demo and offline machines have no internet: network providers are on only when asked for.
 FACTCHECK_NETWORK_PROVIDERS = envbool("FACTCHECK_NETWORK_PROVIDERS", "0")
 # Evidence runs: attempts per run (retries on 429/5xx/timeouts), base backoff, when a running run

@@ -64,7 +64,7 @@ class Command(BaseCommand):
         report = priors_import(payload_or_text=(FIXTURES / "claimreview-demo.json").read_text(), source="demo")
         for path in sorted((FIXTURES / "library").glob("*.txt")):
             title, _, body = path.read_text(encoding="utf-8").partition("\n\n")
-            library_document_add(title=title.strip(), text=body.strip(), language=path.stem.rsplit("-", 1)[-1],
+            library_document_add(title=title.strip(), text=body.strip(), language=path.stem.split("-", 1)[0],
                                  publisher="Demo newsroom library")
         self.done(started, f"{PriorFactCheck.objects.count()} prior fact-checks ({report.created} new), "
                            f"{LibraryDocument.objects.count()} library documents")
@@ -73,7 +73,8 @@ class Command(BaseCommand):
         paths = sorted((FIXTURES / "articles").glob("*.txt"))
         for index, path in enumerate(paths, 1):
             title, _, body = path.read_text(encoding="utf-8").partition("\n\n")
-            language = path.stem.rsplit("-", 1)[-1] if path.stem.rsplit("-", 1)[-1] in ("fr", "en") else ""
+            prefix = path.stem.split("-", 1)[0]  # files are named fr-....txt / en-....txt
+            language = prefix if prefix in settings.FACTCHECK_SPACY_MODELS else ""
             article = article_ingest(text=body.strip(), title=title.strip(), language=language,
                                      channel=Channel.COMMAND)
             article.refresh_from_db(fields=["extraction_status"])
