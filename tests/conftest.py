@@ -22,6 +22,12 @@ def missing_service(reason: str) -> None:
     pytest.skip(reason)
 
 
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings: Any) -> None:
+    """PBKDF2 is slow on purpose; tests create many users and need none of that slowness."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def postgres() -> None:
     """For tests of PostgreSQL-only behaviour (full-text, trigram, row locks)."""
