@@ -101,3 +101,25 @@ def test_a_refused_request_writes_no_audit_row(client):
     before = AuditEvent.objects.count()
     post_raw(client, b'{"text": "caf\xe9"}')
     assert AuditEvent.objects.count() == before
+
+
+@pytest.mark.django_db
+def test_a_claimreview_with_10000_appearances_imports_without_trouble():
+    from claims.models import PriorFactCheck
+    from claims.services.priors import priors_import
+
+    review = {
+        "@context": "https://schema.org", "@type": "ClaimReview", "url": "https://checker.example.org/huge",
+        "claimReviewed": "Une affirmation partagée des milliers de fois", "inLanguage": "fr",
+        "itemReviewed": {"@type": "Claim", "appearance": [
+            {"@type": "CreativeWork", "url": f"https://social.example.org/post/{i}"} for i in range(10_000)
+        ]},
+        "reviewRating": {"@type": "Rating", "alternateName": "Faux"},
+    }
+    report = priors_import(payload_or_text=json.dumps(review))
+    assert (report.created, report.rejected) == (1, [])
+    prior = PriorFactCheck.objects.get()
+    assert prior.claim_reviewed == "Une affirmation partagée des milliers de fois"
+    # Re-importing the same document is a no-op, not a second row.
+    assert priors_import(payload_or_text=json.dumps(review)).created == 0
+    assert PriorFactCheck.objects.count() == 1
