@@ -28,6 +28,33 @@ def _fast_password_hashing(settings: Any) -> None:
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+TRANSACTIONAL_FIXTURES = {"transactional_db", "live_server"}
+
+
+@pytest.fixture(autouse=True)
+def _reference_data(request: pytest.FixtureRequest) -> None:
+    """The rating scale and role groups come from data migrations; a transactional test's flush
+    deletes them for every later test. Put them back (cheaply) wherever a test uses the database."""
+    marker = request.node.get_closest_marker("django_db")
+    names = set(request.fixturenames)
+    if marker is None and not names & {"db", *TRANSACTIONAL_FIXTURES}:
+        return
+    transactional = bool(names & TRANSACTIONAL_FIXTURES) or bool(marker and marker.kwargs.get("transaction"))
+    request.getfixturevalue("transactional_db" if transactional else "db")
+    from claims.models import Rating
+
+    if Rating.objects.exists() and Group.objects.filter(name__in=["reviewer", "editor"]).count() == 2:
+        return
+    from importlib import import_module
+
+    from django.apps import apps
+
+    import_module("claims.migrations.0002_default_ratings_and_groups").seed(apps, None)
+    from claims.group_permissions import sync_group_permissions
+
+    sync_group_permissions(apps.get_app_config("claims"))
+
+
 @pytest.fixture
 def postgres() -> None:
     """For tests of PostgreSQL-only behaviour (full-text, trigram, row locks)."""

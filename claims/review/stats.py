@@ -1,0 +1,127 @@
+"""The dashboard's figures: a handful of aggregate queries, drawn as server-side SVG."""
+
+from __future__ import annotations
+
+import statistics
+from datetime import timedelta
+from typing import Any
+
+from django.db.models import Count
+from django.db.models.functions import TruncDate
+from django.utils import timezone
+from django.utils.formats import number_format
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from claims.models import AuditEvent, Claim, ClaimStatus, EvidenceRun, RunStatus, Verdict, VerdictStatus
+from claims.review.charts import Bar, Series, hbar_chart, share_bars, stacked_columns
+
+DAYS = 30
+STATUS_COLOURS = {
+    ClaimStatus.NEW: "#8fa3b8",
+    ClaimStatus.SELECTED: "#2f6690",
+    ClaimStatus.IN_PROGRESS: "#c99a06",
+    ClaimStatus.IN_REVIEW: "#7a4eab",
+    ClaimStatus.PUBLISHED: "#1e7b3a",
+    ClaimStatus.DISMISSED: "#5c6670",
+    ClaimStatus.DUPLICATE: "#b9a27a",
+}
+# Time to publication in buckets people talk in.
+BUCKETS = [(timedelta(hours=1), "< 1 h"), (timedelta(days=1), "< 1 d"), (timedelta(days=3), "< 3 d"),
+           (timedelta(days=7), "< 7 d"), (None, "≥ 7 d")]
+
+
+def _human(delta: timedelta) -> str:
+    """A duration the way people say it, in the current language's number format."""
+    minutes = delta.total_seconds() / 60
+    if minutes < 90:
+        return _("%(n)s min") % {"n": number_format(minutes, 0)}
+    if minutes < 48 * 60:
+        return _("%(n)s h") % {"n": number_format(minutes / 60, 1)}
+    return _("%(n)s days") % {"n": number_format(minutes / 1440, 1)}
+
+
+def dashboard() -> dict[str, Any]:
+    now = timezone.now()
+    since = now - timedelta(days=DAYS)
+    today = timezone.localdate(now)
+
+    # Claims extracted per day, coloured by where they stand now.
+    per_day: dict[Any, dict[str, int]] = {}
+    for row in (
+        Claim.objects.filter(created_at__gte=since).annotate(day=TruncDate("created_at"))
+        .values("day", "status").annotate(n=Count("id")).order_by()
+    ):
+        per_day.setdefault(row["day"], {})[row["status"]] = row["n"]
+    statuses = list(ClaimStatus)
+    days = [today - timedelta(days=i) for i in range(DAYS - 1, -1, -1)]
+    columns = [(f"{d:%d/%m}", [per_day.get(d, {}).get(s, 0) for s in statuses]) for d in days]
+    status_chart = stacked_columns(
+        columns, [Series(str(s.label), STATUS_COLOURS[s]) for s in statuses],
+        title=_("Claims by status over time"),
+        desc=_("Claims extracted per day over the last %(days)s days, by their current status.") % {"days": DAYS},
+    )
+
+    rating_rows = (
+        Verdict.objects.filter(status=VerdictStatus.PUBLISHED)
+        .values("rating__label_fr", "rating__label_en", "rating__colour", "rating__order")
+        .annotate(n=Count("id")).order_by("rating__order")
+    )
+    english = (get_language() or "fr").startswith("en")
+    rating_chart = hbar_chart(
+        [Bar(r["rating__label_en" if english else "rating__label_fr"] or "?", r["n"], r["rating__colour"] or "#777")
+         for r in rating_rows],
+        title=_("Published verdicts by rating"), desc=_("Number of published verdicts per rating."),
+    )
+
+    durations = [
+        published - created
+        for published, created in Verdict.objects.filter(
+            status=VerdictStatus.PUBLISHED, published_at__gte=now - timedelta(days=365)
+        ).values_list("published_at", "claim__created_at")
+        if published and created
+    ]
+    median = statistics.median(durations) if durations else None
+    counts = [0] * len(BUCKETS)
+    for delta in durations:
+        counts[next(i for i, (limit, _l) in enumerate(BUCKETS) if limit is None or delta < limit)] += 1
+    duration_chart = hbar_chart(
+        [Bar(label, n) for (_l, label), n in zip(BUCKETS, counts, strict=True)],
+        title=_("Time from extraction to publication"),
+        desc=_("Published verdicts of the last year, by time from extraction to publication."), label_width=80,
+    )
+
+    work = (
+        AuditEvent.objects.filter(created_at__gte=since, actor__isnull=False)
+        .exclude(action__endswith=".refused")
+        .values("actor__username").annotate(n=Count("id")).order_by("-n", "actor__username")[:15]
+    )
+    work_chart = hbar_chart(
+        [Bar(r["actor__username"], r["n"], "#2f6690") for r in work],
+        title=_("Work per reviewer"),
+        desc=_("Actions recorded per person over the last %(days)s days.") % {"days": DAYS},
+    )
+
+    runs: dict[str, list[int]] = {}
+    for row in EvidenceRun.objects.values("provider", "status").annotate(n=Count("id")).order_by("provider"):
+        pair = runs.setdefault(row["provider"], [0, 0])
+        if row["status"] == RunStatus.DONE:
+            pair[0] += row["n"]
+        elif row["status"] == RunStatus.FAILED:
+            pair[1] += row["n"]
+    provider_chart = share_bars(
+        [(name, ok, failed) for name, (ok, failed) in runs.items()],
+        title=_("Evidence provider success rate"),
+        desc=_("Finished provider runs per provider: succeeded and failed."),
+        ok_label=_("Succeeded"), failed_label=_("Failed"),
+    )
+    return {
+        "status_chart": status_chart,
+        "rating_chart": rating_chart,
+        "duration_chart": duration_chart,
+        "work_chart": work_chart,
+        "provider_chart": provider_chart,
+        "median": _human(median) if median is not None else None,
+        "published_count": len(durations),
+        "days": DAYS,
+    }

@@ -1,0 +1,186 @@
+"""Reviewer actions that no other service owns: manual claims from a text selection, comments,
+splitting and merging claims. Keyword-only, atomic, one audit event per change in the same
+transaction; status changes still go through claims.services.workflow."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from django.db import transaction
+from django.db.models import F
+
+from claims.models import Article, Channel, Claim, ClaimStatus, Comment
+from claims.services.audit import audit_record
+from claims.services.errors import InvalidInput, InvalidTransition, NotAllowed, StaleVersion
+from claims.services.roles import is_reviewer
+from claims.services.webhooks import webhook_emit
+from claims.services.workflow import claim_mark_duplicate
+
+COMMENT_MAX = 5000
+# A claim a person picked out of the article is check-worthy by that person's judgement.
+MANUAL_CHECKWORTHINESS = 1.0
+# Claims that already carry a verdict keep their span: splitting or merging them would orphan it.
+RESHAPEABLE = (ClaimStatus.NEW, ClaimStatus.SELECTED, ClaimStatus.IN_PROGRESS, ClaimStatus.DISMISSED)
+
+
+def _require_reviewer(actor: Any) -> None:
+    if not is_reviewer(actor):
+        raise NotAllowed("Only reviewers and editors can change claims.", code="role_required")
+
+
+def _stale(claim: Claim) -> StaleVersion:
+    last = claim.audit_events.select_related("actor").order_by("-created_at", "-id").first()
+    who = last.actor.get_username() if last and last.actor else ""
+    when = last.created_at if last else claim.updated_at
+    return StaleVersion(
+        f"This claim was changed by {who or 'someone else'} at {when:%Y-%m-%d %H:%M} since you opened it.",
+        current=claim,
+        changed_by=who,
+        changed_at=when,
+    )
+
+
+def claim_create_from_selection(
+    *,
+    article: Article,
+    start: int,
+    end: int,
+    quote: str,
+    actor: Any,
+    text: str = "",
+    channel: str = Channel.UI,
+) -> Claim:
+    """A manual claim on article.text[start:end]; the quote the browser saw must match exactly."""
+    _require_reviewer(actor)
+    if not quote.strip() or end <= start:
+        raise InvalidInput("Select some text of the article first.", code="empty_selection")
+    if quote != quote.strip():
+        raise InvalidInput("The selection must not begin or end with spaces.", code="untrimmed_selection")
+    with transaction.atomic():
+        article = Article.objects.get(pk=article.pk)
+        claim = Claim(
+            article=article,
+            start=start,
+            end=end,
+            quote=quote,
+            text=(text.strip() or quote),
+            language=article.language,
+            checkworthiness=MANUAL_CHECKWORTHINESS,
+            checkworthiness_reasons=["entered by a reviewer"],
+            created_by=actor,
+            touched=True,
+        )
+        error = claim.offsets_error(article.text)
+        if error:
+            raise InvalidInput(f"The selection does not match the article: {error}.", code="bad_offsets")
+        claim.save()
+        audit_record(actor=actor, action="claim.create", obj=claim, claim_id=claim.pk,
+                     after={"start": start, "end": end, "quote": quote}, channel=channel)
+        webhook_emit(event="claim.created", object_id=claim.pk,
+                     payload={"claim_id": claim.pk, "article_id": article.pk, "text": claim.text})
+    return claim
+
+
+def comment_add(*, claim: Claim, actor: Any, body: str, channel: str = Channel.UI) -> Comment:
+    _require_reviewer(actor)
+    body = body.strip()
+    if not body:
+        raise InvalidInput("A comment cannot be empty.", code="empty_comment")
+    if len(body) > COMMENT_MAX:
+        raise InvalidInput(f"A comment is limited to {COMMENT_MAX} characters.", code="comment_too_long")
+    with transaction.atomic():
+        comment = Comment.objects.create(claim=claim, author=actor, body=body)
+        audit_record(actor=actor, action="comment.add", obj=comment, claim_id=claim.pk,
+                     after={"body": body[:200]}, channel=channel)
+    return comment
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def claim_split(
+    *,
+    claim: Claim | int,
+    at: int,
+    actor: Any,
+    expected_version: int | None = None,
+    channel: str = Channel.UI,
+) -> tuple[Claim, Claim]:
+    """Cut a claim's span in two at article offset `at`: it keeps the first part, a new claim the rest."""
+    _require_reviewer(actor)
+    with transaction.atomic():
+        pk = claim.pk if isinstance(claim, Claim) else claim
+        claim = Claim.objects.select_for_update(of=("self",)).select_related("article").get(pk=pk)
+        if expected_version is not None and claim.version != expected_version:
+            raise _stale(claim)
+        if claim.status not in RESHAPEABLE:
+            raise InvalidTransition("A claim under review or published cannot be split.", code="not_reshapeable")
+        if claim.article_id is None or claim.start is None or claim.end is None:
+            raise InvalidInput("Only a claim with a place in an article can be split.", code="no_offsets")
+        text = claim.article.text
+        first = _trimmed(text, claim.start, at)
+        second = _trimmed(text, at, claim.end)
+        if not (claim.start < at < claim.end) or first[0] == first[1] or second[0] == second[1]:
+            raise InvalidInput("Choose a split point inside the claim's text.", code="bad_split")
+        before = {"start": claim.start, "end": claim.end, "text": claim.text, "version": claim.version}
+        rest = Claim.objects.create(
+            article=claim.article, start=second[0], end=second[1], quote=text[second[0]:second[1]],
+            text=text[second[0]:second[1]], language=claim.language, checkworthiness=claim.checkworthiness,
+            checkworthiness_reasons=claim.checkworthiness_reasons, kind=claim.kind, claimant=claim.claimant,
+            created_by=actor, touched=True,
+        )
+        claim.start, claim.end = first
+        claim.quote = claim.text = text[first[0]:first[1]]
+        claim.version = F("version") + 1
+        claim.touched = True
+        claim.save(update_fields=["start", "end", "quote", "text", "version", "touched", "updated_at"])
+        claim.refresh_from_db(fields=["version"])
+        audit_record(actor=actor, action="claim.split", obj=claim, claim_id=claim.pk, before=before,
+                     after={"start": claim.start, "end": claim.end, "new_claim": rest.pk, "version": claim.version},
+                     channel=channel)
+        audit_record(actor=actor, action="claim.create", obj=rest, claim_id=rest.pk,
+                     after={"split_from": claim.pk, "start": rest.start, "end": rest.end}, channel=channel)
+    return claim, rest
+
+
+def claim_merge(
+    *, claim: Claim | int, others: Sequence[Claim], actor: Any, channel: str = Channel.UI
+) -> Claim:
+    """Grow `claim` to cover the spans of `others` (same article); the others become its duplicates."""
+    _require_reviewer(actor)
+    with transaction.atomic():
+        pk = claim.pk if isinstance(claim, Claim) else claim
+        ids = sorted({pk, *(o.pk for o in others)})
+        # Lock every row in one statement, in id order, so two merges cannot deadlock.
+        rows = {c.pk: c for c in Claim.objects.select_for_update().filter(pk__in=ids).order_by("pk")}
+        if len(rows) != len(ids) or len(ids) < 2:
+            raise InvalidInput("Choose at least one other claim of this article to merge.", code="nothing_to_merge")
+        target = rows[pk]
+        parts = [rows[i] for i in ids if i != pk]
+        if any(c.article_id != target.article_id or c.start is None for c in rows.values()) or target.article_id is None:
+            raise InvalidInput("Only claims placed in the same article can be merged.", code="different_articles")
+        if any(c.status not in RESHAPEABLE for c in rows.values()):
+            raise InvalidTransition("A claim under review or published cannot be merged.", code="not_reshapeable")
+        text = Article.objects.values_list("text", flat=True).get(pk=target.article_id)
+        before = {"start": target.start, "end": target.end, "text": target.text, "version": target.version}
+        target.start = min(c.start for c in rows.values())  # type: ignore[type-var]
+        target.end = max(c.end for c in rows.values())  # type: ignore[type-var]
+        target.quote = target.text = text[target.start:target.end]
+        target.version = F("version") + 1
+        target.touched = True
+        target.save(update_fields=["start", "end", "quote", "text", "version", "touched", "updated_at"])
+        target.refresh_from_db(fields=["version"])
+        audit_record(actor=actor, action="claim.merge", obj=target, claim_id=target.pk, before=before,
+                     after={"start": target.start, "end": target.end, "merged": [c.pk for c in parts],
+                            "version": target.version}, channel=channel)
+        # A merge touches a handful of claims a person picked: one workflow call each keeps the
+        # duplicate rule (and its audit row) in the workflow service.
+        for part in parts:
+            claim_mark_duplicate(claim=part, original=target, actor=actor, channel=channel)
+    return target

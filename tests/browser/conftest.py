@@ -1,0 +1,78 @@
+"""Browser fixtures: Debian's Chromium driven by Playwright against pytest-django's live_server."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from importlib import import_module
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import missing_service
+
+# Playwright's sync API runs an event loop in the test thread; the ORM calls made by the tests
+# themselves (fixtures, assertions) are still synchronous and safe.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = os.environ.get("FACTCHECK_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run"]
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "build" / "screenshots"
+DESKTOP = {"width": 1366, "height": 768}
+PHONE = {"width": 390, "height": 844}
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    if not Path(CHROMIUM).exists():
+        missing_service(f"Chromium not found at {CHROMIUM} (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def reference_data(transactional_db: None) -> None:
+    """Rating scale and role groups: data migrations that a transactional test's flush may have removed."""
+    seed = import_module("claims.migrations.0002_default_ratings_and_groups").seed
+    from django.apps import apps
+
+    seed(apps, None)
+
+
+@pytest.fixture
+def fast_hasher(settings: Any) -> None:
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def open_session(browser: Any, live_server: Any, reference_data: None, fast_hasher: None) -> Iterator[Callable[..., Any]]:
+    """open_session(user, viewport=DESKTOP) -> a logged-in page in its own browser context."""
+    contexts: list[Any] = []
+
+    def open_(user: Any, *, viewport: dict[str, int] | None = None, password: str = "", locale: str = "en-GB") -> Any:
+        context = browser.new_context(viewport=viewport or DESKTOP, locale=locale)
+        context.set_default_timeout(10_000)
+        contexts.append(context)
+        page = context.new_page()
+        page.goto(f"{live_server.url}/accounts/login/")
+        page.locator("#id_username").fill(user.username)
+        page.locator("#id_password").fill(password or f"pw-{user.username}")
+        page.locator("form button[type=submit]").last.click()
+        page.wait_for_url(f"{live_server.url}/review/")
+        return page
+
+    yield open_
+    for context in contexts:
+        context.close()
+
+
+def screenshot(page: Any, name: str) -> None:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.evaluate("window.scrollTo(0, 0)")
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=False)
