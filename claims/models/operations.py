@@ -12,6 +12,7 @@ API_SCOPES = ("read", "write", "publish")
 WEBHOOK_EVENTS = (
     "article.extracted",
     "claim.created",
+    "claim.updated",
     "evidence.attached",
     "verdict.submitted",
     "verdict.published",

@@ -1,0 +1,177 @@
+"""Evidence, evidence runs, prior fact-checks and the newsroom library."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.urls import URLPattern, path, reverse
+from import_export.admin import ImportExportMixin
+
+from claims.admin.base import BigTableAdmin, RoleActionsMixin, confirm_step, report, selected_ids
+from claims.admin.resources import IMPORT_FORMATS, PriorFactCheckResource
+from claims.models import Evidence, EvidenceRun, LibraryDocument, LibraryPassage, PriorFactCheck, Stance
+from claims.services import bulk
+from claims.services.errors import DomainError
+from claims.services.priors import priors_import
+from claims.services.roles import is_editor
+
+MAX_UPLOAD_BYTES = 20 * 1024 * 1024
+
+
+class StanceForm(forms.Form):
+    stance = forms.ChoiceField(choices=Stance.choices)
+
+
+@admin.register(Evidence)
+class EvidenceAdmin(RoleActionsMixin, BigTableAdmin):
+    list_display = ("id", "claim_id", "provider", "title", "publisher", "stance", "relevance", "match_tier",
+                    "retrieved_at")
+    list_filter = ("provider", "stance", "match_tier", "retrieved_at")
+    search_fields = ("title", "url", "publisher", "=claim__id")
+    raw_id_fields = ("claim", "prior_factcheck", "stance_by", "added_by")
+    readonly_fields = ("retrieved_at", "content_hash", "stance_by", "stance_at")
+    ordering = ("-id",)
+    actions = ("set_stance",)
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        return super().get_queryset(request).defer("excerpt", "note")
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        # Stances change through the bulk action (audited); rows are otherwise the providers'.
+        return False
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    @admin.action(description="Set the stance…", permissions=["workflow"])
+    def set_stance(self, request: HttpRequest, queryset: QuerySet) -> HttpResponse | None:
+        def apply(data: dict[str, Any]) -> None:
+            result = bulk.evidence_bulk_set_stance(evidence_ids=selected_ids(queryset), stance=data["stance"],
+                                                   actor=request.user)
+            report(self, request, f"{result.changed} evidence items set to {data['stance']}", result)
+
+        return confirm_step(self, request, queryset, title="Set the stance of evidence", form_class=StanceForm,
+                            apply=apply)
+
+
+@admin.register(EvidenceRun)
+class EvidenceRunAdmin(BigTableAdmin):
+    list_display = ("id", "claim_id", "provider", "status", "attempts", "found_count", "duration_ms", "queued_at",
+                    "finished_at")
+    list_filter = ("status", "provider")
+    search_fields = ("=claim__id", "error")
+    raw_id_fields = ("claim",)
+    ordering = ("-id",)
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False  # runs are the workers' record
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+
+class ClaimReviewUploadForm(forms.Form):
+    file = forms.FileField(help_text="ClaimReview JSON-LD: one object, a list, a DataFeed, or JSON lines.")
+
+    def clean_file(self) -> str:
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_UPLOAD_BYTES:
+            raise forms.ValidationError(f"The file is larger than {MAX_UPLOAD_BYTES // (1024 * 1024)} MB.")
+        try:
+            return upload.read().decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise forms.ValidationError("The file is not UTF-8 text.") from exc
+
+
+@admin.register(PriorFactCheck)
+class PriorFactCheckAdmin(RoleActionsMixin, ImportExportMixin, BigTableAdmin):
+    resource_classes = [PriorFactCheckResource]
+    formats = IMPORT_FORMATS
+    change_list_template = "admin/claims/priorfactcheck/change_list.html"
+    list_display = ("id", "short_claim", "rating_text", "rating_value", "publisher", "language", "review_date",
+                    "source")
+    list_filter = ("language", "source", "review_date")
+    search_fields = ("claim_reviewed", "url", "publisher", "claimant")
+    readonly_fields = ("raw", "imported_at")
+    ordering = ("-id",)
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        return super().get_queryset(request).defer("raw")
+
+    @admin.display(description="claim reviewed", ordering="claim_reviewed")
+    def short_claim(self, obj: PriorFactCheck) -> str:
+        return obj.claim_reviewed[:90]
+
+    def has_import_permission(self, request: HttpRequest) -> bool:
+        return self.has_add_permission(request) and is_editor(request.user)
+
+    def get_import_data_kwargs(self, **kwargs: Any) -> dict[str, Any]:
+        return {**super().get_import_data_kwargs(**kwargs), "rollback_on_validation_errors": True}
+
+    def get_urls(self) -> list[URLPattern]:
+        return [
+            path("import-claimreview/", self.admin_site.admin_view(self.import_claimreview),
+                 name="claims_priorfactcheck_import_claimreview"),
+            *super().get_urls(),
+        ]
+
+    def import_claimreview(self, request: HttpRequest) -> HttpResponse:
+        """Upload ClaimReview markup; the priors service parses, validates and stores it."""
+        if not self.has_import_permission(request):
+            raise PermissionDenied
+        form = ClaimReviewUploadForm(request.POST or None, request.FILES or None)
+        if request.method == "POST" and form.is_valid():
+            try:
+                report = priors_import(payload_or_text=form.cleaned_data["file"], source="import")
+            except (DomainError, ValueError) as exc:
+                form.add_error("file", getattr(exc, "message", str(exc)))
+            else:
+                level = messages.WARNING if report.rejected else messages.SUCCESS
+                rejected = "".join(f"; row {index}: {reason}" for index, reason in report.rejected[:10])
+                self.message_user(request, f"ClaimReview import: {report.summary()}{rejected}", level)
+                return HttpResponseRedirect(reverse("admin:claims_priorfactcheck_changelist"))
+        context = {**self.admin_site.each_context(request), "opts": self.opts, "form": form,
+                   "title": "Import ClaimReview markup"}
+        return TemplateResponse(request, "admin/claims/priorfactcheck/import_claimreview.html", context)
+
+
+class PassageInline(admin.TabularInline):
+    model = LibraryPassage
+    fields = ("position", "text", "start", "end")
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+    max_num = 0
+
+
+@admin.register(LibraryDocument)
+class LibraryDocumentAdmin(admin.ModelAdmin):
+    list_display = ("id", "title", "publisher", "language", "published_at", "created_at")
+    list_filter = ("language", "publisher")
+    search_fields = ("title", "publisher", "source_url")
+    readonly_fields = ("content_hash", "uploaded_by", "created_at")
+    show_full_result_count = False
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        return super().get_queryset(request).defer("text")
+
+
+@admin.register(LibraryPassage)
+class LibraryPassageAdmin(BigTableAdmin):
+    list_display = ("id", "document", "position", "language", "start", "end")
+    list_filter = ("language",)
+    search_fields = ("text", "document__title")
+    list_select_related = ("document",)
+    raw_id_fields = ("document",)
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        return super().get_queryset(request).defer("document__text")
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False  # passages are cut from their document by the library service

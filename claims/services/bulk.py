@@ -1,0 +1,549 @@
+"""Bulk changes for the admin: the workflow's rules applied to many rows with a constant number of queries.
+
+Each function checks the actor once, locks the selected rows in one query, decides per row with
+the same rules as claims.services.workflow (Claim.can_transition_to, workflow.RULES, the roles),
+then writes with batched UPDATEs, one bulk insert of audit events and one bulk insert of webhook
+deliveries. Moves that touch a verdict (submit, publish, send back, correct) have per-row side
+effects, so those rows go through workflow.claim_transition one by one.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db import transaction
+from django.db.models import Count, F
+from django.utils import timezone
+
+from claims.claimreview import claimreview_for, rating_bounds
+from claims.models import (
+    Article,
+    AuditEvent,
+    Channel,
+    Claim,
+    ClaimStatus,
+    Comment,
+    Evidence,
+    ExtractionStatus,
+    Rating,
+    Stance,
+    Verdict,
+    VerdictStatus,
+)
+from claims.services import workflow
+from claims.services.audit import audit_bulk
+from claims.services.errors import DomainError, InvalidInput, NotAllowed
+from claims.services.queue import enqueue
+from claims.services.roles import is_editor, is_reviewer
+from claims.services.webhooks import webhook_emit_many
+
+# Moves with side effects on a verdict: they need the per-row service.
+VERDICT_MOVES = {
+    (ClaimStatus.IN_PROGRESS, ClaimStatus.IN_REVIEW),
+    (ClaimStatus.IN_REVIEW, ClaimStatus.PUBLISHED),
+    (ClaimStatus.IN_REVIEW, ClaimStatus.IN_PROGRESS),
+    (ClaimStatus.PUBLISHED, ClaimStatus.IN_PROGRESS),
+}
+# Characters that make a spreadsheet read a cell as a formula (OWASP "CSV injection").
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def status_words(value: str) -> str:
+    """A status as plain words ("in_review" -> "in review"): messages stay in one language."""
+    return str(value).replace("_", " ")
+
+
+@dataclass
+class BulkResult:
+    changed: int = 0
+    refused: dict[str, int] = field(default_factory=dict)
+    changed_ids: list[int] = field(default_factory=list)
+
+    def refusals(self) -> str:
+        """'; 3 not changed: 2 already selected, 1 ...' or '' — the tail of the admin message."""
+        total = sum(self.refused.values())
+        if not total:
+            return ""
+        parts = ", ".join(f"{count} {reason}" for reason, count in sorted(self.refused.items(), key=lambda i: -i[1]))
+        return f"; {total} not changed: {parts}"
+
+
+@dataclass(frozen=True)
+class _Row:
+    pk: int
+    status: str
+    assignee_id: int | None
+    version: int
+    duplicate_of_id: int | None
+
+    def snapshot(self, **changes: Any) -> dict[str, Any]:
+        """The same shape as workflow's audit snapshots, so history reads alike."""
+        data = {
+            "status": self.status,
+            "assignee": self.assignee_id,
+            "version": self.version,
+            "duplicate_of": self.duplicate_of_id,
+        }
+        data.update(changes)
+        return data
+
+
+def _locked_rows(claim_ids: Iterable[int]) -> list[_Row]:
+    """Lock the selection in one query, in id order so two bulk runs cannot deadlock."""
+    fields = ("pk", "status", "assignee_id", "version", "duplicate_of_id")
+    rows = Claim.objects.select_for_update().filter(pk__in=list(claim_ids)).order_by("pk").values_list(*fields)
+    return [_Row(*row) for row in rows]
+
+
+def _require_reviewer(actor: Any) -> None:
+    if not is_reviewer(actor):
+        raise NotAllowed("Only reviewers and editors can change claims.", code="role_required")
+
+
+def _actor_id(actor: Any) -> int | None:
+    return getattr(actor, "pk", None)
+
+
+def _bump(claim_ids: Sequence[int], **fields: Any) -> None:
+    """One UPDATE for many claims: a person touched them, so the version moves on (optimistic locking)."""
+    if claim_ids:
+        Claim.objects.filter(pk__in=claim_ids).update(
+            version=F("version") + 1, touched=True, updated_at=timezone.now(), **fields
+        )
+
+
+def _claim_event(*, actor: Any, action: str, row: _Row, after: dict[str, Any], channel: str) -> AuditEvent:
+    return AuditEvent(
+        actor_id=_actor_id(actor), action=action, object_type="claim", object_id=row.pk, claim_id=row.pk,
+        before=row.snapshot(), after={**after, "bulk": True}, channel=channel,
+    )
+
+
+def _emit_claim_updates(rows: Iterable[_Row], *, change: str, after: Callable[[_Row], dict[str, Any]]) -> None:
+    """One claim.updated delivery per claim and subscribed endpoint, in one bulk insert."""
+    webhook_emit_many(
+        event="claim.updated",
+        items=[(row.pk, {"claim_id": row.pk, "change": change, **after(row)}) for row in rows],
+    )
+
+
+@transaction.atomic
+def claims_bulk_assign(
+    *, claim_ids: Iterable[int], assignee: Any, actor: Any, channel: str = Channel.ADMIN
+) -> BulkResult:
+    """Assign (or, with assignee=None, unassign) many claims, with the rules of workflow.claim_assign."""
+    _require_reviewer(actor)
+    if assignee is not None and not is_reviewer(assignee):
+        raise InvalidInput(f"{assignee.get_username()} is not a reviewer.", code="assignee_not_reviewer")
+    if assignee is not None and assignee.pk != _actor_id(actor) and not is_editor(actor):
+        raise NotAllowed("Only an editor can assign claims to someone else.", code="editor_required")
+    assignee_id = getattr(assignee, "pk", None)
+    result = BulkResult()
+    refused: Counter[str] = Counter()
+    changed: list[_Row] = []
+    for row in _locked_rows(claim_ids):
+        if row.assignee_id == assignee_id:
+            refused["already assigned to them" if assignee_id else "already unassigned"] += 1
+        else:
+            changed.append(row)
+    ids = [row.pk for row in changed]
+    _bump(ids, assignee_id=assignee_id)
+    audit_bulk(
+        _claim_event(actor=actor, action="claim.assign", row=row, channel=channel,
+                     after=row.snapshot(assignee=assignee_id, version=row.version + 1))
+        for row in changed
+    )
+    _emit_claim_updates(changed, change="assign",
+                        after=lambda row: row.snapshot(assignee=assignee_id, version=row.version + 1))
+    result.changed, result.changed_ids, result.refused = len(ids), ids, dict(refused)
+    return result
+
+
+def transition_refusal(source: str, to: str, *, editor: bool, comment: str) -> str | None:
+    """Why a claim in `source` cannot move to `to` for this actor, or None. Rules are workflow's.
+
+    Public so the admin's confirmation page can say, per current status, what will happen."""
+    if source == to:
+        return f"already {status_words(to)}"
+    if not Claim(status=source).can_transition_to(to):
+        return f"cannot go from {status_words(source)} to {status_words(to)}"
+    rule = workflow.RULES.get((source, to), workflow.Rule())
+    if rule.needs_editor and not editor:
+        return f"need an editor to go from {status_words(source)}"
+    if rule.needs_comment and not comment:
+        return "need a comment saying why"
+    return None
+
+
+@transaction.atomic
+def claims_bulk_transition(
+    *, claim_ids: Iterable[int], to: str, actor: Any, comment: str = "", channel: str = Channel.ADMIN
+) -> BulkResult:
+    """Move every claim of the selection for which the move is valid; count the others by reason."""
+    _require_reviewer(actor)
+    if to == ClaimStatus.DUPLICATE:
+        raise InvalidInput("Use 'mark as duplicate' and choose the original claim.", code="needs_original")
+    if to not in ClaimStatus.values:
+        raise InvalidInput(f"Unknown status {to!r}.", code="unknown_status")
+    comment = comment.strip()
+    editor = is_editor(actor)
+    verdicts: dict[str, str | None] = {}  # the rules depend on the source status only: decide once per status
+    refused: Counter[str] = Counter()
+    plain: list[_Row] = []
+    per_row: list[int] = []
+    for row in _locked_rows(claim_ids):
+        if row.status not in verdicts:
+            verdicts[row.status] = transition_refusal(row.status, to, editor=editor, comment=comment)
+        reason = verdicts[row.status]
+        if reason:
+            refused[reason] += 1
+        elif (row.status, to) in VERDICT_MOVES:
+            per_row.append(row.pk)
+        else:
+            plain.append(row)
+
+    # Plain moves: one UPDATE per group (at most two), whatever the number of rows.
+    extra: dict[str, Any] = {"status_reason": comment} if to == ClaimStatus.DISMISSED else {}
+    # Starting work on an unassigned selected claim assigns it to whoever starts it (as workflow does).
+    takes = {
+        row.pk for row in plain
+        if row.status == ClaimStatus.SELECTED and to == ClaimStatus.IN_PROGRESS and row.assignee_id is None
+    }
+    _bump([row.pk for row in plain if row.pk not in takes], status=to, **extra)
+    _bump(sorted(takes), status=to, assignee_id=_actor_id(actor), **extra)
+    if comment:
+        Comment.objects.bulk_create(
+            [Comment(claim_id=row.pk, author_id=_actor_id(actor), body=comment) for row in plain]
+        )
+
+    def after(row: _Row) -> dict[str, Any]:
+        assignee = _actor_id(actor) if row.pk in takes else row.assignee_id
+        return row.snapshot(status=to, version=row.version + 1, assignee=assignee)
+
+    audit_bulk(
+        _claim_event(actor=actor, action="claim.transition", row=row, channel=channel,
+                     after={**after(row), "comment": comment})
+        for row in plain
+    )
+    _emit_claim_updates(plain, change="status", after=after)
+
+    changed = [row.pk for row in plain]
+    # Verdict moves: the workflow service, one savepoint per claim, so one refusal spoils nothing else.
+    for pk in per_row:
+        try:
+            workflow.claim_transition(claim=pk, to=to, actor=actor, comment=comment, channel=channel)
+        except DomainError as exc:
+            refused[exc.message.rstrip(".")] += 1
+        else:
+            changed.append(pk)
+    return BulkResult(changed=len(changed), refused=dict(refused), changed_ids=changed)
+
+
+def claims_bulk_dismiss(
+    *, claim_ids: Iterable[int], reason: str, actor: Any, channel: str = Channel.ADMIN
+) -> BulkResult:
+    if not reason.strip():
+        raise InvalidInput("Say why these claims are dismissed.", code="comment_required")
+    return claims_bulk_transition(
+        claim_ids=claim_ids, to=ClaimStatus.DISMISSED, actor=actor, comment=reason, channel=channel
+    )
+
+
+@transaction.atomic
+def claims_bulk_set_rating(
+    *, claim_ids: Iterable[int], rating: Rating | None, actor: Any, channel: str = Channel.ADMIN
+) -> BulkResult:
+    """Set (or clear, with None) the rating of the draft verdicts of the selection."""
+    _require_reviewer(actor)
+    if rating is not None and not rating.is_active:
+        raise InvalidInput(f"The rating {rating.slug!r} is retired.", code="inactive_rating")
+    rows = {row.pk: row for row in _locked_rows(claim_ids)}
+    drafts = list(
+        Verdict.objects.select_for_update()
+        .filter(claim_id__in=list(rows), status=VerdictStatus.DRAFT)
+        .values_list("pk", "claim_id", "rating_id", "version")
+    )
+    rating_id = getattr(rating, "pk", None)
+    refused: Counter[str] = Counter()
+    refused["have no draft verdict"] += len(rows) - len(drafts)
+    changed: list[tuple[int, int, int | None, int]] = []
+    for draft in drafts:
+        status = rows[draft[1]].status
+        if status not in (ClaimStatus.SELECTED, ClaimStatus.IN_PROGRESS):
+            refused[f"verdict locked while {status_words(status)}"] += 1
+        elif draft[2] == rating_id:
+            refused["already have that rating" if rating_id else "already have no rating"] += 1
+        else:
+            changed.append(draft)
+    if changed:
+        Verdict.objects.filter(pk__in=[d[0] for d in changed]).update(
+            rating_id=rating_id, version=F("version") + 1, updated_at=timezone.now()
+        )
+    claim_ids_changed = [d[1] for d in changed]
+    _bump(claim_ids_changed)
+    audit_bulk(
+        AuditEvent(
+            actor_id=_actor_id(actor), action="verdict.update", object_type="verdict", object_id=pk,
+            claim_id=claim_id, before={"rating": old, "version": version},
+            after={"rating": rating_id, "version": version + 1, "bulk": True}, channel=channel,
+        )
+        for pk, claim_id, old, version in changed
+    )
+    _emit_claim_updates([rows[pk] for pk in claim_ids_changed], change="verdict_rating",
+                        after=lambda row: {**row.snapshot(version=row.version + 1), "rating": rating_id})
+    refused = Counter({reason: n for reason, n in refused.items() if n})
+    return BulkResult(changed=len(changed), refused=dict(refused), changed_ids=claim_ids_changed)
+
+
+def _root_of(original: Claim) -> Claim:
+    """Follow the original's own duplicate link (a chain is a few rows, not the selection)."""
+    root = original
+    seen: set[int] = set()
+    while root.duplicate_of_id is not None and root.pk not in seen:
+        seen.add(root.pk)
+        root = Claim.objects.get(pk=root.duplicate_of_id)
+    return root
+
+
+EVIDENCE_COPY_FIELDS = (
+    "provider", "url", "title", "publisher", "excerpt", "published_at", "relevance", "match_tier", "stance",
+    "stance_by_id", "stance_at", "note", "content_hash", "prior_factcheck_id", "added_by_id",
+)
+
+
+@transaction.atomic
+def claims_bulk_mark_duplicate(
+    *, claim_ids: Iterable[int], original: Claim, actor: Any, channel: str = Channel.ADMIN
+) -> BulkResult:
+    """Mark the selection as duplicates of `original` and copy their evidence onto it, once per source."""
+    _require_reviewer(actor)
+    root = _root_of(original)
+    refused: Counter[str] = Counter()
+    changed: list[_Row] = []
+    for row in _locked_rows(claim_ids):
+        if row.pk == root.pk:
+            refused["are the original itself"] += 1
+        elif row.status == ClaimStatus.DUPLICATE and row.duplicate_of_id == root.pk:
+            refused["already duplicates of it"] += 1
+        else:
+            changed.append(row)
+    ids = [row.pk for row in changed]
+    _bump(ids, status=ClaimStatus.DUPLICATE, duplicate_of_id=root.pk)
+    audit_bulk(
+        _claim_event(actor=actor, action="claim.duplicate", row=row, channel=channel,
+                     after=row.snapshot(status=ClaimStatus.DUPLICATE, duplicate_of=root.pk, version=row.version + 1))
+        for row in changed
+    )
+    _emit_claim_updates(changed, change="duplicate", after=lambda row: row.snapshot(
+        status=ClaimStatus.DUPLICATE, duplicate_of=root.pk, version=row.version + 1))
+    _merge_evidence(root=root, source_ids=ids, actor=actor, channel=channel)
+    return BulkResult(changed=len(ids), refused=dict(refused), changed_ids=ids)
+
+
+def _merge_evidence(*, root: Claim, source_ids: list[int], actor: Any, channel: str) -> int:
+    """Copy the duplicates' evidence onto the original, skipping (provider, url) pairs it already has."""
+    if not source_ids:
+        return 0
+    have = set(Evidence.objects.filter(claim_id=root.pk).values_list("provider", "url"))
+    copies: list[Evidence] = []
+    for values in Evidence.objects.filter(claim_id__in=source_ids).order_by("-relevance", "pk").values(
+        *EVIDENCE_COPY_FIELDS
+    ):
+        key = (values["provider"], values["url"])
+        if key in have:
+            continue
+        have.add(key)
+        copies.append(Evidence(claim_id=root.pk, **values))
+    if not copies:
+        return 0
+    # ignore_conflicts: a worker attaching the same source meanwhile must not fail the whole merge.
+    Evidence.objects.bulk_create(copies, ignore_conflicts=True)
+    total = Evidence.objects.filter(claim_id=root.pk).count()
+    Claim.objects.filter(pk=root.pk).update(
+        evidence_count=total, version=F("version") + 1, touched=True, updated_at=timezone.now()
+    )
+    audit_bulk([
+        AuditEvent(
+            actor_id=_actor_id(actor), action="evidence.merge", object_type="claim", object_id=root.pk,
+            claim_id=root.pk, before={"evidence_count": root.evidence_count},
+            after={"evidence_count": total, "from_claims": source_ids, "bulk": True}, channel=channel,
+        )
+    ])
+    webhook_emit_many(
+        event="evidence.attached",
+        items=[(root.pk, {"claim_id": root.pk, "added": len(copies), "from_claims": source_ids})],
+    )
+    return len(copies)
+
+
+@transaction.atomic
+def claims_bulk_gather_evidence(
+    *, claim_ids: Iterable[int], actor: Any, channel: str = Channel.ADMIN
+) -> BulkResult:
+    """Ask the evidence providers again for each open claim (the task runs them after commit)."""
+    _require_reviewer(actor)
+    refused: Counter[str] = Counter()
+    wanted: list[_Row] = []
+    for row in _locked_rows(claim_ids):
+        if row.status in (ClaimStatus.DISMISSED, ClaimStatus.DUPLICATE):
+            refused[f"are {status_words(row.status)}"] += 1
+        else:
+            wanted.append(row)
+    audit_bulk(
+        _claim_event(actor=actor, action="evidence.rerun", row=row, after={}, channel=channel) for row in wanted
+    )
+    for row in wanted:
+        enqueue("claims.tasks.claim_gather_evidence", row.pk)
+    ids = [row.pk for row in wanted]
+    return BulkResult(changed=len(ids), refused=dict(refused), changed_ids=ids)
+
+
+@transaction.atomic
+def articles_bulk_reextract(
+    *, article_ids: Iterable[int], actor: Any, channel: str = Channel.ADMIN
+) -> BulkResult:
+    """Queue extraction again; an extraction that is running now is left to finish."""
+    if not is_editor(actor):
+        raise NotAllowed("Only an editor can re-extract articles.", code="editor_required")
+    rows = list(
+        Article.objects.select_for_update().filter(pk__in=list(article_ids)).order_by("pk")
+        .values_list("pk", "extraction_status")
+    )
+    refused: Counter[str] = Counter()
+    ids: list[int] = []
+    for pk, status in rows:
+        if status == ExtractionStatus.RUNNING:
+            refused["are being extracted now"] += 1
+        else:
+            ids.append(pk)
+    Article.objects.filter(pk__in=ids).update(
+        extraction_status=ExtractionStatus.QUEUED, extraction_error="", extraction_started_at=None,
+        updated_at=timezone.now(),
+    )
+    statuses = dict(rows)
+    audit_bulk(
+        AuditEvent(
+            actor_id=_actor_id(actor), action="article.reextract", object_type="article", object_id=pk,
+            before={"extraction_status": statuses[pk]},
+            after={"extraction_status": ExtractionStatus.QUEUED, "bulk": True}, channel=channel,
+        )
+        for pk in ids
+    )
+    for pk in ids:
+        enqueue("claims.tasks.article_extract", pk)
+    return BulkResult(changed=len(ids), refused=dict(refused), changed_ids=ids)
+
+
+@transaction.atomic
+def evidence_bulk_set_stance(
+    *, evidence_ids: Iterable[int], stance: str, actor: Any, channel: str = Channel.ADMIN
+) -> BulkResult:
+    _require_reviewer(actor)
+    if stance not in Stance.values:
+        raise InvalidInput(f"Unknown stance {stance!r}.", code="unknown_stance")
+    rows = list(
+        Evidence.objects.select_for_update().filter(pk__in=list(evidence_ids)).order_by("pk")
+        .values_list("pk", "claim_id", "stance")
+    )
+    refused: Counter[str] = Counter()
+    changed = []
+    for row in rows:
+        if row[2] == stance:
+            refused[f"already {status_words(stance)}"] += 1
+        else:
+            changed.append(row)
+    now = timezone.now()
+    Evidence.objects.filter(pk__in=[row[0] for row in changed]).update(
+        stance=stance, stance_by_id=_actor_id(actor), stance_at=now
+    )
+    _bump(sorted({row[1] for row in changed}))
+    audit_bulk(
+        AuditEvent(
+            actor_id=_actor_id(actor), action="evidence.stance", object_type="evidence", object_id=pk,
+            claim_id=claim_id, before={"stance": old}, after={"stance": stance, "bulk": True}, channel=channel,
+        )
+        for pk, claim_id, old in changed
+    )
+    ids = [row[0] for row in changed]
+    return BulkResult(changed=len(ids), refused=dict(refused), changed_ids=ids)
+
+
+# --- exports: reads only ---------------------------------------------------------------------------
+
+
+def csv_safe(value: Any) -> Any:
+    """Neutralise spreadsheet formulas: a text cell starting with = + - @ is prefixed with a quote."""
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
+CLAIM_CSV_COLUMNS = (
+    "id", "status", "text", "quote", "claimant", "language", "kind", "checkworthiness", "assignee",
+    "article_id", "article_url", "duplicate_of_id", "evidence_count", "version", "created_at", "updated_at",
+)
+
+
+def _csv_lines(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> Iterator[str]:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow([csv_safe(value) for value in row])
+        if buffer.tell() > 64 * 1024:
+            yield buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate()
+    yield buffer.getvalue()
+
+
+def claims_export_csv(*, claim_ids: Iterable[int]) -> Iterator[str]:
+    """CSV text in chunks: one query (a server-side cursor on PostgreSQL), whatever the selection size."""
+    rows = (
+        Claim.objects.filter(pk__in=list(claim_ids)).order_by("pk")
+        .values_list(
+            "pk", "status", "text", "quote", "claimant", "language", "kind", "checkworthiness",
+            "assignee__username", "article_id", "article__url", "duplicate_of_id", "evidence_count", "version",
+            "created_at", "updated_at",
+        )
+        .iterator(chunk_size=2000)
+    )
+    return _csv_lines(CLAIM_CSV_COLUMNS, ((*row[:-2], row[-2].isoformat(), row[-1].isoformat()) for row in rows))
+
+
+ARTICLE_CSV_COLUMNS = (
+    "id", "url", "title", "publisher", "author", "language", "published_at", "extraction_status",
+    "claims", "created_at",
+)
+
+
+def articles_export_csv(*, article_ids: Iterable[int]) -> Iterator[str]:
+    rows = (
+        Article.objects.filter(pk__in=list(article_ids)).order_by("pk")
+        .annotate(n_claims=Count("claims"))
+        .values_list("pk", "url", "title", "publisher", "author", "language", "published_at",
+                     "extraction_status", "n_claims", "created_at")
+    )
+    return _csv_lines(
+        ARTICLE_CSV_COLUMNS,
+        ((*row[:6], row[6].isoformat() if row[6] else "", *row[7:9], row[9].isoformat()) for row in rows),
+    )
+
+
+def claims_export_claimreview(*, claim_ids: Iterable[int]) -> list[dict[str, Any]]:
+    """ClaimReview JSON-LD of the latest published verdict of each selected claim (others have none)."""
+    verdicts = (
+        Verdict.objects.filter(claim_id__in=list(claim_ids), status=VerdictStatus.PUBLISHED)
+        .select_related("claim__article", "rating")
+        .order_by("claim_id", "-published_at", "-pk")
+    )
+    bounds = rating_bounds()
+    latest: dict[int, Verdict] = {}
+    for verdict in verdicts:
+        latest.setdefault(verdict.claim_id, verdict)
+    return [claimreview_for(v, claim=v.claim, bounds=bounds) for v in latest.values()]
