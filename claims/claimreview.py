@@ -56,8 +56,13 @@ def claimreview_problems(
         problems.append("the summary states the claim; it must not contain a rating word")
     if verdict.rating_id is None:
         problems.append("no rating chosen")
-    elif verdict.rating.value is not None:
-        problems.extend(scale_problems(rating_bounds() if bounds is False else bounds))  # type: ignore[arg-type]
+    else:
+        if not verdict.rating.label_for(claim.language or "fr").strip():
+            problems.append("the rating has no label in this language (reviewRating.alternateName)")
+        if verdict.rating.value is not None:
+            problems.extend(scale_problems(rating_bounds() if bounds is False else bounds))  # type: ignore[arg-type]
+    if not settings.FACTCHECK_PUBLISHER_NAME.strip():
+        problems.append("the newsroom name (FACTCHECK_PUBLISHER_NAME) is not configured")
     if verdict.public_url:
         expected = urlparse(settings.FACTCHECK_PUBLISHER_URL).hostname
         if urlparse(verdict.public_url).hostname != expected:

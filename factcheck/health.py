@@ -23,10 +23,10 @@ def _database_ok() -> str | None:
 def _broker_ok() -> str | None:
     if settings.CELERY_TASK_ALWAYS_EAGER or not settings.CELERY_BROKER_URL:
         return None  # tasks run in-process: there is no broker to reach
-    from factcheck.celery import app
+    from kombu import Connection
 
     try:
-        with app.connection_for_write() as conn:
+        with Connection(settings.CELERY_BROKER_URL, connect_timeout=2) as conn:
             conn.ensure_connection(max_retries=1, timeout=2)
     except Exception as exc:
         return f"broker unreachable: {type(exc).__name__}"

@@ -3,10 +3,24 @@
 
 from __future__ import annotations
 
+import hashlib
+import hmac
+import json
+import time
 from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any
 
-from claims.models import WEBHOOK_EVENTS, Webhook, WebhookDelivery
+import httpx
+from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from claims.models import WEBHOOK_EVENTS, AuditEvent, Channel, Webhook, WebhookDelivery
+from claims.services.audit import audit_bulk, audit_record
 from claims.services.queue import enqueue
 
 
@@ -26,7 +40,7 @@ def webhook_emit_many(*, event: str, items: Iterable[tuple[int | None, dict[str,
         for object_id, payload in items
         for hook in hooks
     ]
-    created = WebhookDelivery.objects.bulk_create(rows, batch_size=1000)
+    created = WebhookDelivery.objects.bulk_create(rows)  # one INSERT on PostgreSQL, whatever the count
     ids = [row.pk for row in created if row.pk is not None]
     if not ids:  # backends that do not return ids from bulk inserts: the sweeper sends them
         return []
@@ -34,3 +48,155 @@ def webhook_emit_many(*, event: str, items: Iterable[tuple[int | None, dict[str,
     for delivery_id in ids:
         enqueue("claims.tasks.webhook_deliver", delivery_id)
     return ids
+
+
+# --- delivery -----------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class DeliveryOutcome:
+    result: str  # sent | retry | failed | waiting | skipped
+    retry_in: float = 0.0
+    status_code: int | None = None
+
+
+def webhook_max_attempts() -> int:
+    return settings.FACTCHECK_WEBHOOK_MAX_ATTEMPTS
+
+
+def webhook_backoff(attempt: int) -> float:
+    """Seconds before attempt `attempt + 1`: exponential from FACTCHECK_WEBHOOK_BACKOFF, capped at an hour."""
+    base = settings.FACTCHECK_WEBHOOK_BACKOFF
+    return float(min(base * 2 ** max(attempt - 1, 0), 3600.0))
+
+
+def webhook_signature(*, secret: str, timestamp: int, body: bytes) -> str:
+    """`t=<ts>,v1=<hex>`: HMAC-SHA256 over "<ts>.<body>", so receivers can refuse replays."""
+    message = str(timestamp).encode() + b"." + body
+    digest = hmac.new(secret.encode("utf-8"), message, hashlib.sha256).hexdigest()
+    return f"t={timestamp},v1={digest}"
+
+
+def webhook_body(payload: dict[str, Any]) -> bytes:
+    return json.dumps(payload, separators=(",", ":"), sort_keys=True, cls=DjangoJSONEncoder).encode("utf-8")
+
+
+def _same_object(delivery: WebhookDelivery) -> Q:
+    """Deliveries about the same object: article events carry an article id, the others a claim id."""
+    family = Q(event__startswith="article.") if delivery.event.startswith("article.") else ~Q(
+        event__startswith="article."
+    )
+    return Q(webhook_id=delivery.webhook_id, object_id=delivery.object_id) & family
+
+
+def _enqueue_next_for_object(delivery: WebhookDelivery) -> None:
+    if delivery.object_id is None:
+        return
+    following = (
+        WebhookDelivery.objects.filter(_same_object(delivery), status=WebhookDelivery.Status.PENDING)
+        .order_by("id").values_list("id", flat=True).first()
+    )
+    if following is not None:
+        enqueue("claims.tasks.webhook_deliver", following)
+
+
+def webhook_delivery_send(*, delivery_id: int) -> DeliveryOutcome:
+    """Make one attempt at a pending delivery, in order per (webhook, object), and log it."""
+    delivery = WebhookDelivery.objects.select_related("webhook").filter(pk=delivery_id).first()
+    if delivery is None or delivery.status != WebhookDelivery.Status.PENDING:
+        return DeliveryOutcome("skipped")
+    if delivery.object_id is not None and WebhookDelivery.objects.filter(
+        _same_object(delivery), status=WebhookDelivery.Status.PENDING, id__lt=delivery.pk
+    ).exists():
+        return DeliveryOutcome("waiting")  # the earlier delivery enqueues this one when it is done
+    # Claim the attempt: if two workers got the same task, only one makes this attempt.
+    attempt = delivery.attempts + 1
+    taken = WebhookDelivery.objects.filter(
+        pk=delivery.pk, status=WebhookDelivery.Status.PENDING, attempts=delivery.attempts
+    ).update(attempts=attempt)
+    if taken != 1:
+        return DeliveryOutcome("skipped")
+
+    hook = delivery.webhook
+    body = webhook_body(delivery.payload)
+    timestamp = int(time.time())
+    headers = {
+        "Content-Type": "application/json",
+        "User-Agent": "factcheck-webhooks/1",
+        "X-Factcheck-Event": delivery.event,
+        "X-Factcheck-Delivery": str(delivery.pk),
+        "X-Factcheck-Signature": webhook_signature(secret=hook.secret, timestamp=timestamp, body=body),
+    }
+    timeout = settings.FACTCHECK_WEBHOOK_TIMEOUT
+    status_code: int | None = None
+    error = ""
+    started = time.monotonic()
+    try:
+        # Webhook URLs are configured by admins, not users: no private-network filtering here.
+        response = httpx.post(hook.url, content=body, headers=headers, timeout=timeout, follow_redirects=False)
+        status_code = response.status_code
+        if not 200 <= status_code < 300:
+            error = f"HTTP {status_code}: {response.text[:300]}"
+    except httpx.HTTPError as exc:
+        error = f"{type(exc).__name__}: {exc}"[:500]
+    latency_ms = int((time.monotonic() - started) * 1000)
+
+    if not error:
+        result, status, retry_in = "sent", WebhookDelivery.Status.SENT, 0.0
+    elif attempt >= webhook_max_attempts() or not hook.is_active:
+        result, status, retry_in = "failed", WebhookDelivery.Status.FAILED, 0.0
+    else:
+        result, status, retry_in = "retry", WebhookDelivery.Status.PENDING, webhook_backoff(attempt)
+    with transaction.atomic():
+        WebhookDelivery.objects.filter(pk=delivery.pk).update(
+            status=status, response_code=status_code, latency_ms=latency_ms, error=error,
+            delivered_at=timezone.now() if result == "sent" else None,
+        )
+        audit_record(
+            actor=None, action="webhook.attempt", obj=delivery, channel=Channel.TASK,
+            after={"attempt": attempt, "status_code": status_code, "latency_ms": latency_ms, "error": error,
+                   "result": result},
+        )
+    if result != "retry":
+        _enqueue_next_for_object(delivery)
+    return DeliveryOutcome(result, retry_in, status_code)
+
+
+def webhook_test(*, webhook: Webhook, actor: Any = None, channel: str = Channel.ADMIN) -> WebhookDelivery:
+    """Queue a `ping` delivery to check an endpoint and its signature verification."""
+    with transaction.atomic():
+        delivery = WebhookDelivery.objects.create(
+            webhook=webhook, event="ping", object_id=None,
+            payload={"event": "ping", "data": {"webhook": webhook.pk, "name": webhook.name}},
+        )
+        audit_record(actor=actor, action="webhook.test", obj=delivery, channel=channel)
+        enqueue("claims.tasks.webhook_deliver", delivery.pk)
+    return delivery
+
+
+def webhook_resend(*, delivery_ids: Iterable[int], actor: Any = None, channel: str = Channel.ADMIN) -> list[int]:
+    """Send deliveries again as new rows (the old rows keep their attempt history)."""
+    with transaction.atomic():
+        originals = list(WebhookDelivery.objects.filter(pk__in=list(delivery_ids)).order_by("id"))
+        copies = WebhookDelivery.objects.bulk_create(
+            [WebhookDelivery(webhook_id=d.webhook_id, event=d.event, object_id=d.object_id, payload=d.payload)
+             for d in originals]
+        )
+        ids = [row.pk for row in copies if row.pk is not None]
+        audit_bulk(
+            AuditEvent(actor=actor if getattr(actor, "pk", None) else None, action="webhook.resend",
+                       object_type="webhookdelivery", object_id=new_id, after={"resends": old.pk},
+                       channel=channel)
+            for old, new_id in zip(originals, ids, strict=False)
+        )
+        for delivery_id in ids:
+            enqueue("claims.tasks.webhook_deliver", delivery_id)
+    return ids
+
+
+def webhook_pending_ids(*, older_than_seconds: float, limit: int = 1000) -> list[int]:
+    """Pending deliveries the sweeper should enqueue again (lost tasks, broker outages)."""
+    cutoff = timezone.now() - timedelta(seconds=older_than_seconds)
+    return list(
+        WebhookDelivery.objects.filter(status=WebhookDelivery.Status.PENDING, created_at__lt=cutoff)
+        .order_by("id").values_list("id", flat=True)[:limit]
+    )

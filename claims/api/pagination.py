@@ -1,0 +1,143 @@
+"""Keyset ("cursor") pagination that stays stable while rows are inserted.
+
+The cursor holds the sort value and id of the last row served; the next page is the rows
+strictly after that (value, id) pair. Rows inserted meanwhile never shift a page (no duplicates,
+no skipped rows), unlike offset pagination or DRF's cursor with its offset for tied values.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from django.db.models import Q, QuerySet
+from rest_framework.exceptions import ValidationError
+from rest_framework.pagination import BasePagination
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.utils.urls import replace_query_param
+
+
+@dataclass(frozen=True)
+class Position:
+    ordering: str
+    value: Any
+    pk: int
+
+
+def encode_cursor(position: Position) -> str:
+    value = position.value.isoformat() if isinstance(position.value, datetime) else position.value
+    raw = json.dumps({"o": position.ordering, "v": value, "id": position.pk}, separators=(",", ":"))
+    return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str, kinds: dict[str, str]) -> Position:
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
+        data = json.loads(raw)
+        ordering, value, pk = data["o"], data["v"], int(data["id"])
+        kind = kinds[ordering.lstrip("-")]
+        if kind == "datetime":
+            value = datetime.fromisoformat(value)
+        elif kind == "float":
+            value = float(value)
+        elif kind == "int":
+            value = int(value)
+    except (ValueError, KeyError, TypeError, binascii.Error, json.JSONDecodeError, AttributeError):
+        raise ValidationError({"cursor": ["Invalid cursor."]}, code="invalid_cursor") from None
+    return Position(ordering, value, pk)
+
+
+class KeysetPagination(BasePagination):
+    """Views set `ordering_fields` ({name: "float"|"datetime"|"int"}) and `default_ordering`."""
+
+    page_size = 50
+    max_page_size = 200
+    cursor_query_param = "cursor"
+    page_size_query_param = "page_size"
+    ordering_query_param = "ordering"
+
+    def __init__(self) -> None:
+        self.next_url: str | None = None
+
+    def orderings(self, view: Any) -> list[str]:
+        return [prefix + name for name in view.ordering_fields for prefix in ("", "-")]
+
+    def get_ordering(self, request: Request, view: Any) -> str:
+        ordering = request.query_params.get(self.ordering_query_param) or view.default_ordering
+        if ordering not in self.orderings(view):
+            raise ValidationError(
+                {"ordering": [f"Choose one of: {', '.join(self.orderings(view))}."]}, code="invalid_ordering"
+            )
+        return ordering
+
+    def get_page_size(self, request: Request) -> int:
+        raw = request.query_params.get(self.page_size_query_param)
+        if raw is None:
+            return self.page_size
+        try:
+            size = int(raw)
+        except ValueError:
+            raise ValidationError({"page_size": ["A whole number is required."]}) from None
+        if not 1 <= size <= self.max_page_size:
+            raise ValidationError({"page_size": [f"Between 1 and {self.max_page_size}."]})
+        return size
+
+    def paginate_queryset(self, queryset: QuerySet, request: Request, view: Any = None) -> list[Any]:
+        ordering = self.get_ordering(request, view)
+        field = ordering.lstrip("-")
+        descending = ordering.startswith("-")
+        size = self.get_page_size(request)
+        cursor = request.query_params.get(self.cursor_query_param)
+        if cursor:
+            position = decode_cursor(cursor, view.ordering_fields)
+            if position.ordering != ordering:
+                raise ValidationError({"cursor": ["This cursor belongs to another ordering."]})
+            op = "lt" if descending else "gt"
+            if field == "id":
+                queryset = queryset.filter(**{f"id__{op}": position.pk})
+            else:
+                # The redundant bound (value <= v for a descending order) lets PostgreSQL start the index
+                # scan at the cursor instead of filtering every row before it: deep pages stay fast.
+                bound = "lte" if descending else "gte"
+                queryset = queryset.filter(
+                    Q(**{f"{field}__{bound}": position.value}),
+                    Q(**{f"{field}__{op}": position.value}) | Q(**{field: position.value, f"id__{op}": position.pk}),
+                )
+        order = [ordering] if field == "id" else [ordering, "-id" if descending else "id"]
+        rows = list(queryset.order_by(*order)[: size + 1])
+        self.request = request
+        self.next_url = None
+        if len(rows) > size:
+            rows = rows[:size]
+            last = rows[-1]
+            token = encode_cursor(Position(ordering, getattr(last, field), last.pk))
+            url = request.build_absolute_uri()
+            self.next_url = replace_query_param(url, self.cursor_query_param, token)
+        return rows
+
+    def get_paginated_response(self, data: Any) -> Response:
+        return Response({"next": self.next_url, "results": data})
+
+    def get_paginated_response_schema(self, schema: dict[str, Any]) -> dict[str, Any]:
+        return {
+            "type": "object",
+            "required": ["next", "results"],
+            "properties": {"next": {"type": "string", "format": "uri", "nullable": True}, "results": schema},
+        }
+
+    def get_schema_operation_parameters(self, view: Any) -> list[dict[str, Any]]:
+        return [
+            {"name": self.cursor_query_param, "in": "query", "required": False,
+             "description": "Opaque cursor from the `next` link of the previous page.", "schema": {"type": "string"}},
+            {"name": self.page_size_query_param, "in": "query", "required": False,
+             "description": f"Rows per page (1-{self.max_page_size}, default {self.page_size}).",
+             "schema": {"type": "integer", "minimum": 1, "maximum": self.max_page_size}},
+            {"name": self.ordering_query_param, "in": "query", "required": False,
+             "description": "Sort order.", "schema": {"type": "string", "enum": self.orderings(view)}},
+        ]
+

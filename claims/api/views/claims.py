@@ -1,0 +1,242 @@
+"""claims/: list with filters and keyset pagination, detail with ETag, PATCH with If-Match,
+manual creation, and workflow transitions."""
+
+from __future__ import annotations
+
+import re
+
+from django.contrib.auth import get_user_model
+from django.db import connection, transaction
+from django.db.models import BooleanField, Exists, OuterRef, Prefetch, QuerySet
+from django.db.models.expressions import RawSQL
+from django.shortcuts import get_object_or_404
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import generics, status
+from rest_framework.exceptions import ValidationError
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from claims.api.base import ApiView, errors
+from claims.api.errors import PreconditionRequired, claim_etag
+from claims.api.pagination import KeysetPagination
+from claims.api.permissions import NotTouchesPublication, PublishScope, ReviewerApi
+from claims.api.serializers import (
+    CLAIM_FIELDS,
+    ClaimCreateSerializer,
+    ClaimFilterSerializer,
+    ClaimPatchSerializer,
+    ClaimSerializer,
+    TransitionSerializer,
+)
+from claims.models import Channel, Claim, ClaimStatus, Verdict, VerdictStatus
+from claims.services.claims_manual import claim_create
+from claims.services.workflow import (
+    claim_assign,
+    claim_mark_duplicate,
+    claim_transition,
+    claim_update,
+)
+
+User = get_user_model()
+IF_MATCH = re.compile(r'^(?:W/)?"?(?:claim-(?P<pk>\d+)-v)?(?P<version>\d+)"?$')
+
+
+def claims_queryset() -> QuerySet[Claim]:
+    """Everything the claim serializer reads, in a constant number of queries per page."""
+    verdicts = Verdict.objects.exclude(status=VerdictStatus.RETRACTED).select_related("rating")
+    return Claim.objects.select_related("assignee").prefetch_related(
+        Prefetch("verdicts", queryset=verdicts.order_by("-created_at", "-id"), to_attr="api_verdicts")
+    )
+
+
+def wanted_fields(request: Request) -> list[str] | None:
+    raw = request.query_params.get("fields")
+    if not raw:
+        return None
+    names = [name.strip() for name in raw.split(",") if name.strip()]
+    unknown = sorted(set(names) - set(CLAIM_FIELDS))
+    if unknown or not names:
+        raise ValidationError(
+            {"fields": [f"Unknown fields: {', '.join(unknown)}. Choose from: {', '.join(CLAIM_FIELDS)}."]},
+            code="unknown_fields",
+        )
+    return names
+
+
+def search(queryset: QuerySet[Claim], text: str) -> QuerySet[Claim]:
+    if connection.vendor == "postgresql":
+        # Same expression as the claim_fts_idx GIN index (migration 0003), so the index is used.
+        condition = RawSQL(
+            "to_tsvector('simple'::regconfig, claims_claim.text) @@ plainto_tsquery('simple'::regconfig, %s)",
+            [text], output_field=BooleanField(),
+        )
+        return queryset.filter(condition)
+    return queryset.filter(text__icontains=text)
+
+
+def filter_claims(queryset: QuerySet[Claim], request: Request) -> QuerySet[Claim]:
+    params = {key: request.query_params.get(key) for key in request.query_params}
+    if "status" in request.query_params:
+        params["status"] = [s for raw in request.query_params.getlist("status") for s in raw.split(",") if s]
+    form = ClaimFilterSerializer(data=params)
+    form.is_valid(raise_exception=True)
+    data = form.validated_data
+    if data.get("status"):
+        queryset = queryset.filter(status__in=sorted(data["status"]))
+    if data.get("language"):
+        queryset = queryset.filter(language=data["language"])
+    if data.get("article"):
+        queryset = queryset.filter(article_id=data["article"])
+    if "assignee" in data:
+        who = data["assignee"]
+        if who == "none":
+            queryset = queryset.filter(assignee__isnull=True)
+        elif who == "me":
+            queryset = queryset.filter(assignee=request.user)
+        elif who.isdigit():
+            queryset = queryset.filter(assignee_id=int(who))
+        else:
+            queryset = queryset.filter(assignee__username=who)
+    if "min_checkworthiness" in data:
+        queryset = queryset.filter(checkworthiness__gte=data["min_checkworthiness"])
+    if "max_checkworthiness" in data:
+        queryset = queryset.filter(checkworthiness__lte=data["max_checkworthiness"])
+    if data.get("has_verdict") is not None:
+        live = Verdict.objects.filter(claim=OuterRef("pk")).exclude(status=VerdictStatus.RETRACTED)
+        queryset = queryset.filter(Exists(live)) if data["has_verdict"] else queryset.exclude(Exists(live))
+    if data.get("rating"):
+        rated = Verdict.objects.filter(
+            claim=OuterRef("pk"), status=VerdictStatus.PUBLISHED, rating__slug=data["rating"]
+        )
+        queryset = queryset.filter(Exists(rated))
+    if data.get("updated_since"):
+        queryset = queryset.filter(updated_at__gte=data["updated_since"])
+    if data.get("q", "").strip():
+        queryset = search(queryset, data["q"].strip())
+    return queryset
+
+
+def expected_version(request: Request, claim_pk: int) -> int | None:
+    """The version named by If-Match; None for `*`. Missing or malformed headers are refused."""
+    header = request.headers.get("If-Match", "").strip()
+    if not header:
+        raise PreconditionRequired()
+    if header == "*":
+        return None
+    match = IF_MATCH.match(header)
+    if match is None:
+        raise ValidationError({"If-Match": ["Send the ETag of the claim, e.g. \"claim-12-v3\"."]},
+                              code="invalid_if_match")
+    if match["pk"] and int(match["pk"]) != claim_pk:
+        raise ValidationError({"If-Match": ["This ETag belongs to another claim."]}, code="invalid_if_match")
+    return int(match["version"])
+
+
+class ClaimList(ApiView, generics.GenericAPIView):
+    permission_classes = [ReviewerApi]
+    serializer_class = ClaimSerializer
+    pagination_class = KeysetPagination
+    ordering_fields = {"checkworthiness": "float", "created_at": "datetime", "updated_at": "datetime", "id": "int"}
+    default_ordering = "-checkworthiness"
+
+    def get_queryset(self) -> QuerySet[Claim]:
+        return claims_queryset()
+
+    @extend_schema(parameters=[ClaimFilterSerializer], responses={200: ClaimSerializer(many=True), **errors()})
+    def get(self, request: Request) -> Response:
+        fields = wanted_fields(request)
+        queryset = filter_claims(self.get_queryset(), request)
+        page = self.paginate_queryset(queryset)
+        data = ClaimSerializer(page, many=True, context={"request": request, "fields": fields}).data
+        return self.get_paginated_response(data)
+
+    @extend_schema(request=ClaimCreateSerializer, responses={201: ClaimSerializer, **errors()})
+    def post(self, request: Request) -> Response:
+        form = ClaimCreateSerializer(data=request.data)
+        form.is_valid(raise_exception=True)
+        claim = claim_create(**form.validated_data, actor=request.user, channel=Channel.API)
+        claim = claims_queryset().get(pk=claim.pk)
+        response = Response(ClaimSerializer(claim).data, status=status.HTTP_201_CREATED)
+        response["Location"] = request.build_absolute_uri(f"/api/v1/claims/{claim.pk}/")
+        response["ETag"] = claim_etag(claim)
+        return response
+
+
+class ClaimDetail(ApiView, generics.GenericAPIView):
+    permission_classes = [ReviewerApi]
+    serializer_class = ClaimSerializer
+
+    def get_queryset(self) -> QuerySet[Claim]:
+        return claims_queryset()
+
+    def represent(self, claim: Claim, fields: list[str] | None = None) -> Response:
+        response = Response(ClaimSerializer(claim, context={"request": self.request, "fields": fields}).data)
+        response["ETag"] = claim_etag(claim)
+        return response
+
+    @extend_schema(
+        parameters=[OpenApiParameter("fields", str, description="Comma-separated subset of the fields.")],
+        responses={200: ClaimSerializer, **errors()},
+    )
+    def get(self, request: Request, pk: int) -> Response:
+        fields = wanted_fields(request)
+        claim = get_object_or_404(self.get_queryset(), pk=pk)
+        if request.headers.get("If-None-Match") == claim_etag(claim):
+            return Response(status=status.HTTP_304_NOT_MODIFIED, headers={"ETag": claim_etag(claim)})
+        return self.represent(claim, fields)
+
+    @extend_schema(
+        request=ClaimPatchSerializer,
+        parameters=[OpenApiParameter("If-Match", str, OpenApiParameter.HEADER, required=True,
+                                     description="The claim's ETag (or its version number).")],
+        responses={200: ClaimSerializer, **errors(409, 412, 428)},
+    )
+    def patch(self, request: Request, pk: int) -> Response:
+        claim = get_object_or_404(Claim.objects.only("id"), pk=pk)
+        version = expected_version(request, claim.pk)
+        form = ClaimPatchSerializer(data=request.data)
+        form.is_valid(raise_exception=True)
+        changes = dict(form.validated_data)
+        assign = "assignee" in changes
+        assignee = changes.pop("assignee", None)
+        if assign and changes:
+            with transaction.atomic():  # an assignment and an edit succeed or fail together
+                claim = claim_assign(claim=claim.pk, assignee=assignee, actor=request.user, channel=Channel.API,
+                                     expected_version=version)
+                claim_update(claim=claim.pk, actor=request.user, changes=changes, channel=Channel.API,
+                             expected_version=claim.version if version is not None else None)
+        elif assign:
+            claim_assign(claim=claim.pk, assignee=assignee, actor=request.user, channel=Channel.API,
+                         expected_version=version)
+        else:
+            claim_update(claim=claim.pk, actor=request.user, changes=changes, channel=Channel.API,
+                         expected_version=version)
+        return self.represent(self.get_queryset().get(pk=pk))
+
+
+class ClaimTransition(ApiView, generics.GenericAPIView):
+    """Publishing (or reopening a published claim for correction) also needs the `publish` scope."""
+
+    permission_classes = [ReviewerApi & (NotTouchesPublication | PublishScope)]
+    serializer_class = TransitionSerializer
+
+    def claim_is_published(self) -> bool:
+        return Claim.objects.filter(pk=self.kwargs["pk"], status=ClaimStatus.PUBLISHED).exists()
+
+    @extend_schema(request=TransitionSerializer, responses={200: ClaimSerializer, **errors(409, 412)})
+    def post(self, request: Request, pk: int) -> Response:
+        claim = get_object_or_404(Claim.objects.only("id"), pk=pk)
+        form = TransitionSerializer(data=request.data)
+        form.is_valid(raise_exception=True)
+        data = form.validated_data
+        if data["to"] == ClaimStatus.DUPLICATE:
+            claim_mark_duplicate(claim=claim.pk, original=data["duplicate_of"], actor=request.user,
+                                 channel=Channel.API, expected_version=data.get("version"))
+        else:
+            claim_transition(claim=claim.pk, to=data["to"], actor=request.user, comment=data["comment"],
+                             channel=Channel.API, expected_version=data.get("version"))
+        claim = claims_queryset().get(pk=pk)
+        response = Response(ClaimSerializer(claim).data)
+        response["ETag"] = claim_etag(claim)
+        return response
+

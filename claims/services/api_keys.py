@@ -1,0 +1,66 @@
+"""API clients: keys are generated here, shown once, stored as a SHA-256 hash, revocable."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+
+from claims.models import API_SCOPES, ApiClient, Channel, hash_api_key
+from claims.services.audit import audit_record
+from claims.services.errors import InvalidInput
+from claims.services.roles import EDITOR, REVIEWER
+
+
+def api_scopes_parse(raw: str | Iterable[str]) -> list[str]:
+    scopes = [s.strip() for s in (raw.split(",") if isinstance(raw, str) else raw) if s.strip()]
+    unknown = sorted(set(scopes) - set(API_SCOPES))
+    if unknown or not scopes:
+        raise InvalidInput(f"Scopes must be among {', '.join(API_SCOPES)} (got {', '.join(unknown) or 'none'}).",
+                           code="invalid_scopes")
+    return [s for s in API_SCOPES if s in scopes]
+
+
+def api_service_user(*, name: str, role: str = REVIEWER) -> Any:
+    """The account a key acts as when no person is named: `api-<name>`, no password, the given role."""
+    if role not in (REVIEWER, EDITOR, ""):
+        raise InvalidInput(f"Unknown role {role!r}.", code="invalid_role")
+    user_model = get_user_model()
+    user, created = user_model.objects.get_or_create(username=f"api-{slugify(name)}"[:150])
+    if created:
+        user.set_unusable_password()
+        user.save(update_fields=["password"])
+    if role:
+        user.groups.add(Group.objects.get(name=role))
+    return user
+
+
+def api_client_create(
+    *, name: str, scopes: Iterable[str], user: Any, actor: Any = None, channel: str = Channel.COMMAND
+) -> tuple[ApiClient, str]:
+    """A new client and its key; the key is returned once and never stored."""
+    name = name.strip()
+    if not name:
+        raise InvalidInput("An API client needs a name.", code="empty_name")
+    scopes = api_scopes_parse(list(scopes))
+    prefix, key = ApiClient.generate_key()
+    with transaction.atomic():
+        client = ApiClient.objects.create(name=name, user=user, prefix=prefix, key_hash=hash_api_key(key),
+                                          scopes=scopes)
+        audit_record(actor=actor, action="api_client.create", obj=client,
+                     after={"name": name, "scopes": scopes, "user": user.pk}, channel=channel)
+    return client, key
+
+
+def api_client_revoke(*, client: ApiClient, actor: Any = None, channel: str = Channel.ADMIN) -> ApiClient:
+    with transaction.atomic():
+        now = timezone.now()
+        ApiClient.objects.filter(pk=client.pk).update(is_active=False, revoked_at=now)
+        client.is_active, client.revoked_at = False, now
+        audit_record(actor=actor, action="api_client.revoke", obj=client, channel=channel)
+    return client

@@ -1,0 +1,64 @@
+"""Claims entered by a person (API or UI) rather than found by the extractor."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import transaction
+
+from claims.models import Article, Channel, Claim
+from claims.services.audit import audit_record
+from claims.services.errors import InvalidInput, NotAllowed
+from claims.services.roles import is_reviewer
+from claims.services.webhooks import webhook_emit
+
+
+def claim_payload(claim: Claim) -> dict[str, Any]:
+    return {
+        "claim_id": claim.pk,
+        "article_id": claim.article_id,
+        "text": claim.text,
+        "language": claim.language,
+        "status": claim.status,
+        "checkworthiness": claim.checkworthiness,
+    }
+
+
+def claim_create(
+    *,
+    text: str,
+    actor: Any,
+    article: Article | None = None,
+    start: int | None = None,
+    end: int | None = None,
+    language: str = "",
+    channel: str = Channel.UI,
+) -> Claim:
+    """A manual claim, optionally anchored to a span of an article (its quote is that span)."""
+    if not is_reviewer(actor):
+        raise NotAllowed("Only reviewers and editors can add claims.", code="role_required")
+    text = text.strip()
+    if not text:
+        raise InvalidInput("The claim text cannot be empty.", code="empty_text")
+    if (start is None) != (end is None):
+        raise InvalidInput("Give both start and end, or neither.", code="invalid_offsets")
+    if start is not None and article is None:
+        raise InvalidInput("Offsets need an article.", code="invalid_offsets")
+    quote = article.text[start:end] if article is not None and start is not None and end is not None else ""
+    claim = Claim(
+        article=article, text=text, quote=quote, start=start, end=end,
+        language=language or (article.language if article is not None else ""),
+        created_by=actor if getattr(actor, "pk", None) else None, touched=True,
+        # A claim a person entered is check-worthy by that person's judgement.
+        checkworthiness=1.0, checkworthiness_reasons=["entered by a reviewer"],
+    )
+    error = claim.offsets_error(article.text if article is not None else None)
+    if error:
+        raise InvalidInput(f"Invalid offsets: {error}.", code="invalid_offsets")
+    with transaction.atomic():
+        claim.save()
+        audit_record(actor=actor, action="claim.create", obj=claim, claim_id=claim.pk,
+                     after={"text": claim.text, "article": claim.article_id, "start": start, "end": end},
+                     channel=channel)
+        webhook_emit(event="claim.created", object_id=claim.pk, payload=claim_payload(claim))
+    return claim
