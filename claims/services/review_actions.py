@@ -12,14 +12,13 @@ from django.db.models import F
 
 from claims.models import Article, Channel, Claim, ClaimStatus, Comment
 from claims.services.audit import audit_record
+from claims.services.claims_manual import claim_create
 from claims.services.errors import InvalidInput, InvalidTransition, NotAllowed, StaleVersion
 from claims.services.roles import is_reviewer
-from claims.services.webhooks import webhook_emit
 from claims.services.workflow import claim_mark_duplicate
 
 COMMENT_MAX = 5000
 # A claim a person picked out of the article is check-worthy by that person's judgement.
-MANUAL_CHECKWORTHINESS = 1.0
 # Claims that already carry a verdict keep their span: splitting or merging them would orphan it.
 RESHAPEABLE = (ClaimStatus.NEW, ClaimStatus.SELECTED, ClaimStatus.IN_PROGRESS, ClaimStatus.DISMISSED)
 
@@ -51,35 +50,22 @@ def claim_create_from_selection(
     text: str = "",
     channel: str = Channel.UI,
 ) -> Claim:
-    """A manual claim on article.text[start:end]; the quote the browser saw must match exactly."""
+    """A manual claim on article.text[start:end]; the quote the browser saw must match exactly.
+
+    Checks what only a selection can get wrong, then creates the claim through the one manual-claim
+    service (claims.services.claims_manual.claim_create) that the API uses too.
+    """
     _require_reviewer(actor)
     if not quote.strip() or end <= start:
         raise InvalidInput("Select some text of the article first.", code="empty_selection")
     if quote != quote.strip():
         raise InvalidInput("The selection must not begin or end with spaces.", code="untrimmed_selection")
-    with transaction.atomic():
-        article = Article.objects.get(pk=article.pk)
-        claim = Claim(
-            article=article,
-            start=start,
-            end=end,
-            quote=quote,
-            text=(text.strip() or quote),
-            language=article.language,
-            checkworthiness=MANUAL_CHECKWORTHINESS,
-            checkworthiness_reasons=["entered by a reviewer"],
-            created_by=actor,
-            touched=True,
-        )
-        error = claim.offsets_error(article.text)
-        if error:
-            raise InvalidInput(f"The selection does not match the article: {error}.", code="bad_offsets")
-        claim.save()
-        audit_record(actor=actor, action="claim.create", obj=claim, claim_id=claim.pk,
-                     after={"start": start, "end": end, "quote": quote}, channel=channel)
-        webhook_emit(event="claim.created", object_id=claim.pk,
-                     payload={"claim_id": claim.pk, "article_id": article.pk, "text": claim.text})
-    return claim
+    article = Article.objects.get(pk=article.pk)
+    if article.text[start:end] != quote:
+        raise InvalidInput("The selection does not match the article: it may have changed since you opened it.",
+                           code="bad_offsets")
+    return claim_create(text=text.strip() or quote, actor=actor, article=article, start=start, end=end,
+                        channel=channel)
 
 
 def comment_add(*, claim: Claim, actor: Any, body: str, channel: str = Channel.UI) -> Comment:
