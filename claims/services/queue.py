@@ -19,6 +19,9 @@ log = logging.getLogger(__name__)
 
 def enqueue_now(task_name: str, *args: Any, **kwargs: Any) -> bool:
     try:
+        if task_name not in app.tasks:
+            # Task autodiscovery is lazy outside a worker (web, commands, eager mode): load it now.
+            app.loader.import_default_modules()
         app.tasks[task_name].apply_async(args=args, kwargs=kwargs)
     except Exception as exc:  # broker down or misconfigured: the sweeper retries later
         log.warning("could not enqueue %s%r: %s (left for the sweeper)", task_name, args, exc)
