@@ -1,0 +1,87 @@
+"""Normalisation with an offset map back to the original text.
+
+The parser sees a cleaned copy of the article (ASCII apostrophes and quotes, plain spaces, a space
+between paragraphs glued together), but every claim quotes the original text exactly: each
+character of the cleaned copy remembers the span of the original it came from.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# fr_core_news_* tag "n’", "s’", "L’" as entities when the apostrophe is U+2019 (DESIGN.md §10).
+_CHAR_MAP = {
+    "\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2032": "'", "\u00b4": "'", "`": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"', "\u2033": '"',
+    "\u00a0": " ", "\u202f": " ", "\u2007": " ", "\u2009": " ", "\u200a": " ", "\u2002": " ",
+    "\u2003": " ", "\u3000": " ", "\t": " ", "\u2028": "\n", "\u2029": "\n", "\u0085": "\n",
+    "\u2010": "-", "\u2011": "-", "\u2012": "-",
+}
+# Invisible characters that only confuse the tokenizer.
+_DROP = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad\r")
+# "domestique.Consternant": a sentence end glued to the next paragraph's first word.
+_GLUED = re.compile(r"(?<=[a-zà-öø-ÿ0-9)\"'»%]{2})([.!?…])(?=[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ])")
+
+
+@dataclass(frozen=True)
+class Normalised:
+    text: str
+    # For each character of `text`, the [start, end) span of the original it stands for.
+    # An inserted character has an empty span at the position it was inserted.
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+    original_length: int
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map a [start, end) span of the normalised text to the original text."""
+        n = len(self.text)
+        start = max(0, min(start, n))
+        end = max(start, min(end, n))
+        if start == end:
+            pos = self.starts[start] if start < n else self.original_length
+            return pos, pos
+        return self.starts[start], max(self.starts[start], self.ends[end - 1])
+
+
+def _in_address(text: str, pos: int) -> bool:
+    """A dot inside a web or e-mail address ("www.Example.org") is not a sentence end."""
+    word_start = max(text.rfind(" ", 0, pos), text.rfind("\n", 0, pos)) + 1
+    word = text[word_start:pos].lower()
+    return "://" in word or word.startswith("www") or "@" in word
+
+
+def normalise(text: str) -> Normalised:
+    out: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    for i, ch in enumerate(text):
+        if ch in _DROP:
+            continue
+        rep = _CHAR_MAP.get(ch, ch)
+        # Other control characters (binary junk that slipped through) become spaces.
+        if rep != "\n" and ord(rep) < 32:
+            rep = " "
+        out.append(rep)
+        starts.append(i)
+        ends.append(i + 1)
+    cleaned = "".join(out)
+    inserts = [m.end(1) for m in _GLUED.finditer(cleaned) if not _in_address(cleaned, m.start(1))]
+    if inserts:
+        chars: list[str] = []
+        s2: list[int] = []
+        e2: list[int] = []
+        prev = 0
+        for pos in inserts:
+            chars.append(cleaned[prev:pos])
+            s2.extend(starts[prev:pos])
+            e2.extend(ends[prev:pos])
+            chars.append(" ")
+            s2.append(starts[pos])
+            e2.append(starts[pos])
+            prev = pos
+        chars.append(cleaned[prev:])
+        s2.extend(starts[prev:])
+        e2.extend(ends[prev:])
+        cleaned, starts, ends = "".join(chars), s2, e2
+    return Normalised(text=cleaned, starts=tuple(starts), ends=tuple(ends), original_length=len(text))

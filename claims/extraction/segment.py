@@ -1,0 +1,143 @@
+"""Paragraphs and prose units: what is prose gets parsed, what is furniture (headings, bylines,
+teasers, captions, titles) is reported as skipped and never becomes a claim."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_BLANK = re.compile(r"\n[ \t]*\n\s*")
+_TERMINAL = re.compile(r"[.!?…:;\"')\]]\s*$")
+_SENTENCE_END = re.compile(r"[.!?…][\"')\]]?\s*$")
+_BYLINE = re.compile(
+    r"^(\(\s*[A-Z][A-Za-z./ ]{0,14}\)|[A-Z]{2,6}(/[A-Z]{2,6})*|(Par|By|De notre (?:envoyé|correspondant)\w*)\s+.{0,80}|"
+    r"(avec|with)\s+(AFP|Reuters|AP|Belga)|\W*(©|copyright).*)$",
+    re.IGNORECASE,
+)
+_TEASER = re.compile(
+    r"^(plus|lire aussi|à lire aussi|a lire aussi|lire la suite|voir aussi|read more|see also|related|more|"
+    r"publicité|advertisement|partager|share|sur le même sujet|newsletter|abonnez-vous.*|subscribe.*|"
+    r"suivez-nous.*|follow us.*|(mis à jour|updated|publié|published)\b.*)\W*$",
+    re.IGNORECASE,
+)
+_CAPTION = re.compile(
+    r"^((photo|image|illustration|crédit|credit|capture|vidéo|video)s?\b\s*[:©(-]|.*©|.*\((photo|crédit|credit)\b"
+    r"|.*/\s*(AFP|Reuters|AP|Getty|EPA|Belga)\)?\.?$)",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Block:
+    start: int
+    end: int
+    kind: str  # prose, heading, title, byline, teaser, caption
+
+
+def _classify(line: str, *, first: bool) -> str:
+    stripped = line.strip()
+    words = stripped.split()
+    if _TEASER.match(stripped):
+        return "teaser"
+    if _CAPTION.match(stripped) and len(words) <= 40:
+        return "caption"
+    if len(words) <= 12 and _BYLINE.match(stripped) and not _SENTENCE_END.search(stripped[:-1] or "x"):
+        return "byline"
+    if stripped.endswith("?") and len(words) <= 20 and (first or not _has_sentence_before_question(stripped)):
+        return "title"
+    if len(words) <= 14 and not _TERMINAL.search(stripped):
+        return "title" if first else "heading"
+    return "prose"
+
+
+def _has_sentence_before_question(line: str) -> bool:
+    return bool(re.search(r"[.!…]\s+\S", line))
+
+
+def segment(text: str) -> list[Block]:
+    """Split normalised text into blocks with [start, end) offsets, each classified.
+
+    Blank lines always end a paragraph (the parser does not treat them as boundaries, DESIGN.md §10);
+    a single newline ends one when the line ends a sentence or is itself furniture, otherwise it is a
+    soft line wrap inside the paragraph.
+    """
+    blocks: list[Block] = []
+    first = True
+    for para in _paragraph_spans(text):
+        p_start, p_end = para
+        unit_start: int | None = None
+        unit_end = p_start
+        pos = p_start
+        prev_len = 0
+        lines = text[p_start:p_end].split("\n")
+        for index, line in enumerate(lines):
+            l_start, l_end = pos, pos + len(line)
+            pos = l_end + 1
+            if not line.strip():
+                continue
+            lead = len(line) - len(line.lstrip())
+            trail = len(line.rstrip())
+            l_start, l_end = l_start + lead, l_start + trail
+            # A line continues the paragraph only when it looks like a hard wrap: the previous line
+            # was long, or this one starts in lower case. Short lines are list items or headings.
+            if unit_start is not None and not (text[l_start].islower() or prev_len >= 60):
+                blocks.append(Block(unit_start, unit_end, "prose"))
+                unit_start = None
+            prev_len = l_end - l_start
+            kind = _classify(text[l_start:l_end], first=first and unit_start is None)
+            following = lines[index + 1].strip() if index + 1 < len(lines) else ""
+            if kind in ("title", "heading") and following[:1].islower():
+                kind = "prose"  # a hard-wrapped line, not a heading
+            if kind != "prose" and unit_start is None:
+                blocks.append(Block(l_start, l_end, kind))
+                first = False
+                continue
+            if kind != "prose" and kind not in ("title", "heading"):
+                blocks.append(Block(unit_start, unit_end, "prose"))  # type: ignore[arg-type]
+                blocks.append(Block(l_start, l_end, kind))
+                unit_start = None
+                continue
+            if unit_start is None:
+                unit_start = l_start
+            unit_end = l_end
+            if _TERMINAL.search(text[l_start:l_end]):
+                blocks.append(Block(unit_start, unit_end, "prose"))
+                unit_start = None
+            first = False
+        if unit_start is not None:
+            blocks.append(Block(unit_start, unit_end, "prose"))
+        first = False
+    return blocks
+
+
+def _paragraph_spans(text: str) -> list[tuple[int, int]]:
+    spans = []
+    prev = 0
+    for m in _BLANK.finditer(text):
+        if m.start() > prev:
+            spans.append((prev, m.start()))
+        prev = m.end()
+    if prev < len(text):
+        spans.append((prev, len(text)))
+    return spans
+
+
+_CHUNK_BREAK = re.compile(r"[.!?…]\s+")
+
+
+def chunks(start: int, end: int, text: str, max_chars: int) -> list[tuple[int, int]]:
+    """Cut an over-long prose block at sentence ends (or anywhere) so no chunk exceeds max_chars."""
+    out = []
+    while end - start > max_chars:
+        window = text[start : start + max_chars]
+        cut = None
+        for m in _CHUNK_BREAK.finditer(window):
+            cut = m.end()
+        if not cut or cut < max_chars // 4:
+            space = window.rfind(" ", max_chars // 2)
+            cut = space + 1 if space > 0 else max_chars
+        out.append((start, start + cut))
+        start += cut
+    if end > start:
+        out.append((start, end))
+    return out

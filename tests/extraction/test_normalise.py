@@ -1,0 +1,42 @@
+from __future__ import annotations
+
+from claims.extraction.normalise import normalise
+
+
+def test_it_replaces_typographic_apostrophes_and_quotes_one_for_one() -> None:
+    text = "L’Ukraine n’a « rien » reçu\u00a0: 40\u202f%"
+    norm = normalise(text)
+    assert norm.text == "L'Ukraine n'a \" rien \" reçu : 40 %"
+    assert len(norm.text) == len(text)
+
+
+def test_it_maps_every_normalised_span_back_to_the_original() -> None:
+    text = "Elle s’est dite «\u00a0ravie\u00a0»."
+    norm = normalise(text)
+    start = norm.text.index("ravie")
+    o_start, o_end = norm.to_original(start, start + len("ravie"))
+    assert text[o_start:o_end] == "ravie"
+
+
+def test_it_separates_paragraphs_glued_without_a_space() -> None:
+    text = "la violence domestique.Consternant, le chiffre"
+    norm = normalise(text)
+    assert "domestique. Consternant" in norm.text
+    start = norm.text.index("Consternant")
+    o_start, o_end = norm.to_original(start, start + len("Consternant"))
+    assert text[o_start:o_end] == "Consternant"
+    whole = norm.to_original(0, len(norm.text))
+    assert whole == (0, len(text))
+
+
+def test_it_leaves_abbreviations_and_decimals_alone() -> None:
+    for text in ("Il y a 3.5 millions", "M.Dupont", "www.Example.org"):
+        assert normalise(text).text == text
+
+
+def test_it_drops_invisible_characters_but_keeps_their_offsets_inside_spans() -> None:
+    text = "Mos\u00adcou\u200b a dit"
+    norm = normalise(text)
+    assert norm.text == "Moscou a dit"
+    start, end = norm.to_original(0, 6)
+    assert text[start:end] == "Mos\u00adcou"

@@ -1,0 +1,137 @@
+"""Extraction over an article written for the tests (tests/extraction/conftest.py)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from claims.extraction import extract_claims
+from claims.extraction.pipeline import readable
+
+
+def claim_with(extraction: Any, needle: str) -> Any:
+    found = [c for c in extraction.claims if needle in c.quote]
+    assert found, f"no claim quotes {needle!r}: {[c.quote for c in extraction.claims]}"
+    return found[0]
+
+
+def test_it_quotes_the_article_exactly_at_every_offset(article_fr: str, extraction_fr: Any) -> None:
+    assert extraction_fr.claims
+    for claim in extraction_fr.claims:
+        assert article_fr[claim.start : claim.end] == claim.quote
+        for item in [*claim.quantities, *claim.dates, *claim.entities]:
+            assert article_fr[item["start"] : item["end"]] == item["text"]
+
+
+def test_it_never_makes_claims_of_headings_bylines_or_teasers(extraction_fr: Any) -> None:
+    quotes = " | ".join(c.quote for c in extraction_fr.claims)
+    for furniture in ("Les ports et les céréales", "(AF)", "Plus\n", "une alliance fragilisée"):
+        assert furniture not in quotes
+    assert {s["kind"] for s in extraction_fr.skipped} >= {"title", "heading", "byline", "teaser"}
+
+
+def test_it_reads_approximate_quantities_with_their_unit(extraction_fr: Any) -> None:
+    claim = claim_with(extraction_fr, "25 tonnes")
+    [quantity] = claim.quantities
+    assert quantity["text"] == "près de 25 tonnes"
+    assert (quantity["value"], quantity["unit"], quantity["approx"]) == (25.0, "tonnes", True)
+    assert claim.kind == "statistic"
+    assert "contains a quantity" in claim.checkworthiness_reasons
+
+
+def test_it_reads_number_words(extraction_fr: Any) -> None:
+    claim = claim_with(extraction_fr, "cinq camions")
+    assert [(q["value"], q["unit"]) for q in claim.quantities] == [(5.0, "camions")]
+
+
+def test_it_finds_date_ranges_and_counts_in_the_same_sentence(extraction_fr: Any) -> None:
+    claim = claim_with(extraction_fr, "ces 12 et 13 octobre")
+    [date] = claim.dates
+    assert date["text"] == "ces 12 et 13 octobre"
+    assert (date["days"], date["month"]) == ([12, 13], 10)
+    assert [(q["value"], q["unit"]) for q in claim.quantities] == [(11.0, "pays")]
+
+
+def test_it_finds_weekdays(extraction_fr: Any) -> None:
+    claim = claim_with(extraction_fr, "mardi")
+    assert [d["type"] for d in claim.dates] == ["weekday"]
+
+
+def test_it_attributes_selon_to_the_named_source(extraction_fr: Any) -> None:
+    claim = claim_with(extraction_fr, "Selon Anna Volkova")
+    assert claim.claimant == "Anna Volkova"
+    assert "attributed to a named source" in claim.checkworthiness_reasons
+
+
+def test_it_gives_a_quote_to_the_speaker_named_in_the_previous_sentence(extraction_fr: Any) -> None:
+    claim = claim_with(extraction_fr, "40 partenaires")
+    assert claim.claimant == "Chavkat Mirziyoyev"
+    assert claim.text == "Notre pays commerce avec 40 partenaires."
+
+
+def test_it_splits_a_sentence_stating_two_facts_into_two_self_contained_claims(extraction_fr: Any) -> None:
+    refusal = claim_with(extraction_fr, "a refusé d’envoyer des soldats")
+    accusation = claim_with(extraction_fr, "accusé Moscou")
+    assert refusal is not accusation
+    assert "accusé" not in refusal.quote
+    assert accusation.text.startswith("Le pays a surtout accusé Moscou")
+    assert accusation.quote.startswith("a surtout accusé")
+
+
+def test_it_scores_between_zero_and_one_with_reasons(extraction_fr: Any) -> None:
+    for claim in extraction_fr.claims:
+        assert 0.0 <= claim.checkworthiness <= 1.0
+        assert isinstance(claim.checkworthiness_reasons, list)
+    statistic = claim_with(extraction_fr, "25 tonnes")
+    plain = claim_with(extraction_fr, "a défendu cette ligne")
+    assert statistic.checkworthiness > plain.checkworthiness
+
+
+def test_it_handles_english_attributions() -> None:
+    text = ("Dock workers in Rotterdam have been on strike since Monday, halting about 40 percent of container "
+            "traffic, according to the Port Authority. \"We lost 12 million euros in five days,\" said harbour "
+            "director Pieter de Vries.")
+    extraction = extract_claims(text, language="en")
+    first = claim_with(extraction, "40 percent")
+    assert first.claimant == "the Port Authority"
+    assert [(q["value"], q["unit"], q["qualifier"]) for q in first.quantities] == [(40.0, "%", "approx")]
+    second = claim_with(extraction, "12 million euros")
+    assert second.claimant == "Pieter de Vries"
+    assert second.quantities[0]["value"] == 12_000_000
+    assert second.text == "We lost 12 million euros in five days."
+    assert {e["label"] for e in first.entities} & {"GPE", "ORG"}
+
+
+def test_it_detects_the_language_when_none_is_given(article_fr: str) -> None:
+    assert extract_claims(article_fr).language == "fr"
+
+
+def test_it_falls_back_to_sentences_for_a_language_without_a_model() -> None:
+    text = ("Die Regierung hat am Dienstag 300 Millionen Euro für Krankenhäuser bereitgestellt. "
+            "Der Minister sagte, das Geld komme aus dem Haushalt des Jahres 2024.")
+    extraction = extract_claims(text)
+    assert extraction.language == "de"
+    assert extraction.fallback
+    assert "no spaCy model" in extraction.note
+    for claim in extraction.claims:
+        assert text[claim.start : claim.end] == claim.quote
+
+
+def test_it_makes_readable_claim_text_without_links_or_handles() -> None:
+    assert readable("Voir https://t.co/x @bob #Covid tue 3 personnes") == "Voir Covid tue 3 personnes."
+
+
+def test_it_returns_nothing_for_text_without_sentences() -> None:
+    for text in ("", "   \n\n ", "Plus", "(OD)"):
+        assert extract_claims(text, language="fr").claims == []
+
+
+def test_it_resolves_weekdays_and_day_ranges_against_the_publication_date(article_fr: str) -> None:
+    import datetime as dt
+
+    from claims.extraction import extract_texts
+
+    [extraction] = extract_texts([article_fr], languages=["fr"], published=[dt.date(2022, 9, 15)])
+    summit = claim_with(extraction, "ces 12 et 13 octobre")
+    assert summit.dates[0]["values"] == ["2022-10-12", "2022-10-13"]
+    visit = claim_with(extraction, "mardi")
+    assert visit.dates[0]["value"] == "2022-09-13"  # the Tuesday before Thursday 15 September

@@ -1,0 +1,54 @@
+from __future__ import annotations
+
+import pytest
+
+from claims.extraction.segment import chunks, segment
+
+
+def kinds(text: str) -> list[tuple[str, str]]:
+    return [(b.kind, text[b.start : b.end]) for b in segment(text)]
+
+
+def test_it_tells_furniture_from_prose(article_fr: str) -> None:
+    found = kinds(article_fr.replace("’", "'"))
+    assert ("title", "Pékin et Moscou : une alliance fragilisée par l'Asie centrale ?") in found
+    assert ("heading", "Les ports et les céréales") in found
+    assert ("byline", "(AF)") in found
+    assert ("teaser", "Plus") in found
+    prose = [text for kind, text in found if kind == "prose"]
+    assert any(text.startswith("Le gouvernement") or "25 tonnes" in text for text in prose)
+
+
+@pytest.mark.parametrize(
+    "line,kind",
+    [
+        ("Photo : le lac asséché, le 12 août. © Ouest Images", "caption"),
+        ("Par Sophie Lambert", "byline"),
+        ("(AFP)", "byline"),
+        ("Lire aussi", "teaser"),
+        ("Read more", "teaser"),
+    ],
+)
+def test_it_recognises_bylines_captions_and_teasers(line: str, kind: str) -> None:
+    text = f"Le texte commence ici et dit quelque chose de précis.\n\n{line}\n\nEt il continue ensuite normalement."
+    assert (kind, line) in kinds(text)
+
+
+def test_it_joins_hard_wrapped_lines_into_one_paragraph() -> None:
+    text = ("Le gouvernement a annoncé mardi une hausse de 12 % du budget de la\n"
+            "santé, soit 3 milliards d'euros supplémentaires pour les hôpitaux.")
+    found = kinds(text)
+    assert found == [("prose", text)]
+
+
+def test_it_splits_short_list_lines() -> None:
+    found = kinds("Probatoire : 25-28 août 2020\nBac : 27-31 juillet 2020")
+    assert len(found) == 2
+
+
+def test_it_cuts_huge_paragraphs_at_sentence_ends() -> None:
+    text = "Une phrase courte. " * 2000
+    parts = chunks(0, len(text), text, 1000)
+    assert all(e - s <= 1000 for s, e in parts)
+    assert parts[0][0] == 0 and parts[-1][1] == len(text)
+    assert all(text[e - 2 : e] == ". " for _, e in parts[:-1])

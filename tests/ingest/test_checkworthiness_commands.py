@@ -1,0 +1,72 @@
+"""train_checkworthiness / evaluate_checkworthiness / evaluate_claims on small files written here."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from claims.extraction import extract_claims
+from tests.extraction.test_checkworthiness import examples
+from tests.factories import ClaimFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def write_tsv(path: Path) -> None:
+    lines = ["Sentence_id\tText\tclass_label"]
+    lines += [f"{e.id}\t{e.text}\t{'Yes' if e.label else 'No'}" for e in examples()]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def run(*args: Any) -> str:
+    out = io.StringIO()
+    call_command(*args, stdout=out)
+    return out.getvalue()
+
+
+def test_it_trains_from_a_file_evaluates_and_switches_scoring_over(tmp_path: Path, settings: Any) -> None:
+    data, model = tmp_path / "train.tsv", tmp_path / "cw.joblib"
+    write_tsv(data)
+    assert "saved" in run("train_checkworthiness", str(data), "--output", str(model))
+    rules = run("evaluate_checkworthiness", str(data), "--rules")
+    trained = run("evaluate_checkworthiness", str(data), "--model", str(model))
+    assert rules.splitlines()[-1].startswith("f1=") and "scorer: rules" in rules
+    assert float(trained.splitlines()[-1][3:]) >= 0.9
+    settings.FACTCHECK_CHECKWORTHINESS_MODEL = str(model)
+    from claims.extraction.checkworthiness import configured_scorer
+
+    claims = extract_claims("Unemployment fell to 4 percent in Ohio last year, officials said.", language="en",
+                            scorer=configured_scorer()).claims
+    assert claims and "scored by cw.joblib" in claims[0].checkworthiness_reasons
+
+
+def test_it_trains_from_reviewer_decisions(tmp_path: Path) -> None:
+    for e in examples()[:48]:
+        ClaimFactory(text=e.text, status="selected" if e.label else "dismissed", language="en")
+    output = run("train_checkworthiness", "--output", str(tmp_path / "newsroom.joblib"), "--language", "en")
+    assert "from reviewer decisions" in output and (tmp_path / "newsroom.joblib").exists()
+
+
+def test_it_explains_why_it_cannot_train_on_one_class(tmp_path: Path) -> None:
+    ClaimFactory(text="Une affirmation.", status="selected")
+    with pytest.raises(CommandError, match="needs both kinds"):
+        run("train_checkworthiness", "--output", str(tmp_path / "x.joblib"))
+
+
+def test_evaluate_claims_compares_with_the_lead_sentence(tmp_path: Path) -> None:
+    path = tmp_path / "claims.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["post", "normalized claim"])
+        writer.writerow(["Bonjour à tous ! Le gouvernement a supprimé 4 000 lits d'hôpitaux en 2022, selon la "
+                         "Fédération hospitalière.", "Le gouvernement a supprimé 4 000 lits d'hôpitaux en 2022"])
+    output = run("evaluate_claims", str(path))
+    last = output.splitlines()[-1]
+    assert last.startswith("f1=") and " baseline=" in last
+    f1, baseline = (float(part.split("=")[1]) for part in last.split())
+    assert f1 > baseline

@@ -1,0 +1,254 @@
+"""claims.services.ingest: article_ingest, article_extract, extraction_sweep (database, eager tasks)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+from django.utils import timezone
+
+from claims.models import Article, AuditEvent, Claim, Webhook, WebhookDelivery
+from claims.services.errors import InvalidInput
+from claims.services.ingest import _claim_jobs, article_extract, article_ingest, extraction_sweep
+from tests.ingest.conftest import ARTICLE, CHANGED
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def run_tasks(eager_tasks: None, django_capture_on_commit_callbacks: Any) -> Any:
+    """Ingest, then run what was queued after commit (in-process, like the embedded default)."""
+
+    def run(**kwargs: Any) -> Article:
+        with django_capture_on_commit_callbacks(execute=True):
+            article = article_ingest(**kwargs)
+        article.refresh_from_db()
+        return article
+
+    return run
+
+
+def test_it_stores_the_article_queued_and_extracts_claims_with_exact_offsets(run_tasks: Any, alice: Any) -> None:
+    Webhook.objects.create(name="cms", url="https://cms.example.org/hook", events=["claim.created",
+                                                                                     "article.extracted"])
+    article = run_tasks(text=ARTICLE, title="Aide", submitted_by=alice, language="fr")
+    assert article.extraction_status == "done"
+    assert article.extracted_at is not None
+    claims = list(article.claims.order_by("start"))
+    assert len(claims) >= 3
+    for claim in claims:
+        assert claim.offsets_error(article.text) is None
+        assert claim.created_by is None
+    tonnes = next(c for c in claims if "40 tonnes" in c.quote)
+    assert tonnes.quantities[0]["value"] == 40.0 and tonnes.kind == "statistic"
+    nevzline = next(c for c in claims if "Nevzline" in c.quote)
+    assert nevzline.claimant == "Leonid Nevzline"
+    assert not any("(OD)" in c.quote for c in claims)
+    actions = set(AuditEvent.objects.filter(object_id=article.pk).values_list("action", flat=True))
+    assert {"article.ingest", "article.extract"} <= actions
+    events = list(WebhookDelivery.objects.values_list("event", flat=True))
+    assert events.count("claim.created") == len(claims) and events.count("article.extracted") == 1
+
+
+def test_it_returns_the_existing_article_for_the_same_text(run_tasks: Any) -> None:
+    first = run_tasks(text=ARTICLE, language="fr")
+    claims = first.claims.count()
+    again = article_ingest(text=ARTICLE + "\n\n", language="fr")
+    assert again.pk == first.pk and again.ingest_outcome == "duplicate"
+    assert Article.objects.count() == 1 and Claim.objects.count() == claims
+
+
+@pytest.mark.parametrize(
+    "kwargs,code",
+    [
+        ({"text": ""}, "empty"),
+        ({"text": "   \n\n  "}, "empty"),
+        ({"text": "Du texte\x00binaire"}, "binary_content"),
+        ({"text": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"}, "binary_content"),
+        ({"text": "Le texte \xe9tait".encode("latin-1")}, "invalid_utf8"),
+        ({"text": "\x01\x02\x03\x04\x05\x06\x07\x08" * 10}, "binary_content"),
+        ({"text": "1234 5678 !!!"}, "no_article_body"),
+        ({"html": "<html><body><nav><a href='/'>Accueil</a></nav></body></html>"}, "no_article_body"),
+        ({"text": "Ein ganz normaler Satz.", "language": "de"}, "unsupported_language"),
+        ({}, "no_content"),
+        ({"url": "ftp://example.org/a"}, "invalid_url"),
+        ({"text": "Un article.", "published_at": "hier"}, "invalid_date"),
+    ],
+)
+def test_it_refuses_bad_input_clearly_and_writes_nothing(kwargs: dict[str, Any], code: str) -> None:
+    with pytest.raises(InvalidInput) as caught:
+        article_ingest(**kwargs)
+    assert caught.value.code == code
+    assert caught.value.message
+    assert Article.objects.count() == 0 and AuditEvent.objects.count() == 0
+
+
+def test_it_refuses_articles_over_the_size_limit(settings: Any) -> None:
+    settings.FACTCHECK_MAX_ARTICLE_CHARS = 1000
+    with pytest.raises(InvalidInput, match="limit is 1,000"):
+        article_ingest(text="Une phrase de plus. " * 100)
+    assert Article.objects.count() == 0
+
+
+def test_it_refuses_a_megabyte_of_text_by_default() -> None:
+    with pytest.raises(InvalidInput) as caught:
+        article_ingest(text="Le gouvernement a annoncé 3 mesures. " * 30_000)
+    assert caught.value.code == "too_large"
+
+
+def test_it_keeps_the_main_text_of_an_html_page(run_tasks: Any) -> None:
+    from tests.ingest.conftest import PAGE
+
+    article = run_tasks(html=PAGE, language="fr")
+    assert article.title == "Aide humanitaire : le Kazakhstan envoie 40 tonnes"
+    assert "près de 40 tonnes" in article.text
+    assert "Mentions légales" not in article.text and "Accueil" not in article.text
+    assert article.html == PAGE
+    assert article.extraction_status == "done" and article.claims.exists()
+
+
+def test_it_parses_published_dates_into_aware_datetimes() -> None:
+    article = article_ingest(text=ARTICLE, published_at="2022-09-14", language="fr")
+    assert timezone.is_aware(article.published_at)
+    assert article.published_at.date() == dt.date(2022, 9, 14)
+
+
+def test_it_claims_an_article_once_even_when_the_task_runs_twice(run_tasks: Any) -> None:
+    article = run_tasks(text=ARTICLE, language="fr")
+    claims = sorted(Claim.objects.filter(article=article).values_list("pk", flat=True))
+    second = article_extract(article_id=article.pk)
+    assert second.status.startswith("skipped")
+    assert sorted(Claim.objects.filter(article=article).values_list("pk", flat=True)) == claims
+    assert AuditEvent.objects.filter(action="article.extract").count() == 1
+
+
+def test_it_leaves_an_article_another_worker_is_running_alone() -> None:
+    article = article_ingest(text=ARTICLE, language="fr")
+    Article.objects.filter(pk=article.pk).update(extraction_status="running")
+    assert article_extract(article_id=article.pk).status == "skipped (running)"
+    assert not Claim.objects.exists()
+
+
+def test_it_takes_other_queued_articles_in_the_same_batch() -> None:
+    first = article_ingest(text=ARTICLE, language="fr")
+    second = article_ingest(text=CHANGED, language="fr")
+    result = article_extract(article_id=first.pk, batch=4)
+    assert result.status == "done"
+    second.refresh_from_db()
+    assert second.extraction_status == "done" and second.claims.exists()
+    assert article_extract(article_id=second.pk).status.startswith("skipped")
+
+
+def test_it_writes_claims_in_a_bounded_number_of_queries(django_assert_max_num_queries: Any) -> None:
+    article = article_ingest(text=ARTICLE * 3, language="fr")
+    with django_assert_max_num_queries(16):
+        result = article_extract(article_id=article.pk, batch=1)
+    assert result.created >= 9
+
+
+def test_it_keeps_touched_claims_and_their_offsets_when_a_changed_article_is_re_extracted(
+    run_tasks: Any,
+) -> None:
+    url = "https://news.example.org/kazakhstan"
+    article = run_tasks(text=ARTICLE, url=url, language="fr")
+    touched = article.claims.get(quote__contains="trois ambulances")
+    Claim.objects.filter(pk=touched.pk).update(touched=True, text="Le Kazakhstan a offert trois ambulances.")
+    untouched_ids = set(article.claims.exclude(pk=touched.pk).values_list("pk", flat=True))
+
+    updated = run_tasks(text=CHANGED, url=url, language="fr")
+    assert updated.pk == article.pk and updated.ingest_outcome == "updated"
+    assert updated.extraction_status == "done" and updated.text.startswith(CHANGED.strip()[:40])
+    kept = Claim.objects.get(pk=touched.pk)
+    assert kept.text == "Le Kazakhstan a offert trois ambulances."
+    assert kept.start != touched.start
+    assert kept.offsets_error(updated.text) is None
+    assert not Claim.objects.filter(pk__in=untouched_ids).exists()
+    assert updated.claims.filter(quote__contains="18 pays").exists()
+    # No second copy of the kept claim.
+    assert updated.claims.filter(start=kept.start, end=kept.end).count() == 1
+
+
+def test_it_fails_with_an_actionable_message_when_the_model_is_missing(settings: Any) -> None:
+    settings.FACTCHECK_SPACY_MODELS = {"fr": "no_such_spacy_model_package"}
+    article = article_ingest(text=ARTICLE, language="fr")
+    result = article_extract(article_id=article.pk)
+    article.refresh_from_db()
+    assert result.status == "failed" and article.extraction_status == "failed"
+    assert "Extraction crashed" in article.extraction_error and "spaCy models" in article.extraction_error
+    assert not Claim.objects.exists()
+    assert AuditEvent.objects.filter(action="article.extract_failed").exists()
+
+
+def test_it_stores_a_url_article_queued_and_fetches_it_in_the_worker(site: str, run_tasks: Any) -> None:
+    stored = article_ingest(url=f"{site}/article", language="fr")
+    assert stored.text == "" and stored.extraction_status == "queued"
+    result = article_extract(article_id=stored.pk)
+    stored.refresh_from_db()
+    assert result.status == "done", stored.extraction_error
+    assert "près de 40 tonnes" in stored.text and "Accueil" not in stored.text
+    assert stored.title.startswith("Aide humanitaire")
+    assert stored.claims.exists()
+    assert article_ingest(url=f"{site}/article").ingest_outcome == "duplicate"
+
+
+@pytest.mark.parametrize(
+    "path,words",
+    [
+        ("/slow", "Timed out"),
+        ("/to-private", "not"),
+        ("/huge", "larger than"),
+        ("/image", "content type"),
+        ("/missing", "404"),
+    ],
+)
+def test_it_fails_url_articles_that_cannot_be_fetched_with_the_reason(
+    site: str, settings: Any, path: str, words: str
+) -> None:
+    settings.FACTCHECK_FETCH_MAX_BYTES = 1_000_000
+    article = article_ingest(url=f"{site}{path}", language="fr")
+    result = article_extract(article_id=article.pk)
+    article.refresh_from_db()
+    assert result.status == "failed" and article.extraction_status == "failed"
+    assert article.extraction_error.startswith(f"Could not fetch {site}{path}")
+    assert words in article.extraction_error
+    assert article.text == "" and not Claim.objects.exists()
+    retried = article_ingest(url=f"{site}{path}")
+    assert retried.pk == article.pk and retried.ingest_outcome == "updated"
+    assert retried.extraction_status == "queued"
+
+
+def test_the_sweeper_requeues_articles_left_queued_or_stuck_running(eager_tasks: None, settings: Any) -> None:
+    waiting = article_ingest(text=ARTICLE, language="fr")  # its task was never delivered
+    stuck = article_ingest(text=CHANGED, language="fr")
+    long_ago = timezone.now() - dt.timedelta(hours=2)
+    Article.objects.filter(pk=stuck.pk).update(extraction_status="running", extraction_started_at=long_ago)
+    Article.objects.filter(pk=waiting.pk).update(updated_at=long_ago)
+    assert extraction_sweep(min_age_seconds=60) == 2
+    statuses = set(Article.objects.values_list("extraction_status", flat=True))
+    assert statuses == {"done"}
+
+
+def test_the_sweeper_leaves_fresh_and_recently_started_jobs_alone() -> None:
+    article_ingest(text=ARTICLE, language="fr")
+    running = article_ingest(text=CHANGED, language="fr")
+    Article.objects.filter(pk=running.pk).update(extraction_status="running", extraction_started_at=timezone.now())
+    assert extraction_sweep(min_age_seconds=60) == 0
+
+
+def test_a_claim_token_tells_each_job_which_articles_it_got() -> None:
+    ids = [article_ingest(text=f"{ARTICLE} Dépêche {n}.", language="fr").pk for n in range(3)]
+    Article.objects.filter(pk=ids[1]).update(extraction_status="running")
+    taken = _claim_jobs(ids[0], batch=3)
+    assert sorted(taken) == [ids[0], ids[2]]
+    assert _claim_jobs(ids[2], batch=3) == []
+
+
+def test_it_stores_an_article_in_an_unsupported_language_and_says_so(run_tasks: Any) -> None:
+    text = ("Die Regierung hat am Dienstag 300 Millionen Euro für die Krankenhäuser bereitgestellt. "
+            "Der Minister sagte, das Geld komme aus dem Haushalt des Jahres 2024.")
+    article = run_tasks(text=text)
+    assert article.language == "de"
+    assert article.extraction_status == "done"
+    assert "no spaCy model" in article.extraction_error
+    assert all(c.offsets_error(article.text) is None for c in article.claims.all())
