@@ -21,7 +21,7 @@ def _database_ok() -> str | None:
 
 
 def _broker_ok() -> str | None:
-    if settings.CELERY_TASK_ALWAYS_EAGER or not settings.CELERY_BROKER_URL:
+    if settings.CELERY_TASK_ALWAYS_EAGER or settings.CELERY_BROKER_URL.startswith("memory://"):
         return None  # tasks run in-process: there is no broker to reach
     from kombu import Connection
 

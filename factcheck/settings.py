@@ -169,6 +169,11 @@ LOGGING = {
 CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "")
 # Without a broker, tasks run in-process (the embedded default used by the demo).
 CELERY_TASK_ALWAYS_EAGER = envbool("CELERY_TASK_ALWAYS_EAGER", "0" if CELERY_BROKER_URL else "1")
+if not CELERY_BROKER_URL:
+    CELERY_BROKER_URL = "memory://localhost/"  # in-process tasks: nothing to connect to
+if CELERY_TASK_ALWAYS_EAGER:
+    # In-process tasks would log a "Task ... succeeded" line each: keep commands and the demo readable.
+    LOGGING["loggers"]["celery.app.trace"] = {"level": "WARNING"}
 CELERY_TASK_EAGER_PROPAGATES = False
 CELERY_RESULT_BACKEND = None
 CELERY_TASK_IGNORE_RESULT = True

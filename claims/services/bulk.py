@@ -39,7 +39,7 @@ from claims.services import workflow
 from claims.services.audit import audit_bulk
 from claims.services.errors import DomainError, InvalidInput, NotAllowed
 from claims.services.queue import enqueue
-from claims.services.roles import is_editor, is_reviewer
+from claims.services.roles import is_editor, is_reviewer, require_reviewer
 from claims.services.webhooks import webhook_emit_many
 
 # Moves with side effects on a verdict: they need the per-row service.
@@ -100,10 +100,6 @@ def _locked_rows(claim_ids: Iterable[int]) -> list[_Row]:
     return [_Row(*row) for row in rows]
 
 
-def _require_reviewer(actor: Any) -> None:
-    if not is_reviewer(actor):
-        raise NotAllowed("Only reviewers and editors can change claims.", code="role_required")
-
 
 def _actor_id(actor: Any) -> int | None:
     return getattr(actor, "pk", None)
@@ -137,7 +133,7 @@ def claims_bulk_assign(
     *, claim_ids: Iterable[int], assignee: Any, actor: Any, channel: str = Channel.ADMIN
 ) -> BulkResult:
     """Assign (or, with assignee=None, unassign) many claims, with the rules of workflow.claim_assign."""
-    _require_reviewer(actor)
+    require_reviewer(actor)
     if assignee is not None and not is_reviewer(assignee):
         raise InvalidInput(f"{assignee.get_username()} is not a reviewer.", code="assignee_not_reviewer")
     if assignee is not None and assignee.pk != _actor_id(actor) and not is_editor(actor):
@@ -185,7 +181,7 @@ def claims_bulk_transition(
     *, claim_ids: Iterable[int], to: str, actor: Any, comment: str = "", channel: str = Channel.ADMIN
 ) -> BulkResult:
     """Move every claim of the selection for which the move is valid; count the others by reason."""
-    _require_reviewer(actor)
+    require_reviewer(actor)
     if to == ClaimStatus.DUPLICATE:
         raise InvalidInput("Use 'mark as duplicate' and choose the original claim.", code="needs_original")
     if to not in ClaimStatus.values:
@@ -259,7 +255,7 @@ def claims_bulk_set_rating(
     *, claim_ids: Iterable[int], rating: Rating | None, actor: Any, channel: str = Channel.ADMIN
 ) -> BulkResult:
     """Set (or clear, with None) the rating of the draft verdicts of the selection."""
-    _require_reviewer(actor)
+    require_reviewer(actor)
     if rating is not None and not rating.is_active:
         raise InvalidInput(f"The rating {rating.slug!r} is retired.", code="inactive_rating")
     rows = {row.pk: row for row in _locked_rows(claim_ids)}
@@ -321,7 +317,7 @@ def claims_bulk_mark_duplicate(
     *, claim_ids: Iterable[int], original: Claim, actor: Any, channel: str = Channel.ADMIN
 ) -> BulkResult:
     """Mark the selection as duplicates of `original` and copy their evidence onto it, once per source."""
-    _require_reviewer(actor)
+    require_reviewer(actor)
     root = _root_of(original)
     refused: Counter[str] = Counter()
     changed: list[_Row] = []
@@ -386,7 +382,7 @@ def claims_bulk_gather_evidence(
     *, claim_ids: Iterable[int], actor: Any, channel: str = Channel.ADMIN
 ) -> BulkResult:
     """Ask the evidence providers again for each open claim (the task runs them after commit)."""
-    _require_reviewer(actor)
+    require_reviewer(actor)
     refused: Counter[str] = Counter()
     wanted: list[_Row] = []
     for row in _locked_rows(claim_ids):
@@ -443,7 +439,7 @@ def articles_bulk_reextract(
 def evidence_bulk_set_stance(
     *, evidence_ids: Iterable[int], stance: str, actor: Any, channel: str = Channel.ADMIN
 ) -> BulkResult:
-    _require_reviewer(actor)
+    require_reviewer(actor)
     if stance not in Stance.values:
         raise InvalidInput(f"Unknown stance {stance!r}.", code="unknown_stance")
     rows = list(

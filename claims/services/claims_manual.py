@@ -8,8 +8,8 @@ from django.db import transaction
 
 from claims.models import Article, Channel, Claim
 from claims.services.audit import audit_record
-from claims.services.errors import InvalidInput, NotAllowed
-from claims.services.roles import is_reviewer
+from claims.services.errors import InvalidInput
+from claims.services.roles import require_reviewer
 from claims.services.webhooks import webhook_emit
 
 
@@ -35,8 +35,7 @@ def claim_create(
     channel: str = Channel.UI,
 ) -> Claim:
     """A manual claim, optionally anchored to a span of an article (its quote is that span)."""
-    if not is_reviewer(actor):
-        raise NotAllowed("Only reviewers and editors can add claims.", code="role_required")
+    require_reviewer(actor, doing="add claims")
     text = text.strip()
     if not text:
         raise InvalidInput("The claim text cannot be empty.", code="empty_text")

@@ -31,10 +31,10 @@ from claims.evidence.registry import ON_REQUEST_ONLY
 from claims.models import Channel, Claim, ClaimStatus, Evidence, EvidenceRun, RunStatus, Stance
 from claims.search import STRONG
 from claims.services.audit import audit_record
-from claims.services.errors import InvalidInput, InvalidTransition, NotAllowed
+from claims.services.errors import InvalidInput, InvalidTransition
 from claims.services.priors import priors_upsert
 from claims.services.queue import enqueue
-from claims.services.roles import is_reviewer
+from claims.services.roles import require_reviewer
 from claims.services.webhooks import webhook_emit
 
 RUN_TASK = "claims.tasks.evidence_run"
@@ -208,14 +208,10 @@ def _store(run: EvidenceRun, candidates: list[Candidate]) -> int:
     return created
 
 
-def _require_reviewer(actor: Any) -> None:
-    if not is_reviewer(actor):
-        raise NotAllowed("Only reviewers and editors can work on evidence.", code="role_required")
-
 
 def evidence_add_url(*, claim: Claim, url: str, actor: Any, channel: str = Channel.UI) -> EvidenceRun:
     """A reviewer pastes a URL: a worker snapshots it (title, main text, hash, excerpt)."""
-    _require_reviewer(actor)
+    require_reviewer(actor, doing="work on evidence")
     url = (url or "").strip()
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname or len(url) > 2000:
@@ -240,7 +236,7 @@ def evidence_set_stance(
     *, evidence: Evidence, stance: str, actor: Any, note: str = "", channel: str = Channel.UI
 ) -> Evidence:
     """A reviewer says whether a source supports or refutes the claim."""
-    _require_reviewer(actor)
+    require_reviewer(actor, doing="work on evidence")
     if stance not in Stance.values:
         raise InvalidInput(f"Unknown stance {stance!r}: use one of {', '.join(Stance.values)}.", code="invalid_stance")
     with transaction.atomic():
@@ -259,7 +255,7 @@ def evidence_set_stance(
 
 def evidence_run_retry(*, claim: Claim, provider: str, actor: Any, channel: str = Channel.UI) -> EvidenceRun:
     """Run one provider again for a claim (the UI's "re-run" button)."""
-    _require_reviewer(actor)
+    require_reviewer(actor, doing="work on evidence")
     _check_providers([provider])
     now = timezone.now()
     with transaction.atomic():

@@ -13,31 +13,13 @@ from django.db.models import F
 from claims.models import Article, Channel, Claim, ClaimStatus, Comment
 from claims.services.audit import audit_record
 from claims.services.claims_manual import claim_create
-from claims.services.errors import InvalidInput, InvalidTransition, NotAllowed, StaleVersion
-from claims.services.roles import is_reviewer
-from claims.services.workflow import claim_mark_duplicate
+from claims.services.errors import InvalidInput, InvalidTransition
+from claims.services.roles import require_reviewer
+from claims.services.workflow import claim_mark_duplicate, stale_version_error
 
 COMMENT_MAX = 5000
-# A claim a person picked out of the article is check-worthy by that person's judgement.
 # Claims that already carry a verdict keep their span: splitting or merging them would orphan it.
 RESHAPEABLE = (ClaimStatus.NEW, ClaimStatus.SELECTED, ClaimStatus.IN_PROGRESS, ClaimStatus.DISMISSED)
-
-
-def _require_reviewer(actor: Any) -> None:
-    if not is_reviewer(actor):
-        raise NotAllowed("Only reviewers and editors can change claims.", code="role_required")
-
-
-def _stale(claim: Claim) -> StaleVersion:
-    last = claim.audit_events.select_related("actor").order_by("-created_at", "-id").first()
-    who = last.actor.get_username() if last and last.actor else ""
-    when = last.created_at if last else claim.updated_at
-    return StaleVersion(
-        f"This claim was changed by {who or 'someone else'} at {when:%Y-%m-%d %H:%M} since you opened it.",
-        current=claim,
-        changed_by=who,
-        changed_at=when,
-    )
 
 
 def claim_create_from_selection(
@@ -55,7 +37,7 @@ def claim_create_from_selection(
     Checks what only a selection can get wrong, then creates the claim through the one manual-claim
     service (claims.services.claims_manual.claim_create) that the API uses too.
     """
-    _require_reviewer(actor)
+    require_reviewer(actor)
     if not quote.strip() or end <= start:
         raise InvalidInput("Select some text of the article first.", code="empty_selection")
     if quote != quote.strip():
@@ -69,7 +51,7 @@ def claim_create_from_selection(
 
 
 def comment_add(*, claim: Claim, actor: Any, body: str, channel: str = Channel.UI) -> Comment:
-    _require_reviewer(actor)
+    require_reviewer(actor)
     body = body.strip()
     if not body:
         raise InvalidInput("A comment cannot be empty.", code="empty_comment")
@@ -99,12 +81,12 @@ def claim_split(
     channel: str = Channel.UI,
 ) -> tuple[Claim, Claim]:
     """Cut a claim's span in two at article offset `at`: it keeps the first part, a new claim the rest."""
-    _require_reviewer(actor)
+    require_reviewer(actor)
     with transaction.atomic():
         pk = claim.pk if isinstance(claim, Claim) else claim
         claim = Claim.objects.select_for_update(of=("self",)).select_related("article").get(pk=pk)
         if expected_version is not None and claim.version != expected_version:
-            raise _stale(claim)
+            raise stale_version_error(claim)
         if claim.status not in RESHAPEABLE:
             raise InvalidTransition("A claim under review or published cannot be split.", code="not_reshapeable")
         if claim.article_id is None or claim.start is None or claim.end is None:
@@ -139,7 +121,7 @@ def claim_merge(
     *, claim: Claim | int, others: Sequence[Claim], actor: Any, channel: str = Channel.UI
 ) -> Claim:
     """Grow `claim` to cover the spans of `others` (same article); the others become its duplicates."""
-    _require_reviewer(actor)
+    require_reviewer(actor)
     with transaction.atomic():
         pk = claim.pk if isinstance(claim, Claim) else claim
         ids = sorted({pk, *(o.pk for o in others)})

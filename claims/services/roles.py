@@ -25,3 +25,11 @@ def is_editor(user: Any) -> bool:
 def is_reviewer(user: Any) -> bool:
     """Reviewers do the checking; editors can do everything a reviewer can."""
     return is_editor(user) or REVIEWER in _groups(user)
+
+
+def require_reviewer(actor: Any, *, doing: str = "change claims") -> None:
+    """Refuse anyone without the reviewer or editor role (the one check every service shares)."""
+    from claims.services.errors import NotAllowed
+
+    if not is_reviewer(actor):
+        raise NotAllowed(f"Only reviewers and editors can {doing}.", code="role_required")

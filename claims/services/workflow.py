@@ -27,7 +27,7 @@ from claims.models import (
 )
 from claims.services.audit import audit_record
 from claims.services.errors import InvalidInput, InvalidTransition, NotAllowed, StaleVersion
-from claims.services.roles import is_editor, is_reviewer
+from claims.services.roles import is_editor, is_reviewer, require_reviewer
 from claims.services.webhooks import webhook_emit
 
 EDITABLE_CLAIM_FIELDS = ("text", "claimant", "kind", "entities", "quantities", "dates", "language")
@@ -66,10 +66,11 @@ def _locked_claim(claim_or_id: Claim | int) -> Claim:
 
 def _check_version(claim: Claim, expected_version: int | None) -> None:
     if expected_version is not None and claim.version != expected_version:
-        raise _stale(claim)
+        raise stale_version_error(claim)
 
 
-def _stale(claim: Claim) -> StaleVersion:
+def stale_version_error(claim: Claim) -> StaleVersion:
+    """The error for a write based on an old version: who changed the claim last, and when."""
     last = claim.audit_events.select_related("actor").order_by("-created_at", "-id").first()
     who = last.actor.get_username() if last and last.actor else ""
     when = last.created_at if last else claim.updated_at
@@ -117,10 +118,6 @@ def _save_claim(claim: Claim, fields: list[str]) -> None:
     claim.refresh_from_db(fields=["version"])
 
 
-def _require_reviewer(actor: Any) -> None:
-    if not is_reviewer(actor):
-        raise NotAllowed("Only reviewers and editors can change claims.", code="role_required")
-
 
 def _open_verdict(claim: Claim) -> Verdict | None:
     return (
@@ -147,7 +144,7 @@ def claim_transition(
     """Move a claim along the workflow, or raise InvalidTransition / NotAllowed / StaleVersion."""
     claim = _locked_claim(claim)
     _check_version(claim, expected_version)
-    _require_reviewer(actor)
+    require_reviewer(actor)
     source = claim.status
     if to == ClaimStatus.DUPLICATE:
         raise InvalidTransition("Use 'mark as duplicate' and choose the original claim.", code="needs_original")
@@ -285,7 +282,7 @@ def claim_assign(
 ) -> Claim:
     claim = _locked_claim(claim)
     _check_version(claim, expected_version)
-    _require_reviewer(actor)
+    require_reviewer(actor)
     if assignee is not None and not is_reviewer(assignee):
         raise InvalidInput(f"{assignee.get_username()} is not a reviewer.", code="assignee_not_reviewer")
     if assignee is not None and assignee.pk != getattr(actor, "pk", None) and not is_editor(actor):
@@ -310,7 +307,7 @@ def claim_update(
     """Edit the claim's own fields (never its quote or offsets, which are the article's)."""
     claim = _locked_claim(claim)
     _check_version(claim, expected_version)
-    _require_reviewer(actor)
+    require_reviewer(actor)
     unknown = set(changes) - set(EDITABLE_CLAIM_FIELDS)
     if unknown:
         raise InvalidInput(f"These fields cannot be edited: {', '.join(sorted(unknown))}.", code="not_editable")
@@ -334,7 +331,7 @@ def claim_mark_duplicate(
     """Any state -> duplicate: points at the original (following its own duplicate link)."""
     claim = _locked_claim(claim)
     _check_version(claim, expected_version)
-    _require_reviewer(actor)
+    require_reviewer(actor)
     root = Claim.objects.select_related("duplicate_of").get(pk=original.pk)
     seen = {claim.pk}
     while root.duplicate_of_id is not None:
@@ -369,14 +366,14 @@ def verdict_save(
 ) -> Verdict:
     """Create or edit the claim's working verdict (a draft). expected_version is the verdict's."""
     claim = _locked_claim(claim)
-    _require_reviewer(actor)
+    require_reviewer(actor)
     if claim.status not in (ClaimStatus.SELECTED, ClaimStatus.IN_PROGRESS):
         raise InvalidTransition(
             "A verdict can be written only while the claim is selected or in progress.", code="verdict_locked"
         )
     verdict = _open_verdict(claim)
     if verdict is not None and expected_version is not None and verdict.version != expected_version:
-        raise _stale(claim)
+        raise stale_version_error(claim)
     if verdict is not None and verdict.status != VerdictStatus.DRAFT:
         raise InvalidTransition("This verdict is waiting for review and cannot be edited.", code="verdict_locked")
     before = {} if verdict is None else {"rating": verdict.rating_id, "summary": verdict.summary}

@@ -3,42 +3,25 @@ the outcome, and find the rows changed with their audit events."""
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-# Playwright's sync API runs an event loop in this thread; Django must still allow the ORM here.
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+from claims.models import AuditEvent, Claim
+from tests.chromium import chromium
+from tests.factories import ArticleFactory, ClaimFactory
 
-from claims.models import AuditEvent, Claim  # noqa: E402
-from tests.conftest import missing_service  # noqa: E402
-from tests.factories import ArticleFactory, ClaimFactory  # noqa: E402
-
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
-
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]  # reference data: tests/conftest.py
 
 
 @pytest.fixture
 def page() -> Iterator[Any]:
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        missing_service("playwright is not installed")
-    if not Path(CHROMIUM).exists():
-        missing_service(f"Chromium not found at {CHROMIUM}")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+    with chromium() as browser:
         context = browser.new_context(locale="en-GB")
         page = context.new_page()
         page.set_default_timeout(20_000)
         yield page
-        browser.close()
 
 
 def test_it_moves_selected_claims_through_the_confirmation_page(page: Any, live_server: Any, admin_user: Any) -> None:
