@@ -42,7 +42,10 @@ class FactCheckToolsProvider(Provider):
         analysis = claim_analysis(claim)
         candidates: list[Candidate] = []
         seen: set[str] = set()
-        for item in data.get("claims") or []:
+        items = data.get("claims", [])  # the API leaves "claims" out when nothing matches
+        if not isinstance(items, list):
+            raise ProviderError("Fact Check Tools: unexpected answer (claims is not a list).")
+        for item in items:
             if not isinstance(item, dict):
                 continue
             text = str(item.get("text") or "").strip()

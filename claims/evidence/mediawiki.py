@@ -79,7 +79,12 @@ class MediaWikiProvider(Provider):
         if "error" in data:
             error = data["error"]
             raise ProviderError(f"Wikipedia: {error.get('info') or error.get('code') or 'error'}")
-        hits = (data.get("query") or {}).get("search") or []
+        query_part = data.get("query")
+        hits = query_part.get("search") if isinstance(query_part, dict) else None
+        if not isinstance(hits, list):
+            # A real answer always has query.search as a list (empty when nothing matches): anything
+            # else is a broken proxy, an error page or another API, and must not pass for "no results".
+            raise ProviderError("Wikipedia: unexpected answer (no query.search list).")
         return [hit for hit in hits if isinstance(hit, dict) and isinstance(hit.get("pageid"), int)]
 
     def _extracts(self, endpoint: str, page_ids: list[int]) -> dict[int, dict[str, Any]]:

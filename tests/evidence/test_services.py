@@ -271,3 +271,25 @@ def test_it_takes_over_a_run_whose_worker_died(settings, sources, kazakh_claim):
     assert evidence_run_execute(run_id=run.pk).result == "done"
     run.refresh_from_db()
     assert (run.status, run.attempts) == ("done", 2)
+
+
+@pytest.mark.parametrize(("content_type", "body"), [
+    ("application/json", b"{not json at all"),
+    ("application/json", b'{"query": {"search": "should be a list"}}'),
+    ("application/json", b'["a", "list", "instead"]'),
+    ("text/html", b"<html>an error page instead of JSON</html>"),
+])
+def test_it_fails_a_provider_that_answers_garbage_without_blocking_the_others(network, sources, kazakh_claim,
+                                                                              content_type, body):
+    network.FACTCHECK_EVIDENCE_MAX_ATTEMPTS = 1
+    routes = {"/w/api.php": lambda request: (200, {"Content-Type": content_type}, body)}
+    with loopback_server(routes) as server:
+        network.FACTCHECK_MEDIAWIKI_ENDPOINTS = {"fr": server.url("/w/api.php")}
+        outcomes = run_all(kazakh_claim, ["mediawiki", "prior_factchecks", "library"])
+
+    assert {n: o.result for n, o in outcomes.items()} == {
+        "mediawiki": "failed", "prior_factchecks": "done", "library": "done"
+    }
+    run = EvidenceRun.objects.get(provider="mediawiki")
+    assert run.error.startswith("Wikipedia")
+    assert not Evidence.objects.filter(provider="mediawiki").exists()
