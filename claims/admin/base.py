@@ -128,3 +128,17 @@ def confirm_step(
 
 def selected_ids(queryset: QuerySet) -> list[int]:
     return list(queryset.order_by().values_list("pk", flat=True))
+
+
+class ReadOnlyMixin:
+    """Rows that are a record (audit history, verdict history): nobody adds, edits or deletes them
+    in the admin, not even a superuser; they change only through the services."""
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False

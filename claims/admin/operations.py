@@ -11,7 +11,7 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
-from claims.admin.base import BigTableAdmin
+from claims.admin.base import BigTableAdmin, ReadOnlyMixin
 from claims.models import API_SCOPES, WEBHOOK_EVENTS, ApiClient, AuditEvent, Channel, Webhook, WebhookDelivery
 from claims.services import webhooks as webhook_service
 from claims.services.api_keys import api_client_create, api_client_revoke
@@ -20,7 +20,7 @@ from claims.services.errors import DomainError
 
 
 @admin.register(AuditEvent)
-class AuditEventAdmin(BigTableAdmin):
+class AuditEventAdmin(ReadOnlyMixin, BigTableAdmin):
     list_display = ("created_at", "action", "object_type", "object_id", "claim_id", "actor", "channel")
     list_filter = ("channel", "object_type", "action", "created_at")
     search_fields = ("=object_id", "=claim__id", "action", "actor__username")
@@ -33,16 +33,6 @@ class AuditEventAdmin(BigTableAdmin):
         qs = super().get_queryset(request)
         changelist = request.resolver_match is not None and request.resolver_match.url_name.endswith("changelist")
         return qs.defer("before", "after") if changelist else qs
-
-    # History is evidence of who did what: nobody edits or deletes it, not even a superuser.
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
 
 
 class ApiClientForm(forms.ModelForm):

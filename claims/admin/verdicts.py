@@ -10,7 +10,7 @@ from django.contrib import admin
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
-from claims.admin.base import URL_FIELD_OVERRIDES
+from claims.admin.base import URL_FIELD_OVERRIDES, ReadOnlyMixin
 from claims.claimreview import scale_problems
 from claims.models import Comment, Rating, Verdict
 
@@ -59,18 +59,9 @@ class RatingAdmin(admin.ModelAdmin):
         return False
 
 
-class ReadOnlyAdmin(admin.ModelAdmin):
+class ReadOnlyAdmin(ReadOnlyMixin, admin.ModelAdmin):
     show_full_result_count = False
     formfield_overrides = URL_FIELD_OVERRIDES
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
 
 
 @admin.register(Verdict)
