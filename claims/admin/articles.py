@@ -7,10 +7,9 @@ from typing import Any
 from django.contrib import admin
 from django.db import transaction
 from django.db.models import Count, QuerySet
-from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
-from django.utils import timezone
+from django.http import HttpRequest, HttpResponse
 
-from claims.admin.base import BigTableAdmin, RoleActionsMixin, confirm_step, report, selected_ids
+from claims.admin.base import BigTableAdmin, RoleActionsMixin, confirm_step, download, report, selected_ids
 from claims.models import Article, Channel, Claim
 from claims.services import bulk
 from claims.services.audit import audit_record
@@ -88,7 +87,5 @@ class ArticleAdmin(RoleActionsMixin, BigTableAdmin):
 
     @admin.action(description="Export as CSV", permissions=["export"])
     def export_csv(self, request: HttpRequest, queryset: QuerySet) -> HttpResponse:
-        response = StreamingHttpResponse(bulk.articles_export_csv(article_ids=selected_ids(queryset)),
-                                         content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="articles-{timezone.now():%Y%m%d-%H%M}.csv"'
-        return response
+        return download(bulk.articles_export_csv(article_ids=selected_ids(queryset)), stem="articles",
+                        extension="csv", content_type="text/csv; charset=utf-8")

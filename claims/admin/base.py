@@ -12,8 +12,9 @@ from django.contrib.admin import helpers
 from django.core.paginator import Paginator
 from django.db import connections, models
 from django.db.models import QuerySet
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.functional import cached_property
 
 from claims.services.bulk import BulkResult
@@ -142,3 +143,13 @@ class ReadOnlyMixin:
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
+
+
+def download(content: Any, *, stem: str, extension: str, content_type: str) -> HttpResponse:
+    """An export as a dated attachment; an iterator of chunks is streamed, a string sent at once."""
+    response: HttpResponse = (
+        HttpResponse(content, content_type=content_type) if isinstance(content, str | bytes)
+        else StreamingHttpResponse(content, content_type=content_type)  # type: ignore[assignment]
+    )
+    response["Content-Disposition"] = f'attachment; filename="{stem}-{timezone.now():%Y%m%d-%H%M}.{extension}"'
+    return response

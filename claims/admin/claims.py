@@ -17,11 +17,10 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
 from django.db.models import Count, QuerySet
-from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
-from django.utils import timezone
+from django.http import HttpRequest, HttpResponse
 from import_export.admin import ImportExportMixin
 
-from claims.admin.base import BigTableAdmin, RoleActionsMixin, confirm_step, report, selected_ids
+from claims.admin.base import BigTableAdmin, RoleActionsMixin, confirm_step, download, report, selected_ids
 from claims.admin.resources import IMPORT_FORMATS, ClaimResource
 from claims.models import AuditEvent, Channel, Claim, ClaimStatus, Comment, Evidence, Rating, Verdict
 from claims.services import bulk, workflow
@@ -358,15 +357,11 @@ class ClaimAdmin(RoleActionsMixin, ImportExportMixin, BigTableAdmin):
 
     @admin.action(description="Export as CSV", permissions=["export"])
     def export_csv(self, request: HttpRequest, queryset: QuerySet) -> HttpResponse:
-        response = StreamingHttpResponse(bulk.claims_export_csv(claim_ids=selected_ids(queryset)),
-                                         content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="claims-{timezone.now():%Y%m%d-%H%M}.csv"'
-        return response
+        return download(bulk.claims_export_csv(claim_ids=selected_ids(queryset)), stem="claims",
+                        extension="csv", content_type="text/csv; charset=utf-8")
 
     @admin.action(description="Export as ClaimReview JSON-LD", permissions=["export"])
     def export_claimreview(self, request: HttpRequest, queryset: QuerySet) -> HttpResponse:
         items = bulk.claims_export_claimreview(claim_ids=selected_ids(queryset))
-        response = HttpResponse(json.dumps(items, ensure_ascii=False, indent=2),
-                                content_type="application/ld+json; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="claimreview-{timezone.now():%Y%m%d-%H%M}.jsonld"'
-        return response
+        return download(json.dumps(items, ensure_ascii=False, indent=2), stem="claimreview", extension="jsonld",
+                        content_type="application/ld+json; charset=utf-8")
