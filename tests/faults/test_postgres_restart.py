@@ -14,6 +14,7 @@ from pathlib import Path
 import httpx
 import pytest
 
+from tests.conftest import missing_service
 from tests.faults.private_postgres import free_port, private_postgres
 from tests.workers import ROOT, purge, wait_for
 
@@ -52,8 +53,8 @@ def login(client: httpx.Client, base: str) -> httpx.Response:
 
 @pytest.mark.worker
 def test_web_and_worker_survive_a_postgres_restart(broker_url, tmp_path):
-    if os.environ.get("FACTCHECK_REQUIRE_SERVICES") != "1" and not Path("/usr/lib/postgresql").exists():
-        pytest.skip("PostgreSQL server binaries are not installed")
+    if not Path("/usr/lib/postgresql").exists():
+        missing_service("PostgreSQL server binaries (initdb, pg_ctl) are not installed")
     with private_postgres() as pg:
         env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
         env.update({"DATABASE_URL": pg.url, "CELERY_BROKER_URL": broker_url, "CELERY_TASK_ALWAYS_EAGER": "0",

@@ -77,18 +77,9 @@ def test_readyz_checks_the_database_and_the_broker(client, db):
     assert response.status_code == 200, response.content
 
 
-def test_readyz_names_the_failing_part(client, db, settings, monkeypatch):
-    from factcheck import health
-
-    monkeypatch.setattr(health, "_broker_ok", lambda: "broker unreachable: ConnectionRefusedError")
-    response = client.get("/readyz")
-    assert response.status_code == 503
-    assert response.json()["failures"] == ["broker unreachable: ConnectionRefusedError"]
-
-
 def test_readyz_fails_with_503_when_the_broker_is_down(client, db, settings):
     settings.CELERY_TASK_ALWAYS_EAGER = False
     settings.CELERY_BROKER_URL = "redis://127.0.0.1:1/0"  # nothing listens there
     response = client.get("/readyz")
     assert response.status_code == 503
-    assert "broker unreachable" in response.json()["failures"][0]
+    assert response.json() == {"status": "unavailable", "failures": ["broker unreachable: OperationalError"]}
