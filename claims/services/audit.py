@@ -4,6 +4,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from claims.models import AuditEvent, Channel
+from claims.services.bulk_insert import bulk_insert
 
 
 def audit_record(
@@ -30,4 +31,5 @@ def audit_record(
 
 
 def audit_bulk(events: Iterable[AuditEvent]) -> None:
-    AuditEvent.objects.bulk_create(list(events))  # one INSERT on PostgreSQL; SQLite splits by its own limit
+    """Write many audit rows in one statement (COPY on PostgreSQL for large batches)."""
+    bulk_insert(AuditEvent, events)

@@ -37,8 +37,9 @@ from claims.models import (
 )
 from claims.services import workflow
 from claims.services.audit import audit_bulk
+from claims.services.bulk_insert import bulk_insert
 from claims.services.errors import DomainError, InvalidInput, NotAllowed
-from claims.services.queue import enqueue
+from claims.services.queue import enqueue_each
 from claims.services.roles import is_editor, is_reviewer, require_reviewer
 from claims.services.webhooks import webhook_emit_many
 
@@ -213,9 +214,7 @@ def claims_bulk_transition(
     _bump([row.pk for row in plain if row.pk not in takes], status=to, **extra)
     _bump(sorted(takes), status=to, assignee_id=_actor_id(actor), **extra)
     if comment:
-        Comment.objects.bulk_create(
-            [Comment(claim_id=row.pk, author_id=_actor_id(actor), body=comment) for row in plain]
-        )
+        bulk_insert(Comment, [Comment(claim_id=row.pk, author_id=_actor_id(actor), body=comment) for row in plain])
 
     def after(row: _Row) -> dict[str, Any]:
         assignee = _actor_id(actor) if row.pk in takes else row.assignee_id
@@ -393,9 +392,8 @@ def claims_bulk_gather_evidence(
     audit_bulk(
         _claim_event(actor=actor, action="evidence.rerun", row=row, after={}, channel=channel) for row in wanted
     )
-    for row in wanted:
-        enqueue("claims.tasks.claim_gather_evidence", row.pk)
     ids = [row.pk for row in wanted]
+    enqueue_each("claims.tasks.claim_gather_evidence", ids)
     return BulkResult(changed=len(ids), refused=dict(refused), changed_ids=ids)
 
 
@@ -430,8 +428,7 @@ def articles_bulk_reextract(
         )
         for pk in ids
     )
-    for pk in ids:
-        enqueue("claims.tasks.article_extract", pk)
+    enqueue_each("claims.tasks.article_extract", ids)
     return BulkResult(changed=len(ids), refused=dict(refused), changed_ids=ids)
 
 

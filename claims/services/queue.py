@@ -31,3 +31,19 @@ def enqueue_now(task_name: str, *args: Any, **kwargs: Any) -> bool:
 
 def enqueue(task_name: str, *args: Any, **kwargs: Any) -> None:
     transaction.on_commit(lambda: enqueue_now(task_name, *args, **kwargs))
+
+
+# Ids per fan-out message: small enough for any broker, large enough that 10,000 ids are 20 messages.
+FAN_OUT_CHUNK = 500
+
+
+def enqueue_each(task_name: str, ids: list[int]) -> None:
+    """After commit, run `task_name(id)` for every id. One id: one message, as enqueue(). More: the
+    ids travel in chunks to `claims.tasks.fan_out`, which publishes the single tasks from a worker,
+    so a bulk change of 10,000 rows does not publish 10,000 messages before its response.
+    """
+    if len(ids) == 1:
+        enqueue(task_name, ids[0])
+        return
+    for start in range(0, len(ids), FAN_OUT_CHUNK):
+        enqueue("claims.tasks.fan_out", task_name, list(ids[start:start + FAN_OUT_CHUNK]))

@@ -21,7 +21,8 @@ from django.utils import timezone
 
 from claims.models import WEBHOOK_EVENTS, AuditEvent, Channel, Webhook, WebhookDelivery
 from claims.services.audit import audit_bulk, audit_record
-from claims.services.queue import enqueue
+from claims.services.bulk_insert import bulk_insert
+from claims.services.queue import enqueue, enqueue_each
 
 
 def webhook_emit(*, event: str, object_id: int | None, payload: dict[str, Any]) -> list[int]:
@@ -40,13 +41,11 @@ def webhook_emit_many(*, event: str, items: Iterable[tuple[int | None, dict[str,
         for object_id, payload in items
         for hook in hooks
     ]
-    created = WebhookDelivery.objects.bulk_create(rows)  # one INSERT on PostgreSQL, whatever the count
+    created = bulk_insert(WebhookDelivery, rows, with_ids=True)  # one statement, whatever the count
     ids = [row.pk for row in created if row.pk is not None]
     if not ids:  # backends that do not return ids from bulk inserts: the sweeper sends them
         return []
-
-    for delivery_id in ids:
-        enqueue("claims.tasks.webhook_deliver", delivery_id)
+    enqueue_each("claims.tasks.webhook_deliver", ids)
     return ids
 
 
@@ -177,9 +176,11 @@ def webhook_resend(*, delivery_ids: Iterable[int], actor: Any = None, channel: s
     """Send deliveries again as new rows (the old rows keep their attempt history)."""
     with transaction.atomic():
         originals = list(WebhookDelivery.objects.filter(pk__in=list(delivery_ids)).order_by("id"))
-        copies = WebhookDelivery.objects.bulk_create(
+        copies = bulk_insert(
+            WebhookDelivery,
             [WebhookDelivery(webhook_id=d.webhook_id, event=d.event, object_id=d.object_id, payload=d.payload)
-             for d in originals]
+             for d in originals],
+            with_ids=True,
         )
         ids = [row.pk for row in copies if row.pk is not None]
         audit_bulk(
@@ -188,8 +189,7 @@ def webhook_resend(*, delivery_ids: Iterable[int], actor: Any = None, channel: s
                        channel=channel)
             for old, new_id in zip(originals, ids, strict=False)
         )
-        for delivery_id in ids:
-            enqueue("claims.tasks.webhook_deliver", delivery_id)
+        enqueue_each("claims.tasks.webhook_deliver", ids)
     return ids
 
 

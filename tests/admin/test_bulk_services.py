@@ -52,7 +52,12 @@ def test_it_writes_one_audit_event_and_one_webhook_delivery_per_changed_claim(er
     assert deliveries.first().payload["data"]["status"] == "selected"
 
 
-def test_it_does_not_grow_queries_with_the_number_of_rows(erin: Any, hook: Any) -> None:
+@pytest.mark.parametrize("copy_min_rows", [None, 1], ids=["insert-or-copy", "copy"])
+def test_it_does_not_grow_queries_with_the_number_of_rows(
+    erin: Any, hook: Any, copy_min_rows: int | None, monkeypatch: Any
+) -> None:
+    if copy_min_rows is not None:  # every audit and delivery row through COPY (PostgreSQL), as at 10,000 rows
+        monkeypatch.setattr("claims.services.bulk_insert.COPY_MIN_ROWS", copy_min_rows)
     is_editor(erin)  # the actor's roles are read once and cached on the user: warm that cache first
     counts = []
     for n in (3, 30):
@@ -209,7 +214,8 @@ def test_it_queues_evidence_and_extraction_after_commit(
     with django_capture_on_commit_callbacks(execute=True):
         result = bulk.claims_bulk_gather_evidence(claim_ids=ids(open_rows + closed), actor=alice)
     assert result.changed == 2 and result.refused == {"are dismissed": 1}
-    assert sorted(queued) == sorted(("claims.tasks.claim_gather_evidence", (pk,)) for pk in ids(open_rows))
+    # Many ids leave as one fan-out message; a worker publishes one task per claim (tests/services/test_fan_out.py).
+    assert queued == [("claims.tasks.fan_out", ("claims.tasks.claim_gather_evidence", ids(open_rows)))]
     queued.clear()
     article = ArticleFactory(extraction_status="failed", extraction_error="boom")
     running = ArticleFactory(extraction_status="running")
@@ -243,23 +249,61 @@ def test_it_neutralises_formulas_in_csv_cells() -> None:
     ]
 
 
-@pytest.mark.services
-def test_it_publishes_the_evidence_tasks_to_the_real_broker_after_commit(
-    alice: Any, broker_url: str, django_capture_on_commit_callbacks: Any
-) -> None:
+@pytest.mark.worker
+@pytest.mark.django_db(transaction=True)
+def test_a_real_worker_fans_the_evidence_tasks_out_after_commit(alice: Any, broker_url: str, postgres: None) -> None:
+    """The request publishes one fan-out message; a worker on `default` turns it into one task per claim."""
     from factcheck.celery import app
-    from tests.workers import purge
+    from tests.workers import celery_worker, purge, wait_for
 
     previous = app.conf.task_always_eager
     app.conf.task_always_eager = False
-    purge(["evidence"])
+    purge(["default", "evidence"])
+
+    def waiting(queue_name: str) -> int:
+        with app.connection_for_write() as conn:
+            try:
+                return conn.default_channel.queue_declare(queue_name, passive=True).message_count
+            except conn.channel_errors:  # Redis: an empty queue does not exist
+                return 0
+
     try:
         rows = claims(3, "new")
-        with django_capture_on_commit_callbacks(execute=True):
-            bulk.claims_bulk_gather_evidence(claim_ids=ids(rows), actor=alice)
-        with app.connection_for_write() as conn:
-            waiting = conn.default_channel.queue_declare("evidence", passive=True).message_count
-        assert waiting == 3
+        bulk.claims_bulk_gather_evidence(claim_ids=ids(rows), actor=alice)  # commits: enqueued on commit
+        assert waiting("evidence") == 0 and waiting("default") == 1
+        with celery_worker(["default"], name="fan-out"):
+            wait_for(lambda: waiting("evidence") == 3, timeout=60, what="three evidence tasks")
+        assert waiting("default") == 0
     finally:
-        purge(["evidence"])
+        purge(["default", "evidence"])
+        app.conf.task_always_eager = previous
+
+
+@pytest.mark.worker
+@pytest.mark.django_db(transaction=True)
+def test_a_bulk_change_reaches_the_webhook_once_per_claim_through_a_real_worker(
+    erin: Any, broker_url: str, postgres: None
+) -> None:
+    from factcheck.celery import app
+    from tests.api.test_webhooks import Receiver, hook_for, verify
+    from tests.loopback import loopback_server
+    from tests.workers import celery_worker, purge, wait_for
+
+    previous = app.conf.task_always_eager
+    app.conf.task_always_eager = False
+    purge(["default"])
+    try:
+        with loopback_server({"/hook": Receiver()}) as server:
+            hook_for(server, events=("claim.updated",))
+            rows = claims(4, "new")
+            result = bulk.claims_bulk_transition(claim_ids=ids(rows), to="selected", actor=erin)
+            assert result.changed == 4
+            with celery_worker(["default"], name="bulk-webhooks"):
+                wait_for(lambda: WebhookDelivery.objects.filter(status="sent").count() == 4, timeout=60,
+                         what="four deliveries sent")
+            bodies = [verify(request) for request in server.requests]
+        assert sorted(body["data"]["claim_id"] for body in bodies) == ids(rows)
+        assert {body["data"]["status"] for body in bodies} == {"selected"}
+    finally:
+        purge(["default"])
         app.conf.task_always_eager = previous
