@@ -7,6 +7,7 @@ Creates its own article, claims, evidence and verdicts (tagged with a bench arti
 bulk service of claims.services.bulk on all of them, prints one line per action, removes what it
 created, and ends with one line of name=value pairs:
     seconds=<status change> queries=<status change> assign_seconds=... slowest_action=... slowest_seconds=...
+    admin_status_seconds=... admin_assign_seconds=...  (the same changes through /admin/, "select all")
 
 Webhooks: a subscribed endpoint (127.0.0.1:9, never contacted) makes every action write its
 delivery rows, as in production. Task publishing after commit (webhook deliveries, evidence,
@@ -72,6 +73,7 @@ def main() -> int:
     slowest = max(results, key=lambda r: r[3])
     status = by_name["status new->selected"]
     assign = by_name["assign"]
+    admin_status, admin_assign = by_name["admin: duplicate->new apply"], by_name["admin: assign apply"]
     print(
         f"claims={args.claims} database={connection.vendor} webhooks={'off' if args.no_webhooks else 'on'} "
         f"enqueued_not_published={enqueued[0]} load_average={os.getloadavg()[0]:.1f}"
@@ -79,7 +81,8 @@ def main() -> int:
     print(
         f"seconds={status[3]:.3f} queries={status[4]} cpu_seconds={status[5]:.3f} assign_seconds={assign[3]:.3f} assign_queries={assign[4]} "
         f"max_queries={max(r[4] for r in results)} slowest_action={slowest[0].replace(' ', '_')} "
-        f"slowest_seconds={slowest[3]:.3f}"
+        f"slowest_seconds={slowest[3]:.3f} admin_status_seconds={admin_status[3]:.3f} "
+        f"admin_assign_seconds={admin_assign[3]:.3f}"
     )
     return 0
 
@@ -185,7 +188,48 @@ def run_actions(f: dict[str, Any]) -> list[tuple[str, int, int, float, int, floa
     original = Claim.objects.get(pk=ids[-1])
     timed("mark duplicate + merge",
           lambda: bulk.claims_bulk_mark_duplicate(claim_ids=ids[:-1], original=original, actor=editor))
+
+    # The same services through the admin, as an editor uses it: the changelist filtered to the
+    # bench's claims (assignee = the bench reviewer), "select all", the confirmation page, apply.
+    client = admin_client(editor)
+    url = f"/admin/claims/claim/?assignee={reviewer.pk}"
+
+    def admin_post(action: str, *, apply: bool, **form: Any) -> int:
+        """POST the action as the changelist's form does; the confirmation page is 200, applying 302."""
+        data = {"action": action, "select_across": "1", "index": "0", "_selected_action": [str(ids[0])], **form}
+        if apply:
+            data["apply"] = "1"
+        response = client.post(url, data)
+        if response.status_code != (302 if apply else 200):
+            raise SystemExit(f"admin {action}: HTTP {response.status_code}")
+        return 0
+
+    timed("admin: duplicate->new page", lambda: admin_post("move_to_new", apply=False))
+    timed("admin: duplicate->new apply", lambda: admin_post("move_to_new", apply=True))
+    duplicates_moved = Claim.objects.filter(pk__in=ids, status="new").count()
+    timed("admin: assign page", lambda: admin_post("assign", apply=False))
+    timed("admin: assign apply", lambda: admin_post("assign", apply=True, assignee=str(editor.pk)))
+    reassigned = Claim.objects.filter(pk__in=ids, assignee=editor).count()
+    # The original of the duplicates is in progress (cannot go back to new); every other claim moved.
+    if duplicates_moved != len(ids) - 1 or reassigned != len(ids):
+        raise SystemExit(f"admin: {duplicates_moved} moved to new, {reassigned} reassigned, of {len(ids)}")
+    results[-3] = (*results[-3][:2], duplicates_moved, *results[-3][3:])
+    results[-1] = (*results[-1][:2], reassigned, *results[-1][3:])
     return results
+
+
+def admin_client(editor: Any) -> Any:
+    """A signed-in test client (no server): the admin's own request handling, views and templates."""
+    from django.contrib.auth.models import Permission
+    from django.test import Client
+
+    editor.is_staff = True
+    editor.save(update_fields=["is_staff"])
+    editor.user_permissions.add(*Permission.objects.filter(
+        content_type__app_label="claims", codename__in=["view_claim", "change_claim"]))
+    client = Client(SERVER_NAME="localhost")
+    client.force_login(editor)
+    return client
 
 
 def teardown(f: dict[str, Any]) -> None:
