@@ -45,6 +45,17 @@ def purge(queues: list[str]) -> None:
                 pass
 
 
+def waiting_messages(queue: str) -> int:
+    """Messages waiting in `queue` on the configured broker (an empty Redis queue does not exist: 0)."""
+    from factcheck.celery import app
+
+    with app.connection_for_write() as conn:
+        try:
+            return conn.default_channel.queue_declare(queue, passive=True).message_count
+        except conn.channel_errors:
+            return 0
+
+
 @contextmanager
 def celery_worker(
     queues: list[str],

@@ -39,6 +39,7 @@ from claims.services import workflow
 from claims.services.audit import audit_bulk
 from claims.services.bulk_insert import bulk_insert
 from claims.services.errors import DomainError, InvalidInput, NotAllowed
+from claims.services.evidence import evidence_gather
 from claims.services.queue import enqueue_each
 from claims.services.roles import is_editor, is_reviewer, require_reviewer
 from claims.services.webhooks import webhook_emit_many
@@ -380,7 +381,7 @@ def _merge_evidence(*, root: Claim, source_ids: list[int], actor: Any, channel: 
 def claims_bulk_gather_evidence(
     *, claim_ids: Iterable[int], actor: Any, channel: str = Channel.ADMIN
 ) -> BulkResult:
-    """Ask the evidence providers again for each open claim (the task runs them after commit)."""
+    """Ask the evidence providers again for each open claim: queued runs now, worker tasks after commit."""
     require_reviewer(actor)
     refused: Counter[str] = Counter()
     wanted: list[_Row] = []
@@ -393,7 +394,7 @@ def claims_bulk_gather_evidence(
         _claim_event(actor=actor, action="evidence.rerun", row=row, after={}, channel=channel) for row in wanted
     )
     ids = [row.pk for row in wanted]
-    enqueue_each("claims.tasks.claim_gather_evidence", ids)
+    evidence_gather(claim_ids=ids)  # queued runs are rows now, tasks after commit
     return BulkResult(changed=len(ids), refused=dict(refused), changed_ids=ids)
 
 

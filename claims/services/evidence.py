@@ -31,9 +31,10 @@ from claims.evidence.registry import ON_REQUEST_ONLY
 from claims.models import Channel, Claim, ClaimStatus, Evidence, EvidenceRun, RunStatus, Stance
 from claims.search import STRONG
 from claims.services.audit import audit_record
+from claims.services.bulk_insert import bulk_insert
 from claims.services.errors import InvalidInput, InvalidTransition
 from claims.services.priors import priors_upsert
-from claims.services.queue import enqueue
+from claims.services.queue import enqueue, enqueue_each
 from claims.services.roles import require_reviewer
 from claims.services.webhooks import webhook_emit
 
@@ -72,36 +73,54 @@ def _reset_fields(now: Any) -> dict[str, Any]:
 
 
 def claim_gather_evidence(*, claim_id: int, providers: Iterable[str] | None = None) -> list[EvidenceRun]:
-    """Create or reset one run per provider and queue a task for each (after commit).
+    """Gather evidence for one claim (see evidence_gather); returns the claim's runs for those providers."""
+    names = _check_providers(providers)
+    evidence_gather(claim_ids=[claim_id], providers=names)
+    return list(EvidenceRun.objects.filter(claim_id=claim_id, provider__in=names).order_by("provider"))
 
-    A run that is running right now (and not stale) or was queued moments ago is left alone, so
-    asking twice does not run a provider twice.
+
+def evidence_gather(*, claim_ids: Iterable[int], providers: Iterable[str] | None = None) -> list[int]:
+    """Create or reset one run per (claim, provider) and queue a task for each after commit.
+
+    Returns the ids of the runs queued. A run that is running right now (and not stale) or was
+    queued moments ago is left alone, so asking twice does not run a provider twice. The runs are
+    rows before they are messages: if the broker is down, the sweeper sends the queued runs later.
+    Queries do not grow with the number of claims.
     """
     names = _check_providers(providers)
     if not names:
         return []
     now = timezone.now()
+    stale_before = _stale_before()
+    recently_queued = now - timedelta(seconds=settings.FACTCHECK_EVIDENCE_QUEUED_SECONDS)
     with transaction.atomic():
-        claim = Claim.objects.select_for_update().filter(pk=claim_id).first()
-        if claim is None:
+        # Every path that creates runs locks the claim first: no two create the same (claim, provider).
+        claims = list(
+            Claim.objects.select_for_update().filter(pk__in=list(claim_ids)).order_by("pk").values_list("pk", flat=True)
+        )
+        if not claims:
             return []
-        existing = {run.provider: run for run in EvidenceRun.objects.filter(claim=claim, provider__in=names)}
-        new = [EvidenceRun(claim=claim, provider=name) for name in names if name not in existing]
-        EvidenceRun.objects.bulk_create(new, ignore_conflicts=True)
-        recently_queued = now - timedelta(seconds=settings.FACTCHECK_EVIDENCE_QUEUED_SECONDS)
-        reset_ids = [
-            run.pk for run in existing.values()
-            if not (run.status == RunStatus.RUNNING and run.started_at and run.started_at > _stale_before())
-            and not (run.status == RunStatus.QUEUED and run.attempts == 0 and run.queued_at > recently_queued)
-        ]
+        existing = EvidenceRun.objects.filter(claim_id__in=claims, provider__in=names).values_list(
+            "pk", "claim_id", "provider", "status", "attempts", "queued_at", "started_at"
+        )
+        have: set[tuple[int, str]] = set()
+        reset_ids: list[int] = []
+        for pk, claim_id, provider, status, attempts, queued_at, started_at in existing:
+            have.add((claim_id, provider))
+            running = status == RunStatus.RUNNING and started_at and started_at > stale_before
+            just_queued = status == RunStatus.QUEUED and attempts == 0 and queued_at > recently_queued
+            if not (running or just_queued):
+                reset_ids.append(pk)
         if reset_ids:
             EvidenceRun.objects.filter(pk__in=reset_ids).update(**_reset_fields(now))
-        runs = list(EvidenceRun.objects.filter(claim=claim, provider__in=names).order_by("provider"))
-        queued = {run.pk for run in runs if run.provider not in existing} | set(reset_ids)
-        for run in runs:
-            if run.pk in queued:
-                enqueue(RUN_TASK, run.pk)
-    return runs
+        created = bulk_insert(
+            EvidenceRun,
+            [EvidenceRun(claim_id=pk, provider=name) for pk in claims for name in names if (pk, name) not in have],
+            with_ids=True,
+        )
+        queued = sorted([run.pk for run in created] + reset_ids)
+        enqueue_each(RUN_TASK, queued)
+    return queued
 
 
 def _backoff(attempt: int, retry_after: float | None) -> float:
@@ -300,7 +319,6 @@ def evidence_sweep(*, now: Any = None) -> dict[str, int]:
             ids = list(EvidenceRun.objects.filter(condition).order_by("id").values_list("id", flat=True)[:SWEEP_BATCH])
             # The condition is repeated in the UPDATE so a run finished meanwhile is not re-queued.
             EvidenceRun.objects.filter(condition, pk__in=ids).update(**changes)
-            for run_id in ids:
-                enqueue(RUN_TASK, run_id)
+            enqueue_each(RUN_TASK, ids)
             counts[label] = len(ids)
     return counts

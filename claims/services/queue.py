@@ -33,17 +33,21 @@ def enqueue(task_name: str, *args: Any, **kwargs: Any) -> None:
     transaction.on_commit(lambda: enqueue_now(task_name, *args, **kwargs))
 
 
+# Up to this many ids, publish the tasks directly (an article's claims, a claim's providers): one hop.
+FAN_OUT_ABOVE = 20
 # Ids per fan-out message: small enough for any broker, large enough that 10,000 ids are 20 messages.
 FAN_OUT_CHUNK = 500
 
 
 def enqueue_each(task_name: str, ids: list[int]) -> None:
-    """After commit, run `task_name(id)` for every id. One id: one message, as enqueue(). More: the
-    ids travel in chunks to `claims.tasks.fan_out`, which publishes the single tasks from a worker,
-    so a bulk change of 10,000 rows does not publish 10,000 messages before its response.
+    """After commit, run `task_name(id)` for every id. A few ids: one message each, as enqueue().
+    More: the ids travel in chunks to `claims.tasks.fan_out` (queue `default`), which publishes the
+    single tasks from a worker, so a bulk change of 10,000 rows does not publish 10,000 messages
+    before its response. Either way the rows behind the ids are the outbox the sweepers read.
     """
-    if len(ids) == 1:
-        enqueue(task_name, ids[0])
+    if len(ids) <= FAN_OUT_ABOVE:
+        for pk in ids:
+            enqueue(task_name, pk)
         return
     for start in range(0, len(ids), FAN_OUT_CHUNK):
         enqueue("claims.tasks.fan_out", task_name, list(ids[start:start + FAN_OUT_CHUNK]))

@@ -11,7 +11,7 @@ __all__ = ["fan_out"]
 # Tasks a fan-out may publish: ids in, idempotent (a redelivered fan-out publishes them again).
 FAN_OUT_TASKS = frozenset({
     "claims.tasks.webhook_deliver",
-    "claims.tasks.claim_gather_evidence",
+    "claims.tasks.evidence_run",
     "claims.tasks.article_extract",
 })
 

@@ -8,7 +8,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from claims.models import AuditEvent, Claim, Comment, Evidence, Verdict, WebhookDelivery
+from claims.evidence import enabled_providers
+from claims.models import AuditEvent, Claim, Comment, Evidence, EvidenceRun, Verdict, WebhookDelivery
 from claims.services import bulk
 from claims.services.errors import InvalidInput, NotAllowed
 from claims.services.roles import is_editor
@@ -207,6 +208,7 @@ def test_it_points_duplicates_at_the_root_of_a_duplicate_chain(alice: Any) -> No
 def test_it_queues_evidence_and_extraction_after_commit(
     alice: Any, erin: Any, django_capture_on_commit_callbacks: Any, monkeypatch: Any
 ) -> None:
+    monkeypatch.setattr("claims.services.queue.FAN_OUT_ABOVE", 1)  # fan out from two ids, as for thousands
     queued: list[tuple[str, tuple[Any, ...]]] = []
     monkeypatch.setattr("claims.services.queue.enqueue_now", lambda name, *args, **kw: queued.append((name, args)))
     open_rows = claims(2, "new")
@@ -214,8 +216,15 @@ def test_it_queues_evidence_and_extraction_after_commit(
     with django_capture_on_commit_callbacks(execute=True):
         result = bulk.claims_bulk_gather_evidence(claim_ids=ids(open_rows + closed), actor=alice)
     assert result.changed == 2 and result.refused == {"are dismissed": 1}
-    # Many ids leave as one fan-out message; a worker publishes one task per claim (tests/services/test_fan_out.py).
-    assert queued == [("claims.tasks.fan_out", ("claims.tasks.claim_gather_evidence", ids(open_rows)))]
+    # The runs are rows before they are messages (the sweeper re-sends queued runs after an outage).
+    runs = EvidenceRun.objects.filter(claim_id__in=ids(open_rows))
+    assert set(runs.values_list("status", flat=True)) == {"queued"}
+    assert sorted(runs.values_list("claim_id", "provider")) == sorted(
+        (pk, name) for pk in ids(open_rows) for name in enabled_providers()
+    )
+    assert not EvidenceRun.objects.filter(claim_id__in=ids(closed)).exists()
+    # Many ids leave as one fan-out message; a worker publishes one task per run (tests/services/test_fan_out.py).
+    assert queued == [("claims.tasks.fan_out", ("claims.tasks.evidence_run", sorted(runs.values_list("pk", flat=True))))]
     queued.clear()
     article = ArticleFactory(extraction_status="failed", extraction_error="boom")
     running = ArticleFactory(extraction_status="running")
@@ -251,29 +260,28 @@ def test_it_neutralises_formulas_in_csv_cells() -> None:
 
 @pytest.mark.worker
 @pytest.mark.django_db(transaction=True)
-def test_a_real_worker_fans_the_evidence_tasks_out_after_commit(alice: Any, broker_url: str, postgres: None) -> None:
-    """The request publishes one fan-out message; a worker on `default` turns it into one task per claim."""
+def test_a_real_worker_fans_the_evidence_tasks_out_after_commit(
+    alice: Any, broker_url: str, postgres: None, monkeypatch: Any
+) -> None:
+    """The request publishes one fan-out message; a worker on `default` turns it into one task per run."""
     from factcheck.celery import app
-    from tests.workers import celery_worker, purge, wait_for
+
+    monkeypatch.setattr("claims.services.queue.FAN_OUT_ABOVE", 1)  # a few runs behave as thousands
+    from tests.workers import celery_worker, purge, wait_for, waiting_messages
 
     previous = app.conf.task_always_eager
     app.conf.task_always_eager = False
     purge(["default", "evidence"])
 
-    def waiting(queue_name: str) -> int:
-        with app.connection_for_write() as conn:
-            try:
-                return conn.default_channel.queue_declare(queue_name, passive=True).message_count
-            except conn.channel_errors:  # Redis: an empty queue does not exist
-                return 0
-
     try:
         rows = claims(3, "new")
         bulk.claims_bulk_gather_evidence(claim_ids=ids(rows), actor=alice)  # commits: enqueued on commit
-        assert waiting("evidence") == 0 and waiting("default") == 1
+        runs = EvidenceRun.objects.filter(claim_id__in=ids(rows), status="queued").count()
+        assert runs == 3 * len(enabled_providers()) > 3
+        assert waiting_messages("evidence") == 0 and waiting_messages("default") == 1
         with celery_worker(["default"], name="fan-out"):
-            wait_for(lambda: waiting("evidence") == 3, timeout=60, what="three evidence tasks")
-        assert waiting("default") == 0
+            wait_for(lambda: waiting_messages("evidence") == runs, timeout=60, what="one evidence task per run")
+        assert waiting_messages("default") == 0
     finally:
         purge(["default", "evidence"])
         app.conf.task_always_eager = previous
@@ -282,13 +290,14 @@ def test_a_real_worker_fans_the_evidence_tasks_out_after_commit(alice: Any, brok
 @pytest.mark.worker
 @pytest.mark.django_db(transaction=True)
 def test_a_bulk_change_reaches_the_webhook_once_per_claim_through_a_real_worker(
-    erin: Any, broker_url: str, postgres: None
+    erin: Any, broker_url: str, postgres: None, monkeypatch: Any
 ) -> None:
     from factcheck.celery import app
     from tests.api.test_webhooks import Receiver, hook_for, verify
     from tests.loopback import loopback_server
     from tests.workers import celery_worker, purge, wait_for
 
+    monkeypatch.setattr("claims.services.queue.FAN_OUT_ABOVE", 1)  # four deliveries fan out, as thousands do
     previous = app.conf.task_always_eager
     app.conf.task_always_eager = False
     purge(["default"])

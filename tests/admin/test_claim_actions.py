@@ -12,7 +12,8 @@ import pytest
 from django.contrib.messages import get_messages
 from django.urls import reverse
 
-from claims.models import AuditEvent, Claim, WebhookDelivery
+from claims.evidence import enabled_providers
+from claims.models import AuditEvent, Claim, EvidenceRun, WebhookDelivery
 from tests.admin.conftest import action_post
 from tests.factories import ArticleFactory, ClaimFactory, VerdictFactory, claim_in
 
@@ -186,4 +187,7 @@ def test_it_queues_evidence_again_after_confirmation(
     with django_capture_on_commit_callbacks(execute=True):
         done = action_post(client, reverse(CHANGELIST), "rerun_evidence", [claim.pk], apply="yes")
     assert messages_of(done) == ["1 claims queued for evidence"]
-    assert queued == ["claims.tasks.claim_gather_evidence"]
+    # One queued run per enabled provider, one task each (a bulk of many runs fans out: test_bulk_services).
+    runs = EvidenceRun.objects.filter(claim=claim, status="queued").count()
+    assert runs == len(enabled_providers()) >= 1
+    assert queued == ["claims.tasks.evidence_run"] * runs

@@ -3,6 +3,7 @@ is accepted (202) and stored; extraction happens when the broker is back, exactl
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -13,7 +14,7 @@ from claims.models import Article, AuditEvent, Claim
 from claims.services.api_keys import api_client_create
 from claims.services.ingest import extraction_sweep
 from factcheck.celery import app
-from tests.workers import celery_worker, purge, wait_for
+from tests.workers import celery_worker, purge, wait_for, waiting_messages
 
 TEXTS = [
     f"La commune a inauguré {n} logements sociaux en 2024, a annoncé le maire lors du conseil municipal. "
@@ -24,8 +25,11 @@ TEXTS = [
 
 @contextmanager
 def broker_at(url: str) -> Iterator[None]:
-    """Point this process's producer at another broker (here: a port where nothing listens)."""
-    previous = app.conf.broker_url
+    """Point this process's producer at another broker (here: a port where nothing listens).
+
+    Celery reads the CELERY_BROKER_URL environment variable before its own setting, so both change.
+    """
+    previous, previous_env = app.conf.broker_url, os.environ.get("CELERY_BROKER_URL")
 
     def reset_pools() -> None:
         pools.reset()  # kombu keeps producer pools in a process-wide registry
@@ -33,11 +37,17 @@ def broker_at(url: str) -> Iterator[None]:
         app.amqp._producer_pool = None
 
     app.conf.broker_url = url
+    os.environ["CELERY_BROKER_URL"] = url
     reset_pools()
     try:
+        assert app.connection_for_write().as_uri().endswith(url.rsplit("@", 1)[-1].split("//", 1)[-1])
         yield
     finally:
         app.conf.broker_url = previous
+        if previous_env is None:
+            os.environ.pop("CELERY_BROKER_URL", None)
+        else:
+            os.environ["CELERY_BROKER_URL"] = previous_env
         reset_pools()
 
 
@@ -57,6 +67,7 @@ def test_articles_posted_while_the_broker_is_down_are_kept_and_extracted_later(p
         responses = [client.post("/api/v1/articles/", {"text": text, "language": "fr"}, format="json")
                      for text in TEXTS]
     assert [r.status_code for r in responses] == [202, 202, 202], [r.content for r in responses]
+    assert waiting_messages("extract") == 0  # nothing reached the broker: only the sweeper can start them
     ids = [r.json()["id"] for r in responses]
     assert set(Article.objects.filter(pk__in=ids).values_list("extraction_status", flat=True)) == {"queued"}
 

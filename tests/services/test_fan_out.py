@@ -25,10 +25,13 @@ def published(monkeypatch: Any) -> list[tuple[str, tuple[Any, ...]]]:
 
 
 @pytest.mark.django_db
-def test_one_id_is_one_task_as_enqueue(published: list[Any], django_capture_on_commit_callbacks: Any) -> None:
+def test_a_few_ids_are_one_task_each_as_enqueue(
+    published: list[Any], django_capture_on_commit_callbacks: Any
+) -> None:
+    few = list(range(1, queue.FAN_OUT_ABOVE + 1))
     with django_capture_on_commit_callbacks(execute=True):
-        queue.enqueue_each("claims.tasks.webhook_deliver", [7])
-    assert published == [("claims.tasks.webhook_deliver", (7,))]
+        queue.enqueue_each("claims.tasks.webhook_deliver", few)
+    assert published == [("claims.tasks.webhook_deliver", (pk,)) for pk in few]
 
 
 @pytest.mark.django_db
