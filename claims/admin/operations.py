@@ -143,7 +143,7 @@ class WebhookAdmin(admin.ModelAdmin):
 @admin.register(WebhookDelivery)
 class WebhookDeliveryAdmin(BigTableAdmin):
     list_display = ("id", "webhook", "event", "object_id", "status", "attempts", "response_code", "latency_ms",
-                    "created_at", "delivered_at")
+                    "created_at", "next_attempt_at", "delivered_at")
     list_filter = ("status", "event", "webhook")
     search_fields = ("=object_id", "=id")
     list_select_related = ("webhook",)

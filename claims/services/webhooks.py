@@ -51,6 +51,9 @@ def webhook_emit_many(*, event: str, items: Iterable[tuple[int | None, dict[str,
 
 # --- delivery -----------------------------------------------------------------------------------
 
+# A retry task may run this much before its due time (clocks of different hosts) and still attempt.
+EARLY_TOLERANCE = timedelta(seconds=2)
+
 @dataclass(frozen=True)
 class DeliveryOutcome:
     result: str  # sent | retry | failed | waiting | skipped
@@ -103,6 +106,8 @@ def webhook_delivery_send(*, delivery_id: int) -> DeliveryOutcome:
     delivery = WebhookDelivery.objects.select_related("webhook").filter(pk=delivery_id).first()
     if delivery is None or delivery.status != WebhookDelivery.Status.PENDING:
         return DeliveryOutcome("skipped")
+    if delivery.next_attempt_at and delivery.next_attempt_at > timezone.now() + EARLY_TOLERANCE:
+        return DeliveryOutcome("skipped")  # still backing off: the scheduled retry (or the sweeper) sends it
     if delivery.object_id is not None and WebhookDelivery.objects.filter(
         _same_object(delivery), status=WebhookDelivery.Status.PENDING, id__lt=delivery.pk
     ).exists():
@@ -146,9 +151,11 @@ def webhook_delivery_send(*, delivery_id: int) -> DeliveryOutcome:
     else:
         result, status, retry_in = "retry", WebhookDelivery.Status.PENDING, webhook_backoff(attempt)
     with transaction.atomic():
+        now = timezone.now()
         WebhookDelivery.objects.filter(pk=delivery.pk).update(
             status=status, response_code=status_code, latency_ms=latency_ms, error=error,
-            delivered_at=timezone.now() if result == "sent" else None,
+            delivered_at=now if result == "sent" else None,
+            next_attempt_at=now + timedelta(seconds=retry_in) if result == "retry" else None,
         )
         audit_record(
             actor=None, action="webhook.attempt", obj=delivery, channel=Channel.TASK,
@@ -194,9 +201,12 @@ def webhook_resend(*, delivery_ids: Iterable[int], actor: Any = None, channel: s
 
 
 def webhook_pending_ids(*, older_than_seconds: float, limit: int = 1000) -> list[int]:
-    """Pending deliveries the sweeper should enqueue again (lost tasks, broker outages)."""
+    """Pending deliveries the sweeper should enqueue again (lost tasks, broker outages): those whose
+    attempt was due more than `older_than_seconds` ago, the first one at creation, a retry after its
+    backoff. A delivery waiting out its backoff is left alone."""
     cutoff = timezone.now() - timedelta(seconds=older_than_seconds)
     return list(
-        WebhookDelivery.objects.filter(status=WebhookDelivery.Status.PENDING, created_at__lt=cutoff)
+        WebhookDelivery.objects.filter(status=WebhookDelivery.Status.PENDING)
+        .filter(Q(next_attempt_at__isnull=True, created_at__lt=cutoff) | Q(next_attempt_at__lt=cutoff))
         .order_by("id").values_list("id", flat=True)[:limit]
     )

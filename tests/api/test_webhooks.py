@@ -73,6 +73,14 @@ def test_it_signs_a_delivery_and_logs_the_attempt(settings):
     assert webhook_delivery_send(delivery_id=delivery_id).result == "skipped"
 
 
+def waited(delivery_id: int) -> int:
+    """The backoff has passed: the next attempt is due now (as when the scheduled retry arrives)."""
+    from django.utils import timezone
+
+    WebhookDelivery.objects.filter(pk=delivery_id, next_attempt_at__isnull=False).update(next_attempt_at=timezone.now())
+    return delivery_id
+
+
 @pytest.mark.django_db
 def test_it_retries_with_backoff_and_gives_up_after_the_last_attempt(settings):
     settings.FACTCHECK_WEBHOOK_MAX_ATTEMPTS = 3
@@ -80,7 +88,7 @@ def test_it_retries_with_backoff_and_gives_up_after_the_last_attempt(settings):
     with loopback_server({"/hook": Receiver(fail_first=10)}) as server:
         hook_for(server)
         [delivery_id] = webhook_emit(event="claim.created", object_id=1, payload={})
-        outcomes = [webhook_delivery_send(delivery_id=delivery_id) for _ in range(4)]
+        outcomes = [webhook_delivery_send(delivery_id=waited(delivery_id)) for _ in range(4)]
     assert [o.result for o in outcomes] == ["retry", "retry", "failed", "skipped"]
     assert [o.retry_in for o in outcomes[:2]] == [5, 10]
     delivery = WebhookDelivery.objects.get(pk=delivery_id)
@@ -96,7 +104,7 @@ def test_it_records_connection_errors_and_succeeds_on_a_later_attempt(settings):
         hook = hook_for(server)
         [delivery_id] = webhook_emit(event="claim.created", object_id=1, payload={})
         assert webhook_delivery_send(delivery_id=delivery_id).result == "retry"
-        assert webhook_delivery_send(delivery_id=delivery_id).result == "sent"
+        assert webhook_delivery_send(delivery_id=waited(delivery_id)).result == "sent"
     Webhook.objects.filter(pk=hook.pk).update(url="http://127.0.0.1:9/closed")
     [second] = webhook_emit(event="claim.created", object_id=2, payload={})
     outcome = webhook_delivery_send(delivery_id=second)
@@ -115,7 +123,7 @@ def test_it_keeps_deliveries_for_one_object_in_order(settings):
         # The later delivery for object 5 waits; object 6 is not held up.
         assert webhook_delivery_send(delivery_id=second).result == "waiting"
         assert webhook_delivery_send(delivery_id=other).result == "sent"
-        assert webhook_delivery_send(delivery_id=first).result == "sent"
+        assert webhook_delivery_send(delivery_id=waited(first)).result == "sent"
         assert webhook_delivery_send(delivery_id=second).result == "sent"
         delivered = [verify(r)["data"]["n"] for r in server.requests]
     assert delivered == [1, 3, 1, 2]
@@ -133,6 +141,35 @@ def test_it_sends_test_pings_and_resends_as_new_deliveries(settings):
         assert webhook_delivery_send(delivery_id=copy).result == "sent"
     assert WebhookDelivery.objects.get(pk=ping.pk).status == "sent"
     assert AuditEvent.objects.filter(action="webhook.resend", object_id=copy, after__resends=ping.pk).exists()
+
+
+@pytest.mark.django_db
+def test_it_waits_out_the_backoff_before_the_next_attempt(settings):
+    """A retry is due after its backoff: an early task makes no attempt, the sweeper leaves it alone."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    settings.FACTCHECK_WEBHOOK_BACKOFF = 600
+    with loopback_server({"/hook": Receiver(fail_first=1)}) as server:
+        hook_for(server)
+        [delivery_id] = webhook_emit(event="claim.created", object_id=1, payload={})
+        before = timezone.now()
+        assert webhook_delivery_send(delivery_id=delivery_id).result == "retry"
+        delivery = WebhookDelivery.objects.get(pk=delivery_id)
+        assert before + timedelta(seconds=599) < delivery.next_attempt_at < timezone.now() + timedelta(seconds=601)
+        # Created long ago, but its retry is not due: an early task and the sweeper both wait.
+        WebhookDelivery.objects.filter(pk=delivery_id).update(created_at=before - timedelta(hours=1))
+        assert webhook_delivery_send(delivery_id=delivery_id).result == "skipped"
+        assert webhook_pending_ids(older_than_seconds=120) == []
+        assert len(server.requests) == 1
+        # The retry was due three minutes ago and nobody sent it (its task was lost): the sweeper does.
+        WebhookDelivery.objects.filter(pk=delivery_id).update(next_attempt_at=timezone.now() - timedelta(minutes=3))
+        assert webhook_pending_ids(older_than_seconds=120) == [delivery_id]
+        assert webhook_delivery_send(delivery_id=delivery_id).result == "sent"
+    delivery.refresh_from_db()
+    assert (delivery.status, delivery.attempts, delivery.next_attempt_at) == ("sent", 2, None)
+    assert len(server.requests) == 2
 
 
 @pytest.mark.django_db
