@@ -93,7 +93,7 @@ def evidence_gather(*, claim_ids: Iterable[int], providers: Iterable[str] | None
     now = timezone.now()
     stale_before = _stale_before()
     recently_queued = now - timedelta(seconds=settings.FACTCHECK_EVIDENCE_QUEUED_SECONDS)
-    with transaction.atomic():
+    with transaction.atomic(savepoint=False):  # inside a caller's transaction: no savepoint round trips
         # Every path that creates runs locks the claim first: no two create the same (claim, provider).
         claims = list(
             Claim.objects.select_for_update().filter(pk__in=list(claim_ids)).order_by("pk").values_list("pk", flat=True)

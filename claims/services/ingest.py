@@ -23,6 +23,7 @@ from django.utils.dateparse import parse_date, parse_datetime
 from claims.models import Article, Channel, Claim, ExtractionStatus, content_hash
 from claims.services.audit import audit_record
 from claims.services.errors import InvalidInput
+from claims.services.evidence import evidence_gather
 from claims.services.queue import enqueue, enqueue_now
 from claims.services.webhooks import webhook_emit, webhook_emit_many
 
@@ -423,10 +424,10 @@ def _persist(article: Article, extraction: Any) -> ExtractResult:
             (c.pk, {"claim_id": c.pk, "article_id": article.pk, "text": c.text,
                     "checkworthiness": c.checkworthiness, "kind": c.kind}) for c in created
         ])
-        if settings.FACTCHECK_AUTO_EVIDENCE:
-            # Evidence for the new claims is gathered by the `evidence` queue once this commits.
-            for claim in created:
-                enqueue("claims.tasks.claim_gather_evidence", claim_id=claim.pk)
+        if settings.FACTCHECK_AUTO_EVIDENCE and created:
+            # The new claims' evidence runs are queued rows from this transaction on (a broker outage
+            # delays them, the sweeper re-sends them); the `evidence` queue runs them once this commits.
+            evidence_gather(claim_ids=[claim.pk for claim in created])
         webhook_emit(event="article.extracted", object_id=article.pk, payload={
             "article_id": article.pk, "claims": len(created) + len(kept), "language": extraction.language,
         })

@@ -142,9 +142,35 @@ def test_it_takes_other_queued_articles_in_the_same_batch() -> None:
 
 def test_it_writes_claims_in_a_bounded_number_of_queries(django_assert_max_num_queries: Any) -> None:
     article = article_ingest(text=ARTICLE * 3, language="fr")
-    with django_assert_max_num_queries(16):
+    # 15 for the article and its claims, 3 for the claims' queued evidence runs (lock, read, insert).
+    with django_assert_max_num_queries(18):
         result = article_extract(article_id=article.pk, batch=1)
     assert result.created >= 9
+
+
+def test_it_queues_the_new_claims_evidence_runs_as_rows_before_any_message(
+    settings: Any, monkeypatch: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    """If the broker refuses every message, the runs are still there for the evidence sweeper."""
+    from claims.evidence import enabled_providers
+    from claims.models import EvidenceRun
+
+    settings.FACTCHECK_AUTO_EVIDENCE = True
+    refused: list[tuple[str, tuple[Any, ...]]] = []
+    monkeypatch.setattr("claims.services.queue.enqueue_now", lambda name, *a, **k: refused.append((name, a)) and False)
+    article = article_ingest(text=ARTICLE, language="fr")
+    with django_capture_on_commit_callbacks(execute=True):
+        result = article_extract(article_id=article.pk)
+    claim_ids = list(Claim.objects.filter(article=article).values_list("pk", flat=True))
+    assert result.created == len(claim_ids) >= 3
+    runs = EvidenceRun.objects.filter(claim_id__in=claim_ids)
+    assert sorted(runs.values_list("claim_id", "provider")) == sorted(
+        (pk, name) for pk in claim_ids for name in enabled_providers()
+    )
+    assert set(runs.values_list("status", flat=True)) == {"queued"}
+    sent = {args[0] for name, args in refused if name == "claims.tasks.evidence_run"}
+    fanned = {pk for name, args in refused if name == "claims.tasks.fan_out" for pk in args[1]}
+    assert sent | fanned == set(runs.values_list("pk", flat=True))
 
 
 def test_it_keeps_touched_claims_and_their_offsets_when_a_changed_article_is_re_extracted(
