@@ -34,7 +34,8 @@ def bulk_insert(model: type[M], objs: Iterable[M], *, with_ids: bool = False) ->
     rows = list(objs)
     if not rows:
         return rows
-    if connections[DEFAULT_DB_ALIAS].vendor != "postgresql" or len(rows) < COPY_MIN_ROWS:
+    conn = connections[DEFAULT_DB_ALIAS]
+    if conn.vendor != "postgresql" or len(rows) < COPY_MIN_ROWS:
         return model.objects.bulk_create(rows)
     meta = model._meta
     pk = meta.pk
@@ -43,7 +44,6 @@ def bulk_insert(model: type[M], objs: Iterable[M], *, with_ids: bool = False) ->
         fields = [pk, *fields]
         for obj, new_id in zip(rows, _next_ids(model, len(rows)), strict=True):
             obj.pk = new_id
-    conn = connections[DEFAULT_DB_ALIAS]
     converters = [_converter(f, conn) for f in fields]
     columns = ", ".join(conn.ops.quote_name(f.column) for f in fields)
     sql = f"COPY {conn.ops.quote_name(meta.db_table)} ({columns}) FROM STDIN"

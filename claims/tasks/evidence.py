@@ -21,6 +21,8 @@ __all__ = ["claim_gather_evidence", "evidence_run", "sweep_evidence_runs"]
 MAX_BUSY_RETRIES = 5
 
 
+# The services now queue the runs themselves (evidence_gather); this task stays for callers that
+# name it and for messages published before that change.
 @shared_task(name="claims.tasks.claim_gather_evidence", acks_late=True, ignore_result=True)
 def claim_gather_evidence(claim_id: int, providers: list[str] | None = None) -> int:
     return len(gather_service(claim_id=claim_id, providers=providers))
