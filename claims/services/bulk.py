@@ -84,15 +84,9 @@ class _Row:
     duplicate_of_id: int | None
 
     def snapshot(self, **changes: Any) -> dict[str, Any]:
-        """The same shape as workflow's audit snapshots, so history reads alike."""
-        data = {
-            "status": self.status,
-            "assignee": self.assignee_id,
-            "version": self.version,
-            "duplicate_of": self.duplicate_of_id,
-        }
-        data.update(changes)
-        return data
+        """workflow's audit snapshot of this row, with `changes` applied, so history reads alike."""
+        return {**workflow.claim_snapshot(status=self.status, assignee_id=self.assignee_id, version=self.version,
+                                          duplicate_of_id=self.duplicate_of_id), **changes}
 
 
 def _locked_rows(claim_ids: Iterable[int]) -> list[_Row]:

@@ -50,13 +50,14 @@ RULES: dict[tuple[str, str], Rule] = {
 }
 
 
+def claim_snapshot(*, status: str, assignee_id: int | None, version: int, duplicate_of_id: int | None) -> dict[str, Any]:
+    """The workflow state an audit event records before and after a change (bulk changes too)."""
+    return {"status": status, "assignee": assignee_id, "version": version, "duplicate_of": duplicate_of_id}
+
+
 def _snapshot(claim: Claim) -> dict[str, Any]:
-    return {
-        "status": claim.status,
-        "assignee": claim.assignee_id,
-        "version": claim.version,
-        "duplicate_of": claim.duplicate_of_id,
-    }
+    return claim_snapshot(status=claim.status, assignee_id=claim.assignee_id, version=claim.version,
+                          duplicate_of_id=claim.duplicate_of_id)
 
 
 def _locked_claim(claim_or_id: Claim | int) -> Claim:
