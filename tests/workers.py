@@ -106,3 +106,35 @@ def wait_for(predicate, *, timeout: float = 60.0, interval: float = 0.2, what: s
             return
         time.sleep(interval)
     raise AssertionError(f"timed out after {timeout}s waiting for {what}")
+
+
+@contextmanager
+def broker_at(url: str) -> Iterator[None]:
+    """Point this process's producer at another broker (here: a port where nothing listens).
+
+    Celery reads the CELERY_BROKER_URL environment variable before its own setting, so both change.
+    """
+    from kombu import pools
+
+    from factcheck.celery import app
+
+    previous, previous_env = app.conf.broker_url, os.environ.get("CELERY_BROKER_URL")
+
+    def reset_pools() -> None:
+        pools.reset()  # kombu keeps producer pools in a process-wide registry
+        app._pool = None
+        app.amqp._producer_pool = None
+
+    app.conf.broker_url = url
+    os.environ["CELERY_BROKER_URL"] = url
+    reset_pools()
+    try:
+        assert app.connection_for_write().as_uri().endswith(url.rsplit("@", 1)[-1].split("//", 1)[-1])
+        yield
+    finally:
+        app.conf.broker_url = previous
+        if previous_env is None:
+            os.environ.pop("CELERY_BROKER_URL", None)
+        else:
+            os.environ["CELERY_BROKER_URL"] = previous_env
+        reset_pools()

@@ -3,52 +3,19 @@ is accepted (202) and stored; extraction happens when the broker is back, exactl
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterator
-from contextlib import contextmanager
-
 import pytest
-from kombu import pools
 
 from claims.models import Article, AuditEvent, Claim
 from claims.services.api_keys import api_client_create
 from claims.services.ingest import extraction_sweep
 from factcheck.celery import app
-from tests.workers import celery_worker, purge, wait_for, waiting_messages
+from tests.workers import broker_at, celery_worker, purge, wait_for, waiting_messages
 
 TEXTS = [
     f"La commune a inauguré {n} logements sociaux en 2024, a annoncé le maire lors du conseil municipal. "
     f"Selon la préfecture, {n * 3} familles attendent encore un logement dans le département."
     for n in (120, 245, 380)
 ]
-
-
-@contextmanager
-def broker_at(url: str) -> Iterator[None]:
-    """Point this process's producer at another broker (here: a port where nothing listens).
-
-    Celery reads the CELERY_BROKER_URL environment variable before its own setting, so both change.
-    """
-    previous, previous_env = app.conf.broker_url, os.environ.get("CELERY_BROKER_URL")
-
-    def reset_pools() -> None:
-        pools.reset()  # kombu keeps producer pools in a process-wide registry
-        app._pool = None
-        app.amqp._producer_pool = None
-
-    app.conf.broker_url = url
-    os.environ["CELERY_BROKER_URL"] = url
-    reset_pools()
-    try:
-        assert app.connection_for_write().as_uri().endswith(url.rsplit("@", 1)[-1].split("//", 1)[-1])
-        yield
-    finally:
-        app.conf.broker_url = previous
-        if previous_env is None:
-            os.environ.pop("CELERY_BROKER_URL", None)
-        else:
-            os.environ["CELERY_BROKER_URL"] = previous_env
-        reset_pools()
 
 
 @pytest.mark.worker

@@ -16,9 +16,8 @@ from claims.services.evidence import evidence_sweep
 from factcheck.celery import app
 from tests.api.test_webhooks import Receiver, hook_for, verify
 from tests.factories import ArticleFactory, ClaimFactory
-from tests.faults.test_broker_outage_api import broker_at
 from tests.loopback import loopback_server
-from tests.workers import celery_worker, purge, wait_for, waiting_messages
+from tests.workers import broker_at, celery_worker, purge, wait_for, waiting_messages
 
 
 @pytest.mark.worker
