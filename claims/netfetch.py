@@ -1,9 +1,15 @@
 """Fetching URLs that users and providers name, safely.
 
-Every outbound request for an article URL, a URL snapshot or an evidence API goes through
-fetch_url(): bounded time, bounded size, an allowed content type, a limited number of redirects,
-and no private, loopback, link-local or otherwise non-public target unless the settings allow-list
-names it. Each redirect hop is checked again, so a public URL cannot bounce into the intranet.
+Every outbound request for an article URL, a URL snapshot, an evidence API or a webhook goes
+through this module: bounded time, bounded size, an allowed content type, a limited number of
+redirects, and no private, loopback, link-local or otherwise non-public target unless an allow-list
+setting names it (`claims.addresses` holds the policy). The host is resolved once per hop, every
+address it resolves to is checked, and the connection goes to the checked address (pinned), with
+the original name kept for the Host header, TLS SNI and certificate checks: a DNS answer that
+changes between the check and the connection (DNS rebinding) cannot steer the request inside.
+Each redirect hop is resolved, checked and pinned again.
+
+Error messages name the host, never the address it resolved to: they reach users and logs.
 """
 
 from __future__ import annotations
@@ -11,11 +17,14 @@ from __future__ import annotations
 import ipaddress
 import socket
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
 
 import httpx
 from django.conf import settings
+
+from claims.addresses import AllowList, address_allowed
 
 USER_AGENT = "FactcheckWorkbench/0.1 (+newsroom fact-checking)"
 _IP = ipaddress.IPv4Address | ipaddress.IPv6Address
@@ -52,25 +61,37 @@ class FetchResult:
         return self.body.decode(self.encoding or "utf-8", errors="replace")
 
 
-def _allowlist() -> tuple[set[str], list[ipaddress.IPv4Network | ipaddress.IPv6Network]]:
-    hosts: set[str] = set()
-    networks = []
-    for item in settings.FACTCHECK_FETCH_ALLOWLIST:
-        try:
-            networks.append(ipaddress.ip_network(item, strict=False))
-        except ValueError:
-            hosts.add(item.lower())
-    return hosts, networks
+@dataclass(frozen=True)
+class Target:
+    """A URL resolved once and checked: requests for it connect to `address`, nowhere else."""
+
+    url: str
+    host: str
+    port: int
+    address: _IP
 
 
-def _is_public(address: _IP) -> bool:
-    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
-        address = address.ipv4_mapped
-    return address.is_global and not address.is_multicast
+def resolve_host(host: str, port: int) -> list[_IP]:
+    """The one DNS lookup of a hop (every address the name has, in the resolver's order)."""
+    try:
+        infos = socket.getaddrinfo(host, port, proto=socket.IPPROTO_TCP)
+    except (socket.gaierror, UnicodeError) as exc:
+        raise FetchError(f"The host {host!r} could not be resolved.", code="dns_error") from exc
+    addresses: list[_IP] = []
+    for info in infos:
+        address = ipaddress.ip_address(str(info[4][0]).split("%")[0])
+        if address not in addresses:
+            addresses.append(address)
+    if not addresses:
+        raise FetchError(f"The host {host!r} could not be resolved.", code="dns_error")
+    return addresses
 
 
-def check_url_allowed(url: str) -> list[_IP]:
-    """Refuse URLs that are malformed or resolve to a non-public address (unless allow-listed)."""
+def resolve_target(url: str, *, allowlist: Iterable[str] | None = None) -> Target:
+    """Check the URL's form, resolve its host once and refuse it unless every address is allowed.
+
+    `allowlist` defaults to FACTCHECK_FETCH_ALLOWLIST; webhooks pass FACTCHECK_WEBHOOK_ALLOWLIST.
+    """
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https"):
         raise FetchError(f"Only http and https URLs can be fetched, not {parts.scheme or 'no scheme'!r}.",
@@ -82,23 +103,40 @@ def check_url_allowed(url: str) -> list[_IP]:
         port = parts.port or (443 if parts.scheme == "https" else 80)
     except ValueError as exc:
         raise FetchError("The URL has an invalid port.", code="invalid_url") from exc
-    allowed_hosts, allowed_networks = _allowlist()
-    try:
-        infos = socket.getaddrinfo(host, port, proto=socket.IPPROTO_TCP)
-    except (socket.gaierror, UnicodeError) as exc:
-        raise FetchError(f"The host {host!r} could not be resolved.", code="dns_error") from exc
-    addresses = [ipaddress.ip_address(info[4][0].split("%")[0]) for info in infos]
-    if host in allowed_hosts:
-        return addresses
-    for address in addresses:
-        if any(address in network for network in allowed_networks):
-            continue
-        if not _is_public(address):
-            raise FetchError(
-                f"Refusing to fetch {host}: it resolves to a private or reserved address ({address}).",
-                code="private_address",
-            )
-    return addresses
+    policy = AllowList.parse(settings.FACTCHECK_FETCH_ALLOWLIST if allowlist is None else allowlist)
+    addresses = resolve_host(host, port)
+    # Every address must pass, not just the one used: a name with one public and one private
+    # address is a rebinding attempt in slow motion.
+    if not all(address_allowed(address, host=host, allowlist=policy) for address in addresses):
+        raise FetchError(f"Refusing to connect to {host}: it resolves to a private or reserved address.",
+                         code="private_address")
+    return Target(url=url, host=host, port=port, address=addresses[0])
+
+
+def check_url_allowed(url: str, *, allowlist: Iterable[str] | None = None) -> list[_IP]:
+    """Refuse URLs that are malformed or resolve to a non-public address (unless allow-listed).
+
+    For an early answer only (e.g. before queueing a fetch): the request itself must go through
+    fetch_url()/send_request(), which resolve again and pin what they checked.
+    """
+    target = resolve_target(url, allowlist=allowlist)
+    return [target.address]
+
+
+def _pinned(target: Target, headers: dict[str, str]) -> tuple[httpx.URL, dict[str, str], dict[str, str]]:
+    """The request URL with the checked address in place of the name, and the name kept where the
+    server and TLS need it: the Host header, and SNI plus certificate verification for https."""
+    logical = httpx.URL(target.url)
+    pinned_url = logical.copy_with(host=str(target.address))
+    pinned_headers = {**headers, "Host": logical.netloc.decode("ascii")}
+    extensions = {"sni_hostname": logical.host} if logical.scheme == "https" else {}
+    return pinned_url, pinned_headers, extensions
+
+
+def _client(timeout: float) -> httpx.Client:
+    # One client per hop: a pooled connection opened for another name (same address, other SNI)
+    # must never carry this request.
+    return httpx.Client(follow_redirects=False, timeout=timeout, trust_env=False)
 
 
 def _retry_after(value: str | None) -> float | None:
@@ -127,34 +165,78 @@ def fetch_url(
     request_headers = {"User-Agent": USER_AGENT, "Accept": ", ".join(allowed_types) + ", */*;q=0.1"}
     request_headers.update(headers or {})
     current = url
-    with httpx.Client(follow_redirects=False, timeout=timeout, trust_env=False) as client:
-        for _hop in range(max_redirects + 1):
-            check_url_allowed(current)
-            remaining = deadline - time.monotonic()
-            if remaining <= 0:
-                raise FetchError(f"Timed out after {timeout:g} s.", code="timeout")
-            try:
-                with client.stream(
-                    "GET", current, headers=request_headers, params=params if current == url else None,
-                    timeout=httpx.Timeout(remaining),
-                ) as response:
-                    if response.is_redirect:
-                        location = response.headers.get("location", "")
-                        if not location:
-                            raise FetchError("A redirect without a Location header.", code="http_error",
-                                             status=response.status_code)
-                        current = urljoin(str(response.url), location)
-                        continue
-                    return _read(response, allowed_types, max_bytes, deadline, timeout, started)
-            except httpx.TimeoutException as exc:
-                raise FetchError(f"Timed out after {timeout:g} s.", code="timeout") from exc
-            except httpx.HTTPError as exc:
-                raise FetchError(f"Could not connect: {type(exc).__name__}.", code="connect_error") from exc
+    for _hop in range(max_redirects + 1):
+        target = resolve_target(current)
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            raise FetchError(f"Timed out after {timeout:g} s.", code="timeout")
+        pinned_url, pinned_headers, extensions = _pinned(target, request_headers)
+        try:
+            with _client(timeout) as client, client.stream(
+                "GET", pinned_url, headers=pinned_headers, params=params if current == url else None,
+                timeout=httpx.Timeout(remaining), extensions=extensions,
+            ) as response:
+                if response.is_redirect:
+                    location = response.headers.get("location", "")
+                    if not location:
+                        raise FetchError("A redirect without a Location header.", code="http_error",
+                                         status=response.status_code)
+                    current = urljoin(current, location)  # relative to the name, not the pinned address
+                    continue
+                final = str(response.url.copy_with(host=httpx.URL(current).host))  # with the query
+                return _read(response, final, allowed_types, max_bytes, deadline, timeout, started)
+        except httpx.TimeoutException as exc:
+            raise FetchError(f"Timed out after {timeout:g} s.", code="timeout") from exc
+        except httpx.HTTPError as exc:
+            raise FetchError(f"Could not connect: {type(exc).__name__}.", code="connect_error") from exc
     raise FetchError(f"More than {max_redirects} redirects.", code="too_many_redirects")
+
+
+@dataclass(frozen=True)
+class SendResult:
+    status: int
+    body_excerpt: str
+    elapsed_ms: int
+
+
+def send_request(
+    method: str,
+    url: str,
+    *,
+    content: bytes = b"",
+    headers: dict[str, str] | None = None,
+    timeout: float,
+    allowlist: Iterable[str] | None = None,
+    excerpt_chars: int = 300,
+) -> SendResult:
+    """One request without redirects (webhook deliveries), pinned to the checked address.
+
+    Redirects are not followed: a receiver that moved must be reconfigured, not chased.
+    Raises FetchError for refused targets, DNS and connection failures and timeouts.
+    """
+    started = time.monotonic()
+    target = resolve_target(url, allowlist=allowlist)
+    pinned_url, pinned_headers, extensions = _pinned(target, {"User-Agent": USER_AGENT, **(headers or {})})
+    try:
+        with _client(timeout) as client, client.stream(
+            method, pinned_url, content=content, headers=pinned_headers, extensions=extensions
+        ) as response:
+            excerpt = b""
+            for chunk in response.iter_bytes():
+                excerpt += chunk
+                if len(excerpt) >= excerpt_chars * 4:  # enough bytes for the excerpt in any encoding
+                    break
+            text = excerpt.decode(response.charset_encoding or "utf-8", errors="replace")[:excerpt_chars]
+            return SendResult(response.status_code, text, int((time.monotonic() - started) * 1000))
+    except httpx.TimeoutException as exc:
+        raise FetchError(f"Timed out after {timeout:g} s.", code="timeout") from exc
+    except httpx.HTTPError as exc:
+        raise FetchError(f"Could not connect: {type(exc).__name__}.", code="connect_error") from exc
 
 
 def _read(
     response: httpx.Response,
+    url: str,
     allowed_types: tuple[str, ...],
     max_bytes: int,
     deadline: float,
@@ -186,7 +268,7 @@ def _read(
             raise FetchError(f"Timed out after {timeout:g} s.", code="timeout")
         chunks.append(chunk)
     return FetchResult(
-        url=str(response.url),
+        url=url,
         status=status,
         content_type=content_type,
         body=b"".join(chunks),

@@ -15,7 +15,7 @@ Handler = Callable[[dict[str, Any]], Response]
 
 
 class LoopbackServer:
-    def __init__(self, routes: dict[str, Handler]):
+    def __init__(self, routes: dict[str, Handler], host: str = "127.0.0.1", port: int = 0):
         self.routes = routes
         self.requests: list[dict[str, Any]] = []
         server = self
@@ -55,18 +55,21 @@ class LoopbackServer:
             def log_message(self, *args: Any) -> None:
                 pass
 
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+        self.httpd = ThreadingHTTPServer((host, port), _Handler)
         self.httpd.daemon_threads = True
         self.port = self.httpd.server_address[1]
-        self.base_url = f"http://127.0.0.1:{self.port}"
+        self.base_url = f"http://{host}:{self.port}"
 
     def url(self, path: str) -> str:
         return self.base_url + path
 
 
 @contextmanager
-def loopback_server(routes: dict[str, Handler]) -> Iterator[LoopbackServer]:
-    server = LoopbackServer(routes)
+def loopback_server(
+    routes: dict[str, Handler], host: str = "127.0.0.1", port: int = 0
+) -> Iterator[LoopbackServer]:
+    """A server on `host` (any 127.x.y.z works on Linux: tests use 127.0.0.2 as "another machine")."""
+    server = LoopbackServer(routes, host, port)
     thread = threading.Thread(target=server.httpd.serve_forever, daemon=True)
     thread.start()
     try:
