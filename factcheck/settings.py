@@ -256,6 +256,9 @@ FACTCHECK_FETCH_MAX_BYTES = envint("FACTCHECK_FETCH_MAX_BYTES", 5 * 1024 * 1024)
 FACTCHECK_FETCH_TIMEOUT = float(os.environ.get("FACTCHECK_FETCH_TIMEOUT", "10"))
 # Hosts or CIDR ranges that may be fetched although they are private (tests, intranet sources).
 FACTCHECK_FETCH_ALLOWLIST = envlist("FACTCHECK_FETCH_ALLOWLIST")
+# The same for webhook receivers (an intranet CMS): kept apart, so allowing a private receiver never
+# lets a user-submitted URL be fetched from inside.
+FACTCHECK_WEBHOOK_ALLOWLIST = envlist("FACTCHECK_WEBHOOK_ALLOWLIST")
 FACTCHECK_EXTRACTION_STALE_SECONDS = envint("FACTCHECK_EXTRACTION_STALE_SECONDS", 600)
 # An extraction job also takes up to this many other queued articles and parses them in one batch.
 FACTCHECK_EXTRACTION_BATCH = envint("FACTCHECK_EXTRACTION_BATCH", 8)

@@ -143,3 +143,9 @@ def eager_tasks(settings: Any) -> Iterator[None]:
     settings.CELERY_TASK_ALWAYS_EAGER = True
     yield
     app.conf.task_always_eager = previous
+
+
+@pytest.fixture
+def loopback_webhooks(settings: Any) -> None:
+    """Webhook receivers in tests listen on 127.0.0.1: allow-list it, as an intranet receiver would be."""
+    settings.FACTCHECK_WEBHOOK_ALLOWLIST = ["127.0.0.1/32"]

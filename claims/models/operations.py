@@ -7,6 +7,7 @@ from django.conf import settings
 from django.db import models
 
 from claims.models.choices import Channel
+from claims.sealing import SealedCharField
 
 API_SCOPES = ("read", "write", "publish")
 WEBHOOK_EVENTS = (
@@ -80,16 +81,23 @@ class ApiClient(models.Model):
         return scope in self.scopes
 
 
+def new_webhook_secret() -> str:
+    """A signing secret: generated, never typed, so it is never blank or guessable."""
+    return "whsec_" + secrets.token_urlsafe(32)
+
+
 class Webhook(models.Model):
     name = models.CharField(max_length=100)
     url = models.URLField(max_length=2000)
-    secret = models.CharField(max_length=100, default="", blank=True)
+    # Sealed at rest (claims.sealing); shown once when created or rotated, never displayed again.
+    secret = SealedCharField(max_length=500, default=new_webhook_secret, editable=False)
     events = models.JSONField(default=list, help_text="Event names, e.g. verdict.published")
     is_active = models.BooleanField(default=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["name"]
+        constraints = [models.CheckConstraint(condition=~models.Q(secret=""), name="webhook_secret_not_blank")]
 
     def __str__(self) -> str:
         return self.name
@@ -110,6 +118,8 @@ class WebhookDelivery(models.Model):
     response_code = models.PositiveIntegerField(null=True, blank=True)
     latency_ms = models.PositiveIntegerField(null=True, blank=True)
     error = models.TextField(blank=True)
+    # The start of a non-2xx reply: for people who can edit webhooks only (it may hold anything).
+    response_excerpt = models.TextField(blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     delivered_at = models.DateTimeField(null=True, blank=True)
     # After a failed attempt: when the next one is due (the sweeper leaves it alone until then).

@@ -1,4 +1,10 @@
-"""API clients: keys are generated here, shown once, stored as a SHA-256 hash, revocable."""
+"""API clients: keys are generated here, shown once, stored as a SHA-256 hash, revocable.
+
+A key acts as its account, with that account's role: creating one, or widening what it may do, is
+acting as that account. Only the account itself or a superuser may (api_client_may_act_as); the
+command line, which already has the database, counts as trusted. Revoking is open to whoever may
+change API clients: it only takes power away.
+"""
 
 from __future__ import annotations
 
@@ -13,7 +19,7 @@ from django.utils.text import slugify
 
 from claims.models import API_SCOPES, ApiClient, Channel, hash_api_key
 from claims.services.audit import audit_record
-from claims.services.errors import InvalidInput
+from claims.services.errors import InvalidInput, NotAllowed
 from claims.services.roles import EDITOR, REVIEWER
 
 
@@ -40,6 +46,19 @@ def api_service_user(*, name: str, role: str = REVIEWER) -> Any:
     return user
 
 
+def api_client_may_act_as(*, actor: Any, user: Any) -> bool:
+    """May `actor` create a key acting as `user`, or change the scopes of such a key?"""
+    if actor is None:  # manage.py create_api_key: whoever runs it has the database already
+        return True
+    return bool(getattr(actor, "is_superuser", False)) or (actor.pk is not None and actor.pk == user.pk)
+
+
+def _refuse_unless_may_act_as(actor: Any, user: Any) -> None:
+    if not api_client_may_act_as(actor=actor, user=user):
+        raise NotAllowed(f"Only {user.get_username()} or a superuser can create or change keys acting as "
+                         f"{user.get_username()}.", code="not_key_owner")
+
+
 def api_client_create(
     *, name: str, scopes: Iterable[str], user: Any, actor: Any = None, channel: str = Channel.COMMAND
 ) -> tuple[ApiClient, str]:
@@ -48,6 +67,7 @@ def api_client_create(
     if not name:
         raise InvalidInput("An API client needs a name.", code="empty_name")
     scopes = api_scopes_parse(list(scopes))
+    _refuse_unless_may_act_as(actor, user)
     prefix, key = ApiClient.generate_key()
     with transaction.atomic():
         client = ApiClient.objects.create(name=name, user=user, prefix=prefix, key_hash=hash_api_key(key),
@@ -55,6 +75,26 @@ def api_client_create(
         audit_record(actor=actor, action="api_client.create", obj=client,
                      after={"name": name, "scopes": scopes, "user": user.pk}, channel=channel)
     return client, key
+
+
+def api_client_update(
+    *, client: ApiClient, name: str, scopes: Iterable[str], actor: Any = None, channel: str = Channel.ADMIN
+) -> ApiClient:
+    """Rename a client or change its scopes; scopes follow the same rule as creating the key."""
+    name = name.strip()
+    if not name:
+        raise InvalidInput("An API client needs a name.", code="empty_name")
+    scopes = api_scopes_parse(list(scopes))
+    with transaction.atomic():
+        current = ApiClient.objects.select_for_update().select_related("user").get(pk=client.pk)
+        if scopes != current.scopes:
+            _refuse_unless_may_act_as(actor, current.user)
+        before = {"name": current.name, "scopes": current.scopes}
+        ApiClient.objects.filter(pk=client.pk).update(name=name, scopes=scopes)
+        client.name, client.scopes = name, scopes
+        audit_record(actor=actor, action="api_client.update", obj=client, before=before,
+                     after={"name": name, "scopes": scopes}, channel=channel)
+    return client
 
 
 def api_client_revoke(*, client: ApiClient, actor: Any = None, channel: str = Channel.ADMIN) -> ApiClient:

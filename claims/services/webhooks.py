@@ -1,5 +1,11 @@
 """Webhook events: a delivery row per subscribed endpoint, written in the caller's transaction
-(the database is the outbox), sent by a task on the `default` queue after commit."""
+(the database is the outbox), sent by a task on the `default` queue after commit.
+
+Endpoints obey the outbound rules of URL fetching (claims.netfetch, claims.addresses): public
+addresses only, unless FACTCHECK_WEBHOOK_ALLOWLIST names a private receiver; checked when a webhook
+is saved and again, resolved and pinned, at every delivery. Signing secrets are generated, shown
+once (creation, rotation) and sealed at rest (claims.sealing).
+"""
 
 from __future__ import annotations
 
@@ -12,7 +18,6 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
-import httpx
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
@@ -20,9 +25,84 @@ from django.db.models import Q
 from django.utils import timezone
 
 from claims.models import WEBHOOK_EVENTS, AuditEvent, Channel, Webhook, WebhookDelivery
+from claims.models.operations import new_webhook_secret
+from claims.netfetch import FetchError, resolve_target, send_request
 from claims.services.audit import audit_bulk, audit_record
 from claims.services.bulk_insert import bulk_insert
+from claims.services.errors import InvalidInput
 from claims.services.queue import enqueue, enqueue_each
+
+# --- endpoints ----------------------------------------------------------------------------------
+
+
+def webhook_target_check(url: str) -> str:
+    """The URL, if a delivery may go there: http(s), and every address its host resolves to is
+    public or allow-listed in FACTCHECK_WEBHOOK_ALLOWLIST. Raises InvalidInput with the reason."""
+    url = (url or "").strip()
+    if len(url) > 2000:
+        raise InvalidInput("A webhook URL has at most 2000 characters.", code="invalid_url")
+    try:
+        resolve_target(url, allowlist=settings.FACTCHECK_WEBHOOK_ALLOWLIST)
+    except FetchError as exc:
+        raise InvalidInput(exc.message, code=exc.code) from exc
+    return url
+
+
+def _clean_events(events: Iterable[str]) -> list[str]:
+    chosen = list(dict.fromkeys(events))
+    unknown = sorted(set(chosen) - set(WEBHOOK_EVENTS))
+    if unknown or not chosen:
+        raise InvalidInput(f"Events must be among {', '.join(WEBHOOK_EVENTS)} (got {', '.join(unknown) or 'none'}).",
+                           code="invalid_events")
+    return chosen
+
+
+def _public_fields(hook: Webhook) -> dict[str, Any]:
+    return {"name": hook.name, "url": hook.url, "events": hook.events, "is_active": hook.is_active}
+
+
+def webhook_create(
+    *, name: str, url: str, events: Iterable[str], is_active: bool = True, actor: Any = None,
+    channel: str = Channel.ADMIN,
+) -> tuple[Webhook, str]:
+    """A new endpoint and its signing secret; the secret is returned this once (audit rows never hold it)."""
+    name = (name or "").strip()
+    if not name:
+        raise InvalidInput("A webhook needs a name.", code="empty_name")
+    url, events = webhook_target_check(url), _clean_events(events)
+    secret = new_webhook_secret()
+    with transaction.atomic():
+        hook = Webhook.objects.create(name=name, url=url, events=events, is_active=is_active, secret=secret)
+        audit_record(actor=actor, action="webhook.create", obj=hook, after=_public_fields(hook), channel=channel)
+    return hook, secret
+
+
+def webhook_update(
+    *, webhook: Webhook, name: str, url: str, events: Iterable[str], is_active: bool, actor: Any = None,
+    channel: str = Channel.ADMIN,
+) -> Webhook:
+    name = (name or "").strip()
+    if not name:
+        raise InvalidInput("A webhook needs a name.", code="empty_name")
+    url, events = webhook_target_check(url), _clean_events(events)
+    with transaction.atomic():
+        before = _public_fields(Webhook.objects.select_for_update().get(pk=webhook.pk))
+        Webhook.objects.filter(pk=webhook.pk).update(name=name, url=url, events=events, is_active=is_active)
+        webhook.name, webhook.url, webhook.events, webhook.is_active = name, url, events, is_active
+        audit_record(actor=actor, action="webhook.update", obj=webhook, before=before,
+                     after=_public_fields(webhook), channel=channel)
+    return webhook
+
+
+def webhook_rotate_secret(*, webhook: Webhook, actor: Any = None, channel: str = Channel.ADMIN) -> str:
+    """A new signing secret, returned this once; deliveries sign with it from now on."""
+    secret = new_webhook_secret()
+    with transaction.atomic():
+        Webhook.objects.filter(pk=webhook.pk).update(secret=secret)  # sealed by the field
+        webhook.secret = secret
+        audit_record(actor=actor, action="webhook.rotate_secret", obj=webhook, channel=channel)
+    return secret
+
 
 
 def webhook_emit(*, event: str, object_id: int | None, payload: dict[str, Any]) -> list[int]:
@@ -132,28 +212,37 @@ def webhook_delivery_send(*, delivery_id: int) -> DeliveryOutcome:
     }
     timeout = settings.FACTCHECK_WEBHOOK_TIMEOUT
     status_code: int | None = None
-    error = ""
+    error = excerpt = ""
+    refused = False
     started = time.monotonic()
-    try:
-        # Webhook URLs are configured by admins, not users: no private-network filtering here.
-        response = httpx.post(hook.url, content=body, headers=headers, timeout=timeout, follow_redirects=False)
-        status_code = response.status_code
-        if not 200 <= status_code < 300:
-            error = f"HTTP {status_code}: {response.text[:300]}"
-    except httpx.HTTPError as exc:
-        error = f"{type(exc).__name__}: {exc}"[:500]
+    if not hook.secret:
+        refused, error = True, "The signing secret cannot be read (SECRET_KEY changed?): rotate it in the admin."
+    else:
+        try:
+            # The same outbound rules as URL fetching, checked again now: DNS may have changed since
+            # the webhook was saved, and the connection goes to the address that was checked.
+            sent = send_request("POST", hook.url, content=body, headers=headers, timeout=timeout,
+                                allowlist=settings.FACTCHECK_WEBHOOK_ALLOWLIST)
+            status_code = sent.status
+            if not 200 <= status_code < 300:
+                # The reply body goes to its own column, shown only to people who can edit webhooks;
+                # the error (and the audit row, which reviewers can read) says only the status.
+                error, excerpt = f"HTTP {status_code}", sent.body_excerpt
+        except FetchError as exc:
+            refused = exc.code in ("private_address", "invalid_url")  # configuration: retrying cannot help
+            error = exc.message[:500]
     latency_ms = int((time.monotonic() - started) * 1000)
 
     if not error:
         result, status, retry_in = "sent", WebhookDelivery.Status.SENT, 0.0
-    elif attempt >= webhook_max_attempts() or not hook.is_active:
+    elif refused or attempt >= webhook_max_attempts() or not hook.is_active:
         result, status, retry_in = "failed", WebhookDelivery.Status.FAILED, 0.0
     else:
         result, status, retry_in = "retry", WebhookDelivery.Status.PENDING, webhook_backoff(attempt)
     with transaction.atomic():
         now = timezone.now()
         WebhookDelivery.objects.filter(pk=delivery.pk).update(
-            status=status, response_code=status_code, latency_ms=latency_ms, error=error,
+            status=status, response_code=status_code, latency_ms=latency_ms, error=error, response_excerpt=excerpt,
             delivered_at=now if result == "sent" else None,
             next_attempt_at=now + timedelta(seconds=retry_in) if result == "retry" else None,
         )

@@ -145,7 +145,7 @@ def test_it_shows_a_new_api_key_once_and_stores_only_its_hash(client: Any, admin
 
 
 def test_it_validates_webhook_events_and_queues_test_and_resend_deliveries(
-    client: Any, admin_user: Any, django_capture_on_commit_callbacks: Any, monkeypatch: Any
+    client: Any, admin_user: Any, django_capture_on_commit_callbacks: Any, monkeypatch: Any, loopback_webhooks: None
 ) -> None:
     queued: list[tuple[str, tuple[Any, ...]]] = []
     monkeypatch.setattr("claims.services.queue.enqueue_now", lambda name, *a, **k: queued.append((name, a)))
