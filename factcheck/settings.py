@@ -110,7 +110,10 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "login"
+# Failed logins: per (username, address) pair, and a ceiling per address high enough for a newsroom
+# behind one proxy (factcheck/login_throttle.py).
 FACTCHECK_LOGIN_MAX_FAILURES = envint("FACTCHECK_LOGIN_MAX_FAILURES", 5)
+FACTCHECK_LOGIN_MAX_FAILURES_PER_ADDRESS = envint("FACTCHECK_LOGIN_MAX_FAILURES_PER_ADDRESS", 100)
 FACTCHECK_LOGIN_LOCKOUT_SECONDS = envint("FACTCHECK_LOGIN_LOCKOUT_SECONDS", 900)
 # One cache for every process when Redis is configured (login throttling, API throttles).
 FACTCHECK_CACHE_URL = os.environ.get("FACTCHECK_CACHE_URL", "")
