@@ -6,6 +6,11 @@ Real feeds vary: itemReviewed is a Claim or a CreativeWork, appearance a list, a
 strings, ratings come as strings, on reversed (best < worst) or 0-based scales, or degenerate
 (best == worst); fields go missing. Each row either becomes a normalised dict (PriorFactCheck's
 fields) or is rejected with its index and a reason.
+
+Hostile input is bounded: a payload nested deeper than MAX_DEPTH is refused as a whole (walking it
+would exhaust Python's stack), `claimReviewed` and `url` must be text (an object or a list is a
+rejected row, never its Python repr), `claimReviewed` has at most MAX_CLAIM_CHARS characters, any
+string in a row at most MAX_VALUE_CHARS, and names given with the wrong type are left empty.
 """
 
 from __future__ import annotations
@@ -21,9 +26,21 @@ from django.utils.dateparse import parse_date, parse_datetime
 
 # Ratings are stored on a 1 (worst) to 5 (best) scale whatever the publisher used; raw keeps the original.
 SCALE_WORST, SCALE_BEST = 1.0, 5.0
+MAX_DEPTH = 64  # ClaimReview markup is a few levels deep; DataFeeds add three
+MAX_CLAIM_CHARS = 2000
+MAX_VALUE_CHARS = 100_000  # long enough for a review body, far below a pasted book
 _LD_SCRIPT = re.compile(
     r"<script[^>]*type\s*=\s*[\"']application/ld\+json[\"'][^>]*>(.*?)</script>", re.IGNORECASE | re.DOTALL
 )
+
+
+class UnreadablePayload(ValueError):
+    """The payload as a whole cannot be read (not JSON, no JSON-LD, nested too deeply)."""
+
+    def __init__(self, message: str, *, code: str = "unreadable") -> None:
+        super().__init__(message)
+        self.message = message
+        self.code = code
 
 
 @dataclass
@@ -44,12 +61,45 @@ def _first(value: Any) -> Any:
     return value
 
 
+def _text(value: Any) -> str:
+    """A string value stripped; anything else (object, list, number) counts as missing, never its repr."""
+    return value.strip() if isinstance(value, str) else ""
+
+
 def _name(value: Any) -> str:
     """A person/organisation given as a string, an object with a name, or a list of those."""
     value = _first(value)
     if isinstance(value, dict):
-        return str(value.get("name") or value.get("alternateName") or "").strip()
-    return str(value or "").strip()
+        return _text(value.get("name")) or _text(value.get("alternateName"))
+    return _text(value)
+
+
+def _too_deep(obj: Any, limit: int = MAX_DEPTH) -> bool:
+    """Nesting deeper than `limit`, measured without recursion."""
+    stack = [(obj, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if depth > limit:
+            return True
+        if isinstance(value, dict):
+            stack.extend((child, depth + 1) for child in value.values())
+        elif isinstance(value, list):
+            stack.extend((child, depth + 1) for child in value)
+    return False
+
+
+def _longest_string(obj: Any) -> int:
+    longest, stack = 0, [obj]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, str):
+            longest = max(longest, len(value))
+        elif isinstance(value, dict):
+            stack.extend(value.keys())
+            stack.extend(value.values())
+        elif isinstance(value, list):
+            stack.extend(value)
+    return longest
 
 
 def _number(value: Any) -> float | None:
@@ -88,8 +138,8 @@ def normalise_rating(rating: Any) -> tuple[str, float | None, float | None, floa
     """(text, value, best, worst) with numbers mapped onto 1..5, or None when the scale is unusable."""
     rating = _first(rating)
     if not isinstance(rating, dict):
-        return (str(rating or "").strip(), None, None, None)
-    text = str(rating.get("alternateName") or rating.get("name") or rating.get("ratingExplanation") or "").strip()
+        return (_text(rating), None, None, None)
+    text = _text(rating.get("alternateName")) or _text(rating.get("name")) or _text(rating.get("ratingExplanation"))
     value, best, worst = (_number(rating.get(key)) for key in ("ratingValue", "bestRating", "worstRating"))
     if value is None or best is None or worst is None or best == worst:
         return (text, None, None, None)
@@ -115,8 +165,8 @@ def appearances(item: dict[str, Any]) -> list[str]:
 def _language(review: dict[str, Any]) -> str:
     value = _first(review.get("inLanguage"))
     if isinstance(value, dict):
-        value = value.get("alternateName") or value.get("name")
-    return str(value or "").strip().lower()[:16]
+        value = _text(value.get("alternateName")) or _text(value.get("name"))
+    return _text(value).lower()[:16]
 
 
 def normalise(review: dict[str, Any], *, default_language: str = "") -> tuple[dict[str, Any] | None, str]:
@@ -124,24 +174,33 @@ def normalise(review: dict[str, Any], *, default_language: str = "") -> tuple[di
     if "ClaimReview" not in _types(review) and not ("claimReviewed" in review and "url" in review):
         kind = ", ".join(sorted(_types(review))) or "no @type"
         return None, f"not a ClaimReview ({kind})"
-    url = str(review.get("url") or "").strip()
+    if not isinstance(review.get("url", ""), str):
+        return None, f"url must be text, not {_kind(review['url'])}"
+    url = _text(review.get("url"))
     if not url or urlsplit(url).scheme not in ("http", "https") or not urlsplit(url).hostname:
         return None, "missing or invalid url"
     if len(url) > 2000:
         return None, "url longer than 2000 characters"
+    if _longest_string(review) > MAX_VALUE_CHARS:
+        return None, f"a value longer than {MAX_VALUE_CHARS} characters"
     item = _first(review.get("itemReviewed"))
     item = item if isinstance(item, dict) else {}
-    claim_reviewed = str(review.get("claimReviewed") or "").strip()
+    given = review.get("claimReviewed")
+    if given is not None and not isinstance(given, str):
+        return None, f"claimReviewed must be text, not {_kind(given)}"
+    claim_reviewed = _text(given)
     if not claim_reviewed:
         # Some feeds leave claimReviewed empty but name the claim on the item or in the headline.
-        claim_reviewed = str(item.get("name") or review.get("name") or review.get("headline") or "").strip()
+        claim_reviewed = _text(item.get("name")) or _text(review.get("name")) or _text(review.get("headline"))
     if not claim_reviewed:
         return None, "claimReviewed is empty"
+    if len(claim_reviewed) > MAX_CLAIM_CHARS:
+        return None, f"claimReviewed longer than {MAX_CLAIM_CHARS} characters"
     text, value, best, worst = normalise_rating(review.get("reviewRating"))
     author = review.get("author") or review.get("publisher")
     publisher = _name(author)
     if not publisher and isinstance(_first(author), dict):
-        publisher = urlsplit(str(_first(author).get("url") or "")).hostname or ""
+        publisher = urlsplit(_text(_first(author).get("url"))).hostname or ""
     publisher = publisher or urlsplit(url).hostname or ""
     row = {
         "claim_reviewed": claim_reviewed,
@@ -157,6 +216,12 @@ def normalise(review: dict[str, Any], *, default_language: str = "") -> tuple[di
         "raw": {**review, "_appearances": appearances(item)},
     }
     return row, ""
+
+
+def _kind(value: Any) -> str:
+    return {dict: "an object", list: "a list", bool: "a boolean", int: "a number", float: "a number"}.get(
+        type(value), f"a {type(value).__name__}"
+    )
 
 
 def _walk(obj: Any) -> list[Any]:
@@ -183,36 +248,60 @@ def _html_objects(text: str) -> tuple[list[Any], list[tuple[int, str]]]:
     for index, block in enumerate(_LD_SCRIPT.findall(text)):
         try:
             objects.append(json.loads(block.strip()))
+        except RecursionError:
+            problems.append((index, f"JSON-LD block nested more than {MAX_DEPTH} levels deep"))
         except ValueError as exc:
             problems.append((index, f"invalid JSON-LD block: {exc}"))
     return objects, problems
 
 
-def parse(payload: Any, *, default_language: str = "") -> Parsed:
-    """Parse a payload (JSON or HTML as text or bytes, a file object, or decoded JSON) into rows."""
-    result = Parsed()
-    from_html = False
+def load(payload: Any) -> tuple[Any, bool, list[tuple[int, str]]]:
+    """(decoded JSON, whether it came from HTML, problems of single HTML blocks) or UnreadablePayload."""
     if hasattr(payload, "read"):  # an uploaded or opened file
         payload = payload.read()
     if isinstance(payload, bytes):
         payload = payload.decode("utf-8", errors="replace")
+    from_html = False
+    problems: list[tuple[int, str]] = []
     if isinstance(payload, str):
         text = payload.lstrip("\ufeff").strip()
         if not text:
-            result.rejected.append((0, "empty input"))
-            return result
+            raise UnreadablePayload("empty input")
         if text[0] in "[{":
             try:
                 payload = json.loads(text)
+            except RecursionError as exc:
+                raise UnreadablePayload(f"JSON nested more than {MAX_DEPTH} levels deep", code="too_deep") from exc
             except ValueError as exc:
-                result.rejected.append((0, f"not valid JSON: {exc}"))
-                return result
+                raise UnreadablePayload(f"not valid JSON: {exc}") from exc
         else:
-            payload, result.rejected = _html_objects(text)
+            payload, problems = _html_objects(text)
             from_html = True
-            if not payload and not result.rejected:
-                result.rejected.append((0, "no JSON-LD found in the page"))
-                return result
+            if not payload and not problems:
+                raise UnreadablePayload("no JSON-LD found in the page")
+    if _too_deep(payload):
+        raise UnreadablePayload(f"JSON nested more than {MAX_DEPTH} levels deep", code="too_deep")
+    return payload, from_html, problems
+
+
+def nesting_problem(payload: Any) -> str:
+    """Why a payload is refused as hostile ("" when it is not): upload forms say it as a form error.
+    Other problems (not JSON, no markup) stay in the import report, as for any other path."""
+    try:
+        load(payload)
+    except UnreadablePayload as exc:
+        return exc.message if exc.code == "too_deep" else ""
+    return ""
+
+
+def parse(payload: Any, *, default_language: str = "") -> Parsed:
+    """Parse a payload (JSON or HTML as text or bytes, a file object, or decoded JSON) into rows."""
+    result = Parsed()
+    try:
+        payload, from_html, result.rejected = load(payload)
+    except UnreadablePayload as exc:
+        result.rejected.append((0, exc.message))
+        return result
     items = _walk(payload)
     seen: dict[str, int] = {}
     for index, item in enumerate(items):

@@ -15,6 +15,7 @@ from import_export.admin import ImportExportMixin
 
 from claims.admin.base import BigTableAdmin, RoleActionsMixin, confirm_step, report, selected_ids
 from claims.admin.resources import IMPORT_FORMATS, PriorFactCheckResource
+from claims.claimreview_import import nesting_problem
 from claims.models import Evidence, EvidenceRun, LibraryDocument, LibraryPassage, PriorFactCheck, Stance
 from claims.services import bulk
 from claims.services.errors import DomainError
@@ -84,9 +85,12 @@ class ClaimReviewUploadForm(forms.Form):
         if upload.size > MAX_UPLOAD_BYTES:
             raise forms.ValidationError(f"The file is larger than {MAX_UPLOAD_BYTES // (1024 * 1024)} MB.")
         try:
-            return upload.read().decode("utf-8-sig")
+            text = upload.read().decode("utf-8-sig")
         except UnicodeDecodeError as exc:
             raise forms.ValidationError("The file is not UTF-8 text.") from exc
+        if problem := nesting_problem(text):  # hostile as a whole: say so here, import nothing
+            raise forms.ValidationError(f"The file cannot be read: {problem}.")
+        return text
 
 
 @admin.register(PriorFactCheck)

@@ -165,3 +165,46 @@ def test_the_command_imports_files_and_prints_a_summary(tmp_path, capsys):
     assert "1 created, 0 updated, 1 rejected" in out and "rejected row 1: claimReviewed is empty" in out
     assert out.strip().endswith("created=0 updated=0 rejected=1")
     assert PriorFactCheck.objects.count() == 1
+
+
+# --- hostile input: wrong types, huge values, deep nesting (issue 14, defect 13) -------------------
+
+def review(**fields):
+    return {"@type": "ClaimReview", "url": "https://checker.example.org/fc/1", "claimReviewed": "Une affirmation",
+            **fields}
+
+
+@pytest.mark.parametrize(
+    ("fields", "reason"),
+    [({"claimReviewed": {"text": "injected"}}, "claimReviewed must be text, not an object"),
+     ({"claimReviewed": ["a", "b"]}, "claimReviewed must be text, not a list"),
+     ({"claimReviewed": 42}, "claimReviewed must be text, not a number"),
+     ({"url": ["https://checker.example.org/fc/1"]}, "url must be text, not a list"),
+     ({"claimReviewed": "x" * 200_000}, "a value longer than 100000 characters"),
+     ({"claimReviewed": "x" * 2001}, "claimReviewed longer than 2000 characters"),
+     ({"reviewBody": "y" * 200_000}, "a value longer than 100000 characters")],
+)
+def test_it_rejects_wrong_types_and_huge_values_per_row_with_a_reason(fields, reason):
+    good = review(url="https://checker.example.org/fc/good")
+    report = priors_import(payload_or_text=json.dumps([review(**fields), good]))
+    assert report.rejected == [(0, reason)]
+    assert report.created == 1  # the other rows still go in
+    assert not PriorFactCheck.objects.filter(url="https://checker.example.org/fc/1").exists()
+
+
+def test_it_never_stores_the_python_repr_of_a_name():
+    row = review(author=[["nested"]], reviewRating={"alternateName": {"x": 1}}, inLanguage={"name": ["fr"]},
+                 itemReviewed={"author": {"name": {"first": "A"}}})
+    priors_import(payload_or_text=json.dumps(row))
+    prior = PriorFactCheck.objects.get()
+    stored = [prior.claim_reviewed, prior.publisher, prior.rating_text, prior.claimant, prior.language]
+    assert not any(c in value for value in stored for c in "[]{}'")
+    assert prior.publisher == "checker.example.org"  # fallback: the review's own host
+
+
+def test_it_refuses_deeply_nested_payloads_as_a_whole():
+    for depth in (100, 950, 5000):
+        report = priors_import(payload_or_text="[" * depth + "]" * depth)
+        assert report.rejected == [(0, "JSON nested more than 64 levels deep")], depth
+    inside = review(itemReviewed=json.loads('{"a":' * 900 + "1" + "}" * 900))
+    assert priors_import(payload_or_text=json.dumps(inside)).rejected == [(0, "JSON nested more than 64 levels deep")]
