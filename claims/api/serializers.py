@@ -23,6 +23,7 @@ from claims.models import (
     VerdictStatus,
 )
 from claims.services.roles import EDITOR, REVIEWER
+from claims.validators import validate_source_url
 
 User = get_user_model()
 
@@ -306,8 +307,8 @@ class VerdictInputSerializer(serializers.Serializer):
                                           allow_null=True)
     summary = serializers.CharField(max_length=200, allow_blank=True)
     explanation = serializers.CharField(required=False, allow_blank=True, default="", max_length=50000)
-    sources = serializers.ListField(child=serializers.CharField(max_length=2000), required=False, default=list,
-                                    max_length=100)
+    sources = serializers.ListField(child=serializers.CharField(max_length=2000, validators=[validate_source_url]),
+                                    required=False, default=list, max_length=100)
     version = serializers.IntegerField(required=False, min_value=1,
                                        help_text="The verdict version you edited; a stale one gets 412.")
 

@@ -7,10 +7,10 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
 
 from claims.models import CLAIMREVIEW_SUMMARY_MAX, ClaimKind, Rating, Stance
+from claims.validators import validate_source_url
 
 
 class JSONListField(forms.CharField):
@@ -54,12 +54,8 @@ class VerdictForm(forms.Form):
 
     def clean_sources(self) -> list[str]:
         urls = [line.strip() for line in self.cleaned_data["sources"].splitlines() if line.strip()]
-        check = URLValidator(schemes=["http", "https"])
         for url in urls:
-            try:
-                check(url)
-            except ValidationError as exc:
-                raise ValidationError(_("Not a web address: %(url)s"), params={"url": url[:100]}) from exc
+            validate_source_url(url)
         return urls
 
 

@@ -157,3 +157,13 @@ def test_it_refuses_to_publish_invalid_claimreview_markup_with_the_reason(erin, 
     assert any("FACTCHECK_PUBLISHER_NAME" in problem for problem in body["details"]["problems"])
     claim.refresh_from_db()
     assert claim.status == "in_review" and Verdict.objects.get(claim=claim).status == "submitted"
+
+
+@pytest.mark.parametrize("source", ["javascript:alert(document.cookie)", "JavaScript:alert(1)",
+                                    "data:text/html,<script>alert(1)</script>", "vbscript:x", "not a url"])
+def test_it_refuses_verdict_sources_that_are_not_web_addresses(alice, api_as, source):
+    claim = claim_in("in_progress", assignee=alice)
+    response = write_verdict(api_as(alice, "read", "write"), claim, sources=["https://gov.example/kz", source])
+    assert response.status_code == 400, response.json()
+    assert "sources" in response.json()["details"]
+    assert not Verdict.objects.filter(claim=claim).exists()
