@@ -10,6 +10,7 @@ import pytest
 
 from claims.models import AuditEvent, Claim
 from tests.chromium import chromium
+from tests.csp import watch_csp
 from tests.factories import ArticleFactory, ClaimFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]  # reference data: tests/conftest.py
@@ -19,9 +20,12 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]  # r
 def page() -> Iterator[Any]:
     with chromium() as browser:
         context = browser.new_context(locale="en-GB")
+        violations = watch_csp(context)
         page = context.new_page()
         page.set_default_timeout(20_000)
         yield page
+        context.close()
+        assert violations == [], "Content-Security-Policy violations"
 
 
 def test_it_moves_selected_claims_through_the_confirmation_page(page: Any, live_server: Any, admin_user: Any) -> None:

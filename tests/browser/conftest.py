@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from tests.chromium import chromium
+from tests.csp import watch_csp
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "build" / "screenshots"
 DESKTOP = {"width": 1366, "height": 768}
@@ -38,13 +39,17 @@ def fast_hasher(settings: Any) -> None:
 
 @pytest.fixture
 def open_session(browser: Any, live_server: Any, reference_data: None, fast_hasher: None) -> Iterator[Callable[..., Any]]:
-    """open_session(user, viewport=DESKTOP) -> a logged-in page in its own browser context."""
+    """open_session(user, viewport=DESKTOP) -> a logged-in page in its own browser context.
+
+    Every page must load under the Content-Security-Policy: a violation fails the test at teardown."""
     contexts: list[Any] = []
+    seen: list[list[str]] = []  # CSP violations, one list per context
 
     def open_(user: Any, *, viewport: dict[str, int] | None = None, password: str = "", locale: str = "en-GB") -> Any:
         context = browser.new_context(viewport=viewport or DESKTOP, locale=locale)
         context.set_default_timeout(10_000)
         contexts.append(context)
+        seen.append(watch_csp(context))
         page = context.new_page()
         page.goto(f"{live_server.url}/accounts/login/")
         page.locator("#id_username").fill(user.username)
@@ -56,6 +61,7 @@ def open_session(browser: Any, live_server: Any, reference_data: None, fast_hash
     yield open_
     for context in contexts:
         context.close()
+    assert [v for found in seen for v in found] == [], "Content-Security-Policy violations"
 
 
 def screenshot(page: Any, name: str) -> None:
