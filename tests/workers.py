@@ -29,6 +29,9 @@ def worker_env(extra: dict[str, str] | None = None) -> dict[str, str]:
         env["FACTCHECK_SQLITE_PATH"] = db["NAME"]
     env["CELERY_TASK_ALWAYS_EAGER"] = "0"
     env["PYTHONUNBUFFERED"] = "1"
+    # Test workers deliver webhooks to loopback receivers: allowed as private receivers, as in
+    # production an intranet CMS would be (the refusal itself is tested in-process).
+    env.setdefault("FACTCHECK_WEBHOOK_ALLOWLIST", "127.0.0.1/32")
     env.update(extra or {})
     return env
 
