@@ -17,6 +17,7 @@ WEBHOOK_EVENTS = (
     "verdict.submitted",
     "verdict.published",
     "verdict.corrected",
+    "alert.created",
 )
 
 
