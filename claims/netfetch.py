@@ -156,7 +156,7 @@ def fetch_url(
                     "GET", current, headers=request_headers, params=params if current == url else None,
                     timeout=httpx.Timeout(remaining),
                 ) as response:
-                    if response.is_redirect:
+                    if response.is_redirect and response.status_code != 304:  # httpx counts 304 as 3xx
                         location = response.headers.get("location", "")
                         if not location:
                             raise FetchError("A redirect without a Location header.", code="http_error",

@@ -167,3 +167,43 @@ def sources_poll_now(*, source_ids: Iterable[int] | None = None, actor: Any = No
             audit_bulk(AuditEvent(actor=actor, action="source.poll_now", object_type="source", object_id=pk,
                                   channel=channel) for pk in ids)
     return ids
+
+
+EDITABLE = ("name", "language", "interval_minutes", "is_enabled")
+
+
+def source_update(*, source: Source | int, changes: dict[str, Any], actor: Any,
+                  channel: str = Channel.ADMIN) -> Source:
+    """Rename, re-language, re-time, pause or resume a source (editors). A resumed or re-timed source
+    is due at its next interval from now; the URL never changes (add a new source instead)."""
+    if actor is not None and not is_editor(actor):
+        from claims.services.errors import NotAllowed
+
+        raise NotAllowed("Only editors can change sources.", code="editor_required")
+    unknown = sorted(set(changes) - set(EDITABLE))
+    if unknown:
+        raise InvalidInput(f"These fields cannot be changed: {', '.join(unknown)}.", code="not_editable")
+    clean: dict[str, Any] = {}
+    if "name" in changes:
+        clean["name"] = " ".join(str(changes["name"] or "").split())[:200]
+    if "language" in changes:
+        clean["language"] = _check_language(changes["language"])
+    if "interval_minutes" in changes:
+        clean["interval_minutes"] = _check_interval(changes["interval_minutes"])
+    if "is_enabled" in changes:
+        clean["is_enabled"] = bool(changes["is_enabled"])
+    with transaction.atomic():
+        pk = source.pk if isinstance(source, Source) else source
+        locked = Source.objects.select_for_update().get(pk=pk)
+        before = {name: getattr(locked, name) for name in clean}
+        changed = {name: value for name, value in clean.items() if before[name] != value}
+        if not changed:
+            return locked
+        for name, value in changed.items():
+            setattr(locked, name, value)
+        if changed.get("is_enabled"):
+            locked.consecutive_failures, locked.next_poll_at = 0, timezone.now()  # resumed: poll it soon
+        locked.save()
+        audit_record(actor=actor, action="source.update", obj=locked, channel=channel,
+                     before={k: before[k] for k in changed}, after=changed)
+    return locked
