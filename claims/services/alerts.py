@@ -111,12 +111,15 @@ def alert_payload(alert: Alert, claim: Claim | None = None) -> dict[str, Any]:
     claim = claim or alert.claim
     article = claim.article
     source = alert.source
+    fact = matched_factcheck(alert)
+    if fact["review_date"] is not None:  # the payload is stored as JSON
+        fact["review_date"] = fact["review_date"].isoformat()
     return {
         "alert_id": alert.pk, "tier": alert.tier, "score": alert.score, "state": alert.state,
         "claim": {"id": claim.pk, "text": claim.text, "quote": claim.quote, "language": claim.language,
                   "article_id": claim.article_id, "article_url": article.url if article else None,
                   "article_title": article.title if article else ""},
-        "fact_check": matched_factcheck(alert),
+        "fact_check": fact,
         "source": {"id": source.pk, "name": source.name, "url": source.url} if source else None,
     }
 
