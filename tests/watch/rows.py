@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import timedelta
-from typing import Any
 
 from django.utils import timezone
 
@@ -28,6 +27,3 @@ def make_alerts(count: int, *, source: Source | None = None, tier: str = "strong
         alerts.append(alert)
     return alerts
 
-
-def as_dict(**kwargs: Any) -> dict[str, Any]:
-    return kwargs

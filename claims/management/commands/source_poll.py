@@ -13,7 +13,16 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandParser
 
-from claims.models import Alert, Article, EvidenceRun, ExtractionStatus, PollStatus, RunStatus, Source, SourceItem
+from claims.models import (
+    Alert,
+    Article,
+    EvidenceRun,
+    ExtractionStatus,
+    PollStatus,
+    RunStatus,
+    Source,
+    SourceItem,
+)
 from claims.services.sources import sources_poll_now, sources_schedule_due
 
 
