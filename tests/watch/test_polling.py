@@ -266,3 +266,29 @@ def test_a_file_source_outside_the_allowed_folders_is_refused(tmp_path: Any) -> 
     with pytest.raises(InvalidInput, match="not an http"):
         source_add(url=secret.as_uri())  # the API and the admin never allow files
     assert not Source.objects.exists()
+
+
+@pytest.mark.services
+def test_a_broker_outage_delays_polls_without_losing_them(
+    settings: Any, broker_url: str, postgres: None, django_capture_on_commit_callbacks: Any
+) -> None:
+    from factcheck.celery import app
+    from tests.workers import broker_at, purge, waiting_messages
+
+    settings.CELERY_TASK_ALWAYS_EAGER = False
+    previous, app.conf.task_always_eager = app.conf.task_always_eager, False
+    purge(["default"])
+    try:
+        source = source_add(url="http://127.0.0.1:9/feed")
+        with broker_at("redis://127.0.0.1:1/0"), django_capture_on_commit_callbacks(execute=True):
+            assert sources_schedule_due()["due"] == 1  # the message could not be sent: no error
+        assert waiting_messages("default") == 0
+        assert Source.objects.get(pk=source.pk).poll_status == PollStatus.QUEUED
+        # The broker is back; once the queued poll is old enough, the beat job sends it again.
+        settings.FACTCHECK_WATCH_QUEUED_SECONDS = -1
+        with django_capture_on_commit_callbacks(execute=True):
+            assert sources_schedule_due()["forgotten"] == 1
+        assert waiting_messages("default") == 1
+    finally:
+        app.conf.task_always_eager = previous
+        purge(["default"])
