@@ -53,6 +53,7 @@ from claims.models import (  # noqa: E402
     Source,
     SourceItem,
 )
+from claims.services.queue import enqueue_now  # noqa: E402
 from claims.services.sources import source_add, sources_poll_now  # noqa: E402
 from factcheck.celery import app  # noqa: E402
 
@@ -219,6 +220,14 @@ def cpu_seconds(procs: list[subprocess.Popen[bytes]]) -> float:
     return total / ticks
 
 
+def waiting(queue: str) -> int:
+    with app.connection_for_write() as conn:
+        try:
+            return conn.default_channel.queue_declare(queue, passive=True).message_count
+        except conn.channel_errors:
+            return 0
+
+
 def stop_workers(procs: list[subprocess.Popen[bytes]]) -> None:
     for proc in procs:
         if proc.poll() is None:
@@ -329,6 +338,19 @@ def main() -> None:
         print(f"  {args.sources} unchanged polls in {round2:.1f} s: {raw_ms:.2f} ms worker CPU each, "
               f"{cpu_ms:.2f} ms without the workers' idle cost ({idle_rate * 1000:.1f} ms/s); "
               f"{duplicates} duplicate items", flush=True)
+        # The floor: the same task for sources that are not queued (one UPDATE finds nothing to take),
+        # i.e. what Celery, the broker round trip and the database connection cost per task anyway.
+        cpu_before = cpu_seconds(procs)
+        started = time.monotonic()
+        for pk in source_ids:
+            enqueue_now("claims.tasks.source_poll", pk)
+        while waiting("default") or time.monotonic() - started < 1.0:
+            time.sleep(0.1)
+        time.sleep(1.0)  # the last messages in flight
+        floor_ms = max(0.0, ((cpu_seconds(procs) - cpu_before)
+                             - idle_rate * (time.monotonic() - started)) * 1000 / args.sources)
+        print(f"  the same task with nothing to poll: {floor_ms:.2f} ms worker CPU each (Celery + broker + "
+              f"one UPDATE)", flush=True)
     finally:
         stop_workers(procs)
         site.stop()
@@ -337,6 +359,7 @@ def main() -> None:
     p50 = statistics.median(latencies) if latencies else float("nan")
     p95 = latencies[max(0, int(0.95 * len(latencies)) - 1)] if latencies else float("nan")
     print(f"items_per_s={items_per_s:.2f} unchanged_cpu_ms={cpu_ms:.2f} unchanged_cpu_raw_ms={raw_ms:.2f} "
+          f"task_floor_cpu_ms={floor_ms:.2f} "
           f"alert_latency_p50_s={p50:.1f} "
           f"alert_latency_p95_s={p95:.1f} alerts={alerts} expected_alerts={site.repeats} items={total} "
           f"sources={args.sources} workers={args.workers} duplicates={duplicates}")
