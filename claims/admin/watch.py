@@ -28,6 +28,10 @@ class SourceForm(forms.ModelForm):
         if self.instance.pk:
             self.fields["url"].disabled = True  # a different URL is a different source
 
+    def validate_unique(self) -> None:
+        """The service has checked the URL (and, on add, already stored the source): a second check
+        here would find that very row and refuse it."""
+
     def clean(self) -> dict[str, Any]:
         data = super().clean()
         request_user = getattr(self, "user", None)
