@@ -46,6 +46,7 @@ bench: install
 	$(PY) bench/bulk.py --claims 10000
 	$(PY) bench/match.py --priors 100000
 	$(PY) bench/evidence.py
+	$(PY) bench/watch.py --sources 200 --items 5
 
 clean:
 	rm -rf $(VENV) var build .pytest_cache

@@ -86,6 +86,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "claims.review.context.alerts_badge",
             ]
         },
     }
@@ -239,6 +240,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "claims.tasks.sweep_webhooks",
         "schedule": 120.0,
     },
+    # Queues a poll per due source, and re-sends polls a broker outage or a dead worker left behind.
+    "poll-due-news-sources-every-minute": {
+        "task": "claims.tasks.sources_poll_due",
+        "schedule": float(os.environ.get("FACTCHECK_WATCH_BEAT_SECONDS", "60")),
+    },
 }
 
 # --- Django REST framework ------------------------------------------------------------------
@@ -320,5 +326,15 @@ FACTCHECK_EVIDENCE_BACKOFF_SECONDS = float(os.environ.get("FACTCHECK_EVIDENCE_BA
 FACTCHECK_EVIDENCE_STALE_SECONDS = envint("FACTCHECK_EVIDENCE_STALE_SECONDS", 180)
 FACTCHECK_EVIDENCE_QUEUED_SECONDS = envint("FACTCHECK_EVIDENCE_QUEUED_SECONDS", 900)
 FACTCHECK_EVIDENCE_REFRESH_SECONDS = envint("FACTCHECK_EVIDENCE_REFRESH_SECONDS", 7 * 24 * 3600)
+# Watched sources: default minutes between polls, entries read per poll, longest backoff after
+# failures, when a running poll counts as lost / a queued one is re-sent, how long one poll may
+# ingest before it continues in a fresh task, and the folders `file:` sources may read (the demo's feed).
+FACTCHECK_WATCH_DEFAULT_INTERVAL = envint("FACTCHECK_WATCH_DEFAULT_INTERVAL", 30)
+FACTCHECK_WATCH_MAX_ITEMS = envint("FACTCHECK_WATCH_MAX_ITEMS", 100)
+FACTCHECK_WATCH_MAX_BACKOFF_MINUTES = envint("FACTCHECK_WATCH_MAX_BACKOFF_MINUTES", 24 * 60)
+FACTCHECK_WATCH_STALE_SECONDS = envint("FACTCHECK_WATCH_STALE_SECONDS", 600)
+FACTCHECK_WATCH_QUEUED_SECONDS = envint("FACTCHECK_WATCH_QUEUED_SECONDS", 300)
+FACTCHECK_WATCH_POLL_BUDGET_SECONDS = envint("FACTCHECK_WATCH_POLL_BUDGET_SECONDS", 120)
+FACTCHECK_WATCH_FILE_ROOTS = envlist("FACTCHECK_WATCH_FILE_ROOTS", str(BASE_DIR / "claims" / "fixtures" / "feeds"))
 # Extra providers "name=dotted.path.Class,..." (site-specific sources; tests use it too).
 FACTCHECK_EXTRA_PROVIDERS = dict(item.split("=", 1) for item in envlist("FACTCHECK_EXTRA_PROVIDERS") if "=" in item)

@@ -1,3 +1,3 @@
 """The Django admin, split by area. Importing the modules registers their ModelAdmins."""
 
-from claims.admin import articles, claims, evidence, operations, verdicts  # noqa: F401
+from claims.admin import articles, claims, evidence, operations, verdicts, watch  # noqa: F401

@@ -4,7 +4,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 
 from claims.api.errors import not_found
 from claims.api.permissions import Authenticated, ClientApi
-from claims.api.views import articles, claims, evidence, public, team, verdicts
+from claims.api.views import articles, claims, evidence, public, team, verdicts, watch
 
 app_name = "api"
 urlpatterns = [
@@ -20,6 +20,10 @@ urlpatterns = [
             name="run-retry"),
     path("claims/<int:pk>/verdict/", verdicts.VerdictDetail.as_view(), name="claim-verdict"),
     path("match/", public.MatchView.as_view(), name="match"),
+    path("sources/", watch.SourceList.as_view(), name="source-list"),
+    path("alerts/", watch.AlertList.as_view(), name="alert-list"),
+    path("alerts/<int:pk>/", watch.AlertDetail.as_view(), name="alert-detail"),
+    path("alerts/<int:pk>/transition/", watch.AlertTransition.as_view(), name="alert-transition"),
     re_path(r"^claimreview/feed/?$", public.ClaimReviewFeed.as_view(), name="claimreview-feed"),
     re_path(r"^claimreview/(?P<claim_id>\d+)/?$", public.ClaimReviewDetail.as_view(), name="claimreview-detail"),
     path("ratings/", public.RatingList.as_view(), name="rating-list"),

@@ -20,9 +20,12 @@ from claims.models.operations import (
     hash_api_key,
 )
 from claims.models.verdicts import CLAIMREVIEW_SUMMARY_MAX, Comment, Rating, Verdict
+from claims.models.watch import Alert, AlertState, PollStatus, Source, SourceItem
 
 __all__ = [
     "API_SCOPES",
+    "Alert",
+    "AlertState",
     "CLAIMREVIEW_SUMMARY_MAX",
     "TRANSITIONS",
     "WEBHOOK_EVENTS",
@@ -39,9 +42,12 @@ __all__ = [
     "ExtractionStatus",
     "LibraryDocument",
     "LibraryPassage",
+    "PollStatus",
     "PriorFactCheck",
     "Rating",
     "RunStatus",
+    "Source",
+    "SourceItem",
     "Stance",
     "Verdict",
     "VerdictStatus",

@@ -18,6 +18,7 @@ WEBHOOK_EVENTS = (
     "verdict.submitted",
     "verdict.published",
     "verdict.corrected",
+    "alert.created",
 )
 
 

@@ -7,13 +7,23 @@ from datetime import timedelta
 from typing import Any
 
 from django.db.models import Count
-from django.db.models.functions import TruncDate
+from django.db.models.functions import TruncDate, TruncWeek
 from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from claims.models import AuditEvent, Claim, ClaimStatus, EvidenceRun, RunStatus, Verdict, VerdictStatus
+from claims.models import (
+    Alert,
+    AlertState,
+    AuditEvent,
+    Claim,
+    ClaimStatus,
+    EvidenceRun,
+    RunStatus,
+    Verdict,
+    VerdictStatus,
+)
 from claims.review.charts import Bar, Series, hbar_chart, share_bars, stacked_columns
 
 DAYS = 30
@@ -25,6 +35,13 @@ STATUS_COLOURS = {
     ClaimStatus.PUBLISHED: "#1e7b3a",
     ClaimStatus.DISMISSED: "#5c6670",
     ClaimStatus.DUPLICATE: "#b9a27a",
+}
+ALERT_WEEKS = 12
+ALERT_COLOURS = {
+    AlertState.NEW: "#f4c542",
+    AlertState.ACKNOWLEDGED: "#2f6690",
+    AlertState.OPENED: "#1e7b3a",
+    AlertState.DISMISSED: "#8fa3b8",
 }
 # Time to publication in buckets people talk in.
 BUCKETS = [(timedelta(hours=1), "< 1 h"), (timedelta(days=1), "< 1 d"), (timedelta(days=3), "< 3 d"),
@@ -115,7 +132,10 @@ def dashboard() -> dict[str, Any]:
         desc=_("Finished provider runs per provider: succeeded and failed."),
         ok_label=_("Succeeded"), failed_label=_("Failed"),
     )
+    alert_weeks, alert_sources = alert_charts(now)
     return {
+        "alert_week_chart": alert_weeks,
+        "alert_source_chart": alert_sources,
         "status_chart": status_chart,
         "rating_chart": rating_chart,
         "duration_chart": duration_chart,
@@ -125,3 +145,35 @@ def dashboard() -> dict[str, Any]:
         "published_count": len(durations),
         "days": DAYS,
     }
+
+
+def alert_charts(now: Any) -> tuple[Any, Any]:
+    """Repeated-claim alerts (strong matches) per week by state, and per source: two aggregates."""
+    this_monday = timezone.localdate(now) - timedelta(days=timezone.localdate(now).weekday())
+    weeks = [this_monday - timedelta(weeks=i) for i in range(ALERT_WEEKS - 1, -1, -1)]
+    per_week: dict[Any, dict[str, int]] = {}
+    strong = Alert.objects.filter(tier="strong")
+    for row in (
+        strong.filter(created_at__date__gte=weeks[0]).annotate(week=TruncWeek("created_at"))
+        .values("week", "state").annotate(n=Count("id")).order_by()
+    ):
+        week = row["week"].date() if hasattr(row["week"], "date") else row["week"]
+        per_week.setdefault(week, {})[row["state"]] = row["n"]
+    states = list(AlertState)
+    week_chart = stacked_columns(
+        [(f"{w:%d/%m}", [per_week.get(w, {}).get(s, 0) for s in states]) for w in weeks],
+        [Series(str(s.label), ALERT_COLOURS[s]) for s in states],
+        title=_("Alerts per week"),
+        desc=_("Repeated-claim alerts raised per week over the last %(weeks)s weeks, by their current state.")
+        % {"weeks": ALERT_WEEKS},
+    )
+    by_source = (
+        strong.filter(created_at__gte=now - timedelta(weeks=ALERT_WEEKS))
+        .values("source__name").annotate(n=Count("id")).order_by("-n", "source__name")[:15]
+    )
+    source_chart = hbar_chart(
+        [Bar(r["source__name"] or _("Submitted articles"), r["n"], "#c99a06") for r in by_source],
+        title=_("Alerts per source"),
+        desc=_("Repeated-claim alerts per watched source over the last %(weeks)s weeks.") % {"weeks": ALERT_WEEKS},
+    )
+    return week_chart, source_chart

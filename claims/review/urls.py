@@ -1,6 +1,6 @@
 from django.urls import path
 
-from claims.review import actions, views
+from claims.review import actions, alerts, views
 
 app_name = "review"
 urlpatterns = [
@@ -8,6 +8,8 @@ urlpatterns = [
     path("awaiting/", views.awaiting, name="awaiting"),
     path("claims/bulk/", actions.claims_bulk, name="claims_bulk"),
     path("stats/", views.stats, name="stats"),
+    path("alerts/", alerts.inbox, name="alerts"),
+    path("alerts/<int:alert_id>/transition/", alerts.transition, name="alert_transition"),
     path("articles/<int:article_id>/", views.article_detail, name="article"),
     path("articles/<int:article_id>/claims/", actions.article_claim_create, name="article_claim_create"),
     path("articles/<int:article_id>/claims/<int:claim_id>/split/", actions.article_claim_split, name="claim_split"),

@@ -30,6 +30,7 @@ from claims.evidence import Candidate, ProviderError, all_providers, enabled_pro
 from claims.evidence.registry import ON_REQUEST_ONLY
 from claims.models import Channel, Claim, ClaimStatus, Evidence, EvidenceRun, RunStatus, Stance
 from claims.search import STRONG
+from claims.services.alerts import FoundMatch, alerts_raise
 from claims.services.audit import audit_record
 from claims.services.bulk_insert import bulk_insert
 from claims.services.errors import InvalidInput, InvalidTransition
@@ -209,6 +210,11 @@ def _store(run: EvidenceRun, candidates: list[Candidate]) -> int:
         priors = [c.prior for c in candidates if c.prior]
         prior_ids = priors_upsert(rows=priors, source=run.provider) if priors else {}
         Evidence.objects.bulk_create([_evidence_row(run, c, prior_ids) for c in candidates], ignore_conflicts=True)
+        if run.provider == "prior_factchecks":  # the claim's one matching pass: repeated claims become alerts
+            alerts_raise(claim_id=run.claim_id, matches=[
+                FoundMatch(kind=c.extra["kind"], id=c.extra["id"], score=c.relevance, tier=c.match_tier)
+                for c in candidates if c.extra.get("id")
+            ])
         claim_evidence = Evidence.objects.filter(claim_id=OuterRef("pk"))
         Claim.objects.filter(pk=run.claim_id).update(
             evidence_count=Coalesce(Subquery(

@@ -3,4 +3,5 @@
 from claims.tasks.evidence import *  # noqa: F401,F403
 from claims.tasks.extraction import *  # noqa: F401,F403
 from claims.tasks.fanout import *  # noqa: F401,F403
+from claims.tasks.sources import *  # noqa: F401,F403
 from claims.tasks.webhooks import *  # noqa: F401,F403

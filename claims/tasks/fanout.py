@@ -13,6 +13,7 @@ FAN_OUT_TASKS = frozenset({
     "claims.tasks.webhook_deliver",
     "claims.tasks.evidence_run",
     "claims.tasks.article_extract",
+    "claims.tasks.source_poll",
 })
 
 

@@ -1,8 +1,9 @@
 """`python manage.py demo`: the README's main command.
 
 Migrates the database (SQLite by default), creates the demo accounts, loads the sample content
-that ships with the project (articles, prior fact-checks, library documents), extracts claims and
-attaches evidence (in-process unless a broker is configured), then serves the workbench.
+that ships with the project (articles, prior fact-checks, library documents, a local news feed
+watched as a source), extracts claims and attaches evidence (in-process unless a broker is
+configured), raises the alerts of the feed's repeated claims, then serves the workbench.
 Safe to run again: nothing is duplicated and existing passwords are kept.
 """
 
@@ -19,10 +20,11 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
 from django.db.models import Count
 
-from claims.models import Article, Channel, Claim, Evidence, LibraryDocument, PriorFactCheck
+from claims.models import Alert, Article, Channel, Claim, Evidence, LibraryDocument, PriorFactCheck, Source
 from claims.services.ingest import article_ingest
 from claims.services.library import library_document_add
 from claims.services.priors import priors_import
+from claims.services.sources import source_add, sources_poll_now
 
 FIXTURES = Path(__file__).resolve().parent.parent.parent / "fixtures"
 DEMO_ACCOUNTS = [
@@ -81,6 +83,17 @@ class Command(BaseCommand):
             self.stdout.write(f"  [{index}/{len(paths)}] {title.strip()[:60]} "
                               f"({article.ingest_outcome}, extraction {article.extraction_status})")
         self.done(started, self.summary())
+
+        started = self.step("Watched source: the demo's local news feed (repeated claims raise alerts)")
+        feed = (FIXTURES / "feeds" / "demo-news.xml").resolve().as_uri()
+        source = Source.objects.filter(url=feed).first() or source_add(
+            url=feed, name="Le Quotidien de démonstration", interval_minutes=60, channel=Channel.COMMAND,
+            allow_files=True,
+        )
+        sources_poll_now(source_ids=[source.pk])
+        source.refresh_from_db()
+        self.done(started, f"{source.items_seen} items seen, "
+                           f"{Alert.objects.filter(tier='strong').count()} alerts (/review/alerts/)")
 
         self.print_accounts(passwords)
         if options["no_serve"]:
