@@ -141,7 +141,7 @@ def test_a_redirect_into_a_private_network_is_refused() -> None:
     finally:
         cm.__exit__(None, None, None)
     assert outcome.result == "failed"
-    assert "private or reserved address (10.20.30.40)" in source.last_error
+    assert "10.20.30.40: it resolves to a private or reserved address" in source.last_error
     assert [r["path"] for r in server.requests] == ["/feed"]  # nothing was asked of 10.20.30.40
 
 
