@@ -7,8 +7,8 @@ from typing import Any
 from celery import shared_task
 from django.db import OperationalError
 
-from claims.services.ingest import article_extract as article_extract_service
-from claims.services.ingest import extraction_sweep
+from claims.services.extraction_job import article_extract as article_extract_service
+from claims.services.extraction_sweep import extraction_sweep
 
 __all__ = ["article_extract", "sweep_extractions"]
 

@@ -12,7 +12,7 @@ import sys
 import pytest
 
 from claims.models import Article, AuditEvent, Claim
-from claims.services.ingest import extraction_sweep
+from claims.services.extraction_sweep import extraction_sweep
 from tests.workers import ROOT, celery_worker, purge, wait_for, worker_env
 
 PARAGRAPH = (

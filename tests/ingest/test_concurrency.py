@@ -8,7 +8,8 @@ import pytest
 from django.db import connections
 
 from claims.models import Article
-from claims.services.ingest import _claim_jobs, article_ingest
+from claims.services.extraction_job import _claim_jobs
+from claims.services.ingest import article_ingest
 from tests.ingest.conftest import ARTICLE
 
 pytestmark = pytest.mark.django_db(transaction=True)

@@ -1,4 +1,4 @@
-"""claims.services.ingest: article_ingest, article_extract, extraction_sweep (database, eager tasks)."""
+"""Ingestion, the extraction job and the sweeper (claims.services.ingest, extraction_job, extraction_sweep)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,9 @@ from django.utils import timezone
 
 from claims.models import Article, AuditEvent, Claim, Webhook, WebhookDelivery
 from claims.services.errors import InvalidInput
-from claims.services.ingest import _claim_jobs, article_extract, article_ingest, extraction_sweep
+from claims.services.extraction_job import _claim_jobs, article_extract
+from claims.services.extraction_sweep import extraction_sweep
+from claims.services.ingest import article_ingest
 from tests.ingest.conftest import ARTICLE, CHANGED
 
 pytestmark = pytest.mark.django_db
