@@ -37,8 +37,9 @@ from claims.services.priors import priors_upsert
 from claims.services.queue import enqueue, enqueue_each
 from claims.services.roles import require_reviewer
 from claims.services.webhooks import webhook_emit
+from claims.task_names import EVIDENCE_RUN
 
-RUN_TASK = "claims.tasks.evidence_run"
+RUN_TASK = EVIDENCE_RUN
 MAX_BACKOFF_SECONDS = 600.0
 SWEEP_BATCH = 500
 

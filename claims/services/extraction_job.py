@@ -58,26 +58,26 @@ def _claim_jobs(article_id: int, batch: int) -> list[int]:
             Article.objects.filter(extraction_status=ExtractionStatus.QUEUED)
             .exclude(pk=article_id).order_by("created_at", "pk").values_list("pk", flat=True)[: batch - 1]
         )
-    token = f"running (job {uuid.uuid4().hex[:12]})"
+    token = uuid.uuid4().hex
     now = timezone.now()
     with transaction.atomic():
         _relaxed_commit()  # a claim lost in a crash leaves the article queued: nothing to protect
         taken = Article.objects.filter(pk__in=ids, extraction_status=ExtractionStatus.QUEUED).update(
-            extraction_status=ExtractionStatus.RUNNING, extraction_started_at=now, extraction_error=token,
-            updated_at=now,
+            extraction_status=ExtractionStatus.RUNNING, extraction_started_at=now, extraction_job=token,
+            extraction_error="", updated_at=now,
         )
     if not taken:
         return []
     if taken == len(ids):
         return ids
-    return list(Article.objects.filter(pk__in=ids, extraction_error=token).values_list("pk", flat=True))
+    return list(Article.objects.filter(pk__in=ids, extraction_job=token).values_list("pk", flat=True))
 
 
 def _fail(article_id: int, message: str) -> ExtractResult:
     with transaction.atomic():
         now = timezone.now()
         changed = Article.objects.filter(pk=article_id, extraction_status=ExtractionStatus.RUNNING).update(
-            extraction_status=ExtractionStatus.FAILED, extraction_error=message, updated_at=now
+            extraction_status=ExtractionStatus.FAILED, extraction_error=message, extraction_job="", updated_at=now
         )
         article = Article.objects.filter(pk=article_id).first()
         if changed and article is not None:
@@ -104,7 +104,8 @@ def _fetch(article: Article) -> None:
     digest = content_hash(body)
     other = Article.objects.filter(content_hash=digest).exclude(pk=article.pk).values_list("pk", flat=True).first()
     if other is not None:
-        raise InvalidInput(f"This page has the same text as article #{other}; nothing new to extract.",
+        # No id: the article may be another account's (rules.article_visible_to).
+        raise InvalidInput("This page has the same text as an article already stored; nothing new to extract.",
                            code="duplicate_text")
     article.text, article.html, article.content_hash = body, raw, digest
     article.title = article.title or title[:500]
@@ -203,7 +204,7 @@ def _persist(article: Article, extraction: Any) -> ExtractResult:
         now = timezone.now()
         Article.objects.filter(pk=article.pk).update(
             extraction_status=ExtractionStatus.DONE, extracted_at=now, updated_at=now,
-            extraction_error=extraction.note, language=extraction.language or article.language,
+            extraction_error=extraction.note, extraction_job="", language=extraction.language or article.language,
         )
         audit_record(
             actor=None, action="article.extract", obj=locked, channel=Channel.TASK,

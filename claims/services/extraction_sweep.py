@@ -9,8 +9,9 @@ from django.utils import timezone
 
 from claims.models import Article, ExtractionStatus
 from claims.services.queue import enqueue_now
+from claims.task_names import ARTICLE_EXTRACT
 
-EXTRACT_TASK = "claims.tasks.article_extract"
+EXTRACT_TASK = ARTICLE_EXTRACT
 
 
 # --- sweeper -----------------------------------------------------------------------------------
@@ -19,7 +20,8 @@ def extraction_sweep(*, min_age_seconds: int = 60, limit: int = 1000) -> int:
     now = timezone.now()
     stale = now - dt.timedelta(seconds=settings.FACTCHECK_EXTRACTION_STALE_SECONDS)
     Article.objects.filter(extraction_status=ExtractionStatus.RUNNING, extraction_started_at__lt=stale).update(
-        extraction_status=ExtractionStatus.QUEUED, updated_at=now - dt.timedelta(seconds=min_age_seconds)
+        extraction_status=ExtractionStatus.QUEUED, extraction_job="",
+        updated_at=now - dt.timedelta(seconds=min_age_seconds),
     )
     ids = list(
         Article.objects.filter(

@@ -8,7 +8,8 @@ The database is the outbox: an article is stored `queued` first and its extracti
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, Literal
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -17,12 +18,14 @@ from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 
 from claims.models import Article, Channel, ExtractionStatus, content_hash
+from claims.services import rules
 from claims.services.article_text import clean_text, decode_text, text_from_html
 from claims.services.audit import audit_record
 from claims.services.errors import InvalidInput
 from claims.services.queue import enqueue
+from claims.task_names import ARTICLE_EXTRACT
 
-EXTRACT_TASK = "claims.tasks.article_extract"
+EXTRACT_TASK = ARTICLE_EXTRACT
 
 
 # --- input checks ------------------------------------------------------------------------------
@@ -75,6 +78,22 @@ def _published(value: Any) -> dt.datetime | None:
 
 
 # --- ingestion ---------------------------------------------------------------------------------
+Outcome = Literal["created", "updated", "duplicate"]
+
+
+@dataclass(frozen=True)
+class IngestResult:
+    """What article_ingest did: "created", "updated" (same URL, new text or a failed fetch asked
+    again: queued for extraction) or "duplicate" (same text or URL already there: nothing changed)."""
+
+    article: Article
+    outcome: Outcome
+
+    @property
+    def queued(self) -> bool:
+        return self.outcome != "duplicate"
+
+
 def article_ingest(
     *,
     text: str | bytes | None = None,
@@ -85,12 +104,12 @@ def article_ingest(
     published_at: Any = None,
     submitted_by: Any = None,
     channel: str = Channel.API,
-) -> Article:
+) -> IngestResult:
     """Store an article and queue its extraction; the same text again is a no-op.
 
-    The returned article carries `ingest_outcome`: "created", "duplicate" (same text or URL already
-    there, nothing changed) or "updated" (same URL, new text: re-extracted, touched claims kept).
-    A URL without text is stored `queued` and fetched by the extraction worker.
+    A URL without text is stored `queued` and fetched by the extraction worker. An article another
+    account submitted is neither shown nor changed (rules.article_visible_to,
+    rules.article_reingest_refusal): the caller gets a neutral 409.
     """
     language = _check_language(language)
     url = _check_url(url) if url else None
@@ -126,48 +145,57 @@ def article_ingest(
         )
         if existing is None:
             raise
-        existing.ingest_outcome = "duplicate"  # type: ignore[attr-defined]
-        return existing
+        return _known(existing, submitted_by)
+
+
+def _known(article: Article, actor: Any) -> IngestResult:
+    """The answer for an article that is already there and stays as it is."""
+    if not rules.article_visible_to(article, actor):
+        raise rules.article_exists_refusal()
+    return IngestResult(article, "duplicate")
+
+
+def _requeue(article: Article, *, actor: Any, action: str, before: dict[str, Any], channel: str,
+             fields: list[str]) -> IngestResult:
+    article.extraction_status, article.extraction_error = ExtractionStatus.QUEUED, ""
+    article.save(update_fields=[*fields, "extraction_status", "extraction_error", "updated_at"])
+    audit_record(actor=actor, action=action, obj=article, before=before,
+                 after={"content_hash": article.content_hash, "extraction_status": "queued"}, channel=channel)
+    enqueue(EXTRACT_TASK, article_id=article.pk)
+    return IngestResult(article, "updated")
 
 
 def _store(
     *, body: str, digest: str, url: str | None, title: str, language: str, published: dt.datetime | None,
     raw_html: str, submitted_by: Any, channel: str,
-) -> Article:
+) -> IngestResult:
+    user = submitted_by if getattr(submitted_by, "pk", None) else None
     same_text = Article.objects.filter(content_hash=digest).first()
     if same_text is not None and not body and same_text.extraction_status == ExtractionStatus.FAILED \
             and not same_text.text:
         # The page could not be fetched last time: asking for the URL again retries it.
-        same_text.extraction_status, same_text.extraction_error = ExtractionStatus.QUEUED, ""
-        same_text.save(update_fields=["extraction_status", "extraction_error", "updated_at"])
-        audit_record(actor=submitted_by if getattr(submitted_by, "pk", None) else None, action="article.retry",
-                     obj=same_text, after={"extraction_status": "queued"}, channel=channel)
-        enqueue(EXTRACT_TASK, article_id=same_text.pk)
-        same_text.ingest_outcome = "updated"  # type: ignore[attr-defined]
-        return same_text
+        refusal = rules.article_reingest_refusal(same_text, user)
+        if refusal is not None:
+            raise refusal
+        return _requeue(same_text, actor=user, action="article.retry", channel=channel, fields=[],
+                        before={"extraction_status": same_text.extraction_status})
     if same_text is not None:
-        same_text.ingest_outcome = "duplicate"  # type: ignore[attr-defined]
-        return same_text
+        return _known(same_text, user)
     same_url = Article.objects.select_for_update().filter(url=url).first() if url else None
     if same_url is not None and not body:
-        same_url.ingest_outcome = "duplicate"  # type: ignore[attr-defined]
-        return same_url
-    user = submitted_by if getattr(submitted_by, "pk", None) else None
+        return _known(same_url, user)
     if same_url is not None:
         # The page changed: new text, re-extraction; claims people touched are kept (article_extract).
+        refusal = rules.article_reingest_refusal(same_url, user)
+        if refusal is not None:
+            raise refusal
         before = {"content_hash": same_url.content_hash, "extraction_status": same_url.extraction_status}
         same_url.text, same_url.content_hash, same_url.html = body, digest, raw_html
         same_url.title = title or same_url.title
         same_url.language = language or ""
         same_url.published_at = published or same_url.published_at
-        same_url.extraction_status = ExtractionStatus.QUEUED
-        same_url.extraction_error = ""
-        same_url.save()
-        audit_record(actor=user, action="article.update", obj=same_url, before=before,
-                     after={"content_hash": digest, "extraction_status": "queued"}, channel=channel)
-        enqueue(EXTRACT_TASK, article_id=same_url.pk)
-        same_url.ingest_outcome = "updated"  # type: ignore[attr-defined]
-        return same_url
+        return _requeue(same_url, actor=user, action="article.update", before=before, channel=channel,
+                        fields=["text", "content_hash", "html", "title", "language", "published_at"])
     article = Article.objects.create(
         url=url, title=title, language=language, text=body, html=raw_html, content_hash=digest,
         published_at=published, submitted_by=user, extraction_status=ExtractionStatus.QUEUED,
@@ -175,5 +203,4 @@ def _store(
     audit_record(actor=user, action="article.ingest", obj=article,
                  after={"title": title, "url": url, "language": language, "chars": len(body)}, channel=channel)
     enqueue(EXTRACT_TASK, article_id=article.pk)
-    article.ingest_outcome = "created"  # type: ignore[attr-defined]
-    return article
+    return IngestResult(article, "created")

@@ -102,3 +102,28 @@ def library_document_add(
         audit_record(actor=actor, action="library.add", obj=document,
                      after={"title": document.title, "passages": len(spans)}, channel=channel)
     return document, True
+
+
+LIBRARY_EDITABLE_FIELDS = ("title", "source_url", "publisher", "language", "published_at")
+
+
+def library_document_update(*, document: LibraryDocument, actor: Any, changes: dict[str, Any],
+                            channel: str = Channel.ADMIN) -> LibraryDocument:
+    """Change a document's description (never its text: its passages are cut from it), audited."""
+    unknown = set(changes) - set(LIBRARY_EDITABLE_FIELDS)
+    if unknown:
+        raise InvalidInput(f"These fields cannot be edited: {', '.join(sorted(unknown))}.", code="not_editable")
+    with transaction.atomic():
+        locked = LibraryDocument.objects.select_for_update().get(pk=document.pk)
+        changed = {field: value for field, value in changes.items() if getattr(locked, field) != value}
+        if not changed:
+            return locked
+        before = {field: str(getattr(locked, field)) for field in changed}
+        for field, value in changed.items():
+            setattr(locked, field, value)
+        locked.save(update_fields=list(changed))
+        if "language" in changed:
+            LibraryPassage.objects.filter(document=locked).update(language=locked.language)
+        audit_record(actor=actor, action="library.update", obj=locked, before=before,
+                     after={field: str(value) for field, value in changed.items()}, channel=channel)
+    return locked

@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def test_it_never_gives_the_same_article_to_two_jobs(postgres: None) -> None:
-    ids = [article_ingest(text=f"{ARTICLE} Dépêche numéro {n}.", language="fr").pk for n in range(12)]
+    ids = [article_ingest(text=f"{ARTICLE} Dépêche numéro {n}.", language="fr").article.pk for n in range(12)]
     barrier = threading.Barrier(4)
     taken: list[list[int]] = []
     lock = threading.Lock()
