@@ -177,10 +177,18 @@ def awaiting(request: HttpRequest) -> HttpResponse:
         v.claim_id: v
         for v in Verdict.objects.filter(
             claim__in=claims, status=VerdictStatus.SUBMITTED
-        ).select_related("rating", "author")
+        ).select_related("rating", "author").prefetch_related("contributions")
     }
-    rows = [(c, verdicts.get(c.pk)) for c in claims]
+    rows = [(c, verdicts.get(c.pk), _wrote_part(verdicts.get(c.pk), request.user)) for c in claims]
     return render(request, "review/awaiting.html", {**_nav(request, "awaiting"), "rows": rows})
+
+
+def _wrote_part(verdict: Verdict | None, user: Any) -> bool:
+    """Did `user` write part of this verdict (so may not approve it)? The rulebook decides."""
+    if verdict is None:
+        return False
+    refusal = rules.approval_refusal(verdict, user, contributor_ids=[c.user_id for c in verdict.contributions.all()])
+    return refusal is not None and refusal.code == "own_verdict"
 
 
 @dataclass
@@ -273,10 +281,7 @@ def claim_context(request: HttpRequest, claim_id: int, **extra: Any) -> dict[str
     buttons = []
     for to in rules.allowed_targets(claim, user):
         rule = rules.rule_for(claim.status, to)
-        approval = rules.approval_refusal(
-            open_verdict, user, contributor_ids=[c.user_id for c in open_verdict.contributions.all()]
-        ) if to == ClaimStatus.PUBLISHED and open_verdict is not None else None
-        own = approval is not None and approval.code == "own_verdict"
+        own = to == ClaimStatus.PUBLISHED and _wrote_part(open_verdict, user)
         buttons.append({
             "to": to,
             "label": TRANSITION_LABELS.get((claim.status, to), ClaimStatus(to).label),
