@@ -219,13 +219,17 @@ def article_context(request: HttpRequest, article_id: int, **extra: Any) -> dict
     if article is None:
         raise Http404(_("No such article."))
     claims = list(article.claims.select_related("assignee").order_by("start", "id"))
+    for claim in claims:  # what each claim offers is the rulebook's answer for this person
+        claim.can_reshape = rules.reshape_refusal(claim.status, actor=request.user) is None  # type: ignore[attr-defined]
+        claim.can_dismiss = rules.transition_refusal(  # type: ignore[attr-defined]
+            claim.status, ClaimStatus.DISMISSED, actor=request.user, comment="(a reason)") is None
     return {
         **_nav(request, "queue"),
         "article": article,
         "article_link": web_link(article.url or ""),
         "claims": claims,
         "segments": article_segments(article.text, claims),
-        "open_claims": [c for c in claims if c.status not in (ClaimStatus.DUPLICATE,)],
+        "open_claims": [c for c in claims if c.can_reshape],  # type: ignore[attr-defined]
         **extra,
     }
 

@@ -10,7 +10,7 @@ from typing import Any
 from django.db import transaction
 
 from claims.models import Article, Channel
-from claims.services.audit import audit_record
+from claims.services.audit import apply_changes, audit_record
 from claims.services.errors import InvalidInput, NotAllowed
 from claims.services.roles import is_editor
 
@@ -28,18 +28,9 @@ def article_update(*, article: Article | int, actor: Any, changes: dict[str, Any
     with transaction.atomic():
         pk = article.pk if isinstance(article, Article) else article
         locked = Article.objects.select_for_update().get(pk=pk)
-        changed = {field: value for field, value in changes.items() if getattr(locked, field) != value}
-        if not changed:
-            return locked
-        before = {field: _plain(getattr(locked, field)) for field in changed}
-        for field, value in changed.items():
-            setattr(locked, field, value)
-        locked.save(update_fields=[*changed, "updated_at"])
-        audit_record(actor=actor, action="article.update", obj=locked, before=before,
-                     after={field: _plain(value) for field, value in changed.items()}, channel=channel)
+        before, after = apply_changes(locked, changes)
+        if after:
+            locked.save(update_fields=[*after, "updated_at"])
+            audit_record(actor=actor, action="article.update", obj=locked, before=before, after=after,
+                         channel=channel)
     return locked
-
-
-def _plain(value: Any) -> Any:
-    """A JSON-friendly value for the audit row (dates as ISO text)."""
-    return value.isoformat() if hasattr(value, "isoformat") else value

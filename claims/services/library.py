@@ -10,7 +10,7 @@ from typing import Any
 from django.db import transaction
 
 from claims.models import Channel, LibraryDocument, LibraryPassage, content_hash
-from claims.services.audit import audit_record
+from claims.services.audit import apply_changes, audit_record
 from claims.services.errors import InvalidInput
 
 PASSAGE_TARGET = 600  # characters: about one paragraph, what a reviewer reads as an excerpt
@@ -115,15 +115,11 @@ def library_document_update(*, document: LibraryDocument, actor: Any, changes: d
         raise InvalidInput(f"These fields cannot be edited: {', '.join(sorted(unknown))}.", code="not_editable")
     with transaction.atomic():
         locked = LibraryDocument.objects.select_for_update().get(pk=document.pk)
-        changed = {field: value for field, value in changes.items() if getattr(locked, field) != value}
-        if not changed:
-            return locked
-        before = {field: str(getattr(locked, field)) for field in changed}
-        for field, value in changed.items():
-            setattr(locked, field, value)
-        locked.save(update_fields=list(changed))
-        if "language" in changed:
-            LibraryPassage.objects.filter(document=locked).update(language=locked.language)
-        audit_record(actor=actor, action="library.update", obj=locked, before=before,
-                     after={field: str(value) for field, value in changed.items()}, channel=channel)
+        before, after = apply_changes(locked, changes)
+        if after:
+            locked.save(update_fields=list(after))
+            if "language" in after:
+                LibraryPassage.objects.filter(document=locked).update(language=locked.language)
+            audit_record(actor=actor, action="library.update", obj=locked, before=before, after=after,
+                         channel=channel)
     return locked

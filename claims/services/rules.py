@@ -142,6 +142,20 @@ def edit_refusal(status: str, *, actor: Any, fields: Iterable[str] = ()) -> Doma
     return None
 
 
+# Claims that already carry a verdict under review or published keep their span: splitting or
+# merging them would change what was reviewed.
+RESHAPEABLE = frozenset({ClaimStatus.NEW, ClaimStatus.SELECTED, ClaimStatus.IN_PROGRESS, ClaimStatus.DISMISSED})
+
+
+def reshape_refusal(status: str, *, actor: Any, doing: str = "split or merged") -> DomainError | None:
+    """Why a claim in `status` cannot be split or merged now, or None."""
+    if not is_reviewer(actor):
+        return NotAllowed("Only reviewers and editors can change claims.", code="role_required")
+    if status not in RESHAPEABLE:
+        return InvalidTransition(f"A claim under review or published cannot be {doing}.", code="not_reshapeable")
+    return None
+
+
 # --- assignment ---------------------------------------------------------------------------------
 
 

@@ -31,7 +31,7 @@ from claims.models import (
     VerdictStatus,
 )
 from claims.services import rules
-from claims.services.audit import audit_bulk, audit_record
+from claims.services.audit import apply_changes, audit_bulk, audit_record
 from claims.services.errors import InvalidInput, InvalidTransition, StaleVersion
 from claims.services.roles import require_reviewer
 from claims.services.webhooks import webhook_emit, webhook_emit_many
@@ -306,17 +306,14 @@ def claim_update(
     _raise_if(rules.edit_refusal(claim.status, actor=actor, fields=changes))
     if "text" in changes and not str(changes["text"]).strip():
         raise InvalidInput("The claim text cannot be empty.", code="empty_text")
-    changed = {field: value for field, value in changes.items() if getattr(claim, field) != value}
-    if not changed:
+    before, after = apply_changes(claim, changes)
+    if not after:
         return claim
-    before = {field: getattr(claim, field) for field in changed}
-    for field, value in changed.items():
-        setattr(claim, field, value)
-    _save_claim(claim, list(changed))
+    _save_claim(claim, list(after))
     audit_record(actor=actor, action="claim.update", obj=claim, claim_id=claim.pk,
-                 before={**before, "version": claim.version - 1}, after={**changed, "version": claim.version},
+                 before={**before, "version": claim.version - 1}, after={**after, "version": claim.version},
                  channel=channel)
-    claim_updated_emit(change="fields", items=[(claim.pk, {**_snapshot(claim), "fields": sorted(changed)})])
+    claim_updated_emit(change="fields", items=[(claim.pk, {**_snapshot(claim), "fields": sorted(after)})])
     return claim
 
 
