@@ -202,9 +202,6 @@ class LibraryDocumentAdmin(admin.ModelAdmin):
         obj.pk = document.pk  # the admin redirects to the row the service stored
         obj._state.adding = False
 
-    def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
-        pass  # passages are the service's; the inline only shows them
-
 
 @admin.register(LibraryPassage)
 class LibraryPassageAdmin(BigTableAdmin):
