@@ -60,7 +60,7 @@ def test_the_publish_button_says_who_may_approve(alice: Any, erin: Any, ed: Any)
     claim = claim_at("in_review", author=alice, editor=erin)
     verdict = Verdict.objects.open().get(claim=claim)
     verdict.contributions.create(user=erin)
-    page = session(erin).get(reverse("review:claim", args=[claim.pk])).content.decode()
+    page = session(erin).get(reverse("review:claim", args=[claim.pk]), HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "You wrote part of this verdict" in page and 'data-to="published"' not in page
     page = session(ed).get(reverse("review:claim", args=[claim.pk])).content.decode()
     assert 'data-to="published"' in page
