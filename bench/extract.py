@@ -131,7 +131,7 @@ def run_workers(count: int, rows: list[dict[str, str]], batch: int, language: st
                 with transaction.atomic():
                     for row in items[offset : offset + batch]:
                         ids.append(article_ingest(text=row["text"], language=row.get("language", language),
-                                                  title=row.get("title", ""), channel=Channel.COMMAND).pk)
+                                                  title=row.get("title", ""), channel=Channel.COMMAND).article.pk)
             return ids
 
         def wait(ids: list[int]) -> None:
@@ -219,7 +219,7 @@ def main() -> int:
                 article = article_ingest(
                     text=row["text"], title=row.get("title", ""), language=row.get("language", args.language),
                     published_at=row.get("published_at") or None, channel=Channel.COMMAND,
-                )
+                ).article
                 ids.append(article.pk)
     elapsed = time.perf_counter() - started
     done = Article.objects.filter(pk__in=ids, extraction_status="done").count()

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib import admin
-from django.db import transaction
+from django.contrib import admin, messages
 from django.db.models import Count, QuerySet
 from django.http import HttpRequest, HttpResponse
 
 from claims.admin.base import BigTableAdmin, RoleActionsMixin, confirm_step, download, report, selected_ids
 from claims.models import Article, Channel, Claim
 from claims.services import bulk
-from claims.services.audit import audit_record
+from claims.services.articles import EDITABLE_ARTICLE_FIELDS, article_update
+from claims.services.errors import DomainError
 
 
 class ClaimInline(admin.TabularInline):
@@ -50,8 +50,8 @@ class ArticleAdmin(RoleActionsMixin, BigTableAdmin):
     list_display = ("id", "__str__", "publisher", "language", "extraction_status", "published_at", "created_at")
     list_filter = ("extraction_status", "language", "created_at")
     search_fields = ("title", "url", "publisher", "=id")
-    readonly_fields = ("content_hash", "extraction_status", "extraction_error", "extraction_started_at",
-                       "extracted_at", "submitted_by", "created_at", "updated_at")
+    readonly_fields = ("content_hash", "extraction_status", "extraction_error", "extraction_job",
+                       "extraction_started_at", "extracted_at", "submitted_by", "created_at", "updated_at")
     raw_id_fields = ("submitted_by",)
     inlines = (ClaimInline,)
     ordering = ("-id",)
@@ -71,10 +71,13 @@ class ArticleAdmin(RoleActionsMixin, BigTableAdmin):
         return False
 
     def save_model(self, request: HttpRequest, obj: Article, form: Any, change: bool) -> None:
-        with transaction.atomic():
-            obj.save()
-            audit_record(actor=request.user, action="article.update", obj=obj,
-                         after={f: str(form.cleaned_data.get(f)) for f in form.changed_data}, channel=Channel.ADMIN)
+        """Through the article service (editor only, audited per field), never a raw save."""
+        changes = {f: form.cleaned_data[f] for f in form.changed_data if f in EDITABLE_ARTICLE_FIELDS}
+        if changes:
+            try:
+                article_update(article=obj.pk, actor=request.user, changes=changes, channel=Channel.ADMIN)
+            except DomainError as exc:
+                self.message_user(request, exc.message, messages.ERROR)
 
     @admin.action(description="Re-extract claims…", permissions=["editor"])
     def reextract(self, request: HttpRequest, queryset: QuerySet) -> HttpResponse | None:

@@ -15,18 +15,27 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
-from django.db import transaction
 from django.db.models import Count, QuerySet
 from django.http import HttpRequest, HttpResponse
 from import_export.admin import ImportExportMixin
 
 from claims.admin.base import BigTableAdmin, RoleActionsMixin, confirm_step, download, report, selected_ids
 from claims.admin.resources import IMPORT_FORMATS, ClaimResource
-from claims.models import AuditEvent, Channel, Claim, ClaimStatus, Comment, Evidence, Rating, Verdict
-from claims.services import bulk, workflow
+from claims.models import (
+    AuditEvent,
+    Channel,
+    Claim,
+    ClaimKind,
+    ClaimStatus,
+    Comment,
+    Evidence,
+    Rating,
+    Verdict,
+)
+from claims.services import bulk, rules, workflow
 from claims.services.claims_manual import claim_create
 from claims.services.errors import DomainError
-from claims.services.roles import EDITOR, REVIEWER, is_editor, is_reviewer
+from claims.services.roles import is_editor, is_reviewer, team_members
 
 User = get_user_model()
 HEAVY_CLAIM_FIELDS = ("quote", "checkworthiness_reasons", "entities", "quantities", "dates", "status_reason")
@@ -101,9 +110,7 @@ class AssigneeFilter(admin.SimpleListFilter):
 
 
 def reviewers() -> QuerySet:
-    return (
-        User.objects.filter(groups__name__in=[REVIEWER, EDITOR], is_active=True).distinct().order_by("username")
-    )
+    return team_members()
 
 
 # --- the forms of the confirmation pages --------------------------------------------------------
@@ -155,27 +162,26 @@ def _status_summary(to: str, actor: Any) -> Callable[[QuerySet, forms.Form | Non
     """Per current status: how many claims will move, and why the others will not."""
 
     def summary(queryset: QuerySet, form: forms.Form | None) -> list[str]:
-        editor = is_editor(actor)
-        target = bulk.status_words(to)
+        target = rules.status_words(to)
         lines = []
         counts = queryset.order_by().values_list("status").annotate(n=Count("pk"))
         for status, n in sorted(counts):
-            label = bulk.status_words(status)
-            refusal = bulk.transition_refusal(status, to, editor=editor, comment="")
-            with_comment = bulk.transition_refusal(status, to, editor=editor, comment="x")
+            label = rules.status_words(status)
+            refusal = rules.transition_refusal(status, to, actor=actor, comment="")
+            with_comment = rules.transition_refusal(status, to, actor=actor, comment="x")
             if refusal is None or with_comment is None:
                 note = " if you write a comment" if refusal else ""
-                checks = " (each checked against its verdict)" if (status, to) in bulk.VERDICT_MOVES else ""
+                checks = " (each checked against its verdict)" if (status, to) in rules.VERDICT_MOVES else ""
                 lines.append(f"{n} {label} → {target}{note}{checks}")
             else:
-                lines.append(f"{n} {label} stay: {refusal}")
+                lines.append(f"{n} {label} stay: {refusal.reason}")
         return lines
 
     return summary
 
 
 def _transition_action(to: str) -> Callable[..., HttpResponse | None]:
-    label = bulk.status_words(to)
+    label = rules.status_words(to)
 
     def action(modeladmin: ClaimAdmin, request: HttpRequest, queryset: QuerySet) -> HttpResponse | None:
         def apply(data: dict[str, Any]) -> None:
@@ -255,7 +261,10 @@ class ClaimAdmin(RoleActionsMixin, ImportExportMixin, BigTableAdmin):
         return kwargs
 
     def get_readonly_fields(self, request: HttpRequest, obj: Claim | None = None) -> tuple[str, ...]:
-        # Offsets belong to the article: fixed once the claim exists.
+        # Offsets belong to the article: fixed once the claim exists. A claim under review or
+        # published shows its fields read-only: the rulebook would refuse the edit.
+        if obj is not None and rules.edit_refusal(obj.status, actor=request.user) is not None:
+            return (*self.readonly_fields, *ClaimForm.Meta.fields)
         extra = ("article", "start", "end") if obj is not None else ()
         return (*self.readonly_fields, *extra)
 
@@ -295,13 +304,10 @@ class ClaimAdmin(RoleActionsMixin, ImportExportMixin, BigTableAdmin):
                     self.message_user(request, exc.message, messages.ERROR)
             return
         data = form.cleaned_data
-        with transaction.atomic():
-            claim = claim_create(text=data["text"], actor=request.user, article=data.get("article"),
-                                 start=data.get("start"), end=data.get("end"), language=data.get("language", ""),
-                                 channel=Channel.ADMIN)
-            extra = {f: data[f] for f in ("claimant", "kind") if data.get(f) and data[f] != getattr(claim, f)}
-            if extra:
-                workflow.claim_update(claim=claim, actor=request.user, changes=extra, channel=Channel.ADMIN)
+        claim = claim_create(text=data["text"], actor=request.user, article=data.get("article"),
+                             start=data.get("start"), end=data.get("end"), language=data.get("language", ""),
+                             claimant=data.get("claimant") or "", kind=data.get("kind") or ClaimKind.OTHER,
+                             channel=Channel.ADMIN)
         obj.pk = claim.pk  # the admin redirects to the row the service created
         obj._state.adding = False
 

@@ -16,9 +16,18 @@ from import_export.admin import ImportExportMixin
 from claims.admin.base import BigTableAdmin, RoleActionsMixin, confirm_step, report, selected_ids
 from claims.admin.resources import IMPORT_FORMATS, PriorFactCheckResource
 from claims.claimreview_import import nesting_problem
-from claims.models import Evidence, EvidenceRun, LibraryDocument, LibraryPassage, PriorFactCheck, Stance
+from claims.models import (
+    Channel,
+    Evidence,
+    EvidenceRun,
+    LibraryDocument,
+    LibraryPassage,
+    PriorFactCheck,
+    Stance,
+)
 from claims.services import bulk
 from claims.services.errors import DomainError
+from claims.services.library import LIBRARY_EDITABLE_FIELDS, library_document_add, library_document_update
 from claims.services.priors import priors_import
 from claims.services.roles import is_editor
 
@@ -156,14 +165,46 @@ class PassageInline(admin.TabularInline):
 
 @admin.register(LibraryDocument)
 class LibraryDocumentAdmin(admin.ModelAdmin):
+    """Adding a document goes through library_document_add (passages cut, duplicates recognised,
+    audited); afterwards only its description changes, through library_document_update."""
+
     list_display = ("id", "title", "publisher", "language", "published_at", "created_at")
     list_filter = ("language", "publisher")
     search_fields = ("title", "publisher", "source_url")
+    fields = ("title", "text", "source_url", "publisher", "language", "published_at", "content_hash",
+              "uploaded_by", "created_at")
     readonly_fields = ("content_hash", "uploaded_by", "created_at")
+    inlines = (PassageInline,)
     show_full_result_count = False
 
     def get_queryset(self, request: HttpRequest) -> QuerySet:
         return super().get_queryset(request).defer("text")
+
+    def get_readonly_fields(self, request: HttpRequest, obj: LibraryDocument | None = None) -> tuple[str, ...]:
+        return (*self.readonly_fields, "text") if obj is not None else self.readonly_fields
+
+    def save_model(self, request: HttpRequest, obj: LibraryDocument, form: Any, change: bool) -> None:
+        data = form.cleaned_data
+        try:
+            if change:
+                changes = {f: data[f] for f in form.changed_data if f in LIBRARY_EDITABLE_FIELDS}
+                if changes:
+                    library_document_update(document=obj, actor=request.user, changes=changes,
+                                            channel=Channel.ADMIN)
+                return
+            document, created = library_document_add(
+                title=data.get("title", ""), text=data.get("text", ""), actor=request.user,
+                source_url=data.get("source_url", ""), publisher=data.get("publisher", ""),
+                language=data.get("language", ""), published_at=data.get("published_at"), channel=Channel.ADMIN,
+            )
+        except DomainError as exc:
+            self.message_user(request, exc.message, messages.ERROR)
+            return
+        if not created:
+            self.message_user(request, "The library already has this text: here is that document.",
+                              messages.WARNING)
+        obj.pk = document.pk  # the admin redirects to the row the service stored
+        obj._state.adding = False
 
 
 @admin.register(LibraryPassage)

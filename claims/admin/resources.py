@@ -1,24 +1,29 @@
 """django-import-export resources: claims and prior fact-checks as CSV / XLSX / JSON.
 
 Imports are all-or-nothing (one transaction, rolled back on any row error, validation errors
-included), validated per row with the models' own rules, audited in one bulk insert, and announce
-new and changed claims through webhooks. Workflow fields (status, assignee, duplicate) are export
-only: they change through the workflow service, never through a spreadsheet.
+included) and validated per row with the models' own rules. Claim rows go through the claim
+services like any other edit (claims_manual.claim_create, workflow.claim_update): the rulebook
+decides (a claim under review or published refuses, with the reason on its row), and the services
+write the per-field audit and the webhook events. Workflow fields (status, assignee, duplicate) and
+the extractor's checkworthiness are export only. Prior fact-checks are audited in one bulk insert.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from import_export import fields, resources
 from import_export.formats.base_formats import CSV, JSON, XLSX
 from import_export.results import Result, RowResult
 
 from claims.claimreview import scale_problems
 from claims.models import AuditEvent, Channel, Claim, PriorFactCheck
+from claims.services import workflow
 from claims.services.audit import audit_bulk
 from claims.services.bulk import csv_safe
-from claims.services.webhooks import webhook_emit_many
+from claims.services.claims_manual import claim_create
+from claims.services.errors import DomainError
 
 IMPORT_FORMATS = [CSV, XLSX, JSON]
 
@@ -50,17 +55,19 @@ class AuditedResource(resources.ModelResource):
     def after_import(self, dataset: Any, result: Result, **kwargs: Any) -> None:
         super().after_import(dataset, result, **kwargs)
         if not self._is_dry_run(kwargs) and not result.has_errors() and not result.has_validation_errors():
-            self.announce(self._audit(result, kwargs.get("user")))
-
-    def announce(self, done: list[tuple[str, int]]) -> None:
-        pass
+            self._audit(result, kwargs.get("user"))
 
 
-class ClaimResource(AuditedResource):
+# The columns a spreadsheet may change: the claim's own fields the workflow lets people edit.
+CLAIM_IMPORT_FIELDS = tuple(f for f in ("text", "claimant", "language", "kind") if f in workflow.EDITABLE_CLAIM_FIELDS)
+
+
+class ClaimResource(resources.ModelResource):
     status = fields.Field(attribute="status", column_name="status", readonly=True)
     assignee = fields.Field(attribute="assignee__username", column_name="assignee", readonly=True)
     article = fields.Field(attribute="article_id", column_name="article", readonly=True)
     version = fields.Field(attribute="version", column_name="version", readonly=True)
+    checkworthiness = fields.Field(attribute="checkworthiness", column_name="checkworthiness", readonly=True)
 
     class Meta:
         model = Claim
@@ -76,24 +83,24 @@ class ClaimResource(AuditedResource):
     def get_export_queryset(self, request: Any) -> Any:  # pragma: no cover - used by the export view
         return Claim.objects.select_related("assignee").defer("quote", "entities", "quantities", "dates")
 
-    def before_save_instance(self, instance: Claim, row: Any, **kwargs: Any) -> None:
-        # A spreadsheet edit is a person's edit: bump the version so open editors see a conflict.
-        user = kwargs.get("user")
-        if instance.pk:
-            instance.version += 1
-        else:
-            instance.created_by_id = getattr(user, "pk", None)
-        instance.touched = True
+    def export_resource(self, instance: Any, selected_fields: Any = None, **kwargs: Any) -> list[Any]:
+        # Exported cells are opened in spreadsheets: neutralise formulas in every format.
+        return [csv_safe(value) for value in super().export_resource(instance, selected_fields, **kwargs)]
 
-    def announce(self, done: list[tuple[str, int]]) -> None:
-        created = [pk for kind, pk in done if kind == RowResult.IMPORT_TYPE_NEW]
-        updated = [pk for kind, pk in done if kind == RowResult.IMPORT_TYPE_UPDATE]
-        if created:
-            webhook_emit_many(event="claim.created", items=[(pk, {"claim_id": pk}) for pk in created])
-        if updated:
-            webhook_emit_many(
-                event="claim.updated", items=[(pk, {"claim_id": pk, "change": "import"}) for pk in updated]
-            )
+    def save_instance(self, instance: Claim, is_create: bool, row: Any, **kwargs: Any) -> None:
+        """Through the claim services, as an edit in the UI would be; a refusal is this row's error."""
+        user = kwargs.get("user")
+        values = {name: getattr(instance, name) for name in CLAIM_IMPORT_FIELDS}
+        try:
+            if is_create:
+                text = values.pop("text")
+                created = claim_create(text=text, actor=user, channel=Channel.ADMIN, **values)
+                instance.pk, instance.version = created.pk, created.version
+            else:
+                updated = workflow.claim_update(claim=instance.pk, actor=user, changes=values, channel=Channel.ADMIN)
+                instance.version = updated.version
+        except DomainError as exc:
+            raise ValidationError(exc.message, code=exc.code) from exc
 
 
 class PriorFactCheckResource(AuditedResource):

@@ -12,7 +12,7 @@ from django.http import HttpRequest
 
 from claims.admin.base import URL_FIELD_OVERRIDES, ReadOnlyMixin
 from claims.claimreview import scale_problems
-from claims.models import Comment, Rating, Verdict
+from claims.models import Comment, Rating, Verdict, VerdictContributor
 
 
 class RatingForm(forms.ModelForm):
@@ -75,6 +75,17 @@ class VerdictAdmin(ReadOnlyAdmin):
 
     def get_queryset(self, request: HttpRequest) -> QuerySet:
         return super().get_queryset(request).defer("explanation", "sources")
+
+
+@admin.register(VerdictContributor)
+class VerdictContributorAdmin(ReadOnlyAdmin):
+    """Who wrote part of which verdict: none of them may approve it (the workflow writes these rows)."""
+
+    list_display = ("id", "verdict_id", "user", "created_at")
+    search_fields = ("=verdict__id", "user__username")
+    list_select_related = ("user",)
+    raw_id_fields = ("verdict", "user")
+    ordering = ("-id",)
 
 
 @admin.register(Comment)

@@ -20,8 +20,10 @@ from claims.models import (
     Rating,
     Stance,
     Verdict,
-    VerdictStatus,
+    current_verdict,
 )
+from claims.querysets import check_moment
+from claims.services.errors import InvalidInput
 from claims.services.roles import EDITOR, REVIEWER
 from claims.validators import validate_source_url
 
@@ -121,9 +123,8 @@ class ClaimSerializer(SparseFieldsMixin, serializers.ModelSerializer):
         """The working verdict if there is one, else the current published one."""
         verdicts = getattr(claim, "api_verdicts", None)
         if verdicts is None:
-            verdicts = list(claim.verdicts.select_related("rating").exclude(status=VerdictStatus.RETRACTED))
-        open_ = [v for v in verdicts if v.status != VerdictStatus.PUBLISHED]
-        chosen = open_[0] if open_ else (verdicts[0] if verdicts else None)
+            verdicts = list(claim.verdicts.live().select_related("rating"))
+        chosen = current_verdict(verdicts)
         if chosen is None:
             return None
         return {
@@ -237,6 +238,20 @@ class ErrorSerializer(serializers.Serializer):
 
 # --- input --------------------------------------------------------------------------------------
 
+class MomentField(serializers.DateTimeField):
+    """A date-time the database can hold (it stores UTC): year 1 in Paris is a 400, not an OverflowError."""
+
+    def to_internal_value(self, value: Any) -> Any:
+        try:
+            moment = super().to_internal_value(value)
+        except OverflowError as exc:
+            raise serializers.ValidationError("This date-time is out of range.", code="out_of_range") from exc
+        try:
+            return check_moment(moment, name=self.field_name or "date-time")
+        except InvalidInput as exc:
+            raise serializers.ValidationError(exc.message, code=exc.code) from exc
+
+
 class ArticleInputSerializer(serializers.Serializer):
     text = serializers.CharField(required=False, allow_blank=True, trim_whitespace=False,
                                  max_length=settings.FACTCHECK_MAX_ARTICLE_CHARS)
@@ -246,7 +261,7 @@ class ArticleInputSerializer(serializers.Serializer):
     title = serializers.CharField(required=False, allow_blank=True, max_length=500, default="")
     language = serializers.ChoiceField(choices=settings.FACTCHECK_LANGUAGES, required=False, allow_blank=True,
                                        default="")
-    published_at = serializers.DateTimeField(required=False, allow_null=True, default=None)
+    published_at = MomentField(required=False, allow_null=True, default=None)
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         if not (attrs.get("text", "").strip() or attrs.get("html", "").strip() or attrs.get("url")):
@@ -332,11 +347,11 @@ class ClaimFilterSerializer(serializers.Serializer):
     max_checkworthiness = serializers.FloatField(required=False, min_value=0, max_value=1)
     has_verdict = serializers.BooleanField(required=False, allow_null=True, default=None)
     rating = serializers.SlugField(required=False, help_text="Slug of the published verdict's rating.")
-    updated_since = serializers.DateTimeField(required=False)
+    updated_since = MomentField(required=False)
     q = serializers.CharField(required=False, max_length=500, help_text="Text search in the claim text.")
     fields = serializers.CharField(required=False, max_length=1000,
                                    help_text=f"Comma-separated subset of: {', '.join(CLAIM_FIELDS)}.")
 
 
 class FeedQuerySerializer(serializers.Serializer):
-    updated_since = serializers.DateTimeField(required=False)
+    updated_since = MomentField(required=False)

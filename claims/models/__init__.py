@@ -8,7 +8,7 @@ from claims.models.choices import (
     Stance,
     VerdictStatus,
 )
-from claims.models.claims import TRANSITIONS, Claim
+from claims.models.claims import EDIT_LOCKED, TRANSITIONS, Claim
 from claims.models.evidence import Evidence, EvidenceRun, LibraryDocument, LibraryPassage, PriorFactCheck
 from claims.models.operations import (
     API_SCOPES,
@@ -19,7 +19,15 @@ from claims.models.operations import (
     WebhookDelivery,
     hash_api_key,
 )
-from claims.models.verdicts import CLAIMREVIEW_SUMMARY_MAX, Comment, Rating, Verdict
+from claims.models.verdicts import (
+    CLAIMREVIEW_SUMMARY_MAX,
+    OPEN_VERDICT_STATUSES,
+    Comment,
+    Rating,
+    Verdict,
+    VerdictContributor,
+    current_verdict,
+)
 from claims.models.watch import Alert, AlertState, PollStatus, Source, SourceItem
 
 __all__ = [
@@ -27,6 +35,8 @@ __all__ = [
     "Alert",
     "AlertState",
     "CLAIMREVIEW_SUMMARY_MAX",
+    "EDIT_LOCKED",
+    "OPEN_VERDICT_STATUSES",
     "TRANSITIONS",
     "WEBHOOK_EVENTS",
     "ApiClient",
@@ -50,9 +60,11 @@ __all__ = [
     "SourceItem",
     "Stance",
     "Verdict",
+    "VerdictContributor",
     "VerdictStatus",
     "Webhook",
     "WebhookDelivery",
     "content_hash",
+    "current_verdict",
     "hash_api_key",
 ]

@@ -28,6 +28,9 @@ class Article(models.Model):
         max_length=16, choices=ExtractionStatus.choices, default=ExtractionStatus.QUEUED
     )
     extraction_error = models.TextField(blank=True)
+    # The token of the job that claimed the article (claims.services.extraction_job): which rows a
+    # worker's conditional UPDATE took. Empty when no job holds it.
+    extraction_job = models.CharField(max_length=40, blank=True, default="")
     extraction_started_at = models.DateTimeField(null=True, blank=True)
     extracted_at = models.DateTimeField(null=True, blank=True)
     submitted_by = models.ForeignKey(

@@ -20,10 +20,14 @@ TRANSITIONS: dict[str, frozenset[str]] = {
     ClaimStatus.PUBLISHED: frozenset({ClaimStatus.IN_PROGRESS}),
     ClaimStatus.DUPLICATE: frozenset({ClaimStatus.NEW}),
 }
-# Any state can become a duplicate (handled by the service, which also sets duplicate_of).
+# Any state but published can become a duplicate (the service also sets duplicate_of): a published
+# claim keeps its verdict in the ClaimReview feed, so it leaves `published` only as a correction.
 for _source in list(TRANSITIONS):
-    if _source != ClaimStatus.DUPLICATE:
+    if _source not in (ClaimStatus.DUPLICATE, ClaimStatus.PUBLISHED):
         TRANSITIONS[_source] = TRANSITIONS[_source] | {ClaimStatus.DUPLICATE}
+# While its verdict is under review or published, a claim's own fields are what was reviewed: they
+# change only after it is sent back or reopened as a correction (reviewed and approved again).
+EDIT_LOCKED: frozenset[str] = frozenset({ClaimStatus.IN_REVIEW, ClaimStatus.PUBLISHED})
 
 
 class Claim(models.Model):
@@ -92,6 +96,10 @@ class Claim(models.Model):
 
     def can_transition_to(self, status: str) -> bool:
         return status in TRANSITIONS.get(self.status, frozenset())
+
+    def is_editable(self) -> bool:
+        """May the claim's own fields (text, claimant, language...) change now? See EDIT_LOCKED."""
+        return self.status not in EDIT_LOCKED
 
     def offsets_error(self, article_text: str | None = None) -> str | None:
         """Why the offsets break the invariant article.text[start:end] == quote, or None."""

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -9,6 +11,37 @@ from django.utils.translation import gettext_lazy as _
 from claims.models.choices import VerdictStatus
 
 CLAIMREVIEW_SUMMARY_MAX = 75
+# The working verdict of a claim: at most one at a time (constraint below). Published and retracted
+# verdicts are history. Everything that asks "is there an open verdict?" reads this tuple.
+OPEN_VERDICT_STATUSES = (VerdictStatus.DRAFT, VerdictStatus.SUBMITTED, VerdictStatus.APPROVED)
+
+
+class VerdictQuerySet(models.QuerySet):
+    def open(self) -> VerdictQuerySet:
+        """The working verdict (draft, submitted or approved)."""
+        return self.filter(status__in=OPEN_VERDICT_STATUSES)
+
+    def published(self) -> VerdictQuerySet:
+        """Published verdicts, the latest first (a correction is published after what it corrects)."""
+        return self.filter(status=VerdictStatus.PUBLISHED).order_by("-published_at", "-id")
+
+    def live(self) -> VerdictQuerySet:
+        """Open or published: every verdict that is not retracted history."""
+        return self.exclude(status=VerdictStatus.RETRACTED)
+
+
+def current_verdict(verdicts: Iterable[Verdict]) -> Verdict | None:
+    """The claim's current verdict among `verdicts` (one claim's, any order): the open one if there
+    is one, else the latest published. Works on a prefetched list, so pages stay at fixed queries."""
+    published: Verdict | None = None
+    for verdict in verdicts:
+        if verdict.is_open:
+            return verdict
+        if verdict.status == VerdictStatus.PUBLISHED and (
+            published is None or (verdict.published_at, verdict.pk) > (published.published_at, published.pk)
+        ):
+            published = verdict
+    return published
 
 
 class Rating(models.Model):
@@ -58,9 +91,17 @@ class Verdict(models.Model):
     supersedes = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="corrections"
     )
+    # Everyone who wrote any part of it (the author, whoever edited it, in bulk too, and for a
+    # correction the writers of the verdict it copies): none of them may approve it.
+    contributors = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, through="claims.VerdictContributor", related_name="contributed_verdicts",
+        blank=True,
+    )
     version = models.PositiveIntegerField(default=1)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+
+    objects = VerdictQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -76,6 +117,24 @@ class Verdict(models.Model):
 
     def __str__(self) -> str:
         return f"{self.rating} — {self.summary[:60]}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in OPEN_VERDICT_STATUSES
+
+
+class VerdictContributor(models.Model):
+    """One person who wrote part of a verdict (the two-person rule reads these rows)."""
+
+    verdict = models.ForeignKey(Verdict, on_delete=models.CASCADE, related_name="contributions")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["verdict", "user"], name="verdict_contributor_once")]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} on verdict {self.verdict_id}"
 
 
 class Comment(models.Model):

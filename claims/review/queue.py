@@ -7,16 +7,15 @@ part of a classic paginator): it fetches one row more than it shows to know whet
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import date
 from typing import Any
 from urllib.parse import urlencode
 
-from django.db import connection
-from django.db.models import Count, QuerySet
+from django.db.models import Count
 from django.http import QueryDict
-from django.utils import timezone
 
 from claims.models import Claim, ClaimStatus
+from claims.querysets import OPEN_EXCLUDED, ClaimQuerySet
 
 PER_PAGE = 50
 MAX_PAGE = 2000
@@ -115,43 +114,29 @@ class QueueFilters:
         params = self.as_params(**override)
         return "?" + urlencode(params) if params else "?"
 
-    def apply(self, qs: QuerySet[Claim], user: Any, *, with_status: bool = True) -> QuerySet[Claim]:
+    def apply(self, qs: ClaimQuerySet, user: Any, *, with_status: bool = True) -> ClaimQuerySet:
+        """The filters, with the shared ClaimQuerySet methods (InvalidInput for values out of range)."""
         if with_status:
             if self.status == OPEN:
-                qs = qs.exclude(status__in=[ClaimStatus.DISMISSED, ClaimStatus.DUPLICATE])
+                qs = qs.open()
             elif self.status != "all":
-                qs = qs.filter(status=self.status)
+                qs = qs.with_status(self.status)
         if self.language:
-            qs = qs.filter(language=self.language)
+            qs = qs.in_language(self.language)
         if self.mine:
-            qs = qs.filter(assignee=user)
+            qs = qs.assigned_to(user)
         if self.unassigned:
-            qs = qs.filter(assignee__isnull=True)
+            qs = qs.unassigned()
         if self.strong:
-            qs = qs.filter(has_strong_match=True)
+            qs = qs.with_strong_match()
         if self.min_score is not None:
-            qs = qs.filter(checkworthiness__gte=self.min_score)
+            qs = qs.min_checkworthiness(self.min_score)
         if self.article:
-            qs = qs.filter(article_id=self.article)
-        tz = timezone.get_current_timezone()
-        if self.since:
-            qs = qs.filter(created_at__gte=datetime.combine(self.since, time.min, tzinfo=tz))
-        if self.until:
-            qs = qs.filter(created_at__lt=datetime.combine(self.until + timedelta(days=1), time.min, tzinfo=tz))
+            qs = qs.in_article(self.article)
+        qs = qs.created_between(self.since, self.until)
         if self.q:
-            qs = search_claims(qs, self.q)
+            qs = qs.search(self.q)
         return qs
-
-
-def search_claims(qs: QuerySet[Claim], q: str) -> QuerySet[Claim]:
-    """Full-text search on the claim text: the GIN index of migration 0003 on PostgreSQL."""
-    if connection.vendor == "postgresql":
-        # The expression must match the index's exactly (no COALESCE), hence extra() over SearchVector.
-        return qs.extra(  # noqa: S610 - parameterised
-            where=["to_tsvector('simple'::regconfig, claims_claim.text) @@ plainto_tsquery('simple'::regconfig, %s)"],
-            params=[q],
-        )
-    return qs.filter(text__icontains=q)
 
 
 @dataclass
@@ -163,6 +148,7 @@ class QueuePage:
 
 
 def queue_page(filters: QueueFilters, user: Any) -> QueuePage:
+    """One page of the queue; raises InvalidInput for a filter value out of range (a 400)."""
     base = Claim.objects.all()
     qs = filters.apply(base, user).select_related("article", "assignee").order_by(*SORTS[filters.sort])
     offset = (filters.page - 1) * PER_PAGE
@@ -173,5 +159,5 @@ def queue_page(filters: QueueFilters, user: Any) -> QueuePage:
         rows=rows[:PER_PAGE],
         has_next=len(rows) > PER_PAGE,
         counts=counts,
-        total_shown_status=sum(n for s, n in counts.items() if s not in (ClaimStatus.DISMISSED, ClaimStatus.DUPLICATE)),
+        total_shown_status=sum(n for s, n in counts.items() if s not in OPEN_EXCLUDED),
     )

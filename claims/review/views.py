@@ -13,7 +13,6 @@ from functools import wraps
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.models import User
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -31,12 +30,12 @@ from claims.models import (
     Verdict,
     VerdictStatus,
 )
-from claims.review.queue import OPEN, PER_PAGE, QueueFilters, queue_page
+from claims.review.queue import OPEN, PER_PAGE, QueueFilters, QueuePage, queue_page
 from claims.review.stats import dashboard
 from claims.search import match_claim
+from claims.services import rules
 from claims.services.errors import DomainError, StaleVersion
-from claims.services.roles import EDITOR, REVIEWER, is_editor, is_reviewer
-from claims.services.workflow import RULES, Rule, claim_allowed_transitions
+from claims.services.roles import is_editor, is_reviewer, team_members
 
 View = Callable[..., HttpResponse]
 
@@ -65,7 +64,11 @@ ERROR_MESSAGES: dict[str, Any] = {
     "role_required": gettext_lazy("Only reviewers and editors can change claims."),
     "editor_required": gettext_lazy("Only an editor can do this."),
     "comment_required": gettext_lazy("Say why in a comment."),
-    "own_verdict": gettext_lazy("The author of a verdict cannot approve it: ask another editor."),
+    "own_verdict": gettext_lazy("Whoever wrote part of a verdict cannot approve it: ask another editor."),
+    "claim_locked": gettext_lazy("A claim under review or published cannot be edited: send it back or reopen it "
+                                 "as a correction first."),
+    "out_of_range": gettext_lazy("A filter value is out of range: check the article number and the dates."),
+    "article_exists": gettext_lazy("An article with this address or this text was submitted by another account."),
     "verdict_incomplete": gettext_lazy("Write a verdict with a rating and a summary before submitting."),
     "verdict_locked": gettext_lazy("The verdict cannot be edited in this state."),
     "transition_not_allowed": gettext_lazy("This change is not possible in the claim's current state."),
@@ -127,7 +130,12 @@ def _nav(request: HttpRequest, active: str) -> dict[str, Any]:
 @reviewer_required
 def queue(request: HttpRequest) -> HttpResponse:
     filters = QueueFilters.from_query(request.GET)
-    page = queue_page(filters, request.user)
+    try:
+        page = queue_page(filters, request.user)
+        error, status = "", 200
+    except DomainError as exc:  # a filter value the database cannot hold: say which, show nothing
+        page = QueuePage(rows=[], has_next=False, counts={}, total_shown_status=0)
+        error, status = error_message(exc), exc.http_status
     status_tabs = [
         {"value": OPEN, "label": _("Open"), "count": page.total_shown_status, "url": filters.url(status="", page="")},
         *[
@@ -153,7 +161,8 @@ def queue(request: HttpRequest) -> HttpResponse:
         # Row links from a prefix: reversing three URLs per row was a third of the page's render time.
         "claim_prefix": reverse("review:claim", args=[0])[:-2],
         "article_prefix": reverse("review:article", args=[0])[:-2],
-    })
+        "error": error,
+    }, status=status)
 
 
 @editor_required
@@ -168,10 +177,18 @@ def awaiting(request: HttpRequest) -> HttpResponse:
         v.claim_id: v
         for v in Verdict.objects.filter(
             claim__in=claims, status=VerdictStatus.SUBMITTED
-        ).select_related("rating", "author")
+        ).select_related("rating", "author").prefetch_related("contributions")
     }
-    rows = [(c, verdicts.get(c.pk)) for c in claims]
+    rows = [(c, verdicts.get(c.pk), _wrote_part(verdicts.get(c.pk), request.user)) for c in claims]
     return render(request, "review/awaiting.html", {**_nav(request, "awaiting"), "rows": rows})
+
+
+def _wrote_part(verdict: Verdict | None, user: Any) -> bool:
+    """Did `user` write part of this verdict (so may not approve it)? The rulebook decides."""
+    if verdict is None:
+        return False
+    refusal = rules.approval_refusal(verdict, user, contributor_ids=[c.user_id for c in verdict.contributions.all()])
+    return refusal is not None and refusal.code == "own_verdict"
 
 
 @dataclass
@@ -202,13 +219,17 @@ def article_context(request: HttpRequest, article_id: int, **extra: Any) -> dict
     if article is None:
         raise Http404(_("No such article."))
     claims = list(article.claims.select_related("assignee").order_by("start", "id"))
+    for claim in claims:  # what each claim offers is the rulebook's answer for this person
+        claim.can_reshape = rules.reshape_refusal(claim.status, actor=request.user) is None  # type: ignore[attr-defined]
+        claim.can_dismiss = rules.transition_refusal(  # type: ignore[attr-defined]
+            claim.status, ClaimStatus.DISMISSED, actor=request.user, comment="(a reason)") is None
     return {
         **_nav(request, "queue"),
         "article": article,
         "article_link": web_link(article.url or ""),
         "claims": claims,
         "segments": article_segments(article.text, claims),
-        "open_claims": [c for c in claims if c.status not in (ClaimStatus.DUPLICATE,)],
+        "open_claims": [c for c in claims if c.can_reshape],  # type: ignore[attr-defined]
         **extra,
     }
 
@@ -256,23 +277,24 @@ def claim_context(request: HttpRequest, claim_id: int, **extra: Any) -> dict[str
     if claim is None:
         raise Http404(_("No such claim."))
     user = request.user
-    verdicts = list(claim.verdicts.select_related("rating", "author", "approver").order_by("-created_at", "-id"))
-    open_verdict = next((v for v in verdicts if v.status in ("draft", "submitted", "approved")), None)
-    allowed = claim_allowed_transitions(claim, user)
+    verdicts = list(
+        claim.verdicts.select_related("rating", "author", "approver").prefetch_related("contributions")
+        .order_by("-created_at", "-id")
+    )
+    open_verdict = next((v for v in verdicts if v.is_open), None)
     buttons = []
-    for to in allowed:
-        rule = RULES.get((claim.status, to), Rule())
-        own = to == ClaimStatus.PUBLISHED and open_verdict is not None and open_verdict.author_id == user.pk
+    for to in rules.allowed_targets(claim, user):
+        rule = rules.rule_for(claim.status, to)
+        own = to == ClaimStatus.PUBLISHED and _wrote_part(open_verdict, user)
         buttons.append({
             "to": to,
             "label": TRANSITION_LABELS.get((claim.status, to), ClaimStatus(to).label),
             "needs_comment": rule.needs_comment,
             "comment_label": COMMENT_LABELS.get(to, gettext_lazy("Comment (required)")),
-            "blocked": _("You wrote this verdict: another editor must approve it.") if own else "",
+            "blocked": _("You wrote part of this verdict: another editor must approve it.") if own else "",
             "danger": to == ClaimStatus.DISMISSED or (claim.status, to) == ("in_review", "in_progress"),
         })
     before, quote, after = _context_excerpt(claim)
-    editor = is_editor(user)
     runs = list(claim.evidence_runs.all())
     evidence = list(claim.evidence.select_related("stance_by"))
     for item in evidence:
@@ -307,8 +329,8 @@ def claim_context(request: HttpRequest, claim_id: int, **extra: Any) -> dict[str
         "comments": list(claim.comments.select_related("author")),
         "verdicts": verdicts,
         "open_verdict": open_verdict,
-        "verdict_editable": claim.status in ("selected", "in_progress")
-        and (open_verdict is None or open_verdict.status == VerdictStatus.DRAFT),
+        "verdict_editable": rules.verdict_edit_refusal(
+            claim.status, open_verdict.status if open_verdict else None, actor=user) is None,
         "history": list(claim.audit_events.select_related("actor").order_by("-created_at", "-id")[:200]),
         "ratings": list(Rating.objects.filter(is_active=True)),
         "buttons": buttons,
@@ -316,12 +338,11 @@ def claim_context(request: HttpRequest, claim_id: int, **extra: Any) -> dict[str
         "stances": [(v, lbl) for v, lbl in Stance.choices if v != Stance.UNASSESSED],
         "kinds": ClaimKind.choices,
         "summary_max": CLAIMREVIEW_SUMMARY_MAX,
-        "can_edit": claim.status not in (ClaimStatus.PUBLISHED, ClaimStatus.IN_REVIEW),
+        "can_edit": rules.edit_refusal(claim.status, actor=user) is None,
+        "can_mark_duplicate": rules.duplicate_source_refusal(claim.status, actor=user) is None,
         "edit_values": edit_values,
         "verdict_values": verdict_values,
-        "assignees": list(
-            User.objects.filter(groups__name__in=[REVIEWER, EDITOR], is_active=True).distinct().order_by("username")
-        ) if editor else [],
+        "assignees": list(team_members()) if rules.may_assign_others(user) else [],
         **extra,
     }
 

@@ -33,3 +33,20 @@ def audit_record(
 def audit_bulk(events: Iterable[AuditEvent]) -> None:
     """Write many audit rows in one statement (COPY on PostgreSQL for large batches)."""
     bulk_insert(AuditEvent, events)
+
+
+def audit_value(value: Any) -> Any:
+    """A JSON-friendly value for an audit row (dates and times as ISO text)."""
+    return value.isoformat() if hasattr(value, "isoformat") else value
+
+
+def apply_changes(obj: Any, changes: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Set on `obj` the values of `changes` that differ from its own; returns (before, after) of
+    just those fields, as an audit row records them. Nothing differs: two empty dicts."""
+    before: dict[str, Any] = {}
+    after: dict[str, Any] = {}
+    for field, value in changes.items():
+        if getattr(obj, field) != value:
+            before[field], after[field] = audit_value(getattr(obj, field)), audit_value(value)
+            setattr(obj, field, value)
+    return before, after

@@ -1,10 +1,10 @@
 """Bulk changes for the admin: the workflow's rules applied to many rows with a constant number of queries.
 
 Each function checks the actor once, locks the selected rows in one query, decides per row with
-the same rules as claims.services.workflow (Claim.can_transition_to, workflow.RULES, the roles),
-then writes with batched UPDATEs, one bulk insert of audit events and one bulk insert of webhook
-deliveries. Moves that touch a verdict (submit, publish, send back, correct) have per-row side
-effects, so those rows go through workflow.claim_transition one by one.
+the rulebook the single-claim services use (claims.services.rules), then writes with batched
+UPDATEs and the workflow's shared writers: one bulk insert of audit events and one of webhook
+deliveries (workflow.claim_updated_emit). Moves that touch a verdict (submit, publish, send back,
+correct) have per-row side effects, so those rows go through workflow.claim_transition one by one.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from __future__ import annotations
 import csv
 import io
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -35,29 +35,19 @@ from claims.models import (
     Verdict,
     VerdictStatus,
 )
-from claims.services import workflow
+from claims.services import rules, workflow
 from claims.services.audit import audit_bulk
 from claims.services.bulk_insert import bulk_insert
 from claims.services.errors import DomainError, InvalidInput, NotAllowed
 from claims.services.evidence import evidence_gather
 from claims.services.queue import enqueue_each
-from claims.services.roles import is_editor, is_reviewer, require_reviewer
-from claims.services.webhooks import webhook_emit_many
+from claims.services.roles import is_editor, require_reviewer
+from claims.services.rules import VERDICT_MOVES, status_words
+from claims.task_names import ARTICLE_EXTRACT
 
-# Moves with side effects on a verdict: they need the per-row service.
-VERDICT_MOVES = {
-    (ClaimStatus.IN_PROGRESS, ClaimStatus.IN_REVIEW),
-    (ClaimStatus.IN_REVIEW, ClaimStatus.PUBLISHED),
-    (ClaimStatus.IN_REVIEW, ClaimStatus.IN_PROGRESS),
-    (ClaimStatus.PUBLISHED, ClaimStatus.IN_PROGRESS),
-}
+__all__ = ["VERDICT_MOVES", "BulkResult", "status_words"]  # the admin's confirmation pages read these too
 # Characters that make a spreadsheet read a cell as a formula (OWASP "CSV injection").
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-
-
-def status_words(value: str) -> str:
-    """A status as plain words ("in_review" -> "in review"): messages stay in one language."""
-    return str(value).replace("_", " ")
 
 
 @dataclass
@@ -96,17 +86,8 @@ def _locked_rows(claim_ids: Iterable[int]) -> list[_Row]:
     return [_Row(*row) for row in rows]
 
 
-
 def _actor_id(actor: Any) -> int | None:
     return getattr(actor, "pk", None)
-
-
-def _bump(claim_ids: Sequence[int], **fields: Any) -> None:
-    """One UPDATE for many claims: a person touched them, so the version moves on (optimistic locking)."""
-    if claim_ids:
-        Claim.objects.filter(pk__in=claim_ids).update(
-            version=F("version") + 1, touched=True, updated_at=timezone.now(), **fields
-        )
 
 
 def _claim_event(*, actor: Any, action: str, row: _Row, after: dict[str, Any], channel: str) -> AuditEvent:
@@ -116,12 +97,11 @@ def _claim_event(*, actor: Any, action: str, row: _Row, after: dict[str, Any], c
     )
 
 
-def _emit_claim_updates(rows: Iterable[_Row], *, change: str, after: Callable[[_Row], dict[str, Any]]) -> None:
-    """One claim.updated delivery per claim and subscribed endpoint, in one bulk insert."""
-    webhook_emit_many(
-        event="claim.updated",
-        items=[(row.pk, {"claim_id": row.pk, "change": change, **after(row)}) for row in rows],
-    )
+def _record(*, actor: Any, action: str, change: str, rows: list[_Row], after: dict[int, dict[str, Any]],
+            channel: str) -> None:
+    """The audit rows and claim.updated events of a bulk change (`after` per claim id)."""
+    audit_bulk(_claim_event(actor=actor, action=action, row=row, after=after[row.pk], channel=channel) for row in rows)
+    workflow.claim_updated_emit(change=change, items=[(row.pk, after[row.pk]) for row in rows])
 
 
 @transaction.atomic
@@ -129,13 +109,10 @@ def claims_bulk_assign(
     *, claim_ids: Iterable[int], assignee: Any, actor: Any, channel: str = Channel.ADMIN
 ) -> BulkResult:
     """Assign (or, with assignee=None, unassign) many claims, with the rules of workflow.claim_assign."""
-    require_reviewer(actor)
-    if assignee is not None and not is_reviewer(assignee):
-        raise InvalidInput(f"{assignee.get_username()} is not a reviewer.", code="assignee_not_reviewer")
-    if assignee is not None and assignee.pk != _actor_id(actor) and not is_editor(actor):
-        raise NotAllowed("Only an editor can assign claims to someone else.", code="editor_required")
+    refusal = rules.assignment_refusal(actor=actor, assignee=assignee)
+    if refusal is not None:
+        raise refusal
     assignee_id = getattr(assignee, "pk", None)
-    result = BulkResult()
     refused: Counter[str] = Counter()
     changed: list[_Row] = []
     for row in _locked_rows(claim_ids):
@@ -144,32 +121,10 @@ def claims_bulk_assign(
         else:
             changed.append(row)
     ids = [row.pk for row in changed]
-    _bump(ids, assignee_id=assignee_id)
-    audit_bulk(
-        _claim_event(actor=actor, action="claim.assign", row=row, channel=channel,
-                     after=row.snapshot(assignee=assignee_id, version=row.version + 1))
-        for row in changed
-    )
-    _emit_claim_updates(changed, change="assign",
-                        after=lambda row: row.snapshot(assignee=assignee_id, version=row.version + 1))
-    result.changed, result.changed_ids, result.refused = len(ids), ids, dict(refused)
-    return result
-
-
-def transition_refusal(source: str, to: str, *, editor: bool, comment: str) -> str | None:
-    """Why a claim in `source` cannot move to `to` for this actor, or None. Rules are workflow's.
-
-    Public so the admin's confirmation page can say, per current status, what will happen."""
-    if source == to:
-        return f"already {status_words(to)}"
-    if not Claim(status=source).can_transition_to(to):
-        return f"cannot go from {status_words(source)} to {status_words(to)}"
-    rule = workflow.RULES.get((source, to), workflow.Rule())
-    if rule.needs_editor and not editor:
-        return f"need an editor to go from {status_words(source)}"
-    if rule.needs_comment and not comment:
-        return "need a comment saying why"
-    return None
+    workflow.claims_bump(ids, assignee_id=assignee_id)
+    _record(actor=actor, action="claim.assign", change="assign", rows=changed, channel=channel,
+            after={row.pk: row.snapshot(assignee=assignee_id, version=row.version + 1) for row in changed})
+    return BulkResult(changed=len(ids), refused=dict(refused), changed_ids=ids)
 
 
 @transaction.atomic
@@ -178,49 +133,50 @@ def claims_bulk_transition(
 ) -> BulkResult:
     """Move every claim of the selection for which the move is valid; count the others by reason."""
     require_reviewer(actor)
-    if to == ClaimStatus.DUPLICATE:
-        raise InvalidInput("Use 'mark as duplicate' and choose the original claim.", code="needs_original")
-    if to not in ClaimStatus.values:
-        raise InvalidInput(f"Unknown status {to!r}.", code="unknown_status")
+    refusal = rules.target_refusal(to)
+    if refusal is not None:
+        raise refusal
     comment = comment.strip()
-    editor = is_editor(actor)
-    verdicts: dict[str, str | None] = {}  # the rules depend on the source status only: decide once per status
+    decided: dict[str, DomainError | None] = {}  # the rules depend on the source status only: decide once per status
     refused: Counter[str] = Counter()
     plain: list[_Row] = []
     per_row: list[int] = []
     for row in _locked_rows(claim_ids):
-        if row.status not in verdicts:
-            verdicts[row.status] = transition_refusal(row.status, to, editor=editor, comment=comment)
-        reason = verdicts[row.status]
-        if reason:
-            refused[reason] += 1
+        if row.status not in decided:
+            decided[row.status] = rules.transition_refusal(row.status, to, actor=actor, comment=comment)
+        reason = decided[row.status]
+        if reason is not None:
+            refused[reason.reason] += 1
         elif (row.status, to) in VERDICT_MOVES:
             per_row.append(row.pk)
         else:
             plain.append(row)
 
     # Plain moves: one UPDATE per group (at most two), whatever the number of rows.
-    extra: dict[str, Any] = {"status_reason": comment} if to == ClaimStatus.DISMISSED else {}
-    # Starting work on an unassigned selected claim assigns it to whoever starts it (as workflow does).
-    takes = {
-        row.pk for row in plain
-        if row.status == ClaimStatus.SELECTED and to == ClaimStatus.IN_PROGRESS and row.assignee_id is None
-    }
-    _bump([row.pk for row in plain if row.pk not in takes], status=to, **extra)
-    _bump(sorted(takes), status=to, assignee_id=_actor_id(actor), **extra)
+    takes = {row.pk for row in plain if rules.starts_work(row.status, to, row.assignee_id)}
+    kept = {row.pk for row in plain if rules.reason_kept(row.status, to)}
+    for group_takes in (False, True):
+        for group_kept in (False, True):
+            ids = [row.pk for row in plain if (row.pk in takes) == group_takes and (row.pk in kept) == group_kept]
+            extra: dict[str, Any] = {"assignee_id": _actor_id(actor)} if group_takes else {}
+            if group_kept:
+                extra["status_reason"] = comment
+            if ids:
+                workflow.claims_bump(ids, status=to, **extra)
     if comment:
         bulk_insert(Comment, [Comment(claim_id=row.pk, author_id=_actor_id(actor), body=comment) for row in plain])
 
-    def after(row: _Row) -> dict[str, Any]:
-        assignee = _actor_id(actor) if row.pk in takes else row.assignee_id
-        return row.snapshot(status=to, version=row.version + 1, assignee=assignee)
-
+    after = {
+        row.pk: row.snapshot(status=to, version=row.version + 1,
+                             assignee=_actor_id(actor) if row.pk in takes else row.assignee_id)
+        for row in plain
+    }
     audit_bulk(
         _claim_event(actor=actor, action="claim.transition", row=row, channel=channel,
-                     after={**after(row), "comment": comment})
+                     after={**after[row.pk], "comment": comment})
         for row in plain
     )
-    _emit_claim_updates(plain, change="status", after=after)
+    workflow.claim_updated_emit(change="status", items=[(row.pk, after[row.pk]) for row in plain])
 
     changed = [row.pk for row in plain]
     # Verdict moves: the workflow service, one savepoint per claim, so one refusal spoils nothing else.
@@ -228,7 +184,7 @@ def claims_bulk_transition(
         try:
             workflow.claim_transition(claim=pk, to=to, actor=actor, comment=comment, channel=channel)
         except DomainError as exc:
-            refused[exc.message.rstrip(".")] += 1
+            refused[exc.reason] += 1
         else:
             changed.append(pk)
     return BulkResult(changed=len(changed), refused=dict(refused), changed_ids=changed)
@@ -248,7 +204,8 @@ def claims_bulk_dismiss(
 def claims_bulk_set_rating(
     *, claim_ids: Iterable[int], rating: Rating | None, actor: Any, channel: str = Channel.ADMIN
 ) -> BulkResult:
-    """Set (or clear, with None) the rating of the draft verdicts of the selection."""
+    """Set (or clear, with None) the rating of the draft verdicts of the selection. Whoever sets it
+    becomes a contributor of each verdict changed (and so may not approve it)."""
     require_reviewer(actor)
     if rating is not None and not rating.is_active:
         raise InvalidInput(f"The rating {rating.slug!r} is retired.", code="inactive_rating")
@@ -263,9 +220,9 @@ def claims_bulk_set_rating(
     refused["have no draft verdict"] += len(rows) - len(drafts)
     changed: list[tuple[int, int, int | None, int]] = []
     for draft in drafts:
-        status = rows[draft[1]].status
-        if status not in (ClaimStatus.SELECTED, ClaimStatus.IN_PROGRESS):
-            refused[f"verdict locked while {status_words(status)}"] += 1
+        refusal = rules.verdict_edit_refusal(rows[draft[1]].status, VerdictStatus.DRAFT, actor=actor)
+        if refusal is not None:
+            refused[refusal.reason] += 1
         elif draft[2] == rating_id:
             refused["already have that rating" if rating_id else "already have no rating"] += 1
         else:
@@ -274,8 +231,9 @@ def claims_bulk_set_rating(
         Verdict.objects.filter(pk__in=[d[0] for d in changed]).update(
             rating_id=rating_id, version=F("version") + 1, updated_at=timezone.now()
         )
+    workflow.verdict_contributors_add((d[0], _actor_id(actor)) for d in changed)
     claim_ids_changed = [d[1] for d in changed]
-    _bump(claim_ids_changed)
+    workflow.claims_bump(claim_ids_changed)
     audit_bulk(
         AuditEvent(
             actor_id=_actor_id(actor), action="verdict.update", object_type="verdict", object_id=pk,
@@ -284,26 +242,13 @@ def claims_bulk_set_rating(
         )
         for pk, claim_id, old, version in changed
     )
-    _emit_claim_updates([rows[pk] for pk in claim_ids_changed], change="verdict_rating",
-                        after=lambda row: {**row.snapshot(version=row.version + 1), "rating": rating_id})
+    slug = rating.slug if rating is not None else None
+    workflow.claim_updated_emit(change="verdict", items=[
+        (claim_id, {**rows[claim_id].snapshot(version=rows[claim_id].version + 1), "verdict_id": pk, "rating": slug})
+        for pk, claim_id, _old, _version in changed
+    ])
     refused = Counter({reason: n for reason, n in refused.items() if n})
     return BulkResult(changed=len(changed), refused=dict(refused), changed_ids=claim_ids_changed)
-
-
-def _root_of(original: Claim) -> Claim:
-    """Follow the original's own duplicate link (a chain is a few rows, not the selection)."""
-    root = original
-    seen: set[int] = set()
-    while root.duplicate_of_id is not None and root.pk not in seen:
-        seen.add(root.pk)
-        root = Claim.objects.get(pk=root.duplicate_of_id)
-    return root
-
-
-EVIDENCE_COPY_FIELDS = (
-    "provider", "url", "title", "publisher", "excerpt", "published_at", "relevance", "match_tier", "stance",
-    "stance_by_id", "stance_at", "note", "content_hash", "prior_factcheck_id", "added_by_id",
-)
 
 
 @transaction.atomic
@@ -312,63 +257,24 @@ def claims_bulk_mark_duplicate(
 ) -> BulkResult:
     """Mark the selection as duplicates of `original` and copy their evidence onto it, once per source."""
     require_reviewer(actor)
-    root = _root_of(original)
+    root = rules.duplicate_root(Claim.objects.get(pk=original.pk))
     refused: Counter[str] = Counter()
     changed: list[_Row] = []
     for row in _locked_rows(claim_ids):
-        if row.pk == root.pk:
-            refused["are the original itself"] += 1
-        elif row.status == ClaimStatus.DUPLICATE and row.duplicate_of_id == root.pk:
+        refusal = rules.duplicate_refusal(pk=row.pk, status=row.status, root=root, actor=actor)
+        if refusal is not None:
+            refused[refusal.reason] += 1
+        elif rules.already_duplicate_of(status=row.status, duplicate_of_id=row.duplicate_of_id, root=root):
             refused["already duplicates of it"] += 1
         else:
             changed.append(row)
     ids = [row.pk for row in changed]
-    _bump(ids, status=ClaimStatus.DUPLICATE, duplicate_of_id=root.pk)
-    audit_bulk(
-        _claim_event(actor=actor, action="claim.duplicate", row=row, channel=channel,
-                     after=row.snapshot(status=ClaimStatus.DUPLICATE, duplicate_of=root.pk, version=row.version + 1))
-        for row in changed
-    )
-    _emit_claim_updates(changed, change="duplicate", after=lambda row: row.snapshot(
-        status=ClaimStatus.DUPLICATE, duplicate_of=root.pk, version=row.version + 1))
-    _merge_evidence(root=root, source_ids=ids, actor=actor, channel=channel)
+    workflow.claims_bump(ids, status=ClaimStatus.DUPLICATE, duplicate_of_id=root.pk)
+    _record(actor=actor, action="claim.duplicate", change="duplicate", rows=changed, channel=channel,
+            after={row.pk: row.snapshot(status=ClaimStatus.DUPLICATE, duplicate_of=root.pk, version=row.version + 1)
+                   for row in changed})
+    workflow.evidence_merge_into(root=root, source_ids=ids, actor=actor, channel=channel)
     return BulkResult(changed=len(ids), refused=dict(refused), changed_ids=ids)
-
-
-def _merge_evidence(*, root: Claim, source_ids: list[int], actor: Any, channel: str) -> int:
-    """Copy the duplicates' evidence onto the original, skipping (provider, url) pairs it already has."""
-    if not source_ids:
-        return 0
-    have = set(Evidence.objects.filter(claim_id=root.pk).values_list("provider", "url"))
-    copies: list[Evidence] = []
-    for values in Evidence.objects.filter(claim_id__in=source_ids).order_by("-relevance", "pk").values(
-        *EVIDENCE_COPY_FIELDS
-    ):
-        key = (values["provider"], values["url"])
-        if key in have:
-            continue
-        have.add(key)
-        copies.append(Evidence(claim_id=root.pk, **values))
-    if not copies:
-        return 0
-    # ignore_conflicts: a worker attaching the same source meanwhile must not fail the whole merge.
-    Evidence.objects.bulk_create(copies, ignore_conflicts=True)
-    total = Evidence.objects.filter(claim_id=root.pk).count()
-    Claim.objects.filter(pk=root.pk).update(
-        evidence_count=total, version=F("version") + 1, touched=True, updated_at=timezone.now()
-    )
-    audit_bulk([
-        AuditEvent(
-            actor_id=_actor_id(actor), action="evidence.merge", object_type="claim", object_id=root.pk,
-            claim_id=root.pk, before={"evidence_count": root.evidence_count},
-            after={"evidence_count": total, "from_claims": source_ids, "bulk": True}, channel=channel,
-        )
-    ])
-    webhook_emit_many(
-        event="evidence.attached",
-        items=[(root.pk, {"claim_id": root.pk, "added": len(copies), "from_claims": source_ids})],
-    )
-    return len(copies)
 
 
 @transaction.atomic
@@ -423,7 +329,7 @@ def articles_bulk_reextract(
         )
         for pk in ids
     )
-    enqueue_each("claims.tasks.article_extract", ids)
+    enqueue_each(ARTICLE_EXTRACT, ids)
     return BulkResult(changed=len(ids), refused=dict(refused), changed_ids=ids)
 
 
@@ -449,7 +355,7 @@ def evidence_bulk_set_stance(
     Evidence.objects.filter(pk__in=[row[0] for row in changed]).update(
         stance=stance, stance_by_id=_actor_id(actor), stance_at=now
     )
-    _bump(sorted({row[1] for row in changed}))
+    workflow.claims_bump(sorted({row[1] for row in changed}))
     audit_bulk(
         AuditEvent(
             actor_id=_actor_id(actor), action="evidence.stance", object_type="evidence", object_id=pk,

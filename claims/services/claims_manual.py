@@ -6,7 +6,7 @@ from typing import Any
 
 from django.db import transaction
 
-from claims.models import Article, Channel, Claim
+from claims.models import Article, Channel, Claim, ClaimKind
 from claims.services.audit import audit_record
 from claims.services.errors import InvalidInput
 from claims.services.roles import require_reviewer
@@ -32,6 +32,8 @@ def claim_create(
     start: int | None = None,
     end: int | None = None,
     language: str = "",
+    claimant: str = "",
+    kind: str = ClaimKind.OTHER,
     channel: str = Channel.UI,
 ) -> Claim:
     """A manual claim, optionally anchored to a span of an article (its quote is that span)."""
@@ -43,10 +45,13 @@ def claim_create(
         raise InvalidInput("Give both start and end, or neither.", code="invalid_offsets")
     if start is not None and article is None:
         raise InvalidInput("Offsets need an article.", code="invalid_offsets")
+    if kind not in ClaimKind.values:
+        raise InvalidInput(f"Unknown kind {kind!r}: use one of {', '.join(ClaimKind.values)}.", code="invalid_kind")
     quote = article.text[start:end] if article is not None and start is not None and end is not None else ""
     claim = Claim(
         article=article, text=text, quote=quote, start=start, end=end,
-        language=language or (article.language if article is not None else ""),
+        language=language or (article.language if article is not None else ""), claimant=claimant.strip(),
+        kind=kind,
         created_by=actor if getattr(actor, "pk", None) else None, touched=True,
         # A claim a person entered is check-worthy by that person's judgement.
         checkworthiness=1.0, checkworthiness_reasons=["entered by a reviewer"],
@@ -57,7 +62,8 @@ def claim_create(
     with transaction.atomic():
         claim.save()
         audit_record(actor=actor, action="claim.create", obj=claim, claim_id=claim.pk,
-                     after={"text": claim.text, "article": claim.article_id, "start": start, "end": end},
+                     after={"text": claim.text, "article": claim.article_id, "start": start, "end": end,
+                            "claimant": claim.claimant, "kind": claim.kind},
                      channel=channel)
         webhook_emit(event="claim.created", object_id=claim.pk, payload=claim_payload(claim))
     return claim

@@ -9,12 +9,20 @@ class DomainError(Exception):
     code = "domain_error"
     http_status = 400
 
-    def __init__(self, message: str, *, code: str | None = None, details: dict[str, Any] | None = None):
+    def __init__(
+        self, message: str, *, code: str | None = None, details: dict[str, Any] | None = None, short: str = "",
+    ):
         super().__init__(message)
         self.message = message
         if code:
             self.code = code
         self.details = details or {}
+        # A few words for counts of refusals in bulk ("3 need a comment saying why").
+        self.short = short
+
+    @property
+    def reason(self) -> str:
+        return self.short or self.message.rstrip(".")
 
 
 class InvalidTransition(DomainError):
@@ -38,6 +46,13 @@ class StaleVersion(DomainError):
         self.current = current
         self.changed_by = changed_by
         self.changed_at = changed_at
+
+
+class Conflict(DomainError):
+    """The request collides with something that exists and is not the caller's to change."""
+
+    code = "conflict"
+    http_status = 409
 
 
 class InvalidInput(DomainError):

@@ -38,8 +38,10 @@ from claims.services.priors import priors_upsert
 from claims.services.queue import enqueue, enqueue_each
 from claims.services.roles import require_reviewer
 from claims.services.webhooks import webhook_emit
+from claims.services.workflow import claims_bump
+from claims.task_names import EVIDENCE_RUN
 
-RUN_TASK = "claims.tasks.evidence_run"
+RUN_TASK = EVIDENCE_RUN
 MAX_BACKOFF_SECONDS = 600.0
 SWEEP_BATCH = 500
 
@@ -272,7 +274,8 @@ def evidence_set_stance(
         evidence.stance_by = actor if getattr(actor, "pk", None) else None
         evidence.stance_at = timezone.now()
         evidence.save(update_fields=["stance", "note", "stance_by", "stance_at"])
-        Claim.objects.filter(pk=evidence.claim_id).update(touched=True)
+        # A stance is part of the claim's file: its version moves on, as in bulk (workflow.claims_bump).
+        claims_bump([evidence.claim_id])
         audit_record(actor=actor, action="evidence.stance", obj=evidence, claim_id=evidence.claim_id,
                      before=before, after={"stance": stance, "note": evidence.note}, channel=channel)
     return evidence

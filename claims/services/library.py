@@ -10,7 +10,7 @@ from typing import Any
 from django.db import transaction
 
 from claims.models import Channel, LibraryDocument, LibraryPassage, content_hash
-from claims.services.audit import audit_record
+from claims.services.audit import apply_changes, audit_record
 from claims.services.errors import InvalidInput
 
 PASSAGE_TARGET = 600  # characters: about one paragraph, what a reviewer reads as an excerpt
@@ -102,3 +102,24 @@ def library_document_add(
         audit_record(actor=actor, action="library.add", obj=document,
                      after={"title": document.title, "passages": len(spans)}, channel=channel)
     return document, True
+
+
+LIBRARY_EDITABLE_FIELDS = ("title", "source_url", "publisher", "language", "published_at")
+
+
+def library_document_update(*, document: LibraryDocument, actor: Any, changes: dict[str, Any],
+                            channel: str = Channel.ADMIN) -> LibraryDocument:
+    """Change a document's description (never its text: its passages are cut from it), audited."""
+    unknown = set(changes) - set(LIBRARY_EDITABLE_FIELDS)
+    if unknown:
+        raise InvalidInput(f"These fields cannot be edited: {', '.join(sorted(unknown))}.", code="not_editable")
+    with transaction.atomic():
+        locked = LibraryDocument.objects.select_for_update().get(pk=document.pk)
+        before, after = apply_changes(locked, changes)
+        if after:
+            locked.save(update_fields=list(after))
+            if "language" in after:
+                LibraryPassage.objects.filter(document=locked).update(language=locked.language)
+            audit_record(actor=actor, action="library.update", obj=locked, before=before, after=after,
+                         channel=channel)
+    return locked

@@ -10,16 +10,21 @@ from typing import Any
 from django.db import transaction
 from django.db.models import F
 
-from claims.models import Article, Channel, Claim, ClaimStatus, Comment
+from claims.models import Article, Channel, Claim, Comment
+from claims.services import rules
 from claims.services.audit import audit_record
-from claims.services.claims_manual import claim_create
-from claims.services.errors import InvalidInput, InvalidTransition
+from claims.services.claims_manual import claim_create, claim_payload
+from claims.services.errors import InvalidInput
 from claims.services.roles import require_reviewer
-from claims.services.workflow import claim_mark_duplicate, stale_version_error
+from claims.services.webhooks import webhook_emit
+from claims.services.workflow import (
+    claim_mark_duplicate,
+    claim_snapshot,
+    claim_updated_emit,
+    stale_version_error,
+)
 
 COMMENT_MAX = 5000
-# Claims that already carry a verdict keep their span: splitting or merging them would orphan it.
-RESHAPEABLE = (ClaimStatus.NEW, ClaimStatus.SELECTED, ClaimStatus.IN_PROGRESS, ClaimStatus.DISMISSED)
 
 
 def claim_create_from_selection(
@@ -64,6 +69,11 @@ def comment_add(*, claim: Claim, actor: Any, body: str, channel: str = Channel.U
     return comment
 
 
+def _state(claim: Claim) -> dict[str, Any]:
+    return claim_snapshot(status=claim.status, assignee_id=claim.assignee_id, version=claim.version,
+                          duplicate_of_id=claim.duplicate_of_id)
+
+
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start].isspace():
         start += 1
@@ -87,8 +97,9 @@ def claim_split(
         claim = Claim.objects.select_for_update(of=("self",)).select_related("article").get(pk=pk)
         if expected_version is not None and claim.version != expected_version:
             raise stale_version_error(claim)
-        if claim.status not in RESHAPEABLE:
-            raise InvalidTransition("A claim under review or published cannot be split.", code="not_reshapeable")
+        refusal = rules.reshape_refusal(claim.status, actor=actor, doing="split")
+        if refusal is not None:
+            raise refusal
         if claim.article_id is None or claim.start is None or claim.end is None:
             raise InvalidInput("Only a claim with a place in an article can be split.", code="no_offsets")
         text = claim.article.text
@@ -114,6 +125,8 @@ def claim_split(
                      channel=channel)
         audit_record(actor=actor, action="claim.create", obj=rest, claim_id=rest.pk,
                      after={"split_from": claim.pk, "start": rest.start, "end": rest.end}, channel=channel)
+        claim_updated_emit(change="split", items=[(claim.pk, {**_state(claim), "new_claim": rest.pk})])
+        webhook_emit(event="claim.created", object_id=rest.pk, payload=claim_payload(rest))
     return claim, rest
 
 
@@ -133,8 +146,10 @@ def claim_merge(
         parts = [rows[i] for i in ids if i != pk]
         if any(c.article_id != target.article_id or c.start is None for c in rows.values()) or target.article_id is None:
             raise InvalidInput("Only claims placed in the same article can be merged.", code="different_articles")
-        if any(c.status not in RESHAPEABLE for c in rows.values()):
-            raise InvalidTransition("A claim under review or published cannot be merged.", code="not_reshapeable")
+        refusals = [rules.reshape_refusal(c.status, actor=actor, doing="merged") for c in rows.values()]
+        refusal = next((r for r in refusals if r is not None), None)
+        if refusal is not None:
+            raise refusal
         text = Article.objects.values_list("text", flat=True).get(pk=target.article_id)
         before = {"start": target.start, "end": target.end, "text": target.text, "version": target.version}
         target.start = min(c.start for c in rows.values())  # type: ignore[type-var]
@@ -147,6 +162,7 @@ def claim_merge(
         audit_record(actor=actor, action="claim.merge", obj=target, claim_id=target.pk, before=before,
                      after={"start": target.start, "end": target.end, "merged": [c.pk for c in parts],
                             "version": target.version}, channel=channel)
+        claim_updated_emit(change="merge", items=[(target.pk, {**_state(target), "merged": [c.pk for c in parts]})])
         # A merge touches a handful of claims a person picked: one workflow call each keeps the
         # duplicate rule (and its audit row) in the workflow service.
         for part in parts:

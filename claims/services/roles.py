@@ -33,3 +33,13 @@ def require_reviewer(actor: Any, *, doing: str = "change claims") -> None:
 
     if not is_reviewer(actor):
         raise NotAllowed(f"Only reviewers and editors can {doing}.", code="role_required")
+
+
+def team_members() -> Any:
+    """The active people with a role: who can be assigned claims (the review UI, the API, the admin)."""
+    from django.contrib.auth import get_user_model
+
+    return (
+        get_user_model().objects.filter(is_active=True, groups__name__in=[REVIEWER, EDITOR]).distinct()
+        .order_by("username")
+    )

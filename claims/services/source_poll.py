@@ -192,8 +192,8 @@ def _ingest_page(item: SourceItem, language: str) -> Article:
     common = {"url": article_url, "title": item.title, "language": language, "published_at": item.published_at,
               "channel": Channel.TASK}
     if page.content_type == "text/plain":
-        return article_ingest(text=page.text(), **common)
-    return article_ingest(html=page.text(), **common)
+        return article_ingest(text=page.text(), **common).article
+    return article_ingest(html=page.text(), **common).article
 
 
 def _ingest_item(item: SourceItem, source: Source) -> tuple[str, str, Article | None, str]:
@@ -210,11 +210,12 @@ def _ingest_item(item: SourceItem, source: Source) -> tuple[str, str, Article | 
     text = f"{item.title}\n\n{item.summary}" if item.title and not item.summary.startswith(item.title) \
         else item.summary
     try:
-        article = article_ingest(text=text, url=article_url, title=item.title, language=source.language,
-                                 published_at=item.published_at, channel=Channel.TASK)
+        result = article_ingest(text=text, url=article_url, title=item.title, language=source.language,
+                                published_at=item.published_at, channel=Channel.TASK)
     except InvalidInput as exc:
         return SourceItem.Status.FAILED, "", None, f"{note} It was refused too: {exc.message}"
-    if getattr(article, "ingest_outcome", "") == "created":
+    article = result.article
+    if result.outcome == "created":
         audit_record(actor=None, action="article.from_feed_summary", obj=article, channel=Channel.TASK,
                      after={"source": source.pk, "item": item.pk, "reason": reason})
     return SourceItem.Status.DONE, SourceItem.Origin.SUMMARY, article, note

@@ -21,13 +21,14 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from claims import task_names as names
 from claims.models import AuditEvent, Channel, PollStatus, Source
 from claims.services.audit import audit_bulk, audit_record
 from claims.services.errors import InvalidInput
 from claims.services.queue import enqueue_each
 from claims.services.roles import is_editor
 
-POLL_TASK = "claims.tasks.source_poll"
+POLL_TASK = names.SOURCE_POLL
 MAX_INTERVAL_MINUTES = 7 * 24 * 60
 SCHEDULE_BATCH = 500
 

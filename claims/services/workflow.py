@@ -1,14 +1,16 @@
 """The claim workflow (DESIGN.md §5). Every status change of a claim or a verdict happens here.
 
 Views, the API, the admin, tasks and commands call these functions; none of them sets a status
-itself. Each function locks the claim row, checks the rule, writes the change and its audit event
-in one transaction, and queues webhooks through the same transaction (the outbox).
+itself. Each function locks the claim row, asks the rulebook (claims.services.rules) whether the
+change is allowed, writes the change and its audit event in one transaction, and emits its webhook
+event through the same transaction (the outbox). The bulk services apply the same rules to many
+rows and share the writers below (claims_bump, claim_updated_emit, verdict_contributors_add,
+evidence_merge_into).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from django.conf import settings
@@ -17,41 +19,33 @@ from django.db.models import F
 from django.utils import timezone
 
 from claims.models import (
+    AuditEvent,
     Channel,
     Claim,
     ClaimStatus,
     Comment,
+    Evidence,
     Rating,
     Verdict,
+    VerdictContributor,
     VerdictStatus,
 )
-from claims.services.audit import audit_record
-from claims.services.errors import InvalidInput, InvalidTransition, NotAllowed, StaleVersion
-from claims.services.roles import is_editor, is_reviewer, require_reviewer
-from claims.services.webhooks import webhook_emit
+from claims.services import rules
+from claims.services.audit import apply_changes, audit_bulk, audit_record
+from claims.services.errors import InvalidInput, InvalidTransition, StaleVersion
+from claims.services.roles import require_reviewer
+from claims.services.webhooks import webhook_emit, webhook_emit_many
 
-EDITABLE_CLAIM_FIELDS = ("text", "claimant", "kind", "entities", "quantities", "dates", "language")
-
-
-@dataclass(frozen=True)
-class Rule:
-    needs_editor: bool = False
-    needs_comment: bool = False
-
-
-# Extra rules per (from, to). Every transition needs at least the reviewer role.
-RULES: dict[tuple[str, str], Rule] = {
-    (ClaimStatus.IN_REVIEW, ClaimStatus.PUBLISHED): Rule(needs_editor=True),
-    (ClaimStatus.IN_REVIEW, ClaimStatus.IN_PROGRESS): Rule(needs_editor=True, needs_comment=True),
-    (ClaimStatus.PUBLISHED, ClaimStatus.IN_PROGRESS): Rule(needs_editor=True, needs_comment=True),
-    (ClaimStatus.NEW, ClaimStatus.DISMISSED): Rule(needs_comment=True),
-    (ClaimStatus.SELECTED, ClaimStatus.DISMISSED): Rule(needs_comment=True),
-    (ClaimStatus.IN_PROGRESS, ClaimStatus.DISMISSED): Rule(needs_comment=True),
-}
+# Kept importable from here: the editable fields are the rulebook's.
+EDITABLE_CLAIM_FIELDS = rules.EDITABLE_CLAIM_FIELDS
+EVIDENCE_COPY_FIELDS = (
+    "provider", "url", "title", "publisher", "excerpt", "published_at", "relevance", "match_tier", "stance",
+    "stance_by_id", "stance_at", "note", "content_hash", "prior_factcheck_id", "added_by_id",
+)
 
 
 def claim_snapshot(*, status: str, assignee_id: int | None, version: int, duplicate_of_id: int | None) -> dict[str, Any]:
-    """The workflow state an audit event records before and after a change (bulk changes too)."""
+    """The workflow state an audit event and a claim.updated event record (bulk changes too)."""
     return {"status": status, "assignee": assignee_id, "version": version, "duplicate_of": duplicate_of_id}
 
 
@@ -119,17 +113,38 @@ def _save_claim(claim: Claim, fields: list[str]) -> None:
     claim.refresh_from_db(fields=["version"])
 
 
+def claims_bump(claim_ids: Iterable[int], **fields: Any) -> None:
+    """One UPDATE for many claims: a person changed them (or their verdict or evidence), so the
+    version moves on (optimistic locking) and re-extraction keeps them."""
+    ids = list(claim_ids)
+    if ids:
+        Claim.objects.filter(pk__in=ids).update(version=F("version") + 1, touched=True, updated_at=timezone.now(),
+                                                **fields)
 
-def _open_verdict(claim: Claim) -> Verdict | None:
-    return (
-        claim.verdicts.select_for_update()
-        .filter(status__in=[VerdictStatus.DRAFT, VerdictStatus.SUBMITTED, VerdictStatus.APPROVED])
-        .first()
+
+def claim_updated_emit(*, change: str, items: Iterable[tuple[int, dict[str, Any]]]) -> None:
+    """The claim.updated webhook event of a change (`change`: status, assign, fields, duplicate,
+    verdict, evidence), one per claim and subscribed endpoint, in one bulk insert."""
+    webhook_emit_many(
+        event="claim.updated",
+        items=[(claim_id, {"claim_id": claim_id, "change": change, **data}) for claim_id, data in items],
     )
 
 
-def _published_verdict(claim: Claim) -> Verdict | None:
-    return claim.verdicts.filter(status=VerdictStatus.PUBLISHED).order_by("-published_at", "-id").first()
+def verdict_contributors_add(pairs: Iterable[tuple[int, int | None]]) -> None:
+    """Record who wrote part of which verdict ((verdict_id, user_id) pairs; None: no person)."""
+    rows = [VerdictContributor(verdict_id=v, user_id=u) for v, u in pairs if u is not None]
+    if rows:
+        VerdictContributor.objects.bulk_create(rows, ignore_conflicts=True)
+
+
+def _open_verdict(claim: Claim) -> Verdict | None:
+    return claim.verdicts.select_for_update().open().first()
+
+
+def _raise_if(refusal: Exception | None) -> None:
+    if refusal is not None:
+        raise refusal
 
 
 @_guarded("claim.transition")
@@ -145,37 +160,23 @@ def claim_transition(
     """Move a claim along the workflow, or raise InvalidTransition / NotAllowed / StaleVersion."""
     claim = _locked_claim(claim)
     _check_version(claim, expected_version)
-    require_reviewer(actor)
     source = claim.status
-    if to == ClaimStatus.DUPLICATE:
-        raise InvalidTransition("Use 'mark as duplicate' and choose the original claim.", code="needs_original")
-    if to not in ClaimStatus.values:
-        raise InvalidTransition(f"Unknown status {to!r}.", code="unknown_status")
-    if not claim.can_transition_to(to):
-        raise InvalidTransition(
-            f"A claim cannot go from {ClaimStatus(source).label} to {ClaimStatus(to).label}.",
-            code="transition_not_allowed",
-            details={"from": source, "to": to, "allowed": sorted(claim_allowed_transitions(claim, actor))},
-        )
-    rule = RULES.get((source, to), Rule())
-    if rule.needs_editor and not is_editor(actor):
-        raise NotAllowed("Only an editor can do this.", code="editor_required")
     comment = comment.strip()
-    if rule.needs_comment and not comment:
-        raise InvalidInput("Say why in a comment.", code="comment_required")
+    refusal = rules.transition_refusal(source, to, actor=actor, comment=comment)
+    if refusal is not None and refusal.code == "transition_not_allowed":
+        refusal.details["allowed"] = rules.allowed_targets(claim, actor)
+    _raise_if(refusal)
 
     before = _snapshot(claim)
     fields = ["status"]
     event: tuple[str, Verdict] | None = None
-    if to == ClaimStatus.IN_PROGRESS and source == ClaimStatus.SELECTED and claim.assignee_id is None:
+    if rules.starts_work(source, to, claim.assignee_id):
         claim.assignee = actor
         fields.append("assignee")
     if to == ClaimStatus.IN_REVIEW:
         verdict = _open_verdict(claim)
-        if verdict is None or verdict.rating_id is None or not verdict.summary.strip():
-            raise InvalidTransition(
-                "Write a verdict with a rating and a summary before submitting.", code="verdict_incomplete"
-            )
+        _raise_if(rules.submission_refusal(verdict))
+        assert verdict is not None
         verdict.status = VerdictStatus.SUBMITTED
         verdict.submitted_at = timezone.now()
         verdict.version = F("version") + 1
@@ -193,21 +194,24 @@ def claim_transition(
     elif source == ClaimStatus.PUBLISHED and to == ClaimStatus.IN_PROGRESS:
         _open_correction(claim, actor)
 
-    if to == ClaimStatus.DISMISSED or (source == ClaimStatus.IN_REVIEW and to == ClaimStatus.IN_PROGRESS):
+    if rules.reason_kept(source, to):
         claim.status_reason = comment
         fields.append("status_reason")
     if comment:
         Comment.objects.create(claim=claim, author=actor, body=comment)
     claim.status = to
     _save_claim(claim, fields)
+    after = _snapshot(claim)
     audit_record(
         actor=actor, action="claim.transition", obj=claim, claim_id=claim.pk,
-        before=before, after={**_snapshot(claim), "comment": comment}, channel=channel,
+        before=before, after={**after, "comment": comment}, channel=channel,
     )
     if event is not None:
         name, verdict = event
         verdict.refresh_from_db()
         webhook_emit(event=name, object_id=claim.pk, payload=verdict_payload(verdict))
+    else:
+        claim_updated_emit(change="status", items=[(claim.pk, after)])
     return claim
 
 
@@ -215,10 +219,8 @@ def _publish_open_verdict(claim: Claim, actor: Any) -> Verdict:
     from claims.claimreview import claimreview_problems  # pure module, no cycle: it imports models only
 
     verdict = _open_verdict(claim)
-    if verdict is None or verdict.status != VerdictStatus.SUBMITTED:
-        raise InvalidTransition("There is no submitted verdict to approve.", code="no_submitted_verdict")
-    if verdict.author_id == getattr(actor, "pk", None):
-        raise NotAllowed("The author of a verdict cannot approve it: ask another editor.", code="own_verdict")
+    _raise_if(rules.approval_refusal(verdict, actor))
+    assert verdict is not None
     now = timezone.now()
     verdict.approver = actor
     verdict.approved_at = now
@@ -242,11 +244,12 @@ def _publish_open_verdict(claim: Claim, actor: Any) -> Verdict:
 
 
 def _open_correction(claim: Claim, actor: Any) -> Verdict:
-    """Reopen a published claim: a new draft copies the published verdict, which stays as history."""
-    published = _published_verdict(claim)
+    """Reopen a published claim: a new draft copies the published verdict, which stays as history.
+    Its text is the published verdict's writers' work too, so they are its contributors."""
+    published = claim.verdicts.published().first()
     if published is None:
         raise InvalidTransition("This claim has no published verdict to correct.", code="nothing_to_correct")
-    return Verdict.objects.create(
+    draft = Verdict.objects.create(
         claim=claim,
         rating=published.rating,
         summary=published.summary,
@@ -256,25 +259,14 @@ def _open_correction(claim: Claim, actor: Any) -> Verdict:
         public_url=published.public_url,
         supersedes=published,
     )
+    writers = {published.author_id, actor.pk, *published.contributions.values_list("user_id", flat=True)}
+    verdict_contributors_add((draft.pk, user_id) for user_id in writers)
+    return draft
 
 
 def claim_allowed_transitions(claim: Claim, actor: Any) -> list[str]:
     """The statuses this actor may move the claim to now (what the UI offers as buttons)."""
-    if not is_reviewer(actor):
-        return []
-    allowed = []
-    for to in sorted(claim_targets(claim)):
-        rule = RULES.get((claim.status, to), Rule())
-        if rule.needs_editor and not is_editor(actor):
-            continue
-        allowed.append(to)
-    return allowed
-
-
-def claim_targets(claim: Claim) -> set[str]:
-    from claims.models import TRANSITIONS
-
-    return {str(s) for s in TRANSITIONS.get(claim.status, frozenset())} - {ClaimStatus.DUPLICATE}
+    return rules.allowed_targets(claim, actor)
 
 
 @_guarded("claim.assign")
@@ -283,16 +275,16 @@ def claim_assign(
 ) -> Claim:
     claim = _locked_claim(claim)
     _check_version(claim, expected_version)
-    require_reviewer(actor)
-    if assignee is not None and not is_reviewer(assignee):
-        raise InvalidInput(f"{assignee.get_username()} is not a reviewer.", code="assignee_not_reviewer")
-    if assignee is not None and assignee.pk != getattr(actor, "pk", None) and not is_editor(actor):
-        raise NotAllowed("Only an editor can assign claims to someone else.", code="editor_required")
+    _raise_if(rules.assignment_refusal(actor=actor, assignee=assignee))
+    if claim.assignee_id == getattr(assignee, "pk", None):
+        return claim  # nothing changes: no version, no event
     before = _snapshot(claim)
     claim.assignee = assignee
     _save_claim(claim, ["assignee"])
+    after = _snapshot(claim)
     audit_record(actor=actor, action="claim.assign", obj=claim, claim_id=claim.pk,
-                 before=before, after=_snapshot(claim), channel=channel)
+                 before=before, after=after, channel=channel)
+    claim_updated_emit(change="assign", items=[(claim.pk, after)])
     return claim
 
 
@@ -305,22 +297,23 @@ def claim_update(
     channel: str = Channel.UI,
     expected_version: int | None = None,
 ) -> Claim:
-    """Edit the claim's own fields (never its quote or offsets, which are the article's)."""
+    """Edit the claim's own fields (never its quote or offsets, which are the article's).
+
+    Only the fields whose value differs are written and audited (before and after each); a
+    claim under review or published refuses (rules.edit_refusal)."""
     claim = _locked_claim(claim)
     _check_version(claim, expected_version)
-    require_reviewer(actor)
-    unknown = set(changes) - set(EDITABLE_CLAIM_FIELDS)
-    if unknown:
-        raise InvalidInput(f"These fields cannot be edited: {', '.join(sorted(unknown))}.", code="not_editable")
+    _raise_if(rules.edit_refusal(claim.status, actor=actor, fields=changes))
     if "text" in changes and not str(changes["text"]).strip():
         raise InvalidInput("The claim text cannot be empty.", code="empty_text")
-    before = {field: getattr(claim, field) for field in changes}
-    for field, value in changes.items():
-        setattr(claim, field, value)
-    _save_claim(claim, list(changes))
+    before, after = apply_changes(claim, changes)
+    if not after:
+        return claim
+    _save_claim(claim, list(after))
     audit_record(actor=actor, action="claim.update", obj=claim, claim_id=claim.pk,
-                 before={**before, "version": claim.version - 1}, after={**changes, "version": claim.version},
+                 before={**before, "version": claim.version - 1}, after={**after, "version": claim.version},
                  channel=channel)
+    claim_updated_emit(change="fields", items=[(claim.pk, {**_snapshot(claim), "fields": sorted(after)})])
     return claim
 
 
@@ -329,28 +322,56 @@ def claim_mark_duplicate(
     *, claim: Claim | int, original: Claim, actor: Any, channel: str = Channel.UI,
     expected_version: int | None = None,
 ) -> Claim:
-    """Any state -> duplicate: points at the original (following its own duplicate link)."""
+    """Mark a claim as a duplicate of `original` (following its own duplicate link); its evidence
+    is copied onto the original, as the bulk action does."""
     claim = _locked_claim(claim)
     _check_version(claim, expected_version)
-    require_reviewer(actor)
-    root = Claim.objects.select_related("duplicate_of").get(pk=original.pk)
-    seen = {claim.pk}
-    while root.duplicate_of_id is not None:
-        if root.pk in seen:
-            break
-        seen.add(root.pk)
-        root = root.duplicate_of
-    if root.pk == claim.pk:
-        raise InvalidInput("A claim cannot be a duplicate of itself.", code="self_duplicate")
-    if claim.status == ClaimStatus.DUPLICATE and claim.duplicate_of_id == root.pk:
+    root = rules.duplicate_root(Claim.objects.get(pk=original.pk))
+    _raise_if(rules.duplicate_refusal(pk=claim.pk, status=claim.status, root=root, actor=actor))
+    if rules.already_duplicate_of(status=claim.status, duplicate_of_id=claim.duplicate_of_id, root=root):
         return claim
     before = _snapshot(claim)
     claim.status = ClaimStatus.DUPLICATE
     claim.duplicate_of = root
     _save_claim(claim, ["status", "duplicate_of"])
+    after = _snapshot(claim)
     audit_record(actor=actor, action="claim.duplicate", obj=claim, claim_id=claim.pk,
-                 before=before, after=_snapshot(claim), channel=channel)
+                 before=before, after=after, channel=channel)
+    claim_updated_emit(change="duplicate", items=[(claim.pk, after)])
+    evidence_merge_into(root=root, source_ids=[claim.pk], actor=actor, channel=channel)
     return claim
+
+
+def evidence_merge_into(*, root: Claim, source_ids: list[int], actor: Any, channel: str) -> int:
+    """Copy the duplicates' evidence onto the original, skipping (provider, url) pairs it already has."""
+    if not source_ids:
+        return 0
+    have = set(Evidence.objects.filter(claim_id=root.pk).values_list("provider", "url"))
+    copies: list[Evidence] = []
+    for values in Evidence.objects.filter(claim_id__in=source_ids).order_by("-relevance", "pk").values(
+        *EVIDENCE_COPY_FIELDS
+    ):
+        key = (values["provider"], values["url"])
+        if key in have:
+            continue
+        have.add(key)
+        copies.append(Evidence(claim_id=root.pk, **values))
+    if not copies:
+        return 0
+    # ignore_conflicts: a worker attaching the same source meanwhile must not fail the whole merge.
+    Evidence.objects.bulk_create(copies, ignore_conflicts=True)
+    total = Evidence.objects.filter(claim_id=root.pk).count()
+    claims_bump([root.pk], evidence_count=total)
+    audit_bulk([
+        AuditEvent(
+            actor_id=getattr(actor, "pk", None), action="evidence.merge", object_type="claim", object_id=root.pk,
+            claim_id=root.pk, before={"evidence_count": root.evidence_count},
+            after={"evidence_count": total, "from_claims": source_ids}, channel=channel,
+        )
+    ])
+    webhook_emit(event="evidence.attached", object_id=root.pk,
+                 payload={"claim_id": root.pk, "added": len(copies), "from_claims": source_ids})
+    return len(copies)
 
 
 @_guarded("verdict.save")
@@ -365,18 +386,14 @@ def verdict_save(
     channel: str = Channel.UI,
     expected_version: int | None = None,
 ) -> Verdict:
-    """Create or edit the claim's working verdict (a draft). expected_version is the verdict's."""
+    """Create or edit the claim's working verdict (a draft). expected_version is the verdict's.
+    Whoever saves it becomes one of its contributors, who may not approve it."""
     claim = _locked_claim(claim)
     require_reviewer(actor)
-    if claim.status not in (ClaimStatus.SELECTED, ClaimStatus.IN_PROGRESS):
-        raise InvalidTransition(
-            "A verdict can be written only while the claim is selected or in progress.", code="verdict_locked"
-        )
     verdict = _open_verdict(claim)
     if verdict is not None and expected_version is not None and verdict.version != expected_version:
         raise stale_version_error(claim)
-    if verdict is not None and verdict.status != VerdictStatus.DRAFT:
-        raise InvalidTransition("This verdict is waiting for review and cannot be edited.", code="verdict_locked")
+    _raise_if(rules.verdict_edit_refusal(claim.status, verdict.status if verdict else None, actor=actor))
     before = {} if verdict is None else {"rating": verdict.rating_id, "summary": verdict.summary}
     if verdict is None:
         verdict = Verdict(claim=claim, author=actor)
@@ -392,8 +409,13 @@ def verdict_save(
         verdict.save()
         verdict.refresh_from_db(fields=["version"])
         action = "verdict.update"
-    audit_record(actor=actor, action=action, obj=verdict, claim_id=claim.pk, before=before,
-                 after={"rating": verdict.rating_id, "summary": verdict.summary}, channel=channel)
+    verdict_contributors_add([(verdict.pk, getattr(actor, "pk", None))])
+    after = {"rating": verdict.rating_id, "summary": verdict.summary}
+    audit_record(actor=actor, action=action, obj=verdict, claim_id=claim.pk, before=before, after=after,
+                 channel=channel)
+    claim_updated_emit(change="verdict", items=[(claim.pk, {
+        **_snapshot(claim), "verdict_id": verdict.pk, "rating": rating.slug if rating else None,
+    })])
     return verdict
 
 

@@ -11,6 +11,7 @@ from typing import Any
 
 from celery import shared_task
 
+from claims import task_names as names
 from claims.services.evidence import claim_gather_evidence as gather_service
 from claims.services.evidence import evidence_run_execute, evidence_sweep
 
@@ -23,13 +24,13 @@ MAX_BUSY_RETRIES = 5
 
 # The services now queue the runs themselves (evidence_gather); this task stays for callers that
 # name it and for messages published before that change.
-@shared_task(name="claims.tasks.claim_gather_evidence", acks_late=True, ignore_result=True)
+@shared_task(name=names.CLAIM_GATHER_EVIDENCE, acks_late=True, ignore_result=True)
 def claim_gather_evidence(claim_id: int, providers: list[str] | None = None) -> int:
     return len(gather_service(claim_id=claim_id, providers=providers))
 
 
 @shared_task(
-    name="claims.tasks.evidence_run", bind=True, acks_late=True, ignore_result=True,
+    name=names.EVIDENCE_RUN, bind=True, acks_late=True, ignore_result=True,
     soft_time_limit=120, time_limit=150,
 )
 def evidence_run(self: Any, run_id: int, busy_retries: int = 0) -> str:
@@ -45,6 +46,6 @@ def evidence_run(self: Any, run_id: int, busy_retries: int = 0) -> str:
     return outcome.result
 
 
-@shared_task(name="claims.tasks.sweep_evidence_runs", ignore_result=True)
+@shared_task(name=names.SWEEP_EVIDENCE_RUNS, ignore_result=True)
 def sweep_evidence_runs() -> dict[str, int]:
     return evidence_sweep()

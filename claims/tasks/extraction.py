@@ -7,14 +7,15 @@ from typing import Any
 from celery import shared_task
 from django.db import OperationalError
 
-from claims.services.ingest import article_extract as article_extract_service
-from claims.services.ingest import extraction_sweep
+from claims import task_names as names
+from claims.services.extraction_job import article_extract as article_extract_service
+from claims.services.extraction_sweep import extraction_sweep
 
 __all__ = ["article_extract", "sweep_extractions"]
 
 
 @shared_task(
-    name="claims.tasks.article_extract", acks_late=True, autoretry_for=(OperationalError,), max_retries=3,
+    name=names.ARTICLE_EXTRACT, acks_late=True, autoretry_for=(OperationalError,), max_retries=3,
     retry_backoff=True,
 )
 def article_extract(article_id: int) -> dict[str, Any]:
@@ -23,6 +24,6 @@ def article_extract(article_id: int) -> dict[str, Any]:
     return {"article_id": result.article_id, "status": result.status, "created": result.created}
 
 
-@shared_task(name="claims.tasks.sweep_extractions")
+@shared_task(name=names.SWEEP_EXTRACTIONS)
 def sweep_extractions() -> int:
     return extraction_sweep()

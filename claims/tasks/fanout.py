@@ -4,20 +4,15 @@ from __future__ import annotations
 
 from celery import shared_task
 
+from claims import task_names as names
 from claims.services.queue import enqueue_now
 
 __all__ = ["fan_out"]
 
-# Tasks a fan-out may publish: ids in, idempotent (a redelivered fan-out publishes them again).
-FAN_OUT_TASKS = frozenset({
-    "claims.tasks.webhook_deliver",
-    "claims.tasks.evidence_run",
-    "claims.tasks.article_extract",
-    "claims.tasks.source_poll",
-})
+FAN_OUT_TASKS = names.FAN_OUT_TASKS
 
 
-@shared_task(name="claims.tasks.fan_out", acks_late=True, ignore_result=True)
+@shared_task(name=names.FAN_OUT, acks_late=True, ignore_result=True)
 def fan_out(task_name: str, ids: list[int]) -> int:
     """Returns how many were published; the rest are left to the sweepers (broker outage)."""
     if task_name not in FAN_OUT_TASKS:

@@ -7,13 +7,14 @@ from typing import Any
 from celery import shared_task
 from django.conf import settings
 
+from claims import task_names as names
 from claims.services.queue import enqueue_now
 from claims.services.webhooks import webhook_delivery_send, webhook_pending_ids
 
 __all__ = ["sweep_webhooks", "webhook_deliver"]
 
 
-@shared_task(name="claims.tasks.webhook_deliver", bind=True, acks_late=True, ignore_result=True)
+@shared_task(name=names.WEBHOOK_DELIVER, bind=True, acks_late=True, ignore_result=True)
 def webhook_deliver(self: Any, delivery_id: int) -> str:
     outcome = webhook_delivery_send(delivery_id=delivery_id)
     if outcome.result == "retry" and not self.request.is_eager:
@@ -23,10 +24,10 @@ def webhook_deliver(self: Any, delivery_id: int) -> str:
     return outcome.result
 
 
-@shared_task(name="claims.tasks.sweep_webhooks", ignore_result=True)
+@shared_task(name=names.SWEEP_WEBHOOKS, ignore_result=True)
 def sweep_webhooks() -> int:
     """Enqueue again the deliveries still pending after a while (lost task, broker outage)."""
     ids = webhook_pending_ids(older_than_seconds=settings.FACTCHECK_WEBHOOK_SWEEP_SECONDS)
     for delivery_id in ids:
-        enqueue_now("claims.tasks.webhook_deliver", delivery_id)
+        enqueue_now(names.WEBHOOK_DELIVER, delivery_id)
     return len(ids)

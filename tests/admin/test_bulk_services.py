@@ -123,7 +123,7 @@ def test_it_publishes_through_the_workflow_and_reports_per_row_refusals(
     own = VerdictFactory(claim=claim_in("in_review"), author=erin, status="submitted")
     result = bulk.claims_bulk_transition(claim_ids=[ok.claim_id, own.claim_id], to="published", actor=erin)
     assert result.changed == 1
-    assert result.refused == {"The author of a verdict cannot approve it: ask another editor": 1}
+    assert result.refused == {"Whoever wrote part of a verdict cannot approve it: ask another editor": 1}
     ok.refresh_from_db()
     own.refresh_from_db()
     assert ok.status == "published" and own.status == "submitted"

@@ -114,7 +114,11 @@ def test_it_imports_claims_from_json_with_audit_and_webhooks(client: Any, admin_
     assert (claim.claimant, claim.status, claim.version) == ("Le ministre", "new", 2)  # status is export-only
     created = Claim.objects.get(text="Le budget a doublé en 2024")
     assert created.created_by == admin_user
-    assert AuditEvent.objects.filter(action="claim.import").count() == 2
+    # Through the claim services: a per-field audit row for the edit, a creation row for the new claim.
+    edit = AuditEvent.objects.get(action="claim.update", claim=claim, channel="admin")
+    assert edit.before == {"claimant": "Avant", "version": 1} and edit.after == {"claimant": "Le ministre",
+                                                                                 "version": 2}
+    assert AuditEvent.objects.filter(action="claim.create", claim=created, channel="admin").count() == 1
     assert WebhookDelivery.objects.filter(event="claim.created", object_id=created.pk).count() == 1
     assert WebhookDelivery.objects.filter(event="claim.updated", object_id=claim.pk).count() == 1
 
@@ -150,3 +154,23 @@ def test_it_reads_an_uploaded_file_only_as_data(client: Any, admin_user: Any) ->
     assert preview.status_code == 200
     assert "confirm_form" not in preview.context
     assert PriorFactCheck.objects.count() == 0
+
+
+def test_an_import_cannot_change_a_published_claim_nor_its_checkworthiness(admin_user: Any) -> None:
+    published = ClaimFactory(status="published", claimant="Avant")
+    open_claim = ClaimFactory(checkworthiness=0.2)
+    rows = [
+        {"id": open_claim.pk, "text": open_claim.text, "claimant": "", "language": "fr", "kind": "statistic",
+         "checkworthiness": 0.99},
+        {"id": published.pk, "text": published.text, "claimant": "Quelqu'un", "language": "fr",
+         "kind": "statistic", "checkworthiness": published.checkworthiness},
+    ]
+    dataset = tablib.Dataset().load(json.dumps(rows), format="json")
+    result = ClaimResource().import_data(dataset, dry_run=False, rollback_on_validation_errors=True, user=admin_user)
+    assert result.has_validation_errors()
+    (invalid,) = result.invalid_rows
+    assert invalid.number == 2 and "cannot be edited" in str(invalid.error)
+    published.refresh_from_db()
+    open_claim.refresh_from_db()
+    assert (published.claimant, published.version) == ("Avant", 1)
+    assert open_claim.checkworthiness == 0.2

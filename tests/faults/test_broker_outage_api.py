@@ -7,7 +7,7 @@ import pytest
 
 from claims.models import Article, AuditEvent, Claim
 from claims.services.api_keys import api_client_create
-from claims.services.ingest import extraction_sweep
+from claims.services.extraction_sweep import extraction_sweep
 from factcheck.celery import app
 from tests.workers import broker_at, celery_worker, purge, wait_for, waiting_messages
 

@@ -12,7 +12,7 @@ import sys
 import pytest
 
 from claims.models import Article, AuditEvent, Claim
-from claims.services.ingest import extraction_sweep
+from claims.services.extraction_sweep import extraction_sweep
 from tests.workers import ROOT, celery_worker, purge, wait_for, worker_env
 
 PARAGRAPH = (
@@ -29,7 +29,7 @@ def submit_in_another_process(text: str, broker: str) -> subprocess.CompletedPro
     code = (
         "import django; django.setup();"
         "from claims.services.ingest import article_ingest;"
-        "import sys; a = article_ingest(text=sys.stdin.read(), language='fr');"
+        "import sys; a = article_ingest(text=sys.stdin.read(), language='fr').article;"
         "print(a.pk, a.extraction_status)"
     )
     env = worker_env({"CELERY_BROKER_URL": broker, "DJANGO_SETTINGS_MODULE": "factcheck.settings"})

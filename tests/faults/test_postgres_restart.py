@@ -33,7 +33,7 @@ def run(env: dict[str, str], *args: str, stdin: str | None = None) -> str:
 
 def ingest(env: dict[str, str], text: str) -> int:
     code = ("import django, sys; django.setup(); from claims.services.ingest import article_ingest; "
-            "print(article_ingest(text=sys.stdin.read(), language='fr').pk)")
+            "print(article_ingest(text=sys.stdin.read(), language='fr').article.pk)")
     return int(run(env, "-c", code, stdin=text).split()[-1])
 
 

@@ -8,14 +8,15 @@ import pytest
 from django.db import connections
 
 from claims.models import Article
-from claims.services.ingest import _claim_jobs, article_ingest
+from claims.services.extraction_job import _claim_jobs
+from claims.services.ingest import article_ingest
 from tests.ingest.conftest import ARTICLE
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def test_it_never_gives_the_same_article_to_two_jobs(postgres: None) -> None:
-    ids = [article_ingest(text=f"{ARTICLE} Dépêche numéro {n}.", language="fr").pk for n in range(12)]
+    ids = [article_ingest(text=f"{ARTICLE} Dépêche numéro {n}.", language="fr").article.pk for n in range(12)]
     barrier = threading.Barrier(4)
     taken: list[list[int]] = []
     lock = threading.Lock()

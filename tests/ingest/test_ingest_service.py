@@ -1,4 +1,4 @@
-"""claims.services.ingest: article_ingest, article_extract, extraction_sweep (database, eager tasks)."""
+"""Ingestion, the extraction job and the sweeper (claims.services.ingest, extraction_job, extraction_sweep)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,9 @@ from django.utils import timezone
 
 from claims.models import Article, AuditEvent, Claim, Webhook, WebhookDelivery
 from claims.services.errors import InvalidInput
-from claims.services.ingest import _claim_jobs, article_extract, article_ingest, extraction_sweep
+from claims.services.extraction_job import _claim_jobs, article_extract
+from claims.services.extraction_sweep import extraction_sweep
+from claims.services.ingest import article_ingest
 from tests.ingest.conftest import ARTICLE, CHANGED
 
 pytestmark = pytest.mark.django_db
@@ -22,7 +24,7 @@ def run_tasks(eager_tasks: None, django_capture_on_commit_callbacks: Any) -> Any
 
     def run(**kwargs: Any) -> Article:
         with django_capture_on_commit_callbacks(execute=True):
-            article = article_ingest(**kwargs)
+            article = article_ingest(**kwargs).article
         article.refresh_from_db()
         return article
 
@@ -55,7 +57,7 @@ def test_it_returns_the_existing_article_for_the_same_text(run_tasks: Any) -> No
     first = run_tasks(text=ARTICLE, language="fr")
     claims = first.claims.count()
     again = article_ingest(text=ARTICLE + "\n\n", language="fr")
-    assert again.pk == first.pk and again.ingest_outcome == "duplicate"
+    assert again.article.pk == first.pk and again.outcome == "duplicate"
     assert Article.objects.count() == 1 and Claim.objects.count() == claims
 
 
@@ -109,7 +111,7 @@ def test_it_keeps_the_main_text_of_an_html_page(run_tasks: Any) -> None:
 
 
 def test_it_parses_published_dates_into_aware_datetimes() -> None:
-    article = article_ingest(text=ARTICLE, published_at="2022-09-14", language="fr")
+    article = article_ingest(text=ARTICLE, published_at="2022-09-14", language="fr").article
     assert timezone.is_aware(article.published_at)
     assert article.published_at.date() == dt.date(2022, 9, 14)
 
@@ -124,15 +126,15 @@ def test_it_claims_an_article_once_even_when_the_task_runs_twice(run_tasks: Any)
 
 
 def test_it_leaves_an_article_another_worker_is_running_alone() -> None:
-    article = article_ingest(text=ARTICLE, language="fr")
+    article = article_ingest(text=ARTICLE, language="fr").article
     Article.objects.filter(pk=article.pk).update(extraction_status="running")
     assert article_extract(article_id=article.pk).status == "skipped (running)"
     assert not Claim.objects.exists()
 
 
 def test_it_takes_other_queued_articles_in_the_same_batch() -> None:
-    first = article_ingest(text=ARTICLE, language="fr")
-    second = article_ingest(text=CHANGED, language="fr")
+    first = article_ingest(text=ARTICLE, language="fr").article
+    second = article_ingest(text=CHANGED, language="fr").article
     result = article_extract(article_id=first.pk, batch=4)
     assert result.status == "done"
     second.refresh_from_db()
@@ -141,7 +143,7 @@ def test_it_takes_other_queued_articles_in_the_same_batch() -> None:
 
 
 def test_it_writes_claims_in_a_bounded_number_of_queries(django_assert_max_num_queries: Any) -> None:
-    article = article_ingest(text=ARTICLE * 3, language="fr")
+    article = article_ingest(text=ARTICLE * 3, language="fr").article
     # 15 for the article and its claims, 3 for the claims' queued evidence runs (lock, read, insert).
     with django_assert_max_num_queries(18):
         result = article_extract(article_id=article.pk, batch=1)
@@ -163,7 +165,7 @@ def test_it_queues_the_new_claims_evidence_runs_as_rows_before_any_message(
     previous, app.conf.task_always_eager = app.conf.task_always_eager, False
     purge(["default", "evidence"])
     try:
-        article = article_ingest(text=ARTICLE, language="fr")
+        article = article_ingest(text=ARTICLE, language="fr").article
         with broker_at("redis://127.0.0.1:1/0"), django_capture_on_commit_callbacks(execute=True):
             result = article_extract(article_id=article.pk)
         assert waiting_messages("default") == waiting_messages("evidence") == 0
@@ -188,7 +190,8 @@ def test_it_keeps_touched_claims_and_their_offsets_when_a_changed_article_is_re_
     untouched_ids = set(article.claims.exclude(pk=touched.pk).values_list("pk", flat=True))
 
     updated = run_tasks(text=CHANGED, url=url, language="fr")
-    assert updated.pk == article.pk and updated.ingest_outcome == "updated"
+    assert updated.pk == article.pk
+    assert AuditEvent.objects.filter(object_id=article.pk, action="article.update").exists()
     assert updated.extraction_status == "done" and updated.text.startswith(CHANGED.strip()[:40])
     kept = Claim.objects.get(pk=touched.pk)
     assert kept.text == "Le Kazakhstan a offert trois ambulances."
@@ -202,7 +205,7 @@ def test_it_keeps_touched_claims_and_their_offsets_when_a_changed_article_is_re_
 
 def test_it_fails_with_an_actionable_message_when_the_model_is_missing(settings: Any) -> None:
     settings.FACTCHECK_SPACY_MODELS = {"fr": "no_such_spacy_model_package"}
-    article = article_ingest(text=ARTICLE, language="fr")
+    article = article_ingest(text=ARTICLE, language="fr").article
     result = article_extract(article_id=article.pk)
     article.refresh_from_db()
     assert result.status == "failed" and article.extraction_status == "failed"
@@ -212,7 +215,7 @@ def test_it_fails_with_an_actionable_message_when_the_model_is_missing(settings:
 
 
 def test_it_stores_a_url_article_queued_and_fetches_it_in_the_worker(site: str, run_tasks: Any) -> None:
-    stored = article_ingest(url=f"{site}/article", language="fr")
+    stored = article_ingest(url=f"{site}/article", language="fr").article
     assert stored.text == "" and stored.extraction_status == "queued"
     result = article_extract(article_id=stored.pk)
     stored.refresh_from_db()
@@ -220,7 +223,7 @@ def test_it_stores_a_url_article_queued_and_fetches_it_in_the_worker(site: str, 
     assert "près de 40 tonnes" in stored.text and "Accueil" not in stored.text
     assert stored.title.startswith("Aide humanitaire")
     assert stored.claims.exists()
-    assert article_ingest(url=f"{site}/article").ingest_outcome == "duplicate"
+    assert article_ingest(url=f"{site}/article").outcome == "duplicate"
 
 
 @pytest.mark.parametrize(
@@ -237,7 +240,7 @@ def test_it_fails_url_articles_that_cannot_be_fetched_with_the_reason(
     site: str, settings: Any, path: str, words: str
 ) -> None:
     settings.FACTCHECK_FETCH_MAX_BYTES = 1_000_000
-    article = article_ingest(url=f"{site}{path}", language="fr")
+    article = article_ingest(url=f"{site}{path}", language="fr").article
     result = article_extract(article_id=article.pk)
     article.refresh_from_db()
     assert result.status == "failed" and article.extraction_status == "failed"
@@ -245,13 +248,13 @@ def test_it_fails_url_articles_that_cannot_be_fetched_with_the_reason(
     assert words in article.extraction_error
     assert article.text == "" and not Claim.objects.exists()
     retried = article_ingest(url=f"{site}{path}")
-    assert retried.pk == article.pk and retried.ingest_outcome == "updated"
-    assert retried.extraction_status == "queued"
+    assert retried.article.pk == article.pk and retried.outcome == "updated"
+    assert retried.article.extraction_status == "queued"
 
 
 def test_the_sweeper_requeues_articles_left_queued_or_stuck_running(eager_tasks: None, settings: Any) -> None:
-    waiting = article_ingest(text=ARTICLE, language="fr")  # its task was never delivered
-    stuck = article_ingest(text=CHANGED, language="fr")
+    waiting = article_ingest(text=ARTICLE, language="fr").article  # its task was never delivered
+    stuck = article_ingest(text=CHANGED, language="fr").article
     long_ago = timezone.now() - dt.timedelta(hours=2)
     Article.objects.filter(pk=stuck.pk).update(extraction_status="running", extraction_started_at=long_ago)
     Article.objects.filter(pk=waiting.pk).update(updated_at=long_ago)
@@ -262,13 +265,13 @@ def test_the_sweeper_requeues_articles_left_queued_or_stuck_running(eager_tasks:
 
 def test_the_sweeper_leaves_fresh_and_recently_started_jobs_alone() -> None:
     article_ingest(text=ARTICLE, language="fr")
-    running = article_ingest(text=CHANGED, language="fr")
+    running = article_ingest(text=CHANGED, language="fr").article
     Article.objects.filter(pk=running.pk).update(extraction_status="running", extraction_started_at=timezone.now())
     assert extraction_sweep(min_age_seconds=60) == 0
 
 
 def test_a_claim_token_tells_each_job_which_articles_it_got() -> None:
-    ids = [article_ingest(text=f"{ARTICLE} Dépêche {n}.", language="fr").pk for n in range(3)]
+    ids = [article_ingest(text=f"{ARTICLE} Dépêche {n}.", language="fr").article.pk for n in range(3)]
     Article.objects.filter(pk=ids[1]).update(extraction_status="running")
     taken = _claim_jobs(ids[0], batch=3)
     assert sorted(taken) == [ids[0], ids[2]]

@@ -24,7 +24,7 @@ def test_it_extracts_through_a_real_worker_and_ignores_a_repeated_task(broker_ur
     app.conf.task_always_eager = False
     purge(["extract"])
     with celery_worker(["extract"], name="extract"):
-        article = article_ingest(text=ARTICLE, language="fr")  # committed: enqueued to the broker
+        article = article_ingest(text=ARTICLE, language="fr").article  # committed: enqueued to the broker
         wait_for(lambda: status(article.pk) in ("done", "failed"), timeout=120, what="extraction")
         article.refresh_from_db()
         assert article.extraction_status == "done", article.extraction_error
@@ -37,7 +37,7 @@ def test_it_extracts_through_a_real_worker_and_ignores_a_repeated_task(broker_ur
         task.apply_async(kwargs={"article_id": article.pk})
         task.apply_async(kwargs={"article_id": article.pk})
         # One worker, one process: once a later article is done, the repeats have been handled.
-        marker = article_ingest(text=CHANGED, language="fr")
+        marker = article_ingest(text=CHANGED, language="fr").article
         wait_for(lambda: status(marker.pk) in ("done", "failed"), timeout=120, what="second extraction")
     after = list(Claim.objects.filter(article=article).order_by("pk").values_list("pk", "start", "end", "quote"))
     assert after == claims

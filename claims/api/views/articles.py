@@ -40,8 +40,10 @@ class ArticleList(ArticleScope, ApiView, generics.GenericAPIView):
 
     @extend_schema(
         request=ArticleInputSerializer,
-        responses={202: ArticleSerializer, 200: ArticleSerializer, **errors()},
-        description="202 with a status URL for a new article; 200 with the existing one for the same text.",
+        responses={202: ArticleSerializer, 200: ArticleSerializer, **errors(409)},
+        description="202 with a status URL for a new article (or a changed page of yours); 200 with the existing "
+                    "one for the same text. 409 when the URL or the text belongs to another account's article: "
+                    "only that account or an editor may ingest it again, and the answer names no article.",
     )
     def post(self, request: Request) -> Response:
         form = ArticleInputSerializer(data=request.data)
@@ -52,11 +54,9 @@ class ArticleList(ArticleScope, ApiView, generics.GenericAPIView):
             title=data["title"], language=data["language"], published_at=data["published_at"],
             submitted_by=request.user, channel=Channel.API,
         )
-        # The service marks a known text as "duplicate"; new and changed articles are queued for extraction.
-        article = result[0] if isinstance(result, tuple) else result
-        created = result[1] if isinstance(result, tuple) else getattr(result, "ingest_outcome", "") != "duplicate"
-        body = ArticleSerializer(article, context={"request": request}).data
-        code = status.HTTP_202_ACCEPTED if created else status.HTTP_200_OK
+        body = ArticleSerializer(result.article, context={"request": request}).data
+        # New and changed articles are queued for extraction (202); a known one is answered as it is.
+        code = status.HTTP_202_ACCEPTED if result.queued else status.HTTP_200_OK
         response = Response(body, status=code)
         response["Location"] = body["status_url"]
         return response

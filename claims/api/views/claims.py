@@ -6,9 +6,8 @@ from __future__ import annotations
 import re
 
 from django.contrib.auth import get_user_model
-from django.db import connection, transaction
-from django.db.models import BooleanField, Exists, OuterRef, Prefetch, QuerySet
-from django.db.models.expressions import RawSQL
+from django.db import transaction
+from django.db.models import Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics, status
@@ -28,7 +27,8 @@ from claims.api.serializers import (
     ClaimSerializer,
     TransitionSerializer,
 )
-from claims.models import Channel, Claim, ClaimStatus, Verdict, VerdictStatus
+from claims.models import Channel, Claim, ClaimStatus, Verdict
+from claims.querysets import check_id
 from claims.services.claims_manual import claim_create
 from claims.services.workflow import (
     claim_assign,
@@ -43,7 +43,7 @@ IF_MATCH = re.compile(r'^(?:W/)?"?(?:claim-(?P<pk>\d+)-v)?(?P<version>\d+)"?$')
 
 def claims_queryset() -> QuerySet[Claim]:
     """Everything the claim serializer reads, in a constant number of queries per page."""
-    verdicts = Verdict.objects.exclude(status=VerdictStatus.RETRACTED).select_related("rating")
+    verdicts = Verdict.objects.live().select_related("rating")
     return Claim.objects.select_related("assignee").prefetch_related(
         Prefetch("verdicts", queryset=verdicts.order_by("-created_at", "-id"), to_attr="api_verdicts")
     )
@@ -63,18 +63,8 @@ def wanted_fields(request: Request) -> list[str] | None:
     return names
 
 
-def search(queryset: QuerySet[Claim], text: str) -> QuerySet[Claim]:
-    if connection.vendor == "postgresql":
-        # Same expression as the claim_fts_idx GIN index (migration 0003), so the index is used.
-        condition = RawSQL(
-            "to_tsvector('simple'::regconfig, claims_claim.text) @@ plainto_tsquery('simple'::regconfig, %s)",
-            [text], output_field=BooleanField(),
-        )
-        return queryset.filter(condition)
-    return queryset.filter(text__icontains=text)
-
-
 def filter_claims(queryset: QuerySet[Claim], request: Request) -> QuerySet[Claim]:
+    """The list's query parameters, validated, applied with the shared ClaimQuerySet filters."""
     params = {key: request.query_params.get(key) for key in request.query_params}
     if "status" in request.query_params:
         params["status"] = [s for raw in request.query_params.getlist("status") for s in raw.split(",") if s]
@@ -82,37 +72,33 @@ def filter_claims(queryset: QuerySet[Claim], request: Request) -> QuerySet[Claim
     form.is_valid(raise_exception=True)
     data = form.validated_data
     if data.get("status"):
-        queryset = queryset.filter(status__in=sorted(data["status"]))
+        queryset = queryset.with_status(*sorted(data["status"]))
     if data.get("language"):
-        queryset = queryset.filter(language=data["language"])
+        queryset = queryset.in_language(data["language"])
     if data.get("article"):
-        queryset = queryset.filter(article_id=data["article"])
+        queryset = queryset.in_article(data["article"])
     if "assignee" in data:
         who = data["assignee"]
         if who == "none":
-            queryset = queryset.filter(assignee__isnull=True)
+            queryset = queryset.unassigned()
         elif who == "me":
-            queryset = queryset.filter(assignee=request.user)
+            queryset = queryset.assigned_to(request.user)
         elif who.isdigit():
-            queryset = queryset.filter(assignee_id=int(who))
+            queryset = queryset.filter(assignee_id=check_id(int(who), name="assignee"))
         else:
             queryset = queryset.filter(assignee__username=who)
     if "min_checkworthiness" in data:
-        queryset = queryset.filter(checkworthiness__gte=data["min_checkworthiness"])
+        queryset = queryset.min_checkworthiness(data["min_checkworthiness"])
     if "max_checkworthiness" in data:
-        queryset = queryset.filter(checkworthiness__lte=data["max_checkworthiness"])
+        queryset = queryset.max_checkworthiness(data["max_checkworthiness"])
     if data.get("has_verdict") is not None:
-        live = Verdict.objects.filter(claim=OuterRef("pk")).exclude(status=VerdictStatus.RETRACTED)
-        queryset = queryset.filter(Exists(live)) if data["has_verdict"] else queryset.exclude(Exists(live))
+        queryset = queryset.with_verdict(data["has_verdict"])
     if data.get("rating"):
-        rated = Verdict.objects.filter(
-            claim=OuterRef("pk"), status=VerdictStatus.PUBLISHED, rating__slug=data["rating"]
-        )
-        queryset = queryset.filter(Exists(rated))
+        queryset = queryset.with_published_rating(data["rating"])
     if data.get("updated_since"):
-        queryset = queryset.filter(updated_at__gte=data["updated_since"])
+        queryset = queryset.updated_since(data["updated_since"])
     if data.get("q", "").strip():
-        queryset = search(queryset, data["q"].strip())
+        queryset = queryset.search(data["q"])
     return queryset
 
 

@@ -14,16 +14,13 @@ from claims.api.base import ApiView, errors
 from claims.api.permissions import ReviewerApi
 from claims.api.serializers import StatsSerializer, UserSerializer
 from claims.models import Article, Claim, Evidence, Verdict, VerdictStatus, WebhookDelivery
-from claims.services.roles import EDITOR, REVIEWER
+from claims.services.roles import team_members
 
 User = get_user_model()
 
 
 def team() -> QuerySet:
-    return (
-        User.objects.filter(is_active=True, groups__name__in=[REVIEWER, EDITOR]).distinct()
-        .prefetch_related("groups").order_by("username")
-    )
+    return team_members().prefetch_related("groups")
 
 
 class UserList(ApiView, generics.GenericAPIView):

@@ -15,23 +15,12 @@ from claims.api.base import ApiView, errors
 from claims.api.permissions import ReviewerApi
 from claims.api.serializers import VerdictInputSerializer, VerdictSerializer
 from claims.claimreview import claimreview_problems
-from claims.models import Channel, Claim, Verdict, VerdictStatus
+from claims.models import Channel, Claim, Verdict, current_verdict
 from claims.services.workflow import verdict_save
-
-OPEN = (VerdictStatus.DRAFT, VerdictStatus.SUBMITTED, VerdictStatus.APPROVED)
-
-
-def current_verdict(claim: Claim) -> Verdict | None:
-    """The open verdict if there is one, else the latest published one."""
-    verdicts = Verdict.objects.filter(claim=claim).select_related("rating", "author", "approver", "claim__article")
-    return (
-        verdicts.filter(status__in=OPEN).first()
-        or verdicts.filter(status=VerdictStatus.PUBLISHED).order_by("-published_at", "-id").first()
-    )
 
 
 def verdict_response(verdict: Verdict, code: int = status.HTTP_200_OK) -> Response:
-    problems = claimreview_problems(verdict, claim=verdict.claim) if verdict.status in OPEN else []
+    problems = claimreview_problems(verdict, claim=verdict.claim) if verdict.is_open else []
     response = Response(VerdictSerializer(verdict, context={"problems": problems}).data, status=code)
     response["ETag"] = f'"verdict-{verdict.pk}-v{verdict.version}"'
     return response
@@ -47,7 +36,9 @@ class VerdictDetail(ApiView, generics.GenericAPIView):
     @extend_schema(responses={200: VerdictSerializer, **errors()})
     def get(self, request: Request, pk: int) -> Response:
         claim = get_object_or_404(Claim.objects.all(), pk=pk)
-        verdict = current_verdict(claim)
+        verdict = current_verdict(
+            Verdict.objects.live().filter(claim=claim).select_related("rating", "author", "approver", "claim__article")
+        )
         if verdict is None:
             raise NotFound("This claim has no verdict yet.", code="no_verdict")
         return verdict_response(verdict)
@@ -59,7 +50,7 @@ class VerdictDetail(ApiView, generics.GenericAPIView):
         form = VerdictInputSerializer(data=request.data)
         form.is_valid(raise_exception=True)
         data = form.validated_data
-        existed = Verdict.objects.filter(claim=claim, status__in=OPEN).exists()
+        existed = Verdict.objects.open().filter(claim=claim).exists()
         verdict = verdict_save(
             claim=claim.pk, actor=request.user, rating=data["rating"], summary=data["summary"],
             explanation=data["explanation"], sources=data["sources"], channel=Channel.API,

@@ -77,11 +77,12 @@ class Command(BaseCommand):
             title, _, body = path.read_text(encoding="utf-8").partition("\n\n")
             prefix = path.stem.split("-", 1)[0]  # files are named fr-....txt / en-....txt
             language = prefix if prefix in settings.FACTCHECK_SPACY_MODELS else ""
-            article = article_ingest(text=body.strip(), title=title.strip(), language=language,
-                                     channel=Channel.COMMAND)
+            result = article_ingest(text=body.strip(), title=title.strip(), language=language,
+                                    channel=Channel.COMMAND)
+            article = result.article
             article.refresh_from_db(fields=["extraction_status"])
             self.stdout.write(f"  [{index}/{len(paths)}] {title.strip()[:60]} "
-                              f"({article.ingest_outcome}, extraction {article.extraction_status})")
+                              f"({result.outcome}, extraction {article.extraction_status})")
         self.done(started, self.summary())
 
         started = self.step("Watched source: the demo's local news feed (repeated claims raise alerts)")

@@ -66,15 +66,14 @@ class Command(BaseCommand):
                 continue
             kwargs.setdefault("language", language)
             try:
-                article = article_ingest(channel=Channel.COMMAND, **kwargs)
+                result = article_ingest(channel=Channel.COMMAND, **kwargs)
             except InvalidInput as exc:
                 outcomes["failed"] += 1
                 failures.append((name, exc.message))
             else:
-                outcome = getattr(article, "ingest_outcome", "created")
-                outcomes[outcome] += 1
-                if outcome != "duplicate":
-                    ids.append(article.pk)
+                outcomes[result.outcome] += 1
+                if result.queued:
+                    ids.append(result.article.pk)
             bar.update(1)
             if n % 10 == 0 or n == len(items):
                 claims = self._claims(ids)
