@@ -10,7 +10,7 @@ from typing import Any
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.models import User
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -20,6 +20,7 @@ from django.views.decorators.http import require_POST
 from claims.models import Article, Channel, Claim, Evidence
 from claims.review import forms as f
 from claims.review.views import (
+    NotFound,
     article_context,
     claim_context,
     conflict_context,
@@ -88,7 +89,7 @@ def _run(
 def _claim(claim_id: int) -> Claim:
     claim = Claim.objects.filter(pk=claim_id).first()
     if claim is None:
-        raise Http404(_("No such claim."))
+        raise NotFound(_("There is no claim with this number."))
     return claim
 
 

@@ -19,6 +19,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from claims.error_messages import error_text
 from claims.models import (
     CLAIMREVIEW_SUMMARY_MAX,
     Article,
@@ -59,37 +60,11 @@ COMMENT_LABELS: dict[str, Any] = {
     "dismissed": gettext_lazy("Reason for dismissing (required)"),
     "in_progress": gettext_lazy("What needs to change (required)"),
 }
-# Domain error codes -> translated messages; unknown codes fall back to the service's own message.
-ERROR_MESSAGES: dict[str, Any] = {
-    "role_required": gettext_lazy("Only reviewers and editors can change claims."),
-    "editor_required": gettext_lazy("Only an editor can do this."),
-    "comment_required": gettext_lazy("Say why in a comment."),
-    "own_verdict": gettext_lazy("Whoever wrote part of a verdict cannot approve it: ask another editor."),
-    "claim_locked": gettext_lazy("A claim under review or published cannot be edited: send it back or reopen it "
-                                 "as a correction first."),
-    "out_of_range": gettext_lazy("A filter value is out of range: check the article number and the dates."),
-    "article_exists": gettext_lazy("An article with this address or this text was submitted by another account."),
-    "verdict_incomplete": gettext_lazy("Write a verdict with a rating and a summary before submitting."),
-    "verdict_locked": gettext_lazy("The verdict cannot be edited in this state."),
-    "transition_not_allowed": gettext_lazy("This change is not possible in the claim's current state."),
-    "no_submitted_verdict": gettext_lazy("There is no submitted verdict to approve."),
-    "self_duplicate": gettext_lazy("A claim cannot be a duplicate of itself."),
-    "empty_selection": gettext_lazy("Select some text of the article first."),
-    "bad_offsets": gettext_lazy("The selection does not match the article text."),
-    "untrimmed_selection": gettext_lazy("The selection must not begin or end with spaces."),
-    "empty_comment": gettext_lazy("A comment cannot be empty."),
-    "bad_split": gettext_lazy("Choose a split point inside the claim's text."),
-    "not_reshapeable": gettext_lazy("A claim under review or published cannot be split or merged."),
-    "nothing_to_merge": gettext_lazy("Choose at least one other claim of this article to merge."),
-    "different_articles": gettext_lazy("Only claims placed in the same article can be merged."),
-    "assignee_not_reviewer": gettext_lazy("This person is not a reviewer."),
-}
 
 
 def error_message(exc: DomainError) -> str:
-    if exc.code in ERROR_MESSAGES:
-        return str(ERROR_MESSAGES[exc.code])
-    return exc.message
+    """The refusal in the reader's language (one catalogue for the pages and the API)."""
+    return error_text(exc.code, exc.message, details=exc.details, status=exc.http_status)
 
 
 def web_link(url: str) -> str:
@@ -98,7 +73,22 @@ def web_link(url: str) -> str:
 
 
 def forbidden(request: HttpRequest, message: str) -> HttpResponse:
-    return render(request, "review/forbidden.html", {"message": message}, status=403)
+    return render(request, "403.html", {"message": message}, status=403)
+
+
+def not_found(request: HttpRequest, message: str = "") -> HttpResponse:
+    """The translated 404 page inside the layout, also when DEBUG is on (Django's debug page is
+    for developers, not for a reviewer following a stale link)."""
+    return render(request, "404.html", {**_nav(request, ""), "message": message}, status=404)
+
+
+def _http404_message(exc: Http404) -> str:
+    # Our own 404s carry a translated sentence; get_object_or_404's is an English developer message.
+    return str(exc.args[0]) if isinstance(exc, NotFound) and exc.args else ""
+
+
+class NotFound(Http404):
+    """A 404 whose message is written for the reader (translated)."""
 
 
 def reviewer_required(view: View) -> View:
@@ -107,7 +97,10 @@ def reviewer_required(view: View) -> View:
     def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if not is_reviewer(request.user):
             return forbidden(request, _("Your account has no reviewer or editor role yet: ask an editor."))
-        return view(request, *args, **kwargs)
+        try:
+            return view(request, *args, **kwargs)
+        except Http404 as exc:
+            return not_found(request, _http404_message(exc))
 
     return wrapper
 
@@ -118,7 +111,10 @@ def editor_required(view: View) -> View:
     def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if not is_editor(request.user):
             return forbidden(request, _("Only editors can see this page."))
-        return view(request, *args, **kwargs)
+        try:
+            return view(request, *args, **kwargs)
+        except Http404 as exc:
+            return not_found(request, _http404_message(exc))
 
     return wrapper
 
@@ -217,7 +213,7 @@ def article_segments(text: str, claims: list[Claim]) -> list[Segment]:
 def article_context(request: HttpRequest, article_id: int, **extra: Any) -> dict[str, Any]:
     article = Article.objects.filter(pk=article_id).select_related("submitted_by").first()
     if article is None:
-        raise Http404(_("No such article."))
+        raise NotFound(_("There is no article with this number."))
     claims = list(article.claims.select_related("assignee").order_by("start", "id"))
     for claim in claims:  # what each claim offers is the rulebook's answer for this person
         claim.can_reshape = rules.reshape_refusal(claim.status, actor=request.user) is None  # type: ignore[attr-defined]
@@ -275,7 +271,7 @@ def claim_context(request: HttpRequest, claim_id: int, **extra: Any) -> dict[str
         .first()
     )
     if claim is None:
-        raise Http404(_("No such claim."))
+        raise NotFound(_("There is no claim with this number."))
     user = request.user
     verdicts = list(
         claim.verdicts.select_related("rating", "author", "approver").prefetch_related("contributions")

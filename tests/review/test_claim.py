@@ -97,7 +97,7 @@ def test_it_refuses_an_invalid_transition_with_409(as_user: Any, alice: Any) -> 
     claim = ClaimFactory()
     response = as_user(alice).post(url("claim_transition", claim), {"to": "published"})
     assert response.status_code == 409
-    assert "not possible" in response.content.decode()
+    assert "A claim cannot go from new to published." in response.content.decode()
 
 
 def test_it_requires_a_comment_to_send_back(as_user: Any, alice: Any, erin: Any) -> None:
