@@ -67,6 +67,7 @@ MESSAGES: dict[str, Any] = {
     "nothing_to_merge": _("Choose at least one other claim of this article to merge."),
     "different_articles": _("Only claims placed in the same article can be merged."),
     "unknown_user": _("No such person."),
+    "stale_item": _("This item is gone: reload the page."),
     "unknown_claim": (_("There is no claim number %(id)s."), _("There is no such claim.")),
     # evidence
     "unknown_provider": _("Unknown evidence provider."),

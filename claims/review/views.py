@@ -6,13 +6,13 @@ whatever the number of rows shown (tests pin the counts).
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import wraps
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.models import User
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -31,6 +31,8 @@ from claims.models import (
     Verdict,
     VerdictStatus,
 )
+from claims.review import structured
+from claims.review.labels import ENTITY_CHOICES, QUALIFIERS, tier_label
 from claims.review.queue import OPEN, PER_PAGE, QueueFilters, QueuePage, queue_page
 from claims.review.stats import dashboard
 from claims.search import match_claim
@@ -249,19 +251,29 @@ def _context_excerpt(claim: Claim) -> tuple[str, str, str]:
     return text[para_start:claim.start], text[claim.start:claim.end], text[claim.end:para_end]
 
 
-TIER_LABELS: dict[str, Any] = {"strong": gettext_lazy("strong match"), "possible": gettext_lazy("possible match")}
-
-
 def prior_matches(claim: Claim) -> list[dict[str, Any]]:
     """Prior fact-checks and published verdicts that look like this claim (claims.search)."""
     return [
         {
             "text": m.claim_reviewed, "url": web_link(m.url), "rating": m.rating, "publisher": m.publisher,
-            "tier": m.tier, "tier_label": TIER_LABELS.get(m.tier, m.tier), "score": m.score,
+            "tier": m.tier, "tier_label": tier_label(m.tier), "score": m.score,
             "claim_id": m.claim_id if m.kind == "verdict" else None,
         }
         for m in match_claim(claim=claim, limit=5)
     ]
+
+
+def _with_links(verdicts: list[Verdict]) -> None:
+    for verdict in verdicts:  # every source as text, linked only when it is a web address
+        verdict.source_links = [(url, web_link(url)) for url in verdict.sources or []]  # type: ignore[attr-defined]
+
+
+def _people(history: list[Any]) -> dict[int, str]:
+    """Usernames of the people the history lines name (assignees), in one query."""
+    ids = {e.after.get("assignee") for e in history if isinstance(e.after, dict) and e.after.get("assignee")}
+    if not ids:
+        return {}
+    return dict(User.objects.filter(pk__in=ids).values_list("pk", "username"))
 
 
 def claim_context(request: HttpRequest, claim_id: int, **extra: Any) -> dict[str, Any]:
@@ -277,7 +289,9 @@ def claim_context(request: HttpRequest, claim_id: int, **extra: Any) -> dict[str
         claim.verdicts.select_related("rating", "author", "approver").prefetch_related("contributions")
         .order_by("-created_at", "-id")
     )
+    _with_links(verdicts)
     open_verdict = next((v for v in verdicts if v.is_open), None)
+    published_verdict = next((v for v in verdicts if v.status == VerdictStatus.PUBLISHED), None)
     buttons = []
     for to in rules.allowed_targets(claim, user):
         rule = rules.rule_for(claim.status, to)
@@ -289,20 +303,19 @@ def claim_context(request: HttpRequest, claim_id: int, **extra: Any) -> dict[str
             "comment_label": COMMENT_LABELS.get(to, gettext_lazy("Comment (required)")),
             "blocked": _("You wrote part of this verdict: another editor must approve it.") if own else "",
             "danger": to == ClaimStatus.DISMISSED or (claim.status, to) == ("in_review", "in_progress"),
+            "correction": claim.status == ClaimStatus.PUBLISHED,
         })
     before, quote, after = _context_excerpt(claim)
     runs = list(claim.evidence_runs.all())
     evidence = list(claim.evidence.select_related("stance_by"))
     for item in evidence:
         item.link = web_link(item.url)  # type: ignore[attr-defined]
+    history = list(claim.audit_events.select_related("actor").order_by("-created_at", "-id")[:200])
     # After a refusal the form shows what the person typed (their work is never lost); otherwise
     # the stored values.
     posted = extra.pop("posted", None)
     form_name = extra.pop("form_name", "")
-    edit_values: Any = {
-        "text": claim.text, "claimant": claim.claimant, "kind": claim.kind, "language": claim.language,
-        **{k: json.dumps(getattr(claim, k), ensure_ascii=False) for k in ("entities", "quantities", "dates")},
-    }
+    edit_values: Any = {"text": claim.text, "claimant": claim.claimant, "kind": claim.kind, "language": claim.language}
     verdict_values: Any = {
         "rating": open_verdict.rating.slug if open_verdict and open_verdict.rating else "",
         "summary": open_verdict.summary if open_verdict else "",
@@ -320,24 +333,38 @@ def claim_context(request: HttpRequest, claim_id: int, **extra: Any) -> dict[str
         "ctx_quote": quote,
         "ctx_after": after,
         "evidence": evidence,
+        "weighed": [e for e in evidence if e.stance != Stance.UNASSESSED],
         "runs": runs,
         "runs_pending": any(r.status in ("queued", "running") for r in runs),
         "comments": list(claim.comments.select_related("author")),
         "verdicts": verdicts,
         "open_verdict": open_verdict,
+        "published_verdict": published_verdict,
         "verdict_editable": rules.verdict_edit_refusal(
             claim.status, open_verdict.status if open_verdict else None, actor=user) is None,
-        "history": list(claim.audit_events.select_related("actor").order_by("-created_at", "-id")[:200]),
+        "history": history,
+        "people": _people(history),
         "ratings": list(Rating.objects.filter(is_active=True)),
-        "buttons": buttons,
+        "buttons": [b for b in buttons if not b["correction"] and not b["needs_comment"]],
+        "reason_buttons": [b for b in buttons if not b["correction"] and b["needs_comment"]],
+        "correction_button": next((b for b in buttons if b["correction"]), None),
         "matches": prior_matches(claim),
         "stances": [(v, lbl) for v, lbl in Stance.choices if v != Stance.UNASSESSED],
         "kinds": ClaimKind.choices,
         "summary_max": CLAIMREVIEW_SUMMARY_MAX,
         "can_edit": rules.edit_refusal(claim.status, actor=user) is None,
         "can_mark_duplicate": rules.duplicate_source_refusal(claim.status, actor=user) is None,
+        "can_gather_evidence": rules.evidence_refusal(claim.status, actor=user) is None,
         "edit_values": edit_values,
         "verdict_values": verdict_values,
+        "structured": [
+            ("entities", _("Entities"), structured.entity_rows(claim.entities)),
+            ("quantities", _("Quantities"), structured.quantity_rows(claim.quantities)),
+            ("dates", _("Dates"), structured.date_rows(claim.dates)),
+        ],
+        "entity_types": ENTITY_CHOICES,
+        "entity_codes": [code for code, _label in ENTITY_CHOICES],
+        "qualifiers": list(QUALIFIERS.items()),
         "assignees": list(team_members()) if rules.may_assign_others(user) else [],
         **extra,
     }

@@ -137,19 +137,6 @@ def test_it_refuses_a_save_over_someone_elses_change_and_shows_who_and_what(as_u
     assert AuditEvent.objects.filter(claim=claim, action="claim.update.refused", actor=alice).exists()
 
 
-def test_it_saves_structured_fields_and_rejects_bad_json(as_user: Any, alice: Any, claim: Any) -> None:
-    client = as_user(alice)
-    data = {"text": "Le Kazakhstan a envoyé 40 tonnes", "claimant": "Ministère", "kind": "statistic",
-            "language": "fr", "entities": '["Kazakhstan", "Ukraine"]', "quantities": '[{"value": 40, "unit": "t"}]',
-            "dates": "", "expected_version": claim.version}
-    assert client.post(url("claim_edit", claim), {**data, "entities": "[oops"}).status_code == 400
-    assert client.post(url("claim_edit", claim), {**data, "entities": '{"a": 1}'}).status_code == 400
-    assert client.post(url("claim_edit", claim), data).status_code == 303
-    claim.refresh_from_db()
-    assert claim.entities == ["Kazakhstan", "Ukraine"] and claim.quantities == [{"value": 40, "unit": "t"}]
-    assert claim.claimant == "Ministère" and claim.dates == []
-
-
 def test_it_marks_the_stance_of_evidence_by_form_and_by_script(as_user: Any, alice: Any, claim: Any) -> None:
     evidence = Evidence.objects.create(claim=claim, provider="library", url="https://example.org/x", title="Rapport")
     client = as_user(alice)
