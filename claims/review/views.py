@@ -16,6 +16,7 @@ from django.contrib.auth.models import User
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.formats import get_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -33,7 +34,7 @@ from claims.models import (
 )
 from claims.review import structured
 from claims.review.labels import ENTITY_CHOICES, QUALIFIERS, tier_label
-from claims.review.queue import OPEN, PER_PAGE, QueueFilters, QueuePage, queue_page
+from claims.review.queue import OPEN, PER_PAGE, QueueFilters, QueuePage, date_text, queue_page
 from claims.review.stats import dashboard
 from claims.search import match_claim
 from claims.services import rules
@@ -160,6 +161,10 @@ def queue(request: HttpRequest) -> HttpResponse:
         "claim_prefix": reverse("review:claim", args=[0])[:-2],
         "article_prefix": reverse("review:article", args=[0])[:-2],
         "error": error,
+        "since_text": date_text(filters.since),
+        "until_text": date_text(filters.until),
+        # The format of the reader's language, spelt in its words ("jj/mm/aaaa").
+        "date_placeholder": _("dd/mm/yyyy") if get_format("DATE_INPUT_FORMATS")[0] == "%d/%m/%Y" else _("yyyy-mm-dd"),
     }, status=status)
 
 
