@@ -57,7 +57,7 @@ def hbar_chart(bars: Sequence[Bar], *, title: str, desc: str, width: int = 560, 
         y = 5 + i * row
         length = max(bar.value / top * room, 1 if bar.value else 0)
         out.append(
-            f'<text x="{label_width - 8}" y="{y + 16}" text-anchor="end" {font}>{escape(_cut(bar.label, chars))}</text>'
+            _label(label_width - 8, y + 16, bar.label, chars, font) +
             f'<rect x="{label_width}" y="{y + 3}" width="{length:.1f}" height="18" fill="{escape(bar.colour)}" rx="2">'
             f"<title>{escape(bar.label)}: {escape(bar.text or _num(bar.value))}</title></rect>"
             f'<text x="{label_width + length + 6:.1f}" y="{y + 16}" {font}>{escape(bar.text or _num(bar.value))}</text>'
@@ -137,7 +137,7 @@ def share_bars(rows: Sequence[tuple[str, int, int]], *, title: str, desc: str, o
         ok_w = room * ok / total if total else 0
         rate = f"{100 * ok / total:.0f} %" if total else "—"
         out.append(
-            f'<text x="{label_width - 8}" y="{y + 16}" text-anchor="end" {font}>{escape(_cut(label, chars))}</text>'
+            _label(label_width - 8, y + 16, label, chars, font) +
             f'<rect x="{label_width}" y="{y + 3}" width="{ok_w:.1f}" height="18" fill="#1e7b3a">'
             f"<title>{escape(ok_label)}: {ok}</title></rect>"
             f'<rect x="{label_width + ok_w:.1f}" y="{y + 3}" width="{room - ok_w:.1f}" height="18" fill="#b3261e" '
@@ -152,6 +152,13 @@ def share_bars(rows: Sequence[tuple[str, int, int]], *, title: str, desc: str, o
 
 def _chars(label_width: int, font_size: int) -> int:
     return max(6, int((label_width - 10) / (font_size * 0.56)))
+
+
+def _label(x: float, y: float, label: str, chars: int, font: str) -> str:
+    """A row's name, right-aligned before its bar; a name cut to fit keeps the whole as a tooltip."""
+    shown = _cut(label, chars)
+    tip = f"<title>{escape(label)}</title>" if shown != label else ""
+    return f'<text x="{x}" y="{y}" text-anchor="end" {font}>{tip}{escape(shown)}</text>'
 
 
 def _cut(label: str, chars: int) -> str:
