@@ -7,6 +7,21 @@
     return el && (el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName));
   }
 
+  /* --- after an action: the confirmation goes where the page lands, and takes the focus --------- */
+  // The server redirects to the card of the next step (#workflow after saving a verdict); the
+  // message that confirms the action is moved to the top of that card and focused, so keyboard and
+  // screen-reader users hear it and continue from there. Without JavaScript it stays at the top.
+  var flash = document.getElementById("flash");
+  if (flash) {
+    var target = window.location.hash ? document.getElementById(window.location.hash.slice(1)) : null;
+    if (target && target.closest("main")) {
+      var heading = target.querySelector("h2");
+      if (heading) heading.insertAdjacentElement("afterend", flash); else target.prepend(flash);
+    }
+    var first = flash.querySelector("li");
+    if (first) first.focus();
+  }
+
   /* --- tables: j / k move, Enter opens, x selects ---------------------------------------- */
   document.querySelectorAll("table[data-keynav]").forEach(function (table) {
     var rows = Array.prototype.slice.call(table.querySelectorAll("tbody tr[data-href]"));
