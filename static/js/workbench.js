@@ -19,7 +19,12 @@
       if (heading) heading.insertAdjacentElement("afterend", flash); else target.prepend(flash);
     }
     var first = flash.querySelector("li");
-    if (first) first.focus();
+    // Chromium settles a #fragment after the load, in the next frame, and clears the focus when the
+    // target is not focusable: focus the message once that is done.
+    var focusMessage = function () {
+      if (first) window.requestAnimationFrame(function () { setTimeout(function () { first.focus(); }, 0); });
+    };
+    if (document.readyState === "complete") focusMessage(); else window.addEventListener("load", focusMessage);
   }
 
   /* --- tables: j / k move, Enter opens, x selects ---------------------------------------- */
