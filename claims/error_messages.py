@@ -73,6 +73,7 @@ MESSAGES: dict[str, Any] = {
     "unknown_provider": _("Unknown evidence provider."),
     "run_in_progress": _("This provider is working on the claim now; try again in a moment."),
     "no_url": _("Add a web address first."),
+    "invalid_source": (_("Not a web address: %(url)s"), _("Not a web address.")),
     # articles, fetching and ingestion
     "empty": _("The text is empty."),
     "no_content": _("Send the article's text, its HTML or its web address."),
