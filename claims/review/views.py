@@ -13,6 +13,9 @@ from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import User
+from django.db.models import IntegerField, OuterRef, Subquery
+from django.db.models.fields.json import KeyTextTransform
+from django.db.models.functions import Cast
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -273,12 +276,20 @@ def _with_links(verdicts: list[Verdict]) -> None:
         verdict.source_links = [(url, web_link(url)) for url in verdict.sources or []]  # type: ignore[attr-defined]
 
 
+def _history(claim: Claim) -> list[Any]:
+    """The claim's audit events, newest first, each with the username of the person it assigned
+    (read in the same query: history lines name people without a query per line)."""
+    assignee = User.objects.filter(pk=Cast(KeyTextTransform("assignee", OuterRef("after")), IntegerField()))
+    return list(
+        claim.audit_events.select_related("actor")
+        .annotate(assignee_name=Subquery(assignee.values("username")[:1]))
+        .order_by("-created_at", "-id")[:200]
+    )
+
+
 def _people(history: list[Any]) -> dict[int, str]:
-    """Usernames of the people the history lines name (assignees), in one query."""
-    ids = {e.after.get("assignee") for e in history if isinstance(e.after, dict) and e.after.get("assignee")}
-    if not ids:
-        return {}
-    return dict(User.objects.filter(pk__in=ids).values_list("pk", "username"))
+    return {e.after["assignee"]: e.assignee_name for e in history
+            if e.assignee_name and isinstance(e.after, dict) and e.after.get("assignee")}
 
 
 def claim_context(request: HttpRequest, claim_id: int, **extra: Any) -> dict[str, Any]:
@@ -315,7 +326,7 @@ def claim_context(request: HttpRequest, claim_id: int, **extra: Any) -> dict[str
     evidence = list(claim.evidence.select_related("stance_by"))
     for item in evidence:
         item.link = web_link(item.url)  # type: ignore[attr-defined]
-    history = list(claim.audit_events.select_related("actor").order_by("-created_at", "-id")[:200])
+    history = _history(claim)
     # After a refusal the form shows what the person typed (their work is never lost); otherwise
     # the stored values.
     posted = extra.pop("posted", None)

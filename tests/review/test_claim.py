@@ -255,7 +255,8 @@ def test_it_loads_the_workspace_in_a_fixed_number_of_queries(as_user: Any, alice
     with CaptureQueriesContext(connection) as many:
         html = client.get(url("claim", claim)).content.decode()
     assert html.count('class="ev stance-supports"') == 26
-    assert len(many.captured_queries) == len(few.captured_queries) <= 16
+    # 17 on PostgreSQL (the prior-match search runs four statements there), fewer on SQLite.
+    assert len(many.captured_queries) == len(few.captured_queries) <= 17
 
 
 def test_it_lists_prior_fact_checks_and_offers_to_mark_a_published_twin_as_original(
