@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: demo test install lint worker beat bench serve clean browser
+.PHONY: demo test install lint worker beat bench serve clean browser node
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -24,10 +24,24 @@ browser:
 	    (apt-get install -y -qq chromium >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq chromium >/dev/null)); \
 	  else echo "chromium is missing: install Debian's chromium package (browser tests will fail or skip)"; fi; }
 
+# axe-core for the accessibility tests comes from the npm registry, pinned by package-lock.json
+# (node_modules/ is never committed). Installed again whenever the lock file changes.
+NODE_STAMP := node_modules/.package-lock.json
+$(NODE_STAMP): package.json package-lock.json
+	@command -v npm >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "Installing Debian's npm for the accessibility tests..."; \
+	    (apt-get install -y -qq npm >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq npm >/dev/null)); \
+	  fi; }
+	@if command -v npm >/dev/null 2>&1; then npm ci --no-audit --no-fund --loglevel=error && touch $(NODE_STAMP); \
+	else echo "npm is missing: install Node.js and npm (the accessibility tests will fail or skip)"; fi
+
+node: $(NODE_STAMP)
+
 demo: install
 	$(PY) manage.py demo --host $(HOST) --port $(PORT)
 
-test: install browser
+test: install browser node
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 lint: install
@@ -49,4 +63,4 @@ bench: install
 	$(PY) bench/watch.py --sources 200 --items 5
 
 clean:
-	rm -rf $(VENV) var build .pytest_cache
+	rm -rf $(VENV) var build .pytest_cache node_modules

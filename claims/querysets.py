@@ -20,7 +20,9 @@ from claims.services.errors import InvalidInput
 
 # Ids are BigAutoField: positive 64-bit integers.
 MAX_ID = 2**63 - 1
-OPEN_EXCLUDED = ("dismissed", "duplicate")  # statuses nobody works on any more
+# Statuses nobody works on any more: a published claim is done (a correction reopens it), so the
+# queue's default tab does not list it.
+OPEN_EXCLUDED = ("dismissed", "duplicate", "published")
 
 
 def check_id(value: int, *, name: str) -> int:

@@ -1,4 +1,10 @@
-"""Turn a database outage into a clear 503 instead of a 500 page.
+"""Two request-wide concerns: the API's language, and a database outage as a clear 503.
+
+API language: an integration gets ONE language per request, the one its `Accept-Language` asks for
+among the configured languages, English when it asks for none: never the reviewers' French
+default, never a cookie or session language picked up from the browsable API.
+
+Database outage: a clear 503 instead of a 500 page.
 
 While PostgreSQL restarts, requests in flight fail with a message and a Retry-After; persistent
 connections are health-checked (CONN_HEALTH_CHECKS), so the next request after the restart
@@ -12,10 +18,43 @@ from collections.abc import Callable
 
 from django.db import DatabaseError, InterfaceError, OperationalError, close_old_connections
 from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation.trans_real import parse_accept_lang_header
 
 log = logging.getLogger(__name__)
 
-MESSAGE = "The database is unavailable for a moment; nothing was saved. Please try again shortly."
+MESSAGE = _("The database is unavailable for a moment; nothing was saved. Please try again shortly.")
+API_PREFIX = "/api/"
+API_DEFAULT_LANGUAGE = "en"
+
+
+def api_language(accept_language: str) -> str:
+    """The first configured language the header asks for (by quality), else English."""
+    for code, _quality in parse_accept_lang_header(accept_language or ""):
+        if code == "*":
+            break
+        try:
+            return translation.get_supported_language_variant(code)
+        except LookupError:
+            continue
+    return API_DEFAULT_LANGUAGE
+
+
+class ApiLanguageMiddleware:
+    """After LocaleMiddleware: under /api/ the language is Accept-Language's alone (Content-Language
+    and Vary: Accept-Language are set on the way out by LocaleMiddleware, from this choice)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if not request.path.startswith(API_PREFIX):
+            return self.get_response(request)
+        language = api_language(request.headers.get("Accept-Language", ""))
+        translation.activate(language)
+        request.LANGUAGE_CODE = language  # type: ignore[attr-defined]
+        return self.get_response(request)
 
 
 def _is_outage(exc: BaseException) -> bool:
@@ -38,8 +77,8 @@ class DatabaseUnavailableMiddleware:
         log.warning("database unavailable during %s %s: %s", request.method, request.path, exception)
         close_old_connections()
         if request.path.startswith("/api/") or "application/json" in request.headers.get("Accept", ""):
-            response: HttpResponse = JsonResponse({"code": "database_unavailable", "message": MESSAGE}, status=503)
+            response: HttpResponse = JsonResponse({"code": "database_unavailable", "message": str(MESSAGE)}, status=503)
         else:
-            response = HttpResponse(MESSAGE, status=503, content_type="text/plain; charset=utf-8")
+            response = HttpResponse(str(MESSAGE), status=503, content_type="text/plain; charset=utf-8")
         response["Retry-After"] = "5"
         return response

@@ -12,30 +12,32 @@ from typing import Any
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import RequestDataTooBig
 from django.http import Http404, HttpRequest, JsonResponse
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import csrf_exempt
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
+from claims.error_messages import MESSAGES, error_text
 from claims.models import Claim
 from claims.services.errors import DomainError, StaleVersion
 
 
 class RequestTooLarge(exceptions.APIException):
     status_code = status.HTTP_413_REQUEST_ENTITY_TOO_LARGE
-    default_detail = "The request body is too large."
+    default_detail = _("The request body is too large.")
     default_code = "request_too_large"
 
 
 class PreconditionRequired(exceptions.APIException):
     status_code = status.HTTP_428_PRECONDITION_REQUIRED
-    default_detail = "Send the claim's ETag in an If-Match header to change it."
+    default_detail = _("Send the claim's ETag in an If-Match header to change it.")
     default_code = "precondition_required"
 
 
 class ServiceUnavailable(exceptions.APIException):
     status_code = status.HTTP_503_SERVICE_UNAVAILABLE
-    default_detail = "This feature is not available on this server."
+    default_detail = _("This feature is not available on this server.")
     default_code = "unavailable"
 
 
@@ -90,7 +92,8 @@ def _drf_code(exc: exceptions.APIException) -> str:
 def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
     if isinstance(exc, DomainError):
         details = _stale_details(exc) if isinstance(exc, StaleVersion) else exc.details
-        return Response(error_body(exc.code, exc.message, details), status=exc.http_status)
+        message = error_text(exc.code, exc.message, details=exc.details, status=exc.http_status, own_in_english=True)
+        return Response(error_body(exc.code, message, details), status=exc.http_status)
     if isinstance(exc, RequestDataTooBig):
         exc = RequestTooLarge()
     response = drf_exception_handler(exc, context)  # keeps WWW-Authenticate, Retry-After, Allow
@@ -102,15 +105,27 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
         exc = exceptions.PermissionDenied()
     assert isinstance(exc, exceptions.APIException)
     if isinstance(exc, exceptions.ValidationError):
-        details = exc.detail
-        message = _first_message(exc.detail) or "The request is invalid."
+        details = _translated(exc.detail)
+        message = _first_message(details) or str(_("The request is invalid."))
     else:
         details = {}
-        message = str(exc.detail)
+        message = str(_translated(exc.detail))
     if isinstance(exc, exceptions.Throttled) and exc.wait is not None:
         details = {"retry_after_seconds": int(exc.wait) + 1}
     response.data = error_body(_drf_code(exc), message, details)
     return response
+
+
+def _translated(detail: Any) -> Any:
+    """The same error tree with the app's own messages in the request's language. DRF's messages
+    were translated when raised; ours are found by their code (claims.error_messages)."""
+    if isinstance(detail, dict):
+        return {key: _translated(value) for key, value in detail.items()}
+    if isinstance(detail, list):
+        return [_translated(value) for value in detail]
+    if isinstance(detail, exceptions.ErrorDetail) and detail.code in MESSAGES:
+        return exceptions.ErrorDetail(error_text(detail.code, str(detail), own_in_english=True), code=detail.code)
+    return detail
 
 
 def _first_message(detail: Any, path: str = "") -> str:
@@ -134,4 +149,4 @@ def _first_message(detail: Any, path: str = "") -> str:
 @csrf_exempt  # a POST to an unknown path is a 404, not a CSRF failure page
 def not_found(request: HttpRequest, *args: Any, **kwargs: Any) -> JsonResponse:
     """JSON 404 for any unknown path under /api/v1/ (Django's default page is HTML)."""
-    return JsonResponse(error_body("not_found", "No such endpoint."), status=404)
+    return JsonResponse(error_body("not_found", str(_("No such endpoint."))), status=404)

@@ -15,6 +15,7 @@ from datetime import datetime
 from typing import Any
 
 from django.db.models import Q, QuerySet
+from django.utils.translation import gettext as _
 from rest_framework.exceptions import ValidationError
 from rest_framework.pagination import BasePagination
 from rest_framework.request import Request
@@ -82,9 +83,9 @@ class KeysetPagination(BasePagination):
         try:
             size = int(raw)
         except ValueError:
-            raise ValidationError({"page_size": ["A whole number is required."]}) from None
+            raise ValidationError({"page_size": [_("A whole number is required.")]}) from None
         if not 1 <= size <= self.max_page_size:
-            raise ValidationError({"page_size": [f"Between 1 and {self.max_page_size}."]})
+            raise ValidationError({"page_size": [_("Between 1 and %(max)s.") % {"max": self.max_page_size}]})
         return size
 
     def paginate_queryset(self, queryset: QuerySet, request: Request, view: Any = None) -> list[Any]:
@@ -96,7 +97,7 @@ class KeysetPagination(BasePagination):
         if cursor:
             position = decode_cursor(cursor, view.ordering_fields)
             if position.ordering != ordering:
-                raise ValidationError({"cursor": ["This cursor belongs to another ordering."]})
+                raise ValidationError({"cursor": [_("This cursor belongs to another ordering.")]})
             op = "lt" if descending else "gt"
             if field == "id":
                 queryset = queryset.filter(**{f"id__{op}": position.pk})

@@ -10,23 +10,26 @@ from typing import Any
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.models import User
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from claims.models import Article, Channel, Claim, Evidence
+from claims.models import Article, Channel, Claim, ClaimStatus, Evidence
 from claims.review import forms as f
+from claims.review import structured
 from claims.review.views import (
+    TRANSITION_LABELS,
+    NotFound,
     article_context,
     claim_context,
     conflict_context,
     error_message,
     reviewer_required,
 )
-from claims.services import review_actions
+from claims.services import review_actions, rules
 from claims.services.bulk import claims_bulk_assign, claims_bulk_transition
 from claims.services.errors import DomainError, StaleVersion
 from claims.services.evidence import evidence_add_url, evidence_run_retry, evidence_set_stance
@@ -67,7 +70,7 @@ def _see_other(url: str) -> HttpResponse:
 
 def _run(
     request: HttpRequest, claim_id: int, form: forms.Form, call: Callable[[dict[str, Any]], Any],
-    done: str, anchor: str = "", form_name: str = "",
+    done: str | Callable[[], str], anchor: str = "", form_name: str = "",
 ) -> HttpResponse:
     """Validate, call the service, and map its refusal to a re-rendered page."""
     if not form.is_valid():
@@ -79,6 +82,8 @@ def _run(
                               exc.http_status, form_name=form_name, **conflict_context(exc))
     except DomainError as exc:
         return _claim_refused(request, claim_id, error_message(exc), exc.http_status, form_name=form_name)
+    if callable(done):
+        done = done()
     if _wants_json(request):
         return JsonResponse({"ok": True, "message": done})
     messages.success(request, done)
@@ -88,7 +93,7 @@ def _run(
 def _claim(claim_id: int) -> Claim:
     claim = Claim.objects.filter(pk=claim_id).first()
     if claim is None:
-        raise Http404(_("No such claim."))
+        raise NotFound(_("There is no claim with this number."))
     return claim
 
 
@@ -99,11 +104,33 @@ def claim_edit(request: HttpRequest, claim_id: int) -> HttpResponse:
     form = f.ClaimEditForm(request.POST)
 
     def call(data: dict[str, Any]) -> None:
-        changes = {k: data[k] for k in ("text", "claimant", "kind", "language", "entities", "quantities", "dates")}
+        changes = {k: data[k] for k in ("text", "claimant", "kind", "language")}
         claim_update(claim=claim, actor=request.user, changes=changes, channel=Channel.UI,
                      expected_version=data["expected_version"])
 
     return _run(request, claim_id, form, call, _("Claim saved."), "#fields", form_name="edit")
+
+
+@require_POST
+@reviewer_required
+def claim_item_view(request: HttpRequest, claim_id: int, kind: str) -> HttpResponse:
+    """Add, change or remove one entity, quantity or date (claims.review.structured)."""
+    if kind not in structured.KINDS:
+        raise NotFound(_("There is no such field."))
+    claim = _claim(claim_id)
+    remove = "remove" in request.POST
+    form_class = f.ItemForm if remove else f.ITEM_FORMS[kind]
+
+    def call(data: dict[str, Any]) -> None:
+        try:
+            items = structured.item_apply(kind, getattr(claim, kind), data.get("index"), data, remove=remove)
+        except IndexError:
+            raise DomainError(_("This item is gone: reload the page."), code="stale_item") from None
+        claim_update(claim=claim, actor=request.user, changes={kind: items}, channel=Channel.UI,
+                     expected_version=data["expected_version"])
+
+    done = _("Removed.") if remove else _("Saved.")
+    return _run(request, claim_id, form_class(request.POST), call, done, f"#{kind}", form_name=f"item-{kind}")
 
 
 @require_POST
@@ -164,8 +191,16 @@ def verdict_save_view(request: HttpRequest, claim_id: int) -> HttpResponse:
                      explanation=data["explanation"], sources=data["sources"], channel=Channel.UI,
                      expected_version=data["expected_version"])
 
-    return _run(request, claim_id, f.VerdictForm(request.POST), call, _("Verdict saved."), "#verdict",
-                form_name="verdict")
+    def done() -> str:
+        # The page lands on the workflow card, where the next step is, and says which step it is.
+        claim.refresh_from_db()
+        steps = [to for to in rules.allowed_targets(claim, request.user) if to != ClaimStatus.DISMISSED]
+        if not steps:
+            return _("Verdict saved.")
+        label = TRANSITION_LABELS.get((claim.status, steps[-1]), ClaimStatus(steps[-1]).label)
+        return _("Verdict saved. Next step: “%(step)s”.") % {"step": label}
+
+    return _run(request, claim_id, f.VerdictForm(request.POST), call, done, "#workflow", form_name="verdict")
 
 
 @require_POST

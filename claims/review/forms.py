@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import json
+import datetime as dt
 from typing import Any
 
 from django import forms
@@ -10,25 +10,8 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from claims.models import CLAIMREVIEW_SUMMARY_MAX, ClaimKind, Rating, Stance
+from claims.review.labels import ENTITY_CHOICES, ENTITY_TYPES, QUALIFIERS
 from claims.validators import validate_source_url
-
-
-class JSONListField(forms.CharField):
-    """A JSON list typed in a textarea (entities, quantities, dates); empty means []."""
-
-    widget = forms.Textarea
-
-    def to_python(self, value: Any) -> list[Any]:  # type: ignore[override]
-        value = (value or "").strip()
-        if not value:
-            return []
-        try:
-            parsed = json.loads(value)
-        except json.JSONDecodeError as exc:
-            raise ValidationError(_("Not valid JSON: %(error)s"), params={"error": exc.msg}) from exc
-        if not isinstance(parsed, list):
-            raise ValidationError(_("Enter a JSON list, e.g. [] or [\"Paris\"]."))
-        return parsed
 
 
 class ClaimEditForm(forms.Form):
@@ -36,10 +19,65 @@ class ClaimEditForm(forms.Form):
     claimant = forms.CharField(label=_("Claimant"), required=False, max_length=300)
     kind = forms.ChoiceField(label=_("Kind"), choices=ClaimKind.choices)
     language = forms.CharField(label=_("Language"), required=False, max_length=16)
-    entities = JSONListField(label=_("Entities"), required=False)
-    quantities = JSONListField(label=_("Quantities"), required=False)
-    dates = JSONListField(label=_("Dates"), required=False)
     expected_version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+
+
+class ItemForm(forms.Form):
+    """One structured item (claims.review.structured): `index` empty adds one, `remove` deletes it."""
+
+    index = forms.IntegerField(required=False, min_value=0, widget=forms.HiddenInput)
+    expected_version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+
+
+class EntityItemForm(ItemForm):
+    name = forms.CharField(label=_("Name"), max_length=300)
+    label = forms.ChoiceField(label=_("Type"), choices=[])
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        known = dict(ENTITY_CHOICES)
+        current = (self.data.get("label") or "").upper() if self.is_bound else ""
+        if current and current not in known and current in ENTITY_TYPES:
+            known[current] = ENTITY_TYPES[current]  # keep an English model's label as it is
+        self.fields["label"].choices = list(known.items())
+
+
+class QuantityItemForm(ItemForm):
+    value = forms.FloatField(label=_("Value"))
+    unit = forms.CharField(label=_("Unit"), required=False, max_length=40)
+    qualifier = forms.ChoiceField(label=_("Approximation"), required=False, choices=list(QUALIFIERS.items()))
+    low = forms.FloatField(label=_("From"), required=False)
+    high = forms.FloatField(label=_("To"), required=False)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        low, high, value = data.get("low"), data.get("high"), data.get("value")
+        if (low is None) != (high is None):
+            raise ValidationError(_("Give both ends of the range, or neither."))
+        if low is not None and high is not None:
+            if low > high:
+                raise ValidationError(_("The range's lower end is above its upper end."))
+            if value is not None and not low <= value <= high:
+                raise ValidationError(_("The value must lie inside the range."))
+        return data
+
+
+class DateItemForm(ItemForm):
+    value = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
+    until = forms.DateField(label=_("Until (optional)"), required=False,
+                            widget=forms.DateInput(attrs={"type": "date"}))
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        start, until = data.get("value"), data.get("until")
+        if start and until and not start <= until <= start + dt.timedelta(days=31):
+            raise ValidationError(_("The end date must be on or after the date, at most 31 days later."))
+        return data
+
+
+ITEM_FORMS: dict[str, type[ItemForm]] = {
+    "entities": EntityItemForm, "quantities": QuantityItemForm, "dates": DateItemForm,
+}
 
 
 class VerdictForm(forms.Form):

@@ -7,12 +7,13 @@ part of a classic paginator): it fetches one row more than it shows to know whet
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 from urllib.parse import urlencode
 
 from django.db.models import Count
 from django.http import QueryDict
+from django.utils.formats import get_format
 
 from claims.models import Claim, ClaimStatus
 from claims.querysets import OPEN_EXCLUDED, ClaimQuerySet
@@ -50,10 +51,21 @@ def _float(value: str | None) -> float | None:
 
 
 def _date(value: str | None) -> date | None:
-    try:
-        return date.fromisoformat(value) if value else None
-    except ValueError:
+    """A date typed in the reader's format (31/01/2026 in French) or ISO (saved links)."""
+    value = (value or "").strip()
+    if not value:
         return None
+    for fmt in ("%Y-%m-%d", *get_format("DATE_INPUT_FORMATS")):
+        try:
+            return datetime.strptime(value, fmt).date()  # noqa: DTZ007 - a calendar date, no time of day
+        except ValueError:
+            continue
+    return None
+
+
+def date_text(value: date | None) -> str:
+    """A date in the first input format of the reader's language (what the filter field shows)."""
+    return value.strftime(get_format("DATE_INPUT_FORMATS")[0]) if value else ""
 
 
 @dataclass

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import statistics
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
@@ -10,6 +12,7 @@ from django.db.models import Count
 from django.db.models.functions import TruncDate, TruncWeek
 from django.utils import timezone
 from django.utils.formats import number_format
+from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -24,7 +27,8 @@ from claims.models import (
     Verdict,
     VerdictStatus,
 )
-from claims.review.charts import Bar, Series, hbar_chart, share_bars, stacked_columns
+from claims.review.charts import NARROW, Bar, Series, hbar_chart, share_bars, stacked_columns
+from claims.review.labels import BUCKET_LABELS, provider_label
 
 DAYS = 30
 STATUS_COLOURS = {
@@ -43,9 +47,20 @@ ALERT_COLOURS = {
     AlertState.OPENED: "#1e7b3a",
     AlertState.DISMISSED: "#8fa3b8",
 }
-# Time to publication in buckets people talk in.
-BUCKETS = [(timedelta(hours=1), "< 1 h"), (timedelta(days=1), "< 1 d"), (timedelta(days=3), "< 3 d"),
-           (timedelta(days=7), "< 7 d"), (None, "≥ 7 d")]
+# Time to publication in buckets people talk in (their names: labels.BUCKET_LABELS).
+BUCKETS = [timedelta(hours=1), timedelta(days=1), timedelta(days=3), timedelta(days=7), None]
+
+
+@dataclass(frozen=True)
+class Chart:
+    """One chart drawn for a desktop card and for a phone's (see claims.review.charts)."""
+
+    wide: SafeString
+    narrow: SafeString
+
+
+def both(draw: Callable[..., SafeString], *args: Any, narrow: dict[str, Any] | None = None, **kwargs: Any) -> Chart:
+    return Chart(draw(*args, **kwargs), draw(*args, **{**kwargs, "width": NARROW, "font_size": 13, **(narrow or {})}))
 
 
 def _human(delta: timedelta) -> str:
@@ -73,8 +88,8 @@ def dashboard() -> dict[str, Any]:
     statuses = list(ClaimStatus)
     days = [today - timedelta(days=i) for i in range(DAYS - 1, -1, -1)]
     columns = [(f"{d:%d/%m}", [per_day.get(d, {}).get(s, 0) for s in statuses]) for d in days]
-    status_chart = stacked_columns(
-        columns, [Series(str(s.label), STATUS_COLOURS[s]) for s in statuses],
+    status_chart = both(
+        stacked_columns, columns, [Series(str(s.label), STATUS_COLOURS[s]) for s in statuses],
         title=_("Claims by status over time"),
         desc=_("Claims extracted per day over the last %(days)s days, by their current status.") % {"days": DAYS},
     )
@@ -85,10 +100,11 @@ def dashboard() -> dict[str, Any]:
         .annotate(n=Count("id")).order_by("rating__order")
     )
     english = (get_language() or "fr").startswith("en")
-    rating_chart = hbar_chart(
-        [Bar(r["rating__label_en" if english else "rating__label_fr"] or "?", r["n"], r["rating__colour"] or "#777")
+    rating_chart = both(
+        hbar_chart, [Bar(r["rating__label_en" if english else "rating__label_fr"] or "?", r["n"], r["rating__colour"] or "#777")
          for r in rating_rows],
         title=_("Published verdicts by rating"), desc=_("Number of published verdicts per rating."),
+        narrow={"label_width": 130},
     )
 
     durations = [
@@ -101,9 +117,9 @@ def dashboard() -> dict[str, Any]:
     median = statistics.median(durations) if durations else None
     counts = [0] * len(BUCKETS)
     for delta in durations:
-        counts[next(i for i, (limit, _l) in enumerate(BUCKETS) if limit is None or delta < limit)] += 1
-    duration_chart = hbar_chart(
-        [Bar(label, n) for (_l, label), n in zip(BUCKETS, counts, strict=True)],
+        counts[next(i for i, limit in enumerate(BUCKETS) if limit is None or delta < limit)] += 1
+    duration_chart = both(
+        hbar_chart, [Bar(str(label), n) for label, n in zip(BUCKET_LABELS, counts, strict=True)],
         title=_("Time from extraction to publication"),
         desc=_("Published verdicts of the last year, by time from extraction to publication."), label_width=80,
     )
@@ -113,10 +129,11 @@ def dashboard() -> dict[str, Any]:
         .exclude(action__endswith=".refused")
         .values("actor__username").annotate(n=Count("id")).order_by("-n", "actor__username")[:15]
     )
-    work_chart = hbar_chart(
-        [Bar(r["actor__username"], r["n"], "#2f6690") for r in work],
+    work_chart = both(
+        hbar_chart, [Bar(r["actor__username"], r["n"], "#2f6690") for r in work],
         title=_("Work per reviewer"),
         desc=_("Actions recorded per person over the last %(days)s days.") % {"days": DAYS},
+        narrow={"label_width": 130},
     )
 
     runs: dict[str, list[int]] = {}
@@ -126,11 +143,11 @@ def dashboard() -> dict[str, Any]:
             pair[0] += row["n"]
         elif row["status"] == RunStatus.FAILED:
             pair[1] += row["n"]
-    provider_chart = share_bars(
-        [(name, ok, failed) for name, (ok, failed) in runs.items()],
+    provider_chart = both(
+        share_bars, [(provider_label(name), ok, failed) for name, (ok, failed) in runs.items()],
         title=_("Evidence provider success rate"),
         desc=_("Finished provider runs per provider: succeeded and failed."),
-        ok_label=_("Succeeded"), failed_label=_("Failed"),
+        ok_label=_("Succeeded"), failed_label=_("Failed"), narrow={"label_width": 130},
     )
     alert_weeks, alert_sources = alert_charts(now)
     return {
@@ -160,8 +177,8 @@ def alert_charts(now: Any) -> tuple[Any, Any]:
         week = row["week"].date() if hasattr(row["week"], "date") else row["week"]
         per_week.setdefault(week, {})[row["state"]] = row["n"]
     states = list(AlertState)
-    week_chart = stacked_columns(
-        [(f"{w:%d/%m}", [per_week.get(w, {}).get(s, 0) for s in states]) for w in weeks],
+    week_chart = both(
+        stacked_columns, [(f"{w:%d/%m}", [per_week.get(w, {}).get(s, 0) for s in states]) for w in weeks],
         [Series(str(s.label), ALERT_COLOURS[s]) for s in states],
         title=_("Alerts per week"),
         desc=_("Repeated-claim alerts raised per week over the last %(weeks)s weeks, by their current state.")
@@ -171,9 +188,10 @@ def alert_charts(now: Any) -> tuple[Any, Any]:
         strong.filter(created_at__gte=now - timedelta(weeks=ALERT_WEEKS))
         .values("source__name").annotate(n=Count("id")).order_by("-n", "source__name")[:15]
     )
-    source_chart = hbar_chart(
-        [Bar(r["source__name"] or _("Submitted articles"), r["n"], "#c99a06") for r in by_source],
+    source_chart = both(
+        hbar_chart, [Bar(r["source__name"] or _("Submitted articles"), r["n"], "#c99a06") for r in by_source],
         title=_("Alerts per source"),
         desc=_("Repeated-claim alerts per watched source over the last %(weeks)s weeks.") % {"weeks": ALERT_WEEKS},
+        narrow={"label_width": 130},
     )
     return week_chart, source_chart

@@ -21,6 +21,7 @@ urlpatterns = [
     ),
     path("claims/<int:claim_id>/", views.claim_detail, name="claim"),
     path("claims/<int:claim_id>/edit/", actions.claim_edit, name="claim_edit"),
+    path("claims/<int:claim_id>/fields/<slug:kind>/", actions.claim_item_view, name="claim_item"),
     path("claims/<int:claim_id>/transition/", actions.claim_transition_view, name="claim_transition"),
     path("claims/<int:claim_id>/assign/", actions.claim_assign_view, name="claim_assign"),
     path("claims/<int:claim_id>/duplicate/", actions.claim_duplicate_view, name="claim_duplicate"),

@@ -6,19 +6,24 @@ whatever the number of rows shown (tests pin the counts).
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import wraps
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.models import User
+from django.db.models import IntegerField, OuterRef, Subquery
+from django.db.models.fields.json import KeyTextTransform
+from django.db.models.functions import Cast
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.formats import get_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from claims.error_messages import error_text
 from claims.models import (
     CLAIMREVIEW_SUMMARY_MAX,
     Article,
@@ -30,7 +35,9 @@ from claims.models import (
     Verdict,
     VerdictStatus,
 )
-from claims.review.queue import OPEN, PER_PAGE, QueueFilters, QueuePage, queue_page
+from claims.review import structured
+from claims.review.labels import ENTITY_CHOICES, QUALIFIERS, tier_label
+from claims.review.queue import OPEN, PER_PAGE, QueueFilters, QueuePage, date_text, queue_page
 from claims.review.stats import dashboard
 from claims.search import match_claim
 from claims.services import rules
@@ -59,37 +66,11 @@ COMMENT_LABELS: dict[str, Any] = {
     "dismissed": gettext_lazy("Reason for dismissing (required)"),
     "in_progress": gettext_lazy("What needs to change (required)"),
 }
-# Domain error codes -> translated messages; unknown codes fall back to the service's own message.
-ERROR_MESSAGES: dict[str, Any] = {
-    "role_required": gettext_lazy("Only reviewers and editors can change claims."),
-    "editor_required": gettext_lazy("Only an editor can do this."),
-    "comment_required": gettext_lazy("Say why in a comment."),
-    "own_verdict": gettext_lazy("Whoever wrote part of a verdict cannot approve it: ask another editor."),
-    "claim_locked": gettext_lazy("A claim under review or published cannot be edited: send it back or reopen it "
-                                 "as a correction first."),
-    "out_of_range": gettext_lazy("A filter value is out of range: check the article number and the dates."),
-    "article_exists": gettext_lazy("An article with this address or this text was submitted by another account."),
-    "verdict_incomplete": gettext_lazy("Write a verdict with a rating and a summary before submitting."),
-    "verdict_locked": gettext_lazy("The verdict cannot be edited in this state."),
-    "transition_not_allowed": gettext_lazy("This change is not possible in the claim's current state."),
-    "no_submitted_verdict": gettext_lazy("There is no submitted verdict to approve."),
-    "self_duplicate": gettext_lazy("A claim cannot be a duplicate of itself."),
-    "empty_selection": gettext_lazy("Select some text of the article first."),
-    "bad_offsets": gettext_lazy("The selection does not match the article text."),
-    "untrimmed_selection": gettext_lazy("The selection must not begin or end with spaces."),
-    "empty_comment": gettext_lazy("A comment cannot be empty."),
-    "bad_split": gettext_lazy("Choose a split point inside the claim's text."),
-    "not_reshapeable": gettext_lazy("A claim under review or published cannot be split or merged."),
-    "nothing_to_merge": gettext_lazy("Choose at least one other claim of this article to merge."),
-    "different_articles": gettext_lazy("Only claims placed in the same article can be merged."),
-    "assignee_not_reviewer": gettext_lazy("This person is not a reviewer."),
-}
 
 
 def error_message(exc: DomainError) -> str:
-    if exc.code in ERROR_MESSAGES:
-        return str(ERROR_MESSAGES[exc.code])
-    return exc.message
+    """The refusal in the reader's language (one catalogue for the pages and the API)."""
+    return error_text(exc.code, exc.message, details=exc.details, status=exc.http_status)
 
 
 def web_link(url: str) -> str:
@@ -98,7 +79,22 @@ def web_link(url: str) -> str:
 
 
 def forbidden(request: HttpRequest, message: str) -> HttpResponse:
-    return render(request, "review/forbidden.html", {"message": message}, status=403)
+    return render(request, "403.html", {"message": message}, status=403)
+
+
+def not_found(request: HttpRequest, message: str = "") -> HttpResponse:
+    """The translated 404 page inside the layout, also when DEBUG is on (Django's debug page is
+    for developers, not for a reviewer following a stale link)."""
+    return render(request, "404.html", {**_nav(request, ""), "message": message}, status=404)
+
+
+def _http404_message(exc: Http404) -> str:
+    # Our own 404s carry a translated sentence; get_object_or_404's is an English developer message.
+    return str(exc.args[0]) if isinstance(exc, NotFound) and exc.args else ""
+
+
+class NotFound(Http404):
+    """A 404 whose message is written for the reader (translated)."""
 
 
 def reviewer_required(view: View) -> View:
@@ -107,7 +103,10 @@ def reviewer_required(view: View) -> View:
     def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if not is_reviewer(request.user):
             return forbidden(request, _("Your account has no reviewer or editor role yet: ask an editor."))
-        return view(request, *args, **kwargs)
+        try:
+            return view(request, *args, **kwargs)
+        except Http404 as exc:
+            return not_found(request, _http404_message(exc))
 
     return wrapper
 
@@ -118,7 +117,10 @@ def editor_required(view: View) -> View:
     def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if not is_editor(request.user):
             return forbidden(request, _("Only editors can see this page."))
-        return view(request, *args, **kwargs)
+        try:
+            return view(request, *args, **kwargs)
+        except Http404 as exc:
+            return not_found(request, _http404_message(exc))
 
     return wrapper
 
@@ -162,6 +164,10 @@ def queue(request: HttpRequest) -> HttpResponse:
         "claim_prefix": reverse("review:claim", args=[0])[:-2],
         "article_prefix": reverse("review:article", args=[0])[:-2],
         "error": error,
+        "since_text": date_text(filters.since),
+        "until_text": date_text(filters.until),
+        # The format of the reader's language, spelt in its words ("jj/mm/aaaa").
+        "date_placeholder": _("dd/mm/yyyy") if get_format("DATE_INPUT_FORMATS")[0] == "%d/%m/%Y" else _("yyyy-mm-dd"),
     }, status=status)
 
 
@@ -217,7 +223,7 @@ def article_segments(text: str, claims: list[Claim]) -> list[Segment]:
 def article_context(request: HttpRequest, article_id: int, **extra: Any) -> dict[str, Any]:
     article = Article.objects.filter(pk=article_id).select_related("submitted_by").first()
     if article is None:
-        raise Http404(_("No such article."))
+        raise NotFound(_("There is no article with this number."))
     claims = list(article.claims.select_related("assignee").order_by("start", "id"))
     for claim in claims:  # what each claim offers is the rulebook's answer for this person
         claim.can_reshape = rules.reshape_refusal(claim.status, actor=request.user) is None  # type: ignore[attr-defined]
@@ -253,19 +259,37 @@ def _context_excerpt(claim: Claim) -> tuple[str, str, str]:
     return text[para_start:claim.start], text[claim.start:claim.end], text[claim.end:para_end]
 
 
-TIER_LABELS: dict[str, Any] = {"strong": gettext_lazy("strong match"), "possible": gettext_lazy("possible match")}
-
-
 def prior_matches(claim: Claim) -> list[dict[str, Any]]:
     """Prior fact-checks and published verdicts that look like this claim (claims.search)."""
     return [
         {
             "text": m.claim_reviewed, "url": web_link(m.url), "rating": m.rating, "publisher": m.publisher,
-            "tier": m.tier, "tier_label": TIER_LABELS.get(m.tier, m.tier), "score": m.score,
+            "tier": m.tier, "tier_label": tier_label(m.tier), "score": m.score,
             "claim_id": m.claim_id if m.kind == "verdict" else None,
         }
         for m in match_claim(claim=claim, limit=5)
     ]
+
+
+def _with_links(verdicts: list[Verdict]) -> None:
+    for verdict in verdicts:  # every source as text, linked only when it is a web address
+        verdict.source_links = [(url, web_link(url)) for url in verdict.sources or []]  # type: ignore[attr-defined]
+
+
+def _history(claim: Claim) -> list[Any]:
+    """The claim's audit events, newest first, each with the username of the person it assigned
+    (read in the same query: history lines name people without a query per line)."""
+    assignee = User.objects.filter(pk=Cast(KeyTextTransform("assignee", OuterRef("after")), IntegerField()))
+    return list(
+        claim.audit_events.select_related("actor")
+        .annotate(assignee_name=Subquery(assignee.values("username")[:1]))
+        .order_by("-created_at", "-id")[:200]
+    )
+
+
+def _people(history: list[Any]) -> dict[int, str]:
+    return {e.after["assignee"]: e.assignee_name for e in history
+            if e.assignee_name and isinstance(e.after, dict) and e.after.get("assignee")}
 
 
 def claim_context(request: HttpRequest, claim_id: int, **extra: Any) -> dict[str, Any]:
@@ -275,13 +299,15 @@ def claim_context(request: HttpRequest, claim_id: int, **extra: Any) -> dict[str
         .first()
     )
     if claim is None:
-        raise Http404(_("No such claim."))
+        raise NotFound(_("There is no claim with this number."))
     user = request.user
     verdicts = list(
         claim.verdicts.select_related("rating", "author", "approver").prefetch_related("contributions")
         .order_by("-created_at", "-id")
     )
+    _with_links(verdicts)
     open_verdict = next((v for v in verdicts if v.is_open), None)
+    published_verdict = next((v for v in verdicts if v.status == VerdictStatus.PUBLISHED), None)
     buttons = []
     for to in rules.allowed_targets(claim, user):
         rule = rules.rule_for(claim.status, to)
@@ -293,20 +319,19 @@ def claim_context(request: HttpRequest, claim_id: int, **extra: Any) -> dict[str
             "comment_label": COMMENT_LABELS.get(to, gettext_lazy("Comment (required)")),
             "blocked": _("You wrote part of this verdict: another editor must approve it.") if own else "",
             "danger": to == ClaimStatus.DISMISSED or (claim.status, to) == ("in_review", "in_progress"),
+            "correction": claim.status == ClaimStatus.PUBLISHED,
         })
     before, quote, after = _context_excerpt(claim)
     runs = list(claim.evidence_runs.all())
     evidence = list(claim.evidence.select_related("stance_by"))
     for item in evidence:
         item.link = web_link(item.url)  # type: ignore[attr-defined]
+    history = _history(claim)
     # After a refusal the form shows what the person typed (their work is never lost); otherwise
     # the stored values.
     posted = extra.pop("posted", None)
     form_name = extra.pop("form_name", "")
-    edit_values: Any = {
-        "text": claim.text, "claimant": claim.claimant, "kind": claim.kind, "language": claim.language,
-        **{k: json.dumps(getattr(claim, k), ensure_ascii=False) for k in ("entities", "quantities", "dates")},
-    }
+    edit_values: Any = {"text": claim.text, "claimant": claim.claimant, "kind": claim.kind, "language": claim.language}
     verdict_values: Any = {
         "rating": open_verdict.rating.slug if open_verdict and open_verdict.rating else "",
         "summary": open_verdict.summary if open_verdict else "",
@@ -324,24 +349,38 @@ def claim_context(request: HttpRequest, claim_id: int, **extra: Any) -> dict[str
         "ctx_quote": quote,
         "ctx_after": after,
         "evidence": evidence,
+        "weighed": [e for e in evidence if e.stance != Stance.UNASSESSED],
         "runs": runs,
         "runs_pending": any(r.status in ("queued", "running") for r in runs),
         "comments": list(claim.comments.select_related("author")),
         "verdicts": verdicts,
         "open_verdict": open_verdict,
+        "published_verdict": published_verdict,
         "verdict_editable": rules.verdict_edit_refusal(
             claim.status, open_verdict.status if open_verdict else None, actor=user) is None,
-        "history": list(claim.audit_events.select_related("actor").order_by("-created_at", "-id")[:200]),
+        "history": history,
+        "people": _people(history),
         "ratings": list(Rating.objects.filter(is_active=True)),
-        "buttons": buttons,
+        "buttons": [b for b in buttons if not b["correction"] and not b["needs_comment"]],
+        "reason_buttons": [b for b in buttons if not b["correction"] and b["needs_comment"]],
+        "correction_button": next((b for b in buttons if b["correction"]), None),
         "matches": prior_matches(claim),
         "stances": [(v, lbl) for v, lbl in Stance.choices if v != Stance.UNASSESSED],
         "kinds": ClaimKind.choices,
         "summary_max": CLAIMREVIEW_SUMMARY_MAX,
         "can_edit": rules.edit_refusal(claim.status, actor=user) is None,
         "can_mark_duplicate": rules.duplicate_source_refusal(claim.status, actor=user) is None,
+        "can_gather_evidence": rules.evidence_refusal(claim.status, actor=user) is None,
         "edit_values": edit_values,
         "verdict_values": verdict_values,
+        "structured": [
+            ("entities", _("Entities"), structured.entity_rows(claim.entities)),
+            ("quantities", _("Quantities"), structured.quantity_rows(claim.quantities)),
+            ("dates", _("Dates"), structured.date_rows(claim.dates)),
+        ],
+        "entity_types": ENTITY_CHOICES,
+        "entity_codes": [code for code, _label in ENTITY_CHOICES],
+        "qualifiers": list(QUALIFIERS.items()),
         "assignees": list(team_members()) if rules.may_assign_others(user) else [],
         **extra,
     }

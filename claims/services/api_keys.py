@@ -20,7 +20,7 @@ from django.utils.text import slugify
 from claims.models import API_SCOPES, ApiClient, Channel, hash_api_key
 from claims.services.audit import audit_record
 from claims.services.errors import InvalidInput, NotAllowed
-from claims.services.roles import EDITOR, REVIEWER
+from claims.services.roles import EDITOR, REVIEWER, SERVICE_ACCOUNT_PREFIX
 
 
 def api_scopes_parse(raw: str | Iterable[str]) -> list[str]:
@@ -37,7 +37,7 @@ def api_service_user(*, name: str, role: str = REVIEWER) -> Any:
     if role not in (REVIEWER, EDITOR, ""):
         raise InvalidInput(f"Unknown role {role!r}.", code="invalid_role")
     user_model = get_user_model()
-    user, created = user_model.objects.get_or_create(username=f"api-{slugify(name)}"[:150])
+    user, created = user_model.objects.get_or_create(username=f"{SERVICE_ACCOUNT_PREFIX}{slugify(name)}"[:150])
     if created:
         user.set_unusable_password()
         user.save(update_fields=["password"])

@@ -286,8 +286,11 @@ def claims_bulk_gather_evidence(
     refused: Counter[str] = Counter()
     wanted: list[_Row] = []
     for row in _locked_rows(claim_ids):
+        refusal = rules.evidence_refusal(row.status, actor=actor)
         if row.status in (ClaimStatus.DISMISSED, ClaimStatus.DUPLICATE):
             refused[f"are {status_words(row.status)}"] += 1
+        elif refusal is not None:
+            refused[refusal.reason] += 1
         else:
             wanted.append(row)
     audit_bulk(

@@ -30,10 +30,11 @@ from claims.evidence import Candidate, ProviderError, all_providers, enabled_pro
 from claims.evidence.registry import ON_REQUEST_ONLY
 from claims.models import Channel, Claim, ClaimStatus, Evidence, EvidenceRun, RunStatus, Stance
 from claims.search import STRONG
+from claims.services import rules
 from claims.services.alerts import FoundMatch, alerts_raise
 from claims.services.audit import audit_record
 from claims.services.bulk_insert import bulk_insert
-from claims.services.errors import InvalidInput, InvalidTransition
+from claims.services.errors import DomainError, InvalidInput, InvalidTransition
 from claims.services.priors import priors_upsert
 from claims.services.queue import enqueue, enqueue_each
 from claims.services.roles import require_reviewer
@@ -236,9 +237,14 @@ def _store(run: EvidenceRun, candidates: list[Candidate]) -> int:
 
 
 
+def _raise_if(refusal: DomainError | None) -> None:
+    if refusal is not None:
+        raise refusal
+
+
 def evidence_add_url(*, claim: Claim, url: str, actor: Any, channel: str = Channel.UI) -> EvidenceRun:
     """A reviewer pastes a URL: a worker snapshots it (title, main text, hash, excerpt)."""
-    require_reviewer(actor, doing="work on evidence")
+    _raise_if(rules.evidence_refusal(claim.status, actor=actor))
     url = (url or "").strip()
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname or len(url) > 2000:
@@ -246,6 +252,7 @@ def evidence_add_url(*, claim: Claim, url: str, actor: Any, channel: str = Chann
     now = timezone.now()
     with transaction.atomic():
         claim = Claim.objects.select_for_update().get(pk=claim.pk)
+        _raise_if(rules.evidence_refusal(claim.status, actor=actor))
         run, _ = EvidenceRun.objects.get_or_create(claim=claim, provider="url_snapshot")
         if run.status == RunStatus.RUNNING and run.started_at and run.started_at > _stale_before():
             raise InvalidTransition("A URL is being fetched for this claim; try again in a moment.",
@@ -283,11 +290,12 @@ def evidence_set_stance(
 
 def evidence_run_retry(*, claim: Claim, provider: str, actor: Any, channel: str = Channel.UI) -> EvidenceRun:
     """Run one provider again for a claim (the UI's "re-run" button)."""
-    require_reviewer(actor, doing="work on evidence")
+    _raise_if(rules.evidence_refusal(claim.status, actor=actor))
     _check_providers([provider])
     now = timezone.now()
     with transaction.atomic():
         claim = Claim.objects.select_for_update().get(pk=claim.pk)
+        _raise_if(rules.evidence_refusal(claim.status, actor=actor))
         run, _ = EvidenceRun.objects.get_or_create(claim=claim, provider=provider)
         if run.status == RunStatus.RUNNING and run.started_at and run.started_at > _stale_before():
             raise InvalidTransition(f"{provider} is running for this claim now.", code="run_in_progress")

@@ -6,6 +6,9 @@ from typing import Any
 
 REVIEWER = "reviewer"
 EDITOR = "editor"
+# The accounts API keys act as when no person is named (api_keys.api_service_user): `api-<name>`
+# with no usable password. They hold a role so their keys work, but they are not people.
+SERVICE_ACCOUNT_PREFIX = "api-"
 
 
 def _groups(user: Any) -> set[str]:
@@ -36,10 +39,13 @@ def require_reviewer(actor: Any, *, doing: str = "change claims") -> None:
 
 
 def team_members() -> Any:
-    """The active people with a role: who can be assigned claims (the review UI, the API, the admin)."""
+    """The active people with a role: who can be assigned claims (the review UI, the API, the admin).
+    Service accounts of API keys are not people: a key named after a person acts as that person."""
     from django.contrib.auth import get_user_model
+    from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
 
     return (
-        get_user_model().objects.filter(is_active=True, groups__name__in=[REVIEWER, EDITOR]).distinct()
-        .order_by("username")
+        get_user_model().objects.filter(is_active=True, groups__name__in=[REVIEWER, EDITOR])
+        .exclude(username__startswith=SERVICE_ACCOUNT_PREFIX, password__startswith=UNUSABLE_PASSWORD_PREFIX)
+        .distinct().order_by("username")
     )

@@ -216,6 +216,21 @@ def already_duplicate_of(*, status: str, duplicate_of_id: int | None, root: Clai
     return status == ClaimStatus.DUPLICATE and duplicate_of_id == root.pk
 
 
+# --- evidence -----------------------------------------------------------------------------------
+
+
+def evidence_refusal(status: str, *, actor: Any) -> DomainError | None:
+    """Why this actor cannot gather evidence (re-run a provider, add a web page) for a claim in
+    `status` now, or None. A published verdict is public: more research on it belongs to a
+    correction, which is an editor's act (may_leave_published)."""
+    if not is_reviewer(actor):
+        return NotAllowed("Only reviewers and editors can work on evidence.", code="role_required")
+    if status == ClaimStatus.PUBLISHED and not may_leave_published(actor):
+        return NotAllowed("Only an editor can gather evidence for a published claim: reopen it as a correction.",
+                          code="evidence_locked", short="need an editor while published")
+    return None
+
+
 # --- verdicts -----------------------------------------------------------------------------------
 
 VERDICT_WRITABLE = (ClaimStatus.SELECTED, ClaimStatus.IN_PROGRESS)

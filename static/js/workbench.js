@@ -7,6 +7,26 @@
     return el && (el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName));
   }
 
+  /* --- after an action: the confirmation goes where the page lands, and takes the focus --------- */
+  // The server redirects to the card of the next step (#workflow after saving a verdict); the
+  // message that confirms the action is moved to the top of that card and focused, so keyboard and
+  // screen-reader users hear it and continue from there. Without JavaScript it stays at the top.
+  var flash = document.getElementById("flash");
+  if (flash) {
+    var target = window.location.hash ? document.getElementById(window.location.hash.slice(1)) : null;
+    if (target && target.closest("main")) {
+      var heading = target.querySelector("h2");
+      if (heading) heading.insertAdjacentElement("afterend", flash); else target.prepend(flash);
+    }
+    var first = flash.querySelector("li");
+    // Chromium settles a #fragment after the load, in the next frame, and clears the focus when the
+    // target is not focusable: focus the message once that is done.
+    var focusMessage = function () {
+      if (first) window.requestAnimationFrame(function () { setTimeout(function () { first.focus(); }, 0); });
+    };
+    if (document.readyState === "complete") focusMessage(); else window.addEventListener("load", focusMessage);
+  }
+
   /* --- tables: j / k move, Enter opens, x selects ---------------------------------------- */
   document.querySelectorAll("table[data-keynav]").forEach(function (table) {
     var rows = Array.prototype.slice.call(table.querySelectorAll("tbody tr[data-href]"));

@@ -91,7 +91,8 @@ def test_web_and_worker_survive_a_postgres_restart(broker_url, tmp_path):
                 assert "database unreachable" in ready.json()["failures"][0]
                 during = login(client, base)
                 assert during.status_code == 503
-                assert "database is unavailable" in during.text
+                # The page speaks the reviewers' default language (no Accept-Language was sent): French.
+                assert "La base de données est momentanément indisponible" in during.text
                 assert during.headers["Retry-After"]
             time.sleep(1)
             pg.start()

@@ -97,7 +97,7 @@ def test_it_refuses_an_invalid_transition_with_409(as_user: Any, alice: Any) -> 
     claim = ClaimFactory()
     response = as_user(alice).post(url("claim_transition", claim), {"to": "published"})
     assert response.status_code == 409
-    assert "not possible" in response.content.decode()
+    assert "A claim cannot go from new to published." in response.content.decode()
 
 
 def test_it_requires_a_comment_to_send_back(as_user: Any, alice: Any, erin: Any) -> None:
@@ -135,19 +135,6 @@ def test_it_refuses_a_save_over_someone_elses_change_and_shows_who_and_what(as_u
     claim.refresh_from_db()
     assert claim.claimant == "La ministre des Finances"
     assert AuditEvent.objects.filter(claim=claim, action="claim.update.refused", actor=alice).exists()
-
-
-def test_it_saves_structured_fields_and_rejects_bad_json(as_user: Any, alice: Any, claim: Any) -> None:
-    client = as_user(alice)
-    data = {"text": "Le Kazakhstan a envoyé 40 tonnes", "claimant": "Ministère", "kind": "statistic",
-            "language": "fr", "entities": '["Kazakhstan", "Ukraine"]', "quantities": '[{"value": 40, "unit": "t"}]',
-            "dates": "", "expected_version": claim.version}
-    assert client.post(url("claim_edit", claim), {**data, "entities": "[oops"}).status_code == 400
-    assert client.post(url("claim_edit", claim), {**data, "entities": '{"a": 1}'}).status_code == 400
-    assert client.post(url("claim_edit", claim), data).status_code == 303
-    claim.refresh_from_db()
-    assert claim.entities == ["Kazakhstan", "Ukraine"] and claim.quantities == [{"value": 40, "unit": "t"}]
-    assert claim.claimant == "Ministère" and claim.dates == []
 
 
 def test_it_marks_the_stance_of_evidence_by_form_and_by_script(as_user: Any, alice: Any, claim: Any) -> None:
@@ -268,7 +255,7 @@ def test_it_loads_the_workspace_in_a_fixed_number_of_queries(as_user: Any, alice
     with CaptureQueriesContext(connection) as many:
         html = client.get(url("claim", claim)).content.decode()
     assert html.count('class="ev stance-supports"') == 26
-    # 17: the page's own reads, the verdict's contributors and the navigation's count of new alerts.
+    # 17 on PostgreSQL (the prior-match search runs four statements there), fewer on SQLite.
     assert len(many.captured_queries) == len(few.captured_queries) <= 17
 
 

@@ -35,10 +35,10 @@ def test_it_draws_each_chart_from_the_data(as_user: Any, alice: Any, erin: Any) 
         AuditEvent(actor=alice, action="claim.update", object_type="claim", object_id=i) for i in range(5)
     )
     html = as_user(erin).get("/review/stats/").content.decode()
-    assert html.count("<svg") == 7  # five workflow charts, two alert charts
+    assert html.count("<svg") == 14  # five workflow charts, two alert charts, each for desktop and phone
     assert "<title>False: 2</title>" in html and "<title>True: 1</title>" in html
     assert "<title>alice: 5</title>" in html
-    assert re.search(r">library<.*?>50 %<", html, re.S) and re.search(r">mediawiki<.*?>100 %<", html, re.S)
+    assert re.search(r">Newsroom library<.*?>50 %<", html, re.S) and re.search(r">Wikipedia<.*?>100 %<", html, re.S)
     assert ">4.0 h<" in html  # the median of 2 h, 4 h and 30 h
     assert "<title>&lt; 1 d: 2</title>" in html and "<title>&lt; 3 d: 1</title>" in html
 
@@ -52,7 +52,7 @@ def test_it_escapes_names_inside_the_svg(as_user: Any, alice: Any) -> None:
 def test_it_renders_an_empty_dashboard(as_user: Any, alice: Any) -> None:
     response = as_user(alice).get("/review/stats/")
     assert response.status_code == 200
-    assert response.content.decode().count("<svg") == 7
+    assert response.content.decode().count("<svg") == 14
 
 
 def test_it_uses_a_fixed_number_of_queries(as_user: Any, alice: Any, bob: Any) -> None:
@@ -67,3 +67,18 @@ def test_it_uses_a_fixed_number_of_queries(as_user: Any, alice: Any, bob: Any) -
         client.get("/review/stats/")
     # 10 before the alert charts (two aggregates) and the navigation's count of new alerts
     assert len(many.captured_queries) == len(few.captured_queries) <= 13
+
+
+def test_it_names_buckets_and_providers_in_french(as_user: Any, alice: Any) -> None:
+    published(30, "true", alice)
+    EvidenceRun.objects.create(claim=ClaimFactory(), provider="url_snapshot", status="done")
+    html = as_user(alice, language="fr").get("/review/stats/").content.decode()
+    assert "<title>&lt; 3 j: 1</title>" in html and "&lt; 1 d" not in html
+    assert ">Page web ajoutée à la main<" in html and "url_snapshot" not in html
+
+
+def test_it_draws_a_phone_version_whose_text_stays_readable(as_user: Any, alice: Any) -> None:
+    html = as_user(alice).get("/review/stats/").content.decode()
+    narrow = re.findall(r'<div class="chart-narrow"><svg[^>]*viewBox="0 0 (\d+) \d+"', html)
+    assert narrow and set(narrow) == {"340"}
+    assert 'font-size="13"' in html.split('class="chart-narrow"', 1)[1]
