@@ -14,8 +14,6 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from django.utils.translation import gettext_noop
-
 from claims.extraction import lexicon as lx
 
 MODEL_FORMAT = "factcheck-checkworthiness/2"
@@ -24,6 +22,12 @@ _NUMBER = re.compile(r"\d")
 _MONTHS = re.compile(r"\b(" + "|".join(re.escape(m) for m in lx.MONTHS if not m.endswith(".")) + r")\b")
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _CAPITAL_MID = re.compile(r"(?<=[a-zà-ÿ,] )[A-ZÀ-Þ][a-zà-ÿ]+")
+
+
+def gettext_noop(message: str) -> str:
+    """Marks a message id for makemessages (translated where shown) without needing Django
+    settings at import: extraction stays importable on its own."""
+    return message
 
 
 @dataclass

@@ -30,6 +30,7 @@ from claims.extraction.checkworthiness import (
     rule_score,
     signal_vector,
 )
+from claims.extraction.linear import LinearModel
 
 
 @dataclass(frozen=True)
@@ -246,7 +247,8 @@ def train(
     universal, universal_t, universal_f1 = _fit_with_threshold(False, texts, sigs, gold, groups, folds, seed)
     lexical, lexical_t, lexical_f1 = _fit_with_threshold(True, texts, sigs, gold, groups, folds, seed)
     return {
-        "format": MODEL_FORMAT, "universal": universal, "lexical": {language: lexical},
+        "format": MODEL_FORMAT, "universal": LinearModel.from_pipeline(universal),
+        "lexical": {language: LinearModel.from_pipeline(lexical)},
         "thresholds": {"universal": universal_t, language: lexical_t},
         "signals": sorted({name for name, _, _ in _RULES}),
         "language": language, "examples": len(examples), "positives": sum(gold), "groups": len(set(groups)),

@@ -1,6 +1,9 @@
 from __future__ import annotations
 
 import dataclasses
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -249,3 +252,28 @@ def test_it_reads_checkthat_files_and_rejects_bad_labels(tmp_path: Path) -> None
 def test_it_computes_f1_of_the_positive_class() -> None:
     scores = prf([True, True, False, False], [True, False, True, False])
     assert (scores.precision, scores.recall, scores.f1) == (0.5, 0.5, 0.5)
+
+
+def test_the_plain_model_computes_what_scikit_learn_fitted() -> None:
+    from claims.extraction.linear import LinearModel
+    from claims.extraction.training import build_pipeline, feature_rows
+
+    rows = examples()
+    texts = [e.text for e in rows]
+    signals = sentence_signals(texts, "en")
+    for lexical in (False, True):
+        pipeline = build_pipeline(lexical=lexical).fit(feature_rows(texts, signals), [e.label for e in rows])
+        unseen = ["Inflation rose 7 percent in 2021 in Texas.", "Well, thank you, it's good to be here!", ""]
+        unseen_rows = feature_rows(unseen, sentence_signals(unseen, "en"))
+        plain = LinearModel.from_pipeline(pipeline).predict_proba(unseen_rows)
+        assert plain == pytest.approx(pipeline.predict_proba(unseen_rows), abs=1e-6)
+
+
+def test_scoring_with_the_shipped_model_does_not_load_scikit_learn() -> None:
+    # 70 MB per extraction worker: the model file holds plain arrays, not scikit-learn objects.
+    code = ("import sys, joblib; payload = joblib.load(sys.argv[1]); "
+            "assert 'sklearn' not in sys.modules, 'sklearn imported'; print(sorted(payload['thresholds']))")
+    out = subprocess.run([sys.executable, "-c", code, str(SHIPPED_MODEL)], capture_output=True, text=True,
+                         check=False, env={**os.environ, "DJANGO_SETTINGS_MODULE": "factcheck.settings"})
+    assert out.returncode == 0, out.stderr
+    assert "universal" in out.stdout
