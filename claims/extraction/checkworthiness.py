@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -141,8 +141,9 @@ SCORED_BY_MODEL = gettext_noop("scored by the trained model")
 
 
 def _values(signals: Signals) -> dict[str, Any]:
-    """The signals by name, with the ones derived from counts."""
-    values = asdict(signals)
+    """The signals by name, with the ones derived from counts (a shallow copy: asdict's deep copy
+    of every candidate's parse features would cost more than scoring)."""
+    values = dict(vars(signals))
     values.update(
         several_entities=signals.entities >= 2, short=signals.words < 6, no_verb=not signals.has_verb,
     )

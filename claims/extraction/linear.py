@@ -53,8 +53,21 @@ class LinearModel:
             coef=model.coef_[0].astype(np.float64), intercept=float(model.intercept_[0]),
         )
 
+    def __post_init__(self) -> None:
+        # Plain floats by name: indexing numpy arrays per feature is what scoring would spend on.
+        self._by_name = {name: float(self.coef[column]) for name, column in self.features.items()}
+        self._coef = [float(c) for c in self.coef]
+        self._token = re.compile(self.token_pattern)
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {k: v for k, v in self.__dict__.items() if not k.startswith("_")}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+        self.__post_init__()
+
     def _word_weights(self, text: str) -> dict[int, float]:
-        tokens = re.findall(self.token_pattern, text.lower())
+        tokens = self._token.findall(text.lower())
         low, high = self.ngram_range
         counts: Counter[int] = Counter()
         for n in range(low, high + 1):
@@ -68,13 +81,11 @@ class LinearModel:
         return {c: w / norm for c, w in weights.items()} if norm else {}
 
     def decision(self, row: dict[str, Any]) -> float:
-        total = self.intercept
-        for name, value in row["features"].items():
-            column = self.features.get(name)
-            if column is not None and value:
-                total += self.coef[column] * float(value)
+        weights = self._by_name
+        total = self.intercept + sum(weights.get(name, 0.0) * value for name, value in row["features"].items())
         if self.words:
-            total += sum(self.coef[c] * w for c, w in self._word_weights(row["text"]).items())
+            coef = self._coef
+            total += sum(coef[c] * w for c, w in self._word_weights(row["text"]).items())
         return total
 
     def predict_proba(self, rows: Sequence[dict[str, Any]]) -> np.ndarray:
