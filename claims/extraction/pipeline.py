@@ -17,6 +17,7 @@ from claims.extraction.language import detect_language
 from claims.extraction.nlp import MAX_CHUNK_CHARS, configured_models, nlp_for
 from claims.extraction.normalise import Normalised, normalise
 from claims.extraction.segment import chunks, segment
+from claims.extraction.syntax import attach_parse
 
 MIN_WORDS = 4
 _QUOTED = re.compile(r'"\s*([^"]{15,}?)\s*"')
@@ -393,7 +394,7 @@ def span_signals(
     tense_past = any("Past" in t.morph.get("Tense") or t.tag_ in ("VBD", "VBN") for t in verbs)
     future = any("Fut" in t.morph.get("Tense") or "Cnd" in t.morph.get("Mood") for t in span)
     base = lexical_signals(span.text, language)
-    return base.updated(
+    return attach_parse(base, span, language).updated(
         quantities=len(quantities), dates=len(dates), entities=len(entities),
         claimant=bool(claimant), speech=speech, past=tense_past,
         hypothetical=base.hypothetical or future,

@@ -1,11 +1,34 @@
 from __future__ import annotations
 
+import dataclasses
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from claims.extraction.checkworthiness import Signals, TrainedScorer, lexical_signals, load_scorer, rule_score
-from claims.extraction.training import Example, prf, read_checkthat_tsv, save, train
+from claims.extraction.checkworthiness import (
+    _RULES,
+    SHIPPED_MODEL,
+    Signals,
+    TrainedScorer,
+    lexical_signals,
+    load_scorer,
+    rule_score,
+    score_all,
+)
+from claims.extraction.training import (
+    Example,
+    grouped_folds,
+    infer_groups,
+    prf,
+    read_checkthat_tsv,
+    robust_threshold,
+    save,
+    sentence_signals,
+    train,
+)
 
 CHECKABLE = [
     "Unemployment fell to {n} percent last year.", "The city spent {n} million dollars on roads in 2019.",
@@ -44,33 +67,176 @@ def test_it_reads_french_markers() -> None:
     _, reasons = rule_score(lexical_signals("Il faudrait peut-être que le gouvernement agisse.", "fr"))
     assert "opinion marker" in reasons
     _, reasons = rule_score(lexical_signals("Le gouvernement pourrait augmenter les impôts.", "fr"))
-    assert "future/hypothetical" in reasons
+    assert "future or hypothetical" in reasons
+    # The parse adds what the words alone cannot say: the main verb is conditional.
+    _, reasons = rule_score(*sentence_signals(["Le gouvernement pourrait augmenter les impôts."], "fr"))
+    assert "main verb in the future or conditional" in reasons
 
 
 def test_it_keeps_scores_in_the_unit_interval() -> None:
     everything = Signals(words=3, question=True, opinion=True, hypothetical=True, first_person=True,
-                         has_verb=False)
+                         has_verb=False, imperative=True)
     assert rule_score(everything)[0] == 0.0
     best = Signals(words=20, quantities=3, percent=True, money=True, dates=2, entities=3, claimant=True,
                    comparison=True, causal=True, past=True)
     assert rule_score(best)[0] == 1.0
 
 
+def _only(name: str) -> Signals:
+    """A plain 12-word sentence with one signal on (counts for the count signals)."""
+    signals = Signals(words=12)
+    if name == "several_entities":
+        signals.entities = 2
+    elif name == "short":
+        signals.words = 4
+    elif name == "no_verb":
+        signals.has_verb = False
+    elif isinstance(getattr(signals, name), bool):
+        setattr(signals, name, True)
+    else:
+        setattr(signals, name, 1)
+    return signals
+
+
+@pytest.mark.parametrize(("name", "weight", "reason"), _RULES)
+def test_each_rule_gives_its_reason_and_moves_the_score_its_way(name: str, weight: float, reason: str) -> None:
+    plain, plain_reasons = rule_score(Signals(words=12))
+    score, reasons = rule_score(_only(name))
+    assert reason in reasons and reason not in plain_reasons
+    extra = {"several_entities": "entities"}.get(name)  # two entities are also "an entity"
+    expected = plain + weight + (dict((n, w) for n, w, _ in _RULES)[extra] if extra else 0.0)
+    assert score == pytest.approx(min(1.0, max(0.0, expected)), abs=1e-3)
+
+
+def test_the_first_sentence_gets_no_bonus_for_its_place() -> None:
+    lead = Signals(words=12, extra={"lead": True})
+    assert rule_score(lead) == rule_score(Signals(words=12))
+
+
+def test_a_scheduled_event_with_a_date_stays_future() -> None:
+    scheduled = Signals(words=12, hypothetical=True, dates=1, extra={"calendar_date": True})
+    score, reasons = rule_score(scheduled)
+    assert "future or hypothetical" in reasons
+    assert score < rule_score(Signals(words=12, dates=1, past=True))[0]
+
+
+FACTS = {
+    "fr": [
+        "Le chômage a baissé de 2 % en 2023, selon l'Insee.",
+        "Le gouvernement a envoyé 25 tonnes de farine au Liban en mars.",
+        "Cet hiver a été le plus froid depuis février 2012 à Lyon.",
+        "La SNCF a supprimé 300 trains lundi, a indiqué la direction.",
+    ],
+    "en": [
+        "Unemployment fell to 4 percent in Ohio last year.",
+        "The city spent 12 million dollars on roads in 2019, the mayor said.",
+        "Exports to China grew faster than ever before in March.",
+    ],
+}
+LESSER = {
+    "fr": [
+        "Il pleuvra demain matin et les températures pourraient descendre à 3 degrés.",  # forecast
+        "Le sommet se tiendra les 12 et 13 octobre à Tachkent.",  # schedule
+        "Réservez dès maintenant vos places pour le concert de samedi.",  # advice / promotion
+        "Je pense que cette réforme est une belle idée.",  # opinion
+        "Pourquoi le gouvernement ne réagit-il pas ?",  # question
+    ],
+    "en": [
+        "It will rain tomorrow and temperatures could drop to 3 degrees.",
+        "Book your tickets now for the Saturday concert.",
+        "I think this reform is a wonderful idea.",
+        "What would you do about that, senator?",
+    ],
+}
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+@pytest.mark.parametrize("scorer", ["rules", "shipped"])
+def test_facts_rank_above_forecasts_schedules_advice_opinions_and_questions(language: str, scorer: str) -> None:
+    model = load_scorer(str(SHIPPED_MODEL)) if scorer == "shipped" else None
+    texts = FACTS[language] + LESSER[language]
+    scores = [score for score, _ in score_all(texts, sentence_signals(texts, language), model)]
+    facts, lesser = scores[: len(FACTS[language])], scores[len(FACTS[language]) :]
+    assert min(facts) > max(lesser), list(zip(texts, scores, strict=True))
+    if model is not None:  # the rules rank them; the model also puts the line between them
+        assert min(facts) >= 0.5 > max(lesser)
+
+
 def test_a_trained_model_round_trips_and_separates_the_classes(tmp_path: Path) -> None:
     payload = train(examples(), language="en")
+    assert set(payload["thresholds"]) == {"universal", "en"} and set(payload["lexical"]) == {"en"}
     path = tmp_path / "cw.joblib"
     save(payload, path)
     scorer = load_scorer(str(path))
     texts = ["Inflation rose 7 percent in 2021.", "Thank you, it is good to be here tonight."]
-    signals = [lexical_signals(t, "en") for t in texts]
+    signals = sentence_signals(texts, "en")
     high, low = scorer.score(texts, signals)
     assert high > 0.5 > low
     assert 0.0 <= low <= high <= 1.0
+    # Another language gets the language-independent model, which learnt from the same parse features.
+    assert scorer.model_for("fr")[0] == "universal" and scorer.model_for("en")[0] == "en"
+    fr_texts = ["L'inflation a augmenté de 7 % en 2021.", "Merci, c'est un plaisir d'être ici ce soir."]
+    fr_high, fr_low = scorer.score(fr_texts, sentence_signals(fr_texts, "fr"))
+    assert fr_high > fr_low
+
+
+@dataclasses.dataclass
+class WithForecast(Signals):
+    forecast: bool = False  # what extraction may add after a model was trained
+
+
+def test_rules_the_model_never_saw_still_move_its_scores(monkeypatch: pytest.MonkeyPatch) -> None:
+    scorer = TrainedScorer(train(examples(), language="en"), "cw.joblib")
+    texts = ["Inflation rose 7 percent in 2021."]
+    [parsed] = sentence_signals(texts, "en")
+    [(before, _)] = score_all(texts, [parsed], scorer)
+    monkeypatch.setattr("claims.extraction.checkworthiness._RULES", [*_RULES, ("forecast", -0.3, "forecast")])
+    forecast = WithForecast(**{f.name: getattr(parsed, f.name) for f in dataclasses.fields(Signals)}, forecast=True)
+    [(after, reasons)] = score_all(texts, [forecast], scorer)
+    assert after == pytest.approx(max(0.0, before - 0.3), abs=1e-3)
+    assert "scored by the trained model" in reasons and "forecast" in reasons
 
 
 def test_it_refuses_files_that_are_not_its_models() -> None:
     with pytest.raises(ValueError, match="not a check-worthiness model"):
         TrainedScorer({"format": "something else"}, "x.joblib")
+    with pytest.raises(ValueError, match="train it again"):
+        TrainedScorer({"format": "factcheck-checkworthiness/1", "pipeline": None, "threshold": 0.5}, "old.joblib")
+
+
+def test_the_shipped_model_loads_small_and_scores_both_languages() -> None:
+    assert SHIPPED_MODEL.stat().st_size < 1024 * 1024
+    assert SHIPPED_MODEL.with_suffix(".md").exists()  # its provenance
+    scorer = load_scorer(str(SHIPPED_MODEL))
+    assert {"universal", "en"} <= set(scorer.thresholds)
+    for language, stat, chat in (
+        ("en", "Unemployment fell to 4 percent in 2019 in Ohio.", "Thank you, it is good to be here tonight."),
+        ("fr", "Le chômage a baissé de 2 % en 2023 en Bretagne.", "Merci, c'est un plaisir d'être ici ce soir."),
+    ):
+        high, low = scorer.score([stat, chat], sentence_signals([stat, chat], language))
+        assert high > 0.5 > low, language
+
+
+def test_it_groups_sentences_by_source_from_gaps_in_their_ids() -> None:
+    ids = [str(i) for i in [*range(100, 130), *range(200, 230), *range(400, 430)]]
+    assert infer_groups(ids, min_size=10) == [0] * 30 + [1] * 30 + [2] * 30
+    assert infer_groups(ids, min_size=40) == [0] * 60 + [1] * 30  # a short source joins the previous one
+    assert infer_groups(["a", "b", "c", "d"], blocks=2) == [0, 0, 1, 1]  # no numbers: contiguous blocks
+    folds = grouped_folds([0] * 5 + [1] * 3 + [2] * 2 + [3] * 2, 2)
+    assert sorted(len(f) for f in folds) == [5, 7]
+    assert not any(set(range(0, 5)) & set(f) and set(range(5, 8)) & set(f) for f in folds)
+    with pytest.raises(ValueError, match="cannot make"):
+        grouped_folds([0, 0, 1], 3)
+
+
+def test_the_threshold_is_chosen_for_a_higher_share_of_check_worthy_sentences_too() -> None:
+    # Positives score 0.3..0.7, negatives 0.1..0.5: between the optimum at the training rate and
+    # the lower one at a higher rate of positives.
+    probs = [0.3 + 0.4 * i / 19 for i in range(20)] + [0.1 + 0.4 * i / 59 for i in range(60)]
+    gold = [True] * 20 + [False] * 60
+    folds = [list(range(0, 80, 2)), list(range(1, 80, 2))]
+    chosen = robust_threshold(probs, gold, folds)
+    assert 0.3 <= chosen <= 0.5
 
 
 def test_it_reads_checkthat_files_and_rejects_bad_labels(tmp_path: Path) -> None:
@@ -86,3 +252,28 @@ def test_it_reads_checkthat_files_and_rejects_bad_labels(tmp_path: Path) -> None
 def test_it_computes_f1_of_the_positive_class() -> None:
     scores = prf([True, True, False, False], [True, False, True, False])
     assert (scores.precision, scores.recall, scores.f1) == (0.5, 0.5, 0.5)
+
+
+def test_the_plain_model_computes_what_scikit_learn_fitted() -> None:
+    from claims.extraction.linear import LinearModel
+    from claims.extraction.training import build_pipeline, feature_rows
+
+    rows = examples()
+    texts = [e.text for e in rows]
+    signals = sentence_signals(texts, "en")
+    for lexical in (False, True):
+        pipeline = build_pipeline(lexical=lexical).fit(feature_rows(texts, signals), [e.label for e in rows])
+        unseen = ["Inflation rose 7 percent in 2021 in Texas.", "Well, thank you, it's good to be here!", ""]
+        unseen_rows = feature_rows(unseen, sentence_signals(unseen, "en"))
+        plain = LinearModel.from_pipeline(pipeline).predict_proba(unseen_rows)
+        assert plain == pytest.approx(pipeline.predict_proba(unseen_rows), abs=1e-6)
+
+
+def test_scoring_with_the_shipped_model_does_not_load_scikit_learn() -> None:
+    # 70 MB per extraction worker: the model file holds plain arrays, not scikit-learn objects.
+    code = ("import sys, joblib; payload = joblib.load(sys.argv[1]); "
+            "assert 'sklearn' not in sys.modules, 'sklearn imported'; print(sorted(payload['thresholds']))")
+    out = subprocess.run([sys.executable, "-c", code, str(SHIPPED_MODEL)], capture_output=True, text=True,
+                         check=False, env={**os.environ, "DJANGO_SETTINGS_MODULE": "factcheck.settings"})
+    assert out.returncode == 0, out.stderr
+    assert "universal" in out.stdout

@@ -32,7 +32,11 @@ def run(*args: Any) -> str:
 def test_it_trains_from_a_file_evaluates_and_switches_scoring_over(tmp_path: Path, settings: Any) -> None:
     data, model = tmp_path / "train.tsv", tmp_path / "cw.joblib"
     write_tsv(data)
-    assert "saved" in run("train_checkworthiness", str(data), "--output", str(model))
+    output = run("train_checkworthiness", str(data), "--output", str(model), "--dev", str(data))
+    assert "saved" in output and "dev rules: f1=" in output
+    provenance = model.with_suffix(".md").read_text()
+    for needed in ("CheckThat! lab data", "research use", "universal:", "en:", "Command:", "Trained:", str(data)):
+        assert needed in provenance
     rules = run("evaluate_checkworthiness", str(data), "--rules")
     trained = run("evaluate_checkworthiness", str(data), "--model", str(model))
     assert rules.splitlines()[-1].startswith("f1=") and "scorer: rules" in rules
@@ -42,7 +46,32 @@ def test_it_trains_from_a_file_evaluates_and_switches_scoring_over(tmp_path: Pat
 
     claims = extract_claims("Unemployment fell to 4 percent in Ohio last year, officials said.", language="en",
                             scorer=configured_scorer()).claims
-    assert claims and "scored by cw.joblib" in claims[0].checkworthiness_reasons
+    assert claims and "scored by the trained model" in claims[0].checkworthiness_reasons
+
+
+def test_it_cross_validates_on_folds_of_whole_sources(tmp_path: Path) -> None:
+    data = tmp_path / "train.tsv"
+    write_tsv(data)  # ids are not numbers: folds of contiguous blocks
+    output = run("evaluate_checkworthiness", str(data), "--cv", "2")
+    lines = output.splitlines()
+    assert "2 folds of whole sources" in lines[0]
+    assert sum(line.startswith("fold ") for line in lines) == 2
+    summary = {line.split()[0]: line for line in lines if line.split()[0] in ("rules", "universal", "trained")}
+    assert set(summary) == {"rules", "universal", "trained"} and "±" in summary["trained"]
+    assert lines[-1].startswith("f1=") and float(lines[-1][3:]) >= 0.9
+    rules = run("evaluate_checkworthiness", str(data), "--cv", "2", "--rules").splitlines()
+    assert rules[-1] == "f1=" + summary["rules"].split("f1 ")[1].split()[0]
+
+
+def test_cross_validation_refuses_what_it_cannot_fold(tmp_path: Path) -> None:
+    data = tmp_path / "train.tsv"
+    write_tsv(data)
+    with pytest.raises(CommandError, match="at least 2 folds"):
+        run("evaluate_checkworthiness", str(data), "--cv", "1")
+    one_class = tmp_path / "yes.tsv"
+    one_class.write_text("Sentence_id\tText\tclass_label\n1\tWe spent 5 billion.\tYes\n2\tIt rose 3%.\tYes\n")
+    with pytest.raises(CommandError, match="check-worthy and other"):
+        run("evaluate_checkworthiness", str(one_class), "--cv", "2")
 
 
 def test_it_trains_from_reviewer_decisions(tmp_path: Path) -> None:

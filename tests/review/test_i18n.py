@@ -15,7 +15,8 @@ from django.urls import reverse
 from tests.factories import ClaimFactory
 
 LOCALE = Path(settings.BASE_DIR) / "locale"
-OURS = ("templates/review/", "templates/registration/", "templates/base.html", "claims/review/")
+OURS = ("templates/review/", "templates/registration/", "templates/base.html", "claims/review/",
+        "claims/extraction/checkworthiness.py")
 
 
 def po_entries(language: str) -> list[tuple[list[str], str, list[str]]]:
@@ -69,6 +70,16 @@ def test_it_speaks_the_browsers_language(as_user: Any, alice: Any) -> None:
     assert "File des affirmations" in french and '<html lang="fr">' in french
     assert "0,80" in french  # numbers in the French format
     assert "Claims queue" in english and "0.80" in english
+
+
+def test_it_translates_why_a_claim_was_picked(as_user: Any, alice: Any) -> None:
+    # Reasons are stored as English message ids; one the catalogue does not know shows as stored.
+    claim = ClaimFactory(checkworthiness_reasons=["contains a quantity", "future or hypothetical", "in the lead"])
+    url = reverse("review:claim", args=[claim.pk])
+    french = as_user(alice, language="fr").get(url).content.decode()
+    english = as_user(alice, language="en").get(url).content.decode()
+    assert "contient une quantité, futur ou hypothétique, in the lead" in french
+    assert "contains a quantity, future or hypothetical, in the lead" in english
 
 
 def test_it_switches_language_from_the_menu(as_user: Any, alice: Any) -> None:

@@ -1,30 +1,54 @@
-"""python manage.py train_checkworthiness [FILE.tsv] --output PATH
+"""python manage.py train_checkworthiness [FILE.tsv] --output PATH [--dev DEV.tsv]
 
 With a CheckThat!-format file, trains on it. Without one, trains on the newsroom's own reviewer
-decisions: dismissed claims are "not worth checking", selected (and later) claims are. Set
-FACTCHECK_CHECKWORTHINESS_MODEL=PATH to switch scoring over to the saved model."""
+decisions: dismissed claims are "not worth checking", selected (and later) claims are. Writes the
+model and, next to it, its provenance (PATH with .md: data, licence, figures, date, command). Set
+FACTCHECK_CHECKWORTHINESS_MODEL=PATH to score with it.
+
+The model shipped in the repository is rebuilt with (README, "Check-worthiness"):
+    python manage.py train_checkworthiness ../shared/data/checkworthiness-en/train.tsv \\
+        --dev ../shared/data/checkworthiness-en/dev.tsv --output claims/extraction/models/checkworthiness.joblib
+"""
 
 from __future__ import annotations
 
+import dataclasses
+import statistics
+import sys
 import time
+from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from claims.extraction.training import Example, read_checkthat_tsv, save, train
+from claims.extraction.checkworthiness import TrainedScorer
+from claims.extraction.training import (
+    Example,
+    predict_model,
+    predict_rules,
+    prf,
+    read_checkthat_tsv,
+    save,
+    sentence_signals,
+    train,
+)
 from claims.models import Claim, ClaimStatus
 
 POSITIVE = [ClaimStatus.SELECTED, ClaimStatus.IN_PROGRESS, ClaimStatus.IN_REVIEW, ClaimStatus.PUBLISHED]
+CHECKTHAT_LICENCE = "CheckThat! lab data (CLEF), research use"
 
 
 class Command(BaseCommand):
-    help = "Train a check-worthiness model (TF-IDF + rule signals, logistic regression) and save it."
+    help = "Train check-worthiness models (rule signals + parse features, and words) and save them."
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("file", nargs="?", default="", help="CheckThat! TSV (default: reviewer decisions)")
         parser.add_argument("--output", required=True, help="where to save the model (joblib)")
+        parser.add_argument("--dev", default="", help="a CheckThat! TSV to report figures on (not used to fit)")
         parser.add_argument("--language", default="", help="language of the sentences (default: en for a file, "
-                                                           "all languages for reviewer decisions)")
+                                                           "fr for reviewer decisions)")
+        parser.add_argument("--licence", default="", help="licence of the training data, for the provenance file")
+        parser.add_argument("--folds", type=int, default=5, help="grouped folds for the thresholds (5)")
         parser.add_argument("--seed", type=int, default=0)
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -36,26 +60,95 @@ class Command(BaseCommand):
                 raise CommandError(str(exc)) from exc
             language = language or "en"
             source = options["file"]
+            licence = options["licence"] or CHECKTHAT_LICENCE
         else:
-            rows = Claim.objects.filter(status__in=[*POSITIVE, ClaimStatus.DISMISSED])
-            if language:
-                rows = rows.filter(language=language)
-            examples = [Example(str(pk), text, status != ClaimStatus.DISMISSED)
-                        for pk, text, status in rows.values_list("pk", "text", "status").iterator()]
             language = language or "fr"
-            source = "reviewer decisions"
+            rows = Claim.objects.filter(status__in=[*POSITIVE, ClaimStatus.DISMISSED], language=language)
+            examples = [Example(str(pk), text, status != ClaimStatus.DISMISSED)
+                        for pk, text, status in rows.order_by("pk").values_list("pk", "text", "status").iterator()]
+            source = f"reviewer decisions ({language})"
+            licence = options["licence"] or "the newsroom's own data"
         positives = sum(e.label for e in examples)
         if positives == 0 or positives == len(examples):
             raise CommandError(
                 f"{source}: {len(examples)} examples, {positives} check-worthy: training needs both kinds "
                 "(dismiss and select some claims first)."
             )
-        self.stdout.write(f"training on {len(examples)} examples from {source} ({positives} check-worthy)...")
+        self.stdout.write(f"parsing {len(examples)} examples from {source} ({positives} check-worthy)...")
         started = time.monotonic()
-        payload = train(examples, language=language, seed=options["seed"])
-        save(payload, options["output"])
+        signals = sentence_signals([e.text for e in examples], language)
+        self.stdout.write(f"training ({options['folds']} folds held out by source)...")
+        try:
+            payload = train(examples, language=language, seed=options["seed"], folds=options["folds"],
+                            signals=signals)
+        except ValueError as exc:
+            raise CommandError(str(exc)) from exc
+        dev_lines = []
+        if options["dev"]:
+            dev_lines = self.dev_figures(payload, options["dev"], language)
+        output = Path(options["output"])
+        save(payload, output)
+        provenance = output.with_suffix(".md")
+        provenance.write_text(self.provenance(payload, source, licence, output, dev_lines), encoding="utf-8")
         self.stdout.write(
-            f"saved {options['output']} in {time.monotonic() - started:.0f}s "
-            f"(threshold {payload['threshold']:.2f}, held-out f1 {payload.get('holdout_f1', 0):.3f}). "
-            f"Use it with FACTCHECK_CHECKWORTHINESS_MODEL={options['output']}"
+            f"saved {output} ({output.stat().st_size / 1024:.0f} KB) and {provenance} in "
+            f"{time.monotonic() - started:.0f}s. Use it with FACTCHECK_CHECKWORTHINESS_MODEL={output}"
         )
+
+    def dev_figures(self, payload: dict[str, Any], path: str, language: str) -> list[str]:
+        try:
+            dev = read_checkthat_tsv(path)
+        except (OSError, ValueError) as exc:
+            raise CommandError(str(exc)) from exc
+        scorer = TrainedScorer(payload, "new")
+        signals = sentence_signals([e.text for e in dev], language)
+        gold = [e.label for e in dev]
+        texts = [e.text for e in dev]
+        lines = [f"`{path}` ({len(dev)} sentences, {sum(gold)} check-worthy):", ""]
+        for name, predicted in (
+            ("rules", predict_rules(signals)),
+            ("universal (parse features only)",
+             predict_model(scorer, texts, [dataclasses.replace(s, language="") for s in signals])),
+            (f"trained ({language}: parse features + words)", predict_model(scorer, texts, signals)),
+        ):
+            s = prf(predicted, gold)
+            lines.append(f"- {name}: precision {s.precision:.3f}, recall {s.recall:.3f}, F1 {s.f1:.3f}")
+            self.stdout.write(f"dev {name}: f1={s.f1:.3f} precision={s.precision:.3f} recall={s.recall:.3f}")
+        return lines
+
+    def provenance(self, payload: dict[str, Any], source: str, licence: str, output: Path,
+                   dev_lines: list[str]) -> str:
+        language = payload["language"]
+
+        def spread(values: list[float]) -> str:
+            return f"{statistics.mean(values):.3f} ± {statistics.pstdev(values):.3f}"
+
+        folds = payload["fold_f1"]
+        command = " ".join(["python", "manage.py", "train_checkworthiness", *sys.argv[2:]]) if sys.argv[1:2] == ["train_checkworthiness"] \
+            else f"python manage.py train_checkworthiness {source} --output {output}"
+        return "\n".join([
+            f"# {output.name}: check-worthiness model",
+            "",
+            f"- Trained: {payload['trained_at']} by `train_checkworthiness` (format {payload['format']}).",
+            f"- Command: `{command}`",
+            f"- Data: `{source}`, {payload['examples']} sentences, {payload['positives']} check-worthy, "
+            f"{payload['groups']} sources (groups held out whole in the folds).",
+            f"- Licence of the data: {licence}. The model holds word statistics of that data: "
+            "use it under the same terms.",
+            f"- Models: `universal` (rule signals + language-independent parse features; scores every language), "
+            f"`{language}` (the same + word uni- and bigrams; scores {language}).",
+            f"- Thresholds (on 0.5 after rescaling): universal {payload['thresholds']['universal']:.2f}, "
+            f"{language} {payload['thresholds'][language]:.2f}, each chosen on held-out sources for F1 at the "
+            "training positive rate and at 35%.",
+            "",
+            f"## Figures (positive class F1; {payload['folds']} folds of whole sources, out-of-fold)",
+            "",
+            f"- universal: {spread(folds['universal'])}",
+            f"- {language}: {spread(folds[language])}",
+            "",
+            "`python manage.py evaluate_checkworthiness FILE --cv 5` gives the nested figure (thresholds "
+            "chosen inside each training part) for the rules and both models.",
+            "",
+            *(["## Dev file (not used for fitting)", "", *dev_lines, ""] if dev_lines else []),
+        ])
+

@@ -1,0 +1,191 @@
+"""Language-independent features of a parsed span, for the check-worthiness scorers.
+
+Everything here reads what any spaCy pipeline with a tagger/morphologizer, a parser and NER
+provides, mapped to one vocabulary: Universal POS tags, Universal Features morphology (tense,
+mood, person, verb form, polarity), dependency relations mapped from English ClearNLP labels and
+French UD labels to shared names, and entity types mapped to PER/ORG/LOC/MISC (what the French
+models tag). A model trained on English debates with these features scores French news with the
+same weights: "a named organisation as subject of a past-tense finite verb with a number" means
+the same thing in both languages.
+
+It costs one walk over the span's tokens: no second parse, no lemmas (the lemmatizer is not
+loaded, see nlp.py).
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+from claims.extraction.checkworthiness import Signals
+
+# English (ClearNLP) and French (UD) relation labels -> one name. Relations left out carry no
+# signal we could measure on the folds (det, case, punct...) or have no counterpart.
+_DEP = {
+    "nsubj": "subj", "nsubjpass": "subj_pass", "nsubj:pass": "subj_pass", "csubj": "csubj",
+    "csubjpass": "csubj", "csubj:pass": "csubj", "expl": "expl", "expl:subj": "expl", "expl:pass": "expl",
+    "dobj": "obj", "obj": "obj", "iobj": "iobj", "dative": "iobj", "ccomp": "ccomp", "xcomp": "xcomp",
+    "advcl": "advcl", "relcl": "relcl", "acl:relcl": "relcl", "acl": "acl", "appos": "appos",
+    "conj": "conj", "parataxis": "parataxis", "nummod": "nummod", "amod": "amod",
+    "auxpass": "aux_pass", "aux:pass": "aux_pass", "agent": "agent", "obl:agent": "agent",
+    "neg": "neg", "intj": "intj", "discourse": "intj", "mark": "mark", "poss": "poss", "nmod:poss": "poss",
+    "compound": "compound", "flat:name": "compound", "attr": "cop_pred", "acomp": "cop_pred", "cop": "cop",
+}
+_ENTITY = {
+    "PER": "PER", "PERSON": "PER", "ORG": "ORG", "LOC": "LOC", "GPE": "LOC", "FAC": "LOC",
+    "NORP": "MISC", "MISC": "MISC", "EVENT": "MISC", "PRODUCT": "MISC", "LAW": "MISC", "WORK_OF_ART": "MISC",
+    "LANGUAGE": "MISC",
+}
+_POS = ("NOUN", "PROPN", "VERB", "AUX", "ADJ", "ADV", "PRON", "NUM", "ADP", "DET", "CCONJ", "SCONJ",
+        "PART", "INTJ", "SYM", "X")
+# Only these parts of speech carry the morphology read here (reading it costs; most tokens skip it).
+_MORPH_POS = frozenset({"PRON", "VERB", "AUX", "ADJ", "ADV", "PART"})
+_AUX_DEPS = frozenset({"aux", "aux:tense", "aux:pass", "auxpass", "cop"})
+# Modal and future auxiliaries where the morphology does not say it: English tags them MD; French
+# conditional and future are in the morphology, "pouvoir"/"devoir"/"falloir" are not (no lemmas).
+_EN_FUTURE = frozenset({"will", "'ll", "shall", "wo", "gonna"})
+_EN_CONDITIONAL = frozenset({"would", "could", "might", "should", "'d", "ought"})
+_FR_MODAL_PREFIXES = ("peu", "pouv", "pourr", "puiss", "doi", "dev", "devr", "faut", "faudr", "fallai")
+# The French morphologizer tags some simple futures as present or conditional ("augmenteront",
+# "pleuvra"): their ending says it.
+_FR_FUTURE = re.compile(r"\w{2,}r(?:ai|as|a|ons|ez|ont)$")
+
+
+def _morph(tok: Token, key: str) -> set[str]:
+    return set(tok.morph.get(key))
+
+
+def _verb_group(tok: Token) -> list[Token]:
+    """A verb with its auxiliaries: the tense of "has cut" / "a baissé" is read on both."""
+    return [tok, *(c for c in tok.children if c.dep_ in _AUX_DEPS)]
+
+
+def _tense(group: list[Token], language: str) -> str:
+    """past / present / future / conditional / nonfinite for a verb group."""
+    forms = {t.lower_ for t in group}
+    moods = set().union(*(_morph(t, "Mood") for t in group))
+    tenses = set().union(*(_morph(t, "Tense") for t in group))
+    verb_forms = set().union(*(_morph(t, "VerbForm") for t in group))
+    if forms & _EN_FUTURE or "Fut" in tenses or language == "fr" and any(
+            "Fin" in _morph(t, "VerbForm") and _FR_FUTURE.match(t.lower_) for t in group):
+        return "future"
+    if forms & _EN_CONDITIONAL or "Cnd" in moods:
+        return "conditional"
+    if "Imp" in moods:
+        return "imperative"
+    # "a baissé" (aux present + past participle), "has fallen", "fell", "baissait".
+    if "Past" in tenses or "Imp" in tenses or any(t.tag_ in ("VBD", "VBN") for t in group):
+        return "past"
+    if "Pres" in tenses or any(t.tag_ in ("VBZ", "VBP") for t in group):
+        return "present"
+    if "Fin" not in verb_forms and verb_forms:
+        return "nonfinite"
+    return "other"
+
+
+def _subject_kind(verb: Token, children: list[Token]) -> str:
+    subjects = [c for c in children if _DEP.get(c.dep_) in ("subj", "subj_pass", "csubj", "expl")]
+    if not subjects:
+        return "none"
+    subj = subjects[0]
+    if subj.pos_ == "PRON":
+        person = _morph(subj, "Person")
+        return "pron" + (min(person) if person else "3")
+    if subj.ent_type_ in _ENTITY:
+        return "ent_" + _ENTITY[subj.ent_type_]
+    if _DEP.get(subj.dep_) == "csubj":
+        return "clause"
+    return subj.pos_.lower() if subj.pos_ in ("NOUN", "PROPN", "NUM") else "other"
+
+
+def span_features(span: Span, language: str) -> dict[str, float]:
+    """Features of one parsed sentence or clause, named identically in every language.
+
+    One pass over the tokens, morphology read only where it matters: it runs for every candidate
+    claim of every article (extraction throughput is measured against bare spaCy)."""
+    feats: dict[str, float] = {}
+    tokens = list(span)
+    words = [t for t in tokens if not (t.is_punct or t.is_space)]
+    n = len(words)
+    if not n:
+        return {"len=0": 1.0}
+    bucket = "1-5" if n < 6 else "6-11" if n < 12 else "12-24" if n < 25 else "25-39" if n < 40 else "40+"
+    feats[f"len={bucket}"] = 1.0
+    pos_counts: dict[str, int] = {}
+    verbs: list[Token] = []
+    for tok in tokens:
+        pos = tok.pos_
+        if not (tok.is_punct or tok.is_space):
+            pos_counts[pos] = pos_counts.get(pos, 0) + 1
+        dep = _DEP.get(tok.dep_)
+        if dep:
+            feats[f"dep={dep}"] = 1.0
+        if tok.ent_iob_ == "B" and tok.ent_type_ in _ENTITY:
+            key = f"ent={_ENTITY[tok.ent_type_]}"
+            feats[key] = min(2.0, feats.get(key, 0.0) + 1.0)
+        if pos == "NUM" or tok.like_num:
+            feats["number"] = 1.0
+            if tok.dep_ == "nummod" and tok.head.pos_ == "NOUN":
+                feats["number_counts_noun"] = 1.0
+        if pos not in _MORPH_POS:
+            continue
+        morph = tok.morph.to_dict()
+        if pos == "PRON":
+            if "Person" in morph:
+                feats[f"pron_person={morph['Person']}"] = 1.0
+            if "Int" in morph.get("PronType", ""):
+                feats["pron_interrogative"] = 1.0
+        if morph.get("Polarity") == "Neg":
+            feats["negation"] = 1.0
+        if morph.get("Degree") in ("Cmp", "Sup"):
+            feats[f"degree={morph['Degree']}"] = 1.0
+        if tok.tag_ == "MD" or pos in ("VERB", "AUX") and language == "fr" and tok.lower_.startswith(
+                _FR_MODAL_PREFIXES):
+            feats["modal"] = 1.0
+        if pos in ("VERB", "AUX") and tok.dep_ not in _AUX_DEPS:
+            verbs.append(tok)
+    for pos in _POS:
+        if pos in pos_counts:
+            feats[f"pos={pos}"] = min(1.0, pos_counts[pos] / n * 4)  # a quarter of the words saturates
+    root = span.root
+    children = list(root.children)
+    feats[f"root_pos={root.pos_}"] = 1.0
+    finite = 0
+    for verb in verbs:
+        tense = _tense(_verb_group(verb), language)
+        feats[f"tense={tense}"] = 1.0
+        finite += tense not in ("nonfinite", "other")
+    if root.pos_ in ("VERB", "AUX") or any(c.dep_ == "cop" for c in children):
+        feats[f"root_tense={_tense(_verb_group(root), language)}"] = 1.0
+    subject = _subject_kind(root, children)
+    feats[f"root_subj={subject}"] = 1.0
+    if root.pos_ == "VERB" and subject == "none" and (
+        "Imp" in _morph(root, "Mood") or root.tag_ == "VB" and root.i == words[0].i
+    ):
+        feats["imperative"] = 1.0  # "Let me...", "Vote for...", "Réservez..."
+    if root.pos_ == "ADJ" or any(c.dep_ == "acomp" and c.pos_ == "ADJ" for c in children):
+        feats["predicate_adjective"] = 1.0  # "it is terrible", "c'est formidable"
+    feats["finite_clauses"] = min(finite, 4) / 4
+    if not finite:
+        feats["no_finite_verb"] = 1.0
+    text = span.text.rstrip()
+    if text.endswith("?"):
+        feats["question_mark"] = 1.0
+    if text.endswith("!"):
+        feats["exclamation"] = 1.0
+    if any(t.text in ('"', "«", "»", "“", "”") for t in tokens):
+        feats["quotation_marks"] = 1.0
+    return feats
+
+
+def attach_parse(signals: Signals, span: Span, language: str) -> Signals:
+    """Add the parse-derived features of `span` to the signals built for it (the one call the
+    extraction pipeline makes): the trained scorer's features and the rule signals read on them."""
+    feats = span_features(span, language)
+    signals.syntax = feats
+    signals.second_person = "pron_person=2" in feats
+    signals.imperative = "imperative" in feats
+    signals.evaluative = "predicate_adjective" in feats
+    signals.future_tense = "root_tense=future" in feats or "root_tense=conditional" in feats
+    return signals
