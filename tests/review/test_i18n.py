@@ -74,12 +74,15 @@ def test_it_speaks_the_browsers_language(as_user: Any, alice: Any) -> None:
 
 def test_it_translates_why_a_claim_was_picked(as_user: Any, alice: Any) -> None:
     # Reasons are stored as English message ids; one the catalogue does not know shows as stored.
-    claim = ClaimFactory(checkworthiness_reasons=["contains a quantity", "future or hypothetical", "in the lead"])
+    claim = ClaimFactory(checkworthiness_reasons=["contains a quantity", "future or hypothetical", "an unknown reason"])
     url = reverse("review:claim", args=[claim.pk])
     french = as_user(alice, language="fr").get(url).content.decode()
     english = as_user(alice, language="en").get(url).content.decode()
-    assert "contient une quantité, futur ou hypothétique, in the lead" in french
-    assert "contains a quantity, future or hypothetical, in the lead" in english
+    def reasons(html: str) -> list[str]:
+        return re.findall(r'<span class="reason">([^<]*)</span>', html)
+
+    assert reasons(french) == ["contient une quantité", "futur ou hypothétique", "an unknown reason"]
+    assert reasons(english) == ["contains a quantity", "future or hypothetical", "an unknown reason"]
 
 
 def test_it_switches_language_from_the_menu(as_user: Any, alice: Any) -> None:
