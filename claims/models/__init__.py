@@ -9,7 +9,14 @@ from claims.models.choices import (
     VerdictStatus,
 )
 from claims.models.claims import TRANSITIONS, Claim
-from claims.models.evidence import Evidence, EvidenceRun, LibraryDocument, LibraryPassage, PriorFactCheck
+from claims.models.evidence import (
+    Evidence,
+    EvidenceRun,
+    LibraryDocument,
+    LibraryPassage,
+    PriorFactCheck,
+    PriorTerm,
+)
 from claims.models.operations import (
     API_SCOPES,
     WEBHOOK_EVENTS,
@@ -40,6 +47,7 @@ __all__ = [
     "LibraryDocument",
     "LibraryPassage",
     "PriorFactCheck",
+    "PriorTerm",
     "Rating",
     "RunStatus",
     "Stance",
