@@ -41,7 +41,7 @@ from claims.search.clean import clean_query
 from claims.search.forms import embedding_text, form_from_json, prior_form, query_form, wants_embedding
 from claims.search.rerank import POSSIBLE, RELATED, STRONG, TIERS, Candidate, bm25, features, load_model, rank
 from claims.search.scoring import score_pair
-from claims.search.terms import detect_language, query_variants
+from claims.search.terms import detect_language, query_weights
 from claims.search.text import Analysis, analyse, trigrams
 
 __all__ = ["POSSIBLE", "RELATED", "STRONG", "TIERS", "Match", "PassageMatch", "match_claim", "match_text",
@@ -114,14 +114,15 @@ def candidates_for(
     """
     cleaned = clean_query(text)
     language = detect_language(cleaned, language)
-    terms = query_variants(cleaned, language)
+    weights = query_weights(cleaned, language)
+    terms = list(weights)
     if not terms:
         return [], {}, False
     total, average_length = recall.collection_stats()
     df = recall.frequencies(terms)
     idf = {term: recall.idf(df.get(term, 0), max(total, 1)) for term in terms}
     chosen = recall.choose_terms(df)
-    hits = recall.top({t: idf[t] for t in chosen}, average_length=average_length, limit=CANDIDATES)
+    hits = recall.top({t: idf[t] * weights[t] for t in chosen}, average_length=average_length, limit=CANDIDATES)
 
     candidates: list[Candidate] = []
     details: dict[tuple[str, int], dict[str, Any]] = {}
@@ -135,11 +136,11 @@ def candidates_for(
     # The newsroom's own published verdicts: few, so analysed here; scored by the same ranker.
     verdict_query = analyse(cleaned, entities=entities, quantities=quantities)
     if verdict_query.stems:
-        weights = {t: idf[t] for t in terms if t in df}
+        verdict_weights = {t: idf[t] * weights[t] for t in terms if t in df}
         for row in backend().verdicts(verdict_query, limit=MIN_CANDIDATES, exclude_claim_id=exclude_claim_id):
             form = prior_form(claim=row.text, title=row.title if row.title != row.text else "", language=row.language)
             key = ("verdict", row.id)
-            score = bm25(form.claim + form.title, weights, average_length)
+            score = bm25(form.claim + form.title, verdict_weights, average_length)
             if score <= 0:
                 continue
             candidates.append(Candidate(key=key, form=form, bm25=score))

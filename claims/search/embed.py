@@ -5,8 +5,8 @@ sentence-transformers/all-MiniLM-L6-v2, Apache-2.0): `model.safetensors` and `to
 with the `safetensors` and `tokenizers` packages. The forward pass (a 6-layer BERT, mean pooling,
 L2 normalisation) is written out here instead of pulling in torch and sentence-transformers, which
 would add about 1 GB to every worker; tests/search/test_embed.py holds it to reference vectors
-computed with sentence-transformers. The model is English-only: French texts are not embedded, and
-the ranker then goes without the feature (see claims.search.rerank).
+published by sentence-transformers for this model. The model is English-only, yet its cosine still
+helps French matching (see claims.search.forms.wants_embedding); other languages go without it.
 
 Loaded lazily, once per process (about 90 MB of float32 weights). Missing package or
 FACTCHECK_MATCH_EMBEDDINGS=0: `available()` is False and matching is lexical only.

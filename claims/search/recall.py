@@ -26,7 +26,7 @@ from claims.search.rerank import K1, B
 
 MAX_POSTINGS = 40_000
 MIN_TERMS = 4
-MAX_TERMS = 32
+MAX_TERMS = 64  # a long post's rarest words are often incidental: 32 lost 0.017 MRR@5 (French)
 STATS_SECONDS = 60.0
 _STATS: dict[str, tuple[float, tuple[int, float]]] = {}
 

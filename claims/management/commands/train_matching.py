@@ -12,9 +12,10 @@ import numpy as np
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from sklearn.linear_model import LogisticRegression
 
-from claims.search import candidates_for, embed
+from claims.search import candidates_for
 from claims.search.clean import clean_query
 from claims.search.evaluation import Scores, doc_id, read_qrels, read_queries
+from claims.search.forms import wants_embedding
 from claims.search.rerank import FEATURES, MODEL_PATH
 from claims.search.terms import detect_language
 
@@ -64,7 +65,7 @@ class Command(BaseCommand):
                 if qid not in queries:
                     raise CommandError(f"{qid} has no text in {queries_path}")
                 language = detect_language(clean_query(queries[qid]))
-                regimes = ["lexical"] + (["dense"] if language == "en" and embed.available() else [])
+                regimes = ["lexical"] + (["dense"] if wants_embedding(language) else [])
                 for regime in regimes:
                     candidates, details, _ = candidates_for(text=queries[qid], language="", dense=regime == "dense")
                     part = data[regime]
