@@ -33,7 +33,7 @@ from claims.models import (
 )
 from claims.review.queue import OPEN, PER_PAGE, QueueFilters, queue_page
 from claims.review.stats import dashboard
-from claims.search import match_claim
+from claims.search import POSSIBLE, STRONG, match_claim
 from claims.services.errors import DomainError, StaleVersion
 from claims.services.roles import EDITOR, REVIEWER, is_editor, is_reviewer
 from claims.services.workflow import RULES, Rule, claim_allowed_transitions
@@ -243,7 +243,8 @@ def prior_matches(claim: Claim) -> list[dict[str, Any]]:
             "tier": m.tier, "tier_label": TIER_LABELS.get(m.tier, m.tier), "score": m.score,
             "claim_id": m.claim_id if m.kind == "verdict" else None,
         }
-        for m in match_claim(claim=claim, limit=5)
+        # Reviewers see likely duplicates and paraphrases; merely related fact-checks stay in the API.
+        for m in match_claim(claim=claim, limit=5, tiers=(STRONG, POSSIBLE))
     ]
 
 

@@ -158,11 +158,11 @@ def candidates_for(
         for candidate in candidates:
             candidate.form.embedding = None
     if dense:
-        query.embedding = embed.encode([cleaned])[0]
-        for candidate in candidates:
-            if candidate.key[0] == "verdict":
-                detail = details[candidate.key]
-                candidate.form.embedding = embed.encode([embedding_text(claim=detail["claim_reviewed"])])[0]
+        verdicts = [c for c in candidates if c.key[0] == "verdict"]
+        vectors = embed.encode([cleaned] + [embedding_text(claim=details[c.key]["claim_reviewed"]) for c in verdicts])
+        query.embedding = vectors[0]
+        for candidate, vector in zip(verdicts, vectors[1:], strict=True):
+            candidate.form.embedding = vector
     features(query, set(terms), candidates, idf, average_length, recall.idf(0, max(total, 1)))
     return candidates, details, dense
 
