@@ -18,7 +18,7 @@ from claims.admin.resources import IMPORT_FORMATS, PriorFactCheckResource
 from claims.models import Evidence, EvidenceRun, LibraryDocument, LibraryPassage, PriorFactCheck, Stance
 from claims.services import bulk
 from claims.services.errors import DomainError
-from claims.services.priors import priors_import
+from claims.services.priors import priors_import, priors_reindex
 from claims.services.roles import is_editor
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
@@ -110,6 +110,10 @@ class PriorFactCheckAdmin(RoleActionsMixin, ImportExportMixin, BigTableAdmin):
 
     def has_import_permission(self, request: HttpRequest) -> bool:
         return self.has_add_permission(request) and is_editor(request.user)
+
+    def save_model(self, request: HttpRequest, obj: PriorFactCheck, form: Any, change: bool) -> None:
+        super().save_model(request, obj, form, change)
+        priors_reindex(ids=[obj.pk])  # an edited claim is matched by its new wording
 
     def get_import_data_kwargs(self, **kwargs: Any) -> dict[str, Any]:
         return {**super().get_import_data_kwargs(**kwargs), "rollback_on_validation_errors": True}

@@ -18,6 +18,7 @@ from claims.claimreview import scale_problems
 from claims.models import AuditEvent, Channel, Claim, PriorFactCheck
 from claims.services.audit import audit_bulk
 from claims.services.bulk import csv_safe
+from claims.services.priors import priors_reindex
 from claims.services.webhooks import webhook_emit_many
 
 IMPORT_FORMATS = [CSV, XLSX, JSON]
@@ -124,3 +125,7 @@ class PriorFactCheckResource(AuditedResource):
                 if problems:
                     errors["rating_value"] = problems
         super().validate_instance(instance, errors or None, validate_unique)
+
+    def announce(self, done: list[tuple[str, int]]) -> None:
+        # Rows imported here skip priors_upsert: give them their analysed forms, or matching never sees them.
+        priors_reindex(ids=[pk for _kind, pk in done])

@@ -154,3 +154,17 @@ def test_evaluate_matching_prints_the_metrics_of_the_match_service(imported, tmp
     assert list(figures) == ["map5", "mrr5", "recall10", "empty"]
     assert float(figures["map5"]) == pytest.approx(0.8) and float(figures["empty"]) == pytest.approx(0.2)
     assert float(figures["recall10"]) == pytest.approx(0.8)
+
+
+def test_rows_imported_through_the_admin_spreadsheet_import_are_matchable(db):
+    import tablib
+
+    from claims.admin.resources import PriorFactCheckResource
+
+    dataset = tablib.Dataset(headers=["claim_reviewed", "url", "language", "rating_text", "publisher"])
+    dataset.append(["A pizza vending machine makes a pizza in three minutes.", "https://x.example.org/pizza",
+                    "en", "True", "X"])
+    result = PriorFactCheckResource().import_data(dataset, dry_run=False)
+    assert not result.has_errors() and not result.has_validation_errors()
+    recall.forget_stats()
+    assert match_text(text=QUERIES["q3"])[0].url == "https://x.example.org/pizza"
