@@ -123,6 +123,8 @@ def candidates_for(
     idf = {term: recall.idf(df.get(term, 0), max(total, 1)) for term in terms}
     chosen = recall.choose_terms(df)
     hits = recall.top({t: idf[t] * weights[t] for t in chosen}, average_length=average_length, limit=CANDIDATES)
+    if not hits:
+        hits = recall.trigram(cleaned, limit=CANDIDATES)
 
     candidates: list[Candidate] = []
     details: dict[tuple[str, int], dict[str, Any]] = {}

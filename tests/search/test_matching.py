@@ -172,8 +172,14 @@ def test_it_reads_postings_through_their_index_on_postgresql(postgres, priors):
     terms = ["kazakhstan", "40", "ukrain"]
     plan = explain("SELECT term, COUNT(*) FROM claims_priorterm WHERE term IN (%s, %s, %s) GROUP BY term", terms)
     assert "prior_term_idx" in plan
-    cases = " ".join("WHEN %s THEN %s" for _ in terms)
-    top = recall.TOP_SQL.format(cases=cases, placeholders="%s, %s, %s", k1_1=2.2, k1=1.2, one_b=0.25, b=0.75)
-    params = [x for t in terms for x in (t, 1.0)] + [10.0, *terms, 50]
+    values = ", ".join("(CAST(%s AS VARCHAR(64)), CAST(%s AS DOUBLE PRECISION))" for _ in terms)
+    top = recall.TOP_SQL.format(values=values, placeholders="%s, %s, %s")
+    params = [x for t in terms for x in (t, 1.0)] + [0.3, 0.1, *terms, 50]
     assert "prior_term_idx" in explain(top, params)
     assert "passage_search_vector_idx" in explain(backend.PASSAGE_SQL, {"q": tsquery, "limit": 50})
+
+
+def test_a_short_misspelt_text_is_found_by_trigrams_on_postgresql(postgres, priors):
+    # No term in common with any row: only trigram similarity can find the Kazakhstan family.
+    matches = match_text(text="Kazakstann tonnnes humanitair Ukrane", limit=3)
+    assert "https://fc.example.org/same" in [m.url for m in matches]
