@@ -15,7 +15,7 @@ from django.test.utils import CaptureQueriesContext
 
 from claims.models import PriorFactCheck, PriorTerm
 from claims.search import match_text, recall
-from claims.search.rerank import B, K1
+from claims.search.rerank import K1, B
 from claims.services.priors import priors_import_jsonl, priors_reindex
 
 pytestmark = pytest.mark.django_db

@@ -6,9 +6,8 @@ import pytest
 from django.db import connection
 from django.utils import timezone
 
-from claims.search import match_claim, match_text, search_passages
-from claims.search import recall
-from claims.search.backends import PostgresBackend, query_terms
+from claims.search import match_claim, match_text, recall, search_passages
+from claims.search.backends import PostgresBackend, anchored_tsquery, query_terms, tsquery_source
 from claims.search.text import analyse
 from claims.services.library import library_document_add
 from tests.factories import ClaimFactory, PriorFactCheckFactory, VerdictFactory
@@ -183,3 +182,18 @@ def test_a_short_misspelt_text_is_found_by_trigrams_on_postgresql(postgres, prio
     # No term in common with any row: only trigram similarity can find the Kazakhstan family.
     matches = match_text(text="Kazakstann tonnnes humanitair Ukrane", limit=3)
     assert "https://fc.example.org/same" in [m.url for m in matches]
+
+
+def test_library_passages_anchor_every_branch_of_the_query_on_a_rare_word():
+    groups = [{"photo"}, {"montr", "montre"}, {"kazakhstan"}, {"40"}]
+    frequencies = {"photo": 0.2, "montr": 0.1, "montre": 0.05, "40": 0.01}
+    query = anchored_tsquery(groups, frequencies, rows=1000, anchors=2)
+    branches = query.split(" | ((")
+    assert len(branches) == 2
+    assert query.startswith("(('kazakhstan') & ") and "(('40') & " in query
+    strict = anchored_tsquery(groups, frequencies, rows=1_000_000)
+    assert strict.count(" & ") == 2 * 6
+
+
+def test_the_verdict_candidate_rule_needs_two_shared_words():
+    assert tsquery_source(["a", "b", "c"]) == "('a' & 'b') | ('a' & 'c') | ('b' & 'c')"
