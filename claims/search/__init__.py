@@ -69,6 +69,7 @@ class Match:
     title: str = ""
     numbers_conflict: bool = False
     names_conflict: bool = False
+    names_missing: bool = False
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -189,6 +190,7 @@ def _match(
             score=round(candidate.probability, 4), tier=candidate.tier, language=detail["language"] or "",
             claim_id=detail["claim_id"], title=detail["title"] or "",
             numbers_conflict=candidate.numbers_conflict, names_conflict=candidate.names_conflict,
+            names_missing=candidate.names_missing,
         ))
         if len(matches) >= limit:
             break

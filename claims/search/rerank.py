@@ -7,7 +7,8 @@ claims/search/model.json with their provenance) turns them into a probability th
 is the same claim. Tiers come from that probability and from the figures and names:
 
 - ``strong``: probability at or above the threshold chosen on training queries for precision
-  >= 0.97, and no number or name conflict (a different figure never is the same claim);
+  >= 0.97, no number or name conflict (a different figure never is the same claim), and every
+  name the fact-check gives also in the query;
 - ``possible``: probability above a lower threshold, or a strong one demoted by a conflict;
 - ``related``: the rest of the ranked list, topically close.
 
@@ -55,6 +56,7 @@ class Candidate:
     probability: float = 0.0
     numbers_conflict: bool = False
     names_conflict: bool = False
+    names_missing: bool = False  # it names someone or something the query never mentions
     tier: str = RELATED
 
 
@@ -131,6 +133,7 @@ def features(query: Form, query_terms: set[str], candidates: list[Candidate], id
         candidate_numbers = {float(v) for v, _unit in form.quantities}
         candidate.numbers_conflict = numbers_conflict(query, form)
         candidate.names_conflict = names_conflict(query, form)
+        candidate.names_missing = bool(set(form.entities) - set(query.words))
         shared_entities = len(query_entities & set(form.entities))
         candidate.features = [
             candidate.bm25 / best_bm25,
@@ -198,7 +201,10 @@ def rank(candidates: list[Candidate], model: Model) -> list[Candidate]:
     probabilities = model.probabilities([c.features for c in candidates])
     for candidate, probability in zip(candidates, probabilities, strict=True):
         candidate.probability = float(probability)
-        if probability >= model.strong and not candidate.numbers_conflict and not candidate.names_conflict:
+        # Strong means the same claim: its figures agree and every name it gives is in the query
+        # (a lowercased post cannot show its names, so a conflict alone would miss "le X ministre").
+        agrees = not (candidate.numbers_conflict or candidate.names_conflict or candidate.names_missing)
+        if probability >= model.strong and agrees:
             candidate.tier = STRONG
         elif probability >= model.possible or probability >= model.strong:
             candidate.tier = POSSIBLE
