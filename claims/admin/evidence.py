@@ -15,7 +15,15 @@ from import_export.admin import ImportExportMixin
 
 from claims.admin.base import BigTableAdmin, RoleActionsMixin, confirm_step, report, selected_ids
 from claims.admin.resources import IMPORT_FORMATS, PriorFactCheckResource
-from claims.models import Evidence, EvidenceRun, LibraryDocument, LibraryPassage, PriorFactCheck, Stance
+from claims.models import (
+    Evidence,
+    EvidenceRun,
+    LibraryDocument,
+    LibraryPassage,
+    PriorFactCheck,
+    PriorTerm,
+    Stance,
+)
 from claims.services import bulk
 from claims.services.errors import DomainError
 from claims.services.priors import priors_import, priors_reindex
@@ -87,6 +95,25 @@ class ClaimReviewUploadForm(forms.Form):
             return upload.read().decode("utf-8-sig")
         except UnicodeDecodeError as exc:
             raise forms.ValidationError("The file is not UTF-8 text.") from exc
+
+
+@admin.register(PriorTerm)
+class PriorTermAdmin(BigTableAdmin):
+    """The matcher's BM25 postings, read-only: which terms a fact-check is found by (claims.services.priors)."""
+
+    list_display = ("term", "prior", "tf", "dl")
+    search_fields = ("=term",)
+    raw_id_fields = ("prior",)
+    ordering = ("term", "prior")
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
 
 
 @admin.register(PriorFactCheck)

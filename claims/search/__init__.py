@@ -111,7 +111,7 @@ def candidates_for(
     """The BM25 top candidates of `text` with their ranking features: (candidates, details, dense).
 
     `dense` forces the embedding feature on or off (training); by default it is used when the
-    query is English and the candidates have embeddings.
+    query is English or French and the candidates have embeddings.
     """
     cleaned = clean_query(text)
     language = detect_language(cleaned, language)
