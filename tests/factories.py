@@ -74,6 +74,14 @@ class PriorFactCheckFactory(factory.django.DjangoModelFactory):
     publisher = "Checker"
     language = "fr"
 
+    @classmethod
+    def _create(cls, model_class: Any, *args: Any, **kwargs: Any) -> PriorFactCheck:
+        # Through the import service like every real import: the row gets its analysed form and postings.
+        from claims.services.priors import priors_upsert
+
+        ids = priors_upsert(rows=[kwargs], source=kwargs.get("source") or "import")
+        return model_class.objects.get(pk=ids[kwargs["url"]])
+
 
 def claim_in(status: str, **kwargs: Any) -> Claim:
     return ClaimFactory(status=status, **kwargs)

@@ -23,12 +23,13 @@ from claims.models import (
     LibraryDocument,
     LibraryPassage,
     PriorFactCheck,
+    PriorTerm,
     Stance,
 )
 from claims.services import bulk
 from claims.services.errors import DomainError
 from claims.services.library import LIBRARY_EDITABLE_FIELDS, library_document_add, library_document_update
-from claims.services.priors import priors_import
+from claims.services.priors import priors_import, priors_reindex
 from claims.services.roles import is_editor
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
@@ -102,6 +103,25 @@ class ClaimReviewUploadForm(forms.Form):
         return text
 
 
+@admin.register(PriorTerm)
+class PriorTermAdmin(BigTableAdmin):
+    """The matcher's BM25 postings, read-only: which terms a fact-check is found by (claims.services.priors)."""
+
+    list_display = ("term", "prior", "tf", "dl")
+    search_fields = ("=term",)
+    raw_id_fields = ("prior",)
+    ordering = ("term", "prior")
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
 @admin.register(PriorFactCheck)
 class PriorFactCheckAdmin(RoleActionsMixin, ImportExportMixin, BigTableAdmin):
     resource_classes = [PriorFactCheckResource]
@@ -123,6 +143,10 @@ class PriorFactCheckAdmin(RoleActionsMixin, ImportExportMixin, BigTableAdmin):
 
     def has_import_permission(self, request: HttpRequest) -> bool:
         return self.has_add_permission(request) and is_editor(request.user)
+
+    def save_model(self, request: HttpRequest, obj: PriorFactCheck, form: Any, change: bool) -> None:
+        super().save_model(request, obj, form, change)
+        priors_reindex(ids=[obj.pk])  # an edited claim is matched by its new wording
 
     def get_import_data_kwargs(self, **kwargs: Any) -> dict[str, Any]:
         return {**super().get_import_data_kwargs(**kwargs), "rollback_on_validation_errors": True}

@@ -24,6 +24,7 @@ from claims.services.audit import audit_bulk
 from claims.services.bulk import csv_safe
 from claims.services.claims_manual import claim_create
 from claims.services.errors import DomainError
+from claims.services.priors import priors_reindex
 
 IMPORT_FORMATS = [CSV, XLSX, JSON]
 
@@ -55,7 +56,10 @@ class AuditedResource(resources.ModelResource):
     def after_import(self, dataset: Any, result: Result, **kwargs: Any) -> None:
         super().after_import(dataset, result, **kwargs)
         if not self._is_dry_run(kwargs) and not result.has_errors() and not result.has_validation_errors():
-            self._audit(result, kwargs.get("user"))
+            self.announce(self._audit(result, kwargs.get("user")))
+
+    def announce(self, done: list[tuple[str, int]]) -> None:
+        """What else the imported rows need, once audited (a resource overrides it)."""
 
 
 # The columns a spreadsheet may change: the claim's own fields the workflow lets people edit.
@@ -131,3 +135,7 @@ class PriorFactCheckResource(AuditedResource):
                 if problems:
                     errors["rating_value"] = problems
         super().validate_instance(instance, errors or None, validate_unique)
+
+    def announce(self, done: list[tuple[str, int]]) -> None:
+        # Rows imported here skip priors_upsert: give them their analysed forms, or matching never sees them.
+        priors_reindex(ids=[pk for _kind, pk in done])

@@ -211,10 +211,16 @@ class MatchSerializer(serializers.Serializer):
     rating = serializers.CharField(allow_blank=True, allow_null=True)
     url = serializers.CharField(allow_blank=True)
     publisher = serializers.CharField(allow_blank=True)
-    score = serializers.FloatField()
-    tier = serializers.ChoiceField(choices=["strong", "possible"])
+    score = serializers.FloatField(help_text="0-1: the ranker's estimate that this is the same claim.")
+    tier = serializers.ChoiceField(
+        choices=["strong", "possible", "related"],
+        help_text="strong: the same claim, figures and names agreeing (a likely duplicate); possible: worth a "
+                  "look (a paraphrase, a translation, or a figure or name that disagrees); related: topically close.")
     language = serializers.CharField(allow_blank=True)
     claim_id = serializers.IntegerField(allow_null=True, help_text="For verdicts: the claim they rate.")
+    title = serializers.CharField(allow_blank=True, help_text="The fact-check's headline, when known.")
+    numbers_conflict = serializers.BooleanField(help_text="Its figures differ from the text's.")
+    names_conflict = serializers.BooleanField(help_text="It names people or places the text does not, and vice versa.")
 
 
 class StatsSerializer(serializers.Serializer):
@@ -329,10 +335,26 @@ class VerdictInputSerializer(serializers.Serializer):
 
 
 class MatchQuerySerializer(serializers.Serializer):
-    text = serializers.CharField(max_length=5000)
+    text = serializers.CharField(
+        max_length=5000,
+        help_text="A claim, a tweet, a post or an article paragraph: links, handles, hashtags' #, emoji and "
+                  "signature lines are ignored.")
     language = serializers.ChoiceField(choices=settings.FACTCHECK_LANGUAGES, required=False, allow_blank=True,
-                                       default="")
+                                       default="", help_text="A hint; detected from the text when empty.")
     limit = serializers.IntegerField(required=False, min_value=1, max_value=50, default=10)
+    tier = serializers.MultipleChoiceField(
+        choices=["strong", "possible", "related"], required=False,
+        help_text="Only these tiers (repeat the parameter or separate with commas), e.g. tier=strong for likely "
+                  "duplicates only. All three by default, ranked best first.")
+
+    def to_internal_value(self, data: Any) -> dict[str, Any]:
+        # ?tier=strong,possible as well as ?tier=strong&tier=possible
+        if hasattr(data, "getlist"):
+            tiers = [t.strip() for value in data.getlist("tier") for t in value.split(",") if t.strip()]
+            data = {key: data.get(key) for key in data}
+            if tiers:
+                data["tier"] = tiers
+        return super().to_internal_value(data)
 
 
 class ClaimFilterSerializer(serializers.Serializer):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from claims.evidence.base import Candidate, Provider
-from claims.search import match_claim
+from claims.search import POSSIBLE, STRONG, match_claim
 
 
 class PriorFactChecksProvider(Provider):
@@ -17,7 +17,8 @@ class PriorFactChecksProvider(Provider):
 
     def search(self, claim: Any, *, options: dict[str, Any] | None = None) -> list[Candidate]:
         candidates = []
-        for match in match_claim(claim=claim, limit=self.max_results):
+        # Evidence is what a reviewer weighs: likely duplicates and paraphrases, not merely related topics.
+        for match in match_claim(claim=claim, limit=self.max_results, tiers=(STRONG, POSSIBLE)):
             is_prior = match.kind == "prior_factcheck"
             candidates.append(
                 Candidate(

@@ -9,7 +9,14 @@ from claims.models.choices import (
     VerdictStatus,
 )
 from claims.models.claims import EDIT_LOCKED, TRANSITIONS, Claim
-from claims.models.evidence import Evidence, EvidenceRun, LibraryDocument, LibraryPassage, PriorFactCheck
+from claims.models.evidence import (
+    Evidence,
+    EvidenceRun,
+    LibraryDocument,
+    LibraryPassage,
+    PriorFactCheck,
+    PriorTerm,
+)
 from claims.models.operations import (
     API_SCOPES,
     WEBHOOK_EVENTS,
@@ -54,6 +61,7 @@ __all__ = [
     "LibraryPassage",
     "PollStatus",
     "PriorFactCheck",
+    "PriorTerm",
     "Rating",
     "RunStatus",
     "Source",

@@ -84,6 +84,14 @@ class PriorFactCheck(models.Model):
     source = models.CharField(max_length=32, default="import")
     raw = models.JSONField(default=dict, blank=True)
     imported_at = models.DateTimeField(auto_now_add=True)
+    # The fact-check article's headline and standfirst: searched with claim_reviewed.
+    title = models.CharField(max_length=500, blank=True)
+    summary = models.TextField(blank=True)
+    # Analysed forms for matching (claims.search.forms), written by claims.services.priors with the
+    # row: terms, names, figures, and an English sentence embedding (float16). Empty = not indexed.
+    analysed = models.JSONField(null=True, blank=True, editable=False)
+    term_count = models.PositiveIntegerField(default=0, editable=False)
+    embedding = models.BinaryField(null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["-review_date", "-id"]
@@ -91,6 +99,29 @@ class PriorFactCheck(models.Model):
 
     def __str__(self) -> str:
         return self.claim_reviewed[:80]
+
+
+class PriorTerm(models.Model):
+    """Postings of the matcher's BM25: one row per (prior fact-check, term), in both databases.
+
+    PostgreSQL and SQLite run the same SQL over these rows (claims.search.recall), so the embedded
+    default ranks exactly like production. Written only by claims.services.priors.
+    """
+
+    prior = models.ForeignKey(PriorFactCheck, on_delete=models.CASCADE, related_name="+", db_index=False)
+    term = models.CharField(max_length=64)
+    tf = models.PositiveSmallIntegerField()
+    dl = models.PositiveSmallIntegerField(help_text="Terms in the fact-check (BM25 length normalisation)")
+
+    class Meta:
+        indexes = [
+            # Index-only scans on PostgreSQL: a term's postings are read without touching the heap.
+            models.Index(fields=["term"], include=["prior", "tf", "dl"], name="prior_term_idx"),
+            models.Index(fields=["prior"], name="prior_term_prior_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.term} x{self.tf}"
 
 
 class LibraryDocument(models.Model):

@@ -39,7 +39,7 @@ from claims.review import structured
 from claims.review.labels import ENTITY_CHOICES, QUALIFIERS, tier_label
 from claims.review.queue import OPEN, PER_PAGE, QueueFilters, QueuePage, date_text, queue_page
 from claims.review.stats import dashboard
-from claims.search import match_claim
+from claims.search import POSSIBLE, STRONG, match_claim
 from claims.services import rules
 from claims.services.errors import DomainError, StaleVersion
 from claims.services.roles import is_editor, is_reviewer, team_members
@@ -267,7 +267,8 @@ def prior_matches(claim: Claim) -> list[dict[str, Any]]:
             "tier": m.tier, "tier_label": tier_label(m.tier), "score": m.score,
             "claim_id": m.claim_id if m.kind == "verdict" else None,
         }
-        for m in match_claim(claim=claim, limit=5)
+        # Reviewers see likely duplicates and paraphrases; merely related fact-checks stay in the API.
+        for m in match_claim(claim=claim, limit=5, tiers=(STRONG, POSSIBLE))
     ]
 
 

@@ -1,9 +1,9 @@
-"""Candidate retrieval: PostgreSQL (full-text + trigram on GIN indexes) and a portable fallback
-(bounded LIKE scan) for SQLite. Both return plain rows; scoring.py ranks them.
+"""Candidate retrieval for published verdicts and library passages: PostgreSQL (full-text + trigram
+on GIN indexes) and a portable fallback (bounded LIKE scan) for SQLite. Both return plain rows.
 
-PostgreSQL indexes used (EXPLAIN-checked in tests/search): prior_search_vector_idx and
-passage_search_vector_idx (stored language-aware tsvector columns, migration 0004),
-prior_trgm_idx (pg_trgm, migration 0003) and, for published verdicts, claim_fts_idx and
+Prior fact-checks are recalled by BM25 over their stored postings instead (claims.search.recall).
+PostgreSQL indexes used (EXPLAIN-checked in tests/search): passage_search_vector_idx (stored
+language-aware tsvector column, migration 0004) and, for published verdicts, claim_fts_idx and
 verdict_summary_trgm_idx (0003): the verdict query repeats their exact expressions.
 """
 
@@ -18,7 +18,7 @@ from typing import Any, Protocol
 from django.db import connection
 from django.db.models import Q
 
-from claims.models import LibraryPassage, PriorFactCheck, Verdict, VerdictStatus
+from claims.models import LibraryPassage, Verdict, VerdictStatus
 from claims.search.text import Analysis, fold
 
 MAX_TERMS = 8
@@ -42,8 +42,6 @@ class Row:
 
 
 class Backend(Protocol):
-    def priors(self, query: Analysis, *, limit: int) -> list[Row]: ...
-
     def verdicts(self, query: Analysis, *, limit: int, exclude_claim_id: int | None = None) -> list[Row]: ...
 
     def passages(self, query: Analysis, *, limit: int, language: str = "") -> list[Row]: ...
@@ -173,44 +171,6 @@ class PostgresBackend:
         frequencies, rows = self.frequencies(table)
         return anchored_tsquery(self.lexeme_groups(terms), frequencies, rows=rows)
 
-    PRIOR_SQL = """
-        SELECT p.id, p.claim_reviewed, p.rating_text, p.url, p.publisher, p.language
-        FROM claims_priorfactcheck p, (SELECT %(q)s::tsquery AS q) AS query
-        WHERE p.search_vector @@ query.q
-        ORDER BY ts_rank(p.search_vector, query.q) DESC, p.id DESC
-        LIMIT %(limit)s
-    """
-
-    PRIOR_TRIGRAM_SQL = """
-        SELECT p.id, p.claim_reviewed, p.rating_text, p.url, p.publisher, p.language
-        FROM claims_priorfactcheck p
-        WHERE p.claim_reviewed %% %(text)s
-        ORDER BY similarity(p.claim_reviewed, %(text)s) DESC
-        LIMIT %(limit)s
-    """
-    # Trigram retrieval catches misspelt names that full-text search misses, but pg_trgm's GIN
-    # scan unions the posting lists of every trigram of the text: about 0.25-1 s per miss at 100k
-    # rows (measured with bench/match.py). It is therefore a fallback for short texts on tables
-    # small enough for it to stay fast; scoring still uses trigram similarity for every candidate.
-    TRIGRAM_MAX_CHARS = 120
-    TRIGRAM_MAX_ROWS = 10_000
-
-    def priors(self, query: Analysis, *, limit: int) -> list[Row]:
-        tsquery = self._tsquery(query, "claims_priorfactcheck")
-        rows: list[Any] = []
-        with connection.cursor() as cursor:
-            if tsquery:
-                cursor.execute(self.PRIOR_SQL, {"q": tsquery, "limit": limit})
-                rows = cursor.fetchall()
-            table_rows = self.frequencies("claims_priorfactcheck")[1]
-            if not rows and len(query.text) <= self.TRIGRAM_MAX_CHARS and table_rows <= self.TRIGRAM_MAX_ROWS:
-                cursor.execute(self.PRIOR_TRIGRAM_SQL, {"text": query.text, "limit": limit})
-                rows = cursor.fetchall()
-        return [
-            Row(kind="prior_factcheck", id=r[0], text=r[1], rating=r[2], url=r[3], publisher=r[4], language=r[5])
-            for r in rows
-        ]
-
     def verdicts(self, query: Analysis, *, limit: int, exclude_claim_id: int | None = None) -> list[Row]:
         terms = query_terms(query)
         if not terms:
@@ -279,18 +239,6 @@ class PortableBackend:
         for term in terms:
             condition |= Q(**{f"{field}__icontains": term})
         return condition
-
-    def priors(self, query: Analysis, *, limit: int) -> list[Row]:
-        condition = self._filter("claim_reviewed", query)
-        if condition is None:
-            return []
-        rows = (
-            PriorFactCheck.objects.filter(condition)
-            .order_by("-id")
-            .values_list("id", "claim_reviewed", "rating_text", "url", "publisher", "language")[:PORTABLE_SCAN_LIMIT]
-        )
-        return [Row(kind="prior_factcheck", id=r[0], text=r[1], rating=r[2], url=r[3], publisher=r[4], language=r[5])
-                for r in rows]
 
     def verdicts(self, query: Analysis, *, limit: int, exclude_claim_id: int | None = None) -> list[Row]:
         summary = self._filter("summary", query)

@@ -6,7 +6,7 @@ import pytest
 from django.db import connection
 from django.utils import timezone
 
-from claims.search import match_claim, match_text, search_passages
+from claims.search import match_claim, match_text, recall, search_passages
 from claims.search.backends import PostgresBackend, anchored_tsquery, query_terms, tsquery_source
 from claims.search.text import analyse
 from claims.services.library import library_document_add
@@ -68,12 +68,34 @@ def test_it_never_strongly_matches_a_different_country(priors):
     assert found["https://fc.example.org/country"] == "possible"
 
 
-def test_it_leaves_out_unrelated_fact_checks(priors):
-    found = tiers(match_text(text=KAZAKH))
-    assert "https://fc.example.org/other" not in found
-    assert not any("courriers" in m.claim_reviewed for m in match_text(text=KAZAKH))
+def test_it_leaves_out_fact_checks_sharing_no_word_and_ranks_loose_ones_last_as_related(priors):
+    matches = match_text(text=KAZAKH, limit=50)
+    assert "https://fc.example.org/other" not in tiers(matches)
+    loose = [m for m in matches if "courriers" in m.claim_reviewed]
+    assert loose and all(m.tier == "related" for m in loose)
+    close = [i for i, m in enumerate(matches) if m.url.startswith("https://fc.example.org/")]
+    assert max(close) < min(i for i, m in enumerate(matches) if "courriers" in m.claim_reviewed)
     assert match_text(text="le la les de") == []
     assert match_text(text="") == []
+
+
+def test_it_always_returns_the_best_candidates_up_to_the_limit(priors):
+    assert len(match_text(text=KAZAKH, limit=10)) == 10
+    assert len(match_text(text="Le gouvernement a envoyé des courriers", limit=5)) == 5
+
+
+def test_it_filters_by_tier(priors):
+    strong = match_text(text=KAZAKH, limit=50, tiers={"strong"})
+    assert strong and {m.tier for m in strong} == {"strong"}
+    assert [m.url for m in strong] == [m.url for m in match_text(text=KAZAKH, limit=50) if m.tier == "strong"]
+
+
+def test_it_demotes_a_conflicting_figure_without_dropping_it(priors):
+    matches = match_text(text=KAZAKH, limit=50)
+    figure = next(m for m in matches if m.url == "https://fc.example.org/figure")
+    same = next(m for m in matches if m.url == "https://fc.example.org/same")
+    assert figure.numbers_conflict and not same.numbers_conflict
+    assert figure.tier == "possible" and matches.index(same) < matches.index(figure)
 
 
 def test_it_lists_strong_matches_first_and_respects_the_limit(priors):
@@ -110,12 +132,12 @@ def test_it_does_not_match_a_claim_with_its_own_verdict(priors):
 
 
 def test_it_matches_with_a_constant_number_of_queries(priors, django_assert_max_num_queries):
-    # PostgreSQL: lexemes, term statistics (cached per process), full-text, trigram fallback
-    # (only when full-text finds nothing), verdicts. SQLite: priors, verdicts.
-    with django_assert_max_num_queries(5):
+    # Collection statistics (cached per process), document frequencies, BM25 top N with the rows,
+    # published verdicts: never one query per candidate, however long the text.
+    with django_assert_max_num_queries(4):
         match_text(text=KAZAKH)
-    with django_assert_max_num_queries(5):
-        match_text(text=KAZAKH + " " + " ".join(f"mot{n}" for n in range(50)))
+    with django_assert_max_num_queries(4):
+        match_text(text=KAZAKH + " " + " ".join(f"mot{n}" for n in range(500)))
 
 
 def test_it_finds_library_passages(db):
@@ -134,35 +156,44 @@ def test_it_picks_names_and_figures_first_as_query_terms():
     assert terms[:2] == ["kazakhstan", "ukraine"] and "40" in terms
 
 
-def explain(sql: str, params: dict) -> str:
+def explain(sql: str, params: list) -> str:
     with connection.cursor() as cursor:
         cursor.execute("SET LOCAL enable_seqscan = off")  # tiny test tables: make the planner show index use
         cursor.execute("EXPLAIN " + sql, params)
         return "\n".join(row[0] for row in cursor.fetchall())
 
 
-def test_it_uses_the_full_text_and_trigram_indexes_on_postgresql(postgres, priors):
+def test_it_reads_postings_through_their_index_on_postgresql(postgres, priors):
     library_document_add(title="Communiqué", language="fr", text=KAZAKH + ".\n\nDes médicaments ont été livrés.")
     backend = PostgresBackend()
     tsquery = backend._tsquery(analyse(KAZAKH), "claims_priorfactcheck")
 
-    assert "prior_search_vector_idx" in explain(backend.PRIOR_SQL, {"q": tsquery, "limit": 50})
-    assert "prior_trgm_idx" in explain(backend.PRIOR_TRIGRAM_SQL, {"text": KAZAKH, "limit": 50})
+    terms = ["kazakhstan", "40", "ukrain"]
+    plan = explain("SELECT term, COUNT(*) FROM claims_priorterm WHERE term IN (%s, %s, %s) GROUP BY term", terms)
+    assert "prior_term_idx" in plan
+    values = ", ".join("(CAST(%s AS VARCHAR(64)), CAST(%s AS DOUBLE PRECISION))" for _ in terms)
+    top = recall.TOP_SQL.format(values=values, placeholders="%s, %s, %s")
+    params = [x for t in terms for x in (t, 1.0)] + [0.3, 0.1, *terms, 50]
+    assert "prior_term_idx" in explain(top, params)
     assert "passage_search_vector_idx" in explain(backend.PASSAGE_SQL, {"q": tsquery, "limit": 50})
 
 
-def test_it_anchors_every_branch_of_the_query_on_a_rare_word():
+def test_a_short_misspelt_text_is_found_by_trigrams_on_postgresql(postgres, priors):
+    # No term in common with any row: only trigram similarity can find the Kazakhstan family.
+    matches = match_text(text="Kazakstann tonnnes humanitair Ukrane", limit=3)
+    assert "https://fc.example.org/same" in [m.url for m in matches]
+
+
+def test_library_passages_anchor_every_branch_of_the_query_on_a_rare_word():
     groups = [{"photo"}, {"montr", "montre"}, {"kazakhstan"}, {"40"}]
     frequencies = {"photo": 0.2, "montr": 0.1, "montre": 0.05, "40": 0.01}
     query = anchored_tsquery(groups, frequencies, rows=1000, anchors=2)
     branches = query.split(" | ((")
     assert len(branches) == 2
     assert query.startswith("(('kazakhstan') & ") and "(('40') & " in query
-    # Common anchors on a big table: each branch needs two of the rarest words.
     strict = anchored_tsquery(groups, frequencies, rows=1_000_000)
     assert strict.count(" & ") == 2 * 6
 
 
-def test_the_sql_candidate_rule_needs_two_shared_words():
-    tsquery = tsquery_source(["a", "b", "c"])
-    assert tsquery == "('a' & 'b') | ('a' & 'c') | ('b' & 'c')"
+def test_the_verdict_candidate_rule_needs_two_shared_words():
+    assert tsquery_source(["a", "b", "c"]) == "('a' & 'b') | ('a' & 'c') | ('b' & 'c')"

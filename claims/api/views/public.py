@@ -44,9 +44,11 @@ class MatchView(ApiView, generics.GenericAPIView):
 
     @extend_schema(parameters=[MatchQuerySerializer], responses={200: MatchSerializer(many=True), **errors()})
     def get(self, request: Request) -> Response:
-        form = MatchQuerySerializer(data=request.query_params.dict())
+        form = MatchQuerySerializer(data=request.query_params)
         form.is_valid(raise_exception=True)
-        matches = match_text(**form.validated_data)
+        params = form.validated_data
+        matches = match_text(text=params["text"], language=params["language"], limit=params["limit"],
+                             tiers=params.get("tier") or None)
         return Response(MatchSerializer(matches, many=True).data)
 
 
