@@ -139,7 +139,9 @@ def candidates_for(
     # The newsroom's own published verdicts: few, so analysed here; scored by the same ranker.
     verdict_query = analyse(cleaned, entities=entities, quantities=quantities)
     if verdict_query.stems:
-        verdict_weights = {t: idf[t] * weights[t] for t in terms if t in df}
+        # Every query term counts, also those no prior fact-check contains (then at the highest idf):
+        # a newsroom's own verdict must be found even when no imported fact-check shares its words.
+        verdict_weights = {t: idf[t] * weights[t] for t in terms}
         for row in backend().verdicts(verdict_query, limit=MIN_CANDIDATES, exclude_claim_id=exclude_claim_id):
             form = prior_form(claim=row.text, title=row.title if row.title != row.text else "", language=row.language)
             key = ("verdict", row.id)

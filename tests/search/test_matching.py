@@ -120,6 +120,18 @@ def test_it_matches_published_verdicts_but_not_drafts(priors):
     assert verdicts[0].tier == "strong" and verdicts[0].claim_id == published.claim_id
 
 
+def test_it_finds_our_verdict_when_no_prior_fact_check_shares_its_words():
+    # An empty (or unrelated) ClaimReview collection gives the words no document frequency: the
+    # newsroom's own verdict must still be found, and as the same claim.
+    published = VerdictFactory(
+        claim=ClaimFactory(status="published", text=KAZAKH), status="published", published_at=timezone.now(),
+        public_url="https://factcheck.example.org/claims/1/")
+
+    matches = match_text(text=KAZAKH)
+
+    assert [(m.kind, m.id, m.tier) for m in matches] == [("verdict", published.pk, "strong")]
+
+
 def test_it_does_not_match_a_claim_with_its_own_verdict(priors):
     claim = ClaimFactory(status="published", text=KAZAKH,
                          entities=[{"text": "Kazakhstan"}], quantities=[{"text": "40 tonnes", "value": 40}])

@@ -23,6 +23,7 @@ from claims.models import (
     Source,
     SourceItem,
 )
+from claims.search import STRONG
 from claims.services.sources import sources_poll_now, sources_schedule_due
 
 
@@ -37,7 +38,7 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         started = time.monotonic()
-        alerts_before = Alert.objects.count()
+        alerts_before = Alert.objects.filter(tier=STRONG).count()
         if options["all"]:
             ids = sources_poll_now()
         else:
@@ -53,7 +54,7 @@ class Command(BaseCommand):
                 f"failing x{source.consecutive_failures}: {source.last_error}")
             self.stdout.write(f"  #{source.pk} {source.name}: {source.items_seen} items seen, "
                               f"last status {source.last_status or '-'}, {health}")
-        self.stdout.write(f"{Alert.objects.count() - alerts_before} new alert(s) "
+        self.stdout.write(f"{Alert.objects.filter(tier=STRONG).count() - alerts_before} new alert(s) "
                           f"in {time.monotonic() - started:.1f} s.")
 
     def _wait(self, ids: list[int], timeout: float) -> None:
