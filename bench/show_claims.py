@@ -83,7 +83,7 @@ def show(rows: list[dict]) -> None:
                 print(f"   quote: {' '.join(c.quote.split())}")
             print(f"   reasons: {', '.join(c.checkworthiness_reasons)}")
             print(f"   claimant: {c.claimant or '-'}" + (f"  outlet: {outlet}" if outlet else "")
-                  + (f"  (needs context)" if getattr(c, "needs_context", False) else ""))
+                  + ("  (needs context)" if getattr(c, "needs_context", False) else ""))
             print(f"   quantities: {quantities or '-'}   dates: {dates or '-'}")
         print()
 

@@ -44,6 +44,15 @@ class Signals:
     question: bool = False
     has_verb: bool = True
     past: bool = False
+    # Article-level signals set by the extraction pipeline (claims.extraction.pipeline): what kind of
+    # statement a candidate is, beyond its words.
+    record: bool = False
+    forecast: bool = False
+    schedule: bool = False
+    advice: bool = False
+    promotional: bool = False
+    fragment: bool = False
+    needs_context: bool = False
     extra: dict[str, Any] = field(default_factory=dict)
 
     def updated(self, **known: Any) -> Signals:
@@ -109,6 +118,15 @@ _RULES: list[tuple[str, float, str]] = [
     ("hypothetical", -0.14, "future/hypothetical"),
     ("first_person", -0.08, "first person"),
     ("question", -0.35, "question"),
+    # Set by the extraction pipeline only (never from words alone): first weights checked on the
+    # French dev set (claims/evaluation) and the shared OrangeSum articles.
+    ("record", 0.08, "states a record"),
+    ("forecast", -0.18, "forecast or expectation"),
+    ("schedule", -0.15, "schedule or announcement"),
+    ("advice", -0.2, "advice or instruction"),
+    ("promotional", -0.3, "promotional copy"),
+    ("fragment", -0.35, "fragment without a verb"),
+    ("needs_context", -0.1, "needs context: subject not resolved"),
 ]
 BASE = 0.28
 
