@@ -34,6 +34,7 @@ from claims.models import (
 from claims.review.queue import OPEN, PER_PAGE, QueueFilters, queue_page
 from claims.review.stats import dashboard
 from claims.search import match_claim
+from claims.services.candidates import article_candidates
 from claims.services.errors import DomainError, StaleVersion
 from claims.services.roles import EDITOR, REVIEWER, is_editor, is_reviewer
 from claims.services.workflow import RULES, Rule, claim_allowed_transitions
@@ -209,6 +210,7 @@ def article_context(request: HttpRequest, article_id: int, **extra: Any) -> dict
         "claims": claims,
         "segments": article_segments(article.text, claims),
         "open_claims": [c for c in claims if c.status not in (ClaimStatus.DUPLICATE,)],
+        "candidates": article_candidates(article),
         **extra,
     }
 
