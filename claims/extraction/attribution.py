@@ -13,8 +13,9 @@ from spacy.tokens import Span, Token
 from claims.extraction import lexicon as lx
 
 _OUTLET_PATTERN = re.compile(
-    r"(?<![\w'])(" + "|".join(re.escape(o) for o in sorted(lx.OUTLETS, key=len, reverse=True))
-    + r")(?:\s+(?!d[eu]\b)[A-ZÀ-Þ][\w'-]+(?:\s+[A-ZÀ-Þ][\w'-]+)?)?(?![\w'])"
+    # Regional editions first ("France Bleu Normandie", "France 3 Bretagne"), then the known names.
+    r"(?<![\w'])(France (?:Bleu|3)(?:\s+(?!d[eu]\b)[A-ZÀ-Þ][\w'-]+){1,2}|"
+    + "|".join(re.escape(o) for o in sorted(lx.OUTLETS, key=len, reverse=True)) + r")(?![\w'])"
 )
 _PRONOUN_VERB = re.compile(r"-t-(il|elle|ils|elles|on)\b|\b\w+-(il|elle|ils|elles|on)\b", re.IGNORECASE)
 # What may follow the speech verb in a trailing attribution: its subject, a medium, a date, a place.
@@ -68,6 +69,8 @@ def source_of(tokens: list[Token], language: str) -> tuple[str, str, str]:
             continue
         seen.add(ent.start)
         name = ent.text.strip(" ,.'\"")
+        if outlet and outlet in name and not name.endswith(outlet):
+            name = name.split(outlet, 1)[1].strip()  # "l'AFP Sylvain Darchy": the agency glued to the name
         if len(name) < 2 or (outlet and (name in outlet or outlet in name)):
             continue
         if ent.label_ in ("PER", "PERSON"):
@@ -122,7 +125,7 @@ def _tail(span: Span, language: str) -> tuple[int, Token] | None:
             return None
         words = [t for t in rest if not t.is_punct]
         if not words:
-            return None
+            continue
         lead = 0
         if words[0].lower_ in ("comme", "as", "ainsi"):
             lead = 1
@@ -132,11 +135,11 @@ def _tail(span: Span, language: str) -> tuple[int, Token] | None:
                 "a", "ont", "avait", "avaient", "aurait", "has", "had", "was"):
             lead += 1
         if lead >= len(words):
-            return None
+            continue
         verb = words[lead]
         marker = words[0].lower_ in ("selon", "d'après", "according")
         if not (marker or _speech_verb(verb, language)):
-            return None
+            continue
         if any(t.lower_ in ("que", "qu'", "that", "si") for t in words[lead + 1 :]):
             return None
         finite = [t for t in words[lead + 1 :] if t.pos_ == "VERB" and "Fin" in t.morph.get("VerbForm")

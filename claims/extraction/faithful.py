@@ -20,8 +20,9 @@ _NUMBER_WORDS = {w for words in lx.NUMBER_WORDS.values() for w in words if w not
 
 
 def _norm(text: str) -> str:
-    return " ".join(text.replace("’", "'").replace("«", '"').replace("»", '"').replace("\u00a0", " ")
-                    .replace("\u202f", " ").lower().split())
+    """Lower case, plain apostrophes, no quotation marks (they carry no fact), single spaces."""
+    text = re.sub(r"[«»“”\"]", " ", text.replace("’", "'").replace("\u00a0", " ").replace("\u202f", " "))
+    return " ".join(re.sub(r"\s+([,.;:!?])", r"\1", text).lower().split())
 
 
 def _numbers(text: str) -> Counter[str]:

@@ -60,6 +60,9 @@ def date_matcher(vocab: Vocab) -> Matcher:
     return matcher
 
 
+_FUTURE_ENDING = re.compile(r"[^ ]{2}(?:er|ir|r)(?:a|ai|as|ons|ez|ont|ait|aient)$")
+
+
 def _tense_at(doc: Doc, i: int) -> str:
     """past, future or present: the tense of the verb a date depends on ("lundi" in "aura lieu lundi")."""
     tok = doc[i]
@@ -72,6 +75,9 @@ def _tense_at(doc: Doc, i: int) -> str:
     aux = [c for c in tok.children if c.dep_.startswith("aux")]
     forms = [tok, *aux]
     if any("Fut" in t.morph.get("Tense") or "Cnd" in t.morph.get("Mood") for t in forms):
+        return "future"
+    # The small French models often tag "votera" as a participle: the ending says future.
+    if any(_FUTURE_ENDING.search(t.lower_) for t in forms if t.pos_ in ("VERB", "AUX")):
         return "future"
     if tok.head is not tok and tok.head.lower_ in ("va", "vont", "allons", "allez", "vais", "vas", "devrait",
                                                       "devraient", "doit", "doivent"):
@@ -224,7 +230,8 @@ def _unit_at(doc: Doc, j: int) -> tuple[str, int]:
         return "%", j + 1
     if low in lx.CURRENCY or nxt.text in lx.CURRENCY:
         return lx.CURRENCY.get(low, lx.CURRENCY.get(nxt.text, nxt.text)), j + 1
-    if low in ("km", "kilomètres") and j + 2 < n and doc[j + 1].text == "/" and doc[j + 2].lower_ in ("h", "heure"):
+    if low in ("km", "kilomètres") and j + 2 < n and doc[j + 1].text == "/" and doc[j + 2].lower_.rstrip(".") in (
+            "h", "heure"):
         return "km/h", j + 3
     if low in lx.UNITS:
         return lx.UNITS[low], j + 1
