@@ -14,7 +14,7 @@ from claims.extraction import lexicon as lx
 
 _OUTLET_PATTERN = re.compile(
     # Regional editions first ("France Bleu Normandie", "France 3 Bretagne"), then the known names.
-    r"(?<![\w'])(France (?:Bleu|3)(?:\s+(?!d[eu]\b)[A-ZÀ-Þ][\w'-]+){1,2}|"
+    r"(?<!\w)(France (?:Bleu|3)(?:\s+(?!d[eu]\b)[A-ZÀ-Þ][\w'-]+){1,2}|"
     + "|".join(re.escape(o) for o in sorted(lx.OUTLETS, key=len, reverse=True)) + r")(?![\w'])"
 )
 _PRONOUN_VERB = re.compile(r"-t-(il|elle|ils|elles|on)\b|\b\w+-(il|elle|ils|elles|on)\b", re.IGNORECASE)

@@ -21,8 +21,9 @@ from claims.services.roles import require_reviewer
 MAX_STORED = 60
 
 
-def candidates_payload(extraction: Any, *, taken: set[tuple[int, int]] = frozenset()) -> list[dict[str, Any]]:  # type: ignore[assignment]
-    """The recoverable candidates of an extraction as stored on the article, best first."""
+def candidates_payload(extraction: Any, *, taken: set[tuple[Any, Any]]) -> list[dict[str, Any]]:
+    """The recoverable candidates of an extraction as stored on the article (by the extraction's own
+    UPDATE of the article, claims.services.ingest), best first; spans a kept claim holds are left out."""
     from claims.extraction import candidate_dict
 
     out = []
@@ -31,13 +32,6 @@ def candidates_payload(extraction: Any, *, taken: set[tuple[int, int]] = frozens
             continue
         out.append(candidate_dict(cand))
     return out
-
-
-def candidates_store(*, article_id: int, extraction: Any, taken: set[tuple[int, int]]) -> int:
-    """Replace the article's stored candidates (inside the caller's extraction transaction)."""
-    payload = candidates_payload(extraction, taken=taken)
-    Article.objects.filter(pk=article_id).update(extraction_candidates=payload)
-    return len(payload)
 
 
 def article_candidates(article: Article) -> list[dict[str, Any]]:

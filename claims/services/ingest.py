@@ -22,7 +22,7 @@ from django.utils.dateparse import parse_date, parse_datetime
 
 from claims.models import Article, Channel, Claim, ExtractionStatus, content_hash
 from claims.services.audit import audit_record
-from claims.services.candidates import candidates_store
+from claims.services.candidates import candidates_payload
 from claims.services.errors import InvalidInput
 from claims.services.evidence import evidence_gather
 from claims.services.queue import enqueue, enqueue_now
@@ -411,9 +411,9 @@ def _persist(article: Article, extraction: Any) -> ExtractResult:
                 continue
             rows.append(claim)
         created = Claim.objects.bulk_create(rows, batch_size=500)
-        candidates_store(article_id=article.pk, extraction=extraction, taken=taken_spans)
         now = timezone.now()
         Article.objects.filter(pk=article.pk).update(
+            extraction_candidates=candidates_payload(extraction, taken=taken_spans),
             extraction_status=ExtractionStatus.DONE, extracted_at=now, updated_at=now,
             extraction_error=extraction.note, language=extraction.language or article.language,
         )
