@@ -85,6 +85,11 @@ def source_of(tokens: list[Token], language: str) -> tuple[str, str, str]:
     if orgs and (not heads or heads[0].pos_ == "PROPN" or heads[0].lower_ not in lx.AGENT_NOUNS):
         return orgs[0], outlet, "speech"
     if heads and heads[0].lower_ in lx.AGENT_NOUNS:
+        # "le ministre de l'Économie Bruno Le Maire": the name after the role is the claimant.
+        named = [e for e in {id(_entity_at(t)): _entity_at(t) for t in words[words.index(heads[0]) + 1 :]
+                             if _entity_at(t) is not None}.values() if e is not None and e.label_ not in ("LOC", "GPE")]
+        if named and heads[0].lower_ in lx.PERSON_ROLES:
+            return named[-1].text.strip(" ,.'\""), outlet, "speech"
         first = words.index(heads[0])
         phrase = words[max(0, first - 1) : first + 6]
         cut = next((k for k, t in enumerate(phrase) if k > 0 and (

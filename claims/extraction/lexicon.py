@@ -176,6 +176,13 @@ AGENT_NOUNS = {
     "spokesperson", "mayor", "prosecutor", "court", "director", "researchers", "study", "report",
     "survey", "poll", "statement",
 }
+# Agent nouns that name one person: "le ministre", "l'ancien président de la République".
+PERSON_ROLES = {"ministre", "président", "présidente", "préfet", "préfète", "procureur", "procureure", "magistrat",
+                "magistrate", "juge", "maire", "député", "députée", "sénateur", "sénatrice", "élu", "élue",
+                "porte-parole", "directeur", "directrice", "secrétaire", "patron", "patronne", "chef", "cheffe",
+                "candidat", "candidate", "avocat", "avocate", "médecin", "chercheur", "chercheuse", "dirigeant",
+                "responsable", "spécialiste", "expert", "minister", "president", "mayor", "prosecutor", "director",
+                "spokesman", "spokeswoman", "spokesperson"}
 NEGATIONS = {"ne", "n'", "pas", "jamais", "aucun", "aucune", "rien", "personne", "nul", "nulle", "ni", "non",
              "sans", "guère", "plus", "not", "no", "never", "none", "nobody", "nothing", "neither", "nor",
              "without", "n't"}

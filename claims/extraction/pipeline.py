@@ -236,9 +236,6 @@ def _chunk_candidates(art: _Article, doc: Doc, chunk: _Chunk, previous: list[Spa
     return [*previous, *sentences][-3:]
 
 
-_ROLE_WORDS = lx.AGENT_NOUNS - lx.OUTLET_NOUNS
-
-
 def _resolve_claimant(art: _Article, attrib: at.Attribution) -> str:
     """A pronoun speaker ("a-t-il déclaré") or a bare description ("le quotidien", "la même source")
     becomes the person, outlet or source the article named before; a description it cannot resolve
@@ -260,7 +257,7 @@ def _resolve_claimant(art: _Article, attrib: at.Attribution) -> str:
                 attrib.outlet = attrib.outlet or ctx.outlets[-1]
                 return ctx.outlets[-1]
             return ""
-        if len(words) <= 2 and noun in _ROLE_WORDS and ctx.people and noun not in ("source", "sources"):
+        if len(words) <= 6 and noun in lx.PERSON_ROLES and ctx.people:
             return ctx.people[-1]
     return attrib.claimant
 
