@@ -113,14 +113,6 @@ def _tail(span: Span, language: str) -> tuple[int, Token] | None:
     end = len(tokens)
     while end and tokens[end - 1].is_punct and tokens[end - 1].text not in ('"',):
         end -= 1
-    # Without a comma: "... une expérience similaire raconte Le Dauphiné Libéré."
-    for k in range(max(1, end - 8), end - 1):
-        tok = tokens[k]
-        rest = tokens[k + 1 : end]
-        if _speech_verb(tok, language) and "Fin" in tok.morph.get("VerbForm") and tokens[k - 1].text != "," \
-                and all(t.ent_type_ or t.pos_ == "PROPN" or t.lower_ in ("le", "la", "l'", "les") for t in rest) \
-                and any(t.ent_type_ or t.pos_ == "PROPN" for t in rest):
-            return tok.i, tok
     for k in range(end - 1, max(-1, end - 18), -1):
         tok = tokens[k]
         if tok.text != ",":
@@ -152,6 +144,21 @@ def _tail(span: Span, language: str) -> tuple[int, Token] | None:
         if finite:
             return None
         return tokens[k].i, verb
+    return _tail_without_comma(tokens, end, language)
+
+
+def _tail_without_comma(tokens: list[Token], end: int, language: str) -> tuple[int, Token] | None:
+    """"... une expérience similaire raconte Le Dauphiné Libéré.", "..., comme le rapporte Le Point."."""
+    for k in range(max(1, end - 8), end - 1):
+        tok = tokens[k]
+        rest = tokens[k + 1 : end]
+        if _speech_verb(tok, language) and "Fin" in tok.morph.get("VerbForm") \
+                and all(t.ent_type_ or t.pos_ == "PROPN" or t.lower_ in ("le", "la", "l'", "les") for t in rest) \
+                and any(t.ent_type_ or t.pos_ == "PROPN" for t in rest):
+            start = k
+            while start > 0 and tokens[start - 1].lower_ in ("comme", "ainsi", "le", "l'", "la", "que", "qu'", ","):
+                start -= 1
+            return tokens[start].i, tok
     return None
 
 
@@ -170,10 +177,25 @@ def find(span: Span, language: str) -> Attribution:
             comma = next((k for k in range(n_marker, min(len(tokens), n_marker + 20)) if tokens[k].text == ","), None)
             if comma is None:
                 break
-            claimant, outlet, how = source_of(tokens[n_marker:comma], language)
+            phrase = tokens[n_marker:comma]
+            if len(phrase) == 1 and phrase[0].lower_ in ("lui", "elle", "eux", "elles", "him", "her", "them"):
+                pronoun = {"lui": "il", "eux": "ils", "him": "he", "her": "she", "them": "they"}.get(
+                    phrase[0].lower_, phrase[0].lower_)
+                return Attribution("", "", f"pronoun:{pronoun}", [(tokens[0].i, tokens[comma].i + 1)])
+            claimant, outlet, how = source_of(phrase, language)
             if claimant or outlet:
+                end = comma + 1
+                # "Selon Paul Martin, un ancien élu qui ..., le maire a ...": the source's apposition
+                # describes the source, it is part of the attribution.
+                if end < len(tokens) and (tokens[end].lower_ in ("un", "une", "le", "la", "l'", "les", "ancien",
+                                                                  "ancienne", "ex") or tokens[end].lower_.startswith("ex-")):
+                    close = next((k for k in range(end + 1, min(len(tokens), end + 20)) if tokens[k].text == ","),
+                                 None)
+                    if close is not None and any(t.pos_ in ("VERB", "AUX") for t in tokens[close + 1 :]) and not any(
+                            t.like_num and t.lower_ not in ("un", "une") for t in tokens[end:close]):
+                        end = close + 1
                 return Attribution(claimant, outlet, "according_to" if how == "speech" else how,
-                                   [(tokens[0].i, tokens[comma].i + 1)])
+                                   [(tokens[0].i, tokens[end - 1].i + 1)])
             break
     tail = _tail(span, language)
     if tail is not None:

@@ -80,10 +80,9 @@ def _tense_at(doc: Doc, i: int) -> str:
     if any(_FUTURE_ENDING.search(t.lower_) for t in forms if t.pos_ in ("VERB", "AUX")):
         return "future"
     if tok.head is not tok and tok.head.lower_ in ("va", "vont", "allons", "allez", "vais", "vas", "devrait",
-                                                      "devraient", "doit", "doivent"):
+                                                      "devraient"):
         return "future"
-    if "Inf" in tok.morph.get("VerbForm") and tok.head.lemma_ in ("aller", "devoir") or tok.head.lower_ in (
-            "will", "shall"):
+    if "Inf" in tok.morph.get("VerbForm") and tok.head.lemma_ == "aller" or tok.head.lower_ in ("will", "shall"):
         return "future"
     if tok.tag_ == "MD" or any(a.lower_ in ("will", "shall") for a in aux):
         return "future"
@@ -183,7 +182,7 @@ def _number_value(tokens: list[Token], language: str) -> float | None:
 _GLUED = re.compile(r"^(\d+(?:[.,]\d+)?)(km/h|kmh|km|m²|m2|m³|m3|cm|mm|kg|ha|t|°c|°|%|€|\$|mw|gw|kwh|twh)$", re.I)
 _CLOCK = re.compile(r"^\d{1,2}[hH:](\d{2})?$")
 # Words before a number that make it a label, not a count: "l'acte 18", "saison 2", "article 3".
-_LABEL_BEFORE = {"acte", "saison", "épisode", "article", "chapitre", "page", "tome", "volume", "numéro", "n°",
+_LABEL_BEFORE = {"acte", "saison", "saisons", "épisode", "épisodes", "article", "articles", "chapitre", "chapitres", "page", "tome", "volume", "numéro", "n°",
                  "no", "niveau", "étape", "catégorie", "classe", "poule", "phase", "version", "ligne", "quai",
                  "porte", "terminal", "vol", "bus", "route", "rn", "départementale", "autoroute", "section",
                  "season", "episode", "chapter", "number", "level", "stage", "gate", "flight", "highway", "line"}

@@ -125,7 +125,11 @@ CONNECTIVES = {
            "mais", "et", "or", "donc", "bref", "concrètement", "par exemple", "du coup", "autre chose",
            "en clair", "en bref", "surtout", "d'autre part", "d'une part", "là encore", "à noter", "aussi",
            "sinon", "quoi qu'il en soit", "quoiqu'il en soit", "qui plus est", "de fait", "en somme",
-           "du côté de", "puis", "également"),
+           "du côté de", "puis", "également",
+           # Seen opening sentences of the shared OrangeSum articles (outside the dev set):
+           "à l'inverse", "pour autant", "dès lors", "en conséquence", "par conséquent", "et pourtant",
+           "sauf que", "en fait", "en tout cas", "qu'à cela ne tienne", "et pour cause", "problème",
+           "dans le détail", "au contraire", "de même"),
     "en": ("however", "meanwhile", "moreover", "indeed", "also", "but", "and", "so", "yet", "in fact",
            "for example", "for instance", "furthermore", "in addition", "still", "then", "now", "well"),
 }

@@ -21,7 +21,7 @@ _CHAR_MAP = {
 # Invisible characters that only confuse the tokenizer.
 _DROP = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad\r")
 # "domestique.Consternant": a sentence end glued to the next paragraph's first word.
-_GLUED = re.compile(r"(?:(?<=[a-zà-öø-ÿ0-9)\"'»%]{2})|(?<=\s\d)|(?<=°C))([.!?…])(?=\"?[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ])")
+_GLUED = re.compile(r"(?:(?<=[a-zà-öø-ÿ0-9)\"'»%]{2})|(?<=\s\d)|(?<=°C)|(?<=\w\)))([.!?…])(?=\"?[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ])")
 # "prend les devantsMais cet événement": a heading glued to the next sentence's first word. The
 # heading gets its own line, so segmentation reports it as a heading instead of a claim.
 _GLUED_HEADING = re.compile(
@@ -29,6 +29,11 @@ _GLUED_HEADING = re.compile(
     r"Selon|Si|Depuis|Après|Avant|Lors|Alors|Sur|Par|Pendant|Avec|Quant|Et|De|Du|On|Nous|Je|C'|Cela|Parmi|"
     r"Face|Entre|Comme|Malgré|Outre|À|A|Jusqu'|Dès|Plusieurs|Certains|Certaines|Chaque|Son|Sa|Ses|Leur|Leurs)"
     r"(?:\s|'))"
+    # any capitalised word after six lower-case letters ("gouvernementPerpétuelle"; brand names such as
+    # "iPhone", "YouTube" or "McDonald" have fewer)
+    r"|(?<=[a-zà-öø-ÿ]{6})(?=[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]{2,})"
+    # an upper-case heading glued after a sentence end ("s'évader.ELLE N'A PAS LE DROIT ...")
+    r"|(?<=[a-zà-öø-ÿ][.!?…])(?=[A-ZÀ-Þ]{2,}[A-ZÀ-Þ' -]{8,}\b)"
 )
 # "LES ALLOCATIONS DÉJÀ SUSPENDUES Depuis début 2015": an upper-case heading run into a sentence.
 _CAPS_HEADING = re.compile(r"(?:\b[A-ZÀ-Þ][A-ZÀ-Þ'\-]+\b[ ,]+){2,}[A-ZÀ-Þ][A-ZÀ-Þ'\-]+\b(?=( )[A-ZÀ-Þ][a-zà-ÿ])|"
@@ -95,9 +100,11 @@ def normalise(text: str) -> Normalised:
             chars.append(cleaned[prev:pos])
             s2.extend(starts[prev:pos])
             e2.extend(ends[prev:pos])
-            chars.append("\n" if pos in breaks else " ")
-            s2.append(starts[pos])
-            e2.append(starts[pos])
+            # A heading gets a paragraph of its own (a blank line), a glued sentence a space.
+            insert = "\n\n" if pos in breaks else " "
+            chars.append(insert)
+            s2.extend([starts[pos]] * len(insert))
+            e2.extend([starts[pos]] * len(insert))
             prev = pos
         chars.append(cleaned[prev:])
         s2.extend(starts[prev:])

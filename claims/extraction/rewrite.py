@@ -58,6 +58,8 @@ class Context:
         if outlet:
             self.outlets.append(outlet)
         subject = _subject(sent)
+        if subject is not None and sent.doc[sent.start : subject.i].text.count('"') % 2 == 1:
+            subject = None  # a subject inside a quotation is the speaker's, not the narrative's
         if resolved_subject:
             self.last_subject = resolved_subject
         elif subject is not None and subject.pos_ == "PROPN":

@@ -1,6 +1,6 @@
 """The short list an article keeps: the few claims worth a fact-checker's time, best first.
 
-Selective by default: at most ~30% of the article's sentences (never more than 40%), between 3
+Selective by default: at most ~35% of the article's sentences (never more than 40%), between 3
 and 8 claims, each at or above the threshold; fragments and subjects that need context come last.
 An article that states a figure never ends with nothing: its best candidate with a quantity is
 kept. Everything else stays recoverable (Extraction.recoverable), so a reviewer can pull it up.
@@ -9,12 +9,14 @@ kept. Everything else stays recoverable (Extraction.recoverable), so a reviewer 
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from typing import Any, Protocol
 
+_WORD = re.compile(r"[^\W\d_]{3,}|\d+", re.UNICODE)
 MIN_CLAIMS = 3
 MAX_CLAIMS = 8
-SHARE = 0.3  # of the article's sentences, typically
+SHARE = 0.35  # of the article's sentences, typically
 MAX_SHARE = 0.4  # never more
 
 
@@ -44,15 +46,17 @@ def select(candidates: Sequence[_Candidate], *, sentences: int, min_score: float
     ranked = sorted(candidates, key=lambda c: (-c.checkworthiness, c.start))
     limit = limit_for(max(sentences, 1))
     kept: list[Any] = []
-    seen_texts: set[str] = set()
+    seen: list[set[str]] = []
     for cand in ranked:
         if len(kept) >= limit:
             break
-        key = " ".join(cand.text.lower().split())
-        if cand.checkworthiness < min_score or not _usable(cand) or key in seen_texts:
+        words = set(_WORD.findall(cand.text.lower()))
+        # The lead often restates a sentence of the body: one claim per fact.
+        repeated = any(len(words & other) >= 0.6 * min(len(words), len(other)) for other in seen if other)
+        if cand.checkworthiness < min_score or not _usable(cand) or repeated:
             continue
         kept.append(cand)
-        seen_texts.add(key)
+        seen.append(words)
     if not kept:
         with_figure = [c for c in ranked if c.quantities and _usable(c)]
         if with_figure:
