@@ -66,8 +66,23 @@ _FUTURE_ENDING = re.compile(r"[^ ]{2}(?:er|ir|r)(?:a|ai|as|ons|ez|ont|ait|aient)
 def _tense_at(doc: Doc, i: int) -> str:
     """past, future or present: the tense of the verb a date depends on ("lundi" in "aura lieu lundi")."""
     tok = doc[i]
-    for _ in range(6):
-        if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
+    # Up to the nearest finite verb ("il sera possible de circuler à partir du 11 mai": "sera"), else the
+    # nearest verb.
+    nearest = None
+    for _ in range(8):
+        if tok.pos_ in ("VERB", "AUX"):
+            nearest = nearest or tok
+            if "Fin" in tok.morph.get("VerbForm") or any(c.dep_.startswith("aux") for c in tok.children):
+                break
+            cop = [c for c in tok.children if c.dep_ == "cop"]
+            if cop:
+                tok = cop[0]
+                break
+        elif tok.pos_ == "ADJ" and any(c.dep_ == "cop" for c in tok.children):
+            tok = next(c for c in tok.children if c.dep_ == "cop")
+            break
+        if tok.head.i == tok.i:
+            tok = nearest or tok
             break
         tok = tok.head
     if tok.pos_ not in ("VERB", "AUX"):
@@ -79,7 +94,7 @@ def _tense_at(doc: Doc, i: int) -> str:
     # The small French models often tag "votera" as a participle: the ending says future.
     if any(_FUTURE_ENDING.search(t.lower_) for t in forms if t.pos_ in ("VERB", "AUX")):
         return "future"
-    if tok.head is not tok and tok.head.lower_ in ("va", "vont", "allons", "allez", "vais", "vas", "devrait",
+    if tok.head.i != tok.i and tok.head.lower_ in ("va", "vont", "allons", "allez", "vais", "vas", "devrait",
                                                       "devraient"):
         return "future"
     if "Inf" in tok.morph.get("VerbForm") and tok.head.lemma_ == "aller" or tok.head.lower_ in ("will", "shall"):
@@ -98,7 +113,9 @@ def find_dates(doc: Doc) -> list[dict[str, Any]]:
     matcher = date_matcher(doc.vocab)
     label_of = doc.vocab.strings
     taken: set[int] = set()
-    matches = sorted(matcher(doc), key=lambda m: (m[1], -(m[2] - m[1])))
+    # Full dates first, so "lundi 24 octobre" folds its weekday in before the weekday matches alone.
+    full = label_of["DATE"] if "DATE" in label_of else None
+    matches = sorted(matcher(doc), key=lambda m: (m[0] != full, m[1], -(m[2] - m[1])))
     for match_id, start, end in matches:
         if any(i in taken for i in range(start, end)):
             continue
