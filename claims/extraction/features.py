@@ -434,7 +434,7 @@ def named_source(tokens: Span | list[Token], language: str) -> str:
     head = [t for t in words if t.pos_ in ("PROPN", "NOUN")]
     if not head:
         return ""
-    # "le ministère kazakh des Affaires étrangères": the noun phrase up to a comma, at most 8 words.
+    # "le ministère de l'Intérieur", "la préfecture de l'Indre": the noun phrase, at most 8 words.
     first = words.index(head[0])
     phrase = words[max(0, first - 1) : first + 7]
     return " ".join(t.text for t in phrase).replace("' ", "'")

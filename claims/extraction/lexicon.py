@@ -124,7 +124,7 @@ CONNECTIVES = {
            "au final", "finalement", "toutefois", "cependant", "pourtant", "néanmoins", "ainsi", "enfin", "alors",
            "mais", "et", "or", "donc", "bref", "concrètement", "par exemple", "du coup", "autre chose",
            "en clair", "en bref", "surtout", "d'autre part", "d'une part", "là encore", "à noter", "aussi",
-           "sinon", "quoi qu'il en soit", "quoiqu'il en soit", "qui plus est", "de fait", "en somme",
+           "sinon", "quoi qu'il en soit", "qui plus est", "en somme",
            "du côté de", "puis", "également",
            # Seen opening sentences of the shared OrangeSum articles (outside the dev set):
            "à l'inverse", "pour autant", "dès lors", "en conséquence", "par conséquent", "et pourtant",

@@ -266,8 +266,8 @@ _SENT_END = re.compile(r'[.!?…]["\')\]]*$')
 
 
 def _sentences(doc: Doc, prose: list[tuple[int, int]]) -> list[Span]:
-    """The parser's sentences inside prose blocks, re-joined where it cut inside one ("Kassym-|Jomart",
-    "à Xi | et à Poutine"): a sentence without terminal punctuation continues into the next one
+    """The parser's sentences inside prose blocks, re-joined where it cut inside one (after a hyphenated
+    name, before a coordinated name): a sentence without terminal punctuation continues into the next one
     of the same block."""
     out: list[Span] = []
     block = 0

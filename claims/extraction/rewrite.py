@@ -155,7 +155,7 @@ def condense(
             break
         if nxt is not None and nxt.text == ",":
             n += 1
-        elif len(found.split()) > 1 and found not in ("quoi qu'il en soit",):
+        elif len(found.split()) > 1:
             if nxt is not None and nxt.pos_ in ("NOUN",):  # "De plus en plus", "Par ailleurs X" stays plain
                 break
         kept = kept[n:]
