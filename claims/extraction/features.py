@@ -89,6 +89,11 @@ def _tense_at(doc: Doc, i: int) -> str:
         return "present"
     aux = [c for c in tok.children if c.dep_.startswith("aux")]
     forms = [tok, *aux]
+    # A passive ("est prévue", "est interdit") has the tense of its auxiliary, not of its participle.
+    if aux and all(a.dep_ == "aux:pass" for a in aux) and "Part" in tok.morph.get("VerbForm"):
+        forms = aux
+        if doc[max(0, i - 1)].lower_ in ("jusqu'", "jusqu'au", "jusqu'en") or doc[i].lower_ in ("jusqu'au",):
+            return "future"
     if any("Fut" in t.morph.get("Tense") or "Cnd" in t.morph.get("Mood") for t in forms):
         return "future"
     # The small French models often tag "votera" as a participle: the ending says future.
