@@ -3,6 +3,7 @@ clauses, attach structured fields, score. Pure functions: no ORM, no settings wr
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -414,7 +415,7 @@ def _candidate(
     checkable = " ".join(original(t) + (" " if t.whitespace_ else "") for t in rewritten.checkable)
     return ClaimCandidate(
         start=start, end=end, quote=quote, text=text, language=language, claimant=claimant,
-        outlet=attrib.outlet if attrib.outlet != claimant or how == "outlet" else attrib.outlet,
+        outlet=attrib.outlet,
         needs_context=rewritten.needs_context,
         entities=ft.locate_all(c_entities, locate, art.original),
         quantities=ft.locate_all(c_quantities, locate, art.original),
@@ -427,10 +428,16 @@ _WORDS = re.compile(r"[^\W_]+", re.UNICODE)
 _CLOCK_TIME = re.compile(r"\b(?:à|vers|dès|at)\s+\d{1,2}\s?(?:h\d{0,2}|heures?)\b|\b\d{1,2}h\d{2}\b", re.IGNORECASE)
 
 
-def _has(lower: str, markers: tuple[str, ...]) -> bool:
-    from claims.extraction.checkworthiness import _has as has
+@functools.lru_cache(maxsize=32)
+def _marker_pattern(markers: tuple[str, ...]) -> re.Pattern[str]:
+    """One regex per word list; a marker matches at a word start ("prévu" matches "prévue")."""
+    parts = sorted((re.escape(m.strip()) + (r"(?!\w)" if m.endswith(" ") else "") for m in markers if m.strip()),
+                   key=len, reverse=True)
+    return re.compile(r"(?<![\w'])(?:" + "|".join(parts) + ")" if parts else r"(?!x)x")
 
-    return has(lower, markers)
+
+def _has(lower: str, markers: tuple[str, ...]) -> bool:
+    return bool(markers) and _marker_pattern(markers).search(lower) is not None
 
 
 def span_signals(
