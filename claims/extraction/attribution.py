@@ -174,7 +174,17 @@ def find(span: Span, language: str) -> Attribution:
     for marker in markers:
         if head.startswith(marker):
             n_marker = len(marker.replace("'", "' ").split())
-            comma = next((k for k in range(n_marker, min(len(tokens), n_marker + 20)) if tokens[k].text == ","), None)
+            # The phrase ends at the first comma followed by a clause ("Selon un sondage pour France TV,
+            # Radio France et LCP, 43 % des sondés citent ..."): a list of names does not end it.
+            commas = [k for k in range(n_marker, min(len(tokens), n_marker + 30)) if tokens[k].text == ","]
+            comma = None
+            for pos, k in enumerate(commas):
+                stop = commas[pos + 1] if pos + 1 < len(commas) else len(tokens)
+                if any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in tokens[k + 1 : stop]):
+                    comma = k
+                    break
+            if comma is None:
+                comma = commas[0] if commas else None
             if comma is None:
                 break
             phrase = tokens[n_marker:comma]
