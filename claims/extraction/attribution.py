@@ -128,9 +128,9 @@ def _tail(span: Span, language: str) -> tuple[int, Token] | None:
             lead = 1
             while lead < len(words) and words[lead].lower_ in ("le", "l'", "la", "les", "l"):
                 lead += 1
-        while lead < len(words) and words[lead].pos_ == "AUX" or lead < len(words) and words[lead].lower_ in (
-                "a", "ont", "avait", "avaient", "aurait", "has", "had", "was"):
-            lead += 1
+        while lead < len(words) and (words[lead].pos_ == "AUX" or words[lead].lower_ in (
+                "a", "ont", "avait", "avaient", "aurait", "has", "had", "was") or words[lead].text.startswith("-")):
+            lead += 1  # "a -t -il déclaré": the auxiliary and the inverted pronoun come first
         if lead >= len(words):
             continue
         verb = words[lead]

@@ -21,7 +21,7 @@ _NUMBER_WORDS = {w for words in lx.NUMBER_WORDS.values() for w in words if w not
 
 def _norm(text: str) -> str:
     """Lower case, plain apostrophes, no quotation marks (they carry no fact), single spaces."""
-    text = re.sub(r"[«»“”\"]", " ", text.replace("’", "'").replace("\u00a0", " ").replace("\u202f", " "))
+    text = re.sub(r"[«»“”\"#]", " ", text.replace("’", "'").replace("\u00a0", " ").replace("\u202f", " "))
     return " ".join(re.sub(r"\s+([,.;:!?])", r"\1", text).lower().split())
 
 
@@ -30,7 +30,14 @@ def _numbers(text: str) -> Counter[str]:
 
 
 def _words(text: str) -> list[str]:
-    return [w.lower().replace("’", "'") for w in _WORD.findall(text)]
+    """Lower-cased words; an apostrophe closing a quotation ("il n'a rien'") is not part of the word."""
+    out = []
+    for w in _WORD.findall(text):
+        w = w.lower().replace("’", "'")
+        if w.endswith("'") and len(w) > 3 and w[:-1] not in ("qu", "jusqu", "lorsqu", "puisqu", "quoiqu"):
+            w = w[:-1]
+        out.append(w)
+    return out
 
 
 def missing(checkable: str, text: str, entities: list[str] | tuple[str, ...] = ()) -> list[str]:

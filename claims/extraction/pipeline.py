@@ -12,6 +12,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from claims.extraction import attribution as at
+from claims.extraction import faithful
 from claims.extraction import features as ft
 from claims.extraction import lexicon as lx
 from claims.extraction import rewrite as rw
@@ -382,15 +383,19 @@ def _candidate(
     if subject is not None:
         s0, s1 = locate(subject.start_char, subject.end_char)
         text = " ".join(art.original[s0:s1].split()) + " " + (text[0].lower() + text[1:] if text else text)
-    text = readable(text) or text
+    cleaned = readable(text) or text
+    # readable() drops links, handles and trailing "a-t-il dit" clauses: never at the cost of a fact.
+    if not faithful.missing(text, cleaned, [original(t) for t in rewritten.checkable if t.ent_type_]):
+        text = cleaned
     if text and text[0].islower():
         text = text[0].upper() + text[1:]
     # Fields come from the checkable part: a figure or a date of the attribution ("a rapporté France Bleu
     # lundi 5 février") is not part of the claim.
     keep_chars = [(t.idx, t.idx + len(t)) for t in rewritten.checkable]
 
-    def inside(item: dict[str, Any]) -> bool:
-        return any(s <= item["char_start"] < e for s, e in keep_chars)
+    def inside(item: dict[str, Any]) -> bool:  # wholly inside: a name that runs into the attribution is not
+        return any(s <= item["char_start"] < e for s, e in keep_chars) and any(
+            s < item["char_end"] <= e for s, e in keep_chars)
 
     c_dates = [d for d in _within(dates, a, b) if inside(d)]
     c_quantities = [q for q in _within(quantities, a, b) if inside(q)]

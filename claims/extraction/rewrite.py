@@ -240,7 +240,9 @@ def _tidy(text: str) -> str:
     text = _SPACE_PUNCT.sub(r"\1", text).replace("( ", "(")
     text = text.strip(" ,;:-–—")
     if text.count('"') % 2 == 1 or text.count("«") != text.count("»"):
-        text = text.replace('"', "").replace("«", "").replace("»", "")
+        # an unbalanced quotation mark goes; it may be all that separates two words ('meurtre"On')
+        text = " ".join(re.sub(r'["«»]', " ", text).split())
+        text = _SPACE_PUNCT.sub(r"\1", text)
     if text and text[0].islower():
         text = text[0].upper() + text[1:]
     return text
