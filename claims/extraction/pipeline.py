@@ -384,8 +384,12 @@ def _candidate(
         s0, s1 = locate(subject.start_char, subject.end_char)
         text = " ".join(art.original[s0:s1].split()) + " " + (text[0].lower() + text[1:] if text else text)
     cleaned = readable(text) or text
-    # readable() drops links, handles and trailing "a-t-il dit" clauses: never at the cost of a fact.
-    if not faithful.missing(text, cleaned, [original(t) for t in rewritten.checkable if t.ent_type_]):
+    # readable() drops links, handles, emoji, repeated pastes and trailing "a-t-il dit" clauses: links,
+    # handles and repeats are no facts to check, but the trailing clause must not take a fact with it.
+    reference = _once(" ".join(_NOISE.sub(" ", text).replace("#", "").split()))  # a post pasted thrice counts once
+    names = [n for n in (original(t) for t in rewritten.checkable if t.ent_type_) if n in reference
+             and not _NOISE.search(n)]
+    if not faithful.missing(reference, cleaned, names):
         text = cleaned
     if text and text[0].islower():
         text = text[0].upper() + text[1:]
