@@ -69,6 +69,14 @@ def source_of(tokens: list[Token], language: str) -> tuple[str, str, str]:
             continue
         seen.add(ent.start)
         name = ent.text.strip(" ,.'\"")
+        doc = tok.doc
+        # "le secrétaire d'Etat aux Transports Jean-Baptiste Djebbari": the parser glued the ministry's
+        # domain to the name; what follows it is the person.
+        if len(ent) >= 3 and ent.start > 0 and doc[ent.start - 1].lower_ in ("aux", "au", "de", "du", "des", "l'", "la"):
+            rest = doc[ent.start + 1 : ent.end]
+            if rest.text[:1].isupper() and all(t.text[:1].isupper() or t.lower_ in ("le", "la", "de", "du")
+                                               for t in rest):
+                name = rest.text.strip(" ,.'\"")
         if outlet and outlet in name and not name.endswith(outlet):
             name = name.split(outlet, 1)[1].strip()  # "l'AFP Sylvain Darchy": the agency glued to the name
         if len(name) < 2 or (outlet and (name in outlet or outlet in name)):
@@ -91,7 +99,9 @@ def source_of(tokens: list[Token], language: str) -> tuple[str, str, str]:
         if named and heads[0].lower_ in lx.PERSON_ROLES:
             return named[-1].text.strip(" ,.'\""), outlet, "speech"
         first = words.index(heads[0])
-        phrase = words[max(0, first - 1) : first + 6]
+        # the head with its determiner ("le parquet"), not a preposition before it ("au ministère")
+        start = first - 1 if first > 0 and words[first - 1].pos_ == "DET" else first
+        phrase = words[start : first + 9]
         cut = next((k for k, t in enumerate(phrase) if k > 0 and (
             t.lower_ in ("qui", "who", "que", "dont", "sur", "à", "au", "aux", "auprès", "dans", "lors", "pour", "on",
                          "to", "in", "at") or t.text in (",", "(", '"') or t.pos_ in ("VERB", "AUX"))), len(phrase))
@@ -159,6 +169,10 @@ def _tail_without_comma(tokens: list[Token], end: int, language: str) -> tuple[i
             while start > 0 and tokens[start - 1].lower_ in ("comme", "ainsi", "le", "l'", "la", "que", "qu'", ","):
                 start -= 1
             return tokens[start].i, tok
+        # "..., a été soigné rapporte L'Indépendant.": a named outlet after the verb
+        if _speech_verb(tok, language) and "Fin" in tok.morph.get("VerbForm") and rest and \
+                outlet_in(" ".join(t.text for t in rest).replace("' ", "'")) and tokens[k - 1].text != ",":
+            return tok.i, tok
     return None
 
 
@@ -222,7 +236,13 @@ def find(span: Span, language: str) -> Attribution:
         end = span.end
         while end > start and span.doc[end - 1].is_punct and span.doc[end - 1].text != '"':
             end -= 1
-        return Attribution(claimant, outlet, how or "speech", [(start, end)])
+        drop = [(start, end)]
+        if how == "outlet" and start > span.start:
+            # "..., a-t-il affirmé, rapporte Paris Match.": the speaker comes before the outlet.
+            inner = find(span.doc[span.start : start], language)
+            if inner.drop and inner.drop[-1][1] >= start - 1 and (inner.claimant or inner.how.startswith("pronoun:")):
+                return Attribution(inner.claimant, outlet, inner.how, [*inner.drop, *drop])
+        return Attribution(claimant, outlet, how or "speech", drop)
     # "X a déclaré", "X explique que": a subject of a speech verb, nothing left out.
     for tok in tokens:
         if not (tok.pos_ in ("VERB",) and _speech_verb(tok, language)):

@@ -21,11 +21,13 @@ _CHAR_MAP = {
 # Invisible characters that only confuse the tokenizer.
 _DROP = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad\r")
 # "domestique.Consternant": a sentence end glued to the next paragraph's first word.
-_GLUED = re.compile(r"(?:(?<=[a-zà-öø-ÿ0-9)\"'»%]{2})|(?<=\s\d)|(?<=°C)|(?<=\w\)))([.!?…])(?=\"?[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ])")
+_GLUED = re.compile(
+    r"(?:(?<=[a-zà-öø-ÿ0-9)\"'»%]{2})|(?<=[A-ZÀ-Þ]{2})|(?<=\s\d)|(?<=°C)|(?<=\w\)))([.!?…])(?=\"?[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ])"
+)
 # "prend les devantsMais cet événement": a heading glued to the next sentence's first word. The
 # heading gets its own line, so segmentation reports it as a heading instead of a claim.
 _GLUED_HEADING = re.compile(
-    r"(?<=[a-zà-öø-ÿ]{3})(?=(?:Mais|Le|La|Les|L'|Un|Une|Des|Il|Elle|Ils|Elles|Ce|Cette|Ces|Pour|Dans|En|Au|Aux|"
+    r"(?:(?<=[a-zà-öø-ÿ]{3})|(?<=\d))(?=(?:Mais|Le|La|Les|L'|Un|Une|Des|Il|Elle|Ils|Elles|Ce|Cette|Ces|Pour|Dans|En|Au|Aux|"
     r"Selon|Si|Depuis|Après|Avant|Lors|Alors|Sur|Par|Pendant|Avec|Quant|Et|De|Du|On|Nous|Je|C'|Cela|Parmi|"
     r"Face|Entre|Comme|Malgré|Outre|À|A|Jusqu'|Dès|Plusieurs|Certains|Certaines|Chaque|Son|Sa|Ses|Leur|Leurs)"
     r"(?:\s|'))"
