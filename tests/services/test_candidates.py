@@ -22,8 +22,8 @@ La Seine a atteint 5,84 mètres mardi au pont d'Austerlitz, selon Vigicrues. Plu
 @pytest.fixture
 def extracted(eager_tasks: None, django_capture_on_commit_callbacks: Any) -> Article:
     with django_capture_on_commit_callbacks(execute=True):
-        article = article_ingest(text=ARTICLE, language="fr", published_at="2018-01-30")
-    article.refresh_from_db()
+        article_ingest(text=ARTICLE, language="fr", published_at="2018-01-30")
+    article = Article.objects.get()
     assert article.extraction_status == "done"
     return article
 
