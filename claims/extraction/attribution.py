@@ -194,7 +194,10 @@ def find(span: Span, language: str) -> Attribution:
             comma = None
             for pos, k in enumerate(commas):
                 stop = commas[pos + 1] if pos + 1 < len(commas) else len(tokens)
-                if any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in tokens[k + 1 : stop]):
+                after = tokens[k + 1 : stop]
+                if after and after[0].lower_ in ("et", "ou", "mais", "and", "or", "but"):
+                    continue  # a coordination carries on the phrase ("le couple, lui ..., et elle ...")
+                if any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in after):
                     comma = k
                     break
             if comma is None:

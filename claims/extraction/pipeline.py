@@ -386,9 +386,10 @@ def _candidate(
     cleaned = readable(text) or text
     # readable() drops links, handles, emoji, repeated pastes and trailing "a-t-il dit" clauses: links,
     # handles and repeats are no facts to check, but the trailing clause must not take a fact with it.
-    reference = _once(" ".join(_NOISE.sub(" ", text).replace("#", "").split()))  # a post pasted thrice counts once
-    names = [n for n in (original(t) for t in rewritten.checkable if t.ent_type_) if n in reference
-             and not _NOISE.search(n)]
+    # Links and handles at either end of a post go; inside a sentence ("s'oppose à @BGriveaux, mais")
+    # they are part of what it says and stay.
+    reference = " ".join(_EDGE_NOISE.sub(" ", text).replace("#", "").split())
+    names = [n for n in (original(t) for t in rewritten.checkable if t.ent_type_) if n in reference]
     if not faithful.missing(reference, cleaned, names):
         text = cleaned
     if text and text[0].islower():
@@ -491,6 +492,12 @@ _NOISE = re.compile(
 )
 
 
+_EDGE_NOISE = re.compile(
+    r"^(?:\s*(?:https?://\S+|www\.\S+|@\w+|[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F\u200d]+))+|"
+    r"(?:\s*(?:https?://\S+|www\.\S+|@\w+|[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F\u200d]+))+\s*[.!?]?\s*$|"
+    r"[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F\u200d]+",
+    re.UNICODE,
+)
 _TRAILING_ATTRIBUTION = re.compile(
     r"""\s*(?:,\s*["»”]|["»”]\s*,|,)\s*(?:(?:a|ont|avait|avaient)-t-(?:il|elle|ils|elles)\s+\w+|\w+-t-(?:il|elle)"""
     r"""|\w+-(?:il|elle)|(?:he|she|they)\s+(?:said|added|told\s+\w+)|said\s+[^,.!?"]{1,60})"""
@@ -506,7 +513,8 @@ def _once(text: str) -> str:
     if n < 8:
         return text
     for period in range(4, n // 2 + 1):
-        if words[:period] == words[period : 2 * period]:
+        # only a text that is nothing but copies of itself: "X X Y" keeps Y (and so X twice)
+        if n % period == 0 and all(words[k] == words[k % period] for k in range(n)):
             return " ".join(words[:period])
     return text
 

@@ -129,6 +129,8 @@ def condense(
         cut = span.start_char + m.end()
         leave.update(t.i for t in tokens if t.idx < cut)
     checkable = [t for t in tokens if t.i not in leave]
+    if not any(t.is_alpha for t in checkable):  # nothing but attribution: the sentence stays whole
+        checkable = tokens
     kept = [t for t in checkable]
     # A quotation with little around it: the quoted words are the statement.
     inner = _QUOTED.search(span.text)
