@@ -335,7 +335,7 @@ def find_quantities(doc: Doc, language: str, date_tokens: set[int]) -> list[dict
         prev = doc[i - 1].lower_ if i > 0 else ""
         # "les deux hommes", "the two leaders": a number word after a definite article refers back,
         # it does not count anything new.
-        if not tok.is_digit and prev in ("les", "ces", "the", "these", "those", "nos", "ses"):
+        if not _DIGITS.match(tok.text) and prev in ("les", "ces", "the", "these", "those", "nos", "ses"):
             i += 1
             continue
         if tok.lower_ in lx.VAGUE_NUMBER_WORDS and (prev in lx.VAGUE_BEFORE or i == 0) or (
