@@ -144,14 +144,27 @@ def test_it_takes_other_queued_articles_in_the_same_batch() -> None:
     assert article_extract(article_id=second.pk).status.startswith("skipped")
 
 
+FACTS = [
+    "Le gouvernement kazakh a envoyé mercredi près de {n}0 tonnes de farine au Liban.",
+    "La Croix-Rouge a distribué {n}00 couvertures dans les camps du nord de la Syrie.",
+    "Le port de Rotterdam a perdu {n} millions d'euros pendant la grève des dockers.",
+    "Selon l'Insee, le chômage a reculé de {n} % en un an dans les Hauts-de-France.",
+    "La mairie de Lyon a ouvert {n}2 kilomètres de pistes cyclables depuis janvier.",
+    "Les pompiers des Landes sont intervenus {n}50 fois pendant la tempête de lundi.",
+    "L'hôpital de Rennes a recruté {n}5 infirmières pour son service des urgences.",
+    "Le Sénat a adopté mardi par {n}90 voix le projet de loi sur l'eau potable.",
+    "Air France a annulé {n}30 vols au départ de Roissy à cause des orages de juillet.",
+    "Le tribunal de Nantes a condamné l'entreprise à {n}0.000 euros d'amende pour pollution.",
+]
+
+
 def long_article(copies: int) -> str:
-    """ARTICLE's paragraphs repeated with different figures: distinct sentences, a longer short list."""
-    return "\n\n".join(ARTICLE.replace("40 tonnes", f"{40 + n} tonnes").replace("trois", f"{3 + n}")
-                        for n in range(copies))
+    """Distinct facts with figures, `copies` paragraphs of ten sentences: a longer short list."""
+    return "\n\n".join(" ".join(fact.format(n=n + 1) for fact in FACTS) for n in range(copies))
 
 
 def test_it_writes_claims_in_a_bounded_number_of_queries(django_assert_max_num_queries: Any) -> None:
-    article = article_ingest(text=long_article(10), language="fr")
+    article = article_ingest(text=long_article(3), language="fr")
     # 15 for the article, its claims and its recoverable candidates, 3 for the claims' queued
     # evidence runs (lock, read, insert).
     with django_assert_max_num_queries(18):
