@@ -44,13 +44,15 @@ def missing(checkable: str, text: str, entities: list[str] | tuple[str, ...] = (
     """What of `checkable` (the sentence without its attribution) `text` lost: numbers, number words,
     named entities and capitalised names, negations. Empty when the text is faithful."""
     lost: list[str] = []
+    # Numbers and names must be there; negations as often as in the sentence (a text that is a paste
+    # of itself repeated states its figures once, but dropping one "pas" of two changes the meaning).
     have = _numbers(text)
-    for number, count in _numbers(checkable).items():
-        if have[number] < count:
+    for number in _numbers(checkable):
+        if not have[number]:
             lost.append(number)
     words_in, words_out = Counter(_words(checkable)), Counter(_words(text))
     for word, count in words_in.items():
-        if (word in _NUMBER_WORDS or word in _NEGATIONS) and words_out[word] < count:
+        if word in _NUMBER_WORDS and not words_out[word] or word in _NEGATIONS and words_out[word] < count:
             lost.append(word)
     norm_text = _norm(text)
     for entity in entities:

@@ -384,11 +384,11 @@ def _candidate(
         s0, s1 = locate(subject.start_char, subject.end_char)
         text = " ".join(art.original[s0:s1].split()) + " " + (text[0].lower() + text[1:] if text else text)
     cleaned = readable(text) or text
-    # readable() drops links, handles, emoji, repeated pastes and trailing "a-t-il dit" clauses: links,
-    # handles and repeats are no facts to check, but the trailing clause must not take a fact with it.
-    # Links and handles at either end of a post go; inside a sentence ("s'oppose à @BGriveaux, mais")
-    # they are part of what it says and stay.
-    reference = " ".join(_EDGE_NOISE.sub(" ", text).replace("#", "").split())
+    # readable() drops links, handles and emoji pasted into a post, repeated pastes and trailing "a-t-il
+    # dit" clauses: none of them may take a figure, a name or a negation with it.
+    # Links, handles and emoji pasted into a post go; one the sentence governs ("s'oppose à @BGriveaux",
+    # "sur le site www.example.org") is part of what it says and stays.
+    reference = _single_copy(" ".join(_NOISE.sub(_noise_or_content, text).replace("#", "").split()))
     names = [n for n in (original(t) for t in rewritten.checkable if t.ent_type_) if n in reference]
     if not faithful.missing(reference, cleaned, names):
         text = cleaned
@@ -492,12 +492,17 @@ _NOISE = re.compile(
 )
 
 
-_EDGE_NOISE = re.compile(
-    r"^(?:\s*(?:https?://\S+|www\.\S+|@\w+|[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F\u200d]+))+|"
-    r"(?:\s*(?:https?://\S+|www\.\S+|@\w+|[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F\u200d]+))+\s*[.!?]?\s*$|"
-    r"[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F\u200d]+",
-    re.UNICODE,
-)
+_GOVERNS = frozenset({"à", "a", "de", "du", "des", "d'", "sur", "avec", "par", "pour", "contre", "chez", "le",
+                      "la", "les", "l'", "site", "compte", "adresse", "to", "at", "on", "by", "with", "from", "via",
+                      "account", "website"})
+
+
+def _noise_or_content(m: re.Match[str]) -> str:
+    before = m.string[: m.start()].split()
+    word = before[-1].lower() if before else ""
+    return m.group(0) if word in _GOVERNS or word.endswith("'") else " "
+
+
 _TRAILING_ATTRIBUTION = re.compile(
     r"""\s*(?:,\s*["»”]|["»”]\s*,|,)\s*(?:(?:a|ont|avait|avaient)-t-(?:il|elle|ils|elles)\s+\w+|\w+-t-(?:il|elle)"""
     r"""|\w+-(?:il|elle)|(?:he|she|they)\s+(?:said|added|told\s+\w+)|said\s+[^,.!?"]{1,60})"""
@@ -506,16 +511,18 @@ _TRAILING_ATTRIBUTION = re.compile(
 )
 
 
-def _once(text: str) -> str:
-    """"X X X" -> "X": posts shared several times are often pasted back to back."""
+def _single_copy(text: str) -> str:
+    """"X X X Y" -> "X Y": posts shared several times are often pasted back to back; whatever follows
+    the copies is kept."""
     words = text.split()
-    n = len(words)
-    if n < 8:
+    if len(words) < 8:
         return text
-    for period in range(4, n // 2 + 1):
-        # only a text that is nothing but copies of itself: "X X Y" keeps Y (and so X twice)
-        if n % period == 0 and all(words[k] == words[k % period] for k in range(n)):
-            return " ".join(words[:period])
+    for period in range(4, len(words) // 2 + 1):
+        if words[:period] == words[period : 2 * period]:
+            i = period
+            while words[i : i + period] == words[:period]:
+                i += period
+            return " ".join(words[:period] + words[i:])
     return text
 
 
@@ -523,10 +530,10 @@ def readable(text: str) -> str:
     """The claim as a person reads it: no links, @handles, hashtag signs, emoji, quotation marks or
     trailing "a-t-il déclaré" (the quote keeps them all)."""
     text = _TRAILING_ATTRIBUTION.sub("", text)
-    text = _NOISE.sub(" ", text).replace("#", "")
+    text = _NOISE.sub(_noise_or_content, text).replace("#", "")
     text = re.sub(r"[«»“”\"]", " ", text)
     text = re.sub(r"\s+([.,!?…])", r"\1", text)
-    text = _once(" ".join(text.split()).strip(" ,;:-"))
+    text = _single_copy(" ".join(text.split()).strip(" ,;:-"))
     return text + "." if text and text[-1].isalnum() and len(text.split()) > 3 else text
 
 

@@ -22,6 +22,7 @@ def test_it_reports_a_dropped_number_name_negation_or_list_item() -> None:
                                  ["Sud Rail"])
     assert "pas" in missing(sentence, "La CGT, l'Unsa et Sud Rail ont signé l'accord sur 400.000 euros.", [])
     assert "trois" in missing("Il a offert trois camions.", "Il a offert des camions.", [])
+    assert set(missing("Il n'a pas dit qu'il ne viendrait pas.", "Il n'a pas dit qu'il viendrait.", [])) == {"ne", "pas"}
 
 
 def _check(text: str, language: str = "fr") -> None:
