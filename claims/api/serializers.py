@@ -83,8 +83,8 @@ class ClaimSerializer(SparseFieldsMixin, serializers.ModelSerializer):
         model = Claim
         fields = [
             "id", "article", "text", "quote", "start", "end", "language", "checkworthiness",
-            "checkworthiness_reasons", "kind", "claimant", "entities", "quantities", "dates", "status",
-            "status_reason", "assignee", "assignee_username", "duplicate_of", "has_strong_match",
+            "checkworthiness_reasons", "kind", "claimant", "outlet", "needs_context", "entities", "quantities",
+            "dates", "status", "status_reason", "assignee", "assignee_username", "duplicate_of", "has_strong_match",
             "evidence_count", "verdict", "version", "created_at", "updated_at",
         ]
         read_only_fields = fields
@@ -97,7 +97,8 @@ class ClaimSerializer(SparseFieldsMixin, serializers.ModelSerializer):
             "id": claim.pk, "article": claim.article_id, "text": claim.text, "quote": claim.quote,
             "start": claim.start, "end": claim.end, "language": claim.language,
             "checkworthiness": claim.checkworthiness, "checkworthiness_reasons": claim.checkworthiness_reasons,
-            "kind": claim.kind, "claimant": claim.claimant, "entities": claim.entities,
+            "kind": claim.kind, "claimant": claim.claimant, "outlet": claim.outlet,
+            "needs_context": claim.needs_context, "entities": claim.entities,
             "quantities": claim.quantities, "dates": claim.dates, "status": claim.status,
             "status_reason": claim.status_reason, "assignee": claim.assignee_id,
             "duplicate_of": claim.duplicate_of_id, "has_strong_match": claim.has_strong_match,

@@ -56,6 +56,15 @@ class Signals:
     imperative: bool = False
     evaluative: bool = False
     future_tense: bool = False
+    # Article-level signals set by the extraction pipeline (claims.extraction.pipeline): what kind of
+    # statement a candidate is, beyond its words.
+    record: bool = False
+    forecast: bool = False
+    schedule: bool = False
+    advice: bool = False
+    promotional: bool = False
+    fragment: bool = False
+    needs_context: bool = False
     # Language-independent parse features (syntax.span_features): what the trained scorer reads.
     syntax: dict[str, float] = field(default_factory=dict)
     extra: dict[str, Any] = field(default_factory=dict)
@@ -135,6 +144,15 @@ _RULES: list[tuple[str, float, str]] = [
     ("evaluative", -0.06, gettext_noop("a judgement (adjective as predicate)")),
     ("short", -0.08, gettext_noop("too short to check")),
     ("no_verb", -0.15, gettext_noop("no verb")),
+    # Set by the extraction pipeline only (never from words alone): first weights checked on the
+    # French dev set (claims/evaluation) and the shared OrangeSum articles.
+    ("record", 0.08, gettext_noop("states a record")),
+    ("forecast", -0.18, gettext_noop("forecast or expectation")),
+    ("schedule", -0.15, gettext_noop("schedule or announcement")),
+    ("advice", -0.2, gettext_noop("advice or instruction")),
+    ("promotional", -0.3, gettext_noop("promotional copy")),
+    ("fragment", -0.35, gettext_noop("fragment without a verb")),
+    ("needs_context", -0.1, gettext_noop("needs context: subject not resolved")),
 ]
 BASE = 0.29
 SCORED_BY_MODEL = gettext_noop("scored by the trained model")

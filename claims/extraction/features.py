@@ -19,6 +19,7 @@ Locate = Callable[[int, int], tuple[int, int]]
 _DIGITS = re.compile(r"^[+-]?\d[\d\s.,\u202f\u00a0]*$")
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
 _ORDINAL_DAY = re.compile(r"^(\d{1,2})(er|e|st|nd|rd|th)?$")
+_DAY = re.compile(r"^(0?[1-9]|[12]\d|3[01])(er)?$")
 PERSON_LABELS = {"PER", "PERSON"}
 SOURCE_LABELS = {"PER", "PERSON", "ORG", "NORP", "GPE"}
 
@@ -41,38 +42,115 @@ def date_matcher(vocab: Vocab) -> Matcher:
         [{"LOWER": {"IN": ["en", "in", "début", "fin", "mi", "early", "late", "mid"]}, "OP": "?"}, month, year],
         [{"LOWER": {"IN": ["en", "in", "depuis", "since", "année", "year"]}}, year],
     ], greedy="LONGEST")
+    matcher.add("MONTH", [
+        [{"LOWER": {"IN": ["début", "fin", "mi", "courant", "en", "in", "early", "late", "mid", "next", "last"]}},
+         {"TEXT": "-", "OP": "?"}, month],
+        [month, {"LOWER": {"IN": ["prochain", "dernier", "passé"]}}],
+    ], greedy="LONGEST")
     matcher.add("WEEKDAY", [[{"LOWER": {"IN": ["ce", "this", "last", "next", "dernier"]}, "OP": "?"},
                              {"LOWER": {"IN": list(lx.WEEKDAYS)}},
                              {"LOWER": {"IN": ["dernier", "prochain", "soir", "matin", "night", "morning"]},
                               "OP": "?"}]], greedy="LONGEST")
+    period = {"LOWER": {"IN": ["semaine", "mois", "année", "an", "week", "month", "year"]}}
+    qualifier = {"LOWER": {"IN": ["dernière", "dernier", "prochaine", "prochain", "passée", "passé"]}}
+    # "le mois" alone is no date: a definite article needs "dernier"/"prochain"; "cette semaine" does not.
     matcher.add("RELATIVE", [[{"LOWER": {"IN": list(lx.RELATIVE_DAYS)}}],
-                             [{"LOWER": {"IN": ["la", "le", "l'", "last", "next", "cette", "this"]}},
-                              {"LOWER": {"IN": ["semaine", "mois", "année", "week", "month", "year"]}},
-                              {"LOWER": {"IN": ["dernière", "dernier", "prochaine", "prochain", "passée",
-                                                "passé"]}, "OP": "?"}]], greedy="LONGEST")
+                             [{"LOWER": {"IN": ["la", "le", "l'", "last", "next"]}}, period, qualifier],
+                             [{"LOWER": {"IN": ["cette", "ce", "cet", "this"]}}, period]], greedy="LONGEST")
     return matcher
 
 
+_FUTURE_ENDING = re.compile(r"[^ ]{2}(?:er|ir|r)(?:a|ai|as|ons|ez|ont|ait|aient)$")
+
+
+def _tense_at(doc: Doc, i: int) -> str:
+    """past, future or present: the tense of the verb a date depends on ("lundi" in "aura lieu lundi")."""
+    tok = doc[i]
+    # Up to the nearest finite verb ("il sera possible de circuler à partir du 11 mai": "sera"), else the
+    # nearest verb.
+    nearest = None
+    for _ in range(8):
+        if tok.pos_ in ("VERB", "AUX"):
+            nearest = nearest or tok
+            if "Fin" in tok.morph.get("VerbForm") or any(c.dep_.startswith("aux") for c in tok.children):
+                break
+            cop = [c for c in tok.children if c.dep_ == "cop"]
+            if cop:
+                tok = cop[0]
+                break
+        elif tok.pos_ == "ADJ" and any(c.dep_ == "cop" for c in tok.children):
+            tok = next(c for c in tok.children if c.dep_ == "cop")
+            break
+        if tok.head.i == tok.i:
+            tok = nearest or tok
+            break
+        tok = tok.head
+    if tok.pos_ not in ("VERB", "AUX"):
+        return "present"
+    aux = [c for c in tok.children if c.dep_.startswith("aux")]
+    forms = [tok, *aux]
+    # A passive ("est prévue", "est interdit") has the tense of its auxiliary, not of its participle.
+    if aux and all(a.dep_ == "aux:pass" for a in aux) and "Part" in tok.morph.get("VerbForm"):
+        forms = aux
+        if doc[max(0, i - 1)].lower_ in ("jusqu'", "jusqu'au", "jusqu'en") or doc[i].lower_ in ("jusqu'au",):
+            return "future"
+    if any("Fut" in t.morph.get("Tense") or "Cnd" in t.morph.get("Mood") for t in forms):
+        return "future"
+    # The small French models often tag "votera" as a participle: the ending says future.
+    if any(_FUTURE_ENDING.search(t.lower_) for t in forms if t.pos_ in ("VERB", "AUX")):
+        return "future"
+    if tok.head.i != tok.i and tok.head.lower_ in ("va", "vont", "allons", "allez", "vais", "vas", "devrait",
+                                                      "devraient"):
+        return "future"
+    if "Inf" in tok.morph.get("VerbForm") and tok.head.lemma_ == "aller" or tok.head.lower_ in ("will", "shall"):
+        return "future"
+    if tok.tag_ == "MD" or any(a.lower_ in ("will", "shall") for a in aux):
+        return "future"
+    if any("Past" in t.morph.get("Tense") or "Imp" in t.morph.get("Tense") for t in forms) or tok.tag_ in ("VBD", "VBN"):
+        return "past"
+    return "present"
+
+
 def find_dates(doc: Doc) -> list[dict[str, Any]]:
-    """Date mentions of a parsed chunk, in the chunk's character offsets."""
+    """Date mentions of a parsed chunk, in the chunk's character offsets, with the tense of the verb
+    they depend on (resolve_dates uses it: a future weekday lies ahead, a past day-month behind)."""
     out: list[dict[str, Any]] = []
     matcher = date_matcher(doc.vocab)
     label_of = doc.vocab.strings
     taken: set[int] = set()
-    for match_id, start, end in sorted(matcher(doc), key=lambda m: (m[1], -m[2])):
+    # Full dates first, so "lundi 24 octobre" folds its weekday in before the weekday matches alone.
+    full = label_of["DATE"] if "DATE" in label_of else None
+    matches = sorted(matcher(doc), key=lambda m: (m[0] != full, m[1], -(m[2] - m[1])))
+    for match_id, start, end in matches:
         if any(i in taken for i in range(start, end)):
             continue
+        label = label_of[match_id]
+        if label == "DATE":
+            # "les 5, 6, 12 et 13 décembre": the day numbers listed before the matched "12 et 13 décembre".
+            k = start
+            while k > 0 and (doc[k - 1].text in (",", "et", "-", "au") or _DAY.match(doc[k - 1].text)) and k - 1 not in taken:
+                k -= 1
+            while k < start and not _DAY.match(doc[k].text):
+                k += 1
+            if k < start and any(_DAY.match(t.text) for t in doc[k:start]):
+                start = k
+            # "lundi 26 février": the weekday belongs to the date.
+            if start > 0 and doc[start - 1].lower_ in lx.WEEKDAYS and start - 1 not in taken:
+                start -= 1
         taken.update(range(start, end))
         while end - start > 1 and doc[end - 1].is_punct:
             end -= 1
         span = doc[start:end]
-        label = label_of[match_id]
         item: dict[str, Any] = {"type": label.lower(), "char_start": span.start_char, "char_end": span.end_char}
-        if label == "DATE":
+        words = {t.lower_ for t in span}
+        item["tense"] = ("future" if words & {"prochain", "prochaine", "next", "demain", "tomorrow"} else
+                         "past" if words & {"dernier", "dernière", "passé", "passée", "last", "hier", "yesterday"}
+                         else _tense_at(doc, span.start))
+        if label in ("DATE", "MONTH"):
             days = [int(m.group(1)) for t in span if (m := _ORDINAL_DAY.match(t.text)) and not _YEAR.match(t.text)]
             months = [lx.MONTHS[t.lower_] for t in span if t.lower_ in lx.MONTHS]
             years = [int(t.text) for t in span if _YEAR.match(t.text)]
-            item.update(days=days, month=months[0] if months else None, year=years[0] if years else None)
+            item.update(type="date", days=days, month=months[0] if months else None, year=years[0] if years else None)
             if not months:
                 item["type"] = "year"
         elif label == "WEEKDAY":
@@ -81,7 +159,7 @@ def find_dates(doc: Doc) -> list[dict[str, Any]]:
             rel = [lx.RELATIVE_DAYS[t.lower_] for t in span if t.lower_ in lx.RELATIVE_DAYS]
             item["days_from_publication"] = rel[0] if rel else None
         out.append(item)
-    return out
+    return sorted(out, key=lambda d: d["char_start"])
 
 
 def _number_value(tokens: list[Token], language: str) -> float | None:
@@ -123,9 +201,19 @@ def _number_value(tokens: list[Token], language: str) -> float | None:
     return total + current if seen else None
 
 
+_GLUED = re.compile(r"^(\d+(?:[.,]\d+)?)(km/h|kmh|km|m²|m2|m³|m3|cm|mm|kg|ha|t|°c|°|%|€|\$|mw|gw|kwh|twh)$", re.I)
+_CLOCK = re.compile(r"^\d{1,2}[hH:](\d{2})?$")
+# Words before a number that make it a label, not a count: "l'acte 18", "saison 2", "article 3".
+_LABEL_BEFORE = {"acte", "saison", "saisons", "épisode", "épisodes", "article", "articles", "chapitre", "chapitres", "page", "tome", "volume", "numéro", "n°",
+                 "no", "niveau", "étape", "catégorie", "classe", "poule", "phase", "version", "ligne", "quai",
+                 "porte", "terminal", "vol", "bus", "route", "rn", "départementale", "autoroute", "section",
+                 "season", "episode", "chapter", "number", "level", "stage", "gate", "flight", "highway", "line"}
+_RANGE_WORDS = {"à", "au", "-", "–", "et", "to", "and", "ou", "or"}
+
+
 def _is_number(tok: Token, language: str) -> bool:
     text = tok.lower_
-    if _DIGITS.match(text):
+    if _DIGITS.match(text) or _GLUED.match(text):
         return True
     if text in lx.NUMBER_WORDS.get(language, {}):
         # "un"/"une"/"one" are mostly articles and pronouns: count them only when tagged as numbers.
@@ -135,8 +223,103 @@ def _is_number(tok: Token, language: str) -> bool:
     return False
 
 
+def _is_name_part(doc: Doc, i: int) -> bool:
+    """"France 2", "Ligue 1", "CAC 40", "Bouches-du-Rhône (13)": a number that belongs to a name."""
+    if i == 0:
+        return False
+    prev = doc[i - 1]
+    if prev.text == "(" and i > 1 and doc[i - 2].pos_ == "PROPN" and i + 1 < len(doc) and doc[i + 1].text == ")":
+        return True  # a département code
+    if not prev.text[:1].isupper() or prev.is_sent_start or not prev.is_alpha or not prev.whitespace_:
+        return False
+    if prev.lower_ in lx.UNITS or prev.text in lx.CURRENCY:
+        return False
+    return prev.pos_ == "PROPN" or bool(prev.ent_type_) or prev.text.isupper()
+
+
+def _unit_at(doc: Doc, j: int) -> tuple[str, int]:
+    """The unit written right after a number ending before token j, and where it ends."""
+    n = len(doc)
+    if j >= n:
+        return "", j
+    nxt = doc[j]
+    low = nxt.lower_
+    two = f"{low} {doc[j + 1].lower_}" if j + 1 < n else ""
+    if two in lx.PERCENT_WORDS:
+        return "%", j + 2
+    if low in lx.PERCENT_WORDS:
+        return "%", j + 1
+    if low in lx.CURRENCY or nxt.text in lx.CURRENCY:
+        return lx.CURRENCY.get(low, lx.CURRENCY.get(nxt.text, nxt.text)), j + 1
+    if low in ("km", "kilomètres") and j + 2 < n and doc[j + 1].text == "/" and doc[j + 2].lower_.rstrip(".") in (
+            "h", "heure"):
+        return "km/h", j + 3
+    if low in lx.UNITS:
+        return lx.UNITS[low], j + 1
+    if low in ("de", "d'", "of") and j + 1 < n:
+        after = doc[j + 1]
+        if after.lower_ in lx.CURRENCY:
+            return lx.CURRENCY[after.lower_], j + 2
+        if after.lower_ in lx.UNITS:
+            return lx.UNITS[after.lower_], j + 2
+        if after.pos_ == "NOUN" and after.is_alpha:
+            return after.text, j + 2
+        return "", j
+    if (nxt.pos_ in ("NOUN", "PROPN", "SYM", "X") and nxt.is_alpha) or nxt.pos_ == "SYM":
+        if nxt.pos_ == "PROPN" and nxt.ent_type_ and not nxt.text.islower():
+            return "", j  # "3 Français" is a count, "2 Paris" is not: names are not units
+        return nxt.text, j + 1
+    return "", j
+
+
+def _number_group(doc: Doc, i: int, language: str, date_tokens: set[int]) -> int:
+    j = i + 1
+    n = len(doc)
+    if _GLUED.match(doc[i].lower_):
+        return j
+    while j < n and j not in date_tokens and (
+        (_is_number(doc[j], language) and not _GLUED.match(doc[j].lower_) and doc[j].lower_ not in ("un", "une"))
+        or doc[j].lower_ in lx.SCALES
+        or (doc[j].lower_ in ("-",) and j + 1 < n and _is_number(doc[j + 1], language)
+            and doc[j + 1].lower_ in lx.NUMBER_WORDS.get(language, {}))
+    ):
+        j += 1
+    return j
+
+
+def _value_of(tokens: list[Token], language: str) -> tuple[float | None, str]:
+    """The value of a number group and the unit glued to it ("80m2" -> 80, "m²")."""
+    if tokens and (m := _GLUED.match(tokens[0].lower_)):
+        raw, unit = m.group(1), m.group(2)
+        value = float(raw.replace(",", "."))
+        unit = {"€": "EUR", "$": "USD"}.get(unit, lx.UNITS.get(unit, unit))
+        return value, unit
+    return _number_value(tokens, language), ""
+
+
+def _is_clock(doc: Doc, i: int, value: float, unit: str) -> bool:
+    """"à 19 heures", "vers 3h30", "03 heures", "le journal de 20 heures": a time of day, not a duration."""
+    if unit.lower() not in lx.HOUR_UNITS:
+        return False
+    if doc[i].text.startswith("0") and len(doc[i].text) == 2:
+        return True
+    if value > 24 or value != int(value):
+        return False
+    prev = doc[i - 1].lower_ if i > 0 else ""
+    after = doc[i + 2].lower_ if i + 2 < len(doc) else ""
+    if after in ("précises", "pile", "locales", "gmt", "utc", "heure") or (after == "du" and i + 3 < len(doc)
+                                                                          and doc[i + 3].lower_ in ("matin", "soir")):
+        return True
+    if prev in ("de", "d'"):
+        return i > 1 and doc[i - 2].lower_ in ("journal", "jt", "édition", "flash", "bulletin", "séance", "train",
+                                                 "partir")
+    return prev in lx.CLOCK_BEFORE
+
+
 def find_quantities(doc: Doc, language: str, date_tokens: set[int]) -> list[dict[str, Any]]:
-    """Numbers with unit and approximation: "près de 40 tonnes" -> 40, tonnes, approx."""
+    """Numbers with unit, range and approximation: "près de 40 tonnes" -> 40, tonnes, approx;
+    "120 à 130 vautours" -> low 120, high 130. Clock times, labels ("France 2", "l'acte 18"), vague
+    plurals ("des centaines") and day numbers of a date are not quantities."""
     out: list[dict[str, Any]] = []
     approx = lx.APPROX.get(language, {})
     i = 0
@@ -146,19 +329,24 @@ def find_quantities(doc: Doc, language: str, date_tokens: set[int]) -> list[dict
         if i in date_tokens or not _is_number(tok, language) or _YEAR.match(tok.text) and _yearish(doc, i):
             i += 1
             continue
+        if _CLOCK.match(tok.text) and not tok.text.isdigit():
+            i += 1  # "19h30", "16h", "8:45"
+            continue
+        prev = doc[i - 1].lower_ if i > 0 else ""
         # "les deux hommes", "the two leaders": a number word after a definite article refers back,
         # it does not count anything new.
-        if not tok.is_digit and i > 0 and doc[i - 1].lower_ in ("les", "ces", "the", "these", "those", "nos", "ses"):
+        if not _DIGITS.match(tok.text) and prev in ("les", "ces", "the", "these", "those", "nos", "ses"):
             i += 1
             continue
-        j = i + 1
-        while j < n and j not in date_tokens and (
-            _is_number(doc[j], language) or doc[j].lower_ in lx.SCALES
-            or (doc[j].lower_ in ("-",) and j + 1 < n and _is_number(doc[j + 1], language))
-        ):
-            j += 1
-        num_tokens = list(doc[i:j])
-        value = _number_value(num_tokens, language)
+        if tok.lower_ in lx.VAGUE_NUMBER_WORDS and (prev in lx.VAGUE_BEFORE or i == 0) or (
+                tok.lower_ in lx.VAGUE_NUMBER_WORDS and prev == "plusieurs"):
+            i += 1
+            continue
+        if prev in _LABEL_BEFORE or _is_name_part(doc, i):
+            i = _number_group(doc, i, language, date_tokens)
+            continue
+        j = _number_group(doc, i, language, date_tokens)
+        value, glued_unit = _value_of(list(doc[i:j]), language)
         if value is None:
             i = j
             continue
@@ -172,31 +360,41 @@ def find_quantities(doc: Doc, language: str, date_tokens: set[int]) -> list[dict
                     qualifier = approx[phrase]
                     start_tok = i - k
                     break
-        unit = ""
-        end_tok = j
         currency_before = i > 0 and doc[i - 1].text in lx.CURRENCY
-        if currency_before:
-            unit = lx.CURRENCY[doc[i - 1].text]
+        if glued_unit:
+            unit, end_tok = glued_unit, j
+        elif currency_before:
+            unit, end_tok = lx.CURRENCY[doc[i - 1].text], j
             start_tok = min(start_tok, i - 1)
-        elif j < n:
-            nxt = doc[j]
-            two = f"{nxt.lower_} {doc[j + 1].lower_}" if j + 1 < n else ""
-            if two in lx.PERCENT_WORDS:
-                unit, end_tok = "%", j + 2
-            elif nxt.lower_ in lx.PERCENT_WORDS:
-                unit, end_tok = "%", j + 1
-            elif nxt.lower_ in lx.CURRENCY or nxt.text in lx.CURRENCY:
-                unit, end_tok = lx.CURRENCY.get(nxt.lower_, lx.CURRENCY.get(nxt.text, nxt.text)), j + 1
-            elif nxt.pos_ in ("NOUN", "PROPN", "SYM", "X") and nxt.is_alpha or nxt.pos_ == "SYM":
-                unit, end_tok = nxt.text, j + 1
-            elif nxt.lower_ in ("de", "d'", "of") and j + 1 < n and doc[j + 1].pos_ == "NOUN":
-                unit, end_tok = lx.CURRENCY.get(doc[j + 1].lower_, doc[j + 1].text), j + 2
+        else:
+            unit, end_tok = _unit_at(doc, j)
+        low = high = None
+        # A range: "120 à 130 vautours", "entre 59% et 60%", "de 8,8 à 9,6 milliards de dollars".
+        k = end_tok if unit else j
+        between = prev in ("entre", "between", "de", "from") or (i > 1 and doc[i - 2].lower_ == "entre")
+        if k + 1 < n and doc[k].lower_ in _RANGE_WORDS and _is_number(doc[k + 1], language) and k + 1 not in date_tokens \
+                and (doc[k].lower_ not in ("et", "and", "ou", "or") or between) and not _CLOCK.match(doc[k + 1].text[:5]):
+            m = _number_group(doc, k + 1, language, date_tokens)
+            second, glued2 = _value_of(list(doc[k + 1 : m]), language)
+            unit2, end2 = (glued2, m) if glued2 else _unit_at(doc, m)
+            if second is not None and (not unit or not unit2 or unit2 == unit):
+                scales = [lx.SCALES[t.lower_] for t in doc[k + 1 : m] if t.lower_ in lx.SCALES]
+                if scales and not any(t.lower_ in lx.SCALES for t in doc[i:j]) and value < scales[0]:
+                    value *= scales[0]
+                low, high = min(value, second), max(value, second)
+                unit, end_tok = unit or unit2, end2 if unit2 else m
+        if _is_clock(doc, i, value, unit):
+            i = max(end_tok, j)
+            continue
         span = doc[start_tok:end_tok]
-        out.append({
+        item: dict[str, Any] = {
             "char_start": span.start_char, "char_end": span.end_char, "value": value, "unit": unit,
             "approx": qualifier == "approx", "qualifier": qualifier,
-        })
-        i = end_tok
+        }
+        if low is not None:
+            item.update(low=low, high=high)
+        out.append(item)
+        i = max(end_tok, j)
     return out
 
 
@@ -241,7 +439,7 @@ def named_source(tokens: Span | list[Token], language: str) -> str:
     head = [t for t in words if t.pos_ in ("PROPN", "NOUN")]
     if not head:
         return ""
-    # "le ministère kazakh des Affaires étrangères": the noun phrase up to a comma, at most 8 words.
+    # "le ministère de l'Intérieur", "la préfecture de l'Indre": the noun phrase, at most 8 words.
     first = words.index(head[0])
     phrase = words[max(0, first - 1) : first + 7]
     return " ".join(t.text for t in phrase).replace("' ", "'")
@@ -315,10 +513,22 @@ def locate_all(items: list[dict[str, Any]], locate: Locate, original: str) -> li
     return out
 
 
+def _nearest(candidates: list[Any], day0: Any, tense: str) -> Any:
+    """Of the same calendar date in several years/weeks, the one the verb's tense points to."""
+    if tense == "past":
+        behind = [c for c in candidates if c <= day0]
+        return max(behind) if behind else min(candidates)
+    if tense == "future":
+        ahead = [c for c in candidates if c >= day0]
+        return min(ahead) if ahead else max(candidates)
+    return min(candidates, key=lambda c: (abs((c - day0).days), c > day0))
+
+
 def resolve_dates(dates: list[dict[str, Any]], published: Any) -> None:
-    """Add an ISO `value` (or `values` for "15 et 16 septembre") using the publication date:
-    "mercredi" is the last Wednesday on or before it, "hier" the day before, a year-less date
-    falls in the publication year."""
+    """Add an ISO `value` (or `values` for "15 et 16 septembre") using the publication date and the
+    tense of the verb each date depends on: "lundi" in a past sentence is the last Monday on or before
+    publication, in a future one the next; a year-less "6 décembre" in a past sentence lies behind,
+    "septembre prochain" ahead; "août 2019" is "2019-08", a year alone "2019"."""
     import datetime as dt
 
     if published is None:
@@ -326,17 +536,36 @@ def resolve_dates(dates: list[dict[str, Any]], published: Any) -> None:
     day0 = published.date() if isinstance(published, dt.datetime) else published
     for item in dates:
         kind = item.get("type")
+        tense = item.get("tense", "past")
         try:
             if kind == "weekday":
-                back = (day0.weekday() - item["weekday"]) % 7
-                item["value"] = (day0 - dt.timedelta(days=back)).isoformat()
+                weekday = item["weekday"]
+                options = [day0 + dt.timedelta(days=d) for d in range(-7, 8)
+                           if (day0 + dt.timedelta(days=d)).weekday() == weekday]
+                if "ce" in item.get("text", "").lower().split() or "this" in item.get("text", "").lower().split():
+                    tense = "present"
+                item["value"] = _nearest(options, day0, tense).isoformat()
             elif kind == "relative" and item.get("days_from_publication") is not None:
                 item["value"] = (day0 + dt.timedelta(days=item["days_from_publication"])).isoformat()
             elif kind == "date" and item.get("month") and item.get("days"):
-                year = item.get("year") or day0.year
+                if item.get("year"):
+                    year = item["year"]
+                else:
+                    first = _nearest([dt.date(y, item["month"], item["days"][0]) for y in
+                                      (day0.year - 1, day0.year, day0.year + 1)], day0, tense)
+                    year = first.year
                 values = [dt.date(year, item["month"], d).isoformat() for d in item["days"]]
                 item["value"] = values[0]
                 if len(values) > 1:
                     item["values"] = values
+            elif kind == "date" and item.get("month"):
+                year = item.get("year")
+                if not year:
+                    options = [dt.date(y, item["month"], 1) for y in (day0.year - 1, day0.year, day0.year + 1)]
+                    month0 = day0.replace(day=1)
+                    year = _nearest(options, month0, tense).year
+                item["value"] = f"{year:04d}-{item['month']:02d}"
+            elif kind == "year" and item.get("year"):
+                item["value"] = f"{item['year']:04d}"
         except (ValueError, KeyError):  # "31 février": keep the mention, no value
             continue

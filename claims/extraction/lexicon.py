@@ -65,7 +65,10 @@ SPEECH_PREFIXES = {
            "confi", "rappel", "admet", "admis", "reconn", "avanc", "souten", "soutien", "prévien", "prévenu",
            "martel", "insist", "dénonc", "accus", "promet", "promis", "lanc", "répond", "répét", "jug",
            "confirm", "dit", "dira", "écrit", "raconte", "explique", "observ", "commenté", "tranch",
-           "regrett", "déplor", "salu", "alert", "averti", "assén", "détaill", "résum", "nuanc", "ironis", "fustig"),
+           "regrett", "déplor", "salu", "alert", "averti", "assén", "détaill", "résum", "nuanc", "ironis", "fustig",
+           "relat", "rapport", "révél", "relay", "témoign", "réag", "signal", "souffl", "gliss", "lâch",
+           "poursuiv", "conclu", "concè", "concéd", "reprend", "s'indign", "s'agac", "s'inquièt", "s'interrog",
+           "s'étonn", "s'est dit", "s'est félicit", "se félicit", "s'est réjou", "se réjou", "mis en garde"),
     "en": ("said", "say", "says", "told", "tell", "claim", "stat", "announc", "insist", "argu", "add",
            "explain", "warn", "wrote", "writ", "declar", "assert", "tweet", "confirm", "report", "note",
            "acknowledg", "admit", "deni", "deny"),
@@ -78,7 +81,7 @@ OPINION_MARKERS = {
     "fr": ("je pense", "je crois", "à mon avis", "a mon avis", "selon moi", "il faut", "il faudrait",
            "devrait", "devraient", "j'estime", "nous pensons", "je trouve", "il me semble", "scandaleux",
            "formidable", "magnifique", "honteux", "inadmissible", "malheureusement", "heureusement",
-           "sans doute", "peut-être", "semble", "semblent", "a priori", "probablement", "belle", "beau"),
+           "sans doute", "peut-être", "semble", "semblent", "a priori", "probablement"),
     "en": ("i think", "i believe", "i feel", "in my opinion", "we should", "should", "ought", "i hope",
            "we need", "must", "great", "wonderful", "terrible", "disgrace", "horrible", "fantastic",
            "i want", "we want", "let me", "i'm going to", "i will", "i'd like", "i would", "thank",
@@ -112,3 +115,137 @@ FIRST_PERSON = {
     "en": {"i", "we", "me", "us", "my", "our", "ours", "mine", "i'm", "we're", "i've", "we've"},
 }
 PRONOUN_SPEAKERS = {"il", "elle", "ils", "elles", "he", "she", "they"}
+
+# Leading sentence connectives that carry no fact ("De son côté, ...", "Par ailleurs, ..."): dropped from
+# a claim's text when followed by a comma or when they are the sentence's first words.
+CONNECTIVES = {
+    "fr": ("de son côté", "de leur côté", "de notre côté", "de mon côté", "par ailleurs", "en outre", "en revanche",
+           "de plus", "en effet", "d'ailleurs", "pour sa part", "pour leur part", "dans la foulée", "en attendant",
+           "au final", "finalement", "toutefois", "cependant", "pourtant", "néanmoins", "ainsi", "enfin", "alors",
+           "mais", "et", "or", "donc", "bref", "concrètement", "par exemple", "du coup", "autre chose",
+           "en clair", "en bref", "surtout", "d'autre part", "d'une part", "là encore", "à noter", "aussi",
+           "sinon", "quoi qu'il en soit", "qui plus est", "en somme",
+           "du côté de", "puis", "également",
+           # Seen opening sentences of the shared OrangeSum articles (outside the dev set):
+           "à l'inverse", "pour autant", "dès lors", "en conséquence", "par conséquent", "et pourtant",
+           "sauf que", "en fait", "en tout cas", "qu'à cela ne tienne", "et pour cause", "problème",
+           "dans le détail", "au contraire", "de même"),
+    "en": ("however", "meanwhile", "moreover", "indeed", "also", "but", "and", "so", "yet", "in fact",
+           "for example", "for instance", "furthermore", "in addition", "still", "then", "now", "well"),
+}
+# Markers and rubric labels glued before a sentence: "VIDÉO -", "►", "METEO -", "BEST-OF POLITIQUE."
+LEAD_MARKERS = r"(?:[►▶•♦■●▪→»\-–—*]+\s*|(?:VID[ÉE]OS?|PHOTOS?|INFOGRAPHIE|DIAPORAMA|EXCLUSIF|INFO|ALERTE|DIRECT|" \
+    r"EN DIRECT|REPLAY|AUDIO|LIVE|VIDEO|EXCLUSIVE|BREAKING|UPDATE)\b\s*[-–—:.]\s*|" \
+    r"[A-ZÀ-Þ][A-ZÀ-Þ'’\- ]{2,40}[A-ZÀ-Þ]\s*(?:[-–—]|\.(?=\s+[A-ZÀ-Þ][a-zà-ÿ]))\s+)"
+# Who reports rather than who speaks: a named medium is the outlet, the person it quotes the claimant.
+OUTLETS = (
+    "AFP", "Reuters", "AP", "Associated Press", "Bloomberg", "Belga", "ANSA", "Ana", "dpa", "Le Parisien",
+    "Le Figaro", "Le Monde", "Libération", "L'Express", "Le Point", "L'Obs", "Marianne", "Mediapart",
+    "Les Echos", "Les Échos", "La Croix", "L'Humanité", "Le JDD", "JDD", "Le Journal du Dimanche",
+    "Journal du Dimanche", "Paris Match", "Le Canard enchaîné", "Challenges", "Valeurs actuelles", "20 Minutes",
+    "Ouest-France", "Ouest France", "Sud Ouest", "Sud-Ouest", "La Dépêche", "La Dépêche du Midi", "La Voix du Nord",
+    "Le Dauphiné Libéré", "Le Dauphiné", "Le Progrès", "Var-Matin", "Nice-Matin", "Corse-Matin", "La Provence",
+    "L'Indépendant", "Midi Libre", "Le Bien Public", "L'Est Républicain", "Le Républicain Lorrain",
+    "Les Dernières Nouvelles d'Alsace", "DNA", "La Nouvelle République", "Le Télégramme", "L'Écho Républicain",
+    "L'Union", "La Montagne", "Centre Presse", "Le Courrier picard", "Le Maine libre", "L'Alsace", "Actu.fr",
+    "BFMTV", "BFM TV", "BFM-TV", "BFM Paris", "BFM", "franceinfo", "France Info", "France Inter", "France Bleu",
+    "France Culture", "France 2", "France 3", "France 5", "France 24", "France Télévisions", "TF1", "LCI", "M6",
+    "C8", "CNews", "RTL", "RMC", "Europe 1", "Radio France", "RFI", "Arte", "LCP", "Public Sénat", "Canal+",
+    "CNN", "BBC", "Fox News", "The Guardian", "The New York Times", "New York Times", "The Washington Post",
+    "Washington Post", "The Times", "Daily Mail", "The Sun", "Der Spiegel", "Bild", "El País", "Politico",
+    "Le Huffington Post", "HuffPost", "Konbini", "Brut", "Closer", "Gala", "Voici", "Télé-Loisirs", "Le Soir",
+    "La Libre Belgique", "RTBF", "Le Temps", "La Tribune", "Capital", "Le Journal de Saône-et-Loire",
+)
+# Nouns that name a medium: "le quotidien régional", "la radio", "l'hebdomadaire".
+OUTLET_NOUNS = {"quotidien", "journal", "hebdomadaire", "mensuel", "magazine", "radio", "chaîne", "site",
+                "agence", "média", "newspaper", "daily", "weekly", "broadcaster", "outlet"}
+# Nouns that can make a statement: a claimant phrase without a named entity needs one of them as its head.
+AGENT_NOUNS = {
+    "ministre", "ministère", "ministres", "gouvernement", "président", "présidente", "préfet", "préfète",
+    "préfecture", "parquet", "procureur", "procureure", "magistrat", "magistrate", "juge", "tribunal", "cour",
+    "police", "policier", "policiers", "gendarmerie", "gendarmes", "gendarme", "pompiers", "secours",
+    "syndicat", "syndicats", "porte-parole", "maire", "mairie", "député", "députée", "sénateur", "sénatrice",
+    "élu", "élue", "élus", "entourage", "direction", "entreprise", "groupe", "société", "association",
+    "source", "sources", "enquêteurs", "enquêteur", "expert", "experts", "médecin", "médecins", "avocat",
+    "avocate", "avocats", "témoin", "témoins", "habitant", "habitants", "responsable", "responsables",
+    "dirigeant", "dirigeants", "spécialiste", "chercheur", "chercheuse", "chercheurs", "scientifiques",
+    "directeur", "directrice", "secrétaire", "patron", "patronne", "chef", "cheffe", "candidat", "candidate",
+    "parti", "opposition", "organisation", "organisme", "institut", "agence", "autorités", "administration",
+    "office", "observatoire", "fédération", "collectif", "comité", "conseil", "commission", "ambassade",
+    "consulat", "armée", "état-major", "compagnie", "opérateur", "hôpital", "ars", "victime", "victimes",
+    "famille", "proche", "proches", "père", "mère", "fils", "fille", "homme", "femme", "manifestant",
+    "manifestants", "militant", "militants", "salarié", "salariés", "employé", "employés", "riverain",
+    "riverains", "sondage", "étude", "rapport", "communiqué", "bilan", "officials", "spokesman", "spokeswoman",
+    "minister", "government", "president", "union", "company", "agency", "authorities", "official",
+    "spokesperson", "mayor", "prosecutor", "court", "director", "researchers", "study", "report",
+    "survey", "poll", "statement",
+}
+# Agent nouns that name one person: "le ministre", "l'ancien président de la République".
+PERSON_ROLES = {"ministre", "président", "présidente", "préfet", "préfète", "procureur", "procureure", "magistrat",
+                "magistrate", "juge", "maire", "député", "députée", "sénateur", "sénatrice", "élu", "élue",
+                "porte-parole", "directeur", "directrice", "secrétaire", "patron", "patronne", "chef", "cheffe",
+                "candidat", "candidate", "avocat", "avocate", "médecin", "chercheur", "chercheuse", "dirigeant",
+                "responsable", "spécialiste", "expert", "minister", "president", "mayor", "prosecutor", "director",
+                "spokesman", "spokeswoman", "spokesperson"}
+NEGATIONS = {"ne", "n'", "pas", "jamais", "aucun", "aucune", "rien", "personne", "nul", "nulle", "ni", "non",
+             "sans", "guère", "plus", "not", "no", "never", "none", "nobody", "nothing", "neither", "nor",
+             "without", "n't"}
+# Units written after a number (lower-cased); glued forms ("120km/h", "80m2") are split by a regex.
+UNITS = {
+    "km/h": "km/h", "kmh": "km/h", "km": "km", "kms": "km", "kilomètres": "km", "kilomètre": "km", "m": "m",
+    "mètres": "m", "mètre": "m", "m²": "m²", "m2": "m²", "m³": "m³", "m3": "m³", "cm": "cm", "mm": "mm",
+    "centimètres": "cm", "millimètres": "mm", "kg": "kg", "kilos": "kg", "kilogrammes": "kg", "g": "g",
+    "grammes": "g", "t": "t", "tonnes": "tonnes", "tonne": "tonnes", "l": "l", "litres": "l", "litre": "l",
+    "ha": "ha", "hectares": "ha", "hectare": "ha", "°c": "°C", "°": "°", "degrés": "°", "mw": "MW",
+    "gw": "GW", "kwh": "kWh", "twh": "TWh", "mph": "mph", "miles": "miles", "mile": "miles", "ft": "ft",
+    "feet": "ft", "lbs": "lb", "pounds-weight": "lb",
+}
+# Number words that count nothing precise when plural or after "des"/"plusieurs": "des centaines de km".
+VAGUE_NUMBER_WORDS = {"dizaines", "douzaines", "vingtaines", "centaines", "milliers", "millions", "milliards",
+                      "dozens", "hundreds", "thousands", "billions"}
+VAGUE_BEFORE = {"des", "plusieurs", "quelques", "de", "d'", "les", "many", "several", "some", "of"}
+# Prepositions that make "N heures" a time of day ("à 19 heures", "vers 3h30", "le journal de 20 heures").
+CLOCK_BEFORE = {"à", "vers", "dès", "avant", "après", "jusqu'à", "entre", "de", "at", "around", "by", "until",
+                "before", "after", "from", "since", "depuis"}
+HOUR_UNITS = {"h", "heures", "heure", "hours", "hour", "hrs", "o'clock", "gmt", "utc"}
+# Words that make a sentence about what will or may happen, what to do, or what to buy.
+FORECAST_MARKERS = {
+    "fr": ("prévision", "prévu", "prévue", "prévus", "prévues", "attendu", "attendue", "attendus", "attendues",
+           "devrait", "devraient", "pourrait", "pourraient", "risque de", "risquent de", "s'annonce",
+           "s'annoncent", "vigilance", "alerte orange", "alerte rouge", "alerte jaune", "bulletin",
+           "perturbations attendues", "températures", "averses", "rafales", "éclaircies", "embouteillages",
+           "bouchons", "bison futé", "trafic dense", "ressenti"),
+    "en": ("forecast", "expected to", "is expected", "are expected", "likely to", "could ", "may ", "might ",
+           "will ", "set to", "due to be"),
+}
+SCHEDULE_MARKERS = {
+    "fr": ("aura lieu", "auront lieu", "se tiendra", "se tiendront", "se déroulera", "se dérouleront", "rendez-vous",
+           "programme", "à partir de", "à compter du", "à compter de", "dès le", "ouvrira", "ouvriront",
+           "débutera", "débuteront", "commencera", "commenceront", "lancera", "sera diffusé", "sera diffusée",
+           "inscriptions", "calendrier", "à suivre", "date limite", "jusqu'au", "du lundi au", "chaque jour"),
+    "en": ("will take place", "will be held", "scheduled", "starting from", "from monday", "until", "deadline"),
+}
+ADVICE_MARKERS = {
+    "fr": ("il faut", "il faudra", "il est conseillé", "il est recommandé", "il est déconseillé", "il vaut mieux",
+           "mieux vaut", "pensez à", "n'hésitez pas", "n'oubliez pas", "évitez", "privilégiez", "conseille",
+           "recommande", "recommandent", "invite à", "invitent à", "appelle à", "appellent à", "sont invités",
+           "est invité", "sont appelés", "doivent", "veillez", "prenez", "munissez-vous", "à éviter", "astuce",
+           "conseils", "il est interdit de"),
+    "en": ("you should", "we should", "make sure", "don't forget", "avoid ", "advised to", "urged to",
+           "recommended", "tips"),
+}
+PROMOTIONAL_MARKERS = {
+    "fr": ("découvrez", "profitez", "offrez", "craquez", "commandez", "réservez", "abonnez", "disponible dès",
+           "disponible à partir", "disponibles dès", "prix de lancement", "en promotion", "promo", "soldes",
+           "bon plan", "à partir de seulement", "livraison gratuite", "notre sélection", "nos conseils",
+           "coup de cœur", "à ne pas manquer", "incontournable", "irrésistible", "idéal pour", "parfait pour",
+           "valent le détour", "vaut le détour", "à découvrir", "en exclusivité"),
+    "en": ("buy now", "order now", "discover", "don't miss", "available from", "on sale", "our pick",
+           "must-have", "perfect for", "ideal for"),
+}
+# Nouns after a demonstrative that point back to something said before ("cette mesure", "ce niveau").
+RECORD_MARKERS = {
+    "fr": ("record", "jamais vu", "jamais enregistré", "historique", "inédit", "le plus", "la plus", "les plus",
+           "depuis 19", "depuis 20", "première fois", "jamais atteint"),
+    "en": ("record", "highest", "lowest", "first time", "ever", "since 19", "since 20", "largest", "biggest"),
+}

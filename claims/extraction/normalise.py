@@ -21,7 +21,25 @@ _CHAR_MAP = {
 # Invisible characters that only confuse the tokenizer.
 _DROP = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad\r")
 # "domestique.Consternant": a sentence end glued to the next paragraph's first word.
-_GLUED = re.compile(r"(?<=[a-zà-öø-ÿ0-9)\"'»%]{2})([.!?…])(?=[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ])")
+_GLUED = re.compile(
+    r"(?:(?<=[a-zà-öø-ÿ0-9)\"'»%]{2})|(?<=[A-ZÀ-Þ]{2})|(?<=\s\d)|(?<=°C)|(?<=\w\)))([.!?…])(?=\"?[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ])"
+)
+# "prend les devantsMais cet événement": a heading glued to the next sentence's first word. The
+# heading gets its own line, so segmentation reports it as a heading instead of a claim.
+_GLUED_HEADING = re.compile(
+    r"(?:(?<=[a-zà-öø-ÿ]{3})|(?<=\d))(?=(?:Mais|Le|La|Les|L'|Un|Une|Des|Il|Elle|Ils|Elles|Ce|Cette|Ces|Pour|Dans|En|Au|Aux|"
+    r"Selon|Si|Depuis|Après|Avant|Lors|Alors|Sur|Par|Pendant|Avec|Quant|Et|De|Du|On|Nous|Je|C'|Cela|Parmi|"
+    r"Face|Entre|Comme|Malgré|Outre|À|A|Jusqu'|Dès|Plusieurs|Certains|Certaines|Chaque|Son|Sa|Ses|Leur|Leurs)"
+    r"(?:\s|'))"
+    # any capitalised word after six lower-case letters ("gouvernementPerpétuelle"; brand names such as
+    # "iPhone", "YouTube" or "McDonald" have fewer)
+    r"|(?<=[a-zà-öø-ÿ]{6})(?=[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]{2,})"
+    # an upper-case heading glued after a sentence end ("s'évader.ELLE N'A PAS LE DROIT ...")
+    r"|(?<=[a-zà-öø-ÿ][.!?…])(?=[A-ZÀ-Þ]{2,}[A-ZÀ-Þ' -]{8,}\b)"
+)
+# "LES ALLOCATIONS DÉJÀ SUSPENDUES Depuis début 2015": an upper-case heading run into a sentence.
+_CAPS_HEADING = re.compile(r"(?:\b[A-ZÀ-Þ][A-ZÀ-Þ'\-]+\b[ ,]+){2,}[A-ZÀ-Þ][A-ZÀ-Þ'\-]+\b(?=( )[A-ZÀ-Þ][a-zà-ÿ])|"
+                           r"(?<=[A-ZÀ-Þ]{4})(?=[A-ZÀ-Þ][a-zà-ÿ]{2,}\b)")
 
 
 @dataclass(frozen=True)
@@ -66,7 +84,15 @@ def normalise(text: str) -> Normalised:
         starts.append(i)
         ends.append(i + 1)
     cleaned = "".join(out)
-    inserts = [m.end(1) for m in _GLUED.finditer(cleaned) if not _in_address(cleaned, m.start(1))]
+    for m in _CAPS_HEADING.finditer(cleaned):
+        if m.group(1):  # the space after the heading becomes a line break (same length: offsets unchanged)
+            out[m.start(1)] = "\n"
+    cleaned = "".join(out)
+    inserts = [m.end(1) for m in _GLUED.finditer(cleaned) if not _in_address(cleaned, m.start(1))
+               and (cleaned[m.end(1)] != '"' or cleaned.count('"', 0, m.end(1)) % 2 == 0)]
+    breaks = {m.start() for m in _GLUED_HEADING.finditer(cleaned)} | {
+        m.start() for m in _CAPS_HEADING.finditer(cleaned) if not m.group(1)}
+    inserts = sorted(set(inserts) | breaks)
     if inserts:
         chars: list[str] = []
         s2: list[int] = []
@@ -76,9 +102,11 @@ def normalise(text: str) -> Normalised:
             chars.append(cleaned[prev:pos])
             s2.extend(starts[prev:pos])
             e2.extend(ends[prev:pos])
-            chars.append(" ")
-            s2.append(starts[pos])
-            e2.append(starts[pos])
+            # A heading gets a paragraph of its own (a blank line), a glued sentence a space.
+            insert = "\n\n" if pos in breaks else " "
+            chars.append(insert)
+            s2.extend([starts[pos]] * len(insert))
+            e2.extend([starts[pos]] * len(insert))
             prev = pos
         chars.append(cleaned[prev:])
         s2.extend(starts[prev:])

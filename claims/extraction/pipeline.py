@@ -3,6 +3,7 @@ clauses, attach structured fields, score. Pure functions: no ORM, no settings wr
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -10,17 +11,20 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from claims.extraction import attribution as at
+from claims.extraction import faithful
 from claims.extraction import features as ft
 from claims.extraction import lexicon as lx
+from claims.extraction import rewrite as rw
 from claims.extraction.checkworthiness import Signals, TrainedScorer, lexical_signals, score_all
 from claims.extraction.language import detect_language
 from claims.extraction.nlp import MAX_CHUNK_CHARS, configured_models, nlp_for
 from claims.extraction.normalise import Normalised, normalise
 from claims.extraction.segment import chunks, segment
+from claims.extraction.selection import select
 from claims.extraction.syntax import attach_parse
 
 MIN_WORDS = 4
-_QUOTED = re.compile(r'"\s*([^"]{15,}?)\s*"')
 
 
 @dataclass
@@ -37,7 +41,10 @@ class ClaimCandidate:
     dates: list[dict[str, Any]] = field(default_factory=list)
     checkworthiness: float = 0.0
     checkworthiness_reasons: list[str] = field(default_factory=list)
+    outlet: str = ""
+    needs_context: bool = False
     signals: Signals | None = None
+    checkable: str = ""  # the quote without its attribution: what `text` must stay faithful to
 
 
 @dataclass
@@ -47,6 +54,9 @@ class Extraction:
     skipped: list[dict[str, Any]]
     fallback: bool = False
     note: str = ""
+    # Candidates below the threshold or past the article's short list: kept so a reviewer can pull one up.
+    recoverable: list[ClaimCandidate] = field(default_factory=list)
+    sentences: int = 0
 
 
 @dataclass
@@ -65,6 +75,9 @@ class _Article:
     skipped: list[dict[str, Any]]
     chunks: list[_Chunk]
     candidates: list[ClaimCandidate] = field(default_factory=list)
+    context: rw.Context = field(default_factory=rw.Context)
+    sentences: int = 0
+    last_claimant: str = ""
 
 
 def extract_claims(text: str, *, language: str = "", **kwargs: Any) -> Extraction:
@@ -80,8 +93,13 @@ def extract_texts(
     min_score: float = 0.0,
     batch_size: int = 64,
     published: Sequence[Any] | None = None,
+    selective: bool = True,
 ) -> list[Extraction]:
-    """Extract the claims of several articles, parsing all their paragraphs in one nlp.pipe stream."""
+    """Extract the claims of several articles, parsing all their paragraphs in one nlp.pipe stream.
+
+    With `selective` (the default) each article keeps a short ranked list (claims.extraction.selection)
+    and the other candidates come back in `Extraction.recoverable`; without it every candidate at or
+    above `min_score` is a claim."""
     models = configured_models() if models is None else models
     languages = list(languages) if languages is not None else [""] * len(texts)
     articles = [_prepare(text, lang, models) for text, lang in zip(texts, languages, strict=True)]
@@ -103,18 +121,18 @@ def extract_texts(
                 current, previous = art, []
             previous = _chunk_candidates(art, doc, chunk, previous)
     results = []
-    for art in articles:
-        if art.candidates and art.candidates[0].signals is not None:
-            art.candidates[0].signals.extra["lead"] = True  # inverted pyramid: the news comes first
     all_candidates = [c for art in articles for c in art.candidates]
     scored = score_all([c.text for c in all_candidates], [c.signals or Signals() for c in all_candidates], scorer)
     for cand, (score, reasons) in zip(all_candidates, scored, strict=True):
         cand.checkworthiness, cand.checkworthiness_reasons = score, reasons
         cand.kind = _kind(cand)
     for index, art in enumerate(articles):
-        kept = [c for c in art.candidates if c.checkworthiness >= min_score]
+        if selective:
+            kept, rest = select(art.candidates, sentences=art.sentences, min_score=min_score)
+        else:
+            kept, rest = [c for c in art.candidates if c.checkworthiness >= min_score], []
         if published is not None and published[index] is not None:
-            for cand in kept:
+            for cand in [*kept, *rest]:
                 ft.resolve_dates(cand.dates, published[index])
         fallback = art.language in fallback_languages or (art.language not in models)
         note = ""
@@ -122,7 +140,8 @@ def extract_texts(
             note = (f"Language {art.language or 'unknown'!r} has no spaCy model configured "
                     f"(FACTCHECK_SPACY_MODELS covers {', '.join(sorted(models)) or 'none'}): "
                     "claims were split by sentence only, without entities or attribution.")
-        results.append(Extraction(art.language, kept, art.skipped, fallback=fallback, note=note))
+        results.append(Extraction(art.language, kept, art.skipped, fallback=fallback, note=note, recoverable=rest,
+                                  sentences=art.sentences))
     return results
 
 
@@ -184,29 +203,33 @@ def _chunk_candidates(art: _Article, doc: Doc, chunk: _Chunk, previous: list[Spa
     entities = ft.find_entities(doc)
     sentences = _sentences(doc, chunk.prose)
     quote_run: list[ClaimCandidate] = []
-    for index, sent in enumerate(sentences):
+    ctx = art.context
+    for sent in sentences:
         words = [t for t in sent if t.is_alpha]
         opens = sent.text.count('"') % 2 == 1
         if len(words) < MIN_WORDS:
+            ctx.update(sent)
             continue
-        claimant, how = ft.attribution(sent, language)
-        if how.startswith("pronoun:"):
-            claimant = ft.last_person([*previous, *sentences[:index]]) or ft.last_person([sent])
+        art.sentences += 1
+        attrib = at.find(sent, language)
+        attrib.claimant = _resolve_claimant(art, attrib)
         made = []
         for seg_start, seg_end, subject in _clauses(sent, dates, quantities, entities):
-            cand = _candidate(art, doc, locate, seg_start, seg_end, subject, claimant, how,
-                              dates, quantities, entities)
+            cand = _candidate(art, doc, locate, seg_start, seg_end, subject, attrib, dates, quantities, entities)
             if cand is not None:
                 made.append(cand)
         art.candidates.extend(made)
+        if attrib.claimant:
+            art.last_claimant = attrib.claimant
+        ctx.update(sent, made[0].signals.extra.get("subject", "") if made and made[0].signals else "")
         # A quotation spanning several sentences gets the speaker named where it closes.
         if opens and not quote_run:
             quote_run = list(made)
         elif quote_run:
-            if opens or claimant:
+            if opens or attrib.claimant:
                 for cand in quote_run:
-                    if not cand.claimant and claimant:
-                        cand.claimant = claimant
+                    if not cand.claimant and attrib.claimant:
+                        cand.claimant, cand.outlet = attrib.claimant, cand.outlet or attrib.outlet
                         if cand.signals:
                             cand.signals.claimant = True
                             cand.signals.speech = True
@@ -216,12 +239,38 @@ def _chunk_candidates(art: _Article, doc: Doc, chunk: _Chunk, previous: list[Spa
     return [*previous, *sentences][-3:]
 
 
+def _resolve_claimant(art: _Article, attrib: at.Attribution) -> str:
+    """A pronoun speaker ("a-t-il déclaré") or a bare description ("le quotidien", "la même source")
+    becomes the person, outlet or source the article named before; a description it cannot resolve
+    stays as written when it names an agent ("le parquet d'Ajaccio"), else no claimant."""
+    ctx = art.context
+    how = attrib.how
+    if how.startswith("pronoun:"):
+        if how in ("pronoun:il", "pronoun:elle", "pronoun:he", "pronoun:she"):
+            return ctx.last_subject if ctx.last_subject and not ctx.last_subject_plural and \
+                ctx.last_subject in ctx.people else (ctx.people[-1] if ctx.people else (ctx.orgs[-1] if ctx.orgs else ""))
+        return ctx.last_subject if ctx.last_subject_plural else ""
+    if how.startswith("description:"):
+        noun = how.split(":", 1)[1]
+        words = attrib.claimant.split()
+        if "même" in attrib.claimant.lower() or noun == "source" and len(words) <= 3:
+            return art.last_claimant or attrib.claimant
+        if noun in lx.OUTLET_NOUNS:
+            if ctx.outlets:
+                attrib.outlet = attrib.outlet or ctx.outlets[-1]
+                return ctx.outlets[-1]
+            return ""
+        if len(words) <= 6 and noun in lx.PERSON_ROLES and ctx.people:
+            return ctx.people[-1]
+    return attrib.claimant
+
+
 _SENT_END = re.compile(r'[.!?…]["\')\]]*$')
 
 
 def _sentences(doc: Doc, prose: list[tuple[int, int]]) -> list[Span]:
-    """The parser's sentences inside prose blocks, re-joined where it cut inside one ("Kassym-|Jomart",
-    "à Xi | et à Poutine"): a sentence without terminal punctuation continues into the next one
+    """The parser's sentences inside prose blocks, re-joined where it cut inside one (after a hyphenated
+    name, before a coordinated name): a sentence without terminal punctuation continues into the next one
     of the same block."""
     out: list[Span] = []
     block = 0
@@ -294,51 +343,6 @@ def _clauses(
     return out
 
 
-_CONNECTORS = frozenset({
-    "mais", "et", "or", "donc", "pourtant", "cependant", "toutefois", "ainsi", "enfin", "par", "exemple",
-    "à", "l'inverse", "l'", "inverse", "qu'", "il", "en", "effet", "outre", "bref", "d'ailleurs", "quoi", "qu'il", "soit", "a", "priori",
-    "but", "and", "however", "so", "yet", "also", "meanwhile", "moreover", "indeed", "well", "now", "then",
-})
-
-
-def _condensed(art: _Article, span: Span, locate: ft.Locate) -> str:
-    """The checkable core of a sentence: without a leading connector ("Par exemple,", "Mais"), bracketed
-    asides, or an apposition describing a named source ("Selon X, un ex-oligarque qui ..., Y a ...")."""
-    drop: set[int] = set()
-    tokens = list(span)
-    # "Par exemple, ...", "Quoi qu'il en soit, ...": up to four connector words and their comma.
-    for i, tok in enumerate(tokens[:6]):
-        if tok.text == "," and i > 0 and all(t.lower_ in _CONNECTORS for t in tokens[:i]):
-            drop.update(t.i for t in tokens[: i + 1])
-            break
-    if not drop and tokens and tokens[0].lower_ in ("mais", "et", "but", "and", "or", "so"):
-        drop.add(tokens[0].i)
-    depth = 0
-    for tok in tokens:
-        if tok.text == "(":
-            depth += 1
-        if depth:
-            drop.add(tok.i)
-        if tok.text == ")" and depth:
-            depth -= 1
-    # ", un ex-oligarque qui a dû fuir la Russie," after a name: an aside without numbers.
-    for i, tok in enumerate(tokens[:-1]):
-        if tok.text == "," and i > 0 and tokens[i - 1].ent_type_ and tokens[i + 1].lower_ in (
-            "un", "une", "le", "la", "l'", "a", "an", "the", "ancien", "ancienne", "former"):
-            close = next((j for j in range(i + 1, min(len(tokens), i + 20)) if tokens[j].text == ","), None)
-            if close is not None and not any(t.pos_ == "NUM" or t.is_digit for t in tokens[i + 1 : close]):
-                drop.update(t.i for t in tokens[i:close])
-    if not drop:
-        return ""
-    pieces = []
-    for tok in tokens:
-        if tok.i not in drop:
-            s0, s1 = locate(tok.idx, tok.idx + len(tok.text))
-            pieces.append(art.original[s0:s1] + (tok.whitespace_ and " "))
-    text = "".join(pieces).replace(" ,", ",").replace(" .", ".")
-    return " ".join(text.split()) if len(text.split()) >= MIN_WORDS else ""
-
-
 def _trim(original: str, start: int, end: int) -> tuple[int, int]:
     while start < end and (original[start].isspace() or original[start] in ",;:-–—"):
         start += 1
@@ -349,7 +353,7 @@ def _trim(original: str, start: int, end: int) -> tuple[int, int]:
 
 def _candidate(
     art: _Article, doc: Doc, locate: ft.Locate, tok_start: int, tok_end: int, subject: Span | None,
-    claimant: str, how: str, dates: list[dict[str, Any]], quantities: list[dict[str, Any]],
+    attrib: at.Attribution, dates: list[dict[str, Any]], quantities: list[dict[str, Any]],
     entities: list[dict[str, Any]],
 ) -> ClaimCandidate | None:
     span = doc[tok_start:tok_end]
@@ -358,31 +362,93 @@ def _candidate(
     if end <= start:
         return None
     quote = art.original[start:end]
-    text = _condensed(art, span, locate) or " ".join(quote.split())
     language = art.language
-    inner = _QUOTED.search(span.text)
-    speech = how in ("speech",) or how.startswith("pronoun:")
-    if inner and speech:
-        qs, qe = _trim(art.original, *locate(a + inner.start(1), a + inner.end(1)))
-        text = " ".join(art.original[qs:qe].split()) or text
+    claimant, how = attrib.claimant, attrib.how
+    speech = how in ("speech", "according_to", "outlet") or how.startswith(("pronoun:", "description:"))
+
+    def original(tok: Token) -> str:
+        s0, s1 = locate(tok.idx, tok.idx + len(tok.text))
+        return art.original[s0:s1]
+
+    # Only the attribution phrases inside this clause are left out of it.
+    clause_attrib = at.Attribution(attrib.claimant, attrib.outlet, attrib.how,
+                                   [(max(s, tok_start), min(e, tok_end)) for s, e in attrib.drop
+                                    if s < tok_end and e > tok_start])
+    rewritten = rw.condense(
+        span, clause_attrib, art.context, language,
+        quantities=[(q["char_start"], q["char_end"]) for q in quantities if a <= q["char_start"] < b],
+        entities=[(e["char_start"], e["char_end"]) for e in entities if a <= e["char_start"] < b],
+        original=original, speech=speech,
+    )
+    text = rewritten.text
     if subject is not None:
         s0, s1 = locate(subject.start_char, subject.end_char)
-        text = " ".join(art.original[s0:s1].split()) + " " + text
-    text = readable(text) or text
+        text = " ".join(art.original[s0:s1].split()) + " " + (text[0].lower() + text[1:] if text else text)
+    cleaned = readable(text) or text
+    # readable() drops links, handles and emoji pasted into a post, repeated pastes and trailing "a-t-il
+    # dit" clauses: none of them may take a figure, a name or a negation with it.
+    # Links, handles and emoji pasted into a post go; one the sentence governs ("s'oppose à @BGriveaux",
+    # "sur le site www.example.org") is part of what it says and stays.
+    reference = _single_copy(" ".join(_NOISE.sub(_noise_or_content, text).replace("#", "").split()))
+    names = [n for n in (original(t) for t in rewritten.checkable if t.ent_type_) if n in reference]
+    if not faithful.missing(reference, cleaned, names):
+        text = cleaned
     if text and text[0].islower():
         text = text[0].upper() + text[1:]
-    c_dates = _within(dates, a, b)
-    c_quantities = _within(quantities, a, b)
-    c_entities = _within(entities, a, b)
+    # Fields come from the checkable part: a figure or a date of the attribution ("a rapporté France Bleu
+    # lundi 5 février") is not part of the claim.
+    keep_chars = [(t.idx, t.idx + len(t)) for t in rewritten.checkable]
+
+    def inside(item: dict[str, Any]) -> bool:  # wholly inside: a name that runs into the attribution is not
+        return any(s <= item["char_start"] < e for s, e in keep_chars) and any(
+            s < item["char_end"] <= e for s, e in keep_chars)
+
+    c_dates = [d for d in _within(dates, a, b) if inside(d)]
+    c_quantities = [q for q in _within(quantities, a, b) if inside(q)]
+    c_entities = [e for e in _within(entities, a, b) if inside(e)]
     signals = span_signals(span, language, dates=c_dates, quantities=c_quantities, entities=c_entities,
-                           claimant=claimant, speech=speech or bool(inner and claimant))
+                           claimant=claimant, speech=speech)
+    signals.extra.pop("calendar_date", None)  # a scheduled event is not made checkable by its date
+    signals.extra["subject"] = rewritten.subject
+    lower = text.lower()
+    root = span.root
+    tense = ft._tense_at(doc, root.i)
+    signals.updated(
+        record=_has(lower, lx.RECORD_MARKERS.get(language, ())),
+        forecast=tense == "future" or _has(lower, lx.FORECAST_MARKERS.get(language, ())),
+        schedule=_has(lower, lx.SCHEDULE_MARKERS.get(language, ())) or _CLOCK_TIME.search(quote) is not None
+        or any(d.get("tense") == "future" for d in c_dates),
+        advice=_has(lower, lx.ADVICE_MARKERS.get(language, ())) or "Imp" in root.morph.get("Mood"),
+        promotional=_has(lower, lx.PROMOTIONAL_MARKERS.get(language, ())),
+        fragment=rewritten.fragment, needs_context=rewritten.needs_context,
+        words=len(_WORDS.findall(text)),
+    )
+    checkable = " ".join(original(t) + (" " if t.whitespace_ else "") for t in rewritten.checkable)
     return ClaimCandidate(
         start=start, end=end, quote=quote, text=text, language=language, claimant=claimant,
+        outlet=attrib.outlet,
+        needs_context=rewritten.needs_context,
         entities=ft.locate_all(c_entities, locate, art.original),
         quantities=ft.locate_all(c_quantities, locate, art.original),
         dates=ft.locate_all(c_dates, locate, art.original),
-        signals=signals,
+        signals=signals, checkable=" ".join(checkable.split()),
     )
+
+
+_WORDS = re.compile(r"[^\W_]+", re.UNICODE)
+_CLOCK_TIME = re.compile(r"\b(?:à|vers|dès|at)\s+\d{1,2}\s?(?:h\d{0,2}|heures?)\b|\b\d{1,2}h\d{2}\b", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=32)
+def _marker_pattern(markers: tuple[str, ...]) -> re.Pattern[str]:
+    """One regex per word list; a marker matches at a word start ("prévu" matches "prévue")."""
+    parts = sorted((re.escape(m.strip()) + (r"(?!\w)" if m.endswith(" ") else "") for m in markers if m.strip()),
+                   key=len, reverse=True)
+    return re.compile(r"(?<![\w'])(?:" + "|".join(parts) + ")" if parts else r"(?!x)x")
+
+
+def _has(lower: str, markers: tuple[str, ...]) -> bool:
+    return bool(markers) and _marker_pattern(markers).search(lower) is not None
 
 
 def span_signals(
@@ -427,6 +493,17 @@ _NOISE = re.compile(
 )
 
 
+_GOVERNS = frozenset({"à", "a", "de", "du", "des", "d'", "sur", "avec", "par", "pour", "contre", "chez", "le",
+                      "la", "les", "l'", "site", "compte", "adresse", "to", "at", "on", "by", "with", "from", "via",
+                      "account", "website"})
+
+
+def _noise_or_content(m: re.Match[str]) -> str:
+    before = m.string[: m.start()].split()
+    word = before[-1].lower() if before else ""
+    return m.group(0) if word in _GOVERNS or word.endswith("'") else " "
+
+
 _TRAILING_ATTRIBUTION = re.compile(
     r"""\s*(?:,\s*["»”]|["»”]\s*,|,)\s*(?:(?:a|ont|avait|avaient)-t-(?:il|elle|ils|elles)\s+\w+|\w+-t-(?:il|elle)"""
     r"""|\w+-(?:il|elle)|(?:he|she|they)\s+(?:said|added|told\s+\w+)|said\s+[^,.!?"]{1,60})"""
@@ -435,15 +512,18 @@ _TRAILING_ATTRIBUTION = re.compile(
 )
 
 
-def _once(text: str) -> str:
-    """"X X X" -> "X": posts shared several times are often pasted back to back."""
+def _single_copy(text: str) -> str:
+    """"X X X Y" -> "X Y": posts shared several times are often pasted back to back; whatever follows
+    the copies is kept."""
     words = text.split()
-    n = len(words)
-    if n < 8:
+    if len(words) < 8:
         return text
-    for period in range(4, n // 2 + 1):
+    for period in range(4, len(words) // 2 + 1):
         if words[:period] == words[period : 2 * period]:
-            return " ".join(words[:period])
+            i = period
+            while words[i : i + period] == words[:period]:
+                i += period
+            return " ".join(words[:period] + words[i:])
     return text
 
 
@@ -451,10 +531,10 @@ def readable(text: str) -> str:
     """The claim as a person reads it: no links, @handles, hashtag signs, emoji, quotation marks or
     trailing "a-t-il déclaré" (the quote keeps them all)."""
     text = _TRAILING_ATTRIBUTION.sub("", text)
-    text = _NOISE.sub(" ", text).replace("#", "")
+    text = _NOISE.sub(_noise_or_content, text).replace("#", "")
     text = re.sub(r"[«»“”\"]", " ", text)
     text = re.sub(r"\s+([.,!?…])", r"\1", text)
-    text = _once(" ".join(text.split()).strip(" ,;:-"))
+    text = _single_copy(" ".join(text.split()).strip(" ,;:-"))
     return text + "." if text and text[-1].isalnum() and len(text.split()) > 3 else text
 
 
@@ -480,6 +560,7 @@ def candidate_dict(cand: ClaimCandidate) -> dict[str, Any]:
         "language": cand.language, "kind": cand.kind, "claimant": cand.claimant,
         "entities": cand.entities, "quantities": cand.quantities, "dates": cand.dates,
         "checkworthiness": cand.checkworthiness, "checkworthiness_reasons": cand.checkworthiness_reasons,
+        "outlet": cand.outlet, "needs_context": cand.needs_context,
     }
 
 

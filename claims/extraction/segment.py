@@ -27,6 +27,11 @@ _CAPTION = re.compile(
 )
 
 
+# "VIDÉO - Marine Le Pen a été accueillie par 300 manifestants vendredi.": a rubric marker before a
+# full sentence, not a caption (the claim's text leaves the marker out).
+_MARKED_SENTENCE = re.compile(r"^(vidéo|video|photos?)s?\s*[-–—]\s*[A-ZÀ-Þ][^©]{40,}[.!?…]$", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class Block:
     start: int
@@ -39,7 +44,7 @@ def _classify(line: str, *, first: bool) -> str:
     words = stripped.split()
     if _TEASER.match(stripped):
         return "teaser"
-    if _CAPTION.match(stripped) and len(words) <= 40:
+    if _CAPTION.match(stripped) and len(words) <= 40 and not _MARKED_SENTENCE.match(stripped):
         return "caption"
     if len(words) <= 12 and _BYLINE.match(stripped) and not _SENTENCE_END.search(stripped[:-1] or "x"):
         return "byline"

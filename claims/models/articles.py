@@ -33,6 +33,9 @@ class Article(models.Model):
     extraction_job = models.CharField(max_length=40, blank=True, default="")
     extraction_started_at = models.DateTimeField(null=True, blank=True)
     extracted_at = models.DateTimeField(null=True, blank=True)
+    # Candidates the extractor ranked below the article's short list: a reviewer can pull one up
+    # (claims.services.candidates). Rewritten by every extraction of the article.
+    extraction_candidates = models.JSONField(default=list, blank=True)
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -43,6 +43,10 @@ class Claim(models.Model):
     checkworthiness_reasons = models.JSONField(default=list, blank=True)
     kind = models.CharField(max_length=16, choices=ClaimKind.choices, default=ClaimKind.OTHER)
     claimant = models.CharField(max_length=300, blank=True)
+    outlet = models.CharField(max_length=200, blank=True, help_text=_("The medium that reported the statement"))
+    needs_context = models.BooleanField(
+        default=False, help_text=_("The claim's subject could not be resolved: read it in its article")
+    )
     entities = models.JSONField(default=list, blank=True)
     quantities = models.JSONField(default=list, blank=True)
     dates = models.JSONField(default=list, blank=True)

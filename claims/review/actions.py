@@ -31,6 +31,7 @@ from claims.review.views import (
 )
 from claims.services import review_actions, rules
 from claims.services.bulk import claims_bulk_assign, claims_bulk_transition
+from claims.services.candidates import candidate_pull_up
 from claims.services.errors import DomainError, StaleVersion
 from claims.services.evidence import evidence_add_url, evidence_run_retry, evidence_set_stance
 from claims.services.workflow import (
@@ -279,6 +280,28 @@ def article_claim_create(request: HttpRequest, article_id: int) -> HttpResponse:
         return JsonResponse({"ok": True, "claim_id": claim.pk, "url": url}, status=201)
     messages.success(request, _("Claim created."))
     return _see_other(url)
+
+
+class PullUpForm(forms.Form):
+    start = forms.IntegerField(min_value=0)
+    end = forms.IntegerField(min_value=0)
+
+
+@require_POST
+@reviewer_required
+def article_candidate_pull_up(request: HttpRequest, article_id: int) -> HttpResponse:
+    """A candidate the extractor ranked below the article's short list becomes a claim."""
+    article = get_object_or_404(Article, pk=article_id)
+    form = PullUpForm(request.POST)
+    if not form.is_valid():
+        return _article_refused(request, article_id, f.first_error(form), STATUS_BAD_INPUT)
+    try:
+        claim = candidate_pull_up(article=article, start=form.cleaned_data["start"], end=form.cleaned_data["end"],
+                                  actor=request.user, channel=Channel.UI)
+    except DomainError as exc:
+        return _article_refused(request, article_id, error_message(exc), exc.http_status)
+    messages.success(request, _("Candidate pulled up as a claim."))
+    return _see_other(reverse("review:article", args=[article_id]) + f"#item-{claim.pk}")
 
 
 @require_POST

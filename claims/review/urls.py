@@ -12,6 +12,7 @@ urlpatterns = [
     path("alerts/<int:alert_id>/transition/", alerts.transition, name="alert_transition"),
     path("articles/<int:article_id>/", views.article_detail, name="article"),
     path("articles/<int:article_id>/claims/", actions.article_claim_create, name="article_claim_create"),
+    path("articles/<int:article_id>/candidates/", actions.article_candidate_pull_up, name="candidate_pull_up"),
     path("articles/<int:article_id>/claims/<int:claim_id>/split/", actions.article_claim_split, name="claim_split"),
     path("articles/<int:article_id>/claims/<int:claim_id>/merge/", actions.article_claim_merge, name="claim_merge"),
     path(

@@ -41,6 +41,7 @@ from claims.review.queue import OPEN, PER_PAGE, QueueFilters, QueuePage, date_te
 from claims.review.stats import dashboard
 from claims.search import POSSIBLE, STRONG, match_claim
 from claims.services import rules
+from claims.services.candidates import article_candidates
 from claims.services.errors import DomainError, StaleVersion
 from claims.services.roles import is_editor, is_reviewer, team_members
 
@@ -236,6 +237,7 @@ def article_context(request: HttpRequest, article_id: int, **extra: Any) -> dict
         "claims": claims,
         "segments": article_segments(article.text, claims),
         "open_claims": [c for c in claims if c.can_reshape],  # type: ignore[attr-defined]
+        "candidates": article_candidates(article),
         **extra,
     }
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from django.db import transaction
@@ -35,8 +36,13 @@ def claim_create(
     claimant: str = "",
     kind: str = ClaimKind.OTHER,
     channel: str = Channel.UI,
+    extracted: Mapping[str, Any] | None = None,
 ) -> Claim:
-    """A manual claim, optionally anchored to a span of an article (its quote is that span)."""
+    """A manual claim, optionally anchored to a span of an article (its quote is that span).
+
+    `extracted` carries the structured fields of an extractor candidate a reviewer pulls up
+    (claims.services.candidates): claimant, outlet, kind, entities, quantities, dates, its score and
+    reasons; without it the claim is check-worthy by the reviewer's judgement alone."""
     require_reviewer(actor, doing="add claims")
     text = text.strip()
     if not text:
@@ -56,6 +62,12 @@ def claim_create(
         # A claim a person entered is check-worthy by that person's judgement.
         checkworthiness=1.0, checkworthiness_reasons=["entered by a reviewer"],
     )
+    if extracted:
+        for name in ("claimant", "outlet", "kind", "entities", "quantities", "dates", "needs_context"):
+            if name in extracted:
+                setattr(claim, name, extracted[name])
+        claim.checkworthiness = float(extracted.get("checkworthiness", claim.checkworthiness))
+        claim.checkworthiness_reasons = [*extracted.get("checkworthiness_reasons", []), "pulled up by a reviewer"]
     error = claim.offsets_error(article.text if article is not None else None)
     if error:
         raise InvalidInput(f"Invalid offsets: {error}.", code="invalid_offsets")

@@ -19,6 +19,7 @@ from django.utils import timezone
 from claims.models import Article, Channel, Claim, ExtractionStatus, content_hash
 from claims.services.article_text import clean_text, decode_text, text_from_html
 from claims.services.audit import audit_record
+from claims.services.candidates import candidates_payload
 from claims.services.errors import InvalidInput
 from claims.services.evidence import evidence_gather
 from claims.services.webhooks import webhook_emit, webhook_emit_many
@@ -203,6 +204,7 @@ def _persist(article: Article, extraction: Any) -> ExtractResult:
         created = Claim.objects.bulk_create(rows, batch_size=500)
         now = timezone.now()
         Article.objects.filter(pk=article.pk).update(
+            extraction_candidates=candidates_payload(extraction, taken=taken_spans),
             extraction_status=ExtractionStatus.DONE, extracted_at=now, updated_at=now,
             extraction_error=extraction.note, extraction_job="", language=extraction.language or article.language,
         )

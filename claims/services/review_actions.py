@@ -4,7 +4,7 @@ transaction; status changes still go through claims.services.workflow."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from django.db import transaction
@@ -36,6 +36,7 @@ def claim_create_from_selection(
     actor: Any,
     text: str = "",
     channel: str = Channel.UI,
+    extracted: Mapping[str, Any] | None = None,
 ) -> Claim:
     """A manual claim on article.text[start:end]; the quote the browser saw must match exactly.
 
@@ -52,7 +53,7 @@ def claim_create_from_selection(
         raise InvalidInput("The selection does not match the article: it may have changed since you opened it.",
                            code="bad_offsets")
     return claim_create(text=text.strip() or quote, actor=actor, article=article, start=start, end=end,
-                        channel=channel)
+                        channel=channel, extracted=extracted)
 
 
 def comment_add(*, claim: Claim, actor: Any, body: str, channel: str = Channel.UI) -> Comment:

@@ -249,3 +249,11 @@ def test_it_refuses_offsets_without_an_article(alice, api_as):
                                                    format="json")
     assert response.status_code == 400 and response.json()["code"] == "invalid_offsets"
 
+
+
+def test_it_gives_the_outlet_apart_from_the_claimant_and_flags_claims_that_need_context(alice, api_as):
+    claim = ClaimFactory(claimant="Sylvain Darchy", outlet="AFP", needs_context=True)
+    body = api_as(alice, "read").get(f"/api/v1/claims/{claim.pk}/").json()
+    assert (body["claimant"], body["outlet"], body["needs_context"]) == ("Sylvain Darchy", "AFP", True)
+    listed = api_as(alice, "read").get("/api/v1/claims/").json()["results"][0]
+    assert (listed["outlet"], listed["needs_context"]) == ("AFP", True)

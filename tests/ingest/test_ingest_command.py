@@ -103,5 +103,6 @@ def test_the_sample_articles_all_ingest_with_claims(ingest: Any) -> None:
     assert set(by_language.values()) == {"fr", "en"}
     for article in Article.objects.all():
         claims = list(article.claims.all())
-        assert len(claims) >= 3, article.title
+        # A short list per article; what it leaves out stays recoverable on the article.
+        assert claims and len(claims) + len(article.extraction_candidates) >= 3, article.title
         assert all(c.offsets_error(article.text) is None for c in claims)

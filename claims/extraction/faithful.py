@@ -1,0 +1,65 @@
+"""Faithfulness, the hard rule of a claim's text: it never drops a number, a name, a negation or an
+item of a list from the checkable part of the sentence it comes from. Independent of how the text
+was written, so the same check runs inside the pipeline (a failing rewrite falls back to the
+sentence), in the property tests and over a whole corpus (`manage.py check_faithfulness`)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from claims.extraction import lexicon as lx
+
+_NUMBER = re.compile(r"\d+(?:[ .,\u202f\u00a0]\d{3})*(?:[.,]\d+)?")
+_WORD = re.compile(r"[^\W\d_]+(?:'|’)?", re.UNICODE)
+# Sentence-internal capitalised words stand for names the parser did not tag ("Sud Rail", "l'Unsa").
+_CAPITALISED = re.compile(r"(?<=[\w,;:'’)\]] )(?:[dlDL]['’])?([A-ZÀ-Þ][\w-]{2,})")
+_NEGATIONS = {"ne", "n'", "pas", "jamais", "aucun", "aucune", "rien", "sans", "ni", "non", "nullement", "guère",
+              "not", "no", "never", "none", "nobody", "nothing", "neither", "nor", "without"}
+_NUMBER_WORDS = {w for words in lx.NUMBER_WORDS.values() for w in words if w not in ("un", "une", "one")}
+
+
+def _norm(text: str) -> str:
+    """Lower case, plain apostrophes, no quotation marks (they carry no fact), single spaces."""
+    text = re.sub(r"[«»“”\"#]", " ", text.replace("’", "'").replace("\u00a0", " ").replace("\u202f", " "))
+    return " ".join(re.sub(r"\s+([,.;:!?])", r"\1", text).lower().split())
+
+
+def _numbers(text: str) -> Counter[str]:
+    return Counter(re.sub(r"\D", "", m.group(0)) for m in _NUMBER.finditer(text))
+
+
+def _words(text: str) -> list[str]:
+    """Lower-cased words; an apostrophe closing a quotation ("il n'a rien'") is not part of the word."""
+    out = []
+    for w in _WORD.findall(text):
+        w = w.lower().replace("’", "'")
+        if w.endswith("'") and len(w) > 3 and w[:-1] not in ("qu", "jusqu", "lorsqu", "puisqu", "quoiqu"):
+            w = w[:-1]
+        out.append(w)
+    return out
+
+
+def missing(checkable: str, text: str, entities: list[str] | tuple[str, ...] = ()) -> list[str]:
+    """What of `checkable` (the sentence without its attribution) `text` lost: numbers, number words,
+    named entities and capitalised names, negations. Empty when the text is faithful."""
+    lost: list[str] = []
+    # Numbers and names must be there; negations as often as in the sentence (a text that is a paste
+    # of itself repeated states its figures once, but dropping one "pas" of two changes the meaning).
+    have = _numbers(text)
+    for number in _numbers(checkable):
+        if not have[number]:
+            lost.append(number)
+    words_in, words_out = Counter(_words(checkable)), Counter(_words(text))
+    for word, count in words_in.items():
+        if word in _NUMBER_WORDS and not words_out[word] or word in _NEGATIONS and words_out[word] < count:
+            lost.append(word)
+    norm_text = _norm(text)
+    for entity in entities:
+        name = _norm(entity).strip(" ,.'\"")
+        if len(name) >= 2 and name not in norm_text:
+            lost.append(entity)
+    for m in _CAPITALISED.finditer(checkable):
+        if _norm(m.group(1)) not in norm_text:
+            lost.append(m.group(1))
+    return lost

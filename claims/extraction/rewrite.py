@@ -1,0 +1,250 @@
+"""A claim's text from its parsed span: the checkable statement, short and self-contained.
+
+Works on the existing parse (no second one): tokens are left out (markers, attribution phrases,
+connectives, asides without facts) and a pronoun or demonstrative subject is replaced by its
+antecedent when the article makes it certain; otherwise the claim is flagged as needing context.
+Whatever is left out of the checkable part must not carry a number, a name, a negation or a list
+item: `claims.extraction.faithful` checks the result and a failing rewrite falls back to the
+plain sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from claims.extraction import faithful
+from claims.extraction import lexicon as lx
+from claims.extraction.attribution import Attribution
+
+_MARKERS = re.compile(lx.LEAD_MARKERS)
+_QUOTED = re.compile(r'"\s*([^"]{2,}?)\s*"')
+_IMPERSONAL_NEXT = {"y", "faut", "s'agit", "agit", "semble", "paraît", "reste", "suffit", "manque", "pleut", "neige",
+                    "vaut", "importe", "arrive", "convient", "existe"}
+_DEMONSTRATIVE_PRONOUNS = {"cela", "ça", "ceci", "celui-ci", "celle-ci", "ceux-ci", "celles-ci", "this", "that",
+                           "these", "those"}
+_LATTER = {"dernier", "dernière", "derniers", "dernières", "celui-ci", "celle-ci", "ceux-ci", "celles-ci"}
+
+
+@dataclass
+class Context:
+    """What the article said before the current sentence, for resolving subjects and descriptions."""
+
+    people: list[str] = field(default_factory=list)  # named people, most recent last
+    orgs: list[str] = field(default_factory=list)
+    outlets: list[str] = field(default_factory=list)
+    last_subject: str = ""  # the previous sentence's named subject
+    last_subject_plural: bool = False
+    previous_names: list[str] = field(default_factory=list)  # people and organisations of the last sentence
+
+    def update(self, sent: Span, resolved_subject: str = "") -> None:
+        from claims.extraction.attribution import outlet_in
+
+        self.previous_names = [e.text for e in sent.ents if e.label_ in ("PER", "PERSON", "ORG") and len(e.text) > 2]
+        for ent in sent.ents:
+            name = ent.text.strip(" ,.'\"")
+            if len(name) < 3:
+                continue
+            if outlet_in(name) == name:
+                self.outlets.append(name)
+            elif ent.label_ in ("PER", "PERSON"):
+                self.people.append(name)
+            elif ent.label_ in ("ORG",):
+                self.orgs.append(name)
+        outlet = outlet_in(sent.text)
+        if outlet:
+            self.outlets.append(outlet)
+        subject = _subject(sent)
+        if subject is not None and sent.doc[sent.start : subject.i].text.count('"') % 2 == 1:
+            subject = None  # a subject inside a quotation is the speaker's, not the narrative's
+        if resolved_subject:
+            self.last_subject = resolved_subject
+        elif subject is not None and subject.pos_ == "PROPN":
+            ent = next((e for e in sent.ents if e.start <= subject.i < e.end), None)
+            self.last_subject = ent.text if ent is not None else ""
+            self.last_subject_plural = False
+        elif subject is not None and subject.pos_ == "NOUN" and subject.lower_ not in lx.FIRST_PERSON.get("fr", ()):
+            np = sent.doc[subject.left_edge.i : subject.i + 1]
+            self.last_subject = np.text if len(np) <= 6 and not any(t.text in ',"()' for t in np) else ""
+            self.last_subject_plural = "Plur" in subject.morph.get("Number")
+        elif subject is None or subject.lower_ not in ("il", "elle", "ils", "elles"):
+            self.last_subject = ""
+
+
+@dataclass
+class Rewrite:
+    text: str
+    needs_context: bool = False
+    fragment: bool = False
+    subject: str = ""  # the antecedent put in place of a pronoun subject
+    inner_quote: bool = False
+    checkable: list[Token] = field(default_factory=list)
+
+
+def _subject(span: Span) -> Token | None:
+    root = span.root
+    subjects = [c for c in root.children if c.dep_.startswith("nsubj") and span.start <= c.i < span.end]
+    if not subjects:
+        subjects = [t for t in span if t.dep_.startswith("nsubj") and t.head.dep_ == "ROOT"]
+    return subjects[0] if subjects else None
+
+
+def _finite(tokens: list[Token]) -> bool:
+    return any(t.pos_ in ("VERB", "AUX") and ("Fin" in t.morph.get("VerbForm") or t.tag_ in ("VBD", "VBZ", "VBP", "MD"))
+               for t in tokens)
+
+
+def _antecedent(subj: Token, ctx: Context, span: Span) -> str:
+    """The named antecedent of "il", "elle", "ils", "ce dernier" when the article makes it certain."""
+    low = subj.lower_
+    if low in ("il", "elle", "he", "she"):
+        if ctx.last_subject and not ctx.last_subject_plural:
+            return ctx.last_subject
+        recent = ctx.people[-3:]
+        if recent and len(set(recent)) == 1:
+            return recent[-1]
+        return ""
+    if low in ("ils", "elles", "they"):
+        return ctx.last_subject if ctx.last_subject and ctx.last_subject_plural else ""
+    return ""
+
+
+def condense(
+    span: Span, attribution: Attribution, ctx: Context, language: str, *,
+    quantities: list[tuple[int, int]], entities: list[tuple[int, int]],
+    original: Callable[[Token], str], speech: bool,
+) -> Rewrite:
+    """The checkable text of a span. `original(token)` gives the article's own text for a token (with
+    its typographic quotes and spaces), `quantities`/`entities` are the chunk-offset spans of the facts
+    it must keep."""
+    tokens = list(span)
+    leave: set[int] = set()
+    for start, end in attribution.drop:
+        leave.update(range(start, end))
+    m = _MARKERS.match(span.text)
+    if m and m.end() < len(span.text):
+        cut = span.start_char + m.end()
+        leave.update(t.i for t in tokens if t.idx < cut)
+    checkable = [t for t in tokens if t.i not in leave]
+    if not any(t.is_alpha for t in checkable):  # nothing but attribution: the sentence stays whole
+        checkable = tokens
+    kept = [t for t in checkable]
+    # A quotation with little around it: the quoted words are the statement.
+    inner = _QUOTED.search(span.text)
+    inner_quote = False
+    if inner and speech:
+        a = span.start_char + inner.start(1)
+        b = span.start_char + inner.end(1)
+        inside = [t for t in kept if a <= t.idx < b]
+        outside = [t for t in kept if not (a <= t.idx < b) and t.is_alpha and not t.is_punct]
+        if len(outside) <= 4 and len([t for t in inside if t.is_alpha]) >= 3:
+            kept = inside
+            checkable = inside
+            inner_quote = True
+    # Leading connectives ("De son côté,", "Par ailleurs,", "Mais", "Et").
+    connectives = sorted(lx.CONNECTIVES.get(language, ()), key=len, reverse=True)
+    while kept:
+        head = " ".join(t.lower_ for t in kept[:5]).replace("' ", "'")
+        found = next((c for c in connectives if head == c or head.startswith(c + " ")), None)
+        if found is None:
+            break
+        n = len(found.replace("'", "' ").split())
+        nxt = kept[n] if n < len(kept) else None
+        if nxt is not None and nxt.lower_ in ("que", "qu'", "of", "that"):
+            break
+        if nxt is not None and nxt.text == ",":
+            n += 1
+        elif len(found.split()) > 1:
+            if nxt is not None and nxt.pos_ in ("NOUN",):  # "De plus en plus", "Par ailleurs X" stays plain
+                break
+        kept = kept[n:]
+    # Asides without facts: "(photo)", "(la « souricière »)"; ", un ancien élu de la commune," after a name.
+    fact_chars = [*quantities, *entities]
+
+    def factual(toks: list[Token]) -> bool:
+        return any(t.like_num or t.lower_ in lx.NEGATIONS or t.ent_type_ or t.pos_ == "PROPN"
+                   or any(s <= t.idx < e for s, e in fact_chars) for t in toks)
+
+    dropped_aside: set[int] = set()
+    depth_start = None
+    for t in kept:
+        if t.text == "(":
+            depth_start = t.i
+        elif t.text == ")" and depth_start is not None:
+            aside = [x for x in kept if depth_start <= x.i <= t.i]
+            if not factual(aside[1:-1]):
+                dropped_aside.update(x.i for x in aside)
+            depth_start = None
+    kept = [t for t in kept if t.i not in dropped_aside]
+    # Subject: a pronoun resolved to its named antecedent, or the claim needs context.
+    needs_context = False
+    replacement: dict[int, str] = {}
+    resolved = ""
+    subj = _subject(span)
+    if subj is not None and not inner_quote and subj in kept[:3]:
+        low = subj.lower_
+        nxt = subj.doc[subj.i + 1] if subj.i + 1 < len(subj.doc) else None
+        impersonal = low == "il" and nxt is not None and (
+            nxt.lower_ in _IMPERSONAL_NEXT or (nxt.lower_ in ("est", "était", "sera") and subj.i + 2 < len(subj.doc)
+                                               and subj.doc[subj.i + 2].pos_ == "ADJ"))
+        if low in ("il", "elle", "ils", "elles", "he", "she", "they") and not impersonal:
+            resolved = _antecedent(subj, ctx, span)
+            if resolved:
+                replacement[subj.i] = resolved
+            else:
+                needs_context = True
+        elif low in _DEMONSTRATIVE_PRONOUNS:
+            needs_context = True
+        elif any(c.dep_ == "det" and "Dem" in c.morph.get("PronType") for c in subj.children) or (
+                low in _LATTER and any(c.lower_ in ("ce", "cette", "ces") for c in subj.children)) or low in _LATTER:
+            np = [t for t in subj.subtree if t.i <= subj.i]
+            if low in _LATTER or subj.lower_ in _LATTER:
+                named = ctx.previous_names[-1:]
+                if named:
+                    resolved = named[0]
+                    for t in np:
+                        replacement[t.i] = ""
+                    replacement[np[0].i] = resolved
+                else:
+                    needs_context = True
+            else:
+                needs_context = True
+    pieces: list[str] = []
+    for t in kept:
+        if t.i in replacement:
+            word = replacement[t.i]
+            if word:
+                pieces.append(word + (" " if t.whitespace_ else ""))
+            continue
+        pieces.append(original(t) + (" " if t.whitespace_ else ""))
+    text = _tidy("".join(pieces))
+    fragment = not _finite(kept) and not (
+        any(t.like_num for t in kept) and any(t.pos_ in ("NOUN", "PROPN") for t in kept[:4]) and len(kept) >= 3)
+    out = Rewrite(text, needs_context=needs_context, fragment=fragment, subject=resolved, inner_quote=inner_quote,
+                  checkable=checkable)
+    # The hard rule: nothing checkable is lost. A rewrite that drops a fact falls back to the checkable
+    # part as written (attribution and markers still left out).
+    plain = _tidy("".join(original(t) + (" " if t.whitespace_ else "") for t in checkable))
+    if faithful.missing(plain, out.text, [original(t) for t in checkable if t.ent_type_]):
+        out.text = plain
+        out.subject = ""
+    return out
+
+
+_SPACE_PUNCT = re.compile(r"\s+([,.;:!?…)])")
+
+
+def _tidy(text: str) -> str:
+    text = " ".join(text.split())
+    text = _SPACE_PUNCT.sub(r"\1", text).replace("( ", "(")
+    text = text.strip(" ,;:-–—")
+    if text.count('"') % 2 == 1 or text.count("«") != text.count("»"):
+        # an unbalanced quotation mark goes; it may be all that separates two words ('meurtre"On')
+        text = " ".join(re.sub(r'["«»]', " ", text).split())
+        text = _SPACE_PUNCT.sub(r"\1", text)
+    if text and text[0].islower():
+        text = text[0].upper() + text[1:]
+    return text

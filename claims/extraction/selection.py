@@ -1,0 +1,66 @@
+"""The short list an article keeps: the few claims worth a fact-checker's time, best first.
+
+Selective by default: at most ~35% of the article's sentences (never more than 40%), between 3
+and 8 claims, each at or above the threshold; fragments and subjects that need context come last.
+An article that states a figure never ends with nothing: its best candidate with a quantity is
+kept. Everything else stays recoverable (Extraction.recoverable), so a reviewer can pull it up.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from typing import Any, Protocol
+
+_WORD = re.compile(r"[^\W\d_]{3,}|\d+", re.UNICODE)
+MIN_CLAIMS = 3
+MAX_CLAIMS = 8
+SHARE = 0.35  # of the article's sentences, typically
+MAX_SHARE = 0.4  # never more
+
+
+class _Candidate(Protocol):
+    start: int
+    checkworthiness: float
+    quantities: list[dict[str, Any]]
+    text: str
+    signals: Any
+
+
+def limit_for(sentences: int) -> int:
+    """How many claims an article of this many sentences keeps at most."""
+    if sentences <= 0:
+        return 0
+    wanted = min(MAX_CLAIMS, max(MIN_CLAIMS, round(SHARE * sentences)))
+    return max(1, min(wanted, math.floor(MAX_SHARE * sentences)))
+
+
+def _usable(cand: _Candidate) -> bool:
+    s = cand.signals
+    return s is None or not (s.fragment or s.question)
+
+
+def select(candidates: Sequence[_Candidate], *, sentences: int, min_score: float) -> tuple[list[Any], list[Any]]:
+    """(kept in article order, the rest best first)."""
+    ranked = sorted(candidates, key=lambda c: (-c.checkworthiness, c.start))
+    limit = limit_for(max(sentences, 1))
+    kept: list[Any] = []
+    seen: list[set[str]] = []
+    for cand in ranked:
+        if len(kept) >= limit:
+            break
+        words = set(_WORD.findall(cand.text.lower()))
+        # The lead often restates a sentence of the body: one claim per fact.
+        repeated = any(len(words & other) >= 0.6 * min(len(words), len(other)) for other in seen if other)
+        if cand.checkworthiness < min_score or not _usable(cand) or repeated:
+            continue
+        kept.append(cand)
+        seen.append(words)
+    if not kept:
+        with_figure = [c for c in ranked if c.quantities and _usable(c)]
+        if with_figure:
+            kept.append(with_figure[0])
+    chosen = {id(c) for c in kept}
+    rest = [c for c in ranked if id(c) not in chosen]
+    return sorted(kept, key=lambda c: c.start), rest

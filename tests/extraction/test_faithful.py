@@ -1,0 +1,56 @@
+"""The hard rule: a claim's text never drops a number, a name, a negation or a list item."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from claims.extraction import extract_claims, extract_texts
+from claims.extraction.faithful import missing
+
+DEV_SET = Path(__file__).resolve().parents[2] / "claims" / "evaluation" / "dev-fr.jsonl"
+
+
+def test_it_reports_a_dropped_number_name_negation_or_list_item() -> None:
+    sentence = "La CGT, l'Unsa et Sud Rail n'ont pas signé l'accord sur 400.000 euros."
+    assert missing(sentence, sentence, ["CGT", "Unsa", "Sud Rail"]) == []
+    assert "400000" in missing(sentence, "La CGT, l'Unsa et Sud Rail n'ont pas signé l'accord.", [])
+    assert "Sud Rail" in missing(sentence, "La CGT et l'Unsa n'ont pas signé l'accord sur 400.000 euros.",
+                                 ["Sud Rail"])
+    assert "pas" in missing(sentence, "La CGT, l'Unsa et Sud Rail ont signé l'accord sur 400.000 euros.", [])
+    assert "trois" in missing("Il a offert trois camions.", "Il a offert des camions.", [])
+    assert set(missing("Il n'a pas dit qu'il ne viendrait pas.", "Il n'a pas dit qu'il viendrait.", [])) == {"ne", "pas"}
+
+
+def _check(text: str, language: str = "fr") -> None:
+    extraction = extract_claims(text, language=language)
+    for cand in [*extraction.claims, *extraction.recoverable]:
+        lost = missing(cand.checkable or cand.quote, cand.text, [e["text"] for e in cand.entities])
+        assert not lost, (cand.checkable, cand.text, lost)
+
+
+WORDS = st.sampled_from([
+    "De son côté,", "Selon", "Paul Martin,", "la CGT,", "l'Unsa", "et", "Sud Rail", "n'ont", "pas", "ont",
+    "signé", "400.000 euros", "(3 %)", "mardi", "12 et 13 octobre", "Il", "a", "déclaré", "Ce niveau", "est",
+    "monté", "à", "5,34 mètres", ".", ",", "«", "»", "raconte Le Parisien.", "a-t-il précisé à l'AFP.", "VIDÉO -",
+    "jamais", "aucun", "trois", "blessés", "Formule 1.Cette", "récompense", "\n\n",
+])
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(WORDS, min_size=4, max_size=40).map(" ".join))
+def test_every_claim_text_keeps_the_facts_of_its_sentence(text: str) -> None:
+    _check(text)
+
+
+def test_every_candidate_of_the_committed_dev_set_is_faithful() -> None:
+    rows = [json.loads(line) for line in DEV_SET.read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert len(rows) >= 40
+    for row, extraction in zip(rows, extract_texts([r["text"] for r in rows], languages=["fr"] * len(rows)),
+                               strict=True):
+        for cand in [*extraction.claims, *extraction.recoverable]:
+            lost = missing(cand.checkable or cand.quote, cand.text, [e["text"] for e in cand.entities])
+            assert not lost, (row["id"], cand.checkable, cand.text, lost)

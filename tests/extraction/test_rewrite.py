@@ -1,0 +1,93 @@
+"""Claim texts: concise, self-contained and faithful (claims.extraction.rewrite / attribution)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from claims.extraction import extract_claims
+
+
+def candidates(text: str) -> list[Any]:
+    extraction = extract_claims(text, language="fr")
+    return [*extraction.claims, *extraction.recoverable]
+
+
+def one(text: str, needle: str) -> Any:
+    found = [c for c in candidates(text) if needle in c.quote]
+    assert found, [c.quote for c in candidates(text)]
+    return found[0]
+
+
+def test_it_drops_a_leading_connective_that_carries_no_fact() -> None:
+    claim = one("De son côté, la mairie de Lille a fermé douze écoles lundi.", "douze écoles")
+    assert claim.text == "La mairie de Lille a fermé douze écoles lundi."
+    assert claim.quote.startswith("De son côté")
+
+
+def test_it_moves_a_trailing_attribution_to_the_claimant_and_the_outlet() -> None:
+    claim = one("Le feu a détruit 40 hectares de pinède près de Bordeaux, raconte Sud Ouest.", "40 hectares")
+    assert "raconte" not in claim.text and "Sud Ouest" not in claim.text
+    assert claim.text.startswith("Le feu a détruit 40 hectares")
+    assert claim.outlet == "Sud Ouest"
+
+
+def test_it_names_the_person_quoted_as_claimant_and_the_agency_as_outlet() -> None:
+    claim = one("L'enquête a été confiée à la police judiciaire de Marseille, a précisé à l'AFP Sylvain Darchy.",
+                "police judiciaire")
+    assert claim.claimant == "Sylvain Darchy"
+    assert claim.outlet == "AFP"
+    assert claim.text == "L'enquête a été confiée à la police judiciaire de Marseille."
+
+
+def test_it_never_takes_a_non_agent_noun_phrase_for_a_claimant() -> None:
+    claim = one("Selon les premières constatations, le feu a détruit 40 hectares de forêt.", "40 hectares")
+    assert claim.claimant == ""
+
+
+def test_it_resolves_a_pronoun_subject_to_the_person_named_before() -> None:
+    text = ("Jean Dupont circulait sur l'autoroute A7 dimanche matin. "
+            "Il a glissé sur une plaque de verglas à la sortie de Valence.")
+    claim = one(text, "plaque de verglas")
+    assert claim.text.startswith("Jean Dupont a glissé sur une plaque de verglas")
+    assert not claim.needs_context
+
+
+def test_it_flags_a_demonstrative_subject_it_cannot_resolve_and_ranks_it_lower() -> None:
+    text = ("La Seine a atteint 5,84 mètres à Paris mardi. Ce niveau était redescendu à 5,34 mètres jeudi soir "
+            "au pont d'Austerlitz.")
+    flagged = one(text, "Ce niveau")
+    assert flagged.needs_context
+    assert flagged.text.startswith("Ce niveau était redescendu")
+    assert "needs context: subject not resolved" in flagged.checkworthiness_reasons
+
+
+def test_it_strips_markers_glued_before_a_sentence() -> None:
+    claim = one("VIDÉO - Marine Le Pen a été accueillie par 300 manifestants vendredi à Clairvaux.", "300")
+    assert claim.text.startswith("Marine Le Pen a été accueillie")
+    assert claim.quote.startswith("VIDÉO -")
+
+
+def test_it_splits_sentences_glued_after_a_number() -> None:
+    text = ("Le pilote a remporté six courses en Formule 1.Cette récompense lui a été remise par 12 juges "
+            "à Monaco.")
+    quotes = [c.quote for c in candidates(text)]
+    assert any(q.endswith("Formule 1.") for q in quotes), quotes
+    assert any(q.startswith("Cette récompense") for q in quotes), quotes
+
+
+def test_it_keeps_every_item_of_a_list_and_every_bracketed_figure() -> None:
+    text = ("De son côté, la CGT, l'Unsa, Sud Rail et la CFDT ont appelé à la grève jeudi. "
+            "Le maire touche une indemnité de 3.000 euros (400.000 euros annuels pour l'équipe).")
+    unions = one(text, "Sud Rail")
+    for name in ("CGT", "Unsa", "Sud Rail", "CFDT"):
+        assert name in unions.text
+    pay = one(text, "indemnité")
+    assert "400.000 euros annuels" in pay.text
+
+
+def test_a_one_word_quotation_is_a_fragment_not_a_claim() -> None:
+    extraction = extract_claims("« Incompréhensible », a réagi le maire de Lyon, Paul Durand, mardi soir. "
+                                "La ville a perdu 2.000 habitants en 2019 selon l'Insee.", language="fr")
+    assert all("Incompréhensible" not in c.quote for c in extraction.claims)
+    fragment = [c for c in extraction.recoverable if "Incompréhensible" in c.quote]
+    assert fragment and "fragment without a verb" in fragment[0].checkworthiness_reasons

@@ -1,0 +1,68 @@
+"""The short list an article keeps (claims.extraction.selection)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from claims.extraction import extract_claims
+from claims.extraction.checkworthiness import Signals
+from claims.extraction.selection import limit_for, select
+
+
+@dataclass
+class Cand:
+    start: int
+    checkworthiness: float
+    text: str
+    quantities: list[dict[str, Any]] = field(default_factory=list)
+    signals: Signals = field(default_factory=Signals)
+
+
+def test_it_keeps_three_to_eight_claims_and_never_more_than_40_percent_of_sentences() -> None:
+    assert [limit_for(n) for n in (1, 2, 5, 10, 15, 20, 40)] == [1, 1, 2, 4, 5, 7, 8]
+    for n in range(1, 60):
+        assert limit_for(n) <= max(1, int(0.4 * n))
+
+
+def test_it_keeps_the_best_above_the_threshold_in_article_order_and_the_rest_recoverable() -> None:
+    cands = [Cand(i, score, f"claim {i}") for i, score in enumerate([0.2, 0.9, 0.5, 0.8, 0.7, 0.6, 0.35, 0.1, 0.4, 0.3])]
+    kept, rest = select(cands, sentences=10, min_score=0.3)
+    assert [c.start for c in kept] == [1, 3, 4, 5]
+    assert [c.checkworthiness for c in rest] == sorted((c.checkworthiness for c in rest), reverse=True)
+    assert len(kept) + len(rest) == len(cands)
+
+
+def test_an_article_with_a_figure_keeps_its_best_figure_even_below_the_threshold() -> None:
+    cands = [Cand(0, 0.1, "a"), Cand(1, 0.2, "b", quantities=[{"value": 3.0}]), Cand(2, 0.25, "c")]
+    kept, _ = select(cands, sentences=5, min_score=0.3)
+    assert [c.start for c in kept] == [1]
+
+
+def test_fragments_and_duplicates_are_never_kept() -> None:
+    fragment = Cand(0, 0.95, "Incompréhensible", signals=Signals(fragment=True))
+    kept, rest = select([fragment, Cand(1, 0.8, "Le PIB a baissé."), Cand(2, 0.7, "Le PIB a baissé.")],
+                        sentences=10, min_score=0.3)
+    assert [c.start for c in kept] == [1]
+    assert fragment in rest
+
+
+ARTICLE = """La tempête Eleanor a fait trois morts en France mercredi, selon le ministère de l'Intérieur.
+
+Les rafales ont atteint 147 km/h au cap Corse, un record depuis février 2012. Météo-France prévoit que le vent devrait encore souffler jeudi à partir de 8 heures. Pensez à rentrer vos meubles de jardin. Quelque 200.000 foyers étaient privés d'électricité mercredi soir, a indiqué Enedis. Les trains reprendront demain matin. Découvrez notre sélection de bottes de pluie à prix de lancement. Le préfet a fermé 40 écoles dans le Finistère. Il faudra être prudent sur les routes. Les pompiers sont intervenus 1.200 fois dans la nuit.
+"""
+
+
+def test_verifiable_facts_rank_above_forecasts_schedules_advice_and_promotion() -> None:
+    extraction = extract_claims(ARTICLE, language="fr")
+    everything = sorted([*extraction.claims, *extraction.recoverable], key=lambda c: -c.checkworthiness)
+
+    def rank(needle: str) -> int:
+        return next(i for i, c in enumerate(everything) if needle in c.quote)
+
+    facts = [rank("trois morts"), rank("147 km/h"), rank("200.000 foyers"), rank("1.200 fois")]
+    others = [rank("devrait encore souffler"), rank("Pensez à rentrer"), rank("reprendront demain"),
+              rank("Découvrez notre sélection"), rank("Il faudra être prudent")]
+    assert max(facts) < min(others), [(c.checkworthiness, c.text) for c in everything]
+    assert len(extraction.claims) <= 0.4 * extraction.sentences
+    assert all("Découvrez" not in c.quote and "Pensez" not in c.quote for c in extraction.claims)
