@@ -126,6 +126,10 @@ MESSAGES: dict[str, Any] = {
     "database_unavailable": _("The database is unavailable for a moment; nothing was saved. Please try again "
                               "shortly."),
     "no_endpoint": _("No such endpoint."),
+    # pulling up a candidate the extractor ranked below the article's short list (claims.services.candidates)
+    "unknown_article": _("The article no longer exists."),
+    "unknown_candidate": _("That candidate is no longer available: the article may have been extracted again."),
+    "already_claimed": _("That sentence is already a claim."),
 }
 
 # By HTTP status, for a code this catalogue does not know (never English text in another language).

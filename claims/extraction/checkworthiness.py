@@ -8,8 +8,10 @@ and not at 0.5, and both give the rule reasons.
 
 from __future__ import annotations
 
+import copy
 import functools
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -221,6 +223,14 @@ class TrainedScorer:
         self.known_signals = frozenset(payload.get("signals", ()))
         self.name = Path(path).name if path else "model"
         self.info = {k: v for k, v in payload.items() if k not in ("universal", "lexical")}
+        # The languages this scorer is used for (None: all); the others keep the rules (score_all).
+        self.languages: frozenset[str] | None = None
+
+    def for_languages(self, languages: Collection[str] | None) -> TrainedScorer:
+        """The same models, used only for `languages` (None: every language)."""
+        restricted = copy.copy(self)
+        restricted.languages = None if languages is None else frozenset(languages)
+        return restricted
 
     def model_for(self, language: str) -> tuple[str, Any]:
         return (language, self.lexical[language]) if language in self.lexical else ("universal", self.universal)
@@ -255,29 +265,46 @@ def load_scorer(path: str) -> TrainedScorer:
     return TrainedScorer(joblib.load(path), path)
 
 
+@functools.lru_cache(maxsize=8)
+def _restricted(path: str, languages: tuple[str, ...] | None) -> TrainedScorer:
+    return load_scorer(path).for_languages(languages)
+
+
 def configured_scorer() -> TrainedScorer | None:
     """settings.FACTCHECK_CHECKWORTHINESS_MODEL: "default" (the model shipped in the repository),
-    "rules" (or empty) for the rule-based scorer, or the path of a model file."""
+    "rules" (or empty) for the rule-based scorer, or the path of a model file; used for the
+    languages of settings.FACTCHECK_CHECKWORTHINESS_MODEL_LANGUAGES ("*": all), the rules for the
+    others. English only by default: on the French dev set (claims/evaluation) the rules rank
+    better than the language-independent model (README, "Claim extraction")."""
     from django.conf import settings
 
     path = getattr(settings, "FACTCHECK_CHECKWORTHINESS_MODEL", "")
     if not path or path == "rules":
         return None
-    return load_scorer(str(SHIPPED_MODEL) if path == "default" else path)
+    languages = list(getattr(settings, "FACTCHECK_CHECKWORTHINESS_MODEL_LANGUAGES", ["en"]))
+    return _restricted(str(SHIPPED_MODEL) if path == "default" else path,
+                       None if "*" in languages else tuple(sorted(languages)))
 
 
 def score_all(
     texts: list[str], signals: list[Signals], scorer: TrainedScorer | None = None
 ) -> list[tuple[float, list[str]]]:
     """(score, reasons) per text. With a trained scorer the reasons still name the rule signals
-    found, and rules for signals the model was not trained on still move the score."""
-    rules = [rule_score(s) for s in signals]
+    found, and rules for signals the model was not trained on still move the score. Texts in a
+    language the scorer is not used for (TrainedScorer.languages) keep the rules."""
+    out = [rule_score(s) for s in signals]
     if scorer is None or not texts:
-        return rules
+        return out
+    chosen = [i for i, s in enumerate(signals) if scorer.languages is None or s.language in scorer.languages]
+    if not chosen:
+        return out
     unknown = [(name, weight) for name, weight, _ in _RULES if name not in scorer.known_signals]
-    out = []
-    for score, s, (_, reasons) in zip(scorer.score(texts, signals), signals, rules, strict=True):
-        values = _values(s)
+    scores = scorer.score([texts[i] for i in chosen], [signals[i] for i in chosen])
+    for i, score in zip(chosen, scores, strict=True):
+        values = _values(signals[i])
         score += sum(weight for name, weight in unknown if values.get(name))
-        out.append((round(min(1.0, max(0.0, score)), 3), [*reasons, SCORED_BY_MODEL]))
+        out[i] = (round(min(1.0, max(0.0, score)), 3), [*out[i][1], SCORED_BY_MODEL])
     return out
+
+
+

@@ -36,6 +36,9 @@ class Article(models.Model):
     # Candidates the extractor ranked below the article's short list: a reviewer can pull one up
     # (claims.services.candidates). Rewritten by every extraction of the article.
     extraction_candidates = models.JSONField(default=list, blank=True)
+    # False while the candidates above have not been matched against prior fact-checks: one that
+    # repeats a fact-checked claim becomes a claim (claims.services.candidates.candidates_match).
+    candidates_matched = models.BooleanField(default=True)
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

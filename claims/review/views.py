@@ -237,7 +237,7 @@ def article_context(request: HttpRequest, article_id: int, **extra: Any) -> dict
         "claims": claims,
         "segments": article_segments(article.text, claims),
         "open_claims": [c for c in claims if c.can_reshape],  # type: ignore[attr-defined]
-        "candidates": article_candidates(article),
+        "candidates": article_candidates(article, claims=claims),
         **extra,
     }
 

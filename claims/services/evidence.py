@@ -28,7 +28,17 @@ from django.utils import timezone
 
 from claims.evidence import Candidate, ProviderError, all_providers, enabled_providers, get_provider
 from claims.evidence.registry import ON_REQUEST_ONLY
-from claims.models import Channel, Claim, ClaimStatus, Evidence, EvidenceRun, RunStatus, Stance
+from claims.models import (
+    Article,
+    Channel,
+    Claim,
+    ClaimStatus,
+    Evidence,
+    EvidenceRun,
+    ExtractionStatus,
+    RunStatus,
+    Stance,
+)
 from claims.search import STRONG
 from claims.services import rules
 from claims.services.alerts import FoundMatch, alerts_raise
@@ -40,9 +50,10 @@ from claims.services.queue import enqueue, enqueue_each
 from claims.services.roles import require_reviewer
 from claims.services.webhooks import webhook_emit
 from claims.services.workflow import claims_bump
-from claims.task_names import EVIDENCE_RUN
+from claims.task_names import EVIDENCE_CANDIDATES, EVIDENCE_RUN
 
 RUN_TASK = EVIDENCE_RUN
+CANDIDATES_TASK = EVIDENCE_CANDIDATES
 MAX_BACKOFF_SECONDS = 600.0
 SWEEP_BATCH = 500
 
@@ -338,4 +349,10 @@ def evidence_sweep(*, now: Any = None) -> dict[str, int]:
             EvidenceRun.objects.filter(condition, pk__in=ids).update(**changes)
             enqueue_each(RUN_TASK, ids)
             counts[label] = len(ids)
+        # Extracted articles whose candidates still wait to be matched (claims.services.candidates).
+        articles = list(Article.objects.filter(candidates_matched=False, extraction_status=ExtractionStatus.DONE,
+                                               extracted_at__lt=waiting).order_by("id")
+                        .values_list("id", flat=True)[:SWEEP_BATCH])
+        enqueue_each(CANDIDATES_TASK, articles)
+        counts["candidates"] = len(articles)
     return counts

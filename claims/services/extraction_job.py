@@ -19,10 +19,12 @@ from django.utils import timezone
 from claims.models import Article, Channel, Claim, ExtractionStatus, content_hash
 from claims.services.article_text import clean_text, decode_text, text_from_html
 from claims.services.audit import audit_record
-from claims.services.candidates import candidates_payload
+from claims.services.candidates import candidates_need_matching, candidates_payload
 from claims.services.errors import InvalidInput
 from claims.services.evidence import evidence_gather
+from claims.services.queue import enqueue
 from claims.services.webhooks import webhook_emit, webhook_emit_many
+from claims.task_names import EVIDENCE_CANDIDATES
 
 log = logging.getLogger(__name__)
 
@@ -203,8 +205,10 @@ def _persist(article: Article, extraction: Any) -> ExtractResult:
             rows.append(claim)
         created = Claim.objects.bulk_create(rows, batch_size=500)
         now = timezone.now()
+        candidates = candidates_payload(extraction, taken=taken_spans)
+        to_match = bool(candidates) and candidates_need_matching()
         Article.objects.filter(pk=article.pk).update(
-            extraction_candidates=candidates_payload(extraction, taken=taken_spans),
+            extraction_candidates=candidates, candidates_matched=not to_match,
             extraction_status=ExtractionStatus.DONE, extracted_at=now, updated_at=now,
             extraction_error=extraction.note, extraction_job="", language=extraction.language or article.language,
         )
@@ -221,6 +225,8 @@ def _persist(article: Article, extraction: Any) -> ExtractResult:
             # The new claims' evidence runs are queued rows from this transaction on (a broker outage
             # delays them, the sweeper re-sends them); the `evidence` queue runs them once this commits.
             evidence_gather(claim_ids=[claim.pk for claim in created])
+        if to_match:  # a row first (candidates_matched=False): the evidence sweeper re-sends it if need be
+            enqueue(EVIDENCE_CANDIDATES, article.pk)
         webhook_emit(event="article.extracted", object_id=article.pk, payload={
             "article_id": article.pk, "claims": len(created) + len(kept), "language": extraction.language,
         })

@@ -12,10 +12,11 @@ from typing import Any
 from celery import shared_task
 
 from claims import task_names as names
+from claims.services.candidates import candidates_match
 from claims.services.evidence import claim_gather_evidence as gather_service
 from claims.services.evidence import evidence_run_execute, evidence_sweep
 
-__all__ = ["claim_gather_evidence", "evidence_run", "sweep_evidence_runs"]
+__all__ = ["claim_gather_evidence", "evidence_candidates", "evidence_run", "sweep_evidence_runs"]
 
 # Redeliveries of a run another worker holds ("busy") are bounded too: after this many the sweeper
 # is the one that notices a lost worker.
@@ -44,6 +45,13 @@ def evidence_run(self: Any, run_id: int, busy_retries: int = 0) -> str:
         busy_retries += 1
     self.apply_async(args=(run_id,), kwargs={"busy_retries": busy_retries}, countdown=outcome.retry_in)
     return outcome.result
+
+
+@shared_task(name=names.EVIDENCE_CANDIDATES, acks_late=True, ignore_result=True, soft_time_limit=120,
+             time_limit=150)
+def evidence_candidates(article_id: int) -> int:
+    """An extracted article's candidates that repeat a fact-checked claim become claims."""
+    return len(candidates_match(article_id=article_id))
 
 
 @shared_task(name=names.SWEEP_EVIDENCE_RUNS, ignore_result=True)

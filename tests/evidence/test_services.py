@@ -252,7 +252,7 @@ def test_it_sweeps_lost_and_forgotten_runs_and_refreshes_old_ones(settings, kaza
 
     counts = evidence_sweep()
 
-    assert counts == {"lost": 1, "forgotten": 1, "refreshed": 1}
+    assert counts == {"lost": 1, "forgotten": 1, "refreshed": 1, "candidates": 0}
     states = dict(EvidenceRun.objects.values_list("pk", "status"))
     assert states[lost.pk] == "queued" and states[old.pk] == "queued"
     assert states[busy.pk] == "running" and states[fresh.pk] == "done"

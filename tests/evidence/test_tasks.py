@@ -28,7 +28,7 @@ def test_the_tasks_gather_and_run_each_provider_once_even_when_delivered_twice(e
 
 
 def test_the_sweep_task_reports_what_it_requeued(eager_tasks, db):
-    assert sweep_evidence_runs.apply().get() == {"lost": 0, "forgotten": 0, "refreshed": 0}
+    assert sweep_evidence_runs.apply().get() == {"lost": 0, "forgotten": 0, "refreshed": 0, "candidates": 0}
 
 
 def test_it_spaces_calls_to_one_provider_by_its_rate(monkeypatch):

@@ -5,6 +5,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -13,6 +14,7 @@ from claims.extraction.checkworthiness import (
     SHIPPED_MODEL,
     Signals,
     TrainedScorer,
+    configured_scorer,
     lexical_signals,
     load_scorer,
     rule_score,
@@ -181,8 +183,8 @@ def test_a_trained_model_round_trips_and_separates_the_classes(tmp_path: Path) -
 
 
 @dataclasses.dataclass
-class WithForecast(Signals):
-    forecast: bool = False  # what extraction may add after a model was trained
+class WithNovelSignal(Signals):
+    novel: bool = False  # what extraction may add after a model was trained
 
 
 def test_rules_the_model_never_saw_still_move_its_scores(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -190,11 +192,11 @@ def test_rules_the_model_never_saw_still_move_its_scores(monkeypatch: pytest.Mon
     texts = ["Inflation rose 7 percent in 2021."]
     [parsed] = sentence_signals(texts, "en")
     [(before, _)] = score_all(texts, [parsed], scorer)
-    monkeypatch.setattr("claims.extraction.checkworthiness._RULES", [*_RULES, ("forecast", -0.3, "forecast")])
-    forecast = WithForecast(**{f.name: getattr(parsed, f.name) for f in dataclasses.fields(Signals)}, forecast=True)
-    [(after, reasons)] = score_all(texts, [forecast], scorer)
+    monkeypatch.setattr("claims.extraction.checkworthiness._RULES", [*_RULES, ("novel", -0.3, "a novel signal")])
+    novel = WithNovelSignal(**{f.name: getattr(parsed, f.name) for f in dataclasses.fields(Signals)}, novel=True)
+    [(after, reasons)] = score_all(texts, [novel], scorer)
     assert after == pytest.approx(max(0.0, before - 0.3), abs=1e-3)
-    assert "scored by the trained model" in reasons and "forecast" in reasons
+    assert "scored by the trained model" in reasons and "a novel signal" in reasons
 
 
 def test_it_refuses_files_that_are_not_its_models() -> None:
@@ -277,3 +279,18 @@ def test_scoring_with_the_shipped_model_does_not_load_scikit_learn() -> None:
                          check=False, env={**os.environ, "DJANGO_SETTINGS_MODULE": "factcheck.settings"})
     assert out.returncode == 0, out.stderr
     assert "universal" in out.stdout
+
+
+def test_the_configured_model_scores_its_languages_and_the_rules_the_others(settings: Any) -> None:
+    settings.FACTCHECK_CHECKWORTHINESS_MODEL = "default"
+    settings.FACTCHECK_CHECKWORTHINESS_MODEL_LANGUAGES = ["en"]
+    scorer = configured_scorer()
+    assert scorer is not None and scorer.languages == {"en"}
+    en, fr = "Unemployment fell to 4 percent in 2019 in Ohio.", "Le chômage a reculé de 4 % en 2019 en Bretagne."
+    [en_signals] = sentence_signals([en], "en")
+    [fr_signals] = sentence_signals([fr], "fr")
+    (en_score, en_reasons), (fr_score, fr_reasons) = score_all([en, fr], [en_signals, fr_signals], scorer)
+    assert "scored by the trained model" in en_reasons
+    assert (fr_score, fr_reasons) == rule_score(fr_signals)
+    settings.FACTCHECK_CHECKWORTHINESS_MODEL_LANGUAGES = ["*"]
+    assert configured_scorer().languages is None

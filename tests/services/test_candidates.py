@@ -7,9 +7,10 @@ from typing import Any
 import pytest
 
 from claims.models import Article, AuditEvent, Claim
-from claims.services.candidates import article_candidates, candidate_pull_up
+from claims.services.candidates import article_candidates, candidate_pull_up, candidates_match
 from claims.services.errors import InvalidInput, NotAllowed
 from claims.services.ingest import article_ingest
+from tests.factories import PriorFactCheckFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -83,3 +84,74 @@ def test_a_candidate_someone_already_made_a_claim_is_refused(postgres: None, ext
     with pytest.raises(InvalidInput) as exc:
         candidate_pull_up(article=extracted, start=cand["start"], end=cand["end"], actor=alice)
     assert exc.value.code == "already_claimed"
+
+
+def _candidate_with_a_figure(settings: Any, eager: Any, capture: Any) -> dict[str, Any]:
+    """Extract ARTICLE once without automatic evidence and return a candidate the short list left out."""
+    settings.FACTCHECK_AUTO_EVIDENCE = False
+    with capture(execute=True):
+        article = article_ingest(text=ARTICLE, language="fr", published_at="2018-01-30").article
+    article.refresh_from_db()
+    assert article.candidates_matched  # nothing to match without automatic evidence
+    cand = next(c for c in article.extraction_candidates if c["quantities"])
+    article.delete()
+    return cand
+
+
+def test_a_candidate_repeating_a_fact_checked_claim_becomes_a_claim_and_raises_its_alert(
+    postgres: None, eager_tasks: None, settings: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    from claims.models import Alert
+
+    cand = _candidate_with_a_figure(settings, eager_tasks, django_capture_on_commit_callbacks)
+    PriorFactCheckFactory(claim_reviewed=cand["text"], url="https://checker.example.org/fc/repeat")
+    settings.FACTCHECK_AUTO_EVIDENCE = True
+    settings.FACTCHECK_EVIDENCE_PROVIDERS = ["prior_factchecks"]
+    with django_capture_on_commit_callbacks(execute=True):
+        article = article_ingest(text=ARTICLE, language="fr", published_at="2018-01-30").article
+    article.refresh_from_db()
+    promoted = Claim.objects.get(article=article, start=cand["start"], end=cand["end"])
+    assert promoted.created_by is None and promoted.text == cand["text"]
+    assert promoted.checkworthiness_reasons[-1] == "repeats a claim already fact-checked"
+    assert article.candidates_matched
+    assert all((c["start"], c["end"]) != (cand["start"], cand["end"]) for c in article.extraction_candidates)
+    assert AuditEvent.objects.filter(action="claim.promote_repeated", claim_id=promoted.pk).count() == 1
+    alert = Alert.objects.get(claim=promoted, tier="strong")
+    assert alert.prior_factcheck.url == "https://checker.example.org/fc/repeat"
+    # Only the repeated candidate was promoted, and running the job again changes nothing.
+    assert Claim.objects.filter(article=article, created_by__isnull=True).count() == article.claims.count()
+    before = article.claims.count()
+    assert candidates_match(article_id=article.pk) == []
+    assert article.claims.count() == before
+
+
+def test_candidates_left_unmatched_by_an_outage_are_swept_up(
+    postgres: None, eager_tasks: None, settings: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from claims.services.evidence import evidence_sweep
+
+    cand = _candidate_with_a_figure(settings, eager_tasks, django_capture_on_commit_callbacks)
+    PriorFactCheckFactory(claim_reviewed=cand["text"], url="https://checker.example.org/fc/repeat")
+    settings.FACTCHECK_AUTO_EVIDENCE = True
+    settings.FACTCHECK_EVIDENCE_PROVIDERS = ["prior_factchecks"]
+    # The extraction commits, but its message to match the candidates never leaves (no callbacks run).
+    with django_capture_on_commit_callbacks(execute=False):
+        article = article_ingest(text=ARTICLE, language="fr", published_at="2018-01-30").article
+    from claims.services.extraction_job import article_extract
+
+    with django_capture_on_commit_callbacks(execute=False):
+        article_extract(article_id=article.pk)
+    article.refresh_from_db()
+    assert not article.candidates_matched
+    assert not Claim.objects.filter(article=article, start=cand["start"]).exists()
+    Article.objects.filter(pk=article.pk).update(extracted_at=timezone.now() - timedelta(hours=1))
+    with django_capture_on_commit_callbacks(execute=True):
+        counts = evidence_sweep()
+    assert counts["candidates"] == 1
+    assert Claim.objects.filter(article=article, start=cand["start"], end=cand["end"]).exists()
+    article.refresh_from_db()
+    assert article.candidates_matched
