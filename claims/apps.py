@@ -9,5 +9,8 @@ class ClaimsConfig(AppConfig):
 
     def ready(self) -> None:
         from claims.group_permissions import sync_group_permissions
+        from claims.services.api_key_cache import connect_invalidation
+
+        connect_invalidation()
 
         post_migrate.connect(sync_group_permissions, sender=self, dispatch_uid="claims-group-permissions")

@@ -254,10 +254,22 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_RENDERER_CLASSES": [
+        "claims.api.renderers.FastJSONRenderer",
+        "rest_framework.renderers.BrowsableAPIRenderer",
+    ],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "claims.api.errors.exception_handler",
     "DEFAULT_THROTTLE_RATES": {"api_key": os.environ.get("FACTCHECK_API_RATE", "600/minute")},
 }
+# How long a process trusts what it read about an API key (revocation, account, roles) before
+# reading it again: the key lookup costs no query per request, and changes made in another
+# process take effect within this many seconds (at once in the process that made them).
+FACTCHECK_API_KEY_CACHE_SECONDS = envint("FACTCHECK_API_KEY_CACHE_SECONDS", 5)
+# How long a process trusts what it read about an API key (revoked? account active? roles?) before
+# reading it again: authenticating costs no query per request, and a change made in another process
+# takes effect within this many seconds (at once in the process that made it). 0 turns the cache off.
+FACTCHECK_API_KEY_CACHE_SECONDS = envint("FACTCHECK_API_KEY_CACHE_SECONDS", 5)
 SPECTACULAR_SETTINGS = {
     "TITLE": "Fact-checking workbench API",
     "VERSION": "1.0.0",

@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from claims.models import API_SCOPES, ApiClient, Channel, hash_api_key
+from claims.services.api_key_cache import api_key_forget
 from claims.services.audit import audit_record
 from claims.services.errors import InvalidInput, NotAllowed
 from claims.services.roles import EDITOR, REVIEWER
@@ -102,5 +103,6 @@ def api_client_revoke(*, client: ApiClient, actor: Any = None, channel: str = Ch
         now = timezone.now()
         ApiClient.objects.filter(pk=client.pk).update(is_active=False, revoked_at=now)
         client.is_active, client.revoked_at = False, now
+        api_key_forget(prefix=client.prefix)  # this process at once; others within the cache TTL
         audit_record(actor=actor, action="api_client.revoke", obj=client, channel=channel)
     return client

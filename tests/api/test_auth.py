@@ -14,6 +14,8 @@ from rest_framework.test import APIClient
 
 from claims.api.throttling import ApiKeyThrottle
 from claims.models import ApiClient, AuditEvent, hash_api_key
+from claims.services import api_key_cache
+from claims.services.api_key_cache import api_key_forget
 from claims.services.api_keys import api_client_revoke
 from tests.api.conftest import error_code
 
@@ -76,8 +78,10 @@ def test_it_tracks_last_use_without_writing_on_every_request(alice, api_as):
             assert client.get("/api/v1/ratings/").status_code == 200
     assert not [q for q in queries.captured_queries if q["sql"].startswith("UPDATE")]
     assert ApiClient.objects.get(pk=client.api_client.pk).last_used_at == first
-    # An hour later the next request records the use again.
+    # An hour later (long after this process's cached copy of the key has expired) the next request
+    # records the use again.
     ApiClient.objects.filter(pk=client.api_client.pk).update(last_used_at=timezone.now() - timedelta(hours=1))
+    api_key_forget()
     client.get("/api/v1/ratings/")
     assert ApiClient.objects.get(pk=client.api_client.pk).last_used_at > first
 
@@ -151,3 +155,48 @@ def test_it_renders_the_browsable_api_pages_for_a_signed_in_reviewer(erin, claim
     assert response.status_code == 403
     claim.refresh_from_db()
     assert claim.status == "new"
+
+
+def _auth_queries(queries: CaptureQueriesContext) -> list[str]:
+    return [q["sql"] for q in queries.captured_queries
+            if "claims_apiclient" in q["sql"] or "auth_group" in q["sql"] or "auth_user" in q["sql"]]
+
+
+def test_it_authenticates_a_known_key_without_a_query(alice, api_as):
+    client = api_as(alice, "read")
+    assert client.get("/api/v1/ratings/").status_code == 200
+    with CaptureQueriesContext(connection) as queries:
+        for _ in range(5):
+            assert client.get("/api/v1/ratings/").status_code == 200
+    assert _auth_queries(queries) == []
+
+
+def test_a_revocation_made_elsewhere_takes_effect_within_the_cache_time(alice, api_as, settings, monkeypatch):
+    settings.FACTCHECK_API_KEY_CACHE_SECONDS = 5
+    client = api_as(alice, "read")
+    assert client.get("/api/v1/claims/").status_code == 200
+    # Another process revokes the key: this process hears nothing of it.
+    ApiClient.objects.filter(pk=client.api_client.pk).update(is_active=False, revoked_at=timezone.now())
+    assert client.get("/api/v1/claims/").status_code == 200
+    later = api_key_cache.monotonic() + 5.1
+    monkeypatch.setattr(api_key_cache, "monotonic", lambda: later)
+    response = client.get("/api/v1/claims/")
+    assert response.status_code == 401
+    assert error_code(response) == "revoked_api_key"
+
+
+def test_a_role_removed_in_this_process_takes_effect_at_once(alice, api_as):
+    client = api_as(alice, "read")
+    assert client.get("/api/v1/claims/").status_code == 200
+    alice.groups.clear()
+    response = client.get("/api/v1/claims/")
+    assert response.status_code == 403
+    assert error_code(response) == "role_required"
+
+
+def test_the_cache_can_be_turned_off(alice, api_as, settings):
+    settings.FACTCHECK_API_KEY_CACHE_SECONDS = 0
+    client = api_as(alice, "read")
+    assert client.get("/api/v1/ratings/").status_code == 200
+    ApiClient.objects.filter(pk=client.api_client.pk).update(is_active=False, revoked_at=timezone.now())
+    assert client.get("/api/v1/ratings/").status_code == 401
