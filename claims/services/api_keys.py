@@ -93,9 +93,18 @@ def api_client_update(
         before = {"name": current.name, "scopes": current.scopes}
         ApiClient.objects.filter(pk=client.pk).update(name=name, scopes=scopes)
         client.name, client.scopes = name, scopes
+        _forget_now_and_after_commit(current.prefix)
         audit_record(actor=actor, action="api_client.update", obj=client, before=before,
                      after={"name": name, "scopes": scopes}, channel=channel)
     return client
+
+
+def _forget_now_and_after_commit(prefix: str) -> None:
+    """This process drops its cached copy of the key at once (other processes within the cache TTL).
+    `.update()` sends no post_save signal, so the services say it themselves; once more after the
+    commit, because a request in another thread may re-read the old row until then."""
+    api_key_forget(prefix=prefix)
+    transaction.on_commit(lambda: api_key_forget(prefix=prefix))
 
 
 def api_client_revoke(*, client: ApiClient, actor: Any = None, channel: str = Channel.ADMIN) -> ApiClient:
@@ -103,6 +112,6 @@ def api_client_revoke(*, client: ApiClient, actor: Any = None, channel: str = Ch
         now = timezone.now()
         ApiClient.objects.filter(pk=client.pk).update(is_active=False, revoked_at=now)
         client.is_active, client.revoked_at = False, now
-        api_key_forget(prefix=client.prefix)  # this process at once; others within the cache TTL
+        _forget_now_and_after_commit(client.prefix)
         audit_record(actor=actor, action="api_client.revoke", obj=client, channel=channel)
     return client

@@ -16,7 +16,7 @@ from claims.api.throttling import ApiKeyThrottle
 from claims.models import ApiClient, AuditEvent, hash_api_key
 from claims.services import api_key_cache
 from claims.services.api_key_cache import api_key_forget
-from claims.services.api_keys import api_client_revoke
+from claims.services.api_keys import api_client_revoke, api_client_update
 from tests.api.conftest import error_code
 
 pytestmark = pytest.mark.django_db
@@ -200,3 +200,17 @@ def test_the_cache_can_be_turned_off(alice, api_as, settings):
     assert client.get("/api/v1/ratings/").status_code == 200
     ApiClient.objects.filter(pk=client.api_client.pk).update(is_active=False, revoked_at=timezone.now())
     assert client.get("/api/v1/ratings/").status_code == 401
+
+
+def test_a_scope_change_in_this_process_takes_effect_at_once(alice, api_as):
+    client = api_as(alice, "read", "write")
+    row = client.api_client
+    body = {"text": "La région a financé 400 logements en 2024."}
+    assert client.post("/api/v1/claims/", body, format="json").status_code == 201
+    # Narrowed in the admin (api_client_update writes with .update(): no post_save to hear).
+    api_client_update(client=row, name=row.name, scopes=["read"], actor=alice)
+    response = client.post("/api/v1/claims/", body, format="json")
+    assert response.status_code == 403
+    assert error_code(response) == "scope_required"
+    api_client_update(client=row, name=row.name, scopes=["read", "write"], actor=alice)
+    assert client.post("/api/v1/claims/", body, format="json").status_code == 201
