@@ -115,7 +115,11 @@ class KeysetPagination(BasePagination):
         if len(rows) > size:
             rows = rows[:size]
             last = rows[-1]
-            token = encode_cursor(Position(ordering, getattr(last, field), last.pk))
+            if isinstance(last, dict):  # values() rows (the claims list)
+                value, pk = last[field], last["id"]
+            else:
+                value, pk = getattr(last, field), last.pk
+            token = encode_cursor(Position(ordering, value, pk))
             url = request.build_absolute_uri()
             self.next_url = replace_query_param(url, self.cursor_query_param, token)
         return rows

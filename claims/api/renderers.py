@@ -2,7 +2,8 @@
 
 Serializer output is made of plain values; what orjson does not know natively (lazy translations,
 Decimal, sets, model choices) goes through DRF's own encoder, so both renderers agree byte for byte
-on the value of every document (tested)."""
+on the value of every document (tested). Values may hold `orjson.Fragment`s: JSON the database
+wrote, embedded as it is (claims.api.claim_rows)."""
 
 from __future__ import annotations
 
@@ -25,6 +26,8 @@ class FastJSONRenderer(JSONRenderer):
             return b""
         renderer_context = renderer_context or {}
         if self.get_indent(accepted_media_type or "", renderer_context):
-            # Indented output is for people reading it in a terminal: the standard path is fine.
-            return super().render(data, accepted_media_type, renderer_context)
+            # Indented output is for people reading it (terminal, browsable API): the standard path
+            # is fine, once the embedded JSON fragments are plain values again.
+            plain = orjson.loads(orjson.dumps(data, default=_default, option=orjson.OPT_NON_STR_KEYS))
+            return super().render(plain, accepted_media_type, renderer_context)
         return orjson.dumps(data, default=_default, option=orjson.OPT_NON_STR_KEYS)

@@ -36,7 +36,7 @@ def test_it_lists_claims_with_their_verdict_and_assignee(alice, api_as):
     VerdictFactory(claim=claim, author=alice)
     row = api_as(alice, "read").get("/api/v1/claims/").json()["results"][0]
     assert row["id"] == claim.pk and row["assignee_username"] == "alice"
-    assert row["verdict"]["rating"] == "mostly-true" and row["verdict"]["status"] == "draft"
+    assert row["verdict"]["rating"]["slug"] == "mostly-true" and row["verdict"]["status"] == "draft"
     assert row["quote"] == claim.article.text[row["start"]:row["end"]]
 
 
