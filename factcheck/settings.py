@@ -262,10 +262,6 @@ REST_FRAMEWORK = {
     "EXCEPTION_HANDLER": "claims.api.errors.exception_handler",
     "DEFAULT_THROTTLE_RATES": {"api_key": os.environ.get("FACTCHECK_API_RATE", "600/minute")},
 }
-# How long a process trusts what it read about an API key (revocation, account, roles) before
-# reading it again: the key lookup costs no query per request, and changes made in another
-# process take effect within this many seconds (at once in the process that made them).
-FACTCHECK_API_KEY_CACHE_SECONDS = envint("FACTCHECK_API_KEY_CACHE_SECONDS", 5)
 # How long a process trusts what it read about an API key (revoked? account active? roles?) before
 # reading it again: authenticating costs no query per request, and a change made in another process
 # takes effect within this many seconds (at once in the process that made it). 0 turns the cache off.
@@ -277,7 +273,17 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    "DESCRIPTION": (
+        "The fact-checking workbench's REST API: push articles, read the claims found in them and their "
+        "verdicts, ask whether a text was already fact-checked, follow published verdicts as ClaimReview. "
+        "Authenticate with `Authorization: Api-Key <key>` (keys are created by an administrator with scopes "
+        "read, write, publish). Errors are JSON `{code, message, details}`: switch on `code`."
+    ),
+    # Every operation's summary and description, response headers, sparse claims, nullable objects,
+    # integer ids, readable enum names and links (claims/api/schema.py), after the enum hook.
+    "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums", "claims.api.schema.postprocess"],
     "ENUM_NAME_OVERRIDES": {
+        "FactCheckKindEnum": ["prior_factcheck", "verdict"],
         "ClaimStatusEnum": "claims.models.choices.ClaimStatus",
         "ClaimKindEnum": "claims.models.choices.ClaimKind",
         # RunStatus has the same choices as ExtractionStatus: one enum for both.

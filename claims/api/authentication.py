@@ -83,5 +83,10 @@ class ApiKeyScheme(OpenApiAuthenticationExtension):
     def get_security_definition(self, auto_schema: Any) -> dict[str, str]:
         return {
             "type": "apiKey", "in": "header", "name": "Authorization",
-            "description": "`Api-Key <key>`; create keys in the admin or with `manage.py create_api_key`.",
+            "description": (
+                "Send `Authorization: Api-Key <key>` (the word `Api-Key`, a space, then the key; not `Bearer`). "
+                "Keys are created in the admin or with `manage.py create_api_key`, with the scopes read, write "
+                "and publish, and act as their account. A client generated with openapi-python-client: "
+                "`AuthenticatedClient(base_url=..., token=key, prefix=\"Api-Key\")`."
+            ),
         }

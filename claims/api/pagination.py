@@ -125,7 +125,11 @@ class KeysetPagination(BasePagination):
         return rows
 
     def get_paginated_response(self, data: Any) -> Response:
-        return Response({"next": self.next_url, "results": data})
+        return Response({"next": self.next_url, "results": data}, headers=self.link_header())
+
+    def link_header(self) -> dict[str, str]:
+        """The next page as an RFC 8288 Link header too, for clients that page by headers."""
+        return {"Link": f'<{self.next_url}>; rel="next"'} if self.next_url else {}
 
     def get_paginated_response_schema(self, schema: dict[str, Any]) -> dict[str, Any]:
         return {

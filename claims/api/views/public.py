@@ -94,7 +94,7 @@ class ClaimReviewFeed(ApiView, generics.GenericAPIView):
             "dateModified": timezone.now().isoformat(),
             "dataFeedElement": [claimreview_for(v, claim=v.claim, bounds=bounds) for v in page],
             "next": paginator.next_url if paginator else None,
-        })
+        }, headers=paginator.link_header() if paginator else None)
 
 
 class RatingList(ApiView, generics.GenericAPIView):
