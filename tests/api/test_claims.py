@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -180,6 +181,9 @@ def test_it_refuses_a_stale_etag_with_412_and_the_current_state(alice, bob, clai
     assert response.status_code == 412
     body = response.json()
     assert body["code"] == "stale_version"
+    # Times in the API's own time zone (Europe/Paris) and ISO 8601, like every time the API writes.
+    assert re.search(r"changed by bob at \d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+0[12]:00 since", body["message"]), body
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d+\+0[12]:00", body["details"]["changed_at"])
     assert body["details"]["current"]["claimant"] == "Bob's"
     assert body["details"]["current_version"] == 2 and body["details"]["changed_by"] == "bob"
     assert body["details"]["etag"] == f'"claim-{claim.pk}-v2"'
