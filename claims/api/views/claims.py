@@ -10,6 +10,7 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils.timezone import get_current_timezone
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics, status
 from rest_framework.exceptions import ValidationError
@@ -139,7 +140,8 @@ class ClaimList(ApiView, generics.GenericAPIView):
         queryset = filter_claims(self.get_queryset(), request)
         ordering = self.paginator.get_ordering(request, self)  # type: ignore[union-attr]
         rows = self.paginate_queryset(claim_rows(queryset, fields, keep=(ordering.lstrip("-"),)))
-        return self.get_paginated_response([claim_dict(row, fields) for row in rows or []])
+        zone = get_current_timezone()
+        return self.get_paginated_response([claim_dict(row, fields, zone) for row in rows or []])
 
     @extend_schema(request=ClaimCreateSerializer, responses={201: ClaimSerializer, **errors()})
     def post(self, request: Request) -> Response:
