@@ -180,7 +180,7 @@ def main() -> None:
     parser.add_argument("--duration", type=int, default=15, help="seconds per wrk run")
     parser.add_argument("--connections", default="16,64")
     parser.add_argument("--workers", type=int, default=2, help="gunicorn worker processes")
-    parser.add_argument("--threads", type=int, default=4, help="threads per gunicorn worker")
+    parser.add_argument("--threads", type=int, default=8, help="threads per gunicorn worker (the default of factcheck/gunicorn_conf.py)")
     parser.add_argument("--worker-class", default="gthread", help="gunicorn worker class (gthread, gevent)")
     parser.add_argument("--burst", type=int, default=0, help="articles to submit at once (0: skip)")
     args = parser.parse_args()

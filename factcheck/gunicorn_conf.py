@@ -23,7 +23,7 @@ def envint(name: str, default: int) -> int:
 # One worker process per core: Python runs one thread at a time per process. Threads let a worker
 # keep its core busy while a request waits for PostgreSQL.
 workers = envint("GUNICORN_WORKERS", os.cpu_count() or 2)
-threads = envint("GUNICORN_THREADS", 4)
+threads = envint("GUNICORN_THREADS", 8)
 worker_class = os.environ.get("GUNICORN_WORKER_CLASS", "gthread")
 # Keep-alive connections from proxies and API clients are reused instead of a TCP handshake per call.
 keepalive = envint("GUNICORN_KEEPALIVE", 5)

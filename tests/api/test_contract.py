@@ -137,6 +137,8 @@ def generated_client_workflow(url: str, alice: Any, erin: Any) -> None:
     created = claims_create.sync(client=client, body=models.ClaimCreate(text="La région a financé 400 logements."))
     assert isinstance(created, models.Claim) and created.verdict is None
     full = claims_list.sync(client=client, page_size=50, ordering=models.ClaimsListOrdering.CHECKWORTHINESS_DESC)
+    new = claims_list.sync(client=client, status=[models.ClaimsListStatusItem.NEW])
+    assert new.results and all(row.status == models.ClaimStatusEnum.NEW for row in new.results)
     assert {row.id for row in full.results} >= {created.id, published.id}
     with_verdict = next(row for row in full.results if row.id == published.id)
     assert isinstance(with_verdict.verdict, models.VerdictBrief) and with_verdict.verdict.rating.slug
