@@ -43,7 +43,6 @@ JSON_FIELDS = frozenset({"checkworthiness_reasons", "entities", "quantities", "d
 TIME_FIELDS = frozenset({"created_at", "updated_at"})
 
 
-
 def rating_label_column(prefix: str = "") -> str:
     """The label column in the language of the request (English for `en*`, else French)."""
     return f"{prefix}label_en" if (get_language() or "fr").startswith("en") else f"{prefix}label_fr"

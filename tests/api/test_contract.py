@@ -83,6 +83,14 @@ def test_a_claim_without_a_verdict_and_a_sparse_claim_validate():
     assert list(claim.iter_errors({"id": 1, "status": "new"}))  # the full claim still requires its fields
 
 
+def test_the_documented_claim_and_the_one_served_have_the_same_fields():
+    from claims.api.claim_rows import FIELDS
+    from claims.api.serializers import ClaimSerializer
+
+    assert tuple(ClaimSerializer().fields) == FIELDS
+    assert tuple(api_schema()["components"]["schemas"]["Claim"]["properties"]) == FIELDS
+
+
 def test_the_response_check_catches_an_answer_outside_the_schema(alice, api_as, claim):
     response = api_as(alice, "read").get(f"/api/v1/claims/{claim.pk}/?fields=id,status")
     response.content = json.dumps({"id": "twelve", "status": "new"}).encode()
