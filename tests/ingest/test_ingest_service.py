@@ -118,10 +118,10 @@ def test_an_html_page_is_read_by_the_extraction_worker_not_in_the_request(monkey
         raise AssertionError("the request parsed the HTML page")
 
     monkeypatch.setattr(html_module, "html_to_text", not_here)
-    result = article_ingest(html=PAGE, language="fr")  # stored and queued: nothing parsed yet
+    result = article_ingest(html=PAGE, language="fr", html_in_worker=True)  # stored and queued: nothing parsed
     article = result.article
     assert (result.outcome, article.extraction_status, article.text, article.html) == ("created", "queued", "", PAGE)
-    assert article_ingest(html=PAGE, language="fr").outcome == "duplicate"  # the same page again
+    assert article_ingest(html=PAGE, language="fr", html_in_worker=True).outcome == "duplicate"  # the same page
     monkeypatch.undo()
     assert article_extract(article_id=article.pk, batch=1).status == "done"
     article.refresh_from_db()
@@ -132,7 +132,7 @@ def test_an_html_page_is_read_by_the_extraction_worker_not_in_the_request(monkey
 
 def test_an_html_page_whose_body_the_worker_cannot_find_fails_with_the_reason() -> None:
     page = "<html><head><title>" + "Les mots du titre " * 10 + "</title></head><body></body></html>"
-    article = article_ingest(html=page, language="fr").article  # it shows words: the request accepts it
+    article = article_ingest(html=page, language="fr", html_in_worker=True).article  # it shows words: accepted
     assert article_extract(article_id=article.pk, batch=1).status == "failed"
     article.refresh_from_db()
     assert article.extraction_status == "failed" and "No article body" in article.extraction_error

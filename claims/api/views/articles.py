@@ -52,7 +52,7 @@ class ArticleList(ArticleScope, ApiView, generics.GenericAPIView):
         result = article_ingest(
             text=data.get("text") or None, html=data.get("html") or None, url=data.get("url") or None,
             title=data["title"], language=data["language"], published_at=data["published_at"],
-            submitted_by=request.user, channel=Channel.API,
+            submitted_by=request.user, channel=Channel.API, html_in_worker=True,
         )
         body = ArticleSerializer(result.article, context={"request": request}).data
         # New and changed articles are queued for extraction (202); a known one is answered as it is.
