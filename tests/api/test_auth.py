@@ -214,3 +214,19 @@ def test_a_scope_change_in_this_process_takes_effect_at_once(alice, api_as):
     assert error_code(response) == "scope_required"
     api_client_update(client=row, name=row.name, scopes=["read", "write"], actor=alice)
     assert client.post("/api/v1/claims/", body, format="json").status_code == 201
+
+
+def test_the_throttle_counts_with_one_integer_per_window_and_slides(alice, api_as, monkeypatch):
+    from django.core.cache import cache
+
+    monkeypatch.setattr(ApiKeyThrottle, "THROTTLE_RATES", {"api_key": "3/minute"})
+    client = api_as(alice, "read")
+    now = [6000.0]  # the start of a minute
+    monkeypatch.setattr(ApiKeyThrottle, "timer", lambda self: now[0])
+    assert [client.get("/api/v1/ratings/").status_code for _ in range(4)] == [200, 200, 200, 429]
+    key = f"throttle_api_key_key:{client.api_client.prefix}"
+    assert cache.get(f"{key}:100") == 4  # a counter, not a list of request times
+    now[0] = 6090.0  # half-way through the next minute: the last one still counts for half of its 4
+    assert [client.get("/api/v1/ratings/").status_code for _ in range(2)] == [200, 429]
+    now[0] = 6125.0  # two minutes later, the first minute no longer counts
+    assert client.get("/api/v1/ratings/").status_code == 200
