@@ -32,10 +32,13 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def start_gunicorn(app: str, port: int, workers: int, threads: int, env: dict[str, str]) -> subprocess.Popen:
+def start_gunicorn(app: str, port: int, workers: int, threads: int, env: dict[str, str],
+                   worker_class: str = "gthread") -> subprocess.Popen:
+    # The project's gunicorn settings (factcheck/gunicorn_conf.py), with the sizes under test.
     proc = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", app, "-b", f"127.0.0.1:{port}", "-w", str(workers),
-         "--threads", str(threads), "--timeout", "60", "--log-level", "warning"],
+        [sys.executable, "-m", "gunicorn", app, "-c", str(ROOT / "factcheck" / "gunicorn_conf.py"), "-b", f"127.0.0.1:{port}",
+         "-w", str(workers), "--threads", str(threads), "-k", worker_class, "--timeout", "60",
+         "--log-level", "warning"],
         cwd=ROOT if app.startswith("factcheck") else ROOT / "bench", env=env, start_new_session=True,
     )
     deadline = time.monotonic() + 60
@@ -53,6 +56,62 @@ def stop(proc: subprocess.Popen) -> None:
     if proc.poll() is None:
         os.killpg(proc.pid, 15)
         proc.wait(timeout=30)
+
+
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def children(pid: int) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+                found.append(int(entry.name))
+    return found
+
+
+def cpu_seconds(pids: list[int]) -> dict[int, float]:
+    """User + system CPU seconds of each live process (Linux /proc)."""
+    seconds = {}
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        seconds[pid] = (int(fields[11]) + int(fields[12])) / CLOCK_TICKS
+    return seconds
+
+
+def database_backends() -> list[int]:
+    """The PostgreSQL server processes serving this benchmark's database (other connections but ours)."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()")
+        return [row[0] for row in cursor.fetchall()]
+
+
+class CpuMeter:
+    """CPU spent by the web workers and by PostgreSQL during one wrk run: a figure that, unlike
+    requests/s, does not move when other work shares the machine."""
+
+    def __init__(self, master: int, with_database: bool) -> None:
+        self.master, self.with_database = master, with_database
+
+    def __enter__(self) -> CpuMeter:
+        self.web = cpu_seconds(children(self.master))
+        self.db = cpu_seconds(database_backends()) if self.with_database else {}
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        web = cpu_seconds(children(self.master))
+        self.web_s = sum(web[pid] - self.web.get(pid, 0.0) for pid in web)
+        db = cpu_seconds(database_backends()) if self.with_database else {}
+        self.db_s = sum(db[pid] - self.db.get(pid, 0.0) for pid in db)
 
 
 def run_wrk(url: str, connections: int, duration: int, env: dict[str, str]) -> dict[str, float]:
@@ -121,7 +180,8 @@ def main() -> None:
     parser.add_argument("--duration", type=int, default=15, help="seconds per wrk run")
     parser.add_argument("--connections", default="16,64")
     parser.add_argument("--workers", type=int, default=2, help="gunicorn worker processes")
-    parser.add_argument("--threads", type=int, default=4, help="threads per gunicorn worker")
+    parser.add_argument("--threads", type=int, default=8, help="threads per gunicorn worker (the default of factcheck/gunicorn_conf.py)")
+    parser.add_argument("--worker-class", default="gthread", help="gunicorn worker class (gthread, gevent)")
     parser.add_argument("--burst", type=int, default=0, help="articles to submit at once (0: skip)")
     args = parser.parse_args()
 
@@ -152,14 +212,17 @@ def main() -> None:
 
     figures: dict[str, object] = {}
     port = free_port()
-    app = start_gunicorn("factcheck.wsgi", port, args.workers, args.threads, env)
+    app = start_gunicorn("factcheck.wsgi", port, args.workers, args.threads, env, args.worker_class)
     try:
         for connections in [int(c) for c in args.connections.split(",")]:
-            result = run_wrk(f"http://127.0.0.1:{port}", connections, args.duration, dict(env, BENCH_MIX="api"))
+            with CpuMeter(app.pid, with_database=True) as cpu:
+                result = run_wrk(f"http://127.0.0.1:{port}", connections, args.duration, dict(env, BENCH_MIX="api"))
             print(f"api c={connections}: {result}", flush=True)
             for name in ("rps", "p50_ms", "p95_ms", "p99_ms"):
                 figures[f"{name}_c{connections}"] = round(result[name], 2)
             total = result["requests"]
+            figures[f"web_cpu_ms_per_req_c{connections}"] = round(1000 * cpu.web_s / max(total, 1), 2)
+            figures[f"db_cpu_ms_per_req_c{connections}"] = round(1000 * cpu.db_s / max(total, 1), 2)
             figures[f"error_rate_c{connections}"] = round((result["status_errors"] + result["socket_errors"]) / total, 4)
         if args.burst:
             burst_figures = burst(f"http://127.0.0.1:{port}", key, args.burst, env)
@@ -169,12 +232,14 @@ def main() -> None:
         stop(app)
 
     port = free_port()
-    baseline = start_gunicorn("minimal_app", port, args.workers, args.threads, env)
+    baseline = start_gunicorn("minimal_app", port, args.workers, args.threads, env, args.worker_class)
     try:
         for connections in [int(c) for c in args.connections.split(",")]:
-            result = run_wrk(f"http://127.0.0.1:{port}", connections, args.duration, dict(env, BENCH_MIX="minimal"))
+            with CpuMeter(baseline.pid, with_database=False) as cpu:
+                result = run_wrk(f"http://127.0.0.1:{port}", connections, args.duration, dict(env, BENCH_MIX="minimal"))
             print(f"minimal c={connections}: {result}", flush=True)
             figures[f"minimal_rps_c{connections}"] = round(result["rps"], 2)
+            figures[f"minimal_cpu_ms_per_req_c{connections}"] = round(1000 * cpu.web_s / max(result["requests"], 1), 3)
             figures[f"ratio_c{connections}"] = round(figures[f"rps_c{connections}"] / result["rps"], 3)
     finally:
         stop(baseline)

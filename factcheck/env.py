@@ -38,15 +38,16 @@ def database_from_url(url: str) -> dict[str, object]:
     if parsed.scheme in {"postgres", "postgresql", "pgsql"}:
         options = {key: values[-1] for key, values in parse_qs(parsed.query).items()}
         return {
-            "ENGINE": "django.db.backends.postgresql",
+            "ENGINE": "factcheck.db.postgresql",
             "NAME": unquote(parsed.path.lstrip("/")),
             "USER": unquote(parsed.username or ""),
             "PASSWORD": unquote(parsed.password or ""),
             "HOST": parsed.hostname or "",
             "PORT": str(parsed.port or ""),
             "OPTIONS": options,
-            # Persistent connections with a health check: a restarted server costs one failed
-            # request, not a restart of every worker.
+            # Persistent connections with a health check (run only after the connection sat idle,
+            # see factcheck.db.postgresql): a restarted server costs at most one failed request
+            # per connection, not a restart of every worker.
             "CONN_MAX_AGE": 60,
             "CONN_HEALTH_CHECKS": True,
         }

@@ -77,7 +77,8 @@ class DatabaseUnavailableMiddleware:
         log.warning("database unavailable during %s %s: %s", request.method, request.path, exception)
         close_old_connections()
         if request.path.startswith("/api/") or "application/json" in request.headers.get("Accept", ""):
-            response: HttpResponse = JsonResponse({"code": "database_unavailable", "message": str(MESSAGE)}, status=503)
+            response: HttpResponse = JsonResponse(
+                {"code": "database_unavailable", "message": str(MESSAGE), "details": {}}, status=503)
         else:
             response = HttpResponse(str(MESSAGE), status=503, content_type="text/plain; charset=utf-8")
         response["Retry-After"] = "5"

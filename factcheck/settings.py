@@ -255,10 +255,18 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_RENDERER_CLASSES": [
+        "claims.api.renderers.FastJSONRenderer",
+        "rest_framework.renderers.BrowsableAPIRenderer",
+    ],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "claims.api.errors.exception_handler",
     "DEFAULT_THROTTLE_RATES": {"api_key": os.environ.get("FACTCHECK_API_RATE", "600/minute")},
 }
+# How long a process trusts what it read about an API key (revoked? account active? roles?) before
+# reading it again: authenticating costs no query per request, and a change made in another process
+# takes effect within this many seconds (at once in the process that made it). 0 turns the cache off.
+FACTCHECK_API_KEY_CACHE_SECONDS = envint("FACTCHECK_API_KEY_CACHE_SECONDS", 5)
 SPECTACULAR_SETTINGS = {
     "TITLE": "Fact-checking workbench API",
     "VERSION": "1.0.0",
@@ -266,7 +274,17 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    "DESCRIPTION": (
+        "The fact-checking workbench's REST API: push articles, read the claims found in them and their "
+        "verdicts, ask whether a text was already fact-checked, follow published verdicts as ClaimReview. "
+        "Authenticate with `Authorization: Api-Key <key>` (keys are created by an administrator with scopes "
+        "read, write, publish). Errors are JSON `{code, message, details}`: switch on `code`."
+    ),
+    # Every operation's summary and description, response headers, sparse claims, nullable objects,
+    # integer ids, readable enum names and links (claims/api/schema.py), after the enum hook.
+    "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums", "claims.api.schema.postprocess"],
     "ENUM_NAME_OVERRIDES": {
+        "FactCheckKindEnum": ["prior_factcheck", "verdict"],
         "ClaimStatusEnum": "claims.models.choices.ClaimStatus",
         "ClaimKindEnum": "claims.models.choices.ClaimKind",
         # RunStatus has the same choices as ExtractionStatus: one enum for both.

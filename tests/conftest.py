@@ -23,6 +23,16 @@ def missing_service(reason: str) -> None:
 
 
 @pytest.fixture(autouse=True)
+def _no_language_left_over() -> Iterator[None]:
+    """A request activates its reader's language in the test's thread; the next test starts from
+    the default language, as a fresh server thread or worker would."""
+    yield
+    from django.utils import translation
+
+    translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
 def _fast_password_hashing(settings: Any) -> None:
     """PBKDF2 is slow on purpose; tests create many users and need none of that slowness."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

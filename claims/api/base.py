@@ -7,11 +7,12 @@ from typing import Any
 
 from drf_spectacular.utils import OpenApiResponse
 from rest_framework.permissions import AND, NOT, OR
-from rest_framework.renderers import BrowsableAPIRenderer, JSONRenderer
+from rest_framework.renderers import BrowsableAPIRenderer
 from rest_framework.request import Request
 
 from claims.api.parsers import LimitedJSONParser, body_limit, too_large
 from claims.api.permissions import ReviewerApi
+from claims.api.renderers import FastJSONRenderer
 from claims.api.serializers import ErrorSerializer
 from claims.api.throttling import ApiKeyThrottle
 
@@ -37,7 +38,7 @@ class ApiView:
     """Mixed into every API view (before the DRF class)."""
 
     parser_classes = [LimitedJSONParser]
-    renderer_classes = [JSONRenderer, BrowsableAPIRenderer]
+    renderer_classes = [FastJSONRenderer, BrowsableAPIRenderer]
     throttle_classes = [ApiKeyThrottle]
     permission_classes = [ReviewerApi]
 

@@ -18,6 +18,7 @@ from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
+from claims.api.claim_rows import api_moment, claim_dict, claim_etag, claim_row
 from claims.error_messages import MESSAGES, error_text
 from claims.models import Claim
 from claims.services.errors import DomainError, StaleVersion
@@ -61,21 +62,16 @@ def error_body(code: str, message: str, details: Any = None) -> dict[str, Any]:
 
 
 def _stale_details(exc: StaleVersion) -> dict[str, Any]:
-    from claims.api.serializers import ClaimSerializer  # serializers import this module's errors
-
     details: dict[str, Any] = dict(exc.details)
     current = exc.current
     if isinstance(current, Claim):
-        current = Claim.objects.select_related("article", "assignee").get(pk=current.pk)
-        details["current"] = ClaimSerializer(current).data
-        details["etag"] = claim_etag(current)
+        row = claim_row(current.pk)
+        if row is not None:
+            details["current"] = claim_dict(row)
+            details["etag"] = claim_etag(current.pk, row["version"])
     details["changed_by"] = exc.changed_by
-    details["changed_at"] = exc.changed_at.isoformat() if exc.changed_at else None
+    details["changed_at"] = api_moment(exc.changed_at) if exc.changed_at else None
     return details
-
-
-def claim_etag(claim: Claim) -> str:
-    return f'"claim-{claim.pk}-v{claim.version}"'
 
 
 def _drf_code(exc: exceptions.APIException) -> str:

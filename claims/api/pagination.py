@@ -116,13 +116,21 @@ class KeysetPagination(BasePagination):
         if len(rows) > size:
             rows = rows[:size]
             last = rows[-1]
-            token = encode_cursor(Position(ordering, getattr(last, field), last.pk))
+            if isinstance(last, dict):  # values() rows (the claims list)
+                value, pk = last[field], last["id"]
+            else:
+                value, pk = getattr(last, field), last.pk
+            token = encode_cursor(Position(ordering, value, pk))
             url = request.build_absolute_uri()
             self.next_url = replace_query_param(url, self.cursor_query_param, token)
         return rows
 
     def get_paginated_response(self, data: Any) -> Response:
-        return Response({"next": self.next_url, "results": data})
+        return Response({"next": self.next_url, "results": data}, headers=self.link_header())
+
+    def link_header(self) -> dict[str, str]:
+        """The next page as an RFC 8288 Link header too, for clients that page by headers."""
+        return {"Link": f'<{self.next_url}>; rel="next"'} if self.next_url else {}
 
     def get_paginated_response_schema(self, schema: dict[str, Any]) -> dict[str, Any]:
         return {

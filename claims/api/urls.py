@@ -1,9 +1,10 @@
 from csp.decorators import csp_update
 from django.urls import path, re_path
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
+from drf_spectacular.views import SpectacularSwaggerSplitView
 
 from claims.api.errors import not_found
 from claims.api.permissions import Authenticated, ClientApi
+from claims.api.schema import SchemaView
 from claims.api.views import articles, claims, evidence, public, team, verdicts, watch
 
 app_name = "api"
@@ -31,7 +32,7 @@ urlpatterns = [
     path("users/<int:pk>/", team.UserDetail.as_view(), name="user-detail"),
     path("stats/", team.StatsView.as_view(), name="stats"),
     # The schema and docs describe internal endpoints: for signed-in people and read keys only.
-    path("schema/", SpectacularAPIView.as_view(permission_classes=[ClientApi]), name="schema"),
+    path("schema/", SchemaView.as_view(permission_classes=[ClientApi]), name="schema"),
     # Swagger UI under the Content-Security-Policy: the split view serves its start-up script as a file
     # (no inline script); its page and its widgets style with inline <style>, allowed on this view only.
     path("docs/", csp_update({"style-src": ["'unsafe-inline'"]})(

@@ -7,6 +7,7 @@ from typing import Any
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from claims.api.serializers import RatingRefSerializer, rating_ref
 from claims.models import Alert, AlertState, Source
 from claims.search import POSSIBLE, STRONG
 from claims.services.alerts import matched_factcheck
@@ -34,13 +35,15 @@ class SourceInputSerializer(serializers.Serializer):
 
 
 class FactCheckSerializer(serializers.Serializer):
-    kind = serializers.CharField(help_text="prior_factcheck (an imported ClaimReview) or verdict (ours)")
+    kind = serializers.ChoiceField(choices=["prior_factcheck", "verdict"],
+                                   help_text="prior_factcheck (an imported ClaimReview) or verdict (ours)")
     id = serializers.IntegerField()
     claim_reviewed = serializers.CharField()
-    rating = serializers.CharField()
-    url = serializers.CharField()
-    publisher = serializers.CharField()
+    rating = RatingRefSerializer(allow_null=True)
+    url = serializers.CharField(allow_blank=True)
+    publisher = serializers.CharField(allow_blank=True)
     review_date = serializers.DateTimeField(allow_null=True)
+    claim_id = serializers.IntegerField(required=False, help_text="For verdicts: the claim they rate.")
 
 
 class AlertClaimSerializer(serializers.Serializer):
@@ -64,7 +67,8 @@ class AlertSerializer(serializers.ModelSerializer):
     claim = serializers.SerializerMethodField()
     fact_check = serializers.SerializerMethodField()
     source = serializers.SerializerMethodField()
-    acted_by = serializers.SlugRelatedField(slug_field="username", read_only=True, allow_null=True)
+    acted_by = serializers.SlugRelatedField(slug_field="username", read_only=True, allow_null=True,
+                                            help_text="Username of the last person who acted on the alert.")
 
     class Meta:
         model = Alert
@@ -82,7 +86,12 @@ class AlertSerializer(serializers.ModelSerializer):
 
     @extend_schema_field(FactCheckSerializer)
     def get_fact_check(self, alert: Alert) -> dict[str, Any]:
-        return matched_factcheck(alert)
+        fact = matched_factcheck(alert)
+        if alert.verdict_id:  # our scale: slug and label
+            fact["rating"] = rating_ref(alert.verdict.rating)  # type: ignore[union-attr]
+        else:  # another publisher's rating: a label only
+            fact["rating"] = {"slug": None, "label": fact["rating"]} if fact["rating"] else None
+        return FactCheckSerializer(fact).data
 
     @extend_schema_field(AlertSourceSerializer(allow_null=True))
     def get_source(self, alert: Alert) -> dict[str, Any] | None:

@@ -24,6 +24,9 @@ class Article(models.Model):
     text = models.TextField(help_text=_("Clean plain text; claim offsets refer to it"))
     html = models.TextField(blank=True)
     content_hash = models.CharField(max_length=64, unique=True)
+    # The hash of an HTML page as it was submitted: its text is read later by the extraction worker,
+    # so the same page submitted again is found by this, not by the text's content_hash.
+    html_hash = models.CharField(max_length=64, blank=True, default="", db_index=True)
     extraction_status = models.CharField(
         max_length=16, choices=ExtractionStatus.choices, default=ExtractionStatus.QUEUED
     )

@@ -70,6 +70,7 @@ class Match:
     numbers_conflict: bool = False
     names_conflict: bool = False
     names_missing: bool = False
+    rating_slug: str | None = None  # verdicts: the rating on our scale; imported fact-checks have none
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -151,7 +152,7 @@ def candidates_for(
             candidates.append(Candidate(key=key, form=form, bm25=score))
             details[key] = {"claim_reviewed": row.text, "title": "", "rating": row.rating, "url": row.url,
                             "publisher": settings.FACTCHECK_PUBLISHER_NAME, "language": row.language,
-                            "claim_id": row.claim_id}
+                            "claim_id": row.claim_id, "rating_slug": row.rating_slug}
     if not candidates:
         return [], {}, False
     candidates.sort(key=lambda c: (-c.bm25, c.key[0], -c.key[1]))
@@ -192,7 +193,7 @@ def _match(
             score=round(candidate.probability, 4), tier=candidate.tier, language=detail["language"] or "",
             claim_id=detail["claim_id"], title=detail["title"] or "",
             numbers_conflict=candidate.numbers_conflict, names_conflict=candidate.names_conflict,
-            names_missing=candidate.names_missing,
+            names_missing=candidate.names_missing, rating_slug=detail.get("rating_slug"),
         ))
         if len(matches) >= limit:
             break

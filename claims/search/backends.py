@@ -17,6 +17,7 @@ from typing import Any, Protocol
 
 from django.db import connection
 from django.db.models import Q
+from django.utils.translation import get_language
 
 from claims.models import LibraryPassage, Verdict, VerdictStatus
 from claims.search.text import Analysis, fold
@@ -38,6 +39,7 @@ class Row:
     claim_id: int | None = None
     title: str = ""
     document_id: int | None = None
+    rating_slug: str | None = None  # our verdicts' rating on the newsroom's scale
     published_at: datetime | None = None
 
 
@@ -109,8 +111,9 @@ def anchored_tsquery(
     return " | ".join(branches)
 
 
-def _rating_label(label_fr: str | None, label_en: str | None, language: str) -> str:
-    return (label_en if language.startswith("en") else label_fr) or ""
+def _rating_label(label_fr: str | None, label_en: str | None) -> str:
+    """Our scale's label in the reader's language (the request's), as the claims API gives it."""
+    return (label_en if (get_language() or "fr").startswith("en") else label_fr) or ""
 
 
 class PostgresBackend:
@@ -176,7 +179,7 @@ class PostgresBackend:
         if not terms:
             return []
         sql = """
-            SELECT v.id, v.summary, c.text, r.label_fr, r.label_en, v.public_url, c.language, c.id
+            SELECT v.id, v.summary, c.text, r.label_fr, r.label_en, v.public_url, c.language, c.id, r.slug
             FROM claims_verdict v
             JOIN claims_claim c ON c.id = v.claim_id
             LEFT JOIN claims_rating r ON r.id = v.rating_id
@@ -222,10 +225,10 @@ class PostgresBackend:
 
 
 def _verdict_row(vid: int, summary: str, claim_text: str, label_fr: str | None, label_en: str | None,
-                 url: str, language: str, claim_id: int) -> Row:
+                 url: str, language: str, claim_id: int, slug: str | None = None) -> Row:
     # Match on the claim as reviewed plus the claim text: the summary alone is under 75 characters.
-    return Row(kind="verdict", id=vid, text=summary or claim_text, rating=_rating_label(label_fr, label_en, language),
-               url=url, language=language, claim_id=claim_id, title=claim_text)
+    return Row(kind="verdict", id=vid, text=summary or claim_text, rating=_rating_label(label_fr, label_en),
+               url=url, language=language, claim_id=claim_id, title=claim_text, rating_slug=slug)
 
 
 class PortableBackend:
@@ -251,7 +254,7 @@ class PortableBackend:
             .exclude(claim_id=exclude_claim_id or 0)
             .order_by("-published_at")
             .values_list("id", "summary", "claim__text", "rating__label_fr", "rating__label_en", "public_url",
-                         "claim__language", "claim_id")[:PORTABLE_SCAN_LIMIT]
+                         "claim__language", "claim_id", "rating__slug")[:PORTABLE_SCAN_LIMIT]
         )
         return [_verdict_row(*r) for r in rows]
 

@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from claims.models import API_SCOPES, ApiClient, Channel, hash_api_key
+from claims.services.api_key_cache import api_key_forget
 from claims.services.audit import audit_record
 from claims.services.errors import InvalidInput, NotAllowed
 from claims.services.roles import EDITOR, REVIEWER, SERVICE_ACCOUNT_PREFIX
@@ -92,9 +93,18 @@ def api_client_update(
         before = {"name": current.name, "scopes": current.scopes}
         ApiClient.objects.filter(pk=client.pk).update(name=name, scopes=scopes)
         client.name, client.scopes = name, scopes
+        _forget_now_and_after_commit(current.prefix)
         audit_record(actor=actor, action="api_client.update", obj=client, before=before,
                      after={"name": name, "scopes": scopes}, channel=channel)
     return client
+
+
+def _forget_now_and_after_commit(prefix: str) -> None:
+    """This process drops its cached copy of the key at once (other processes within the cache TTL).
+    `.update()` sends no post_save signal, so the services say it themselves; once more after the
+    commit, because a request in another thread may re-read the old row until then."""
+    api_key_forget(prefix=prefix)
+    transaction.on_commit(lambda: api_key_forget(prefix=prefix))
 
 
 def api_client_revoke(*, client: ApiClient, actor: Any = None, channel: str = Channel.ADMIN) -> ApiClient:
@@ -102,5 +112,6 @@ def api_client_revoke(*, client: ApiClient, actor: Any = None, channel: str = Ch
         now = timezone.now()
         ApiClient.objects.filter(pk=client.pk).update(is_active=False, revoked_at=now)
         client.is_active, client.revoked_at = False, now
+        _forget_now_and_after_commit(client.prefix)
         audit_record(actor=actor, action="api_client.revoke", obj=client, channel=channel)
     return client

@@ -48,6 +48,25 @@ def clean_text(text: str, *, what: str = "text") -> str:
     return text
 
 
+_SCRIPT_OR_STYLE = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+_TAG = re.compile(r"<[^>]*>")
+
+
+def check_html(html: str) -> str:
+    """What a request checks of an HTML page before storing it: its size and that it shows some words.
+
+    Cheap (two linear regex passes, no parser): finding the article body in the page is the
+    extraction worker's job (text_from_html), so a request never waits for it."""
+    html = html.replace("\x00", "")
+    if len(html) > settings.FACTCHECK_MAX_ARTICLE_CHARS * 5:
+        raise InvalidInput("The HTML page is too large to process.", code="too_large")
+    visible = _TAG.sub(" ", _SCRIPT_OR_STYLE.sub(" ", html))
+    if len(_LETTER.findall(visible)) < MIN_BODY_LETTERS:
+        raise InvalidInput("No article body was found in the HTML (only navigation or boilerplate).",
+                           code="no_article_body")
+    return html
+
+
 def text_from_html(html: str, url: str | None) -> tuple[str, str]:
     from claims.extraction.html import html_to_text
 

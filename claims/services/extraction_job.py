@@ -100,10 +100,20 @@ def _fetch(article: Article) -> None:
     except FetchError as exc:
         raise InvalidInput(f"Could not fetch {article.url}: {exc.message}", code=f"fetch_{exc.code}") from exc
     if page.content_type.startswith("text/plain"):
-        body, title, raw = clean_text(decode_text(page.body, "page")), "", ""
+        _keep_text(article, clean_text(decode_text(page.body, "page")), title="", raw="")
     else:
         raw = page.text()
         body, title = text_from_html(raw, page.url)
+        _keep_text(article, body, title=title, raw=raw)
+
+
+def _read_html(article: Article) -> None:
+    """An article submitted as an HTML page: find its body and title here, not in the request."""
+    body, title = text_from_html(article.html, article.url)
+    _keep_text(article, body, title=title, raw=article.html)
+
+
+def _keep_text(article: Article, body: str, *, title: str, raw: str) -> None:
     digest = content_hash(body)
     other = Article.objects.filter(content_hash=digest).exclude(pk=article.pk).values_list("pk", flat=True).first()
     if other is not None:
@@ -148,7 +158,9 @@ def article_extract(*, article_id: int, batch: int | None = None) -> ExtractResu
     ready: list[Article] = []
     for article in Article.objects.filter(pk__in=ids).order_by("pk"):
         try:
-            if not article.text and article.url:
+            if not article.text and article.html:
+                _read_html(article)
+            elif not article.text and article.url:
                 _fetch(article)
             ready.append(article)
         except InvalidInput as exc:

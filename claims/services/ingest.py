@@ -19,7 +19,7 @@ from django.utils.dateparse import parse_date, parse_datetime
 
 from claims.models import Article, Channel, ExtractionStatus, content_hash
 from claims.services import rules
-from claims.services.article_text import clean_text, decode_text, text_from_html
+from claims.services.article_text import check_html, clean_text, decode_text, text_from_html
 from claims.services.audit import audit_record
 from claims.services.errors import InvalidInput
 from claims.services.queue import enqueue
@@ -104,10 +104,13 @@ def article_ingest(
     published_at: Any = None,
     submitted_by: Any = None,
     channel: str = Channel.API,
+    html_in_worker: bool = False,
 ) -> IngestResult:
     """Store an article and queue its extraction; the same text again is a no-op.
 
-    A URL without text is stored `queued` and fetched by the extraction worker. An article another
+    A URL without text is stored `queued` and fetched by the extraction worker. An HTML page is read
+    here, or with `html_in_worker` (the API: nothing heavy in a request) only checked here and read
+    by the extraction worker. An article another
     account submitted is neither shown nor changed (rules.article_visible_to,
     rules.article_reingest_refusal): the caller gets a neutral 409.
     """
@@ -119,7 +122,13 @@ def article_ingest(
         raise InvalidInput("The text is empty.", code="empty")
     if text:
         body = clean_text(decode_text(text, "text"))
+    elif html and html_in_worker:
+        # A request (the API) only checks the page; the extraction worker finds its body and title.
+        raw_html = check_html(decode_text(html, "HTML"))
+        body = ""
     elif html:
+        # Already off the request path (a watched source's poll, a command): read it now, so the
+        # caller learns at once that a page has no article body (a poll then uses the feed's summary).
         raw_html = decode_text(html, "HTML").replace("\x00", "")
         body, found_title = text_from_html(raw_html, url)
         title = title or found_title
@@ -131,8 +140,10 @@ def article_ingest(
     title = " ".join(str(title or "").split())[:500]
     if body:
         digest = content_hash(body)
+    elif raw_html:
+        digest = content_hash("html:" + raw_html)  # placeholder until the worker has read the page
     else:
-        assert url is not None  # for the type checker: no body means a URL to fetch
+        assert url is not None  # for the type checker: no body nor page means a URL to fetch
         digest = content_hash("url:" + url)  # placeholder until the worker has fetched the page
     try:
         with transaction.atomic():
@@ -171,7 +182,7 @@ def _store(
 ) -> IngestResult:
     user = submitted_by if getattr(submitted_by, "pk", None) else None
     same_text = Article.objects.filter(content_hash=digest).first()
-    if same_text is not None and not body and same_text.extraction_status == ExtractionStatus.FAILED \
+    if same_text is not None and not body and not raw_html and same_text.extraction_status == ExtractionStatus.FAILED \
             and not same_text.text:
         # The page could not be fetched last time: asking for the URL again retries it.
         refusal = rules.article_reingest_refusal(same_text, user)
@@ -181,8 +192,11 @@ def _store(
                         before={"extraction_status": same_text.extraction_status})
     if same_text is not None:
         return _known(same_text, user)
+    same_page = Article.objects.filter(html_hash=digest).first() if raw_html and not body else None
+    if same_page is not None:  # the same HTML page, read by the worker since
+        return _known(same_page, user)
     same_url = Article.objects.select_for_update().filter(url=url).first() if url else None
-    if same_url is not None and not body:
+    if same_url is not None and not body and not raw_html:
         return _known(same_url, user)
     if same_url is not None:
         # The page changed: new text, re-extraction; claims people touched are kept (article_extract).
@@ -191,13 +205,15 @@ def _store(
             raise refusal
         before = {"content_hash": same_url.content_hash, "extraction_status": same_url.extraction_status}
         same_url.text, same_url.content_hash, same_url.html = body, digest, raw_html
+        same_url.html_hash = digest if raw_html and not body else ""
         same_url.title = title or same_url.title
         same_url.language = language or ""
         same_url.published_at = published or same_url.published_at
         return _requeue(same_url, actor=user, action="article.update", before=before, channel=channel,
-                        fields=["text", "content_hash", "html", "title", "language", "published_at"])
+                        fields=["text", "content_hash", "html", "html_hash", "title", "language", "published_at"])
     article = Article.objects.create(
         url=url, title=title, language=language, text=body, html=raw_html, content_hash=digest,
+        html_hash=digest if raw_html and not body else "",
         published_at=published, submitted_by=user, extraction_status=ExtractionStatus.QUEUED,
     )
     audit_record(actor=user, action="article.ingest", obj=article,

@@ -31,12 +31,12 @@ def _check_name(task_name: str) -> None:
 
 def _task(task_name: str) -> Any:
     _check_name(task_name)
-    if task_name not in app.tasks:
-        # Task autodiscovery is lazy outside a worker (web, commands, eager mode): load it now.
-        app.loader.import_default_modules()
-    if task_name not in app.tasks:
-        raise UnknownTask(f"{task_name!r} is listed in claims.task_names but no task registers it")
-    return app.tasks[task_name]
+    # The tasks are registered once at process start (claims.apps.ClaimsConfig.ready), before any
+    # request thread runs: no lazy autodiscovery here, which raced between threads.
+    try:
+        return app.tasks[task_name]
+    except KeyError:
+        raise UnknownTask(f"{task_name!r} is listed in claims.task_names but no task registers it") from None
 
 
 def enqueue_now(task_name: str, *args: Any, **kwargs: Any) -> bool:

@@ -69,8 +69,10 @@ def stale_version_error(claim: Claim) -> StaleVersion:
     last = claim.audit_events.select_related("actor").order_by("-created_at", "-id").first()
     who = last.actor.get_username() if last and last.actor else ""
     when = last.created_at if last else claim.updated_at
+    # The time in the server's own time zone (TIME_ZONE) and ISO 8601, as the API writes every time.
+    stamp = timezone.localtime(when).isoformat(timespec="seconds")
     return StaleVersion(
-        f"This claim was changed by {who or 'someone else'} at {when:%Y-%m-%d %H:%M} since you opened it.",
+        f"This claim was changed by {who or 'someone else'} at {stamp} since you opened it.",
         current=claim,
         changed_by=who,
         changed_at=when,

@@ -46,3 +46,20 @@ def error_code(response: Any) -> str:
     assert set(body) == {"code", "message", "details"}, body
     assert body["message"], body
     return body["code"]
+
+
+@pytest.fixture(autouse=True)
+def _responses_follow_the_schema(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every answer the API test suite receives is checked against the OpenAPI schema."""
+    from django.test.client import Client
+
+    from tests.api.contract import check_response
+
+    original = Client.request
+
+    def request(self: Client, **kwargs: Any) -> Any:
+        response = original(self, **kwargs)
+        check_response(response)
+        return response
+
+    monkeypatch.setattr(Client, "request", request)

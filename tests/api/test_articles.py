@@ -70,3 +70,19 @@ def test_it_shows_a_tool_without_a_role_only_the_articles_it_submitted(charlie, 
     assert api.get(f"/api/v1/articles/{theirs.pk}/").status_code == 200
     assert api.get(f"/api/v1/articles/{other.pk}/").status_code == 404
     assert [row["id"] for row in api.get("/api/v1/articles/").json()["results"]] == [theirs.pk]
+
+
+def test_an_html_page_is_stored_and_queued_without_reading_it_in_the_request(alice, api_as, monkeypatch):
+    from claims.extraction import html as html_module
+    from tests.ingest.conftest import PAGE
+
+    def not_in_a_request(*args, **kwargs):
+        raise AssertionError("the request parsed the HTML page")
+
+    monkeypatch.setattr(html_module, "html_to_text", not_in_a_request)
+    response = api_as(alice, "read", "write").post("/api/v1/articles/", {"html": PAGE, "language": "fr"},
+                                                   format="json")
+    assert response.status_code == 202, response.json()
+    article = Article.objects.get(pk=response.json()["id"])
+    assert (article.extraction_status, article.text, article.html) == ("queued", "", PAGE)
+    assert response["Location"] == response.json()["status_url"]

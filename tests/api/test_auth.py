@@ -14,7 +14,9 @@ from rest_framework.test import APIClient
 
 from claims.api.throttling import ApiKeyThrottle
 from claims.models import ApiClient, AuditEvent, hash_api_key
-from claims.services.api_keys import api_client_revoke
+from claims.services import api_key_cache
+from claims.services.api_key_cache import api_key_forget
+from claims.services.api_keys import api_client_revoke, api_client_update
 from tests.api.conftest import error_code
 
 pytestmark = pytest.mark.django_db
@@ -76,8 +78,10 @@ def test_it_tracks_last_use_without_writing_on_every_request(alice, api_as):
             assert client.get("/api/v1/ratings/").status_code == 200
     assert not [q for q in queries.captured_queries if q["sql"].startswith("UPDATE")]
     assert ApiClient.objects.get(pk=client.api_client.pk).last_used_at == first
-    # An hour later the next request records the use again.
+    # An hour later (long after this process's cached copy of the key has expired) the next request
+    # records the use again.
     ApiClient.objects.filter(pk=client.api_client.pk).update(last_used_at=timezone.now() - timedelta(hours=1))
+    api_key_forget()
     client.get("/api/v1/ratings/")
     assert ApiClient.objects.get(pk=client.api_client.pk).last_used_at > first
 
@@ -151,3 +155,78 @@ def test_it_renders_the_browsable_api_pages_for_a_signed_in_reviewer(erin, claim
     assert response.status_code == 403
     claim.refresh_from_db()
     assert claim.status == "new"
+
+
+def _auth_queries(queries: CaptureQueriesContext) -> list[str]:
+    return [q["sql"] for q in queries.captured_queries
+            if "claims_apiclient" in q["sql"] or "auth_group" in q["sql"] or "auth_user" in q["sql"]]
+
+
+def test_it_authenticates_a_known_key_without_a_query(alice, api_as):
+    client = api_as(alice, "read")
+    assert client.get("/api/v1/ratings/").status_code == 200
+    with CaptureQueriesContext(connection) as queries:
+        for _ in range(5):
+            assert client.get("/api/v1/ratings/").status_code == 200
+    assert _auth_queries(queries) == []
+
+
+def test_a_revocation_made_elsewhere_takes_effect_within_the_cache_time(alice, api_as, settings, monkeypatch):
+    settings.FACTCHECK_API_KEY_CACHE_SECONDS = 5
+    client = api_as(alice, "read")
+    assert client.get("/api/v1/claims/").status_code == 200
+    # Another process revokes the key: this process hears nothing of it.
+    ApiClient.objects.filter(pk=client.api_client.pk).update(is_active=False, revoked_at=timezone.now())
+    assert client.get("/api/v1/claims/").status_code == 200
+    later = api_key_cache.monotonic() + 5.1
+    monkeypatch.setattr(api_key_cache, "monotonic", lambda: later)
+    response = client.get("/api/v1/claims/")
+    assert response.status_code == 401
+    assert error_code(response) == "revoked_api_key"
+
+
+def test_a_role_removed_in_this_process_takes_effect_at_once(alice, api_as):
+    client = api_as(alice, "read")
+    assert client.get("/api/v1/claims/").status_code == 200
+    alice.groups.clear()
+    response = client.get("/api/v1/claims/")
+    assert response.status_code == 403
+    assert error_code(response) == "role_required"
+
+
+def test_the_cache_can_be_turned_off(alice, api_as, settings):
+    settings.FACTCHECK_API_KEY_CACHE_SECONDS = 0
+    client = api_as(alice, "read")
+    assert client.get("/api/v1/ratings/").status_code == 200
+    ApiClient.objects.filter(pk=client.api_client.pk).update(is_active=False, revoked_at=timezone.now())
+    assert client.get("/api/v1/ratings/").status_code == 401
+
+
+def test_a_scope_change_in_this_process_takes_effect_at_once(alice, api_as):
+    client = api_as(alice, "read", "write")
+    row = client.api_client
+    body = {"text": "La région a financé 400 logements en 2024."}
+    assert client.post("/api/v1/claims/", body, format="json").status_code == 201
+    # Narrowed in the admin (api_client_update writes with .update(): no post_save to hear).
+    api_client_update(client=row, name=row.name, scopes=["read"], actor=alice)
+    response = client.post("/api/v1/claims/", body, format="json")
+    assert response.status_code == 403
+    assert error_code(response) == "scope_required"
+    api_client_update(client=row, name=row.name, scopes=["read", "write"], actor=alice)
+    assert client.post("/api/v1/claims/", body, format="json").status_code == 201
+
+
+def test_the_throttle_counts_with_one_integer_per_window_and_slides(alice, api_as, monkeypatch):
+    from django.core.cache import cache
+
+    monkeypatch.setattr(ApiKeyThrottle, "THROTTLE_RATES", {"api_key": "3/minute"})
+    client = api_as(alice, "read")
+    now = [6000.0]  # the start of a minute
+    monkeypatch.setattr(ApiKeyThrottle, "timer", lambda self: now[0])
+    assert [client.get("/api/v1/ratings/").status_code for _ in range(4)] == [200, 200, 200, 429]
+    key = f"throttle_api_key_key:{client.api_client.prefix}"
+    assert cache.get(f"{key}:100") == 4  # a counter, not a list of request times
+    now[0] = 6090.0  # half-way through the next minute: the last one still counts for half of its 4
+    assert [client.get("/api/v1/ratings/").status_code for _ in range(2)] == [200, 429]
+    now[0] = 6125.0  # two minutes later, the first minute no longer counts
+    assert client.get("/api/v1/ratings/").status_code == 200

@@ -61,3 +61,17 @@ def test_the_schema_documents_the_tier_filter_and_the_three_tiers(charlie, api_a
     assert "tier" in parameters and "strong" in parameters["tier"]["description"]
     assert set(parameters["tier"]["schema"]["items"]["enum"]) == {"strong", "possible", "related"}
     assert set(schema["components"]["schemas"]["TierEnum"]["enum"]) == {"strong", "possible", "related"}
+
+
+def test_a_rating_reads_the_same_for_our_verdicts_and_imported_fact_checks(charlie, api_as, priors):
+    from django.utils import timezone
+
+    from tests.factories import ClaimFactory, VerdictFactory
+
+    VerdictFactory(claim=ClaimFactory(status="published", text=KAZAKH), status="published",
+                   published_at=timezone.now(), public_url="https://factcheck.example.org/claims/1/")
+    matches = api_as(charlie, "read").get("/api/v1/match/", {"text": KAZAKH}).json()
+    verdict = next(m for m in matches if m["kind"] == "verdict")
+    prior = next(m for m in matches if m["url"] == "https://fc.example.org/same")
+    assert verdict["rating"] == {"slug": "mostly-true", "label": "Mostly true"}
+    assert prior["rating"] == {"slug": None, "label": "Vrai"}  # an imported scale has no slug of ours

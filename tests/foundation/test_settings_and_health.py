@@ -21,7 +21,7 @@ def test_envbool_refuses_a_typo(monkeypatch):
 
 def test_database_url_becomes_a_postgres_entry_with_health_checks():
     db = database_from_url("postgres://u:p%40ss@db.example:6543/news?sslmode=require")
-    assert db["ENGINE"] == "django.db.backends.postgresql"
+    assert db["ENGINE"] == "factcheck.db.postgresql"
     assert (db["NAME"], db["USER"], db["PASSWORD"], db["HOST"], db["PORT"]) == ("news", "u", "p@ss", "db.example", "6543")
     assert db["OPTIONS"] == {"sslmode": "require"}
     assert db["CONN_HEALTH_CHECKS"] is True
@@ -83,3 +83,33 @@ def test_readyz_fails_with_503_when_the_broker_is_down(client, db, settings):
     response = client.get("/readyz")
     assert response.status_code == 503
     assert response.json() == {"status": "unavailable", "failures": ["broker unreachable: OperationalError"]}
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_connection_is_health_checked_only_after_sitting_idle(postgres, monkeypatch):
+    from django.db import connection
+
+    from factcheck.db.postgresql import base
+
+    checks = []
+    real_is_usable = connection.is_usable
+    monkeypatch.setattr(connection, "is_usable", lambda: checks.append(1) or real_is_usable())
+    clock = [1000.0]
+    monkeypatch.setattr(base, "monotonic", lambda: clock[0])
+    connection.close()
+    connection.connect()  # a new connection is fresh: not idle
+    assert connection.settings_dict["CONN_HEALTH_CHECKS"] is True
+
+    def request(after_idle: float) -> None:
+        clock[0] += after_idle
+        connection.close_if_unusable_or_obsolete()  # request_started
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+        clock[0] += 0.01
+        connection.close_if_unusable_or_obsolete()  # request_finished
+
+    request(after_idle=0.5)
+    request(after_idle=0.5)
+    assert checks == []  # busy: no round trip before each request
+    request(after_idle=base.IDLE_SECONDS_BEFORE_CHECK + 1)
+    assert checks == [1]  # idle for a while: checked once before use

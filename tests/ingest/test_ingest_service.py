@@ -114,6 +114,34 @@ def test_it_keeps_the_main_text_of_an_html_page(run_tasks: Any) -> None:
     assert article.extraction_status == "done" and article.claims.exists()
 
 
+def test_an_html_page_is_read_by_the_extraction_worker_not_in_the_request(monkeypatch: Any) -> None:
+    from claims.extraction import html as html_module
+    from tests.ingest.conftest import PAGE
+
+    def not_here(*args: Any, **kwargs: Any) -> Any:
+        raise AssertionError("the request parsed the HTML page")
+
+    monkeypatch.setattr(html_module, "html_to_text", not_here)
+    result = article_ingest(html=PAGE, language="fr", html_in_worker=True)  # stored and queued: nothing parsed
+    article = result.article
+    assert (result.outcome, article.extraction_status, article.text, article.html) == ("created", "queued", "", PAGE)
+    assert article_ingest(html=PAGE, language="fr", html_in_worker=True).outcome == "duplicate"  # the same page
+    monkeypatch.undo()
+    assert article_extract(article_id=article.pk, batch=1).status == "done"
+    article.refresh_from_db()
+    assert article.title == "Aide humanitaire : le Kazakhstan envoie 40 tonnes"
+    assert "près de 40 tonnes" in article.text and "Mentions légales" not in article.text
+    assert article.claims.exists()
+
+
+def test_an_html_page_whose_body_the_worker_cannot_find_fails_with_the_reason() -> None:
+    page = "<html><head><title>" + "Les mots du titre " * 10 + "</title></head><body></body></html>"
+    article = article_ingest(html=page, language="fr", html_in_worker=True).article  # it shows words: accepted
+    assert article_extract(article_id=article.pk, batch=1).status == "failed"
+    article.refresh_from_db()
+    assert article.extraction_status == "failed" and "No article body" in article.extraction_error
+
+
 def test_it_parses_published_dates_into_aware_datetimes() -> None:
     article = article_ingest(text=ARTICLE, published_at="2022-09-14", language="fr").article
     assert timezone.is_aware(article.published_at)

@@ -12,7 +12,7 @@ from rest_framework.response import Response
 from claims.api.base import ApiView, errors
 from claims.api.pagination import KeysetPagination
 from claims.api.permissions import ClientApi
-from claims.api.serializers import ArticleInputSerializer, ArticleSerializer
+from claims.api.serializers import ArticleDetailSerializer, ArticleInputSerializer, ArticleSerializer
 from claims.models import Article, Channel, Claim
 from claims.services.ingest import article_ingest
 from claims.services.roles import is_reviewer
@@ -52,7 +52,7 @@ class ArticleList(ArticleScope, ApiView, generics.GenericAPIView):
         result = article_ingest(
             text=data.get("text") or None, html=data.get("html") or None, url=data.get("url") or None,
             title=data["title"], language=data["language"], published_at=data["published_at"],
-            submitted_by=request.user, channel=Channel.API,
+            submitted_by=request.user, channel=Channel.API, html_in_worker=True,
         )
         body = ArticleSerializer(result.article, context={"request": request}).data
         # New and changed articles are queued for extraction (202); a known one is answered as it is.
@@ -64,12 +64,12 @@ class ArticleList(ArticleScope, ApiView, generics.GenericAPIView):
 
 class ArticleDetail(ArticleScope, ApiView, generics.GenericAPIView):
     permission_classes = [ClientApi]
-    serializer_class = ArticleSerializer
+    serializer_class = ArticleDetailSerializer
 
-    @extend_schema(responses={200: ArticleSerializer, **errors()})
+    @extend_schema(responses={200: ArticleDetailSerializer, **errors()})
     def get(self, request: Request, pk: int) -> Response:
         claims = Claim.objects.order_by("start", "id").only(
             "id", "article_id", "text", "quote", "start", "end", "checkworthiness", "kind", "status"
         )
         article = get_object_or_404(self.get_queryset().prefetch_related(Prefetch("claims", queryset=claims)), pk=pk)
-        return Response(ArticleSerializer(article, context={"request": request, "with_claims": True}).data)
+        return Response(ArticleDetailSerializer(article, context={"request": request}).data)

@@ -8,13 +8,14 @@ from django.utils import timezone
 from drf_spectacular.utils import OpenApiTypes, extend_schema
 from rest_framework import generics
 from rest_framework.exceptions import NotFound
-from rest_framework.renderers import BrowsableAPIRenderer, JSONRenderer
+from rest_framework.renderers import BrowsableAPIRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from claims.api.base import ApiView, errors
 from claims.api.pagination import KeysetPagination
 from claims.api.permissions import ClientApi
+from claims.api.renderers import FastJSONRenderer
 from claims.api.serializers import (
     FeedQuerySerializer,
     MatchQuerySerializer,
@@ -26,7 +27,7 @@ from claims.models import PriorFactCheck, Rating, Verdict, VerdictStatus
 from claims.search import match_text
 
 
-class JsonLdRenderer(JSONRenderer):
+class JsonLdRenderer(FastJSONRenderer):
     media_type = "application/ld+json"
     format = "jsonld"
 
@@ -54,7 +55,7 @@ class MatchView(ApiView, generics.GenericAPIView):
 
 class ClaimReviewDetail(ApiView, generics.GenericAPIView):
     permission_classes = [ClientApi]
-    renderer_classes = [JSONRenderer, JsonLdRenderer, BrowsableAPIRenderer]
+    renderer_classes = [FastJSONRenderer, JsonLdRenderer, BrowsableAPIRenderer]
 
     def get_queryset(self) -> Any:
         return published_verdicts()
@@ -71,7 +72,7 @@ class ClaimReviewFeed(ApiView, generics.GenericAPIView):
     """A schema.org DataFeed of published verdicts, oldest change first, for incremental sync."""
 
     permission_classes = [ClientApi]
-    renderer_classes = [JSONRenderer, JsonLdRenderer, BrowsableAPIRenderer]
+    renderer_classes = [FastJSONRenderer, JsonLdRenderer, BrowsableAPIRenderer]
     pagination_class = KeysetPagination
     ordering_fields = {"updated_at": "datetime"}
     default_ordering = "updated_at"
@@ -95,7 +96,7 @@ class ClaimReviewFeed(ApiView, generics.GenericAPIView):
             "dateModified": timezone.now().isoformat(),
             "dataFeedElement": [claimreview_for(v, claim=v.claim, bounds=bounds) for v in page],
             "next": paginator.next_url if paginator else None,
-        })
+        }, headers=paginator.link_header() if paginator else None)
 
 
 class RatingList(ApiView, generics.GenericAPIView):
