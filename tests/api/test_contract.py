@@ -73,7 +73,8 @@ def test_a_claim_without_a_verdict_and_a_sparse_claim_validate():
     claim = OAS30Validator({"$ref": "#/components/schemas/Claim", **components})
     sparse = OAS30Validator({"$ref": "#/components/schemas/SparseClaim", **components})
     row = {"id": 1, "article": None, "text": "t", "quote": "", "start": None, "end": None, "language": "fr",
-           "checkworthiness": 0.5, "checkworthiness_reasons": [], "kind": "other", "claimant": "", "entities": [],
+           "checkworthiness": 0.5, "checkworthiness_reasons": [], "kind": "other", "claimant": "", "outlet": "",
+           "needs_context": False, "entities": [],
            "quantities": [], "dates": [], "status": "new", "status_reason": "", "assignee": None,
            "assignee_username": None, "duplicate_of": None, "has_strong_match": False, "evidence_count": 0,
            "verdict": None, "version": 1, "created_at": "2026-12-01T10:00:00+01:00",
