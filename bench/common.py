@@ -78,10 +78,11 @@ def seed_claims(total: int, *, per_article: int = 50, seed: int = 7) -> int:
                 status = rng.choice(STATUSES)
                 assignee = rng.choice(reviewers) if status != "new" else None
                 rows.append((article.pk, quote, quote, start, end, "fr", round(rng.random(), 3),
-                             '["contains a quantity"]', "statistic", "", "[]", "[]", "[]", status, "",
-                             assignee, False, False, rng.randint(0, 5), 1))
+                             '["contains a quantity"]', "statistic", "", "", False, "[]", "[]", "[]", status,
+                             "", assignee, False, False, rng.randint(0, 5), 1))
         columns = ("article_id, text, quote, start, \"end\", language, checkworthiness, checkworthiness_reasons, "
-                   "kind, claimant, entities, quantities, dates, status, status_reason, assignee_id, touched, "
+                   "kind, claimant, outlet, needs_context, entities, quantities, dates, status, status_reason, "
+                   "assignee_id, touched, "
                    "has_strong_match, evidence_count, version")
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:

@@ -28,6 +28,9 @@ function request()
   end
   counter = counter + 1
   local roll = math.random(100)
+  -- One request type alone (BENCH_MIX=list, detail, match or submit): its cost without the others.
+  if mix == "list" then roll = 1 elseif mix == "detail" then roll = 61 elseif mix == "match" then roll = 81
+  elseif mix == "submit" then roll = 96 end
   if roll <= 60 then
     local statuses = {"new", "selected", "in_progress"}
     return wrk.format("GET", "/api/v1/claims/?page_size=100&status=" .. statuses[math.random(3)])

@@ -115,14 +115,14 @@ class CpuMeter:
 
 
 def run_wrk(url: str, connections: int, duration: int, env: dict[str, str]) -> dict[str, float]:
-    out = subprocess.run(
+    done = subprocess.run(
         ["wrk", "-t", "2", "-c", str(connections), "-d", f"{duration}s", "--timeout", "10s",
          "-s", str(ROOT / "bench" / "load.lua"), url],
         capture_output=True, text=True, env=env, timeout=duration + 60,
-    ).stdout
-    line = next((line for line in out.splitlines() if line.startswith("WRK ")), "")
+    )
+    line = next((line for line in done.stdout.splitlines() if line.startswith("WRK ")), "")
     if not line:
-        raise RuntimeError(f"wrk printed no summary:\n{out}")
+        raise RuntimeError(f"wrk printed no summary:\n{done.stdout}\n{done.stderr}")
     return {k: float(v) for k, v in (pair.split("=") for pair in line.split()[1:])}
 
 

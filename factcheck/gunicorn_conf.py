@@ -35,9 +35,13 @@ bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 
 
 def post_worker_init(worker: object) -> None:
-    """Once the worker has loaded Django, freeze what is there (modules, settings, URL patterns,
-    models): the cyclic garbage collector then skips those objects on every full collection, which
-    otherwise ran in the middle of requests (about a fifth of the CPU of a claims page, measured)."""
+    """Once the worker has loaded Django, load what its first requests would (factcheck/warmup.py),
+    then freeze what is there (modules, settings, URL patterns, models): the cyclic garbage
+    collector then skips those objects on every full collection, which otherwise ran in the middle
+    of requests (about a fifth of the CPU of a claims page, measured)."""
     import gc
 
+    from factcheck.warmup import warm
+
+    warm()
     gc.freeze()

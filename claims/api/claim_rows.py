@@ -25,6 +25,7 @@ from django.db.models.functions import Cast, JSONObject
 from django.utils.timezone import get_current_timezone
 from django.utils.translation import get_language
 
+from claims.api.statements import cached_rows
 from claims.models import OPEN_VERDICT_STATUSES, Claim, Verdict
 
 # The public name of each field and the column (or lookup) it is read from, in the documented order.
@@ -180,7 +181,11 @@ def claim_dict(row: dict[str, Any], fields: Sequence[str] | None = None, zone: t
 
 def claim_row(pk: int, fields: Sequence[str] | None = None) -> dict[str, Any] | None:
     """One claim's row (one query; its version always included, for the ETag), or None."""
-    return claim_rows(Claim.objects.filter(pk=pk), fields, keep=("version",)).first()
+    def query(chosen: int) -> QuerySet[Claim]:
+        return claim_rows(Claim.objects.filter(pk=chosen), fields, keep=("version",))[:1]
+
+    rows = cached_rows(query, pk, key=("claim", tuple(fields or ()), rating_label_column()))
+    return rows[0] if rows else None
 
 
 def claim_etag(pk: int, version: int) -> str:

@@ -30,6 +30,21 @@ class Position:
     pk: int
 
 
+@dataclass(frozen=True)
+class PagePlan:
+    ordering: str
+    size: int
+    position: Position | None
+
+    @property
+    def field(self) -> str:
+        return self.ordering.lstrip("-")
+
+    @property
+    def descending(self) -> bool:
+        return self.ordering.startswith("-")
+
+
 def encode_cursor(position: Position) -> str:
     value = position.value.isoformat() if isinstance(position.value, datetime) else position.value
     raw = json.dumps({"o": position.ordering, "v": value, "id": position.pk}, separators=(",", ":"))
@@ -88,16 +103,24 @@ class KeysetPagination(BasePagination):
             raise ValidationError({"page_size": [_("Between 1 and %(max)s.") % {"max": self.max_page_size}]})
         return size
 
-    def paginate_queryset(self, queryset: QuerySet, request: Request, view: Any = None) -> list[Any]:
+    def plan(self, request: Request, view: Any) -> PagePlan:
+        """What the request asks for (ordering, page size, the cursor's position), validated."""
         ordering = self.get_ordering(request, view)
-        field = ordering.lstrip("-")
-        descending = ordering.startswith("-")
         size = self.get_page_size(request)
+        position = None
         cursor = request.query_params.get(self.cursor_query_param)
         if cursor:
             position = decode_cursor(cursor, view.ordering_fields)
             if position.ordering != ordering:
                 raise ValidationError({"cursor": [_("This cursor belongs to another ordering.")]})
+        return PagePlan(ordering, size, position)
+
+    @staticmethod
+    def page_query(queryset: QuerySet, plan: PagePlan, position: Position | None) -> QuerySet:
+        """The rows of the page after `position` (the plan's, or stand-ins for it), one more than
+        the page size to tell whether there is a next page."""
+        field, descending = plan.field, plan.descending
+        if position is not None:
             op = "lt" if descending else "gt"
             if field == "id":
                 queryset = queryset.filter(**{f"id__{op}": position.pk})
@@ -109,21 +132,28 @@ class KeysetPagination(BasePagination):
                     Q(**{f"{field}__{bound}": position.value}),
                     Q(**{f"{field}__{op}": position.value}) | Q(**{field: position.value, f"id__{op}": position.pk}),
                 )
-        order = [ordering] if field == "id" else [ordering, "-id" if descending else "id"]
-        rows = list(queryset.order_by(*order)[: size + 1])
+        order = [plan.ordering] if field == "id" else [plan.ordering, "-id" if descending else "id"]
+        return queryset.order_by(*order)[: plan.size + 1]
+
+    def finish(self, rows: list[Any], plan: PagePlan, request: Request) -> list[Any]:
+        """The page's rows, and the link to the next page when there is one."""
         self.request = request
         self.next_url = None
-        if len(rows) > size:
-            rows = rows[:size]
+        if len(rows) > plan.size:
+            rows = rows[: plan.size]
             last = rows[-1]
             if isinstance(last, dict):  # values() rows (the claims list)
-                value, pk = last[field], last["id"]
+                value, pk = last[plan.field], last["id"]
             else:
-                value, pk = getattr(last, field), last.pk
-            token = encode_cursor(Position(ordering, value, pk))
+                value, pk = getattr(last, plan.field), last.pk
+            token = encode_cursor(Position(plan.ordering, value, pk))
             url = request.build_absolute_uri()
             self.next_url = replace_query_param(url, self.cursor_query_param, token)
         return rows
+
+    def paginate_queryset(self, queryset: QuerySet, request: Request, view: Any = None) -> list[Any]:
+        plan = self.plan(request, view)
+        return self.finish(list(self.page_query(queryset, plan, plan.position)), plan, request)
 
     def get_paginated_response(self, data: Any) -> Response:
         return Response({"next": self.next_url, "results": data}, headers=self.link_header())

@@ -4,6 +4,7 @@ manual creation, and workflow transitions."""
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
@@ -19,9 +20,9 @@ from rest_framework.response import Response
 
 from claims.api.base import ApiView, errors
 from claims.api.claim_rows import FIELDS as CLAIM_FIELDS
-from claims.api.claim_rows import claim_dict, claim_etag, claim_row, claim_rows
+from claims.api.claim_rows import claim_dict, claim_etag, claim_row, claim_rows, rating_label_column
 from claims.api.errors import PreconditionRequired
-from claims.api.pagination import KeysetPagination
+from claims.api.pagination import KeysetPagination, Position
 from claims.api.permissions import NotTouchesPublication, PublishScope, ReviewerApi
 from claims.api.serializers import (
     ClaimCreateSerializer,
@@ -30,8 +31,9 @@ from claims.api.serializers import (
     ClaimSerializer,
     TransitionSerializer,
 )
+from claims.api.statements import cached_rows
 from claims.models import Channel, Claim, ClaimStatus
-from claims.querysets import check_id
+from claims.querysets import check_id, check_moment
 from claims.services.claims_manual import claim_create
 from claims.services.workflow import (
     claim_assign,
@@ -69,42 +71,71 @@ def claim_response(pk: int, fields: list[str] | None = None, code: int = status.
     return response
 
 
-def filter_claims(queryset: QuerySet[Claim], request: Request) -> QuerySet[Claim]:
-    """The list's query parameters, validated, applied with the shared ClaimQuerySet filters."""
+def claim_filters(request: Request) -> dict[str, Any]:
+    """The list's query parameters, validated, as plain values (what apply_claim_filters reads)."""
     params = {key: request.query_params.get(key) for key in request.query_params}
     if "status" in request.query_params:
         params["status"] = [s for raw in request.query_params.getlist("status") for s in raw.split(",") if s]
     form = ClaimFilterSerializer(data=params)
     form.is_valid(raise_exception=True)
     data = form.validated_data
+    values: dict[str, Any] = {}
     if data.get("status"):
-        queryset = queryset.with_status(*sorted(data["status"]))
+        values["status"] = sorted(data["status"])
     if data.get("language"):
-        queryset = queryset.in_language(data["language"])
+        values["language"] = data["language"]
     if data.get("article"):
-        queryset = queryset.in_article(data["article"])
+        values["article"] = check_id(data["article"], name="article")
     if "assignee" in data:
         who = data["assignee"]
         if who == "none":
-            queryset = queryset.unassigned()
+            values["unassigned"] = True
         elif who == "me":
-            queryset = queryset.assigned_to(request.user)
+            values["assignee_id"] = request.user.pk
         elif who.isdigit():
-            queryset = queryset.filter(assignee_id=check_id(int(who), name="assignee"))
+            values["assignee_id"] = check_id(int(who), name="assignee")
         else:
-            queryset = queryset.filter(assignee__username=who)
-    if "min_checkworthiness" in data:
-        queryset = queryset.min_checkworthiness(data["min_checkworthiness"])
-    if "max_checkworthiness" in data:
-        queryset = queryset.max_checkworthiness(data["max_checkworthiness"])
+            values["assignee_username"] = who
+    for bound in ("min_checkworthiness", "max_checkworthiness"):
+        if bound in data:
+            values[bound] = data[bound]
     if data.get("has_verdict") is not None:
-        queryset = queryset.with_verdict(data["has_verdict"])
+        values["has_verdict"] = data["has_verdict"]
     if data.get("rating"):
-        queryset = queryset.with_published_rating(data["rating"])
+        values["rating"] = data["rating"]
     if data.get("updated_since"):
-        queryset = queryset.updated_since(data["updated_since"])
+        values["updated_since"] = check_moment(data["updated_since"], name="updated_since")
     if data.get("q", "").strip():
-        queryset = queryset.search(data["q"])
+        values["q"] = data["q"].strip()
+    return values
+
+
+def apply_claim_filters(queryset: QuerySet[Claim], values: dict[str, Any]) -> QuerySet[Claim]:
+    """claim_filters' values applied with the shared ClaimQuerySet filters."""
+    if "status" in values:
+        queryset = queryset.with_status(*values["status"])
+    if "language" in values:
+        queryset = queryset.in_language(values["language"])
+    if "article" in values:
+        queryset = queryset.in_article(values["article"])
+    if values.get("unassigned"):
+        queryset = queryset.unassigned()
+    if "assignee_id" in values:
+        queryset = queryset.filter(assignee_id=values["assignee_id"])
+    if "assignee_username" in values:
+        queryset = queryset.filter(assignee__username=values["assignee_username"])
+    if "min_checkworthiness" in values:
+        queryset = queryset.min_checkworthiness(values["min_checkworthiness"])
+    if "max_checkworthiness" in values:
+        queryset = queryset.max_checkworthiness(values["max_checkworthiness"])
+    if "has_verdict" in values:
+        queryset = queryset.with_verdict(values["has_verdict"])
+    if "rating" in values:
+        queryset = queryset.with_published_rating(values["rating"])
+    if "updated_since" in values:
+        queryset = queryset.updated_since(values["updated_since"])
+    if "q" in values:
+        queryset = queryset.search(values["q"])
     return queryset
 
 
@@ -137,11 +168,20 @@ class ClaimList(ApiView, generics.GenericAPIView):
     @extend_schema(parameters=[ClaimFilterSerializer], responses={200: ClaimSerializer(many=True), **errors()})
     def get(self, request: Request) -> Response:
         fields = wanted_fields(request)
-        queryset = filter_claims(self.get_queryset(), request)
-        ordering = self.paginator.get_ordering(request, self)  # type: ignore[union-attr]
-        rows = self.paginate_queryset(claim_rows(queryset, fields, keep=(ordering.lstrip("-"),)))
+        filters = claim_filters(request)
+        paginator: KeysetPagination = self.paginator  # type: ignore[assignment]
+        plan = paginator.plan(request, self)
+
+        def page(values: tuple[dict[str, Any], Position | None]) -> QuerySet[Claim]:
+            chosen, position = values
+            queryset = claim_rows(apply_claim_filters(self.get_queryset(), chosen), fields, keep=(plan.field,))
+            return paginator.page_query(queryset, plan, position)
+
+        # The page's SQL is compiled once per shape (fields, filters, ordering, page size, cursor or not).
+        key = ("claims", tuple(fields or ()), plan.ordering, plan.size, rating_label_column())
+        rows = paginator.finish(cached_rows(page, (filters, plan.position), key=key), plan, request)
         zone = get_current_timezone()
-        return self.get_paginated_response([claim_dict(row, fields, zone) for row in rows or []])
+        return self.get_paginated_response([claim_dict(row, fields, zone) for row in rows])
 
     @extend_schema(request=ClaimCreateSerializer, responses={201: ClaimSerializer, **errors()})
     def post(self, request: Request) -> Response:
