@@ -33,23 +33,32 @@ def free_port() -> int:
 
 
 def start_gunicorn(app: str, port: int, workers: int, threads: int, env: dict[str, str],
-                   worker_class: str = "gthread") -> subprocess.Popen:
-    # The project's gunicorn settings (factcheck/gunicorn_conf.py), with the sizes under test.
+                   worker_class: str = "gthread", ready_path: str = "/healthz") -> subprocess.Popen:
+    """gunicorn with the project's settings (factcheck/gunicorn_conf.py) and the sizes under test,
+    returned once its workers answer: the master listens before its workers have booted, and a
+    run started then would time the boot (seconds of queued requests), not the service."""
     proc = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", app, "-c", str(ROOT / "factcheck" / "gunicorn_conf.py"), "-b", f"127.0.0.1:{port}",
          "-w", str(workers), "--threads", str(threads), "-k", worker_class, "--timeout", "60",
          "--log-level", "warning"],
         cwd=ROOT if app.startswith("factcheck") else ROOT / "bench", env=env, start_new_session=True,
     )
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
+    deadline = time.monotonic() + 120
+    answered = 0
+    while time.monotonic() < deadline and answered < 10 * workers:  # each connection may reach any worker
         try:
-            with socket.create_connection(("127.0.0.1", port), timeout=1):
-                return proc
+            with socket.create_connection(("127.0.0.1", port), timeout=2) as sock:
+                sock.sendall(f"GET {ready_path} HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n".encode())
+                answered = answered + 1 if sock.recv(12).startswith(b"HTTP/1.") else 0
         except OSError:
+            answered = 0
             time.sleep(0.2)
-    proc.kill()
-    raise RuntimeError(f"gunicorn {app} did not start")
+    if answered < 10 * workers:
+        proc.kill()
+        raise RuntimeError(f"gunicorn {app} did not start")
+    while len(children(proc.pid)) < workers and time.monotonic() < deadline:
+        time.sleep(0.1)
+    return proc
 
 
 def stop(proc: subprocess.Popen) -> None:
@@ -232,7 +241,8 @@ def main() -> None:
         stop(app)
 
     port = free_port()
-    baseline = start_gunicorn("minimal_app", port, args.workers, args.threads, env, args.worker_class)
+    baseline = start_gunicorn("minimal_app", port, args.workers, args.threads, env, args.worker_class,
+                              ready_path="/minimal")
     try:
         for connections in [int(c) for c in args.connections.split(",")]:
             with CpuMeter(baseline.pid, with_database=False) as cpu:

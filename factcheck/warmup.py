@@ -24,7 +24,6 @@ def warm() -> list[str]:
     done = []
     resolver = get_resolver()
     resolver.url_patterns  # noqa: B018 - imports the URLconf and every view module
-    resolver.resolve("/api/v1/claims/")
     done.append("urls")
     for code, _name in settings.LANGUAGES:
         with translation.override(code):
