@@ -700,6 +700,22 @@ def _new_key(owner: str) -> Callable[[Any, dict[str, Any]], Any]:
     return call
 
 
+PRIORS_CSV = (
+    "claim_reviewed,rating_text,rating_value,best_rating,worst_rating,url,publisher,language\n"
+    "Le vaccin contient une puce,Faux,1,5,1,https://checker.example.org/fc/csv-1,Checker,fr\n"
+)
+
+
+def admin_priors_import(client: Any, ctx: dict[str, Any]) -> Any:
+    preview = client.post(reverse("admin:claims_priorfactcheck_import"), {
+        "import_file": SimpleUploadedFile("priors.csv", PRIORS_CSV.encode()), "format": "0"})
+    if preview.status_code != 200 or not preview.context or "confirm_form" not in preview.context:
+        return preview
+    form = preview.context["confirm_form"]
+    return client.post(reverse("admin:claims_priorfactcheck_process_import"),
+                       {name: form.initial.get(name, "") for name in form.fields})
+
+
 CLAIMREVIEW = [{
     "@context": "https://schema.org", "@type": "ClaimReview",
     "url": "https://checker.example.org/fc/upload-1", "claimReviewed": "La Lune est en fromage",
@@ -754,6 +770,27 @@ ADMIN_STATELESS: dict[str, Stateless] = {
                                  lambda ctx: WebhookDelivery.objects.count()),
     "source poll now": Stateless(admin_action("source", "poll_now", "source"), editors,
                                  lambda ctx: Source.objects.get(pk=_id(ctx, "source")).poll_status),
+    "source add": Stateless(
+        lambda c, ctx: c.post(reverse("admin:claims_source_add"), {
+            "url": "http://127.0.0.1:9/other.xml", "name": "Local", "language": "fr", "interval_minutes": "15",
+            "is_enabled": "on"}),
+        editors, lambda ctx: Source.objects.count()),
+    "source change": Stateless(
+        lambda c, ctx: c.post(reverse("admin:claims_source_change", args=[_id(ctx, "source")]), {
+            "name": "Le Quotidien du soir", "language": "fr", "interval_minutes": "30", "is_enabled": "on"}),
+        editors, lambda ctx: tuple(Source.objects.filter(pk=_id(ctx, "source")).values_list(
+            "name", "interval_minutes").get())),
+    "webhook add": Stateless(
+        lambda c, ctx: c.post(reverse("admin:claims_webhook_add"), {
+            "name": "chat", "url": "http://127.0.0.1:9/chat", "events": ["claim.created"], "is_active": "on",
+            **inline_management("deliveries")}),
+        editors, lambda ctx: Webhook.objects.count()),
+    "webhook change": Stateless(
+        lambda c, ctx: c.post(reverse("admin:claims_webhook_change", args=[_id(ctx, "webhook")]), {
+            "name": "cms", "url": "http://127.0.0.1:9/elsewhere", "events": ["claim.updated"], "is_active": "on",
+            **inline_management("deliveries")}),
+        editors, lambda ctx: Webhook.objects.get(pk=_id(ctx, "webhook")).url),
+    "prior fact-checks import": Stateless(admin_priors_import, editors, lambda ctx: PriorFactCheck.objects.count()),
     "library document add": Stateless(
         lambda c, ctx: c.post(reverse("admin:claims_librarydocument_add"), {
             "title": "Rapport", "text": "Le ministère a publié son rapport annuel.", "source_url": "",
@@ -862,7 +899,9 @@ def test_api_alert_routes(route: str, caller: Caller, ctx: dict[str, Any], api_a
 ])
 @pytest.mark.parametrize("caller", SESSIONS, ids=str)
 def test_stateless_ui_and_admin_routes(surface: str, route: str, caller: Caller, ctx: dict[str, Any],
-                                       api_as: Any) -> None:
+                                       api_as: Any, settings: Any) -> None:
+    # Feeds and receivers on loopback, as an intranet's would be allow-listed (nothing is fetched here).
+    settings.FACTCHECK_FETCH_ALLOWLIST = settings.FACTCHECK_WEBHOOK_ALLOWLIST = ["127.0.0.1/32"]
     client = client_for(caller, ctx, api_as, api=False)
     table = UI_STATELESS if surface == "ui" else ADMIN_STATELESS
     problems = run_stateless(table[route], caller, client, ctx, f"{surface} {route} by {caller}")
