@@ -327,7 +327,7 @@ def world(django_db_setup: None, django_db_blocker: Any) -> Iterator[World]:
 
 
 @pytest.fixture
-def ctx(world: World, db: None) -> dict[str, Any]:
+def ctx(world: World, db: None, postgres: None) -> dict[str, Any]:
     """The world as this test sees it: fresh rows (a service may have changed an instance it was given)."""
     return {
         "people": world.people, "bob": world.people["bob"], "world": world,
