@@ -47,6 +47,8 @@ MESSAGES: dict[str, Any] = {
     "invalid_claimreview": _("This verdict would publish invalid ClaimReview markup: check its rating, summary "
                              "and sources."),
     "evidence_locked": _("Only an editor can gather evidence for a published claim: reopen it as a correction."),
+    "evidence_closed": _("This claim is not being checked: restore it first (a duplicate's evidence goes to its "
+                         "original)."),
     "stale_version": _("Not saved: this claim was changed since you opened it."),
     "article_exists": _("An article with this address or this text was submitted by another account."),
     "out_of_range": _("A value is out of range: check the numbers and the dates."),

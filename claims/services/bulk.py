@@ -287,9 +287,7 @@ def claims_bulk_gather_evidence(
     wanted: list[_Row] = []
     for row in _locked_rows(claim_ids):
         refusal = rules.evidence_refusal(row.status, actor=actor)
-        if row.status in (ClaimStatus.DISMISSED, ClaimStatus.DUPLICATE):
-            refused[f"are {status_words(row.status)}"] += 1
-        elif refusal is not None:
+        if refusal is not None:
             refused[refusal.reason] += 1
         else:
             wanted.append(row)
@@ -344,16 +342,19 @@ def evidence_bulk_set_stance(
     if stance not in Stance.values:
         raise InvalidInput(f"Unknown stance {stance!r}.", code="unknown_stance")
     rows = list(
-        Evidence.objects.select_for_update().filter(pk__in=list(evidence_ids)).order_by("pk")
-        .values_list("pk", "claim_id", "stance")
+        Evidence.objects.select_for_update(of=("self",)).filter(pk__in=list(evidence_ids)).order_by("pk")
+        .values_list("pk", "claim_id", "stance", "claim__status")
     )
     refused: Counter[str] = Counter()
     changed = []
     for row in rows:
-        if row[2] == stance:
+        refusal = rules.evidence_refusal(row[3], actor=actor)
+        if refusal is not None:
+            refused[refusal.reason] += 1
+        elif row[2] == stance:
             refused[f"already {status_words(stance)}"] += 1
         else:
-            changed.append(row)
+            changed.append(row[:3])
     now = timezone.now()
     Evidence.objects.filter(pk__in=[row[0] for row in changed]).update(
         stance=stance, stance_by_id=_actor_id(actor), stance_at=now

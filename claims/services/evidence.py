@@ -286,6 +286,9 @@ def evidence_set_stance(
         raise InvalidInput(f"Unknown stance {stance!r}: use one of {', '.join(Stance.values)}.", code="invalid_stance")
     with transaction.atomic():
         evidence = Evidence.objects.select_for_update().get(pk=evidence.pk)
+        # A stance is evidence work on the claim's file: the same rule as gathering evidence.
+        _raise_if(rules.evidence_refusal(Claim.objects.values_list("status", flat=True).get(pk=evidence.claim_id),
+                                         actor=actor))
         before = {"stance": evidence.stance, "note": evidence.note}
         evidence.stance = stance
         evidence.note = note.strip()

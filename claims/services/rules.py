@@ -219,12 +219,24 @@ def already_duplicate_of(*, status: str, duplicate_of_id: int | None, root: Clai
 # --- evidence -----------------------------------------------------------------------------------
 
 
+# Claims nobody is checking: a dismissed one is not worth it (restore it first); a duplicate shares
+# its original's verdict, and its evidence was copied onto the original when it was marked.
+EVIDENCE_CLOSED = frozenset({ClaimStatus.DISMISSED, ClaimStatus.DUPLICATE})
+
+
 def evidence_refusal(status: str, *, actor: Any) -> DomainError | None:
-    """Why this actor cannot gather evidence (re-run a provider, add a web page) for a claim in
-    `status` now, or None. A published verdict is public: more research on it belongs to a
-    correction, which is an editor's act (may_leave_published)."""
+    """Why this actor cannot work on a claim's evidence (re-run a provider, add a web page, set a
+    stance) in `status` now, or None; the single-claim services, the bulk actions, the review pages,
+    the API and the admin all ask this. Evidence is for claims being checked: not a dismissed claim
+    or a duplicate. A published verdict is public: more research on it belongs to a correction,
+    which is an editor's act (may_leave_published)."""
     if not is_reviewer(actor):
         return NotAllowed("Only reviewers and editors can work on evidence.", code="role_required")
+    if status in EVIDENCE_CLOSED:
+        return InvalidTransition(
+            f"A {status_words(status)} claim is not being checked: restore it first (a duplicate's evidence "
+            "goes to its original).", code="evidence_closed", short=f"are {status_words(status)}",
+        )
     if status == ClaimStatus.PUBLISHED and not may_leave_published(actor):
         return NotAllowed("Only an editor can gather evidence for a published claim: reopen it as a correction.",
                           code="evidence_locked", short="need an editor while published")

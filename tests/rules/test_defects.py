@@ -185,3 +185,41 @@ def test_the_queue_refuses_out_of_range_filters(alice: Any, query: str) -> None:
     response = session(alice).get(f"/review/?{query}")
     assert response.status_code == 400
     assert b"error" in response.content.lower()
+
+
+# --- Found by the route matrix: evidence work follows one rule on every path -----------------------
+
+
+def test_a_reviewer_cannot_reweigh_the_evidence_of_a_published_verdict(alice: Any, erin: Any, api_as: Any) -> None:
+    from claims.models import Evidence
+    from claims.services import bulk
+
+    claim = claim_at("published", author=alice, editor=erin)
+    evidence = Evidence.objects.create(claim=claim, provider="library", url="doc/1", stance="supports")
+    version = Claim.objects.get(pk=claim.pk).version
+    ui = session(alice).post(f"/review/evidence/{evidence.pk}/stance/", {"stance": "refutes"})
+    api = api_as(alice, "read", "write", "publish").patch(
+        f"/api/v1/claims/{claim.pk}/evidence/{evidence.pk}/", {"stance": "refutes"}, format="json")
+    assert (ui.status_code, api.status_code, error_code(api)) == (403, 403, "evidence_locked")
+    result = bulk.evidence_bulk_set_stance(evidence_ids=[evidence.pk], stance="refutes", actor=alice)
+    assert (result.changed, result.refused) == (0, {"need an editor while published": 1})
+    assert (Evidence.objects.get(pk=evidence.pk).stance, Claim.objects.get(pk=claim.pk).version) == ("supports",
+                                                                                                       version)
+    # An editor may: more research on a published verdict is the start of a correction.
+    assert session(erin).post(f"/review/evidence/{evidence.pk}/stance/", {"stance": "refutes"}).status_code == 303
+
+
+@pytest.mark.parametrize("status", ["dismissed", "duplicate"])
+def test_single_and_bulk_evidence_paths_agree_on_claims_nobody_checks(status: str, alice: Any, erin: Any,
+                                                                      api_as: Any) -> None:
+    from claims.models import EvidenceRun
+    from claims.services import bulk
+
+    claim = claim_at(status, author=alice, editor=erin)
+    api = api_as(erin, "read", "write")
+    retry = api.post(f"/api/v1/claims/{claim.pk}/runs/library/retry/")
+    add = api.post(f"/api/v1/claims/{claim.pk}/evidence/", {"url": "https://example.org/rapport"}, format="json")
+    assert [(r.status_code, error_code(r)) for r in (retry, add)] == [(409, "evidence_closed")] * 2
+    result = bulk.claims_bulk_gather_evidence(claim_ids=[claim.pk], actor=erin)
+    assert (result.changed, result.refused) == (0, {f"are {status}": 1})
+    assert not EvidenceRun.objects.filter(claim=claim).exists()

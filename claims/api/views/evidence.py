@@ -38,7 +38,7 @@ class EvidenceList(ApiView, generics.GenericAPIView):
         get_object_or_404(Claim.objects.only("id"), pk=pk)
         return Response(EvidenceSerializer(self.get_queryset(), many=True).data)
 
-    @extend_schema(request=EvidenceAddSerializer, responses={202: AcceptedSerializer, **errors()},
+    @extend_schema(request=EvidenceAddSerializer, responses={202: AcceptedSerializer, **errors(409)},
                    description="Snapshot a URL as evidence; the fetch runs in the background.")
     def post(self, request: Request, pk: int) -> Response:
         claim = get_object_or_404(Claim.objects.all(), pk=pk)
@@ -53,7 +53,7 @@ class EvidenceDetail(ApiView, generics.GenericAPIView):
     permission_classes = [ReviewerApi]
     serializer_class = EvidenceSerializer
 
-    @extend_schema(request=EvidenceStanceSerializer, responses={200: EvidenceSerializer, **errors()})
+    @extend_schema(request=EvidenceStanceSerializer, responses={200: EvidenceSerializer, **errors(409)})
     def patch(self, request: Request, pk: int, evidence_id: int) -> Response:
         evidence = get_object_or_404(Evidence.objects.all(), pk=evidence_id, claim_id=pk)
         form = EvidenceStanceSerializer(data=request.data)
