@@ -112,8 +112,9 @@ def _lower_run(m: re.Match[str]) -> str:
     return lowered if len(lowered) == len(run) else run  # offsets must not move ("İ")
 
 
-# Emoji, flags, skin tones, dingbats, arrows and their joiners: not the symbols a figure needs ("25 °C").
-EMOJI = r"[\U0001F000-\U0001FAFF\u2190-\u21FF\u231A\u231B\u23E9-\u23FA\u2600-\u27BF\u2B00-\u2BFF\uFE0F\u200d\u20E3]"
+# Emoji, flags, skin tones, dingbats, arrows, their joiners and the placeholder of a pasted image (U+FFFC);
+# not the symbols a figure needs ("25 °C").
+EMOJI = r"[\U0001F000-\U0001FAFF\u2190-\u21FF\u231A\u231B\u23E9-\u23FA\u2600-\u27BF\u2B00-\u2BFF\uFE0F\u200d\u20E3\uFFFC]"
 _EMOJI = re.compile(EMOJI)
 _AFTER_PICTOGRAPHS = re.compile(r"(?<=[\w.!?…]) *\x00+ *(?=[A-ZÀ-Þ])")
 

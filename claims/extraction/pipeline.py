@@ -57,6 +57,9 @@ class Extraction:
     # Candidates below the threshold or past the article's short list: kept so a reviewer can pull one up.
     recoverable: list[ClaimCandidate] = field(default_factory=list)
     sentences: int = 0
+    # Candidates read from titles and headings: never stored nor offered for pulling up (an article's
+    # headings are furniture), but a post's first line is often its claim (selection.top_claim).
+    headlines: list[ClaimCandidate] = field(default_factory=list)
 
 
 @dataclass
@@ -128,12 +131,14 @@ def extract_texts(
         cand.checkworthiness, cand.checkworthiness_reasons = score, reasons
         cand.kind = _kind(cand)
     for index, art in enumerate(articles):
+        headlines = [c for c in art.candidates if c.signals is not None and c.signals.extra.get("headline")]
+        body = [c for c in art.candidates if not (c.signals is not None and c.signals.extra.get("headline"))]
         if selective:
-            kept, rest = select(art.candidates, sentences=art.sentences, min_score=min_score)
+            kept, rest = select(body, sentences=art.sentences, min_score=min_score)
         else:
-            kept, rest = [c for c in art.candidates if c.checkworthiness >= min_score], []
+            kept, rest = [c for c in body if c.checkworthiness >= min_score], []
         if published is not None and published[index] is not None:
-            for cand in [*kept, *rest]:
+            for cand in [*kept, *rest, *headlines]:
                 ft.resolve_dates(cand.dates, published[index])
         fallback = art.language in fallback_languages or (art.language not in models)
         note = ""
@@ -142,7 +147,7 @@ def extract_texts(
                     f"(FACTCHECK_SPACY_MODELS covers {', '.join(sorted(models)) or 'none'}): "
                     "claims were split by sentence only, without entities or attribution.")
         results.append(Extraction(art.language, kept, art.skipped, fallback=fallback, note=note, recoverable=rest,
-                                  sentences=art.sentences))
+                                  sentences=art.sentences, headlines=headlines))
     return results
 
 
@@ -159,8 +164,8 @@ def _prepare(text: str, language: str, models: Mapping[str, str]) -> _Article:
         if block.kind == "prose":
             pieces.extend((s, e, "prose") for s, e in chunks(block.start, block.end, norm.text, MAX_CHUNK_CHARS))
         else:
-            # A title or heading is parsed too: its candidates stay recoverable (never stored), so the
-            # claim a post's headline states can still be its top claim (selection.top_claim).
+            # A title or heading is parsed too, for Extraction.headlines: never stored, but the claim a
+            # post's first line states can still be its top claim (selection.top_claim).
             parsed = block.kind in ("title", "heading") and block.end - block.start <= MAX_CHUNK_CHARS
             pieces.append((block.start, block.end, "headline" if parsed else ""))
             start, end = norm.to_original(block.start, block.end)

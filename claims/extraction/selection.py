@@ -38,11 +38,7 @@ def limit_for(sentences: int) -> int:
 
 def _usable(cand: _Candidate) -> bool:
     s = cand.signals
-    return s is None or not (s.fragment or s.question or s.extra.get("headline"))
-
-
-def _headline(cand: _Candidate) -> bool:
-    return cand.signals is not None and bool(cand.signals.extra.get("headline"))
+    return s is None or not (s.fragment or s.question)
 
 
 def select(candidates: Sequence[_Candidate], *, sentences: int, min_score: float) -> tuple[list[Any], list[Any]]:
@@ -75,7 +71,7 @@ POSITION_COST = 0.5
 
 
 def top_claim(extraction: Any) -> Any | None:
-    """The one claim a text is about, among all its candidates (stored, recoverable and headline).
+    """The one claim a text is about, among all its candidates (stored, recoverable and headlines).
 
     A social-media post states its claim first, most often in its first line, and then comments on it
     ("Voilà où on va !", "Partagez !"); the check-worthiness score alone prefers a detailed sentence of
@@ -83,7 +79,8 @@ def top_claim(extraction: Any) -> Any | None:
     (tuned on the tune split of claims-fr: evaluate_claims --split tune). A post almost always carries
     one claim, even when nothing in it reaches the threshold, so there is a top claim whenever there
     is a candidate."""
-    pool = sorted([*extraction.claims, *extraction.recoverable], key=lambda c: c.start)
+    pool = sorted([*extraction.claims, *extraction.recoverable, *getattr(extraction, "headlines", [])],
+                  key=lambda c: c.start)
     if not pool:
         return None
     return max(enumerate(pool), key=lambda ic: ic[1].checkworthiness - POSITION_COST * ic[0])[1]

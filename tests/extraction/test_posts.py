@@ -22,6 +22,7 @@ class Cand:
 class Ext:
     claims: list[Any]
     recoverable: list[Any]
+    headlines: list[Any] = field(default_factory=list)
 
 
 def test_the_first_candidate_is_the_top_claim_unless_a_later_one_is_far_more_checkworthy() -> None:
@@ -44,18 +45,18 @@ def test_a_post_pasted_three_times_gives_one_claim_per_sentence_without_the_scra
     once = "La polygamie sera obligatoire en Érythrée à partir de juin 2021.\nLes hommes devront épouser 3 femmes. "
     post = once * 3 + "None"
     extraction = extract_claims(post, language="fr")
-    everything = [*extraction.claims, *extraction.recoverable]
+    everything = [*extraction.claims, *extraction.recoverable, *extraction.headlines]
     assert len(everything) == 2
     assert all(post[c.start : c.end] == c.quote and c.end <= len(once) for c in everything)
     assert not any("None" in c.text for c in everything)
 
 
-def test_a_headline_is_a_candidate_but_never_a_stored_claim() -> None:
+def test_a_headline_is_a_candidate_but_never_stored_nor_offered_for_pulling_up() -> None:
     post = ("PLUS DE 400 MORTS DANS UNE EXPLOSION EN SIERRA LEONE\n\n"
             "Une citerne remplie d'essence a explosé vendredi soir à Freetown, selon la police. "
             "Les secours ont transporté 92 blessés vers les hôpitaux de la capitale.")
     extraction = extract_claims(post, language="fr")
-    headline = [c for c in extraction.recoverable if c.signals and c.signals.extra.get("headline")]
-    assert [c.quote for c in headline] == ["PLUS DE 400 MORTS DANS UNE EXPLOSION EN SIERRA LEONE"]
-    assert not any("400" in c.quote for c in extraction.claims)
+    assert [c.quote for c in extraction.headlines] == ["PLUS DE 400 MORTS DANS UNE EXPLOSION EN SIERRA LEONE"]
+    assert not any("400" in c.quote for c in [*extraction.claims, *extraction.recoverable])
     assert extraction.claims  # the body's claims are stored as before
+    assert top_claim(extraction) in [*extraction.headlines, *extraction.claims, *extraction.recoverable]
