@@ -1,7 +1,7 @@
 """Normalisation with an offset map back to the original text.
 
 The parser sees a cleaned copy of the article (ASCII apostrophes and quotes, plain spaces, a space
-between paragraphs glued together), but every claim quotes the original text exactly: each
+between paragraphs glued together, one copy of a post pasted several times), but every claim quotes the original text exactly: each
 character of the cleaned copy remembers the span of the original it came from.
 """
 
@@ -69,12 +69,76 @@ def _in_address(text: str, pos: int) -> bool:
     return "://" in word or word.startswith("www") or "@" in word
 
 
+MIN_COPY_CHARS = 20
+# What a scraper writes for an empty field ("None" after a post pasted three times).
+_NULL_TAIL = frozenset({"", "none", "null", "undefined", "nan"})
+
+
+def repeated_copies(text: str) -> tuple[int, int] | None:
+    """The [start, end) span of the copies that follow a text's first copy when the text is the same
+    post pasted back to back ("A A A", "A\nA\nA", "A A A None"), else None. The first copy is kept;
+    whatever follows the copies stays too, unless it is a scraper's empty-field marker."""
+    lead = len(text) - len(text.lstrip())
+    probe = text[lead : lead + MIN_COPY_CHARS]
+    if len(probe) < MIN_COPY_CHARS:
+        return None
+    at = text.find(probe, lead + MIN_COPY_CHARS)
+    for _ in range(50):  # a bounded number of tries: long articles repeat their first words now and then
+        if at == -1:
+            break
+        unit = text[lead:at]
+        end = at
+        while text.startswith(unit, end):
+            end += len(unit)
+        last = end + len(unit.rstrip())
+        if text.startswith(unit.rstrip(), end) and (text[last:].strip().lower() in _NULL_TAIL
+                                                     or text[last:last + 1] == "\n"):
+            end = last  # the last copy without its separator
+        if end > at:
+            if text[end:].strip().lower() in _NULL_TAIL:
+                end = len(text)
+            return at, end
+        at = text.find(probe, at + 1)
+    return None
+
+
+# Three or more upper-case words in a row: a shouted headline or sentence, not a run of acronyms.
+_SHOUTED = re.compile(r"\b[A-ZÀ-Þ][A-ZÀ-Þ0-9'\-]*(?:[ ,:'\-]+[A-ZÀ-Þ][A-ZÀ-Þ0-9'\-]*){2,}\b")
+
+
+def _lower_run(m: re.Match[str]) -> str:
+    run = m.group(0)
+    lowered = run[0] + run[1:].lower()
+    return lowered if len(lowered) == len(run) else run  # offsets must not move ("İ")
+
+
+# Emoji, flags, skin tones, dingbats, arrows, their joiners and the placeholder of a pasted image (U+FFFC);
+# not the symbols a figure needs ("25 °C").
+EMOJI = r"[\U0001F000-\U0001FAFF\u2190-\u21FF\u231A\u231B\u23E9-\u23FA\u2600-\u27BF\u2B00-\u2BFF\uFE0F\u200d\u20E3\uFFFC]"
+_EMOJI = re.compile(EMOJI)
+_AFTER_PICTOGRAPHS = re.compile(r"(?<=[\w.!?…]) *\x00+ *(?=[A-ZÀ-Þ])")
+
+
+def parser_text(text: str) -> tuple[str, list[int]]:
+    """The text the parser reads, the same length as `text` (offsets do not move), and the positions
+    where a sentence starts after a run of emoji.
+
+    Shouted runs ("LE REMÈDE A ÉTÉ TROUVÉ") are in sentence case: spaCy tags an upper-case sentence as a
+    string of proper nouns with no verb. Emoji are blanked: posts use them as bullets and full stops
+    ("suisse ⏩C'est en Algérie"), and the parser takes them for words. The claim's text and quote are
+    read from the original, in its case."""
+    marked = _EMOJI.sub("\x00", _SHOUTED.sub(_lower_run, text))
+    starts = [m.end() for m in _AFTER_PICTOGRAPHS.finditer(marked)]
+    return marked.replace("\x00", " "), starts
+
+
 def normalise(text: str) -> Normalised:
     out: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
+    copies = repeated_copies(text)
     for i, ch in enumerate(text):
-        if ch in _DROP:
+        if ch in _DROP or copies and copies[0] <= i < copies[1]:
             continue
         rep = _CHAR_MAP.get(ch, ch)
         # Other control characters (binary junk that slipped through) become spaces.

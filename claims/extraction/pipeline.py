@@ -19,7 +19,7 @@ from claims.extraction import rewrite as rw
 from claims.extraction.checkworthiness import Signals, TrainedScorer, lexical_signals, score_all
 from claims.extraction.language import detect_language
 from claims.extraction.nlp import MAX_CHUNK_CHARS, configured_models, nlp_for
-from claims.extraction.normalise import Normalised, normalise
+from claims.extraction.normalise import EMOJI, Normalised, normalise, parser_text
 from claims.extraction.segment import chunks, segment
 from claims.extraction.selection import select
 from claims.extraction.syntax import attach_parse
@@ -57,14 +57,18 @@ class Extraction:
     # Candidates below the threshold or past the article's short list: kept so a reviewer can pull one up.
     recoverable: list[ClaimCandidate] = field(default_factory=list)
     sentences: int = 0
+    # Candidates read from titles and headings: never stored nor offered for pulling up (an article's
+    # headings are furniture), but a post's first line is often its claim (selection.top_claim).
+    headlines: list[ClaimCandidate] = field(default_factory=list)
 
 
 @dataclass
 class _Chunk:
     start: int  # normalised offsets of the parsed text
     end: int
-    prose: list[tuple[int, int]]  # prose blocks, relative to the chunk
+    prose: list[tuple[int, int]]  # parsed blocks (prose and headlines), relative to the chunk
     starts: list[int]  # every block start, relative to the chunk: forced sentence starts
+    headlines: list[tuple[int, int]] = field(default_factory=list)  # titles and headings among them
 
 
 @dataclass
@@ -127,12 +131,14 @@ def extract_texts(
         cand.checkworthiness, cand.checkworthiness_reasons = score, reasons
         cand.kind = _kind(cand)
     for index, art in enumerate(articles):
+        headlines = [c for c in art.candidates if c.signals is not None and c.signals.extra.get("headline")]
+        body = [c for c in art.candidates if not (c.signals is not None and c.signals.extra.get("headline"))]
         if selective:
-            kept, rest = select(art.candidates, sentences=art.sentences, min_score=min_score)
+            kept, rest = select(body, sentences=art.sentences, min_score=min_score)
         else:
-            kept, rest = [c for c in art.candidates if c.checkworthiness >= min_score], []
+            kept, rest = [c for c in body if c.checkworthiness >= min_score], []
         if published is not None and published[index] is not None:
-            for cand in [*kept, *rest]:
+            for cand in [*kept, *rest, *headlines]:
                 ft.resolve_dates(cand.dates, published[index])
         fallback = art.language in fallback_languages or (art.language not in models)
         note = ""
@@ -141,7 +147,7 @@ def extract_texts(
                     f"(FACTCHECK_SPACY_MODELS covers {', '.join(sorted(models)) or 'none'}): "
                     "claims were split by sentence only, without entities or attribution.")
         results.append(Extraction(art.language, kept, art.skipped, fallback=fallback, note=note, recoverable=rest,
-                                  sentences=art.sentences))
+                                  sentences=art.sentences, headlines=headlines))
     return results
 
 
@@ -153,24 +159,28 @@ def _prepare(text: str, language: str, models: Mapping[str, str]) -> _Article:
     if not language:
         language = detect_language(norm.text, models.keys()) or ""
     skipped: list[dict[str, Any]] = []
-    pieces: list[tuple[int, int, bool]] = []
+    pieces: list[tuple[int, int, str]] = []  # (start, end, "prose" | "headline" | "")
     for block in segment(norm.text):
         if block.kind == "prose":
-            pieces.extend((s, e, True) for s, e in chunks(block.start, block.end, norm.text, MAX_CHUNK_CHARS))
+            pieces.extend((s, e, "prose") for s, e in chunks(block.start, block.end, norm.text, MAX_CHUNK_CHARS))
         else:
-            pieces.append((block.start, block.end, False))
+            # A title or heading is parsed too, for Extraction.headlines: never stored, but the claim a
+            # post's first line states can still be its top claim (selection.top_claim).
+            parsed = block.kind in ("title", "heading") and block.end - block.start <= MAX_CHUNK_CHARS
+            pieces.append((block.start, block.end, "headline" if parsed else ""))
             start, end = norm.to_original(block.start, block.end)
             skipped.append({"kind": block.kind, "start": start, "end": end, "text": text[start:end]})
     # Whole articles are parsed as one document (as fast as bare nlp.pipe), with every block start
     # forced as a sentence start: blank lines are not boundaries for the parser (DESIGN.md §10).
     out: list[_Chunk] = []
-    group: list[tuple[int, int, bool]] = []
+    group: list[tuple[int, int, str]] = []
     for piece in [*pieces, None]:
         if piece is None or (group and piece[1] - group[0][0] > MAX_CHUNK_CHARS):
-            if any(is_prose for _, _, is_prose in group):
+            if any(kind for _, _, kind in group):
                 c0 = group[0][0]
-                out.append(_Chunk(c0, group[-1][1], [(s - c0, e - c0) for s, e, p in group if p],
-                                  [s - c0 for s, _, _ in group]))
+                out.append(_Chunk(c0, group[-1][1], [(s - c0, e - c0) for s, e, k in group if k],
+                                  [s - c0 for s, _, _ in group],
+                                  [(s - c0, e - c0) for s, e, k in group if k == "headline"]))
             group = []
         if piece is not None:
             group.append(piece)
@@ -178,8 +188,9 @@ def _prepare(text: str, language: str, models: Mapping[str, str]) -> _Article:
 
 
 def _make_doc(nlp: Any, art: _Article, chunk: _Chunk) -> Doc:
-    doc = nlp.make_doc(_SOFT_WRAP.sub(" ", art.norm.text[chunk.start : chunk.end]))
-    starts = set(chunk.starts)
+    text, after_emoji = parser_text(_SOFT_WRAP.sub(" ", art.norm.text[chunk.start : chunk.end]))
+    doc = nlp.make_doc(text)
+    starts = set(chunk.starts) | set(after_emoji)
     for tok in doc:
         if tok.idx in starts:
             tok.is_sent_start = True
@@ -206,6 +217,12 @@ def _chunk_candidates(art: _Article, doc: Doc, chunk: _Chunk, previous: list[Spa
     ctx = art.context
     for sent in sentences:
         words = [t for t in sent if t.is_alpha]
+        if any(s <= sent.start_char < e for s, e in chunk.headlines):
+            # A headline adds candidates only: it does not count as a sentence of the text nor move
+            # the context pronouns are resolved from, as when headlines were not parsed at all.
+            if len(words) >= MIN_WORDS:
+                _headline_candidates(art, doc, locate, sent, dates, quantities, entities)
+            continue
         opens = sent.text.count('"') % 2 == 1
         if len(words) < MIN_WORDS:
             ctx.update(sent)
@@ -237,6 +254,16 @@ def _chunk_candidates(art: _Article, doc: Doc, chunk: _Chunk, previous: list[Spa
             else:
                 quote_run.extend(made)
     return [*previous, *sentences][-3:]
+
+
+def _headline_candidates(art: _Article, doc: Doc, locate: ft.Locate, sent: Span, dates: list[dict[str, Any]],
+                         quantities: list[dict[str, Any]], entities: list[dict[str, Any]]) -> None:
+    attrib = at.find(sent, art.language)
+    attrib.claimant = _resolve_claimant(art, attrib)
+    cand = _candidate(art, doc, locate, sent.start, sent.end, None, attrib, dates, quantities, entities)
+    if cand is not None and cand.signals is not None:
+        cand.signals.extra["headline"] = True
+        art.candidates.append(cand)
 
 
 def _resolve_claimant(art: _Article, attrib: at.Attribution) -> str:
@@ -489,7 +516,7 @@ def sentence_scores(
 
 
 _NOISE = re.compile(
-    r"https?://\S+|www\.\S+|(?<!\w)@\w+|[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F\u200d]+", re.UNICODE
+    r"https?://\S+|www\.\S+|(?<!\w)@\w+|" + EMOJI + "+", re.UNICODE
 )
 
 

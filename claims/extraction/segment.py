@@ -112,6 +112,10 @@ def segment(text: str) -> list[Block]:
         if unit_start is not None:
             blocks.append(Block(unit_start, unit_end, "prose"))
         first = False
+    if blocks and not any(b.kind == "prose" for b in blocks):
+        # A text of short unpunctuated lines only (a post, a caption shared as a claim) has no body that
+        # restates its title: its title and headings are what it says.
+        blocks = [Block(b.start, b.end, "prose") if b.kind in ("title", "heading") else b for b in blocks]
     return blocks
 
 

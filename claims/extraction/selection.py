@@ -64,3 +64,23 @@ def select(candidates: Sequence[_Candidate], *, sentences: int, min_score: float
     chosen = {id(c) for c in kept}
     rest = [c for c in ranked if id(c) not in chosen]
     return sorted(kept, key=lambda c: c.start), rest
+
+
+# What a later candidate must gain in check-worthiness per place to come before an earlier one.
+POSITION_COST = 0.5
+
+
+def top_claim(extraction: Any) -> Any | None:
+    """The one claim a text is about, among all its candidates (stored, recoverable and headlines).
+
+    A social-media post states its claim first, most often in its first line, and then comments on it
+    ("Voilà où on va !", "Partagez !"); the check-worthiness score alone prefers a detailed sentence of
+    the comment. So the first candidate wins unless a later one scores POSITION_COST more per place
+    (tuned on the tune split of claims-fr: evaluate_claims --split tune). A post almost always carries
+    one claim, even when nothing in it reaches the threshold, so there is a top claim whenever there
+    is a candidate."""
+    pool = sorted([*extraction.claims, *extraction.recoverable, *getattr(extraction, "headlines", [])],
+                  key=lambda c: c.start)
+    if not pool:
+        return None
+    return max(enumerate(pool), key=lambda ic: ic[1].checkworthiness - POSITION_COST * ic[0])[1]

@@ -40,3 +40,33 @@ def test_it_drops_invisible_characters_but_keeps_their_offsets_inside_spans() ->
     assert norm.text == "Moscou a dit"
     start, end = norm.to_original(0, 6)
     assert text[start:end] == "Mos\u00adcou"
+
+
+def test_a_post_pasted_back_to_back_is_read_once_and_the_scrapers_none_goes() -> None:
+    post = "Un ministre a frappé son directeur de cabinet 😢 "
+    text = post * 3 + "None"
+    norm = normalise(text)
+    assert norm.text == post
+    assert norm.to_original(0, len(norm.text)) == (0, len(post))
+    lines = "Regardez les policiers\nIls sont partout en ville"
+    assert normalise(lines + " " + lines).text == lines + " "
+
+
+def test_a_repeated_sentence_inside_a_text_is_not_a_paste() -> None:
+    title = "Titre de l'article assez long"
+    for text in (f"{title}\n\n{title} suivi du texte.", "Le texte normal sans copie. Le texte normal revient plus loin.",
+                 "Court. Court. Court."):
+        assert normalise(text).text == text
+
+
+def test_the_parser_reads_shouted_runs_in_sentence_case_and_no_emoji_without_moving_offsets() -> None:
+    from claims.extraction.normalise import parser_text
+
+    shouted = "EN ITALIE, LE REMÈDE CONTRE LE CORONAVIRUS A ÉTÉ TROUVÉ."
+    assert parser_text(shouted) == ("En italie, le remède contre le coronavirus a été trouvé.", [])
+    kept = "Selon l'OMS et la RDC, les USA ont 3 cas à 25 °C ©."
+    assert parser_text(kept) == (kept, [])
+    post = "Ce lieu n'est pas en Suisse ⏩C'est en Algérie 🇩🇿🏡 !"
+    text, starts = parser_text(post)
+    assert len(text) == len(post) and "⏩" not in text and "🏡" not in text
+    assert starts == [post.index("C'est")]

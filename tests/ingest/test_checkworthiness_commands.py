@@ -99,3 +99,25 @@ def test_evaluate_claims_compares_with_the_lead_sentence(tmp_path: Path) -> None
     assert last.startswith("f1=") and " baseline=" in last
     f1, baseline = (float(part.split("=")[1]) for part in last.split())
     assert f1 > baseline
+
+
+def test_evaluate_claims_splits_by_claim_like_build_matching_eval(tmp_path: Path) -> None:
+    from claims.management.commands.evaluate_claims import heldout_claims
+
+    path = tmp_path / "claims.csv"
+    claims = [f"Le pays {i} a supprimé {i} 000 lits d'hôpitaux en 2022" for i in range(12)]
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["post", "normalized claim"])
+        for claim in claims:
+            writer.writerow([f"{claim}, selon la Fédération hospitalière.", claim])
+            writer.writerow([f"Incroyable ! {claim}.", claim])  # two posts of one claim: same side
+    held = heldout_claims(claims, seed=13, share=0.3)
+    assert held == heldout_claims(claims, seed=13, share=0.3) != heldout_claims(claims, seed=14, share=0.3)
+    counts = {}
+    for split in ("tune", "heldout"):
+        output = run("evaluate_claims", str(path), "--split", split, "--seed", "13")
+        counts[split] = int(output.split("posts: ")[1].split()[0])
+    assert counts == {"tune": 2 * (len(claims) - len(held)), "heldout": 2 * len(held)}
+    everything = run("evaluate_claims", str(path))
+    assert f"heldout: posts={2 * len(held)} " in everything

@@ -2,7 +2,7 @@
 
 Runs extraction over a JSONL corpus (rows with `text`, optional `id`, `language`, `published_at`,
 e.g. ../shared/data/news-fr/orangesum-1000.jsonl) and checks every candidate, stored or recoverable,
-against the hard rule of claims.extraction.faithful: its text keeps every number, named entity,
+(and headline) against the hard rule of claims.extraction.faithful: its text keeps every number, named entity,
 negation and list item of the sentence's checkable part. Prints each violation, then a last line
 `articles=N candidates=N violations=N`. Exits with status 1 when there is any violation."""
 
@@ -48,7 +48,7 @@ class Command(BaseCommand):
                                     languages=[r.get("language") or options["language"] for r in rows])
         candidates = violations = 0
         for row, extraction in zip(rows, extractions, strict=True):
-            for cand in [*extraction.claims, *extraction.recoverable]:
+            for cand in [*extraction.claims, *extraction.recoverable, *extraction.headlines]:
                 candidates += 1
                 lost = missing(cand.checkable or cand.quote, cand.text, [e["text"] for e in cand.entities])
                 if lost:

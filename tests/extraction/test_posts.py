@@ -1,0 +1,62 @@
+"""Social-media posts: pasted copies, shouted headlines, posts of one line, the claim a post is about."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from claims.extraction import extract_claims
+from claims.extraction.checkworthiness import Signals
+from claims.extraction.selection import top_claim
+
+
+@dataclass
+class Cand:
+    start: int
+    checkworthiness: float
+    text: str = ""
+    signals: Signals = field(default_factory=Signals)
+
+
+@dataclass
+class Ext:
+    claims: list[Any]
+    recoverable: list[Any]
+    headlines: list[Any] = field(default_factory=list)
+
+
+def test_the_first_candidate_is_the_top_claim_unless_a_later_one_is_far_more_checkworthy() -> None:
+    first, second, third = Cand(0, 0.4), Cand(50, 0.8), Cand(90, 0.95)
+    assert top_claim(Ext([second], [third, first])) is first
+    far_better = Cand(50, 0.95)
+    assert top_claim(Ext([far_better], [Cand(0, 0.2)])) is far_better
+    assert top_claim(Ext([], [])) is None
+
+
+def test_a_post_of_one_short_line_has_its_line_as_top_claim() -> None:
+    post = "Un ministre équato-guinéen bastonne son directeur de cabinet"
+    extraction = extract_claims(post, language="fr")
+    top = top_claim(extraction)
+    assert top is not None and post[top.start : top.end] == top.quote
+    assert "bastonne son directeur de cabinet" in top.text
+
+
+def test_a_post_pasted_three_times_gives_one_claim_per_sentence_without_the_scrapers_none() -> None:
+    once = "La polygamie sera obligatoire en Érythrée à partir de juin 2021.\nLes hommes devront épouser 3 femmes. "
+    post = once * 3 + "None"
+    extraction = extract_claims(post, language="fr")
+    everything = [*extraction.claims, *extraction.recoverable, *extraction.headlines]
+    assert len(everything) == 2
+    assert all(post[c.start : c.end] == c.quote and c.end <= len(once) for c in everything)
+    assert not any("None" in c.text for c in everything)
+
+
+def test_a_headline_is_a_candidate_but_never_stored_nor_offered_for_pulling_up() -> None:
+    post = ("PLUS DE 400 MORTS DANS UNE EXPLOSION EN SIERRA LEONE\n\n"
+            "Une citerne remplie d'essence a explosé vendredi soir à Freetown, selon la police. "
+            "Les secours ont transporté 92 blessés vers les hôpitaux de la capitale.")
+    extraction = extract_claims(post, language="fr")
+    assert [c.quote for c in extraction.headlines] == ["PLUS DE 400 MORTS DANS UNE EXPLOSION EN SIERRA LEONE"]
+    assert not any("400" in c.quote for c in [*extraction.claims, *extraction.recoverable])
+    assert extraction.claims  # the body's claims are stored as before
+    assert top_claim(extraction) in [*extraction.headlines, *extraction.claims, *extraction.recoverable]
