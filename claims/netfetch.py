@@ -16,9 +16,12 @@ from __future__ import annotations
 
 import functools
 import ipaddress
+import os
 import socket
 import ssl
+import threading
 import time
+from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
@@ -136,10 +139,54 @@ def _pinned(target: Target, headers: dict[str, str]) -> tuple[httpx.URL, dict[st
     return pinned_url, pinned_headers, extensions
 
 
-def _client(timeout: float) -> httpx.Client:
-    # One client per hop: a pooled connection opened for another name (same address, other SNI)
-    # must never carry this request.
-    return httpx.Client(follow_redirects=False, timeout=timeout, trust_env=False, verify=_ssl_context())
+def _client(timeout: float, limits: httpx.Limits | None = None) -> httpx.Client:
+    return httpx.Client(follow_redirects=False, timeout=timeout, trust_env=False, verify=_ssl_context(),
+                        limits=limits or httpx.Limits(max_keepalive_connections=0))
+
+
+# Keep-alive between fetches, but a pooled connection only ever carries requests for the name it
+# was opened for (its SNI and certificate) at the address that name was checked to have for this
+# very request: one client per (scheme, name, checked address, port), so pinning stays per request.
+# Per thread (no client is shared between threads, so closing an evicted one never cuts a request
+# short) and per process (after a fork the child drops, without closing, what the parent opened).
+# Polling a publisher's feeds back to back reuses one connection, and over https one TLS handshake.
+KEEPALIVE_SECONDS = 5.0
+MAX_POOLED_CLIENTS = 16
+_KEEPALIVE = httpx.Limits(max_connections=None, max_keepalive_connections=1, keepalive_expiry=KEEPALIVE_SECONDS)
+_ClientKey = tuple[str, str, _IP, int]
+
+
+class _Pooled(threading.local):
+    def __init__(self) -> None:
+        self.clients: OrderedDict[_ClientKey, tuple[httpx.Client, float]] = OrderedDict()
+
+
+_pooled = _Pooled()
+
+
+def _forget_pooled_clients() -> None:
+    _pooled.clients = OrderedDict()  # the parent's connections: not ours to close
+
+
+os.register_at_fork(after_in_child=_forget_pooled_clients)
+
+
+def _pooled_client(target: Target, scheme: str) -> httpx.Client:
+    """The client for this checked target; clients idle longer than their keep-alive (their
+    connections are stale by then) and the least recently used beyond MAX_POOLED_CLIENTS are closed."""
+    key = (scheme, target.host, target.address, target.port)
+    now = time.monotonic()
+    clients = _pooled.clients
+    client = clients.pop(key, (None, 0.0))[0]
+    for old_key, (old, used) in list(clients.items()):
+        if now - used <= KEEPALIVE_SECONDS and len(clients) < MAX_POOLED_CLIENTS:
+            break  # the rest are newer
+        del clients[old_key]
+        old.close()
+    if client is None:
+        client = _client(KEEPALIVE_SECONDS, _KEEPALIVE)
+    clients[key] = (client, now)
+    return client
 
 
 def _retry_after(value: str | None) -> float | None:
@@ -189,8 +236,9 @@ def fetch_url(
         if remaining <= 0:
             raise FetchError(f"Timed out after {timeout:g} s.", code="timeout")
         pinned_url, pinned_headers, extensions = _pinned(target, request_headers)
+        client = _pooled_client(target, pinned_url.scheme)
         try:
-            with _client(timeout) as client, client.stream(
+            with client.stream(
                 "GET", pinned_url, headers=pinned_headers, params=params if current == url else None,
                 timeout=httpx.Timeout(remaining), extensions=extensions,
             ) as response:
@@ -265,6 +313,10 @@ def _read(
     if status == 304:
         # Only a conditional request (If-None-Match / If-Modified-Since in `headers`) gets one:
         # "unchanged since you last asked", no body. Callers that sent no validators never see it.
+        # Reading the (empty, by definition) body to its end is what lets the connection be kept.
+        for chunk in response.iter_bytes():
+            if chunk:
+                break  # a server that sends one anyway: the connection is closed, not read further
         return FetchResult(url=url, status=status, content_type="", body=b"", encoding=None,
                            headers=dict(response.headers), elapsed_ms=int((time.monotonic() - started) * 1000))
     if status >= 400:

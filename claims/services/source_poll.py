@@ -14,6 +14,7 @@ SourceItem rows, ingest each through article_ingest, record the source's health.
 
 from __future__ import annotations
 
+import functools
 import logging
 import time
 from dataclasses import dataclass
@@ -22,7 +23,7 @@ from email.utils import format_datetime
 from typing import Any
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import F
 from django.utils import timezone
 
@@ -105,20 +106,41 @@ def _read_feed(source: Source) -> tuple[FetchResult, ParsedFeed | None]:
 
 
 # --- taking and finishing -------------------------------------------------------------------------
-def _take(source_id: int) -> Source | None:
+@functools.cache
+def _take_sql() -> tuple[str, list[str]]:
+    """The take statement, built once per process (no ORM compile on the hot path), and the
+    attribute names of the Source columns it returns, in order."""
+    fields = Source._meta.concrete_fields
+    table, items = Source._meta.db_table, SourceItem._meta.db_table
+    item_source = SourceItem._meta.get_field("source").column
+    item_status = SourceItem._meta.get_field("status").column
+    sql = (
+        f"UPDATE {table} SET poll_status = %s, poll_started_at = %s "
+        f"WHERE id = %s AND is_enabled = %s AND (poll_status = %s OR (poll_status = %s AND poll_started_at < %s)) "
+        f"RETURNING {', '.join(f.column for f in fields)}, "
+        f"EXISTS (SELECT 1 FROM {items} WHERE {items}.{item_source} = {table}.id AND {items}.{item_status} = %s)"
+    )
+    return sql, [f.attname for f in fields]
+
+
+def _take(source_id: int) -> tuple[Source, bool] | None:
     """queued -> running (or a running poll whose worker was lost), in one conditional UPDATE that
-    also returns the row: an unchanged feed's whole poll must stay within a few milliseconds of
-    worker CPU, and this saves the separate read. The new poll_started_at is the poll's token."""
+    also returns the row and whether the source has pending entries (left by a poll that died or
+    ran out of time): an unchanged feed's whole poll must stay within a few milliseconds of worker
+    CPU, and this saves two separate reads. The new poll_started_at is the poll's token.
+
+    Only a poll holding the source creates pending entries (_store_items), so what the take saw
+    stays true until this poll stores entries of its own."""
     now = timezone.now()
     stale = now - timedelta(seconds=settings.FACTCHECK_WATCH_STALE_SECONDS)
-    table = Source._meta.db_table
-    rows = list(Source.objects.raw(
-        f"UPDATE {table} SET poll_status = %s, poll_started_at = %s "  # noqa: S608 - table name from the model
-        f"WHERE id = %s AND is_enabled = %s AND (poll_status = %s OR (poll_status = %s AND poll_started_at < %s)) "
-        f"RETURNING *",
-        [PollStatus.RUNNING, now, source_id, True, PollStatus.QUEUED, PollStatus.RUNNING, stale],
-    ))
-    return rows[0] if rows else None
+    sql, names = _take_sql()
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [PollStatus.RUNNING, now, source_id, True, PollStatus.QUEUED, PollStatus.RUNNING, stale,
+                             SourceItem.Status.PENDING])
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    return Source.from_db(connection.alias, names, row[:-1]), bool(row[-1])
 
 
 def _backoff(source: Source, failures: int, retry_after: float | None) -> timedelta:
@@ -144,22 +166,36 @@ def _fail(source: Source, token: datetime, message: str, *, status: int | None,
     return PollOutcome("failed", error=message)
 
 
+@functools.cache
+def _finish_sql() -> str:
+    """The common end of a poll (nothing left to ingest) as one precompiled UPDATE, guarded by the
+    poll's token; `kind` is kept when the poll read no feed (a 304)."""
+    table = Source._meta.db_table
+    return (
+        f"UPDATE {table} SET poll_status = %s, last_polled_at = %s, last_success_at = %s, last_status = %s, "
+        f"consecutive_failures = 0, next_poll_at = %s, updated_at = %s, kind = COALESCE(NULLIF(%s, ''), kind) "
+        f"WHERE id = %s AND poll_status = %s AND poll_started_at = %s"
+    )
+
+
 def _finish(source: Source, token: datetime, *, status: int, kind: str, more: bool) -> None:
     now = timezone.now()
+    if not more:
+        # One statement, no ORM compile, no transaction round trips: the common (304) path.
+        with connection.cursor() as cursor:
+            cursor.execute(_finish_sql(), [
+                PollStatus.IDLE, now, now, status, now + timedelta(minutes=source.interval_minutes), now, kind,
+                source.pk, PollStatus.RUNNING, token,
+            ])
+        return
     changes: dict[str, Any] = {
-        "poll_status": PollStatus.QUEUED if more else PollStatus.IDLE, "last_polled_at": now,
-        "last_success_at": now, "last_status": status, "consecutive_failures": 0,
-        "next_poll_at": now if more else now + timedelta(minutes=source.interval_minutes), "updated_at": now,
+        "poll_status": PollStatus.QUEUED, "poll_queued_at": now, "last_polled_at": now, "last_success_at": now,
+        "last_status": status, "consecutive_failures": 0, "next_poll_at": now, "updated_at": now,
     }
-    if more:
-        changes["poll_queued_at"] = now
     if kind:
         changes["kind"] = kind
-    mine = Source.objects.filter(pk=source.pk, poll_status=PollStatus.RUNNING, poll_started_at=token)
-    if not more:
-        mine.update(**changes)  # one statement: no transaction round trips on the common (304) path
-        return
     with transaction.atomic():
+        mine = Source.objects.filter(pk=source.pk, poll_status=PollStatus.RUNNING, poll_started_at=token)
         if mine.update(**changes):  # the budget ran out with items left: carry on in a fresh task
             enqueue(POLL_TASK, source.pk)
 
@@ -251,9 +287,10 @@ def _process_pending(source: Source, deadline: float) -> tuple[int, int, bool]:
 # --- the poll ----------------------------------------------------------------------------------------
 def source_poll_execute(*, source_id: int) -> PollOutcome:
     """Poll one source that was queued. Safe to call any number of times."""
-    source = _take(source_id)
-    if source is None:
+    taken = _take(source_id)
+    if taken is None:
         return PollOutcome("skipped")
+    source, pending = taken
     token = source.poll_started_at
     assert token is not None
     deadline = time.monotonic() + settings.FACTCHECK_WATCH_POLL_BUDGET_SECONDS
@@ -264,7 +301,10 @@ def source_poll_execute(*, source_id: int) -> PollOutcome:
     except FeedError as exc:
         return _fail(source, token, str(exc), status=200, retry_after=None)
     new = _store_items(source, token, result, parsed) if parsed is not None else 0
-    ingested, failed, more = _process_pending(source, deadline)
+    if new or pending:
+        ingested, failed, more = _process_pending(source, deadline)
+    else:  # nothing stored now and nothing left before (the take looked): no query for entries
+        ingested, failed, more = 0, 0, False
     _finish(source, token, status=result.status, kind=parsed.kind if parsed else "", more=more)
     return PollOutcome("done" if parsed is not None else "not_modified", new_items=new, ingested=ingested,
                        failed_items=failed, more=more)

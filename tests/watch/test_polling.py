@@ -8,6 +8,8 @@ from datetime import timedelta
 from typing import Any
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from claims.models import Article, AuditEvent, PollStatus, Source, SourceItem
@@ -207,6 +209,64 @@ def test_a_poll_that_died_mid_way_resumes_without_duplicates(settings: Any) -> N
     source.refresh_from_db()
     assert (outcome.result, outcome.ingested) == ("not_modified", 3)  # one 304, and the pending items
     assert Article.objects.count() == 3 and SourceItem.objects.filter(status="done").count() == 3
+
+
+def test_an_unchanged_feed_without_pending_items_costs_two_statements() -> None:
+    feed = ConditionalFeed(b"")
+    cm, server = served(lambda base: {"/feed": feed})
+    feed.body = rss(server.base_url, [1, 2])
+    try:
+        source = source_add(url=server.url("/feed"))
+        poll(source)
+        sources_poll_now(source_ids=[source.pk])
+        with CaptureQueriesContext(connection) as queries:
+            outcome = source_poll_execute(source_id=source.pk)
+    finally:
+        cm.__exit__(None, None, None)
+    source.refresh_from_db()
+    # The take (which also looks for pending entries) and the finish; no query for entries.
+    assert len(queries) == 2, [q["sql"] for q in queries]
+    assert queries[0]["sql"].startswith("UPDATE") and queries[1]["sql"].startswith("UPDATE")
+    assert (outcome.result, source.last_status, source.poll_status, source.kind) == ("not_modified", 304, "idle", "rss")
+    assert source.next_poll_at > timezone.now() + timedelta(minutes=29) and source.last_success_at is not None
+
+
+def test_entries_left_pending_are_resumed_by_a_poll_that_finds_nothing_new(settings: Any) -> None:
+    # A feed without validators: every poll is a 200 with the same entries, none of them new.
+    cm, server = served(lambda base: {"/feed": xml(rss(base, NUMBERS))})
+    try:
+        source = source_add(url=server.url("/feed"))
+        settings.FACTCHECK_WATCH_POLL_BUDGET_SECONDS = 0
+        poll(source)  # stored the entries, ingested none, queued itself again
+        assert SourceItem.objects.filter(status="pending").count() == 3
+        settings.FACTCHECK_WATCH_POLL_BUDGET_SECONDS = 120
+        outcome = source_poll_execute(source_id=source.pk)
+    finally:
+        cm.__exit__(None, None, None)
+    assert (outcome.result, outcome.new_items, outcome.ingested, outcome.more) == ("done", 0, 3, False)
+    assert SourceItem.objects.filter(status="done").count() == 3 and Article.objects.count() == 3
+
+
+def test_a_poll_that_lost_its_source_does_not_finish_it() -> None:
+    feed = ConditionalFeed(b"")
+    cm, server = served(lambda base: {"/feed": feed})
+    feed.body = rss(server.base_url, [1])
+    try:
+        source = source_add(url=server.url("/feed"))
+        poll(source)
+        sources_poll_now(source_ids=[source.pk])
+        # The sweeper gave the source to another poll while this one was fetching: the token changed.
+        from claims.services import source_poll as service
+
+        taken = service._take(source.pk)
+        assert taken is not None and taken[1] is False
+        newer = timezone.now() + timedelta(seconds=1)
+        Source.objects.filter(pk=source.pk).update(poll_started_at=newer)
+        service._finish(taken[0], taken[0].poll_started_at, status=304, kind="", more=False)
+    finally:
+        cm.__exit__(None, None, None)
+    source.refresh_from_db()
+    assert (source.poll_status, source.poll_started_at) == (PollStatus.RUNNING, newer)
 
 
 def test_a_budget_overrun_continues_in_a_fresh_poll(settings: Any) -> None:
