@@ -3,8 +3,8 @@
 Training uses scikit-learn (training.py); scoring does not need it. Importing scikit-learn costs
 an extraction worker about 70 MB (DESIGN.md's budget is 600 MB per process), and a pickled
 scikit-learn object ties the model file to one scikit-learn version. `LinearModel` reproduces
-exactly what the fitted DictVectorizer + TfidfVectorizer + LogisticRegression compute (a test
-compares them), with numpy alone.
+exactly what the fitted DictVectorizer + TfidfVectorizer (+ sentence embedding) + LogisticRegression
+compute (a test compares them), with numpy alone.
 """
 
 from __future__ import annotations
@@ -28,6 +28,9 @@ class LinearModel:
     ngram_range: tuple[int, int]
     coef: np.ndarray
     intercept: float
+    # Weights of the sentence embedding (claims.search.embed, scaled as in training folded in), or
+    # None: the model does not read embeddings. Rows then carry row["embedding"].
+    embedding: np.ndarray | None = None
 
     @classmethod
     def from_pipeline(cls, pipeline: Any) -> LinearModel:
@@ -47,10 +50,17 @@ class LinearModel:
             idf = tfidf.idf_.astype(np.float32)
             pattern, ngrams = tfidf.token_pattern, tuple(tfidf.ngram_range)
         model = pipeline.named_steps["model"]
+        coef = model.coef_[0].astype(np.float64)
+        embedding = None
+        if "embedding" in parts:
+            scale = float(parts["embedding"].kw_args["scale"])
+            start = len(vec.vocabulary_) + len(words)
+            embedding = (coef[start:] * scale).astype(np.float32)
+            coef = coef[:start]
         return cls(
             features={name: int(i) for name, i in vec.vocabulary_.items()}, words=words, idf=idf,
             token_pattern=pattern, ngram_range=(int(ngrams[0]), int(ngrams[1])),
-            coef=model.coef_[0].astype(np.float64), intercept=float(model.intercept_[0]),
+            coef=coef, intercept=float(model.intercept_[0]), embedding=embedding,
         )
 
     def __post_init__(self) -> None:
@@ -63,7 +73,7 @@ class LinearModel:
         return {k: v for k, v in self.__dict__.items() if not k.startswith("_")}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
-        self.__dict__.update(state)
+        self.__dict__.update({"embedding": None, **state})
         self.__post_init__()
 
     def _word_weights(self, text: str) -> dict[int, float]:
@@ -86,6 +96,8 @@ class LinearModel:
         if self.words:
             coef = self._coef
             total += sum(coef[c] * w for c, w in self._word_weights(row["text"]).items())
+        if self.embedding is not None:
+            total += float(np.dot(self.embedding, row["embedding"]))
         return total
 
     def predict_proba(self, rows: Sequence[dict[str, Any]]) -> np.ndarray:

@@ -1,16 +1,20 @@
 from __future__ import annotations
 
 import dataclasses
+import math
 import os
 import subprocess
 import sys
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pytest
 
 from claims.extraction.checkworthiness import (
     _RULES,
+    BASE,
+    JUDGED,
     SHIPPED_MODEL,
     Signals,
     TrainedScorer,
@@ -19,11 +23,15 @@ from claims.extraction.checkworthiness import (
     load_scorer,
     rule_score,
     score_all,
+    sentence_embeddings,
+    squash,
 )
 from claims.extraction.training import (
     Example,
+    fit_rules,
     grouped_folds,
     infer_groups,
+    predict_rules,
     prf,
     read_checkthat_tsv,
     robust_threshold,
@@ -75,13 +83,17 @@ def test_it_reads_french_markers() -> None:
     assert "main verb in the future or conditional" in reasons
 
 
-def test_it_keeps_scores_in_the_unit_interval() -> None:
+def test_it_keeps_scores_in_the_unit_interval_without_saturating() -> None:
     everything = Signals(words=3, question=True, opinion=True, hypothetical=True, first_person=True,
                          has_verb=False, imperative=True)
-    assert rule_score(everything)[0] == 0.0
-    best = Signals(words=20, quantities=3, percent=True, money=True, dates=2, entities=3, claimant=True,
-                   comparison=True, causal=True, past=True)
-    assert rule_score(best)[0] == 1.0
+    assert 0.0 <= rule_score(everything)[0] < 0.1
+    weak = Signals(words=3, question=True, opinion=True, first_person=True)
+    assert rule_score(weak)[0] < 0.1
+    best = Signals(words=20, quantities=3, percent=True, past=True)
+    assert 0.9 < rule_score(best)[0] <= 1.0
+    # One more signal still moves a strong sentence up, one less a weak one down: ranks survive.
+    assert rule_score(dataclasses.replace(best, causal=True))[0] > rule_score(best)[0]
+    assert rule_score(dataclasses.replace(weak, first_person=False))[0] > rule_score(weak)[0]
 
 
 def _only(name: str) -> Signals:
@@ -106,8 +118,10 @@ def test_each_rule_gives_its_reason_and_moves_the_score_its_way(name: str, weigh
     score, reasons = rule_score(_only(name))
     assert reason in reasons and reason not in plain_reasons
     extra = {"several_entities": "entities"}.get(name)  # two entities are also "an entity"
-    expected = plain + weight + (dict((n, w) for n, w, _ in _RULES)[extra] if extra else 0.0)
-    assert score == pytest.approx(min(1.0, max(0.0, expected)), abs=1e-3)
+    logit = BASE + weight + (dict((n, w) for n, w, _ in _RULES)[extra] if extra else 0.0)
+    assert plain == pytest.approx(squash(BASE), abs=1e-3)
+    assert score == pytest.approx(squash(logit), abs=1e-3)
+    assert (score > plain) == (weight > 0)
 
 
 def test_the_first_sentence_gets_no_bonus_for_its_place() -> None:
@@ -195,7 +209,7 @@ def test_rules_the_model_never_saw_still_move_its_scores(monkeypatch: pytest.Mon
     monkeypatch.setattr("claims.extraction.checkworthiness._RULES", [*_RULES, ("novel", -0.3, "a novel signal")])
     novel = WithNovelSignal(**{f.name: getattr(parsed, f.name) for f in dataclasses.fields(Signals)}, novel=True)
     [(after, reasons)] = score_all(texts, [novel], scorer)
-    assert after == pytest.approx(max(0.0, before - 0.3), abs=1e-3)
+    assert after == pytest.approx(squash(math.log(before / (1 - before)) - 0.3), abs=2e-3)
     assert "scored by the trained model" in reasons and "a novel signal" in reasons
 
 
@@ -263,12 +277,48 @@ def test_the_plain_model_computes_what_scikit_learn_fitted() -> None:
     rows = examples()
     texts = [e.text for e in rows]
     signals = sentence_signals(texts, "en")
-    for lexical in (False, True):
-        pipeline = build_pipeline(lexical=lexical).fit(feature_rows(texts, signals), [e.label for e in rows])
-        unseen = ["Inflation rose 7 percent in 2021 in Texas.", "Well, thank you, it's good to be here!", ""]
-        unseen_rows = feature_rows(unseen, sentence_signals(unseen, "en"))
-        plain = LinearModel.from_pipeline(pipeline).predict_proba(unseen_rows)
-        assert plain == pytest.approx(pipeline.predict_proba(unseen_rows), abs=1e-6)
+    unseen = ["Inflation rose 7 percent in 2021 in Texas.", "Well, thank you, it's good to be here!", ""]
+    for lexical, embedding in ((False, False), (True, False), (True, True)):
+        vectors = sentence_embeddings(texts) if embedding else None
+        pipeline = build_pipeline(lexical=lexical, embedding=embedding).fit(
+            feature_rows(texts, signals, vectors), [e.label for e in rows])
+        unseen_rows = feature_rows(unseen, sentence_signals(unseen, "en"),
+                                   sentence_embeddings(unseen) if embedding else None)
+        plain = LinearModel.from_pipeline(pipeline)
+        assert (plain.embedding is not None) == embedding
+        assert plain.predict_proba(unseen_rows) == pytest.approx(pipeline.predict_proba(unseen_rows), abs=1e-6)
+
+
+def test_the_sentence_embedding_is_a_unit_vector_that_tells_sentences_apart() -> None:
+    vectors = sentence_embeddings(["Taxes rose by 3 percent.", "Taxes went up 3 percent.", "Thank you all."])
+    assert vectors.shape == (3, 384)
+    assert np.linalg.norm(vectors, axis=1) == pytest.approx([1.0, 1.0, 1.0], abs=1e-5)
+    assert vectors[0] @ vectors[1] > vectors[0] @ vectors[2]
+
+
+def test_refitted_rules_learn_the_signs_and_put_the_threshold_on_one_half() -> None:
+    rows = examples()
+    signals = sentence_signals([e.text for e in rows], "en")
+    gold = [e.label for e in rows]
+    rules = fit_rules(signals, gold, infer_groups([f"x{i}" for i in range(len(rows))], blocks=6))
+    assert rules["weights"]["percent"] > 0 > rules["weights"]["question"]
+    assert not set(rules["weights"]) & JUDGED  # no data for them: their weights stay as set
+    assert prf(predict_rules(signals, rules=rules), gold).f1 >= 0.9
+
+
+@pytest.mark.parametrize(("language", "text", "signal"), [
+    ("en", "The senator voted against the bill twice.", "action"),
+    ("fr", "Le sénateur a voté contre le projet de loi.", "action"),
+    ("en", "Unemployment fell sharply last spring.", "change"),
+    ("fr", "Le chômage a baissé au printemps.", "change"),
+    ("en", "Health insurance premiums are a burden.", "topic"),
+    ("fr", "Les impôts des ménages sont un fardeau.", "topic"),
+])
+def test_it_reads_acts_changes_and_public_matters_in_both_languages(language: str, text: str, signal: str) -> None:
+    score, reasons = rule_score(lexical_signals(text, language))
+    plain, _ = rule_score(lexical_signals("Bonjour." if language == "fr" else "Hello.", language))
+    assert getattr(lexical_signals(text, language), signal)
+    assert score > plain and dict((n, r) for n, _, r in _RULES)[signal] in reasons
 
 
 def test_scoring_with_the_shipped_model_does_not_load_scikit_learn() -> None:

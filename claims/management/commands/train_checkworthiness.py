@@ -83,6 +83,9 @@ class Command(BaseCommand):
                             signals=signals)
         except ValueError as exc:
             raise CommandError(str(exc)) from exc
+        rules = payload["rules"]
+        self.stdout.write("rule weights fitted on this file (log-odds; checkworthiness._RULES ships them): "
+                          f"BASE={rules['base']} " + " ".join(f"{k}={v}" for k, v in rules["weights"].items()))
         dev_lines = []
         if options["dev"]:
             dev_lines = self.dev_figures(payload, options["dev"], language)
@@ -136,15 +139,23 @@ class Command(BaseCommand):
             f"- Licence of the data: {licence}. The model holds word statistics of that data: "
             "use it under the same terms.",
             f"- Models: `universal` (rule signals + language-independent parse features; scores every language), "
-            f"`{language}` (the same + word uni- and bigrams; scores {language}).",
+            f"`{language}` (the same + word uni- and bigrams"
+            + (" + the mean all-MiniLM-L6-v2 word-piece vector (checkworthiness.sentence_embeddings)" if payload.get("embedding")
+               else "") + f"; scores {language}).",
             f"- Thresholds (on 0.5 after rescaling): universal {payload['thresholds']['universal']:.2f}, "
             f"{language} {payload['thresholds'][language]:.2f}, each chosen on held-out sources for F1 at the "
             "training positive rate and at 35%.",
             "",
             f"## Figures (positive class F1; {payload['folds']} folds of whole sources, out-of-fold)",
             "",
+            f"- rules (weights refitted): {spread(payload['rules']['fold_f1'])}",
             f"- universal: {spread(folds['universal'])}",
             f"- {language}: {spread(folds[language])}",
+            "",
+            "## Rule weights fitted on this data (log-odds; claims/extraction/checkworthiness.py `_RULES`)",
+            "",
+            f"BASE {payload['rules']['base']} (decision threshold {payload['rules']['threshold']:.2f} folded in); "
+            + ", ".join(f"{k} {v}" for k, v in payload["rules"]["weights"].items()) + ".",
             "",
             "`python manage.py evaluate_checkworthiness FILE --cv 5` gives the nested figure (thresholds "
             "chosen inside each training part) for the rules and both models.",
