@@ -43,13 +43,19 @@ def test_it_stores_the_article_queued_and_extracts_claims_with_exact_offsets(run
     for claim in claims:
         assert claim.offsets_error(article.text) is None
         assert claim.created_by is None
-    tonnes = next(c for c in claims if "40 tonnes" in c.quote)
-    assert tonnes.quantities[0]["value"] == 40.0 and tonnes.kind == "statistic"
     candidates = article.extraction_candidates
     assert len(candidates) == 2
-    nevzline = next(c for c in candidates if "Nevzline" in c["quote"])
+    # Which of the two best sentences is kept and which recoverable is the scorer's call (0.93 and
+    # 0.91 today); both keep their fields and exact offsets either way.
+    stored = [{"quote": c.quote, "start": c.start, "end": c.end, "claimant": c.claimant,
+               "quantities": c.quantities, "kind": c.kind} for c in claims]
+    every = stored + candidates
+    tonnes = next(c for c in every if "40 tonnes" in c["quote"])
+    assert tonnes["quantities"][0]["value"] == 40.0 and tonnes["kind"] == "statistic"
+    nevzline = next(c for c in every if "Nevzline" in c["quote"])
     assert nevzline["claimant"] == "Leonid Nevzline"
-    assert article.text[nevzline["start"] : nevzline["end"]] == nevzline["quote"]
+    for candidate in every:
+        assert article.text[candidate["start"] : candidate["end"]] == candidate["quote"]
     assert not any("(OD)" in c.quote for c in claims)
     actions = set(AuditEvent.objects.filter(object_id=article.pk).values_list("action", flat=True))
     assert {"article.ingest", "article.extract"} <= actions
@@ -239,7 +245,7 @@ def test_it_keeps_touched_claims_and_their_offsets_when_a_changed_article_is_re_
 ) -> None:
     url = "https://news.example.org/kazakhstan"
     article = run_tasks(text=ARTICLE, url=url, language="fr")
-    touched = article.claims.get(quote__contains="40 tonnes")
+    touched = article.claims.order_by("-checkworthiness").first()  # the one claim of its short list
     Claim.objects.filter(pk=touched.pk).update(touched=True, text="Le Kazakhstan a offert trois ambulances.")
     untouched_ids = set(article.claims.exclude(pk=touched.pk).values_list("pk", flat=True))
 
