@@ -69,7 +69,13 @@ def loopback_server(
     routes: dict[str, Handler], host: str = "127.0.0.1", port: int = 0
 ) -> Iterator[LoopbackServer]:
     """A server on `host` (any 127.x.y.z works on Linux: tests use 127.0.0.2 as "another machine")."""
-    server = LoopbackServer(routes, host, port)
+    with serving(LoopbackServer(routes, host, port)) as server:
+        yield server
+
+
+@contextmanager
+def serving(server: Any) -> Iterator[Any]:
+    """Run `server.httpd` in a thread for the duration of the block, then shut it down."""
     thread = threading.Thread(target=server.httpd.serve_forever, daemon=True)
     thread.start()
     try:

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import os
 import socket
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -16,6 +15,7 @@ import pytest
 
 from claims import netfetch
 from claims.netfetch import fetch_url
+from tests.loopback import serving
 
 FEED_TYPES = ("application/rss+xml",)
 
@@ -59,14 +59,8 @@ class KeepAliveServer:
 
 @contextmanager
 def keepalive_server(host: str = "127.0.0.1", port: int = 0) -> Iterator[KeepAliveServer]:
-    server = KeepAliveServer(host, port)
-    thread = threading.Thread(target=server.httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
+    with serving(KeepAliveServer(host, port)) as server:
         yield server
-    finally:
-        server.httpd.shutdown()
-        server.httpd.server_close()
 
 
 @pytest.fixture(autouse=True)

@@ -110,32 +110,28 @@ def claim_filters(request: Request) -> dict[str, Any]:
     return values
 
 
+# claim_filters' keys and the shared ClaimQuerySet filter each one applies (in this order).
+CLAIM_FILTERS: dict[str, Any] = {
+    "status": lambda queryset, statuses: queryset.with_status(*statuses),
+    "language": lambda queryset, language: queryset.in_language(language),
+    "article": lambda queryset, article: queryset.in_article(article),
+    "unassigned": lambda queryset, _yes: queryset.unassigned(),
+    "assignee_id": lambda queryset, pk: queryset.filter(assignee_id=pk),
+    "assignee_username": lambda queryset, username: queryset.filter(assignee__username=username),
+    "min_checkworthiness": lambda queryset, score: queryset.min_checkworthiness(score),
+    "max_checkworthiness": lambda queryset, score: queryset.max_checkworthiness(score),
+    "has_verdict": lambda queryset, present: queryset.with_verdict(present),
+    "rating": lambda queryset, slug: queryset.with_published_rating(slug),
+    "updated_since": lambda queryset, moment: queryset.updated_since(moment),
+    "q": lambda queryset, text: queryset.search(text),
+}
+
+
 def apply_claim_filters(queryset: QuerySet[Claim], values: dict[str, Any]) -> QuerySet[Claim]:
     """claim_filters' values applied with the shared ClaimQuerySet filters."""
-    if "status" in values:
-        queryset = queryset.with_status(*values["status"])
-    if "language" in values:
-        queryset = queryset.in_language(values["language"])
-    if "article" in values:
-        queryset = queryset.in_article(values["article"])
-    if values.get("unassigned"):
-        queryset = queryset.unassigned()
-    if "assignee_id" in values:
-        queryset = queryset.filter(assignee_id=values["assignee_id"])
-    if "assignee_username" in values:
-        queryset = queryset.filter(assignee__username=values["assignee_username"])
-    if "min_checkworthiness" in values:
-        queryset = queryset.min_checkworthiness(values["min_checkworthiness"])
-    if "max_checkworthiness" in values:
-        queryset = queryset.max_checkworthiness(values["max_checkworthiness"])
-    if "has_verdict" in values:
-        queryset = queryset.with_verdict(values["has_verdict"])
-    if "rating" in values:
-        queryset = queryset.with_published_rating(values["rating"])
-    if "updated_since" in values:
-        queryset = queryset.updated_since(values["updated_since"])
-    if "q" in values:
-        queryset = queryset.search(values["q"])
+    for key, apply in CLAIM_FILTERS.items():
+        if key in values:
+            queryset = apply(queryset, values[key])
     return queryset
 
 
