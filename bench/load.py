@@ -192,6 +192,9 @@ def main() -> None:
     parser.add_argument("--threads", type=int, default=8, help="threads per gunicorn worker (the default of factcheck/gunicorn_conf.py)")
     parser.add_argument("--worker-class", default="gthread", help="gunicorn worker class (gthread, gevent)")
     parser.add_argument("--burst", type=int, default=0, help="articles to submit at once (0: skip)")
+    parser.add_argument("--warmup", type=int, default=5,
+                        help="seconds of unmeasured load on each server before its measured runs (both servers "
+                             "alike: a fresh worker, even the minimal one, serves its first seconds at about half speed)")
     args = parser.parse_args()
 
     if not shutil.which("wrk"):
@@ -223,6 +226,8 @@ def main() -> None:
     port = free_port()
     app = start_gunicorn("factcheck.wsgi", port, args.workers, args.threads, env, args.worker_class)
     try:
+        if args.warmup:
+            run_wrk(f"http://127.0.0.1:{port}", 16, args.warmup, dict(env, BENCH_MIX="api"))
         for connections in [int(c) for c in args.connections.split(",")]:
             with CpuMeter(app.pid, with_database=True) as cpu:
                 result = run_wrk(f"http://127.0.0.1:{port}", connections, args.duration, dict(env, BENCH_MIX="api"))
@@ -244,6 +249,8 @@ def main() -> None:
     baseline = start_gunicorn("minimal_app", port, args.workers, args.threads, env, args.worker_class,
                               ready_path="/minimal")
     try:
+        if args.warmup:
+            run_wrk(f"http://127.0.0.1:{port}", 16, args.warmup, dict(env, BENCH_MIX="minimal"))
         for connections in [int(c) for c in args.connections.split(",")]:
             with CpuMeter(baseline.pid, with_database=False) as cpu:
                 result = run_wrk(f"http://127.0.0.1:{port}", connections, args.duration, dict(env, BENCH_MIX="minimal"))
