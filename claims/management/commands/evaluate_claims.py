@@ -17,32 +17,16 @@ import random
 import re
 import sys
 import time
-from collections import Counter
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from claims.evaluation.scoring import token_f1, tokens
 from claims.extraction import extract_texts
 from claims.extraction.checkworthiness import configured_scorer, load_scorer
 from claims.extraction.selection import top_claim
 
-_TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
 _SENTENCE = re.compile(r"(?<=[.!?…])\s+|\n+")
-
-
-def tokens(text: str) -> list[str]:
-    return _TOKEN.findall(text.lower().replace("\u2019", "'"))
-
-
-def token_f1(predicted: str, gold: str) -> float:
-    p, g = tokens(predicted), tokens(gold)
-    if not p or not g:
-        return float(p == g)
-    common = sum((Counter(p) & Counter(g)).values())
-    if not common:
-        return 0.0
-    precision, recall = common / len(p), common / len(g)
-    return 2 * precision * recall / (precision + recall)
 
 
 def lead_sentence(post: str) -> str:
