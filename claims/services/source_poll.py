@@ -135,12 +135,20 @@ def _take(source_id: int) -> tuple[Source, bool] | None:
     stale = now - timedelta(seconds=settings.FACTCHECK_WATCH_STALE_SECONDS)
     sql, names = _take_sql()
     with connection.cursor() as cursor:
-        cursor.execute(sql, [PollStatus.RUNNING, now, source_id, True, PollStatus.QUEUED, PollStatus.RUNNING, stale,
-                             SourceItem.Status.PENDING])
+        cursor.execute(sql, [PollStatus.RUNNING, _moment(now), source_id, True, PollStatus.QUEUED,
+                             PollStatus.RUNNING, _moment(stale), SourceItem.Status.PENDING])
         row = cursor.fetchone()
     if row is None:
         return None
-    return Source.from_db(connection.alias, names, row[:-1]), bool(row[-1])
+    if connection.vendor == "postgresql":
+        return Source.from_db(connection.alias, names, row[:-1]), bool(row[-1])
+    # SQLite hands times back as text, which from_db would not convert: read the row through the ORM.
+    return Source.objects.get(pk=source_id), bool(row[-1])
+
+
+def _moment(value: datetime) -> Any:
+    """A time as the ORM would send it (SQLite stores naive UTC text; PostgreSQL takes it as is)."""
+    return connection.ops.adapt_datetimefield_value(value)
 
 
 def _backoff(source: Source, failures: int, retry_after: float | None) -> timedelta:
@@ -184,8 +192,9 @@ def _finish(source: Source, token: datetime, *, status: int, kind: str, more: bo
         # One statement, no ORM compile, no transaction round trips: the common (304) path.
         with connection.cursor() as cursor:
             cursor.execute(_finish_sql(), [
-                PollStatus.IDLE, now, now, status, now + timedelta(minutes=source.interval_minutes), now, kind,
-                source.pk, PollStatus.RUNNING, token,
+                PollStatus.IDLE, _moment(now), _moment(now), status,
+                _moment(now + timedelta(minutes=source.interval_minutes)), _moment(now), kind,
+                source.pk, PollStatus.RUNNING, _moment(token),
             ])
         return
     changes: dict[str, Any] = {
