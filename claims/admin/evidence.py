@@ -13,7 +13,14 @@ from django.template.response import TemplateResponse
 from django.urls import URLPattern, path, reverse
 from import_export.admin import ImportExportMixin
 
-from claims.admin.base import BigTableAdmin, RoleActionsMixin, confirm_step, report, selected_ids
+from claims.admin.base import (
+    BigTableAdmin,
+    ReadOnlyMixin,
+    RoleActionsMixin,
+    confirm_step,
+    report,
+    selected_ids,
+)
 from claims.admin.resources import IMPORT_FORMATS, PriorFactCheckResource
 from claims.claimreview_import import nesting_problem
 from claims.models import (
@@ -104,22 +111,13 @@ class ClaimReviewUploadForm(forms.Form):
 
 
 @admin.register(PriorTerm)
-class PriorTermAdmin(BigTableAdmin):
+class PriorTermAdmin(ReadOnlyMixin, BigTableAdmin):
     """The matcher's BM25 postings, read-only: which terms a fact-check is found by (claims.services.priors)."""
 
     list_display = ("term", "prior", "tf", "dl")
     search_fields = ("=term",)
     raw_id_fields = ("prior",)
     ordering = ("term", "prior")
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
 
 
 @admin.register(PriorFactCheck)

@@ -69,3 +69,13 @@ def test_check_faithfulness_reports_a_clean_corpus(tmp_path: Path) -> None:
     call_command("check_faithfulness", str(path), stdout=out)
     last = out.getvalue().strip().splitlines()[-1]
     assert last.startswith("articles=1 candidates=") and last.endswith("violations=0")
+
+
+@pytest.mark.parametrize("command", ["evaluate_extraction", "check_faithfulness"])
+def test_both_evaluation_commands_name_the_line_that_is_not_json(tmp_path: Path, command: str) -> None:
+    path = tmp_path / "corpus.jsonl"
+    path.write_text(json.dumps({"text": ARTICLE, "claims": []}) + "\n\n{broken\n", encoding="utf-8")
+    with pytest.raises(CommandError, match=r"corpus\.jsonl:3: not JSON"):
+        call_command(command, str(path), stdout=StringIO())
+    with pytest.raises(CommandError, match="missing.jsonl"):
+        call_command(command, str(tmp_path / "missing.jsonl"), stdout=StringIO())

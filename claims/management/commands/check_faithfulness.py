@@ -8,11 +8,11 @@ negation and list item of the sentence's checkable part. Prints each violation, 
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from claims.evaluation.files import read_jsonl
 from claims.extraction import extract_texts
 from claims.extraction.faithful import missing
 
@@ -27,21 +27,11 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         rows = []
-        try:
-            with open(options["file"], encoding="utf-8") as handle:
-                for number, line in enumerate(handle, 1):
-                    if not line.strip():
-                        continue
-                    try:
-                        row = json.loads(line)
-                    except json.JSONDecodeError as exc:
-                        raise CommandError(f"line {number}: not JSON ({exc.msg})") from exc
-                    if isinstance(row, dict) and isinstance(row.get("text"), str):
-                        rows.append(row)
-                    if options["limit"] and len(rows) >= options["limit"]:
-                        break
-        except OSError as exc:
-            raise CommandError(str(exc)) from exc
+        for _number, row in read_jsonl(options["file"]):
+            if isinstance(row, dict) and isinstance(row.get("text"), str):
+                rows.append(row)
+            if options["limit"] and len(rows) >= options["limit"]:
+                break
         if not rows:
             raise CommandError("no rows with a `text`")
         extractions = extract_texts([r["text"] for r in rows],

@@ -11,12 +11,12 @@ stored share of sentences. The last line holds `name=value` figures for the sele
 from __future__ import annotations
 
 import datetime as dt
-import json
 from typing import Any
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from claims.evaluation.files import read_jsonl
 from claims.evaluation.scoring import Tally, score_article, sentence_count
 from claims.extraction import candidate_dict, extract_texts
 from claims.extraction.checkworthiness import configured_scorer, load_scorer
@@ -24,21 +24,10 @@ from claims.extraction.checkworthiness import configured_scorer, load_scorer
 
 def load_dev_set(path: str) -> list[dict[str, Any]]:
     rows = []
-    try:
-        with open(path, encoding="utf-8") as handle:
-            for number, line in enumerate(handle, 1):
-                if not line.strip():
-                    continue
-                try:
-                    row = json.loads(line)
-                except json.JSONDecodeError as exc:
-                    raise CommandError(f"{path}:{number}: not JSON ({exc.msg})") from exc
-                if not isinstance(row, dict) or not isinstance(row.get("text"), str) or not isinstance(
-                        row.get("claims"), list):
-                    raise CommandError(f"{path}:{number}: each line needs `text` and a `claims` list")
-                rows.append(row)
-    except OSError as exc:
-        raise CommandError(str(exc)) from exc
+    for number, row in read_jsonl(path):
+        if not isinstance(row, dict) or not isinstance(row.get("text"), str) or not isinstance(row.get("claims"), list):
+            raise CommandError(f"{path}:{number}: each line needs `text` and a `claims` list")
+        rows.append(row)
     if not rows:
         raise CommandError(f"{path} has no articles")
     return rows
