@@ -17,18 +17,12 @@ from django.utils.translation import gettext_lazy as _
 
 from claims.models import AlertState, Channel, ClaimStatus, Stance
 
-# The scorer's reasons (claims/extraction/checkworthiness.py stores them in English). Marked here
-# so makemessages keeps them in the catalogue; reason_label() translates any reason the catalogue
-# knows, so new reasons only need a catalogue entry.
-REASONS = [
-    gettext_noop("contains a quantity"), gettext_noop("contains a percentage"),
-    gettext_noop("contains an amount of money"), gettext_noop("mentions a date"),
-    gettext_noop("names a person, place or organisation"), gettext_noop("attributed to a named source"),
-    gettext_noop("makes a comparison"), gettext_noop("states a cause"), gettext_noop("reports a past event"),
-    gettext_noop("opinion marker"), gettext_noop("future/hypothetical"), gettext_noop("first person"),
-    gettext_noop("question"), gettext_noop("scheduled event with a date"), gettext_noop("too short to check"),
-    gettext_noop("long sentence: several statements"), gettext_noop("in the lead"), gettext_noop("no verb"),
-    gettext_noop("needs context"),
+# The scorer marks its own reasons for translation (claims/extraction/checkworthiness.py, _RULES).
+# These are reasons earlier scorers stored, still on rows extracted before: marked here so
+# makemessages keeps them; reason_label() translates any reason the catalogue knows.
+LEGACY_REASONS = [
+    gettext_noop("future/hypothetical"), gettext_noop("scheduled event with a date"),
+    gettext_noop("long sentence: several statements"), gettext_noop("in the lead"), gettext_noop("needs context"),
 ]
 _SCORED_BY = re.compile(r"^scored by (?P<name>.+)$")
 

@@ -98,15 +98,20 @@ def _candidate_with_a_figure(settings: Any, eager: Any, capture: Any) -> dict[st
     return cand
 
 
+def _fact_checked(cand: dict[str, Any], settings: Any) -> None:
+    """A prior fact-check of the candidate's claim, and automatic evidence that matches against it."""
+    PriorFactCheckFactory(claim_reviewed=cand["text"], url="https://checker.example.org/fc/repeat")
+    settings.FACTCHECK_AUTO_EVIDENCE = True
+    settings.FACTCHECK_EVIDENCE_PROVIDERS = ["prior_factchecks"]
+
+
 def test_a_candidate_repeating_a_fact_checked_claim_becomes_a_claim_and_raises_its_alert(
     postgres: None, eager_tasks: None, settings: Any, django_capture_on_commit_callbacks: Any
 ) -> None:
     from claims.models import Alert
 
     cand = _candidate_with_a_figure(settings, eager_tasks, django_capture_on_commit_callbacks)
-    PriorFactCheckFactory(claim_reviewed=cand["text"], url="https://checker.example.org/fc/repeat")
-    settings.FACTCHECK_AUTO_EVIDENCE = True
-    settings.FACTCHECK_EVIDENCE_PROVIDERS = ["prior_factchecks"]
+    _fact_checked(cand, settings)
     with django_capture_on_commit_callbacks(execute=True):
         article = article_ingest(text=ARTICLE, language="fr", published_at="2018-01-30").article
     article.refresh_from_db()
@@ -135,9 +140,7 @@ def test_candidates_left_unmatched_by_an_outage_are_swept_up(
     from claims.services.evidence import evidence_sweep
 
     cand = _candidate_with_a_figure(settings, eager_tasks, django_capture_on_commit_callbacks)
-    PriorFactCheckFactory(claim_reviewed=cand["text"], url="https://checker.example.org/fc/repeat")
-    settings.FACTCHECK_AUTO_EVIDENCE = True
-    settings.FACTCHECK_EVIDENCE_PROVIDERS = ["prior_factchecks"]
+    _fact_checked(cand, settings)
     # The extraction commits, but its message to match the candidates never leaves (no callbacks run).
     with django_capture_on_commit_callbacks(execute=False):
         article = article_ingest(text=ARTICLE, language="fr", published_at="2018-01-30").article
