@@ -37,6 +37,12 @@ _GLUED_HEADING = re.compile(
     # an upper-case heading glued after a sentence end ("s'évader.ELLE N'A PAS LE DROIT ...")
     r"|(?<=[a-zà-öø-ÿ][.!?…])(?=[A-ZÀ-Þ]{2,}[A-ZÀ-Þ' -]{8,}\b)"
 )
+# "réduite.- Ecoles -Sur le chantier": a wire copy's intertitle between dashes, run into the sentences
+# around it when its line breaks were lost. It gets a paragraph of its own, so segmentation reports it
+# as a heading instead of gluing it to the next claim.
+_DASH_HEADING = re.compile(
+    r"(?<=[.!?…\"]) ?(- ?[A-ZÀ-Þ\"](?:[^.!?\n\-]|(?<=\w)-(?=\w)){2,60}?(?: |(?<=\"))-) ?(?=[\"A-ZÀ-Þ])"
+)
 # "LES ALLOCATIONS DÉJÀ SUSPENDUES Depuis début 2015": an upper-case heading run into a sentence.
 _CAPS_HEADING = re.compile(r"(?:\b[A-ZÀ-Þ][A-ZÀ-Þ'\-]+\b[ ,]+){2,}[A-ZÀ-Þ][A-ZÀ-Þ'\-]+\b(?=( )[A-ZÀ-Þ][a-zà-ÿ])|"
                            r"(?<=[A-ZÀ-Þ]{4})(?=[A-ZÀ-Þ][a-zà-ÿ]{2,}\b)")
@@ -155,7 +161,8 @@ def normalise(text: str) -> Normalised:
     inserts = [m.end(1) for m in _GLUED.finditer(cleaned) if not _in_address(cleaned, m.start(1))
                and (cleaned[m.end(1)] != '"' or cleaned.count('"', 0, m.end(1)) % 2 == 0)]
     breaks = {m.start() for m in _GLUED_HEADING.finditer(cleaned)} | {
-        m.start() for m in _CAPS_HEADING.finditer(cleaned) if not m.group(1)}
+        m.start() for m in _CAPS_HEADING.finditer(cleaned) if not m.group(1)} | {
+        pos for m in _DASH_HEADING.finditer(cleaned) for pos in (m.start(1), m.end(1))}
     inserts = sorted(set(inserts) | breaks)
     if inserts:
         chars: list[str] = []

@@ -187,13 +187,36 @@ def _prepare(text: str, language: str, models: Mapping[str, str]) -> _Article:
     return _Article(text, norm, language, skipped, out)
 
 
+# A sentence end inside quotation marks, then the next sentence: "... doit augmenter. » Il estime ...".
+_QUOTE_THEN_SENTENCE = re.compile(r'[.!?…] ?(")\s+(?=[A-ZÀ-Þ])')
+
+
+def _closing_quotes(text: str) -> list[tuple[int, int]]:
+    """(closing quotation mark, next sentence start) where a quoted sentence ends and another begins:
+    the parser reads `. " Il` as one sentence, or starts the next one at the closing mark. A mark
+    closes when an odd number of them comes before it (normalised text has one kind)."""
+    found = []
+    quotes = 0
+    last = 0
+    for m in _QUOTE_THEN_SENTENCE.finditer(text):
+        quotes += text.count('"', last, m.start(1))
+        last = m.start(1)
+        if quotes % 2 == 1:
+            found.append((m.start(1), m.end()))
+    return found
+
+
 def _make_doc(nlp: Any, art: _Article, chunk: _Chunk) -> Doc:
     text, after_emoji = parser_text(_SOFT_WRAP.sub(" ", art.norm.text[chunk.start : chunk.end]))
     doc = nlp.make_doc(text)
-    starts = set(chunk.starts) | set(after_emoji)
+    closing = _closing_quotes(text)
+    starts = set(chunk.starts) | set(after_emoji) | {start for _, start in closing}
+    inside = {mark for mark, _ in closing} - starts
     for tok in doc:
         if tok.idx in starts:
             tok.is_sent_start = True
+        elif tok.idx in inside:
+            tok.is_sent_start = False
     return doc
 
 
@@ -292,7 +315,7 @@ def _resolve_claimant(art: _Article, attrib: at.Attribution) -> str:
     return attrib.claimant
 
 
-_SENT_END = re.compile(r'[.!?…]["\')\]]*$')
+_SENT_END = re.compile(r'[.!?…] ?["\')\]]*$')
 
 
 def _sentences(doc: Doc, prose: list[tuple[int, int]]) -> list[Span]:

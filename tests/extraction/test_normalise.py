@@ -70,3 +70,16 @@ def test_the_parser_reads_shouted_runs_in_sentence_case_and_no_emoji_without_mov
     text, starts = parser_text(post)
     assert len(text) == len(post) and "⏩" not in text and "🏡" not in text
     assert starts == [post.index("C'est")]
+
+
+def test_it_gives_a_wire_intertitle_between_dashes_a_paragraph_of_its_own() -> None:
+    text = "le trafic restera réduit.- Saint-Denis et les écoles -Sur le chantier du retour, 12 millions d'élèves"
+    norm = normalise(text)
+    assert "réduit.\n\n- Saint-Denis et les écoles -\n\nSur le chantier" in norm.text
+    start = norm.text.index("Sur le chantier")
+    assert text[slice(*norm.to_original(start, start + 3))] == "Sur"
+
+
+def test_it_leaves_hyphens_and_scores_after_a_sentence_alone() -> None:
+    for text in ("Le score est de 2-0. Paris-Saint-Germain a gagné.", "Il est parti. -3 °C ce matin à Lille."):
+        assert normalise(text).text == text

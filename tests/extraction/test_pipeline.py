@@ -141,3 +141,24 @@ def test_it_resolves_weekdays_and_day_ranges_against_the_publication_date(articl
     assert summit.dates[0]["values"] == ["2022-10-12", "2022-10-13"]
     visit = claim_with(extraction, "mardi")
     assert visit.dates[0]["value"] == "2022-09-13"  # the Tuesday before Thursday 15 September
+
+
+def test_it_starts_a_new_claim_after_a_closing_quotation_mark() -> None:
+    text = ("« Nous avons rénové 120 écoles depuis 2021. » Il ajoute que la commune a emprunté 8 millions "
+            "d'euros en 2023. La maire a déclaré : « La dette a baissé de 5 % en un an. » Le conseil a voté "
+            "le budget mardi.")
+    extraction = extract_claims(text, language="fr", selective=False)
+    quotes = sorted((c.start, c.quote) for c in [*extraction.claims, *extraction.recoverable])
+    assert [q for _, q in quotes] == [
+        "« Nous avons rénové 120 écoles depuis 2021. »",
+        "Il ajoute que la commune a emprunté 8 millions d'euros en 2023.",
+        "La maire a déclaré : « La dette a baissé de 5 % en un an. »",
+        "Le conseil a voté le budget mardi.",
+    ]
+
+
+def test_a_quotation_mark_that_opens_a_quote_does_not_end_the_sentence_before_it() -> None:
+    text = "Le ministre a répondu. « Les prix ont augmenté de 3 % en mars », a-t-il précisé."
+    extraction = extract_claims(text, language="fr", selective=False)
+    quotes = [c.quote for c in [*extraction.claims, *extraction.recoverable]]
+    assert any(q.startswith("« Les prix ont augmenté de 3 % en mars »") for q in quotes), quotes
