@@ -134,7 +134,7 @@ CONNECTIVES = {
            "for example", "for instance", "furthermore", "in addition", "still", "then", "now", "well"),
 }
 # Markers and rubric labels glued before a sentence: "VIDÉO -", "►", "METEO -", "BEST-OF POLITIQUE."
-LEAD_MARKERS = r"(?:[►▶•♦■●▪→»\-–—*]+\s*|(?:VID[ÉE]OS?|PHOTOS?|INFOGRAPHIE|DIAPORAMA|EXCLUSIF|INFO|ALERTE|DIRECT|" \
+LEAD_MARKERS = r"(?:[►▶•♦■●▪→»\-–—*]+\s*|(?:VID[ÉE]OS?|PHOTOS?|INFOGRAPHIE|DIAPORAMA|EXCLUSIF|INFO|ALERTE|DIRECT|URGENT|FLASH|" \
     r"EN DIRECT|REPLAY|AUDIO|LIVE|VIDEO|EXCLUSIVE|BREAKING|UPDATE)\b\s*[-–—:.]\s*|" \
     r"[A-ZÀ-Þ][A-ZÀ-Þ'’\- ]{2,40}[A-ZÀ-Þ]\s*(?:[-–—]|\.(?=\s+[A-ZÀ-Þ][a-zà-ÿ]))\s+)"
 # Who reports rather than who speaks: a named medium is the outlet, the person it quotes the claimant.

@@ -124,7 +124,9 @@ def condense(
     leave: set[int] = set()
     for start, end in attribution.drop:
         leave.update(range(start, end))
-    m = _MARKERS.match(span.text)
+    # After the blanks a post's pictographs leave ("🔴 URGENT - ..."): the marker still opens the sentence.
+    lead = len(span.text) - len(span.text.lstrip())
+    m = _MARKERS.match(span.text, lead)
     if m and m.end() < len(span.text):
         cut = span.start_char + m.end()
         leave.update(t.i for t in tokens if t.idx < cut)

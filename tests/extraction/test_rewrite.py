@@ -91,3 +91,10 @@ def test_a_one_word_quotation_is_a_fragment_not_a_claim() -> None:
     assert all("Incompréhensible" not in c.quote for c in extraction.claims)
     fragment = [c for c in extraction.recoverable if "Incompréhensible" in c.quote]
     assert fragment and "fragment without a verb" in fragment[0].checkworthiness_reasons
+
+
+def test_it_strips_an_urgent_marker_even_after_a_posts_pictographs() -> None:
+    for text in ("🔴🔴 URGENT - Le barrage de Kariba a cédé ce matin, 3 villages sont évacués.",
+                 "FLASH : Le barrage de Kariba a cédé ce matin, 3 villages sont évacués."):
+        claim = one(text, "Kariba")
+        assert claim.text.startswith("Le barrage de Kariba a cédé"), claim.text
