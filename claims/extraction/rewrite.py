@@ -112,6 +112,73 @@ def _antecedent(subj: Token, ctx: Context, span: Span) -> str:
     return ""
 
 
+# Words that date an event: a leading phrase holding one is part of the fact ("Samedi soir, ...").
+_WHEN = frozenset({*lx.WEEKDAYS, *(m for m in lx.MONTHS if not m.endswith(".")), "hier", "demain", "aujourd'hui",
+                   "veille", "lendemain", "matin", "soir", "nuit", "yesterday", "tomorrow", "today", "tonight"})
+# How a leading phrase hangs on the main verb when it only sets the scene: "Alors qu'il se promenait,",
+# "Pour désengorger les transports,", "Comme à son habitude,".
+_SETTING_DEPS = frozenset({"advcl", "advmod", "obl", "obl:mod", "obl:arg", "nmod", "prep", "npadvmod"})
+# The openers of a phrase that only sets the scene: a purpose ("Pour désengorger les transports,"), a
+# background ("Alors que le gouvernement appelle à ...,"), a habit ("Comme chaque année,"), an
+# interview ("Interrogé par nos confrères,"). Not a condition ("Lorsque vous gérez une commune,"), a
+# reason ("Comme je suis malade,"), a concession ("Malgré l'interdiction,"), a point of view
+# ("Pour le maire,", "Pour moi,"): those are part of what is claimed.
+_BACKGROUND = frozenset({"alors", "tandis", "while", "whereas"})
+_INTERVIEWED = ("interrogé", "questionné", "sollicité", "contacté", "joint", "invité", "interviewé", "asked",
+                "interviewed", "contacted", "reached")
+
+
+def _past(verb: Token) -> bool:
+    """The main verb tells what was done: a past tense, or a participle with its auxiliary."""
+    if verb.morph.get("Tense") and set(verb.morph.get("Tense")) & {"Past", "Imp"} and (
+            "Fin" in verb.morph.get("VerbForm") or any(c.dep_ in ("aux", "aux:tense") for c in verb.children)):
+        return True
+    return verb.tag_ in ("VBD", "VBN") and verb.lemma_ not in ("must", "should")
+
+
+def _sets_the_scene(phrase: list[Token]) -> bool:
+    first = phrase[0]
+    nxt = phrase[1] if len(phrase) > 1 else None
+    low = first.lower_
+    if low in _BACKGROUND:
+        return True
+    if low in ("pour", "afin", "to"):
+        if nxt is not None and nxt.lower_ == "rappel":
+            return True
+        # A purpose (an infinitive follows) behind something done: "Pour faire reculer le gouvernement, ils
+        # ont décidé ...". Before a rule or an instruction it is the condition ("Pour en bénéficier, il
+        # suffit de ...").
+        verb = next((t for t in phrase[1:4] if t.pos_ in ("VERB", "AUX")), None)
+        return verb is not None and "Inf" in verb.morph.get("VerbForm") and _past(phrase[0].sent.root)
+    if low == "comme":
+        return not _finite(phrase)
+    return low.startswith(_INTERVIEWED)
+
+
+def _without_leading_setting(kept: list[Token], span: Span, factual: Callable[[list[Token]], bool]) -> list[Token]:
+    """Leading phrases before the main clause that only set the scene ("Alors qu'il rentrait chez lui, ",
+    "Comme à son habitude, ") go, one after the other: each ends at a comma, hangs on the main verb,
+    which comes after it, and holds no number, name, negation or date. What stays starts the claim."""
+    root = span.root
+    while len(kept) > 4:
+        comma = next((k for k, t in enumerate(kept[:25]) if t.text == ","), None)
+        if comma is None or comma == 0 or root.i <= kept[comma].i:
+            break
+        phrase = kept[:comma]
+        heads = [t for t in phrase if t.head.i not in {x.i for x in phrase} or t.head == t]
+        if len(heads) != 1 or heads[0].head != root or heads[0].dep_ not in _SETTING_DEPS:
+            break
+        if not _sets_the_scene(phrase):
+            break
+        if factual(phrase) or any(t.lower_ in _WHEN for t in phrase) or '"' in {t.text for t in phrase}:
+            break
+        rest = kept[comma + 1 :]
+        if not _finite(rest) or not any(t.dep_.startswith("nsubj") for t in rest):
+            break
+        kept = rest
+    return kept
+
+
 def condense(
     span: Span, attribution: Attribution, ctx: Context, language: str, *,
     quantities: list[tuple[int, int]], entities: list[tuple[int, int]],
@@ -181,6 +248,7 @@ def condense(
                 dropped_aside.update(x.i for x in aside)
             depth_start = None
     kept = [t for t in kept if t.i not in dropped_aside]
+    kept = _without_leading_setting(kept, span, factual)
     # Subject: a pronoun resolved to its named antecedent, or the claim needs context.
     needs_context = False
     replacement: dict[int, str] = {}

@@ -98,3 +98,28 @@ def test_it_strips_an_urgent_marker_even_after_a_posts_pictographs() -> None:
                  "FLASH : Le barrage de Kariba a cédé ce matin, 3 villages sont évacués."):
         claim = one(text, "Kariba")
         assert claim.text.startswith("Le barrage de Kariba a cédé"), claim.text
+
+
+def test_it_drops_a_leading_phrase_that_only_sets_the_scene() -> None:
+    for text, start in (
+        ("Pour faire plier la direction, les salariés ont bloqué l'usine de Florange pendant 3 jours.",
+         "Les salariés ont bloqué l'usine de Florange"),
+        ("Interrogé par nos confrères, le maire a reconnu un déficit de 3 millions d'euros.",
+         "Le maire a reconnu un déficit de 3 millions d'euros"),
+        ("Comme chaque année, la mairie de Tours a distribué 400 sapins.", "La mairie de Tours a distribué 400 sapins"),
+    ):
+        claim = one(text, text.split()[-2])
+        assert claim.text.startswith(start), claim.text
+        assert claim.quote == text
+
+
+def test_it_keeps_a_leading_condition_reason_concession_or_point_of_view() -> None:
+    for text in (
+        "Pour bénéficier de la prime, il faut gagner moins de 1 500 euros par mois.",
+        "Lorsque vous gérez une commune, vous êtes confronté à 300 normes nouvelles par an.",
+        "Malgré l'interdiction de la préfecture, une centaine de personnes ont défilé à Metz.",
+        "Pour le syndicat, la réforme coûtera 2 000 postes à la SNCF.",
+        "Comme il était malade, le ministre a annulé 4 déplacements.",
+    ):
+        claim = one(text, text.split()[-2])
+        assert claim.text.split()[0] == text.split()[0], claim.text
