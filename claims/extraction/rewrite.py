@@ -221,6 +221,8 @@ def condense(
         if found is None:
             break
         n = len(found.replace("'", "' ").split())
+        if any(t.ent_type_ for t in kept[:n]):
+            break  # the parser read the words as part of a name: they are not a connective to drop
         nxt = kept[n] if n < len(kept) else None
         if nxt is not None and nxt.lower_ in ("que", "qu'", "of", "that"):
             break
