@@ -348,11 +348,16 @@ def role_of(ent: Span) -> str:
 
 def _speaker_before(span: Span, end: int) -> str:
     """"Jean Dupont a soutenu le maire : « ... », a-t-il déclaré", "Jean Dupont ne s'est pas arrêté là : il
-    a ajouté que ...": a person subject earlier in the sentence, outside any quotation, is who "il" is.
-    `end` is where to stop looking: the quotation, or the pronoun."""
+    a ajouté que ...": the name that introduces the quotation, else a person subject earlier in the
+    sentence outside any quotation, is who "il" is. `end` is where to stop looking: the pronoun."""
     opening = [t.i for t in span if _opening(t) and t.i < end]
     stop = opening[-1] if opening else end
-    for tok in span.doc[span.start : stop]:
+    doc = span.doc
+    if stop - 2 >= span.start and doc[stop - 1].text == ":" and doc[stop - 2].ent_type_ in ("PER", "PERSON"):
+        ent = _entity_at(doc[stop - 2])  # "..., Éric Dupont : « ... »": the name that introduces the quotation
+        if ent is not None and person_name(ent):
+            return person_name(ent)
+    for tok in doc[span.start : stop]:
         if tok.dep_.startswith("nsubj") and tok.ent_type_ in ("PER", "PERSON") and not quoted(tok, span):
             ent = _entity_at(tok)
             return person_name(ent) if ent is not None else ""

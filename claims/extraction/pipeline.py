@@ -319,6 +319,8 @@ def _resolve_claimant(art: _Article, attrib: at.Attribution) -> str:
                 attrib.outlet = attrib.outlet or ctx.outlets[-1]
                 return ctx.outlets[-1]
             return ""
+        if len(at.role_key(attrib.claimant).split()) == 1 and noun in lx.PERSON_ROLES and ctx.people:
+            return ctx.people[-1]  # a bare "le député" the article named no holder of: the last person named
     return attrib.claimant
 
 

@@ -140,3 +140,16 @@ def test_a_pronoun_speaker_is_the_person_subject_earlier_in_its_sentence() -> No
     text = ("Paul Martin est arrivé en retard. Claire Dumas a critiqué le budget de la ville : pour finir, elle a "
             "ajouté que la dette avait doublé en cinq ans.")
     assert claim(text, "dette").claimant == "Claire Dumas"
+
+
+def test_the_name_that_introduces_a_quotation_is_its_speaker() -> None:
+    text = ("Anne Morel a voté le texte mardi. Même critique chez le maire de Lille, Paul Roche : \"Le budget est "
+            "insincère de 40 millions\", déclare-t-il sur RTL.")
+    cand = claim(text, "insincère")
+    assert (cand.claimant, cand.outlet) == ("Paul Roche", "RTL")
+
+
+def test_a_role_the_article_names_no_holder_of_stays_a_description() -> None:
+    text = ("Marc Petit a visité le stade lundi. Les travaux coûteront 8 millions d'euros, a précisé la ministre "
+            "des Sports.")
+    assert claim(text, "travaux").claimant == "la ministre des Sports"
