@@ -112,7 +112,7 @@ def _reports_content(tok: Token, language: str) -> bool:
     ("a annoncé la fermeture"), an inverted subject after the clause said, or any other verb followed by
     a clause ("a lancé que ..."), an infinitive ("a promis de ..."), a colon or a quotation ("a écrit sur
     Twitter : « ... »"). Without them it is an act ("a lancé un appel", "a écrit un livre")."""
-    if _speech_verb(tok, language, lx.SPEECH_WITH_OBJECT):
+    if _speech_verb(tok, language, lx.STATEMENT_VERBS):
         return True
     if any(c.dep_.startswith("nsubj") and c.i > tok.i for c in tok.children):
         return True  # "..., a assuré le ministre": an inverted subject reports the clause before it
@@ -152,16 +152,19 @@ def source_of(tokens: list[Token], language: str, told: bool = True) -> tuple[st
         doc = tok.doc
         # "le secrétaire d'Etat aux Transports Jean-Baptiste Djebbari": the parser glued the ministry's
         # domain to the name; what follows it is the person.
+        glued = False
         if len(ent) >= 3 and ent.start > 0 and doc[ent.start - 1].lower_ in ("aux", "au", "de", "du", "des", "l'", "la"):
             rest = doc[ent.start + 1 : ent.end]
             if rest.text[:1].isupper() and all(t.text[:1].isupper() or t.lower_ in ("le", "la", "de", "du")
                                                for t in rest):
-                name = rest.text.strip(" ,.'\"")
+                name, glued = rest.text.strip(" ,.'\""), True
         if outlet and outlet in name and not name.endswith(outlet):
             name = name.split(outlet, 1)[1].strip()  # "l'AFP Sylvain Darchy": the agency glued to the name
         if len(name) < 2 or (outlet and (name in outlet or outlet in name)):
             continue
-        if ent.label_ in ("PER", "PERSON"):
+        if glued:
+            people.append(name)
+        elif ent.label_ in ("PER", "PERSON"):
             name = person_name(ent)
             if name:
                 people.append(name)
@@ -175,10 +178,11 @@ def source_of(tokens: list[Token], language: str, told: bool = True) -> tuple[st
     if orgs and (not heads or heads[0].pos_ == "PROPN" or heads[0].lower_ not in lx.AGENT_NOUNS):
         return orgs[0], outlet, "speech"
     if heads and heads[0].lower_ in lx.AGENT_NOUNS:
-        # "le ministre de l'Économie Bruno Le Maire": the name after the role is the claimant.
+        # "le ministre de l'Économie Bruno Le Maire": the name after the role is the claimant; an
+        # organisation there is what the role is of ("la présidente de la Commission des lois").
         named = [e for e in {id(_entity_at(t)): _entity_at(t) for t in words[words.index(heads[0]) + 1 :]
                              if _entity_at(t) is not None}.values()
-                 if e is not None and e.label_ not in ("LOC", "GPE") and not e.start <= heads[0].i < e.end]
+                 if e is not None and e.label_ not in ("ORG", "LOC", "GPE") and not e.start <= heads[0].i < e.end]
         if named and heads[0].lower_ in lx.PERSON_ROLES:
             return named[-1].text.strip(" ,.'\""), outlet, "speech"
         first = tokens.index(heads[0])

@@ -184,13 +184,15 @@ AGENT_NOUNS = {
 DOCUMENT_NOUNS = {"communiqué", "rapport", "étude", "sondage", "bilan", "note", "lettre", "courrier", "message",
                   "tweet", "publication", "tribune", "interview", "entretien", "déclaration", "statement", "report",
                   "study", "survey", "poll", "letter"}
-# Speech verbs whose direct object is what was said ("a annoncé la fermeture de l'usine"); the others
-# report a statement only with a clause, a quotation or a colon after them ("a lancé un appel" is an act,
-# "a lancé : « ... »" a statement).
-SPEECH_WITH_OBJECT = {
+# Speech verbs that state something with a noun object or none ("a annoncé la fermeture de l'usine",
+# "a réagi", "a ironisé"); the others report a statement only with a clause, a quotation or a colon
+# after them ("a lancé un appel", "a écrit un livre", "a rappelé l'ambassadeur" are acts).
+STATEMENT_VERBS = {
     "fr": ("déclar", "affirm", "estim", "expliqu", "indiqu", "annonc", "soulign", "précis", "dénonc", "confirm",
            "révél", "martel", "déplor", "regrett", "fustig", "admet", "admis", "concè", "concéd", "promet", "promis",
-           "reconn", "assén", "témoign", "prévien", "averti"),
+           "reconn", "assén", "témoign", "prévien", "averti", "réag", "répond", "insist", "ironis", "tranch", "nuanc",
+           "ajout", "détaill", "résum", "relat", "dit", "dira", "raconte", "commenté", "répét", "s'indign", "s'agac",
+           "s'inquièt", "s'interrog", "s'étonn"),
     "en": ("said", "say", "says", "told", "claim", "stat", "announc", "insist", "argu", "explain", "warn",
            "declar", "assert", "tweet", "confirm", "acknowledg", "admit", "deni", "deny"),
 }

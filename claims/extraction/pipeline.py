@@ -298,10 +298,10 @@ def _resolve_claimant(art: _Article, attrib: at.Attribution) -> str:
     how = attrib.how
     if how.startswith("pronoun:"):
         if how in ("pronoun:il", "pronoun:elle", "pronoun:he", "pronoun:she"):
-            # The previous sentence's subject when it is a person, or an office ("la maire du XVIe
-            # arrondissement", or who the article said holds it); else the last person named.
+            # The previous sentence's subject when it is a person, or who the article said holds the
+            # office it names ("le ministre"); else the last person named.
             subject = ctx.person_for(ctx.last_subject) or ctx.last_subject
-            if subject and not ctx.last_subject_plural and (subject in ctx.people or at.is_role(subject)):
+            if subject and not ctx.last_subject_plural and subject in ctx.people:
                 return subject
             return ctx.people[-1] if ctx.people else (ctx.orgs[-1] if ctx.orgs else "")
         return ctx.last_subject if ctx.last_subject_plural else ""

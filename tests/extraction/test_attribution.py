@@ -153,3 +153,16 @@ def test_a_role_the_article_names_no_holder_of_stays_a_description() -> None:
     text = ("Marc Petit a visité le stade lundi. Les travaux coûteront 8 millions d'euros, a précisé la ministre "
             "des Sports.")
     assert claim(text, "travaux").claimant == "la ministre des Sports"
+
+
+def test_an_organisation_after_a_role_is_what_the_role_is_of_not_a_name() -> None:
+    cand = claim("La présidente de la Fédération française de cyclisme a annoncé 200 nouveaux clubs en 2024.", "clubs")
+    assert cand.claimant.lower().startswith("la présidente")
+    cand = claim("L'amende pourrait atteindre 135 euros, selon le secrétaire d'Etat aux Sports Paul Mercier.", "amende")
+    assert cand.claimant == "Paul Mercier"
+
+
+def test_a_verb_that_states_without_an_object_still_attributes() -> None:
+    cand = claim("Le syndicat Force ouvrière a réagi mardi, rappelant que 300 postes ont été supprimés en 2022.",
+                 "postes")
+    assert "Force ouvrière" in cand.claimant
