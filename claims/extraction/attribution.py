@@ -18,17 +18,20 @@ from claims.extraction import lexicon as lx
 _DECLINED = {"Le ": r"(?:[Ll]e|[Dd]u|[Aa]u) ", "La ": r"(?:[Ll]a|[Dd]e la|[Àà] la) ", "Les ": r"(?:[Ll]es|[Dd]es|[Aa]ux) "}
 
 
-def _outlet_regex(name: str) -> str:
+def _outlet_regex(names: tuple[str, ...]) -> str:
+    """One alternation per article (the declined forms before the titles that take it), then the
+    other names: grouped, the pattern stays fast on every sentence."""
+    groups = []
     for article, declined in _DECLINED.items():
-        if name.startswith(article):
-            return declined + re.escape(name[len(article) :])
-    return re.escape(name)
+        titles = sorted((n[len(article) :] for n in names if n.startswith(article)), key=len, reverse=True)
+        groups.append(declined + "(?:" + "|".join(re.escape(t) for t in titles) + ")")
+    rest = sorted((n for n in names if not n.startswith(tuple(_DECLINED))), key=len, reverse=True)
+    return "|".join([*groups, *(re.escape(n) for n in rest)])
 
 
 _OUTLET_PATTERN = re.compile(
     # Regional editions first ("France Bleu Normandie", "France 3 Bretagne"), then the known names.
-    r"(?<!\w)(France (?:Bleu|3)(?:\s+(?!d[eu]\b)[A-ZÀ-Þ][\w'-]+){1,2}|"
-    + "|".join(_outlet_regex(o) for o in sorted(lx.OUTLETS, key=len, reverse=True)) + r")(?![\w'-])"
+    r"(?<!\w)(France (?:Bleu|3)(?:\s+(?!d[eu]\b)[A-ZÀ-Þ][\w'-]+){1,2}|" + _outlet_regex(lx.OUTLETS) + r")(?![\w'-])"
 )
 # "du Parisien" is "Le Parisien": the title as written in its masthead, longest first.
 _TITLES = sorted(((o.split(" ", 1)[1], o) for o in lx.OUTLETS if o.startswith(tuple(_DECLINED))),
