@@ -5,6 +5,7 @@ reported it) kept apart. A claimant is never a non-agent noun phrase ("la situat
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -12,12 +13,32 @@ from spacy.tokens import Span, Token
 
 from claims.extraction import lexicon as lx
 
+# A title's article is declined in the sentence: "rapporte le Parisien", "a confié au Parisien",
+# "selon une source du Figaro", "aux Echos".
+_DECLINED = {"Le ": r"(?:[Ll]e|[Dd]u|[Aa]u) ", "La ": r"(?:[Ll]a|[Dd]e la|[Àà] la) ", "Les ": r"(?:[Ll]es|[Dd]es|[Aa]ux) "}
+
+
+def _outlet_regex(names: tuple[str, ...]) -> str:
+    """One alternation per article (the declined forms before the titles that take it), then the
+    other names: grouped, the pattern stays fast on every sentence."""
+    groups = []
+    for article, declined in _DECLINED.items():
+        titles = sorted((n[len(article) :] for n in names if n.startswith(article)), key=len, reverse=True)
+        groups.append(declined + "(?:" + "|".join(re.escape(t) for t in titles) + ")")
+    rest = sorted((n for n in names if not n.startswith(tuple(_DECLINED))), key=len, reverse=True)
+    return "|".join([*groups, *(re.escape(n) for n in rest)])
+
+
 _OUTLET_PATTERN = re.compile(
     # Regional editions first ("France Bleu Normandie", "France 3 Bretagne"), then the known names.
-    r"(?<!\w)(France (?:Bleu|3)(?:\s+(?!d[eu]\b)[A-ZÀ-Þ][\w'-]+){1,2}|"
-    + "|".join(re.escape(o) for o in sorted(lx.OUTLETS, key=len, reverse=True)) + r")(?![\w'])"
+    r"(?<!\w)(France (?:Bleu|3)(?:\s+(?!d[eu]\b)[A-ZÀ-Þ][\w'-]+){1,2}|" + _outlet_regex(lx.OUTLETS) + r")(?![\w'-])"
 )
+# "du Parisien" is "Le Parisien": the title as written in its masthead, longest first.
+_TITLES = sorted(((o.split(" ", 1)[1], o) for o in lx.OUTLETS if o.startswith(tuple(_DECLINED))),
+                 key=lambda pair: -len(pair[0]))
 _PRONOUN_VERB = re.compile(r"-t-(il|elle|ils|elles|on)\b|\b\w+-(il|elle|ils|elles|on)\b", re.IGNORECASE)
+# Words before a role noun that belong to it: "l'ancien Premier ministre".
+_ROLE_ADJECTIVES = {"premier", "première", "ancien", "ancienne", "ex", "vice", "former", "first"}
 # What may follow the speech verb in a trailing attribution: its subject, a medium, a date, a place.
 _TAIL_WORDS = {"à", "au", "aux", "auprès", "de", "du", "des", "d'", "l'", "la", "le", "les", "sur", "dans",
                "sous", "par", "en", "ce", "cette", "lors", "micro", "antenne", "colonnes", "ondes", "plateau",
@@ -36,7 +57,12 @@ class Attribution:
 
 def outlet_in(text: str) -> str:
     m = _OUTLET_PATTERN.search(text)
-    return m.group(0).strip() if m else ""
+    if not m:
+        return ""
+    found = m.group(0).strip()
+    if found in lx.OUTLETS:
+        return found
+    return next((title for rest, title in _TITLES if found.endswith(" " + rest)), found)
 
 
 def is_outlet(name: str) -> bool:
@@ -50,15 +76,70 @@ def _entity_at(tok: Token) -> Span | None:
     return None
 
 
-def _speech_verb(tok: Token, language: str) -> bool:
-    prefixes = lx.SPEECH_PREFIXES.get(language, ())
-    return tok.pos_ in ("VERB", "AUX", "NOUN", "ADJ") and tok.lower_.lstrip("-").startswith(prefixes) and tok.is_alpha
+def _fold(word: str) -> str:
+    """French stems change their accent with the ending (révéler, il révèle; répéter, il répète): prefixes
+    are compared without it."""
+    return word.replace("é", "e").replace("è", "e").replace("ê", "e")
 
 
-def source_of(tokens: list[Token], language: str) -> tuple[str, str, str]:
+@functools.cache
+def _folded(prefixes: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(_fold(p) for p in prefixes)
+
+
+def person_name(ent: Span) -> str:
+    """The name of a person entity without the role the tagger glued to it: "Premier ministre Jean
+    Dupont" is "Jean Dupont"; "président de la République" alone names no one ("")."""
+    tokens = list(ent)
+    if not tokens or tokens[0].lower_ not in lx.PERSON_ROLES | lx.AGENT_NOUNS | _ROLE_ADJECTIVES:
+        return ent.text.strip(" ,.'\"")
+    for k, tok in enumerate(tokens[1:], 1):
+        if tok.pos_ == "PROPN" and tokens[k - 1].pos_ not in ("ADP", "DET"):
+            return ent.doc[tok.i : ent.end].text.strip(" ,.'\"")
+    return ""
+
+
+def _speech_verb(tok: Token, language: str, lexicon: dict[str, tuple[str, ...]] = lx.SPEECH_PREFIXES) -> bool:
+    prefixes = _folded(lexicon.get(language, ()))
+    return tok.pos_ in ("VERB", "AUX", "NOUN", "ADJ") and _fold(tok.lower_.lstrip("-")).startswith(prefixes) \
+        and tok.is_alpha
+
+
+def _negated(tok: Token) -> bool:
+    """"Voltaire n'a jamais écrit cette phrase": a denied statement attributes nothing to its subject."""
+    return any(c.lower_ in ("ne", "n'", "not", "n't", "never") for c in tok.children)
+
+
+def _reports_content(tok: Token, language: str) -> bool:
+    """Whether a speech verb with a subject reports what was said: a verb whose object is the statement
+    ("a annoncé la fermeture"), an inverted subject after the clause said, or any other verb followed by
+    a clause ("a lancé que ..."), an infinitive ("a promis de ..."), a colon or a quotation ("a écrit sur
+    Twitter : « ... »"). Without them it is an act ("a lancé un appel", "a écrit un livre")."""
+    if _speech_verb(tok, language, lx.STATEMENT_VERBS):
+        return True
+    if any(c.dep_.startswith("nsubj") and c.i > tok.i for c in tok.children):
+        return True  # "..., a assuré le ministre": an inverted subject reports the clause before it
+    if any(c.dep_ in ("ccomp", "parataxis") for c in tok.children):
+        return True
+    if any(c.dep_ == "xcomp" and c.pos_ == "VERB" and any(m.lower_ in ("de", "d'", "to") for m in c.children)
+           for c in tok.children):
+        return True
+    after = tok.doc[tok.i + 1 : min(tok.i + 6, tok.sent.end)]
+    for t in after:
+        if t.lower_ in ("que", "qu'", "that", ":", '"', "«", "“"):
+            return True
+        if t.dep_ == "obj" or t.text in (",", "."):
+            return False
+    return False
+
+
+def source_of(tokens: list[Token], language: str, told: bool = True) -> tuple[str, str, str]:
     """(claimant, outlet, how) named by a phrase: people first, then organisations, then an agent noun
-    phrase ("le parquet d'Ajaccio"); a medium named in it is the outlet."""
-    text = " ".join(t.text for t in tokens).replace(" '", "'").replace("' ", "'")
+    phrase ("le parquet d'Ajaccio"); a medium named in it is the outlet. With `told`, a noun after "à"
+    is who was told, not a speaker ("a-t-elle raconté aux enquêteurs"); after the impersonal "on" it
+    is the source ("a-t-on précisé au ministère")."""
+    # The words as written: "Var-Matin" is three tokens, and punctuation may have been filtered out.
+    text = tokens[0].doc[tokens[0].i : tokens[-1].i + 1].text if tokens else ""
     outlet = outlet_in(text)
     people = []
     orgs = []
@@ -68,45 +149,59 @@ def source_of(tokens: list[Token], language: str) -> tuple[str, str, str]:
         if ent is None or ent.start in seen:
             continue
         seen.add(ent.start)
+        if any(c.dep_ == "case" and c.lower_ in ("dans", "sur", "in", "on") for c in ent.root.children):
+            continue  # "révèle le JDD dans ses Indiscrets", "a-t-il dit sur RTL": a section or a channel
         name = ent.text.strip(" ,.'\"")
         doc = tok.doc
         # "le secrétaire d'Etat aux Transports Jean-Baptiste Djebbari": the parser glued the ministry's
         # domain to the name; what follows it is the person.
+        glued = False
         if len(ent) >= 3 and ent.start > 0 and doc[ent.start - 1].lower_ in ("aux", "au", "de", "du", "des", "l'", "la"):
             rest = doc[ent.start + 1 : ent.end]
             if rest.text[:1].isupper() and all(t.text[:1].isupper() or t.lower_ in ("le", "la", "de", "du")
                                                for t in rest):
-                name = rest.text.strip(" ,.'\"")
+                name, glued = rest.text.strip(" ,.'\""), True
         if outlet and outlet in name and not name.endswith(outlet):
             name = name.split(outlet, 1)[1].strip()  # "l'AFP Sylvain Darchy": the agency glued to the name
         if len(name) < 2 or (outlet and (name in outlet or outlet in name)):
             continue
-        if ent.label_ in ("PER", "PERSON"):
+        if glued:
             people.append(name)
+        elif ent.label_ in ("PER", "PERSON"):
+            name = person_name(ent)
+            if name:
+                people.append(name)
         elif ent.label_ in ("ORG", "NORP", "MISC", "GPE", "LOC"):
             orgs.append(name)
     if people:
         return people[0], outlet, "speech"
     words = [t for t in tokens if not t.is_punct]
     heads = [t for t in words if t.pos_ in ("NOUN", "PROPN") and t.lower_ not in lx.OUTLET_NOUNS
-             and not (outlet and t.text in outlet)]
+             and t.lower_ not in lx.DOCUMENT_NOUNS and not (told and _addressee(t)) and not (outlet and t.text in outlet)]
     if orgs and (not heads or heads[0].pos_ == "PROPN" or heads[0].lower_ not in lx.AGENT_NOUNS):
         return orgs[0], outlet, "speech"
     if heads and heads[0].lower_ in lx.AGENT_NOUNS:
-        # "le ministre de l'Économie Bruno Le Maire": the name after the role is the claimant.
+        # "le ministre de l'Économie Bruno Le Maire": the name after the role is the claimant; an
+        # organisation there is what the role is of ("la présidente de la Commission des lois").
         named = [e for e in {id(_entity_at(t)): _entity_at(t) for t in words[words.index(heads[0]) + 1 :]
-                             if _entity_at(t) is not None}.values() if e is not None and e.label_ not in ("LOC", "GPE")]
+                             if _entity_at(t) is not None}.values()
+                 if e is not None and e.label_ not in ("ORG", "LOC", "GPE") and not e.start <= heads[0].i < e.end]
         if named and heads[0].lower_ in lx.PERSON_ROLES:
             return named[-1].text.strip(" ,.'\""), outlet, "speech"
-        first = words.index(heads[0])
-        # the head with its determiner ("le parquet"), not a preposition before it ("au ministère")
-        start = first - 1 if first > 0 and words[first - 1].pos_ == "DET" else first
-        phrase = words[start : first + 9]
+        first = tokens.index(heads[0])
+        # the head with its determiner and adjectives ("l'ancien Premier ministre"), not a preposition
+        # before it ("au ministère"); the phrase keeps its punctuation, where it ends.
+        start = first
+        while start > 0 and (tokens[start - 1].pos_ in ("DET", "ADJ") or tokens[start - 1].lower_ in _ROLE_ADJECTIVES):
+            start -= 1
+        phrase = tokens[start : first + 9]
         cut = next((k for k, t in enumerate(phrase) if k > 0 and (
             t.lower_ in ("qui", "who", "que", "dont", "sur", "à", "au", "aux", "auprès", "dans", "lors", "pour", "on",
-                         "to", "in", "at") or t.text in (",", "(", '"') or t.pos_ in ("VERB", "AUX"))), len(phrase))
-        claimant = " ".join(t.text for t in phrase[:cut]).replace("' ", "'").strip()
-        if not any(_entity_at(t) for t in phrase[:cut]):
+                         "to", "in", "at") or t.text in (",", "(", '"') or t.pos_ in ("VERB", "AUX")
+            or (outlet and t.text in outlet.split()))), len(phrase))
+        kept = _trim_function_words(phrase[:cut])
+        claimant = " ".join(t.text for t in kept).replace("' ", "'").strip()
+        if not any(_entity_at(t) for t in kept):
             return claimant, outlet, f"description:{heads[0].lower_}"
         return claimant, outlet, "speech"
     if outlet:
@@ -115,6 +210,20 @@ def source_of(tokens: list[Token], language: str) -> tuple[str, str, str]:
     if nouns:
         return "", "", f"description:{nouns[0].lower_}"
     return "", "", ""
+
+
+def _addressee(tok: Token) -> bool:
+    """"a-t-elle raconté aux enquêteurs": who was told is not who spoke."""
+    return any(c.dep_ == "case" and c.lower_ in ("à", "au", "aux", "to") for c in tok.children)
+
+
+def _trim_function_words(tokens: list[Token]) -> list[Token]:
+    """A description ends on a content word: "cette femme de l'" (cut before "avoir violée") is "cette femme"."""
+    end = len(tokens)
+    while end > 1 and (tokens[end - 1].pos_ in ("DET", "ADP", "CCONJ", "SCONJ", "PRON")
+                       or tokens[end - 1].lower_ in ("l'", "d'", "de", "du", "des")):
+        end -= 1
+    return tokens[:end]
 
 
 def _tail(span: Span, language: str) -> tuple[int, Token] | None:
@@ -145,16 +254,29 @@ def _tail(span: Span, language: str) -> tuple[int, Token] | None:
             continue
         verb = words[lead]
         marker = words[0].lower_ in ("selon", "d'après", "according")
-        if not (marker or _speech_verb(verb, language)):
+        if not (marker or _speech_verb(verb, language) or _learned_from(verb)):
             continue
+        if not marker and lead == 0 and "Part" in verb.morph.get("VerbForm"):
+            continue  # ", accusé par sa voisine de ...": a passive participle describes, it does not attribute
         if any(t.lower_ in ("que", "qu'", "that", "si") for t in words[lead + 1 :]):
             return None
         finite = [t for t in words[lead + 1 :] if t.pos_ == "VERB" and "Fin" in t.morph.get("VerbForm")
                   and not _speech_verb(t, language)]
-        if finite:
+        # "..., explique également avoir réduit la vitesse": the verb has its own complement, what
+        # follows it is a statement, not who made it.
+        said = [t for t in words[lead + 1 :] if ("Inf" in t.morph.get("VerbForm") and t.is_lower)
+                or (t.head is verb and t.dep_ in ("xcomp", "ccomp")
+                    and any(c.dep_ in ("obj", "mark") or c.dep_.startswith("aux") for c in t.children))]
+        if finite or said:
             return None
         return tokens[k].i, verb
     return _tail_without_comma(tokens, end, language)
+
+
+def _learned_from(verb: Token) -> bool:
+    """"a-t-on appris auprès du parquet", "apprend-on de l'Office": the impersonal "on" learns from the source."""
+    window = verb.doc[max(verb.sent.start, verb.i - 3) : min(verb.sent.end, verb.i + 2)].text.lower()
+    return verb.lower_.startswith(("appr", "apprend")) and bool(re.search(r"-(t-)?on\b", window))
 
 
 def _tail_without_comma(tokens: list[Token], end: int, language: str) -> tuple[int, Token] | None:
@@ -171,9 +293,101 @@ def _tail_without_comma(tokens: list[Token], end: int, language: str) -> tuple[i
             return tokens[start].i, tok
         # "..., a été soigné rapporte L'Indépendant.": a named outlet after the verb
         if _speech_verb(tok, language) and "Fin" in tok.morph.get("VerbForm") and rest and \
-                outlet_in(" ".join(t.text for t in rest).replace("' ", "'")) and tokens[k - 1].text != ",":
+                outlet_in(rest[0].doc[rest[0].i : rest[-1].i + 1].text) and tokens[k - 1].text != ",":
             return tok.i, tok
     return None
+
+
+def _opening(mark: Token) -> bool:
+    """A quotation mark glued to the word after it opens a quotation ('"Nous', not 'gens",')."""
+    doc = mark.doc
+    return mark.text == '"' and not mark.whitespace_ and mark.i + 1 < len(doc) and doc[mark.i + 1].text not in ",.;:!?)"
+
+
+def quoted(tok: Token, span: Span) -> bool:
+    """Whether a token lies inside a quotation of its sentence: the last quotation mark before it opens one."""
+    marks = [t for t in tok.doc[span.start : tok.i] if t.text == '"']
+    return bool(marks) and _opening(marks[-1])
+
+
+def role_key(description: str) -> str:
+    """A role as the article may repeat it: "le ministre de l'Éducation" and "ministre de l'Education"
+    are one key."""
+    words = _fold(description.lower().replace("\u2019", "'")).replace("l'", "l' ").split()
+    while words and words[0] in ("le", "la", "l'", "les", "un", "une", "the", "a", "an"):
+        words = words[1:]
+    return " ".join(words).replace("l' ", "l'")
+
+
+def is_role(description: str) -> bool:
+    """"le Premier ministre", "la ministre des Armées": a description of one person by their office."""
+    words = role_key(description).split()
+    return bool(words) and words[0] in lx.PERSON_ROLES | _ROLE_ADJECTIVES
+
+
+def role_of(ent: Span) -> str:
+    """The role written next to a person's name, as a role_key: "le ministre de l'Éducation Jean
+    Dupont", "Jean Dupont, procureur de la République de Lyon," (else "")."""
+    doc = ent.doc
+    sent = ent.sent
+    inner = [t for t in ent if t.lower_ in lx.PERSON_ROLES]
+    if inner and person_name(ent) != ent.text.strip(" ,.'\""):  # "Premier ministre Jean Dupont" as one entity
+        name_start = ent.end - len(person_name(ent).split())
+        return role_key(doc[ent.start : name_start].text)
+    before = []
+    k = ent.start - 1
+    while k >= sent.start and len(before) < 8 and not (doc[k].pos_ in ("VERB", "AUX") or doc[k].text in ',;:"()'):
+        before.insert(0, doc[k])
+        k -= 1
+    heads = [i for i, t in enumerate(before) if t.lower_ in lx.PERSON_ROLES | _ROLE_ADJECTIVES]
+    if heads:
+        return role_key(" ".join(t.text for t in before[heads[0] :]).replace("' ", "'"))
+    after = []
+    k = ent.end + (1 if ent.end < sent.end and doc[ent.end].text == "," else 0)
+    while k < sent.end and len(after) < 8 and not (doc[k].pos_ in ("VERB", "AUX") or doc[k].text in ',;:"()'):
+        after.append(doc[k])
+        k += 1
+    words = [t for t in after if t.pos_ != "DET"]
+    if words and words[0].lower_ in lx.PERSON_ROLES:
+        return role_key(" ".join(t.text for t in after).replace("' ", "'"))
+    return ""
+
+
+def _speaker_before(span: Span, end: int) -> str:
+    """"Jean Dupont a soutenu le maire : « ... », a-t-il déclaré", "Jean Dupont ne s'est pas arrêté là : il
+    a ajouté que ...": the name that introduces the quotation, else a person subject earlier in the
+    sentence outside any quotation, is who "il" is. `end` is where to stop looking: the pronoun."""
+    opening = [t.i for t in span if _opening(t) and t.i < end]
+    stop = opening[-1] if opening else end
+    doc = span.doc
+    if stop - 2 >= span.start and doc[stop - 1].text == ":" and doc[stop - 2].ent_type_ in ("PER", "PERSON"):
+        ent = _entity_at(doc[stop - 2])  # "..., Éric Dupont : « ... »": the name that introduces the quotation
+        if ent is not None and person_name(ent):
+            return person_name(ent)
+    for tok in doc[span.start : stop]:
+        if tok.dep_.startswith("nsubj") and tok.ent_type_ in ("PER", "PERSON") and not quoted(tok, span):
+            ent = _entity_at(tok)
+            return person_name(ent) if ent is not None else ""
+    return ""
+
+
+def _pronoun(span: Span, pronoun: str, at: int) -> Attribution:
+    """A pronoun speaker, named when the sentence itself names its antecedent, else left to the article's context."""
+    name = _speaker_before(span, at) if pronoun in ("il", "elle", "he", "she") else ""
+    return Attribution(name, "", "speech" if name else f"pronoun:{pronoun}")
+
+
+def _apposed_name(role: Token) -> str:
+    """"a assuré le ministre de l'Éducation, Jean Dupont, ...": the name set off by a comma right after
+    the role is the speaker."""
+    doc = role.doc
+    k = role.right_edge.i + 1
+    if k < len(doc) and doc[k].text == ",":
+        k += 1
+    ent = _entity_at(doc[k]) if k < len(doc) else None
+    if ent is not None and ent.start == k and ent.label_ in ("PER", "PERSON"):
+        return ent.text.strip(" ,.'\"")
+    return ""
 
 
 def find(span: Span, language: str) -> Attribution:
@@ -197,6 +411,9 @@ def find(span: Span, language: str) -> Attribution:
                 after = tokens[k + 1 : stop]
                 if after and after[0].lower_ in ("et", "ou", "mais", "and", "or", "but"):
                     continue  # a coordination carries on the phrase ("le couple, lui ..., et elle ...")
+                if after and after[0].pos_ == "ADP" and after[0].lower_ not in ("de", "d'", "du", "des", "of"):
+                    comma = k  # "Selon Le Parisien, dans la rue X, ...": a place or time opens the main clause
+                    break
                 if any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in after):
                     comma = k
                     break
@@ -230,12 +447,17 @@ def find(span: Span, language: str) -> Attribution:
         rest = [t for t in span.doc[start + 1 : span.end] if not t.is_punct]
         window = span.doc[max(span.start, verb.i - 3) : min(span.end, verb.i + 3)].text
         pm = _PRONOUN_VERB.search(window)
-        claimant, outlet, how = source_of([t for t in rest if t.i > verb.i], language)
-        if not claimant and pm:
-            how = f"pronoun:{(pm.group(1) or pm.group(2)).lower()}"
-            if how == "pronoun:on":
-                claimant, outlet, how2 = source_of([t for t in rest if t.i > verb.i], language)
-                how = how2 or how
+        pronoun = (pm.group(1) or pm.group(2)).lower() if pm else ""
+        claimant, outlet, how = source_of([t for t in rest if t.i > verb.i], language, told=pronoun != "on")
+        if pronoun and pronoun != "on":
+            # "a-t-elle raconté aux enquêteurs", "a-t-il confié au Parisien": the pronoun is the speaker,
+            # what follows the verb is who was told or the medium.
+            claimant, how = "", f"pronoun:{pronoun}"
+        elif not claimant and pronoun:
+            how = f"pronoun:{pronoun}"
+        if how.startswith("pronoun:"):
+            named = _pronoun(span, how.split(":", 1)[1], verb.i)
+            claimant, how = named.claimant, named.how
         end = span.end
         while end > start and span.doc[end - 1].is_punct and span.doc[end - 1].text != '"':
             end -= 1
@@ -248,19 +470,26 @@ def find(span: Span, language: str) -> Attribution:
         return Attribution(claimant, outlet, how or "speech", drop)
     # "X a déclaré", "X explique que": a subject of a speech verb, nothing left out.
     for tok in tokens:
-        if not (tok.pos_ in ("VERB",) and _speech_verb(tok, language)):
+        if not (tok.pos_ in ("VERB",) and _speech_verb(tok, language)) or _negated(tok):
             continue
         window = span.doc[max(span.start, tok.i - 3) : min(span.end, tok.i + 3)].text
         pm = _PRONOUN_VERB.search(window)
         if pm and (pm.group(1) or pm.group(2)).lower() != "on":
-            return Attribution("", "", f"pronoun:{(pm.group(1) or pm.group(2)).lower()}")
-        subjects = [c for c in tok.children if c.dep_.startswith("nsubj")
+            return _pronoun(span, (pm.group(1) or pm.group(2)).lower(), tok.i)
+        if not _reports_content(tok, language):
+            continue
+        if quoted(tok, span):
+            continue  # a verb inside a quotation is the quoted speaker's ("X m'a dit ...", se plaint-il)
+        # A passive subject ("L'arrivée de X a été annoncée") is what was said, not who said it.
+        subjects = [c for c in tok.children if c.dep_.startswith("nsubj") and c.dep_ != "nsubj:pass"
                     and not any(t.text == '"' for t in span.doc[c.i : tok.i])]
         for subj in subjects:
             if subj.lower_ in lx.PRONOUN_SPEAKERS:
-                return Attribution("", "", f"pronoun:{subj.lower_}")
+                return _pronoun(span, subj.lower_, subj.i)
             if subj.pos_ in ("PROPN", "NOUN") and subj.lower_ not in lx.FIRST_PERSON.get(language, set()):
                 claimant, outlet, how = source_of(list(subj.subtree), language)
+                if subj.lower_ in lx.PERSON_ROLES:
+                    claimant = _apposed_name(subj) or claimant
                 if claimant or outlet:
                     return Attribution(claimant, outlet, how)
         # Inverted subject: "a déploré son président, Marc Olivier", "said commissioner Linda Perez".

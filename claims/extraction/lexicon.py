@@ -66,7 +66,7 @@ SPEECH_PREFIXES = {
            "martel", "insist", "dénonc", "accus", "promet", "promis", "lanc", "répond", "répét", "jug",
            "confirm", "dit", "dira", "écrit", "raconte", "explique", "observ", "commenté", "tranch",
            "regrett", "déplor", "salu", "alert", "averti", "assén", "détaill", "résum", "nuanc", "ironis", "fustig",
-           "relat", "rapport", "révél", "relay", "témoign", "réag", "signal", "souffl", "gliss", "lâch",
+           "relat", "rapport", "révél", "relev", "relay", "témoign", "réag", "signal", "souffl", "gliss", "lâch",
            "poursuiv", "conclu", "concè", "concéd", "reprend", "s'indign", "s'agac", "s'inquièt", "s'interrog",
            "s'étonn", "s'est dit", "s'est félicit", "se félicit", "s'est réjou", "se réjou", "mis en garde"),
     "en": ("said", "say", "says", "told", "tell", "claim", "stat", "announc", "insist", "argu", "add",
@@ -175,10 +175,26 @@ AGENT_NOUNS = {
     "consulat", "armée", "état-major", "compagnie", "opérateur", "hôpital", "ars", "victime", "victimes",
     "famille", "proche", "proches", "père", "mère", "fils", "fille", "homme", "femme", "manifestant",
     "manifestants", "militant", "militants", "salarié", "salariés", "employé", "employés", "riverain",
-    "riverains", "sondage", "étude", "rapport", "communiqué", "bilan", "officials", "spokesman", "spokeswoman",
+    "riverains", "officials", "spokesman", "spokeswoman",
     "minister", "government", "president", "union", "company", "agency", "authorities", "official",
-    "spokesperson", "mayor", "prosecutor", "court", "director", "researchers", "study", "report",
-    "survey", "poll", "statement",
+    "spokesperson", "mayor", "prosecutor", "court", "director", "researchers",
+}
+# What a statement is made in, not who makes it ("a déclaré Bayer dans un communiqué"): never a claimant,
+# the organisation or person named with it is.
+DOCUMENT_NOUNS = {"communiqué", "rapport", "étude", "sondage", "bilan", "note", "lettre", "courrier", "message",
+                  "tweet", "publication", "tribune", "interview", "entretien", "déclaration", "statement", "report",
+                  "study", "survey", "poll", "letter"}
+# Speech verbs that state something with a noun object or none ("a annoncé la fermeture de l'usine",
+# "a réagi", "a ironisé"); the others report a statement only with a clause, a quotation or a colon
+# after them ("a lancé un appel", "a écrit un livre", "a rappelé l'ambassadeur" are acts).
+STATEMENT_VERBS = {
+    "fr": ("déclar", "affirm", "estim", "expliqu", "indiqu", "annonc", "soulign", "précis", "dénonc", "confirm",
+           "révél", "martel", "déplor", "regrett", "fustig", "admet", "admis", "concè", "concéd", "promet", "promis",
+           "reconn", "assén", "témoign", "prévien", "averti", "réag", "répond", "insist", "ironis", "tranch", "nuanc",
+           "ajout", "détaill", "résum", "relat", "dit", "dira", "raconte", "commenté", "répét", "s'indign", "s'agac",
+           "s'inquièt", "s'interrog", "s'étonn"),
+    "en": ("said", "say", "says", "told", "claim", "stat", "announc", "insist", "argu", "explain", "warn",
+           "declar", "assert", "tweet", "confirm", "acknowledg", "admit", "deni", "deny"),
 }
 # Agent nouns that name one person: "le ministre", "l'ancien président de la République".
 PERSON_ROLES = {"ministre", "président", "présidente", "préfet", "préfète", "procureur", "procureure", "magistrat",

@@ -290,29 +290,55 @@ def _headline_candidates(art: _Article, doc: Doc, locate: ft.Locate, sent: Span,
 
 
 def _resolve_claimant(art: _Article, attrib: at.Attribution) -> str:
-    """A pronoun speaker ("a-t-il déclaré") or a bare description ("le quotidien", "la même source")
-    becomes the person, outlet or source the article named before; a description it cannot resolve
-    stays as written when it names an agent ("le parquet d'Ajaccio"), else no claimant."""
+    """A pronoun speaker ("a-t-il déclaré") or a bare description ("le quotidien", "la même source",
+    "le ministre de l'Éducation") becomes the person, outlet or source the article named before; a
+    description it cannot resolve stays as written when it names an agent ("le parquet d'Ajaccio"), an
+    anonymous source ("plusieurs sources concordantes") gives no claimant."""
     ctx = art.context
     how = attrib.how
     if how.startswith("pronoun:"):
         if how in ("pronoun:il", "pronoun:elle", "pronoun:he", "pronoun:she"):
-            return ctx.last_subject if ctx.last_subject and not ctx.last_subject_plural and \
-                ctx.last_subject in ctx.people else (ctx.people[-1] if ctx.people else (ctx.orgs[-1] if ctx.orgs else ""))
+            # The previous sentence's subject when it is a person, or who the article said holds the
+            # office it names ("le ministre"); else the last person named.
+            subject = ctx.person_for(ctx.last_subject) or ctx.last_subject
+            if subject and not ctx.last_subject_plural and subject in ctx.people:
+                return subject
+            return ctx.people[-1] if ctx.people else (ctx.orgs[-1] if ctx.orgs else "")
         return ctx.last_subject if ctx.last_subject_plural else ""
+    named = ctx.person_for(attrib.claimant) if at.is_role(attrib.claimant) else ""
+    if named:
+        return named
     if how.startswith("description:"):
         noun = how.split(":", 1)[1]
-        words = attrib.claimant.split()
-        if "même" in attrib.claimant.lower() or noun == "source" and len(words) <= 3:
+        if noun in ("source", "sources"):
+            return _source(art, attrib.claimant)
+        if "même" in attrib.claimant.lower():
             return art.last_claimant or attrib.claimant
         if noun in lx.OUTLET_NOUNS:
             if ctx.outlets:
                 attrib.outlet = attrib.outlet or ctx.outlets[-1]
                 return ctx.outlets[-1]
             return ""
-        if len(words) <= 6 and noun in lx.PERSON_ROLES and ctx.people:
-            return ctx.people[-1]
+        if len(at.role_key(attrib.claimant).split()) == 1 and noun in lx.PERSON_ROLES and ctx.people:
+            return ctx.people[-1]  # a bare "le député" the article named no holder of: the last person named
     return attrib.claimant
+
+
+# Words that say how much a source is to be trusted, not who it is.
+_VAGUE_SOURCE = {"source", "sources", "plusieurs", "des", "de", "d'", "une", "certaines", "nombreuses", "concordante",
+                 "concordantes", "sûre", "sûres", "bien", "informée", "informées", "autorisée", "autorisées", "anonyme",
+                 "anonymes", "fiable", "fiables", "proche", "proches", "du", "dossier", "l'enquête", "enquête"}
+
+
+def _source(art: _Article, description: str) -> str:
+    """"la même source", "cette source": the source named before; "plusieurs sources concordantes",
+    "une source proche du dossier": anonymous, no claimant; "une source policière": as written."""
+    words = description.lower().split()
+    if "même" in words or (words and words[0] in ("cette", "ces", "la", "les")):
+        return art.last_claimant or description
+    if all(w in _VAGUE_SOURCE for w in words):
+        return ""
+    return description
 
 
 _SENT_END = re.compile(r'[.!?…] ?["\')\]]*$')

@@ -39,9 +39,24 @@ class Context:
     last_subject: str = ""  # the previous sentence's named subject
     last_subject_plural: bool = False
     previous_names: list[str] = field(default_factory=list)  # people and organisations of the last sentence
+    roles: dict[str, str] = field(default_factory=dict)  # "ministre de l'éducation" -> the person named with it
+
+    def person_for(self, description: str) -> str:
+        """The person the article named with this role ("le ministre de l'Éducation", "le Premier
+        ministre"): the same role, else the only role the description shortens ("le ministre" after "le
+        ministre de l'Éducation Jean Dupont"); "" when unknown or ambiguous."""
+        from claims.extraction.attribution import role_key
+
+        key = role_key(description)
+        if not key:
+            return ""
+        if key in self.roles:
+            return self.roles[key]
+        names = {name for role, name in self.roles.items() if role.startswith(key + " ")}
+        return names.pop() if len(names) == 1 else ""
 
     def update(self, sent: Span, resolved_subject: str = "") -> None:
-        from claims.extraction.attribution import outlet_in
+        from claims.extraction.attribution import outlet_in, person_name, quoted, role_of
 
         self.previous_names = [e.text for e in sent.ents if e.label_ in ("PER", "PERSON", "ORG") and len(e.text) > 2]
         for ent in sent.ents:
@@ -51,7 +66,13 @@ class Context:
             if outlet_in(name) == name:
                 self.outlets.append(name)
             elif ent.label_ in ("PER", "PERSON"):
-                self.people.append(name)
+                # Someone a speaker names inside a quotation is not who the article goes on about.
+                name = person_name(ent)
+                if name and not quoted(ent[0], sent):
+                    self.people.append(name)
+                    role = role_of(ent)
+                    if role:
+                        self.roles[role] = name
             elif ent.label_ in ("ORG",):
                 self.orgs.append(name)
         outlet = outlet_in(sent.text)

@@ -1,0 +1,168 @@
+"""Claimant and outlet: who made the statement (a person or an organisation, never a document, an
+anonymous source, a street or a broken phrase) and the medium that reported it, kept apart."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from claims.extraction import extract_texts
+from claims.extraction.attribution import outlet_in
+
+
+def claim(text: str, words: str) -> Any:
+    """The candidate of `text` whose quote holds `words`."""
+    [extraction] = extract_texts([text], languages=["fr"])
+    found = [c for c in [*extraction.claims, *extraction.recoverable] if words in c.quote]
+    assert found, [c.quote for c in [*extraction.claims, *extraction.recoverable]]
+    return found[0]
+
+
+@pytest.mark.parametrize("sentence", [
+    "La mairie a fermé la piscine municipale pendant six mois pour travaux, révèle Le Parisien.",
+    "La mairie a fermé la piscine municipale pendant six mois pour travaux, relève Le Parisien.",
+    "La mairie a fermé la piscine municipale pendant six mois pour travaux, révèle ce 3 mars Le Parisien.",
+    "La mairie a fermé la piscine municipale pendant six mois pour travaux, révèle Le Parisien, le 3 mars 2021.",
+])
+def test_a_trailing_attribution_with_an_accented_conjugation_or_a_date_is_left_out(sentence: str) -> None:
+    cand = claim(sentence, "piscine")
+    assert cand.text == "La mairie a fermé la piscine municipale pendant six mois pour travaux."
+    assert cand.outlet == "Le Parisien"
+
+
+def test_the_person_named_is_the_claimant_and_the_medium_told_the_outlet() -> None:
+    cand = claim("Le bâtiment avait été évacué dans la nuit, a précisé Thomas Garnier, procureur de la République "
+                 "de Brest, à Ouest-France.", "évacué")
+    assert (cand.claimant, cand.outlet) == ("Thomas Garnier", "Ouest-France")
+    cand = claim("Sophie Lemaire dirige la clinique depuis 2015. Nous avons recruté 30 infirmières cette année, "
+                 "a-t-elle confié au Parisien.", "infirmières")
+    assert (cand.claimant, cand.outlet) == ("Sophie Lemaire", "Le Parisien")
+
+
+def test_a_medium_that_states_something_itself_is_claimant_and_outlet() -> None:
+    cand = claim("L'Écho Républicain explique que les deux suspects ont pris la fuite à bord d'une moto.", "fuite")
+    assert (cand.claimant, cand.outlet) == ("L'Écho Républicain", "L'Écho Républicain")
+
+
+def test_an_outlet_keeps_its_title_when_the_sentence_declines_its_article() -> None:
+    assert outlet_in("selon une source proche du Parisien") == "Le Parisien"
+    assert outlet_in("a-t-il déclaré aux Echos") == "Les Echos"
+    assert outlet_in("rapporte la Voix du Nord") == "La Voix du Nord"
+    assert outlet_in("la Croix-Rouge a ouvert un centre") == ""
+
+
+def test_a_communique_is_not_a_claimant_the_organisation_issuing_it_is() -> None:
+    cand = claim("Le chantier a pris trois mois de retard à cause des intempéries, a déclaré la préfecture du Gard "
+                 "dans un communiqué jeudi soir.", "chantier")
+    assert cand.claimant == "la préfecture du Gard"
+    cand = claim("Le chantier a pris trois mois de retard à cause des intempéries, a-t-on indiqué dans un "
+                 "communiqué jeudi soir.", "chantier")
+    assert "communiqué" not in cand.claimant
+
+
+def test_anonymous_sources_give_no_claimant() -> None:
+    cand = claim("Selon plusieurs sources concordantes, le club a licencié 40 salariés en mars.", "licencié")
+    assert cand.claimant == ""
+    assert claim("Selon une source policière, le suspect a été interpellé mardi à Lyon.", "suspect").claimant == \
+        "une source policière"
+
+
+def test_a_passive_participle_after_a_comma_is_not_an_attribution() -> None:
+    cand = claim("Le gardien, accusé par sa voisine de l'avoir menacée, a été placé en garde à vue.", "gardien")
+    assert "accusé par sa voisine" in cand.text
+    assert cand.claimant in ("", "sa voisine")
+
+
+def test_a_verb_with_its_own_complement_after_a_comma_is_not_a_trailing_attribution() -> None:
+    cand = claim("La compagnie, comme ses concurrentes, explique avoir réduit de 8 % la vitesse de ses avions.",
+                 "vitesse")
+    assert "réduit de 8 % la vitesse" in cand.text
+
+
+def test_a_denied_statement_or_an_act_is_not_an_attribution() -> None:
+    assert claim("Victor Hugo n'a jamais écrit ce poème sur la mer.", "poème").claimant == ""
+    assert claim("Le maire Paul Girard a lancé jeudi un appel aux dons pour les sinistrés.", "appel").claimant == ""
+    cand = claim("Le maire Paul Girard a lancé jeudi : \"Nous reconstruirons les 12 maisons détruites\".", "maisons")
+    assert cand.claimant == "Paul Girard"
+
+
+def test_the_subject_of_a_passive_speech_verb_is_what_was_said() -> None:
+    assert claim("La nomination de Julie Bernard à la tête du musée a été annoncée lundi.", "musée").claimant == ""
+
+
+def test_who_was_told_is_not_the_speaker() -> None:
+    cand = claim("Marie Collet a été retrouvée samedi. \"Ils m'ont enfermée pendant deux jours\", a-t-elle raconté "
+                 "aux policiers.", "enfermée")
+    assert cand.claimant == "Marie Collet"
+
+
+def test_the_impersonal_on_learns_from_the_source_named_after_it() -> None:
+    cand = claim("Trois randonneurs ont été secourus dans le massif, a-t-on appris auprès de la préfecture de l'Isère.",
+                 "randonneurs")
+    assert cand.claimant == "la préfecture de l'Isère"
+
+
+def test_a_role_is_the_person_named_with_it() -> None:
+    cand = claim("Les classes rouvriront le 4 mai dans tous les collèges, a assuré mardi la ministre de la Culture, "
+                 "Claire Morin, lors d'un déplacement.", "collèges")
+    assert cand.claimant == "Claire Morin"
+    text = ("La ministre de la Santé Anne Roche a visité l'hôpital de Nantes lundi. Les urgences recevront "
+            "20 médecins de plus en juin, a précisé la ministre de la Santé.")
+    assert claim(text, "urgences").claimant == "Anne Roche"
+    text = ("\"Nous tiendrons nos engagements\", a martelé le Premier ministre Marc Leroy. Le texte sera présenté "
+            "en mai, a ajouté le Premier ministre.")
+    assert claim(text, "texte").claimant == "Marc Leroy"
+
+
+def test_a_role_tagged_as_a_person_is_not_a_name() -> None:
+    cand = claim("\"Nous avons fini le travail\", a déclaré l'ancien Premier ministre Jean-Pierre Morel.", "travail")
+    assert cand.claimant == "Jean-Pierre Morel"
+
+
+def test_selon_ends_where_a_place_opens_the_main_clause() -> None:
+    cand = claim("Selon Le Parisien, dans la rue Victor-Hugo, un cycliste a été renversé par un camion mardi.",
+                 "cycliste")
+    assert (cand.claimant, cand.outlet) == ("Le Parisien", "Le Parisien")
+
+
+def test_a_speaker_is_not_someone_named_inside_a_quotation() -> None:
+    text = ("Hélène Petit a défendu le projet de la ville : \"Nous avons créé 300 emplois en deux ans\", "
+            "a-t-elle déclaré au micro de France Bleu.")
+    cand = claim(text, "300 emplois")
+    assert (cand.claimant, cand.outlet) == ("Hélène Petit", "France Bleu")
+    text = ("Le maire a réagi sur Twitter : \"Merci à Lucas Martin pour son aide. Le pont sera rouvert en 2025\", "
+            "a-t-il écrit.")
+    assert claim(text, "pont").claimant != "Lucas Martin"
+
+
+def test_a_pronoun_speaker_is_the_person_subject_earlier_in_its_sentence() -> None:
+    text = ("Paul Martin est arrivé en retard. Claire Dumas a critiqué le budget de la ville : pour finir, elle a "
+            "ajouté que la dette avait doublé en cinq ans.")
+    assert claim(text, "dette").claimant == "Claire Dumas"
+
+
+def test_the_name_that_introduces_a_quotation_is_its_speaker() -> None:
+    text = ("Anne Morel a voté le texte mardi. Même critique chez le maire de Lille, Paul Roche : \"Le budget est "
+            "insincère de 40 millions\", déclare-t-il sur RTL.")
+    cand = claim(text, "insincère")
+    assert (cand.claimant, cand.outlet) == ("Paul Roche", "RTL")
+
+
+def test_a_role_the_article_names_no_holder_of_stays_a_description() -> None:
+    text = ("Marc Petit a visité le stade lundi. Les travaux coûteront 8 millions d'euros, a précisé la ministre "
+            "des Sports.")
+    assert claim(text, "travaux").claimant == "la ministre des Sports"
+
+
+def test_an_organisation_after_a_role_is_what_the_role_is_of_not_a_name() -> None:
+    cand = claim("La présidente de la Fédération française de cyclisme a annoncé 200 nouveaux clubs en 2024.", "clubs")
+    assert cand.claimant.lower().startswith("la présidente")
+    cand = claim("L'amende pourrait atteindre 135 euros, selon le secrétaire d'Etat aux Sports Paul Mercier.", "amende")
+    assert cand.claimant == "Paul Mercier"
+
+
+def test_a_verb_that_states_without_an_object_still_attributes() -> None:
+    cand = claim("Le syndicat Force ouvrière a réagi mardi, rappelant que 300 postes ont été supprimés en 2022.",
+                 "postes")
+    assert "Force ouvrière" in cand.claimant
