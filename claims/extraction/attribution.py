@@ -242,6 +242,9 @@ def _tail(span: Span, language: str) -> tuple[int, Token] | None:
         words = [t for t in rest if not t.is_punct]
         if not words:
             continue
+        subject_first = _subject_then_speech(words, language)
+        if subject_first is not None:
+            return tokens[k].i, subject_first
         lead = 0
         if words[0].lower_ in ("comme", "as", "ainsi"):
             lead = 1
@@ -271,6 +274,26 @@ def _tail(span: Span, language: str) -> tuple[int, Token] | None:
             return None
         return tokens[k].i, verb
     return _tail_without_comma(tokens, end, language)
+
+
+def _subject_then_speech(words: list[Token], language: str) -> Token | None:
+    """English puts the speaker first: "..., the Labor Department said on Friday.", "..., Mayor Lisa
+    Grant told reporters.", "..., she said.". The speech verb after its subject, nothing before the
+    verb but that subject, and no new statement after it."""
+    if language != "en":
+        return None
+    verb = next((t for t in words if t.pos_ in ("VERB", "AUX") and _speech_verb(t, language)), None)
+    if verb is None or verb is words[0] or _negated(verb):
+        return None
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    before = [t for t in words if t.i < verb.i]
+    if subject is None or subject.dep_ == "nsubjpass" or any(t.i not in {x.i for x in subject.subtree}
+                                                              for t in before):
+        return None
+    after = [t for t in words if t.i > verb.i]
+    if any(t.lower_ in ("that", "if", "whether") or (t.pos_ in ("VERB", "AUX") and t.head is verb) for t in after):
+        return None
+    return verb
 
 
 def _learned_from(verb: Token) -> bool:
@@ -448,7 +471,17 @@ def find(span: Span, language: str) -> Attribution:
         window = span.doc[max(span.start, verb.i - 3) : min(span.end, verb.i + 3)].text
         pm = _PRONOUN_VERB.search(window)
         pronoun = (pm.group(1) or pm.group(2)).lower() if pm else ""
-        claimant, outlet, how = source_of([t for t in rest if t.i > verb.i], language, told=pronoun != "on")
+        subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i and c.i > start), None)
+        if subject is not None and language == "en":
+            # "..., the Labor Department said on Friday": the speaker is the verb's subject.
+            if subject.lower_ in ("he", "she", "they"):
+                pronoun = subject.lower_
+                claimant, outlet, how = "", outlet_in(" ".join(t.text for t in rest)), f"pronoun:{pronoun}"
+            else:
+                claimant, outlet, how = source_of(list(subject.subtree), language)
+                outlet = outlet or outlet_in(" ".join(t.text for t in rest if t.i > verb.i))
+        else:
+            claimant, outlet, how = source_of([t for t in rest if t.i > verb.i], language, told=pronoun != "on")
         if pronoun and pronoun != "on":
             # "a-t-elle raconté aux enquêteurs", "a-t-il confié au Parisien": the pronoun is the speaker,
             # what follows the verb is who was told or the medium.

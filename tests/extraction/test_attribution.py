@@ -166,3 +166,28 @@ def test_a_verb_that_states_without_an_object_still_attributes() -> None:
     cand = claim("Le syndicat Force ouvrière a réagi mardi, rappelant que 300 postes ont été supprimés en 2022.",
                  "postes")
     assert "Force ouvrière" in cand.claimant
+
+
+def english(text: str, words: str) -> Any:
+    [extraction] = extract_texts([text], languages=["en"])
+    found = [c for c in [*extraction.claims, *extraction.recoverable] if words in c.quote]
+    assert found, [c.quote for c in [*extraction.claims, *extraction.recoverable]]
+    return found[0]
+
+
+@pytest.mark.parametrize(("sentence", "claimant", "outlet"), [
+    ("Hospital admissions fell by 12 percent in March, the health ministry said on Monday.", "the health ministry", ""),
+    ("Hospital admissions fell by 12 percent in March, Governor Ann Porter told reporters.", "Ann Porter", ""),
+    ("Hospital admissions fell by 12 percent in March, officials told Reuters.", "officials", "Reuters"),
+])
+def test_an_english_tail_with_the_speaker_before_the_verb_is_left_out(sentence: str, claimant: str,
+                                                                        outlet: str) -> None:
+    cand = english(sentence, "12 percent")
+    assert cand.text == "Hospital admissions fell by 12 percent in March."
+    assert cand.claimant == claimant
+    assert cand.outlet == outlet
+
+
+def test_an_english_tail_that_goes_on_with_a_new_statement_stays() -> None:
+    sentence = "Hospital admissions fell by 12 percent in March, officials said, adding that beds remain scarce."
+    assert english(sentence, "12 percent").text == sentence
