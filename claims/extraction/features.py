@@ -78,6 +78,11 @@ def _tense_at(doc: Doc, i: int) -> str:
             if cop:
                 tok = cop[0]
                 break
+            # "la réforme, promise le 3 juillet, fera...", "un arrêté limitant l'arrosage jusqu'au 1er
+            # septembre": a participle describing a noun has its own time, not the main verb's; "prévu" and
+            # the like look ahead, so their date follows the main verb.
+            if tok.dep_ == "acl" and "Part" in tok.morph.get("VerbForm") and tok.lemma_ not in lx.SCHEDULED:
+                break
         elif tok.pos_ == "ADJ" and any(c.dep_ == "cop" for c in tok.children):
             tok = next(c for c in tok.children if c.dep_ == "cop")
             break
@@ -111,6 +116,12 @@ def _tense_at(doc: Doc, i: int) -> str:
     return "present"
 
 
+_SIDE_AFTER = {"dernier", "prochain", "passé"}
+_SIDE_WORDS = {"prochain", "prochaine", "next", "dernier", "dernière", "passé", "passée", "last"}
+_PERIODS = {"année": "year", "an": "year", "year": "year", "mois": "month", "month": "month", "semaine": "week",
+            "week": "week"}
+
+
 def find_dates(doc: Doc) -> list[dict[str, Any]]:
     """Date mentions of a parsed chunk, in the chunk's character offsets, with the tense of the verb
     they depend on (resolve_dates uses it: a future weekday lies ahead, a past day-month behind)."""
@@ -137,15 +148,22 @@ def find_dates(doc: Doc) -> list[dict[str, Any]]:
             # "lundi 26 février": the weekday belongs to the date.
             if start > 0 and doc[start - 1].lower_ in lx.WEEKDAYS and start - 1 not in taken:
                 start -= 1
-        taken.update(range(start, end))
         while end - start > 1 and doc[end - 1].is_punct:
             end -= 1
+        # "le 4 octobre dernier", "le 1er novembre prochain": the qualifier after the date says its side.
+        if label == "DATE" and end < len(doc) and doc[end].lower_ in _SIDE_AFTER:
+            end += 1
+        taken.update(range(start, end))
         span = doc[start:end]
         item: dict[str, Any] = {"type": label.lower(), "char_start": span.start_char, "char_end": span.end_char}
         words = {t.lower_ for t in span}
         item["tense"] = ("future" if words & {"prochain", "prochaine", "next", "demain", "tomorrow"} else
                          "past" if words & {"dernier", "dernière", "passé", "passée", "last", "hier", "yesterday"}
                          else _tense_at(doc, span.start))
+        # "prolongé jusqu'au 11 mai", "limitant l'arrosage jusqu'au 1er septembre": the end of a period
+        # decided in the past usually lies near publication, on either side.
+        if item["tense"] == "past" and any(t.lower_.startswith("jusqu") for t in doc[max(0, span.start - 2) : span.start + 1]):
+            item["tense"] = "present"
         if label in ("DATE", "MONTH"):
             days = [int(m.group(1)) for t in span if (m := _ORDINAL_DAY.match(t.text)) and not _YEAR.match(t.text)]
             months = [lx.MONTHS[t.lower_] for t in span if t.lower_ in lx.MONTHS]
@@ -158,6 +176,10 @@ def find_dates(doc: Doc) -> list[dict[str, Any]]:
         else:
             rel = [lx.RELATIVE_DAYS[t.lower_] for t in span if t.lower_ in lx.RELATIVE_DAYS]
             item["days_from_publication"] = rel[0] if rel else None
+            period = next((_PERIODS[t.lower_] for t in span if t.lower_ in _PERIODS), None)
+            if period:
+                item.update(period=period, offset={"past": -1, "future": 1}.get(item["tense"], 0)
+                            if words & _SIDE_WORDS else 0)
         out.append(item)
     return sorted(out, key=lambda d: d["char_start"])
 
@@ -262,14 +284,55 @@ def _unit_at(doc: Doc, j: int) -> tuple[str, int]:
             return lx.CURRENCY[after.lower_], j + 2
         if after.lower_ in lx.UNITS:
             return lx.UNITS[after.lower_], j + 2
-        if after.pos_ == "NOUN" and after.is_alpha:
+        # "1,5 million de Romains": after a scale word, a people's name is what is counted.
+        if after.is_alpha and (after.pos_ == "NOUN" or after.pos_ == "PROPN" and doc[j - 1].lower_ in lx.SCALES):
             return after.text, j + 2
         return "", j
+    counted = _noun_after_adjectives(doc, j)
+    if counted is not None:
+        return counted.text, counted.i + 1
     if (nxt.pos_ in ("NOUN", "PROPN", "SYM", "X") and nxt.is_alpha) or nxt.pos_ == "SYM":
         if nxt.pos_ == "PROPN" and nxt.ent_type_ and not nxt.text.islower():
             return "", j  # "3 Français" is a count, "2 Paris" is not: names are not units
         return nxt.text, j + 1
     return "", j
+
+
+_NUMBERED_OUTLETS = re.compile(r"(?<!\w)(?:" + "|".join(
+    re.escape(o) for o in sorted((o for o in lx.OUTLETS if any(c.isdigit() for c in o)), key=len, reverse=True))
+    + r")(?!\w)")
+
+
+def _noun_after_adjectives(doc: Doc, j: int) -> Token | None:
+    """"deux autres hommages", "trois jeunes femmes": the noun one or two adjectives after a number
+    is what it counts (the adjective's head, so "deux grands" ending a phrase counts nothing)."""
+    if j >= len(doc) or doc[j].pos_ != "ADJ" or not doc[j].is_alpha:
+        return None
+    noun = doc[j].head
+    if noun.pos_ != "NOUN" or not noun.is_alpha or not j < noun.i <= j + 2:
+        return None
+    return noun if all(t.pos_ == "ADJ" for t in doc[j : noun.i]) else None
+
+
+def _is_title(doc: Doc, i: int, j: int) -> bool:
+    """A number that is part of a title or a product name, not a count: "Mille et Une Vies" (a number
+    word capitalised inside a sentence), "la 5G" (a capital glued to the digits), "20 Minutes", "les 3
+    Fontaines" (a capitalised common noun that names no people, unlike "3 Français")."""
+    tok = doc[i]
+    if tok.is_alpha and tok.text[:1].isupper() and not tok.is_sent_start and i > 0 and doc[i - 1].is_alpha:
+        return True
+    if any(m.start() <= tok.idx < m.end() for m in _NUMBERED_OUTLETS.finditer(doc.text, max(0, tok.idx - 30),
+                                                                           tok.idx + 30)):
+        return True
+    if j >= len(doc) or not doc[j].is_alpha or not doc[j].text[:1].isupper() or doc[j].is_sent_start:
+        return False
+    nxt = doc[j]
+    if not doc[j - 1].whitespace_:
+        return lx.UNITS.get(nxt.lower_) != nxt.text and nxt.lower_ not in lx.SCALES
+    if nxt.pos_ != "NOUN" or nxt.lower_ in lx.UNITS or nxt.lower_ in lx.CURRENCY:
+        return False
+    # A people counted ("3 Français") is an entity of its own; a name takes the number in ("4 Saisons").
+    return not nxt.ent_type_ or (tok.ent_type_ == nxt.ent_type_ and nxt.ent_iob_ == "I")
 
 
 def _number_group(doc: Doc, i: int, language: str, date_tokens: set[int]) -> int:
@@ -312,7 +375,7 @@ def _is_clock(doc: Doc, i: int, value: float, unit: str) -> bool:
         return True
     if prev in ("de", "d'"):
         return i > 1 and doc[i - 2].lower_ in ("journal", "jt", "édition", "flash", "bulletin", "séance", "train",
-                                                 "partir")
+                                                 "partir", "alentours", "environs")
     return prev in lx.CLOCK_BEFORE
 
 
@@ -321,6 +384,7 @@ def find_quantities(doc: Doc, language: str, date_tokens: set[int]) -> list[dict
     "120 à 130 vautours" -> low 120, high 130. Clock times, labels ("France 2", "l'acte 18"), vague
     plurals ("des centaines") and day numbers of a date are not quantities."""
     out: list[dict[str, Any]] = []
+    groups: list[tuple[int, int, int]] = []
     approx = lx.APPROX.get(language, {})
     i = 0
     n = len(doc)
@@ -335,7 +399,8 @@ def find_quantities(doc: Doc, language: str, date_tokens: set[int]) -> list[dict
         prev = doc[i - 1].lower_ if i > 0 else ""
         # "les deux hommes", "the two leaders": a number word after a definite article refers back,
         # it does not count anything new.
-        if not _DIGITS.match(tok.text) and prev in ("les", "ces", "the", "these", "those", "nos", "ses"):
+        if not _DIGITS.match(tok.text) and prev in ("les", "ces", "the", "these", "those", "nos", "ses", "tous",
+                                                    "toutes"):
             i += 1
             continue
         if tok.lower_ in lx.VAGUE_NUMBER_WORDS and (prev in lx.VAGUE_BEFORE or i == 0) or (
@@ -346,6 +411,13 @@ def find_quantities(doc: Doc, language: str, date_tokens: set[int]) -> list[dict
             i = _number_group(doc, i, language, date_tokens)
             continue
         j = _number_group(doc, i, language, date_tokens)
+        # "deux par deux", "un à un": a manner, not a count.
+        if j + 1 < n and doc[j].lower_ in ("par", "à") and doc[j + 1].lower_ == tok.lower_ and tok.is_alpha:
+            i = j + 2
+            continue
+        if _is_title(doc, i, j):
+            i = j
+            continue
         value, glued_unit = _value_of(list(doc[i:j]), language)
         if value is None:
             i = j
@@ -377,14 +449,19 @@ def find_quantities(doc: Doc, language: str, date_tokens: set[int]) -> list[dict
             m = _number_group(doc, k + 1, language, date_tokens)
             second, glued2 = _value_of(list(doc[k + 1 : m]), language)
             unit2, end2 = (glued2, m) if glued2 else _unit_at(doc, m)
-            if second is not None and (not unit or not unit2 or unit2 == unit):
+            # "quatre îles - trois de l'archipel": after a unit, only the same unit again makes a range.
+            if second is not None and (not unit or unit2 == unit):
                 scales = [lx.SCALES[t.lower_] for t in doc[k + 1 : m] if t.lower_ in lx.SCALES]
                 if scales and not any(t.lower_ in lx.SCALES for t in doc[i:j]) and value < scales[0]:
                     value *= scales[0]
                 low, high = min(value, second), max(value, second)
                 unit, end_tok = unit or unit2, end2 if unit2 else m
         if _is_clock(doc, i, value, unit):
-            i = max(end_tok, j)
+            end_tok = max(end_tok, j)
+            # "à 14 h 40": the minutes belong to the time of day.
+            if end_tok < n and re.fullmatch(r"[0-5]\d", doc[end_tok].text):
+                end_tok += 1
+            i = end_tok
             continue
         span = doc[start_tok:end_tok]
         item: dict[str, Any] = {
@@ -394,8 +471,44 @@ def find_quantities(doc: Doc, language: str, date_tokens: set[int]) -> list[dict
         if low is not None:
             item.update(low=low, high=high)
         out.append(item)
+        groups.append((i, j, end_tok))
         i = max(end_tok, j)
+    _share_units(doc, out, groups)
     return out
+
+
+def _scale(tokens: Span) -> float:
+    return next((lx.SCALES[t.lower_] for t in tokens if t.lower_ in lx.SCALES), 1.0)
+
+
+def _share_units(doc: Doc, items: list[dict[str, Any]], groups: list[tuple[int, int, int]]) -> None:
+    """Numbers listed together share the unit written once: "trois, quatre, cinq mois" and "7,8 et
+    8,5 mds EUR" take it from the last (with its scale); "80 km de Dijon et 120 de Troyes" and "5
+    milliards de dollars en 2020 et 5 milliards en 2021" from the first, when the bare number follows
+    "et"/"ou" in the same sentence and carries the same scale. `groups` holds each item's (first number
+    token, end of the number, end of the unit)."""
+    for k in range(len(items) - 2, -1, -1):
+        item, (i, j, _end) = items[k], groups[k]
+        nxt, (i2, j2, _end2) = items[k + 1], groups[k + 1]
+        between = [t.lower_ for t in doc[j:i2]]
+        if item["unit"] or not nxt["unit"] or "low" in item or between not in ([","], ["et"], ["ou"]):
+            continue
+        scale = _scale(doc[i2:j2])
+        if _scale(doc[i:j]) == 1.0 and item["value"] < scale:
+            item["value"] *= scale
+        item["unit"] = nxt["unit"]
+    for k in range(1, len(items)):
+        item, (i, j, _end) = items[k], groups[k]
+        before, (i0, j0, end0) = items[k - 1], groups[k - 1]
+        if item["unit"] or not before["unit"] or "low" in item or i == 0 or doc[i - 1].lower_ not in ("et", "ou"):
+            continue
+        gap = doc[end0:i]
+        # "710 ch et 667 Nm": a word right after the number is its own unit, even one not in the lexicon.
+        if j < len(doc) and doc[j].pos_ in ("NOUN", "PROPN", "SYM", "X"):
+            continue
+        if len(gap) <= 6 and not any(t.is_sent_start or t.text in (".", ";", "!", "?") for t in gap) \
+                and _scale(doc[i0:j0]) == _scale(doc[i:j]):
+            item["unit"] = before["unit"]
 
 
 def _yearish(doc: Doc, i: int) -> bool:
@@ -547,6 +660,11 @@ def resolve_dates(dates: list[dict[str, Any]], published: Any) -> None:
                 item["value"] = _nearest(options, day0, tense).isoformat()
             elif kind == "relative" and item.get("days_from_publication") is not None:
                 item["value"] = (day0 + dt.timedelta(days=item["days_from_publication"])).isoformat()
+            elif kind == "relative" and item.get("period") == "year":
+                item["value"] = f"{day0.year + item['offset']:04d}"
+            elif kind == "relative" and item.get("period") == "month":
+                index = day0.year * 12 + day0.month - 1 + item["offset"]
+                item["value"] = f"{index // 12:04d}-{index % 12 + 1:02d}"
             elif kind == "date" and item.get("month") and item.get("days"):
                 if item.get("year"):
                     year = item["year"]

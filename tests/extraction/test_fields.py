@@ -66,3 +66,70 @@ def test_it_resolves_next_month_and_never_takes_le_mois_for_a_date() -> None:
     published = dt.date(2018, 2, 22)
     assert "2018-09" in dates("Le chantier de la gare de Lyon reprendra en septembre prochain.", published)
     assert dates("Le chômage a baissé de 3 % sur le mois selon l'Insee à Paris.", published) == []
+
+
+def test_titles_and_product_names_are_not_counts() -> None:
+    text = ("Le quotidien gratuit 20 Minutes a testé la 4G dans le centre commercial des 4 Saisons. "
+            "Elle a présenté Cent et Une Nuits devant 300 spectateurs au théâtre de Lille.")
+    assert quantities(text) == [(300.0, "spectateurs", None, None)]
+
+
+def test_a_count_keeps_its_noun_behind_adjectives_and_people_after_a_scale() -> None:
+    found = quantities("Trois nouveaux magasins ont ouvert à Brest et 2,3 millions de Belges ont voté dimanche.")
+    assert (3.0, "magasins", None, None) in found
+    assert (2_300_000.0, "Belges", None, None) in found
+
+
+def test_idioms_with_number_words_count_nothing() -> None:
+    text = ("Menottés deux par deux, 12 supporters ont été conduits au commissariat de Lens. "
+            "Tous deux retraités, les époux ont versé 900 euros à l'association de Lens.")
+    found = quantities(text)
+    assert (900.0, "EUR", None, None) in found
+    assert not any(q[0] == 2.0 for q in found)
+
+
+def test_the_minutes_of_a_spaced_clock_time_and_an_approximate_hour_are_no_quantities() -> None:
+    text = ("Selon la préfecture, 40 manifestants ont été interpellés à Rennes à 11 h 15. "
+            "L'incendie a été maîtrisé aux alentours de 22 heures par 60 pompiers.")
+    assert quantities(text) == [(40.0, "manifestants", None, None), (60.0, "pompiers", None, None)]
+
+
+def test_listed_numbers_share_the_unit_written_once() -> None:
+    found = quantities("Le chantier pourrait durer six, sept, huit semaines et coûter 2,5 et 3,1 mds EUR. "
+                       "La ville est à 40 km de Rennes et 95 de Nantes, pour 710 ch et 640 Nm sur la piste.")
+    assert (6.0, "semaines", None, None) in found and (7.0, "semaines", None, None) in found
+    assert (2_500_000_000.0, "EUR", None, None) in found and (3_100_000_000.0, "EUR", None, None) in found
+    assert (95.0, "km", None, None) in found
+    assert (640.0, "", None, None) in found  # a unit the lexicon lacks is still not the previous one
+
+
+def test_a_unit_after_the_first_number_only_ranges_with_the_same_unit() -> None:
+    found = quantities("Seules cinq communes - deux dans le Var et Menton - ont reçu des aides en juin.")
+    assert (5.0, "communes", None, None) in found
+    assert not any(q[2] is not None for q in found)
+
+
+def test_a_qualifier_after_a_day_month_says_its_side() -> None:
+    published = dt.date(2019, 1, 20)
+    assert "2018-06-02" in dates("Le magasin de Lyon est fermé depuis le 2 juin dernier selon la mairie.", published)
+    published = dt.date(2019, 8, 20)
+    assert "2020-03-02" in dates("Le magasin de Lyon rouvre ses portes le 2 mars prochain selon la mairie.", published)
+
+
+def test_a_participle_describing_a_noun_carries_its_own_time() -> None:
+    published = dt.date(2019, 7, 20)
+    text = "La loi, votée par le Sénat le 2 octobre, entrera en vigueur au printemps selon le ministère."
+    assert "2018-10-02" in dates(text, published)
+
+
+def test_the_end_of_a_measure_decided_in_the_past_lies_near_publication() -> None:
+    published = dt.date(2020, 4, 20)
+    text = "Le gouvernement a prolongé la fermeture des écoles jusqu'au 11 mai dans toute la France."
+    assert "2020-05-11" in dates(text, published)
+
+
+def test_relative_years_and_months_resolve_against_publication() -> None:
+    published = dt.date(2019, 1, 20)
+    assert "2018" in dates("Le chômage a reculé de 2 % l'an passé selon l'Insee à Paris.", published)
+    assert "2018-12" in dates("Les ventes ont progressé de 4 % le mois dernier selon la fédération.", published)
+    assert "2019" in dates("Le budget de la ville augmentera de 3 % cette année selon le maire.", published)
