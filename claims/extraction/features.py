@@ -233,14 +233,18 @@ _LABEL_BEFORE = {"acte", "saison", "saisons", "épisode", "épisodes", "article"
 _RANGE_WORDS = {"à", "au", "-", "–", "et", "to", "and", "ou", "or"}
 
 
+_SCALE_WORDS = {w for w in lx.SCALES if len(w) > 5}  # "un million", "a thousand"; not "un m", "une mille-feuille"
+
+
 def _is_number(tok: Token, language: str) -> bool:
     text = tok.lower_
     if _DIGITS.match(text) or _GLUED.match(text):
         return True
     if text in lx.NUMBER_WORDS.get(language, {}):
-        # "un"/"une"/"one" are mostly articles and pronouns: count them only when tagged as numbers.
+        # "un"/"une"/"one" are mostly articles and pronouns: count them only when tagged as numbers or
+        # before a scale word ("un million d'habitants").
         if text in ("un", "une", "one"):
-            return tok.pos_ == "NUM"
+            return tok.pos_ == "NUM" or tok.i + 1 < len(tok.doc) and tok.nbor(1).lower_ in _SCALE_WORDS
         return tok.pos_ in ("NUM", "ADJ", "NOUN", "") or not tok.pos_
     return False
 
@@ -456,6 +460,9 @@ def find_quantities(doc: Doc, language: str, date_tokens: set[int]) -> list[dict
                     value *= scales[0]
                 low, high = min(value, second), max(value, second)
                 unit, end_tok = unit or unit2, end2 if unit2 else m
+        if not unit and value < 100 and _number_as_noun(doc, i):
+            i = j
+            continue
         if _is_clock(doc, i, value, unit):
             end_tok = max(end_tok, j)
             # "à 14 h 40": the minutes belong to the time of day.
@@ -475,6 +482,16 @@ def find_quantities(doc: Doc, language: str, date_tokens: set[int]) -> list[dict
         i = max(end_tok, j)
     _share_units(doc, out, groups)
     return out
+
+
+def _number_as_noun(doc: Doc, i: int) -> bool:
+    """"le grand huit", "un double six", "du sept": a small number word after a singular determiner
+    (and maybe an adjective), with nothing counted after it, names a thing; it counts nothing ("un
+    million" still counts)."""
+    if not doc[i].is_alpha or i == 0:
+        return False
+    k = i - 1 if doc[i - 1].pos_ == "ADJ" and i > 1 else i
+    return doc[k - 1].lower_ in ("le", "du", "au", "un", "ce", "the", "a")
 
 
 def _scale(tokens: Span) -> float:

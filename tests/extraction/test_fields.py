@@ -133,3 +133,15 @@ def test_relative_years_and_months_resolve_against_publication() -> None:
     assert "2018" in dates("Le chômage a reculé de 2 % l'an passé selon l'Insee à Paris.", published)
     assert "2018-12" in dates("Les ventes ont progressé de 4 % le mois dernier selon la fédération.", published)
     assert "2019" in dates("Le budget de la ville augmentera de 3 % cette année selon le maire.", published)
+
+
+def test_a_number_word_naming_a_thing_counts_nothing() -> None:
+    text = "Le forain a fermé le grand huit après la chute de 3 passagers à Rouen, a indiqué la police."
+    found = quantities(text)
+    assert (3.0, "passagers", None, None) in found
+    assert not any(q[0] == 8.0 for q in found)
+
+
+def test_one_million_spelled_with_an_article_is_a_quantity() -> None:
+    found = quantities("La région a emprunté un milliard d'euros pour ses lycées selon son président.")
+    assert (1_000_000_000.0, "EUR", None, None) in found
