@@ -33,9 +33,12 @@ def date_matcher(vocab: Vocab) -> Matcher:
            "OP": "?"}
     month = {"LOWER": {"IN": months}}
     conj = {"LOWER": {"IN": ["et", "and", "-", "au", "to", "à", "through", "–"]}}
+    weekday = {"LOWER": {"IN": list(lx.WEEKDAYS)}}
     matcher = Matcher(vocab)
     matcher.add("DATE", [
         [det, day, conj, day, month, {**year, "OP": "?"}],
+        # "du mardi 24 au mercredi 25 juillet": both days named.
+        [det, weekday, day, conj, weekday, day, month, {**year, "OP": "?"}],
         [det, day, month, {**year, "OP": "?"}],
         [month, day, {"TEXT": ",", "OP": "?"}, {**year, "OP": "?"}],
         [month, day, conj, day, {"TEXT": ",", "OP": "?"}, {**year, "OP": "?"}],
@@ -169,6 +172,9 @@ def find_dates(doc: Doc) -> list[dict[str, Any]]:
             months = [lx.MONTHS[t.lower_] for t in span if t.lower_ in lx.MONTHS]
             years = [int(t.text) for t in span if _YEAR.match(t.text)]
             item.update(type="date", days=days, month=months[0] if months else None, year=years[0] if years else None)
+            named = [lx.WEEKDAYS[t.lower_] for t in span if t.lower_ in lx.WEEKDAYS]
+            if named and days:
+                item["weekday"] = named[0]
             if not months:
                 item["type"] = "year"
         elif label == "WEEKDAY":
@@ -223,7 +229,7 @@ def _number_value(tokens: list[Token], language: str) -> float | None:
     return total + current if seen else None
 
 
-_GLUED = re.compile(r"^(\d+(?:[.,]\d+)?)(km/h|kmh|km|m²|m2|m³|m3|cm|mm|kg|ha|t|°c|°|%|€|\$|mw|gw|kwh|twh)$", re.I)
+_GLUED = re.compile(r"^(\d+(?:[.,]\d+)?)(km/h|kmh|km²|km2|km|m²|m2|m³|m3|cm|mm|kg|ha|t|°c|°|%|€|\$|mw|gw|kwh|twh)$", re.I)
 _CLOCK = re.compile(r"^\d{1,2}[hH:](\d{2})?$")
 # Words before a number that make it a label, not a count: "l'acte 18", "saison 2", "article 3".
 _LABEL_BEFORE = {"acte", "saison", "saisons", "épisode", "épisodes", "article", "articles", "chapitre", "chapitres", "page", "tome", "volume", "numéro", "n°",
@@ -256,7 +262,10 @@ def _is_name_part(doc: Doc, i: int) -> bool:
     prev = doc[i - 1]
     if prev.text == "(" and i > 1 and doc[i - 2].pos_ == "PROPN" and i + 1 < len(doc) and doc[i + 1].text == ")":
         return True  # a département code
-    if not prev.text[:1].isupper() or prev.is_sent_start or not prev.is_alpha or not prev.whitespace_:
+    if not prev.text[:1].isupper() or not prev.is_alpha or not prev.whitespace_:
+        return False
+    # A sentence's first word is capitalised anyway: only a tagged name ("France 4 diffusera") counts.
+    if prev.is_sent_start and not (prev.pos_ == "PROPN" and prev.ent_type_):
         return False
     if prev.lower_ in lx.UNITS or prev.text in lx.CURRENCY:
         return False
@@ -686,8 +695,11 @@ def resolve_dates(dates: list[dict[str, Any]], published: Any) -> None:
                 if item.get("year"):
                     year = item["year"]
                 else:
-                    first = _nearest([dt.date(y, item["month"], item["days"][0]) for y in
-                                      (day0.year - 1, day0.year, day0.year + 1)], day0, tense)
+                    options = [dt.date(y, item["month"], item["days"][0]) for y in
+                               (day0.year - 1, day0.year, day0.year + 1)]
+                    # "lundi 9 décembre": of the years around publication, one where the 9th is a Monday.
+                    named = [o for o in options if o.weekday() == item.get("weekday")]
+                    first = _nearest(named if len(named) == 1 else options, day0, tense)
                     year = first.year
                 values = [dt.date(year, item["month"], d).isoformat() for d in item["days"]]
                 item["value"] = values[0]

@@ -193,7 +193,7 @@ NEGATIONS = {"ne", "n'", "pas", "jamais", "aucun", "aucune", "rien", "personne",
 # Units written after a number (lower-cased); glued forms ("120km/h", "80m2") are split by a regex.
 UNITS = {
     "km/h": "km/h", "kmh": "km/h", "km": "km", "kms": "km", "kilomètres": "km", "kilomètre": "km", "m": "m",
-    "mètres": "m", "mètre": "m", "m²": "m²", "m2": "m²", "m³": "m³", "m3": "m³", "cm": "cm", "mm": "mm",
+    "mètres": "m", "mètre": "m", "m²": "m²", "m2": "m²", "km²": "km²", "km2": "km²", "m³": "m³", "m3": "m³", "cm": "cm", "mm": "mm",
     "centimètres": "cm", "millimètres": "mm", "kg": "kg", "kilos": "kg", "kilogrammes": "kg", "g": "g",
     "grammes": "g", "t": "t", "tonnes": "tonnes", "tonne": "tonnes", "l": "l", "litres": "l", "litre": "l",
     "ha": "ha", "hectares": "ha", "hectare": "ha", "°c": "°C", "°": "°", "degrés": "°", "mw": "MW",

@@ -145,3 +145,27 @@ def test_a_number_word_naming_a_thing_counts_nothing() -> None:
 def test_one_million_spelled_with_an_article_is_a_quantity() -> None:
     found = quantities("La région a emprunté un milliard d'euros pour ses lycées selon son président.")
     assert (1_000_000_000.0, "EUR", None, None) in found
+
+
+def test_square_kilometres_are_a_unit() -> None:
+    found = quantities("Selon l'ONF, 1 250 km2 de landes et 30km² de pinède ont brûlé dans les Landes.")
+    assert (1250.0, "km²", None, None) in found
+    assert (30.0, "km²", None, None) in found
+
+
+def test_a_channel_name_opening_a_sentence_is_no_count() -> None:
+    text = "France 4 a perdu 12 % de son audience en un an selon Médiamétrie, a indiqué la chaîne."
+    assert quantities(text) == [(12.0, "%", None, None)]
+
+
+def test_a_night_between_two_named_days_is_one_date() -> None:
+    published = dt.date(2019, 3, 14)
+    text = "Dans la nuit du lundi 11 au mardi 12 mars, 14 voitures ont été incendiées à Grenoble."
+    assert quantities(text) == [(14.0, "voitures", None, None)]
+    assert ["2019-03-11", "2019-03-12"] in dates(text, published)
+
+
+def test_a_named_weekday_picks_the_year_of_a_day_month() -> None:
+    published = dt.date(2019, 12, 7)  # a Saturday; 9 December 2019 is a Monday, in 2018 a Sunday
+    text = "Le maire de Lyon a accepté l'invitation à un dîner organisé lundi 9 décembre par le préfet."
+    assert "2019-12-09" in dates(text, published)
