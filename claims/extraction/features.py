@@ -511,8 +511,9 @@ def _share_units(doc: Doc, items: list[dict[str, Any]], groups: list[tuple[int, 
     """Numbers listed together share the unit written once: "trois, quatre, cinq mois" and "7,8 et
     8,5 mds EUR" take it from the last (with its scale); "80 km de Dijon et 120 de Troyes" and "5
     milliards de dollars en 2020 et 5 milliards en 2021" from the first, when the bare number follows
-    "et"/"ou" in the same sentence and carries the same scale. `groups` holds each item's (first number
-    token, end of the number, end of the unit)."""
+    "et"/"ou" in the same sentence and carries the same scale; a bare number standing for a noun phrase
+    from the quantity before it in the sentence. `groups` holds each item's (first number token, end of
+    the number, end of the unit)."""
     for k in range(len(items) - 2, -1, -1):
         item, (i, j, _end) = items[k], groups[k]
         nxt, (i2, j2, _end2) = items[k + 1], groups[k + 1]
@@ -535,6 +536,16 @@ def _share_units(doc: Doc, items: list[dict[str, Any]], groups: list[tuple[int, 
         if len(gap) <= 6 and not any(t.is_sent_start or t.text in (".", ";", "!", "?") for t in gap) \
                 and _scale(doc[i0:j0]) == _scale(doc[i:j]):
             item["unit"] = before["unit"]
+    # "118 féminicides en 2019 alors que 121 ont été commis en 2018": a bare number standing as the
+    # subject or object counts what the sentence counted before it.
+    for k in range(1, len(items)):
+        item, (i, j, _end) = items[k], groups[k]
+        if item["unit"] or "low" in item or doc[j - 1].dep_ not in ("nsubj", "nsubj:pass", "obj"):
+            continue
+        sent_start = doc[i].sent.start
+        before = [items[m] for m in range(k) if groups[m][0] >= sent_start and items[m]["unit"]]
+        if before:
+            item["unit"] = before[-1]["unit"]
 
 
 def _yearish(doc: Doc, i: int) -> bool:

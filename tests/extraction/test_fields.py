@@ -169,3 +169,10 @@ def test_a_named_weekday_picks_the_year_of_a_day_month() -> None:
     published = dt.date(2019, 12, 7)  # a Saturday; 9 December 2019 is a Monday, in 2018 a Sunday
     text = "Le maire de Lyon a accepté l'invitation à un dîner organisé lundi 9 décembre par le préfet."
     assert "2019-12-09" in dates(text, published)
+
+
+def test_a_bare_number_standing_for_a_noun_counts_what_came_before() -> None:
+    text = "En 2021, 340 logements ont été livrés à Nantes alors que 410 avaient été promis par la mairie."
+    found = quantities(text)
+    assert (340.0, "logements", None, None) in found
+    assert (410.0, "logements", None, None) in found
