@@ -81,11 +81,14 @@ def _tense_at(doc: Doc, i: int) -> str:
             if cop:
                 tok = cop[0]
                 break
-            # "la réforme, promise le 3 juillet, fera...", "un arrêté limitant l'arrosage jusqu'au 1er
-            # septembre": a participle describing a noun has its own time, not the main verb's; "prévu" and
-            # the like look ahead, so their date follows the main verb.
-            if tok.dep_ == "acl" and "Part" in tok.morph.get("VerbForm") and tok.lemma_ not in lx.SCHEDULED:
-                break
+            # A participle describing a noun has its own time, not the main verb's: done by someone ("la
+            # réforme, promise par le président le 3 juillet, fera...") it lies behind; otherwise ("un
+            # arrêté limitant l'arrosage jusqu'au 1er septembre", "le contre-la-montre disputé le 9
+            # juillet") it may lie on either side. "prévu" and the like follow the main verb.
+            if tok.dep_ == "acl" and "Part" in tok.morph.get("VerbForm") and tok.lemma_ not in lx.SCHEDULED \
+                    and not _FUTURE_ENDING.search(tok.lower_):  # "votera" tagged a participle
+                done = "Past" in tok.morph.get("Tense") and any(c.dep_ == "obl:agent" for c in tok.children)
+                return "past" if done else "present"
         elif tok.pos_ == "ADJ" and any(c.dep_ == "cop" for c in tok.children):
             tok = next(c for c in tok.children if c.dep_ == "cop")
             break
@@ -153,8 +156,8 @@ def find_dates(doc: Doc) -> list[dict[str, Any]]:
                 start -= 1
         while end - start > 1 and doc[end - 1].is_punct:
             end -= 1
-        # "le 4 octobre dernier", "le 1er novembre prochain": the qualifier after the date says its side.
-        if label == "DATE" and end < len(doc) and doc[end].lower_ in _SIDE_AFTER:
+        # "le 4 octobre dernier", "en novembre prochain": the qualifier after the date says its side.
+        if label in ("DATE", "MONTH") and end < len(doc) and doc[end].lower_ in _SIDE_AFTER:
             end += 1
         taken.update(range(start, end))
         span = doc[start:end]

@@ -176,3 +176,15 @@ def test_a_bare_number_standing_for_a_noun_counts_what_came_before() -> None:
     found = quantities(text)
     assert (340.0, "logements", None, None) in found
     assert (410.0, "logements", None, None) in found
+
+
+def test_a_participle_with_no_agent_dates_either_side_of_publication() -> None:
+    published = dt.date(2018, 7, 1)
+    text = "Le maire a menacé de boycotter la course cycliste disputée dans sa ville le 9 juillet."
+    assert "2018-07-09" in dates(text, published)
+
+
+def test_a_qualifier_after_a_month_says_its_side() -> None:
+    published = dt.date(2016, 6, 23)
+    text = "Le club de Valence, qui avait promis un stade, devait fêter ses 90 ans en novembre prochain."
+    assert "2016-11" in dates(text, published)
