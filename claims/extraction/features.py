@@ -431,7 +431,7 @@ def find_quantities(doc: Doc, language: str, date_tokens: set[int]) -> list[dict
         if j + 1 < n and doc[j].lower_ in ("par", "à") and doc[j + 1].lower_ == tok.lower_ and tok.is_alpha:
             i = j + 2
             continue
-        if _is_title(doc, i, j):
+        if _is_title(doc, i, j) or _is_phone_number(doc[i:j]):
             i = j
             continue
         value, glued_unit = _value_of(list(doc[i:j]), language)
@@ -475,6 +475,11 @@ def find_quantities(doc: Doc, language: str, date_tokens: set[int]) -> list[dict
         if not unit and value < 100 and _number_as_noun(doc, i):
             i = j
             continue
+        # "lot 210114018", "code-barres 3 596 710 407 217": a bare figure of nine digits or more, with no
+        # unit nor scale word, is a reference number.
+        if not unit and value >= 1e8 and _scale(doc[i:j]) == 1.0:
+            i = max(end_tok, j)
+            continue
         if _is_clock(doc, i, value, unit):
             end_tok = max(end_tok, j)
             # "à 14 h 40": the minutes belong to the time of day.
@@ -494,6 +499,12 @@ def find_quantities(doc: Doc, language: str, date_tokens: set[int]) -> list[dict
         i = max(end_tok, j)
     _share_units(doc, out, groups)
     return out
+
+
+def _is_phone_number(tokens: Span) -> bool:
+    """"05 63 77 31 31": digits in pairs, not a figure grouped by thousands ("1 028", "12 500 000")."""
+    digits = [t.text for t in tokens if t.text.isdigit()]
+    return len(digits) > 1 and (digits[0].startswith("0") or any(len(d) != 3 for d in digits[1:]))
 
 
 def _number_as_noun(doc: Doc, i: int) -> bool:

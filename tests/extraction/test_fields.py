@@ -188,3 +188,9 @@ def test_a_qualifier_after_a_month_says_its_side() -> None:
     published = dt.date(2016, 6, 23)
     text = "Le club de Valence, qui avait promis un stade, devait fêter ses 90 ans en novembre prochain."
     assert "2016-11" in dates(text, published)
+
+
+def test_phone_numbers_and_reference_numbers_are_no_quantities() -> None:
+    text = ("Le fabricant a rappelé 4 000 boîtes de pâté (lot 318207745, code-barres 3 250 391 660 125) "
+            "et ouvert une ligne d'information au 04 72 18 30 30, selon la préfecture du Rhône.")
+    assert quantities(text) == [(4000.0, "boîtes", None, None)]
