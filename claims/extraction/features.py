@@ -81,14 +81,14 @@ def _tense_at(doc: Doc, i: int) -> str:
             if cop:
                 tok = cop[0]
                 break
-            # A participle describing a noun has its own time, not the main verb's: done by someone ("la
-            # réforme, promise par le président le 3 juillet, fera...") it lies behind; otherwise ("un
-            # arrêté limitant l'arrosage jusqu'au 1er septembre", "le contre-la-montre disputé le 9
-            # juillet") it may lie on either side. "prévu" and the like follow the main verb.
-            if tok.dep_ == "acl" and "Part" in tok.morph.get("VerbForm") and tok.lemma_ not in lx.SCHEDULED \
-                    and not _FUTURE_ENDING.search(tok.lower_):  # "votera" tagged a participle
-                done = "Past" in tok.morph.get("Tense") and any(c.dep_ == "obl:agent" for c in tok.children)
-                return "past" if done else "present"
+            # A participle describing a noun has its own time, not the main verb's: a past one ("la
+            # réforme, promise le 3 juillet, fera...") mostly tells what is done, a present one ("un arrêté
+            # interdisant la baignade le 2 septembre") may point either side. "prévu" and the like follow
+            # the main verb.
+            past = "Past" in tok.morph.get("Tense")
+            if (tok.dep_ == "acl" or tok.dep_ == "advcl" and not past) and "Part" in tok.morph.get("VerbForm") \
+                    and tok.lemma_ not in lx.SCHEDULED and not _FUTURE_ENDING.search(tok.lower_):  # "votera"
+                return "past" if past else "present"
         elif tok.pos_ == "ADJ" and any(c.dep_ == "cop" for c in tok.children):
             tok = next(c for c in tok.children if c.dep_ == "cop")
             break

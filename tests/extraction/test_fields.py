@@ -178,10 +178,10 @@ def test_a_bare_number_standing_for_a_noun_counts_what_came_before() -> None:
     assert (410.0, "logements", None, None) in found
 
 
-def test_a_participle_with_no_agent_dates_either_side_of_publication() -> None:
-    published = dt.date(2018, 7, 1)
-    text = "Le maire a menacé de boycotter la course cycliste disputée dans sa ville le 9 juillet."
-    assert "2018-07-09" in dates(text, published)
+def test_a_present_participle_dates_either_side_of_publication() -> None:
+    published = dt.date(2019, 8, 20)
+    text = "Le maire de Royan a signé un arrêté interdisant la baignade le 2 septembre sur la grande plage."
+    assert "2019-09-02" in dates(text, published)
 
 
 def test_a_qualifier_after_a_month_says_its_side() -> None:
