@@ -166,6 +166,9 @@ def find_dates(doc: Doc) -> list[dict[str, Any]]:
         item["tense"] = ("future" if words & {"prochain", "prochaine", "next", "demain", "tomorrow"} else
                          "past" if words & {"dernier", "dernière", "passé", "passée", "last", "hier", "yesterday"}
                          else _tense_at(doc, span.start))
+        # "depuis jeudi", "since March 3": what runs since a day began before publication.
+        if any(t.lower_ in ("depuis", "since") for t in doc[max(0, span.start - 1) : span.start + 1]):
+            item["tense"] = "past"
         # "prolongé jusqu'au 11 mai", "limitant l'arrosage jusqu'au 1er septembre": the end of a period
         # decided in the past usually lies near publication, on either side.
         if item["tense"] == "past" and any(t.lower_.startswith("jusqu") for t in doc[max(0, span.start - 2) : span.start + 1]):

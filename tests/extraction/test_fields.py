@@ -194,3 +194,9 @@ def test_phone_numbers_and_reference_numbers_are_no_quantities() -> None:
     text = ("Le fabricant a rappelé 4 000 boîtes de pâté (lot 318207745, code-barres 3 250 391 660 125) "
             "et ouvert une ligne d'information au 04 72 18 30 30, selon la préfecture du Rhône.")
     assert quantities(text) == [(4000.0, "boîtes", None, None)]
+
+
+def test_a_day_after_depuis_lies_behind() -> None:
+    published = dt.date(2019, 12, 10)  # a Tuesday
+    text = "Les grèves qui paralysent les transports de Lille depuis jeudi ont coûté 3 millions d'euros."
+    assert "2019-12-05" in dates(text, published)
