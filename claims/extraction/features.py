@@ -524,6 +524,11 @@ def _scale(tokens: Span) -> float:
     return next((lx.SCALES[t.lower_] for t in tokens if t.lower_ in lx.SCALES), 1.0)
 
 
+# A number in one of these relations stands for a noun phrase ("alors que 121 ont été commis", "ni la
+# gauche avec 63", "sur les 577 de l'hémicycle"), where "nummod" would make it a noun's modifier.
+_NOMINAL_DEPS = {"nsubj", "nsubj:pass", "obj", "obl", "obl:arg", "obl:mod", "nmod"}
+
+
 def _share_units(doc: Doc, items: list[dict[str, Any]], groups: list[tuple[int, int, int]]) -> None:
     """Numbers listed together share the unit written once: "trois, quatre, cinq mois" and "7,8 et
     8,5 mds EUR" take it from the last (with its scale); "80 km de Dijon et 120 de Troyes" and "5
@@ -553,11 +558,11 @@ def _share_units(doc: Doc, items: list[dict[str, Any]], groups: list[tuple[int, 
         if len(gap) <= 6 and not any(t.is_sent_start or t.text in (".", ";", "!", "?") for t in gap) \
                 and _scale(doc[i0:j0]) == _scale(doc[i:j]):
             item["unit"] = before["unit"]
-    # "118 féminicides en 2019 alors que 121 ont été commis en 2018": a bare number standing as the
-    # subject or object counts what the sentence counted before it.
+    # "118 féminicides en 2019 alors que 121 ont été commis en 2018": a bare number standing for a noun
+    # phrase counts what the sentence counted before it.
     for k in range(1, len(items)):
         item, (i, j, _end) = items[k], groups[k]
-        if item["unit"] or "low" in item or doc[j - 1].dep_ not in ("nsubj", "nsubj:pass", "obj"):
+        if item["unit"] or "low" in item or doc[j - 1].dep_ not in _NOMINAL_DEPS:
             continue
         sent_start = doc[i].sent.start
         before = [items[m] for m in range(k) if groups[m][0] >= sent_start and items[m]["unit"]]

@@ -200,3 +200,9 @@ def test_a_day_after_depuis_lies_behind() -> None:
     published = dt.date(2019, 12, 10)  # a Tuesday
     text = "Les grèves qui paralysent les transports de Lille depuis jeudi ont coûté 3 millions d'euros."
     assert "2019-12-05" in dates(text, published)
+
+
+def test_a_bare_number_after_a_preposition_counts_what_came_before() -> None:
+    text = "Le projet a été soutenu par 312 élus locaux sur les 540 du département, selon la préfecture."
+    found = quantities(text)
+    assert (540.0, "élus", None, None) in found
