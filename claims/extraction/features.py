@@ -107,8 +107,10 @@ def _tense_at(doc: Doc, i: int) -> str:
             return "future"
     if any("Fut" in t.morph.get("Tense") or "Cnd" in t.morph.get("Mood") for t in forms):
         return "future"
-    # The small French models often tag "votera" as a participle: the ending says future.
-    if any(_FUTURE_ENDING.search(t.lower_) for t in forms if t.pos_ in ("VERB", "AUX")):
+    # The small French models often tag "votera" as a participle: the ending says future. An imperfect
+    # the model did recognise ("déplorait", "déclarait") only shares the ending.
+    if any(_FUTURE_ENDING.search(t.lower_) for t in forms
+           if t.pos_ in ("VERB", "AUX") and "Imp" not in t.morph.get("Tense")):
         return "future"
     if tok.head.i != tok.i and tok.head.lower_ in ("va", "vont", "allons", "allez", "vais", "vas", "devrait",
                                                       "devraient"):
@@ -207,7 +209,7 @@ def _number_value(tokens: list[Token], language: str) -> float | None:
             digits = text.replace(" ", "")
             if language == "fr" or re.fullmatch(r"\d+,\d{1,2}", digits):
                 digits = digits.replace(".", "").replace(",", ".") if "," in digits else digits
-                if re.fullmatch(r"\d{1,3}(\.\d{3})+", digits):
+                if re.fullmatch(r"[+-]?\d{1,3}(\.\d{3})+", digits):  # "+6.999" is a gain of 6999
                     digits = digits.replace(".", "")
             else:
                 digits = digits.replace(",", "")
@@ -237,10 +239,12 @@ def _number_value(tokens: list[Token], language: str) -> float | None:
 
 _GLUED = re.compile(r"^(\d+(?:[.,]\d+)?)(km/h|kmh|km²|km2|km|m²|m2|m³|m3|cm|mm|kg|ha|t|°c|°|%|€|\$|mw|gw|kwh|twh)$", re.I)
 _CLOCK = re.compile(r"^\d{1,2}[hH:](\d{2})?$")
-# Words before a number that make it a label, not a count: "l'acte 18", "saison 2", "article 3".
+# Words before a number that make it a label, not a count: "l'acte 18", "saison 2", "article 3", "le
+# stade 3" (of an epidemic), "les années 80" (a decade).
 _LABEL_BEFORE = {"acte", "saison", "saisons", "épisode", "épisodes", "article", "articles", "chapitre", "chapitres", "page", "tome", "volume", "numéro", "n°",
                  "no", "niveau", "étape", "catégorie", "classe", "poule", "phase", "version", "ligne", "quai",
-                 "porte", "terminal", "vol", "bus", "route", "rn", "départementale", "autoroute", "section",
+                 "porte", "terminal", "vol", "bus", "route", "rn", "départementale", "autoroute", "section", "stade",
+                 "années",
                  "season", "episode", "chapter", "number", "level", "stage", "gate", "flight", "highway", "line"}
 _RANGE_WORDS = {"à", "au", "-", "–", "et", "to", "and", "ou", "or"}
 
@@ -529,6 +533,13 @@ def _scale(tokens: Span) -> float:
 _NOMINAL_DEPS = {"nsubj", "nsubj:pass", "obj", "obl", "obl:arg", "obl:mod", "nmod"}
 
 
+def _counted_noun(unit: str) -> bool:
+    return unit.isalpha() and unit not in _MEASURE_UNITS
+
+
+_MEASURE_UNITS = {*lx.UNITS.values(), *lx.CURRENCY.values(), *lx.HOUR_UNITS}
+
+
 def _share_units(doc: Doc, items: list[dict[str, Any]], groups: list[tuple[int, int, int]]) -> None:
     """Numbers listed together share the unit written once: "trois, quatre, cinq mois" and "7,8 et
     8,5 mds EUR" take it from the last (with its scale); "80 km de Dijon et 120 de Troyes" and "5
@@ -565,7 +576,8 @@ def _share_units(doc: Doc, items: list[dict[str, Any]], groups: list[tuple[int, 
         if item["unit"] or "low" in item or doc[j - 1].dep_ not in _NOMINAL_DEPS:
             continue
         sent_start = doc[i].sent.start
-        before = [items[m] for m in range(k) if groups[m][0] >= sent_start and items[m]["unit"]]
+        # "de 74% (5.093 contre 2.920)": only a counted noun carries over, not a percentage or a measure.
+        before = [items[m] for m in range(k) if groups[m][0] >= sent_start and _counted_noun(items[m]["unit"])]
         if before:
             item["unit"] = before[-1]["unit"]
 
@@ -731,7 +743,8 @@ def resolve_dates(dates: list[dict[str, Any]], published: Any) -> None:
                     options = [dt.date(y, item["month"], item["days"][0]) for y in
                                (day0.year - 1, day0.year, day0.year + 1)]
                     # "lundi 9 décembre": of the years around publication, one where the 9th is a Monday.
-                    named = [o for o in options if o.weekday() == item.get("weekday")]
+                    # A year away, a weekday that does not fit is rather the article's slip.
+                    named = [o for o in options if o.weekday() == item.get("weekday") and abs((o - day0).days) <= 183]
                     first = _nearest(named if len(named) == 1 else options, day0, tense)
                     year = first.year
                 values = [dt.date(year, item["month"], d).isoformat() for d in item["days"]]

@@ -206,3 +206,26 @@ def test_a_bare_number_after_a_preposition_counts_what_came_before() -> None:
     text = "Le projet a été soutenu par 312 élus locaux sur les 540 du département, selon la préfecture."
     found = quantities(text)
     assert (540.0, "élus", None, None) in found
+
+
+def test_an_imperfect_ending_like_a_future_lies_behind() -> None:
+    published = dt.date(2020, 6, 3)  # a Wednesday
+    text = "La région déplorait mardi soir 412 décès supplémentaires selon les autorités sanitaires."
+    assert "2020-06-02" in dates(text, published)
+
+
+def test_a_weekday_a_year_away_does_not_move_a_date() -> None:
+    published = dt.date(2017, 6, 29)  # 28 June 2017 is a Wednesday; in 2018 a Thursday
+    text = "Le conseil municipal de Brest a voté jeudi 28 juin la hausse de 4 % des tarifs du stationnement."
+    assert "2017-06-28" in dates(text, published)
+
+
+def test_counts_after_a_percentage_keep_no_unit_and_signed_thousands_keep_their_value() -> None:
+    found = quantities("Les vols ont bondi de 62% (4.208 contre 2.597) et les plaintes de +1.350 en un an à Lyon.")
+    assert (4208.0, "", None, None) in found and (2597.0, "", None, None) in found
+    assert (1350.0, "", None, None) in found
+
+
+def test_decades_and_stages_are_labels() -> None:
+    text = "Le virus a atteint le stade 2 en Bretagne où 45 foyers ont été recensés, comme dans les années 90."
+    assert quantities(text) == [(45.0, "foyers", None, None)]
