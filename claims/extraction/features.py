@@ -576,9 +576,9 @@ def _share_units(doc: Doc, items: list[dict[str, Any]], groups: list[tuple[int, 
         if item["unit"] or "low" in item or doc[j - 1].dep_ not in _NOMINAL_DEPS:
             continue
         sent_start = doc[i].sent.start
-        # "de 74% (5.093 contre 2.920)": only a counted noun carries over, not a percentage or a measure.
-        before = [items[m] for m in range(k) if groups[m][0] >= sent_start and _counted_noun(items[m]["unit"])]
-        if before:
+        # "de 74% (5.093 contre 2.920)": only a counted noun carries over, from the figure just before.
+        before = [items[m] for m in range(k) if groups[m][0] >= sent_start]
+        if before and _counted_noun(before[-1]["unit"]):
             item["unit"] = before[-1]["unit"]
 
 

@@ -229,3 +229,9 @@ def test_counts_after_a_percentage_keep_no_unit_and_signed_thousands_keep_their_
 def test_decades_and_stages_are_labels() -> None:
     text = "Le virus a atteint le stade 2 en Bretagne où 45 foyers ont été recensés, comme dans les années 90."
     assert quantities(text) == [(45.0, "foyers", None, None)]
+
+
+def test_a_bare_number_takes_only_the_counted_noun_just_before_it() -> None:
+    text = "Les vols à l'étalage -plus des deux tiers des délits-, ont augmenté de 41% (3.208 contre 2.275)."
+    found = quantities(text)
+    assert (2275.0, "", None, None) in found
