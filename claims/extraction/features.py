@@ -33,9 +33,12 @@ def date_matcher(vocab: Vocab) -> Matcher:
            "OP": "?"}
     month = {"LOWER": {"IN": months}}
     conj = {"LOWER": {"IN": ["et", "and", "-", "au", "to", "à", "through", "–"]}}
+    weekday = {"LOWER": {"IN": list(lx.WEEKDAYS)}}
     matcher = Matcher(vocab)
     matcher.add("DATE", [
         [det, day, conj, day, month, {**year, "OP": "?"}],
+        # "du mardi 24 au mercredi 25 juillet": both days named.
+        [det, weekday, day, conj, weekday, day, month, {**year, "OP": "?"}],
         [det, day, month, {**year, "OP": "?"}],
         [month, day, {"TEXT": ",", "OP": "?"}, {**year, "OP": "?"}],
         [month, day, conj, day, {"TEXT": ",", "OP": "?"}, {**year, "OP": "?"}],
@@ -78,6 +81,14 @@ def _tense_at(doc: Doc, i: int) -> str:
             if cop:
                 tok = cop[0]
                 break
+            # A participle describing a noun has its own time, not the main verb's: a past one ("la
+            # réforme, promise le 3 juillet, fera...") mostly tells what is done, a present one ("un arrêté
+            # interdisant la baignade le 2 septembre") may point either side. "prévu" and the like follow
+            # the main verb.
+            past = "Past" in tok.morph.get("Tense")
+            if (tok.dep_ == "acl" or tok.dep_ == "advcl" and not past) and "Part" in tok.morph.get("VerbForm") \
+                    and tok.lemma_ not in lx.SCHEDULED and not _FUTURE_ENDING.search(tok.lower_):  # "votera"
+                return "past" if past else "present"
         elif tok.pos_ == "ADJ" and any(c.dep_ == "cop" for c in tok.children):
             tok = next(c for c in tok.children if c.dep_ == "cop")
             break
@@ -96,8 +107,10 @@ def _tense_at(doc: Doc, i: int) -> str:
             return "future"
     if any("Fut" in t.morph.get("Tense") or "Cnd" in t.morph.get("Mood") for t in forms):
         return "future"
-    # The small French models often tag "votera" as a participle: the ending says future.
-    if any(_FUTURE_ENDING.search(t.lower_) for t in forms if t.pos_ in ("VERB", "AUX")):
+    # The small French models often tag "votera" as a participle: the ending says future. An imperfect
+    # the model did recognise ("déplorait", "déclarait") only shares the ending.
+    if any(_FUTURE_ENDING.search(t.lower_) for t in forms
+           if t.pos_ in ("VERB", "AUX") and "Imp" not in t.morph.get("Tense")):
         return "future"
     if tok.head.i != tok.i and tok.head.lower_ in ("va", "vont", "allons", "allez", "vais", "vas", "devrait",
                                                       "devraient"):
@@ -109,6 +122,12 @@ def _tense_at(doc: Doc, i: int) -> str:
     if any("Past" in t.morph.get("Tense") or "Imp" in t.morph.get("Tense") for t in forms) or tok.tag_ in ("VBD", "VBN"):
         return "past"
     return "present"
+
+
+_SIDE_AFTER = {"dernier", "prochain", "passé"}
+_SIDE_WORDS = {"prochain", "prochaine", "next", "dernier", "dernière", "passé", "passée", "last"}
+_PERIODS = {"année": "year", "an": "year", "year": "year", "mois": "month", "month": "month", "semaine": "week",
+            "week": "week"}
 
 
 def find_dates(doc: Doc) -> list[dict[str, Any]]:
@@ -137,20 +156,33 @@ def find_dates(doc: Doc) -> list[dict[str, Any]]:
             # "lundi 26 février": the weekday belongs to the date.
             if start > 0 and doc[start - 1].lower_ in lx.WEEKDAYS and start - 1 not in taken:
                 start -= 1
-        taken.update(range(start, end))
         while end - start > 1 and doc[end - 1].is_punct:
             end -= 1
+        # "le 4 octobre dernier", "en novembre prochain": the qualifier after the date says its side.
+        if label in ("DATE", "MONTH") and end < len(doc) and doc[end].lower_ in _SIDE_AFTER:
+            end += 1
+        taken.update(range(start, end))
         span = doc[start:end]
         item: dict[str, Any] = {"type": label.lower(), "char_start": span.start_char, "char_end": span.end_char}
         words = {t.lower_ for t in span}
         item["tense"] = ("future" if words & {"prochain", "prochaine", "next", "demain", "tomorrow"} else
                          "past" if words & {"dernier", "dernière", "passé", "passée", "last", "hier", "yesterday"}
                          else _tense_at(doc, span.start))
+        # "depuis jeudi", "since March 3": what runs since a day began before publication.
+        if any(t.lower_ in ("depuis", "since") for t in doc[max(0, span.start - 1) : span.start + 1]):
+            item["tense"] = "past"
+        # "prolongé jusqu'au 11 mai", "limitant l'arrosage jusqu'au 1er septembre": the end of a period
+        # decided in the past usually lies near publication, on either side.
+        if item["tense"] == "past" and any(t.lower_.startswith("jusqu") for t in doc[max(0, span.start - 2) : span.start + 1]):
+            item["tense"] = "present"
         if label in ("DATE", "MONTH"):
             days = [int(m.group(1)) for t in span if (m := _ORDINAL_DAY.match(t.text)) and not _YEAR.match(t.text)]
             months = [lx.MONTHS[t.lower_] for t in span if t.lower_ in lx.MONTHS]
             years = [int(t.text) for t in span if _YEAR.match(t.text)]
             item.update(type="date", days=days, month=months[0] if months else None, year=years[0] if years else None)
+            named = [lx.WEEKDAYS[t.lower_] for t in span if t.lower_ in lx.WEEKDAYS]
+            if named and days:
+                item["weekday"] = named[0]
             if not months:
                 item["type"] = "year"
         elif label == "WEEKDAY":
@@ -158,6 +190,10 @@ def find_dates(doc: Doc) -> list[dict[str, Any]]:
         else:
             rel = [lx.RELATIVE_DAYS[t.lower_] for t in span if t.lower_ in lx.RELATIVE_DAYS]
             item["days_from_publication"] = rel[0] if rel else None
+            period = next((_PERIODS[t.lower_] for t in span if t.lower_ in _PERIODS), None)
+            if period:
+                item.update(period=period, offset={"past": -1, "future": 1}.get(item["tense"], 0)
+                            if words & _SIDE_WORDS else 0)
         out.append(item)
     return sorted(out, key=lambda d: d["char_start"])
 
@@ -173,7 +209,7 @@ def _number_value(tokens: list[Token], language: str) -> float | None:
             digits = text.replace(" ", "")
             if language == "fr" or re.fullmatch(r"\d+,\d{1,2}", digits):
                 digits = digits.replace(".", "").replace(",", ".") if "," in digits else digits
-                if re.fullmatch(r"\d{1,3}(\.\d{3})+", digits):
+                if re.fullmatch(r"[+-]?\d{1,3}(\.\d{3})+", digits):  # "+6.999" is a gain of 6999
                     digits = digits.replace(".", "")
             else:
                 digits = digits.replace(",", "")
@@ -201,14 +237,19 @@ def _number_value(tokens: list[Token], language: str) -> float | None:
     return total + current if seen else None
 
 
-_GLUED = re.compile(r"^(\d+(?:[.,]\d+)?)(km/h|kmh|km|m²|m2|m³|m3|cm|mm|kg|ha|t|°c|°|%|€|\$|mw|gw|kwh|twh)$", re.I)
+_GLUED = re.compile(r"^(\d+(?:[.,]\d+)?)(km/h|kmh|km²|km2|km|m²|m2|m³|m3|cm|mm|kg|ha|t|°c|°|%|€|\$|mw|gw|kwh|twh)$", re.I)
 _CLOCK = re.compile(r"^\d{1,2}[hH:](\d{2})?$")
-# Words before a number that make it a label, not a count: "l'acte 18", "saison 2", "article 3".
+# Words before a number that make it a label, not a count: "l'acte 18", "saison 2", "article 3", "le
+# stade 3" (of an epidemic), "les années 80" (a decade).
 _LABEL_BEFORE = {"acte", "saison", "saisons", "épisode", "épisodes", "article", "articles", "chapitre", "chapitres", "page", "tome", "volume", "numéro", "n°",
                  "no", "niveau", "étape", "catégorie", "classe", "poule", "phase", "version", "ligne", "quai",
-                 "porte", "terminal", "vol", "bus", "route", "rn", "départementale", "autoroute", "section",
+                 "porte", "terminal", "vol", "bus", "route", "rn", "départementale", "autoroute", "section", "stade",
+                 "années",
                  "season", "episode", "chapter", "number", "level", "stage", "gate", "flight", "highway", "line"}
 _RANGE_WORDS = {"à", "au", "-", "–", "et", "to", "and", "ou", "or"}
+
+
+_SCALE_WORDS = {w for w in lx.SCALES if len(w) > 5}  # "un million", "a thousand"; not "un m", "une mille-feuille"
 
 
 def _is_number(tok: Token, language: str) -> bool:
@@ -216,9 +257,10 @@ def _is_number(tok: Token, language: str) -> bool:
     if _DIGITS.match(text) or _GLUED.match(text):
         return True
     if text in lx.NUMBER_WORDS.get(language, {}):
-        # "un"/"une"/"one" are mostly articles and pronouns: count them only when tagged as numbers.
+        # "un"/"une"/"one" are mostly articles and pronouns: count them only when tagged as numbers or
+        # before a scale word ("un million d'habitants").
         if text in ("un", "une", "one"):
-            return tok.pos_ == "NUM"
+            return tok.pos_ == "NUM" or tok.i + 1 < len(tok.doc) and tok.nbor(1).lower_ in _SCALE_WORDS
         return tok.pos_ in ("NUM", "ADJ", "NOUN", "") or not tok.pos_
     return False
 
@@ -230,7 +272,10 @@ def _is_name_part(doc: Doc, i: int) -> bool:
     prev = doc[i - 1]
     if prev.text == "(" and i > 1 and doc[i - 2].pos_ == "PROPN" and i + 1 < len(doc) and doc[i + 1].text == ")":
         return True  # a département code
-    if not prev.text[:1].isupper() or prev.is_sent_start or not prev.is_alpha or not prev.whitespace_:
+    if not prev.text[:1].isupper() or not prev.is_alpha or not prev.whitespace_:
+        return False
+    # A sentence's first word is capitalised anyway: only a tagged name ("France 4 diffusera") counts.
+    if prev.is_sent_start and not (prev.pos_ == "PROPN" and prev.ent_type_):
         return False
     if prev.lower_ in lx.UNITS or prev.text in lx.CURRENCY:
         return False
@@ -262,14 +307,55 @@ def _unit_at(doc: Doc, j: int) -> tuple[str, int]:
             return lx.CURRENCY[after.lower_], j + 2
         if after.lower_ in lx.UNITS:
             return lx.UNITS[after.lower_], j + 2
-        if after.pos_ == "NOUN" and after.is_alpha:
+        # "1,5 million de Romains": after a scale word, a people's name is what is counted.
+        if after.is_alpha and (after.pos_ == "NOUN" or after.pos_ == "PROPN" and doc[j - 1].lower_ in lx.SCALES):
             return after.text, j + 2
         return "", j
+    counted = _noun_after_adjectives(doc, j)
+    if counted is not None:
+        return counted.text, counted.i + 1
     if (nxt.pos_ in ("NOUN", "PROPN", "SYM", "X") and nxt.is_alpha) or nxt.pos_ == "SYM":
         if nxt.pos_ == "PROPN" and nxt.ent_type_ and not nxt.text.islower():
             return "", j  # "3 Français" is a count, "2 Paris" is not: names are not units
         return nxt.text, j + 1
     return "", j
+
+
+_NUMBERED_OUTLETS = re.compile(r"(?<!\w)(?:" + "|".join(
+    re.escape(o) for o in sorted((o for o in lx.OUTLETS if any(c.isdigit() for c in o)), key=len, reverse=True))
+    + r")(?!\w)")
+
+
+def _noun_after_adjectives(doc: Doc, j: int) -> Token | None:
+    """"deux autres hommages", "trois jeunes femmes": the noun one or two adjectives after a number
+    is what it counts (the adjective's head, so "deux grands" ending a phrase counts nothing)."""
+    if j >= len(doc) or doc[j].pos_ != "ADJ" or not doc[j].is_alpha:
+        return None
+    noun = doc[j].head
+    if noun.pos_ != "NOUN" or not noun.is_alpha or not j < noun.i <= j + 2:
+        return None
+    return noun if all(t.pos_ == "ADJ" for t in doc[j : noun.i]) else None
+
+
+def _is_title(doc: Doc, i: int, j: int) -> bool:
+    """A number that is part of a title or a product name, not a count: "Mille et Une Vies" (a number
+    word capitalised inside a sentence), "la 5G" (a capital glued to the digits), "20 Minutes", "les 3
+    Fontaines" (a capitalised common noun that names no people, unlike "3 Français")."""
+    tok = doc[i]
+    if tok.is_alpha and tok.text[:1].isupper() and not tok.is_sent_start and i > 0 and doc[i - 1].is_alpha:
+        return True
+    if any(m.start() <= tok.idx < m.end() for m in _NUMBERED_OUTLETS.finditer(doc.text, max(0, tok.idx - 30),
+                                                                           tok.idx + 30)):
+        return True
+    if j >= len(doc) or not doc[j].is_alpha or not doc[j].text[:1].isupper() or doc[j].is_sent_start:
+        return False
+    nxt = doc[j]
+    if not doc[j - 1].whitespace_:
+        return lx.UNITS.get(nxt.lower_) != nxt.text and nxt.lower_ not in lx.SCALES
+    if nxt.pos_ != "NOUN" or nxt.lower_ in lx.UNITS or nxt.lower_ in lx.CURRENCY:
+        return False
+    # A people counted ("3 Français") is an entity of its own; a name takes the number in ("4 Saisons").
+    return not nxt.ent_type_ or (tok.ent_type_ == nxt.ent_type_ and nxt.ent_iob_ == "I")
 
 
 def _number_group(doc: Doc, i: int, language: str, date_tokens: set[int]) -> int:
@@ -312,7 +398,7 @@ def _is_clock(doc: Doc, i: int, value: float, unit: str) -> bool:
         return True
     if prev in ("de", "d'"):
         return i > 1 and doc[i - 2].lower_ in ("journal", "jt", "édition", "flash", "bulletin", "séance", "train",
-                                                 "partir")
+                                                 "partir", "alentours", "environs")
     return prev in lx.CLOCK_BEFORE
 
 
@@ -321,6 +407,7 @@ def find_quantities(doc: Doc, language: str, date_tokens: set[int]) -> list[dict
     "120 à 130 vautours" -> low 120, high 130. Clock times, labels ("France 2", "l'acte 18"), vague
     plurals ("des centaines") and day numbers of a date are not quantities."""
     out: list[dict[str, Any]] = []
+    groups: list[tuple[int, int, int]] = []
     approx = lx.APPROX.get(language, {})
     i = 0
     n = len(doc)
@@ -335,7 +422,8 @@ def find_quantities(doc: Doc, language: str, date_tokens: set[int]) -> list[dict
         prev = doc[i - 1].lower_ if i > 0 else ""
         # "les deux hommes", "the two leaders": a number word after a definite article refers back,
         # it does not count anything new.
-        if not _DIGITS.match(tok.text) and prev in ("les", "ces", "the", "these", "those", "nos", "ses"):
+        if not _DIGITS.match(tok.text) and prev in ("les", "ces", "the", "these", "those", "nos", "ses", "tous",
+                                                    "toutes"):
             i += 1
             continue
         if tok.lower_ in lx.VAGUE_NUMBER_WORDS and (prev in lx.VAGUE_BEFORE or i == 0) or (
@@ -346,6 +434,13 @@ def find_quantities(doc: Doc, language: str, date_tokens: set[int]) -> list[dict
             i = _number_group(doc, i, language, date_tokens)
             continue
         j = _number_group(doc, i, language, date_tokens)
+        # "deux par deux", "un à un": a manner, not a count.
+        if j + 1 < n and doc[j].lower_ in ("par", "à") and doc[j + 1].lower_ == tok.lower_ and tok.is_alpha:
+            i = j + 2
+            continue
+        if _is_title(doc, i, j) or _is_phone_number(doc[i:j]):
+            i = j
+            continue
         value, glued_unit = _value_of(list(doc[i:j]), language)
         if value is None:
             i = j
@@ -377,14 +472,27 @@ def find_quantities(doc: Doc, language: str, date_tokens: set[int]) -> list[dict
             m = _number_group(doc, k + 1, language, date_tokens)
             second, glued2 = _value_of(list(doc[k + 1 : m]), language)
             unit2, end2 = (glued2, m) if glued2 else _unit_at(doc, m)
-            if second is not None and (not unit or not unit2 or unit2 == unit):
+            # "quatre îles - trois de l'archipel": after a unit, only the same unit again makes a range.
+            if second is not None and (not unit or unit2 == unit):
                 scales = [lx.SCALES[t.lower_] for t in doc[k + 1 : m] if t.lower_ in lx.SCALES]
                 if scales and not any(t.lower_ in lx.SCALES for t in doc[i:j]) and value < scales[0]:
                     value *= scales[0]
                 low, high = min(value, second), max(value, second)
                 unit, end_tok = unit or unit2, end2 if unit2 else m
-        if _is_clock(doc, i, value, unit):
+        if not unit and value < 100 and _number_as_noun(doc, i):
+            i = j
+            continue
+        # "lot 210114018", "code-barres 3 596 710 407 217": a bare figure of nine digits or more, with no
+        # unit nor scale word, is a reference number.
+        if not unit and value >= 1e8 and _scale(doc[i:j]) == 1.0:
             i = max(end_tok, j)
+            continue
+        if _is_clock(doc, i, value, unit):
+            end_tok = max(end_tok, j)
+            # "à 14 h 40": the minutes belong to the time of day.
+            if end_tok < n and re.fullmatch(r"[0-5]\d", doc[end_tok].text):
+                end_tok += 1
+            i = end_tok
             continue
         span = doc[start_tok:end_tok]
         item: dict[str, Any] = {
@@ -394,8 +502,84 @@ def find_quantities(doc: Doc, language: str, date_tokens: set[int]) -> list[dict
         if low is not None:
             item.update(low=low, high=high)
         out.append(item)
+        groups.append((i, j, end_tok))
         i = max(end_tok, j)
+    _share_units(doc, out, groups)
     return out
+
+
+def _is_phone_number(tokens: Span) -> bool:
+    """"05 63 77 31 31": digits in pairs, not a figure grouped by thousands ("1 028", "12 500 000")."""
+    digits = [t.text for t in tokens if t.text.isdigit()]
+    return len(digits) > 1 and (digits[0].startswith("0") or any(len(d) != 3 for d in digits[1:]))
+
+
+def _number_as_noun(doc: Doc, i: int) -> bool:
+    """"le grand huit", "un double six", "du sept": a small number word after a singular determiner
+    (and maybe an adjective), with nothing counted after it, names a thing; it counts nothing ("un
+    million" still counts)."""
+    if not doc[i].is_alpha or i == 0:
+        return False
+    k = i - 1 if doc[i - 1].pos_ == "ADJ" and i > 1 else i
+    return doc[k - 1].lower_ in ("le", "du", "au", "un", "ce", "the", "a")
+
+
+def _scale(tokens: Span) -> float:
+    return next((lx.SCALES[t.lower_] for t in tokens if t.lower_ in lx.SCALES), 1.0)
+
+
+# A number in one of these relations stands for a noun phrase ("alors que 121 ont été commis", "ni la
+# gauche avec 63", "sur les 577 de l'hémicycle"), where "nummod" would make it a noun's modifier.
+_NOMINAL_DEPS = {"nsubj", "nsubj:pass", "obj", "obl", "obl:arg", "obl:mod", "nmod"}
+
+
+def _counted_noun(unit: str) -> bool:
+    return unit.isalpha() and unit not in _MEASURE_UNITS
+
+
+_MEASURE_UNITS = {*lx.UNITS.values(), *lx.CURRENCY.values(), *lx.HOUR_UNITS}
+
+
+def _share_units(doc: Doc, items: list[dict[str, Any]], groups: list[tuple[int, int, int]]) -> None:
+    """Numbers listed together share the unit written once: "trois, quatre, cinq mois" and "7,8 et
+    8,5 mds EUR" take it from the last (with its scale); "80 km de Dijon et 120 de Troyes" and "5
+    milliards de dollars en 2020 et 5 milliards en 2021" from the first, when the bare number follows
+    "et"/"ou" in the same sentence and carries the same scale; a bare number standing for a noun phrase
+    from the quantity before it in the sentence. `groups` holds each item's (first number token, end of
+    the number, end of the unit)."""
+    for k in range(len(items) - 2, -1, -1):
+        item, (i, j, _end) = items[k], groups[k]
+        nxt, (i2, j2, _end2) = items[k + 1], groups[k + 1]
+        between = [t.lower_ for t in doc[j:i2]]
+        if item["unit"] or not nxt["unit"] or "low" in item or between not in ([","], ["et"], ["ou"]):
+            continue
+        scale = _scale(doc[i2:j2])
+        if _scale(doc[i:j]) == 1.0 and item["value"] < scale:
+            item["value"] *= scale
+        item["unit"] = nxt["unit"]
+    for k in range(1, len(items)):
+        item, (i, j, _end) = items[k], groups[k]
+        before, (i0, j0, end0) = items[k - 1], groups[k - 1]
+        if item["unit"] or not before["unit"] or "low" in item or i == 0 or doc[i - 1].lower_ not in ("et", "ou"):
+            continue
+        gap = doc[end0:i]
+        # "710 ch et 667 Nm": a word right after the number is its own unit, even one not in the lexicon.
+        if j < len(doc) and doc[j].pos_ in ("NOUN", "PROPN", "SYM", "X"):
+            continue
+        if len(gap) <= 6 and not any(t.is_sent_start or t.text in (".", ";", "!", "?") for t in gap) \
+                and _scale(doc[i0:j0]) == _scale(doc[i:j]):
+            item["unit"] = before["unit"]
+    # "118 féminicides en 2019 alors que 121 ont été commis en 2018": a bare number standing for a noun
+    # phrase counts what the sentence counted before it.
+    for k in range(1, len(items)):
+        item, (i, j, _end) = items[k], groups[k]
+        if item["unit"] or "low" in item or doc[j - 1].dep_ not in _NOMINAL_DEPS:
+            continue
+        sent_start = doc[i].sent.start
+        # "de 74% (5.093 contre 2.920)": only a counted noun carries over, from the figure just before.
+        before = [items[m] for m in range(k) if groups[m][0] >= sent_start]
+        if before and _counted_noun(before[-1]["unit"]):
+            item["unit"] = before[-1]["unit"]
 
 
 def _yearish(doc: Doc, i: int) -> bool:
@@ -547,12 +731,21 @@ def resolve_dates(dates: list[dict[str, Any]], published: Any) -> None:
                 item["value"] = _nearest(options, day0, tense).isoformat()
             elif kind == "relative" and item.get("days_from_publication") is not None:
                 item["value"] = (day0 + dt.timedelta(days=item["days_from_publication"])).isoformat()
+            elif kind == "relative" and item.get("period") == "year":
+                item["value"] = f"{day0.year + item['offset']:04d}"
+            elif kind == "relative" and item.get("period") == "month":
+                index = day0.year * 12 + day0.month - 1 + item["offset"]
+                item["value"] = f"{index // 12:04d}-{index % 12 + 1:02d}"
             elif kind == "date" and item.get("month") and item.get("days"):
                 if item.get("year"):
                     year = item["year"]
                 else:
-                    first = _nearest([dt.date(y, item["month"], item["days"][0]) for y in
-                                      (day0.year - 1, day0.year, day0.year + 1)], day0, tense)
+                    options = [dt.date(y, item["month"], item["days"][0]) for y in
+                               (day0.year - 1, day0.year, day0.year + 1)]
+                    # "lundi 9 décembre": of the years around publication, one where the 9th is a Monday.
+                    # A year away, a weekday that does not fit is rather the article's slip.
+                    named = [o for o in options if o.weekday() == item.get("weekday") and abs((o - day0).days) <= 183]
+                    first = _nearest(named if len(named) == 1 else options, day0, tense)
                     year = first.year
                 values = [dt.date(year, item["month"], d).isoformat() for d in item["days"]]
                 item["value"] = values[0]

@@ -209,7 +209,7 @@ NEGATIONS = {"ne", "n'", "pas", "jamais", "aucun", "aucune", "rien", "personne",
 # Units written after a number (lower-cased); glued forms ("120km/h", "80m2") are split by a regex.
 UNITS = {
     "km/h": "km/h", "kmh": "km/h", "km": "km", "kms": "km", "kilomètres": "km", "kilomètre": "km", "m": "m",
-    "mètres": "m", "mètre": "m", "m²": "m²", "m2": "m²", "m³": "m³", "m3": "m³", "cm": "cm", "mm": "mm",
+    "mètres": "m", "mètre": "m", "m²": "m²", "m2": "m²", "km²": "km²", "km2": "km²", "m³": "m³", "m3": "m³", "cm": "cm", "mm": "mm",
     "centimètres": "cm", "millimètres": "mm", "kg": "kg", "kilos": "kg", "kilogrammes": "kg", "g": "g",
     "grammes": "g", "t": "t", "tonnes": "tonnes", "tonne": "tonnes", "l": "l", "litres": "l", "litre": "l",
     "ha": "ha", "hectares": "ha", "hectare": "ha", "°c": "°C", "°": "°", "degrés": "°", "mw": "MW",
@@ -223,6 +223,9 @@ VAGUE_BEFORE = {"des", "plusieurs", "quelques", "de", "d'", "les", "many", "seve
 # Prepositions that make "N heures" a time of day ("à 19 heures", "vers 3h30", "le journal de 20 heures").
 CLOCK_BEFORE = {"à", "vers", "dès", "avant", "après", "jusqu'à", "entre", "de", "at", "around", "by", "until",
                 "before", "after", "from", "since", "depuis"}
+# Participles that look ahead: "le match prévu samedi" is as future as the verb it depends on.
+SCHEDULED = {"prévoir", "programmer", "attendre", "envisager", "fixer", "planifier", "schedule",
+             "plan", "expect"}
 HOUR_UNITS = {"h", "heures", "heure", "hours", "hour", "hrs", "o'clock", "gmt", "utc"}
 # Words that make a sentence about what will or may happen, what to do, or what to buy.
 FORECAST_MARKERS = {

@@ -66,3 +66,172 @@ def test_it_resolves_next_month_and_never_takes_le_mois_for_a_date() -> None:
     published = dt.date(2018, 2, 22)
     assert "2018-09" in dates("Le chantier de la gare de Lyon reprendra en septembre prochain.", published)
     assert dates("Le chômage a baissé de 3 % sur le mois selon l'Insee à Paris.", published) == []
+
+
+def test_titles_and_product_names_are_not_counts() -> None:
+    text = ("Le quotidien gratuit 20 Minutes a testé la 4G dans le centre commercial des 4 Saisons. "
+            "Elle a présenté Cent et Une Nuits devant 300 spectateurs au théâtre de Lille.")
+    assert quantities(text) == [(300.0, "spectateurs", None, None)]
+
+
+def test_a_count_keeps_its_noun_behind_adjectives_and_people_after_a_scale() -> None:
+    found = quantities("Trois nouveaux magasins ont ouvert à Brest et 2,3 millions de Belges ont voté dimanche.")
+    assert (3.0, "magasins", None, None) in found
+    assert (2_300_000.0, "Belges", None, None) in found
+
+
+def test_idioms_with_number_words_count_nothing() -> None:
+    text = ("Menottés deux par deux, 12 supporters ont été conduits au commissariat de Lens. "
+            "Tous deux retraités, les époux ont versé 900 euros à l'association de Lens.")
+    found = quantities(text)
+    assert (900.0, "EUR", None, None) in found
+    assert not any(q[0] == 2.0 for q in found)
+
+
+def test_the_minutes_of_a_spaced_clock_time_and_an_approximate_hour_are_no_quantities() -> None:
+    text = ("Selon la préfecture, 40 manifestants ont été interpellés à Rennes à 11 h 15. "
+            "L'incendie a été maîtrisé aux alentours de 22 heures par 60 pompiers.")
+    assert quantities(text) == [(40.0, "manifestants", None, None), (60.0, "pompiers", None, None)]
+
+
+def test_listed_numbers_share_the_unit_written_once() -> None:
+    found = quantities("Le chantier pourrait durer six, sept, huit semaines et coûter 2,5 et 3,1 mds EUR. "
+                       "La ville est à 40 km de Rennes et 95 de Nantes, pour 710 ch et 640 Nm sur la piste.")
+    assert (6.0, "semaines", None, None) in found and (7.0, "semaines", None, None) in found
+    assert (2_500_000_000.0, "EUR", None, None) in found and (3_100_000_000.0, "EUR", None, None) in found
+    assert (95.0, "km", None, None) in found
+    assert (640.0, "", None, None) in found  # a unit the lexicon lacks is still not the previous one
+
+
+def test_a_unit_after_the_first_number_only_ranges_with_the_same_unit() -> None:
+    found = quantities("Seules cinq communes - deux dans le Var et Menton - ont reçu des aides en juin.")
+    assert (5.0, "communes", None, None) in found
+    assert not any(q[2] is not None for q in found)
+
+
+def test_a_qualifier_after_a_day_month_says_its_side() -> None:
+    published = dt.date(2019, 1, 20)
+    assert "2018-06-02" in dates("Le magasin de Lyon est fermé depuis le 2 juin dernier selon la mairie.", published)
+    published = dt.date(2019, 8, 20)
+    assert "2020-03-02" in dates("Le magasin de Lyon rouvre ses portes le 2 mars prochain selon la mairie.", published)
+
+
+def test_a_participle_describing_a_noun_carries_its_own_time() -> None:
+    published = dt.date(2019, 7, 20)
+    text = "La loi, votée par le Sénat le 2 octobre, entrera en vigueur au printemps selon le ministère."
+    assert "2018-10-02" in dates(text, published)
+
+
+def test_the_end_of_a_measure_decided_in_the_past_lies_near_publication() -> None:
+    published = dt.date(2020, 4, 20)
+    text = "Le gouvernement a prolongé la fermeture des écoles jusqu'au 11 mai dans toute la France."
+    assert "2020-05-11" in dates(text, published)
+
+
+def test_relative_years_and_months_resolve_against_publication() -> None:
+    published = dt.date(2019, 1, 20)
+    assert "2018" in dates("Le chômage a reculé de 2 % l'an passé selon l'Insee à Paris.", published)
+    assert "2018-12" in dates("Les ventes ont progressé de 4 % le mois dernier selon la fédération.", published)
+    assert "2019" in dates("Le budget de la ville augmentera de 3 % cette année selon le maire.", published)
+
+
+def test_a_number_word_naming_a_thing_counts_nothing() -> None:
+    text = "Le forain a fermé le grand huit après la chute de 3 passagers à Rouen, a indiqué la police."
+    found = quantities(text)
+    assert (3.0, "passagers", None, None) in found
+    assert not any(q[0] == 8.0 for q in found)
+
+
+def test_one_million_spelled_with_an_article_is_a_quantity() -> None:
+    found = quantities("La région a emprunté un milliard d'euros pour ses lycées selon son président.")
+    assert (1_000_000_000.0, "EUR", None, None) in found
+
+
+def test_square_kilometres_are_a_unit() -> None:
+    found = quantities("Selon l'ONF, 1 250 km2 de landes et 30km² de pinède ont brûlé dans les Landes.")
+    assert (1250.0, "km²", None, None) in found
+    assert (30.0, "km²", None, None) in found
+
+
+def test_a_channel_name_opening_a_sentence_is_no_count() -> None:
+    text = "France 4 a perdu 12 % de son audience en un an selon Médiamétrie, a indiqué la chaîne."
+    assert quantities(text) == [(12.0, "%", None, None)]
+
+
+def test_a_night_between_two_named_days_is_one_date() -> None:
+    published = dt.date(2019, 3, 14)
+    text = "Dans la nuit du lundi 11 au mardi 12 mars, 14 voitures ont été incendiées à Grenoble."
+    assert quantities(text) == [(14.0, "voitures", None, None)]
+    assert ["2019-03-11", "2019-03-12"] in dates(text, published)
+
+
+def test_a_named_weekday_picks_the_year_of_a_day_month() -> None:
+    published = dt.date(2019, 12, 7)  # a Saturday; 9 December 2019 is a Monday, in 2018 a Sunday
+    text = "Le maire de Lyon a accepté l'invitation à un dîner organisé lundi 9 décembre par le préfet."
+    assert "2019-12-09" in dates(text, published)
+
+
+def test_a_bare_number_standing_for_a_noun_counts_what_came_before() -> None:
+    text = "En 2021, 340 logements ont été livrés à Nantes alors que 410 avaient été promis par la mairie."
+    found = quantities(text)
+    assert (340.0, "logements", None, None) in found
+    assert (410.0, "logements", None, None) in found
+
+
+def test_a_present_participle_dates_either_side_of_publication() -> None:
+    published = dt.date(2019, 8, 20)
+    text = "Le maire de Royan a signé un arrêté interdisant la baignade le 2 septembre sur la grande plage."
+    assert "2019-09-02" in dates(text, published)
+
+
+def test_a_qualifier_after_a_month_says_its_side() -> None:
+    published = dt.date(2016, 6, 23)
+    text = "Le club de Valence, qui avait promis un stade, devait fêter ses 90 ans en novembre prochain."
+    assert "2016-11" in dates(text, published)
+
+
+def test_phone_numbers_and_reference_numbers_are_no_quantities() -> None:
+    text = ("Le fabricant a rappelé 4 000 boîtes de pâté (lot 318207745, code-barres 3 250 391 660 125) "
+            "et ouvert une ligne d'information au 04 72 18 30 30, selon la préfecture du Rhône.")
+    assert quantities(text) == [(4000.0, "boîtes", None, None)]
+
+
+def test_a_day_after_depuis_lies_behind() -> None:
+    published = dt.date(2019, 12, 10)  # a Tuesday
+    text = "Les grèves qui paralysent les transports de Lille depuis jeudi ont coûté 3 millions d'euros."
+    assert "2019-12-05" in dates(text, published)
+
+
+def test_a_bare_number_after_a_preposition_counts_what_came_before() -> None:
+    text = "Le projet a été soutenu par 312 élus locaux sur les 540 du département, selon la préfecture."
+    found = quantities(text)
+    assert (540.0, "élus", None, None) in found
+
+
+def test_an_imperfect_ending_like_a_future_lies_behind() -> None:
+    published = dt.date(2020, 6, 3)  # a Wednesday
+    text = "La région déplorait mardi soir 412 décès supplémentaires selon les autorités sanitaires."
+    assert "2020-06-02" in dates(text, published)
+
+
+def test_a_weekday_a_year_away_does_not_move_a_date() -> None:
+    published = dt.date(2017, 6, 29)  # 28 June 2017 is a Wednesday; in 2018 a Thursday
+    text = "Le conseil municipal de Brest a voté jeudi 28 juin la hausse de 4 % des tarifs du stationnement."
+    assert "2017-06-28" in dates(text, published)
+
+
+def test_counts_after_a_percentage_keep_no_unit_and_signed_thousands_keep_their_value() -> None:
+    found = quantities("Les vols ont bondi de 62% (4.208 contre 2.597) et les plaintes de +1.350 en un an à Lyon.")
+    assert (4208.0, "", None, None) in found and (2597.0, "", None, None) in found
+    assert (1350.0, "", None, None) in found
+
+
+def test_decades_and_stages_are_labels() -> None:
+    text = "Le virus a atteint le stade 2 en Bretagne où 45 foyers ont été recensés, comme dans les années 90."
+    assert quantities(text) == [(45.0, "foyers", None, None)]
+
+
+def test_a_bare_number_takes_only_the_counted_noun_just_before_it() -> None:
+    text = "Les vols à l'étalage -plus des deux tiers des délits-, ont augmenté de 41% (3.208 contre 2.275)."
+    found = quantities(text)
+    assert (2275.0, "", None, None) in found
