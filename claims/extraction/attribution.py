@@ -291,7 +291,17 @@ def _subject_then_speech(words: list[Token], language: str) -> Token | None:
                                                               for t in before):
         return None
     after = [t for t in words if t.i > verb.i]
-    if any(t.lower_ in ("that", "if", "whether") or (t.pos_ in ("VERB", "AUX") and t.head is verb) for t in after):
+    if any(t.lower_ in ("that", "if", "whether") or (t.pos_ in ("VERB", "AUX") and t.head is verb) or t.like_num
+           for t in after):
+        return None
+    # "..., the company announced 3,000 job cuts": what the verb takes is the statement, not an addressee
+    # ("told reporters", "told Reuters").
+    if any(c.dep_ in ("dobj", "obj") for c in verb.children) and not verb.lower_.startswith(("told", "tell")):
+        return None
+    # "Last week, the company announced ...": before the comma there must be a statement of its own.
+    sentence = verb.sent
+    if not any(t.pos_ in ("VERB", "AUX") and t.i < words[0].i and t.tag_ not in ("VBG", "VBN", "TO")
+               for t in sentence):
         return None
     return verb
 

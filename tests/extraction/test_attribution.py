@@ -191,3 +191,13 @@ def test_an_english_tail_with_the_speaker_before_the_verb_is_left_out(sentence: 
 def test_an_english_tail_that_goes_on_with_a_new_statement_stays() -> None:
     sentence = "Hospital admissions fell by 12 percent in March, officials said, adding that beds remain scarce."
     assert english(sentence, "12 percent").text == sentence
+
+
+@pytest.mark.parametrize("sentence", [
+    "Last week, the company announced 3,000 job cuts.",
+    "On Monday, officials reported 1,200 new cases in the region.",
+])
+def test_an_english_sentence_opening_with_a_time_phrase_is_not_an_attribution_tail(sentence: str) -> None:
+    cand = english(sentence, ",")
+    assert cand.text == sentence
+    assert cand.quantities
