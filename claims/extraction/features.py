@@ -54,12 +54,17 @@ def date_matcher(vocab: Vocab) -> Matcher:
                              {"LOWER": {"IN": list(lx.WEEKDAYS)}},
                              {"LOWER": {"IN": ["dernier", "prochain", "soir", "matin", "night", "morning"]},
                               "OP": "?"}]], greedy="LONGEST")
-    period = {"LOWER": {"IN": ["semaine", "mois", "année", "an", "week", "month", "year"]}}
+    period = {"LOWER": {"IN": ["semaine", "mois", "année", "an", "week", "month", "year", "week-end", "weekend"]}}
+    # The French model splits "week-end" in three tokens.
+    weekend = [{"LOWER": "week"}, {"TEXT": "-"}, {"LOWER": "end"}]
     qualifier = {"LOWER": {"IN": ["dernière", "dernier", "prochaine", "prochain", "passée", "passé"]}}
     # "le mois" alone is no date: a definite article needs "dernier"/"prochain"; "cette semaine" does not.
+    the = {"LOWER": {"IN": ["la", "le", "l'"]}}
+    this = {"LOWER": {"IN": ["cette", "ce", "cet", "this"]}}
     matcher.add("RELATIVE", [[{"LOWER": {"IN": list(lx.RELATIVE_DAYS)}}],
-                             [{"LOWER": {"IN": ["la", "le", "l'", "last", "next"]}}, period, qualifier],
-                             [{"LOWER": {"IN": ["cette", "ce", "cet", "this"]}}, period]], greedy="LONGEST")
+                             [the, period, qualifier], [the, *weekend, qualifier],
+                             [this, period], [this, *weekend],
+                             [{"LOWER": {"IN": ["last", "next", "this"]}}, period]], greedy="LONGEST")
     return matcher
 
 
@@ -127,7 +132,7 @@ def _tense_at(doc: Doc, i: int) -> str:
 _SIDE_AFTER = {"dernier", "prochain", "passé"}
 _SIDE_WORDS = {"prochain", "prochaine", "next", "dernier", "dernière", "passé", "passée", "last"}
 _PERIODS = {"année": "year", "an": "year", "year": "year", "mois": "month", "month": "month", "semaine": "week",
-            "week": "week"}
+            "week": "week", "week-end": "weekend", "weekend": "weekend", "end": "weekend"}
 
 
 def find_dates(doc: Doc) -> list[dict[str, Any]]:
@@ -190,7 +195,8 @@ def find_dates(doc: Doc) -> list[dict[str, Any]]:
         else:
             rel = [lx.RELATIVE_DAYS[t.lower_] for t in span if t.lower_ in lx.RELATIVE_DAYS]
             item["days_from_publication"] = rel[0] if rel else None
-            period = next((_PERIODS[t.lower_] for t in span if t.lower_ in _PERIODS), None)
+            periods = {_PERIODS[t.lower_] for t in span if t.lower_ in _PERIODS}
+            period = "weekend" if "weekend" in periods else next(iter(periods), None)
             if period:
                 item.update(period=period, offset={"past": -1, "future": 1}.get(item["tense"], 0)
                             if words & _SIDE_WORDS else 0)
@@ -708,6 +714,28 @@ def _nearest(candidates: list[Any], day0: Any, tense: str) -> Any:
     return min(candidates, key=lambda c: (abs((c - day0).days), c > day0))
 
 
+def _week_span(day0: Any, period: str, offset: int, tense: str) -> tuple[Any, Any]:
+    """First and last day of "la semaine dernière" (Monday to Sunday, a week from publication's) or of a
+    weekend (Saturday and Sunday). "ce week-end" is the coming one, or the one just gone in a past
+    sentence ("ce week-end, 45 accidents ont été recensés" in Monday's paper); "le week-end dernier"
+    the last one over before publication, "le week-end prochain" the first one ahead of it."""
+    import datetime as dt
+
+    if period == "week":
+        monday = day0 - dt.timedelta(days=day0.weekday()) + dt.timedelta(weeks=offset)
+        return monday, monday + dt.timedelta(days=6)
+    # Saturday of the weekend publication falls in, else of the coming one.
+    coming = day0 + dt.timedelta(days=5 - day0.weekday())
+    inside = day0.weekday() >= 5
+    if offset < 0 or offset == 0 and tense == "past" and not inside:
+        saturday = coming - dt.timedelta(days=7)
+    elif offset > 0 and inside:
+        saturday = coming + dt.timedelta(days=7)
+    else:
+        saturday = coming
+    return saturday, saturday + dt.timedelta(days=1)
+
+
 def resolve_dates(dates: list[dict[str, Any]], published: Any) -> None:
     """Add an ISO `value` (or `values` for "15 et 16 septembre") using the publication date and the
     tense of the verb each date depends on: "lundi" in a past sentence is the last Monday on or before
@@ -733,6 +761,9 @@ def resolve_dates(dates: list[dict[str, Any]], published: Any) -> None:
                 item["value"] = (day0 + dt.timedelta(days=item["days_from_publication"])).isoformat()
             elif kind == "relative" and item.get("period") == "year":
                 item["value"] = f"{day0.year + item['offset']:04d}"
+            elif kind == "relative" and item.get("period") in ("week", "weekend"):
+                first, last = _week_span(day0, item["period"], item["offset"], tense)
+                item.update(value=first.isoformat(), values=[first.isoformat(), last.isoformat()])
             elif kind == "relative" and item.get("period") == "month":
                 index = day0.year * 12 + day0.month - 1 + item["offset"]
                 item["value"] = f"{index // 12:04d}-{index % 12 + 1:02d}"

@@ -235,3 +235,21 @@ def test_a_bare_number_takes_only_the_counted_noun_just_before_it() -> None:
     text = "Les vols à l'étalage -plus des deux tiers des délits-, ont augmenté de 41% (3.208 contre 2.275)."
     found = quantities(text)
     assert (2275.0, "", None, None) in found
+
+
+def test_it_resolves_relative_weeks_and_weekends_to_a_range_of_days() -> None:
+    monday, wednesday = dt.date(2021, 3, 15), dt.date(2021, 3, 17)
+    assert dates("La semaine dernière, la préfecture a fermé 14 écoles du département.", monday) == [
+        ["2021-03-08", "2021-03-14"]]
+    assert dates("Les députés examineront la semaine prochaine un texte sur l'eau.", monday) == [
+        ["2021-03-22", "2021-03-28"]]
+    assert dates("Ce week-end, 300 policiers seront déployés autour du stade.", wednesday) == [
+        ["2021-03-20", "2021-03-21"]]
+    assert dates("Le week-end dernier, la commune a accueilli 800 randonneurs.", wednesday) == [
+        ["2021-03-13", "2021-03-14"]]
+    assert dates("Ce week-end, les pompiers sont intervenus sur 12 feux de forêt.", monday) == [
+        ["2021-03-13", "2021-03-14"]]
+    [extraction] = extract_texts(["Last weekend, the club sold 9,000 tickets, and next week it will open a shop."],
+                                 languages=["en"], published=[wednesday])
+    found = [d["values"] for c in [*extraction.claims, *extraction.recoverable] for d in c.dates]
+    assert ["2021-03-13", "2021-03-14"] in found and ["2021-03-22", "2021-03-28"] in found
