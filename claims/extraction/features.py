@@ -251,6 +251,8 @@ _LABEL_BEFORE = {"acte", "saison", "saisons", "épisode", "épisodes", "article"
                  "no", "niveau", "étape", "catégorie", "classe", "poule", "phase", "version", "ligne", "quai",
                  "porte", "terminal", "vol", "bus", "route", "rn", "départementale", "autoroute", "section", "stade",
                  "années",
+                 # A programme's title after its kind: "le magazine 7 à 8", "la série 24 heures chrono".
+                 "émission", "magazine", "série", "feuilleton", "jeu", "show", "programme",
                  "season", "episode", "chapter", "number", "level", "stage", "gate", "flight", "highway", "line"}
 _RANGE_WORDS = {"à", "au", "-", "–", "et", "to", "and", "ou", "or"}
 
@@ -437,7 +439,7 @@ def find_quantities(doc: Doc, language: str, date_tokens: set[int]) -> list[dict
             i += 1
             continue
         if prev in _LABEL_BEFORE or _is_name_part(doc, i):
-            i = _number_group(doc, i, language, date_tokens)
+            i = _label_end(doc, _number_group(doc, i, language, date_tokens), language, date_tokens)
             continue
         j = _number_group(doc, i, language, date_tokens)
         # "deux par deux", "un à un": a manner, not a count.
@@ -469,6 +471,10 @@ def find_quantities(doc: Doc, language: str, date_tokens: set[int]) -> list[dict
             start_tok = min(start_tok, i - 1)
         else:
             unit, end_tok = _unit_at(doc, j)
+        score_end = _score_end(doc, i, j, value, unit, language, date_tokens)
+        if score_end:
+            i = score_end
+            continue
         low = high = None
         # A range: "120 à 130 vautours", "entre 59% et 60%", "de 8,8 à 9,6 milliards de dollars".
         k = end_tok if unit else j
@@ -514,6 +520,33 @@ def find_quantities(doc: Doc, language: str, date_tokens: set[int]) -> list[dict
     return out
 
 
+def _label_end(doc: Doc, j: int, language: str, date_tokens: set[int]) -> int:
+    """Where a label or a name with a number ends: a second bare number joined to it belongs to it,
+    "le magazine 7 à 8", "les saisons 1 à 3", "Lyon 3-0" (a score glued to the team's name); not one with a
+    unit of its own ("la Ligue 1 à 20 clubs")."""
+    n = len(doc)
+    if j + 1 >= n or doc[j].text not in ("-", "–", "à", "au", "et") or not doc[j + 1].text.isdigit():
+        return j
+    m = _number_group(doc, j + 1, language, date_tokens)
+    glued = not doc[j - 1].whitespace_ and not doc[j].whitespace_
+    return m if glued or m in date_tokens or not _unit_at(doc, m)[0] else j
+
+
+def _score_end(doc: Doc, i: int, j: int, value: float, unit: str, language: str, date_tokens: set[int]) -> int:
+    """Where a score ends ("a battu Lyon 3-0", "s'est imposé 3 à 1", "voted 7-2"), else 0. A range is
+    written low to high ("de 3 à 5"); two bare whole numbers joined by a dash or "à"/"to", the first
+    not smaller, are the two sides of a result, which counts nothing by itself (a tally with its noun,
+    "312 voix contre 250", stays two counts)."""
+    n = len(doc)
+    if unit not in ("", "-") or j + 1 >= n or doc[j].text not in ("-", "–", "à", "to") or j + 1 in date_tokens:
+        return 0
+    if not doc[j + 1].text.isdigit() or not doc[i].text.isdigit():
+        return 0
+    m = _number_group(doc, j + 1, language, date_tokens)
+    second = _number_value(list(doc[j + 1 : m]), language)
+    return m if second is not None and second <= value else 0
+
+
 def _is_phone_number(tokens: Span) -> bool:
     """"05 63 77 31 31": digits in pairs, not a figure grouped by thousands ("1 028", "12 500 000")."""
     digits = [t.text for t in tokens if t.text.isdigit()]
@@ -546,13 +579,18 @@ def _counted_noun(unit: str) -> bool:
 _MEASURE_UNITS = {*lx.UNITS.values(), *lx.CURRENCY.values(), *lx.HOUR_UNITS}
 
 
+# Words joining listed or opposed figures: "80 km de Dijon et 120 de Troyes", a tally "312 voix contre 250",
+# "312 votes to 250".
+_LIST_WORDS = {"et", "ou", "contre", "and", "or", "against", "to", "versus", "vs"}
+
+
 def _share_units(doc: Doc, items: list[dict[str, Any]], groups: list[tuple[int, int, int]]) -> None:
     """Numbers listed together share the unit written once: "trois, quatre, cinq mois" and "7,8 et
     8,5 mds EUR" take it from the last (with its scale); "80 km de Dijon et 120 de Troyes" and "5
     milliards de dollars en 2020 et 5 milliards en 2021" from the first, when the bare number follows
     "et"/"ou" in the same sentence and carries the same scale; a bare number standing for a noun phrase
     from the quantity before it in the sentence. `groups` holds each item's (first number token, end of
-    the number, end of the unit)."""
+    the number, end of the unit). A tally ("312 voix contre 250") is two counts of the same noun."""
     for k in range(len(items) - 2, -1, -1):
         item, (i, j, _end) = items[k], groups[k]
         nxt, (i2, j2, _end2) = items[k + 1], groups[k + 1]
@@ -566,7 +604,7 @@ def _share_units(doc: Doc, items: list[dict[str, Any]], groups: list[tuple[int, 
     for k in range(1, len(items)):
         item, (i, j, _end) = items[k], groups[k]
         before, (i0, j0, end0) = items[k - 1], groups[k - 1]
-        if item["unit"] or not before["unit"] or "low" in item or i == 0 or doc[i - 1].lower_ not in ("et", "ou"):
+        if item["unit"] or not before["unit"] or "low" in item or i == 0 or doc[i - 1].lower_ not in _LIST_WORDS:
             continue
         gap = doc[end0:i]
         # "710 ch et 667 Nm": a word right after the number is its own unit, even one not in the lexicon.

@@ -253,3 +253,18 @@ def test_it_resolves_relative_weeks_and_weekends_to_a_range_of_days() -> None:
                                  languages=["en"], published=[wednesday])
     found = [d["values"] for c in [*extraction.claims, *extraction.recoverable] for d in c.dates]
     assert ["2021-03-13", "2021-03-14"] in found and ["2021-03-22", "2021-03-28"] in found
+
+
+def test_a_score_is_no_quantity_and_a_tally_two_counts_of_the_same_noun() -> None:
+    assert quantities("Le FC Nantes a battu Rennes 2-1 samedi devant ses supporters.") == []
+    assert quantities("L'équipe de France s'est imposée 4 à 2 contre la Belgique en demi-finale.") == []
+    assert quantities("Le conseil municipal a adopté le budget par 27 voix contre 8.") == [
+        (27.0, "voix", None, None), (8.0, "voix", None, None)]
+    # A range is written low to high and stays one.
+    assert quantities("La réunion rassemblera de 30 à 40 élus de la région.") == [(30.0, "élus", 30.0, 40.0)]
+
+
+def test_programme_titles_after_their_kind_are_no_quantities() -> None:
+    assert quantities("Le reportage a été diffusé dans l'émission 28 minutes sur Arte.") == []
+    assert quantities("Elle a joué dans la série 13 Reasons Why pendant 4 saisons.") == [(4.0, "saisons", None, None)]
+    assert quantities("Les images ont été montrées par le magazine 7 à 8 en 2019.") == []
