@@ -309,6 +309,11 @@ def _unit_at(doc: Doc, j: int) -> tuple[str, int]:
         return "km/h", j + 3
     if low in lx.UNITS:
         return lx.UNITS[low], j + 1
+    if nxt.text in lx.CASED_UNITS:
+        return lx.CASED_UNITS[nxt.text], j + 1
+    # "entre 23 et 26 (degrés)": a unit in brackets.
+    if nxt.text == "(" and j + 2 < n and doc[j + 2].text == ")" and doc[j + 1].lower_ in lx.UNITS:
+        return lx.UNITS[doc[j + 1].lower_], j + 3
     if low in ("de", "d'", "of") and j + 1 < n:
         after = doc[j + 1]
         if after.lower_ in lx.CURRENCY:
@@ -352,6 +357,8 @@ def _is_title(doc: Doc, i: int, j: int) -> bool:
     tok = doc[i]
     if tok.is_alpha and tok.text[:1].isupper() and not tok.is_sent_start and i > 0 and doc[i - 1].is_alpha:
         return True
+    if _in_quoted_title(doc, i):
+        return True
     if any(m.start() <= tok.idx < m.end() for m in _NUMBERED_OUTLETS.finditer(doc.text, max(0, tok.idx - 30),
                                                                            tok.idx + 30)):
         return True
@@ -364,6 +371,25 @@ def _is_title(doc: Doc, i: int, j: int) -> bool:
         return False
     # A people counted ("3 Français") is an entity of its own; a name takes the number in ("4 Saisons").
     return not nxt.ent_type_ or (tok.ent_type_ == nxt.ent_type_ and nxt.ent_iob_ == "I")
+
+
+_TITLE_LABELS = {"MISC", "WORK_OF_ART", "PRODUCT", "EVENT", "ORG"}
+_OPENING_QUOTES = {"«", "“", '"'}
+_CLOSING_QUOTES = {"»", "”", '"'}
+
+
+def _in_quoted_title(doc: Doc, i: int) -> bool:
+    """A number inside a short quotation that opens with a capital and has no verb (or that the model
+    tagged as a name, as it does titles) is part of a title («Mille soleils splendides», "Les 12 Coups
+    de midi"); quoted speech («Nous avons 12 morts») has a verb, a quoted figure («12 morts») no
+    capital."""
+    opening = next((k for k in range(i - 1, max(-1, i - 5), -1) if doc[k].text in _OPENING_QUOTES | _CLOSING_QUOTES),
+                   None)
+    if opening is None or doc[opening].text not in _OPENING_QUOTES or not doc[opening + 1].text[:1].isupper():
+        return False
+    closing = next((k for k in range(i + 1, min(len(doc), i + 9)) if doc[k].text in _CLOSING_QUOTES), None)
+    return closing is not None and (doc[i].ent_type_ in _TITLE_LABELS
+                                    or not any(t.pos_ in ("VERB", "AUX") for t in doc[opening + 1 : closing]))
 
 
 def _number_group(doc: Doc, i: int, language: str, date_tokens: set[int]) -> int:
@@ -557,10 +583,21 @@ def _number_as_noun(doc: Doc, i: int) -> bool:
     """"le grand huit", "un double six", "du sept": a small number word after a singular determiner
     (and maybe an adjective), with nothing counted after it, names a thing; it counts nothing ("un
     million" still counts)."""
-    if not doc[i].is_alpha or i == 0:
+    if i == 0:
         return False
+    if not doc[i].is_alpha:
+        return _bare_day(doc, i)
+    # "le risque zéro", "la tolérance zéro": a number word after its noun qualifies it.
+    if doc[i - 1].pos_ == "NOUN" and doc[i - 1].is_alpha and (i + 1 >= len(doc) or doc[i + 1].pos_ != "NOUN"):
+        return True
     k = i - 1 if doc[i - 1].pos_ == "ADJ" and i > 1 else i
     return doc[k - 1].lower_ in ("le", "du", "au", "un", "ce", "the", "a")
+
+
+def _bare_day(doc: Doc, i: int) -> bool:
+    """"le 4 exactement", "depuis le 17": a day of the month written alone refers to a month said before
+    (or names something, "le 13" for Marseille's département); it counts nothing."""
+    return doc[i - 1].lower_ == "le" and bool(_DAY.match(doc[i].text)) and not doc[i].text.startswith("0")
 
 
 def _scale(tokens: Span) -> float:

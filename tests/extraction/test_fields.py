@@ -100,7 +100,7 @@ def test_listed_numbers_share_the_unit_written_once() -> None:
     assert (6.0, "semaines", None, None) in found and (7.0, "semaines", None, None) in found
     assert (2_500_000_000.0, "EUR", None, None) in found and (3_100_000_000.0, "EUR", None, None) in found
     assert (95.0, "km", None, None) in found
-    assert (640.0, "", None, None) in found  # a unit the lexicon lacks is still not the previous one
+    assert (640.0, "Nm", None, None) in found  # its own unit, not the previous one
 
 
 def test_a_unit_after_the_first_number_only_ranges_with_the_same_unit() -> None:
@@ -268,3 +268,18 @@ def test_programme_titles_after_their_kind_are_no_quantities() -> None:
     assert quantities("Le reportage a été diffusé dans l'émission 28 minutes sur Arte.") == []
     assert quantities("Elle a joué dans la série 13 Reasons Why pendant 4 saisons.") == [(4.0, "saisons", None, None)]
     assert quantities("Les images ont été montrées par le magazine 7 à 8 en 2019.") == []
+
+
+def test_quoted_titles_qualifying_numbers_and_bare_days_are_no_quantities() -> None:
+    assert quantities("Le roman « Cent ans de solitude » a été traduit dans 46 langues.") == [
+        (46.0, "langues", None, None)]
+    assert quantities("Pour le directeur, la tolérance zéro s'applique désormais dans les 15 collèges.") == [
+        (15.0, "collèges", None, None)]
+    assert quantities("Le chantier devait démarrer en mars, il a démarré le 9 finalement.") == []
+    # Quoted speech keeps its figures.
+    assert (12.0, "blessés", None, None) in quantities("« Nous avons dénombré 12 blessés », a déclaré le préfet.")
+
+
+def test_a_unit_in_brackets_or_told_by_its_case_is_kept() -> None:
+    assert quantities("Les maximales seront comprises entre 31 et 34 (degrés) dans le Gard.") == [(31.0, "°", 31.0, 34.0)]
+    assert (420.0, "Nm", None, None) in quantities("La version hybride offre 306 ch et 420 Nm de couple.")
