@@ -135,6 +135,22 @@ _PERIODS = {"année": "year", "an": "year", "year": "year", "mois": "month", "mo
             "week": "week", "week-end": "weekend", "weekend": "weekend", "end": "weekend"}
 
 
+_SUDDEN = {"quand", "lorsque", "lorsqu'", "when"}
+
+
+def _narrative_present(span: Span) -> bool:
+    """"Samedi soir, il rentre chez lui quand deux individus l'agressent": a scene in the present
+    followed by "quand" and what broke into it (the "quand" of narration) tells past events in the
+    present; an agenda ("Samedi, la mairie organise une fête") has no such turn."""
+    sent = span.sent
+    turn = next((t.i for t in sent if t.i >= span.end and t.lower_ in _SUDDEN), None)
+    # The scene comes first: "Samedi, quand il fait beau, le marché ouvre" is a habit.
+    scene = [t for t in span.doc[span.end : turn] if t.is_alpha] if turn is not None else []
+    present = any(t.pos_ in ("VERB", "AUX") and "Pres" in t.morph.get("Tense") and "Fin" in t.morph.get("VerbForm")
+                  for t in sent)
+    return len(scene) >= 2 and present
+
+
 def find_dates(doc: Doc) -> list[dict[str, Any]]:
     """Date mentions of a parsed chunk, in the chunk's character offsets, with the tense of the verb
     they depend on (resolve_dates uses it: a future weekday lies ahead, a past day-month behind)."""
@@ -173,6 +189,8 @@ def find_dates(doc: Doc) -> list[dict[str, Any]]:
         item["tense"] = ("future" if words & {"prochain", "prochaine", "next", "demain", "tomorrow"} else
                          "past" if words & {"dernier", "dernière", "passé", "passée", "last", "hier", "yesterday"}
                          else _tense_at(doc, span.start))
+        if label == "WEEKDAY" and item["tense"] == "present" and _narrative_present(span):
+            item["tense"] = "past"
         # "depuis jeudi", "since March 3": what runs since a day began before publication.
         if any(t.lower_ in ("depuis", "since") for t in doc[max(0, span.start - 1) : span.start + 1]):
             item["tense"] = "past"

@@ -283,3 +283,12 @@ def test_quoted_titles_qualifying_numbers_and_bare_days_are_no_quantities() -> N
 def test_a_unit_in_brackets_or_told_by_its_case_is_kept() -> None:
     assert quantities("Les maximales seront comprises entre 31 et 34 (degrés) dans le Gard.") == [(31.0, "°", 31.0, 34.0)]
     assert (420.0, "Nm", None, None) in quantities("La version hybride offre 306 ch et 420 Nm de couple.")
+
+
+def test_a_weekday_in_a_narrative_present_lies_behind_publication() -> None:
+    thursday = dt.date(2021, 3, 18)
+    text = "Vendredi soir, le gérant ferme sa boutique quand trois hommes cagoulés surgissent avec 2 fusils."
+    assert dates(text, thursday) == ["2021-03-12"]
+    # An agenda in the present and a future weekday still look ahead.
+    assert dates("Vendredi, la ville organise un concert gratuit pour 400 lycéens.", thursday) == ["2021-03-19"]
+    assert dates("Le préfet recevra lundi prochain les 30 maires du département.", thursday) == ["2021-03-22"]
