@@ -145,10 +145,13 @@ def _narrative_present(span: Span) -> bool:
     sent = span.sent
     turn = next((t.i for t in sent if t.i >= span.end and t.lower_ in _SUDDEN), None)
     # The scene comes first: "Samedi, quand il fait beau, le marché ouvre" is a habit.
-    scene = [t for t in span.doc[span.end : turn] if t.is_alpha] if turn is not None else []
-    present = any(t.pos_ in ("VERB", "AUX") and "Pres" in t.morph.get("Tense") and "Fin" in t.morph.get("VerbForm")
-                  for t in sent)
-    return len(scene) >= 2 and present
+    if turn is None or sum(t.is_alpha for t in span.doc[span.end : turn]) < 2:
+        return False
+    # What breaks in is told in the present too ("quand deux individus l'agressent"), not in the imperfect
+    # of a background ("lorsqu'il les salariait").
+    broke = next((t for t in span.doc[turn : sent.end] if t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm")),
+                 None)
+    return broke is None or "Pres" in broke.morph.get("Tense")
 
 
 def find_dates(doc: Doc) -> list[dict[str, Any]]:
