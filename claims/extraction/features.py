@@ -832,6 +832,31 @@ def _week_span(day0: Any, period: str, offset: int, tense: str) -> tuple[Any, An
     return saturday, saturday + dt.timedelta(days=1)
 
 
+def anchor_weekdays(claims: list[list[dict[str, Any]]], published: Any) -> None:
+    """A bare weekday after a date of the same weekday within a week of publication is that date: the
+    article dated the day once and names it by its weekday afterwards ("Yahya s'est coincé une main
+    samedi 1er juillet. [...] Samedi 20h30, Fethia fait ses courses", a narrative present that the
+    tense alone would put ahead). Not within one claim ("remontent au 2 juin [...] prévue mardi"
+    names two days), nor a weekday in the future tense. `claims` holds the resolved dates of each claim
+    of one article, with their offsets."""
+    import datetime as dt
+
+    if published is None:
+        return
+    day0 = published.date() if isinstance(published, dt.datetime) else published
+    dated: dict[int, tuple[str, int]] = {}
+    items = sorted(((d, k) for k, dates in enumerate(claims) for d in dates), key=lambda p: p[0].get("start", 0))
+    for item, claim in items:
+        value = item.get("value") or ""
+        if item.get("type") == "date" and len(value) == 10 and not item.get("values"):
+            day = dt.date.fromisoformat(value)
+            if abs((day - day0).days) <= 7:
+                dated[day.weekday()] = (value, claim)
+        elif item.get("type") == "weekday" and item.get("weekday") in dated and item.get("tense") != "future" \
+                and dated[item["weekday"]][1] != claim and not _SIDE_WORDS & set(item.get("text", "").lower().split()):
+            item["value"] = dated[item["weekday"]][0]
+
+
 def resolve_dates(dates: list[dict[str, Any]], published: Any) -> None:
     """Add an ISO `value` (or `values` for "15 et 16 septembre") using the publication date and the
     tense of the verb each date depends on: "lundi" in a past sentence is the last Monday on or before

@@ -292,3 +292,11 @@ def test_a_weekday_in_a_narrative_present_lies_behind_publication() -> None:
     # An agenda in the present and a future weekday still look ahead.
     assert dates("Vendredi, la ville organise un concert gratuit pour 400 lycéens.", thursday) == ["2021-03-19"]
     assert dates("Le préfet recevra lundi prochain les 30 maires du département.", thursday) == ["2021-03-22"]
+
+
+def test_a_bare_weekday_takes_the_date_the_article_gave_that_weekday() -> None:
+    wednesday = dt.date(2021, 3, 17)
+    text = ("Un incendie a détruit 3 entrepôts à Rouen samedi 13 mars. Le préfet a été alerté dans la nuit.\n\n"
+            "Samedi 22 heures, le gardien fait sa ronde dans le bâtiment B et découvre 2 départs de feu.")
+    found = [d["value"] for c in everything(text, wednesday) for d in c.dates if d["text"].lower() == "samedi"]
+    assert found and set(found) == {"2021-03-13"}
