@@ -518,6 +518,10 @@ def find_quantities(doc: Doc, language: str, date_tokens: set[int]) -> list[dict
             start_tok = min(start_tok, i - 1)
         else:
             unit, end_tok = _unit_at(doc, j)
+        # "24 heures sur 24", "7 jours sur 7": always, not a count.
+        if unit and end_tok + 1 < n and doc[end_tok].lower_ == "sur" and doc[end_tok + 1].lower_ == tok.lower_:
+            i = end_tok + 2
+            continue
         score_end = _score_end(doc, i, j, value, unit, language, date_tokens)
         if score_end:
             i = score_end

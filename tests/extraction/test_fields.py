@@ -300,3 +300,8 @@ def test_a_bare_weekday_takes_the_date_the_article_gave_that_weekday() -> None:
             "Samedi 22 heures, le gardien fait sa ronde dans le bâtiment B et découvre 2 départs de feu.")
     found = [d["value"] for c in everything(text, wednesday) for d in c.dates if d["text"].lower() == "samedi"]
     assert found and set(found) == {"2021-03-13"}
+
+
+def test_round_the_clock_idioms_are_no_quantities() -> None:
+    assert quantities("La pharmacie de garde est ouverte 24 heures sur 24 et 7 jours sur 7 pour 3 communes.") == [
+        (3.0, "communes", None, None)]
