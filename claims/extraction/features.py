@@ -841,7 +841,8 @@ def anchor_weekdays(claims: list[list[dict[str, Any]]], published: Any) -> None:
     article dated the day once and names it by its weekday afterwards ("Yahya s'est coincé une main
     samedi 1er juillet. [...] Samedi 20h30, Fethia fait ses courses", a narrative present that the
     tense alone would put ahead). Not within one claim ("remontent au 2 juin [...] prévue mardi"
-    names two days), nor a weekday in the future tense. `claims` holds the resolved dates of each claim
+    names two days), nor against the weekday's tense (a future one, or a past one before a date
+    ahead). `claims` holds the resolved dates of each claim
     of one article, with their offsets."""
     import datetime as dt
 
@@ -856,9 +857,13 @@ def anchor_weekdays(claims: list[list[dict[str, Any]]], published: Any) -> None:
             day = dt.date.fromisoformat(value)
             if abs((day - day0).days) <= 7:
                 dated[day.weekday()] = (value, claim)
-        elif item.get("type") == "weekday" and item.get("weekday") in dated and item.get("tense") != "future" \
-                and dated[item["weekday"]][1] != claim and not _SIDE_WORDS & set(item.get("text", "").lower().split()):
-            item["value"] = dated[item["weekday"]][0]
+        elif item.get("type") == "weekday" and item.get("weekday") in dated and dated[item["weekday"]][1] != claim \
+                and not _SIDE_WORDS & set(item.get("text", "").lower().split()):
+            value, _claim = dated[item["weekday"]]
+            tense = item.get("tense")
+            if tense == "future" or tense == "past" and value > day0.isoformat():
+                continue
+            item["value"] = value
 
 
 def resolve_dates(dates: list[dict[str, Any]], published: Any) -> None:

@@ -305,3 +305,11 @@ def test_a_bare_weekday_takes_the_date_the_article_gave_that_weekday() -> None:
 def test_round_the_clock_idioms_are_no_quantities() -> None:
     assert quantities("La pharmacie de garde est ouverte 24 heures sur 24 et 7 jours sur 7 pour 3 communes.") == [
         (3.0, "communes", None, None)]
+
+
+def test_a_past_weekday_is_not_anchored_to_a_date_ahead() -> None:
+    thursday = dt.date(2021, 3, 18)
+    text = ("Les écoles rouvriront jeudi 25 mars dans le département.\n\n"
+            "Jeudi, le département comptait 240 cas et 12 hospitalisations.")
+    found = [d["value"] for c in everything(text, thursday) for d in c.dates if d["text"] == "Jeudi"]
+    assert found and set(found) == {"2021-03-18"}
