@@ -54,12 +54,17 @@ def date_matcher(vocab: Vocab) -> Matcher:
                              {"LOWER": {"IN": list(lx.WEEKDAYS)}},
                              {"LOWER": {"IN": ["dernier", "prochain", "soir", "matin", "night", "morning"]},
                               "OP": "?"}]], greedy="LONGEST")
-    period = {"LOWER": {"IN": ["semaine", "mois", "année", "an", "week", "month", "year"]}}
+    period = {"LOWER": {"IN": ["semaine", "mois", "année", "an", "week", "month", "year", "week-end", "weekend"]}}
+    # The French model splits "week-end" in three tokens.
+    weekend = [{"LOWER": "week"}, {"TEXT": "-"}, {"LOWER": "end"}]
     qualifier = {"LOWER": {"IN": ["dernière", "dernier", "prochaine", "prochain", "passée", "passé"]}}
     # "le mois" alone is no date: a definite article needs "dernier"/"prochain"; "cette semaine" does not.
+    the = {"LOWER": {"IN": ["la", "le", "l'"]}}
+    this = {"LOWER": {"IN": ["cette", "ce", "cet", "this"]}}
     matcher.add("RELATIVE", [[{"LOWER": {"IN": list(lx.RELATIVE_DAYS)}}],
-                             [{"LOWER": {"IN": ["la", "le", "l'", "last", "next"]}}, period, qualifier],
-                             [{"LOWER": {"IN": ["cette", "ce", "cet", "this"]}}, period]], greedy="LONGEST")
+                             [the, period, qualifier], [the, *weekend, qualifier],
+                             [this, period], [this, *weekend],
+                             [{"LOWER": {"IN": ["last", "next", "this"]}}, period]], greedy="LONGEST")
     return matcher
 
 
@@ -127,7 +132,26 @@ def _tense_at(doc: Doc, i: int) -> str:
 _SIDE_AFTER = {"dernier", "prochain", "passé"}
 _SIDE_WORDS = {"prochain", "prochaine", "next", "dernier", "dernière", "passé", "passée", "last"}
 _PERIODS = {"année": "year", "an": "year", "year": "year", "mois": "month", "month": "month", "semaine": "week",
-            "week": "week"}
+            "week": "week", "week-end": "weekend", "weekend": "weekend", "end": "weekend"}
+
+
+_SUDDEN = {"quand", "lorsque", "lorsqu'", "when"}
+
+
+def _narrative_present(span: Span) -> bool:
+    """"Samedi soir, il rentre chez lui quand deux individus l'agressent": a scene in the present
+    followed by "quand" and what broke into it (the "quand" of narration) tells past events in the
+    present; an agenda ("Samedi, la mairie organise une fête") has no such turn."""
+    sent = span.sent
+    turn = next((t.i for t in sent if t.i >= span.end and t.lower_ in _SUDDEN), None)
+    # The scene comes first: "Samedi, quand il fait beau, le marché ouvre" is a habit.
+    if turn is None or sum(t.is_alpha for t in span.doc[span.end : turn]) < 2:
+        return False
+    # What breaks in is told in the present too ("quand deux individus l'agressent"), not in the imperfect
+    # of a background ("lorsqu'il les salariait").
+    broke = next((t for t in span.doc[turn : sent.end] if t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm")),
+                 None)
+    return broke is None or "Pres" in broke.morph.get("Tense")
 
 
 def find_dates(doc: Doc) -> list[dict[str, Any]]:
@@ -168,6 +192,8 @@ def find_dates(doc: Doc) -> list[dict[str, Any]]:
         item["tense"] = ("future" if words & {"prochain", "prochaine", "next", "demain", "tomorrow"} else
                          "past" if words & {"dernier", "dernière", "passé", "passée", "last", "hier", "yesterday"}
                          else _tense_at(doc, span.start))
+        if label == "WEEKDAY" and item["tense"] == "present" and _narrative_present(span):
+            item["tense"] = "past"
         # "depuis jeudi", "since March 3": what runs since a day began before publication.
         if any(t.lower_ in ("depuis", "since") for t in doc[max(0, span.start - 1) : span.start + 1]):
             item["tense"] = "past"
@@ -190,7 +216,8 @@ def find_dates(doc: Doc) -> list[dict[str, Any]]:
         else:
             rel = [lx.RELATIVE_DAYS[t.lower_] for t in span if t.lower_ in lx.RELATIVE_DAYS]
             item["days_from_publication"] = rel[0] if rel else None
-            period = next((_PERIODS[t.lower_] for t in span if t.lower_ in _PERIODS), None)
+            periods = {_PERIODS[t.lower_] for t in span if t.lower_ in _PERIODS}
+            period = "weekend" if "weekend" in periods else next(iter(periods), None)
             if period:
                 item.update(period=period, offset={"past": -1, "future": 1}.get(item["tense"], 0)
                             if words & _SIDE_WORDS else 0)
@@ -245,6 +272,8 @@ _LABEL_BEFORE = {"acte", "saison", "saisons", "épisode", "épisodes", "article"
                  "no", "niveau", "étape", "catégorie", "classe", "poule", "phase", "version", "ligne", "quai",
                  "porte", "terminal", "vol", "bus", "route", "rn", "départementale", "autoroute", "section", "stade",
                  "années",
+                 # A programme's title after its kind: "le magazine 7 à 8", "la série 24 heures chrono".
+                 "émission", "magazine", "série", "feuilleton", "jeu", "show", "programme",
                  "season", "episode", "chapter", "number", "level", "stage", "gate", "flight", "highway", "line"}
 _RANGE_WORDS = {"à", "au", "-", "–", "et", "to", "and", "ou", "or"}
 
@@ -301,6 +330,11 @@ def _unit_at(doc: Doc, j: int) -> tuple[str, int]:
         return "km/h", j + 3
     if low in lx.UNITS:
         return lx.UNITS[low], j + 1
+    if nxt.text in lx.CASED_UNITS:
+        return lx.CASED_UNITS[nxt.text], j + 1
+    # "entre 23 et 26 (degrés)": a unit in brackets.
+    if nxt.text == "(" and j + 2 < n and doc[j + 2].text == ")" and doc[j + 1].lower_ in lx.UNITS:
+        return lx.UNITS[doc[j + 1].lower_], j + 3
     if low in ("de", "d'", "of") and j + 1 < n:
         after = doc[j + 1]
         if after.lower_ in lx.CURRENCY:
@@ -344,6 +378,8 @@ def _is_title(doc: Doc, i: int, j: int) -> bool:
     tok = doc[i]
     if tok.is_alpha and tok.text[:1].isupper() and not tok.is_sent_start and i > 0 and doc[i - 1].is_alpha:
         return True
+    if _in_quoted_title(doc, i):
+        return True
     if any(m.start() <= tok.idx < m.end() for m in _NUMBERED_OUTLETS.finditer(doc.text, max(0, tok.idx - 30),
                                                                            tok.idx + 30)):
         return True
@@ -356,6 +392,25 @@ def _is_title(doc: Doc, i: int, j: int) -> bool:
         return False
     # A people counted ("3 Français") is an entity of its own; a name takes the number in ("4 Saisons").
     return not nxt.ent_type_ or (tok.ent_type_ == nxt.ent_type_ and nxt.ent_iob_ == "I")
+
+
+_TITLE_LABELS = {"MISC", "WORK_OF_ART", "PRODUCT", "EVENT", "ORG"}
+_OPENING_QUOTES = {"«", "“", '"'}
+_CLOSING_QUOTES = {"»", "”", '"'}
+
+
+def _in_quoted_title(doc: Doc, i: int) -> bool:
+    """A number inside a short quotation that opens with a capital and has no verb (or that the model
+    tagged as a name, as it does titles) is part of a title («Mille soleils splendides», "Les 12 Coups
+    de midi"); quoted speech («Nous avons 12 morts») has a verb, a quoted figure («12 morts») no
+    capital."""
+    opening = next((k for k in range(i - 1, max(-1, i - 5), -1) if doc[k].text in _OPENING_QUOTES | _CLOSING_QUOTES),
+                   None)
+    if opening is None or doc[opening].text not in _OPENING_QUOTES or not doc[opening + 1].text[:1].isupper():
+        return False
+    closing = next((k for k in range(i + 1, min(len(doc), i + 9)) if doc[k].text in _CLOSING_QUOTES), None)
+    return closing is not None and (doc[i].ent_type_ in _TITLE_LABELS
+                                    or not any(t.pos_ in ("VERB", "AUX") for t in doc[opening + 1 : closing]))
 
 
 def _number_group(doc: Doc, i: int, language: str, date_tokens: set[int]) -> int:
@@ -431,7 +486,7 @@ def find_quantities(doc: Doc, language: str, date_tokens: set[int]) -> list[dict
             i += 1
             continue
         if prev in _LABEL_BEFORE or _is_name_part(doc, i):
-            i = _number_group(doc, i, language, date_tokens)
+            i = _label_end(doc, _number_group(doc, i, language, date_tokens), language, date_tokens)
             continue
         j = _number_group(doc, i, language, date_tokens)
         # "deux par deux", "un à un": a manner, not a count.
@@ -463,6 +518,14 @@ def find_quantities(doc: Doc, language: str, date_tokens: set[int]) -> list[dict
             start_tok = min(start_tok, i - 1)
         else:
             unit, end_tok = _unit_at(doc, j)
+        # "24 heures sur 24", "7 jours sur 7": always, not a count.
+        if unit and end_tok + 1 < n and doc[end_tok].lower_ == "sur" and doc[end_tok + 1].lower_ == tok.lower_:
+            i = end_tok + 2
+            continue
+        score_end = _score_end(doc, i, j, value, unit, language, date_tokens)
+        if score_end:
+            i = score_end
+            continue
         low = high = None
         # A range: "120 à 130 vautours", "entre 59% et 60%", "de 8,8 à 9,6 milliards de dollars".
         k = end_tok if unit else j
@@ -508,6 +571,33 @@ def find_quantities(doc: Doc, language: str, date_tokens: set[int]) -> list[dict
     return out
 
 
+def _label_end(doc: Doc, j: int, language: str, date_tokens: set[int]) -> int:
+    """Where a label or a name with a number ends: a second bare number joined to it belongs to it,
+    "le magazine 7 à 8", "les saisons 1 à 3", "Lyon 3-0" (a score glued to the team's name); not one with a
+    unit of its own ("la Ligue 1 à 20 clubs")."""
+    n = len(doc)
+    if j + 1 >= n or doc[j].text not in ("-", "–", "à", "au", "et") or not doc[j + 1].text.isdigit():
+        return j
+    m = _number_group(doc, j + 1, language, date_tokens)
+    glued = not doc[j - 1].whitespace_ and not doc[j].whitespace_
+    return m if glued or m in date_tokens or not _unit_at(doc, m)[0] else j
+
+
+def _score_end(doc: Doc, i: int, j: int, value: float, unit: str, language: str, date_tokens: set[int]) -> int:
+    """Where a score ends ("a battu Lyon 3-0", "s'est imposé 3 à 1", "voted 7-2"), else 0. A range is
+    written low to high ("de 3 à 5"); two bare whole numbers joined by a dash or "à"/"to", the first
+    not smaller, are the two sides of a result, which counts nothing by itself (a tally with its noun,
+    "312 voix contre 250", stays two counts)."""
+    n = len(doc)
+    if unit not in ("", "-") or j + 1 >= n or doc[j].text not in ("-", "–", "à", "to") or j + 1 in date_tokens:
+        return 0
+    if not doc[j + 1].text.isdigit() or not doc[i].text.isdigit():
+        return 0
+    m = _number_group(doc, j + 1, language, date_tokens)
+    second = _number_value(list(doc[j + 1 : m]), language)
+    return m if second is not None and second <= value else 0
+
+
 def _is_phone_number(tokens: Span) -> bool:
     """"05 63 77 31 31": digits in pairs, not a figure grouped by thousands ("1 028", "12 500 000")."""
     digits = [t.text for t in tokens if t.text.isdigit()]
@@ -518,10 +608,21 @@ def _number_as_noun(doc: Doc, i: int) -> bool:
     """"le grand huit", "un double six", "du sept": a small number word after a singular determiner
     (and maybe an adjective), with nothing counted after it, names a thing; it counts nothing ("un
     million" still counts)."""
-    if not doc[i].is_alpha or i == 0:
+    if i == 0:
         return False
+    if not doc[i].is_alpha:
+        return _bare_day(doc, i)
+    # "le risque zéro", "la tolérance zéro": a number word after its noun qualifies it.
+    if doc[i - 1].pos_ == "NOUN" and doc[i - 1].is_alpha and (i + 1 >= len(doc) or doc[i + 1].pos_ != "NOUN"):
+        return True
     k = i - 1 if doc[i - 1].pos_ == "ADJ" and i > 1 else i
     return doc[k - 1].lower_ in ("le", "du", "au", "un", "ce", "the", "a")
+
+
+def _bare_day(doc: Doc, i: int) -> bool:
+    """"le 4 exactement", "depuis le 17": a day of the month written alone refers to a month said before
+    (or names something, "le 13" for Marseille's département); it counts nothing."""
+    return doc[i - 1].lower_ == "le" and bool(_DAY.match(doc[i].text)) and not doc[i].text.startswith("0")
 
 
 def _scale(tokens: Span) -> float:
@@ -540,13 +641,18 @@ def _counted_noun(unit: str) -> bool:
 _MEASURE_UNITS = {*lx.UNITS.values(), *lx.CURRENCY.values(), *lx.HOUR_UNITS}
 
 
+# Words joining listed or opposed figures: "80 km de Dijon et 120 de Troyes", a tally "312 voix contre 250",
+# "312 votes to 250".
+_LIST_WORDS = {"et", "ou", "contre", "and", "or", "against", "to", "versus", "vs"}
+
+
 def _share_units(doc: Doc, items: list[dict[str, Any]], groups: list[tuple[int, int, int]]) -> None:
     """Numbers listed together share the unit written once: "trois, quatre, cinq mois" and "7,8 et
     8,5 mds EUR" take it from the last (with its scale); "80 km de Dijon et 120 de Troyes" and "5
     milliards de dollars en 2020 et 5 milliards en 2021" from the first, when the bare number follows
     "et"/"ou" in the same sentence and carries the same scale; a bare number standing for a noun phrase
     from the quantity before it in the sentence. `groups` holds each item's (first number token, end of
-    the number, end of the unit)."""
+    the number, end of the unit). A tally ("312 voix contre 250") is two counts of the same noun."""
     for k in range(len(items) - 2, -1, -1):
         item, (i, j, _end) = items[k], groups[k]
         nxt, (i2, j2, _end2) = items[k + 1], groups[k + 1]
@@ -560,7 +666,7 @@ def _share_units(doc: Doc, items: list[dict[str, Any]], groups: list[tuple[int, 
     for k in range(1, len(items)):
         item, (i, j, _end) = items[k], groups[k]
         before, (i0, j0, end0) = items[k - 1], groups[k - 1]
-        if item["unit"] or not before["unit"] or "low" in item or i == 0 or doc[i - 1].lower_ not in ("et", "ou"):
+        if item["unit"] or not before["unit"] or "low" in item or i == 0 or doc[i - 1].lower_ not in _LIST_WORDS:
             continue
         gap = doc[end0:i]
         # "710 ch et 667 Nm": a word right after the number is its own unit, even one not in the lexicon.
@@ -708,6 +814,58 @@ def _nearest(candidates: list[Any], day0: Any, tense: str) -> Any:
     return min(candidates, key=lambda c: (abs((c - day0).days), c > day0))
 
 
+def _week_span(day0: Any, period: str, offset: int, tense: str) -> tuple[Any, Any]:
+    """First and last day of "la semaine dernière" (Monday to Sunday, a week from publication's) or of a
+    weekend (Saturday and Sunday). "ce week-end" is the coming one, or the one just gone in a past
+    sentence ("ce week-end, 45 accidents ont été recensés" in Monday's paper); "le week-end dernier"
+    the last one over before publication, "le week-end prochain" the first one ahead of it."""
+    import datetime as dt
+
+    if period == "week":
+        monday = day0 - dt.timedelta(days=day0.weekday()) + dt.timedelta(weeks=offset)
+        return monday, monday + dt.timedelta(days=6)
+    # Saturday of the weekend publication falls in, else of the coming one.
+    coming = day0 + dt.timedelta(days=5 - day0.weekday())
+    inside = day0.weekday() >= 5
+    if offset < 0 or offset == 0 and tense == "past" and not inside:
+        saturday = coming - dt.timedelta(days=7)
+    elif offset > 0 and inside:
+        saturday = coming + dt.timedelta(days=7)
+    else:
+        saturday = coming
+    return saturday, saturday + dt.timedelta(days=1)
+
+
+def anchor_weekdays(claims: list[list[dict[str, Any]]], published: Any) -> None:
+    """A bare weekday after a date of the same weekday within a week of publication is that date: the
+    article dated the day once and names it by its weekday afterwards ("Yahya s'est coincé une main
+    samedi 1er juillet. [...] Samedi 20h30, Fethia fait ses courses", a narrative present that the
+    tense alone would put ahead). Not within one claim ("remontent au 2 juin [...] prévue mardi"
+    names two days), nor against the weekday's tense (a future one, or a past one before a date
+    ahead). `claims` holds the resolved dates of each claim
+    of one article, with their offsets."""
+    import datetime as dt
+
+    if published is None:
+        return
+    day0 = published.date() if isinstance(published, dt.datetime) else published
+    dated: dict[int, tuple[str, int]] = {}
+    items = sorted(((d, k) for k, dates in enumerate(claims) for d in dates), key=lambda p: p[0].get("start", 0))
+    for item, claim in items:
+        value = item.get("value") or ""
+        if item.get("type") == "date" and len(value) == 10 and not item.get("values"):
+            day = dt.date.fromisoformat(value)
+            if abs((day - day0).days) <= 7:
+                dated[day.weekday()] = (value, claim)
+        elif item.get("type") == "weekday" and item.get("weekday") in dated and dated[item["weekday"]][1] != claim \
+                and not _SIDE_WORDS & set(item.get("text", "").lower().split()):
+            value, _claim = dated[item["weekday"]]
+            tense = item.get("tense")
+            if tense == "future" or tense == "past" and value > day0.isoformat():
+                continue
+            item["value"] = value
+
+
 def resolve_dates(dates: list[dict[str, Any]], published: Any) -> None:
     """Add an ISO `value` (or `values` for "15 et 16 septembre") using the publication date and the
     tense of the verb each date depends on: "lundi" in a past sentence is the last Monday on or before
@@ -733,6 +891,9 @@ def resolve_dates(dates: list[dict[str, Any]], published: Any) -> None:
                 item["value"] = (day0 + dt.timedelta(days=item["days_from_publication"])).isoformat()
             elif kind == "relative" and item.get("period") == "year":
                 item["value"] = f"{day0.year + item['offset']:04d}"
+            elif kind == "relative" and item.get("period") in ("week", "weekend"):
+                first, last = _week_span(day0, item["period"], item["offset"], tense)
+                item.update(value=first.isoformat(), values=[first.isoformat(), last.isoformat()])
             elif kind == "relative" and item.get("period") == "month":
                 index = day0.year * 12 + day0.month - 1 + item["offset"]
                 item["value"] = f"{index // 12:04d}-{index % 12 + 1:02d}"

@@ -212,10 +212,12 @@ UNITS = {
     "mètres": "m", "mètre": "m", "m²": "m²", "m2": "m²", "km²": "km²", "km2": "km²", "m³": "m³", "m3": "m³", "cm": "cm", "mm": "mm",
     "centimètres": "cm", "millimètres": "mm", "kg": "kg", "kilos": "kg", "kilogrammes": "kg", "g": "g",
     "grammes": "g", "t": "t", "tonnes": "tonnes", "tonne": "tonnes", "l": "l", "litres": "l", "litre": "l",
-    "ha": "ha", "hectares": "ha", "hectare": "ha", "°c": "°C", "°": "°", "degrés": "°", "mw": "MW",
+    "ha": "ha", "hectares": "ha", "hectare": "ha", "°c": "°C", "°": "°", "degrés": "°", "degrees": "°", "mw": "MW",
     "gw": "GW", "kwh": "kWh", "twh": "TWh", "mph": "mph", "miles": "miles", "mile": "miles", "ft": "ft",
     "feet": "ft", "lbs": "lb", "pounds-weight": "lb",
 }
+# Units whose case tells them apart from another one or from a name: "667 Nm" (newton-metres of torque), not nm.
+CASED_UNITS = {"Nm": "Nm", "N.m": "Nm", "kN": "kN", "MWh": "MWh", "GWh": "GWh", "kWc": "kWc", "MWc": "MWc"}
 # Number words that count nothing precise when plural or after "des"/"plusieurs": "des centaines de km".
 VAGUE_NUMBER_WORDS = {"dizaines", "douzaines", "vingtaines", "centaines", "milliers", "millions", "milliards",
                       "dozens", "hundreds", "thousands", "billions"}

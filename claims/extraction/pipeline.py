@@ -140,6 +140,7 @@ def extract_texts(
         if published is not None and published[index] is not None:
             for cand in [*kept, *rest, *headlines]:
                 ft.resolve_dates(cand.dates, published[index])
+            ft.anchor_weekdays([cand.dates for cand in [*headlines, *kept, *rest]], published[index])
         fallback = art.language in fallback_languages or (art.language not in models)
         note = ""
         if fallback and art.chunks:

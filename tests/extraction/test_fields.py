@@ -100,7 +100,7 @@ def test_listed_numbers_share_the_unit_written_once() -> None:
     assert (6.0, "semaines", None, None) in found and (7.0, "semaines", None, None) in found
     assert (2_500_000_000.0, "EUR", None, None) in found and (3_100_000_000.0, "EUR", None, None) in found
     assert (95.0, "km", None, None) in found
-    assert (640.0, "", None, None) in found  # a unit the lexicon lacks is still not the previous one
+    assert (640.0, "Nm", None, None) in found  # its own unit, not the previous one
 
 
 def test_a_unit_after_the_first_number_only_ranges_with_the_same_unit() -> None:
@@ -235,3 +235,81 @@ def test_a_bare_number_takes_only_the_counted_noun_just_before_it() -> None:
     text = "Les vols à l'étalage -plus des deux tiers des délits-, ont augmenté de 41% (3.208 contre 2.275)."
     found = quantities(text)
     assert (2275.0, "", None, None) in found
+
+
+def test_it_resolves_relative_weeks_and_weekends_to_a_range_of_days() -> None:
+    monday, wednesday = dt.date(2021, 3, 15), dt.date(2021, 3, 17)
+    assert dates("La semaine dernière, la préfecture a fermé 14 écoles du département.", monday) == [
+        ["2021-03-08", "2021-03-14"]]
+    assert dates("Les députés examineront la semaine prochaine un texte sur l'eau.", monday) == [
+        ["2021-03-22", "2021-03-28"]]
+    assert dates("Ce week-end, 300 policiers seront déployés autour du stade.", wednesday) == [
+        ["2021-03-20", "2021-03-21"]]
+    assert dates("Le week-end dernier, la commune a accueilli 800 randonneurs.", wednesday) == [
+        ["2021-03-13", "2021-03-14"]]
+    assert dates("Ce week-end, les pompiers sont intervenus sur 12 feux de forêt.", monday) == [
+        ["2021-03-13", "2021-03-14"]]
+    [extraction] = extract_texts(["Last weekend, the club sold 9,000 tickets, and next week it will open a shop."],
+                                 languages=["en"], published=[wednesday])
+    found = [d["values"] for c in [*extraction.claims, *extraction.recoverable] for d in c.dates]
+    assert ["2021-03-13", "2021-03-14"] in found and ["2021-03-22", "2021-03-28"] in found
+
+
+def test_a_score_is_no_quantity_and_a_tally_two_counts_of_the_same_noun() -> None:
+    assert quantities("Le FC Nantes a battu Rennes 2-1 samedi devant ses supporters.") == []
+    assert quantities("L'équipe de France s'est imposée 4 à 2 contre la Belgique en demi-finale.") == []
+    assert quantities("Le conseil municipal a adopté le budget par 27 voix contre 8.") == [
+        (27.0, "voix", None, None), (8.0, "voix", None, None)]
+    # A range is written low to high and stays one.
+    assert quantities("La réunion rassemblera de 30 à 40 élus de la région.") == [(30.0, "élus", 30.0, 40.0)]
+
+
+def test_programme_titles_after_their_kind_are_no_quantities() -> None:
+    assert quantities("Le reportage a été diffusé dans l'émission 28 minutes sur Arte.") == []
+    assert quantities("Elle a joué dans la série 13 Reasons Why pendant 4 saisons.") == [(4.0, "saisons", None, None)]
+    assert quantities("Les images ont été montrées par le magazine 7 à 8 en 2019.") == []
+
+
+def test_quoted_titles_qualifying_numbers_and_bare_days_are_no_quantities() -> None:
+    assert quantities("Le roman « Cent ans de solitude » a été traduit dans 46 langues.") == [
+        (46.0, "langues", None, None)]
+    assert quantities("Pour le directeur, la tolérance zéro s'applique désormais dans les 15 collèges.") == [
+        (15.0, "collèges", None, None)]
+    assert quantities("Le chantier devait démarrer en mars, il a démarré le 9 finalement.") == []
+    # Quoted speech keeps its figures.
+    assert (12.0, "blessés", None, None) in quantities("« Nous avons dénombré 12 blessés », a déclaré le préfet.")
+
+
+def test_a_unit_in_brackets_or_told_by_its_case_is_kept() -> None:
+    assert quantities("Les maximales seront comprises entre 31 et 34 (degrés) dans le Gard.") == [(31.0, "°", 31.0, 34.0)]
+    assert (420.0, "Nm", None, None) in quantities("La version hybride offre 306 ch et 420 Nm de couple.")
+
+
+def test_a_weekday_in_a_narrative_present_lies_behind_publication() -> None:
+    thursday = dt.date(2021, 3, 18)
+    text = "Vendredi soir, le gérant ferme sa boutique quand trois hommes cagoulés surgissent avec 2 fusils."
+    assert dates(text, thursday) == ["2021-03-12"]
+    # An agenda in the present and a future weekday still look ahead.
+    assert dates("Vendredi, la ville organise un concert gratuit pour 400 lycéens.", thursday) == ["2021-03-19"]
+    assert dates("Le préfet recevra lundi prochain les 30 maires du département.", thursday) == ["2021-03-22"]
+
+
+def test_a_bare_weekday_takes_the_date_the_article_gave_that_weekday() -> None:
+    wednesday = dt.date(2021, 3, 17)
+    text = ("Un garçon de 4 ans s'est blessé dans un manège à Rouen samedi 13 mars. Il a perdu deux doigts.\n\n"
+            "Samedi 19h45, Nadia promène son fils avec 2 amies sur la place du marché de Rouen.")
+    found = [d["value"] for c in everything(text, wednesday) for d in c.dates if d["text"].lower() == "samedi"]
+    assert found and set(found) == {"2021-03-13"}
+
+
+def test_round_the_clock_idioms_are_no_quantities() -> None:
+    assert quantities("La pharmacie de garde est ouverte 24 heures sur 24 et 7 jours sur 7 pour 3 communes.") == [
+        (3.0, "communes", None, None)]
+
+
+def test_a_past_weekday_is_not_anchored_to_a_date_ahead() -> None:
+    thursday = dt.date(2021, 3, 18)
+    text = ("Les écoles rouvriront jeudi 25 mars dans le département.\n\n"
+            "Jeudi, le département comptait 240 cas et 12 hospitalisations.")
+    found = [d["value"] for c in everything(text, thursday) for d in c.dates if d["text"] == "Jeudi"]
+    assert found and set(found) == {"2021-03-18"}
