@@ -198,6 +198,7 @@ def source_of(tokens: list[Token], language: str, told: bool = True) -> tuple[st
         cut = next((k for k, t in enumerate(phrase) if k > 0 and (
             t.lower_ in ("qui", "who", "que", "dont", "sur", "à", "au", "aux", "auprès", "dans", "lors", "pour", "on",
                          "to", "in", "at") or t.text in (",", "(", '"') or t.pos_ in ("VERB", "AUX")
+            or t.lower_ in lx.WEEKDAYS or t.text[:1].isdigit()  # "la préfecture, mardi 3 juin": a date ends it
             or (outlet and t.text in outlet.split()))), len(phrase))
         kept = _trim_function_words(phrase[:cut])
         claimant = " ".join(t.text for t in kept).replace("' ", "'").strip()
@@ -263,6 +264,10 @@ def _tail(span: Span, language: str) -> tuple[int, Token] | None:
             continue  # ", accusé par sa voisine de ...": a passive participle describes, it does not attribute
         if any(t.lower_ in ("que", "qu'", "that", "si") for t in words[lead + 1 :]):
             return None
+        # "..., a annoncé le groupe, et les bénéfices de 7 %": a statement goes on after the speaker.
+        if any(t.text in ("%", "€", "$", "£") or (t.lower_ in ("et", "mais", "ou", "and", "but") and t.i > 0
+                                                   and t.doc[t.i - 1].text == ",") for t in rest):
+            return None
         finite = [t for t in words[lead + 1 :] if t.pos_ == "VERB" and "Fin" in t.morph.get("VerbForm")
                   and not _speech_verb(t, language)]
         # "..., explique également avoir réduit la vitesse": the verb has its own complement, what
@@ -304,6 +309,58 @@ def _subject_then_speech(words: list[Token], language: str) -> Token | None:
                for t in sentence):
         return None
     return verb
+
+
+def _incise(span: Span, language: str) -> Attribution | None:
+    """An attribution set between commas inside the sentence, the statement going on after it:
+    "La rentrée aura lieu le 11 mai, a assuré le ministre de l'Éducation, Jean Dupont, avec 15 élèves par
+    classe." The incise (", a assuré ... Jean Dupont") is left out; its inverted subject is the claimant."""
+    tokens = list(span)
+    for k, comma in enumerate(tokens[:-4]):
+        if comma.text != "," or k < 3:
+            continue
+        lead = k + 1
+        while lead < len(tokens) and (tokens[lead].pos_ == "AUX" or tokens[lead].lower_ in ("a", "ont", "avait")):
+            lead += 1
+        if lead >= len(tokens):
+            break
+        verb = tokens[lead]
+        if not (verb.pos_ == "VERB" and _speech_verb(verb, language)) or _negated(verb) or quoted(verb, span):
+            continue
+        # The inverted subject (the French parser often reads it as the object: "a assuré le maire").
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "obj") and c.i > verb.i), None)
+        if subject is None or subject.pos_ not in ("NOUN", "PROPN"):
+            continue
+        close = subject.right_edge.i if subject.right_edge.text == "," else subject.right_edge.i + 1
+        named = _entity_at(span.doc[close + 1]) if close + 1 < span.end else None
+        if named is not None and named.label_ in ("PER", "PERSON") and named.start == close + 1 \
+                and named.end < span.end and span.doc[named.end].text == ",":
+            close = named.end  # "le ministre de l'Éducation, Jean Dupont,": the name set off after the role
+        if close >= span.end - 3 or span.doc[close].text != ",":
+            continue
+        rest = [t for t in span.doc[close + 1 : span.end] if t.is_alpha]
+        # What follows must go on with the statement, not with the incise ("..., a indiqué la SNCF, qui
+        # prévoit ..." describes the speaker).
+        # ("..., précisant que ..." goes on with the speaker too).
+        if not rest or rest[0].lower_ in ("qui", "dont", "selon", "lequel", "laquelle", "lesquels", "lesquelles",
+                                          "où", "ajoutant", "précisant", "soulignant", "estimant", "expliquant") \
+                or "Ger" in rest[0].morph.get("VerbForm") or (
+                    rest[0].pos_ == "VERB" and "Part" in rest[0].morph.get("VerbForm") and "Pres" in rest[0].morph.get("Tense")):
+            continue
+        before = tokens[:k]
+        if len(rest) < 3 or not any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in before):
+            continue
+        # A quotation then its speaker: what follows describes the scene ("..., a déclaré X, en conférence
+        # de presse"), the sentence as a whole is the quote's. Only a statement going on with a figure or
+        # a verb of its own ("..., et les bénéfices de 7 %") makes the incise an aside.
+        if tokens[k - 1].text == '"' or not any(t.like_num or ("Fin" in t.morph.get("VerbForm") and t.pos_ in (
+                "VERB", "AUX")) for t in span.doc[close + 1 : span.end]):
+            continue
+        claimant, outlet, how = source_of(list(span.doc[verb.i + 1 : close]), language)
+        if not claimant and not outlet:
+            continue
+        return Attribution(claimant, outlet, "speech" if how != "outlet" else how, [(comma.i, close)])
+    return None
 
 
 def _learned_from(verb: Token) -> bool:
@@ -511,6 +568,9 @@ def find(span: Span, language: str) -> Attribution:
             if inner.drop and inner.drop[-1][1] >= start - 1 and (inner.claimant or inner.how.startswith("pronoun:")):
                 return Attribution(inner.claimant, outlet, inner.how, [*inner.drop, *drop])
         return Attribution(claimant, outlet, how or "speech", drop)
+    incise = _incise(span, language)
+    if incise is not None:
+        return incise
     # "X a déclaré", "X explique que": a subject of a speech verb, nothing left out.
     for tok in tokens:
         if not (tok.pos_ in ("VERB",) and _speech_verb(tok, language)) or _negated(tok):

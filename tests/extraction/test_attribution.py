@@ -201,3 +201,32 @@ def test_an_english_sentence_opening_with_a_time_phrase_is_not_an_attribution_ta
     cand = english(sentence, ",")
     assert cand.text == sentence
     assert cand.quantities
+
+
+def test_an_attribution_between_commas_inside_the_sentence_is_left_out() -> None:
+    cand = claim("La piscine rouvrira le 2 juin dans le quartier nord, a assuré lundi le maire de Vierzon, "
+                 "Paul Morel, avec un bassin de 50 mètres.", "piscine")
+    assert cand.text == "La piscine rouvrira le 2 juin dans le quartier nord, avec un bassin de 50 mètres."
+    assert cand.claimant == "Paul Morel"
+    assert [d["text"] for d in cand.dates] == ["le 2 juin"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Le trafic restera perturbé jusqu'à jeudi, a indiqué la SNCF, qui prévoit 2 trains sur 3.",
+    "Les ventes ont progressé de 4 %, a annoncé le groupe Renault, précisant que 300 emplois seront créés.",
+])
+def test_what_goes_on_after_an_attribution_stays_in_the_text(sentence: str) -> None:
+    cand = claim(sentence, "a indiqué" if "SNCF" in sentence else "a annoncé")
+    assert cand.text == sentence
+
+
+def test_a_date_after_a_trailing_attribution_is_not_part_of_the_claimant() -> None:
+    cand = claim("Le feu a détruit 40 hectares de pinède, a indiqué la préfecture, mardi 3 juin.", "40 hectares")
+    assert cand.text == "Le feu a détruit 40 hectares de pinède."
+    assert cand.claimant == "la préfecture"
+
+
+def test_a_statement_going_on_after_an_incise_keeps_its_figures() -> None:
+    cand = claim("Les ventes ont progressé de 4 %, a annoncé le groupe Renault, et les bénéfices de 7 %.", "4 %")
+    assert cand.text == "Les ventes ont progressé de 4 %, et les bénéfices de 7 %."
+    assert [q["value"] for q in cand.quantities] == [4.0, 7.0]
