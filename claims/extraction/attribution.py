@@ -359,7 +359,7 @@ def _incise(span: Span, language: str) -> Attribution | None:
         claimant, outlet, how = source_of(list(span.doc[verb.i + 1 : close]), language)
         if not claimant and not outlet:
             continue
-        return Attribution(claimant, outlet, "speech" if how != "outlet" else how, [(comma.i, close)])
+        return Attribution(claimant, outlet, how or "speech", [(comma.i, close)])
     return None
 
 
