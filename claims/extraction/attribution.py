@@ -18,13 +18,24 @@ from claims.extraction import lexicon as lx
 _DECLINED = {"Le ": r"(?:[Ll]e|[Dd]u|[Aa]u) ", "La ": r"(?:[Ll]a|[Dd]e la|[Àà] la) ", "Les ": r"(?:[Ll]es|[Dd]es|[Aa]ux) "}
 
 
+def _shouted(title: str) -> str:
+    """A title after its article may be written in capitals ("l'OBS", "du PARISIEN"); a bare name is
+    not read that way (an acronym in capitals is its own word)."""
+    return title.upper() if len(title) >= 3 and not title.isupper() else ""
+
+
 def _outlet_regex(names: tuple[str, ...]) -> str:
     """One alternation per article (the declined forms before the titles that take it), then the
     other names: grouped, the pattern stays fast on every sentence."""
     groups = []
     for article, declined in _DECLINED.items():
-        titles = sorted((n[len(article) :] for n in names if n.startswith(article)), key=len, reverse=True)
+        titles = {n[len(article) :] for n in names if n.startswith(article)}
+        titles = sorted(titles | {_shouted(t) for t in titles} - {""}, key=len, reverse=True)
         groups.append(declined + "(?:" + "|".join(re.escape(t) for t in titles) + ")")
+    elided = {n[2:] for n in names if n.startswith("L'")}
+    # not in a headline all in capitals ("L'UNION EUROPÉENNE")
+    groups.append("[Ll]'(?:" + "|".join(re.escape(t) for t in sorted(
+        {_shouted(t) for t in elided} - {""}, key=len, reverse=True)) + r")(?!\s+[A-ZÀ-Þ]{2})")
     rest = sorted((n for n in names if not n.startswith(tuple(_DECLINED))), key=len, reverse=True)
     return "|".join([*groups, *(re.escape(n) for n in rest)])
 
@@ -36,6 +47,7 @@ _OUTLET_PATTERN = re.compile(
 # "du Parisien" is "Le Parisien": the title as written in its masthead, longest first.
 _TITLES = sorted(((o.split(" ", 1)[1], o) for o in lx.OUTLETS if o.startswith(tuple(_DECLINED))),
                  key=lambda pair: -len(pair[0]))
+_BY_LOWER = {o.lower(): o for o in lx.OUTLETS}
 _PRONOUN_VERB = re.compile(r"-t-(il|elle|ils|elles|on)\b|\b\w+-(il|elle|ils|elles|on)\b", re.IGNORECASE)
 # Words before a role noun that belong to it: "l'ancien Premier ministre".
 _ROLE_ADJECTIVES = {"premier", "première", "ancien", "ancienne", "ex", "vice", "former", "first"}
@@ -62,7 +74,9 @@ def outlet_in(text: str) -> str:
     found = m.group(0).strip()
     if found in lx.OUTLETS:
         return found
-    return next((title for rest, title in _TITLES if found.endswith(" " + rest)), found)
+    if found.lower() in _BY_LOWER:
+        return _BY_LOWER[found.lower()]  # "L'OBS" is L'Obs
+    return next((title for rest, title in _TITLES if found.lower().endswith(" " + rest.lower())), found)
 
 
 def is_outlet(name: str) -> bool:
@@ -101,8 +115,10 @@ def person_name(ent: Span) -> str:
 
 def _speech_verb(tok: Token, language: str, lexicon: dict[str, tuple[str, ...]] = lx.SPEECH_PREFIXES) -> bool:
     prefixes = _folded(lexicon.get(language, ()))
-    return tok.pos_ in ("VERB", "AUX", "NOUN", "ADJ") and _fold(tok.lower_.lstrip("-")).startswith(prefixes) \
-        and tok.is_alpha
+    word = _fold(tok.lower_.lstrip("-"))
+    if lexicon is lx.SPEECH_PREFIXES and tok.pos_ == "VERB" and word.startswith(_folded(lx.REPORTING_VERBS.get(language, ()))):
+        return True  # "se serait plaint le président": a verb only, never the noun ("une plainte", "un souhait")
+    return tok.pos_ in ("VERB", "AUX", "NOUN", "ADJ") and word.startswith(prefixes) and tok.is_alpha
 
 
 def _negated(tok: Token) -> bool:
@@ -163,8 +179,8 @@ def source_of(tokens: list[Token], language: str, told: bool = True) -> tuple[st
                 name, glued = rest.text.strip(" ,.'\""), True
         if outlet and outlet in name and not name.endswith(outlet):
             name = name.split(outlet, 1)[1].strip()  # "l'AFP Sylvain Darchy": the agency glued to the name
-        if len(name) < 2 or (outlet and (name in outlet or outlet in name)):
-            continue
+        if len(name) < 2 or (outlet and (name.lower() in outlet.lower() or outlet.lower() in name.lower())):
+            continue  # the medium ("OBS" of "l'OBS") is the outlet
         if glued:
             people.append(name)
         elif ent.label_ in ("PER", "PERSON"):
@@ -251,8 +267,8 @@ def _tail(span: Span, language: str) -> tuple[int, Token] | None:
             while lead < len(words) and words[lead].lower_ in ("le", "l'", "la", "les", "l"):
                 lead += 1
         while lead < len(words) and (words[lead].pos_ == "AUX" or words[lead].lower_ in (
-                "a", "ont", "avait", "avaient", "aurait", "has", "had", "was") or words[lead].text.startswith("-")):
-            lead += 1  # "a -t -il déclaré": the auxiliary and the inverted pronoun come first
+                "a", "ont", "avait", "avaient", "aurait", "has", "had", "was", "se", "s'") or words[lead].text.startswith("-")):
+            lead += 1  # "a -t -il déclaré", "se serait plaint": the auxiliary, the reflexive, the inverted pronoun
         if lead >= len(words):
             continue
         verb = words[lead]

@@ -191,3 +191,31 @@ def test_an_english_tail_with_the_speaker_before_the_verb_is_left_out(sentence: 
 def test_an_english_tail_that_goes_on_with_a_new_statement_stays() -> None:
     sentence = "Hospital admissions fell by 12 percent in March, officials said, adding that beds remain scarce."
     assert english(sentence, "12 percent").text == sentence
+
+
+@pytest.mark.parametrize(("text", "words", "claimant"), [
+    ("Le loyer des logements sociaux a augmenté de 12% en deux ans, se serait plaint le président de l'office.",
+     "loyer", "le président de l'office"),
+    ("Les tarifs du stationnement ont doublé en 2023, s'est plaint Marc Leroy devant le conseil municipal.",
+     "tarifs", "Marc Leroy"),
+    ("La cantine coûte 4 euros par repas depuis septembre, se sont indignés les syndicats d'enseignants.",
+     "cantine", "les syndicats d'enseignants"),
+    ("Le sénateur Hugo Bellanger a visité la caserne de Laval. Il a souhaité que les 30 postes supprimés en 2020 "
+     "soient recréés avant la fin de l'année.", "postes", "Hugo Bellanger"),
+])
+def test_complaining_and_wishing_report_what_the_speaker_said(text: str, words: str, claimant: str) -> None:
+    assert claim(text, words).claimant == claimant
+
+
+def test_a_wish_without_a_content_clause_and_a_complaint_filed_attribute_nothing() -> None:
+    assert claim("Le préfet Hugo Bellanger souhaite partir en vacances en juillet avec 300 enfants.",
+                 "vacances").claimant == ""
+    assert claim("Une plainte pour vol de 2.000 euros a été déposée par le gérant du magasin.", "plainte").claimant == ""
+
+
+def test_an_outlet_written_in_capitals_after_its_article_is_the_outlet() -> None:
+    assert outlet_in("a-t-il confié à l'OBS.") == "L'Obs"
+    assert outlet_in("dans les colonnes du PARISIEN") == "Le Parisien"
+    assert outlet_in("L'UNION EUROPÉENNE A TRANCHÉ") == ""
+    cand = claim("Selon l'OBS, le ministre a dépensé 40.000 euros en frais de taxi en 2021.", "taxi")
+    assert (cand.claimant, cand.outlet) == ("L'Obs", "L'Obs")
