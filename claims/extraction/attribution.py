@@ -113,6 +113,73 @@ def person_name(ent: Span) -> str:
     return ""
 
 
+# Grammatical gender an article gives a person: a civility, a determiner, or a marked role or participle.
+_CIVILITY = {"m.": "Masc", "monsieur": "Masc", "mr": "Masc", "mr.": "Masc", "mme": "Fem", "mme.": "Fem",
+             "madame": "Fem", "mlle": "Fem", "mademoiselle": "Fem", "mrs": "Fem", "mrs.": "Fem", "ms": "Fem",
+             "ms.": "Fem", "miss": "Fem"}
+_GENDERED_DET = {"le": "Masc", "un": "Masc", "ce": "Masc", "cet": "Masc", "du": "Masc", "au": "Masc",
+                 "la": "Fem", "une": "Fem", "cette": "Fem"}
+PRONOUN_GENDER = {"il": "Masc", "he": "Masc", "elle": "Fem", "she": "Fem"}
+
+
+def _marked_gender(word: Token) -> str:
+    """The gender a role noun, adjective or participle shows by its form: "chanteuse", "élue", "ancien",
+    "producteur". A form ending in -e may be either ("ministre", "journaliste", "jeune"): only its
+    feminine reading is trusted."""
+    gender = word.morph.get("Gender")
+    if len(gender) != 1 or word.pos_ not in ("NOUN", "ADJ", "VERB"):
+        return ""
+    if gender[0] == "Masc" and word.lower_.endswith(("e", "es")):
+        return ""
+    return gender[0]
+
+
+def _phrase_gender(noun: Token) -> str:
+    """The gender of a role phrase ("la ministre", "l'ancienne députée", "le producteur"): its
+    determiner, else an adjective or the noun itself when their form marks it."""
+    for child in noun.children:
+        if child.dep_ == "det" and child.lower_ in _GENDERED_DET:
+            return _GENDERED_DET[child.lower_]
+    for child in noun.children:
+        if child.dep_ == "amod" and child.i < noun.i and _marked_gender(child):
+            return _marked_gender(child)
+    return _marked_gender(noun)
+
+
+def gender_of(ent: Span) -> str:
+    """"Masc", "Fem" or "" (unknown): the grammatical gender the sentence gives a named person, from a
+    civility ("Mme Durand", "M. Petit"), the role it is the apposition of ("la chanteuse Claire Dumas",
+    "le député Paul Roux") or an apposition after it ("Julie Roux, élue en 2020,", "Marc Blanc, ancien
+    ministre,"). Never from the first name."""
+    doc = ent.doc
+    for tok in (ent[0], doc[ent.start - 1] if ent.start > ent.sent.start else None):
+        if tok is not None and tok.lower_ in _CIVILITY:
+            return _CIVILITY[tok.lower_]
+    root = ent.root
+    head = root.head
+    if root.dep_ in ("appos", "flat:name", "nmod") and head.i < ent.start and head.pos_ == "NOUN" \
+            and all(head.is_ancestor(doc[k]) for k in range(head.i + 1, ent.start)) \
+            and not any(c.dep_ == "case" for c in root.children) and doc[ent.start - 1].pos_ != "ADP":
+        # not a complement: "l'avocate de Marie Petit", "le mari de Julie Roux"
+        gender = _phrase_gender(head)  # "la ministre Agnès Martin", "le président de la région, Jacques Moreau"
+        if gender:
+            return gender
+    after = ent.end + 1
+    for child in root.children:
+        if after < len(doc) and doc[ent.end].text == "," and child.left_edge.i == after:
+            if child.dep_ == "appos" and child.pos_ == "NOUN":
+                return _phrase_gender(child)
+            if child.dep_ == "acl" and "Part" in child.morph.get("VerbForm"):
+                return _marked_gender(child)
+    return ""
+
+
+def agrees(gender: str, pronoun: str) -> bool:
+    """Whether a person of this gender may be what the pronoun stands for (an unknown gender may)."""
+    wanted = PRONOUN_GENDER.get(pronoun, "")
+    return not gender or not wanted or gender == wanted
+
+
 def _speech_verb(tok: Token, language: str, lexicon: dict[str, tuple[str, ...]] = lx.SPEECH_PREFIXES) -> bool:
     prefixes = _folded(lexicon.get(language, ()))
     word = _fold(tok.lower_.lstrip("-"))
@@ -392,27 +459,28 @@ def role_of(ent: Span) -> str:
     return ""
 
 
-def _speaker_before(span: Span, end: int) -> str:
+def _speaker_before(span: Span, end: int, pronoun: str) -> str:
     """"Jean Dupont a soutenu le maire : « ... », a-t-il déclaré", "Jean Dupont ne s'est pas arrêté là : il
     a ajouté que ...": the name that introduces the quotation, else a person subject earlier in the
-    sentence outside any quotation, is who "il" is. `end` is where to stop looking: the pronoun."""
+    sentence outside any quotation, is who "il" is, when the gender the sentence gives them agrees with the
+    pronoun. `end` is where to stop looking: the pronoun."""
     opening = [t.i for t in span if _opening(t) and t.i < end]
     stop = opening[-1] if opening else end
     doc = span.doc
     if stop - 2 >= span.start and doc[stop - 1].text == ":" and doc[stop - 2].ent_type_ in ("PER", "PERSON"):
         ent = _entity_at(doc[stop - 2])  # "..., Éric Dupont : « ... »": the name that introduces the quotation
-        if ent is not None and person_name(ent):
+        if ent is not None and person_name(ent) and agrees(gender_of(ent), pronoun):
             return person_name(ent)
     for tok in doc[span.start : stop]:
         if tok.dep_.startswith("nsubj") and tok.ent_type_ in ("PER", "PERSON") and not quoted(tok, span):
             ent = _entity_at(tok)
-            return person_name(ent) if ent is not None else ""
+            return person_name(ent) if ent is not None and agrees(gender_of(ent), pronoun) else ""
     return ""
 
 
 def _pronoun(span: Span, pronoun: str, at: int) -> Attribution:
     """A pronoun speaker, named when the sentence itself names its antecedent, else left to the article's context."""
-    name = _speaker_before(span, at) if pronoun in ("il", "elle", "he", "she") else ""
+    name = _speaker_before(span, at, pronoun) if pronoun in ("il", "elle", "he", "she") else ""
     return Attribution(name, "", "speech" if name else f"pronoun:{pronoun}")
 
 

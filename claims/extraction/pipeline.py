@@ -299,11 +299,14 @@ def _resolve_claimant(art: _Article, attrib: at.Attribution) -> str:
     if how.startswith("pronoun:"):
         if how in ("pronoun:il", "pronoun:elle", "pronoun:he", "pronoun:she"):
             # The previous sentence's subject when it is a person, or who the article said holds the
-            # office it names ("le ministre"); else the last person named.
+            # office it names ("le ministre"); else the last person named. Either of the pronoun's gender
+            # when the article gave theirs ("la chanteuse ..., elle ajoute"); none: an organisation.
+            pronoun = how.split(":", 1)[1]
             subject = ctx.person_for(ctx.last_subject) or ctx.last_subject
-            if subject and not ctx.last_subject_plural and subject in ctx.people:
+            if subject and not ctx.last_subject_plural and subject in ctx.people and ctx.fits(subject, pronoun):
                 return subject
-            return ctx.people[-1] if ctx.people else (ctx.orgs[-1] if ctx.orgs else "")
+            people = [p for p in ctx.people if ctx.fits(p, pronoun)]
+            return people[-1] if people else (ctx.orgs[-1] if ctx.orgs else "")
         return ctx.last_subject if ctx.last_subject_plural else ""
     named = ctx.person_for(attrib.claimant) if at.is_role(attrib.claimant) else ""
     if named:

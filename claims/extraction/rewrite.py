@@ -40,6 +40,13 @@ class Context:
     last_subject_plural: bool = False
     previous_names: list[str] = field(default_factory=list)  # people and organisations of the last sentence
     roles: dict[str, str] = field(default_factory=dict)  # "ministre de l'éducation" -> the person named with it
+    genders: dict[str, str] = field(default_factory=dict)  # person -> "Masc" / "Fem", as the article first gave it
+
+    def fits(self, name: str, pronoun: str) -> bool:
+        """Whether "il"/"elle" may stand for this person: "la chanteuse ... elle" is not the man named last."""
+        from claims.extraction.attribution import agrees
+
+        return agrees(self.genders.get(name, ""), pronoun)
 
     def person_for(self, description: str) -> str:
         """The person the article named with this role ("le ministre de l'Éducation", "le Premier
@@ -56,7 +63,7 @@ class Context:
         return names.pop() if len(names) == 1 else ""
 
     def update(self, sent: Span, resolved_subject: str = "") -> None:
-        from claims.extraction.attribution import outlet_in, person_name, quoted, role_of
+        from claims.extraction.attribution import gender_of, outlet_in, person_name, quoted, role_of
 
         self.previous_names = [e.text for e in sent.ents if e.label_ in ("PER", "PERSON", "ORG") and len(e.text) > 2]
         for ent in sent.ents:
@@ -70,6 +77,9 @@ class Context:
                 name = person_name(ent)
                 if name and not quoted(ent[0], sent):
                     self.people.append(name)
+                    gender = gender_of(ent)
+                    if gender:
+                        self.genders.setdefault(name, gender)
                     role = role_of(ent)
                     if role:
                         self.roles[role] = name
@@ -123,9 +133,9 @@ def _antecedent(subj: Token, ctx: Context, span: Span) -> str:
     low = subj.lower_
     if low in ("il", "elle", "he", "she"):
         if ctx.last_subject and not ctx.last_subject_plural:
-            return ctx.last_subject
+            return ctx.last_subject if ctx.fits(ctx.last_subject, low) else ""
         recent = ctx.people[-3:]
-        if recent and len(set(recent)) == 1:
+        if recent and len(set(recent)) == 1 and ctx.fits(recent[-1], low):
             return recent[-1]
         return ""
     if low in ("ils", "elles", "they"):

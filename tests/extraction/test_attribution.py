@@ -219,3 +219,27 @@ def test_an_outlet_written_in_capitals_after_its_article_is_the_outlet() -> None
     assert outlet_in("L'UNION EUROPÉENNE A TRANCHÉ") == ""
     cand = claim("Selon l'OBS, le ministre a dépensé 40.000 euros en frais de taxi en 2021.", "taxi")
     assert (cand.claimant, cand.outlet) == ("L'Obs", "L'Obs")
+
+
+@pytest.mark.parametrize(("text", "words", "claimant"), [
+    ("La chanteuse Claire Dumas a enregistré son album à Paris avec le producteur Paul Tony. Elle ajoute que le "
+     "disque s'est vendu à 200.000 exemplaires en France.", "disque", "Claire Dumas"),
+    ("Mme Lebrun a reçu M. Caradec dans son bureau de Quimper. Le budget de la ville a baissé de 8% en 2022, "
+     "a-t-elle affirmé.", "budget", "Mme Lebrun"),
+    ("Marc Blanc, ancien ministre, a débattu avec Julie Roux, élue en 2020. Les loyers ont doublé en dix ans, "
+     "a-t-elle assuré.", "loyers", "Julie Roux"),
+    ("Julie Roux, élue en 2020, a débattu avec Marc Blanc, ancien ministre. Les loyers ont doublé en dix ans, "
+     "a-t-il assuré.", "loyers", "Marc Blanc"),
+    ("Le député Paul Roux a rencontré la directrice de l'hôpital, Anne Vidal, mardi. L'hôpital a perdu 40 lits "
+     "en 2021, a-t-elle déclaré.", "lits", "Anne Vidal"),
+    ("Le maire Paul Roux a reçu la ministre Julie Faure à Nantes. Le maire Paul Roux a défendu la ministre : "
+     "\"Nous avons obtenu 20 millions d'euros pour le port\", a-t-elle déclaré.", "millions", "Julie Faure"),
+])
+def test_a_pronoun_speaker_is_a_person_of_its_gender(text: str, words: str, claimant: str) -> None:
+    assert claim(text, words).claimant == claimant
+
+
+def test_a_person_of_unknown_gender_may_be_either_pronoun() -> None:
+    cand = claim("Camille Perrin a ouvert une boulangerie à Dinan en 2019. Elle emploie aujourd'hui 12 salariés, "
+                 "a-t-elle précisé.", "salariés")
+    assert cand.claimant == "Camille Perrin"
