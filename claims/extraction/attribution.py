@@ -404,7 +404,7 @@ def _tail_without_comma(tokens: list[Token], end: int, language: str) -> tuple[i
     return None
 
 
-def _opening(mark: Token) -> bool:
+def opening(mark: Token) -> bool:
     """A quotation mark glued to the word after it opens a quotation ('"Nous', not 'gens",')."""
     doc = mark.doc
     return mark.text == '"' and not mark.whitespace_ and mark.i + 1 < len(doc) and doc[mark.i + 1].text not in ",.;:!?)"
@@ -413,7 +413,7 @@ def _opening(mark: Token) -> bool:
 def quoted(tok: Token, span: Span) -> bool:
     """Whether a token lies inside a quotation of its sentence: the last quotation mark before it opens one."""
     marks = [t for t in tok.doc[span.start : tok.i] if t.text == '"']
-    return bool(marks) and _opening(marks[-1])
+    return bool(marks) and opening(marks[-1])
 
 
 def role_key(description: str) -> str:
@@ -464,8 +464,8 @@ def _speaker_before(span: Span, end: int, pronoun: str) -> str:
     a ajouté que ...": the name that introduces the quotation, else a person subject earlier in the
     sentence outside any quotation, is who "il" is, when the gender the sentence gives them agrees with the
     pronoun. `end` is where to stop looking: the pronoun."""
-    opening = [t.i for t in span if _opening(t) and t.i < end]
-    stop = opening[-1] if opening else end
+    opened = [t.i for t in span if opening(t) and t.i < end]
+    stop = opened[-1] if opened else end
     doc = span.doc
     if stop - 2 >= span.start and doc[stop - 1].text == ":" and doc[stop - 2].ent_type_ in ("PER", "PERSON"):
         ent = _entity_at(doc[stop - 2])  # "..., Éric Dupont : « ... »": the name that introduces the quotation

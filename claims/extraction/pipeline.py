@@ -246,7 +246,6 @@ def _chunk_candidates(art: _Article, doc: Doc, chunk: _Chunk, previous: list[Spa
             if len(words) >= MIN_WORDS:
                 _headline_candidates(art, doc, locate, sent, dates, quantities, entities)
             continue
-        opens = sent.text.count('"') % 2 == 1
         if len(words) < MIN_WORDS:
             ctx.update(sent)
             continue
@@ -262,21 +261,32 @@ def _chunk_candidates(art: _Article, doc: Doc, chunk: _Chunk, previous: list[Spa
         if attrib.claimant:
             art.last_claimant = attrib.claimant
         ctx.update(sent, made[0].signals.extra.get("subject", "") if made and made[0].signals else "")
-        # A quotation spanning several sentences gets the speaker named where it closes.
-        if opens and not quote_run:
-            quote_run = list(made)
-        elif quote_run:
-            if opens or attrib.claimant:
-                for cand in quote_run:
-                    if not cand.claimant and attrib.claimant:
-                        cand.claimant, cand.outlet = attrib.claimant, cand.outlet or attrib.outlet
-                        if cand.signals:
-                            cand.signals.claimant = True
-                            cand.signals.speech = True
-                quote_run = [] if opens else quote_run
-            else:
-                quote_run.extend(made)
+        quote_run = _quote_run(quote_run, made, sent, attrib)
     return [*previous, *sentences][-3:]
+
+
+def _quote_run(run: list[ClaimCandidate], made: list[ClaimCandidate], sent: Span,
+               attrib: at.Attribution) -> list[ClaimCandidate]:
+    """A quotation spanning several sentences gets the speaker named where it closes: the run is the
+    candidates from the sentence whose last quotation mark opens it to the sentence whose first mark
+    closes it. A sentence with a speaker that does not close it ("Elle assure que ...", a quotation
+    of its own, a mark that opens another one) shows the quotation was over: the run ends there
+    without a speaker, and the narrative before it is nobody's statement. Returns the run still open."""
+    marks = [t for t in sent if t.text == '"']
+    reopens = bool(marks) and at.opening(marks[-1])
+    if not run:
+        return list(made) if reopens else []
+    closes = bool(marks) and not at.opening(marks[0])
+    if closes and attrib.claimant:
+        for cand in run:
+            if not cand.claimant:
+                cand.claimant, cand.outlet = attrib.claimant, cand.outlet or attrib.outlet
+                if cand.signals:
+                    cand.signals.claimant = True
+                    cand.signals.speech = True
+    if marks or attrib.claimant:
+        return list(made) if reopens else []
+    return [*run, *made]
 
 
 def _headline_candidates(art: _Article, doc: Doc, locate: ft.Locate, sent: Span, dates: list[dict[str, Any]],

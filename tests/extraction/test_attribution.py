@@ -243,3 +243,19 @@ def test_a_person_of_unknown_gender_may_be_either_pronoun() -> None:
     cand = claim("Camille Perrin a ouvert une boulangerie à Dinan en 2019. Elle emploie aujourd'hui 12 salariés, "
                  "a-t-elle précisé.", "salariés")
     assert cand.claimant == "Camille Perrin"
+
+
+def test_a_quotation_over_several_sentences_is_the_speaker_named_where_it_closes() -> None:
+    text = ("\"Nous avons perdu 300 emplois industriels en un an. La situation de la vallée est grave\", "
+            "a déclaré le maire Paul Roux.")
+    assert claim(text, "300 emplois").claimant == "Paul Roux"
+
+
+@pytest.mark.parametrize("closer", [
+    "La préfète Anne Vidal a annoncé que l'État financerait 40% du projet.",
+    "Enfin, la préfète Anne Vidal a soutenu la mesure : \"Si les chiffres sont vrais, il faut agir vite\".",
+])
+def test_narrative_after_an_unclosed_quotation_is_not_given_the_next_speaker(closer: str) -> None:
+    text = ("Le maire a ouvert la séance du conseil : \"La ville compte 3.000 chômeurs de plus qu'en 2019. "
+            "Le conseil municipal a voté mardi une aide de 2 millions d'euros aux entreprises. " + closer)
+    assert claim(text, "2 millions").claimant == ""
