@@ -289,7 +289,8 @@ def source_of(tokens: list[Token], language: str, told: bool = True) -> tuple[st
         return claimant, outlet, "speech"
     if outlet:
         return outlet, outlet, "outlet"
-    nouns = [t for t in words if t.pos_ == "NOUN" and t.lower_ in lx.OUTLET_NOUNS]
+    # "se rappelle la maman au quotidien": the medium told is not who spoke
+    nouns = [t for t in words if t.pos_ == "NOUN" and t.lower_ in lx.OUTLET_NOUNS and not (told and _addressee(t))]
     if nouns:
         return "", "", f"description:{nouns[0].lower_}"
     return "", "", ""

@@ -268,15 +268,17 @@ def _chunk_candidates(art: _Article, doc: Doc, chunk: _Chunk, previous: list[Spa
 def _quote_run(run: list[ClaimCandidate], made: list[ClaimCandidate], sent: Span,
                attrib: at.Attribution) -> list[ClaimCandidate]:
     """A quotation spanning several sentences gets the speaker named where it closes: the run is the
-    candidates from the sentence whose last quotation mark opens it to the sentence whose first mark
-    closes it. A sentence with a speaker that does not close it ("Elle assure que ...", a quotation
-    of its own, a mark that opens another one) shows the quotation was over: the run ends there
-    without a speaker, and the narrative before it is nobody's statement. Returns the run still open."""
-    marks = [t for t in sent if t.text == '"']
-    reopens = bool(marks) and at.opening(marks[-1])
+    candidates from the sentence that leaves a quotation open to the one whose first quotation mark
+    closes it. A sentence that shows the quotation was already over ends the run without a speaker,
+    so narrative in between is nobody's statement: a speaker without any quotation mark ("Elle assure
+    que ..."), or a first mark that opens a new quotation. Returns the run still open."""
+    text = sent.text
+    marks = [i for i, ch in enumerate(text) if ch == '"']
     if not run:
-        return list(made) if reopens else []
-    closes = bool(marks) and not at.opening(marks[0])
+        return list(made) if len(marks) % 2 else []
+    if not marks:
+        return [] if attrib.claimant else [*run, *made]
+    closes = not _opens(text, marks[0])
     if closes and attrib.claimant:
         for cand in run:
             if not cand.claimant:
@@ -284,9 +286,18 @@ def _quote_run(run: list[ClaimCandidate], made: list[ClaimCandidate], sent: Span
                 if cand.signals:
                     cand.signals.claimant = True
                     cand.signals.speech = True
-    if marks or attrib.claimant:
-        return list(made) if reopens else []
-    return [*run, *made]
+    return list(made) if (len(marks) - closes) % 2 else []
+
+
+def _opens(text: str, at_mark: int) -> bool:
+    """Whether a quotation mark opens a quotation by how it is written: at the sentence start, after
+    a colon ('a-t-il ajouté : "...', ': " Nous ...'), or after a space and glued to the next word
+    (' "une petite centaine'). Otherwise it is read as closing the one open."""
+    before = text[:at_mark].rstrip()
+    if not before or before.endswith((":", "(")):
+        return True
+    after = text[at_mark + 1 : at_mark + 2]
+    return text[at_mark - 1].isspace() and bool(after) and not after.isspace() and after not in ",.;:!?)"
 
 
 def _headline_candidates(art: _Article, doc: Doc, locate: ft.Locate, sent: Span, dates: list[dict[str, Any]],

@@ -259,3 +259,16 @@ def test_narrative_after_an_unclosed_quotation_is_not_given_the_next_speaker(clo
     text = ("Le maire a ouvert la séance du conseil : \"La ville compte 3.000 chômeurs de plus qu'en 2019. "
             "Le conseil municipal a voté mardi une aide de 2 millions d'euros aux entreprises. " + closer)
     assert claim(text, "2 millions").claimant == ""
+
+
+def test_a_short_quotation_inside_narrative_does_not_close_an_unclosed_one() -> None:
+    text = ("Le maire a ouvert la séance du conseil : \"La ville compte 3.000 chômeurs de plus qu'en 2019. "
+            "Sur ce total, \"un bon tiers\" a moins de 25 ans et 400 vivent seuls dans le centre-ville. "
+            "Nous avons voté 2 millions d'euros d'aide\", a ajouté la préfète Anne Vidal.")
+    assert claim(text, "un bon tiers").claimant == ""
+
+
+def test_the_medium_a_person_spoke_to_is_not_the_claimant() -> None:
+    cand = claim("Le Parisien a rencontré la famille à Melun. Le chien a mordu la main de l'enfant de 4 ans dans le "
+                 "jardin, se rappelle la maman au quotidien francilien.", "chien")
+    assert cand.claimant == ""
