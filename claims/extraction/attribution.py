@@ -234,6 +234,8 @@ def source_of(tokens: list[Token], language: str, told: bool = True) -> tuple[st
         seen.add(ent.start)
         if any(c.dep_ == "case" and c.lower_ in ("dans", "sur", "in", "on") for c in ent.root.children):
             continue  # "révèle le JDD dans ses Indiscrets", "a-t-il dit sur RTL": a section or a channel
+        if tok.doc[tokens[0].i : ent.start].text.count('"') % 2:
+            continue  # "à l'affiche de "La Taularde"": a title in quotation marks is a work, not a speaker
         name = ent.text.strip(" ,.'\"")
         doc = tok.doc
         # "le secrétaire d'Etat aux Transports Jean-Baptiste Djebbari": the parser glued the ministry's
@@ -288,12 +290,28 @@ def source_of(tokens: list[Token], language: str, told: bool = True) -> tuple[st
             return claimant, outlet, f"description:{heads[0].lower_}"
         return claimant, outlet, "speech"
     if outlet:
+        if _told_to(tokens, outlet):
+            return "", outlet, ""  # "explique ce propriétaire à Midi Libre": the medium only reported it
         return outlet, outlet, "outlet"
     # "se rappelle la maman au quotidien": the medium told is not who spoke
     nouns = [t for t in words if t.pos_ == "NOUN" and t.lower_ in lx.OUTLET_NOUNS and not (told and _addressee(t))]
     if nouns:
         return "", "", f"description:{nouns[0].lower_}"
     return "", "", ""
+
+
+def _told_to(tokens: list[Token], outlet: str) -> bool:
+    """Whether the medium is named after a preposition ("à Midi Libre", "sur BFMTV", "au Parisien"):
+    it is who was told or where, the speaker is someone else in the phrase."""
+    words = [w for w in outlet.split("'")[-1].split() if w not in ("Le", "La", "Les")]
+    first = words[0].lower() if words else ""
+    at = next((k for k, t in enumerate(tokens) if first and t.lower_.startswith(first)), None)
+    if at is None:
+        return False
+    k = at - 1
+    while k >= 0 and tokens[k].lower_ in ("le", "la", "les", "l'", "the"):
+        k -= 1
+    return k >= 0 and tokens[k].lower_ in ("à", "au", "aux", "sur", "auprès", "dans", "to", "on")
 
 
 def _addressee(tok: Token) -> bool:

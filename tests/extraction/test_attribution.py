@@ -272,3 +272,13 @@ def test_the_medium_a_person_spoke_to_is_not_the_claimant() -> None:
     cand = claim("Le Parisien a rencontré la famille à Melun. Le chien a mordu la main de l'enfant de 4 ans dans le "
                  "jardin, se rappelle la maman au quotidien francilien.", "chien")
     assert cand.claimant == ""
+
+
+@pytest.mark.parametrize("sentence", [
+    "Je paie depuis 2014 la taxe foncière d'une maison voisine, explique ce retraité à Midi Libre.",
+    "Le port du voile relève du choix de chacun, a déclaré sur BFMTV la comédienne à l'affiche de \"La Vague\".",
+])
+def test_a_medium_spoken_to_or_a_quoted_title_is_not_who_spoke(sentence: str) -> None:
+    cand = claim(sentence, "e")
+    assert cand.claimant == ""
+    assert cand.outlet in ("Midi Libre", "BFMTV")
