@@ -260,7 +260,7 @@ def _chunk_candidates(art: _Article, doc: Doc, chunk: _Chunk, previous: list[Spa
         art.candidates.extend(made)
         if attrib.claimant:
             art.last_claimant = attrib.claimant
-        ctx.update(sent, made[0].signals.extra.get("subject", "") if made and made[0].signals else "")
+        ctx.update(sent, made[0].signals.extra.get("subject", "") if made and made[0].signals else "", attrib.claimant)
         quote_run = _quote_run(quote_run, made, sent, attrib)
     return [*previous, *sentences][-3:]
 

@@ -62,7 +62,10 @@ class Context:
         names = {name for role, name in self.roles.items() if role.startswith(key + " ")}
         return names.pop() if len(names) == 1 else ""
 
-    def update(self, sent: Span, resolved_subject: str = "") -> None:
+    def update(self, sent: Span, resolved_subject: str = "", speaker: str = "") -> None:
+        """Takes in what a sentence names. A subject inside a quotation is the speaker's, it does not move
+        the narrative; `speaker`, the person the sentence attributes a statement to, does ('"...",
+        a-t-elle confié': the next "elle" goes on about her)."""
         from claims.extraction.attribution import gender_of, outlet_in, person_name, quoted, role_of
 
         self.previous_names = [e.text for e in sent.ents if e.label_ in ("PER", "PERSON", "ORG") and len(e.text) > 2]
@@ -89,10 +92,13 @@ class Context:
         if outlet:
             self.outlets.append(outlet)
         subject = _subject(sent)
-        if subject is not None and sent.doc[sent.start : subject.i].text.count('"') % 2 == 1:
-            subject = None  # a subject inside a quotation is the speaker's, not the narrative's
+        in_quotation = subject is not None and sent.doc[sent.start : subject.i].text.count('"') % 2 == 1
         if resolved_subject:
             self.last_subject = resolved_subject
+        elif speaker in self.people and (in_quotation or subject is None or subject.lower_ in ("il", "elle")):
+            self.last_subject, self.last_subject_plural = speaker, False
+        elif in_quotation:
+            return
         elif subject is not None and subject.pos_ == "PROPN":
             ent = next((e for e in sent.ents if e.start <= subject.i < e.end), None)
             self.last_subject = ent.text if ent is not None else ""

@@ -282,3 +282,10 @@ def test_a_medium_spoken_to_or_a_quoted_title_is_not_who_spoke(sentence: str) ->
     cand = claim(sentence, "e")
     assert cand.claimant == ""
     assert cand.outlet in ("Midi Libre", "BFMTV")
+
+
+def test_the_speaker_of_a_quotation_stays_who_the_next_pronoun_stands_for() -> None:
+    text = ("Les mémoires de Marie Lenoir sortiront jeudi aux éditions Fayard. \"Ça a été dur, j'ai perdu 10 kilos\", "
+            "a-t-elle confié. Pour écrire, elle a relu le livre dans lequel Paul Girard critiquait sa campagne. "
+            "\"Ce livre, c'était moi. C'est quand même d'une violence inouïe, je l'ai lu trois fois\", a-t-elle réagi.")
+    assert claim(text, "trois fois").claimant == "Marie Lenoir"
