@@ -309,8 +309,9 @@ def _told_to(tokens: list[Token], outlet: str) -> bool:
     if at is None:
         return False
     k = at - 1
-    while k >= 0 and tokens[k].lower_ in ("le", "la", "les", "l'", "the"):
-        k -= 1
+    while k >= 0 and (tokens[k].lower_ in ("le", "la", "les", "l'", "the") or tokens[k].lower_ in lx.OUTLET_NOUNS
+                      or (tokens[k].pos_ == "ADJ" and k > 0 and tokens[k - 1].lower_ in lx.OUTLET_NOUNS)):
+        k -= 1  # "au quotidien (régional) Midi Libre"
     return k >= 0 and tokens[k].lower_ in ("à", "au", "aux", "sur", "auprès", "dans", "to", "on")
 
 

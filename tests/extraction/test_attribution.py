@@ -276,6 +276,7 @@ def test_the_medium_a_person_spoke_to_is_not_the_claimant() -> None:
 
 @pytest.mark.parametrize("sentence", [
     "Je paie depuis 2014 la taxe foncière d'une maison voisine, explique ce retraité à Midi Libre.",
+    "Je paie depuis 2014 la taxe foncière d'une maison voisine, explique ce retraité au quotidien Midi Libre.",
     "Le port du voile relève du choix de chacun, a déclaré sur BFMTV la comédienne à l'affiche de \"La Vague\".",
 ])
 def test_a_medium_spoken_to_or_a_quoted_title_is_not_who_spoke(sentence: str) -> None:
