@@ -364,6 +364,9 @@ def _tail(span: Span, language: str) -> tuple[int, Token] | None:
             continue
         if not marker and lead == 0 and "Part" in verb.morph.get("VerbForm"):
             continue  # ", accusé par sa voisine de ...": a passive participle describes, it does not attribute
+        if any(w.lower_ in ("se", "s'") for w in words[:lead]) and (
+                lead + 1 >= len(words) or words[lead + 1].pos_ in ("ADP", "ADV", "SCONJ")):
+            continue  # ", s'inquiète pour les résidents": a reflexive verb attributes with its subject after it
         if any(t.lower_ in ("que", "qu'", "that", "si") for t in words[lead + 1 :]):
             return None
         finite = [t for t in words[lead + 1 :] if t.pos_ == "VERB" and "Fin" in t.morph.get("VerbForm")

@@ -279,6 +279,8 @@ def _quote_run(run: list[ClaimCandidate], made: list[ClaimCandidate], sent: Span
     if not marks:
         return [] if attrib.claimant else [*run, *made]
     closes = not _opens(text, marks[0])
+    if not closes and not len(marks) % 2 and not attrib.claimant and _first_person(sent):
+        return [*run, *made]  # 'On change de lieu, "par sécurité".': a quotation inside the quotation
     if closes and attrib.claimant:
         for cand in run:
             if not cand.claimant:
@@ -287,6 +289,13 @@ def _quote_run(run: list[ClaimCandidate], made: list[ClaimCandidate], sent: Span
                     cand.signals.claimant = True
                     cand.signals.speech = True
     return list(made) if (len(marks) - closes) % 2 else []
+
+
+def _first_person(sent: Span) -> bool:
+    """Whether a sentence speaks in the first person outside its own quotation marks ("je", "nous",
+    "on"): direct speech, not the article's narrative."""
+    words = lx.FIRST_PERSON.get(sent.doc.lang_, set())
+    return any(t.lower_ in words and not at.quoted(t, sent) for t in sent)
 
 
 def _opens(text: str, at_mark: int) -> bool:

@@ -290,3 +290,15 @@ def test_the_speaker_of_a_quotation_stays_who_the_next_pronoun_stands_for() -> N
             "a-t-elle confié. Pour écrire, elle a relu le livre dans lequel Paul Girard critiquait sa campagne. "
             "\"Ce livre, c'était moi. C'est quand même d'une violence inouïe, je l'ai lu trois fois\", a-t-elle réagi.")
     assert claim(text, "trois fois").claimant == "Marie Lenoir"
+
+
+def test_a_reflexive_verb_followed_by_a_complement_names_no_speaker_after_it() -> None:
+    cand = claim("Alors que le confinement dure, la directrice du groupe, Sophie Boissard, s'inquiète pour les "
+                 "résidents des Ehpad de Lyon.", "confinement")
+    assert cand.claimant != "Ehpad de Lyon"
+
+
+def test_a_quotation_inside_a_quotation_in_the_first_person_keeps_the_speaker() -> None:
+    text = ("Ses cours ont repris en mai. \"Je sens une tension dans la salle. On change de lieu, \"par sécurité\". "
+            "Deux camions de 40 tonnes arrivent pour nous embarquer\", raconte Claire Dumas.")
+    assert claim(text, "On change").claimant == "Claire Dumas"
