@@ -18,13 +18,24 @@ from claims.extraction import lexicon as lx
 _DECLINED = {"Le ": r"(?:[Ll]e|[Dd]u|[Aa]u) ", "La ": r"(?:[Ll]a|[Dd]e la|[Àà] la) ", "Les ": r"(?:[Ll]es|[Dd]es|[Aa]ux) "}
 
 
+def _shouted(title: str) -> str:
+    """A title after its article may be written in capitals ("l'OBS", "du PARISIEN"); a bare name is
+    not read that way (an acronym in capitals is its own word)."""
+    return title.upper() if len(title) >= 3 and not title.isupper() else ""
+
+
 def _outlet_regex(names: tuple[str, ...]) -> str:
     """One alternation per article (the declined forms before the titles that take it), then the
     other names: grouped, the pattern stays fast on every sentence."""
     groups = []
     for article, declined in _DECLINED.items():
-        titles = sorted((n[len(article) :] for n in names if n.startswith(article)), key=len, reverse=True)
+        titles = {n[len(article) :] for n in names if n.startswith(article)}
+        titles = sorted(titles | {_shouted(t) for t in titles} - {""}, key=len, reverse=True)
         groups.append(declined + "(?:" + "|".join(re.escape(t) for t in titles) + ")")
+    elided = {n[2:] for n in names if n.startswith("L'")}
+    # not in a headline all in capitals ("L'UNION EUROPÉENNE")
+    groups.append("[Ll]'(?:" + "|".join(re.escape(t) for t in sorted(
+        {_shouted(t) for t in elided} - {""}, key=len, reverse=True)) + r")(?!\s+[A-ZÀ-Þ]{2})")
     rest = sorted((n for n in names if not n.startswith(tuple(_DECLINED))), key=len, reverse=True)
     return "|".join([*groups, *(re.escape(n) for n in rest)])
 
@@ -36,6 +47,7 @@ _OUTLET_PATTERN = re.compile(
 # "du Parisien" is "Le Parisien": the title as written in its masthead, longest first.
 _TITLES = sorted(((o.split(" ", 1)[1], o) for o in lx.OUTLETS if o.startswith(tuple(_DECLINED))),
                  key=lambda pair: -len(pair[0]))
+_BY_LOWER = {o.lower(): o for o in lx.OUTLETS}
 _PRONOUN_VERB = re.compile(r"-t-(il|elle|ils|elles|on)\b|\b\w+-(il|elle|ils|elles|on)\b", re.IGNORECASE)
 # Words before a role noun that belong to it: "l'ancien Premier ministre".
 _ROLE_ADJECTIVES = {"premier", "première", "ancien", "ancienne", "ex", "vice", "former", "first"}
@@ -62,7 +74,9 @@ def outlet_in(text: str) -> str:
     found = m.group(0).strip()
     if found in lx.OUTLETS:
         return found
-    return next((title for rest, title in _TITLES if found.endswith(" " + rest)), found)
+    if found.lower() in _BY_LOWER:
+        return _BY_LOWER[found.lower()]  # "L'OBS" is L'Obs
+    return next((title for rest, title in _TITLES if found.lower().endswith(" " + rest.lower())), found)
 
 
 def is_outlet(name: str) -> bool:
@@ -99,10 +113,79 @@ def person_name(ent: Span) -> str:
     return ""
 
 
+# Grammatical gender an article gives a person: a civility, a determiner, or a marked role or participle.
+_CIVILITY = {"m.": "Masc", "monsieur": "Masc", "mr": "Masc", "mr.": "Masc", "mme": "Fem", "mme.": "Fem",
+             "madame": "Fem", "mlle": "Fem", "mademoiselle": "Fem", "mrs": "Fem", "mrs.": "Fem", "ms": "Fem",
+             "ms.": "Fem", "miss": "Fem"}
+_GENDERED_DET = {"le": "Masc", "un": "Masc", "ce": "Masc", "cet": "Masc", "du": "Masc", "au": "Masc",
+                 "la": "Fem", "une": "Fem", "cette": "Fem"}
+PRONOUN_GENDER = {"il": "Masc", "he": "Masc", "elle": "Fem", "she": "Fem"}
+
+
+def _marked_gender(word: Token) -> str:
+    """The gender a role noun, adjective or participle shows by its form: "chanteuse", "élue", "ancien",
+    "producteur". A form ending in -e may be either ("ministre", "journaliste", "jeune"): only its
+    feminine reading is trusted."""
+    gender = word.morph.get("Gender")
+    if len(gender) != 1 or word.pos_ not in ("NOUN", "ADJ", "VERB"):
+        return ""
+    if gender[0] == "Masc" and word.lower_.endswith(("e", "es")):
+        return ""
+    return gender[0]
+
+
+def _phrase_gender(noun: Token) -> str:
+    """The gender of a role phrase ("la ministre", "l'ancienne députée", "le producteur"): its
+    determiner, else an adjective or the noun itself when their form marks it."""
+    for child in noun.children:
+        if child.dep_ == "det" and child.lower_ in _GENDERED_DET:
+            return _GENDERED_DET[child.lower_]
+    for child in noun.children:
+        if child.dep_ == "amod" and child.i < noun.i and _marked_gender(child):
+            return _marked_gender(child)
+    return _marked_gender(noun)
+
+
+def gender_of(ent: Span) -> str:
+    """"Masc", "Fem" or "" (unknown): the grammatical gender the sentence gives a named person, from a
+    civility ("Mme Durand", "M. Petit"), the role it is the apposition of ("la chanteuse Claire Dumas",
+    "le député Paul Roux") or an apposition after it ("Julie Roux, élue en 2020,", "Marc Blanc, ancien
+    ministre,"). Never from the first name."""
+    doc = ent.doc
+    for tok in (ent[0], doc[ent.start - 1] if ent.start > ent.sent.start else None):
+        if tok is not None and tok.lower_ in _CIVILITY:
+            return _CIVILITY[tok.lower_]
+    root = ent.root
+    head = root.head
+    if root.dep_ in ("appos", "flat:name", "nmod") and head.i < ent.start and head.pos_ == "NOUN" \
+            and all(head.is_ancestor(doc[k]) for k in range(head.i + 1, ent.start)) \
+            and not any(c.dep_ == "case" for c in root.children) and doc[ent.start - 1].pos_ != "ADP":
+        # not a complement: "l'avocate de Marie Petit", "le mari de Julie Roux"
+        gender = _phrase_gender(head)  # "la ministre Agnès Martin", "le président de la région, Jacques Moreau"
+        if gender:
+            return gender
+    after = ent.end + 1
+    for child in root.children:
+        if after < len(doc) and doc[ent.end].text == "," and child.left_edge.i == after:
+            if child.dep_ == "appos" and child.pos_ == "NOUN":
+                return _phrase_gender(child)
+            if child.dep_ == "acl" and "Part" in child.morph.get("VerbForm"):
+                return _marked_gender(child)
+    return ""
+
+
+def agrees(gender: str, pronoun: str) -> bool:
+    """Whether a person of this gender may be what the pronoun stands for (an unknown gender may)."""
+    wanted = PRONOUN_GENDER.get(pronoun, "")
+    return not gender or not wanted or gender == wanted
+
+
 def _speech_verb(tok: Token, language: str, lexicon: dict[str, tuple[str, ...]] = lx.SPEECH_PREFIXES) -> bool:
     prefixes = _folded(lexicon.get(language, ()))
-    return tok.pos_ in ("VERB", "AUX", "NOUN", "ADJ") and _fold(tok.lower_.lstrip("-")).startswith(prefixes) \
-        and tok.is_alpha
+    word = _fold(tok.lower_.lstrip("-"))
+    if lexicon is lx.SPEECH_PREFIXES and tok.pos_ == "VERB" and word.startswith(_folded(lx.REPORTING_VERBS.get(language, ()))):
+        return True  # "se serait plaint le président": a verb only, never the noun ("une plainte", "un souhait")
+    return tok.pos_ in ("VERB", "AUX", "NOUN", "ADJ") and word.startswith(prefixes) and tok.is_alpha
 
 
 def _negated(tok: Token) -> bool:
@@ -151,6 +234,8 @@ def source_of(tokens: list[Token], language: str, told: bool = True) -> tuple[st
         seen.add(ent.start)
         if any(c.dep_ == "case" and c.lower_ in ("dans", "sur", "in", "on") for c in ent.root.children):
             continue  # "révèle le JDD dans ses Indiscrets", "a-t-il dit sur RTL": a section or a channel
+        if tok.doc[tokens[0].i : ent.start].text.count('"') % 2:
+            continue  # "à l'affiche de "La Taularde"": a title in quotation marks is a work, not a speaker
         name = ent.text.strip(" ,.'\"")
         doc = tok.doc
         # "le secrétaire d'Etat aux Transports Jean-Baptiste Djebbari": the parser glued the ministry's
@@ -163,8 +248,8 @@ def source_of(tokens: list[Token], language: str, told: bool = True) -> tuple[st
                 name, glued = rest.text.strip(" ,.'\""), True
         if outlet and outlet in name and not name.endswith(outlet):
             name = name.split(outlet, 1)[1].strip()  # "l'AFP Sylvain Darchy": the agency glued to the name
-        if len(name) < 2 or (outlet and (name in outlet or outlet in name)):
-            continue
+        if len(name) < 2 or (outlet and (name.lower() in outlet.lower() or outlet.lower() in name.lower())):
+            continue  # the medium ("OBS" of "l'OBS") is the outlet
         if glued:
             people.append(name)
         elif ent.label_ in ("PER", "PERSON"):
@@ -206,11 +291,29 @@ def source_of(tokens: list[Token], language: str, told: bool = True) -> tuple[st
             return claimant, outlet, f"description:{heads[0].lower_}"
         return claimant, outlet, "speech"
     if outlet:
+        if _told_to(tokens, outlet):
+            return "", outlet, ""  # "explique ce propriétaire à Midi Libre": the medium only reported it
         return outlet, outlet, "outlet"
-    nouns = [t for t in words if t.pos_ == "NOUN" and t.lower_ in lx.OUTLET_NOUNS]
+    # "se rappelle la maman au quotidien": the medium told is not who spoke
+    nouns = [t for t in words if t.pos_ == "NOUN" and t.lower_ in lx.OUTLET_NOUNS and not (told and _addressee(t))]
     if nouns:
         return "", "", f"description:{nouns[0].lower_}"
     return "", "", ""
+
+
+def _told_to(tokens: list[Token], outlet: str) -> bool:
+    """Whether the medium is named after a preposition ("à Midi Libre", "sur BFMTV", "au Parisien"):
+    it is who was told or where, the speaker is someone else in the phrase."""
+    words = [w for w in outlet.split("'")[-1].split() if w not in ("Le", "La", "Les")]
+    first = words[0].lower() if words else ""
+    at = next((k for k, t in enumerate(tokens) if first and t.lower_.startswith(first)), None)
+    if at is None:
+        return False
+    k = at - 1
+    while k >= 0 and (tokens[k].lower_ in ("le", "la", "les", "l'", "the") or tokens[k].lower_ in lx.OUTLET_NOUNS
+                      or (tokens[k].pos_ == "ADJ" and k > 0 and tokens[k - 1].lower_ in lx.OUTLET_NOUNS)):
+        k -= 1  # "au quotidien (régional) Midi Libre"
+    return k >= 0 and tokens[k].lower_ in ("à", "au", "aux", "sur", "auprès", "dans", "to", "on")
 
 
 def _addressee(tok: Token) -> bool:
@@ -252,8 +355,8 @@ def _tail(span: Span, language: str) -> tuple[int, Token] | None:
             while lead < len(words) and words[lead].lower_ in ("le", "l'", "la", "les", "l"):
                 lead += 1
         while lead < len(words) and (words[lead].pos_ == "AUX" or words[lead].lower_ in (
-                "a", "ont", "avait", "avaient", "aurait", "has", "had", "was") or words[lead].text.startswith("-")):
-            lead += 1  # "a -t -il déclaré": the auxiliary and the inverted pronoun come first
+                "a", "ont", "avait", "avaient", "aurait", "has", "had", "was", "se", "s'") or words[lead].text.startswith("-")):
+            lead += 1  # "a -t -il déclaré", "se serait plaint": the auxiliary, the reflexive, the inverted pronoun
         if lead >= len(words):
             continue
         verb = words[lead]
@@ -262,6 +365,9 @@ def _tail(span: Span, language: str) -> tuple[int, Token] | None:
             continue
         if not marker and lead == 0 and "Part" in verb.morph.get("VerbForm"):
             continue  # ", accusé par sa voisine de ...": a passive participle describes, it does not attribute
+        if any(w.lower_ in ("se", "s'") for w in words[:lead]) and (
+                lead + 1 >= len(words) or words[lead + 1].pos_ in ("ADP", "ADV", "SCONJ")):
+            continue  # ", s'inquiète pour les résidents": a reflexive verb attributes with its subject after it
         if any(t.lower_ in ("que", "qu'", "that", "si") for t in words[lead + 1 :]):
             return None
         # "..., a annoncé le groupe, et les bénéfices de 7 %": a statement goes on after the speaker.
@@ -388,7 +494,7 @@ def _tail_without_comma(tokens: list[Token], end: int, language: str) -> tuple[i
     return None
 
 
-def _opening(mark: Token) -> bool:
+def opening(mark: Token) -> bool:
     """A quotation mark glued to the word after it opens a quotation ('"Nous', not 'gens",')."""
     doc = mark.doc
     return mark.text == '"' and not mark.whitespace_ and mark.i + 1 < len(doc) and doc[mark.i + 1].text not in ",.;:!?)"
@@ -397,7 +503,7 @@ def _opening(mark: Token) -> bool:
 def quoted(tok: Token, span: Span) -> bool:
     """Whether a token lies inside a quotation of its sentence: the last quotation mark before it opens one."""
     marks = [t for t in tok.doc[span.start : tok.i] if t.text == '"']
-    return bool(marks) and _opening(marks[-1])
+    return bool(marks) and opening(marks[-1])
 
 
 def role_key(description: str) -> str:
@@ -443,27 +549,28 @@ def role_of(ent: Span) -> str:
     return ""
 
 
-def _speaker_before(span: Span, end: int) -> str:
+def _speaker_before(span: Span, end: int, pronoun: str) -> str:
     """"Jean Dupont a soutenu le maire : « ... », a-t-il déclaré", "Jean Dupont ne s'est pas arrêté là : il
     a ajouté que ...": the name that introduces the quotation, else a person subject earlier in the
-    sentence outside any quotation, is who "il" is. `end` is where to stop looking: the pronoun."""
-    opening = [t.i for t in span if _opening(t) and t.i < end]
-    stop = opening[-1] if opening else end
+    sentence outside any quotation, is who "il" is, when the gender the sentence gives them agrees with the
+    pronoun. `end` is where to stop looking: the pronoun."""
+    opened = [t.i for t in span if opening(t) and t.i < end]
+    stop = opened[-1] if opened else end
     doc = span.doc
     if stop - 2 >= span.start and doc[stop - 1].text == ":" and doc[stop - 2].ent_type_ in ("PER", "PERSON"):
         ent = _entity_at(doc[stop - 2])  # "..., Éric Dupont : « ... »": the name that introduces the quotation
-        if ent is not None and person_name(ent):
+        if ent is not None and person_name(ent) and agrees(gender_of(ent), pronoun):
             return person_name(ent)
     for tok in doc[span.start : stop]:
         if tok.dep_.startswith("nsubj") and tok.ent_type_ in ("PER", "PERSON") and not quoted(tok, span):
             ent = _entity_at(tok)
-            return person_name(ent) if ent is not None else ""
+            return person_name(ent) if ent is not None and agrees(gender_of(ent), pronoun) else ""
     return ""
 
 
 def _pronoun(span: Span, pronoun: str, at: int) -> Attribution:
     """A pronoun speaker, named when the sentence itself names its antecedent, else left to the article's context."""
-    name = _speaker_before(span, at) if pronoun in ("il", "elle", "he", "she") else ""
+    name = _speaker_before(span, at, pronoun) if pronoun in ("il", "elle", "he", "she") else ""
     return Attribution(name, "", "speech" if name else f"pronoun:{pronoun}")
 
 

@@ -187,6 +187,11 @@ DOCUMENT_NOUNS = {"communiqué", "rapport", "étude", "sondage", "bilan", "note"
 # Speech verbs that state something with a noun object or none ("a annoncé la fermeture de l'usine",
 # "a réagi", "a ironisé"); the others report a statement only with a clause, a quotation or a colon
 # after them ("a lancé un appel", "a écrit un livre", "a rappelé l'ambassadeur" are acts).
+# Verbs that report what someone said only when they have a speaker and a content ("se serait plaint le
+# président", "Il a souhaité que ...", "se sont indignés les syndicats"; "s'indign" above never matches one
+# token): attribution only, not a check-worthiness signal like SPEECH_PREFIXES.
+REPORTING_VERBS = {"fr": ("plaint", "plaign", "plaindr", "souhait", "indign", "étonn", "inquièt", "inquiét"),
+                   "en": ("complain", "urg")}
 STATEMENT_VERBS = {
     "fr": ("déclar", "affirm", "estim", "expliqu", "indiqu", "annonc", "soulign", "précis", "dénonc", "confirm",
            "révél", "martel", "déplor", "regrett", "fustig", "admet", "admis", "concè", "concéd", "promet", "promis",

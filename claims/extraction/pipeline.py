@@ -247,7 +247,6 @@ def _chunk_candidates(art: _Article, doc: Doc, chunk: _Chunk, previous: list[Spa
             if len(words) >= MIN_WORDS:
                 _headline_candidates(art, doc, locate, sent, dates, quantities, entities)
             continue
-        opens = sent.text.count('"') % 2 == 1
         if len(words) < MIN_WORDS:
             ctx.update(sent)
             continue
@@ -262,22 +261,53 @@ def _chunk_candidates(art: _Article, doc: Doc, chunk: _Chunk, previous: list[Spa
         art.candidates.extend(made)
         if attrib.claimant:
             art.last_claimant = attrib.claimant
-        ctx.update(sent, made[0].signals.extra.get("subject", "") if made and made[0].signals else "")
-        # A quotation spanning several sentences gets the speaker named where it closes.
-        if opens and not quote_run:
-            quote_run = list(made)
-        elif quote_run:
-            if opens or attrib.claimant:
-                for cand in quote_run:
-                    if not cand.claimant and attrib.claimant:
-                        cand.claimant, cand.outlet = attrib.claimant, cand.outlet or attrib.outlet
-                        if cand.signals:
-                            cand.signals.claimant = True
-                            cand.signals.speech = True
-                quote_run = [] if opens else quote_run
-            else:
-                quote_run.extend(made)
+        ctx.update(sent, made[0].signals.extra.get("subject", "") if made and made[0].signals else "", attrib.claimant)
+        quote_run = _quote_run(quote_run, made, sent, attrib)
     return [*previous, *sentences][-3:]
+
+
+def _quote_run(run: list[ClaimCandidate], made: list[ClaimCandidate], sent: Span,
+               attrib: at.Attribution) -> list[ClaimCandidate]:
+    """A quotation spanning several sentences gets the speaker named where it closes: the run is the
+    candidates from the sentence that leaves a quotation open to the one whose first quotation mark
+    closes it. A sentence that shows the quotation was already over ends the run without a speaker,
+    so narrative in between is nobody's statement: a speaker without any quotation mark ("Elle assure
+    que ..."), or a first mark that opens a new quotation. Returns the run still open."""
+    text = sent.text
+    marks = [i for i, ch in enumerate(text) if ch == '"']
+    if not run:
+        return list(made) if len(marks) % 2 else []
+    if not marks:
+        return [] if attrib.claimant else [*run, *made]
+    closes = not _opens(text, marks[0])
+    if not closes and not len(marks) % 2 and not attrib.claimant and _first_person(sent):
+        return [*run, *made]  # 'On change de lieu, "par sécurité".': a quotation inside the quotation
+    if closes and attrib.claimant:
+        for cand in run:
+            if not cand.claimant:
+                cand.claimant, cand.outlet = attrib.claimant, cand.outlet or attrib.outlet
+                if cand.signals:
+                    cand.signals.claimant = True
+                    cand.signals.speech = True
+    return list(made) if (len(marks) - closes) % 2 else []
+
+
+def _first_person(sent: Span) -> bool:
+    """Whether a sentence speaks in the first person outside its own quotation marks ("je", "nous",
+    "on"): direct speech, not the article's narrative."""
+    words = lx.FIRST_PERSON.get(sent.doc.lang_, set())
+    return any(t.lower_ in words and not at.quoted(t, sent) for t in sent)
+
+
+def _opens(text: str, at_mark: int) -> bool:
+    """Whether a quotation mark opens a quotation by how it is written: at the sentence start, after
+    a colon ('a-t-il ajouté : "...', ': " Nous ...'), or after a space and glued to the next word
+    (' "une petite centaine'). Otherwise it is read as closing the one open."""
+    before = text[:at_mark].rstrip()
+    if not before or before.endswith((":", "(")):
+        return True
+    after = text[at_mark + 1 : at_mark + 2]
+    return text[at_mark - 1].isspace() and bool(after) and not after.isspace() and after not in ",.;:!?)"
 
 
 def _headline_candidates(art: _Article, doc: Doc, locate: ft.Locate, sent: Span, dates: list[dict[str, Any]],
@@ -300,11 +330,14 @@ def _resolve_claimant(art: _Article, attrib: at.Attribution) -> str:
     if how.startswith("pronoun:"):
         if how in ("pronoun:il", "pronoun:elle", "pronoun:he", "pronoun:she"):
             # The previous sentence's subject when it is a person, or who the article said holds the
-            # office it names ("le ministre"); else the last person named.
+            # office it names ("le ministre"); else the last person named. Either of the pronoun's gender
+            # when the article gave theirs ("la chanteuse ..., elle ajoute"); none: an organisation.
+            pronoun = how.split(":", 1)[1]
             subject = ctx.person_for(ctx.last_subject) or ctx.last_subject
-            if subject and not ctx.last_subject_plural and subject in ctx.people:
+            if subject and not ctx.last_subject_plural and subject in ctx.people and ctx.fits(subject, pronoun):
                 return subject
-            return ctx.people[-1] if ctx.people else (ctx.orgs[-1] if ctx.orgs else "")
+            people = [p for p in ctx.people if ctx.fits(p, pronoun)]
+            return people[-1] if people else (ctx.orgs[-1] if ctx.orgs else "")
         return ctx.last_subject if ctx.last_subject_plural else ""
     named = ctx.person_for(attrib.claimant) if at.is_role(attrib.claimant) else ""
     if named:

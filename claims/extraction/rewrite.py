@@ -40,6 +40,13 @@ class Context:
     last_subject_plural: bool = False
     previous_names: list[str] = field(default_factory=list)  # people and organisations of the last sentence
     roles: dict[str, str] = field(default_factory=dict)  # "ministre de l'éducation" -> the person named with it
+    genders: dict[str, str] = field(default_factory=dict)  # person -> "Masc" / "Fem", as the article first gave it
+
+    def fits(self, name: str, pronoun: str) -> bool:
+        """Whether "il"/"elle" may stand for this person: "la chanteuse ... elle" is not the man named last."""
+        from claims.extraction.attribution import agrees
+
+        return agrees(self.genders.get(name, ""), pronoun)
 
     def person_for(self, description: str) -> str:
         """The person the article named with this role ("le ministre de l'Éducation", "le Premier
@@ -55,8 +62,11 @@ class Context:
         names = {name for role, name in self.roles.items() if role.startswith(key + " ")}
         return names.pop() if len(names) == 1 else ""
 
-    def update(self, sent: Span, resolved_subject: str = "") -> None:
-        from claims.extraction.attribution import outlet_in, person_name, quoted, role_of
+    def update(self, sent: Span, resolved_subject: str = "", speaker: str = "") -> None:
+        """Takes in what a sentence names. A subject inside a quotation is the speaker's, it does not move
+        the narrative; `speaker`, the person the sentence attributes a statement to, does ('"...",
+        a-t-elle confié': the next "elle" goes on about her)."""
+        from claims.extraction.attribution import gender_of, outlet_in, person_name, quoted, role_of
 
         self.previous_names = [e.text for e in sent.ents if e.label_ in ("PER", "PERSON", "ORG") and len(e.text) > 2]
         for ent in sent.ents:
@@ -70,6 +80,9 @@ class Context:
                 name = person_name(ent)
                 if name and not quoted(ent[0], sent):
                     self.people.append(name)
+                    gender = gender_of(ent)
+                    if gender:
+                        self.genders.setdefault(name, gender)
                     role = role_of(ent)
                     if role:
                         self.roles[role] = name
@@ -79,10 +92,13 @@ class Context:
         if outlet:
             self.outlets.append(outlet)
         subject = _subject(sent)
-        if subject is not None and sent.doc[sent.start : subject.i].text.count('"') % 2 == 1:
-            subject = None  # a subject inside a quotation is the speaker's, not the narrative's
+        in_quotation = subject is not None and sent.doc[sent.start : subject.i].text.count('"') % 2 == 1
         if resolved_subject:
             self.last_subject = resolved_subject
+        elif speaker in self.people and (in_quotation or subject is None or subject.lower_ in ("il", "elle")):
+            self.last_subject, self.last_subject_plural = speaker, False
+        elif in_quotation:
+            return
         elif subject is not None and subject.pos_ == "PROPN":
             ent = next((e for e in sent.ents if e.start <= subject.i < e.end), None)
             self.last_subject = ent.text if ent is not None else ""
@@ -123,9 +139,9 @@ def _antecedent(subj: Token, ctx: Context, span: Span) -> str:
     low = subj.lower_
     if low in ("il", "elle", "he", "she"):
         if ctx.last_subject and not ctx.last_subject_plural:
-            return ctx.last_subject
+            return ctx.last_subject if ctx.fits(ctx.last_subject, low) else ""
         recent = ctx.people[-3:]
-        if recent and len(set(recent)) == 1:
+        if recent and len(set(recent)) == 1 and ctx.fits(recent[-1], low):
             return recent[-1]
         return ""
     if low in ("ils", "elles", "they"):

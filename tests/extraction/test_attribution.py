@@ -230,3 +230,113 @@ def test_a_statement_going_on_after_an_incise_keeps_its_figures() -> None:
     cand = claim("Les ventes ont progressé de 4 %, a annoncé le groupe Renault, et les bénéfices de 7 %.", "4 %")
     assert cand.text == "Les ventes ont progressé de 4 %, et les bénéfices de 7 %."
     assert [q["value"] for q in cand.quantities] == [4.0, 7.0]
+
+@pytest.mark.parametrize(("text", "words", "claimant"), [
+    ("Le loyer des logements sociaux a augmenté de 12% en deux ans, se serait plaint le président de l'office.",
+     "loyer", "le président de l'office"),
+    ("Les tarifs du stationnement ont doublé en 2023, s'est plaint Marc Leroy devant le conseil municipal.",
+     "tarifs", "Marc Leroy"),
+    ("La cantine coûte 4 euros par repas depuis septembre, se sont indignés les syndicats d'enseignants.",
+     "cantine", "les syndicats d'enseignants"),
+    ("Le sénateur Hugo Bellanger a visité la caserne de Laval. Il a souhaité que les 30 postes supprimés en 2020 "
+     "soient recréés avant la fin de l'année.", "postes", "Hugo Bellanger"),
+])
+def test_complaining_and_wishing_report_what_the_speaker_said(text: str, words: str, claimant: str) -> None:
+    assert claim(text, words).claimant == claimant
+
+
+def test_a_wish_without_a_content_clause_and_a_complaint_filed_attribute_nothing() -> None:
+    assert claim("Le préfet Hugo Bellanger souhaite partir en vacances en juillet avec 300 enfants.",
+                 "vacances").claimant == ""
+    assert claim("Une plainte pour vol de 2.000 euros a été déposée par le gérant du magasin.", "plainte").claimant == ""
+
+
+def test_an_outlet_written_in_capitals_after_its_article_is_the_outlet() -> None:
+    assert outlet_in("a-t-il confié à l'OBS.") == "L'Obs"
+    assert outlet_in("dans les colonnes du PARISIEN") == "Le Parisien"
+    assert outlet_in("L'UNION EUROPÉENNE A TRANCHÉ") == ""
+    cand = claim("Selon l'OBS, le ministre a dépensé 40.000 euros en frais de taxi en 2021.", "taxi")
+    assert (cand.claimant, cand.outlet) == ("L'Obs", "L'Obs")
+
+
+@pytest.mark.parametrize(("text", "words", "claimant"), [
+    ("La chanteuse Claire Dumas a enregistré son album à Paris avec le producteur Paul Tony. Elle ajoute que le "
+     "disque s'est vendu à 200.000 exemplaires en France.", "disque", "Claire Dumas"),
+    ("Mme Lebrun a reçu M. Caradec dans son bureau de Quimper. Le budget de la ville a baissé de 8% en 2022, "
+     "a-t-elle affirmé.", "budget", "Mme Lebrun"),
+    ("Marc Blanc, ancien ministre, a débattu avec Julie Roux, élue en 2020. Les loyers ont doublé en dix ans, "
+     "a-t-elle assuré.", "loyers", "Julie Roux"),
+    ("Julie Roux, élue en 2020, a débattu avec Marc Blanc, ancien ministre. Les loyers ont doublé en dix ans, "
+     "a-t-il assuré.", "loyers", "Marc Blanc"),
+    ("Le député Paul Roux a rencontré la directrice de l'hôpital, Anne Vidal, mardi. L'hôpital a perdu 40 lits "
+     "en 2021, a-t-elle déclaré.", "lits", "Anne Vidal"),
+    ("Le maire Paul Roux a reçu la ministre Julie Faure à Nantes. Le maire Paul Roux a défendu la ministre : "
+     "\"Nous avons obtenu 20 millions d'euros pour le port\", a-t-elle déclaré.", "millions", "Julie Faure"),
+])
+def test_a_pronoun_speaker_is_a_person_of_its_gender(text: str, words: str, claimant: str) -> None:
+    assert claim(text, words).claimant == claimant
+
+
+def test_a_person_of_unknown_gender_may_be_either_pronoun() -> None:
+    cand = claim("Camille Perrin a ouvert une boulangerie à Dinan en 2019. Elle emploie aujourd'hui 12 salariés, "
+                 "a-t-elle précisé.", "salariés")
+    assert cand.claimant == "Camille Perrin"
+
+
+def test_a_quotation_over_several_sentences_is_the_speaker_named_where_it_closes() -> None:
+    text = ("\"Nous avons perdu 300 emplois industriels en un an. La situation de la vallée est grave\", "
+            "a déclaré le maire Paul Roux.")
+    assert claim(text, "300 emplois").claimant == "Paul Roux"
+
+
+@pytest.mark.parametrize("closer", [
+    "La préfète Anne Vidal a annoncé que l'État financerait 40% du projet.",
+    "Enfin, la préfète Anne Vidal a soutenu la mesure : \"Si les chiffres sont vrais, il faut agir vite\".",
+])
+def test_narrative_after_an_unclosed_quotation_is_not_given_the_next_speaker(closer: str) -> None:
+    text = ("Le maire a ouvert la séance du conseil : \"La ville compte 3.000 chômeurs de plus qu'en 2019. "
+            "Le conseil municipal a voté mardi une aide de 2 millions d'euros aux entreprises. " + closer)
+    assert claim(text, "2 millions").claimant == ""
+
+
+def test_a_short_quotation_inside_narrative_does_not_close_an_unclosed_one() -> None:
+    text = ("Le maire a ouvert la séance du conseil : \"La ville compte 3.000 chômeurs de plus qu'en 2019. "
+            "Sur ce total, \"un bon tiers\" a moins de 25 ans et 400 vivent seuls dans le centre-ville. "
+            "Nous avons voté 2 millions d'euros d'aide\", a ajouté la préfète Anne Vidal.")
+    assert claim(text, "un bon tiers").claimant == ""
+
+
+def test_the_medium_a_person_spoke_to_is_not_the_claimant() -> None:
+    cand = claim("Le Parisien a rencontré la famille à Melun. Le chien a mordu la main de l'enfant de 4 ans dans le "
+                 "jardin, se rappelle la maman au quotidien francilien.", "chien")
+    assert cand.claimant == ""
+
+
+@pytest.mark.parametrize("sentence", [
+    "Je paie depuis 2014 la taxe foncière d'une maison voisine, explique ce retraité à Midi Libre.",
+    "Je paie depuis 2014 la taxe foncière d'une maison voisine, explique ce retraité au quotidien Midi Libre.",
+    "Le port du voile relève du choix de chacun, a déclaré sur BFMTV la comédienne à l'affiche de \"La Vague\".",
+])
+def test_a_medium_spoken_to_or_a_quoted_title_is_not_who_spoke(sentence: str) -> None:
+    cand = claim(sentence, "e")
+    assert cand.claimant == ""
+    assert cand.outlet in ("Midi Libre", "BFMTV")
+
+
+def test_the_speaker_of_a_quotation_stays_who_the_next_pronoun_stands_for() -> None:
+    text = ("Les mémoires de Marie Lenoir sortiront jeudi aux éditions Fayard. \"Ça a été dur, j'ai perdu 10 kilos\", "
+            "a-t-elle confié. Pour écrire, elle a relu le livre dans lequel Paul Girard critiquait sa campagne. "
+            "\"Ce livre, c'était moi. C'est quand même d'une violence inouïe, je l'ai lu trois fois\", a-t-elle réagi.")
+    assert claim(text, "trois fois").claimant == "Marie Lenoir"
+
+
+def test_a_reflexive_verb_followed_by_a_complement_names_no_speaker_after_it() -> None:
+    cand = claim("Alors que le confinement dure, la directrice du groupe, Sophie Boissard, s'inquiète pour les "
+                 "résidents des Ehpad de Lyon.", "confinement")
+    assert cand.claimant != "Ehpad de Lyon"
+
+
+def test_a_quotation_inside_a_quotation_in_the_first_person_keeps_the_speaker() -> None:
+    text = ("Ses cours ont repris en mai. \"Je sens une tension dans la salle. On change de lieu, \"par sécurité\". "
+            "Deux camions de 40 tonnes arrivent pour nous embarquer\", raconte Claire Dumas.")
+    assert claim(text, "On change").claimant == "Claire Dumas"
