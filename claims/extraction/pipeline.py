@@ -44,7 +44,7 @@ class ClaimCandidate:
     outlet: str = ""
     needs_context: bool = False
     signals: Signals | None = None
-    checkable: str = ""  # the quote without its attribution: what `text` must stay faithful to
+    checkable: str = ""  # the quote without its attribution and repeated pastes: what `text` must stay faithful to
 
 
 @dataclass
@@ -541,7 +541,7 @@ def _candidate(
         entities=ft.locate_all(c_entities, locate, art.original),
         quantities=ft.locate_all(c_quantities, locate, art.original),
         dates=ft.locate_all(c_dates, locate, art.original),
-        signals=signals, checkable=" ".join(checkable.split()),
+        signals=signals, checkable=_single_copy(" ".join(checkable.split())),  # a repeated paste is no new fact
     )
 
 
@@ -633,7 +633,7 @@ def _single_copy(text: str) -> str:
             i = period
             while words[i : i + period] == words[:period]:
                 i += period
-            return " ".join(words[:period] + words[i:])
+            return _single_copy(" ".join(words[:period] + words[i:]))  # until no copy is left
     return text
 
 

@@ -61,3 +61,8 @@ def test_every_candidate_of_the_committed_dev_set_is_faithful() -> None:
 def test_a_connective_the_parser_tagged_as_part_of_a_name_stays() -> None:
     # Found by the property test above: "De son côté" opening a span the tagger read as one name.
     _check("De son côté, De son côté, blessés De son côté,")
+
+
+def test_a_sentence_pasted_twice_is_checked_once() -> None:
+    # Found by the property test: a post's repeated paste is left out of the text, not a lost negation.
+    _check("De son côté, De son côté, n'ont De son côté, n'ont")
