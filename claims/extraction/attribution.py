@@ -6,6 +6,7 @@ reported it) kept apart. A claimant is never a non-agent noun phrase ("la situat
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -193,6 +194,14 @@ def _negated(tok: Token) -> bool:
     return any(c.lower_ in ("ne", "n'", "not", "n't", "never") for c in tok.children)
 
 
+def _after_quotation(tok: Token) -> bool:
+    """'"...", a jugé dimanche X': the verb comes right after a closing quotation mark and a comma."""
+    i = tok.i - 1
+    while i > tok.sent.start and (tok.doc[i].pos_ == "AUX" or tok.doc[i].lower_ in ("a", "ont", "avait")):
+        i -= 1
+    return i > tok.sent.start and tok.doc[i].text == "," and tok.doc[i - 1].text == '"'
+
+
 def _reports_content(tok: Token, language: str) -> bool:
     """Whether a speech verb with a subject reports what was said: a verb whose object is the statement
     ("a annoncé la fermeture"), an inverted subject after the clause said, or any other verb followed by
@@ -200,7 +209,7 @@ def _reports_content(tok: Token, language: str) -> bool:
     Twitter : « ... »"). Without them it is an act ("a lancé un appel", "a écrit un livre")."""
     if _speech_verb(tok, language, lx.STATEMENT_VERBS):
         return True
-    if any(c.dep_.startswith("nsubj") and c.i > tok.i for c in tok.children):
+    if any(c.dep_.startswith("nsubj") and c.i > tok.i for c in tok.children) or _after_quotation(tok):
         return True  # "..., a assuré le ministre": an inverted subject reports the clause before it
     if any(c.dep_ in ("ccomp", "parataxis") for c in tok.children):
         return True
@@ -710,6 +719,13 @@ def find(span: Span, language: str) -> Attribution:
                     claimant, outlet, how = source_of(after, language)
                     if claimant:
                         return Attribution(claimant, outlet, "speech")
+            # '"...", a déclaré le chef de l'État,': after a quotation, the noun phrase is its speaker.
+            if _after_quotation(tok):
+                phrase = list(itertools.takewhile(lambda t: t.text not in (",", ".", ";", "(") and t.lower_ not in (
+                    "à", "au", "aux", "lors", "pour", "dans", "avec", "sur"), after))
+                claimant, outlet, how = source_of(phrase, language) if phrase else ("", "", "")
+                if claimant or outlet:
+                    return Attribution(claimant, outlet, how or "speech")
     if language == "en":
         m = re.search(r"\b(he|she|they) (said|says|told|added|noted|argued|claimed)\b", span.text.lower())
         if m:

@@ -340,3 +340,13 @@ def test_a_quotation_inside_a_quotation_in_the_first_person_keeps_the_speaker() 
     text = ("Ses cours ont repris en mai. \"Je sens une tension dans la salle. On change de lieu, \"par sécurité\". "
             "Deux camions de 40 tonnes arrivent pour nous embarquer\", raconte Claire Dumas.")
     assert claim(text, "On change").claimant == "Claire Dumas"
+
+
+@pytest.mark.parametrize(("sentence", "claimant"), [
+    ("\"Nous ne fermerons aucune maternité\", a assuré mardi 4 mars Claire Dubois à propos des hôpitaux qui "
+     "avaient annoncé des fermetures qu'ils jugent nécessaires.", "Claire Dubois"),
+    ("\"Les 90 % des agents font leur devoir\", a déclaré le chef de l'État, avec parfois \"des salaires qui ne "
+     "sont pas suffisants\".", "le chef de l'État"),
+])
+def test_the_speaker_after_a_quotation_is_its_claimant_not_a_pronoun_further_on(sentence: str, claimant: str) -> None:
+    assert claim(sentence, "\"").claimant == claimant
