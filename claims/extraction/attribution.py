@@ -196,10 +196,10 @@ def _negated(tok: Token) -> bool:
 
 def _after_quotation(tok: Token) -> bool:
     """'"...", a jugé dimanche X': the verb comes right after a closing quotation mark and a comma."""
-    i = tok.i - 1
-    while i > tok.sent.start and (tok.doc[i].pos_ == "AUX" or tok.doc[i].lower_ in ("a", "ont", "avait")):
+    i = tok.i - 1  # the parser may have started a sentence at the verb: look back in the document
+    while i > 0 and (tok.doc[i].pos_ == "AUX" or tok.doc[i].lower_ in ("a", "ont", "avait")):
         i -= 1
-    return i > tok.sent.start and tok.doc[i].text == "," and tok.doc[i - 1].text == '"'
+    return i > 0 and tok.doc[i].text == "," and tok.doc[i - 1].text == '"'
 
 
 def _reports_content(tok: Token, language: str) -> bool:
