@@ -380,8 +380,10 @@ def _is_title(doc: Doc, i: int, j: int) -> bool:
         return True
     if _in_quoted_title(doc, i):
         return True
-    if any(m.start() <= tok.idx < m.end() for m in _NUMBERED_OUTLETS.finditer(doc.text, max(0, tok.idx - 30),
-                                                                           tok.idx + 30)):
+    # A window of tokens around the number (doc.text would join the whole document on every call).
+    window = doc[max(0, i - 8) : min(len(doc), i + 8)]
+    at = tok.idx - window.start_char
+    if any(m.start() <= at < m.end() for m in _NUMBERED_OUTLETS.finditer(window.text)):
         return True
     if j >= len(doc) or not doc[j].is_alpha or not doc[j].text[:1].isupper() or doc[j].is_sent_start:
         return False
