@@ -372,7 +372,8 @@ def _tail(span: Span, language: str) -> tuple[int, Token] | None:
         marker = words[0].lower_ in ("selon", "d'après", "according")
         if not (marker or _speech_verb(verb, language) or _learned_from(verb)):
             continue
-        if not marker and lead == 0 and "Part" in verb.morph.get("VerbForm"):
+        if not marker and lead == 0 and "Part" in verb.morph.get("VerbForm") and any(
+                t.lower_ in ("par", "de", "d'") for t in words[lead + 1 : lead + 3]):
             continue  # ", accusé par sa voisine de ...": a passive participle describes, it does not attribute
         if any(w.lower_ in ("se", "s'") for w in words[:lead]) and (
                 lead + 1 >= len(words) or words[lead + 1].pos_ in ("ADP", "ADV", "SCONJ")):

@@ -350,3 +350,10 @@ def test_a_quotation_inside_a_quotation_in_the_first_person_keeps_the_speaker() 
 ])
 def test_the_speaker_after_a_quotation_is_its_claimant_not_a_pronoun_further_on(sentence: str, claimant: str) -> None:
     assert claim(sentence, "\"").claimant == claimant
+
+
+def test_a_speech_verb_the_tagger_reads_as_a_participle_still_ends_a_quotation() -> None:
+    cand = claim("\"J'ai vendu 40 tableaux en un an et racheté tout le lot\", lance Marc Ravel dans un documentaire "
+                 "sur Arte.", "40 tableaux")
+    assert cand.text == "J'ai vendu 40 tableaux en un an et racheté tout le lot."
+    assert cand.claimant == "Marc Ravel"
