@@ -44,8 +44,10 @@ _DASH_HEADING = re.compile(
     r"(?<=[.!?…\"]) ?(- ?[A-ZÀ-Þ\"](?:[^.!?\n\-]|(?<=\w)-(?=\w)){2,60}?(?: |(?<=\"))-) ?(?=[\"A-ZÀ-Þ])"
 )
 # "LES ALLOCATIONS DÉJÀ SUSPENDUES Depuis début 2015": an upper-case heading run into a sentence.
-_CAPS_HEADING = re.compile(r"(?:\b[A-ZÀ-Þ][A-ZÀ-Þ'\-]+\b[ ,]+){2,}[A-ZÀ-Þ][A-ZÀ-Þ'\-]+\b(?=( )[A-ZÀ-Þ][a-zà-ÿ])|"
-                           r"(?<=[A-ZÀ-Þ]{4})(?=[A-ZÀ-Þ][a-zà-ÿ]{2,}\b)")
+_CAPS_HEADING = re.compile(r"(?:\b[A-ZÀ-Þ][A-ZÀ-Þ'\-]+\b[ ,]+(?:[AÀ] )?){2,}[A-ZÀ-Þ][A-ZÀ-Þ'\-]+\b(?=( )[A-ZÀ-Þ][a-zà-ÿ])|"
+                           r"(?<=[A-ZÀ-Þ]{4})(?=[A-ZÀ-Þ][a-zà-ÿ]{2,}\b)|"
+                           # "UNE INTERVENTION CONTESTÉEL'affaire": the next sentence's elided article
+                           r"(?<=[A-ZÀ-Þ]{4})(?=[LDJ]'[a-zà-ÿ]{2,})")
 
 
 @dataclass(frozen=True)
@@ -157,6 +159,8 @@ def normalise(text: str) -> Normalised:
     for m in _CAPS_HEADING.finditer(cleaned):
         if m.group(1):  # the space after the heading becomes a line break (same length: offsets unchanged)
             out[m.start(1)] = "\n"
+            if m.start() >= 2 and cleaned[m.start() - 1] == " " and cleaned[m.start() - 2] in ".!?…":
+                out[m.start() - 1] = "\n"  # and the space before it, after a sentence end
     cleaned = "".join(out)
     inserts = [m.end(1) for m in _GLUED.finditer(cleaned) if not _in_address(cleaned, m.start(1))
                and (cleaned[m.end(1)] != '"' or cleaned.count('"', 0, m.end(1)) % 2 == 0)]

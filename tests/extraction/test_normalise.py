@@ -83,3 +83,17 @@ def test_it_gives_a_wire_intertitle_between_dashes_a_paragraph_of_its_own() -> N
 def test_it_leaves_hyphens_and_scores_after_a_sentence_alone() -> None:
     for text in ("Le score est de 2-0. Paris-Saint-Germain a gagné.", "Il est parti. -3 °C ce matin à Lille."):
         assert normalise(text).text == text
+
+
+def test_an_upper_case_heading_after_a_sentence_end_gets_a_line_of_its_own() -> None:
+    text = "Le vote a eu lieu le 25 juin. UN RÉSULTAT QUI A SURPRIS LE PARLEMENT Précisément, la motion demande"
+    norm = normalise(text)
+    assert "25 juin.\nUN RÉSULTAT QUI A SURPRIS LE PARLEMENT\nPrécisément" in norm.text
+    assert len(norm.text) == len(text)
+
+
+def test_an_upper_case_heading_glued_to_an_elided_article_is_cut_off() -> None:
+    text = "un autre parent.UNE FERMETURE CONTESTÉEL'affaire remonte au ministère. Le groupe LVMH L'a confirmé."
+    norm = normalise(text)
+    assert "CONTESTÉE\n\nL'affaire remonte" in norm.text
+    assert "LVMH L'a confirmé" in norm.text
