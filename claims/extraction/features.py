@@ -92,7 +92,7 @@ def _tense_at(doc: Doc, i: int) -> str:
             # the main verb.
             past = "Past" in tok.morph.get("Tense")
             if (tok.dep_ == "acl" or tok.dep_ == "advcl" and not past) and "Part" in tok.morph.get("VerbForm") \
-                    and tok.lemma_ not in lx.SCHEDULED and not _FUTURE_ENDING.search(tok.lower_):  # "votera"
+                    and not tok.lower_.startswith(lx.SCHEDULED) and not _FUTURE_ENDING.search(tok.lower_):  # "votera"
                 return "past" if past else "present"
         elif tok.pos_ == "ADJ" and any(c.dep_ == "cop" for c in tok.children):
             tok = next(c for c in tok.children if c.dep_ == "cop")

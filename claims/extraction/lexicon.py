@@ -230,9 +230,9 @@ VAGUE_BEFORE = {"des", "plusieurs", "quelques", "de", "d'", "les", "many", "seve
 # Prepositions that make "N heures" a time of day ("à 19 heures", "vers 3h30", "le journal de 20 heures").
 CLOCK_BEFORE = {"à", "vers", "dès", "avant", "après", "jusqu'à", "entre", "de", "at", "around", "by", "until",
                 "before", "after", "from", "since", "depuis"}
-# Participles that look ahead: "le match prévu samedi" is as future as the verb it depends on.
-SCHEDULED = {"prévoir", "programmer", "attendre", "envisager", "fixer", "planifier", "schedule",
-             "plan", "expect"}
+# Participles that look ahead: "le match prévu samedi" is as future as the verb it depends on. Word
+# forms, not lemmas: the pipeline loads no lemmatizer (claims/extraction/nlp.py).
+SCHEDULED = ("prévu", "programmé", "attendu", "envisagé", "fixé", "planifié", "scheduled", "planned", "expected")
 HOUR_UNITS = {"h", "heures", "heure", "hours", "hour", "hrs", "o'clock", "gmt", "utc"}
 # Words that make a sentence about what will or may happen, what to do, or what to buy.
 FORECAST_MARKERS = {

@@ -170,7 +170,7 @@ def _past(verb: Token) -> bool:
     if verb.morph.get("Tense") and set(verb.morph.get("Tense")) & {"Past", "Imp"} and (
             "Fin" in verb.morph.get("VerbForm") or any(c.dep_ in ("aux", "aux:tense") for c in verb.children)):
         return True
-    return verb.tag_ in ("VBD", "VBN") and verb.lemma_ not in ("must", "should")
+    return verb.tag_ in ("VBD", "VBN")
 
 
 def _sets_the_scene(phrase: list[Token]) -> bool:

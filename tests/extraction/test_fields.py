@@ -313,3 +313,11 @@ def test_a_past_weekday_is_not_anchored_to_a_date_ahead() -> None:
             "Jeudi, le département comptait 240 cas et 12 hospitalisations.")
     found = [d["value"] for c in everything(text, thursday) for d in c.dates if d["text"] == "Jeudi"]
     assert found and set(found) == {"2021-03-18"}
+
+
+def test_a_weekday_after_a_scheduling_participle_lies_ahead() -> None:
+    # "prévue", "programmé": the participle follows the main verb's future, it is no past act.
+    wednesday = dt.date(2024, 3, 13)
+    for text in ("La finale, prévue samedi au Stade de France, réunira 80 000 spectateurs selon la fédération.",
+                 "Le concert programmé samedi à Lyon accueillera 12 000 personnes, selon les organisateurs."):
+        assert dates(text, wednesday) == ["2024-03-16"], text
