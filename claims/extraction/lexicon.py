@@ -184,23 +184,23 @@ AGENT_NOUNS = {
 DOCUMENT_NOUNS = {"communiqué", "rapport", "étude", "sondage", "bilan", "note", "lettre", "courrier", "message",
                   "tweet", "publication", "tribune", "interview", "entretien", "déclaration", "statement", "report",
                   "study", "survey", "poll", "letter"}
-# Speech verbs that state something with a noun object or none ("a annoncé la fermeture de l'usine",
-# "a réagi", "a ironisé"); the others report a statement only with a clause, a quotation or a colon
-# after them ("a lancé un appel", "a écrit un livre", "a rappelé l'ambassadeur" are acts).
 # Verbs that report what someone said only when they have a speaker and a content ("se serait plaint le
 # président", "Il a souhaité que ...", "se sont indignés les syndicats"; "s'indign" above never matches one
 # token): attribution only, not a check-worthiness signal like SPEECH_PREFIXES.
 REPORTING_VERBS = {"fr": ("plaint", "plaign", "plaindr", "souhait", "indign", "étonn", "inquièt", "inquiét"),
                    "en": ("complain", "urg")}
-STATEMENT_VERBS = {
-    "fr": ("déclar", "affirm", "estim", "expliqu", "indiqu", "annonc", "soulign", "précis", "dénonc", "confirm",
-           "révél", "martel", "déplor", "regrett", "fustig", "admet", "admis", "concè", "concéd", "promet", "promis",
-           "reconn", "assén", "témoign", "prévien", "averti", "réag", "répond", "insist", "ironis", "tranch", "nuanc",
-           "ajout", "détaill", "résum", "relat", "dit", "dira", "raconte", "commenté", "répét", "s'indign", "s'agac",
-           "s'inquièt", "s'interrog", "s'étonn"),
-    "en": ("said", "say", "says", "told", "claim", "stat", "announc", "insist", "argu", "explain", "warn",
-           "declar", "assert", "tweet", "confirm", "acknowledg", "admit", "deni", "deny"),
+# The speech verbs that report a statement only with a clause, a quotation or a colon after them:
+# with a noun object they are acts ("a lancé un appel", "a écrit un livre", "a rappelé l'ambassadeur").
+CONTENT_ONLY_VERBS = {
+    "fr": ("accus", "alert", "assur", "avanc", "conclu", "confi", "explique", "gliss", "jug", "lanc", "lâch",
+           "mis en garde", "observ", "poursuiv", "prévenu", "rappel", "rapport", "relay", "relev", "reprend",
+           "s'est dit", "s'est félicit", "s'est réjou", "salu", "se félicit", "se réjou", "signal", "souffl",
+           "souten", "soutien", "écrit"),
+    "en": ("add", "note", "report", "tell", "writ", "wrote"),
 }
+# The others state something with a noun object or none ("a annoncé la fermeture", "a réagi").
+STATEMENT_VERBS = {language: tuple(p for p in prefixes if p not in CONTENT_ONLY_VERBS.get(language, ()))
+                   for language, prefixes in SPEECH_PREFIXES.items()}
 # Agent nouns that name one person: "le ministre", "l'ancien président de la République".
 PERSON_ROLES = {"ministre", "président", "présidente", "préfet", "préfète", "procureur", "procureure", "magistrat",
                 "magistrate", "juge", "maire", "député", "députée", "sénateur", "sénatrice", "élu", "élue",
