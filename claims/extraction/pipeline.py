@@ -344,10 +344,10 @@ def _resolve_claimant(art: _Article, attrib: at.Attribution) -> str:
         return named
     if how.startswith("description:"):
         noun = how.split(":", 1)[1]
+        if "même" in attrib.claimant.lower():  # "la même source", "le même responsable"
+            return art.last_claimant or attrib.claimant
         if noun in ("source", "sources"):
             return _source(art, attrib.claimant)
-        if "même" in attrib.claimant.lower():
-            return art.last_claimant or attrib.claimant
         if noun in lx.OUTLET_NOUNS:
             if ctx.outlets:
                 attrib.outlet = attrib.outlet or ctx.outlets[-1]
@@ -365,10 +365,10 @@ _VAGUE_SOURCE = {"source", "sources", "plusieurs", "des", "de", "d'", "une", "ce
 
 
 def _source(art: _Article, description: str) -> str:
-    """"la même source", "cette source": the source named before; "plusieurs sources concordantes",
+    """"cette source", "la source": the source named before; "plusieurs sources concordantes",
     "une source proche du dossier": anonymous, no claimant; "une source policière": as written."""
     words = description.lower().split()
-    if "même" in words or (words and words[0] in ("cette", "ces", "la", "les")):
+    if words and words[0] in ("cette", "ces", "la", "les"):
         return art.last_claimant or description
     if all(w in _VAGUE_SOURCE for w in words):
         return ""
