@@ -9,6 +9,15 @@ from dataclasses import dataclass
 _BLANK = re.compile(r"\n[ \t]*\n\s*")
 _TERMINAL = re.compile(r"[.!?…:;\"')\]]\s*$")
 _SENTENCE_END = re.compile(r"[.!?…][\"')\]]?\s*$")
+# A line that ends on a word no sentence or heading ends with (an article, a preposition, a
+# conjunction, a possessive) is cut by a hard wrap, whatever case the next line starts in:
+# "le général DE\nGAULLE a dirigé", "a dirigé la\nFrance pendant 14 ans".
+_OPEN_END = re.compile(
+    r"(?:^|\s)(?:le|la|les|l'|un|une|des|du|de|d'|au|aux|à|en|et|ou|sur|sous|dans|par|pour|avec|sans|chez|vers|"
+    r"entre|que|qu'|qui|dont|son|sa|ses|leur|leurs|mon|ma|mes|ton|ta|tes|notre|nos|votre|vos|ce|cet|cette|ces|"
+    r"the|a|an|of|to|in|on|at|by|for|with|from|and|or|that|which|his|her|its|their|our|your)$",
+    re.IGNORECASE,
+)
 _BYLINE = re.compile(
     r"^(\(\s*[A-Z][A-Za-z./ ]{0,14}\)|[A-Z]{2,6}(/[A-Z]{2,6})*|(Par|By|De notre (?:envoyé|correspondant)\w*)\s+.{0,80}|"
     r"(avec|with)\s+(AFP|Reuters|AP|Belga)|\W*(©|copyright).*)$",
@@ -74,6 +83,7 @@ def segment(text: str) -> list[Block]:
         unit_end = p_start
         pos = p_start
         prev_len = 0
+        open_end = False
         lines = text[p_start:p_end].split("\n")
         for index, line in enumerate(lines):
             l_start, l_end = pos, pos + len(line)
@@ -85,13 +95,14 @@ def segment(text: str) -> list[Block]:
             l_start, l_end = l_start + lead, l_start + trail
             # A line continues the paragraph only when it looks like a hard wrap: the previous line
             # was long, or this one starts in lower case. Short lines are list items or headings.
-            if unit_start is not None and not (text[l_start].islower() or prev_len >= 60):
+            if unit_start is not None and not (text[l_start].islower() or prev_len >= 60 or open_end):
                 blocks.append(Block(unit_start, unit_end, "prose"))
                 unit_start = None
             prev_len = l_end - l_start
             kind = _classify(text[l_start:l_end], first=first and unit_start is None)
             following = lines[index + 1].strip() if index + 1 < len(lines) else ""
-            if kind in ("title", "heading") and following[:1].islower():
+            open_end = bool(_OPEN_END.search(text[l_start:l_end]))
+            if kind in ("title", "heading") and (following[:1].islower() or (following and open_end)):
                 kind = "prose"  # a hard-wrapped line, not a heading
             if kind != "prose" and unit_start is None:
                 blocks.append(Block(l_start, l_end, kind))

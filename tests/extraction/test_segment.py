@@ -52,3 +52,15 @@ def test_it_cuts_huge_paragraphs_at_sentence_ends() -> None:
     assert all(e - s <= 1000 for s, e in parts)
     assert parts[0][0] == 0 and parts[-1][1] == len(text)
     assert all(text[e - 2 : e] == ". " for _, e in parts[:-1])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Contrairement à son rival, le général DE\nGAULLE a dirigé le pays pendant quatorze ans.",
+        "La ministre a présenté la\nRéforme des retraites devant les députés mardi.",
+        "The minister said the\nGovernment would cut the budget by 3 per cent.",
+    ],
+)
+def test_a_line_ending_on_an_article_or_preposition_is_a_hard_wrap(text: str) -> None:
+    assert kinds(text) == [("prose", text)]
