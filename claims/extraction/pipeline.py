@@ -497,9 +497,9 @@ def _candidate(
     cleaned = readable(text) or text
     # readable() drops links, handles and emoji pasted into a post, repeated pastes and trailing "a-t-il
     # dit" clauses: none of them may take a figure, a name or a negation with it.
-    # Links, handles and emoji pasted into a post go; one the sentence governs ("s'oppose à @BGriveaux",
+    # Links, handles, emoji and runs of hashtags pasted into a post go; one the sentence governs ("s'oppose à @BGriveaux",
     # "sur le site www.example.org") is part of what it says and stays.
-    reference = _single_copy(" ".join(_NOISE.sub(_noise_or_content, text).replace("#", "").split()))
+    reference = _single_copy(" ".join(_TAG_RUN.sub(" ", _NOISE.sub(_noise_or_content, text)).replace("#", "").split()))
     names = [n for n in (original(t) for t in rewritten.checkable if t.ent_type_) if n in reference]
     if not faithful.missing(reference, cleaned, names):
         text = cleaned
@@ -637,10 +637,16 @@ def _single_copy(text: str) -> str:
     return text
 
 
+# A run of hashtags that opens or closes a post's sentence labels it ("#Covid19 #Santé Le ministre a
+# ..."); a single one inside it is a word of the sentence ("le docteur #Mukwege"): only its sign goes.
+_TAG_RUN = re.compile(r"^\W*(?:#\w+[\s,]*){2,}(?=\w)|(?<=[.!?…])\s*(?:#\w+\s*){1,}$|\s(?:#\w+\s*){2,}$")
+
+
 def readable(text: str) -> str:
-    """The claim as a person reads it: no links, @handles, hashtag signs, emoji, quotation marks or
-    trailing "a-t-il déclaré" (the quote keeps them all)."""
+    """The claim as a person reads it: no links, @handles, hashtag signs or runs, emoji, quotation marks
+    or trailing "a-t-il déclaré" (the quote keeps them all)."""
     text = _TRAILING_ATTRIBUTION.sub("", text)
+    text = _TAG_RUN.sub(" ", _NOISE.sub(_noise_or_content, text)).strip()
     text = _NOISE.sub(_noise_or_content, text).replace("#", "")
     text = re.sub(r"[«»“”\"]", " ", text)
     text = re.sub(r"\s+([.,!?…])", r"\1", text)

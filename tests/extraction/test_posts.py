@@ -7,6 +7,7 @@ from typing import Any
 
 from claims.extraction import extract_claims
 from claims.extraction.checkworthiness import Signals
+from claims.extraction.pipeline import readable
 from claims.extraction.selection import top_claim
 
 
@@ -60,3 +61,11 @@ def test_a_headline_is_a_candidate_but_never_stored_nor_offered_for_pulling_up()
     assert not any("400" in c.quote for c in [*extraction.claims, *extraction.recoverable])
     assert extraction.claims  # the body's claims are stored as before
     assert top_claim(extraction) in [*extraction.headlines, *extraction.claims, *extraction.recoverable]
+
+
+def test_a_run_of_hashtags_around_a_post_sentence_is_left_out_of_its_text() -> None:
+    assert readable("#Santé #Vaccins Le ministère a commandé 3 millions de doses.") == (
+        "Le ministère a commandé 3 millions de doses.")
+    assert readable("Le ministère a commandé 3 millions de doses. #Santé #Vaccins") == (
+        "Le ministère a commandé 3 millions de doses.")
+    assert readable("Le docteur #Mukwege a déposé sa candidature.") == "Le docteur Mukwege a déposé sa candidature."
