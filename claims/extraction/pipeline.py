@@ -532,6 +532,9 @@ def _candidate(
         promotional=_has(lower, lx.PROMOTIONAL_MARKERS.get(language, ())),
         fragment=rewritten.fragment, needs_context=rewritten.needs_context,
         words=len(_WORDS.findall(text)),
+        # A question quoted inside a statement ("« Et si ... ? », a réagi le maire.") asks, whatever
+        # the sentence around it ends with.
+        question=signals.question or text.rstrip(" .»\"”").endswith("?"),
     )
     checkable = " ".join(original(t) + (" " if t.whitespace_ else "") for t in rewritten.checkable)
     return ClaimCandidate(

@@ -162,3 +162,14 @@ def test_a_quotation_mark_that_opens_a_quote_does_not_end_the_sentence_before_it
     extraction = extract_claims(text, language="fr", selective=False)
     quotes = [c.quote for c in [*extraction.claims, *extraction.recoverable]]
     assert any(q.startswith("« Les prix ont augmenté de 3 % en mars »") for q in quotes), quotes
+
+
+def test_a_question_quoted_inside_a_statement_is_scored_as_a_question() -> None:
+    text = ("Le gouvernement a présenté mardi un plan de 3 milliards d'euros pour les hôpitaux publics. "
+            "« Et si l'État cessait enfin de promettre sans payer ? », a réagi le député Paul Martin.")
+    extraction = extract_claims(text, language="fr")
+    asked = claim_with(extraction, "Et si l'État")
+    plan = claim_with(extraction, "3 milliards")
+    assert asked.signals.question
+    assert "question" in asked.checkworthiness_reasons
+    assert asked.checkworthiness < 0.5 < plan.checkworthiness
