@@ -1,8 +1,9 @@
 """A claim's text from its parsed span: the checkable statement, short and self-contained.
 
 Works on the existing parse (no second one): tokens are left out (markers, attribution phrases,
-connectives, asides without facts) and a pronoun or demonstrative subject is replaced by its
-antecedent when the article makes it certain; otherwise the claim is flagged as needing context.
+connectives, asides without facts); a pronoun or demonstrative subject is replaced by its antecedent,
+and a possessive one ("Sa candidature") gets its owner ("La candidature de Denis Mukwege"), when the
+article makes it certain; otherwise the claim is flagged as needing context.
 Whatever is left out of the checkable part must not carry a number, a name, a negation or a list
 item: `claims.extraction.faithful` checks the result and a failing rewrite falls back to the
 plain sentence.
@@ -103,12 +104,25 @@ class Context:
             ent = next((e for e in sent.ents if e.start <= subject.i < e.end), None)
             self.last_subject = ent.text if ent is not None else ""
             self.last_subject_plural = False
+        elif subject is not None and subject.pos_ == "NOUN" and (named := _apposed_name(subject, sent)):
+            self.last_subject, self.last_subject_plural = named, False  # "Le docteur Denis Mukwege réclame"
         elif subject is not None and subject.pos_ == "NOUN" and subject.lower_ not in lx.FIRST_PERSON.get("fr", ()):
             np = sent.doc[subject.left_edge.i : subject.i + 1]
-            self.last_subject = np.text if len(np) <= 6 and not any(t.text in ',"()' for t in np) else ""
+            self.last_subject = np.text if len(np) <= 6 and not any(t.text in ',"()' for t in np) and (
+                _possessive(subject) is None) else ""  # "Sa voiture ... Elle": whose car is not known here
             self.last_subject_plural = "Plur" in subject.morph.get("Number")
         elif subject is None or subject.lower_ not in ("il", "elle", "ils", "elles"):
             self.last_subject = ""
+
+
+def _apposed_name(noun: Token, sent: Span) -> str:
+    """The person a description subject names right after it: "le docteur Denis Mukwege", "la ministre,
+    Agnès Buzyn,"."""
+    for child in noun.rights:
+        if child.dep_ in ("appos", "flat:name", "nmod") and child.ent_type_ in ("PER", "PERSON") and child.i - noun.i <= 2:
+            ent = next((e for e in sent.ents if e.start <= child.i < e.end), None)
+            return ent.text if ent is not None else ""
+    return ""
 
 
 @dataclass
@@ -163,6 +177,81 @@ _SETTING_DEPS = frozenset({"advcl", "advmod", "obl", "obl:mod", "obl:arg", "nmod
 _BACKGROUND = frozenset({"alors", "tandis", "while", "whereas"})
 _INTERVIEWED = ("interrogé", "questionné", "sollicité", "contacté", "joint", "invité", "interviewé", "asked",
                 "interviewed", "contacted", "reached")
+
+
+_POSSESSIVES = {"son": "sing", "sa": "sing", "ses": "sing", "leur": "plur", "leurs": "plur",
+                "his": "sing", "her": "sing", "its": "sing", "their": "plur"}
+
+
+def _possessive(subj: Token) -> Token | None:
+    """The possessive determiner of a subject ("Sa candidature", "Their union"), if it has one."""
+    return next((c for c in subj.children if c.dep_ in ("det", "poss", "nmod:poss") and c.i < subj.i
+                 and c.lower_ in _POSSESSIVES), None)
+
+
+def _named_in_apposition(subj: Token) -> bool:
+    """ "Son avocat, Me Dupont,", "Sa petite sœur Charlotte": the subject is named; "Ses politiques et
+    opinions": two things owned, no one place for the owner."""
+    return any((c.dep_ == "appos" or c.i - subj.i <= 2) and (c.ent_type_ or c.pos_ == "PROPN") or c.dep_ == "conj"
+               for c in subj.rights)
+
+
+def _owner(owned: Token, ctx: Context) -> str:
+    """Whose: the previous sentence's subject when the article named it (a person or an organisation)
+    and it agrees in number, else the one person the last sentences name ("Denis Mukwege ... Sa
+    candidature"); "" when uncertain. A described subject ("la période", "le journal") is too often
+    not the owner to be put in a claim."""
+    plural = _POSSESSIVES[owned.lower_] == "plur"
+    named = ctx.last_subject in ctx.people or ctx.last_subject in ctx.orgs
+    if owned.lower_ == "its":  # a thing's: never a person's
+        return ctx.last_subject if ctx.last_subject in ctx.orgs and not ctx.last_subject_plural else ""
+    if ctx.last_subject and named and ctx.last_subject_plural == plural:
+        if owned.lower_ in ("his", "her") and ctx.last_subject not in ctx.people:
+            return ""
+        return ctx.last_subject
+    recent = ctx.people[-3:]
+    if not plural and not ctx.last_subject and recent and len(set(recent)) == 1:
+        return recent[-1]
+    return ""
+
+
+_DE_ARTICLE = {"le": "du ", "les": "des ", "la": "de la ", "l'": "de l'", "l\u2019": "de l\u2019"}
+_VOWEL_START = tuple("aeéèêiîoôuhyAEÉÈÊIÎOÔUHY")
+
+
+def _of(owner: str) -> str:
+    """ "de" + the owner, French-style: "du gouvernement", "de la mairie", "d'Emmanuel Macron"."""
+    head, _, rest = owner.partition(" ")
+    if rest and head.lower() in _DE_ARTICLE:
+        return _DE_ARTICLE[head.lower()] + rest
+    if owner[:2].lower() in ("l'", "l\u2019"):
+        return "de l" + owner[1:]
+    return ("d'" if owner.startswith(_VOWEL_START) else "de ") + owner
+
+
+def _owned_phrase(subj: Token, owned: Token, owner: str) -> tuple[int, str] | None:
+    """(last token of the subject phrase, the phrase with its owner named) for a possessive subject:
+    "Sa candidature" -> "La candidature de Denis Mukwege", "Sa fille aînée" -> "La fille aînée de ...",
+    "His lawyer" -> "John Smith's lawyer"; None when the article to use is unknown."""
+    doc = subj.doc
+    capital = owned.i == subj.sent.start or owned.is_sent_start
+    if owned.lower_ in ("his", "her", "its", "their"):
+        return subj.i, owner + ("'" if owner.endswith("s") else "'s") + " " + doc[owned.i + 1 : subj.i + 1].text
+    last = subj  # the adjectives right after the noun stay with it
+    while last.i + 1 < len(doc) and doc[last.i + 1].pos_ == "ADJ" and doc[last.i + 1].head == subj:
+        last = doc[last.i + 1]
+    words = doc[owned.i + 1 : last.i + 1].text
+    if "Plur" in subj.morph.get("Number") or owned.lower_ in ("ses", "leurs"):
+        article = "les "
+    elif words.startswith(_VOWEL_START):
+        article = "l'"
+    elif subj.morph.get("Gender") in (["Fem"], ["Masc"]):
+        article = "la " if subj.morph.get("Gender") == ["Fem"] else "le "
+    else:
+        return None  # a gender the parser does not know: no article to guess
+    if capital:
+        article = article[0].upper() + article[1:]
+    return last.i, article + words + " " + _of(owner)
 
 
 def _past(verb: Token) -> bool:
@@ -307,6 +396,16 @@ def condense(
                 needs_context = True
         elif low in _DEMONSTRATIVE_PRONOUNS:
             needs_context = True
+        elif (owned := _possessive(subj)) is not None:
+            resolved = _owner(owned, ctx)
+            if _named_in_apposition(subj):
+                resolved = ""  # "Son avocat, Me Dupont, a fait appel": the subject is named
+            elif resolved and (phrase := _owned_phrase(subj, owned, resolved)) is not None:
+                last, replacement[owned.i] = phrase
+                replacement.update({i: "" for i in range(owned.i + 1, last + 1)})
+            else:
+                needs_context = True
+            resolved = ""  # the owner is named, the subject is still the thing owned
         elif any(c.dep_ == "det" and "Dem" in c.morph.get("PronType") for c in subj.children) or (
                 low in _LATTER and any(c.lower_ in ("ce", "cette", "ces") for c in subj.children)) or low in _LATTER:
             np = [t for t in subj.subtree if t.i <= subj.i]

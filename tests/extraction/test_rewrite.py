@@ -123,3 +123,35 @@ def test_it_keeps_a_leading_condition_reason_concession_or_point_of_view() -> No
     ):
         claim = one(text, text.split()[-2])
         assert claim.text.split()[0] == text.split()[0], claim.text
+
+
+def test_it_names_the_owner_of_a_possessive_subject_when_the_article_makes_it_certain() -> None:
+    text = ("Le docteur Denis Mukwege réclame la présidence de la commission électorale. "
+            "Sa candidature a été déposée lundi auprès du secrétariat général. "
+            "Marie Dubois a été élue maire en 2020. Sa nouvelle équipe a voté un budget de 5 millions d'euros. "
+            "Emmanuel Macron a visité l'usine mardi. Ses conseillers ont quitté le site à 18 heures.")
+    assert one(text, "Sa candidature").text.startswith("La candidature de Denis Mukwege a été déposée lundi")
+    assert one(text, "Sa nouvelle équipe").text.startswith("La nouvelle équipe de Marie Dubois a voté")
+    assert one(text, "Ses conseillers").text.startswith("Les conseillers d'Emmanuel Macron ont quitté")
+    assert not one(text, "Sa candidature").needs_context
+
+
+def test_it_flags_a_possessive_subject_whose_owner_is_uncertain() -> None:
+    text = ("La période a été difficile pour les commerçants du centre-ville. "
+            "Son bilan a été présenté mardi par la chambre de commerce, avec 12 fermetures.")
+    claim = one(text, "Son bilan")
+    assert claim.text.startswith("Son bilan a été présenté") and claim.needs_context
+
+
+def test_a_possessive_subject_named_in_apposition_needs_no_owner() -> None:
+    text = "Jean Martin a été condamné lundi. Son avocat, Me Paul Durand, a fait appel de la décision mardi."
+    claim = one(text, "Son avocat")
+    assert claim.text.startswith("Son avocat, Me Paul Durand, a fait appel") and not claim.needs_context
+
+
+def test_it_names_the_owner_in_english_only_when_person_and_thing_agree() -> None:
+    extraction = extract_claims("John Smith was charged with fraud on Monday. His company lost 40 per cent of "
+                                "its value on Tuesday. Its shares fell 12 per cent on Wednesday.", language="en")
+    texts = {c.quote.split()[0]: c for c in [*extraction.claims, *extraction.recoverable]}
+    assert texts["His"].text.startswith("John Smith's company lost 40 per cent")
+    assert texts["Its"].text.startswith("Its shares fell") and texts["Its"].needs_context
