@@ -207,11 +207,26 @@ def _closing_quotes(text: str) -> list[tuple[int, int]]:
     return found
 
 
+# A sentence end, then a quotation opening on a capital ('travailler plus. "Ce qui explique') or the
+# mark of words left out of a quotation ('européens. (...) Quand on prend'): the parser often reads on.
+_SENTENCE_THEN_OPENING = re.compile(r'[.!?…] +(")(?=[A-ZÀ-Þ])|[.!?…] +(\((?:\.\.\.|…)\)) +(?=[A-ZÀ-Þ])')
+
+
+def _opening_quotes(text: str) -> list[int]:
+    """Where a sentence starts with an opening quotation mark, or with "(...)": an even number of marks
+    comes before an opening one."""
+    found = []
+    for m in _SENTENCE_THEN_OPENING.finditer(text):
+        if m.group(1) is None or text.count('"', 0, m.start(1)) % 2 == 0:
+            found.append(m.start(1) if m.group(1) is not None else m.start(2))
+    return found
+
+
 def _make_doc(nlp: Any, art: _Article, chunk: _Chunk) -> Doc:
     text, after_emoji = parser_text(_SOFT_WRAP.sub(" ", art.norm.text[chunk.start : chunk.end]))
     doc = nlp.make_doc(text)
     closing = _closing_quotes(text)
-    starts = set(chunk.starts) | set(after_emoji) | {start for _, start in closing}
+    starts = set(chunk.starts) | set(after_emoji) | {start for _, start in closing} | set(_opening_quotes(text))
     inside = {mark for mark, _ in closing} - starts
     for tok in doc:
         if tok.idx in starts:

@@ -327,15 +327,23 @@ def condense(
     if not any(t.is_alpha for t in checkable):  # nothing but attribution: the sentence stays whole
         checkable = tokens
     kept = [t for t in checkable]
-    # A quotation with little around it: the quoted words are the statement.
+    fact_chars = [*quantities, *entities]
+
+    def factual(toks: list[Token]) -> bool:
+        return any(t.like_num or t.lower_ in lx.NEGATIONS or t.ent_type_ or t.pos_ == "PROPN"
+                   or any(s <= t.idx < e for s, e in fact_chars) for t in toks)
+
+    # A quotation with little around it: the quoted words are the statement. Not when the words around
+    # it carry a fact of their own ('"on peut avoir la quasi-certitude" qu'il s'agit du Covid-19').
     inner = _QUOTED.search(span.text)
     inner_quote = False
     if inner and speech:
         a = span.start_char + inner.start(1)
         b = span.start_char + inner.end(1)
         inside = [t for t in kept if a <= t.idx < b]
-        outside = [t for t in kept if not (a <= t.idx < b) and t.is_alpha and not t.is_punct]
-        if len(outside) <= 4 and len([t for t in inside if t.is_alpha]) >= 3:
+        outside = [t for t in kept if not (a <= t.idx < b) and not t.is_punct and not t.is_space]
+        if len([t for t in outside if t.is_alpha]) <= 4 and len([t for t in inside if t.is_alpha]) >= 3 and (
+                not factual(outside)):
             kept = inside
             checkable = inside
             inner_quote = True
@@ -359,12 +367,6 @@ def condense(
                 break
         kept = kept[n:]
     # Asides without facts: "(photo)", "(la « souricière »)"; ", un ancien élu de la commune," after a name.
-    fact_chars = [*quantities, *entities]
-
-    def factual(toks: list[Token]) -> bool:
-        return any(t.like_num or t.lower_ in lx.NEGATIONS or t.ent_type_ or t.pos_ == "PROPN"
-                   or any(s <= t.idx < e for s, e in fact_chars) for t in toks)
-
     dropped_aside: set[int] = set()
     depth_start = None
     for t in kept:

@@ -155,3 +155,21 @@ def test_it_names_the_owner_in_english_only_when_person_and_thing_agree() -> Non
     texts = {c.quote.split()[0]: c for c in [*extraction.claims, *extraction.recoverable]}
     assert texts["His"].text.startswith("John Smith's company lost 40 per cent")
     assert texts["Its"].text.startswith("Its shares fell") and texts["Its"].needs_context
+
+
+def test_a_quotation_is_not_the_whole_statement_when_the_words_after_it_carry_a_fact() -> None:
+    claim = one("Les cas graves se multiplient. \"Au scanner, on peut avoir la quasi-certitude\" qu'il s'agit du "
+                "Covid-19, explique Pauline Martin, médecin hospitalier.", "Au scanner")
+    assert claim.text == "Au scanner, on peut avoir la quasi-certitude qu'il s'agit du Covid-19."
+    assert claim.claimant == "Pauline Martin"
+
+
+def test_a_quotation_that_opens_after_a_sentence_end_starts_a_new_claim() -> None:
+    text = ("Pour le ministre, les Français doivent travailler plus. \"Ce qui explique l'appauvrissement du pays "
+            "depuis 20 ans, c'est que nous travaillons moins que nos voisins. (...) Le taux de chômage reste "
+            "très élevé à 9 %\", a déclaré Bruno Le Maire jeudi.")
+    texts = [c.text for c in candidates(text)]
+    assert "Pour le ministre, les Français doivent travailler plus." in texts
+    assert any(t.startswith("Ce qui explique l'appauvrissement du pays depuis 20 ans") and "chômage" not in t
+               for t in texts)
+    assert any(t.startswith("Le taux de chômage reste très élevé à 9 %") for t in texts)
