@@ -255,6 +255,8 @@ def _complement(ent: Span, start: int) -> bool:
     if doc[k].lower_ in _COMPLEMENT_PREPOSITIONS or doc[k].text == "(":
         return True  # "(LFI)" after "le leader de la France insoumise": the acronym of the complement
     head = next(t for t in doc[start:first] if t.pos_ == "NOUN")
+    while k > start and doc[k].pos_ == "ADJ" and doc[k - 1].pos_ in ("NOUN", "ADJ"):
+        k -= 1  # "du navigateur allemand Boris Herrmann"
     if ent.label_ not in ("PER", "PERSON") or doc[k].pos_ != "NOUN" or not doc[k].is_lower \
             or doc[k].lower_ in lx.PERSON_ROLES or head.lower_ in _COMPANY_NOUNS:
         return False  # a company's name ends its description, however the tagger labels it
@@ -425,11 +427,16 @@ def _tail(span: Span, language: str) -> tuple[int, Token] | None:
     end = len(tokens)
     while end and tokens[end - 1].is_punct and tokens[end - 1].text not in ('"',):
         end -= 1
-    for k in range(end - 1, max(-1, end - 18), -1):
+    for k in range(end - 1, max(-1, end - 32), -1):  # 16 words of tail, and a participle clause after it
         tok = tokens[k]
         if tok.text != ",":
             continue
         rest = tokens[k + 1 : end]
+        part = next((j for j, t in enumerate(rest) if _participle_clause(t)), None)
+        if part == 0:
+            continue  # ", confirmant une information de LCI": the speaker comes before it
+        if part is not None:
+            rest = rest[: part - 1]
         if not rest or len(rest) > 16:
             return None
         words = [t for t in rest if not t.is_punct]
@@ -471,12 +478,21 @@ def _tail(span: Span, language: str) -> tuple[int, Token] | None:
         # "..., explique également avoir réduit la vitesse": the verb has its own complement, what
         # follows it is a statement, not who made it.
         said = [t for t in words[lead + 1 :] if ("Inf" in t.morph.get("VerbForm") and t.is_lower)
-                or (t.head is verb and t.dep_ in ("xcomp", "ccomp")
+                or (t.head is verb and t.dep_ in ("xcomp", "ccomp") and not _participle_clause(t)
                     and any(c.dep_ in ("obj", "mark") or c.dep_.startswith("aux") for c in t.children))]
         if finite or said:
             return None
         return tokens[k].i, verb
     return _tail_without_comma(tokens, end, language)
+
+
+def _participle_clause(tok: Token) -> bool:
+    """", confirmant une information de LCI": a present participle after a comma, what the speaker did too.
+    Not one that makes a statement of its own (", précisant que 300 emplois ...", ", adding that ...")."""
+    doc = tok.doc
+    return tok.i > 0 and doc[tok.i - 1].text == "," and "Part" in tok.morph.get("VerbForm") and tok.lower_ != "according" \
+        and "Pres" in tok.morph.get("Tense") and not any(
+            t.lower_ in ("que", "qu'", "that", ":", '"') or t.text[:1].isdigit() for t in doc[tok.i + 1 : tok.sent.end])
 
 
 def _subject_then_speech(words: list[Token], language: str) -> Token | None:
@@ -611,6 +627,23 @@ def is_role(description: str) -> bool:
     """"le Premier ministre", "la ministre des Armées": a description of one person by their office."""
     words = role_key(description).split()
     return bool(words) and words[0] in lx.PERSON_ROLES | _ROLE_ADJECTIVES
+
+
+def glued_holder(ent: Span) -> tuple[str, str]:
+    """"le ministre de l'Éducation Jean-Michel Blanquer" tagged as one organisation "Éducation Jean-Michel
+    Blanquer": (the person, their role as a role_key) when a role comes just before the domain glued to
+    the name, else ("", "")."""
+    doc = ent.doc
+    rest = doc[ent.start + 1 : ent.end]
+    if len(ent) < 3 or ent.start == 0 or doc[ent.start - 1].lower_ not in ("aux", "au", "de", "du", "des", "l'", "la") \
+            or not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in rest):
+        return "", ""
+    k = ent.start - 1
+    while k > max(ent.sent.start, ent.start - 6) and doc[k].lower_ not in lx.PERSON_ROLES:
+        k -= 1
+    if doc[k].lower_ not in lx.PERSON_ROLES:
+        return "", ""
+    return rest.text.strip(" ,.'\""), role_key(doc[k : ent.start + 1].text)
 
 
 def role_of(ent: Span) -> str:

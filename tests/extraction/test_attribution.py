@@ -411,3 +411,23 @@ def test_a_pronoun_goes_on_with_the_last_speaker_not_a_person_they_mentioned() -
             "Philippe Roux. Lorsque le corbeau dépose un mégot, une croquette lui est délivrée. "
             "En 45 minutes, un corbeau est capable \"de remplir un seau\", a-t-il ajouté.")
     assert claim(text, "seau").claimant == "M. Roux"
+
+
+def test_a_role_glued_to_its_holder_by_the_tagger_still_ties_them() -> None:
+    text = ("\"Le gouvernement veut agir\", a déclaré le ministre de l'Éducation Jean-Michel Blanquer sur RTL lundi. "
+            "Le ministre a expliqué que les primes seront intégrées dans le calcul de 3 pensions.")
+    assert claim(text, "primes").claimant == "Jean-Michel Blanquer"
+
+
+def test_a_long_tail_with_a_participle_clause_keeps_its_speaker() -> None:
+    cand = claim("À Paris, un homme a été gravement blessé vendredi soir par la chute d'un réverbère, a indiqué la "
+                 "préfecture de police de Paris à Franceinfo, confirmant une information de LCI et du Parisien.",
+                 "réverbère")
+    assert cand.claimant == "la préfecture de police de Paris"
+    assert "confirmant" not in cand.text
+
+
+def test_a_name_after_an_adjective_in_a_complement_is_what_the_speaker_is_of() -> None:
+    cand = claim("Un porte-parole du navigateur allemand Boris Herrmann a indiqué au journal TAZ que 3 personnes "
+                 "prendraient l'avion.", "avion")
+    assert cand.claimant != "Boris Herrmann"
