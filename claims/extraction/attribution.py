@@ -225,11 +225,66 @@ def _reports_content(tok: Token, language: str) -> bool:
     return False
 
 
+# Prepositions that make what follows a complement of the noun before it: "le maire de Fontaine", "la
+# police d'Orlando", "la secrétaire d'État à l'Égalité".
+# Nouns of a phrase that never head its speaker: a time ("a dit mardi un responsable"), a side ("dénonce
+# de son côté la ministre", "pour sa part").
+_NOT_SPEAKER_NOUNS = {*lx.WEEKDAYS, "matin", "soir", "midi", "nuit", "hier", "veille", "lendemain", "week-end",
+                      "côté", "part"}
+# Nouns describing a company by its trade: "le géant allemand de la chimie Bayer" is Bayer.
+_COMPANY_NOUNS = {"géant", "groupe", "constructeur", "entreprise", "société", "compagnie", "opérateur",
+                  "fabricant", "distributeur", "numéro", "leader", "spécialiste", "company", "giant", "group"}
+_COMPLEMENT_PREPOSITIONS = {"de", "d'", "du", "des", "à", "au", "aux", "of", "for"}
+
+
+def _complement(ent: Span, start: int) -> bool:
+    """Whether an entity of a phrase beginning at token `start` is what a noun before it is of, not who
+    speaks: "le maire communiste de Fontaine, ...", "le leader de la France insoumise", "la police
+    d'Orlando", "un responsable de l'administration Trump" (a person's name right after a noun of a
+    complement names that noun). A name set off by a comma is the speaker ("le maire de Fontaine,
+    Jean-Paul Trovero"), as is one right after a role ("le ministre Jean Dupont", "le ministre de
+    l'Économie Bruno Le Maire") or an organisation's name after its description ("le géant de la chimie
+    Bayer")."""
+    doc = ent.doc
+    first = _name_start(ent)
+    if not any(t.pos_ == "NOUN" for t in doc[start:first]):
+        return False
+    k = first - 1
+    while k > start and doc[k].pos_ == "DET" and doc[k].lower_ not in _COMPLEMENT_PREPOSITIONS:
+        k -= 1
+    if doc[k].lower_ in _COMPLEMENT_PREPOSITIONS or doc[k].text == "(":
+        return True  # "(LFI)" after "le leader de la France insoumise": the acronym of the complement
+    head = next(t for t in doc[start:first] if t.pos_ == "NOUN")
+    while k > start and doc[k].pos_ == "ADJ" and doc[k - 1].pos_ in ("NOUN", "ADJ"):
+        k -= 1  # "du navigateur allemand Boris Herrmann"
+    if ent.label_ not in ("PER", "PERSON") or doc[k].pos_ != "NOUN" or not doc[k].is_lower \
+            or doc[k].lower_ in lx.PERSON_ROLES or head.lower_ in _COMPANY_NOUNS:
+        return False  # a company's name ends its description, however the tagger labels it
+    k -= 1
+    while k >= start and doc[k].pos_ in ("DET", "ADJ") and doc[k].lower_ not in _COMPLEMENT_PREPOSITIONS:
+        k -= 1
+    return k >= start and doc[k].lower_ in _COMPLEMENT_PREPOSITIONS
+
+
+def _name_start(ent: Span) -> int:
+    """Where the name of an entity begins: the tagger may glue a common noun before it ("chimie Bayer")."""
+    return next((t.i for t in ent if not (t.is_lower and t.pos_ == "NOUN")), ent.start)
+
+
 def source_of(tokens: list[Token], language: str, told: bool = True) -> tuple[str, str, str]:
     """(claimant, outlet, how) named by a phrase: people first, then organisations, then an agent noun
     phrase ("le parquet d'Ajaccio"); a medium named in it is the outlet. With `told`, a noun after "à"
     is who was told, not a speaker ("a-t-elle raconté aux enquêteurs"); after the impersonal "on" it
     is the source ("a-t-on précisé au ministère")."""
+    # ", confirmant des informations du site The Verge": a participle clause after the speaker says
+    # what else they did, it names no speaker.
+    # (The phrase may come without its punctuation: the comma is read in the document.)
+    cut = next((k for k in range(1, len(tokens)) if tokens[k].doc[tokens[k].i - 1].text == ","
+                and tokens[k].pos_ == "VERB" and "Part" in tokens[k].morph.get("VerbForm")
+                and "Pres" in tokens[k].morph.get("Tense")), None)
+    tokens = tokens[:cut] if cut else tokens
+    if tokens and tokens[-1].text == ",":
+        tokens = tokens[:-1]
     # The words as written: "Var-Matin" is three tokens, and punctuation may have been filtered out.
     text = tokens[0].doc[tokens[0].i : tokens[-1].i + 1].text if tokens else ""
     outlet = outlet_in(text)
@@ -245,8 +300,8 @@ def source_of(tokens: list[Token], language: str, told: bool = True) -> tuple[st
             continue  # "révèle le JDD dans ses Indiscrets", "a-t-il dit sur RTL": a section or a channel
         if tok.doc[tokens[0].i : ent.start].text.count('"') % 2:
             continue  # "à l'affiche de "La Taularde"": a title in quotation marks is a work, not a speaker
-        name = ent.text.strip(" ,.'\"")
         doc = tok.doc
+        name = doc[_name_start(ent) : ent.end].text.strip(" ,.'\"")
         # "le secrétaire d'Etat aux Transports Jean-Baptiste Djebbari": the parser glued the ministry's
         # domain to the name; what follows it is the person.
         glued = False
@@ -255,6 +310,8 @@ def source_of(tokens: list[Token], language: str, told: bool = True) -> tuple[st
             if rest.text[:1].isupper() and all(t.text[:1].isupper() or t.lower_ in ("le", "la", "de", "du")
                                                for t in rest):
                 name, glued = rest.text.strip(" ,.'\""), True
+        if not glued and _complement(ent, tokens[0].i):
+            continue  # "le maire de Fontaine": what the speaker is of
         if outlet and outlet in name and not name.endswith(outlet):
             name = name.split(outlet, 1)[1].strip()  # "l'AFP Sylvain Darchy": the agency glued to the name
         if len(name) < 2 or (outlet and (name.lower() in outlet.lower() or outlet.lower() in name.lower())):
@@ -270,16 +327,22 @@ def source_of(tokens: list[Token], language: str, told: bool = True) -> tuple[st
     if people:
         return people[0], outlet, "speech"
     words = [t for t in tokens if not t.is_punct]
+    latter = _latter(words)
+    if latter:
+        return "", outlet, f"pronoun:{latter}"
     heads = [t for t in words if t.pos_ in ("NOUN", "PROPN") and t.lower_ not in lx.OUTLET_NOUNS
+             and t.lower_ not in _NOT_SPEAKER_NOUNS
              and t.lower_ not in lx.DOCUMENT_NOUNS and not (told and _addressee(t)) and not (outlet and t.text in outlet)]
-    if orgs and (not heads or heads[0].pos_ == "PROPN" or heads[0].lower_ not in lx.AGENT_NOUNS):
+    if orgs and (not heads or heads[0].pos_ == "PROPN" or heads[0].lower_ not in lx.AGENT_NOUNS
+                 or heads[0].lower_ in _COMPANY_NOUNS):
         return orgs[0], outlet, "speech"
     if heads and heads[0].lower_ in lx.AGENT_NOUNS:
         # "le ministre de l'Économie Bruno Le Maire": the name after the role is the claimant; an
         # organisation there is what the role is of ("la présidente de la Commission des lois").
         named = [e for e in {id(_entity_at(t)): _entity_at(t) for t in words[words.index(heads[0]) + 1 :]
                              if _entity_at(t) is not None}.values()
-                 if e is not None and e.label_ not in ("ORG", "LOC", "GPE") and not e.start <= heads[0].i < e.end]
+                 if e is not None and e.label_ not in ("ORG", "LOC", "GPE") and not e.start <= heads[0].i < e.end
+                 and not _complement(e, tokens[0].i)]
         if named and heads[0].lower_ in lx.PERSON_ROLES:
             return named[-1].text.strip(" ,.'\""), outlet, "speech"
         first = tokens.index(heads[0])
@@ -308,6 +371,25 @@ def source_of(tokens: list[Token], language: str, told: bool = True) -> tuple[st
     if nouns:
         return "", "", f"description:{nouns[0].lower_}"
     return "", "", ""
+
+
+# "ce dernier", "cette dernière": the person named last, of that gender (as "il"/"elle").
+LATTER = {"dernier": "il", "dernière": "elle", "latter": ""}
+
+
+def _latter(words: list[Token]) -> str:
+    """"a expliqué à l'AFP ce dernier": the phrase's speaker is "ce dernier" (returned as "ce dernier"),
+    unless it is who was told ("a-t-il dit à ce dernier")."""
+    for k, t in enumerate(words[1:], 1):
+        if t.lower_ in LATTER and words[k - 1].lower_ in ("ce", "cette", "the") \
+                and not (k >= 2 and words[k - 2].lower_ in ("à", "de", "par", "to", "by", "of")):
+            return f"{words[k - 1].lower_} {t.lower_}"
+    return ""
+
+
+def latter_gender(phrase: str) -> str:
+    """The pronoun "ce dernier"/"cette dernière" stands as: "il", "elle" or "" (either)."""
+    return LATTER.get(phrase.split()[-1], "") if phrase else ""
 
 
 def _told_to(tokens: list[Token], outlet: str) -> bool:
@@ -345,11 +427,16 @@ def _tail(span: Span, language: str) -> tuple[int, Token] | None:
     end = len(tokens)
     while end and tokens[end - 1].is_punct and tokens[end - 1].text not in ('"',):
         end -= 1
-    for k in range(end - 1, max(-1, end - 18), -1):
+    for k in range(end - 1, max(-1, end - 32), -1):  # 16 words of tail, and a participle clause after it
         tok = tokens[k]
         if tok.text != ",":
             continue
         rest = tokens[k + 1 : end]
+        part = next((j for j, t in enumerate(rest) if _participle_clause(t)), None)
+        if part == 0:
+            continue  # ", confirmant une information de LCI": the speaker comes before it
+        if part is not None:
+            rest = rest[: part - 1]
         if not rest or len(rest) > 16:
             return None
         words = [t for t in rest if not t.is_punct]
@@ -372,6 +459,8 @@ def _tail(span: Span, language: str) -> tuple[int, Token] | None:
         marker = words[0].lower_ in ("selon", "d'après", "according")
         if not (marker or _speech_verb(verb, language) or _learned_from(verb)):
             continue
+        if not marker and lead == 0 and "Pres" in verb.morph.get("Tense") and "Part" in verb.morph.get("VerbForm"):
+            continue  # ", confirmant des informations du site X": what the speaker before it did too
         if not marker and lead == 0 and "Part" in verb.morph.get("VerbForm") and any(
                 t.lower_ in ("par", "de", "d'") for t in words[lead + 1 : lead + 3]):
             continue  # ", accusé par sa voisine de ...": a passive participle describes, it does not attribute
@@ -389,12 +478,21 @@ def _tail(span: Span, language: str) -> tuple[int, Token] | None:
         # "..., explique également avoir réduit la vitesse": the verb has its own complement, what
         # follows it is a statement, not who made it.
         said = [t for t in words[lead + 1 :] if ("Inf" in t.morph.get("VerbForm") and t.is_lower)
-                or (t.head is verb and t.dep_ in ("xcomp", "ccomp")
+                or (t.head is verb and t.dep_ in ("xcomp", "ccomp") and not _participle_clause(t)
                     and any(c.dep_ in ("obj", "mark") or c.dep_.startswith("aux") for c in t.children))]
         if finite or said:
             return None
         return tokens[k].i, verb
     return _tail_without_comma(tokens, end, language)
+
+
+def _participle_clause(tok: Token) -> bool:
+    """", confirmant une information de LCI": a present participle after a comma, what the speaker did too.
+    Not one that makes a statement of its own (", précisant que 300 emplois ...", ", adding that ...")."""
+    doc = tok.doc
+    return tok.i > 0 and doc[tok.i - 1].text == "," and "Part" in tok.morph.get("VerbForm") and tok.lower_ != "according" \
+        and "Pres" in tok.morph.get("Tense") and not any(
+            t.lower_ in ("que", "qu'", "that", ":", '"') or t.text[:1].isdigit() for t in doc[tok.i + 1 : tok.sent.end])
 
 
 def _subject_then_speech(words: list[Token], language: str) -> Token | None:
@@ -531,6 +629,23 @@ def is_role(description: str) -> bool:
     return bool(words) and words[0] in lx.PERSON_ROLES | _ROLE_ADJECTIVES
 
 
+def glued_holder(ent: Span) -> tuple[str, str]:
+    """"le ministre de l'Éducation Jean-Michel Blanquer" tagged as one organisation "Éducation Jean-Michel
+    Blanquer": (the person, their role as a role_key) when a role comes just before the domain glued to
+    the name, else ("", "")."""
+    doc = ent.doc
+    rest = doc[ent.start + 1 : ent.end]
+    if len(ent) < 3 or ent.start == 0 or doc[ent.start - 1].lower_ not in ("aux", "au", "de", "du", "des", "l'", "la") \
+            or not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in rest):
+        return "", ""
+    k = ent.start - 1
+    while k > max(ent.sent.start, ent.start - 6) and doc[k].lower_ not in lx.PERSON_ROLES:
+        k -= 1
+    if doc[k].lower_ not in lx.PERSON_ROLES:
+        return "", ""
+    return rest.text.strip(" ,.'\""), role_key(doc[k : ent.start + 1].text)
+
+
 def role_of(ent: Span) -> str:
     """The role written next to a person's name, as a role_key: "le ministre de l'Éducation Jean
     Dupont", "Jean Dupont, procureur de la République de Lyon," (else "")."""
@@ -545,6 +660,14 @@ def role_of(ent: Span) -> str:
     while k >= sent.start and len(before) < 8 and not (doc[k].pos_ in ("VERB", "AUX") or doc[k].text in ',;:"()'):
         before.insert(0, doc[k])
         k -= 1
+    if before and _complement(ent, before[0].i):
+        return ""  # "l'administration Trump", "le maire de Fontaine": not who holds the role
+    if not before and k > sent.start and doc[k].text == "," and doc[k - 1].pos_ != "PUNCT":
+        # "le maire communiste de Fontaine, Jean-Paul Trovero": the role set off before the name
+        k -= 1
+        while k >= sent.start and len(before) < 8 and not (doc[k].pos_ in ("VERB", "AUX") or doc[k].text in ',;:"()'):
+            before.insert(0, doc[k])
+            k -= 1
     heads = [i for i, t in enumerate(before) if t.lower_ in lx.PERSON_ROLES | _ROLE_ADJECTIVES]
     if heads:
         return role_key(" ".join(t.text for t in before[heads[0] :]).replace("' ", "'"))
@@ -580,8 +703,20 @@ def _speaker_before(span: Span, end: int, pronoun: str) -> str:
 
 def _pronoun(span: Span, pronoun: str, at: int) -> Attribution:
     """A pronoun speaker, named when the sentence itself names its antecedent, else left to the article's context."""
-    name = _speaker_before(span, at, pronoun) if pronoun in ("il", "elle", "he", "she") else ""
+    if pronoun in LATTER or pronoun.split()[-1:] and pronoun.split()[-1] in LATTER:
+        name = _last_person_before(span, at, latter_gender(pronoun))
+    else:
+        name = _speaker_before(span, at, pronoun) if pronoun in ("il", "elle", "he", "she") else ""
     return Attribution(name, "", "speech" if name else f"pronoun:{pronoun}")
+
+
+def _last_person_before(span: Span, end: int, pronoun: str) -> str:
+    """"Paul Martin a rencontré Jean Roux. ... a expliqué ce dernier": the last person the sentence names
+    before `end`, outside a quotation, when their gender agrees; else "" (the article's context decides)."""
+    for ent in reversed([e for e in span.ents if e.end <= end and e.label_ in ("PER", "PERSON")]):
+        if not quoted(ent[0], span) and person_name(ent):
+            return person_name(ent) if agrees(gender_of(ent), pronoun) else ""
+    return ""
 
 
 def _apposed_name(role: Token) -> str:
@@ -706,6 +841,9 @@ def find(span: Span, language: str) -> Attribution:
         for subj in subjects:
             if subj.lower_ in lx.PRONOUN_SPEAKERS:
                 return _pronoun(span, subj.lower_, subj.i)
+            latter = _latter([*subj.lefts, subj]) if subj.lower_ in LATTER else ""
+            if latter:
+                return _pronoun(span, latter, subj.i)  # "Ce dernier a affirmé que ..."
             if subj.pos_ in ("PROPN", "NOUN") and subj.lower_ not in lx.FIRST_PERSON.get(language, set()):
                 claimant, outlet, how = source_of(list(subj.subtree), language)
                 if subj.lower_ in lx.PERSON_ROLES:
@@ -714,7 +852,10 @@ def find(span: Span, language: str) -> Attribution:
                     return Attribution(claimant, outlet, how)
         # Inverted subject: "a déploré son président, Marc Olivier", "said commissioner Linda Perez".
         if not subjects:
-            after = list(span.doc[tok.i + 1 : min(span.end, tok.i + 8)])
+            # "dénonce de son côté la secrétaire d'État à l'Égalité, Marlène Schiappa": the name set off
+            # after a long role may come a dozen words after the verb.
+            after = list(itertools.takewhile(lambda t: t.text not in (".", ";", "?", "!"),
+                                             span.doc[tok.i + 1 : min(span.end, tok.i + 14)]))
             for t in after:
                 if t.ent_type_ in ("PER", "PERSON") and t.ent_iob_ == "B":
                     claimant, outlet, how = source_of(after, language)

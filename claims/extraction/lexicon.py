@@ -175,7 +175,8 @@ AGENT_NOUNS = {
     "consulat", "armée", "état-major", "compagnie", "opérateur", "hôpital", "ars", "victime", "victimes",
     "famille", "proche", "proches", "père", "mère", "fils", "fille", "homme", "femme", "manifestant",
     "manifestants", "militant", "militants", "salarié", "salariés", "employé", "employés", "riverain",
-    "riverains", "officials", "spokesman", "spokeswoman",
+    "riverains", "officials", "spokesman", "spokeswoman", "leader", "fondateur", "fondatrice", "représentant",
+    "représentante", "géant", "constructeur",
     "minister", "government", "president", "union", "company", "agency", "authorities", "official",
     "spokesperson", "mayor", "prosecutor", "court", "director", "researchers",
 }
@@ -206,7 +207,7 @@ PERSON_ROLES = {"ministre", "président", "présidente", "préfet", "préfète",
                 "magistrate", "juge", "maire", "député", "députée", "sénateur", "sénatrice", "élu", "élue",
                 "porte-parole", "directeur", "directrice", "secrétaire", "patron", "patronne", "chef", "cheffe",
                 "candidat", "candidate", "avocat", "avocate", "médecin", "chercheur", "chercheuse", "dirigeant",
-                "responsable", "spécialiste", "expert", "minister", "president", "mayor", "prosecutor", "director",
+                "responsable", "spécialiste", "expert", "leader", "fondateur", "fondatrice", "minister", "president", "mayor", "prosecutor", "director",
                 "spokesman", "spokeswoman", "spokesperson"}
 NEGATIONS = {"ne", "n'", "pas", "jamais", "aucun", "aucune", "rien", "personne", "nul", "nulle", "ni", "non",
              "sans", "guère", "plus", "not", "no", "never", "none", "nobody", "nothing", "neither", "nor",

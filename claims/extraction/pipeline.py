@@ -82,6 +82,8 @@ class _Article:
     context: rw.Context = field(default_factory=rw.Context)
     sentences: int = 0
     last_claimant: str = ""
+    last_claimant_at: int = 0  # the sentence count when it was set
+    last_source: str | None = None  # what a "source" attribution resolved to ("" when anonymous), if any
 
 
 def extract_claims(text: str, *, language: str = "", **kwargs: Any) -> Extraction:
@@ -275,7 +277,9 @@ def _chunk_candidates(art: _Article, doc: Doc, chunk: _Chunk, previous: list[Spa
                 made.append(cand)
         art.candidates.extend(made)
         if attrib.claimant:
-            art.last_claimant = attrib.claimant
+            art.last_claimant, art.last_claimant_at = attrib.claimant, art.sentences
+        if attrib.how in ("description:source", "description:sources"):
+            art.last_source = attrib.claimant
         ctx.update(sent, made[0].signals.extra.get("subject", "") if made and made[0].signals else "", attrib.claimant)
         quote_run = _quote_run(quote_run, made, sent, attrib)
     return [*previous, *sentences][-3:]
@@ -335,6 +339,10 @@ def _headline_candidates(art: _Article, doc: Doc, locate: ft.Locate, sent: Span,
         art.candidates.append(cand)
 
 
+# How many sentences after a speaker's statement "il"/"elle" still reads as that speaker.
+_SPEAKER_REACH = 3
+
+
 def _resolve_claimant(art: _Article, attrib: at.Attribution) -> str:
     """A pronoun speaker ("a-t-il déclaré") or a bare description ("le quotidien", "la même source",
     "le ministre de l'Éducation") becomes the person, outlet or source the article named before; a
@@ -343,6 +351,11 @@ def _resolve_claimant(art: _Article, attrib: at.Attribution) -> str:
     ctx = art.context
     how = attrib.how
     if how.startswith("pronoun:"):
+        if how.split()[-1] in at.LATTER:
+            # "ce dernier": the person named last (of that gender), never a speaker further back.
+            pronoun = at.latter_gender(how.split(":", 1)[1])
+            people = [p for p in ctx.people[-1:] if ctx.fits(p, pronoun)]
+            return people[-1] if people else ""
         if how in ("pronoun:il", "pronoun:elle", "pronoun:he", "pronoun:she"):
             # The previous sentence's subject when it is a person, or who the article said holds the
             # office it names ("le ministre"); else the last person named. Either of the pronoun's gender
@@ -351,6 +364,12 @@ def _resolve_claimant(art: _Article, attrib: at.Attribution) -> str:
             subject = ctx.person_for(ctx.last_subject) or ctx.last_subject
             if subject and not ctx.last_subject_plural and subject in ctx.people and ctx.fits(subject, pronoun):
                 return subject
+            # '"...", a-t-il ajouté' goes on with the speaker of the sentences just before, not with a
+            # person they mentioned ("explique M. de Villiers, fils de Philippe de Villiers").
+            if art.sentences - art.last_claimant_at <= _SPEAKER_REACH and (
+                    art.last_claimant in ctx.people and ctx.fits(art.last_claimant, pronoun)
+                    or at.is_role(art.last_claimant)):
+                return art.last_claimant  # a role left unnamed ("le chef de file de LFI") stays as written
             people = [p for p in ctx.people if ctx.fits(p, pronoun)]
             return people[-1] if people else (ctx.orgs[-1] if ctx.orgs else "")
         return ctx.last_subject if ctx.last_subject_plural else ""
@@ -360,6 +379,8 @@ def _resolve_claimant(art: _Article, attrib: at.Attribution) -> str:
     if how.startswith("description:"):
         noun = how.split(":", 1)[1]
         if "même" in attrib.claimant.lower():  # "la même source", "le même responsable"
+            if noun in ("source", "sources") and art.last_source is not None:
+                return art.last_source  # the last source named, not a speaker quoted since
             return art.last_claimant or attrib.claimant
         if noun in ("source", "sources"):
             return _source(art, attrib.claimant)
@@ -368,8 +389,6 @@ def _resolve_claimant(art: _Article, attrib: at.Attribution) -> str:
                 attrib.outlet = attrib.outlet or ctx.outlets[-1]
                 return ctx.outlets[-1]
             return ""
-        if len(at.role_key(attrib.claimant).split()) == 1 and noun in lx.PERSON_ROLES and ctx.people:
-            return ctx.people[-1]  # a bare "le député" the article named no holder of: the last person named
     return attrib.claimant
 
 
@@ -384,7 +403,7 @@ def _source(art: _Article, description: str) -> str:
     "une source proche du dossier": anonymous, no claimant; "une source policière": as written."""
     words = description.lower().split()
     if words and words[0] in ("cette", "ces", "la", "les"):
-        return art.last_claimant or description
+        return art.last_source if art.last_source is not None else (art.last_claimant or description)
     if all(w in _VAGUE_SOURCE for w in words):
         return ""
     return description

@@ -67,7 +67,14 @@ class Context:
         """Takes in what a sentence names. A subject inside a quotation is the speaker's, it does not move
         the narrative; `speaker`, the person the sentence attributes a statement to, does ('"...",
         a-t-elle confié': the next "elle" goes on about her)."""
-        from claims.extraction.attribution import gender_of, outlet_in, person_name, quoted, role_of
+        from claims.extraction.attribution import (
+            gender_of,
+            glued_holder,
+            outlet_in,
+            person_name,
+            quoted,
+            role_of,
+        )
 
         self.previous_names = [e.text for e in sent.ents if e.label_ in ("PER", "PERSON", "ORG") and len(e.text) > 2]
         for ent in sent.ents:
@@ -87,6 +94,10 @@ class Context:
                     role = role_of(ent)
                     if role:
                         self.roles[role] = name
+            elif glued_holder(ent)[0] and not quoted(ent[0], sent):
+                holder, role = glued_holder(ent)  # "le ministre de l'Éducation Jean-Michel Blanquer"
+                self.people.append(holder)
+                self.roles[role] = holder
             elif ent.label_ in ("ORG",):
                 self.orgs.append(name)
         outlet = outlet_in(sent.text)

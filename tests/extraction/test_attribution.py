@@ -357,3 +357,77 @@ def test_a_speech_verb_the_tagger_reads_as_a_participle_still_ends_a_quotation()
                  "sur Arte.", "40 tableaux")
     assert cand.text == "J'ai vendu 40 tableaux en un an et racheté tout le lot."
     assert cand.claimant == "Marc Ravel"
+
+
+@pytest.mark.parametrize(("text", "words", "expected"), [
+    ('"Nous allons fermer 12 classes à la rentrée", a déploré le maire communiste de Fontaine, Jean-Paul Trovero.',
+     "classes", "Jean-Paul Trovero"),
+    ("Le suspect était originaire de Floride et avait 3 armes, avait précisé samedi la police d'Orlando.",
+     "armes", "la police d'Orlando"),
+    ("Les Etats-Unis vont vacciner 20 millions de personnes d'ici mars, a dit mardi un haut responsable de "
+     "l'administration Trump.", "vacciner", "un haut responsable de l'administration Trump"),
+    ("Le leader de la France insoumise (LFI) a affirmé mercredi qu'il ne serait pas candidat aux 3 élections.",
+     "candidat", "Le leader de la France insoumise"),
+    ("Le géant allemand de la chimie Bayer a annoncé mercredi qu'il allait débourser 10 milliards d'euros.",
+     "milliards", "Bayer"),
+])
+def test_a_place_or_organisation_a_description_is_of_is_not_the_claimant(text: str, words: str, expected: str) -> None:
+    assert claim(text, words).claimant == expected
+
+
+def test_a_participle_clause_after_the_speaker_names_no_claimant() -> None:
+    cand = claim("Un employé est décédé du coronavirus, a indiqué mardi le groupe, confirmant des informations du "
+                 "site The Verge.", "employé")
+    assert cand.claimant == "le groupe"
+
+
+def test_a_role_resolves_only_to_the_person_the_article_ties_to_it() -> None:
+    text = ("Le maire communiste de Fontaine, Jean-Paul Trovero, a reçu Paul Martin mardi. "
+            "\"Le chantier a coûté 40 millions d'euros\", a expliqué le maire. "
+            "\"La ville a perdu 300 emplois\", a déclaré le président lors d'un discours.")
+    assert claim(text, "chantier").claimant == "Jean-Paul Trovero"
+    assert claim(text, "emplois").claimant == "le président"
+
+
+def test_ce_dernier_is_the_person_named_last_and_the_agency_only_the_outlet() -> None:
+    text = ("Le Premier ministre a reçu Paul Martin mardi. \"Le chantier a coûté 40 millions d'euros\", a expliqué "
+            "à l'AFP ce dernier. Ce dernier a affirmé que la ville avait perdu 300 emplois.")
+    cand = claim(text, "chantier")
+    assert (cand.claimant, cand.outlet) == ("Paul Martin", "AFP")
+    assert claim(text, "emplois").claimant == "Paul Martin"
+
+
+def test_la_meme_source_is_the_last_source_not_the_last_speaker() -> None:
+    text = ("Selon une source policière, le suspect a été interpellé mardi à 6 heures. Le préfet Jean Moreau a "
+            "indiqué que 3 policiers étaient blessés. Le suspect avait 3 grammes d'alcool dans le sang, a précisé "
+            "la même source.")
+    assert claim(text, "grammes").claimant == "une source policière"
+    text = text.replace("une source policière", "une source proche du dossier")
+    assert claim(text, "grammes").claimant == ""  # the same anonymous source
+
+
+def test_a_pronoun_goes_on_with_the_last_speaker_not_a_person_they_mentioned() -> None:
+    text = ("Le parc a dressé 6 corbeaux pour ramasser les mégots, explique M. Roux, fils du souverainiste "
+            "Philippe Roux. Lorsque le corbeau dépose un mégot, une croquette lui est délivrée. "
+            "En 45 minutes, un corbeau est capable \"de remplir un seau\", a-t-il ajouté.")
+    assert claim(text, "seau").claimant == "M. Roux"
+
+
+def test_a_role_glued_to_its_holder_by_the_tagger_still_ties_them() -> None:
+    text = ("\"Le gouvernement veut agir\", a déclaré le ministre de l'Éducation Jean-Michel Blanquer sur RTL lundi. "
+            "Le ministre a expliqué que les primes seront intégrées dans le calcul de 3 pensions.")
+    assert claim(text, "primes").claimant == "Jean-Michel Blanquer"
+
+
+def test_a_long_tail_with_a_participle_clause_keeps_its_speaker() -> None:
+    cand = claim("À Paris, un homme a été gravement blessé vendredi soir par la chute d'un réverbère, a indiqué la "
+                 "préfecture de police de Paris à Franceinfo, confirmant une information de LCI et du Parisien.",
+                 "réverbère")
+    assert cand.claimant == "la préfecture de police de Paris"
+    assert "confirmant" not in cand.text
+
+
+def test_a_name_after_an_adjective_in_a_complement_is_what_the_speaker_is_of() -> None:
+    cand = claim("Un porte-parole du navigateur allemand Boris Herrmann a indiqué au journal TAZ que 3 personnes "
+                 "prendraient l'avion.", "avion")
+    assert cand.claimant != "Boris Herrmann"
