@@ -437,8 +437,10 @@ def _tail(span: Span, language: str) -> tuple[int, Token] | None:
             continue  # ", confirmant une information de LCI": the speaker comes before it
         if part is not None:
             rest = rest[: part - 1]
-        if not rest or len(rest) > 16:
+        if not rest:
             return None
+        if len(rest) > 16:
+            break  # too far for a tail with a comma: maybe one without ("... issue fatale rapporte X.")
         words = [t for t in rest if not t.is_punct]
         if not words:
             continue
@@ -851,11 +853,14 @@ def find(span: Span, language: str) -> Attribution:
                 if claimant or outlet:
                     return Attribution(claimant, outlet, how)
         # Inverted subject: "a déploré son président, Marc Olivier", "said commissioner Linda Perez".
-        if not subjects:
+        # An infinitive has no subject of its own ("conduit X à admettre ses fautes").
+        if not subjects and "Inf" not in tok.morph.get("VerbForm"):
             # "dénonce de son côté la secrétaire d'État à l'Égalité, Marlène Schiappa": the name set off
-            # after a long role may come a dozen words after the verb.
-            after = list(itertools.takewhile(lambda t: t.text not in (".", ";", "?", "!"),
-                                             span.doc[tok.i + 1 : min(span.end, tok.i + 14)]))
+            # after a long role may come a dozen words after the verb, not past another clause ("mais").
+            after = list(itertools.takewhile(
+                lambda t: t.text not in (".", ";", ":", "?", "!") and t.pos_ != "CCONJ" and not (
+                    t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm")),
+                span.doc[tok.i + 1 : min(span.end, tok.i + 14)]))
             for t in after:
                 if t.ent_type_ in ("PER", "PERSON") and t.ent_iob_ == "B":
                     claimant, outlet, how = source_of(after, language)

@@ -431,3 +431,19 @@ def test_a_name_after_an_adjective_in_a_complement_is_what_the_speaker_is_of() -
     cand = claim("Un porte-parole du navigateur allemand Boris Herrmann a indiqué au journal TAZ que 3 personnes "
                  "prendraient l'avion.", "avion")
     assert cand.claimant != "Boris Herrmann"
+
+
+def test_a_tail_without_a_comma_after_a_long_sentence_is_still_left_out() -> None:
+    cand = claim("Dans le Var, un randonneur mordu par une vipère, la plus venimeuse de France, a été soigné "
+                 "juste avant une issue fatale rapporte Var-Matin.", "randonneur")
+    assert cand.text.endswith("juste avant une issue fatale.")
+    assert cand.outlet == "Var-Matin"
+
+
+def test_an_inverted_speaker_is_looked_for_in_the_verbs_own_clause() -> None:
+    # An infinitive has no subject: the name after it is no speaker; nor is one past "mais".
+    text = ("Les signalements avaient conduit Paul Durand à admettre ses fautes en 1991, mais Jean Martin "
+            "s'était contenté de le déplacer. Sur Twitter, celle qui est encore ambassadrice aux pôles, répondait "
+            "à un message du Parisien qui relayait un article: Marie Dubois mise en demeure par le gouvernement.")
+    assert claim(text, "Les signalements").claimant == ""
+    assert claim(text, "Sur Twitter").claimant != "Marie Dubois"
