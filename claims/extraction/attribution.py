@@ -492,9 +492,13 @@ def _participle_clause(tok: Token) -> bool:
     """", confirmant une information de LCI": a present participle after a comma, what the speaker did too.
     Not one that makes a statement of its own (", précisant que 300 emplois ...", ", adding that ...")."""
     doc = tok.doc
+    after = doc[tok.i + 1 : tok.sent.end]
+    # A quotation right after the participle is what it says (', ajoutant "..."'); one after a preposition
+    # is what the speaker called for (', appelant à "laisser l'enquête se poursuivre"').
+    quotes = len(after) > 0 and after[0].text == '"'
     return tok.i > 0 and doc[tok.i - 1].text == "," and "Part" in tok.morph.get("VerbForm") and tok.lower_ != "according" \
-        and "Pres" in tok.morph.get("Tense") and not any(
-            t.lower_ in ("que", "qu'", "that", ":", '"') or t.text[:1].isdigit() for t in doc[tok.i + 1 : tok.sent.end])
+        and "Pres" in tok.morph.get("Tense") and not quotes and not any(
+            t.lower_ in ("que", "qu'", "that", ":") or t.text[:1].isdigit() for t in after)
 
 
 def _subject_then_speech(words: list[Token], language: str) -> Token | None:

@@ -447,3 +447,10 @@ def test_an_inverted_speaker_is_looked_for_in_the_verbs_own_clause() -> None:
             "à un message du Parisien qui relayait un article: Marie Dubois mise en demeure par le gouvernement.")
     assert claim(text, "Les signalements").claimant == ""
     assert claim(text, "Sur Twitter").claimant != "Marie Dubois"
+
+
+def test_a_tail_followed_by_a_call_in_quotation_marks_is_left_out() -> None:
+    cand = claim("\"C'est une information susceptible d'effrayer\", a commenté lors d'un point presse Paul "
+                 "Morel, le porte-parole du gouvernement, appelant à \"laisser l'enquête se poursuivre\".", "effrayer")
+    assert cand.text == "C'est une information susceptible d'effrayer."
+    assert cand.claimant == "Paul Morel"
