@@ -225,7 +225,24 @@ def find_dates(doc: Doc) -> list[dict[str, Any]]:
     return sorted(out, key=lambda d: d["char_start"])
 
 
-def _number_value(tokens: list[Token], language: str) -> float | None:
+# A dot between digits that cannot group thousands ("1.8 million", "435.31 km/h") and a comma between digits
+# ("2,5 %"): which mark a text uses for decimals.
+_DOT_DECIMAL = re.compile(r"(?<![\d.,:])\d+\.(?:\d{1,2}|\d{4,})(?![\d.,])")
+_COMMA_DECIMAL = re.compile(r"\d,\d")
+
+
+def dot_decimals(text: str) -> bool:
+    """Whether a text writes decimals with a dot, as translated or English-style copy does ("1.8 million
+    de dollars", "435.31 km/h"): then "490.484 km/h" is a decimal too. French copy groups thousands with
+    the dot ("13.500 personnes") and writes decimals with a comma, so one comma decimal keeps the French
+    reading, and so does a text with no unambiguous decimal dot. One regex scan per parsed chunk."""
+    # A version or a model ("Web 2.0", "Windows 3.1") follows its name; a figure does not.
+    figures = (m for m in _DOT_DECIMAL.finditer(text)
+               if not re.search(r"(?<!\w)[A-Z][\w-]*\s?$", text[max(0, m.start() - 20) : m.start()]))
+    return next(figures, None) is not None and not _COMMA_DECIMAL.search(text)
+
+
+def _number_value(tokens: list[Token], language: str, dot_decimal: bool = False) -> float | None:
     words = lx.NUMBER_WORDS.get(language, {})
     total = 0.0
     current = 0.0
@@ -236,7 +253,8 @@ def _number_value(tokens: list[Token], language: str) -> float | None:
             digits = text.replace(" ", "")
             if language == "fr" or re.fullmatch(r"\d+,\d{1,2}", digits):
                 digits = digits.replace(".", "").replace(",", ".") if "," in digits else digits
-                if re.fullmatch(r"[+-]?\d{1,3}(\.\d{3})+", digits):  # "+6.999" is a gain of 6999
+                if re.fullmatch(r"[+-]?\d{1,3}(\.\d{3})+", digits) and not (
+                        dot_decimal and re.fullmatch(r"[+-]?\d{1,3}\.\d{3}", digits)):  # "+6.999" is a gain of 6999
                     digits = digits.replace(".", "")
             else:
                 digits = digits.replace(",", "")
@@ -271,7 +289,7 @@ _CLOCK = re.compile(r"^\d{1,2}[hH:](\d{2})?$")
 _LABEL_BEFORE = {"acte", "saison", "saisons", "épisode", "épisodes", "article", "articles", "chapitre", "chapitres", "page", "tome", "volume", "numéro", "n°",
                  "no", "niveau", "étape", "catégorie", "classe", "poule", "phase", "version", "ligne", "quai",
                  "porte", "terminal", "vol", "bus", "route", "rn", "départementale", "autoroute", "section", "stade",
-                 "années",
+                 "années", "guerre",  # "la guerre 14-18": two years
                  # A programme's title after its kind: "le magazine 7 à 8", "la série 24 heures chrono".
                  "émission", "magazine", "série", "feuilleton", "jeu", "show", "programme",
                  "season", "episode", "chapter", "number", "level", "stage", "gate", "flight", "highway", "line"}
@@ -290,6 +308,10 @@ def _is_number(tok: Token, language: str) -> bool:
         # before a scale word ("un million d'habitants").
         if text in ("un", "une", "one"):
             return tok.pos_ == "NUM" or tok.i + 1 < len(tok.doc) and tok.nbor(1).lower_ in _SCALE_WORDS
+        if tok.pos_ == "PRON":
+            # "sur deux à trois mois": the model reads the first of a range as a pronoun.
+            after = tok.doc[tok.i + 1 : tok.i + 3]
+            return len(after) == 2 and after[0].lower_ in ("à", "ou") and after[1].pos_ == "NUM"
         return tok.pos_ in ("NUM", "ADJ", "NOUN", "") or not tok.pos_
     return False
 
@@ -323,6 +345,12 @@ def _unit_at(doc: Doc, j: int) -> tuple[str, int]:
         return "%", j + 2
     if low in lx.PERCENT_WORDS:
         return "%", j + 1
+    if two in lx.POINT_WORDS:
+        return "points", j + 2
+    if low in lx.POINT_WORDS:
+        return "points", j + 1
+    if two in lx.CURRENCY:
+        return lx.CURRENCY[two], j + 2
     if low in lx.CURRENCY or nxt.text in lx.CURRENCY:
         return lx.CURRENCY.get(low, lx.CURRENCY.get(nxt.text, nxt.text)), j + 1
     if low in ("km", "kilomètres") and j + 2 < n and doc[j + 1].text == "/" and doc[j + 2].lower_.rstrip(".") in (
@@ -348,6 +376,11 @@ def _unit_at(doc: Doc, j: int) -> tuple[str, int]:
     counted = _noun_after_adjectives(doc, j)
     if counted is not None:
         return counted.text, counted.i + 1
+    # "limitée à 24 exemplaires": a noun the model tagged as an adjective, with the number as its modifier
+    # and the role of a noun in the clause.
+    if nxt.pos_ == "ADJ" and nxt.is_alpha and doc[j - 1].dep_ == "nummod" and doc[j - 1].head.i == j \
+            and nxt.dep_ in _NOMINAL_DEPS:
+        return nxt.text, j + 1
     if (nxt.pos_ in ("NOUN", "PROPN", "SYM", "X") and nxt.is_alpha) or nxt.pos_ == "SYM":
         if nxt.pos_ == "PROPN" and nxt.ent_type_ and not nxt.text.islower():
             return "", j  # "3 Français" is a count, "2 Paris" is not: names are not units
@@ -430,14 +463,14 @@ def _number_group(doc: Doc, i: int, language: str, date_tokens: set[int]) -> int
     return j
 
 
-def _value_of(tokens: list[Token], language: str) -> tuple[float | None, str]:
+def _value_of(tokens: list[Token], language: str, dot_decimal: bool = False) -> tuple[float | None, str]:
     """The value of a number group and the unit glued to it ("80m2" -> 80, "m²")."""
     if tokens and (m := _GLUED.match(tokens[0].lower_)):
         raw, unit = m.group(1), m.group(2)
         value = float(raw.replace(",", "."))
         unit = {"€": "EUR", "$": "USD"}.get(unit, lx.UNITS.get(unit, unit))
         return value, unit
-    return _number_value(tokens, language), ""
+    return _number_value(tokens, language, dot_decimal), ""
 
 
 def _is_clock(doc: Doc, i: int, value: float, unit: str) -> bool:
@@ -466,6 +499,7 @@ def find_quantities(doc: Doc, language: str, date_tokens: set[int]) -> list[dict
     out: list[dict[str, Any]] = []
     groups: list[tuple[int, int, int]] = []
     approx = lx.APPROX.get(language, {})
+    dot_decimal = language == "fr" and dot_decimals(doc.text)
     i = 0
     n = len(doc)
     while i < n:
@@ -498,7 +532,7 @@ def find_quantities(doc: Doc, language: str, date_tokens: set[int]) -> list[dict
         if _is_title(doc, i, j) or _is_phone_number(doc[i:j]):
             i = j
             continue
-        value, glued_unit = _value_of(list(doc[i:j]), language)
+        value, glued_unit = _value_of(list(doc[i:j]), language, dot_decimal)
         if value is None:
             i = j
             continue
@@ -520,10 +554,18 @@ def find_quantities(doc: Doc, language: str, date_tokens: set[int]) -> list[dict
             start_tok = min(start_tok, i - 1)
         else:
             unit, end_tok = _unit_at(doc, j)
+        # "aux douze coups de midi", "les 12 coups de minuit": the clock striking, a time of day.
+        if unit.lower() in ("coups", "coup") and end_tok + 1 < n and doc[end_tok].lower_ in ("de", "du") \
+                and doc[end_tok + 1].lower_ in ("midi", "minuit"):
+            i = end_tok + 2
+            continue
         # "24 heures sur 24", "7 jours sur 7": always, not a count.
         if unit and end_tok + 1 < n and doc[end_tok].lower_ == "sur" and doc[end_tok + 1].lower_ == tok.lower_:
             i = end_tok + 2
             continue
+        # Money has cents, never three decimals: "64.192 euros" groups thousands whatever the text's habit.
+        if dot_decimal and unit in _MONEY and not glued_unit:
+            value = _number_value(list(doc[i:j]), language) or value
         score_end = _score_end(doc, i, j, value, unit, language, date_tokens)
         if score_end:
             i = score_end
@@ -535,7 +577,7 @@ def find_quantities(doc: Doc, language: str, date_tokens: set[int]) -> list[dict
         if k + 1 < n and doc[k].lower_ in _RANGE_WORDS and _is_number(doc[k + 1], language) and k + 1 not in date_tokens \
                 and (doc[k].lower_ not in ("et", "and", "ou", "or") or between) and not _CLOCK.match(doc[k + 1].text[:5]):
             m = _number_group(doc, k + 1, language, date_tokens)
-            second, glued2 = _value_of(list(doc[k + 1 : m]), language)
+            second, glued2 = _value_of(list(doc[k + 1 : m]), language, dot_decimal)
             unit2, end2 = (glued2, m) if glued2 else _unit_at(doc, m)
             # "quatre îles - trois de l'archipel": after a unit, only the same unit again makes a range.
             if second is not None and (not unit or unit2 == unit):
@@ -559,6 +601,20 @@ def find_quantities(doc: Doc, language: str, date_tokens: set[int]) -> list[dict
                 end_tok += 1
             i = end_tok
             continue
+        # "8 TGV sur 10", "deux SDF sur cinq": a proportion; the second number is its base, no count.
+        base = None
+        if low is None and end_tok + 1 < n and doc[end_tok].lower_ in ("sur", "out") and end_tok + 1 not in date_tokens:
+            k = end_tok + 2 if doc[end_tok].lower_ == "out" and doc[end_tok + 1].lower_ == "of" else end_tok + 1
+            words = lx.NUMBER_WORDS.get(language, {})
+            if k < n and (_is_number(doc[k], language) or doc[k].lower_ in words and doc[k].lower_ not in ("un", "une")) \
+                    and not _CLOCK.match(doc[k].text) and not _YEAR.match(doc[k].text):
+                m = _number_group(doc, k, language, date_tokens)
+                base, glued2 = _value_of(list(doc[k:m]), language, dot_decimal)
+                unit2, end2 = (glued2, m) if glued2 else _unit_at(doc, m)
+                if base is not None and base > value and unit2 in ("", unit):
+                    end_tok = end2 if unit2 else m
+                else:
+                    base = None
         span = doc[start_tok:end_tok]
         item: dict[str, Any] = {
             "char_start": span.start_char, "char_end": span.end_char, "value": value, "unit": unit,
@@ -566,6 +622,8 @@ def find_quantities(doc: Doc, language: str, date_tokens: set[int]) -> list[dict
         }
         if low is not None:
             item.update(low=low, high=high)
+        if base is not None:
+            item["per"] = base
         out.append(item)
         groups.append((i, j, end_tok))
         i = max(end_tok, j)
@@ -641,6 +699,7 @@ def _counted_noun(unit: str) -> bool:
 
 
 _MEASURE_UNITS = {*lx.UNITS.values(), *lx.CURRENCY.values(), *lx.HOUR_UNITS}
+_MONEY = set(lx.CURRENCY.values())
 
 
 # Words joining listed or opposed figures: "80 km de Dijon et 120 de Troyes", a tally "312 voix contre 250",
@@ -653,7 +712,7 @@ def _share_units(doc: Doc, items: list[dict[str, Any]], groups: list[tuple[int, 
     8,5 mds EUR" take it from the last (with its scale); "80 km de Dijon et 120 de Troyes" and "5
     milliards de dollars en 2020 et 5 milliards en 2021" from the first, when the bare number follows
     "et"/"ou" in the same sentence and carries the same scale; a bare number standing for a noun phrase
-    from the quantity before it in the sentence. `groups` holds each item's (first number token, end of
+    from the quantity before it in the sentence, when both carry the same scale word. `groups` holds each item's (first number token, end of
     the number, end of the unit). A tally ("312 voix contre 250") is two counts of the same noun."""
     for k in range(len(items) - 2, -1, -1):
         item, (i, j, _end) = items[k], groups[k]
@@ -685,9 +744,11 @@ def _share_units(doc: Doc, items: list[dict[str, Any]], groups: list[tuple[int, 
             continue
         sent_start = doc[i].sent.start
         # "de 74% (5.093 contre 2.920)": only a counted noun carries over, from the figure just before.
-        before = [items[m] for m in range(k) if groups[m][0] >= sent_start]
-        if before and _counted_noun(before[-1]["unit"]):
-            item["unit"] = before[-1]["unit"]
+        # "des trois éléments [...] 222 MILLIONS": a figure with a scale word of its own counts something else.
+        before = [m for m in range(k) if groups[m][0] >= sent_start]
+        if before and _counted_noun(items[before[-1]]["unit"]) \
+                and _scale(doc[groups[before[-1]][0] : groups[before[-1]][1]]) == _scale(doc[i:j]):
+            item["unit"] = items[before[-1]]["unit"]
 
 
 def _yearish(doc: Doc, i: int) -> bool:

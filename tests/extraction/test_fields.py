@@ -321,3 +321,47 @@ def test_a_weekday_after_a_scheduling_participle_lies_ahead() -> None:
     for text in ("La finale, prévue samedi au Stade de France, réunira 80 000 spectateurs selon la fédération.",
                  "Le concert programmé samedi à Lyon accueillera 12 000 personnes, selon les organisateurs."):
         assert dates(text, wednesday) == ["2024-03-16"], text
+
+
+def test_a_text_that_writes_decimals_with_a_dot_keeps_them_but_money_has_no_three_decimals() -> None:
+    text = ("Le record est détenu par la Chiron avec une vitesse de 490.484 km/h, devant la Venom GT et ses "
+            "435.31 km/h. Le constructeur a versé 64.192 euros de pénalités à la fédération.")
+    found = quantities(text)
+    assert (490.484, "km/h", None, None) in found
+    assert (64192.0, "EUR", None, None) in found
+    # French copy groups thousands with a dot and writes decimals with a comma.
+    assert sorted(quantities("La marche a réuni 13.500 personnes et la participation a baissé de 2,5 % à Paris.")) == [
+        (2.5, "%", None, None), (13500.0, "personnes", None, None)]
+
+
+def test_a_scale_word_in_capitals_is_a_scale_and_takes_no_counted_noun_from_before() -> None:
+    text = "Le club a vendu l'un des trois joueurs de son attaque pour une clause de 222 MILLIONS versée au Barça."
+    found = quantities(text)
+    assert (3.0, "joueurs", None, None) in found
+    assert (222_000_000.0, "", None, None) in found
+
+
+def test_points_are_percentage_points_and_pounds_are_not_always_sterling() -> None:
+    found = quantities("Le taux de réussite atteint 77,7 %, en baisse de 1,1 point par rapport à l'an passé à Lille.")
+    assert (1.1, "points", None, None) in found
+    found = quantities("Un infirmier du Caire gagne 4.000 livres par mois et son frère 900 livres sterling à Londres.")
+    assert (4000.0, "livres", None, None) in found and (900.0, "GBP", None, None) in found
+
+
+def test_the_clock_striking_and_a_war_named_by_its_years_count_nothing() -> None:
+    text = ("Aux douze coups de midi, 300 manifestants ont rejoint la place. "
+            "Son grand-père avait combattu pendant la guerre 39-45 à Verdun.")
+    assert quantities(text) == [(300.0, "manifestants", None, None)]
+
+
+def test_a_proportion_keeps_its_base_out_of_the_counts() -> None:
+    found = everything("La SNCF prévoit que 8 TGV sur 10 et 3 TER sur 4 circuleront mardi en Bretagne.")
+    quantities_found = [(q["value"], q["unit"], q.get("per")) for c in found for q in c.quantities]
+    assert quantities_found == [(8.0, "TGV", 10.0), (3.0, "TER", 4.0)]
+
+
+def test_a_range_opened_by_a_number_word_and_a_noun_tagged_as_an_adjective_are_read() -> None:
+    assert quantities("Selon elle, la vague se déroule sur deux à trois mois en général dans chaque pays.") == [
+        (2.0, "mois", 2.0, 3.0)]
+    assert (24.0, "exemplaires", None, None) in quantities(
+        "La nouvelle voiture verra sa production limitée à 24 exemplaires seulement en Europe.")
