@@ -69,6 +69,13 @@ def date_matcher(vocab: Vocab) -> Matcher:
 
 
 _FUTURE_ENDING = re.compile(r"[^ ]{2}(?:er|ir|r)(?:a|ai|as|ons|ez|ont|ait|aient)$")
+# A conditional the model tagged as an imperfect ("a annoncé qu'elle irait mercredi"): the future stem of
+# an "-er" verb ("lancerait", not "déclarait" nor "espérait") or of an irregular verb.
+_CONDITIONAL = re.compile(r"(?:[^éèer]erai(?:t|ent)|^(?:ir|aur|ser|fer|pourr|devr|voudr|faudr|viendr|tiendr|saur|verr"
+                          r"|enverr|courr|vaudr)ai(?:t|ent))$")
+# "à paraître fin octobre", "un match à jouer samedi": "à" and an infinitive describing a noun (or after
+# "est") tell what is to come; after a verb ("a commencé à construire") they do not.
+_PROSPECTIVE_BE = {"est", "sont", "reste", "restent", "était", "étaient"}
 
 
 def _tense_at(doc: Doc, i: int) -> str:
@@ -80,6 +87,10 @@ def _tense_at(doc: Doc, i: int) -> str:
     for _ in range(8):
         if tok.pos_ in ("VERB", "AUX"):
             nearest = nearest or tok
+            if "Inf" in tok.morph.get("VerbForm") and tok.lower_ != "partir" and any(
+                    c.dep_ == "mark" and c.lower_ == "à" for c in tok.children) and (
+                    tok.head.pos_ in ("NOUN", "PROPN") or tok.head.dep_ == "acl" or tok.head.lower_ in _PROSPECTIVE_BE):
+                return "future"
             if "Fin" in tok.morph.get("VerbForm") or any(c.dep_.startswith("aux") for c in tok.children):
                 break
             cop = [c for c in tok.children if c.dep_ == "cop"]
@@ -117,6 +128,8 @@ def _tense_at(doc: Doc, i: int) -> str:
     if any(_FUTURE_ENDING.search(t.lower_) for t in forms
            if t.pos_ in ("VERB", "AUX") and "Imp" not in t.morph.get("Tense")):
         return "future"
+    if any(_CONDITIONAL.search(t.lower_) for t in forms if t.pos_ in ("VERB", "AUX")):
+        return "future"
     if tok.head.i != tok.i and tok.head.lower_ in ("va", "vont", "allons", "allez", "vais", "vas", "devrait",
                                                       "devraient"):
         return "future"
@@ -152,6 +165,33 @@ def _narrative_present(span: Span) -> bool:
     broke = next((t for t in span.doc[turn : sent.end] if t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm")),
                  None)
     return broke is None or "Pres" in broke.morph.get("Tense")
+
+
+_COMMEMORATION = ("anniversaire", "commémor", "centenaire", "cinquantenaire", "bicentenaire", "célébration")
+_ROUND_YEARS = {"centenaire": 100, "cinquantenaire": 50, "bicentenaire": 200, "tricentenaire": 300}
+_ORDINAL = re.compile(r"^(\d{1,3})(?:e|è|ème|eme|th)$")
+
+
+def _commemorated(doc: Doc, span: Span, item: dict[str, Any]) -> None:
+    """"le 15e anniversaire des attentats du 11 septembre", "la commémoration du 8 mai": a day-month
+    without a year that a commemoration names is the remembered event's date, not an event of the
+    article. With the anniversary's count it lies that many years before the commemoration
+    (`years_before`); without, its year is unknown (`commemorated`, no value)."""
+    if span[0].lower_ not in ("du", "des") and (span.start == 0 or doc[span.start - 1].lower_ not in ("du", "des", "de")):
+        return
+    if span.end < len(doc) and doc[span.end].lower_ in _SIDE_AFTER:
+        return
+    window = doc[max(0, span.start - 6) : span.start]
+    word = next((t for t in reversed(window) if t.lower_.startswith(_COMMEMORATION)), None)
+    if word is None or any(t.is_punct and t.text not in ("'", "-") for t in doc[word.i : span.start]):
+        return
+    count = _ROUND_YEARS.get(word.lower_)
+    if count is None and word.i > 0 and (m := _ORDINAL.match(doc[word.i - 1].lower_)):
+        count = int(m.group(1))
+    if count:
+        item["years_before"] = count
+    else:
+        item["commemorated"] = True
 
 
 def find_dates(doc: Doc) -> list[dict[str, Any]]:
@@ -201,6 +241,8 @@ def find_dates(doc: Doc) -> list[dict[str, Any]]:
         # decided in the past usually lies near publication, on either side.
         if item["tense"] == "past" and any(t.lower_.startswith("jusqu") for t in doc[max(0, span.start - 2) : span.start + 1]):
             item["tense"] = "present"
+        if label == "DATE" and not any(_YEAR.match(t.text) for t in span):
+            _commemorated(doc, span, item)
         if label in ("DATE", "MONTH"):
             days = [int(m.group(1)) for t in span if (m := _ORDINAL_DAY.match(t.text)) and not _YEAR.match(t.text)]
             months = [lx.MONTHS[t.lower_] for t in span if t.lower_ in lx.MONTHS]
@@ -213,6 +255,10 @@ def find_dates(doc: Doc) -> list[dict[str, Any]]:
                 item["type"] = "year"
         elif label == "WEEKDAY":
             item["weekday"] = next(lx.WEEKDAYS[t.lower_] for t in span if t.lower_ in lx.WEEKDAYS)
+            # "dans la nuit de mardi à mercredi", "du lundi au vendredi": the second day follows the first.
+            if span.start > 1 and doc[span.start - 1].lower_ in ("à", "au", "to", "until") \
+                    and doc[span.start - 2].lower_ in lx.WEEKDAYS:
+                item["follows"] = True
         else:
             rel = [lx.RELATIVE_DAYS[t.lower_] for t in span if t.lower_ in lx.RELATIVE_DAYS]
             item["days_from_publication"] = rel[0] if rel else None
@@ -913,20 +959,35 @@ def anchor_weekdays(claims: list[list[dict[str, Any]]], published: Any) -> None:
         return
     day0 = published.date() if isinstance(published, dt.datetime) else published
     dated: dict[int, tuple[str, int]] = {}
+    told: Any = None  # the last day of the week before publication that the article told in the past
     items = sorted(((d, k) for k, dates in enumerate(claims) for d in dates), key=lambda p: p[0].get("start", 0))
     for item, claim in items:
         value = item.get("value") or ""
+        words = set(item.get("text", "").lower().split())
         if item.get("type") == "date" and len(value) == 10 and not item.get("values"):
             day = dt.date.fromisoformat(value)
             if abs((day - day0).days) <= 7:
                 dated[day.weekday()] = (value, claim)
         elif item.get("type") == "weekday" and item.get("weekday") in dated and dated[item["weekday"]][1] != claim \
-                and not _SIDE_WORDS & set(item.get("text", "").lower().split()):
+                and not _SIDE_WORDS & words:
             value, _claim = dated[item["weekday"]]
             tense = item.get("tense")
             if tense == "future" or tense == "past" and value > day0.isoformat():
                 continue
             item["value"] = value
+        elif item.get("type") == "weekday" and item.get("tense") == "present" and told is not None \
+                and value > day0.isoformat() and not (_SIDE_WORDS | {"ce", "this"}) & words:
+            # "Samedi, il rentre chez lui quand [...]. Dimanche, il est entendu par les enquêteurs": a weekday in
+            # the present a day or three after a day told in the past goes on with the story, it does not
+            # look ahead.
+            day = told + dt.timedelta(days=(item["weekday"] - told.weekday()) % 7)
+            if 0 < (day - told).days <= 3 and day <= day0:
+                item["value"] = day.isoformat()
+        value = item.get("value") or ""
+        if item.get("type") in ("date", "weekday") and len(value) == 10 and not item.get("values") \
+                and item.get("tense") == "past":
+            day = dt.date.fromisoformat(value)
+            told = day if 0 <= (day0 - day).days <= 7 else told
 
 
 def resolve_dates(dates: list[dict[str, Any]], published: Any) -> None:
@@ -939,17 +1000,25 @@ def resolve_dates(dates: list[dict[str, Any]], published: Any) -> None:
     if published is None:
         return
     day0 = published.date() if isinstance(published, dt.datetime) else published
+    previous: Any = None
     for item in dates:
         kind = item.get("type")
         tense = item.get("tense", "past")
         try:
-            if kind == "weekday":
+            if kind == "weekday" and item.get("follows") and previous is not None:
+                last = previous[1] + dt.timedelta(days=(item["weekday"] - previous[1].weekday()) % 7 or 7)
+                if tense == "past" and last > day0:  # the night of Tuesday to Wednesday is over: last week's
+                    last -= dt.timedelta(days=7)
+                    previous[0]["value"] = (previous[1] - dt.timedelta(days=7)).isoformat()
+                item["value"] = last.isoformat()
+            elif kind == "weekday":
                 weekday = item["weekday"]
                 options = [day0 + dt.timedelta(days=d) for d in range(-7, 8)
                            if (day0 + dt.timedelta(days=d)).weekday() == weekday]
                 if "ce" in item.get("text", "").lower().split() or "this" in item.get("text", "").lower().split():
                     tense = "present"
                 item["value"] = _nearest(options, day0, tense).isoformat()
+                previous = (item, dt.date.fromisoformat(item["value"]))
             elif kind == "relative" and item.get("days_from_publication") is not None:
                 item["value"] = (day0 + dt.timedelta(days=item["days_from_publication"])).isoformat()
             elif kind == "relative" and item.get("period") == "year":
@@ -971,6 +1040,9 @@ def resolve_dates(dates: list[dict[str, Any]], published: Any) -> None:
                     named = [o for o in options if o.weekday() == item.get("weekday") and abs((o - day0).days) <= 183]
                     first = _nearest(named if len(named) == 1 else options, day0, tense)
                     year = first.year
+                if item.get("commemorated"):
+                    continue
+                year -= item.get("years_before", 0)
                 values = [dt.date(year, item["month"], d).isoformat() for d in item["days"]]
                 item["value"] = values[0]
                 if len(values) > 1:

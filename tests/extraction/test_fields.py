@@ -365,3 +365,39 @@ def test_a_range_opened_by_a_number_word_and_a_noun_tagged_as_an_adjective_are_r
         (2.0, "mois", 2.0, 3.0)]
     assert (24.0, "exemplaires", None, None) in quantities(
         "La nouvelle voiture verra sa production limitée à 24 exemplaires seulement en Europe.")
+
+
+def test_a_conditional_read_as_an_imperfect_and_a_to_be_infinitive_look_ahead() -> None:
+    tuesday = dt.date(2018, 11, 27)
+    assert dates("La ministre a annoncé qu'elle irait mercredi à la rencontre des élus de La Réunion.", tuesday) == [
+        "2018-11-28"]
+    text = "Ce titre est le deuxième extrait de son album, intitulé Insatisfait, à paraître fin octobre."
+    assert dates(text, dt.date(2016, 8, 23)) == ["2016-10"]
+    # An imperfect stays in the past, and so does an infinitive after a verb.
+    assert dates("Le suspect déclarait mercredi aux enquêteurs de Lyon qu'il était innocent.", tuesday) == ["2018-11-21"]
+
+
+def test_a_commemorated_date_is_the_remembered_event_not_the_articles() -> None:
+    published = dt.date(2016, 9, 14)
+    text = "Alors que l'Amérique commémorait le 15e anniversaire des attentats du 11 septembre, Hollande a rendu hommage."
+    assert dates(text, published) == ["2001-09-11"]
+    # Without the anniversary's count the year is unknown: no value rather than a wrong one.
+    assert dates("Le maire a présidé la commémoration du 8 mai devant 200 habitants de Lyon.", published) == [None]
+    # A commemoration held on a day of its own keeps that day.
+    text = "Son concert en marge des commémorations de la bataille de Verdun le 29 mai dernier a été annulé."
+    assert dates(text, published) == ["2016-05-29"]
+
+
+def test_a_weekday_in_the_present_after_a_told_day_goes_on_with_the_story() -> None:
+    thursday = dt.date(2021, 3, 18)
+    text = ("Samedi soir, le gérant ferme sa boutique quand trois hommes cagoulés surgissent avec des fusils. "
+            "Dimanche, il est entendu par les enquêteurs de la police judiciaire de Lyon.")
+    assert dates(text, thursday) == ["2021-03-13", "2021-03-14"]
+
+
+def test_the_second_day_of_a_weekday_span_follows_the_first() -> None:
+    tuesday = dt.date(2014, 10, 7)
+    text = "Il a été mis en examen dans la nuit de mardi à mercredi pour corruption active à Paris."
+    assert dates(text, tuesday) == ["2014-09-30", "2014-10-01"]
+    text = "Les magasins de Lyon seront ouverts du lundi au vendredi pendant les fêtes."
+    assert dates(text, tuesday) == ["2014-10-13", "2014-10-17"]
