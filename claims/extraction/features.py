@@ -84,6 +84,7 @@ def _tense_at(doc: Doc, i: int) -> str:
     # Up to the nearest finite verb ("il sera possible de circuler à partir du 11 mai": "sera"), else the
     # nearest verb.
     nearest = None
+    scheduled = False
     for _ in range(8):
         if tok.pos_ in ("VERB", "AUX"):
             nearest = nearest or tok
@@ -105,6 +106,7 @@ def _tense_at(doc: Doc, i: int) -> str:
             if (tok.dep_ == "acl" or tok.dep_ == "advcl" and not past) and "Part" in tok.morph.get("VerbForm") \
                     and not tok.lower_.startswith(lx.SCHEDULED) and not _FUTURE_ENDING.search(tok.lower_):  # "votera"
                 return "past" if past else "present"
+            scheduled = scheduled or tok.dep_ == "acl" and tok.lower_.startswith(lx.SCHEDULED)
         elif tok.pos_ == "ADJ" and any(c.dep_ == "cop" for c in tok.children):
             tok = next(c for c in tok.children if c.dep_ == "cop")
             break
@@ -138,7 +140,9 @@ def _tense_at(doc: Doc, i: int) -> str:
     if tok.tag_ == "MD" or any(a.lower_ in ("will", "shall") for a in aux):
         return "future"
     if any("Past" in t.morph.get("Tense") or "Imp" in t.morph.get("Tense") for t in forms) or tok.tag_ in ("VBD", "VBN"):
-        return "past"
+        # "la hausse attendue en janvier", told in a past sentence: what was expected then may still lie
+        # ahead of publication; the nearest such date.
+        return "present" if scheduled else "past"
     return "present"
 
 
@@ -336,6 +340,7 @@ _LABEL_BEFORE = {"acte", "saison", "saisons", "épisode", "épisodes", "article"
                  "no", "niveau", "étape", "catégorie", "classe", "poule", "phase", "version", "ligne", "quai",
                  "porte", "terminal", "vol", "bus", "route", "rn", "départementale", "autoroute", "section", "stade",
                  "années", "guerre",  # "la guerre 14-18": two years
+                 "type",  # "le diabète de type 2"
                  # A programme's title after its kind: "le magazine 7 à 8", "la série 24 heures chrono".
                  "émission", "magazine", "série", "feuilleton", "jeu", "show", "programme",
                  "season", "episode", "chapter", "number", "level", "stage", "gate", "flight", "highway", "line"}
@@ -1015,8 +1020,14 @@ def resolve_dates(dates: list[dict[str, Any]], published: Any) -> None:
                 weekday = item["weekday"]
                 options = [day0 + dt.timedelta(days=d) for d in range(-7, 8)
                            if (day0 + dt.timedelta(days=d)).weekday() == weekday]
-                if "ce" in item.get("text", "").lower().split() or "this" in item.get("text", "").lower().split():
+                words = set(item.get("text", "").lower().split())
+                if words & {"ce", "this"}:
                     tense = "present"
+                # "samedi dernier" in Saturday's paper is the Saturday before, "lundi prochain" on a Monday the next.
+                if words & {"dernier", "last"}:
+                    options = [o for o in options if o < day0]
+                elif words & {"prochain", "next"}:
+                    options = [o for o in options if o > day0]
                 item["value"] = _nearest(options, day0, tense).isoformat()
                 previous = (item, dt.date.fromisoformat(item["value"]))
             elif kind == "relative" and item.get("days_from_publication") is not None:

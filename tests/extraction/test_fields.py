@@ -401,3 +401,16 @@ def test_the_second_day_of_a_weekday_span_follows_the_first() -> None:
     assert dates(text, tuesday) == ["2014-09-30", "2014-10-01"]
     text = "Les magasins de Lyon seront ouverts du lundi au vendredi pendant les fêtes."
     assert dates(text, tuesday) == ["2014-10-13", "2014-10-17"]
+
+
+def test_last_weekday_on_that_weekday_is_a_week_back_and_an_expected_month_may_lie_ahead() -> None:
+    saturday = dt.date(2018, 4, 14)
+    assert dates("Les Occidentaux accusent le régime d'avoir bombardé la ville de Douma samedi dernier.", saturday) == [
+        "2018-04-07"]
+    text = "La ministre avait exclu la veille un coup de pouce au-delà de la hausse de 1,8 % attendue en janvier."
+    assert dates(text, dt.date(2018, 12, 10)) == ["2019-01"]
+
+
+def test_a_type_number_is_a_label() -> None:
+    assert quantities("Il cite la tyrosinémie de type 1 et le diabète de type 2, qui touchent 300 enfants.") == [
+        (300.0, "enfants", None, None)]
