@@ -229,6 +229,12 @@ def find_dates(doc: Doc) -> list[dict[str, Any]]:
         # "le 4 octobre dernier", "en novembre prochain": the qualifier after the date says its side.
         if label in ("DATE", "MONTH") and end < len(doc) and doc[end].lower_ in _SIDE_AFTER:
             end += 1
+        # "le Journal du Dimanche", "France Dimanche": a capitalised weekday inside a name is no day.
+        if label == "WEEKDAY" and end - start == 1 and doc[start].text[:1].isupper() and not doc[start].is_sent_start \
+                and start > 0 and (doc[start - 1].text[:1].isupper() or doc[start - 1].lower_ in ("du", "de")
+                                   and start > 1 and doc[start - 2].text[:1].isupper()
+                                   and not doc[start - 2].is_sent_start):
+            continue
         taken.update(range(start, end))
         span = doc[start:end]
         item: dict[str, Any] = {"type": label.lower(), "char_start": span.start_char, "char_end": span.end_char}
@@ -372,8 +378,9 @@ def _is_name_part(doc: Doc, i: int) -> bool:
     if i == 0:
         return False
     prev = doc[i - 1]
-    if prev.text == "(" and i > 1 and doc[i - 2].pos_ == "PROPN" and i + 1 < len(doc) and doc[i + 1].text == ")":
-        return True  # a département code
+    if prev.text == "(" and i > 1 and i + 1 < len(doc) and doc[i + 1].text == ")" and (
+            doc[i - 2].pos_ == "PROPN" or doc[i - 2].text[:1].isupper() and len(doc[i].text) <= 3):
+        return True  # a département code: "Bouches-du-Rhône (13)", "Aveyron (12)" (tagged as a noun)
     if not prev.text[:1].isupper() or not prev.is_alpha or not prev.whitespace_:
         return False
     # A sentence's first word is capitalised anyway: only a tagged name ("France 4 diffusera") counts.

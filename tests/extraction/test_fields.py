@@ -414,3 +414,10 @@ def test_last_weekday_on_that_weekday_is_a_week_back_and_an_expected_month_may_l
 def test_a_type_number_is_a_label() -> None:
     assert quantities("Il cite la tyrosinémie de type 1 et le diabète de type 2, qui touchent 300 enfants.") == [
         (300.0, "enfants", None, None)]
+
+
+def test_departement_codes_and_a_weekday_inside_a_name_are_neither_counts_nor_dates() -> None:
+    text = "Météo-France a placé 20 départements en vigilance orange : Aveyron (12), Lot (46) et Territoire-de-Belfort (90)."
+    assert quantities(text) == [(20.0, "départements", None, None)]
+    text = "Dimanche 2 septembre, l'association avait publié une tribune dans le Journal du Dimanche à Paris."
+    assert dates(text, dt.date(2018, 9, 4)) == ["2018-09-02"]
