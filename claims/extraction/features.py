@@ -123,6 +123,15 @@ def _tense_at(doc: Doc, i: int) -> str:
         forms = aux
         if doc[max(0, i - 1)].lower_ in ("jusqu'", "jusqu'au", "jusqu'en") or doc[i].lower_ in ("jusqu'au",):
             return "future"
+    # "le suspect aurait tué sa femme mardi", "il serait arrivé le 3 mars": a past conditional reports an
+    # alleged (or missed) past act, not a future one.
+    # "serait arrivé" (a verb of motion, its subject an agent) is a past; "serait construit" (a passive, its
+    # subject "nsubj:pass") is not.
+    active = any(c.dep_ == "nsubj" for c in tok.children)
+    if "Part" in tok.morph.get("VerbForm") and "Past" in tok.morph.get("Tense") and any(
+            (a.dep_ == "aux:tense" or a.dep_ == "aux:pass" and active)
+            and ("Cnd" in a.morph.get("Mood") or _CONDITIONAL.search(a.lower_)) for a in aux):
+        return "past"
     if any("Fut" in t.morph.get("Tense") or "Cnd" in t.morph.get("Mood") for t in forms):
         return "future"
     # The small French models often tag "votera" as a participle: the ending says future. An imperfect
@@ -437,7 +446,7 @@ def _unit_at(doc: Doc, j: int) -> tuple[str, int]:
     # "limitée à 24 exemplaires": a noun the model tagged as an adjective, with the number as its modifier
     # and the role of a noun in the clause.
     if nxt.pos_ == "ADJ" and nxt.is_alpha and doc[j - 1].dep_ == "nummod" and doc[j - 1].head.i == j \
-            and nxt.dep_ in _NOMINAL_DEPS:
+            and nxt.dep_ in _NOMINAL_DEPS and nxt.lower_ not in _PRONOMINAL_ADJECTIVES:
         return nxt.text, j + 1
     if (nxt.pos_ in ("NOUN", "PROPN", "SYM", "X") and nxt.is_alpha) or nxt.pos_ == "SYM":
         if nxt.pos_ == "PROPN" and nxt.ent_type_ and not nxt.text.islower():
@@ -445,6 +454,10 @@ def _unit_at(doc: Doc, j: int) -> tuple[str, int]:
         return nxt.text, j + 1
     return "", j
 
+
+# "deux autres", "les trois premiers": adjectives standing for a noun said elsewhere count nothing named.
+_PRONOMINAL_ADJECTIVES = {"autres", "premiers", "premières", "derniers", "dernières", "suivants", "suivantes",
+                          "mêmes", "seuls", "seules", "restants", "restantes", "others", "first", "last"}
 
 _NUMBERED_OUTLETS = re.compile(r"(?<!\w)(?:" + "|".join(
     re.escape(o) for o in sorted((o for o in lx.OUTLETS if any(c.isdigit() for c in o)), key=len, reverse=True))

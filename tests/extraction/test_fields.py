@@ -421,3 +421,18 @@ def test_departement_codes_and_a_weekday_inside_a_name_are_neither_counts_nor_da
     assert quantities(text) == [(20.0, "départements", None, None)]
     text = "Dimanche 2 septembre, l'association avait publié une tribune dans le Journal du Dimanche à Paris."
     assert dates(text, dt.date(2018, 9, 4)) == ["2018-09-02"]
+
+
+def test_a_past_conditional_reports_an_alleged_past_act() -> None:
+    thursday = dt.date(2021, 3, 18)
+    assert dates("Selon les enquêteurs, le suspect aurait tué sa femme mardi à Lyon.", thursday) == ["2021-03-16"]
+    assert dates("Le président serait arrivé lundi à Pékin selon l'agence.", thursday) == ["2021-03-15"]
+    # A conditional present still looks ahead, and so does a conditional passive.
+    assert dates("D'après le sondage, la maire ne recueillerait que 29 % des voix dimanche.", thursday) == ["2021-03-21"]
+    assert dates("Le pont serait construit en mai selon la mairie de Lyon.", thursday) == ["2021-05"]
+
+
+def test_percentage_points_still_make_a_percentage_claim() -> None:
+    [claim] = everything("La cote de confiance du Premier ministre progresse de 4 points en juillet selon Elabe.")
+    assert "contains a percentage" in claim.checkworthiness_reasons
+    assert quantities("Il a été condamné avec deux autres à Lyon en mars.") == [(2.0, "", None, None)]
