@@ -432,6 +432,9 @@ def _unit_at(doc: Doc, j: int) -> tuple[str, int]:
         return lx.UNITS[doc[j + 1].lower_], j + 3
     if low in ("de", "d'", "of") and j + 1 < n:
         after = doc[j + 1]
+        named = f"{after.lower_} {doc[j + 2].lower_}" if j + 2 < n else ""
+        if named in lx.CURRENCY:  # "570 millions de dollars canadiens"
+            return lx.CURRENCY[named], j + 3
         if after.lower_ in lx.CURRENCY:
             return lx.CURRENCY[after.lower_], j + 2
         if after.lower_ in lx.UNITS:

@@ -436,3 +436,11 @@ def test_percentage_points_still_make_a_percentage_claim() -> None:
     [claim] = everything("La cote de confiance du Premier ministre progresse de 4 points en juillet selon Elabe.")
     assert "contains a percentage" in claim.checkworthiness_reasons
     assert quantities("Il a été condamné avec deux autres à Lyon en mars.") == [(2.0, "", None, None)]
+
+
+def test_a_currency_named_by_its_country_keeps_its_code() -> None:
+    found = quantities("Les touristes ont rapporté 570 millions de dollars canadiens à la province et 90 dollars "
+                       "australiens par visiteur, contre 1.800 livres égyptiennes par mois au Caire.")
+    assert (570_000_000.0, "CAD", None, None) in found
+    assert (90.0, "AUD", None, None) in found
+    assert (1800.0, "EGP", None, None) in found
