@@ -69,6 +69,13 @@ def date_matcher(vocab: Vocab) -> Matcher:
 
 
 _FUTURE_ENDING = re.compile(r"[^ ]{2}(?:er|ir|r)(?:a|ai|as|ons|ez|ont|ait|aient)$")
+# A conditional the model tagged as an imperfect ("a annoncé qu'elle irait mercredi"): the future stem of
+# an "-er" verb ("lancerait", not "déclarait" nor "espérait") or of an irregular verb.
+_CONDITIONAL = re.compile(r"(?:[^éèer]erai(?:t|ent)|^(?:ir|aur|ser|fer|pourr|devr|voudr|faudr|viendr|tiendr|saur|verr"
+                          r"|enverr|courr|vaudr)ai(?:t|ent))$")
+# "à paraître fin octobre", "un match à jouer samedi": "à" and an infinitive describing a noun (or after
+# "est") tell what is to come; after a verb ("a commencé à construire") they do not.
+_PROSPECTIVE_BE = {"est", "sont", "reste", "restent", "était", "étaient"}
 
 
 def _tense_at(doc: Doc, i: int) -> str:
@@ -77,9 +84,14 @@ def _tense_at(doc: Doc, i: int) -> str:
     # Up to the nearest finite verb ("il sera possible de circuler à partir du 11 mai": "sera"), else the
     # nearest verb.
     nearest = None
+    scheduled = False
     for _ in range(8):
         if tok.pos_ in ("VERB", "AUX"):
             nearest = nearest or tok
+            if "Inf" in tok.morph.get("VerbForm") and tok.lower_ != "partir" and any(
+                    c.dep_ == "mark" and c.lower_ == "à" for c in tok.children) and (
+                    tok.head.pos_ in ("NOUN", "PROPN") or tok.head.dep_ == "acl" or tok.head.lower_ in _PROSPECTIVE_BE):
+                return "future"
             if "Fin" in tok.morph.get("VerbForm") or any(c.dep_.startswith("aux") for c in tok.children):
                 break
             cop = [c for c in tok.children if c.dep_ == "cop"]
@@ -94,6 +106,7 @@ def _tense_at(doc: Doc, i: int) -> str:
             if (tok.dep_ == "acl" or tok.dep_ == "advcl" and not past) and "Part" in tok.morph.get("VerbForm") \
                     and not tok.lower_.startswith(lx.SCHEDULED) and not _FUTURE_ENDING.search(tok.lower_):  # "votera"
                 return "past" if past else "present"
+            scheduled = scheduled or tok.dep_ == "acl" and tok.lower_.startswith(lx.SCHEDULED)
         elif tok.pos_ == "ADJ" and any(c.dep_ == "cop" for c in tok.children):
             tok = next(c for c in tok.children if c.dep_ == "cop")
             break
@@ -110,12 +123,23 @@ def _tense_at(doc: Doc, i: int) -> str:
         forms = aux
         if doc[max(0, i - 1)].lower_ in ("jusqu'", "jusqu'au", "jusqu'en") or doc[i].lower_ in ("jusqu'au",):
             return "future"
+    # "le suspect aurait tué sa femme mardi", "il serait arrivé le 3 mars": a past conditional reports an
+    # alleged (or missed) past act, not a future one.
+    # "serait arrivé" (a verb of motion, its subject an agent) is a past; "serait construit" (a passive, its
+    # subject "nsubj:pass") is not.
+    active = any(c.dep_ == "nsubj" for c in tok.children)
+    if "Part" in tok.morph.get("VerbForm") and "Past" in tok.morph.get("Tense") and any(
+            (a.dep_ == "aux:tense" or a.dep_ == "aux:pass" and active)
+            and ("Cnd" in a.morph.get("Mood") or _CONDITIONAL.search(a.lower_)) for a in aux):
+        return "past"
     if any("Fut" in t.morph.get("Tense") or "Cnd" in t.morph.get("Mood") for t in forms):
         return "future"
     # The small French models often tag "votera" as a participle: the ending says future. An imperfect
     # the model did recognise ("déplorait", "déclarait") only shares the ending.
     if any(_FUTURE_ENDING.search(t.lower_) for t in forms
            if t.pos_ in ("VERB", "AUX") and "Imp" not in t.morph.get("Tense")):
+        return "future"
+    if any(_CONDITIONAL.search(t.lower_) for t in forms if t.pos_ in ("VERB", "AUX")):
         return "future"
     if tok.head.i != tok.i and tok.head.lower_ in ("va", "vont", "allons", "allez", "vais", "vas", "devrait",
                                                       "devraient"):
@@ -125,7 +149,9 @@ def _tense_at(doc: Doc, i: int) -> str:
     if tok.tag_ == "MD" or any(a.lower_ in ("will", "shall") for a in aux):
         return "future"
     if any("Past" in t.morph.get("Tense") or "Imp" in t.morph.get("Tense") for t in forms) or tok.tag_ in ("VBD", "VBN"):
-        return "past"
+        # "la hausse attendue en janvier", told in a past sentence: what was expected then may still lie
+        # ahead of publication; the nearest such date.
+        return "present" if scheduled else "past"
     return "present"
 
 
@@ -152,6 +178,33 @@ def _narrative_present(span: Span) -> bool:
     broke = next((t for t in span.doc[turn : sent.end] if t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm")),
                  None)
     return broke is None or "Pres" in broke.morph.get("Tense")
+
+
+_COMMEMORATION = ("anniversaire", "commémor", "centenaire", "cinquantenaire", "bicentenaire", "célébration")
+_ROUND_YEARS = {"centenaire": 100, "cinquantenaire": 50, "bicentenaire": 200, "tricentenaire": 300}
+_ORDINAL = re.compile(r"^(\d{1,3})(?:e|è|ème|eme|th)$")
+
+
+def _commemorated(doc: Doc, span: Span, item: dict[str, Any]) -> None:
+    """"le 15e anniversaire des attentats du 11 septembre", "la commémoration du 8 mai": a day-month
+    without a year that a commemoration names is the remembered event's date, not an event of the
+    article. With the anniversary's count it lies that many years before the commemoration
+    (`years_before`); without, its year is unknown (`commemorated`, no value)."""
+    if span[0].lower_ not in ("du", "des") and (span.start == 0 or doc[span.start - 1].lower_ not in ("du", "des", "de")):
+        return
+    if span.end < len(doc) and doc[span.end].lower_ in _SIDE_AFTER:
+        return
+    window = doc[max(0, span.start - 6) : span.start]
+    word = next((t for t in reversed(window) if t.lower_.startswith(_COMMEMORATION)), None)
+    if word is None or any(t.is_punct and t.text not in ("'", "-") for t in doc[word.i : span.start]):
+        return
+    count = _ROUND_YEARS.get(word.lower_)
+    if count is None and word.i > 0 and (m := _ORDINAL.match(doc[word.i - 1].lower_)):
+        count = int(m.group(1))
+    if count:
+        item["years_before"] = count
+    else:
+        item["commemorated"] = True
 
 
 def find_dates(doc: Doc) -> list[dict[str, Any]]:
@@ -185,6 +238,12 @@ def find_dates(doc: Doc) -> list[dict[str, Any]]:
         # "le 4 octobre dernier", "en novembre prochain": the qualifier after the date says its side.
         if label in ("DATE", "MONTH") and end < len(doc) and doc[end].lower_ in _SIDE_AFTER:
             end += 1
+        # "le Journal du Dimanche", "France Dimanche": a capitalised weekday inside a name is no day.
+        if label == "WEEKDAY" and end - start == 1 and doc[start].text[:1].isupper() and not doc[start].is_sent_start \
+                and start > 0 and (doc[start - 1].text[:1].isupper() or doc[start - 1].lower_ in ("du", "de")
+                                   and start > 1 and doc[start - 2].text[:1].isupper()
+                                   and not doc[start - 2].is_sent_start):
+            continue
         taken.update(range(start, end))
         span = doc[start:end]
         item: dict[str, Any] = {"type": label.lower(), "char_start": span.start_char, "char_end": span.end_char}
@@ -201,6 +260,8 @@ def find_dates(doc: Doc) -> list[dict[str, Any]]:
         # decided in the past usually lies near publication, on either side.
         if item["tense"] == "past" and any(t.lower_.startswith("jusqu") for t in doc[max(0, span.start - 2) : span.start + 1]):
             item["tense"] = "present"
+        if label == "DATE" and not any(_YEAR.match(t.text) for t in span):
+            _commemorated(doc, span, item)
         if label in ("DATE", "MONTH"):
             days = [int(m.group(1)) for t in span if (m := _ORDINAL_DAY.match(t.text)) and not _YEAR.match(t.text)]
             months = [lx.MONTHS[t.lower_] for t in span if t.lower_ in lx.MONTHS]
@@ -213,6 +274,10 @@ def find_dates(doc: Doc) -> list[dict[str, Any]]:
                 item["type"] = "year"
         elif label == "WEEKDAY":
             item["weekday"] = next(lx.WEEKDAYS[t.lower_] for t in span if t.lower_ in lx.WEEKDAYS)
+            # "dans la nuit de mardi à mercredi", "du lundi au vendredi": the second day follows the first.
+            if span.start > 1 and doc[span.start - 1].lower_ in ("à", "au", "to", "until") \
+                    and doc[span.start - 2].lower_ in lx.WEEKDAYS:
+                item["follows"] = True
         else:
             rel = [lx.RELATIVE_DAYS[t.lower_] for t in span if t.lower_ in lx.RELATIVE_DAYS]
             item["days_from_publication"] = rel[0] if rel else None
@@ -225,7 +290,24 @@ def find_dates(doc: Doc) -> list[dict[str, Any]]:
     return sorted(out, key=lambda d: d["char_start"])
 
 
-def _number_value(tokens: list[Token], language: str) -> float | None:
+# A dot between digits that cannot group thousands ("1.8 million", "435.31 km/h") and a comma between digits
+# ("2,5 %"): which mark a text uses for decimals.
+_DOT_DECIMAL = re.compile(r"(?<![\d.,:])\d+\.(?:\d{1,2}|\d{4,})(?![\d.,])")
+_COMMA_DECIMAL = re.compile(r"\d,\d")
+
+
+def dot_decimals(text: str) -> bool:
+    """Whether a text writes decimals with a dot, as translated or English-style copy does ("1.8 million
+    de dollars", "435.31 km/h"): then "490.484 km/h" is a decimal too. French copy groups thousands with
+    the dot ("13.500 personnes") and writes decimals with a comma, so one comma decimal keeps the French
+    reading, and so does a text with no unambiguous decimal dot. One regex scan per parsed chunk."""
+    # A version or a model ("Web 2.0", "Windows 3.1") follows its name; a figure does not.
+    figures = (m for m in _DOT_DECIMAL.finditer(text)
+               if not re.search(r"(?<!\w)[A-Z][\w-]*\s?$", text[max(0, m.start() - 20) : m.start()]))
+    return next(figures, None) is not None and not _COMMA_DECIMAL.search(text)
+
+
+def _number_value(tokens: list[Token], language: str, dot_decimal: bool = False) -> float | None:
     words = lx.NUMBER_WORDS.get(language, {})
     total = 0.0
     current = 0.0
@@ -236,7 +318,8 @@ def _number_value(tokens: list[Token], language: str) -> float | None:
             digits = text.replace(" ", "")
             if language == "fr" or re.fullmatch(r"\d+,\d{1,2}", digits):
                 digits = digits.replace(".", "").replace(",", ".") if "," in digits else digits
-                if re.fullmatch(r"[+-]?\d{1,3}(\.\d{3})+", digits):  # "+6.999" is a gain of 6999
+                if re.fullmatch(r"[+-]?\d{1,3}(\.\d{3})+", digits) and not (
+                        dot_decimal and re.fullmatch(r"[+-]?\d{1,3}\.\d{3}", digits)):  # "+6.999" is a gain of 6999
                     digits = digits.replace(".", "")
             else:
                 digits = digits.replace(",", "")
@@ -271,7 +354,8 @@ _CLOCK = re.compile(r"^\d{1,2}[hH:](\d{2})?$")
 _LABEL_BEFORE = {"acte", "saison", "saisons", "épisode", "épisodes", "article", "articles", "chapitre", "chapitres", "page", "tome", "volume", "numéro", "n°",
                  "no", "niveau", "étape", "catégorie", "classe", "poule", "phase", "version", "ligne", "quai",
                  "porte", "terminal", "vol", "bus", "route", "rn", "départementale", "autoroute", "section", "stade",
-                 "années",
+                 "années", "guerre",  # "la guerre 14-18": two years
+                 "type",  # "le diabète de type 2"
                  # A programme's title after its kind: "le magazine 7 à 8", "la série 24 heures chrono".
                  "émission", "magazine", "série", "feuilleton", "jeu", "show", "programme",
                  "season", "episode", "chapter", "number", "level", "stage", "gate", "flight", "highway", "line"}
@@ -290,6 +374,10 @@ def _is_number(tok: Token, language: str) -> bool:
         # before a scale word ("un million d'habitants").
         if text in ("un", "une", "one"):
             return tok.pos_ == "NUM" or tok.i + 1 < len(tok.doc) and tok.nbor(1).lower_ in _SCALE_WORDS
+        if tok.pos_ == "PRON":
+            # "sur deux à trois mois": the model reads the first of a range as a pronoun.
+            after = tok.doc[tok.i + 1 : tok.i + 3]
+            return len(after) == 2 and after[0].lower_ in ("à", "ou") and after[1].pos_ == "NUM"
         return tok.pos_ in ("NUM", "ADJ", "NOUN", "") or not tok.pos_
     return False
 
@@ -299,8 +387,9 @@ def _is_name_part(doc: Doc, i: int) -> bool:
     if i == 0:
         return False
     prev = doc[i - 1]
-    if prev.text == "(" and i > 1 and doc[i - 2].pos_ == "PROPN" and i + 1 < len(doc) and doc[i + 1].text == ")":
-        return True  # a département code
+    if prev.text == "(" and i > 1 and i + 1 < len(doc) and doc[i + 1].text == ")" and (
+            doc[i - 2].pos_ == "PROPN" or doc[i - 2].text[:1].isupper() and len(doc[i].text) <= 3):
+        return True  # a département code: "Bouches-du-Rhône (13)", "Aveyron (12)" (tagged as a noun)
     if not prev.text[:1].isupper() or not prev.is_alpha or not prev.whitespace_:
         return False
     # A sentence's first word is capitalised anyway: only a tagged name ("France 4 diffusera") counts.
@@ -323,6 +412,12 @@ def _unit_at(doc: Doc, j: int) -> tuple[str, int]:
         return "%", j + 2
     if low in lx.PERCENT_WORDS:
         return "%", j + 1
+    if two in lx.POINT_WORDS:
+        return "points", j + 2
+    if low in lx.POINT_WORDS:
+        return "points", j + 1
+    if two in lx.CURRENCY:
+        return lx.CURRENCY[two], j + 2
     if low in lx.CURRENCY or nxt.text in lx.CURRENCY:
         return lx.CURRENCY.get(low, lx.CURRENCY.get(nxt.text, nxt.text)), j + 1
     if low in ("km", "kilomètres") and j + 2 < n and doc[j + 1].text == "/" and doc[j + 2].lower_.rstrip(".") in (
@@ -337,6 +432,9 @@ def _unit_at(doc: Doc, j: int) -> tuple[str, int]:
         return lx.UNITS[doc[j + 1].lower_], j + 3
     if low in ("de", "d'", "of") and j + 1 < n:
         after = doc[j + 1]
+        named = f"{after.lower_} {doc[j + 2].lower_}" if j + 2 < n else ""
+        if named in lx.CURRENCY:  # "570 millions de dollars canadiens"
+            return lx.CURRENCY[named], j + 3
         if after.lower_ in lx.CURRENCY:
             return lx.CURRENCY[after.lower_], j + 2
         if after.lower_ in lx.UNITS:
@@ -348,12 +446,21 @@ def _unit_at(doc: Doc, j: int) -> tuple[str, int]:
     counted = _noun_after_adjectives(doc, j)
     if counted is not None:
         return counted.text, counted.i + 1
+    # "limitée à 24 exemplaires": a noun the model tagged as an adjective, with the number as its modifier
+    # and the role of a noun in the clause.
+    if nxt.pos_ == "ADJ" and nxt.is_alpha and doc[j - 1].dep_ == "nummod" and doc[j - 1].head.i == j \
+            and nxt.dep_ in _NOMINAL_DEPS and nxt.lower_ not in _PRONOMINAL_ADJECTIVES:
+        return nxt.text, j + 1
     if (nxt.pos_ in ("NOUN", "PROPN", "SYM", "X") and nxt.is_alpha) or nxt.pos_ == "SYM":
         if nxt.pos_ == "PROPN" and nxt.ent_type_ and not nxt.text.islower():
             return "", j  # "3 Français" is a count, "2 Paris" is not: names are not units
         return nxt.text, j + 1
     return "", j
 
+
+# "deux autres", "les trois premiers": adjectives standing for a noun said elsewhere count nothing named.
+_PRONOMINAL_ADJECTIVES = {"autres", "premiers", "premières", "derniers", "dernières", "suivants", "suivantes",
+                          "mêmes", "seuls", "seules", "restants", "restantes", "others", "first", "last"}
 
 _NUMBERED_OUTLETS = re.compile(r"(?<!\w)(?:" + "|".join(
     re.escape(o) for o in sorted((o for o in lx.OUTLETS if any(c.isdigit() for c in o)), key=len, reverse=True))
@@ -430,14 +537,14 @@ def _number_group(doc: Doc, i: int, language: str, date_tokens: set[int]) -> int
     return j
 
 
-def _value_of(tokens: list[Token], language: str) -> tuple[float | None, str]:
+def _value_of(tokens: list[Token], language: str, dot_decimal: bool = False) -> tuple[float | None, str]:
     """The value of a number group and the unit glued to it ("80m2" -> 80, "m²")."""
     if tokens and (m := _GLUED.match(tokens[0].lower_)):
         raw, unit = m.group(1), m.group(2)
         value = float(raw.replace(",", "."))
         unit = {"€": "EUR", "$": "USD"}.get(unit, lx.UNITS.get(unit, unit))
         return value, unit
-    return _number_value(tokens, language), ""
+    return _number_value(tokens, language, dot_decimal), ""
 
 
 def _is_clock(doc: Doc, i: int, value: float, unit: str) -> bool:
@@ -466,6 +573,7 @@ def find_quantities(doc: Doc, language: str, date_tokens: set[int]) -> list[dict
     out: list[dict[str, Any]] = []
     groups: list[tuple[int, int, int]] = []
     approx = lx.APPROX.get(language, {})
+    dot_decimal = language == "fr" and dot_decimals(doc.text)
     i = 0
     n = len(doc)
     while i < n:
@@ -498,7 +606,7 @@ def find_quantities(doc: Doc, language: str, date_tokens: set[int]) -> list[dict
         if _is_title(doc, i, j) or _is_phone_number(doc[i:j]):
             i = j
             continue
-        value, glued_unit = _value_of(list(doc[i:j]), language)
+        value, glued_unit = _value_of(list(doc[i:j]), language, dot_decimal)
         if value is None:
             i = j
             continue
@@ -520,10 +628,18 @@ def find_quantities(doc: Doc, language: str, date_tokens: set[int]) -> list[dict
             start_tok = min(start_tok, i - 1)
         else:
             unit, end_tok = _unit_at(doc, j)
+        # "aux douze coups de midi", "les 12 coups de minuit": the clock striking, a time of day.
+        if unit.lower() in ("coups", "coup") and end_tok + 1 < n and doc[end_tok].lower_ in ("de", "du") \
+                and doc[end_tok + 1].lower_ in ("midi", "minuit"):
+            i = end_tok + 2
+            continue
         # "24 heures sur 24", "7 jours sur 7": always, not a count.
         if unit and end_tok + 1 < n and doc[end_tok].lower_ == "sur" and doc[end_tok + 1].lower_ == tok.lower_:
             i = end_tok + 2
             continue
+        # Money has cents, never three decimals: "64.192 euros" groups thousands whatever the text's habit.
+        if dot_decimal and unit in _MONEY and not glued_unit:
+            value = _number_value(list(doc[i:j]), language) or value
         score_end = _score_end(doc, i, j, value, unit, language, date_tokens)
         if score_end:
             i = score_end
@@ -535,7 +651,7 @@ def find_quantities(doc: Doc, language: str, date_tokens: set[int]) -> list[dict
         if k + 1 < n and doc[k].lower_ in _RANGE_WORDS and _is_number(doc[k + 1], language) and k + 1 not in date_tokens \
                 and (doc[k].lower_ not in ("et", "and", "ou", "or") or between) and not _CLOCK.match(doc[k + 1].text[:5]):
             m = _number_group(doc, k + 1, language, date_tokens)
-            second, glued2 = _value_of(list(doc[k + 1 : m]), language)
+            second, glued2 = _value_of(list(doc[k + 1 : m]), language, dot_decimal)
             unit2, end2 = (glued2, m) if glued2 else _unit_at(doc, m)
             # "quatre îles - trois de l'archipel": after a unit, only the same unit again makes a range.
             if second is not None and (not unit or unit2 == unit):
@@ -559,6 +675,20 @@ def find_quantities(doc: Doc, language: str, date_tokens: set[int]) -> list[dict
                 end_tok += 1
             i = end_tok
             continue
+        # "8 TGV sur 10", "deux SDF sur cinq": a proportion; the second number is its base, no count.
+        base = None
+        if low is None and end_tok + 1 < n and doc[end_tok].lower_ in ("sur", "out") and end_tok + 1 not in date_tokens:
+            k = end_tok + 2 if doc[end_tok].lower_ == "out" and doc[end_tok + 1].lower_ == "of" else end_tok + 1
+            words = lx.NUMBER_WORDS.get(language, {})
+            if k < n and (_is_number(doc[k], language) or doc[k].lower_ in words and doc[k].lower_ not in ("un", "une")) \
+                    and not _CLOCK.match(doc[k].text) and not _YEAR.match(doc[k].text):
+                m = _number_group(doc, k, language, date_tokens)
+                base, glued2 = _value_of(list(doc[k:m]), language, dot_decimal)
+                unit2, end2 = (glued2, m) if glued2 else _unit_at(doc, m)
+                if base is not None and base > value and unit2 in ("", unit):
+                    end_tok = end2 if unit2 else m
+                else:
+                    base = None
         span = doc[start_tok:end_tok]
         item: dict[str, Any] = {
             "char_start": span.start_char, "char_end": span.end_char, "value": value, "unit": unit,
@@ -566,6 +696,8 @@ def find_quantities(doc: Doc, language: str, date_tokens: set[int]) -> list[dict
         }
         if low is not None:
             item.update(low=low, high=high)
+        if base is not None:
+            item["per"] = base
         out.append(item)
         groups.append((i, j, end_tok))
         i = max(end_tok, j)
@@ -641,6 +773,7 @@ def _counted_noun(unit: str) -> bool:
 
 
 _MEASURE_UNITS = {*lx.UNITS.values(), *lx.CURRENCY.values(), *lx.HOUR_UNITS}
+_MONEY = set(lx.CURRENCY.values())
 
 
 # Words joining listed or opposed figures: "80 km de Dijon et 120 de Troyes", a tally "312 voix contre 250",
@@ -653,7 +786,7 @@ def _share_units(doc: Doc, items: list[dict[str, Any]], groups: list[tuple[int, 
     8,5 mds EUR" take it from the last (with its scale); "80 km de Dijon et 120 de Troyes" and "5
     milliards de dollars en 2020 et 5 milliards en 2021" from the first, when the bare number follows
     "et"/"ou" in the same sentence and carries the same scale; a bare number standing for a noun phrase
-    from the quantity before it in the sentence. `groups` holds each item's (first number token, end of
+    from the quantity before it in the sentence, when both carry the same scale word. `groups` holds each item's (first number token, end of
     the number, end of the unit). A tally ("312 voix contre 250") is two counts of the same noun."""
     for k in range(len(items) - 2, -1, -1):
         item, (i, j, _end) = items[k], groups[k]
@@ -685,9 +818,11 @@ def _share_units(doc: Doc, items: list[dict[str, Any]], groups: list[tuple[int, 
             continue
         sent_start = doc[i].sent.start
         # "de 74% (5.093 contre 2.920)": only a counted noun carries over, from the figure just before.
-        before = [items[m] for m in range(k) if groups[m][0] >= sent_start]
-        if before and _counted_noun(before[-1]["unit"]):
-            item["unit"] = before[-1]["unit"]
+        # "des trois éléments [...] 222 MILLIONS": a figure with a scale word of its own counts something else.
+        before = [m for m in range(k) if groups[m][0] >= sent_start]
+        if before and _counted_noun(items[before[-1]]["unit"]) \
+                and _scale(doc[groups[before[-1]][0] : groups[before[-1]][1]]) == _scale(doc[i:j]):
+            item["unit"] = items[before[-1]]["unit"]
 
 
 def _yearish(doc: Doc, i: int) -> bool:
@@ -852,20 +987,35 @@ def anchor_weekdays(claims: list[list[dict[str, Any]]], published: Any) -> None:
         return
     day0 = published.date() if isinstance(published, dt.datetime) else published
     dated: dict[int, tuple[str, int]] = {}
+    told: Any = None  # the last day of the week before publication that the article told in the past
     items = sorted(((d, k) for k, dates in enumerate(claims) for d in dates), key=lambda p: p[0].get("start", 0))
     for item, claim in items:
         value = item.get("value") or ""
+        words = set(item.get("text", "").lower().split())
         if item.get("type") == "date" and len(value) == 10 and not item.get("values"):
             day = dt.date.fromisoformat(value)
             if abs((day - day0).days) <= 7:
                 dated[day.weekday()] = (value, claim)
         elif item.get("type") == "weekday" and item.get("weekday") in dated and dated[item["weekday"]][1] != claim \
-                and not _SIDE_WORDS & set(item.get("text", "").lower().split()):
+                and not _SIDE_WORDS & words:
             value, _claim = dated[item["weekday"]]
             tense = item.get("tense")
             if tense == "future" or tense == "past" and value > day0.isoformat():
                 continue
             item["value"] = value
+        elif item.get("type") == "weekday" and item.get("tense") == "present" and told is not None \
+                and value > day0.isoformat() and not (_SIDE_WORDS | {"ce", "this"}) & words:
+            # "Samedi, il rentre chez lui quand [...]. Dimanche, il est entendu par les enquêteurs": a weekday in
+            # the present a day or three after a day told in the past goes on with the story, it does not
+            # look ahead.
+            day = told + dt.timedelta(days=(item["weekday"] - told.weekday()) % 7)
+            if 0 < (day - told).days <= 3 and day <= day0:
+                item["value"] = day.isoformat()
+        value = item.get("value") or ""
+        if item.get("type") in ("date", "weekday") and len(value) == 10 and not item.get("values") \
+                and item.get("tense") == "past":
+            day = dt.date.fromisoformat(value)
+            told = day if 0 <= (day0 - day).days <= 7 else told
 
 
 def resolve_dates(dates: list[dict[str, Any]], published: Any) -> None:
@@ -878,17 +1028,31 @@ def resolve_dates(dates: list[dict[str, Any]], published: Any) -> None:
     if published is None:
         return
     day0 = published.date() if isinstance(published, dt.datetime) else published
+    previous: Any = None
     for item in dates:
         kind = item.get("type")
         tense = item.get("tense", "past")
         try:
-            if kind == "weekday":
+            if kind == "weekday" and item.get("follows") and previous is not None:
+                last = previous[1] + dt.timedelta(days=(item["weekday"] - previous[1].weekday()) % 7 or 7)
+                if tense == "past" and last > day0:  # the night of Tuesday to Wednesday is over: last week's
+                    last -= dt.timedelta(days=7)
+                    previous[0]["value"] = (previous[1] - dt.timedelta(days=7)).isoformat()
+                item["value"] = last.isoformat()
+            elif kind == "weekday":
                 weekday = item["weekday"]
                 options = [day0 + dt.timedelta(days=d) for d in range(-7, 8)
                            if (day0 + dt.timedelta(days=d)).weekday() == weekday]
-                if "ce" in item.get("text", "").lower().split() or "this" in item.get("text", "").lower().split():
+                words = set(item.get("text", "").lower().split())
+                if words & {"ce", "this"}:
                     tense = "present"
+                # "samedi dernier" in Saturday's paper is the Saturday before, "lundi prochain" on a Monday the next.
+                if words & {"dernier", "last"}:
+                    options = [o for o in options if o < day0]
+                elif words & {"prochain", "next"}:
+                    options = [o for o in options if o > day0]
                 item["value"] = _nearest(options, day0, tense).isoformat()
+                previous = (item, dt.date.fromisoformat(item["value"]))
             elif kind == "relative" and item.get("days_from_publication") is not None:
                 item["value"] = (day0 + dt.timedelta(days=item["days_from_publication"])).isoformat()
             elif kind == "relative" and item.get("period") == "year":
@@ -910,6 +1074,9 @@ def resolve_dates(dates: list[dict[str, Any]], published: Any) -> None:
                     named = [o for o in options if o.weekday() == item.get("weekday") and abs((o - day0).days) <= 183]
                     first = _nearest(named if len(named) == 1 else options, day0, tense)
                     year = first.year
+                if item.get("commemorated"):
+                    continue
+                year -= item.get("years_before", 0)
                 values = [dt.date(year, item["month"], d).isoformat() for d in item["days"]]
                 item["value"] = values[0]
                 if len(values) > 1:

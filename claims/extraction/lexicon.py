@@ -39,9 +39,17 @@ APPROX = {
         "up to": "at_most", "at most": "at_most", "close to": "approx", "an estimated": "approx",
     },
 }
-PERCENT_WORDS = {"%", "pour cent", "pourcent", "percent", "per cent", "points", "point"}
+PERCENT_WORDS = {"%", "pour cent", "pourcent", "percent", "per cent"}
+# "-1,1 point", "3 points de pourcentage": a difference of percentages is counted in points, not in %.
+POINT_WORDS = {"point", "points", "pts", "pt", "percentage point", "percentage points"}
+# "livres" alone is any pound (sterling, Egyptian, Lebanese...): only "livres sterling" is GBP.
 CURRENCY = {"€": "EUR", "$": "USD", "£": "GBP", "euros": "EUR", "euro": "EUR", "dollars": "USD",
-            "dollar": "USD", "livres": "GBP", "pounds": "GBP", "francs": "CHF", "yuans": "CNY", "roubles": "RUB"}
+            "dollar": "USD", "livres": "livres", "livres sterling": "GBP", "pounds": "GBP", "francs": "CHF",
+            "yuans": "CNY", "roubles": "RUB",
+            # A currency named by its country after the word (read before the word alone).
+            "dollars canadiens": "CAD", "dollars australiens": "AUD", "dollars américains": "USD",
+            "dollars us": "USD", "livres égyptiennes": "EGP", "livres libanaises": "LBP", "livres turques": "TRY",
+            "francs suisses": "CHF", "francs cfa": "XOF"}
 
 MONTHS = {
     "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7,

@@ -612,7 +612,8 @@ def span_signals(
         claimant=bool(claimant), speech=speech, past=tense_past,
         hypothetical=base.hypothetical or future,
         has_verb=bool(verbs) or not span[0].pos_,
-        percent=base.percent or any(q["unit"] == "%" for q in quantities),
+        # Percentage points ("+4 points") are a difference of percentages: as much a percentage figure.
+        percent=base.percent or any(q["unit"] in ("%", "points") for q in quantities),
         extra={"calendar_date": any(d.get("month") and d.get("days") for d in dates)},
     )
 

@@ -321,3 +321,126 @@ def test_a_weekday_after_a_scheduling_participle_lies_ahead() -> None:
     for text in ("La finale, prévue samedi au Stade de France, réunira 80 000 spectateurs selon la fédération.",
                  "Le concert programmé samedi à Lyon accueillera 12 000 personnes, selon les organisateurs."):
         assert dates(text, wednesday) == ["2024-03-16"], text
+
+
+def test_a_text_that_writes_decimals_with_a_dot_keeps_them_but_money_has_no_three_decimals() -> None:
+    text = ("Le record est détenu par la Chiron avec une vitesse de 490.484 km/h, devant la Venom GT et ses "
+            "435.31 km/h. Le constructeur a versé 64.192 euros de pénalités à la fédération.")
+    found = quantities(text)
+    assert (490.484, "km/h", None, None) in found
+    assert (64192.0, "EUR", None, None) in found
+    # French copy groups thousands with a dot and writes decimals with a comma.
+    assert sorted(quantities("La marche a réuni 13.500 personnes et la participation a baissé de 2,5 % à Paris.")) == [
+        (2.5, "%", None, None), (13500.0, "personnes", None, None)]
+
+
+def test_a_scale_word_in_capitals_is_a_scale_and_takes_no_counted_noun_from_before() -> None:
+    text = "Le club a vendu l'un des trois joueurs de son attaque pour une clause de 222 MILLIONS versée au Barça."
+    found = quantities(text)
+    assert (3.0, "joueurs", None, None) in found
+    assert (222_000_000.0, "", None, None) in found
+
+
+def test_points_are_percentage_points_and_pounds_are_not_always_sterling() -> None:
+    found = quantities("Le taux de réussite atteint 77,7 %, en baisse de 1,1 point par rapport à l'an passé à Lille.")
+    assert (1.1, "points", None, None) in found
+    found = quantities("Un infirmier du Caire gagne 4.000 livres par mois et son frère 900 livres sterling à Londres.")
+    assert (4000.0, "livres", None, None) in found and (900.0, "GBP", None, None) in found
+
+
+def test_the_clock_striking_and_a_war_named_by_its_years_count_nothing() -> None:
+    text = ("Aux douze coups de midi, 300 manifestants ont rejoint la place. "
+            "Son grand-père avait combattu pendant la guerre 39-45 à Verdun.")
+    assert quantities(text) == [(300.0, "manifestants", None, None)]
+
+
+def test_a_proportion_keeps_its_base_out_of_the_counts() -> None:
+    found = everything("La SNCF prévoit que 8 TGV sur 10 et 3 TER sur 4 circuleront mardi en Bretagne.")
+    quantities_found = [(q["value"], q["unit"], q.get("per")) for c in found for q in c.quantities]
+    assert quantities_found == [(8.0, "TGV", 10.0), (3.0, "TER", 4.0)]
+
+
+def test_a_range_opened_by_a_number_word_and_a_noun_tagged_as_an_adjective_are_read() -> None:
+    assert quantities("Selon elle, la vague se déroule sur deux à trois mois en général dans chaque pays.") == [
+        (2.0, "mois", 2.0, 3.0)]
+    assert (24.0, "exemplaires", None, None) in quantities(
+        "La nouvelle voiture verra sa production limitée à 24 exemplaires seulement en Europe.")
+
+
+def test_a_conditional_read_as_an_imperfect_and_a_to_be_infinitive_look_ahead() -> None:
+    tuesday = dt.date(2018, 11, 27)
+    assert dates("La ministre a annoncé qu'elle irait mercredi à la rencontre des élus de La Réunion.", tuesday) == [
+        "2018-11-28"]
+    text = "Ce titre est le deuxième extrait de son album, intitulé Insatisfait, à paraître fin octobre."
+    assert dates(text, dt.date(2016, 8, 23)) == ["2016-10"]
+    # An imperfect stays in the past, and so does an infinitive after a verb.
+    assert dates("Le suspect déclarait mercredi aux enquêteurs de Lyon qu'il était innocent.", tuesday) == ["2018-11-21"]
+
+
+def test_a_commemorated_date_is_the_remembered_event_not_the_articles() -> None:
+    published = dt.date(2016, 9, 14)
+    text = "Alors que l'Amérique commémorait le 15e anniversaire des attentats du 11 septembre, Hollande a rendu hommage."
+    assert dates(text, published) == ["2001-09-11"]
+    # Without the anniversary's count the year is unknown: no value rather than a wrong one.
+    assert dates("Le maire a présidé la commémoration du 8 mai devant 200 habitants de Lyon.", published) == [None]
+    # A commemoration held on a day of its own keeps that day.
+    text = "Son concert en marge des commémorations de la bataille de Verdun le 29 mai dernier a été annulé."
+    assert dates(text, published) == ["2016-05-29"]
+
+
+def test_a_weekday_in_the_present_after_a_told_day_goes_on_with_the_story() -> None:
+    thursday = dt.date(2021, 3, 18)
+    text = ("Samedi soir, le gérant ferme sa boutique quand trois hommes cagoulés surgissent avec des fusils. "
+            "Dimanche, il est entendu par les enquêteurs de la police judiciaire de Lyon.")
+    assert dates(text, thursday) == ["2021-03-13", "2021-03-14"]
+
+
+def test_the_second_day_of_a_weekday_span_follows_the_first() -> None:
+    tuesday = dt.date(2014, 10, 7)
+    text = "Il a été mis en examen dans la nuit de mardi à mercredi pour corruption active à Paris."
+    assert dates(text, tuesday) == ["2014-09-30", "2014-10-01"]
+    text = "Les magasins de Lyon seront ouverts du lundi au vendredi pendant les fêtes."
+    assert dates(text, tuesday) == ["2014-10-13", "2014-10-17"]
+
+
+def test_last_weekday_on_that_weekday_is_a_week_back_and_an_expected_month_may_lie_ahead() -> None:
+    saturday = dt.date(2018, 4, 14)
+    assert dates("Les Occidentaux accusent le régime d'avoir bombardé la ville de Douma samedi dernier.", saturday) == [
+        "2018-04-07"]
+    text = "La ministre avait exclu la veille un coup de pouce au-delà de la hausse de 1,8 % attendue en janvier."
+    assert dates(text, dt.date(2018, 12, 10)) == ["2019-01"]
+
+
+def test_a_type_number_is_a_label() -> None:
+    assert quantities("Il cite la tyrosinémie de type 1 et le diabète de type 2, qui touchent 300 enfants.") == [
+        (300.0, "enfants", None, None)]
+
+
+def test_departement_codes_and_a_weekday_inside_a_name_are_neither_counts_nor_dates() -> None:
+    text = "Météo-France a placé 20 départements en vigilance orange : Aveyron (12), Lot (46) et Territoire-de-Belfort (90)."
+    assert quantities(text) == [(20.0, "départements", None, None)]
+    text = "Dimanche 2 septembre, l'association avait publié une tribune dans le Journal du Dimanche à Paris."
+    assert dates(text, dt.date(2018, 9, 4)) == ["2018-09-02"]
+
+
+def test_a_past_conditional_reports_an_alleged_past_act() -> None:
+    thursday = dt.date(2021, 3, 18)
+    assert dates("Selon les enquêteurs, le suspect aurait tué sa femme mardi à Lyon.", thursday) == ["2021-03-16"]
+    assert dates("Le président serait arrivé lundi à Pékin selon l'agence.", thursday) == ["2021-03-15"]
+    # A conditional present still looks ahead, and so does a conditional passive.
+    assert dates("D'après le sondage, la maire ne recueillerait que 29 % des voix dimanche.", thursday) == ["2021-03-21"]
+    assert dates("Le pont serait construit en mai selon la mairie de Lyon.", thursday) == ["2021-05"]
+
+
+def test_percentage_points_still_make_a_percentage_claim() -> None:
+    [claim] = everything("La cote de confiance du Premier ministre progresse de 4 points en juillet selon Elabe.")
+    assert "contains a percentage" in claim.checkworthiness_reasons
+    assert quantities("Il a été condamné avec deux autres à Lyon en mars.") == [(2.0, "", None, None)]
+
+
+def test_a_currency_named_by_its_country_keeps_its_code() -> None:
+    found = quantities("Les touristes ont rapporté 570 millions de dollars canadiens à la province et 90 dollars "
+                       "australiens par visiteur, contre 1.800 livres égyptiennes par mois au Caire.")
+    assert (570_000_000.0, "CAD", None, None) in found
+    assert (90.0, "AUD", None, None) in found
+    assert (1800.0, "EGP", None, None) in found
