@@ -51,7 +51,7 @@ _TITLES = sorted(((o.split(" ", 1)[1], o) for o in lx.OUTLETS if o.startswith(tu
 _BY_LOWER = {o.lower(): o for o in lx.OUTLETS}
 _PRONOUN_VERB = re.compile(r"-t-(il|elle|ils|elles|on)\b|\b\w+-(il|elle|ils|elles|on)\b", re.IGNORECASE)
 # Words before a role noun that belong to it: "l'ancien Premier ministre".
-_ROLE_ADJECTIVES = {"premier", "première", "ancien", "ancienne", "ex", "vice", "former", "first"}
+ROLE_ADJECTIVES = {"premier", "première", "ancien", "ancienne", "ex", "vice", "former", "first"}
 # What may follow the speech verb in a trailing attribution: its subject, a medium, a date, a place.
 _TAIL_WORDS = {"à", "au", "aux", "auprès", "de", "du", "des", "d'", "l'", "la", "le", "les", "sur", "dans",
                "sous", "par", "en", "ce", "cette", "lors", "micro", "antenne", "colonnes", "ondes", "plateau",
@@ -106,7 +106,7 @@ def person_name(ent: Span) -> str:
     """The name of a person entity without the role the tagger glued to it: "Premier ministre Jean
     Dupont" is "Jean Dupont"; "président de la République" alone names no one ("")."""
     tokens = list(ent)
-    if not tokens or tokens[0].lower_ not in lx.PERSON_ROLES | lx.AGENT_NOUNS | _ROLE_ADJECTIVES:
+    if not tokens or tokens[0].lower_ not in lx.PERSON_ROLES | lx.AGENT_NOUNS | ROLE_ADJECTIVES:
         return ent.text.strip(" ,.'\"")
     for k, tok in enumerate(tokens[1:], 1):
         if tok.pos_ == "PROPN" and tokens[k - 1].pos_ not in ("ADP", "DET"):
@@ -349,7 +349,7 @@ def source_of(tokens: list[Token], language: str, told: bool = True) -> tuple[st
         # the head with its determiner and adjectives ("l'ancien Premier ministre"), not a preposition
         # before it ("au ministère"); the phrase keeps its punctuation, where it ends.
         start = first
-        while start > 0 and (tokens[start - 1].pos_ in ("DET", "ADJ") or tokens[start - 1].lower_ in _ROLE_ADJECTIVES):
+        while start > 0 and (tokens[start - 1].pos_ in ("DET", "ADJ") or tokens[start - 1].lower_ in ROLE_ADJECTIVES):
             start -= 1
         phrase = tokens[start : first + 9]
         cut = next((k for k, t in enumerate(phrase) if k > 0 and (
@@ -632,7 +632,7 @@ def role_key(description: str) -> str:
 def is_role(description: str) -> bool:
     """"le Premier ministre", "la ministre des Armées": a description of one person by their office."""
     words = role_key(description).split()
-    return bool(words) and words[0] in lx.PERSON_ROLES | _ROLE_ADJECTIVES
+    return bool(words) and words[0] in lx.PERSON_ROLES | ROLE_ADJECTIVES
 
 
 def glued_holder(ent: Span) -> tuple[str, str]:
@@ -674,7 +674,7 @@ def role_of(ent: Span) -> str:
         while k >= sent.start and len(before) < 8 and not (doc[k].pos_ in ("VERB", "AUX") or doc[k].text in ',;:"()'):
             before.insert(0, doc[k])
             k -= 1
-    heads = [i for i, t in enumerate(before) if t.lower_ in lx.PERSON_ROLES | _ROLE_ADJECTIVES]
+    heads = [i for i, t in enumerate(before) if t.lower_ in lx.PERSON_ROLES | ROLE_ADJECTIVES]
     if heads:
         return role_key(" ".join(t.text for t in before[heads[0] :]).replace("' ", "'"))
     after = []

@@ -376,6 +376,10 @@ def _resolve_claimant(art: _Article, attrib: at.Attribution) -> str:
     named = ctx.person_for(attrib.claimant) if at.is_role(attrib.claimant) else ""
     if named:
         return named
+    named = _speaker_described(art, attrib.claimant) if how.startswith("description:") or at.is_role(
+        attrib.claimant) else ""
+    if named:
+        return named
     if how.startswith("description:"):
         noun = how.split(":", 1)[1]
         if "même" in attrib.claimant.lower():  # "la même source", "le même responsable"
@@ -390,6 +394,46 @@ def _resolve_claimant(art: _Article, attrib: at.Attribution) -> str:
                 return ctx.outlets[-1]
             return ""
     return attrib.claimant
+
+
+# Descriptions that fit any office a speaker may hold: "a ajouté l'élu" after the deputy was quoted.
+_ANY_OFFICE = {at.role_key(word) for word in ("élu", "élue", "responsable", "dirigeant", "dirigeante", "intéressé",
+                                                "intéressée", "homme", "femme", "official", "politician")}
+
+
+_PERSON_OFFICES = {at.role_key(word) for word in lx.PERSON_ROLES} | _ANY_OFFICE
+
+
+def _speaker_described(art: _Article, description: str) -> str:
+    """ '"...", a ajouté l'élu' / 'estime la ministre': a description with a definite article that no
+    role of the article resolves is the person just quoted (within _SPEAKER_REACH sentences) when
+    they fit it: a person's office, the same gender, and no other office known for them ("le
+    ministre" is not the deputy quoted before); an office with more words ("le chef de l'État", "le
+    patron de la SNCF") only when the article gave it to them. "Un porte-parole" (someone new), an
+    organisation ("le syndicat") or no recent speaker: the description stays as written."""
+    ctx = art.context
+    words = at.role_key(description).split()
+    first = description.lower().replace("\u2019", "'").split()[:1]
+    speaker = art.last_claimant
+    if not words or not first or not (first[0] in ("le", "la", "the") or first[0].startswith("l'")):
+        return ""
+    if art.sentences - art.last_claimant_at > _SPEAKER_REACH or speaker not in ctx.people:
+        return ""
+    gender = {"le": "il", "la": "elle"}.get(first[0], "")
+    if words[0] in ("ancienne", "premiere") or words[0].endswith(("trice", "iere")):
+        gender = "elle"
+    if gender and not ctx.fits(speaker, gender):
+        return ""
+    head = next((w for w in words if w not in at.ROLE_ADJECTIVES), words[0])
+    if head not in _PERSON_OFFICES:
+        return ""  # "le gouvernement", "le syndicat": an organisation, not the person just quoted
+    held = [role.split() for role, name in ctx.roles.items() if name == speaker]
+    same = any(head.rstrip("e") in (w.rstrip("e") for w in role) for role in held)
+    if len(words) > 1 and not same:
+        return ""  # "le Premier ministre", "le patron de la SNCF": an office the speaker must be known to hold
+    if held and head not in _ANY_OFFICE and not same:
+        return ""  # the deputy quoted before is not "le ministre"
+    return speaker
 
 
 # Words that say how much a source is to be trusted, not who it is.

@@ -454,3 +454,14 @@ def test_a_tail_followed_by_a_call_in_quotation_marks_is_left_out() -> None:
                  "Morel, le porte-parole du gouvernement, appelant à \"laisser l'enquête se poursuivre\".", "effrayer")
     assert cand.text == "C'est une information susceptible d'effrayer."
     assert cand.claimant == "Paul Morel"
+
+
+def test_a_bare_office_after_a_quotation_is_the_person_just_quoted_when_nothing_else_is_known() -> None:
+    text = ("\"Nous allons fermer trois classes\", a déclaré le député Jacques Marilossian mardi. \"Je m'inquiète "
+            "de l'évolution de la démocratie\", a ajouté l'élu. \"Le budget baisse de 4 %\", a déclaré le ministre. "
+            "\"Les 90 % des agents font leur devoir\", a déclaré le chef de l'État. \"Nous fermerons 12 lignes\", "
+            "a dit Marie Roux. \"Le chômage baisse de 2 %\", a répondu le syndicat.")
+    assert claim(text, "Je m'inquiète").claimant == "Jacques Marilossian"
+    assert claim(text, "Le budget baisse").claimant == "le ministre"  # the deputy is not "le ministre"
+    assert claim(text, "Les 90 %").claimant == "le chef de l'État"  # an office he was never given
+    assert claim(text, "Le chômage baisse").claimant == "le syndicat"  # an organisation
