@@ -442,8 +442,11 @@ def condense(
             continue
         pieces.append(original(t) + (" " if t.whitespace_ else ""))
     text = _tidy("".join(pieces))
+    # Without a finite verb, a fragment; unless it states a figure about a named subject ("Coût estimé :
+    # 150.000 euros"). "Un"/"une" read as an article is no figure ("Un show plus que réussi.").
     fragment = not _finite(kept) and not (
-        any(t.like_num for t in kept) and any(t.pos_ in ("NOUN", "PROPN") for t in kept[:4]) and len(kept) >= 3)
+        any(t.like_num and t.pos_ != "DET" for t in kept) and any(t.pos_ in ("NOUN", "PROPN") for t in kept[:4])
+        and len(kept) >= 3)
     out = Rewrite(text, needs_context=needs_context, fragment=fragment, subject=resolved, inner_quote=inner_quote,
                   checkable=checkable)
     # The hard rule: nothing checkable is lost. A rewrite that drops a fact falls back to the checkable

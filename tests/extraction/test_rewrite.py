@@ -173,3 +173,9 @@ def test_a_quotation_that_opens_after_a_sentence_end_starts_a_new_claim() -> Non
     assert any(t.startswith("Ce qui explique l'appauvrissement du pays depuis 20 ans") and "chômage" not in t
                for t in texts)
     assert any(t.startswith("Le taux de chômage reste très élevé à 9 %") for t in texts)
+
+
+def test_an_article_read_as_a_number_does_not_make_a_verbless_phrase_a_figure() -> None:
+    text = "Le ministre a reçu le prix mardi à Paris devant 300 invités. Un show plus que réussi."
+    assert one(text, "Un show").signals.fragment
+    assert not one("Le chantier a duré trois mois. Coût estimé du chantier : 150.000 euros.", "Coût").signals.fragment
