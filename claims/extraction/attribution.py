@@ -716,6 +716,25 @@ def _pronoun(span: Span, pronoun: str, at: int) -> Attribution:
     return Attribution(name, "", "speech" if name else f"pronoun:{pronoun}")
 
 
+_FRONTED = {"si", "s'", "quand", "lorsque", "lorsqu'", "puisque", "puisqu'", "comme", "bien", "même", "tandis",
+            "if", "when", "while", "although", "though", "as"}
+
+
+def _cataphora(span: Span, verb: Token, pronoun: Token) -> str:
+    """"S'il salue la vague conservatrice, Patrick Buisson s'attaque au programme": a pronoun in a clause
+    put before the main one stands for the person who opens the main clause, after the comma."""
+    doc = span.doc
+    if pronoun.i - span.start > 2 or not any(t.lower_ in _FRONTED for t in doc[span.start : pronoun.i]):
+        return ""
+    comma = next((t.i for t in doc[verb.i : span.end] if t.text == ","), None)
+    if comma is None or comma + 1 >= span.end:
+        return ""
+    ent = next((e for e in span.ents if e.start == comma + 1 and e.label_ in ("PER", "PERSON")), None)
+    if ent is None or quoted(ent[0], span) or not agrees(gender_of(ent), pronoun.lower_):
+        return ""
+    return person_name(ent)
+
+
 def _last_person_before(span: Span, end: int, pronoun: str) -> str:
     """"Paul Martin a rencontré Jean Roux. ... a expliqué ce dernier": the last person the sentence names
     before `end`, outside a quotation, when their gender agrees; else "" (the article's context decides)."""
@@ -846,7 +865,8 @@ def find(span: Span, language: str) -> Attribution:
                     and not any(t.text == '"' for t in span.doc[c.i : tok.i])]
         for subj in subjects:
             if subj.lower_ in lx.PRONOUN_SPEAKERS:
-                return _pronoun(span, subj.lower_, subj.i)
+                named = _cataphora(span, tok, subj)
+                return Attribution(named, "", "speech") if named else _pronoun(span, subj.lower_, subj.i)
             latter = _latter([*subj.lefts, subj]) if subj.lower_ in LATTER else ""
             if latter:
                 return _pronoun(span, latter, subj.i)  # "Ce dernier a affirmé que ..."

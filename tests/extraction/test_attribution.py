@@ -465,3 +465,9 @@ def test_a_bare_office_after_a_quotation_is_the_person_just_quoted_when_nothing_
     assert claim(text, "Le budget baisse").claimant == "le ministre"  # the deputy is not "le ministre"
     assert claim(text, "Les 90 %").claimant == "le chef de l'État"  # an office he was never given
     assert claim(text, "Le chômage baisse").claimant == "le syndicat"  # an organisation
+
+
+def test_a_pronoun_in_a_clause_put_first_stands_for_the_person_opening_the_main_clause() -> None:
+    text = ("Jean Martin a quitté le parti en 2019. S'il assure que le budget a baissé de 4 %, Paul Durand "
+            "refuse toute nouvelle coupe dans les hôpitaux.")
+    assert claim(text, "S'il assure").claimant == "Paul Durand"
