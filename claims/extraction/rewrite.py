@@ -407,7 +407,8 @@ def condense(
                 replacement[subj.i] = resolved
             else:
                 needs_context = True
-        elif low in _DEMONSTRATIVE_PRONOUNS:
+        elif low in _DEMONSTRATIVE_PRONOUNS or (low in ("celui", "celle", "ceux", "celles") and nxt is not None
+                                                 and nxt.text.startswith("-")):  # "Celui-ci" cut in three
             needs_context = True
         elif (owned := _possessive(subj)) is not None:
             resolved = _owner(owned, ctx)

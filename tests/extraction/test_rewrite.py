@@ -179,3 +179,10 @@ def test_an_article_read_as_a_number_does_not_make_a_verbless_phrase_a_figure() 
     text = "Le ministre a reçu le prix mardi à Paris devant 300 invités. Un show plus que réussi."
     assert one(text, "Un show").signals.fragment
     assert not one("Le chantier a duré trois mois. Coût estimé du chantier : 150.000 euros.", "Coût").signals.fragment
+
+
+def test_celui_ci_as_a_subject_needs_context_however_the_tokenizer_cuts_it() -> None:
+    text = ("L'Académie française a adopté jeudi un rapport sur les noms de métiers. Celui-ci a été rédigé par "
+            "une commission de 4 membres présidée par l'historien Gabriel de Broglie.")
+    claim = one(text, "Celui-ci")
+    assert claim.needs_context and claim.text.startswith("Celui-ci a été rédigé")
