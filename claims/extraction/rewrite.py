@@ -351,8 +351,9 @@ def condense(
     if inner and speech:
         a = span.start_char + inner.start(1)
         b = span.start_char + inner.end(1)
-        inside = [t for t in kept if a <= t.idx < b]
-        outside = [t for t in kept if not (a <= t.idx < b) and not t.is_punct and not t.is_space]
+        # A token overlapping the quotation is inside it: the tokenizer may glue the mark to a word ('"J'').
+        inside = [t for t in kept if t.idx < b and t.idx + len(t) > a]
+        outside = [t for t in kept if not (t.idx < b and t.idx + len(t) > a) and not t.is_punct and not t.is_space]
         if len([t for t in outside if t.is_alpha]) <= 4 and len([t for t in inside if t.is_alpha]) >= 3 and (
                 not factual(outside)):
             kept = inside

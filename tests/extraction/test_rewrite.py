@@ -186,3 +186,9 @@ def test_celui_ci_as_a_subject_needs_context_however_the_tokenizer_cuts_it() -> 
             "une commission de 4 membres présidée par l'historien Gabriel de Broglie.")
     claim = one(text, "Celui-ci")
     assert claim.needs_context and claim.text.startswith("Celui-ci a été rédigé")
+
+
+def test_a_quotation_mark_glued_to_the_first_word_keeps_the_word() -> None:
+    text = ("Un homme de 82 ans a tiré en l'air samedi, rapporte La Dépêche du Midi.\"J'ai tiré pour effrayer les "
+            "trois cambrioleurs\", a expliqué l'homme au quotidien régional.")
+    assert one(text, "effrayer").text == "J'ai tiré pour effrayer les trois cambrioleurs."
