@@ -716,6 +716,7 @@ def _pronoun(span: Span, pronoun: str, at: int) -> Attribution:
     return Attribution(name, "", "speech" if name else f"pronoun:{pronoun}")
 
 
+_FOLDED_ROLES = frozenset(_fold(role) for role in lx.PERSON_ROLES)
 _FRONTED = {"si", "s'", "quand", "lorsque", "lorsqu'", "puisque", "puisqu'", "comme", "bien", "même", "tandis",
             "if", "when", "while", "although", "though", "as"}
 
@@ -901,4 +902,23 @@ def find(span: Span, language: str) -> Attribution:
         m = re.search(r"\b(he|she|they) (said|says|told|added|noted|argued|claimed)\b", span.text.lower())
         if m:
             return Attribution("", "", f"pronoun:{m.group(1)}")
-    return Attribution()
+    return _point_of_view(tokens, language)
+
+
+def _point_of_view(tokens: list[Token], language: str) -> Attribution:
+    """"Pour Bruno Le Maire, les Français doivent travailler plus.", "Pour le maire de la commune, le pire
+    a été évité.": the person whose view the sentence gives is its claimant. Only a person (named, or by
+    an office): "Pour l'entreprise, le coût est de 3 millions" is the company's cost, not its view. The
+    phrase stays in the text, as part of what is claimed."""
+    if language != "fr" or len(tokens) < 4 or tokens[0].lower_ != "pour":
+        return Attribution()
+    comma = next((k for k in range(2, min(len(tokens), 12)) if tokens[k].text == ","), None)
+    if comma is None:
+        return Attribution()
+    phrase = tokens[1:comma]
+    person = phrase[0].ent_type_ in ("PER", "PERSON") or (
+        phrase[0].lower_ in ("le", "la", "l'") and len(phrase) > 1 and _fold(phrase[1].lower_) in _FOLDED_ROLES)
+    if not person or any(t.pos_ in ("VERB", "AUX") for t in phrase):
+        return Attribution()
+    claimant, outlet, how = source_of(phrase, language)
+    return Attribution(claimant, outlet, how or "speech") if claimant else Attribution()

@@ -471,3 +471,13 @@ def test_a_pronoun_in_a_clause_put_first_stands_for_the_person_opening_the_main_
     text = ("Jean Martin a quitté le parti en 2019. S'il assure que le budget a baissé de 4 %, Paul Durand "
             "refuse toute nouvelle coupe dans les hôpitaux.")
     assert claim(text, "S'il assure").claimant == "Paul Durand"
+
+
+def test_a_point_of_view_given_by_pour_names_a_person_as_claimant_and_stays_in_the_text() -> None:
+    text = ("Un homme de 82 ans a tiré en l'air samedi à Laroque. Pour le maire de la commune, le pire a été évité. "
+            "Pour Paul Durand, les salariés doivent travailler plus. Pour l'entreprise, le coût atteint 3 millions "
+            "d'euros.")
+    mayor = claim(text, "Pour le maire")
+    assert mayor.claimant == "le maire de la commune" and mayor.text.startswith("Pour le maire de la commune,")
+    assert claim(text, "Pour Paul Durand").claimant == "Paul Durand"
+    assert claim(text, "Pour l'entreprise").claimant == ""  # what it costs the company, not its view
