@@ -524,6 +524,8 @@ def _clauses(
         return [(sent.start, sent.end, None)]
     subjects = [c for c in root.children if c.dep_.startswith("nsubj")]
     subject = doc[subjects[0].left_edge.i : subjects[0].right_edge.i + 1] if subjects else None
+    if subject is None and not all(any(c.dep_.startswith("nsubj") for c in verb.children) for _, verb in boundaries):
+        return [(sent.start, sent.end, None)]  # no subject to give the second clause: "Se disent pessimistes"
     out: list[tuple[int, int, Span | None]] = [(segments[0][0], segments[0][1], None)]
     for (s, e), (_, verb) in zip(segments[1:], boundaries, strict=True):
         has_subject = any(c.dep_.startswith("nsubj") for c in verb.children)

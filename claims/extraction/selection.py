@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from typing import Any, Protocol
 
 _WORD = re.compile(r"[^\W\d_]{3,}|\d+", re.UNICODE)
+_FIGURE = re.compile(r"\d+(?:[.,]\d+)?")
 MIN_CLAIMS = 3
 MAX_CLAIMS = 8
 SHARE = 0.35  # of the article's sentences, typically
@@ -46,17 +47,20 @@ def select(candidates: Sequence[_Candidate], *, sentences: int, min_score: float
     ranked = sorted(candidates, key=lambda c: (-c.checkworthiness, c.start))
     limit = limit_for(max(sentences, 1))
     kept: list[Any] = []
-    seen: list[set[str]] = []
+    seen: list[tuple[set[str], set[str]]] = []
     for cand in ranked:
         if len(kept) >= limit:
             break
         words = set(_WORD.findall(cand.text.lower()))
-        # The lead often restates a sentence of the body: one claim per fact.
-        repeated = any(len(words & other) >= 0.6 * min(len(words), len(other)) for other in seen if other)
+        figures = set(_FIGURE.findall(cand.text))
+        # The lead often restates a sentence of the body: one claim per fact. Not when the figures differ
+        # ("61 % se disent pessimistes" / "33 % se disent optimistes": two results of a poll).
+        repeated = any(len(words & other) >= 0.6 * min(len(words), len(other)) and not (
+            figures and their_figures and figures != their_figures) for other, their_figures in seen if other)
         if cand.checkworthiness < min_score or not _usable(cand) or repeated:
             continue
         kept.append(cand)
-        seen.append(words)
+        seen.append((words, figures))
     if not kept:
         with_figure = [c for c in ranked if c.quantities and _usable(c)]
         if with_figure:

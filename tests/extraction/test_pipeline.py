@@ -173,3 +173,12 @@ def test_a_question_quoted_inside_a_statement_is_scored_as_a_question() -> None:
     assert asked.signals.question
     assert "question" in asked.checkworthiness_reasons
     assert asked.checkworthiness < 0.5 < plan.checkworthiness
+
+
+def test_a_second_clause_is_not_cut_off_when_the_parser_found_no_subject_to_give_it() -> None:
+    text = ("Dans le détail, les électeurs de Marine Le Pen en 2017 sont les moins confiants en l'avenir et se "
+            "disent pessimistes à 80%.")
+    extraction = extract_claims(text, language="fr")
+    texts = [c.text for c in [*extraction.claims, *extraction.recoverable]]
+    assert not any(t.startswith("Se disent") for t in texts), texts
+    assert any("pessimistes à 80%" in t and "Marine Le Pen" in t for t in texts), texts

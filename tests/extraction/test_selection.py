@@ -66,3 +66,11 @@ def test_verifiable_facts_rank_above_forecasts_schedules_advice_and_promotion() 
     assert max(facts) < min(others), [(c.checkworthiness, c.text) for c in everything]
     assert len(extraction.claims) <= 0.4 * extraction.sentences
     assert all("Découvrez" not in c.quote and "Pensez" not in c.quote for c in extraction.claims)
+
+
+def test_two_sentences_alike_but_for_their_figures_are_two_claims() -> None:
+    poll = [Cand(0, 0.9, "61 % des Français se disent pessimistes pour 2030."),
+            Cand(60, 0.85, "33 % des Français se disent optimistes pour 2030."),
+            Cand(120, 0.8, "Les Français se disent pessimistes pour 2030, à 61 %.")]
+    kept, _ = select(poll, sentences=10, min_score=0.3)
+    assert [c.start for c in kept] == [0, 60]
