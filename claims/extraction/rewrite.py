@@ -39,6 +39,8 @@ class Context:
     outlets: list[str] = field(default_factory=list)
     last_subject: str = ""  # the previous sentence's named subject
     last_subject_plural: bool = False
+    last_subject_gender: str = ""  # "Masc"/"Fem" of a described subject ("la police"); "" for a name
+    last_subject_outlet: bool = False  # "le quotidien": rarely who a later "il" is
     previous_names: list[str] = field(default_factory=list)  # people and organisations of the last sentence
     roles: dict[str, str] = field(default_factory=dict)  # "ministre de l'éducation" -> the person named with it
     genders: dict[str, str] = field(default_factory=dict)  # person -> "Masc" / "Fem", as the article first gave it
@@ -105,6 +107,7 @@ class Context:
             self.outlets.append(outlet)
         subject = _subject(sent)
         in_quotation = subject is not None and sent.doc[sent.start : subject.i].text.count('"') % 2 == 1
+        self.last_subject_gender, self.last_subject_outlet = "", False
         if resolved_subject:
             self.last_subject = resolved_subject
         elif speaker in self.people and (in_quotation or subject is None or subject.lower_ in ("il", "elle")):
@@ -115,13 +118,17 @@ class Context:
             ent = next((e for e in sent.ents if e.start <= subject.i < e.end), None)
             self.last_subject = ent.text if ent is not None else ""
             self.last_subject_plural = False
-        elif subject is not None and subject.pos_ == "NOUN" and (named := _apposed_name(subject, sent)):
+        elif subject is not None and subject.pos_ == "NOUN" and subject.lower_ not in lx.OUTLET_NOUNS and (
+                named := _apposed_name(subject, sent)):
             self.last_subject, self.last_subject_plural = named, False  # "Le docteur Denis Mukwege réclame"
         elif subject is not None and subject.pos_ == "NOUN" and subject.lower_ not in lx.FIRST_PERSON.get("fr", ()):
             np = sent.doc[subject.left_edge.i : subject.i + 1]
             self.last_subject = np.text if len(np) <= 6 and not any(t.text in ',"()' for t in np) and (
                 _possessive(subject) is None) else ""  # "Sa voiture ... Elle": whose car is not known here
             self.last_subject_plural = "Plur" in subject.morph.get("Number")
+            self.last_subject_gender = next(iter(subject.morph.get("Gender")), "")
+            self.last_subject_outlet = subject.lower_ in lx.OUTLET_NOUNS
+            return
         elif subject is None or subject.lower_ not in ("il", "elle", "ils", "elles"):
             self.last_subject = ""
 
@@ -163,15 +170,26 @@ def _antecedent(subj: Token, ctx: Context, span: Span) -> str:
     """The named antecedent of "il", "elle", "ils", "ce dernier" when the article makes it certain."""
     low = subj.lower_
     if low in ("il", "elle", "he", "she"):
-        if ctx.last_subject and not ctx.last_subject_plural:
+        # A described subject agrees in gender ("La police ... Il" is not the police); a medium is seldom
+        # who the article goes on about ("Le quotidien rapporte ... Il a été placé en garde à vue"): then
+        # the one person named last, if there is one.
+        ruled_out = ctx.last_subject_outlet or not _agrees_in_gender(ctx.last_subject_gender, low)
+        if ctx.last_subject and not ctx.last_subject_plural and not ruled_out:
             return ctx.last_subject if ctx.fits(ctx.last_subject, low) else ""
         recent = ctx.people[-3:]
         if recent and len(set(recent)) == 1 and ctx.fits(recent[-1], low):
             return recent[-1]
         return ""
     if low in ("ils", "elles", "they"):
+        # No gender test in the plural: "Cinq personnes ... Ils risquent" is how French speaks of people.
         return ctx.last_subject if ctx.last_subject and ctx.last_subject_plural else ""
     return ""
+
+
+def _agrees_in_gender(gender: str, pronoun: str) -> bool:
+    """A noun's grammatical gender and a French singular pronoun's ("La police ... Il" disagree)."""
+    wanted = {"il": "Masc", "elle": "Fem"}.get(pronoun, "")
+    return not gender or not wanted or gender == wanted
 
 
 # Words that date an event: a leading phrase holding one is part of the fact ("Samedi soir, ...").

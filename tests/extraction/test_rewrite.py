@@ -192,3 +192,11 @@ def test_a_quotation_mark_glued_to_the_first_word_keeps_the_word() -> None:
     text = ("Un homme de 82 ans a tiré en l'air samedi, rapporte La Dépêche du Midi.\"J'ai tiré pour effrayer les "
             "trois cambrioleurs\", a expliqué l'homme au quotidien régional.")
     assert one(text, "effrayer").text == "J'ai tiré pour effrayer les trois cambrioleurs."
+
+
+def test_a_pronoun_is_not_given_a_described_subject_of_the_other_gender_or_a_medium() -> None:
+    text = ("Amado Boudou, ancien vice-président argentin, a été arrêté lundi. La police a perquisitionné son "
+            "domicile de Buenos Aires. Il a été placé en garde à vue pour 48 heures. Le quotidien régional a "
+            "publié 12 photos mardi. Il a été transféré en prison mercredi.")
+    assert one(text, "garde à vue").text.startswith("Amado Boudou a été placé en garde à vue")
+    assert not one(text, "transféré").text.startswith("Le quotidien")
