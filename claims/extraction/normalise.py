@@ -29,8 +29,11 @@ _GLUED = re.compile(
 _GLUED_HEADING = re.compile(
     r"(?:(?<=[a-zà-öø-ÿ]{3})|(?<=\d))(?=(?:Mais|Le|La|Les|L'|Un|Une|Des|Il|Elle|Ils|Elles|Ce|Cette|Ces|Pour|Dans|En|Au|Aux|"
     r"Selon|Si|Depuis|Après|Avant|Lors|Alors|Sur|Par|Pendant|Avec|Quant|Et|De|Du|On|Nous|Je|C'|Cela|Parmi|"
-    r"Face|Entre|Comme|Malgré|Outre|À|A|Jusqu'|Dès|Plusieurs|Certains|Certaines|Chaque|Son|Sa|Ses|Leur|Leurs)"
-    r"(?:\s|'))"
+    r"Face|Entre|Comme|Malgré|Outre|À|A|Jusqu'|Dès|Plusieurs|Certains|Certaines|Chaque|Son|Sa|Ses|Leur|Leurs|"
+    r"Deux|Trois|Quatre|Cinq|Six|Sept|Huit|Neuf|Dix|Vingt|Cent|Mille|S'|Qu'|Lorsqu'|Puisqu')"
+    r"(?:\s|'|(?<=')))|"
+    # a rubric bullet glued after a sentence end ("inégalé depuis.► Mitterrand et Chirac ...")
+    r"(?<=[.!?…\"])(?= ?[►▶■▪•])"
     # any capitalised word after six lower-case letters ("gouvernementPerpétuelle"; brand names such as
     # "iPhone", "YouTube" or "McDonald" have fewer)
     r"|(?<=[a-zà-öø-ÿ]{6})(?=[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]{2,})"

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import pytest
+
 from claims.extraction.normalise import normalise
 
 
@@ -97,3 +99,21 @@ def test_an_upper_case_heading_glued_to_an_elided_article_is_cut_off() -> None:
     norm = normalise(text)
     assert "CONTESTÉE\n\nL'affaire remonte" in norm.text
     assert "LVMH L'a confirmé" in norm.text
+
+
+@pytest.mark.parametrize(("glued", "heading"), [
+    ("La famille a porté plainte mardi. Apologie au crimeQuatre profils sont visés par la plainte.",
+     "Quatre profils sont visés par la plainte."),
+    ("Un record inégalé depuis.► Mitterrand et Chirac pas en restePar la suite, le président a nommé 12 énarques.",
+     "► Mitterrand et Chirac pas en reste"),
+    ("Le décompte de l'AFP est connu.► Sous Pompidou, l'ère des énarquesS'ils ne sont que 3 sous de Gaulle, ils "
+     "sont 9 ensuite.", "► Sous Pompidou, l'ère des énarques"),
+])
+def test_a_heading_glued_to_the_sentences_around_it_gets_a_paragraph_of_its_own(glued: str, heading: str) -> None:
+    paragraphs = [p.strip() for p in normalise(glued).text.split("\n\n")]
+    assert heading in paragraphs or any(p.startswith(heading) for p in paragraphs), paragraphs
+
+
+def test_a_brand_written_in_camel_case_is_not_cut() -> None:
+    assert normalise("La compagnie easyJet a annoncé 3 vols et YouTube 2 vidéos.").text == (
+        "La compagnie easyJet a annoncé 3 vols et YouTube 2 vidéos.")
