@@ -439,7 +439,7 @@ def _tail(span: Span, language: str) -> tuple[int, Token] | None:
             rest = rest[: part - 1]
         if not rest:
             return None
-        if len(rest) > 16:
+        if len(_speaker_phrase(rest)) > 16 or len(rest) > 28:
             break  # too far for a tail with a comma: maybe one without ("... issue fatale rapporte X.")
         words = [t for t in rest if not t.is_punct]
         if not words:
@@ -475,17 +475,33 @@ def _tail(span: Span, language: str) -> tuple[int, Token] | None:
         if any(t.text in ("%", "€", "$", "£") or (t.lower_ in ("et", "mais", "ou", "and", "but") and t.i > 0
                                                    and t.doc[t.i - 1].text == ",") for t in rest):
             return None
-        finite = [t for t in words[lead + 1 :] if t.pos_ == "VERB" and "Fin" in t.morph.get("VerbForm")
+        # ", rapporte Midi Libre qui cite une source judiciaire": a relative clause describes the speaker.
+        described = next((j for j in range(lead + 2, len(words)) if words[j].lower_ in ("qui", "dont", "who")),
+                         len(words))
+        if any(t.pos_ == "NUM" or t.text[:1].isdigit() for t in words[described:]):
+            return None  # ", a indiqué la SNCF, qui prévoit 2 trains sur 3": a figure is a statement
+        finite = [t for t in words[lead + 1 : described] if t.pos_ == "VERB" and "Fin" in t.morph.get("VerbForm")
                   and not _speech_verb(t, language)]
         # "..., explique également avoir réduit la vitesse": the verb has its own complement, what
         # follows it is a statement, not who made it.
-        said = [t for t in words[lead + 1 :] if ("Inf" in t.morph.get("VerbForm") and t.is_lower)
+        said = [t for t in words[lead + 1 : described] if ("Inf" in t.morph.get("VerbForm") and t.is_lower)
                 or (t.head is verb and t.dep_ in ("xcomp", "ccomp") and not _participle_clause(t)
                     and any(c.dep_ in ("obj", "mark") or c.dep_.startswith("aux") for c in t.children))]
         if finite or said:
             return None
         return tokens[k].i, verb
     return _tail_without_comma(tokens, end, language)
+
+
+def _speaker_phrase(rest: list[Token]) -> list[Token]:
+    """A tail up to the apposition that describes its speaker (", a précisé à Midi Libre Yvon Calvet, le
+    procureur de Béziers"): what the length limit counts."""
+    commas = [j for j, t in enumerate(rest) if t.text == ","]
+    # One apposition, which ends the tail and holds no figure.
+    if len(commas) == 1 and commas[0] + 1 < len(rest) and rest[commas[0] + 1].pos_ in ("DET", "PROPN") and not any(
+            t.pos_ == "NUM" or t.text[:1].isdigit() for t in rest[commas[0] :]):
+        return rest[: commas[0]]
+    return rest
 
 
 def _participle_clause(tok: Token) -> bool:

@@ -393,7 +393,16 @@ def _resolve_claimant(art: _Article, attrib: at.Attribution) -> str:
                 attrib.outlet = attrib.outlet or ctx.outlets[-1]
                 return ctx.outlets[-1]
             return ""
-    return attrib.claimant
+    return attrib.claimant if _names_someone(attrib.claimant) else ""
+
+
+# What a claimant made only of these words names nobody ("de la": the tagger's broken phrase).
+_FUNCTION_WORDS = frozenset({"le", "la", "les", "l'", "un", "une", "des", "de", "du", "d'", "à", "au", "aux", "et",
+                             "ou", "en", "par", "pour", "sur", "dans", "the", "a", "an", "of", "to", "and", "in"})
+
+
+def _names_someone(claimant: str) -> bool:
+    return any(w not in _FUNCTION_WORDS for w in claimant.lower().replace("'", "' ").split())
 
 
 # Descriptions that fit any office a speaker may hold: "a ajouté l'élu" after the deputy was quoted.
@@ -726,11 +735,15 @@ def _single_copy(text: str) -> str:
 _TAG_RUN = re.compile(r"^\W*(?:#\w+[\s,]*){2,}(?=\w)|(?<=[.!?…])\s*(?:#\w+\s*){1,}$|\s(?:#\w+\s*){2,}$")
 
 
+_FOOTNOTE = re.compile(r"(?<=[^\W\d_])\*+(?=[\s,.;:!?)]|$)")
+
+
 def readable(text: str) -> str:
-    """The claim as a person reads it: no links, @handles, hashtag signs or runs, emoji, quotation marks
-    or trailing "a-t-il déclaré" (the quote keeps them all)."""
+    """The claim as a person reads it: no links, @handles, hashtag signs or runs, emoji, footnote marks,
+    quotation marks or trailing "a-t-il déclaré" (the quote keeps them all)."""
     text = _TRAILING_ATTRIBUTION.sub("", text)
     text = _TAG_RUN.sub(" ", _NOISE.sub(_noise_or_content, text)).strip()
+    text = _FOOTNOTE.sub("", text)  # "une enquête* Harris Interactive": the note's mark
     text = _NOISE.sub(_noise_or_content, text).replace("#", "")
     text = re.sub(r"[«»“”\"]", " ", text)
     text = re.sub(r"\s+([.,!?…])", r"\1", text)

@@ -481,3 +481,11 @@ def test_a_point_of_view_given_by_pour_names_a_person_as_claimant_and_stays_in_t
     assert mayor.claimant == "le maire de la commune" and mayor.text.startswith("Pour le maire de la commune,")
     assert claim(text, "Pour Paul Durand").claimant == "Paul Durand"
     assert claim(text, "Pour l'entreprise").claimant == ""  # what it costs the company, not its view
+
+
+def test_a_tail_may_describe_its_speaker_with_a_relative_clause_or_an_apposition() -> None:
+    text = ("Le frère de la chanteuse, Paul Durand, a été placé en garde à vue dans l'Hérault, rapporte Midi Libre "
+            "qui cite une source judiciaire. \"Il est interrogé pour des infractions financières\", a précisé dans "
+            "la matinée au quotidien Yvon Calvet, le procureur de la République de Béziers.")
+    assert claim(text, "garde à vue").text.endswith("dans l'Hérault.")
+    assert claim(text, "infractions").text == "Il est interrogé pour des infractions financières."

@@ -69,3 +69,8 @@ def test_a_run_of_hashtags_around_a_post_sentence_is_left_out_of_its_text() -> N
     assert readable("Le ministère a commandé 3 millions de doses. #Santé #Vaccins") == (
         "Le ministère a commandé 3 millions de doses.")
     assert readable("Le docteur #Mukwege a déposé sa candidature.") == "Le docteur Mukwege a déposé sa candidature."
+
+
+def test_a_footnote_mark_is_left_out_of_the_claim_text() -> None:
+    assert readable("Une enquête* Harris Interactive révèle que 69% des Français veulent un autre candidat.") == (
+        "Une enquête Harris Interactive révèle que 69% des Français veulent un autre candidat.")
