@@ -250,7 +250,9 @@ def _complement(ent: Span, start: int) -> bool:
     if not any(t.pos_ == "NOUN" for t in doc[start:first]):
         return False
     k = first - 1
-    while k > start and doc[k].pos_ == "DET" and doc[k].lower_ not in _COMPLEMENT_PREPOSITIONS:
+    # "de la petite Maëlys": an article and lower-case adjectives may come between the preposition and the name
+    while k > start and (doc[k].pos_ == "DET" or doc[k].pos_ == "ADJ" and doc[k].is_lower) \
+            and doc[k].lower_ not in _COMPLEMENT_PREPOSITIONS:
         k -= 1
     if doc[k].lower_ in _COMPLEMENT_PREPOSITIONS or doc[k].text == "(":
         return True  # "(LFI)" after "le leader de la France insoumise": the acronym of the complement
@@ -497,9 +499,13 @@ def _speaker_phrase(rest: list[Token]) -> list[Token]:
     """A tail up to the apposition that describes its speaker (", a précisé à Midi Libre Yvon Calvet, le
     procureur de Béziers"): what the length limit counts."""
     commas = [j for j, t in enumerate(rest) if t.text == ","]
-    # One apposition, which ends the tail and holds no figure.
-    if len(commas) == 1 and commas[0] + 1 < len(rest) and rest[commas[0] + 1].pos_ in ("DET", "PROPN") and not any(
-            t.pos_ == "NUM" or t.text[:1].isdigit() for t in rest[commas[0] :]):
+    # One apposition, which ends the tail, names a person or an office and holds no figure (not ", le jour
+    # même de la publication des statistiques").
+    if len(commas) != 1 or commas[0] + 2 >= len(rest):
+        return rest
+    after = rest[commas[0] + 1 :]
+    office = after[0].pos_ == "PROPN" or after[0].pos_ == "DET" and _fold(after[1].lower_) in _FOLDED_ROLES
+    if office and not any(t.pos_ == "NUM" or t.text[:1].isdigit() for t in after):
         return rest[: commas[0]]
     return rest
 

@@ -489,3 +489,9 @@ def test_a_tail_may_describe_its_speaker_with_a_relative_clause_or_an_apposition
             "la matinée au quotidien Yvon Calvet, le procureur de la République de Béziers.")
     assert claim(text, "garde à vue").text.endswith("dans l'Hérault.")
     assert claim(text, "infractions").text == "Il est interrogé pour des infractions financières."
+
+
+def test_a_name_after_an_article_and_an_adjective_in_a_complement_is_not_the_speaker() -> None:
+    cand = claim("L'avocat de la famille de la petite Maëlys Durand a annoncé avoir déposé deux plaintes lundi.",
+                 "deux plaintes")
+    assert cand.claimant.lower().startswith("l'avocat de la famille")
