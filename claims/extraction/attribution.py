@@ -504,8 +504,10 @@ def _speaker_phrase(rest: list[Token]) -> list[Token]:
     if len(commas) != 1 or commas[0] + 2 >= len(rest):
         return rest
     after = rest[commas[0] + 1 :]
-    office = after[0].pos_ == "PROPN" or after[0].pos_ == "DET" and _fold(after[1].lower_) in _FOLDED_ROLES
-    if office and not any(t.pos_ == "NUM" or t.text[:1].isdigit() for t in after):
+    noun = next((t for t in after[1:] if not (t.pos_ == "ADJ" or t.lower_ in ROLE_ADJECTIVES)), after[-1])
+    office = after[0].pos_ == "PROPN" or after[0].pos_ == "DET" and _fold(noun.lower_) in _FOLDED_ROLES
+    # No verb and no figure: ", rapporte RTL, le ministre a démissionné" goes on with a statement.
+    if office and not any(t.pos_ in ("NUM", "VERB", "AUX") or t.text[:1].isdigit() for t in after):
         return rest[: commas[0]]
     return rest
 

@@ -495,3 +495,9 @@ def test_a_name_after_an_article_and_an_adjective_in_a_complement_is_not_the_spe
     cand = claim("L'avocat de la famille de la petite Maëlys Durand a annoncé avoir déposé deux plaintes lundi.",
                  "deux plaintes")
     assert cand.claimant.lower().startswith("l'avocat de la famille")
+
+
+def test_a_statement_after_a_tail_is_not_taken_for_an_apposition_of_its_speaker() -> None:
+    text = ("Le lycée a exclu un élève de 17 ans mardi. Pourtant, rapporte RTL, le proviseur n'a jamais été "
+            "consulté et ne connaît pas l'élève.")
+    assert "n'a jamais été consulté" in claim(text, "Pourtant").text
