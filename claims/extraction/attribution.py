@@ -434,7 +434,7 @@ def _tail(span: Span, language: str) -> tuple[int, Token] | None:
         if tok.text != ",":
             continue
         rest = tokens[k + 1 : end]
-        part = next((j for j, t in enumerate(rest) if _participle_clause(t)), None)
+        part = next((j for j, t in enumerate(rest) if _participle_clause(t) or _infinitive_clause(t)), None)
         if part == 0:
             continue  # ", confirmant une information de LCI": the speaker comes before it
         if part is not None:
@@ -486,13 +486,31 @@ def _tail(span: Span, language: str) -> tuple[int, Token] | None:
                   and not _speech_verb(t, language)]
         # "..., explique également avoir réduit la vitesse": the verb has its own complement, what
         # follows it is a statement, not who made it.
-        said = [t for t in words[lead + 1 : described] if ("Inf" in t.morph.get("VerbForm") and t.is_lower)
+        said = [t for t in words[lead + 1 : described] if ("Inf" in t.morph.get("VerbForm") and t.is_lower
+                                                           and not _adverbial_infinitive(t))
                 or (t.head is verb and t.dep_ in ("xcomp", "ccomp") and not _participle_clause(t)
                     and any(c.dep_ in ("obj", "mark") or c.dep_.startswith("aux") for c in t.children))]
         if finite or said:
             return None
         return tokens[k].i, verb
     return _tail_without_comma(tokens, end, language)
+
+
+def _infinitive_clause(tok: Token) -> bool:
+    """", avant d'enfoncer le clou sur LCI": a clause of what the speaker did next, after a comma."""
+    doc = tok.doc
+    if tok.i == 0 or doc[tok.i - 1].text != "," or tok.lower_ not in ("avant", "pour", "sans", "afin", "après"):
+        return False
+    return any("Inf" in t.morph.get("VerbForm") and _adverbial_infinitive(t) for t in doc[tok.i + 1 : tok.i + 3])
+
+
+def _adverbial_infinitive(tok: Token) -> bool:
+    """", avant d'enfoncer le clou sur LCI", ", pour justifier sa décision": what the speaker did next or
+    why, not what was said ("explique avoir réduit la vitesse")."""
+    doc = tok.doc
+    before = doc[tok.i - 1].lower_ if tok.i >= 1 else ""
+    before2 = doc[tok.i - 2].lower_ if tok.i >= 2 else ""
+    return before in ("pour", "sans", "après") or (before in ("de", "d'") and before2 in ("avant", "afin"))
 
 
 def _speaker_phrase(rest: list[Token]) -> list[Token]:

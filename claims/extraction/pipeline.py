@@ -255,6 +255,7 @@ def _chunk_candidates(art: _Article, doc: Doc, chunk: _Chunk, previous: list[Spa
     entities = ft.find_entities(doc)
     sentences = _sentences(doc, chunk.prose)
     quote_run: list[ClaimCandidate] = []
+    unclaimed: list[ClaimCandidate] = []
     ctx = art.context
     for sent in sentences:
         words = [t for t in sent if t.is_alpha]
@@ -271,7 +272,11 @@ def _chunk_candidates(art: _Article, doc: Doc, chunk: _Chunk, previous: list[Spa
         attrib = at.find(sent, language)
         attrib.claimant = _resolve_claimant(art, attrib)
         made = []
-        for seg_start, seg_end, subject in _clauses(sent, dates, quantities, entities):
+        # '", a dénoncé Gilbert Collard la veille.': the speaker of a quotation the sentences before made,
+        # not a statement of its own (the quotation run gives them its claimant).
+        tail_only = _QUOTATION_TAIL.match(sent.text) is not None and bool(attrib.drop) and not any(
+            t.is_alpha and not any(s <= t.i < e for s, e in attrib.drop) for t in sent)
+        for seg_start, seg_end, subject in [] if tail_only else _clauses(sent, dates, quantities, entities):
             cand = _candidate(art, doc, locate, seg_start, seg_end, subject, attrib, dates, quantities, entities)
             if cand is not None:
                 made.append(cand)
@@ -281,8 +286,18 @@ def _chunk_candidates(art: _Article, doc: Doc, chunk: _Chunk, previous: list[Spa
         if attrib.how in ("description:source", "description:sources"):
             art.last_source = attrib.claimant
         ctx.update(sent, made[0].signals.extra.get("subject", "") if made and made[0].signals else "", attrib.claimant)
+        if tail_only and attrib.claimant:
+            _give_speaker(unclaimed, attrib)
+        # A quotation closed at the end of this sentence with no speaker yet: the next sentence may name
+        # them ('... organisé !"' then '", a dénoncé Gilbert Collard.' cut apart by the parser).
+        text = sent.text.rstrip()
+        unclaimed = [*quote_run, *made] if not attrib.claimant and text.endswith('"') and (
+            quote_run or (text.lstrip().startswith('"') and text.count('"') == 2)) else []
         quote_run = _quote_run(quote_run, made, sent, attrib)
     return [*previous, *sentences][-3:]
+
+
+_QUOTATION_TAIL = re.compile(r'^\s*"?\s*,')
 
 
 def _quote_run(run: list[ClaimCandidate], made: list[ClaimCandidate], sent: Span,
@@ -302,13 +317,18 @@ def _quote_run(run: list[ClaimCandidate], made: list[ClaimCandidate], sent: Span
     if not closes and not len(marks) % 2 and not attrib.claimant and _first_person(sent):
         return [*run, *made]  # 'On change de lieu, "par sécurité".': a quotation inside the quotation
     if closes and attrib.claimant:
-        for cand in run:
-            if not cand.claimant:
-                cand.claimant, cand.outlet = attrib.claimant, cand.outlet or attrib.outlet
-                if cand.signals:
-                    cand.signals.claimant = True
-                    cand.signals.speech = True
+        _give_speaker(run, attrib)
     return list(made) if (len(marks) - closes) % 2 else []
+
+
+def _give_speaker(run: list[ClaimCandidate], attrib: at.Attribution) -> None:
+    """The speaker named where a quotation closes, for the candidates it spans that have none."""
+    for cand in run:
+        if not cand.claimant:
+            cand.claimant, cand.outlet = attrib.claimant, cand.outlet or attrib.outlet
+            if cand.signals:
+                cand.signals.claimant = True
+                cand.signals.speech = True
 
 
 def _first_person(sent: Span) -> bool:

@@ -501,3 +501,19 @@ def test_a_statement_after_a_tail_is_not_taken_for_an_apposition_of_its_speaker(
     text = ("Le lycée a exclu un élève de 17 ans mardi. Pourtant, rapporte RTL, le proviseur n'a jamais été "
             "consulté et ne connaît pas l'élève.")
     assert "n'a jamais été consulté" in claim(text, "Pourtant").text
+
+
+def test_a_speaker_cut_off_from_the_quotation_by_the_parser_is_still_its_claimant() -> None:
+    text = ("Le président devait recevoir quelque 600 maires normands. \"Qui va tirer les conclusions de ce débat ? "
+            "Et on ne sait toujours pas comment ce débat va être organisé ! \", a dénoncé Paul Durand la veille.")
+    [extraction] = extract_texts([text], languages=["fr"])
+    everything = [*extraction.claims, *extraction.recoverable]
+    assert not any(c.text.startswith("A dénoncé") for c in everything)  # no claim of the speaker alone
+    assert claim(text, "on ne sait toujours pas").claimant == "Paul Durand"
+
+
+def test_a_clause_of_what_the_speaker_did_next_ends_the_tail() -> None:
+    cand = claim("Les manifestants reviendront samedi à Paris, a tranché Paul Durand au micro de Sud Radio, avant "
+                 "d'enfoncer le clou sur le plateau de LCI, lundi soir.", "manifestants")
+    assert cand.text == "Les manifestants reviendront samedi à Paris."
+    assert cand.claimant == "Paul Durand"
