@@ -464,9 +464,10 @@ def condense(
     text = _tidy("".join(pieces))
     # Without a finite verb, a fragment; unless it states a figure about a named subject ("Coût estimé :
     # 150.000 euros"). "Un"/"une" read as an article is no figure ("Un show plus que réussi.").
+    # "Une hausse de huit points." names nothing it is about: a fragment of the sentence before.
     fragment = not _finite(kept) and not (
         any(t.like_num and t.pos_ != "DET" for t in kept) and any(t.pos_ in ("NOUN", "PROPN") for t in kept[:4])
-        and len(kept) >= 3)
+        and len(kept) >= 3 and any(t.text == ":" or t.pos_ == "PROPN" or t.ent_type_ for t in kept))
     out = Rewrite(text, needs_context=needs_context, fragment=fragment, subject=resolved, inner_quote=inner_quote,
                   checkable=checkable)
     # The hard rule: nothing checkable is lost. A rewrite that drops a fact falls back to the checkable

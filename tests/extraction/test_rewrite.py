@@ -200,3 +200,10 @@ def test_a_pronoun_is_not_given_a_described_subject_of_the_other_gender_or_a_med
             "publié 12 photos mardi. Il a été transféré en prison mercredi.")
     assert one(text, "garde à vue").text.startswith("Amado Boudou a été placé en garde à vue")
     assert not one(text, "transféré").text.startswith("Le quotidien")
+
+
+def test_a_verbless_figure_that_names_nothing_it_is_about_is_a_fragment() -> None:
+    text = ("Le président recueille 43 % d'opinions favorables en février, selon un sondage. Une hausse de huit "
+            "points par rapport à janvier.")
+    assert one(text, "Une hausse").signals.fragment
+    assert not one("Les travaux ont duré trois mois. Coût estimé du chantier : 150.000 euros.", "Coût").signals.fragment
