@@ -17,6 +17,7 @@ from claims.extraction import features as ft
 from claims.extraction import lexicon as lx
 from claims.extraction import rewrite as rw
 from claims.extraction.checkworthiness import Signals, TrainedScorer, lexical_signals, score_all
+from claims.extraction.doccache import token_indices, tokens_within
 from claims.extraction.language import detect_language
 from claims.extraction.nlp import MAX_CHUNK_CHARS, configured_models, nlp_for
 from claims.extraction.normalise import EMOJI, Normalised, normalise, parser_text
@@ -230,11 +231,10 @@ def _make_doc(nlp: Any, art: _Article, chunk: _Chunk) -> Doc:
     closing = _closing_quotes(text)
     starts = set(chunk.starts) | set(after_emoji) | {start for _, start in closing} | set(_opening_quotes(text))
     inside = {mark for mark, _ in closing} - starts
-    for tok in doc:
-        if tok.idx in starts:
-            tok.is_sent_start = True
-        elif tok.idx in inside:
-            tok.is_sent_start = False
+    for i in token_indices(doc, starts):
+        doc[i].is_sent_start = True
+    for i in token_indices(doc, inside):
+        doc[i].is_sent_start = False
     return doc
 
 
@@ -250,7 +250,7 @@ def _chunk_candidates(art: _Article, doc: Doc, chunk: _Chunk, previous: list[Spa
     locate = _locator(art, chunk.start)
     dates = ft.find_dates(doc)
     date_chars = [(d["char_start"], d["char_end"]) for d in dates]
-    date_tokens = {t.i for t in doc for s, e in date_chars if s <= t.idx < e}
+    date_tokens = {i for s, e in date_chars for i in tokens_within(doc, s, e)}
     quantities = ft.find_quantities(doc, language, date_tokens)
     entities = ft.find_entities(doc)
     sentences = _sentences(doc, chunk.prose)
@@ -495,6 +495,9 @@ def _trim(original: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+_ORIGINALS = "claims.extraction.originals"
+
+
 def _candidate(
     art: _Article, doc: Doc, locate: ft.Locate, tok_start: int, tok_end: int, subject: Span | None,
     attrib: at.Attribution, dates: list[dict[str, Any]], quantities: list[dict[str, Any]],
@@ -510,9 +513,16 @@ def _candidate(
     claimant, how = attrib.claimant, attrib.how
     speech = how in ("speech", "according_to", "outlet") or how.startswith(("pronoun:", "description:"))
 
+    # A token's original text is read several times per candidate (rewrite, faithfulness check, checkable
+    # part) and again by the clauses and headlines of the same chunk: mapped back once per document.
+    originals: dict[int, str] = doc.user_data.setdefault(_ORIGINALS, {})
+
     def original(tok: Token) -> str:
-        s0, s1 = locate(tok.idx, tok.idx + len(tok.text))
-        return art.original[s0:s1]
+        text = originals.get(tok.i)
+        if text is None:
+            s0, s1 = locate(tok.idx, tok.idx + len(tok.text))
+            text = originals[tok.i] = art.original[s0:s1]
+        return text
 
     # Only the attribution phrases inside this clause are left out of it.
     clause_attrib = at.Attribution(attrib.claimant, attrib.outlet, attrib.how,

@@ -20,6 +20,7 @@ from spacy.tokens import Span, Token
 from claims.extraction import faithful
 from claims.extraction import lexicon as lx
 from claims.extraction.attribution import Attribution
+from claims.extraction.doccache import span_ents
 
 _MARKERS = re.compile(lx.LEAD_MARKERS)
 _QUOTED = re.compile(r'"\s*([^"]{2,}?)\s*"')
@@ -76,8 +77,9 @@ class Context:
             role_of,
         )
 
-        self.previous_names = [e.text for e in sent.ents if e.label_ in ("PER", "PERSON", "ORG") and len(e.text) > 2]
-        for ent in sent.ents:
+        ents = span_ents(sent)
+        self.previous_names = [e.text for e in ents if e.label_ in ("PER", "PERSON", "ORG") and len(e.text) > 2]
+        for ent in ents:
             name = ent.text.strip(" ,.'\"")
             if len(name) < 3:
                 continue
@@ -112,7 +114,7 @@ class Context:
         elif in_quotation:
             return
         elif subject is not None and subject.pos_ == "PROPN":
-            ent = next((e for e in sent.ents if e.start <= subject.i < e.end), None)
+            ent = next((e for e in ents if e.start <= subject.i < e.end), None)
             self.last_subject = ent.text if ent is not None else ""
             self.last_subject_plural = False
         elif subject is not None and subject.pos_ == "NOUN" and (named := _apposed_name(subject, sent)):
@@ -131,7 +133,7 @@ def _apposed_name(noun: Token, sent: Span) -> str:
     Agnès Buzyn,"."""
     for child in noun.rights:
         if child.dep_ in ("appos", "flat:name", "nmod") and child.ent_type_ in ("PER", "PERSON") and child.i - noun.i <= 2:
-            ent = next((e for e in sent.ents if e.start <= child.i < e.end), None)
+            ent = next((e for e in span_ents(sent) if e.start <= child.i < e.end), None)
             return ent.text if ent is not None else ""
     return ""
 

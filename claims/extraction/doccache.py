@@ -1,0 +1,65 @@
+"""Per-document caches of what spaCy rebuilds on every read.
+
+`Doc.ents` walks every token of the document and makes a new Span per entity each time it is read,
+and `Span.ents` reads it whole and filters: read per sentence and per candidate, that is a scan of
+the whole chunk each time. Extraction never changes a parsed document, so the entities are read
+once per document and kept in `doc.user_data`. Likewise the tokens' character offsets, so that the
+tokens at given offsets are found without a Token object per token of the document.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import numpy as np
+from spacy.attrs import IDX
+from spacy.tokens import Doc, Span
+
+_ENTS = "claims.extraction.ents"
+_STARTS = "claims.extraction.token_starts"
+
+
+def doc_ents(doc: Doc) -> tuple[Span, ...]:
+    """`doc.ents`, read once per document."""
+    ents = doc.user_data.get(_ENTS)
+    if ents is None:
+        ents = doc.user_data[_ENTS] = tuple(doc.ents)
+    return ents
+
+
+def span_ents(span: Span) -> list[Span]:
+    """`span.ents` (the entities wholly inside the span, in order), from the document's cache."""
+    out = []
+    for ent in doc_ents(span.doc):
+        if ent.start >= span.start:
+            if ent.end <= span.end:
+                out.append(ent)
+            else:
+                break
+    return out
+
+
+def _token_starts(doc: Doc) -> np.ndarray:
+    """Every token's character offset, ascending (one C call, no Token object per token)."""
+    starts = doc.user_data.get(_STARTS)
+    if starts is None or len(starts) != len(doc):
+        starts = doc.user_data[_STARTS] = doc.to_array(IDX)
+    return starts
+
+
+def token_indices(doc: Doc, offsets: Iterable[int]) -> list[int]:
+    """The indices of the tokens that start at these character offsets (offsets inside a token or
+    between tokens have none), in the order of `offsets`."""
+    starts = _token_starts(doc)
+    out = []
+    for offset in offsets:
+        i = int(np.searchsorted(starts, offset))
+        if i < len(starts) and starts[i] == offset:
+            out.append(i)
+    return out
+
+
+def tokens_within(doc: Doc, start: int, end: int) -> range:
+    """The indices of the tokens that start in [start, end) of the document's text."""
+    starts = _token_starts(doc)
+    return range(int(np.searchsorted(starts, start)), int(np.searchsorted(starts, end)))
