@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span
 
 _ENTS = "claims.extraction.ents"
 _STARTS = "claims.extraction.token_starts"
+_TEXT = "claims.extraction.text"
 
 
 def doc_ents(doc: Doc) -> tuple[Span, ...]:
@@ -63,3 +64,12 @@ def tokens_within(doc: Doc, start: int, end: int) -> range:
     """The indices of the tokens that start in [start, end) of the document's text."""
     starts = _token_starts(doc)
     return range(int(np.searchsorted(starts, start)), int(np.searchsorted(starts, end)))
+
+
+def span_text(span: Span) -> str:
+    """`span.text`, sliced from the document's text: spaCy joins the span's tokens on every read.
+    Tokens cover the text without gaps, so the slice is the same string."""
+    text = span.doc.user_data.get(_TEXT)
+    if text is None:
+        text = span.doc.user_data[_TEXT] = span.doc.text
+    return text[span.start_char : span.end_char]

@@ -17,7 +17,7 @@ from claims.extraction import features as ft
 from claims.extraction import lexicon as lx
 from claims.extraction import rewrite as rw
 from claims.extraction.checkworthiness import Signals, TrainedScorer, lexical_signals, score_all
-from claims.extraction.doccache import token_indices, tokens_within
+from claims.extraction.doccache import span_text, token_indices, tokens_within
 from claims.extraction.language import detect_language
 from claims.extraction.nlp import MAX_CHUNK_CHARS, configured_models, nlp_for
 from claims.extraction.normalise import EMOJI, Normalised, normalise, parser_text
@@ -292,7 +292,7 @@ def _quote_run(run: list[ClaimCandidate], made: list[ClaimCandidate], sent: Span
     closes it. A sentence that shows the quotation was already over ends the run without a speaker,
     so narrative in between is nobody's statement: a speaker without any quotation mark ("Elle assure
     que ..."), or a first mark that opens a new quotation. Returns the run still open."""
-    text = sent.text
+    text = span_text(sent)
     marks = [i for i, ch in enumerate(text) if ch == '"']
     if not run:
         return list(made) if len(marks) % 2 else []
@@ -433,12 +433,12 @@ def _sentences(doc: Doc, prose: list[tuple[int, int]]) -> list[Span]:
             continue
         if start is None:
             start = sent.start
-        if _SENT_END.search(sent.text.rstrip()) or sent.end_char >= b_end:
+        if _SENT_END.search(span_text(sent).rstrip()) or sent.end_char >= b_end:
             out.append(doc[start : sent.end])
             start = None
     if start is not None:
         out.append(doc[start:])
-    return [s for s in out if s.text.strip()]
+    return [s for s in out if span_text(s).strip()]
 
 
 def _within(items: Iterable[dict[str, Any]], start: int, end: int) -> list[dict[str, Any]]:
@@ -616,7 +616,7 @@ def span_signals(
     verbs = [t for t in span if t.pos_ in ("VERB", "AUX")]
     tense_past = any("Past" in t.morph.get("Tense") or t.tag_ in ("VBD", "VBN") for t in verbs)
     future = any("Fut" in t.morph.get("Tense") or "Cnd" in t.morph.get("Mood") for t in span)
-    base = lexical_signals(span.text, language)
+    base = lexical_signals(span_text(span), language)
     return attach_parse(base, span, language).updated(
         quantities=len(quantities), dates=len(dates), entities=len(entities),
         claimant=bool(claimant), speech=speech, past=tense_past,

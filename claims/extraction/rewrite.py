@@ -20,7 +20,7 @@ from spacy.tokens import Span, Token
 from claims.extraction import faithful
 from claims.extraction import lexicon as lx
 from claims.extraction.attribution import Attribution
-from claims.extraction.doccache import span_ents
+from claims.extraction.doccache import span_ents, span_text
 
 _MARKERS = re.compile(lx.LEAD_MARKERS)
 _QUOTED = re.compile(r'"\s*([^"]{2,}?)\s*"')
@@ -331,9 +331,10 @@ def condense(
     for start, end in attribution.drop:
         leave.update(range(start, end))
     # After the blanks a post's pictographs leave ("🔴 URGENT - ..."): the marker still opens the sentence.
-    lead = len(span.text) - len(span.text.lstrip())
-    m = _MARKERS.match(span.text, lead)
-    if m and m.end() < len(span.text):
+    whole = span_text(span)
+    lead = len(whole) - len(whole.lstrip())
+    m = _MARKERS.match(whole, lead)
+    if m and m.end() < len(whole):
         cut = span.start_char + m.end()
         leave.update(t.i for t in tokens if t.idx < cut)
     checkable = [t for t in tokens if t.i not in leave]
@@ -348,7 +349,7 @@ def condense(
 
     # A quotation with little around it: the quoted words are the statement. Not when the words around
     # it carry a fact of their own ('"on peut avoir la quasi-certitude" qu'il s'agit du Covid-19').
-    inner = _QUOTED.search(span.text)
+    inner = _QUOTED.search(whole)
     inner_quote = False
     if inner and speech:
         a = span.start_char + inner.start(1)

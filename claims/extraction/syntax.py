@@ -19,6 +19,7 @@ import re
 from spacy.tokens import Span, Token
 
 from claims.extraction.checkworthiness import Signals
+from claims.extraction.doccache import span_text
 
 # English (ClearNLP) and French (UD) relation labels -> one name. Relations left out carry no
 # signal we could measure on the folds (det, case, punct...) or have no counterpart.
@@ -169,7 +170,7 @@ def span_features(span: Span, language: str) -> dict[str, float]:
     feats["finite_clauses"] = min(finite, 4) / 4
     if not finite:
         feats["no_finite_verb"] = 1.0
-    text = span.text.rstrip()
+    text = span_text(span).rstrip()
     if text.endswith("?"):
         feats["question_mark"] = 1.0
     if text.endswith("!"):
