@@ -4,7 +4,8 @@
 and `Span.ents` reads it whole and filters: read per sentence and per candidate, that is a scan of
 the whole chunk each time. Extraction never changes a parsed document, so the entities are read
 once per document and kept in `doc.user_data`. Likewise the tokens' character offsets, so that the
-tokens at given offsets are found without a Token object per token of the document.
+tokens at given offsets are found without a Token object per token of the document, and the
+document's text. Morphological features are parsed once per analysis, for the whole process.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from collections.abc import Iterable
 
 import numpy as np
 from spacy.attrs import IDX
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 _ENTS = "claims.extraction.ents"
 _STARTS = "claims.extraction.token_starts"
@@ -73,3 +74,17 @@ def span_text(span: Span) -> str:
     if text is None:
         text = span.doc.user_data[_TEXT] = span.doc.text
     return text[span.start_char : span.end_char]
+
+
+# (analysis hash, field) -> values. Bounded by the models' morphology tables (a few thousand analyses).
+_FEATURES: dict[tuple[int, str], tuple[str, ...]] = {}
+
+
+def morph_values(tok: Token, field: str) -> tuple[str, ...]:
+    """`tok.morph.get(field)`, as a tuple: spaCy looks the feature strings up and splits them on every call."""
+    morph = tok.morph
+    key = (morph.key, field)
+    values = _FEATURES.get(key)
+    if values is None:
+        values = _FEATURES[key] = tuple(morph.get(field))
+    return values

@@ -17,7 +17,7 @@ from claims.extraction import features as ft
 from claims.extraction import lexicon as lx
 from claims.extraction import rewrite as rw
 from claims.extraction.checkworthiness import Signals, TrainedScorer, lexical_signals, score_all
-from claims.extraction.doccache import span_text, token_indices, tokens_within
+from claims.extraction.doccache import morph_values, span_text, token_indices, tokens_within
 from claims.extraction.language import detect_language
 from claims.extraction.nlp import MAX_CHUNK_CHARS, configured_models, nlp_for
 from claims.extraction.normalise import EMOJI, Normalised, normalise, parser_text
@@ -614,8 +614,8 @@ def span_signals(
 ) -> Signals:
     """The rule signals of a parsed span: the parse overrides what the words alone suggest."""
     verbs = [t for t in span if t.pos_ in ("VERB", "AUX")]
-    tense_past = any("Past" in t.morph.get("Tense") or t.tag_ in ("VBD", "VBN") for t in verbs)
-    future = any("Fut" in t.morph.get("Tense") or "Cnd" in t.morph.get("Mood") for t in span)
+    tense_past = any("Past" in morph_values(t, "Tense") or t.tag_ in ("VBD", "VBN") for t in verbs)
+    future = any("Fut" in morph_values(t, "Tense") or "Cnd" in morph_values(t, "Mood") for t in span)
     base = lexical_signals(span_text(span), language)
     return attach_parse(base, span, language).updated(
         quantities=len(quantities), dates=len(dates), entities=len(entities),

@@ -19,7 +19,7 @@ import re
 from spacy.tokens import Span, Token
 
 from claims.extraction.checkworthiness import Signals
-from claims.extraction.doccache import span_text
+from claims.extraction.doccache import morph_values, span_text
 
 # English (ClearNLP) and French (UD) relation labels -> one name. Relations left out carry no
 # signal we could measure on the folds (det, case, punct...) or have no counterpart.
@@ -54,7 +54,7 @@ _FR_FUTURE = re.compile(r"\w{2,}r(?:ai|as|a|ons|ez|ont)$")
 
 
 def _morph(tok: Token, key: str) -> set[str]:
-    return set(tok.morph.get(key))
+    return set(morph_values(tok, key))
 
 
 def _verb_group(tok: Token) -> list[Token]:
