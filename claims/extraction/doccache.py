@@ -10,7 +10,7 @@ document's text. Morphological features are parsed once per analysis, for the wh
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 import numpy as np
 from spacy.attrs import IDX
@@ -76,8 +76,10 @@ def span_text(span: Span) -> str:
     return text[span.start_char : span.end_char]
 
 
-# (analysis hash, field) -> values. Bounded by the models' morphology tables (a few thousand analyses).
+# (analysis hash, field) -> values, and analysis hash -> {field: value}. Bounded by the models'
+# morphology tables (a few thousand analyses).
 _FEATURES: dict[tuple[int, str], tuple[str, ...]] = {}
+_DICTS: dict[int, dict[str, str]] = {}
 
 
 def morph_values(tok: Token, field: str) -> tuple[str, ...]:
@@ -88,3 +90,12 @@ def morph_values(tok: Token, field: str) -> tuple[str, ...]:
     if values is None:
         values = _FEATURES[key] = tuple(morph.get(field))
     return values
+
+
+def morph_dict(tok: Token) -> Mapping[str, str]:
+    """`tok.morph.to_dict()`, parsed once per analysis; shared between tokens: read it, never change it."""
+    morph = tok.morph
+    features = _DICTS.get(morph.key)
+    if features is None:
+        features = _DICTS[morph.key] = morph.to_dict()
+    return features

@@ -19,7 +19,7 @@ import re
 from spacy.tokens import Span, Token
 
 from claims.extraction.checkworthiness import Signals
-from claims.extraction.doccache import morph_values, span_text
+from claims.extraction.doccache import morph_dict, morph_values, span_text
 
 # English (ClearNLP) and French (UD) relation labels -> one name. Relations left out carry no
 # signal we could measure on the folds (det, case, punct...) or have no counterpart.
@@ -131,7 +131,7 @@ def span_features(span: Span, language: str) -> dict[str, float]:
                 feats["number_counts_noun"] = 1.0
         if pos not in _MORPH_POS:
             continue
-        morph = tok.morph.to_dict()
+        morph = morph_dict(tok)
         if pos == "PRON":
             if "Person" in morph:
                 feats[f"pron_person={morph['Person']}"] = 1.0

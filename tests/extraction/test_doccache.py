@@ -6,7 +6,14 @@ from __future__ import annotations
 import pytest
 
 from claims.extraction import features as ft
-from claims.extraction.doccache import morph_values, span_ents, span_text, token_indices, tokens_within
+from claims.extraction.doccache import (
+    morph_dict,
+    morph_values,
+    span_ents,
+    span_text,
+    token_indices,
+    tokens_within,
+)
 from claims.extraction.nlp import nlp_for
 
 TEXTS = [
@@ -35,6 +42,7 @@ def test_it_reads_texts_entities_and_morphology_as_spacy_does(text: str) -> None
     for tok in doc:
         for field in ("Tense", "Mood", "VerbForm", "Person"):
             assert morph_values(tok, field) == tuple(tok.morph.get(field))
+        assert morph_dict(tok) == tok.morph.to_dict()
 
 
 @pytest.mark.parametrize("text", TEXTS)
