@@ -9,7 +9,6 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-import numpy as np
 from spacy.attrs import LOWER, ORTH
 from spacy.matcher import Matcher
 from spacy.strings import get_string_id
@@ -109,23 +108,24 @@ def _matches_near_triggers(matcher: Matcher, doc: Doc) -> list[tuple[int, int, i
     if required is None:
         return list(matcher(doc))
     patterns, longest = required
-    columns = doc.to_array([LOWER, ORTH])
-    orths = set(columns[:, 1].tolist())
-    hits: dict[_Required, np.ndarray] = {}
+    columns = doc.to_array([LOWER, ORTH]).tolist()
+    by_lower: dict[int, list[int]] = {}
+    by_orth: dict[int, list[int]] = {}
+    for i, (lower, orth) in enumerate(columns):
+        by_lower.setdefault(lower, []).append(i)
+        by_orth.setdefault(orth, []).append(i)
+    hits: dict[_Required, list[int]] = {}
     for spec in {spec for specs in patterns for spec in specs}:
         kind, value = spec
         if kind == "lower":
-            hits[spec] = np.isin(columns[:, 0], np.fromiter(value, dtype=columns.dtype, count=len(value)))
+            hits[spec] = [i for word in value & by_lower.keys() for i in by_lower[word]]
         else:
             regex = re.compile(value)
-            found = [orth for orth in orths if regex.search(doc.vocab.strings[orth])]
-            hits[spec] = np.isin(columns[:, 1], np.array(found, dtype=columns.dtype))
+            hits[spec] = [i for orth, at in by_orth.items() if regex.search(doc.vocab.strings[orth]) for i in at]
     # Any one of a pattern's required tokens locates its matches: the rarest in this document.
-    near = np.zeros(len(doc), dtype=bool)
-    for specs in patterns:
-        near |= min((hits[spec] for spec in specs), key=lambda h: int(h.sum()))
+    near = sorted({i for specs in patterns for i in min((hits[spec] for spec in specs), key=len)})
     windows: list[list[int]] = []
-    for i in np.flatnonzero(near).tolist():
+    for i in near:
         start, end = max(0, i - longest + 1), min(len(doc), i + longest)
         if windows and start <= windows[-1][1]:
             windows[-1][1] = end
