@@ -10,9 +10,9 @@ document's text. Morphological features are parsed once per analysis, for the wh
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable, Mapping
 
-import numpy as np
 from spacy.attrs import IDX
 from spacy.tokens import Doc, Span, Token
 
@@ -41,11 +41,11 @@ def span_ents(span: Span) -> list[Span]:
     return out
 
 
-def _token_starts(doc: Doc) -> np.ndarray:
+def _token_starts(doc: Doc) -> list[int]:
     """Every token's character offset, ascending (one C call, no Token object per token)."""
     starts = doc.user_data.get(_STARTS)
-    if starts is None or len(starts) != len(doc):
-        starts = doc.user_data[_STARTS] = doc.to_array(IDX)
+    if starts is None or len(starts) != len(doc):  # not read yet, or the document was retokenized
+        starts = doc.user_data[_STARTS] = doc.to_array(IDX).tolist()
     return starts
 
 
@@ -55,7 +55,7 @@ def token_indices(doc: Doc, offsets: Iterable[int]) -> list[int]:
     starts = _token_starts(doc)
     out = []
     for offset in offsets:
-        i = int(np.searchsorted(starts, offset))
+        i = bisect_left(starts, offset)
         if i < len(starts) and starts[i] == offset:
             out.append(i)
     return out
@@ -64,7 +64,7 @@ def token_indices(doc: Doc, offsets: Iterable[int]) -> list[int]:
 def tokens_within(doc: Doc, start: int, end: int) -> range:
     """The indices of the tokens that start in [start, end) of the document's text."""
     starts = _token_starts(doc)
-    return range(int(np.searchsorted(starts, start)), int(np.searchsorted(starts, end)))
+    return range(bisect_left(starts, start), bisect_left(starts, end))
 
 
 def span_text(span: Span) -> str:
