@@ -19,6 +19,8 @@ from spacy.tokens import Doc, Span, Token
 _ENTS = "claims.extraction.ents"
 _STARTS = "claims.extraction.token_starts"
 _TEXT = "claims.extraction.text"
+# Keys other modules cache under (pipeline's originals), dropped by release() too.
+_OTHER_KEYS = ("claims.extraction.originals",)
 
 
 def doc_ents(doc: Doc) -> tuple[Span, ...]:
@@ -27,6 +29,14 @@ def doc_ents(doc: Doc) -> tuple[Span, ...]:
     if ents is None:
         ents = doc.user_data[_ENTS] = tuple(doc.ents)
     return ents
+
+
+def release(doc: Doc) -> None:
+    """Drop a document's caches once it is done with. The cached entities are Spans, which hold the
+    document: left in its user_data, they make a cycle that only the garbage collector frees, so parsed
+    documents (and their tensors) would pile up between collections."""
+    for key in (_ENTS, _STARTS, _TEXT, *_OTHER_KEYS):
+        doc.user_data.pop(key, None)
 
 
 def span_ents(span: Span) -> list[Span]:

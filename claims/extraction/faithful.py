@@ -21,8 +21,9 @@ _NUMBER_WORDS = {w for words in lx.NUMBER_WORDS.values() for w in words if w not
 
 
 # missing() runs twice per candidate (on its rewrite and on its final text), mostly on texts and names
-# it has seen already: each is read once. The cached values are shared, never modified.
-@functools.lru_cache(maxsize=4096)
+# it has seen already (within an article): each is read once. The cached values are shared, never
+# modified; a few hundred are enough, more only hold memory.
+@functools.lru_cache(maxsize=512)
 def _norm(text: str) -> str:
     """Lower case, plain apostrophes, no quotation marks (they carry no fact), single spaces."""
     text = re.sub(r"[«»“”\"#]", " ", text.replace("’", "'").replace("\u00a0", " ").replace("\u202f", " "))
@@ -44,7 +45,7 @@ def _words(text: str) -> list[str]:
     return out
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=512)
 def _counts(text: str) -> tuple[Counter[str], Counter[str]]:
     """The numbers and the words of a text, counted."""
     return _numbers(text), Counter(_words(text))

@@ -17,7 +17,7 @@ from claims.extraction import features as ft
 from claims.extraction import lexicon as lx
 from claims.extraction import rewrite as rw
 from claims.extraction.checkworthiness import Signals, TrainedScorer, lexical_signals, score_all
-from claims.extraction.doccache import morph_values, span_text, token_indices, tokens_within
+from claims.extraction.doccache import morph_values, release, span_text, token_indices, tokens_within
 from claims.extraction.language import detect_language
 from claims.extraction.nlp import MAX_CHUNK_CHARS, configured_models, nlp_for
 from claims.extraction.normalise import EMOJI, Normalised, normalise, parser_text
@@ -127,6 +127,7 @@ def extract_texts(
             if art is not current:
                 current, previous = art, []
             previous = _chunk_candidates(art, doc, chunk, previous)
+            release(doc)
     results = []
     all_candidates = [c for art in articles for c in art.candidates]
     scored = score_all([c.text for c in all_candidates], [c.signals or Signals() for c in all_candidates], scorer)
@@ -643,6 +644,7 @@ def sentence_scores(
             doc[:], language, dates=dates, quantities=ft.find_quantities(doc, language, date_tokens),
             entities=ft.find_entities(doc), claimant=claimant, speech=bool(how),
         ) if len(doc) else Signals(language=language, words=0, has_verb=False))
+        release(doc)
     return score_all(list(texts), signals, scorer)
 
 

@@ -9,6 +9,7 @@ from claims.extraction import features as ft
 from claims.extraction.doccache import (
     morph_dict,
     morph_values,
+    release,
     span_ents,
     span_text,
     token_indices,
@@ -58,3 +59,12 @@ def test_it_matches_dates_near_their_words_as_over_the_whole_text(text: str) -> 
     doc = _parsed(text)
     matcher = ft.date_matcher(doc.vocab)
     assert ft._matches_near_triggers(matcher, doc) == list(matcher(doc))
+
+
+def test_it_lets_a_released_document_go() -> None:
+    """The cached entities are Spans holding their document: release() breaks that cycle."""
+    doc = _parsed(TEXTS[0])
+    span_ents(doc[:]), span_text(doc[:]), token_indices(doc, [0])
+    assert any(isinstance(key, str) and key.startswith("claims.") for key in doc.user_data)
+    release(doc)
+    assert not any(isinstance(key, str) and key.startswith("claims.") for key in doc.user_data)
