@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from claims.extraction import lexicon as lx
+from claims.extraction.doccache import doc_ents
 
 # A title's article is declined in the sentence: "rapporte le Parisien", "a confié au Parisien",
 # "selon une source du Figaro", "aux Echos".
@@ -85,7 +86,7 @@ def is_outlet(name: str) -> bool:
 
 
 def _entity_at(tok: Token) -> Span | None:
-    for ent in tok.doc.ents:
+    for ent in doc_ents(tok.doc):
         if ent.start <= tok.i < ent.end:
             return ent
     return None
@@ -534,13 +535,15 @@ def _participle_clause(tok: Token) -> bool:
     """", confirmant une information de LCI": a present participle after a comma, what the speaker did too.
     Not one that makes a statement of its own (", précisant que 300 emplois ...", ", adding that ...")."""
     doc = tok.doc
+    # The cheap tests first: it runs for every word of a sentence's tail, and the rest reads the sentence.
+    if not (tok.i > 0 and doc[tok.i - 1].text == "," and "Part" in tok.morph.get("VerbForm")
+            and tok.lower_ != "according" and "Pres" in tok.morph.get("Tense")):
+        return False
     after = doc[tok.i + 1 : tok.sent.end]
     # A quotation right after the participle is what it says (', ajoutant "..."'); one after a preposition
     # is what the speaker called for (', appelant à "laisser l'enquête se poursuivre"').
     quotes = len(after) > 0 and after[0].text == '"'
-    return tok.i > 0 and doc[tok.i - 1].text == "," and "Part" in tok.morph.get("VerbForm") and tok.lower_ != "according" \
-        and "Pres" in tok.morph.get("Tense") and not quotes and not any(
-            t.lower_ in ("que", "qu'", "that", ":") or t.text[:1].isdigit() for t in after)
+    return not quotes and not any(t.lower_ in ("que", "qu'", "that", ":") or t.text[:1].isdigit() for t in after)
 
 
 def _subject_then_speech(words: list[Token], language: str) -> Token | None:

@@ -5,6 +5,7 @@ sentence), in the property tests and over a whole corpus (`manage.py check_faith
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 
@@ -19,6 +20,10 @@ _NEGATIONS = {"ne", "n'", "pas", "jamais", "aucun", "aucune", "rien", "sans", "n
 _NUMBER_WORDS = {w for words in lx.NUMBER_WORDS.values() for w in words if w not in ("un", "une", "one")}
 
 
+# missing() runs twice per candidate (on its rewrite and on its final text), mostly on texts and names
+# it has seen already (within an article): each is read once. The cached values are shared, never
+# modified; a few hundred are enough, more only hold memory.
+@functools.lru_cache(maxsize=512)
 def _norm(text: str) -> str:
     """Lower case, plain apostrophes, no quotation marks (they carry no fact), single spaces."""
     text = re.sub(r"[«»“”\"#]", " ", text.replace("’", "'").replace("\u00a0", " ").replace("\u202f", " "))
@@ -40,17 +45,23 @@ def _words(text: str) -> list[str]:
     return out
 
 
+@functools.lru_cache(maxsize=512)
+def _counts(text: str) -> tuple[Counter[str], Counter[str]]:
+    """The numbers and the words of a text, counted."""
+    return _numbers(text), Counter(_words(text))
+
+
 def missing(checkable: str, text: str, entities: list[str] | tuple[str, ...] = ()) -> list[str]:
     """What of `checkable` (the sentence without its attribution) `text` lost: numbers, number words,
     named entities and capitalised names, negations. Empty when the text is faithful."""
     lost: list[str] = []
     # Numbers and names must be there; negations as often as in the sentence (a text that is a paste
     # of itself repeated states its figures once, but dropping one "pas" of two changes the meaning).
-    have = _numbers(text)
-    for number in _numbers(checkable):
+    numbers_in, words_in = _counts(checkable)
+    have, words_out = _counts(text)
+    for number in numbers_in:
         if not have[number]:
             lost.append(number)
-    words_in, words_out = Counter(_words(checkable)), Counter(_words(text))
     for word, count in words_in.items():
         if word in _NUMBER_WORDS and not words_out[word] or word in _NEGATIONS and words_out[word] < count:
             lost.append(word)

@@ -9,7 +9,9 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from spacy.attrs import LOWER, ORTH
 from spacy.matcher import Matcher
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
@@ -66,6 +68,78 @@ def date_matcher(vocab: Vocab) -> Matcher:
                              [this, period], [this, *weekend],
                              [{"LOWER": {"IN": ["last", "next", "this"]}}, period]], greedy="LONGEST")
     return matcher
+
+
+# A token a pattern cannot do without: ("lower", the hashes of its words) or ("regex", its TEXT regex).
+_Required = tuple[str, Any]
+
+
+@functools.lru_cache(maxsize=8)
+def _required_tokens(matcher: Matcher) -> tuple[tuple[tuple[_Required, ...], ...], int] | None:
+    """For every pattern of the matcher, the tokens it cannot do without that are a list of words or a
+    regex, and the longest pattern; None when a pattern has no such token."""
+    out = []
+    longest = 0
+    for key in matcher._patterns:  # the pattern dicts as added (Matcher.get needs a key)
+        for pattern in matcher.get(key)[1]:
+            longest = max(longest, len(pattern))
+            required: list[_Required] = []
+            for spec in pattern:
+                if spec.get("OP", "1") not in ("1", "+") or len(spec) - ("OP" in spec) != 1:
+                    continue
+                lower, text = spec.get("LOWER"), spec.get("TEXT")
+                if isinstance(lower, dict) and set(lower) == {"IN"}:
+                    required.append(("lower", frozenset(get_string_id(w) for w in lower["IN"])))
+                elif isinstance(lower, str):
+                    required.append(("lower", frozenset({get_string_id(lower)})))
+                elif isinstance(text, dict) and set(text) == {"REGEX"}:
+                    required.append(("regex", text["REGEX"]))
+            if not required:
+                return None
+            out.append(tuple(required))
+    return tuple(out), longest
+
+
+def _matches_near_triggers(matcher: Matcher, doc: Doc) -> list[tuple[int, int, int]]:
+    """matcher(doc), in the same order, run only over the stretches of the document near the tokens its
+    patterns need (a month, a weekday, a year...): the matcher's Python predicates cost on every token,
+    and most of an article is too far from any date to be part of one."""
+    required = _required_tokens(matcher)
+    if required is None:
+        return list(matcher(doc))
+    patterns, longest = required
+    columns = doc.to_array([LOWER, ORTH]).tolist()
+    by_lower: dict[int, list[int]] = {}
+    by_orth: dict[int, list[int]] = {}
+    for i, (lower, orth) in enumerate(columns):
+        by_lower.setdefault(lower, []).append(i)
+        by_orth.setdefault(orth, []).append(i)
+    hits: dict[_Required, list[int]] = {}
+    for spec in {spec for specs in patterns for spec in specs}:
+        kind, value = spec
+        if kind == "lower":
+            hits[spec] = [i for word in value & by_lower.keys() for i in by_lower[word]]
+        else:
+            regex = re.compile(value)
+            hits[spec] = [i for orth, at in by_orth.items() if regex.search(doc.vocab.strings[orth]) for i in at]
+    # Any one of a pattern's required tokens locates its matches: the rarest in this document.
+    near = sorted({i for specs in patterns for i in min((hits[spec] for spec in specs), key=len)})
+    windows: list[list[int]] = []
+    for i in near:
+        start, end = max(0, i - longest + 1), min(len(doc), i + longest)
+        if windows and start <= windows[-1][1]:
+            windows[-1][1] = end
+        else:
+            windows.append([start, end])
+    # A match holds a required token and is at most `longest` tokens long: it lies inside one window, and
+    # none crosses from one window to the next. The matcher gives each label's matches together (labels
+    # in the order of their first match), longest first, then by position: so are they put back.
+    by_label: dict[int, list[tuple[int, int]]] = {}
+    for start, end in windows:
+        for label, s, e in matcher(doc[start:end]):
+            by_label.setdefault(label, []).append((start + s, start + e))
+    return [(label, s, e) for label, pairs in by_label.items()
+            for s, e in sorted(pairs, key=lambda p: (p[1] - p[0], -p[0]), reverse=True)]
 
 
 _FUTURE_ENDING = re.compile(r"[^ ]{2}(?:er|ir|r)(?:a|ai|as|ons|ez|ont|ait|aient)$")
@@ -216,7 +290,7 @@ def find_dates(doc: Doc) -> list[dict[str, Any]]:
     taken: set[int] = set()
     # Full dates first, so "lundi 24 octobre" folds its weekday in before the weekday matches alone.
     full = label_of["DATE"] if "DATE" in label_of else None
-    matches = sorted(matcher(doc), key=lambda m: (m[0] != full, m[1], -(m[2] - m[1])))
+    matches = sorted(_matches_near_triggers(matcher, doc), key=lambda m: (m[0] != full, m[1], -(m[2] - m[1])))
     for match_id, start, end in matches:
         if any(i in taken for i in range(start, end)):
             continue

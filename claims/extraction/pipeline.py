@@ -17,6 +17,7 @@ from claims.extraction import features as ft
 from claims.extraction import lexicon as lx
 from claims.extraction import rewrite as rw
 from claims.extraction.checkworthiness import Signals, TrainedScorer, lexical_signals, score_all
+from claims.extraction.doccache import morph_values, release, span_text, token_indices, tokens_within
 from claims.extraction.language import detect_language
 from claims.extraction.nlp import MAX_CHUNK_CHARS, configured_models, nlp_for
 from claims.extraction.normalise import EMOJI, Normalised, normalise, parser_text
@@ -126,6 +127,7 @@ def extract_texts(
             if art is not current:
                 current, previous = art, []
             previous = _chunk_candidates(art, doc, chunk, previous)
+            release(doc)
     results = []
     all_candidates = [c for art in articles for c in art.candidates]
     scored = score_all([c.text for c in all_candidates], [c.signals or Signals() for c in all_candidates], scorer)
@@ -230,11 +232,10 @@ def _make_doc(nlp: Any, art: _Article, chunk: _Chunk) -> Doc:
     closing = _closing_quotes(text)
     starts = set(chunk.starts) | set(after_emoji) | {start for _, start in closing} | set(_opening_quotes(text))
     inside = {mark for mark, _ in closing} - starts
-    for tok in doc:
-        if tok.idx in starts:
-            tok.is_sent_start = True
-        elif tok.idx in inside:
-            tok.is_sent_start = False
+    for i in token_indices(doc, starts):
+        doc[i].is_sent_start = True
+    for i in token_indices(doc, inside):
+        doc[i].is_sent_start = False
     return doc
 
 
@@ -250,7 +251,7 @@ def _chunk_candidates(art: _Article, doc: Doc, chunk: _Chunk, previous: list[Spa
     locate = _locator(art, chunk.start)
     dates = ft.find_dates(doc)
     date_chars = [(d["char_start"], d["char_end"]) for d in dates]
-    date_tokens = {t.i for t in doc for s, e in date_chars if s <= t.idx < e}
+    date_tokens = {i for s, e in date_chars for i in tokens_within(doc, s, e)}
     quantities = ft.find_quantities(doc, language, date_tokens)
     entities = ft.find_entities(doc)
     sentences = _sentences(doc, chunk.prose)
@@ -307,7 +308,7 @@ def _quote_run(run: list[ClaimCandidate], made: list[ClaimCandidate], sent: Span
     closes it. A sentence that shows the quotation was already over ends the run without a speaker,
     so narrative in between is nobody's statement: a speaker without any quotation mark ("Elle assure
     que ..."), or a first mark that opens a new quotation. Returns the run still open."""
-    text = sent.text
+    text = span_text(sent)
     marks = [i for i, ch in enumerate(text) if ch == '"']
     if not run:
         return list(made) if len(marks) % 2 else []
@@ -506,12 +507,12 @@ def _sentences(doc: Doc, prose: list[tuple[int, int]]) -> list[Span]:
             continue
         if start is None:
             start = sent.start
-        if _SENT_END.search(sent.text.rstrip()) or sent.end_char >= b_end:
+        if _SENT_END.search(span_text(sent).rstrip()) or sent.end_char >= b_end:
             out.append(doc[start : sent.end])
             start = None
     if start is not None:
         out.append(doc[start:])
-    return [s for s in out if s.text.strip()]
+    return [s for s in out if span_text(s).strip()]
 
 
 def _within(items: Iterable[dict[str, Any]], start: int, end: int) -> list[dict[str, Any]]:
@@ -570,6 +571,9 @@ def _trim(original: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+_ORIGINALS = "claims.extraction.originals"
+
+
 def _candidate(
     art: _Article, doc: Doc, locate: ft.Locate, tok_start: int, tok_end: int, subject: Span | None,
     attrib: at.Attribution, dates: list[dict[str, Any]], quantities: list[dict[str, Any]],
@@ -585,9 +589,16 @@ def _candidate(
     claimant, how = attrib.claimant, attrib.how
     speech = how in ("speech", "according_to", "outlet") or how.startswith(("pronoun:", "description:"))
 
+    # A token's original text is read several times per candidate (rewrite, faithfulness check, checkable
+    # part) and again by the clauses and headlines of the same chunk: mapped back once per document.
+    originals: dict[int, str] = doc.user_data.setdefault(_ORIGINALS, {})
+
     def original(tok: Token) -> str:
-        s0, s1 = locate(tok.idx, tok.idx + len(tok.text))
-        return art.original[s0:s1]
+        text = originals.get(tok.i)
+        if text is None:
+            s0, s1 = locate(tok.idx, tok.idx + len(tok.text))
+            text = originals[tok.i] = art.original[s0:s1]
+        return text
 
     # Only the attribution phrases inside this clause are left out of it.
     clause_attrib = at.Attribution(attrib.claimant, attrib.outlet, attrib.how,
@@ -679,9 +690,9 @@ def span_signals(
 ) -> Signals:
     """The rule signals of a parsed span: the parse overrides what the words alone suggest."""
     verbs = [t for t in span if t.pos_ in ("VERB", "AUX")]
-    tense_past = any("Past" in t.morph.get("Tense") or t.tag_ in ("VBD", "VBN") for t in verbs)
-    future = any("Fut" in t.morph.get("Tense") or "Cnd" in t.morph.get("Mood") for t in span)
-    base = lexical_signals(span.text, language)
+    tense_past = any("Past" in morph_values(t, "Tense") or t.tag_ in ("VBD", "VBN") for t in verbs)
+    future = any("Fut" in morph_values(t, "Tense") or "Cnd" in morph_values(t, "Mood") for t in span)
+    base = lexical_signals(span_text(span), language)
     return attach_parse(base, span, language).updated(
         quantities=len(quantities), dates=len(dates), entities=len(entities),
         claimant=bool(claimant), speech=speech, past=tense_past,
@@ -708,6 +719,7 @@ def sentence_scores(
             doc[:], language, dates=dates, quantities=ft.find_quantities(doc, language, date_tokens),
             entities=ft.find_entities(doc), claimant=claimant, speech=bool(how),
         ) if len(doc) else Signals(language=language, words=0, has_verb=False))
+        release(doc)
     return score_all(list(texts), signals, scorer)
 
 

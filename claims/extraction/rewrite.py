@@ -20,6 +20,7 @@ from spacy.tokens import Span, Token
 from claims.extraction import faithful
 from claims.extraction import lexicon as lx
 from claims.extraction.attribution import Attribution
+from claims.extraction.doccache import span_ents, span_text
 
 _MARKERS = re.compile(lx.LEAD_MARKERS)
 _QUOTED = re.compile(r'"\s*([^"]{2,}?)\s*"')
@@ -78,8 +79,9 @@ class Context:
             role_of,
         )
 
-        self.previous_names = [e.text for e in sent.ents if e.label_ in ("PER", "PERSON", "ORG") and len(e.text) > 2]
-        for ent in sent.ents:
+        ents = span_ents(sent)
+        self.previous_names = [e.text for e in ents if e.label_ in ("PER", "PERSON", "ORG") and len(e.text) > 2]
+        for ent in ents:
             name = ent.text.strip(" ,.'\"")
             if len(name) < 3:
                 continue
@@ -115,7 +117,7 @@ class Context:
         elif in_quotation:
             return
         elif subject is not None and subject.pos_ == "PROPN":
-            ent = next((e for e in sent.ents if e.start <= subject.i < e.end), None)
+            ent = next((e for e in ents if e.start <= subject.i < e.end), None)
             self.last_subject = ent.text if ent is not None else ""
             self.last_subject_plural = False
         elif subject is not None and subject.pos_ == "NOUN" and subject.lower_ not in lx.OUTLET_NOUNS and (
@@ -138,7 +140,7 @@ def _apposed_name(noun: Token, sent: Span) -> str:
     Agnès Buzyn,"."""
     for child in noun.rights:
         if child.dep_ in ("appos", "flat:name", "nmod") and child.ent_type_ in ("PER", "PERSON") and child.i - noun.i <= 2:
-            ent = next((e for e in sent.ents if e.start <= child.i < e.end), None)
+            ent = next((e for e in span_ents(sent) if e.start <= child.i < e.end), None)
             return ent.text if ent is not None else ""
     return ""
 
@@ -347,9 +349,10 @@ def condense(
     for start, end in attribution.drop:
         leave.update(range(start, end))
     # After the blanks a post's pictographs leave ("🔴 URGENT - ..."): the marker still opens the sentence.
-    lead = len(span.text) - len(span.text.lstrip())
-    m = _MARKERS.match(span.text, lead)
-    if m and m.end() < len(span.text):
+    whole = span_text(span)
+    lead = len(whole) - len(whole.lstrip())
+    m = _MARKERS.match(whole, lead)
+    if m and m.end() < len(whole):
         cut = span.start_char + m.end()
         leave.update(t.i for t in tokens if t.idx < cut)
     checkable = [t for t in tokens if t.i not in leave]
@@ -364,7 +367,7 @@ def condense(
 
     # A quotation with little around it: the quoted words are the statement. Not when the words around
     # it carry a fact of their own ('"on peut avoir la quasi-certitude" qu'il s'agit du Covid-19').
-    inner = _QUOTED.search(span.text)
+    inner = _QUOTED.search(whole)
     inner_quote = False
     if inner and speech:
         a = span.start_char + inner.start(1)

@@ -19,6 +19,7 @@ import re
 from spacy.tokens import Span, Token
 
 from claims.extraction.checkworthiness import Signals
+from claims.extraction.doccache import morph_dict, morph_values, span_text
 
 # English (ClearNLP) and French (UD) relation labels -> one name. Relations left out carry no
 # signal we could measure on the folds (det, case, punct...) or have no counterpart.
@@ -53,7 +54,7 @@ _FR_FUTURE = re.compile(r"\w{2,}r(?:ai|as|a|ons|ez|ont)$")
 
 
 def _morph(tok: Token, key: str) -> set[str]:
-    return set(tok.morph.get(key))
+    return set(morph_values(tok, key))
 
 
 def _verb_group(tok: Token) -> list[Token]:
@@ -130,7 +131,7 @@ def span_features(span: Span, language: str) -> dict[str, float]:
                 feats["number_counts_noun"] = 1.0
         if pos not in _MORPH_POS:
             continue
-        morph = tok.morph.to_dict()
+        morph = morph_dict(tok)
         if pos == "PRON":
             if "Person" in morph:
                 feats[f"pron_person={morph['Person']}"] = 1.0
@@ -169,7 +170,7 @@ def span_features(span: Span, language: str) -> dict[str, float]:
     feats["finite_clauses"] = min(finite, 4) / 4
     if not finite:
         feats["no_finite_verb"] = 1.0
-    text = span.text.rstrip()
+    text = span_text(span).rstrip()
     if text.endswith("?"):
         feats["question_mark"] = 1.0
     if text.endswith("!"):

@@ -23,7 +23,7 @@ from claims.services.candidates import candidates_need_matching, candidates_payl
 from claims.services.errors import InvalidInput
 from claims.services.evidence import evidence_gather
 from claims.services.queue import enqueue
-from claims.services.webhooks import webhook_emit, webhook_emit_many
+from claims.services.webhooks import webhook_emit_many, webhooks_active
 from claims.task_names import EVIDENCE_CANDIDATES
 
 log = logging.getLogger(__name__)
@@ -229,7 +229,8 @@ def _persist(article: Article, extraction: Any) -> ExtractResult:
             after={"claims": len(created), "kept": len(kept), "relocated": len(moved), "rejected": rejected,
                    "language": extraction.language, "skipped_blocks": len(extraction.skipped)},
         )
-        webhook_emit_many(event="claim.created", items=[
+        hooks = webhooks_active()  # one query for both events
+        webhook_emit_many(event="claim.created", active=hooks, items=[
             (c.pk, {"claim_id": c.pk, "article_id": article.pk, "text": c.text,
                     "checkworthiness": c.checkworthiness, "kind": c.kind}) for c in created
         ])
@@ -239,8 +240,8 @@ def _persist(article: Article, extraction: Any) -> ExtractResult:
             evidence_gather(claim_ids=[claim.pk for claim in created])
         if to_match:  # a row first (candidates_matched=False): the evidence sweeper re-sends it if need be
             enqueue(EVIDENCE_CANDIDATES, article.pk)
-        webhook_emit(event="article.extracted", object_id=article.pk, payload={
+        webhook_emit_many(event="article.extracted", active=hooks, items=[(article.pk, {
             "article_id": article.pk, "claims": len(created) + len(kept), "language": extraction.language,
-        })
+        })])
     return ExtractResult(article.pk, ExtractionStatus.DONE, created=len(created), kept=len(kept),
                          error=extraction.note)

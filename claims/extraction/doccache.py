@@ -1,0 +1,111 @@
+"""Per-document caches of what spaCy rebuilds on every read.
+
+`Doc.ents` walks every token of the document and makes a new Span per entity each time it is read,
+and `Span.ents` reads it whole and filters: read per sentence and per candidate, that is a scan of
+the whole chunk each time. Extraction never changes a parsed document, so the entities are read
+once per document and kept in `doc.user_data`. Likewise the tokens' character offsets, so that the
+tokens at given offsets are found without a Token object per token of the document, and the
+document's text. Morphological features are parsed once per analysis, for the whole process.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Iterable, Mapping
+
+from spacy.attrs import IDX
+from spacy.tokens import Doc, Span, Token
+
+_ENTS = "claims.extraction.ents"
+_STARTS = "claims.extraction.token_starts"
+_TEXT = "claims.extraction.text"
+# Keys other modules cache under (pipeline's originals), dropped by release() too.
+_OTHER_KEYS = ("claims.extraction.originals",)
+
+
+def doc_ents(doc: Doc) -> tuple[Span, ...]:
+    """`doc.ents`, read once per document."""
+    ents = doc.user_data.get(_ENTS)
+    if ents is None:
+        ents = doc.user_data[_ENTS] = tuple(doc.ents)
+    return ents
+
+
+def release(doc: Doc) -> None:
+    """Drop a document's caches once it is done with. The cached entities are Spans, which hold the
+    document: left in its user_data, they make a cycle that only the garbage collector frees, so parsed
+    documents (and their tensors) would pile up between collections."""
+    for key in (_ENTS, _STARTS, _TEXT, *_OTHER_KEYS):
+        doc.user_data.pop(key, None)
+
+
+def span_ents(span: Span) -> list[Span]:
+    """`span.ents` (the entities wholly inside the span, in order), from the document's cache."""
+    out = []
+    for ent in doc_ents(span.doc):
+        if ent.start >= span.start:
+            if ent.end <= span.end:
+                out.append(ent)
+            else:
+                break
+    return out
+
+
+def _token_starts(doc: Doc) -> list[int]:
+    """Every token's character offset, ascending (one C call, no Token object per token)."""
+    starts = doc.user_data.get(_STARTS)
+    if starts is None or len(starts) != len(doc):  # not read yet, or the document was retokenized
+        starts = doc.user_data[_STARTS] = doc.to_array(IDX).tolist()
+    return starts
+
+
+def token_indices(doc: Doc, offsets: Iterable[int]) -> list[int]:
+    """The indices of the tokens that start at these character offsets (offsets inside a token or
+    between tokens have none), in the order of `offsets`."""
+    starts = _token_starts(doc)
+    out = []
+    for offset in offsets:
+        i = bisect_left(starts, offset)
+        if i < len(starts) and starts[i] == offset:
+            out.append(i)
+    return out
+
+
+def tokens_within(doc: Doc, start: int, end: int) -> range:
+    """The indices of the tokens that start in [start, end) of the document's text."""
+    starts = _token_starts(doc)
+    return range(bisect_left(starts, start), bisect_left(starts, end))
+
+
+def span_text(span: Span) -> str:
+    """`span.text`, sliced from the document's text: spaCy joins the span's tokens on every read.
+    Tokens cover the text without gaps, so the slice is the same string."""
+    text = span.doc.user_data.get(_TEXT)
+    if text is None:
+        text = span.doc.user_data[_TEXT] = span.doc.text
+    return text[span.start_char : span.end_char]
+
+
+# (analysis hash, field) -> values, and analysis hash -> {field: value}. Bounded by the models'
+# morphology tables (a few thousand analyses).
+_FEATURES: dict[tuple[int, str], tuple[str, ...]] = {}
+_DICTS: dict[int, dict[str, str]] = {}
+
+
+def morph_values(tok: Token, field: str) -> tuple[str, ...]:
+    """`tok.morph.get(field)`, as a tuple: spaCy looks the feature strings up and splits them on every call."""
+    morph = tok.morph
+    key = (morph.key, field)
+    values = _FEATURES.get(key)
+    if values is None:
+        values = _FEATURES[key] = tuple(morph.get(field))
+    return values
+
+
+def morph_dict(tok: Token) -> Mapping[str, str]:
+    """`tok.morph.to_dict()`, parsed once per analysis; shared between tokens: read it, never change it."""
+    morph = tok.morph
+    features = _DICTS.get(morph.key)
+    if features is None:
+        features = _DICTS[morph.key] = morph.to_dict()
+    return features

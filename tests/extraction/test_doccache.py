@@ -1,0 +1,70 @@
+"""The shortcuts extraction takes for speed give what spaCy itself gives (extraction/doccache.py, and the
+date matcher run near the words its patterns need in features.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from claims.extraction import features as ft
+from claims.extraction.doccache import (
+    morph_dict,
+    morph_values,
+    release,
+    span_ents,
+    span_text,
+    token_indices,
+    tokens_within,
+)
+from claims.extraction.nlp import nlp_for
+
+TEXTS = [
+    "Le président Emmanuel Macron a rencontré Joe Biden à Paris mardi 24 octobre 2023. Ils se reverront "
+    "les 12 et 13 novembre prochain, a précisé l'Élysée.  Le sommet de l'OTAN aura lieu en juillet.",
+    "Depuis 2019, la région Auvergne-Rhône-Alpes a investi 40 millions d'euros. Du mardi 24 au mercredi 25 "
+    "juillet, la mairie organise une fête ; la semaine dernière, le Journal du Dimanche l'annonçait.",
+    "Taxes will rise in 2025, the Treasury said on Friday. Since March 3, prices have risen by 4 percent.",
+    "Aucune date ici, seulement des mots et un chiffre : 12.",
+    "",
+]
+
+
+def _parsed(text: str):  # type: ignore[no-untyped-def]
+    nlp, _ = nlp_for("en" if text.startswith("Taxes") else "fr")
+    return nlp(text)
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_it_reads_texts_entities_and_morphology_as_spacy_does(text: str) -> None:
+    doc = _parsed(text)
+    spans = [doc[:], *doc.sents, *(doc[i : i + 3] for i in range(len(doc))), doc[2:2]] if len(doc) else [doc[:]]
+    for span in spans:
+        assert span_text(span) == span.text
+        assert [(e.start, e.end, e.label_) for e in span_ents(span)] == [(e.start, e.end, e.label_) for e in span.ents]
+    for tok in doc:
+        for field in ("Tense", "Mood", "VerbForm", "Person"):
+            assert morph_values(tok, field) == tuple(tok.morph.get(field))
+        assert morph_dict(tok) == tok.morph.to_dict()
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_it_finds_tokens_by_offset(text: str) -> None:
+    doc = _parsed(text)
+    offsets = list(range(len(text) + 2))
+    assert token_indices(doc, offsets) == [t.i for t in doc]
+    assert list(tokens_within(doc, 10, 40)) == [t.i for t in doc if 10 <= t.idx < 40]
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_it_matches_dates_near_their_words_as_over_the_whole_text(text: str) -> None:
+    doc = _parsed(text)
+    matcher = ft.date_matcher(doc.vocab)
+    assert ft._matches_near_triggers(matcher, doc) == list(matcher(doc))
+
+
+def test_it_lets_a_released_document_go() -> None:
+    """The cached entities are Spans holding their document: release() breaks that cycle."""
+    doc = _parsed(TEXTS[0])
+    span_ents(doc[:]), span_text(doc[:]), token_indices(doc, [0])
+    assert any(isinstance(key, str) and key.startswith("claims.") for key in doc.user_data)
+    release(doc)
+    assert not any(isinstance(key, str) and key.startswith("claims.") for key in doc.user_data)
