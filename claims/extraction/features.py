@@ -312,11 +312,12 @@ def find_dates(doc: Doc) -> list[dict[str, Any]]:
         # "le 4 octobre dernier", "en novembre prochain": the qualifier after the date says its side.
         if label in ("DATE", "MONTH") and end < len(doc) and doc[end].lower_ in _SIDE_AFTER:
             end += 1
-        # "le Journal du Dimanche", "France Dimanche": a capitalised weekday inside a name is no day.
-        if label == "WEEKDAY" and end - start == 1 and doc[start].text[:1].isupper() and not doc[start].is_sent_start \
-                and start > 0 and (doc[start - 1].text[:1].isupper() or doc[start - 1].lower_ in ("du", "de")
-                                   and start > 1 and doc[start - 2].text[:1].isupper()
-                                   and not doc[start - 2].is_sent_start):
+        # "le Journal du Dimanche", "France Dimanche", "le Journal du dimanche": a weekday inside a name is no
+        # day (written in lower case too, after "du" and a capitalised word).
+        if label == "WEEKDAY" and end - start == 1 and not doc[start].is_sent_start and start > 0 and (
+                doc[start].text[:1].isupper() and doc[start - 1].text[:1].isupper()
+                or doc[start - 1].lower_ in ("du", "de") and start > 1 and doc[start - 2].text[:1].isupper()
+                and not doc[start - 2].is_sent_start):
             continue
         taken.update(range(start, end))
         span = doc[start:end]

@@ -421,6 +421,8 @@ def test_departement_codes_and_a_weekday_inside_a_name_are_neither_counts_nor_da
     assert quantities(text) == [(20.0, "départements", None, None)]
     text = "Dimanche 2 septembre, l'association avait publié une tribune dans le Journal du Dimanche à Paris."
     assert dates(text, dt.date(2018, 9, 4)) == ["2018-09-02"]
+    text = "Dimanche 2 septembre, l'association avait publié une tribune dans le Journal du dimanche à Paris."
+    assert dates(text, dt.date(2018, 9, 4)) == ["2018-09-02"]
 
 
 def test_a_past_conditional_reports_an_alleged_past_act() -> None:
