@@ -144,6 +144,7 @@ CONNECTIVES = {
 # Markers and rubric labels glued before a sentence: "VIDÉO -", "►", "METEO -", "BEST-OF POLITIQUE."
 LEAD_MARKERS = r"(?:[►▶•♦■●▪→»\-–—*]+\s*|(?:VID[ÉE]OS?|PHOTOS?|INFOGRAPHIE|DIAPORAMA|EXCLUSIF|INFO|ALERTE|DIRECT|URGENT|FLASH|" \
     r"EN DIRECT|REPLAY|AUDIO|LIVE|VIDEO|EXCLUSIVE|BREAKING|UPDATE)\b\s*[-–—:.]\s*|" \
+    r"\d{1,2}\s?h\s?\d{0,2}\s?[:\-–—]\s+(?=[A-ZÀ-Þ])|" \
     r"[A-ZÀ-Þ][A-ZÀ-Þ'’\- ]{2,40}[A-ZÀ-Þ]\s*(?:[-–—]|\.(?=\s+[A-ZÀ-Þ][a-zà-ÿ]))\s+)"
 # Who reports rather than who speaks: a named medium is the outlet, the person it quotes the claimant.
 OUTLETS = (

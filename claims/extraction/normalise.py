@@ -34,6 +34,8 @@ _GLUED_HEADING = re.compile(
     r"(?:\s|'|(?<=')))|"
     # a rubric bullet glued after a sentence end ("inégalé depuis.► Mitterrand et Chirac ...")
     r"(?<=[.!?…\"])(?= ?[►▶■▪•])"
+    # a live blog's time stamp after a sentence end ("Harris Interactive.17h : Le taux de participation")
+    r"|(?<=[.!?…\"])(?= ?\d{1,2}h\d{0,2} ?: ?[A-ZÀ-Þ])"
     # any capitalised word after six lower-case letters ("gouvernementPerpétuelle"; brand names such as
     # "iPhone", "YouTube" or "McDonald" have fewer)
     r"|(?<=[a-zà-öø-ÿ]{6})(?=[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]{2,})"

@@ -117,3 +117,8 @@ def test_a_heading_glued_to_the_sentences_around_it_gets_a_paragraph_of_its_own(
 def test_a_brand_written_in_camel_case_is_not_cut() -> None:
     assert normalise("La compagnie easyJet a annoncé 3 vols et YouTube 2 vidéos.").text == (
         "La compagnie easyJet a annoncé 3 vols et YouTube 2 vidéos.")
+
+
+def test_a_live_blogs_time_stamp_opens_its_own_entry() -> None:
+    text = "Les bureaux ferment à 20 heures selon Elabe.17h : Le taux de participation est de 65,30%."
+    assert "\n\n17h : Le taux de participation est de 65,30%." in normalise(text).text

@@ -207,3 +207,8 @@ def test_a_verbless_figure_that_names_nothing_it_is_about_is_a_fragment() -> Non
             "points par rapport à janvier.")
     assert one(text, "Une hausse").signals.fragment
     assert not one("Les travaux ont duré trois mois. Coût estimé du chantier : 150.000 euros.", "Coût").signals.fragment
+
+
+def test_a_live_blogs_time_stamp_is_left_out_of_the_claim_text() -> None:
+    text = "Les bureaux ont ouvert à 8 heures. 21h : Le président sortant l'emporte avec 66,1% des voix à Paris."
+    assert one(text, "66,1%").text == "Le président sortant l'emporte avec 66,1% des voix à Paris."
