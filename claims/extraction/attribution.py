@@ -373,7 +373,31 @@ def source_of(tokens: list[Token], language: str, told: bool = True) -> tuple[st
     nouns = [t for t in words if t.pos_ == "NOUN" and t.lower_ in lx.OUTLET_NOUNS and not (told and _addressee(t))]
     if nouns:
         return "", "", f"description:{nouns[0].lower_}"
+    author = _document_author(words)
+    if author:
+        return author, outlet, "speech"
     return "", "", ""
+
+
+def _document_author(words: list[Token]) -> str:
+    """"de nouvelles estimations d'Ipsos", "une étude Santé publique France": the capitalised name right
+    after a document noun is who made the document, when the tagger did not recognise it."""
+    for k, t in enumerate(words[:-1]):
+        if t.lower_.rstrip("s") not in _DOCUMENT_STEMS:
+            continue
+        j = k + 1
+        while j < len(words) and (words[j].lower_ in ("de", "d'", "du") or words[j].pos_ == "ADJ" and words[j].is_lower):
+            j += 1
+        name: list[Token] = []
+        for i in range(j, min(len(words), j + 5)):
+            w = words[i]
+            inner = w.is_lower and name and i + 1 < len(words) and words[i + 1].text[:1].isupper()
+            if not (w.is_alpha and (w.text[:1].isupper() or inner)):  # "Santé publique France"
+                break
+            name.append(w)
+        if name:
+            return " ".join(w.text for w in name)
+    return ""
 
 
 # "ce dernier", "cette dernière": the person named last, of that gender (as "il"/"elle").
@@ -801,6 +825,10 @@ def _apposed_name(role: Token) -> str:
     if ent is not None and ent.start == k and ent.label_ in ("PER", "PERSON"):
         return ent.text.strip(" ,.'\"")
     return ""
+
+
+_DOCUMENT_STEMS = frozenset({*(noun.rstrip("s") for noun in lx.DOCUMENT_NOUNS), "estimation", "baromètre",
+                             "enquête", "projection"})
 
 
 def find(span: Span, language: str) -> Attribution:

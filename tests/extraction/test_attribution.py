@@ -517,3 +517,12 @@ def test_a_clause_of_what_the_speaker_did_next_ends_the_tail() -> None:
                  "d'enfoncer le clou sur le plateau de LCI, lundi soir.", "manifestants")
     assert cand.text == "Les manifestants reviendront samedi à Paris."
     assert cand.claimant == "Paul Durand"
+
+
+@pytest.mark.parametrize(("sentence", "author"), [
+    ("Selon de nouvelles estimations d'Ipsos, le président l'emporte avec 66,1% des voix.", "Ipsos"),
+    ("Selon une étude de Santé publique France, 12% des adultes fument chaque jour.", "Santé publique France"),
+    ("Selon une étude récente, 12% des adultes fument chaque jour.", ""),
+])
+def test_the_name_after_a_document_noun_is_who_made_the_document(sentence: str, author: str) -> None:
+    assert claim(sentence, "%").claimant == author
