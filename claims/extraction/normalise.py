@@ -155,20 +155,17 @@ def normalise(text: str) -> Normalised:
     starts: list[int] = []
     ends: list[int] = []
     copies = repeated_copies(text)
+    mapped = text.translate(_TRANSLATE)  # every character maps to one, in one C call
     if copies is None and not any(ch in text for ch in _DROP):
-        # Most texts drop nothing: every character maps to one, in one C call.
-        out = list(text.translate(_TRANSLATE))
+        # Most texts drop nothing.
+        out = list(mapped)
         starts = list(range(len(text)))
         ends = list(range(1, len(text) + 1))
     else:
         for i, ch in enumerate(text):
             if ch in _DROP or copies and copies[0] <= i < copies[1]:
                 continue
-            rep = _CHAR_MAP.get(ch, ch)
-            # Other control characters (binary junk that slipped through) become spaces.
-            if rep != "\n" and ord(rep) < 32:
-                rep = " "
-            out.append(rep)
+            out.append(mapped[i])
             starts.append(i)
             ends.append(i + 1)
     cleaned = "".join(out)
