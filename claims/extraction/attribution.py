@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from claims.extraction import lexicon as lx
-from claims.extraction.doccache import doc_ents
+from claims.extraction.doccache import doc_ents, span_ents
 
 # A title's article is declined in the sentence: "rapporte le Parisien", "a confié au Parisien",
 # "selon une source du Figaro", "aux Echos".
@@ -282,9 +282,7 @@ def source_of(tokens: list[Token], language: str, told: bool = True) -> tuple[st
     # ", confirmant des informations du site The Verge": a participle clause after the speaker says
     # what else they did, it names no speaker.
     # (The phrase may come without its punctuation: the comma is read in the document.)
-    cut = next((k for k in range(1, len(tokens)) if tokens[k].doc[tokens[k].i - 1].text == ","
-                and tokens[k].pos_ == "VERB" and "Part" in tokens[k].morph.get("VerbForm")
-                and "Pres" in tokens[k].morph.get("Tense")), None)
+    cut = next((k for k in range(1, len(tokens)) if tokens[k].pos_ == "VERB" and _comma_participle(tokens[k])), None)
     tokens = tokens[:cut] if cut else tokens
     if tokens and tokens[-1].text == ",":
         tokens = tokens[:-1]
@@ -488,7 +486,7 @@ def _tail(span: Span, language: str) -> tuple[int, Token] | None:
         marker = words[0].lower_ in ("selon", "d'après", "according")
         if not (marker or _speech_verb(verb, language) or _learned_from(verb)):
             continue
-        if not marker and lead == 0 and "Pres" in verb.morph.get("Tense") and "Part" in verb.morph.get("VerbForm"):
+        if not marker and lead == 0 and _present_participle(verb):
             continue  # ", confirmant des informations du site X": what the speaker before it did too
         if not marker and lead == 0 and "Part" in verb.morph.get("VerbForm") and any(
                 t.lower_ in ("par", "de", "d'") for t in words[lead + 1 : lead + 3]):
@@ -548,11 +546,21 @@ def _speaker_phrase(rest: list[Token]) -> list[Token]:
         return rest
     after = rest[commas[0] + 1 :]
     noun = next((t for t in after[1:] if not (t.pos_ == "ADJ" or t.lower_ in ROLE_ADJECTIVES)), after[-1])
-    office = after[0].pos_ == "PROPN" or after[0].pos_ == "DET" and _fold(noun.lower_) in _FOLDED_ROLES
+    office = after[0].pos_ == "PROPN" or after[0].pos_ == "DET" and _fold(noun.lower_) in FOLDED_ROLES
     # No verb and no figure: ", rapporte RTL, le ministre a démissionné" goes on with a statement.
     if office and not any(t.pos_ in ("NUM", "VERB", "AUX") or t.text[:1].isdigit() for t in after):
         return rest[: commas[0]]
     return rest
+
+
+def _present_participle(tok: Token) -> bool:
+    """"confirmant", "précisant", "adding": what a speaker did besides speaking, or a clause of it."""
+    return "Part" in tok.morph.get("VerbForm") and "Pres" in tok.morph.get("Tense")
+
+
+def _comma_participle(tok: Token) -> bool:
+    """A present participle right after a comma (", confirmant une information de LCI")."""
+    return tok.i > 0 and tok.doc[tok.i - 1].text == "," and _present_participle(tok)
 
 
 def _participle_clause(tok: Token) -> bool:
@@ -560,8 +568,7 @@ def _participle_clause(tok: Token) -> bool:
     Not one that makes a statement of its own (", précisant que 300 emplois ...", ", adding that ...")."""
     doc = tok.doc
     # The cheap tests first: it runs for every word of a sentence's tail, and the rest reads the sentence.
-    if not (tok.i > 0 and doc[tok.i - 1].text == "," and "Part" in tok.morph.get("VerbForm")
-            and tok.lower_ != "according" and "Pres" in tok.morph.get("Tense")):
+    if not (_comma_participle(tok) and tok.lower_ != "according"):
         return False
     after = doc[tok.i + 1 : tok.sent.end]
     # A quotation right after the participle is what it says (', ajoutant "..."'); one after a preposition
@@ -634,7 +641,7 @@ def _incise(span: Span, language: str) -> Attribution | None:
         if not rest or rest[0].lower_ in ("qui", "dont", "selon", "lequel", "laquelle", "lesquels", "lesquelles",
                                           "où", "ajoutant", "précisant", "soulignant", "estimant", "expliquant") \
                 or "Ger" in rest[0].morph.get("VerbForm") or (
-                    rest[0].pos_ == "VERB" and "Part" in rest[0].morph.get("VerbForm") and "Pres" in rest[0].morph.get("Tense")):
+                    rest[0].pos_ == "VERB" and _present_participle(rest[0])):
             continue
         before = tokens[:k]
         if len(rest) < 3 or not any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in before):
@@ -785,7 +792,8 @@ def _pronoun(span: Span, pronoun: str, at: int) -> Attribution:
     return Attribution(name, "", "speech" if name else f"pronoun:{pronoun}")
 
 
-_FOLDED_ROLES = frozenset(_fold(role) for role in lx.PERSON_ROLES)
+# The offices of one person, as role_key() writes them ("député", "premier"): "le député", "la ministre".
+FOLDED_ROLES = frozenset(_fold(role) for role in lx.PERSON_ROLES)
 _FRONTED = {"si", "s'", "quand", "lorsque", "lorsqu'", "puisque", "puisqu'", "comme", "bien", "même", "tandis",
             "if", "when", "while", "although", "though", "as"}
 
@@ -799,7 +807,7 @@ def _cataphora(span: Span, verb: Token, pronoun: Token) -> str:
     comma = next((t.i for t in doc[verb.i : span.end] if t.text == ","), None)
     if comma is None or comma + 1 >= span.end:
         return ""
-    ent = next((e for e in span.ents if e.start == comma + 1 and e.label_ in ("PER", "PERSON")), None)
+    ent = next((e for e in span_ents(span) if e.start == comma + 1 and e.label_ in ("PER", "PERSON")), None)
     if ent is None or quoted(ent[0], span) or not agrees(gender_of(ent), pronoun.lower_):
         return ""
     return person_name(ent)
@@ -808,7 +816,7 @@ def _cataphora(span: Span, verb: Token, pronoun: Token) -> str:
 def _last_person_before(span: Span, end: int, pronoun: str) -> str:
     """"Paul Martin a rencontré Jean Roux. ... a expliqué ce dernier": the last person the sentence names
     before `end`, outside a quotation, when their gender agrees; else "" (the article's context decides)."""
-    for ent in reversed([e for e in span.ents if e.end <= end and e.label_ in ("PER", "PERSON")]):
+    for ent in reversed([e for e in span_ents(span) if e.end <= end and e.label_ in ("PER", "PERSON")]):
         if not quoted(ent[0], span) and person_name(ent):
             return person_name(ent) if agrees(gender_of(ent), pronoun) else ""
     return ""
@@ -990,7 +998,7 @@ def _point_of_view(tokens: list[Token], language: str) -> Attribution:
         return Attribution()
     phrase = tokens[1:comma]
     person = phrase[0].ent_type_ in ("PER", "PERSON") or (
-        phrase[0].lower_ in ("le", "la", "l'") and len(phrase) > 1 and _fold(phrase[1].lower_) in _FOLDED_ROLES)
+        phrase[0].lower_ in ("le", "la", "l'") and len(phrase) > 1 and _fold(phrase[1].lower_) in FOLDED_ROLES)
     if not person or any(t.pos_ in ("VERB", "AUX") for t in phrase):
         return Attribution()
     claimant, outlet, how = source_of(phrase, language)

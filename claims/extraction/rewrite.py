@@ -19,7 +19,17 @@ from spacy.tokens import Span, Token
 
 from claims.extraction import faithful
 from claims.extraction import lexicon as lx
-from claims.extraction.attribution import Attribution
+from claims.extraction.attribution import (
+    Attribution,
+    agrees,
+    gender_of,
+    glued_holder,
+    outlet_in,
+    person_name,
+    quoted,
+    role_key,
+    role_of,
+)
 from claims.extraction.doccache import span_ents, span_text
 
 _MARKERS = re.compile(lx.LEAD_MARKERS)
@@ -48,16 +58,12 @@ class Context:
 
     def fits(self, name: str, pronoun: str) -> bool:
         """Whether "il"/"elle" may stand for this person: "la chanteuse ... elle" is not the man named last."""
-        from claims.extraction.attribution import agrees
-
         return agrees(self.genders.get(name, ""), pronoun)
 
     def person_for(self, description: str) -> str:
         """The person the article named with this role ("le ministre de l'Éducation", "le Premier
         ministre"): the same role, else the only role the description shortens ("le ministre" after "le
         ministre de l'Éducation Jean Dupont"); "" when unknown or ambiguous."""
-        from claims.extraction.attribution import role_key
-
         key = role_key(description)
         if not key:
             return ""
@@ -70,15 +76,6 @@ class Context:
         """Takes in what a sentence names. A subject inside a quotation is the speaker's, it does not move
         the narrative; `speaker`, the person the sentence attributes a statement to, does ('"...",
         a-t-elle confié': the next "elle" goes on about her)."""
-        from claims.extraction.attribution import (
-            gender_of,
-            glued_holder,
-            outlet_in,
-            person_name,
-            quoted,
-            role_of,
-        )
-
         ents = span_ents(sent)
         self.previous_names = [e.text for e in ents if e.label_ in ("PER", "PERSON", "ORG") and len(e.text) > 2]
         for ent in ents:
@@ -98,8 +95,8 @@ class Context:
                     role = role_of(ent)
                     if role:
                         self.roles[role] = name
-            elif glued_holder(ent)[0] and not quoted(ent[0], sent):
-                holder, role = glued_holder(ent)  # "le ministre de l'Éducation Jean-Michel Blanquer"
+            elif (glued := glued_holder(ent))[0] and not quoted(ent[0], sent):
+                holder, role = glued  # "le ministre de l'Éducation Jean-Michel Blanquer"
                 self.people.append(holder)
                 self.roles[role] = holder
             elif ent.label_ in ("ORG",):
@@ -175,7 +172,7 @@ def _antecedent(subj: Token, ctx: Context, span: Span) -> str:
         # A described subject agrees in gender ("La police ... Il" is not the police); a medium is seldom
         # who the article goes on about ("Le quotidien rapporte ... Il a été placé en garde à vue"): then
         # the one person named last, if there is one.
-        ruled_out = ctx.last_subject_outlet or not _agrees_in_gender(ctx.last_subject_gender, low)
+        ruled_out = ctx.last_subject_outlet or not agrees(ctx.last_subject_gender, low)
         if ctx.last_subject and not ctx.last_subject_plural and not ruled_out:
             return ctx.last_subject if ctx.fits(ctx.last_subject, low) else ""
         recent = ctx.people[-3:]
@@ -186,12 +183,6 @@ def _antecedent(subj: Token, ctx: Context, span: Span) -> str:
         # No gender test in the plural: "Cinq personnes ... Ils risquent" is how French speaks of people.
         return ctx.last_subject if ctx.last_subject and ctx.last_subject_plural else ""
     return ""
-
-
-def _agrees_in_gender(gender: str, pronoun: str) -> bool:
-    """A noun's grammatical gender and a French singular pronoun's ("La police ... Il" disagree)."""
-    wanted = {"il": "Masc", "elle": "Fem"}.get(pronoun, "")
-    return not gender or not wanted or gender == wanted
 
 
 # Words that date an event: a leading phrase holding one is part of the fact ("Samedi soir, ...").
