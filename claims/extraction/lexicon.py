@@ -218,6 +218,15 @@ PERSON_ROLES = {"ministre", "président", "présidente", "préfet", "préfète",
                 "candidat", "candidate", "avocat", "avocate", "médecin", "chercheur", "chercheuse", "dirigeant",
                 "responsable", "spécialiste", "expert", "leader", "fondateur", "fondatrice", "minister", "president", "mayor", "prosecutor", "director",
                 "spokesman", "spokeswoman", "spokesperson"}
+# Words no sentence, heading or name ends with, and that name nothing alone: articles, prepositions,
+# conjunctions, possessives, demonstratives ("a dirigé la\nFrance": a hard wrap; a claimant "de la": no one).
+FUNCTION_WORDS = frozenset({
+    "le", "la", "les", "l'", "un", "une", "des", "du", "de", "d'", "au", "aux", "à", "en", "et", "ou", "sur", "sous",
+    "dans", "par", "pour", "avec", "sans", "chez", "vers", "entre", "que", "qu'", "qui", "dont", "son", "sa", "ses",
+    "leur", "leurs", "mon", "ma", "mes", "ton", "ta", "tes", "notre", "nos", "votre", "vos", "ce", "cet", "cette",
+    "ces", "the", "a", "an", "of", "to", "in", "on", "at", "by", "for", "with", "from", "and", "or", "that", "which",
+    "his", "her", "its", "their", "our", "your",
+})
 NEGATIONS = {"ne", "n'", "pas", "jamais", "aucun", "aucune", "rien", "personne", "nul", "nulle", "ni", "non",
              "sans", "guère", "plus", "not", "no", "never", "none", "nobody", "nothing", "neither", "nor",
              "without", "n't"}

@@ -275,7 +275,8 @@ def _chunk_candidates(art: _Article, doc: Doc, chunk: _Chunk, previous: list[Spa
         made = []
         # '", a dénoncé Gilbert Collard la veille.': the speaker of a quotation the sentences before made,
         # not a statement of its own (the quotation run gives them its claimant).
-        tail_only = _QUOTATION_TAIL.match(sent.text) is not None and bool(attrib.drop) and not any(
+        text = span_text(sent).rstrip()
+        tail_only = _QUOTATION_TAIL.match(text) is not None and bool(attrib.drop) and not any(
             t.is_alpha and not any(s <= t.i < e for s, e in attrib.drop) for t in sent)
         for seg_start, seg_end, subject in [] if tail_only else _clauses(sent, dates, quantities, entities):
             cand = _candidate(art, doc, locate, seg_start, seg_end, subject, attrib, dates, quantities, entities)
@@ -291,7 +292,6 @@ def _chunk_candidates(art: _Article, doc: Doc, chunk: _Chunk, previous: list[Spa
             _give_speaker(unclaimed, attrib)
         # A quotation closed at the end of this sentence with no speaker yet: the next sentence may name
         # them ('... organisé !"' then '", a dénoncé Gilbert Collard.' cut apart by the parser).
-        text = sent.text.rstrip()
         unclaimed = [*quote_run, *made] if not attrib.claimant and text.endswith('"') and (
             quote_run or (text.lstrip().startswith('"') and text.count('"') == 2)) else []
         quote_run = _quote_run(quote_run, made, sent, attrib)
@@ -417,13 +417,9 @@ def _resolve_claimant(art: _Article, attrib: at.Attribution) -> str:
     return attrib.claimant if _names_someone(attrib.claimant) else ""
 
 
-# What a claimant made only of these words names nobody ("de la": the tagger's broken phrase).
-_FUNCTION_WORDS = frozenset({"le", "la", "les", "l'", "un", "une", "des", "de", "du", "d'", "à", "au", "aux", "et",
-                             "ou", "en", "par", "pour", "sur", "dans", "the", "a", "an", "of", "to", "and", "in"})
-
-
+# A claimant made only of function words ("de la": the tagger's broken phrase) names nobody.
 def _names_someone(claimant: str) -> bool:
-    return any(w not in _FUNCTION_WORDS for w in claimant.lower().replace("'", "' ").split())
+    return any(w not in lx.FUNCTION_WORDS for w in claimant.lower().replace("'", "' ").split())
 
 
 # Descriptions that fit any office a speaker may hold: "a ajouté l'élu" after the deputy was quoted.
@@ -431,7 +427,7 @@ _ANY_OFFICE = {at.role_key(word) for word in ("élu", "élue", "responsable", "d
                                                 "intéressée", "homme", "femme", "official", "politician")}
 
 
-_PERSON_OFFICES = {at.role_key(word) for word in lx.PERSON_ROLES} | _ANY_OFFICE
+_PERSON_OFFICES = at.FOLDED_ROLES | _ANY_OFFICE
 
 
 def _speaker_described(art: _Article, description: str) -> str:
@@ -619,7 +615,7 @@ def _candidate(
     # dit" clauses: none of them may take a figure, a name or a negation with it.
     # Links, handles, emoji and runs of hashtags pasted into a post go; one the sentence governs ("s'oppose à @BGriveaux",
     # "sur le site www.example.org") is part of what it says and stays.
-    reference = _single_copy(" ".join(_TAG_RUN.sub(" ", _NOISE.sub(_noise_or_content, text)).replace("#", "").split()))
+    reference = _single_copy(" ".join(_without_noise(text).split()))
     names = [n for n in (original(t) for t in rewritten.checkable if t.ent_type_) if n in reference]
     if not faithful.missing(reference, cleaned, names):
         text = cleaned
@@ -767,16 +763,20 @@ def _single_copy(text: str) -> str:
 _TAG_RUN = re.compile(r"^\W*(?:#\w+[\s,]*){2,}(?=\w)|(?<=[.!?…])\s*(?:#\w+\s*){1,}$|\s(?:#\w+\s*){2,}$")
 
 
+def _without_noise(text: str) -> str:
+    """What a post pasted into a sentence, gone: links, handles, emoji, runs of hashtags and hashtag signs
+    (one the sentence governs stays). What readable() leaves out, and so what the faithfulness check
+    compares its text with."""
+    return _TAG_RUN.sub(" ", _NOISE.sub(_noise_or_content, text)).replace("#", "")
+
+
 _FOOTNOTE = re.compile(r"(?<=[^\W\d_])\*+(?=[\s,.;:!?)]|$)")
 
 
 def readable(text: str) -> str:
     """The claim as a person reads it: no links, @handles, hashtag signs or runs, emoji, footnote marks,
     quotation marks or trailing "a-t-il déclaré" (the quote keeps them all)."""
-    text = _TRAILING_ATTRIBUTION.sub("", text)
-    text = _TAG_RUN.sub(" ", _NOISE.sub(_noise_or_content, text)).strip()
-    text = _FOOTNOTE.sub("", text)  # "une enquête* Harris Interactive": the note's mark
-    text = _NOISE.sub(_noise_or_content, text).replace("#", "")
+    text = _FOOTNOTE.sub("", _without_noise(_TRAILING_ATTRIBUTION.sub("", text)))  # "une enquête* Harris"
     text = re.sub(r"[«»“”\"]", " ", text)
     text = re.sub(r"\s+([.,!?…])", r"\1", text)
     text = _single_copy(" ".join(text.split()).strip(" ,;:-"))

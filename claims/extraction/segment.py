@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from claims.extraction import lexicon as lx
+
 _BLANK = re.compile(r"\n[ \t]*\n\s*")
 _TERMINAL = re.compile(r"[.!?…:;\"')\]]\s*$")
 _SENTENCE_END = re.compile(r"[.!?…][\"')\]]?\s*$")
@@ -13,9 +15,7 @@ _SENTENCE_END = re.compile(r"[.!?…][\"')\]]?\s*$")
 # conjunction, a possessive) is cut by a hard wrap, whatever case the next line starts in:
 # "le général DE\nGAULLE a dirigé", "a dirigé la\nFrance pendant 14 ans".
 _OPEN_END = re.compile(
-    r"(?:^|\s)(?:le|la|les|l'|un|une|des|du|de|d'|au|aux|à|en|et|ou|sur|sous|dans|par|pour|avec|sans|chez|vers|"
-    r"entre|que|qu'|qui|dont|son|sa|ses|leur|leurs|mon|ma|mes|ton|ta|tes|notre|nos|votre|vos|ce|cet|cette|ces|"
-    r"the|a|an|of|to|in|on|at|by|for|with|from|and|or|that|which|his|her|its|their|our|your)$",
+    r"(?:^|\s)(?:" + "|".join(re.escape(w) for w in sorted(lx.FUNCTION_WORDS, key=len, reverse=True)) + r")$",
     re.IGNORECASE,
 )
 _BYLINE = re.compile(
