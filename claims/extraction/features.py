@@ -369,6 +369,7 @@ def find_dates(doc: Doc) -> list[dict[str, Any]]:
 # ("2,5 %"): which mark a text uses for decimals.
 _DOT_DECIMAL = re.compile(r"(?<![\d.,:])\d+\.(?:\d{1,2}|\d{4,})(?![\d.,])")
 _COMMA_DECIMAL = re.compile(r"\d,\d")
+_NAME_BEFORE = re.compile(r"(?<!\w)[A-Z][\w-]*\s?$")  # "Web 2.0", "Windows 3.1": a version after its name
 
 
 def dot_decimals(text: str) -> bool:
@@ -377,8 +378,7 @@ def dot_decimals(text: str) -> bool:
     the dot ("13.500 personnes") and writes decimals with a comma, so one comma decimal keeps the French
     reading, and so does a text with no unambiguous decimal dot. One regex scan per parsed chunk."""
     # A version or a model ("Web 2.0", "Windows 3.1") follows its name; a figure does not.
-    figures = (m for m in _DOT_DECIMAL.finditer(text)
-               if not re.search(r"(?<!\w)[A-Z][\w-]*\s?$", text[max(0, m.start() - 20) : m.start()]))
+    figures = (m for m in _DOT_DECIMAL.finditer(text) if not _NAME_BEFORE.search(text[max(0, m.start() - 20) : m.start()]))
     return next(figures, None) is not None and not _COMMA_DECIMAL.search(text)
 
 
