@@ -5,6 +5,7 @@ walk for numbers and their units)."""
 from __future__ import annotations
 
 import functools
+import math
 import re
 from collections.abc import Callable
 from typing import Any
@@ -764,6 +765,9 @@ def find_quantities(doc: Doc, language: str, date_tokens: set[int]) -> list[dict
                     end_tok = end2 if unit2 else m
                 else:
                     base = None
+        per_unit = ""
+        if low is None and base is None and unit and end_tok + 1 < n:
+            base, per_unit, end_tok = _rate_base(doc, end_tok, language, date_tokens, dot_decimal)
         span = doc[start_tok:end_tok]
         item: dict[str, Any] = {
             "char_start": span.start_char, "char_end": span.end_char, "value": value, "unit": unit,
@@ -773,11 +777,32 @@ def find_quantities(doc: Doc, language: str, date_tokens: set[int]) -> list[dict
             item.update(low=low, high=high)
         if base is not None:
             item["per"] = base
+        if per_unit:
+            item["per_unit"] = per_unit
         out.append(item)
         groups.append((i, j, end_tok))
         i = max(end_tok, j)
     _share_units(doc, out, groups)
     return out
+
+
+_RATE_WORDS = frozenset({"pour", "per"})
+
+
+def _rate_base(doc: Doc, k: int, language: str, date_tokens: set[int], dot_decimal: bool) -> tuple[Any, str, int]:
+    """The base of a rate after a counted figure: "450 cas pour 100.000 habitants", "3 deaths per 1,000
+    births" -> (100000.0, "habitants", end). A rate's base is a round power of ten (100 and up) with a
+    noun of its own; anything else after "pour" ("40 euros pour 3 nuits") is not read as a base, and the
+    base is then no count of its own. (None, "", k) when there is none."""
+    n = len(doc)
+    if doc[k].lower_ not in _RATE_WORDS or k + 1 >= n or k + 1 in date_tokens or not _is_number(doc[k + 1], language):
+        return None, "", k
+    m = _number_group(doc, k + 1, language, date_tokens)
+    base, glued = _value_of(list(doc[k + 1 : m]), language, dot_decimal)
+    unit, end = (glued, m) if glued else _unit_at(doc, m)
+    if base is None or not unit or base < 100 or math.log10(base) % 1:
+        return None, "", k
+    return base, unit, end
 
 
 def _label_end(doc: Doc, j: int, language: str, date_tokens: set[int]) -> int:

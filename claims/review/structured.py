@@ -78,6 +78,8 @@ def quantity_rows(items: Any) -> list[Row]:
             "value": _number(item.get("value")), "unit": str(item.get("unit") or ""),
             "low": _number(item.get("low")), "high": _number(item.get("high")),
             "qualifier": qualifier if qualifier in labels.QUALIFIERS else "",
+            # The base of a proportion or a rate ("8 TGV sur 10", "450 cas pour 100.000 habitants").
+            "per": _number(item.get("per")), "per_unit": str(item.get("per_unit") or ""),
         }))
     return rows
 

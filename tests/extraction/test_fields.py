@@ -446,3 +446,13 @@ def test_a_currency_named_by_its_country_keeps_its_code() -> None:
     assert (570_000_000.0, "CAD", None, None) in found
     assert (90.0, "AUD", None, None) in found
     assert (1800.0, "EGP", None, None) in found
+
+
+def test_a_rate_keeps_its_base_and_its_noun_out_of_the_counts() -> None:
+    found = everything("Le taux d'incidence atteint 450 cas pour 100.000 habitants dans le Nord, selon Santé publique "
+                       "France. Le séjour coûte 40 euros pour 3 nuits à Lyon.")
+    quantities_found = [(q["value"], q["unit"], q.get("per"), q.get("per_unit")) for c in found for q in c.quantities]
+    assert (450.0, "cas", 100_000.0, "habitants") in quantities_found
+    assert (100_000.0, "habitants", None, None) not in quantities_found
+    # Three nights are no round base: a price and a count, each its own figure.
+    assert (40.0, "EUR", None, None) in quantities_found and (3.0, "nuits", None, None) in quantities_found

@@ -41,6 +41,16 @@ def test_it_shows_structured_fields_as_readable_chips_not_json(as_user: Any, ali
     assert "about <b>40</b> tonnes" in english and "<span class=\"pill\">Place</span>" in english
 
 
+def test_a_rate_reads_with_its_base(as_user: Any, alice: Any) -> None:
+    rate = {"text": "450 cas pour 100.000 habitants", "start": 0, "end": 30, "value": 450, "unit": "cas",
+            "per": 100_000.0, "per_unit": "habitants", "approx": False, "qualifier": ""}
+    claim = ClaimFactory(quantities=[rate])
+    french = as_user(alice, language="fr").get(reverse("review:claim", args=[claim.pk])).content.decode()
+    assert "<b>450</b> cas <span class=\"hint\">pour 100\xa0000 habitants</span>" in french
+    english = as_user(alice).get(reverse("review:claim", args=[claim.pk])).content.decode()
+    assert "<b>450</b> cas <span class=\"hint\">per 100,000 habitants</span>" in english
+
+
 def test_it_changes_one_quantity_and_keeps_its_offsets(as_user: Any, alice: Any) -> None:
     claim = structured_claim()
     response = as_user(alice).post(item_url(claim, "quantities"), {
