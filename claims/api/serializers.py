@@ -108,7 +108,9 @@ class ClaimSerializer(serializers.Serializer):
                                                        "in the article.")
     entities = serializers.ListField(child=serializers.DictField(), help_text="Named entities with their type "
                                                                             "and offsets.")
-    quantities = serializers.ListField(child=serializers.DictField(), help_text="Numbers with their unit.")
+    quantities = serializers.ListField(child=serializers.DictField(), help_text=(
+        "Numbers with their unit: text, start, end, value, unit; low and high for a range; approx and qualifier "
+        "(approx, more_than, less_than, at_least, at_most); per (and per_unit) for the base of a proportion or a rate."))
     dates = serializers.ListField(child=serializers.DictField(), help_text="Dates and periods the claim names.")
     status = serializers.ChoiceField(choices=ClaimStatus.choices)
     status_reason = serializers.CharField(allow_blank=True, help_text="Why it was dismissed or sent back.")
