@@ -496,6 +496,8 @@ def _unit_at(doc: Doc, j: int) -> tuple[str, int]:
         return lx.CURRENCY[two], j + 2
     if low in lx.CURRENCY or nxt.text in lx.CURRENCY:
         return lx.CURRENCY.get(low, lx.CURRENCY.get(nxt.text, nxt.text)), j + 1
+    if two in lx.UNIT_PAIRS:
+        return lx.UNIT_PAIRS[two], j + 2
     if low in ("km", "kilomètres") and j + 2 < n and doc[j + 1].text == "/" and doc[j + 2].lower_.rstrip(".") in (
             "h", "heure"):
         return "km/h", j + 3
@@ -753,8 +755,13 @@ def find_quantities(doc: Doc, language: str, date_tokens: set[int]) -> list[dict
             continue
         # "8 TGV sur 10", "deux SDF sur cinq": a proportion; the second number is its base, no count.
         base = None
-        if low is None and end_tok + 1 < n and doc[end_tok].lower_ in ("sur", "out") and end_tok + 1 not in date_tokens:
-            k = end_tok + 2 if doc[end_tok].lower_ == "out" and doc[end_tok + 1].lower_ == "of" else end_tok + 1
+        # "4 personnes interrogées sur 10": a participle or an adjective may describe the counted noun first.
+        over = end_tok
+        if unit and end_tok + 2 < n and doc[end_tok + 1].lower_ == "sur" and (doc[end_tok].pos_ == "ADJ" or (
+                doc[end_tok].pos_ == "VERB" and "Part" in doc[end_tok].morph.get("VerbForm"))):
+            over = end_tok + 1
+        if low is None and over + 1 < n and doc[over].lower_ in ("sur", "out") and over + 1 not in date_tokens:
+            k = over + 2 if doc[over].lower_ == "out" and doc[over + 1].lower_ == "of" else over + 1
             words = lx.NUMBER_WORDS.get(language, {})
             if k < n and (_is_number(doc[k], language) or doc[k].lower_ in words and doc[k].lower_ not in ("un", "une")) \
                     and not _CLOCK.match(doc[k].text) and not _YEAR.match(doc[k].text):

@@ -240,6 +240,13 @@ UNITS = {
     "gw": "GW", "kwh": "kWh", "twh": "TWh", "mph": "mph", "miles": "miles", "mile": "miles", "ft": "ft",
     "feet": "ft", "lbs": "lb", "pounds-weight": "lb",
 }
+# Two-word units, read before the one-word ones ("1.000 mètres carrés" is an area, not a length).
+UNIT_PAIRS = {
+    "mètres carrés": "m²", "mètre carré": "m²", "kilomètres carrés": "km²", "kilomètre carré": "km²",
+    "mètres cubes": "m³", "mètre cube": "m³", "square metres": "m²", "square meters": "m²", "square feet": "sq ft",
+    "square kilometres": "km²", "square kilometers": "km²", "square miles": "sq mi", "cubic metres": "m³",
+    "cubic meters": "m³",
+}
 # Units whose case tells them apart from another one or from a name: "667 Nm" (newton-metres of torque), not nm.
 CASED_UNITS = {"Nm": "Nm", "N.m": "Nm", "kN": "kN", "MWh": "MWh", "GWh": "GWh", "kWc": "kWc", "MWc": "MWc"}
 # Number words that count nothing precise when plural or after "des"/"plusieurs": "des centaines de km".

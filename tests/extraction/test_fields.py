@@ -456,3 +456,12 @@ def test_a_rate_keeps_its_base_and_its_noun_out_of_the_counts() -> None:
     assert (100_000.0, "habitants", None, None) not in quantities_found
     # Three nights are no round base: a price and a count, each its own figure.
     assert (40.0, "EUR", None, None) in quantities_found and (3.0, "nuits", None, None) in quantities_found
+
+
+def test_an_area_in_words_is_an_area_and_a_described_count_keeps_its_base() -> None:
+    text = ("La demeure de 1 000 mètres carrés a été vendue à Lyon. Plus de 4 personnes interrogées sur 10 sont "
+            "inquiètes pour leur emploi, selon l'Ifop.")
+    found = everything(text)
+    quantities_found = [(q["value"], q["unit"], q.get("per")) for c in found for q in c.quantities]
+    assert (1000.0, "m²", None) in quantities_found
+    assert (4.0, "personnes", 10.0) in quantities_found and (10.0, "personnes", None) not in quantities_found
