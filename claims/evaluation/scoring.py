@@ -89,11 +89,16 @@ class Tally:
     f1_sum: float = 0.0
     stored: int = 0
     sentences: int = 0
+    # Found claims whose annotation names a claimant, and how many of them got that claimant: an empty
+    # claimant where the article names the source is a miss that precision alone does not see.
+    named: int = 0
+    named_right: int = 0
     fields: dict[str, list[int]] = field(default_factory=lambda: {
         "claimant": [0, 0], "outlet": [0, 0], "quantities": [0, 0], "dates": [0, 0]})
 
     def add(self, other: Tally) -> None:
-        for name in ("articles", "top5", "top5_hits", "gold", "found", "f1_sum", "stored", "sentences"):
+        for name in ("articles", "top5", "top5_hits", "gold", "found", "f1_sum", "stored", "sentences", "named",
+                     "named_right"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         for key, (right, total) in other.fields.items():
             self.fields[key][0] += right
@@ -111,6 +116,8 @@ class Tally:
         }
         for key, (right, total) in self.fields.items():
             out[f"{key}_precision"] = rate(right, total)
+            if key == "claimant":
+                out["claimant_recall"] = rate(self.named_right, self.named)
         out["articles"] = self.articles
         return out
 
@@ -141,6 +148,9 @@ def score_article(claims: list[dict[str, Any]], gold: list[dict[str, Any]], *, s
 
 def _score_fields(tally: Tally, claim: dict[str, Any], item: dict[str, Any]) -> None:
     fields = tally.fields
+    if item.get("claimant"):
+        tally.named += 1
+        tally.named_right += bool(claim.get("claimant")) and same_source(claim["claimant"], item["claimant"])
     if claim.get("claimant"):
         fields["claimant"][1] += 1
         gold_source = item.get("claimant") or ""

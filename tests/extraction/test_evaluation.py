@@ -33,6 +33,10 @@ def test_it_scores_matches_texts_and_fields_against_the_annotations() -> None:
     assert figures["quantities_precision"] == 0.5 and figures["dates_precision"] == 1.0
     assert figures["claimant_precision"] == 1.0 and figures["outlet_precision"] == 1.0
     assert figures["stored_share"] == 0.4
+    assert figures["claimant_recall"] == 1.0
+    # The same claim without its claimant: precision has nothing to count, recall sees the miss.
+    unnamed = score_article([{**stored[0], "claimant": ""}], GOLD, sentences=5).figures()
+    assert unnamed["claimant_precision"] == 0.0 and unnamed["claimant_recall"] == 0.0
     assert token_f1("Le préfet a fermé 40 écoles", "Le préfet a fermé 40 écoles mercredi") == pytest.approx(0.923, 0.01)
     assert sentence_count("Une phrase de test ici. Une autre phrase ici!\n\nTitre\n\nEt une troisième phrase là.") == 3
 
@@ -52,8 +56,8 @@ def test_evaluate_extraction_prints_each_split_and_ends_with_figures(tmp_path: P
     lines = out.getvalue().strip().splitlines()
     assert lines[0].startswith("heldout: ") and lines[1].startswith("tune: ")
     figures = dict(pair.split("=") for pair in lines[-1].split())
-    assert set(figures) >= {"p_at_5", "recall", "text_f1", "claimant_precision", "quantities_precision",
-                            "dates_precision", "stored_share", "articles"}
+    assert set(figures) >= {"p_at_5", "recall", "text_f1", "claimant_precision", "claimant_recall",
+                            "quantities_precision", "dates_precision", "stored_share", "articles"}
     assert figures["articles"] == "2" and 0 < float(figures["recall"]) <= 1 and float(figures["p_at_5"]) > 0
     with pytest.raises(CommandError):
         call_command("evaluate_extraction", str(path), split="nope", stdout=StringIO())
