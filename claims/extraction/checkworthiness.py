@@ -176,6 +176,9 @@ BASE = -1.3
 # Set by the extraction pipeline only, never on sentences alone: no training data, weights by judgement.
 JUDGED = frozenset({"record", "forecast", "schedule", "advice", "promotional", "fragment", "needs_context"})
 SCORED_BY_MODEL = gettext_noop("scored by the trained model")
+# Fewer words than this: too short to check (the `short` rule); a post's hook rather than its claim
+# (selection.top_claim).
+SHORT_WORDS = 6
 
 
 def rule_values(signals: Signals) -> dict[str, Any]:
@@ -183,7 +186,7 @@ def rule_values(signals: Signals) -> dict[str, Any]:
     of every candidate's parse features would cost more than scoring)."""
     values = dict(vars(signals))
     values.update(
-        several_entities=signals.entities >= 2, short=signals.words < 6, no_verb=not signals.has_verb,
+        several_entities=signals.entities >= 2, short=signals.words < SHORT_WORDS, no_verb=not signals.has_verb,
     )
     return values
 
