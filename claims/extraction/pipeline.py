@@ -646,6 +646,7 @@ def _candidate(
         or any(d.get("tense") == "future" for d in c_dates),
         advice=_has(lower, lx.ADVICE_MARKERS.get(language, ())) or "Imp" in root.morph.get("Mood"),
         promotional=_has(lower, lx.PROMOTIONAL_MARKERS.get(language, ())),
+        tribute=_has(lower, lx.TRIBUTE_MARKERS.get(language, ())),
         fragment=rewritten.fragment, needs_context=rewritten.needs_context,
         words=len(_WORDS.findall(text)),
         # A question quoted inside a statement ("« Et si ... ? », a réagi le maire.") asks, whatever
