@@ -72,6 +72,7 @@ class Signals:
     schedule: bool = False
     advice: bool = False
     promotional: bool = False
+    tribute: bool = False
     fragment: bool = False
     needs_context: bool = False
     # Language-independent parse features (syntax.span_features): what the trained scorer reads.
@@ -169,13 +170,18 @@ _RULES: list[tuple[str, float, str]] = [
     ("schedule", -0.6, gettext_noop("schedule or announcement")),
     ("advice", -0.8, gettext_noop("advice or instruction")),
     ("promotional", -1.2, gettext_noop("promotional copy")),
+    ("tribute", -1.0, gettext_noop("condolences or tribute")),
     ("fragment", -1.4, gettext_noop("fragment without a verb")),
     ("needs_context", -0.4, gettext_noop("needs context: subject not resolved")),
 ]
 BASE = -1.3
 # Set by the extraction pipeline only, never on sentences alone: no training data, weights by judgement.
-JUDGED = frozenset({"record", "forecast", "schedule", "advice", "promotional", "fragment", "needs_context"})
+JUDGED = frozenset({"record", "forecast", "schedule", "advice", "promotional", "tribute", "fragment",
+                    "needs_context"})
 SCORED_BY_MODEL = gettext_noop("scored by the trained model")
+# Fewer words than this: too short to check (the `short` rule); a post's hook rather than its claim
+# (selection.top_claim).
+SHORT_WORDS = 6
 
 
 def rule_values(signals: Signals) -> dict[str, Any]:
@@ -183,7 +189,7 @@ def rule_values(signals: Signals) -> dict[str, Any]:
     of every candidate's parse features would cost more than scoring)."""
     values = dict(vars(signals))
     values.update(
-        several_entities=signals.entities >= 2, short=signals.words < 6, no_verb=not signals.has_verb,
+        several_entities=signals.entities >= 2, short=signals.words < SHORT_WORDS, no_verb=not signals.has_verb,
     )
     return values
 

@@ -89,7 +89,10 @@ OPINION_MARKERS = {
     "fr": ("je pense", "je crois", "à mon avis", "a mon avis", "selon moi", "il faut", "il faudrait",
            "devrait", "devraient", "j'estime", "nous pensons", "je trouve", "il me semble", "scandaleux",
            "formidable", "magnifique", "honteux", "inadmissible", "malheureusement", "heureusement",
-           "sans doute", "peut-être", "semble", "semblent", "a priori", "probablement"),
+           "sans doute", "peut-être", "semble", "semblent", "a priori", "probablement",
+           # Wishes: what the speaker wants, not what is.
+           "je souhaite", "nous souhaitons", "j'espère", "nous espérons", "je veux que", "nous voulons que",
+           "j'aimerais", "nous aimerions"),
     "en": ("i think", "i believe", "i feel", "in my opinion", "we should", "should", "ought", "i hope",
            "we need", "must", "great", "wonderful", "terrible", "disgrace", "horrible", "fantastic",
            "i want", "we want", "let me", "i'm going to", "i will", "i'd like", "i would", "thank",
@@ -282,7 +285,11 @@ ADVICE_MARKERS = {
            "mieux vaut", "pensez à", "n'hésitez pas", "n'oubliez pas", "évitez", "privilégiez", "conseille",
            "recommande", "recommandent", "invite à", "invitent à", "appelle à", "appellent à", "sont invités",
            "est invité", "sont appelés", "doivent", "veillez", "prenez", "munissez-vous", "à éviter", "astuce",
-           "conseils", "il est interdit de"),
+           "conseils", "il est interdit de",
+           # Appeals in the first or second person plural: what to do, not what happened.
+           "nous devons", "vous devez", "mettons", "restons", "soutenons", "agissons", "unissons", "mobilisons",
+           "luttons", "prions", "partagez", "partageons", "diffusez", "faites tourner", "faites passer",
+           "faites circuler", "signez", "votez", "rejoignez", "sachez"),
     "en": ("you should", "we should", "make sure", "don't forget", "avoid ", "advised to", "urged to",
            "recommended", "tips"),
 }
@@ -294,6 +301,14 @@ PROMOTIONAL_MARKERS = {
            "valent le détour", "vaut le détour", "à découvrir", "en exclusivité"),
     "en": ("buy now", "order now", "discover", "don't miss", "available from", "on sale", "our pick",
            "must-have", "perfect for", "ideal for"),
+}
+# Condolences and tributes: grief is not checkable, the death or the event it mourns is. Not "a rendu
+# hommage": a reported homage often carries the statement at issue ("a rendu hommage à X, qui a permis ...").
+TRIBUTE_MARKERS = {
+    "fr": ("condoléances", "nos pensées", "pensée pour", "pensées pour", "pensées vont", "repose en paix",
+           "reposez en paix", "paix à son âme", "paix à leur âme", "que dieu", "nous a quittés", "nous a quittées",
+           "in memoriam"),
+    "en": (),
 }
 # Nouns after a demonstrative that point back to something said before ("cette mesure", "ce niveau").
 RECORD_MARKERS = {

@@ -379,3 +379,19 @@ def test_the_configured_model_scores_its_languages_and_the_rules_the_others(sett
     assert (fr_score, fr_reasons) == rule_score(fr_signals)
     settings.FACTCHECK_CHECKWORTHINESS_MODEL_LANGUAGES = ["*"]
     assert configured_scorer().languages is None
+
+
+def test_appeals_wishes_and_condolences_rank_below_the_facts_they_follow() -> None:
+    from claims.extraction import extract_claims
+
+    facts = ["Un incendie a détruit 40 hectares de forêt samedi près de Marseille, selon les pompiers.",
+             "Un pompier de 32 ans est mort dimanche dans l'incendie de Martigues."]
+    lesser = ["Toutes nos pensées vont à la famille et aux proches de ce pompier de 32 ans.",  # condolences
+              "Mettons tout en oeuvre pour que les 40 hectares brûlés soient replantés en 2024.",  # appeal
+              "Nous devons rester unis face à cet incendie, a déclaré le maire de Martigues mardi.",  # appeal
+              "Je souhaite que les 40 hectares soient replantés, a ajouté le maire de Martigues."]  # wish
+    extraction = extract_claims(" ".join(facts + lesser), language="fr", selective=False)
+    scores = {c.quote: c.checkworthiness for c in [*extraction.claims, *extraction.recoverable]}
+    assert min(scores[f] for f in facts) > max(scores[s] for s in lesser), scores
+    reasons = {r for c in extraction.claims for r in c.checkworthiness_reasons}
+    assert {"condolences or tribute", "advice or instruction", "opinion marker"} <= reasons

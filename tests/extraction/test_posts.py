@@ -16,7 +16,7 @@ class Cand:
     start: int
     checkworthiness: float
     text: str = ""
-    signals: Signals = field(default_factory=Signals)
+    signals: Signals = field(default_factory=lambda: Signals(words=12))
 
 
 @dataclass
@@ -32,6 +32,17 @@ def test_the_first_candidate_is_the_top_claim_unless_a_later_one_is_far_more_che
     far_better = Cand(50, 0.95)
     assert top_claim(Ext([far_better], [Cand(0, 0.2)])) is far_better
     assert top_claim(Ext([], [])) is None
+
+
+def test_a_short_hook_or_a_forecast_does_not_take_the_first_place_of_a_post() -> None:
+    hook = Cand(0, 0.4, "URGENT NOUVELLE MALADIE", Signals(words=3))
+    forecast = Cand(0, 0.4, "Le pic sera atteint le 23 mars", Signals(words=7, forecast=True))
+    claim = Cand(40, 0.3, "Une nouvelle maladie a été découverte au Japon")
+    assert top_claim(Ext([], [hook, claim])) is claim
+    assert top_claim(Ext([], [forecast, claim])) is claim
+    # Alone, or far more check-worthy than the rest, they still are the top claim.
+    assert top_claim(Ext([], [hook])) is hook
+    assert top_claim(Ext([], [Cand(0, 0.95, "", Signals(words=3)), Cand(40, 0.1)])).checkworthiness == 0.95
 
 
 def test_a_post_of_one_short_line_has_its_line_as_top_claim() -> None:
