@@ -103,15 +103,33 @@ def _folded(prefixes: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(_fold(p) for p in prefixes)
 
 
+# Particles inside a family name ("Bruno Le Maire", "Marie de La Tour", "Ursula von der Leyen").
+_NAME_PARTICLES = frozenset({"le", "la", "les", "de", "du", "des", "d'", "van", "von", "der", "den", "di", "da",
+                             "del", "della", "dos", "das", "ben", "el", "al", "ter", "mac"})
+
+
+def name_end(ent: Span) -> int:
+    """Where a person's name ends: the tagger may stop before the last word of a family name with a
+    particle ("Bruno Le" of "Bruno Le Maire", the parser reading "Maire" as a noun); a name never ends
+    on its particle, the capitalised word after it is part of it."""
+    doc = ent.doc
+    end = ent.end
+    while end < len(doc) and end - ent.start < 6 and doc[end - 1].lower_ in _NAME_PARTICLES \
+            and doc[end].is_alpha and doc[end].text[:1].isupper() and not doc[end].is_sent_start:
+        end += 1
+    return end
+
+
 def person_name(ent: Span) -> str:
     """The name of a person entity without the role the tagger glued to it: "Premier ministre Jean
     Dupont" is "Jean Dupont"; "président de la République" alone names no one ("")."""
     tokens = list(ent)
+    end = name_end(ent)
     if not tokens or tokens[0].lower_ not in lx.PERSON_ROLES | lx.AGENT_NOUNS | ROLE_ADJECTIVES:
-        return ent.text.strip(" ,.'\"")
+        return ent.doc[ent.start : end].text.strip(" ,.'\"")
     for k, tok in enumerate(tokens[1:], 1):
         if tok.pos_ == "PROPN" and tokens[k - 1].pos_ not in ("ADP", "DET"):
-            return ent.doc[tok.i : ent.end].text.strip(" ,.'\"")
+            return ent.doc[tok.i : end].text.strip(" ,.'\"")
     return ""
 
 
@@ -274,6 +292,15 @@ def _name_start(ent: Span) -> int:
     return next((t.i for t in ent if not (t.is_lower and t.pos_ == "NOUN")), ent.start)
 
 
+def _entity_name(ent: Span) -> str:
+    """An entity as a claimant: its name without a common noun glued before it; a noun its complement
+    depends on is its head, not glued ("ministère de l'Intérieur" is the ministry, not "de l'Intérieur")."""
+    start = _name_start(ent)
+    if start > ent.start and (ent.doc[start].pos_ in ("ADP", "DET") or ent.doc[start].lower_ in _NAME_PARTICLES):
+        start = ent.start
+    return ent.doc[start : ent.end].text.strip(" ,.'\"")
+
+
 def source_of(tokens: list[Token], language: str, told: bool = True) -> tuple[str, str, str]:
     """(claimant, outlet, how) named by a phrase: people first, then organisations, then an agent noun
     phrase ("le parquet d'Ajaccio"); a medium named in it is the outlet. With `told`, a noun after "à"
@@ -302,7 +329,7 @@ def source_of(tokens: list[Token], language: str, told: bool = True) -> tuple[st
         if tok.doc[tokens[0].i : ent.start].text.count('"') % 2:
             continue  # "à l'affiche de "La Taularde"": a title in quotation marks is a work, not a speaker
         doc = tok.doc
-        name = doc[_name_start(ent) : ent.end].text.strip(" ,.'\"")
+        name = _entity_name(ent)
         # "le secrétaire d'Etat aux Transports Jean-Baptiste Djebbari": the parser glued the ministry's
         # domain to the name; what follows it is the person.
         glued = False
@@ -735,7 +762,7 @@ def role_of(ent: Span) -> str:
     sent = ent.sent
     inner = [t for t in ent if t.lower_ in lx.PERSON_ROLES]
     if inner and person_name(ent) != ent.text.strip(" ,.'\""):  # "Premier ministre Jean Dupont" as one entity
-        name_start = ent.end - len(person_name(ent).split())
+        name_start = name_end(ent) - len(person_name(ent).split())
         return role_key(doc[ent.start : name_start].text)
     before = []
     k = ent.start - 1

@@ -365,6 +365,24 @@ _SPEAKER_REACH = 3
 
 
 def _resolve_claimant(art: _Article, attrib: at.Attribution) -> str:
+    """The claimant of a sentence as the article names them (_resolve), in full (_full_name)."""
+    return _full_name(art.context, _resolve(art, attrib))
+
+
+# Words after a name that make another person of it ("Neymar Sr", "Dumas fils"), not a longer name.
+_KIN = {"sr", "sr.", "jr", "jr.", "senior", "junior", "fils", "père", "mère", "fille"}
+
+
+def _full_name(ctx: rw.Context, claimant: str) -> str:
+    """"Christophe" or "Bruno Le" when the article named "Christophe Dechavanne" or "Bruno Le Maire": a
+    claimant that is the start of exactly one person's name the article gave is that person."""
+    if not claimant or not claimant[:1].isupper() or len(claimant.split()) > 2:
+        return claimant
+    longer = {p for p in ctx.people if p.startswith(claimant + " ") and p.split()[-1].lower() not in _KIN}
+    return longer.pop() if len(longer) == 1 else claimant
+
+
+def _resolve(art: _Article, attrib: at.Attribution) -> str:
     """A pronoun speaker ("a-t-il déclaré") or a bare description ("le quotidien", "la même source",
     "le ministre de l'Éducation") becomes the person, outlet or source the article named before; a
     description it cannot resolve stays as written when it names an agent ("le parquet d'Ajaccio"), an

@@ -526,3 +526,21 @@ def test_a_clause_of_what_the_speaker_did_next_ends_the_tail() -> None:
 ])
 def test_the_name_after_a_document_noun_is_who_made_the_document(sentence: str, author: str) -> None:
     assert claim(sentence, "%").claimant == author
+
+
+def test_a_family_name_with_a_particle_is_not_cut_by_the_tagger() -> None:
+    # The tagger stops "Bruno Le Maire" at "Le", the parser reading "Maire" as a noun.
+    cand = claim("La dette publique va baisser de 2 % l'an prochain, a assuré Bruno Le Maire mardi.", "dette")
+    assert cand.claimant == "Bruno Le Maire"
+
+
+def test_a_ministry_is_named_whole_not_by_its_domain() -> None:
+    cand = claim("En 2018, 35 policiers et 33 gendarmes se sont suicidés, selon les chiffres du ministère de "
+                 "l'Intérieur.", "policiers")
+    assert cand.claimant == "ministère de l'Intérieur"
+
+
+def test_a_speaker_named_by_first_name_is_the_person_the_article_named_in_full() -> None:
+    cand = claim("Ophélie Durand a été entendue par les enquêteurs mardi à Lyon. Ophélie dit avoir "
+                 "régulièrement côtoyé le suspect pendant trois ans.", "côtoyé")
+    assert cand.claimant == "Ophélie Durand"
