@@ -125,7 +125,9 @@ def person_name(ent: Span) -> str:
     Dupont" is "Jean Dupont"; "président de la République" alone names no one ("")."""
     tokens = list(ent)
     end = name_end(ent)
-    if not tokens or tokens[0].lower_ not in lx.PERSON_ROLES | lx.AGENT_NOUNS | ROLE_ADJECTIVES:
+    # A name starts with a capital (or a particle: "de Gaulle"); "général de la Santé" is a role's end.
+    common = tokens and tokens[0].is_lower and tokens[0].is_alpha and tokens[0].lower_ not in _NAME_PARTICLES
+    if not tokens or tokens[0].lower_ not in lx.PERSON_ROLES | lx.AGENT_NOUNS | ROLE_ADJECTIVES and not common:
         return ent.doc[ent.start : end].text.strip(" ,.'\"")
     for k, tok in enumerate(tokens[1:], 1):
         if tok.pos_ == "PROPN" and tokens[k - 1].pos_ not in ("ADP", "DET"):
@@ -987,6 +989,9 @@ def find(span: Span, language: str) -> Attribution:
         window = span.doc[max(span.start, verb.i - 3) : min(span.end, verb.i + 3)].text
         pm = _PRONOUN_VERB.search(window)
         pronoun = (pm.group(1) or pm.group(2)).lower() if pm else ""
+        source = [t for t in rest if t.i > verb.i and t.lower_ != "après"]
+        if verb.lower_ in ("selon", "d'", "d'après") and len(source) == 1 and source[0].lower_ in _STRESSED_PRONOUNS:
+            pronoun = _STRESSED_PRONOUNS[source[0].lower_]  # "..., d'après lui."
         subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i and c.i > start), None)
         if subject is not None and language == "en":
             # "..., the Labor Department said on Friday": the speaker is the verb's subject.
