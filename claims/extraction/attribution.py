@@ -1021,6 +1021,12 @@ def find(span: Span, language: str) -> Attribution:
             inner = find(span.doc[span.start : start], language)
             if inner.drop and inner.drop[-1][1] >= start - 1 and (inner.claimant or inner.how.startswith("pronoun:")):
                 return Attribution(inner.claimant, outlet, inner.how, [*inner.drop, *drop])
+        if not claimant and not how.startswith(("pronoun:", "description:")) and start > span.start:
+            # "LFI a annoncé avoir récolté 1,5 million, selon un message transmis à l'AFP": the tail names no
+            # one, the speaker is the subject of the speech verb before it.
+            inner = find(span.doc[span.start : start], language)
+            if inner.claimant and inner.how in ("speech", "according_to"):
+                return Attribution(inner.claimant, outlet or inner.outlet, inner.how, [*inner.drop, *drop])
         return Attribution(claimant, outlet, how or "speech", drop)
     incise = _incise(span, language)
     if incise is not None:
@@ -1039,7 +1045,8 @@ def find(span: Span, language: str) -> Attribution:
             continue  # a verb inside a quotation is the quoted speaker's ("X m'a dit ...", se plaint-il)
         # A passive subject ("L'arrivée de X a été annoncée") is what was said, not who said it.
         subjects = [c for c in tok.children if c.dep_.startswith("nsubj") and c.dep_ != "nsubj:pass"
-                    and not any(t.text == '"' for t in span.doc[c.i : tok.i])]
+                    and not quoted(c, span) and span.doc[c.i : tok.i].text.count('"') % 2 == 0]
+        # (a closed quotation between them is a word quoted: "l'affaire des "écoutes", a annoncé ...")
         for subj in subjects:
             if subj.lower_ in lx.PRONOUN_SPEAKERS:
                 named = _cataphora(span, tok, subj)
@@ -1055,7 +1062,8 @@ def find(span: Span, language: str) -> Attribution:
                     return Attribution(claimant, outlet, how)
         # Inverted subject: "a déploré son président, Marc Olivier", "said commissioner Linda Perez".
         # An infinitive has no subject of its own ("conduit X à admettre ses fautes").
-        if not subjects and "Inf" not in tok.morph.get("VerbForm"):
+        # ('"...", a déclaré le chef de l'État': a subject the parser found before the quotation is not the verb's)
+        if (not subjects or _after_quotation(tok)) and "Inf" not in tok.morph.get("VerbForm"):
             # "dénonce de son côté la secrétaire d'État à l'Égalité, Marlène Schiappa": the name set off
             # after a long role may come a dozen words after the verb, not past another clause ("mais").
             after = list(itertools.takewhile(

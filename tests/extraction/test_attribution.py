@@ -585,3 +585,15 @@ def test_the_percentages_after_a_poll_are_the_pollsters() -> None:
     assert claim(text, "48 %").claimant == "Elabe"
     assert claim(text, "syndicats").claimant == ""
     assert claim(text, "chômage").claimant == "Insee"
+
+
+def test_a_word_quoted_between_the_speaker_and_the_verb_does_not_hide_the_speaker() -> None:
+    cand = claim("Jacqueline Laffont, l'une des avocates de l'ancien président dans l'affaire des \"écoutes\", a "
+                 "annoncé vendredi avoir demandé une inspection générale visant le parquet.", "inspection")
+    assert cand.claimant == "Jacqueline Laffont"
+
+
+def test_a_trailing_source_that_names_no_one_leaves_the_speaker_before_it() -> None:
+    cand = claim("LFI a annoncé samedi 6 avril avoir déjà récolté 1,5 million d'euros grâce à l'emprunt populaire, "
+                 "selon un message à ses militants transmis à l'AFP.", "récolté")
+    assert (cand.claimant, cand.outlet) == ("LFI", "AFP")
