@@ -1101,6 +1101,9 @@ def _according_to_inside(span: Span, language: str) -> Attribution | None:
     sentence, where neither the opening nor the trailing attribution reads it. The phrase ends at the
     next punctuation, conjunction or finite verb; it stays in the text (only its source is read)."""
     doc = span.doc
+    lowered = span.text.lower()
+    if "selon" not in lowered and "d'après" not in lowered and "according to" not in lowered:
+        return None  # most sentences: no token loop
     for tok in span[1:]:
         after = doc[tok.i + 1 : span.end]
         if not after:

@@ -375,6 +375,8 @@ def _survey_figures(art: _Article, sent: Span, attrib: at.Attribution, quantitie
     no source of their own, are the pollster's too (as a fact-checker reads the paragraph): within
     _SURVEY_REACH sentences of its last figure, or further when they speak of its respondents. Another
     source ends the run; "ce sondage", "l'institut" is the pollster."""
+    if not art.survey and not attrib.claimant:
+        return  # most sentences: no poll running, none named
     percent = any(q.get("unit") in ("%", "points") for q in quantities)
     respondents = any(t.lower_ in _RESPONDENTS for t in sent)
     how = attrib.how
