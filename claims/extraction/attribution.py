@@ -103,15 +103,35 @@ def _folded(prefixes: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(_fold(p) for p in prefixes)
 
 
+# Particles inside a family name ("Bruno Le Maire", "Marie de La Tour", "Ursula von der Leyen").
+_NAME_PARTICLES = frozenset({"le", "la", "les", "de", "du", "des", "d'", "van", "von", "der", "den", "di", "da",
+                             "del", "della", "dos", "das", "ben", "el", "al", "ter", "mac"})
+
+
+def name_end(ent: Span) -> int:
+    """Where a person's name ends: the tagger may stop before the last word of a family name with a
+    particle ("Bruno Le" of "Bruno Le Maire", the parser reading "Maire" as a noun); a name never ends
+    on its particle, the capitalised word after it is part of it."""
+    doc = ent.doc
+    end = ent.end
+    while end < len(doc) and end - ent.start < 6 and doc[end - 1].lower_ in _NAME_PARTICLES \
+            and doc[end].is_alpha and doc[end].text[:1].isupper() and not doc[end].is_sent_start:
+        end += 1
+    return end
+
+
 def person_name(ent: Span) -> str:
     """The name of a person entity without the role the tagger glued to it: "Premier ministre Jean
     Dupont" is "Jean Dupont"; "président de la République" alone names no one ("")."""
     tokens = list(ent)
-    if not tokens or tokens[0].lower_ not in lx.PERSON_ROLES | lx.AGENT_NOUNS | ROLE_ADJECTIVES:
-        return ent.text.strip(" ,.'\"")
+    end = name_end(ent)
+    # A name starts with a capital (or a particle: "de Gaulle"); "général de la Santé" is a role's end.
+    common = tokens and tokens[0].is_lower and tokens[0].is_alpha and tokens[0].lower_ not in _NAME_PARTICLES
+    if not tokens or tokens[0].lower_ not in lx.PERSON_ROLES | lx.AGENT_NOUNS | ROLE_ADJECTIVES and not common:
+        return ent.doc[ent.start : end].text.strip(" ,.'\"")
     for k, tok in enumerate(tokens[1:], 1):
         if tok.pos_ == "PROPN" and tokens[k - 1].pos_ not in ("ADP", "DET"):
-            return ent.doc[tok.i : ent.end].text.strip(" ,.'\"")
+            return ent.doc[tok.i : end].text.strip(" ,.'\"")
     return ""
 
 
@@ -274,6 +294,18 @@ def _name_start(ent: Span) -> int:
     return next((t.i for t in ent if not (t.is_lower and t.pos_ == "NOUN")), ent.start)
 
 
+def _entity_name(ent: Span) -> str:
+    """An entity as a claimant: its name without a common noun glued before it; a noun its complement
+    depends on is its head, not glued ("ministère de l'Intérieur" is the ministry, not "de l'Intérieur")."""
+    start = _name_start(ent)
+    if start > ent.start and (ent.doc[start].pos_ in ("ADP", "DET") or ent.doc[start].lower_ in _NAME_PARTICLES):
+        start = ent.start
+    end = ent.end
+    while end - 1 > start and ent.doc[end - 1].lower_ in _NOT_SPEAKER_NOUNS:
+        end -= 1  # "a annoncé l'Insee mercredi": the tagger took the day in
+    return ent.doc[start:end].text.strip(" ,.'\"")
+
+
 def source_of(tokens: list[Token], language: str, told: bool = True) -> tuple[str, str, str]:
     """(claimant, outlet, how) named by a phrase: people first, then organisations, then an agent noun
     phrase ("le parquet d'Ajaccio"); a medium named in it is the outlet. With `told`, a noun after "à"
@@ -302,7 +334,7 @@ def source_of(tokens: list[Token], language: str, told: bool = True) -> tuple[st
         if tok.doc[tokens[0].i : ent.start].text.count('"') % 2:
             continue  # "à l'affiche de "La Taularde"": a title in quotation marks is a work, not a speaker
         doc = tok.doc
-        name = doc[_name_start(ent) : ent.end].text.strip(" ,.'\"")
+        name = _entity_name(ent)
         # "le secrétaire d'Etat aux Transports Jean-Baptiste Djebbari": the parser glued the ministry's
         # domain to the name; what follows it is the person.
         glued = False
@@ -311,8 +343,10 @@ def source_of(tokens: list[Token], language: str, told: bool = True) -> tuple[st
             if rest.text[:1].isupper() and all(t.text[:1].isupper() or t.lower_ in ("le", "la", "de", "du")
                                                for t in rest):
                 name, glued = rest.text.strip(" ,.'\""), True
-        if not glued and _complement(ent, tokens[0].i):
+        if not glued and _complement(ent, tokens[0].i) and not _authored(ent):
             continue  # "le maire de Fontaine": what the speaker is of
+        if _commissioned(ent):
+            continue  # "un sondage Elabe pour Radio Classique": who paid for the poll did not make it
         if outlet and outlet in name and not name.endswith(outlet):
             name = name.split(outlet, 1)[1].strip()  # "l'AFP Sylvain Darchy": the agency glued to the name
         if len(name) < 2 or (outlet and (name.lower() in outlet.lower() or outlet.lower() in name.lower())):
@@ -333,11 +367,12 @@ def source_of(tokens: list[Token], language: str, told: bool = True) -> tuple[st
         return "", outlet, f"pronoun:{latter}"
     heads = [t for t in words if t.pos_ in ("NOUN", "PROPN") and t.lower_ not in lx.OUTLET_NOUNS
              and t.lower_ not in _NOT_SPEAKER_NOUNS
-             and t.lower_ not in lx.DOCUMENT_NOUNS and not (told and _addressee(t)) and not (outlet and t.text in outlet)]
+             and t.lower_.rstrip("s") not in _DOCUMENT_STEMS and not (told and _addressee(t)) and not (outlet and t.text in outlet)]
     if orgs and (not heads or heads[0].pos_ == "PROPN" or heads[0].lower_ not in lx.AGENT_NOUNS
                  or heads[0].lower_ in _COMPANY_NOUNS):
         return orgs[0], outlet, "speech"
-    if heads and heads[0].lower_ in lx.AGENT_NOUNS:
+    if heads and heads[0].lower_ in lx.AGENT_NOUNS and not (outlet and heads[0].lower_ in _COMPANY_NOUNS):
+        # (not "le groupe Canal+": the medium is the company)
         # "le ministre de l'Économie Bruno Le Maire": the name after the role is the claimant; an
         # organisation there is what the role is of ("la présidente de la Commission des lois").
         named = [e for e in {id(_entity_at(t)): _entity_at(t) for t in words[words.index(heads[0]) + 1 :]
@@ -357,15 +392,19 @@ def source_of(tokens: list[Token], language: str, told: bool = True) -> tuple[st
             t.lower_ in ("qui", "who", "que", "dont", "sur", "à", "au", "aux", "auprès", "dans", "lors", "pour", "on",
                          "to", "in", "at") or t.text in (",", "(", '"') or t.pos_ in ("VERB", "AUX")
             or t.lower_ in lx.WEEKDAYS or t.text[:1].isdigit()  # "la préfecture, mardi 3 juin": a date ends it
-            or (outlet and t.text in outlet.split()))), len(phrase))
+            or (outlet and t.text in outlet.split())
+            or t.doc[t.i - 1].text == ",")), len(phrase))  # the comma may have been filtered out
         kept = _trim_function_words(phrase[:cut])
         claimant = " ".join(t.text for t in kept).replace("' ", "'").strip()
         if not any(_entity_at(t) for t in kept):
             return claimant, outlet, f"description:{heads[0].lower_}"
         return claimant, outlet, "speech"
+    survey = next((t for t in words if t.lower_.rstrip("s") in _DOCUMENT_STEMS), None)
     if outlet:
         if _told_to(tokens, outlet):
             return "", outlet, ""  # "explique ce propriétaire à Midi Libre": the medium only reported it
+        if survey is not None and _commissioned_by(tokens, outlet):
+            return "", outlet, f"description:{survey.lower_}"  # "selon ce sondage pour Radio Classique"
         return outlet, outlet, "outlet"
     # "se rappelle la maman au quotidien": the medium told is not who spoke
     nouns = [t for t in words if t.pos_ == "NOUN" and t.lower_ in lx.OUTLET_NOUNS and not (told and _addressee(t))]
@@ -377,6 +416,46 @@ def source_of(tokens: list[Token], language: str, told: bool = True) -> tuple[st
     return "", "", ""
 
 
+def _authored(ent: Span) -> bool:
+    """"les chiffres du ministère de l'Intérieur", "une étude de l'Université de Cambridge", "les
+    informations de L'Opinion": an entity a document, a figure or a piece of news is of is who made it,
+    the source, not what the phrase is about."""
+    doc = ent.doc
+    k = ent.start - 1
+    while k > 0 and doc[k].pos_ == "DET":
+        k -= 1
+    if k <= 0 or doc[k].lower_ not in ("de", "du", "des", "d'", "of"):
+        return False
+    k -= 1
+    while k > 0 and doc[k].pos_ == "ADJ" and doc[k].is_lower:
+        k -= 1  # "les chiffres officiels du ministère"
+    return doc[k].lower_.rstrip("s") in _DOCUMENT_STEMS
+
+
+def _commissioned(ent: Span) -> bool:
+    """"un sondage Elabe pour Radio Classique", "une enquête OpinionWay pour Les Echos et Radio
+    Classique": an entity after "pour" that follows a poll or a study is its client."""
+    return _client_at(list(ent.doc[max(0, ent.start - 16) : ent.start + 1]), -1)
+
+
+def _client_at(tokens: list[Token], at_: int) -> bool:
+    """Whether tokens[at_] names a client of a poll or a study: "pour" before it (past a list of names),
+    a poll or study noun a few words before that."""
+    k = len(tokens) + at_ - 1 if at_ < 0 else at_ - 1
+    while k >= 0 and (tokens[k].lower_ in ("le", "la", "les", "l'", "the", "et", "and", ",")
+                      or tokens[k].text[:1].isupper() and tokens[k].lower_ not in ("pour", "for")):
+        k -= 1  # "pour Les Echos et Radio Classique": the clients may be a list
+    return k > 0 and tokens[k].lower_ in ("pour", "for") and any(
+        t.lower_.rstrip("s") in _DOCUMENT_STEMS for t in tokens[max(0, k - 6) : k])
+
+
+def _commissioned_by(tokens: list[Token], outlet: str) -> bool:
+    """Whether the medium named in a phrase is the client of the poll or study it names."""
+    first = outlet.split("'")[-1].split()[0].lower() if outlet.split("'")[-1].split() else ""
+    at_ = next((k for k, t in enumerate(tokens) if first and t.lower_.startswith(first)), None)
+    return at_ is not None and _client_at(tokens, at_)
+
+
 def _document_author(words: list[Token]) -> str:
     """"de nouvelles estimations d'Ipsos", "une étude Santé publique France": the capitalised name right
     after a document noun is who made the document, when the tagger did not recognise it."""
@@ -384,7 +463,8 @@ def _document_author(words: list[Token]) -> str:
         if t.lower_.rstrip("s") not in _DOCUMENT_STEMS:
             continue
         j = k + 1
-        while j < len(words) and (words[j].lower_ in ("de", "d'", "du") or words[j].pos_ == "ADJ" and words[j].is_lower):
+        while j < len(words) and (words[j].lower_ in ("de", "d'", "du", "la", "l'", "le", "les")
+                                  or words[j].pos_ == "ADJ" and words[j].is_lower):  # "le communiqué de la DGS"
             j += 1
         name: list[Token] = []
         for i in range(j, min(len(words), j + 5)):
@@ -483,7 +563,8 @@ def _tail(span: Span, language: str) -> tuple[int, Token] | None:
         if lead >= len(words):
             continue
         verb = words[lead]
-        marker = words[0].lower_ in ("selon", "d'après", "according")
+        marker = words[0].lower_ in ("selon", "d'après", "according") or (
+            words[0].lower_ == "d'" and len(words) > 1 and words[1].lower_ == "après")
         if not (marker or _speech_verb(verb, language) or _learned_from(verb)):
             continue
         if not marker and lead == 0 and _present_participle(verb):
@@ -735,7 +816,7 @@ def role_of(ent: Span) -> str:
     sent = ent.sent
     inner = [t for t in ent if t.lower_ in lx.PERSON_ROLES]
     if inner and person_name(ent) != ent.text.strip(" ,.'\""):  # "Premier ministre Jean Dupont" as one entity
-        name_start = ent.end - len(person_name(ent).split())
+        name_start = name_end(ent) - len(person_name(ent).split())
         return role_key(doc[ent.start : name_start].text)
     before = []
     k = ent.start - 1
@@ -836,7 +917,8 @@ def _apposed_name(role: Token) -> str:
 
 
 _DOCUMENT_STEMS = frozenset({*(noun.rstrip("s") for noun in lx.DOCUMENT_NOUNS), "estimation", "baromètre",
-                             "enquête", "projection"})
+                             "enquête", "projection", "chiffre", "information", "donnée", "statistique",
+                             "conclusion", "prévision", "relevé", "décompte", "comptage", "décret"})
 
 
 def find(span: Span, language: str) -> Attribution:
@@ -854,12 +936,22 @@ def find(span: Span, language: str) -> Attribution:
             # The phrase ends at the first comma followed by a clause ("Selon un sondage pour France TV,
             # Radio France et LCP, 43 % des sondés citent ..."): a list of names does not end it.
             commas = [k for k in range(n_marker, min(len(tokens), n_marker + 30)) if tokens[k].text == ","]
+            # Nor past the subject of the sentence ("Selon une étude, 59 % des patients ..., qui ..., ont vu"):
+            # what follows it is the statement.
+            subject = next((c for c in span.root.children if c.dep_.startswith("nsubj")
+                            and c.left_edge.i - span.start > n_marker
+                            and not {span.doc[c.left_edge.i - 1].lower_, c.left_edge.lower_} & {"dont", "qui", "que", "qu'"}),
+                           None)  # not a relative clause's ("..., dont Le Monde se fait l'écho, ...")
+            if subject is not None:
+                commas = [k for k in commas if k < subject.left_edge.i - span.start] or commas[:1]
             comma = None
             for pos, k in enumerate(commas):
                 stop = commas[pos + 1] if pos + 1 < len(commas) else len(tokens)
                 after = tokens[k + 1 : stop]
                 if after and after[0].lower_ in ("et", "ou", "mais", "and", "or", "but"):
                     continue  # a coordination carries on the phrase ("le couple, lui ..., et elle ...")
+                if after and after[0].lower_ in ("qui", "dont", "où", "who", "which"):
+                    continue  # "Selon une étude, 59 % des Canadiens ..., qui peuvent ...": a relative clause's verb
                 if after and after[0].pos_ == "ADP" and after[0].lower_ not in ("de", "d'", "du", "des", "of"):
                     comma = k  # "Selon Le Parisien, dans la rue X, ...": a place or time opens the main clause
                     break
@@ -897,6 +989,9 @@ def find(span: Span, language: str) -> Attribution:
         window = span.doc[max(span.start, verb.i - 3) : min(span.end, verb.i + 3)].text
         pm = _PRONOUN_VERB.search(window)
         pronoun = (pm.group(1) or pm.group(2)).lower() if pm else ""
+        source = [t for t in rest if t.i > verb.i and t.lower_ != "après"]
+        if verb.lower_ in ("selon", "d'", "d'après") and len(source) == 1 and source[0].lower_ in _STRESSED_PRONOUNS:
+            pronoun = _STRESSED_PRONOUNS[source[0].lower_]  # "..., d'après lui."
         subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i and c.i > start), None)
         if subject is not None and language == "en":
             # "..., the Labor Department said on Friday": the speaker is the verb's subject.
@@ -926,6 +1021,12 @@ def find(span: Span, language: str) -> Attribution:
             inner = find(span.doc[span.start : start], language)
             if inner.drop and inner.drop[-1][1] >= start - 1 and (inner.claimant or inner.how.startswith("pronoun:")):
                 return Attribution(inner.claimant, outlet, inner.how, [*inner.drop, *drop])
+        if not claimant and not how.startswith(("pronoun:", "description:")) and start > span.start:
+            # "LFI a annoncé avoir récolté 1,5 million, selon un message transmis à l'AFP": the tail names no
+            # one, the speaker is the subject of the speech verb before it.
+            inner = find(span.doc[span.start : start], language)
+            if inner.claimant and inner.how in ("speech", "according_to"):
+                return Attribution(inner.claimant, outlet or inner.outlet, inner.how, [*inner.drop, *drop])
         return Attribution(claimant, outlet, how or "speech", drop)
     incise = _incise(span, language)
     if incise is not None:
@@ -944,7 +1045,8 @@ def find(span: Span, language: str) -> Attribution:
             continue  # a verb inside a quotation is the quoted speaker's ("X m'a dit ...", se plaint-il)
         # A passive subject ("L'arrivée de X a été annoncée") is what was said, not who said it.
         subjects = [c for c in tok.children if c.dep_.startswith("nsubj") and c.dep_ != "nsubj:pass"
-                    and not any(t.text == '"' for t in span.doc[c.i : tok.i])]
+                    and not quoted(c, span) and span.doc[c.i : tok.i].text.count('"') % 2 == 0]
+        # (a closed quotation between them is a word quoted: "l'affaire des "écoutes", a annoncé ...")
         for subj in subjects:
             if subj.lower_ in lx.PRONOUN_SPEAKERS:
                 named = _cataphora(span, tok, subj)
@@ -960,7 +1062,8 @@ def find(span: Span, language: str) -> Attribution:
                     return Attribution(claimant, outlet, how)
         # Inverted subject: "a déploré son président, Marc Olivier", "said commissioner Linda Perez".
         # An infinitive has no subject of its own ("conduit X à admettre ses fautes").
-        if not subjects and "Inf" not in tok.morph.get("VerbForm"):
+        # ('"...", a déclaré le chef de l'État': a subject the parser found before the quotation is not the verb's)
+        if (not subjects or _after_quotation(tok)) and "Inf" not in tok.morph.get("VerbForm"):
             # "dénonce de son côté la secrétaire d'État à l'Égalité, Marlène Schiappa": the name set off
             # after a long role may come a dozen words after the verb, not past another clause ("mais").
             after = list(itertools.takewhile(
@@ -983,7 +1086,55 @@ def find(span: Span, language: str) -> Attribution:
         m = re.search(r"\b(he|she|they) (said|says|told|added|noted|argued|claimed)\b", span.text.lower())
         if m:
             return Attribution("", "", f"pronoun:{m.group(1)}")
-    return _point_of_view(tokens, language)
+    inside = _according_to_inside(span, language)
+    return inside if inside is not None else _point_of_view(tokens, language)
+
+
+# "la thèse selon laquelle ...", "selon que ...", "selon moi": no source follows the marker.
+_NOT_A_SOURCE = {"laquelle", "lequel", "lesquels", "lesquelles", "que", "qu'", "moi", "toi", "nous", "vous", "which"}
+_STRESSED_PRONOUNS = {"lui": "il", "elle": "elle", "eux": "ils", "elles": "elles"}
+
+
+def _according_to_inside(span: Span, language: str) -> Attribution | None:
+    """"..., à 43 %, selon un sondage Elabe publié jeudi, alors que ...", "Toutefois, selon Forbes, en
+    2018, ...", "... 1,5 million de curieux selon Médiamétrie, soit ...": a source given inside the
+    sentence, where neither the opening nor the trailing attribution reads it. The phrase ends at the
+    next punctuation, conjunction or finite verb; it stays in the text (only its source is read)."""
+    doc = span.doc
+    lowered = span.text.lower()
+    if "selon" not in lowered and "d'après" not in lowered and "according to" not in lowered:
+        return None  # most sentences: no token loop
+    for tok in span[1:]:
+        after = doc[tok.i + 1 : span.end]
+        if not after:
+            return None
+        if tok.lower_ == "selon" or tok.lower_ == "according" and after[0].lower_ == "to":
+            phrase_start = tok.i + 1 + (tok.lower_ == "according")
+        elif tok.lower_ == "d'" and after[0].lower_ == "après":
+            phrase_start = tok.i + 2
+        else:
+            continue
+        if phrase_start >= span.end or doc[phrase_start].lower_ in _NOT_A_SOURCE or quoted(tok, span):
+            continue
+        if doc[phrase_start].lower_ in _STRESSED_PRONOUNS:
+            # "L'affaire évoque selon lui la mort d'Eric Garner": the person the article is about.
+            return Attribution("", "", f"pronoun:{_STRESSED_PRONOUNS[doc[phrase_start].lower_]}")
+        phrase = list(itertools.takewhile(
+            lambda t: t.text not in ",;:.()!?\"" and t.pos_ not in ("CCONJ", "SCONJ") and t.lower_ not in (
+                "qui", "dont", "alors", "soit", "who", "which") and not (
+                t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm")),
+            doc[phrase_start : min(span.end, phrase_start + 14)]))
+        claimant, outlet, how = source_of(phrase, language) if phrase else ("", "", "")
+        if (claimant or outlet) and not _in_relative_clause(tok):
+            return Attribution(claimant, outlet, "according_to" if how == "speech" else how)
+    return None
+
+
+def _in_relative_clause(marker: Token) -> bool:
+    """"Le videur, qui selon Ouest France lui aurait refusé l'entrée, a reçu un coup de couteau": a source
+    given right after a relative pronoun is the source of that clause only, not of the sentence. (The
+    parse is not asked: it hangs a trailing "selon" on the nearest verb, often a relative clause's.)"""
+    return marker.i > 0 and marker.doc[marker.i - 1].lower_ in ("qui", "que", "qu'", "dont", "où", "which", "who")
 
 
 def _point_of_view(tokens: list[Token], language: str) -> Attribution:

@@ -85,6 +85,8 @@ class _Article:
     last_claimant: str = ""
     last_claimant_at: int = 0  # the sentence count when it was set
     last_source: str | None = None  # what a "source" attribution resolved to ("" when anonymous), if any
+    survey: str = ""  # who made the poll or study whose figures the last sentences gave ("Elabe")
+    survey_at: int = 0  # the sentence count when its last figure was given
 
 
 def extract_claims(text: str, *, language: str = "", **kwargs: Any) -> Extraction:
@@ -272,6 +274,7 @@ def _chunk_candidates(art: _Article, doc: Doc, chunk: _Chunk, previous: list[Spa
         art.sentences += 1
         attrib = at.find(sent, language)
         attrib.claimant = _resolve_claimant(art, attrib)
+        _survey_figures(art, sent, attrib, [q for q in quantities if sent.start_char <= q["char_start"] < sent.end_char])
         made = []
         # '", a dénoncé Gilbert Collard la veille.': the speaker of a quotation the sentences before made,
         # not a statement of its own (the quotation run gives them its claimant).
@@ -360,11 +363,69 @@ def _headline_candidates(art: _Article, doc: Doc, locate: ft.Locate, sent: Span,
         art.candidates.append(cand)
 
 
+# Nouns of a poll or a study whose figures the next sentences may go on giving.
+_SURVEY_STEMS = frozenset({"sondage", "enquête", "étude", "baromètre", "rapport"})
+# "note l'institut", "selon l'étude": the poll or study just named, by its description.
+_SURVEY_DESCRIPTIONS = frozenset({*_SURVEY_STEMS, "institut"})
+
+
+def _survey_figures(art: _Article, sent: Span, attrib: at.Attribution, quantities: list[dict[str, Any]]) -> None:
+    """"Selon un sondage Elabe publié jeudi, 43 % des Français ... Un total de 48 % des personnes interrogées
+    disent ...": the sentences after a poll or a study's figures that give percentages of their own, with
+    no source of their own, are the pollster's too (as a fact-checker reads the paragraph): within
+    _SURVEY_REACH sentences of its last figure, or further when they speak of its respondents. Another
+    source ends the run; "ce sondage", "l'institut" is the pollster."""
+    if not art.survey and not attrib.claimant:
+        return  # most sentences: no poll running, none named
+    percent = any(q.get("unit") in ("%", "points") for q in quantities)
+    respondents = any(t.lower_ in _RESPONDENTS for t in sent)
+    how = attrib.how
+    near = art.sentences - art.survey_at <= _SURVEY_REACH
+    if how.startswith("description:") and how.split(":", 1)[1].rstrip("s") in _SURVEY_DESCRIPTIONS \
+            and art.survey and near:
+        attrib.claimant = art.survey  # "selon ce sondage pour Radio Classique", "note l'institut"
+    if attrib.claimant:
+        survey = how in ("according_to", "speech") and any(
+            t.lower_.rstrip("s") in _SURVEY_STEMS for t in sent) and (percent or respondents)
+        if survey or attrib.claimant == art.survey:
+            art.survey, art.survey_at = attrib.claimant, art.sentences
+        else:
+            art.survey = ""  # another source: the figures after it are not the poll's
+        return
+    if art.survey and not how and (percent and near or respondents) and not any(
+            t.ent_type_ in ("PER", "PERSON") and t.dep_.startswith("nsubj") for t in sent):
+        attrib.claimant, art.survey_at = art.survey, art.sentences
+
+
+# How many sentences after a poll's last figure a sentence with a percentage still gives its figures.
+_SURVEY_REACH = 2
+# Words for a poll's respondents: a sentence about them gives the poll's figures.
+_RESPONDENTS = frozenset({"sondés", "sondées", "interrogés", "interrogées", "répondants", "respondents"})
+
+
 # How many sentences after a speaker's statement "il"/"elle" still reads as that speaker.
 _SPEAKER_REACH = 3
 
 
 def _resolve_claimant(art: _Article, attrib: at.Attribution) -> str:
+    """The claimant of a sentence as the article names them (_resolve), in full (_full_name)."""
+    return _full_name(art.context, _resolve(art, attrib))
+
+
+# Words after a name that make another person of it ("Neymar Sr", "Dumas fils"), not a longer name.
+_KIN = {"sr", "sr.", "jr", "jr.", "senior", "junior", "fils", "père", "mère", "fille"}
+
+
+def _full_name(ctx: rw.Context, claimant: str) -> str:
+    """"Christophe" or "Bruno Le" when the article named "Christophe Dechavanne" or "Bruno Le Maire": a
+    claimant that is the start of exactly one person's name the article gave is that person."""
+    if not claimant or not claimant[:1].isupper() or len(claimant.split()) > 2:
+        return claimant
+    longer = {p for p in ctx.people if p.startswith(claimant + " ") and p.split()[-1].lower() not in _KIN}
+    return longer.pop() if len(longer) == 1 else claimant
+
+
+def _resolve(art: _Article, attrib: at.Attribution) -> str:
     """A pronoun speaker ("a-t-il déclaré") or a bare description ("le quotidien", "la même source",
     "le ministre de l'Éducation") becomes the person, outlet or source the article named before; a
     description it cannot resolve stays as written when it names an agent ("le parquet d'Ajaccio"), an
@@ -414,7 +475,21 @@ def _resolve_claimant(art: _Article, attrib: at.Attribution) -> str:
                 attrib.outlet = attrib.outlet or ctx.outlets[-1]
                 return ctx.outlets[-1]
             return ""
+        named = _organisation_described(ctx, attrib.claimant, noun)
+        if named:
+            return named
     return attrib.claimant if _names_someone(attrib.claimant) else ""
+
+
+def _organisation_described(ctx: rw.Context, description: str, noun: str) -> str:
+    """"le ministère", "la préfecture" after the article named "le ministère du Travail": a bare noun with
+    a definite article is the one organisation the article named with it."""
+    words = at.role_key(description).split()
+    if words != [at.role_key(noun)] or not description.lower().startswith(("le ", "la ", "l'")) \
+            or noun in lx.PERSON_ROLES:  # "le ministre" is a person (Context.person_for)
+        return ""
+    named = {org for org in ctx.orgs if at.role_key(org).split()[0] == words[0] and len(org.split()) > 1}
+    return named.pop() if len(named) == 1 else ""
 
 
 # A claimant made only of function words ("de la": the tagger's broken phrase) names nobody.

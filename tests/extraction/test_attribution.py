@@ -526,3 +526,74 @@ def test_a_clause_of_what_the_speaker_did_next_ends_the_tail() -> None:
 ])
 def test_the_name_after_a_document_noun_is_who_made_the_document(sentence: str, author: str) -> None:
     assert claim(sentence, "%").claimant == author
+
+
+def test_a_family_name_with_a_particle_is_not_cut_by_the_tagger() -> None:
+    # The tagger stops "Bruno Le Maire" at "Le", the parser reading "Maire" as a noun.
+    cand = claim("La dette publique va baisser de 2 % l'an prochain, a assuré Bruno Le Maire mardi.", "dette")
+    assert cand.claimant == "Bruno Le Maire"
+
+
+def test_a_ministry_is_named_whole_not_by_its_domain() -> None:
+    cand = claim("En 2018, 35 policiers et 33 gendarmes se sont suicidés, selon les chiffres du ministère de "
+                 "l'Intérieur.", "policiers")
+    assert cand.claimant == "ministère de l'Intérieur"
+
+
+def test_a_speaker_named_by_first_name_is_the_person_the_article_named_in_full() -> None:
+    cand = claim("Ophélie Durand a été entendue par les enquêteurs mardi à Lyon. Ophélie dit avoir "
+                 "régulièrement côtoyé le suspect pendant trois ans.", "côtoyé")
+    assert cand.claimant == "Ophélie Durand"
+
+
+@pytest.mark.parametrize(("sentence", "words", "source"), [
+    ("La cote de confiance du Premier ministre grimpe à 43 % (+4 points), selon un sondage Elabe publié jeudi, "
+     "alors qu'un remaniement est imminent.", "cote", "Elabe"),
+    ("Toutefois, selon Forbes, en 2018, la fortune du président était évaluée à 3,1 milliards de dollars.",
+     "fortune", "Forbes"),
+    ("Le 27 décembre, la première édition avait intéressé 1,5 million de curieux selon Médiamétrie, soit 6,7 % "
+     "du public.", "curieux", "Médiamétrie"),
+])
+def test_a_source_given_inside_the_sentence_is_the_claimant(sentence: str, words: str, source: str) -> None:
+    assert claim(sentence, words).claimant == source
+
+
+def test_a_source_inside_a_relative_clause_is_not_the_sentences() -> None:
+    cand = claim("Le videur de 35 ans, qui selon Ouest France lui aurait refusé l'entrée, a reçu un coup de couteau "
+                 "à la gorge.", "videur")
+    assert cand.claimant == ""
+
+
+def test_a_study_is_made_by_the_organisation_it_is_of() -> None:
+    cand = claim("Selon une étude de l'Université de Cambridge publiée jeudi, 59 % des patients ayant des troubles, "
+                 "qui peuvent se retrouver sans-abri, ont vu leur santé se dégrader.", "patients")
+    assert cand.claimant == "Université de Cambridge"
+    assert "59 %" in cand.text  # the relative clause's verb does not end the attribution phrase
+
+
+def test_the_client_of_a_poll_is_not_its_author() -> None:
+    cand = claim("Selon un sondage Ifop pour Les Echos et Radio Classique, 43 % des Français approuvent la réforme "
+                 "des retraites.", "approuvent")
+    assert cand.claimant == "Ifop"
+
+
+def test_the_percentages_after_a_poll_are_the_pollsters() -> None:
+    text = ("La cote de confiance du Premier ministre grimpe à 43 % en juin, selon un sondage Elabe publié jeudi. "
+            "Un total de 48 % des personnes interrogées disent toutefois ne pas lui faire confiance. "
+            "Le Premier ministre a rencontré les syndicats mardi à Matignon pendant trois heures. "
+            "Le chômage a baissé de 2 % au premier trimestre, a annoncé l'Insee mercredi.")
+    assert claim(text, "48 %").claimant == "Elabe"
+    assert claim(text, "syndicats").claimant == ""
+    assert claim(text, "chômage").claimant == "Insee"
+
+
+def test_a_word_quoted_between_the_speaker_and_the_verb_does_not_hide_the_speaker() -> None:
+    cand = claim("Jacqueline Laffont, l'une des avocates de l'ancien président dans l'affaire des \"écoutes\", a "
+                 "annoncé vendredi avoir demandé une inspection générale visant le parquet.", "inspection")
+    assert cand.claimant == "Jacqueline Laffont"
+
+
+def test_a_trailing_source_that_names_no_one_leaves_the_speaker_before_it() -> None:
+    cand = claim("LFI a annoncé samedi 6 avril avoir déjà récolté 1,5 million d'euros grâce à l'emprunt populaire, "
+                 "selon un message à ses militants transmis à l'AFP.", "récolté")
+    assert (cand.claimant, cand.outlet) == ("LFI", "AFP")
