@@ -212,3 +212,35 @@ def test_a_verbless_figure_that_names_nothing_it_is_about_is_a_fragment() -> Non
 def test_a_live_blogs_time_stamp_is_left_out_of_the_claim_text() -> None:
     text = "Les bureaux ont ouvert à 8 heures. 21h : Le président sortant l'emporte avec 66,1% des voix à Paris."
     assert one(text, "66,1%").text == "Le président sortant l'emporte avec 66,1% des voix à Paris."
+
+
+def test_a_bracketed_list_without_names_is_kept_in_the_text() -> None:
+    text = ("De son côté, la Biélorussie n'a pas envoyé de soutien militaire (armes, munitions ou soldats) à sa voisine. "
+            "Le maire a inauguré le pont (la « passerelle ») samedi à Lyon devant 300 habitants.")
+    assert one(text, "soutien militaire").text == (
+        "La Biélorussie n'a pas envoyé de soutien militaire (armes, munitions ou soldats) à sa voisine.")
+    assert "passerelle" not in one(text, "le pont").text
+
+
+def test_a_subject_that_only_points_back_needs_context() -> None:
+    text = ("Le couple a démenti la rumeur mardi à Paris. C'est une information qui a rapidement été démentie. "
+            "Ce sont les mots du ministre, prononcés vendredi à 12 journalistes. "
+            "Ces masques en grande quantité étaient proposés par une société française à 3 euros.")
+    for needle in ("C'est une information", "Ce sont les mots", "Ces masques"):
+        assert one(text, needle).needs_context, needle
+
+
+def test_a_cleft_that_names_its_fact_or_a_time_demonstrative_is_self_contained() -> None:
+    text = ("Ce n'est qu'en 1985 que l'épave a été retrouvée au large de Terre-Neuve. "
+            "C'est grâce à ses rôles que Charlotte Valandrey a retrouvé le sourire en 2019. "
+            "Cette année, les élèves de Lyon ont choisi trois spécialités. "
+            "Cet ex-collaborateur, Tewfik Derbal, a démissionné de son poste vendredi.")
+    for needle in ("en 1985", "Charlotte Valandrey", "Cette année", "Tewfik Derbal"):
+        assert not one(text, needle).needs_context, needle
+
+
+def test_a_pronoun_subject_after_a_leading_phrase_is_resolved_or_flagged() -> None:
+    text = ("La chanteuse Marie Dubois a sorti un album en 2019. À cette occasion, elle s'est confiée au magazine "
+            "Gala mercredi. Le prix du kilo a doublé en mars. Depuis l'apparition du virus, ils ont flambé de 30 %.")
+    assert one(text, "Gala").text.startswith("À cette occasion, Marie Dubois s'est confiée")
+    assert one(text, "flambé").needs_context
