@@ -448,6 +448,12 @@ def condense(
             else:
                 needs_context = True
             resolved = ""  # the owner is named, the subject is still the thing owned
+        elif position == "first" and (role := _role_phrase(subj)) is not None and (
+                name := ctx.person_for(span_text(subj.doc[role[0].i : role[-1].i + 1]))) and name not in span_text(span):
+            # "Le ministre suggère ..." after "le ministre de l'Action et des Comptes publics Gérald Darmanin":
+            # the office keeps its words, the person it names follows ("Le ministre Gérald Darmanin").
+            replacement[role[-1].i] = original(role[-1]) + " " + name
+            resolved = name
         elif (_named_in_apposition(subj) or _names_itself(subj)) and low not in _LATTER:
             pass  # "Cet ex-collaborateur, Tewfik Derbal, a démissionné", "Cette saison 3 de The Voice": named
         elif _demonstrative(subj) or (
@@ -502,6 +508,20 @@ def _subject_position(subj: Token, kept: list[Token], span: Span) -> str:
     return "after" if after and not quoted(subj, span) else ""
 
 
+def _role_phrase(noun: Token) -> list[Token] | None:
+    """The words of a subject that describes a person by their office ("Le ministre", "La présidente du
+    RN", "L'ancienne ministre"): the article, the office and what follows it up to the verb, with no
+    name, comma or quotation; None otherwise."""
+    if noun.lower_ not in lx.PERSON_ROLES or _names_itself(noun) or _named_in_apposition(noun):
+        return None
+    phrase = [t for t in noun.subtree if t.i <= noun.i or (t.i - noun.i <= 6 and t.dep_ not in ("acl", "acl:relcl"))]
+    if not phrase or phrase[0].lower_ not in ("le", "la", "l'", "l\u2019", "les") or len(phrase) > 8:
+        return None
+    if any(t.text in ',;:"()«»' for t in phrase) or phrase[-1].i - phrase[0].i + 1 != len(phrase):
+        return None
+    return phrase
+
+
 def _names_itself(noun: Token) -> bool:
     """A demonstrative subject that carries its own name: "Cette saison 3 de The Voice Kids", "Ce
     front commun pour Aéroports de Paris"."""
@@ -538,6 +558,13 @@ def _refers_back(kept: list[Token]) -> bool:
         return False
     first, second = words[0], words[1]
     low = first.lower_.replace("\u2019", "'")
+    question = words[-1].text == "?" or kept[-1].text == "?"
+    if low in ("qui", "dont", "lequel", "laquelle", "lesquels", "lesquelles") and not question:
+        return True  # "Qui a affirmé être en lien avec le ministère": the rest of the sentence before
+    if low == "ce" and second.lower_ in _RELATIVES:
+        # "Ce qui leur a été accordé." is the end of another sentence; "Ce qui est en question, c'est
+        # un type de matériel" says what it is about.
+        return not any(t.lower_ in ("c'", "c\u2019", "ce") and t.i > second.i for t in words)
     if low in _REFERRING_CE and first.pos_ == "PRON" and second.lower_ not in _RELATIVES:
         return not _named_cleft(words)
     if low in _DEMONSTRATIVE_DETS and first.pos_ == "DET" and first.head.i > first.i:

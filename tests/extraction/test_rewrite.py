@@ -244,3 +244,31 @@ def test_a_pronoun_subject_after_a_leading_phrase_is_resolved_or_flagged() -> No
             "Gala mercredi. Le prix du kilo a doublé en mars. Depuis l'apparition du virus, ils ont flambé de 30 %.")
     assert one(text, "Gala").text.startswith("À cette occasion, Marie Dubois s'est confiée")
     assert one(text, "flambé").needs_context
+
+
+def test_a_first_person_subject_needs_context() -> None:
+    text = ("Freddy Saquet paie les impôts de ses voisins depuis 2011. J'ai acheté une maison en 2003 à Sérignan, "
+            "que j'ai revendue en 2011.")
+    assert one(text, "J'ai acheté").needs_context
+
+
+def test_an_office_as_subject_gets_the_name_the_article_gave_its_holder() -> None:
+    text = ("Le ministre de l'Action et des Comptes publics Gérald Darmanin a présenté le budget lundi. "
+            "Le ministre a annoncé mardi un plan de 100.000 euros pour les donations.")
+    claim = one(text, "plan de 100.000")
+    assert claim.text == "Le ministre Gérald Darmanin a annoncé mardi un plan de 100.000 euros pour les donations."
+    assert claim.quote.startswith("Le ministre a annoncé")
+
+
+def test_a_connective_that_points_back_is_left_out() -> None:
+    for text in ("Dans ce contexte, la mairie de Lille a fermé douze écoles lundi.",
+                 "Pour cela, la mairie de Lille a fermé douze écoles lundi."):
+        assert one(text, "douze").text == "La mairie de Lille a fermé douze écoles lundi."
+
+
+def test_a_sentence_that_is_the_end_of_the_one_before_needs_context() -> None:
+    text = ("Un homme a proposé 1 million de masques au ministère. Qui a affirmé être en lien avec le ministère de "
+            "la Santé, et réclamé une commission de 5 %. Ils ont demandé 2 avions à l'armée. Ce qui leur a été "
+            "accordé lundi par le ministère.")
+    assert one(text, "Qui a affirmé").needs_context
+    assert one(text, "Ce qui leur").needs_context
