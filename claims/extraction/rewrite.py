@@ -424,16 +424,13 @@ def condense(
     if subj is not None and position:
         low = subj.lower_
         nxt = subj.doc[subj.i + 1] if subj.i + 1 < len(subj.doc) else None
-        impersonal = low == "il" and nxt is not None and (
-            nxt.lower_ in _IMPERSONAL_NEXT or (nxt.lower_ in ("est", "était", "sera") and subj.i + 2 < len(subj.doc)
-                                               and subj.doc[subj.i + 2].pos_ == "ADJ"))
-        if low in ("il", "elle", "ils", "elles", "he", "she", "they") and not impersonal:
+        if low in _PERSONAL_PRONOUNS and not _impersonal(subj):
             resolved = _antecedent(subj, ctx, span, sure_of_gender=position == "after")
             if resolved:
                 replacement[subj.i] = resolved if subj == kept[0] else _mid_sentence(resolved)
             else:
                 needs_context = True
-        elif low.replace("\u2019", "'") in _SPEAKER_PRONOUNS and position == "first":
+        elif low.replace("\u2019", "'") in _SPEAKER_PRONOUNS:
             needs_context = True  # "J'ai acheté une maison en 2003": who speaks is not in the text
         elif low in _DEMONSTRATIVE_PRONOUNS or (low in ("celui", "celle", "ceux", "celles") and nxt is not None
                                                  and nxt.text.startswith("-")):  # "Celui-ci" cut in three
@@ -470,8 +467,9 @@ def condense(
                     needs_context = True
             else:
                 needs_context = True
-    if not needs_context and not resolved and not replacement and not inner_quote:
-        needs_context = _refers_back(kept)
+    if not needs_context and not resolved and not replacement:
+        # A quotation's own subject is not the sentence's (the speaker's): it is read at the first words.
+        needs_context = _refers_back(kept) or _pronoun_opens(kept)
     pieces: list[str] = []
     for t in kept:
         if t.i in replacement:
@@ -498,14 +496,66 @@ def condense(
     return out
 
 
+_PERSONAL_PRONOUNS = frozenset({"il", "elle", "ils", "elles", "he", "she", "they"})
+
+
+_CLITICS = frozenset({"ne", "n'", "se", "s'", "en", "me", "m'", "nous", "lui", "leur"})
+_IMPERSONAL_PREDICATES = frozenset({"temps", "question", "hors", "tôt", "tard", "l'heure", "dommage"})
+
+
+def _impersonal(subj: Token) -> bool:
+    """ "Il faut", "il n'y a", "il s'agit", "il est possible de", "il est trop tôt pour", "il est hors de
+    question de": an "il" that stands for no one."""
+    if subj.lower_ != "il":
+        return False
+    following = [t for t in subj.doc[subj.i + 1 : subj.i + 7]]
+    words = [t.lower_.replace("\u2019", "'") for t in following]
+    if "y" in words[:2]:
+        return True
+    rest = [t for t, w in zip(following, words, strict=True) if w not in _CLITICS]
+    if not rest:
+        return False
+    verb = rest[0].lower_.replace("\u2019", "'")
+    if verb in _IMPERSONAL_NEXT or verb in ("agit", "agissait", "agira", "agirait"):
+        return True
+    if verb in ("est", "était", "sera", "serait", "devient", "semble"):
+        after = [t for t in rest[1:4] if t.pos_ != "ADV" or t.lower_ in _IMPERSONAL_PREDICATES]
+        return bool(after) and (after[0].pos_ == "ADJ" or after[0].lower_ in _IMPERSONAL_PREDICATES)
+    return False
+
+
+def _pronoun_opens(kept: list[Token]) -> bool:
+    """Whether a personal pronoun is the subject the words open with, at once or after a leading phrase
+    ('"Il m'avait fait visiter ..."', '"Depuis 2011, je dois payer ..."')."""
+    words = [t for t in kept[:16] if not t.is_space and t.text != '"']
+    comma = next((k for k, t in enumerate(words) if t.text == ","), None)
+    if comma is not None and _own_clause(words[:comma]):
+        comma = None  # "Marion poursuit le combat, elle contribue au débat": a clause before, its subject
+    for first in words[:1] + (words[comma + 1 : comma + 2] if comma is not None else []):
+        low = first.lower_.replace("\u2019", "'")
+        if first.dep_.startswith(("nsubj", "expl:subj")) and first.head.i > first.i and (
+                low in _SPEAKER_PRONOUNS or (low in _PERSONAL_PRONOUNS and not _impersonal(first))):
+            return True
+    return False
+
+
 def _subject_position(subj: Token, kept: list[Token], span: Span) -> str:
     """Where the main clause's subject stands in the claim as kept: "first" among its first words,
     "after" a leading phrase that stays ("Outre cette question, elle affirme ...", "À cette occasion,
     elle s'est confiée ...", before the main verb and outside any quotation), else ""."""
     if subj in kept[:3]:
         return "first"
-    after = subj in kept[:16] and subj.i < span.root.i and any(t.text == "," for t in kept[: kept.index(subj)])
-    return "after" if after and not quoted(subj, span) else ""
+    after = subj in kept[:16] and subj.i < subj.head.i and any(t.text == "," for t in kept[: kept.index(subj)])
+    # Not after a clause of its own ("Marion poursuit le combat, elle contribue ..."): its subject is the antecedent.
+    return "after" if after and not quoted(subj, span) and not _own_clause(kept[: kept.index(subj)]) else ""
+
+
+def _own_clause(phrase: list[Token]) -> bool:
+    """Whether the words before a comma are a main clause ("Marion poursuit le combat, elle ..."), whose
+    subject a pronoun after it stands for; not a leading phrase ("Depuis 2011,") nor a subordinate clause
+    ("Même s'il a été poignardé,", "Quand la chaîne ...,"). A name in a leading phrase is not enough:
+    "Interrogée par Thierry Ardisson, elle ..." is not about him."""
+    return _finite(phrase) and not any(t.pos_ == "SCONJ" or t.dep_ == "mark" for t in phrase[:3])
 
 
 def _role_phrase(noun: Token) -> list[Token] | None:

@@ -272,3 +272,18 @@ def test_a_sentence_that_is_the_end_of_the_one_before_needs_context() -> None:
             "accordé lundi par le ministère.")
     assert one(text, "Qui a affirmé").needs_context
     assert one(text, "Ce qui leur").needs_context
+
+
+def test_a_quotation_opened_by_a_pronoun_subject_needs_context() -> None:
+    text = ("Pierre Bergé est mort le 8 septembre à 86 ans. \"Il m'avait fait visiter sa maison de Marrakech en "
+            "2015\", raconte Ségolène Royal. \"Depuis 2011, je dois payer les impôts de 3 voisins\", dit Paul Martin.")
+    assert one(text, "Marrakech").needs_context
+    assert one(text, "impôts").needs_context
+
+
+def test_an_impersonal_il_or_a_subject_of_the_clause_before_needs_no_context() -> None:
+    text = ("Le virus circule à Paris depuis mars. Il n'y a plus de lits libres dans 12 hôpitaux. "
+            "Il est trop tôt pour affirmer que 3 mesures suffisent. "
+            "Marion Dupont poursuit le combat à Lyon, elle contribue au débat depuis 2019.")
+    for needle in ("lits libres", "trop tôt", "contribue"):
+        assert not one(text, needle).needs_context, needle
