@@ -609,6 +609,8 @@ def _refers_back(kept: list[Token]) -> bool:
     first, second = words[0], words[1]
     low = first.lower_.replace("\u2019", "'")
     question = words[-1].text == "?" or kept[-1].text == "?"
+    if low == "il" and any(t.lower_ in ("agit", "agissait", "agira", "agirait") for t in words[1:3]):
+        return True  # "Il s'agit d'une ancienne maison": what the sentences before spoke of
     if low in ("qui", "dont", "lequel", "laquelle", "lesquels", "lesquelles") and not question:
         return True  # "Qui a affirmé être en lien avec le ministère": the rest of the sentence before
     if low == "ce" and second.lower_ in _RELATIVES:
@@ -617,6 +619,9 @@ def _refers_back(kept: list[Token]) -> bool:
         return not any(t.lower_ in ("c'", "c\u2019", "ce") and t.i > second.i for t in words)
     if low in _REFERRING_CE and first.pos_ == "PRON" and second.lower_ not in _RELATIVES:
         return not _named_cleft(words)
+    if low in ("mon", "ma", "mes", "notre", "nos", "my", "our") and first.head.i > first.i and (
+            first.head.dep_.startswith("nsubj")):
+        return True  # "Mon client est imposé depuis 2011": whose client the speaker's name says, not the text
     if low in _DEMONSTRATIVE_DETS and first.pos_ == "DET" and first.head.i > first.i:
         noun = first.head
         if noun.pos_ != "NOUN" or noun.lower_ in _TIME_NOUNS or _named_in_apposition(noun) or _names_itself(noun):

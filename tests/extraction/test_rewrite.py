@@ -287,3 +287,13 @@ def test_an_impersonal_il_or_a_subject_of_the_clause_before_needs_no_context() -
             "Marion Dupont poursuit le combat à Lyon, elle contribue au débat depuis 2019.")
     for needle in ("lits libres", "trop tôt", "contribue"):
         assert not one(text, needle).needs_context, needle
+
+
+def test_it_s_agit_at_the_start_points_back() -> None:
+    text = "Une maison de Sérignan a été vendue en 2011. Il s'agit d'une ancienne ferme, partagée en 3 logements."
+    assert one(text, "ancienne ferme").needs_context
+
+
+def test_a_first_person_possessive_subject_needs_context() -> None:
+    text = "Paul Martin paie les impôts de ses voisins. Mon client est imposé depuis 2011 sur 3 lots de copropriété."
+    assert one(text, "Mon client").needs_context
