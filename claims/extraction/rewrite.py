@@ -575,7 +575,11 @@ def _role_phrase(noun: Token) -> list[Token] | None:
 def _names_itself(noun: Token) -> bool:
     """A demonstrative subject that carries its own name: "Cette saison 3 de The Voice Kids", "Ce
     front commun pour Aéroports de Paris"."""
-    return any((t.ent_type_ or t.pos_ == "PROPN") and 0 < t.i - noun.i <= 6 for t in noun.subtree)
+    # Only the noun's own complements ("de The Voice Kids"), not a clause about it ("Ces investigations,
+    # confiées à l'Office central ..."): which investigations is still the sentence before's.
+    return any((t.ent_type_ or t.pos_ == "PROPN") and 0 < t.i - noun.i <= 6
+               for child in noun.rights if child.dep_ in ("nmod", "flat:name", "nummod", "compound")
+               for t in child.subtree)
 
 
 _ARTICLES = ("le ", "la ", "les ", "l'", "l\u2019", "un ", "une ", "des ")
