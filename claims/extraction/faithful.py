@@ -18,6 +18,11 @@ _CAPITALISED = re.compile(r"(?<=[\w,;:'’)\]] )(?:[dlDL]['’])?([A-ZÀ-Þ][\w-
 _NEGATIONS = {"ne", "n'", "pas", "jamais", "aucun", "aucune", "rien", "sans", "ni", "non", "nullement", "guère",
               "not", "no", "never", "none", "nobody", "nothing", "neither", "nor", "without"}
 _NUMBER_WORDS = {w for words in lx.NUMBER_WORDS.values() for w in words if w not in ("un", "une", "one")}
+# A list in brackets spells out what the sentence speaks of ("de soutien militaire (armes, munitions ou
+# soldats)", "une filière (littéraire, économique et social, scientifique)"): its items are facts even
+# without a name or a number. Items are short (a few words each); an editor's note ("ndlr") is no list.
+_BRACKETS = re.compile(r"\(([^()]{3,120})\)")
+_ITEM_SEPARATOR = re.compile(r"\s*,\s+|\s+(?:et|ou|and|or)\s+")
 
 
 # missing() runs twice per candidate (on its rewrite and on its final text), mostly on texts and names
@@ -73,4 +78,17 @@ def missing(checkable: str, text: str, entities: list[str] | tuple[str, ...] = (
     for m in _CAPITALISED.finditer(checkable):
         if _norm(m.group(1)) not in norm_text:
             lost.append(m.group(1))
+    # The checkable part may come as tokens joined by spaces ("d' azote", "25 %"): items compare without them.
+    solid = norm_text.replace(" ", "")
+    lost.extend(item for item in bracketed_list(checkable) if _norm(item).replace(" ", "") not in solid)
     return lost
+
+
+def bracketed_list(text: str) -> list[str]:
+    """The items of the lists in brackets of a text: "(armes, munitions ou soldats)" -> the three."""
+    items: list[str] = []
+    for m in _BRACKETS.finditer(text):
+        parts = [p.strip(" .;:") for p in _ITEM_SEPARATOR.split(m.group(1))]
+        if len(parts) >= 2 and all(p and len(p.split()) <= 4 for p in parts) and "ndlr" not in m.group(1).lower():
+            items.extend(parts)
+    return items

@@ -140,7 +140,9 @@ CONNECTIVES = {
            # Seen opening sentences of the shared OrangeSum articles (outside the dev set):
            "à l'inverse", "pour autant", "dès lors", "en conséquence", "par conséquent", "et pourtant",
            "sauf que", "en fait", "en tout cas", "qu'à cela ne tienne", "et pour cause", "problème",
-           "dans le détail", "au contraire", "de même"),
+           "dans le détail", "au contraire", "de même",
+           # Pointing back to the sentences before, with no fact of their own:
+           "dans ce contexte", "pour cela", "entre-temps", "entretemps", "c'est pourquoi"),
     "en": ("however", "meanwhile", "moreover", "indeed", "also", "but", "and", "so", "yet", "in fact",
            "for example", "for instance", "furthermore", "in addition", "still", "then", "now", "well"),
 }

@@ -20,9 +20,11 @@ _CHAR_MAP = {
 }
 # Invisible characters that only confuse the tokenizer.
 _DROP = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad\r")
-# "domestique.Consternant": a sentence end glued to the next paragraph's first word.
+# "domestique.Consternant": a sentence end glued to the next paragraph's first word; also before the
+# "M." of a name ("en 2016.M. Jung, 31 ans").
 _GLUED = re.compile(
-    r"(?:(?<=[a-zà-öø-ÿ0-9)\"'»%]{2})|(?<=[A-ZÀ-Þ]{2})|(?<=\s\d)|(?<=°C)|(?<=\w\)))([.!?…])(?=\"?[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ])"
+    r"(?:(?<=[a-zà-öø-ÿ0-9)\"'»%]{2})|(?<=[A-ZÀ-Þ]{2})|(?<=\s\d)|(?<=°C)|(?<=\w\)))([.!?…])"
+    r"(?=\"?[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]|M\. [A-ZÀ-Þ])"
 )
 # "prend les devantsMais cet événement": a heading glued to the next sentence's first word. The
 # heading gets its own line, so segmentation reports it as a heading instead of a claim.

@@ -38,6 +38,7 @@ _IMPERSONAL_NEXT = {"y", "faut", "s'agit", "agit", "semble", "paraît", "reste",
                     "vaut", "importe", "arrive", "convient", "existe"}
 _DEMONSTRATIVE_PRONOUNS = {"cela", "ça", "ceci", "celui-ci", "celle-ci", "ceux-ci", "celles-ci", "this", "that",
                            "these", "those"}
+_SPEAKER_PRONOUNS = {"je", "j'", "nous", "i", "we"}
 _LATTER = {"dernier", "dernière", "derniers", "dernières", "celui-ci", "celle-ci", "ceux-ci", "celles-ci"}
 
 
@@ -123,13 +124,18 @@ class Context:
         elif subject is not None and subject.pos_ == "NOUN" and subject.lower_ not in lx.FIRST_PERSON.get("fr", ()):
             np = sent.doc[subject.left_edge.i : subject.i + 1]
             self.last_subject = np.text if len(np) <= 6 and not any(t.text in ',"()' for t in np) and (
-                _possessive(subject) is None) else ""  # "Sa voiture ... Elle": whose car is not known here
+                _possessive(subject) is None) and not _demonstrative(subject) else ""
+            # "Sa voiture ... Elle", "Ce travail ... Il": whose car, which work is not known here
             self.last_subject_plural = "Plur" in subject.morph.get("Number")
             self.last_subject_gender = next(iter(subject.morph.get("Gender")), "")
             self.last_subject_outlet = subject.lower_ in lx.OUTLET_NOUNS
             return
         elif subject is None or subject.lower_ not in ("il", "elle", "ils", "elles"):
             self.last_subject = ""
+
+
+def _demonstrative(noun: Token) -> bool:
+    return any(c.dep_ == "det" and "Dem" in c.morph.get("PronType") for c in noun.children)
 
 
 def _apposed_name(noun: Token, sent: Span) -> str:
@@ -165,9 +171,15 @@ def _finite(tokens: list[Token]) -> bool:
                for t in tokens)
 
 
-def _antecedent(subj: Token, ctx: Context, span: Span) -> str:
-    """The named antecedent of "il", "elle", "ils", "ce dernier" when the article makes it certain."""
+def _antecedent(subj: Token, ctx: Context, span: Span, sure_of_gender: bool = False) -> str:
+    """The named antecedent of "il", "elle", "ils", "ce dernier" when the article makes it certain.
+    With `sure_of_gender` a singular antecedent's gender must be known to agree: after a leading phrase
+    ("Invitée sur RTL, elle ajoute") a wrong person is more often at hand than at the sentence start."""
     low = subj.lower_
+    if sure_of_gender and low in ("il", "elle", "he", "she"):
+        found = _antecedent(subj, ctx, span)
+        known = ctx.genders.get(found) or (found == ctx.last_subject and ctx.last_subject_gender)
+        return found if known else ""
     if low in ("il", "elle", "he", "she"):
         # A described subject agrees in gender ("La police ... Il" is not the police); a medium is seldom
         # who the article goes on about ("Le quotidien rapporte ... Il a été placé en garde à vue"): then
@@ -398,7 +410,7 @@ def condense(
             depth_start = t.i
         elif t.text == ")" and depth_start is not None:
             aside = [x for x in kept if depth_start <= x.i <= t.i]
-            if not factual(aside[1:-1]):
+            if not factual(aside[1:-1]) and not faithful.bracketed_list(span_text(span.doc[depth_start : t.i + 1])):
                 dropped_aside.update(x.i for x in aside)
             depth_start = None
     kept = [t for t in kept if t.i not in dropped_aside]
@@ -408,22 +420,22 @@ def condense(
     replacement: dict[int, str] = {}
     resolved = ""
     subj = _subject(span)
-    if subj is not None and not inner_quote and subj in kept[:3]:
+    position = _subject_position(subj, kept, span) if subj is not None and not inner_quote else ""
+    if subj is not None and position:
         low = subj.lower_
         nxt = subj.doc[subj.i + 1] if subj.i + 1 < len(subj.doc) else None
-        impersonal = low == "il" and nxt is not None and (
-            nxt.lower_ in _IMPERSONAL_NEXT or (nxt.lower_ in ("est", "était", "sera") and subj.i + 2 < len(subj.doc)
-                                               and subj.doc[subj.i + 2].pos_ == "ADJ"))
-        if low in ("il", "elle", "ils", "elles", "he", "she", "they") and not impersonal:
-            resolved = _antecedent(subj, ctx, span)
+        if low in _PERSONAL_PRONOUNS and not _impersonal(subj):
+            resolved = _antecedent(subj, ctx, span, sure_of_gender=position == "after")
             if resolved:
-                replacement[subj.i] = resolved
+                replacement[subj.i] = resolved if subj == kept[0] else _mid_sentence(resolved)
             else:
                 needs_context = True
+        elif low.replace("\u2019", "'") in _SPEAKER_PRONOUNS:
+            needs_context = True  # "J'ai acheté une maison en 2003": who speaks is not in the text
         elif low in _DEMONSTRATIVE_PRONOUNS or (low in ("celui", "celle", "ceux", "celles") and nxt is not None
                                                  and nxt.text.startswith("-")):  # "Celui-ci" cut in three
             needs_context = True
-        elif (owned := _possessive(subj)) is not None:
+        elif position == "first" and (owned := _possessive(subj)) is not None:
             resolved = _owner(owned, ctx)
             if _named_in_apposition(subj):
                 resolved = ""  # "Son avocat, Me Dupont, a fait appel": the subject is named
@@ -433,7 +445,15 @@ def condense(
             else:
                 needs_context = True
             resolved = ""  # the owner is named, the subject is still the thing owned
-        elif any(c.dep_ == "det" and "Dem" in c.morph.get("PronType") for c in subj.children) or (
+        elif position == "first" and (role := _role_phrase(subj)) is not None and (
+                name := ctx.person_for(span_text(subj.doc[role[0].i : role[-1].i + 1]))) and name not in span_text(span):
+            # "Le ministre suggère ..." after "le ministre de l'Action et des Comptes publics Gérald Darmanin":
+            # the office keeps its words, the person it names follows ("Le ministre Gérald Darmanin").
+            replacement[role[-1].i] = original(role[-1]) + " " + name
+            resolved = name
+        elif (_named_in_apposition(subj) or _names_itself(subj)) and low not in _LATTER:
+            pass  # "Cet ex-collaborateur, Tewfik Derbal, a démissionné", "Cette saison 3 de The Voice": named
+        elif _demonstrative(subj) or (
                 low in _LATTER and any(c.lower_ in ("ce", "cette", "ces") for c in subj.children)) or low in _LATTER:
             np = [t for t in subj.subtree if t.i <= subj.i]
             if low in _LATTER or subj.lower_ in _LATTER:
@@ -447,6 +467,9 @@ def condense(
                     needs_context = True
             else:
                 needs_context = True
+    if not needs_context and not resolved and not replacement:
+        # A quotation's own subject is not the sentence's (the speaker's): it is read at the first words.
+        needs_context = _refers_back(kept) or _pronoun_opens(kept)
     pieces: list[str] = []
     for t in kept:
         if t.i in replacement:
@@ -471,6 +494,163 @@ def condense(
         out.text = plain
         out.subject = ""
     return out
+
+
+_PERSONAL_PRONOUNS = frozenset({"il", "elle", "ils", "elles", "he", "she", "they"})
+
+
+_CLITICS = frozenset({"ne", "n'", "se", "s'", "en", "me", "m'", "nous", "lui", "leur"})
+_IMPERSONAL_PREDICATES = frozenset({"temps", "question", "hors", "tôt", "tard", "l'heure", "dommage"})
+
+
+def _impersonal(subj: Token) -> bool:
+    """ "Il faut", "il n'y a", "il s'agit", "il est possible de", "il est trop tôt pour", "il est hors de
+    question de": an "il" that stands for no one."""
+    if subj.lower_ != "il":
+        return False
+    following = [t for t in subj.doc[subj.i + 1 : subj.i + 7]]
+    words = [t.lower_.replace("\u2019", "'") for t in following]
+    if "y" in words[:2]:
+        return True
+    rest = [t for t, w in zip(following, words, strict=True) if w not in _CLITICS]
+    if not rest:
+        return False
+    verb = rest[0].lower_.replace("\u2019", "'")
+    if verb in _IMPERSONAL_NEXT or verb in ("agit", "agissait", "agira", "agirait"):
+        return True
+    if verb in ("est", "était", "sera", "serait", "devient", "semble"):
+        after = [t for t in rest[1:4] if t.pos_ != "ADV" or t.lower_ in _IMPERSONAL_PREDICATES]
+        return bool(after) and (after[0].pos_ == "ADJ" or after[0].lower_ in _IMPERSONAL_PREDICATES)
+    return False
+
+
+def _pronoun_opens(kept: list[Token]) -> bool:
+    """Whether a personal pronoun is the subject the words open with, at once or after a leading phrase
+    ('"Il m'avait fait visiter ..."', '"Depuis 2011, je dois payer ..."')."""
+    words = [t for t in kept[:16] if not t.is_space and t.text != '"']
+    comma = next((k for k, t in enumerate(words) if t.text == ","), None)
+    if comma is not None and _own_clause(words[:comma]):
+        comma = None  # "Marion poursuit le combat, elle contribue au débat": a clause before, its subject
+    for first in words[:1] + (words[comma + 1 : comma + 2] if comma is not None else []):
+        low = first.lower_.replace("\u2019", "'")
+        if first.dep_.startswith(("nsubj", "expl:subj")) and first.head.i > first.i and (
+                low in _SPEAKER_PRONOUNS or (low in _PERSONAL_PRONOUNS and not _impersonal(first))):
+            return True
+    return False
+
+
+def _subject_position(subj: Token, kept: list[Token], span: Span) -> str:
+    """Where the main clause's subject stands in the claim as kept: "first" among its first words,
+    "after" a leading phrase that stays ("Outre cette question, elle affirme ...", "À cette occasion,
+    elle s'est confiée ...", before the main verb and outside any quotation), else ""."""
+    if subj in kept[:3]:
+        return "first"
+    after = subj in kept[:16] and subj.i < subj.head.i and any(t.text == "," for t in kept[: kept.index(subj)])
+    # Not after a clause of its own ("Marion poursuit le combat, elle contribue ..."): its subject is the antecedent.
+    return "after" if after and not quoted(subj, span) and not _own_clause(kept[: kept.index(subj)]) else ""
+
+
+def _own_clause(phrase: list[Token]) -> bool:
+    """Whether the words before a comma are a main clause ("Marion poursuit le combat, elle ..."), whose
+    subject a pronoun after it stands for; not a leading phrase ("Depuis 2011,") nor a subordinate clause
+    ("Même s'il a été poignardé,", "Quand la chaîne ...,"). A name in a leading phrase is not enough:
+    "Interrogée par Thierry Ardisson, elle ..." is not about him."""
+    return _finite(phrase) and not any(t.pos_ == "SCONJ" or t.dep_ == "mark" for t in phrase[:3])
+
+
+def _role_phrase(noun: Token) -> list[Token] | None:
+    """The words of a subject that describes a person by their office ("Le ministre", "La présidente du
+    RN", "L'ancienne ministre"): the article, the office and what follows it up to the verb, with no
+    name, comma or quotation; None otherwise."""
+    if noun.lower_ not in lx.PERSON_ROLES or _names_itself(noun) or _named_in_apposition(noun):
+        return None
+    phrase = [t for t in noun.subtree if t.i <= noun.i or (t.i - noun.i <= 6 and t.dep_ not in ("acl", "acl:relcl"))]
+    if not phrase or phrase[0].lower_ not in ("le", "la", "l'", "l\u2019", "les") or len(phrase) > 8:
+        return None
+    if any(t.text in ',;:"()«»' for t in phrase) or phrase[-1].i - phrase[0].i + 1 != len(phrase):
+        return None
+    return phrase
+
+
+def _names_itself(noun: Token) -> bool:
+    """A demonstrative subject that carries its own name: "Cette saison 3 de The Voice Kids", "Ce
+    front commun pour Aéroports de Paris"."""
+    # Only the noun's own complements ("de The Voice Kids"), not a clause about it ("Ces investigations,
+    # confiées à l'Office central ..."): which investigations is still the sentence before's.
+    return any((t.ent_type_ or t.pos_ == "PROPN") and 0 < t.i - noun.i <= 6
+               for child in noun.rights if child.dep_ in ("nmod", "flat:name", "nummod", "compound")
+               for t in child.subtree)
+
+
+_ARTICLES = ("le ", "la ", "les ", "l'", "l\u2019", "un ", "une ", "des ")
+
+
+def _mid_sentence(antecedent: str) -> str:
+    """An antecedent put after a leading phrase: "La police" becomes "la police"; a name keeps its capital."""
+    return antecedent[0].lower() + antecedent[1:] if antecedent.lower().startswith(_ARTICLES) else antecedent
+
+
+# Nouns of time after a demonstrative date the fact from the article's day ("Cette année", "Ce week-end"):
+# they do not refer back to something the claim leaves unnamed.
+_TIME_NOUNS = frozenset({*_WHEN, "année", "an", "semaine", "mois", "week-end", "jour", "fois", "saison", "été",
+                         "hiver", "printemps", "automne", "après-midi", "matinée", "soirée", "moment", "époque",
+                         "year", "week", "month", "weekend", "time", "season", "morning", "evening", "afternoon"})
+_DEMONSTRATIVE_DETS = frozenset({"ce", "cet", "cette", "ces", "this", "these", "that", "those"})
+_REFERRING_CE = frozenset({"c'", "ce", "cela", "ça", "ceci"})
+_RELATIVES = frozenset({"qui", "que", "qu'", "dont"})
+
+
+def _refers_back(kept: list[Token]) -> bool:
+    """Whether the claim's subject only points back to what the sentences before said: "C'est une
+    information qui a été démentie", "Ce sont les mots de ...", "Ça montre ...", "Cette annonce a
+    surpris", "Ces masques étaient proposés ...". Not a cleft whose focus names its fact ("C'est en 1985
+    que l'épave a été retrouvée", "C'est la députée Aina Kuric qui ..."), not "Ce qui explique ..., c'est
+    ...", not a demonstrative of time ("Cette année, ...") nor a subject named in apposition ("Cet
+    ex-collaborateur, Tewfik Derbal, ...")."""
+    words = [t for t in kept if not t.is_punct and not t.is_space]
+    if len(words) < 3:
+        return False
+    first, second = words[0], words[1]
+    low = first.lower_.replace("\u2019", "'")
+    question = words[-1].text == "?" or kept[-1].text == "?"
+    if low == "il" and any(t.lower_ in ("agit", "agissait", "agira", "agirait") for t in words[1:3]):
+        return True  # "Il s'agit d'une ancienne maison": what the sentences before spoke of
+    if low in ("qui", "dont", "lequel", "laquelle", "lesquels", "lesquelles") and not question:
+        return True  # "Qui a affirmé être en lien avec le ministère": the rest of the sentence before
+    if low == "ce" and second.lower_ in _RELATIVES:
+        # "Ce qui leur a été accordé." is the end of another sentence; "Ce qui est en question, c'est
+        # un type de matériel" says what it is about.
+        return not any(t.lower_ in ("c'", "c\u2019", "ce") and t.i > second.i for t in words)
+    if low in _REFERRING_CE and first.pos_ == "PRON" and second.lower_ not in _RELATIVES:
+        return not _named_cleft(words)
+    if low in ("mon", "ma", "mes", "notre", "nos", "my", "our") and first.head.i > first.i and (
+            first.head.dep_.startswith("nsubj")):
+        return True  # "Mon client est imposé depuis 2011": whose client the speaker's name says, not the text
+    if low in _DEMONSTRATIVE_DETS and first.pos_ == "DET" and first.head.i > first.i:
+        noun = first.head
+        if noun.pos_ != "NOUN" or noun.lower_ in _TIME_NOUNS or _named_in_apposition(noun) or _names_itself(noun):
+            return False
+        return noun.dep_.startswith("nsubj") or (noun.dep_ == "ROOT" and _finite(words[2:]))
+    return False
+
+
+def _named_cleft(words: list[Token]) -> bool:
+    """ "C'est X qui/que ...": the focus X carries the fact when it holds a name, a number or a date, and
+    no demonstrative of its own ("C'est à ce moment-là que ...", "C'est ce qu'il a déclaré")."""
+    rel = next((k for k, t in enumerate(words[2:], 2) if t.lower_.replace("\u2019", "'") in _RELATIVES), None)
+    if rel is not None and any(t.lower_ in ("ne", "n'", "n\u2019") for t in words[1:rel]):
+        # "Ce n'est qu'en 1985 que ...": the first "que" restricts, the second opens the clause
+        rel = next((k for k, t in enumerate(words[rel + 1 :], rel + 1)
+                    if t.lower_.replace("\u2019", "'") in _RELATIVES), None)
+    if rel is None:
+        return False
+    focus = words[1:rel]
+    if any(t.lower_ in _DEMONSTRATIVE_DETS or t.lower_ in _REFERRING_CE or t.lower_.endswith("-là") for t in focus):
+        return False
+    # A name or a date in the clause also makes it whole ("C'est grâce à ses rôles que Charlotte Valandrey
+    # a ..."); a bare figure there does not ("C'est un programme ... qui a reçu une note de 9,4 sur 10").
+    return any(t.like_num and t.pos_ != "DET" or t.text[:1].isupper() for t in focus) or any(
+        t.ent_type_ or t.pos_ == "PROPN" or t.lower_ in _WHEN for t in words[1:])
 
 
 _SPACE_PUNCT = re.compile(r"\s+([,.;:!?…)])")

@@ -24,6 +24,11 @@ def test_it_reports_a_dropped_number_name_negation_or_list_item() -> None:
     assert "pas" in missing(sentence, "La CGT, l'Unsa et Sud Rail ont signé l'accord sur 400.000 euros.", [])
     assert "trois" in missing("Il a offert trois camions.", "Il a offert des camions.", [])
     assert set(missing("Il n'a pas dit qu'il ne viendrait pas.", "Il n'a pas dit qu'il viendrait.", [])) == {"ne", "pas"}
+    bracketed = "Le pays n'a pas envoyé de soutien militaire (armes, munitions ou soldats) à sa voisine."
+    assert set(missing(bracketed, "Le pays n'a pas envoyé de soutien militaire à sa voisine.", [])) == {
+        "armes", "munitions", "soldats"}
+    assert missing("Le taux atteint 3,5 % (contre 3,1 %).", "Le taux atteint 3,5 % (contre 3,1 %).", []) == []
+    assert missing("Il a fermé le site (photo, ndlr).", "Il a fermé le site.", []) == []
 
 
 def _check(text: str, language: str = "fr") -> None:

@@ -31,6 +31,11 @@ def test_it_separates_paragraphs_glued_without_a_space() -> None:
     assert whole == (0, len(text))
 
 
+def test_it_separates_a_sentence_glued_to_the_next_ones_monsieur() -> None:
+    assert "à deux reprises en 2016. M. Jung, 31 ans" in normalise("à deux reprises en 2016.M. Jung, 31 ans").text
+    assert "a rappelé la ministre. M. Philippe" in normalise("a rappelé la ministre.M. Philippe").text
+
+
 def test_it_leaves_abbreviations_and_decimals_alone() -> None:
     for text in ("Il y a 3.5 millions", "M.Dupont", "www.Example.org"):
         assert normalise(text).text == text

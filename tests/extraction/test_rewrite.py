@@ -212,3 +212,88 @@ def test_a_verbless_figure_that_names_nothing_it_is_about_is_a_fragment() -> Non
 def test_a_live_blogs_time_stamp_is_left_out_of_the_claim_text() -> None:
     text = "Les bureaux ont ouvert à 8 heures. 21h : Le président sortant l'emporte avec 66,1% des voix à Paris."
     assert one(text, "66,1%").text == "Le président sortant l'emporte avec 66,1% des voix à Paris."
+
+
+def test_a_bracketed_list_without_names_is_kept_in_the_text() -> None:
+    text = ("De son côté, la Biélorussie n'a pas envoyé de soutien militaire (armes, munitions ou soldats) à sa voisine. "
+            "Le maire a inauguré le pont (la « passerelle ») samedi à Lyon devant 300 habitants.")
+    assert one(text, "soutien militaire").text == (
+        "La Biélorussie n'a pas envoyé de soutien militaire (armes, munitions ou soldats) à sa voisine.")
+    assert "passerelle" not in one(text, "le pont").text
+
+
+def test_a_subject_that_only_points_back_needs_context() -> None:
+    text = ("Le couple a démenti la rumeur mardi à Paris. C'est une information qui a rapidement été démentie. "
+            "Ce sont les mots du ministre, prononcés vendredi à 12 journalistes. "
+            "Ces masques en grande quantité étaient proposés par une société française à 3 euros.")
+    for needle in ("C'est une information", "Ce sont les mots", "Ces masques"):
+        assert one(text, needle).needs_context, needle
+
+
+def test_a_cleft_that_names_its_fact_or_a_time_demonstrative_is_self_contained() -> None:
+    text = ("Ce n'est qu'en 1985 que l'épave a été retrouvée au large de Terre-Neuve. "
+            "C'est grâce à ses rôles que Charlotte Valandrey a retrouvé le sourire en 2019. "
+            "Cette année, les élèves de Lyon ont choisi trois spécialités. "
+            "Cet ex-collaborateur, Tewfik Derbal, a démissionné de son poste vendredi.")
+    for needle in ("en 1985", "Charlotte Valandrey", "Cette année", "Tewfik Derbal"):
+        assert not one(text, needle).needs_context, needle
+
+
+def test_a_pronoun_subject_after_a_leading_phrase_is_resolved_or_flagged() -> None:
+    text = ("La chanteuse Marie Dubois a sorti un album en 2019. À cette occasion, elle s'est confiée au magazine "
+            "Gala mercredi. Le prix du kilo a doublé en mars. Depuis l'apparition du virus, ils ont flambé de 30 %.")
+    assert one(text, "Gala").text.startswith("À cette occasion, Marie Dubois s'est confiée")
+    assert one(text, "flambé").needs_context
+
+
+def test_a_first_person_subject_needs_context() -> None:
+    text = ("Freddy Saquet paie les impôts de ses voisins depuis 2011. J'ai acheté une maison en 2003 à Sérignan, "
+            "que j'ai revendue en 2011.")
+    assert one(text, "J'ai acheté").needs_context
+
+
+def test_an_office_as_subject_gets_the_name_the_article_gave_its_holder() -> None:
+    text = ("Le ministre de l'Action et des Comptes publics Gérald Darmanin a présenté le budget lundi. "
+            "Le ministre a annoncé mardi un plan de 100.000 euros pour les donations.")
+    claim = one(text, "plan de 100.000")
+    assert claim.text == "Le ministre Gérald Darmanin a annoncé mardi un plan de 100.000 euros pour les donations."
+    assert claim.quote.startswith("Le ministre a annoncé")
+
+
+def test_a_connective_that_points_back_is_left_out() -> None:
+    for text in ("Dans ce contexte, la mairie de Lille a fermé douze écoles lundi.",
+                 "Pour cela, la mairie de Lille a fermé douze écoles lundi."):
+        assert one(text, "douze").text == "La mairie de Lille a fermé douze écoles lundi."
+
+
+def test_a_sentence_that_is_the_end_of_the_one_before_needs_context() -> None:
+    text = ("Un homme a proposé 1 million de masques au ministère. Qui a affirmé être en lien avec le ministère de "
+            "la Santé, et réclamé une commission de 5 %. Ils ont demandé 2 avions à l'armée. Ce qui leur a été "
+            "accordé lundi par le ministère.")
+    assert one(text, "Qui a affirmé").needs_context
+    assert one(text, "Ce qui leur").needs_context
+
+
+def test_a_quotation_opened_by_a_pronoun_subject_needs_context() -> None:
+    text = ("Pierre Bergé est mort le 8 septembre à 86 ans. \"Il m'avait fait visiter sa maison de Marrakech en "
+            "2015\", raconte Ségolène Royal. \"Depuis 2011, je dois payer les impôts de 3 voisins\", dit Paul Martin.")
+    assert one(text, "Marrakech").needs_context
+    assert one(text, "impôts").needs_context
+
+
+def test_an_impersonal_il_or_a_subject_of_the_clause_before_needs_no_context() -> None:
+    text = ("Le virus circule à Paris depuis mars. Il n'y a plus de lits libres dans 12 hôpitaux. "
+            "Il est trop tôt pour affirmer que 3 mesures suffisent. "
+            "Marion Dupont poursuit le combat à Lyon, elle contribue au débat depuis 2019.")
+    for needle in ("lits libres", "trop tôt", "contribue"):
+        assert not one(text, needle).needs_context, needle
+
+
+def test_it_s_agit_at_the_start_points_back() -> None:
+    text = "Une maison de Sérignan a été vendue en 2011. Il s'agit d'une ancienne ferme, partagée en 3 logements."
+    assert one(text, "ancienne ferme").needs_context
+
+
+def test_a_first_person_possessive_subject_needs_context() -> None:
+    text = "Paul Martin paie les impôts de ses voisins. Mon client est imposé depuis 2011 sur 3 lots de copropriété."
+    assert one(text, "Mon client").needs_context
