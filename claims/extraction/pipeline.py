@@ -714,7 +714,7 @@ def _candidate(
     lower = text.lower()
     root = span.root
     tense = ft._tense_at(doc, root.i)
-    needs_context = rewritten.needs_context or language == "fr" and _points_back(text, c_entities)
+    needs_context = rewritten.needs_context
     signals.updated(
         record=_has(lower, lx.RECORD_MARKERS.get(language, ())),
         forecast=tense == "future" or _has(lower, lx.FORECAST_MARKERS.get(language, ())),
@@ -742,18 +742,6 @@ def _candidate(
 
 
 _WORDS = re.compile(r"[^\W_]+", re.UNICODE)
-# A short statement about "ce", "ça" or "cela" and nothing named ("C'est dans deux ans.", "Ce qui leur a été
-# accordé.", "Ça, c'est fait depuis longtemps !"): what it is about is in the sentence before. "Ce" as a
-# pronoun only ("ce qui", "ce n'est"), not as a determiner ("Ce matin, ...").
-_DEMONSTRATIVE_START = re.compile(r"^(?:c['’]|ce (?:qui|que|qu['’]|n['’]|ne|sont|fut|serait|sera)\b|ça\b|cela\b|ceci\b)",
-                                  re.IGNORECASE)
-_POINTS_BACK_WORDS = 8
-
-
-def _points_back(text: str, entities: list[dict[str, Any]]) -> bool:
-    return not entities and len(_WORDS.findall(text)) < _POINTS_BACK_WORDS and bool(_DEMONSTRATIVE_START.match(text))
-
-
 _CLOCK_TIME = re.compile(r"\b(?:à|vers|dès|at)\s+\d{1,2}\s?(?:h\d{0,2}|heures?)\b|\b\d{1,2}h\d{2}\b", re.IGNORECASE)
 
 

@@ -187,11 +187,10 @@ def test_a_second_clause_is_not_cut_off_when_the_parser_found_no_subject_to_give
 def test_a_short_statement_about_ce_or_cela_needs_context_but_a_cleft_or_a_named_one_does_not() -> None:
     text = ("Marine Le Pen a confirmé mardi sa candidature à la présidentielle. C'est dans deux ans. "
             "Ce qui lui a été reproché. "
-            "C'est à ce moment-là que les policiers ont découvert 4 kilos de cannabis dans le coffre. "
-            "Ce matin, le trafic a repris sur la ligne. C'est la fin de Renault à Flins.")
+            "C'est la députée Aina Kuric qui a déposé la proposition de loi en 2019. "
+            "Ce matin, le trafic a repris sur la ligne.")
     extraction = extract_claims(text, language="fr", selective=False)
     flagged = {c.quote: c.needs_context for c in [*extraction.claims, *extraction.recoverable]}
     assert flagged["C'est dans deux ans."] and flagged["Ce qui lui a été reproché."]
     assert not flagged["Ce matin, le trafic a repris sur la ligne."]
-    assert not flagged["C'est la fin de Renault à Flins."]
-    assert not any(needs for quote, needs in flagged.items() if quote.startswith("C'est à ce moment-là"))
+    assert not flagged["C'est la députée Aina Kuric qui a déposé la proposition de loi en 2019."]
