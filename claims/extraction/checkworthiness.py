@@ -149,43 +149,46 @@ def lexical_signals(text: str, language: str, **known: Any) -> Signals:
 # CheckThat! train file, with BASE moved so that 0.5 is the decision threshold chosen on debates
 # held out whole; `train_checkworthiness` prints them and writes them in models/checkworthiness.md,
 # and `evaluate_checkworthiness --cv` refits them on every fold (grouped 5-fold F1 0.633 ± 0.010).
+# The English debate signals (period ... debate: no French word lists) came later: their weights are
+# that refit's, while the signals French shares keep the fit made before them. Refitted together,
+# the shared weights moved by up to 0.12 (first person -0.5 -> -0.38, dates 0.85 -> 0.75, past
+# 1.17 -> 1.05): 44 of 280 OrangeSum articles changed their stored claims, more for the worse,
+# and the English dev file scored 0.795 instead of 0.812 (README, "Check-worthiness").
 # Signals without English training data (JUDGED: what extraction adds for records, forecasts,
 # schedules, advice, promotion, fragments, unresolved subjects) carry weights set by judgement.
 # The reasons are stable English message ids: translate them where they are shown
 # (labels.reason_label on pages, translate_reasons in commands).
 _RULES: list[tuple[str, float, str]] = [
-    ("quantities", 0.9, gettext_noop("contains a quantity")),
-    ("percent", 1.75, gettext_noop("contains a percentage")),
-    ("money", 1.6, gettext_noop("contains an amount of money")),
-    ("dates", 0.75, gettext_noop("mentions a date")),
-    ("entities", 0.59, gettext_noop("names a person, place or organisation")),
-    ("several_entities", 0.5, gettext_noop("names several people, places or organisations")),
-    ("claimant", 0.54, gettext_noop("attributed to a named source")),
-    ("comparison", 0.34, gettext_noop("makes a comparison")),
-    ("causal", 0.38, gettext_noop("states a cause")),
-    # Refitted with the new signals: 1.05. Kept at the previous fit, 1.17: the refit lowered the French
-    # dev set's tune p@5 from 0.531 to 0.520 (French shares these weights).
+    ("quantities", 0.97, gettext_noop("contains a quantity")),
+    ("percent", 1.72, gettext_noop("contains a percentage")),
+    ("money", 1.55, gettext_noop("contains an amount of money")),
+    ("dates", 0.85, gettext_noop("mentions a date")),
+    ("entities", 0.58, gettext_noop("names a person, place or organisation")),
+    ("several_entities", 0.48, gettext_noop("names several people, places or organisations")),
+    ("claimant", 0.63, gettext_noop("attributed to a named source")),
+    ("comparison", 0.45, gettext_noop("makes a comparison")),
+    ("causal", 0.36, gettext_noop("states a cause")),
     ("past", 1.17, gettext_noop("reports a past event")),
-    ("action", 1.31, gettext_noop("reports a vote or an official act")),
-    ("change", 0.52, gettext_noop("states a rise or a fall")),
-    ("topic", 1.11, gettext_noop("about a public matter (taxes, jobs, budget...)")),
+    ("action", 1.33, gettext_noop("reports a vote or an official act")),
+    ("change", 0.56, gettext_noop("states a rise or a fall")),
+    ("topic", 1.05, gettext_noop("about a public matter (taxes, jobs, budget...)")),
     ("period", 0.65, gettext_noop("situates a fact in time (since, ago, last year)")),
     ("statistic", 0.79, gettext_noop("names a statistic (rate, average, share)")),
     ("fact", 0.67, gettext_noop("presented as a matter of record")),
     ("reported", 0.64, gettext_noop("reports what someone said")),
-    ("opinion", -1.01, gettext_noop("opinion marker")),
+    ("opinion", -1.05, gettext_noop("opinion marker")),
     ("intention", -0.95, gettext_noop("states an intention, a need or a proposal")),
     ("values", -0.99, gettext_noop("speaks of values or hopes")),
     ("debate", -0.68, gettext_noop("about the debate itself (questions, answers)")),
-    ("hypothetical", -0.39, gettext_noop("future or hypothetical")),
-    ("future_tense", -0.53, gettext_noop("main verb in the future or conditional")),
-    ("first_person", -0.38, gettext_noop("first person")),
-    ("second_person", -0.22, gettext_noop("addresses the reader or listener")),
-    ("question", -2.22, gettext_noop("question")),
-    ("imperative", -1.46, gettext_noop("an instruction or appeal")),
-    ("evaluative", -0.21, gettext_noop("a judgement (adjective as predicate)")),
-    ("short", -0.1, gettext_noop("too short to check")),
-    ("no_verb", -0.08, gettext_noop("no verb")),
+    ("hypothetical", -0.48, gettext_noop("future or hypothetical")),
+    ("future_tense", -0.56, gettext_noop("main verb in the future or conditional")),
+    ("first_person", -0.5, gettext_noop("first person")),
+    ("second_person", -0.26, gettext_noop("addresses the reader or listener")),
+    ("question", -2.21, gettext_noop("question")),
+    ("imperative", -1.54, gettext_noop("an instruction or appeal")),
+    ("evaluative", -0.16, gettext_noop("a judgement (adjective as predicate)")),
+    ("short", -0.15, gettext_noop("too short to check")),
+    ("no_verb", 0.06, gettext_noop("no verb")),
     # JUDGED, set by the extraction pipeline only: first weights checked on the French dev set
     # (claims/evaluation) and the shared OrangeSum articles, in log-odds since the rules are.
     ("record", 0.32, gettext_noop("states a record")),
@@ -196,7 +199,7 @@ _RULES: list[tuple[str, float, str]] = [
     ("fragment", -1.4, gettext_noop("fragment without a verb")),
     ("needs_context", -0.4, gettext_noop("needs context: subject not resolved")),
 ]
-BASE = -1.29
+BASE = -1.3
 # Set by the extraction pipeline only, never on sentences alone: no training data, weights by judgement.
 JUDGED = frozenset({"record", "forecast", "schedule", "advice", "promotional", "fragment", "needs_context"})
 SCORED_BY_MODEL = gettext_noop("scored by the trained model")
