@@ -349,5 +349,57 @@ TOPIC_MARKERS = {
            "income", "poverty", "crime", "military", "troops", "nuclear", "border", "immigra", "health care",
            "health insurance", "insurance", "medicare", "medicaid", "social security", "pension", "energy", "oil ",
            "loans", "trade", "bill ", "law ", "laws", "federal", "program", "dollars", "billion", "trillion",
-           "million", "percent", "weapons", "guns", "drug"),
+           "million", "percent", "weapons", "guns", "drug",
+           # Public matters a debate's figures are about (added with the signals below, same folds).
+           "educat", "school", "college", "student", "teacher", "environment", "pollution", "climate", "abortion",
+           "court", "police", "prison", "sanction", "terroris", "war ", "wars ", "army", "navy", "missile",
+           "treaty", "nato", "allies", "compan", "businesses", "industr", "market", "farm", "price", "gas ",
+           "coal", "interest rate", "mortgage", "housing", "welfare", "veteran", "hospital", "doctor", "patient",
+           "regulation", "subsid", "tariff", "export", "imports", "imported", "surplus", "inflation", "recession", "salar",
+           "minimum wage", "employ", "workers", "manufactur", "soldier", "refugee", "violence", "grants", "costs"),
+}
+
+# English check-worthiness signals read on the words, categories of what CheckThat! annotators
+# mark (or do not mark) in debates, checked on grouped folds of the English train file (README,
+# "Check-worthiness"). No French lists: these signals stay off in French.
+# A time span anchors a statement to a checkable record: "since 1980", "two years ago", "under
+# President Carter", "over the last eight years".
+PERIOD_MARKERS = {
+    "en": ("since ", "ago ", "last year", "past year", "previous year", "this year", "a year ", "per year",
+           "each year", "every year", "last month", "last decade", "past decade", "last two", "last three",
+           "last four", "last five", "last six", "last seven", "last eight", "last ten", "last twenty",
+           "last few", "past few", "past two", "past three", "past four", "past five", "past eight", "past ten",
+           "under the ", "under his ", "under her ", "under this ", "under that ", "under president",
+           "under governor", "under senator", "under mr"),
+}
+# Named statistics: what is measured, not only a figure ("the unemployment rate", "on average").
+STATISTIC_MARKERS = {
+    "en": ("rate ", "rates ", "average", "majority", "half ", "number of", "amount of", "share of", "times ",
+           "per ", "thousands", "millions", "hundreds", "percentage", "median", "ratio", "inflation",
+           "unemployment"),
+}
+# The speaker presents the statement as a matter of record.
+FACT_MARKERS = {
+    "en": ("in fact", "the fact", "matter of fact", "the facts", "fact is", "the record", "the truth is"),
+}
+# What someone else said: a statement that can be looked up in the record of what they said.
+REPORTED_SPEECH_MARKERS = {
+    "en": ("he said", "she said", "they said", "he says", "she says", "they say ", "he told", "she told",
+           "has said", "have said", "had said", "said that", "says that", "he stated", "she stated",
+           "he claimed", "she claimed", "he called", "she called", "he indicated", "she indicated"),
+}
+# Intentions, obligations, wishes and proposals: what someone means to do cannot be checked yet.
+INTENTION_MARKERS = {
+    "en": ("have to", "has to", "got to", "need to", "needs to", "let's", "let us", "we can ", "i can ",
+           "we're going", "we are going", "we will", "we'll", "i'll", "want to", "my plan", "i propose"),
+}
+# Values, hopes and what matters: a stance, not a fact.
+VALUES_MARKERS = {
+    "en": ("values", "freedom", "faith", "future", "important", "opportunit", "experience", "believe in",
+           "hope", "dream", "love ", "dignity", "respect "),
+}
+# Talk about the debate itself: its questions, answers and exchanges.
+DEBATE_MARKERS = {
+    "en": ("question", "answer", "respond", "talk about", "talking about", "agree with", "disagree",
+           "this debate", "my opponent", "rebuttal"),
 }

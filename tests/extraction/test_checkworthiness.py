@@ -356,6 +356,36 @@ def test_it_reads_acts_changes_and_public_matters_in_both_languages(language: st
     assert score > plain and dict((n, r) for n, _, r in _RULES)[signal] in reasons
 
 
+@pytest.mark.parametrize(("text", "signal", "up"), [
+    ("Unemployment has fallen since 1980.", "period", True),
+    ("Wages were flat under President Carter.", "period", True),
+    ("The unemployment rate is the highest in the region.", "statistic", True),
+    ("In fact, the deficit doubled.", "fact", True),
+    ("He said that the plant would close.", "reported", True),
+    ("We have to do better for our children.", "intention", False),
+    ("I believe in freedom and in the future of this country.", "values", False),
+    ("Let me answer your question about Iraq.", "debate", False),
+])
+def test_it_reads_what_debate_annotators_mark_and_what_they_leave(text: str, signal: str, up: bool) -> None:
+    # Categories of the English CheckThat! debates: a period, a named statistic, a matter of record and
+    # someone's reported words make a sentence checkable; intentions, values and talk about the debate do not.
+    signals = lexical_signals(text, "en")
+    assert getattr(signals, signal)
+    without = dataclasses.replace(signals, **{signal: False})
+    score, reasons = rule_score(signals)
+    assert (score > rule_score(without)[0]) == up
+    assert dict((n, r) for n, _, r in _RULES)[signal] in reasons
+
+
+@pytest.mark.parametrize("text", ["Le chômage a baissé depuis 1980, selon le taux moyen.",
+                                  "Il a dit que nous devons répondre à la question des valeurs."])
+def test_the_debate_categories_stay_off_in_french(text: str) -> None:
+    # English word lists only: French scores keep the signals checked on the French dev set.
+    signals = lexical_signals(text, "fr")
+    assert not any(getattr(signals, name) for name in
+                   ("period", "statistic", "fact", "reported", "intention", "values", "debate"))
+
+
 def test_scoring_with_the_shipped_model_does_not_load_scikit_learn() -> None:
     # 70 MB per extraction worker: the model file holds plain arrays, not scikit-learn objects.
     code = ("import sys, joblib; payload = joblib.load(sys.argv[1]); "
