@@ -205,8 +205,11 @@ def agrees(gender: str, pronoun: str) -> bool:
 def _speech_verb(tok: Token, language: str, lexicon: dict[str, tuple[str, ...]] = lx.SPEECH_PREFIXES) -> bool:
     prefixes = _folded(lexicon.get(language, ()))
     word = _fold(tok.lower_.lstrip("-"))
-    if lexicon is lx.SPEECH_PREFIXES and tok.pos_ == "VERB" and word.startswith(_folded(lx.REPORTING_VERBS.get(language, ()))):
-        return True  # "se serait plaint le président": a verb only, never the noun ("une plainte", "un souhait")
+    if lexicon is lx.SPEECH_PREFIXES and (tok.pos_ == "VERB" or _after_quotation(tok)) \
+            and word.startswith(_folded(lx.REPORTING_VERBS.get(language, ()))):
+        # "se serait plaint le président": a verb only, never the noun ("une plainte", "un souhait"); right
+        # after '"...",' the word is the verb however it was tagged ("tempère", "analyse" read as adjective, noun)
+        return True
     return tok.pos_ in ("VERB", "AUX", "NOUN", "ADJ") and word.startswith(prefixes) and tok.is_alpha
 
 

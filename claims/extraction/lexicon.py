@@ -200,7 +200,12 @@ DOCUMENT_NOUNS = {"communiqué", "rapport", "étude", "sondage", "bilan", "note"
 # Verbs that report what someone said only when they have a speaker and a content ("se serait plaint le
 # président", "Il a souhaité que ...", "se sont indignés les syndicats"; "s'indign" above never matches one
 # token): attribution only, not a check-worthiness signal like SPEECH_PREFIXES.
-REPORTING_VERBS = {"fr": ("plaint", "plaign", "plaindr", "souhait", "indign", "étonn", "inquièt", "inquiét"),
+# Also the narrative verbs of an inverted speaker after a quotation ('"...", poursuit l'association',
+# "tempère le ministre", "analyse l'économiste"), whose nouns or other senses ("la poursuite", "une analyse",
+# "le constat") are no signal.
+REPORTING_VERBS = {"fr": ("plaint", "plaign", "plaindr", "souhait", "indign", "étonn", "inquièt", "inquiét",
+                          "poursuit", "tempèr", "renchér", "rétorqu", "analys", "constat", "réaffirm", "dément",
+                          "démenti", "décri"),
                    "en": ("complain", "urg")}
 # The speech verbs that report a statement only with a clause, a quotation or a colon after them:
 # with a noun object they are acts ("a lancé un appel", "a écrit un livre", "a rappelé l'ambassadeur").

@@ -597,3 +597,16 @@ def test_a_trailing_source_that_names_no_one_leaves_the_speaker_before_it() -> N
     cand = claim("LFI a annoncé samedi 6 avril avoir déjà récolté 1,5 million d'euros grâce à l'emprunt populaire, "
                  "selon un message à ses militants transmis à l'AFP.", "récolté")
     assert (cand.claimant, cand.outlet) == ("LFI", "AFP")
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("\"Les régions ont financé l'apprentissage à hauteur de 9 milliards d'euros\", poursuit Carole Delga.",
+     "Carole Delga"),
+    ("\"Il commence à y avoir plus de gens dans les rues du centre\", a constaté Cristina Jimenez, 31 ans.",
+     "Cristina Jimenez"),
+    ("\"Nous avons fermé 12 écoles sur 40 cette semaine\", tempère Jean Dupont, le maire de la ville.", "Jean Dupont"),
+    ("\"Vous pouvez avoir un petit écoulement nasal pendant trois jours\", décrit Astrid Vabret, virologue.",
+     "Astrid Vabret"),
+])
+def test_a_narrative_verb_after_a_quotation_introduces_its_speaker(sentence: str, speaker: str) -> None:
+    assert claim(sentence, "\"").claimant == speaker
