@@ -374,7 +374,11 @@ def source_of(tokens: list[Token], language: str, told: bool = True) -> tuple[st
     if orgs and (not heads or heads[0].pos_ == "PROPN" or heads[0].lower_ not in lx.AGENT_NOUNS
                  or heads[0].lower_ in _COMPANY_NOUNS):
         return orgs[0], outlet, "speech"
-    if heads and heads[0].lower_ in lx.AGENT_NOUNS and not (outlet and heads[0].lower_ in _COMPANY_NOUNS):
+    # An occupation only as a bare description: not one of an organisation or a work ("l'auteur d'"Un
+    # petit dessin ...", Sandrine Campese": the name comes after it).
+    occupation = heads and heads[0].lower_ in lx.PERSON_NOUNS and not orgs and '"' not in text
+    if heads and (heads[0].lower_ in lx.AGENT_NOUNS or occupation) \
+            and not (outlet and heads[0].lower_ in _COMPANY_NOUNS):
         # (not "le groupe Canal+": the medium is the company)
         # "le ministre de l'Économie Bruno Le Maire": the name after the role is the claimant; an
         # organisation there is what the role is of ("la présidente de la Commission des lois").
@@ -401,6 +405,8 @@ def source_of(tokens: list[Token], language: str, told: bool = True) -> tuple[st
         claimant = " ".join(t.text for t in kept).replace("' ", "'").strip()
         if not any(_entity_at(t) for t in kept):
             return claimant, outlet, f"description:{heads[0].lower_}"
+        if heads[0].lower_ not in lx.AGENT_NOUNS:
+            return "", outlet, ""  # an occupation with a name the reader missed ("la championne ... Elodie")
         return claimant, outlet, "speech"
     survey = next((t for t in words if t.lower_.rstrip("s") in _DOCUMENT_STEMS), None)
     if outlet:

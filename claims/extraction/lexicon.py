@@ -191,6 +191,22 @@ AGENT_NOUNS = {
     "représentante", "géant", "constructeur",
     "minister", "government", "president", "union", "company", "agency", "authorities", "official",
     "spokesperson", "mayor", "prosecutor", "court", "director", "researchers",
+    # Institutions named by a common noun, seldom followed by their name: "La justice australienne a
+    # confirmé que ...", "Les armées françaises affirment ...", "explique la production du concert".
+    "justice", "armées", "municipalité", "cabinet", "exécutif", "production",
+}
+# People described by their occupation or standing rather than an office: "regrette la chanteuse", "la
+# journaliste a confié que ...". A claimant as written when the phrase names no one else (an organisation
+# named in it is the claimant: "le présentateur de Quotidien"), or the person just quoted
+# (pipeline._speaker_described).
+PERSON_NOUNS = {
+    "journaliste", "présentateur", "présentatrice", "animateur", "animatrice", "chroniqueur", "chroniqueuse",
+    "acteur", "actrice", "comédien", "comédienne", "chanteur", "chanteuse", "musicien", "musicienne", "artiste",
+    "humoriste", "réalisateur", "réalisatrice", "écrivain", "écrivaine", "auteur", "auteure", "autrice",
+    "essayiste", "sportif", "sportive", "athlète", "joueur", "joueuse", "entraîneur", "entraîneuse", "champion",
+    "championne", "instituteur", "institutrice", "enseignant", "enseignante", "professeur", "professeure",
+    "infectiologue", "épidémiologiste", "virologue", "eurodéputé", "eurodéputée", "gouverneur", "gouverneure",
+    "mannequin", "star", "propriétaire", "bénévole", "interprète", "couple",
 }
 # What a statement is made in, not who makes it ("a déclaré Bayer dans un communiqué"): never a claimant,
 # the organisation or person named with it is.

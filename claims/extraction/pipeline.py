@@ -502,7 +502,10 @@ _ANY_OFFICE = {at.role_key(word) for word in ("élu", "élue", "responsable", "d
                                                 "intéressée", "homme", "femme", "official", "politician")}
 
 
-_PERSON_OFFICES = at.FOLDED_ROLES | _ANY_OFFICE
+# An occupation ("la chanteuse", "l'animateur") fits the person just quoted as any office does, unless
+# they are known to hold another office.
+_OCCUPATIONS = {at.role_key(word) for word in lx.PERSON_NOUNS} - {at.role_key("couple")}
+_PERSON_OFFICES = at.FOLDED_ROLES | _ANY_OFFICE | _OCCUPATIONS
 
 
 def _speaker_described(art: _Article, description: str) -> str:

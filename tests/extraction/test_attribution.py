@@ -610,3 +610,19 @@ def test_a_trailing_source_that_names_no_one_leaves_the_speaker_before_it() -> N
 ])
 def test_a_narrative_verb_after_a_quotation_introduces_its_speaker(sentence: str, speaker: str) -> None:
     assert claim(sentence, "\"").claimant == speaker
+
+
+def test_an_institution_named_by_a_common_noun_is_the_claimant() -> None:
+    cand = claim("La justice australienne a confirmé jeudi que le tabloïd devait verser 2,9 millions de dollars à "
+                 "l'acteur.", "tabloïd")
+    assert cand.claimant == "La justice australienne"
+    cand = claim("Les armées françaises affirment n'avoir reçu aucun signalement de maladie de 280 athlètes.",
+                 "signalement")
+    assert cand.claimant == "Les armées françaises"
+
+
+def test_an_occupation_after_a_quotation_is_the_person_just_quoted() -> None:
+    text = ("La chanteuse Mireille Mathieu a regretté la déprogrammation de son émission sur France 3. "
+            "\"Elle a réuni 1,6 million de téléspectateurs pour une première\", a-t-elle affirmé. "
+            "\"C'est un programme qui a même reçu une note qualitative de 9,4 sur 10\", regrette la chanteuse.")
+    assert claim(text, "9,4").claimant == "Mireille Mathieu"
