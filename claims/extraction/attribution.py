@@ -403,7 +403,12 @@ def source_of(tokens: list[Token], language: str, told: bool = True) -> tuple[st
             or t.doc[t.i - 1].text == ",")), len(phrase))  # the comma may have been filtered out
         kept = _trim_function_words(phrase[:cut])
         claimant = " ".join(t.text for t in kept).replace("' ", "'").strip()
-        if not any(_entity_at(t) for t in kept):
+        described = not any(_entity_at(t) for t in kept)
+        if kept and kept[0].pos_ != "DET" and (described or kept[0].lower_ in lx.PERSON_ROLES | ROLE_ADJECTIVES):
+            # "selon les estimations du gouvernement provincial", "un décret du Premier ministre": the article
+            # is in the contraction; an office keeps it, so that the article's holder of it can be found
+            claimant = _article_before(kept[0]) + claimant
+        if described:
             return claimant, outlet, f"description:{heads[0].lower_}"
         if heads[0].lower_ not in lx.AGENT_NOUNS:
             return "", outlet, ""  # an occupation with a name the reader missed ("la championne ... Elodie")
@@ -484,6 +489,23 @@ def _document_author(words: list[Token]) -> str:
             name.append(w)
         if name:
             return " ".join(w.text for w in name)
+    return ""
+
+
+# A preposition glued to an article: the article it holds.
+_CONTRACTED = {"du": "le ", "au": "le ", "des": "les ", "aux": "les "}
+
+
+def _article_before(tok: Token) -> str:
+    """The definite article of a noun phrase starting at `tok`, when it is inside a contraction ("du
+    gouvernement provincial" -> "le "), or written before it ("de la ministre" -> "la "); else ""."""
+    if tok.i == 0:
+        return ""
+    before = tok.doc[tok.i - 1]
+    if before.lower_ in _CONTRACTED:
+        return _CONTRACTED[before.lower_]
+    if before.lower_ in ("la", "l'", "le", "les"):
+        return before.lower_ if before.lower_ == "l'" else before.lower_ + " "
     return ""
 
 

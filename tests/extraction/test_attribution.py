@@ -626,3 +626,13 @@ def test_an_occupation_after_a_quotation_is_the_person_just_quoted() -> None:
             "\"Elle a réuni 1,6 million de téléspectateurs pour une première\", a-t-elle affirmé. "
             "\"C'est un programme qui a même reçu une note qualitative de 9,4 sur 10\", regrette la chanteuse.")
     assert claim(text, "9,4").claimant == "Mireille Mathieu"
+
+
+@pytest.mark.parametrize(("sentence", "words", "claimant"), [
+    ("L'amende est portée à 200 euros, selon un décret du Premier ministre paru dimanche au Journal officiel.",
+     "amende", "le Premier ministre"),
+    ("Plus de 500.000 touristes ont visité la province l'an dernier, selon les estimations du gouvernement "
+     "provincial.", "touristes", "le gouvernement provincial"),
+])
+def test_a_source_after_a_contraction_keeps_its_article(sentence: str, words: str, claimant: str) -> None:
+    assert claim(sentence, words).claimant == claimant
