@@ -636,3 +636,10 @@ def test_an_occupation_after_a_quotation_is_the_person_just_quoted() -> None:
 ])
 def test_a_source_after_a_contraction_keeps_its_article(sentence: str, words: str, claimant: str) -> None:
     assert claim(sentence, words).claimant == claimant
+
+
+def test_a_qualified_occupation_is_the_person_just_quoted() -> None:
+    text = ("Michel Boujenah a été testé positif au coronavirus la semaine dernière à Paris. "
+            "\"J'ai de la fièvre depuis 5 jours\", a-t-il confié à une chaîne israélienne. "
+            "\"Je n'en sors pas depuis 12 jours\", a déclaré l'acteur franco-tunisien, depuis son appartement.")
+    assert claim(text, "12 jours").claimant == "Michel Boujenah"
