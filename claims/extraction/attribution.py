@@ -240,6 +240,9 @@ def _reports_content(tok: Token, language: str) -> bool:
     if any(c.dep_ == "xcomp" and c.pos_ == "VERB" and any(m.lower_ in ("de", "d'", "to") for m in c.children)
            for c in tok.children):
         return True
+    if any(c.dep_ == "xcomp" and c.pos_ == "VERB" and any(m.lower_ in ("avoir", "être") and m.dep_.startswith("aux")
+                                                          for m in c.children) for c in tok.children):
+        return True  # "assure avoir récolté 1,5 million", "affirme être innocent": a past infinitive states
     after = tok.doc[tok.i + 1 : min(tok.i + 6, tok.sent.end)]
     for t in after:
         if t.lower_ in ("que", "qu'", "that", ":", '"', "«", "“"):
@@ -1091,6 +1094,12 @@ def find(span: Span, language: str) -> Attribution:
                     claimant = _apposed_name(subj) or claimant
                 if claimant or outlet:
                     return Attribution(claimant, outlet, how)
+        if not subjects and "Fin" in tok.morph.get("VerbForm"):
+            named = _name_before(tok, span)
+            if named is not None:
+                claimant, outlet, how = source_of(list(named), language)
+                if claimant:
+                    return Attribution(claimant, outlet, how)
         # Inverted subject: "a déploré son président, Marc Olivier", "said commissioner Linda Perez".
         # An infinitive has no subject of its own ("conduit X à admettre ses fautes").
         # ('"...", a déclaré le chef de l'État': a subject the parser found before the quotation is not the verb's)
@@ -1119,6 +1128,37 @@ def find(span: Span, language: str) -> Attribution:
             return Attribution("", "", f"pronoun:{m.group(1)}")
     inside = _according_to_inside(span, language)
     return inside if inside is not None else _point_of_view(tokens, language)
+
+
+def _name_before(verb: Token, span: Span) -> Span | None:
+    """"la France insoumise (LFI) assure avoir ...": a speech verb the parser gave no subject, right after
+    a named organisation or person (its acronym in brackets and the auxiliary between them), the name
+    opening its clause (after the sentence start, a comma or an article)."""
+    doc = verb.doc
+    k = verb.i - 1
+    while k > span.start and (doc[k].pos_ == "AUX" or doc[k].lower_ in ("a", "ont")):
+        k -= 1
+    if k > span.start + 2 and doc[k].text == ")" and doc[k - 2].text == "(" and doc[k - 1].text.isupper() \
+            and len(doc[k - 1].text) > 1:
+        # "la France insoumise (LFI)": the acronym names the organisation the parser broke up, when
+        # the words before it open the clause
+        j = k - 3
+        while j > span.start and doc[j].text not in (",", ";", ":") and j > k - 9:
+            j -= 1
+        if j == span.start or doc[j].text in (",", ";", ":"):
+            return doc[k - 1 : k]
+        return None
+    if k < span.start or not doc[k].ent_type_ or doc[k].ent_type_ not in ("ORG", "PER", "PERSON", "MISC", "LOC"):
+        return None
+    ent = _entity_at(doc[k])
+    if ent is None or ent.end != k + 1:
+        return None
+    start = ent.start
+    if start > span.start and doc[start - 1].pos_ == "DET":
+        start -= 1
+    if start > span.start and doc[start - 1].text != ",":
+        return None
+    return doc[start : ent.end]
 
 
 # "la thèse selon laquelle ...", "selon que ...", "selon moi": no source follows the marker.

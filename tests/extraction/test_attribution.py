@@ -643,3 +643,15 @@ def test_a_qualified_occupation_is_the_person_just_quoted() -> None:
             "\"J'ai de la fièvre depuis 5 jours\", a-t-il confié à une chaîne israélienne. "
             "\"Je n'en sors pas depuis 12 jours\", a déclaré l'acteur franco-tunisien, depuis son appartement.")
     assert claim(text, "12 jours").claimant == "Michel Boujenah"
+
+
+def test_a_speaker_the_parser_broke_up_is_named_by_its_acronym() -> None:
+    cand = claim("En cinq jours seulement, la France insoumise (LFI) assure avoir récolté 1,5 million d'euros "
+                 "auprès de ses sympathisants.", "récolté")
+    assert cand.claimant == "LFI"
+
+
+def test_a_past_infinitive_after_a_speech_verb_is_what_was_said() -> None:
+    cand = claim("Invitée de l'émission le 28 mars dernier, Vanessa Burggraf confiait d'ailleurs avoir reçu "
+                 "200 insultes depuis son arrivée.", "insultes")
+    assert cand.claimant == "Vanessa Burggraf"
