@@ -205,8 +205,8 @@ def agrees(gender: str, pronoun: str) -> bool:
 def _speech_verb(tok: Token, language: str, lexicon: dict[str, tuple[str, ...]] = lx.SPEECH_PREFIXES) -> bool:
     prefixes = _folded(lexicon.get(language, ()))
     word = _fold(tok.lower_.lstrip("-"))
-    if lexicon is lx.SPEECH_PREFIXES and (tok.pos_ == "VERB" or _after_quotation(tok)) \
-            and word.startswith(_folded(lx.REPORTING_VERBS.get(language, ()))):
+    if lexicon is lx.SPEECH_PREFIXES and word.startswith(_folded(lx.REPORTING_VERBS.get(language, ()))) \
+            and (tok.pos_ == "VERB" or _after_quotation(tok)):
         # "se serait plaint le président": a verb only, never the noun ("une plainte", "un souhait"); right
         # after '"...",' the word is the verb however it was tagged ("tempère", "analyse" read as adjective, noun)
         return True
