@@ -205,8 +205,11 @@ def agrees(gender: str, pronoun: str) -> bool:
 def _speech_verb(tok: Token, language: str, lexicon: dict[str, tuple[str, ...]] = lx.SPEECH_PREFIXES) -> bool:
     prefixes = _folded(lexicon.get(language, ()))
     word = _fold(tok.lower_.lstrip("-"))
-    if lexicon is lx.SPEECH_PREFIXES and tok.pos_ == "VERB" and word.startswith(_folded(lx.REPORTING_VERBS.get(language, ()))):
-        return True  # "se serait plaint le président": a verb only, never the noun ("une plainte", "un souhait")
+    if lexicon is lx.SPEECH_PREFIXES and word.startswith(_folded(lx.REPORTING_VERBS.get(language, ()))) \
+            and (tok.pos_ == "VERB" or _after_quotation(tok)):
+        # "se serait plaint le président": a verb only, never the noun ("une plainte", "un souhait"); right
+        # after '"...",' the word is the verb however it was tagged ("tempère", "analyse" read as adjective, noun)
+        return True
     return tok.pos_ in ("VERB", "AUX", "NOUN", "ADJ") and word.startswith(prefixes) and tok.is_alpha
 
 
@@ -237,6 +240,9 @@ def _reports_content(tok: Token, language: str) -> bool:
     if any(c.dep_ == "xcomp" and c.pos_ == "VERB" and any(m.lower_ in ("de", "d'", "to") for m in c.children)
            for c in tok.children):
         return True
+    if any(c.dep_ == "xcomp" and c.pos_ == "VERB" and any(m.lower_ in ("avoir", "être") and m.dep_.startswith("aux")
+                                                          for m in c.children) for c in tok.children):
+        return True  # "assure avoir récolté 1,5 million", "affirme être innocent": a past infinitive states
     after = tok.doc[tok.i + 1 : min(tok.i + 6, tok.sent.end)]
     for t in after:
         if t.lower_ in ("que", "qu'", "that", ":", '"', "«", "“"):
@@ -371,7 +377,11 @@ def source_of(tokens: list[Token], language: str, told: bool = True) -> tuple[st
     if orgs and (not heads or heads[0].pos_ == "PROPN" or heads[0].lower_ not in lx.AGENT_NOUNS
                  or heads[0].lower_ in _COMPANY_NOUNS):
         return orgs[0], outlet, "speech"
-    if heads and heads[0].lower_ in lx.AGENT_NOUNS and not (outlet and heads[0].lower_ in _COMPANY_NOUNS):
+    # An occupation only as a bare description: not one of an organisation or a work ("l'auteur d'"Un
+    # petit dessin ...", Sandrine Campese": the name comes after it).
+    occupation = heads and heads[0].lower_ in lx.PERSON_NOUNS and not orgs and '"' not in text
+    if heads and (heads[0].lower_ in lx.AGENT_NOUNS or occupation) \
+            and not (outlet and heads[0].lower_ in _COMPANY_NOUNS):
         # (not "le groupe Canal+": the medium is the company)
         # "le ministre de l'Économie Bruno Le Maire": the name after the role is the claimant; an
         # organisation there is what the role is of ("la présidente de la Commission des lois").
@@ -396,8 +406,15 @@ def source_of(tokens: list[Token], language: str, told: bool = True) -> tuple[st
             or t.doc[t.i - 1].text == ",")), len(phrase))  # the comma may have been filtered out
         kept = _trim_function_words(phrase[:cut])
         claimant = " ".join(t.text for t in kept).replace("' ", "'").strip()
-        if not any(_entity_at(t) for t in kept):
+        described = not any(_entity_at(t) for t in kept)
+        if kept and kept[0].pos_ != "DET" and (described or kept[0].lower_ in lx.PERSON_ROLES | ROLE_ADJECTIVES):
+            # "selon les estimations du gouvernement provincial", "un décret du Premier ministre": the article
+            # is in the contraction; an office keeps it, so that the article's holder of it can be found
+            claimant = _article_before(kept[0]) + claimant
+        if described:
             return claimant, outlet, f"description:{heads[0].lower_}"
+        if heads[0].lower_ not in lx.AGENT_NOUNS:
+            return "", outlet, ""  # an occupation with a name the reader missed ("la championne ... Elodie")
         return claimant, outlet, "speech"
     survey = next((t for t in words if t.lower_.rstrip("s") in _DOCUMENT_STEMS), None)
     if outlet:
@@ -475,6 +492,23 @@ def _document_author(words: list[Token]) -> str:
             name.append(w)
         if name:
             return " ".join(w.text for w in name)
+    return ""
+
+
+# A preposition glued to an article: the article it holds.
+_CONTRACTED = {"du": "le ", "au": "le ", "des": "les ", "aux": "les "}
+
+
+def _article_before(tok: Token) -> str:
+    """The definite article of a noun phrase starting at `tok`, when it is inside a contraction ("du
+    gouvernement provincial" -> "le "), or written before it ("de la ministre" -> "la "); else ""."""
+    if tok.i == 0:
+        return ""
+    before = tok.doc[tok.i - 1]
+    if before.lower_ in _CONTRACTED:
+        return _CONTRACTED[before.lower_]
+    if before.lower_ in ("la", "l'", "le", "les"):
+        return before.lower_ if before.lower_ == "l'" else before.lower_ + " "
     return ""
 
 
@@ -1060,6 +1094,12 @@ def find(span: Span, language: str) -> Attribution:
                     claimant = _apposed_name(subj) or claimant
                 if claimant or outlet:
                     return Attribution(claimant, outlet, how)
+        if not subjects and "Fin" in tok.morph.get("VerbForm"):
+            named = _name_before(tok, span)
+            if named is not None:
+                claimant, outlet, how = source_of(list(named), language)
+                if claimant:
+                    return Attribution(claimant, outlet, how)
         # Inverted subject: "a déploré son président, Marc Olivier", "said commissioner Linda Perez".
         # An infinitive has no subject of its own ("conduit X à admettre ses fautes").
         # ('"...", a déclaré le chef de l'État': a subject the parser found before the quotation is not the verb's)
@@ -1088,6 +1128,37 @@ def find(span: Span, language: str) -> Attribution:
             return Attribution("", "", f"pronoun:{m.group(1)}")
     inside = _according_to_inside(span, language)
     return inside if inside is not None else _point_of_view(tokens, language)
+
+
+def _name_before(verb: Token, span: Span) -> Span | None:
+    """"la France insoumise (LFI) assure avoir ...": a speech verb the parser gave no subject, right after
+    a named organisation or person (its acronym in brackets and the auxiliary between them), the name
+    opening its clause (after the sentence start, a comma or an article)."""
+    doc = verb.doc
+    k = verb.i - 1
+    while k > span.start and (doc[k].pos_ == "AUX" or doc[k].lower_ in ("a", "ont")):
+        k -= 1
+    if k > span.start + 2 and doc[k].text == ")" and doc[k - 2].text == "(" and doc[k - 1].text.isupper() \
+            and len(doc[k - 1].text) > 1:
+        # "la France insoumise (LFI)": the acronym names the organisation the parser broke up, when
+        # the words before it open the clause
+        j = k - 3
+        while j > span.start and doc[j].text not in (",", ";", ":") and j > k - 9:
+            j -= 1
+        if j == span.start or doc[j].text in (",", ";", ":"):
+            return doc[k - 1 : k]
+        return None
+    if k < span.start or not doc[k].ent_type_ or doc[k].ent_type_ not in ("ORG", "PER", "PERSON", "MISC", "LOC"):
+        return None
+    ent = _entity_at(doc[k])
+    if ent is None or ent.end != k + 1:
+        return None
+    start = ent.start
+    if start > span.start and doc[start - 1].pos_ == "DET":
+        start -= 1
+    if start > span.start and doc[start - 1].text != ",":
+        return None
+    return doc[start : ent.end]
 
 
 # "la thèse selon laquelle ...", "selon que ...", "selon moi": no source follows the marker.

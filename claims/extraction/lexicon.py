@@ -193,6 +193,22 @@ AGENT_NOUNS = {
     "représentante", "géant", "constructeur",
     "minister", "government", "president", "union", "company", "agency", "authorities", "official",
     "spokesperson", "mayor", "prosecutor", "court", "director", "researchers",
+    # Institutions named by a common noun, seldom followed by their name: "La justice australienne a
+    # confirmé que ...", "Les armées françaises affirment ...", "explique la production du concert".
+    "justice", "armées", "municipalité", "cabinet", "exécutif", "production",
+}
+# People described by their occupation or standing rather than an office: "regrette la chanteuse", "la
+# journaliste a confié que ...". A claimant as written when the phrase names no one else (an organisation
+# named in it is the claimant: "le présentateur de Quotidien"), or the person just quoted
+# (pipeline._speaker_described).
+PERSON_NOUNS = {
+    "journaliste", "présentateur", "présentatrice", "animateur", "animatrice", "chroniqueur", "chroniqueuse",
+    "acteur", "actrice", "comédien", "comédienne", "chanteur", "chanteuse", "musicien", "musicienne", "artiste",
+    "humoriste", "réalisateur", "réalisatrice", "écrivain", "écrivaine", "auteur", "auteure", "autrice",
+    "essayiste", "sportif", "sportive", "athlète", "joueur", "joueuse", "entraîneur", "entraîneuse", "champion",
+    "championne", "instituteur", "institutrice", "enseignant", "enseignante", "professeur", "professeure",
+    "infectiologue", "épidémiologiste", "virologue", "eurodéputé", "eurodéputée", "gouverneur", "gouverneure",
+    "mannequin", "star", "propriétaire", "bénévole", "interprète", "couple",
 }
 # What a statement is made in, not who makes it ("a déclaré Bayer dans un communiqué"): never a claimant,
 # the organisation or person named with it is.
@@ -202,7 +218,12 @@ DOCUMENT_NOUNS = {"communiqué", "rapport", "étude", "sondage", "bilan", "note"
 # Verbs that report what someone said only when they have a speaker and a content ("se serait plaint le
 # président", "Il a souhaité que ...", "se sont indignés les syndicats"; "s'indign" above never matches one
 # token): attribution only, not a check-worthiness signal like SPEECH_PREFIXES.
-REPORTING_VERBS = {"fr": ("plaint", "plaign", "plaindr", "souhait", "indign", "étonn", "inquièt", "inquiét"),
+# Also the narrative verbs of an inverted speaker after a quotation ('"...", poursuit l'association',
+# "tempère le ministre", "analyse l'économiste"), whose nouns or other senses ("la poursuite", "une analyse",
+# "le constat") are no signal.
+REPORTING_VERBS = {"fr": ("plaint", "plaign", "plaindr", "souhait", "indign", "étonn", "inquièt", "inquiét",
+                          "poursuit", "tempèr", "renchér", "rétorqu", "analys", "constat", "réaffirm", "dément",
+                          "démenti", "décri"),
                    "en": ("complain", "urg")}
 # The speech verbs that report a statement only with a clause, a quotation or a colon after them:
 # with a noun object they are acts ("a lancé un appel", "a écrit un livre", "a rappelé l'ambassadeur").

@@ -502,7 +502,21 @@ _ANY_OFFICE = {at.role_key(word) for word in ("élu", "élue", "responsable", "d
                                                 "intéressée", "homme", "femme", "official", "politician")}
 
 
-_PERSON_OFFICES = at.FOLDED_ROLES | _ANY_OFFICE
+# An occupation ("la chanteuse", "l'animateur") fits the person just quoted as any office does, unless
+# they are known to hold another office.
+_OCCUPATIONS = {at.role_key(word) for word in lx.PERSON_NOUNS} - {at.role_key("couple")}
+_PERSON_OFFICES = at.FOLDED_ROLES | _ANY_OFFICE | _OCCUPATIONS
+
+
+def _qualified(description: str) -> bool:
+    """"l'acteur franco-tunisien", "le président d'extrême droite": an office or occupation with words that
+    describe its holder, no named organisation or place ("le patron de la SNCF", "le maire de Lyon"), no
+    other office ("le président de la région") and no title ("le Premier ministre")."""
+    words = description.replace("\u2019", "'").split()
+    rest = words[1:]
+    return 1 <= len(rest) <= 3 and not any(w[:1].isupper() or "'" in w and w.split("'", 1)[1][:1].isupper()
+                                           for w in words) \
+        and not any(at.role_key(w) in _PERSON_OFFICES or w in ("de", "du", "des") for w in rest)
 
 
 def _speaker_described(art: _Article, description: str) -> str:
@@ -530,7 +544,7 @@ def _speaker_described(art: _Article, description: str) -> str:
         return ""  # "le gouvernement", "le syndicat": an organisation, not the person just quoted
     held = [role.split() for role, name in ctx.roles.items() if name == speaker]
     same = any(head.rstrip("e") in (w.rstrip("e") for w in role) for role in held)
-    if len(words) > 1 and not same:
+    if len(words) > 1 and not same and not _qualified(description):
         return ""  # "le Premier ministre", "le patron de la SNCF": an office the speaker must be known to hold
     if held and head not in _ANY_OFFICE and not same:
         return ""  # the deputy quoted before is not "le ministre"

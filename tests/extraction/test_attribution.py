@@ -597,3 +597,61 @@ def test_a_trailing_source_that_names_no_one_leaves_the_speaker_before_it() -> N
     cand = claim("LFI a annoncé samedi 6 avril avoir déjà récolté 1,5 million d'euros grâce à l'emprunt populaire, "
                  "selon un message à ses militants transmis à l'AFP.", "récolté")
     assert (cand.claimant, cand.outlet) == ("LFI", "AFP")
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("\"Les régions ont financé l'apprentissage à hauteur de 9 milliards d'euros\", poursuit Carole Delga.",
+     "Carole Delga"),
+    ("\"Il commence à y avoir plus de gens dans les rues du centre\", a constaté Cristina Jimenez, 31 ans.",
+     "Cristina Jimenez"),
+    ("\"Nous avons fermé 12 écoles sur 40 cette semaine\", tempère Jean Dupont, le maire de la ville.", "Jean Dupont"),
+    ("\"Vous pouvez avoir un petit écoulement nasal pendant trois jours\", décrit Astrid Vabret, virologue.",
+     "Astrid Vabret"),
+])
+def test_a_narrative_verb_after_a_quotation_introduces_its_speaker(sentence: str, speaker: str) -> None:
+    assert claim(sentence, "\"").claimant == speaker
+
+
+def test_an_institution_named_by_a_common_noun_is_the_claimant() -> None:
+    cand = claim("La justice australienne a confirmé jeudi que le tabloïd devait verser 2,9 millions de dollars à "
+                 "l'acteur.", "tabloïd")
+    assert cand.claimant == "La justice australienne"
+    cand = claim("Les armées françaises affirment n'avoir reçu aucun signalement de maladie de 280 athlètes.",
+                 "signalement")
+    assert cand.claimant == "Les armées françaises"
+
+
+def test_an_occupation_after_a_quotation_is_the_person_just_quoted() -> None:
+    text = ("La chanteuse Mireille Mathieu a regretté la déprogrammation de son émission sur France 3. "
+            "\"Elle a réuni 1,6 million de téléspectateurs pour une première\", a-t-elle affirmé. "
+            "\"C'est un programme qui a même reçu une note qualitative de 9,4 sur 10\", regrette la chanteuse.")
+    assert claim(text, "9,4").claimant == "Mireille Mathieu"
+
+
+@pytest.mark.parametrize(("sentence", "words", "claimant"), [
+    ("L'amende est portée à 200 euros, selon un décret du Premier ministre paru dimanche au Journal officiel.",
+     "amende", "le Premier ministre"),
+    ("Plus de 500.000 touristes ont visité la province l'an dernier, selon les estimations du gouvernement "
+     "provincial.", "touristes", "le gouvernement provincial"),
+])
+def test_a_source_after_a_contraction_keeps_its_article(sentence: str, words: str, claimant: str) -> None:
+    assert claim(sentence, words).claimant == claimant
+
+
+def test_a_qualified_occupation_is_the_person_just_quoted() -> None:
+    text = ("Michel Boujenah a été testé positif au coronavirus la semaine dernière à Paris. "
+            "\"J'ai de la fièvre depuis 5 jours\", a-t-il confié à une chaîne israélienne. "
+            "\"Je n'en sors pas depuis 12 jours\", a déclaré l'acteur franco-tunisien, depuis son appartement.")
+    assert claim(text, "12 jours").claimant == "Michel Boujenah"
+
+
+def test_a_speaker_the_parser_broke_up_is_named_by_its_acronym() -> None:
+    cand = claim("En cinq jours seulement, la France insoumise (LFI) assure avoir récolté 1,5 million d'euros "
+                 "auprès de ses sympathisants.", "récolté")
+    assert cand.claimant == "LFI"
+
+
+def test_a_past_infinitive_after_a_speech_verb_is_what_was_said() -> None:
+    cand = claim("Invitée de l'émission le 28 mars dernier, Vanessa Burggraf confiait d'ailleurs avoir reçu "
+                 "200 insultes depuis son arrivée.", "insultes")
+    assert cand.claimant == "Vanessa Burggraf"
