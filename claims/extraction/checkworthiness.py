@@ -198,7 +198,7 @@ _RULES: list[tuple[str, float, str]] = [
     ("advice", -0.8, gettext_noop("advice or instruction")),
     ("promotional", -1.2, gettext_noop("promotional copy")),
     ("tribute", -1.0, gettext_noop("condolences or tribute")),
-    ("fragment", -1.4, gettext_noop("fragment without a verb")),
+    ("fragment", -1.4, gettext_noop("a fragment: no verb, or too few words")),
     ("needs_context", -0.4, gettext_noop("needs context: subject not resolved")),
 ]
 BASE = -1.3

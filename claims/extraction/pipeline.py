@@ -737,7 +737,9 @@ def _candidate(
         advice=_has(lower, lx.ADVICE_MARKERS.get(language, ())) or "Imp" in root.morph.get("Mood"),
         promotional=_has(lower, lx.PROMOTIONAL_MARKERS.get(language, ())),
         tribute=_has(lower, lx.TRIBUTE_MARKERS.get(language, ())),
-        fragment=rewritten.fragment, needs_context=needs_context,
+        # A text of fewer than MIN_WORDS words once its attribution is gone ('"On dénonce", a réagi le
+        # délégué syndical') states too little to check, whatever its sentence's tail says.
+        fragment=rewritten.fragment or len(_WORDS.findall(text)) < MIN_WORDS, needs_context=needs_context,
         words=len(_WORDS.findall(text)),
         # A question quoted inside a statement ("« Et si ... ? », a réagi le maire.") asks, whatever
         # the sentence around it ends with.

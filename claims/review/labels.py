@@ -23,6 +23,7 @@ from claims.models import AlertState, Channel, ClaimStatus, Stance
 LEGACY_REASONS = [
     gettext_noop("future/hypothetical"), gettext_noop("scheduled event with a date"),
     gettext_noop("long sentence: several statements"), gettext_noop("in the lead"), gettext_noop("needs context"),
+    gettext_noop("fragment without a verb"),
 ]
 _SCORED_BY = re.compile(r"^scored by (?P<name>.+)$")
 

@@ -194,3 +194,14 @@ def test_a_short_statement_about_ce_or_cela_needs_context_but_a_cleft_or_a_named
     assert flagged["C'est dans deux ans."] and flagged["Ce qui lui a été reproché."]
     assert not flagged["Ce matin, le trafic a repris sur la ligne."]
     assert not flagged["C'est la députée Aina Kuric qui a déposé la proposition de loi en 2019."]
+
+
+def test_a_text_of_too_few_words_once_its_attribution_is_gone_is_a_fragment() -> None:
+    text = ('"On dénonce", a réagi Paul Martin, secrétaire à la CGT commerce et délégué syndical chez Carrefour. '
+            "Le magasin d'Angers a ouvert dimanche sans caissiers, selon la direction de Carrefour.")
+    extraction = extract_claims(text, language="fr", selective=False)
+    by_text = {c.text: c for c in [*extraction.claims, *extraction.recoverable]}
+    short = by_text["On dénonce."]
+    assert short.claimant == "Paul Martin"
+    assert "a fragment: no verb, or too few words" in short.checkworthiness_reasons
+    assert short.checkworthiness < min(c.checkworthiness for t, c in by_text.items() if t != "On dénonce.")

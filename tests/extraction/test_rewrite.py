@@ -90,7 +90,7 @@ def test_a_one_word_quotation_is_a_fragment_not_a_claim() -> None:
                                 "La ville a perdu 2.000 habitants en 2019 selon l'Insee.", language="fr")
     assert all("Incompréhensible" not in c.quote for c in extraction.claims)
     fragment = [c for c in extraction.recoverable if "Incompréhensible" in c.quote]
-    assert fragment and "fragment without a verb" in fragment[0].checkworthiness_reasons
+    assert fragment and "a fragment: no verb, or too few words" in fragment[0].checkworthiness_reasons
 
 
 def test_it_strips_an_urgent_marker_even_after_a_posts_pictographs() -> None:
