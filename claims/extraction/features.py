@@ -282,6 +282,28 @@ def _commemorated(doc: Doc, span: Span, item: dict[str, Any]) -> None:
         item["commemorated"] = True
 
 
+_NIGHT = frozenset({"nuit", "soirée", "soir", "matinée", "journée", "night"})
+
+
+def _weekly(doc: Doc, i: int) -> bool:
+    """Whether the weekday at token i names every such day: after the definite article or "chaque"
+    ("ouvert le dimanche", "chaque lundi", "every Sunday"), or in a span of days told in the present
+    ("présente du lundi au jeudi"), not in one night's ("dans la nuit du lundi au mardi")."""
+    if doc[i].lower_ not in lx.WEEKDAYS or i == 0:
+        return False
+    before = doc[i - 1].lower_
+    after = doc[i + 1].lower_ if i + 1 < len(doc) else ""
+    if before in ("chaque", "every"):
+        return True
+    if before == "le":
+        # "ouvre le dimanche" in the present; not "le mardi prochain", nor a story's "Le samedi soir, il a ...".
+        return after not in _SIDE_WORDS and after not in ("suivant", "précédent") and _tense_at(doc, i) == "present"
+    if before == "du" and i + 2 < len(doc) and doc[i + 1].lower_ == "au" and doc[i + 2].lower_ in lx.WEEKDAYS:
+        # In the present only: "seront ouverts du lundi au vendredi" may well be next week's days.
+        return (i < 2 or doc[i - 2].lower_ not in _NIGHT) and _tense_at(doc, i) == "present"
+    return before == "au" and i >= 3 and doc[i - 2].lower_ in lx.WEEKDAYS and _weekly(doc, i - 2)
+
+
 def find_dates(doc: Doc) -> list[dict[str, Any]]:
     """Date mentions of a parsed chunk, in the chunk's character offsets, with the tense of the verb
     they depend on (resolve_dates uses it: a future weekday lies ahead, a past day-month behind)."""
@@ -319,6 +341,10 @@ def find_dates(doc: Doc) -> list[dict[str, Any]]:
                 doc[start].text[:1].isupper() and doc[start - 1].text[:1].isupper()
                 or doc[start - 1].lower_ in ("du", "de") and start > 1 and doc[start - 2].text[:1].isupper()
                 and not doc[start - 2].is_sent_start):
+            continue
+        # "ouvert le dimanche", "fermés le mardi", "chaque lundi", "every Sunday": a weekday after the definite
+        # article (with no day number: "le dimanche 4 août" is a DATE) or "chaque" is every such day, no date.
+        if label == "WEEKDAY" and _weekly(doc, start):
             continue
         taken.update(range(start, end))
         span = doc[start:end]

@@ -465,3 +465,11 @@ def test_an_area_in_words_is_an_area_and_a_described_count_keeps_its_base() -> N
     quantities_found = [(q["value"], q["unit"], q.get("per")) for c in found for q in c.quantities]
     assert (1000.0, "m²", None) in quantities_found
     assert (4.0, "personnes", 10.0) in quantities_found and (10.0, "personnes", None) not in quantities_found
+
+
+def test_a_weekday_that_names_every_such_day_is_no_date() -> None:
+    text = ("L'hypermarché d'Angers ouvre désormais le dimanche après-midi sans caissiers, selon la direction. "
+            "L'animateur présente du lundi au jeudi cette émission de témoignages sur France 2. "
+            "Des heurts ont eu lieu dans la nuit du lundi au mardi à Minneapolis, selon la police. "
+            "Le magasin avait ouvert le dimanche 4 août à Angers, selon la direction.")
+    assert sorted(dates(text, dt.date(2019, 8, 6))) == ["2019-08-04", "2019-08-05", "2019-08-06"]
