@@ -26,6 +26,9 @@ _GLUED = re.compile(
     r"(?:(?<=[a-zà-öø-ÿ0-9)\"'»%]{2})|(?<=[A-ZÀ-Þ]{2})|(?<=\s\d)|(?<=°C)|(?<=\w\)))([.!?…])"
     r"(?=\"?[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]|M\. [A-ZÀ-Þ])"
 )
+# "à partir du 2 août.10 à 12 millions de visiteurs", "selon Philippe.72% des sondés": a sentence end glued to
+# a figure that opens the next one (a decimal has a digit before its point, a domain name letters after).
+_GLUED_FIGURE = re.compile(r"(?<=[a-zà-öø-ÿ]{4})([.!?…])(?=\d+(?:[.,]\d+)?(?:[\s%]|$))")
 # "prend les devantsMais cet événement": a heading glued to the next sentence's first word. The
 # heading gets its own line, so segmentation reports it as a heading instead of a claim.
 _GLUED_HEADING = re.compile(
@@ -179,6 +182,7 @@ def normalise(text: str) -> Normalised:
     cleaned = "".join(out)
     inserts = [m.end(1) for m in _GLUED.finditer(cleaned) if not _in_address(cleaned, m.start(1))
                and (cleaned[m.end(1)] != '"' or cleaned.count('"', 0, m.end(1)) % 2 == 0)]
+    inserts += [m.end(1) for m in _GLUED_FIGURE.finditer(cleaned) if not _in_address(cleaned, m.start(1))]
     breaks = {m.start() for m in _GLUED_HEADING.finditer(cleaned)} | {
         m.start() for m in _CAPS_HEADING.finditer(cleaned) if not m.group(1)} | {
         pos for m in _DASH_HEADING.finditer(cleaned) for pos in (m.start(1), m.end(1))}

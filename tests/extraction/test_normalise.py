@@ -36,8 +36,14 @@ def test_it_separates_a_sentence_glued_to_the_next_ones_monsieur() -> None:
     assert "a rappelé la ministre. M. Philippe" in normalise("a rappelé la ministre.M. Philippe").text
 
 
+def test_it_separates_a_sentence_glued_to_a_figure_opening_the_next_one() -> None:
+    assert "avant le 2 août. 10 à 12 millions de visiteurs" in normalise(
+        "avant le 2 août.10 à 12 millions de visiteurs").text
+    assert "auprès de 1.000 personnes. 72% des sondés" in normalise("auprès de 1.000 personnes.72% des sondés").text
+
+
 def test_it_leaves_abbreviations_and_decimals_alone() -> None:
-    for text in ("Il y a 3.5 millions", "M.Dupont", "www.Example.org"):
+    for text in ("Il y a 3.5 millions", "M.Dupont", "www.Example.org", "sur www.20minutes.fr", "en 2019.5 points"):
         assert normalise(text).text == text
 
 
