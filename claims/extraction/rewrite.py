@@ -73,6 +73,13 @@ class Context:
         names = {name for role, name in self.roles.items() if role.startswith(key + " ")}
         return names.pop() if len(names) == 1 else ""
 
+    def holds_office_named_in(self, name: str, span: Span) -> bool:
+        """Whether the sentence also names this person by an office the article gave them: then "ce
+        dernier" or "il" in it is someone else ("Ce dernier est un proche de l'actuel ministre des Comptes
+        publics" is not about the minister)."""
+        text = role_key(span_text(span))
+        return any(holder == name and (" " + role) in (" " + text) for role, holder in self.roles.items())
+
     def update(self, sent: Span, resolved_subject: str = "", speaker: str = "") -> None:
         """Takes in what a sentence names. A subject inside a quotation is the speaker's, it does not move
         the narrative; `speaker`, the person the sentence attributes a statement to, does ('"...",
@@ -458,7 +465,9 @@ def condense(
             np = [t for t in subj.subtree if t.i <= subj.i]
             if low in _LATTER or subj.lower_ in _LATTER:
                 named = ctx.previous_names[-1:]
-                if named:
+                if named and ctx.holds_office_named_in(named[0], span):
+                    needs_context = True  # "Ce dernier est un proche de l'actuel ministre de X": not the minister
+                elif named:
                     resolved = named[0]
                     for t in np:
                         replacement[t.i] = ""

@@ -297,3 +297,14 @@ def test_it_s_agit_at_the_start_points_back() -> None:
 def test_a_first_person_possessive_subject_needs_context() -> None:
     text = "Paul Martin paie les impôts de ses voisins. Mon client est imposé depuis 2011 sur 3 lots de copropriété."
     assert one(text, "Mon client").needs_context
+
+
+def test_ce_dernier_is_not_the_person_whose_office_the_same_sentence_names() -> None:
+    from claims.extraction import extract_claims
+
+    text = ("Le ministre de l'Action et des Comptes publics Gérald Darmanin sera à Tourcoing mardi. "
+            "Nicolas Sarkozy y rencontrera le maire Didier Droart et Gérald Darmanin. "
+            "Ce dernier est présenté comme un proche de l'actuel ministre de l'Action et des Comptes publics.")
+    extraction = extract_claims(text, language="fr", selective=False)
+    [claim] = [c for c in [*extraction.claims, *extraction.recoverable] if "un proche" in c.quote]
+    assert "Gérald Darmanin" not in claim.text and claim.needs_context
