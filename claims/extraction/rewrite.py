@@ -24,6 +24,7 @@ from claims.extraction.attribution import (
     agrees,
     gender_of,
     glued_holder,
+    opening,
     outlet_in,
     person_name,
     quoted,
@@ -433,6 +434,10 @@ def condense(
         nxt = subj.doc[subj.i + 1] if subj.i + 1 < len(subj.doc) else None
         if low in _PERSONAL_PRONOUNS and not _impersonal(subj):
             resolved = _antecedent(subj, ctx, span, sure_of_gender=position == "after")
+            if resolved and resolved in ctx.people and _continues_quotation(subj, span):
+                # The speaker's "il", in a quotation opened sentences before, stands for what the quotation
+                # spoke of ("Une vidéo ... Elle a été réalisée"), not for the person the story is about.
+                resolved = ""
             if resolved:
                 replacement[subj.i] = resolved if subj == kept[0] else _mid_sentence(resolved)
             else:
@@ -531,6 +536,17 @@ def _impersonal(subj: Token) -> bool:
         after = [t for t in rest[1:4] if t.pos_ != "ADV" or t.lower_ in _IMPERSONAL_PREDICATES]
         return bool(after) and (after[0].pos_ == "ADJ" or after[0].lower_ in _IMPERSONAL_PREDICATES)
     return False
+
+
+def _continues_quotation(tok: Token, span: Span) -> bool:
+    """Whether a token lies inside a quotation that opened before its sentence: no quotation mark before
+    it in the sentence, and the first one after it closes ('Il est aussi à la méditation de ce crime",
+    ont regretté les avocats' after '"L'heure est au recueillement.')."""
+    doc = tok.doc
+    if any(t.text == '"' for t in doc[span.start : tok.i]):
+        return False
+    mark = next((t for t in doc[tok.i + 1 : span.end] if t.text == '"'), None)
+    return mark is not None and not opening(mark)
 
 
 def _pronoun_opens(kept: list[Token]) -> bool:

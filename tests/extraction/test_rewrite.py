@@ -308,3 +308,14 @@ def test_ce_dernier_is_not_the_person_whose_office_the_same_sentence_names() -> 
     extraction = extract_claims(text, language="fr", selective=False)
     [claim] = [c for c in [*extraction.claims, *extraction.recoverable] if "un proche" in c.quote]
     assert "Gérald Darmanin" not in claim.text and claim.needs_context
+
+
+def test_a_pronoun_inside_a_quotation_opened_sentences_before_is_not_given_the_storys_person() -> None:
+    from claims.extraction import extract_claims
+
+    text = ('Vincent Lambert est mort jeudi au CHU de Reims, selon ses avocats. "La France a tué Vincent Lambert. '
+            "Il est aussi à la méditation de ce crime d'État\", ont regretté les avocats Jean Paillot et Jérôme "
+            "Triomphe.")
+    extraction = extract_claims(text, language="fr", selective=False)
+    [claim] = [c for c in [*extraction.claims, *extraction.recoverable] if "méditation" in c.quote]
+    assert claim.text.startswith("Il est aussi") and claim.needs_context
