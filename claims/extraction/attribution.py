@@ -738,6 +738,16 @@ def _said_after(span: Span, start: int, end: int, language: str) -> tuple[int, i
     return None
 
 
+def _said_drop(span: Span, said: tuple[int, int, int] | None) -> list[tuple[int, int]]:
+    """"précisant que A et qu'une autre ...": the conjunction repeated before a second clause of the
+    statement is the participle's, not the statement's ("A et une autre ..."); it is left out."""
+    if said is None:
+        return []
+    doc = span.doc
+    return [(t.i, t.i + 1) for t in doc[said[1] + 1 : said[2]] if t.lower_ in ("que", "qu'", "qu’", "that")
+            and t.dep_ == "mark" and doc[t.i - 1].lower_ in ("et", "ou", "and", "or")]
+
+
 def _subject_then_speech(words: list[Token], language: str) -> Token | None:
     """English puts the speaker first: "..., the Labor Department said on Friday.", "..., Mayor Lisa
     Grant told reporters.", "..., she said.". The speech verb after its subject, nothing before the
@@ -802,7 +812,8 @@ def _incise(span: Span, language: str) -> Attribution | None:
                 t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in tokens[:k]):
             claimant, outlet, how = source_of(list(span.doc[verb.i + 1 : close]), language)
             if claimant or outlet:
-                return Attribution(claimant, outlet, how or "speech", [(comma.i, close)], said)
+                return Attribution(claimant, outlet, how or "speech", [(comma.i, close), *_said_drop(span, said)],
+                                   said)
         # What follows must go on with the statement, not with the incise ("..., a indiqué la SNCF, qui
         # prévoit ..." describes the speaker).
         # ("..., précisant que ..." goes on with the speaker too).
@@ -1102,7 +1113,7 @@ def find(span: Span, language: str) -> Attribution:
         if how.startswith("pronoun:"):
             named = _pronoun(span, how.split(":", 1)[1], verb.i)
             claimant, how = named.claimant, named.how
-        drop = [(start, said[0] if said else end)]
+        drop = [(start, said[0] if said else end), *_said_drop(span, said)]
         if how == "outlet" and start > span.start:
             # "..., a-t-il affirmé, rapporte Paris Match.": the speaker comes before the outlet.
             inner = find(span.doc[span.start : start], language)

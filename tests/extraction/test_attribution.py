@@ -669,6 +669,11 @@ def test_a_past_infinitive_after_a_speech_verb_is_what_was_said() -> None:
      "Il aura coûté 300 millions d'euros aux contribuables de la région lyonnaise."),
     ("Les ventes ont progressé de 4 %, a annoncé le groupe Renault, précisant que 300 emplois seront créés.",
      "Les ventes ont progressé de 4 %", "300 emplois seront créés."),
+    # The conjunction repeated before a second clause is the participle's: "et qu'une autre" -> "et une autre".
+    ("Les secours ont retrouvé deux corps dans le lac de Vassivière, a expliqué le maire Paul Martin, précisant "
+     "que l'un flottait et qu'un autre était échoué sur une berge.",
+     "Les secours ont retrouvé deux corps dans le lac de Vassivière.",
+     "L'un flottait et un autre était échoué sur une berge."),
 ])
 def test_a_participle_clause_of_speech_after_the_tail_is_a_second_statement(sentence: str, first: str,
                                                                              second: str) -> None:
