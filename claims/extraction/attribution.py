@@ -67,6 +67,9 @@ class Attribution:
     outlet: str = ""
     how: str = ""  # according_to, speech, pronoun:<p>, description:<noun>, outlet
     drop: list[tuple[int, int]] = field(default_factory=list)  # token ranges [start, end) left out of the text
+    # "..., a rappelé X, soulignant que <statement>": the comma before the participle clause and the token
+    # range [start, end) of the second statement it reports, the same speaker's.
+    said: tuple[int, int, int] | None = None
 
 
 def outlet_in(text: str) -> str:
@@ -566,12 +569,17 @@ def _tail(span: Span, language: str) -> tuple[int, Token] | None:
     end = len(tokens)
     while end and tokens[end - 1].is_punct and tokens[end - 1].text not in ('"',):
         end -= 1
-    for k in range(end - 1, max(-1, end - 32), -1):  # 16 words of tail, and a participle clause after it
+    # 16 words of tail, and a participle clause after it; one of a second statement (", soulignant que
+    # ...") may be long: the tail is looked for before it.
+    said = next((j for j in range(1, end) if tokens[j - 1].text == "," and said_clause(tokens[j], language)
+                 is not None), end)
+    for k in range(end - 1, max(-1, min(end, said) - 32), -1):
         tok = tokens[k]
         if tok.text != ",":
             continue
         rest = tokens[k + 1 : end]
-        part = next((j for j, t in enumerate(rest) if _participle_clause(t) or _infinitive_clause(t)), None)
+        part = next((j for j, t in enumerate(rest) if _participle_clause(t) or _infinitive_clause(t)
+                     or said_clause(t, language) is not None), None)
         if part == 0:
             continue  # ", confirmant une information de LCI": the speaker comes before it
         if part is not None:
@@ -634,6 +642,25 @@ def _tail(span: Span, language: str) -> tuple[int, Token] | None:
     return _tail_without_comma(tokens, end, language)
 
 
+def said_clause(tok: Token, language: str) -> Token | None:
+    """", soulignant que ...", ", en rappelant qu'...", ", adding that ...": after a comma, a speech verb's
+    present participle (or gerund) with a clause of its own: a second statement of the speaker of the
+    tail before it. The conjunction that opens the statement, or None."""
+    doc = tok.doc
+    if tok.i == 0 or doc[tok.i - 1].text != ",":
+        return None
+    verb = doc[tok.i + 1] if tok.lower_ == "en" and tok.i + 1 < len(doc) else tok
+    if not (_present_participle(verb) and _speech_verb(verb, language)):
+        return None
+    # An adverb may come between ("ajoutant toutefois que"), nothing else.
+    for t in doc[verb.i + 1 : min(tok.sent.end, verb.i + 3)]:
+        if t.lower_ in ("que", "qu'", "qu’", "that"):
+            return t
+        if t.pos_ != "ADV":
+            return None
+    return None
+
+
 def _infinitive_clause(tok: Token) -> bool:
     """", avant d'enfoncer le clou sur LCI": a clause of what the speaker did next, after a comma."""
     doc = tok.doc
@@ -690,6 +717,35 @@ def _participle_clause(tok: Token) -> bool:
     # is what the speaker called for (', appelant à "laisser l'enquête se poursuivre"').
     quotes = len(after) > 0 and after[0].text == '"'
     return not quotes and not any(t.lower_ in ("que", "qu'", "that", ":") or t.text[:1].isdigit() for t in after)
+
+
+def _end_of_text(span: Span) -> int:
+    """Where a sentence's words end: before its closing punctuation (a quotation mark is a word's)."""
+    end = span.end
+    while end > span.start and span.doc[end - 1].is_punct and span.doc[end - 1].text != '"':
+        end -= 1
+    return end
+
+
+def _said_after(span: Span, start: int, end: int, language: str) -> tuple[int, int, int] | None:
+    """The participle clause of a second statement after the tail that starts at `start` (said_clause):
+    (its comma, the start and end of the statement, with the sentence's closing punctuation)."""
+    doc = span.doc
+    for tok in doc[start + 1 : end]:
+        conjunction = said_clause(tok, language)
+        if conjunction is not None:
+            return (tok.i - 1, conjunction.i + 1, span.end) if conjunction.i + 1 < end else None
+    return None
+
+
+def _said_drop(span: Span, said: tuple[int, int, int] | None) -> list[tuple[int, int]]:
+    """"précisant que A et qu'une autre ...": the conjunction repeated before a second clause of the
+    statement is the participle's, not the statement's ("A et une autre ..."); it is left out."""
+    if said is None:
+        return []
+    doc = span.doc
+    return [(t.i, t.i + 1) for t in doc[said[1] + 1 : said[2]] if t.lower_ in ("que", "qu'", "qu’", "that")
+            and t.dep_ == "mark" and doc[t.i - 1].lower_ in ("et", "ou", "and", "or")]
 
 
 def _subject_then_speech(words: list[Token], language: str) -> Token | None:
@@ -750,6 +806,14 @@ def _incise(span: Span, language: str) -> Attribution | None:
         if close >= span.end - 3 or span.doc[close].text != ",":
             continue
         rest = [t for t in span.doc[close + 1 : span.end] if t.is_alpha]
+        # ", soulignant que ...", ", en rappelant qu'...": a second statement of the speaker (said_clause).
+        said = _said_after(span, close, _end_of_text(span), language)
+        if said is not None and said[0] == close and not _present_participle(verb) and any(
+                t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in tokens[:k]):
+            claimant, outlet, how = source_of(list(span.doc[verb.i + 1 : close]), language)
+            if claimant or outlet:
+                return Attribution(claimant, outlet, how or "speech", [(comma.i, close), *_said_drop(span, said)],
+                                   said)
         # What follows must go on with the statement, not with the incise ("..., a indiqué la SNCF, qui
         # prévoit ..." describes the speaker).
         # ("..., précisant que ..." goes on with the speaker too).
@@ -1019,7 +1083,10 @@ def find(span: Span, language: str) -> Attribution:
     tail = _tail(span, language)
     if tail is not None:
         start, verb = tail
-        rest = [t for t in span.doc[start + 1 : span.end] if not t.is_punct]
+        end = max(start, _end_of_text(span))
+        said = _said_after(span, start, end, language)
+        # The speaker is named before the participle clause of a second statement, never inside it.
+        rest = [t for t in span.doc[start + 1 : said[0] if said else span.end] if not t.is_punct]
         window = span.doc[max(span.start, verb.i - 3) : min(span.end, verb.i + 3)].text
         pm = _PRONOUN_VERB.search(window)
         pronoun = (pm.group(1) or pm.group(2)).lower() if pm else ""
@@ -1046,22 +1113,19 @@ def find(span: Span, language: str) -> Attribution:
         if how.startswith("pronoun:"):
             named = _pronoun(span, how.split(":", 1)[1], verb.i)
             claimant, how = named.claimant, named.how
-        end = span.end
-        while end > start and span.doc[end - 1].is_punct and span.doc[end - 1].text != '"':
-            end -= 1
-        drop = [(start, end)]
+        drop = [(start, said[0] if said else end), *_said_drop(span, said)]
         if how == "outlet" and start > span.start:
             # "..., a-t-il affirmé, rapporte Paris Match.": the speaker comes before the outlet.
             inner = find(span.doc[span.start : start], language)
             if inner.drop and inner.drop[-1][1] >= start - 1 and (inner.claimant or inner.how.startswith("pronoun:")):
-                return Attribution(inner.claimant, outlet, inner.how, [*inner.drop, *drop])
+                return Attribution(inner.claimant, outlet, inner.how, [*inner.drop, *drop], said)
         if not claimant and not how.startswith(("pronoun:", "description:")) and start > span.start:
             # "LFI a annoncé avoir récolté 1,5 million, selon un message transmis à l'AFP": the tail names no
             # one, the speaker is the subject of the speech verb before it.
             inner = find(span.doc[span.start : start], language)
             if inner.claimant and inner.how in ("speech", "according_to"):
-                return Attribution(inner.claimant, outlet or inner.outlet, inner.how, [*inner.drop, *drop])
-        return Attribution(claimant, outlet, how or "speech", drop)
+                return Attribution(inner.claimant, outlet or inner.outlet, inner.how, [*inner.drop, *drop], said)
+        return Attribution(claimant, outlet, how or "speech", drop, said)
     incise = _incise(span, language)
     if incise is not None:
         return incise

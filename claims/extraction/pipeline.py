@@ -281,7 +281,8 @@ def _chunk_candidates(art: _Article, doc: Doc, chunk: _Chunk, previous: list[Spa
         text = span_text(sent).rstrip()
         tail_only = _QUOTATION_TAIL.match(text) is not None and bool(attrib.drop) and not any(
             t.is_alpha and not any(s <= t.i < e for s, e in attrib.drop) for t in sent)
-        for seg_start, seg_end, subject in [] if tail_only else _clauses(sent, dates, quantities, entities):
+        clauses = [] if tail_only else _with_said(_clauses(sent, dates, quantities, entities), attrib)
+        for seg_start, seg_end, subject in clauses:
             cand = _candidate(art, doc, locate, seg_start, seg_end, subject, attrib, dates, quantities, entities)
             if cand is not None:
                 made.append(cand)
@@ -646,6 +647,17 @@ def _clauses(
         has_subject = any(c.dep_.startswith("nsubj") for c in verb.children)
         out.append((s, e, None if has_subject else subject))
     return out
+
+
+def _with_said(clauses: list[tuple[int, int, Span | None]],
+               attrib: at.Attribution) -> list[tuple[int, int, Span | None]]:
+    """"A, a rappelé X, soulignant que B": two statements of the same speaker, two candidates: the clauses
+    before the participle clause, and B (the participle and its conjunction are no part of either)."""
+    if attrib.said is None:
+        return clauses
+    cut, start, end = attrib.said
+    before = [(s, min(e, cut), subject) for s, e, subject in clauses if s < cut]
+    return [*before, (start, end, None)]
 
 
 def _trim(original: str, start: int, end: int) -> tuple[int, int]:

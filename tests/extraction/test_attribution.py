@@ -188,9 +188,12 @@ def test_an_english_tail_with_the_speaker_before_the_verb_is_left_out(sentence: 
     assert cand.outlet == outlet
 
 
-def test_an_english_tail_that_goes_on_with_a_new_statement_stays() -> None:
+def test_an_english_tail_that_goes_on_with_a_new_statement_keeps_it_as_a_second_claim() -> None:
+    """", adding that ...": the statement after the tail is not lost, it is the speaker's second claim."""
     sentence = "Hospital admissions fell by 12 percent in March, officials said, adding that beds remain scarce."
-    assert english(sentence, "12 percent").text == sentence
+    first, second = english(sentence, "12 percent"), english(sentence, "beds")
+    assert (first.text, second.text) == ("Hospital admissions fell by 12 percent in March.", "Beds remain scarce.")
+    assert first.claimant == second.claimant == "officials"
 
 
 @pytest.mark.parametrize("sentence", [
@@ -213,7 +216,6 @@ def test_an_attribution_between_commas_inside_the_sentence_is_left_out() -> None
 
 @pytest.mark.parametrize("sentence", [
     "Le trafic restera perturbé jusqu'à jeudi, a indiqué la SNCF, qui prévoit 2 trains sur 3.",
-    "Les ventes ont progressé de 4 %, a annoncé le groupe Renault, précisant que 300 emplois seront créés.",
 ])
 def test_what_goes_on_after_an_attribution_stays_in_the_text(sentence: str) -> None:
     cand = claim(sentence, "a indiqué" if "SNCF" in sentence else "a annoncé")
@@ -655,3 +657,34 @@ def test_a_past_infinitive_after_a_speech_verb_is_what_was_said() -> None:
     cand = claim("Invitée de l'émission le 28 mars dernier, Vanessa Burggraf confiait d'ailleurs avoir reçu "
                  "200 insultes depuis son arrivée.", "insultes")
     assert cand.claimant == "Vanessa Burggraf"
+
+
+@pytest.mark.parametrize(("sentence", "first", "second"), [
+    ("Le budget de la commune a augmenté de 12 % en 2019, a rappelé le maire Paul Martin, soulignant que la dette "
+     "n'a pas progressé depuis cinq ans.", "Le budget de la commune a augmenté de 12 % en 2019.",
+     "La dette n'a pas progressé depuis cinq ans."),
+    ("Le chantier du tramway sera terminé en juin, a assuré mardi la présidente de la métropole Anne Durand, en "
+     "précisant qu'il aura coûté 300 millions d'euros aux contribuables de la région lyonnaise.",
+     "Le chantier du tramway sera terminé en juin.",
+     "Il aura coûté 300 millions d'euros aux contribuables de la région lyonnaise."),
+    ("Les ventes ont progressé de 4 %, a annoncé le groupe Renault, précisant que 300 emplois seront créés.",
+     "Les ventes ont progressé de 4 %", "300 emplois seront créés."),
+    # The conjunction repeated before a second clause is the participle's: "et qu'une autre" -> "et une autre".
+    ("Les secours ont retrouvé deux corps dans le lac de Vassivière, a expliqué le maire Paul Martin, précisant "
+     "que l'un flottait et qu'un autre était échoué sur une berge.",
+     "Les secours ont retrouvé deux corps dans le lac de Vassivière.",
+     "L'un flottait et un autre était échoué sur une berge."),
+])
+def test_a_participle_clause_of_speech_after_the_tail_is_a_second_statement(sentence: str, first: str,
+                                                                             second: str) -> None:
+    """", soulignant que ...", ", en précisant qu'...": the speaker of the tail says a second thing: two
+    candidates with the same claimant, neither with the tail nor the participle."""
+    before, after = claim(sentence, first.split()[1]), claim(sentence, second.split()[1])
+    assert (before.text, after.text) == (first, second)
+    assert before.claimant == after.claimant != ""
+
+
+def test_a_statement_going_on_after_the_tail_is_not_split() -> None:
+    cand = claim("Le parquet a ouvert une enquête pour fraude, a expliqué le procureur Paul Martin, mais pour mettre "
+                 "au jour d'éventuelles infractions pénales, il faudra attendre 2021.", "parquet")
+    assert "2021" in cand.text and "infractions" in cand.text
