@@ -315,6 +315,11 @@ def _entity_name(ent: Span) -> str:
     return ent.doc[start:end].text.strip(" ,.'\"")
 
 
+def _venue(tok: Token) -> bool:
+    """Whether a noun is where something was said ("dans ses Indiscrets", "sur son site", "on CNN")."""
+    return any(c.dep_ == "case" and c.lower_ in ("dans", "sur", "in", "on") for c in tok.children)
+
+
 def source_of(tokens: list[Token], language: str, told: bool = True) -> tuple[str, str, str]:
     """(claimant, outlet, how) named by a phrase: people first, then organisations, then an agent noun
     phrase ("le parquet d'Ajaccio"); a medium named in it is the outlet. With `told`, a noun after "à"
@@ -338,8 +343,10 @@ def source_of(tokens: list[Token], language: str, told: bool = True) -> tuple[st
         if ent is None or ent.start in seen:
             continue
         seen.add(ent.start)
-        if any(c.dep_ == "case" and c.lower_ in ("dans", "sur", "in", "on") for c in ent.root.children):
-            continue  # "révèle le JDD dans ses Indiscrets", "a-t-il dit sur RTL": a section or a channel
+        if _venue(ent.root) or ent.root.head.pos_ == "NOUN" and ent.root.head.i < ent.start and _venue(ent.root.head):
+            # "révèle le JDD dans ses Indiscrets", "a-t-il dit sur RTL": a section or a channel; "écrit
+            # l'établissement sur son site Internet": a place it wrote on, not who wrote
+            continue
         if tok.doc[tokens[0].i : ent.start].text.count('"') % 2:
             continue  # "à l'affiche de "La Taularde"": a title in quotation marks is a work, not a speaker
         doc = tok.doc

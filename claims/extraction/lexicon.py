@@ -195,7 +195,8 @@ AGENT_NOUNS = {
     "spokesperson", "mayor", "prosecutor", "court", "director", "researchers",
     # Institutions named by a common noun, seldom followed by their name: "La justice australienne a
     # confirmé que ...", "Les armées françaises affirment ...", "explique la production du concert".
-    "justice", "armées", "municipalité", "cabinet", "exécutif", "production",
+    "justice", "armées", "municipalité", "cabinet", "exécutif", "production", "établissement", "musée",
+    "clinique", "laboratoire",
 }
 # People described by their occupation or standing rather than an office: "regrette la chanteuse", "la
 # journaliste a confié que ...". A claimant as written when the phrase names no one else (an organisation

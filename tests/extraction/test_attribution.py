@@ -688,3 +688,12 @@ def test_a_statement_going_on_after_the_tail_is_not_split() -> None:
     cand = claim("Le parquet a ouvert une enquête pour fraude, a expliqué le procureur Paul Martin, mais pour mettre "
                  "au jour d'éventuelles infractions pénales, il faudra attendre 2021.", "parquet")
     assert "2021" in cand.text and "infractions" in cand.text
+
+
+def test_a_name_after_where_it_was_written_is_no_speaker() -> None:
+    from claims.extraction import extract_claims
+
+    text = ("Les visites du château de Versailles reprendront le 6 juin avec 3.000 visiteurs par jour au maximum, "
+            "écrit l'établissement sur son site Internet.")
+    [claim] = [*extract_claims(text, language="fr", selective=False).claims]
+    assert claim.claimant == "l'établissement"
