@@ -655,3 +655,22 @@ def test_a_past_infinitive_after_a_speech_verb_is_what_was_said() -> None:
     cand = claim("Invitée de l'émission le 28 mars dernier, Vanessa Burggraf confiait d'ailleurs avoir reçu "
                  "200 insultes depuis son arrivée.", "insultes")
     assert cand.claimant == "Vanessa Burggraf"
+
+
+@pytest.mark.parametrize(("text", "words", "claimant"), [
+    ("Le journaliste Hugo Martin a été arrêté lundi en Australie avec son équipe. Le journaliste a affirmé que "
+     "quatre membres de l'équipe avaient passé 12 heures en garde à vue.", "garde à vue", "Hugo Martin"),
+    ("Claire Morel, journaliste de France 2, a présenté le journal de 20 heures pendant vingt ans. Trois millions "
+     "de téléspectateurs le regardaient chaque soir, a rappelé la journaliste.", "téléspectateurs", "Claire Morel"),
+    ("Claire Morel a présenté le journal de 20 heures pendant vingt ans. Depuis 2016, cette journaliste anime "
+     "une émission culturelle. Trois millions de téléspectateurs la regardaient chaque soir, a rappelé la "
+     "journaliste.", "téléspectateurs", "Claire Morel"),
+])
+def test_an_occupation_is_the_one_person_the_article_tied_to_it(text: str, words: str, claimant: str) -> None:
+    assert claim(text, words).claimant == claimant
+
+
+def test_an_occupation_two_people_were_named_with_stays_a_description() -> None:
+    text = ("Le journaliste Hugo Martin a été arrêté lundi en Australie. Le journaliste Paul Roche a été libéré "
+            "mardi. Le journaliste a affirmé que quatre membres de l'équipe avaient passé 12 heures en garde à vue.")
+    assert claim(text, "garde à vue").claimant.lower() == "le journaliste"
