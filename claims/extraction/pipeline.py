@@ -560,11 +560,18 @@ def _speaker_described(art: _Article, description: str) -> str:
 def _job_holder(ctx: rw.Context, description: str, words: list[str], article: str) -> str:
     """"la journaliste", "ce propriétaire", "l'acteur": the one person the article tied to that occupation
     ("la journaliste Claire Chazal", "Hugo Clément, journaliste de France 2,"), wherever they were named.
-    A definite or demonstrative article only: "une journaliste" is someone new."""
-    if words[0] not in at.FOLDED_JOBS or not (article in ("le", "la", "ce", "cet", "cette")
-                                               or article.startswith("l'")):
+    "Ce professeur de collège regrette ..." right after the sentence about Grégory Benjamin: him
+    (Context.demonstrated). A definite or demonstrative article only: "une journaliste" is someone new."""
+    if article in ("ce", "cet", "cette"):
+        description, words = description.partition(" ")[2], words[1:]  # role_key keeps a demonstrative
+    elif not (article in ("le", "la") or article.startswith("l'")):
         return ""
-    return ctx.person_for(description)
+    if not words or words[0] not in at.FOLDED_JOBS:
+        return ""
+    named = ctx.person_for(description)
+    if not named and article in ("ce", "cet", "cette"):
+        named = ctx.demonstrated(words[0], {"ce": "il", "cet": "il", "cette": "elle"}[article])
+    return named
 
 
 # Words that say how much a source is to be trusted, not who it is.

@@ -94,19 +94,23 @@ class Context:
             name = ""
         self.roles[role] = name
 
-    def _demonstrated(self, noun: Token) -> str:
+    def demonstrated(self, job: str, pronoun: str) -> str:
         """"Claire Chazal a présenté le JT. Depuis 2016, cette journaliste présente ...": a demonstrative
-        occupation subject is the one person the sentence before was about, when they agree in gender;
-        the article has tied the occupation to them."""
+        occupation ("cette journaliste", "ce professeur de collège") is the one person the sentence before
+        was about, when they agree in gender ("" when the pronoun is unknown); else ""."""
         person = self.last_subject
-        key = role_key(noun.lower_)
-        if key not in FOLDED_JOBS or not _demonstrative(noun) or "Plur" in noun.morph.get("Number") \
-                or self.last_subject_plural or person not in self.people:
+        if role_key(job) not in FOLDED_JOBS or self.last_subject_plural or person not in self.people:
+            return ""
+        return person if not pronoun or self.fits(person, pronoun) else ""
+
+    def _demonstrated(self, noun: Token) -> str:
+        """A demonstrative occupation subject (Context.demonstrated): the article has tied it to the person."""
+        if not _demonstrative(noun) or "Plur" in noun.morph.get("Number"):
             return ""
         pronoun = {"Masc": "il", "Fem": "elle"}.get(next(iter(noun.morph.get("Gender")), ""), "")
-        if pronoun and not self.fits(person, pronoun):
-            return ""
-        self._hold(key, person)
+        person = self.demonstrated(noun.lower_, pronoun)
+        if person:
+            self._hold(role_key(noun.lower_), person)
         return person
 
     def update(self, sent: Span, resolved_subject: str = "", speaker: str = "") -> None:

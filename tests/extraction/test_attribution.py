@@ -665,6 +665,8 @@ def test_a_past_infinitive_after_a_speech_verb_is_what_was_said() -> None:
     ("Claire Morel a présenté le journal de 20 heures pendant vingt ans. Depuis 2016, cette journaliste anime "
      "une émission culturelle. Trois millions de téléspectateurs la regardaient chaque soir, a rappelé la "
      "journaliste.", "téléspectateurs", "Claire Morel"),
+    ("\"Nous allons bloquer les notes du bac\", a indiqué à Ouest-France Marc Lemoine. Ce professeur de collège "
+     "regrette que l'État ait supprimé 2 000 postes en trois ans.", "postes", "Marc Lemoine"),
 ])
 def test_an_occupation_is_the_one_person_the_article_tied_to_it(text: str, words: str, claimant: str) -> None:
     assert claim(text, words).claimant == claimant
