@@ -914,9 +914,16 @@ def glued_holder(ent: Span) -> tuple[str, str]:
     return rest.text.strip(" ,.'\""), role_key(doc[k : ent.start + 1].text)
 
 
+# The occupations an article ties to a name as it ties an office ("la journaliste Claire Chazal", "Hugo
+# Clément, journaliste de France 2,"), so that "la journaliste" said later is that person (Context.person_for).
+# "le couple" is two people, not one.
+JOBS = frozenset(lx.PERSON_NOUNS - {"couple"})
+
+
 def role_of(ent: Span) -> str:
-    """The role written next to a person's name, as a role_key: "le ministre de l'Éducation Jean
-    Dupont", "Jean Dupont, procureur de la République de Lyon," (else "")."""
+    """The role or occupation written next to a person's name, as a role_key: "le ministre de l'Éducation
+    Jean Dupont", "Jean Dupont, procureur de la République de Lyon,", "l'acteur franco-tunisien Michel
+    Boujenah" (else "")."""
     doc = ent.doc
     sent = ent.sent
     inner = [t for t in ent if t.lower_ in lx.PERSON_ROLES]
@@ -936,7 +943,7 @@ def role_of(ent: Span) -> str:
         while k >= sent.start and len(before) < 8 and not (doc[k].pos_ in ("VERB", "AUX") or doc[k].text in ',;:"()'):
             before.insert(0, doc[k])
             k -= 1
-    heads = [i for i, t in enumerate(before) if t.lower_ in lx.PERSON_ROLES | ROLE_ADJECTIVES]
+    heads = [i for i, t in enumerate(before) if t.lower_ in lx.PERSON_ROLES | JOBS | ROLE_ADJECTIVES]
     if heads:
         return role_key(" ".join(t.text for t in before[heads[0] :]).replace("' ", "'"))
     after = []
@@ -945,7 +952,7 @@ def role_of(ent: Span) -> str:
         after.append(doc[k])
         k += 1
     words = [t for t in after if t.pos_ != "DET"]
-    if words and words[0].lower_ in lx.PERSON_ROLES:
+    if words and words[0].lower_ in lx.PERSON_ROLES | JOBS:
         return role_key(" ".join(t.text for t in after).replace("' ", "'"))
     return ""
 
@@ -980,6 +987,8 @@ def _pronoun(span: Span, pronoun: str, at: int) -> Attribution:
 
 # The offices of one person, as role_key() writes them ("député", "premier"): "le député", "la ministre".
 FOLDED_ROLES = frozenset(_fold(role) for role in lx.PERSON_ROLES)
+# The occupations as role_key() writes them ("presentateur", "journaliste").
+FOLDED_JOBS = frozenset(_fold(job) for job in JOBS)
 _FRONTED = {"si", "s'", "quand", "lorsque", "lorsqu'", "puisque", "puisqu'", "comme", "bien", "même", "tandis",
             "if", "when", "while", "although", "though", "as"}
 

@@ -531,13 +531,18 @@ def _speaker_described(art: _Article, description: str) -> str:
     words = at.role_key(description).split()
     first = description.lower().replace("\u2019", "'").split()[:1]
     speaker = art.last_claimant
-    if not words or not first or not (first[0] in ("le", "la", "the") or first[0].startswith("l'")):
+    if not words or not first:
+        return ""
+    gender = {"le": "il", "la": "elle", "ce": "il", "cet": "il", "cette": "elle"}.get(first[0], "")
+    if words[0] in ("ancienne", "premiere") or words[0].endswith(("trice", "iere", "euse")):
+        gender = "elle"
+    holder = _job_holder(ctx, description, words, first[0])
+    if holder and (not gender or ctx.fits(holder, gender)):
+        return holder
+    if not (first[0] in ("le", "la", "the") or first[0].startswith("l'")):
         return ""
     if art.sentences - art.last_claimant_at > _SPEAKER_REACH or speaker not in ctx.people:
         return ""
-    gender = {"le": "il", "la": "elle"}.get(first[0], "")
-    if words[0] in ("ancienne", "premiere") or words[0].endswith(("trice", "iere")):
-        gender = "elle"
     if gender and not ctx.fits(speaker, gender):
         return ""
     head = next((w for w in words if w not in at.ROLE_ADJECTIVES), words[0])
@@ -547,9 +552,27 @@ def _speaker_described(art: _Article, description: str) -> str:
     same = any(head.rstrip("e") in (w.rstrip("e") for w in role) for role in held)
     if len(words) > 1 and not same and not _qualified(description):
         return ""  # "le Premier ministre", "le patron de la SNCF": an office the speaker must be known to hold
-    if held and head not in _ANY_OFFICE and not same:
+    offices = [role for role in held if role[0] not in at.FOLDED_JOBS]  # a singer may also host a show
+    if (offices or held and head not in _OCCUPATIONS) and head not in _ANY_OFFICE and not same:
         return ""  # the deputy quoted before is not "le ministre"
     return speaker
+
+
+def _job_holder(ctx: rw.Context, description: str, words: list[str], article: str) -> str:
+    """"la journaliste", "ce propriétaire", "l'acteur": the one person the article tied to that occupation
+    ("la journaliste Claire Chazal", "Hugo Clément, journaliste de France 2,"), wherever they were named.
+    "Ce professeur de collège regrette ..." right after the sentence about Grégory Benjamin: him
+    (Context.demonstrated). A definite or demonstrative article only: "une journaliste" is someone new."""
+    if article in ("ce", "cet", "cette"):
+        description, words = description.partition(" ")[2], words[1:]  # role_key keeps a demonstrative
+    elif not (article in ("le", "la") or article.startswith("l'")):
+        return ""
+    if not words or words[0] not in at.FOLDED_JOBS:
+        return ""
+    named = ctx.person_for(description)
+    if not named and article in ("ce", "cet", "cette"):
+        named = ctx.demonstrated(words[0], {"ce": "il", "cet": "il", "cette": "elle"}[article])
+    return named
 
 
 # Words that say how much a source is to be trusted, not who it is.

@@ -20,6 +20,7 @@ from spacy.tokens import Span, Token
 from claims.extraction import faithful
 from claims.extraction import lexicon as lx
 from claims.extraction.attribution import (
+    FOLDED_JOBS,
     Attribution,
     agrees,
     gender_of,
@@ -69,6 +70,11 @@ class Context:
         key = role_key(description)
         if not key:
             return ""
+        if key.split()[0] in FOLDED_JOBS:
+            # An occupation is no office of one person: "la journaliste" is who the article tied to it
+            # only when it tied one person to it ("la journaliste Claire Chazal", not two reporters).
+            names = {name for role, name in self.roles.items() if role == key or role.startswith(key + " ")}
+            return names.pop() if len(names) == 1 else ""
         if key in self.roles:
             return self.roles[key]
         names = {name for role, name in self.roles.items() if role.startswith(key + " ")}
@@ -80,6 +86,33 @@ class Context:
         publics" is not about the minister)."""
         text = role_key(span_text(span))
         return any(holder == name and (" " + role) in (" " + text) for role, holder in self.roles.items())
+
+    def _hold(self, role: str, name: str) -> None:
+        """Ties a role to the person named with it. An office passes on to whoever the article names with
+        it last; an occupation two people were named with ("le journaliste Hugo Clément", "le journaliste
+        Paul Martin") names neither of them."""
+        if role.split()[0] in FOLDED_JOBS and self.roles.get(role, name) != name:
+            name = ""
+        self.roles[role] = name
+
+    def demonstrated(self, job: str, pronoun: str) -> str:
+        """"Claire Chazal a présenté le JT. Depuis 2016, cette journaliste présente ...": a demonstrative
+        occupation ("cette journaliste", "ce professeur de collège") is the one person the sentence before
+        was about, when they agree in gender ("" when the pronoun is unknown); else ""."""
+        person = self.last_subject
+        if role_key(job) not in FOLDED_JOBS or self.last_subject_plural or person not in self.people:
+            return ""
+        return person if not pronoun or self.fits(person, pronoun) else ""
+
+    def _demonstrated(self, noun: Token) -> str:
+        """A demonstrative occupation subject (Context.demonstrated): the article has tied it to the person."""
+        if not _demonstrative(noun) or "Plur" in noun.morph.get("Number"):
+            return ""
+        pronoun = {"Masc": "il", "Fem": "elle"}.get(next(iter(noun.morph.get("Gender")), ""), "")
+        person = self.demonstrated(noun.lower_, pronoun)
+        if person:
+            self._hold(role_key(noun.lower_), person)
+        return person
 
     def update(self, sent: Span, resolved_subject: str = "", speaker: str = "") -> None:
         """Takes in what a sentence names. A subject inside a quotation is the speaker's, it does not move
@@ -103,7 +136,7 @@ class Context:
                         self.genders.setdefault(name, gender)
                     role = role_of(ent)
                     if role:
-                        self.roles[role] = name
+                        self._hold(role, name)
             elif (glued := glued_holder(ent))[0] and not quoted(ent[0], sent):
                 holder, role = glued  # "le ministre de l'Éducation Jean-Michel Blanquer"
                 self.people.append(holder)
@@ -129,6 +162,8 @@ class Context:
         elif subject is not None and subject.pos_ == "NOUN" and subject.lower_ not in lx.OUTLET_NOUNS and (
                 named := _apposed_name(subject, sent)):
             self.last_subject, self.last_subject_plural = named, False  # "Le docteur Denis Mukwege réclame"
+        elif subject is not None and subject.pos_ == "NOUN" and (named := self._demonstrated(subject)):
+            self.last_subject, self.last_subject_plural = named, False  # "Depuis 2016, cette journaliste présente"
         elif subject is not None and subject.pos_ == "NOUN" and subject.lower_ not in lx.FIRST_PERSON.get("fr", ()):
             np = sent.doc[subject.left_edge.i : subject.i + 1]
             self.last_subject = np.text if len(np) <= 6 and not any(t.text in ',"()' for t in np) and (

@@ -697,3 +697,24 @@ def test_a_name_after_where_it_was_written_is_no_speaker() -> None:
             "écrit l'établissement sur son site Internet.")
     [claim] = [*extract_claims(text, language="fr", selective=False).claims]
     assert claim.claimant == "l'établissement"
+
+
+@pytest.mark.parametrize(("text", "words", "claimant"), [
+    ("Le journaliste Hugo Martin a été arrêté lundi en Australie avec son équipe. Le journaliste a affirmé que "
+     "quatre membres de l'équipe avaient passé 12 heures en garde à vue.", "garde à vue", "Hugo Martin"),
+    ("Claire Morel, journaliste de France 2, a présenté le journal de 20 heures pendant vingt ans. Trois millions "
+     "de téléspectateurs le regardaient chaque soir, a rappelé la journaliste.", "téléspectateurs", "Claire Morel"),
+    ("Claire Morel a présenté le journal de 20 heures pendant vingt ans. Depuis 2016, cette journaliste anime "
+     "une émission culturelle. Trois millions de téléspectateurs la regardaient chaque soir, a rappelé la "
+     "journaliste.", "téléspectateurs", "Claire Morel"),
+    ("\"Nous allons bloquer les notes du bac\", a indiqué à Ouest-France Marc Lemoine. Ce professeur de collège "
+     "regrette que l'État ait supprimé 2 000 postes en trois ans.", "postes", "Marc Lemoine"),
+])
+def test_an_occupation_is_the_one_person_the_article_tied_to_it(text: str, words: str, claimant: str) -> None:
+    assert claim(text, words).claimant == claimant
+
+
+def test_an_occupation_two_people_were_named_with_stays_a_description() -> None:
+    text = ("Le journaliste Hugo Martin a été arrêté lundi en Australie. Le journaliste Paul Roche a été libéré "
+            "mardi. Le journaliste a affirmé que quatre membres de l'équipe avaient passé 12 heures en garde à vue.")
+    assert claim(text, "garde à vue").claimant.lower() == "le journaliste"
