@@ -467,7 +467,9 @@ def condense(
     if subj is not None and position:
         low = subj.lower_
         nxt = subj.doc[subj.i + 1] if subj.i + 1 < len(subj.doc) else None
-        if low in _PERSONAL_PRONOUNS and not _impersonal(subj):
+        if low in _PERSONAL_PRONOUNS and not _impersonal(subj) and position == "after" and _named_before(subj, kept):
+            pass  # "Si Emmanuel Macron et Édouard Philippe sortent de cette école, ils ...": named in the claim
+        elif low in _PERSONAL_PRONOUNS and not _impersonal(subj):
             resolved = _antecedent(subj, ctx, span, sure_of_gender=position == "after")
             if resolved and resolved in ctx.people and _continues_quotation(subj, span):
                 # The speaker's "il", in a quotation opened sentences before, stands for what the quotation
@@ -573,6 +575,17 @@ def _impersonal(subj: Token) -> bool:
     return False
 
 
+def _named_before(subj: Token, kept: list[Token]) -> bool:
+    """Whether the leading clause the claim keeps before a pronoun subject names the people it stands
+    for: a person for "il"/"elle", two for "ils"/"elles" ("Si Macron et Philippe sortent de l'ENA, ils
+    ...")."""
+    # Only the subject of that clause: "Interrogée par Thierry Ardisson, elle ..." is not about him, nor is
+    # "Baptisée Halomonas titanicae, elle ..." about a person.
+    people = {t.i for t in kept[: kept.index(subj)] if t.ent_type_ in ("PER", "PERSON") and (
+        t.dep_.startswith("nsubj") or t.dep_ == "conj" and t.head.dep_.startswith("nsubj"))}
+    return len(people) >= (2 if "Plur" in subj.morph.get("Number") else 1)
+
+
 def _continues_quotation(tok: Token, span: Span) -> bool:
     """Whether a token lies inside a quotation that opened before its sentence: no quotation mark before
     it in the sentence, and the first one after it closes ('Il est aussi à la méditation de ce crime",
@@ -594,7 +607,8 @@ def _pronoun_opens(kept: list[Token]) -> bool:
     for first in words[:1] + (words[comma + 1 : comma + 2] if comma is not None else []):
         low = first.lower_.replace("\u2019", "'")
         if first.dep_.startswith(("nsubj", "expl:subj")) and first.head.i > first.i and (
-                low in _SPEAKER_PRONOUNS or (low in _PERSONAL_PRONOUNS and not _impersonal(first))):
+                low in _SPEAKER_PRONOUNS or (low in _PERSONAL_PRONOUNS and not _impersonal(first)
+                                             and not (first in kept and _named_before(first, kept)))):
             return True
     return False
 

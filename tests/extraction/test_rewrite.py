@@ -319,3 +319,15 @@ def test_a_pronoun_inside_a_quotation_opened_sentences_before_is_not_given_the_s
     extraction = extract_claims(text, language="fr", selective=False)
     [claim] = [c for c in [*extraction.claims, *extraction.recoverable] if "méditation" in c.quote]
     assert claim.text.startswith("Il est aussi") and claim.needs_context
+
+
+def test_a_pronoun_after_a_leading_clause_that_names_its_people_needs_no_context() -> None:
+    from claims.extraction import extract_claims
+
+    text = ("L'ENA forme les hauts fonctionnaires depuis 1945. Si Emmanuel Macron et Édouard Philippe sortent "
+            "tous deux de cette école, ils n'ont nommé que sept ministres énarques depuis 2017. "
+            "Invitée sur RTL, elle a annoncé sa candidature.")
+    extraction = extract_claims(text, language="fr", selective=False)
+    flagged = {c.quote[:12]: c.needs_context for c in [*extraction.claims, *extraction.recoverable]}
+    assert not flagged["Si Emmanuel "]
+    assert flagged["Invitée sur "]  # nobody named before "elle": still needs context
