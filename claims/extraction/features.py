@@ -798,6 +798,11 @@ def find_quantities(doc: Doc, language: str, date_tokens: set[int]) -> list[dict
                     end_tok = end2 if unit2 else m
                 else:
                     base = None
+        # "6 ans et demi", "deux heures et demie": half a unit more.
+        if low is None and unit and end_tok + 1 < n and doc[end_tok].lower_ == "et" \
+                and doc[end_tok + 1].lower_ in ("demi", "demie"):
+            value += 0.5
+            end_tok += 2
         per_unit = ""
         if low is None and base is None and unit and end_tok + 1 < n:
             base, per_unit, end_tok = _rate_base(doc, end_tok, language, date_tokens, dot_decimal)

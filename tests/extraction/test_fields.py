@@ -473,3 +473,9 @@ def test_a_weekday_that_names_every_such_day_is_no_date() -> None:
             "Des heurts ont eu lieu dans la nuit du lundi au mardi à Minneapolis, selon la police. "
             "Le magasin avait ouvert le dimanche 4 août à Angers, selon la direction.")
     assert sorted(dates(text, dt.date(2019, 8, 6))) == ["2019-08-04", "2019-08-05", "2019-08-06"]
+
+
+def test_and_a_half_adds_half_a_unit() -> None:
+    text = ("Le suspect a été condamné à 6 ans et demi de prison par le tribunal de Lyon. "
+            "Les débats ont duré deux heures et demie à Lyon.")
+    assert quantities(text) == [(6.5, "ans", None, None), (2.5, "heures", None, None)]
