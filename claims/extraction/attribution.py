@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from claims.extraction import lexicon as lx
-from claims.extraction.doccache import doc_ents, span_ents
+from claims.extraction.doccache import doc_ents, span_ents, span_text
 
 # A title's article is declined in the sentence: "rapporte le Parisien", "a confié au Parisien",
 # "selon une source du Figaro", "aux Echos".
@@ -1252,7 +1252,7 @@ def _according_to_inside(span: Span, language: str) -> Attribution | None:
     sentence, where neither the opening nor the trailing attribution reads it. The phrase ends at the
     next punctuation, conjunction or finite verb; it stays in the text (only its source is read)."""
     doc = span.doc
-    lowered = span.text.lower()
+    lowered = span_text(span).lower()  # the cached sentence text, read by every sentence
     if "selon" not in lowered and "d'après" not in lowered and "according to" not in lowered:
         return None  # most sentences: no token loop
     for tok in span[1:]:

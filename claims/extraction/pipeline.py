@@ -503,10 +503,11 @@ _ANY_OFFICE = {at.role_key(word) for word in ("élu", "élue", "responsable", "d
                                                 "intéressée", "homme", "femme", "official", "politician")}
 
 
-# An occupation ("la chanteuse", "l'animateur") fits the person just quoted as any office does, unless
-# they are known to hold another office.
-_OCCUPATIONS = {at.role_key(word) for word in lx.PERSON_NOUNS} - {at.role_key("couple")}
-_PERSON_OFFICES = at.FOLDED_ROLES | _ANY_OFFICE | _OCCUPATIONS
+# An occupation ("la chanteuse", "l'animateur", attribution.FOLDED_JOBS) fits the person just quoted as
+# any office does, unless they are known to hold another office.
+_PERSON_OFFICES = at.FOLDED_ROLES | _ANY_OFFICE | at.FOLDED_JOBS
+# The pronoun an article or a demonstrative before a description agrees with.
+_ARTICLE_PRONOUN = {"le": "il", "la": "elle", "ce": "il", "cet": "il", "cette": "elle"}
 
 
 def _qualified(description: str) -> bool:
@@ -533,7 +534,7 @@ def _speaker_described(art: _Article, description: str) -> str:
     speaker = art.last_claimant
     if not words or not first:
         return ""
-    gender = {"le": "il", "la": "elle", "ce": "il", "cet": "il", "cette": "elle"}.get(first[0], "")
+    gender = _ARTICLE_PRONOUN.get(first[0], "")
     if words[0] in ("ancienne", "premiere") or words[0].endswith(("trice", "iere", "euse")):
         gender = "elle"
     holder = _job_holder(ctx, description, words, first[0])
@@ -553,7 +554,7 @@ def _speaker_described(art: _Article, description: str) -> str:
     if len(words) > 1 and not same and not _qualified(description):
         return ""  # "le Premier ministre", "le patron de la SNCF": an office the speaker must be known to hold
     offices = [role for role in held if role[0] not in at.FOLDED_JOBS]  # a singer may also host a show
-    if (offices or held and head not in _OCCUPATIONS) and head not in _ANY_OFFICE and not same:
+    if (offices or held and head not in at.FOLDED_JOBS) and head not in _ANY_OFFICE and not same:
         return ""  # the deputy quoted before is not "le ministre"
     return speaker
 
@@ -571,7 +572,7 @@ def _job_holder(ctx: rw.Context, description: str, words: list[str], article: st
         return ""
     named = ctx.person_for(description)
     if not named and article in ("ce", "cet", "cette"):
-        named = ctx.demonstrated(words[0], {"ce": "il", "cet": "il", "cette": "elle"}[article])
+        named = ctx.demonstrated(words[0], _ARTICLE_PRONOUN[article])
     return named
 
 
