@@ -343,10 +343,8 @@ def source_of(tokens: list[Token], language: str, told: bool = True) -> tuple[st
         if ent is None or ent.start in seen:
             continue
         seen.add(ent.start)
-        if _venue(ent.root) or ent.root.head.pos_ == "NOUN" and ent.root.head.i < ent.start and _venue(ent.root.head):
-            # "révèle le JDD dans ses Indiscrets", "a-t-il dit sur RTL": a section or a channel; "écrit
-            # l'établissement sur son site Internet": a place it wrote on, not who wrote
-            continue
+        if _venue(ent.root):
+            continue  # "révèle le JDD dans ses Indiscrets", "a-t-il dit sur RTL": a section or a channel
         if tok.doc[tokens[0].i : ent.start].text.count('"') % 2:
             continue  # "à l'affiche de "La Taularde"": a title in quotation marks is a work, not a speaker
         doc = tok.doc

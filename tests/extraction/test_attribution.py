@@ -690,7 +690,7 @@ def test_a_statement_going_on_after_the_tail_is_not_split() -> None:
     assert "2021" in cand.text and "infractions" in cand.text
 
 
-def test_a_name_after_where_it_was_written_is_no_speaker() -> None:
+def test_an_establishment_writing_on_its_site_is_the_claimant_not_the_site() -> None:
     from claims.extraction import extract_claims
 
     text = ("Les visites du château de Versailles reprendront le 6 juin avec 3.000 visiteurs par jour au maximum, "
