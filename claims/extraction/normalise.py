@@ -58,6 +58,31 @@ _CAPS_HEADING = re.compile(r"(?:\b[A-ZÀ-Þ][A-ZÀ-Þ'\-]+\b[ ,]+(?:[AÀ] )?){2,
                            r"(?<=[A-ZÀ-Þ]{4})(?=[A-ZÀ-Þ][a-zà-ÿ]{2,}\b)|"
                            # "UNE INTERVENTION CONTESTÉEL'affaire": the next sentence's elided article
                            r"(?<=[A-ZÀ-Þ]{4})(?=[LDJ]'[a-zà-ÿ]{2,})")
+# "... sortie. 21 enfants et 5 adultes retrouvés morts Les cris d'une femme retentissent.": an
+# intertitle in sentence case whose line break was lost. It opens after a sentence end or a bullet,
+# holds one to ten words with no punctuation and ends on a lower-case word; the next sentence opens on
+# a capitalised function word followed by a lower-case word (so "selon Le Parisien", "Marine Le Pen"
+# and "les députés En Marche" stay whole).
+_SPACED_HEADING = re.compile(
+    r"(?:(?<=[.!?…])|(?<=[.!?…]\")|(?<=[.!?…] )|(?<=[.!?…]\" )|(?<=\n)|(?<=[•►▶■▪-] )|^)"
+    r"(?P<run>[A-ZÀ-Þ0-9][^\s.!?,;:\"()]*(?: [^\s.!?,;:\"()]+){0,9}?) (?P<last>[a-zà-ÿ][a-zà-ÿ'\-]+)"
+    r"(?P<gap> )(?P<next>Le|La|Les|Un|Une|Des|Il|Elle|Ils|Elles|Ce|Cette|Ces|Pour|Dans|Mais|Selon|Depuis|Sur|Lors|Après"
+    r"|Au|Aux|Si|On|Cela|Parmi|Face|Son|Sa|Ses|Leur|Leurs)(?= [a-zà-ÿ])"
+)
+# A title of a work or a show opens on a capital after these words ("le livre La peur", "l'émission
+# baptisée Sur le vif").
+_TITLE_BEFORE = frozenset({
+    "livre", "livres", "ouvrage", "roman", "film", "films", "émission", "série", "album", "chanson", "titre",
+    "spectacle", "documentaire", "pièce", "magazine", "journal", "quotidien", "hebdomadaire", "baptisé",
+    "baptisée", "intitulé", "intitulée", "nommé", "nommée", "appelé", "appelée", "dans", "de", "du", "des",
+    "le", "la", "les", "en", "à", "et", "ou", "que", "qui",
+})
+
+
+def _spaced_headings(text: str) -> list[tuple[int, int]]:
+    """The (start, end) of each intertitle run into the sentences around it (see _SPACED_HEADING)."""
+    return [(m.start(), m.start("gap")) for m in _SPACED_HEADING.finditer(text)
+            if m.group("last").lower() not in _TITLE_BEFORE and text.count('"', 0, m.start()) % 2 == 0]
 
 
 @dataclass(frozen=True)
@@ -179,13 +204,22 @@ def normalise(text: str) -> Normalised:
             out[m.start(1)] = "\n"
             if m.start() >= 2 and cleaned[m.start() - 1] == " " and cleaned[m.start() - 2] in ".!?…":
                 out[m.start() - 1] = "\n"  # and the space before it, after a sentence end
+    glued_headings = set()
+    for start, end in _spaced_headings("".join(out)):
+        if start >= 2 and out[start - 1] == " " and out[start - 2] in "•►▶■▪-":
+            start -= 2  # the bullet opens the heading's line
+        out[end] = "\n"  # the heading gets a line of its own: spaces become line breaks (offsets unchanged)
+        if start and out[start - 1] == " ":
+            out[start - 1] = "\n"
+        elif start:
+            glued_headings.add(start)  # "vide.Mise en place ...": a paragraph break is inserted below
     cleaned = "".join(out)
     inserts = [m.end(1) for m in _GLUED.finditer(cleaned) if not _in_address(cleaned, m.start(1))
                and (cleaned[m.end(1)] != '"' or cleaned.count('"', 0, m.end(1)) % 2 == 0)]
     inserts += [m.end(1) for m in _GLUED_FIGURE.finditer(cleaned) if not _in_address(cleaned, m.start(1))]
     breaks = {m.start() for m in _GLUED_HEADING.finditer(cleaned)} | {
         m.start() for m in _CAPS_HEADING.finditer(cleaned) if not m.group(1)} | {
-        pos for m in _DASH_HEADING.finditer(cleaned) for pos in (m.start(1), m.end(1))}
+        pos for m in _DASH_HEADING.finditer(cleaned) for pos in (m.start(1), m.end(1))} | glued_headings
     inserts = sorted(set(inserts) | breaks)
     if inserts:
         chars: list[str] = []

@@ -133,3 +133,27 @@ def test_a_brand_written_in_camel_case_is_not_cut() -> None:
 def test_a_live_blogs_time_stamp_opens_its_own_entry() -> None:
     text = "Les bureaux ferment à 20 heures selon Elabe.17h : Le taux de participation est de 65,30%."
     assert "\n\n17h : Le taux de participation est de 65,30%." in normalise(text).text
+
+
+@pytest.mark.parametrize(("text", "heading", "sentence"), [
+    ("Un garçon est sorti. 21 enfants retrouvés morts Les cris d'une femme retentissent.",
+     "21 enfants retrouvés morts", "Les cris d'une femme retentissent."),
+    ("Le vote a eu lieu.Mise en place d'un bracelet anti-rapprochement Les députés examinaient le texte.",
+     "Mise en place d'un bracelet anti-rapprochement", "Les députés examinaient le texte."),
+    ("Il a annoncé des mesures.- Les écoles fermées dès lundi Le chef de l'État a annoncé la fermeture.",
+     "- Les écoles fermées dès lundi", "Le chef de l'État a annoncé la fermeture."),
+])
+def test_a_sentence_case_heading_run_into_the_next_sentence_gets_a_line_of_its_own(
+        text: str, heading: str, sentence: str) -> None:
+    lines = [line.strip() for line in normalise(text).text.split("\n")]
+    assert heading in lines and sentence in lines, lines
+
+
+@pytest.mark.parametrize("text", [
+    "Il l'a dit ce matin. Interrogé par Le Parisien le ministre a confirmé.",
+    "Il publie un nouveau livre La peur du vide en septembre.",
+    "Le vote est prévu. Les députés En marche ont voté contre.",
+    "Elle a chanté. \"Les lumières dansent sur les terrasses Le jour ne vient pas\", dit-elle.",
+])
+def test_a_capitalised_title_inside_a_sentence_is_not_a_heading(text: str) -> None:
+    assert "\n" not in normalise(text).text
