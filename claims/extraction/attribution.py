@@ -175,7 +175,7 @@ def gender_of(ent: Span) -> str:
     """"Masc", "Fem" or "" (unknown): the grammatical gender the sentence gives a named person, from a
     civility ("Mme Durand", "M. Petit"), the role it is the apposition of ("la chanteuse Claire Dumas",
     "le député Paul Roux") or an apposition after it ("Julie Roux, élue en 2020,", "Marc Blanc, ancien
-    ministre,"). Never from the first name."""
+    ministre,"); else from a first name that gives it (first_name_gender)."""
     doc = ent.doc
     for tok in (ent[0], doc[ent.start - 1] if ent.start > ent.sent.start else None):
         if tok is not None and tok.lower_ in _CIVILITY:
@@ -196,7 +196,19 @@ def gender_of(ent: Span) -> str:
                 return _phrase_gender(child)
             if child.dep_ == "acl" and "Part" in child.morph.get("VerbForm"):
                 return _marked_gender(child)
-    return ""
+    return first_name_gender(person_name(ent))
+
+
+def first_name_gender(name: str) -> str:
+    """"Masc", "Fem" or "": the gender a person's first name gives ("Marine Le Pen", "Jean-Marie Le Pen" by
+    "Jean"); a name alone ("Le Pen") or a first name given to both says nothing."""
+    words = name.split()
+    if len(words) < 2:
+        return ""
+    first = words[0].split("-")[0].lower()
+    if first in lx.MASCULINE_FIRST_NAMES:
+        return "Masc"
+    return "Fem" if first in lx.FEMININE_FIRST_NAMES else ""
 
 
 def agrees(gender: str, pronoun: str) -> bool:
@@ -413,7 +425,8 @@ def source_of(tokens: list[Token], language: str, told: bool = True) -> tuple[st
             or (outlet and t.text in outlet.split())
             or t.doc[t.i - 1].text == ",")), len(phrase))  # the comma may have been filtered out
         kept = _trim_function_words(phrase[:cut])
-        claimant = " ".join(t.text for t in kept).replace("' ", "'").strip()
+        # as written ("la région Auvergne-Rhône-Alpes", not "Auvergne - Rhône - Alpes")
+        claimant = " ".join(tokens[0].doc[kept[0].i : kept[-1].i + 1].text.split()).strip() if kept else ""
         described = not any(_entity_at(t) for t in kept)
         if kept and kept[0].pos_ != "DET" and (described or kept[0].lower_ in lx.PERSON_ROLES | ROLE_ADJECTIVES):
             # "selon les estimations du gouvernement provincial", "un décret du Premier ministre": the article

@@ -153,7 +153,7 @@ LEAD_MARKERS = r"(?:[►▶•♦■●▪→»\-–—*]+\s*|(?:VID[ÉE]OS?|PHO
     r"[A-ZÀ-Þ][A-ZÀ-Þ'’\- ]{2,40}[A-ZÀ-Þ]\s*(?:[-–—]|\.(?=\s+[A-ZÀ-Þ][a-zà-ÿ]))\s+)"
 # Who reports rather than who speaks: a named medium is the outlet, the person it quotes the claimant.
 OUTLETS = (
-    "AFP", "Reuters", "AP", "Associated Press", "Bloomberg", "Belga", "ANSA", "Ana", "dpa", "Le Parisien",
+    "AFP", "Agence France-Presse", "Agence France Presse", "Reuters", "AP", "Associated Press", "Bloomberg", "Belga", "ANSA", "Ana", "dpa", "Le Parisien",
     "Le Figaro", "Le Monde", "Libération", "L'Express", "Le Point", "L'Obs", "Marianne", "Mediapart",
     "Les Echos", "Les Échos", "La Croix", "L'Humanité", "Le JDD", "JDD", "Le Journal du Dimanche",
     "Journal du Dimanche", "Paris Match", "Le Canard enchaîné", "Challenges", "Valeurs actuelles", "20 Minutes",
@@ -196,7 +196,8 @@ AGENT_NOUNS = {
     # Institutions named by a common noun, seldom followed by their name: "La justice australienne a
     # confirmé que ...", "Les armées françaises affirment ...", "explique la production du concert".
     "justice", "armées", "municipalité", "cabinet", "exécutif", "production", "établissement", "musée",
-    "clinique", "laboratoire",
+    "clinique", "laboratoire", "banque", "fondation", "ong", "ville", "région", "département",
+    "enquêtrice", "enquêtrices",
 }
 # People described by their occupation or standing rather than an office: "regrette la chanteuse", "la
 # journaliste a confié que ...". A claimant as written when the phrase names no one else (an organisation
@@ -223,7 +224,7 @@ DOCUMENT_NOUNS = {"communiqué", "rapport", "étude", "sondage", "bilan", "note"
 # "tempère le ministre", "analyse l'économiste"), whose nouns or other senses ("la poursuite", "une analyse",
 # "le constat") are no signal.
 REPORTING_VERBS = {"fr": ("plaint", "plaign", "plaindr", "souhait", "indign", "étonn", "inquièt", "inquiét",
-                          "poursuit", "tempèr", "renchér", "rétorqu", "analys", "constat", "réaffirm", "dément",
+                          "poursuit", "tempèr", "renchér", "rétorqu", "analys", "constat", "réaffirm", "dément", "exclam",
                           "démenti", "décri"),
                    "en": ("complain", "urg")}
 # The speech verbs that report a statement only with a clause, a quotation or a colon after them:
@@ -425,3 +426,46 @@ DEBATE_MARKERS = {
     "en": ("question", "answer", "respond", "talk about", "talking about", "agree with", "disagree",
            "this debate", "my opponent", "rebuttal"),
 }
+
+# First names that give their bearer's gender, for "il"/"elle" when the article marks it nowhere else
+# (no civility, no gendered role or participle): "Marine Le Pen ... a-t-il ajouté" is not her. Common first
+# names of French and international news; names given to both (Camille, Dominique, Claude, Sacha, Alix,
+# Charlie, Andrea, Jean in English, Eden...) are left out. A compound name goes by its first part
+# ("Jean-Marie", "Marie-France").
+MASCULINE_FIRST_NAMES = frozenset("""
+aaron abdel abdelkader abdellah abdoulaye adam adrien ahmed alain alban albert alexandre alexandr alexis alfred ali
+alphonse amaury anatole andré andrew anthony antoine antonio armand arnaud arthur aurélien axel aymeric barack
+baptiste bastien benjamin benoît benoit bernard bertrand bill bob boris brice bruno carlos cédric charles
+christian christophe christopher clément constantin cyril cyrille damien daniel david denis didier dimitri
+djamel donald édouard edouard emmanuel éric eric ernest étienne etienne eugène fabien fabrice félix felix
+fernand florent florian francis francisco franck françois francois frank frédéric frederic gabriel gaël gaëtan
+gaspard gaston geoffrey georges george gérald gérard gerard ghislain gilbert gilles grégoire grégory gregory
+guillaume gustave guy harry hassan henri henry hervé herve hugo hugues igor ismaël ivan jack jacques jacky
+jamel james jared jean jeremy jérémy jérôme jerome jimmy joachim joe joël joel john johnny jonathan jordan
+joseph josé jules julien justin karim kevin kévin kylian laurent léo leo léon leon léonard lilian lionel louis
+loïc luc luca lucas ludovic luis manuel marc marcel marco mario marius martin mathias mathieu matthieu
+maurice max maxime médéric mehdi michael michaël michel mickaël mike mohamed mohammed nabil nathan nicolas
+noël noel octave olivier omar oscar pascal patrice patrick paul philippe pierre quentin rachid raphaël raphael
+raymond régis remi rémi renaud rené richard robert robin rodolphe roger roland romain ronan samuel sébastien
+sebastien serge simon stanislas stéphane stephane steve steven sylvain théo theo thibault thibaut thierry
+thomas timothée tony tristan ulysse valentin valéry vincent vladimir walter william xavier yann yannick yves
+yvon zinedine
+""".split())
+FEMININE_FIRST_NAMES = frozenset("""
+adèle adele adélaïde agathe agnès agnes aïcha alexandra alice aline amandine amélie amelie anaïs anais angela
+angèle angélique anna anne annie annick apolline ariane audrey aurélie aurore barbara béatrice beatrice bérénice
+brigitte carla carole caroline catherine cécile cecile céline celine chantal charlotte chloé chloe christelle
+christiane christine claire clara clarisse claudia claudine clémence clemence clémentine coralie corinne
+cynthia danielle delphine diane édith edith élisabeth elisabeth élise elise élodie elodie éloïse
+emma emmanuelle émilie emilie estelle esther eva ève eve fabienne fanny fatima fatou florence françoise
+francoise frédérique gabrielle geneviève genevieve georgette géraldine ghislaine gisèle hélène helene
+hillary ingrid irène irene isabelle jacqueline jeanne jennifer jessica joséphine josephine judith julia julie
+juliette justine karine kate katia laetitia laeticia lætitia laura laure laurence léa lea léna leila leïla
+liliane lina linda lisa louise lucie lucienne lydie madeleine maëlle magali manon marguerite maria marianne
+marie marina marine marion marisol marlène marthe martine maryse mathilde maud mélanie melanie mélissa
+michèle michelle mireille monique muriel myriam nadia nadine natacha nathalie nicole noémie nora océane
+odile pascale patricia paula pauline pénélope perrine rachel rachida raphaëlle rebecca régine rose rosalie
+roselyne sabine sabrina sandrine sarah sara ségolène segolene séverine severine simone sophie stéphanie
+stephanie suzanne sylvie tatiana thérèse valérie valerie vanessa véronique veronique victoire victoria
+virginie yasmina yolande yvette yvonne zoé zoe
+""".split())

@@ -287,7 +287,9 @@ def _chunk_candidates(art: _Article, doc: Doc, chunk: _Chunk, previous: list[Spa
             if cand is not None:
                 made.append(cand)
         art.candidates.extend(made)
-        if attrib.claimant:
+        if attrib.claimant or attrib.how == "speech":
+            # A speaker the article does not name ("a déclaré l'une de ses enquêtrices") is the last
+            # speaker too: the "a-t-elle ajouté" after it is not someone named before.
             art.last_claimant, art.last_claimant_at = attrib.claimant, art.sentences
         if attrib.how in ("description:source", "description:sources"):
             art.last_source = attrib.claimant
@@ -453,6 +455,11 @@ def _resolve(art: _Article, attrib: at.Attribution) -> str:
                     art.last_claimant in ctx.people and ctx.fits(art.last_claimant, pronoun)
                     or at.is_role(art.last_claimant)):
                 return art.last_claimant  # a role left unnamed ("le chef de file de LFI") stays as written
+            if art.sentences - art.last_claimant_at <= _SPEAKER_REACH and art.last_claimant_at and (
+                    not art.last_claimant or _article_free(art.last_claimant) in ctx.orgs):
+                # the speaker just quoted, unnamed ("a déclaré un enquêteur") or an organisation ("a indiqué
+                # la Banque de France ... développe-t-elle"), not someone named before them
+                return art.last_claimant
             people = [p for p in ctx.people if ctx.fits(p, pronoun)]
             return people[-1] if people else (ctx.orgs[-1] if ctx.orgs else "")
         return ctx.last_subject if ctx.last_subject_plural else ""
@@ -480,6 +487,14 @@ def _resolve(art: _Article, attrib: at.Attribution) -> str:
         if named:
             return named
     return attrib.claimant if _names_someone(attrib.claimant) else ""
+
+
+def _article_free(name: str) -> str:
+    """"la Banque de France" as the tagger names it: "Banque de France"."""
+    for article in ("le ", "la ", "les ", "l'", "l\u2019", "the "):
+        if name.lower().startswith(article):
+            return name[len(article):]
+    return name
 
 
 def _organisation_described(ctx: rw.Context, description: str, noun: str) -> str:

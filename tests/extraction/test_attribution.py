@@ -279,6 +279,18 @@ def test_a_pronoun_speaker_is_a_person_of_its_gender(text: str, words: str, clai
     assert claim(text, words).claimant == claimant
 
 
+@pytest.mark.parametrize(("text", "words", "claimant"), [
+    ("Pierre Lambert a débattu avec Marine Dupuis sur le plateau de la chaîne. \"Les loyers ont doublé en dix "
+     "ans\", a-t-elle ajouté.", "loyers", "Marine Dupuis"),
+    ("Pierre Lambert a débattu avec Marie-Claire Dupuis. Pierre Lambert a ensuite quitté le plateau. \"Les loyers "
+     "ont doublé en dix ans\", a-t-elle ajouté.", "loyers", "Marie-Claire Dupuis"),
+    ("Marine Dupuis est arrivée en retard au débat. \"Les loyers ont doublé en dix ans\", a-t-il ajouté.", "loyers",
+     ""),
+])
+def test_a_first_name_gives_the_gender_the_article_marks_nowhere_else(text: str, words: str, claimant: str) -> None:
+    assert claim(text, words).claimant == claimant
+
+
 def test_a_person_of_unknown_gender_may_be_either_pronoun() -> None:
     cand = claim("Camille Perrin a ouvert une boulangerie à Dinan en 2019. Elle emploie aujourd'hui 12 salariés, "
                  "a-t-elle précisé.", "salariés")
@@ -718,3 +730,32 @@ def test_an_occupation_two_people_were_named_with_stays_a_description() -> None:
     text = ("Le journaliste Hugo Martin a été arrêté lundi en Australie. Le journaliste Paul Roche a été libéré "
             "mardi. Le journaliste a affirmé que quatre membres de l'équipe avaient passé 12 heures en garde à vue.")
     assert claim(text, "garde à vue").claimant.lower() == "le journaliste"
+
+
+def test_a_pronoun_after_an_unnamed_speaker_is_not_someone_named_before() -> None:
+    text = ("Les enquêteurs ont retracé le parcours de Paul Girard en Syrie. \"Aucun profil n'est équivalent à celui "
+            "de M. Girard\", a déclaré vendredi une enquêtrice. \"Il a recruté 40 combattants en 2014\", a-t-elle "
+            "ajouté.")
+    assert claim(text, "40 combattants").claimant == ""
+
+
+def test_a_pronoun_after_an_organisation_speaking_is_the_organisation() -> None:
+    text = ("Marie Dupuis a reçu les syndicats lundi. Les billets ne présentent pas de risque pour les clients, a indiqué "
+            "la Banque de France. \"Le virus survit dix fois plus longtemps sur l'acier\", précise-t-elle.")
+    assert claim(text, "acier").claimant in ("Banque de France", "la Banque de France")
+
+
+def test_an_exclamation_is_a_statement_of_its_speaker() -> None:
+    text = "\"Je reçois des menaces de mort depuis 2019 !\", s'est exclamé le sénateur Paul Roux mardi."
+    assert claim(text, "menaces").claimant == "Paul Roux"
+
+
+def test_the_news_agency_written_in_full_is_the_outlet_not_part_of_the_name() -> None:
+    cand = claim("\"Deux personnes rentreront en avion\", a confirmé auprès de l'Agence France-Presse Holly Dupuis, "
+                 "responsable de l'équipe.", "avion")
+    assert (cand.claimant, cand.outlet) == ("Holly Dupuis", "Agence France-Presse")
+
+
+def test_a_hyphenated_name_in_a_described_claimant_is_written_as_in_the_article() -> None:
+    cand = claim("La région Auvergne-Rhône-Alpes a indiqué mercredi que 2.450 euros seraient versés.", "euros")
+    assert cand.claimant == "La région Auvergne-Rhône-Alpes"
