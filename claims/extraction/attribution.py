@@ -426,7 +426,10 @@ def source_of(tokens: list[Token], language: str, told: bool = True) -> tuple[st
             or t.doc[t.i - 1].text == ",")), len(phrase))  # the comma may have been filtered out
         kept = _trim_function_words(phrase[:cut])
         # as written ("la région Auvergne-Rhône-Alpes", not "Auvergne - Rhône - Alpes")
-        claimant = " ".join(tokens[0].doc[kept[0].i : kept[-1].i + 1].text.split()).strip() if kept else ""
+        last = kept[-1].i + 1 if kept else 0
+        if kept and last < len(kept[0].doc) and kept[0].doc[last].text == ")" and "(" in kept[0].doc[kept[0].i : last].text:
+            last += 1  # "le parquet national antiterroriste (Pnat)"
+        claimant = " ".join(tokens[0].doc[kept[0].i : last].text.split()).strip() if kept else ""
         described = not any(_entity_at(t) for t in kept)
         if kept and kept[0].pos_ != "DET" and (described or kept[0].lower_ in lx.PERSON_ROLES | ROLE_ADJECTIVES):
             # "selon les estimations du gouvernement provincial", "un décret du Premier ministre": the article
@@ -1046,6 +1049,34 @@ _DOCUMENT_STEMS = frozenset({*(noun.rstrip("s") for noun in lx.DOCUMENT_NOUNS), 
                              "conclusion", "prévision", "relevé", "décompte", "comptage", "décret"})
 
 
+def _speaker_behind_outlet(span: Span, start: int, language: str) -> Attribution | None:
+    """The speaker of the clause after an outlet's attribution ("Selon Le Parisien, le maire Paul Roux a
+    affirmé que ...", "Comme le révèle Gala, le prince Harry confie que ..."), when a speech verb names one."""
+    if start >= span.end - 2:
+        return None
+    inner = find(span.doc[start : span.end], language)
+    return inner if inner.claimant and inner.how == "speech" and not is_outlet(inner.claimant) else None
+
+
+# "Comme le révèle le magazine Gala, ...", "Comme l'a rapporté Le Parisien, ...": an outlet's report put first.
+_AS_REPORTED = ("comme", "as")
+
+
+def _fronted_outlet(span: Span, tokens: list[Token], language: str) -> Attribution | None:
+    """"Comme le révèle le magazine Gala, dans un documentaire, le prince Harry confie que ...": the person
+    who speaks in the main clause is the claimant, the outlet that reported it the outlet."""
+    if len(tokens) < 6 or tokens[0].lower_ not in _AS_REPORTED:
+        return None
+    comma = next((k for k in range(2, min(len(tokens), 10)) if tokens[k].text == ","), None)
+    if comma is None or not any(t.pos_ == "VERB" and _speech_verb(t, language) for t in tokens[1:comma]):
+        return None
+    outlet = outlet_in(" ".join(t.text for t in tokens[1:comma]))
+    inner = _speaker_behind_outlet(span, tokens[comma].i + 1, language) if outlet else None
+    if inner is None:
+        return None
+    return Attribution(inner.claimant, outlet, inner.how, [(tokens[0].i, tokens[comma].i + 1), *inner.drop], inner.said)
+
+
 def find(span: Span, language: str) -> Attribution:
     """The attribution of one sentence (or clause)."""
     tokens = list(span)
@@ -1093,6 +1124,10 @@ def find(span: Span, language: str) -> Attribution:
                     phrase[0].lower_, phrase[0].lower_)
                 return Attribution("", "", f"pronoun:{pronoun}", [(tokens[0].i, tokens[comma].i + 1)])
             claimant, outlet, how = source_of(phrase, language)
+            if how == "outlet" and (inner := _speaker_behind_outlet(span, tokens[comma].i + 1, language)):
+                # "Selon Le Parisien, le maire Paul Roux a affirmé que ...": the outlet reported the mayor
+                return Attribution(inner.claimant, outlet, inner.how, [(tokens[0].i, tokens[comma].i + 1), *inner.drop],
+                                   inner.said)
             if claimant or outlet:
                 end = comma + 1
                 # "Selon Paul Martin, un ancien élu qui ..., le maire a ...": the source's apposition
@@ -1107,6 +1142,9 @@ def find(span: Span, language: str) -> Attribution:
                 return Attribution(claimant, outlet, "according_to" if how == "speech" else how,
                                    [(tokens[0].i, tokens[end - 1].i + 1)])
             break
+    fronted = _fronted_outlet(span, tokens, language)
+    if fronted is not None:
+        return fronted
     tail = _tail(span, language)
     if tail is not None:
         start, verb = tail

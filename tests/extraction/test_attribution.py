@@ -759,3 +759,22 @@ def test_the_news_agency_written_in_full_is_the_outlet_not_part_of_the_name() ->
 def test_a_hyphenated_name_in_a_described_claimant_is_written_as_in_the_article() -> None:
     cand = claim("La région Auvergne-Rhône-Alpes a indiqué mercredi que 2.450 euros seraient versés.", "euros")
     assert cand.claimant == "La région Auvergne-Rhône-Alpes"
+
+
+@pytest.mark.parametrize(("text", "words", "claimant", "outlet"), [
+    ("Selon Le Parisien, le maire Paul Roux a affirmé que la ville avait perdu 300 habitants en 2019.", "habitants",
+     "Paul Roux", "Le Parisien"),
+    ("Comme le révèle le magazine Gala, dans un documentaire, la chanteuse Claire Dumas confie qu'elle a vendu "
+     "200.000 albums en France.", "albums", "Claire Dumas", "Gala"),
+    ("Selon Le Parisien, la ville a perdu 300 habitants en 2019.", "habitants", "Le Parisien", "Le Parisien"),
+])
+def test_a_person_speaking_in_a_report_an_outlet_attributes_is_the_claimant(
+        text: str, words: str, claimant: str, outlet: str) -> None:
+    cand = claim(text, words)
+    assert (cand.claimant, cand.outlet) == (claimant, outlet)
+
+
+def test_a_described_claimant_keeps_its_acronym_in_brackets() -> None:
+    cand = claim("Deux hommes ont été transférés lundi à Paris, a indiqué le parquet national antiterroriste (Pnat).",
+                 "transférés")
+    assert cand.claimant == "le parquet national antiterroriste (Pnat)"
