@@ -53,9 +53,17 @@ _GLUED_HEADING = re.compile(
 _DASH_HEADING = re.compile(
     r"(?<=[.!?…\"]) ?(- ?[A-ZÀ-Þ\"](?:[^.!?\n\-]|(?<=\w)-(?=\w)){2,60}?(?: |(?<=\"))-) ?(?=[\"A-ZÀ-Þ])"
 )
+# "Comment faire pour voyager?par BFMTVL'Élysée comme Matignon ...": a video teaser's credit glued between
+# its title and the next sentence. It gets a paragraph of its own (a byline).
+_VIDEO_CREDIT = re.compile(
+    r"(?<=[a-zà-öø-ÿ?!])(par [A-Z0-9]{2,}?(?: \d{1,3})?)(?=[A-ZÀ-Þ](?:[a-zà-ÿ]|')|\s|$)"
+)
 # "LES ALLOCATIONS DÉJÀ SUSPENDUES Depuis début 2015": an upper-case heading run into a sentence.
 _CAPS_HEADING = re.compile(r"(?:\b[A-ZÀ-Þ][A-ZÀ-Þ'\-]+\b[ ,]+(?:[AÀ] )?){2,}[A-ZÀ-Þ][A-ZÀ-Þ'\-]+\b(?=( )[A-ZÀ-Þ][a-zà-ÿ])|"
                            r"(?<=[A-ZÀ-Þ]{4})(?=[A-ZÀ-Þ][a-zà-ÿ]{2,}\b)|"
+                           # "?par BFMTVLa perte d'odorat", "SUR LA CSGLe chef de l'État": a two-letter
+                           # opener after an upper-case run
+                           r"(?<=[A-ZÀ-Þ]{3})(?=(?:La|Le|Il|Un|En|On) [a-zà-ÿ])|"
                            # "UNE INTERVENTION CONTESTÉEL'affaire": the next sentence's elided article
                            r"(?<=[A-ZÀ-Þ]{4})(?=[LDJ]'[a-zà-ÿ]{2,})")
 # "... sortie. 21 enfants et 5 adultes retrouvés morts Les cris d'une femme retentissent.": an
@@ -219,7 +227,8 @@ def normalise(text: str) -> Normalised:
     inserts += [m.end(1) for m in _GLUED_FIGURE.finditer(cleaned) if not _in_address(cleaned, m.start(1))]
     breaks = {m.start() for m in _GLUED_HEADING.finditer(cleaned)} | {
         m.start() for m in _CAPS_HEADING.finditer(cleaned) if not m.group(1)} | {
-        pos for m in _DASH_HEADING.finditer(cleaned) for pos in (m.start(1), m.end(1))} | glued_headings
+        pos for m in _DASH_HEADING.finditer(cleaned) for pos in (m.start(1), m.end(1))} | glued_headings | {
+        pos for m in _VIDEO_CREDIT.finditer(cleaned) for pos in (m.start(1), m.end(1))}
     inserts = sorted(set(inserts) | breaks)
     if inserts:
         chars: list[str] = []

@@ -105,6 +105,16 @@ def test_an_upper_case_heading_after_a_sentence_end_gets_a_line_of_its_own() -> 
     assert len(norm.text) == len(text)
 
 
+@pytest.mark.parametrize(("text", "sentence"), [
+    ("Quels sont les symptômes ?par BFMTVLa perte d'odorat est le signe le plus fréquent.",
+     "La perte d'odorat est le signe le plus fréquent."),
+    ("Le duel Macron-Le Maire sur la CSGLe chef de l'État a tranché mardi.", "Le chef de l'État a tranché mardi."),
+    ("VERS UN NOUVEAU PROCÈSIl a fait appel le 3 mai.", "Il a fait appel le 3 mai."),
+])
+def test_a_two_letter_opener_glued_to_an_upper_case_run_starts_a_paragraph(text: str, sentence: str) -> None:
+    assert sentence in [p.strip() for p in normalise(text).text.split("\n\n")]
+
+
 def test_an_upper_case_heading_glued_to_an_elided_article_is_cut_off() -> None:
     text = "un autre parent.UNE FERMETURE CONTESTÉEL'affaire remonte au ministère. Le groupe LVMH L'a confirmé."
     norm = normalise(text)
@@ -157,3 +167,18 @@ def test_a_sentence_case_heading_run_into_the_next_sentence_gets_a_line_of_its_o
 ])
 def test_a_capitalised_title_inside_a_sentence_is_not_a_heading(text: str) -> None:
     assert "\n" not in normalise(text).text
+
+
+@pytest.mark.parametrize(("text", "sentence"), [
+    ("Comment faire pour voyager?par BFMTVL'Élysée comme Matignon ont refusé.", "L'Élysée comme Matignon ont refusé."),
+    ("La chanteuse sort du silencepar 6MEDIASC'est son mari qui l'a annoncé.", "C'est son mari qui l'a annoncé."),
+    ("Quand aura-t-on un vaccin ?par FRANCE 24La compagnie a licencié 300 pilotes.",
+     "La compagnie a licencié 300 pilotes."),
+])
+def test_a_video_teasers_credit_glued_between_two_sentences_is_cut_off(text: str, sentence: str) -> None:
+    paragraphs = [p.strip() for p in normalise(text).text.split("\n\n")]
+    assert sentence in paragraphs and any(p.startswith("par ") for p in paragraphs), paragraphs
+
+
+def test_an_agent_after_par_inside_a_sentence_is_no_credit() -> None:
+    assert normalise("Il a été élu par LREM lundi.").text == "Il a été élu par LREM lundi."
