@@ -87,6 +87,7 @@ class _Article:
     last_source: str | None = None  # what a "source" attribution resolved to ("" when anonymous), if any
     survey: str = ""  # who made the poll or study whose figures the last sentences gave ("Elabe")
     survey_at: int = 0  # the sentence count when its last figure was given
+    sentence_text: str = ""  # the sentence whose claimant is being resolved
 
 
 def extract_claims(text: str, *, language: str = "", **kwargs: Any) -> Extraction:
@@ -273,6 +274,7 @@ def _chunk_candidates(art: _Article, doc: Doc, chunk: _Chunk, previous: list[Spa
             continue
         art.sentences += 1
         attrib = at.find(sent, language)
+        art.sentence_text = span_text(sent)
         attrib.claimant = _resolve_claimant(art, attrib)
         _survey_figures(art, sent, attrib, [q for q in quantities if sent.start_char <= q["char_start"] < sent.end_char])
         made = []
@@ -537,6 +539,42 @@ def _qualified(description: str) -> bool:
 
 
 def _speaker_described(art: _Article, description: str) -> str:
+    """The person a definite description speaker stands for (_described_speaker), else the one person of
+    its gender the last sentences named (_recently_named)."""
+    return _described_speaker(art, description) or _recently_named(art.context, description, art.sentence_text)
+
+
+def _recently_named(ctx: rw.Context, description: str, sentence: str) -> str:
+    """"Pierre Bergé était resté proche de Ségolène Royal. L'ancienne ministre raconte ...": a definite
+    description of an office ("l'ancienne ministre", "le président américain") whose gender its article
+    or an adjective gives is the one person of that gender the article has named, when the article gave
+    their gender, no other office, and the sentence does not name them. Two people of that gender, an
+    occupation ("la journaliste": anyone) or a name in the description: no one."""
+    words = at.role_key(description).split()
+    first = description.lower().replace("\u2019", "'").split()[:1]
+    if not words or not first or not (first[0] in ("le", "la") or first[0].startswith("l'")) or any(
+            w[:1].isupper() for w in description.replace("'", " ").split()[1:]):
+        return ""
+    head = next((w for w in words if w not in at.ROLE_ADJECTIVES), words[0])
+    if head not in at.FOLDED_ROLES:
+        return ""
+    pronoun = _ARTICLE_PRONOUN.get(first[0], "")
+    if words[0] in ("ancienne", "premiere") or words[0].endswith(("trice", "iere", "euse")):
+        pronoun = "elle"
+    elif not pronoun and words[0] in ("ancien", "premier"):
+        pronoun = "il"
+    gender = at.PRONOUN_GENDER.get(pronoun, "")
+    same = {name for name in ctx.people if ctx.genders.get(name) == gender}
+    if not gender or len(same) != 1:
+        return ""
+    name = same.pop()
+    offices = [role.split() for role, holder in ctx.roles.items() if holder == name]
+    if name in sentence or any(head.rstrip("e") not in (w.rstrip("e") for w in role) for role in offices):
+        return ""  # "le patron du groupe" is not the minister the article named
+    return name
+
+
+def _described_speaker(art: _Article, description: str) -> str:
     """ '"...", a ajouté l'élu' / 'estime la ministre': a description with a definite article that no
     role of the article resolves is the person just quoted (within _SPEAKER_REACH sentences) when
     they fit it: a person's office, the same gender, and no other office known for them ("le

@@ -778,3 +778,17 @@ def test_a_described_claimant_keeps_its_acronym_in_brackets() -> None:
     cand = claim("Deux hommes ont été transférés lundi à Paris, a indiqué le parquet national antiterroriste (Pnat).",
                  "transférés")
     assert cand.claimant == "le parquet national antiterroriste (Pnat)"
+
+
+@pytest.mark.parametrize(("text", "claimant"), [
+    ("Pierre Bergé était resté proche de Ségolène Royal jusqu'à la fin. L'ancienne ministre a affirmé que le couturier "
+     "avait légué 300 tableaux au musée.", "Ségolène Royal"),
+    # two women named: either may be the former minister
+    ("Marie Dupuis a reçu Ségolène Royal jusqu'à la fin. L'ancienne ministre a affirmé que le couturier avait légué "
+     "300 tableaux au musée.", "L'ancienne ministre"),
+    # an occupation describes anyone, not the one woman named
+    ("Pierre Bergé a reçu Ségolène Royal jusqu'à la fin. La journaliste a affirmé que le couturier avait légué 300 "
+     "tableaux au musée.", "La journaliste"),
+])
+def test_a_definite_office_is_the_one_person_of_its_gender_the_article_named(text: str, claimant: str) -> None:
+    assert claim(text, "tableaux").claimant == claimant
