@@ -310,13 +310,16 @@ ADVICE_MARKERS = {
            "mieux vaut", "pensez à", "n'hésitez pas", "n'oubliez pas", "évitez", "privilégiez", "conseille",
            "recommande", "recommandent", "invite à", "invitent à", "appelle à", "appellent à", "sont invités",
            "est invité", "sont appelés", "doivent", "veillez", "prenez", "munissez-vous", "à éviter", "astuce",
-           "conseils", "il est interdit de",
-           # Appeals in the first or second person plural: what to do, not what happened.
-           "nous devons", "vous devez", "mettons", "restons", "soutenons", "agissons", "unissons", "mobilisons",
-           "luttons", "prions", "partagez", "partageons", "diffusez", "faites tourner", "faites passer",
-           "faites circuler", "signez", "votez", "rejoignez", "sachez"),
+           "conseils", "il est interdit de", "nous devons", "vous devez"),
     "en": ("you should", "we should", "make sure", "don't forget", "avoid ", "advised to", "urged to",
            "recommended", "tips"),
+}
+# Appeals in the imperative, first or second person plural: what to do, not what happened. Only without a
+# subject pronoun before them: "soutenons l'Ukraine" appeals, "nous soutenons l'Ukraine" states.
+IMPERATIVE_APPEALS = {
+    "fr": ("mettons", "restons", "soutenons", "agissons", "unissons", "mobilisons", "luttons", "prions", "partagez",
+           "partageons", "diffusez", "faites tourner", "faites passer", "faites circuler", "signez", "votez",
+           "rejoignez", "sachez"),
 }
 PROMOTIONAL_MARKERS = {
     "fr": ("découvrez", "profitez", "offrez", "craquez", "commandez", "réservez", "abonnez", "disponible dès",

@@ -823,7 +823,8 @@ def _candidate(
         forecast=tense == "future" or _has(lower, lx.FORECAST_MARKERS.get(language, ())),
         schedule=_has(lower, lx.SCHEDULE_MARKERS.get(language, ())) or _CLOCK_TIME.search(quote) is not None
         or any(d.get("tense") == "future" for d in c_dates),
-        advice=_has(lower, lx.ADVICE_MARKERS.get(language, ())) or "Imp" in root.morph.get("Mood"),
+        advice=_has(lower, lx.ADVICE_MARKERS.get(language, ())) or "Imp" in root.morph.get("Mood")
+        or _has(_WITH_SUBJECT.sub(" ", lower), lx.IMPERATIVE_APPEALS.get(language, ())),
         promotional=_has(lower, lx.PROMOTIONAL_MARKERS.get(language, ())),
         tribute=_has(lower, lx.TRIBUTE_MARKERS.get(language, ())),
         # A text of fewer than MIN_WORDS words once its attribution is gone ('"On dénonce", a réagi le
@@ -856,6 +857,10 @@ def _marker_pattern(markers: tuple[str, ...]) -> re.Pattern[str]:
     parts = sorted((re.escape(m.strip()) + (r"(?!\w)" if m.endswith(" ") else "") for m in markers if m.strip()),
                    key=len, reverse=True)
     return re.compile(r"(?<![\w'])(?:" + "|".join(parts) + ")" if parts else r"(?!x)x")
+
+
+# A verb after its subject pronoun: not an imperative ("nous soutenons", "vous signez").
+_WITH_SUBJECT = re.compile(r"\b(?:nous|vous|on)(?: ne| n')? \w+")
 
 
 def _has(lower: str, markers: tuple[str, ...]) -> bool:

@@ -425,3 +425,14 @@ def test_appeals_wishes_and_condolences_rank_below_the_facts_they_follow() -> No
     assert min(scores[f] for f in facts) > max(scores[s] for s in lesser), scores
     reasons = {r for c in extraction.claims for r in c.checkworthiness_reasons}
     assert {"condolences or tribute", "advice or instruction", "opinion marker"} <= reasons
+
+
+def test_a_first_person_plural_statement_is_no_appeal() -> None:
+    from claims.extraction import extract_claims
+
+    text = ("Soutenons les 40 familles sinistrées de Martigues dès ce week-end. "
+            "Nous soutenons les 40 familles sinistrées de Martigues depuis le mois de juin.")
+    extraction = extract_claims(text, language="fr", selective=False)
+    reasons = {c.quote.split()[0]: c.checkworthiness_reasons for c in [*extraction.claims, *extraction.recoverable]}
+    assert "advice or instruction" in reasons["Soutenons"]
+    assert "advice or instruction" not in reasons["Nous"]
