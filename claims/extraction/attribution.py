@@ -1118,6 +1118,12 @@ def find(span: Span, language: str) -> Attribution:
                 comma = commas[0] if commas else None
             if comma is None:
                 break
+            if comma != commas[0] and comma + 1 < len(tokens) and tokens[comma + 1].pos_ in ("AUX", "VERB") and \
+                    tokens[commas[0] + 1].pos_ in ("DET", "NOUN", "PROPN"):
+                # "Selon Gary Johnson, cet accroc, dû à ..., avait été évoqué ...": what follows the last
+                # comma has no subject, the noun phrase after the first one is it (the parser made it the
+                # source's apposition)
+                comma = commas[0]
             phrase = tokens[n_marker:comma]
             if len(phrase) == 1 and phrase[0].lower_ in ("lui", "elle", "eux", "elles", "him", "her", "them"):
                 pronoun = {"lui": "il", "eux": "ils", "him": "he", "her": "she", "them": "they"}.get(

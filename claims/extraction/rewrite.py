@@ -421,8 +421,11 @@ def condense(
         # A token overlapping the quotation is inside it: the tokenizer may glue the mark to a word ('"J'').
         inside = [t for t in kept if t.idx < b and t.idx + len(t) > a]
         outside = [t for t in kept if not (t.idx < b and t.idx + len(t) > a) and not t.is_punct and not t.is_space]
+        inside_at = {t.i for t in inside}
+        # not when the subject is outside the quotation ('Les gens "ont besoin d'être soutenus"')
+        subject_outside = any(t.dep_.startswith("nsubj") and t.head.i in inside_at for t in outside)
         if len([t for t in outside if t.is_alpha]) <= 4 and len([t for t in inside if t.is_alpha]) >= 3 and (
-                not factual(outside)):
+                not factual(outside)) and not subject_outside:
             kept = inside
             checkable = inside
             inner_quote = True

@@ -331,3 +331,18 @@ def test_a_pronoun_after_a_leading_clause_that_names_its_people_needs_no_context
     flagged = {c.quote[:12]: c.needs_context for c in [*extraction.claims, *extraction.recoverable]}
     assert not flagged["Si Emmanuel "]
     assert flagged["Invitée sur "]  # nobody named before "elle": still needs context
+
+
+def test_a_quotation_whose_subject_is_outside_it_keeps_its_subject() -> None:
+    claim = one("Le ministre a parlé mardi. Les retraités \"ont perdu 300 euros de pouvoir d'achat en 2019\", a-t-il "
+                "expliqué.", "300 euros")
+    assert claim.text == "Les retraités ont perdu 300 euros de pouvoir d'achat en 2019."
+
+
+def test_the_subject_after_a_source_hung_on_it_by_the_parser_stays() -> None:
+    text = ("Un épisode de la mission Apollo 11 a été gardé sous silence. Selon Gary Johnson, cet accroc, dû à une "
+            "mauvaise séquence dans un contrôleur du vaisseau spatial, avait été évoqué dans un rapport officiel publié "
+            "en novembre 1970.")
+    claim = one(text, "novembre 1970")
+    assert claim.text.startswith("Cet accroc, dû à une mauvaise séquence"), claim.text
+    assert claim.claimant == "Gary Johnson"
