@@ -540,38 +540,8 @@ def _qualified(description: str) -> bool:
 
 def _speaker_described(art: _Article, description: str) -> str:
     """The person a definite description speaker stands for (_described_speaker), else the one person of
-    its gender the last sentences named (_recently_named)."""
-    return _described_speaker(art, description) or _recently_named(art.context, description, art.sentence_text)
-
-
-def _recently_named(ctx: rw.Context, description: str, sentence: str) -> str:
-    """"Pierre Bergé était resté proche de Ségolène Royal. L'ancienne ministre raconte ...": a definite
-    description of an office ("l'ancienne ministre", "le président américain") whose gender its article
-    or an adjective gives is the one person of that gender the article has named, when the article gave
-    their gender, no other office, and the sentence does not name them. Two people of that gender, an
-    occupation ("la journaliste": anyone) or a name in the description: no one."""
-    words = at.role_key(description).split()
-    first = description.lower().replace("\u2019", "'").split()[:1]
-    if not words or not first or not (first[0] in ("le", "la") or first[0].startswith("l'")) or any(
-            w[:1].isupper() for w in description.replace("'", " ").split()[1:]):
-        return ""
-    head = next((w for w in words if w not in at.ROLE_ADJECTIVES), words[0])
-    if head not in at.FOLDED_ROLES:
-        return ""
-    pronoun = _ARTICLE_PRONOUN.get(first[0], "")
-    if words[0] in ("ancienne", "premiere") or words[0].endswith(("trice", "iere", "euse")):
-        pronoun = "elle"
-    elif not pronoun and words[0] in ("ancien", "premier"):
-        pronoun = "il"
-    gender = at.PRONOUN_GENDER.get(pronoun, "")
-    same = {name for name in ctx.people if ctx.genders.get(name) == gender}
-    if not gender or len(same) != 1:
-        return ""
-    name = same.pop()
-    offices = [role.split() for role, holder in ctx.roles.items() if holder == name]
-    if name in sentence or any(head.rstrip("e") not in (w.rstrip("e") for w in role) for role in offices):
-        return ""  # "le patron du groupe" is not the minister the article named
-    return name
+    its gender the article named (Context.sole_holder)."""
+    return _described_speaker(art, description) or art.context.sole_holder(description, art.sentence_text)
 
 
 def _described_speaker(art: _Article, description: str) -> str:

@@ -21,6 +21,7 @@ from claims.extraction import faithful
 from claims.extraction import lexicon as lx
 from claims.extraction.attribution import (
     FOLDED_JOBS,
+    ROLE_ADJECTIVES,
     Attribution,
     agrees,
     gender_of,
@@ -42,6 +43,14 @@ _DEMONSTRATIVE_PRONOUNS = {"cela", "ça", "ceci", "celui-ci", "celle-ci", "ceux-
                            "these", "those"}
 _SPEAKER_PRONOUNS = {"je", "j'", "nous", "i", "we"}
 _LATTER = {"dernier", "dernière", "derniers", "dernières", "celui-ci", "celle-ci", "ceux-ci", "celles-ci"}
+
+
+# Offices held by few people at a time, whose holder an article names ("l'ancienne ministre", "le maire");
+# not the occupations of many ("le spécialiste", "l'avocat", "le médecin", "le responsable").
+_OFFICES = frozenset(role_key(word) for word in (
+    "ministre", "président", "présidente", "préfet", "préfète", "procureur", "procureure", "maire", "député",
+    "députée", "sénateur", "sénatrice", "chef", "cheffe", "candidat", "candidate", "leader", "fondateur",
+    "fondatrice", "patron", "patronne"))
 
 
 @dataclass
@@ -79,6 +88,34 @@ class Context:
             return self.roles[key]
         names = {name for role, name in self.roles.items() if role.startswith(key + " ")}
         return names.pop() if len(names) == 1 else ""
+
+    def sole_holder(self, description: str, sentence: str) -> str:
+        """"Pierre Bergé était resté proche de Ségolène Royal. L'ancienne ministre raconte ...": a definite
+        description of an office ("l'ancienne ministre", "le président américain") whose gender its article
+        or an adjective gives is the one person of that gender the article has named, when the article gave
+        their gender, no other office, and the sentence does not name them. Two people of that gender, an
+        occupation ("la journaliste": anyone) or a name in the description: no one."""
+        words = role_key(description).split()
+        first = description.lower().replace("\u2019", "'").split()[:1]
+        if not words or not first or not (first[0] in ("le", "la") or first[0].startswith("l'")) or any(
+                w[:1].isupper() for w in description.replace("'", " ").split()[1:]):
+            return ""
+        head = next((w for w in words if w not in ROLE_ADJECTIVES), words[0])
+        if head not in _OFFICES:
+            return ""
+        gender = {"le": "Masc", "la": "Fem"}.get(first[0], "")
+        if words[0] in ("ancienne", "premiere") or words[0].endswith(("trice", "iere", "euse")):
+            gender = "Fem"
+        elif not gender and words[0] in ("ancien", "premier"):
+            gender = "Masc"
+        same = {name for name in self.people if self.genders.get(name) == gender}
+        if not gender or len(same) != 1:
+            return ""
+        name = same.pop()
+        offices = [role.split() for role, holder in self.roles.items() if holder == name]
+        if name in sentence or any(head.rstrip("e") not in (w.rstrip("e") for w in role) for role in offices):
+            return ""  # "le patron du groupe" is not the minister the article named
+        return name
 
     def holds_office_named_in(self, name: str, span: Span) -> bool:
         """Whether the sentence also names this person by an office the article gave them: then "ce
@@ -498,7 +535,8 @@ def condense(
                 needs_context = True
             resolved = ""  # the owner is named, the subject is still the thing owned
         elif position == "first" and (role := _role_phrase(subj)) is not None and (
-                name := ctx.person_for(span_text(subj.doc[role[0].i : role[-1].i + 1]))) and name not in span_text(span):
+                name := ctx.person_for(described := span_text(subj.doc[role[0].i : role[-1].i + 1]))
+                or ctx.sole_holder(described, span_text(span))) and name not in span_text(span):
             # "Le ministre suggère ..." after "le ministre de l'Action et des Comptes publics Gérald Darmanin":
             # the office keeps its words, the person it names follows ("Le ministre Gérald Darmanin").
             replacement[role[-1].i] = original(role[-1]) + " " + name

@@ -346,3 +346,15 @@ def test_the_subject_after_a_source_hung_on_it_by_the_parser_stays() -> None:
     claim = one(text, "novembre 1970")
     assert claim.text.startswith("Cet accroc, dû à une mauvaise séquence"), claim.text
     assert claim.claimant == "Gary Johnson"
+
+
+def test_an_office_subject_is_named_after_the_one_person_of_its_gender_the_article_named() -> None:
+    claim = one("Pierre Bergé était resté proche de Ségolène Royal jusqu'à la fin. L'ancienne ministre a reçu 300 lettres "
+                "de soutien en 2017.", "300 lettres")
+    assert claim.text == "L'ancienne ministre Ségolène Royal a reçu 300 lettres de soutien en 2017."
+
+
+def test_an_occupation_subject_is_not_named_after_the_one_person_of_its_gender() -> None:
+    claim = one("Pierre Bergé était resté proche de Ségolène Royal jusqu'à la fin. La spécialiste a reçu 300 lettres "
+                "de soutien en 2017.", "300 lettres")
+    assert claim.text.startswith("La spécialiste a reçu")
