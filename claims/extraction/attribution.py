@@ -1118,12 +1118,13 @@ def find(span: Span, language: str) -> Attribution:
                 comma = commas[0] if commas else None
             if comma is None:
                 break
-            if comma != commas[0] and comma + 1 < len(tokens) and tokens[comma + 1].pos_ in ("AUX", "VERB") and \
-                    tokens[commas[0] + 1].pos_ in ("DET", "NOUN", "PROPN"):
-                # "Selon Gary Johnson, cet accroc, dû à ..., avait été évoqué ...": what follows the last
-                # comma has no subject, the noun phrase after the first one is it (the parser made it the
-                # source's apposition)
-                comma = commas[0]
+            if comma + 1 < len(tokens) and tokens[comma + 1].pos_ in ("AUX", "VERB"):
+                # "Selon Gary Johnson, cet accroc, dû à ..., avait été évoqué ...", "Selon un rapport,
+                # consulté par France 3, l'accident, qui ..., serait dû à ...": what follows that comma has
+                # no subject; the first noun phrase after a comma of the source phrase is it (the parser
+                # made it the source's apposition)
+                comma = next((k for k in commas if k < comma and tokens[k + 1].pos_ in ("DET", "NOUN", "PROPN")),
+                             comma)
             phrase = tokens[n_marker:comma]
             if len(phrase) == 1 and phrase[0].lower_ in ("lui", "elle", "eux", "elles", "him", "her", "them"):
                 pronoun = {"lui": "il", "eux": "ils", "him": "he", "her": "she", "them": "they"}.get(
@@ -1143,7 +1144,9 @@ def find(span: Span, language: str) -> Attribution:
                     close = next((k for k in range(end + 1, min(len(tokens), end + 20)) if tokens[k].text == ","),
                                  None)
                     if close is not None and any(t.pos_ in ("VERB", "AUX") for t in tokens[close + 1 :]) and not any(
-                            t.like_num and t.lower_ not in ("un", "une") for t in tokens[end:close]):
+                            t.like_num and t.lower_ not in ("un", "une") for t in tokens[end:close]) and not (
+                            subject is not None and tokens[end].i <= subject.i < tokens[close].i):
+                        # (not the sentence's subject: "Selon un rapport, l'accident, qui ..., serait dû à")
                         end = close + 1
                 return Attribution(claimant, outlet, "according_to" if how == "speech" else how,
                                    [(tokens[0].i, tokens[end - 1].i + 1)])

@@ -58,6 +58,10 @@ _DASH_HEADING = re.compile(
 _VIDEO_CREDIT = re.compile(
     r"(?<=[a-zà-öø-ÿ?!])(par [A-Z0-9]{2,}?(?: \d{1,3})?)(?=[A-ZÀ-Þ](?:[a-zà-ÿ]|')|\s|$)"
 )
+# '... précises."L'article 2 poursuit', '"c'est lui le chaos"Pour Marine Le Pen': a closing quotation mark
+# glued to the next sentence's first word; without a full stop inside it, what it closes is a heading or
+# a sentence whose stop was lost, and it ends a paragraph.
+_GLUED_AFTER_QUOTE = re.compile(r'(?<=[\w.!?…)]")(?=[A-ZÀ-Þ][a-zà-ÿ\']|[A-ZÀ-Þ]\')')
 # "LES ALLOCATIONS DÉJÀ SUSPENDUES Depuis début 2015": an upper-case heading run into a sentence.
 _CAPS_HEADING = re.compile(r"(?:\b[A-ZÀ-Þ][A-ZÀ-Þ'\-]+\b[ ,]+(?:[AÀ] )?){2,}[A-ZÀ-Þ][A-ZÀ-Þ'\-]+\b(?=( )[A-ZÀ-Þ][a-zà-ÿ])|"
                            r"(?<=[A-ZÀ-Þ]{4})(?=[A-ZÀ-Þ][a-zà-ÿ]{2,}\b)|"
@@ -74,8 +78,8 @@ _CAPS_HEADING = re.compile(r"(?:\b[A-ZÀ-Þ][A-ZÀ-Þ'\-]+\b[ ,]+(?:[AÀ] )?){2,
 _SPACED_HEADING = re.compile(
     r"(?:(?<=[.!?…])|(?<=[.!?…]\")|(?<=[.!?…] )|(?<=[.!?…]\" )|(?<=\n)|(?<=[•►▶■▪-] )|^)"
     r"(?P<run>[A-ZÀ-Þ0-9][^\s.!?,;:\"()]*(?: [^\s.!?,;:\"()]+){0,9}?) (?P<last>[a-zà-ÿ][a-zà-ÿ'\-]+)"
-    r"(?P<gap> )(?P<next>Le|La|Les|Un|Une|Des|Il|Elle|Ils|Elles|Ce|Cette|Ces|Pour|Dans|Mais|Selon|Depuis|Sur|Lors|Après"
-    r"|Au|Aux|Si|On|Cela|Parmi|Face|Son|Sa|Ses|Leur|Leurs)(?= [a-zà-ÿ])"
+    r"(?P<gap> )(?P<next>(?:Le|La|Les|Un|Une|Des|Il|Elle|Ils|Elles|Ce|Cette|Ces|Pour|Dans|Mais|Selon|Depuis|Sur|Lors"
+    r"|Après|Au|Aux|Si|On|Cela|Parmi|Face|Son|Sa|Ses|Leur|Leurs)(?= [a-zà-ÿ])|(?:D|L|C|Qu|S)'(?=[a-zà-ÿ]))"
 )
 # A title of a work or a show opens on a capital after these words ("le livre La peur", "l'émission
 # baptisée Sur le vif").
@@ -225,6 +229,9 @@ def normalise(text: str) -> Normalised:
     inserts = [m.end(1) for m in _GLUED.finditer(cleaned) if not _in_address(cleaned, m.start(1))
                and (cleaned[m.end(1)] != '"' or cleaned.count('"', 0, m.end(1)) % 2 == 0)]
     inserts += [m.end(1) for m in _GLUED_FIGURE.finditer(cleaned) if not _in_address(cleaned, m.start(1))]
+    after_quote = [m.start() for m in _GLUED_AFTER_QUOTE.finditer(cleaned) if cleaned.count('"', 0, m.start()) % 2 == 0]
+    inserts += [pos for pos in after_quote if cleaned[pos - 2] in ".!?…"]
+    glued_headings |= {pos for pos in after_quote if cleaned[pos - 2] not in ".!?…"}
     breaks = {m.start() for m in _GLUED_HEADING.finditer(cleaned)} | {
         m.start() for m in _CAPS_HEADING.finditer(cleaned) if not m.group(1)} | {
         pos for m in _DASH_HEADING.finditer(cleaned) for pos in (m.start(1), m.end(1))} | glued_headings | {

@@ -517,6 +517,10 @@ def condense(
                 resolved = ""
             if resolved:
                 replacement[subj.i] = resolved if subj == kept[0] else _mid_sentence(resolved)
+                before = subj.doc[subj.i - 1] if subj.i > 0 else None
+                if before is not None and before.i in {t.i for t in kept} and before.lower_.endswith(("qu'", "qu\u2019")) \
+                        and not before.whitespace_ and resolved[:1].lower() not in "aeiouyhàâéèêîôû":
+                    replacement[before.i] = original(before)[:-1] + "e "  # "qu'elle" -> "que Michèle Torr"
             else:
                 needs_context = True
         elif low.replace("\u2019", "'") in _SPEAKER_PRONOUNS:

@@ -182,3 +182,14 @@ def test_a_video_teasers_credit_glued_between_two_sentences_is_cut_off(text: str
 
 def test_an_agent_after_par_inside_a_sentence_is_no_credit() -> None:
     assert normalise("Il a été élu par LREM lundi.").text == "Il a été élu par LREM lundi."
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ('L\'arrêté dit : "Il arrive à 19 heures précises."L\'article 2 poursuit.',
+     'L\'arrêté dit : "Il arrive à 19 heures précises." L\'article 2 poursuit.'),
+    ('Il a dit "lui offrir deux costumes"Il a par ailleurs révélé le prix.',
+     'Il a dit "lui offrir deux costumes"\n\nIl a par ailleurs révélé le prix.'),
+    ('Le chef a dit "stop" à la presse.', 'Le chef a dit "stop" à la presse.'),
+])
+def test_a_closing_quotation_mark_glued_to_the_next_sentence_ends_its_sentence(text: str, expected: str) -> None:
+    assert normalise(text).text == expected

@@ -358,3 +358,15 @@ def test_an_occupation_subject_is_not_named_after_the_one_person_of_its_gender()
     claim = one("Pierre Bergé était resté proche de Ségolène Royal jusqu'à la fin. La spécialiste a reçu 300 lettres "
                 "de soutien en 2017.", "300 lettres")
     assert claim.text.startswith("La spécialiste a reçu")
+
+
+def test_an_elided_conjunction_before_a_resolved_pronoun_is_written_in_full() -> None:
+    claim = one("Michèle Torr a annulé ses concerts de juin. Alors qu'elle devait subir une opération cette semaine, "
+                "l'interprète de plus de 400 chansons a finalement dû renoncer à cette intervention.", "400 chansons")
+    assert claim.text.startswith("Alors que Michèle Torr devait subir une opération")
+
+
+def test_a_source_phrase_never_takes_the_subject_that_follows_it() -> None:
+    claim = one("Selon un rapport d'expertise, consulté par France 3, l'accident d'ascenseur, qui a coûté la vie à un "
+                "enfant de 4 ans le 8 juin, serait dû à des défaillances techniques.", "défaillances")
+    assert claim.text.startswith("L'accident d'ascenseur, qui a coûté la vie"), claim.text
