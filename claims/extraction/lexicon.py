@@ -125,6 +125,11 @@ FIRST_PERSON = {
     "fr": {"je", "j'", "nous", "me", "m'", "moi", "notre", "nos", "mon", "ma", "mes", "on"},
     "en": {"i", "we", "me", "us", "my", "our", "ours", "mine", "i'm", "we're", "i've", "we've"},
 }
+# The speaker alone (not "we"): what they did, think or mean to do, their own story. English only
+# (checkworthiness.lexical_signals): the check-worthiness signal it gives was fitted on English debates.
+FIRST_SINGULAR = {
+    "en": {"i", "me", "my", "mine", "myself", "i'm", "i've", "i'd", "i'll"},
+}
 PRONOUN_SPEAKERS = {"il", "elle", "ils", "elles", "he", "she", "they"}
 
 # Leading sentence connectives that carry no fact ("De son côté, ...", "Par ailleurs, ..."): dropped from

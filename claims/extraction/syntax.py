@@ -43,6 +43,11 @@ _POS = ("NOUN", "PROPN", "VERB", "AUX", "ADJ", "ADV", "PRON", "NUM", "ADP", "DET
 # Only these parts of speech carry the morphology read here (reading it costs; most tokens skip it).
 _MORPH_POS = frozenset({"PRON", "VERB", "AUX", "ADJ", "ADV", "PART"})
 _AUX_DEPS = frozenset({"aux", "aux:tense", "aux:pass", "auxpass", "cop"})
+# Entity types of a number that counts or measures something (spaCy's English NER); DATE and TIME
+# ("four years ago", "at 8:30") are not figures. "one"/"two" alone are mostly pronouns or articles
+# ("one of the things", "the two go hand in hand"), "number two" an enumeration.
+_FIGURE_ENTITIES = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
+_NOT_A_FIGURE = re.compile(r"(?:number )?(?:one|two)|number (?:three|four|five|six|seven|eight|nine|ten)")
 # Modal and future auxiliaries where the morphology does not say it: English tags them MD; French
 # conditional and future are in the morphology, "pouvoir"/"devoir"/"falloir" are not (no lemmas).
 _EN_FUTURE = frozenset({"will", "'ll", "shall", "wo", "gonna"})
@@ -189,4 +194,8 @@ def attach_parse(signals: Signals, span: Span, language: str) -> Signals:
     signals.imperative = "imperative" in feats
     signals.evaluative = "predicate_adjective" in feats
     signals.future_tense = "root_tense=future" in feats or "root_tense=conditional" in feats
+    if language == "en":  # fitted on English debates; French keeps the signals checked on its dev set
+        signals.main_past = "root_tense=past" in feats
+        signals.figure = any(e.label_ in _FIGURE_ENTITIES and not _NOT_A_FIGURE.fullmatch(e.text.lower())
+                             for e in span.ents)
     return signals

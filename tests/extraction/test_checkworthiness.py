@@ -15,6 +15,7 @@ from claims.extraction.checkworthiness import (
     _RULES,
     BASE,
     JUDGED,
+    LANGUAGE_RULES,
     SHIPPED_MODEL,
     Signals,
     TrainedScorer,
@@ -436,3 +437,56 @@ def test_a_first_person_plural_statement_is_no_appeal() -> None:
     reasons = {c.quote.split()[0]: c.checkworthiness_reasons for c in [*extraction.claims, *extraction.recoverable]}
     assert "advice or instruction" in reasons["Soutenons"]
     assert "advice or instruction" not in reasons["Nous"]
+
+
+@pytest.mark.parametrize(("text", "signal", "on", "up"), [
+    # A number that counts or measures something is a figure; a duration, "one of", an enumeration are not.
+    ("Three million people lost their health insurance.", "figure", True, True),
+    ("Unemployment is at 8 percent.", "figure", True, True),
+    ("Tipper and I have been married for 30 years.", "figure", False, True),
+    ("One of the things we must do is lower taxes.", "figure", False, True),
+    ("Number two, change the tax code.", "figure", False, True),
+    # The main verb in the past reports an event; a past verb under "I think" does not make the sentence one.
+    ("The senator voted against the bill.", "main_past", True, True),
+    ("The senator will vote against the bill.", "main_past", False, True),
+    ("I think that he voted against the bill.", "main_past", False, True),
+    # The speaker alone ("I", "my"), not "we": their own story, stance or plan.
+    ("I think that he voted against the bill.", "first_singular", True, False),
+    ("We cut taxes in our state.", "first_singular", False, False),
+])
+def test_english_parse_signals_figure_main_past_and_first_singular(text: str, signal: str, on: bool, up: bool) -> None:
+    [signals] = sentence_signals([text], "en")
+    assert getattr(signals, signal) is on
+    if on:
+        without = dataclasses.replace(signals, **{signal: False})
+        assert (rule_score(signals)[0] > rule_score(without)[0]) == up
+        assert dict((n, r) for n, _, r in _RULES)[signal] in rule_score(signals)[1]
+
+
+def test_the_english_parse_signals_stay_off_in_french() -> None:
+    [signals] = sentence_signals(["Le chômage a baissé de 300 000 personnes en 2019, j'ai voté contre."], "fr")
+    assert not (signals.figure or signals.main_past or signals.first_singular)
+    assert not lexical_signals("Je pense que mon plan est le bon.", "fr").first_singular
+
+
+def test_english_rules_have_their_own_weights_and_french_keeps_the_shared_ones() -> None:
+    # English: the fit with the English signals (LANGUAGE_RULES); French: _RULES and BASE, unchanged.
+    base_en, weights_en = LANGUAGE_RULES["en"]
+    shared = {name: weight for name, weight, _ in _RULES}
+    for language, base, weight in (("en", base_en, weights_en["quantities"]), ("fr", BASE, shared["quantities"])):
+        score, _ = rule_score(Signals(language=language, words=10, quantities=1))
+        assert score == round(squash(base + weight), 3)
+    assert weights_en["quantities"] != shared["quantities"]
+    # Refitted weights passed in (training.fit_rules on folds) replace the language's own.
+    assert rule_score(Signals(language="en", words=10), {}, 0.0)[0] == 0.5
+
+
+def test_signals_the_models_read_are_not_added_on_top_of_their_scores() -> None:
+    # figure, main_past and first_singular refine parse features the trained models read: on top of the
+    # shipped model they lowered dev.tsv; the model's score must not move with them.
+    scorer = load_scorer(str(SHIPPED_MODEL))
+    text = "I said that three million people lost their health insurance."
+    [signals] = sentence_signals([text], "en")
+    assert signals.figure and signals.first_singular
+    plain = dataclasses.replace(signals, figure=False, main_past=False, first_singular=False)
+    assert score_all([text], [signals], scorer)[0][0] == score_all([text], [plain], scorer)[0][0]
