@@ -215,7 +215,9 @@ PERSON_NOUNS = {
     "essayiste", "sportif", "sportive", "athlète", "joueur", "joueuse", "entraîneur", "entraîneuse", "champion",
     "championne", "instituteur", "institutrice", "enseignant", "enseignante", "professeur", "professeure",
     "infectiologue", "épidémiologiste", "virologue", "eurodéputé", "eurodéputée", "gouverneur", "gouverneure",
-    "mannequin", "star", "propriétaire", "bénévole", "interprète", "couple",
+    "mannequin", "star", "propriétaire", "bénévole", "interprète", "couple", "infirmier", "infirmière",
+    "aide-soignant", "aide-soignante", "pharmacien", "pharmacienne", "agriculteur", "agricultrice", "policière",
+    "commerçant", "commerçante", "chauffeur", "pilote", "militaire", "soldat", "élève", "étudiant", "étudiante",
 }
 # What a statement is made in, not who makes it ("a déclaré Bayer dans un communiqué"): never a claimant,
 # the organisation or person named with it is.

@@ -462,6 +462,9 @@ def _resolve(art: _Article, attrib: at.Attribution) -> str:
                 # the speaker just quoted, unnamed ("a déclaré un enquêteur") or an organisation ("a indiqué
                 # la Banque de France ... développe-t-elle"), not someone named before them
                 return art.last_claimant
+            described = _described_agent(ctx, pronoun)
+            if described:
+                return described  # "L'infirmier a été suspendu. Il affirme avoir ...": the nurse, unnamed
             people = [p for p in ctx.people if ctx.fits(p, pronoun)]
             return people[-1] if people else (ctx.orgs[-1] if ctx.orgs else "")
         return ctx.last_subject if ctx.last_subject_plural else ""
@@ -489,6 +492,23 @@ def _resolve(art: _Article, attrib: at.Attribution) -> str:
         if named:
             return named
     return attrib.claimant if _names_someone(attrib.claimant) else ""
+
+
+_AGENTS = frozenset(lx.AGENT_NOUNS | lx.PERSON_NOUNS | lx.PERSON_ROLES)
+
+
+def _described_agent(ctx: rw.Context, pronoun: str) -> str:
+    """The previous sentence's subject when it is a singular description of someone who can speak ("l'infirmier",
+    "la préfecture") of the pronoun's gender, which the article names no further: who "il affirme" is."""
+    subject = ctx.last_subject
+    words = subject.lower().replace("\u2019", "'").replace("'", "' ").split()
+    if not words or ctx.last_subject_plural or ctx.last_subject_outlet or subject in ctx.people \
+            or not at.agrees(ctx.last_subject_gender, pronoun):
+        return ""
+    if words[0] not in ("le", "la", "l'") or len(words) > 6:
+        return ""
+    head = next((w for w in words[1:] if w not in at.ROLE_ADJECTIVES), "")
+    return subject if head in _AGENTS else ""
 
 
 def _article_free(name: str) -> str:

@@ -792,3 +792,9 @@ def test_a_described_claimant_keeps_its_acronym_in_brackets() -> None:
 ])
 def test_a_definite_office_is_the_one_person_of_its_gender_the_article_named(text: str, claimant: str) -> None:
     assert claim(text, "tableaux").claimant == claimant
+
+
+def test_a_pronoun_speaker_after_a_described_subject_is_that_description() -> None:
+    text = ("Paul Roux a porté plainte contre la clinique de Lyon. L'infirmier a été suspendu lundi par la direction. "
+            "Il affirme avoir envoyé 40 messages à la patiente à sa demande.")
+    assert claim(text, "40 messages").claimant == "L'infirmier"
