@@ -1049,6 +1049,18 @@ _DOCUMENT_STEMS = frozenset({*(noun.rstrip("s") for noun in lx.DOCUMENT_NOUNS), 
                              "conclusion", "prévision", "relevé", "décompte", "comptage", "décret"})
 
 
+def _in_anothers_clause(noun: Token) -> bool:
+    """Whether a noun is the object or complement of a verb with a subject of its own: "Nathalie Loiseau a
+    critiqué les populistes comme Marine Le Pen, qui racontent ..." is Nathalie Loiseau's statement, not Marine
+    Le Pen's; "C'est le magazine Closer qui révèle ..." and "pour la France insoumise, qui estime ..." are not."""
+    child, head = noun, noun.head
+    while head != child and head.pos_ not in ("VERB", "AUX"):
+        child, head = head, head.head
+    if head.pos_ not in ("VERB", "AUX") or child.dep_.startswith("nsubj"):
+        return False  # no verb above it, or it is (in) that verb's subject
+    return any(c.dep_.startswith("nsubj") and c.pos_ in ("NOUN", "PROPN") for c in head.children)
+
+
 def _speaker_behind_outlet(span: Span, start: int, language: str) -> Attribution | None:
     """The speaker of the clause after an outlet's attribution ("Selon Le Parisien, le maire Paul Roux a
     affirmé que ...", "Comme le révèle Gala, le prince Harry confie que ..."), when a speech verb names one."""
@@ -1226,6 +1238,14 @@ def find(span: Span, language: str) -> Attribution:
             latter = _latter([*subj.lefts, subj]) if subj.lower_ in LATTER else ""
             if latter:
                 return _pronoun(span, latter, subj.i)  # "Ce dernier a affirmé que ..."
+            if subj.lower_ in ("qui", "who") and tok.dep_ == "acl:relcl" and tok.head.pos_ in ("PROPN", "NOUN") \
+                    and tok.head.i < subj.i and not _in_anothers_clause(tok.head):
+                # "pour la France insoumise, qui estime que ...": who the relative clause is about speaks
+                head = tok.head
+                phrase = [t for t in head.subtree if t.i < subj.i and not (t.is_punct and t.i == subj.i - 1)]
+                claimant, outlet, how = source_of(phrase, language)
+                if claimant or outlet:
+                    return Attribution(claimant, outlet, how)
             if subj.pos_ in ("PROPN", "NOUN") and subj.lower_ not in lx.FIRST_PERSON.get(language, set()):
                 claimant, outlet, how = source_of(list(subj.subtree), language)
                 if subj.lower_ in lx.PERSON_ROLES:

@@ -798,3 +798,16 @@ def test_a_pronoun_speaker_after_a_described_subject_is_that_description() -> No
     text = ("Paul Roux a porté plainte contre la clinique de Lyon. L'infirmier a été suspendu lundi par la direction. "
             "Il affirme avoir envoyé 40 messages à la patiente à sa demande.")
     assert claim(text, "40 messages").claimant == "L'infirmier"
+
+
+@pytest.mark.parametrize(("text", "words", "claimant"), [
+    ("C'est le magazine Closer qui révèle que la star du PAF a payé une amende de 135 euros à cause des vitres "
+     "teintées de sa voiture.", "135 euros", "Closer"),
+    ("Il a rencontré des habitants de Lyon qui affirment que 40% des puits sont pollués.", "puits",
+     "des habitants de Lyon"),
+    # the relative clause is about the object of someone else's statement
+    ("Mardi, la ministre Nathalie Loiseau a critiqué les populistes comme Marine Le Pen qui racontent que 40% des "
+     "migrants sont des fraudeurs.", "fraudeurs", ""),
+])
+def test_the_antecedent_of_a_relative_speech_clause_is_its_speaker(text: str, words: str, claimant: str) -> None:
+    assert claim(text, words).claimant in ((claimant,) if claimant else ("", "Nathalie Loiseau"))
