@@ -85,3 +85,17 @@ def test_a_run_of_hashtags_around_a_post_sentence_is_left_out_of_its_text() -> N
 def test_a_footnote_mark_is_left_out_of_the_claim_text() -> None:
     assert readable("Une enquête* Harris Interactive révèle que 69% des Français veulent un autre candidat.") == (
         "Une enquête Harris Interactive révèle que 69% des Français veulent un autre candidat.")
+
+
+def test_a_line_whose_subject_is_a_pronoun_or_that_speaks_to_the_reader_yields_to_one_that_names_it() -> None:
+    claim = Cand(60, 0.7, "Ce militaire s'est fait agresser par 5 personnes à l'arme blanche")
+    leaning = Cand(0, 0.4, "Il a défendu sa famille contre 5 racailles", Signals(words=8, syntax={"root_subj=pron3": 1.0}))
+    appeal = Cand(0, 0.4, "Ce que les médias n'oseront jamais vous dire", Signals(words=8, second_person=True))
+    assert top_claim(Ext([claim], [leaning])) is claim
+    assert top_claim(Ext([claim], [appeal])) is claim
+    # Only by so much: a first line that names its subject keeps its place, and a far better one wins anyway.
+    assert top_claim(Ext([claim], [Cand(0, 0.4, "Le ministre a défendu sa famille")])).start == 0
+    assert top_claim(Ext([Cand(60, 0.3)], [leaning])) is leaning
+    post = "Il a encore frappé, celui-là. Le maire a supprimé les subventions des écoles privées."
+    top = top_claim(extract_claims(post, language="fr"))
+    assert top is not None and top.text.startswith("Le maire a supprimé")
