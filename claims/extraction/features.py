@@ -751,7 +751,9 @@ def find_quantities(doc: Doc, language: str, date_tokens: set[int]) -> list[dict
         low = high = None
         # A range: "120 à 130 vautours", "entre 59% et 60%", "de 8,8 à 9,6 milliards de dollars".
         k = end_tok if unit else j
-        between = prev in ("entre", "between", "de", "from") or (i > 1 and doc[i - 2].lower_ == "entre")
+        # "entre 59% et 60%": "et" joins the two ends of a range only after "entre"; "âgés de 46 et 45 ans",
+        # "de 12,7 millions et 7,3 millions" are two figures.
+        between = prev in ("entre", "between") or (i > 1 and doc[i - 2].lower_ == "entre")
         if k + 1 < n and doc[k].lower_ in _RANGE_WORDS and _is_number(doc[k + 1], language) and k + 1 not in date_tokens \
                 and (doc[k].lower_ not in ("et", "and", "ou", "or") or between) and not _CLOCK.match(doc[k + 1].text[:5]):
             m = _number_group(doc, k + 1, language, date_tokens)
@@ -760,10 +762,15 @@ def find_quantities(doc: Doc, language: str, date_tokens: set[int]) -> list[dict
             # "quatre îles - trois de l'archipel": after a unit, only the same unit again makes a range.
             if second is not None and (not unit or unit2 == unit):
                 scales = [lx.SCALES[t.lower_] for t in doc[k + 1 : m] if t.lower_ in lx.SCALES]
-                if scales and not any(t.lower_ in lx.SCALES for t in doc[i:j]) and value < scales[0]:
-                    value *= scales[0]
-                low, high = min(value, second), max(value, second)
-                unit, end_tok = unit or unit2, end2 if unit2 else m
+                first = value * scales[0] if scales and not any(t.lower_ in lx.SCALES for t in doc[i:j]) \
+                    and value < scales[0] else value
+                if between or not _descending(first, second):
+                    value = first
+                    low, high = min(value, second), max(value, second)
+                    unit, end_tok = unit or unit2, end2 if unit2 else m
+                elif not unit:
+                    # "est passé de 79 à 59 %": a change from one figure to the other, two figures of one unit.
+                    value, unit, end_tok = first, unit2, j
         if not unit and value < 100 and _number_as_noun(doc, i):
             i = j
             continue
@@ -843,6 +850,12 @@ def _rate_base(doc: Doc, k: int, language: str, date_tokens: set[int], dot_decim
     return base, unit, end
 
 
+def _descending(first: float, second: float) -> bool:
+    """A range is written low to high ("de 3 à 5", "-4 à -7 points" for two falls): "de 79% à 59%", "de six
+    ans à cinq ans" go from one figure to another."""
+    return abs(second) < abs(first) if first < 0 and second < 0 else second < first
+
+
 def _label_end(doc: Doc, j: int, language: str, date_tokens: set[int]) -> int:
     """Where a label or a name with a number ends: a second bare number joined to it belongs to it,
     "le magazine 7 à 8", "les saisons 1 à 3", "Lyon 3-0" (a score glued to the team's name); not one with a
@@ -867,7 +880,10 @@ def _score_end(doc: Doc, i: int, j: int, value: float, unit: str, language: str,
         return 0
     m = _number_group(doc, j + 1, language, date_tokens)
     second = _number_value(list(doc[j + 1 : m]), language)
-    return m if second is not None and second <= value else 0
+    # "passée de 79 à 59 %": a measure after the second figure makes two figures; a score measures nothing
+    # ("s'est imposé 3 à 1 dimanche").
+    unit2 = _unit_at(doc, m)[0]
+    return m if second is not None and second <= value and unit2 not in _MEASURE_UNITS | {"%", "points"} else 0
 
 
 def _is_phone_number(tokens: Span) -> bool:

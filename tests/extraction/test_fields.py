@@ -479,3 +479,22 @@ def test_and_a_half_adds_half_a_unit() -> None:
     text = ("Le suspect a été condamné à 6 ans et demi de prison par le tribunal de Lyon. "
             "Les débats ont duré deux heures et demie à Lyon.")
     assert quantities(text) == [(6.5, "ans", None, None), (2.5, "heures", None, None)]
+
+
+def test_two_figures_joined_by_et_after_de_or_written_high_to_low_are_no_range() -> None:
+    # "et" joins the ends of a range only after "entre".
+    assert quantities("Une mère et une sœur, respectivement âgées de 46 et 45 ans, ont été délogées.") == [
+        (46.0, "ans", None, None), (45.0, "ans", None, None)]
+    assert quantities("Selon le sondage, ils sont de 12,7 millions et 7,3 millions à préférer les chats.") == [
+        (12_700_000.0, "", None, None), (7_300_000.0, "", None, None)]
+    # "de X à Y" from high to low is a change, not a range; "-4 à -7 points" (two falls) stays one.
+    assert quantities("La popularité du président est passée de 79% à 59% selon l'institut Levada.") == [
+        (79.0, "%", None, None), (59.0, "%", None, None)]
+    assert quantities("La popularité du président est passée de 79 à 59 % selon l'institut Levada.") == [
+        (79.0, "%", None, None), (59.0, "%", None, None)]
+    assert quantities("La cour a réduit mardi sa peine de six ans à cinq ans d'emprisonnement.") == [
+        (6.0, "ans", None, None), (5.0, "ans", None, None)]
+    assert quantities("Les intentions de vote sont en baisse notable (-4 à -7 points) selon l'étude.") == [
+        (-4.0, "points", -7.0, -4.0)]
+    assert quantities("Ils ont perdu entre 3 et 5 milliards de dollars selon le magazine Forbes.") == [
+        (3e9, "USD", 3e9, 5e9)]
