@@ -475,13 +475,23 @@ def _is_number(tok: Token, language: str) -> bool:
         # "un"/"une"/"one" are mostly articles and pronouns: count them only when tagged as numbers or
         # before a scale word ("un million d'habitants").
         if text in ("un", "une", "one"):
-            return tok.pos_ == "NUM" or tok.i + 1 < len(tok.doc) and tok.nbor(1).lower_ in _SCALE_WORDS
+            return tok.pos_ == "NUM" or tok.i + 1 < len(tok.doc) and tok.nbor(1).lower_ in _SCALE_WORDS \
+                or _first_of_range(tok, language)
         if tok.pos_ == "PRON":
             # "sur deux à trois mois": the model reads the first of a range as a pronoun.
             after = tok.doc[tok.i + 1 : tok.i + 3]
             return len(after) == 2 and after[0].lower_ in ("à", "ou") and after[1].pos_ == "NUM"
         return tok.pos_ in ("NUM", "ADJ", "NOUN", "") or not tok.pos_
     return False
+
+
+def _first_of_range(tok: Token, language: str) -> bool:
+    """"une ou deux semaines", "les deux ou trois jours", "un à deux ans": a number word that opens a range,
+    whatever the article-like word or tag it is read as."""
+    after = tok.doc[tok.i + 1 : tok.i + 3]
+    return len(after) == 2 and after[0].lower_ in ("à", "ou", "or", "to") and (
+        after[1].lower_ in lx.NUMBER_WORDS.get(language, {}) and after[1].lower_ not in ("un", "une", "one")
+        or after[1].text.isdigit())
 
 
 def _is_name_part(doc: Doc, i: int) -> bool:
@@ -690,9 +700,9 @@ def find_quantities(doc: Doc, language: str, date_tokens: set[int]) -> list[dict
             continue
         prev = doc[i - 1].lower_ if i > 0 else ""
         # "les deux hommes", "the two leaders": a number word after a definite article refers back,
-        # it does not count anything new.
+        # it does not count anything new; "tous les deux ou trois jours" opens a range.
         if not _DIGITS.match(tok.text) and prev in ("les", "ces", "the", "these", "those", "nos", "ses", "tous",
-                                                    "toutes"):
+                                                    "toutes") and not _first_of_range(tok, language):
             i += 1
             continue
         if tok.lower_ in lx.VAGUE_NUMBER_WORDS and (prev in lx.VAGUE_BEFORE or i == 0) or (
@@ -754,8 +764,12 @@ def find_quantities(doc: Doc, language: str, date_tokens: set[int]) -> list[dict
         # "entre 59% et 60%": "et" joins the two ends of a range only after "entre"; "âgés de 46 et 45 ans",
         # "de 12,7 millions et 7,3 millions" are two figures.
         between = prev in ("entre", "between") or (i > 1 and doc[i - 2].lower_ == "entre")
+        # "un ou deux ans", "4 ou 5 matchs": a bare figure, "ou", a larger one with the unit is a range of
+        # guesses; not the last two of a list ("à 25, 30 ou 35 ans") nor two figures each with its unit.
+        guess = k == j and k < n and doc[k].lower_ in ("ou", "or") and prev != ","
         if k + 1 < n and doc[k].lower_ in _RANGE_WORDS and _is_number(doc[k + 1], language) and k + 1 not in date_tokens \
-                and (doc[k].lower_ not in ("et", "and", "ou", "or") or between) and not _CLOCK.match(doc[k + 1].text[:5]):
+                and (doc[k].lower_ not in ("et", "and", "ou", "or") or between or guess) \
+                and not _CLOCK.match(doc[k + 1].text[:5]):
             m = _number_group(doc, k + 1, language, date_tokens)
             second, glued2 = _value_of(list(doc[k + 1 : m]), language, dot_decimal)
             unit2, end2 = (glued2, m) if glued2 else _unit_at(doc, m)
@@ -764,7 +778,9 @@ def find_quantities(doc: Doc, language: str, date_tokens: set[int]) -> list[dict
                 scales = [lx.SCALES[t.lower_] for t in doc[k + 1 : m] if t.lower_ in lx.SCALES]
                 first = value * scales[0] if scales and not any(t.lower_ in lx.SCALES for t in doc[i:j]) \
                     and value < scales[0] else value
-                if between or not _descending(first, second):
+                if guess and not second > first:
+                    pass
+                elif between or not _descending(first, second):
                     value = first
                     low, high = min(value, second), max(value, second)
                     unit, end_tok = unit or unit2, end2 if unit2 else m

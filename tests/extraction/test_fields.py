@@ -498,3 +498,17 @@ def test_two_figures_joined_by_et_after_de_or_written_high_to_low_are_no_range()
         (-4.0, "points", -7.0, -4.0)]
     assert quantities("Ils ont perdu entre 3 et 5 milliards de dollars selon le magazine Forbes.") == [
         (3e9, "USD", 3e9, 5e9)]
+
+
+def test_a_bare_figure_or_a_larger_one_is_a_range_of_guesses() -> None:
+    assert quantities("Il a été condamné à un ou deux ans de prison par le tribunal de Lyon.") == [
+        (1.0, "ans", 1.0, 2.0)]
+    assert quantities("Le nombre de cas double tous les deux ou trois jours dans le département.") == [
+        (2.0, "jours", 2.0, 3.0)]
+    assert quantities("Il y a 4 ou 5 matchs qui se sont joués sur un coup de chance, a-t-il concédé.") == [
+        (4.0, "matchs", 4.0, 5.0)]
+    # The last two of a list, and two figures each with its unit, stay apart.
+    assert quantities("Je pense que c'est plus à 25, 30 ou 35 ans, a-t-il argué.") == [
+        (25.0, "ans", None, None), (30.0, "ans", None, None), (35.0, "ans", None, None)]
+    assert quantities("97 % ou 98 % des sujets atteints guérissent selon le professeur.") == [
+        (97.0, "%", None, None), (98.0, "%", None, None)]
