@@ -553,8 +553,14 @@ def _unit_at(doc: Doc, j: int) -> tuple[str, int]:
             return lx.CURRENCY[after.lower_], j + 2
         if after.lower_ in lx.UNITS:
             return lx.UNITS[after.lower_], j + 2
-        # "1,5 million de Romains": after a scale word, a people's name is what is counted.
-        if after.is_alpha and (after.pos_ == "NOUN" or after.pos_ == "PROPN" and doc[j - 1].lower_ in lx.SCALES):
+        # "1,5 million de Romains": after a scale word, a people's name is what is counted, and so is a noun
+        # read as an adjective ("un milliard et demi de présents").
+        scaled = doc[j - 1].lower_ in lx.SCALES or j > 2 and doc[j - 1].lower_ in ("demi", "demie") \
+            and doc[j - 3].lower_ in lx.SCALES
+        counted = _noun_after_adjectives(doc, j + 1)
+        if counted is not None:  # "deux millions de nouveaux cas"
+            return counted.text, counted.i + 1
+        if after.is_alpha and (after.pos_ == "NOUN" or after.pos_ in ("PROPN", "ADJ") and scaled):
             return after.text, j + 2
         return "", j
     counted = _noun_after_adjectives(doc, j)
@@ -724,6 +730,11 @@ def find_quantities(doc: Doc, language: str, date_tokens: set[int]) -> list[dict
         if value is None:
             i = j
             continue
+        # "deux millions et demi de personnes", "un milliard et demi": half of the scale more.
+        if j + 1 < n and doc[j - 1].lower_ in _SCALE_WORDS and doc[j].lower_ == "et" \
+                and doc[j + 1].lower_ in ("demi", "demie"):
+            value += lx.SCALES[doc[j - 1].lower_] / 2
+            j += 2
         start_tok = i
         qualifier = ""
         # Approximation: up to three words before the number ("près de", "more than", "au moins").

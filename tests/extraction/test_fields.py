@@ -512,3 +512,13 @@ def test_a_bare_figure_or_a_larger_one_is_a_range_of_guesses() -> None:
         (25.0, "ans", None, None), (30.0, "ans", None, None), (35.0, "ans", None, None)]
     assert quantities("97 % ou 98 % des sujets atteints guérissent selon le professeur.") == [
         (97.0, "%", None, None), (98.0, "%", None, None)]
+
+
+def test_and_a_half_after_a_scale_word_adds_half_of_it() -> None:
+    assert quantities("Il avait lui-même mis deux millions et demi de personnes dans la rue avec sa réforme.") == [
+        (2_500_000.0, "personnes", None, None)]
+    assert quantities("Le père Noël a distribué plus d'un milliard et demi de présents en Australie.") == [
+        (1_500_000_000.0, "présents", None, None)]
+    # After "de", the noun an adjective qualifies is what is counted.
+    assert quantities("Le ministère a recensé deux millions de nouveaux cas en une semaine selon le bilan.") == [
+        (2_000_000.0, "cas", None, None)]
