@@ -5,6 +5,7 @@ walk for numbers and their units)."""
 from __future__ import annotations
 
 import functools
+import itertools
 import math
 import re
 from collections.abc import Callable
@@ -409,6 +410,38 @@ def dot_decimals(text: str) -> bool:
     return next(figures, None) is not None and not _COMMA_DECIMAL.search(text)
 
 
+_TENS = {"vingt", "vingts", "trente", "quarante", "cinquante", "soixante", "twenty", "thirty", "forty", "fifty",
+         "sixty", "seventy", "eighty", "ninety"}
+_COMPOUND_PARTS = {"zéro", "dizaine", "douzaine", "vingtaine", "trentaine", "quarantaine", "cinquantaine", "centaine",
+                   "centaines", "milliers", "millier", "hundreds", "thousands", "dozens", "dozen"}
+
+
+def _compound_value(text: str, language: str) -> float | None:
+    """A number word written with hyphens: "vingt-deux" 22, "quatre-vingt-dix" 90, "soixante-et-onze" 71,
+    "twenty-five" 25. None when a part is no number word."""
+    words = lx.NUMBER_WORDS.get(language, {})
+    parts = [p for p in text.split("-") if p not in ("et", "and")]
+    if len(parts) < 2 or any(p not in words or p in _COMPOUND_PARTS for p in parts):
+        return None
+    # A unit word only multiplies what follows ("deux-cents", "quatre-vingts"): "sept-huit ans" is two guesses.
+    if any(words[a] < 10 and words[b] not in (100, 1000) and not (a == "quatre" and b in ("vingt", "vingts"))
+           for a, b in itertools.pairwise(parts)):
+        return None
+    total, current = 0.0, 0.0
+    for p in parts:
+        w = words[p]
+        if p in ("vingt", "vingts") and current in (4.0,):  # "quatre-vingt(s)"
+            current *= 20
+        elif w == 100:
+            current = (current or 1) * 100
+        elif w == 1000:
+            total += (current or 1) * 1000
+            current = 0.0
+        else:
+            current += w
+    return total + current
+
+
 def _number_value(tokens: list[Token], language: str, dot_decimal: bool = False) -> float | None:
     words = lx.NUMBER_WORDS.get(language, {})
     total = 0.0
@@ -435,8 +468,8 @@ def _number_value(tokens: list[Token], language: str, dot_decimal: bool = False)
             current = (current or 1) * lx.SCALES[text]
             total += current
             current = 0
-        elif text in words:
-            w = words[text]
+        elif text in words or "-" in text and _compound_value(text, language) is not None:
+            w = words[text] if text in words else _compound_value(text, language)
             if w in (100, 1000) and seen:
                 current = (current or 1) * w
             else:
@@ -471,6 +504,8 @@ def _is_number(tok: Token, language: str) -> bool:
     text = tok.lower_
     if _DIGITS.match(text) or _GLUED.match(text):
         return True
+    if "-" in text and _compound_value(text, language) is not None:
+        return True  # "vingt-deux", "quatre-vingt-dix"
     if text in lx.NUMBER_WORDS.get(language, {}):
         # "un"/"une"/"one" are mostly articles and pronouns: count them only when tagged as numbers or
         # before a scale word ("un million d'habitants").
@@ -649,12 +684,20 @@ def _number_group(doc: Doc, i: int, language: str, date_tokens: set[int]) -> int
         return j
     while j < n and j not in date_tokens and (
         (_is_number(doc[j], language) and not _GLUED.match(doc[j].lower_) and doc[j].lower_ not in ("un", "une"))
+        or _unit_after_tens(doc, j, language)
         or doc[j].lower_ in lx.SCALES
         or (doc[j].lower_ in ("-",) and j + 1 < n and _is_number(doc[j + 1], language)
             and doc[j + 1].lower_ in lx.NUMBER_WORDS.get(language, {}))
     ):
         j += 1
     return j
+
+
+def _unit_after_tens(doc: Doc, j: int, language: str) -> bool:
+    """"Quarante six pour cent", "soixante dix": a number word under twenty after a tens word, written without
+    its hyphen, belongs to it whatever its tag."""
+    w = lx.NUMBER_WORDS.get(language, {}).get(doc[j].lower_)
+    return w is not None and 1 < w < 17 and j > 0 and doc[j - 1].lower_.split("-")[-1] in _TENS
 
 
 def _value_of(tokens: list[Token], language: str, dot_decimal: bool = False) -> tuple[float | None, str]:

@@ -522,3 +522,12 @@ def test_and_a_half_after_a_scale_word_adds_half_of_it() -> None:
     # After "de", the noun an adjective qualifies is what is counted.
     assert quantities("Le ministère a recensé deux millions de nouveaux cas en une semaine selon le bilan.") == [
         (2_000_000.0, "cas", None, None)]
+
+
+def test_compound_number_words_are_read_whole() -> None:
+    assert quantities("Vingt-deux mille personnes assistaient à un concert de country en Floride selon la police.") == [
+        (22_000.0, "personnes", None, None)]
+    assert quantities("Quarante six pour cent des personnes interrogées pensent que la crise va durer.") == [
+        (46.0, "%", None, None)]
+    assert quantities("Le bâtiment compte quatre-vingt-dix logements et soixante-et-onze places de parking.") == [
+        (90.0, "logements", None, None), (71.0, "places", None, None)]
