@@ -875,6 +875,11 @@ def find_quantities(doc: Doc, language: str, date_tokens: set[int]) -> list[dict
                     end_tok = end2 if unit2 else m
                 else:
                     base = None
+        # "300 militaires et civils", "44 collégiens et lycéens": one count of two nouns joined bare.
+        if low is None and base is None and _counted_noun(unit) and doc[end_tok - 1].text == unit \
+                and (second_noun := _coordinated_noun(doc, end_tok)) is not None:
+            unit = f"{unit} {doc[end_tok].lower_} {second_noun.text}"
+            end_tok = second_noun.i + 1
         # "6 ans et demi", "deux heures et demie": half a unit more.
         if low is None and unit and end_tok + 1 < n and doc[end_tok].lower_ == "et" \
                 and doc[end_tok + 1].lower_ in ("demi", "demie"):
@@ -918,6 +923,21 @@ def _rate_base(doc: Doc, k: int, language: str, date_tokens: set[int], dot_decim
     if base is None or not unit or base < 100 or math.log10(base) % 1:
         return None, "", k
     return base, unit, end
+
+
+def _coordinated_noun(doc: Doc, k: int) -> Token | None:
+    """The noun joined bare to a counted noun ending before k by "et"/"ou" ("militaires et civils",
+    "collégiens et lycéens"), which the count counts too; not a noun with its own determiner or figure
+    ("35 policiers et 33 gendarmes", "deux morts et plusieurs blessés"), nor an adverb ("18 ans et plus")."""
+    if k + 1 >= len(doc) or doc[k].lower_ not in ("et", "ou", "and", "or"):
+        return None
+    noun, counted = doc[k + 1], doc[k - 1]
+    if not noun.is_alpha or not noun.text.islower() or noun.pos_ not in ("NOUN", "ADJ") or noun.dep_ != "conj" \
+            or noun.head.i != counted.i or noun.lower_ in _PRONOMINAL_ADJECTIVES:
+        return None
+    # Both plural, or both singular ("1 homme ou femme").
+    return noun if noun.morph.get("Number") == counted.morph.get("Number") or noun.lower_[-1:] in "sx" \
+        and counted.lower_[-1:] in "sx" else None
 
 
 def _descending(first: float, second: float) -> bool:

@@ -531,3 +531,15 @@ def test_compound_number_words_are_read_whole() -> None:
         (46.0, "%", None, None)]
     assert quantities("Le bâtiment compte quatre-vingt-dix logements et soixante-et-onze places de parking.") == [
         (90.0, "logements", None, None), (71.0, "places", None, None)]
+
+
+def test_a_count_of_two_nouns_joined_bare_keeps_both() -> None:
+    assert quantities("Selon la police, 300 militaires et civils ont été évacués de la base mardi.") == [
+        (300.0, "militaires et civils", None, None)]
+    assert quantities("Un car scolaire transportant 44 collégiens et lycéens s'est renversé dans la matinée.") == [
+        (44.0, "collégiens et lycéens", None, None)]
+    # A second noun with its own figure or determiner, or an adverb, is not counted by the first figure.
+    assert quantities("En 2018, 35 policiers et 33 gendarmes se sont suicidés selon le ministère.") == [
+        (35.0, "policiers", None, None), (33.0, "gendarmes", None, None)]
+    assert quantities("Le sondage a été réalisé auprès de 1.058 personnes de 18 ans et plus.") == [
+        (1058.0, "personnes", None, None), (18.0, "ans", None, None)]
