@@ -754,6 +754,9 @@ def find_quantities(doc: Doc, language: str, date_tokens: set[int]) -> list[dict
                                                     "toutes") and not _first_of_range(tok, language):
             i += 1
             continue
+        if _is_quarantine(doc, i):
+            i += 1
+            continue
         if tok.lower_ in lx.VAGUE_NUMBER_WORDS and (prev in lx.VAGUE_BEFORE or i == 0) or (
                 tok.lower_ in lx.VAGUE_NUMBER_WORDS and prev == "plusieurs"):
             i += 1
@@ -923,6 +926,17 @@ def _rate_base(doc: Doc, k: int, language: str, date_tokens: set[int], dot_decim
     if base is None or not unit or base < 100 or math.log10(base) % 1:
         return None, "", k
     return base, unit, end
+
+
+def _is_quarantine(doc: Doc, i: int) -> bool:
+    """"mise en quarantaine", "une quarantaine de 14 jours", "demandent une quarantaine": the isolation, not
+    about forty; forty counts the word after its "de" ("une quarantaine d'années", "de grandes villes")."""
+    if doc[i].lower_ != "quarantaine":
+        return False
+    if i + 2 >= len(doc) or doc[i + 1].lower_ not in ("de", "d'"):
+        return True
+    after = doc[i + 2]
+    return not after.is_alpha or after.lower_ in lx.NUMBER_WORDS.get("fr", {})
 
 
 def _coordinated_noun(doc: Doc, k: int) -> Token | None:

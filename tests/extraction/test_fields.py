@@ -543,3 +543,11 @@ def test_a_count_of_two_nouns_joined_bare_keeps_both() -> None:
         (35.0, "policiers", None, None), (33.0, "gendarmes", None, None)]
     assert quantities("Le sondage a été réalisé auprès de 1.058 personnes de 18 ans et plus.") == [
         (1058.0, "personnes", None, None), (18.0, "ans", None, None)]
+
+
+def test_a_quarantine_is_no_forty() -> None:
+    assert quantities("Dublin a décidé d'imposer une quarantaine de 14 jours à toute personne arrivant en Irlande.") == [
+        (14.0, "jours", None, None)]
+    assert quantities("Les maires des grandes villes du pays demandent une quarantaine, a indiqué le ministre.") == []
+    assert quantities("Un homme d'une quarantaine d'années a été interpellé mardi à Annecy par la police.") == [
+        (40.0, "années", None, None)]
