@@ -606,6 +606,11 @@ def _unit_at(doc: Doc, j: int) -> tuple[str, int]:
     if nxt.pos_ == "ADJ" and nxt.is_alpha and doc[j - 1].dep_ == "nummod" and doc[j - 1].head.i == j \
             and nxt.dep_ in _NOMINAL_DEPS and nxt.lower_ not in _PRONOMINAL_ADJECTIVES:
         return nxt.text, j + 1
+    # "19 centrales nucléaires", "70.949 jeunes": a plural noun the model tagged as an adjective of the number.
+    if nxt.pos_ == "ADJ" and nxt.is_alpha and nxt.text.islower() and nxt.dep_ == "amod" and nxt.head.i == j - 1 \
+            and doc[j - 1].lower_ not in lx.SCALES and "Plur" in nxt.morph.get("Number") \
+            and nxt.lower_ not in _PRONOMINAL_ADJECTIVES | _AMOUNT_ADJECTIVES:
+        return nxt.text, j + 1
     if (nxt.pos_ in ("NOUN", "PROPN", "SYM", "X") and nxt.is_alpha) or nxt.pos_ == "SYM":
         if nxt.pos_ == "PROPN" and nxt.ent_type_ and not nxt.text.islower():
             return "", j  # "3 Français" is a count, "2 Paris" is not: names are not units
@@ -616,6 +621,11 @@ def _unit_at(doc: Doc, j: int) -> tuple[str, int]:
 # "deux autres", "les trois premiers": adjectives standing for a noun said elsewhere count nothing named.
 _PRONOMINAL_ADJECTIVES = {"autres", "premiers", "premières", "derniers", "dernières", "suivants", "suivantes",
                           "mêmes", "seuls", "seules", "restants", "restantes", "others", "first", "last"}
+
+# "15 supplémentaires", "trois de plus": adjectives that qualify an amount, not a thing counted.
+_AMOUNT_ADJECTIVES = {"supplémentaires", "additionnels", "additionnelles", "nouveaux", "nouvelles", "consécutifs",
+                      "consécutives", "pleins", "pleines", "entiers", "entières", "seuls", "seules", "différents",
+                      "différentes", "successifs", "successives", "maximum", "minimum", "environ"}
 
 _NUMBERED_OUTLETS = re.compile(r"(?<!\w)(?:" + "|".join(
     re.escape(o) for o in sorted((o for o in lx.OUTLETS if any(c.isdigit() for c in o)), key=len, reverse=True))

@@ -551,3 +551,10 @@ def test_a_quarantine_is_no_forty() -> None:
     assert quantities("Les maires des grandes villes du pays demandent une quarantaine, a indiqué le ministre.") == []
     assert quantities("Un homme d'une quarantaine d'années a été interpellé mardi à Annecy par la police.") == [
         (40.0, "années", None, None)]
+
+
+def test_a_plural_noun_tagged_as_the_numbers_adjective_is_what_it_counts() -> None:
+    assert quantities("Nous avons 19 centrales nucléaires qui sont aujourd'hui en service selon le ministre.") == [
+        (19.0, "centrales", None, None)]
+    assert quantities("En 2019, 70.949 jeunes ont formulé des vœux en faveur de l'apprentissage.") == [
+        (70949.0, "jeunes", None, None)]
