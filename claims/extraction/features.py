@@ -1066,6 +1066,15 @@ def _share_units(doc: Doc, items: list[dict[str, Any]], groups: list[tuple[int, 
         if _scale(doc[i:j]) == 1.0 and item["value"] < scale:
             item["value"] *= scale
         item["unit"] = nxt["unit"]
+    # "28.108 décès depuis le 1er mars, dont 17.466 dans les hôpitaux": a part of the figure before counts
+    # what it counts.
+    for k in range(1, len(items)):
+        item, (i, _j, _end) = items[k], groups[k]
+        gap = doc[groups[k - 1][2] : i]
+        if item["unit"] or "low" in item or i == 0 or doc[i - 1].lower_ not in ("dont", "including") \
+                or not items[k - 1]["unit"] or len(gap) > 12 or any(t.text in (".", ";", "!", "?") for t in gap):
+            continue
+        item["unit"] = items[k - 1]["unit"]
     for k in range(1, len(items)):
         item, (i, j, _end) = items[k], groups[k]
         before, (i0, j0, end0) = items[k - 1], groups[k - 1]

@@ -558,3 +558,12 @@ def test_a_plural_noun_tagged_as_the_numbers_adjective_is_what_it_counts() -> No
         (19.0, "centrales", None, None)]
     assert quantities("En 2019, 70.949 jeunes ont formulé des vœux en faveur de l'apprentissage.") == [
         (70949.0, "jeunes", None, None)]
+
+
+def test_a_part_after_dont_counts_what_the_figure_before_counts() -> None:
+    text = ("Le ministère de la Santé recense 28.108 décès depuis le 1er mars, dont 17.466 dans les hôpitaux "
+            "et 10.642 dans les établissements sociaux.")
+    assert quantities(text) == [(28108.0, "décès", None, None), (17466.0, "décès", None, None),
+                                (10642.0, "décès", None, None)]
+    assert quantities("Le virus a touché 2.876 personnes, dont 129 sont en réanimation selon le ministère.") == [
+        (2876.0, "personnes", None, None), (129.0, "personnes", None, None)]
