@@ -491,6 +491,7 @@ _LABEL_BEFORE = {"acte", "saison", "saisons", "épisode", "épisodes", "article"
                  "porte", "terminal", "vol", "bus", "route", "rn", "départementale", "autoroute", "section", "stade",
                  "années", "guerre",  # "la guerre 14-18": two years
                  "type",  # "le diabète de type 2"
+                 "modèle", "modèles", "prototype", "département", "coefficient",  # "le département 72"
                  # A programme's title after its kind: "le magazine 7 à 8", "la série 24 heures chrono".
                  "émission", "magazine", "série", "feuilleton", "jeu", "show", "programme",
                  "season", "episode", "chapter", "number", "level", "stage", "gate", "flight", "highway", "line"}
@@ -779,7 +780,8 @@ def find_quantities(doc: Doc, language: str, date_tokens: set[int]) -> list[dict
         if j + 1 < n and doc[j].lower_ in ("par", "à") and doc[j + 1].lower_ == tok.lower_ and tok.is_alpha:
             i = j + 2
             continue
-        if _is_title(doc, i, j) or _is_phone_number(doc[i:j]):
+        if _is_title(doc, i, j) or _is_phone_number(doc[i:j]) or _is_address(doc, j, language, date_tokens) \
+                or _idiom(doc, i, j):
             i = j
             continue
         value, glued_unit = _value_of(list(doc[i:j]), language, dot_decimal)
@@ -809,6 +811,11 @@ def find_quantities(doc: Doc, language: str, date_tokens: set[int]) -> list[dict
             start_tok = min(start_tok, i - 1)
         else:
             unit, end_tok = _unit_at(doc, j)
+        # "100% Bachelot", "100 % Mag": a percentage naming a programme or a brand.
+        if unit == "%" and end_tok < n and doc[end_tok].pos_ == "PROPN" and doc[end_tok].text[:1].isupper() \
+                and doc[end_tok].is_alpha and not doc[end_tok].is_sent_start:
+            i = end_tok + 1
+            continue
         # "aux douze coups de midi", "les 12 coups de minuit": the clock striking, a time of day.
         if unit.lower() in ("coups", "coup") and end_tok + 1 < n and doc[end_tok].lower_ in ("de", "du") \
                 and doc[end_tok + 1].lower_ in ("midi", "minuit"):
@@ -936,6 +943,33 @@ def _rate_base(doc: Doc, k: int, language: str, date_tokens: set[int], dot_decim
     if base is None or not unit or base < 100 or math.log10(base) % 1:
         return None, "", k
     return base, unit, end
+
+
+_STREETS = {"rue", "avenue", "boulevard", "bd", "quai", "impasse", "allée", "place", "chemin", "cours", "faubourg",
+            "square", "street", "road", "lane"}
+_STREET_NAMES = {"street", "road", "avenue", "lane", "square", "boulevard", "place"}
+# "à deux pas de l'Élysée", "à deux doigts de la mort": very close, no count.
+_IDIOMS = {("à", "deux", "pas"), ("à", "deux", "doigts")}
+
+
+def _is_address(doc: Doc, j: int, language: str, date_tokens: set[int]) -> bool:
+    """"au 55 rue du Faubourg-Saint-Honoré", "au 10 et 11 Downing Street": a street number, no count. The
+    street word is singular ("10 places de parking" counts) and a name or "de" follows it."""
+    n = len(doc)
+    if j + 1 < n and doc[j].text in ("et", ",", "-", "à", "and") and doc[j + 1].text.isdigit():
+        j = _number_group(doc, j + 1, language, date_tokens)
+    if j < n and doc[j].lower_ in ("bis", "ter"):
+        j += 1
+    if j + 1 >= n:
+        return False
+    street, after = doc[j], doc[j + 1]
+    if street.lower_ in _STREETS and (after.lower_ in ("de", "du", "des", "d'") or after.text[:1].isupper()):
+        return True
+    return street.text[:1].isupper() and street.is_alpha and after.lower_ in _STREET_NAMES and after.text[:1].isupper()
+
+
+def _idiom(doc: Doc, i: int, j: int) -> bool:
+    return j == i + 1 and i > 0 and j < len(doc) and (doc[i - 1].lower_, doc[i].lower_, doc[j].lower_) in _IDIOMS
 
 
 def _is_quarantine(doc: Doc, i: int) -> bool:

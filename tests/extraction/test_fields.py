@@ -567,3 +567,14 @@ def test_a_part_after_dont_counts_what_the_figure_before_counts() -> None:
                                 (10642.0, "décès", None, None)]
     assert quantities("Le virus a touché 2.876 personnes, dont 129 sont en réanimation selon le ministère.") == [
         (2876.0, "personnes", None, None), (129.0, "personnes", None, None)]
+
+
+def test_street_numbers_idioms_numbered_labels_and_percent_titles_are_no_quantities() -> None:
+    assert quantities("Le chat Larry est employé au 10 et 11 Downing Street depuis 2011 selon le gouvernement.") == []
+    assert quantities("Le siège est situé au 55 rue du Faubourg-Saint-Honoré à Paris depuis 1848.") == []
+    assert quantities("Un restaurant McDonald's a ouvert à deux pas de la Cité du Vatican en 2016.") == []
+    assert quantities("Le parking compte 10 places de stationnement et 3 rues de desserte selon le maire.") == [
+        (10.0, "places", None, None), (3.0, "rues", None, None)]
+    assert quantities("Il ignorait que le département 72 avait bougé au sein des terres de l'Hexagone.") == []
+    assert quantities("L'épreuve, qui compte coefficient 7 dans la note finale, est reprogrammée en juillet.") == []
+    assert quantities("Dans 100% Bachelot, l'auditeur est là, il réagit, explique la ministre sur la radio.") == []
