@@ -512,7 +512,7 @@ def _is_number(tok: Token, language: str) -> bool:
         # before a scale word ("un million d'habitants").
         if text in ("un", "une", "one"):
             return tok.pos_ == "NUM" or tok.i + 1 < len(tok.doc) and tok.nbor(1).lower_ in _SCALE_WORDS \
-                or _first_of_range(tok, language)
+                or _first_of_range(tok, language) or _one_in(tok, language)
         if tok.pos_ == "PRON":
             # "sur deux à trois mois": the model reads the first of a range as a pronoun.
             after = tok.doc[tok.i + 1 : tok.i + 3]
@@ -528,6 +528,18 @@ def _first_of_range(tok: Token, language: str) -> bool:
     return len(after) == 2 and after[0].lower_ in ("à", "ou", "or", "to") and (
         after[1].lower_ in lx.NUMBER_WORDS.get(language, {}) and after[1].lower_ not in ("un", "une", "one")
         or after[1].text.isdigit())
+
+
+def _one_in(tok: Token, language: str) -> bool:
+    """"une personne sur deux", "un Français sur trois": "un" opens a proportion whose base follows "sur"."""
+    doc = tok.doc
+    k = tok.i + 1
+    if k < len(doc) and doc[k].pos_ == "ADJ":
+        k += 1
+    if k + 2 >= len(doc) or doc[k].pos_ not in ("NOUN", "PROPN") or doc[k + 1].lower_ not in ("sur", "out"):
+        return False
+    base = doc[k + 2]
+    return base.text.isdigit() or base.lower_ in lx.NUMBER_WORDS.get(language, {}) and base.lower_ not in ("un", "une")
 
 
 def _is_name_part(doc: Doc, i: int) -> bool:
@@ -893,6 +905,8 @@ def find_quantities(doc: Doc, language: str, date_tokens: set[int]) -> list[dict
                 unit2, end2 = (glued2, m) if glued2 else _unit_at(doc, m)
                 if base is not None and base > value and unit2 in ("", unit):
                     end_tok = end2 if unit2 else m
+                elif base is not None and base > value and tok.lower_ in ("un", "une", "one"):
+                    end_tok = m  # "un test sur deux positif": the word after the base describes the one
                 else:
                     base = None
         # "300 militaires et civils", "44 collégiens et lycéens": one count of two nouns joined bare.

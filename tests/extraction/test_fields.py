@@ -578,3 +578,12 @@ def test_street_numbers_idioms_numbered_labels_and_percent_titles_are_no_quantit
     assert quantities("Il ignorait que le département 72 avait bougé au sein des terres de l'Hexagone.") == []
     assert quantities("L'épreuve, qui compte coefficient 7 dans la note finale, est reprogrammée en juillet.") == []
     assert quantities("Dans 100% Bachelot, l'auditeur est là, il réagit, explique la ministre sur la radio.") == []
+
+
+def test_one_in_n_is_a_proportion_not_a_count_of_n() -> None:
+    found = [(q["value"], q["unit"], q.get("per")) for c in everything(
+        "Le moral est au beau fixe: plus d'une personne sur deux (51%) donne une bonne note.") for q in c.quantities]
+    assert found == [(1.0, "personne", 2.0), (51.0, "%", None)]
+    found = [(q["value"], q["unit"], q.get("per")) for c in everything(
+        "Les tests le montrent, c'est-à-dire quasiment un test sur deux positif selon l'ARS.") for q in c.quantities]
+    assert found == [(1.0, "test", 2.0)]
