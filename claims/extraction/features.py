@@ -464,8 +464,8 @@ def _number_value(tokens: list[Token], language: str, dot_decimal: bool = False)
                 return None
             current = current * 1000 + value if seen and value < 1000 and current else value
             seen = True
-        elif text in lx.SCALES and seen:
-            current = (current or 1) * lx.SCALES[text]
+        elif _scale_of(text) and seen:
+            current = (current or 1) * _scale_of(text)
             total += current
             current = 0
         elif text in words or "-" in text and _compound_value(text, language) is not None:
@@ -499,6 +499,29 @@ _RANGE_WORDS = {"à", "au", "-", "–", "et", "to", "and", "ou", "or"}
 
 
 _SCALE_WORDS = {w for w in lx.SCALES if len(w) > 5}  # "un million", "a thousand"; not "un m", "une mille-feuille"
+_SPELT_SCALES = ("million", "millions", "milliard", "milliards")
+
+
+@functools.lru_cache(maxsize=4096)
+def _scale_of(text: str) -> float:
+    """The factor of a scale word, 0.0 for any other word; a word one letter off "million(s)" or
+    "milliard(s)" ("milliars", "millons", "miliard") is that word misspelt ("millier" and "milliers" are two
+    letters off)."""
+    if text in lx.SCALES:
+        return lx.SCALES[text]
+    if len(text) < 6 or not text.startswith("mil"):
+        return 0.0
+    return next((lx.SCALES[w] for w in _SPELT_SCALES if _one_edit(text, w)), 0.0)
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether a and b differ by exactly one inserted, deleted or replaced letter."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    k = next((k for k, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), len(a))
+    return a[k:] == b[k + 1 :] or len(a) == len(b) and a[k + 1 :] == b[k + 1 :]
 
 
 def _is_number(tok: Token, language: str) -> bool:
@@ -708,7 +731,7 @@ def _number_group(doc: Doc, i: int, language: str, date_tokens: set[int]) -> int
     while j < n and j not in date_tokens and (
         (_is_number(doc[j], language) and not _GLUED.match(doc[j].lower_) and doc[j].lower_ not in ("un", "une"))
         or _unit_after_tens(doc, j, language)
-        or doc[j].lower_ in lx.SCALES
+        or _scale_of(doc[j].lower_)
         or (doc[j].lower_ in ("-",) and j + 1 < n and _is_number(doc[j + 1], language)
             and doc[j + 1].lower_ in lx.NUMBER_WORDS.get(language, {}))
     ):
@@ -861,8 +884,8 @@ def find_quantities(doc: Doc, language: str, date_tokens: set[int]) -> list[dict
             unit2, end2 = (glued2, m) if glued2 else _unit_at(doc, m)
             # "quatre îles - trois de l'archipel": after a unit, only the same unit again makes a range.
             if second is not None and (not unit or unit2 == unit):
-                scales = [lx.SCALES[t.lower_] for t in doc[k + 1 : m] if t.lower_ in lx.SCALES]
-                first = value * scales[0] if scales and not any(t.lower_ in lx.SCALES for t in doc[i:j]) \
+                scales = [_scale_of(t.lower_) for t in doc[k + 1 : m] if _scale_of(t.lower_)]
+                first = value * scales[0] if scales and not any(_scale_of(t.lower_) for t in doc[i:j]) \
                     and value < scales[0] else value
                 if guess and not second > first:
                     pass
@@ -1076,7 +1099,7 @@ def _bare_day(doc: Doc, i: int) -> bool:
 
 
 def _scale(tokens: Span) -> float:
-    return next((lx.SCALES[t.lower_] for t in tokens if t.lower_ in lx.SCALES), 1.0)
+    return next((_scale_of(t.lower_) for t in tokens if _scale_of(t.lower_)), 1.0)
 
 
 # A number in one of these relations stands for a noun phrase ("alors que 121 ont été commis", "ni la

@@ -587,3 +587,10 @@ def test_one_in_n_is_a_proportion_not_a_count_of_n() -> None:
     found = [(q["value"], q["unit"], q.get("per")) for c in everything(
         "Les tests le montrent, c'est-à-dire quasiment un test sur deux positif selon l'ARS.") for q in c.quantities]
     assert found == [(1.0, "test", 2.0)]
+
+
+def test_a_scale_word_misspelt_by_one_letter_is_still_a_scale() -> None:
+    assert quantities("Le groupe a perdu 12 milliars d'euros en 2019 selon son rapport annuel.") == [
+        (12e9, "EUR", None, None)]
+    assert quantities("L'Etat a débloqué 3,5 millons d'euros pour les hôpitaux selon le ministre.") == [
+        (3.5e6, "EUR", None, None)]
