@@ -889,12 +889,13 @@ def find_quantities(doc: Doc, language: str, date_tokens: set[int]) -> list[dict
                     and value < scales[0] else value
                 if guess and not second > first:
                     pass
-                elif between or not _descending(first, second):
+                elif between or not (_descending(first, second) or _changed_from(doc, i - 1)):
                     value = first
                     low, high = min(value, second), max(value, second)
                     unit, end_tok = unit or unit2, end2 if unit2 else m
                 elif not unit:
-                    # "est passé de 79 à 59 %": a change from one figure to the other, two figures of one unit.
+                    # "est passé de 79 à 59 %", "passé de 30 à 50 euros": a change from one figure to the other,
+                    # two figures of one unit.
                     value, unit, end_tok = first, unit2, j
         if not unit and value < 100 and _number_as_noun(doc, i):
             i = j
@@ -1033,6 +1034,23 @@ def _coordinated_noun(doc: Doc, k: int) -> Token | None:
     # Both plural, or both singular ("1 homme ou femme").
     return noun if noun.morph.get("Number") == counted.morph.get("Number") or noun.lower_[-1:] in "sx" \
         and counted.lower_[-1:] in "sx" else None
+
+
+# Verbs of change whose "de X à Y" goes from one figure to another ("le plafond est passé de 30 à 50 euros",
+# "la limite d'âge repoussée de 26 à 30 ans"), where a noun's ("une hausse de 2 à 3 %") is a range.
+_CHANGE_VERBS = ("pass", "augment", "baiss", "diminu", "recul", "chut", "grimp", "bond", "progress", "relev",
+                 "abaiss", "repouss", "ramen", "rédui", "évolu", "rehauss", "revu", "revue")
+
+
+def _changed_from(doc: Doc, k: int) -> bool:
+    """Whether the "de" at k opens the figure a verb of change starts from (up to three words between them,
+    "est passé en France de 30 à 50 euros")."""
+    if k < 1 or doc[k].lower_ not in ("de", "d'"):
+        return False
+    for t in reversed(list(doc[max(0, k - 4) : k])):
+        if t.pos_ in ("VERB", "AUX") or t.is_punct:
+            return t.pos_ == "VERB" and t.lower_.startswith(_CHANGE_VERBS)
+    return False
 
 
 def _descending(first: float, second: float) -> bool:
