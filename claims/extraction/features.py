@@ -803,6 +803,8 @@ def find_quantities(doc: Doc, language: str, date_tokens: set[int]) -> list[dict
         if _is_quarantine(doc, i):
             i += 1
             continue
+        if tok.lower_ in lx.VAGUE_NUMBER_WORDS and i > 1 and prev in _OPENING_QUOTES:
+            prev = doc[i - 2].lower_  # 'parle de "milliers de cas"'
         if tok.lower_ in lx.VAGUE_NUMBER_WORDS and (prev in lx.VAGUE_BEFORE or i == 0) or (
                 tok.lower_ in lx.VAGUE_NUMBER_WORDS and prev == "plusieurs"):
             i += 1
@@ -838,6 +840,8 @@ def find_quantities(doc: Doc, language: str, date_tokens: set[int]) -> list[dict
                     qualifier = approx[phrase]
                     start_tok = i - k
                     break
+        if not qualifier and any(t.lower_ in lx.APPROX_NUMBER_WORDS for t in doc[i:j]):
+            qualifier = "approx"
         currency_before = i > 0 and doc[i - 1].text in lx.CURRENCY
         if glued_unit:
             unit, end_tok = glued_unit, j
@@ -1012,13 +1016,18 @@ def _idiom(doc: Doc, i: int, j: int) -> bool:
 
 def _is_quarantine(doc: Doc, i: int) -> bool:
     """"mise en quarantaine", "une quarantaine de 14 jours", "demandent une quarantaine": the isolation, not
-    about forty; forty counts the word after its "de" ("une quarantaine d'années", "de grandes villes")."""
-    if doc[i].lower_ != "quarantaine":
+    about forty; forty counts the word after its "de" ("une quarantaine d'années", "de grandes villes").
+    Another collective word counts nothing after "la" or "par" without that "de" ("la soixantaine")."""
+    word = doc[i].lower_
+    if word not in lx.APPROX_NUMBER_WORDS:
         return False
-    if i + 2 >= len(doc) or doc[i + 1].lower_ not in ("de", "d'"):
-        return True
-    after = doc[i + 2]
-    return not after.is_alpha or after.lower_ in lx.NUMBER_WORDS.get("fr", {})
+    counts = i + 2 < len(doc) and doc[i + 1].lower_ in ("de", "d'") and doc[i + 2].is_alpha \
+        and doc[i + 2].lower_ not in lx.NUMBER_WORDS.get("fr", {})
+    if word == "quarantaine":
+        return not counts
+    # "la soixantaine éclatante" (an age), "sous la barre de la dizaine", "apportés par dizaine": a collective
+    # word after "la" or "par" with nothing counted after it.
+    return not counts and i > 0 and doc[i - 1].lower_ in ("la", "sa", "par", "l'")
 
 
 def _coordinated_noun(doc: Doc, k: int) -> Token | None:

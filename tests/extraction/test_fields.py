@@ -604,3 +604,18 @@ def test_a_verb_of_change_goes_from_one_figure_to_another_a_noun_spans_a_range()
     assert quantities("Les prix ont connu une hausse de 2 à 3 % selon le distributeur.") == [(2.0, "%", 2.0, 3.0)]
     assert quantities("Les conducteurs risquent une suspension de permis allant de 3 à 6 mois.") == [
         (3.0, "mois", 3.0, 6.0)]
+
+
+def test_a_collective_number_word_is_approximate_and_a_quoted_vague_plural_no_count() -> None:
+    def approx(text: str) -> list[tuple[Any, ...]]:
+        return [(q["value"], q["unit"], q["approx"]) for c in everything(text) for q in c.quantities]
+
+    assert approx("Selon le médecin, ils ont testé une soixantaine de patients anosmiques à l'hôpital.") == [
+        (60.0, "patients", True)]
+    assert approx("Une dizaine de personnes ont été légèrement blessées jeudi à Lyon selon les pompiers.") == [
+        (10.0, "personnes", True)]
+    assert approx("Il est resté une quinzaine de jours à l'hôpital après l'accident selon sa famille.") == [
+        (15.0, "jours", True)]
+    assert quantities('Le syndicat parle de "milliers de cas suspectés" parmi les agents de La Poste.') == []
+    assert quantities("Très épanouie dans ce nouveau rôle, elle vit bien la soixantaine selon ses proches.") == []
+    assert quantities("Le nombre d'attaques passe ensuite sous la barre de la dizaine en Allemagne.") == []
