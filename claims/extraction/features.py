@@ -647,7 +647,9 @@ def _unit_at(doc: Doc, j: int) -> tuple[str, int]:
             and doc[j - 1].lower_ not in lx.SCALES and "Plur" in nxt.morph.get("Number") \
             and nxt.lower_ not in _PRONOMINAL_ADJECTIVES | _AMOUNT_ADJECTIVES:
         return nxt.text, j + 1
-    if (nxt.pos_ in ("NOUN", "PROPN", "SYM", "X") and nxt.is_alpha) or nxt.pos_ == "SYM":
+    # "deux ex-stars", "trois sans-abri": a hyphenated noun is one word.
+    wordlike = nxt.is_alpha or "-" in nxt.text and all(p.isalpha() for p in nxt.text.split("-"))
+    if (nxt.pos_ in ("NOUN", "PROPN", "SYM", "X") and wordlike) or nxt.pos_ == "SYM":
         if nxt.pos_ == "PROPN" and nxt.ent_type_ and not nxt.text.islower():
             return "", j  # "3 Français" is a count, "2 Paris" is not: names are not units
         return nxt.text, j + 1
@@ -1158,7 +1160,8 @@ def _share_units(doc: Doc, items: list[dict[str, Any]], groups: list[tuple[int, 
         item, (i, j, _end) = items[k], groups[k]
         nxt, (i2, j2, _end2) = items[k + 1], groups[k + 1]
         between = [t.lower_ for t in doc[j:i2]]
-        if item["unit"] or not nxt["unit"] or "low" in item or between not in ([","], ["et"], ["ou"]):
+        # "39 des 40 villes", "trois des quatre auteurs": a part of a whole counts what the whole counts.
+        if item["unit"] or not nxt["unit"] or "low" in item or between not in ([","], ["et"], ["ou"], ["des"]):
             continue
         scale = _scale(doc[i2:j2])
         if _scale(doc[i:j]) == 1.0 and item["value"] < scale:
@@ -1189,9 +1192,15 @@ def _share_units(doc: Doc, items: list[dict[str, Any]], groups: list[tuple[int, 
     # phrase counts what the sentence counted before it.
     for k in range(1, len(items)):
         item, (i, j, _end) = items[k], groups[k]
-        if item["unit"] or "low" in item or doc[j - 1].dep_ not in _NOMINAL_DEPS:
+        # "c'est 45 de moins que samedi", "soit 36 de plus": a difference counts what the figure before counts.
+        difference = j + 1 < len(doc) and doc[j].lower_ in ("de", "en") and doc[j + 1].lower_ in ("plus", "moins")
+        if item["unit"] or "low" in item or not (doc[j - 1].dep_ in _NOMINAL_DEPS or difference):
             continue
         sent_start = doc[i].sent.start
+        if difference:  # the parser may start a sentence at "c'est 45 de moins": no stop in between is enough
+            gap = doc[groups[k - 1][2] : i]
+            sent_start = groups[k - 1][0] if len(gap) <= 15 and not any(
+                t.text in (".", ";", "!", "?") for t in gap) else sent_start
         # "de 74% (5.093 contre 2.920)": only a counted noun carries over, from the figure just before.
         # "des trois éléments [...] 222 MILLIONS": a figure with a scale word of its own counts something else.
         before = [m for m in range(k) if groups[m][0] >= sent_start]

@@ -619,3 +619,15 @@ def test_a_collective_number_word_is_approximate_and_a_quoted_vague_plural_no_co
     assert quantities('Le syndicat parle de "milliers de cas suspectés" parmi les agents de La Poste.') == []
     assert quantities("Très épanouie dans ce nouveau rôle, elle vit bien la soixantaine selon ses proches.") == []
     assert quantities("Le nombre d'attaques passe ensuite sous la barre de la dizaine en Allemagne.") == []
+
+
+def test_a_difference_a_part_of_a_whole_and_a_hyphenated_noun_get_their_unit() -> None:
+    assert quantities("Au total, 2.087 malades sont hospitalisés en réanimation, c'est 45 de moins que samedi.") == [
+        (2087.0, "malades", None, None), (45.0, "malades", None, None)]
+    # Only a counted noun carries over to a difference: "74% (3.135 en moins)" counts no percent.
+    assert quantities("Le nombre d'accidents a chuté de 74% par rapport au même mois en 2019 (3.135 en moins).") == [
+        (74.0, "%", None, None), (3135.0, "", None, None)]
+    assert quantities("Il y aura une tête de liste écolo dans 39 des 40 villes de la région, selon lui.") == [
+        (39.0, "villes", None, None), (40.0, "villes", None, None)]
+    assert quantities("Les peines de deux ex-stars de la K-pop ont été réduites mardi par la cour.") == [
+        (2.0, "ex-stars", None, None)]
