@@ -789,6 +789,13 @@ def find_quantities(doc: Doc, language: str, date_tokens: set[int]) -> list[dict
     n = len(doc)
     while i < n:
         tok = doc[i]
+        share = _fraction(doc, i) if language == "fr" and i not in date_tokens else None
+        if share is not None:
+            end = i + 4 if share[1] == "minutes" else i + 2  # "trois quarts d'heure"
+            out.append(_share_item(doc, i, end, share, approx))
+            groups.append((i, i + 2, end))
+            i = end
+            continue
         if i in date_tokens or not _is_number(tok, language) or _YEAR.match(tok.text) and _yearish(doc, i):
             i += 1
             continue
@@ -968,6 +975,42 @@ def find_quantities(doc: Doc, language: str, date_tokens: set[int]) -> list[dict
         i = max(end_tok, j)
     _share_units(doc, out, groups)
     return out
+
+
+_NUMERATORS = {"un": 1, "une": 1, "deux": 2, "trois": 3}
+_DENOMINATORS = {"tiers": 3, "quart": 4, "quarts": 4}
+# "trois quarts d'heure", "un quart de siècle", "les quarts de finale": a fraction of a unit, no share.
+_FRACTION_OF_UNIT = {"heure", "siècle", "finale", "finales", "temps", "tour", "mile", "litre"}
+
+
+def _fraction(doc: Doc, i: int) -> tuple[float, str] | None:
+    """"les trois quarts des forêts", "un tiers des salariés", "deux tiers de la population": a share of a
+    whole (75.0, 33.3, 66.7 %), with the whole after it ("un tiers de confiance" is a third party);
+    "trois quarts d'heure" is 45 minutes."""
+    if i + 3 >= len(doc):
+        return None
+    num, den = _NUMERATORS.get(doc[i].lower_), _DENOMINATORS.get(doc[i + 1].lower_)
+    if num is None or den is None or num >= den or doc[i + 2].lower_ not in ("de", "des", "du", "d'"):
+        return None
+    whole = doc[i + 3]
+    if den == 4 and doc[i + 2].lower_ == "d'" and whole.lower_ == "heure":
+        return 15.0 * num, "minutes"
+    if whole.lower_ in _FRACTION_OF_UNIT or doc[i + 2].lower_ in ("de", "d'") and whole.pos_ not in ("DET", "PRON") \
+            and whole.lower_ != "entre":
+        return None
+    return round(100 * num / den, 1), "%"
+
+
+def _share_item(doc: Doc, i: int, end: int, share: tuple[float, str], approx: dict[str, str]) -> dict[str, Any]:
+    """The quantity of a fraction at i, with "près des", "plus des" before it read as "près de", "plus de"."""
+    start, qualifier = i, ""
+    if i > 1 and doc[i - 1].lower_ in ("de", "des", "d'"):
+        phrase = f"{doc[i - 2].lower_} de"
+        if phrase in approx:
+            start, qualifier = i - 2, approx[phrase]
+    span = doc[start:end]
+    return {"char_start": span.start_char, "char_end": span.end_char, "value": share[0], "unit": share[1],
+            "approx": qualifier == "approx", "qualifier": qualifier}
 
 
 _RATE_WORDS = frozenset({"pour", "per"})

@@ -631,3 +631,12 @@ def test_a_difference_a_part_of_a_whole_and_a_hyphenated_noun_get_their_unit() -
         (39.0, "villes", None, None), (40.0, "villes", None, None)]
     assert quantities("Les peines de deux ex-stars de la K-pop ont été réduites mardi par la cour.") == [
         (2.0, "ex-stars", None, None)]
+
+
+def test_a_fraction_of_a_whole_is_a_share_in_percent() -> None:
+    assert quantities("Cela pousse près des trois quarts des forêts tropicales au-dessus du seuil selon l'étude.") == [
+        (75.0, "%", None, None)]
+    assert quantities("Un tiers des salariés et indépendants expriment une inquiétude selon le sondage.") == [
+        (33.3, "%", None, None)]
+    assert quantities("Il a confié ses clés à un tiers de confiance pendant trois quarts d'heure.") == [
+        (45.0, "minutes", None, None)]
