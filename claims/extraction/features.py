@@ -859,6 +859,12 @@ def find_quantities(doc: Doc, language: str, date_tokens: set[int]) -> list[dict
             start_tok = min(start_tok, i - 1)
         else:
             unit, end_tok = _unit_at(doc, j)
+        # "le 28 président américain" (an ordinal without its suffix), "2 Broke Girls": a figure above one
+        # before a singular noun counts nothing; "croissance à deux chiffres" qualifies.
+        if not glued_unit and value >= 2 and _counted_noun(unit) and end_tok == j + 1 and _singular(doc[j]) \
+                or unit == "chiffres" and prev == "à":
+            i = end_tok
+            continue
         # "100% Bachelot", "100 % Mag": a percentage naming a programme or a brand.
         if unit == "%" and end_tok < n and doc[end_tok].pos_ == "PROPN" and doc[end_tok].text[:1].isupper() \
                 and doc[end_tok].is_alpha and not doc[end_tok].is_sent_start:
@@ -1057,6 +1063,13 @@ def _is_address(doc: Doc, j: int, language: str, date_tokens: set[int]) -> bool:
 
 def _idiom(doc: Doc, i: int, j: int) -> bool:
     return j == i + 1 and i > 0 and j < len(doc) and (doc[i - 1].lower_, doc[i].lower_, doc[j].lower_) in _IDIOMS
+
+
+def _singular(tok: Token) -> bool:
+    """A noun written in the singular: tagged so, and not ending as plurals and invariable nouns do ("prix",
+    "fois", "choix")."""
+    return tok.morph.get("Number") == ["Sing"] and tok.lower_[-1:] not in ("s", "x", "z") and tok.is_alpha \
+        and len(tok.text) > 3 and tok.text.islower() and tok.lower_ not in lx.UNITS
 
 
 def _is_quarantine(doc: Doc, i: int) -> bool:

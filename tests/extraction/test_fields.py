@@ -640,3 +640,13 @@ def test_a_fraction_of_a_whole_is_a_share_in_percent() -> None:
         (33.3, "%", None, None)]
     assert quantities("Il a confié ses clés à un tiers de confiance pendant trois quarts d'heure.") == [
         (45.0, "minutes", None, None)]
+
+
+def test_a_figure_before_a_singular_noun_and_a_two_digit_growth_count_nothing() -> None:
+    assert quantities("Dans son pays, le 28 président américain avait laissé les Etats du Sud agir.") == []
+    assert quantities("La croissance à deux chiffres dont se prévaut la ministre est contestée par les syndicats.") == []
+    # Units and invariable plurals stay counts.
+    assert quantities("La voiture développe 1 500 ch et 1 600 Nm selon le constructeur.") == [
+        (1500.0, "ch", None, None), (1600.0, "Nm", None, None)]
+    assert quantities("Le magasin a baissé 300 prix cette semaine selon la direction.") == [
+        (300.0, "prix", None, None)]
