@@ -562,6 +562,10 @@ def _one_in(tok: Token, language: str) -> bool:
     if k + 2 >= len(doc) or doc[k].pos_ not in ("NOUN", "PROPN") or doc[k + 1].lower_ not in ("sur", "out"):
         return False
     base = doc[k + 2]
+    # "un chrono sur 800 m": a distance, no base.
+    after = doc[k + 3].lower_ if k + 3 < len(doc) else ""
+    if after in lx.UNITS or after in lx.CURRENCY or after in lx.PERCENT_WORDS:
+        return False
     return base.text.isdigit() or base.lower_ in lx.NUMBER_WORDS.get(language, {}) and base.lower_ not in ("un", "une")
 
 
@@ -733,12 +737,20 @@ def _number_group(doc: Doc, i: int, language: str, date_tokens: set[int]) -> int
     while j < n and j not in date_tokens and (
         (_is_number(doc[j], language) and not _GLUED.match(doc[j].lower_) and doc[j].lower_ not in ("un", "une"))
         or _unit_after_tens(doc, j, language)
-        or _scale_of(doc[j].lower_)
+        or _scale_of(doc[j].lower_) and (len(doc[j].text) > 1 or _money_after(doc, j + 1))
         or (doc[j].lower_ in ("-",) and j + 1 < n and _is_number(doc[j + 1], language)
             and doc[j + 1].lower_ in lx.NUMBER_WORDS.get(language, {}))
     ):
         j += 1
     return j
+
+
+def _money_after(doc: Doc, k: int) -> bool:
+    """A currency at k, or after "de" at k ("20 M d'euros"): "m" and "k" are then millions and thousands;
+    "800 m", "3.000 m steeple" are metres."""
+    if k < len(doc) and doc[k].lower_ in ("de", "d'"):
+        k += 1
+    return k < len(doc) and (doc[k].text in lx.CURRENCY or doc[k].lower_ in lx.CURRENCY)
 
 
 def _unit_after_tens(doc: Doc, j: int, language: str) -> bool:
@@ -993,11 +1005,14 @@ def _fraction(doc: Doc, i: int) -> tuple[float, str] | None:
     """"les trois quarts des forêts", "un tiers des salariés", "deux tiers de la population": a share of a
     whole (75.0, 33.3, 66.7 %), with the whole after it ("un tiers de confiance" is a third party);
     "trois quarts d'heure" is 45 minutes."""
-    if i + 3 >= len(doc):
+    if i + 2 >= len(doc):
         return None
     num, den = _NUMERATORS.get(doc[i].lower_), _DENOMINATORS.get(doc[i + 1].lower_)
-    if num is None or den is None or num >= den or doc[i + 2].lower_ not in ("de", "des", "du", "d'"):
+    if num is None or den is None or num >= den:
         return None
+    if doc[i + 2].lower_ not in ("de", "des", "du", "d'") or i + 3 >= len(doc):
+        # "a baissé des deux tiers": two or three parts need no whole after them; "un tiers" does.
+        return (round(100 * num / den, 1), "%") if num > 1 else None
     whole = doc[i + 3]
     if den == 4 and doc[i + 2].lower_ == "d'" and whole.lower_ == "heure":
         return 15.0 * num, "minutes"

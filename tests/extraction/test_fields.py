@@ -650,3 +650,14 @@ def test_a_figure_before_a_singular_noun_and_a_two_digit_growth_count_nothing() 
         (1500.0, "ch", None, None), (1600.0, "Nm", None, None)]
     assert quantities("Le magasin a baissé 300 prix cette semaine selon la direction.") == [
         (300.0, "prix", None, None)]
+
+
+def test_m_is_metres_unless_money_follows_and_two_thirds_need_no_whole() -> None:
+    assert quantities("Ce barrage s'élève à 230 m de haut, ce qui en fait le plus haut des États-Unis.") == [
+        (230.0, "m", None, None)]
+    assert quantities("Son fils signe un solide chrono sur 800 m en 2009 selon la fédération.") == [
+        (800.0, "m", None, None)]
+    assert quantities("La société a levé 20 M d'euros auprès de fonds américains selon son patron.") == [
+        (20e6, "EUR", None, None)]
+    assert quantities("Le nombre de cyclistes tués a baissé des deux tiers (76 en moins), selon la Sécurité routière.") == [
+        (66.7, "%", None, None), (76.0, "", None, None)]
