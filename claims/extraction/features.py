@@ -783,6 +783,8 @@ def _is_clock(doc: Doc, i: int, value: float, unit: str) -> bool:
     if after in ("précises", "pile", "locales", "gmt", "utc", "heure") or (after == "du" and i + 3 < len(doc)
                                                                           and doc[i + 3].lower_ in ("matin", "soir")):
         return True
+    if prev == "du":
+        return True  # "les journaux télévisés du 20 heures": a duration is never "du N heures"
     if prev in ("de", "d'"):
         return i > 1 and doc[i - 2].lower_ in ("journal", "jt", "édition", "flash", "bulletin", "séance", "train",
                                                  "partir", "alentours", "environs")

@@ -661,3 +661,8 @@ def test_m_is_metres_unless_money_follows_and_two_thirds_need_no_whole() -> None
         (20e6, "EUR", None, None)]
     assert quantities("Le nombre de cyclistes tués a baissé des deux tiers (76 en moins), selon la Sécurité routière.") == [
         (66.7, "%", None, None), (76.0, "", None, None)]
+
+
+def test_the_news_of_20_heures_is_a_time_of_day() -> None:
+    assert quantities("Claire Chazal a présenté les Journaux Télévisés du 20 heures de TF1 pendant 25 ans.") == [
+        (25.0, "ans", None, None)]
