@@ -823,7 +823,7 @@ def find_quantities(doc: Doc, language: str, date_tokens: set[int]) -> list[dict
                                                     "toutes") and not _first_of_range(tok, language):
             i += 1
             continue
-        if _is_quarantine(doc, i):
+        if _is_quarantine(doc, i) or _compound_noun(doc, i, language):
             i += 1
             continue
         if tok.lower_ in lx.VAGUE_NUMBER_WORDS and i > 1 and prev in _OPENING_QUOTES:
@@ -1087,6 +1087,15 @@ def _singular(tok: Token) -> bool:
     "fois", "choix")."""
     return tok.morph.get("Number") == ["Sing"] and tok.lower_[-1:] not in ("s", "x", "z") and tok.is_alpha \
         and len(tok.text) > 3 and tok.text.islower() and tok.lower_ not in lx.UNITS
+
+
+def _compound_noun(doc: Doc, i: int, language: str) -> bool:
+    """"deux-roues", "mille-feuilles", "trois-là": a number word hyphened to a word that is no number names
+    a thing (or points at people), it counts nothing. The tokenizer splits them at the hyphen."""
+    words = lx.NUMBER_WORDS.get(language, {})
+    return i + 2 < len(doc) and doc[i].is_alpha and doc[i].lower_ in words and not doc[i].whitespace_ \
+        and doc[i + 1].text in ("-", "‑") and not doc[i + 1].whitespace_ and doc[i + 2].is_alpha \
+        and doc[i + 2].lower_ not in words and doc[i + 2].lower_ not in ("et",)
 
 
 def _is_quarantine(doc: Doc, i: int) -> bool:

@@ -666,3 +666,8 @@ def test_m_is_metres_unless_money_follows_and_two_thirds_need_no_whole() -> None
 def test_the_news_of_20_heures_is_a_time_of_day() -> None:
     assert quantities("Claire Chazal a présenté les Journaux Télévisés du 20 heures de TF1 pendant 25 ans.") == [
         (25.0, "ans", None, None)]
+
+
+def test_a_number_word_hyphened_to_a_noun_names_a_thing() -> None:
+    assert quantities("Les accidents chez les usagers vulnérables (piétons, cyclistes, et deux-roues motorisés) "
+                      "ont baissé de 40%.") == [(40.0, "%", None, None)]
