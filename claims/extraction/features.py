@@ -1204,9 +1204,9 @@ def _number_as_noun(doc: Doc, i: int) -> bool:
 
 
 def _bare_day(doc: Doc, i: int) -> bool:
-    """"le 4 exactement", "depuis le 17": a day of the month written alone refers to a month said before
-    (or names something, "le 13" for Marseille's département); it counts nothing."""
-    return doc[i - 1].lower_ == "le" and bool(_DAY.match(doc[i].text)) and not doc[i].text.startswith("0")
+    """"le 4 exactement", "depuis le 17", "les attentats du 13": a day of the month written alone refers to a
+    month said before (or names something, "le 13" for Marseille's département); it counts nothing."""
+    return doc[i - 1].lower_ in ("le", "du") and bool(_DAY.match(doc[i].text)) and not doc[i].text.startswith("0")
 
 
 def _scale(tokens: Span) -> float:

@@ -671,3 +671,7 @@ def test_the_news_of_20_heures_is_a_time_of_day() -> None:
 def test_a_number_word_hyphened_to_a_noun_names_a_thing() -> None:
     assert quantities("Les accidents chez les usagers vulnérables (piétons, cyclistes, et deux-roues motorisés) "
                       "ont baissé de 40%.") == [(40.0, "%", None, None)]
+
+
+def test_a_bare_day_after_du_is_no_count() -> None:
+    assert quantities("Le jihadiste, qui prendra les commandes pour les attentats du 13, a été tué en Syrie.") == []
