@@ -1229,6 +1229,7 @@ _MONEY = set(lx.CURRENCY.values())
 # Words joining listed or opposed figures: "80 km de Dijon et 120 de Troyes", a tally "312 voix contre 250",
 # "312 votes to 250".
 _LIST_WORDS = {"et", "ou", "contre", "and", "or", "against", "to", "versus", "vs"}
+_PLACE_WORDS = {"en", "au", "aux", "à", "dans", "chez", "in", "at"}
 
 
 def _share_units(doc: Doc, items: list[dict[str, Any]], groups: list[tuple[int, int, int]]) -> None:
@@ -1261,7 +1262,12 @@ def _share_units(doc: Doc, items: list[dict[str, Any]], groups: list[tuple[int, 
     for k in range(1, len(items)):
         item, (i, j, _end) = items[k], groups[k]
         before, (i0, j0, end0) = items[k - 1], groups[k - 1]
-        if item["unit"] or not before["unit"] or "low" in item or i == 0 or doc[i - 1].lower_ not in _LIST_WORDS:
+        # "six attentats commis en Allemagne, quatre en Grande-Bretagne, trois en Belgique": after a comma, a
+        # bare figure followed by a place of its own is the next item of a list of counts.
+        elliptic = i > 0 and doc[i - 1].text == "," and j < len(doc) and doc[j].lower_ in _PLACE_WORDS \
+            and _counted_noun(before["unit"])
+        if item["unit"] or not before["unit"] or "low" in item or i == 0 \
+                or doc[i - 1].lower_ not in _LIST_WORDS and not elliptic:
             continue
         gap = doc[end0:i]
         # "710 ch et 667 Nm": a word right after the number is its own unit, even one not in the lexicon.

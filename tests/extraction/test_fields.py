@@ -675,3 +675,10 @@ def test_a_number_word_hyphened_to_a_noun_names_a_thing() -> None:
 
 def test_a_bare_day_after_du_is_no_count() -> None:
     assert quantities("Le jihadiste, qui prendra les commandes pour les attentats du 13, a été tué en Syrie.") == []
+
+
+def test_an_elliptic_list_of_counts_shares_the_noun_of_its_first_item() -> None:
+    text = ("Le nombre d'attaques passe ensuite à six attentats commis en Allemagne, quatre en Grande-Bretagne, "
+            "trois en Belgique et deux au Canada.")
+    assert quantities(text) == [(6.0, "attentats", None, None), (4.0, "attentats", None, None),
+                                (3.0, "attentats", None, None), (2.0, "attentats", None, None)]
