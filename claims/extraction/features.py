@@ -1129,10 +1129,10 @@ def _coordinated_noun(doc: Doc, k: int) -> Token | None:
         and counted.lower_[-1:] in "sx" else None
 
 
-# Verbs of change whose "de X à Y" goes from one figure to another ("le plafond est passé de 30 à 50 euros",
-# "la limite d'âge repoussée de 26 à 30 ans"), where a noun's ("une hausse de 2 à 3 %") is a range.
-_CHANGE_VERBS = ("pass", "augment", "baiss", "diminu", "recul", "chut", "grimp", "bond", "progress", "relev",
-                 "abaiss", "repouss", "ramen", "rédui", "évolu", "rehauss", "revu", "revue")
+# Verbs whose "de X à Y" always goes from one figure to another ("le plafond est passé de 30 à 50 euros", "on
+# passe de 9 à 12"), where a noun's ("une hausse de 2 à 3 %") is a range. Not "augmenter de 10 à 15 %", which
+# mostly gives the range of the rise.
+_CHANGE_VERBS = ("pass", "évolu")
 
 
 def _changed_from(doc: Doc, k: int) -> bool:

@@ -599,8 +599,10 @@ def test_a_scale_word_misspelt_by_one_letter_is_still_a_scale() -> None:
 def test_a_verb_of_change_goes_from_one_figure_to_another_a_noun_spans_a_range() -> None:
     assert quantities("Le plafond du paiement sans contact est passé en France de 30 à 50 euros cette semaine.") == [
         (30.0, "EUR", None, None), (50.0, "EUR", None, None)]
-    assert quantities("La limite d'âge a été repoussée de 26 à 30 ans pour les apprentis selon le ministère.") == [
-        (26.0, "ans", None, None), (30.0, "ans", None, None)]
+    assert quantities("Le nombre de candidats par équipe est revu à la hausse: on passe de 9 à 12 candidats.") == [
+        (9.0, "candidats", None, None), (12.0, "candidats", None, None)]
+    assert quantities("Les prix devraient augmenter de 10 à 15% cette année selon l'Insee.") == [
+        (10.0, "%", 10.0, 15.0)]
     assert quantities("Les prix ont connu une hausse de 2 à 3 % selon le distributeur.") == [(2.0, "%", 2.0, 3.0)]
     assert quantities("Les conducteurs risquent une suspension de permis allant de 3 à 6 mois.") == [
         (3.0, "mois", 3.0, 6.0)]
