@@ -873,10 +873,10 @@ def find_quantities(doc: Doc, language: str, date_tokens: set[int]) -> list[dict
             start_tok = min(start_tok, i - 1)
         else:
             unit, end_tok = _unit_at(doc, j)
-        # "le 28 président américain" (an ordinal without its suffix), "2 Broke Girls": a figure above one
-        # before a singular noun counts nothing; "croissance à deux chiffres" qualifies.
-        if not glued_unit and value >= 2 and _counted_noun(unit) and end_tok == j + 1 and _singular(doc[j]) \
-                or unit == "chiffres" and prev == "à":
+        # "le 28 président américain" (an ordinal without its suffix): in French, a figure above one before a
+        # singular noun counts nothing ("a 35 year old man" does); "croissance à deux chiffres" qualifies.
+        if language == "fr" and not glued_unit and value >= 2 and _counted_noun(unit) and end_tok == j + 1 \
+                and _singular(doc[j]) or unit == "chiffres" and prev == "à":
             i = end_tok
             continue
         # "100% Bachelot", "100 % Mag": a percentage naming a programme or a brand.

@@ -684,3 +684,13 @@ def test_an_elliptic_list_of_counts_shares_the_noun_of_its_first_item() -> None:
             "trois en Belgique et deux au Canada.")
     assert quantities(text) == [(6.0, "attentats", None, None), (4.0, "attentats", None, None),
                                 (3.0, "attentats", None, None), (2.0, "attentats", None, None)]
+
+
+def test_english_keeps_a_figure_before_a_singular_noun_and_reads_guesses_as_a_range() -> None:
+    def english(text: str) -> list[tuple[Any, ...]]:
+        [extraction] = extract_texts([text], languages=["en"], published=[None])
+        return [(q["value"], q["unit"], q.get("low"), q.get("high"))
+                for c in [*extraction.claims, *extraction.recoverable] for q in c.quantities]
+
+    assert english("A 35 year old man was arrested on Tuesday in Leeds, police said.") == [(35.0, "year", None, None)]
+    assert english("The drought lasted 2 or 3 years according to the report.") == [(2.0, "years", 2.0, 3.0)]
