@@ -5,6 +5,7 @@ walk for numbers and their units)."""
 from __future__ import annotations
 
 import functools
+import itertools
 import math
 import re
 from collections.abc import Callable
@@ -409,6 +410,38 @@ def dot_decimals(text: str) -> bool:
     return next(figures, None) is not None and not _COMMA_DECIMAL.search(text)
 
 
+_TENS = {"vingt", "vingts", "trente", "quarante", "cinquante", "soixante", "twenty", "thirty", "forty", "fifty",
+         "sixty", "seventy", "eighty", "ninety"}
+_COMPOUND_PARTS = {"zéro", "dizaine", "douzaine", "vingtaine", "trentaine", "quarantaine", "cinquantaine", "centaine",
+                   "centaines", "milliers", "millier", "hundreds", "thousands", "dozens", "dozen"}
+
+
+def _compound_value(text: str, language: str) -> float | None:
+    """A number word written with hyphens: "vingt-deux" 22, "quatre-vingt-dix" 90, "soixante-et-onze" 71,
+    "twenty-five" 25. None when a part is no number word."""
+    words = lx.NUMBER_WORDS.get(language, {})
+    parts = [p for p in text.split("-") if p not in ("et", "and")]
+    if len(parts) < 2 or any(p not in words or p in _COMPOUND_PARTS for p in parts):
+        return None
+    # A unit word only multiplies what follows ("deux-cents", "quatre-vingts"): "sept-huit ans" is two guesses.
+    if any(words[a] < 10 and words[b] not in (100, 1000) and not (a == "quatre" and b in ("vingt", "vingts"))
+           for a, b in itertools.pairwise(parts)):
+        return None
+    total, current = 0.0, 0.0
+    for p in parts:
+        w = words[p]
+        if p in ("vingt", "vingts") and current in (4.0,):  # "quatre-vingt(s)"
+            current *= 20
+        elif w == 100:
+            current = (current or 1) * 100
+        elif w == 1000:
+            total += (current or 1) * 1000
+            current = 0.0
+        else:
+            current += w
+    return total + current
+
+
 def _number_value(tokens: list[Token], language: str, dot_decimal: bool = False) -> float | None:
     words = lx.NUMBER_WORDS.get(language, {})
     total = 0.0
@@ -431,12 +464,12 @@ def _number_value(tokens: list[Token], language: str, dot_decimal: bool = False)
                 return None
             current = current * 1000 + value if seen and value < 1000 and current else value
             seen = True
-        elif text in lx.SCALES and seen:
-            current = (current or 1) * lx.SCALES[text]
+        elif _scale_of(text) and seen:
+            current = (current or 1) * _scale_of(text)
             total += current
             current = 0
-        elif text in words:
-            w = words[text]
+        elif text in words or "-" in text and _compound_value(text, language) is not None:
+            w = words[text] if text in words else _compound_value(text, language)
             if w in (100, 1000) and seen:
                 current = (current or 1) * w
             else:
@@ -458,6 +491,7 @@ _LABEL_BEFORE = {"acte", "saison", "saisons", "épisode", "épisodes", "article"
                  "porte", "terminal", "vol", "bus", "route", "rn", "départementale", "autoroute", "section", "stade",
                  "années", "guerre",  # "la guerre 14-18": two years
                  "type",  # "le diabète de type 2"
+                 "modèle", "modèles", "prototype", "département", "coefficient",  # "le département 72"
                  # A programme's title after its kind: "le magazine 7 à 8", "la série 24 heures chrono".
                  "émission", "magazine", "série", "feuilleton", "jeu", "show", "programme",
                  "season", "episode", "chapter", "number", "level", "stage", "gate", "flight", "highway", "line"}
@@ -465,23 +499,74 @@ _RANGE_WORDS = {"à", "au", "-", "–", "et", "to", "and", "ou", "or"}
 
 
 _SCALE_WORDS = {w for w in lx.SCALES if len(w) > 5}  # "un million", "a thousand"; not "un m", "une mille-feuille"
+_SPELT_SCALES = ("million", "millions", "milliard", "milliards")
+
+
+@functools.lru_cache(maxsize=4096)
+def _scale_of(text: str) -> float:
+    """The factor of a scale word, 0.0 for any other word; a word one letter off "million(s)" or
+    "milliard(s)" ("milliars", "millons", "miliard") is that word misspelt ("millier" and "milliers" are two
+    letters off)."""
+    if text in lx.SCALES:
+        return lx.SCALES[text]
+    if len(text) < 6 or not text.startswith("mil"):
+        return 0.0
+    return next((lx.SCALES[w] for w in _SPELT_SCALES if _one_edit(text, w)), 0.0)
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether a and b differ by exactly one inserted, deleted or replaced letter."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    k = next((k for k, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), len(a))
+    return a[k:] == b[k + 1 :] or len(a) == len(b) and a[k + 1 :] == b[k + 1 :]
 
 
 def _is_number(tok: Token, language: str) -> bool:
     text = tok.lower_
     if _DIGITS.match(text) or _GLUED.match(text):
         return True
+    if "-" in text and _compound_value(text, language) is not None:
+        return True  # "vingt-deux", "quatre-vingt-dix"
     if text in lx.NUMBER_WORDS.get(language, {}):
         # "un"/"une"/"one" are mostly articles and pronouns: count them only when tagged as numbers or
         # before a scale word ("un million d'habitants").
         if text in ("un", "une", "one"):
-            return tok.pos_ == "NUM" or tok.i + 1 < len(tok.doc) and tok.nbor(1).lower_ in _SCALE_WORDS
+            return tok.pos_ == "NUM" or tok.i + 1 < len(tok.doc) and tok.nbor(1).lower_ in _SCALE_WORDS \
+                or _first_of_range(tok, language) or _one_in(tok, language)
         if tok.pos_ == "PRON":
             # "sur deux à trois mois": the model reads the first of a range as a pronoun.
             after = tok.doc[tok.i + 1 : tok.i + 3]
             return len(after) == 2 and after[0].lower_ in ("à", "ou") and after[1].pos_ == "NUM"
         return tok.pos_ in ("NUM", "ADJ", "NOUN", "") or not tok.pos_
     return False
+
+
+def _first_of_range(tok: Token, language: str) -> bool:
+    """"une ou deux semaines", "les deux ou trois jours", "un à deux ans": a number word that opens a range,
+    whatever the article-like word or tag it is read as."""
+    after = tok.doc[tok.i + 1 : tok.i + 3]
+    return len(after) == 2 and after[0].lower_ in ("à", "ou", "or", "to") and (
+        after[1].lower_ in lx.NUMBER_WORDS.get(language, {}) and after[1].lower_ not in ("un", "une", "one")
+        or after[1].text.isdigit())
+
+
+def _one_in(tok: Token, language: str) -> bool:
+    """"une personne sur deux", "un Français sur trois": "un" opens a proportion whose base follows "sur"."""
+    doc = tok.doc
+    k = tok.i + 1
+    if k < len(doc) and doc[k].pos_ == "ADJ":
+        k += 1
+    if k + 2 >= len(doc) or doc[k].pos_ not in ("NOUN", "PROPN") or doc[k + 1].lower_ not in ("sur", "out"):
+        return False
+    base = doc[k + 2]
+    # "un chrono sur 800 m": a distance, no base.
+    after = doc[k + 3].lower_ if k + 3 < len(doc) else ""
+    if after in lx.UNITS or after in lx.CURRENCY or after in lx.PERCENT_WORDS:
+        return False
+    return base.text.isdigit() or base.lower_ in lx.NUMBER_WORDS.get(language, {}) and base.lower_ not in ("un", "une")
 
 
 def _is_name_part(doc: Doc, i: int) -> bool:
@@ -543,8 +628,14 @@ def _unit_at(doc: Doc, j: int) -> tuple[str, int]:
             return lx.CURRENCY[after.lower_], j + 2
         if after.lower_ in lx.UNITS:
             return lx.UNITS[after.lower_], j + 2
-        # "1,5 million de Romains": after a scale word, a people's name is what is counted.
-        if after.is_alpha and (after.pos_ == "NOUN" or after.pos_ == "PROPN" and doc[j - 1].lower_ in lx.SCALES):
+        # "1,5 million de Romains": after a scale word, a people's name is what is counted, and so is a noun
+        # read as an adjective ("un milliard et demi de présents").
+        scaled = doc[j - 1].lower_ in lx.SCALES or j > 2 and doc[j - 1].lower_ in ("demi", "demie") \
+            and doc[j - 3].lower_ in lx.SCALES
+        counted = _noun_after_adjectives(doc, j + 1)
+        if counted is not None:  # "deux millions de nouveaux cas"
+            return counted.text, counted.i + 1
+        if after.is_alpha and (after.pos_ == "NOUN" or after.pos_ in ("PROPN", "ADJ") and scaled):
             return after.text, j + 2
         return "", j
     counted = _noun_after_adjectives(doc, j)
@@ -555,7 +646,14 @@ def _unit_at(doc: Doc, j: int) -> tuple[str, int]:
     if nxt.pos_ == "ADJ" and nxt.is_alpha and doc[j - 1].dep_ == "nummod" and doc[j - 1].head.i == j \
             and nxt.dep_ in _NOMINAL_DEPS and nxt.lower_ not in _PRONOMINAL_ADJECTIVES:
         return nxt.text, j + 1
-    if (nxt.pos_ in ("NOUN", "PROPN", "SYM", "X") and nxt.is_alpha) or nxt.pos_ == "SYM":
+    # "19 centrales nucléaires", "70.949 jeunes": a plural noun the model tagged as an adjective of the number.
+    if nxt.pos_ == "ADJ" and nxt.is_alpha and nxt.text.islower() and nxt.dep_ == "amod" and nxt.head.i == j - 1 \
+            and doc[j - 1].lower_ not in lx.SCALES and "Plur" in nxt.morph.get("Number") \
+            and nxt.lower_ not in _PRONOMINAL_ADJECTIVES | _AMOUNT_ADJECTIVES:
+        return nxt.text, j + 1
+    # "deux ex-stars", "trois sans-abri": a hyphenated noun is one word.
+    wordlike = nxt.is_alpha or "-" in nxt.text and all(p.isalpha() for p in nxt.text.split("-"))
+    if (nxt.pos_ in ("NOUN", "PROPN", "SYM", "X") and wordlike) or nxt.pos_ == "SYM":
         if nxt.pos_ == "PROPN" and nxt.ent_type_ and not nxt.text.islower():
             return "", j  # "3 Français" is a count, "2 Paris" is not: names are not units
         return nxt.text, j + 1
@@ -565,6 +663,11 @@ def _unit_at(doc: Doc, j: int) -> tuple[str, int]:
 # "deux autres", "les trois premiers": adjectives standing for a noun said elsewhere count nothing named.
 _PRONOMINAL_ADJECTIVES = {"autres", "premiers", "premières", "derniers", "dernières", "suivants", "suivantes",
                           "mêmes", "seuls", "seules", "restants", "restantes", "others", "first", "last"}
+
+# "15 supplémentaires", "trois de plus": adjectives that qualify an amount, not a thing counted.
+_AMOUNT_ADJECTIVES = {"supplémentaires", "additionnels", "additionnelles", "nouveaux", "nouvelles", "consécutifs",
+                      "consécutives", "pleins", "pleines", "entiers", "entières", "seuls", "seules", "différents",
+                      "différentes", "successifs", "successives", "maximum", "minimum", "environ"}
 
 _NUMBERED_OUTLETS = re.compile(r"(?<!\w)(?:" + "|".join(
     re.escape(o) for o in sorted((o for o in lx.OUTLETS if any(c.isdigit() for c in o)), key=len, reverse=True))
@@ -633,12 +736,28 @@ def _number_group(doc: Doc, i: int, language: str, date_tokens: set[int]) -> int
         return j
     while j < n and j not in date_tokens and (
         (_is_number(doc[j], language) and not _GLUED.match(doc[j].lower_) and doc[j].lower_ not in ("un", "une"))
-        or doc[j].lower_ in lx.SCALES
+        or _unit_after_tens(doc, j, language)
+        or _scale_of(doc[j].lower_) and (len(doc[j].text) > 1 or _money_after(doc, j + 1))
         or (doc[j].lower_ in ("-",) and j + 1 < n and _is_number(doc[j + 1], language)
             and doc[j + 1].lower_ in lx.NUMBER_WORDS.get(language, {}))
     ):
         j += 1
     return j
+
+
+def _money_after(doc: Doc, k: int) -> bool:
+    """A currency at k, or after "de" at k ("20 M d'euros"): "m" and "k" are then millions and thousands;
+    "800 m", "3.000 m steeple" are metres."""
+    if k < len(doc) and doc[k].lower_ in ("de", "d'"):
+        k += 1
+    return k < len(doc) and (doc[k].text in lx.CURRENCY or doc[k].lower_ in lx.CURRENCY)
+
+
+def _unit_after_tens(doc: Doc, j: int, language: str) -> bool:
+    """"Quarante six pour cent", "soixante dix": a number word under twenty after a tens word, written without
+    its hyphen, belongs to it whatever its tag."""
+    w = lx.NUMBER_WORDS.get(language, {}).get(doc[j].lower_)
+    return w is not None and 1 < w < 17 and j > 0 and doc[j - 1].lower_.split("-")[-1] in _TENS
 
 
 def _value_of(tokens: list[Token], language: str, dot_decimal: bool = False) -> tuple[float | None, str]:
@@ -664,6 +783,8 @@ def _is_clock(doc: Doc, i: int, value: float, unit: str) -> bool:
     if after in ("précises", "pile", "locales", "gmt", "utc", "heure") or (after == "du" and i + 3 < len(doc)
                                                                           and doc[i + 3].lower_ in ("matin", "soir")):
         return True
+    if prev == "du":
+        return True  # "les journaux télévisés du 20 heures": a duration is never "du N heures"
     if prev in ("de", "d'"):
         return i > 1 and doc[i - 2].lower_ in ("journal", "jt", "édition", "flash", "bulletin", "séance", "train",
                                                  "partir", "alentours", "environs")
@@ -682,6 +803,13 @@ def find_quantities(doc: Doc, language: str, date_tokens: set[int]) -> list[dict
     n = len(doc)
     while i < n:
         tok = doc[i]
+        share = _fraction(doc, i) if language == "fr" and i not in date_tokens else None
+        if share is not None:
+            end = i + 4 if share[1] == "minutes" else i + 2  # "trois quarts d'heure"
+            out.append(_share_item(doc, i, end, share, approx))
+            groups.append((i, i + 2, end))
+            i = end
+            continue
         if i in date_tokens or not _is_number(tok, language) or _YEAR.match(tok.text) and _yearish(doc, i):
             i += 1
             continue
@@ -690,11 +818,16 @@ def find_quantities(doc: Doc, language: str, date_tokens: set[int]) -> list[dict
             continue
         prev = doc[i - 1].lower_ if i > 0 else ""
         # "les deux hommes", "the two leaders": a number word after a definite article refers back,
-        # it does not count anything new.
+        # it does not count anything new; "tous les deux ou trois jours" opens a range.
         if not _DIGITS.match(tok.text) and prev in ("les", "ces", "the", "these", "those", "nos", "ses", "tous",
-                                                    "toutes"):
+                                                    "toutes") and not _first_of_range(tok, language):
             i += 1
             continue
+        if _is_quarantine(doc, i) or _compound_noun(doc, i, language):
+            i += 1
+            continue
+        if tok.lower_ in lx.VAGUE_NUMBER_WORDS and i > 1 and prev in _OPENING_QUOTES:
+            prev = doc[i - 2].lower_  # 'parle de "milliers de cas"'
         if tok.lower_ in lx.VAGUE_NUMBER_WORDS and (prev in lx.VAGUE_BEFORE or i == 0) or (
                 tok.lower_ in lx.VAGUE_NUMBER_WORDS and prev == "plusieurs"):
             i += 1
@@ -707,13 +840,19 @@ def find_quantities(doc: Doc, language: str, date_tokens: set[int]) -> list[dict
         if j + 1 < n and doc[j].lower_ in ("par", "à") and doc[j + 1].lower_ == tok.lower_ and tok.is_alpha:
             i = j + 2
             continue
-        if _is_title(doc, i, j) or _is_phone_number(doc[i:j]):
+        if _is_title(doc, i, j) or _is_phone_number(doc[i:j]) or _is_address(doc, j, language, date_tokens) \
+                or _idiom(doc, i, j):
             i = j
             continue
         value, glued_unit = _value_of(list(doc[i:j]), language, dot_decimal)
         if value is None:
             i = j
             continue
+        # "deux millions et demi de personnes", "un milliard et demi": half of the scale more.
+        if j + 1 < n and doc[j - 1].lower_ in _SCALE_WORDS and doc[j].lower_ == "et" \
+                and doc[j + 1].lower_ in ("demi", "demie"):
+            value += lx.SCALES[doc[j - 1].lower_] / 2
+            j += 2
         start_tok = i
         qualifier = ""
         # Approximation: up to three words before the number ("près de", "more than", "au moins").
@@ -724,6 +863,8 @@ def find_quantities(doc: Doc, language: str, date_tokens: set[int]) -> list[dict
                     qualifier = approx[phrase]
                     start_tok = i - k
                     break
+        if not qualifier and any(t.lower_ in lx.APPROX_NUMBER_WORDS for t in doc[i:j]):
+            qualifier = "approx"
         currency_before = i > 0 and doc[i - 1].text in lx.CURRENCY
         if glued_unit:
             unit, end_tok = glued_unit, j
@@ -732,6 +873,17 @@ def find_quantities(doc: Doc, language: str, date_tokens: set[int]) -> list[dict
             start_tok = min(start_tok, i - 1)
         else:
             unit, end_tok = _unit_at(doc, j)
+        # "le 28 président américain" (an ordinal without its suffix): in French, a figure above one before a
+        # singular noun counts nothing ("a 35 year old man" does); "croissance à deux chiffres" qualifies.
+        if language == "fr" and not glued_unit and value >= 2 and _counted_noun(unit) and end_tok == j + 1 \
+                and _singular(doc[j]) or unit == "chiffres" and prev == "à":
+            i = end_tok
+            continue
+        # "100% Bachelot", "100 % Mag": a percentage naming a programme or a brand.
+        if unit == "%" and end_tok < n and doc[end_tok].pos_ == "PROPN" and doc[end_tok].text[:1].isupper() \
+                and doc[end_tok].is_alpha and not doc[end_tok].is_sent_start:
+            i = end_tok + 1
+            continue
         # "aux douze coups de midi", "les 12 coups de minuit": the clock striking, a time of day.
         if unit.lower() in ("coups", "coup") and end_tok + 1 < n and doc[end_tok].lower_ in ("de", "du") \
                 and doc[end_tok + 1].lower_ in ("midi", "minuit"):
@@ -751,19 +903,33 @@ def find_quantities(doc: Doc, language: str, date_tokens: set[int]) -> list[dict
         low = high = None
         # A range: "120 à 130 vautours", "entre 59% et 60%", "de 8,8 à 9,6 milliards de dollars".
         k = end_tok if unit else j
-        between = prev in ("entre", "between", "de", "from") or (i > 1 and doc[i - 2].lower_ == "entre")
+        # "entre 59% et 60%": "et" joins the two ends of a range only after "entre"; "âgés de 46 et 45 ans",
+        # "de 12,7 millions et 7,3 millions" are two figures.
+        between = prev in ("entre", "between") or (i > 1 and doc[i - 2].lower_ == "entre")
+        # "un ou deux ans", "4 ou 5 matchs": a bare figure, "ou", a larger one with the unit is a range of
+        # guesses; not the last two of a list ("à 25, 30 ou 35 ans") nor two figures each with its unit.
+        guess = k == j and k < n and doc[k].lower_ in ("ou", "or") and prev != ","
         if k + 1 < n and doc[k].lower_ in _RANGE_WORDS and _is_number(doc[k + 1], language) and k + 1 not in date_tokens \
-                and (doc[k].lower_ not in ("et", "and", "ou", "or") or between) and not _CLOCK.match(doc[k + 1].text[:5]):
+                and (doc[k].lower_ not in ("et", "and", "ou", "or") or between or guess) \
+                and not _CLOCK.match(doc[k + 1].text[:5]):
             m = _number_group(doc, k + 1, language, date_tokens)
             second, glued2 = _value_of(list(doc[k + 1 : m]), language, dot_decimal)
             unit2, end2 = (glued2, m) if glued2 else _unit_at(doc, m)
             # "quatre îles - trois de l'archipel": after a unit, only the same unit again makes a range.
             if second is not None and (not unit or unit2 == unit):
-                scales = [lx.SCALES[t.lower_] for t in doc[k + 1 : m] if t.lower_ in lx.SCALES]
-                if scales and not any(t.lower_ in lx.SCALES for t in doc[i:j]) and value < scales[0]:
-                    value *= scales[0]
-                low, high = min(value, second), max(value, second)
-                unit, end_tok = unit or unit2, end2 if unit2 else m
+                scales = [_scale_of(t.lower_) for t in doc[k + 1 : m] if _scale_of(t.lower_)]
+                first = value * scales[0] if scales and not any(_scale_of(t.lower_) for t in doc[i:j]) \
+                    and value < scales[0] else value
+                if guess and not second > first:
+                    pass
+                elif between or not (_descending(first, second) or _changed_from(doc, i - 1)):
+                    value = first
+                    low, high = min(value, second), max(value, second)
+                    unit, end_tok = unit or unit2, end2 if unit2 else m
+                elif not unit:
+                    # "est passé de 79 à 59 %", "passé de 30 à 50 euros": a change from one figure to the other,
+                    # two figures of one unit.
+                    value, unit, end_tok = first, unit2, j
         if not unit and value < 100 and _number_as_noun(doc, i):
             i = j
             continue
@@ -796,8 +962,15 @@ def find_quantities(doc: Doc, language: str, date_tokens: set[int]) -> list[dict
                 unit2, end2 = (glued2, m) if glued2 else _unit_at(doc, m)
                 if base is not None and base > value and unit2 in ("", unit):
                     end_tok = end2 if unit2 else m
+                elif base is not None and base > value and tok.lower_ in ("un", "une", "one"):
+                    end_tok = m  # "un test sur deux positif": the word after the base describes the one
                 else:
                     base = None
+        # "300 militaires et civils", "44 collégiens et lycéens": one count of two nouns joined bare.
+        if low is None and base is None and _counted_noun(unit) and doc[end_tok - 1].text == unit \
+                and (second_noun := _coordinated_noun(doc, end_tok)) is not None:
+            unit = f"{unit} {doc[end_tok].lower_} {second_noun.text}"
+            end_tok = second_noun.i + 1
         # "6 ans et demi", "deux heures et demie": half a unit more.
         if low is None and unit and end_tok + 1 < n and doc[end_tok].lower_ == "et" \
                 and doc[end_tok + 1].lower_ in ("demi", "demie"):
@@ -824,6 +997,45 @@ def find_quantities(doc: Doc, language: str, date_tokens: set[int]) -> list[dict
     return out
 
 
+_NUMERATORS = {"un": 1, "une": 1, "deux": 2, "trois": 3}
+_DENOMINATORS = {"tiers": 3, "quart": 4, "quarts": 4}
+# "trois quarts d'heure", "un quart de siècle", "les quarts de finale": a fraction of a unit, no share.
+_FRACTION_OF_UNIT = {"heure", "siècle", "finale", "finales", "temps", "tour", "mile", "litre"}
+
+
+def _fraction(doc: Doc, i: int) -> tuple[float, str] | None:
+    """"les trois quarts des forêts", "un tiers des salariés", "deux tiers de la population": a share of a
+    whole (75.0, 33.3, 66.7 %), with the whole after it ("un tiers de confiance" is a third party);
+    "trois quarts d'heure" is 45 minutes."""
+    if i + 2 >= len(doc):
+        return None
+    num, den = _NUMERATORS.get(doc[i].lower_), _DENOMINATORS.get(doc[i + 1].lower_)
+    if num is None or den is None or num >= den:
+        return None
+    if doc[i + 2].lower_ not in ("de", "des", "du", "d'") or i + 3 >= len(doc):
+        # "a baissé des deux tiers": two or three parts need no whole after them; "un tiers" does.
+        return (round(100 * num / den, 1), "%") if num > 1 else None
+    whole = doc[i + 3]
+    if den == 4 and doc[i + 2].lower_ == "d'" and whole.lower_ == "heure":
+        return 15.0 * num, "minutes"
+    if whole.lower_ in _FRACTION_OF_UNIT or doc[i + 2].lower_ in ("de", "d'") and whole.pos_ not in ("DET", "PRON") \
+            and whole.lower_ != "entre":
+        return None
+    return round(100 * num / den, 1), "%"
+
+
+def _share_item(doc: Doc, i: int, end: int, share: tuple[float, str], approx: dict[str, str]) -> dict[str, Any]:
+    """The quantity of a fraction at i, with "près des", "plus des" before it read as "près de", "plus de"."""
+    start, qualifier = i, ""
+    if i > 1 and doc[i - 1].lower_ in ("de", "des", "d'"):
+        phrase = f"{doc[i - 2].lower_} de"
+        if phrase in approx:
+            start, qualifier = i - 2, approx[phrase]
+    span = doc[start:end]
+    return {"char_start": span.start_char, "char_end": span.end_char, "value": share[0], "unit": share[1],
+            "approx": qualifier == "approx", "qualifier": qualifier}
+
+
 _RATE_WORDS = frozenset({"pour", "per"})
 
 
@@ -841,6 +1053,103 @@ def _rate_base(doc: Doc, k: int, language: str, date_tokens: set[int], dot_decim
     if base is None or not unit or base < 100 or math.log10(base) % 1:
         return None, "", k
     return base, unit, end
+
+
+_STREETS = {"rue", "avenue", "boulevard", "bd", "quai", "impasse", "allée", "place", "chemin", "cours", "faubourg",
+            "square", "street", "road", "lane"}
+_STREET_NAMES = {"street", "road", "avenue", "lane", "square", "boulevard", "place"}
+# "à deux pas de l'Élysée", "à deux doigts de la mort": very close, no count.
+_IDIOMS = {("à", "deux", "pas"), ("à", "deux", "doigts")}
+
+
+def _is_address(doc: Doc, j: int, language: str, date_tokens: set[int]) -> bool:
+    """"au 55 rue du Faubourg-Saint-Honoré", "au 10 et 11 Downing Street": a street number, no count. The
+    street word is singular ("10 places de parking" counts) and a name or "de" follows it."""
+    n = len(doc)
+    if j + 1 < n and doc[j].text in ("et", ",", "-", "à", "and") and doc[j + 1].text.isdigit():
+        j = _number_group(doc, j + 1, language, date_tokens)
+    if j < n and doc[j].lower_ in ("bis", "ter"):
+        j += 1
+    if j + 1 >= n:
+        return False
+    street, after = doc[j], doc[j + 1]
+    if street.lower_ in _STREETS and (after.lower_ in ("de", "du", "des", "d'") or after.text[:1].isupper()):
+        return True
+    return street.text[:1].isupper() and street.is_alpha and after.lower_ in _STREET_NAMES and after.text[:1].isupper()
+
+
+def _idiom(doc: Doc, i: int, j: int) -> bool:
+    return j == i + 1 and i > 0 and j < len(doc) and (doc[i - 1].lower_, doc[i].lower_, doc[j].lower_) in _IDIOMS
+
+
+def _singular(tok: Token) -> bool:
+    """A noun written in the singular: tagged so, and not ending as plurals and invariable nouns do ("prix",
+    "fois", "choix")."""
+    return tok.morph.get("Number") == ["Sing"] and tok.lower_[-1:] not in ("s", "x", "z") and tok.is_alpha \
+        and len(tok.text) > 3 and tok.text.islower() and tok.lower_ not in lx.UNITS
+
+
+def _compound_noun(doc: Doc, i: int, language: str) -> bool:
+    """"deux-roues", "mille-feuilles", "trois-là": a number word hyphened to a word that is no number names
+    a thing (or points at people), it counts nothing. The tokenizer splits them at the hyphen."""
+    words = lx.NUMBER_WORDS.get(language, {})
+    return i + 2 < len(doc) and doc[i].is_alpha and doc[i].lower_ in words and not doc[i].whitespace_ \
+        and doc[i + 1].text in ("-", "‑") and not doc[i + 1].whitespace_ and doc[i + 2].is_alpha \
+        and doc[i + 2].lower_ not in words and doc[i + 2].lower_ not in ("et",)
+
+
+def _is_quarantine(doc: Doc, i: int) -> bool:
+    """"mise en quarantaine", "une quarantaine de 14 jours", "demandent une quarantaine": the isolation, not
+    about forty; forty counts the word after its "de" ("une quarantaine d'années", "de grandes villes").
+    Another collective word counts nothing after "la" or "par" without that "de" ("la soixantaine")."""
+    word = doc[i].lower_
+    if word not in lx.APPROX_NUMBER_WORDS:
+        return False
+    counts = i + 2 < len(doc) and doc[i + 1].lower_ in ("de", "d'") and doc[i + 2].is_alpha \
+        and doc[i + 2].lower_ not in lx.NUMBER_WORDS.get("fr", {})
+    if word == "quarantaine":
+        return not counts
+    # "la soixantaine éclatante" (an age), "sous la barre de la dizaine", "apportés par dizaine": a collective
+    # word after "la" or "par" with nothing counted after it.
+    return not counts and i > 0 and doc[i - 1].lower_ in ("la", "sa", "par", "l'")
+
+
+def _coordinated_noun(doc: Doc, k: int) -> Token | None:
+    """The noun joined bare to a counted noun ending before k by "et"/"ou" ("militaires et civils",
+    "collégiens et lycéens"), which the count counts too; not a noun with its own determiner or figure
+    ("35 policiers et 33 gendarmes", "deux morts et plusieurs blessés"), nor an adverb ("18 ans et plus")."""
+    if k + 1 >= len(doc) or doc[k].lower_ not in ("et", "ou", "and", "or"):
+        return None
+    noun, counted = doc[k + 1], doc[k - 1]
+    if not noun.is_alpha or not noun.text.islower() or noun.pos_ not in ("NOUN", "ADJ") or noun.dep_ != "conj" \
+            or noun.head.i != counted.i or noun.lower_ in _PRONOMINAL_ADJECTIVES:
+        return None
+    # Both plural, or both singular ("1 homme ou femme").
+    return noun if noun.morph.get("Number") == counted.morph.get("Number") or noun.lower_[-1:] in "sx" \
+        and counted.lower_[-1:] in "sx" else None
+
+
+# Verbs whose "de X à Y" always goes from one figure to another ("le plafond est passé de 30 à 50 euros", "on
+# passe de 9 à 12"), where a noun's ("une hausse de 2 à 3 %") is a range. Not "augmenter de 10 à 15 %", which
+# mostly gives the range of the rise.
+_CHANGE_VERBS = ("pass", "évolu")
+
+
+def _changed_from(doc: Doc, k: int) -> bool:
+    """Whether the "de" at k opens the figure a verb of change starts from (up to three words between them,
+    "est passé en France de 30 à 50 euros")."""
+    if k < 1 or doc[k].lower_ not in ("de", "d'"):
+        return False
+    for t in reversed(list(doc[max(0, k - 4) : k])):
+        if t.pos_ in ("VERB", "AUX") or t.is_punct:
+            return t.pos_ == "VERB" and t.lower_.startswith(_CHANGE_VERBS)
+    return False
+
+
+def _descending(first: float, second: float) -> bool:
+    """A range is written low to high ("de 3 à 5", "-4 à -7 points" for two falls): "de 79% à 59%", "de six
+    ans à cinq ans" go from one figure to another."""
+    return abs(second) < abs(first) if first < 0 and second < 0 else second < first
 
 
 def _label_end(doc: Doc, j: int, language: str, date_tokens: set[int]) -> int:
@@ -867,7 +1176,10 @@ def _score_end(doc: Doc, i: int, j: int, value: float, unit: str, language: str,
         return 0
     m = _number_group(doc, j + 1, language, date_tokens)
     second = _number_value(list(doc[j + 1 : m]), language)
-    return m if second is not None and second <= value else 0
+    # "passée de 79 à 59 %": a measure after the second figure makes two figures; a score measures nothing
+    # ("s'est imposé 3 à 1 dimanche").
+    unit2 = _unit_at(doc, m)[0]
+    return m if second is not None and second <= value and unit2 not in _MEASURE_UNITS | {"%", "points"} else 0
 
 
 def _is_phone_number(tokens: Span) -> bool:
@@ -892,13 +1204,13 @@ def _number_as_noun(doc: Doc, i: int) -> bool:
 
 
 def _bare_day(doc: Doc, i: int) -> bool:
-    """"le 4 exactement", "depuis le 17": a day of the month written alone refers to a month said before
-    (or names something, "le 13" for Marseille's département); it counts nothing."""
-    return doc[i - 1].lower_ == "le" and bool(_DAY.match(doc[i].text)) and not doc[i].text.startswith("0")
+    """"le 4 exactement", "depuis le 17", "les attentats du 13": a day of the month written alone refers to a
+    month said before (or names something, "le 13" for Marseille's département); it counts nothing."""
+    return doc[i - 1].lower_ in ("le", "du") and bool(_DAY.match(doc[i].text)) and not doc[i].text.startswith("0")
 
 
 def _scale(tokens: Span) -> float:
-    return next((lx.SCALES[t.lower_] for t in tokens if t.lower_ in lx.SCALES), 1.0)
+    return next((_scale_of(t.lower_) for t in tokens if _scale_of(t.lower_)), 1.0)
 
 
 # A number in one of these relations stands for a noun phrase ("alors que 121 ont été commis", "ni la
@@ -917,6 +1229,7 @@ _MONEY = set(lx.CURRENCY.values())
 # Words joining listed or opposed figures: "80 km de Dijon et 120 de Troyes", a tally "312 voix contre 250",
 # "312 votes to 250".
 _LIST_WORDS = {"et", "ou", "contre", "and", "or", "against", "to", "versus", "vs"}
+_PLACE_WORDS = {"en", "au", "aux", "à", "dans", "chez", "in", "at"}
 
 
 def _share_units(doc: Doc, items: list[dict[str, Any]], groups: list[tuple[int, int, int]]) -> None:
@@ -930,16 +1243,31 @@ def _share_units(doc: Doc, items: list[dict[str, Any]], groups: list[tuple[int, 
         item, (i, j, _end) = items[k], groups[k]
         nxt, (i2, j2, _end2) = items[k + 1], groups[k + 1]
         between = [t.lower_ for t in doc[j:i2]]
-        if item["unit"] or not nxt["unit"] or "low" in item or between not in ([","], ["et"], ["ou"]):
+        # "39 des 40 villes", "trois des quatre auteurs": a part of a whole counts what the whole counts.
+        if item["unit"] or not nxt["unit"] or "low" in item or between not in ([","], ["et"], ["ou"], ["des"]):
             continue
         scale = _scale(doc[i2:j2])
         if _scale(doc[i:j]) == 1.0 and item["value"] < scale:
             item["value"] *= scale
         item["unit"] = nxt["unit"]
+    # "28.108 décès depuis le 1er mars, dont 17.466 dans les hôpitaux": a part of the figure before counts
+    # what it counts.
+    for k in range(1, len(items)):
+        item, (i, _j, _end) = items[k], groups[k]
+        gap = doc[groups[k - 1][2] : i]
+        if item["unit"] or "low" in item or i == 0 or doc[i - 1].lower_ not in ("dont", "including") \
+                or not items[k - 1]["unit"] or len(gap) > 12 or any(t.text in (".", ";", "!", "?") for t in gap):
+            continue
+        item["unit"] = items[k - 1]["unit"]
     for k in range(1, len(items)):
         item, (i, j, _end) = items[k], groups[k]
         before, (i0, j0, end0) = items[k - 1], groups[k - 1]
-        if item["unit"] or not before["unit"] or "low" in item or i == 0 or doc[i - 1].lower_ not in _LIST_WORDS:
+        # "six attentats commis en Allemagne, quatre en Grande-Bretagne, trois en Belgique": after a comma, a
+        # bare figure followed by a place of its own is the next item of a list of counts.
+        elliptic = i > 0 and doc[i - 1].text == "," and j < len(doc) and doc[j].lower_ in _PLACE_WORDS \
+            and _counted_noun(before["unit"])
+        if item["unit"] or not before["unit"] or "low" in item or i == 0 \
+                or doc[i - 1].lower_ not in _LIST_WORDS and not elliptic:
             continue
         gap = doc[end0:i]
         # "710 ch et 667 Nm": a word right after the number is its own unit, even one not in the lexicon.
@@ -952,9 +1280,15 @@ def _share_units(doc: Doc, items: list[dict[str, Any]], groups: list[tuple[int, 
     # phrase counts what the sentence counted before it.
     for k in range(1, len(items)):
         item, (i, j, _end) = items[k], groups[k]
-        if item["unit"] or "low" in item or doc[j - 1].dep_ not in _NOMINAL_DEPS:
+        # "c'est 45 de moins que samedi", "soit 36 de plus": a difference counts what the figure before counts.
+        difference = j + 1 < len(doc) and doc[j].lower_ in ("de", "en") and doc[j + 1].lower_ in ("plus", "moins")
+        if item["unit"] or "low" in item or not (doc[j - 1].dep_ in _NOMINAL_DEPS or difference):
             continue
         sent_start = doc[i].sent.start
+        if difference:  # the parser may start a sentence at "c'est 45 de moins": no stop in between is enough
+            gap = doc[groups[k - 1][2] : i]
+            sent_start = groups[k - 1][0] if len(gap) <= 15 and not any(
+                t.text in (".", ";", "!", "?") for t in gap) else sent_start
         # "de 74% (5.093 contre 2.920)": only a counted noun carries over, from the figure just before.
         # "des trois éléments [...] 222 MILLIONS": a figure with a scale word of its own counts something else.
         before = [m for m in range(k) if groups[m][0] >= sent_start]

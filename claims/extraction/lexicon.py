@@ -9,6 +9,7 @@ NUMBER_WORDS = {
         "quinze": 15, "seize": 16, "vingt": 20, "trente": 30, "quarante": 40, "cinquante": 50,
         "soixante": 60, "cent": 100, "cents": 100, "mille": 1000, "dizaine": 10, "douzaine": 12,
         "vingtaine": 20, "trentaine": 30, "quarantaine": 40, "cinquantaine": 50, "centaine": 100,
+        "huitaine": 8, "quinzaine": 15, "soixantaine": 60,
         "centaines": 100, "milliers": 1000, "millier": 1000,
     },
     "en": {
@@ -285,6 +286,9 @@ UNIT_PAIRS = {
 # Units whose case tells them apart from another one or from a name: "667 Nm" (newton-metres of torque), not nm.
 CASED_UNITS = {"Nm": "Nm", "N.m": "Nm", "kN": "kN", "MWh": "MWh", "GWh": "GWh", "kWc": "kWc", "MWc": "MWc"}
 # Number words that count nothing precise when plural or after "des"/"plusieurs": "des centaines de km".
+# "une dizaine de jours", "un millier de manifestants": about that many.
+APPROX_NUMBER_WORDS = {"dizaine", "douzaine", "huitaine", "quinzaine", "vingtaine", "trentaine", "quarantaine",
+                       "cinquantaine", "soixantaine", "centaine", "millier", "dozen"}
 VAGUE_NUMBER_WORDS = {"dizaines", "douzaines", "vingtaines", "centaines", "milliers", "millions", "milliards",
                       "dozens", "hundreds", "thousands", "billions"}
 VAGUE_BEFORE = {"des", "plusieurs", "quelques", "de", "d'", "les", "many", "several", "some", "of"}

@@ -479,3 +479,218 @@ def test_and_a_half_adds_half_a_unit() -> None:
     text = ("Le suspect a été condamné à 6 ans et demi de prison par le tribunal de Lyon. "
             "Les débats ont duré deux heures et demie à Lyon.")
     assert quantities(text) == [(6.5, "ans", None, None), (2.5, "heures", None, None)]
+
+
+def test_two_figures_joined_by_et_after_de_or_written_high_to_low_are_no_range() -> None:
+    # "et" joins the ends of a range only after "entre".
+    assert quantities("Une mère et une sœur, respectivement âgées de 46 et 45 ans, ont été délogées.") == [
+        (46.0, "ans", None, None), (45.0, "ans", None, None)]
+    assert quantities("Selon le sondage, ils sont de 12,7 millions et 7,3 millions à préférer les chats.") == [
+        (12_700_000.0, "", None, None), (7_300_000.0, "", None, None)]
+    # "de X à Y" from high to low is a change, not a range; "-4 à -7 points" (two falls) stays one.
+    assert quantities("La popularité du président est passée de 79% à 59% selon l'institut Levada.") == [
+        (79.0, "%", None, None), (59.0, "%", None, None)]
+    assert quantities("La popularité du président est passée de 79 à 59 % selon l'institut Levada.") == [
+        (79.0, "%", None, None), (59.0, "%", None, None)]
+    assert quantities("La cour a réduit mardi sa peine de six ans à cinq ans d'emprisonnement.") == [
+        (6.0, "ans", None, None), (5.0, "ans", None, None)]
+    assert quantities("Les intentions de vote sont en baisse notable (-4 à -7 points) selon l'étude.") == [
+        (-4.0, "points", -7.0, -4.0)]
+    assert quantities("Ils ont perdu entre 3 et 5 milliards de dollars selon le magazine Forbes.") == [
+        (3e9, "USD", 3e9, 5e9)]
+
+
+def test_a_bare_figure_or_a_larger_one_is_a_range_of_guesses() -> None:
+    assert quantities("Il a été condamné à un ou deux ans de prison par le tribunal de Lyon.") == [
+        (1.0, "ans", 1.0, 2.0)]
+    assert quantities("Le nombre de cas double tous les deux ou trois jours dans le département.") == [
+        (2.0, "jours", 2.0, 3.0)]
+    assert quantities("Il y a 4 ou 5 matchs qui se sont joués sur un coup de chance, a-t-il concédé.") == [
+        (4.0, "matchs", 4.0, 5.0)]
+    # The last two of a list, and two figures each with its unit, stay apart.
+    assert quantities("Je pense que c'est plus à 25, 30 ou 35 ans, a-t-il argué.") == [
+        (25.0, "ans", None, None), (30.0, "ans", None, None), (35.0, "ans", None, None)]
+    assert quantities("97 % ou 98 % des sujets atteints guérissent selon le professeur.") == [
+        (97.0, "%", None, None), (98.0, "%", None, None)]
+
+
+def test_and_a_half_after_a_scale_word_adds_half_of_it() -> None:
+    assert quantities("Il avait lui-même mis deux millions et demi de personnes dans la rue avec sa réforme.") == [
+        (2_500_000.0, "personnes", None, None)]
+    assert quantities("Le père Noël a distribué plus d'un milliard et demi de présents en Australie.") == [
+        (1_500_000_000.0, "présents", None, None)]
+    # After "de", the noun an adjective qualifies is what is counted.
+    assert quantities("Le ministère a recensé deux millions de nouveaux cas en une semaine selon le bilan.") == [
+        (2_000_000.0, "cas", None, None)]
+
+
+def test_compound_number_words_are_read_whole() -> None:
+    assert quantities("Vingt-deux mille personnes assistaient à un concert de country en Floride selon la police.") == [
+        (22_000.0, "personnes", None, None)]
+    assert quantities("Quarante six pour cent des personnes interrogées pensent que la crise va durer.") == [
+        (46.0, "%", None, None)]
+    assert quantities("Le bâtiment compte quatre-vingt-dix logements et soixante-et-onze places de parking.") == [
+        (90.0, "logements", None, None), (71.0, "places", None, None)]
+
+
+def test_a_count_of_two_nouns_joined_bare_keeps_both() -> None:
+    assert quantities("Selon la police, 300 militaires et civils ont été évacués de la base mardi.") == [
+        (300.0, "militaires et civils", None, None)]
+    assert quantities("Un car scolaire transportant 44 collégiens et lycéens s'est renversé dans la matinée.") == [
+        (44.0, "collégiens et lycéens", None, None)]
+    # A second noun with its own figure or determiner, or an adverb, is not counted by the first figure.
+    assert quantities("En 2018, 35 policiers et 33 gendarmes se sont suicidés selon le ministère.") == [
+        (35.0, "policiers", None, None), (33.0, "gendarmes", None, None)]
+    assert quantities("Le sondage a été réalisé auprès de 1.058 personnes de 18 ans et plus.") == [
+        (1058.0, "personnes", None, None), (18.0, "ans", None, None)]
+
+
+def test_a_quarantine_is_no_forty() -> None:
+    assert quantities("Dublin a décidé d'imposer une quarantaine de 14 jours à toute personne arrivant en Irlande.") == [
+        (14.0, "jours", None, None)]
+    assert quantities("Les maires des grandes villes du pays demandent une quarantaine, a indiqué le ministre.") == []
+    assert quantities("Un homme d'une quarantaine d'années a été interpellé mardi à Annecy par la police.") == [
+        (40.0, "années", None, None)]
+
+
+def test_a_plural_noun_tagged_as_the_numbers_adjective_is_what_it_counts() -> None:
+    assert quantities("Nous avons 19 centrales nucléaires qui sont aujourd'hui en service selon le ministre.") == [
+        (19.0, "centrales", None, None)]
+    assert quantities("En 2019, 70.949 jeunes ont formulé des vœux en faveur de l'apprentissage.") == [
+        (70949.0, "jeunes", None, None)]
+
+
+def test_a_part_after_dont_counts_what_the_figure_before_counts() -> None:
+    text = ("Le ministère de la Santé recense 28.108 décès depuis le 1er mars, dont 17.466 dans les hôpitaux "
+            "et 10.642 dans les établissements sociaux.")
+    assert quantities(text) == [(28108.0, "décès", None, None), (17466.0, "décès", None, None),
+                                (10642.0, "décès", None, None)]
+    assert quantities("Le virus a touché 2.876 personnes, dont 129 sont en réanimation selon le ministère.") == [
+        (2876.0, "personnes", None, None), (129.0, "personnes", None, None)]
+
+
+def test_street_numbers_idioms_numbered_labels_and_percent_titles_are_no_quantities() -> None:
+    assert quantities("Le chat Larry est employé au 10 et 11 Downing Street depuis 2011 selon le gouvernement.") == []
+    assert quantities("Le siège est situé au 55 rue du Faubourg-Saint-Honoré à Paris depuis 1848.") == []
+    assert quantities("Un restaurant McDonald's a ouvert à deux pas de la Cité du Vatican en 2016.") == []
+    assert quantities("Le parking compte 10 places de stationnement et 3 rues de desserte selon le maire.") == [
+        (10.0, "places", None, None), (3.0, "rues", None, None)]
+    assert quantities("Il ignorait que le département 72 avait bougé au sein des terres de l'Hexagone.") == []
+    assert quantities("L'épreuve, qui compte coefficient 7 dans la note finale, est reprogrammée en juillet.") == []
+    assert quantities("Dans 100% Bachelot, l'auditeur est là, il réagit, explique la ministre sur la radio.") == []
+
+
+def test_one_in_n_is_a_proportion_not_a_count_of_n() -> None:
+    found = [(q["value"], q["unit"], q.get("per")) for c in everything(
+        "Le moral est au beau fixe: plus d'une personne sur deux (51%) donne une bonne note.") for q in c.quantities]
+    assert found == [(1.0, "personne", 2.0), (51.0, "%", None)]
+    found = [(q["value"], q["unit"], q.get("per")) for c in everything(
+        "Les tests le montrent, c'est-à-dire quasiment un test sur deux positif selon l'ARS.") for q in c.quantities]
+    assert found == [(1.0, "test", 2.0)]
+
+
+def test_a_scale_word_misspelt_by_one_letter_is_still_a_scale() -> None:
+    assert quantities("Le groupe a perdu 12 milliars d'euros en 2019 selon son rapport annuel.") == [
+        (12e9, "EUR", None, None)]
+    assert quantities("L'Etat a débloqué 3,5 millons d'euros pour les hôpitaux selon le ministre.") == [
+        (3.5e6, "EUR", None, None)]
+
+
+def test_a_verb_of_change_goes_from_one_figure_to_another_a_noun_spans_a_range() -> None:
+    assert quantities("Le plafond du paiement sans contact est passé en France de 30 à 50 euros cette semaine.") == [
+        (30.0, "EUR", None, None), (50.0, "EUR", None, None)]
+    assert quantities("Le nombre de candidats par équipe est revu à la hausse: on passe de 9 à 12 candidats.") == [
+        (9.0, "candidats", None, None), (12.0, "candidats", None, None)]
+    assert quantities("Les prix devraient augmenter de 10 à 15% cette année selon l'Insee.") == [
+        (10.0, "%", 10.0, 15.0)]
+    assert quantities("Les prix ont connu une hausse de 2 à 3 % selon le distributeur.") == [(2.0, "%", 2.0, 3.0)]
+    assert quantities("Les conducteurs risquent une suspension de permis allant de 3 à 6 mois.") == [
+        (3.0, "mois", 3.0, 6.0)]
+
+
+def test_a_collective_number_word_is_approximate_and_a_quoted_vague_plural_no_count() -> None:
+    def approx(text: str) -> list[tuple[Any, ...]]:
+        return [(q["value"], q["unit"], q["approx"]) for c in everything(text) for q in c.quantities]
+
+    assert approx("Selon le médecin, ils ont testé une soixantaine de patients anosmiques à l'hôpital.") == [
+        (60.0, "patients", True)]
+    assert approx("Une dizaine de personnes ont été légèrement blessées jeudi à Lyon selon les pompiers.") == [
+        (10.0, "personnes", True)]
+    assert approx("Il est resté une quinzaine de jours à l'hôpital après l'accident selon sa famille.") == [
+        (15.0, "jours", True)]
+    assert quantities('Le syndicat parle de "milliers de cas suspectés" parmi les agents de La Poste.') == []
+    assert quantities("Très épanouie dans ce nouveau rôle, elle vit bien la soixantaine selon ses proches.") == []
+    assert quantities("Le nombre d'attaques passe ensuite sous la barre de la dizaine en Allemagne.") == []
+
+
+def test_a_difference_a_part_of_a_whole_and_a_hyphenated_noun_get_their_unit() -> None:
+    assert quantities("Au total, 2.087 malades sont hospitalisés en réanimation, c'est 45 de moins que samedi.") == [
+        (2087.0, "malades", None, None), (45.0, "malades", None, None)]
+    # Only a counted noun carries over to a difference: "74% (3.135 en moins)" counts no percent.
+    assert quantities("Le nombre d'accidents a chuté de 74% par rapport au même mois en 2019 (3.135 en moins).") == [
+        (74.0, "%", None, None), (3135.0, "", None, None)]
+    assert quantities("Il y aura une tête de liste écolo dans 39 des 40 villes de la région, selon lui.") == [
+        (39.0, "villes", None, None), (40.0, "villes", None, None)]
+    assert quantities("Les peines de deux ex-stars de la K-pop ont été réduites mardi par la cour.") == [
+        (2.0, "ex-stars", None, None)]
+
+
+def test_a_fraction_of_a_whole_is_a_share_in_percent() -> None:
+    assert quantities("Cela pousse près des trois quarts des forêts tropicales au-dessus du seuil selon l'étude.") == [
+        (75.0, "%", None, None)]
+    assert quantities("Un tiers des salariés et indépendants expriment une inquiétude selon le sondage.") == [
+        (33.3, "%", None, None)]
+    assert quantities("Il a confié ses clés à un tiers de confiance pendant trois quarts d'heure.") == [
+        (45.0, "minutes", None, None)]
+
+
+def test_a_figure_before_a_singular_noun_and_a_two_digit_growth_count_nothing() -> None:
+    assert quantities("Dans son pays, le 28 président américain avait laissé les Etats du Sud agir.") == []
+    assert quantities("La croissance à deux chiffres dont se prévaut la ministre est contestée par les syndicats.") == []
+    # Units and invariable plurals stay counts.
+    assert quantities("La voiture développe 1 500 ch et 1 600 Nm selon le constructeur.") == [
+        (1500.0, "ch", None, None), (1600.0, "Nm", None, None)]
+    assert quantities("Le magasin a baissé 300 prix cette semaine selon la direction.") == [
+        (300.0, "prix", None, None)]
+
+
+def test_m_is_metres_unless_money_follows_and_two_thirds_need_no_whole() -> None:
+    assert quantities("Ce barrage s'élève à 230 m de haut, ce qui en fait le plus haut des États-Unis.") == [
+        (230.0, "m", None, None)]
+    assert quantities("Son fils signe un solide chrono sur 800 m en 2009 selon la fédération.") == [
+        (800.0, "m", None, None)]
+    assert quantities("La société a levé 20 M d'euros auprès de fonds américains selon son patron.") == [
+        (20e6, "EUR", None, None)]
+    assert quantities("Le nombre de cyclistes tués a baissé des deux tiers (76 en moins), selon la Sécurité routière.") == [
+        (66.7, "%", None, None), (76.0, "", None, None)]
+
+
+def test_the_news_of_20_heures_is_a_time_of_day() -> None:
+    assert quantities("Claire Chazal a présenté les Journaux Télévisés du 20 heures de TF1 pendant 25 ans.") == [
+        (25.0, "ans", None, None)]
+
+
+def test_a_number_word_hyphened_to_a_noun_names_a_thing() -> None:
+    assert quantities("Les accidents chez les usagers vulnérables (piétons, cyclistes, et deux-roues motorisés) "
+                      "ont baissé de 40%.") == [(40.0, "%", None, None)]
+
+
+def test_a_bare_day_after_du_is_no_count() -> None:
+    assert quantities("Le jihadiste, qui prendra les commandes pour les attentats du 13, a été tué en Syrie.") == []
+
+
+def test_an_elliptic_list_of_counts_shares_the_noun_of_its_first_item() -> None:
+    text = ("Le nombre d'attaques passe ensuite à six attentats commis en Allemagne, quatre en Grande-Bretagne, "
+            "trois en Belgique et deux au Canada.")
+    assert quantities(text) == [(6.0, "attentats", None, None), (4.0, "attentats", None, None),
+                                (3.0, "attentats", None, None), (2.0, "attentats", None, None)]
+
+
+def test_english_keeps_a_figure_before_a_singular_noun_and_reads_guesses_as_a_range() -> None:
+    def english(text: str) -> list[tuple[Any, ...]]:
+        [extraction] = extract_texts([text], languages=["en"], published=[None])
+        return [(q["value"], q["unit"], q.get("low"), q.get("high"))
+                for c in [*extraction.claims, *extraction.recoverable] for q in c.quantities]
+
+    assert english("A 35 year old man was arrested on Tuesday in Leeds, police said.") == [(35.0, "year", None, None)]
+    assert english("The drought lasted 2 or 3 years according to the report.") == [(2.0, "years", 2.0, 3.0)]
