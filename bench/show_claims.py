@@ -65,6 +65,10 @@ def extract(rows: list[dict]):  # type: ignore[no-untyped-def]
                          published=published)
 
 
+# How a quantity's qualifier is printed: "plus de 95%" is >95.0 %, "près de 40 tonnes" ~40.0 tonnes.
+_BOUND = {"more_than": ">", "less_than": "<", "at_least": ">=", "at_most": "<="}
+
+
 def show(rows: list[dict]) -> None:
     for row, extraction in zip(rows, extract(rows), strict=True):
         print(f"## {row.get('id', '?')}: {row.get('title', '')}  ({len(extraction.claims)} claims, "
@@ -72,7 +76,7 @@ def show(rows: list[dict]) -> None:
         ranked = sorted(extraction.claims, key=lambda c: -c.checkworthiness)
         for rank, c in enumerate(ranked, 1):
             quantities = "; ".join(
-                f"{q['text']!r}={q.get('value')} {q.get('unit', '')}".strip()
+                f"{q['text']!r}={_BOUND.get(q.get('qualifier') or '', '')}{q.get('value')} {q.get('unit', '')}".strip()
                 + (f" [{q['low']}-{q['high']}]" if q.get("low") is not None and q.get("high") is not None else "")
                 + (" ~" if q.get("approx") else "")
                 for q in c.quantities)
