@@ -803,7 +803,7 @@ def find_quantities(doc: Doc, language: str, date_tokens: set[int]) -> list[dict
     n = len(doc)
     while i < n:
         tok = doc[i]
-        share = _fraction(doc, i) if language == "fr" and i not in date_tokens else None
+        share = _fraction(doc, i) if language == "fr" and tok.lower_ in _NUMERATORS and i not in date_tokens else None
         if share is not None:
             end = i + 4 if share[1] == "minutes" else i + 2  # "trois quarts d'heure"
             out.append(_share_item(doc, i, end, share, approx))
