@@ -1053,6 +1053,8 @@ def _in_anothers_clause(noun: Token) -> bool:
     """Whether a noun is the object or complement of a verb with a subject of its own: "Nathalie Loiseau a
     critiqué les populistes comme Marine Le Pen, qui racontent ..." is Nathalie Loiseau's statement, not Marine
     Le Pen's; "C'est le magazine Closer qui révèle ..." and "pour la France insoumise, qui estime ..." are not."""
+    if any(c.dep_ == "case" and c.lower_ in ("par", "by") for c in noun.children):
+        return False  # "un point de vue maintenu par Francis Kalifat, qui estime ...": the agent speaks
     child, head = noun, noun.head
     while head != child and head.pos_ not in ("VERB", "AUX"):
         child, head = head, head.head
@@ -1239,11 +1241,16 @@ def find(span: Span, language: str) -> Attribution:
             if latter:
                 return _pronoun(span, latter, subj.i)  # "Ce dernier a affirmé que ..."
             if subj.lower_ in ("qui", "who") and tok.dep_ == "acl:relcl" and tok.head.pos_ in ("PROPN", "NOUN") \
-                    and tok.head.i < subj.i and not _in_anothers_clause(tok.head):
-                # "pour la France insoumise, qui estime que ...": who the relative clause is about speaks
-                head = tok.head
-                phrase = [t for t in head.subtree if t.i < subj.i and not (t.is_punct and t.i == subj.i - 1)]
-                claimant, outlet, how = source_of(phrase, language)
+                    and tok.head.i < subj.i:
+                # "pour la France insoumise, qui estime que ...": who the relative clause is about speaks; a
+                # name right before "qui" is who it is about, wherever the parser hung the clause
+                before = span.doc[subj.i - 2] if subj.i - 2 >= span.start and span.doc[subj.i - 1].text == "," \
+                    else span.doc[subj.i - 1]
+                named = _entity_at(before) if before.ent_type_ in ("PER", "PERSON", "ORG") else None
+                head = named.root if named is not None else tok.head
+                phrase = list(named) if named is not None else [
+                    t for t in head.subtree if t.i < subj.i and not (t.is_punct and t.i == subj.i - 1)]
+                claimant, outlet, how = source_of(phrase, language) if not _in_anothers_clause(head) else ("", "", "")
                 if claimant or outlet:
                     return Attribution(claimant, outlet, how)
             if subj.pos_ in ("PROPN", "NOUN") and subj.lower_ not in lx.FIRST_PERSON.get(language, set()):

@@ -811,3 +811,9 @@ def test_a_pronoun_speaker_after_a_described_subject_is_that_description() -> No
 ])
 def test_the_antecedent_of_a_relative_speech_clause_is_its_speaker(text: str, words: str, claimant: str) -> None:
     assert claim(text, words).claimant in ((claimant,) if claimant else ("", "Nathalie Loiseau"))
+
+
+def test_the_name_right_before_qui_is_who_the_relative_speech_clause_is_about() -> None:
+    text = ("Un point de vue maintenu ce mercredi au micro de RTL par Paul Lambert, qui estime que 40% des "
+            "agressions antisémites ne sont pas signalées.")
+    assert claim(text, "agressions").claimant == "Paul Lambert"
