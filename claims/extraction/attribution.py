@@ -429,7 +429,7 @@ def source_of(tokens: list[Token], language: str, told: bool = True) -> tuple[st
         last = kept[-1].i + 1 if kept else 0
         if kept and last < len(kept[0].doc) and kept[0].doc[last].text == ")" and "(" in kept[0].doc[kept[0].i : last].text:
             last += 1  # "le parquet national antiterroriste (Pnat)"
-        claimant = " ".join(tokens[0].doc[kept[0].i : last].text.split()).strip() if kept else ""
+        claimant = " ".join(tokens[0].doc[kept[0].i : last].text.split()).strip(" ,.;:") if kept else ""
         described = not any(_entity_at(t) for t in kept)
         if kept and kept[0].pos_ != "DET" and (described or kept[0].lower_ in lx.PERSON_ROLES | ROLE_ADJECTIVES):
             # "selon les estimations du gouvernement provincial", "un décret du Premier ministre": the article
@@ -1253,6 +1253,12 @@ def find(span: Span, language: str) -> Attribution:
                 claimant, outlet, how = source_of(phrase, language) if not _in_anothers_clause(head) else ("", "", "")
                 if claimant or outlet:
                     return Attribution(claimant, outlet, how)
+            if subj.lower_ in lx.OUTLET_NOUNS and any(c.dep_ == "det" and c.lower_ in ("le", "la", "l'", "the")
+                                                      for c in subj.children) and len(list(subj.subtree)) <= 3 \
+                    and not any(t.pos_ == "PROPN" or t.ent_type_ for t in subj.subtree):
+                # "Le quotidien précise que ...": the outlet the article named before (pipeline._resolve)
+                phrase = span.doc[subj.left_edge.i : subj.right_edge.i + 1].text
+                return Attribution(phrase, "", f"description:{subj.lower_}")
             if subj.pos_ in ("PROPN", "NOUN") and subj.lower_ not in lx.FIRST_PERSON.get(language, set()):
                 claimant, outlet, how = source_of(list(subj.subtree), language)
                 if subj.lower_ in lx.PERSON_ROLES:

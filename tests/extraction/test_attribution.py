@@ -817,3 +817,18 @@ def test_the_name_right_before_qui_is_who_the_relative_speech_clause_is_about() 
     text = ("Un point de vue maintenu ce mercredi au micro de RTL par Paul Lambert, qui estime que 40% des "
             "agressions antisémites ne sont pas signalées.")
     assert claim(text, "agressions").claimant == "Paul Lambert"
+
+
+def test_the_outlet_described_as_subject_of_a_speech_verb_is_the_one_named_before() -> None:
+    text = ("Le maire de Sète a été placé en garde à vue mardi, rapporte Midi Libre. Le quotidien précise qu'il "
+            "s'agit d'une enquête sur 300.000 euros de marchés publics.")
+    cand = claim(text, "300.000 euros")
+    assert (cand.claimant, cand.outlet) == ("Midi Libre", "Midi Libre")
+
+
+def test_a_described_claimant_at_the_end_of_a_sentence_has_no_full_stop() -> None:
+    cand = claim("Le frère de la chanteuse, Paul Roux, vient d'être placé en garde à vue, ce matin, dans l'Hérault, "
+                 "rapporte Midi Libre qui cite une source judiciaire.\n\nLe quotidien précise qu'il s'agit d'une garde à "
+                 "vue dans le cadre d'une enquête financière portant sur la gestion d'une discothèque du Cap-d'Agde.",
+                 "placé en garde à vue")
+    assert cand.claimant == "une source judiciaire"
