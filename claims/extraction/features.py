@@ -799,10 +799,14 @@ def find_quantities(doc: Doc, language: str, date_tokens: set[int]) -> list[dict
     groups: list[tuple[int, int, int]] = []
     approx = lx.APPROX.get(language, {})
     dot_decimal = language == "fr" and dot_decimals(doc.text)
+    phones = [(m.start(), m.end()) for m in _PHONE.finditer(doc.text)] if language == "fr" else []
     i = 0
     n = len(doc)
     while i < n:
         tok = doc[i]
+        if phones and any(a <= tok.idx < b for a, b in phones):
+            i += 1  # "05-53-31-71-10", "01.42.75.80.00": a French phone number, no figure
+            continue
         share = _fraction(doc, i) if language == "fr" and tok.lower_ in _NUMERATORS and i not in date_tokens else None
         if share is not None:
             end = i + 4 if share[1] == "minutes" else i + 2  # "trois quarts d'heure"
@@ -1180,6 +1184,10 @@ def _score_end(doc: Doc, i: int, j: int, value: float, unit: str, language: str,
     # ("s'est imposé 3 à 1 dimanche").
     unit2 = _unit_at(doc, m)[0]
     return m if second is not None and second <= value and unit2 not in _MEASURE_UNITS | {"%", "points"} else 0
+
+
+# A French phone number written in five pairs, with hyphens, dots or spaces, or as ten digits.
+_PHONE = re.compile(r"(?<![\d,.])(?:\+33 ?|0)[1-9](?:[-. ]?\d\d){4}(?![\d,])")
 
 
 def _is_phone_number(tokens: Span) -> bool:

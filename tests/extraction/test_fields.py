@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+import pytest
+
 from claims.extraction import extract_texts
 
 
@@ -694,3 +696,13 @@ def test_english_keeps_a_figure_before_a_singular_noun_and_reads_guesses_as_a_ra
 
     assert english("A 35 year old man was arrested on Tuesday in Leeds, police said.") == [(35.0, "year", None, None)]
     assert english("The drought lasted 2 or 3 years according to the report.") == [(2.0, "years", 2.0, 3.0)]
+
+
+@pytest.mark.parametrize("number", ["05-53-31-71-10", "01.42.75.80.00", "0553317110", "+33 6 12 34 56 78"])
+def test_a_french_phone_number_is_no_quantity(number: str) -> None:
+    from claims.extraction import extract_claims
+
+    extraction = extract_claims(f"La mairie a ouvert une ligne d'écoute pour les 300 familles sinistrées au {number}.",
+                                language="fr", selective=False)
+    quantities = [q["text"] for c in [*extraction.claims, *extraction.recoverable] for q in c.quantities]
+    assert quantities == ["300 familles"], quantities
