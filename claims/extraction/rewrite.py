@@ -21,6 +21,7 @@ from claims.extraction import faithful
 from claims.extraction import lexicon as lx
 from claims.extraction.attribution import (
     FOLDED_JOBS,
+    PRONOUN_GENDER,
     ROLE_ADJECTIVES,
     Attribution,
     agrees,
@@ -45,6 +46,12 @@ _SPEAKER_PRONOUNS = {"je", "j'", "nous", "i", "we"}
 _LATTER = {"dernier", "dernière", "derniers", "dernières", "celui-ci", "celle-ci", "ceux-ci", "celles-ci"}
 
 
+# Nouns that bring in a person without naming them ("une jeune fille", "un homme de 40 ans").
+_UNNAMED_PEOPLE = frozenset({*lx.PERSON_NOUNS, "homme", "femme", "fille", "garçon", "enfant", "adolescent",
+                             "adolescente", "jeune", "victime", "passant", "passante", "automobiliste",
+                             "conducteur", "conductrice", "retraité", "retraitée", "voisin", "voisine", "touriste"})
+
+
 # Offices held by few people at a time, whose holder an article names ("l'ancienne ministre", "le maire");
 # not the occupations of many ("le spécialiste", "l'avocat", "le médecin", "le responsable").
 _OFFICES = frozenset(role_key(word) for word in (
@@ -67,6 +74,9 @@ class Context:
     previous_names: list[str] = field(default_factory=list)  # people and organisations of the last sentence
     roles: dict[str, str] = field(default_factory=dict)  # "ministre de l'éducation" -> the person named with it
     genders: dict[str, str] = field(default_factory=dict)  # person -> "Masc" / "Fem", as the article first gave it
+    # Genders of the people the last sentence brought in unnamed ("une jeune fille de 15 ans"): a pronoun of
+    # that gender in the next sentence may stand for them rather than for someone named before.
+    unnamed_genders: set[str] = field(default_factory=set)
 
     def fits(self, name: str, pronoun: str) -> bool:
         """Whether "il"/"elle" may stand for this person: "la chanteuse ... elle" is not the man named last."""
@@ -157,6 +167,9 @@ class Context:
         a-t-elle confié': the next "elle" goes on about her)."""
         ents = span_ents(sent)
         self.previous_names = [e.text for e in ents if e.label_ in ("PER", "PERSON", "ORG") and len(e.text) > 2]
+        self.unnamed_genders = {g for t in sent if t.pos_ == "NOUN" and t.lower_ in _UNNAMED_PEOPLE
+                                and any(c.dep_ == "det" and c.lower_ in ("un", "une") for c in t.children)
+                                for g in t.morph.get("Gender")}
         for ent in ents:
             name = ent.text.strip(" ,.'\"")
             if len(name) < 3:
@@ -268,7 +281,8 @@ def _antecedent(subj: Token, ctx: Context, span: Span, sure_of_gender: bool = Fa
         if ctx.last_subject and not ctx.last_subject_plural and not ruled_out:
             return ctx.last_subject if ctx.fits(ctx.last_subject, low) else ""
         recent = ctx.people[-3:]
-        if recent and len(set(recent)) == 1 and ctx.fits(recent[-1], low):
+        if recent and len(set(recent)) == 1 and ctx.fits(recent[-1], low) and (
+                PRONOUN_GENDER.get(low, "") not in ctx.unnamed_genders):
             return recent[-1]
         return ""
     if low in ("ils", "elles", "they"):

@@ -370,3 +370,10 @@ def test_a_source_phrase_never_takes_the_subject_that_follows_it() -> None:
     claim = one("Selon un rapport d'expertise, consulté par France 3, l'accident d'ascenseur, qui a coûté la vie à un "
                 "enfant de 4 ans le 8 juin, serait dû à des défaillances techniques.", "défaillances")
     assert claim.text.startswith("L'accident d'ascenseur, qui a coûté la vie"), claim.text
+
+
+def test_a_pronoun_after_a_person_brought_in_unnamed_is_not_given_someone_named_before() -> None:
+    claim = one("Nagi Luna, 15 ans, a disparu à Périgueux. Début mai, un appel à témoin a permis de retrouver une jeune "
+                "fille de 15 ans qui avait disparu depuis 10 jours. Elle a été retrouvée saine et sauve à plus de 700 "
+                "kilomètres de chez elle.", "700 kilomètres")
+    assert "Nagi Luna" not in claim.text and claim.needs_context
