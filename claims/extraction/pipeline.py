@@ -465,6 +465,8 @@ def _resolve(art: _Article, attrib: at.Attribution) -> str:
             described = _described_agent(ctx, pronoun)
             if described:
                 return described  # "L'infirmier a été suspendu. Il affirme avoir ...": the nurse, unnamed
+            if at.PRONOUN_GENDER.get(pronoun, "") in ctx.unnamed_genders:
+                return ""  # "Un passant a été blessé. ..., a-t-il raconté": him, unnamed
             people = [p for p in ctx.people if ctx.fits(p, pronoun)]
             return people[-1] if people else (ctx.orgs[-1] if ctx.orgs else "")
         return ctx.last_subject if ctx.last_subject_plural else ""

@@ -167,9 +167,10 @@ class Context:
         a-t-elle confié': the next "elle" goes on about her)."""
         ents = span_ents(sent)
         self.previous_names = [e.text for e in ents if e.label_ in ("PER", "PERSON", "ORG") and len(e.text) > 2]
-        self.unnamed_genders = {g for t in sent if t.pos_ == "NOUN" and t.lower_ in _UNNAMED_PEOPLE
-                                and any(c.dep_ == "det" and c.lower_ in ("un", "une") for c in t.children)
-                                for g in t.morph.get("Gender")}
+        if not span_text(sent).lstrip().startswith('"'):  # a quotation does not move the narrative
+            self.unnamed_genders = {g for t in sent if t.pos_ in ("NOUN", "PRON") and t.lower_ in _UNNAMED_PEOPLE
+                                    and any(c.dep_ == "det" and c.lower_ in ("un", "une") for c in t.children)
+                                    for g in t.morph.get("Gender")}
         for ent in ents:
             name = ent.text.strip(" ,.'\"")
             if len(name) < 3:

@@ -832,3 +832,9 @@ def test_a_described_claimant_at_the_end_of_a_sentence_has_no_full_stop() -> Non
                  "vue dans le cadre d'une enquête financière portant sur la gestion d'une discothèque du Cap-d'Agde.",
                  "placé en garde à vue")
     assert cand.claimant == "une source judiciaire"
+
+
+def test_a_pronoun_speaker_after_a_person_brought_in_unnamed_is_not_someone_named_before() -> None:
+    text = ("Paul Roux a porté plainte contre la ville. Lundi soir, un passant a été blessé sur le pont. \"Il y avait 40 "
+            "voitures garées sur le trottoir\", a-t-il raconté.")
+    assert claim(text, "40 voitures").claimant == ""
