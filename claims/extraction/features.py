@@ -1482,6 +1482,8 @@ def anchor_weekdays(claims: list[list[dict[str, Any]]], published: Any) -> None:
             tense = item.get("tense")
             if tense == "future" or tense == "past" and value > day0.isoformat():
                 continue
+            if words & {"ce", "this"} and dt.date.fromisoformat(value).isocalendar()[:2] != day0.isocalendar()[:2]:
+                continue  # "ce mardi" is this week's Tuesday, not the one dated last week
             item["value"] = value
         elif item.get("type") == "weekday" and item.get("tense") == "present" and told is not None \
                 and value > day0.isoformat() and not (_SIDE_WORDS | {"ce", "this"}) & words:
@@ -1515,7 +1517,8 @@ def resolve_dates(dates: list[dict[str, Any]], published: Any) -> None:
         try:
             if kind == "weekday" and item.get("follows") and previous is not None:
                 last = previous[1] + dt.timedelta(days=(item["weekday"] - previous[1].weekday()) % 7 or 7)
-                if tense == "past" and last > day0:  # the night of Tuesday to Wednesday is over: last week's
+                this = bool(set(item.get("text", "").lower().split()) & {"ce", "this"})
+                if tense == "past" and last > day0 and not this:  # the night of Tuesday to Wednesday is over: last week's
                     last -= dt.timedelta(days=7)
                     previous[0]["value"] = (previous[1] - dt.timedelta(days=7)).isoformat()
                 item["value"] = last.isoformat()

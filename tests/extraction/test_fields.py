@@ -706,3 +706,11 @@ def test_a_french_phone_number_is_no_quantity(number: str) -> None:
                                 language="fr", selective=False)
     quantities = [q["text"] for c in [*extraction.claims, *extraction.recoverable] for q in c.quantities]
     assert quantities == ["300 familles"], quantities
+
+
+def test_ce_and_a_weekday_is_this_weeks_day_whatever_the_tense_around_it() -> None:
+    monday = dt.date(2018, 3, 26)
+    text = ("La lycéenne a disparu le mardi 20 mars à Paris, selon la police. Ses camarades de classe ont lancé ce "
+            "week-end un appel à un rassemblement devant son lycée ce mardi à 17 heures pour marquer 30 jours de "
+            "disparition.")
+    assert "2018-03-27" in dates(text, monday)
