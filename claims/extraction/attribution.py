@@ -1049,6 +1049,20 @@ _DOCUMENT_STEMS = frozenset({*(noun.rstrip("s") for noun in lx.DOCUMENT_NOUNS), 
                              "conclusion", "prévision", "relevé", "décompte", "comptage", "décret"})
 
 
+# Verbs of an appeal: "a appelé tout le monde à participer", "a exhorté les élus à voter", "a invité les
+# habitants à rester chez eux": a public statement of what others should do.
+_APPEAL_STEMS = {"fr": ("appel", "appell", "exhort", "invit", "encourag", "enjoi"), "en": ("urg", "call")}
+
+
+def _appeal(verb: Token, language: str) -> bool:
+    """An appeal verb with an infinitive after "à" ("to"): a statement, whose subject makes it."""
+    if not verb.lower_.startswith(_APPEAL_STEMS.get(language, ())) or verb.dep_ in ("acl", "acl:relcl", "advcl"):
+        return False  # (an appeal in a clause about someone is not the sentence's statement)
+    return any(c.pos_ == "VERB" and "Inf" in c.morph.get("VerbForm") and c.i > verb.i
+               and any(m.lower_ in ("à", "to") for m in c.children if m.dep_ == "mark")
+               for c in verb.children)
+
+
 def _in_anothers_clause(noun: Token) -> bool:
     """Whether a noun is the object or complement of a verb with a subject of its own: "Nathalie Loiseau a
     critiqué les populistes comme Marine Le Pen, qui racontent ..." is Nathalie Loiseau's statement, not Marine
@@ -1219,13 +1233,14 @@ def find(span: Span, language: str) -> Attribution:
         return incise
     # "X a déclaré", "X explique que": a subject of a speech verb, nothing left out.
     for tok in tokens:
-        if not (tok.pos_ in ("VERB",) and _speech_verb(tok, language)) or _negated(tok):
+        appeal = tok.pos_ == "VERB" and _appeal(tok, language)
+        if not (tok.pos_ in ("VERB",) and (_speech_verb(tok, language) or appeal)) or _negated(tok):
             continue
         window = span.doc[max(span.start, tok.i - 3) : min(span.end, tok.i + 3)].text
         pm = _PRONOUN_VERB.search(window)
         if pm and (pm.group(1) or pm.group(2)).lower() != "on":
             return _pronoun(span, (pm.group(1) or pm.group(2)).lower(), tok.i)
-        if not _reports_content(tok, language):
+        if not appeal and not _reports_content(tok, language):
             continue
         if quoted(tok, span):
             continue  # a verb inside a quotation is the quoted speaker's ("X m'a dit ...", se plaint-il)

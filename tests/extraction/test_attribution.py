@@ -838,3 +838,14 @@ def test_a_pronoun_speaker_after_a_person_brought_in_unnamed_is_not_someone_name
     text = ("Paul Roux a porté plainte contre la ville. Lundi soir, un passant a été blessé sur le pont. \"Il y avait 40 "
             "voitures garées sur le trottoir\", a-t-il raconté.")
     assert claim(text, "40 voitures").claimant == ""
+
+
+@pytest.mark.parametrize(("text", "words", "claimant"), [
+    ("Sur RMC ce mercredi matin, Paul Lambert a appelé tout le monde sans exception à participer à la marche blanche "
+     "pour les 40 victimes.", "marche", "Paul Lambert"),
+    ("Le secrétaire d'Etat aux Transports Paul Lambert a invité les Français à reporter leurs 40 voyages prévus vers "
+     "l'Italie.", "Italie", "Paul Lambert"),
+    ("Le maire a appelé les pompiers à 3 heures du matin après l'incendie de 12 voitures.", "voitures", ""),
+])
+def test_an_appeal_to_do_something_is_a_statement_of_its_subject(text: str, words: str, claimant: str) -> None:
+    assert claim(text, words).claimant == claimant
