@@ -1268,17 +1268,12 @@ def find(span: Span, language: str) -> Attribution:
                 claimant, outlet, how = source_of(phrase, language) if not _in_anothers_clause(head) else ("", "", "")
                 if claimant or outlet:
                     return Attribution(claimant, outlet, how)
-            if subj.lower_ in lx.OUTLET_NOUNS and any(c.dep_ == "det" and c.lower_ in ("le", "la", "l'", "the")
-                                                      for c in subj.children) and len(list(subj.subtree)) <= 3 \
-                    and not any(t.pos_ == "PROPN" or t.ent_type_ for t in subj.subtree):
-                # "Le quotidien précise que ...": the outlet the article named before (pipeline._resolve)
-                phrase = span.doc[subj.left_edge.i : subj.right_edge.i + 1].text
-                return Attribution(phrase, "", f"description:{subj.lower_}")
             if subj.pos_ in ("PROPN", "NOUN") and subj.lower_ not in lx.FIRST_PERSON.get(language, set()):
                 claimant, outlet, how = source_of(list(subj.subtree), language)
                 if subj.lower_ in lx.PERSON_ROLES:
                     claimant = _apposed_name(subj) or claimant
-                if claimant or outlet:
+                if claimant or outlet or how.startswith("description:"):
+                    # ("Le quotidien précise que ...": the outlet the article named before, pipeline._resolve)
                     return Attribution(claimant, outlet, how)
         if not subjects and "Fin" in tok.morph.get("VerbForm"):
             named = _name_before(tok, span)
