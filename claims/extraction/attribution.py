@@ -1077,13 +1077,17 @@ def _in_anothers_clause(noun: Token) -> bool:
     return any(c.dep_.startswith("nsubj") and c.pos_ in ("NOUN", "PROPN") for c in head.children)
 
 
-def _speaker_behind_outlet(span: Span, start: int, language: str) -> Attribution | None:
-    """The speaker of the clause after an outlet's attribution ("Selon Le Parisien, le maire Paul Roux a
-    affirmé que ...", "Comme le révèle Gala, le prince Harry confie que ..."), when a speech verb names one."""
+def _speaker_behind_outlet(span: Span, comma: Token, outlet: str, language: str) -> Attribution | None:
+    """"Selon Le Parisien, le maire Paul Roux a affirmé que ...", "Comme le révèle Gala, le prince Harry confie
+    que ...": the person a speech verb names in the clause after an outlet's phrase (which ends at `comma`) is
+    the claimant, the outlet its outlet, and the phrase is left out of the text; None without such a speaker."""
+    start = comma.i + 1
     if start >= span.end - 2:
         return None
     inner = find(span.doc[start : span.end], language)
-    return inner if inner.claimant and inner.how == "speech" and not is_outlet(inner.claimant) else None
+    if not inner.claimant or inner.how != "speech" or is_outlet(inner.claimant):
+        return None
+    return Attribution(inner.claimant, outlet, inner.how, [(span.start, start), *inner.drop], inner.said)
 
 
 # "Comme le révèle le magazine Gala, ...", "Comme l'a rapporté Le Parisien, ...": an outlet's report put first.
@@ -1099,10 +1103,7 @@ def _fronted_outlet(span: Span, tokens: list[Token], language: str) -> Attributi
     if comma is None or not any(t.pos_ == "VERB" and _speech_verb(t, language) for t in tokens[1:comma]):
         return None
     outlet = outlet_in(" ".join(t.text for t in tokens[1:comma]))
-    inner = _speaker_behind_outlet(span, tokens[comma].i + 1, language) if outlet else None
-    if inner is None:
-        return None
-    return Attribution(inner.claimant, outlet, inner.how, [(tokens[0].i, tokens[comma].i + 1), *inner.drop], inner.said)
+    return _speaker_behind_outlet(span, tokens[comma], outlet, language) if outlet else None
 
 
 def find(span: Span, language: str) -> Attribution:
@@ -1159,10 +1160,8 @@ def find(span: Span, language: str) -> Attribution:
                     phrase[0].lower_, phrase[0].lower_)
                 return Attribution("", "", f"pronoun:{pronoun}", [(tokens[0].i, tokens[comma].i + 1)])
             claimant, outlet, how = source_of(phrase, language)
-            if how == "outlet" and (inner := _speaker_behind_outlet(span, tokens[comma].i + 1, language)):
-                # "Selon Le Parisien, le maire Paul Roux a affirmé que ...": the outlet reported the mayor
-                return Attribution(inner.claimant, outlet, inner.how, [(tokens[0].i, tokens[comma].i + 1), *inner.drop],
-                                   inner.said)
+            if how == "outlet" and (inner := _speaker_behind_outlet(span, tokens[comma], outlet, language)):
+                return inner  # "Selon Le Parisien, le maire Paul Roux a affirmé que ...": the outlet reported him
             if claimant or outlet:
                 end = comma + 1
                 # "Selon Paul Martin, un ancien élu qui ..., le maire a ...": the source's apposition
