@@ -545,8 +545,6 @@ _ANY_OFFICE = {at.role_key(word) for word in ("élu", "élue", "responsable", "d
 # An occupation ("la chanteuse", "l'animateur", attribution.FOLDED_JOBS) fits the person just quoted as
 # any office does, unless they are known to hold another office.
 _PERSON_OFFICES = at.FOLDED_ROLES | _ANY_OFFICE | at.FOLDED_JOBS
-# The pronoun an article or a demonstrative before a description agrees with.
-_ARTICLE_PRONOUN = {"le": "il", "la": "elle", "ce": "il", "cet": "il", "cette": "elle"}
 
 
 def _qualified(description: str) -> bool:
@@ -579,10 +577,8 @@ def _described_speaker(art: _Article, description: str) -> str:
     speaker = art.last_claimant
     if not words or not first:
         return ""
-    gender = _ARTICLE_PRONOUN.get(first[0], "")
-    if words[0] in ("ancienne", "premiere") or words[0].endswith(("trice", "iere", "euse")):
-        gender = "elle"
-    holder = _job_holder(ctx, description, words, first[0])
+    gender = {"Masc": "il", "Fem": "elle"}.get(rw.description_gender(description), "")
+    holder = _job_holder(ctx, description, words, first[0], gender)
     if holder and (not gender or ctx.fits(holder, gender)):
         return holder
     if not (first[0] in ("le", "la", "the") or first[0].startswith("l'")):
@@ -604,7 +600,7 @@ def _described_speaker(art: _Article, description: str) -> str:
     return speaker
 
 
-def _job_holder(ctx: rw.Context, description: str, words: list[str], article: str) -> str:
+def _job_holder(ctx: rw.Context, description: str, words: list[str], article: str, pronoun: str) -> str:
     """"la journaliste", "ce propriétaire", "l'acteur": the one person the article tied to that occupation
     ("la journaliste Claire Chazal", "Hugo Clément, journaliste de France 2,"), wherever they were named.
     "Ce professeur de collège regrette ..." right after the sentence about Grégory Benjamin: him
@@ -617,7 +613,7 @@ def _job_holder(ctx: rw.Context, description: str, words: list[str], article: st
         return ""
     named = ctx.person_for(description)
     if not named and article in ("ce", "cet", "cette"):
-        named = ctx.demonstrated(words[0], _ARTICLE_PRONOUN[article])
+        named = ctx.demonstrated(words[0], pronoun)
     return named
 
 

@@ -60,6 +60,23 @@ _OFFICES = frozenset(role_key(word) for word in (
     "fondatrice", "patron", "patronne"))
 
 
+# The gender an article or a demonstrative gives the description after it.
+_DETERMINER_GENDER = {"le": "Masc", "ce": "Masc", "cet": "Masc", "la": "Fem", "cette": "Fem"}
+
+
+def description_gender(description: str) -> str:
+    """"Masc", "Fem" or "": the gender a description of a person shows by its determiner ("la ministre", "ce
+    professeur") or its first word ("l'ancienne ministre", "l'ancien député", "l'animatrice")."""
+    first = description.lower().replace("\u2019", "'").split()[:1]
+    words = role_key(description).split()
+    if not first or not words:
+        return ""
+    if words[0] in ("ancienne", "premiere") or words[0].endswith(("trice", "iere", "euse")):
+        return "Fem"
+    gender = _DETERMINER_GENDER.get(first[0], "")
+    return gender or ("Masc" if words[0] in ("ancien", "premier") else "")
+
+
 @dataclass
 class Context:
     """What the article said before the current sentence, for resolving subjects and descriptions."""
@@ -113,11 +130,7 @@ class Context:
         head = next((w for w in words if w not in ROLE_ADJECTIVES), words[0])
         if head not in _OFFICES:
             return ""
-        gender = {"le": "Masc", "la": "Fem"}.get(first[0], "")
-        if words[0] in ("ancienne", "premiere") or words[0].endswith(("trice", "iere", "euse")):
-            gender = "Fem"
-        elif not gender and words[0] in ("ancien", "premier"):
-            gender = "Masc"
+        gender = description_gender(description)
         same = {name for name in self.people if self.genders.get(name) == gender}
         if not gender or len(same) != 1:
             return ""
