@@ -458,14 +458,14 @@ def _resolve(art: _Article, attrib: at.Attribution) -> str:
                     or at.is_role(art.last_claimant)):
                 return art.last_claimant  # a role left unnamed ("le chef de file de LFI") stays as written
             if art.sentences - art.last_claimant_at <= _SPEAKER_REACH and art.last_claimant_at and (
-                    not art.last_claimant or _article_free(art.last_claimant) in ctx.orgs):
+                    not art.last_claimant or rw.without_article(art.last_claimant) in ctx.orgs):
                 # the speaker just quoted, unnamed ("a déclaré un enquêteur") or an organisation ("a indiqué
                 # la Banque de France ... développe-t-elle"), not someone named before them
                 return art.last_claimant
             described = _described_agent(ctx, pronoun)
             if described:
                 return described  # "L'infirmier a été suspendu. Il affirme avoir ...": the nurse, unnamed
-            if at.PRONOUN_GENDER.get(pronoun, "") in ctx.unnamed_genders:
+            if ctx.brought_in_unnamed(pronoun):
                 return ""  # "Un passant a été blessé. ..., a-t-il raconté": him, unnamed
             people = [p for p in ctx.people if ctx.fits(p, pronoun)]
             return people[-1] if people else (ctx.orgs[-1] if ctx.orgs else "")
@@ -511,14 +511,6 @@ def _described_agent(ctx: rw.Context, pronoun: str) -> str:
         return ""
     head = next((w for w in words[1:] if w not in at.ROLE_ADJECTIVES), "")
     return subject if head in _AGENTS else ""
-
-
-def _article_free(name: str) -> str:
-    """"la Banque de France" as the tagger names it: "Banque de France"."""
-    for article in ("le ", "la ", "les ", "l'", "l\u2019", "the "):
-        if name.lower().startswith(article):
-            return name[len(article):]
-    return name
 
 
 def _organisation_described(ctx: rw.Context, description: str, noun: str) -> str:

@@ -95,6 +95,11 @@ class Context:
     # that gender in the next sentence may stand for them rather than for someone named before.
     unnamed_genders: set[str] = field(default_factory=set)
 
+    def brought_in_unnamed(self, pronoun: str) -> bool:
+        """Whether the last sentence brought in an unnamed person "il"/"elle" may stand for ("... retrouver
+        une jeune fille de 15 ans. Elle a été retrouvée ..."): then it is not the person named before."""
+        return PRONOUN_GENDER.get(pronoun, "") in self.unnamed_genders
+
     def fits(self, name: str, pronoun: str) -> bool:
         """Whether "il"/"elle" may stand for this person: "la chanteuse ... elle" is not the man named last."""
         return agrees(self.genders.get(name, ""), pronoun)
@@ -295,8 +300,7 @@ def _antecedent(subj: Token, ctx: Context, span: Span, sure_of_gender: bool = Fa
         if ctx.last_subject and not ctx.last_subject_plural and not ruled_out:
             return ctx.last_subject if ctx.fits(ctx.last_subject, low) else ""
         recent = ctx.people[-3:]
-        if recent and len(set(recent)) == 1 and ctx.fits(recent[-1], low) and (
-                PRONOUN_GENDER.get(low, "") not in ctx.unnamed_genders):
+        if recent and len(set(recent)) == 1 and ctx.fits(recent[-1], low) and not ctx.brought_in_unnamed(low):
             return recent[-1]
         return ""
     if low in ("ils", "elles", "they"):
@@ -729,7 +733,13 @@ def _names_itself(noun: Token) -> bool:
                for t in child.subtree)
 
 
-_ARTICLES = ("le ", "la ", "les ", "l'", "l\u2019", "un ", "une ", "des ")
+_ARTICLES = ("le ", "la ", "les ", "l'", "l\u2019", "un ", "une ", "des ", "the ")
+
+
+def without_article(name: str) -> str:
+    """"la Banque de France" as the tagger names it: "Banque de France"."""
+    low = name.lower()
+    return next((name[len(a):] for a in _ARTICLES if low.startswith(a)), name)
 
 
 def _mid_sentence(antecedent: str) -> str:
