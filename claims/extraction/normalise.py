@@ -91,10 +91,15 @@ _TITLE_BEFORE = frozenset({
 })
 
 
+def _outside_quotes(text: str, pos: int) -> bool:
+    """Whether every quotation opened before `pos` is closed there (an even number of '"' before it)."""
+    return text.count('"', 0, pos) % 2 == 0
+
+
 def _spaced_headings(text: str) -> list[tuple[int, int]]:
     """The (start, end) of each intertitle run into the sentences around it (see _SPACED_HEADING)."""
     return [(m.start(), m.start("gap")) for m in _SPACED_HEADING.finditer(text)
-            if m.group("last").lower() not in _TITLE_BEFORE and text.count('"', 0, m.start()) % 2 == 0]
+            if m.group("last").lower() not in _TITLE_BEFORE and _outside_quotes(text, m.start())]
 
 
 @dataclass(frozen=True)
@@ -227,9 +232,9 @@ def normalise(text: str) -> Normalised:
             glued_headings.add(start)  # "vide.Mise en place ...": a paragraph break is inserted below
     cleaned = "".join(out)
     inserts = [m.end(1) for m in _GLUED.finditer(cleaned) if not _in_address(cleaned, m.start(1))
-               and (cleaned[m.end(1)] != '"' or cleaned.count('"', 0, m.end(1)) % 2 == 0)]
+               and (cleaned[m.end(1)] != '"' or _outside_quotes(cleaned, m.end(1)))]
     inserts += [m.end(1) for m in _GLUED_FIGURE.finditer(cleaned) if not _in_address(cleaned, m.start(1))]
-    after_quote = [m.start() for m in _GLUED_AFTER_QUOTE.finditer(cleaned) if cleaned.count('"', 0, m.start()) % 2 == 0]
+    after_quote = [m.start() for m in _GLUED_AFTER_QUOTE.finditer(cleaned) if _outside_quotes(cleaned, m.start())]
     inserts += [pos for pos in after_quote if cleaned[pos - 2] in ".!?…"]
     glued_headings |= {pos for pos in after_quote if cleaned[pos - 2] not in ".!?…"}
     breaks = {m.start() for m in _GLUED_HEADING.finditer(cleaned)} | {
