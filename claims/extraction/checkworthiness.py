@@ -166,6 +166,24 @@ def lexical_signals(text: str, language: str, **known: Any) -> Signals:
 # schedules, advice, promotion, fragments, unresolved subjects) carry weights set by judgement.
 # The reasons are stable English message ids: translate them where they are shown
 # (labels.reason_label on pages, translate_reasons in commands).
+
+# English rules: the same logistic regression refitted on the English train file with every signal,
+# the English-only ones included (training.fit_rules over the whole file, grouped 5-fold threshold
+# folded into the base; what `evaluate_checkworthiness --cv` refits on each fold). With the three
+# English parse signals (figure, main_past, first_singular) the fit moves weight from the shared
+# signals they refine (quantities 0.97 -> 0.46, past 1.17 -> 0.83, first person -0.5 -> -0.05):
+# grouped 5-fold F1 0.633 -> 0.646, dev.tsv 0.812 -> 0.824 (README, "Check-worthiness"). French
+# keeps _RULES and BASE, checked on the French dev set; JUDGED signals keep their _RULES weights.
+_EN_WEIGHTS: dict[str, float] = {
+    "quantities": 0.46, "percent": 1.1, "money": 0.83, "dates": 0.71, "entities": 0.6, "several_entities": 0.51,
+    "claimant": 0.55, "comparison": 0.4, "causal": 0.4, "past": 0.83, "action": 1.42, "change": 0.52,
+    "topic": 1.09, "period": 0.73, "statistic": 0.56, "fact": 0.75, "reported": 0.69, "figure": 1.27,
+    "main_past": 0.43, "opinion": -0.79, "intention": -0.96, "values": -0.94, "debate": -0.57,
+    "hypothetical": -0.35, "future_tense": -0.44, "first_person": -0.05, "first_singular": -0.64,
+    "second_person": -0.17, "question": -2.23, "imperative": -1.31, "evaluative": -0.16, "short": -0.15,
+    "no_verb": -0.02,
+}
+
 _RULES: list[tuple[str, float, str]] = [
     ("quantities", 0.97, gettext_noop("contains a quantity")),
     ("percent", 1.72, gettext_noop("contains a percentage")),
@@ -184,8 +202,9 @@ _RULES: list[tuple[str, float, str]] = [
     ("statistic", 0.79, gettext_noop("names a statistic (rate, average, share)")),
     ("fact", 0.67, gettext_noop("presented as a matter of record")),
     ("reported", 0.64, gettext_noop("reports what someone said")),
-    ("figure", 1.27, gettext_noop("counts or measures something")),
-    ("main_past", 0.43, gettext_noop("main verb in the past")),
+    # English only (syntax.attach_parse), weighed by the English fit: French never sets them.
+    ("figure", _EN_WEIGHTS["figure"], gettext_noop("counts or measures something")),
+    ("main_past", _EN_WEIGHTS["main_past"], gettext_noop("main verb in the past")),
     ("opinion", -1.05, gettext_noop("opinion marker")),
     ("intention", -0.95, gettext_noop("states an intention, a need or a proposal")),
     ("values", -0.99, gettext_noop("speaks of values or hopes")),
@@ -193,7 +212,7 @@ _RULES: list[tuple[str, float, str]] = [
     ("hypothetical", -0.48, gettext_noop("future or hypothetical")),
     ("future_tense", -0.56, gettext_noop("main verb in the future or conditional")),
     ("first_person", -0.5, gettext_noop("first person")),
-    ("first_singular", -0.64, gettext_noop("the speaker speaks of themselves (I, my)")),
+    ("first_singular", _EN_WEIGHTS["first_singular"], gettext_noop("the speaker speaks of themselves (I, my)")),
     ("second_person", -0.26, gettext_noop("addresses the reader or listener")),
     ("question", -2.21, gettext_noop("question")),
     ("imperative", -1.54, gettext_noop("an instruction or appeal")),
@@ -212,24 +231,7 @@ _RULES: list[tuple[str, float, str]] = [
     ("needs_context", -0.4, gettext_noop("needs context: subject not resolved")),
 ]
 BASE = -1.3
-# English rules: the same logistic regression refitted on the English train file with every signal,
-# the English-only ones included (training.fit_rules over the whole file, grouped 5-fold threshold
-# folded into the base; what `evaluate_checkworthiness --cv` refits on each fold). With the three
-# English parse signals (figure, main_past, first_singular) the fit moves weight from the shared
-# signals they refine (quantities 0.97 -> 0.46, past 1.17 -> 0.83, first person -0.5 -> -0.05):
-# grouped 5-fold F1 0.633 -> 0.646, dev.tsv 0.812 -> 0.824 (README, "Check-worthiness"). French
-# keeps _RULES and BASE, checked on the French dev set; JUDGED signals keep their _RULES weights.
-LANGUAGE_RULES: dict[str, tuple[float, dict[str, float]]] = {
-    "en": (-1.37, {
-        "quantities": 0.46, "percent": 1.1, "money": 0.83, "dates": 0.71, "entities": 0.6, "several_entities": 0.51,
-        "claimant": 0.55, "comparison": 0.4, "causal": 0.4, "past": 0.83, "action": 1.42, "change": 0.52,
-        "topic": 1.09, "period": 0.73, "statistic": 0.56, "fact": 0.75, "reported": 0.69, "figure": 1.27,
-        "main_past": 0.43, "opinion": -0.79, "intention": -0.96, "values": -0.94, "debate": -0.57,
-        "hypothetical": -0.35, "future_tense": -0.44, "first_person": -0.05, "first_singular": -0.64,
-        "second_person": -0.17, "question": -2.23, "imperative": -1.31, "evaluative": -0.16, "short": -0.15,
-        "no_verb": -0.02,
-    }),
-}
+LANGUAGE_RULES: dict[str, tuple[float, dict[str, float]]] = {"en": (-1.37, _EN_WEIGHTS)}
 # Set by the extraction pipeline only, never on sentences alone: no training data, weights by judgement.
 JUDGED = frozenset({"record", "forecast", "schedule", "advice", "promotional", "tribute", "fragment",
                     "needs_context"})
