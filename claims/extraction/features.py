@@ -468,8 +468,7 @@ def _number_value(tokens: list[Token], language: str, dot_decimal: bool = False)
             current = (current or 1) * _scale_of(text)
             total += current
             current = 0
-        elif text in words or "-" in text and _compound_value(text, language) is not None:
-            w = words[text] if text in words else _compound_value(text, language)
+        elif (w := words.get(text)) is not None or "-" in text and (w := _compound_value(text, language)) is not None:
             if w in (100, 1000) and seen:
                 current = (current or 1) * w
             else:
@@ -804,9 +803,6 @@ def find_quantities(doc: Doc, language: str, date_tokens: set[int]) -> list[dict
     n = len(doc)
     while i < n:
         tok = doc[i]
-        if phones and any(a <= tok.idx < b for a, b in phones):
-            i += 1  # "05-53-31-71-10", "01.42.75.80.00": a French phone number, no figure
-            continue
         share = _fraction(doc, i) if language == "fr" and tok.lower_ in _NUMERATORS and i not in date_tokens else None
         if share is not None:
             end = i + 4 if share[1] == "minutes" else i + 2  # "trois quarts d'heure"
@@ -844,7 +840,7 @@ def find_quantities(doc: Doc, language: str, date_tokens: set[int]) -> list[dict
         if j + 1 < n and doc[j].lower_ in ("par", "à") and doc[j + 1].lower_ == tok.lower_ and tok.is_alpha:
             i = j + 2
             continue
-        if _is_title(doc, i, j) or _is_phone_number(doc[i:j]) or _is_address(doc, j, language, date_tokens) \
+        if _is_title(doc, i, j) or _is_phone_number(doc[i:j], phones) or _is_address(doc, j, language, date_tokens) \
                 or _idiom(doc, i, j):
             i = j
             continue
@@ -1190,8 +1186,12 @@ def _score_end(doc: Doc, i: int, j: int, value: float, unit: str, language: str,
 _PHONE = re.compile(r"(?<![\d,.])(?:\+33 ?|0)[1-9](?:[-. ]?\d\d){4}(?![\d,])")
 
 
-def _is_phone_number(tokens: Span) -> bool:
-    """"05 63 77 31 31": digits in pairs, not a figure grouped by thousands ("1 028", "12 500 000")."""
+def _is_phone_number(tokens: Span, phones: list[tuple[int, int]]) -> bool:
+    """"05 63 77 31 31": digits in pairs, not a figure grouped by thousands ("1 028", "12 500 000"); or a
+    part of a phone number the text spells in pairs with hyphens or dots ("05-53-31-71-10", `phones`: the
+    character spans of _PHONE in the document), which the tokenizer cuts into several groups."""
+    if any(a <= tokens[0].idx < b for a, b in phones):
+        return True
     digits = [t.text for t in tokens if t.text.isdigit()]
     return len(digits) > 1 and (digits[0].startswith("0") or any(len(d) != 3 for d in digits[1:]))
 
