@@ -300,37 +300,27 @@ def test_a_first_person_possessive_subject_needs_context() -> None:
 
 
 def test_ce_dernier_is_not_the_person_whose_office_the_same_sentence_names() -> None:
-    from claims.extraction import extract_claims
-
     text = ("Le ministre de l'Action et des Comptes publics Gérald Darmanin sera à Tourcoing mardi. "
             "Nicolas Sarkozy y rencontrera le maire Didier Droart et Gérald Darmanin. "
             "Ce dernier est présenté comme un proche de l'actuel ministre de l'Action et des Comptes publics.")
-    extraction = extract_claims(text, language="fr", selective=False)
-    [claim] = [c for c in [*extraction.claims, *extraction.recoverable] if "un proche" in c.quote]
+    claim = one(text, "un proche")
     assert "Gérald Darmanin" not in claim.text and claim.needs_context
 
 
 def test_a_pronoun_inside_a_quotation_opened_sentences_before_is_not_given_the_storys_person() -> None:
-    from claims.extraction import extract_claims
-
     text = ('Vincent Lambert est mort jeudi au CHU de Reims, selon ses avocats. "La France a tué Vincent Lambert. '
             "Il est aussi à la méditation de ce crime d'État\", ont regretté les avocats Jean Paillot et Jérôme "
             "Triomphe.")
-    extraction = extract_claims(text, language="fr", selective=False)
-    [claim] = [c for c in [*extraction.claims, *extraction.recoverable] if "méditation" in c.quote]
+    claim = one(text, "méditation")
     assert claim.text.startswith("Il est aussi") and claim.needs_context
 
 
 def test_a_pronoun_after_a_leading_clause_that_names_its_people_needs_no_context() -> None:
-    from claims.extraction import extract_claims
-
     text = ("L'ENA forme les hauts fonctionnaires depuis 1945. Si Emmanuel Macron et Édouard Philippe sortent "
             "tous deux de cette école, ils n'ont nommé que sept ministres énarques depuis 2017. "
             "Invitée sur RTL, elle a annoncé sa candidature.")
-    extraction = extract_claims(text, language="fr", selective=False)
-    flagged = {c.quote[:12]: c.needs_context for c in [*extraction.claims, *extraction.recoverable]}
-    assert not flagged["Si Emmanuel "]
-    assert flagged["Invitée sur "]  # nobody named before "elle": still needs context
+    assert not one(text, "Si Emmanuel").needs_context
+    assert one(text, "Invitée sur").needs_context  # nobody named before "elle": still needs context
 
 
 def test_a_quotation_whose_subject_is_outside_it_keeps_its_subject() -> None:
