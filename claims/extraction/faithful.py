@@ -15,7 +15,7 @@ _NUMBER = re.compile(r"\d+(?:[ .,\u202f\u00a0]\d{3})*(?:[.,]\d+)?")
 _WORD = re.compile(r"[^\W\d_]+(?:'|’)?", re.UNICODE)
 # Sentence-internal capitalised words stand for names the parser did not tag ("Sud Rail", "l'Unsa").
 _CAPITALISED = re.compile(r"(?<=[\w,;:'’)\]] )(?:[dlDL]['’])?([A-ZÀ-Þ][\w-]{2,})")
-_NEGATIONS = {"ne", "n'", "pas", "jamais", "aucun", "aucune", "rien", "sans", "ni", "non", "nullement", "guère",
+NEGATIONS = {"ne", "n'", "pas", "jamais", "aucun", "aucune", "rien", "sans", "ni", "non", "nullement", "guère",
               "not", "no", "never", "none", "nobody", "nothing", "neither", "nor", "without"}
 _NUMBER_WORDS = {w for words in lx.NUMBER_WORDS.values() for w in words if w not in ("un", "une", "one")}
 # A list in brackets spells out what the sentence speaks of ("de soutien militaire (armes, munitions ou
@@ -68,7 +68,7 @@ def missing(checkable: str, text: str, entities: list[str] | tuple[str, ...] = (
         if not have[number]:
             lost.append(number)
     for word, count in words_in.items():
-        if word in _NUMBER_WORDS and not words_out[word] or word in _NEGATIONS and words_out[word] < count:
+        if word in _NUMBER_WORDS and not words_out[word] or word in NEGATIONS and words_out[word] < count:
             lost.append(word)
     norm_text = _norm(text)
     for entity in entities:

@@ -268,6 +268,7 @@ class Rewrite:
     subject: str = ""  # the antecedent put in place of a pronoun subject
     inner_quote: bool = False
     checkable: list[Token] = field(default_factory=list)
+    aside: list[Token] = field(default_factory=list)  # left out of the text and the checkable part (_asides)
 
 
 def _subject(span: Span) -> Token | None:
@@ -451,6 +452,112 @@ def _without_leading_setting(kept: list[Token], span: Span, factual: Callable[[l
     return kept
 
 
+# The words that open a relative clause which adds to a noun rather than picks it out: after a comma,
+# "..., qui ...", "..., dont ...", "..., où ...".
+_RELATIVE_OPENERS = frozenset({"qui", "dont", "où", "lequel", "laquelle", "lesquels", "lesquelles", "who", "which",
+                               "whose", "where"})
+# Heads of the predicate that may follow an aside closed by a comma ("Le coût, partagé entre l'État et
+# l'Unédic, sera ..."): the sentence goes on with its own verb, not with another item of a list.
+_PREDICATE_DEPS = frozenset({"cop", "aux", "aux:tense", "aux:pass", "advmod", "ROOT"})
+
+
+def _aside_kind(head: Token) -> bool:
+    """Whether a phrase headed here adds to what the sentence says without being part of its statement:
+    a non-restrictive relative clause ("Edward Snowden, le lanceur d'alerte qui dévoila ..." -> ", qui
+    ..."), a past participle phrase after a comma ("Le coût, partagé entre l'État et l'Unédic, sera"),
+    a background clause ("..., alors qu'il s'agit de l'une des plus grosses journées") or a description
+    in apposition to a name ("Sébastien Belanger, un expatrié de 36 ans,")."""
+    first = head.doc[head.left_edge.i]
+    if head.dep_ == "acl:relcl":
+        return first.lower_ in _RELATIVE_OPENERS and head.head.i < first.i
+    if head.dep_ == "acl":
+        return first == head and "Part" in head.morph.get("VerbForm") and "Past" in head.morph.get("Tense") and (
+            head.head.i < first.i)
+    if head.dep_ == "advcl":
+        return first.lower_ in ("alors", "tandis", "whereas")
+    if head.dep_ in ("appos", "obj", "obl", "obl:mod", "nmod") and head.pos_ == "NOUN" and first.pos_ == "DET":
+        # A description after a name and a comma, to the end of the sentence: the parser often hangs it on
+        # the verb ("avec Edward Snowden, le lanceur d'alerte qui ..." read as a second object).
+        before = head.doc[first.i - 2] if first.i >= 2 else None
+        named = before is not None and (before.ent_type_ in ("PER", "PERSON", "ORG") or before.pos_ == "PROPN")
+        listed = any(c.dep_ == "cc" or c.dep_ == "conj" for c in head.children)
+        return named and not listed and head.head.i < first.i and (
+            head.dep_ == "appos" or head.right_edge.i + 1 >= head.sent.end - 1)
+    return False
+
+
+def _asides(kept: list[Token], span: Span, figures: list[tuple[int, int]]) -> set[int]:
+    """The tokens of the asides a claim's text leaves out (_aside_kind), each set off by a comma and either
+    ending the sentence or closed by a comma the sentence's own predicate follows. The statement without
+    them is still what the article says (an aside adds to a noun, it does not restrict it): "Jean-Michel
+    Jarre a enregistré un morceau avec Edward Snowden" is true whatever the relative clause after the name
+    adds. Never an aside with a figure, a negation, a quotation or brackets (those stay part of the
+    claim: a fact-checker checks the figure), nor one the statement's subject or verb is in."""
+    doc = span.doc
+    at = {t.i for t in kept}
+    if not at:
+        return set()
+    last = max(i for i in at if not doc[i].is_punct) if any(not doc[i].is_punct for i in at) else -1
+    root = span.root
+    out: set[int] = set()
+    for head in kept:
+        if head.i in out or not _aside_kind(head):
+            continue
+        first, end = head.left_edge.i, head.right_edge.i
+        if first < 1 or doc[first - 1].text != "," or not all(i in at for i in range(first, end + 1)):
+            continue
+        phrase = doc[first : end + 1]
+        if root.i in range(first, end + 1) or any(t.dep_.startswith("nsubj") and t.head == root for t in phrase):
+            continue
+        if any(t.lower_ in faithful.NEGATIONS or t.text in '"()«»[]' or t.like_num and t.pos_ not in ("DET", "PRON") and not _year(t)
+                for t in phrase) or any(
+                s < phrase.end_char and e > phrase.start_char for s, e in figures):
+            continue
+        if quoted(phrase[0], span) or not _adds_only(head, phrase):
+            continue
+        while end > first and doc[end].is_punct and doc[end].text not in ")»\"":
+            end -= 1  # the sentence's full stop, which the parser may hang on the aside, stays
+        if end >= last:  # the sentence ends with it
+            out.update(range(first - 1, end + 1))
+            continue
+        after = doc[end + 1] if end + 1 < len(doc) else None
+        follow = doc[end + 2] if end + 2 < len(doc) else None
+        if after is not None and after.text == "," and follow is not None and follow.i in at and (
+                follow == root or follow.dep_ in _PREDICATE_DEPS and follow.head == root):
+            out.update(range(first - 1, end + 2))
+    # What stays must still be a statement of its own: not "C'est aussi le cas au Texas", whose aside ("où le
+    # nombre de patients hospitalisés augmente") is what it says.
+    rest = [t for t in kept if t.i not in out]
+    subjects = [c for c in span.root.children if c.dep_.startswith(("nsubj", "expl:subj"))]
+    if out and (not _finite(rest) or sum(1 for t in rest if t.is_alpha) < 5 or any(
+            c.pos_ == "PRON" and c.lower_.replace("\u2019", "'") in _REFERRING_CE for c in subjects)):
+        return set()
+    return out
+
+
+def _adds_only(head: Token, phrase: Span) -> bool:
+    """Whether leaving the aside out loses nothing that tells what the statement is about. After a name
+    ("Meghan Markle, qui a épousé Harry en 2018,", "la DRPP, où travaillait l'assaillant") the name says
+    it. After a common noun, an aside with a name or a date may be what picks the thing out ("L'appareil,
+    opéré par la Japan Airlines,", "Un décret, publié le 1er février au Journal officiel,"), and a
+    participle phrase often is the news itself ("un homme, armé d'une carotte", "deux militaires, tués ce
+    matin au Mali"): they stay. A background clause with a name states a fact of its own ("alors que
+    Paris plaide pour le préserver"): it stays too."""
+    named = any(t.ent_type_ or t.pos_ == "PROPN" for t in phrase)
+    if head.dep_ == "advcl":
+        return not named
+    noun = head.head
+    if noun.dep_ == "conj" or any(c.dep_ == "conj" for c in noun.children):
+        return False  # an item of a list with its own aside: "X, qui sera dans le Vaucluse, ou Y, qui ..."
+    if noun.pos_ == "PROPN" or noun.ent_type_:
+        return True
+    return head.dep_ != "acl" and not named and not any(t.lower_ in _WHEN or _year(t) for t in phrase)
+
+
+def _year(tok: Token) -> bool:
+    return len(tok.text) == 4 and tok.text.isdigit() and tok.text[:2] in ("19", "20")
+
+
 def condense(
     span: Span, attribution: Attribution, ctx: Context, language: str, *,
     quantities: list[tuple[int, int]], entities: list[tuple[int, int]],
@@ -530,6 +637,14 @@ def condense(
             depth_start = None
     kept = [t for t in kept if t.i not in dropped_aside]
     kept = _without_leading_setting(kept, span, factual)
+    aside_tokens: list[Token] = []
+    if not inner_quote:
+        figures = [(s, e) for s, e in quantities]
+        aside = _asides(kept, span, figures)
+        aside_tokens = [t for t in checkable if t.i in aside]
+        if aside:
+            kept = [t for t in kept if t.i not in aside]
+            checkable = [t for t in checkable if t.i not in aside]
     # Subject: a pronoun resolved to its named antecedent, or the claim needs context.
     needs_context = False
     replacement: dict[int, str] = {}
@@ -598,15 +713,7 @@ def condense(
     if not needs_context and not resolved and not replacement:
         # A quotation's own subject is not the sentence's (the speaker's): it is read at the first words.
         needs_context = _refers_back(kept) or _pronoun_opens(kept)
-    pieces: list[str] = []
-    for t in kept:
-        if t.i in replacement:
-            word = replacement[t.i]
-            if word:
-                pieces.append(word + (" " if t.whitespace_ else ""))
-            continue
-        pieces.append(original(t) + (" " if t.whitespace_ else ""))
-    text = _tidy("".join(pieces))
+    text = _tidy(joined(kept, original, replacement))
     # Without a finite verb, a fragment; unless it states a figure about a named subject ("Coût estimé :
     # 150.000 euros"). "Un"/"une" read as an article is no figure ("Un show plus que réussi.").
     # "Une hausse de huit points." names nothing it is about: a fragment of the sentence before.
@@ -614,14 +721,27 @@ def condense(
         any(t.like_num and t.pos_ != "DET" for t in kept) and any(t.pos_ in ("NOUN", "PROPN") for t in kept[:4])
         and len(kept) >= 3 and any(t.text == ":" or t.pos_ == "PROPN" or t.ent_type_ for t in kept))
     out = Rewrite(text, needs_context=needs_context, fragment=fragment, subject=resolved, inner_quote=inner_quote,
-                  checkable=checkable)
+                  checkable=checkable, aside=aside_tokens)
     # The hard rule: nothing checkable is lost. A rewrite that drops a fact falls back to the checkable
     # part as written (attribution and markers still left out).
-    plain = _tidy("".join(original(t) + (" " if t.whitespace_ else "") for t in checkable))
+    plain = _tidy(joined(checkable, original))
     if faithful.missing(plain, out.text, [original(t) for t in checkable if t.ent_type_]):
         out.text = plain
         out.subject = ""
     return out
+
+
+def joined(tokens: list[Token], original: Callable[[Token], str], replacement: dict[int, str] | None = None) -> str:
+    """The tokens' original text, each followed by its space, and by one where a cut left two words
+    side by side ("Le coût[, partagé entre l'État et l'Unédic,] sera"); `replacement` gives other words
+    for some tokens ("" leaves one out)."""
+    pieces: list[str] = []
+    for k, t in enumerate(tokens):
+        space = " " if t.whitespace_ or (k + 1 < len(tokens) and tokens[k + 1].i != t.i + 1) else ""
+        word = original(t) if replacement is None or t.i not in replacement else replacement[t.i]
+        if word:
+            pieces.append(word + space)
+    return "".join(pieces)
 
 
 _PERSONAL_PRONOUNS = frozenset({"il", "elle", "ils", "elles", "he", "she", "they"})

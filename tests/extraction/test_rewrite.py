@@ -367,3 +367,52 @@ def test_a_pronoun_after_a_person_brought_in_unnamed_is_not_given_someone_named_
                 "fille de 15 ans qui avait disparu depuis 10 jours. Elle a été retrouvée saine et sauve à plus de 700 "
                 "kilomètres de chez elle.", "700 kilomètres")
     assert "Nagi Luna" not in claim.text and claim.needs_context
+
+
+# Asides (rewrite._asides): what a sentence adds to a noun after a comma is left out of the text when the
+# statement is still what the article says without it, and never when it carries a figure, a negation,
+# what picks the thing out, an item of a list or the whole content of the sentence.
+
+def test_it_leaves_out_a_relative_clause_that_adds_to_a_name_at_the_end() -> None:
+    claim = one("Le tribunal de Lyon a donné raison mardi à l'association Vigie Santé, qui conteste depuis "
+                "longtemps la décision du ministère.", "Vigie Santé")
+    assert claim.text == "Le tribunal de Lyon a donné raison mardi à l'association Vigie Santé."
+    assert claim.quote.endswith("décision du ministère.")
+
+
+def test_it_leaves_out_an_aside_between_a_named_subject_and_its_verb_with_its_date() -> None:
+    claim = one("Marie Leroy, qui préside la région depuis 2015, a signé mercredi 5 février un contrat de 40 millions "
+                "d'euros.", "40 millions")
+    assert claim.text == "Marie Leroy a signé mercredi 5 février un contrat de 40 millions d'euros."
+    assert [d["text"] for d in claim.dates] == ["mercredi 5 février"]  # 2015 went with the aside
+
+
+def test_it_leaves_out_a_background_clause_without_a_name() -> None:
+    claim = one("Le trafic des trains n'a pas été perturbé lundi matin, alors que les syndicats avaient appelé "
+                "à la grève.", "trafic")
+    assert claim.text == "Le trafic des trains n'a pas été perturbé lundi matin."
+
+
+def test_it_keeps_an_aside_with_a_figure_or_a_negation() -> None:
+    claim = one("Paul Durand, qui dirige 300 salariés, a annoncé lundi la fermeture du site de Vesoul.", "Vesoul")
+    assert "300 salariés" in claim.text
+    claim = one("Le tribunal de Lyon a donné raison mardi à l'association Vigie Santé, qui n'a jamais accepté "
+                "la décision du ministère.", "Vigie Santé")
+    assert "jamais accepté" in claim.text
+
+
+def test_it_keeps_an_aside_that_picks_out_a_common_noun_or_is_the_news() -> None:
+    claim = one("L'avion, affrété par la compagnie Air Austral, a atterri à Roissy mardi soir avec 300 passagers.",
+                "Roissy")
+    assert "Air Austral" in claim.text
+    claim = one("Le maire de Vesoul a été agressé samedi sur le marché par un homme, armé d'un couteau.", "agressé")
+    assert "armé d'un couteau" in claim.text
+
+
+def test_it_keeps_the_asides_of_list_items_and_of_a_sentence_that_only_points_back() -> None:
+    claim = one("Plusieurs ministres passeront l'été en France, dont Nicole Belloubet, qui sera dans le Vaucluse, ou "
+                "Marlène Schiappa, qui se rendra en Corse.", "Corse")
+    assert "Vaucluse" in claim.text and "Corse" in claim.text
+    claim = one("Les hospitalisations augmentent. C'est aussi le cas au Texas, où le nombre de patients "
+                "hospitalisés augmente depuis la fin mai.", "Texas")
+    assert "nombre de patients" in claim.text
