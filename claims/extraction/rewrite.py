@@ -690,7 +690,11 @@ def condense(
                 or ctx.sole_holder(described, span_text(span))) and name not in span_text(span):
             # "Le ministre suggère ..." after "le ministre de l'Action et des Comptes publics Gérald Darmanin":
             # the office keeps its words, the person it names follows ("Le ministre Gérald Darmanin").
-            replacement[role[-1].i] = original(role[-1]) + " " + name
+            last = role[-1]  # after the adjectives that follow: "L'actrice oscarisée Marion Cotillard"
+            while last.i + 1 < len(last.doc) and (nxt_word := last.doc[last.i + 1]).head == subj and (
+                    nxt_word.pos_ == "ADJ" or nxt_word.dep_ == "acl" and not list(nxt_word.children)):
+                last = nxt_word
+            replacement[last.i] = original(last) + " " + name
             resolved = name
         elif (_named_in_apposition(subj) or _names_itself(subj)) and low not in _LATTER:
             pass  # "Cet ex-collaborateur, Tewfik Derbal, a démissionné", "Cette saison 3 de The Voice": named
@@ -830,10 +834,11 @@ def _own_clause(phrase: list[Token]) -> bool:
 
 
 def _role_phrase(noun: Token) -> list[Token] | None:
-    """The words of a subject that describes a person by their office ("Le ministre", "La présidente du
-    RN", "L'ancienne ministre"): the article, the office and what follows it up to the verb, with no
-    name, comma or quotation; None otherwise."""
-    if noun.lower_ not in lx.PERSON_ROLES or _names_itself(noun) or _named_in_apposition(noun):
+    """The words of a subject that describes a person by their office or occupation ("Le ministre", "La
+    présidente du RN", "L'ancienne ministre", "La chanteuse"): the article, the office and what follows it
+    up to the verb, with no name, comma or quotation; None otherwise."""
+    if noun.lower_ not in lx.PERSON_ROLES and role_key(noun.lower_) not in FOLDED_JOBS or _names_itself(noun) or (
+            _named_in_apposition(noun)):
         return None
     phrase = [t for t in noun.subtree if t.i <= noun.i or (t.i - noun.i <= 6 and t.dep_ not in ("acl", "acl:relcl"))]
     if not phrase or phrase[0].lower_ not in ("le", "la", "l'", "l\u2019", "les") or len(phrase) > 8:

@@ -416,3 +416,12 @@ def test_it_keeps_the_asides_of_list_items_and_of_a_sentence_that_only_points_ba
     claim = one("Les hospitalisations augmentent. C'est aussi le cas au Texas, où le nombre de patients "
                 "hospitalisés augmente depuis la fin mai.", "Texas")
     assert "nombre de patients" in claim.text
+
+
+def test_an_occupation_subject_is_named_after_the_one_person_the_article_gave_it() -> None:
+    claim = one("L'actrice Julie Marceau a parlé au site Wenn. L'actrice oscarisée a tourné 40 films depuis 2001.",
+                "40 films")
+    assert claim.text == "L'actrice oscarisée Julie Marceau a tourné 40 films depuis 2001."
+    two = one("L'actrice Julie Marceau a parlé avec l'actrice Anne Roux. L'actrice a tourné 40 films depuis 2001.",
+              "40 films")
+    assert two.text == "L'actrice a tourné 40 films depuis 2001."
