@@ -703,6 +703,9 @@ def _is_title(doc: Doc, i: int, j: int) -> bool:
     nxt = doc[j]
     if not doc[j - 1].whitespace_:
         return lx.UNITS.get(nxt.lower_) != nxt.text and nxt.lower_ not in lx.SCALES
+    if nxt.ent_iob_ == "B" and nxt.pos_ in ("PROPN", "X") and j + 1 < len(doc) and doc[j + 1].ent_iob_ == "I" and (
+            doc[j + 1].text[:1].isupper()):
+        return True  # a title the number opens: "2 Broke Girls" (not "3 Français", a people counted)
     if nxt.pos_ != "NOUN" or nxt.lower_ in lx.UNITS or nxt.lower_ in lx.CURRENCY:
         return False
     # A people counted ("3 Français") is an entity of its own; a name takes the number in ("4 Saisons").
@@ -839,6 +842,12 @@ def find_quantities(doc: Doc, language: str, date_tokens: set[int]) -> list[dict
         # "deux par deux", "un à un": a manner, not a count.
         if j + 1 < n and doc[j].lower_ in ("par", "à") and doc[j + 1].lower_ == tok.lower_ and tok.is_alpha:
             i = j + 2
+            continue
+        # "7 jours sur 7", "24 heures sur 24": all the time, not a count of days or hours.
+        if j + 2 < n and doc[j].lower_ in _ROUND_THE_CLOCK and doc[j + 1].lower_ == "sur" and (
+                doc[j + 2].lower_ == tok.lower_) or i >= 3 and doc[i - 1].lower_ == "sur" and (
+                doc[i - 2].lower_ in _ROUND_THE_CLOCK and doc[i - 3].lower_ == tok.lower_):
+            i = max(j, i + 1)
             continue
         if _is_title(doc, i, j) or _is_phone_number(doc[i:j], phones) or _is_address(doc, j, language, date_tokens) \
                 or _idiom(doc, i, j):
@@ -1060,6 +1069,7 @@ _STREETS = {"rue", "avenue", "boulevard", "bd", "quai", "impasse", "allée", "pl
 _STREET_NAMES = {"street", "road", "avenue", "lane", "square", "boulevard", "place"}
 # "à deux pas de l'Élysée", "à deux doigts de la mort": very close, no count.
 _IDIOMS = {("à", "deux", "pas"), ("à", "deux", "doigts")}
+_ROUND_THE_CLOCK = frozenset({"jours", "jour", "heures", "heure", "h", "semaines", "mois"})
 
 
 def _is_address(doc: Doc, j: int, language: str, date_tokens: set[int]) -> bool:

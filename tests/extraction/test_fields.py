@@ -90,6 +90,15 @@ def test_idioms_with_number_words_count_nothing() -> None:
     assert not any(q[0] == 2.0 for q in found)
 
 
+def test_round_the_clock_and_a_title_opened_by_a_number_count_nothing() -> None:
+    assert quantities("Le maire de Rennes s'était défendu en affirmant être maire de Rennes 7 jours sur 7 et 24 "
+                      "heures sur 24.") == []
+    assert quantities("Le préfet a défendu lundi son action en affirmant être préfet de la Manche 7 jours sur 7.") == []
+    assert quantities("Des comédies telles que Friends, The Office, 2 Broke Girls ou encore Seinfeld ont toutes un "
+                      "point commun depuis 2011.") == []
+    assert (9.0, "plaintes", None, None) in quantities("Le préfet a reçu 9 plaintes sur 10 en 2012.")
+
+
 def test_the_minutes_of_a_spaced_clock_time_and_an_approximate_hour_are_no_quantities() -> None:
     text = ("Selon la préfecture, 40 manifestants ont été interpellés à Rennes à 11 h 15. "
             "L'incendie a été maîtrisé aux alentours de 22 heures par 60 pompiers.")
