@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from claims.extraction import lexicon as lx
+
 # fr_core_news_* tag "n’", "s’", "L’" as entities when the apostrophe is U+2019 (DESIGN.md §10).
 _CHAR_MAP = {
     "\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2032": "'", "\u00b4": "'", "`": "'",
@@ -75,11 +77,17 @@ _CAPS_HEADING = re.compile(r"(?:\b[A-ZÀ-Þ][A-ZÀ-Þ'\-]+\b[ ,]+(?:[AÀ] )?){2,
 # holds one to ten words with no punctuation and ends on a lower-case word; the next sentence opens on
 # a capitalised function word followed by a lower-case word (so "selon Le Parisien", "Marine Le Pen"
 # and "les députés En Marche" stay whole).
+# A number word opens the sentence after the heading ("... placés en isolement Quatorze jours, c'est ...").
+_NUMBER_OPENERS = "|".join(sorted((w.capitalize() for w in lx.NUMBER_WORDS["fr"] if len(w) > 3), key=len, reverse=True))
 _SPACED_HEADING = re.compile(
     r"(?:(?<=[.!?…])|(?<=[.!?…]\")|(?<=[.!?…] )|(?<=[.!?…]\" )|(?<=\n)|(?<=[•►▶■▪-] )|^)"
-    r"(?P<run>[A-ZÀ-Þ0-9][^\s.!?,;:\"()]*(?: [^\s.!?,;:\"()]+){0,9}?) (?P<last>[a-zà-ÿ][a-zà-ÿ'\-]+)"
+    # the heading's last word: lower case, or a name after an elided article ("originaire de l'Oise")
+    # (a heading may quote: '"Débile profond" Des propos', 'de liste "gilets jaunes" Le 3 mars')
+    r"(?P<run>\"?[A-ZÀ-Þ0-9][^\s.!?,;:()]*(?: [^\s.!?,;:()]+){0,9}?) (?P<last>\"?[a-zà-ÿ][a-zà-ÿ'\-]+\"?"
+    r"|[ld]'[A-ZÀ-Þ][a-zà-ÿ\-]+)"
     r"(?P<gap> )(?P<next>(?:Le|La|Les|Un|Une|Des|Il|Elle|Ils|Elles|Ce|Cette|Ces|Pour|Dans|Mais|Selon|Depuis|Sur|Lors"
-    r"|Après|Au|Aux|Si|On|Cela|Parmi|Face|Son|Sa|Ses|Leur|Leurs)(?= [a-zà-ÿ])|(?:D|L|C|Qu|S)'(?=[a-zà-ÿ]))"
+    r"|Après|Au|Aux|Si|On|Cela|Parmi|Face|Son|Sa|Ses|Leur|Leurs|" + _NUMBER_OPENERS + r")(?= [a-zà-ÿ0-9])"
+    r"|(?:D|L|C|Qu|S)'(?=[a-zà-ÿ]))"
 )
 # A title of a work or a show opens on a capital after these words ("le livre La peur", "l'émission
 # baptisée Sur le vif").
@@ -99,7 +107,8 @@ def _outside_quotes(text: str, pos: int) -> bool:
 def _spaced_headings(text: str) -> list[tuple[int, int]]:
     """The (start, end) of each intertitle run into the sentences around it (see _SPACED_HEADING)."""
     return [(m.start(), m.start("gap")) for m in _SPACED_HEADING.finditer(text)
-            if m.group("last").lower() not in _TITLE_BEFORE and _outside_quotes(text, m.start())]
+            if m.group("last").strip('"').lower() not in _TITLE_BEFORE and _outside_quotes(text, m.start())
+            and _outside_quotes(text, m.start("gap"))]  # a heading's own quotation is closed in it
 
 
 @dataclass(frozen=True)

@@ -152,6 +152,16 @@ def test_a_live_blogs_time_stamp_opens_its_own_entry() -> None:
      "Mise en place d'un bracelet anti-rapprochement", "Les députés examinaient le texte."),
     ("Il a annoncé des mesures.- Les écoles fermées dès lundi Le chef de l'État a annoncé la fermeture.",
      "- Les écoles fermées dès lundi", "Le chef de l'État a annoncé la fermeture."),
+    # a heading ending on a name after an elided article, a number word or a date opening the sentence
+    ("Le bilan s'alourdit. Un quatrième cas dans l'Aisne Les premiers malades ont été hospitalisés lundi.",
+     "Un quatrième cas dans l'Aisne", "Les premiers malades ont été hospitalisés lundi."),
+    ("Il a signé le décret. Des jours de congé pour les parents isolés Quinze jours, c'est la durée prévue.",
+     "Des jours de congé pour les parents isolés", "Quinze jours, c'est la durée prévue."),
+    # a heading with a quotation of its own
+    ('Le maire a démissionné."Une trahison" Des propos qui ont choqué les élus de la ville.',
+     '"Une trahison"', "Des propos qui ont choqué les élus de la ville."),
+    ('Rien ne bouge. Trois projets de liste "citoyenne" Le 3 mars, un militant a annoncé sa liste.',
+     'Trois projets de liste "citoyenne"', "Le 3 mars, un militant a annoncé sa liste."),
 ])
 def test_a_sentence_case_heading_run_into_the_next_sentence_gets_a_line_of_its_own(
         text: str, heading: str, sentence: str) -> None:
