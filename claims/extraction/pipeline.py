@@ -133,6 +133,8 @@ def extract_texts(
             release(doc)
     results = []
     all_candidates = [c for art in articles for c in art.candidates]
+    for cand in all_candidates:
+        _quote_speaker(cand)
     scored = score_all([c.text for c in all_candidates], [c.signals or Signals() for c in all_candidates], scorer)
     for cand, (score, reasons) in zip(all_candidates, scored, strict=True):
         cand.checkworthiness, cand.checkworthiness_reasons = score, reasons
@@ -799,6 +801,8 @@ def _candidate(
                            claimant=claimant, speech=speech)
     signals.extra.pop("calendar_date", None)  # a scheduled event is not made checkable by its date
     signals.extra["subject"] = rewritten.subject
+    if rewritten.inner_quote:
+        signals.extra["inner_quote"] = True
     lower = text.lower()
     root = span.root
     tense = ft._tense_at(doc, root.i)
@@ -833,6 +837,27 @@ def _candidate(
 
 
 _WORDS = re.compile(r"[^\W_]+", re.UNICODE)
+# A statement in the first person: "Je", "J'" or "Nous" opens it, at once or after a leading phrase.
+_FIRST_PERSON_OPENING = re.compile(r"^(?:[^,\"«»]{0,80}, )?(?:je|j['\u2019]|nous)\b", re.IGNORECASE)
+
+
+def _quote_speaker(cand: ClaimCandidate) -> None:
+    """A statement in the first person whose speaker the article names is theirs: written as their
+    quotation after their name it is self-contained, with the words they said and nothing to guess
+    ('En 5 jours, nous avons récolté 1,5 million d'euros' -> 'LFI : « En 5 jours, nous avons récolté 1,5
+    million d'euros. »'). Run once the article's speakers are known (a quotation run gets its speaker
+    where it closes); the claim no longer needs context. A described speaker ("le maire") or none, or
+    words around the quotation: the claim still does."""
+    claimant = cand.claimant.strip()
+    if not cand.needs_context or not claimant or not any(w[:1].isupper() for w in claimant.split()):
+        return
+    # Only the speaker's own words between the marks: never an attribution left in the text ('..., a dit
+    # la maire de Phoenix, lors d'une conférence') put inside a quotation.
+    if _FIRST_PERSON_OPENING.match(cand.text) is None or cand.signals is None or not cand.signals.extra.get(
+            "inner_quote"):
+        return
+    cand.text = f"{claimant} : « {cand.text} »"
+    cand.needs_context = cand.signals.needs_context = False
 _CLOCK_TIME = re.compile(r"\b(?:à|vers|dès|at)\s+\d{1,2}\s?(?:h\d{0,2}|heures?)\b|\b\d{1,2}h\d{2}\b", re.IGNORECASE)
 
 

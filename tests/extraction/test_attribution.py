@@ -369,7 +369,7 @@ def test_the_speaker_after_a_quotation_is_its_claimant_not_a_pronoun_further_on(
 def test_a_speech_verb_the_tagger_reads_as_a_participle_still_ends_a_quotation() -> None:
     cand = claim("\"J'ai vendu 40 tableaux en un an et racheté tout le lot\", lance Marc Ravel dans un documentaire "
                  "sur Arte.", "40 tableaux")
-    assert cand.text == "J'ai vendu 40 tableaux en un an et racheté tout le lot."
+    assert cand.text == "Marc Ravel : « J'ai vendu 40 tableaux en un an et racheté tout le lot. »"
     assert cand.claimant == "Marc Ravel"
 
 

@@ -278,7 +278,8 @@ def test_a_quotation_opened_by_a_pronoun_subject_needs_context() -> None:
     text = ("Pierre Bergé est mort le 8 septembre à 86 ans. \"Il m'avait fait visiter sa maison de Marrakech en "
             "2015\", raconte Ségolène Royal. \"Depuis 2011, je dois payer les impôts de 3 voisins\", dit Paul Martin.")
     assert one(text, "Marrakech").needs_context
-    assert one(text, "impôts").needs_context
+    # the first person is the named speaker's (pipeline._quote_speaker)
+    assert one(text, "impôts").text == "Paul Martin : « Depuis 2011, je dois payer les impôts de 3 voisins. »"
 
 
 def test_an_impersonal_il_or_a_subject_of_the_clause_before_needs_no_context() -> None:
@@ -425,3 +426,17 @@ def test_an_occupation_subject_is_named_after_the_one_person_the_article_gave_it
     two = one("L'actrice Julie Marceau a parlé avec l'actrice Anne Roux. L'actrice a tourné 40 films depuis 2001.",
               "40 films")
     assert two.text == "L'actrice a tourné 40 films depuis 2001."
+
+
+def test_a_first_person_quotation_is_written_as_its_named_speakers() -> None:
+    claim = one("Le parti a lancé un emprunt. \"En 5 jours, nous avons récolté 1,5 million d'euros\", a déclaré Paul "
+                "Bompard.", "1,5 million")
+    assert claim.text == "Paul Bompard : « En 5 jours, nous avons récolté 1,5 million d'euros. »"
+    assert not claim.needs_context
+    assert claim.quote.startswith('"En 5 jours')
+
+
+def test_a_first_person_quotation_of_an_unnamed_speaker_still_needs_context() -> None:
+    claim = one("Le conseil s'est réuni lundi. \"Nous avons voté 12 délibérations en 2019\", a déclaré un élu.",
+                "12 délibérations")
+    assert claim.needs_context and "«" not in claim.text
