@@ -11,6 +11,7 @@ from typing import Any
 import numpy as np
 import pytest
 
+from claims.extraction import training
 from claims.extraction.checkworthiness import (
     _RULES,
     BASE,
@@ -29,6 +30,7 @@ from claims.extraction.checkworthiness import (
 )
 from claims.extraction.training import (
     Example,
+    cross_validate,
     fit_rules,
     grouped_folds,
     infer_groups,
@@ -340,6 +342,23 @@ def test_refitted_rules_learn_the_signs_and_put_the_threshold_on_one_half() -> N
     assert rules["weights"]["percent"] > 0 > rules["weights"]["question"]
     assert not set(rules["weights"]) & JUDGED  # no data for them: their weights stay as set
     assert prf(predict_rules(signals, rules=rules), gold).f1 >= 0.9
+
+
+def test_rules_alone_cross_validate_without_training_a_model(monkeypatch: pytest.MonkeyPatch) -> None:
+    # `evaluate_checkworthiness --cv K --rules`: the rule weights refitted on the other folds, as
+    # train() fits them, give the same figures without the models and their sentence embeddings.
+    rows = examples()
+    signals = sentence_signals([e.text for e in rows], "en")
+    both = cross_validate(rows, k=2, signals=signals, embeddings=False)
+
+    def refuse(*args: Any, **kwargs: Any) -> Any:
+        raise AssertionError("the rules alone need neither a model nor embeddings")
+
+    monkeypatch.setattr(training, "train", refuse)
+    monkeypatch.setattr(training, "cached_embeddings", refuse)
+    alone = cross_validate(rows, k=2, signals=signals, models=False)
+    assert [set(r.scores) for r in alone] == [{"rules"}, {"rules"}]
+    assert [r.scores["rules"] for r in alone] == [r.scores["rules"] for r in both]
 
 
 @pytest.mark.parametrize(("language", "text", "signal"), [

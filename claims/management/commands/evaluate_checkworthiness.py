@@ -6,8 +6,10 @@ of the positive class; the last line is `f1=0.xxx` (DESIGN.md §8).
 With --cv K the file is a training file: grouped K-fold cross-validation (whole debates held out,
 see training.infer_groups) trains on K-1 folds exactly as train_checkworthiness does and scores
 the held-out fold with the rules, the language-independent model and the full model; it prints
-mean ± sd over the folds, and the last line is the F1 of the scorer asked for (trained by
-default, the rules with --rules)."""
+mean ± sd over the folds, and the last line is the F1 of the trained model. With --cv K --rules
+only the rule weights are refitted on each K-1 folds (as train_checkworthiness fits them) and the
+held-out fold scored with them: the same rules figure, without training the models or encoding
+the sentence embeddings they read; the last line is the rules' F1."""
 
 from __future__ import annotations
 
@@ -90,7 +92,8 @@ class Command(BaseCommand):
 
         self.stdout.write(f"file: {options['file']} ({len(examples)} sentences), {k} folds of whole sources")
         try:
-            results = cross_validate(examples, language=options["language"], k=k, progress=progress)
+            results = cross_validate(examples, language=options["language"], k=k, progress=progress,
+                                     models=not options["rules"])
         except ValueError as exc:
             raise CommandError(str(exc)) from exc
         summary = {}
