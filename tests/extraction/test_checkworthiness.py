@@ -11,6 +11,7 @@ from typing import Any
 import numpy as np
 import pytest
 
+from claims.extraction import training
 from claims.extraction.checkworthiness import (
     _RULES,
     BASE,
@@ -29,6 +30,9 @@ from claims.extraction.checkworthiness import (
 )
 from claims.extraction.training import (
     Example,
+    Scores,
+    cross_validate,
+    f1_at_share,
     fit_rules,
     grouped_folds,
     infer_groups,
@@ -340,6 +344,32 @@ def test_refitted_rules_learn_the_signs_and_put_the_threshold_on_one_half() -> N
     assert rules["weights"]["percent"] > 0 > rules["weights"]["question"]
     assert not set(rules["weights"]) & JUDGED  # no data for them: their weights stay as set
     assert prf(predict_rules(signals, rules=rules), gold).f1 >= 0.9
+
+
+def test_f1_at_a_share_of_check_worthy_sentences_keeps_each_class_hit_rate() -> None:
+    # 100 sentences, 20 check-worthy: 15 found, 15 false alarms among the 80 others.
+    observed = prf([True] * 15 + [False] * 5 + [True] * 15 + [False] * 65, [True] * 20 + [False] * 80)
+    assert f1_at_share(observed, 0.2) == pytest.approx(observed.f1) == pytest.approx(0.6)
+    # At half and half: recall 0.75 stays, false alarms fall to 15/80 of the others: precision 0.8.
+    assert f1_at_share(observed, 0.5) == pytest.approx(2 * 0.8 * 0.75 / (0.8 + 0.75))
+    assert f1_at_share(Scores(0.0, 0.0, 0.0, 0, 0, 0, 10), 0.5) == 0.0
+
+
+def test_rules_alone_cross_validate_without_training_a_model(monkeypatch: pytest.MonkeyPatch) -> None:
+    # `evaluate_checkworthiness --cv K --rules`: the rule weights refitted on the other folds, as
+    # train() fits them, give the same figures without the models and their sentence embeddings.
+    rows = examples()
+    signals = sentence_signals([e.text for e in rows], "en")
+    both = cross_validate(rows, k=2, signals=signals, embeddings=False)
+
+    def refuse(*args: Any, **kwargs: Any) -> Any:
+        raise AssertionError("the rules alone need neither a model nor embeddings")
+
+    monkeypatch.setattr(training, "train", refuse)
+    monkeypatch.setattr(training, "cached_embeddings", refuse)
+    alone = cross_validate(rows, k=2, signals=signals, models=False)
+    assert [set(r.scores) for r in alone] == [{"rules"}, {"rules"}]
+    assert [r.scores["rules"] for r in alone] == [r.scores["rules"] for r in both]
 
 
 @pytest.mark.parametrize(("language", "text", "signal"), [

@@ -58,9 +58,13 @@ def test_it_cross_validates_on_folds_of_whole_sources(tmp_path: Path) -> None:
     assert sum(line.startswith("fold ") for line in lines) == 2
     summary = {line.split()[0]: line for line in lines if line.split()[0] in ("rules", "universal", "trained")}
     assert set(summary) == {"rules", "universal", "trained"} and "±" in summary["trained"]
+    assert all("f1@35% " in line for line in summary.values())  # F1 were a third of a source check-worthy
     assert lines[-1].startswith("f1=") and float(lines[-1][3:]) >= 0.9
     rules = run("evaluate_checkworthiness", str(data), "--cv", "2", "--rules").splitlines()
     assert rules[-1] == "f1=" + summary["rules"].split("f1 ")[1].split()[0]
+    # --rules refits the rules alone: no model trained, none reported.
+    assert not any(line.split()[0] in ("universal", "trained") for line in rules)
+    assert all("universal" not in line for line in rules if line.startswith("fold "))
 
 
 def test_cross_validation_refuses_what_it_cannot_fold(tmp_path: Path) -> None:
