@@ -234,11 +234,38 @@ def _negated(tok: Token) -> bool:
 
 
 def _after_quotation(tok: Token) -> bool:
-    """'"...", a jugé dimanche X': the verb comes right after a closing quotation mark and a comma."""
+    """'"...", a jugé dimanche X', '"...", s'est-il vanté', '"...", a d'abord proposé X': the verb comes right
+    after a closing quotation mark and a comma (past its auxiliary, reflexive, inverted pronoun, adverbs)."""
     i = tok.i - 1  # the parser may have started a sentence at the verb: look back in the document
-    while i > 0 and (tok.doc[i].pos_ == "AUX" or tok.doc[i].lower_ in ("a", "ont", "avait")):
+    while i > 0 and tok.i - i <= 5 and (tok.doc[i].pos_ == "AUX" or tok.doc[i].lower_ in ("a", "ont", "avait", "se", "s'")
+                                        or tok.doc[i].text.startswith("-") or _adverb_before_verb(tok.doc[i])):
         i -= 1
     return i > 0 and tok.doc[i].text == "," and tok.doc[i - 1].text == '"'
+
+
+def _adverb_before_verb(tok: Token) -> bool:
+    """"a notamment déclaré", "a d'abord proposé", "a encore plaidé": an adverb between the auxiliary and the
+    verb (not a negation: "n'a pas dit" is no attribution)."""
+    return (tok.pos_ == "ADV" or tok.dep_ == "advmod") and tok.lower_ not in lx.NEGATIONS and tok.is_alpha or \
+        tok.lower_ == "d'" and tok.dep_ == "advmod"
+
+
+def _quotation_incise(verb: Token, after: list[Token], language: str) -> bool:
+    """'"...", a persisté Ségolène Royal', '"...", s'est défendue la ministre', '"...", tranche le Dr Corré',
+    '"...", s'est-il vanté': right after a closing quotation and its comma, a finite verb whose subject
+    comes after it (an inverted pronoun, or a speaker named after the verb) sets off the quotation's speaker,
+    whatever the verb: French inverts the subject this way in a quotation's incise, so the speech verbs the
+    lexicon lacks ("persister", "se défendre", "plaider", "se vanter") report it too. Without a speaker
+    after it the verb goes on with the sentence's subject ('Il a parlé d'une "honte", a demandé des excuses')."""
+    finite = "Fin" in verb.morph.get("VerbForm") or verb.i > 0 and verb.doc[verb.i - 1].pos_ == "AUX" or any(
+        c.dep_.startswith("aux") and "Fin" in c.morph.get("VerbForm") for c in verb.children)
+    if language != "fr" or verb.pos_ != "VERB" or not finite or not _after_quotation(verb):
+        return False  # ', créé en 2001 par son épouse', ', fâché avec Flora': a participle describes
+    window = verb.doc[max(verb.sent.start, verb.i - 3) : min(verb.sent.end, verb.i + 2)].text
+    if _PRONOUN_VERB.search(window):
+        return True
+    claimant, outlet, how = source_of(after, language) if after else ("", "", "")
+    return bool(claimant or outlet) and not how.startswith("pronoun:")
 
 
 def _reports_content(tok: Token, language: str) -> bool:
@@ -621,22 +648,26 @@ def _tail(span: Span, language: str) -> tuple[int, Token] | None:
             while lead < len(words) and words[lead].lower_ in ("le", "l'", "la", "les", "l"):
                 lead += 1
         while lead < len(words) and (words[lead].pos_ == "AUX" or words[lead].lower_ in (
-                "a", "ont", "avait", "avaient", "aurait", "has", "had", "was", "se", "s'") or words[lead].text.startswith("-")):
-            lead += 1  # "a -t -il déclaré", "se serait plaint": the auxiliary, the reflexive, the inverted pronoun
+                "a", "ont", "avait", "avaient", "aurait", "has", "had", "was", "se", "s'") or words[lead].text.startswith("-")
+                or _adverb_before_verb(words[lead])):
+            # "a -t -il déclaré", "se serait notamment plaint", "a d'abord proposé": the auxiliary, the reflexive,
+            # the inverted pronoun, an adverb
+            lead += 1
         if lead >= len(words):
             continue
         verb = words[lead]
         marker = words[0].lower_ in ("selon", "d'après", "according") or (
             words[0].lower_ == "d'" and len(words) > 1 and words[1].lower_ == "après")
-        if not (marker or _speech_verb(verb, language) or _learned_from(verb)):
+        if not (marker or _speech_verb(verb, language) or _learned_from(verb)
+                or _quotation_incise(verb, words[lead + 1 :], language)):
             continue
         if not marker and lead == 0 and _present_participle(verb):
             continue  # ", confirmant des informations du site X": what the speaker before it did too
         if not marker and lead == 0 and "Part" in verb.morph.get("VerbForm") and any(
                 t.lower_ in ("par", "de", "d'") for t in words[lead + 1 : lead + 3]):
             continue  # ", accusé par sa voisine de ...": a passive participle describes, it does not attribute
-        if any(w.lower_ in ("se", "s'") for w in words[:lead]) and (
-                lead + 1 >= len(words) or words[lead + 1].pos_ in ("ADP", "ADV", "SCONJ")):
+        if any(w.lower_ in ("se", "s'") for w in words[:lead]) and not any(w.text.startswith("-") for w in words[:lead]) \
+                and (lead + 1 >= len(words) or words[lead + 1].pos_ in ("ADP", "ADV", "SCONJ")):
             continue  # ", s'inquiète pour les résidents": a reflexive verb attributes with its subject after it
         if any(t.lower_ in ("que", "qu'", "that", "si") for t in words[lead + 1 :]):
             return None

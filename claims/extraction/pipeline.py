@@ -455,8 +455,9 @@ def _resolve(art: _Article, attrib: at.Attribution) -> str:
             # person they mentioned ("explique M. de Villiers, fils de Philippe de Villiers").
             if art.sentences - art.last_claimant_at <= _SPEAKER_REACH and (
                     art.last_claimant in ctx.people and ctx.fits(art.last_claimant, pronoun)
-                    or at.is_role(art.last_claimant)):
-                return art.last_claimant  # a role left unnamed ("le chef de file de LFI") stays as written
+                    or at.is_role(art.last_claimant) and at.agrees(rw.description_gender(art.last_claimant), pronoun)):
+                # a role left unnamed ("le chef de file de LFI") stays as written; "elle" is not "le président"
+                return art.last_claimant
             if art.sentences - art.last_claimant_at <= _SPEAKER_REACH and art.last_claimant_at and (
                     not art.last_claimant or rw.without_article(art.last_claimant) in ctx.orgs):
                 # the speaker just quoted, unnamed ("a déclaré un enquêteur") or an organisation ("a indiqué

@@ -849,3 +849,35 @@ def test_a_pronoun_speaker_after_a_person_brought_in_unnamed_is_not_someone_name
 ])
 def test_an_appeal_to_do_something_is_a_statement_of_its_subject(text: str, words: str, claimant: str) -> None:
     assert claim(text, words).claimant == claimant
+
+
+@pytest.mark.parametrize(("text", "words", "claimant"), [
+    ("\"Pas un seul euro du ministère n'a servi à ces 40 dédicaces\", s'est défendue Julie Faure sur Facebook.",
+     "dédicaces", "Julie Faure"),
+    ("\"Le budget de la ville a baissé de 8% en 2022\", a persisté Paul Roux mardi sur LCI.", "budget", "Paul Roux"),
+    ("\"Il faut supprimer les 300 dérogations\", a d'abord proposé Paul Roux, avocat du syndicat.", "dérogations",
+     "Paul Roux"),
+    ("\"Les loyers ont doublé en dix ans\", se serait notamment exclamé le président du Sénat le 29 janvier.",
+     "loyers", "le président du Sénat"),
+])
+def test_a_verb_with_its_subject_inverted_after_a_quotation_reports_it(text: str, words: str, claimant: str) -> None:
+    cand = claim(text, words)
+    assert cand.claimant == claimant
+    assert "," not in cand.text  # the incise is left out of the text
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("Paul Roux préside le \"Comité pour la mémoire des 40 déportés\", créé en 2001 par son épouse Anne.", "Comité"),
+    ("Le maire a parlé d'une \"honte\", a demandé 300 euros d'amende et a quitté la salle.", "honte"),
+])
+def test_a_participle_or_a_verb_going_on_with_the_subject_after_a_quotation_reports_nothing(text: str,
+                                                                                            words: str) -> None:
+    cand = claim(text, words)
+    assert cand.claimant == ""
+    assert cand.text.rstrip(".").endswith(("Anne", "salle"))
+
+
+def test_a_pronoun_speaker_is_not_a_role_of_the_other_gender_just_quoted() -> None:
+    text = ("\"Je reçois des menaces de mort !\", s'est exclamé le président du Sénat. Un SMS dans lequel elle "
+            "aurait écrit que ce manquement lui coûterait 300 voix.")
+    assert claim(text, "300 voix").claimant != "le président du Sénat"
