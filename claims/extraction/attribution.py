@@ -225,7 +225,16 @@ def _speech_verb(tok: Token, language: str, lexicon: dict[str, tuple[str, ...]] 
         # "se serait plaint le président": a verb only, never the noun ("une plainte", "un souhait"); right
         # after '"...",' the word is the verb however it was tagged ("tempère", "analyse" read as adjective, noun)
         return True
-    return tok.pos_ in ("VERB", "AUX", "NOUN", "ADJ") and word.startswith(prefixes) and tok.is_alpha
+    return (tok.pos_ in ("VERB", "AUX", "NOUN", "ADJ") or _before_inverted_pronoun(tok)) and word.startswith(prefixes) \
+        and tok.is_alpha
+
+
+def _before_inverted_pronoun(tok: Token) -> bool:
+    """'Carton rouge", lance-t-elle.': a word right before an inverted subject pronoun is a verb, however the
+    tagger read it (here a proper noun)."""
+    doc = tok.doc
+    return tok.i + 1 < len(doc) and bool(re.fullmatch(r"-(t-?)?(il|elle|ils|elles|on)?", doc[tok.i + 1].lower_)) \
+        and bool(_PRONOUN_VERB.search(doc[tok.i : tok.i + 3].text))
 
 
 def _negated(tok: Token) -> bool:
@@ -250,6 +259,31 @@ def _adverb_before_verb(tok: Token) -> bool:
         tok.lower_ == "d'" and tok.dep_ == "advmod"
 
 
+def _finite(verb: Token) -> bool:
+    """A finite verb, or a participle with its finite auxiliary ("a répondu", "s'est défendue"): a clause of
+    its own, with a subject."""
+    return "Fin" in verb.morph.get("VerbForm") or verb.i > 0 and verb.doc[verb.i - 1].pos_ == "AUX" or any(
+        c.dep_.startswith("aux") and "Fin" in c.morph.get("VerbForm") for c in verb.children)
+
+
+def _introduces_quotation(verb: Token, span: Span) -> bool:
+    """'Ségolène Royal a répondu : "Si je suis ..."', 'Laurent Grandin se veut plus rassurant : "Certains coûts
+    ..."': the last finite verb before a colon that opens a quotation introduces it, whatever the verb; its
+    subject is the speaker. Not a passive, nor a verb with an object ('Il a reçu un SMS : "..."': what was received is
+    someone else's), nor one inside a quotation or with another clause before the colon."""
+    if verb.lang_ != "fr" or not _finite(verb) or verb.dep_ == "acl:relcl" or any(
+            c.dep_ in ("obj", "aux:pass", "nsubj:pass") for c in verb.children):
+        return False  # (nor a passive, 'Ce front commun est assumé : "..."', nor a relative clause, 'Véronique
+        # Genest, qui en a pris pour son grade : "..."': they name the speaker elsewhere)
+    doc = verb.doc
+    for tok in doc[verb.i + 1 : min(span.end, verb.i + 16)]:
+        if tok.text == ":":
+            return tok.i + 1 < span.end and opening(doc[tok.i + 1])
+        if tok.text in '.;!?"' or tok.pos_ in ("VERB", "AUX") and _finite(tok) and tok.dep_ != "conj":
+            return False
+    return False
+
+
 def _quotation_incise(verb: Token, after: list[Token], language: str) -> bool:
     """'"...", a persisté Ségolène Royal', '"...", s'est défendue la ministre', '"...", tranche le Dr Corré',
     '"...", s'est-il vanté': right after a closing quotation and its comma, a finite verb whose subject
@@ -257,9 +291,7 @@ def _quotation_incise(verb: Token, after: list[Token], language: str) -> bool:
     whatever the verb: French inverts the subject this way in a quotation's incise, so the speech verbs the
     lexicon lacks ("persister", "se défendre", "plaider", "se vanter") report it too. Without a speaker
     after it the verb goes on with the sentence's subject ('Il a parlé d'une "honte", a demandé des excuses')."""
-    finite = "Fin" in verb.morph.get("VerbForm") or verb.i > 0 and verb.doc[verb.i - 1].pos_ == "AUX" or any(
-        c.dep_.startswith("aux") and "Fin" in c.morph.get("VerbForm") for c in verb.children)
-    if language != "fr" or verb.pos_ != "VERB" or not finite or not _after_quotation(verb):
+    if language != "fr" or verb.pos_ != "VERB" or not _finite(verb) or not _after_quotation(verb):
         return False  # ', créé en 2001 par son épouse', ', fâché avec Flora': a participle describes
     window = verb.doc[max(verb.sent.start, verb.i - 3) : min(verb.sent.end, verb.i + 2)].text
     if _PRONOUN_VERB.search(window):
@@ -1087,8 +1119,10 @@ _APPEAL_STEMS = {"fr": ("appel", "appell", "exhort", "invit", "encourag", "enjoi
 
 def _appeal(verb: Token, language: str) -> bool:
     """An appeal verb with an infinitive after "à" ("to"): a statement, whose subject makes it."""
-    if not verb.lower_.startswith(_APPEAL_STEMS.get(language, ())) or verb.dep_ in ("acl", "acl:relcl", "advcl"):
-        return False  # (an appeal in a clause about someone is not the sentence's statement)
+    if not verb.lower_.startswith(_APPEAL_STEMS.get(language, ())) or verb.dep_ in ("acl", "acl:relcl", "advcl") \
+            or any(c.dep_ == "aux:pass" for c in verb.children):
+        return False  # (an appeal in a clause about someone is not the sentence's statement; "X a été invitée à
+        # se produire" is who was asked)
     return any(c.pos_ == "VERB" and "Inf" in c.morph.get("VerbForm") and c.i > verb.i
                and any(m.lower_ in ("à", "to") for m in c.children if m.dep_ == "mark")
                for c in verb.children)
@@ -1263,7 +1297,8 @@ def find(span: Span, language: str) -> Attribution:
         return incise
     # "X a déclaré", "X explique que": a subject of a speech verb, nothing left out.
     for tok in tokens:
-        appeal = tok.pos_ == "VERB" and _appeal(tok, language)
+        # (an appeal, or a verb that introduces a quotation after a colon, states without a speech verb)
+        appeal = tok.pos_ == "VERB" and (_appeal(tok, language) or _introduces_quotation(tok, span))
         if not (tok.pos_ in ("VERB",) and (_speech_verb(tok, language) or appeal)) or _negated(tok):
             continue
         window = span.doc[max(span.start, tok.i - 3) : min(span.end, tok.i + 3)].text
@@ -1305,7 +1340,7 @@ def find(span: Span, language: str) -> Attribution:
                 if claimant or outlet or how.startswith("description:"):
                     # ("Le quotidien précise que ...": the outlet the article named before, pipeline._resolve)
                     return Attribution(claimant, outlet, how)
-        if not subjects and "Fin" in tok.morph.get("VerbForm"):
+        if not subjects and _finite(tok):
             named = _name_before(tok, span)
             if named is not None:
                 claimant, outlet, how = source_of(list(named), language)

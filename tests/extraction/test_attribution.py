@@ -881,3 +881,41 @@ def test_a_pronoun_speaker_is_not_a_role_of_the_other_gender_just_quoted() -> No
     text = ("\"Je reçois des menaces de mort !\", s'est exclamé le président du Sénat. Un SMS dans lequel elle "
             "aurait écrit que ce manquement lui coûterait 300 voix.")
     assert claim(text, "300 voix").claimant != "le président du Sénat"
+
+
+@pytest.mark.parametrize(("text", "words", "claimant"), [
+    ("Interrogée sur ses ambitions, Julie Faure a répondu : \"Si je suis la mieux placée en 2022, je serai "
+     "candidate\".", "candidate", "Julie Faure"),
+    ("Paul Roux se veut plus rassurant : \"Les tarifs ont progressé de 3% seulement en un an\".", "tarifs",
+     "Paul Roux"),
+    ("Paul Roux a reçu un SMS : \"Tu vas payer 300 euros\".", "SMS", ""),
+    ("Ce front commun pour le port est assumé : \"Depuis 20 ans, nous travaillons ensemble\".", "front", ""),
+])
+def test_the_subject_of_the_verb_that_introduces_a_quotation_by_a_colon_is_its_speaker(
+        text: str, words: str, claimant: str) -> None:
+    assert claim(text, words).claimant == claimant
+
+
+def test_a_quotation_introduced_by_a_colon_is_its_introducers_to_the_end() -> None:
+    text = ("Paul Roux a commenté dans l'émission : \"Marc Blanc touche 130 euros par émission. Julie Faure et Anne "
+            "Vidal gagnent entre 300 et 600 euros par émission. Yann Petit touche 1.500 euros par émission.\" La "
+            "chaîne a démenti ces montants mardi.")
+    assert claim(text, "entre 300 et 600").claimant == "Paul Roux"
+    assert claim(text, "1.500 euros").claimant == "Paul Roux"
+
+
+def test_a_short_sentence_or_a_closing_mark_opening_a_sentence_closes_the_quotation() -> None:
+    text = ("Julie Faure est arrivée en retard. \"On ne valide pas les 3 blagues du chroniqueur. Carton rouge\", "
+            "lance-t-elle. Ensuite une saynète suit, où Marc Blanc vexé quitte le plateau pendant 10 minutes.")
+    assert claim(text, "3 blagues").claimant == "Julie Faure"
+    assert claim(text, "saynète").claimant == ""
+    text = ("Paul Roux est revenu sur son arrivée à l'écran. \"Je veux montrer qu'un footballeur peut présenter 12 "
+            "émissions. Je peux faire autre chose aussi !\n\" a-t-il confié au Parisien.\n\nL'ancien footballeur "
+            "remplace ainsi Marc Blanc, parti en 2016 vers de nouvelles aventures.")
+    assert claim(text, "12 émissions").claimant == "Paul Roux"
+    assert claim(text, "remplace").claimant == ""
+
+
+def test_who_was_invited_to_do_something_made_no_appeal() -> None:
+    assert claim("En 2014, Julie Faure avait été invitée à se produire 3 fois en live, par France Inter.",
+                 "invitée").claimant == ""
