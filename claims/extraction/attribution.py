@@ -261,9 +261,10 @@ def _adverb_before_verb(tok: Token) -> bool:
 
 def _finite(verb: Token) -> bool:
     """A finite verb, or a participle with its finite auxiliary ("a répondu", "s'est défendue"): a clause of
-    its own, with a subject."""
+    its own, with a subject; a verb before its inverted pronoun is finite however it was tagged ("fait-il")."""
     return "Fin" in verb.morph.get("VerbForm") or verb.i > 0 and verb.doc[verb.i - 1].pos_ == "AUX" or any(
-        c.dep_.startswith("aux") and "Fin" in c.morph.get("VerbForm") for c in verb.children)
+        c.dep_.startswith("aux") and "Fin" in c.morph.get("VerbForm") for c in verb.children) \
+        or _before_inverted_pronoun(verb)
 
 
 def _introduces_quotation(verb: Token, span: Span) -> bool:
@@ -363,10 +364,28 @@ def _complement(ent: Span, start: int) -> bool:
     if ent.label_ not in ("PER", "PERSON") or doc[k].pos_ != "NOUN" or not doc[k].is_lower \
             or doc[k].lower_ in lx.PERSON_ROLES or head.lower_ in _COMPANY_NOUNS:
         return False  # a company's name ends its description, however the tagger labels it
+    if _role_holder(head, doc[k], ent):
+        return False
     k -= 1
     while k >= start and doc[k].pos_ in ("DET", "ADJ") and doc[k].lower_ not in _COMPLEMENT_PREPOSITIONS:
         k -= 1
     return k >= start and doc[k].lower_ in _COMPLEMENT_PREPOSITIONS
+
+
+def _role_holder(role: Token, noun: Token, ent: Span) -> bool:
+    """"la ministre de la Cohésion des territoires Jacqueline Gourault", "le chef de file des députés de
+    droite Damien Abad": a person's full name after the complement of an office names who holds the
+    office, when the noun right before it cannot be that person (not a singular person noun, known or
+    with an agent suffix: "un porte-parole du navigateur allemand Boris Herrmann" speaks for the sailor).
+    A surname alone after it names the thing ("un responsable de l'administration Trump")."""
+    person_noun = (noun.lower_ in JOBS | lx.PERSON_ROLES | lx.AGENT_NOUNS or noun.lower_.endswith(_AGENT_SUFFIXES)) \
+        and "Plur" not in noun.morph.get("Number")
+    return role.lower_ in lx.PERSON_ROLES and len(ent) >= 2 and not person_noun
+
+
+# Endings of French nouns of a person by what they do: "navigateur", "chanteuse", "animatrice", "journaliste",
+# "pharmacien".
+_AGENT_SUFFIXES = ("eur", "euse", "trice", "iste", "ien", "ienne")
 
 
 def _name_start(ent: Span) -> int:
@@ -701,7 +720,8 @@ def _tail(span: Span, language: str) -> tuple[int, Token] | None:
         if any(w.lower_ in ("se", "s'") for w in words[:lead]) and not any(w.text.startswith("-") for w in words[:lead]) \
                 and (lead + 1 >= len(words) or words[lead + 1].pos_ in ("ADP", "ADV", "SCONJ")):
             continue  # ", s'inquiète pour les résidents": a reflexive verb attributes with its subject after it
-        if any(t.lower_ in ("que", "qu'", "that", "si") for t in words[lead + 1 :]):
+        # (a capitalised "Si" is part of a name: "a indiqué à l'AFP Wendy Si Hassen")
+        if any(t.lower_ in ("que", "qu'", "that") or t.text == "si" for t in words[lead + 1 :]):
             return None
         # "..., a annoncé le groupe, et les bénéfices de 7 %": a statement goes on after the speaker.
         if any(t.text in ("%", "€", "$", "£") or (t.lower_ in ("et", "mais", "ou", "and", "but") and t.i > 0
@@ -717,7 +737,7 @@ def _tail(span: Span, language: str) -> tuple[int, Token] | None:
         # "..., explique également avoir réduit la vitesse": the verb has its own complement, what
         # follows it is a statement, not who made it.
         said = [t for t in words[lead + 1 : described] if ("Inf" in t.morph.get("VerbForm") and t.is_lower
-                                                           and not _adverbial_infinitive(t))
+                                                           and not _adverbial_infinitive(t) and not _causative(verb, t))
                 or (t.head is verb and t.dep_ in ("xcomp", "ccomp") and not _participle_clause(t)
                     and any(c.dep_ in ("obj", "mark") or c.dep_.startswith("aux") for c in t.children))]
         if finite or said:
@@ -751,6 +771,13 @@ def _infinitive_clause(tok: Token) -> bool:
     if tok.i == 0 or doc[tok.i - 1].text != "," or tok.lower_ not in ("avant", "pour", "sans", "afin", "après"):
         return False
     return any("Inf" in t.morph.get("VerbForm") and _adverbial_infinitive(t) for t in doc[tok.i + 1 : tok.i + 3])
+
+
+def _causative(verb: Token, infinitive: Token) -> bool:
+    """'", a-t-il fait savoir', '", fait-il valoir', '", a fait remarquer X': the infinitive right after "faire"
+    (past the inverted pronoun) is one verb with it, a way of saying; not a statement of its own."""
+    between = verb.doc[verb.i + 1 : infinitive.i]
+    return verb.lower_.startswith(("fai", "fit", "fer")) and all(t.text.startswith("-") for t in between)
 
 
 def _adverbial_infinitive(tok: Token) -> bool:
@@ -1466,7 +1493,9 @@ def _point_of_view(tokens: list[Token], language: str) -> Attribution:
         return Attribution()
     phrase = tokens[1:comma]
     person = phrase[0].ent_type_ in ("PER", "PERSON") or (
-        phrase[0].lower_ in ("le", "la", "l'") and len(phrase) > 1 and _fold(phrase[1].lower_) in FOLDED_ROLES)
+        phrase[0].lower_ in ("le", "la", "l'") and len(phrase) > 1 and _fold(phrase[1].lower_) in FOLDED_ROLES) or (
+        # "Pour son ami Jean-Michel Jarre, ...", "Pour sa fille Lucie, ...": a relation of someone, named after it
+        phrase[0].lower_ in ("son", "sa", "leur") and len(phrase) > 2 and phrase[-1].ent_type_ in ("PER", "PERSON"))
     if not person or any(t.pos_ in ("VERB", "AUX") for t in phrase):
         return Attribution()
     claimant, outlet, how = source_of(phrase, language)

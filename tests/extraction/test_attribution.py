@@ -919,3 +919,39 @@ def test_a_short_sentence_or_a_closing_mark_opening_a_sentence_closes_the_quotat
 def test_who_was_invited_to_do_something_made_no_appeal() -> None:
     assert claim("En 2014, Julie Faure avait été invitée à se produire 3 fois en live, par France Inter.",
                  "invitée").claimant == ""
+
+
+@pytest.mark.parametrize(("text", "words", "claimant"), [
+    ("Lundi, la ministre de la Cohésion des territoires Julie Faure a indiqué que 300 communes seraient aidées.",
+     "communes", "Julie Faure"),
+    ("Le chef de file des sénateurs centristes Paul Roux a estimé que 40 sénateurs voteraient le texte.",
+     "sénateurs voteraient", "Paul Roux"),
+])
+def test_a_full_name_after_an_offices_complement_is_who_holds_the_office(text: str, words: str,
+                                                                         claimant: str) -> None:
+    assert claim(text, words).claimant == claimant
+
+
+def test_a_name_after_a_person_noun_names_that_person_not_the_office() -> None:
+    text = "Un porte-parole du navigateur allemand Boris Herrmann a indiqué que le bateau avait parcouru 300 milles."
+    assert claim(text, "300 milles").claimant != "Boris Herrmann"
+
+
+def test_a_capitalised_si_inside_a_speakers_name_is_no_conditional() -> None:
+    cand = claim("\"Le centre est fermé depuis 3 jours\", a indiqué à l'AFP Wendy Si Hassen, porte-parole de la "
+                 "préfecture.", "centre")
+    assert (cand.claimant, cand.outlet) == ("Wendy Si Hassen", "AFP")
+
+
+def test_faire_savoir_and_faire_valoir_report_the_quotation_before_them() -> None:
+    text = ("Paul Roux a visité l'usine de Troyes lundi. \"Nous avons sécurisé 170 millions de masques\", fait-il "
+            "valoir sur BFM Business.")
+    assert claim(text, "170 millions").claimant == "Paul Roux"
+    text = ("\"Si l'épidémie est sous contrôle, les 5.000 communes voteront fin juin\", a fait savoir lundi sur "
+            "Europe 1 Paul Roux, président de l'association.")
+    assert claim(text, "5.000 communes").claimant == "Paul Roux"
+
+
+def test_the_point_of_view_of_someones_relation_named_after_it_is_theirs() -> None:
+    text = "Pour son ami Paul Roux, le chanteur, mort à 74 ans, était \"un couturier de la chanson\"."
+    assert claim(text, "74 ans").claimant == "Paul Roux"
