@@ -352,6 +352,10 @@ def _complement(ent: Span, start: int) -> bool:
     if not any(t.pos_ == "NOUN" for t in doc[start:first]):
         return False
     k = first - 1
+    while k - 1 > start and doc[k].lower_ in ("et", "ou", "and", "or") and doc[k - 1].pos_ == "PROPN":
+        # "un ami de Johnny et Laeticia Hallyday": the second name of a list goes with the first
+        before = _entity_at(doc[k - 1])
+        k = (before.start if before is not None else k - 1) - 1
     # "de la petite Maëlys": an article and lower-case adjectives may come between the preposition and the name
     while k > start and (doc[k].pos_ == "DET" or doc[k].pos_ == "ADJ" and doc[k].is_lower) \
             and doc[k].lower_ not in _COMPLEMENT_PREPOSITIONS:
@@ -487,8 +491,11 @@ def source_of(tokens: list[Token], language: str, told: bool = True) -> tuple[st
                              if _entity_at(t) is not None}.values()
                  if e is not None and e.label_ not in ("ORG", "LOC", "GPE") and not e.start <= heads[0].i < e.end
                  and not _complement(e, tokens[0].i)]
-        if named and heads[0].lower_ in lx.PERSON_ROLES:
-            return named[-1].text.strip(" ,.'\""), outlet, "speech"
+        # (a name, not a role's end the tagger took for one: "le directeur général de la Santé")
+        name = (person_name(named[-1]) if named[-1].label_ in ("PER", "PERSON") else named[-1].text.strip(" ,.'\"")) \
+            if named else ""
+        if name and heads[0].lower_ in lx.PERSON_ROLES:
+            return name, outlet, "speech"
         first = tokens.index(heads[0])
         # the head with its determiner and adjectives ("l'ancien Premier ministre"), not a preposition
         # before it ("au ministère"); the phrase keeps its punctuation, where it ends.
@@ -1334,6 +1341,8 @@ def find(span: Span, language: str) -> Attribution:
             return _pronoun(span, (pm.group(1) or pm.group(2)).lower(), tok.i)
         if not appeal and not _reports_content(tok, language):
             continue
+        if _background_clause(tok, span):
+            continue  # "Après qu'il a annoncé son départ, son agent indique que ...": the main clause's speaker
         if quoted(tok, span):
             continue  # a verb inside a quotation is the quoted speaker's ("X m'a dit ...", se plaint-il)
         # A passive subject ("L'arrivée de X a été annoncée") is what was said, not who said it.
@@ -1401,6 +1410,26 @@ def find(span: Span, language: str) -> Attribution:
             return Attribution("", "", f"pronoun:{m.group(1)}")
     inside = _according_to_inside(span, language)
     return inside if inside is not None else _point_of_view(tokens, language)
+
+
+# Conjunctions that open a clause setting the scene for the main one ("Alors que le parquet a annoncé ..., "). Not
+# "si": "S'il estime que ..., il insiste" is one speaker's (see _cataphora).
+_BACKGROUND_OPENERS = frozenset({"alors", "après", "tandis", "lorsque", "lorsqu'", "quand", "avant", "depuis",
+                                 "puisque", "puisqu'", "while", "after", "when", "before", "since"})
+
+
+def _background_clause(verb: Token, span: Span) -> bool:
+    """"Après qu'il a annoncé son départ, son agent indique que ...", "Alors que le parquet a annoncé avoir ouvert
+    une enquête, l'ancienne candidate a fourni des explications": a speech verb in a clause put before the main
+    one by a conjunction of time or contrast sets the scene; the main clause after the comma, with a finite verb
+    of its own, is the statement (and its speaker, if any, the claimant)."""
+    doc = verb.doc
+    opener = next((t for t in reversed(doc[span.start : verb.i]) if t.text in (",", ";", ":")), None)
+    first = doc[opener.i + 1] if opener is not None else doc[span.start]
+    if first.lower_ not in _BACKGROUND_OPENERS or first.i >= verb.i:
+        return False
+    comma = next((t for t in doc[verb.i + 1 : span.end] if t.text == ","), None)
+    return comma is not None and any(t.pos_ in ("VERB", "AUX") and _finite(t) for t in doc[comma.i + 1 : span.end])
 
 
 def _name_before(verb: Token, span: Span) -> Span | None:

@@ -955,3 +955,25 @@ def test_faire_savoir_and_faire_valoir_report_the_quotation_before_them() -> Non
 def test_the_point_of_view_of_someones_relation_named_after_it_is_theirs() -> None:
     text = "Pour son ami Paul Roux, le chanteur, mort à 74 ans, était \"un couturier de la chanson\"."
     assert claim(text, "74 ans").claimant == "Paul Roux"
+
+
+@pytest.mark.parametrize(("text", "words", "claimant"), [
+    ("Alors que le parquet a annoncé mercredi avoir ouvert une enquête, l'ancienne ministre a fourni 40 pages "
+     "d'explications.", "40 pages", ""),
+    ("Paul Roux a quitté l'entraînement. Après qu'il a annoncé son départ du club mercredi matin à ses coéquipiers, "
+     "son agent indique que le club paiera 222 millions d'euros.", "222 millions", ""),
+])
+def test_a_speech_verb_in_a_clause_that_sets_the_scene_names_no_claimant(text: str, words: str,
+                                                                          claimant: str) -> None:
+    assert claim(text, words).claimant == claimant
+
+
+def test_the_second_name_of_a_list_after_a_noun_is_what_the_noun_is_of() -> None:
+    text = "Un ami de Paul et Julie Faure a annoncé samedi à l'AFP que le couple hébergerait 12 sinistrés."
+    assert claim(text, "12 sinistrés").claimant != "Julie Faure"
+
+
+def test_a_roles_end_the_tagger_took_for_a_name_is_no_claimant() -> None:
+    text = ("Le directeur général de la Santé avait également rappelé que \"l'immunité collective est faible, on "
+            "s'attend à avoir plus de 90% de tests négatifs\".")
+    assert claim(text, "90%").claimant != "général de la Santé"
