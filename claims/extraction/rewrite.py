@@ -234,7 +234,7 @@ class Context:
         elif subject is not None and subject.pos_ == "NOUN" and (named := self._demonstrated(subject)):
             self.last_subject, self.last_subject_plural = named, False  # "Depuis 2016, cette journaliste présente"
         elif subject is not None and subject.pos_ == "NOUN" and subject.lower_ not in lx.FIRST_PERSON.get("fr", ()):
-            np = sent.doc[subject.left_edge.i : subject.i + 1]
+            np = _subject_phrase(subject)
             self.last_subject = np.text if len(np) <= 6 and not any(t.text in ',"()' for t in np) and (
                 _possessive(subject) is None) and not _demonstrative(subject) else ""
             # "Sa voiture ... Elle", "Ce travail ... Il": whose car, which work is not known here
@@ -244,6 +244,22 @@ class Context:
             return
         elif subject is None or subject.lower_ not in ("il", "elle", "ils", "elles"):
             self.last_subject = ""
+
+
+def _subject_phrase(noun: Token) -> Span:
+    """"Le chef de l'État", "Le président américain", "La ministre de la Santé": a subject noun with the
+    adjectives and the "de" complement right after it, which say who "il" or "elle" in the next sentence is
+    ("Le chef" alone does not); the noun alone when they run longer than a short phrase."""
+    doc = noun.doc
+    end = noun.i + 1
+    for child in noun.rights:
+        if child.left_edge.i != end or child.right_edge.i - noun.left_edge.i >= 6:
+            break
+        if not (child.dep_ == "amod" and child.pos_ == "ADJ" or child.dep_ == "nmod" and any(
+                c.dep_ == "case" and c.lower_ in ("de", "d'", "du", "des") for c in child.children)):
+            break
+        end = child.right_edge.i + 1
+    return doc[noun.left_edge.i : end]
 
 
 def _demonstrative(noun: Token) -> bool:

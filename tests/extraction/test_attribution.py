@@ -977,3 +977,9 @@ def test_a_roles_end_the_tagger_took_for_a_name_is_no_claimant() -> None:
     text = ("Le directeur général de la Santé avait également rappelé que \"l'immunité collective est faible, on "
             "s'attend à avoir plus de 90% de tests négatifs\".")
     assert claim(text, "90%").claimant != "général de la Santé"
+
+
+def test_a_pronoun_speaker_after_a_described_subject_is_the_whole_description() -> None:
+    text = ("La direction de La Poste a rouvert 300 bureaux lundi. \"La santé des postiers est notre priorité\", "
+            "réaffirme-t-elle, assurant avoir pris 12 mesures dès janvier.")
+    assert claim(text, "postiers").claimant == "La direction de La Poste"
