@@ -470,8 +470,8 @@ def _resolve(art: _Article, attrib: at.Attribution) -> str:
             # office it names ("le ministre"); else the last person named. Either of the pronoun's gender
             # when the article gave theirs ("la chanteuse ..., elle ajoute"); none: an organisation.
             pronoun = how.split(":", 1)[1]
-            subject = ctx.person_for(ctx.last_subject) or ctx.last_subject
-            if subject and not ctx.last_subject_plural and subject in ctx.people and ctx.fits(subject, pronoun):
+            subject = ctx.subject_for(pronoun)
+            if subject and subject in ctx.people:
                 return subject
             # '"...", a-t-il ajouté' goes on with the speaker of the sentences just before, not with a
             # person they mentioned ("explique M. de Villiers, fils de Philippe de Villiers").

@@ -100,6 +100,19 @@ class Context:
         une jeune fille de 15 ans. Elle a été retrouvée ..."): then it is not the person named before."""
         return PRONOUN_GENDER.get(pronoun, "") in self.unnamed_genders
 
+    def subject_for(self, pronoun: str) -> str | None:
+        """Who "il"/"elle" is when it goes on about the previous sentence's subject: that subject, or the person
+        the article named with it when it is a role ("Le ministre" after "le ministre Jean Dupont"), when it is
+        singular, not a medium ("Le quotidien rapporte ... Il a été placé" is seldom the newspaper) and agrees
+        in gender ("La police ... Il" is not the police; "la chanteuse ..., il" not her); "" when the subject
+        is there but is not the pronoun's; None when there is no such subject (look further back). The one
+        rule for a claimant's pronoun (pipeline._resolve) and a text's (_antecedent)."""
+        if not self.last_subject or self.last_subject_plural or self.last_subject_outlet \
+                or not agrees(self.last_subject_gender, pronoun):
+            return None
+        subject = self.person_for(self.last_subject) or self.last_subject
+        return subject if self.fits(subject, pronoun) else ""
+
     def fits(self, name: str, pronoun: str) -> bool:
         """Whether "il"/"elle" may stand for this person: "la chanteuse ... elle" is not the man named last."""
         return agrees(self.genders.get(name, ""), pronoun)
@@ -312,9 +325,9 @@ def _antecedent(subj: Token, ctx: Context, span: Span, sure_of_gender: bool = Fa
         # A described subject agrees in gender ("La police ... Il" is not the police); a medium is seldom
         # who the article goes on about ("Le quotidien rapporte ... Il a été placé en garde à vue"): then
         # the one person named last, if there is one.
-        ruled_out = ctx.last_subject_outlet or not agrees(ctx.last_subject_gender, low)
-        if ctx.last_subject and not ctx.last_subject_plural and not ruled_out:
-            return ctx.last_subject if ctx.fits(ctx.last_subject, low) else ""
+        found = ctx.subject_for(low)
+        if found is not None:
+            return found
         recent = ctx.people[-3:]
         if recent and len(set(recent)) == 1 and ctx.fits(recent[-1], low) and not ctx.brought_in_unnamed(low):
             return recent[-1]
