@@ -1385,7 +1385,9 @@ def find(span: Span, language: str) -> Attribution:
         # Inverted subject: "a déploré son président, Marc Olivier", "said commissioner Linda Perez".
         # An infinitive has no subject of its own ("conduit X à admettre ses fautes").
         # ('"...", a déclaré le chef de l'État': a subject the parser found before the quotation is not the verb's)
-        if (not subjects or _after_quotation(tok)) and "Inf" not in tok.morph.get("VerbForm"):
+        # (not a passive: "Sont ainsi annoncés le député Eric Coquerel, ..." names what was announced)
+        if (not subjects or _after_quotation(tok)) and "Inf" not in tok.morph.get("VerbForm") \
+                and not any(c.dep_ == "aux:pass" for c in tok.children):
             # "dénonce de son côté la secrétaire d'État à l'Égalité, Marlène Schiappa": the name set off
             # after a long role may come a dozen words after the verb, not past another clause ("mais").
             after = list(itertools.takewhile(

@@ -983,3 +983,9 @@ def test_a_pronoun_speaker_after_a_described_subject_is_the_whole_description() 
     text = ("La direction de La Poste a rouvert 300 bureaux lundi. \"La santé des postiers est notre priorité\", "
             "réaffirme-t-elle, assurant avoir pris 12 mesures dès janvier.")
     assert claim(text, "postiers").claimant == "La direction de La Poste"
+
+
+def test_the_inverted_subject_of_a_passive_speech_verb_is_what_was_announced() -> None:
+    text = ("Sont ainsi annoncés au meeting de mercredi le député Paul Roux, la socialiste Julie Faure ou encore le "
+            "communiste Marc Blanc, devant 300 militants.")
+    assert claim(text, "300 militants").claimant == ""
