@@ -692,7 +692,10 @@ def _tail(span: Span, language: str) -> tuple[int, Token] | None:
             rest = rest[: part - 1]
         if not rest:
             return None
-        if len(_speaker_phrase(rest)) > 16 or len(rest) > 28:
+        # (", qui n'y a pas participé": a relative clause after the speaker describes them, it does not count)
+        relative = next((j for j in range(1, len(rest)) if rest[j].lower_ in ("qui", "dont", "who")
+                         and rest[j - 1].text == ","), len(rest) + 1)
+        if len(_speaker_phrase(rest[: relative - 1])) > 16 or len(rest) > 28:
             break  # too far for a tail with a comma: maybe one without ("... issue fatale rapporte X.")
         words = [t for t in rest if not t.is_punct]
         if not words:

@@ -989,3 +989,11 @@ def test_the_inverted_subject_of_a_passive_speech_verb_is_what_was_announced() -
     text = ("Sont ainsi annoncés au meeting de mercredi le député Paul Roux, la socialiste Julie Faure ou encore le "
             "communiste Marc Blanc, devant 300 militants.")
     assert claim(text, "300 militants").claimant == ""
+
+
+def test_a_relative_clause_describing_a_trailing_speaker_does_not_make_the_tail_too_long() -> None:
+    text = ("L'étude ouvre une \"fenêtre fantastique\" sur les 3 premières semaines de l'embryon, relève le professeur "
+            "de biologie du développement au King's College de Londres, Paul Roux, qui n'y a pas participé.")
+    cand = claim(text, "fenêtre")
+    assert cand.claimant == "Paul Roux"
+    assert "relève" not in cand.text
