@@ -816,6 +816,12 @@ def _speaker_phrase(rest: list[Token]) -> list[Token]:
     return rest
 
 
+def _gerund(tok: Token) -> bool:
+    """"en affirmant", "en expliquant": a present participle after "en", hung on the verb of its clause."""
+    return _present_participle(tok) and tok.dep_ == "advcl" and tok.head.pos_ in ("VERB", "AUX") and any(
+        c.lower_ == "en" and c.i == tok.i - 1 for c in tok.children)
+
+
 def _present_participle(tok: Token) -> bool:
     """"confirmant", "précisant", "adding": what a speaker did besides speaking, or a clause of it."""
     return "Part" in tok.morph.get("VerbForm") and "Pres" in tok.morph.get("Tense")
@@ -1352,6 +1358,10 @@ def find(span: Span, language: str) -> Attribution:
         subjects = [c for c in tok.children if c.dep_.startswith("nsubj") and c.dep_ != "nsubj:pass"
                     and not quoted(c, span) and span.doc[c.i : tok.i].text.count('"') % 2 == 0]
         # (a closed quotation between them is a word quoted: "l'affaire des "écoutes", a annoncé ...")
+        if not subjects and _gerund(tok):
+            # "Le ministre s'était défendu en affirmant "...": a gerund's subject is its main verb's
+            subjects = [c for c in tok.head.children if c.dep_.startswith("nsubj") and c.dep_ != "nsubj:pass"
+                        and c.i < tok.i and not quoted(c, span)]
         for subj in subjects:
             if subj.lower_ in lx.PRONOUN_SPEAKERS:
                 named = _cataphora(span, tok, subj)

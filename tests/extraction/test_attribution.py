@@ -997,3 +997,8 @@ def test_a_relative_clause_describing_a_trailing_speaker_does_not_make_the_tail_
     cand = claim(text, "fenêtre")
     assert cand.claimant == "Paul Roux"
     assert "relève" not in cand.text
+
+
+def test_a_gerund_speech_verb_has_the_subject_of_its_main_verb() -> None:
+    text = "Paul Roux s'était défendu en affirmant \"travailler 7 jours sur 7 et 24 heures sur 24\"."
+    assert claim(text, "7 jours").claimant == "Paul Roux"
