@@ -255,6 +255,8 @@ def _after_quotation(tok: Token) -> bool:
 def _adverb_before_verb(tok: Token) -> bool:
     """"a notamment déclaré", "a d'abord proposé", "a encore plaidé": an adverb between the auxiliary and the
     verb (not a negation: "n'a pas dit" is no attribution)."""
+    if _before_inverted_pronoun(tok):
+        return False  # '", estime-t-il': the verb, whatever its tag
     return (tok.pos_ == "ADV" or tok.dep_ == "advmod") and tok.lower_ not in lx.NEGATIONS and tok.is_alpha or \
         tok.lower_ == "d'" and tok.dep_ == "advmod"
 
@@ -784,10 +786,15 @@ def _infinitive_clause(tok: Token) -> bool:
 
 
 def _causative(verb: Token, infinitive: Token) -> bool:
-    """'", a-t-il fait savoir', '", fait-il valoir', '", a fait remarquer X': the infinitive right after "faire"
-    (past the inverted pronoun) is one verb with it, a way of saying; not a statement of its own."""
+    """'", a-t-il fait savoir', '", fait-il valoir', '", a fait remarquer X', '", veut croire le député', '", tient
+    à rappeler X': the infinitive right after "faire" or a modal (past the inverted pronoun, or "à") is one verb
+    with it, a way of saying; not a statement of its own."""
     between = verb.doc[verb.i + 1 : infinitive.i]
-    return verb.lower_.startswith(("fai", "fit", "fer")) and all(t.text.startswith("-") for t in between)
+    return verb.lower_.startswith(_VERB_CHAINS) and all(t.text.startswith("-") or t.lower_ == "à" for t in between)
+
+
+# "faire", "vouloir", "pouvoir", "devoir", "tenir (à)": verbs whose infinitive after them is the verb of saying.
+_VERB_CHAINS = ("fai", "fit", "fer", "veu", "voul", "peu", "pouv", "doi", "dev", "tien", "ten")
 
 
 def _adverbial_infinitive(tok: Token) -> bool:

@@ -1002,3 +1002,14 @@ def test_a_relative_clause_describing_a_trailing_speaker_does_not_make_the_tail_
 def test_a_gerund_speech_verb_has_the_subject_of_its_main_verb() -> None:
     text = "Paul Roux s'était défendu en affirmant \"travailler 7 jours sur 7 et 24 heures sur 24\"."
     assert claim(text, "7 jours").claimant == "Paul Roux"
+
+
+@pytest.mark.parametrize(("text", "words", "claimant"), [
+    ("Paul Roux est revenu sur son livre. \"La 5G ne rendra pas 60 millions de Français heureux. Ce n'est pas "
+     "possible ça\", estime-t-il.", "60 millions", "Paul Roux"),
+    ("Le bonheur \"est dans les liens avec nos 30 voisins\", veut croire le député Paul Roux.", "30 voisins",
+     "Paul Roux"),
+])
+def test_a_verb_before_its_inverted_pronoun_or_a_modal_before_its_infinitive_reports_the_quotation(
+        text: str, words: str, claimant: str) -> None:
+    assert claim(text, words).claimant == claimant
