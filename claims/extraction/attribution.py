@@ -405,10 +405,28 @@ def _entity_name(ent: Span) -> str:
     start = _name_start(ent)
     if start > ent.start and (ent.doc[start].pos_ in ("ADP", "DET") or ent.doc[start].lower_ in _NAME_PARTICLES):
         start = ent.start
-    end = ent.end
+    end = _acronym_end(ent)
     while end - 1 > start and ent.doc[end - 1].lower_ in _NOT_SPEAKER_NOUNS:
         end -= 1  # "a annoncé l'Insee mercredi": the tagger took the day in
     return ent.doc[start:end].text.strip(" ,.'\"")
+
+
+def _acronym_end(ent: Span) -> int:
+    """"le Collectif contre l'islamophobie en France (CCIF)" tagged as "Collectif" alone: an organisation's
+    name runs to the acronym in brackets a few words after it that starts with its initial; else the
+    entity's end."""
+    doc = ent.doc
+    if ent.label_ not in ("ORG", "MISC"):
+        return ent.end
+    for k in range(ent.end, min(len(doc) - 2, ent.end + 8)):
+        if doc[k].text == "(":
+            acronym = doc[k + 1].text
+            found = doc[k + 2].text == ")" and 2 <= len(acronym) <= 6 and acronym.isupper() \
+                and acronym[0] == ent.text[:1].upper()
+            return k + 3 if found else ent.end
+        if doc[k].is_punct or doc[k].pos_ in ("VERB", "AUX"):
+            break
+    return ent.end
 
 
 def _venue(tok: Token) -> bool:
@@ -854,9 +872,11 @@ def _participle_clause(tok: Token) -> bool:
 
 
 def _end_of_text(span: Span) -> int:
-    """Where a sentence's words end: before its closing punctuation (a quotation mark is a word's)."""
+    """Where a sentence's words end: before its closing punctuation (a quotation mark is a word's, as is a
+    bracket that closes one the sentence opened: "..., a annoncé le Collectif contre l'islamophobie (CCIF).")."""
     end = span.end
-    while end > span.start and span.doc[end - 1].is_punct and span.doc[end - 1].text != '"':
+    while end > span.start and span.doc[end - 1].is_punct and span.doc[end - 1].text != '"' and not (
+            span.doc[end - 1].text == ")" and "(" in span.doc[span.start : end - 1].text):
         end -= 1
     return end
 

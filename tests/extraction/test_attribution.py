@@ -1013,3 +1013,16 @@ def test_a_gerund_speech_verb_has_the_subject_of_its_main_verb() -> None:
 def test_a_verb_before_its_inverted_pronoun_or_a_modal_before_its_infinitive_reports_the_quotation(
         text: str, words: str, claimant: str) -> None:
     assert claim(text, words).claimant == claimant
+
+
+def test_an_organisation_tagged_by_its_first_word_runs_to_its_acronym() -> None:
+    text = ("La mère voilée a décidé de porter plainte à Dijon et à Paris, a annoncé mercredi 16 octobre le Collectif "
+            "contre l'islamophobie en France (CCIF).")
+    assert claim(text, "plainte").claimant in ("Collectif contre l'islamophobie en France (CCIF)",
+                                              "le Collectif contre l'islamophobie en France (CCIF)")
+
+
+def test_a_tail_ending_with_an_acronym_in_brackets_leaves_no_bracket_in_the_text() -> None:
+    cand = claim("Tous deux ont été transférés lundi à Levallois-Perret, a précisé le parquet national antiterroriste "
+                 "(Pnat).", "transférés")
+    assert cand.text == "Tous deux ont été transférés lundi à Levallois-Perret."
