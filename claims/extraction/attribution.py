@@ -1166,9 +1166,15 @@ def _last_person_before(span: Span, end: int, pronoun: str) -> str:
 
 def _apposed_name(role: Token) -> str:
     """"a assuré le ministre de l'Éducation, Jean Dupont, ...": the name set off by a comma right after
-    the role is the speaker."""
+    the role is the speaker; a place the parser hung elsewhere may come between ("comme le dit la candidate
+    LREM à Cherbourg, Sonia Krimi")."""
     doc = role.doc
     k = role.right_edge.i + 1
+    end = k
+    while end < len(doc) and end - k < 4 and doc[end].pos_ in ("ADP", "DET", "PROPN") and doc[end].text != ",":
+        end += 1
+    if end < len(doc) and doc[end].text == "," and doc[k].pos_ == "ADP":
+        k = end  # "à Cherbourg," then the name
     if k < len(doc) and doc[k].text == ",":
         k += 1
     ent = _entity_at(doc[k]) if k < len(doc) else None

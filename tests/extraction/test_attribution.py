@@ -1026,3 +1026,9 @@ def test_a_tail_ending_with_an_acronym_in_brackets_leaves_no_bracket_in_the_text
     cand = claim("Tous deux ont été transférés lundi à Levallois-Perret, a précisé le parquet national antiterroriste "
                  "(Pnat).", "transférés")
     assert cand.text == "Tous deux ont été transférés lundi à Levallois-Perret."
+
+
+def test_the_name_set_off_after_a_role_and_its_place_is_the_speaker() -> None:
+    text = ("Ces 12 députés louent une mission du \"quotidien\", comme le dit la candidate LREM à Cherbourg, Julie "
+            "Faure, qui \"veut faire sur le terrain ce qu'on a voté\" à l'Assemblée.")
+    assert claim(text, "12 députés").claimant == "Julie Faure"
