@@ -300,7 +300,8 @@ def _quotation_incise(verb: Token, after: list[Token], language: str) -> bool:
     if _PRONOUN_VERB.search(window):
         return True
     claimant, outlet, how = source_of(after, language) if after else ("", "", "")
-    return bool(claimant or outlet) and not how.startswith("pronoun:")
+    # ("s'insurge le quotidien": a medium described, which the article named before)
+    return bool(claimant or outlet or how.startswith("description:")) and not how.startswith("pronoun:")
 
 
 def _reports_content(tok: Token, language: str) -> bool:
@@ -555,11 +556,27 @@ def source_of(tokens: list[Token], language: str, told: bool = True) -> tuple[st
     # "se rappelle la maman au quotidien": the medium told is not who spoke
     nouns = [t for t in words if t.pos_ == "NOUN" and t.lower_ in lx.OUTLET_NOUNS and not (told and _addressee(t))]
     if nouns:
+        named = _medium_name(nouns[0])
+        if named:
+            return named, named, "outlet"  # "Le média en ligne TSA indique": a medium the outlet list lacks
         return "", "", f"description:{nouns[0].lower_}"
     author = _document_author(words)
     if author:
         return author, outlet, "speech"
     return "", "", ""
+
+
+def _medium_name(noun: Token) -> str:
+    """"le média en ligne TSA", "le quotidien algérien El Watan": the capitalised name right after a medium's
+    noun (past its adjectives and "en ligne"), else ""."""
+    doc = noun.doc
+    k = noun.i + 1
+    while k < len(doc) and k - noun.i <= 3 and (doc[k].pos_ == "ADJ" and doc[k].is_lower
+                                                 or doc[k].lower_ in ("en", "ligne")):
+        k += 1
+    name = list(itertools.takewhile(lambda t: t.is_alpha and t.text[:1].isupper() and not t.is_sent_start,
+                                    doc[k : min(len(doc), k + 4)]))
+    return " ".join(t.text for t in name)
 
 
 def _authored(ent: Span) -> bool:

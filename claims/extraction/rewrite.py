@@ -206,7 +206,7 @@ class Context:
             name = ent.text.strip(" ,.'\"")
             if len(name) < 3:
                 continue
-            if outlet_in(name) == name:
+            if outlet_in(name) == name or _named_medium(ent):
                 self.outlets.append(name)
             elif ent.label_ in ("PER", "PERSON"):
                 # Someone a speaker names inside a quotation is not who the article goes on about.
@@ -257,6 +257,15 @@ class Context:
             return
         elif subject is None or subject.lower_ not in ("il", "elle", "ils", "elles"):
             self.last_subject = ""
+
+
+def _named_medium(ent: Span) -> bool:
+    """"le quotidien El Watan", "l'hebdomadaire algérien Jeune Afrique": a name right after a medium's noun
+    (and its adjectives) is a medium the outlet list lacks; "le quotidien" later in the article is it."""
+    k = ent.start - 1
+    while k > 0 and ent.doc[k].pos_ == "ADJ" and ent.doc[k].is_lower:
+        k -= 1
+    return k >= 0 and ent.doc[k].lower_ in lx.OUTLET_NOUNS
 
 
 def _subject_phrase(noun: Token) -> Span:

@@ -1032,3 +1032,18 @@ def test_the_name_set_off_after_a_role_and_its_place_is_the_speaker() -> None:
     text = ("Ces 12 députés louent une mission du \"quotidien\", comme le dit la candidate LREM à Cherbourg, Julie "
             "Faure, qui \"veut faire sur le terrain ce qu'on a voté\" à l'Assemblée.")
     assert claim(text, "12 députés").claimant == "Julie Faure"
+
+
+def test_a_medium_named_after_its_noun_is_what_le_quotidien_stands_for_later() -> None:
+    text = ("Pour sa part, le quotidien El Watan fustige \"une gestion chaotique\" de la crise. \"Aucun des 4 ministres "
+            "concernés n'a daigné s'adresser à la population\", s'insurge le quotidien.")
+    cand = claim(text, "4 ministres")
+    assert (cand.claimant, cand.outlet) == ("El Watan", "El Watan")
+    assert "insurge" not in cand.text
+
+
+def test_a_medium_named_right_after_its_noun_is_claimant_and_outlet() -> None:
+    text = ("Le média en ligne TSA indique, citant une source médicale, que l'Institut Pasteur connaissait la "
+            "maladie depuis 20 jours.")
+    cand = claim(text, "20 jours")
+    assert (cand.claimant, cand.outlet) == ("TSA", "TSA")
