@@ -367,11 +367,3 @@ def test_a_pronoun_after_a_person_brought_in_unnamed_is_not_given_someone_named_
                 "fille de 15 ans qui avait disparu depuis 10 jours. Elle a été retrouvée saine et sauve à plus de 700 "
                 "kilomètres de chez elle.", "700 kilomètres")
     assert "Nagi Luna" not in claim.text and claim.needs_context
-
-
-def test_a_pronoun_after_a_role_subject_is_the_person_the_article_named_with_the_role() -> None:
-    text = ("Le ministre de l'Éducation Jean Dupont a visité 12 écoles à Lille. Le ministre de l'Éducation a rencontré "
-            "les enseignants de la ville. Il assure avoir recruté 300 professeurs en 2020.")
-    claim = one(text, "300 professeurs")
-    assert claim.text.startswith("Jean Dupont")
-    assert claim.claimant == "Jean Dupont"
