@@ -225,7 +225,16 @@ def _speech_verb(tok: Token, language: str, lexicon: dict[str, tuple[str, ...]] 
         # "se serait plaint le président": a verb only, never the noun ("une plainte", "un souhait"); right
         # after '"...",' the word is the verb however it was tagged ("tempère", "analyse" read as adjective, noun)
         return True
-    return tok.pos_ in ("VERB", "AUX", "NOUN", "ADJ") and word.startswith(prefixes) and tok.is_alpha
+    return (tok.pos_ in ("VERB", "AUX", "NOUN", "ADJ") or _before_inverted_pronoun(tok)) and word.startswith(prefixes) \
+        and tok.is_alpha
+
+
+def _before_inverted_pronoun(tok: Token) -> bool:
+    """'Carton rouge", lance-t-elle.': a word right before an inverted subject pronoun is a verb, however the
+    tagger read it (here a proper noun)."""
+    doc = tok.doc
+    return tok.i + 1 < len(doc) and bool(re.fullmatch(r"-(t-?)?(il|elle|ils|elles|on)?", doc[tok.i + 1].lower_)) \
+        and bool(_PRONOUN_VERB.search(doc[tok.i : tok.i + 3].text))
 
 
 def _negated(tok: Token) -> bool:
@@ -234,11 +243,65 @@ def _negated(tok: Token) -> bool:
 
 
 def _after_quotation(tok: Token) -> bool:
-    """'"...", a jugé dimanche X': the verb comes right after a closing quotation mark and a comma."""
+    """'"...", a jugé dimanche X', '"...", s'est-il vanté', '"...", a d'abord proposé X': the verb comes right
+    after a closing quotation mark and a comma (past its auxiliary, reflexive, inverted pronoun, adverbs)."""
     i = tok.i - 1  # the parser may have started a sentence at the verb: look back in the document
-    while i > 0 and (tok.doc[i].pos_ == "AUX" or tok.doc[i].lower_ in ("a", "ont", "avait")):
+    while i > 0 and tok.i - i <= 5 and (tok.doc[i].pos_ == "AUX" or tok.doc[i].lower_ in ("a", "ont", "avait", "se", "s'")
+                                        or tok.doc[i].text.startswith("-") or _adverb_before_verb(tok.doc[i])):
         i -= 1
     return i > 0 and tok.doc[i].text == "," and tok.doc[i - 1].text == '"'
+
+
+def _adverb_before_verb(tok: Token) -> bool:
+    """"a notamment déclaré", "a d'abord proposé", "a encore plaidé": an adverb between the auxiliary and the
+    verb (not a negation: "n'a pas dit" is no attribution)."""
+    if _before_inverted_pronoun(tok):
+        return False  # '", estime-t-il': the verb, whatever its tag
+    return (tok.pos_ == "ADV" or tok.dep_ == "advmod") and tok.lower_ not in lx.NEGATIONS and tok.is_alpha or \
+        tok.lower_ == "d'" and tok.dep_ == "advmod"
+
+
+def _finite(verb: Token) -> bool:
+    """A finite verb, or a participle with its finite auxiliary ("a répondu", "s'est défendue"): a clause of
+    its own, with a subject; a verb before its inverted pronoun is finite however it was tagged ("fait-il")."""
+    return "Fin" in verb.morph.get("VerbForm") or verb.i > 0 and verb.doc[verb.i - 1].pos_ == "AUX" or any(
+        c.dep_.startswith("aux") and "Fin" in c.morph.get("VerbForm") for c in verb.children) \
+        or _before_inverted_pronoun(verb)
+
+
+def _introduces_quotation(verb: Token, span: Span) -> bool:
+    """'Ségolène Royal a répondu : "Si je suis ..."', 'Laurent Grandin se veut plus rassurant : "Certains coûts
+    ..."': the last finite verb before a colon that opens a quotation introduces it, whatever the verb; its
+    subject is the speaker. Not a passive, nor a verb with an object ('Il a reçu un SMS : "..."': what was received is
+    someone else's), nor one inside a quotation or with another clause before the colon."""
+    if verb.lang_ != "fr" or not _finite(verb) or verb.dep_ == "acl:relcl" or any(
+            c.dep_ in ("obj", "aux:pass", "nsubj:pass") for c in verb.children):
+        return False  # (nor a passive, 'Ce front commun est assumé : "..."', nor a relative clause, 'Véronique
+        # Genest, qui en a pris pour son grade : "..."': they name the speaker elsewhere)
+    doc = verb.doc
+    for tok in doc[verb.i + 1 : min(span.end, verb.i + 16)]:
+        if tok.text == ":":
+            return tok.i + 1 < span.end and opening(doc[tok.i + 1])
+        if tok.text in '.;!?"' or tok.pos_ in ("VERB", "AUX") and _finite(tok) and tok.dep_ != "conj":
+            return False
+    return False
+
+
+def _quotation_incise(verb: Token, after: list[Token], language: str) -> bool:
+    """'"...", a persisté Ségolène Royal', '"...", s'est défendue la ministre', '"...", tranche le Dr Corré',
+    '"...", s'est-il vanté': right after a closing quotation and its comma, a finite verb whose subject
+    comes after it (an inverted pronoun, or a speaker named after the verb) sets off the quotation's speaker,
+    whatever the verb: French inverts the subject this way in a quotation's incise, so the speech verbs the
+    lexicon lacks ("persister", "se défendre", "plaider", "se vanter") report it too. Without a speaker
+    after it the verb goes on with the sentence's subject ('Il a parlé d'une "honte", a demandé des excuses')."""
+    if language != "fr" or verb.pos_ != "VERB" or not _finite(verb) or not _after_quotation(verb):
+        return False  # ', créé en 2001 par son épouse', ', fâché avec Flora': a participle describes
+    window = verb.doc[max(verb.sent.start, verb.i - 3) : min(verb.sent.end, verb.i + 2)].text
+    if _PRONOUN_VERB.search(window):
+        return True
+    claimant, outlet, how = source_of(after, language) if after else ("", "", "")
+    # ("s'insurge le quotidien": a medium described, which the article named before)
+    return bool(claimant or outlet or how.startswith("description:")) and not how.startswith("pronoun:")
 
 
 def _reports_content(tok: Token, language: str) -> bool:
@@ -292,6 +355,10 @@ def _complement(ent: Span, start: int) -> bool:
     if not any(t.pos_ == "NOUN" for t in doc[start:first]):
         return False
     k = first - 1
+    while k - 1 > start and doc[k].lower_ in ("et", "ou", "and", "or") and doc[k - 1].pos_ == "PROPN":
+        # "un ami de Johnny et Laeticia Hallyday": the second name of a list goes with the first
+        before = _entity_at(doc[k - 1])
+        k = (before.start if before is not None else k - 1) - 1
     # "de la petite Maëlys": an article and lower-case adjectives may come between the preposition and the name
     while k > start and (doc[k].pos_ == "DET" or doc[k].pos_ == "ADJ" and doc[k].is_lower) \
             and doc[k].lower_ not in _COMPLEMENT_PREPOSITIONS:
@@ -304,10 +371,28 @@ def _complement(ent: Span, start: int) -> bool:
     if ent.label_ not in ("PER", "PERSON") or doc[k].pos_ != "NOUN" or not doc[k].is_lower \
             or doc[k].lower_ in lx.PERSON_ROLES or head.lower_ in _COMPANY_NOUNS:
         return False  # a company's name ends its description, however the tagger labels it
+    if _role_holder(head, doc[k], ent):
+        return False
     k -= 1
     while k >= start and doc[k].pos_ in ("DET", "ADJ") and doc[k].lower_ not in _COMPLEMENT_PREPOSITIONS:
         k -= 1
     return k >= start and doc[k].lower_ in _COMPLEMENT_PREPOSITIONS
+
+
+def _role_holder(role: Token, noun: Token, ent: Span) -> bool:
+    """"la ministre de la Cohésion des territoires Jacqueline Gourault", "le chef de file des députés de
+    droite Damien Abad": a person's full name after the complement of an office names who holds the
+    office, when the noun right before it cannot be that person (not a singular person noun, known or
+    with an agent suffix: "un porte-parole du navigateur allemand Boris Herrmann" speaks for the sailor).
+    A surname alone after it names the thing ("un responsable de l'administration Trump")."""
+    person_noun = (noun.lower_ in JOBS | lx.PERSON_ROLES | lx.AGENT_NOUNS or noun.lower_.endswith(_AGENT_SUFFIXES)) \
+        and "Plur" not in noun.morph.get("Number")
+    return role.lower_ in lx.PERSON_ROLES and len(ent) >= 2 and not person_noun
+
+
+# Endings of French nouns of a person by what they do: "navigateur", "chanteuse", "animatrice", "journaliste",
+# "pharmacien".
+_AGENT_SUFFIXES = ("eur", "euse", "trice", "iste", "ien", "ienne")
 
 
 def _name_start(ent: Span) -> int:
@@ -321,10 +406,28 @@ def _entity_name(ent: Span) -> str:
     start = _name_start(ent)
     if start > ent.start and (ent.doc[start].pos_ in ("ADP", "DET") or ent.doc[start].lower_ in _NAME_PARTICLES):
         start = ent.start
-    end = ent.end
+    end = _acronym_end(ent)
     while end - 1 > start and ent.doc[end - 1].lower_ in _NOT_SPEAKER_NOUNS:
         end -= 1  # "a annoncé l'Insee mercredi": the tagger took the day in
     return ent.doc[start:end].text.strip(" ,.'\"")
+
+
+def _acronym_end(ent: Span) -> int:
+    """"le Collectif contre l'islamophobie en France (CCIF)" tagged as "Collectif" alone: an organisation's
+    name runs to the acronym in brackets a few words after it that starts with its initial; else the
+    entity's end."""
+    doc = ent.doc
+    if ent.label_ not in ("ORG", "MISC"):
+        return ent.end
+    for k in range(ent.end, min(len(doc) - 2, ent.end + 8)):
+        if doc[k].text == "(":
+            acronym = doc[k + 1].text
+            found = doc[k + 2].text == ")" and 2 <= len(acronym) <= 6 and acronym.isupper() \
+                and acronym[0] == ent.text[:1].upper()
+            return k + 3 if found else ent.end
+        if doc[k].is_punct or doc[k].pos_ in ("VERB", "AUX"):
+            break
+    return ent.end
 
 
 def _venue(tok: Token) -> bool:
@@ -409,8 +512,11 @@ def source_of(tokens: list[Token], language: str, told: bool = True) -> tuple[st
                              if _entity_at(t) is not None}.values()
                  if e is not None and e.label_ not in ("ORG", "LOC", "GPE") and not e.start <= heads[0].i < e.end
                  and not _complement(e, tokens[0].i)]
-        if named and heads[0].lower_ in lx.PERSON_ROLES:
-            return named[-1].text.strip(" ,.'\""), outlet, "speech"
+        # (a name, not a role's end the tagger took for one: "le directeur général de la Santé")
+        name = (person_name(named[-1]) if named[-1].label_ in ("PER", "PERSON") else named[-1].text.strip(" ,.'\"")) \
+            if named else ""
+        if name and heads[0].lower_ in lx.PERSON_ROLES:
+            return name, outlet, "speech"
         first = tokens.index(heads[0])
         # the head with its determiner and adjectives ("l'ancien Premier ministre"), not a preposition
         # before it ("au ministère"); the phrase keeps its punctuation, where it ends.
@@ -450,11 +556,27 @@ def source_of(tokens: list[Token], language: str, told: bool = True) -> tuple[st
     # "se rappelle la maman au quotidien": the medium told is not who spoke
     nouns = [t for t in words if t.pos_ == "NOUN" and t.lower_ in lx.OUTLET_NOUNS and not (told and _addressee(t))]
     if nouns:
+        named = _medium_name(nouns[0])
+        if named:
+            return named, named, "outlet"  # "Le média en ligne TSA indique": a medium the outlet list lacks
         return "", "", f"description:{nouns[0].lower_}"
     author = _document_author(words)
     if author:
         return author, outlet, "speech"
     return "", "", ""
+
+
+def _medium_name(noun: Token) -> str:
+    """"le média en ligne TSA", "le quotidien algérien El Watan": the capitalised name right after a medium's
+    noun (past its adjectives and "en ligne"), else ""."""
+    doc = noun.doc
+    k = noun.i + 1
+    while k < len(doc) and k - noun.i <= 3 and (doc[k].pos_ == "ADJ" and doc[k].is_lower
+                                                 or doc[k].lower_ in ("en", "ligne")):
+        k += 1
+    name = list(itertools.takewhile(lambda t: t.is_alpha and t.text[:1].isupper() and not t.is_sent_start,
+                                    doc[k : min(len(doc), k + 4)]))
+    return " ".join(t.text for t in name)
 
 
 def _authored(ent: Span) -> bool:
@@ -607,7 +729,10 @@ def _tail(span: Span, language: str) -> tuple[int, Token] | None:
             rest = rest[: part - 1]
         if not rest:
             return None
-        if len(_speaker_phrase(rest)) > 16 or len(rest) > 28:
+        # (", qui n'y a pas participé": a relative clause after the speaker describes them, it does not count)
+        relative = next((j for j in range(1, len(rest)) if rest[j].lower_ in ("qui", "dont", "who")
+                         and rest[j - 1].text == ","), len(rest) + 1)
+        if len(_speaker_phrase(rest[: relative - 1])) > 16 or len(rest) > 28:
             break  # too far for a tail with a comma: maybe one without ("... issue fatale rapporte X.")
         words = [t for t in rest if not t.is_punct]
         if not words:
@@ -621,24 +746,29 @@ def _tail(span: Span, language: str) -> tuple[int, Token] | None:
             while lead < len(words) and words[lead].lower_ in ("le", "l'", "la", "les", "l"):
                 lead += 1
         while lead < len(words) and (words[lead].pos_ == "AUX" or words[lead].lower_ in (
-                "a", "ont", "avait", "avaient", "aurait", "has", "had", "was", "se", "s'") or words[lead].text.startswith("-")):
-            lead += 1  # "a -t -il déclaré", "se serait plaint": the auxiliary, the reflexive, the inverted pronoun
+                "a", "ont", "avait", "avaient", "aurait", "has", "had", "was", "se", "s'") or words[lead].text.startswith("-")
+                or _adverb_before_verb(words[lead])):
+            # "a -t -il déclaré", "se serait notamment plaint", "a d'abord proposé": the auxiliary, the reflexive,
+            # the inverted pronoun, an adverb
+            lead += 1
         if lead >= len(words):
             continue
         verb = words[lead]
         marker = words[0].lower_ in ("selon", "d'après", "according") or (
             words[0].lower_ == "d'" and len(words) > 1 and words[1].lower_ == "après")
-        if not (marker or _speech_verb(verb, language) or _learned_from(verb)):
+        if not (marker or _speech_verb(verb, language) or _learned_from(verb)
+                or _quotation_incise(verb, words[lead + 1 :], language)):
             continue
         if not marker and lead == 0 and _present_participle(verb):
             continue  # ", confirmant des informations du site X": what the speaker before it did too
         if not marker and lead == 0 and "Part" in verb.morph.get("VerbForm") and any(
                 t.lower_ in ("par", "de", "d'") for t in words[lead + 1 : lead + 3]):
             continue  # ", accusé par sa voisine de ...": a passive participle describes, it does not attribute
-        if any(w.lower_ in ("se", "s'") for w in words[:lead]) and (
-                lead + 1 >= len(words) or words[lead + 1].pos_ in ("ADP", "ADV", "SCONJ")):
+        if any(w.lower_ in ("se", "s'") for w in words[:lead]) and not any(w.text.startswith("-") for w in words[:lead]) \
+                and (lead + 1 >= len(words) or words[lead + 1].pos_ in ("ADP", "ADV", "SCONJ")):
             continue  # ", s'inquiète pour les résidents": a reflexive verb attributes with its subject after it
-        if any(t.lower_ in ("que", "qu'", "that", "si") for t in words[lead + 1 :]):
+        # (a capitalised "Si" is part of a name: "a indiqué à l'AFP Wendy Si Hassen")
+        if any(t.lower_ in ("que", "qu'", "that") or t.text == "si" for t in words[lead + 1 :]):
             return None
         # "..., a annoncé le groupe, et les bénéfices de 7 %": a statement goes on after the speaker.
         if any(t.text in ("%", "€", "$", "£") or (t.lower_ in ("et", "mais", "ou", "and", "but") and t.i > 0
@@ -654,7 +784,7 @@ def _tail(span: Span, language: str) -> tuple[int, Token] | None:
         # "..., explique également avoir réduit la vitesse": the verb has its own complement, what
         # follows it is a statement, not who made it.
         said = [t for t in words[lead + 1 : described] if ("Inf" in t.morph.get("VerbForm") and t.is_lower
-                                                           and not _adverbial_infinitive(t))
+                                                           and not _adverbial_infinitive(t) and not _causative(verb, t))
                 or (t.head is verb and t.dep_ in ("xcomp", "ccomp") and not _participle_clause(t)
                     and any(c.dep_ in ("obj", "mark") or c.dep_.startswith("aux") for c in t.children))]
         if finite or said:
@@ -690,6 +820,18 @@ def _infinitive_clause(tok: Token) -> bool:
     return any("Inf" in t.morph.get("VerbForm") and _adverbial_infinitive(t) for t in doc[tok.i + 1 : tok.i + 3])
 
 
+def _causative(verb: Token, infinitive: Token) -> bool:
+    """'", a-t-il fait savoir', '", fait-il valoir', '", a fait remarquer X', '", veut croire le député', '", tient
+    à rappeler X': the infinitive right after "faire" or a modal (past the inverted pronoun, or "à") is one verb
+    with it, a way of saying; not a statement of its own."""
+    between = verb.doc[verb.i + 1 : infinitive.i]
+    return verb.lower_.startswith(_VERB_CHAINS) and all(t.text.startswith("-") or t.lower_ == "à" for t in between)
+
+
+# "faire", "vouloir", "pouvoir", "devoir", "tenir (à)": verbs whose infinitive after them is the verb of saying.
+_VERB_CHAINS = ("fai", "fit", "fer", "veu", "voul", "peu", "pouv", "doi", "dev", "tien", "ten")
+
+
 def _adverbial_infinitive(tok: Token) -> bool:
     """", avant d'enfoncer le clou sur LCI", ", pour justifier sa décision": what the speaker did next or
     why, not what was said ("explique avoir réduit la vitesse")."""
@@ -714,6 +856,12 @@ def _speaker_phrase(rest: list[Token]) -> list[Token]:
     if office and not any(t.pos_ in ("NUM", "VERB", "AUX") or t.text[:1].isdigit() for t in after):
         return rest[: commas[0]]
     return rest
+
+
+def _gerund(tok: Token) -> bool:
+    """"en affirmant", "en expliquant": a present participle after "en", hung on the verb of its clause."""
+    return _present_participle(tok) and tok.dep_ == "advcl" and tok.head.pos_ in ("VERB", "AUX") and any(
+        c.lower_ == "en" and c.i == tok.i - 1 for c in tok.children)
 
 
 def _present_participle(tok: Token) -> bool:
@@ -741,9 +889,11 @@ def _participle_clause(tok: Token) -> bool:
 
 
 def _end_of_text(span: Span) -> int:
-    """Where a sentence's words end: before its closing punctuation (a quotation mark is a word's)."""
+    """Where a sentence's words end: before its closing punctuation (a quotation mark is a word's, as is a
+    bracket that closes one the sentence opened: "..., a annoncé le Collectif contre l'islamophobie (CCIF).")."""
     end = span.end
-    while end > span.start and span.doc[end - 1].is_punct and span.doc[end - 1].text != '"':
+    while end > span.start and span.doc[end - 1].is_punct and span.doc[end - 1].text != '"' and not (
+            span.doc[end - 1].text == ")" and "(" in span.doc[span.start : end - 1].text):
         end -= 1
     return end
 
@@ -1033,9 +1183,15 @@ def _last_person_before(span: Span, end: int, pronoun: str) -> str:
 
 def _apposed_name(role: Token) -> str:
     """"a assuré le ministre de l'Éducation, Jean Dupont, ...": the name set off by a comma right after
-    the role is the speaker."""
+    the role is the speaker; a place the parser hung elsewhere may come between ("comme le dit la candidate
+    LREM à Cherbourg, Sonia Krimi")."""
     doc = role.doc
     k = role.right_edge.i + 1
+    end = k
+    while end < len(doc) and end - k < 4 and doc[end].pos_ in ("ADP", "DET", "PROPN") and doc[end].text != ",":
+        end += 1
+    if end < len(doc) and doc[end].text == "," and doc[k].pos_ == "ADP":
+        k = end  # "à Cherbourg," then the name
     if k < len(doc) and doc[k].text == ",":
         k += 1
     ent = _entity_at(doc[k]) if k < len(doc) else None
@@ -1056,8 +1212,10 @@ _APPEAL_STEMS = {"fr": ("appel", "appell", "exhort", "invit", "encourag", "enjoi
 
 def _appeal(verb: Token, language: str) -> bool:
     """An appeal verb with an infinitive after "à" ("to"): a statement, whose subject makes it."""
-    if not verb.lower_.startswith(_APPEAL_STEMS.get(language, ())) or verb.dep_ in ("acl", "acl:relcl", "advcl"):
-        return False  # (an appeal in a clause about someone is not the sentence's statement)
+    if not verb.lower_.startswith(_APPEAL_STEMS.get(language, ())) or verb.dep_ in ("acl", "acl:relcl", "advcl") \
+            or any(c.dep_ == "aux:pass" for c in verb.children):
+        return False  # (an appeal in a clause about someone is not the sentence's statement; "X a été invitée à
+        # se produire" is who was asked)
     return any(c.pos_ == "VERB" and "Inf" in c.morph.get("VerbForm") and c.i > verb.i
                and any(m.lower_ in ("à", "to") for m in c.children if m.dep_ == "mark")
                for c in verb.children)
@@ -1232,7 +1390,8 @@ def find(span: Span, language: str) -> Attribution:
         return incise
     # "X a déclaré", "X explique que": a subject of a speech verb, nothing left out.
     for tok in tokens:
-        appeal = tok.pos_ == "VERB" and _appeal(tok, language)
+        # (an appeal, or a verb that introduces a quotation after a colon, states without a speech verb)
+        appeal = tok.pos_ == "VERB" and (_appeal(tok, language) or _introduces_quotation(tok, span))
         if not (tok.pos_ in ("VERB",) and (_speech_verb(tok, language) or appeal)) or _negated(tok):
             continue
         window = span.doc[max(span.start, tok.i - 3) : min(span.end, tok.i + 3)].text
@@ -1241,12 +1400,18 @@ def find(span: Span, language: str) -> Attribution:
             return _pronoun(span, (pm.group(1) or pm.group(2)).lower(), tok.i)
         if not appeal and not _reports_content(tok, language):
             continue
+        if _background_clause(tok, span):
+            continue  # "Après qu'il a annoncé son départ, son agent indique que ...": the main clause's speaker
         if quoted(tok, span):
             continue  # a verb inside a quotation is the quoted speaker's ("X m'a dit ...", se plaint-il)
         # A passive subject ("L'arrivée de X a été annoncée") is what was said, not who said it.
         subjects = [c for c in tok.children if c.dep_.startswith("nsubj") and c.dep_ != "nsubj:pass"
                     and not quoted(c, span) and span.doc[c.i : tok.i].text.count('"') % 2 == 0]
         # (a closed quotation between them is a word quoted: "l'affaire des "écoutes", a annoncé ...")
+        if not subjects and _gerund(tok):
+            # "Le ministre s'était défendu en affirmant "...": a gerund's subject is its main verb's
+            subjects = [c for c in tok.head.children if c.dep_.startswith("nsubj") and c.dep_ != "nsubj:pass"
+                        and c.i < tok.i and not quoted(c, span)]
         for subj in subjects:
             if subj.lower_ in lx.PRONOUN_SPEAKERS:
                 named = _cataphora(span, tok, subj)
@@ -1274,7 +1439,7 @@ def find(span: Span, language: str) -> Attribution:
                 if claimant or outlet or how.startswith("description:"):
                     # ("Le quotidien précise que ...": the outlet the article named before, pipeline._resolve)
                     return Attribution(claimant, outlet, how)
-        if not subjects and "Fin" in tok.morph.get("VerbForm"):
+        if not subjects and _finite(tok):
             named = _name_before(tok, span)
             if named is not None:
                 claimant, outlet, how = source_of(list(named), language)
@@ -1283,7 +1448,9 @@ def find(span: Span, language: str) -> Attribution:
         # Inverted subject: "a déploré son président, Marc Olivier", "said commissioner Linda Perez".
         # An infinitive has no subject of its own ("conduit X à admettre ses fautes").
         # ('"...", a déclaré le chef de l'État': a subject the parser found before the quotation is not the verb's)
-        if (not subjects or _after_quotation(tok)) and "Inf" not in tok.morph.get("VerbForm"):
+        # (not a passive: "Sont ainsi annoncés le député Eric Coquerel, ..." names what was announced)
+        if (not subjects or _after_quotation(tok)) and "Inf" not in tok.morph.get("VerbForm") \
+                and not any(c.dep_ == "aux:pass" for c in tok.children):
             # "dénonce de son côté la secrétaire d'État à l'Égalité, Marlène Schiappa": the name set off
             # after a long role may come a dozen words after the verb, not past another clause ("mais").
             after = list(itertools.takewhile(
@@ -1308,6 +1475,26 @@ def find(span: Span, language: str) -> Attribution:
             return Attribution("", "", f"pronoun:{m.group(1)}")
     inside = _according_to_inside(span, language)
     return inside if inside is not None else _point_of_view(tokens, language)
+
+
+# Conjunctions that open a clause setting the scene for the main one ("Alors que le parquet a annoncé ..., "). Not
+# "si": "S'il estime que ..., il insiste" is one speaker's (see _cataphora).
+_BACKGROUND_OPENERS = frozenset({"alors", "après", "tandis", "lorsque", "lorsqu'", "quand", "avant", "depuis",
+                                 "puisque", "puisqu'", "while", "after", "when", "before", "since"})
+
+
+def _background_clause(verb: Token, span: Span) -> bool:
+    """"Après qu'il a annoncé son départ, son agent indique que ...", "Alors que le parquet a annoncé avoir ouvert
+    une enquête, l'ancienne candidate a fourni des explications": a speech verb in a clause put before the main
+    one by a conjunction of time or contrast sets the scene; the main clause after the comma, with a finite verb
+    of its own, is the statement (and its speaker, if any, the claimant)."""
+    doc = verb.doc
+    opener = next((t for t in reversed(doc[span.start : verb.i]) if t.text in (",", ";", ":")), None)
+    first = doc[opener.i + 1] if opener is not None else doc[span.start]
+    if first.lower_ not in _BACKGROUND_OPENERS or first.i >= verb.i:
+        return False
+    comma = next((t for t in doc[verb.i + 1 : span.end] if t.text == ","), None)
+    return comma is not None and any(t.pos_ in ("VERB", "AUX") and _finite(t) for t in doc[comma.i + 1 : span.end])
 
 
 def _name_before(verb: Token, span: Span) -> Span | None:
@@ -1400,7 +1587,9 @@ def _point_of_view(tokens: list[Token], language: str) -> Attribution:
         return Attribution()
     phrase = tokens[1:comma]
     person = phrase[0].ent_type_ in ("PER", "PERSON") or (
-        phrase[0].lower_ in ("le", "la", "l'") and len(phrase) > 1 and _fold(phrase[1].lower_) in FOLDED_ROLES)
+        phrase[0].lower_ in ("le", "la", "l'") and len(phrase) > 1 and _fold(phrase[1].lower_) in FOLDED_ROLES) or (
+        # "Pour son ami Jean-Michel Jarre, ...", "Pour sa fille Lucie, ...": a relation of someone, named after it
+        phrase[0].lower_ in ("son", "sa", "leur") and len(phrase) > 2 and phrase[-1].ent_type_ in ("PER", "PERSON"))
     if not person or any(t.pos_ in ("VERB", "AUX") for t in phrase):
         return Attribution()
     claimant, outlet, how = source_of(phrase, language)

@@ -261,6 +261,7 @@ def _chunk_candidates(art: _Article, doc: Doc, chunk: _Chunk, previous: list[Spa
     entities = ft.find_entities(doc)
     sentences = _sentences(doc, chunk.prose)
     quote_run: list[ClaimCandidate] = []
+    run_speaker: at.Attribution | None = None  # who introduced the open quotation ('X a déclaré : "...')
     unclaimed: list[ClaimCandidate] = []
     ctx = art.context
     for sent in sentences:
@@ -272,6 +273,12 @@ def _chunk_candidates(art: _Article, doc: Doc, chunk: _Chunk, previous: list[Spa
                 _headline_candidates(art, doc, locate, sent, dates, quantities, entities)
             continue
         if len(words) < MIN_WORDS:
+            if quote_run and '"' in span_text(sent):
+                # 'Carton rouge", lance-t-elle.': a sentence too short for a claim may close the quotation
+                short = at.find(sent, language)
+                art.sentence_text = span_text(sent)
+                short.claimant = _resolve_claimant(art, short)
+                quote_run = _quote_run(quote_run, [], sent, short, run_speaker)
             ctx.update(sent)
             continue
         art.sentences += 1
@@ -304,7 +311,10 @@ def _chunk_candidates(art: _Article, doc: Doc, chunk: _Chunk, previous: list[Spa
         # them ('... organisé !"' then '", a dénoncé Gilbert Collard.' cut apart by the parser).
         unclaimed = [*quote_run, *made] if not attrib.claimant and text.endswith('"') and (
             quote_run or (text.lstrip().startswith('"') and text.count('"') == 2)) else []
-        quote_run = _quote_run(quote_run, made, sent, attrib)
+        opened = not quote_run
+        quote_run = _quote_run(quote_run, made, sent, attrib, run_speaker)
+        if opened:
+            run_speaker = attrib if quote_run and attrib.claimant and _introduced_by_colon(text) else None
     return [*previous, *sentences][-3:]
 
 
@@ -312,12 +322,13 @@ _QUOTATION_TAIL = re.compile(r'^\s*"?\s*,')
 
 
 def _quote_run(run: list[ClaimCandidate], made: list[ClaimCandidate], sent: Span,
-               attrib: at.Attribution) -> list[ClaimCandidate]:
-    """A quotation spanning several sentences gets the speaker named where it closes: the run is the
-    candidates from the sentence that leaves a quotation open to the one whose first quotation mark
-    closes it. A sentence that shows the quotation was already over ends the run without a speaker,
-    so narrative in between is nobody's statement: a speaker without any quotation mark ("Elle assure
-    que ..."), or a first mark that opens a new quotation. Returns the run still open."""
+               attrib: at.Attribution, opener: at.Attribution | None = None) -> list[ClaimCandidate]:
+    """A quotation spanning several sentences gets the speaker named where it closes, else the one that
+    introduced it before a colon (`opener`: 'Il a commenté : "...'): the run is the candidates from the
+    sentence that leaves a quotation open to the one whose first quotation mark closes it. A sentence
+    that shows the quotation was already over ends the run without a speaker, so narrative in between
+    is nobody's statement: a speaker without any quotation mark ("Elle assure que ..."), or a first
+    mark that opens a new quotation. Returns the run still open."""
     text = span_text(sent)
     marks = [i for i, ch in enumerate(text) if ch == '"']
     if not run:
@@ -329,7 +340,16 @@ def _quote_run(run: list[ClaimCandidate], made: list[ClaimCandidate], sent: Span
         return [*run, *made]  # 'On change de lieu, "par sécurité".': a quotation inside the quotation
     if closes and attrib.claimant:
         _give_speaker(run, attrib)
+    elif closes and opener is not None:
+        _give_speaker([*run, *made], opener)
     return list(made) if (len(marks) - closes) % 2 else []
+
+
+def _introduced_by_colon(text: str) -> bool:
+    """'Cyril Hanouna a commenté dans TPMP : "Benoit Dubois, 130 euros ...': the quotation a sentence leaves
+    open comes after a colon, so its speaker is the one the sentence names before it, for every sentence
+    of the quotation (however it closes)."""
+    return text[: text.rfind('"')].rstrip().endswith(":")
 
 
 def _give_speaker(run: list[ClaimCandidate], attrib: at.Attribution) -> None:
@@ -354,6 +374,8 @@ def _opens(text: str, at_mark: int) -> bool:
     a colon ('a-t-il ajouté : "...', ': " Nous ...'), or after a space and glued to the next word
     (' "une petite centaine'). Otherwise it is read as closing the one open."""
     before = text[:at_mark].rstrip()
+    if not before and text[at_mark + 1 : at_mark + 2].isspace() and text[at_mark + 1 :].lstrip()[:1].islower():
+        return False  # '" a-t-il confié au Parisien.': the parser started the sentence at the closing mark
     if not before or before.endswith((":", "(")):
         return True
     after = text[at_mark + 1 : at_mark + 2]
@@ -450,15 +472,16 @@ def _resolve(art: _Article, attrib: at.Attribution) -> str:
             # office it names ("le ministre"); else the last person named. Either of the pronoun's gender
             # when the article gave theirs ("la chanteuse ..., elle ajoute"); none: an organisation.
             pronoun = how.split(":", 1)[1]
-            subject = ctx.person_for(ctx.last_subject) or ctx.last_subject
-            if subject and not ctx.last_subject_plural and subject in ctx.people and ctx.fits(subject, pronoun):
+            subject = ctx.subject_for(pronoun)
+            if subject and subject in ctx.people:
                 return subject
             # '"...", a-t-il ajouté' goes on with the speaker of the sentences just before, not with a
             # person they mentioned ("explique M. de Villiers, fils de Philippe de Villiers").
             if art.sentences - art.last_claimant_at <= _SPEAKER_REACH and (
                     art.last_claimant in ctx.people and ctx.fits(art.last_claimant, pronoun)
-                    or at.is_role(art.last_claimant)):
-                return art.last_claimant  # a role left unnamed ("le chef de file de LFI") stays as written
+                    or at.is_role(art.last_claimant) and at.agrees(rw.description_gender(art.last_claimant), pronoun)):
+                # a role left unnamed ("le chef de file de LFI") stays as written; "elle" is not "le président"
+                return art.last_claimant
             if art.sentences - art.last_claimant_at <= _SPEAKER_REACH and art.last_claimant_at and (
                     not art.last_claimant or rw.without_article(art.last_claimant) in ctx.orgs):
                 # the speaker just quoted, unnamed ("a déclaré un enquêteur") or an organisation ("a indiqué

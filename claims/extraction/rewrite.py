@@ -100,6 +100,19 @@ class Context:
         une jeune fille de 15 ans. Elle a été retrouvée ..."): then it is not the person named before."""
         return PRONOUN_GENDER.get(pronoun, "") in self.unnamed_genders
 
+    def subject_for(self, pronoun: str) -> str | None:
+        """Who "il"/"elle" is when it goes on about the previous sentence's subject: that subject, or the person
+        the article named with it when it is a role ("Le ministre" after "le ministre Jean Dupont"), when it is
+        singular, not a medium ("Le quotidien rapporte ... Il a été placé" is seldom the newspaper) and agrees
+        in gender ("La police ... Il" is not the police; "la chanteuse ..., il" not her); "" when the subject
+        is there but is not the pronoun's; None when there is no such subject (look further back). The one
+        rule for a claimant's pronoun (pipeline._resolve) and a text's (_antecedent)."""
+        if not self.last_subject or self.last_subject_plural or self.last_subject_outlet \
+                or not agrees(self.last_subject_gender, pronoun):
+            return None
+        subject = self.person_for(self.last_subject) or self.last_subject
+        return subject if self.fits(subject, pronoun) else ""
+
     def fits(self, name: str, pronoun: str) -> bool:
         """Whether "il"/"elle" may stand for this person: "la chanteuse ... elle" is not the man named last."""
         return agrees(self.genders.get(name, ""), pronoun)
@@ -193,7 +206,7 @@ class Context:
             name = ent.text.strip(" ,.'\"")
             if len(name) < 3:
                 continue
-            if outlet_in(name) == name:
+            if outlet_in(name) == name or _named_medium(ent):
                 self.outlets.append(name)
             elif ent.label_ in ("PER", "PERSON"):
                 # Someone a speaker names inside a quotation is not who the article goes on about.
@@ -234,7 +247,7 @@ class Context:
         elif subject is not None and subject.pos_ == "NOUN" and (named := self._demonstrated(subject)):
             self.last_subject, self.last_subject_plural = named, False  # "Depuis 2016, cette journaliste présente"
         elif subject is not None and subject.pos_ == "NOUN" and subject.lower_ not in lx.FIRST_PERSON.get("fr", ()):
-            np = sent.doc[subject.left_edge.i : subject.i + 1]
+            np = _subject_phrase(subject)
             self.last_subject = np.text if len(np) <= 6 and not any(t.text in ',"()' for t in np) and (
                 _possessive(subject) is None) and not _demonstrative(subject) else ""
             # "Sa voiture ... Elle", "Ce travail ... Il": whose car, which work is not known here
@@ -244,6 +257,31 @@ class Context:
             return
         elif subject is None or subject.lower_ not in ("il", "elle", "ils", "elles"):
             self.last_subject = ""
+
+
+def _named_medium(ent: Span) -> bool:
+    """"le quotidien El Watan", "l'hebdomadaire algérien Jeune Afrique": a name right after a medium's noun
+    (and its adjectives) is a medium the outlet list lacks; "le quotidien" later in the article is it."""
+    k = ent.start - 1
+    while k > 0 and ent.doc[k].pos_ == "ADJ" and ent.doc[k].is_lower:
+        k -= 1
+    return k >= 0 and ent.doc[k].lower_ in lx.OUTLET_NOUNS
+
+
+def _subject_phrase(noun: Token) -> Span:
+    """"Le chef de l'État", "Le président américain", "La ministre de la Santé": a subject noun with the
+    adjectives and the "de" complement right after it, which say who "il" or "elle" in the next sentence is
+    ("Le chef" alone does not); the noun alone when they run longer than a short phrase."""
+    doc = noun.doc
+    end = noun.i + 1
+    for child in noun.rights:
+        if child.left_edge.i != end or child.right_edge.i - noun.left_edge.i >= 6:
+            break
+        if not (child.dep_ == "amod" and child.pos_ == "ADJ" or child.dep_ == "nmod" and any(
+                c.dep_ == "case" and c.lower_ in ("de", "d'", "du", "des") for c in child.children)):
+            break
+        end = child.right_edge.i + 1
+    return doc[noun.left_edge.i : end]
 
 
 def _demonstrative(noun: Token) -> bool:
@@ -297,9 +335,9 @@ def _antecedent(subj: Token, ctx: Context, span: Span, sure_of_gender: bool = Fa
         # A described subject agrees in gender ("La police ... Il" is not the police); a medium is seldom
         # who the article goes on about ("Le quotidien rapporte ... Il a été placé en garde à vue"): then
         # the one person named last, if there is one.
-        ruled_out = ctx.last_subject_outlet or not agrees(ctx.last_subject_gender, low)
-        if ctx.last_subject and not ctx.last_subject_plural and not ruled_out:
-            return ctx.last_subject if ctx.fits(ctx.last_subject, low) else ""
+        found = ctx.subject_for(low)
+        if found is not None:
+            return found
         recent = ctx.people[-3:]
         if recent and len(set(recent)) == 1 and ctx.fits(recent[-1], low) and not ctx.brought_in_unnamed(low):
             return recent[-1]
