@@ -28,6 +28,11 @@ PERSON_LABELS = {"PER", "PERSON"}
 SOURCE_LABELS = {"PER", "PERSON", "ORG", "NORP", "GPE"}
 
 
+def is_year(text: str) -> bool:
+    """Whether a word is a year as the extraction reads one: 1800 to 2099."""
+    return _YEAR.match(text) is not None
+
+
 @functools.lru_cache(maxsize=8)
 def date_matcher(vocab: Vocab) -> Matcher:
     months = list(lx.MONTHS)

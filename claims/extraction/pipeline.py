@@ -812,15 +812,14 @@ def _candidate(
         return any(s <= item["char_start"] < e for s, e in keep_chars) and any(
             s < item["char_end"] <= e for s, e in keep_chars)
 
-    c_dates = [d for d in _within(dates, a, b) if inside(d)]
-    c_quantities = [q for q in _within(quantities, a, b) if inside(q)]
-    c_entities = [e for e in _within(entities, a, b) if inside(e)]
+    def stated(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        return [item for item in _within(items, a, b) if inside(item)]
+
+    c_dates, c_quantities, c_entities = stated(dates), stated(quantities), stated(entities)
     # The sentence's aside the text leaves out ("Meghan Markle, qui a épousé Harry en 2018,") is not part of
     # the claim's fields, but the sentence is as check-worthy with it: it is scored on both.
     keep_chars.extend((t.idx, t.idx + len(t)) for t in rewritten.aside)
-    signals = span_signals(span, language, dates=[d for d in _within(dates, a, b) if inside(d)],
-                           quantities=[q for q in _within(quantities, a, b) if inside(q)],
-                           entities=[e for e in _within(entities, a, b) if inside(e)],
+    signals = span_signals(span, language, dates=stated(dates), quantities=stated(quantities), entities=stated(entities),
                            claimant=claimant, speech=speech)
     signals.extra.pop("calendar_date", None)  # a scheduled event is not made checkable by its date
     signals.extra["subject"] = rewritten.subject

@@ -35,6 +35,7 @@ from claims.extraction.attribution import (
     role_of,
 )
 from claims.extraction.doccache import span_ents, span_text
+from claims.extraction.features import is_year
 
 _MARKERS = re.compile(lx.LEAD_MARKERS)
 _QUOTED = re.compile(r'"\s*([^"]{2,}?)\s*"')
@@ -547,7 +548,7 @@ def _asides(kept: list[Token], span: Span, figures: list[tuple[int, int]]) -> se
         phrase = doc[first : end + 1]
         if root.i in range(first, end + 1) or any(t.dep_.startswith("nsubj") and t.head == root for t in phrase):
             continue
-        if any(t.lower_ in faithful.NEGATIONS or t.text in '"()«»[]' or t.like_num and t.pos_ not in ("DET", "PRON") and not _year(t)
+        if any(t.lower_ in faithful.NEGATIONS or t.text in '"()«»[]' or t.like_num and t.pos_ not in ("DET", "PRON") and not is_year(t.text)
                 for t in phrase) or any(
                 s < phrase.end_char and e > phrase.start_char for s, e in figures):
             continue
@@ -589,11 +590,7 @@ def _adds_only(head: Token, phrase: Span) -> bool:
         return False  # an item of a list with its own aside: "X, qui sera dans le Vaucluse, ou Y, qui ..."
     if noun.pos_ == "PROPN" or noun.ent_type_:
         return True
-    return head.dep_ != "acl" and not named and not any(t.lower_ in _WHEN or _year(t) for t in phrase)
-
-
-def _year(tok: Token) -> bool:
-    return len(tok.text) == 4 and tok.text.isdigit() and tok.text[:2] in ("19", "20")
+    return head.dep_ != "acl" and not named and not any(t.lower_ in _WHEN or is_year(t.text) for t in phrase)
 
 
 def condense(
@@ -677,8 +674,7 @@ def condense(
     kept = _without_leading_setting(kept, span, factual)
     aside_tokens: list[Token] = []
     if not inner_quote:
-        figures = [(s, e) for s, e in quantities]
-        aside = _asides(kept, span, figures)
+        aside = _asides(kept, span, quantities)
         aside_tokens = [t for t in checkable if t.i in aside]
         if aside:
             kept = [t for t in kept if t.i not in aside]
