@@ -726,9 +726,19 @@ def _clauses(
         return [(sent.start, sent.end, None)]  # no subject to give the second clause: "Se disent pessimistes"
     out: list[tuple[int, int, Span | None]] = [(segments[0][0], segments[0][1], None)]
     for (s, e), (_, verb) in zip(segments[1:], boundaries, strict=True):
-        has_subject = any(c.dep_.startswith("nsubj") for c in verb.children)
+        # Its own subject, or a personal pronoun the parser hung elsewhere ("car il touche 10 000 euros").
+        has_subject = any(c.dep_.startswith(("nsubj", "expl:subj")) for c in verb.children) or any(
+            t.lower_ in _SUBJECT_PRONOUNS and t.i < verb.i for t in doc[s:e])
+        if not has_subject and subject is not None and any(t.text == "," for t in subject):
+            # A subject with a comma in it is a list or an aside the parser may have cut wrong ("Yann Moix,
+            # 1 500 euros par émission"): put before another clause it could make a claim of a wrong figure.
+            return [(sent.start, sent.end, None)]
         out.append((s, e, None if has_subject else subject))
     return out
+
+
+_SUBJECT_PRONOUNS = frozenset({"il", "elle", "ils", "elles", "on", "je", "j'", "nous", "vous", "tu", "he", "she",
+                               "they", "we", "i", "you"})
 
 
 def _with_said(clauses: list[tuple[int, int, Span | None]],

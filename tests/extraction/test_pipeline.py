@@ -205,3 +205,48 @@ def test_a_text_of_too_few_words_once_its_attribution_is_gone_is_a_fragment() ->
     assert short.claimant == "Paul Martin"
     assert "a fragment: no verb, or too few words" in short.checkworthiness_reasons
     assert short.checkworthiness < min(c.checkworthiness for t, c in by_text.items() if t != "On dénonce.")
+
+
+def _parsed(rows: list[tuple[str, int, str, str, str]]) -> Any:
+    """A sentence as the parser read it: (word, head, dep, pos, morph) per token."""
+    import spacy
+    from spacy.tokens import Doc
+
+    words, heads, deps, pos, morphs = (list(column) for column in zip(*rows, strict=True))
+    return Doc(spacy.blank("fr").vocab, words=words, heads=heads, deps=deps, pos=pos, morphs=morphs, sent_starts=[True] + [False] * (
+        len(words) - 1))
+
+
+def _figures(doc: Any, *texts: str) -> list[dict[str, Any]]:
+    return [{"char_start": doc.text.index(t), "char_end": doc.text.index(t) + len(t)} for t in texts]
+
+
+# "Paul Roux, le patron, a signé 300 contrats et il touche désormais 10 000 euros par mois." with the "il" of
+# the second clause hung on the noun before it, as the parser sometimes does.
+_TWO_CLAUSES = [
+    ("Paul", 7, "nsubj", "PROPN", ""), ("Roux", 0, "flat:name", "PROPN", ""), (",", 4, "punct", "PUNCT", ""),
+    ("le", 4, "det", "DET", ""), ("patron", 0, "appos", "NOUN", ""), (",", 4, "punct", "PUNCT", ""),
+    ("a", 7, "aux:tense", "AUX", "VerbForm=Fin"), ("signé", 7, "ROOT", "VERB", "VerbForm=Part"),
+    ("300", 9, "nummod", "NUM", ""), ("contrats", 7, "obj", "NOUN", ""), ("et", 12, "cc", "CCONJ", ""),
+    ("il", 9, "dep", "PRON", ""), ("touche", 7, "conj", "VERB", "VerbForm=Fin"),
+    ("désormais", 12, "advmod", "ADV", ""), ("10", 16, "nummod", "NUM", ""), ("000", 14, "flat", "NUM", ""),
+    ("euros", 12, "obj", "NOUN", ""), ("par", 18, "case", "ADP", ""), ("mois", 12, "obl", "NOUN", ""),
+    (".", 7, "punct", "PUNCT", ""),
+]
+
+
+def test_a_second_clause_with_its_own_pronoun_subject_is_not_given_the_first_ones() -> None:
+    from claims.extraction.pipeline import _clauses
+
+    doc = _parsed(_TWO_CLAUSES)
+    clauses = _clauses(doc[:], [], _figures(doc, "300 contrats", "10 000 euros"), [])
+    assert [(s, e, subject) for s, e, subject in clauses] == [(0, 10, None), (11, 20, None)]
+
+
+def test_a_subject_with_a_comma_is_given_to_no_second_clause() -> None:
+    from claims.extraction.pipeline import _clauses
+
+    rows = list(_TWO_CLAUSES)
+    rows[11] = ("tous", 12, "advmod", "ADV", "")  # "... et tous touche désormais ...": no subject of its own
+    doc = _parsed(rows)
+    assert _clauses(doc[:], [], _figures(doc, "300 contrats", "10 000 euros"), []) == [(0, len(doc), None)]
