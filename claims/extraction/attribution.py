@@ -43,8 +43,8 @@ def _outlet_regex(names: tuple[str, ...]) -> str:
 
 
 _OUTLET_PATTERN = re.compile(
-    # Regional editions first ("France Bleu Normandie", "France 3 Bretagne"), then the known names.
-    r"(?<!\w)(France (?:Bleu|3)(?:\s+(?!d[eu]\b)[A-ZÀ-Þ][\w'-]+){1,2}|" + _outlet_regex(lx.OUTLETS) + r")(?![\w'-])"
+    # Regional editions first ("France Bleu Normandie", "France 3 Côte d'Azur"), then the known names.
+    r"(?<!\w)(France (?:Bleu|3)(?:\s+(?!d[eu]\b)[A-ZÀ-Þ][\w'-]+(?:\s+d['’][A-ZÀ-Þ][\w-]+)?){1,2}|" + _outlet_regex(lx.OUTLETS) + r")(?![\w'-])"
 )
 # "du Parisien" is "Le Parisien": the title as written in its masthead, longest first.
 _TITLES = sorted(((o.split(" ", 1)[1], o) for o in lx.OUTLETS if o.startswith(tuple(_DECLINED))),
@@ -733,7 +733,11 @@ def _tail(span: Span, language: str) -> tuple[int, Token] | None:
         relative = next((j for j in range(1, len(rest)) if rest[j].lower_ in ("qui", "dont", "who")
                          and rest[j - 1].text == ","), len(rest) + 1)
         if len(_speaker_phrase(rest[: relative - 1])) > 16 or len(rest) > 28:
-            break  # too far for a tail with a comma: maybe one without ("... issue fatale rapporte X.")
+            # Too long for a tail with a comma: maybe one without ("... issue fatale rapporte X."); unless
+            # this comma only opens the speaker's apposition (", confie X, un guide ..., à la BBC").
+            if len(rest) > 28 or tokens[k - 1].ent_type_ not in ("PER", "PERSON"):
+                break
+            continue
         words = [t for t in rest if not t.is_punct]
         if not words:
             continue
@@ -845,15 +849,32 @@ def _speaker_phrase(rest: list[Token]) -> list[Token]:
     """A tail up to the apposition that describes its speaker (", a précisé à Midi Libre Yvon Calvet, le
     procureur de Béziers"): what the length limit counts."""
     commas = [j for j, t in enumerate(rest) if t.text == ","]
-    # One apposition, which ends the tail, names a person or an office and holds no figure (not ", le jour
-    # même de la publication des statistiques").
-    if len(commas) != 1 or commas[0] + 2 >= len(rest):
+    # An apposition names a person, an office or an occupation and holds no figure (not ", le jour même de
+    # la publication des statistiques"); after it only where and to whom it was said (", dans l'État de
+    # X", ", sur France 2": a channel's number is its name) and participles describing it ("dans des propos
+    # relayés par L'Express").
+    if not commas or commas[0] + 2 >= len(rest):
         return rest
     after = rest[commas[0] + 1 :]
-    noun = next((t for t in after[1:] if not (t.pos_ == "ADJ" or t.lower_ in ROLE_ADJECTIVES)), after[-1])
-    office = after[0].pos_ == "PROPN" or after[0].pos_ == "DET" and _fold(noun.lower_) in FOLDED_ROLES
-    # No verb and no figure: ", rapporte RTL, le ministre a démissionné" goes on with a statement.
-    if office and not any(t.pos_ in ("NUM", "VERB", "AUX") or t.text[:1].isdigit() for t in after):
+    segments = [[]]  # type: list[list[Token]]
+    for t in after:
+        if t.text == ",":
+            segments.append([])
+        else:
+            segments[-1].append(t)
+    apposition = segments[0]
+    if not apposition:
+        return rest
+    noun = next((t for t in apposition[1:] if not (t.pos_ == "ADJ" or t.lower_ in ROLE_ADJECTIVES)), apposition[-1])
+    # (after a person's name, any noun phrase describes them: ", Stevie Hurst, un guide touristique")
+    person = rest[commas[0] - 1].ent_type_ in ("PER", "PERSON")
+    office = apposition[0].pos_ == "PROPN" or apposition[0].pos_ == "DET" and (
+        person or _fold(noun.lower_) in FOLDED_ROLES | FOLDED_JOBS)
+    setting = all(segment and segment[0].pos_ == "ADP" for segment in segments[1:])
+    # No finite verb and no figure: ", rapporte RTL, le ministre a démissionné" goes on with a statement.
+    if office and setting and not any(
+            (t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm"))
+            or ((t.pos_ == "NUM" or t.text[:1].isdigit()) and not t.ent_type_) for t in after):
         return rest[: commas[0]]
     return rest
 

@@ -505,6 +505,26 @@ def test_a_tail_may_describe_its_speaker_with_a_relative_clause_or_an_apposition
     assert claim(text, "infractions").text == "Il est interrogé pour des infractions financières."
 
 
+@pytest.mark.parametrize("tail", [
+    # an occupation after the name, then where it was said
+    "confie Léa Martin, une infirmière présente sur place, à la BBC dans des propos relayés par L'Express.",
+    # an office, then a place
+    "a déclaré Léa Martin, une responsable de la police de Lyon, dans le département du Rhône.",
+    # a channel whose number is its name
+    "souligne aussi Léa Martin, la directrice de l'institut, sur France 2.",
+])
+def test_a_tail_with_an_apposition_then_where_it_was_said_is_left_out(tail: str) -> None:
+    cand = claim(f"« Les urgences ont soigné plus de 200 blessés depuis dimanche », {tail}", "blessés")
+    assert cand.text == "Les urgences ont soigné plus de 200 blessés depuis dimanche."
+    assert cand.claimant == "Léa Martin"
+
+
+def test_a_regional_edition_keeps_its_elided_region() -> None:
+    assert outlet_in("a-t-il confié au micro de France Bleu Pays d'Auvergne.") == "France Bleu Pays d'Auvergne"
+    assert outlet_in("a rapporté France 3 Côte d'Azur lundi") == "France 3 Côte d'Azur"
+    assert outlet_in("a rapporté France Bleu Normandie lundi 5 février") == "France Bleu Normandie"
+
+
 def test_a_name_after_an_article_and_an_adjective_in_a_complement_is_not_the_speaker() -> None:
     cand = claim("L'avocat de la famille de la petite Maëlys Durand a annoncé avoir déposé deux plaintes lundi.",
                  "deux plaintes")
