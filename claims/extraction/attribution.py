@@ -722,7 +722,7 @@ def _tail(span: Span, language: str) -> tuple[int, Token] | None:
             continue
         rest = tokens[k + 1 : end]
         part = next((j for j, t in enumerate(rest) if _participle_clause(t) or _infinitive_clause(t)
-                     or said_clause(t, language) is not None), None)
+                     or said_clause(t, language) is not None or _comma_gerund(t)), None)
         if part == 0:
             continue  # ", confirmant une information de LCI": the speaker comes before it
         if part is not None:
@@ -869,7 +869,8 @@ def _speaker_phrase(rest: list[Token]) -> list[Token]:
     # (after a person's name, any noun phrase describes them: ", Stevie Hurst, un guide touristique")
     person = rest[commas[0] - 1].ent_type_ in ("PER", "PERSON")
     office = apposition[0].pos_ == "PROPN" or apposition[0].pos_ == "DET" and (
-        person or _fold(noun.lower_) in FOLDED_ROLES | FOLDED_JOBS)
+        person or _fold(noun.lower_) in FOLDED_ROLES | FOLDED_JOBS) or person and (
+        apposition[0].pos_ in ("NOUN", "ADJ") or "Part" in apposition[0].morph.get("VerbForm"))  # ", chargée de"
     setting = all(segment and segment[0].pos_ == "ADP" for segment in segments[1:])
     # No finite verb and no figure: ", rapporte RTL, le ministre a démissionné" goes on with a statement.
     if office and setting and not any(
@@ -883,6 +884,13 @@ def _gerund(tok: Token) -> bool:
     """"en affirmant", "en expliquant": a present participle after "en", hung on the verb of its clause."""
     return _present_participle(tok) and tok.dep_ == "advcl" and tok.head.pos_ in ("VERB", "AUX") and any(
         c.lower_ == "en" and c.i == tok.i - 1 for c in tok.children)
+
+
+def _comma_gerund(tok: Token) -> bool:
+    """", en remerciant le colonel ...": what the speaker did while speaking, after a comma (the "en")."""
+    doc = tok.doc
+    return tok.lower_ == "en" and tok.i > 0 and doc[tok.i - 1].text == "," and tok.i + 1 < len(doc) and (
+        _present_participle(doc[tok.i + 1]))
 
 
 def _present_participle(tok: Token) -> bool:
@@ -1367,6 +1375,9 @@ def find(span: Span, language: str) -> Attribution:
         said = _said_after(span, start, end, language)
         # The speaker is named before the participle clause of a second statement, never inside it.
         rest = [t for t in span.doc[start + 1 : said[0] if said else span.end] if not t.is_punct]
+        # nor in what the speaker did besides ("..., en remerciant le colonel Morgan", ", confirmant ...")
+        rest = rest[: next((j for j, t in enumerate(rest) if t.i > verb.i and (
+            _comma_gerund(t) or _participle_clause(t))), len(rest))]
         window = span.doc[max(span.start, verb.i - 3) : min(span.end, verb.i + 3)].text
         pm = _PRONOUN_VERB.search(window)
         pronoun = (pm.group(1) or pm.group(2)).lower() if pm else ""

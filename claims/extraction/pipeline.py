@@ -680,7 +680,18 @@ def _sentences(doc: Doc, prose: list[tuple[int, int]]) -> list[Span]:
             start = None
     if start is not None:
         out.append(doc[start:])
-    return [s for s in out if span_text(s).strip()]
+    return [t for t in map(_trimmed, out) if len(t)]
+
+
+def _trimmed(span: Span) -> Span:
+    """The span without the blank tokens a paragraph break leaves at its ends: the words of a sentence
+    end on its punctuation (a tail attribution is read back from there)."""
+    start, end = span.start, span.end
+    while start < end and span.doc[start].is_space:
+        start += 1
+    while end > start and span.doc[end - 1].is_space:
+        end -= 1
+    return span.doc[start:end]
 
 
 def _within(items: Iterable[dict[str, Any]], start: int, end: int) -> list[dict[str, Any]]:

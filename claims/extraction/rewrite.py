@@ -806,8 +806,19 @@ def _impersonal(subj: Token) -> bool:
         return True
     if verb in ("est", "était", "sera", "serait", "devient", "semble"):
         after = [t for t in rest[1:4] if t.pos_ != "ADV" or t.lower_ in _IMPERSONAL_PREDICATES]
-        return bool(after) and (after[0].pos_ == "ADJ" or after[0].lower_ in _IMPERSONAL_PREDICATES)
+        reflexive = any(w in ("se", "s'") for w in words[: words.index(verb)]) if verb in words else False
+        return bool(after) and (after[0].pos_ == "ADJ" or after[0].lower_ in _IMPERSONAL_PREDICATES
+                                or not reflexive and _impersonal_passive(after[0]))  # not "il s'est chargé de"
     return False
+
+
+def _impersonal_passive(participle: Token) -> bool:
+    """"Il est conseillé aux plus de 80 ans de ...", "il est prévu que ...": a passive participle whose
+    subject is the clause after it."""
+    return participle.pos_ == "VERB" and "Part" in participle.morph.get("VerbForm") and any(
+        c.dep_ in ("xcomp", "ccomp", "csubj", "csubj:pass") and any(
+            m.dep_ == "mark" and m.lower_.replace("\u2019", "'") in ("de", "d'", "que", "qu'") for m in c.children)
+        for c in participle.children)
 
 
 def _named_before(subj: Token, kept: list[Token]) -> bool:

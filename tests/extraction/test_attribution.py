@@ -519,6 +519,27 @@ def test_a_tail_with_an_apposition_then_where_it_was_said_is_left_out(tail: str)
     assert cand.claimant == "Léa Martin"
 
 
+def test_a_tail_at_the_end_of_a_paragraph_is_left_out() -> None:
+    text = ("La région a enregistré 54 décès en 24 heures, selon un bilan communiqué lundi par la Direction "
+            "générale de la Santé (DGS).\n\nLe nombre de patients en réanimation a baissé de 12 %.")
+    cand = claim(text, "54 décès")
+    assert cand.text == "La région a enregistré 54 décès en 24 heures."
+
+
+def test_what_the_speaker_did_while_speaking_ends_the_tail_and_names_no_one() -> None:
+    cand = claim("La station accueillera 4 astronautes en décembre, a expliqué l'agence spatiale européenne, "
+                 "en remerciant le colonel Paul Morin et son équipe.", "astronautes")
+    assert cand.text == "La station accueillera 4 astronautes en décembre."
+    assert "Morin" not in cand.claimant
+
+
+def test_an_apposition_without_an_article_after_the_speaker_s_name_is_part_of_the_tail() -> None:
+    cand = claim("Les vents soufflent à 150 km/h sur l'île depuis mardi, a affirmé à l'AFP Marie Legrand, chargée de "
+                 "la communication de la préfecture de la région Grand Est.", "vents")
+    assert cand.text == "Les vents soufflent à 150 km/h sur l'île depuis mardi."
+    assert (cand.claimant, cand.outlet) == ("Marie Legrand", "AFP")
+
+
 def test_a_regional_edition_keeps_its_elided_region() -> None:
     assert outlet_in("a-t-il confié au micro de France Bleu Pays d'Auvergne.") == "France Bleu Pays d'Auvergne"
     assert outlet_in("a rapporté France 3 Côte d'Azur lundi") == "France 3 Côte d'Azur"

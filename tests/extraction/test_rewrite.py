@@ -292,6 +292,20 @@ def test_an_impersonal_il_or_a_subject_of_the_clause_before_needs_no_context() -
         assert not one(text, needle).needs_context, needle
 
 
+@pytest.mark.parametrize("sentence", [
+    "Il est toutefois conseillé aux plus de 65 ans de porter un masque dans les 12 gares du réseau.",
+    "Il est prévu que 40 trains circulent samedi entre Lyon et Marseille.",
+])
+def test_an_impersonal_passive_il_is_not_replaced_by_the_story_s_subject(sentence: str) -> None:
+    claim = one(f"Le virus circule à Paris depuis mars. {sentence}", sentence.split()[3])
+    assert claim.text.startswith("Il est") and not claim.needs_context
+
+
+def test_a_reflexive_il_s_est_charge_de_is_a_person() -> None:
+    claim = one("Paul Martin anime l'émission depuis 2015. Il s'est chargé de recruter 12 chroniqueurs.", "recruter")
+    assert claim.text.startswith("Paul Martin s'est chargé")
+
+
 def test_it_s_agit_at_the_start_points_back() -> None:
     text = "Une maison de Sérignan a été vendue en 2011. Il s'agit d'une ancienne ferme, partagée en 3 logements."
     assert one(text, "ancienne ferme").needs_context
