@@ -772,8 +772,8 @@ def _tail(span: Span, language: str) -> tuple[int, Token] | None:
                 and (lead + 1 >= len(words) or words[lead + 1].pos_ in ("ADP", "ADV", "SCONJ")):
             continue  # ", s'inquiète pour les résidents": a reflexive verb attributes with its subject after it
         # (a capitalised "Si" is part of a name: "a indiqué à l'AFP Wendy Si Hassen")
-        if any(t.lower_ in ("que", "qu'", "that") or t.text == "si" for t in words[lead + 1 :]):
-            return None
+        if any((t.lower_ in ("que", "qu'", "that") or t.text == "si") and not t.ent_type_ for t in words[lead + 1 :]):
+            return None  # (not a name's: "souligne UFC-Que Choisir")
         # "..., a annoncé le groupe, et les bénéfices de 7 %": a statement goes on after the speaker.
         if any(t.text in ("%", "€", "$", "£") or (t.lower_ in ("et", "mais", "ou", "and", "but") and t.i > 0
                                                    and t.doc[t.i - 1].text == ",") for t in rest):

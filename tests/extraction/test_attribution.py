@@ -540,6 +540,16 @@ def test_an_apposition_without_an_article_after_the_speaker_s_name_is_part_of_th
     assert (cand.claimant, cand.outlet) == ("Marie Legrand", "AFP")
 
 
+@pytest.mark.parametrize(("tail", "claimant"), [
+    ("note la Sécurité routière dans son communiqué.", "Sécurité routière"),
+    ("souligne UFC-Que Choisir.", "UFC-Que Choisir"),  # a 'que' inside a name is no conjunction
+])
+def test_a_tail_with_noter_or_a_name_holding_que_is_left_out(tail: str, claimant: str) -> None:
+    cand = claim(f"Les prix des pâtes ont augmenté de 16 % en un an dans les supermarchés, {tail}", "pâtes")
+    assert cand.text == "Les prix des pâtes ont augmenté de 16 % en un an dans les supermarchés."
+    assert cand.claimant == claimant
+
+
 def test_a_regional_edition_keeps_its_elided_region() -> None:
     assert outlet_in("a-t-il confié au micro de France Bleu Pays d'Auvergne.") == "France Bleu Pays d'Auvergne"
     assert outlet_in("a rapporté France 3 Côte d'Azur lundi") == "France 3 Côte d'Azur"
