@@ -127,9 +127,16 @@ def person_name(ent: Span) -> str:
     """The name of a person entity without the role the tagger glued to it: "Premier ministre Jean
     Dupont" is "Jean Dupont"; "président de la République" alone names no one ("")."""
     tokens = list(ent)
+    if ent.text.strip(" ,.()").lower().replace(".", "") in _EDITORIAL_NOTES:
+        return ""  # "(l'homme est cap-verdien, NDLR)": the newsroom's note, tagged as a name
     end = name_end(ent)
     # A name starts with a capital (or a particle: "de Gaulle"); "général de la Santé" is a role's end.
     common = tokens and tokens[0].is_lower and tokens[0].is_alpha and tokens[0].lower_ not in _NAME_PARTICLES
+    if len(tokens) >= 3 and tokens[0].lower_ in _TITLES_BEFORE_NAMES and all(
+            t.text[:1].isupper() or t.lower_ in _NAME_PARTICLES for t in ent.doc[tokens[1].i : end]):
+        # "Me Vianney Petetin", "Mme Anne Martin": the title is dropped from a full name, kept before a
+        # family name alone ("M. Trump"), which would say less without it.
+        return ent.doc[tokens[1].i : end].text.strip(" ,.'\"")
     if not tokens or tokens[0].lower_ not in lx.PERSON_ROLES | lx.AGENT_NOUNS | ROLE_ADJECTIVES and not common:
         return ent.doc[ent.start : end].text.strip(" ,.'\"")
     for k, tok in enumerate(tokens[1:], 1):
@@ -138,6 +145,11 @@ def person_name(ent: Span) -> str:
     return ""
 
 
+# Notes of the newsroom or the translator inside a quotation, which taggers read as names.
+_EDITORIAL_NOTES = frozenset({"ndlr", "ndt", "ndr", "nda"})
+# Titles before a person's name: civilities, lawyers' "Me", doctors' "Dr".
+_TITLES_BEFORE_NAMES = frozenset({"me", "maître", "m.", "mme", "mlle", "dr", "dr.", "pr", "mr", "mr.", "mrs",
+                                  "mrs.", "ms", "ms."})
 # Grammatical gender an article gives a person: a civility, a determiner, or a marked role or participle.
 _CIVILITY = {"m.": "Masc", "monsieur": "Masc", "mr": "Masc", "mr.": "Masc", "mme": "Fem", "mme.": "Fem",
              "madame": "Fem", "mlle": "Fem", "mademoiselle": "Fem", "mrs": "Fem", "mrs.": "Fem", "ms": "Fem",
@@ -716,7 +728,9 @@ def _tail(span: Span, language: str) -> tuple[int, Token] | None:
     # ...") may be long: the tail is looked for before it.
     said = next((j for j in range(1, end) if tokens[j - 1].text == "," and said_clause(tokens[j], language)
                  is not None), end)
-    for k in range(end - 1, max(-1, min(end, said) - 32), -1):
+    # (nor in what the speaker did besides: ", se défendant d'avoir ...")
+    besides = next((j for j in range(1, end) if _comma_gerund(tokens[j]) or _participle_clause(tokens[j])), end)
+    for k in range(end - 1, max(-1, min(end, said, besides) - 32), -1):
         tok = tokens[k]
         if tok.text != ",":
             continue
@@ -887,10 +901,11 @@ def _gerund(tok: Token) -> bool:
 
 
 def _comma_gerund(tok: Token) -> bool:
-    """", en remerciant le colonel ...": what the speaker did while speaking, after a comma (the "en")."""
+    """", en remerciant le colonel ...", ", se défendant d'avoir ...": what the speaker did while speaking,
+    after a comma (the "en" or the reflexive pronoun)."""
     doc = tok.doc
-    return tok.lower_ == "en" and tok.i > 0 and doc[tok.i - 1].text == "," and tok.i + 1 < len(doc) and (
-        _present_participle(doc[tok.i + 1]))
+    return tok.lower_.replace("\u2019", "'") in ("en", "se", "s'") and tok.i > 0 and doc[tok.i - 1].text == "," and (
+        tok.i + 1 < len(doc) and _present_participle(doc[tok.i + 1]))
 
 
 def _present_participle(tok: Token) -> bool:

@@ -168,13 +168,13 @@ OUTLETS = (
     "L'Indépendant", "Midi Libre", "Le Bien Public", "L'Est Républicain", "Le Républicain Lorrain",
     "Les Dernières Nouvelles d'Alsace", "DNA", "La Nouvelle République", "Le Télégramme", "L'Écho Républicain",
     "L'Union", "La Montagne", "Centre Presse", "Le Courrier picard", "Le Maine libre", "L'Alsace", "Actu.fr",
-    "BFMTV", "BFM TV", "BFM-TV", "BFM Paris", "BFM", "franceinfo", "France Info", "France Inter", "France Bleu",
+    "BFMTV", "BFM TV", "BFM-TV", "BFM Paris", "BFM Business", "BFM", "franceinfo", "Franceinfo", "France Info", "France Inter", "France Bleu",
     "France Culture", "France 2", "France 3", "France 5", "France 24", "France Télévisions", "TF1", "LCI", "M6",
     "C8", "CNews", "RTL", "RMC", "Europe 1", "Radio France", "RFI", "Arte", "LCP", "Public Sénat", "Canal+",
     "CNN", "BBC", "Fox News", "The Guardian", "The New York Times", "New York Times", "The Washington Post",
     "Washington Post", "The Times", "Daily Mail", "The Sun", "Der Spiegel", "Bild", "El País", "Politico",
     "Le Huffington Post", "HuffPost", "Konbini", "Brut", "Closer", "Gala", "Voici", "Télé-Loisirs", "Le Soir",
-    "La Libre Belgique", "RTBF", "Le Temps", "La Tribune", "Capital", "Le Journal de Saône-et-Loire",
+    "La Libre Belgique", "RTBF", "Le Temps", "La Tribune", "Capital", "Le Journal de Saône-et-Loire", "Médiapart",
 )
 # Nouns that name a medium: "le quotidien régional", "la radio", "l'hebdomadaire".
 OUTLET_NOUNS = {"quotidien", "journal", "hebdomadaire", "mensuel", "magazine", "radio", "chaîne", "site",

@@ -526,9 +526,11 @@ def test_a_tail_at_the_end_of_a_paragraph_is_left_out() -> None:
     assert cand.text == "La région a enregistré 54 décès en 24 heures."
 
 
-def test_what_the_speaker_did_while_speaking_ends_the_tail_and_names_no_one() -> None:
+@pytest.mark.parametrize("besides", ["en remerciant le colonel Paul Morin et son équipe",
+                                     "se félicitant du travail du colonel Paul Morin et de ses équipes en orbite"])
+def test_what_the_speaker_did_while_speaking_ends_the_tail_and_names_no_one(besides: str) -> None:
     cand = claim("La station accueillera 4 astronautes en décembre, a expliqué l'agence spatiale européenne, "
-                 "en remerciant le colonel Paul Morin et son équipe.", "astronautes")
+                 f"{besides}.", "astronautes")
     assert cand.text == "La station accueillera 4 astronautes en décembre."
     assert "Morin" not in cand.claimant
 
@@ -548,6 +550,28 @@ def test_a_tail_with_noter_or_a_name_holding_que_is_left_out(tail: str, claimant
     cand = claim(f"Les prix des pâtes ont augmenté de 16 % en un an dans les supermarchés, {tail}", "pâtes")
     assert cand.text == "Les prix des pâtes ont augmenté de 16 % en un an dans les supermarchés."
     assert cand.claimant == claimant
+
+
+def test_a_title_before_a_full_name_is_not_part_of_the_claimant() -> None:
+    cand = claim("Le tribunal a rejeté 3 recours depuis janvier, a déclaré Me Paul Durand, avocat de la famille.",
+                 "recours")
+    assert cand.claimant == "Paul Durand"
+    cand = claim("Le tribunal a rejeté 3 recours depuis janvier, a déclaré M. Durand.", "recours")
+    assert cand.claimant == "M. Durand"  # a family name alone keeps its civility
+
+
+def test_a_newsroom_note_is_no_one() -> None:
+    text = ("L'accusé a évoqué la chaleur (l'homme est cap-verdien, NDLR). "
+            "\"Nous avons reçu 40 plaintes en 2019\", a-t-elle expliqué au quotidien.")
+    assert claim(text, "40 plaintes").claimant != "NDLR"
+
+
+def test_a_long_tail_before_what_the_speaker_did_besides_is_still_found() -> None:
+    cand = claim("Dans les grandes surfaces, les tests seront vendus à partir du 4 mai à prix coûtant, a indiqué sur "
+                 "Franceinfo Paul Durand, délégué général de la Fédération des pharmaciens et des biologistes de "
+                 "France (FPBF), se défendant d'avoir constitué des stocks cachés.", "tests")
+    assert cand.text == "Dans les grandes surfaces, les tests seront vendus à partir du 4 mai à prix coûtant."
+    assert (cand.claimant, cand.outlet) == ("Paul Durand", "Franceinfo")
 
 
 def test_a_regional_edition_keeps_its_elided_region() -> None:
