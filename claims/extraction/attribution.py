@@ -889,7 +889,7 @@ def _speaker_phrase(rest: list[Token]) -> list[Token]:
     # No finite verb and no figure: ", rapporte RTL, le ministre a démissionné" goes on with a statement.
     if office and setting and not any(
             (t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm"))
-            or ((t.pos_ == "NUM" or t.text[:1].isdigit()) and not t.ent_type_) for t in after):
+            or ((t.pos_ == "NUM" or t.text[:1].isdigit()) and not t.ent_type_ and not _age(t)) for t in after):
         return rest[: commas[0]]
     return rest
 
@@ -898,6 +898,13 @@ def _gerund(tok: Token) -> bool:
     """"en affirmant", "en expliquant": a present participle after "en", hung on the verb of its clause."""
     return _present_participle(tok) and tok.dep_ == "advcl" and tok.head.pos_ in ("VERB", "AUX") and any(
         c.lower_ == "en" and c.i == tok.i - 1 for c in tok.children)
+
+
+def _age(tok: Token) -> bool:
+    """"58 ans" in ", ancien pêcheur de 58 ans, ...": a person's age describes them, it states nothing."""
+    doc = tok.doc
+    return tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in ("ans", "an", "years") and (
+        tok.like_num and not tok.text.replace(",", "").replace(".", "").isdigit() or tok.text.isdigit() and int(tok.text) < 120)
 
 
 def _comma_gerund(tok: Token) -> bool:

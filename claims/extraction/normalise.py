@@ -60,6 +60,40 @@ _DASH_HEADING = re.compile(
 _VIDEO_CREDIT = re.compile(
     r"(?<=[a-zà-öø-ÿ?!])(par [A-Z0-9]{2,}?(?: \d{1,3})?)(?=[A-ZÀ-Þ](?:[a-zà-ÿ]|')|\s|$)"
 )
+# The same credit in other forms: a medium's name in any case ("?par franceinfoCe jour-là", "Brexitpar
+# euronews (en français)Les fuites", "(vidéo)par Non Stop Zapping En plus d'être"). "par" glued to the word
+# before it is the teaser's; the credit ends where the next sentence is glued to it, at a quotation mark, or,
+# after a title's "?", "!" or ")", before the capitalised word that a lower-case one follows.
+_CREDIT_OPENING = re.compile(r"(?<=[a-zà-öø-ÿ0-9?!)\"»])par (?=[\w(])")
+_CREDIT_GLUE = re.compile(r"(?<=[a-zà-öø-ÿ).])(?=[A-ZÀ-Þ])|(?=[\"«•])")
+
+
+def _video_credits(text: str) -> list[tuple[int, int]]:
+    """The (start, end) of each teaser credit "par <medium>" glued into the text."""
+    out = []
+    for m in _CREDIT_OPENING.finditer(text):
+        before = text[m.start() - 1]
+        if before == '"' and (m.start() < 2 or text[m.start() - 2].isspace()):
+            continue  # a quotation opens with it: ' "par sécurité"'
+        name_at = m.end()
+        glue = _CREDIT_GLUE.search(text, name_at, min(len(text), name_at + 40))
+        if glue is not None and glue.start() > name_at and "\n" not in text[name_at : glue.start()] and (
+                text[name_at : glue.start()].count(" ") <= 4):
+            out.append((m.start(), glue.start()))
+            continue
+        if before not in "?!)\"»":
+            continue
+        # Capitalised words up to the first lower-case one; the last of them opens the sentence.
+        words = []
+        for word in re.finditer(r"\S+", text[name_at : name_at + 60]):
+            if not (word.group()[0].isupper() or word.group()[0].isdigit()):
+                break
+            words.append(word)
+        if len(words) >= 2:
+            out.append((m.start(), name_at + words[-2].end()))
+    return out
+
+
 # '... précises."L'article 2 poursuit', '"c'est lui le chaos"Pour Marine Le Pen': a closing quotation mark
 # glued to the next sentence's first word; without a full stop inside it, what it closes is a heading or
 # a sentence whose stop was lost, and it ends a paragraph.
@@ -250,6 +284,10 @@ def normalise(text: str) -> Normalised:
         m.start() for m in _CAPS_HEADING.finditer(cleaned) if not m.group(1)} | {
         pos for m in _DASH_HEADING.finditer(cleaned) for pos in (m.start(1), m.end(1))} | glued_headings | {
         pos for m in _VIDEO_CREDIT.finditer(cleaned) for pos in (m.start(1), m.end(1))}
+    credits = _video_credits(cleaned)
+    if credits:
+        known = {m.start(1) for m in _VIDEO_CREDIT.finditer(cleaned)}  # "par FRANCE 24La": the first rule's
+        breaks |= {pos for credit in credits if credit[0] not in known for pos in credit}
     inserts = sorted(set(inserts) | breaks)
     if inserts:
         chars: list[str] = []

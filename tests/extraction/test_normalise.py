@@ -184,6 +184,12 @@ def test_a_capitalised_title_inside_a_sentence_is_not_a_heading(text: str) -> No
     ("La chanteuse sort du silencepar 6MEDIASC'est son mari qui l'a annoncé.", "C'est son mari qui l'a annoncé."),
     ("Quand aura-t-on un vaccin ?par FRANCE 24La compagnie a licencié 300 pilotes.",
      "La compagnie a licencié 300 pilotes."),
+    ("Un accord est-il encore possible avec Londres après le Brexitpar euronews (en français)Les fuites "
+     "peuvent-elles relancer les discussions ?", "Les fuites peuvent-elles relancer les discussions ?"),
+    ("Le chanteur en larmes en découvrant le passé de ses ancêtres (vidéo)par Non Stop Zapping En plus d'être "
+     "acteur, il a sorti 3 albums.", "En plus d'être acteur, il a sorti 3 albums."),
+    ("Quand le facteur ne passe plus... A qui la faute ?par franceinfoCe jour-là, 40 habitants ont manifesté.",
+     "Ce jour-là, 40 habitants ont manifesté."),
 ])
 def test_a_video_teasers_credit_glued_between_two_sentences_is_cut_off(text: str, sentence: str) -> None:
     paragraphs = [p.strip() for p in normalise(text).text.split("\n\n")]
@@ -203,3 +209,12 @@ def test_an_agent_after_par_inside_a_sentence_is_no_credit() -> None:
 ])
 def test_a_closing_quotation_mark_glued_to_the_next_sentence_ends_its_sentence(text: str, expected: str) -> None:
     assert normalise(text).text == expected
+
+
+@pytest.mark.parametrize("text", [
+    'On change de lieu, "par sécurité". Deux hélicoptères se posent.',
+    "Le film de Gaspar Noé a réuni 300 000 spectateurs.",
+    "Il a été élu par 52 voix contre 40.",
+])
+def test_par_in_a_sentence_is_no_video_credit(text: str) -> None:
+    assert normalise(text).text == text
