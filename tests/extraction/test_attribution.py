@@ -512,6 +512,8 @@ def test_a_tail_may_describe_its_speaker_with_a_relative_clause_or_an_apposition
     "a déclaré Léa Martin, une responsable de la police de Lyon, dans le département du Rhône.",
     # a channel whose number is its name
     "souligne aussi Léa Martin, la directrice de l'institut, sur France 2.",
+    # the speaker's age
+    "se réjouit Léa Martin, ancienne infirmière de 58 ans reconvertie en guide à Brest, dans le Finistère.",
 ])
 def test_a_tail_with_an_apposition_then_where_it_was_said_is_left_out(tail: str) -> None:
     cand = claim(f"« Les urgences ont soigné plus de 200 blessés depuis dimanche », {tail}", "blessés")
