@@ -706,8 +706,9 @@ def condense(
                 needs_context = True
         elif low.replace("\u2019", "'") in _SPEAKER_PRONOUNS:
             needs_context = True  # "J'ai acheté une maison en 2003": who speaks is not in the text
-        elif low in _DEMONSTRATIVE_PRONOUNS or (low in ("celui", "celle", "ceux", "celles") and nxt is not None
-                                                 and nxt.text.startswith("-")):  # "Celui-ci" cut in three
+        elif low in _DEMONSTRATIVE_PRONOUNS and not _it_has_been(subj) or (
+                low in ("celui", "celle", "ceux", "celles") and nxt is not None
+                and nxt.text.startswith("-")):  # "Celui-ci" cut in three
             needs_context = True
         elif position == "first" and (owned := _possessive(subj)) is not None:
             resolved = _owner(owned, ctx)
@@ -844,8 +845,9 @@ def _continues_quotation(tok: Token, span: Span) -> bool:
 
 
 def _pronoun_opens(kept: list[Token]) -> bool:
-    """Whether a personal pronoun is the subject the words open with, at once or after a leading phrase
-    ('"Il m'avait fait visiter ..."', '"Depuis 2011, je dois payer ..."')."""
+    """Whether a personal or demonstrative pronoun is the subject the words open with, at once or after a
+    leading phrase ('"Il m'avait fait visiter ..."', '"Depuis 2011, je dois payer ..."', "Vendredi, celle-ci a
+    publié ..." when the parser hung that clause on another verb)."""
     words = [t for t in kept[:16] if not t.is_space and t.text != '"']
     comma = next((k for k, t in enumerate(words) if t.text == ","), None)
     if comma is not None and _own_clause(words[:comma]):
@@ -853,10 +855,18 @@ def _pronoun_opens(kept: list[Token]) -> bool:
     for first in words[:1] + (words[comma + 1 : comma + 2] if comma is not None else []):
         low = first.lower_.replace("\u2019", "'")
         if first.dep_.startswith(("nsubj", "expl:subj")) and first.head.i > first.i and (
-                low in _SPEAKER_PRONOUNS or (low in _PERSONAL_PRONOUNS and not _impersonal(first)
-                                             and not (first in kept and _named_before(first, kept)))):
+                low in _SPEAKER_PRONOUNS or low in _DEMONSTRATIVE_PRONOUNS and not _it_has_been(first) or (
+                    low in _PERSONAL_PRONOUNS and not _impersonal(first)
+                    and not (first in kept and _named_before(first, kept)))):
             return True
     return False
+
+
+def _it_has_been(pronoun: Token) -> bool:
+    """"Cela fait quatre fois que ...", "ça faisait deux ans que ...": a measure of time, no antecedent."""
+    doc = pronoun.doc
+    return pronoun.i + 1 < len(doc) and doc[pronoun.i + 1].lower_ in ("fait", "faisait", "fera") and any(
+        t.lower_ in ("que", "qu'", "qu\u2019") for t in doc[pronoun.i + 2 : pronoun.sent.end])
 
 
 def _subject_position(subj: Token, kept: list[Token], span: Span) -> str:

@@ -306,6 +306,15 @@ def test_a_reflexive_il_s_est_charge_de_is_a_person() -> None:
     assert claim.text.startswith("Paul Martin s'est chargé")
 
 
+def test_a_demonstrative_subject_after_a_leading_phrase_needs_context() -> None:
+    text = ("Les animaux ont été sauvés par une fondation de Rennes. Vendredi, celle-ci a publié une vidéo de "
+            "l'opération qui a duré environ quatre heures, les bêtes étant réduites à l'état sauvage.")
+    assert one(text, "Vendredi").needs_context
+    # "cela fait N fois que" measures time, it points back to nothing
+    assert not one("Cela fait quatre fois que la mairie de Lyon est la cible de dégradations.", "quatre fois"
+                   ).needs_context
+
+
 def test_it_s_agit_at_the_start_points_back() -> None:
     text = "Une maison de Sérignan a été vendue en 2011. Il s'agit d'une ancienne ferme, partagée en 3 logements."
     assert one(text, "ancienne ferme").needs_context
