@@ -706,6 +706,8 @@ def condense(
                 needs_context = True
         elif low.replace("\u2019", "'") in _SPEAKER_PRONOUNS:
             needs_context = True  # "J'ai acheté une maison en 2003": who speaks is not in the text
+        elif subj.pos_ == "PRON" and "Card" in subj.morph.get("NumType") and position == "first":
+            needs_context = True  # "Tous deux ont été transférés", "Les trois ont démissionné": which ones
         elif low in _DEMONSTRATIVE_PRONOUNS and not _it_has_been(subj) or (
                 low in ("celui", "celle", "ceux", "celles") and nxt is not None
                 and nxt.text.startswith("-")):  # "Celui-ci" cut in three

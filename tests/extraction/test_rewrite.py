@@ -315,6 +315,12 @@ def test_a_demonstrative_subject_after_a_leading_phrase_needs_context() -> None:
                    ).needs_context
 
 
+@pytest.mark.parametrize("subject", ["Tous deux", "Les deux"])
+def test_a_number_standing_for_people_named_before_needs_context(subject: str) -> None:
+    text = f"Deux hommes ont été arrêtés à Paris samedi. {subject} ont été transférés lundi à Levallois-Perret."
+    assert one(text, "transférés").needs_context
+
+
 def test_it_s_agit_at_the_start_points_back() -> None:
     text = "Une maison de Sérignan a été vendue en 2011. Il s'agit d'une ancienne ferme, partagée en 3 logements."
     assert one(text, "ancienne ferme").needs_context
