@@ -145,6 +145,9 @@ def person_name(ent: Span) -> str:
     return ""
 
 
+# Words that say when something was said, in an apposition after the speaker.
+_WHEN_WORDS = frozenset({*lx.WEEKDAYS, "jour", "lendemain", "veille", "matin", "soir", "nuit", "semaine", "mois",
+                         "année", "week-end", "moment", "day", "morning", "evening", "week"})
 # Notes of the newsroom or the translator inside a quotation, which taggers read as names.
 _EDITORIAL_NOTES = frozenset({"ndlr", "ndt", "ndr", "nda"})
 # Titles before a person's name: civilities, lawyers' "Me", doctors' "Dr".
@@ -885,6 +888,9 @@ def _speaker_phrase(rest: list[Token]) -> list[Token]:
     office = apposition[0].pos_ == "PROPN" or apposition[0].pos_ == "DET" and (
         person or _fold(noun.lower_) in FOLDED_ROLES | FOLDED_JOBS) or person and (
         apposition[0].pos_ in ("NOUN", "ADJ") or "Part" in apposition[0].morph.get("VerbForm"))  # ", chargée de"
+    # (or when it was said: ", le jour même de la publication des chiffres", ", lundi soir")
+    when = apposition[0].lower_ in _WHEN_WORDS or apposition[0].pos_ == "DET" and noun.lower_ in _WHEN_WORDS
+    office = office or when
     setting = all(segment and segment[0].pos_ == "ADP" for segment in segments[1:])
     # No finite verb and no figure: ", rapporte RTL, le ministre a démissionné" goes on with a statement.
     if office and setting and not any(

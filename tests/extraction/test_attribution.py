@@ -576,6 +576,12 @@ def test_a_long_tail_before_what_the_speaker_did_besides_is_still_found() -> Non
     assert (cand.claimant, cand.outlet) == ("Paul Durand", "Franceinfo")
 
 
+def test_a_tail_with_when_it_was_said_after_its_speaker_is_left_out() -> None:
+    cand = claim("Les prévisions de la région semblaient moroses depuis 3 mois, a dit le président du conseil régional, "
+                 "le jour même de la publication de statistiques catastrophiques sur l'emploi.", "moroses")
+    assert cand.text == "Les prévisions de la région semblaient moroses depuis 3 mois."
+
+
 def test_a_regional_edition_keeps_its_elided_region() -> None:
     assert outlet_in("a-t-il confié au micro de France Bleu Pays d'Auvergne.") == "France Bleu Pays d'Auvergne"
     assert outlet_in("a rapporté France 3 Côte d'Azur lundi") == "France 3 Côte d'Azur"
