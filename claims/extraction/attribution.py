@@ -749,7 +749,10 @@ def _tail(span: Span, language: str) -> tuple[int, Token] | None:
         # (", qui n'y a pas participé": a relative clause after the speaker describes them, it does not count)
         relative = next((j for j in range(1, len(rest)) if rest[j].lower_ in ("qui", "dont", "who")
                          and rest[j - 1].text == ","), len(rest) + 1)
-        if len(_speaker_phrase(rest[: relative - 1])) > 16 or len(rest) > 28:
+        speaker = _speaker_phrase(rest[: relative - 1])
+        # (what the apposition that describes the speaker says is no statement: "un agent s'étant entretenu avec")
+        described_from = speaker[-1].i + 1 if speaker and len(speaker) < len(rest[: relative - 1]) else rest[-1].i + 1
+        if len(speaker) > 16 or len(rest) > 28:
             # Too long for a tail with a comma: maybe one without ("... issue fatale rapporte X."); unless
             # this comma only opens the speaker's apposition (", confie X, un guide ..., à la BBC").
             if len(rest) > 28 or tokens[k - 1].ent_type_ not in ("PER", "PERSON"):
@@ -800,6 +803,8 @@ def _tail(span: Span, language: str) -> tuple[int, Token] | None:
                          len(words))
         if any(t.pos_ == "NUM" or t.text[:1].isdigit() for t in words[described:]):
             return None  # ", a indiqué la SNCF, qui prévoit 2 trains sur 3": a figure is a statement
+        described = min(described, next((j for j, t in enumerate(words) if j > lead and t.i >= described_from),
+                                        described))
         finite = [t for t in words[lead + 1 : described] if t.pos_ == "VERB" and "Fin" in t.morph.get("VerbForm")
                   and not _speech_verb(t, language)]
         # "..., explique également avoir réduit la vitesse": the verb has its own complement, what
@@ -894,8 +899,8 @@ def _speaker_phrase(rest: list[Token]) -> list[Token]:
     setting = all(segment and segment[0].pos_ == "ADP" for segment in segments[1:])
     # No finite verb and no figure: ", rapporte RTL, le ministre a démissionné" goes on with a statement.
     if office and setting and not any(
-            (t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm"))
-            or ((t.pos_ == "NUM" or t.text[:1].isdigit()) and not t.ent_type_ and not _age(t)) for t in after):
+            (t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") or t.pos_ == "NUM" or t.text[:1].isdigit())
+            and not t.ent_type_ and not _age(t) for t in after):  # (a name's words: "l'agence Passe Agency")
         return rest[: commas[0]]
     return rest
 

@@ -512,6 +512,8 @@ def test_a_tail_may_describe_its_speaker_with_a_relative_clause_or_an_apposition
     "a déclaré Léa Martin, une responsable de la police de Lyon, dans le département du Rhône.",
     # a channel whose number is its name
     "souligne aussi Léa Martin, la directrice de l'institut, sur France 2.",
+    # a participle in the apposition
+    "raconte Léa Martin, une infirmière s'étant entretenue avec un patient, à l'agence de presse Passe Agency.",
     # the speaker's age
     "se réjouit Léa Martin, ancienne infirmière de 58 ans reconvertie en guide à Brest, dans le Finistère.",
 ])
