@@ -818,10 +818,24 @@ def _impersonal(subj: Token) -> bool:
 def _impersonal_passive(participle: Token) -> bool:
     """"Il est conseillé aux plus de 80 ans de ...", "il est prévu que ...": a passive participle whose
     subject is the clause after it."""
-    return participle.pos_ == "VERB" and "Part" in participle.morph.get("VerbForm") and any(
-        c.dep_ in ("xcomp", "ccomp", "csubj", "csubj:pass") and any(
+    if participle.pos_ != "VERB" or "Part" not in participle.morph.get("VerbForm"):
+        return False
+    if any(c.dep_ in ("xcomp", "ccomp", "csubj", "csubj:pass") and any(
             m.dep_ == "mark" and m.lower_.replace("\u2019", "'") in ("de", "d'", "que", "qu'") for m in c.children)
-        for c in participle.children)
+           for c in participle.children):
+        return True
+    # The parser may hang the clause elsewhere after a long complement ("Il est conseillé aux plus de 80 ans
+    # et aux patients atteints de ... de bien suivre les consignes"): a verb that takes one, and a "de" or
+    # "que" opening an infinitive or a clause further on.
+    return participle.lower_.startswith(_IMPERSONAL_PASSIVES) and any(
+        t.dep_ == "mark" and t.lower_.replace("\u2019", "'") in ("de", "d'", "que", "qu'") and t.head.pos_ in (
+            "VERB", "AUX") for t in participle.doc[participle.i + 1 : participle.sent.end])
+
+
+# Verbs whose passive takes an impersonal "il" and a clause ("il est conseillé de", "il est prévu que"), by
+# the stem of their participles (the pipeline runs no lemmatizer).
+_IMPERSONAL_PASSIVES = ("conseill", "recommand", "déconseill", "demand", "prévu", "permis", "autoris", "interdit",
+                        "exig", "propos", "décid", "envisag")
 
 
 def _named_before(subj: Token, kept: list[Token]) -> bool:
