@@ -142,12 +142,16 @@ class DenseHead:
                     x[r, dimensions + column] = value
         return x
 
+    def probability(self, x: np.ndarray) -> np.ndarray:
+        """Of "check-worthy", for rows already made into `matrix(rows)`."""
+        hidden = np.maximum(x @ self.hidden_weights.astype(np.float32) + self.hidden_bias, 0.0)
+        z = np.clip(hidden.astype(np.float64) @ self.out_weights + self.out_bias, -60.0, 60.0)
+        return 1.0 / (1.0 + np.exp(-z))
+
     def predict_proba(self, rows: Sequence[dict[str, Any]]) -> np.ndarray:
         if not len(rows):
             return np.zeros((0, 2))
-        hidden = np.maximum(self.matrix(rows) @ self.hidden_weights.astype(np.float32) + self.hidden_bias, 0.0)
-        z = np.clip(hidden.astype(np.float64) @ self.out_weights + self.out_bias, -60.0, 60.0)
-        p = 1.0 / (1.0 + np.exp(-z))
+        p = self.probability(self.matrix(rows))
         return np.column_stack([1.0 - p, p])
 
 
@@ -165,7 +169,13 @@ class Blend:
         return self.linear.embedding  # TrainedScorer.model_for: this model reads the sentence embedding
 
     def predict_proba(self, rows: Sequence[dict[str, Any]]) -> np.ndarray:
-        p = self.linear_weight * self.linear.predict_proba(rows)[:, 1] if len(rows) else np.zeros(0)
+        if not len(rows):
+            return np.zeros((0, 2))
+        p = self.linear_weight * self.linear.predict_proba(rows)[:, 1]
+        matrices: dict[tuple[float, tuple[str, ...]], np.ndarray] = {}  # heads that read the same share it
         for head in self.heads:
-            p = p + (1.0 - self.linear_weight) / len(self.heads) * head.predict_proba(rows)[:, 1]
-        return np.column_stack([1.0 - p, p]) if len(p) else np.zeros((0, 2))
+            key = (head.scale, tuple(head.features))
+            if key not in matrices:
+                matrices[key] = head.matrix(rows)
+            p = p + (1.0 - self.linear_weight) / len(self.heads) * head.probability(matrices[key])
+        return np.column_stack([1.0 - p, p])
