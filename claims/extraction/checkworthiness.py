@@ -21,7 +21,7 @@ import numpy as np
 
 from claims.extraction import lexicon as lx
 
-MODEL_FORMAT = "factcheck-checkworthiness/3"
+MODEL_FORMAT = "factcheck-checkworthiness/4"  # /4: the English model is a linear.Blend
 _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)?", re.UNICODE)
 _NUMBER = re.compile(r"\d")
 _MONTHS = re.compile(r"\b(" + "|".join(re.escape(m) for m in lx.MONTHS if not m.endswith(".")) + r")\b")
@@ -317,6 +317,8 @@ def signal_vector(signals: Signals) -> dict[str, float]:
 # English candidate instead of 0.3 (README, "Check-worthiness"). The vocabulary is English.
 EMBEDDING_LANGUAGES = frozenset({"en"})
 EMBEDDING_DIMENSIONS = 384
+# What the vectors are (training.cached_embeddings keys its cache with it): change it with embed.py's output.
+EMBEDDING_MODEL = "all-MiniLM-L6-v2 mean-pooled, normalised"
 
 
 def _embedding_dir() -> Path | None:

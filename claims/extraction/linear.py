@@ -104,3 +104,78 @@ class LinearModel:
         """Same shape as scikit-learn's: column 1 is the probability of "check-worthy"."""
         p = np.array([1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, self.decision(r))))) for r in rows])
         return np.column_stack([1.0 - p, p]) if len(p) else np.zeros((0, 2))
+
+
+@dataclass
+class DenseHead:
+    """A one-hidden-layer network (scikit-learn's MLPClassifier, relu) over the sentence embedding
+    (times `scale`) and the signal features, as plain arrays. It reads what the linear model reads
+    except the words, and bends where a linear model cannot (a number in a question, a topic in a
+    greeting); alone it is no better than the linear model, averaged with it it is (Blend)."""
+
+    features: dict[str, int]  # signal feature name -> column (after the embedding's)
+    scale: float
+    hidden_weights: np.ndarray  # (embedding + features) x hidden, float16 on disk (half the model file)
+    hidden_bias: np.ndarray
+    out_weights: np.ndarray  # hidden
+    out_bias: float
+
+    @classmethod
+    def from_classifier(cls, classifier: Any, features: dict[str, int], scale: float) -> DenseHead:
+        if classifier.activation != "relu" or len(classifier.coefs_) != 2:
+            raise ValueError("DenseHead reproduces one relu hidden layer only")
+        return cls(features=dict(features), scale=float(scale),
+                   hidden_weights=classifier.coefs_[0].astype(np.float16),
+                   hidden_bias=classifier.intercepts_[0].astype(np.float32),
+                   out_weights=classifier.coefs_[1][:, 0].astype(np.float32),
+                   out_bias=float(classifier.intercepts_[1][0]))
+
+    def matrix(self, rows: Sequence[dict[str, Any]]) -> np.ndarray:
+        """What the network reads: [embedding * scale, signal features] (training builds the same)."""
+        dimensions = self.hidden_weights.shape[0] - len(self.features)
+        x = np.zeros((len(rows), self.hidden_weights.shape[0]), dtype=np.float32)
+        for r, row in enumerate(rows):
+            x[r, :dimensions] = np.asarray(row["embedding"], dtype=np.float32) * self.scale
+            for name, value in row["features"].items():
+                column = self.features.get(name)
+                if column is not None:
+                    x[r, dimensions + column] = value
+        return x
+
+    def probability(self, x: np.ndarray) -> np.ndarray:
+        """Of "check-worthy", for rows already made into `matrix(rows)`."""
+        hidden = np.maximum(x @ self.hidden_weights.astype(np.float32) + self.hidden_bias, 0.0)
+        z = np.clip(hidden.astype(np.float64) @ self.out_weights + self.out_bias, -60.0, 60.0)
+        return 1.0 / (1.0 + np.exp(-z))
+
+    def predict_proba(self, rows: Sequence[dict[str, Any]]) -> np.ndarray:
+        if not len(rows):
+            return np.zeros((0, 2))
+        p = self.probability(self.matrix(rows))
+        return np.column_stack([1.0 - p, p])
+
+
+@dataclass
+class Blend:
+    """The mean of a linear model's probability and dense heads' (each weighted): what the English
+    model of format /4 is (training.fit_lexical)."""
+
+    linear: LinearModel
+    heads: list[DenseHead]
+    linear_weight: float  # the heads share the rest equally
+
+    @property
+    def embedding(self) -> np.ndarray | None:
+        return self.linear.embedding  # TrainedScorer.model_for: this model reads the sentence embedding
+
+    def predict_proba(self, rows: Sequence[dict[str, Any]]) -> np.ndarray:
+        if not len(rows):
+            return np.zeros((0, 2))
+        p = self.linear_weight * self.linear.predict_proba(rows)[:, 1]
+        matrices: dict[tuple[float, tuple[str, ...]], np.ndarray] = {}  # heads that read the same share it
+        for head in self.heads:
+            key = (head.scale, tuple(head.features))
+            if key not in matrices:
+                matrices[key] = head.matrix(rows)
+            p = p + (1.0 - self.linear_weight) / len(self.heads) * head.probability(matrices[key])
+        return np.column_stack([1.0 - p, p])

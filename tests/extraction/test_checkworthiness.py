@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import copy
 import dataclasses
 import math
 import os
@@ -17,6 +18,7 @@ from claims.extraction.checkworthiness import (
     BASE,
     JUDGED,
     LANGUAGE_RULES,
+    READ_BY_MODELS,
     SHIPPED_MODEL,
     Signals,
     TrainedScorer,
@@ -294,6 +296,41 @@ def test_the_plain_model_computes_what_scikit_learn_fitted() -> None:
         assert plain.predict_proba(unseen_rows) == pytest.approx(pipeline.predict_proba(unseen_rows), abs=1e-6)
 
 
+def test_the_plain_network_computes_what_scikit_learn_fitted() -> None:
+    from sklearn.neural_network import MLPClassifier
+
+    from claims.extraction.linear import DenseHead
+    from claims.extraction.training import feature_rows, fit_head
+
+    rows = examples()
+    texts = [e.text for e in rows]
+    fitted = feature_rows(texts, sentence_signals(texts, "en"), sentence_embeddings(texts))
+    gold = [e.label for e in rows]
+    head = fit_head(fitted, gold)
+    assert head.predict_proba(fitted)[:, 1][np.array(gold)].min() > 0.5  # it learnt the two kinds apart
+    classifier = MLPClassifier(hidden_layer_sizes=(8,), max_iter=500, random_state=0).fit(head.matrix(fitted), gold)
+    plain = DenseHead.from_classifier(classifier, head.features, head.scale)
+    unseen = ["Inflation rose 7 percent in 2021 in Texas.", "Well, thank you, it's good to be here!", ""]
+    unseen_rows = feature_rows(unseen, sentence_signals(unseen, "en"), sentence_embeddings(unseen))
+    expected = classifier.predict_proba(plain.matrix(unseen_rows))
+    assert plain.predict_proba(unseen_rows) == pytest.approx(expected, abs=1e-3)  # float16 weights
+
+
+def test_the_english_model_averages_the_linear_model_and_the_networks() -> None:
+    from claims.extraction.linear import Blend, LinearModel
+
+    payload = train(examples(), language="en", embeddings=sentence_embeddings([e.text for e in examples()]))
+    model = payload["lexical"]["en"]
+    assert isinstance(model, Blend) and isinstance(payload["universal"], LinearModel)
+    assert len(model.heads) == len(training.HEAD_SEEDS) and model.embedding is not None
+    texts = ["Inflation rose 7 percent in 2021.", "Thank you, it is good to be here tonight."]
+    rows = training.feature_rows(texts, sentence_signals(texts, "en"), sentence_embeddings(texts))
+    parts = [model.linear.predict_proba(rows)[:, 1]] + [h.predict_proba(rows)[:, 1] for h in model.heads]
+    weights = [model.linear_weight] + [(1 - model.linear_weight) / len(model.heads)] * len(model.heads)
+    assert model.predict_proba(rows)[:, 1] == pytest.approx(sum(w * p for w, p in zip(weights, parts, strict=True)))
+    assert payload["embedding"] and set(payload["fold_f1"]) == {"universal", "en"}
+
+
 def test_the_sentence_embedding_is_a_unit_vector_that_tells_sentences_apart() -> None:
     vectors = sentence_embeddings(["Taxes rose by 3 percent.", "Taxes went up 3 percent.", "Thank you all."])
     assert vectors.shape == (3, 384)
@@ -512,11 +549,13 @@ def test_english_rules_have_their_own_weights_and_french_keeps_the_shared_ones()
 
 
 def test_signals_the_models_read_are_not_added_on_top_of_their_scores() -> None:
-    # figure, main_past and first_singular refine parse features the trained models read: on top of the
-    # shipped model they lowered dev.tsv; the model's score must not move with them.
+    # figure, main_past and first_singular refine parse features the trained models read: on top of a
+    # model trained before them they lowered dev.tsv; such a model's score must not move with them.
     scorer = load_scorer(str(SHIPPED_MODEL))
+    assert READ_BY_MODELS <= scorer.known_signals  # the shipped model was trained with them
+    older = copy.copy(scorer)
+    older.known_signals = scorer.known_signals - READ_BY_MODELS
     text = "I said that three million people lost their health insurance."
     [signals] = sentence_signals([text], "en")
     assert signals.figure and signals.first_singular
-    plain = dataclasses.replace(signals, figure=False, main_past=False, first_singular=False)
-    assert score_all([text], [signals], scorer)[0][0] == score_all([text], [plain], scorer)[0][0]
+    assert score_all([text], [signals], older)[0][0] == older.score([text], [signals])[0]

@@ -21,6 +21,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from claims.extraction import training
 from claims.extraction.checkworthiness import TrainedScorer
 from claims.extraction.training import (
     Example,
@@ -140,7 +141,9 @@ class Command(BaseCommand):
             "use it under the same terms.",
             f"- Models: `universal` (rule signals + language-independent parse features; scores every language), "
             f"`{language}` (the same + word uni- and bigrams"
-            + (" + the all-MiniLM-L6-v2 sentence embedding (claims.search.embed, six transformer layers)" if payload.get("embedding")
+            + (" + the all-MiniLM-L6-v2 sentence embedding (claims.search.embed, six transformer layers); its probability "
+               f"averaged with {len(training.HEAD_SEEDS)} small networks (one hidden layer of {training.HEAD_HIDDEN}) over the "
+               "embedding and the signals (linear.Blend)" if payload.get("embedding")
                else "") + f"; scores {language}).",
             f"- Thresholds (on 0.5 after rescaling): universal {payload['thresholds']['universal']:.2f}, "
             f"{language} {payload['thresholds'][language]:.2f}, each chosen on held-out sources for F1 at the "
