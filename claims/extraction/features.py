@@ -8,6 +8,7 @@ import functools
 import itertools
 import math
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 from typing import Any
 
@@ -18,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from claims.extraction import lexicon as lx
-from claims.extraction.doccache import morph_values
+from claims.extraction.doccache import column, morph_values
 
 Locate = Callable[[int, int], tuple[int, int]]
 _DIGITS = re.compile(r"^[+-]?\d[\d\s.,\u202f\u00a0]*$")
@@ -529,6 +530,10 @@ def _one_edit(a: str, b: str) -> bool:
     return a[k:] == b[k + 1 :] or len(a) == len(b) and a[k + 1 :] == b[k + 1 :]
 
 
+# What a word _DIGITS or _GLUED accepts starts with: a word without it is a number only as a number word.
+_MAY_BE_FIGURE = re.compile(r"[+-]?\d")
+
+
 def _is_number(tok: Token, language: str) -> bool:
     text = tok.lower_
     if _DIGITS.match(text) or _GLUED.match(text):
@@ -808,9 +813,18 @@ def find_quantities(doc: Doc, language: str, date_tokens: set[int]) -> list[dict
     approx = lx.APPROX.get(language, {})
     dot_decimal = language == "fr" and dot_decimals(doc.text)
     phones = [(m.start(), m.end()) for m in _PHONE.finditer(doc.text)] if language == "fr" else []
+    # Only a token _is_number may accept or a numerator of a fraction starts a quantity: the others are
+    # skipped without a Token (most of the document).
+    number_words = lx.NUMBER_WORDS.get(language, {})
+    starts = [k for k, low in enumerate(column(doc, "lower_"))
+              if low in _NUMERATORS or low in number_words or "-" in low or _MAY_BE_FIGURE.match(low)]
     i = 0
     n = len(doc)
     while i < n:
+        k = bisect_left(starts, i)
+        if k == len(starts):
+            break
+        i = starts[k]
         tok = doc[i]
         share = _fraction(doc, i) if language == "fr" and tok.lower_ in _NUMERATORS and i not in date_tokens else None
         if share is not None:

@@ -80,3 +80,14 @@ def test_it_lets_a_released_document_go() -> None:
     assert any(isinstance(key, str) and key.startswith("claims.") for key in doc.user_data)
     release(doc)
     assert not any(isinstance(key, str) and key.startswith("claims.") for key in doc.user_data)
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_it_finds_quantities_as_a_token_by_token_walk_does(text: str) -> None:
+    """find_quantities skips the words that cannot be a number; _is_number refuses them all."""
+    doc = _parsed(text)
+    language = "en" if text.startswith("Taxes") else "fr"
+    skipped = [tok for tok in doc if tok.i not in {
+        k for k, low in enumerate(column(doc, "lower_")) if low in ft._NUMERATORS or low in ft.lx.NUMBER_WORDS.get(
+            language, {}) or "-" in low or ft._MAY_BE_FIGURE.match(low)}]
+    assert not any(ft._is_number(tok, language) for tok in skipped)
