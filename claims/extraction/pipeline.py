@@ -16,7 +16,7 @@ from claims.extraction import faithful
 from claims.extraction import features as ft
 from claims.extraction import lexicon as lx
 from claims.extraction import rewrite as rw
-from claims.extraction.checkworthiness import Signals, TrainedScorer, lexical_signals, score_all
+from claims.extraction.checkworthiness import Signals, TrainedScorer, lexical_signals, markers_in, score_all
 from claims.extraction.doccache import (
     column,
     morph_values,
@@ -848,15 +848,17 @@ def _candidate(
     root = span.root
     tense = ft._tense_at(doc, root.i)
     needs_context = rewritten.needs_context
+    record, forecast, schedule, advice, promotional, tribute = markers_in(lower, _marker_lists(language),
+                                                                          skip_blank=True)
     signals.updated(
-        record=_has(lower, lx.RECORD_MARKERS.get(language, ())),
-        forecast=tense == "future" or _has(lower, lx.FORECAST_MARKERS.get(language, ())),
-        schedule=_has(lower, lx.SCHEDULE_MARKERS.get(language, ())) or _CLOCK_TIME.search(quote) is not None
+        record=record,
+        forecast=tense == "future" or forecast,
+        schedule=schedule or _CLOCK_TIME.search(quote) is not None
         or any(d.get("tense") == "future" for d in c_dates),
-        advice=_has(lower, lx.ADVICE_MARKERS.get(language, ())) or "Imp" in morph_values(root, "Mood")
+        advice=advice or "Imp" in morph_values(root, "Mood")
         or _has(_WITH_SUBJECT.sub(" ", lower), lx.IMPERATIVE_APPEALS.get(language, ())),
-        promotional=_has(lower, lx.PROMOTIONAL_MARKERS.get(language, ())),
-        tribute=_has(lower, lx.TRIBUTE_MARKERS.get(language, ())),
+        promotional=promotional,
+        tribute=tribute,
         # A text of fewer than MIN_WORDS words once its attribution is gone ('"On dénonce", a réagi le
         # délégué syndical') states too little to check, whatever its sentence's tail says.
         fragment=rewritten.fragment or len(_WORDS.findall(text)) < MIN_WORDS, needs_context=needs_context,
@@ -916,6 +918,14 @@ _WITH_SUBJECT = re.compile(r"\b(?:nous|vous|on)(?: ne| n')? \w+")
 
 def _has(lower: str, markers: tuple[str, ...]) -> bool:
     return bool(markers) and _marker_pattern(markers).search(lower) is not None
+
+
+@functools.lru_cache(maxsize=8)
+def _marker_lists(language: str) -> tuple[tuple[str, ...], ...]:
+    """The word lists a candidate's text is looked up in (markers_in), in the order _candidate unpacks them."""
+    return tuple(tuple(words.get(language, ())) for words in (
+        lx.RECORD_MARKERS, lx.FORECAST_MARKERS, lx.SCHEDULE_MARKERS, lx.ADVICE_MARKERS, lx.PROMOTIONAL_MARKERS,
+        lx.TRIBUTE_MARKERS))
 
 
 def span_signals(
