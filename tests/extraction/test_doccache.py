@@ -91,3 +91,16 @@ def test_it_finds_quantities_as_a_token_by_token_walk_does(text: str) -> None:
         k for k, low in enumerate(column(doc, "lower_")) if low in ft._NUMERATORS or low in ft.lx.NUMBER_WORDS.get(
             language, {}) or "-" in low or ft._MAY_BE_FIGURE.match(low)}]
     assert not any(ft._is_number(tok, language) for tok in skipped)
+
+
+def test_it_finds_noise_as_the_lookbehind_first_regex_does() -> None:
+    """pipeline._NOISE tests the character before a handle's "@" after matching it, which is the same."""
+    import re
+
+    from claims.extraction import pipeline as pl
+    from claims.extraction.normalise import EMOJI
+
+    plain = re.compile(r"https?://\S+|www\.\S+|(?<!\w)@\w+|" + EMOJI + "+", re.UNICODE)
+    for text in ["@a", "x@a", " @a", "a @b c@d @", "@@x", "é@x", "_@x", "(@x)", "écrit à a@b.fr et @c 🔥@x",
+                 "voir https://t.co/x ou www.a.fr @BGriveaux", "", "@"]:
+        assert [m.span() for m in pl._NOISE.finditer(text)] == [m.span() for m in plain.finditer(text)], text
