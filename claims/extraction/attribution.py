@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from claims.extraction import lexicon as lx
-from claims.extraction.doccache import doc_ents, span_ents, span_text
+from claims.extraction.doccache import column, doc_ents, span_ents, span_text
 
 # A title's article is declined in the sentence: "rapporte le Parisien", "a confié au Parisien",
 # "selon une source du Figaro", "aux Echos".
@@ -1331,7 +1331,7 @@ def find(span: Span, language: str) -> Attribution:
     tokens = list(span)
     if not tokens:
         return Attribution()
-    lower = [t.lower_ for t in tokens]
+    lower = column(span.doc, "lower_")[span.start : span.end]
     # "Selon X, ..." / "D'après X, ..." at the start: the phrase up to its comma is left out of the text.
     markers = lx.ATTRIBUTION_MARKERS.get(language, ())
     head = " ".join(lower[:4]).replace(" '", "'").replace("' ", "'")

@@ -111,6 +111,65 @@ def _has(lower: str, markers: tuple[str, ...]) -> bool:
     return bool(markers) and _marker_pattern(markers).search(lower) is not None
 
 
+def _trie(words: list[tuple[str, bool]]) -> str:
+    """A regex matching where one of the words starts (those marked True must end a word), its
+    alternatives sharing their prefixes: "a(?:ugment|bais)" tries "a" once."""
+    root: dict[str, Any] = {}
+    for word, word_end in words:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node.setdefault("", set()).add(word_end)
+
+    def build(node: dict[str, Any]) -> str:
+        ends = node.get("", set())
+        if False in ends:
+            return ""  # a word ends here: what follows does not matter
+        alts = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if True in ends:
+            alts.append(r"(?!\w)")
+        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+    return build(root)
+
+
+@functools.lru_cache(maxsize=16)
+def _lists_pattern(lists: tuple[tuple[str, ...], ...], skip_blank: bool) -> re.Pattern[str]:
+    """One regex that tells which word lists a text holds a marker of, as _marker_pattern would for each:
+    at every place a marker may start, a lookahead per list captures its group when one of its markers is
+    there, and a place where none is fails (the conditionals). One scan instead of one per list."""
+    looks = []
+    for markers in lists:
+        kept = [m for m in markers if m.strip() or not skip_blank]
+        looks.append(f"(?:(?=({_trie([(m.strip(), m.endswith(' ')) for m in kept])}))|)" if kept else "")
+    groups = [str(k) for k, look in enumerate(looks, 1) if look]
+    anyone = "(?!)"
+    for group in reversed(groups):
+        anyone = f"(?({group})|{anyone})"
+    # A list without markers gets an empty group that never matches: the groups keep the lists' order.
+    return re.compile(r"(?<![\w'])" + "".join(look or "(?:(?!)())?" for look in looks) + anyone)
+
+
+def markers_in(lower: str, lists: tuple[tuple[str, ...], ...], *, skip_blank: bool = False) -> list[bool]:
+    """[_has(lower, markers) for markers in lists], in one scan of the text (pipeline's markers leave blank
+    entries out: `skip_blank`)."""
+    found = [False] * len(lists)
+    for m in _lists_pattern(lists, skip_blank).finditer(lower):
+        for k, group in enumerate(m.groups()):
+            if group is not None:
+                found[k] = True
+    return found
+
+
+@functools.lru_cache(maxsize=8)
+def _marker_lists(language: str) -> tuple[tuple[str, ...], ...]:
+    """The word lists lexical_signals looks a text up in, in the order it unpacks them."""
+    return tuple(tuple(words.get(language, ())) for words in (
+        lx.COMPARISON_MARKERS, lx.CAUSAL_MARKERS, lx.OPINION_MARKERS, lx.HYPOTHETICAL_MARKERS, lx.ATTRIBUTION_MARKERS,
+        lx.ACTION_MARKERS, lx.CHANGE_MARKERS, lx.TOPIC_MARKERS, lx.PERIOD_MARKERS, lx.STATISTIC_MARKERS,
+        lx.FACT_MARKERS, lx.REPORTED_SPEECH_MARKERS, lx.INTENTION_MARKERS, lx.VALUES_MARKERS, lx.DEBATE_MARKERS))
+
+
 def lexical_signals(text: str, language: str, **known: Any) -> Signals:
     """Signals from the words alone; `known` overrides them with what the parser found."""
     lower = text.lower().replace("\u2019", "'")
@@ -119,6 +178,8 @@ def lexical_signals(text: str, language: str, **known: Any) -> Signals:
     quantities = len(_NUMBER.findall(text) and re.findall(r"\d[\d.,]*", text)) + sum(
         1 for w in words if w in number_words and w not in ("un", "une", "one"))
     first = lx.FIRST_PERSON.get(language, set())
+    (comparison, causal, opinion, hypothetical, claimant, action, change, topic, period, statistic, fact, reported,
+     intention, values, debate) = markers_in(lower, _marker_lists(language))
     signals = Signals(
         language=language,
         words=len(words),
@@ -127,23 +188,23 @@ def lexical_signals(text: str, language: str, **known: Any) -> Signals:
         money=bool(re.search(r"[$€£]|\b(dollars?|euros?|billion|milliards?|million)\b", lower)),
         dates=len(_MONTHS.findall(lower)) + len(_YEAR.findall(text)),
         entities=len(_CAPITAL_MID.findall(text)),
-        comparison=_has(lower, lx.COMPARISON_MARKERS.get(language, ())),
-        causal=_has(lower, lx.CAUSAL_MARKERS.get(language, ())),
-        opinion=_has(lower, lx.OPINION_MARKERS.get(language, ())),
-        hypothetical=_has(lower, lx.HYPOTHETICAL_MARKERS.get(language, ())),
+        comparison=comparison,
+        causal=causal,
+        opinion=opinion,
+        hypothetical=hypothetical,
         first_person=any(w in first or w.split("'")[0] + "'" in first for w in words),
         question=text.rstrip().endswith("?"),
-        claimant=_has(lower, lx.ATTRIBUTION_MARKERS.get(language, ())),
-        action=_has(lower, lx.ACTION_MARKERS.get(language, ())),
-        change=_has(lower, lx.CHANGE_MARKERS.get(language, ())),
-        topic=_has(lower, lx.TOPIC_MARKERS.get(language, ())),
-        period=_has(lower, lx.PERIOD_MARKERS.get(language, ())),
-        statistic=_has(lower, lx.STATISTIC_MARKERS.get(language, ())),
-        fact=_has(lower, lx.FACT_MARKERS.get(language, ())),
-        reported=_has(lower, lx.REPORTED_SPEECH_MARKERS.get(language, ())),
-        intention=_has(lower, lx.INTENTION_MARKERS.get(language, ())),
-        values=_has(lower, lx.VALUES_MARKERS.get(language, ())),
-        debate=_has(lower, lx.DEBATE_MARKERS.get(language, ())),
+        claimant=claimant,
+        action=action,
+        change=change,
+        topic=topic,
+        period=period,
+        statistic=statistic,
+        fact=fact,
+        reported=reported,
+        intention=intention,
+        values=values,
+        debate=debate,
         first_singular=any(w in lx.FIRST_SINGULAR.get(language, ()) for w in words),
     )
     for key, value in known.items():

@@ -12,13 +12,30 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Iterable, Mapping
+from typing import Any
 
-from spacy.attrs import IDX
+from spacy.attrs import (
+    DEP,
+    ENT_IOB,
+    ENT_TYPE,
+    IDX,
+    IS_ALPHA,
+    IS_PUNCT,
+    IS_SPACE,
+    LIKE_NUM,
+    LOWER,
+    MORPH,
+    ORTH,
+    POS,
+    TAG,
+)
 from spacy.tokens import Doc, Span, Token
 
 _ENTS = "claims.extraction.ents"
 _STARTS = "claims.extraction.token_starts"
 _TEXT = "claims.extraction.text"
+_MORPHS = "claims.extraction.morph_keys"
+_COLUMNS = "claims.extraction.columns"
 # Keys other modules cache under (pipeline's originals), dropped by release() too.
 _OTHER_KEYS = ("claims.extraction.originals",)
 
@@ -35,7 +52,7 @@ def release(doc: Doc) -> None:
     """Drop a document's caches once it is done with. The cached entities are Spans, which hold the
     document: left in its user_data, they make a cycle that only the garbage collector frees, so parsed
     documents (and their tensors) would pile up between collections."""
-    for key in (_ENTS, _STARTS, _TEXT, *_OTHER_KEYS):
+    for key in (_ENTS, _STARTS, _TEXT, _MORPHS, _COLUMNS, *_OTHER_KEYS):
         doc.user_data.pop(key, None)
 
 
@@ -86,26 +103,68 @@ def span_text(span: Span) -> str:
     return text[span.start_char : span.end_char]
 
 
+# The token attributes column() reads, by their Token attribute name.
+_ATTRS = {"pos_": POS, "dep_": DEP, "tag_": TAG, "ent_iob_": ENT_IOB, "ent_type_": ENT_TYPE, "lower_": LOWER,
+          "text": ORTH, "is_alpha": IS_ALPHA, "is_punct": IS_PUNCT, "is_space": IS_SPACE, "like_num": LIKE_NUM}
+# Token attribute name -> {the attribute's stored integer: the value the Token attribute gives for it}.
+# Words ("text", "lower_") grow with what the process reads: emptied past _MAX_VALUES.
+_VALUES: dict[str, dict[int, Any]] = {name: {} for name in _ATTRS}
+_MAX_VALUES = 200_000
+
+
+def column(doc: Doc, name: str) -> list[Any]:
+    """`[getattr(tok, name) for tok in doc]` for one of the attributes in _ATTRS, in one C call and no Token
+    object per token: index it with `tok.i` or a span's range. The integers spaCy stores are mapped to
+    what the Token attribute gives, learnt from the Token attribute itself the first time one is seen."""
+    columns = doc.user_data.get(_COLUMNS)
+    if columns is None or columns.get("", -1) != len(doc):  # not read yet, or the document was retokenized
+        columns = doc.user_data[_COLUMNS] = {"": len(doc)}
+    values = columns.get(name)
+    if values is None:
+        stored = doc.to_array(_ATTRS[name]).tolist()
+        known = _VALUES[name]
+        if len(known) > _MAX_VALUES:
+            known.clear()
+        for i, value in enumerate(stored):
+            if value not in known:
+                known[value] = getattr(doc[i], name)
+        values = columns[name] = [known[value] for value in stored]
+    return values
+
+
+def morph_values_at(doc: Doc, i: int, field: str) -> tuple[str, ...]:
+    """morph_values(doc[i], field) without making the Token unless the analysis is new."""
+    values = _FEATURES.get((_morph_keys(doc)[i], field))
+    return morph_values(doc[i], field) if values is None else values
+
+
 # (analysis hash, field) -> values, and analysis hash -> {field: value}. Bounded by the models'
 # morphology tables (a few thousand analyses).
 _FEATURES: dict[tuple[int, str], tuple[str, ...]] = {}
 _DICTS: dict[int, dict[str, str]] = {}
 
 
+def _morph_keys(doc: Doc) -> list[int]:
+    """Every token's analysis hash (`tok.morph.key`), in one C call: `tok.morph` makes a new object per read."""
+    keys = doc.user_data.get(_MORPHS)
+    if keys is None or len(keys) != len(doc):  # not read yet, or the document was retokenized
+        keys = doc.user_data[_MORPHS] = doc.to_array(MORPH).tolist()
+    return keys
+
+
 def morph_values(tok: Token, field: str) -> tuple[str, ...]:
     """`tok.morph.get(field)`, as a tuple: spaCy looks the feature strings up and splits them on every call."""
-    morph = tok.morph
-    key = (morph.key, field)
+    key = (_morph_keys(tok.doc)[tok.i], field)
     values = _FEATURES.get(key)
     if values is None:
-        values = _FEATURES[key] = tuple(morph.get(field))
+        values = _FEATURES[key] = tuple(tok.morph.get(field))
     return values
 
 
 def morph_dict(tok: Token) -> Mapping[str, str]:
     """`tok.morph.to_dict()`, parsed once per analysis; shared between tokens: read it, never change it."""
-    morph = tok.morph
-    features = _DICTS.get(morph.key)
+    key = _morph_keys(tok.doc)[tok.i]
+    features = _DICTS.get(key)
     if features is None:
-        features = _DICTS[morph.key] = morph.to_dict()
+        features = _DICTS[key] = tok.morph.to_dict()
     return features

@@ -8,6 +8,7 @@ import functools
 import itertools
 import math
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 from typing import Any
 
@@ -18,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from claims.extraction import lexicon as lx
+from claims.extraction.doccache import column, morph_values
 
 Locate = Callable[[int, int], tuple[int, int]]
 _DIGITS = re.compile(r"^[+-]?\d[\d\s.,\u202f\u00a0]*$")
@@ -169,11 +171,11 @@ def _tense_at(doc: Doc, i: int) -> str:
     for _ in range(8):
         if tok.pos_ in ("VERB", "AUX"):
             nearest = nearest or tok
-            if "Inf" in tok.morph.get("VerbForm") and tok.lower_ != "partir" and any(
+            if "Inf" in morph_values(tok, "VerbForm") and tok.lower_ != "partir" and any(
                     c.dep_ == "mark" and c.lower_ == "à" for c in tok.children) and (
                     tok.head.pos_ in ("NOUN", "PROPN") or tok.head.dep_ == "acl" or tok.head.lower_ in _PROSPECTIVE_BE):
                 return "future"
-            if "Fin" in tok.morph.get("VerbForm") or any(c.dep_.startswith("aux") for c in tok.children):
+            if "Fin" in morph_values(tok, "VerbForm") or any(c.dep_.startswith("aux") for c in tok.children):
                 break
             cop = [c for c in tok.children if c.dep_ == "cop"]
             if cop:
@@ -183,8 +185,8 @@ def _tense_at(doc: Doc, i: int) -> str:
             # réforme, promise le 3 juillet, fera...") mostly tells what is done, a present one ("un arrêté
             # interdisant la baignade le 2 septembre") may point either side. "prévu" and the like follow
             # the main verb.
-            past = "Past" in tok.morph.get("Tense")
-            if (tok.dep_ == "acl" or tok.dep_ == "advcl" and not past) and "Part" in tok.morph.get("VerbForm") \
+            past = "Past" in morph_values(tok, "Tense")
+            if (tok.dep_ == "acl" or tok.dep_ == "advcl" and not past) and "Part" in morph_values(tok, "VerbForm") \
                     and not tok.lower_.startswith(lx.SCHEDULED) and not _FUTURE_ENDING.search(tok.lower_):  # "votera"
                 return "past" if past else "present"
             scheduled = scheduled or tok.dep_ == "acl" and tok.lower_.startswith(lx.SCHEDULED)
@@ -200,7 +202,7 @@ def _tense_at(doc: Doc, i: int) -> str:
     aux = [c for c in tok.children if c.dep_.startswith("aux")]
     forms = [tok, *aux]
     # A passive ("est prévue", "est interdit") has the tense of its auxiliary, not of its participle.
-    if aux and all(a.dep_ == "aux:pass" for a in aux) and "Part" in tok.morph.get("VerbForm"):
+    if aux and all(a.dep_ == "aux:pass" for a in aux) and "Part" in morph_values(tok, "VerbForm"):
         forms = aux
         if doc[max(0, i - 1)].lower_ in ("jusqu'", "jusqu'au", "jusqu'en") or doc[i].lower_ in ("jusqu'au",):
             return "future"
@@ -209,27 +211,27 @@ def _tense_at(doc: Doc, i: int) -> str:
     # "serait arrivé" (a verb of motion, its subject an agent) is a past; "serait construit" (a passive, its
     # subject "nsubj:pass") is not.
     active = any(c.dep_ == "nsubj" for c in tok.children)
-    if "Part" in tok.morph.get("VerbForm") and "Past" in tok.morph.get("Tense") and any(
+    if "Part" in morph_values(tok, "VerbForm") and "Past" in morph_values(tok, "Tense") and any(
             (a.dep_ == "aux:tense" or a.dep_ == "aux:pass" and active)
-            and ("Cnd" in a.morph.get("Mood") or _CONDITIONAL.search(a.lower_)) for a in aux):
+            and ("Cnd" in morph_values(a, "Mood") or _CONDITIONAL.search(a.lower_)) for a in aux):
         return "past"
-    if any("Fut" in t.morph.get("Tense") or "Cnd" in t.morph.get("Mood") for t in forms):
+    if any("Fut" in morph_values(t, "Tense") or "Cnd" in morph_values(t, "Mood") for t in forms):
         return "future"
     # The small French models often tag "votera" as a participle: the ending says future. An imperfect
     # the model did recognise ("déplorait", "déclarait") only shares the ending.
     if any(_FUTURE_ENDING.search(t.lower_) for t in forms
-           if t.pos_ in ("VERB", "AUX") and "Imp" not in t.morph.get("Tense")):
+           if t.pos_ in ("VERB", "AUX") and "Imp" not in morph_values(t, "Tense")):
         return "future"
     if any(_CONDITIONAL.search(t.lower_) for t in forms if t.pos_ in ("VERB", "AUX")):
         return "future"
     if tok.head.i != tok.i and tok.head.lower_ in ("va", "vont", "allons", "allez", "vais", "vas", "devrait",
                                                       "devraient"):
         return "future"
-    if "Inf" in tok.morph.get("VerbForm") and tok.head.lemma_ == "aller" or tok.head.lower_ in ("will", "shall"):
+    if "Inf" in morph_values(tok, "VerbForm") and tok.head.lemma_ == "aller" or tok.head.lower_ in ("will", "shall"):
         return "future"
     if tok.tag_ == "MD" or any(a.lower_ in ("will", "shall") for a in aux):
         return "future"
-    if any("Past" in t.morph.get("Tense") or "Imp" in t.morph.get("Tense") for t in forms) or tok.tag_ in ("VBD", "VBN"):
+    if any("Past" in morph_values(t, "Tense") or "Imp" in morph_values(t, "Tense") for t in forms) or tok.tag_ in ("VBD", "VBN"):
         # "la hausse attendue en janvier", told in a past sentence: what was expected then may still lie
         # ahead of publication; the nearest such date.
         return "present" if scheduled else "past"
@@ -256,9 +258,9 @@ def _narrative_present(span: Span) -> bool:
         return False
     # What breaks in is told in the present too ("quand deux individus l'agressent"), not in the imperfect
     # of a background ("lorsqu'il les salariait").
-    broke = next((t for t in span.doc[turn : sent.end] if t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm")),
+    broke = next((t for t in span.doc[turn : sent.end] if t.pos_ in ("VERB", "AUX") and "Fin" in morph_values(t, "VerbForm")),
                  None)
-    return broke is None or "Pres" in broke.morph.get("Tense")
+    return broke is None or "Pres" in morph_values(broke, "Tense")
 
 
 _COMMEMORATION = ("anniversaire", "commémor", "centenaire", "cinquantenaire", "bicentenaire", "célébration")
@@ -528,6 +530,10 @@ def _one_edit(a: str, b: str) -> bool:
     return a[k:] == b[k + 1 :] or len(a) == len(b) and a[k + 1 :] == b[k + 1 :]
 
 
+# What a word _DIGITS or _GLUED accepts starts with: a word without it is a number only as a number word.
+_MAY_BE_FIGURE = re.compile(r"[+-]?\d")
+
+
 def _is_number(tok: Token, language: str) -> bool:
     text = tok.lower_
     if _DIGITS.match(text) or _GLUED.match(text):
@@ -652,7 +658,7 @@ def _unit_at(doc: Doc, j: int) -> tuple[str, int]:
         return nxt.text, j + 1
     # "19 centrales nucléaires", "70.949 jeunes": a plural noun the model tagged as an adjective of the number.
     if nxt.pos_ == "ADJ" and nxt.is_alpha and nxt.text.islower() and nxt.dep_ == "amod" and nxt.head.i == j - 1 \
-            and doc[j - 1].lower_ not in lx.SCALES and "Plur" in nxt.morph.get("Number") \
+            and doc[j - 1].lower_ not in lx.SCALES and "Plur" in morph_values(nxt, "Number") \
             and nxt.lower_ not in _PRONOMINAL_ADJECTIVES | _AMOUNT_ADJECTIVES:
         return nxt.text, j + 1
     # "deux ex-stars", "trois sans-abri": a hyphenated noun is one word.
@@ -807,9 +813,18 @@ def find_quantities(doc: Doc, language: str, date_tokens: set[int]) -> list[dict
     approx = lx.APPROX.get(language, {})
     dot_decimal = language == "fr" and dot_decimals(doc.text)
     phones = [(m.start(), m.end()) for m in _PHONE.finditer(doc.text)] if language == "fr" else []
+    # Only a token _is_number may accept or a numerator of a fraction starts a quantity: the others are
+    # skipped without a Token (most of the document).
+    number_words = lx.NUMBER_WORDS.get(language, {})
+    starts = [k for k, low in enumerate(column(doc, "lower_"))
+              if low in _NUMERATORS or low in number_words or "-" in low or _MAY_BE_FIGURE.match(low)]
     i = 0
     n = len(doc)
     while i < n:
+        k = bisect_left(starts, i)
+        if k == len(starts):
+            break
+        i = starts[k]
         tok = doc[i]
         share = _fraction(doc, i) if language == "fr" and tok.lower_ in _NUMERATORS and i not in date_tokens else None
         if share is not None:
@@ -964,7 +979,7 @@ def find_quantities(doc: Doc, language: str, date_tokens: set[int]) -> list[dict
         # "4 personnes interrogées sur 10": a participle or an adjective may describe the counted noun first.
         over = end_tok
         if unit and end_tok + 2 < n and doc[end_tok + 1].lower_ == "sur" and (doc[end_tok].pos_ == "ADJ" or (
-                doc[end_tok].pos_ == "VERB" and "Part" in doc[end_tok].morph.get("VerbForm"))):
+                doc[end_tok].pos_ == "VERB" and "Part" in morph_values(doc[end_tok], "VerbForm"))):
             over = end_tok + 1
         if low is None and over + 1 < n and doc[over].lower_ in ("sur", "out") and over + 1 not in date_tokens:
             k = over + 2 if doc[over].lower_ == "out" and doc[over + 1].lower_ == "of" else over + 1
@@ -1100,7 +1115,7 @@ def _idiom(doc: Doc, i: int, j: int) -> bool:
 def _singular(tok: Token) -> bool:
     """A noun written in the singular: tagged so, and not ending as plurals and invariable nouns do ("prix",
     "fois", "choix")."""
-    return tok.morph.get("Number") == ["Sing"] and tok.lower_[-1:] not in ("s", "x", "z") and tok.is_alpha \
+    return morph_values(tok, "Number") == ("Sing",) and tok.lower_[-1:] not in ("s", "x", "z") and tok.is_alpha \
         and len(tok.text) > 3 and tok.text.islower() and tok.lower_ not in lx.UNITS
 
 
@@ -1140,7 +1155,7 @@ def _coordinated_noun(doc: Doc, k: int) -> Token | None:
             or noun.head.i != counted.i or noun.lower_ in _PRONOMINAL_ADJECTIVES:
         return None
     # Both plural, or both singular ("1 homme ou femme").
-    return noun if noun.morph.get("Number") == counted.morph.get("Number") or noun.lower_[-1:] in "sx" \
+    return noun if morph_values(noun, "Number") == morph_values(counted, "Number") or noun.lower_[-1:] in "sx" \
         and counted.lower_[-1:] in "sx" else None
 
 

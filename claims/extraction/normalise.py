@@ -259,7 +259,8 @@ def normalise(text: str) -> Normalised:
             starts.append(i)
             ends.append(i + 1)
     cleaned = "".join(out)
-    for m in _CAPS_HEADING.finditer(cleaned):
+    caps_headings = list(_CAPS_HEADING.finditer(cleaned))
+    for m in caps_headings:
         if m.group(1):  # the space after the heading becomes a line break (same length: offsets unchanged)
             out[m.start(1)] = "\n"
             if m.start() >= 2 and cleaned[m.start() - 1] == " " and cleaned[m.start() - 2] in ".!?…":
@@ -273,7 +274,9 @@ def normalise(text: str) -> Normalised:
             out[start - 1] = "\n"
         elif start:
             glued_headings.add(start)  # "vide.Mise en place ...": a paragraph break is inserted below
-    cleaned = "".join(out)
+    before, cleaned = cleaned, "".join(out)
+    if cleaned != before:  # a heading got its line: the upper-case headings are read again on the new text
+        caps_headings = list(_CAPS_HEADING.finditer(cleaned))
     inserts = [m.end(1) for m in _GLUED.finditer(cleaned) if not _in_address(cleaned, m.start(1))
                and (cleaned[m.end(1)] != '"' or _outside_quotes(cleaned, m.end(1)))]
     inserts += [m.end(1) for m in _GLUED_FIGURE.finditer(cleaned) if not _in_address(cleaned, m.start(1))]
@@ -281,7 +284,7 @@ def normalise(text: str) -> Normalised:
     inserts += [pos for pos in after_quote if cleaned[pos - 2] in ".!?…"]
     glued_headings |= {pos for pos in after_quote if cleaned[pos - 2] not in ".!?…"}
     breaks = {m.start() for m in _GLUED_HEADING.finditer(cleaned)} | {
-        m.start() for m in _CAPS_HEADING.finditer(cleaned) if not m.group(1)} | {
+        m.start() for m in caps_headings if not m.group(1)} | {
         pos for m in _DASH_HEADING.finditer(cleaned) for pos in (m.start(1), m.end(1))} | glued_headings | {
         pos for m in _VIDEO_CREDIT.finditer(cleaned) for pos in (m.start(1), m.end(1))}
     credits = _video_credits(cleaned)

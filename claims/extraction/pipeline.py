@@ -16,8 +16,16 @@ from claims.extraction import faithful
 from claims.extraction import features as ft
 from claims.extraction import lexicon as lx
 from claims.extraction import rewrite as rw
-from claims.extraction.checkworthiness import Signals, TrainedScorer, lexical_signals, score_all
-from claims.extraction.doccache import morph_values, release, span_text, token_indices, tokens_within
+from claims.extraction.checkworthiness import Signals, TrainedScorer, lexical_signals, markers_in, score_all
+from claims.extraction.doccache import (
+    column,
+    morph_values,
+    morph_values_at,
+    release,
+    span_text,
+    token_indices,
+    tokens_within,
+)
 from claims.extraction.language import detect_language
 from claims.extraction.nlp import MAX_CHUNK_CHARS, configured_models, nlp_for
 from claims.extraction.normalise import EMOJI, Normalised, normalise, parser_text
@@ -264,15 +272,16 @@ def _chunk_candidates(art: _Article, doc: Doc, chunk: _Chunk, previous: list[Spa
     run_speaker: at.Attribution | None = None  # who introduced the open quotation ('X a déclaré : "...')
     unclaimed: list[ClaimCandidate] = []
     ctx = art.context
+    alpha = column(doc, "is_alpha")
     for sent in sentences:
-        words = [t for t in sent if t.is_alpha]
+        words = alpha[sent.start : sent.end].count(True)
         if any(s <= sent.start_char < e for s, e in chunk.headlines):
             # A headline adds candidates only: it does not count as a sentence of the text nor move
             # the context pronouns are resolved from, as when headlines were not parsed at all.
-            if len(words) >= MIN_WORDS:
+            if words >= MIN_WORDS:
                 _headline_candidates(art, doc, locate, sent, dates, quantities, entities)
             continue
-        if len(words) < MIN_WORDS:
+        if words < MIN_WORDS:
             if quote_run and '"' in span_text(sent):
                 # 'Carton rouge", lance-t-elle.': a sentence too short for a claim may close the quotation
                 short = at.find(sent, language)
@@ -708,7 +717,7 @@ def _clauses(
         if child.dep_ != "conj" or child.pos_ not in ("VERB", "AUX") or child.i <= root.i:
             continue
         # Only a finite verb ("et a accusé", "and said") starts a second statement; "et à X de parler" does not.
-        finite = "Fin" in child.morph.get("VerbForm") or child.tag_ in ("VBD", "VBZ", "VBP")
+        finite = "Fin" in morph_values(child, "VerbForm") or child.tag_ in ("VBD", "VBZ", "VBP")
         if not finite and not any(c.dep_.startswith("aux") for c in child.children):
             continue
         cc = [c for c in child.children if c.dep_ == "cc" and c.i < child.i]
@@ -850,15 +859,17 @@ def _candidate(
     root = span.root
     tense = ft._tense_at(doc, root.i)
     needs_context = rewritten.needs_context
+    record, forecast, schedule, advice, promotional, tribute = markers_in(lower, _marker_lists(language),
+                                                                          skip_blank=True)
     signals.updated(
-        record=_has(lower, lx.RECORD_MARKERS.get(language, ())),
-        forecast=tense == "future" or _has(lower, lx.FORECAST_MARKERS.get(language, ())),
-        schedule=_has(lower, lx.SCHEDULE_MARKERS.get(language, ())) or _CLOCK_TIME.search(quote) is not None
+        record=record,
+        forecast=tense == "future" or forecast,
+        schedule=schedule or _CLOCK_TIME.search(quote) is not None
         or any(d.get("tense") == "future" for d in c_dates),
-        advice=_has(lower, lx.ADVICE_MARKERS.get(language, ())) or "Imp" in root.morph.get("Mood")
+        advice=advice or "Imp" in morph_values(root, "Mood")
         or _has(_WITH_SUBJECT.sub(" ", lower), lx.IMPERATIVE_APPEALS.get(language, ())),
-        promotional=_has(lower, lx.PROMOTIONAL_MARKERS.get(language, ())),
-        tribute=_has(lower, lx.TRIBUTE_MARKERS.get(language, ())),
+        promotional=promotional,
+        tribute=tribute,
         # A text of fewer than MIN_WORDS words once its attribution is gone ('"On dénonce", a réagi le
         # délégué syndical') states too little to check, whatever its sentence's tail says.
         fragment=rewritten.fragment or len(_WORDS.findall(text)) < MIN_WORDS, needs_context=needs_context,
@@ -920,20 +931,31 @@ def _has(lower: str, markers: tuple[str, ...]) -> bool:
     return bool(markers) and _marker_pattern(markers).search(lower) is not None
 
 
+@functools.lru_cache(maxsize=8)
+def _marker_lists(language: str) -> tuple[tuple[str, ...], ...]:
+    """The word lists a candidate's text is looked up in (markers_in), in the order _candidate unpacks them."""
+    return tuple(tuple(words.get(language, ())) for words in (
+        lx.RECORD_MARKERS, lx.FORECAST_MARKERS, lx.SCHEDULE_MARKERS, lx.ADVICE_MARKERS, lx.PROMOTIONAL_MARKERS,
+        lx.TRIBUTE_MARKERS))
+
+
 def span_signals(
     span: Span, language: str, *, dates: list[dict[str, Any]], quantities: list[dict[str, Any]],
     entities: list[dict[str, Any]], claimant: str, speech: bool,
 ) -> Signals:
     """The rule signals of a parsed span: the parse overrides what the words alone suggest."""
-    verbs = [t for t in span if t.pos_ in ("VERB", "AUX")]
-    tense_past = any("Past" in morph_values(t, "Tense") or t.tag_ in ("VBD", "VBN") for t in verbs)
-    future = any("Fut" in morph_values(t, "Tense") or "Cnd" in morph_values(t, "Mood") for t in span)
+    doc = span.doc
+    pos_of, tag_of = column(doc, "pos_"), column(doc, "tag_")
+    indices = range(span.start, span.end)
+    verbs = [i for i in indices if pos_of[i] in ("VERB", "AUX")]
+    tense_past = any("Past" in morph_values_at(doc, i, "Tense") or tag_of[i] in ("VBD", "VBN") for i in verbs)
+    future = any("Fut" in morph_values_at(doc, i, "Tense") or "Cnd" in morph_values_at(doc, i, "Mood") for i in indices)
     base = lexical_signals(span_text(span), language)
     return attach_parse(base, span, language).updated(
         quantities=len(quantities), dates=len(dates), entities=len(entities),
         claimant=bool(claimant), speech=speech, past=tense_past,
         hypothetical=base.hypothetical or future,
-        has_verb=bool(verbs) or not span[0].pos_,
+        has_verb=bool(verbs) or not pos_of[span.start],
         # Percentage points ("+4 points") are a difference of percentages: as much a percentage figure.
         percent=base.percent or any(q["unit"] in ("%", "points") for q in quantities),
         extra={"calendar_date": any(d.get("month") and d.get("days") for d in dates)},
@@ -959,8 +981,10 @@ def sentence_scores(
     return score_all(list(texts), signals, scorer)
 
 
+# The handle's "@" is matched before the test of the character before it ("(?<!\w)@" would be the same), so
+# that every alternative opens on a character the regex engine can look for: it skips the rest of the text.
 _NOISE = re.compile(
-    r"https?://\S+|www\.\S+|(?<!\w)@\w+|" + EMOJI + "+", re.UNICODE
+    r"https?://\S+|www\.\S+|@(?<!\w@)\w+|" + EMOJI + "+", re.UNICODE
 )
 
 
@@ -1003,6 +1027,7 @@ def _single_copy(text: str) -> str:
 _TAG_RUN = re.compile(r"^\W*(?:#\w+[\s,]*){2,}(?=\w)|(?<=[.!?…])\s*(?:#\w+\s*){1,}$|\s(?:#\w+\s*){2,}$")
 
 
+@functools.lru_cache(maxsize=32)  # readable() and the faithfulness reference read the same text
 def _without_noise(text: str) -> str:
     """What a post pasted into a sentence, gone: links, handles, emoji, runs of hashtags and hashtag signs
     (one the sentence governs stays). What readable() leaves out, and so what the faithfulness check

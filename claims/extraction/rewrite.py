@@ -34,7 +34,7 @@ from claims.extraction.attribution import (
     role_key,
     role_of,
 )
-from claims.extraction.doccache import span_ents, span_text
+from claims.extraction.doccache import column, span_ents, span_text
 from claims.extraction.features import is_year
 
 _MARKERS = re.compile(lx.LEAD_MARKERS)
@@ -200,7 +200,9 @@ class Context:
         ents = span_ents(sent)
         self.previous_names = [e.text for e in ents if e.label_ in ("PER", "PERSON", "ORG") and len(e.text) > 2]
         if not span_text(sent).lstrip().startswith('"'):  # a quotation does not move the narrative
-            self.unnamed_genders = {g for t in sent if t.pos_ in ("NOUN", "PRON") and t.lower_ in _UNNAMED_PEOPLE
+            lower = column(sent.doc, "lower_")  # only the few words in _UNNAMED_PEOPLE get a Token
+            self.unnamed_genders = {g for t in (sent.doc[i] for i in range(sent.start, sent.end) if lower[i] in _UNNAMED_PEOPLE)
+                                    if t.pos_ in ("NOUN", "PRON")
                                     and any(c.dep_ == "det" and c.lower_ in ("un", "une") for c in t.children)
                                     for g in t.morph.get("Gender")}
         for ent in ents:
@@ -226,7 +228,7 @@ class Context:
                 self.roles[role] = holder
             elif ent.label_ in ("ORG",):
                 self.orgs.append(name)
-        outlet = outlet_in(sent.text)
+        outlet = outlet_in(span_text(sent))
         if outlet:
             self.outlets.append(outlet)
         subject = _subject(sent)

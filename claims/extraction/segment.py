@@ -18,6 +18,14 @@ _OPEN_END = re.compile(
     r"(?:^|\s)(?:" + "|".join(re.escape(w) for w in sorted(lx.FUNCTION_WORDS, key=len, reverse=True)) + r")$",
     re.IGNORECASE,
 )
+# A match is a space and one of the words at the end (or before a final line break, as "$" reads it): it
+# starts in the last _OPEN_END_REACH characters.
+_OPEN_END_REACH = max(len(w) for w in lx.FUNCTION_WORDS) + 2
+
+
+def _open_end(line: str) -> bool:
+    """`_OPEN_END.search(line)`, looked for only where a match can start (a long paragraph is one line)."""
+    return _OPEN_END.search(line, max(0, len(line) - _OPEN_END_REACH)) is not None
 _BYLINE = re.compile(
     r"^(\(\s*[A-Z][A-Za-z./ ]{0,14}\)|[A-Z]{2,6}(/[A-Z]{2,6})*|(Par|By|De notre (?:envoyé|correspondant)\w*)\s+.{0,80}|"
     r"(avec|with)\s+(AFP|Reuters|AP|Belga)|\W*(©|copyright).*)$",
@@ -101,7 +109,7 @@ def segment(text: str) -> list[Block]:
             prev_len = l_end - l_start
             kind = _classify(text[l_start:l_end], first=first and unit_start is None)
             following = lines[index + 1].strip() if index + 1 < len(lines) else ""
-            open_end = bool(_OPEN_END.search(text[l_start:l_end]))
+            open_end = _open_end(text[l_start:l_end])
             if kind in ("title", "heading") and (following[:1].islower() or (following and open_end)):
                 kind = "prose"  # a hard-wrapped line, not a heading
             if kind != "prose" and unit_start is None:

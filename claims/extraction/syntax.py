@@ -19,7 +19,7 @@ import re
 from spacy.tokens import Span, Token
 
 from claims.extraction.checkworthiness import Signals
-from claims.extraction.doccache import morph_dict, morph_values, span_text
+from claims.extraction.doccache import column, morph_dict, morph_values, span_text
 
 # English (ClearNLP) and French (UD) relation labels -> one name. Relations left out carry no
 # signal we could measure on the folds (det, case, punct...) or have no counterpart.
@@ -111,8 +111,14 @@ def span_features(span: Span, language: str) -> dict[str, float]:
     One pass over the tokens, morphology read only where it matters: it runs for every candidate
     claim of every article (extraction throughput is measured against bare spaCy)."""
     feats: dict[str, float] = {}
-    tokens = list(span)
-    words = [t for t in tokens if not (t.is_punct or t.is_space)]
+    doc = span.doc
+    # The token attributes as columns of the document (doccache.column): a Token only where one is needed.
+    pos_of, dep_of, iob_of, type_of = column(doc, "pos_"), column(doc, "dep_"), column(doc, "ent_iob_"), column(
+        doc, "ent_type_")
+    punct, space, like_num, tag_of = column(doc, "is_punct"), column(doc, "is_space"), column(doc, "like_num"), column(
+        doc, "tag_")
+    indices = range(span.start, span.end)
+    words = [i for i in indices if not (punct[i] or space[i])]
     n = len(words)
     if not n:
         return {"len=0": 1.0}
@@ -120,22 +126,23 @@ def span_features(span: Span, language: str) -> dict[str, float]:
     feats[f"len={bucket}"] = 1.0
     pos_counts: dict[str, int] = {}
     verbs: list[Token] = []
-    for tok in tokens:
-        pos = tok.pos_
-        if not (tok.is_punct or tok.is_space):
+    for i in indices:
+        pos = pos_of[i]
+        if not (punct[i] or space[i]):
             pos_counts[pos] = pos_counts.get(pos, 0) + 1
-        dep = _DEP.get(tok.dep_)
+        dep = _DEP.get(dep_of[i])
         if dep:
             feats[f"dep={dep}"] = 1.0
-        if tok.ent_iob_ == "B" and tok.ent_type_ in _ENTITY:
-            key = f"ent={_ENTITY[tok.ent_type_]}"
+        if iob_of[i] == "B" and type_of[i] in _ENTITY:
+            key = f"ent={_ENTITY[type_of[i]]}"
             feats[key] = min(2.0, feats.get(key, 0.0) + 1.0)
-        if pos == "NUM" or tok.like_num:
+        if pos == "NUM" or like_num[i]:
             feats["number"] = 1.0
-            if tok.dep_ == "nummod" and tok.head.pos_ == "NOUN":
+            if dep_of[i] == "nummod" and doc[i].head.pos_ == "NOUN":
                 feats["number_counts_noun"] = 1.0
         if pos not in _MORPH_POS:
             continue
+        tok = doc[i]
         morph = morph_dict(tok)
         if pos == "PRON":
             if "Person" in morph:
@@ -146,10 +153,10 @@ def span_features(span: Span, language: str) -> dict[str, float]:
             feats["negation"] = 1.0
         if morph.get("Degree") in ("Cmp", "Sup"):
             feats[f"degree={morph['Degree']}"] = 1.0
-        if tok.tag_ == "MD" or pos in ("VERB", "AUX") and language == "fr" and tok.lower_.startswith(
+        if tag_of[i] == "MD" or pos in ("VERB", "AUX") and language == "fr" and tok.lower_.startswith(
                 _FR_MODAL_PREFIXES):
             feats["modal"] = 1.0
-        if pos in ("VERB", "AUX") and tok.dep_ not in _AUX_DEPS:
+        if pos in ("VERB", "AUX") and dep_of[i] not in _AUX_DEPS:
             verbs.append(tok)
     for pos in _POS:
         if pos in pos_counts:
@@ -167,7 +174,7 @@ def span_features(span: Span, language: str) -> dict[str, float]:
     subject = _subject_kind(root, children)
     feats[f"root_subj={subject}"] = 1.0
     if root.pos_ == "VERB" and subject == "none" and (
-        "Imp" in _morph(root, "Mood") or root.tag_ == "VB" and root.i == words[0].i
+        "Imp" in _morph(root, "Mood") or root.tag_ == "VB" and root.i == words[0]
     ):
         feats["imperative"] = 1.0  # "Let me...", "Vote for...", "Réservez..."
     if root.pos_ == "ADJ" or any(c.dep_ == "acomp" and c.pos_ == "ADJ" for c in children):
@@ -180,7 +187,8 @@ def span_features(span: Span, language: str) -> dict[str, float]:
         feats["question_mark"] = 1.0
     if text.endswith("!"):
         feats["exclamation"] = 1.0
-    if any(t.text in ('"', "«", "»", "“", "”") for t in tokens):
+    text_of = column(doc, "text")
+    if any(text_of[i] in ('"', "«", "»", "“", "”") for i in indices):
         feats["quotation_marks"] = 1.0
     return feats
 

@@ -559,3 +559,22 @@ def test_signals_the_models_read_are_not_added_on_top_of_their_scores() -> None:
     [signals] = sentence_signals([text], "en")
     assert signals.figure and signals.first_singular
     assert score_all([text], [signals], older)[0][0] == older.score([text], [signals])[0]
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_it_finds_every_word_list_in_one_scan_as_list_by_list(language: str) -> None:
+    """markers_in reads all the lists at once; each answer is what the list's own regex says."""
+    from claims.extraction import pipeline
+    from claims.extraction.checkworthiness import _has, _marker_lists, markers_in
+
+    lists = _marker_lists(language)
+    texts = ["", " ", "'", "le chômage a augmenté de 3 % selon l'insee, a-t-il dit.",
+             "je pense qu'il faudrait, à mon avis, plus de moyens", "the rate rose, he said, because of the war"]
+    texts += [w for markers in lists for m in markers for w in (m, " " + m, "x" + m, m + "x", "'" + m, m.strip()[:-1])]
+    for text in texts:
+        assert markers_in(text, lists) == [_has(text, markers) for markers in lists], text
+        assert markers_in(text, lists, skip_blank=True) == [pipeline._has(text, markers) for markers in lists], text
+    odd = ((" ", "ab"), (), ("x",), ("", "zz "))  # blank markers, an empty list
+    for text in ["", " ", "ab", "x y", "'ab", "zz", "zza", "a - b"]:
+        assert markers_in(text, odd) == [_has(text, markers) for markers in odd], text
+        assert markers_in(text, odd, skip_blank=True) == [pipeline._has(text, markers) for markers in odd], text

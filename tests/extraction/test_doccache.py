@@ -7,8 +7,10 @@ import pytest
 
 from claims.extraction import features as ft
 from claims.extraction.doccache import (
+    column,
     morph_dict,
     morph_values,
+    morph_values_at,
     release,
     span_ents,
     span_text,
@@ -44,6 +46,16 @@ def test_it_reads_texts_entities_and_morphology_as_spacy_does(text: str) -> None
         for field in ("Tense", "Mood", "VerbForm", "Person"):
             assert morph_values(tok, field) == tuple(tok.morph.get(field))
         assert morph_dict(tok) == tok.morph.to_dict()
+        for field in ("Tense", "Mood", "Number"):
+            assert morph_values_at(doc, tok.i, field) == tuple(tok.morph.get(field))
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_it_reads_token_attributes_as_columns_as_spacy_does(text: str) -> None:
+    doc = _parsed(text)
+    for name in ("pos_", "dep_", "tag_", "ent_iob_", "ent_type_", "lower_", "text", "is_alpha", "is_punct",
+                 "is_space", "like_num"):
+        assert column(doc, name) == [getattr(tok, name) for tok in doc], name
 
 
 @pytest.mark.parametrize("text", TEXTS)
@@ -64,7 +76,31 @@ def test_it_matches_dates_near_their_words_as_over_the_whole_text(text: str) -> 
 def test_it_lets_a_released_document_go() -> None:
     """The cached entities are Spans holding their document: release() breaks that cycle."""
     doc = _parsed(TEXTS[0])
-    span_ents(doc[:]), span_text(doc[:]), token_indices(doc, [0])
+    span_ents(doc[:]), span_text(doc[:]), token_indices(doc, [0]), column(doc, "pos_"), morph_values(doc[0], "Tense")
     assert any(isinstance(key, str) and key.startswith("claims.") for key in doc.user_data)
     release(doc)
     assert not any(isinstance(key, str) and key.startswith("claims.") for key in doc.user_data)
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_it_finds_quantities_as_a_token_by_token_walk_does(text: str) -> None:
+    """find_quantities skips the words that cannot be a number; _is_number refuses them all."""
+    doc = _parsed(text)
+    language = "en" if text.startswith("Taxes") else "fr"
+    skipped = [tok for tok in doc if tok.i not in {
+        k for k, low in enumerate(column(doc, "lower_")) if low in ft._NUMERATORS or low in ft.lx.NUMBER_WORDS.get(
+            language, {}) or "-" in low or ft._MAY_BE_FIGURE.match(low)}]
+    assert not any(ft._is_number(tok, language) for tok in skipped)
+
+
+def test_it_finds_noise_as_the_lookbehind_first_regex_does() -> None:
+    """pipeline._NOISE tests the character before a handle's "@" after matching it, which is the same."""
+    import re
+
+    from claims.extraction import pipeline as pl
+    from claims.extraction.normalise import EMOJI
+
+    plain = re.compile(r"https?://\S+|www\.\S+|(?<!\w)@\w+|" + EMOJI + "+", re.UNICODE)
+    for text in ["@a", "x@a", " @a", "a @b c@d @", "@@x", "é@x", "_@x", "(@x)", "écrit à a@b.fr et @c 🔥@x",
+                 "voir https://t.co/x ou www.a.fr @BGriveaux", "", "@"]:
+        assert [m.span() for m in pl._NOISE.finditer(text)] == [m.span() for m in plain.finditer(text)], text

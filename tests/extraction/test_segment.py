@@ -64,3 +64,15 @@ def test_it_cuts_huge_paragraphs_at_sentence_ends() -> None:
 )
 def test_a_line_ending_on_an_article_or_preposition_is_a_hard_wrap(text: str) -> None:
     assert kinds(text) == [("prose", text)]
+
+
+def test_it_reads_an_open_line_end_as_the_whole_line_regex_does() -> None:
+    """segment._open_end looks for _OPEN_END only near the end of the line, where a match starts."""
+    from claims.extraction import segment as sg
+
+    words = sorted(sg.lx.FUNCTION_WORDS)
+    for word in [*words, *(w.upper() for w in words)]:
+        for before in ("", " ", "a ", "a" * 40 + " ", "a" * 40, "b\t"):
+            for after in ("", "\n", " ", "\n\n", "x"):
+                line = before + word + after
+                assert sg._open_end(line) == (sg._OPEN_END.search(line) is not None), line
