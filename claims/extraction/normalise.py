@@ -69,9 +69,13 @@ _CREDIT_GLUE = re.compile(r"(?<=[a-zà-öø-ÿ).])(?=[A-ZÀ-Þ])|(?=[\"«•])")
 
 
 def _video_credits(text: str) -> list[tuple[int, int]]:
-    """The (start, end) of each teaser credit "par <medium>" glued into the text."""
-    out = []
+    """The (start, end) of each teaser credit "par <medium>" glued into the text: the upper-case ones
+    (_VIDEO_CREDIT, "par FRANCE 24La"), then the others at the places those leave."""
+    out = [(m.start(1), m.end(1)) for m in _VIDEO_CREDIT.finditer(text)]
+    known = {start for start, _ in out}
     for m in _CREDIT_OPENING.finditer(text):
+        if m.start() in known:
+            continue
         before = text[m.start() - 1]
         if before == '"' and (m.start() < 2 or text[m.start() - 2].isspace()):
             continue  # a quotation opens with it: ' "par sécurité"'
@@ -286,11 +290,7 @@ def normalise(text: str) -> Normalised:
     breaks = {m.start() for m in _GLUED_HEADING.finditer(cleaned)} | {
         m.start() for m in caps_headings if not m.group(1)} | {
         pos for m in _DASH_HEADING.finditer(cleaned) for pos in (m.start(1), m.end(1))} | glued_headings | {
-        pos for m in _VIDEO_CREDIT.finditer(cleaned) for pos in (m.start(1), m.end(1))}
-    credits = _video_credits(cleaned)
-    if credits:
-        known = {m.start(1) for m in _VIDEO_CREDIT.finditer(cleaned)}  # "par FRANCE 24La": the first rule's
-        breaks |= {pos for credit in credits if credit[0] not in known for pos in credit}
+        pos for credit in _video_credits(cleaned) for pos in credit}
     inserts = sorted(set(inserts) | breaks)
     if inserts:
         chars: list[str] = []
