@@ -145,18 +145,14 @@ def person_name(ent: Span) -> str:
     return ""
 
 
-# Words that say when something was said, in an apposition after the speaker.
-_WHEN_WORDS = frozenset({*lx.WEEKDAYS, "jour", "lendemain", "veille", "matin", "soir", "nuit", "semaine", "mois",
-                         "année", "week-end", "moment", "day", "morning", "evening", "week"})
 # Notes of the newsroom or the translator inside a quotation, which taggers read as names.
 _EDITORIAL_NOTES = frozenset({"ndlr", "ndt", "ndr", "nda"})
-# Titles before a person's name: civilities, lawyers' "Me", doctors' "Dr".
-_TITLES_BEFORE_NAMES = frozenset({"me", "maître", "m.", "mme", "mlle", "dr", "dr.", "pr", "mr", "mr.", "mrs",
-                                  "mrs.", "ms", "ms."})
 # Grammatical gender an article gives a person: a civility, a determiner, or a marked role or participle.
 _CIVILITY = {"m.": "Masc", "monsieur": "Masc", "mr": "Masc", "mr.": "Masc", "mme": "Fem", "mme.": "Fem",
              "madame": "Fem", "mlle": "Fem", "mademoiselle": "Fem", "mrs": "Fem", "mrs.": "Fem", "ms": "Fem",
              "ms.": "Fem", "miss": "Fem"}
+# Titles before a person's name: the civilities, lawyers' "Me", doctors' "Dr".
+_TITLES_BEFORE_NAMES = frozenset({*_CIVILITY, "me", "maître", "dr", "dr.", "pr"})
 _GENDERED_DET = {"le": "Masc", "un": "Masc", "ce": "Masc", "cet": "Masc", "du": "Masc", "au": "Masc",
                  "la": "Fem", "une": "Fem", "cette": "Fem"}
 PRONOUN_GENDER = {"il": "Masc", "he": "Masc", "elle": "Fem", "she": "Fem"}
@@ -732,14 +728,14 @@ def _tail(span: Span, language: str) -> tuple[int, Token] | None:
     said = next((j for j in range(1, end) if tokens[j - 1].text == "," and said_clause(tokens[j], language)
                  is not None), end)
     # (nor in what the speaker did besides: ", se défendant d'avoir ...")
-    besides = next((j for j in range(1, end) if _comma_gerund(tokens[j]) or _participle_clause(tokens[j])), end)
+    besides = next((j for j in range(1, end) if _besides(tokens[j])), end)
     for k in range(end - 1, max(-1, min(end, said, besides) - 32), -1):
         tok = tokens[k]
         if tok.text != ",":
             continue
         rest = tokens[k + 1 : end]
         part = next((j for j, t in enumerate(rest) if _participle_clause(t) or _infinitive_clause(t)
-                     or said_clause(t, language) is not None or _comma_gerund(t)), None)
+                     or said_clause(t, language) is not None or _besides(t)), None)
         if part == 0:
             continue  # ", confirmant une information de LCI": the speaker comes before it
         if part is not None:
@@ -894,7 +890,7 @@ def _speaker_phrase(rest: list[Token]) -> list[Token]:
         person or _fold(noun.lower_) in FOLDED_ROLES | FOLDED_JOBS) or person and (
         apposition[0].pos_ in ("NOUN", "ADJ") or "Part" in apposition[0].morph.get("VerbForm"))  # ", chargée de"
     # (or when it was said: ", le jour même de la publication des chiffres", ", lundi soir")
-    when = apposition[0].lower_ in _WHEN_WORDS or apposition[0].pos_ == "DET" and noun.lower_ in _WHEN_WORDS
+    when = apposition[0].lower_ in lx.TIME_NOUNS or apposition[0].pos_ == "DET" and noun.lower_ in lx.TIME_NOUNS
     office = office or when
     setting = all(segment and segment[0].pos_ == "ADP" for segment in segments[1:])
     # No finite verb and no figure: ", rapporte RTL, le ministre a démissionné" goes on with a statement.
@@ -916,6 +912,12 @@ def _age(tok: Token) -> bool:
     doc = tok.doc
     return tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in ("ans", "an", "years") and (
         tok.like_num and not tok.text.replace(",", "").replace(".", "").isdigit() or tok.text.isdigit() and int(tok.text) < 120)
+
+
+def _besides(tok: Token) -> bool:
+    """Where what a speaker did besides speaking begins: ", confirmant ...", ", en remerciant ...", ", se
+    défendant ..." (the tail ends before it, and its words name no speaker)."""
+    return _comma_gerund(tok) or _participle_clause(tok)
 
 
 def _comma_gerund(tok: Token) -> bool:
@@ -1409,8 +1411,7 @@ def find(span: Span, language: str) -> Attribution:
         # The speaker is named before the participle clause of a second statement, never inside it.
         rest = [t for t in span.doc[start + 1 : said[0] if said else span.end] if not t.is_punct]
         # nor in what the speaker did besides ("..., en remerciant le colonel Morgan", ", confirmant ...")
-        rest = rest[: next((j for j, t in enumerate(rest) if t.i > verb.i and (
-            _comma_gerund(t) or _participle_clause(t))), len(rest))]
+        rest = rest[: next((j for j, t in enumerate(rest) if t.i > verb.i and _besides(t)), len(rest))]
         window = span.doc[max(span.start, verb.i - 3) : min(span.end, verb.i + 3)].text
         pm = _PRONOUN_VERB.search(window)
         pronoun = (pm.group(1) or pm.group(2)).lower() if pm else ""

@@ -63,6 +63,13 @@ WEEKDAYS = {
     "lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5, "dimanche": 6,
     "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
 }
+# Words that date an event ("Samedi soir", "la veille"), and the nouns of time around them ("cette année",
+# "le jour même"): read by rewrite (leading phrases, demonstratives) and attribution (a tail's "when").
+WHEN_WORDS = frozenset({*WEEKDAYS, *(m for m in MONTHS if not m.endswith(".")), "hier", "demain", "aujourd'hui",
+                        "veille", "lendemain", "matin", "soir", "nuit", "yesterday", "tomorrow", "today", "tonight"})
+TIME_NOUNS = frozenset({*WHEN_WORDS, "année", "an", "semaine", "mois", "week-end", "jour", "fois", "saison", "été",
+                        "hiver", "printemps", "automne", "après-midi", "matinée", "soirée", "moment", "époque",
+                        "year", "week", "month", "weekend", "time", "season", "morning", "evening", "afternoon"})
 RELATIVE_DAYS = {
     "hier": -1, "aujourd'hui": 0, "demain": 1, "avant-hier": -2, "après-demain": 2,
     "yesterday": -1, "today": 0, "tomorrow": 1, "tonight": 0,

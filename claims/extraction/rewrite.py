@@ -352,8 +352,7 @@ def _antecedent(subj: Token, ctx: Context, span: Span, sure_of_gender: bool = Fa
 
 
 # Words that date an event: a leading phrase holding one is part of the fact ("Samedi soir, ...").
-_WHEN = frozenset({*lx.WEEKDAYS, *(m for m in lx.MONTHS if not m.endswith(".")), "hier", "demain", "aujourd'hui",
-                   "veille", "lendemain", "matin", "soir", "nuit", "yesterday", "tomorrow", "today", "tonight"})
+_WHEN = lx.WHEN_WORDS
 # How a leading phrase hangs on the main verb when it only sets the scene: "Alors qu'il se promenait,",
 # "Pour désengorger les transports,", "Comme à son habitude,".
 _SETTING_DEPS = frozenset({"advcl", "advmod", "obl", "obl:mod", "obl:arg", "nmod", "prep", "npadvmod"})
@@ -947,9 +946,7 @@ def _mid_sentence(antecedent: str) -> str:
 
 # Nouns of time after a demonstrative date the fact from the article's day ("Cette année", "Ce week-end"):
 # they do not refer back to something the claim leaves unnamed.
-_TIME_NOUNS = frozenset({*_WHEN, "année", "an", "semaine", "mois", "week-end", "jour", "fois", "saison", "été",
-                         "hiver", "printemps", "automne", "après-midi", "matinée", "soirée", "moment", "époque",
-                         "year", "week", "month", "weekend", "time", "season", "morning", "evening", "afternoon"})
+_TIME_NOUNS = lx.TIME_NOUNS
 _DEMONSTRATIVE_DETS = frozenset({"ce", "cet", "cette", "ces", "this", "these", "that", "those"})
 _REFERRING_CE = frozenset({"c'", "ce", "cela", "ça", "ceci"})
 _RELATIVES = frozenset({"qui", "que", "qu'", "dont"})
