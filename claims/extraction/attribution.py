@@ -35,9 +35,12 @@ def _outlet_regex(names: tuple[str, ...]) -> str:
         titles = sorted(titles | {_shouted(t) for t in titles} - {""}, key=len, reverse=True)
         groups.append(declined + "(?:" + "|".join(re.escape(t) for t in titles) + ")")
     elided = {n[2:] for n in names if n.startswith("L'")}
-    # not in a headline all in capitals ("L'UNION EUROPÉENNE")
+    # After a lower-case "l'" a title of several words is still the paper's ("nous apprend l'Est Républicain");
+    # one word may be something else's name ("l'Union européenne", "l'Alsace"). Not in a headline all in
+    # capitals ("L'UNION EUROPÉENNE").
     groups.append("[Ll]'(?:" + "|".join(re.escape(t) for t in sorted(
-        {_shouted(t) for t in elided} - {""}, key=len, reverse=True)) + r")(?!\s+[A-ZÀ-Þ]{2})")
+        {_shouted(t) for t in elided} - {""} | {t for t in elided if " " in t}, key=len, reverse=True))
+        + r")(?!\s+[A-ZÀ-Þ]{2})")
     rest = sorted((n for n in names if not n.startswith(tuple(_DECLINED))), key=len, reverse=True)
     return "|".join([*groups, *(re.escape(n) for n in rest)])
 
@@ -1080,21 +1083,83 @@ def _learned_from(verb: Token) -> bool:
 
 
 def _tail_without_comma(tokens: list[Token], end: int, language: str) -> tuple[int, Token] | None:
-    """"... une expérience similaire raconte Le Dauphiné Libéré.", "..., comme le rapporte Le Point."."""
+    """"... une expérience similaire raconte Le Dauphiné Libéré.", "..., comme le rapporte Le Point.",
+    "... nous apprend L'Est Républicain.", "... a-t-on appris jeudi de sources concordantes.", "... selon les
+    informations de BFMTV."."""
     for k in range(max(1, end - 8), end - 1):
         tok = tokens[k]
         rest = tokens[k + 1 : end]
-        if _speech_verb(tok, language) and "Fin" in tok.morph.get("VerbForm") \
+        # ("nous apprend Le Parisien": the paper tells the reader)
+        told_us = tok.lower_.startswith("appr") and tokens[k - 1].lower_ == "nous"
+        if (_speech_verb(tok, language) or told_us) and "Fin" in tok.morph.get("VerbForm") \
                 and all(t.ent_type_ or t.pos_ == "PROPN" or t.lower_ in ("le", "la", "l'", "les") for t in rest) \
                 and any(t.ent_type_ or t.pos_ == "PROPN" for t in rest):
             start = k
-            while start > 0 and tokens[start - 1].lower_ in ("comme", "ainsi", "le", "l'", "la", "que", "qu'", ","):
+            while start > 0 and tokens[start - 1].lower_ in ("comme", "ainsi", "le", "l'", "la", "que", "qu'", ",",
+                                                               "nous"):
                 start -= 1
             return tokens[start].i, tok
+    learned = _learned_without_comma(tokens, end)
+    if learned is not None:
+        return learned
+    source = _source_at_end(tokens, end, language)
+    if source is not None:
+        return source
         # "..., a été soigné rapporte L'Indépendant.": a named outlet after the verb
         if _speech_verb(tok, language) and "Fin" in tok.morph.get("VerbForm") and rest and \
                 outlet_in(rest[0].doc[rest[0].i : rest[-1].i + 1].text) and tokens[k - 1].text != ",":
             return tok.i, tok
+    return None
+
+
+def _statement_in(words: list[Token]) -> bool:
+    """Whether words after an attribution marker say something of their own: a finite verb or a "que"."""
+    return any((t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm")) or t.lower_ in ("que", "qu'", "that")
+               for t in words)
+
+
+def _learned_without_comma(tokens: list[Token], end: int) -> tuple[int, Token] | None:
+    """"... renvoyés devant le tribunal a-t-on appris jeudi de sources concordantes.": the inverted
+    impersonal "on" learned it from a source; the tail runs from its auxiliary to the end."""
+    for k in range(max(1, end - 12), end - 1):
+        tok = tokens[k]
+        if not _learned_from(tok) or _statement_in(tokens[k + 1 : end]):
+            continue
+        start = k
+        while start > 1 and tokens[start - 1].text.startswith("-"):
+            start -= 1  # "a -t -on appris"
+        if start < k:
+            start -= 1
+            if tokens[start].pos_ != "AUX":
+                continue
+        elif not (k + 1 < end and tokens[k + 1].text.startswith("-")):
+            continue  # "apprend-on"; not a plain "appris" ("il a appris de ses erreurs")
+        return tokens[start].i, tok
+    return None
+
+
+def _source_at_end(tokens: list[Token], end: int, language: str) -> tuple[int, Token] | None:
+    """"... sollicité il y a plusieurs semaines selon les informations du Monde.": a source named at the
+    end of the sentence with no comma before it. Only a source (a person, an organisation, an outlet, "une
+    source proche du dossier", a stressed pronoun): "varie selon les régions" says how, not who."""
+    for k in range(max(2, end - 16), end - 1):
+        tok = tokens[k]
+        after = k + 2 if tok.lower_ == "d'" and tokens[k + 1].lower_ == "après" else k + 1
+        if not (tok.lower_ in ("selon", "d'après", "according") or after == k + 2) or tokens[k - 1].is_punct:
+            continue
+        rest = tokens[after:end]
+        # (not inside brackets: "(1,5 million selon la CGT)" is a figure of the statement)
+        opened = sum(t.text == "(" for t in tokens[:k]) > sum(t.text == ")" for t in tokens[:k])
+        if opened or any(t.is_punct and t.text not in ("-", "'") for t in rest) or _statement_in(rest):
+            return None
+        if any(t.text[:1].isdigit() and not (t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ in lx.MONTHS) for t in rest):
+            return None  # a figure is a statement ("selon 3 sondages sur 4")
+        if len(rest) == 1 and rest[0].lower_ in _STRESSED_PRONOUNS:
+            return tok.i, tok
+        claimant, outlet, how = source_of(rest, language)
+        if claimant or outlet or how.startswith("description:"):
+            return tok.i, tok
+        return None
     return None
 
 

@@ -1141,3 +1141,32 @@ def test_a_pronoun_after_a_role_subject_is_the_person_the_article_named_with_the
     cand = claim(text, "300 professeurs")
     assert cand.text.startswith("Jean Dupont")
     assert cand.claimant == "Jean Dupont"
+
+
+@pytest.mark.parametrize(("sentence", "claimant"), [
+    ("Le juge a signé l'ordonnance de renvoi le 12 août selon une source proche du dossier.", ""),
+    ("Le juge a signé l'ordonnance de renvoi le 12 août selon les informations de BFMTV.", "BFMTV"),
+    ("Le juge a signé l'ordonnance de renvoi le 12 août nous apprend l'Est Républicain.", "L'Est Républicain"),
+    ("Le juge a signé l'ordonnance de renvoi le 12 août a-t-on appris jeudi de sources concordantes.", None),
+])
+def test_a_source_named_at_the_end_without_a_comma_is_left_out(sentence: str, claimant: str | None) -> None:
+    cand = claim(sentence, "ordonnance")
+    assert cand.text == "Le juge a signé l'ordonnance de renvoi le 12 août."
+    if claimant is not None:
+        assert cand.claimant == claimant
+
+
+@pytest.mark.parametrize("sentence", [
+    "Le prix du gaz livré aux ménages varie fortement selon les régions.",  # how, not who
+    "Ils étaient 150 000 manifestants dans toute la France (1,5 million selon la CGT).",  # a figure of the statement
+    "Le taux de chômage a atteint 12 % en mars selon 3 sondages sur 4.",
+    "Le jeune footballeur a beaucoup appris de ses erreurs passées avec le temps.",
+])
+def test_what_a_trailing_selon_or_appris_says_itself_stays_in_the_text(sentence: str) -> None:
+    words = sentence.split()[2]
+    assert claim(sentence, words).text == sentence
+
+
+def test_a_one_word_title_after_a_lower_case_article_is_not_taken_for_the_paper() -> None:
+    assert outlet_in("un accord avec l'Union européenne") == ""
+    assert outlet_in("selon l'Écho Républicain") == "L'Écho Républicain"
