@@ -14,6 +14,7 @@ from spacy.tokens import Span, Token
 
 from claims.extraction import lexicon as lx
 from claims.extraction.doccache import column, doc_ents, span_ents, span_text
+from claims.extraction.features import is_year
 
 # A title's article is declined in the sentence: "rapporte le Parisien", "a confié au Parisien",
 # "selon une source du Figaro", "aux Echos".
@@ -57,8 +58,10 @@ _PRONOUN_VERB = re.compile(r"-t-(il|elle|ils|elles|on)\b|\b\w+-(il|elle|ils|elle
 # Words before a role noun that belong to it: "l'ancien Premier ministre".
 ROLE_ADJECTIVES = {"premier", "première", "ancien", "ancienne", "ex", "vice", "former", "first"}
 # What may follow the speech verb in a trailing attribution: its subject, a medium, a date, a place.
-_TAIL_WORDS = {"à", "au", "aux", "auprès", "de", "du", "des", "d'", "l'", "la", "le", "les", "sur", "dans",
-               "sous", "par", "en", "ce", "cette", "lors", "micro", "antenne", "colonnes", "ondes", "plateau",
+# What a statement was made through ("au micro de RTL", "au téléphone"): a name after it is the speaker's.
+_SPOKEN_THROUGH = frozenset({"micro", "antenne", "colonnes", "ondes", "plateau", "téléphone", "caméra"})
+_TAIL_WORDS = {*_SPOKEN_THROUGH, "à", "au", "aux", "auprès", "de", "du", "des", "d'", "l'", "la", "le", "les", "sur",
+               "dans", "sous", "par", "en", "ce", "cette", "lors",
                "mardi", "lundi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "matin", "soir",
                "même", "source", "encore", "aussi", "également", "ensuite", "alors", "ainsi", "notamment",
                "to", "the", "on", "in", "at", "a", "an", "of", "by", "with", "also", "told", "then"}
@@ -377,6 +380,8 @@ def _complement(ent: Span, start: int) -> bool:
     while k > start and (doc[k].pos_ == "DET" or doc[k].pos_ == "ADJ" and doc[k].is_lower) \
             and doc[k].lower_ not in _COMPLEMENT_PREPOSITIONS:
         k -= 1
+    if doc[k].lower_ in _SPOKEN_THROUGH:
+        return False  # "racontait au téléphone Olivier Toussaint": the speaker, not the telephone's name
     if doc[k].lower_ in _COMPLEMENT_PREPOSITIONS or doc[k].text == "(":
         return True  # "(LFI)" after "le leader de la France insoumise": the acronym of the complement
     head = next(t for t in doc[start:first] if t.pos_ == "NOUN")
@@ -400,7 +405,7 @@ def _role_holder(role: Token, noun: Token, ent: Span) -> bool:
     with an agent suffix: "un porte-parole du navigateur allemand Boris Herrmann" speaks for the sailor).
     A surname alone after it names the thing ("un responsable de l'administration Trump")."""
     person_noun = (noun.lower_ in JOBS | lx.PERSON_ROLES | lx.AGENT_NOUNS or noun.lower_.endswith(_AGENT_SUFFIXES)) \
-        and "Plur" not in noun.morph.get("Number")
+        and "Plur" not in noun.morph.get("Number") and noun.lower_ not in lx.INSTITUTION_NOUNS
     return role.lower_ in lx.PERSON_ROLES and len(ent) >= 2 and not person_noun
 
 
@@ -794,14 +799,16 @@ def _tail(span: Span, language: str) -> tuple[int, Token] | None:
         if any((t.lower_ in ("que", "qu'", "that") or t.text == "si") and not t.ent_type_ for t in words[lead + 1 :]):
             return None  # (not a name's: "souligne UFC-Que Choisir")
         # "..., a annoncé le groupe, et les bénéfices de 7 %": a statement goes on after the speaker.
-        if any(t.text in ("%", "€", "$", "£") or (t.lower_ in ("et", "mais", "ou", "and", "but") and t.i > 0
-                                                   and t.doc[t.i - 1].text == ",") for t in rest):
+        # So does a colon: ", a répondu à la ministre : "en France ..."" introduces what was said.
+        if any(t.text in ("%", "€", "$", "£", ":") or (t.lower_ in ("et", "mais", "ou", "and", "but") and t.i > 0
+                                                        and t.doc[t.i - 1].text == ",") for t in rest):
             return None
         # ", rapporte Midi Libre qui cite une source judiciaire": a relative clause describes the speaker.
         described = next((j for j in range(lead + 2, len(words)) if words[j].lower_ in ("qui", "dont", "who")),
                          len(words))
-        if any(t.pos_ == "NUM" or t.text[:1].isdigit() for t in words[described:]):
-            return None  # ", a indiqué la SNCF, qui prévoit 2 trains sur 3": a figure is a statement
+        if any((t.pos_ == "NUM" or t.text[:1].isdigit()) and not is_year(t.text) for t in words[described:]):
+            return None  # ", a indiqué la SNCF, qui prévoit 2 trains sur 3": a figure is a statement; not
+            # a year of the speaker's past (", qui avait lui aussi rendu son tablier en 2014")
         described = min(described, next((j for j, t in enumerate(words) if j > lead and t.i >= described_from),
                                         described))
         finite = [t for t in words[lead + 1 : described] if t.pos_ == "VERB" and "Fin" in t.morph.get("VerbForm")
@@ -898,10 +905,16 @@ def _speaker_phrase(rest: list[Token]) -> list[Token]:
     setting = all(segment and segment[0].pos_ == "ADP" for segment in segments[1:])
     # No finite verb and no figure: ", rapporte RTL, le ministre a démissionné" goes on with a statement.
     if office and setting and not any(
-            (t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") or t.pos_ == "NUM" or t.text[:1].isdigit())
+            (t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm")
+             or (t.pos_ == "NUM" or t.text[:1].isdigit()) and not _in_date(t))
             and not t.ent_type_ and not _age(t) for t in after):  # (a name's words: "l'agence Passe Agency")
         return rest[: commas[0]]
     return rest
+
+
+def _in_date(tok: Token) -> bool:
+    """A number that is part of a date: a year, or a day before its month ("paru vendredi 12 juillet")."""
+    return is_year(tok.text) or tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ in lx.MONTHS
 
 
 def _gerund(tok: Token) -> bool:
@@ -1152,7 +1165,7 @@ def _source_at_end(tokens: list[Token], end: int, language: str) -> tuple[int, T
         opened = sum(t.text == "(" for t in tokens[:k]) > sum(t.text == ")" for t in tokens[:k])
         if opened or any(t.is_punct and t.text not in ("-", "'") for t in rest) or _statement_in(rest):
             return None
-        if any(t.text[:1].isdigit() and not (t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ in lx.MONTHS) for t in rest):
+        if any(t.text[:1].isdigit() and not _in_date(t) for t in rest):
             return None  # a figure is a statement ("selon 3 sondages sur 4")
         if len(rest) == 1 and rest[0].lower_ in _STRESSED_PRONOUNS:
             return tok.i, tok

@@ -80,7 +80,7 @@ SPEECH_PREFIXES = {
     "fr": ("déclar", "affirm", "assur", "estim", "expliqu", "indiqu", "annonc", "soulign", "ajout", "précis",
            "confi", "rappel", "admet", "admis", "reconn", "avanc", "souten", "soutien", "prévien", "prévenu",
            "martel", "insist", "dénonc", "accus", "promet", "promis", "lanc", "répond", "répét", "jug",
-           "confirm", "dit", "dira", "écrit", "raconte", "explique", "observ", "commenté", "tranch",
+           "confirm", "dit", "dira", "écrit", "racont", "explique", "observ", "commenté", "tranch",
            "regrett", "déplor", "salu", "alert", "averti", "assén", "détaill", "résum", "nuanc", "ironis", "fustig",
            "relat", "rapport", "révél", "relev", "relay", "témoign", "réag", "signal", "souffl", "gliss", "lâch",
            "poursuiv", "conclu", "concè", "concéd", "reprend", "s'indign", "s'agac", "s'inquièt", "s'interrog",
@@ -212,6 +212,18 @@ AGENT_NOUNS = {
     "clinique", "laboratoire", "banque", "fondation", "ong", "ville", "région", "département",
     "enquêtrice", "enquêtrices",
 }
+# The agent nouns that name an institution, not a person: a person's full name after one is not its name
+# ("la porte-parole du gouvernement Sibeth Ndiaye" is Sibeth Ndiaye; "du navigateur Boris Herrmann" is not).
+INSTITUTION_NOUNS = frozenset({
+    "ministère", "gouvernement", "préfecture", "parquet", "tribunal", "cour", "police", "gendarmerie", "secours",
+    "syndicat", "syndicats", "mairie", "entourage", "direction", "entreprise", "groupe", "société", "association",
+    "parti", "opposition", "organisation", "organisme", "institut", "agence", "autorités", "administration",
+    "office", "observatoire", "fédération", "collectif", "comité", "conseil", "commission", "ambassade", "consulat",
+    "armée", "état-major", "compagnie", "opérateur", "hôpital", "ars", "justice", "armées", "municipalité",
+    "cabinet", "exécutif", "production", "établissement", "musée", "clinique", "laboratoire", "banque",
+    "fondation", "ong", "ville", "région", "département", "government", "union", "company", "agency",
+    "authorities", "court",
+})
 # People described by their occupation or standing rather than an office: "regrette la chanteuse", "la
 # journaliste a confié que ...". A claimant as written when the phrase names no one else (an organisation
 # named in it is the claimant: "le présentateur de Quotidien"), or the person just quoted

@@ -303,7 +303,11 @@ def _chunk_candidates(art: _Article, doc: Doc, chunk: _Chunk, previous: list[Spa
             t.is_alpha and not any(s <= t.i < e for s, e in attrib.drop) for t in sent)
         clauses = [] if tail_only else _with_said(_clauses(sent, dates, quantities, entities), attrib)
         for seg_start, seg_end, subject in clauses:
-            cand = _candidate(art, doc, locate, seg_start, seg_end, subject, attrib, dates, quantities, entities)
+            # A second clause takes the first's subject: as the first clause resolved it when it is a pronoun
+            # ("Il a lancé ... et assure que ...": "Mathieu Haas assure que ...").
+            shared = made[0].signals.extra.get("subject", "") if made and made[0].signals else ""
+            cand = _candidate(art, doc, locate, seg_start, seg_end, subject, attrib, dates, quantities, entities,
+                              shared)
             if cand is not None:
                 made.append(cand)
         art.candidates.extend(made)
@@ -786,7 +790,7 @@ _ORIGINALS = "claims.extraction.originals"
 def _candidate(
     art: _Article, doc: Doc, locate: ft.Locate, tok_start: int, tok_end: int, subject: Span | None,
     attrib: at.Attribution, dates: list[dict[str, Any]], quantities: list[dict[str, Any]],
-    entities: list[dict[str, Any]],
+    entities: list[dict[str, Any]], shared_subject: str = "",
 ) -> ClaimCandidate | None:
     span = doc[tok_start:tok_end]
     a, b = span.start_char, span.end_char
@@ -820,9 +824,14 @@ def _candidate(
         original=original, speech=speech,
     )
     text = rewritten.text
+    unresolved_subject = False
     if subject is not None:
         s0, s1 = locate(subject.start_char, subject.end_char)
-        text = " ".join(art.original[s0:s1].split()) + " " + (text[0].lower() + text[1:] if text else text)
+        given = " ".join(art.original[s0:s1].split())
+        if len(subject) == 1 and subject[0].lower_ in _SUBJECT_PRONOUNS:
+            # the pronoun the first clause resolved, else the claim needs the sentences before
+            given, unresolved_subject = shared_subject or given, not shared_subject
+        text = given + " " + (text[0].lower() + text[1:] if text else text)
     cleaned = readable(text) or text
     # readable() drops links, handles and emoji pasted into a post, repeated pastes and trailing "a-t-il
     # dit" clauses: none of them may take a figure, a name or a negation with it.
@@ -858,7 +867,7 @@ def _candidate(
     lower = text.lower()
     root = span.root
     tense = ft._tense_at(doc, root.i)
-    needs_context = rewritten.needs_context
+    needs_context = rewritten.needs_context or unresolved_subject
     record, forecast, schedule, advice, promotional, tribute = markers_in(lower, _marker_lists(language),
                                                                           skip_blank=True)
     signals.updated(

@@ -736,10 +736,11 @@ def condense(
             resolved = name
         elif (_named_in_apposition(subj) or _names_itself(subj)) and low not in _LATTER:
             pass  # "Cet ex-collaborateur, Tewfik Derbal, a démissionné", "Cette saison 3 de The Voice": named
-        elif _demonstrative(subj) or (
-                low in _LATTER and any(c.lower_ in ("ce", "cette", "ces") for c in subj.children)) or low in _LATTER:
+        elif _demonstrative(subj) or low in _LATTER:
             np = [t for t in subj.subtree if t.i <= subj.i]
-            if low in _LATTER or subj.lower_ in _LATTER:
+            if low.startswith("derni") and not any(c.lower_ in ("ce", "cette", "ces") for c in subj.children):
+                needs_context = True  # "Le dernier a été plus complexe": the last of the things listed before
+            elif low in _LATTER:
                 named = ctx.previous_names[-1:]
                 if named and ctx.holds_office_named_in(named[0], span):
                     needs_context = True  # "Ce dernier est un proche de l'actuel ministre de X": not the minister
@@ -801,7 +802,9 @@ def _impersonal(subj: Token) -> bool:
     following = [t for t in subj.doc[subj.i + 1 : subj.i + 7]]
     words = [t.lower_.replace("\u2019", "'") for t in following]
     if "y" in words[:2]:
-        return True
+        # "il y a", "il n'y avait", "il y en aura"; not "Il y purgeait une peine" (he was serving it there)
+        after_y = [w for w in words[words.index("y") + 1 :] if w not in ("en", "pas")]
+        return bool(after_y) and after_y[0] in _THERE_IS
     rest = [t for t, w in zip(following, words, strict=True) if w not in _CLITICS]
     if not rest:
         return False
@@ -814,6 +817,10 @@ def _impersonal(subj: Token) -> bool:
         return bool(after) and (after[0].pos_ == "ADJ" or after[0].lower_ in _IMPERSONAL_PREDICATES
                                 or not reflexive and _impersonal_passive(after[0]))  # not "il s'est chargé de"
     return False
+
+
+# "avoir" after "il y": "il y a", "il y avait", "il n'y aura", "qu'il y ait"
+_THERE_IS = frozenset({"a", "avait", "aura", "aurait", "eut", "ait", "eût", "avoir", "aurai", "ont"})
 
 
 def _impersonal_passive(participle: Token) -> bool:

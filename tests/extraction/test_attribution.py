@@ -1170,3 +1170,36 @@ def test_what_a_trailing_selon_or_appris_says_itself_stays_in_the_text(sentence:
 def test_a_one_word_title_after_a_lower_case_article_is_not_taken_for_the_paper() -> None:
     assert outlet_in("un accord avec l'Union européenne") == ""
     assert outlet_in("selon l'Écho Républicain") == "L'Écho Républicain"
+
+
+@pytest.mark.parametrize(("role", "name"), [
+    ("la porte-parole du gouvernement Sibeth Ndiaye", "Sibeth Ndiaye"),
+    ("l'ancien patron du parti Jean-François Copé", "Jean-François Copé"),
+    ("le secrétaire général du syndicat Philippe Martinez", "Philippe Martinez"),
+])
+def test_a_full_name_after_an_office_of_an_institution_is_who_holds_it(role: str, name: str) -> None:
+    text = f"Le parti compte désormais 12 000 adhérents dans toute la France, a affirmé {role}."
+    assert claim(text, "12 000").claimant == name
+
+
+def test_a_name_after_a_spokesperson_of_a_person_is_still_that_person() -> None:
+    text = "Le bateau a perdu 2 voiles dans la tempête, a affirmé le porte-parole du navigateur allemand Boris Herrmann."
+    assert claim(text, "2 voiles").claimant != "Boris Herrmann"
+
+
+def test_a_speaker_named_after_the_telephone_or_an_apposition_with_a_date_is_the_claimant() -> None:
+    text = ('"Il nous reste 12 bouteilles d\'eau pour trois, ça devient difficile", racontait vendredi soir au '
+            "téléphone Olivier Toussaint, habitant de l'île.")
+    cand = claim(text, "12 bouteilles")
+    assert (cand.claimant, cand.text) == ("Olivier Toussaint", "Il nous reste 12 bouteilles d'eau pour trois, ça devient "
+                                                               "difficile.")
+    text = ('"Les 400 copies retenues sont un sacrilège" pour les élèves, a estimé le ministre de l\'Education, '
+            "Jean-Michel Blanquer dans un entretien au Parisien paru vendredi 12 juillet.")
+    cand = claim(text, "400 copies")
+    assert cand.claimant == "Jean-Michel Blanquer" and "Parisien" not in cand.text
+
+
+def test_a_year_in_the_clause_that_describes_the_speaker_is_no_statement() -> None:
+    text = ('"On peut attendre cinq mois avant de voter", a également fait valoir l\'ancien patron du parti Jean-François '
+            "Copé, qui avait lui aussi rendu son tablier en 2014.")
+    assert claim(text, "cinq mois").text == "On peut attendre cinq mois avant de voter."

@@ -129,6 +129,13 @@ def test_an_upper_case_heading_glued_to_an_elided_article_is_cut_off() -> None:
      "► Mitterrand et Chirac pas en reste"),
     ("Le décompte de l'AFP est connu.► Sous Pompidou, l'ère des énarquesS'ils ne sont que 3 sous de Gaulle, ils "
      "sont 9 ensuite.", "► Sous Pompidou, l'ère des énarques"),
+    # a weekday, "Se" or a place of three letters before the glue
+    ("Le virus progresse. Deux cas dans l'AinCe mardi 30 octobre, l'agence a confirmé 3 cas.",
+     "Ce mardi 30 octobre, l'agence a confirmé 3 cas."),
+    ("Le chauffeur a été frappé. Agression dans le busJeudi 20 septembre, à Draveil, il a été frappé.",
+     "Jeudi 20 septembre, à Draveil, il a été frappé."),
+    ("Le texte est illégal. L'avis du Conseil d'ÉtatSe prononçant sur le fond, les juges ont tranché.",
+     "Se prononçant sur le fond, les juges ont tranché."),
 ])
 def test_a_heading_glued_to_the_sentences_around_it_gets_a_paragraph_of_its_own(glued: str, heading: str) -> None:
     paragraphs = [p.strip() for p in normalise(glued).text.split("\n\n")]

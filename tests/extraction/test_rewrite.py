@@ -472,3 +472,28 @@ def test_a_first_person_quotation_of_an_unnamed_speaker_still_needs_context() ->
     claim = one("Le conseil s'est réuni lundi. \"Nous avons voté 12 délibérations en 2019\", a déclaré un élu.",
                 "12 délibérations")
     assert claim.needs_context and "«" not in claim.text
+
+
+def test_il_y_before_another_verb_than_avoir_is_a_person_not_there_is() -> None:
+    text = ("Le détenu a été retrouvé mort dans sa cellule de la prison de Fresnes. Il y purgeait une peine de trois "
+            "ans d'emprisonnement pour violences.")
+    assert one(text, "purgeait").needs_context
+    assert not one("Le bilan est lourd à Lyon. Il y a eu 12 morts dans l'incendie de l'immeuble.", "12 morts").needs_context
+
+
+def test_le_dernier_without_a_demonstrative_is_the_last_thing_listed_not_the_last_person_named() -> None:
+    text = ("Mathieu Haas a dessiné trois toiles pour les soignants. Le dernier a été plus complexe car les travailleurs "
+            "sociaux n'ont pas d'uniforme. Il a rencontré le maire Paul Durand. Ce dernier a promis 3000 euros.")
+    last = one(text, "plus complexe")
+    assert last.needs_context and "Mathieu Haas" not in last.text
+    assert one(text, "3000 euros").text == "Paul Durand a promis 3000 euros."
+
+
+def test_a_second_clause_takes_the_pronoun_subject_as_the_first_clause_resolved_it() -> None:
+    text = ("Mathieu Haas a dessiné trois toiles pour les soignants de Nantes. Il a vendu 40 dessins en mars et assure "
+            "que l'argent récolté sera reversé à cinq associations de Nantes.")
+    assert one(text, "assure").text == ("Mathieu Haas assure que l'argent récolté sera reversé à cinq associations de "
+                                         "Nantes.")
+    unresolved = one("Elle a vendu 40 dessins en mars et assure que l'argent récolté sera reversé à cinq associations "
+                     "de Nantes.", "assure")
+    assert unresolved.needs_context
