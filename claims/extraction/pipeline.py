@@ -373,6 +373,11 @@ def _give_speaker(run: list[ClaimCandidate], attrib: at.Attribution) -> None:
             if cand.signals:
                 cand.signals.claimant = True
                 cand.signals.speech = True
+            extra = cand.signals.extra if cand.signals else {}
+            if extra.get("unresolved") and rw.same_person(extra.get("subject", ""), cand.claimant):
+                # The quotation's "elle" was read as the speaker, who would have said "je": it is someone else.
+                cand.text, extra["subject"] = extra.pop("unresolved"), ""
+                cand.needs_context = cand.signals.needs_context = True
 
 
 def _first_person(sent: Span) -> bool:
@@ -862,6 +867,8 @@ def _candidate(
                            claimant=claimant, speech=speech)
     signals.extra.pop("calendar_date", None)  # a scheduled event is not made checkable by its date
     signals.extra["subject"] = rewritten.subject
+    if rewritten.unresolved and subject is None:
+        signals.extra["unresolved"] = rewritten.unresolved[0].upper() + rewritten.unresolved[1:]
     if rewritten.inner_quote:
         signals.extra["inner_quote"] = True
     lower = text.lower()

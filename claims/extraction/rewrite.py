@@ -95,6 +95,7 @@ class Context:
     # Genders of the people the last sentence brought in unnamed ("une jeune fille de 15 ans"): a pronoun of
     # that gender in the next sentence may stand for them rather than for someone named before.
     unnamed_genders: set[str] = field(default_factory=set)
+    last_speaker: str = ""  # who the article last quoted or reported: a quotation after it may still be theirs
 
     def brought_in_unnamed(self, pronoun: str) -> bool:
         """Whether the last sentence brought in an unnamed person "il"/"elle" may stand for ("... retrouver
@@ -233,6 +234,7 @@ class Context:
             self.outlets.append(outlet)
         subject = _subject(sent)
         in_quotation = subject is not None and sent.doc[sent.start : subject.i].text.count('"') % 2 == 1
+        self.last_speaker = speaker or self.last_speaker
         self.last_subject_gender, self.last_subject_outlet = "", False
         if resolved_subject:
             self.last_subject = resolved_subject
@@ -310,6 +312,13 @@ class Rewrite:
     inner_quote: bool = False
     checkable: list[Token] = field(default_factory=list)
     aside: list[Token] = field(default_factory=list)  # left out of the text and the checkable part (_asides)
+    unresolved: str = ""  # with a pronoun subject resolved: the text with the pronoun as written
+
+
+def same_person(name: str, other: str) -> bool:
+    """"Hajer Nemri" and "Me Hajer Nemri", "Nemri": one person named twice (by the surname)."""
+    a, b = name.split(), other.split()
+    return bool(a and b) and a[-1].lower() == b[-1].lower()
 
 
 def _subject(span: Span) -> Token | None:
@@ -697,6 +706,8 @@ def condense(
                 # The speaker's "il", in a quotation opened sentences before, stands for what the quotation
                 # spoke of ("Une vidéo ... Elle a été réalisée"), not for the person the story is about.
                 resolved = ""
+            if resolved and quoted(subj, span) and same_person(resolved, attribution.claimant or ctx.last_speaker):
+                resolved = ""  # '"Elle l'a eu en cours", a-t-elle expliqué': a speaker says "je", not "elle"
             if resolved:
                 replacement[subj.i] = resolved if subj == kept[0] else _mid_sentence(resolved)
                 before = subj.doc[subj.i - 1] if subj.i > 0 else None
@@ -764,13 +775,15 @@ def condense(
         any(t.like_num and t.pos_ != "DET" for t in kept) and any(t.pos_ in ("NOUN", "PROPN") for t in kept[:4])
         and len(kept) >= 3 and any(t.text == ":" or t.pos_ == "PROPN" or t.ent_type_ for t in kept))
     out = Rewrite(text, needs_context=needs_context, fragment=fragment, subject=resolved, inner_quote=inner_quote,
-                  checkable=checkable, aside=aside_tokens)
+                  checkable=checkable, aside=aside_tokens,
+                  unresolved=_tidy(joined(kept, original)) if resolved and subj is not None and subj.i in replacement
+                  else "")
     # The hard rule: nothing checkable is lost. A rewrite that drops a fact falls back to the checkable
     # part as written (attribution and markers still left out).
     plain = _tidy(joined(checkable, original))
     if faithful.missing(plain, out.text, [original(t) for t in checkable if t.ent_type_]):
         out.text = plain
-        out.subject = ""
+        out.subject = out.unresolved = ""
     return out
 
 

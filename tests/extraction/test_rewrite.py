@@ -497,3 +497,13 @@ def test_a_second_clause_takes_the_pronoun_subject_as_the_first_clause_resolved_
     unresolved = one("Elle a vendu 40 dessins en mars et assure que l'argent récolté sera reversé à cinq associations "
                      "de Nantes.", "assure")
     assert unresolved.needs_context
+
+
+def test_inside_a_quotation_il_or_elle_is_never_its_speaker() -> None:
+    text = ("\"Pas du tout\", a répondu l'avocate de l'enseignante, Hajer Nemri. \"Elle connaissait déjà\" l'adolescent, "
+            "qui a été mis en examen dimanche. \"Elle l'a eu l'an dernier en cours. Il sort de classe quand il veut\", "
+            "a-t-elle expliqué. Elle a ensuite quitté le tribunal de Créteil.")
+    for needle in ("connaissait", "l'an dernier"):
+        quoted_claim = one(text, needle)
+        assert "Nemri" not in quoted_claim.text and quoted_claim.needs_context, quoted_claim.text
+    assert one(text, "quitté").text == "Hajer Nemri a ensuite quitté le tribunal de Créteil."  # narrative: her
