@@ -426,9 +426,19 @@ def _entity_name(ent: Span) -> str:
     if start > ent.start and (ent.doc[start].pos_ in ("ADP", "DET") or ent.doc[start].lower_ in _NAME_PARTICLES):
         start = ent.start
     end = _acronym_end(ent)
+    # "rapporte Le Parisien jeudi 13 septembre" tagged as one name: it ends where a date in lower case begins
+    end = next((k for k in range(start + 1, end) if _date_begins(ent.doc[k])), end)
     while end - 1 > start and ent.doc[end - 1].lower_ in _NOT_SPEAKER_NOUNS:
         end -= 1  # "a annoncé l'Insee mercredi": the tagger took the day in
     return ent.doc[start:end].text.strip(" ,.'\"")
+
+
+def _date_begins(tok: Token) -> bool:
+    """"jeudi", "septembre", the "13" of "13 septembre", as written in a sentence (a name's "14 Juillet" is not)."""
+    doc = tok.doc
+    if tok.is_lower and tok.lower_ in lx.WHEN_WORDS:
+        return True
+    return tok.text[:1].isdigit() and tok.i + 1 < len(doc) and doc[tok.i + 1].is_lower and doc[tok.i + 1].lower_ in lx.MONTHS
 
 
 def _acronym_end(ent: Span) -> int:
@@ -546,7 +556,8 @@ def source_of(tokens: list[Token], language: str, told: bool = True) -> tuple[st
         cut = next((k for k, t in enumerate(phrase) if k > 0 and (
             t.lower_ in ("qui", "who", "que", "dont", "sur", "à", "au", "aux", "auprès", "dans", "lors", "pour", "on",
                          "to", "in", "at") or t.text in (",", "(", '"') or t.pos_ in ("VERB", "AUX")
-            or t.lower_ in lx.WEEKDAYS or t.text[:1].isdigit()  # "la préfecture, mardi 3 juin": a date ends it
+            or t.lower_ in lx.WHEN_WORDS or t.text[:1].isdigit()  # "la préfecture, mardi 3 juin": a date ends it
+            or t.pos_ == "DET" and k + 1 < len(phrase) and phrase[k + 1].lower_ in lx.TIME_NOUNS  # "le mois dernier"
             or (outlet and t.text in outlet.split())
             or t.doc[t.i - 1].text == ",")), len(phrase))  # the comma may have been filtered out
         kept = _trim_function_words(phrase[:cut])
@@ -1394,16 +1405,44 @@ def _speaker_behind_outlet(span: Span, comma: Token, outlet: str, language: str)
 _AS_REPORTED = ("comme", "as")
 
 
+def _past_apposition(tokens: list[Token], end: int, subject: Token | None) -> int:
+    """Where a fronted source phrase ends (its comma at `end` - 1): "Selon Paul Martin, un ancien élu qui ...,
+    le maire a ...", "Comme l'a annoncé X, le présentateur de l'émission, ...": the source's apposition
+    describes the source, it is part of the phrase; not the sentence's subject ("Selon un rapport,
+    l'accident, qui ..., serait dû à") and not one with a figure."""
+    if end < len(tokens) and (tokens[end].lower_ in ("un", "une", "le", "la", "l'", "les", "ancien", "ancienne", "ex")
+                              or tokens[end].lower_.startswith("ex-")):
+        close = next((k for k in range(end + 1, min(len(tokens), end + 20)) if tokens[k].text == ","), None)
+        if close is not None and any(t.pos_ in ("VERB", "AUX") for t in tokens[close + 1 :]) and not any(
+                t.like_num and t.lower_ not in ("un", "une") for t in tokens[end:close]) and not (
+                subject is not None and tokens[end].i <= subject.i < tokens[close].i):
+            return close + 1
+    return end
+
+
 def _fronted_outlet(span: Span, tokens: list[Token], language: str) -> Attribution | None:
     """"Comme le révèle le magazine Gala, dans un documentaire, le prince Harry confie que ...": the person
-    who speaks in the main clause is the claimant, the outlet that reported it the outlet."""
+    who speaks in the main clause is the claimant, the outlet that reported it the outlet. With no speaker
+    there ("Comme l'explique LCI, le réseau a perdu 3 000 abonnés"), the source the phrase names is the
+    claimant, as after "Selon"; the phrase is left out of the text either way."""
     if len(tokens) < 6 or tokens[0].lower_ not in _AS_REPORTED:
         return None
     comma = next((k for k in range(2, min(len(tokens), 10)) if tokens[k].text == ","), None)
-    if comma is None or not any(t.pos_ == "VERB" and _speech_verb(t, language) for t in tokens[1:comma]):
+    verb = next((t for t in tokens[1:comma] if t.pos_ == "VERB" and _speech_verb(t, language)), None) \
+        if comma is not None else None
+    if verb is None:
         return None
     outlet = outlet_in(" ".join(t.text for t in tokens[1:comma]))
-    return _speaker_behind_outlet(span, tokens[comma], outlet, language) if outlet else None
+    if outlet and (inner := _speaker_behind_outlet(span, tokens[comma], outlet, language)) is not None:
+        return inner
+    claimant, named_outlet, how = source_of([t for t in tokens[1:comma] if t.i > verb.i], language)
+    if not (claimant or named_outlet):
+        return None  # "Comme il l'a expliqué, ...": who is for the pronoun rules
+    # (only a person's apposition: "Comme le rapporte France Bleu, le château ..., a trouvé" goes on with the subject)
+    person = tokens[comma - 1].ent_type_ in ("PER", "PERSON")
+    end = _past_apposition(tokens, comma + 1, None) if person else comma + 1
+    return Attribution(claimant, named_outlet or outlet, "according_to" if how == "speech" else how,
+                       [(tokens[0].i, tokens[end - 1].i + 1)])
 
 
 def find(span: Span, language: str) -> Attribution:
@@ -1463,18 +1502,7 @@ def find(span: Span, language: str) -> Attribution:
             if how == "outlet" and (inner := _speaker_behind_outlet(span, tokens[comma], outlet, language)):
                 return inner  # "Selon Le Parisien, le maire Paul Roux a affirmé que ...": the outlet reported him
             if claimant or outlet:
-                end = comma + 1
-                # "Selon Paul Martin, un ancien élu qui ..., le maire a ...": the source's apposition
-                # describes the source, it is part of the attribution.
-                if end < len(tokens) and (tokens[end].lower_ in ("un", "une", "le", "la", "l'", "les", "ancien",
-                                                                  "ancienne", "ex") or tokens[end].lower_.startswith("ex-")):
-                    close = next((k for k in range(end + 1, min(len(tokens), end + 20)) if tokens[k].text == ","),
-                                 None)
-                    if close is not None and any(t.pos_ in ("VERB", "AUX") for t in tokens[close + 1 :]) and not any(
-                            t.like_num and t.lower_ not in ("un", "une") for t in tokens[end:close]) and not (
-                            subject is not None and tokens[end].i <= subject.i < tokens[close].i):
-                        # (not the sentence's subject: "Selon un rapport, l'accident, qui ..., serait dû à")
-                        end = close + 1
+                end = _past_apposition(tokens, comma + 1, subject)
                 return Attribution(claimant, outlet, "according_to" if how == "speech" else how,
                                    [(tokens[0].i, tokens[end - 1].i + 1)])
             break
@@ -1659,6 +1687,16 @@ def _name_before(verb: Token, span: Span) -> Span | None:
         if j == span.start or doc[j].text in (",", ";", ":"):
             return doc[k - 1 : k]
         return None
+    if doc[k].text == "," and k > span.start:
+        # "Interrogé par X, Jean-Pascal Jospin, directeur du musée, explique que": the name before the
+        # apposition that describes it (no verb of its own in between)
+        j = k - 1
+        while j > max(span.start, k - 16) and doc[j].text != ",":
+            j -= 1
+        if not (doc[j].text == "," and j - 1 > span.start and doc[j - 1].ent_type_ in ("PER", "PERSON")) or any(
+                t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in doc[j + 1 : k]):
+            return None
+        k = j - 1
     if k < span.start or not doc[k].ent_type_ or doc[k].ent_type_ not in ("ORG", "PER", "PERSON", "MISC", "LOC"):
         return None
     ent = _entity_at(doc[k])

@@ -1203,3 +1203,32 @@ def test_a_year_in_the_clause_that_describes_the_speaker_is_no_statement() -> No
     text = ('"On peut attendre cinq mois avant de voter", a également fait valoir l\'ancien patron du parti Jean-François '
             "Copé, qui avait lui aussi rendu son tablier en 2014.")
     assert claim(text, "cinq mois").text == "On peut attendre cinq mois avant de voter."
+
+
+def test_a_date_after_the_outlet_is_never_the_claimant() -> None:
+    text = "Le premier gain de 1,5 million d'euros au jeu de grattage est tombé, rapporte Le Parisien jeudi 13 septembre."
+    cand = claim(text, "1,5 million")
+    assert (cand.claimant, cand.outlet) == ("Le Parisien", "Le Parisien")
+    cand = claim("Selon le ministère le mois dernier, les atteintes signalées concernent à 44% le collège.", "44%")
+    assert cand.claimant == "le ministère"
+
+
+def test_a_fronted_as_reported_phrase_names_the_source_when_no_one_speaks_after_it() -> None:
+    cand = claim("Comme l'explique LCI, le réseau a perdu 3 000 abonnés en mars.", "3 000")
+    assert (cand.claimant, cand.outlet, cand.text) == ("LCI", "LCI", "Le réseau a perdu 3 000 abonnés en mars.")
+    cand = claim("Comme l'a annoncé le gouvernement, les 40 écoles fermeront lundi.", "40 écoles")
+    assert (cand.claimant, cand.text) == ("le gouvernement", "Les 40 écoles fermeront lundi.")
+
+
+def test_a_speaker_set_off_by_an_apposition_before_the_speech_verb_is_the_claimant() -> None:
+    text = ("Interrogé par France Bleu Isère, Jean-Pascal Jospin, directeur du musée archéologique de Grenoble, explique "
+            "que le phénomène s'est déjà produit en 2003.")
+    assert claim(text, "2003").claimant == "Jean-Pascal Jospin"
+
+
+def test_the_apposition_of_a_fronted_source_goes_with_it() -> None:
+    text = ("Comme l'a annoncé Stéphane Rotenberg, le présentateur de l'émission, l'enregistrement des 12 nouvelles "
+            "séquences a commencé jeudi.")
+    cand = claim(text, "12 nouvelles")
+    assert (cand.claimant, cand.text) == ("Stéphane Rotenberg", "L'enregistrement des 12 nouvelles séquences a commencé "
+                                                              "jeudi.")
