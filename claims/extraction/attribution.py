@@ -750,8 +750,8 @@ def _tail(span: Span, language: str) -> tuple[int, Token] | None:
     besides = next((j for j in range(1, end) if _besides(tokens[j])), end)
     for k in range(end - 1, max(-1, min(end, said, besides) - 32), -1):
         tok = tokens[k]
-        if tok.text != ",":
-            continue
+        if tok.text != "," and not (tok.text == ";" and k + 1 < end and tokens[k + 1].pos_ == "AUX"):
+            continue  # (a semicolon before an inverted verb is a comma mistyped: "...; a-t-elle dit.")
         rest = tokens[k + 1 : end]
         part = next((j for j, t in enumerate(rest) if _participle_clause(t) or _infinitive_clause(t)
                      or said_clause(t, language) is not None or _besides(t)), None)

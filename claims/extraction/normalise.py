@@ -34,7 +34,7 @@ _GLUED_FIGURE = re.compile(r"(?<=[a-zà-öø-ÿ]{4})([.!?…])(?=\d+(?:[.,]\d+)?
 # "prend les devantsMais cet événement", "dans l'AinCe mardi", "du busJeudi 20 septembre": a heading glued to
 # the next sentence's first word (after three lower-case letters, or a capital and two). The heading gets its own line, so segmentation reports it as a heading instead of a claim.
 _GLUED_HEADING = re.compile(
-    r"(?:(?<=[a-zà-öø-ÿ]{3})|(?<=[A-ZÀ-Þ][a-zà-öø-ÿ]{2})|(?<=\d))(?=(?:Mais|Ainsi|Se|Ne|Cet|Lundi|Mardi|Mercredi|Jeudi|"
+    r"(?:(?<=[a-zà-öø-ÿ]{3})|(?<=[A-ZÀ-Þ][a-zà-öø-ÿ]{2})|(?<=\d)|(?<=[a-zà-öø-ÿ]\)))(?=(?:Mais|Ainsi|Se|Ne|Cet|Lundi|Mardi|Mercredi|Jeudi|"
     r"Vendredi|Samedi|Dimanche|Tous|Toutes|Tout|Toute|Aucun|Aucune|Ici|Près|Plus|Le|La|Les|L'|Un|Une|Des|Il|Elle|Ils|Elles|Ce|Cette|Ces|Pour|Dans|En|Au|Aux|"
     r"Selon|Si|Depuis|Après|Avant|Lors|Alors|Sur|Par|Pendant|Avec|Quant|Et|De|Du|On|Nous|Je|C'|Cela|Parmi|"
     r"Face|Entre|Comme|Malgré|Outre|À|A|Jusqu'|Dès|Plusieurs|Certains|Certaines|Chaque|Son|Sa|Ses|Leur|Leurs|"

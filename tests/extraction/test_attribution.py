@@ -1232,3 +1232,11 @@ def test_the_apposition_of_a_fronted_source_goes_with_it() -> None:
     cand = claim(text, "12 nouvelles")
     assert (cand.claimant, cand.text) == ("Stéphane Rotenberg", "L'enregistrement des 12 nouvelles séquences a commencé "
                                                               "jeudi.")
+
+
+def test_a_tail_after_a_mistyped_semicolon_is_left_out() -> None:
+    text = ("Emmanuelle Amar a alerté les autorités. \"Les mères vivent en zone rurale avec plus de 40% de terres "
+            "agricoles autour d'elles\"; a-t-elle dit.")
+    cand = claim(text, "40%")
+    assert (cand.claimant, cand.text) == ("Emmanuelle Amar", "Les mères vivent en zone rurale avec plus de 40% de terres "
+                                                            "agricoles autour d'elles.")

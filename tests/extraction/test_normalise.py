@@ -225,3 +225,8 @@ def test_a_closing_quotation_mark_glued_to_the_next_sentence_ends_its_sentence(t
 ])
 def test_par_in_a_sentence_is_no_video_credit(text: str) -> None:
     assert normalise(text).text == text
+
+
+def test_a_heading_ending_in_brackets_glued_to_the_next_sentence_is_cut_off() -> None:
+    text = "Il est inscrit au fichier des délinquants sexuels (Fijais)L'homme a été condamné à 9 mois de prison."
+    assert "(Fijais)\n" in normalise(text).text
