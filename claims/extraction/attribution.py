@@ -1445,6 +1445,20 @@ def _fronted_outlet(span: Span, tokens: list[Token], language: str) -> Attributi
                        [(tokens[0].i, tokens[end - 1].i + 1)])
 
 
+def _interviewed_by(span: Span, tokens: list[Token], language: str) -> Attribution | None:
+    """"Interrogé par France Bleu Isère, Jean Dupont, directeur du musée, explique que ...": the outlet that
+    interviewed the speaker the main clause names; the phrase is left out of the text (it names no fact of
+    the claim). None when no one speaks after it."""
+    if len(tokens) < 6 or not tokens[0].lower_.startswith(lx.INTERVIEWED) or tokens[1].lower_ not in ("par", "by"):
+        return None
+    comma = next((k for k in range(2, min(len(tokens), 12)) if tokens[k].text == ","), None)
+    if comma is None:
+        return None
+    claimant, outlet, _ = source_of(tokens[2:comma], language)
+    outlet = outlet or (claimant if is_outlet(claimant) else "")
+    return _speaker_behind_outlet(span, tokens[comma], outlet, language) if outlet else None
+
+
 def find(span: Span, language: str) -> Attribution:
     """The attribution of one sentence (or clause)."""
     tokens = list(span)
@@ -1506,7 +1520,7 @@ def find(span: Span, language: str) -> Attribution:
                 return Attribution(claimant, outlet, "according_to" if how == "speech" else how,
                                    [(tokens[0].i, tokens[end - 1].i + 1)])
             break
-    fronted = _fronted_outlet(span, tokens, language)
+    fronted = _fronted_outlet(span, tokens, language) or _interviewed_by(span, tokens, language)
     if fronted is not None:
         return fronted
     tail = _tail(span, language)

@@ -159,6 +159,10 @@ CONNECTIVES = {
     "en": ("however", "meanwhile", "moreover", "indeed", "also", "but", "and", "so", "yet", "in fact",
            "for example", "for instance", "furthermore", "in addition", "still", "then", "now", "well"),
 }
+# Participles opening the phrase that says who interviewed the speaker ("Interrogé par France Bleu,", "Joint
+# par téléphone,"): it sets the scene or names the outlet, never a fact of the claim.
+INTERVIEWED = ("interrogé", "questionné", "sollicité", "contacté", "joint", "invité", "interviewé", "asked",
+               "interviewed", "contacted", "reached")
 # Markers and rubric labels glued before a sentence: "VIDÉO -", "►", "METEO -", "BEST-OF POLITIQUE."
 LEAD_MARKERS = r"(?:[►▶•♦■●▪→»\-–—*]+\s*|(?:VID[ÉE]OS?|PHOTOS?|INFOGRAPHIE|DIAPORAMA|EXCLUSIF|INFO|ALERTE|DIRECT|URGENT|FLASH|" \
     r"EN DIRECT|REPLAY|AUDIO|LIVE|VIDEO|EXCLUSIVE|BREAKING|UPDATE)\b\s*[-–—:.]\s*|" \

@@ -371,8 +371,7 @@ _SETTING_DEPS = frozenset({"advcl", "advmod", "obl", "obl:mod", "obl:arg", "nmod
 # reason ("Comme je suis malade,"), a concession ("Malgré l'interdiction,"), a point of view
 # ("Pour le maire,", "Pour moi,"): those are part of what is claimed.
 _BACKGROUND = frozenset({"alors", "tandis", "while", "whereas"})
-_INTERVIEWED = ("interrogé", "questionné", "sollicité", "contacté", "joint", "invité", "interviewé", "asked",
-                "interviewed", "contacted", "reached")
+_INTERVIEWED = lx.INTERVIEWED
 
 
 _POSSESSIVES = {"son": "sing", "sa": "sing", "ses": "sing", "leur": "plur", "leurs": "plur",

@@ -1240,3 +1240,11 @@ def test_a_tail_after_a_mistyped_semicolon_is_left_out() -> None:
     cand = claim(text, "40%")
     assert (cand.claimant, cand.text) == ("Emmanuelle Amar", "Les mères vivent en zone rurale avec plus de 40% de terres "
                                                             "agricoles autour d'elles.")
+
+
+def test_the_outlet_that_interviewed_the_speaker_is_the_outlet_and_leaves_the_text() -> None:
+    text = ("Interrogée par Le Parisien, la maire Anne Hidalgo a affirmé que 40 rues seraient fermées aux voitures dès "
+            "lundi.")
+    cand = claim(text, "40 rues")
+    assert (cand.claimant, cand.outlet) == ("Anne Hidalgo", "Le Parisien")
+    assert cand.text.startswith("La maire Anne Hidalgo a affirmé")
