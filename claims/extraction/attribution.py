@@ -1733,7 +1733,8 @@ def _according_to_inside(span: Span, language: str) -> Attribution | None:
     """"..., à 43 %, selon un sondage Elabe publié jeudi, alors que ...", "Toutefois, selon Forbes, en
     2018, ...", "... 1,5 million de curieux selon Médiamétrie, soit ...": a source given inside the
     sentence, where neither the opening nor the trailing attribution reads it. The phrase ends at the
-    next punctuation, conjunction or finite verb; it stays in the text (only its source is read)."""
+    next punctuation, conjunction or finite verb; it stays in the text (only its source is read) unless
+    commas set it off and the statement goes on after it."""
     doc = span.doc
     lowered = span_text(span).lower()  # the cached sentence text, read by every sentence
     if "selon" not in lowered and "d'après" not in lowered and "according to" not in lowered:
@@ -1760,8 +1761,23 @@ def _according_to_inside(span: Span, language: str) -> Attribution | None:
             doc[phrase_start : min(span.end, phrase_start + 14)]))
         claimant, outlet, how = source_of(phrase, language) if phrase else ("", "", "")
         if (claimant or outlet) and not _in_relative_clause(tok):
-            return Attribution(claimant, outlet, "according_to" if how == "speech" else how)
+            # Set off by commas with the statement going on after it (", selon RTL, trois ans après ..."),
+            # it leaves the text as an incise does.
+            # Not when what follows names or describes the source (", selon un porte-parole, Doug Carlson,
+            # cité par le journal"), which has no verb of its own.
+            end = phrase_start + len(phrase)
+            after = doc[end + 1 : span.end] if end + 1 < span.end else None
+            between_commas = doc[tok.i - 1].text == "," and doc[end].text == "," and after is not None and (
+                after[0].pos_ != "PROPN" and _finite_in(after))
+            if between_commas and after[0].lower_ in ("que", "qu'"):
+                end += 1  # "il se peut, selon la chercheuse, que ...": one comma goes with it
+            return Attribution(claimant, outlet, "according_to" if how == "speech" else how,
+                               [(tok.i - 1, end)] if between_commas else [])
     return None
+
+
+def _finite_in(tokens: Span) -> bool:
+    return any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in tokens)
 
 
 def _in_relative_clause(marker: Token) -> bool:

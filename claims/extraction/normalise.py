@@ -22,11 +22,11 @@ _CHAR_MAP = {
 }
 # Invisible characters that only confuse the tokenizer.
 _DROP = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad\r")
-# "domestique.Consternant": a sentence end glued to the next paragraph's first word; also before the
-# "M." of a name ("en 2016.M. Jung, 31 ans").
+# "domestique.Consternant", "du Monde.L'habillement": a sentence end glued to the next paragraph's first word
+# (an elided one too); also before the "M." of a name ("en 2016.M. Jung, 31 ans").
 _GLUED = re.compile(
     r"(?:(?<=[a-zà-öø-ÿ0-9)\"'»%]{2})|(?<=[A-ZÀ-Þ]{2})|(?<=\s\d)|(?<=°C)|(?<=\w\)))([.!?…])"
-    r"(?=\"?[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]|M\. [A-ZÀ-Þ])"
+    r"(?=\"?[A-ZÀ-ÖØ-Þ](?:[a-zà-öø-ÿ]|'[A-Za-zÀ-ÖØ-öø-ÿ])|M\. [A-ZÀ-Þ])"
 )
 # "à partir du 2 août.10 à 12 millions de visiteurs", "selon Philippe.72% des sondés": a sentence end glued to
 # a figure that opens the next one (a decimal has a digit before its point, a domain name letters after).

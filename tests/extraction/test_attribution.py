@@ -1248,3 +1248,21 @@ def test_the_outlet_that_interviewed_the_speaker_is_the_outlet_and_leaves_the_te
     cand = claim(text, "40 rues")
     assert (cand.claimant, cand.outlet) == ("Anne Hidalgo", "Le Parisien")
     assert cand.text.startswith("La maire Anne Hidalgo a affirmé")
+
+
+def test_a_source_set_off_by_commas_inside_the_sentence_leaves_the_text() -> None:
+    text = ("Salah Abdeslam s'est exprimé pour la première fois depuis sa cellule, selon RTL, trois ans après les "
+            "attentats qui ont fait plus de 100 morts.")
+    cand = claim(text, "100 morts")
+    assert (cand.claimant, cand.outlet) == ("RTL", "RTL")
+    assert cand.text == ("Salah Abdeslam s'est exprimé pour la première fois depuis sa cellule, trois ans après les "
+                         "attentats qui ont fait plus de 100 morts.")
+    kept = claim("Ils étaient 150 000 manifestants (1,5 million selon la CGT) dans toute la France.", "150 000")
+    assert "selon la CGT" in kept.text
+
+
+def test_relaie_reports_like_relaye() -> None:
+    cand = claim("Les automobilistes ont décrété une journée de mobilisation nationale le 17 novembre, relaie RTL.",
+                 "mobilisation")
+    assert (cand.outlet, cand.text) == ("RTL", "Les automobilistes ont décrété une journée de mobilisation nationale le "
+                                               "17 novembre.")

@@ -230,3 +230,14 @@ def test_par_in_a_sentence_is_no_video_credit(text: str) -> None:
 def test_a_heading_ending_in_brackets_glued_to_the_next_sentence_is_cut_off() -> None:
     text = "Il est inscrit au fichier des délinquants sexuels (Fijais)L'homme a été condamné à 9 mois de prison."
     assert "(Fijais)\n" in normalise(text).text
+
+
+@pytest.mark.parametrize("glued", [
+    "Le prêt a été sollicité selon les informations du Monde.L'habillement loin d'être épargné.",
+    "Il a été interpellé pour braquage à main armée.C'est une scène improbable.",
+    "Le chiffre a été confirmé par la préfecture.D'après le maire, 12 rues sont fermées.",
+])
+def test_a_sentence_end_glued_to_an_elided_word_is_split(glued: str) -> None:
+    first, second = glued.split(".", 1)[0], glued.split(".", 1)[1]
+    text = normalise(glued).text
+    assert text.startswith(first + ".") and second in text and (first + "." + second) not in text
