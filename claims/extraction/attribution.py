@@ -817,9 +817,9 @@ def _tail(span: Span, language: str) -> tuple[int, Token] | None:
         # ", rapporte Midi Libre qui cite une source judiciaire": a relative clause describes the speaker.
         described = next((j for j in range(lead + 2, len(words)) if words[j].lower_ in ("qui", "dont", "who")),
                          len(words))
-        if any((t.pos_ == "NUM" or t.text[:1].isdigit()) and not is_year(t.text) for t in words[described:]):
+        if any((t.pos_ == "NUM" or t.text[:1].isdigit()) and not _in_date(t) for t in words[described:]):
             return None  # ", a indiqué la SNCF, qui prévoit 2 trains sur 3": a figure is a statement; not
-            # a year of the speaker's past (", qui avait lui aussi rendu son tablier en 2014")
+            # a date (", qui avait lui aussi rendu son tablier en 2014", ", qui a eu accès au PV, mercredi 19 mai")
         described = min(described, next((j for j, t in enumerate(words) if j > lead and t.i >= described_from),
                                         described))
         finite = [t for t in words[lead + 1 : described] if t.pos_ == "VERB" and "Fin" in t.morph.get("VerbForm")
@@ -1427,7 +1427,7 @@ def _fronted_outlet(span: Span, tokens: list[Token], language: str) -> Attributi
     claimant, as after "Selon"; the phrase is left out of the text either way."""
     if len(tokens) < 6 or tokens[0].lower_ not in _AS_REPORTED:
         return None
-    comma = next((k for k in range(2, min(len(tokens), 10)) if tokens[k].text == ","), None)
+    comma = next((k for k in range(2, min(len(tokens), 16)) if tokens[k].text == ","), None)
     verb = next((t for t in tokens[1:comma] if t.pos_ == "VERB" and _speech_verb(t, language)), None) \
         if comma is not None else None
     if verb is None:

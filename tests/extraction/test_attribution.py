@@ -1266,3 +1266,16 @@ def test_relaie_reports_like_relaye() -> None:
                  "mobilisation")
     assert (cand.outlet, cand.text) == ("RTL", "Les automobilistes ont décrété une journée de mobilisation nationale le "
                                                "17 novembre.")
+
+
+def test_a_tail_whose_relative_clause_is_followed_by_a_date_is_left_out() -> None:
+    text = "Le jeune homme de 27 ans estime avoir été piégé, révèle BFMTV, qui a eu accès au procès-verbal, mercredi 19 mai."
+    cand = claim(text, "27 ans")
+    assert (cand.outlet, cand.text) == ("BFMTV", "Le jeune homme de 27 ans estime avoir été piégé.")
+
+
+def test_a_long_fronted_as_reported_phrase_is_still_read() -> None:
+    text = ("Comme l'explique LCI qui s'appuie sur les données de Météo France, les températures ont chuté de 10 degrés "
+            "en deux jours.")
+    cand = claim(text, "10 degrés")
+    assert cand.outlet == "LCI" and cand.text == "Les températures ont chuté de 10 degrés en deux jours."
