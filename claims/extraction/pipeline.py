@@ -730,7 +730,7 @@ def _clauses(
         if not finite and not any(c.dep_.startswith("aux") for c in child.children):
             continue
         cc = [c for c in child.children if c.dep_ == "cc" and c.i < child.i]
-        if cc and cc[0].i > root.i:
+        if cc and cc[0].i > root.i and not _between_pair(cc[0]):
             boundaries.append((cc[0].i, child))
     if not boundaries:
         return [(sent.start, sent.end, None)]
@@ -764,6 +764,15 @@ def _clauses(
             return [(sent.start, sent.end, None)]
         out.append((s, e, None if has_subject else subject))
     return out
+
+
+def _between_pair(conjunction: Token) -> bool:
+    """"entre samedi et dimanche", "entre les femmes et les hommes": the "et" of a pair after "entre", which the
+    parser may hang on the next verb, joins two nouns, not two clauses."""
+    doc = conjunction.doc
+    before = doc[max(0, conjunction.i - 6) : conjunction.i]
+    at_ = next((t.i for t in reversed(before) if t.lower_ in ("entre", "between")), None)
+    return at_ is not None and not any(t.pos_ in ("VERB", "AUX") or t.is_punct for t in doc[at_ + 1 : conjunction.i])
 
 
 _SUBJECT_PRONOUNS = frozenset({"il", "elle", "ils", "elles", "on", "je", "j'", "nous", "vous", "tu", "he", "she",

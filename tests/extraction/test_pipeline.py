@@ -250,3 +250,11 @@ def test_a_subject_with_a_comma_is_given_to_no_second_clause() -> None:
     rows[11] = ("tous", 12, "advmod", "ADV", "")  # "... et tous touche désormais ...": no subject of its own
     doc = _parsed(rows)
     assert _clauses(doc[:], [], _figures(doc, "300 contrats", "10 000 euros"), []) == [(0, len(doc), None)]
+
+
+def test_the_et_of_a_pair_after_entre_does_not_split_the_sentence() -> None:
+    text = ("La secrétaire d'État chargée de l'Égalité entre les femmes et les hommes Marlène Schiappa a salué la "
+            "décision du tribunal d'Évry, rendue le 21 septembre.")
+    extraction = extract_claims(text, language="fr")
+    found = claim_with(extraction, "Schiappa")
+    assert found.text.startswith("La secrétaire d'État chargée de l'Égalité entre les femmes et les hommes")
