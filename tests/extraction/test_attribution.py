@@ -1235,11 +1235,12 @@ def test_the_apposition_of_a_fronted_source_goes_with_it() -> None:
 
 
 def test_a_tail_after_a_mistyped_semicolon_is_left_out() -> None:
-    text = ("Emmanuelle Amar a alerté les autorités. \"Les mères vivent en zone rurale avec plus de 40% de terres "
-            "agricoles autour d'elles\"; a-t-elle dit.")
+    text = ("Interrogée sur ce point, Mme Amar a admis ne rien savoir. Les mères d'enfants touchés \"sont toutes en zone "
+            "très rurales\" avec \"plus de 40% de terres agricoles autour d'elles\"; a-t-elle dit.")
     cand = claim(text, "40%")
-    assert (cand.claimant, cand.text) == ("Emmanuelle Amar", "Les mères vivent en zone rurale avec plus de 40% de terres "
-                                                            "agricoles autour d'elles.")
+    assert cand.text == "Les mères d'enfants touchés sont toutes en zone très rurales avec plus de 40% de terres agricoles " \
+        "autour d'elles."
+
 
 
 def test_the_outlet_that_interviewed_the_speaker_is_the_outlet_and_leaves_the_text() -> None:
