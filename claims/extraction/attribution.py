@@ -1769,8 +1769,8 @@ def _according_to_inside(span: Span, language: str) -> Attribution | None:
             after = doc[end + 1 : span.end] if end + 1 < span.end else None
             between_commas = doc[tok.i - 1].text == "," and doc[end].text == "," and after is not None and (
                 after[0].pos_ != "PROPN" and _finite_in(after))
-            if between_commas and after[0].lower_ in ("que", "qu'"):
-                end += 1  # "il se peut, selon la chercheuse, que ...": one comma goes with it
+            if between_commas and (after[0].lower_ in ("que", "qu'") or doc[tok.i - 2].pos_ in ("AUX", "VERB")):
+                end += 1  # "il se peut, selon X, que ...", "Il aurait, selon X, favorisé ...": both commas go
             return Attribution(claimant, outlet, "according_to" if how == "speech" else how,
                                [(tok.i - 1, end)] if between_commas else [])
     return None

@@ -1258,6 +1258,10 @@ def test_a_source_set_off_by_commas_inside_the_sentence_leaves_the_text() -> Non
     assert (cand.claimant, cand.outlet) == ("RTL", "RTL")
     assert cand.text == ("Salah Abdeslam s'est exprimé pour la première fois depuis sa cellule, trois ans après les "
                          "attentats qui ont fait plus de 100 morts.")
+    text = ("Le président aurait, selon Gilles Bourdouleix, favorisé la Vendée en répartissant les 4 étapes du Tour qui la "
+            "traversent.")
+    assert claim(text, "4 étapes").text == ("Le président aurait favorisé la Vendée en répartissant les 4 étapes du Tour "
+                                            "qui la traversent.")
     kept = claim("Ils étaient 150 000 manifestants (1,5 million selon la CGT) dans toute la France.", "150 000")
     assert "selon la CGT" in kept.text
 
