@@ -1599,6 +1599,12 @@ def resolve_dates(dates: list[dict[str, Any]], published: Any) -> None:
                 if not year:
                     options = [dt.date(y, item["month"], 1) for y in (day0.year - 1, day0.year, day0.year + 1)]
                     month0 = day0.replace(day=1)
+                    # "novembre dernier" in a November paper is last year's, "novembre prochain" next year's
+                    words = set(item.get("text", "").lower().split())
+                    if words & {"dernier", "passé", "last"}:
+                        options = [o for o in options if o < month0]
+                    elif words & {"prochain", "next"}:
+                        options = [o for o in options if o > month0]
                     year = _nearest(options, month0, tense).year
                 item["value"] = f"{year:04d}-{item['month']:02d}"
             elif kind == "year" and item.get("year"):

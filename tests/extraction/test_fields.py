@@ -70,6 +70,13 @@ def test_it_resolves_next_month_and_never_takes_le_mois_for_a_date() -> None:
     assert dates("Le chômage a baissé de 3 % sur le mois selon l'Insee à Paris.", published) == []
 
 
+def test_the_publication_month_qualified_by_dernier_or_prochain_is_a_year_away() -> None:
+    published = dt.date(2018, 11, 15)
+    assert "2017-11" in dates("La mairie de Lyon avait fermé la piscine municipale en novembre dernier.", published)
+    assert "2019-11" in dates("La mairie de Lyon fermera la piscine municipale en novembre prochain.", published)
+    assert "2018-11" in dates("La mairie de Lyon a fermé la piscine municipale en novembre.", published)
+
+
 def test_titles_and_product_names_are_not_counts() -> None:
     text = ("Le quotidien gratuit 20 Minutes a testé la 4G dans le centre commercial des 4 Saisons. "
             "Elle a présenté Cent et Une Nuits devant 300 spectateurs au théâtre de Lille.")
