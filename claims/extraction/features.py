@@ -294,15 +294,15 @@ _NIGHT = frozenset({"nuit", "soirée", "soir", "matinée", "journée", "night"})
 
 
 def _weekly(doc: Doc, i: int) -> bool:
-    """Whether the weekday at token i names every such day: after the definite article or "chaque"
-    ("ouvert le dimanche", "chaque lundi", "every Sunday"), or in a span of days told in the present
+    """Whether the weekday at token i names every such day: after the definite article, "chaque" or "un"
+    ("ouvert le dimanche", "chaque lundi", "every Sunday", "un vendredi 13"), or in a span of days told in the present
     ("présente du lundi au jeudi"), not in one night's ("dans la nuit du lundi au mardi")."""
     if doc[i].lower_ not in lx.WEEKDAYS or i == 0:
         return False
     before = doc[i - 1].lower_
     after = doc[i + 1].lower_ if i + 1 < len(doc) else ""
-    if before in ("chaque", "every"):
-        return True
+    if before in ("chaque", "every", "un", "a"):
+        return True  # (and "un vendredi 13": any such day, not one)
     if before == "le":
         # "ouvre le dimanche" in the present; not "le mardi prochain", nor a story's "Le samedi soir, il a ...".
         return after not in _SIDE_WORDS and after not in ("suivant", "précédent") and _tense_at(doc, i) == "present"

@@ -730,3 +730,9 @@ def test_ce_and_a_weekday_is_this_weeks_day_whatever_the_tense_around_it() -> No
             "week-end un appel à un rassemblement devant son lycée ce mardi à 17 heures pour marquer 30 jours de "
             "disparition.")
     assert "2018-03-27" in dates(text, monday)
+
+
+def test_a_weekday_after_un_is_any_such_day_not_a_date() -> None:
+    published = dt.date(2018, 9, 14)
+    assert dates("Le gagnant a remporté 1,5 million d'euros un vendredi 13, jour de chance au Loto.", published) == []
+    assert "2018-09-13" in dates("Le gagnant a remporté 1,5 million d'euros jeudi 13 septembre au Loto.", published)
