@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from claims.extraction import lexicon as lx
-from claims.extraction.doccache import column, doc_ents, span_ents, span_text
+from claims.extraction.doccache import column, doc_ents, morph_values, span_ents, span_text
 
 # A title's article is declined in the sentence: "rapporte le Parisien", "a confié au Parisien",
 # "selon une source du Figaro", "aux Echos".
@@ -205,7 +205,7 @@ def gender_of(ent: Span) -> str:
         if after < len(doc) and doc[ent.end].text == "," and child.left_edge.i == after:
             if child.dep_ == "appos" and child.pos_ == "NOUN":
                 return _phrase_gender(child)
-            if child.dep_ == "acl" and "Part" in child.morph.get("VerbForm"):
+            if child.dep_ == "acl" and "Part" in morph_values(child, "VerbForm"):
                 return _marked_gender(child)
     return first_name_gender(person_name(ent))
 
@@ -275,8 +275,8 @@ def _adverb_before_verb(tok: Token) -> bool:
 def _finite(verb: Token) -> bool:
     """A finite verb, or a participle with its finite auxiliary ("a répondu", "s'est défendue"): a clause of
     its own, with a subject; a verb before its inverted pronoun is finite however it was tagged ("fait-il")."""
-    return "Fin" in verb.morph.get("VerbForm") or verb.i > 0 and verb.doc[verb.i - 1].pos_ == "AUX" or any(
-        c.dep_.startswith("aux") and "Fin" in c.morph.get("VerbForm") for c in verb.children) \
+    return "Fin" in morph_values(verb, "VerbForm") or verb.i > 0 and verb.doc[verb.i - 1].pos_ == "AUX" or any(
+        c.dep_.startswith("aux") and "Fin" in morph_values(c, "VerbForm") for c in verb.children) \
         or _before_inverted_pronoun(verb)
 
 
@@ -397,7 +397,7 @@ def _role_holder(role: Token, noun: Token, ent: Span) -> bool:
     with an agent suffix: "un porte-parole du navigateur allemand Boris Herrmann" speaks for the sailor).
     A surname alone after it names the thing ("un responsable de l'administration Trump")."""
     person_noun = (noun.lower_ in JOBS | lx.PERSON_ROLES | lx.AGENT_NOUNS or noun.lower_.endswith(_AGENT_SUFFIXES)) \
-        and "Plur" not in noun.morph.get("Number")
+        and "Plur" not in morph_values(noun, "Number")
     return role.lower_ in lx.PERSON_ROLES and len(ent) >= 2 and not person_noun
 
 
@@ -725,17 +725,20 @@ def _tail(span: Span, language: str) -> tuple[int, Token] | None:
         end -= 1
     # 16 words of tail, and a participle clause after it; one of a second statement (", soulignant que
     # ...") may be long: the tail is looked for before it.
-    said = next((j for j in range(1, end) if tokens[j - 1].text == "," and said_clause(tokens[j], language)
-                 is not None), end)
+    # Each clause looked for below opens right after a comma: only those words are tried (the tests make
+    # Tokens and read the sentence, and the tail is looked for in every sentence).
+    after_comma = [j for j in range(1, end) if tokens[j - 1].text == ","]
+    said = next((j for j in after_comma if said_clause(tokens[j], language) is not None), end)
     # (nor in what the speaker did besides: ", se défendant d'avoir ...")
-    besides = next((j for j in range(1, end) if _besides(tokens[j])), end)
+    besides = next((j for j in after_comma if _besides(tokens[j])), end)
     for k in range(end - 1, max(-1, min(end, said, besides) - 32), -1):
         tok = tokens[k]
         if tok.text != ",":
             continue
         rest = tokens[k + 1 : end]
-        part = next((j for j, t in enumerate(rest) if _participle_clause(t) or _infinitive_clause(t)
-                     or said_clause(t, language) is not None or _besides(t)), None)
+        part = next((j - k - 1 for j in after_comma if j > k and (
+            _participle_clause(tokens[j]) or _infinitive_clause(tokens[j])
+            or said_clause(tokens[j], language) is not None or _besides(tokens[j]))), None)
         if part == 0:
             continue  # ", confirmant une information de LCI": the speaker comes before it
         if part is not None:
@@ -781,7 +784,7 @@ def _tail(span: Span, language: str) -> tuple[int, Token] | None:
             continue
         if not marker and lead == 0 and _present_participle(verb):
             continue  # ", confirmant des informations du site X": what the speaker before it did too
-        if not marker and lead == 0 and "Part" in verb.morph.get("VerbForm") and any(
+        if not marker and lead == 0 and "Part" in morph_values(verb, "VerbForm") and any(
                 t.lower_ in ("par", "de", "d'") for t in words[lead + 1 : lead + 3]):
             continue  # ", accusé par sa voisine de ...": a passive participle describes, it does not attribute
         if any(w.lower_ in ("se", "s'") for w in words[:lead]) and not any(w.text.startswith("-") for w in words[:lead]) \
@@ -801,11 +804,11 @@ def _tail(span: Span, language: str) -> tuple[int, Token] | None:
             return None  # ", a indiqué la SNCF, qui prévoit 2 trains sur 3": a figure is a statement
         described = min(described, next((j for j, t in enumerate(words) if j > lead and t.i >= described_from),
                                         described))
-        finite = [t for t in words[lead + 1 : described] if t.pos_ == "VERB" and "Fin" in t.morph.get("VerbForm")
+        finite = [t for t in words[lead + 1 : described] if t.pos_ == "VERB" and "Fin" in morph_values(t, "VerbForm")
                   and not _speech_verb(t, language)]
         # "..., explique également avoir réduit la vitesse": the verb has its own complement, what
         # follows it is a statement, not who made it.
-        said = [t for t in words[lead + 1 : described] if ("Inf" in t.morph.get("VerbForm") and t.is_lower
+        said = [t for t in words[lead + 1 : described] if ("Inf" in morph_values(t, "VerbForm") and t.is_lower
                                                            and not _adverbial_infinitive(t) and not _causative(verb, t))
                 or (t.head is verb and t.dep_ in ("xcomp", "ccomp") and not _participle_clause(t)
                     and any(c.dep_ in ("obj", "mark") or c.dep_.startswith("aux") for c in t.children))]
@@ -839,7 +842,7 @@ def _infinitive_clause(tok: Token) -> bool:
     doc = tok.doc
     if tok.i == 0 or doc[tok.i - 1].text != "," or tok.lower_ not in ("avant", "pour", "sans", "afin", "après"):
         return False
-    return any("Inf" in t.morph.get("VerbForm") and _adverbial_infinitive(t) for t in doc[tok.i + 1 : tok.i + 3])
+    return any("Inf" in morph_values(t, "VerbForm") and _adverbial_infinitive(t) for t in doc[tok.i + 1 : tok.i + 3])
 
 
 def _causative(verb: Token, infinitive: Token) -> bool:
@@ -888,14 +891,14 @@ def _speaker_phrase(rest: list[Token]) -> list[Token]:
     person = rest[commas[0] - 1].ent_type_ in ("PER", "PERSON")
     office = apposition[0].pos_ == "PROPN" or apposition[0].pos_ == "DET" and (
         person or _fold(noun.lower_) in FOLDED_ROLES | FOLDED_JOBS) or person and (
-        apposition[0].pos_ in ("NOUN", "ADJ") or "Part" in apposition[0].morph.get("VerbForm"))  # ", chargée de"
+        apposition[0].pos_ in ("NOUN", "ADJ") or "Part" in morph_values(apposition[0], "VerbForm"))  # ", chargée de"
     # (or when it was said: ", le jour même de la publication des chiffres", ", lundi soir")
     when = apposition[0].lower_ in lx.TIME_NOUNS or apposition[0].pos_ == "DET" and noun.lower_ in lx.TIME_NOUNS
     office = office or when
     setting = all(segment and segment[0].pos_ == "ADP" for segment in segments[1:])
     # No finite verb and no figure: ", rapporte RTL, le ministre a démissionné" goes on with a statement.
     if office and setting and not any(
-            (t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") or t.pos_ == "NUM" or t.text[:1].isdigit())
+            (t.pos_ in ("VERB", "AUX") and "Fin" in morph_values(t, "VerbForm") or t.pos_ == "NUM" or t.text[:1].isdigit())
             and not t.ent_type_ and not _age(t) for t in after):  # (a name's words: "l'agence Passe Agency")
         return rest[: commas[0]]
     return rest
@@ -930,7 +933,7 @@ def _comma_gerund(tok: Token) -> bool:
 
 def _present_participle(tok: Token) -> bool:
     """"confirmant", "précisant", "adding": what a speaker did besides speaking, or a clause of it."""
-    return "Part" in tok.morph.get("VerbForm") and "Pres" in tok.morph.get("Tense")
+    return "Part" in morph_values(tok, "VerbForm") and "Pres" in morph_values(tok, "Tense")
 
 
 def _comma_participle(tok: Token) -> bool:
@@ -1044,7 +1047,7 @@ def _incise(span: Span, language: str) -> Attribution | None:
         # ", soulignant que ...", ", en rappelant qu'...": a second statement of the speaker (said_clause).
         said = _said_after(span, close, _end_of_text(span), language)
         if said is not None and said[0] == close and not _present_participle(verb) and any(
-                t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in tokens[:k]):
+                t.pos_ in ("VERB", "AUX") and "Fin" in morph_values(t, "VerbForm") for t in tokens[:k]):
             claimant, outlet, how = source_of(list(span.doc[verb.i + 1 : close]), language)
             if claimant or outlet:
                 return Attribution(claimant, outlet, how or "speech", [(comma.i, close), *_said_drop(span, said)],
@@ -1054,16 +1057,16 @@ def _incise(span: Span, language: str) -> Attribution | None:
         # ("..., précisant que ..." goes on with the speaker too).
         if not rest or rest[0].lower_ in ("qui", "dont", "selon", "lequel", "laquelle", "lesquels", "lesquelles",
                                           "où", "ajoutant", "précisant", "soulignant", "estimant", "expliquant") \
-                or "Ger" in rest[0].morph.get("VerbForm") or (
+                or "Ger" in morph_values(rest[0], "VerbForm") or (
                     rest[0].pos_ == "VERB" and _present_participle(rest[0])):
             continue
         before = tokens[:k]
-        if len(rest) < 3 or not any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in before):
+        if len(rest) < 3 or not any(t.pos_ in ("VERB", "AUX") and "Fin" in morph_values(t, "VerbForm") for t in before):
             continue
         # A quotation then its speaker: what follows describes the scene ("..., a déclaré X, en conférence
         # de presse"), the sentence as a whole is the quote's. Only a statement going on with a figure or
         # a verb of its own ("..., et les bénéfices de 7 %") makes the incise an aside.
-        if tokens[k - 1].text == '"' or not any(t.like_num or ("Fin" in t.morph.get("VerbForm") and t.pos_ in (
+        if tokens[k - 1].text == '"' or not any(t.like_num or ("Fin" in morph_values(t, "VerbForm") and t.pos_ in (
                 "VERB", "AUX")) for t in span.doc[close + 1 : span.end]):
             continue
         claimant, outlet, how = source_of(list(span.doc[verb.i + 1 : close]), language)
@@ -1084,7 +1087,7 @@ def _tail_without_comma(tokens: list[Token], end: int, language: str) -> tuple[i
     for k in range(max(1, end - 8), end - 1):
         tok = tokens[k]
         rest = tokens[k + 1 : end]
-        if _speech_verb(tok, language) and "Fin" in tok.morph.get("VerbForm") \
+        if _speech_verb(tok, language) and "Fin" in morph_values(tok, "VerbForm") \
                 and all(t.ent_type_ or t.pos_ == "PROPN" or t.lower_ in ("le", "la", "l'", "les") for t in rest) \
                 and any(t.ent_type_ or t.pos_ == "PROPN" for t in rest):
             start = k
@@ -1092,7 +1095,7 @@ def _tail_without_comma(tokens: list[Token], end: int, language: str) -> tuple[i
                 start -= 1
             return tokens[start].i, tok
         # "..., a été soigné rapporte L'Indépendant.": a named outlet after the verb
-        if _speech_verb(tok, language) and "Fin" in tok.morph.get("VerbForm") and rest and \
+        if _speech_verb(tok, language) and "Fin" in morph_values(tok, "VerbForm") and rest and \
                 outlet_in(rest[0].doc[rest[0].i : rest[-1].i + 1].text) and tokens[k - 1].text != ",":
             return tok.i, tok
     return None
@@ -1280,7 +1283,7 @@ def _appeal(verb: Token, language: str) -> bool:
             or any(c.dep_ == "aux:pass" for c in verb.children):
         return False  # (an appeal in a clause about someone is not the sentence's statement; "X a été invitée à
         # se produire" is who was asked)
-    return any(c.pos_ == "VERB" and "Inf" in c.morph.get("VerbForm") and c.i > verb.i
+    return any(c.pos_ == "VERB" and "Inf" in morph_values(c, "VerbForm") and c.i > verb.i
                and any(m.lower_ in ("à", "to") for m in c.children if m.dep_ == "mark")
                for c in verb.children)
 
@@ -1362,7 +1365,7 @@ def find(span: Span, language: str) -> Attribution:
                 if after and after[0].pos_ == "ADP" and after[0].lower_ not in ("de", "d'", "du", "des", "of"):
                     comma = k  # "Selon Le Parisien, dans la rue X, ...": a place or time opens the main clause
                     break
-                if any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in after):
+                if any(t.pos_ in ("VERB", "AUX") and "Fin" in morph_values(t, "VerbForm") for t in after):
                     comma = k
                     break
             if comma is None:
@@ -1515,13 +1518,13 @@ def find(span: Span, language: str) -> Attribution:
         # An infinitive has no subject of its own ("conduit X à admettre ses fautes").
         # ('"...", a déclaré le chef de l'État': a subject the parser found before the quotation is not the verb's)
         # (not a passive: "Sont ainsi annoncés le député Eric Coquerel, ..." names what was announced)
-        if (not subjects or _after_quotation(tok)) and "Inf" not in tok.morph.get("VerbForm") \
+        if (not subjects or _after_quotation(tok)) and "Inf" not in morph_values(tok, "VerbForm") \
                 and not any(c.dep_ == "aux:pass" for c in tok.children):
             # "dénonce de son côté la secrétaire d'État à l'Égalité, Marlène Schiappa": the name set off
             # after a long role may come a dozen words after the verb, not past another clause ("mais").
             after = list(itertools.takewhile(
                 lambda t: t.text not in (".", ";", ":", "?", "!") and t.pos_ != "CCONJ" and not (
-                    t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm")),
+                    t.pos_ in ("VERB", "AUX") and "Fin" in morph_values(t, "VerbForm")),
                 span.doc[tok.i + 1 : min(span.end, tok.i + 14)]))
             for t in after:
                 if t.ent_type_ in ("PER", "PERSON") and t.ent_iob_ == "B":
@@ -1626,7 +1629,7 @@ def _according_to_inside(span: Span, language: str) -> Attribution | None:
         phrase = list(itertools.takewhile(
             lambda t: t.text not in ",;:.()!?\"" and t.pos_ not in ("CCONJ", "SCONJ") and t.lower_ not in (
                 "qui", "dont", "alors", "soit", "who", "which") and not (
-                t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm")),
+                t.pos_ in ("VERB", "AUX") and "Fin" in morph_values(t, "VerbForm")),
             doc[phrase_start : min(span.end, phrase_start + 14)]))
         claimant, outlet, how = source_of(phrase, language) if phrase else ("", "", "")
         if (claimant or outlet) and not _in_relative_clause(tok):

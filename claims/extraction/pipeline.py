@@ -19,8 +19,8 @@ from claims.extraction import rewrite as rw
 from claims.extraction.checkworthiness import Signals, TrainedScorer, lexical_signals, markers_in, score_all
 from claims.extraction.doccache import (
     column,
+    morph_column,
     morph_values,
-    morph_values_at,
     release,
     span_text,
     token_indices,
@@ -948,8 +948,9 @@ def span_signals(
     pos_of, tag_of = column(doc, "pos_"), column(doc, "tag_")
     indices = range(span.start, span.end)
     verbs = [i for i in indices if pos_of[i] in ("VERB", "AUX")]
-    tense_past = any("Past" in morph_values_at(doc, i, "Tense") or tag_of[i] in ("VBD", "VBN") for i in verbs)
-    future = any("Fut" in morph_values_at(doc, i, "Tense") or "Cnd" in morph_values_at(doc, i, "Mood") for i in indices)
+    tense_of, mood_of = morph_column(doc, "Tense"), morph_column(doc, "Mood")
+    tense_past = any("Past" in tense_of[i] or tag_of[i] in ("VBD", "VBN") for i in verbs)
+    future = any("Fut" in tense_of[i] or "Cnd" in mood_of[i] for i in indices)
     base = lexical_signals(span_text(span), language)
     return attach_parse(base, span, language).updated(
         quantities=len(quantities), dates=len(dates), entities=len(entities),
