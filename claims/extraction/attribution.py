@@ -137,7 +137,7 @@ def person_name(ent: Span) -> str:
         # "Me Vianney Petetin", "Mme Anne Martin": the title is dropped from a full name, kept before a
         # family name alone ("M. Trump"), which would say less without it.
         return ent.doc[tokens[1].i : end].text.strip(" ,.'\"")
-    if not tokens or tokens[0].lower_ not in lx.PERSON_ROLES | lx.AGENT_NOUNS | ROLE_ADJECTIVES and not common:
+    if not tokens or tokens[0].lower_ not in _ROLES_AGENTS_ADJECTIVES and not common:
         return ent.doc[ent.start : end].text.strip(" ,.'\"")
     for k, tok in enumerate(tokens[1:], 1):
         if tok.pos_ == "PROPN" and tokens[k - 1].pos_ not in ("ADP", "DET"):
@@ -244,8 +244,12 @@ def _before_inverted_pronoun(tok: Token) -> bool:
     """'Carton rouge", lance-t-elle.': a word right before an inverted subject pronoun is a verb, however the
     tagger read it (here a proper noun)."""
     doc = tok.doc
-    return tok.i + 1 < len(doc) and bool(re.fullmatch(r"-(t-?)?(il|elle|ils|elles|on)?", doc[tok.i + 1].lower_)) \
+    return tok.i + 1 < len(doc) and _INVERTED_PRONOUN.fullmatch(column(doc, "lower_")[tok.i + 1]) is not None \
         and bool(_PRONOUN_VERB.search(doc[tok.i : tok.i + 3].text))
+
+
+# The word after a verb whose subject pronoun is inverted ("lance-t-elle", "dit-il").
+_INVERTED_PRONOUN = re.compile(r"-(t-?)?(il|elle|ils|elles|on)?")
 
 
 def _negated(tok: Token) -> bool:
@@ -396,7 +400,7 @@ def _role_holder(role: Token, noun: Token, ent: Span) -> bool:
     office, when the noun right before it cannot be that person (not a singular person noun, known or
     with an agent suffix: "un porte-parole du navigateur allemand Boris Herrmann" speaks for the sailor).
     A surname alone after it names the thing ("un responsable de l'administration Trump")."""
-    person_noun = (noun.lower_ in JOBS | lx.PERSON_ROLES | lx.AGENT_NOUNS or noun.lower_.endswith(_AGENT_SUFFIXES)) \
+    person_noun = (noun.lower_ in _JOBS_ROLES_AGENTS or noun.lower_.endswith(_AGENT_SUFFIXES)) \
         and "Plur" not in morph_values(noun, "Number")
     return role.lower_ in lx.PERSON_ROLES and len(ent) >= 2 and not person_noun
 
@@ -548,7 +552,7 @@ def source_of(tokens: list[Token], language: str, told: bool = True) -> tuple[st
             last += 1  # "le parquet national antiterroriste (Pnat)"
         claimant = " ".join(tokens[0].doc[kept[0].i : last].text.split()).strip(" ,.;:") if kept else ""
         described = not any(_entity_at(t) for t in kept)
-        if kept and kept[0].pos_ != "DET" and (described or kept[0].lower_ in lx.PERSON_ROLES | ROLE_ADJECTIVES):
+        if kept and kept[0].pos_ != "DET" and (described or kept[0].lower_ in _ROLES_ADJECTIVES):
             # "selon les estimations du gouvernement provincial", "un décret du Premier ministre": the article
             # is in the contraction; an office keeps it, so that the article's holder of it can be found
             claimant = _article_before(kept[0]) + claimant
@@ -727,7 +731,8 @@ def _tail(span: Span, language: str) -> tuple[int, Token] | None:
     # ...") may be long: the tail is looked for before it.
     # Each clause looked for below opens right after a comma: only those words are tried (the tests make
     # Tokens and read the sentence, and the tail is looked for in every sentence).
-    after_comma = [j for j in range(1, end) if tokens[j - 1].text == ","]
+    text_of = column(span.doc, "text")
+    after_comma = [j for j in range(1, end) if text_of[span.start + j - 1] == ","]
     said = next((j for j in after_comma if said_clause(tokens[j], language) is not None), end)
     # (nor in what the speaker did besides: ", se défendant d'avoir ...")
     besides = next((j for j in after_comma if _besides(tokens[j])), end)
@@ -890,7 +895,7 @@ def _speaker_phrase(rest: list[Token]) -> list[Token]:
     # (after a person's name, any noun phrase describes them: ", Stevie Hurst, un guide touristique")
     person = rest[commas[0] - 1].ent_type_ in ("PER", "PERSON")
     office = apposition[0].pos_ == "PROPN" or apposition[0].pos_ == "DET" and (
-        person or _fold(noun.lower_) in FOLDED_ROLES | FOLDED_JOBS) or person and (
+        person or _fold(noun.lower_) in _FOLDED_ROLES_JOBS) or person and (
         apposition[0].pos_ in ("NOUN", "ADJ") or "Part" in morph_values(apposition[0], "VerbForm"))  # ", chargée de"
     # (or when it was said: ", le jour même de la publication des chiffres", ", lundi soir")
     when = apposition[0].lower_ in lx.TIME_NOUNS or apposition[0].pos_ == "DET" and noun.lower_ in lx.TIME_NOUNS
@@ -1125,7 +1130,7 @@ def role_key(description: str) -> str:
 def is_role(description: str) -> bool:
     """"le Premier ministre", "la ministre des Armées": a description of one person by their office."""
     words = role_key(description).split()
-    return bool(words) and words[0] in lx.PERSON_ROLES | ROLE_ADJECTIVES
+    return bool(words) and words[0] in _ROLES_ADJECTIVES
 
 
 def glued_holder(ent: Span) -> tuple[str, str]:
@@ -1174,7 +1179,7 @@ def role_of(ent: Span) -> str:
         while k >= sent.start and len(before) < 8 and not (doc[k].pos_ in ("VERB", "AUX") or doc[k].text in ',;:"()'):
             before.insert(0, doc[k])
             k -= 1
-    heads = [i for i, t in enumerate(before) if t.lower_ in lx.PERSON_ROLES | JOBS | ROLE_ADJECTIVES]
+    heads = [i for i, t in enumerate(before) if t.lower_ in _ROLES_JOBS_ADJECTIVES]
     if heads:
         return role_key(" ".join(t.text for t in before[heads[0] :]).replace("' ", "'"))
     after = []
@@ -1183,7 +1188,7 @@ def role_of(ent: Span) -> str:
         after.append(doc[k])
         k += 1
     words = [t for t in after if t.pos_ != "DET"]
-    if words and words[0].lower_ in lx.PERSON_ROLES | JOBS:
+    if words and words[0].lower_ in _ROLES_JOBS:
         return role_key(" ".join(t.text for t in after).replace("' ", "'"))
     return ""
 
@@ -1220,6 +1225,14 @@ def _pronoun(span: Span, pronoun: str, at: int) -> Attribution:
 FOLDED_ROLES = frozenset(_fold(role) for role in lx.PERSON_ROLES)
 # The occupations as role_key() writes them ("presentateur", "journaliste").
 FOLDED_JOBS = frozenset(_fold(job) for job in JOBS)
+# The unions of those word lists the rules test words against, made once (a union made per test costs
+# more than the test, and some run for every word before a name).
+_ROLES_ADJECTIVES = frozenset(lx.PERSON_ROLES | ROLE_ADJECTIVES)
+_ROLES_JOBS = frozenset(lx.PERSON_ROLES | JOBS)
+_ROLES_JOBS_ADJECTIVES = frozenset(lx.PERSON_ROLES | JOBS | ROLE_ADJECTIVES)
+_ROLES_AGENTS_ADJECTIVES = frozenset(lx.PERSON_ROLES | lx.AGENT_NOUNS | ROLE_ADJECTIVES)
+_JOBS_ROLES_AGENTS = frozenset(JOBS | lx.PERSON_ROLES | lx.AGENT_NOUNS)
+_FOLDED_ROLES_JOBS = FOLDED_ROLES | FOLDED_JOBS
 _FRONTED = {"si", "s'", "quand", "lorsque", "lorsqu'", "puisque", "puisqu'", "comme", "bien", "même", "tandis",
             "if", "when", "while", "although", "though", "as"}
 

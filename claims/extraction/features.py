@@ -117,20 +117,24 @@ def _matches_near_triggers(matcher: Matcher, doc: Doc) -> list[tuple[int, int, i
     if required is None:
         return list(matcher(doc))
     patterns, longest = required
-    columns = doc.to_array([LOWER, ORTH]).tolist()
+    needed = {spec for specs in patterns for spec in specs}
+    # Where each of the patterns' words is (only those: most of a document has none of them), and which
+    # distinct words of the document a regex accepts (each tried once).
+    wanted = frozenset().union(*(value for kind, value in needed if kind == "lower"))
     by_lower: dict[int, list[int]] = {}
-    by_orth: dict[int, list[int]] = {}
-    for i, (lower, orth) in enumerate(columns):
-        by_lower.setdefault(lower, []).append(i)
-        by_orth.setdefault(orth, []).append(i)
+    for i, lower in enumerate(doc.to_array(LOWER).tolist()):
+        if lower in wanted:
+            by_lower.setdefault(lower, []).append(i)
+    orths = doc.to_array(ORTH).tolist()
     hits: dict[_Required, list[int]] = {}
-    for spec in {spec for specs in patterns for spec in specs}:
+    for spec in needed:
         kind, value = spec
         if kind == "lower":
             hits[spec] = [i for word in value & by_lower.keys() for i in by_lower[word]]
         else:
             regex = re.compile(value)
-            hits[spec] = [i for orth, at in by_orth.items() if regex.search(doc.vocab.strings[orth]) for i in at]
+            accepted = {orth for orth in set(orths) if regex.search(doc.vocab.strings[orth])}
+            hits[spec] = [i for i, orth in enumerate(orths) if orth in accepted] if accepted else []
     # Any one of a pattern's required tokens locates its matches: the rarest in this document.
     near = sorted({i for specs in patterns for i in min((hits[spec] for spec in specs), key=len)})
     windows: list[list[int]] = []
