@@ -5,7 +5,6 @@ reported it) kept apart. A claimant is never a non-agent noun phrase ("la situat
 
 from __future__ import annotations
 
-import functools
 import itertools
 import re
 from dataclasses import dataclass, field
@@ -101,9 +100,18 @@ def _fold(word: str) -> str:
     return word.replace("é", "e").replace("è", "e").replace("ê", "e")
 
 
-@functools.cache
-def _folded(prefixes: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(_fold(p) for p in prefixes)
+# (id of a lexicon, language) -> its prefixes folded. The lexicons are module constants, never freed: keyed by
+# the prefixes themselves, the cache would hash the whole tuple on every call, for most words of a tail.
+_FOLDED: dict[tuple[int, str], tuple[str, ...]] = {}
+
+
+def _folded(lexicon: dict[str, tuple[str, ...]], language: str) -> tuple[str, ...]:
+    """A lexicon's prefixes for a language, folded (_fold)."""
+    key = (id(lexicon), language)
+    folded = _FOLDED.get(key)
+    if folded is None:
+        folded = _FOLDED[key] = tuple(_fold(p) for p in lexicon.get(language, ()))
+    return folded
 
 
 # Particles inside a family name ("Bruno Le Maire", "Marie de La Tour", "Ursula von der Leyen").
@@ -229,9 +237,9 @@ def agrees(gender: str, pronoun: str) -> bool:
 
 
 def _speech_verb(tok: Token, language: str, lexicon: dict[str, tuple[str, ...]] = lx.SPEECH_PREFIXES) -> bool:
-    prefixes = _folded(lexicon.get(language, ()))
+    prefixes = _folded(lexicon, language)
     word = _fold(tok.lower_.lstrip("-"))
-    if lexicon is lx.SPEECH_PREFIXES and word.startswith(_folded(lx.REPORTING_VERBS.get(language, ()))) \
+    if lexicon is lx.SPEECH_PREFIXES and word.startswith(_folded(lx.REPORTING_VERBS, language)) \
             and (tok.pos_ == "VERB" or _after_quotation(tok)):
         # "se serait plaint le président": a verb only, never the noun ("une plainte", "un souhait"); right
         # after '"...",' the word is the verb however it was tagged ("tempère", "analyse" read as adjective, noun)

@@ -820,8 +820,10 @@ def find_quantities(doc: Doc, language: str, date_tokens: set[int]) -> list[dict
     # Only a token _is_number may accept or a numerator of a fraction starts a quantity: the others are
     # skipped without a Token (most of the document).
     number_words = lx.NUMBER_WORDS.get(language, {})
-    starts = [k for k, low in enumerate(column(doc, "lower_"))
-              if low in _NUMERATORS or low in number_words or "-" in low or _MAY_BE_FIGURE.match(low)]
+    lowers = column(doc, "lower_")
+    figures = {low for low in set(lowers)  # (each distinct word tested once)
+               if low in _NUMERATORS or low in number_words or "-" in low or _MAY_BE_FIGURE.match(low)}
+    starts = [k for k, low in enumerate(lowers) if low in figures]
     i = 0
     n = len(doc)
     while i < n:
