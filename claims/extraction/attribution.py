@@ -745,8 +745,7 @@ def _tail(span: Span, language: str) -> tuple[int, Token] | None:
     # (nor in what the speaker did besides: ", se défendant d'avoir ...")
     besides = next((j for j in after_comma if _besides(tokens[j])), end)
     for k in range(end - 1, max(-1, min(end, said, besides) - 32), -1):
-        tok = tokens[k]
-        if tok.text != ",":
+        if text_of[span.start + k] != ",":
             continue
         rest = tokens[k + 1 : end]
         part = next((j - k - 1 for j in after_comma if j > k and (

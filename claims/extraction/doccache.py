@@ -94,13 +94,18 @@ def tokens_within(doc: Doc, start: int, end: int) -> range:
     return range(bisect_left(starts, start), bisect_left(starts, end))
 
 
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, read once per document: spaCy joins the tokens on every read."""
+    text = doc.user_data.get(_TEXT)
+    if text is None:
+        text = doc.user_data[_TEXT] = doc.text
+    return text
+
+
 def span_text(span: Span) -> str:
     """`span.text`, sliced from the document's text: spaCy joins the span's tokens on every read.
     Tokens cover the text without gaps, so the slice is the same string."""
-    text = span.doc.user_data.get(_TEXT)
-    if text is None:
-        text = span.doc.user_data[_TEXT] = span.doc.text
-    return text[span.start_char : span.end_char]
+    return doc_text(span.doc)[span.start_char : span.end_char]
 
 
 # The token attributes column() reads, by their Token attribute name.

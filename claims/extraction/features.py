@@ -12,14 +12,14 @@ from bisect import bisect_left
 from collections.abc import Callable
 from typing import Any
 
-from spacy.attrs import LOWER, ORTH
+from spacy.attrs import LOWER
 from spacy.matcher import Matcher
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from claims.extraction import lexicon as lx
-from claims.extraction.doccache import column, morph_values
+from claims.extraction.doccache import column, doc_text, morph_values
 
 Locate = Callable[[int, int], tuple[int, int]]
 _DIGITS = re.compile(r"^[+-]?\d[\d\s.,\u202f\u00a0]*$")
@@ -125,7 +125,7 @@ def _matches_near_triggers(matcher: Matcher, doc: Doc) -> list[tuple[int, int, i
     for i, lower in enumerate(doc.to_array(LOWER).tolist()):
         if lower in wanted:
             by_lower.setdefault(lower, []).append(i)
-    orths = doc.to_array(ORTH).tolist()
+    words = column(doc, "text")
     hits: dict[_Required, list[int]] = {}
     for spec in needed:
         kind, value = spec
@@ -133,8 +133,8 @@ def _matches_near_triggers(matcher: Matcher, doc: Doc) -> list[tuple[int, int, i
             hits[spec] = [i for word in value & by_lower.keys() for i in by_lower[word]]
         else:
             regex = re.compile(value)
-            accepted = {orth for orth in set(orths) if regex.search(doc.vocab.strings[orth])}
-            hits[spec] = [i for i, orth in enumerate(orths) if orth in accepted] if accepted else []
+            accepted = {word for word in set(words) if regex.search(word)}
+            hits[spec] = [i for i, word in enumerate(words) if word in accepted] if accepted else []
     # Any one of a pattern's required tokens locates its matches: the rarest in this document.
     near = sorted({i for specs in patterns for i in min((hits[spec] for spec in specs), key=len)})
     windows: list[list[int]] = []
@@ -815,8 +815,8 @@ def find_quantities(doc: Doc, language: str, date_tokens: set[int]) -> list[dict
     out: list[dict[str, Any]] = []
     groups: list[tuple[int, int, int]] = []
     approx = lx.APPROX.get(language, {})
-    dot_decimal = language == "fr" and dot_decimals(doc.text)
-    phones = [(m.start(), m.end()) for m in _PHONE.finditer(doc.text)] if language == "fr" else []
+    dot_decimal = language == "fr" and dot_decimals(doc_text(doc))
+    phones = [(m.start(), m.end()) for m in _PHONE.finditer(doc_text(doc))] if language == "fr" else []
     # Only a token _is_number may accept or a numerator of a fraction starts a quantity: the others are
     # skipped without a Token (most of the document).
     number_words = lx.NUMBER_WORDS.get(language, {})

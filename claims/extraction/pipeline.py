@@ -861,6 +861,7 @@ def _candidate(
     needs_context = rewritten.needs_context
     record, forecast, schedule, advice, promotional, tribute = markers_in(lower, _marker_lists(language),
                                                                           skip_blank=True)
+    words = len(_WORDS.findall(text))
     signals.updated(
         record=record,
         forecast=tense == "future" or forecast,
@@ -872,8 +873,8 @@ def _candidate(
         tribute=tribute,
         # A text of fewer than MIN_WORDS words once its attribution is gone ('"On dénonce", a réagi le
         # délégué syndical') states too little to check, whatever its sentence's tail says.
-        fragment=rewritten.fragment or len(_WORDS.findall(text)) < MIN_WORDS, needs_context=needs_context,
-        words=len(_WORDS.findall(text)),
+        fragment=rewritten.fragment or words < MIN_WORDS, needs_context=needs_context,
+        words=words,
         # A question quoted inside a statement ("« Et si ... ? », a réagi le maire.") asks, whatever
         # the sentence around it ends with.
         question=signals.question or text.rstrip(" .»\"”").endswith("?"),

@@ -11,6 +11,7 @@ plain sentence.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -600,6 +601,13 @@ def _adds_only(head: Token, phrase: Span) -> bool:
     return head.dep_ != "acl" and not named and not any(t.lower_ in _WHEN or is_year(t.text) for t in phrase)
 
 
+@functools.lru_cache(maxsize=8)
+def _connectives(language: str) -> tuple[tuple[str, str], ...]:
+    """The language's leading connectives, longest first, each with the space that follows it at the start
+    of a sentence (sorted once: condense runs for every candidate)."""
+    return tuple((c, c + " ") for c in sorted(lx.CONNECTIVES.get(language, ()), key=len, reverse=True))
+
+
 def condense(
     span: Span, attribution: Attribution, ctx: Context, language: str, *,
     quantities: list[tuple[int, int]], entities: list[tuple[int, int]],
@@ -648,10 +656,10 @@ def condense(
             checkable = inside
             inner_quote = True
     # Leading connectives ("De son côté,", "Par ailleurs,", "Mais", "Et").
-    connectives = sorted(lx.CONNECTIVES.get(language, ()), key=len, reverse=True)
+    connectives = _connectives(language)
     while kept:
         head = " ".join(t.lower_ for t in kept[:5]).replace("' ", "'")
-        found = next((c for c in connectives if head == c or head.startswith(c + " ")), None)
+        found = next((c for c, opening in connectives if head == c or head.startswith(opening)), None)
         if found is None:
             break
         n = len(found.replace("'", "' ").split())
