@@ -5,7 +5,6 @@ reported it) kept apart. A claimant is never a non-agent noun phrase ("la situat
 
 from __future__ import annotations
 
-import functools
 import itertools
 import re
 from dataclasses import dataclass, field
@@ -13,7 +12,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from claims.extraction import lexicon as lx
-from claims.extraction.doccache import column, doc_ents, span_ents, span_text
+from claims.extraction.doccache import column, doc_ents, morph_values, span_ents, span_text
 from claims.extraction.features import is_year
 
 # A title's article is declined in the sentence: "rapporte le Parisien", "a confié au Parisien",
@@ -107,9 +106,18 @@ def _fold(word: str) -> str:
     return word.replace("é", "e").replace("è", "e").replace("ê", "e")
 
 
-@functools.cache
-def _folded(prefixes: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(_fold(p) for p in prefixes)
+# (id of a lexicon, language) -> its prefixes folded. The lexicons are module constants, never freed: keyed by
+# the prefixes themselves, the cache would hash the whole tuple on every call, for most words of a tail.
+_FOLDED: dict[tuple[int, str], tuple[str, ...]] = {}
+
+
+def _folded(lexicon: dict[str, tuple[str, ...]], language: str) -> tuple[str, ...]:
+    """A lexicon's prefixes for a language, folded (_fold)."""
+    key = (id(lexicon), language)
+    folded = _FOLDED.get(key)
+    if folded is None:
+        folded = _FOLDED[key] = tuple(_fold(p) for p in lexicon.get(language, ()))
+    return folded
 
 
 # Particles inside a family name ("Bruno Le Maire", "Marie de La Tour", "Ursula von der Leyen").
@@ -143,7 +151,7 @@ def person_name(ent: Span) -> str:
         # "Me Vianney Petetin", "Mme Anne Martin": the title is dropped from a full name, kept before a
         # family name alone ("M. Trump"), which would say less without it.
         return ent.doc[tokens[1].i : end].text.strip(" ,.'\"")
-    if not tokens or tokens[0].lower_ not in lx.PERSON_ROLES | lx.AGENT_NOUNS | ROLE_ADJECTIVES and not common:
+    if not tokens or tokens[0].lower_ not in _ROLES_AGENTS_ADJECTIVES and not common:
         return ent.doc[ent.start : end].text.strip(" ,.'\"")
     for k, tok in enumerate(tokens[1:], 1):
         if tok.pos_ == "PROPN" and tokens[k - 1].pos_ not in ("ADP", "DET"):
@@ -211,7 +219,7 @@ def gender_of(ent: Span) -> str:
         if after < len(doc) and doc[ent.end].text == "," and child.left_edge.i == after:
             if child.dep_ == "appos" and child.pos_ == "NOUN":
                 return _phrase_gender(child)
-            if child.dep_ == "acl" and "Part" in child.morph.get("VerbForm"):
+            if child.dep_ == "acl" and "Part" in morph_values(child, "VerbForm"):
                 return _marked_gender(child)
     return first_name_gender(person_name(ent))
 
@@ -235,9 +243,9 @@ def agrees(gender: str, pronoun: str) -> bool:
 
 
 def _speech_verb(tok: Token, language: str, lexicon: dict[str, tuple[str, ...]] = lx.SPEECH_PREFIXES) -> bool:
-    prefixes = _folded(lexicon.get(language, ()))
+    prefixes = _folded(lexicon, language)
     word = _fold(tok.lower_.lstrip("-"))
-    if lexicon is lx.SPEECH_PREFIXES and word.startswith(_folded(lx.REPORTING_VERBS.get(language, ()))) \
+    if lexicon is lx.SPEECH_PREFIXES and word.startswith(_folded(lx.REPORTING_VERBS, language)) \
             and (tok.pos_ == "VERB" or _after_quotation(tok)):
         # "se serait plaint le président": a verb only, never the noun ("une plainte", "un souhait"); right
         # after '"...",' the word is the verb however it was tagged ("tempère", "analyse" read as adjective, noun)
@@ -250,8 +258,12 @@ def _before_inverted_pronoun(tok: Token) -> bool:
     """'Carton rouge", lance-t-elle.': a word right before an inverted subject pronoun is a verb, however the
     tagger read it (here a proper noun)."""
     doc = tok.doc
-    return tok.i + 1 < len(doc) and bool(re.fullmatch(r"-(t-?)?(il|elle|ils|elles|on)?", doc[tok.i + 1].lower_)) \
+    return tok.i + 1 < len(doc) and _INVERTED_PRONOUN.fullmatch(column(doc, "lower_")[tok.i + 1]) is not None \
         and bool(_PRONOUN_VERB.search(doc[tok.i : tok.i + 3].text))
+
+
+# The word after a verb whose subject pronoun is inverted ("lance-t-elle", "dit-il").
+_INVERTED_PRONOUN = re.compile(r"-(t-?)?(il|elle|ils|elles|on)?")
 
 
 def _negated(tok: Token) -> bool:
@@ -281,8 +293,8 @@ def _adverb_before_verb(tok: Token) -> bool:
 def _finite(verb: Token) -> bool:
     """A finite verb, or a participle with its finite auxiliary ("a répondu", "s'est défendue"): a clause of
     its own, with a subject; a verb before its inverted pronoun is finite however it was tagged ("fait-il")."""
-    return "Fin" in verb.morph.get("VerbForm") or verb.i > 0 and verb.doc[verb.i - 1].pos_ == "AUX" or any(
-        c.dep_.startswith("aux") and "Fin" in c.morph.get("VerbForm") for c in verb.children) \
+    return "Fin" in morph_values(verb, "VerbForm") or verb.i > 0 and verb.doc[verb.i - 1].pos_ == "AUX" or any(
+        c.dep_.startswith("aux") and "Fin" in morph_values(c, "VerbForm") for c in verb.children) \
         or _before_inverted_pronoun(verb)
 
 
@@ -404,8 +416,8 @@ def _role_holder(role: Token, noun: Token, ent: Span) -> bool:
     office, when the noun right before it cannot be that person (not a singular person noun, known or
     with an agent suffix: "un porte-parole du navigateur allemand Boris Herrmann" speaks for the sailor).
     A surname alone after it names the thing ("un responsable de l'administration Trump")."""
-    person_noun = (noun.lower_ in JOBS | lx.PERSON_ROLES | lx.AGENT_NOUNS or noun.lower_.endswith(_AGENT_SUFFIXES)) \
-        and "Plur" not in noun.morph.get("Number") and noun.lower_ not in lx.INSTITUTION_NOUNS
+    person_noun = (noun.lower_ in _JOBS_ROLES_AGENTS or noun.lower_.endswith(_AGENT_SUFFIXES)) \
+        and "Plur" not in morph_values(noun, "Number") and noun.lower_ not in lx.INSTITUTION_NOUNS
     return role.lower_ in lx.PERSON_ROLES and len(ent) >= 2 and not person_noun
 
 
@@ -567,7 +579,7 @@ def source_of(tokens: list[Token], language: str, told: bool = True) -> tuple[st
             last += 1  # "le parquet national antiterroriste (Pnat)"
         claimant = " ".join(tokens[0].doc[kept[0].i : last].text.split()).strip(" ,.;:") if kept else ""
         described = not any(_entity_at(t) for t in kept)
-        if kept and kept[0].pos_ != "DET" and (described or kept[0].lower_ in lx.PERSON_ROLES | ROLE_ADJECTIVES):
+        if kept and kept[0].pos_ != "DET" and (described or kept[0].lower_ in _ROLES_ADJECTIVES):
             # "selon les estimations du gouvernement provincial", "un décret du Premier ministre": the article
             # is in the contraction; an office keeps it, so that the article's holder of it can be found
             claimant = _article_before(kept[0]) + claimant
@@ -744,17 +756,22 @@ def _tail(span: Span, language: str) -> tuple[int, Token] | None:
         end -= 1
     # 16 words of tail, and a participle clause after it; one of a second statement (", soulignant que
     # ...") may be long: the tail is looked for before it.
-    said = next((j for j in range(1, end) if tokens[j - 1].text == "," and said_clause(tokens[j], language)
-                 is not None), end)
+    # Each clause looked for below opens right after a comma: only those words are tried (the tests make
+    # Tokens and read the sentence, and the tail is looked for in every sentence).
+    text_of = column(span.doc, "text")
+    after_comma = [j for j in range(1, end) if text_of[span.start + j - 1] == "," or (
+        text_of[span.start + j - 1] == ";" and tokens[j].pos_ == "AUX")]  # (a mistyped comma: "...; a-t-elle dit")
+    said = next((j for j in after_comma if said_clause(tokens[j], language) is not None), end)
     # (nor in what the speaker did besides: ", se défendant d'avoir ...")
-    besides = next((j for j in range(1, end) if _besides(tokens[j])), end)
+    besides = next((j for j in after_comma if _besides(tokens[j])), end)
     for k in range(end - 1, max(-1, min(end, said, besides) - 32), -1):
-        tok = tokens[k]
-        if tok.text != "," and not (tok.text == ";" and k + 1 < end and tokens[k + 1].pos_ == "AUX"):
+        if text_of[span.start + k] != "," and not (text_of[span.start + k] == ";" and k + 1 < end
+                                                   and tokens[k + 1].pos_ == "AUX"):
             continue  # (a semicolon before an inverted verb is a comma mistyped: "...; a-t-elle dit.")
         rest = tokens[k + 1 : end]
-        part = next((j for j, t in enumerate(rest) if _participle_clause(t) or _infinitive_clause(t)
-                     or said_clause(t, language) is not None or _besides(t)), None)
+        part = next((j - k - 1 for j in after_comma if j > k and (
+            _participle_clause(tokens[j]) or _infinitive_clause(tokens[j])
+            or said_clause(tokens[j], language) is not None or _besides(tokens[j]))), None)
         if part == 0:
             continue  # ", confirmant une information de LCI": the speaker comes before it
         if part is not None:
@@ -800,7 +817,7 @@ def _tail(span: Span, language: str) -> tuple[int, Token] | None:
             continue
         if not marker and lead == 0 and _present_participle(verb):
             continue  # ", confirmant des informations du site X": what the speaker before it did too
-        if not marker and lead == 0 and "Part" in verb.morph.get("VerbForm") and any(
+        if not marker and lead == 0 and "Part" in morph_values(verb, "VerbForm") and any(
                 t.lower_ in ("par", "de", "d'") for t in words[lead + 1 : lead + 3]):
             continue  # ", accusé par sa voisine de ...": a passive participle describes, it does not attribute
         if any(w.lower_ in ("se", "s'") for w in words[:lead]) and not any(w.text.startswith("-") for w in words[:lead]) \
@@ -822,11 +839,11 @@ def _tail(span: Span, language: str) -> tuple[int, Token] | None:
             # a date (", qui avait lui aussi rendu son tablier en 2014", ", qui a eu accès au PV, mercredi 19 mai")
         described = min(described, next((j for j, t in enumerate(words) if j > lead and t.i >= described_from),
                                         described))
-        finite = [t for t in words[lead + 1 : described] if t.pos_ == "VERB" and "Fin" in t.morph.get("VerbForm")
+        finite = [t for t in words[lead + 1 : described] if t.pos_ == "VERB" and "Fin" in morph_values(t, "VerbForm")
                   and not _speech_verb(t, language)]
         # "..., explique également avoir réduit la vitesse": the verb has its own complement, what
         # follows it is a statement, not who made it.
-        said = [t for t in words[lead + 1 : described] if ("Inf" in t.morph.get("VerbForm") and t.is_lower
+        said = [t for t in words[lead + 1 : described] if ("Inf" in morph_values(t, "VerbForm") and t.is_lower
                                                            and not _adverbial_infinitive(t) and not _causative(verb, t))
                 or (t.head is verb and t.dep_ in ("xcomp", "ccomp") and not _participle_clause(t)
                     and any(c.dep_ in ("obj", "mark") or c.dep_.startswith("aux") for c in t.children))]
@@ -860,7 +877,7 @@ def _infinitive_clause(tok: Token) -> bool:
     doc = tok.doc
     if tok.i == 0 or doc[tok.i - 1].text != "," or tok.lower_ not in ("avant", "pour", "sans", "afin", "après"):
         return False
-    return any("Inf" in t.morph.get("VerbForm") and _adverbial_infinitive(t) for t in doc[tok.i + 1 : tok.i + 3])
+    return any("Inf" in morph_values(t, "VerbForm") and _adverbial_infinitive(t) for t in doc[tok.i + 1 : tok.i + 3])
 
 
 def _causative(verb: Token, infinitive: Token) -> bool:
@@ -908,15 +925,15 @@ def _speaker_phrase(rest: list[Token]) -> list[Token]:
     # (after a person's name, any noun phrase describes them: ", Stevie Hurst, un guide touristique")
     person = rest[commas[0] - 1].ent_type_ in ("PER", "PERSON")
     office = apposition[0].pos_ == "PROPN" or apposition[0].pos_ == "DET" and (
-        person or _fold(noun.lower_) in FOLDED_ROLES | FOLDED_JOBS) or person and (
-        apposition[0].pos_ in ("NOUN", "ADJ") or "Part" in apposition[0].morph.get("VerbForm"))  # ", chargée de"
+        person or _fold(noun.lower_) in _FOLDED_ROLES_JOBS) or person and (
+        apposition[0].pos_ in ("NOUN", "ADJ") or "Part" in morph_values(apposition[0], "VerbForm"))  # ", chargée de"
     # (or when it was said: ", le jour même de la publication des chiffres", ", lundi soir")
     when = apposition[0].lower_ in lx.TIME_NOUNS or apposition[0].pos_ == "DET" and noun.lower_ in lx.TIME_NOUNS
     office = office or when
     setting = all(segment and segment[0].pos_ == "ADP" for segment in segments[1:])
     # No finite verb and no figure: ", rapporte RTL, le ministre a démissionné" goes on with a statement.
     if office and setting and not any(
-            (t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm")
+            (t.pos_ in ("VERB", "AUX") and "Fin" in morph_values(t, "VerbForm")
              or (t.pos_ == "NUM" or t.text[:1].isdigit()) and not _in_date(t))
             and not t.ent_type_ and not _age(t) for t in after):  # (a name's words: "l'agence Passe Agency")
         return rest[: commas[0]]
@@ -957,7 +974,7 @@ def _comma_gerund(tok: Token) -> bool:
 
 def _present_participle(tok: Token) -> bool:
     """"confirmant", "précisant", "adding": what a speaker did besides speaking, or a clause of it."""
-    return "Part" in tok.morph.get("VerbForm") and "Pres" in tok.morph.get("Tense")
+    return "Part" in morph_values(tok, "VerbForm") and "Pres" in morph_values(tok, "Tense")
 
 
 def _comma_participle(tok: Token) -> bool:
@@ -1071,7 +1088,7 @@ def _incise(span: Span, language: str) -> Attribution | None:
         # ", soulignant que ...", ", en rappelant qu'...": a second statement of the speaker (said_clause).
         said = _said_after(span, close, _end_of_text(span), language)
         if said is not None and said[0] == close and not _present_participle(verb) and any(
-                t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in tokens[:k]):
+                t.pos_ in ("VERB", "AUX") and "Fin" in morph_values(t, "VerbForm") for t in tokens[:k]):
             claimant, outlet, how = source_of(list(span.doc[verb.i + 1 : close]), language)
             if claimant or outlet:
                 return Attribution(claimant, outlet, how or "speech", [(comma.i, close), *_said_drop(span, said)],
@@ -1081,16 +1098,16 @@ def _incise(span: Span, language: str) -> Attribution | None:
         # ("..., précisant que ..." goes on with the speaker too).
         if not rest or rest[0].lower_ in ("qui", "dont", "selon", "lequel", "laquelle", "lesquels", "lesquelles",
                                           "où", "ajoutant", "précisant", "soulignant", "estimant", "expliquant") \
-                or "Ger" in rest[0].morph.get("VerbForm") or (
+                or "Ger" in morph_values(rest[0], "VerbForm") or (
                     rest[0].pos_ == "VERB" and _present_participle(rest[0])):
             continue
         before = tokens[:k]
-        if len(rest) < 3 or not any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in before):
+        if len(rest) < 3 or not any(t.pos_ in ("VERB", "AUX") and "Fin" in morph_values(t, "VerbForm") for t in before):
             continue
         # A quotation then its speaker: what follows describes the scene ("..., a déclaré X, en conférence
         # de presse"), the sentence as a whole is the quote's. Only a statement going on with a figure or
         # a verb of its own ("..., et les bénéfices de 7 %") makes the incise an aside.
-        if tokens[k - 1].text == '"' or not any(t.like_num or ("Fin" in t.morph.get("VerbForm") and t.pos_ in (
+        if tokens[k - 1].text == '"' or not any(t.like_num or ("Fin" in morph_values(t, "VerbForm") and t.pos_ in (
                 "VERB", "AUX")) for t in span.doc[close + 1 : span.end]):
             continue
         claimant, outlet, how = source_of(list(span.doc[verb.i + 1 : close]), language)
@@ -1115,7 +1132,7 @@ def _tail_without_comma(tokens: list[Token], end: int, language: str) -> tuple[i
         rest = tokens[k + 1 : end]
         # ("nous apprend Le Parisien": the paper tells the reader)
         told_us = tok.lower_.startswith("appr") and tokens[k - 1].lower_ == "nous"
-        if (_speech_verb(tok, language) or told_us) and "Fin" in tok.morph.get("VerbForm") \
+        if (_speech_verb(tok, language) or told_us) and "Fin" in morph_values(tok, "VerbForm") \
                 and all(t.ent_type_ or t.pos_ == "PROPN" or t.lower_ in ("le", "la", "l'", "les") for t in rest) \
                 and any(t.ent_type_ or t.pos_ == "PROPN" for t in rest):
             start = k
@@ -1130,7 +1147,7 @@ def _tail_without_comma(tokens: list[Token], end: int, language: str) -> tuple[i
     if source is not None:
         return source
         # "..., a été soigné rapporte L'Indépendant.": a named outlet after the verb
-        if _speech_verb(tok, language) and "Fin" in tok.morph.get("VerbForm") and rest and \
+        if _speech_verb(tok, language) and "Fin" in morph_values(tok, "VerbForm") and rest and \
                 outlet_in(rest[0].doc[rest[0].i : rest[-1].i + 1].text) and tokens[k - 1].text != ",":
             return tok.i, tok
     return None
@@ -1211,7 +1228,7 @@ def role_key(description: str) -> str:
 def is_role(description: str) -> bool:
     """"le Premier ministre", "la ministre des Armées": a description of one person by their office."""
     words = role_key(description).split()
-    return bool(words) and words[0] in lx.PERSON_ROLES | ROLE_ADJECTIVES
+    return bool(words) and words[0] in _ROLES_ADJECTIVES
 
 
 def glued_holder(ent: Span) -> tuple[str, str]:
@@ -1260,7 +1277,7 @@ def role_of(ent: Span) -> str:
         while k >= sent.start and len(before) < 8 and not (doc[k].pos_ in ("VERB", "AUX") or doc[k].text in ',;:"()'):
             before.insert(0, doc[k])
             k -= 1
-    heads = [i for i, t in enumerate(before) if t.lower_ in lx.PERSON_ROLES | JOBS | ROLE_ADJECTIVES]
+    heads = [i for i, t in enumerate(before) if t.lower_ in _ROLES_JOBS_ADJECTIVES]
     if heads:
         return role_key(" ".join(t.text for t in before[heads[0] :]).replace("' ", "'"))
     after = []
@@ -1269,7 +1286,7 @@ def role_of(ent: Span) -> str:
         after.append(doc[k])
         k += 1
     words = [t for t in after if t.pos_ != "DET"]
-    if words and words[0].lower_ in lx.PERSON_ROLES | JOBS:
+    if words and words[0].lower_ in _ROLES_JOBS:
         return role_key(" ".join(t.text for t in after).replace("' ", "'"))
     return ""
 
@@ -1306,6 +1323,14 @@ def _pronoun(span: Span, pronoun: str, at: int) -> Attribution:
 FOLDED_ROLES = frozenset(_fold(role) for role in lx.PERSON_ROLES)
 # The occupations as role_key() writes them ("presentateur", "journaliste").
 FOLDED_JOBS = frozenset(_fold(job) for job in JOBS)
+# The unions of those word lists the rules test words against, made once (a union made per test costs
+# more than the test, and some run for every word before a name).
+_ROLES_ADJECTIVES = frozenset(lx.PERSON_ROLES | ROLE_ADJECTIVES)
+_ROLES_JOBS = frozenset(lx.PERSON_ROLES | JOBS)
+_ROLES_JOBS_ADJECTIVES = frozenset(lx.PERSON_ROLES | JOBS | ROLE_ADJECTIVES)
+_ROLES_AGENTS_ADJECTIVES = frozenset(lx.PERSON_ROLES | lx.AGENT_NOUNS | ROLE_ADJECTIVES)
+_JOBS_ROLES_AGENTS = frozenset(JOBS | lx.PERSON_ROLES | lx.AGENT_NOUNS)
+_FOLDED_ROLES_JOBS = FOLDED_ROLES | FOLDED_JOBS
 _FRONTED = {"si", "s'", "quand", "lorsque", "lorsqu'", "puisque", "puisqu'", "comme", "bien", "même", "tandis",
             "if", "when", "while", "although", "though", "as"}
 
@@ -1369,7 +1394,7 @@ def _appeal(verb: Token, language: str) -> bool:
             or any(c.dep_ == "aux:pass" for c in verb.children):
         return False  # (an appeal in a clause about someone is not the sentence's statement; "X a été invitée à
         # se produire" is who was asked)
-    return any(c.pos_ == "VERB" and "Inf" in c.morph.get("VerbForm") and c.i > verb.i
+    return any(c.pos_ == "VERB" and "Inf" in morph_values(c, "VerbForm") and c.i > verb.i
                and any(m.lower_ in ("à", "to") for m in c.children if m.dep_ == "mark")
                for c in verb.children)
 
@@ -1493,7 +1518,7 @@ def find(span: Span, language: str) -> Attribution:
                 if after and after[0].pos_ == "ADP" and after[0].lower_ not in ("de", "d'", "du", "des", "of"):
                     comma = k  # "Selon Le Parisien, dans la rue X, ...": a place or time opens the main clause
                     break
-                if any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in after):
+                if any(t.pos_ in ("VERB", "AUX") and "Fin" in morph_values(t, "VerbForm") for t in after):
                     comma = k
                     break
             if comma is None:
@@ -1635,13 +1660,13 @@ def find(span: Span, language: str) -> Attribution:
         # An infinitive has no subject of its own ("conduit X à admettre ses fautes").
         # ('"...", a déclaré le chef de l'État': a subject the parser found before the quotation is not the verb's)
         # (not a passive: "Sont ainsi annoncés le député Eric Coquerel, ..." names what was announced)
-        if (not subjects or _after_quotation(tok)) and "Inf" not in tok.morph.get("VerbForm") \
+        if (not subjects or _after_quotation(tok)) and "Inf" not in morph_values(tok, "VerbForm") \
                 and not any(c.dep_ == "aux:pass" for c in tok.children):
             # "dénonce de son côté la secrétaire d'État à l'Égalité, Marlène Schiappa": the name set off
             # after a long role may come a dozen words after the verb, not past another clause ("mais").
             after = list(itertools.takewhile(
                 lambda t: t.text not in (".", ";", ":", "?", "!") and t.pos_ != "CCONJ" and not (
-                    t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm")),
+                    t.pos_ in ("VERB", "AUX") and "Fin" in morph_values(t, "VerbForm")),
                 span.doc[tok.i + 1 : min(span.end, tok.i + 14)]))
             for t in after:
                 if t.ent_type_ in ("PER", "PERSON") and t.ent_iob_ == "B":
@@ -1757,7 +1782,7 @@ def _according_to_inside(span: Span, language: str) -> Attribution | None:
         phrase = list(itertools.takewhile(
             lambda t: t.text not in ",;:.()!?\"" and t.pos_ not in ("CCONJ", "SCONJ") and t.lower_ not in (
                 "qui", "dont", "alors", "soit", "who", "which") and not (
-                t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm")),
+                t.pos_ in ("VERB", "AUX") and "Fin" in morph_values(t, "VerbForm")),
             doc[phrase_start : min(span.end, phrase_start + 14)]))
         claimant, outlet, how = source_of(phrase, language) if phrase else ("", "", "")
         if (claimant or outlet) and not _in_relative_clause(tok):

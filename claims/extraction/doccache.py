@@ -11,7 +11,7 @@ document's text. Morphological features are parsed once per analysis, for the wh
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from spacy.attrs import (
@@ -94,13 +94,18 @@ def tokens_within(doc: Doc, start: int, end: int) -> range:
     return range(bisect_left(starts, start), bisect_left(starts, end))
 
 
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, read once per document: spaCy joins the tokens on every read."""
+    text = doc.user_data.get(_TEXT)
+    if text is None:
+        text = doc.user_data[_TEXT] = doc.text
+    return text
+
+
 def span_text(span: Span) -> str:
     """`span.text`, sliced from the document's text: spaCy joins the span's tokens on every read.
     Tokens cover the text without gaps, so the slice is the same string."""
-    text = span.doc.user_data.get(_TEXT)
-    if text is None:
-        text = span.doc.user_data[_TEXT] = span.doc.text
-    return text[span.start_char : span.end_char]
+    return doc_text(span.doc)[span.start_char : span.end_char]
 
 
 # The token attributes column() reads, by their Token attribute name.
@@ -112,35 +117,54 @@ _VALUES: dict[str, dict[int, Any]] = {name: {} for name in _ATTRS}
 _MAX_VALUES = 200_000
 
 
+def _columns(doc: Doc) -> dict[Any, Any]:
+    """The document's cached columns (column(), morph_column()), emptied if it was retokenized."""
+    columns = doc.user_data.get(_COLUMNS)
+    if columns is None or columns.get("", -1) != len(doc):  # not read yet, or the document was retokenized
+        columns = doc.user_data[_COLUMNS] = {"": len(doc)}
+    return columns
+
+
+def _mapped(stored: list[int], known: dict[int, Any], learn: Callable[[int], Any]) -> list[Any]:
+    """`[known[value] for value in stored]`, after learning each value not known yet from the first
+    position that has it (`learn(i)` makes a Token): only new values cost a Token, and the mapping is
+    made without a Python loop per token, since it runs for every attribute of every document."""
+    new = set(stored).difference(known)
+    if new:
+        first = dict(zip(reversed(stored), range(len(stored) - 1, -1, -1), strict=True))  # value -> first position
+        for value in new:
+            known[value] = learn(first[value])
+    return list(map(known.__getitem__, stored))
+
+
 def column(doc: Doc, name: str) -> list[Any]:
     """`[getattr(tok, name) for tok in doc]` for one of the attributes in _ATTRS, in one C call and no Token
     object per token: index it with `tok.i` or a span's range. The integers spaCy stores are mapped to
     what the Token attribute gives, learnt from the Token attribute itself the first time one is seen."""
-    columns = doc.user_data.get(_COLUMNS)
-    if columns is None or columns.get("", -1) != len(doc):  # not read yet, or the document was retokenized
-        columns = doc.user_data[_COLUMNS] = {"": len(doc)}
+    columns = _columns(doc)
     values = columns.get(name)
     if values is None:
-        stored = doc.to_array(_ATTRS[name]).tolist()
         known = _VALUES[name]
         if len(known) > _MAX_VALUES:
             known.clear()
-        for i, value in enumerate(stored):
-            if value not in known:
-                known[value] = getattr(doc[i], name)
-        values = columns[name] = [known[value] for value in stored]
+        values = columns[name] = _mapped(doc.to_array(_ATTRS[name]).tolist(), known,
+                                         lambda i: getattr(doc[i], name))
     return values
 
 
-def morph_values_at(doc: Doc, i: int, field: str) -> tuple[str, ...]:
-    """morph_values(doc[i], field) without making the Token unless the analysis is new."""
-    values = _FEATURES.get((_morph_keys(doc)[i], field))
-    return morph_values(doc[i], field) if values is None else values
+def morph_column(doc: Doc, field: str) -> list[tuple[str, ...]]:
+    """`[morph_values(tok, field) for tok in doc]`, once per document: index it with `tok.i`."""
+    columns = _columns(doc)
+    values = columns.get(("morph", field))
+    if values is None:
+        values = columns["morph", field] = _mapped(_morph_keys(doc), _FEATURES.setdefault(field, {}),
+                                                   lambda i: tuple(doc[i].morph.get(field)))
+    return values
 
 
-# (analysis hash, field) -> values, and analysis hash -> {field: value}. Bounded by the models'
+# field -> {analysis hash: values}, and analysis hash -> {field: value}. Bounded by the models'
 # morphology tables (a few thousand analyses).
-_FEATURES: dict[tuple[int, str], tuple[str, ...]] = {}
+_FEATURES: dict[str, dict[int, tuple[str, ...]]] = {}
 _DICTS: dict[int, dict[str, str]] = {}
 
 
@@ -154,10 +178,11 @@ def _morph_keys(doc: Doc) -> list[int]:
 
 def morph_values(tok: Token, field: str) -> tuple[str, ...]:
     """`tok.morph.get(field)`, as a tuple: spaCy looks the feature strings up and splits them on every call."""
-    key = (_morph_keys(tok.doc)[tok.i], field)
-    values = _FEATURES.get(key)
+    by_key = _FEATURES.setdefault(field, {})
+    key = _morph_keys(tok.doc)[tok.i]
+    values = by_key.get(key)
     if values is None:
-        values = _FEATURES[key] = tuple(tok.morph.get(field))
+        values = by_key[key] = tuple(tok.morph.get(field))
     return values
 
 

@@ -12,14 +12,14 @@ from bisect import bisect_left
 from collections.abc import Callable
 from typing import Any
 
-from spacy.attrs import LOWER, ORTH
+from spacy.attrs import LOWER
 from spacy.matcher import Matcher
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from claims.extraction import lexicon as lx
-from claims.extraction.doccache import column, morph_values
+from claims.extraction.doccache import column, doc_text, morph_values
 
 Locate = Callable[[int, int], tuple[int, int]]
 _DIGITS = re.compile(r"^[+-]?\d[\d\s.,\u202f\u00a0]*$")
@@ -117,20 +117,24 @@ def _matches_near_triggers(matcher: Matcher, doc: Doc) -> list[tuple[int, int, i
     if required is None:
         return list(matcher(doc))
     patterns, longest = required
-    columns = doc.to_array([LOWER, ORTH]).tolist()
+    needed = {spec for specs in patterns for spec in specs}
+    # Where each of the patterns' words is (only those: most of a document has none of them), and which
+    # distinct words of the document a regex accepts (each tried once).
+    wanted = frozenset().union(*(value for kind, value in needed if kind == "lower"))
     by_lower: dict[int, list[int]] = {}
-    by_orth: dict[int, list[int]] = {}
-    for i, (lower, orth) in enumerate(columns):
-        by_lower.setdefault(lower, []).append(i)
-        by_orth.setdefault(orth, []).append(i)
+    for i, lower in enumerate(doc.to_array(LOWER).tolist()):
+        if lower in wanted:
+            by_lower.setdefault(lower, []).append(i)
+    words = column(doc, "text")
     hits: dict[_Required, list[int]] = {}
-    for spec in {spec for specs in patterns for spec in specs}:
+    for spec in needed:
         kind, value = spec
         if kind == "lower":
             hits[spec] = [i for word in value & by_lower.keys() for i in by_lower[word]]
         else:
             regex = re.compile(value)
-            hits[spec] = [i for orth, at in by_orth.items() if regex.search(doc.vocab.strings[orth]) for i in at]
+            accepted = {word for word in set(words) if regex.search(word)}
+            hits[spec] = [i for i, word in enumerate(words) if word in accepted] if accepted else []
     # Any one of a pattern's required tokens locates its matches: the rarest in this document.
     near = sorted({i for specs in patterns for i in min((hits[spec] for spec in specs), key=len)})
     windows: list[list[int]] = []
@@ -811,13 +815,15 @@ def find_quantities(doc: Doc, language: str, date_tokens: set[int]) -> list[dict
     out: list[dict[str, Any]] = []
     groups: list[tuple[int, int, int]] = []
     approx = lx.APPROX.get(language, {})
-    dot_decimal = language == "fr" and dot_decimals(doc.text)
-    phones = [(m.start(), m.end()) for m in _PHONE.finditer(doc.text)] if language == "fr" else []
+    dot_decimal = language == "fr" and dot_decimals(doc_text(doc))
+    phones = [(m.start(), m.end()) for m in _PHONE.finditer(doc_text(doc))] if language == "fr" else []
     # Only a token _is_number may accept or a numerator of a fraction starts a quantity: the others are
     # skipped without a Token (most of the document).
     number_words = lx.NUMBER_WORDS.get(language, {})
-    starts = [k for k, low in enumerate(column(doc, "lower_"))
-              if low in _NUMERATORS or low in number_words or "-" in low or _MAY_BE_FIGURE.match(low)]
+    lowers = column(doc, "lower_")
+    figures = {low for low in set(lowers)  # (each distinct word tested once)
+               if low in _NUMERATORS or low in number_words or "-" in low or _MAY_BE_FIGURE.match(low)}
+    starts = [k for k, low in enumerate(lowers) if low in figures]
     i = 0
     n = len(doc)
     while i < n:

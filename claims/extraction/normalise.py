@@ -22,9 +22,19 @@ _CHAR_MAP = {
 }
 # Invisible characters that only confuse the tokenizer.
 _DROP = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad\r")
+
+
+def _only_before(chars: str, pattern: str) -> re.Pattern[str]:
+    """`pattern`, which can only match where the text goes on with one of `chars` (a character class):
+    the regexes below start with lookbehinds, which the regex engine would try at every character of
+    the article; tested first, the next character lets it skip the other places at once."""
+    return re.compile(f"(?={chars})(?:{pattern})")
+
+
 # "domestique.Consternant", "du Monde.L'habillement": a sentence end glued to the next paragraph's first word
 # (an elided one too); also before the "M." of a name ("en 2016.M. Jung, 31 ans").
-_GLUED = re.compile(
+_GLUED = _only_before(
+    "[.!?…]",
     r"(?:(?<=[a-zà-öø-ÿ0-9)\"'»%]{2})|(?<=[A-ZÀ-Þ]{2})|(?<=\s\d)|(?<=°C)|(?<=\w\)))([.!?…])"
     r"(?=\"?[A-ZÀ-ÖØ-Þ](?:[a-zà-öø-ÿ]|'[A-Za-zÀ-ÖØ-öø-ÿ])|M\. [A-ZÀ-Þ])"
 )
@@ -32,10 +42,13 @@ _GLUED = re.compile(
 # a figure that opens the next one (a decimal has a digit before its point, a domain name letters after).
 _GLUED_FIGURE = re.compile(r"(?<=[a-zà-öø-ÿ]{4})([.!?…])(?=\d+(?:[.,]\d+)?(?:[\s%]|$))")
 # "prend les devantsMais cet événement", "dans l'AinCe mardi", "du busJeudi 20 septembre": a heading glued to
-# the next sentence's first word (after three lower-case letters, or a capital and two). The heading gets its own line, so segmentation reports it as a heading instead of a claim.
-_GLUED_HEADING = re.compile(
-    r"(?:(?<=[a-zà-öø-ÿ]{3})|(?<=[A-ZÀ-Þ][a-zà-öø-ÿ]{2})|(?<=\d)|(?<=[a-zà-öø-ÿ]\)))(?=(?:Mais|Ainsi|Se|Ne|Cet|Lundi|Mardi|Mercredi|Jeudi|"
-    r"Vendredi|Samedi|Dimanche|Tous|Toutes|Tout|Toute|Aucun|Aucune|Ici|Près|Plus|Le|La|Les|L'|Un|Une|Des|Il|Elle|Ils|Elles|Ce|Cette|Ces|Pour|Dans|En|Au|Aux|"
+# the next sentence's first word (after three lower-case letters, or a capital and two). The heading gets its
+# own line, so segmentation reports it as a heading instead of a claim.
+_GLUED_HEADING = _only_before(
+    r"[A-ZÀ-Þ \d►▶■▪•]",  # (what every place below is followed by)
+    r"(?:(?<=[a-zà-öø-ÿ]{3})|(?<=[A-ZÀ-Þ][a-zà-öø-ÿ]{2})|(?<=\d)|(?<=[a-zà-öø-ÿ]\)))(?=(?:Mais|Ainsi|Se|Ne|Cet|Lundi|"
+    r"Mardi|Mercredi|Jeudi|Vendredi|Samedi|Dimanche|Tous|Toutes|Tout|Toute|Aucun|Aucune|Ici|Près|Plus|Le|La|Les|L'|"
+    r"Un|Une|Des|Il|Elle|Ils|Elles|Ce|Cette|Ces|Pour|Dans|En|Au|Aux|"
     r"Selon|Si|Depuis|Après|Avant|Lors|Alors|Sur|Par|Pendant|Avec|Quant|Et|De|Du|On|Nous|Je|C'|Cela|Parmi|"
     r"Face|Entre|Comme|Malgré|Outre|À|A|Jusqu'|Dès|Plusieurs|Certains|Certaines|Chaque|Son|Sa|Ses|Leur|Leurs|"
     r"Deux|Trois|Quatre|Cinq|Six|Sept|Huit|Neuf|Dix|Vingt|Cent|Mille|S'|Qu'|Lorsqu'|Puisqu')"
@@ -104,13 +117,16 @@ def _video_credits(text: str) -> list[tuple[int, int]]:
 # a sentence whose stop was lost, and it ends a paragraph.
 _GLUED_AFTER_QUOTE = re.compile(r'(?<=[\w.!?…)]")(?=[A-ZÀ-Þ][a-zà-ÿ\']|[A-ZÀ-Þ]\')')
 # "LES ALLOCATIONS DÉJÀ SUSPENDUES Depuis début 2015": an upper-case heading run into a sentence.
-_CAPS_HEADING = re.compile(r"(?:\b[A-ZÀ-Þ][A-ZÀ-Þ'\-]+\b[ ,]+(?:[AÀ] )?){2,}[A-ZÀ-Þ][A-ZÀ-Þ'\-]+\b(?=( )[A-ZÀ-Þ][a-zà-ÿ])|"
-                           r"(?<=[A-ZÀ-Þ]{4})(?=[A-ZÀ-Þ][a-zà-ÿ]{2,}\b)|"
-                           # "?par BFMTVLa perte d'odorat", "SUR LA CSGLe chef de l'État": a two-letter
-                           # opener after an upper-case run
-                           r"(?<=[A-ZÀ-Þ]{3})(?=(?:La|Le|Il|Un|En|On) [a-zà-ÿ])|"
-                           # "UNE INTERVENTION CONTESTÉEL'affaire": the next sentence's elided article
-                           r"(?<=[A-ZÀ-Þ]{4})(?=[LDJ]'[a-zà-ÿ]{2,})")
+_CAPS_HEADING = _only_before(
+    "[A-ZÀ-Þ]",
+    r"(?:\b[A-ZÀ-Þ][A-ZÀ-Þ'\-]+\b[ ,]+(?:[AÀ] )?){2,}[A-ZÀ-Þ][A-ZÀ-Þ'\-]+\b(?=( )[A-ZÀ-Þ][a-zà-ÿ])|"
+    r"(?<=[A-ZÀ-Þ]{4})(?=[A-ZÀ-Þ][a-zà-ÿ]{2,}\b)|"
+    # "?par BFMTVLa perte d'odorat", "SUR LA CSGLe chef de l'État": a two-letter
+    # opener after an upper-case run
+    r"(?<=[A-ZÀ-Þ]{3})(?=(?:La|Le|Il|Un|En|On) [a-zà-ÿ])|"
+    # "UNE INTERVENTION CONTESTÉEL'affaire": the next sentence's elided article
+    r"(?<=[A-ZÀ-Þ]{4})(?=[LDJ]'[a-zà-ÿ]{2,})"
+)
 # "... sortie. 21 enfants et 5 adultes retrouvés morts Les cris d'une femme retentissent.": an
 # intertitle in sentence case whose line break was lost. It opens after a sentence end or a bullet,
 # holds one to ten words with no punctuation and ends on a lower-case word; the next sentence opens on
@@ -118,7 +134,8 @@ _CAPS_HEADING = re.compile(r"(?:\b[A-ZÀ-Þ][A-ZÀ-Þ'\-]+\b[ ,]+(?:[AÀ] )?){2,
 # and "les députés En Marche" stay whole).
 # A number word opens the sentence after the heading ("... placés en isolement Quatorze jours, c'est ...").
 _NUMBER_OPENERS = "|".join(sorted((w.capitalize() for w in lx.NUMBER_WORDS["fr"] if len(w) > 3), key=len, reverse=True))
-_SPACED_HEADING = re.compile(
+_SPACED_HEADING = _only_before(
+    '"?[A-ZÀ-Þ0-9]',  # (how the heading's run starts)
     r"(?:(?<=[.!?…])|(?<=[.!?…]\")|(?<=[.!?…] )|(?<=[.!?…]\" )|(?<=\n)|(?<=[•►▶■▪-] )|^)"
     # the heading's last word: lower case, or a name after an elided article ("originaire de l'Oise")
     # (a heading may quote: '"Débile profond" Des propos', 'de liste "gilets jaunes" Le 3 mars')

@@ -19,8 +19,8 @@ from claims.extraction import rewrite as rw
 from claims.extraction.checkworthiness import Signals, TrainedScorer, lexical_signals, markers_in, score_all
 from claims.extraction.doccache import (
     column,
+    morph_column,
     morph_values,
-    morph_values_at,
     release,
     span_text,
     token_indices,
@@ -886,6 +886,7 @@ def _candidate(
     needs_context = rewritten.needs_context or unresolved_subject
     record, forecast, schedule, advice, promotional, tribute = markers_in(lower, _marker_lists(language),
                                                                           skip_blank=True)
+    words = len(_WORDS.findall(text))
     signals.updated(
         record=record,
         forecast=tense == "future" or forecast,
@@ -897,8 +898,8 @@ def _candidate(
         tribute=tribute,
         # A text of fewer than MIN_WORDS words once its attribution is gone ('"On dénonce", a réagi le
         # délégué syndical') states too little to check, whatever its sentence's tail says.
-        fragment=rewritten.fragment or len(_WORDS.findall(text)) < MIN_WORDS, needs_context=needs_context,
-        words=len(_WORDS.findall(text)),
+        fragment=rewritten.fragment or words < MIN_WORDS, needs_context=needs_context,
+        words=words,
         # A question quoted inside a statement ("« Et si ... ? », a réagi le maire.") asks, whatever
         # the sentence around it ends with.
         question=signals.question or text.rstrip(" .»\"”").endswith("?"),
@@ -973,8 +974,9 @@ def span_signals(
     pos_of, tag_of = column(doc, "pos_"), column(doc, "tag_")
     indices = range(span.start, span.end)
     verbs = [i for i in indices if pos_of[i] in ("VERB", "AUX")]
-    tense_past = any("Past" in morph_values_at(doc, i, "Tense") or tag_of[i] in ("VBD", "VBN") for i in verbs)
-    future = any("Fut" in morph_values_at(doc, i, "Tense") or "Cnd" in morph_values_at(doc, i, "Mood") for i in indices)
+    tense_of, mood_of = morph_column(doc, "Tense"), morph_column(doc, "Mood")
+    tense_past = any("Past" in tense_of[i] or tag_of[i] in ("VBD", "VBN") for i in verbs)
+    future = any("Fut" in tense_of[i] or "Cnd" in mood_of[i] for i in indices)
     base = lexical_signals(span_text(span), language)
     return attach_parse(base, span, language).updated(
         quantities=len(quantities), dates=len(dates), entities=len(entities),

@@ -11,6 +11,7 @@ plain sentence.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -34,7 +35,7 @@ from claims.extraction.attribution import (
     role_key,
     role_of,
 )
-from claims.extraction.doccache import column, span_ents, span_text
+from claims.extraction.doccache import column, morph_values, span_ents, span_text
 from claims.extraction.features import is_year
 
 _MARKERS = re.compile(lx.LEAD_MARKERS)
@@ -186,7 +187,7 @@ class Context:
 
     def _demonstrated(self, noun: Token) -> str:
         """A demonstrative occupation subject (Context.demonstrated): the article has tied it to the person."""
-        if not _demonstrative(noun) or "Plur" in noun.morph.get("Number"):
+        if not _demonstrative(noun) or "Plur" in morph_values(noun, "Number"):
             return ""
         pronoun = {"Masc": "il", "Fem": "elle"}.get(next(iter(noun.morph.get("Gender")), ""), "")
         person = self.demonstrated(noun.lower_, pronoun)
@@ -205,7 +206,7 @@ class Context:
             self.unnamed_genders = {g for t in (sent.doc[i] for i in range(sent.start, sent.end) if lower[i] in _UNNAMED_PEOPLE)
                                     if t.pos_ in ("NOUN", "PRON")
                                     and any(c.dep_ == "det" and c.lower_ in ("un", "une") for c in t.children)
-                                    for g in t.morph.get("Gender")}
+                                    for g in morph_values(t, "Gender")}
         for ent in ents:
             name = ent.text.strip(" ,.'\"")
             if len(name) < 3:
@@ -256,7 +257,7 @@ class Context:
             self.last_subject = np.text if len(np) <= 6 and not any(t.text in ',"()' for t in np) and (
                 _possessive(subject) is None) and not _demonstrative(subject) else ""
             # "Sa voiture ... Elle", "Ce travail ... Il": whose car, which work is not known here
-            self.last_subject_plural = "Plur" in subject.morph.get("Number")
+            self.last_subject_plural = "Plur" in morph_values(subject, "Number")
             self.last_subject_gender = next(iter(subject.morph.get("Gender")), "")
             self.last_subject_outlet = subject.lower_ in lx.OUTLET_NOUNS
             return
@@ -290,7 +291,7 @@ def _subject_phrase(noun: Token) -> Span:
 
 
 def _demonstrative(noun: Token) -> bool:
-    return any(c.dep_ == "det" and "Dem" in c.morph.get("PronType") for c in noun.children)
+    return any(c.dep_ == "det" and "Dem" in morph_values(c, "PronType") for c in noun.children)
 
 
 def _apposed_name(noun: Token, sent: Span) -> str:
@@ -330,7 +331,7 @@ def _subject(span: Span) -> Token | None:
 
 
 def _finite(tokens: list[Token]) -> bool:
-    return any(t.pos_ in ("VERB", "AUX") and ("Fin" in t.morph.get("VerbForm") or t.tag_ in ("VBD", "VBZ", "VBP", "MD"))
+    return any(t.pos_ in ("VERB", "AUX") and ("Fin" in morph_values(t, "VerbForm") or t.tag_ in ("VBD", "VBZ", "VBP", "MD"))
                for t in tokens)
 
 
@@ -436,7 +437,7 @@ def _owned_phrase(subj: Token, owned: Token, owner: str) -> tuple[int, str] | No
     while last.i + 1 < len(doc) and doc[last.i + 1].pos_ == "ADJ" and doc[last.i + 1].head == subj:
         last = doc[last.i + 1]
     words = doc[owned.i + 1 : last.i + 1].text
-    if "Plur" in subj.morph.get("Number") or owned.lower_ in ("ses", "leurs"):
+    if "Plur" in morph_values(subj, "Number") or owned.lower_ in ("ses", "leurs"):
         article = "les "
     elif words.startswith(_VOWEL_START):
         article = "l'"
@@ -452,7 +453,7 @@ def _owned_phrase(subj: Token, owned: Token, owner: str) -> tuple[int, str] | No
 def _past(verb: Token) -> bool:
     """The main verb tells what was done: a past tense, or a participle with its auxiliary."""
     if verb.morph.get("Tense") and set(verb.morph.get("Tense")) & {"Past", "Imp"} and (
-            "Fin" in verb.morph.get("VerbForm") or any(c.dep_ in ("aux", "aux:tense") for c in verb.children)):
+            "Fin" in morph_values(verb, "VerbForm") or any(c.dep_ in ("aux", "aux:tense") for c in verb.children)):
         return True
     return verb.tag_ in ("VBD", "VBN")
 
@@ -470,7 +471,7 @@ def _sets_the_scene(phrase: list[Token]) -> bool:
         # ont décidé ...". Before a rule or an instruction it is the condition ("Pour en bénéficier, il
         # suffit de ...").
         verb = next((t for t in phrase[1:4] if t.pos_ in ("VERB", "AUX")), None)
-        return verb is not None and "Inf" in verb.morph.get("VerbForm") and _past(phrase[0].sent.root)
+        return verb is not None and "Inf" in morph_values(verb, "VerbForm") and _past(phrase[0].sent.root)
     if low == "comme":
         return not _finite(phrase)
     return low.startswith(_INTERVIEWED)
@@ -509,17 +510,23 @@ _RELATIVE_OPENERS = frozenset({"qui", "dont", "où", "lequel", "laquelle", "lesq
 _PREDICATE_DEPS = frozenset({"cop", "aux", "aux:tense", "aux:pass", "advmod", "ROOT"})
 
 
+# The relations of the heads _aside_kind accepts.
+_ASIDE_DEPS = frozenset({"acl:relcl", "acl", "advcl", "appos", "obj", "obl", "obl:mod", "nmod"})
+
+
 def _aside_kind(head: Token) -> bool:
     """Whether a phrase headed here adds to what the sentence says without being part of its statement:
     a non-restrictive relative clause ("Edward Snowden, le lanceur d'alerte qui dévoila ..." -> ", qui
     ..."), a past participle phrase after a comma ("Le coût, partagé entre l'État et l'Unédic, sera"),
     a background clause ("..., alors qu'il s'agit de l'une des plus grosses journées") or a description
     in apposition to a name ("Sébastien Belanger, un expatrié de 36 ans,")."""
+    if head.dep_ not in _ASIDE_DEPS:
+        return False  # (before the phrase's first word is looked for: it runs for every word of a claim)
     first = head.doc[head.left_edge.i]
     if head.dep_ == "acl:relcl":
         return first.lower_ in _RELATIVE_OPENERS and head.head.i < first.i
     if head.dep_ == "acl":
-        return first == head and "Part" in head.morph.get("VerbForm") and "Past" in head.morph.get("Tense") and (
+        return first == head and "Part" in morph_values(head, "VerbForm") and "Past" in morph_values(head, "Tense") and (
             head.head.i < first.i)
     if head.dep_ == "advcl":
         return first.lower_ in ("alors", "tandis", "whereas")
@@ -602,6 +609,13 @@ def _adds_only(head: Token, phrase: Span) -> bool:
     return head.dep_ != "acl" and not named and not any(t.lower_ in _WHEN or is_year(t.text) for t in phrase)
 
 
+@functools.lru_cache(maxsize=8)
+def _connectives(language: str) -> tuple[tuple[str, str], ...]:
+    """The language's leading connectives, longest first, each with the space that follows it at the start
+    of a sentence (sorted once: condense runs for every candidate)."""
+    return tuple((c, c + " ") for c in sorted(lx.CONNECTIVES.get(language, ()), key=len, reverse=True))
+
+
 def condense(
     span: Span, attribution: Attribution, ctx: Context, language: str, *,
     quantities: list[tuple[int, int]], entities: list[tuple[int, int]],
@@ -650,10 +664,10 @@ def condense(
             checkable = inside
             inner_quote = True
     # Leading connectives ("De son côté,", "Par ailleurs,", "Mais", "Et").
-    connectives = sorted(lx.CONNECTIVES.get(language, ()), key=len, reverse=True)
+    connectives = _connectives(language)
     while kept:
         head = " ".join(t.lower_ for t in kept[:5]).replace("' ", "'")
-        found = next((c for c in connectives if head == c or head.startswith(c + " ")), None)
+        found = next((c for c, opening in connectives if head == c or head.startswith(opening)), None)
         if found is None:
             break
         n = len(found.replace("'", "' ").split())
@@ -717,7 +731,7 @@ def condense(
                 needs_context = True
         elif low.replace("\u2019", "'") in _SPEAKER_PRONOUNS:
             needs_context = True  # "J'ai acheté une maison en 2003": who speaks is not in the text
-        elif subj.pos_ == "PRON" and "Card" in subj.morph.get("NumType") and position == "first":
+        elif subj.pos_ == "PRON" and "Card" in morph_values(subj, "NumType") and position == "first":
             needs_context = True  # "Tous deux ont été transférés", "Les trois ont démissionné": which ones
         elif low in _DEMONSTRATIVE_PRONOUNS and not _it_has_been(subj) or (
                 low in ("celui", "celle", "ceux", "celles") and nxt is not None
@@ -838,7 +852,7 @@ _THERE_IS = frozenset({"a", "avait", "aura", "aurait", "eut", "ait", "eût", "av
 def _impersonal_passive(participle: Token) -> bool:
     """"Il est conseillé aux plus de 80 ans de ...", "il est prévu que ...": a passive participle whose
     subject is the clause after it."""
-    if participle.pos_ != "VERB" or "Part" not in participle.morph.get("VerbForm"):
+    if participle.pos_ != "VERB" or "Part" not in morph_values(participle, "VerbForm"):
         return False
     if any(c.dep_ in ("xcomp", "ccomp", "csubj", "csubj:pass") and any(
             m.dep_ == "mark" and m.lower_.replace("\u2019", "'") in ("de", "d'", "que", "qu'") for m in c.children)
@@ -866,7 +880,7 @@ def _named_before(subj: Token, kept: list[Token]) -> bool:
     # "Baptisée Halomonas titanicae, elle ..." about a person.
     people = {t.i for t in kept[: kept.index(subj)] if t.ent_type_ in ("PER", "PERSON") and (
         t.dep_.startswith("nsubj") or t.dep_ == "conj" and t.head.dep_.startswith("nsubj"))}
-    return len(people) >= (2 if "Plur" in subj.morph.get("Number") else 1)
+    return len(people) >= (2 if "Plur" in morph_values(subj, "Number") else 1)
 
 
 def _continues_quotation(tok: Token, span: Span) -> bool:

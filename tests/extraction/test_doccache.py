@@ -8,9 +8,9 @@ import pytest
 from claims.extraction import features as ft
 from claims.extraction.doccache import (
     column,
+    morph_column,
     morph_dict,
     morph_values,
-    morph_values_at,
     release,
     span_ents,
     span_text,
@@ -47,7 +47,7 @@ def test_it_reads_texts_entities_and_morphology_as_spacy_does(text: str) -> None
             assert morph_values(tok, field) == tuple(tok.morph.get(field))
         assert morph_dict(tok) == tok.morph.to_dict()
         for field in ("Tense", "Mood", "Number"):
-            assert morph_values_at(doc, tok.i, field) == tuple(tok.morph.get(field))
+            assert morph_column(doc, field)[tok.i] == tuple(tok.morph.get(field))
 
 
 @pytest.mark.parametrize("text", TEXTS)
