@@ -184,6 +184,7 @@ def main() -> int:
     from django.db import connection, transaction
 
     from claims.extraction import extract_texts
+    from claims.extraction.checkworthiness import configured_scorer
     from claims.extraction.nlp import nlp_for
     from claims.models import Article, Channel, Claim
     from claims.services.ingest import article_ingest
@@ -194,6 +195,8 @@ def main() -> int:
     settings.CELERY_TASK_ALWAYS_EAGER = True
     settings.FACTCHECK_AUTO_EVIDENCE = False
     settings.FACTCHECK_EXTRACTION_BATCH = args.batch
+    # A production worker runs with DEBUG off: Django's debug cursor would log every query it makes.
+    settings.DEBUG = False
 
     rows = load(args.corpus, args.limit)
     texts = [r["text"] for r in rows]
@@ -203,7 +206,8 @@ def main() -> int:
     nlp, _ = nlp_for(args.language)
     dropped = [name for name in nlp.meta.get("pipeline", []) if name not in nlp.pipe_names]
     cleanup(texts)
-    extract_texts(texts[:2], languages=[args.language] * 2)  # warm-up: model loaded, caches built
+    # warm-up: models loaded (the spaCy pipeline and the configured check-worthiness scorer), caches built
+    extract_texts(texts[:2], languages=[args.language] * 2, scorer=configured_scorer())
     chars = sum(len(t) for t in texts)
     print(f"corpus: {args.corpus} ({len(texts)} articles, {chars / len(texts):.0f} characters on average)")
     print(f"database: {connection.vendor}; model: {package} (bare: every pipe; project: {nlp.pipe_names})")
