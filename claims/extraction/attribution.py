@@ -815,6 +815,9 @@ def _tail(span: Span, language: str) -> tuple[int, Token] | None:
         if not (marker or _speech_verb(verb, language) or _learned_from(verb)
                 or _quotation_incise(verb, words[lead + 1 :], language)):
             continue
+        if marker and any(t.pos_ in ("VERB", "AUX") for t in rest[next(
+                (j + 1 for j, t in enumerate(rest) if t.text == ","), len(rest)) :]):
+            continue  # "Le président, selon Le Monde, a démissionné": an incise, the statement goes on after it
         if not marker and lead == 0 and _present_participle(verb):
             continue  # ", confirmant des informations du site X": what the speaker before it did too
         if not marker and lead == 0 and "Part" in morph_values(verb, "VerbForm") and any(
@@ -1794,8 +1797,9 @@ def _according_to_inside(span: Span, language: str) -> Attribution | None:
             after = doc[end + 1 : span.end] if end + 1 < span.end else None
             between_commas = doc[tok.i - 1].text == "," and doc[end].text == "," and after is not None and (
                 after[0].pos_ != "PROPN" and _finite_in(after))
-            if between_commas and (after[0].lower_ in ("que", "qu'") or doc[tok.i - 2].pos_ in ("AUX", "VERB")):
-                end += 1  # "il se peut, selon X, que ...", "Il aurait, selon X, favorisé ...": both commas go
+            if between_commas and (after[0].lower_ in ("que", "qu'") or doc[tok.i - 2].pos_ in ("AUX", "VERB")
+                                   or after[0].pos_ in ("AUX", "VERB")):
+                end += 1  # "il se peut, selon X, que", "Il aurait, selon X, favorisé", "X, selon Y, a démissionné"
             return Attribution(claimant, outlet, "according_to" if how == "speech" else how,
                                [(tok.i - 1, end)] if between_commas else [])
     return None

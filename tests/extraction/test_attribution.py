@@ -1284,3 +1284,15 @@ def test_a_long_fronted_as_reported_phrase_is_still_read() -> None:
             "en deux jours.")
     cand = claim(text, "10 degrés")
     assert cand.outlet == "LCI" and cand.text == "Les températures ont chuté de 10 degrés en deux jours."
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    ("Le président du club, selon Le Monde, a démissionné après 12 défaites de suite.", "fr",
+     "Le président du club a démissionné après 12 défaites de suite."),
+    ("The company, according to Reuters, cut 300 jobs in 2020.", "en", "The company cut 300 jobs in 2020."),
+])
+def test_a_source_between_the_subject_and_its_verb_leaves_the_text_with_both_commas(
+        text: str, language: str, expected: str) -> None:
+    [extraction] = extract_texts([text], languages=[language])
+    [cand] = [*extraction.claims, *extraction.recoverable]
+    assert cand.text == expected and cand.outlet in ("Le Monde", "Reuters")
