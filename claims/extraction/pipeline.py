@@ -900,6 +900,10 @@ def _candidate(
         # délégué syndical') states too little to check, whatever its sentence's tail says.
         fragment=rewritten.fragment or words < MIN_WORDS, needs_context=needs_context,
         words=words,
+        # The first person of the statement, not of its attribution ("nous apprend L'Est Républicain",
+        # "a-t-on appris"): read on the checkable part.
+        first_person=signals.first_person and any(
+            t.lower_.lstrip("-").replace("\u2019", "'") in lx.FIRST_PERSON.get(language, ()) for t in rewritten.checkable),
         # A question quoted inside a statement ("« Et si ... ? », a réagi le maire.") asks, whatever
         # the sentence around it ends with.
         question=signals.question or text.rstrip(" .»\"”").endswith("?"),

@@ -258,3 +258,12 @@ def test_the_et_of_a_pair_after_entre_does_not_split_the_sentence() -> None:
     extraction = extract_claims(text, language="fr")
     candidates = [*extraction.claims, *extraction.recoverable]
     assert [c.quote for c in candidates] == [text]
+
+
+def test_the_first_person_of_an_attribution_is_not_the_statements() -> None:
+    told = extract_claims("Monique Villemin s'est éteinte dans sa maison de retraite le dimanche 19 avril nous apprend "
+                          "l'Est Républicain.", language="fr")
+    [cand] = [*told.claims, *told.recoverable]
+    assert "first person" not in cand.checkworthiness_reasons and not cand.signals.first_person
+    said = extract_claims("Nous avons recensé 12 cas dans la ville de Lyon depuis lundi.", language="fr")
+    assert "first person" in [*said.claims, *said.recoverable][0].checkworthiness_reasons
