@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
@@ -290,6 +291,11 @@ def _adverb_before_verb(tok: Token) -> bool:
         tok.lower_ == "d'" and tok.dep_ == "advmod"
 
 
+def _finite_in(tokens: Iterable[Token]) -> bool:
+    """Whether some words hold a finite verb or auxiliary: a clause of their own."""
+    return any(t.pos_ in ("VERB", "AUX") and "Fin" in morph_values(t, "VerbForm") for t in tokens)
+
+
 def _finite(verb: Token) -> bool:
     """A finite verb, or a participle with its finite auxiliary ("a répondu", "s'est défendue"): a clause of
     its own, with a subject; a verb before its inverted pronoun is finite however it was tagged ("fait-il")."""
@@ -447,10 +453,8 @@ def _entity_name(ent: Span) -> str:
 
 def _date_begins(tok: Token) -> bool:
     """"jeudi", "septembre", the "13" of "13 septembre", as written in a sentence (a name's "14 Juillet" is not)."""
-    doc = tok.doc
-    if tok.is_lower and tok.lower_ in lx.WHEN_WORDS:
-        return True
-    return tok.text[:1].isdigit() and tok.i + 1 < len(doc) and doc[tok.i + 1].is_lower and doc[tok.i + 1].lower_ in lx.MONTHS
+    return tok.is_lower and tok.lower_ in lx.WHEN_WORDS or (
+        tok.text[:1].isdigit() and _before_month(tok) and tok.doc[tok.i + 1].is_lower)
 
 
 def _acronym_end(ent: Span) -> int:
@@ -945,7 +949,12 @@ def _speaker_phrase(rest: list[Token]) -> list[Token]:
 
 def _in_date(tok: Token) -> bool:
     """A number that is part of a date: a year, or a day before its month ("paru vendredi 12 juillet")."""
-    return is_year(tok.text) or tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ in lx.MONTHS
+    return is_year(tok.text) or _before_month(tok)
+
+
+def _before_month(tok: Token) -> bool:
+    """Whether a month's name follows the word (the "12" of "12 juillet")."""
+    return tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ in lx.MONTHS
 
 
 def _gerund(tok: Token) -> bool:
@@ -1122,8 +1131,10 @@ def _incise(span: Span, language: str) -> Attribution | None:
 
 def _learned_from(verb: Token) -> bool:
     """"a-t-on appris auprès du parquet", "apprend-on de l'Office": the impersonal "on" learns from the source."""
+    if not verb.lower_.startswith("appr"):
+        return False  # (most words: tried on the last words of every sentence, before any text is joined)
     window = verb.doc[max(verb.sent.start, verb.i - 3) : min(verb.sent.end, verb.i + 2)].text.lower()
-    return verb.lower_.startswith(("appr", "apprend")) and bool(re.search(r"-(t-)?on\b", window))
+    return bool(re.search(r"-(t-)?on\b", window))
 
 
 def _tail_without_comma(tokens: list[Token], end: int, language: str) -> tuple[int, Token] | None:
@@ -1158,8 +1169,7 @@ def _tail_without_comma(tokens: list[Token], end: int, language: str) -> tuple[i
 
 def _statement_in(words: list[Token]) -> bool:
     """Whether words after an attribution marker say something of their own: a finite verb or a "que"."""
-    return any((t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm")) or t.lower_ in ("que", "qu'", "that")
-               for t in words)
+    return _finite_in(words) or any(t.lower_ in ("que", "qu'", "that") for t in words)
 
 
 def _learned_without_comma(tokens: list[Token], end: int) -> tuple[int, Token] | None:
@@ -1735,8 +1745,8 @@ def _name_before(verb: Token, span: Span) -> Span | None:
         j = k - 1
         while j > max(span.start, k - 16) and doc[j].text != ",":
             j -= 1
-        if not (doc[j].text == "," and j - 1 > span.start and doc[j - 1].ent_type_ in ("PER", "PERSON")) or any(
-                t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in doc[j + 1 : k]):
+        if not (doc[j].text == "," and j - 1 > span.start and doc[j - 1].ent_type_ in ("PER", "PERSON")) or _finite_in(
+                doc[j + 1 : k]):
             return None
         k = j - 1
     if k < span.start or not doc[k].ent_type_ or doc[k].ent_type_ not in ("ORG", "PER", "PERSON", "MISC", "LOC"):
@@ -1803,10 +1813,6 @@ def _according_to_inside(span: Span, language: str) -> Attribution | None:
             return Attribution(claimant, outlet, "according_to" if how == "speech" else how,
                                [(tok.i - 1, end)] if between_commas else [])
     return None
-
-
-def _finite_in(tokens: Span) -> bool:
-    return any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in tokens)
 
 
 def _in_relative_clause(marker: Token) -> bool:
