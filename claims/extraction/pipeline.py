@@ -4,6 +4,7 @@ clauses, attach structured fields, score. Pure functions: no ORM, no settings wr
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -904,6 +905,9 @@ def _candidate(
         # "a-t-on appris"): read on the checkable part.
         first_person=signals.first_person and any(
             t.lower_.lstrip("-").replace("\u2019", "'") in lx.FIRST_PERSON.get(language, ()) for t in rewritten.checkable),
+        # So is the past: the attribution's "a expliqué le maire" does not make "Les maires sont parfois des
+        # magiciens" report a past event (its aside, scored with the sentence, may: "qui a épousé Harry").
+        past=signals.past and _past_in(doc, (t.i for t in itertools.chain(rewritten.checkable, rewritten.aside))),
         # A question quoted inside a statement ("« Et si ... ? », a réagi le maire.") asks, whatever
         # the sentence around it ends with.
         question=signals.question or text.rstrip(" .»\"”").endswith("?"),
@@ -969,6 +973,13 @@ def _marker_lists(language: str) -> tuple[tuple[str, ...], ...]:
         lx.TRIBUTE_MARKERS))
 
 
+def _past_in(doc: Doc, indices: Iterable[int]) -> bool:
+    """Whether a verb among these tokens is in the past (a past tense or participle)."""
+    pos_of, tag_of, tense_of = column(doc, "pos_"), column(doc, "tag_"), morph_column(doc, "Tense")
+    return any(pos_of[i] in ("VERB", "AUX") and ("Past" in tense_of[i] or tag_of[i] in ("VBD", "VBN"))
+               for i in indices)
+
+
 def span_signals(
     span: Span, language: str, *, dates: list[dict[str, Any]], quantities: list[dict[str, Any]],
     entities: list[dict[str, Any]], claimant: str, speech: bool,
@@ -979,7 +990,7 @@ def span_signals(
     indices = range(span.start, span.end)
     verbs = [i for i in indices if pos_of[i] in ("VERB", "AUX")]
     tense_of, mood_of = morph_column(doc, "Tense"), morph_column(doc, "Mood")
-    tense_past = any("Past" in tense_of[i] or tag_of[i] in ("VBD", "VBN") for i in verbs)
+    tense_past = _past_in(doc, verbs)
     future = any("Fut" in tense_of[i] or "Cnd" in mood_of[i] for i in indices)
     base = lexical_signals(span_text(span), language)
     return attach_parse(base, span, language).updated(

@@ -267,3 +267,13 @@ def test_the_first_person_of_an_attribution_is_not_the_statements() -> None:
     assert "first person" not in cand.checkworthiness_reasons and not cand.signals.first_person
     said = extract_claims("Nous avons recensé 12 cas dans la ville de Lyon depuis lundi.", language="fr")
     assert "first person" in [*said.claims, *said.recoverable][0].checkworthiness_reasons
+
+
+def test_the_past_of_an_attribution_is_not_the_statements() -> None:
+    told = extract_claims('"Les villages de montagne sont des lieux paisibles", a expliqué le maire Paul Vidal.',
+                          language="fr")
+    [cand] = [*told.claims, *told.recoverable]
+    assert "reports a past event" not in cand.checkworthiness_reasons and not cand.signals.past
+    # a past event stays one, told or not
+    done = extract_claims('"Le village a perdu 40 habitants", a expliqué le maire Paul Vidal.', language="fr")
+    assert "reports a past event" in [*done.claims, *done.recoverable][0].checkworthiness_reasons
