@@ -986,7 +986,7 @@ def span_signals(
 ) -> Signals:
     """The rule signals of a parsed span: the parse overrides what the words alone suggest."""
     doc = span.doc
-    pos_of, tag_of = column(doc, "pos_"), column(doc, "tag_")
+    pos_of = column(doc, "pos_")
     indices = range(span.start, span.end)
     verbs = [i for i in indices if pos_of[i] in ("VERB", "AUX")]
     tense_of, mood_of = morph_column(doc, "Tense"), morph_column(doc, "Mood")
