@@ -114,8 +114,9 @@ def _video_credits(text: str) -> list[tuple[int, int]]:
 
 # '... précises."L'article 2 poursuit', '"c'est lui le chaos"Pour Marine Le Pen': a closing quotation mark
 # glued to the next sentence's first word; without a full stop inside it, what it closes is a heading or
-# a sentence whose stop was lost, and it ends a paragraph.
-_GLUED_AFTER_QUOTE = re.compile(r'(?<=[\w.!?…)]")(?=[A-ZÀ-Þ][a-zà-ÿ\']|[A-ZÀ-Þ]\')')
+# a sentence whose stop was lost, and it ends a paragraph. So does one glued to a one-letter word ('jusqu'ici"A
+# l'inverse') or to the next quotation ('restées vaines""Toutes les personnes').
+_GLUED_AFTER_QUOTE = re.compile(r'(?<=[\w.!?…)]")(?=[A-ZÀ-Þ][a-zà-ÿ\']|[A-ZÀ-Þ]\'|[AÀ] [a-zà-ÿ]|"[A-ZÀ-Þ])')
 # "LES ALLOCATIONS DÉJÀ SUSPENDUES Depuis début 2015": an upper-case heading run into a sentence.
 _CAPS_HEADING = _only_before(
     "[A-ZÀ-Þ]",

@@ -216,6 +216,11 @@ def test_an_agent_after_par_inside_a_sentence_is_no_credit() -> None:
     ('Il a dit "lui offrir deux costumes"Il a par ailleurs révélé le prix.',
      'Il a dit "lui offrir deux costumes"\n\nIl a par ailleurs révélé le prix.'),
     ('Le chef a dit "stop" à la presse.', 'Le chef a dit "stop" à la presse.'),
+    ('"Le stade n\'avait jamais été aussi plein"A l\'extérieur, 300 supporters attendaient.',
+     '"Le stade n\'avait jamais été aussi plein"\n\nA l\'extérieur, 300 supporters attendaient.'),
+    ('Il a dit : "Les recherches ont échoué""Nous reprendrons demain", a ajouté le maire.',
+     'Il a dit : "Les recherches ont échoué"\n\n"Nous reprendrons demain", a ajouté le maire.'),
+    ('Elle a lancé "A bientôt" à la foule.', 'Elle a lancé "A bientôt" à la foule.'),
 ])
 def test_a_closing_quotation_mark_glued_to_the_next_sentence_ends_its_sentence(text: str, expected: str) -> None:
     assert normalise(text).text == expected
