@@ -26,6 +26,12 @@ _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)?", re.UNICODE)
 _NUMBER = re.compile(r"\d")
 _MONTHS = re.compile(r"\b(" + "|".join(re.escape(m) for m in lx.MONTHS if not m.endswith(".")) + r")\b")
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+# An amount of money: a currency. In English debates "million"/"billion" alone almost always counts money (the
+# rules were fitted so); in French "moins d'un million d'habitants" counts people, while a bare "14 milliards"
+# is most often euros.
+_MONEY_ANY = re.compile(r"[$€£]|\b(dollars?|euros?|billion|milliards?|million)\b")
+_MONEY = {"fr": re.compile(r"[$€£¥]|\b(dollars?|euros?|francs? cfa|francs suisses|livres? sterling|yens?|yuans?|"
+                           r"roubles?|bitcoins?)\b|\b(?:millions?|milliards?)\b(?! d(?:e |'))")}
 _CAPITAL_MID = re.compile(r"(?<=[a-zà-ÿ,] )[A-ZÀ-Þ][a-zà-ÿ]+")
 
 
@@ -185,7 +191,7 @@ def lexical_signals(text: str, language: str, **known: Any) -> Signals:
         words=len(words),
         quantities=quantities,
         percent=bool(re.search(r"%|\bper ?cent\b|\bpour ?cent\b", lower)),
-        money=bool(re.search(r"[$€£]|\b(dollars?|euros?|billion|milliards?|million)\b", lower)),
+        money=bool(_MONEY.get(language, _MONEY_ANY).search(lower)),
         dates=len(_MONTHS.findall(lower)) + len(_YEAR.findall(text)),
         entities=len(_CAPITAL_MID.findall(text)),
         comparison=comparison,

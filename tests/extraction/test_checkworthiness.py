@@ -578,3 +578,15 @@ def test_it_finds_every_word_list_in_one_scan_as_list_by_list(language: str) -> 
     for text in ["", " ", "ab", "x y", "'ab", "zz", "zza", "a - b"]:
         assert markers_in(text, odd) == [_has(text, markers) for markers in odd], text
         assert markers_in(text, odd, skip_blank=True) == [pipeline._has(text, markers) for markers in odd], text
+
+
+@pytest.mark.parametrize(("text", "language", "money"), [
+    ("La région compte moins d'un million d'habitants.", "fr", False),
+    ("Deux milliards de personnes vivent sans eau potable.", "fr", False),
+    ("Les travaux ont coûté 3 millions d'euros à la commune.", "fr", True),
+    ("Le chiffre des 14 milliards est un minimum, selon le syndicat.", "fr", True),
+    ("Le club a payé 40 M€ pour le joueur.", "fr", True),
+    ("They spent two million on the bridge.", "en", True),
+])
+def test_money_is_a_currency_in_french_not_any_million(text: str, language: str, money: bool) -> None:
+    assert lexical_signals(text, language).money is money
