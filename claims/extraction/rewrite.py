@@ -758,6 +758,8 @@ def condense(
                 last = nxt_word
             replacement[last.i] = original(last) + " " + name
             resolved = name
+        elif position == "first" and _described_back(subj):
+            needs_context = True  # "L'homme a été entendu", "La chanteuse a annulé", "L'entreprise a licencié"
         elif (_named_in_apposition(subj) or _names_itself(subj)) and low not in _LATTER:
             pass  # "Cet ex-collaborateur, Tewfik Derbal, a démissionné", "Cette saison 3 de The Voice": named
         elif _demonstrative(subj) or low in _LATTER:
@@ -951,6 +953,32 @@ def _role_phrase(noun: Token) -> list[Token] | None:
     if any(t.text in ',;:"()«»' for t in phrase) or phrase[-1].i - phrase[0].i + 1 != len(phrase):
         return None
     return phrase
+
+
+# Nouns for a company or a body the article named before: "L'entreprise a licencié 300 salariés" says which
+# one only in the sentences before.
+_DESCRIBED_BODIES = frozenset({"entreprise", "société", "groupe", "compagnie", "constructeur", "fabricant",
+                               "enseigne", "marque", "laboratoire", "association", "start-up", "firme", "club",
+                               "établissement", "organisation", "ONG", "collectif", "opérateur", "chaîne"})
+_DEFINITE = frozenset({"le", "la", "l'", "l\u2019"})
+
+
+def _described_back(noun: Token) -> bool:
+    """Whether a subject points back to someone or something the sentences before named, by a definite
+    description and nothing that names it: an unnamed person ("L'homme", "Le jeune homme de 27 ans", "La
+    victime"), an occupation the article gave no name to here ("Le chanteur", "L'actrice") or a company or
+    body ("L'entreprise", "Le groupe", "L'association"). Not an office ("Le Premier ministre", "Le préfet":
+    _role_phrase), not a description with a name in it or next to it ("L'association Droit au logement",
+    "L'avocat de Jean Dupont", "La chanteuse, Adele,"), not a plural ("Les secours")."""
+    if noun.pos_ != "NOUN" or "Plur" in morph_values(noun, "Number") or noun.lower_ in lx.PERSON_ROLES:
+        return False
+    low = noun.lower_
+    if low not in _UNNAMED_PEOPLE and low not in _DESCRIBED_BODIES and role_key(low) not in FOLDED_JOBS:
+        return False
+    if not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in noun.children):
+        return False
+    return not _named_in_apposition(noun) and not any(
+        t.ent_type_ or t.pos_ == "PROPN" for t in noun.subtree if t.i != noun.i and t.dep_ not in ("acl", "acl:relcl"))
 
 
 def _names_itself(noun: Token) -> bool:

@@ -507,3 +507,19 @@ def test_inside_a_quotation_il_or_elle_is_never_its_speaker() -> None:
         quoted_claim = one(text, needle)
         assert "Nemri" not in quoted_claim.text and quoted_claim.needs_context, quoted_claim.text
     assert one(text, "quitté").text == "Hajer Nemri a ensuite quitté le tribunal de Créteil."  # narrative: her
+
+
+def test_a_definite_description_that_names_nothing_needs_context() -> None:
+    text = ("Un homme de 40 ans a été retrouvé mort dans la Loire. L'homme avait été aperçu lundi à Nantes. "
+            "La chanteuse a annulé trois concerts en mars. L'entreprise a fermé trois usines en 2019. "
+            "Le jeune homme de 27 ans a été mis en examen jeudi à Lyon.")
+    for needle in ("aperçu", "trois concerts", "trois usines", "mis en examen"):
+        assert one(text, needle).needs_context, needle
+
+
+def test_a_description_with_a_name_an_office_or_a_plural_needs_no_context() -> None:
+    text = ("L'entreprise Renault a fermé trois usines en 2019. L'avocat de Jean Dupont a fait appel jeudi à Lyon. "
+            "Le Premier ministre a annoncé 3 milliards d'euros mardi. Les secours ont évacué 200 personnes à Nice. "
+            "La chanteuse, Adèle Martin, a annulé trois concerts en mars.")
+    for needle in ("Renault", "Jean Dupont", "Premier ministre", "200 personnes", "Adèle Martin"):
+        assert not one(text, needle).needs_context, needle
