@@ -974,10 +974,12 @@ def _marker_lists(language: str) -> tuple[tuple[str, ...], ...]:
 
 
 def _past_in(doc: Doc, indices: Iterable[int]) -> bool:
-    """Whether a verb among these tokens is in the past (a past tense or participle)."""
+    """Whether a verb among these tokens is in the past: a past tense or participle, or a verb in a compound
+    tense whatever the tagger made of it ("Les secours ont évacué 200 personnes", "évacué" tagged an
+    infinitive)."""
     pos_of, tag_of, tense_of = column(doc, "pos_"), column(doc, "tag_"), morph_column(doc, "Tense")
-    return any(pos_of[i] in ("VERB", "AUX") and ("Past" in tense_of[i] or tag_of[i] in ("VBD", "VBN"))
-               for i in indices)
+    return any(pos_of[i] in ("VERB", "AUX") and ("Past" in tense_of[i] or tag_of[i] in ("VBD", "VBN") or (
+        pos_of[i] == "VERB" and any(c.dep_ == "aux:tense" for c in doc[i].children))) for i in indices)
 
 
 def span_signals(

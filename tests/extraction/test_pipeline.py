@@ -277,3 +277,9 @@ def test_the_past_of_an_attribution_is_not_the_statements() -> None:
     # a past event stays one, told or not
     done = extract_claims('"Le village a perdu 40 habitants", a expliqué le maire Paul Vidal.', language="fr")
     assert "reports a past event" in [*done.claims, *done.recoverable][0].checkworthiness_reasons
+
+
+def test_a_verb_in_a_compound_tense_reports_a_past_event_whatever_its_tag() -> None:
+    # the tagger reads "évacué" after "ont" as an infinitive: the auxiliary still makes it a compound past
+    told = extract_claims("Les secours ont évacué 200 personnes.", language="fr")
+    assert "reports a past event" in [*told.claims, *told.recoverable][0].checkworthiness_reasons
