@@ -464,6 +464,33 @@ DEBATE_MARKERS = {
            "this debate", "my opponent", "rebuttal"),
 }
 
+# General English categories of what a statement is about (2026-12-03, ninth session): each worth nothing
+# alone on the grouped folds, together +0.01 (README, "Check-worthiness"). Whole words (the trailing space).
+# Belief and feeling: the speaker's view rather than a record.
+COGNITION_MARKERS = {
+    "en": ("think ", "thinks ", "thought ", "thinking ", "believe ", "believes ", "believed ", "feel ", "feels ",
+           "felt ", "opinion ", "view ", "judgment ", "wish ", "mind ", "afraid ", "concerned ", "glad ",
+           "convinced ", "suppose ", "guess ", "sure "),
+}
+# Where a figure comes from: a report, a study, a poll.
+EVIDENCE_MARKERS = {
+    "en": ("report ", "reports ", "study ", "studies ", "evidence ", "numbers ", "figures ", "statistics ",
+           "data ", "survey ", "poll ", "polls ", "analysis ", "estimate ", "estimates ", "estimated "),
+}
+# Taking a side: who is for or against what.
+STANCE_MARKERS = {
+    "en": ("against ", "wants ", "supports ", "opposes ", "favors ", "proposes ", "promised ", "promises ",
+           "claims "),
+}
+# Public institutions, whose acts are on record.
+INSTITUTION_MARKERS = {
+    "en": ("administration ", "congress ", "senate ", "government ", "department ", "agency ", "commission ",
+           "court ", "federal ", "legislature ", "committee ", "treasury "),
+}
+# Quantifiers ("many people", "every child", "no one"): counted only as a determiner, a modifier, a subject
+# or an object (syntax.attach_parse), not "any more" or "all right".
+QUANTIFIERS = {"en": frozenset({"many", "any", "every", "no", "all", "most", "none", "each", "single"})}
+
 # First names that give their bearer's gender, for "il"/"elle" when the article marks it nowhere else
 # (no civility, no gendered role or participle): "Marine Le Pen ... a-t-il ajouté" is not her. Common first
 # names of French and international news; names given to both (Camille, Dominique, Claude, Sacha, Alix,

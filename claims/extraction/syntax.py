@@ -18,8 +18,9 @@ import re
 
 from spacy.tokens import Span, Token
 
+from claims.extraction import lexicon as lx
 from claims.extraction.checkworthiness import Signals
-from claims.extraction.doccache import column, morph_dict, morph_values, span_text
+from claims.extraction.doccache import column, morph_dict, morph_values, span_ents, span_text
 
 # English (ClearNLP) and French (UD) relation labels -> one name. Relations left out carry no
 # signal we could measure on the folds (det, case, punct...) or have no counterpart.
@@ -206,4 +207,55 @@ def attach_parse(signals: Signals, span: Span, language: str) -> Signals:
         signals.main_past = "root_tense=past" in feats
         signals.figure = any(e.label_ in _FIGURE_ENTITIES and not _NOT_A_FIGURE.fullmatch(e.text.lower())
                              for e in span.ents)
+        _english_statement(signals, span)
     return signals
+
+
+# Entity types of spaCy's English NER -> the Signals flag naming them.
+_NAMED = {"PERSON": "names_person", "ORG": "names_org", "GPE": "names_place", "NORP": "names_group",
+          "LAW": "names_law"}
+_DEGREE_TAGS = frozenset({"JJR", "JJS", "RBR", "RBS"})
+_QUANTIFIER_DEPS = frozenset({"det", "amod", "nsubj", "dobj", "pobj"})
+_PERFECT_AUX = frozenset({"has", "have", "'ve", "'s"})
+_PAST_AUX = frozenset({"did", "has", "have", "had"})
+
+
+def _past_act(verb: Token) -> bool:
+    """A verb in the past, or with an auxiliary that puts it there ("did not vote", "has not met")."""
+    return verb.tag_ in ("VBD", "VBN") or any(
+        c.dep_ == "aux" and (c.tag_ == "VBD" or c.lower_ in _PAST_AUX) for c in verb.children)
+
+
+def _english_statement(signals: Signals, span: Span) -> None:
+    """The general English signals (Signals.degree ... quantifier): the statement's grammar, the kinds
+    of names it holds and who its main verb's subject is, read on the English parse (ClearNLP labels,
+    Penn tags)."""
+    doc = span.doc
+    tag_of, dep_of, lower_of = column(doc, "tag_"), column(doc, "dep_"), column(doc, "lower_")
+    indices = range(span.start, span.end)
+    tags = {tag_of[i] for i in indices}
+    deps = {dep_of[i] for i in indices}
+    signals.degree = bool(tags & _DEGREE_TAGS)
+    signals.modal = "MD" in tags
+    signals.passive = "nsubjpass" in deps or "auxpass" in deps
+    signals.existential = "expl" in deps
+    signals.wh_adverb = "WRB" in tags
+    signals.negated_past = any(lower_of[i] == "never" for i in indices) or any(
+        dep_of[i] == "neg" and _past_act(doc[i].head) for i in indices)
+    quantifiers = lx.QUANTIFIERS["en"]
+    signals.quantifier = any(lower_of[i] in quantifiers and dep_of[i] in _QUANTIFIER_DEPS for i in indices)
+    for ent in span_ents(span):
+        if ent.label_ in _NAMED:
+            setattr(signals, _NAMED[ent.label_], True)
+    root = span.root
+    children = [c for c in root.children if span.start <= c.i < span.end]
+    signals.perfect = root.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in _PERFECT_AUX
+                                                 for c in children)
+    subject = next((c for c in children if c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl")), None)
+    if subject is not None:
+        word = subject.lower_
+        signals.subject_i, signals.subject_we, signals.subject_you = word == "i", word == "we", word == "you"
+        signals.subject_third = (word in ("he", "she", "they", "it") if subject.pos_ == "PRON"
+                                 else subject.pos_ in ("NOUN", "PROPN"))
+    signals.third_person_past = signals.main_past and signals.subject_third
+    signals.i_past = signals.main_past and signals.subject_i

@@ -16,6 +16,7 @@ from claims.extraction import training
 from claims.extraction.checkworthiness import (
     _RULES,
     BASE,
+    GENERAL_ENGLISH,
     JUDGED,
     LANGUAGE_RULES,
     READ_BY_MODELS,
@@ -552,13 +553,74 @@ def test_signals_the_models_read_are_not_added_on_top_of_their_scores() -> None:
     # figure, main_past and first_singular refine parse features the trained models read: on top of a
     # model trained before them they lowered dev.tsv; such a model's score must not move with them.
     scorer = load_scorer(str(SHIPPED_MODEL))
-    assert READ_BY_MODELS <= scorer.known_signals  # the shipped model was trained with them
+    assert READ_BY_MODELS - GENERAL_ENGLISH <= scorer.known_signals  # the shipped model was trained with them
     older = copy.copy(scorer)
     older.known_signals = scorer.known_signals - READ_BY_MODELS
     text = "I said that three million people lost their health insurance."
     [signals] = sentence_signals([text], "en")
     assert signals.figure and signals.first_singular
     assert score_all([text], [signals], older)[0][0] == older.score([text], [signals])[0]
+
+
+def test_the_general_english_signals_leave_the_shipped_models_score_alone() -> None:
+    # The shipped model never saw them (it reads their tags, relations, entity types and words its own way):
+    # on top of it they took dev.tsv from 0.909 to 0.880.
+    scorer = load_scorer(str(SHIPPED_MODEL))
+    assert GENERAL_ENGLISH <= READ_BY_MODELS and not GENERAL_ENGLISH & scorer.known_signals
+    text = "We never thought that the Senate has passed every budget the administration proposes."
+    [signals] = sentence_signals([text], "en")
+    on = {name for name in GENERAL_ENGLISH if getattr(signals, name)}
+    assert {"negated_past", "cognition", "quantifier", "institution", "subject_we"} <= on
+    assert score_all([text], [signals], scorer)[0][0] == scorer.score([text], [signals])[0]
+
+
+@pytest.mark.parametrize(("signal", "on", "near_miss"), [
+    # The grammar of the statement.
+    ("degree", "The new bridge is longer than the old one.", "The new bridge is long and narrow."),
+    ("modal", "The mayor should resign tomorrow.", "The mayor resigned yesterday."),
+    ("passive", "The factory was closed by its owners in May.", "Its owners closed the factory in May."),
+    ("perfect", "The council has approved the new budget.", "The council approved the new budget."),
+    ("existential", "There are four hospitals in the county.", "Four hospitals serve the county."),
+    ("wh_adverb", "Nobody knows when the plant closed.", "Nobody knows the date of the closure."),
+    ("negated_past", "The governor did not sign the bill.", "The governor will not sign the bill."),
+    ("negated_past", "She never paid the fine.", "She always pays the fine."),
+    # What kind of name it holds.
+    ("names_person", "Maria Lopez won the election.", "The candidate won the election."),
+    ("names_org", "Microsoft hired new engineers.", "The company hired new engineers."),
+    ("names_place", "Exports from Canada fell sharply.", "Exports from the north fell sharply."),
+    ("names_group", "Many Germans voted for the treaty.", "Many voters supported the treaty."),
+    ("names_law", "The Clean Water Act protects our rivers.", "The water rules protect our rivers."),
+    # Who the main verb's subject is, and with a main verb in the past.
+    ("subject_i", "I visited the plant in Ohio.", "We visited the plant in Ohio."),
+    ("subject_we", "We visited the plant in Ohio.", "I visited the plant in Ohio."),
+    ("subject_you", "You raised the fees twice.", "They raised the fees twice."),
+    ("subject_third", "They raised the fees twice.", "You raised the fees twice."),
+    ("third_person_past", "The senator raised the fees.", "The senator will raise the fees."),
+    ("i_past", "I raised the fees.", "I will raise the fees."),
+    # Words: a quantifier as determiner, whole words of the English lists (not "thinkers", "reporter").
+    ("quantifier", "Every family pays the new fee.", "The family pays the new fee."),
+    ("quantifier", "All of the mines closed.", "That is all right with the voters."),
+    ("cognition", "I think the fee is too high.", "Most thinkers call the fee too high."),
+    ("evidence", "A new study found that the fee is too high.", "A reporter found that the fee is too high."),
+    ("stance", "The union is against the new fee.", "The union leaned on the new fee."),
+    ("institution", "Congress raised the fee last year.", "The congressman raised the fee last year."),
+])
+def test_general_english_signals_fire_on_their_statement_and_not_on_a_near_miss(
+        signal: str, on: str, near_miss: str) -> None:
+    hit, miss = sentence_signals([on, near_miss], "en")
+    assert getattr(hit, signal) and not getattr(miss, signal)
+    # The English rules weigh it (fitted with the others) and say so.
+    assert signal in LANGUAGE_RULES["en"][1]
+    assert dict((n, r) for n, _, r in _RULES)[signal] in rule_score(hit)[1]
+    assert dict((n, r) for n, _, r in _RULES)[signal] not in rule_score(miss)[1]
+
+
+def test_the_general_english_signals_stay_off_in_french() -> None:
+    texts = ["Le gouvernement n'a jamais publié le rapport du Congrès, et je pense que tous les Allemands sont contre.",
+             "Il y a plus de quatre hôpitaux où nous avons été reçus par Marie Dupont."]
+    for signals in sentence_signals(texts, "fr"):
+        assert not any(getattr(signals, name) for name in GENERAL_ENGLISH)
+    assert not any(getattr(lexical_signals(texts[0], "fr"), name) for name in GENERAL_ENGLISH)
 
 
 @pytest.mark.parametrize("language", ["fr", "en"])
