@@ -979,7 +979,18 @@ def _past_in(doc: Doc, indices: Iterable[int]) -> bool:
     infinitive)."""
     pos_of, tag_of, tense_of = column(doc, "pos_"), column(doc, "tag_"), morph_column(doc, "Tense")
     return any(pos_of[i] in ("VERB", "AUX") and ("Past" in tense_of[i] or tag_of[i] in ("VBD", "VBN") or (
-        pos_of[i] == "VERB" and any(c.dep_ == "aux:tense" for c in doc[i].children))) for i in indices)
+        pos_of[i] == "VERB" and any(c.dep_ == "aux:tense" for c in doc[i].children))) and not _ahead(doc[i])
+        for i in indices)
+
+
+def _ahead(verb: Token) -> bool:
+    """Whether a participle's auxiliaries put it ahead: a future ("seront lancés", "aura fermé") or a passive
+    infinitive ("doit être livré"), not a perfect one ("après avoir été arrêté") nor the recent past of
+    "venir de" ("viennent d'être révélés")."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux:tense", "aux:pass")]
+    return any("Fut" in morph_values(c, "Tense") for c in auxes) or (
+        any(c.dep_ == "aux:pass" and "Inf" in morph_values(c, "VerbForm") for c in auxes)
+        and not any(c.dep_ == "aux:tense" for c in auxes) and not verb.head.lower_.startswith(("vien", "ven", "vin")))
 
 
 def span_signals(

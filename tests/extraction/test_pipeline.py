@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from claims.extraction import extract_claims
 from claims.extraction.pipeline import readable
 
@@ -283,3 +285,14 @@ def test_a_verb_in_a_compound_tense_reports_a_past_event_whatever_its_tag() -> N
     # the tagger reads "évacué" after "ont" as an infinitive: the auxiliary still makes it a compound past
     told = extract_claims("Les secours ont évacué 200 personnes.", language="fr")
     assert "reports a past event" in [*told.claims, *told.recoverable][0].checkworthiness_reasons
+
+
+@pytest.mark.parametrize(("text", "past"), [
+    ("De nouveaux appels d'offres seront lancés en 2021 par la région.", False),
+    ("Le pont de Nantes doit être livré en mai 2024.", False),
+    ("Les salaires des cinq acteurs viennent d'être révélés par Variety.", True),
+    ("Après avoir été arrêté en 2019, il a été libéré sous caution.", True),
+])
+def test_a_participle_put_ahead_by_its_auxiliary_reports_no_past_event(text: str, past: bool) -> None:
+    told = extract_claims(text, language="fr")
+    assert ("reports a past event" in [*told.claims, *told.recoverable][0].checkworthiness_reasons) is past
