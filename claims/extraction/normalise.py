@@ -199,11 +199,34 @@ MIN_COPY_CHARS = 20
 _NULL_TAIL = frozenset({"", "none", "null", "undefined", "nan"})
 
 
+# A post's short caption pasted three times before the text of its image ("A réfléchir 🙈 A réfléchir 🙈
+# A réfléchir 🙈 Je me demande pourquoi ..."): a unit of 4 to 19 characters (shorter than MIN_COPY_CHARS),
+# with a letter.
+_SHORT_COPIES = re.compile(r"(?=.{0,19}?[^\W\d_])(\S.{3,18}?)(?:\s*\1){2,}", re.DOTALL)
+
+
+def _short_copies(text: str, lead: int) -> tuple[int, int] | None:
+    """The copies after the first of a short unit pasted three times or more at the start of a text
+    that goes on after them, and the scraper's empty-field marker if that is all that follows (alone,
+    "Court. Court. Court." may be what the text says)."""
+    m = _SHORT_COPIES.match(text, lead)
+    tail = text[m.end() :].strip().lower() if m is not None else ""
+    if m is None or not tail:
+        return None
+    first = m.end(1)
+    while text[first].isspace():
+        first += 1
+    return first, len(text) if tail in _NULL_TAIL else m.end()
+
+
 def repeated_copies(text: str) -> tuple[int, int] | None:
     """The [start, end) span of the copies that follow a text's first copy when the text is the same
     post pasted back to back ("A A A", "A\nA\nA", "A A A None"), else None. The first copy is kept;
-    whatever follows the copies stays too, unless it is a scraper's empty-field marker."""
+    whatever follows the copies stays too, unless it is a scraper's empty-field marker. A unit shorter
+    than MIN_COPY_CHARS counts when it comes three times and the text goes on (_short_copies)."""
     lead = len(text) - len(text.lstrip())
+    if text[lead : lead + 1] and (short := _short_copies(text, lead)) is not None:
+        return short
     probe = text[lead : lead + MIN_COPY_CHARS]
     if len(probe) < MIN_COPY_CHARS:
         return None

@@ -68,6 +68,20 @@ def test_a_post_pasted_back_to_back_is_read_once_and_the_scrapers_none_goes() ->
     assert normalise(lines + " " + lines).text == lines + " "
 
 
+def test_a_short_caption_pasted_three_times_before_the_rest_of_a_post_is_read_once() -> None:
+    caption = "Incroyable 😱 "
+    rest = "Le maire a fermé la piscine municipale en plein été."
+    text = caption * 3 + rest
+    norm = normalise(text)
+    assert norm.text.count("Incroyable") == 1 and norm.text.endswith(rest)
+    start = norm.text.index(rest)
+    assert norm.to_original(start, start + len(rest)) == (len(text) - len(rest), len(text))
+    assert normalise("Bien vu ! Bien vu ! Bien vu ! None").text == "Bien vu ! "
+    # Twice is emphasis, not a paste; and a text that is only the copies may be what it says.
+    assert normalise("Bien vu ! Bien vu ! " + rest).text == "Bien vu ! Bien vu ! " + rest
+    assert normalise("Bien vu ! Bien vu ! Bien vu !").text == "Bien vu ! Bien vu ! Bien vu !"
+
+
 def test_a_repeated_sentence_inside_a_text_is_not_a_paste() -> None:
     title = "Titre de l'article assez long"
     for text in (f"{title}\n\n{title} suivi du texte.", "Le texte normal sans copie. Le texte normal revient plus loin.",
