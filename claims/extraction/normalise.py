@@ -265,11 +265,16 @@ def _lower_run(m: re.Match[str]) -> str:
 EMOJI = r"[\U0001F000-\U0001FAFF\u2190-\u21FF\u231A\u231B\u23E9-\u23FA\u2600-\u27BF\u2B00-\u2BFF\uFE0F\u200d\u20E3\uFFFC]"
 _EMOJI = re.compile(EMOJI)
 _AFTER_PICTOGRAPHS = re.compile(r"(?<=[\w.!?…]) *\x00+ *(?=[A-ZÀ-Þ])")
+# "... des centaines de milliers d'arbres.  La Chine a conseillé ...": two spaces or more after a full stop
+# (typed, or left by a line break); spaCy's parser then runs the two sentences into one. The full stop
+# follows two lower-case letters or digits, so "Dr.  Castro" or "M.  Dupont" stays one sentence.
+_SPACED_SENTENCE = re.compile(r"  +(?=[\"«]?[A-ZÀ-Þ])")
+_SENTENCE_BEFORE = re.compile(r"[a-zà-öø-ÿ0-9]{2}[.!?…]+[\"»)]?$")
 
 
 def parser_text(text: str) -> tuple[str, list[int]]:
     """The text the parser reads, the same length as `text` (offsets do not move), and the positions
-    where a sentence starts after a run of emoji.
+    where a sentence starts after a run of emoji or after a full stop and two spaces (_SPACED_SENTENCE).
 
     Shouted runs ("LE REMÈDE A ÉTÉ TROUVÉ") are in sentence case: spaCy tags an upper-case sentence as a
     string of proper nouns with no verb. Emoji are blanked: posts use them as bullets and full stops
@@ -277,6 +282,8 @@ def parser_text(text: str) -> tuple[str, list[int]]:
     read from the original, in its case."""
     marked = _EMOJI.sub("\x00", _SHOUTED.sub(_lower_run, text))
     starts = [m.end() for m in _AFTER_PICTOGRAPHS.finditer(marked)]
+    starts += [m.end() for m in _SPACED_SENTENCE.finditer(text)
+               if _SENTENCE_BEFORE.search(text, max(0, m.start() - 8), m.start())]
     return marked.replace("\x00", " "), starts
 
 

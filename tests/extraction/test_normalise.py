@@ -4,6 +4,7 @@ import re
 
 import pytest
 
+from claims.extraction import extract_claims
 from claims.extraction import normalise as nm
 from claims.extraction.normalise import normalise
 
@@ -100,6 +101,17 @@ def test_the_parser_reads_shouted_runs_in_sentence_case_and_no_emoji_without_mov
     text, starts = parser_text(post)
     assert len(text) == len(post) and "⏩" not in text and "🏡" not in text
     assert starts == [post.index("C'est")]
+
+
+def test_a_full_stop_and_two_spaces_start_a_sentence_for_the_parser() -> None:
+    from claims.extraction.normalise import parser_text
+
+    text = "Le maire a fermé trois écoles.  La préfecture a ouvert une enquête."
+    assert parser_text(text)[1] == [text.index("La préfecture")]
+    assert parser_text("Il a rencontré le Dr.  Martin hier.")[1] == []
+    sentences = [c.quote for c in [*extract_claims(text, language="fr").claims,
+                                   *extract_claims(text, language="fr").recoverable]]
+    assert sorted(sentences) == ["La préfecture a ouvert une enquête.", "Le maire a fermé trois écoles."]
 
 
 def test_it_gives_a_wire_intertitle_between_dashes_a_paragraph_of_its_own() -> None:
