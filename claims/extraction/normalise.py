@@ -200,11 +200,34 @@ MIN_COPY_CHARS = 20
 _NULL_TAIL = frozenset({"", "none", "null", "undefined", "nan"})
 
 
+# A post's short caption pasted three times before the text of its image ("A réfléchir 🙈 A réfléchir 🙈
+# A réfléchir 🙈 Je me demande pourquoi ..."): a unit of 4 to 19 characters (shorter than MIN_COPY_CHARS),
+# with a letter.
+_SHORT_COPIES = re.compile(r"(?=.{0,19}?[^\W\d_])(\S.{3,18}?)(?:\s*\1){2,}", re.DOTALL)
+
+
+def _short_copies(text: str, lead: int) -> tuple[int, int] | None:
+    """The copies after the first of a short unit pasted three times or more at the start of a text
+    that goes on after them, and the scraper's empty-field marker if that is all that follows (alone,
+    "Court. Court. Court." may be what the text says)."""
+    m = _SHORT_COPIES.match(text, lead)
+    tail = text[m.end() :].strip().lower() if m is not None else ""
+    if m is None or not tail:
+        return None
+    first = m.end(1)
+    while text[first].isspace():
+        first += 1
+    return first, len(text) if tail in _NULL_TAIL else m.end()
+
+
 def repeated_copies(text: str) -> tuple[int, int] | None:
     """The [start, end) span of the copies that follow a text's first copy when the text is the same
     post pasted back to back ("A A A", "A\nA\nA", "A A A None"), else None. The first copy is kept;
-    whatever follows the copies stays too, unless it is a scraper's empty-field marker."""
+    whatever follows the copies stays too, unless it is a scraper's empty-field marker. A unit shorter
+    than MIN_COPY_CHARS counts when it comes three times and the text goes on (_short_copies)."""
     lead = len(text) - len(text.lstrip())
+    if text[lead : lead + 1] and (short := _short_copies(text, lead)) is not None:
+        return short
     probe = text[lead : lead + MIN_COPY_CHARS]
     if len(probe) < MIN_COPY_CHARS:
         return None
@@ -243,11 +266,16 @@ def _lower_run(m: re.Match[str]) -> str:
 EMOJI = r"[\U0001F000-\U0001FAFF\u2190-\u21FF\u231A\u231B\u23E9-\u23FA\u2600-\u27BF\u2B00-\u2BFF\uFE0F\u200d\u20E3\uFFFC]"
 _EMOJI = re.compile(EMOJI)
 _AFTER_PICTOGRAPHS = re.compile(r"(?<=[\w.!?…]) *\x00+ *(?=[A-ZÀ-Þ])")
+# "... des centaines de milliers d'arbres.  La Chine a conseillé ...": two spaces or more after a full stop
+# (typed, or left by a line break); spaCy's parser then runs the two sentences into one. The full stop
+# follows two lower-case letters or digits, so "Dr.  Castro" or "M.  Dupont" stays one sentence.
+_SPACED_SENTENCE = re.compile(r"  +(?=[\"«]?[A-ZÀ-Þ])")
+_SENTENCE_BEFORE = re.compile(r"[a-zà-öø-ÿ0-9]{2}[.!?…]+[\"»)]?$")
 
 
 def parser_text(text: str) -> tuple[str, list[int]]:
     """The text the parser reads, the same length as `text` (offsets do not move), and the positions
-    where a sentence starts after a run of emoji.
+    where a sentence starts after a run of emoji or after a full stop and two spaces (_SPACED_SENTENCE).
 
     Shouted runs ("LE REMÈDE A ÉTÉ TROUVÉ") are in sentence case: spaCy tags an upper-case sentence as a
     string of proper nouns with no verb. Emoji are blanked: posts use them as bullets and full stops
@@ -255,6 +283,8 @@ def parser_text(text: str) -> tuple[str, list[int]]:
     read from the original, in its case."""
     marked = _EMOJI.sub("\x00", _SHOUTED.sub(_lower_run, text))
     starts = [m.end() for m in _AFTER_PICTOGRAPHS.finditer(marked)]
+    starts += [m.end() for m in _SPACED_SENTENCE.finditer(text)
+               if _SENTENCE_BEFORE.search(text, max(0, m.start() - 8), m.start())]
     return marked.replace("\x00", " "), starts
 
 

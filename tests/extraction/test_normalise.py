@@ -4,6 +4,7 @@ import re
 
 import pytest
 
+from claims.extraction import extract_claims
 from claims.extraction import normalise as nm
 from claims.extraction.normalise import normalise
 
@@ -68,6 +69,20 @@ def test_a_post_pasted_back_to_back_is_read_once_and_the_scrapers_none_goes() ->
     assert normalise(lines + " " + lines).text == lines + " "
 
 
+def test_a_short_caption_pasted_three_times_before_the_rest_of_a_post_is_read_once() -> None:
+    caption = "Incroyable 😱 "
+    rest = "Le maire a fermé la piscine municipale en plein été."
+    text = caption * 3 + rest
+    norm = normalise(text)
+    assert norm.text.count("Incroyable") == 1 and norm.text.endswith(rest)
+    start = norm.text.index(rest)
+    assert norm.to_original(start, start + len(rest)) == (len(text) - len(rest), len(text))
+    assert normalise("Bien vu ! Bien vu ! Bien vu ! None").text == "Bien vu ! "
+    # Twice is emphasis, not a paste; and a text that is only the copies may be what it says.
+    assert normalise("Bien vu ! Bien vu ! " + rest).text == "Bien vu ! Bien vu ! " + rest
+    assert normalise("Bien vu ! Bien vu ! Bien vu !").text == "Bien vu ! Bien vu ! Bien vu !"
+
+
 def test_a_repeated_sentence_inside_a_text_is_not_a_paste() -> None:
     title = "Titre de l'article assez long"
     for text in (f"{title}\n\n{title} suivi du texte.", "Le texte normal sans copie. Le texte normal revient plus loin.",
@@ -86,6 +101,17 @@ def test_the_parser_reads_shouted_runs_in_sentence_case_and_no_emoji_without_mov
     text, starts = parser_text(post)
     assert len(text) == len(post) and "⏩" not in text and "🏡" not in text
     assert starts == [post.index("C'est")]
+
+
+def test_a_full_stop_and_two_spaces_start_a_sentence_for_the_parser() -> None:
+    from claims.extraction.normalise import parser_text
+
+    text = "Le maire a fermé trois écoles.  La préfecture a ouvert une enquête."
+    assert parser_text(text)[1] == [text.index("La préfecture")]
+    assert parser_text("Il a rencontré le Dr.  Martin hier.")[1] == []
+    sentences = [c.quote for c in [*extract_claims(text, language="fr").claims,
+                                   *extract_claims(text, language="fr").recoverable]]
+    assert sorted(sentences) == ["La préfecture a ouvert une enquête.", "Le maire a fermé trois écoles."]
 
 
 def test_it_gives_a_wire_intertitle_between_dashes_a_paragraph_of_its_own() -> None:
