@@ -993,6 +993,26 @@ def _ahead(verb: Token) -> bool:
         and not any(c.dep_ == "aux:tense" for c in auxes) and not verb.head.lower_.startswith(("vien", "ven", "vin")))
 
 
+# Participles a conditional makes a possibility or a duty, not an alleged act ("aurait pu", "aurait dû").
+_MODAL_PARTICIPLES = frozenset({"pu", "dû", "du", "voulu", "fallu", "su"})
+
+
+def _alleged_past(span: Span) -> bool:
+    """Whether the span's main verb is the conditional of an alleged past act, as news reports what is not
+    confirmed ("Les enquêteurs auraient retrouvé la vidéo", "Il serait arrivé mardi": features._tense_at reads
+    it as a past); not a possibility or a duty ("aurait pu", "aurait dû") nor the outcome of a condition
+    ("Si le match avait eu lieu, il aurait gagné")."""
+    root = span.root
+    if root.pos_ != "VERB" or root.lower_ in _MODAL_PARTICIPLES or "Part" not in morph_values(root, "VerbForm"):
+        return False
+    if not any(c.dep_.startswith("aux") and ("Cnd" in morph_values(c, "Mood") or c.lower_.endswith(("rait", "raient")))
+               for c in root.children):
+        return False
+    if any(t.lower_ in ("si", "s'") and t.dep_ == "mark" for t in span):
+        return False
+    return ft._tense_at(span.doc, root.i) == "past"
+
+
 def span_signals(
     span: Span, language: str, *, dates: list[dict[str, Any]], quantities: list[dict[str, Any]],
     entities: list[dict[str, Any]], claimant: str, speech: bool,
@@ -1004,12 +1024,21 @@ def span_signals(
     verbs = [i for i in indices if pos_of[i] in ("VERB", "AUX")]
     tense_of, mood_of = morph_column(doc, "Tense"), morph_column(doc, "Mood")
     tense_past = _past_in(doc, verbs)
-    future = any("Fut" in tense_of[i] or "Cnd" in mood_of[i] for i in indices)
+    # The conditional of an alleged past act is no hypothesis: its auxiliary does not make the claim one.
+    alleged = {c.i for c in span.root.children if c.dep_.startswith("aux")} if _alleged_past(span) else set()
+    future = any(("Fut" in tense_of[i] or "Cnd" in mood_of[i]) and i not in alleged for i in indices)
     base = lexical_signals(span_text(span), language)
-    return attach_parse(base, span, language).updated(
+    signals = attach_parse(base, span, language)
+    hypothetical = base.hypothetical
+    if alleged:
+        signals.future_tense = False
+        # nor do the auxiliary's words ("auraient" is a hypothesis's word too)
+        words = " ".join(t.lower_ for t in span if t.i not in alleged)
+        hypothetical = markers_in(words, (tuple(lx.HYPOTHETICAL_MARKERS.get(language, ())),))[0]
+    return signals.updated(
         quantities=len(quantities), dates=len(dates), entities=len(entities),
         claimant=bool(claimant), speech=speech, past=tense_past,
-        hypothetical=base.hypothetical or future,
+        hypothetical=hypothetical or future,
         has_verb=bool(verbs) or not pos_of[span.start],
         # Percentage points ("+4 points") are a difference of percentages: as much a percentage figure.
         percent=base.percent or any(q["unit"] in ("%", "points") for q in quantities),

@@ -296,3 +296,16 @@ def test_a_verb_in_a_compound_tense_reports_a_past_event_whatever_its_tag() -> N
 def test_a_participle_put_ahead_by_its_auxiliary_reports_no_past_event(text: str, past: bool) -> None:
     told = extract_claims(text, language="fr")
     assert ("reports a past event" in [*told.claims, *told.recoverable][0].checkworthiness_reasons) is past
+
+
+@pytest.mark.parametrize(("text", "hypothetical"), [
+    ("Les enquêteurs auraient retrouvé la vidéo sur le téléphone du suspect à Lyon.", False),
+    ("Le bâtiment aurait été construit en 1920 par un architecte de Lille.", False),
+    ("Le gardien aurait pu éviter le but à la 80e minute.", True),
+    ("Si le match avait eu lieu, le club aurait gagné 3 millions d'euros.", True),
+])
+def test_the_conditional_of_an_alleged_past_act_is_no_hypothesis(text: str, hypothetical: bool) -> None:
+    told = extract_claims(text, language="fr")
+    reasons = [*told.claims, *told.recoverable][0].checkworthiness_reasons
+    assert ("future or hypothetical" in reasons) is hypothetical
+    assert ("main verb in the future or conditional" in reasons) is hypothetical
