@@ -788,7 +788,14 @@ def _tail(span: Span, language: str) -> tuple[int, Token] | None:
         speaker = _speaker_phrase(rest[: relative - 1])
         # (what the apposition that describes the speaker says is no statement: "un agent s'étant entretenu avec")
         described_from = speaker[-1].i + 1 if speaker and len(speaker) < len(rest[: relative - 1]) else rest[-1].i + 1
-        if len(speaker) > 16 or len(rest) > 28:
+        # An inverted pronoun or a name right after the verb is the speaker whatever follows it: ", a-t-il déclaré
+        # lundi 2 juillet au micro de RTL, à sa sortie de garde à vue", ", a affirmé Nicole Martin, la ministre de
+        # l'Intérieur, interrogée par les journalistes, dimanche 1er juillet" are circumstances and appositions.
+        # Only circumstances: no verb after the speech verb but a past participle that describes ("interrogée").
+        named = any(t.text.startswith("-") and t.pos_ == "PRON" or t.ent_type_ in ("PER", "PERSON") for t in rest[:4]) \
+            and sum(1 for t in rest if t.pos_ == "VERB" and not (
+                "Part" in morph_values(t, "VerbForm") and "Past" in morph_values(t, "Tense") and t.dep_ == "acl")) <= 1
+        if len(speaker) > (28 if named else 16) or len(rest) > 28:
             # Too long for a tail with a comma: maybe one without ("... issue fatale rapporte X."); unless
             # this comma only opens the speaker's apposition (", confie X, un guide ..., à la BBC").
             if len(rest) > 28 or tokens[k - 1].ent_type_ not in ("PER", "PERSON"):

@@ -1296,3 +1296,21 @@ def test_a_source_between_the_subject_and_its_verb_leaves_the_text_with_both_com
     [extraction] = extract_texts([text], languages=[language])
     [cand] = [*extraction.claims, *extraction.recoverable]
     assert cand.text == expected and cand.outlet in ("Le Monde", "Reuters")
+
+
+@pytest.mark.parametrize(("text", "expected", "claimant"), [
+    ("Je n'ai jamais vu ce camion, a-t-il déclaré lundi 2 juillet au micro de RTL, à sa sortie de garde à vue.",
+     "Je n'ai jamais vu ce camion.", ""),
+    ("Les voleurs ont utilisé un drone, a affirmé Marie Dupont, la ministre de l'Intérieur, interrogée par les "
+     "journalistes, dimanche 1er juillet.", "Les voleurs ont utilisé un drone.", "Marie Dupont"),
+])
+def test_a_long_tail_after_an_inverted_pronoun_or_a_name_is_all_attribution(text: str, expected: str,
+                                                                             claimant: str) -> None:
+    found = claim(text, "drone" if "drone" in text else "camion")
+    assert found.text == expected and found.claimant == claimant
+
+
+def test_a_long_tail_with_a_statement_of_its_own_is_not_all_attribution() -> None:
+    text = ("Les primes ont déjà été budgétées, a rappelé Jean Dupont, le ministre de l'Éducation, évoquant 850 "
+            "millions d'euros pour les enseignants en 2020 et d'autres mesures en 2021.")
+    assert "850 millions d'euros" in claim(text, "budgétées").text
