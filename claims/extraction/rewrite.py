@@ -708,6 +708,8 @@ def condense(
     resolved = ""
     subj = _subject(span)
     position = _subject_position(subj, kept, span) if subj is not None and not inner_quote else ""
+    if subj is not None and not inner_quote and subj in kept[:5] and _one_of_them(subj):
+        needs_context, position = True, ""  # "Quatre d'entre eux ont été hospitalisés": of whom, the sentence before says
     if subj is not None and position:
         low = subj.lower_
         nxt = subj.doc[subj.i + 1] if subj.i + 1 < len(subj.doc) else None
@@ -961,6 +963,11 @@ _DESCRIBED_BODIES = frozenset({"entreprise", "société", "groupe", "compagnie",
                                "enseigne", "marque", "laboratoire", "association", "start-up", "firme", "club",
                                "établissement", "organisation", "ONG", "collectif", "opérateur", "chaîne"})
 _DEFINITE = frozenset({"le", "la", "l'", "l\u2019"})
+
+
+def _one_of_them(subj: Token) -> bool:
+    """A subject that picks some of a group named before: "Quatre d'entre eux", "La plupart d'entre elles"."""
+    return any(t.lower_ in ("eux", "elles") and t.i > 0 and t.doc[t.i - 1].lower_ == "entre" for t in subj.subtree)
 
 
 def _described_back(noun: Token) -> bool:

@@ -523,3 +523,12 @@ def test_a_description_with_a_name_an_office_or_a_plural_needs_no_context() -> N
             "La chanteuse, Adèle Martin, a annulé trois concerts en mars.")
     for needle in ("Renault", "Jean Dupont", "Premier ministre", "200 personnes", "Adèle Martin"):
         assert not one(text, needle).needs_context, needle
+
+
+@pytest.mark.parametrize("text", [
+    "Quinze coureurs ont été attaqués par des frelons à Lyon. Quatre d'entre eux ont été hospitalisés lundi.",
+    "Quinze coureuses ont été attaquées par des frelons à Lyon. Deux d'entre elles ont été hospitalisées lundi.",
+    "Quinze coureurs ont été attaqués par des frelons à Lyon. La plupart d'entre eux ont été hospitalisés lundi.",
+])
+def test_some_of_a_group_named_before_needs_context(text: str) -> None:
+    assert one(text, "lundi").needs_context
