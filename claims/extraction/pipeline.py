@@ -17,7 +17,14 @@ from claims.extraction import faithful
 from claims.extraction import features as ft
 from claims.extraction import lexicon as lx
 from claims.extraction import rewrite as rw
-from claims.extraction.checkworthiness import Signals, TrainedScorer, lexical_signals, markers_in, score_all
+from claims.extraction.checkworthiness import (
+    SHORT_WORDS,
+    Signals,
+    TrainedScorer,
+    lexical_signals,
+    markers_in,
+    score_all,
+)
 from claims.extraction.doccache import (
     column,
     morph_column,
@@ -144,6 +151,8 @@ def extract_texts(
     all_candidates = [c for art in articles for c in art.candidates]
     for cand in all_candidates:
         _quote_speaker(cand)
+    for art in articles:
+        _mark_lead(art.candidates)
     scored = score_all([c.text for c in all_candidates], [c.signals or Signals() for c in all_candidates], scorer)
     for cand, (score, reasons) in zip(all_candidates, scored, strict=True):
         cand.checkworthiness, cand.checkworthiness_reasons = score, reasons
@@ -168,6 +177,21 @@ def extract_texts(
         results.append(Extraction(art.language, kept, art.skipped, fallback=fallback, note=note, recoverable=rest,
                                   sentences=art.sentences, headlines=headlines))
     return results
+
+
+def _mark_lead(candidates: Sequence[ClaimCandidate]) -> None:
+    """The article's first statement, when it tells what happened (a past event with a named subject, no
+    forecast, opinion, question or first person, nothing to resolve): the news the article is about, which
+    its later details should not push out of the short list."""
+    body = [c for c in candidates if c.signals is not None and not c.signals.extra.get("headline")]
+    if not body:
+        return
+    first = min(body, key=lambda c: c.start)
+    s = first.signals
+    told = s.past and s.entities and s.words >= SHORT_WORDS
+    if told and not (s.forecast or s.schedule or s.advice or s.promotional or s.opinion or s.question
+                     or s.first_person or s.needs_context or s.fragment or s.hypothetical):
+        s.lead = True
 
 
 _SOFT_WRAP = re.compile(r"(?<!\n)\n(?!\n)")

@@ -309,3 +309,16 @@ def test_the_conditional_of_an_alleged_past_act_is_no_hypothesis(text: str, hypo
     reasons = [*told.claims, *told.recoverable][0].checkworthiness_reasons
     assert ("future or hypothetical" in reasons) is hypothetical
     assert ("main verb in the future or conditional" in reasons) is hypothetical
+
+
+def test_an_articles_first_statement_of_what_happened_is_its_lead() -> None:
+    told = extract_claims("Le maire de Nantes, Paul Vidal, a démissionné lundi après dix ans de mandat. Le conseil "
+                          "municipal se réunira en mars pour élire son successeur. Paul Vidal avait été élu en 2014.",
+                          language="fr")
+    lead = claim_with(told, "démissionné")
+    assert lead.signals.lead and "the article's lead: the news it reports" in lead.checkworthiness_reasons
+    assert not claim_with(told, "élu en 2014").signals.lead
+    # a forecast first is no lead
+    ahead = extract_claims("Le maire de Nantes, Paul Vidal, devrait démissionner lundi prochain. Il avait été élu "
+                           "en 2014 avec 52 % des voix.", language="fr")
+    assert not claim_with(ahead, "démissionner").signals.lead
