@@ -255,6 +255,10 @@ def _speech_verb(tok: Token, language: str, lexicon: dict[str, tuple[str, ...]] 
         and tok.is_alpha
 
 
+# Whether a verb reports speech ("déclare", "a affirmé", "révèle"), for rewrite's claims that only attribute.
+speech_verb = _speech_verb
+
+
 def _before_inverted_pronoun(tok: Token) -> bool:
     """'Carton rouge", lance-t-elle.': a word right before an inverted subject pronoun is a verb, however the
     tagger read it (here a proper noun)."""

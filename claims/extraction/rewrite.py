@@ -34,6 +34,7 @@ from claims.extraction.attribution import (
     quoted,
     role_key,
     role_of,
+    speech_verb,
 )
 from claims.extraction.doccache import column, morph_values, span_ents, span_text
 from claims.extraction.features import is_year
@@ -788,7 +789,7 @@ def condense(
     # Without a finite verb, a fragment; unless it states a figure about a named subject ("Coût estimé :
     # 150.000 euros"). "Un"/"une" read as an article is no figure ("Un show plus que réussi.").
     # "Une hausse de huit points." names nothing it is about: a fragment of the sentence before.
-    fragment = not _finite(kept) and not (
+    fragment = _only_attributes(kept, language) or not _finite(kept) and not (
         any(t.like_num and t.pos_ != "DET" for t in kept) and any(t.pos_ in ("NOUN", "PROPN") for t in kept[:4])
         and len(kept) >= 3 and any(t.text == ":" or t.pos_ == "PROPN" or t.ent_type_ for t in kept))
     out = Rewrite(text, needs_context=needs_context, fragment=fragment, subject=resolved, inner_quote=inner_quote,
@@ -963,6 +964,24 @@ _DESCRIBED_BODIES = frozenset({"entreprise", "société", "groupe", "compagnie",
                                "enseigne", "marque", "laboratoire", "association", "start-up", "firme", "club",
                                "établissement", "organisation", "ONG", "collectif", "opérateur", "chaîne"})
 _DEFINITE = frozenset({"le", "la", "l'", "l\u2019"})
+
+
+_CLEFT_BE = frozenset({"est", "était", "étaient", "sont"})
+
+
+def _only_attributes(kept: list[Token], language: str) -> bool:
+    """Whether a claim only says who said what the sentences before said: "C'est ce qu'il a déclaré dans une
+    interview à La Tribune", "C'est en tout cas ce qu'affirme Le Parisien". Nothing in it can be checked."""
+    words = [t for t in kept if not t.is_punct]
+    if len(words) < 4 or words[0].lower_.replace("\u2019", "'") not in ("c'", "ce") or words[1].lower_ not in _CLEFT_BE:
+        return False
+    that = next((t for t in words[2:8] if t.lower_ == "ce"), None)
+    if that is None:
+        return False
+    verbs = [t for t in words if t.i > that.i and t.pos_ == "VERB"]
+    if not any(t.i > that.i for t in words):
+        return True  # "C'est en tout cas ce" once "qu'affirme Le Parisien" left as the attribution
+    return len(verbs) == 1 and speech_verb(verbs[0], language)
 
 
 def _one_of_them(subj: Token) -> bool:

@@ -532,3 +532,16 @@ def test_a_description_with_a_name_an_office_or_a_plural_needs_no_context() -> N
 ])
 def test_some_of_a_group_named_before_needs_context(text: str) -> None:
     assert one(text, "lundi").needs_context
+
+
+@pytest.mark.parametrize("sentence", [
+    "C'est ce qu'il a déclaré dans une interview au journal La Tribune.",
+    "C'est en tout cas ce qu'affirme Le Parisien.",
+])
+def test_a_sentence_that_only_says_who_said_it_is_a_fragment(sentence: str) -> None:
+    text = f"Le ministre veut supprimer 300 postes dans la fonction publique. {sentence}"
+    claim = one(text, sentence[:12])
+    assert claim.signals.fragment
+    # what the figures show is a statement of its own
+    assert not one("Le chômage a baissé en 2019. C'est ce que montrent les chiffres de l'Insee publiés mardi.",
+                   "Insee").signals.fragment
