@@ -228,7 +228,10 @@ def _tense_at(doc: Doc, i: int) -> str:
         return "future"
     if any(_CONDITIONAL.search(t.lower_) for t in forms if t.pos_ in ("VERB", "AUX")):
         return "future"
-    if tok.head.i != tok.i and tok.head.lower_ in ("va", "vont", "allons", "allez", "vais", "vas", "devrait",
+    if tok.lower_ in ("doit", "doivent") and any(c.dep_ == "xcomp" and "Inf" in morph_values(c, "VerbForm")
+                                                 for c in tok.children):
+        return "future"  # "Les ministres doivent participer à la réunion": what is due lies ahead
+    if tok.head.i != tok.i and tok.head.lower_ in ("va", "vont", "allons", "allez", "vais", "vas", "devrait", "doit", "doivent",
                                                       "devraient"):
         return "future"
     if "Inf" in morph_values(tok, "VerbForm") and tok.head.lemma_ == "aller" or tok.head.lower_ in ("will", "shall"):

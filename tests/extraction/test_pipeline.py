@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import pytest
 
-from claims.extraction import extract_claims
+from claims.extraction import extract_claims, extract_texts
 from claims.extraction.pipeline import readable
 
 
@@ -322,3 +323,12 @@ def test_an_articles_first_statement_of_what_happened_is_its_lead() -> None:
     ahead = extract_claims("Le maire de Nantes, Paul Vidal, devrait démissionner lundi prochain. Il avait été élu "
                            "en 2014 avec 52 % des voix.", language="fr")
     assert not claim_with(ahead, "démissionner").signals.lead
+
+
+def test_what_is_due_lies_ahead() -> None:
+    # published on Wednesday 2019-03-20: the Monday the ministers are due at is the 25th
+    [told] = extract_texts(["Les ministres de la Santé et du Travail doivent participer lundi à une réunion à Paris."],
+                           languages=["fr"], published=[dt.date(2019, 3, 20)])
+    [cand] = [*told.claims, *told.recoverable]
+    assert [d["value"] for d in cand.dates] == ["2019-03-25"]
+    assert "forecast or expectation" in cand.checkworthiness_reasons
