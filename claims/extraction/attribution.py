@@ -27,9 +27,21 @@ def _shouted(title: str) -> str:
     return title.upper() if len(title) >= 3 and not title.isupper() else ""
 
 
+def _lowered_last(name: str) -> str:
+    """"Journal du dimanche", "La Voix du nord": a title of three words or more is still the paper's with
+    its last word in lower case (the capitals before it make it a name); a shorter one is not ("le point",
+    "France bleu"). "" when there is no such variant."""
+    words = name.split(" ")
+    last = words[-1]
+    if len(words) < 3 or not last[:1].isupper() or not last[1:].islower() or "'" in last:
+        return ""
+    return " ".join([*words[:-1], last.lower()])
+
+
 def _outlet_regex(names: tuple[str, ...]) -> str:
     """One alternation per article (the declined forms before the titles that take it), then the
     other names: grouped, the pattern stays fast on every sentence."""
+    names = tuple(dict.fromkeys([*names, *filter(None, map(_lowered_last, names))]))
     groups = []
     for article, declined in _DECLINED.items():
         titles = {n[len(article) :] for n in names if n.startswith(article)}

@@ -52,6 +52,15 @@ def test_an_outlet_keeps_its_title_when_the_sentence_declines_its_article() -> N
     assert outlet_in("la Croix-Rouge a ouvert un centre") == ""
 
 
+def test_a_long_title_is_the_outlet_whatever_the_case_of_its_last_word() -> None:
+    assert outlet_in("comme l'écrit le Journal du dimanche") == "Le Journal du Dimanche"
+    assert outlet_in("a-t-elle confié à la Voix du nord") == "La Voix du Nord"
+    assert outlet_in("au point de non-retour") == ""  # a short title is not read in lower case
+    cand = claim("Comme le raconte le Journal du dimanche, la mairie de Vannes a vendu trois écoles en 2019.", "écoles")
+    assert (cand.claimant, cand.outlet) == ("Le Journal du Dimanche", "Le Journal du Dimanche")
+    assert cand.text == "La mairie de Vannes a vendu trois écoles en 2019."
+
+
 def test_a_communique_is_not_a_claimant_the_organisation_issuing_it_is() -> None:
     cand = claim("Le chantier a pris trois mois de retard à cause des intempéries, a déclaré la préfecture du Gard "
                  "dans un communiqué jeudi soir.", "chantier")
