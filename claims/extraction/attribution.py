@@ -612,16 +612,35 @@ def source_of(tokens: list[Token], language: str, told: bool = True) -> tuple[st
             return "", outlet, f"description:{survey.lower_}"  # "selon ce sondage pour Radio Classique"
         return outlet, outlet, "outlet"
     # "se rappelle la maman au quotidien": the medium told is not who spoke
-    nouns = [t for t in words if t.pos_ == "NOUN" and t.lower_ in lx.OUTLET_NOUNS and not (told and _addressee(t))]
+    nouns = [t for t in words if t.pos_ == "NOUN" and (t.lower_ in lx.OUTLET_NOUNS or _fellow_press(t))
+             and not (told and _addressee(t))]
     if nouns:
         named = _medium_name(nouns[0])
         if named:
             return named, named, "outlet"  # "Le média en ligne TSA indique": a medium the outlet list lacks
-        return "", "", f"description:{nouns[0].lower_}"
+        return _bare_medium(nouns[0], words), "", f"description:{nouns[0].lower_}"
     author = _document_author(words)
     if author:
         return author, outlet, "speech"
     return "", "", ""
+
+
+# "nos confrères", "notre consœur": the press that reported it, as "le quotidien" is (not "ses confrères").
+PRESS_FELLOWS = frozenset({"confrère", "confrères", "consœur", "consœurs", "consoeur", "consoeurs"})
+
+
+def _fellow_press(tok: Token) -> bool:
+    return tok.lower_ in PRESS_FELLOWS and tok.i > 0 and tok.doc[tok.i - 1].lower_ in ("nos", "notre")
+
+
+def _bare_medium(noun: Token, words: list[Token]) -> str:
+    """"le quotidien régional", "l'hebdomadaire", "nos confrères": a medium described by its noun, its
+    determiner and adjectives only, as written ("" when more words come with it: "le site de la mairie" is
+    not a newspaper the article named)."""
+    rest = [t for t in words if t.i != noun.i]
+    if not rest or any(not (t.pos_ == "DET" or t.pos_ == "ADJ" and t.is_lower) for t in rest) or words[0].pos_ != "DET":
+        return ""
+    return noun.doc[words[0].i : words[-1].i + 1].text
 
 
 def _medium_name(noun: Token) -> str:
@@ -1566,6 +1585,7 @@ def find(span: Span, language: str) -> Attribution:
             if how == "outlet" and (inner := _speaker_behind_outlet(span, tokens[comma], outlet, language)):
                 return inner  # "Selon Le Parisien, le maire Paul Roux a affirmé que ...": the outlet reported him
             if claimant or outlet:
+                # ("Selon le quotidien régional,": a described medium, the one the article named, _resolve)
                 end = _past_apposition(tokens, comma + 1, subject)
                 return Attribution(claimant, outlet, "according_to" if how == "speech" else how,
                                    [(tokens[0].i, tokens[end - 1].i + 1)])

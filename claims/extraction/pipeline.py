@@ -529,11 +529,11 @@ def _resolve(art: _Article, attrib: at.Attribution) -> str:
             return art.last_claimant or attrib.claimant
         if noun in ("source", "sources"):
             return _source(art, attrib.claimant)
-        if noun in lx.OUTLET_NOUNS:
+        if noun in lx.OUTLET_NOUNS or noun in at.PRESS_FELLOWS:
             if ctx.outlets:
                 attrib.outlet = attrib.outlet or ctx.outlets[-1]
                 return ctx.outlets[-1]
-            return ""
+            return attrib.claimant  # "selon le quotidien régional" left out of the text: kept as written
         named = _organisation_described(ctx, attrib.claimant, noun)
         if named:
             return named

@@ -920,6 +920,24 @@ def test_the_outlet_described_as_subject_of_a_speech_verb_is_the_one_named_befor
     assert (cand.claimant, cand.outlet) == ("Midi Libre", "Midi Libre")
 
 
+@pytest.mark.parametrize("opening", ["Selon le quotidien régional,", "D'après l'hebdomadaire,", "Selon nos confrères,"])
+def test_selon_a_described_outlet_is_the_one_named_before_and_leaves_the_text(opening: str) -> None:
+    text = (f"Le maire de Sète a été placé en garde à vue mardi, rapporte Midi Libre. {opening} la commune a versé "
+            "300.000 euros à une société de son frère.")
+    cand = claim(text, "300.000 euros")
+    assert (cand.claimant, cand.outlet) == ("Midi Libre", "Midi Libre")
+    assert cand.text == "La commune a versé 300.000 euros à une société de son frère."
+
+
+def test_selon_a_described_outlet_no_outlet_was_named_for_stays_as_written() -> None:
+    cand = claim("Selon le quotidien régional, la commune a versé 300.000 euros à une société du maire.", "300.000")
+    assert cand.claimant == "le quotidien régional"
+    assert cand.text == "La commune a versé 300.000 euros à une société du maire."
+    # "ses confrères" are a person's colleagues, "le site de la mairie" is no newspaper: not a described outlet
+    text = "Le chirurgien a été suspendu, rapporte Midi Libre. Selon ses confrères, il a opéré 300 patients en 2019."
+    assert claim(text, "300 patients").claimant != "Midi Libre"
+
+
 def test_a_described_claimant_at_the_end_of_a_sentence_has_no_full_stop() -> None:
     cand = claim("Le frère de la chanteuse, Paul Roux, vient d'être placé en garde à vue, ce matin, dans l'Hérault, "
                  "rapporte Midi Libre qui cite une source judiciaire.\n\nLe quotidien précise qu'il s'agit d'une garde à "
