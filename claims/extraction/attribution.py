@@ -1332,6 +1332,11 @@ def role_of(ent: Span) -> str:
     words = [t for t in after if t.pos_ != "DET"]
     if words and words[0].lower_ in _ROLES_JOBS:
         return role_key(" ".join(t.text for t in after).replace("' ", "'"))
+    # "Jean Dupont, géologue et chercheur au CNRS,": an office coordinated after an occupation the lists lack
+    joined = next((j for j in range(2, min(len(after), 5)) if after[j].lower_ in _ROLES_JOBS
+                   and after[j - 1].lower_ == "et"), None)
+    if joined is not None and all(t.is_lower and t.pos_ in ("NOUN", "ADJ", "DET", "CCONJ") for t in after[: joined]):
+        return role_key(" ".join(t.text for t in after[joined:]).replace("' ", "'"))
     return ""
 
 

@@ -578,6 +578,11 @@ _ANY_OFFICE = {at.role_key(word) for word in ("élu", "élue", "responsable", "d
                                                 "intéressée", "homme", "femme", "official", "politician")}
 
 
+# Descriptions of what a speaker knows, not of an office they hold: "note le spécialiste" after the president
+# of an association was quoted is still him.
+_EXPERTISE = frozenset(at.role_key(word) for word in ("spécialiste", "expert", "experte"))
+
+
 # An occupation ("la chanteuse", "l'animateur", attribution.FOLDED_JOBS) fits the person just quoted as
 # any office does, unless they are known to hold another office.
 _PERSON_OFFICES = at.FOLDED_ROLES | _ANY_OFFICE | at.FOLDED_JOBS
@@ -626,6 +631,8 @@ def _described_speaker(art: _Article, description: str) -> str:
     head = next((w for w in words if w not in at.ROLE_ADJECTIVES), words[0])
     if head not in _PERSON_OFFICES:
         return ""  # "le gouvernement", "le syndicat": an organisation, not the person just quoted
+    if head in _EXPERTISE and not any(w[:1].isupper() for w in description.split()[1:]):
+        return speaker  # "le spécialiste en addictologie": knowledge the person just quoted has, whatever their office
     held = [role.split() for role, name in ctx.roles.items() if name == speaker]
     same = any(head.rstrip("e") in (w.rstrip("e") for w in role) for role in held)
     if len(words) > 1 and not same and not _qualified(description):

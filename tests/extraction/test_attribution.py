@@ -820,6 +820,28 @@ def test_an_occupation_is_the_one_person_the_article_tied_to_it(text: str, words
     assert claim(text, words).claimant == claimant
 
 
+def test_an_office_coordinated_after_an_occupation_in_an_apposition_ties_it_to_the_name() -> None:
+    text = ("Paul Martin, glaciologue et chercheur au CNRS à Grenoble, a publié ses relevés lundi. Le glacier a perdu "
+            "30 mètres d'épaisseur depuis 2001, précise le chercheur.")
+    assert claim(text, "30 mètres").claimant == "Paul Martin"
+
+
+def test_a_speaker_named_in_an_incise_inside_the_quotation_is_who_their_office_stands_for() -> None:
+    text = ("\"Nous n'avons pas reçu un euro, regrette le maire de Vierzon, Paul Martin. Les travaux sont arrêtés.\" "
+            "La préfecture a promis une réponse. \"La commune a déjà avancé 400.000 euros\", précise le maire.")
+    assert claim(text, "400.000 euros").claimant == "Paul Martin"
+
+
+def test_an_expert_is_the_person_just_quoted_whatever_office_they_hold() -> None:
+    text = ("\"Les jeunes boivent de plus en plus tôt\", estime Paul Martin, président de l'association Alcool Écoute. "
+            "\"On compte 3.000 hospitalisations par an chez les moins de 16 ans\", ajoute le spécialiste.")
+    assert claim(text, "3.000 hospitalisations").claimant == "Paul Martin"
+    # the deputy just quoted is still not "le ministre"
+    text = ("\"Les jeunes boivent de plus en plus tôt\", estime le député de l'Aude, Paul Martin. \"On compte 3.000 "
+            "hospitalisations par an chez les moins de 16 ans\", ajoute le ministre.")
+    assert claim(text, "3.000 hospitalisations").claimant != "Paul Martin"
+
+
 def test_an_occupation_two_people_were_named_with_stays_a_description() -> None:
     text = ("Le journaliste Hugo Martin a été arrêté lundi en Australie. Le journaliste Paul Roche a été libéré "
             "mardi. Le journaliste a affirmé que quatre membres de l'équipe avaient passé 12 heures en garde à vue.")
