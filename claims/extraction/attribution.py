@@ -382,7 +382,9 @@ def _reports_content(tok: Token, language: str) -> bool:
 # Nouns of a phrase that never head its speaker: a time ("a dit mardi un responsable"), a side ("dénonce
 # de son côté la ministre", "pour sa part").
 _NOT_SPEAKER_NOUNS = {*lx.WEEKDAYS, "matin", "soir", "midi", "nuit", "hier", "veille", "lendemain", "week-end",
-                      "côté", "part"}
+                      "côté", "part",
+                      # ("a indiqué samedi 14 juillet la gendarmerie": the month of a date)
+                      *(m for m in lx.MONTHS if not m.endswith(".") and m not in ("may", "march"))}
 # Nouns describing a company by its trade: "le géant allemand de la chimie Bayer" is Bayer.
 _COMPANY_NOUNS = {"géant", "groupe", "constructeur", "entreprise", "société", "compagnie", "opérateur",
                   "fabricant", "distributeur", "numéro", "leader", "spécialiste", "company", "giant", "group"}
@@ -535,8 +537,9 @@ def source_of(tokens: list[Token], language: str, told: bool = True) -> tuple[st
             continue  # "un sondage Elabe pour Radio Classique": who paid for the poll did not make it
         if outlet and outlet in name and not name.endswith(outlet):
             name = name.split(outlet, 1)[1].strip()  # "l'AFP Sylvain Darchy": the agency glued to the name
-        if len(name) < 2 or (outlet and (name.lower() in outlet.lower() or outlet.lower() in name.lower())):
-            continue  # the medium ("OBS" of "l'OBS") is the outlet
+        if len(name) < 2 or (outlet and (name.lower() in outlet.lower() or outlet.lower() in name.lower()
+                                         or is_outlet(name))):
+            continue  # the medium ("OBS" of "l'OBS") is the outlet, and so is a second one ("dont X et Europe 1")
         if glued:
             people.append(name)
         elif ent.label_ in ("PER", "PERSON"):
@@ -811,6 +814,9 @@ def _tail(span: Span, language: str) -> tuple[int, Token] | None:
             continue  # ", confirmant une information de LCI": the speaker comes before it
         if part is not None:
             rest = rest[: part - 1]
+        bare = _bare_participle(rest)
+        if bare is not None:
+            rest = rest[:bare]
         if not rest:
             return None
         # (", qui n'y a pas participé": a relative clause after the speaker describes them, it does not count)
@@ -872,7 +878,8 @@ def _tail(span: Span, language: str) -> tuple[int, Token] | None:
         # ", rapporte Midi Libre qui cite une source judiciaire": a relative clause describes the speaker.
         described = next((j for j in range(lead + 2, len(words)) if words[j].lower_ in ("qui", "dont", "who")),
                          len(words))
-        if any((t.pos_ == "NUM" or t.text[:1].isdigit()) and not _in_date(t) for t in words[described:]):
+        if any((t.pos_ == "NUM" or t.text[:1].isdigit()) and not _in_date(t) and not _in_name(t)
+               for t in words[described:]):
             return None  # ", a indiqué la SNCF, qui prévoit 2 trains sur 3": a figure is a statement; not
             # a date (", qui avait lui aussi rendu son tablier en 2014", ", qui a eu accès au PV, mercredi 19 mai")
         described = min(described, next((j for j, t in enumerate(words) if j > lead and t.i >= described_from),
@@ -978,6 +985,12 @@ def _speaker_phrase(rest: list[Token]) -> list[Token]:
     return rest
 
 
+def _in_name(tok: Token) -> bool:
+    """"Europe 1", "France 2": a number that ends a name is no figure."""
+    before = tok.doc[tok.i - 1] if tok.i else None
+    return bool(tok.ent_type_) and before is not None and before.pos_ == "PROPN" and before.ent_type_ == tok.ent_type_
+
+
 def _in_date(tok: Token) -> bool:
     """A number that is part of a date: a year, or a day before its month ("paru vendredi 12 juillet")."""
     return is_year(tok.text) or _before_month(tok)
@@ -1023,6 +1036,20 @@ def _present_participle(tok: Token) -> bool:
 def _comma_participle(tok: Token) -> bool:
     """A present participle right after a comma (", confirmant une information de LCI")."""
     return tok.i > 0 and tok.doc[tok.i - 1].text == "," and _present_participle(tok)
+
+
+def _bare_participle(rest: list[Token]) -> int | None:
+    """", a précisé la préfecture parlant d'un phénomène exceptionnel": a present participle right after the
+    speaker's noun with no comma before it says more of what was said; its index in the tail, else None."""
+    if not rest or rest[0].lower_ in ("selon", "d'", "d'après", "according"):
+        return None  # "selon des relevés faits dans 4.600 magasins portant sur ...": what the source is
+    for j in range(2, len(rest)):
+        if rest[j].text == ",":
+            return None  # (", des truands profitant de ...": a clause of its own)
+        if rest[j].pos_ == "VERB" and rest[j].is_lower and rest[j - 1].pos_ in ("NOUN", "PROPN") \
+                and _present_participle(rest[j]) and (rest[j].head.lower_ in lx.AGENT_NOUNS or rest[j].head.ent_type_):
+            return j
+    return None
 
 
 def _participle_clause(tok: Token) -> bool:
@@ -1602,6 +1629,9 @@ def find(span: Span, language: str) -> Attribution:
     if tail is not None:
         start, verb = tail
         end = max(start, _end_of_text(span))
+        bare = _bare_participle(list(span.doc[start + 1 : end]))
+        if bare is not None:
+            end = start + 1 + bare  # what the participle clause says stays in the text, after the comma
         said = _said_after(span, start, end, language)
         # The speaker is named before the participle clause of a second statement, never inside it.
         rest = [t for t in span.doc[start + 1 : said[0] if said else span.end] if not t.is_punct]
@@ -1633,7 +1663,7 @@ def find(span: Span, language: str) -> Attribution:
         if how.startswith("pronoun:"):
             named = _pronoun(span, how.split(":", 1)[1], verb.i)
             claimant, how = named.claimant, named.how
-        drop = [(start, said[0] if said else end), *_said_drop(span, said)]
+        drop = [(start + (bare is not None), said[0] if said else end), *_said_drop(span, said)]
         if how == "outlet" and start > span.start:
             # "..., a-t-il affirmé, rapporte Paris Match.": the speaker comes before the outlet.
             inner = find(span.doc[span.start : start], language)

@@ -61,6 +61,31 @@ def test_a_long_title_is_the_outlet_whatever_the_case_of_its_last_word() -> None
     assert cand.text == "La mairie de Vannes a vendu trois écoles en 2019."
 
 
+def test_a_tail_speaker_after_a_full_date_is_still_the_claimant() -> None:
+    cand = claim("Deux randonneurs ont été secourus dans le massif du Vercors, a annoncé dimanche 4 août la gendarmerie.",
+                 "randonneurs")
+    assert cand.claimant == "la gendarmerie"
+    assert cand.text == "Deux randonneurs ont été secourus dans le massif du Vercors."
+    cand = claim("Selon les chiffres publiés le 3 mai par les autorités sanitaires, les cas de rougeole ont doublé en "
+                 "2019.", "rougeole")
+    assert cand.claimant == "les autorités sanitaires"
+    assert cand.text == "Les cas de rougeole ont doublé en 2019."
+
+
+def test_media_listed_after_dont_are_the_outlet_a_channel_number_is_no_figure() -> None:
+    cand = claim("Le gardien du musée a été licencié après le vol, rapportent plusieurs médias dont Le Parisien et "
+                 "France 2.", "gardien")
+    assert (cand.claimant, cand.outlet) == ("Le Parisien", "Le Parisien")
+    assert cand.text == "Le gardien du musée a été licencié après le vol."
+
+
+def test_a_speaker_before_a_participle_clause_is_the_claimant_and_the_clause_stays() -> None:
+    cand = claim("Les rafales ont atteint 140 km/h sur la côte, a indiqué la préfecture du Finistère évoquant une "
+                 "tempête rare et 300 arbres arrachés.", "rafales")
+    assert cand.claimant == "la préfecture du Finistère"
+    assert "300 arbres" in cand.text and "a indiqué" not in cand.text
+
+
 def test_a_communique_is_not_a_claimant_the_organisation_issuing_it_is() -> None:
     cand = claim("Le chantier a pris trois mois de retard à cause des intempéries, a déclaré la préfecture du Gard "
                  "dans un communiqué jeudi soir.", "chantier")
