@@ -1675,7 +1675,10 @@ def find(span: Span, language: str) -> Attribution:
             inner = find(span.doc[span.start : start], language)
             if inner.claimant and inner.how in ("speech", "according_to"):
                 return Attribution(inner.claimant, outlet or inner.outlet, inner.how, [*inner.drop, *drop], said)
-        return Attribution(claimant, outlet, how or "speech", drop, said)
+        if claimant or outlet or how or not any(t.pos_ in ("NOUN", "PROPN") for t in source):
+            return Attribution(claimant, outlet, how or "speech", drop, said)
+        # ", selon un sondage du 8 juin", ", a expliqué le sismologue": a source this module cannot name as a
+        # claimant stays in the text rather than be lost
     incise = _incise(span, language)
     if incise is not None:
         return incise

@@ -86,6 +86,13 @@ def test_a_speaker_before_a_participle_clause_is_the_claimant_and_the_clause_sta
     assert "300 arbres" in cand.text and "a indiqué" not in cand.text
 
 
+@pytest.mark.parametrize("tail", ["selon une enquête de terrain du 3 mai", "a raconté le sismologue"])
+def test_a_tail_that_names_no_claimant_stays_in_the_text(tail: str) -> None:
+    cand = claim(f"Le sol de la vallée s'est affaissé de 12 centimètres en un an, {tail}.", "affaissé")
+    assert cand.claimant == ""
+    assert cand.text == f"Le sol de la vallée s'est affaissé de 12 centimètres en un an, {tail}."
+
+
 def test_a_communique_is_not_a_claimant_the_organisation_issuing_it_is() -> None:
     cand = claim("Le chantier a pris trois mois de retard à cause des intempéries, a déclaré la préfecture du Gard "
                  "dans un communiqué jeudi soir.", "chantier")
