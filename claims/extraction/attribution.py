@@ -27,9 +27,21 @@ def _shouted(title: str) -> str:
     return title.upper() if len(title) >= 3 and not title.isupper() else ""
 
 
+def _lowered_last(name: str) -> str:
+    """"Journal du dimanche", "La Voix du nord": a title of three words or more is still the paper's with
+    its last word in lower case (the capitals before it make it a name); a shorter one is not ("le point",
+    "France bleu"). "" when there is no such variant."""
+    words = name.split(" ")
+    last = words[-1]
+    if len(words) < 3 or not last[:1].isupper() or not last[1:].islower() or "'" in last:
+        return ""
+    return " ".join([*words[:-1], last.lower()])
+
+
 def _outlet_regex(names: tuple[str, ...]) -> str:
     """One alternation per article (the declined forms before the titles that take it), then the
     other names: grouped, the pattern stays fast on every sentence."""
+    names = tuple(dict.fromkeys([*names, *filter(None, map(_lowered_last, names))]))
     groups = []
     for article, declined in _DECLINED.items():
         titles = {n[len(article) :] for n in names if n.startswith(article)}
@@ -374,7 +386,9 @@ def _reports_content(tok: Token, language: str) -> bool:
 # Nouns of a phrase that never head its speaker: a time ("a dit mardi un responsable"), a side ("dénonce
 # de son côté la ministre", "pour sa part").
 _NOT_SPEAKER_NOUNS = {*lx.WEEKDAYS, "matin", "soir", "midi", "nuit", "hier", "veille", "lendemain", "week-end",
-                      "côté", "part"}
+                      "côté", "part",
+                      # ("a indiqué samedi 14 juillet la gendarmerie": the month of a date)
+                      *(m for m in lx.MONTHS if not m.endswith(".") and m not in ("may", "march"))}
 # Nouns describing a company by its trade: "le géant allemand de la chimie Bayer" is Bayer.
 _COMPANY_NOUNS = {"géant", "groupe", "constructeur", "entreprise", "société", "compagnie", "opérateur",
                   "fabricant", "distributeur", "numéro", "leader", "spécialiste", "company", "giant", "group"}
@@ -527,8 +541,9 @@ def source_of(tokens: list[Token], language: str, told: bool = True) -> tuple[st
             continue  # "un sondage Elabe pour Radio Classique": who paid for the poll did not make it
         if outlet and outlet in name and not name.endswith(outlet):
             name = name.split(outlet, 1)[1].strip()  # "l'AFP Sylvain Darchy": the agency glued to the name
-        if len(name) < 2 or (outlet and (name.lower() in outlet.lower() or outlet.lower() in name.lower())):
-            continue  # the medium ("OBS" of "l'OBS") is the outlet
+        if len(name) < 2 or (outlet and (name.lower() in outlet.lower() or outlet.lower() in name.lower()
+                                         or is_outlet(name))):
+            continue  # the medium ("OBS" of "l'OBS") is the outlet, and so is a second one ("dont X et Europe 1")
         if glued:
             people.append(name)
         elif ent.label_ in ("PER", "PERSON"):
@@ -604,16 +619,35 @@ def source_of(tokens: list[Token], language: str, told: bool = True) -> tuple[st
             return "", outlet, f"description:{survey.lower_}"  # "selon ce sondage pour Radio Classique"
         return outlet, outlet, "outlet"
     # "se rappelle la maman au quotidien": the medium told is not who spoke
-    nouns = [t for t in words if t.pos_ == "NOUN" and t.lower_ in lx.OUTLET_NOUNS and not (told and _addressee(t))]
+    nouns = [t for t in words if t.pos_ == "NOUN" and (t.lower_ in lx.OUTLET_NOUNS or _fellow_press(t))
+             and not (told and _addressee(t))]
     if nouns:
         named = _medium_name(nouns[0])
         if named:
             return named, named, "outlet"  # "Le média en ligne TSA indique": a medium the outlet list lacks
-        return "", "", f"description:{nouns[0].lower_}"
+        return _bare_medium(nouns[0], words), "", f"description:{nouns[0].lower_}"
     author = _document_author(words)
     if author:
         return author, outlet, "speech"
     return "", "", ""
+
+
+# "nos confrères", "notre consœur": the press that reported it, as "le quotidien" is (not "ses confrères").
+PRESS_FELLOWS = frozenset({"confrère", "confrères", "consœur", "consœurs", "consoeur", "consoeurs"})
+
+
+def _fellow_press(tok: Token) -> bool:
+    return tok.lower_ in PRESS_FELLOWS and tok.i > 0 and tok.doc[tok.i - 1].lower_ in ("nos", "notre")
+
+
+def _bare_medium(noun: Token, words: list[Token]) -> str:
+    """"le quotidien régional", "l'hebdomadaire", "nos confrères": a medium described by its noun, its
+    determiner and adjectives only, as written ("" when more words come with it: "le site de la mairie" is
+    not a newspaper the article named)."""
+    rest = [t for t in words if t.i != noun.i]
+    if not rest or any(not (t.pos_ == "DET" or t.pos_ == "ADJ" and t.is_lower) for t in rest) or words[0].pos_ != "DET":
+        return ""
+    return noun.doc[words[0].i : words[-1].i + 1].text
 
 
 def _medium_name(noun: Token) -> str:
@@ -784,6 +818,9 @@ def _tail(span: Span, language: str) -> tuple[int, Token] | None:
             continue  # ", confirmant une information de LCI": the speaker comes before it
         if part is not None:
             rest = rest[: part - 1]
+        bare = _bare_participle(rest)
+        if bare is not None:
+            rest = rest[:bare]
         if not rest:
             return None
         # (", qui n'y a pas participé": a relative clause after the speaker describes them, it does not count)
@@ -852,7 +889,8 @@ def _tail(span: Span, language: str) -> tuple[int, Token] | None:
         # ", rapporte Midi Libre qui cite une source judiciaire": a relative clause describes the speaker.
         described = next((j for j in range(lead + 2, len(words)) if words[j].lower_ in ("qui", "dont", "who")),
                          len(words))
-        if any((t.pos_ == "NUM" or t.text[:1].isdigit()) and not _in_date(t) for t in words[described:]):
+        if any((t.pos_ == "NUM" or t.text[:1].isdigit()) and not _in_date(t) and not _in_name(t)
+               for t in words[described:]):
             return None  # ", a indiqué la SNCF, qui prévoit 2 trains sur 3": a figure is a statement; not
             # a date (", qui avait lui aussi rendu son tablier en 2014", ", qui a eu accès au PV, mercredi 19 mai")
         described = min(described, next((j for j, t in enumerate(words) if j > lead and t.i >= described_from),
@@ -958,6 +996,12 @@ def _speaker_phrase(rest: list[Token]) -> list[Token]:
     return rest
 
 
+def _in_name(tok: Token) -> bool:
+    """"Europe 1", "France 2": a number that ends a name is no figure."""
+    before = tok.doc[tok.i - 1] if tok.i else None
+    return bool(tok.ent_type_) and before is not None and before.pos_ == "PROPN" and before.ent_type_ == tok.ent_type_
+
+
 def _in_date(tok: Token) -> bool:
     """A number that is part of a date: a year, or a day before its month ("paru vendredi 12 juillet")."""
     return is_year(tok.text) or _before_month(tok)
@@ -1003,6 +1047,20 @@ def _present_participle(tok: Token) -> bool:
 def _comma_participle(tok: Token) -> bool:
     """A present participle right after a comma (", confirmant une information de LCI")."""
     return tok.i > 0 and tok.doc[tok.i - 1].text == "," and _present_participle(tok)
+
+
+def _bare_participle(rest: list[Token]) -> int | None:
+    """", a précisé la préfecture parlant d'un phénomène exceptionnel": a present participle right after the
+    speaker's noun with no comma before it says more of what was said; its index in the tail, else None."""
+    if not rest or rest[0].lower_ in ("selon", "d'", "d'après", "according"):
+        return None  # "selon des relevés faits dans 4.600 magasins portant sur ...": what the source is
+    for j in range(2, len(rest)):
+        if rest[j].text == ",":
+            return None  # (", des truands profitant de ...": a clause of its own)
+        if rest[j].pos_ == "VERB" and rest[j].is_lower and rest[j - 1].pos_ in ("NOUN", "PROPN") \
+                and _present_participle(rest[j]) and (rest[j].head.lower_ in lx.AGENT_NOUNS or rest[j].head.ent_type_):
+            return j
+    return None
 
 
 def _participle_clause(tok: Token) -> bool:
@@ -1312,6 +1370,11 @@ def role_of(ent: Span) -> str:
     words = [t for t in after if t.pos_ != "DET"]
     if words and words[0].lower_ in _ROLES_JOBS:
         return role_key(" ".join(t.text for t in after).replace("' ", "'"))
+    # "Jean Dupont, géologue et chercheur au CNRS,": an office coordinated after an occupation the lists lack
+    joined = next((j for j in range(2, min(len(after), 5)) if after[j].lower_ in _ROLES_JOBS
+                   and after[j - 1].lower_ == "et"), None)
+    if joined is not None and all(t.is_lower and t.pos_ in ("NOUN", "ADJ", "DET", "CCONJ") for t in after[: joined]):
+        return role_key(" ".join(t.text for t in after[joined:]).replace("' ", "'"))
     return ""
 
 
@@ -1565,6 +1628,7 @@ def find(span: Span, language: str) -> Attribution:
             if how == "outlet" and (inner := _speaker_behind_outlet(span, tokens[comma], outlet, language)):
                 return inner  # "Selon Le Parisien, le maire Paul Roux a affirmé que ...": the outlet reported him
             if claimant or outlet:
+                # ("Selon le quotidien régional,": a described medium, the one the article named, _resolve)
                 end = _past_apposition(tokens, comma + 1, subject)
                 return Attribution(claimant, outlet, "according_to" if how == "speech" else how,
                                    [(tokens[0].i, tokens[end - 1].i + 1)])
@@ -1576,6 +1640,9 @@ def find(span: Span, language: str) -> Attribution:
     if tail is not None:
         start, verb = tail
         end = max(start, _end_of_text(span))
+        bare = _bare_participle(list(span.doc[start + 1 : end]))
+        if bare is not None:
+            end = start + 1 + bare  # what the participle clause says stays in the text, after the comma
         said = _said_after(span, start, end, language)
         # The speaker is named before the participle clause of a second statement, never inside it.
         rest = [t for t in span.doc[start + 1 : said[0] if said else span.end] if not t.is_punct]
@@ -1607,7 +1674,7 @@ def find(span: Span, language: str) -> Attribution:
         if how.startswith("pronoun:"):
             named = _pronoun(span, how.split(":", 1)[1], verb.i)
             claimant, how = named.claimant, named.how
-        drop = [(start, said[0] if said else end), *_said_drop(span, said)]
+        drop = [(start + (bare is not None), said[0] if said else end), *_said_drop(span, said)]
         if how == "outlet" and start > span.start:
             # "..., a-t-il affirmé, rapporte Paris Match.": the speaker comes before the outlet.
             inner = find(span.doc[span.start : start], language)
@@ -1619,7 +1686,10 @@ def find(span: Span, language: str) -> Attribution:
             inner = find(span.doc[span.start : start], language)
             if inner.claimant and inner.how in ("speech", "according_to"):
                 return Attribution(inner.claimant, outlet or inner.outlet, inner.how, [*inner.drop, *drop], said)
-        return Attribution(claimant, outlet, how or "speech", drop, said)
+        if claimant or outlet or how or not any(t.pos_ in ("NOUN", "PROPN") for t in source):
+            return Attribution(claimant, outlet, how or "speech", drop, said)
+        # ", selon un sondage du 8 juin", ", a expliqué le sismologue": a source this module cannot name as a
+        # claimant stays in the text rather than be lost
     incise = _incise(span, language)
     if incise is not None:
         return incise

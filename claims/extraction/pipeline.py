@@ -553,11 +553,11 @@ def _resolve(art: _Article, attrib: at.Attribution) -> str:
             return art.last_claimant or attrib.claimant
         if noun in ("source", "sources"):
             return _source(art, attrib.claimant)
-        if noun in lx.OUTLET_NOUNS:
+        if noun in lx.OUTLET_NOUNS or noun in at.PRESS_FELLOWS:
             if ctx.outlets:
                 attrib.outlet = attrib.outlet or ctx.outlets[-1]
                 return ctx.outlets[-1]
-            return ""
+            return attrib.claimant  # "selon le quotidien régional" left out of the text: kept as written
         named = _organisation_described(ctx, attrib.claimant, noun)
         if named:
             return named
@@ -600,6 +600,11 @@ def _names_someone(claimant: str) -> bool:
 # Descriptions that fit any office a speaker may hold: "a ajouté l'élu" after the deputy was quoted.
 _ANY_OFFICE = {at.role_key(word) for word in ("élu", "élue", "responsable", "dirigeant", "dirigeante", "intéressé",
                                                 "intéressée", "homme", "femme", "official", "politician")}
+
+
+# Descriptions of what a speaker knows, not of an office they hold: "note le spécialiste" after the president
+# of an association was quoted is still him.
+_EXPERTISE = frozenset(at.role_key(word) for word in ("spécialiste", "expert", "experte"))
 
 
 # An occupation ("la chanteuse", "l'animateur", attribution.FOLDED_JOBS) fits the person just quoted as
@@ -650,6 +655,8 @@ def _described_speaker(art: _Article, description: str) -> str:
     head = next((w for w in words if w not in at.ROLE_ADJECTIVES), words[0])
     if head not in _PERSON_OFFICES:
         return ""  # "le gouvernement", "le syndicat": an organisation, not the person just quoted
+    if head in _EXPERTISE and not any(w[:1].isupper() for w in description.split()[1:]):
+        return speaker  # "le spécialiste en addictologie": knowledge the person just quoted has, whatever their office
     held = [role.split() for role, name in ctx.roles.items() if name == speaker]
     same = any(head.rstrip("e") in (w.rstrip("e") for w in role) for role in held)
     if len(words) > 1 and not same and not _qualified(description):

@@ -215,9 +215,10 @@ class Context:
             if outlet_in(name) == name or _named_medium(ent):
                 self.outlets.append(name)
             elif ent.label_ in ("PER", "PERSON"):
-                # Someone a speaker names inside a quotation is not who the article goes on about.
+                # Someone a speaker names inside a quotation is not who the article goes on about; the
+                # speaker named in an incise inside it is ('"Je ..., déplore le maire, Paul Roux. ..."').
                 name = person_name(ent)
-                if name and not quoted(ent[0], sent):
+                if name and (not quoted(ent[0], sent) or name == speaker):
                     self.people.append(name)
                     gender = gender_of(ent)
                     if gender:

@@ -52,6 +52,47 @@ def test_an_outlet_keeps_its_title_when_the_sentence_declines_its_article() -> N
     assert outlet_in("la Croix-Rouge a ouvert un centre") == ""
 
 
+def test_a_long_title_is_the_outlet_whatever_the_case_of_its_last_word() -> None:
+    assert outlet_in("comme l'écrit le Journal du dimanche") == "Le Journal du Dimanche"
+    assert outlet_in("a-t-elle confié à la Voix du nord") == "La Voix du Nord"
+    assert outlet_in("au point de non-retour") == ""  # a short title is not read in lower case
+    cand = claim("Comme le raconte le Journal du dimanche, la mairie de Vannes a vendu trois écoles en 2019.", "écoles")
+    assert (cand.claimant, cand.outlet) == ("Le Journal du Dimanche", "Le Journal du Dimanche")
+    assert cand.text == "La mairie de Vannes a vendu trois écoles en 2019."
+
+
+def test_a_tail_speaker_after_a_full_date_is_still_the_claimant() -> None:
+    cand = claim("Deux randonneurs ont été secourus dans le massif du Vercors, a annoncé dimanche 4 août la gendarmerie.",
+                 "randonneurs")
+    assert cand.claimant == "la gendarmerie"
+    assert cand.text == "Deux randonneurs ont été secourus dans le massif du Vercors."
+    cand = claim("Selon les chiffres publiés le 3 mai par les autorités sanitaires, les cas de rougeole ont doublé en "
+                 "2019.", "rougeole")
+    assert cand.claimant == "les autorités sanitaires"
+    assert cand.text == "Les cas de rougeole ont doublé en 2019."
+
+
+def test_media_listed_after_dont_are_the_outlet_a_channel_number_is_no_figure() -> None:
+    cand = claim("Le gardien du musée a été licencié après le vol, rapportent plusieurs médias dont Le Parisien et "
+                 "France 2.", "gardien")
+    assert (cand.claimant, cand.outlet) == ("Le Parisien", "Le Parisien")
+    assert cand.text == "Le gardien du musée a été licencié après le vol."
+
+
+def test_a_speaker_before_a_participle_clause_is_the_claimant_and_the_clause_stays() -> None:
+    cand = claim("Les rafales ont atteint 140 km/h sur la côte, a indiqué la préfecture du Finistère évoquant une "
+                 "tempête rare et 300 arbres arrachés.", "rafales")
+    assert cand.claimant == "la préfecture du Finistère"
+    assert "300 arbres" in cand.text and "a indiqué" not in cand.text
+
+
+@pytest.mark.parametrize("tail", ["selon une enquête de terrain du 3 mai", "a raconté le sismologue"])
+def test_a_tail_that_names_no_claimant_stays_in_the_text(tail: str) -> None:
+    cand = claim(f"Le sol de la vallée s'est affaissé de 12 centimètres en un an, {tail}.", "affaissé")
+    assert cand.claimant == ""
+    assert cand.text == f"Le sol de la vallée s'est affaissé de 12 centimètres en un an, {tail}."
+
+
 def test_a_communique_is_not_a_claimant_the_organisation_issuing_it_is() -> None:
     cand = claim("Le chantier a pris trois mois de retard à cause des intempéries, a déclaré la préfecture du Gard "
                  "dans un communiqué jeudi soir.", "chantier")
@@ -811,6 +852,28 @@ def test_an_occupation_is_the_one_person_the_article_tied_to_it(text: str, words
     assert claim(text, words).claimant == claimant
 
 
+def test_an_office_coordinated_after_an_occupation_in_an_apposition_ties_it_to_the_name() -> None:
+    text = ("Paul Martin, glaciologue et chercheur au CNRS à Grenoble, a publié ses relevés lundi. Le glacier a perdu "
+            "30 mètres d'épaisseur depuis 2001, précise le chercheur.")
+    assert claim(text, "30 mètres").claimant == "Paul Martin"
+
+
+def test_a_speaker_named_in_an_incise_inside_the_quotation_is_who_their_office_stands_for() -> None:
+    text = ("\"Nous n'avons pas reçu un euro, regrette le maire de Vierzon, Paul Martin. Les travaux sont arrêtés.\" "
+            "La préfecture a promis une réponse. \"La commune a déjà avancé 400.000 euros\", précise le maire.")
+    assert claim(text, "400.000 euros").claimant == "Paul Martin"
+
+
+def test_an_expert_is_the_person_just_quoted_whatever_office_they_hold() -> None:
+    text = ("\"Les jeunes boivent de plus en plus tôt\", estime Paul Martin, président de l'association Alcool Écoute. "
+            "\"On compte 3.000 hospitalisations par an chez les moins de 16 ans\", ajoute le spécialiste.")
+    assert claim(text, "3.000 hospitalisations").claimant == "Paul Martin"
+    # the deputy just quoted is still not "le ministre"
+    text = ("\"Les jeunes boivent de plus en plus tôt\", estime le député de l'Aude, Paul Martin. \"On compte 3.000 "
+            "hospitalisations par an chez les moins de 16 ans\", ajoute le ministre.")
+    assert claim(text, "3.000 hospitalisations").claimant != "Paul Martin"
+
+
 def test_an_occupation_two_people_were_named_with_stays_a_description() -> None:
     text = ("Le journaliste Hugo Martin a été arrêté lundi en Australie. Le journaliste Paul Roche a été libéré "
             "mardi. Le journaliste a affirmé que quatre membres de l'équipe avaient passé 12 heures en garde à vue.")
@@ -909,6 +972,24 @@ def test_the_outlet_described_as_subject_of_a_speech_verb_is_the_one_named_befor
             "s'agit d'une enquête sur 300.000 euros de marchés publics.")
     cand = claim(text, "300.000 euros")
     assert (cand.claimant, cand.outlet) == ("Midi Libre", "Midi Libre")
+
+
+@pytest.mark.parametrize("opening", ["Selon le quotidien régional,", "D'après l'hebdomadaire,", "Selon nos confrères,"])
+def test_selon_a_described_outlet_is_the_one_named_before_and_leaves_the_text(opening: str) -> None:
+    text = (f"Le maire de Sète a été placé en garde à vue mardi, rapporte Midi Libre. {opening} la commune a versé "
+            "300.000 euros à une société de son frère.")
+    cand = claim(text, "300.000 euros")
+    assert (cand.claimant, cand.outlet) == ("Midi Libre", "Midi Libre")
+    assert cand.text == "La commune a versé 300.000 euros à une société de son frère."
+
+
+def test_selon_a_described_outlet_no_outlet_was_named_for_stays_as_written() -> None:
+    cand = claim("Selon le quotidien régional, la commune a versé 300.000 euros à une société du maire.", "300.000")
+    assert cand.claimant == "le quotidien régional"
+    assert cand.text == "La commune a versé 300.000 euros à une société du maire."
+    # "ses confrères" are a person's colleagues, "le site de la mairie" is no newspaper: not a described outlet
+    text = "Le chirurgien a été suspendu, rapporte Midi Libre. Selon ses confrères, il a opéré 300 patients en 2019."
+    assert claim(text, "300 patients").claimant != "Midi Libre"
 
 
 def test_a_described_claimant_at_the_end_of_a_sentence_has_no_full_stop() -> None:
