@@ -839,6 +839,12 @@ def find_quantities(doc: Doc, language: str, date_tokens: set[int]) -> list[dict
             groups.append((i, i + 2, end))
             i = end
             continue
+        slashed = _slash_rate(doc, i, language) if "/" in tok.text and i not in date_tokens else None
+        if slashed is not None:
+            out.append(slashed[0])
+            groups.append((i, i + 1, slashed[1]))
+            i = slashed[1]
+            continue
         if i in date_tokens or not _is_number(tok, language) or _YEAR.match(tok.text) and _yearish(doc, i):
             i += 1
             continue
@@ -982,6 +988,7 @@ def find_quantities(doc: Doc, language: str, date_tokens: set[int]) -> list[dict
             continue
         # "8 TGV sur 10", "deux SDF sur cinq": a proportion; the second number is its base, no count.
         base = None
+        per_unit = ""
         # "4 personnes interrogées sur 10": a participle or an adjective may describe the counted noun first.
         over = end_tok
         if unit and end_tok + 2 < n and doc[end_tok + 1].lower_ == "sur" and (doc[end_tok].pos_ == "ADJ" or (
@@ -997,6 +1004,9 @@ def find_quantities(doc: Doc, language: str, date_tokens: set[int]) -> list[dict
                 unit2, end2 = (glued2, m) if glued2 else _unit_at(doc, m)
                 if base is not None and base > value and unit2 in ("", unit):
                     end_tok = end2 if unit2 else m
+                elif base is not None and _round_base(base) and _counted_noun(unit2) and unit2 != unit:
+                    # "2.271 cas sur 100.000 habitants": a rate whose base counts something else.
+                    per_unit, end_tok = unit2, end2
                 elif base is not None and base > value and tok.lower_ in ("un", "une", "one"):
                     end_tok = m  # "un test sur deux positif": the word after the base describes the one
                 else:
@@ -1011,9 +1021,8 @@ def find_quantities(doc: Doc, language: str, date_tokens: set[int]) -> list[dict
                 and doc[end_tok + 1].lower_ in ("demi", "demie"):
             value += 0.5
             end_tok += 2
-        per_unit = ""
-        if low is None and base is None and unit and end_tok + 1 < n:
-            base, per_unit, end_tok = _rate_base(doc, end_tok, language, date_tokens, dot_decimal)
+        if low is None and base is None and end_tok + 1 < n:
+            base, per_unit, end_tok = _rate_base(doc, end_tok, language, date_tokens, dot_decimal, unit)
         span = doc[start_tok:end_tok]
         item: dict[str, Any] = {
             "char_start": span.start_char, "char_end": span.end_char, "value": value, "unit": unit,
@@ -1072,20 +1081,72 @@ def _share_item(doc: Doc, i: int, end: int, share: tuple[float, str], approx: di
 
 
 _RATE_WORDS = frozenset({"pour", "per"})
+_SLASHED = re.compile(r"^(\d[\d.,]*)/(\d[\d.,]*)$")
 
 
-def _rate_base(doc: Doc, k: int, language: str, date_tokens: set[int], dot_decimal: bool) -> tuple[Any, str, int]:
-    """The base of a rate after a counted figure: "450 cas pour 100.000 habitants", "3 deaths per 1,000
-    births" -> (100000.0, "habitants", end). A rate's base is a round power of ten (100 and up) with a
-    noun of its own; anything else after "pour" ("40 euros pour 3 nuits") is not read as a base, and the
-    base is then no count of its own. (None, "", k) when there is none."""
+def _plain_figure(text: str, language: str) -> float | None:
+    """The value of a figure written in digits alone: "100.000" (French thousands), "3,5", "1,000" (English)."""
+    if language == "fr":
+        text = text.replace(".", "") if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", text) else text
+        text = text.replace(",", ".")
+    else:
+        text = text.replace(",", "")
+    try:
+        return float(text)
+    except ValueError:
+        return None
+
+
+def _slash_rate(doc: Doc, i: int, language: str) -> tuple[dict[str, Any], int] | None:
+    """"131/100.000", "12/100 000 habitants", "3,5/1000 naissances": a rate written with a slash, its base
+    a round power of ten (no score "18/20" nor "24/7"), and the counted noun after it its base's. The
+    quantity and where it ends, else None."""
+    m = _SLASHED.match(doc[i].text)
+    if m is None:
+        return None
+    base_text, end = m.group(2), i + 1
+    # "12/100 000": the tokenizer leaves the base's later thousands apart.
+    while end < len(doc) and re.fullmatch(r"\d{3}", doc[end].text) and doc[end - 1].whitespace_ \
+            and len(base_text.replace(".", "")) <= 3 * (end - i):
+        base_text += doc[end].text
+        end += 1
+    value, base = _plain_figure(m.group(1), language), _plain_figure(base_text, language)
+    if value is None or base is None or not _round_base(base) or value >= base:
+        return None
+    item: dict[str, Any] = {"value": value, "unit": "", "approx": False, "qualifier": "", "per": base}
+    per_unit, after = _unit_at(doc, end)
+    if _counted_noun(per_unit):
+        item["per_unit"], end = per_unit, after
+    span = doc[i:end]
+    return {"char_start": span.start_char, "char_end": span.end_char, **item}, end
+
+
+def _round_base(base: float) -> bool:
+    """A rate's base is a round power of ten, 100 and up ("pour 100.000 habitants", "per 1,000 births")."""
+    return base >= 100 and not math.log10(base) % 1
+
+
+def _rate_base(doc: Doc, k: int, language: str, date_tokens: set[int], dot_decimal: bool,
+               counted: str) -> tuple[Any, str, int]:
+    """The base of a rate after a figure: "450 cas pour 100.000 habitants", "3 deaths per 1,000 births" ->
+    (100000.0, "habitants", end). A rate's base is a round power of ten (100 and up) with a noun of its
+    own; anything else after "pour" ("40 euros pour 3 nuits") is not read as a base, and the base is then
+    no count of its own. A bare figure (`counted` "": "491 pour 100.000 habitants") needs a counted noun in
+    the base, and only money has a base in money: "deux vélos pour 100 euros" is a price. (None, "", k)
+    when there is none."""
     n = len(doc)
-    if doc[k].lower_ not in _RATE_WORDS or k + 1 >= n or k + 1 in date_tokens or not _is_number(doc[k + 1], language):
+    bare = not counted
+    slash = bare and doc[k].text == "/"  # "131 / 100.000"
+    if doc[k].lower_ not in _RATE_WORDS and not slash or k + 1 >= n or k + 1 in date_tokens \
+            or not _is_number(doc[k + 1], language):
         return None, "", k
     m = _number_group(doc, k + 1, language, date_tokens)
     base, glued = _value_of(list(doc[k + 1 : m]), language, dot_decimal)
     unit, end = (glued, m) if glued else _unit_at(doc, m)
-    if base is None or not unit or base < 100 or math.log10(base) % 1:
+    if slash and base is not None and _round_base(base):
+        return (base, unit, end) if _counted_noun(unit) else (base, "", m)
+    if base is None or not unit or not _round_base(base) or bare and not _counted_noun(unit) \
+            or unit in _MONEY and counted not in _MONEY:
         return None, "", k
     return base, unit, end
 
@@ -1310,7 +1371,10 @@ def _share_units(doc: Doc, items: list[dict[str, Any]], groups: list[tuple[int, 
         # bare figure followed by a place of its own is the next item of a list of counts.
         elliptic = i > 0 and doc[i - 1].text == "," and j < len(doc) and doc[j].lower_ in _PLACE_WORDS \
             and _counted_noun(before["unit"])
-        if item["unit"] or not before["unit"] or "low" in item or i == 0 \
+        # "1.481 pour 100.000 habitants, contre 258 ailleurs": a figure opposed to a rate is a rate on the same
+        # base (even one whose counted noun is not said).
+        rate = bool(before.get("per_unit"))
+        if item["unit"] or not (before["unit"] or rate) or "low" in item or "per" in item or i == 0 \
                 or doc[i - 1].lower_ not in _LIST_WORDS and not elliptic:
             continue
         gap = doc[end0:i]
@@ -1320,6 +1384,8 @@ def _share_units(doc: Doc, items: list[dict[str, Any]], groups: list[tuple[int, 
         if len(gap) <= 6 and not any(t.is_sent_start or t.text in (".", ";", "!", "?") for t in gap) \
                 and _scale(doc[i0:j0]) == _scale(doc[i:j]):
             item["unit"] = before["unit"]
+            if rate:
+                item.update(per=before["per"], per_unit=before["per_unit"])
     # "118 féminicides en 2019 alors que 121 ont été commis en 2018": a bare number standing for a noun
     # phrase counts what the sentence counted before it.
     for k in range(1, len(items)):

@@ -736,3 +736,27 @@ def test_a_weekday_after_un_is_any_such_day_not_a_date() -> None:
     published = dt.date(2018, 9, 14)
     assert dates("Le gagnant a remporté 1,5 million d'euros un vendredi 13, jour de chance au Loto.", published) == []
     assert "2018-09-13" in dates("Le gagnant a remporté 1,5 million d'euros jeudi 13 septembre au Loto.", published)
+
+
+def rates(text: str) -> list[tuple[Any, ...]]:
+    return [(q["value"], q["unit"], q.get("per"), q.get("per_unit")) for c in everything(text) for q in c.quantities]
+
+
+def test_a_bare_rate_keeps_its_base_and_a_figure_opposed_to_it_shares_the_base() -> None:
+    found = rates("Dans le Cantal, le taux de dépistage a grimpé à 312 pour 10.000 habitants, contre 87 dans le "
+                  "Tarn, selon l'agence régionale.")
+    assert found == [(312.0, "", 10_000.0, "habitants"), (87.0, "", 10_000.0, "habitants")]
+    # A price: a bare figure for a sum of money is no rate.
+    assert (100.0, "EUR", None, None) in rates("Le forfait permet de louer deux vélos pour 100 euros à Annecy.")
+
+
+def test_a_rate_over_another_noun_after_sur_is_one_quantity() -> None:
+    found = rates("La région recense 845 accidents sur 100.000 conducteurs, selon la préfecture de l'Orne.")
+    assert found == [(845.0, "accidents", 100_000.0, "conducteurs")]
+
+
+def test_a_rate_written_with_a_slash_is_one_quantity() -> None:
+    found = rates("L'incidence atteint 76/100.000 en Corrèze et 4,2/1000 naissances à Tulle, selon la préfecture.")
+    assert found == [(76.0, "", 100_000.0, None), (4.2, "", 1000.0, "naissances")]
+    assert rates("Le jury a attribué la note de 17/20 à 40 candidats du lycée de Tulle.") == [
+        (40.0, "candidats", None, None)]
