@@ -55,6 +55,11 @@ def date_matcher(vocab: Vocab) -> Matcher:
         [month, day, conj, day, {"TEXT": ",", "OP": "?"}, {**year, "OP": "?"}],
         [{"LOWER": {"IN": ["en", "in", "début", "fin", "mi", "early", "late", "mid"]}, "OP": "?"}, month, year],
         [{"LOWER": {"IN": ["en", "in", "depuis", "since", "année", "year"]}}, year],
+        # "entre 2010 et 2012", "de 2014 à 2016": a span of years (its two ends); "en 2016 et 2017": two years.
+        [{"LOWER": {"IN": ["entre", "de", "between", "from", "en", "in"]}}, year,
+         {"LOWER": {"IN": ["et", "à", "au", "and", "to", "ou", "or"]}}, year],
+        # "d'ici à 2023", "d'ici 2025": a deadline.
+        [{"LOWER": "d'"}, {"LOWER": "ici"}, {"LOWER": "à", "OP": "?"}, year],
     ], greedy="LONGEST")
     matcher.add("MONTH", [
         [{"LOWER": {"IN": ["début", "fin", "mi", "courant", "en", "in", "early", "late", "mid", "next", "last"]}},
@@ -316,6 +321,37 @@ def _weekly(doc: Doc, i: int) -> bool:
     return before == "au" and i >= 3 and doc[i - 2].lower_ in lx.WEEKDAYS and _weekly(doc, i - 2)
 
 
+def _weekday_in_name(doc: Doc, i: int) -> bool:
+    """"le Journal du Dimanche", "France Dimanche", "le Journal du dimanche": a weekday inside a name is no
+    day (written in lower case too, after "du" and a capitalised word)."""
+    if doc[i].is_sent_start or i == 0:
+        return False
+    return doc[i].text[:1].isupper() and doc[i - 1].text[:1].isupper() or doc[i - 1].lower_ in ("du", "de") \
+        and i > 1 and doc[i - 2].text[:1].isupper() and not doc[i - 2].is_sent_start
+
+
+# The words that open and join two years: "entre 2010 et 2012", "de 2014 à 2016", "en 2016 et 2017".
+_YEAR_JOINS = {"entre": ("et",), "between": ("and",), "de": ("à", "au"), "from": ("to",), "en": ("et", "ou"),
+               "in": ("and", "or")}
+
+
+def _year_pair(doc: Doc, start: int, end: int) -> bool:
+    """Whether a match that holds two years reads as two years: the right word joins them, the second comes
+    later, and no noun or unit follows ("entre 1500 et 2000 manifestants", "de 1800 à 2000 euros" are counts).
+    A match with fewer years passes."""
+    years = [t for t in doc[start:end] if _YEAR.match(t.text)]
+    if len(years) < 2:
+        return True
+    first, second = years
+    joins = _YEAR_JOINS.get(doc[start].lower_, ())
+    if doc[first.i + 1].lower_ not in joins or int(second.text) <= int(first.text):
+        return False
+    after = doc[end] if end < len(doc) else None
+    return after is None or not (after.pos_ in ("NOUN", "PROPN") and after.is_alpha and after.text.islower()
+                                 or after.lower_ in ("de", "d'", "%") or after.lower_ in lx.UNITS
+                                 or after.text in lx.CURRENCY or after.lower_ in lx.CURRENCY)
+
+
 def find_dates(doc: Doc) -> list[dict[str, Any]]:
     """Date mentions of a parsed chunk, in the chunk's character offsets, with the tense of the verb
     they depend on (resolve_dates uses it: a future weekday lies ahead, a past day-month behind)."""
@@ -330,6 +366,8 @@ def find_dates(doc: Doc) -> list[dict[str, Any]]:
         if any(i in taken for i in range(start, end)):
             continue
         label = label_of[match_id]
+        if label == "DATE" and not _year_pair(doc, start, end):
+            continue
         if label == "DATE":
             # "les 5, 6, 12 et 13 décembre": the day numbers listed before the matched "12 et 13 décembre".
             k = start
@@ -339,8 +377,10 @@ def find_dates(doc: Doc) -> list[dict[str, Any]]:
                 k += 1
             if k < start and any(_DAY.match(t.text) for t in doc[k:start]):
                 start = k
-            # "lundi 26 février": the weekday belongs to the date.
-            if start > 0 and doc[start - 1].lower_ in lx.WEEKDAYS and start - 1 not in taken:
+            # "lundi 26 février": the weekday belongs to the date ("le Journal du Dimanche ce 5 juillet": not a
+            # weekday inside a name).
+            if start > 0 and doc[start - 1].lower_ in lx.WEEKDAYS and start - 1 not in taken \
+                    and not _weekday_in_name(doc, start - 1):
                 start -= 1
         while end - start > 1 and doc[end - 1].is_punct:
             end -= 1
@@ -349,10 +389,7 @@ def find_dates(doc: Doc) -> list[dict[str, Any]]:
             end += 1
         # "le Journal du Dimanche", "France Dimanche", "le Journal du dimanche": a weekday inside a name is no
         # day (written in lower case too, after "du" and a capitalised word).
-        if label == "WEEKDAY" and end - start == 1 and not doc[start].is_sent_start and start > 0 and (
-                doc[start].text[:1].isupper() and doc[start - 1].text[:1].isupper()
-                or doc[start - 1].lower_ in ("du", "de") and start > 1 and doc[start - 2].text[:1].isupper()
-                and not doc[start - 2].is_sent_start):
+        if label == "WEEKDAY" and end - start == 1 and _weekday_in_name(doc, start):
             continue
         # "ouvert le dimanche", "fermés le mardi", "chaque lundi", "every Sunday": a weekday after the definite
         # article (with no day number: "le dimanche 4 août" is a DATE) or "chaque" is every such day, no date.
@@ -381,6 +418,10 @@ def find_dates(doc: Doc) -> list[dict[str, Any]]:
             months = [lx.MONTHS[t.lower_] for t in span if t.lower_ in lx.MONTHS]
             years = [int(t.text) for t in span if _YEAR.match(t.text)]
             item.update(type="date", days=days, month=months[0] if months else None, year=years[0] if years else None)
+            if len(years) > 1:
+                item["years"] = years
+            if span[0].lower_ == "d'":  # "d'ici à 2023"
+                item["tense"] = "future"
             named = [lx.WEEKDAYS[t.lower_] for t in span if t.lower_ in lx.WEEKDAYS]
             if named and days:
                 item["weekday"] = named[0]
@@ -1681,5 +1722,7 @@ def resolve_dates(dates: list[dict[str, Any]], published: Any) -> None:
                 item["value"] = f"{year:04d}-{item['month']:02d}"
             elif kind == "year" and item.get("year"):
                 item["value"] = f"{item['year']:04d}"
+                if len(item.get("years") or ()) > 1:  # "entre 2010 et 2012": its two ends
+                    item["values"] = [f"{y:04d}" for y in item["years"]]
         except (ValueError, KeyError):  # "31 février": keep the mention, no value
             continue

@@ -760,3 +760,29 @@ def test_a_rate_written_with_a_slash_is_one_quantity() -> None:
     assert found == [(76.0, "", 100_000.0, None), (4.2, "", 1000.0, "naissances")]
     assert rates("Le jury a attribué la note de 17/20 à 40 candidats du lycée de Tulle.") == [
         (40.0, "candidats", None, None)]
+
+
+def test_two_years_joined_are_one_date_with_both_ends() -> None:
+    published = dt.date(2019, 3, 4)
+    text = ("La députée a présidé la commission des finances entre 2011 et 2014, puis de 2015 à 2017, selon "
+            "l'Assemblée. Le stade a accueilli le tournoi en 2016 et 2018.")
+    found = dates(text, published)
+    assert ["2011", "2014"] in found and ["2015", "2017"] in found and ["2016", "2018"] in found
+    # Two figures before a noun or a currency are a range of counts, not of years.
+    text = "Entre 1200 et 1500 salariés ont manifesté devant l'usine de Belfort, selon la CGT."
+    assert dates(text, published) == []
+    assert (1200.0, "salariés", 1200.0, 1500.0) in quantities(text)
+
+
+def test_d_ici_and_a_year_is_a_deadline() -> None:
+    found = everything("La région a promis de rénover 300 lycées d'ici à 2027, selon son président.", dt.date(2019, 3, 4))
+    assert [(d["value"], d["tense"]) for c in found for d in c.dates] == [("2027", "future")]
+
+
+def test_a_weekday_inside_a_name_does_not_join_the_date_after_it() -> None:
+    from claims.extraction.features import find_dates
+    from claims.extraction.nlp import nlp_for
+
+    nlp, _ = nlp_for("fr")
+    doc = nlp("Le ministre a confié au Journal du Dimanche ce 9 mars que la réforme serait retirée.")
+    assert [doc.text[d["char_start"] : d["char_end"]] for d in find_dates(doc)] == ["ce 9 mars"]
