@@ -542,6 +542,9 @@ _LABEL_BEFORE = {"acte", "saison", "saisons", "épisode", "épisodes", "article"
                  "porte", "terminal", "vol", "bus", "route", "rn", "départementale", "autoroute", "section", "stade",
                  "années", "guerre",  # "la guerre 14-18": two years
                  "type",  # "le diabète de type 2"
+                 "top",  # "le top 100 des universités": a ranking
+                 # A calibre after its weapon: "une carabine 22 long rifle", "un pistolet 9 mm", "de calibre 12".
+                 "calibre", "carabine", "pistolet", "revolver",
                  "modèle", "modèles", "prototype", "département", "coefficient",  # "le département 72"
                  # A programme's title after its kind: "le magazine 7 à 8", "la série 24 heures chrono".
                  "émission", "magazine", "série", "feuilleton", "jeu", "show", "programme",
@@ -1195,8 +1198,13 @@ def _rate_base(doc: Doc, k: int, language: str, date_tokens: set[int], dot_decim
 _STREETS = {"rue", "avenue", "boulevard", "bd", "quai", "impasse", "allée", "place", "chemin", "cours", "faubourg",
             "square", "street", "road", "lane"}
 _STREET_NAMES = {"street", "road", "avenue", "lane", "square", "boulevard", "place"}
-# "à deux pas de l'Élysée", "à deux doigts de la mort": very close, no count.
-_IDIOMS = {("à", "deux", "pas"), ("à", "deux", "doigts")}
+# "à deux pas de l'Élysée", "à deux doigts de la mort": very close, no count; "nager entre deux eaux", "pris entre
+# deux feux", "assis entre deux chaises", "un homme entre deux âges", "comme deux gouttes d'eau", "deux fois rien".
+_IDIOMS = {("à", "deux", "pas"), ("à", "deux", "doigts"), ("entre", "deux", "eaux"), ("entre", "deux", "feux"),
+           ("entre", "deux", "chaises"), ("entre", "deux", "âges"), ("comme", "deux", "gouttes"),
+           ("deux", "fois", "rien")}
+# "22 long rifle", "un .22 LR": a calibre named after its figure.
+_CALIBRE_AFTER = {("long", "rifle"), ("lr",), ("magnum",)}
 _ROUND_THE_CLOCK = frozenset({"jours", "jour", "heures", "heure", "h", "semaines", "mois"})
 
 
@@ -1217,7 +1225,28 @@ def _is_address(doc: Doc, j: int, language: str, date_tokens: set[int]) -> bool:
 
 
 def _idiom(doc: Doc, i: int, j: int) -> bool:
-    return j == i + 1 and i > 0 and j < len(doc) and (doc[i - 1].lower_, doc[i].lower_, doc[j].lower_) in _IDIOMS
+    if j != i + 1 or j >= len(doc):
+        return False
+    if i > 0 and (doc[i - 1].lower_, doc[i].lower_, doc[j].lower_) in _IDIOMS or j + 1 < len(doc) and (
+            doc[i].lower_, doc[j].lower_, doc[j + 1].lower_) in _IDIOMS:
+        return True
+    if any(tuple(t.lower_ for t in doc[j : j + len(words)]) == words for words in _CALIBRE_AFTER):
+        return True
+    return _in_between(doc, i, j)
+
+
+def _in_between(doc: Doc, i: int, j: int) -> bool:
+    """"Aujourd'hui, entre deux réunions, il répond", "Entre deux trains, elle lit": "entre deux" and a noun set
+    off by commas before the clause is a moment between two activities, no count ("une rixe entre deux hommes"
+    ends its clause and counts them; "entre deux et trois jours" is a range); nor does "l'entre deux tours", the
+    time between two rounds."""
+    if i == 0 or doc[i].lower_ != "deux" or doc[i - 1].lower_ != "entre" or doc[j].pos_ != "NOUN":
+        return False
+    if i > 1 and doc[i - 2].lower_ == "l'":
+        return True
+    opened = doc[i - 1].is_sent_start or i > 1 and doc[i - 2].text == ","
+    closing = next((t for t in doc[j + 1 : j + 8] if t.is_punct), None)
+    return opened and closing is not None and closing.text == ","
 
 
 def _singular(tok: Token) -> bool:

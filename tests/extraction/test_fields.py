@@ -786,3 +786,19 @@ def test_a_weekday_inside_a_name_does_not_join_the_date_after_it() -> None:
     nlp, _ = nlp_for("fr")
     doc = nlp("Le ministre a confié au Journal du Dimanche ce 9 mars que la réforme serait retirée.")
     assert [doc.text[d["char_start"] : d["char_end"]] for d in find_dates(doc)] == ["ce 9 mars"]
+
+
+def test_a_calibre_and_a_ranking_are_no_quantities() -> None:
+    text = ("Le chasseur a blessé 3 sangliers avec une carabine 22 long rifle et un pistolet 9 mm, selon la "
+            "gendarmerie. Quatre lycées nantais entrent dans le top 50 des établissements, selon le palmarès.")
+    assert quantities(text) == [(3.0, "sangliers", None, None), (4.0, "lycées", None, None)]
+
+
+def test_entre_deux_as_a_moment_or_an_idiom_counts_nothing() -> None:
+    text = ("Ce matin, entre deux réunions au ministère, la secrétaire d'État a reçu 15 syndicalistes à Paris. "
+            "Le club a cédé son attaquant pour deux fois rien au FC Nantes, selon L'Équipe.")
+    assert quantities(text) == [(15.0, "syndicalistes", None, None)]
+    # Two people a fight opposes are counted; two figures after "entre" are a range.
+    assert (2.0, "commerçants", None, None) in quantities("Un différend a éclaté mardi entre deux commerçants du "
+                                                          "marché de Rodez.")
+    assert (2.0, "jours", 2.0, 5.0) in quantities("La mairie de Rodez prévoit entre deux et cinq jours de travaux.")
