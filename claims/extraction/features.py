@@ -699,6 +699,10 @@ def _unit_at(doc: Doc, j: int) -> tuple[str, int]:
     counted = _noun_after_adjectives(doc, j)
     if counted is not None:
         return counted.text, counted.i + 1
+    # 'les 500 "meilleures" universités': an adjective in quotes before the noun.
+    if nxt.text in _OPENING_QUOTES and j + 3 < n and doc[j + 2].text in _CLOSING_QUOTES and doc[j + 1].pos_ == "ADJ" \
+            and doc[j + 3].pos_ == "NOUN" and doc[j + 3].is_alpha and doc[j + 3].text.islower():
+        return doc[j + 3].text, j + 4
     # "limitée à 24 exemplaires": a noun the model tagged as an adjective, with the number as its modifier
     # and the role of a noun in the clause.
     if nxt.pos_ == "ADJ" and nxt.is_alpha and doc[j - 1].dep_ == "nummod" and doc[j - 1].head.i == j \
@@ -1082,6 +1086,7 @@ def find_quantities(doc: Doc, language: str, date_tokens: set[int]) -> list[dict
         groups.append((i, j, end_tok))
         i = max(end_tok, j)
     _share_units(doc, out, groups)
+    _units_from_afar(doc, out, groups)
     return out
 
 
@@ -1475,6 +1480,42 @@ def _share_units(doc: Doc, items: list[dict[str, Any]], groups: list[tuple[int, 
         if before and _counted_noun(items[before[-1]]["unit"]) \
                 and _scale(doc[groups[before[-1]][0] : groups[before[-1]][1]]) == _scale(doc[i:j]):
             item["unit"] = items[before[-1]]["unit"]
+
+
+_AMONG = ("eux", "elles", "them")
+
+
+def _units_from_afar(doc: Doc, items: list[dict[str, Any]], groups: list[tuple[int, int, int]]) -> None:
+    """A bare figure counts a noun said further back: "Quinze coureurs ont été piqués. Quatre d'entre eux
+    [...]" counts what the last larger count of this sentence or the one before counts; "le nombre de
+    personnes [...] a été estimé à 267.097" counts the persons, when no other figure comes in between in
+    the sentence."""
+    bare = [k for k, item in enumerate(items) if not item["unit"] and "per" not in item]
+    if not bare:
+        return
+    lowers = column(doc, "lower_")
+    for k in bare:
+        item, (i, j, _end) = items[k], groups[k]
+        if j + 2 < len(doc) and lowers[j] == "d'" and lowers[j + 1] == "entre" and lowers[j + 2] in _AMONG:
+            sent = doc[i].sent
+            start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+            whole = next((m for m in range(k - 1, -1, -1) if groups[m][0] >= start and _counted_noun(items[m]["unit"])
+                          and items[m]["value"] > item["value"]), None)
+            if whole is not None:
+                item["unit"] = items[whole]["unit"]
+            continue
+        # "le nombre de personnes diagnostiquées a été estimé à 267.097": up to 20 words back in the sentence.
+        sent_start = doc[i].sent.start
+        nombre = next((m for m in range(i - 1, max(sent_start, i - 20) - 1, -1) if lowers[m] == "nombre"), None)
+        if nombre is None or nombre + 2 >= i or nombre == 0 or lowers[nombre - 1] not in ("le", "l'", "ce") \
+                or lowers[nombre + 1] not in ("de", "d'"):
+            continue
+        noun = doc[nombre + 2]
+        if noun.pos_ != "NOUN" or not noun.is_alpha or not noun.text.islower() or noun.lower_ in _MEASURE_UNITS:
+            continue
+        if any(nombre < groups[m][0] < i for m in range(k)):
+            continue  # another figure comes first: "le nombre de morts a doublé en 10 jours pour atteindre 40"
+        item["unit"] = noun.text
 
 
 def _yearish(doc: Doc, i: int) -> bool:

@@ -802,3 +802,22 @@ def test_entre_deux_as_a_moment_or_an_idiom_counts_nothing() -> None:
     assert (2.0, "commerçants", None, None) in quantities("Un différend a éclaté mardi entre deux commerçants du "
                                                           "marché de Rodez.")
     assert (2.0, "jours", 2.0, 5.0) in quantities("La mairie de Rodez prévoit entre deux et cinq jours de travaux.")
+
+
+def test_a_part_d_entre_eux_counts_what_the_whole_before_counts() -> None:
+    text = ("Douze randonneurs ont été surpris par l'orage sur le causse du Larzac. Trois d'entre eux ont été "
+            "évacués par hélicoptère, selon les pompiers de l'Aveyron.")
+    assert (3.0, "randonneurs", None, None) in quantities(text)
+
+
+def test_le_nombre_de_and_a_bare_figure_counts_that_noun() -> None:
+    text = "Le nombre de saisonniers recrutés a atteint 4.350 cet été dans les stations du Var, selon la préfecture."
+    assert (4350.0, "saisonniers", None, None) in quantities(text)
+    # Another figure in between: the bare one is left alone.
+    text = "Le nombre de nuitées a progressé de 12 % pour atteindre 81 selon l'office de tourisme de Hyères."
+    assert (81.0, "nuitées", None, None) not in quantities(text)
+
+
+def test_an_adjective_in_quotes_does_not_hide_the_counted_noun() -> None:
+    text = 'Le guide recense 70 "petites" communes de caractère en Bretagne, selon son éditeur.'
+    assert quantities(text) == [(70.0, "communes", None, None)]
