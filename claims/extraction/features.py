@@ -1052,8 +1052,10 @@ def find_quantities(doc: Doc, language: str, date_tokens: set[int]) -> list[dict
                 unit2, end2 = (glued2, m) if glued2 else _unit_at(doc, m)
                 if base is not None and base > value and unit2 in ("", unit):
                     end_tok = end2 if unit2 else m
-                elif base is not None and _round_base(base) and _counted_noun(unit2) and unit2 != unit:
-                    # "2.271 cas sur 100.000 habitants": a rate whose base counts something else.
+                elif base is not None and _round_base(base) and _counted_noun(unit2) and unit2 != unit \
+                        and (not unit or _counted_noun(unit)):
+                    # "2.271 cas sur 100.000 habitants": a rate whose base counts something else ("30 MW sur 100
+                    # magasins" spreads a measure, no rate).
                     per_unit, end_tok = unit2, end2
                 elif base is not None and base > value and tok.lower_ in ("un", "une", "one"):
                     end_tok = m  # "un test sur deux positif": the word after the base describes the one

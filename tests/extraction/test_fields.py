@@ -821,3 +821,9 @@ def test_le_nombre_de_and_a_bare_figure_counts_that_noun() -> None:
 def test_an_adjective_in_quotes_does_not_hide_the_counted_noun() -> None:
     text = 'Le guide recense 70 "petites" communes de caractère en Bretagne, selon son éditeur.'
     assert quantities(text) == [(70.0, "communes", None, None)]
+
+
+def test_power_in_words_is_in_watts_and_a_measure_spread_over_a_round_count_is_no_rate() -> None:
+    found = rates("L'enseigne veut poser 45 mégawatts sur 100 hypermarchés, contre 12 MW l'an passé, selon son PDG.")
+    assert (45.0, "MW", None, None) in found and (12.0, "MW", None, None) in found
+    assert (100.0, "hypermarchés", None, None) in found
