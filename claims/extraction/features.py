@@ -645,6 +645,9 @@ def _is_name_part(doc: Doc, i: int) -> bool:
     return prev.pos_ == "PROPN" or bool(prev.ent_type_) or prev.text.isupper()
 
 
+_ABBREVIATED_UNITS = frozenset({"m", "km", "cm", "mm", "kg", "ha", "m²", "km²", "m2", "km2", "m³", "m3", "mw", "gw"})
+
+
 def _unit_at(doc: Doc, j: int) -> tuple[str, int]:
     """The unit written right after a number ending before token j, and where it ends."""
     n = len(doc)
@@ -672,6 +675,9 @@ def _unit_at(doc: Doc, j: int) -> tuple[str, int]:
         return "km/h", j + 3
     if low in lx.UNITS:
         return lx.UNITS[low], j + 1
+    # "l'empattement atteint 3,10 m. Très basse, [...]": the tokenizer keeps a sentence's full stop on a unit.
+    if low.endswith(".") and low[:-1] in _ABBREVIATED_UNITS:
+        return lx.UNITS[low[:-1]], j + 1
     if nxt.text in lx.CASED_UNITS:
         return lx.CASED_UNITS[nxt.text], j + 1
     # "entre 23 et 26 (degrés)": a unit in brackets.
@@ -1492,20 +1498,44 @@ def _units_from_afar(doc: Doc, items: list[dict[str, Any]], groups: list[tuple[i
     [...]" counts what the last larger count of this sentence or the one before counts; "le nombre de
     personnes [...] a été estimé à 267.097" counts the persons, when no other figure comes in between in
     the sentence."""
-    bare = [k for k, item in enumerate(items) if not item["unit"] and "per" not in item]
-    if not bare:
+    # Figures with no unit written after them (some took one from a figure before: "le nombre de" names theirs).
+    unwritten = [k for k, item in enumerate(items) if groups[k][1] == groups[k][2] and "per" not in item]
+    if not unwritten:
         return
     lowers = column(doc, "lower_")
-    for k in bare:
+    for k in unwritten:
         item, (i, j, _end) = items[k], groups[k]
-        if j + 2 < len(doc) and lowers[j] == "d'" and lowers[j + 1] == "entre" and lowers[j + 2] in _AMONG:
-            sent = doc[i].sent
-            start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
-            whole = next((m for m in range(k - 1, -1, -1) if groups[m][0] >= start and _counted_noun(items[m]["unit"])
+        # "portant à 29.209 le nombre de morts": the noun after the figure.
+        if j + 3 < len(doc) and lowers[j] == "le" and lowers[j + 1] == "nombre":
+            d = j + 2 + (lowers[j + 2] in ("total", "global", "officiel"))
+            noun = doc[d + 1] if d + 1 < len(doc) and lowers[d] in ("de", "d'") else None
+            if noun is not None and noun.pos_ == "NOUN" and noun.is_alpha and noun.text.islower() \
+                    and noun.lower_ not in _MEASURE_UNITS:
+                item["unit"] = noun.text
+                continue
+        if item["unit"]:
+            continue
+        # "Quatre d'entre eux", "Parmi elles, 36 [...]".
+        among = j + 2 < len(doc) and lowers[j] == "d'" and lowers[j + 1] == "entre" and lowers[j + 2] in _AMONG \
+            or i > 2 and lowers[i - 1] == "," and lowers[i - 2] in _AMONG and lowers[i - 3] == "parmi"
+        if among:
+            whole = next((m for m in range(k - 1, -1, -1) if _counted_noun(items[m]["unit"])
                           and items[m]["value"] > item["value"]), None)
-            if whole is not None:
+            gap = doc[groups[whole][2] : i] if whole is not None else []
+            if whole is not None and len(gap) <= 40 and sum(t.text in (".", "!", "?") for t in gap) <= 1:
                 item["unit"] = items[whole]["unit"]
             continue
+        # "Sur 11 lignes étudiées, neuf sont plus lentes", "Parmi les 40 candidats, 12 [...]": a part of the whole
+        # the sentence opened with.
+        if k > 0 and _counted_noun(items[k - 1]["unit"]) \
+                and items[k - 1]["value"] > item["value"] and i > 0 and lowers[i - 1] == ",":
+            i0 = groups[k - 1][0]
+            opener = [lowers[m] for m in range(max(0, i0 - 2), i0)]
+            gap = doc[groups[k - 1][2] : i]
+            if ("sur" in opener or "parmi" in opener) and doc[i0].sent.start >= i0 - 2 and len(gap) <= 12 \
+                    and not any(t.text in (".", "!", "?", ";") for t in gap):
+                item["unit"] = items[k - 1]["unit"]
+                continue
         # "le nombre de personnes diagnostiquées a été estimé à 267.097": up to 20 words back in the sentence.
         sent_start = doc[i].sent.start
         nombre = next((m for m in range(i - 1, max(sent_start, i - 20) - 1, -1) if lowers[m] == "nombre"), None)

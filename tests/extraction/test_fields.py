@@ -827,3 +827,21 @@ def test_power_in_words_is_in_watts_and_a_measure_spread_over_a_round_count_is_n
     found = rates("L'enseigne veut poser 45 mégawatts sur 100 hypermarchés, contre 12 MW l'an passé, selon son PDG.")
     assert (45.0, "MW", None, None) in found and (12.0, "MW", None, None) in found
     assert (100.0, "hypermarchés", None, None) in found
+
+
+def test_a_part_opened_by_sur_or_parmi_counts_what_the_whole_counts() -> None:
+    found = quantities("Sur 14 crèches visitées par les inspecteurs, 5 étaient en infraction à Dijon.")
+    assert (5.0, "crèches", None, None) in found
+    text = ("La préfecture a recensé mardi 63 signalements dans le Jura. Parmi eux, 21 concernent des chiens "
+            "errants, selon ses services.")
+    assert (21.0, "signalements", None, None) in quantities(text)
+
+
+def test_a_figure_before_le_nombre_de_counts_that_noun() -> None:
+    text = "Les crues ont coupé trois routes, portant à 480 le nombre de foyers privés d'eau potable dans l'Aude."
+    assert (480.0, "foyers", None, None) in quantities(text)
+
+
+def test_a_unit_keeps_its_full_stop_and_its_name() -> None:
+    text = "La nouvelle berline du constructeur mesure 4,85 m. Elle sera vendue dès le printemps à Sochaux."
+    assert (4.85, "m", None, None) in quantities(text)
