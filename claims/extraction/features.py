@@ -170,6 +170,9 @@ _CONDITIONAL = re.compile(r"(?:[^éèer]erai(?:t|ent)|^(?:ir|aur|ser|fer|pourr|d
 _PROSPECTIVE_BE = {"est", "sont", "reste", "restent", "était", "étaient"}
 
 
+_GOING = ("va", "vont", "allons", "allez", "vais", "vas")
+
+
 def _tense_at(doc: Doc, i: int) -> str:
     """past, future or present: the tense of the verb a date depends on ("lundi" in "aura lieu lundi")."""
     tok = doc[i]
@@ -208,6 +211,10 @@ def _tense_at(doc: Doc, i: int) -> str:
         tok = tok.head
     if tok.pos_ not in ("VERB", "AUX"):
         return "present"
+    # "le maire va présenter mardi son budget": the walk stops at "va", the infinitive it governs is to come.
+    if tok.lower_ in _GOING and nearest is not None and nearest.head.i == tok.i and nearest.i != tok.i \
+            and "Inf" in morph_values(nearest, "VerbForm"):
+        return "future"
     aux = [c for c in tok.children if c.dep_.startswith("aux")]
     forms = [tok, *aux]
     # A passive ("est prévue", "est interdit") has the tense of its auxiliary, not of its participle.
@@ -233,8 +240,10 @@ def _tense_at(doc: Doc, i: int) -> str:
         return "future"
     if any(_CONDITIONAL.search(t.lower_) for t in forms if t.pos_ in ("VERB", "AUX")):
         return "future"
-    if tok.head.i != tok.i and tok.head.lower_ in ("va", "vont", "allons", "allez", "vais", "vas", "devrait",
-                                                      "devraient"):
+    # "il va signer lundi", "le texte va être voté mardi"; not a verb with a tense of its own under "va" ("va devoir
+    # affronter un procès: la cour a ordonné mardi [...]", a compound past the parser hung on it).
+    own_tense = any(a.dep_ == "aux:tense" and "Fin" in morph_values(a, "VerbForm") for a in aux)
+    if tok.head.i != tok.i and not own_tense and tok.head.lower_ in (*_GOING, "devrait", "devraient"):
         return "future"
     if "Inf" in morph_values(tok, "VerbForm") and tok.head.lemma_ == "aller" or tok.head.lower_ in ("will", "shall"):
         return "future"

@@ -845,3 +845,11 @@ def test_a_figure_before_le_nombre_de_counts_that_noun() -> None:
 def test_a_unit_keeps_its_full_stop_and_its_name() -> None:
     text = "La nouvelle berline du constructeur mesure 4,85 m. Elle sera vendue dès le printemps à Sochaux."
     assert (4.85, "m", None, None) in quantities(text)
+
+
+def test_a_compound_past_hung_on_va_still_lies_behind() -> None:
+    published = dt.date(2021, 3, 12)  # a Friday
+    text = ("Le maire de Sète va devoir s'expliquer devant les juges: le parquet a ouvert mardi une enquête pour "
+            "favoritisme, selon Midi Libre.")
+    assert "2021-03-09" in dates(text, published)
+    assert "2021-03-16" in dates("Le maire de Sète va présenter mardi son budget aux élus, selon Midi Libre.", published)
