@@ -55,11 +55,6 @@ def date_matcher(vocab: Vocab) -> Matcher:
         [month, day, conj, day, {"TEXT": ",", "OP": "?"}, {**year, "OP": "?"}],
         [{"LOWER": {"IN": ["en", "in", "début", "fin", "mi", "early", "late", "mid"]}, "OP": "?"}, month, year],
         [{"LOWER": {"IN": ["en", "in", "depuis", "since", "année", "year"]}}, year],
-        # "entre 2010 et 2012", "de 2014 à 2016": a span of years (its two ends); "en 2016 et 2017": two years.
-        [{"LOWER": {"IN": ["entre", "de", "between", "from", "en", "in"]}}, year,
-         {"LOWER": {"IN": ["et", "à", "au", "and", "to", "ou", "or"]}}, year],
-        # "d'ici à 2023", "d'ici 2025": a deadline.
-        [{"LOWER": "d'"}, {"LOWER": "ici"}, {"LOWER": "à", "OP": "?"}, year],
     ], greedy="LONGEST")
     matcher.add("MONTH", [
         [{"LOWER": {"IN": ["début", "fin", "mi", "courant", "en", "in", "early", "late", "mid", "next", "last"]}},
@@ -344,21 +339,31 @@ _YEAR_JOINS = {"entre": ("et",), "between": ("and",), "de": ("à", "au"), "from"
                "in": ("and", "or")}
 
 
-def _year_pair(doc: Doc, start: int, end: int) -> bool:
-    """Whether a match that holds two years reads as two years: the right word joins them, the second comes
-    later, and no noun or unit follows ("entre 1500 et 2000 manifestants", "de 1800 à 2000 euros" are counts).
-    A match with fewer years passes."""
-    years = [t for t in doc[start:end] if _YEAR.match(t.text)]
-    if len(years) < 2:
-        return True
-    first, second = years
-    joins = _YEAR_JOINS.get(doc[start].lower_, ())
-    if doc[first.i + 1].lower_ not in joins or int(second.text) <= int(first.text):
-        return False
-    after = doc[end] if end < len(doc) else None
-    return after is None or not (after.pos_ in ("NOUN", "PROPN") and after.is_alpha and after.text.islower()
+def _year_spans(doc: Doc, label: int) -> list[tuple[int, int, int]]:
+    """Matches (label, start, end) the Matcher is not asked for, found from the years of the document (a
+    pattern opening with "de" or "en" would cost on every such word): two years joined by the right word,
+    the second later, with no noun or unit after it ("entre 2010 et 2012", "de 2014 à 2016", "en 2016 et
+    2017"; not "entre 1500 et 2000 manifestants", "de 1800 à 2000 euros"), and "d'ici (à) 2023"."""
+    words = column(doc, "text")
+    accepted = {w for w in words if len(w) == 4 and w[:2] in ("18", "19", "20") and w.isdigit()}
+    if not accepted:
+        return []
+    out = []
+    n = len(doc)
+    for i in (i for i, w in enumerate(words) if w in accepted):
+        if i >= 2 and doc[i - 1].lower_ == "ici" and doc[i - 2].lower_ == "d'":
+            out.append((label, i - 2, i + 1))
+        elif i >= 3 and doc[i - 1].lower_ == "à" and doc[i - 2].lower_ == "ici" and doc[i - 3].lower_ == "d'":
+            out.append((label, i - 3, i + 1))
+        if i == 0 or i + 2 >= n or words[i + 2] not in accepted or int(words[i + 2]) <= int(words[i]) \
+                or doc[i + 1].lower_ not in _YEAR_JOINS.get(doc[i - 1].lower_, ()):
+            continue
+        after = doc[i + 3] if i + 3 < n else None
+        if after is None or not (after.pos_ in ("NOUN", "PROPN") and after.is_alpha and after.text.islower()
                                  or after.lower_ in ("de", "d'", "%") or after.lower_ in lx.UNITS
-                                 or after.text in lx.CURRENCY or after.lower_ in lx.CURRENCY)
+                                 or after.text in lx.CURRENCY or after.lower_ in lx.CURRENCY):
+            out.append((label, i - 1, i + 3))
+    return out
 
 
 def find_dates(doc: Doc) -> list[dict[str, Any]]:
@@ -370,13 +375,14 @@ def find_dates(doc: Doc) -> list[dict[str, Any]]:
     taken: set[int] = set()
     # Full dates first, so "lundi 24 octobre" folds its weekday in before the weekday matches alone.
     full = label_of["DATE"] if "DATE" in label_of else None
-    matches = sorted(_matches_near_triggers(matcher, doc), key=lambda m: (m[0] != full, m[1], -(m[2] - m[1])))
+    found = _matches_near_triggers(matcher, doc)
+    if full is not None:
+        found += _year_spans(doc, full)
+    matches = sorted(found, key=lambda m: (m[0] != full, m[1], -(m[2] - m[1])))
     for match_id, start, end in matches:
         if any(i in taken for i in range(start, end)):
             continue
         label = label_of[match_id]
-        if label == "DATE" and not _year_pair(doc, start, end):
-            continue
         if label == "DATE":
             # "les 5, 6, 12 et 13 décembre": the day numbers listed before the matched "12 et 13 décembre".
             k = start
@@ -1221,12 +1227,14 @@ _STREETS = {"rue", "avenue", "boulevard", "bd", "quai", "impasse", "allée", "pl
             "square", "street", "road", "lane"}
 _STREET_NAMES = {"street", "road", "avenue", "lane", "square", "boulevard", "place"}
 # "à deux pas de l'Élysée", "à deux doigts de la mort": very close, no count; "nager entre deux eaux", "pris entre
-# deux feux", "assis entre deux chaises", "un homme entre deux âges", "comme deux gouttes d'eau", "deux fois rien".
+# deux feux", "assis entre deux chaises", "un homme entre deux âges", "comme deux gouttes d'eau", "deux fois rien"
+# (_idiom reads them around "deux" only).
 _IDIOMS = {("à", "deux", "pas"), ("à", "deux", "doigts"), ("entre", "deux", "eaux"), ("entre", "deux", "feux"),
            ("entre", "deux", "chaises"), ("entre", "deux", "âges"), ("comme", "deux", "gouttes"),
            ("deux", "fois", "rien")}
 # "22 long rifle", "un .22 LR": a calibre named after its figure.
 _CALIBRE_AFTER = {("long", "rifle"), ("lr",), ("magnum",)}
+_CALIBRE_WORDS = frozenset(words[0] for words in _CALIBRE_AFTER)
 _ROUND_THE_CLOCK = frozenset({"jours", "jour", "heures", "heure", "h", "semaines", "mois"})
 
 
@@ -1249,10 +1257,13 @@ def _is_address(doc: Doc, j: int, language: str, date_tokens: set[int]) -> bool:
 def _idiom(doc: Doc, i: int, j: int) -> bool:
     if j != i + 1 or j >= len(doc):
         return False
-    if i > 0 and (doc[i - 1].lower_, doc[i].lower_, doc[j].lower_) in _IDIOMS or j + 1 < len(doc) and (
-            doc[i].lower_, doc[j].lower_, doc[j + 1].lower_) in _IDIOMS:
-        return True
-    if any(tuple(t.lower_ for t in doc[j : j + len(words)]) == words for words in _CALIBRE_AFTER):
+    word, after = doc[i].lower_, doc[j].lower_
+    if after in _CALIBRE_WORDS:
+        return any(tuple(t.lower_ for t in doc[j : j + len(words)]) == words for words in _CALIBRE_AFTER)
+    if word != "deux":
+        return False
+    if i > 0 and (doc[i - 1].lower_, word, after) in _IDIOMS or j + 1 < len(doc) and (
+            word, after, doc[j + 1].lower_) in _IDIOMS:
         return True
     return _in_between(doc, i, j)
 
@@ -1546,10 +1557,9 @@ def _units_from_afar(doc: Doc, items: list[dict[str, Any]], groups: list[tuple[i
                 item["unit"] = items[k - 1]["unit"]
                 continue
         # "le nombre de personnes diagnostiquées a été estimé à 267.097": up to 20 words back in the sentence.
-        sent_start = doc[i].sent.start
-        nombre = next((m for m in range(i - 1, max(sent_start, i - 20) - 1, -1) if lowers[m] == "nombre"), None)
+        nombre = next((m for m in range(i - 1, max(0, i - 20) - 1, -1) if lowers[m] == "nombre"), None)
         if nombre is None or nombre + 2 >= i or nombre == 0 or lowers[nombre - 1] not in ("le", "l'", "ce") \
-                or lowers[nombre + 1] not in ("de", "d'"):
+                or lowers[nombre + 1] not in ("de", "d'") or nombre < doc[i].sent.start:
             continue
         noun = doc[nombre + 2]
         if noun.pos_ != "NOUN" or not noun.is_alpha or not noun.text.islower() or noun.lower_ in _MEASURE_UNITS:
