@@ -165,6 +165,9 @@ _CONDITIONAL = re.compile(r"(?:[^éèer]erai(?:t|ent)|^(?:ir|aur|ser|fer|pourr|d
 _PROSPECTIVE_BE = {"est", "sont", "reste", "restent", "était", "étaient"}
 
 
+_GOING = ("va", "vont", "allons", "allez", "vais", "vas")
+
+
 def _tense_at(doc: Doc, i: int) -> str:
     """past, future or present: the tense of the verb a date depends on ("lundi" in "aura lieu lundi")."""
     tok = doc[i]
@@ -203,6 +206,10 @@ def _tense_at(doc: Doc, i: int) -> str:
         tok = tok.head
     if tok.pos_ not in ("VERB", "AUX"):
         return "present"
+    # "le maire va présenter mardi son budget": the walk stops at "va", the infinitive it governs is to come.
+    if tok.lower_ in _GOING and nearest is not None and nearest.head.i == tok.i and nearest.i != tok.i \
+            and "Inf" in morph_values(nearest, "VerbForm"):
+        return "future"
     aux = [c for c in tok.children if c.dep_.startswith("aux")]
     forms = [tok, *aux]
     # A passive ("est prévue", "est interdit") has the tense of its auxiliary, not of its participle.
@@ -231,8 +238,10 @@ def _tense_at(doc: Doc, i: int) -> str:
     if tok.lower_ in ("doit", "doivent") and any(c.dep_ == "xcomp" and "Inf" in morph_values(c, "VerbForm")
                                                  for c in tok.children):
         return "future"  # "Les ministres doivent participer à la réunion": what is due lies ahead
-    if tok.head.i != tok.i and tok.head.lower_ in ("va", "vont", "allons", "allez", "vais", "vas", "devrait", "doit", "doivent",
-                                                      "devraient"):
+    # "il va signer lundi", "le texte va être voté mardi"; not a verb with a tense of its own under "va" ("va devoir
+    # affronter un procès: la cour a ordonné mardi [...]", a compound past the parser hung on it).
+    own_tense = any(a.dep_ == "aux:tense" and "Fin" in morph_values(a, "VerbForm") for a in aux)
+    if tok.head.i != tok.i and not own_tense and tok.head.lower_ in (*_GOING, "devrait", "devraient", "doit", "doivent"):
         return "future"
     if "Inf" in morph_values(tok, "VerbForm") and tok.head.lemma_ == "aller" or tok.head.lower_ in ("will", "shall"):
         return "future"
@@ -319,6 +328,47 @@ def _weekly(doc: Doc, i: int) -> bool:
     return before == "au" and i >= 3 and doc[i - 2].lower_ in lx.WEEKDAYS and _weekly(doc, i - 2)
 
 
+def _weekday_in_name(doc: Doc, i: int) -> bool:
+    """"le Journal du Dimanche", "France Dimanche", "le Journal du dimanche": a weekday inside a name is no
+    day (written in lower case too, after "du" and a capitalised word)."""
+    if doc[i].is_sent_start or i == 0:
+        return False
+    return doc[i].text[:1].isupper() and doc[i - 1].text[:1].isupper() or doc[i - 1].lower_ in ("du", "de") \
+        and i > 1 and doc[i - 2].text[:1].isupper() and not doc[i - 2].is_sent_start
+
+
+# The words that open and join two years: "entre 2010 et 2012", "de 2014 à 2016", "en 2016 et 2017".
+_YEAR_JOINS = {"entre": ("et",), "between": ("and",), "de": ("à", "au"), "from": ("to",), "en": ("et", "ou"),
+               "in": ("and", "or")}
+
+
+def _year_spans(doc: Doc, label: int) -> list[tuple[int, int, int]]:
+    """Matches (label, start, end) the Matcher is not asked for, found from the years of the document (a
+    pattern opening with "de" or "en" would cost on every such word): two years joined by the right word,
+    the second later, with no noun or unit after it ("entre 2010 et 2012", "de 2014 à 2016", "en 2016 et
+    2017"; not "entre 1500 et 2000 manifestants", "de 1800 à 2000 euros"), and "d'ici (à) 2023"."""
+    words = column(doc, "text")
+    accepted = {w for w in words if len(w) == 4 and w[:2] in ("18", "19", "20") and w.isdigit()}
+    if not accepted:
+        return []
+    out = []
+    n = len(doc)
+    for i in (i for i, w in enumerate(words) if w in accepted):
+        if i >= 2 and doc[i - 1].lower_ == "ici" and doc[i - 2].lower_ == "d'":
+            out.append((label, i - 2, i + 1))
+        elif i >= 3 and doc[i - 1].lower_ == "à" and doc[i - 2].lower_ == "ici" and doc[i - 3].lower_ == "d'":
+            out.append((label, i - 3, i + 1))
+        if i == 0 or i + 2 >= n or words[i + 2] not in accepted or int(words[i + 2]) <= int(words[i]) \
+                or doc[i + 1].lower_ not in _YEAR_JOINS.get(doc[i - 1].lower_, ()):
+            continue
+        after = doc[i + 3] if i + 3 < n else None
+        if after is None or not (after.pos_ in ("NOUN", "PROPN") and after.is_alpha and after.text.islower()
+                                 or after.lower_ in ("de", "d'", "%") or after.lower_ in lx.UNITS
+                                 or after.text in lx.CURRENCY or after.lower_ in lx.CURRENCY):
+            out.append((label, i - 1, i + 3))
+    return out
+
+
 def find_dates(doc: Doc) -> list[dict[str, Any]]:
     """Date mentions of a parsed chunk, in the chunk's character offsets, with the tense of the verb
     they depend on (resolve_dates uses it: a future weekday lies ahead, a past day-month behind)."""
@@ -328,7 +378,10 @@ def find_dates(doc: Doc) -> list[dict[str, Any]]:
     taken: set[int] = set()
     # Full dates first, so "lundi 24 octobre" folds its weekday in before the weekday matches alone.
     full = label_of["DATE"] if "DATE" in label_of else None
-    matches = sorted(_matches_near_triggers(matcher, doc), key=lambda m: (m[0] != full, m[1], -(m[2] - m[1])))
+    found = _matches_near_triggers(matcher, doc)
+    if full is not None:
+        found += _year_spans(doc, full)
+    matches = sorted(found, key=lambda m: (m[0] != full, m[1], -(m[2] - m[1])))
     for match_id, start, end in matches:
         if any(i in taken for i in range(start, end)):
             continue
@@ -342,8 +395,10 @@ def find_dates(doc: Doc) -> list[dict[str, Any]]:
                 k += 1
             if k < start and any(_DAY.match(t.text) for t in doc[k:start]):
                 start = k
-            # "lundi 26 février": the weekday belongs to the date.
-            if start > 0 and doc[start - 1].lower_ in lx.WEEKDAYS and start - 1 not in taken:
+            # "lundi 26 février": the weekday belongs to the date ("le Journal du Dimanche ce 5 juillet": not a
+            # weekday inside a name).
+            if start > 0 and doc[start - 1].lower_ in lx.WEEKDAYS and start - 1 not in taken \
+                    and not _weekday_in_name(doc, start - 1):
                 start -= 1
         while end - start > 1 and doc[end - 1].is_punct:
             end -= 1
@@ -352,10 +407,7 @@ def find_dates(doc: Doc) -> list[dict[str, Any]]:
             end += 1
         # "le Journal du Dimanche", "France Dimanche", "le Journal du dimanche": a weekday inside a name is no
         # day (written in lower case too, after "du" and a capitalised word).
-        if label == "WEEKDAY" and end - start == 1 and not doc[start].is_sent_start and start > 0 and (
-                doc[start].text[:1].isupper() and doc[start - 1].text[:1].isupper()
-                or doc[start - 1].lower_ in ("du", "de") and start > 1 and doc[start - 2].text[:1].isupper()
-                and not doc[start - 2].is_sent_start):
+        if label == "WEEKDAY" and end - start == 1 and _weekday_in_name(doc, start):
             continue
         # "ouvert le dimanche", "fermés le mardi", "chaque lundi", "every Sunday": a weekday after the definite
         # article (with no day number: "le dimanche 4 août" is a DATE) or "chaque" is every such day, no date.
@@ -384,6 +436,10 @@ def find_dates(doc: Doc) -> list[dict[str, Any]]:
             months = [lx.MONTHS[t.lower_] for t in span if t.lower_ in lx.MONTHS]
             years = [int(t.text) for t in span if _YEAR.match(t.text)]
             item.update(type="date", days=days, month=months[0] if months else None, year=years[0] if years else None)
+            if len(years) > 1:
+                item["years"] = years
+            if span[0].lower_ == "d'":  # "d'ici à 2023"
+                item["tense"] = "future"
             named = [lx.WEEKDAYS[t.lower_] for t in span if t.lower_ in lx.WEEKDAYS]
             if named and days:
                 item["weekday"] = named[0]
@@ -504,6 +560,9 @@ _LABEL_BEFORE = {"acte", "saison", "saisons", "épisode", "épisodes", "article"
                  "porte", "terminal", "vol", "bus", "route", "rn", "départementale", "autoroute", "section", "stade",
                  "années", "guerre",  # "la guerre 14-18": two years
                  "type",  # "le diabète de type 2"
+                 "top",  # "le top 100 des universités": a ranking
+                 # A calibre after its weapon: "une carabine 22 long rifle", "un pistolet 9 mm", "de calibre 12".
+                 "calibre", "carabine", "pistolet", "revolver",
                  "modèle", "modèles", "prototype", "département", "coefficient",  # "le département 72"
                  # A programme's title after its kind: "le magazine 7 à 8", "la série 24 heures chrono".
                  "émission", "magazine", "série", "feuilleton", "jeu", "show", "programme",
@@ -604,6 +663,9 @@ def _is_name_part(doc: Doc, i: int) -> bool:
     return prev.pos_ == "PROPN" or bool(prev.ent_type_) or prev.text.isupper()
 
 
+_ABBREVIATED_UNITS = frozenset({"m", "km", "cm", "mm", "kg", "ha", "m²", "km²", "m2", "km2", "m³", "m3", "mw", "gw"})
+
+
 def _unit_at(doc: Doc, j: int) -> tuple[str, int]:
     """The unit written right after a number ending before token j, and where it ends."""
     n = len(doc)
@@ -631,6 +693,9 @@ def _unit_at(doc: Doc, j: int) -> tuple[str, int]:
         return "km/h", j + 3
     if low in lx.UNITS:
         return lx.UNITS[low], j + 1
+    # "l'empattement atteint 3,10 m. Très basse, [...]": the tokenizer keeps a sentence's full stop on a unit.
+    if low.endswith(".") and low[:-1] in _ABBREVIATED_UNITS:
+        return lx.UNITS[low[:-1]], j + 1
     if nxt.text in lx.CASED_UNITS:
         return lx.CASED_UNITS[nxt.text], j + 1
     # "entre 23 et 26 (degrés)": a unit in brackets.
@@ -658,6 +723,10 @@ def _unit_at(doc: Doc, j: int) -> tuple[str, int]:
     counted = _noun_after_adjectives(doc, j)
     if counted is not None:
         return counted.text, counted.i + 1
+    # 'les 500 "meilleures" universités': an adjective in quotes before the noun.
+    if nxt.text in _OPENING_QUOTES and j + 3 < n and doc[j + 2].text in _CLOSING_QUOTES and doc[j + 1].pos_ == "ADJ" \
+            and doc[j + 3].pos_ == "NOUN" and doc[j + 3].is_alpha and doc[j + 3].text.islower():
+        return doc[j + 3].text, j + 4
     # "limitée à 24 exemplaires": a noun the model tagged as an adjective, with the number as its modifier
     # and the role of a noun in the clause.
     if nxt.pos_ == "ADJ" and nxt.is_alpha and doc[j - 1].dep_ == "nummod" and doc[j - 1].head.i == j \
@@ -842,6 +911,12 @@ def find_quantities(doc: Doc, language: str, date_tokens: set[int]) -> list[dict
             groups.append((i, i + 2, end))
             i = end
             continue
+        slashed = _slash_rate(doc, i, language) if "/" in tok.text and i not in date_tokens else None
+        if slashed is not None:
+            out.append(slashed[0])
+            groups.append((i, i + 1, slashed[1]))
+            i = slashed[1]
+            continue
         if i in date_tokens or not _is_number(tok, language) or _YEAR.match(tok.text) and _yearish(doc, i):
             i += 1
             continue
@@ -985,6 +1060,7 @@ def find_quantities(doc: Doc, language: str, date_tokens: set[int]) -> list[dict
             continue
         # "8 TGV sur 10", "deux SDF sur cinq": a proportion; the second number is its base, no count.
         base = None
+        per_unit = ""
         # "4 personnes interrogées sur 10": a participle or an adjective may describe the counted noun first.
         over = end_tok
         if unit and end_tok + 2 < n and doc[end_tok + 1].lower_ == "sur" and (doc[end_tok].pos_ == "ADJ" or (
@@ -1000,6 +1076,11 @@ def find_quantities(doc: Doc, language: str, date_tokens: set[int]) -> list[dict
                 unit2, end2 = (glued2, m) if glued2 else _unit_at(doc, m)
                 if base is not None and base > value and unit2 in ("", unit):
                     end_tok = end2 if unit2 else m
+                elif base is not None and _round_base(base) and _counted_noun(unit2) and unit2 != unit \
+                        and (not unit or _counted_noun(unit)):
+                    # "2.271 cas sur 100.000 habitants": a rate whose base counts something else ("30 MW sur 100
+                    # magasins" spreads a measure, no rate).
+                    per_unit, end_tok = unit2, end2
                 elif base is not None and base > value and tok.lower_ in ("un", "une", "one"):
                     end_tok = m  # "un test sur deux positif": the word after the base describes the one
                 else:
@@ -1014,9 +1095,8 @@ def find_quantities(doc: Doc, language: str, date_tokens: set[int]) -> list[dict
                 and doc[end_tok + 1].lower_ in ("demi", "demie"):
             value += 0.5
             end_tok += 2
-        per_unit = ""
-        if low is None and base is None and unit and end_tok + 1 < n:
-            base, per_unit, end_tok = _rate_base(doc, end_tok, language, date_tokens, dot_decimal)
+        if low is None and base is None and end_tok + 1 < n:
+            base, per_unit, end_tok = _rate_base(doc, end_tok, language, date_tokens, dot_decimal, unit)
         span = doc[start_tok:end_tok]
         item: dict[str, Any] = {
             "char_start": span.start_char, "char_end": span.end_char, "value": value, "unit": unit,
@@ -1032,6 +1112,7 @@ def find_quantities(doc: Doc, language: str, date_tokens: set[int]) -> list[dict
         groups.append((i, j, end_tok))
         i = max(end_tok, j)
     _share_units(doc, out, groups)
+    _units_from_afar(doc, out, groups)
     return out
 
 
@@ -1075,20 +1156,72 @@ def _share_item(doc: Doc, i: int, end: int, share: tuple[float, str], approx: di
 
 
 _RATE_WORDS = frozenset({"pour", "per"})
+_SLASHED = re.compile(r"^(\d[\d.,]*)/(\d[\d.,]*)$")
 
 
-def _rate_base(doc: Doc, k: int, language: str, date_tokens: set[int], dot_decimal: bool) -> tuple[Any, str, int]:
-    """The base of a rate after a counted figure: "450 cas pour 100.000 habitants", "3 deaths per 1,000
-    births" -> (100000.0, "habitants", end). A rate's base is a round power of ten (100 and up) with a
-    noun of its own; anything else after "pour" ("40 euros pour 3 nuits") is not read as a base, and the
-    base is then no count of its own. (None, "", k) when there is none."""
+def _plain_figure(text: str, language: str) -> float | None:
+    """The value of a figure written in digits alone: "100.000" (French thousands), "3,5", "1,000" (English)."""
+    if language == "fr":
+        text = text.replace(".", "") if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", text) else text
+        text = text.replace(",", ".")
+    else:
+        text = text.replace(",", "")
+    try:
+        return float(text)
+    except ValueError:
+        return None
+
+
+def _slash_rate(doc: Doc, i: int, language: str) -> tuple[dict[str, Any], int] | None:
+    """"131/100.000", "12/100 000 habitants", "3,5/1000 naissances": a rate written with a slash, its base
+    a round power of ten (no score "18/20" nor "24/7"), and the counted noun after it its base's. The
+    quantity and where it ends, else None."""
+    m = _SLASHED.match(doc[i].text)
+    if m is None:
+        return None
+    base_text, end = m.group(2), i + 1
+    # "12/100 000": the tokenizer leaves the base's later thousands apart.
+    while end < len(doc) and re.fullmatch(r"\d{3}", doc[end].text) and doc[end - 1].whitespace_ \
+            and len(base_text.replace(".", "")) <= 3 * (end - i):
+        base_text += doc[end].text
+        end += 1
+    value, base = _plain_figure(m.group(1), language), _plain_figure(base_text, language)
+    if value is None or base is None or not _round_base(base) or value >= base:
+        return None
+    item: dict[str, Any] = {"value": value, "unit": "", "approx": False, "qualifier": "", "per": base}
+    per_unit, after = _unit_at(doc, end)
+    if _counted_noun(per_unit):
+        item["per_unit"], end = per_unit, after
+    span = doc[i:end]
+    return {"char_start": span.start_char, "char_end": span.end_char, **item}, end
+
+
+def _round_base(base: float) -> bool:
+    """A rate's base is a round power of ten, 100 and up ("pour 100.000 habitants", "per 1,000 births")."""
+    return base >= 100 and not math.log10(base) % 1
+
+
+def _rate_base(doc: Doc, k: int, language: str, date_tokens: set[int], dot_decimal: bool,
+               counted: str) -> tuple[Any, str, int]:
+    """The base of a rate after a figure: "450 cas pour 100.000 habitants", "3 deaths per 1,000 births" ->
+    (100000.0, "habitants", end). A rate's base is a round power of ten (100 and up) with a noun of its
+    own; anything else after "pour" ("40 euros pour 3 nuits") is not read as a base, and the base is then
+    no count of its own. A bare figure (`counted` "": "491 pour 100.000 habitants") needs a counted noun in
+    the base, and only money has a base in money: "deux vélos pour 100 euros" is a price. (None, "", k)
+    when there is none."""
     n = len(doc)
-    if doc[k].lower_ not in _RATE_WORDS or k + 1 >= n or k + 1 in date_tokens or not _is_number(doc[k + 1], language):
+    bare = not counted
+    slash = bare and doc[k].text == "/"  # "131 / 100.000"
+    if doc[k].lower_ not in _RATE_WORDS and not slash or k + 1 >= n or k + 1 in date_tokens \
+            or not _is_number(doc[k + 1], language):
         return None, "", k
     m = _number_group(doc, k + 1, language, date_tokens)
     base, glued = _value_of(list(doc[k + 1 : m]), language, dot_decimal)
     unit, end = (glued, m) if glued else _unit_at(doc, m)
-    if base is None or not unit or base < 100 or math.log10(base) % 1:
+    if slash and base is not None and _round_base(base):
+        return (base, unit, end) if _counted_noun(unit) else (base, "", m)
+    if base is None or not unit or not _round_base(base) or bare and not _counted_noun(unit) \
+            or unit in _MONEY and counted not in _MONEY:
         return None, "", k
     return base, unit, end
 
@@ -1096,8 +1229,15 @@ def _rate_base(doc: Doc, k: int, language: str, date_tokens: set[int], dot_decim
 _STREETS = {"rue", "avenue", "boulevard", "bd", "quai", "impasse", "allée", "place", "chemin", "cours", "faubourg",
             "square", "street", "road", "lane"}
 _STREET_NAMES = {"street", "road", "avenue", "lane", "square", "boulevard", "place"}
-# "à deux pas de l'Élysée", "à deux doigts de la mort": very close, no count.
-_IDIOMS = {("à", "deux", "pas"), ("à", "deux", "doigts")}
+# "à deux pas de l'Élysée", "à deux doigts de la mort": very close, no count; "nager entre deux eaux", "pris entre
+# deux feux", "assis entre deux chaises", "un homme entre deux âges", "comme deux gouttes d'eau", "deux fois rien"
+# (_idiom reads them around "deux" only).
+_IDIOMS = {("à", "deux", "pas"), ("à", "deux", "doigts"), ("entre", "deux", "eaux"), ("entre", "deux", "feux"),
+           ("entre", "deux", "chaises"), ("entre", "deux", "âges"), ("comme", "deux", "gouttes"),
+           ("deux", "fois", "rien")}
+# "22 long rifle", "un .22 LR": a calibre named after its figure.
+_CALIBRE_AFTER = {("long", "rifle"), ("lr",), ("magnum",)}
+_CALIBRE_WORDS = frozenset(words[0] for words in _CALIBRE_AFTER)
 _ROUND_THE_CLOCK = frozenset({"jours", "jour", "heures", "heure", "h", "semaines", "mois"})
 
 
@@ -1118,7 +1258,31 @@ def _is_address(doc: Doc, j: int, language: str, date_tokens: set[int]) -> bool:
 
 
 def _idiom(doc: Doc, i: int, j: int) -> bool:
-    return j == i + 1 and i > 0 and j < len(doc) and (doc[i - 1].lower_, doc[i].lower_, doc[j].lower_) in _IDIOMS
+    if j != i + 1 or j >= len(doc):
+        return False
+    word, after = doc[i].lower_, doc[j].lower_
+    if after in _CALIBRE_WORDS:
+        return any(tuple(t.lower_ for t in doc[j : j + len(words)]) == words for words in _CALIBRE_AFTER)
+    if word != "deux":
+        return False
+    if i > 0 and (doc[i - 1].lower_, word, after) in _IDIOMS or j + 1 < len(doc) and (
+            word, after, doc[j + 1].lower_) in _IDIOMS:
+        return True
+    return _in_between(doc, i, j)
+
+
+def _in_between(doc: Doc, i: int, j: int) -> bool:
+    """"Aujourd'hui, entre deux réunions, il répond", "Entre deux trains, elle lit": "entre deux" and a noun set
+    off by commas before the clause is a moment between two activities, no count ("une rixe entre deux hommes"
+    ends its clause and counts them; "entre deux et trois jours" is a range); nor does "l'entre deux tours", the
+    time between two rounds."""
+    if i == 0 or doc[i].lower_ != "deux" or doc[i - 1].lower_ != "entre" or doc[j].pos_ != "NOUN":
+        return False
+    if i > 1 and doc[i - 2].lower_ == "l'":
+        return True
+    opened = doc[i - 1].is_sent_start or i > 1 and doc[i - 2].text == ","
+    closing = next((t for t in doc[j + 1 : j + 8] if t.is_punct), None)
+    return opened and closing is not None and closing.text == ","
 
 
 def _singular(tok: Token) -> bool:
@@ -1313,7 +1477,10 @@ def _share_units(doc: Doc, items: list[dict[str, Any]], groups: list[tuple[int, 
         # bare figure followed by a place of its own is the next item of a list of counts.
         elliptic = i > 0 and doc[i - 1].text == "," and j < len(doc) and doc[j].lower_ in _PLACE_WORDS \
             and _counted_noun(before["unit"])
-        if item["unit"] or not before["unit"] or "low" in item or i == 0 \
+        # "1.481 pour 100.000 habitants, contre 258 ailleurs": a figure opposed to a rate is a rate on the same
+        # base (even one whose counted noun is not said).
+        rate = bool(before.get("per_unit"))
+        if item["unit"] or not (before["unit"] or rate) or "low" in item or "per" in item or i == 0 \
                 or doc[i - 1].lower_ not in _LIST_WORDS and not elliptic:
             continue
         gap = doc[end0:i]
@@ -1323,6 +1490,8 @@ def _share_units(doc: Doc, items: list[dict[str, Any]], groups: list[tuple[int, 
         if len(gap) <= 6 and not any(t.is_sent_start or t.text in (".", ";", "!", "?") for t in gap) \
                 and _scale(doc[i0:j0]) == _scale(doc[i:j]):
             item["unit"] = before["unit"]
+            if rate:
+                item.update(per=before["per"], per_unit=before["per_unit"])
     # "118 féminicides en 2019 alors que 121 ont été commis en 2018": a bare number standing for a noun
     # phrase counts what the sentence counted before it.
     for k in range(1, len(items)):
@@ -1342,6 +1511,65 @@ def _share_units(doc: Doc, items: list[dict[str, Any]], groups: list[tuple[int, 
         if before and _counted_noun(items[before[-1]]["unit"]) \
                 and _scale(doc[groups[before[-1]][0] : groups[before[-1]][1]]) == _scale(doc[i:j]):
             item["unit"] = items[before[-1]]["unit"]
+
+
+_AMONG = ("eux", "elles", "them")
+
+
+def _units_from_afar(doc: Doc, items: list[dict[str, Any]], groups: list[tuple[int, int, int]]) -> None:
+    """A bare figure counts a noun said further back: "Quinze coureurs ont été piqués. Quatre d'entre eux
+    [...]" counts what the last larger count of this sentence or the one before counts; "le nombre de
+    personnes [...] a été estimé à 267.097" counts the persons, when no other figure comes in between in
+    the sentence."""
+    # Figures with no unit written after them (some took one from a figure before: "le nombre de" names theirs).
+    unwritten = [k for k, item in enumerate(items) if groups[k][1] == groups[k][2] and "per" not in item]
+    if not unwritten:
+        return
+    lowers = column(doc, "lower_")
+    for k in unwritten:
+        item, (i, j, _end) = items[k], groups[k]
+        # "portant à 29.209 le nombre de morts": the noun after the figure.
+        if j + 3 < len(doc) and lowers[j] == "le" and lowers[j + 1] == "nombre":
+            d = j + 2 + (lowers[j + 2] in ("total", "global", "officiel"))
+            noun = doc[d + 1] if d + 1 < len(doc) and lowers[d] in ("de", "d'") else None
+            if noun is not None and noun.pos_ == "NOUN" and noun.is_alpha and noun.text.islower() \
+                    and noun.lower_ not in _MEASURE_UNITS:
+                item["unit"] = noun.text
+                continue
+        if item["unit"]:
+            continue
+        # "Quatre d'entre eux", "Parmi elles, 36 [...]".
+        among = j + 2 < len(doc) and lowers[j] == "d'" and lowers[j + 1] == "entre" and lowers[j + 2] in _AMONG \
+            or i > 2 and lowers[i - 1] == "," and lowers[i - 2] in _AMONG and lowers[i - 3] == "parmi"
+        if among:
+            whole = next((m for m in range(k - 1, -1, -1) if _counted_noun(items[m]["unit"])
+                          and items[m]["value"] > item["value"]), None)
+            gap = doc[groups[whole][2] : i] if whole is not None else []
+            if whole is not None and len(gap) <= 40 and sum(t.text in (".", "!", "?") for t in gap) <= 1:
+                item["unit"] = items[whole]["unit"]
+            continue
+        # "Sur 11 lignes étudiées, neuf sont plus lentes", "Parmi les 40 candidats, 12 [...]": a part of the whole
+        # the sentence opened with.
+        if k > 0 and _counted_noun(items[k - 1]["unit"]) \
+                and items[k - 1]["value"] > item["value"] and i > 0 and lowers[i - 1] == ",":
+            i0 = groups[k - 1][0]
+            opener = [lowers[m] for m in range(max(0, i0 - 2), i0)]
+            gap = doc[groups[k - 1][2] : i]
+            if ("sur" in opener or "parmi" in opener) and doc[i0].sent.start >= i0 - 2 and len(gap) <= 12 \
+                    and not any(t.text in (".", "!", "?", ";") for t in gap):
+                item["unit"] = items[k - 1]["unit"]
+                continue
+        # "le nombre de personnes diagnostiquées a été estimé à 267.097": up to 20 words back in the sentence.
+        nombre = next((m for m in range(i - 1, max(0, i - 20) - 1, -1) if lowers[m] == "nombre"), None)
+        if nombre is None or nombre + 2 >= i or nombre == 0 or lowers[nombre - 1] not in ("le", "l'", "ce") \
+                or lowers[nombre + 1] not in ("de", "d'") or nombre < doc[i].sent.start:
+            continue
+        noun = doc[nombre + 2]
+        if noun.pos_ != "NOUN" or not noun.is_alpha or not noun.text.islower() or noun.lower_ in _MEASURE_UNITS:
+            continue
+        if any(nombre < groups[m][0] < i for m in range(k)):
+            continue  # another figure comes first: "le nombre de morts a doublé en 10 jours pour atteindre 40"
+        item["unit"] = noun.text
 
 
 def _yearish(doc: Doc, i: int) -> bool:
@@ -1618,5 +1846,7 @@ def resolve_dates(dates: list[dict[str, Any]], published: Any) -> None:
                 item["value"] = f"{year:04d}-{item['month']:02d}"
             elif kind == "year" and item.get("year"):
                 item["value"] = f"{item['year']:04d}"
+                if len(item.get("years") or ()) > 1:  # "entre 2010 et 2012": its two ends
+                    item["values"] = [f"{y:04d}" for y in item["years"]]
         except (ValueError, KeyError):  # "31 février": keep the mention, no value
             continue

@@ -297,7 +297,8 @@ UNITS = {
     "grammes": "g", "t": "t", "tonnes": "tonnes", "tonne": "tonnes", "l": "l", "litres": "l", "litre": "l",
     "ha": "ha", "hectares": "ha", "hectare": "ha", "°c": "°C", "°": "°", "degrés": "°", "degrees": "°", "mw": "MW",
     "gw": "GW", "kwh": "kWh", "twh": "TWh", "mph": "mph", "miles": "miles", "mile": "miles", "ft": "ft",
-    "feet": "ft", "lbs": "lb", "pounds-weight": "lb",
+    "feet": "ft", "lbs": "lb", "pounds-weight": "lb", "mégawatts": "MW", "mégawatt": "MW", "gigawatts": "GW",
+    "gigawatt": "GW", "kilowatts": "kW", "kilowatt": "kW", "kw": "kW",
 }
 # Two-word units, read before the one-word ones ("1.000 mètres carrés" is an area, not a length).
 UNIT_PAIRS = {

@@ -736,3 +736,120 @@ def test_a_weekday_after_un_is_any_such_day_not_a_date() -> None:
     published = dt.date(2018, 9, 14)
     assert dates("Le gagnant a remporté 1,5 million d'euros un vendredi 13, jour de chance au Loto.", published) == []
     assert "2018-09-13" in dates("Le gagnant a remporté 1,5 million d'euros jeudi 13 septembre au Loto.", published)
+
+
+def rates(text: str) -> list[tuple[Any, ...]]:
+    return [(q["value"], q["unit"], q.get("per"), q.get("per_unit")) for c in everything(text) for q in c.quantities]
+
+
+def test_a_bare_rate_keeps_its_base_and_a_figure_opposed_to_it_shares_the_base() -> None:
+    found = rates("Dans le Cantal, le taux de dépistage a grimpé à 312 pour 10.000 habitants, contre 87 dans le "
+                  "Tarn, selon l'agence régionale.")
+    assert found == [(312.0, "", 10_000.0, "habitants"), (87.0, "", 10_000.0, "habitants")]
+    # A price: a bare figure for a sum of money is no rate.
+    assert (100.0, "EUR", None, None) in rates("Le forfait permet de louer deux vélos pour 100 euros à Annecy.")
+
+
+def test_a_rate_over_another_noun_after_sur_is_one_quantity() -> None:
+    found = rates("La région recense 845 accidents sur 100.000 conducteurs, selon la préfecture de l'Orne.")
+    assert found == [(845.0, "accidents", 100_000.0, "conducteurs")]
+
+
+def test_a_rate_written_with_a_slash_is_one_quantity() -> None:
+    found = rates("L'incidence atteint 76/100.000 en Corrèze et 4,2/1000 naissances à Tulle, selon la préfecture.")
+    assert found == [(76.0, "", 100_000.0, None), (4.2, "", 1000.0, "naissances")]
+    assert rates("Le jury a attribué la note de 17/20 à 40 candidats du lycée de Tulle.") == [
+        (40.0, "candidats", None, None)]
+
+
+def test_two_years_joined_are_one_date_with_both_ends() -> None:
+    published = dt.date(2019, 3, 4)
+    text = ("La députée a présidé la commission des finances entre 2011 et 2014, puis de 2015 à 2017, selon "
+            "l'Assemblée. Le stade a accueilli le tournoi en 2016 et 2018.")
+    found = dates(text, published)
+    assert ["2011", "2014"] in found and ["2015", "2017"] in found and ["2016", "2018"] in found
+    # Two figures before a noun or a currency are a range of counts, not of years.
+    text = "Entre 1200 et 1500 salariés ont manifesté devant l'usine de Belfort, selon la CGT."
+    assert dates(text, published) == []
+    assert (1200.0, "salariés", 1200.0, 1500.0) in quantities(text)
+
+
+def test_d_ici_and_a_year_is_a_deadline() -> None:
+    found = everything("La région a promis de rénover 300 lycées d'ici à 2027, selon son président.", dt.date(2019, 3, 4))
+    assert [(d["value"], d["tense"]) for c in found for d in c.dates] == [("2027", "future")]
+
+
+def test_a_weekday_inside_a_name_does_not_join_the_date_after_it() -> None:
+    from claims.extraction.features import find_dates
+    from claims.extraction.nlp import nlp_for
+
+    nlp, _ = nlp_for("fr")
+    doc = nlp("Le ministre a confié au Journal du Dimanche ce 9 mars que la réforme serait retirée.")
+    assert [doc.text[d["char_start"] : d["char_end"]] for d in find_dates(doc)] == ["ce 9 mars"]
+
+
+def test_a_calibre_and_a_ranking_are_no_quantities() -> None:
+    text = ("Le chasseur a blessé 3 sangliers avec une carabine 22 long rifle et un pistolet 9 mm, selon la "
+            "gendarmerie. Quatre lycées nantais entrent dans le top 50 des établissements, selon le palmarès.")
+    assert quantities(text) == [(3.0, "sangliers", None, None), (4.0, "lycées", None, None)]
+
+
+def test_entre_deux_as_a_moment_or_an_idiom_counts_nothing() -> None:
+    text = ("Ce matin, entre deux réunions au ministère, la secrétaire d'État a reçu 15 syndicalistes à Paris. "
+            "Le club a cédé son attaquant pour deux fois rien au FC Nantes, selon L'Équipe.")
+    assert quantities(text) == [(15.0, "syndicalistes", None, None)]
+    # Two people a fight opposes are counted; two figures after "entre" are a range.
+    assert (2.0, "commerçants", None, None) in quantities("Un différend a éclaté mardi entre deux commerçants du "
+                                                          "marché de Rodez.")
+    assert (2.0, "jours", 2.0, 5.0) in quantities("La mairie de Rodez prévoit entre deux et cinq jours de travaux.")
+
+
+def test_a_part_d_entre_eux_counts_what_the_whole_before_counts() -> None:
+    text = ("Douze randonneurs ont été surpris par l'orage sur le causse du Larzac. Trois d'entre eux ont été "
+            "évacués par hélicoptère, selon les pompiers de l'Aveyron.")
+    assert (3.0, "randonneurs", None, None) in quantities(text)
+
+
+def test_le_nombre_de_and_a_bare_figure_counts_that_noun() -> None:
+    text = "Le nombre de saisonniers recrutés a atteint 4.350 cet été dans les stations du Var, selon la préfecture."
+    assert (4350.0, "saisonniers", None, None) in quantities(text)
+    # Another figure in between: the bare one is left alone.
+    text = "Le nombre de nuitées a progressé de 12 % pour atteindre 81 selon l'office de tourisme de Hyères."
+    assert (81.0, "nuitées", None, None) not in quantities(text)
+
+
+def test_an_adjective_in_quotes_does_not_hide_the_counted_noun() -> None:
+    text = 'Le guide recense 70 "petites" communes de caractère en Bretagne, selon son éditeur.'
+    assert quantities(text) == [(70.0, "communes", None, None)]
+
+
+def test_power_in_words_is_in_watts_and_a_measure_spread_over_a_round_count_is_no_rate() -> None:
+    found = rates("L'enseigne veut poser 45 mégawatts sur 100 hypermarchés, contre 12 MW l'an passé, selon son PDG.")
+    assert (45.0, "MW", None, None) in found and (12.0, "MW", None, None) in found
+    assert (100.0, "hypermarchés", None, None) in found
+
+
+def test_a_part_opened_by_sur_or_parmi_counts_what_the_whole_counts() -> None:
+    found = quantities("Sur 14 crèches visitées par les inspecteurs, 5 étaient en infraction à Dijon.")
+    assert (5.0, "crèches", None, None) in found
+    text = ("La préfecture a recensé mardi 63 signalements dans le Jura. Parmi eux, 21 concernent des chiens "
+            "errants, selon ses services.")
+    assert (21.0, "signalements", None, None) in quantities(text)
+
+
+def test_a_figure_before_le_nombre_de_counts_that_noun() -> None:
+    text = "Les crues ont coupé trois routes, portant à 480 le nombre de foyers privés d'eau potable dans l'Aude."
+    assert (480.0, "foyers", None, None) in quantities(text)
+
+
+def test_a_unit_keeps_its_full_stop_and_its_name() -> None:
+    text = "La nouvelle berline du constructeur mesure 4,85 m. Elle sera vendue dès le printemps à Sochaux."
+    assert (4.85, "m", None, None) in quantities(text)
+
+
+def test_a_compound_past_hung_on_va_still_lies_behind() -> None:
+    published = dt.date(2021, 3, 12)  # a Friday
+    text = ("Le maire de Sète va devoir s'expliquer devant les juges: le parquet a ouvert mardi une enquête pour "
+            "favoritisme, selon Midi Libre.")
+    assert "2021-03-09" in dates(text, published)
+    assert "2021-03-16" in dates("Le maire de Sète va présenter mardi son budget aux élus, selon Midi Libre.", published)
