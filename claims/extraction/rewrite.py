@@ -683,6 +683,9 @@ def condense(
         elif len(found.split()) > 1:
             if nxt is not None and nxt.pos_ in ("NOUN",):  # "De plus en plus", "Par ailleurs X" stays plain
                 break
+            if nxt is not None and (nxt.pos_ == "ADJ" or "Part" in morph_values(nxt, "VerbForm")) and (
+                    nxt.head in kept[:n] or n + 1 < len(kept) and kept[n + 1].text == ","):
+                break  # "Dans ce contexte explosif,": the phrase goes on, it is no connective
         kept = kept[n:]
     # Asides without facts: "(photo)", "(la « souricière »)"; ", un ancien élu de la commune," after a name.
     dropped_aside: set[int] = set()

@@ -545,3 +545,10 @@ def test_a_sentence_that_only_says_who_said_it_is_a_fragment(sentence: str) -> N
     # what the figures show is a statement of its own
     assert not one("Le chômage a baissé en 2019. C'est ce que montrent les chiffres de l'Insee publiés mardi.",
                    "Insee").signals.fragment
+
+
+def test_a_connective_whose_noun_an_adjective_qualifies_stays() -> None:
+    text = "Dans ce contexte tendu, la majorité a cherché lundi à apaiser les syndicats de la SNCF."
+    assert one(text, "SNCF").text == text
+    plain = "Dans ce contexte, la majorité a cherché lundi à apaiser les syndicats de la SNCF."
+    assert one(plain, "SNCF").text == "La majorité a cherché lundi à apaiser les syndicats de la SNCF."
