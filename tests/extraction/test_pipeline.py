@@ -272,20 +272,24 @@ def test_the_first_person_of_an_attribution_is_not_the_statements() -> None:
     assert "first person" in [*said.claims, *said.recoverable][0].checkworthiness_reasons
 
 
+def reasons_of(text: str) -> list[str]:
+    """The check-worthiness reasons of a one-sentence text's candidate."""
+    told = extract_claims(text, language="fr")
+    return [*told.claims, *told.recoverable][0].checkworthiness_reasons
+
+
 def test_the_past_of_an_attribution_is_not_the_statements() -> None:
     told = extract_claims('"Les villages de montagne sont des lieux paisibles", a expliqué le maire Paul Vidal.',
                           language="fr")
     [cand] = [*told.claims, *told.recoverable]
     assert "reports a past event" not in cand.checkworthiness_reasons and not cand.signals.past
     # a past event stays one, told or not
-    done = extract_claims('"Le village a perdu 40 habitants", a expliqué le maire Paul Vidal.', language="fr")
-    assert "reports a past event" in [*done.claims, *done.recoverable][0].checkworthiness_reasons
+    assert "reports a past event" in reasons_of('"Le village a perdu 40 habitants", a expliqué le maire Paul Vidal.')
 
 
 def test_a_verb_in_a_compound_tense_reports_a_past_event_whatever_its_tag() -> None:
     # the tagger reads "évacué" after "ont" as an infinitive: the auxiliary still makes it a compound past
-    told = extract_claims("Les secours ont évacué 200 personnes.", language="fr")
-    assert "reports a past event" in [*told.claims, *told.recoverable][0].checkworthiness_reasons
+    assert "reports a past event" in reasons_of("Les secours ont évacué 200 personnes.")
 
 
 @pytest.mark.parametrize(("text", "past"), [
@@ -295,8 +299,7 @@ def test_a_verb_in_a_compound_tense_reports_a_past_event_whatever_its_tag() -> N
     ("Après avoir été arrêté en 2019, il a été libéré sous caution.", True),
 ])
 def test_a_participle_put_ahead_by_its_auxiliary_reports_no_past_event(text: str, past: bool) -> None:
-    told = extract_claims(text, language="fr")
-    assert ("reports a past event" in [*told.claims, *told.recoverable][0].checkworthiness_reasons) is past
+    assert ("reports a past event" in reasons_of(text)) is past
 
 
 @pytest.mark.parametrize(("text", "hypothetical"), [
@@ -306,8 +309,7 @@ def test_a_participle_put_ahead_by_its_auxiliary_reports_no_past_event(text: str
     ("Si le match avait eu lieu, le club aurait gagné 3 millions d'euros.", True),
 ])
 def test_the_conditional_of_an_alleged_past_act_is_no_hypothesis(text: str, hypothetical: bool) -> None:
-    told = extract_claims(text, language="fr")
-    reasons = [*told.claims, *told.recoverable][0].checkworthiness_reasons
+    reasons = reasons_of(text)
     assert ("future or hypothetical" in reasons) is hypothetical
     assert ("main verb in the future or conditional" in reasons) is hypothetical
 
