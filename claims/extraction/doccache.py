@@ -27,6 +27,7 @@ from spacy.attrs import (
     MORPH,
     ORTH,
     POS,
+    SPACY,
     TAG,
 )
 from spacy.tokens import Doc, Span, Token
@@ -110,7 +111,8 @@ def span_text(span: Span) -> str:
 
 # The token attributes column() reads, by their Token attribute name.
 _ATTRS = {"pos_": POS, "dep_": DEP, "tag_": TAG, "ent_iob_": ENT_IOB, "ent_type_": ENT_TYPE, "lower_": LOWER,
-          "text": ORTH, "is_alpha": IS_ALPHA, "is_punct": IS_PUNCT, "is_space": IS_SPACE, "like_num": LIKE_NUM}
+          "text": ORTH, "is_alpha": IS_ALPHA, "is_punct": IS_PUNCT, "is_space": IS_SPACE, "like_num": LIKE_NUM,
+          "whitespace_": SPACY}
 # Token attribute name -> {the attribute's stored integer: the value the Token attribute gives for it}.
 # Words ("text", "lower_") grow with what the process reads: emptied past _MAX_VALUES.
 _VALUES: dict[str, dict[int, Any]] = {name: {} for name in _ATTRS}
@@ -177,9 +179,16 @@ def _morph_keys(doc: Doc) -> list[int]:
 
 
 def morph_values(tok: Token, field: str) -> tuple[str, ...]:
-    """`tok.morph.get(field)`, as a tuple: spaCy looks the feature strings up and splits them on every call."""
-    by_key = _FEATURES.setdefault(field, {})
-    key = _morph_keys(tok.doc)[tok.i]
+    """`tok.morph.get(field)`, as a tuple: spaCy looks the feature strings up and splits them on every call.
+    (The cached hashes are read inline: it runs for most words of every claim.)"""
+    by_key = _FEATURES.get(field)
+    if by_key is None:
+        by_key = _FEATURES[field] = {}
+    doc = tok.doc
+    keys = doc.user_data.get(_MORPHS)
+    if keys is None or len(keys) != len(doc):
+        keys = _morph_keys(doc)
+    key = keys[tok.i]
     values = by_key.get(key)
     if values is None:
         values = by_key[key] = tuple(tok.morph.get(field))
@@ -188,8 +197,13 @@ def morph_values(tok: Token, field: str) -> tuple[str, ...]:
 
 def morph_dict(tok: Token) -> Mapping[str, str]:
     """`tok.morph.to_dict()`, parsed once per analysis; shared between tokens: read it, never change it."""
-    key = _morph_keys(tok.doc)[tok.i]
+    return morph_dict_at(tok.doc, tok.i)
+
+
+def morph_dict_at(doc: Doc, i: int) -> Mapping[str, str]:
+    """`morph_dict(doc[i])`, making the Token only for an analysis not parsed yet."""
+    key = _morph_keys(doc)[i]
     features = _DICTS.get(key)
     if features is None:
-        features = _DICTS[key] = tok.morph.to_dict()
+        features = _DICTS[key] = doc[i].morph.to_dict()
     return features

@@ -810,12 +810,17 @@ def joined(tokens: list[Token], original: Callable[[Token], str], replacement: d
     """The tokens' original text, each followed by its space, and by one where a cut left two words
     side by side ("Le coût[, partagé entre l'État et l'Unédic,] sera"); `replacement` gives other words
     for some tokens ("" leaves one out)."""
+    if not tokens:
+        return ""
+    spaces = column(tokens[0].doc, "whitespace_")  # (the document's columns: no string made per token)
+    at = [t.i for t in tokens]
+    last = len(tokens) - 1
     pieces: list[str] = []
     for k, t in enumerate(tokens):
-        space = " " if t.whitespace_ or (k + 1 < len(tokens) and tokens[k + 1].i != t.i + 1) else ""
-        word = original(t) if replacement is None or t.i not in replacement else replacement[t.i]
+        i = at[k]
+        word = original(t) if replacement is None or i not in replacement else replacement[i]
         if word:
-            pieces.append(word + space)
+            pieces.append(word + (" " if spaces[i] or (k < last and at[k + 1] != i + 1) else ""))
     return "".join(pieces)
 
 
