@@ -37,6 +37,7 @@ _STARTS = "claims.extraction.token_starts"
 _TEXT = "claims.extraction.text"
 _MORPHS = "claims.extraction.morph_keys"
 _COLUMNS = "claims.extraction.columns"
+_TOKENS = "claims.extraction.tokens"
 # Keys other modules cache under (pipeline's originals), dropped by release() too.
 _OTHER_KEYS = ("claims.extraction.originals",)
 
@@ -53,7 +54,7 @@ def release(doc: Doc) -> None:
     """Drop a document's caches once it is done with. The cached entities are Spans, which hold the
     document: left in its user_data, they make a cycle that only the garbage collector frees, so parsed
     documents (and their tensors) would pile up between collections."""
-    for key in (_ENTS, _STARTS, _TEXT, _MORPHS, _COLUMNS, *_OTHER_KEYS):
+    for key in (_ENTS, _STARTS, _TEXT, _MORPHS, _COLUMNS, _TOKENS, *_OTHER_KEYS):
         doc.user_data.pop(key, None)
 
 
@@ -67,6 +68,16 @@ def span_ents(span: Span) -> list[Span]:
             else:
                 break
     return out
+
+
+def span_tokens(span: Span) -> list[Token]:
+    """`list(span)`, sliced from the document's Tokens made once: `doc[i]` makes a new Token on every read,
+    and the attribution and the rewrite list every sentence's and candidate's tokens."""
+    doc = span.doc
+    tokens = doc.user_data.get(_TOKENS)
+    if tokens is None or len(tokens) != len(doc):  # not read yet, or the document was retokenized
+        tokens = doc.user_data[_TOKENS] = list(doc)
+    return tokens[span.start : span.end]
 
 
 def _token_starts(doc: Doc) -> list[int]:
@@ -143,7 +154,9 @@ def column(doc: Doc, name: str) -> list[Any]:
     """`[getattr(tok, name) for tok in doc]` for one of the attributes in _ATTRS, in one C call and no Token
     object per token: index it with `tok.i` or a span's range. The integers spaCy stores are mapped to
     what the Token attribute gives, learnt from the Token attribute itself the first time one is seen."""
-    columns = _columns(doc)
+    columns = doc.user_data.get(_COLUMNS)  # (_columns inline: column() runs for most words of every claim)
+    if columns is None or columns.get("", -1) != len(doc):
+        columns = _columns(doc)
     values = columns.get(name)
     if values is None:
         known = _VALUES[name]
@@ -156,7 +169,9 @@ def column(doc: Doc, name: str) -> list[Any]:
 
 def morph_column(doc: Doc, field: str) -> list[tuple[str, ...]]:
     """`[morph_values(tok, field) for tok in doc]`, once per document: index it with `tok.i`."""
-    columns = _columns(doc)
+    columns = doc.user_data.get(_COLUMNS)
+    if columns is None or columns.get("", -1) != len(doc):
+        columns = _columns(doc)
     values = columns.get(("morph", field))
     if values is None:
         values = columns["morph", field] = _mapped(_morph_keys(doc), _FEATURES.setdefault(field, {}),

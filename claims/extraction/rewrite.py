@@ -36,7 +36,7 @@ from claims.extraction.attribution import (
     role_of,
     speech_verb,
 )
-from claims.extraction.doccache import column, morph_values, span_ents, span_text
+from claims.extraction.doccache import column, morph_values, span_ents, span_text, span_tokens
 from claims.extraction.features import is_year
 
 _MARKERS = re.compile(lx.LEAD_MARKERS)
@@ -554,11 +554,14 @@ def _asides(kept: list[Token], span: Span, figures: list[tuple[int, int]]) -> se
     at = {t.i for t in kept}
     if not at:
         return set()
-    last = max(i for i in at if not doc[i].is_punct) if any(not doc[i].is_punct for i in at) else -1
+    punct = column(doc, "is_punct")
+    last = max((i for i in at if not punct[i]), default=-1)
     root = span.root
     out: set[int] = set()
+    dep_of = column(doc, "dep_")  # _aside_kind's first test, without a call per word
     for head in kept:
-        if head.i in out or not _aside_kind(head):
+        i = head.i
+        if i in out or dep_of[i] not in _ASIDE_DEPS or not _aside_kind(head):
             continue
         first, end = head.left_edge.i, head.right_edge.i
         if first < 1 or doc[first - 1].text != "," or not all(i in at for i in range(first, end + 1)):
@@ -626,7 +629,7 @@ def condense(
     """The checkable text of a span. `original(token)` gives the article's own text for a token (with
     its typographic quotes and spaces), `quantities`/`entities` are the chunk-offset spans of the facts
     it must keep."""
-    tokens = list(span)
+    tokens = span_tokens(span)
     leave: set[int] = set()
     for start, end in attribution.drop:
         leave.update(range(start, end))

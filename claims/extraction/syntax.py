@@ -15,8 +15,9 @@ loaded, see nlp.py).
 from __future__ import annotations
 
 import re
+from typing import Any
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from claims.extraction import lexicon as lx
 from claims.extraction.checkworthiness import Signals
@@ -68,11 +69,15 @@ def _verb_group(tok: Token) -> list[Token]:
     return [tok, *(c for c in tok.children if c.dep_ in _AUX_DEPS)]
 
 
-def _tense(group: list[Token], language: str) -> str:
-    """past / present / future / conditional / nonfinite for a verb group."""
-    doc = group[0].doc
-    mood_of, tense_of, form_of = morph_column(doc, "Mood"), morph_column(doc, "Tense"), morph_column(doc, "VerbForm")
-    lower_of = column(doc, "lower_")
+def _tense_columns(doc: Doc) -> tuple[list[Any], ...]:
+    """The columns _tense reads (Mood, Tense, VerbForm, lower_, tag_), fetched once per span."""
+    return (morph_column(doc, "Mood"), morph_column(doc, "Tense"), morph_column(doc, "VerbForm"),
+            column(doc, "lower_"), column(doc, "tag_"))
+
+
+def _tense(group: list[Token], language: str, columns: tuple[list[Any], ...]) -> str:
+    """past / present / future / conditional / nonfinite for a verb group (`columns`: _tense_columns)."""
+    mood_of, tense_of, form_of, lower_of, tag_of = columns
     at = [t.i for t in group]
     forms = {lower_of[i] for i in at}
     moods = set().union(*(mood_of[i] for i in at))
@@ -86,7 +91,6 @@ def _tense(group: list[Token], language: str) -> str:
     if "Imp" in moods:
         return "imperative"
     # "a baissé" (aux present + past participle), "has fallen", "fell", "baissait".
-    tag_of = column(doc, "tag_")
     if "Past" in tenses or "Imp" in tenses or any(tag_of[i] in ("VBD", "VBN") for i in at):
         return "past"
     if "Pres" in tenses or any(tag_of[i] in ("VBZ", "VBP") for i in at):
@@ -171,12 +175,13 @@ def span_features(span: Span, language: str) -> dict[str, float]:
     children = list(root.children)
     feats[f"root_pos={root.pos_}"] = 1.0
     finite = 0
+    tense_columns = _tense_columns(doc)
     for verb in verbs:
-        tense = _tense(_verb_group(verb), language)
+        tense = _tense(_verb_group(verb), language, tense_columns)
         feats[f"tense={tense}"] = 1.0
         finite += tense not in ("nonfinite", "other")
     if root.pos_ in ("VERB", "AUX") or any(c.dep_ == "cop" for c in children):
-        feats[f"root_tense={_tense(_verb_group(root), language)}"] = 1.0
+        feats[f"root_tense={_tense(_verb_group(root), language, tense_columns)}"] = 1.0
     subject = _subject_kind(root, children)
     feats[f"root_subj={subject}"] = 1.0
     if root.pos_ == "VERB" and subject == "none" and (
