@@ -1295,8 +1295,9 @@ def opening(mark: Token) -> bool:
 
 def quoted(tok: Token, span: Span) -> bool:
     """Whether a token lies inside a quotation of its sentence: the last quotation mark before it opens one."""
-    marks = [t for t in tok.doc[span.start : tok.i] if t.text == '"']
-    return bool(marks) and opening(marks[-1])
+    text_of = column(tok.doc, "text")  # (no Token per word before it: it runs for most names of an article)
+    last = next((i for i in range(tok.i - 1, span.start - 1, -1) if text_of[i] == '"'), None)
+    return last is not None and opening(tok.doc[last])
 
 
 def role_key(description: str) -> str:

@@ -71,13 +71,17 @@ def span_ents(span: Span) -> list[Span]:
 
 
 def span_tokens(span: Span) -> list[Token]:
-    """`list(span)`, sliced from the document's Tokens made once: `doc[i]` makes a new Token on every read,
-    and the attribution and the rewrite list every sentence's and candidate's tokens."""
+    """`list(span)` (a new list), its Tokens made once per span: `doc[i]` makes a new Token on every read,
+    and the attribution (find, its tail and incise tests) and the rewrite list each sentence's tokens."""
     doc = span.doc
-    tokens = doc.user_data.get(_TOKENS)
-    if tokens is None or len(tokens) != len(doc):  # not read yet, or the document was retokenized
-        tokens = doc.user_data[_TOKENS] = list(doc)
-    return tokens[span.start : span.end]
+    by_range = doc.user_data.get(_TOKENS)
+    if by_range is None or by_range.get("", -1) != len(doc):  # not read yet, or the document was retokenized
+        by_range = doc.user_data[_TOKENS] = {"": len(doc)}
+    key = (span.start, span.end)
+    tokens = by_range.get(key)
+    if tokens is None:
+        tokens = by_range[key] = list(span)
+    return list(tokens)
 
 
 def _token_starts(doc: Doc) -> list[int]:

@@ -641,7 +641,8 @@ def condense(
         cut = span.start_char + m.end()
         leave.update(t.i for t in tokens if t.idx < cut)
     checkable = [t for t in tokens if t.i not in leave]
-    if not any(t.is_alpha for t in checkable):  # nothing but attribution: the sentence stays whole
+    alpha = column(span.doc, "is_alpha")
+    if not any(alpha[t.i] for t in checkable):  # nothing but attribution: the sentence stays whole
         checkable = tokens
     kept = [t for t in checkable]
     fact_chars = [*quantities, *entities]
@@ -690,10 +691,11 @@ def condense(
     # Asides without facts: "(photo)", "(la « souricière »)"; ", un ancien élu de la commune," after a name.
     dropped_aside: set[int] = set()
     depth_start = None
+    text_of = column(span.doc, "text")
     for t in kept:
-        if t.text == "(":
+        if text_of[t.i] == "(":
             depth_start = t.i
-        elif t.text == ")" and depth_start is not None:
+        elif text_of[t.i] == ")" and depth_start is not None:
             aside = [x for x in kept if depth_start <= x.i <= t.i]
             if not factual(aside[1:-1]) and not faithful.bracketed_list(span_text(span.doc[depth_start : t.i + 1])):
                 dropped_aside.update(x.i for x in aside)
