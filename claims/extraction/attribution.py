@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from claims.extraction import lexicon as lx
-from claims.extraction.doccache import column, doc_ents, morph_values, span_ents, span_text
+from claims.extraction.doccache import column, doc_ents, morph_values, span_ents, span_text, span_tokens
 from claims.extraction.features import is_year
 
 # A title's article is declined in the sentence: "rapporte le Parisien", "a confié au Parisien",
@@ -263,7 +263,8 @@ def _speech_verb(tok: Token, language: str, lexicon: dict[str, tuple[str, ...]] 
         # "se serait plaint le président": a verb only, never the noun ("une plainte", "un souhait"); right
         # after '"...",' the word is the verb however it was tagged ("tempère", "analyse" read as adjective, noun)
         return True
-    return (tok.pos_ in ("VERB", "AUX", "NOUN", "ADJ") or _before_inverted_pronoun(tok)) and word.startswith(prefixes) \
+    # (the prefixes first: most words have none, and _before_inverted_pronoun reads the words after)
+    return word.startswith(prefixes) and (tok.pos_ in ("VERB", "AUX", "NOUN", "ADJ") or _before_inverted_pronoun(tok)) \
         and tok.is_alpha
 
 
@@ -792,7 +793,7 @@ def _trim_function_words(tokens: list[Token]) -> list[Token]:
 
 def _tail(span: Span, language: str) -> tuple[int, Token] | None:
     """The trailing ", raconte Sud Ouest." / ", a-t-il précisé à l'AFP" of a sentence: (start, verb)."""
-    tokens = list(span)
+    tokens = span_tokens(span)
     end = len(tokens)
     while end and tokens[end - 1].is_punct and tokens[end - 1].text not in ('"',):
         end -= 1
@@ -1142,7 +1143,7 @@ def _incise(span: Span, language: str) -> Attribution | None:
     """An attribution set between commas inside the sentence, the statement going on after it:
     "La rentrée aura lieu le 11 mai, a assuré le ministre de l'Éducation, Jean Dupont, avec 15 élèves par
     classe." The incise (", a assuré ... Jean Dupont") is left out; its inverted subject is the claimant."""
-    tokens = list(span)
+    tokens = span_tokens(span)
     for k, comma in enumerate(tokens[:-4]):
         if comma.text != "," or k < 3:
             continue
@@ -1294,8 +1295,9 @@ def opening(mark: Token) -> bool:
 
 def quoted(tok: Token, span: Span) -> bool:
     """Whether a token lies inside a quotation of its sentence: the last quotation mark before it opens one."""
-    marks = [t for t in tok.doc[span.start : tok.i] if t.text == '"']
-    return bool(marks) and opening(marks[-1])
+    text_of = column(tok.doc, "text")  # (no Token per word before it: it runs for most names of an article)
+    last = next((i for i in range(tok.i - 1, span.start - 1, -1) if text_of[i] == '"'), None)
+    return last is not None and opening(tok.doc[last])
 
 
 def role_key(description: str) -> str:
@@ -1573,7 +1575,7 @@ def _interviewed_by(span: Span, tokens: list[Token], language: str) -> Attributi
 
 def find(span: Span, language: str) -> Attribution:
     """The attribution of one sentence (or clause)."""
-    tokens = list(span)
+    tokens = span_tokens(span)
     if not tokens:
         return Attribution()
     lower = column(span.doc, "lower_")[span.start : span.end]

@@ -27,6 +27,7 @@ from spacy.attrs import (
     MORPH,
     ORTH,
     POS,
+    SPACY,
     TAG,
 )
 from spacy.tokens import Doc, Span, Token
@@ -36,6 +37,7 @@ _STARTS = "claims.extraction.token_starts"
 _TEXT = "claims.extraction.text"
 _MORPHS = "claims.extraction.morph_keys"
 _COLUMNS = "claims.extraction.columns"
+_TOKENS = "claims.extraction.tokens"
 # Keys other modules cache under (pipeline's originals), dropped by release() too.
 _OTHER_KEYS = ("claims.extraction.originals",)
 
@@ -52,7 +54,7 @@ def release(doc: Doc) -> None:
     """Drop a document's caches once it is done with. The cached entities are Spans, which hold the
     document: left in its user_data, they make a cycle that only the garbage collector frees, so parsed
     documents (and their tensors) would pile up between collections."""
-    for key in (_ENTS, _STARTS, _TEXT, _MORPHS, _COLUMNS, *_OTHER_KEYS):
+    for key in (_ENTS, _STARTS, _TEXT, _MORPHS, _COLUMNS, _TOKENS, *_OTHER_KEYS):
         doc.user_data.pop(key, None)
 
 
@@ -66,6 +68,20 @@ def span_ents(span: Span) -> list[Span]:
             else:
                 break
     return out
+
+
+def span_tokens(span: Span) -> list[Token]:
+    """`list(span)` (a new list), its Tokens made once per span: `doc[i]` makes a new Token on every read,
+    and the attribution (find, its tail and incise tests) and the rewrite list each sentence's tokens."""
+    doc = span.doc
+    by_range = doc.user_data.get(_TOKENS)
+    if by_range is None or by_range.get("", -1) != len(doc):  # not read yet, or the document was retokenized
+        by_range = doc.user_data[_TOKENS] = {"": len(doc)}
+    key = (span.start, span.end)
+    tokens = by_range.get(key)
+    if tokens is None:
+        tokens = by_range[key] = list(span)
+    return list(tokens)
 
 
 def _token_starts(doc: Doc) -> list[int]:
@@ -110,7 +126,8 @@ def span_text(span: Span) -> str:
 
 # The token attributes column() reads, by their Token attribute name.
 _ATTRS = {"pos_": POS, "dep_": DEP, "tag_": TAG, "ent_iob_": ENT_IOB, "ent_type_": ENT_TYPE, "lower_": LOWER,
-          "text": ORTH, "is_alpha": IS_ALPHA, "is_punct": IS_PUNCT, "is_space": IS_SPACE, "like_num": LIKE_NUM}
+          "text": ORTH, "is_alpha": IS_ALPHA, "is_punct": IS_PUNCT, "is_space": IS_SPACE, "like_num": LIKE_NUM,
+          "whitespace_": SPACY}
 # Token attribute name -> {the attribute's stored integer: the value the Token attribute gives for it}.
 # Words ("text", "lower_") grow with what the process reads: emptied past _MAX_VALUES.
 _VALUES: dict[str, dict[int, Any]] = {name: {} for name in _ATTRS}
@@ -141,7 +158,9 @@ def column(doc: Doc, name: str) -> list[Any]:
     """`[getattr(tok, name) for tok in doc]` for one of the attributes in _ATTRS, in one C call and no Token
     object per token: index it with `tok.i` or a span's range. The integers spaCy stores are mapped to
     what the Token attribute gives, learnt from the Token attribute itself the first time one is seen."""
-    columns = _columns(doc)
+    columns = doc.user_data.get(_COLUMNS)  # (_columns inline: column() runs for most words of every claim)
+    if columns is None or columns.get("", -1) != len(doc):
+        columns = _columns(doc)
     values = columns.get(name)
     if values is None:
         known = _VALUES[name]
@@ -154,7 +173,9 @@ def column(doc: Doc, name: str) -> list[Any]:
 
 def morph_column(doc: Doc, field: str) -> list[tuple[str, ...]]:
     """`[morph_values(tok, field) for tok in doc]`, once per document: index it with `tok.i`."""
-    columns = _columns(doc)
+    columns = doc.user_data.get(_COLUMNS)
+    if columns is None or columns.get("", -1) != len(doc):
+        columns = _columns(doc)
     values = columns.get(("morph", field))
     if values is None:
         values = columns["morph", field] = _mapped(_morph_keys(doc), _FEATURES.setdefault(field, {}),
@@ -177,9 +198,16 @@ def _morph_keys(doc: Doc) -> list[int]:
 
 
 def morph_values(tok: Token, field: str) -> tuple[str, ...]:
-    """`tok.morph.get(field)`, as a tuple: spaCy looks the feature strings up and splits them on every call."""
-    by_key = _FEATURES.setdefault(field, {})
-    key = _morph_keys(tok.doc)[tok.i]
+    """`tok.morph.get(field)`, as a tuple: spaCy looks the feature strings up and splits them on every call.
+    (The cached hashes are read inline: it runs for most words of every claim.)"""
+    by_key = _FEATURES.get(field)
+    if by_key is None:
+        by_key = _FEATURES[field] = {}
+    doc = tok.doc
+    keys = doc.user_data.get(_MORPHS)
+    if keys is None or len(keys) != len(doc):
+        keys = _morph_keys(doc)
+    key = keys[tok.i]
     values = by_key.get(key)
     if values is None:
         values = by_key[key] = tuple(tok.morph.get(field))
@@ -188,8 +216,13 @@ def morph_values(tok: Token, field: str) -> tuple[str, ...]:
 
 def morph_dict(tok: Token) -> Mapping[str, str]:
     """`tok.morph.to_dict()`, parsed once per analysis; shared between tokens: read it, never change it."""
-    key = _morph_keys(tok.doc)[tok.i]
+    return morph_dict_at(tok.doc, tok.i)
+
+
+def morph_dict_at(doc: Doc, i: int) -> Mapping[str, str]:
+    """`morph_dict(doc[i])`, making the Token only for an analysis not parsed yet."""
+    key = _morph_keys(doc)[i]
     features = _DICTS.get(key)
     if features is None:
-        features = _DICTS[key] = tok.morph.to_dict()
+        features = _DICTS[key] = doc[i].morph.to_dict()
     return features

@@ -1453,7 +1453,7 @@ def _share_units(doc: Doc, items: list[dict[str, Any]], groups: list[tuple[int, 
     for k in range(len(items) - 2, -1, -1):
         item, (i, j, _end) = items[k], groups[k]
         nxt, (i2, j2, _end2) = items[k + 1], groups[k + 1]
-        between = [t.lower_ for t in doc[j:i2]]
+        between = column(doc, "lower_")[j:i2]
         # "39 des 40 villes", "trois des quatre auteurs": a part of a whole counts what the whole counts.
         if item["unit"] or not nxt["unit"] or "low" in item or between not in ([","], ["et"], ["ou"], ["des"]):
             continue

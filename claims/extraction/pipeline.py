@@ -450,7 +450,8 @@ def _survey_figures(art: _Article, sent: Span, attrib: at.Attribution, quantitie
     if not art.survey and not attrib.claimant:
         return  # most sentences: no poll running, none named
     percent = any(q.get("unit") in ("%", "points") for q in quantities)
-    respondents = any(t.lower_ in _RESPONDENTS for t in sent)
+    words = column(sent.doc, "lower_")[sent.start : sent.end]
+    respondents = any(w in _RESPONDENTS for w in words)
     how = attrib.how
     near = art.sentences - art.survey_at <= _SURVEY_REACH
     if how.startswith("description:") and how.split(":", 1)[1].rstrip("s") in _SURVEY_DESCRIPTIONS \
@@ -458,7 +459,7 @@ def _survey_figures(art: _Article, sent: Span, attrib: at.Attribution, quantitie
         attrib.claimant = art.survey  # "selon ce sondage pour Radio Classique", "note l'institut"
     if attrib.claimant:
         survey = how in ("according_to", "speech") and any(
-            t.lower_.rstrip("s") in _SURVEY_STEMS for t in sent) and (percent or respondents)
+            w.rstrip("s") in _SURVEY_STEMS for w in words) and (percent or respondents)
         if survey or attrib.claimant == art.survey:
             art.survey, art.survey_at = attrib.claimant, art.sentences
         else:
@@ -943,7 +944,8 @@ def _candidate(
         # the sentence around it ends with.
         question=signals.question or text.rstrip(" .»\"”").endswith("?"),
     )
-    checkable = " ".join(original(t) + (" " if t.whitespace_ else "") for t in rewritten.checkable)
+    spaces = column(doc, "whitespace_")
+    checkable = " ".join(original(t) + spaces[t.i] for t in rewritten.checkable)
     return ClaimCandidate(
         start=start, end=end, quote=quote, text=text, language=language, claimant=claimant,
         outlet=attrib.outlet,

@@ -36,7 +36,7 @@ from claims.extraction.attribution import (
     role_of,
     speech_verb,
 )
-from claims.extraction.doccache import column, morph_values, span_ents, span_text
+from claims.extraction.doccache import column, morph_values, span_ents, span_text, span_tokens
 from claims.extraction.features import is_year
 
 _MARKERS = re.compile(lx.LEAD_MARKERS)
@@ -554,11 +554,14 @@ def _asides(kept: list[Token], span: Span, figures: list[tuple[int, int]]) -> se
     at = {t.i for t in kept}
     if not at:
         return set()
-    last = max(i for i in at if not doc[i].is_punct) if any(not doc[i].is_punct for i in at) else -1
+    punct = column(doc, "is_punct")
+    last = max((i for i in at if not punct[i]), default=-1)
     root = span.root
     out: set[int] = set()
+    dep_of = column(doc, "dep_")  # _aside_kind's first test, without a call per word
     for head in kept:
-        if head.i in out or not _aside_kind(head):
+        i = head.i
+        if i in out or dep_of[i] not in _ASIDE_DEPS or not _aside_kind(head):
             continue
         first, end = head.left_edge.i, head.right_edge.i
         if first < 1 or doc[first - 1].text != "," or not all(i in at for i in range(first, end + 1)):
@@ -626,7 +629,7 @@ def condense(
     """The checkable text of a span. `original(token)` gives the article's own text for a token (with
     its typographic quotes and spaces), `quantities`/`entities` are the chunk-offset spans of the facts
     it must keep."""
-    tokens = list(span)
+    tokens = span_tokens(span)
     leave: set[int] = set()
     for start, end in attribution.drop:
         leave.update(range(start, end))
@@ -638,7 +641,8 @@ def condense(
         cut = span.start_char + m.end()
         leave.update(t.i for t in tokens if t.idx < cut)
     checkable = [t for t in tokens if t.i not in leave]
-    if not any(t.is_alpha for t in checkable):  # nothing but attribution: the sentence stays whole
+    alpha = column(span.doc, "is_alpha")
+    if not any(alpha[t.i] for t in checkable):  # nothing but attribution: the sentence stays whole
         checkable = tokens
     kept = [t for t in checkable]
     fact_chars = [*quantities, *entities]
@@ -690,10 +694,11 @@ def condense(
     # Asides without facts: "(photo)", "(la « souricière »)"; ", un ancien élu de la commune," after a name.
     dropped_aside: set[int] = set()
     depth_start = None
+    text_of = column(span.doc, "text")
     for t in kept:
-        if t.text == "(":
+        if text_of[t.i] == "(":
             depth_start = t.i
-        elif t.text == ")" and depth_start is not None:
+        elif text_of[t.i] == ")" and depth_start is not None:
             aside = [x for x in kept if depth_start <= x.i <= t.i]
             if not factual(aside[1:-1]) and not faithful.bracketed_list(span_text(span.doc[depth_start : t.i + 1])):
                 dropped_aside.update(x.i for x in aside)
@@ -813,12 +818,17 @@ def joined(tokens: list[Token], original: Callable[[Token], str], replacement: d
     """The tokens' original text, each followed by its space, and by one where a cut left two words
     side by side ("Le coût[, partagé entre l'État et l'Unédic,] sera"); `replacement` gives other words
     for some tokens ("" leaves one out)."""
+    if not tokens:
+        return ""
+    spaces = column(tokens[0].doc, "whitespace_")  # (the document's columns: no string made per token)
+    at = [t.i for t in tokens]
+    last = len(tokens) - 1
     pieces: list[str] = []
     for k, t in enumerate(tokens):
-        space = " " if t.whitespace_ or (k + 1 < len(tokens) and tokens[k + 1].i != t.i + 1) else ""
-        word = original(t) if replacement is None or t.i not in replacement else replacement[t.i]
+        i = at[k]
+        word = original(t) if replacement is None or i not in replacement else replacement[i]
         if word:
-            pieces.append(word + space)
+            pieces.append(word + (" " if spaces[i] or (k < last and at[k + 1] != i + 1) else ""))
     return "".join(pieces)
 
 

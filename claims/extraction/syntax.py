@@ -15,12 +15,13 @@ loaded, see nlp.py).
 from __future__ import annotations
 
 import re
+from typing import Any
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from claims.extraction import lexicon as lx
 from claims.extraction.checkworthiness import Signals
-from claims.extraction.doccache import column, morph_dict, morph_values, span_ents, span_text
+from claims.extraction.doccache import column, morph_column, morph_dict_at, morph_values, span_ents, span_text
 
 # English (ClearNLP) and French (UD) relation labels -> one name. Relations left out carry no
 # signal we could measure on the folds (det, case, punct...) or have no counterpart.
@@ -68,23 +69,31 @@ def _verb_group(tok: Token) -> list[Token]:
     return [tok, *(c for c in tok.children if c.dep_ in _AUX_DEPS)]
 
 
-def _tense(group: list[Token], language: str) -> str:
-    """past / present / future / conditional / nonfinite for a verb group."""
-    forms = {t.lower_ for t in group}
-    moods = set().union(*(_morph(t, "Mood") for t in group))
-    tenses = set().union(*(_morph(t, "Tense") for t in group))
-    verb_forms = set().union(*(_morph(t, "VerbForm") for t in group))
+def _tense_columns(doc: Doc) -> tuple[list[Any], ...]:
+    """The columns _tense reads (Mood, Tense, VerbForm, lower_, tag_), fetched once per span."""
+    return (morph_column(doc, "Mood"), morph_column(doc, "Tense"), morph_column(doc, "VerbForm"),
+            column(doc, "lower_"), column(doc, "tag_"))
+
+
+def _tense(group: list[Token], language: str, columns: tuple[list[Any], ...]) -> str:
+    """past / present / future / conditional / nonfinite for a verb group (`columns`: _tense_columns)."""
+    mood_of, tense_of, form_of, lower_of, tag_of = columns
+    at = [t.i for t in group]
+    forms = {lower_of[i] for i in at}
+    moods = set().union(*(mood_of[i] for i in at))
+    tenses = set().union(*(tense_of[i] for i in at))
+    verb_forms = set().union(*(form_of[i] for i in at))
     if forms & _EN_FUTURE or "Fut" in tenses or language == "fr" and any(
-            "Fin" in _morph(t, "VerbForm") and _FR_FUTURE.match(t.lower_) for t in group):
+            "Fin" in form_of[i] and _FR_FUTURE.match(lower_of[i]) for i in at):
         return "future"
     if forms & _EN_CONDITIONAL or "Cnd" in moods:
         return "conditional"
     if "Imp" in moods:
         return "imperative"
     # "a baissé" (aux present + past participle), "has fallen", "fell", "baissait".
-    if "Past" in tenses or "Imp" in tenses or any(t.tag_ in ("VBD", "VBN") for t in group):
+    if "Past" in tenses or "Imp" in tenses or any(tag_of[i] in ("VBD", "VBN") for i in at):
         return "past"
-    if "Pres" in tenses or any(t.tag_ in ("VBZ", "VBP") for t in group):
+    if "Pres" in tenses or any(tag_of[i] in ("VBZ", "VBP") for i in at):
         return "present"
     if "Fin" not in verb_forms and verb_forms:
         return "nonfinite"
@@ -118,6 +127,7 @@ def span_features(span: Span, language: str) -> dict[str, float]:
         doc, "ent_type_")
     punct, space, like_num, tag_of = column(doc, "is_punct"), column(doc, "is_space"), column(doc, "like_num"), column(
         doc, "tag_")
+    lower_of = column(doc, "lower_")
     indices = range(span.start, span.end)
     words = [i for i in indices if not (punct[i] or space[i])]
     n = len(words)
@@ -143,8 +153,7 @@ def span_features(span: Span, language: str) -> dict[str, float]:
                 feats["number_counts_noun"] = 1.0
         if pos not in _MORPH_POS:
             continue
-        tok = doc[i]
-        morph = morph_dict(tok)
+        morph = morph_dict_at(doc, i)
         if pos == "PRON":
             if "Person" in morph:
                 feats[f"pron_person={morph['Person']}"] = 1.0
@@ -154,11 +163,11 @@ def span_features(span: Span, language: str) -> dict[str, float]:
             feats["negation"] = 1.0
         if morph.get("Degree") in ("Cmp", "Sup"):
             feats[f"degree={morph['Degree']}"] = 1.0
-        if tag_of[i] == "MD" or pos in ("VERB", "AUX") and language == "fr" and tok.lower_.startswith(
+        if tag_of[i] == "MD" or pos in ("VERB", "AUX") and language == "fr" and lower_of[i].startswith(
                 _FR_MODAL_PREFIXES):
             feats["modal"] = 1.0
         if pos in ("VERB", "AUX") and dep_of[i] not in _AUX_DEPS:
-            verbs.append(tok)
+            verbs.append(doc[i])
     for pos in _POS:
         if pos in pos_counts:
             feats[f"pos={pos}"] = min(1.0, pos_counts[pos] / n * 4)  # a quarter of the words saturates
@@ -166,12 +175,13 @@ def span_features(span: Span, language: str) -> dict[str, float]:
     children = list(root.children)
     feats[f"root_pos={root.pos_}"] = 1.0
     finite = 0
+    tense_columns = _tense_columns(doc)
     for verb in verbs:
-        tense = _tense(_verb_group(verb), language)
+        tense = _tense(_verb_group(verb), language, tense_columns)
         feats[f"tense={tense}"] = 1.0
         finite += tense not in ("nonfinite", "other")
     if root.pos_ in ("VERB", "AUX") or any(c.dep_ == "cop" for c in children):
-        feats[f"root_tense={_tense(_verb_group(root), language)}"] = 1.0
+        feats[f"root_tense={_tense(_verb_group(root), language, tense_columns)}"] = 1.0
     subject = _subject_kind(root, children)
     feats[f"root_subj={subject}"] = 1.0
     if root.pos_ == "VERB" and subject == "none" and (
