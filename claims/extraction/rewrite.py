@@ -976,7 +976,7 @@ def _role_phrase(noun: Token) -> list[Token] | None:
 # one only in the sentences before.
 _DESCRIBED_BODIES = frozenset({"entreprise", "société", "groupe", "compagnie", "constructeur", "fabricant",
                                "enseigne", "marque", "laboratoire", "association", "start-up", "firme", "club",
-                               "établissement", "organisation", "ONG", "collectif", "opérateur", "chaîne"})
+                               "établissement", "organisation", "ong", "collectif", "opérateur", "chaîne"})
 _DEFINITE = frozenset({"le", "la", "l'", "l\u2019"})
 
 

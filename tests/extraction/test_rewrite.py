@@ -512,8 +512,8 @@ def test_inside_a_quotation_il_or_elle_is_never_its_speaker() -> None:
 def test_a_definite_description_that_names_nothing_needs_context() -> None:
     text = ("Un homme de 40 ans a été retrouvé mort dans la Loire. L'homme avait été aperçu lundi à Nantes. "
             "La chanteuse a annulé trois concerts en mars. L'entreprise a fermé trois usines en 2019. "
-            "Le jeune homme de 27 ans a été mis en examen jeudi à Lyon.")
-    for needle in ("aperçu", "trois concerts", "trois usines", "mis en examen"):
+            "Le jeune homme de 27 ans a été mis en examen jeudi à Lyon. L'ONG a distribué 300 repas à Lyon.")
+    for needle in ("aperçu", "trois concerts", "trois usines", "mis en examen", "300 repas"):
         assert one(text, needle).needs_context, needle
 
 
