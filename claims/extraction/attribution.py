@@ -308,9 +308,14 @@ def _adverb_before_verb(tok: Token) -> bool:
         tok.lower_ == "d'" and tok.dep_ == "advmod"
 
 
+def _finite_word(tok: Token) -> bool:
+    """Whether a word is a finite verb or auxiliary."""
+    return tok.pos_ in ("VERB", "AUX") and "Fin" in morph_values(tok, "VerbForm")
+
+
 def _finite_in(tokens: Iterable[Token]) -> bool:
     """Whether some words hold a finite verb or auxiliary: a clause of their own."""
-    return any(t.pos_ in ("VERB", "AUX") and "Fin" in morph_values(t, "VerbForm") for t in tokens)
+    return any(_finite_word(t) for t in tokens)
 
 
 def _finite(verb: Token) -> bool:
@@ -832,12 +837,9 @@ def _tail(span: Span, language: str) -> tuple[int, Token] | None:
         described_from = speaker[-1].i + 1 if speaker and len(speaker) < len(rest[: relative - 1]) else rest[-1].i + 1
         # An inverted pronoun or a name right after the verb is the speaker whatever follows it: ", a-t-il déclaré
         # lundi 2 juillet au micro de RTL, à sa sortie de garde à vue", ", a affirmé Nicole Martin, la ministre de
-        # l'Intérieur, interrogée par les journalistes, dimanche 1er juillet" are circumstances and appositions.
-        # Only circumstances: no verb after the speech verb but a past participle that describes ("interrogée").
-        named = any(t.text.startswith("-") and t.pos_ == "PRON" or t.ent_type_ in ("PER", "PERSON") for t in rest[:4]) \
-            and sum(1 for t in rest if t.pos_ == "VERB" and not (
-                "Part" in morph_values(t, "VerbForm") and "Past" in morph_values(t, "Tense") and t.dep_ == "acl")) <= 1
-        if len(speaker) > (28 if named else 16) or len(rest) > 28:
+        # l'Intérieur, interrogée par les journalistes, dimanche 1er juillet" are circumstances and appositions
+        # (_speaker_then_circumstances, asked only of a long speaker phrase).
+        if len(rest) > 28 or len(speaker) > 16 and (len(speaker) > 28 or not _speaker_then_circumstances(rest)):
             # Too long for a tail with a comma: maybe one without ("... issue fatale rapporte X."); unless
             # this comma only opens the speaker's apposition (", confie X, un guide ..., à la BBC").
             if len(rest) > 28 or tokens[k - 1].ent_type_ not in ("PER", "PERSON"):
@@ -990,11 +992,19 @@ def _speaker_phrase(rest: list[Token]) -> list[Token]:
     setting = all(segment and segment[0].pos_ == "ADP" for segment in segments[1:])
     # No finite verb and no figure: ", rapporte RTL, le ministre a démissionné" goes on with a statement.
     if office and setting and not any(
-            (t.pos_ in ("VERB", "AUX") and "Fin" in morph_values(t, "VerbForm")
+            (_finite_word(t)
              or (t.pos_ == "NUM" or t.text[:1].isdigit()) and not _in_date(t))
             and not t.ent_type_ and not _age(t) for t in after):  # (a name's words: "l'agence Passe Agency")
         return rest[: commas[0]]
     return rest
+
+
+def _speaker_then_circumstances(rest: list[Token]) -> bool:
+    """Whether a tail names its speaker at once, by an inverted pronoun or a name, and holds no verb after its
+    speech verb but a past participle that describes: the rest is circumstances and appositions."""
+    return any(t.text.startswith("-") and t.pos_ == "PRON" or t.ent_type_ in ("PER", "PERSON") for t in rest[:4]) \
+        and sum(1 for t in rest if t.pos_ == "VERB" and not (
+            "Part" in morph_values(t, "VerbForm") and "Past" in morph_values(t, "Tense") and t.dep_ == "acl")) <= 1
 
 
 def _in_name(tok: Token) -> bool:
@@ -1169,8 +1179,7 @@ def _incise(span: Span, language: str) -> Attribution | None:
         rest = [t for t in span.doc[close + 1 : span.end] if t.is_alpha]
         # ", soulignant que ...", ", en rappelant qu'...": a second statement of the speaker (said_clause).
         said = _said_after(span, close, _end_of_text(span), language)
-        if said is not None and said[0] == close and not _present_participle(verb) and any(
-                t.pos_ in ("VERB", "AUX") and "Fin" in morph_values(t, "VerbForm") for t in tokens[:k]):
+        if said is not None and said[0] == close and not _present_participle(verb) and _finite_in(tokens[:k]):
             claimant, outlet, how = source_of(list(span.doc[verb.i + 1 : close]), language)
             if claimant or outlet:
                 return Attribution(claimant, outlet, how or "speech", [(comma.i, close), *_said_drop(span, said)],
@@ -1184,13 +1193,12 @@ def _incise(span: Span, language: str) -> Attribution | None:
                     rest[0].pos_ == "VERB" and _present_participle(rest[0])):
             continue
         before = tokens[:k]
-        if len(rest) < 3 or not any(t.pos_ in ("VERB", "AUX") and "Fin" in morph_values(t, "VerbForm") for t in before):
+        if len(rest) < 3 or not _finite_in(before):
             continue
         # A quotation then its speaker: what follows describes the scene ("..., a déclaré X, en conférence
         # de presse"), the sentence as a whole is the quote's. Only a statement going on with a figure or
         # a verb of its own ("..., et les bénéfices de 7 %") makes the incise an aside.
-        if tokens[k - 1].text == '"' or not any(t.like_num or ("Fin" in morph_values(t, "VerbForm") and t.pos_ in (
-                "VERB", "AUX")) for t in span.doc[close + 1 : span.end]):
+        if tokens[k - 1].text == '"' or not any(t.like_num or _finite_word(t) for t in span.doc[close + 1 : span.end]):
             continue
         claimant, outlet, how = source_of(list(span.doc[verb.i + 1 : close]), language)
         if not claimant and not outlet:
@@ -1607,7 +1615,7 @@ def find(span: Span, language: str) -> Attribution:
                 if after and after[0].pos_ == "ADP" and after[0].lower_ not in ("de", "d'", "du", "des", "of"):
                     comma = k  # "Selon Le Parisien, dans la rue X, ...": a place or time opens the main clause
                     break
-                if any(t.pos_ in ("VERB", "AUX") and "Fin" in morph_values(t, "VerbForm") for t in after):
+                if _finite_in(after):
                     comma = k
                     break
             if comma is None:
@@ -1761,8 +1769,7 @@ def find(span: Span, language: str) -> Attribution:
             # "dénonce de son côté la secrétaire d'État à l'Égalité, Marlène Schiappa": the name set off
             # after a long role may come a dozen words after the verb, not past another clause ("mais").
             after = list(itertools.takewhile(
-                lambda t: t.text not in (".", ";", ":", "?", "!") and t.pos_ != "CCONJ" and not (
-                    t.pos_ in ("VERB", "AUX") and "Fin" in morph_values(t, "VerbForm")),
+                lambda t: t.text not in (".", ";", ":", "?", "!") and t.pos_ != "CCONJ" and not _finite_word(t),
                 span.doc[tok.i + 1 : min(span.end, tok.i + 14)]))
             for t in after:
                 if t.ent_type_ in ("PER", "PERSON") and t.ent_iob_ == "B":
@@ -1877,8 +1884,7 @@ def _according_to_inside(span: Span, language: str) -> Attribution | None:
             return Attribution("", "", f"pronoun:{_STRESSED_PRONOUNS[doc[phrase_start].lower_]}")
         phrase = list(itertools.takewhile(
             lambda t: t.text not in ",;:.()!?\"" and t.pos_ not in ("CCONJ", "SCONJ") and t.lower_ not in (
-                "qui", "dont", "alors", "soit", "who", "which") and not (
-                t.pos_ in ("VERB", "AUX") and "Fin" in morph_values(t, "VerbForm")),
+                "qui", "dont", "alors", "soit", "who", "which") and not _finite_word(t),
             doc[phrase_start : min(span.end, phrase_start + 14)]))
         claimant, outlet, how = source_of(phrase, language) if phrase else ("", "", "")
         if (claimant or outlet) and not _in_relative_clause(tok):

@@ -168,6 +168,12 @@ _PROSPECTIVE_BE = {"est", "sont", "reste", "restent", "était", "étaient"}
 _GOING = ("va", "vont", "allons", "allez", "vais", "vas")
 
 
+def conditional(verb: Token) -> bool:
+    """Whether a verb or auxiliary is in the conditional ("aurait", "seraient"), by its mood or, where the
+    small models miss it, its ending."""
+    return "Cnd" in morph_values(verb, "Mood") or _CONDITIONAL.search(verb.lower_) is not None
+
+
 def _tense_at(doc: Doc, i: int) -> str:
     """past, future or present: the tense of the verb a date depends on ("lundi" in "aura lieu lundi")."""
     tok = doc[i]
@@ -224,7 +230,7 @@ def _tense_at(doc: Doc, i: int) -> str:
     active = any(c.dep_ == "nsubj" for c in tok.children)
     if "Part" in morph_values(tok, "VerbForm") and "Past" in morph_values(tok, "Tense") and any(
             (a.dep_ == "aux:tense" or a.dep_ == "aux:pass" and active)
-            and ("Cnd" in morph_values(a, "Mood") or _CONDITIONAL.search(a.lower_)) for a in aux):
+            and conditional(a) for a in aux):
         return "past"
     if any("Fut" in morph_values(t, "Tense") or "Cnd" in morph_values(t, "Mood") for t in forms):
         return "future"

@@ -1038,8 +1038,7 @@ def _alleged_past(span: Span) -> bool:
     root = span.root
     if root.pos_ != "VERB" or root.lower_ in _MODAL_PARTICIPLES or "Part" not in morph_values(root, "VerbForm"):
         return False
-    if not any(c.dep_.startswith("aux") and ("Cnd" in morph_values(c, "Mood") or c.lower_.endswith(("rait", "raient")))
-               for c in root.children):
+    if not any(c.dep_.startswith("aux") and ft.conditional(c) for c in root.children):
         return False
     if any(t.lower_ in ("si", "s'") and t.dep_ == "mark" for t in span):
         return False

@@ -986,8 +986,11 @@ _CLEFT_BE = frozenset({"est", "était", "étaient", "sont"})
 def _only_attributes(kept: list[Token], language: str) -> bool:
     """Whether a claim only says who said what the sentences before said: "C'est ce qu'il a déclaré dans une
     interview à La Tribune", "C'est en tout cas ce qu'affirme Le Parisien". Nothing in it can be checked."""
+    first = next((t for t in kept if not t.is_punct), None)
+    if first is None or first.lower_.replace("\u2019", "'") not in ("c'", "ce"):
+        return False  # (most claims: it runs for every candidate, before their words are listed)
     words = [t for t in kept if not t.is_punct]
-    if len(words) < 4 or words[0].lower_.replace("\u2019", "'") not in ("c'", "ce") or words[1].lower_ not in _CLEFT_BE:
+    if len(words) < 4 or words[1].lower_ not in _CLEFT_BE:
         return False
     that = next((t for t in words[2:8] if t.lower_ == "ce"), None)
     if that is None:
