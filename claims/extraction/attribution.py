@@ -396,8 +396,8 @@ _NOT_SPEAKER_NOUNS = {*lx.WEEKDAYS, "matin", "soir", "midi", "nuit", "hier", "ve
                       # ("a indiqué samedi 14 juillet la gendarmerie": the month of a date)
                       *(m for m in lx.MONTHS if not m.endswith(".") and m not in ("may", "march"))}
 # Nouns describing a company by its trade: "le géant allemand de la chimie Bayer" is Bayer.
-_COMPANY_NOUNS = {"géant", "groupe", "constructeur", "entreprise", "société", "compagnie", "opérateur",
-                  "fabricant", "distributeur", "numéro", "leader", "spécialiste", "company", "giant", "group"}
+_COMPANY_NOUNS = lx.COMPANY_NOUNS | {"géant", "distributeur", "numéro", "leader", "spécialiste", "company", "giant",
+                                     "group"}
 _COMPLEMENT_PREPOSITIONS = {"de", "d'", "du", "des", "à", "au", "aux", "of", "for"}
 
 

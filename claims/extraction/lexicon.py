@@ -188,6 +188,9 @@ OUTLETS = (
     "La Libre Belgique", "RTBF", "Le Temps", "La Tribune", "Capital", "Le Journal de Saône-et-Loire", "Médiapart",
 )
 # Nouns that name a medium: "le quotidien régional", "la radio", "l'hebdomadaire".
+# Nouns that describe a company ("le constructeur", "l'entreprise"): who speaks for it (attribution) and what a
+# definite description of one points back to (rewrite).
+COMPANY_NOUNS = frozenset({"groupe", "constructeur", "entreprise", "société", "compagnie", "opérateur", "fabricant"})
 OUTLET_NOUNS = {"quotidien", "journal", "hebdomadaire", "mensuel", "magazine", "radio", "chaîne", "site",
                 "agence", "média", "newspaper", "daily", "weekly", "broadcaster", "outlet"}
 # Nouns that can make a statement: a claimant phrase without a named entity needs one of them as its head.

@@ -974,9 +974,8 @@ def _role_phrase(noun: Token) -> list[Token] | None:
 
 # Nouns for a company or a body the article named before: "L'entreprise a licencié 300 salariés" says which
 # one only in the sentences before.
-_DESCRIBED_BODIES = frozenset({"entreprise", "société", "groupe", "compagnie", "constructeur", "fabricant",
-                               "enseigne", "marque", "laboratoire", "association", "start-up", "firme", "club",
-                               "établissement", "organisation", "ong", "collectif", "opérateur", "chaîne"})
+_DESCRIBED_BODIES = lx.COMPANY_NOUNS | {"enseigne", "marque", "laboratoire", "association", "start-up", "firme",
+                                        "club", "établissement", "organisation", "ong", "collectif", "chaîne"}
 _DEFINITE = frozenset({"le", "la", "l'", "l\u2019"})
 
 
