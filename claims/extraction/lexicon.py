@@ -376,6 +376,16 @@ TRIBUTE_MARKERS = {
            "in memoriam"),
     "en": (),
 }
+# Speech verbs that report a judgement, not a fact (word starts, on verbs only: the pipeline reads no
+# lemmas): "X a salué un texte équilibré", "Y a dénoncé les mensonges sur le traité", "Z estime que la
+# réforme est injuste". What was judged is checkable only when the sentence gives a figure with it
+# ("a dénoncé la suppression de 300 postes"): pipeline._appraisal asks for none. Not "accuser", "reprocher"
+# (an accusation states an act), "condamner" (a court's sentence) nor "rendre hommage" (TRIBUTE_MARKERS).
+APPRAISAL_VERBS = {
+    "fr": ("salu", "dénon", "fustig", "critiqu", "regrett", "déplor", "félicit", "réjou", "indign", "insurg",
+           "estim", "jug", "considèr", "considér", "qualifi", "applaudi", "étrill", "raill", "ironis", "désol"),
+    "en": (),
+}
 # Nouns after a demonstrative that point back to something said before ("cette mesure", "ce niveau").
 RECORD_MARKERS = {
     "fr": ("record", "jamais vu", "jamais enregistré", "historique", "inédit", "le plus", "la plus", "les plus",

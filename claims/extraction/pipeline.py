@@ -929,6 +929,7 @@ def _candidate(
         or _has(_WITH_SUBJECT.sub(" ", lower), lx.IMPERATIVE_APPEALS.get(language, ())),
         promotional=promotional,
         tribute=tribute,
+        appraisal=not c_quantities and _appraisal(span, root, clause_attrib, language),
         # A text of fewer than MIN_WORDS words once its attribution is gone ('"On dénonce", a réagi le
         # délégué syndical') states too little to check, whatever its sentence's tail says.
         fragment=rewritten.fragment or words < MIN_WORDS, needs_context=needs_context,
@@ -1004,6 +1005,19 @@ def _marker_lists(language: str) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(words.get(language, ())) for words in (
         lx.RECORD_MARKERS, lx.FORECAST_MARKERS, lx.SCHEDULE_MARKERS, lx.ADVICE_MARKERS, lx.PROMOTIONAL_MARKERS,
         lx.TRIBUTE_MARKERS))
+
+
+def _appraisal(span: Span, root: Token, attrib: at.Attribution, language: str) -> bool:
+    """Whether the sentence's main verb or its speech verb reports a judgement ("a salué", "a dénoncé",
+    "estime"): what someone thinks of a thing, not what happened (lexicon.APPRAISAL_VERBS). Not in the
+    passive: "Il a été jugé en appel" is a trial."""
+    starts = lx.APPRAISAL_VERBS.get(language, ())
+    if not starts:
+        return False
+    pos_of, lower = column(span.doc, "pos_"), column(span.doc, "lower_")
+    verbs = [root.i] + [i for s, e in attrib.drop for i in range(s, e) if pos_of[i] == "VERB"]
+    return any(pos_of[i] == "VERB" and lower[i].startswith(starts)
+               and not any(c.dep_ == "aux:pass" for c in span.doc[i].children) for i in verbs)
 
 
 def _past_in(doc: Doc, indices: Iterable[int]) -> bool:

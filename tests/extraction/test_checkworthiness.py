@@ -652,3 +652,34 @@ def test_it_finds_every_word_list_in_one_scan_as_list_by_list(language: str) -> 
 ])
 def test_money_is_a_currency_in_french_not_any_million(text: str, language: str, money: bool) -> None:
     assert lexical_signals(text, language).money is money
+
+
+def test_a_reported_judgement_ranks_below_the_facts_of_its_article() -> None:
+    from claims.extraction import extract_claims
+
+    facts = ["Le Sénat a adopté mardi le projet de loi sur l'eau par 252 voix contre 87.",
+             "Le même texte avait été rejeté en 2019 par l'Assemblée nationale, à 12 voix près."]
+    judged = ["Le sénateur Paul Martin a salué un texte équilibré et courageux.",
+              "La présidente du groupe écologiste Anne Leroy a dénoncé lundi une loi écrite pour les industriels.",
+              "Le maire de Brest Jean Dupuis estime que cette réforme arrive bien trop tard."]
+    extraction = extract_claims(" ".join(facts + judged), language="fr", selective=False)
+    found = {c.quote: c for c in [*extraction.claims, *extraction.recoverable]}
+    assert min(found[f].checkworthiness for f in facts) > max(found[j].checkworthiness for j in judged)
+    assert all("reports a judgement (praised, denounced, regretted)" in found[j].checkworthiness_reasons
+               for j in judged)
+
+
+@pytest.mark.parametrize("text", [
+    # A figure with what is judged is checkable: the suppression of 300 jobs happened or not.
+    "La CGT a dénoncé la suppression de 300 postes à l'usine de Cholet.",
+    # In the passive, "jugé" is a trial.
+    "Le suspect a été jugé lundi par la cour d'assises du Rhône.",
+    # A speech verb that states is no judgement.
+    "Le ministre a annoncé la fermeture de l'usine de Cholet.",
+])
+def test_a_judged_figure_a_trial_or_an_announcement_is_no_reported_judgement(text: str) -> None:
+    from claims.extraction import extract_claims
+
+    extraction = extract_claims(text, language="fr", selective=False)
+    [claim] = [*extraction.claims, *extraction.recoverable]
+    assert "reports a judgement (praised, denounced, regretted)" not in claim.checkworthiness_reasons
