@@ -383,9 +383,19 @@ TRIBUTE_MARKERS = {
 # (an accusation states an act), "condamner" (a court's sentence) nor "rendre hommage" (TRIBUTE_MARKERS).
 APPRAISAL_VERBS = {
     "fr": ("salu", "dénon", "fustig", "critiqu", "regrett", "déplor", "félicit", "réjou", "indign", "insurg",
-           "estim", "jug", "considèr", "considér", "qualifi", "applaudi", "étrill", "raill", "ironis", "désol"),
+           "estim", "jug", "considèr", "considér", "qualifi", "applaudi", "étrill", "raill", "ironis", "désol", "offusqu", "moqu", "tacl"),
     "en": (),
 }
+# Speech verbs that tell of a telling: with no clause or quotation after them, the sentence says that someone
+# spoke, not what ("La mère a raconté la scène au Parisien", "Il s'est confié à Télé 7 Jours"). Not the verbs
+# whose object is the news ("a annoncé sa démission", "a révélé l'identité du suspect").
+TELLING_VERBS = {
+    "fr": ("racont", "témoign", "réagi", "exprim", "comment", "parl", "narr", "confie", "confié", "confiai",
+           "confient"),
+    "en": (),
+}
+# "est revenu sur l'affaire", "revient sur son départ": a telling only with "sur" after it.
+TELLING_AGAIN = ("revenu", "revenue", "revient", "reviennent", "revenait", "revenaient")
 # Nouns after a demonstrative that point back to something said before ("cette mesure", "ce niveau").
 RECORD_MARKERS = {
     "fr": ("record", "jamais vu", "jamais enregistré", "historique", "inédit", "le plus", "la plus", "les plus",

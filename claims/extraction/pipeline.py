@@ -190,6 +190,7 @@ def _mark_lead(candidates: Sequence[ClaimCandidate]) -> None:
     s = first.signals
     told = s.past and s.entities and s.words >= SHORT_WORDS
     if told and not (s.forecast or s.schedule or s.advice or s.promotional or s.opinion or s.question
+                     or s.appraisal or s.contentless
                      or s.first_person or s.needs_context or s.fragment or s.hypothetical):
         s.lead = True
 
@@ -930,6 +931,7 @@ def _candidate(
         promotional=promotional,
         tribute=tribute,
         appraisal=not c_quantities and _appraisal(span, root, clause_attrib, language),
+        contentless=not c_quantities and _contentless(span, root, quote, language),
         # A text of fewer than MIN_WORDS words once its attribution is gone ('"On dénonce", a réagi le
         # délégué syndical') states too little to check, whatever its sentence's tail says.
         fragment=rewritten.fragment or words < MIN_WORDS, needs_context=needs_context,
@@ -1018,6 +1020,34 @@ def _appraisal(span: Span, root: Token, attrib: at.Attribution, language: str) -
     verbs = [root.i] + [i for s, e in attrib.drop for i in range(s, e) if pos_of[i] == "VERB"]
     return any(pos_of[i] == "VERB" and lower[i].startswith(starts)
                and not any(c.dep_ == "aux:pass" for c in span.doc[i].children) for i in verbs)
+
+
+def _contentless(span: Span, root: Token, quote: str, language: str) -> bool:
+    """Whether the sentence only tells that someone spoke, not what they said: "La mère du bébé a raconté la
+    terrible scène au Parisien", "Il s'est confié à Télé 7 Jours", "L'humoriste est revenu sur l'épisode". A
+    narrative speech verb (lexicon.TELLING_VERBS) heads it, active, with no clause, quotation or colon giving
+    the words (the caller asks for no figure either)."""
+    starts = lx.TELLING_VERBS.get(language, ())
+    if not starts or root.pos_ != "VERB":
+        return False
+    doc = span.doc
+    again = language == "fr" and root.lower_ in lx.TELLING_AGAIN and root.i + 1 < len(doc) \
+        and doc[root.i + 1].lower_ == "sur"
+    if not (again or root.lower_.startswith(starts)):
+        return False
+    if any(mark in quote for mark in ('"', "«", "»", ":", "\u201c")):
+        return False
+    lower = column(doc, "lower_")
+    if any(lower[i] in _WHAT_WAS_SAID for i in range(root.i + 1, span.end)):
+        return False  # "confie que le gouvernement réfléchit ...", "raconte comment elle s'est séparée ..."
+    deps = {c.dep_ for c in root.children}
+    # "Les investigations ont été confiées à la police" is an act; "est revenu sur", "s'est confiée" are not
+    # passives, whatever the parser makes of their auxiliary.
+    passive = "aux:pass" in deps and not again and not any(c.lower_ in ("se", "s'", "s\u2019") for c in root.children)
+    return not passive and not deps & {"ccomp", "xcomp", "parataxis", "csubj", "advcl"}
+
+
+_WHAT_WAS_SAID = frozenset({"que", "qu'", "qu\u2019", "comment", "pourquoi", "combien", "si"})
 
 
 def _past_in(doc: Doc, indices: Iterable[int]) -> bool:

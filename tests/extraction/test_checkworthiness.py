@@ -683,3 +683,33 @@ def test_a_judged_figure_a_trial_or_an_announcement_is_no_reported_judgement(tex
     extraction = extract_claims(text, language="fr", selective=False)
     [claim] = [*extraction.claims, *extraction.recoverable]
     assert "reports a judgement (praised, denounced, regretted)" not in claim.checkworthiness_reasons
+
+
+@pytest.mark.parametrize("telling", [
+    "La mère du bébé a raconté la terrible scène au Parisien samedi.",
+    "Le chanteur Alain Roux s'est confié au magazine Gala en kiosque ce mercredi.",
+    "L'humoriste Paul Martin est revenu sur l'épisode dans l'émission de Thierry Ardisson.",
+])
+def test_a_sentence_that_only_tells_that_someone_spoke_ranks_below_what_they_said(telling: str) -> None:
+    from claims.extraction import extract_claims
+
+    said = "Selon la préfecture, 40 personnes ont été évacuées dimanche à Lyon après l'incendie."
+    extraction = extract_claims(f"{said} {telling}", language="fr", selective=False)
+    found = {c.quote: c for c in [*extraction.claims, *extraction.recoverable]}
+    assert found[said].checkworthiness > found[telling].checkworthiness
+    assert "tells that someone spoke, not what they said" in found[telling].checkworthiness_reasons
+
+
+@pytest.mark.parametrize("text", [
+    "Le ministre a raconté que 40 personnes avaient été évacuées de l'immeuble.",  # what was said
+    "La victime a raconté comment elle avait été agressée dans le métro de Lyon.",
+    "Les investigations ont été confiées à la police judiciaire de Lyon.",  # passive: an act
+    "Le président Emmanuel Macron a confirmé mercredi son départ pour Berlin.",  # not a telling verb
+    'Le maire a réagi sur Twitter : "Nous ne fermerons pas cette école".',  # the words follow
+])
+def test_a_telling_with_its_words_or_an_act_is_not_contentless(text: str) -> None:
+    from claims.extraction import extract_claims
+
+    extraction = extract_claims(text, language="fr", selective=False)
+    reasons = {r for c in [*extraction.claims, *extraction.recoverable] for r in c.checkworthiness_reasons}
+    assert "tells that someone spoke, not what they said" not in reasons
