@@ -618,10 +618,14 @@ def _is_number(tok: Token, language: str) -> bool:
         if text in ("un", "une", "one"):
             return tok.pos_ == "NUM" or tok.i + 1 < len(tok.doc) and tok.nbor(1).lower_ in _SCALE_WORDS \
                 or _first_of_range(tok, language) or _one_in(tok, language)
-        if tok.pos_ == "PRON":
-            # "sur deux à trois mois": the model reads the first of a range as a pronoun.
+        if tok.pos_ in ("PRON", "PROPN"):
+            # "sur deux à trois mois": the model reads the first of a range as a pronoun. "Neuf personnes ont
+            # été blessées": a capitalised "Neuf" (the word also means "new") as a pronoun or a name; before a
+            # plural noun it counts.
             after = tok.doc[tok.i + 1 : tok.i + 3]
-            return len(after) == 2 and after[0].lower_ in ("à", "ou") and after[1].pos_ == "NUM"
+            return len(after) == 2 and after[0].lower_ in ("à", "ou") and after[1].pos_ == "NUM" or (
+                tok.text[:1].isupper() and len(after) > 0 and after[0].pos_ == "NOUN"
+                and "Plur" in after[0].morph.get("Number"))
         return tok.pos_ in ("NUM", "ADJ", "NOUN", "") or not tok.pos_
     return False
 

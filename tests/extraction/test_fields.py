@@ -853,3 +853,24 @@ def test_a_compound_past_hung_on_va_still_lies_behind() -> None:
             "favoritisme, selon Midi Libre.")
     assert "2021-03-09" in dates(text, published)
     assert "2021-03-16" in dates("Le maire de Sète va présenter mardi son budget aux élus, selon Midi Libre.", published)
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    # "Neuf" also means "new": at a sentence start the model reads it as a pronoun or a name.
+    ("Neuf personnes ont été soignées à Strasbourg pour des blessures.", 9.0),
+    ("La Banque de France a publié ses chiffres. Neuf personnes ont été blessées à Lyon.", 9.0),
+])
+def test_a_capitalised_number_word_before_a_plural_noun_counts(text: str, value: float) -> None:
+    from claims.extraction import extract_claims
+
+    extraction = extract_claims(text, language="fr", selective=False)
+    values = [q["value"] for c in [*extraction.claims, *extraction.recoverable] for q in c.quantities]
+    assert values == [value]
+
+
+def test_new_is_no_number() -> None:
+    from claims.extraction import extract_claims
+
+    text = "Il a acheté un vélo neuf à Lyon. Le quartier du Pont-Neuf a été évacué à Toulouse."
+    extraction = extract_claims(text, language="fr", selective=False)
+    assert not [q for c in [*extraction.claims, *extraction.recoverable] for q in c.quantities]
