@@ -180,19 +180,23 @@ def extract_texts(
 
 
 def _mark_lead(candidates: Sequence[ClaimCandidate]) -> None:
-    """The article's first statement, when it tells what happened (a past event with a named subject, no
-    forecast, opinion, question or first person, nothing to resolve): the news the article is about, which
-    its later details should not push out of the short list."""
-    body = [c for c in candidates if c.signals is not None and not c.signals.extra.get("headline")]
-    if not body:
-        return
-    first = min(body, key=lambda c: c.start)
-    s = first.signals
-    told = s.past and s.entities and s.words >= SHORT_WORDS
-    if told and not (s.forecast or s.schedule or s.advice or s.promotional or s.opinion or s.question
-                     or s.appraisal or s.contentless
-                     or s.first_person or s.needs_context or s.fragment or s.hypothetical):
-        s.lead = True
+    """The article's lead: its first statement that tells what happened (a past event with a named subject,
+    no forecast, opinion, question or first person, nothing to resolve), among its first LEAD_WINDOW
+    statements (a hook or a teaser may come before it: "La mise en garde de la préfecture n'aura pas
+    suffi."): the news the article is about, which its later details should not push out of the short list."""
+    body = sorted((c for c in candidates if c.signals is not None and not c.signals.extra.get("headline")),
+                  key=lambda c: c.start)
+    for cand in body[:LEAD_WINDOW]:
+        s = cand.signals
+        told = s.past and s.entities and s.words >= SHORT_WORDS
+        if told and not (s.forecast or s.schedule or s.advice or s.promotional or s.opinion or s.question
+                         or s.appraisal or s.contentless
+                         or s.first_person or s.needs_context or s.fragment or s.hypothetical):
+            s.lead = True
+            return
+
+
+LEAD_WINDOW = 3
 
 
 _SOFT_WRAP = re.compile(r"(?<!\n)\n(?!\n)")

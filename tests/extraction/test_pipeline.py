@@ -327,6 +327,20 @@ def test_an_articles_first_statement_of_what_happened_is_its_lead() -> None:
     assert not claim_with(ahead, "démissionner").signals.lead
 
 
+def test_a_hook_before_the_news_leaves_the_lead_to_the_news() -> None:
+    told = extract_claims("La mise en garde de la préfecture n'aura pas suffi. Neuf personnes ont été soignées au CHU "
+                          "de Strasbourg pour des blessures dues à des pétards. Le service avait soigné 29 blessés "
+                          "l'an dernier à Strasbourg. Les pétards venaient de Pologne selon le docteur Paul Roux.",
+                          language="fr")
+    assert claim_with(told, "Neuf personnes").signals.lead
+    assert not claim_with(told, "29 blessés").signals.lead
+    # no further than the first three statements: a detail of the body is no lead
+    late = extract_claims("Le festival de Lyon s'ouvre ce soir avec 40 concerts. Les organisateurs attendent 20.000 "
+                          "spectateurs à Lyon. Les billets sont en vente à la mairie de Lyon. La police de Lyon avait "
+                          "interpellé 12 personnes pendant le festival l'an dernier.", language="fr")
+    assert not any(c.signals.lead for c in [*late.claims, *late.recoverable])
+
+
 def test_what_is_due_lies_ahead() -> None:
     # published on Wednesday 2019-03-20: the Monday the ministers are due at is the 25th
     [told] = extract_texts(["Les ministres de la Santé et du Travail doivent participer lundi à une réunion à Paris."],
