@@ -80,7 +80,8 @@ def show(rows: list[dict]) -> None:
                 + (f" [{q['low']}-{q['high']}]" if q.get("low") is not None and q.get("high") is not None else "")
                 + (" ~" if q.get("approx") else "")
                 for q in c.quantities)
-            dates = "; ".join(f"{d['text']!r}={d.get('value', '?')}" for d in c.dates)
+            # a range or a list of dates ("de 1989 à 2001", "les 20 et 27 novembre") prints all its values
+            dates = "; ".join(f"{d['text']!r}={', '.join(d.get('values') or [d.get('value') or '?'])}" for d in c.dates)
             outlet = getattr(c, "outlet", "")
             print(f"{rank}. [{c.checkworthiness:.2f}] text: {c.text}")
             if c.quote != c.text:
