@@ -396,6 +396,11 @@ TELLING_VERBS = {
 }
 # "est revenu sur l'affaire", "revient sur son départ": a telling only with "sur" after it.
 TELLING_AGAIN = ("revenu", "revenue", "revient", "reviennent", "revenait", "revenaient")
+# The subjects of a frame that announces the statement after a colon ("Le constat est sans appel : ...",
+# "C'est officiel : ...", "La raison est simple : ..."): a pointer or a word for what is about to be said.
+FRAME_SUBJECTS = frozenset({"ce", "c'", "c\u2019", "cela", "ça", "constat", "résultat", "bilan", "verdict",
+                            "conclusion", "explication", "raison", "réponse", "question", "problème", "message",
+                            "objectif", "idée", "règle", "principe", "chose", "mot", "leçon", "enjeu"})
 # Nouns after a demonstrative that point back to something said before ("cette mesure", "ce niveau").
 RECORD_MARKERS = {
     "fr": ("record", "jamais vu", "jamais enregistré", "historique", "inédit", "le plus", "la plus", "les plus",

@@ -640,6 +640,7 @@ def condense(
     if m and m.end() < len(whole):
         cut = span.start_char + m.end()
         leave.update(t.i for t in tokens if t.idx < cut)
+    leave.update(_colon_frame([t for t in tokens if t.i not in leave], [*quantities, *entities]))
     checkable = [t for t in tokens if t.i not in leave]
     alpha = column(span.doc, "is_alpha")
     if not any(alpha[t.i] for t in checkable):  # nothing but attribution: the sentence stays whole
@@ -812,6 +813,43 @@ def condense(
         out.text = plain
         out.subject = out.unresolved = ""
     return out
+
+
+def _colon_frame(tokens: list[Token], facts: list[tuple[int, int]]) -> list[int]:
+    """The words of a frame before a colon that only announce the statement after it: "Le constat est sans
+    appel : le chômage a augmenté de 3 %", "C'est officiel : ...", "Il n'y a pas de place pour le doute : ...",
+    "Résultat : ...". A frame is short, names, counts and dates nothing, and states nothing of its own: no
+    verb but a copula or "il y a" (no speech verb: "Le ministre a prévenu :" is an attribution), and no
+    subject but "ce" or a word that announces (lexicon.FRAME_SUBJECTS): "Les premières
+    descriptions du mésentère ne sont pas récentes : ..." is a statement. What follows the colon is one, a
+    subject first and its finite verb ("Parmi les situations délicates : Aix, où la députée affronte ..."
+    announces a list). The indices of the frame and its colon, or none."""
+    colon = next((k for k, t in enumerate(tokens) if t.text == ":"), None)
+    if colon is None or colon == 0:
+        return []
+    frame, tail = tokens[:colon], tokens[colon + 1 :]
+    words = [t for t in frame if t.is_alpha]
+    if not 1 <= len(words) <= _FRAME_WORDS or len([t for t in tail if t.is_alpha]) < 4:
+        return []
+    if tail[0].text in _QUOTES or any(t.text in _QUOTES for t in frame):
+        return []
+    for t in frame:
+        if t.like_num or t.pos_ == "PROPN" or t.ent_type_ or t.lower_ in _WHEN or any(s <= t.idx < e for s, e in facts):
+            return []
+        if t.pos_ == "VERB" and not (t.lower_ in ("a", "avait", "aura") and t.i > 0 and t.doc[t.i - 1].lower_ == "y"):
+            return []
+        if t.dep_.startswith("nsubj") and t.lower_ not in lx.FRAME_SUBJECTS:
+            return []
+    at = {t.i for t in tail}
+    # the statement opens on its subject: "le chômage a augmenté", not "Aix-en-Provence, où la députée ..."
+    if not any(t.dep_.startswith("nsubj") and t.head.i in at and t.head.dep_ not in ("acl:relcl", "acl")
+               and t.left_edge.i == tail[0].i for t in tail) or not _finite(tail):
+        return []
+    return [t.i for t in tokens[: colon + 1]]
+
+
+_FRAME_WORDS = 10
+_QUOTES = frozenset({'"', "«", "»", "\u201c", "\u201d"})
 
 
 def joined(tokens: list[Token], original: Callable[[Token], str], replacement: dict[int, str] | None = None) -> str:

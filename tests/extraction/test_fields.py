@@ -12,8 +12,9 @@ from claims.extraction import extract_texts
 
 
 def everything(text: str, published: dt.date | None = None) -> list[Any]:
+    """Every candidate, stored or not, in the article's order."""
     [extraction] = extract_texts([text], languages=["fr"], published=[published])
-    return [*extraction.claims, *extraction.recoverable]
+    return sorted([*extraction.claims, *extraction.recoverable], key=lambda c: c.start)
 
 
 def quantities(text: str) -> list[tuple[Any, ...]]:

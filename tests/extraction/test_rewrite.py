@@ -552,3 +552,32 @@ def test_a_connective_whose_noun_an_adjective_qualifies_stays() -> None:
     assert one(text, "SNCF").text == text
     plain = "Dans ce contexte, la majorité a cherché lundi à apaiser les syndicats de la SNCF."
     assert one(plain, "SNCF").text == "La majorité a cherché lundi à apaiser les syndicats de la SNCF."
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Le constat est sans appel : le chômage a augmenté de 3 % en 2019 en Bretagne.",
+     "Le chômage a augmenté de 3 % en 2019 en Bretagne."),
+    ("Il n'y a pas de place pour le doute : les Français sont très majoritairement (77 %) favorables à la réforme.",
+     "Les Français sont très majoritairement (77 %) favorables à la réforme."),
+    ("C'est officiel : la France a battu la Belgique en demi-finale à Saint-Pétersbourg.",
+     "La France a battu la Belgique en demi-finale à Saint-Pétersbourg."),
+])
+def test_a_frame_that_announces_the_statement_after_a_colon_is_dropped(text: str, expected: str) -> None:
+    claim = one(text, ":")
+    assert claim.text == expected
+    assert not claim.needs_context
+
+
+@pytest.mark.parametrize("text", [
+    # a statement of its own before the colon
+    "Les premières descriptions du mésentère ne sont pas récentes : Léonard de Vinci s'était penché sur la question.",
+    # a date or a count in the frame is a fact
+    "Vendredi, nouveau rebondissement : les responsables de l'essai britannique annoncent la fin des tests.",
+    "Bonne nouvelle pour les 8 millions d'habitants : le prix du ticket de métro baissera en janvier.",
+    # an attribution, and a list announced rather than a statement
+    "Le ministre a prévenu : les retraites seront réformées en 2020 à Paris.",
+    "Parmi les villes disputées : Aix-en-Provence, où la députée Anne Petel affronte son suppléant Paul Roux.",
+])
+def test_a_colon_after_a_statement_a_fact_or_an_attribution_keeps_its_words(text: str) -> None:
+    claim = one(text, ":")
+    assert text.split(":")[0].split()[-1] in claim.text
