@@ -479,6 +479,15 @@ REPORTED_SPEECH_MARKERS = {
 }
 # Intentions, obligations, wishes and proposals: what someone means to do cannot be checked yet.
 INTENTION_MARKERS = {
+    # What someone wants, demands or promises (word forms: "compte", "demande" and "entend" are too often a
+    # noun or another verb, "veut" says what a word means or what one claims to be: "veut dire", "se veut
+    # rassurant"; "exige" what a law requires). A demand with a figure is still a demand: "réclame 300
+    # millions d'euros".
+    "fr": ("voudrait", "voudraient", "souhaite ", "souhaitent", "souhaiterait", "a souhaité", "promet ",
+           "promettent", "a promis", "ont promis", "s'engage à", "s'engagent à", "s'est engagé", "plaide pour",
+           "plaident pour", "a plaidé pour", "ont plaidé pour", "réclame ", "réclament", "a réclamé", "ont réclamé",
+           "prône", "milite pour", "militent pour", "a l'intention de", "ont l'intention de", "sa volonté de",
+           "leur volonté de", "appelle de ses vœux"),
     "en": ("have to", "has to", "got to", "need to", "needs to", "let's", "let us", "we can ", "i can ",
            "we're going", "we are going", "we will", "we'll", "i'll", "want to", "my plan", "i propose"),
 }

@@ -713,3 +713,20 @@ def test_a_telling_with_its_words_or_an_act_is_not_contentless(text: str) -> Non
     extraction = extract_claims(text, language="fr", selective=False)
     reasons = {r for c in [*extraction.claims, *extraction.recoverable] for r in c.checkworthiness_reasons}
     assert "tells that someone spoke, not what they said" not in reasons
+
+
+@pytest.mark.parametrize(("text", "intention"), [
+    ("Le maire de Lyon, Paul Roux, réclame 300 policiers supplémentaires pour sa ville.", True),
+    ("La ministre Anne Leroy souhaite une réorganisation de la police à Paris.", True),
+    ("Le président du RN a promis de baisser la TVA sur l'énergie à 5,5 %.", True),
+    # what a word means, what one claims to be, what a law requires: no intention
+    ("Pour le ministre Paul Roux, ce chiffre ne veut rien dire sur la délinquance à Lyon.", False),
+    ("Le maire de Lyon Paul Roux se veut rassurant sur la sécurité de la ville.", False),
+    ("La police de Lyon a interpellé 12 personnes samedi soir.", False),
+])
+def test_a_french_demand_wish_or_promise_states_an_intention(text: str, intention: bool) -> None:
+    from claims.extraction import extract_claims
+
+    extraction = extract_claims(text, language="fr", selective=False)
+    [claim] = [*extraction.claims, *extraction.recoverable]
+    assert ("states an intention, a need or a proposal" in claim.checkworthiness_reasons) is intention
