@@ -41,9 +41,10 @@ _GLUED = _only_before(
 # "à partir du 2 août.10 à 12 millions de visiteurs", "selon Philippe.72% des sondés": a sentence end glued to
 # a figure that opens the next one (a decimal has a digit before its point, a domain name letters after).
 _GLUED_FIGURE = re.compile(r"(?<=[a-zà-öø-ÿ]{4})([.!?…])(?=\d+(?:[.,]\d+)?(?:[\s%]|$))")
-# "prend les devantsMais cet événement", "dans l'AinCe mardi", "du busJeudi 20 septembre": a heading glued to
-# the next sentence's first word (after three lower-case letters, or a capital and two). The heading gets its
-# own line, so segmentation reports it as a heading instead of a claim.
+# "prend les devantsMais cet événement", "dans l'AinCe mardi", "du busJeudi 20 septembre", "toute la
+# FranceSamedi, la cinquième journée": a heading glued to the next sentence's first word (after three
+# lower-case letters, or a capital and two). The heading gets its own line, so segmentation reports it as a
+# heading instead of a claim.
 _GLUED_HEADING = _only_before(
     r"[A-ZÀ-Þ \d►▶■▪•]",  # (what every place below is followed by)
     r"(?:(?<=[a-zà-öø-ÿ]{3})|(?<=[A-ZÀ-Þ][a-zà-öø-ÿ]{2})|(?<=\d)|(?<=[a-zà-öø-ÿ]\)))(?=(?:Mais|Ainsi|Se|Ne|Cet|Lundi|"
@@ -52,7 +53,7 @@ _GLUED_HEADING = _only_before(
     r"Selon|Si|Depuis|Après|Avant|Lors|Alors|Sur|Par|Pendant|Avec|Quant|Et|De|Du|On|Nous|Je|C'|Cela|Parmi|"
     r"Face|Entre|Comme|Malgré|Outre|À|A|Jusqu'|Dès|Plusieurs|Certains|Certaines|Chaque|Son|Sa|Ses|Leur|Leurs|"
     r"Deux|Trois|Quatre|Cinq|Six|Sept|Huit|Neuf|Dix|Vingt|Cent|Mille|S'|Qu'|Lorsqu'|Puisqu')"
-    r"(?:\s|'|(?<=')))|"
+    r"(?:\s|,|'|(?<=')))|"
     # a rubric bullet glued after a sentence end ("inégalé depuis.► Mitterrand et Chirac ...")
     r"(?<=[.!?…\"])(?= ?[►▶■▪•])"
     # a live blog's time stamp after a sentence end ("Harris Interactive.17h : Le taux de participation")

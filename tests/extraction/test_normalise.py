@@ -165,6 +165,9 @@ def test_an_upper_case_heading_glued_to_an_elided_article_is_cut_off() -> None:
      "Jeudi 20 septembre, à Draveil, il a été frappé."),
     ("Le texte est illégal. L'avis du Conseil d'ÉtatSe prononçant sur le fond, les juges ont tranché.",
      "Se prononçant sur le fond, les juges ont tranché."),
+    # the glued word followed by a comma
+    ("Le bilan est lourd. 66.000 manifestants dans toute la FranceSamedi, la cinquième journée a réuni 66.000 "
+     "personnes.", "Samedi, la cinquième journée a réuni 66.000 personnes."),
 ])
 def test_a_heading_glued_to_the_sentences_around_it_gets_a_paragraph_of_its_own(glued: str, heading: str) -> None:
     paragraphs = [p.strip() for p in normalise(glued).text.split("\n\n")]
