@@ -949,7 +949,7 @@ def _candidate(
         past=signals.past and _past_in(doc, (t.i for t in itertools.chain(rewritten.checkable, rewritten.aside))),
         # A question quoted inside a statement ("« Et si ... ? », a réagi le maire.") asks, whatever
         # the sentence around it ends with.
-        question=signals.question or text.rstrip(" .»\"”").endswith("?"),
+        question=signals.question or text.rstrip(" .»\"”").endswith("?") or _inverted_question(span, language),
     )
     spaces = column(doc, "whitespace_")
     checkable = " ".join(original(t) + spaces[t.i] for t in rewritten.checkable)
@@ -1024,6 +1024,26 @@ def _appraisal(span: Span, root: Token, attrib: at.Attribution, language: str) -
     verbs = [root.i] + [i for s, e in attrib.drop for i in range(s, e) if pos_of[i] == "VERB"]
     return any(pos_of[i] == "VERB" and lower[i].startswith(starts)
                and not any(c.dep_ == "aux:pass" for c in span.doc[i].children) for i in verbs)
+
+
+def _inverted_question(span: Span, language: str) -> bool:
+    """A question asked by inverting its subject, whatever it ends with: "Jean-François Copé aurait-il un peu
+    trop regardé le JT ?", "Pourquoi le gouvernement a-t-il renoncé à la taxe.". Only before the first comma,
+    colon or quotation mark, and not after a speech verb ('"...", a-t-il dit' attributes)."""
+    if language != "fr":
+        return False
+    doc = span.doc
+    lower, pos_of = column(doc, "lower_"), column(doc, "pos_")
+    for i in range(span.start, span.end):
+        if lower[i] in (",", ":", '"', "«", "»", "\u201c") or lower[i] in _INVERTED_SUBJECTS and i > span.start and (
+                pos_of[i - 1] in ("VERB", "AUX") and not at.speech_verb(doc[i - 1], language)
+                or lower[i - 1] == "-t" and i - 1 > span.start and pos_of[i - 2] in ("VERB", "AUX")
+                and not at.speech_verb(doc[i - 2], language)):
+            return lower[i] in _INVERTED_SUBJECTS
+    return False
+
+
+_INVERTED_SUBJECTS = frozenset({"-il", "-elle", "-ils", "-elles", "-on"})
 
 
 def _contentless(span: Span, root: Token, quote: str, language: str) -> bool:

@@ -730,3 +730,18 @@ def test_a_french_demand_wish_or_promise_states_an_intention(text: str, intentio
     extraction = extract_claims(text, language="fr", selective=False)
     [claim] = [*extraction.claims, *extraction.recoverable]
     assert ("states an intention, a need or a proposal" in claim.checkworthiness_reasons) is intention
+
+
+@pytest.mark.parametrize(("text", "question"), [
+    ("Jean-François Copé aurait-il un peu trop regardé le JT de Jean-Pierre Pernaut.", True),
+    ("Pourquoi le gouvernement a-t-il renoncé à la taxe carbone en 2018.", True),
+    # an inverted pronoun after a speech verb attributes
+    ('"Nous avons perdu 300 emplois à Lyon", a-t-il déclaré lundi.', False),
+    ("Le chômage a baissé de 2 % en 2019, a-t-il ajouté devant les députés.", False),
+])
+def test_an_inverted_subject_asks_whatever_the_sentence_ends_with(text: str, question: bool) -> None:
+    from claims.extraction import extract_claims
+
+    extraction = extract_claims(text, language="fr", selective=False)
+    [claim] = [*extraction.claims, *extraction.recoverable]
+    assert ("question" in claim.checkworthiness_reasons) is question
