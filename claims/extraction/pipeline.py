@@ -1049,15 +1049,15 @@ _INVERTED_SUBJECTS = frozenset({"-il", "-elle", "-ils", "-elles", "-on"})
 def _contentless(span: Span, root: Token, quote: str, language: str) -> bool:
     """Whether the sentence only tells that someone spoke, not what they said: "La mère du bébé a raconté la
     terrible scène au Parisien", "Il s'est confié à Télé 7 Jours", "L'humoriste est revenu sur l'épisode". A
-    narrative speech verb (lexicon.TELLING_VERBS) heads it, active, with no clause, quotation or colon giving
-    the words (the caller asks for no figure either)."""
+    narrative speech verb (lexicon.TELLING_VERBS) or an outlet at work (_outlet_at_work) heads it, active, with
+    no clause, quotation or colon giving the words (the caller asks for no figure either)."""
     starts = lx.TELLING_VERBS.get(language, ())
     if not starts or root.pos_ != "VERB":
         return False
     doc = span.doc
     again = language == "fr" and root.lower_ in lx.TELLING_AGAIN and root.i + 1 < len(doc) \
         and doc[root.i + 1].lower_ == "sur"
-    if not (again or root.lower_.startswith(starts)):
+    if not (again or root.lower_.startswith(starts) or _outlet_at_work(root)):
         return False
     if any(mark in quote for mark in ('"', "«", "»", ":", "\u201c")):
         return False
@@ -1069,6 +1069,16 @@ def _contentless(span: Span, root: Token, quote: str, language: str) -> bool:
     # passives, whatever the parser makes of their auxiliary.
     passive = "aux:pass" in deps and not again and not any(c.lower_ in ("se", "s'", "s\u2019") for c in root.children)
     return not passive and not deps & {"ccomp", "xcomp", "parataxis", "csubj", "advcl"}
+
+
+def _outlet_at_work(root: Token) -> bool:
+    """Whether the main verb's subject is a news outlet doing its work ("Le Parisien a recueilli plusieurs
+    témoignages de voisins", "France Bleu en a recensé certaines"): the article's sources, not a fact."""
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubj:pass") and c.pos_ == "PROPN"), None)
+    if subject is None or "aux:pass" in {c.dep_ for c in root.children}:
+        return False
+    name = subject.doc[subject.left_edge.i : subject.right_edge.i + 1].text
+    return at.is_outlet(name) or at.is_outlet(name.split(",")[0].strip())
 
 
 _WHAT_WAS_SAID = frozenset({"que", "qu'", "qu\u2019", "comment", "pourquoi", "combien", "si"})
