@@ -1581,6 +1581,38 @@ def _interviewed_by(span: Span, tokens: list[Token], language: str) -> Attributi
     return _speaker_behind_outlet(span, tokens[comma], outlet, language) if outlet else None
 
 
+def _on_air(span: Span, tokens: list[Token], language: str) -> Attribution | None:
+    """"Sur RTL, Nicolas Sarkozy a réclamé une loi ...", "Dans un entretien publié samedi par Le Figaro, Alain
+    Juppé ...", "Invité de France Inter lundi, le ministre Paul Roux a annoncé ...": the outlet a named person
+    spoke on, put first. The person the main clause names as its subject is the claimant whatever the verb
+    (what they said there is the statement), the outlet the outlet, and the phrase leaves the text like a
+    trailing "a-t-il déclaré lundi sur RTL". None when the phrase names no outlet or counts something
+    ("Sur France 2, le film a réuni 5 millions de téléspectateurs" has no speaker either)."""
+    if len(tokens) < 6 or tokens[0].lower_ not in _ON_AIR:
+        return None
+    comma = next((k for k in range(2, min(len(tokens), 16)) if tokens[k].text == ","), None)
+    if comma is None or comma + 3 >= len(tokens):
+        return None
+    phrase = tokens[:comma]
+    outlet = outlet_in(" ".join(t.text for t in phrase))
+    if not outlet or any(t.like_num and t.lower_ not in ("un", "une", "a", "an") and not (
+            k + 1 < comma and phrase[k + 1].lower_ in lx.MONTHS) for k, t in enumerate(phrase)):
+        return None
+    inner = _speaker_behind_outlet(span, tokens[comma], outlet, language)
+    if inner is not None:
+        return inner
+    subject = next((c for c in span.root.children if c.dep_ == "nsubj" and c.i > tokens[comma].i), None)
+    if subject is None or subject.pos_ != "PROPN" or subject.ent_type_ not in ("PER", "PERSON"):
+        return None
+    name = person_name(next((e for e in span_ents(span) if e.start <= subject.i < e.end), subject.doc[subject.i : subject.i + 1]))
+    return Attribution(name, outlet, "according_to", [(tokens[0].i, tokens[comma].i + 1)]) if name else None
+
+
+# The words that open a phrase naming where someone spoke: "Sur RTL,", "Au micro de France Info,", "Dans un
+# entretien au Parisien,", "Invitée de BFMTV,".
+_ON_AIR = frozenset({"sur", "au", "dans", "invité", "invitée", "invités", "invitées", "on", "in"})
+
+
 def find(span: Span, language: str) -> Attribution:
     """The attribution of one sentence (or clause)."""
     tokens = span_tokens(span)
@@ -1643,7 +1675,8 @@ def find(span: Span, language: str) -> Attribution:
                 return Attribution(claimant, outlet, "according_to" if how == "speech" else how,
                                    [(tokens[0].i, tokens[end - 1].i + 1)])
             break
-    fronted = _fronted_outlet(span, tokens, language) or _interviewed_by(span, tokens, language)
+    fronted = _fronted_outlet(span, tokens, language) or _interviewed_by(span, tokens, language) \
+        or _on_air(span, tokens, language)
     if fronted is not None:
         return fronted
     tail = _tail(span, language)

@@ -1332,6 +1332,26 @@ def test_the_outlet_that_interviewed_the_speaker_is_the_outlet_and_leaves_the_te
     assert cand.text.startswith("La maire Anne Hidalgo a affirmé")
 
 
+@pytest.mark.parametrize(("text", "claimant", "outlet", "starts"), [
+    ("Sur RTL, Nicolas Sarkozy a réclamé une loi contre le port du burkini sur les plages.",
+     "Nicolas Sarkozy", "RTL", "Nicolas Sarkozy a réclamé"),
+    ("Dans un entretien publié samedi par Le Figaro, Alain Juppé a chiffré à 100.000 les postes à supprimer.",
+     "Alain Juppé", "Le Figaro", "Alain Juppé a chiffré"),
+    ("Invité de France Inter lundi, le ministre Paul Roux a annoncé la fermeture de 30 tribunaux.",
+     "Paul Roux", "France Inter", "Le ministre Paul Roux a annoncé"),
+])
+def test_the_outlet_a_named_person_spoke_on_is_the_outlet_and_leaves_the_text(
+        text: str, claimant: str, outlet: str, starts: str) -> None:
+    cand = claim(text, ",")
+    assert (cand.claimant, cand.outlet) == (claimant, outlet)
+    assert cand.text.startswith(starts)
+
+
+def test_an_outlet_put_first_without_a_speaker_stays_in_the_text() -> None:
+    cand = claim("Sur France 2, le film a réuni 5 millions de téléspectateurs samedi soir.", "film")
+    assert cand.text.startswith("Sur France 2, le film") and cand.claimant == ""
+
+
 def test_a_source_set_off_by_commas_inside_the_sentence_leaves_the_text() -> None:
     text = ("Salah Abdeslam s'est exprimé pour la première fois depuis sa cellule, selon RTL, trois ans après les "
             "attentats qui ont fait plus de 100 morts.")
