@@ -110,3 +110,9 @@ def test_it_does_not_split_a_short_sentence_nor_inside_brackets() -> None:
                  "par rapport à la semaine dernière), selon le dernier baromètre publié jeudi par l'institut Elabe.")
     assert len(candidates(bracketed)) == 1
 
+
+def test_it_leaves_out_a_relative_clause_before_a_reflexive_verb() -> None:
+    text = ("Christophe Castaner, qui l'accompagnait lors de cette allocution, s'est exprimé sur Twitter lundi "
+            "soir après la mort du policier.")
+    claim = one(candidates(text), "Twitter")
+    assert claim.text == "Christophe Castaner s'est exprimé sur Twitter lundi soir après la mort du policier."
