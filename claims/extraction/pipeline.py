@@ -941,6 +941,11 @@ def _independent(doc: Doc, left: tuple[int, int], right: tuple[int, int], how: s
         subject = next(c for c in b.children if c.dep_.startswith(("nsubj", "expl:subj")))
         if subject.left_edge.i != right[0]:
             return False
+    # "X sont renvoyés pour favoritisme, tandis que Y le sont pour recel": "le" before "être" stands for the
+    # other side's predicate, which this side does not state
+    if any(doc[i].lower_.replace("\u2019", "'") in ("le", "l'") and doc[i].pos_ == "PRON" and doc[i + 1].dep_ in (
+            "cop", "aux", "aux:pass") for s, e in (left, right) for i in range(s, e - 1)):
+        return False
     # "deux hypothèses : soit A, soit B", "ni A ; ni B": the items of one statement, not two
     return doc[right[0]].pos_ != "CCONJ" and doc[right[0]].lower_ not in _PAIRED
 

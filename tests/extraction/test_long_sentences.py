@@ -103,6 +103,14 @@ def test_it_keeps_a_contrast_whole_when_one_side_is_no_fact() -> None:
     assert one(found, "gouvernement") is one(found, "240 vols")
 
 
+def test_it_keeps_a_clause_whole_that_only_points_back_to_the_other_predicate() -> None:
+    text = ("Deux autres anciens collaborateurs de Nicolas Sarkozy, Jean Martin et Paul Durand, sont aussi renvoyés "
+            "devant la justice pour favoritisme, tandis que le politologue Pierre Giacometti et sa société "
+            "Giacometti Peron, devenue No Com, le sont pour recel de favoritisme.")
+    found = candidates(text)
+    assert one(found, "politologue") is one(found, "collaborateurs")
+
+
 def test_it_does_not_split_a_short_sentence_nor_inside_brackets() -> None:
     short = "La préfecture a fermé trois écoles; la mairie a ouvert un gymnase pour les familles."
     assert len(candidates(short)) == 1
