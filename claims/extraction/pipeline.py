@@ -3,6 +3,7 @@ clauses, attach structured fields, score. Pure functions: no ORM, no settings wr
 
 from __future__ import annotations
 
+import copy
 import functools
 import itertools
 import re
@@ -332,14 +333,41 @@ def _chunk_candidates(art: _Article, doc: Doc, chunk: _Chunk, previous: list[Spa
         tail_only = _QUOTATION_TAIL.match(text) is not None and bool(attrib.drop) and not any(
             t.is_alpha and not any(s <= t.i < e for s, e in attrib.drop) for t in sent)
         clauses = [] if tail_only else _with_said(_clauses(sent, dates, quantities, entities), attrib)
+        main_subject: str | None = None  # the subject a split first clause's main part resolved
         for seg_start, seg_end, subject in clauses:
             # A second clause takes the first's subject: as the first clause resolved it when it is a pronoun
             # ("Il a lancé ... et assure que ...": "Mathieu Haas assure que ...").
             shared = made[0].signals.extra.get("subject", "") if made and made[0].signals else ""
-            cand = _candidate(art, doc, locate, seg_start, seg_end, subject, attrib, dates, quantities, entities,
-                              shared)
-            if cand is not None:
-                made.append(cand)
+            parts = _long_parts(doc, seg_start, seg_end, attrib.drop) if subject is None else []
+            if not parts:
+                cand = _candidate(art, doc, locate, seg_start, seg_end, subject, attrib, dates, quantities,
+                                  entities, shared)
+                if cand is not None:
+                    made.append(cand)
+                continue
+            # A long sentence of independent clauses: one candidate each. The clause that holds the
+            # sentence's main verb is read first; a pronoun subject of the others ("..., mais il a ...",
+            # "Alors qu'il rentrait, Jean a ...") stands for its subject when the article makes it certain
+            # (the rewrite's Context, as if that clause were the sentence before), else needs context.
+            main = next(k for k, (_, _, is_main) in enumerate(parts) if is_main)
+            first = _candidate(art, doc, locate, parts[main][0], parts[main][1], None, attrib, dates, quantities,
+                               entities)
+            resolved = first.signals.extra.get("subject", "") if first is not None and first.signals else ""
+            after_main = copy.deepcopy(ctx)
+            after_main.update(doc[parts[main][0] : parts[main][1]], resolved)
+            split = [first if k == main else _candidate(
+                art, doc, locate, p_start, p_end, None, attrib, dates, quantities, entities, context=after_main)
+                for k, (p_start, p_end, _) in enumerate(parts)]
+            if any(cand is not None and cand.needs_context for k, cand in enumerate(split) if k != main):
+                # "Le ministre a actualisé le chiffre des salariés au chômage partiel : ils sont 6,9 millions": a
+                # clause whose subject only the rest of the sentence tells stays in it, when the sentence
+                # as a whole is self-contained.
+                whole = _candidate(art, doc, locate, seg_start, seg_end, None, attrib, dates, quantities, entities)
+                if whole is not None and not whole.needs_context:
+                    split, resolved = [whole], whole.signals.extra.get("subject", "") if whole.signals else ""
+            made.extend(cand for cand in split if cand is not None)
+            if seg_start == clauses[0][0]:
+                main_subject = resolved
         art.candidates.extend(made)
         if attrib.claimant or attrib.how == "speech":
             # A speaker the article does not name ("a déclaré l'une de ses enquêtrices") is the last
@@ -347,7 +375,9 @@ def _chunk_candidates(art: _Article, doc: Doc, chunk: _Chunk, previous: list[Spa
             art.last_claimant, art.last_claimant_at = attrib.claimant, art.sentences
         if attrib.how in ("description:source", "description:sources"):
             art.last_source = attrib.claimant
-        ctx.update(sent, made[0].signals.extra.get("subject", "") if made and made[0].signals else "", attrib.claimant)
+        if main_subject is None:
+            main_subject = made[0].signals.extra.get("subject", "") if made and made[0].signals else ""
+        ctx.update(sent, main_subject, attrib.claimant)
         if tail_only and attrib.claimant:
             _give_speaker(unclaimed, attrib)
         # A quotation closed at the end of this sentence with no speaker yet: the next sentence may name
@@ -804,6 +834,160 @@ def _clauses(
     return out
 
 
+# A sentence longer than this many words is split into its independent clauses (_long_parts): a
+# fact-checker picks one fact at a time, and a 40-word sentence holds several.
+LONG_WORDS = 30
+# The fewest words a part of a split sentence has: a shorter one is no statement of its own.
+_PART_WORDS = 5
+# Moods and tenses of a clause that states no fact: what may happen, what is wished, what is ordered.
+_NOT_FACT = frozenset({"Cnd", "Sub", "Imp", "Fut"})
+_CONTRASTS = frozenset({"alors", "tandis"})  # "alors que", "tandis que" + a clause of fact
+_COORDINATORS = frozenset({"et", "mais"})
+
+
+def _long_parts(doc: Doc, start: int, end: int,
+                attribution: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int, bool]]:
+    """A long sentence (more than LONG_WORDS words) cut into its independent clauses, each with its own
+    subject and finite verb: at a semicolon; at a colon followed by a full clause (not one that opens
+    what a speaker said); at ", et" / ", mais" followed by a new subject and its verb; around an "alors
+    que" / "tandis que" clause when both sides state facts (no conditional, subjunctive, imperative or
+    future). Each part is (start, end, whether it holds the sentence's main verb); [] when the sentence
+    is short or has no such boundary. Parts are cut again while they are long. The words of the
+    sentence's attribution (", a affirmé à l'AFP Marie Legall") belong to no clause: the parser hangs
+    them on either."""
+    if len(span_text(doc[start:end]).split()) <= LONG_WORDS:
+        return []
+    ignore = frozenset(i for s, e in attribution for i in range(s, e))
+    parts = _cut(doc, start, end, ignore)
+    return parts if len(parts) > 1 else []
+
+
+def _cut(doc: Doc, start: int, end: int, ignore: frozenset[int]) -> list[tuple[int, int, bool]]:
+    """The parts of doc[start:end], each with whether it is the main one: the first clause, or the one after
+    a leading "Alors que ..." clause."""
+    for left, right in _boundaries(doc, start, end, ignore):
+        parts = []
+        for side, main in ((left, left[0] != start + 2 or doc[start].lower_ not in _CONTRASTS),
+                           (right, left[0] == start + 2 and doc[start].lower_ in _CONTRASTS)):
+            cut = _cut(doc, *side, ignore) if _long(doc, *side) else [(*side, True)]
+            parts.extend((s, e, main and is_main) for s, e, is_main in cut)
+        return parts
+    return [(start, end, True)]
+
+
+def _long(doc: Doc, start: int, end: int) -> bool:
+    return len(span_text(doc[start:end]).split()) > LONG_WORDS
+
+
+def _boundaries(doc: Doc, start: int, end: int,
+                ignore: frozenset[int]) -> Iterable[tuple[tuple[int, int], tuple[int, int]]]:
+    """The ways of cutting doc[start:end] in two independent clauses, in the order of the text: (left, right)
+    token ranges (the boundary's words, "; ", ", mais", "alors que", belong to neither). Not inside brackets
+    ("(66%; -2)"), nor inside a quotation that opened within the sentence (what a speaker said, cut from
+    whoever said it); a sentence that is all a quotation may be cut."""
+    quotes = depth = 0
+    for i in range(start, end - 1):
+        tok = doc[i]
+        if tok.text == '"':
+            quotes += 1
+        depth += (tok.text == "(") - (tok.text == ")")
+        if depth or quotes % 2 and doc[start].text != '"':
+            continue
+        low = tok.lower_
+        nxt = doc[i + 1]
+        cuts: list[tuple[tuple[int, int], tuple[int, int]]] = []
+        how = low
+        if tok.text == ";" or tok.text == ":" and nxt.text != '"':
+            cuts = [((start, i), (i + 1, end))]
+        elif tok.text == "," and nxt.lower_ in _COORDINATORS:
+            cuts, how = [((start, i), (i + 2, end))], nxt.lower_
+        elif low in _CONTRASTS and nxt.lower_.replace("\u2019", "'") in ("que", "qu'"):
+            cuts = _contrast(doc, start, end, i)
+        yield from (cut for cut in cuts if _independent(doc, *cut, how=how, ignore=ignore))
+
+
+def _contrast(doc: Doc, start: int, end: int, at_: int) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """"Alors que A, B" -> (A, B); "B, tandis que A" -> (B, A): the clause after "que" and the rest of the
+    sentence before or after its comma. A leading clause may end at any of its commas (the parser often
+    reads it as the main one and the main clause as hanging on it): _independent tells which."""
+    # "alors" is the clause's mark and "que" fixed to it, or "que" the mark (the parser does both)
+    verb = next((t.head for t in (doc[at_], doc[at_ + 1]) if t.head.i > at_ + 1), None)
+    if verb is None or verb.i >= end:
+        return []
+    if at_ == start:
+        return [((at_ + 2, k), (k + 1, end)) for k in range(verb.i + 1, end - 1) if doc[k].text == ","]
+    last = verb.right_edge.i
+    if doc[at_ - 1].text != "," or verb.left_edge.i < at_ or any(not t.is_punct for t in doc[last + 1 : end]):
+        return []
+    return [((start, at_ - 1), (at_ + 2, end))]
+
+
+def _independent(doc: Doc, left: tuple[int, int], right: tuple[int, int], how: str,
+                 ignore: frozenset[int] = frozenset()) -> bool:
+    """Whether both sides of a cut are clauses of their own, cut clean: each has one word whose head lies
+    outside it, a finite verb (or a finite auxiliary or copula) with its subject inside, and enough words;
+    one is the head of the other (or both head their own sentence, when the parser gave two). What a
+    speaker introduced with a colon is not cut from them; a contrast needs facts on both sides; after
+    ", et" / ", mais" the new clause opens on its subject."""
+    heads = [_clause_head(doc, *left, ignore), _clause_head(doc, *right, ignore)]
+    if heads[0] is None or heads[1] is None:
+        return False
+    a, b = heads
+    if not (b.head == a or a.head == b or all(v.head == v or v.head.i in ignore for v in heads)):
+        return False  # (both may hang on the attribution's verb: '"A, mais B", a déclaré X')
+    alpha = column(doc, "is_alpha")
+    if any(alpha[s:e].count(True) < _PART_WORDS for s, e in (left, right)):
+        return False
+    if how == ":" and at.speech_verb(a, doc.lang_):
+        return False  # 'Il a déclaré : la France ...': what was said, whose only the left side tells
+    if how in _CONTRASTS and not all(_states_fact(v, s, e) for v, (s, e) in ((a, left), (b, right))):
+        return False
+    if how in _COORDINATORS:
+        subject = next(c for c in b.children if c.dep_.startswith(("nsubj", "expl:subj")))
+        if subject.left_edge.i != right[0]:
+            return False
+    # "X sont renvoyés pour favoritisme, tandis que Y le sont pour recel": "le" before "être" stands for the
+    # other side's predicate, which this side does not state
+    if any(doc[i].lower_.replace("\u2019", "'") in ("le", "l'") and doc[i].pos_ == "PRON" and doc[i + 1].dep_ in (
+            "cop", "aux", "aux:pass") for s, e in (left, right) for i in range(s, e - 1)):
+        return False
+    # "deux hypothèses : soit A, soit B", "ni A ; ni B": the items of one statement, not two
+    return doc[right[0]].pos_ != "CCONJ" and doc[right[0]].lower_ not in _PAIRED
+
+
+_PAIRED = frozenset({"soit", "ou", "ni", "et", "mais", "puis", "car", "donc", "or"})
+
+
+_RELATIVE_SUBJECTS = frozenset({"qui", "que", "qu'", "dont", "lequel", "laquelle", "lesquels", "lesquelles"})
+
+
+def _clause_head(doc: Doc, start: int, end: int, ignore: frozenset[int] = frozenset()) -> Token | None:
+    """The one word of doc[start:end] whose head lies outside it, when it heads a clause of its own: a
+    finite verb, or a word with a finite auxiliary or copula, with a subject inside (not a relative
+    pronoun). None otherwise."""
+    heads = [t for t in doc[start:end] if not t.is_punct and not t.is_space and t.i not in ignore
+             and (t.head == t or not start <= t.head.i < end or t.head.i in ignore)]
+    if len(heads) != 1:
+        return None
+    head = heads[0]
+    finite = head.pos_ in ("VERB", "AUX") and "Fin" in morph_values(head, "VerbForm") or any(
+        c.dep_ in ("aux", "aux:tense", "aux:pass", "cop") and "Fin" in morph_values(c, "VerbForm")
+        for c in head.children)
+    subjects = [c for c in head.children if c.dep_.startswith(("nsubj", "expl:subj")) and start <= c.i < end]
+    if not finite or not subjects or subjects[0].lower_.replace("\u2019", "'") in _RELATIVE_SUBJECTS:
+        return None
+    return head
+
+
+def _states_fact(head: Token, start: int, end: int) -> bool:
+    """Whether a clause states a fact: no question, and its verb (its auxiliaries, its copula) in no
+    conditional, subjunctive, imperative or future."""
+    if any(t.text == "?" for t in head.doc[start:end]):
+        return False
+    verbs = [head, *(c for c in head.children if c.dep_ in ("aux", "aux:tense", "aux:pass", "cop"))]
+    return not any(_NOT_FACT & {*morph_values(v, "Mood"), *morph_values(v, "Tense")} for v in verbs)
+
+
 def _between_pair(conjunction: Token) -> bool:
     """"entre samedi et dimanche", "entre les femmes et les hommes": the "et" of a pair after "entre", which the
     parser may hang on the next verb, joins two nouns, not two clauses."""
@@ -842,7 +1026,7 @@ _ORIGINALS = "claims.extraction.originals"
 def _candidate(
     art: _Article, doc: Doc, locate: ft.Locate, tok_start: int, tok_end: int, subject: Span | None,
     attrib: at.Attribution, dates: list[dict[str, Any]], quantities: list[dict[str, Any]],
-    entities: list[dict[str, Any]], shared_subject: str = "",
+    entities: list[dict[str, Any]], shared_subject: str = "", context: rw.Context | None = None,
 ) -> ClaimCandidate | None:
     span = doc[tok_start:tok_end]
     a, b = span.start_char, span.end_char
@@ -870,7 +1054,7 @@ def _candidate(
                                    [(max(s, tok_start), min(e, tok_end)) for s, e in attrib.drop
                                     if s < tok_end and e > tok_start])
     rewritten = rw.condense(
-        span, clause_attrib, art.context, language,
+        span, clause_attrib, art.context if context is None else context, language,
         quantities=[(q["char_start"], q["char_end"]) for q in quantities if a <= q["char_start"] < b],
         entities=[(e["char_start"], e["char_end"]) for e in entities if a <= e["char_start"] < b],
         original=original, speech=speech,

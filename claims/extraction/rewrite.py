@@ -510,6 +510,9 @@ _RELATIVE_OPENERS = frozenset({"qui", "dont", "où", "lequel", "laquelle", "lesq
 # Heads of the predicate that may follow an aside closed by a comma ("Le coût, partagé entre l'État et
 # l'Unédic, sera ..."): the sentence goes on with its own verb, not with another item of a list.
 _PREDICATE_DEPS = frozenset({"cop", "aux", "aux:tense", "aux:pass", "advmod", "ROOT"})
+# The clitic pronouns a predicate may open with ("Cléo, qui ..., s'est exprimée", "..., l'a confirmé"): they
+# hang on the main verb before it, as its auxiliary does.
+_CLITIC_DEPS = frozenset({"expl:comp", "expl:pass", "expl:pv", "obj", "iobj", "obl:arg"})
 
 
 # The relations of the heads _aside_kind accepts.
@@ -583,7 +586,8 @@ def _asides(kept: list[Token], span: Span, figures: list[tuple[int, int]]) -> se
         after = doc[end + 1] if end + 1 < len(doc) else None
         follow = doc[end + 2] if end + 2 < len(doc) else None
         if after is not None and after.text == "," and follow is not None and follow.i in at and (
-                follow == root or follow.dep_ in _PREDICATE_DEPS and follow.head == root):
+                follow == root or follow.head == root and (follow.dep_ in _PREDICATE_DEPS or follow.pos_ == "PRON"
+                                                           and follow.dep_ in _CLITIC_DEPS and follow.i < root.i)):
             out.update(range(first - 1, end + 2))
     # What stays must still be a statement of its own: not "C'est aussi le cas au Texas", whose aside ("où le
     # nombre de patients hospitalisés augmente") is what it says.
