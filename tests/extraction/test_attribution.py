@@ -1395,3 +1395,21 @@ def test_a_long_tail_with_a_statement_of_its_own_is_not_all_attribution() -> Non
     text = ("Les primes ont déjà été budgétées, a rappelé Jean Dupont, le ministre de l'Éducation, évoquant 850 "
             "millions d'euros pour les enseignants en 2020 et d'autres mesures en 2021.")
     assert "850 millions d'euros" in claim(text, "budgétées").text
+
+
+def test_a_named_subject_of_a_speech_verb_is_the_claimant_whatever_its_tag_or_where_its_clause_hangs() -> None:
+    # "Donald" is tagged a foreign word (X); the "que" clause far after the verb is parsed as a circumstance.
+    cand = claim("Donald Trump a affirmé mardi que les usines rouvriraient en juin.", "usines")
+    assert cand.claimant == "Donald Trump"
+    cand = claim("Le président américain Donald Trump a assuré vendredi lors du 80e anniversaire de la fin de la "
+                 "guerre que comme en 1918, l'Amérique vaincrait le virus.", "vaincrait")
+    assert cand.claimant == "Donald Trump"
+
+
+def test_a_speakers_subject_the_parser_hung_on_the_auxiliary_is_still_the_verbs() -> None:
+    # "chanteuse" is parsed as the subject of "a" (tagged a verb), not of "assuré".
+    cand = claim("Claire Morel a chanté samedi à Lyon devant 8 000 personnes. La chanteuse a par ailleurs assuré "
+                 "mercredi dans les colonnes du Parisien qu'il n'y avait pas eu de fraude lors du concours de 2019.",
+                 "fraude")
+    assert cand.claimant in ("La chanteuse", "Claire Morel")
+
