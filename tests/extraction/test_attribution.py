@@ -1406,6 +1406,27 @@ def test_a_named_subject_of_a_speech_verb_is_the_claimant_whatever_its_tag_or_wh
     assert cand.claimant == "Donald Trump"
 
 
+def test_a_quotation_after_a_speakers_quotation_is_theirs_until_someone_else_is_named() -> None:
+    text = ('"Les ventes ont baissé de 12 % en mars", a expliqué Paul Durand. "Nous avons fermé trois usines '
+            'dans le Nord. Nous en rouvrirons deux en 2021." Le groupe emploie 3 000 salariés en France.')
+    assert claim(text, "trois usines").claimant == "Paul Durand"
+    assert claim(text, "rouvrirons").claimant == "Paul Durand"
+    text = ('"Les ventes ont baissé de 12 % en mars", a expliqué Paul Durand. "Nous avons fermé trois usines '
+            'dans le Nord", a ajouté Marie Leroy.')
+    assert claim(text, "trois usines").claimant == "Marie Leroy"
+
+
+def test_no_speaker_is_guessed_for_an_answer_or_a_word_quoted() -> None:
+    # After a question, the quotation is the answer: another speaker's.
+    text = ('"Combien d\'usines avez-vous fermées en 2020 ?", a demandé Paul Durand. "Nous avons fermé trois '
+            'usines dans le Nord."')
+    assert claim(text, "trois usines").claimant == ""
+    # A sentence that only opens on a quoted nickname is the article's narrative.
+    text = ('"Les ventes ont baissé de 12 % en mars", a expliqué Paul Durand. "Le Roi" ne s\'est toujours pas '
+            'exprimé sur la fermeture des trois usines du Nord.')
+    assert claim(text, "exprimé").claimant == ""
+
+
 def test_a_speakers_subject_the_parser_hung_on_the_auxiliary_is_still_the_verbs() -> None:
     # "chanteuse" is parsed as the subject of "a" (tagged a verb), not of "assuré".
     cand = claim("Claire Morel a chanté samedi à Lyon devant 8 000 personnes. La chanteuse a par ailleurs assuré "
@@ -1413,3 +1434,8 @@ def test_a_speakers_subject_the_parser_hung_on_the_auxiliary_is_still_the_verbs(
                  "fraude")
     assert cand.claimant in ("La chanteuse", "Claire Morel")
 
+
+def test_a_quotation_set_as_a_heading_is_not_given_the_last_speaker() -> None:
+    text = ('"Les ventes ont baissé de 12 % en mars", a expliqué Paul Durand.\n\n"Nous fermerons trois usines en 2021"\n\n'
+            'Le groupe emploie 3 000 salariés dans le Nord depuis 2015.')
+    assert claim(text, "trois usines").claimant == ""
