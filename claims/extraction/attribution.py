@@ -365,7 +365,9 @@ def _subject_holders(verb: Token) -> list[Token]:
     """The children a speech verb's subject may hang from: the verb's own, and its auxiliary's when the parser
     hung the subject there ("La chanteuse a assuré": "chanteuse" the subject of "a", tagged a verb)."""
     aux = [c for c in verb.children if c.dep_ == "aux:tense" and c.i < verb.i]
-    return [*verb.children, *(c for a in aux for c in a.children if c.i < a.i)]
+    # (not a pronoun: one hung there, "Il a par ailleurs rappelé que", stays unattributed as before;
+    # read from the context it was someone else than the speaker in the sentences tried)
+    return [*verb.children, *(c for a in aux for c in a.children if c.i < a.i and c.pos_ not in ("PRON", "DET", "ADV"))]
 
 
 # Words that make a conjunction of "que" ("alors que", "pour que", "bien que"): the clause after it is a

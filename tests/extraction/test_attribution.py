@@ -1439,3 +1439,10 @@ def test_a_quotation_set_as_a_heading_is_not_given_the_last_speaker() -> None:
     text = ('"Les ventes ont baissé de 12 % en mars", a expliqué Paul Durand.\n\n"Nous fermerons trois usines en 2021"\n\n'
             'Le groupe emploie 3 000 salariés dans le Nord depuis 2015.')
     assert claim(text, "trois usines").claimant == ""
+
+
+def test_a_pronoun_the_parser_hung_on_the_auxiliary_is_not_read_as_the_speaker() -> None:
+    # "Il" is parsed as the subject of "a": the sentence stays unattributed rather than given a guessed person.
+    cand = claim("Marine Le Pen a été reçue à l'Élysée mardi avec Jean Dupont. Il a par ailleurs rappelé que pour "
+                 "lui l'élection présidentielle était l'élection principale en 2022.", "principale")
+    assert cand.claimant == ""
