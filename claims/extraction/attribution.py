@@ -361,6 +361,35 @@ def _quotation_incise(verb: Token, after: list[Token], language: str) -> bool:
     return bool(claimant or outlet or how.startswith("description:")) and not how.startswith("pronoun:")
 
 
+def _subject_holders(verb: Token) -> list[Token]:
+    """The children a speech verb's subject may hang from: the verb's own, and its auxiliary's when the parser
+    hung the subject there ("La chanteuse a assuré": "chanteuse" the subject of "a", tagged a verb)."""
+    aux = [c for c in verb.children if c.dep_ == "aux:tense" and c.i < verb.i]
+    # (not a pronoun: one hung there, "Il a par ailleurs rappelé que", stays unattributed as before;
+    # read from the context it was someone else than the speaker in the sentences tried)
+    return [*verb.children, *(c for a in aux for c in a.children if c.i < a.i and c.pos_ not in ("PRON", "DET", "ADV"))]
+
+
+# Words that make a conjunction of "que" ("alors que", "pour que", "bien que"): the clause after it is a
+# circumstance of the verb, not what was said.
+_QUE_LOCUTIONS = frozenset({"alors", "pour", "bien", "avant", "sans", "afin", "tandis", "dès", "parce", "ainsi",
+                            "après", "depuis", "pendant", "même", "si", "encore", "tant", "lors", "à", "de", "jusqu'"})
+
+
+def _que_clause(verb: Token) -> bool:
+    """'a assuré vendredi lors du 75e anniversaire ... que l'Amérique "triompherait"': a clause opened by
+    "que" that the parser hung on the verb as a circumstance (advcl), however far after it: what was said."""
+    doc = verb.doc
+    for c in verb.children:
+        if c.dep_ != "advcl" or c.i < verb.i:
+            continue
+        mark = next((m for m in c.children if m.dep_ == "mark" and m.lower_ in ("que", "qu'")), None)
+        if mark is not None and mark.i > verb.i and doc[mark.i - 1].lower_ not in _QUE_LOCUTIONS \
+                and doc[mark.i - 1].pos_ not in ("ADV", "SCONJ", "CCONJ", "PUNCT"):
+            return True
+    return False
+
+
 def _reports_content(tok: Token, language: str) -> bool:
     """Whether a speech verb with a subject reports what was said: a verb whose object is the statement
     ("a annoncé la fermeture"), an inverted subject after the clause said, or any other verb followed by
@@ -370,7 +399,7 @@ def _reports_content(tok: Token, language: str) -> bool:
         return True
     if any(c.dep_.startswith("nsubj") and c.i > tok.i for c in tok.children) or _after_quotation(tok):
         return True  # "..., a assuré le ministre": an inverted subject reports the clause before it
-    if any(c.dep_ in ("ccomp", "parataxis") for c in tok.children):
+    if any(c.dep_ in ("ccomp", "parataxis") for c in tok.children) or _que_clause(tok):
         return True
     if any(c.dep_ == "xcomp" and c.pos_ == "VERB" and any(m.lower_ in ("de", "d'", "to") for m in c.children)
            for c in tok.children):
@@ -1753,7 +1782,7 @@ def find(span: Span, language: str) -> Attribution:
         if quoted(tok, span):
             continue  # a verb inside a quotation is the quoted speaker's ("X m'a dit ...", se plaint-il)
         # A passive subject ("L'arrivée de X a été annoncée") is what was said, not who said it.
-        subjects = [c for c in tok.children if c.dep_.startswith("nsubj") and c.dep_ != "nsubj:pass"
+        subjects = [c for c in _subject_holders(tok) if c.dep_.startswith("nsubj") and c.dep_ != "nsubj:pass"
                     and not quoted(c, span) and span.doc[c.i : tok.i].text.count('"') % 2 == 0]
         # (a closed quotation between them is a word quoted: "l'affaire des "écoutes", a annoncé ...")
         if not subjects and _gerund(tok):
@@ -1780,7 +1809,9 @@ def find(span: Span, language: str) -> Attribution:
                 claimant, outlet, how = source_of(phrase, language) if not _in_anothers_clause(head) else ("", "", "")
                 if claimant or outlet:
                     return Attribution(claimant, outlet, how)
-            if subj.pos_ in ("PROPN", "NOUN") and subj.lower_ not in lx.FIRST_PERSON.get(language, set()):
+            # (a first name the tagger read as a foreign word, "Donald" tagged X, heads a person's name all the same)
+            named_x = subj.pos_ == "X" and subj.ent_type_ in ("PER", "PERSON", "ORG")
+            if (subj.pos_ in ("PROPN", "NOUN") or named_x) and subj.lower_ not in lx.FIRST_PERSON.get(language, set()):
                 claimant, outlet, how = source_of(list(subj.subtree), language)
                 if subj.lower_ in lx.PERSON_ROLES:
                     claimant = _apposed_name(subj) or claimant

@@ -31,6 +31,7 @@ from claims.extraction.doccache import (
     morph_column,
     morph_values,
     release,
+    span_ents,
     span_text,
     token_indices,
     tokens_within,
@@ -101,6 +102,9 @@ class _Article:
     sentences: int = 0
     last_claimant: str = ""
     last_claimant_at: int = 0  # the sentence count when it was set
+    last_claimant_alone: bool = False  # whether the sentence that set it named no other person outside quotation marks
+    last_claimant_how: str = ""  # how that sentence attributed its statement ("speech", "pronoun:il", ...)
+    last_claimant_asked: bool = False  # whether what it quoted was a question
     last_source: str | None = None  # what a "source" attribution resolved to ("" when anonymous), if any
     survey: str = ""  # who made the poll or study whose figures the last sentences gave ("Elabe")
     survey_at: int = 0  # the sentence count when its last figure was given
@@ -302,6 +306,10 @@ def _chunk_candidates(art: _Article, doc: Doc, chunk: _Chunk, previous: list[Spa
     quote_run: list[ClaimCandidate] = []
     run_speaker: at.Attribution | None = None  # who introduced the open quotation ('X a déclaré : "...')
     unclaimed: list[ClaimCandidate] = []
+    # A quotation standing alone right after a speaker's sentence, whose speaker the next sentence may still
+    # name ('"...!"' then '", a dénoncé X."'): its candidates, and the speaker they get otherwise.
+    pending: tuple[list[ClaimCandidate], at.Attribution] | None = None
+    asked_before = False  # whether the sentence before ended a quotation with a question
     ctx = art.context
     alpha = column(doc, "is_alpha")
     for sent in sentences:
@@ -312,6 +320,9 @@ def _chunk_candidates(art: _Article, doc: Doc, chunk: _Chunk, previous: list[Spa
             if words >= MIN_WORDS:
                 _headline_candidates(art, doc, locate, sent, dates, quantities, entities)
             continue
+        if pending is not None and not (words < MIN_WORDS and '"' in span_text(sent)):
+            _give_speaker(*pending)  # (a short sentence with a quotation mark may name another speaker: no guess)
+        pending = None
         if words < MIN_WORDS:
             if quote_run and '"' in span_text(sent):
                 # 'Carton rouge", lance-t-elle.': a sentence too short for a claim may close the quotation
@@ -325,6 +336,8 @@ def _chunk_candidates(art: _Article, doc: Doc, chunk: _Chunk, previous: list[Spa
         attrib = at.find(sent, language)
         art.sentence_text = span_text(sent)
         attrib.claimant = _resolve_claimant(art, attrib)
+        # ('"...", a expliqué Mme Voynet. "On constate une augmentation des tests positifs".': the speaker just quoted)
+        follows = _speaker_goes_on(art, sent, attrib) if not quote_run else None
         _survey_figures(art, sent, attrib, [q for q in quantities if sent.start_char <= q["char_start"] < sent.end_char])
         made = []
         # '", a dénoncé Gilbert Collard la veille.': the speaker of a quotation the sentences before made,
@@ -373,6 +386,10 @@ def _chunk_candidates(art: _Article, doc: Doc, chunk: _Chunk, previous: list[Spa
             # A speaker the article does not name ("a déclaré l'une de ses enquêtrices") is the last
             # speaker too: the "a-t-elle ajouté" after it is not someone named before.
             art.last_claimant, art.last_claimant_at = attrib.claimant, art.sentences
+            art.last_claimant_alone, art.last_claimant_how = _alone(sent, attrib.claimant), attrib.how
+            # ('"Pourquoi tu parles ?"' then '", rétorque X.', cut apart by the parser: the tail's quotation)
+            art.last_claimant_asked = '?"' in text.replace(" ", "") or tail_only and asked_before
+        asked_before = '?"' in text.replace(" ", "") or text.endswith("?")
         if attrib.how in ("description:source", "description:sources"):
             art.last_source = attrib.claimant
         if main_subject is None:
@@ -388,7 +405,63 @@ def _chunk_candidates(art: _Article, doc: Doc, chunk: _Chunk, previous: list[Spa
         quote_run = _quote_run(quote_run, made, sent, attrib, run_speaker)
         if opened:
             run_speaker = attrib if quote_run and attrib.claimant and _introduced_by_colon(text) else None
+            if quote_run and follows is not None:
+                run_speaker = follows  # a quotation of several sentences: theirs unless its end names someone
+            elif follows is not None and made:
+                pending = (made, follows)
+    if pending is not None:
+        _give_speaker(*pending)
     return [*previous, *sentences][-3:]
+
+
+def _speaker_goes_on(art: _Article, sent: Span, attrib: at.Attribution) -> at.Attribution | None:
+    """Newsroom convention: a sentence that opens with a quotation mark and names no speaker, right after a
+    sentence that quoted or reported someone, goes on with that speaker's words ('"...", a expliqué Mme
+    Voynet. "On constate une augmentation des tests positifs".'). Not when that sentence named another
+    person outside its quotations (two people could be speaking), nor after a narrative sentence."""
+    if attrib.claimant or attrib.how or not span_text(sent).lstrip().startswith('"'):
+        return None
+    speaker, ctx = art.last_claimant, art.context
+    # A speaker the article named, a person or an organisation; not a description it left unresolved ("un
+    # étudiant": the quotation after it may be another's), nor a medium that reported someone
+    # (nor one a pronoun was read as from the sentences before: one guess is enough). A source given by
+    # "selon X" is a person's words only ("selon Radio Catalunya" reports, it does not speak on).
+    how = art.last_claimant_how
+    named = speaker in ctx.people or how == "speech" and speaker in ctx.orgs
+    if not named or how.startswith("pronoun:") or art.last_claimant_at != art.sentences - 1 \
+            or not art.last_claimant_alone or art.last_claimant_asked or speaker in ctx.outlets or at.is_outlet(speaker):
+        return None  # (after a question, the quotation is the answer: someone else's, "Parce que ...")
+    text = span_text(sent).lstrip()
+    # '"Le tamis va être fin"Elle devra ...': a heading that quotes someone (no full stop, alone on its line or glued
+    # to the next sentence) is the article's title for what follows, the quotation may come from anyone later.
+    after = sent.doc.text[sent.end_char : sent.end_char + 2]
+    text = text.rstrip()
+    if _GLUED_HEADING.search(text) or text.endswith('"') and text[-2:-1] not in ".!?…" and (
+            not after.strip() or after[:1] == "\n" or after[:1].isupper()):
+        return None
+    opened = text[1:].split('"', 1)[0]
+    if len(opened.split()) < MIN_WORDS and len(opened.split()) * 2 < len(text.split()):
+        return None  # '"Ney" ne s'est toujours pas exprimé': a word quoted, not the sentence
+    # Words outside the quotation that name someone or say something ('"...", considère Christophe Bouillon
+    # qui ...' the attribution did not read) may be another speaker's attribution.
+    outside = [t for t in sent if not at.quoted(t, sent) and not t.is_punct]
+    if any(t.ent_type_ in ("PER", "PERSON", "ORG") or t.pos_ == "VERB" and at.speech_verb(t, art.language)
+           for t in outside):
+        return None
+    return at.Attribution(speaker, "", "speech")
+
+
+# A closing quotation mark with the next sentence glued to it: a quotation set as a heading lost its line break.
+_GLUED_HEADING = re.compile(r'\w"[A-ZÀ-Þ]')
+
+
+def _alone(sent: Span, claimant: str) -> bool:
+    """Whether a speaker's sentence names no other person outside its quotation marks ('"...", a répondu X à
+    Y': Y may be the one speaking next)."""
+    if not claimant:
+        return False
+    return not any(e.label_ in ("PER", "PERSON") and not at.quoted(e.root, sent) and not rw.same_person(e.text, claimant)
+                   and e.text not in claimant and claimant not in e.text for e in span_ents(sent))
 
 
 _QUOTATION_TAIL = re.compile(r'^\s*"?\s*,')

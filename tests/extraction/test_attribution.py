@@ -1415,3 +1415,54 @@ def test_a_long_tail_with_a_statement_of_its_own_is_not_all_attribution() -> Non
     text = ("Les primes ont déjà été budgétées, a rappelé Jean Dupont, le ministre de l'Éducation, évoquant 850 "
             "millions d'euros pour les enseignants en 2020 et d'autres mesures en 2021.")
     assert "850 millions d'euros" in claim(text, "budgétées").text
+
+
+def test_a_named_subject_of_a_speech_verb_is_the_claimant_whatever_its_tag_or_where_its_clause_hangs() -> None:
+    # "Donald" is tagged a foreign word (X); the "que" clause far after the verb is parsed as a circumstance.
+    cand = claim("Donald Trump a affirmé mardi que les usines rouvriraient en juin.", "usines")
+    assert cand.claimant == "Donald Trump"
+    cand = claim("Le président américain Donald Trump a assuré vendredi lors du 80e anniversaire de la fin de la "
+                 "guerre que comme en 1918, l'Amérique vaincrait le virus.", "vaincrait")
+    assert cand.claimant == "Donald Trump"
+
+
+def test_a_quotation_after_a_speakers_quotation_is_theirs_until_someone_else_is_named() -> None:
+    text = ('"Les ventes ont baissé de 12 % en mars", a expliqué Paul Durand. "Nous avons fermé trois usines '
+            'dans le Nord. Nous en rouvrirons deux en 2021." Le groupe emploie 3 000 salariés en France.')
+    assert claim(text, "trois usines").claimant == "Paul Durand"
+    assert claim(text, "rouvrirons").claimant == "Paul Durand"
+    text = ('"Les ventes ont baissé de 12 % en mars", a expliqué Paul Durand. "Nous avons fermé trois usines '
+            'dans le Nord", a ajouté Marie Leroy.')
+    assert claim(text, "trois usines").claimant == "Marie Leroy"
+
+
+def test_no_speaker_is_guessed_for_an_answer_or_a_word_quoted() -> None:
+    # After a question, the quotation is the answer: another speaker's.
+    text = ('"Combien d\'usines avez-vous fermées en 2020 ?", a demandé Paul Durand. "Nous avons fermé trois '
+            'usines dans le Nord."')
+    assert claim(text, "trois usines").claimant == ""
+    # A sentence that only opens on a quoted nickname is the article's narrative.
+    text = ('"Les ventes ont baissé de 12 % en mars", a expliqué Paul Durand. "Le Roi" ne s\'est toujours pas '
+            'exprimé sur la fermeture des trois usines du Nord.')
+    assert claim(text, "exprimé").claimant == ""
+
+
+def test_a_speakers_subject_the_parser_hung_on_the_auxiliary_is_still_the_verbs() -> None:
+    # "chanteuse" is parsed as the subject of "a" (tagged a verb), not of "assuré".
+    cand = claim("Claire Morel a chanté samedi à Lyon devant 8 000 personnes. La chanteuse a par ailleurs assuré "
+                 "mercredi dans les colonnes du Parisien qu'il n'y avait pas eu de fraude lors du concours de 2019.",
+                 "fraude")
+    assert cand.claimant in ("La chanteuse", "Claire Morel")
+
+
+def test_a_quotation_set_as_a_heading_is_not_given_the_last_speaker() -> None:
+    text = ('"Les ventes ont baissé de 12 % en mars", a expliqué Paul Durand.\n\n"Nous fermerons trois usines en 2021"\n\n'
+            'Le groupe emploie 3 000 salariés dans le Nord depuis 2015.')
+    assert claim(text, "trois usines").claimant == ""
+
+
+def test_a_pronoun_the_parser_hung_on_the_auxiliary_is_not_read_as_the_speaker() -> None:
+    # "Il" is parsed as the subject of "a": the sentence stays unattributed rather than given a guessed person.
+    cand = claim("Marine Le Pen a été reçue à l'Élysée mardi avec Jean Dupont. Il a par ailleurs rappelé que pour "
+                 "lui l'élection présidentielle était l'élection principale en 2022.", "principale")
+    assert cand.claimant == ""
