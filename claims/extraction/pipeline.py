@@ -30,6 +30,7 @@ from claims.extraction.doccache import (
     morph_column,
     morph_values,
     release,
+    remember_text,
     span_text,
     token_indices,
     tokens_within,
@@ -267,6 +268,7 @@ def _opening_quotes(text: str) -> list[int]:
 def _make_doc(nlp: Any, art: _Article, chunk: _Chunk) -> Doc:
     text, after_emoji = parser_text(_SOFT_WRAP.sub(" ", art.norm.text[chunk.start : chunk.end]))
     doc = nlp.make_doc(text)
+    remember_text(doc, text)
     closing = _closing_quotes(text)
     starts = set(chunk.starts) | set(after_emoji) | {start for _, start in closing} | set(_opening_quotes(text))
     inside = {mark for mark, _ in closing} - starts

@@ -8,6 +8,7 @@ import pytest
 from claims.extraction import features as ft
 from claims.extraction.doccache import (
     column,
+    doc_text,
     morph_column,
     morph_dict,
     morph_values,
@@ -104,3 +105,16 @@ def test_it_finds_noise_as_the_lookbehind_first_regex_does() -> None:
     for text in ["@a", "x@a", " @a", "a @b c@d @", "@@x", "é@x", "_@x", "(@x)", "écrit à a@b.fr et @c 🔥@x",
                  "voir https://t.co/x ou www.a.fr @BGriveaux", "", "@"]:
         assert [m.span() for m in pl._NOISE.finditer(text)] == [m.span() for m in plain.finditer(text)], text
+
+
+def test_it_reads_the_text_a_document_was_made_from() -> None:
+    """The pipeline gives each document the text it made it from: doc_text never joins the tokens."""
+    from claims.extraction import pipeline as pl
+
+    nlp, _ = nlp_for("fr")
+    art = pl._prepare(TEXTS[1] + "\n\n" + TEXTS[0], "fr", {"fr": "fr"})
+    for chunk in art.chunks:
+        doc = pl._make_doc(nlp, art, chunk)
+        assert doc.user_data["claims.extraction.text"] == doc.text
+        assert doc_text(doc) == doc.text
+
