@@ -33,6 +33,7 @@ from claims.extraction.doccache import (
     remember_text,
     span_text,
     token_indices,
+    token_starts,
     tokens_within,
 )
 from claims.extraction.language import detect_language
@@ -836,6 +837,17 @@ def _trim(original: str, start: int, end: int) -> tuple[int, int]:
 _ORIGINALS = "claims.extraction.originals"
 
 
+def _token_originals(art: _Article, doc: Doc, locate: ft.Locate) -> list[str]:
+    """Every token's text in the article as written (`art.original` at `locate(tok.idx, tok.idx +
+    len(tok.text))`), read from the document's columns: no Token object per token."""
+    text = art.original
+    out = []
+    for start, word in zip(token_starts(doc), column(doc, "text"), strict=True):
+        s0, s1 = locate(start, start + len(word))
+        out.append(text[s0:s1])
+    return out
+
+
 def _candidate(
     art: _Article, doc: Doc, locate: ft.Locate, tok_start: int, tok_end: int, subject: Span | None,
     attrib: at.Attribution, dates: list[dict[str, Any]], quantities: list[dict[str, Any]],
@@ -852,15 +864,14 @@ def _candidate(
     speech = how in ("speech", "according_to", "outlet") or how.startswith(("pronoun:", "description:"))
 
     # A token's original text is read several times per candidate (rewrite, faithfulness check, checkable
-    # part) and again by the clauses and headlines of the same chunk: mapped back once per document.
-    originals: dict[int, str] = doc.user_data.setdefault(_ORIGINALS, {})
+    # part) and again by the clauses and headlines of the same chunk: mapped back once per document, for
+    # every token at once (the candidates' sentences cover most of them).
+    originals: list[str] | None = doc.user_data.get(_ORIGINALS)
+    if originals is None or len(originals) != len(doc):
+        originals = doc.user_data[_ORIGINALS] = _token_originals(art, doc, locate)
 
     def original(tok: Token) -> str:
-        text = originals.get(tok.i)
-        if text is None:
-            s0, s1 = locate(tok.idx, tok.idx + len(tok.text))
-            text = originals[tok.i] = art.original[s0:s1]
-        return text
+        return originals[tok.i]
 
     # Only the attribution phrases inside this clause are left out of it.
     clause_attrib = at.Attribution(attrib.claimant, attrib.outlet, attrib.how,

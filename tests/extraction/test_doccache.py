@@ -118,3 +118,18 @@ def test_it_reads_the_text_a_document_was_made_from() -> None:
         assert doc.user_data["claims.extraction.text"] == doc.text
         assert doc_text(doc) == doc.text
 
+
+def test_it_maps_every_token_back_to_the_article_as_written(article_fr: str) -> None:
+    """pipeline._token_originals gives each token's text in the original article (typographic apostrophes,
+    line breaks), as the token's own offsets mapped back one by one do."""
+    from claims.extraction import pipeline as pl
+
+    nlp, _ = nlp_for("fr")
+    art = pl._prepare(article_fr.replace("d’Asie", "d’Asie 🔥  ").replace("Parlement.", "Parlement.Il"), "fr",
+                      {"fr": "fr"})
+    for chunk in art.chunks:
+        doc = nlp(pl._make_doc(nlp, art, chunk))
+        locate = pl._locator(art, chunk.start)
+        expected = [art.original[slice(*locate(t.idx, t.idx + len(t.text)))] for t in doc]
+        assert pl._token_originals(art, doc, locate) == expected
+        assert any(word != t.text for word, t in zip(expected, doc, strict=True))  # the article's own characters
