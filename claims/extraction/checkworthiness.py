@@ -189,12 +189,23 @@ def _lists_pattern(lists: tuple[tuple[str, ...], ...], skip_blank: bool) -> re.P
     return re.compile(r"(?<![\w'])" + "".join(look or "(?:(?!)())?" for look in looks) + anyone)
 
 
+@functools.lru_cache(maxsize=16)
+def _starts_pattern(lists: tuple[tuple[str, ...], ...], skip_blank: bool) -> re.Pattern[str]:
+    """Where a marker of any of the lists starts: one walk of all their words at each place, where
+    _lists_pattern walks each list's words."""
+    words = [(m.strip(), m.endswith(" ")) for markers in lists for m in markers if m.strip() or not skip_blank]
+    return re.compile(r"(?<![\w'])(?=" + _trie(words) + ")" if words else r"(?!)")
+
+
 def markers_in(lower: str, lists: tuple[tuple[str, ...], ...], *, skip_blank: bool = False) -> list[bool]:
     """[_has(lower, markers) for markers in lists], in one scan of the text (pipeline's markers leave blank
-    entries out: `skip_blank`)."""
+    entries out: `skip_blank`): the places where a marker of any list starts, then which lists have one
+    there."""
     found = [False] * len(lists)
-    for m in _lists_pattern(lists, skip_blank).finditer(lower):
-        for k, group in enumerate(m.groups()):
+    pattern = _lists_pattern(lists, skip_blank)
+    for place in _starts_pattern(lists, skip_blank).finditer(lower):
+        m = pattern.match(lower, place.start())  # a marker starts there: its list's lookahead matches
+        for k, group in enumerate(m.groups() if m is not None else ()):
             if group is not None:
                 found[k] = True
     return found
