@@ -32,6 +32,7 @@ _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _MONEY_ANY = re.compile(r"[$€£]|\b(dollars?|euros?|billion|milliards?|million)\b")
 _MONEY = {"fr": re.compile(r"[$€£¥]|\b(dollars?|euros?|francs? cfa|francs suisses|livres? sterling|yens?|yuans?|"
                            r"roubles?|bitcoins?)\b|\b(?:millions?|milliards?)\b(?! d(?:e |'))")}
+_PERCENT = re.compile(r"%|\bper ?cent\b|\bpour ?cent\b")  # (only where "%" or "cent" is: looked for first)
 _CAPITAL_MID = re.compile(r"(?<=[a-zà-ÿ,] )[A-ZÀ-Þ][a-zà-ÿ]+")
 
 
@@ -236,7 +237,7 @@ def lexical_signals(text: str, language: str, **known: Any) -> Signals:
         language=language,
         words=len(words),
         quantities=quantities,
-        percent=bool(re.search(r"%|\bper ?cent\b|\bpour ?cent\b", lower)),
+        percent=("%" in lower or "cent" in lower) and _PERCENT.search(lower) is not None,
         money=bool(_MONEY.get(language, _MONEY_ANY).search(lower)),
         dates=len(_MONTHS.findall(lower)) + len(_YEAR.findall(text)),
         entities=len(_CAPITAL_MID.findall(text)),
@@ -261,7 +262,7 @@ def lexical_signals(text: str, language: str, **known: Any) -> Signals:
         evidence=evidence,
         stance=stance,
         institution=institution,
-        first_singular=any(w in lx.FIRST_SINGULAR.get(language, ()) for w in words),
+        first_singular=not lx.FIRST_SINGULAR.get(language, frozenset()).isdisjoint(words),
     )
     for key, value in known.items():
         setattr(signals, key, value)

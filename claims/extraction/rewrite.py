@@ -1108,17 +1108,17 @@ def _named_cleft(words: list[Token]) -> bool:
         t.ent_type_ or t.pos_ == "PROPN" or t.lower_ in _WHEN for t in words[1:])
 
 
-_SPACE_PUNCT = re.compile(r"\s+([,.;:!?…)])")
+_SPACE_BEFORE_PUNCT = re.compile(r"\s+(?=[,.;:!?…)])")  # (removed: a plain replacement, no template)
 
 
 def _tidy(text: str) -> str:
     text = " ".join(text.split())
-    text = _SPACE_PUNCT.sub(r"\1", text).replace("( ", "(")
+    text = _SPACE_BEFORE_PUNCT.sub("", text).replace("( ", "(")
     text = text.strip(" ,;:-–—")
     if text.count('"') % 2 == 1 or text.count("«") != text.count("»"):
         # an unbalanced quotation mark goes; it may be all that separates two words ('meurtre"On')
         text = " ".join(re.sub(r'["«»]', " ", text).split())
-        text = _SPACE_PUNCT.sub(r"\1", text)
+        text = _SPACE_BEFORE_PUNCT.sub("", text)
     if text and text[0].islower():
         text = text[0].upper() + text[1:]
     return text

@@ -658,6 +658,19 @@ def test_it_looks_up_the_lists_only_where_a_marker_of_one_of_them_starts(languag
                     m.start() for m in _lists_pattern(lists, skip_blank).finditer(text)], text
 
 
+def test_a_percentage_is_looked_for_only_where_its_sign_or_word_is() -> None:
+    import re
+
+    from claims.extraction.checkworthiness import _PERCENT
+
+    for text in ["12 %", "12%", "douze pour cent", "douze pourcent", "ten per cent", "ten percent", "centre",
+                 "pourcentage", "100 personnes", "", "cent euros", "per  cent"]:
+        expected = bool(re.search(r"%|\bper ?cent\b|\bpour ?cent\b", text))
+        assert lexical_signals(text, "fr").percent is expected, text
+        assert (_PERCENT.search(text) is not None) is expected
+        assert not expected or "%" in text or "cent" in text
+
+
 @pytest.mark.parametrize(("text", "language", "money"), [
     ("La région compte moins d'un million d'habitants.", "fr", False),
     ("Deux milliards de personnes vivent sans eau potable.", "fr", False),

@@ -552,3 +552,13 @@ def test_a_connective_whose_noun_an_adjective_qualifies_stays() -> None:
     assert one(text, "SNCF").text == text
     plain = "Dans ce contexte, la majorité a cherché lundi à apaiser les syndicats de la SNCF."
     assert one(plain, "SNCF").text == "La majorité a cherché lundi à apaiser les syndicats de la SNCF."
+
+
+def test_tidy_removes_the_spaces_before_punctuation_as_the_template_substitution_did() -> None:
+    """_tidy deletes the blanks before a punctuation mark with a plain replacement (no template to expand)."""
+    import re
+
+    from claims.extraction.rewrite import _SPACE_BEFORE_PUNCT
+
+    for text in ["a , b", "a ,, b", "x  ;\u00a0: !", " ) ) .", "(  x )", "fin .", "fin", "", "  ,", "a\n, b …"]:
+        assert _SPACE_BEFORE_PUNCT.sub("", text) == re.sub(r"\s+([,.;:!?…)])", r"\1", text), text
