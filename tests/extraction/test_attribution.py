@@ -1395,3 +1395,24 @@ def test_a_long_tail_with_a_statement_of_its_own_is_not_all_attribution() -> Non
     text = ("Les primes ont déjà été budgétées, a rappelé Jean Dupont, le ministre de l'Éducation, évoquant 850 "
             "millions d'euros pour les enseignants en 2020 et d'autres mesures en 2021.")
     assert "850 millions d'euros" in claim(text, "budgétées").text
+
+
+def test_the_outlet_pattern_looks_ahead_only_for_the_letters_its_names_start_with() -> None:
+    """_OUTLET_PATTERN passes over the places that no name can start at (_OUTLET_FIRST): it finds what the
+    pattern without that lookahead finds, for every known outlet written as articles write them."""
+    import re
+
+    from claims.extraction import attribution as at
+    from claims.extraction import lexicon as lx
+
+    plain = re.compile(at._OUTLET_PATTERN.pattern.replace("(?=[" + re.escape(at._OUTLET_FIRST) + "])", "", 1))
+    assert plain.pattern != at._OUTLET_PATTERN.pattern
+    texts = ["a rapporté France Bleu Normandie lundi", "selon France 3 Côte d'Azur", "nous apprend l'Est Républicain",
+             "rien ici", "", "L'UNION EUROPÉENNE"]
+    for name in lx.OUTLETS:
+        rest = name.split(" ", 1)[1] if name.startswith(("Le ", "La ", "Les ")) else name
+        texts += [f"selon {name}, hier", f"a indiqué {name}.", f"a-t-il dit au {rest}", f"du {rest.upper()}",
+                  f"à la {rest}", f"aux {rest}", f"l'{rest}", f"{name}"]
+    for text in texts:
+        found, expected = at._OUTLET_PATTERN.search(text), plain.search(text)
+        assert (found and found.span()) == (expected and expected.span()), text
