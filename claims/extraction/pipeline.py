@@ -1161,18 +1161,22 @@ def _without_noise(text: str) -> str:
     """What a post pasted into a sentence, gone: links, handles, emoji, runs of hashtags and hashtag signs
     (one the sentence governs stays). What readable() leaves out, and so what the faithfulness check
     compares its text with."""
-    return _TAG_RUN.sub(" ", _NOISE.sub(_noise_or_content, text)).replace("#", "")
+    text = _NOISE.sub(_noise_or_content, text)
+    return _TAG_RUN.sub(" ", text).replace("#", "") if "#" in text else text  # (every run has a "#")
 
 
+_SPACE_BEFORE_STOP = re.compile(r"\s+(?=[.,!?…])")
 _FOOTNOTE = re.compile(r"(?<=[^\W\d_])\*+(?=[\s,.;:!?)]|$)")
 
 
 def readable(text: str) -> str:
     """The claim as a person reads it: no links, @handles, hashtag signs or runs, emoji, footnote marks,
     quotation marks or trailing "a-t-il déclaré" (the quote keeps them all)."""
-    text = _FOOTNOTE.sub("", _without_noise(_TRAILING_ATTRIBUTION.sub("", text)))  # "une enquête* Harris"
+    # (Each pattern is tried only where the character it needs is: a comma, an asterisk.)
+    text = _without_noise(_TRAILING_ATTRIBUTION.sub("", text) if "," in text else text)
+    text = _FOOTNOTE.sub("", text) if "*" in text else text  # "une enquête* Harris"
     text = re.sub(r"[«»“”\"]", " ", text)
-    text = re.sub(r"\s+([.,!?…])", r"\1", text)
+    text = _SPACE_BEFORE_STOP.sub("", text)
     text = _single_copy(" ".join(text.split()).strip(" ,;:-"))
     return text + "." if text and text[-1].isalnum() and len(text.split()) > 3 else text
 
