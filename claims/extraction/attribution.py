@@ -58,9 +58,12 @@ def _outlet_regex(names: tuple[str, ...]) -> str:
     return "|".join([*groups, *(re.escape(n) for n in rest)])
 
 
+# The characters a name in _OUTLET_PATTERN starts with: "France", an article of _DECLINED or "l'", a title's
+# first letter. Looked ahead for first, so most places of a sentence are passed over at once.
+_OUTLET_FIRST = "".join(sorted({"F", "L", "l", "D", "d", "A", "a", "À", "à"} | {n[0] for n in lx.OUTLETS}))
 _OUTLET_PATTERN = re.compile(
     # Regional editions first ("France Bleu Normandie", "France 3 Côte d'Azur"), then the known names.
-    r"(?<!\w)(France (?:Bleu|3)(?:\s+(?!d[eu]\b)[A-ZÀ-Þ][\w'-]+(?:\s+d['’][A-ZÀ-Þ][\w-]+)?){1,2}|" + _outlet_regex(lx.OUTLETS) + r")(?![\w'-])"
+    r"(?<!\w)(?=[" + re.escape(_OUTLET_FIRST) + r"])(France (?:Bleu|3)(?:\s+(?!d[eu]\b)[A-ZÀ-Þ][\w'-]+(?:\s+d['’][A-ZÀ-Þ][\w-]+)?){1,2}|" + _outlet_regex(lx.OUTLETS) + r")(?![\w'-])"
 )
 # "du Parisien" is "Le Parisien": the title as written in its masthead, longest first.
 _TITLES = sorted(((o.split(" ", 1)[1], o) for o in lx.OUTLETS if o.startswith(tuple(_DECLINED))),

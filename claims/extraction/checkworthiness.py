@@ -32,6 +32,7 @@ _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _MONEY_ANY = re.compile(r"[$€£]|\b(dollars?|euros?|billion|milliards?|million)\b")
 _MONEY = {"fr": re.compile(r"[$€£¥]|\b(dollars?|euros?|francs? cfa|francs suisses|livres? sterling|yens?|yuans?|"
                            r"roubles?|bitcoins?)\b|\b(?:millions?|milliards?)\b(?! d(?:e |'))")}
+_PERCENT = re.compile(r"%|\bper ?cent\b|\bpour ?cent\b")  # (only where "%" or "cent" is: looked for first)
 _CAPITAL_MID = re.compile(r"(?<=[a-zà-ÿ,] )[A-ZÀ-Þ][a-zà-ÿ]+")
 
 
@@ -191,12 +192,23 @@ def _lists_pattern(lists: tuple[tuple[str, ...], ...], skip_blank: bool) -> re.P
     return re.compile(r"(?<![\w'])" + "".join(look or "(?:(?!)())?" for look in looks) + anyone)
 
 
+@functools.lru_cache(maxsize=16)
+def _starts_pattern(lists: tuple[tuple[str, ...], ...], skip_blank: bool) -> re.Pattern[str]:
+    """Where a marker of any of the lists starts: one walk of all their words at each place, where
+    _lists_pattern walks each list's words."""
+    words = [(m.strip(), m.endswith(" ")) for markers in lists for m in markers if m.strip() or not skip_blank]
+    return re.compile(r"(?<![\w'])(?=" + _trie(words) + ")" if words else r"(?!)")
+
+
 def markers_in(lower: str, lists: tuple[tuple[str, ...], ...], *, skip_blank: bool = False) -> list[bool]:
     """[_has(lower, markers) for markers in lists], in one scan of the text (pipeline's markers leave blank
-    entries out: `skip_blank`)."""
+    entries out: `skip_blank`): the places where a marker of any list starts, then which lists have one
+    there."""
     found = [False] * len(lists)
-    for m in _lists_pattern(lists, skip_blank).finditer(lower):
-        for k, group in enumerate(m.groups()):
+    pattern = _lists_pattern(lists, skip_blank)
+    for place in _starts_pattern(lists, skip_blank).finditer(lower):
+        m = pattern.match(lower, place.start())  # a marker starts there: its list's lookahead matches
+        for k, group in enumerate(m.groups() if m is not None else ()):
             if group is not None:
                 found[k] = True
     return found
@@ -227,7 +239,7 @@ def lexical_signals(text: str, language: str, **known: Any) -> Signals:
         language=language,
         words=len(words),
         quantities=quantities,
-        percent=bool(re.search(r"%|\bper ?cent\b|\bpour ?cent\b", lower)),
+        percent=("%" in lower or "cent" in lower) and _PERCENT.search(lower) is not None,
         money=bool(_MONEY.get(language, _MONEY_ANY).search(lower)),
         dates=len(_MONTHS.findall(lower)) + len(_YEAR.findall(text)),
         entities=len(_CAPITAL_MID.findall(text)),
@@ -252,7 +264,7 @@ def lexical_signals(text: str, language: str, **known: Any) -> Signals:
         evidence=evidence,
         stance=stance,
         institution=institution,
-        first_singular=any(w in lx.FIRST_SINGULAR.get(language, ()) for w in words),
+        first_singular=not lx.FIRST_SINGULAR.get(language, frozenset()).isdisjoint(words),
     )
     for key, value in known.items():
         setattr(signals, key, value)

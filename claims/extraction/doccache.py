@@ -84,8 +84,9 @@ def span_tokens(span: Span) -> list[Token]:
     return list(tokens)
 
 
-def _token_starts(doc: Doc) -> list[int]:
-    """Every token's character offset, ascending (one C call, no Token object per token)."""
+def token_starts(doc: Doc) -> list[int]:
+    """Every token's character offset (`tok.idx`), ascending (one C call, no Token object per token): index
+    it with `tok.i`; shared, never change it."""
     starts = doc.user_data.get(_STARTS)
     if starts is None or len(starts) != len(doc):  # not read yet, or the document was retokenized
         starts = doc.user_data[_STARTS] = doc.to_array(IDX).tolist()
@@ -95,7 +96,7 @@ def _token_starts(doc: Doc) -> list[int]:
 def token_indices(doc: Doc, offsets: Iterable[int]) -> list[int]:
     """The indices of the tokens that start at these character offsets (offsets inside a token or
     between tokens have none), in the order of `offsets`."""
-    starts = _token_starts(doc)
+    starts = token_starts(doc)
     out = []
     for offset in offsets:
         i = bisect_left(starts, offset)
@@ -106,7 +107,7 @@ def token_indices(doc: Doc, offsets: Iterable[int]) -> list[int]:
 
 def tokens_within(doc: Doc, start: int, end: int) -> range:
     """The indices of the tokens that start in [start, end) of the document's text."""
-    starts = _token_starts(doc)
+    starts = token_starts(doc)
     return range(bisect_left(starts, start), bisect_left(starts, end))
 
 
@@ -116,6 +117,12 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data[_TEXT] = doc.text
     return text
+
+
+def remember_text(doc: Doc, text: str) -> None:
+    """Give doc_text() the text a document was made from (`nlp.make_doc(text).text == text`), so that it
+    is never joined from the tokens."""
+    doc.user_data[_TEXT] = text
 
 
 def span_text(span: Span) -> str:

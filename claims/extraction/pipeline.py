@@ -31,9 +31,11 @@ from claims.extraction.doccache import (
     morph_column,
     morph_values,
     release,
+    remember_text,
     span_ents,
     span_text,
     token_indices,
+    token_starts,
     tokens_within,
 )
 from claims.extraction.language import detect_language
@@ -277,6 +279,7 @@ def _opening_quotes(text: str) -> list[int]:
 def _make_doc(nlp: Any, art: _Article, chunk: _Chunk) -> Doc:
     text, after_emoji = parser_text(_SOFT_WRAP.sub(" ", art.norm.text[chunk.start : chunk.end]))
     doc = nlp.make_doc(text)
+    remember_text(doc, text)
     closing = _closing_quotes(text)
     starts = set(chunk.starts) | set(after_emoji) | {start for _, start in closing} | set(_opening_quotes(text))
     inside = {mark for mark, _ in closing} - starts
@@ -1096,6 +1099,17 @@ def _trim(original: str, start: int, end: int) -> tuple[int, int]:
 _ORIGINALS = "claims.extraction.originals"
 
 
+def _token_originals(art: _Article, doc: Doc, locate: ft.Locate) -> list[str]:
+    """Every token's text in the article as written (`art.original` at `locate(tok.idx, tok.idx +
+    len(tok.text))`), read from the document's columns: no Token object per token."""
+    text = art.original
+    out = []
+    for start, word in zip(token_starts(doc), column(doc, "text"), strict=True):
+        s0, s1 = locate(start, start + len(word))
+        out.append(text[s0:s1])
+    return out
+
+
 def _candidate(
     art: _Article, doc: Doc, locate: ft.Locate, tok_start: int, tok_end: int, subject: Span | None,
     attrib: at.Attribution, dates: list[dict[str, Any]], quantities: list[dict[str, Any]],
@@ -1112,15 +1126,14 @@ def _candidate(
     speech = how in ("speech", "according_to", "outlet") or how.startswith(("pronoun:", "description:"))
 
     # A token's original text is read several times per candidate (rewrite, faithfulness check, checkable
-    # part) and again by the clauses and headlines of the same chunk: mapped back once per document.
-    originals: dict[int, str] = doc.user_data.setdefault(_ORIGINALS, {})
+    # part) and again by the clauses and headlines of the same chunk: mapped back once per document, for
+    # every token at once (the candidates' sentences cover most of them).
+    originals: list[str] | None = doc.user_data.get(_ORIGINALS)
+    if originals is None or len(originals) != len(doc):
+        originals = doc.user_data[_ORIGINALS] = _token_originals(art, doc, locate)
 
     def original(tok: Token) -> str:
-        text = originals.get(tok.i)
-        if text is None:
-            s0, s1 = locate(tok.idx, tok.idx + len(tok.text))
-            text = originals[tok.i] = art.original[s0:s1]
-        return text
+        return originals[tok.i]
 
     # Only the attribution phrases inside this clause are left out of it.
     clause_attrib = at.Attribution(attrib.claimant, attrib.outlet, attrib.how,
@@ -1483,18 +1496,22 @@ def _without_noise(text: str) -> str:
     """What a post pasted into a sentence, gone: links, handles, emoji, runs of hashtags and hashtag signs
     (one the sentence governs stays). What readable() leaves out, and so what the faithfulness check
     compares its text with."""
-    return _TAG_RUN.sub(" ", _NOISE.sub(_noise_or_content, text)).replace("#", "")
+    text = _NOISE.sub(_noise_or_content, text)
+    return _TAG_RUN.sub(" ", text).replace("#", "") if "#" in text else text  # (every run has a "#")
 
 
+_SPACE_BEFORE_STOP = re.compile(r"\s+(?=[.,!?…])")
 _FOOTNOTE = re.compile(r"(?<=[^\W\d_])\*+(?=[\s,.;:!?)]|$)")
 
 
 def readable(text: str) -> str:
     """The claim as a person reads it: no links, @handles, hashtag signs or runs, emoji, footnote marks,
     quotation marks or trailing "a-t-il déclaré" (the quote keeps them all)."""
-    text = _FOOTNOTE.sub("", _without_noise(_TRAILING_ATTRIBUTION.sub("", text)))  # "une enquête* Harris"
+    # (Each pattern is tried only where the character it needs is: a comma, an asterisk.)
+    text = _without_noise(_TRAILING_ATTRIBUTION.sub("", text) if "," in text else text)
+    text = _FOOTNOTE.sub("", text) if "*" in text else text  # "une enquête* Harris"
     text = re.sub(r"[«»“”\"]", " ", text)
-    text = re.sub(r"\s+([.,!?…])", r"\1", text)
+    text = _SPACE_BEFORE_STOP.sub("", text)
     text = _single_copy(" ".join(text.split()).strip(" ,;:-"))
     return text + "." if text and text[-1].isalnum() and len(text.split()) > 3 else text
 

@@ -201,7 +201,8 @@ class Context:
         the narrative; `speaker`, the person the sentence attributes a statement to, does ('"...",
         a-t-elle confié': the next "elle" goes on about her)."""
         ents = span_ents(sent)
-        self.previous_names = [e.text for e in ents if e.label_ in ("PER", "PERSON", "ORG") and len(e.text) > 2]
+        # (span_text: the entity's words sliced from the document's text, not joined from its tokens)
+        self.previous_names = [text for e in ents if e.label_ in ("PER", "PERSON", "ORG") and len(text := span_text(e)) > 2]
         if not span_text(sent).lstrip().startswith('"'):  # a quotation does not move the narrative
             lower = column(sent.doc, "lower_")  # only the few words in _UNNAMED_PEOPLE get a Token
             self.unnamed_genders = {g for t in (sent.doc[i] for i in range(sent.start, sent.end) if lower[i] in _UNNAMED_PEOPLE)
@@ -209,7 +210,7 @@ class Context:
                                     and any(c.dep_ == "det" and c.lower_ in ("un", "une") for c in t.children)
                                     for g in morph_values(t, "Gender")}
         for ent in ents:
-            name = ent.text.strip(" ,.'\"")
+            name = span_text(ent).strip(" ,.'\"")
             if len(name) < 3:
                 continue
             if outlet_in(name) == name or _named_medium(ent):
@@ -236,7 +237,7 @@ class Context:
         if outlet:
             self.outlets.append(outlet)
         subject = _subject(sent)
-        in_quotation = subject is not None and sent.doc[sent.start : subject.i].text.count('"') % 2 == 1
+        in_quotation = subject is not None and span_text(sent.doc[sent.start : subject.i]).count('"') % 2 == 1
         self.last_speaker = speaker or self.last_speaker
         self.last_subject_gender, self.last_subject_outlet = "", False
         if resolved_subject:
@@ -247,7 +248,7 @@ class Context:
             return
         elif subject is not None and subject.pos_ == "PROPN":
             ent = next((e for e in ents if e.start <= subject.i < e.end), None)
-            self.last_subject = ent.text if ent is not None else ""
+            self.last_subject = span_text(ent) if ent is not None else ""
             self.last_subject_plural = False
         elif subject is not None and subject.pos_ == "NOUN" and subject.lower_ not in lx.OUTLET_NOUNS and (
                 named := _apposed_name(subject, sent)):
@@ -256,7 +257,7 @@ class Context:
             self.last_subject, self.last_subject_plural = named, False  # "Depuis 2016, cette journaliste présente"
         elif subject is not None and subject.pos_ == "NOUN" and subject.lower_ not in lx.FIRST_PERSON.get("fr", ()):
             np = _subject_phrase(subject)
-            self.last_subject = np.text if len(np) <= 6 and not any(t.text in ',"()' for t in np) and (
+            self.last_subject = span_text(np) if len(np) <= 6 and not any(t.text in ',"()' for t in np) and (
                 _possessive(subject) is None) and not _demonstrative(subject) else ""
             # "Sa voiture ... Elle", "Ce travail ... Il": whose car, which work is not known here
             self.last_subject_plural = "Plur" in morph_values(subject, "Number")
@@ -1150,17 +1151,17 @@ def _named_cleft(words: list[Token]) -> bool:
         t.ent_type_ or t.pos_ == "PROPN" or t.lower_ in _WHEN for t in words[1:])
 
 
-_SPACE_PUNCT = re.compile(r"\s+([,.;:!?…)])")
+_SPACE_BEFORE_PUNCT = re.compile(r"\s+(?=[,.;:!?…)])")  # (removed: a plain replacement, no template)
 
 
 def _tidy(text: str) -> str:
     text = " ".join(text.split())
-    text = _SPACE_PUNCT.sub(r"\1", text).replace("( ", "(")
+    text = _SPACE_BEFORE_PUNCT.sub("", text).replace("( ", "(")
     text = text.strip(" ,;:-–—")
     if text.count('"') % 2 == 1 or text.count("«") != text.count("»"):
         # an unbalanced quotation mark goes; it may be all that separates two words ('meurtre"On')
         text = " ".join(re.sub(r'["«»]', " ", text).split())
-        text = _SPACE_PUNCT.sub(r"\1", text)
+        text = _SPACE_BEFORE_PUNCT.sub("", text)
     if text and text[0].islower():
         text = text[0].upper() + text[1:]
     return text

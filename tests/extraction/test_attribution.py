@@ -1466,3 +1466,24 @@ def test_a_pronoun_the_parser_hung_on_the_auxiliary_is_not_read_as_the_speaker()
     cand = claim("Marine Le Pen a été reçue à l'Élysée mardi avec Jean Dupont. Il a par ailleurs rappelé que pour "
                  "lui l'élection présidentielle était l'élection principale en 2022.", "principale")
     assert cand.claimant == ""
+
+
+def test_the_outlet_pattern_looks_ahead_only_for_the_letters_its_names_start_with() -> None:
+    """_OUTLET_PATTERN passes over the places that no name can start at (_OUTLET_FIRST): it finds what the
+    pattern without that lookahead finds, for every known outlet written as articles write them."""
+    import re
+
+    from claims.extraction import attribution as at
+    from claims.extraction import lexicon as lx
+
+    plain = re.compile(at._OUTLET_PATTERN.pattern.replace("(?=[" + re.escape(at._OUTLET_FIRST) + "])", "", 1))
+    assert plain.pattern != at._OUTLET_PATTERN.pattern
+    texts = ["a rapporté France Bleu Normandie lundi", "selon France 3 Côte d'Azur", "nous apprend l'Est Républicain",
+             "rien ici", "", "L'UNION EUROPÉENNE"]
+    for name in lx.OUTLETS:
+        rest = name.split(" ", 1)[1] if name.startswith(("Le ", "La ", "Les ")) else name
+        texts += [f"selon {name}, hier", f"a indiqué {name}.", f"a-t-il dit au {rest}", f"du {rest.upper()}",
+                  f"à la {rest}", f"aux {rest}", f"l'{rest}", f"{name}"]
+    for text in texts:
+        found, expected = at._OUTLET_PATTERN.search(text), plain.search(text)
+        assert (found and found.span()) == (expected and expected.span()), text

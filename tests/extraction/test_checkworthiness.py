@@ -642,6 +642,35 @@ def test_it_finds_every_word_list_in_one_scan_as_list_by_list(language: str) -> 
         assert markers_in(text, odd, skip_blank=True) == [pipeline._has(text, markers) for markers in odd], text
 
 
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_it_looks_up_the_lists_only_where_a_marker_of_one_of_them_starts(language: str) -> None:
+    """markers_in tries the lists' lookaheads only at the places _starts_pattern finds: the same places
+    where the one-scan pattern of every list matches."""
+    from claims.extraction import pipeline
+    from claims.extraction.checkworthiness import _lists_pattern, _marker_lists, _starts_pattern
+
+    texts = ["le chômage a augmenté de 3 % selon l'insee, a-t-il dit. je pense qu'il faudrait, à mon avis, plus",
+             "the rate rose, he said, because of the war", "", " ' x", "a - b zz zza 'ab"]
+    for lists in (_marker_lists(language), pipeline._marker_lists(language), ((" ", "ab"), (), ("x",), ("", "zz "))):
+        for skip_blank in (False, True):
+            for text in texts:
+                assert [m.start() for m in _starts_pattern(lists, skip_blank).finditer(text)] == [
+                    m.start() for m in _lists_pattern(lists, skip_blank).finditer(text)], text
+
+
+def test_a_percentage_is_looked_for_only_where_its_sign_or_word_is() -> None:
+    import re
+
+    from claims.extraction.checkworthiness import _PERCENT
+
+    for text in ["12 %", "12%", "douze pour cent", "douze pourcent", "ten per cent", "ten percent", "centre",
+                 "pourcentage", "100 personnes", "", "cent euros", "per  cent"]:
+        expected = bool(re.search(r"%|\bper ?cent\b|\bpour ?cent\b", text))
+        assert lexical_signals(text, "fr").percent is expected, text
+        assert (_PERCENT.search(text) is not None) is expected
+        assert not expected or "%" in text or "cent" in text
+
+
 @pytest.mark.parametrize(("text", "language", "money"), [
     ("La région compte moins d'un million d'habitants.", "fr", False),
     ("Deux milliards de personnes vivent sans eau potable.", "fr", False),

@@ -8,6 +8,7 @@ import pytest
 from claims.extraction import features as ft
 from claims.extraction.doccache import (
     column,
+    doc_text,
     morph_column,
     morph_dict,
     morph_values,
@@ -104,3 +105,31 @@ def test_it_finds_noise_as_the_lookbehind_first_regex_does() -> None:
     for text in ["@a", "x@a", " @a", "a @b c@d @", "@@x", "é@x", "_@x", "(@x)", "écrit à a@b.fr et @c 🔥@x",
                  "voir https://t.co/x ou www.a.fr @BGriveaux", "", "@"]:
         assert [m.span() for m in pl._NOISE.finditer(text)] == [m.span() for m in plain.finditer(text)], text
+
+
+def test_it_reads_the_text_a_document_was_made_from() -> None:
+    """The pipeline gives each document the text it made it from: doc_text never joins the tokens."""
+    from claims.extraction import pipeline as pl
+
+    nlp, _ = nlp_for("fr")
+    art = pl._prepare(TEXTS[1] + "\n\n" + TEXTS[0], "fr", {"fr": "fr"})
+    for chunk in art.chunks:
+        doc = pl._make_doc(nlp, art, chunk)
+        assert doc.user_data["claims.extraction.text"] == doc.text
+        assert doc_text(doc) == doc.text
+
+
+def test_it_maps_every_token_back_to_the_article_as_written(article_fr: str) -> None:
+    """pipeline._token_originals gives each token's text in the original article (typographic apostrophes,
+    line breaks), as the token's own offsets mapped back one by one do."""
+    from claims.extraction import pipeline as pl
+
+    nlp, _ = nlp_for("fr")
+    art = pl._prepare(article_fr.replace("d’Asie", "d’Asie 🔥  ").replace("Parlement.", "Parlement.Il"), "fr",
+                      {"fr": "fr"})
+    for chunk in art.chunks:
+        doc = nlp(pl._make_doc(nlp, art, chunk))
+        locate = pl._locator(art, chunk.start)
+        expected = [art.original[slice(*locate(t.idx, t.idx + len(t.text)))] for t in doc]
+        assert pl._token_originals(art, doc, locate) == expected
+        assert any(word != t.text for word, t in zip(expected, doc, strict=True))  # the article's own characters

@@ -348,3 +348,26 @@ def test_what_is_due_lies_ahead() -> None:
     [cand] = [*told.claims, *told.recoverable]
     assert [d["value"] for d in cand.dates] == ["2019-03-25"]
     assert "forecast or expectation" in cand.checkworthiness_reasons
+
+
+def test_readable_tries_each_pattern_only_where_its_character_is() -> None:
+    """readable() skips the trailing-attribution, footnote and hashtag-run patterns on a text without a comma,
+    an asterisk or a "#", and removes the blanks before a stop with a plain replacement: the same text as
+    every pattern tried everywhere."""
+    import re
+
+    from claims.extraction import pipeline as pl
+
+    def everywhere(text: str) -> str:
+        text = pl._FOOTNOTE.sub("", pl._TAG_RUN.sub(" ", pl._NOISE.sub(pl._noise_or_content, pl._TRAILING_ATTRIBUTION.sub(
+            "", text))).replace("#", ""))
+        text = re.sub(r"\s+([.,!?…])", r"\1", re.sub(r"[«»“”\"]", " ", text))
+        text = pl._single_copy(" ".join(text.split()).strip(" ,;:-"))
+        return text + "." if text and text[-1].isalnum() and len(text.split()) > 3 else text
+
+    for text in ["Le chômage a baissé de 3 %, a-t-il déclaré.", "Une enquête* Harris montre que 40 % des gens .",
+                 "Le maire s'oppose à @BGriveaux #Paris #municipales #2020", "Les prix montent #inflation #crise",
+                 "Voir www.example.org ! Il pleut", "« Nous ne céderons pas » , a dit le ministre", "", "a , b . c",
+                 "Un texte sans rien de tout cela mais assez long"]:
+        assert pl.readable(text) == everywhere(text), text
+    assert pl._SPACE_BEFORE_STOP.sub("", "a , b . c ! d … e") == "a, b. c! d… e"

@@ -581,3 +581,13 @@ def test_a_frame_that_announces_the_statement_after_a_colon_is_dropped(text: str
 def test_a_colon_after_a_statement_a_fact_or_an_attribution_keeps_its_words(text: str) -> None:
     claim = one(text, ":")
     assert text.split(":")[0].split()[-1] in claim.text
+
+
+def test_tidy_removes_the_spaces_before_punctuation_as_the_template_substitution_did() -> None:
+    """_tidy deletes the blanks before a punctuation mark with a plain replacement (no template to expand)."""
+    import re
+
+    from claims.extraction.rewrite import _SPACE_BEFORE_PUNCT
+
+    for text in ["a , b", "a ,, b", "x  ;\u00a0: !", " ) ) .", "(  x )", "fin .", "fin", "", "  ,", "a\n, b …"]:
+        assert _SPACE_BEFORE_PUNCT.sub("", text) == re.sub(r"\s+([,.;:!?…)])", r"\1", text), text
