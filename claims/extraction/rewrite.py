@@ -366,11 +366,6 @@ def _subject(span: Span) -> Token | None:
         subjects = [t for t in span[: max(root.i - span.start, 0)] if t.dep_.startswith("nsubj") and t.head.head == root
                     and t.head.i < root.i and (t.head.pos_ in ("AUX", "ADP", "ADV") or t.head.dep_.startswith("aux")
                                                or speech and _finite([t.head]))]
-    if not subjects:
-        # "Et il s'attend à un bond des naissances": an "il" the parser read as impersonal before a verb that
-        # stands for someone ("il faut", "il s'agit" do not; nor the presentative "il était une fois")
-        subjects = [c for c in root.children if c.dep_ == "expl:subj" and c.lower_ == "il" and c.i < root.i
-                    and span.start <= c.i and root.pos_ == "VERB" and not _impersonal(c)]
     return subjects[0] if subjects else None
 
 
