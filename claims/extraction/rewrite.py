@@ -53,8 +53,7 @@ _LATTER = {"dernier", "dernière", "derniers", "dernières", "celui-ci", "celle-
 _UNNAMED_PEOPLE = frozenset({*lx.PERSON_NOUNS, "homme", "femme", "fille", "garçon", "enfant", "adolescent",
                              "adolescente", "jeune", "victime", "passant", "passante", "automobiliste",
                              "conducteur", "conductrice", "retraité", "retraitée", "voisin", "voisine", "touriste",
-                             "détenu", "détenue", "prisonnier", "prisonnière", "suspect", "suspecte", "individu",
-                             "patient", "patiente", "blessé", "blessée"})
+                             "détenu", "détenue", "prisonnier", "prisonnière"})
 
 
 # Offices held by few people at a time, whose holder an article names ("l'ancienne ministre", "le maire");
