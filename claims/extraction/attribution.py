@@ -226,8 +226,12 @@ def gender_of(ent: Span) -> str:
     if root.dep_ in ("appos", "flat:name", "nmod") and head.i < ent.start and head.pos_ == "NOUN" \
             and all(head.is_ancestor(doc[k]) for k in range(head.i + 1, ent.start)) \
             and not any(c.dep_ == "case" for c in root.children) and doc[ent.start - 1].pos_ != "ADP":
-        # not a complement: "l'avocate de Marie Petit", "le mari de Julie Roux"
-        gender = _phrase_gender(head)  # "la ministre Agnès Martin", "le président de la région, Jacques Moreau"
+        # not a complement: "l'avocate de Marie Petit", "le mari de Julie Roux". "la ministre Agnès Martin",
+        # "le président de la région, Jacques Moreau"; but a name the parser hung on a noun's complement that
+        # is no person gets no gender from it ("la militante pour le climat Greta Thunberg", "après son échec
+        # aux élections, Geoffroy Didier"); a role there does ("l'entretien avec la ministre Agnès Martin").
+        gender = "" if any(c.dep_ == "case" for c in head.children) and head.head.pos_ == "NOUN" and (
+            head.lower_ not in _ROLES_JOBS and head.lower_ not in lx.PERSON_NOUNS) else _phrase_gender(head)
         if gender:
             return gender
     after = ent.end + 1

@@ -246,6 +246,15 @@ PERSON_NOUNS = {
     "aide-soignant", "aide-soignante", "pharmacien", "pharmacienne", "agriculteur", "agricultrice", "policière",
     "commerçant", "commerçante", "chauffeur", "pilote", "militaire", "soldat", "élève", "étudiant", "étudiante",
 }
+# Of those, the occupations of a public figure an article is about ("Michèle Torr ... la chanteuse"), not of
+# someone a story brings in beside them ("l'infirmière", "le policier", "l'épidémiologiste").
+FIGURE_NOUNS = frozenset({
+    "journaliste", "présentateur", "présentatrice", "animateur", "animatrice", "chroniqueur", "chroniqueuse",
+    "acteur", "actrice", "comédien", "comédienne", "chanteur", "chanteuse", "musicien", "musicienne", "artiste",
+    "humoriste", "réalisateur", "réalisatrice", "écrivain", "écrivaine", "auteur", "auteure", "autrice",
+    "essayiste", "sportif", "sportive", "athlète", "joueur", "joueuse", "champion", "championne", "mannequin",
+    "star", "interprète",
+})
 # What a statement is made in, not who makes it ("a déclaré Bayer dans un communiqué"): never a claimant,
 # the organisation or person named with it is.
 DOCUMENT_NOUNS = {"communiqué", "rapport", "étude", "sondage", "bilan", "note", "lettre", "courrier", "message",
@@ -551,7 +560,7 @@ noël noel octave olivier omar oscar pascal patrice patrick paul philippe pierre
 raymond régis remi rémi renaud rené richard robert robin rodolphe roger roland romain ronan samuel sébastien
 sebastien serge simon stanislas stéphane stephane steve steven sylvain théo theo thibault thibaut thierry
 thomas timothée tony tristan ulysse valentin valéry vincent vladimir walter william xavier yann yannick yves
-yvon zinedine
+yvon zinedine freddy abdallah tim jair eddy ian recep
 """.split())
 FEMININE_FIRST_NAMES = frozenset("""
 adèle adele adélaïde agathe agnès agnes aïcha alexandra alice aline amandine amélie amelie anaïs anais angela
@@ -569,5 +578,6 @@ michèle michelle mireille monique muriel myriam nadia nadine natacha nathalie n
 odile pascale patricia paula pauline pénélope perrine rachel rachida raphaëlle rebecca régine rose rosalie
 roselyne sabine sabrina sandrine sarah sara ségolène segolene séverine severine simone sophie stéphanie
 stephanie suzanne sylvie tatiana thérèse valérie valerie vanessa véronique veronique victoire victoria
-virginie yasmina yolande yvette yvonne zoé zoe
+virginie yasmina yolande yvette yvonne zoé zoe greta sonia theresa elizabeth nancy nolwenn gabriela eliane
+éliane monica sibeth ursula kamala melania ivanka meghan jacinda
 """.split())

@@ -52,7 +52,8 @@ _LATTER = {"dernier", "dernière", "derniers", "dernières", "celui-ci", "celle-
 # Nouns that bring in a person without naming them ("une jeune fille", "un homme de 40 ans").
 _UNNAMED_PEOPLE = frozenset({*lx.PERSON_NOUNS, "homme", "femme", "fille", "garçon", "enfant", "adolescent",
                              "adolescente", "jeune", "victime", "passant", "passante", "automobiliste",
-                             "conducteur", "conductrice", "retraité", "retraitée", "voisin", "voisine", "touriste"})
+                             "conducteur", "conductrice", "retraité", "retraitée", "voisin", "voisine", "touriste",
+                             "détenu", "détenue", "prisonnier", "prisonnière"})
 
 
 # Offices held by few people at a time, whose holder an article names ("l'ancienne ministre", "le maire");
@@ -98,6 +99,9 @@ class Context:
     # that gender in the next sentence may stand for them rather than for someone named before.
     unnamed_genders: set[str] = field(default_factory=set)
     last_speaker: str = ""  # who the article last quoted or reported: a quotation after it may still be theirs
+    # People named at least once other than in a complement ("Michèle Torr traverse", not "l'émission de
+    # Thierry Ardisson"): who a story may be about.
+    agents: set[str] = field(default_factory=set)
 
     def brought_in_unnamed(self, pronoun: str) -> bool:
         """Whether the last sentence brought in an unnamed person "il"/"elle" may stand for ("... retrouver
@@ -196,6 +200,23 @@ class Context:
             self._hold(role_key(noun.lower_), person)
         return person
 
+    def _only_one(self, noun: Token) -> str:
+        """"Michèle Torr a été hospitalisée. ... En avril, la chanteuse avait annulé ses concerts": a definite
+        singular subject naming a public figure's occupation (lexicon.FIGURE_NOUNS) is the one person the
+        article has named so far, not only in a complement, when their genders do not disagree;
+        "" when it named two people or none, or for anyone else ("l'homme", "l'avocat", "le ministre" may be
+        someone the story brings in; "l'émission de Thierry Ardisson. L'humoriste" is not the host)."""
+        named = set(self.people)
+        if len(named) != 1 or not named <= self.agents or noun.lower_ not in lx.FIGURE_NOUNS:
+            return ""
+        if "Plur" in morph_values(noun, "Number") or not any(
+                c.dep_ == "det" and c.lower_.replace("\u2019", "'") in ("le", "la", "l'") for c in noun.children):
+            return ""
+        person = named.pop()
+        gender = _DETERMINER_GENDER.get(next((c.lower_ for c in noun.children if c.dep_ == "det"), ""), "")
+        known = self.genders.get(person, "")
+        return person if not gender or not known or gender == known else ""
+
     def update(self, sent: Span, resolved_subject: str = "", speaker: str = "") -> None:
         """Takes in what a sentence names. A subject inside a quotation is the speaker's, it does not move
         the narrative; `speaker`, the person the sentence attributes a statement to, does ('"...",
@@ -221,6 +242,8 @@ class Context:
                 name = person_name(ent)
                 if name and (not quoted(ent[0], sent) or name == speaker):
                     self.people.append(name)
+                    if not any(c.dep_ == "case" for c in ent.root.children):
+                        self.agents.add(name)
                     gender = gender_of(ent)
                     if gender:
                         self.genders.setdefault(name, gender)
@@ -242,7 +265,9 @@ class Context:
         self.last_subject_gender, self.last_subject_outlet = "", False
         if resolved_subject:
             self.last_subject = resolved_subject
-        elif speaker in self.people and (in_quotation or subject is None or subject.lower_ in ("il", "elle")):
+        elif speaker in self.people and (in_quotation or subject is None or subject.lower_ in ("il", "elle")
+                                         or subject.lower_.replace("\u2019", "'") in _SPEAKER_PRONOUNS):
+            # '(...) Je veux que ..., promet-il.': who says "je" is who the next "il" goes on about
             self.last_subject, self.last_subject_plural = speaker, False
         elif in_quotation:
             return
@@ -255,6 +280,8 @@ class Context:
             self.last_subject, self.last_subject_plural = named, False  # "Le docteur Denis Mukwege réclame"
         elif subject is not None and subject.pos_ == "NOUN" and (named := self._demonstrated(subject)):
             self.last_subject, self.last_subject_plural = named, False  # "Depuis 2016, cette journaliste présente"
+        elif subject is not None and subject.pos_ == "NOUN" and (named := self._only_one(subject)):
+            self.last_subject, self.last_subject_plural = named, False  # "Michèle Torr ... la chanteuse avait dû"
         elif subject is not None and subject.pos_ == "NOUN" and subject.lower_ not in lx.FIRST_PERSON.get("fr", ()):
             np = _subject_phrase(subject)
             self.last_subject = span_text(np) if len(np) <= 6 and not any(t.text in ',"()' for t in np) and (
@@ -330,6 +357,15 @@ def _subject(span: Span) -> Token | None:
     subjects = [c for c in root.children if c.dep_.startswith("nsubj") and span.start <= c.i < span.end]
     if not subjects:
         subjects = [t for t in span if t.dep_.startswith("nsubj") and t.head.dep_ == "ROOT"]
+    if not subjects:
+        # Slips of the parser: a subject hung on a word of the verb's own phrase ("La journaliste a d'abord
+        # répondu" on "d'", "La chanteuse a assuré" on "a"); or, when it made a trailing attribution's verb
+        # the root ("Et elle renonce à sa rémunération ..., précise encore la région"), the subject of the
+        # finite clause before it, which is the statement's.
+        speech = speech_verb(root, span.doc.lang_)
+        subjects = [t for t in span[: max(root.i - span.start, 0)] if t.dep_.startswith("nsubj") and t.head.head == root
+                    and t.head.i < root.i and (t.head.pos_ in ("AUX", "ADP", "ADV") or t.head.dep_.startswith("aux")
+                                               or speech and _finite([t.head]))]
     return subjects[0] if subjects else None
 
 
@@ -347,6 +383,10 @@ def _antecedent(subj: Token, ctx: Context, span: Span, sure_of_gender: bool = Fa
         found = _antecedent(subj, ctx, span)
         known = ctx.genders.get(found) or (found == ctx.last_subject and ctx.last_subject_gender)
         return found if known else ""
+    if low in ("il", "elle", "he", "she") and span.start > span.sent.start:
+        named = _first_clause_subject(subj, span)
+        if named:
+            return named
     if low in ("il", "elle", "he", "she"):
         # A described subject agrees in gender ("La police ... Il" is not the police); a medium is seldom
         # who the article goes on about ("Le quotidien rapporte ... Il a été placé en garde à vue"): then
@@ -362,6 +402,23 @@ def _antecedent(subj: Token, ctx: Context, span: Span, sure_of_gender: bool = Fa
         # No gender test in the plural: "Cinq personnes ... Ils risquent" is how French speaks of people.
         return ctx.last_subject if ctx.last_subject and ctx.last_subject_plural else ""
     return ""
+
+
+def _first_clause_subject(pronoun: Token, span: Span) -> str:
+    """"Freddy Saquet tente de régler le souci depuis lors mais il a déjà dû payer 1.600 euros": in the
+    second clause of a sentence, "il"/"elle" goes on about the person the first clause is about, when
+    that clause names them as its subject, names no one else and they agree in gender (from how the
+    article names them: "Paul a appelé Pierre mais il ..." may be either)."""
+    sent = span.sent
+    first = sent.doc[sent.start : span.start]
+    subject = next((c for c in sent.root.children if c.dep_.startswith("nsubj") and c.i < span.start), None)
+    if subject is None or quoted(pronoun, sent) or not pronoun.is_lower:
+        return ""
+    ents = [e for e in span_ents(first) if e.label_ in ("PER", "PERSON")]
+    if len(ents) != 1 or not ents[0].start <= subject.i < ents[0].end or quoted(ents[0][0], sent):
+        return ""
+    name = person_name(ents[0])
+    return name if name and agrees(gender_of(ents[0]), pronoun.lower_) and gender_of(ents[0]) else ""
 
 
 # Words that date an event: a leading phrase holding one is part of the fact ("Samedi soir, ...").
@@ -388,11 +445,13 @@ def _possessive(subj: Token) -> Token | None:
                  and c.lower_ in _POSSESSIVES), None)
 
 
-def _named_in_apposition(subj: Token) -> bool:
+def _named_in_apposition(subj: Token, misread: bool = False) -> bool:
     """ "Son avocat, Me Dupont,", "Sa petite sœur Charlotte": the subject is named; "Ses politiques et
-    opinions": two things owned, no one place for the owner."""
+    opinions": two things owned, no one place for the owner. With `misread`, a "conj" without "et"/"ou"
+    is an apposition the parser misread ("Ce lieu saint, également temple du tourisme de masse,", "Sa
+    mère, également touchée,"): it names nothing and owns nothing."""
     return any((c.dep_ == "appos" or c.i - subj.i <= 2) and (c.ent_type_ or c.pos_ == "PROPN") or c.dep_ == "conj"
-               for c in subj.rights)
+               and (not misread or any(g.dep_ == "cc" for g in c.children)) for c in subj.rights)
 
 
 def _owner(owned: Token, ctx: Context) -> str:
@@ -739,6 +798,10 @@ def condense(
                 resolved = ""
             if resolved and quoted(subj, span) and same_person(resolved, attribution.claimant or ctx.last_speaker):
                 resolved = ""  # '"Elle l'a eu en cours", a-t-elle expliqué': a speaker says "je", not "elle"
+            if resolved and _unnamed_description(resolved):
+                # "L'homme est parti se munir d'une défense de narval. Il n'a pas hésité ...": "L'homme n'a
+                # pas hésité" says who as little as "Il"
+                needs_context = True
             if resolved:
                 replacement[subj.i] = resolved if subj == kept[0] else _mid_sentence(resolved)
                 before = subj.doc[subj.i - 1] if subj.i > 0 else None
@@ -757,7 +820,7 @@ def condense(
             needs_context = True
         elif position == "first" and (owned := _possessive(subj)) is not None:
             resolved = _owner(owned, ctx)
-            if _named_in_apposition(subj):
+            if _named_in_apposition(subj, misread=True):
                 resolved = ""  # "Son avocat, Me Dupont, a fait appel": the subject is named
             elif resolved and (phrase := _owned_phrase(subj, owned, resolved)) is not None:
                 last, replacement[owned.i] = phrase
@@ -778,7 +841,7 @@ def condense(
             resolved = name
         elif position == "first" and _described_back(subj):
             needs_context = True  # "L'homme a été entendu", "La chanteuse a annulé", "L'entreprise a licencié"
-        elif (_named_in_apposition(subj) or _names_itself(subj)) and low not in _LATTER:
+        elif (_named_in_apposition(subj, misread=True) or _names_itself(subj)) and low not in _LATTER:
             pass  # "Cet ex-collaborateur, Tewfik Derbal, a démissionné", "Cette saison 3 de The Voice": named
         elif _demonstrative(subj) or low in _LATTER:
             np = [t for t in subj.subtree if t.i <= subj.i]
@@ -892,7 +955,14 @@ def _impersonal(subj: Token) -> bool:
     if "y" in words[:2]:
         # "il y a", "il n'y avait", "il y en aura"; not "Il y purgeait une peine" (he was serving it there)
         after_y = [w for w in words[words.index("y") + 1 :] if w not in ("en", "pas")]
-        return bool(after_y) and after_y[0] in _THERE_IS
+        if not after_y or after_y[0] not in _THERE_IS:
+            return False
+        # "Il y a déjà travaillé entre 2012 et 2015": "avoir" is the auxiliary of a participle (he worked
+        # there); "il y a eu un échange de coups" is still "il y a"
+        k = words.index("y") + 1 + words[words.index("y") + 1 :].index(after_y[0])
+        participle = next((t for t in following[k + 1 :] if t.pos_ != "ADV" and t.lower_ not in ("pas", "plus", "jamais")), None)
+        return participle is None or participle.lower_ == "eu" or not (
+            participle.pos_ == "VERB" and "Part" in morph_values(participle, "VerbForm"))
     rest = [t for t, w in zip(following, words, strict=True) if w not in _CLITICS]
     if not rest:
         return False
@@ -1066,6 +1136,16 @@ def _described_back(noun: Token) -> bool:
         t.ent_type_ or t.pos_ == "PROPN" for t in noun.subtree if t.i != noun.i and t.dep_ not in ("acl", "acl:relcl"))
 
 
+def _unnamed_description(antecedent: str) -> bool:
+    """Whether an antecedent is a definite description that names no one (_described_back): "l'homme",
+    "la chanteuse", "l'entreprise"; not "Le planning familial" nor a name."""
+    words = antecedent.lower().replace("\u2019", "'").replace("'", "' ").split()
+    if len(words) < 2 or words[0] not in ("le", "la", "l'") or any(w[:1].isupper() for w in antecedent.split()[1:]):
+        return False
+    head = next((w for w in words[1:] if w not in ROLE_ADJECTIVES and w not in ("jeune",)), words[1])
+    return head in _UNNAMED_PEOPLE or head in _DESCRIBED_BODIES or role_key(head) in FOLDED_JOBS
+
+
 def _names_itself(noun: Token) -> bool:
     """A demonstrative subject that carries its own name: "Cette saison 3 de The Voice Kids", "Ce
     front commun pour Aéroports de Paris"."""
@@ -1124,9 +1204,12 @@ def _refers_back(kept: list[Token]) -> bool:
     if low in ("mon", "ma", "mes", "notre", "nos", "my", "our") and first.head.i > first.i and (
             first.head.dep_.startswith("nsubj")):
         return True  # "Mon client est imposé depuis 2011": whose client the speaker's name says, not the text
+    if low in _DEMONSTRATIVE_DETS and second.lower_ in _LATTER and words[2].pos_ != "NOUN":
+        return True  # "Cette dernière souhaite porter plainte" (however the parser hung it): who, the sentence before says
     if low in _DEMONSTRATIVE_DETS and first.pos_ == "DET" and first.head.i > first.i:
         noun = first.head
-        if noun.pos_ != "NOUN" or noun.lower_ in _TIME_NOUNS or _named_in_apposition(noun) or _names_itself(noun):
+        if noun.pos_ != "NOUN" or noun.lower_ in _TIME_NOUNS or _named_in_apposition(noun, misread=True) or (
+                _names_itself(noun)):
             return False
         return noun.dep_.startswith("nsubj") or (noun.dep_ == "ROOT" and _finite(words[2:]))
     return False
@@ -1143,6 +1226,12 @@ def _named_cleft(words: list[Token]) -> bool:
     if rel is None:
         return False
     focus = words[1:rel]
+    between = words[0].doc[words[1].i : words[rel].i]
+    if any(t.text == "," for t in between) and between[-1].text != ",":
+        # "Ce furent quatre mois de souffrance, en premier lieu pour Valérie qui ...": a comma ends the
+        # focus of a cleft, the relative after the aside is the aside's ("Ce sont sept personnes, dont
+        # quatre Français, qui ont été arrêtées" is a cleft)
+        return False
     if any(t.lower_ in _DEMONSTRATIVE_DETS or t.lower_ in _REFERRING_CE or t.lower_.endswith("-là") for t in focus):
         return False
     # A name or a date in the clause also makes it whole ("C'est grâce à ses rôles que Charlotte Valandrey
