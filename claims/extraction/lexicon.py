@@ -246,6 +246,30 @@ PERSON_NOUNS = {
     "aide-soignant", "aide-soignante", "pharmacien", "pharmacienne", "agriculteur", "agricultrice", "policière",
     "commerçant", "commerçante", "chauffeur", "pilote", "militaire", "soldat", "élève", "étudiant", "étudiante",
 }
+# More people a story names by what they do or who they are ("L'attaquant de 25 ans a rencontré les
+# dirigeants", "La vendeuse a gardé son calme"): as a definite subject with no name, they point back to someone
+# named before (rewrite._described_back). Kept apart from PERSON_NOUNS, whose words the attribution also
+# reads as a speaker's occupation. Not words that also name a thing ("cadre", "facteur", "serveur",
+# "batteur", "milieu", "centenaire", "gendarme": "le gendarme de la Bourse").
+UNNAMED_PERSON_NOUNS = frozenset({
+    "attaquant", "attaquante", "défenseur", "défenseuse", "gardien", "gardienne", "buteur", "buteuse",
+    "sélectionneur", "sélectionneuse", "footballeur", "footballeuse", "rugbyman", "tennisman", "cycliste",
+    "coureur", "coureuse", "nageur", "nageuse", "boxeur", "boxeuse", "skieur", "skieuse", "employé", "employée",
+    "salarié", "salariée", "ouvrier", "ouvrière", "gérant", "gérante", "vendeur", "vendeuse", "cuisinier",
+    "cuisinière", "boulanger", "boulangère", "éleveur", "éleveuse", "chasseur", "chasseuse", "pêcheur",
+    "chirurgien", "chirurgienne", "psychiatre", "psychologue", "dentiste", "vétérinaire", "ambulancier",
+    "ambulancière", "pompier", "policier", "douanier", "douanière", "surveillant", "surveillante",
+    "notaire", "agresseur", "assaillant", "assaillante", "tireur", "tireuse", "meurtrier", "meurtrière",
+    "ravisseur", "braqueur", "cambrioleur", "voleur", "voleuse", "fugitif", "fugitive", "prévenu", "prévenue",
+    "accusé", "accusée", "rappeur", "rappeuse", "guitariste", "pianiste", "danseur", "danseuse", "peintre",
+    "photographe", "cinéaste", "scénariste", "producteur", "productrice", "dessinateur", "dessinatrice",
+    "romancier", "romancière", "historien", "historienne", "sociologue", "économiste", "politologue",
+    "astronaute", "ingénieur", "ingénieure", "architecte", "entrepreneur", "entrepreneuse", "milliardaire",
+    "héritier", "héritière", "influenceur", "influenceuse", "youtubeur", "youtubeuse", "militant", "militante",
+    "manifestant", "manifestante", "syndicaliste", "opposant", "opposante", "réfugié", "réfugiée", "migrant",
+    "migrante", "septuagénaire", "octogénaire", "nonagénaire", "sexagénaire", "quinquagénaire", "quadragénaire",
+    "trentenaire", "nourrisson", "fillette", "bébé", "veuve", "veuf", "fiancé", "fiancée",
+})
 # Of those, the occupations of a public figure an article is about ("Michèle Torr ... la chanteuse"), not of
 # someone a story brings in beside them ("l'infirmière", "le policier", "l'épidémiologiste").
 FIGURE_NOUNS = frozenset({

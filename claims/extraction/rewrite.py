@@ -1128,10 +1128,14 @@ def _described_back(noun: Token) -> bool:
     if noun.pos_ != "NOUN" or "Plur" in morph_values(noun, "Number") or noun.lower_ in lx.PERSON_ROLES:
         return False
     low = noun.lower_
-    if low not in _UNNAMED_PEOPLE and low not in _DESCRIBED_BODIES and role_key(low) not in FOLDED_JOBS:
+    if low not in _UNNAMED_PEOPLE and low not in lx.UNNAMED_PERSON_NOUNS and low not in _DESCRIBED_BODIES \
+            and role_key(low) not in FOLDED_JOBS:
         return False
     if not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in noun.children):
         return False
+    doc, end = noun.doc, noun.right_edge.i
+    if end + 2 < len(doc) and doc[end + 1].text == "," and doc[end + 2].pos_ == "PROPN":
+        return False  # "Le producteur de la série, Hubert Besson, ...": named after a comma the parser cut
     return not _named_in_apposition(noun) and not any(
         t.ent_type_ or t.pos_ == "PROPN" for t in noun.subtree if t.i != noun.i and t.dep_ not in ("acl", "acl:relcl"))
 
@@ -1143,7 +1147,8 @@ def _unnamed_description(antecedent: str) -> bool:
     if len(words) < 2 or words[0] not in ("le", "la", "l'") or any(w[:1].isupper() for w in antecedent.split()[1:]):
         return False
     head = next((w for w in words[1:] if w not in ROLE_ADJECTIVES and w not in ("jeune",)), words[1])
-    return head in _UNNAMED_PEOPLE or head in _DESCRIBED_BODIES or role_key(head) in FOLDED_JOBS
+    return head in _UNNAMED_PEOPLE or head in lx.UNNAMED_PERSON_NOUNS or head in _DESCRIBED_BODIES \
+        or role_key(head) in FOLDED_JOBS
 
 
 def _names_itself(noun: Token) -> bool:

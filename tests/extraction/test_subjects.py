@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from claims.extraction import extract_claims
+import pytest
+
+from claims.extraction import extract_claims, extract_texts
 
 
 def candidates(text: str) -> list[Any]:
@@ -125,3 +127,25 @@ def test_an_antecedent_that_names_no_one_still_needs_context() -> None:
     claim = one(text, "pris contact")
     assert claim.text.startswith("Le chanteur a pris contact")  # says who as little as "il"
     assert claim.needs_context
+
+
+@pytest.mark.parametrize(("text", "needle"), [
+    ("Le club a confirmé le départ de son joueur brésilien. L'attaquant de 25 ans a ensuite rencontré les dirigeants "
+     "du club au siège du Barça.", "L'attaquant"),
+    ("Un braqueur est entré dans une boulangerie de Nantes samedi. La vendeuse a gardé son calme et lui a remis 200 "
+     "euros.", "La vendeuse"),
+    ("Une bagarre a éclaté samedi à Lyon pendant le défilé. Le manifestant a été interpellé par la police dimanche.",
+     "Le manifestant"),
+])
+def test_a_person_named_by_what_they_do_and_nothing_else_needs_context(text: str, needle: str) -> None:
+    [extraction] = extract_texts([text], languages=["fr"])
+    [cand] = [c for c in [*extraction.claims, *extraction.recoverable] if c.quote.startswith(needle)]
+    assert cand.needs_context
+
+
+def test_a_person_named_after_a_comma_the_parser_cut_needs_no_context() -> None:
+    text = ("La série a déclenché une polémique. Le producteur de la série, Hubert Besson, a répondu lundi aux critiques "
+            "dans Le Parisien.")
+    [extraction] = extract_texts([text], languages=["fr"])
+    [cand] = [c for c in [*extraction.claims, *extraction.recoverable] if c.quote.startswith("Le producteur")]
+    assert not cand.needs_context
