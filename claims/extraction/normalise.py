@@ -64,11 +64,11 @@ _GLUED_HEADING = _only_before(
     # an upper-case heading glued after a sentence end ("s'évader.ELLE N'A PAS LE DROIT ...")
     r"|(?<=[a-zà-öø-ÿ][.!?…])(?=[A-ZÀ-Þ]{2,}[A-ZÀ-Þ' -]{8,}\b)"
 )
-# "réduite.- Ecoles -Sur le chantier": a wire copy's intertitle between dashes, run into the sentences
-# around it when its line breaks were lost. It gets a paragraph of its own, so segmentation reports it
-# as a heading instead of gluing it to the next claim.
+# "réduite.- Ecoles -Sur le chantier", "du monde.- 'Mort-né' -A Washington": a wire copy's intertitle between
+# dashes, run into the sentences around it when its line breaks were lost. It gets a paragraph of its own,
+# so segmentation reports it as a heading instead of gluing it to the next claim.
 _DASH_HEADING = re.compile(
-    r"(?<=[.!?…\"]) ?(- ?[A-ZÀ-Þ\"](?:[^.!?\n\-]|(?<=\w)-(?=\w)){2,60}?(?: |(?<=\"))-) ?(?=[\"A-ZÀ-Þ])"
+    r"(?<=[.!?…\"]) ?(- ?[A-ZÀ-Þ\"'](?:[^.!?\n\-]|(?<=\w)-(?=\w)){2,60}?(?: |(?<=[\"']))-) ?(?=[\"A-ZÀ-Þ])"
 )
 # "Comment faire pour voyager?par BFMTVL'Élysée comme Matignon ...": a video teaser's credit glued between
 # its title and the next sentence. It gets a paragraph of its own (a byline).

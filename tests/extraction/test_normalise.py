@@ -120,6 +120,9 @@ def test_it_gives_a_wire_intertitle_between_dashes_a_paragraph_of_its_own() -> N
     assert "réduit.\n\n- Saint-Denis et les écoles -\n\nSur le chantier" in norm.text
     start = norm.text.index("Sur le chantier")
     assert text[slice(*norm.to_original(start, start + 3))] == "Sur"
+    # an intertitle in single quotation marks
+    text = "Le commerce va baisser dans toutes les régions.- 'Mort-né' -A Washington, la Chambre a voté un plan."
+    assert "régions.\n\n- 'Mort-né' -\n\nA Washington" in normalise(text).text
 
 
 def test_it_leaves_hyphens_and_scores_after_a_sentence_alone() -> None:
