@@ -3,22 +3,10 @@ certain, else the claim needs context (claims.extraction.rewrite.Context, _subje
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
-from claims.extraction import extract_claims, extract_texts
-
-
-def candidates(text: str) -> list[Any]:
-    extraction = extract_claims(text, language="fr")
-    return [*extraction.claims, *extraction.recoverable]
-
-
-def one(text: str, needle: str) -> Any:
-    found = [c for c in candidates(text) if needle in c.quote]
-    assert found, [c.quote for c in candidates(text)]
-    return found[0]
+from claims.extraction import extract_texts
+from tests.extraction.test_rewrite import one
 
 
 def test_it_takes_no_gender_from_a_complement_the_parser_hung_a_name_on() -> None:
