@@ -1304,6 +1304,8 @@ def _inverted_question(span: Span, language: str) -> bool:
         return False
     doc = span.doc
     lower, pos_of = column(doc, "lower_"), column(doc, "pos_")
+    if any(span_text(span).lower().startswith(opener) for opener in _INVERTING_OPENERS):
+        return False  # "Ainsi a-t-il renoncé", "Peut-être sait-on enfin pourquoi": an inversion that asks nothing
     for i in range(span.start, span.end):
         if lower[i] in (",", ":", '"', "«", "»", "\u201c") or lower[i] in _INVERTED_SUBJECTS and i > span.start and (
                 pos_of[i - 1] in ("VERB", "AUX") and not at.speech_verb(doc[i - 1], language)
@@ -1314,6 +1316,9 @@ def _inverted_question(span: Span, language: str) -> bool:
 
 
 _INVERTED_SUBJECTS = frozenset({"-il", "-elle", "-ils", "-elles", "-on"})
+# Adverbs after which French inverts its subject in a statement.
+_INVERTING_OPENERS = ("ainsi ", "aussi ", "peut-être ", "sans doute ", "à peine ", "du moins ", "encore ",
+                      "tout au plus ", "toujours est-il", "en vain ", "rarement ")
 
 
 def _contentless(span: Span, root: Token, quote: str, language: str) -> bool:

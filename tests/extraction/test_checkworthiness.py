@@ -769,6 +769,9 @@ def test_a_french_demand_wish_or_promise_states_an_intention(text: str, intentio
     # an inverted pronoun after a speech verb attributes
     ('"Nous avons perdu 300 emplois à Lyon", a-t-il déclaré lundi.', False),
     ("Le chômage a baissé de 2 % en 2019, a-t-il ajouté devant les députés.", False),
+    # an inversion after an adverb states
+    ("Ainsi a-t-il renoncé à la taxe carbone en 2018 à Paris.", False),
+    ("Peut-être sait-on enfin d'où vient la mélancolie du prince Charles.", False),
 ])
 def test_an_inverted_subject_asks_whatever_the_sentence_ends_with(text: str, question: bool) -> None:
     from claims.extraction import extract_claims
