@@ -1127,9 +1127,7 @@ def _described_back(noun: Token) -> bool:
     "L'avocat de Jean Dupont", "La chanteuse, Adele,"), not a plural ("Les secours")."""
     if noun.pos_ != "NOUN" or "Plur" in morph_values(noun, "Number") or noun.lower_ in lx.PERSON_ROLES:
         return False
-    low = noun.lower_
-    if low not in _UNNAMED_PEOPLE and low not in lx.UNNAMED_PERSON_NOUNS and low not in _DESCRIBED_BODIES \
-            and role_key(low) not in FOLDED_JOBS:
+    if not _describes(noun.lower_):
         return False
     if not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in noun.children):
         return False
@@ -1147,8 +1145,15 @@ def _unnamed_description(antecedent: str) -> bool:
     if len(words) < 2 or words[0] not in ("le", "la", "l'") or any(w[:1].isupper() for w in antecedent.split()[1:]):
         return False
     head = next((w for w in words[1:] if w not in ROLE_ADJECTIVES and w not in ("jeune",)), words[1])
-    return head in _UNNAMED_PEOPLE or head in lx.UNNAMED_PERSON_NOUNS or head in _DESCRIBED_BODIES \
-        or role_key(head) in FOLDED_JOBS
+    return _describes(head)
+
+
+def _describes(word: str) -> bool:
+    """Whether a noun, lower-cased, describes someone or something without naming them: an unnamed person
+    ("homme", "victime", "attaquant"), an occupation ("chanteuse") or a company or body ("entreprise"). The
+    one list _described_back and _unnamed_description read."""
+    return word in _UNNAMED_PEOPLE or word in lx.UNNAMED_PERSON_NOUNS or word in _DESCRIBED_BODIES \
+        or role_key(word) in FOLDED_JOBS
 
 
 def _names_itself(noun: Token) -> bool:
