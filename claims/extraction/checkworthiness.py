@@ -128,6 +128,7 @@ class Signals:
     tribute: bool = False
     appraisal: bool = False
     contentless: bool = False
+    long: bool = False
     fragment: bool = False
     needs_context: bool = False
     lead: bool = False
@@ -386,6 +387,7 @@ _RULES: list[tuple[str, float, str]] = [
     ("tribute", -1.0, gettext_noop("condolences or tribute")),
     ("appraisal", -0.8, gettext_noop("reports a judgement (praised, denounced, regretted)")),
     ("contentless", -1.0, gettext_noop("tells that someone spoke, not what they said")),
+    ("long", -0.5, gettext_noop("too long to check as one claim")),
     ("fragment", -1.4, gettext_noop("a fragment: no verb, or too few words")),
     ("needs_context", -0.4, gettext_noop("needs context: subject not resolved")),
     ("lead", 0.5, gettext_noop("the article's lead: the news it reports")),
@@ -393,8 +395,8 @@ _RULES: list[tuple[str, float, str]] = [
 BASE = -1.3
 LANGUAGE_RULES: dict[str, tuple[float, dict[str, float]]] = {"en": (-2.11, _EN_WEIGHTS)}
 # Set by the extraction pipeline only, never on sentences alone: no training data, weights by judgement.
-JUDGED = frozenset({"record", "forecast", "schedule", "advice", "promotional", "tribute", "appraisal", "contentless", "fragment",
-                    "needs_context", "lead"})
+JUDGED = frozenset({"record", "forecast", "schedule", "advice", "promotional", "tribute", "appraisal", "contentless",
+                    "long", "fragment", "needs_context", "lead"})
 # Rule signals that refine what the trained models already read (the main verb's tense, the
 # numbers and entity types, the pronouns' person among the parse features; the words): never applied
 # on top of a model's score (score_all). On top of the shipped model they took dev.tsv from 0.897 to 0.891.
