@@ -184,9 +184,9 @@ def span_features(span: Span, language: str) -> dict[str, float]:
         feats[f"root_tense={_tense(_verb_group(root), language, tense_columns)}"] = 1.0
     subject = _subject_kind(root, children)
     feats[f"root_subj={subject}"] = 1.0
-    if root.pos_ == "VERB" and subject == "none" and (
+    if root.pos_ == "VERB" and (subject == "none" and (
         "Imp" in _morph(root, "Mood") or root.tag_ == "VB" and root.i == words[0]
-    ):
+    ) or language == "fr" and _french_imperative(root, words, lower_of)):
         feats["imperative"] = 1.0  # "Let me...", "Vote for...", "Réservez..."
     if root.pos_ == "ADJ" or any(c.dep_ == "acomp" and c.pos_ == "ADJ" for c in children):
         feats["predicate_adjective"] = 1.0  # "it is terrible", "c'est formidable"
@@ -202,6 +202,28 @@ def span_features(span: Span, language: str) -> dict[str, float]:
     if any(text_of[i] in ('"', "«", "»", "“", "”") for i in indices):
         feats["quotation_marks"] = 1.0
     return feats
+
+
+# Object pronouns that may come before a French imperative's verb once "ne" opens it ("Ne lui prêtez pas",
+# "N'en parlez pas"); "nous" and "vous" only after "ne" ("Ne vous inquiétez pas"): first, they are subjects.
+_FR_IMPERATIVE_CLITICS = frozenset({"me", "m'", "te", "t'", "lui", "leur", "le", "la", "les", "l'", "en", "y"})
+
+
+def _french_imperative(root: Token, words: list[int], lower_of: list[str]) -> bool:
+    """Whether a French sentence is in the imperative: its main verb, in the first or second person plural
+    ("-ons", "-ez"), opens it after nothing but "ne" and object pronouns ("Prenez vos précautions", "N'oubliez
+    pas de voter", "Ne lui prêtez pas des intentions", "Ne vous inquiétez pas"), with no subject after it
+    ("Avez-vous voté ?"). The tagger often reads such a verb as a present indicative of the third person,
+    and the parser "vous" after "ne" as its subject, so neither the mood nor the subject tells."""
+    after = root.i + 1
+    if not lower_of[root.i].endswith(("ez", "ons")) or after < len(lower_of) and lower_of[after].startswith("-") or any(
+            c.dep_.startswith("nsubj") and c.i > root.i for c in root.children):
+        return False
+    before = [lower_of[i].replace("\u2019", "'") for i in words if i < root.i]
+    clitics = _FR_IMPERATIVE_CLITICS
+    if before[:1] in (["ne"], ["n'"]):
+        before, clitics = before[1:], clitics | {"nous", "vous"}
+    return all(word in clitics for word in before)
 
 
 def attach_parse(signals: Signals, span: Span, language: str) -> Signals:

@@ -44,6 +44,23 @@ def test_it_reads_commands_and_judgements() -> None:
     assert "predicate_adjective" in span_features(parsed("That is terrible.", "en"), "en")
 
 
+@pytest.mark.parametrize(("text", "imperative"), [
+    # the tagger reads these verbs as a present indicative: the imperative is their place and person
+    ("Ne lui prêtez pas des intentions qu'elle n'a pas.", True),
+    ("N'oubliez pas de voter dimanche à Lyon.", True),
+    ("Prenez vos précautions avant de partir en vacances.", True),
+    ("Ne vous inquiétez pas pour la rentrée scolaire.", True),
+    # a subject before the verb, or a verb not in the first or second person plural: a statement
+    ("Nous prenons nos précautions depuis le mois de janvier.", False),
+    ("Vous prenez le train de 8 heures pour Lyon.", False),
+    ("Prenez-vous le train de 8 heures pour Lyon ?", False),  # a question
+    ("Le maire a annoncé que les travaux commençaient lundi.", False),
+])
+def test_a_french_verb_that_opens_its_sentence_in_the_plural_persons_is_an_imperative(text: str,
+                                                                                       imperative: bool) -> None:
+    assert ("imperative" in span_features(parsed(text, "fr"), "fr")) is imperative
+
+
 def test_the_pipeline_attaches_them_to_every_candidates_signals() -> None:
     [fr] = sentence_signals(["Réservez vos places pour le concert de samedi."], "fr")
     assert fr.imperative and fr.syntax.get("imperative") == 1.0
