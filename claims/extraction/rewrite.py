@@ -1082,6 +1082,8 @@ def _role_phrase(noun: Token) -> list[Token] | None:
         return None
     if any(t.text in ',;:"()«»' for t in phrase) or phrase[-1].i - phrase[0].i + 1 != len(phrase):
         return None
+    if any(t.dep_ == "flat:name" and t.pos_ != "PROPN" for t in phrase):
+        return None  # "Le maire compte se représenter": the parser took the verb for the rest of a name
     return phrase
 
 

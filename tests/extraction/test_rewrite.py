@@ -385,6 +385,14 @@ def test_an_occupation_subject_is_not_named_after_the_one_person_of_its_gender()
     assert claim.text.startswith("La spécialiste a reçu")
 
 
+def test_an_office_the_parser_ran_into_the_verb_after_it_is_named_after_no_one() -> None:
+    # The parser reads "Le maire compte" as a name: the one man the article named is not made the mayor.
+    claim = one("La fille de Donald Trump est arrivée à Paris lundi. Le maire compte se représenter en 2020 à Lyon.",
+                "2020")
+    assert "Donald Trump" not in claim.text
+    assert claim.text.startswith("Le maire compte se représenter")
+
+
 def test_an_elided_conjunction_before_a_resolved_pronoun_is_written_in_full() -> None:
     claim = one("Michèle Torr a annulé ses concerts de juin. Alors qu'elle devait subir une opération cette semaine, "
                 "l'interprète de plus de 400 chansons a finalement dû renoncer à cette intervention.", "400 chansons")
