@@ -1402,6 +1402,25 @@ def _alleged_past(span: Span) -> bool:
     return ft._tense_at(span.doc, root.i) == "past"
 
 
+def _in_a_name(doc: Doc) -> list[bool]:
+    """Per token, whether it is a word of a name of several words ("Corriere della Sera"); the tagger's
+    one-word entities include a sentence's first word ("Si"), which stays what it is."""
+    iob = column(doc, "ent_iob_")
+    n = len(iob)
+    return [iob[i] == "I" or iob[i] == "B" and i + 1 < n and iob[i + 1] == "I" for i in range(n)]
+
+
+def _hypothetical_words(span: Span, pos_of: list[str], alleged: set[int], language: str) -> bool:
+    """Whether a hypothesis's words are in the span as the words they are: a verb, a conjunction. A noun
+    that spells one is no hypothesis ("son compte Facebook", "le risque de cancer", "the will of the
+    people", "in May"), nor a name's word ("le Corriere della Sera"), nor "si" as an adverb of degree ("si
+    grand"), nor the conditional auxiliary of an alleged past act ("auraient" in "ils auraient volé": `alleged`)."""
+    lower_of, named = column(span.doc, "lower_"), _in_a_name(span.doc)
+    words = " ".join(lower_of[i] for i in range(span.start, span.end) if i not in alleged and not (
+        named[i] or pos_of[i] in ("NOUN", "PROPN") or pos_of[i] == "ADV" and lower_of[i] == "si"))
+    return markers_in(words, (tuple(lx.HYPOTHETICAL_MARKERS.get(language, ())),))[0]
+
+
 def span_signals(
     span: Span, language: str, *, dates: list[dict[str, Any]], quantities: list[dict[str, Any]],
     entities: list[dict[str, Any]], claimant: str, speech: bool,
@@ -1415,15 +1434,14 @@ def span_signals(
     tense_past = _past_in(doc, verbs)
     # The conditional of an alleged past act is no hypothesis: its auxiliary does not make the claim one.
     alleged = {c.i for c in span.root.children if c.dep_.startswith("aux")} if _alleged_past(span) else set()
-    future = any(("Fut" in tense_of[i] or "Cnd" in mood_of[i]) and i not in alleged for i in indices)
+    named = _in_a_name(doc)
+    # a name's word is no tense ("le Corriere della Sera")
+    future = any(("Fut" in tense_of[i] or "Cnd" in mood_of[i]) and i not in alleged and not named[i] for i in indices)
     base = lexical_signals(span_text(span), language)
     signals = attach_parse(base, span, language)
-    hypothetical = base.hypothetical
     if alleged:
         signals.future_tense = False
-        # nor do the auxiliary's words ("auraient" is a hypothesis's word too)
-        words = " ".join(t.lower_ for t in span if t.i not in alleged)
-        hypothetical = markers_in(words, (tuple(lx.HYPOTHETICAL_MARKERS.get(language, ())),))[0]
+    hypothetical = base.hypothetical and _hypothetical_words(span, pos_of, alleged, language)
     return signals.updated(
         quantities=len(quantities), dates=len(dates), entities=len(entities),
         claimant=bool(claimant), speech=speech, past=tense_past,

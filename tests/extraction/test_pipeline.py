@@ -371,3 +371,17 @@ def test_readable_tries_each_pattern_only_where_its_character_is() -> None:
                  "Un texte sans rien de tout cela mais assez long"]:
         assert pl.readable(text) == everywhere(text), text
     assert pl._SPACE_BEFORE_STOP.sub("", "a , b . c ! d … e") == "a, b. c! d… e"
+
+
+@pytest.mark.parametrize(("text", "hypothetical"), [
+    # a hypothesis's word spelt by a noun, a name or an adverb of degree
+    ("Le groupe Korian compte 308 établissements sur les 7.500 maisons de retraite en France.", False),
+    ("La ville de Saint-Ouen a vite rassuré la population via son compte Twitter lundi.", False),
+    ("Le Corriere della Sera a publié lundi une enquête sur la mafia de Naples.", False),
+    ("La géographie française a été si peu étudiée par les élèves de Lyon en 2019.", False),
+    # the same words as what they are: a conjunction, a verb
+    ("Si le match avait eu lieu, le club de Lyon aurait touché 3 millions d'euros.", True),
+    ("La mairie de Lyon envisage la fermeture de trois écoles en 2021.", True),
+])
+def test_a_hypothesis_is_read_on_its_words_as_the_words_they_are(text: str, hypothetical: bool) -> None:
+    assert ("future or hypothetical" in reasons_of(text)) is hypothetical
