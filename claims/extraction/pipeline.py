@@ -1201,7 +1201,9 @@ def _candidate(
     signals.updated(
         record=record,
         forecast=tense == "future" or forecast,
-        schedule=schedule or _CLOCK_TIME.search(quote) is not None
+        # A schedule's words in a sentence whose main verb tells the past ("L'enregistrement du programme a
+        # commencé", "Les protocoles ont été opérationnels dès le 28 février") report what happened.
+        schedule=schedule and tense != "past" or _CLOCK_TIME.search(quote) is not None
         or any(d.get("tense") == "future" for d in c_dates),
         advice=advice or "Imp" in morph_values(root, "Mood")
         or _has(_WITH_SUBJECT.sub(" ", lower), lx.IMPERATIVE_APPEALS.get(language, ())),

@@ -385,3 +385,17 @@ def test_readable_tries_each_pattern_only_where_its_character_is() -> None:
 ])
 def test_a_hypothesis_is_read_on_its_words_as_the_words_they_are(text: str, hypothetical: bool) -> None:
     assert ("future or hypothetical" in reasons_of(text)) is hypothetical
+
+
+@pytest.mark.parametrize(("text", "schedule"), [
+    # a schedule's words in what happened
+    ("L'enregistrement des nouvelles séquences du programme a commencé jeudi 6 octobre 2016 à Paris.", False),
+    ("Les protocoles de soins ont été opérationnels dès le 28 février à l'hôpital de Lyon.", False),
+    ("La compagnie a suspendu ses vols vers la Chine jusqu'au 9 février à cause de l'épidémie.", False),
+    # what will happen, or a clock time
+    ("Le sommet des chefs d'État se tiendra les 12 et 13 octobre à Tachkent.", True),
+    ("Les inscriptions pour le marathon de Lyon commenceront à partir du 3 mars.", True),
+    ("Le conseil municipal de Lyon a voté le budget lundi à 18h30.", True),
+])
+def test_a_schedules_words_tell_a_schedule_only_outside_the_past(text: str, schedule: bool) -> None:
+    assert ("schedule or announcement" in reasons_of(text)) is schedule
