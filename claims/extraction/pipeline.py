@@ -1197,6 +1197,10 @@ def _candidate(
     needs_context = rewritten.needs_context or unresolved_subject
     record, forecast, schedule, advice, promotional, tribute = markers_in(lower, _marker_lists(language),
                                                                           skip_blank=True)
+    if forecast and tense == "past":
+        # What was planned or awaited, told in the past, happened or not: "Les rassemblements prévus en avril
+        # n'ont pas eu lieu", "l'enveloppe prévue pour les soignants a été dévoilée". A modal still forecasts.
+        forecast = markers_in(_PLANNED.sub(" ", lower), (tuple(lx.FORECAST_MARKERS.get(language, ())),))[0]
     words = len(_WORDS.findall(text))
     signals.updated(
         record=record,
@@ -1279,6 +1283,11 @@ _WITH_SUBJECT = re.compile(r"\b(?:nous|vous|on)(?: ne| n')? \w+")
 
 def _has(lower: str, markers: tuple[str, ...]) -> bool:
     return bool(markers) and _marker_pattern(markers).search(lower) is not None
+
+
+# A participle of what was planned or awaited: a forecast's word only when the sentence looks ahead. Not a
+# plan ("a prévu de se rendre au Canada") nor what is planned now ("l'autopsie est prévue lundi").
+_PLANNED = re.compile(r"(?<!\best )(?<!\bsont )\b(?:prévu|attendu)e?s?\b(?!\s+d[e'])")
 
 
 @functools.lru_cache(maxsize=8)

@@ -399,3 +399,17 @@ def test_a_hypothesis_is_read_on_its_words_as_the_words_they_are(text: str, hypo
 ])
 def test_a_schedules_words_tell_a_schedule_only_outside_the_past(text: str, schedule: bool) -> None:
     assert ("schedule or announcement" in reasons_of(text)) is schedule
+
+
+@pytest.mark.parametrize(("text", "forecast"), [
+    # what was planned or awaited, told in the past
+    ("Les rassemblements prévus en avril à Lyon n'ont pas eu lieu.", False),
+    ("Le ministre Olivier Véran a dévoilé mercredi l'enveloppe prévue pour les soignants: six milliards d'euros.", False),
+    ("Prévu initialement le 22 mars, le second tour a été reporté au mois de juin.", False),
+    # a plan, what is planned now, a modal: still ahead
+    ("Greta Thunberg a également prévu de se rendre au Canada en décembre.", True),
+    ("L'autopsie de la victime est prévue lundi 19 décembre à Nantes.", True),
+    ("Le chômage devrait atteindre 10 % de la population active en 2021.", True),
+])
+def test_a_plan_told_in_the_past_is_no_forecast(text: str, forecast: bool) -> None:
+    assert ("forecast or expectation" in reasons_of(text)) is forecast
