@@ -1223,7 +1223,8 @@ def _candidate(
         # The first person of the statement, not of its attribution ("nous apprend L'Est Républicain",
         # "a-t-on appris"): read on the checkable part.
         first_person=signals.first_person and any(
-            t.lower_.lstrip("-").replace("\u2019", "'") in lx.FIRST_PERSON.get(language, ()) for t in rewritten.checkable),
+            t.lower_.lstrip("-").replace("\u2019", "'") in lx.FIRST_PERSON.get(language, ()) and not _in_a_title(t)
+            for t in rewritten.checkable),
         # So is the past: the attribution's "a expliqué le maire" does not make "Les maires sont parfois des
         # magiciens" report a past event (its aside, scored with the sentence, may: "qui a épousé Harry").
         past=signals.past and _past_in(doc, (t.i for t in itertools.chain(rewritten.checkable, rewritten.aside))),
@@ -1411,6 +1412,17 @@ def _alleged_past(span: Span) -> bool:
     if any(t.lower_ in ("si", "s'") and t.dep_ == "mark" for t in span):
         return False
     return ft._tense_at(span.doc, root.i) == "past"
+
+
+def _in_a_title(token: Token) -> bool:
+    """Whether a word opens a title quoted without quotation marks: capitalised right after a word of the
+    sentence ("dans On n'est pas couché", "le film Nous finirons ensemble"). After a quotation mark or a
+    colon a capital opens quoted words ('a-t-il dit : "Nous avons signé"'), and the first word is any
+    sentence's."""
+    if token.i == 0 or not token.text[:1].isupper():
+        return False
+    before = token.doc[token.i - 1]
+    return before.is_alpha and token.sent.start != token.i
 
 
 def _in_a_name(doc: Doc) -> list[bool]:

@@ -413,3 +413,16 @@ def test_a_schedules_words_tell_a_schedule_only_outside_the_past(text: str, sche
 ])
 def test_a_plan_told_in_the_past_is_no_forecast(text: str, forecast: bool) -> None:
     assert ("forecast or expectation" in reasons_of(text)) is forecast
+
+
+@pytest.mark.parametrize(("text", "first_person"), [
+    # a title or a lawyer's "Me" capitalised after a word: no one speaks of themselves
+    ("Vanessa Burggraf a remplacé Léa Salamé dans On n'est pas couché en 2015.", False),
+    ("Son avocat Me Richard Sebban a saisi le tribunal de grande instance de Paris lundi.", False),
+    ("Le présentateur de Touche Pas à Mon Poste a répondu lundi aux attaques de la comédienne.", False),
+    # the first person opening a sentence or a quotation
+    ("Nous avons signé le contrat lundi avec la mairie de Lyon.", True),
+    ('Le maire a déclaré : "Nous avons signé le contrat lundi avec la mairie de Lyon".', True),
+])
+def test_a_capitalised_first_person_word_after_a_word_names_a_title(text: str, first_person: bool) -> None:
+    assert ("first person" in reasons_of(text)) is first_person
