@@ -394,7 +394,7 @@ IMPERATIVE_APPEALS = {
 }
 PROMOTIONAL_MARKERS = {
     "fr": ("découvrez", "profitez", "offrez", "craquez", "commandez", "réservez", "abonnez", "disponible dès",
-           "disponible à partir", "disponibles dès", "prix de lancement", "en promotion", "promo", "soldes",
+           "disponible à partir", "disponibles dès", "prix de lancement", "en promotion", "promo ", "promos ", "soldes",
            "bon plan", "à partir de seulement", "livraison gratuite", "notre sélection", "nos conseils",
            "coup de cœur", "à ne pas manquer", "incontournable", "irrésistible", "idéal pour", "parfait pour",
            "valent le détour", "vaut le détour", "à découvrir", "en exclusivité"),

@@ -426,3 +426,12 @@ def test_a_plan_told_in_the_past_is_no_forecast(text: str, forecast: bool) -> No
 ])
 def test_a_capitalised_first_person_word_after_a_word_names_a_title(text: str, first_person: bool) -> None:
     assert ("first person" in reasons_of(text)) is first_person
+
+
+@pytest.mark.parametrize(("text", "promotional"), [
+    ("Le gouvernement a annoncé une promotion unique de la Légion d'honneur le 1er janvier 2021.", False),
+    ("Ségolène Royal a présenté des factures de Fayard, l'éditeur du livre dont elle faisait la promotion.", False),
+    ("Ce robot cuiseur est en promo à 199 euros jusqu'à dimanche chez Lidl.", True),
+])
+def test_a_promotion_of_an_officer_or_a_book_is_no_promotional_copy(text: str, promotional: bool) -> None:
+    assert ("promotional copy" in reasons_of(text)) is promotional
