@@ -1381,8 +1381,16 @@ def _past_in(doc: Doc, indices: Iterable[int]) -> bool:
     infinitive)."""
     pos_of, tag_of, tense_of = column(doc, "pos_"), column(doc, "tag_"), morph_column(doc, "Tense")
     return any(pos_of[i] in ("VERB", "AUX") and ("Past" in tense_of[i] or tag_of[i] in ("VBD", "VBN") or (
-        pos_of[i] == "VERB" and any(c.dep_ == "aux:tense" for c in doc[i].children))) and not _ahead(doc[i])
-        for i in indices)
+        pos_of[i] == "VERB" and any(c.dep_ == "aux:tense" for c in doc[i].children)) or _recent_past(doc[i]))
+        and not _ahead(doc[i]) for i in indices)
+
+
+def _recent_past(verb: Token) -> bool:
+    """Whether a verb is the present of "venir de" before an infinitive, French's recent past: "World Mayor
+    vient de publier la liste", "Le tournage vient de débuter"."""
+    return verb.lower_.startswith(("vien", "vienn")) and "Pres" in morph_values(verb, "Tense") and any(
+        c.dep_ == "xcomp" and "Inf" in morph_values(c, "VerbForm") and any(
+            m.dep_ == "mark" and m.lower_ in ("de", "d'", "d\u2019") for m in c.children) for c in verb.children)
 
 
 def _ahead(verb: Token) -> bool:

@@ -435,3 +435,14 @@ def test_a_capitalised_first_person_word_after_a_word_names_a_title(text: str, f
 ])
 def test_a_promotion_of_an_officer_or_a_book_is_no_promotional_copy(text: str, promotional: bool) -> None:
     assert ("promotional copy" in reasons_of(text)) is promotional
+
+
+@pytest.mark.parametrize(("text", "past"), [
+    # "venir de" before an infinitive: the recent past
+    ("Le Parlement vient de voter définitivement la prolongation de l'état d'urgence jusqu'au 10 juillet.", True),
+    ("Le site internet World Mayor vient de publier la liste des 38 maires en compétition.", True),
+    # "venir" itself, in the present
+    ("Le maire de Lyon vient souvent de Villeurbanne en voiture.", False),
+])
+def test_venir_de_before_an_infinitive_reports_a_past_event(text: str, past: bool) -> None:
+    assert ("reports a past event" in reasons_of(text)) is past
