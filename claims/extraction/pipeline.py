@@ -48,7 +48,7 @@ from claims.extraction.syntax import attach_parse
 MIN_WORDS = 4
 # More words than this in a claim's text: a reader cannot check it as one claim (judges counted such texts
 # unusable); it ranks below an equally check-worthy shorter one (the JUDGED `long` rule).
-LONG_WORDS = 35
+TOO_LONG_WORDS = 35
 
 
 @dataclass
@@ -1218,7 +1218,7 @@ def _candidate(
         # A text of fewer than MIN_WORDS words once its attribution is gone ('"On dénonce", a réagi le
         # délégué syndical') states too little to check, whatever its sentence's tail says.
         fragment=rewritten.fragment or words < MIN_WORDS, needs_context=needs_context,
-        long=len(text.split()) > LONG_WORDS,
+        long=len(text.split()) > TOO_LONG_WORDS,
         words=words,
         # The first person of the statement, not of its attribution ("nous apprend L'Est Républicain",
         # "a-t-on appris"): read on the checkable part.

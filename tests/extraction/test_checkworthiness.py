@@ -783,13 +783,13 @@ def test_an_inverted_subject_asks_whatever_the_sentence_ends_with(text: str, que
 
 def test_a_text_too_long_to_check_as_one_claim_ranks_below_the_same_facts_told_short() -> None:
     from claims.extraction import extract_claims
-    from claims.extraction.pipeline import LONG_WORDS
+    from claims.extraction.pipeline import TOO_LONG_WORDS
 
     short = "La préfecture du Rhône a fait évacuer 40 personnes dimanche à Lyon après un incendie."
     long = ("La préfecture du Rhône a fait évacuer dimanche à Lyon 40 personnes de leur immeuble de la rue "
             "Garibaldi après un incendie parti d'un local à poubelles du sous-sol, que les pompiers du service "
             "départemental ont mis plus de trois heures à maîtriser en pleine nuit.")
-    assert len(short.split()) <= LONG_WORDS < len(long.split())
+    assert len(short.split()) <= TOO_LONG_WORDS < len(long.split())
     found = {}
     for text in (short, long):  # each alone: the first sentence of an article gets the lead's bonus
         extraction = extract_claims(text, language="fr", selective=False)
