@@ -193,17 +193,26 @@ def _mark_lead(candidates: Sequence[ClaimCandidate]) -> None:
     """The article's lead: its first statement that tells what happened (a past event with a named subject,
     no forecast, opinion, question or first person, nothing to resolve), among its first LEAD_WINDOW
     statements (a hook or a teaser may come before it: "La mise en garde de la préfecture n'aura pas
-    suffi."): the news the article is about, which its later details should not push out of the short list."""
+    suffi."): the news the article is about, which its later details should not push out of the short list.
+    When none tells the past, the first that tells a dated present does: news is also told in the present
+    ("Santé publique France recense mardi 20.796 morts", "Édouard Philippe reçoit ce vendredi neuf
+    ministres"), but a hook is too ("L'année 2017 commence difficilement pour la chanteuse"), so only then."""
     body = sorted((c for c in candidates if c.signals is not None and not c.signals.extra.get("headline")),
-                  key=lambda c: c.start)
-    for cand in body[:LEAD_WINDOW]:
-        s = cand.signals
-        told = s.past and s.entities and s.words >= SHORT_WORDS
-        if told and not (s.forecast or s.schedule or s.advice or s.promotional or s.opinion or s.question
-                         or s.appraisal or s.contentless
-                         or s.first_person or s.needs_context or s.fragment or s.hypothetical):
-            s.lead = True
-            return
+                  key=lambda c: c.start)[:LEAD_WINDOW]
+    plain = [c for c in body if _states_news(c.signals)]
+    chosen = next((c for c in plain if c.signals.past), None) or next(
+        (c for c in plain if c.signals.dates and not c.signals.future_tense), None)
+    if chosen is not None:
+        chosen.signals.lead = True
+
+
+def _states_news(s: Signals) -> bool:
+    """Whether a statement could be a lead: it names someone or something, is long enough, and is no
+    forecast, schedule, advice, promotion, opinion, question, judgement, telling, first person, fragment,
+    hypothesis, and has nothing to resolve."""
+    return bool(s.entities) and s.words >= SHORT_WORDS and not (
+        s.forecast or s.schedule or s.advice or s.promotional or s.opinion or s.question or s.appraisal
+        or s.contentless or s.first_person or s.needs_context or s.fragment or s.hypothetical)
 
 
 LEAD_WINDOW = 3

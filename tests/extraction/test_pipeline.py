@@ -341,6 +341,17 @@ def test_a_hook_before_the_news_leaves_the_lead_to_the_news() -> None:
     assert not any(c.signals.lead for c in [*late.claims, *late.recoverable])
 
 
+def test_news_told_in_a_dated_present_is_the_lead_only_when_no_statement_tells_the_past() -> None:
+    present = extract_claims("Santé publique France recense mardi 20.796 morts depuis le 1er mars en France. Les "
+                             "hôpitaux de Paris manquent de lits de réanimation.", language="fr")
+    assert claim_with(present, "recense").signals.lead
+    # a hook in a dated present, then the news in the past: the news
+    hook = extract_claims("L'année 2017 commence difficilement pour la chanteuse Mariah Carey. Mariah Carey a raté "
+                          "son play-back lundi soir à New York devant un million de téléspectateurs.", language="fr")
+    assert claim_with(hook, "play-back").signals.lead
+    assert not claim_with(hook, "commence").signals.lead
+
+
 def test_what_is_due_lies_ahead() -> None:
     # published on Wednesday 2019-03-20: the Monday the ministers are due at is the 25th
     [told] = extract_texts(["Les ministres de la Santé et du Travail doivent participer lundi à une réunion à Paris."],
