@@ -92,6 +92,7 @@ class Context:
     last_subject_plural: bool = False
     last_subject_gender: str = ""  # "Masc"/"Fem" of a described subject ("la police"); "" for a name
     last_subject_outlet: bool = False  # "le quotidien": rarely who a later "il" is
+    last_subject_thing: bool = False  # a noun for no person ("Ce pack", "Sa voiture"): what a later "il" may be
     previous_names: list[str] = field(default_factory=list)  # people and organisations of the last sentence
     roles: dict[str, str] = field(default_factory=dict)  # "ministre de l'éducation" -> the person named with it
     genders: dict[str, str] = field(default_factory=dict)  # person -> "Masc" / "Fem", as the article first gave it
@@ -120,6 +121,13 @@ class Context:
             return None
         subject = self.person_for(self.last_subject) or self.last_subject
         return subject if self.fits(subject, pronoun) else ""
+
+    def thing_before(self, pronoun: str) -> bool:
+        """Whether the previous sentence's subject was a noun the article did not name ("Ce pack", "Sa
+        voiture") that agrees with "il"/"elle" in gender and number: the pronoun goes on about it, not about
+        the person named before it."""
+        return not self.last_subject and self.last_subject_thing and not self.last_subject_plural \
+            and agrees(self.last_subject_gender, pronoun)
 
     def fits(self, name: str, pronoun: str) -> bool:
         """Whether "il"/"elle" may stand for this person: "la chanteuse ... elle" is not the man named last."""
@@ -262,7 +270,7 @@ class Context:
         subject = _subject(sent)
         in_quotation = subject is not None and span_text(sent.doc[sent.start : subject.i]).count('"') % 2 == 1
         self.last_speaker = speaker or self.last_speaker
-        self.last_subject_gender, self.last_subject_outlet = "", False
+        self.last_subject_gender, self.last_subject_outlet, self.last_subject_thing = "", False, False
         if resolved_subject:
             self.last_subject = resolved_subject
         elif speaker in self.people and (in_quotation or subject is None or subject.lower_ in ("il", "elle")
@@ -283,16 +291,24 @@ class Context:
         elif subject is not None and subject.pos_ == "NOUN" and (named := self._only_one(subject)):
             self.last_subject, self.last_subject_plural = named, False  # "Michèle Torr ... la chanteuse avait dû"
         elif subject is not None and subject.pos_ == "NOUN" and subject.lower_ not in lx.FIRST_PERSON.get("fr", ()):
-            np = _subject_phrase(subject)
-            self.last_subject = span_text(np) if len(np) <= 6 and not any(t.text in ',"()' for t in np) and (
-                _possessive(subject) is None) and not _demonstrative(subject) else ""
+            self.last_subject = _described(subject)
             # "Sa voiture ... Elle", "Ce travail ... Il": whose car, which work is not known here
             self.last_subject_plural = "Plur" in morph_values(subject, "Number")
             self.last_subject_gender = next(iter(subject.morph.get("Gender")), "")
             self.last_subject_outlet = subject.lower_ in lx.OUTLET_NOUNS
+            self.last_subject_thing = bool(self.last_subject_gender) and not _person_noun(subject.lower_)
             return
         elif subject is None or subject.lower_ not in ("il", "elle", "ils", "elles"):
             self.last_subject = ""
+
+
+def _described(subject: Token) -> str:
+    """A noun subject as a later "il"/"elle" may be replaced by it: its short phrase ("Le nombre de cas
+    graves", "La ministre de la Santé"); "" when it says whose or which only with the sentences before
+    ("Sa voiture", "Ce travail") or runs longer than a short phrase."""
+    np = _subject_phrase(subject)
+    return span_text(np) if len(np) <= 6 and not any(t.text in ',"()' for t in np) and (
+        _possessive(subject) is None) and not _demonstrative(subject) else ""
 
 
 def _named_medium(ent: Span) -> bool:
@@ -385,7 +401,7 @@ def _antecedent(subj: Token, ctx: Context, span: Span, sure_of_gender: bool = Fa
         return found if known else ""
     if low in ("il", "elle", "he", "she") and span.start > span.sent.start:
         named = _first_clause_subject(subj, span)
-        if named:
+        if named is not None:
             return named
     if low in ("il", "elle", "he", "she"):
         # A described subject agrees in gender ("La police ... Il" is not the police); a medium is seldom
@@ -393,7 +409,11 @@ def _antecedent(subj: Token, ctx: Context, span: Span, sure_of_gender: bool = Fa
         # the one person named last, if there is one.
         found = ctx.subject_for(low)
         if found is not None:
-            return found
+            # "Selon Susie Stringfellow, une femme de militaire qui ..., la question ... Elle a répondu": an
+            # indefinite description brings someone in, it does not say who they are
+            return "" if found.lower().startswith(("un ", "une ", "des ")) else found
+        if ctx.thing_before(low):
+            return ""  # "Ce pack comprend des freins Brembo et il est proposé à 6 000 €": the pack, not a person
         recent = ctx.people[-3:]
         if recent and len(set(recent)) == 1 and ctx.fits(recent[-1], low) and not ctx.brought_in_unnamed(low):
             return recent[-1]
@@ -404,21 +424,27 @@ def _antecedent(subj: Token, ctx: Context, span: Span, sure_of_gender: bool = Fa
     return ""
 
 
-def _first_clause_subject(pronoun: Token, span: Span) -> str:
+def _first_clause_subject(pronoun: Token, span: Span) -> str | None:
     """"Freddy Saquet tente de régler le souci depuis lors mais il a déjà dû payer 1.600 euros": in the
     second clause of a sentence, "il"/"elle" goes on about the person the first clause is about, when
     that clause names them as its subject, names no one else and they agree in gender (from how the
-    article names them: "Paul a appelé Pierre mais il ..." may be either)."""
+    article names them: "Paul a appelé Pierre mais il ..." may be either). "" when that subject is a noun
+    of the pronoun's gender and number ("Ce pack comprend des freins Brembo, et il est proposé à 6 000
+    €"): the pronoun is about it, not about anyone named before. None when the first clause has no
+    subject for it (look further back)."""
     sent = span.sent
     first = sent.doc[sent.start : span.start]
     subject = next((c for c in sent.root.children if c.dep_.startswith("nsubj") and c.i < span.start), None)
     if subject is None or quoted(pronoun, sent) or not pronoun.is_lower:
-        return ""
+        return None
+    if subject.pos_ == "NOUN" and "Plur" not in morph_values(subject, "Number") and (
+            gender := next(iter(subject.morph.get("Gender")), "")) and agrees(gender, pronoun.lower_):
+        return _described(subject)
     ents = [e for e in span_ents(first) if e.label_ in ("PER", "PERSON")]
     if len(ents) != 1 or not ents[0].start <= subject.i < ents[0].end or quoted(ents[0][0], sent):
-        return ""
+        return None
     name = person_name(ents[0])
-    return name if name and agrees(gender_of(ents[0]), pronoun.lower_) and gender_of(ents[0]) else ""
+    return name if name and agrees(gender_of(ents[0]), pronoun.lower_) and gender_of(ents[0]) else None
 
 
 # Words that date an event: a leading phrase holding one is part of the fact ("Samedi soir, ...").
@@ -967,8 +993,10 @@ def _impersonal(subj: Token) -> bool:
     if not rest:
         return False
     verb = rest[0].lower_.replace("\u2019", "'")
-    if verb in _IMPERSONAL_NEXT or verb in ("agit", "agissait", "agira", "agirait"):
+    if verb in _IMPERSONAL_NEXT or verb in ("agit", "agissait", "agira", "agirait") or verb in _MUST:
         return True
+    if verb in _THERE_IS and len(rest) > 1 and rest[1].lower_ == "fallu":
+        return True  # "Il avait fallu trois tentatives pour le réveiller"
     if verb in ("est", "était", "sera", "serait", "devient", "semble"):
         after = [t for t in rest[1:4] if t.pos_ != "ADV" or t.lower_ in _IMPERSONAL_PREDICATES]
         reflexive = any(w in ("se", "s'") for w in words[: words.index(verb)]) if verb in words else False
@@ -979,6 +1007,8 @@ def _impersonal(subj: Token) -> bool:
 
 # "avoir" after "il y": "il y a", "il y avait", "il n'y aura", "qu'il y ait"
 _THERE_IS = frozenset({"a", "avait", "aura", "aurait", "eut", "ait", "eût", "avoir", "aurai", "ont"})
+# "falloir", whose "il" is never anyone: "il faut", "il fallait", "il faudra", "il faudrait"
+_MUST = frozenset({"faut", "fallait", "fallut", "faudra", "faudrait", "faille", "fallût"})
 
 
 def _impersonal_passive(participle: Token) -> bool:
@@ -1153,6 +1183,12 @@ def _describes(word: str) -> bool:
     ("homme", "victime", "attaquant"), an occupation ("chanteuse") or a company or body ("entreprise"). The
     one list _described_back and _unnamed_description read."""
     return word in _UNNAMED_PEOPLE or word in lx.UNNAMED_PERSON_NOUNS or word in _DESCRIBED_BODIES \
+        or role_key(word) in FOLDED_JOBS
+
+
+def _person_noun(word: str) -> bool:
+    """Whether a noun, lower-cased, stands for a person: an office, an occupation or an unnamed person."""
+    return word in lx.PERSON_ROLES or word in _UNNAMED_PEOPLE or word in lx.UNNAMED_PERSON_NOUNS \
         or role_key(word) in FOLDED_JOBS
 
 
