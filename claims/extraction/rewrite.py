@@ -476,7 +476,9 @@ def _named_in_apposition(subj: Token, misread: bool = False) -> bool:
     opinions": two things owned, no one place for the owner. With `misread`, a "conj" without "et"/"ou"
     is an apposition the parser misread ("Ce lieu saint, également temple du tourisme de masse,", "Sa
     mère, également touchée,"): it names nothing and owns nothing."""
-    return any((c.dep_ == "appos" or c.i - subj.i <= 2) and (c.ent_type_ or c.pos_ == "PROPN") or c.dep_ == "conj"
+    person = _person_noun(subj.lower_)  # "La députée LREM": a party's initials say which party, not who
+    return any((c.dep_ == "appos" or c.i - subj.i <= 2) and (c.ent_type_ or c.pos_ == "PROPN")
+               and not (person and _party_label(c)) or c.dep_ == "conj"
                and (not misread or any(g.dep_ == "cc" for g in c.children)) for c in subj.rights)
 
 
@@ -524,6 +526,11 @@ def _owned_phrase(subj: Token, owned: Token, owner: str) -> tuple[int, str] | No
     last = subj  # the adjectives right after the noun stay with it
     while last.i + 1 < len(doc) and doc[last.i + 1].pos_ == "ADJ" and doc[last.i + 1].head == subj:
         last = doc[last.i + 1]
+    # so does a bare noun after "de" that makes one noun with it: "Son coup de gueule" -> "Le coup de gueule de X"
+    if last.i + 2 < len(doc) and doc[last.i + 1].lower_.replace("\u2019", "'") in ("de", "d'") and (
+            bare := doc[last.i + 2]).pos_ == "NOUN" and bare.head == subj and not any(
+            c.dep_ == "det" for c in bare.children):
+        last = bare
     words = doc[owned.i + 1 : last.i + 1].text
     if "Plur" in morph_values(subj, "Number") or owned.lower_ in ("ses", "leurs"):
         article = "les "
@@ -844,8 +851,10 @@ def condense(
                 low in ("celui", "celle", "ceux", "celles") and nxt is not None
                 and nxt.text.startswith("-")):  # "Celui-ci" cut in three
             needs_context = True
-        elif position == "first" and (owned := _possessive(subj)) is not None:
-            resolved = _owner(owned, ctx)
+        elif (position == "first" or not _lead_names(subj, kept)) and (owned := _possessive(subj)) is not None:
+            # After a leading phrase the owner is less often the subject of the sentence before ("Soupçonneux,
+            # ses producteurs ..." after "l'organisateur du concert, Gilbert Coullier, apprend ..."): no owner named
+            resolved = _owner(owned, ctx) if position == "first" else ""
             if _named_in_apposition(subj, misread=True):
                 resolved = ""  # "Son avocat, Me Dupont, a fait appel": the subject is named
             elif resolved and (phrase := _owned_phrase(subj, owned, resolved)) is not None:
@@ -854,8 +863,8 @@ def condense(
             else:
                 needs_context = True
             resolved = ""  # the owner is named, the subject is still the thing owned
-        elif position == "first" and (role := _role_phrase(subj)) is not None and (
-                name := ctx.person_for(described := span_text(subj.doc[role[0].i : role[-1].i + 1]))
+        elif not _lead_names(subj, kept) and (role := _role_phrase(subj)) is not None and (
+                name := _office_holder(described := span_text(subj.doc[role[0].i : role[-1].i + 1]), ctx)
                 or ctx.sole_holder(described, span_text(span))) and name not in span_text(span):
             # "Le ministre suggère ..." after "le ministre de l'Action et des Comptes publics Gérald Darmanin":
             # the office keeps its words, the person it names follows ("Le ministre Gérald Darmanin").
@@ -865,8 +874,9 @@ def condense(
                 last = nxt_word
             replacement[last.i] = original(last) + " " + name
             resolved = name
-        elif position == "first" and _described_back(subj):
-            needs_context = True  # "L'homme a été entendu", "La chanteuse a annulé", "L'entreprise a licencié"
+        elif not _lead_names(subj, kept) and (_described_back(subj) or _unidentified_office(subj)):
+            # "L'homme a été entendu", "La chanteuse a annulé", "L'entreprise a licencié", "Le ministre a expliqué"
+            needs_context = True
         elif (_named_in_apposition(subj, misread=True) or _names_itself(subj)) and low not in _LATTER:
             pass  # "Cet ex-collaborateur, Tewfik Derbal, a démissionné", "Cette saison 3 de The Voice": named
         elif _demonstrative(subj) or low in _LATTER:
@@ -888,7 +898,7 @@ def condense(
                 needs_context = True
     if not needs_context and not resolved and not replacement:
         # A quotation's own subject is not the sentence's (the speaker's): it is read at the first words.
-        needs_context = _refers_back(kept) or _pronoun_opens(kept)
+        needs_context = _refers_back(kept) or _pronoun_opens(kept) or inner_quote and _quoted_described(subj, kept)
     text = _tidy(joined(kept, original, replacement))
     # Without a finite verb, a fragment; unless it states a figure about a named subject ("Coût estimé :
     # 150.000 euros"). "Un"/"une" read as an article is no figure ("Un show plus que réussi.").
@@ -1085,7 +1095,8 @@ def _subject_position(subj: Token, kept: list[Token], span: Span) -> str:
     """Where the main clause's subject stands in the claim as kept: "first" among its first words,
     "after" a leading phrase that stays ("Outre cette question, elle affirme ...", "À cette occasion,
     elle s'est confiée ...", before the main verb and outside any quotation), else ""."""
-    if subj in kept[:3]:
+    if subj in kept[:3] or subj in kept[:6] and all(  # "L'ancien Premier ministre": its article and adjectives first
+            t.head == subj and t.dep_ in ("det", "amod", "nummod") for t in kept[: kept.index(subj)]):
         return "first"
     after = subj in kept[:16] and subj.i < subj.head.i and any(t.text == "," for t in kept[: kept.index(subj)])
     # Not after a clause of its own ("Marion poursuit le combat, elle contribue ..."): its subject is the antecedent.
@@ -1098,6 +1109,86 @@ def _own_clause(phrase: list[Token]) -> bool:
     ("Même s'il a été poignardé,", "Quand la chaîne ...,"). A name in a leading phrase is not enough:
     "Interrogée par Thierry Ardisson, elle ..." is not about him."""
     return _finite(phrase) and not any(t.pos_ == "SCONJ" or t.dep_ == "mark" for t in phrase[:3])
+
+
+# Participles that give a name: "Nommé Oural, l'oiseau ...", "Baptisée Halomonas titanicae, la bactérie ...".
+_NAMING = ("nommé", "baptisé", "surnommé", "appelé", "prénommé", "dénommé")
+
+
+def _lead_names(subj: Token, kept: list[Token]) -> bool:
+    """Whether the leading phrase the claim keeps before its subject names it ("Nommé Oural, l'oiseau
+    ...", an office in the place it names: "En Caroline du Sud, le gouverneur ...") or, for a possessive
+    subject, names who it may belong to ("Après la mort de Jean Dupont, sa veuve ..."); False for a
+    subject among the claim's first words."""
+    if subj not in kept or kept.index(subj) < 3:
+        return False
+    lead = kept[: kept.index(subj)]
+    if lead[0].lower_.startswith(_NAMING):
+        return True
+    if _office(subj.lower_) and any(t.ent_type_ in ("LOC", "GPE") for t in lead):
+        return True
+    if "Plur" in morph_values(subj, "Number") and _named_before(subj, kept):
+        return True  # "Si Macron et Philippe sortent de l'ENA, les deux hommes ..."
+    return _possessive(subj) is not None and any(t.ent_type_ in ("PER", "PERSON", "ORG") for t in lead)
+
+
+def _office(word: str) -> bool:
+    """An office held in a place or a body ("ministre", "maire", "gouverneur"), not an occupation."""
+    return word in lx.PERSON_ROLES or word in ("gouverneur", "gouverneure")
+
+
+def _office_holder(description: str, ctx: Context) -> str:
+    """The person the article named with the office a description gives (Context.person_for). A bare "le
+    président" shortens a head of state's office ("le président brésilien Jair Bolsonaro", "le président de
+    la République"), not another's ("François Baroin, président de l'Association des maires de France"): a
+    story names the head of state without a role as often as not."""
+    key = role_key(description)
+    if key in ("president", "presidente") and key not in ctx.roles:
+        heads = {name for role, name in ctx.roles.items() if role.startswith(key + " ") and (
+            not _COMPLEMENT.search(role) or role.startswith(key + " de la republique"))}
+        return heads.pop() if len(heads) == 1 else ""
+    return ctx.person_for(description)
+
+
+_COMPLEMENT = re.compile(r"\b(?:de|du|des|d')\b|\bd'")
+
+
+# Adjectives that leave an office unidentified ("le nouveau ministre", "l'ancien président"); "premier" does
+# so only with "ancien" ("le Premier ministre" is one person, "l'ancien Premier ministre" several).
+_VAGUE_OFFICE_ADJECTIVES = frozenset({*ROLE_ADJECTIVES, "nouveau", "nouvelle", "actuel", "actuelle", "futur",
+                                      "future", "sortant", "sortante"})
+
+
+def _unidentified_office(noun: Token) -> bool:
+    """A definite office subject that does not say which one ("Le ministre a expliqué", "L'ancien président
+    estime", "La députée LREM a réagi") and the article's context did not resolve (_role_phrase): many hold
+    it. Not "Le Premier ministre", "Le président américain", "La ministre de la Santé", "Le maire de Nice",
+    nor an office named after it ("Le ministre Olivier Véran")."""
+    if not _office(noun.lower_) or "Plur" in morph_values(noun, "Number") or _named_in_apposition(noun):
+        return False
+    if not any(c.dep_ == "det" and c.lower_.replace("\u2019", "'") in _DEFINITE for c in noun.children):
+        return False
+    adjectives = [c.lower_ for c in noun.children if c.dep_ == "amod"]
+    if any(a not in _VAGUE_OFFICE_ADJECTIVES for a in adjectives) or (
+            any(a in ("premier", "première") for a in adjectives) and not any(a.startswith(("ancien", "ex")) for a in adjectives)):
+        return False
+    # a complement says which ("de la Santé", "du RN"); a party's initials do not ("La députée LREM")
+    return not any(c.dep_ in ("nmod", "appos", "flat:name", "acl", "acl:relcl") and not _party_label(c)
+                   for c in noun.rights)
+
+
+def _party_label(tok: Token) -> bool:
+    """A party's or a group's initials after a person's noun ("LREM", "LR", "EELV"): they do not say who."""
+    return tok.text.isupper() and 2 <= len(tok.text) <= 6 and not list(tok.children)
+
+
+def _quoted_described(subj: Token | None, kept: list[Token]) -> bool:
+    """A quotation that is the claim and opens on a subject pointing back ('"L'homme a appris les noms de
+    ces derniers", précise la chaîne', '"Son téléphone avait bipé mercredi", raconte son fils'): the
+    quotation's words say who only with the sentences before."""
+    if subj is None or subj not in [t for t in kept if t.is_alpha][:3]:
+        return False
+    return _described_back(subj) or _possessive(subj) is not None and not _named_in_apposition(subj, misread=True)
 
 
 def _role_phrase(noun: Token) -> list[Token] | None:
@@ -1154,18 +1245,54 @@ def _described_back(noun: Token) -> bool:
     victime"), an occupation the article gave no name to here ("Le chanteur", "L'actrice") or a company or
     body ("L'entreprise", "Le groupe", "L'association"). Not an office ("Le Premier ministre", "Le préfet":
     _role_phrase), not a description with a name in it or next to it ("L'association Droit au logement",
-    "L'avocat de Jean Dupont", "La chanteuse, Adele,"), not a plural ("Les secours")."""
-    if noun.pos_ != "NOUN" or "Plur" in morph_values(noun, "Number") or noun.lower_ in lx.PERSON_ROLES:
+    "L'avocat de Jean Dupont", "La chanteuse, Adele,"). A thing of the story ("Le texte", "L'épreuve", "La
+    hausse observée jeudi": lexicon.STORY_NOUNS) when nothing but a vague adjective or a clause goes with
+    it ("Le texte de loi", "Le corps humain" say which). A plural only when it counts a few ("Les deux
+    hommes", "Les trois pays"), not "Les secours", "Les enfants"."""
+    if noun.pos_ != "NOUN" or noun.lower_ in lx.PERSON_ROLES:
         return False
-    if not _describes(noun.lower_):
-        return False
-    if not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in noun.children):
+    if "Plur" in morph_values(noun, "Number"):
+        if not _counted(noun):
+            return False
+    elif noun.lower_ in lx.STORY_NOUNS:
+        if _specified(noun) or not any(c.dep_ == "det" and c.lower_.replace("\u2019", "'") in _DEFINITE
+                                       for c in noun.children):
+            return False
+    elif not _describes(noun.lower_) or not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in noun.children):
         return False
     doc, end = noun.doc, noun.right_edge.i
     if end + 2 < len(doc) and doc[end + 1].text == "," and doc[end + 2].pos_ == "PROPN":
         return False  # "Le producteur de la série, Hubert Besson, ...": named after a comma the parser cut
+    person = _person_noun(noun.lower_)
     return not _named_in_apposition(noun) and not any(
-        t.ent_type_ or t.pos_ == "PROPN" for t in noun.subtree if t.i != noun.i and t.dep_ not in ("acl", "acl:relcl"))
+        (t.ent_type_ or t.pos_ == "PROPN") and not (person and _party_label(t))
+        for t in noun.subtree if t.i != noun.i and t.dep_ not in ("acl", "acl:relcl"))
+
+
+# Numbers of a few: "Les deux hommes", "les trois suspects" point back to people counted before.
+_FEW = frozenset({"deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze", "douze"})
+# Adjectives that do not say which thing ("Le nouveau texte", "La première édition", "L'ancien bâtiment").
+_VAGUE = frozenset({*ROLE_ADJECTIVES, "nouveau", "nouvel", "nouvelle", "dernier", "dernière", "même", "deuxième",
+                    "second", "seconde", "troisième", "prochain", "prochaine", "petit", "petite", "grand", "grande"})
+
+
+def _counted(noun: Token) -> bool:
+    """"Les deux hommes", "les 3 suspects": a definite plural counting a few (not "les deux tiers", "les
+    trois derniers mois")."""
+    if noun.lower_ in lx.TIME_NOUNS or noun.lower_ in ("tiers", "quarts", "moitiés") or noun.lower_.rstrip("s") in lx.TIME_NOUNS:
+        return False
+    if not any(c.dep_ == "det" and c.lower_ == "les" for c in noun.children):
+        return False
+    return any(c.dep_ == "nummod" and c.i < noun.i and (c.lower_ in _FEW or c.text.isdigit() and 2 <= int(c.text) <= 12)
+               for c in noun.children)
+
+
+def _specified(noun: Token) -> bool:
+    """Whether a thing's noun has a complement or an adjective that says which ("Le texte de loi", "Le
+    corps humain", "La hausse des prix"); a vague adjective or a clause does not ("La nouvelle édition", "La
+    hausse observée jeudi")."""
+    return any(c.dep_ in ("nmod", "appos", "flat:name", "compound", "nummod") or c.dep_ == "amod" and c.lower_ not in _VAGUE
+               for c in noun.children)
 
 
 def _unnamed_description(antecedent: str) -> bool:

@@ -4,6 +4,8 @@ certain, never to a wrong one."""
 
 from __future__ import annotations
 
+import pytest
+
 from tests.extraction.test_rewrite import one
 
 
@@ -40,3 +42,103 @@ def test_il_after_a_sentence_about_a_thing_is_not_the_person_named_before() -> N
     claim = one(text, "6 000 euros")
     assert "Ingenlath" not in claim.text
     assert claim.needs_context
+
+
+def test_a_description_subject_after_a_leading_phrase_needs_context() -> None:
+    text = ("Laetitia Milot a annoncé la nouvelle sur Instagram. "
+            "A 37 ans, l'actrice révélée dans la série attend enfin son premier enfant pour le mois de mai.")
+    assert one(text, "A 37 ans").needs_context
+
+
+def test_an_office_after_a_leading_phrase_gets_the_person_named_with_it() -> None:
+    text = ("Le ministre de l'Éducation Jean-Michel Blanquer a reçu les syndicats lundi. "
+            "S'exprimant sur les retraites des enseignants, le ministre a expliqué que les primes seront "
+            "intégrées dans le calcul de 700 000 pensions.")
+    claim = one(text, "700 000")
+    assert "le ministre Jean-Michel Blanquer a expliqué" in claim.text
+    assert not claim.needs_context
+
+
+@pytest.mark.parametrize("subject", ["Le ministre", "L'ancien Premier ministre", "La députée LREM", "Le maire",
+                                     "L'ancien président"])
+def test_an_office_that_does_not_say_which_needs_context(subject: str) -> None:
+    claim = one(f"{subject} a expliqué que les primes seront intégrées dans le calcul de 700 000 pensions.", "700 000")
+    assert claim.needs_context
+
+
+@pytest.mark.parametrize("subject", ["Le Premier ministre", "La ministre de la Santé", "Le président américain",
+                                     "La députée LREM Aurore Bergé", "Le maire de Nice"])
+def test_an_office_that_says_which_needs_no_context(subject: str) -> None:
+    claim = one(f"{subject} a expliqué que les primes seront intégrées dans le calcul de 700 000 pensions.", "700 000")
+    assert not claim.needs_context
+
+
+def test_an_office_in_the_place_a_leading_phrase_names_needs_no_context() -> None:
+    claim = one("En Caroline du Sud, le gouverneur a dit qu'il excluait de rendre obligatoire le port du masque "
+                "pour 5 millions d'habitants.", "5 millions")
+    assert not claim.needs_context
+
+
+def test_a_bare_president_is_not_the_president_of_an_association_named_before() -> None:
+    text = ("Les élus locaux répondent, comme François Baroin, président LR de l'Association des maires de France, "
+            "qui demande des transferts de compétences. Emmanuel Macron pourrait être tenté de consulter les "
+            "Français. Encouragé par certains proches, le président devrait donner un signal en recevant lundi les "
+            "150 membres de la Convention citoyenne sur le climat.")
+    claim = one(text, "150 membres")
+    assert "Baroin" not in claim.text
+    assert claim.needs_context
+
+
+def test_a_bare_president_still_shortens_a_head_of_state_named_before() -> None:
+    text = ("Le président brésilien Jair Bolsonaro a reçu les syndicats lundi à Brasilia. "
+            "Selon son porte-parole, le président a signé 12 décrets mardi.")
+    claim = one(text, "12 décrets")
+    assert "Jair Bolsonaro" in claim.text
+
+
+@pytest.mark.parametrize(("text", "needle"), [
+    ("Deux hommes ont été arrêtés dimanche. Les deux hommes ont été placés en garde à vue mardi à Paris.", "garde"),
+    ("La loi a été votée à l'Assemblée. Le texte prévoit une hausse de 3 % des salaires en 2021.", "3 %"),
+    ("Le bac a commencé lundi. L'épreuve est programmée pour mercredi à 8 heures.", "8 heures"),
+    ("Le chômage a augmenté. La hausse observée entre mercredi et jeudi est de 3 % en Bretagne.", "3 %"),
+    ("Un aigle a attaqué un joggeur. L'aigle avait disparu de la fauconnerie depuis lundi 12 mai.", "fauconnerie"),
+])
+def test_a_thing_or_a_few_counted_the_story_told_of_before_needs_context(text: str, needle: str) -> None:
+    assert one(text, needle).needs_context
+
+
+@pytest.mark.parametrize(("text", "needle"), [
+    ("Le corps humain contient 60 % d'eau selon les médecins.", "60 %"),
+    ("Les deux tiers des Français approuvent la réforme selon un sondage Ifop publié mardi.", "deux tiers"),
+    ("Le projet de loi sur l'eau a été adopté mardi par 252 voix contre 87.", "252"),
+    ("La loi interdit de fumer dans les lieux publics depuis 2007 en France.", "2007"),
+    ("Nommé Oural, l'oiseau est une jeune femelle d'un an et demi connue pour ses 300 spectacles.", "300"),
+])
+def test_a_thing_its_words_say_which_needs_no_context(text: str, needle: str) -> None:
+    assert not one(text, needle).needs_context
+
+
+@pytest.mark.parametrize(("text", "needle"), [
+    ("Le Dauphiné Libéré a révélé l'affaire. \"L'homme a appris les noms de ses 12 victimes\", précise la chaîne.",
+     "12 victimes"),
+    ("Marie-Corine Bastide a été retrouvée. \"Son téléphone avait bipé à Saint-Georges mercredi matin à 8 heures\", "
+     "raconte son fils Adrien Riga.", "8 heures"),
+])
+def test_a_quotation_that_opens_on_a_subject_pointing_back_needs_context(text: str, needle: str) -> None:
+    assert one(text, needle).needs_context
+
+
+def test_a_possessive_subject_after_a_leading_phrase_is_flagged_not_given_an_owner() -> None:
+    # "ses producteurs" are the singer's, not those of the organiser the sentence before is about.
+    text = ("Quelques heures plus tard, l'organisateur du concert, Gilbert Coullier, apprend que Michel Polnareff "
+            "refuse de chanter. Soupçonneux, ses producteurs envoient à son hôtel un huissier de justice, qui "
+            "constate une note de 362 euros.")
+    claim = one(text, "362 euros")
+    assert "Coullier" not in claim.text
+    assert claim.needs_context
+
+
+def test_an_owner_goes_after_the_noun_a_bare_complement_makes_one_word_with() -> None:
+    text = ("Maude Vallet a publié une vidéo lundi sur Facebook. "
+            "Son coup de gueule a provoqué une manifestation de soutien de 300 personnes.")
+    assert one(text, "300 personnes").text.startswith("Le coup de gueule de Maude Vallet a provoqué")
