@@ -268,7 +268,7 @@ UNNAMED_PERSON_NOUNS = frozenset({
     "héritier", "héritière", "influenceur", "influenceuse", "youtubeur", "youtubeuse", "militant", "militante",
     "manifestant", "manifestante", "syndicaliste", "opposant", "opposante", "réfugié", "réfugiée", "migrant",
     "migrante", "septuagénaire", "octogénaire", "nonagénaire", "sexagénaire", "quinquagénaire", "quadragénaire",
-    "trentenaire", "nourrisson", "fillette", "bébé", "veuve", "veuf", "fiancé", "fiancée",
+    "trentenaire", "nourrisson", "fillette", "bébé", "veuve", "veuf", "fiancé", "fiancée", "suspect", "suspecte",
 })
 # Things a story names again by a definite description once it has told of them ("Le texte prévoit ...",
 # "L'épreuve est programmée pour mercredi", "L'aigle avait disparu", "La hausse observée entre mercredi et

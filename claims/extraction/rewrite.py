@@ -831,6 +831,10 @@ def condense(
                 resolved = ""
             if resolved and quoted(subj, span) and same_person(resolved, attribution.claimant or ctx.last_speaker):
                 resolved = ""  # '"Elle l'a eu en cours", a-t-elle expliqué': a speaker says "je", not "elle"
+            if resolved and _unnamed_description(resolved, things=True) and not _unnamed_description(resolved):
+                # "La photo est décédée", "L'affaire raconte à sa famille": the thing the sentence before was about
+                # is as often not what "il"/"elle" stands for; and would say which only with that sentence
+                resolved = ""
             if resolved and _unnamed_description(resolved):
                 # "L'homme est parti se munir d'une défense de narval. Il n'a pas hésité ...": "L'homme n'a
                 # pas hésité" says who as little as "Il"
@@ -899,6 +903,8 @@ def condense(
     if not needs_context and not resolved and not replacement:
         # A quotation's own subject is not the sentence's (the speaker's): it is read at the first words.
         needs_context = _refers_back(kept) or _pronoun_opens(kept) or inner_quote and _quoted_described(subj, kept)
+    # Whatever its subject, a claim may point back elsewhere: "a dépassé ce seuil", "ce jour-là", "selon lui".
+    needs_context = needs_context or _points_back([t for t in kept if t.i not in replacement], subj)
     text = _tidy(joined(kept, original, replacement))
     # Without a finite verb, a fragment; unless it states a figure about a named subject ("Coût estimé :
     # 150.000 euros"). "Un"/"une" read as an article is no figure ("Un show plus que réussi.").
@@ -1164,10 +1170,11 @@ def _unidentified_office(noun: Token) -> bool:
     estime", "La députée LREM a réagi") and the article's context did not resolve (_role_phrase): many hold
     it. Not "Le Premier ministre", "Le président américain", "La ministre de la Santé", "Le maire de Nice",
     nor an office named after it ("Le ministre Olivier Véran")."""
-    if not _office(noun.lower_) or "Plur" in morph_values(noun, "Number") or _named_in_apposition(noun):
+    if not noun.is_lower or not _office(noun.lower_) or "Plur" in morph_values(noun, "Number") or (
+            _named_in_apposition(noun)):  # ("Bruno Le Maire")
         return False
-    if not any(c.dep_ == "det" and c.lower_.replace("\u2019", "'") in _DEFINITE for c in noun.children):
-        return False
+    if not _definite(noun) or noun.lower_ in _ANYONE and _general(noun):
+        return False  # "S'il y a un contentieux, le juge devra estimer ...": any judge
     adjectives = [c.lower_ for c in noun.children if c.dep_ == "amod"]
     if any(a not in _VAGUE_OFFICE_ADJECTIVES for a in adjectives) or (
             any(a in ("premier", "première") for a in adjectives) and not any(a.startswith(("ancien", "ex")) for a in adjectives)):
@@ -1252,13 +1259,12 @@ def _described_back(noun: Token) -> bool:
     if noun.pos_ != "NOUN" or noun.lower_ in lx.PERSON_ROLES:
         return False
     if "Plur" in morph_values(noun, "Number"):
-        if not _counted(noun):
+        if not _counted(noun) or _specified(noun):  # not "les 12 gares du réseau"
             return False
     elif noun.lower_ in lx.STORY_NOUNS:
-        if _specified(noun) or not any(c.dep_ == "det" and c.lower_.replace("\u2019", "'") in _DEFINITE
-                                       for c in noun.children):
+        if _specified(noun) or not _definite(noun):
             return False
-    elif not _describes(noun.lower_) or not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in noun.children):
+    elif not _describes(noun.lower_) or not _definite(noun):
         return False
     doc, end = noun.doc, noun.right_edge.i
     if end + 2 < len(doc) and doc[end + 1].text == "," and doc[end + 2].pos_ == "PROPN":
@@ -1272,37 +1278,53 @@ def _described_back(noun: Token) -> bool:
 # Numbers of a few: "Les deux hommes", "les trois suspects" point back to people counted before.
 _FEW = frozenset({"deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze", "douze"})
 # Adjectives that do not say which thing ("Le nouveau texte", "La première édition", "L'ancien bâtiment").
-_VAGUE = frozenset({*ROLE_ADJECTIVES, "nouveau", "nouvel", "nouvelle", "dernier", "dernière", "même", "deuxième",
-                    "second", "seconde", "troisième", "prochain", "prochaine", "petit", "petite", "grand", "grande"})
+_VAGUE = frozenset({*ROLE_ADJECTIVES, "nouveau", "nouvel", "nouvelle", "nouveaux", "nouvelles", "dernier", "dernière",
+                    "même", "deuxième", "second", "seconde", "troisième", "prochain", "prochaine", "petit", "petite",
+                    "grand", "grande", "autre", "autres", "présumé", "présumée", "présumés", "présumées"})
+
+
+def _definite(noun: Token) -> bool:
+    """A definite article before a noun, alone or in "du", "au", "des", "aux" ("le nom du suspect", "la
+    disparition des deux soldats")."""
+    return any(c.dep_ == "det" and c.lower_.replace("\u2019", "'") in _DEFINITE or c.lower_ == "les"
+               or c.dep_ == "case" and c.lower_ in ("du", "au", "des", "aux") for c in noun.children)
 
 
 def _counted(noun: Token) -> bool:
-    """"Les deux hommes", "les 3 suspects": a definite plural counting a few (not "les deux tiers", "les
-    trois derniers mois")."""
-    if noun.lower_ in lx.TIME_NOUNS or noun.lower_ in ("tiers", "quarts", "moitiés") or noun.lower_.rstrip("s") in lx.TIME_NOUNS:
+    """"Les deux hommes", "les 3 suspects": a definite plural counting a few, the number right before the
+    noun (not "les deux tiers", "les cinq dernières minutes", "les huit premières places": a rank)."""
+    if noun.lower_ in _PARTS or noun.lower_ in _DATING or noun.lower_[:-1] in _DATING:
         return False
-    if not any(c.dep_ == "det" and c.lower_ == "les" for c in noun.children):
+    if not _definite(noun) or any(c.dep_ == "amod" and c.lower_.startswith(_RANKS) for c in noun.children):
         return False
     return any(c.dep_ == "nummod" and c.i < noun.i and (c.lower_ in _FEW or c.text.isdigit() and 2 <= int(c.text) <= 12)
-               for c in noun.children)
+               and all(t.pos_ == "ADJ" for t in noun.doc[c.i + 1 : noun.i]) for c in noun.children)
+
+
+_RANKS = ("premi", "derni", "meilleur", "prochain", "pire")
+# Parts of a whole, counted as the whole has them ("les deux tiers", "les quatre roues", "les deux mains", "les
+# deux tours"): no set told of before.
+_PARTS = frozenset({"tiers", "quarts", "moitiés", "roues", "mains", "bras", "jambes", "pieds", "yeux", "oreilles",
+                    "côtés", "rives", "tours", "sexes", "mi-temps"})
 
 
 def _specified(noun: Token) -> bool:
     """Whether a thing's noun has a complement or an adjective that says which ("Le texte de loi", "Le
     corps humain", "La hausse des prix"); a vague adjective or a clause does not ("La nouvelle édition", "La
     hausse observée jeudi")."""
-    return any(c.dep_ in ("nmod", "appos", "flat:name", "compound", "nummod") or c.dep_ == "amod" and c.lower_ not in _VAGUE
+    return any(c.dep_ in ("nmod", "appos", "flat:name", "compound") or c.dep_ == "amod" and c.lower_ not in _VAGUE
                for c in noun.children)
 
 
-def _unnamed_description(antecedent: str) -> bool:
+def _unnamed_description(antecedent: str, things: bool = False) -> bool:
     """Whether an antecedent is a definite description that names no one (_described_back): "l'homme",
-    "la chanteuse", "l'entreprise"; not "Le planning familial" nor a name."""
+    "la chanteuse", "l'entreprise"; not "Le planning familial" nor a name. With `things`, a thing of the story
+    too ("la photo", "l'affaire": lexicon.STORY_NOUNS)."""
     words = antecedent.lower().replace("\u2019", "'").replace("'", "' ").split()
     if len(words) < 2 or words[0] not in ("le", "la", "l'") or any(w[:1].isupper() for w in antecedent.split()[1:]):
         return False
     head = next((w for w in words[1:] if w not in ROLE_ADJECTIVES and w not in ("jeune",)), words[1])
-    return _describes(head)
+    return _describes(head) or things and head in lx.STORY_NOUNS
 
 
 def _describes(word: str) -> bool:
@@ -1385,6 +1407,165 @@ def _refers_back(kept: list[Token]) -> bool:
                 _names_itself(noun)):
             return False
         return noun.dep_.startswith("nsubj") or (noun.dep_ == "ROOT" and _finite(words[2:]))
+    return False
+
+
+# Phrases that point back in time to what the sentences before told of: "le lendemain", "l'année précédente",
+# "à l'époque", "trois jours plus tard" (not "l'année dernière", "hier": the article's own date says when; nor
+# "la veille", the day before a report's figures as often as before an event: "(contre 22 la veille)").
+_BACK_IN_TIME = re.compile(
+    r"(?<![\w'])(?:le lendemain(?! d[eu'])|le surlendemain(?! d[eu'])|à l'époque|jusque-là|d'ici là"
+    r"|(?:l'année|l'an|le mois|la semaine|le jour|la nuit|la saison) (?:précédente?|suivante?|d'avant|d'après)"
+    r"|\w+ (?:heures|jours|semaines|mois|ans|années) (?:plus tard|auparavant))(?![\w'])")
+# Words that date a time counted in a claim ("Le 5 décembre, ... deux jours plus tard"): a day or a month.
+_DATE_WORDS = frozenset({*lx.WEEKDAYS, *(m for m in lx.MONTHS if not m.endswith("."))})
+# "sur les lieux" of what the sentences before told of, not "sur les lieux de l'accident"
+_ON_THE_SPOT = re.compile(r"\bsur les lieux(?=\s*(?:[,.;:!?)]|$|et |pour |afin |où ))")
+# Nouns a demonstrative makes into a connective, not a referent: "à ce titre", "à cet égard", "dans ce cas",
+# "en ce sens", "de ce fait", "à ce point", "à ce stade", "à ce propos", "dans ce contexte", "dans ce cadre".
+_CONNECTIVE_NOUNS = frozenset({"titre", "égard", "effet", "cas", "sens", "fait", "point", "stade", "propos", "contexte",
+                               "cadre", "type", "genre", "sorte", "période"})
+# Nouns of time a demonstrative dates from the article's day, singular or plural ("cette semaine", "ces
+# dernières 24 heures"; but "ce jour-là", which _points_back reads).
+_DATING = frozenset({*lx.TIME_NOUNS, "heure", "minute", "décennie", "siècle"})
+# What every story of the time is about, which a demonstrative names without the sentences before ("la lutte
+# contre ce virus", "face à cette crise").
+_TOPICAL_NOUNS = frozenset({"virus", "épidémie", "pandémie", "crise"})
+
+
+def _points_back(kept: list[Token], subj: Token | None) -> bool:
+    """Whether a claim's words, its subject aside, say what or who they are about only with the sentences
+    before: a demonstrative ("a dépassé ce seuil", "a qualifié ces actes", "le choix de ce philosophe") whose
+    noun the sentence does not give before it, a "-là" ("ce jour-là", "à ce moment-là") or a "Là" it opens
+    with, a time counted from what was told ("la veille", "l'année précédente"), a source by pronoun ("selon
+    lui"), "sur les lieux", or an unnamed person or unsaid office told of before ("le nom du suspect", "a
+    rencontré le ministre", "la disparition des deux soldats")."""
+    words = [t for t in kept if not t.is_space]
+    if not words:
+        return False
+    lowers = [t.lower_.replace("\u2019", "'") for t in words]
+    if lowers[0] == "là" or any(w.endswith("-là") or w == "là" and k and lowers[k - 1] == "-" for k, w in enumerate(lowers)):
+        return True  # "Là, les rassemblements ...", "ce jour-là"
+    text = " ".join(lowers).replace("' ", "'")
+    # (a time counted from a date the claim gives is dated: "Le 5 décembre, ... deux jours plus tard")
+    if _BACK_IN_TIME.search(text) and not any(t.lower_ in _DATE_WORDS or is_year(t.text) for t in words) or (
+            _ON_THE_SPOT.search(text)):
+        return True
+    for k, t in enumerate(words):
+        if lowers[k] in ("lui", "elle", "eux", "elles") and k and lowers[k - 1] in ("selon", "d'après") and not (
+                _source_before(t, words[:k], subj)):
+            return True  # "une réponse selon lui au sentiment d'isolement"
+        if t.pos_ != "NOUN" or t == subj or _apposed(t):
+            continue
+        if _argument(t) and (_demonstrated_back(t, words[:k]) and not _earlier_clause(t, words[:k])
+                             or _unnamed_person(t, words)) or t.dep_ != "ROOT" and (
+                _unidentified_office(t) or _described_back(t) and _counted(t)):
+            return True
+    return False
+
+
+def _apposed(noun: Token) -> bool:
+    """A description set beside what it describes: "Marig Le Moigne, la directrice,", "le booster, ce
+    pourcentage de gain accordé par les sites"."""
+    return noun.dep_ == "appos" or noun.head.pos_ == "PROPN" and noun.head.i < noun.i and noun.dep_ != "nmod"
+
+
+def _earlier_clause(noun: Token, before: list[Token]) -> bool:
+    """Whether the noun stands in a clause coordinated with or set beside an earlier one of the claim, which
+    may tell what a demonstrative there points to ("La majorité sexuelle est à 15 ans, d'autres pays ont fixé
+    cet âge à 15 ans", "La majorité pense que le pire est devant nous, mais ce sentiment diminue"); not a
+    clause the claim opens with, nor one a verb before it governs ("Il a déclaré que ce seuil ...")."""
+    own = _clause_head(noun)
+    if own.head.i >= own.i or own.dep_.startswith("acl") or not _finite([own, *own.children]) or any(
+            c.dep_ == "mark" for c in own.children):
+        return False  # (a "que" clause the parser made a coordination: "... a indiqué qu'Edouard Philippe recevrait")
+    start = own.left_edge.i
+    joined_on = any(c.dep_ == "cc" or c.text in ",;:" for c in own.children if c.i < own.i) or (
+        start > 0 and noun.doc[start - 1].text in ",;:")  # "..., mais ce sentiment", "..., d'autres pays ont fixé"
+    if not joined_on or not any(c.dep_.startswith("nsubj") for c in own.children):
+        return False
+    return any(t.i <= own.head.i for t in before) and _finite([t for t in before if t.i <= own.head.right_edge.i])
+
+
+def _clause_head(noun: Token) -> Token:
+    """The verb (or the root) of the clause a noun stands in."""
+    head = noun
+    while head.pos_ not in ("VERB", "AUX") and head.dep_ != "ROOT" and head.head != head:
+        head = head.head
+    return head
+
+
+def _source_before(pronoun: Token, before: list[Token], subj: Token | None) -> bool:
+    """Whether the claim names before "selon lui/elle/eux" whom it stands for: a person for "lui"/"elle"
+    ("Didier Raoult a rendu publiques des études qui, selon lui, ..."), its own subject when it agrees in
+    number ("Des soignants ont exprimé leur effroi face aux images, selon eux")."""
+    plural = pronoun.lower_ in ("eux", "elles")
+    if not plural and any(t.ent_type_ in ("PER", "PERSON") for t in before):
+        return True
+    return subj is not None and subj in before and subj.pos_ in ("NOUN", "PROPN") and (
+        "Plur" in morph_values(subj, "Number")) == plural
+
+
+def _argument(noun: Token) -> bool:
+    """Whether a noun is what the claim's main verb acts on or states ("a dépassé ce seuil", "Le choix de ce
+    philosophe divise", "est le père de la victime"), not a circumstance of it ("lors de ces violences",
+    "dans cette affaire")."""
+    while noun.dep_ in ("nmod", "conj", "appos") and noun.head != noun:
+        noun = noun.head
+    return noun.dep_.startswith(("nsubj", "obj", "iobj", "ROOT", "ccomp", "xcomp"))
+
+
+def _demonstrated_back(noun: Token, before: list[Token]) -> bool:
+    """"ce seuil", "cette formulation", "ces élections": a demonstrative noun the words before it in the claim
+    do not give ("Le Grenelle des violences conjugales ... ce Grenelle" does), that names nothing itself
+    ("cette McLaren Speedtail"), is no date ("ce mardi", "cette année"; but "ce jour-là") nor a connective
+    ("à ce titre", "dans ce cas")."""
+    if not _demonstrative(noun) or noun.lower_ in _CONNECTIVE_NOUNS or noun.lower_ in _TOPICAL_NOUNS or (
+            noun.lower_ in _DATING or noun.lower_[:-1] in _DATING and noun.lower_[-1] in "sx"):
+        return False  # "ces dernières semaines", "ces dernières 24 heures"
+    if _named_in_apposition(noun, misread=True) or any(  # "cette somme de 222 millions", "ce deuxième épisode de The Voice"
+            t.ent_type_ or t.pos_ == "PROPN" or t.like_num for c in noun.rights if c.dep_ in ("nmod", "flat:name", "nummod")
+            for t in c.subtree):
+        return False
+    stem = noun.lower_.rstrip("sx")
+    if any(t.lower_.rstrip("sx") == stem for t in before):
+        return False
+    # "pour rendre hommage à cet Afro-Américain de 46 ans" after "George Floyd": the person the claim names
+    return not (_person_noun(noun.lower_) and any(t.ent_type_ in ("PER", "PERSON") for t in before))
+
+
+def _unnamed_person(noun: Token, words: list[Token]) -> bool:
+    """"le nom du suspect", "sa relation avec l'actrice": a definite unnamed person (not the subject) whom the
+    claim does not bring in ("Un homme a agressé une femme; la victime ...") nor name anywhere ("... que la
+    star est installée au bar : Michel Polnareff y laissera ...": the claim may say who)."""
+    if not (noun.lower_ in _UNNAMED_PEOPLE or noun.lower_ in lx.UNNAMED_PERSON_NOUNS or role_key(noun.lower_) in FOLDED_JOBS):
+        return False
+    if "Plur" in morph_values(noun, "Number") or not _described_back(noun):
+        return False
+    if noun.lower_ in _ANYONE and _general(noun):
+        return False  # "S'il y a un contentieux, le juge devra estimer si le salarié avait une raison légitime"
+    if noun.lower_ == "homme" and noun.dep_.startswith("obl") and len(list(noun.children)) <= 2:
+        return False  # "une efficacité sur l'homme": mankind
+    return not any(t.ent_type_ in ("PER", "PERSON") or t.lower_ == noun.lower_ and t.i < noun.i for t in words)
+
+
+# People by what anyone may be for a while ("le salarié", "le conducteur", "le juge"): a rule, an advice or a
+# purpose speaks of them in general ("S'il y a un contentieux, le juge devra estimer ...", "Une mesure qui vise à
+# assurer une meilleure visibilité pour le conducteur").
+_ANYONE = frozenset({"salarié", "salariée", "employé", "employée", "conducteur", "conductrice", "automobiliste",
+                     "passant", "passante", "consommateur", "consommatrice", "usager", "patient", "patiente",
+                     "voyageur", "voyageuse", "piéton", "locataire", "propriétaire", "client", "cliente", "élève",
+                     "étudiant", "étudiante", "juge", "employeur", "auteur", "auteure", "autrice"})
+
+
+def _general(noun: Token) -> bool:
+    """Whether the sentence states a rule or a purpose rather than what happened: a condition ("si"), a duty
+    or a possibility ("devra", "peut"), a future or a conditional verb, an aim ("qui vise à", "pour")."""
+    for t in noun.sent:
+        low = t.lower_.replace("\u2019", "'")
+        if t.dep_ == "mark" and low in ("si", "s'") or low.startswith(("doi", "dev", "peu", "pourr", "vis")) and (
+                t.pos_ in ("VERB", "AUX")) or set(morph_values(t, "Tense")) & {"Fut"} or "Cnd" in morph_values(t, "Mood"):
+            return True
     return False
 
 

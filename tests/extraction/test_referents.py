@@ -142,3 +142,43 @@ def test_an_owner_goes_after_the_noun_a_bare_complement_makes_one_word_with() ->
     text = ("Maude Vallet a publié une vidéo lundi sur Facebook. "
             "Son coup de gueule a provoqué une manifestation de soutien de 300 personnes.")
     assert one(text, "300 personnes").text.startswith("Le coup de gueule de Maude Vallet a provoqué")
+
+
+@pytest.mark.parametrize(("text", "needle"), [
+    ("Le fleuve a atteint 5,84 mètres mardi. Jeudi, la Seine a dépassé ce seuil au pont d'Austerlitz à Paris.", "seuil"),
+    ("Pierre Martin a été élu maire en 2001. Ce jour-là, Pierre Martin a obtenu 3 000 voix à Lyon.", "3 000"),
+    ("Le suspect a été arrêté lundi. Le lendemain, la police a saisi 3 kg de drogue à Lyon.", "3 kg"),
+    ("La société a perdu 12 millions d'euros l'année précédente, a indiqué le groupe Renault.", "12 millions"),
+    ("Il a été blessé. Une équipe de 12 enquêteurs a été dépêchée mercredi soir sur les lieux.", "12 enquêteurs"),
+    ("Le Parisien révèle que le nom du suspect apparaît dans le fichier des auteurs d'infractions à Lyon.", "fichier"),
+    ("L'armée a confirmé à BFMTV la disparition des deux soldats mercredi 21 février.", "disparition"),
+    ("Objectif : 20 minutes de trajet au plus pour les professeurs, une réponse selon lui à leur isolement.",
+     "20 minutes"),
+])
+def test_a_referent_besides_the_subject_told_of_before_needs_context(text: str, needle: str) -> None:
+    assert one(text, needle).needs_context
+
+
+@pytest.mark.parametrize(("text", "needle"), [
+    ("La France a enregistré 54 décès ces dernières 24 heures, soit 531 morts de plus que la veille.", "54 décès"),
+    ("Le Barça s'est accroché à cette somme de 222 millions d'euros, versée en totalité par le PSG.", "222"),
+    ("La majorité sexuelle est à 15 ans en France, d'autres pays européens ont fixé cet âge à 16 ans.", "16 ans"),
+    ("Le Pr Didier Raoult a rendu publiques trois études qui, selon lui, montrent une efficacité du traitement.",
+     "trois études"),
+    ("S'il y a un contentieux, le juge devra estimer si le salarié avait une raison légitime de partir en 2020.",
+     "contentieux"),
+    ("Marig Le Moigne, la directrice, a fait le calcul : sur 312 élèves, 68 % reviendront en classe.", "312"),
+    ("Le 5 décembre, le médecin Philippe Siou a opéré Michel Polnareff, qui est sorti deux jours plus tard.", "Siou"),
+    ("Le formulaire permettra aux 700 000 autistes de se rendre sur les lieux habituellement fréquentés.", "700 000"),
+])
+def test_a_referent_the_claim_itself_says_or_dates_needs_no_context(text: str, needle: str) -> None:
+    assert not one(text, needle).needs_context
+
+
+def test_il_or_elle_is_not_replaced_by_a_thing_the_sentence_before_was_about() -> None:
+    # The photograph is not who died: a thing of the story is too often not what "elle" stands for.
+    text = ("Monique Villemin a témoigné en 1985. La photo a été publiée par Le Parisien lundi. "
+            "Elle est décédée des suites du Covid-19 dans sa maison de retraite de Senones en avril 2020.")
+    claim = one(text, "Senones")
+    assert claim.text.startswith("Elle est décédée")
+    assert claim.needs_context
