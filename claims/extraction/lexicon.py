@@ -269,6 +269,7 @@ UNNAMED_PERSON_NOUNS = frozenset({
     "manifestant", "manifestante", "syndicaliste", "opposant", "opposante", "réfugié", "réfugiée", "migrant",
     "migrante", "septuagénaire", "octogénaire", "nonagénaire", "sexagénaire", "quinquagénaire", "quadragénaire",
     "trentenaire", "nourrisson", "fillette", "bébé", "veuve", "veuf", "fiancé", "fiancée", "suspect", "suspecte",
+    "magnat",
 })
 # Things a story names again by a definite description once it has told of them ("Le texte prévoit ...",
 # "L'épreuve est programmée pour mercredi", "L'aigle avait disparu", "La hausse observée entre mercredi et

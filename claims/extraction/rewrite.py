@@ -476,9 +476,10 @@ def _named_in_apposition(subj: Token, misread: bool = False) -> bool:
     opinions": two things owned, no one place for the owner. With `misread`, a "conj" without "et"/"ou"
     is an apposition the parser misread ("Ce lieu saint, également temple du tourisme de masse,", "Sa
     mère, également touchée,"): it names nothing and owns nothing."""
-    person = _person_noun(subj.lower_)  # "La députée LREM": a party's initials say which party, not who
+    # "La députée LREM", "L'ancien magnat d'Hollywood": a party's initials or a place say which party or where, not who
+    person = _person_noun(subj.lower_)
     return any((c.dep_ == "appos" or c.i - subj.i <= 2) and (c.ent_type_ or c.pos_ == "PROPN")
-               and not (person and _party_label(c)) or c.dep_ == "conj"
+               and not (person and (_party_label(c) or c.ent_type_ in ("LOC", "GPE"))) or c.dep_ == "conj"
                and (not misread or any(g.dep_ == "cc" for g in c.children)) for c in subj.rights)
 
 
@@ -1171,7 +1172,7 @@ def _unidentified_office(noun: Token) -> bool:
     it. Not "Le Premier ministre", "Le président américain", "La ministre de la Santé", "Le maire de Nice",
     nor an office named after it ("Le ministre Olivier Véran")."""
     if not noun.is_lower or not _office(noun.lower_) or "Plur" in morph_values(noun, "Number") or (
-            _named_in_apposition(noun)):  # ("Bruno Le Maire")
+            _named_in_apposition(noun)) or _beside_a_name(noun):  # ("Bruno Le Maire")
         return False
     if not _definite(noun) or noun.lower_ in _ANYONE and _general(noun):
         return False  # "S'il y a un contentieux, le juge devra estimer ...": any judge
@@ -1182,6 +1183,21 @@ def _unidentified_office(noun: Token) -> bool:
     # a complement says which ("de la Santé", "du RN"); a party's initials do not ("La députée LREM")
     return not any(c.dep_ in ("nmod", "appos", "flat:name", "acl", "acl:relcl") and not _party_label(c)
                    for c in noun.rights)
+
+
+def _beside_a_name(noun: Token) -> bool:
+    """A person's name set right before or after the description, however the parser hung it: "Marig Le Moigne,
+    la directrice, a fait le calcul", "le député apparenté LFI de la Somme François Ruffin"."""
+    doc, start = noun.doc, noun.left_edge.i
+    before = doc[start - 2] if start >= 2 and doc[start - 1].text == "," else None
+    if before is not None and before.ent_type_ in ("PER", "PERSON"):
+        return True
+    for t in doc[noun.i + 1 : min(noun.i + 9, noun.sent.end)]:  # up to the verb or a comma
+        if t.text in ",;:(" or _finite([t]):
+            return False
+        if t.ent_type_ in ("PER", "PERSON") and not _party_label(t):
+            return True
+    return False
 
 
 def _party_label(tok: Token) -> bool:
@@ -1269,9 +1285,14 @@ def _described_back(noun: Token) -> bool:
     doc, end = noun.doc, noun.right_edge.i
     if end + 2 < len(doc) and doc[end + 1].text == "," and doc[end + 2].pos_ == "PROPN":
         return False  # "Le producteur de la série, Hubert Besson, ...": named after a comma the parser cut
+    # A party's initials or a place say which party or where, not who: "La députée LREM", "L'ancien magnat
+    # d'Hollywood" (but "L'avocat de Jean Dupont", "Le chanteur de Téléphone" say who)
     person = _person_noun(noun.lower_)
+    if person and any(c.dep_ == "amod" and c.lower_.startswith(_RANKS) for c in noun.children) and any(
+            c.dep_.startswith("acl") for c in noun.children):
+        return False  # "la première femme à devenir présidente des États-Unis": one by definition
     return not _named_in_apposition(noun) and not any(
-        (t.ent_type_ or t.pos_ == "PROPN") and not (person and _party_label(t))
+        (t.ent_type_ or t.pos_ == "PROPN") and not (person and (_party_label(t) or t.ent_type_ in ("LOC", "GPE")))
         for t in noun.subtree if t.i != noun.i and t.dep_ not in ("acl", "acl:relcl"))
 
 
@@ -1524,8 +1545,8 @@ def _demonstrated_back(noun: Token, before: list[Token]) -> bool:
             noun.lower_ in _DATING or noun.lower_[:-1] in _DATING and noun.lower_[-1] in "sx"):
         return False  # "ces dernières semaines", "ces dernières 24 heures"
     if _named_in_apposition(noun, misread=True) or any(  # "cette somme de 222 millions", "ce deuxième épisode de The Voice"
-            t.ent_type_ or t.pos_ == "PROPN" or t.like_num for c in noun.rights if c.dep_ in ("nmod", "flat:name", "nummod")
-            for t in c.subtree):
+            t.ent_type_ or t.pos_ == "PROPN" or t.like_num and c.lower_ not in ("ans", "an")  # not "ce philosophe de 33 ans"
+            for c in noun.rights if c.dep_ in ("nmod", "flat:name", "nummod") for t in c.subtree):
         return False
     stem = noun.lower_.rstrip("sx")
     if any(t.lower_.rstrip("sx") == stem for t in before):
@@ -1546,7 +1567,11 @@ def _unnamed_person(noun: Token, words: list[Token]) -> bool:
         return False  # "S'il y a un contentieux, le juge devra estimer si le salarié avait une raison légitime"
     if noun.lower_ == "homme" and noun.dep_.startswith("obl") and len(list(noun.children)) <= 2:
         return False  # "une efficacité sur l'homme": mankind
-    return not any(t.ent_type_ in ("PER", "PERSON") or t.lower_ == noun.lower_ and t.i < noun.i for t in words)
+    # someone the claim names may be who it is ("... que la star est installée au bar : Michel Polnareff y
+    # laissera ..."), but not who tells of them ("Le Parisien révèle que le nom du suspect ...")
+    return not any(t.ent_type_ in ("PER", "PERSON") and not t.text.isupper()  # (not an acronym: "(FIJAISV)")
+                   and not (t.dep_.startswith("nsubj") and t.head == t.sent.root)
+                   or t.lower_ == noun.lower_ and t.i < noun.i for t in words)
 
 
 # People by what anyone may be for a while ("le salarié", "le conducteur", "le juge"): a rule, an advice or a

@@ -182,3 +182,21 @@ def test_il_or_elle_is_not_replaced_by_a_thing_the_sentence_before_was_about() -
     claim = one(text, "Senones")
     assert claim.text.startswith("Elle est décédée")
     assert claim.needs_context
+
+
+def test_a_description_set_beside_a_name_however_parsed_needs_no_context() -> None:
+    text = ("Invité de France Inter mercredi 6 novembre pour la sortie de son livre, le député apparenté LFI de la "
+            "Somme François Ruffin est revenu sur l'urgence de créer 300 000 emplois verts.")
+    assert not one(text, "300 000").needs_context
+
+
+@pytest.mark.parametrize(("text", "needle"), [
+    ("Plus inquiétant, Le Parisien révèle que le nom du suspect apparaît dans le fichier automatisé des auteurs "
+     "d'infractions sexuelles ou violentes (FIJAISV).", "FIJAISV"),
+    ("Le choix de ce philosophe de 33 ans, inexpérimenté en politique, divise la droite en raison de ses idées.",
+     "33 ans"),
+    ("Harvey Weinstein a été condamné à 23 ans de prison. L'ancien magnat d'Hollywood avait été déclaré coupable "
+     "le 24 février.", "24 février"),
+])
+def test_who_tells_an_acronym_or_an_age_does_not_say_who_the_claim_is_about(text: str, needle: str) -> None:
+    assert one(text, needle).needs_context
