@@ -1146,18 +1146,20 @@ def _office(word: str) -> bool:
 
 def _office_holder(description: str, ctx: Context) -> str:
     """The person the article named with the office a description gives (Context.person_for). A bare "le
-    président" shortens a head of state's office ("le président brésilien Jair Bolsonaro", "le président de
-    la République"), not another's ("François Baroin, président de l'Association des maires de France"): a
+    président" shortens a head of state's office ("le président brésilien Jair Bolsonaro", "le président du
+    Brésil"), not the head of a body ("François Baroin, président de l'Association des maires de France"): a
     story names the head of state without a role as often as not."""
     key = role_key(description)
     if key in ("president", "presidente") and key not in ctx.roles:
-        heads = {name for role, name in ctx.roles.items() if role.startswith(key + " ") and (
-            not _COMPLEMENT.search(role) or role.startswith(key + " de la republique"))}
+        heads = {name for role, name in ctx.roles.items() if role.startswith(key + " ") and not (
+            _BODIES & set(role.replace("'", " ").split()))}
         return heads.pop() if len(heads) == 1 else ""
     return ctx.person_for(description)
 
 
-_COMPLEMENT = re.compile(r"\b(?:de|du|des|d')\b|\bd'")
+# Bodies a president may head besides a state ("président de l'association", "président de la région").
+_BODIES = frozenset(role_key(word) for word in (*lx.INSTITUTION_NOUNS, *lx.COMPANY_NOUNS, "club", "fédération",
+                                               "association", "région", "ong"))
 
 
 # Adjectives that leave an office unidentified ("le nouveau ministre", "l'ancien président"); "premier" does

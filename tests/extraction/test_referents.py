@@ -89,11 +89,13 @@ def test_a_bare_president_is_not_the_president_of_an_association_named_before() 
     assert claim.needs_context
 
 
-def test_a_bare_president_still_shortens_a_head_of_state_named_before() -> None:
-    text = ("Le président brésilien Jair Bolsonaro a reçu les syndicats lundi à Brasilia. "
+@pytest.mark.parametrize("office", ["Le président brésilien", "Le président du Brésil"])
+def test_a_bare_president_still_shortens_a_head_of_state_named_before(office: str) -> None:
+    # (two men named: not the one man the article named, Context.sole_holder, but the office's holder)
+    text = (f"{office} Jair Bolsonaro a reçu l'ambassadeur Paul Martin lundi à Brasilia. "
             "Selon son porte-parole, le président a signé 12 décrets mardi.")
     claim = one(text, "12 décrets")
-    assert "Jair Bolsonaro" in claim.text
+    assert "Bolsonaro" in claim.text
 
 
 @pytest.mark.parametrize(("text", "needle"), [
