@@ -268,7 +268,26 @@ UNNAMED_PERSON_NOUNS = frozenset({
     "héritier", "héritière", "influenceur", "influenceuse", "youtubeur", "youtubeuse", "militant", "militante",
     "manifestant", "manifestante", "syndicaliste", "opposant", "opposante", "réfugié", "réfugiée", "migrant",
     "migrante", "septuagénaire", "octogénaire", "nonagénaire", "sexagénaire", "quinquagénaire", "quadragénaire",
-    "trentenaire", "nourrisson", "fillette", "bébé", "veuve", "veuf", "fiancé", "fiancée",
+    "trentenaire", "nourrisson", "fillette", "bébé", "veuve", "veuf", "fiancé", "fiancée", "suspect", "suspecte",
+    "magnat",
+})
+# Things a story names again by a definite description once it has told of them ("Le texte prévoit ...",
+# "L'épreuve est programmée pour mercredi", "L'aigle avait disparu", "La hausse observée entre mercredi et
+# jeudi"): as a subject with no name and no complement, they say which only with the sentences before
+# (rewrite._described_back). Not what a story's reader knows without them: the epidemic, the government,
+# the police, the law in general ("La loi interdit ...").
+STORY_NOUNS = frozenset({
+    "texte", "décision", "mesure", "projet", "proposition", "réforme", "dispositif", "décret", "amendement",
+    "accord", "traité", "document", "rapport", "étude", "sondage", "enquête", "bilan", "accident", "incendie",
+    "drame", "attaque", "agression", "attentat", "explosion", "collision", "crash", "naufrage", "fusillade",
+    "incident", "affaire", "procès", "audience", "opération", "intervention", "cérémonie", "manifestation",
+    "rassemblement", "réunion", "sommet", "match", "rencontre", "concert", "spectacle", "émission", "épisode",
+    "édition", "épreuve", "compétition", "vente", "tournage", "événement", "grève", "lieu", "bâtiment",
+    "immeuble", "maison", "appartement", "véhicule", "voiture", "camion", "avion", "appareil", "navire",
+    "bateau", "engin", "animal", "bête", "chien", "chat", "oiseau", "aigle", "félin", "arbre", "arbrisseau",
+    "objet", "tableau", "vidéo", "image", "photo", "cliché", "film", "livre", "ouvrage", "album", "chanson",
+    "médicament", "vaccin", "corps", "hausse", "baisse", "augmentation", "diminution", "recul", "niveau",
+    "seuil", "montant", "somme", "chiffre", "total",
 })
 # Of those, the occupations of a public figure an article is about ("Michèle Torr ... la chanteuse"), not of
 # someone a story brings in beside them ("l'infirmière", "le policier", "l'épidémiologiste").

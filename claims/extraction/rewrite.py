@@ -92,6 +92,7 @@ class Context:
     last_subject_plural: bool = False
     last_subject_gender: str = ""  # "Masc"/"Fem" of a described subject ("la police"); "" for a name
     last_subject_outlet: bool = False  # "le quotidien": rarely who a later "il" is
+    last_subject_thing: bool = False  # a noun for no person ("Ce pack", "Sa voiture"): what a later "il" may be
     previous_names: list[str] = field(default_factory=list)  # people and organisations of the last sentence
     roles: dict[str, str] = field(default_factory=dict)  # "ministre de l'éducation" -> the person named with it
     genders: dict[str, str] = field(default_factory=dict)  # person -> "Masc" / "Fem", as the article first gave it
@@ -120,6 +121,13 @@ class Context:
             return None
         subject = self.person_for(self.last_subject) or self.last_subject
         return subject if self.fits(subject, pronoun) else ""
+
+    def thing_before(self, pronoun: str) -> bool:
+        """Whether the previous sentence's subject was a noun the article did not name ("Ce pack", "Sa
+        voiture") that agrees with "il"/"elle" in gender and number: the pronoun goes on about it, not about
+        the person named before it."""
+        return not self.last_subject and self.last_subject_thing and not self.last_subject_plural \
+            and agrees(self.last_subject_gender, pronoun)
 
     def fits(self, name: str, pronoun: str) -> bool:
         """Whether "il"/"elle" may stand for this person: "la chanteuse ... elle" is not the man named last."""
@@ -262,7 +270,7 @@ class Context:
         subject = _subject(sent)
         in_quotation = subject is not None and span_text(sent.doc[sent.start : subject.i]).count('"') % 2 == 1
         self.last_speaker = speaker or self.last_speaker
-        self.last_subject_gender, self.last_subject_outlet = "", False
+        self.last_subject_gender, self.last_subject_outlet, self.last_subject_thing = "", False, False
         if resolved_subject:
             self.last_subject = resolved_subject
         elif speaker in self.people and (in_quotation or subject is None or subject.lower_ in ("il", "elle")
@@ -283,16 +291,24 @@ class Context:
         elif subject is not None and subject.pos_ == "NOUN" and (named := self._only_one(subject)):
             self.last_subject, self.last_subject_plural = named, False  # "Michèle Torr ... la chanteuse avait dû"
         elif subject is not None and subject.pos_ == "NOUN" and subject.lower_ not in lx.FIRST_PERSON.get("fr", ()):
-            np = _subject_phrase(subject)
-            self.last_subject = span_text(np) if len(np) <= 6 and not any(t.text in ',"()' for t in np) and (
-                _possessive(subject) is None) and not _demonstrative(subject) else ""
+            self.last_subject = _described(subject)
             # "Sa voiture ... Elle", "Ce travail ... Il": whose car, which work is not known here
             self.last_subject_plural = "Plur" in morph_values(subject, "Number")
             self.last_subject_gender = next(iter(subject.morph.get("Gender")), "")
             self.last_subject_outlet = subject.lower_ in lx.OUTLET_NOUNS
+            self.last_subject_thing = bool(self.last_subject_gender) and not _person_noun(subject.lower_)
             return
         elif subject is None or subject.lower_ not in ("il", "elle", "ils", "elles"):
             self.last_subject = ""
+
+
+def _described(subject: Token) -> str:
+    """A noun subject as a later "il"/"elle" may be replaced by it: its short phrase ("Le nombre de cas
+    graves", "La ministre de la Santé"); "" when it says whose or which only with the sentences before
+    ("Sa voiture", "Ce travail") or runs longer than a short phrase."""
+    np = _subject_phrase(subject)
+    return span_text(np) if len(np) <= 6 and not any(t.text in ',"()' for t in np) and (
+        _possessive(subject) is None) and not _demonstrative(subject) else ""
 
 
 def _named_medium(ent: Span) -> bool:
@@ -385,7 +401,7 @@ def _antecedent(subj: Token, ctx: Context, span: Span, sure_of_gender: bool = Fa
         return found if known else ""
     if low in ("il", "elle", "he", "she") and span.start > span.sent.start:
         named = _first_clause_subject(subj, span)
-        if named:
+        if named is not None:
             return named
     if low in ("il", "elle", "he", "she"):
         # A described subject agrees in gender ("La police ... Il" is not the police); a medium is seldom
@@ -393,7 +409,11 @@ def _antecedent(subj: Token, ctx: Context, span: Span, sure_of_gender: bool = Fa
         # the one person named last, if there is one.
         found = ctx.subject_for(low)
         if found is not None:
-            return found
+            # "Selon Susie Stringfellow, une femme de militaire qui ..., la question ... Elle a répondu": an
+            # indefinite description brings someone in, it does not say who they are
+            return "" if found.lower().startswith(("un ", "une ", "des ")) else found
+        if ctx.thing_before(low):
+            return ""  # "Ce pack comprend des freins Brembo et il est proposé à 6 000 €": the pack, not a person
         recent = ctx.people[-3:]
         if recent and len(set(recent)) == 1 and ctx.fits(recent[-1], low) and not ctx.brought_in_unnamed(low):
             return recent[-1]
@@ -404,21 +424,27 @@ def _antecedent(subj: Token, ctx: Context, span: Span, sure_of_gender: bool = Fa
     return ""
 
 
-def _first_clause_subject(pronoun: Token, span: Span) -> str:
+def _first_clause_subject(pronoun: Token, span: Span) -> str | None:
     """"Freddy Saquet tente de régler le souci depuis lors mais il a déjà dû payer 1.600 euros": in the
     second clause of a sentence, "il"/"elle" goes on about the person the first clause is about, when
     that clause names them as its subject, names no one else and they agree in gender (from how the
-    article names them: "Paul a appelé Pierre mais il ..." may be either)."""
+    article names them: "Paul a appelé Pierre mais il ..." may be either). "" when that subject is a noun
+    of the pronoun's gender and number ("Ce pack comprend des freins Brembo, et il est proposé à 6 000
+    €"): the pronoun is about it, not about anyone named before. None when the first clause has no
+    subject for it (look further back)."""
     sent = span.sent
     first = sent.doc[sent.start : span.start]
     subject = next((c for c in sent.root.children if c.dep_.startswith("nsubj") and c.i < span.start), None)
     if subject is None or quoted(pronoun, sent) or not pronoun.is_lower:
-        return ""
+        return None
+    if subject.pos_ == "NOUN" and "Plur" not in morph_values(subject, "Number") and (
+            gender := next(iter(subject.morph.get("Gender")), "")) and agrees(gender, pronoun.lower_):
+        return _described(subject)
     ents = [e for e in span_ents(first) if e.label_ in ("PER", "PERSON")]
     if len(ents) != 1 or not ents[0].start <= subject.i < ents[0].end or quoted(ents[0][0], sent):
-        return ""
+        return None
     name = person_name(ents[0])
-    return name if name and agrees(gender_of(ents[0]), pronoun.lower_) and gender_of(ents[0]) else ""
+    return name if name and agrees(gender_of(ents[0]), pronoun.lower_) and gender_of(ents[0]) else None
 
 
 # Words that date an event: a leading phrase holding one is part of the fact ("Samedi soir, ...").
@@ -450,7 +476,10 @@ def _named_in_apposition(subj: Token, misread: bool = False) -> bool:
     opinions": two things owned, no one place for the owner. With `misread`, a "conj" without "et"/"ou"
     is an apposition the parser misread ("Ce lieu saint, également temple du tourisme de masse,", "Sa
     mère, également touchée,"): it names nothing and owns nothing."""
-    return any((c.dep_ == "appos" or c.i - subj.i <= 2) and (c.ent_type_ or c.pos_ == "PROPN") or c.dep_ == "conj"
+    # "La députée LREM", "L'ancien magnat d'Hollywood": a party's initials or a place say which party or where, not who
+    person = _person_noun(subj.lower_)
+    return any((c.dep_ == "appos" or c.i - subj.i <= 2) and (c.ent_type_ or c.pos_ == "PROPN")
+               and not (person and (_party_label(c) or c.ent_type_ in ("LOC", "GPE"))) or c.dep_ == "conj"
                and (not misread or any(g.dep_ == "cc" for g in c.children)) for c in subj.rights)
 
 
@@ -498,6 +527,11 @@ def _owned_phrase(subj: Token, owned: Token, owner: str) -> tuple[int, str] | No
     last = subj  # the adjectives right after the noun stay with it
     while last.i + 1 < len(doc) and doc[last.i + 1].pos_ == "ADJ" and doc[last.i + 1].head == subj:
         last = doc[last.i + 1]
+    # so does a bare noun after "de" that makes one noun with it: "Son coup de gueule" -> "Le coup de gueule de X"
+    if last.i + 2 < len(doc) and doc[last.i + 1].lower_.replace("\u2019", "'") in ("de", "d'") and (
+            bare := doc[last.i + 2]).pos_ == "NOUN" and bare.head == subj and not any(
+            c.dep_ == "det" for c in bare.children):
+        last = bare
     words = doc[owned.i + 1 : last.i + 1].text
     if "Plur" in morph_values(subj, "Number") or owned.lower_ in ("ses", "leurs"):
         article = "les "
@@ -798,6 +832,10 @@ def condense(
                 resolved = ""
             if resolved and quoted(subj, span) and same_person(resolved, attribution.claimant or ctx.last_speaker):
                 resolved = ""  # '"Elle l'a eu en cours", a-t-elle expliqué': a speaker says "je", not "elle"
+            if resolved and _unnamed_description(resolved, things=True) and not _unnamed_description(resolved):
+                # "La photo est décédée", "L'affaire raconte à sa famille": the thing the sentence before was about
+                # is as often not what "il"/"elle" stands for; and would say which only with that sentence
+                resolved = ""
             if resolved and _unnamed_description(resolved):
                 # "L'homme est parti se munir d'une défense de narval. Il n'a pas hésité ...": "L'homme n'a
                 # pas hésité" says who as little as "Il"
@@ -818,8 +856,10 @@ def condense(
                 low in ("celui", "celle", "ceux", "celles") and nxt is not None
                 and nxt.text.startswith("-")):  # "Celui-ci" cut in three
             needs_context = True
-        elif position == "first" and (owned := _possessive(subj)) is not None:
-            resolved = _owner(owned, ctx)
+        elif (position == "first" or not _lead_names(subj, kept)) and (owned := _possessive(subj)) is not None:
+            # After a leading phrase the owner is less often the subject of the sentence before ("Soupçonneux,
+            # ses producteurs ..." after "l'organisateur du concert, Gilbert Coullier, apprend ..."): no owner named
+            resolved = _owner(owned, ctx) if position == "first" else ""
             if _named_in_apposition(subj, misread=True):
                 resolved = ""  # "Son avocat, Me Dupont, a fait appel": the subject is named
             elif resolved and (phrase := _owned_phrase(subj, owned, resolved)) is not None:
@@ -828,8 +868,8 @@ def condense(
             else:
                 needs_context = True
             resolved = ""  # the owner is named, the subject is still the thing owned
-        elif position == "first" and (role := _role_phrase(subj)) is not None and (
-                name := ctx.person_for(described := span_text(subj.doc[role[0].i : role[-1].i + 1]))
+        elif not _lead_names(subj, kept) and (role := _role_phrase(subj)) is not None and (
+                name := _office_holder(described := span_text(subj.doc[role[0].i : role[-1].i + 1]), ctx)
                 or ctx.sole_holder(described, span_text(span))) and name not in span_text(span):
             # "Le ministre suggère ..." after "le ministre de l'Action et des Comptes publics Gérald Darmanin":
             # the office keeps its words, the person it names follows ("Le ministre Gérald Darmanin").
@@ -839,8 +879,9 @@ def condense(
                 last = nxt_word
             replacement[last.i] = original(last) + " " + name
             resolved = name
-        elif position == "first" and _described_back(subj):
-            needs_context = True  # "L'homme a été entendu", "La chanteuse a annulé", "L'entreprise a licencié"
+        elif not _lead_names(subj, kept) and (_described_back(subj) or _unidentified_office(subj)):
+            # "L'homme a été entendu", "La chanteuse a annulé", "L'entreprise a licencié", "Le ministre a expliqué"
+            needs_context = True
         elif (_named_in_apposition(subj, misread=True) or _names_itself(subj)) and low not in _LATTER:
             pass  # "Cet ex-collaborateur, Tewfik Derbal, a démissionné", "Cette saison 3 de The Voice": named
         elif _demonstrative(subj) or low in _LATTER:
@@ -862,7 +903,9 @@ def condense(
                 needs_context = True
     if not needs_context and not resolved and not replacement:
         # A quotation's own subject is not the sentence's (the speaker's): it is read at the first words.
-        needs_context = _refers_back(kept) or _pronoun_opens(kept)
+        needs_context = _refers_back(kept) or _pronoun_opens(kept) or inner_quote and _quoted_described(subj, kept)
+    # Whatever its subject, a claim may point back elsewhere: "a dépassé ce seuil", "ce jour-là", "selon lui".
+    needs_context = needs_context or _points_back([t for t in kept if t.i not in replacement], subj)
     text = _tidy(joined(kept, original, replacement))
     # Without a finite verb, a fragment; unless it states a figure about a named subject ("Coût estimé :
     # 150.000 euros"). "Un"/"une" read as an article is no figure ("Un show plus que réussi.").
@@ -967,8 +1010,10 @@ def _impersonal(subj: Token) -> bool:
     if not rest:
         return False
     verb = rest[0].lower_.replace("\u2019", "'")
-    if verb in _IMPERSONAL_NEXT or verb in ("agit", "agissait", "agira", "agirait"):
+    if verb in _IMPERSONAL_NEXT or verb in ("agit", "agissait", "agira", "agirait") or verb in _MUST:
         return True
+    if verb in _THERE_IS and len(rest) > 1 and rest[1].lower_ == "fallu":
+        return True  # "Il avait fallu trois tentatives pour le réveiller"
     if verb in ("est", "était", "sera", "serait", "devient", "semble"):
         after = [t for t in rest[1:4] if t.pos_ != "ADV" or t.lower_ in _IMPERSONAL_PREDICATES]
         reflexive = any(w in ("se", "s'") for w in words[: words.index(verb)]) if verb in words else False
@@ -979,6 +1024,8 @@ def _impersonal(subj: Token) -> bool:
 
 # "avoir" after "il y": "il y a", "il y avait", "il n'y aura", "qu'il y ait"
 _THERE_IS = frozenset({"a", "avait", "aura", "aurait", "eut", "ait", "eût", "avoir", "aurai", "ont"})
+# "falloir", whose "il" is never anyone: "il faut", "il fallait", "il faudra", "il faudrait"
+_MUST = frozenset({"faut", "fallait", "fallut", "faudra", "faudrait", "faille", "fallût"})
 
 
 def _impersonal_passive(participle: Token) -> bool:
@@ -1055,7 +1102,8 @@ def _subject_position(subj: Token, kept: list[Token], span: Span) -> str:
     """Where the main clause's subject stands in the claim as kept: "first" among its first words,
     "after" a leading phrase that stays ("Outre cette question, elle affirme ...", "À cette occasion,
     elle s'est confiée ...", before the main verb and outside any quotation), else ""."""
-    if subj in kept[:3]:
+    if subj in kept[:3] or subj in kept[:6] and all(  # "L'ancien Premier ministre": its article and adjectives first
+            t.head == subj and t.dep_ in ("det", "amod", "nummod") for t in kept[: kept.index(subj)]):
         return "first"
     after = subj in kept[:16] and subj.i < subj.head.i and any(t.text == "," for t in kept[: kept.index(subj)])
     # Not after a clause of its own ("Marion poursuit le combat, elle contribue ..."): its subject is the antecedent.
@@ -1068,6 +1116,104 @@ def _own_clause(phrase: list[Token]) -> bool:
     ("Même s'il a été poignardé,", "Quand la chaîne ...,"). A name in a leading phrase is not enough:
     "Interrogée par Thierry Ardisson, elle ..." is not about him."""
     return _finite(phrase) and not any(t.pos_ == "SCONJ" or t.dep_ == "mark" for t in phrase[:3])
+
+
+# Participles that give a name: "Nommé Oural, l'oiseau ...", "Baptisée Halomonas titanicae, la bactérie ...".
+_NAMING = ("nommé", "baptisé", "surnommé", "appelé", "prénommé", "dénommé")
+
+
+def _lead_names(subj: Token, kept: list[Token]) -> bool:
+    """Whether the leading phrase the claim keeps before its subject names it ("Nommé Oural, l'oiseau
+    ...", an office in the place it names: "En Caroline du Sud, le gouverneur ...") or, for a possessive
+    subject, names who it may belong to ("Après la mort de Jean Dupont, sa veuve ..."); False for a
+    subject among the claim's first words."""
+    if subj not in kept or kept.index(subj) < 3:
+        return False
+    lead = kept[: kept.index(subj)]
+    if lead[0].lower_.startswith(_NAMING):
+        return True
+    if _office(subj.lower_) and any(t.ent_type_ in ("LOC", "GPE") for t in lead):
+        return True
+    if "Plur" in morph_values(subj, "Number") and _named_before(subj, kept):
+        return True  # "Si Macron et Philippe sortent de l'ENA, les deux hommes ..."
+    return _possessive(subj) is not None and any(t.ent_type_ in ("PER", "PERSON", "ORG") for t in lead)
+
+
+def _office(word: str) -> bool:
+    """An office held in a place or a body ("ministre", "maire", "gouverneur"), not an occupation."""
+    return word in lx.PERSON_ROLES or word in ("gouverneur", "gouverneure")
+
+
+def _office_holder(description: str, ctx: Context) -> str:
+    """The person the article named with the office a description gives (Context.person_for). A bare "le
+    président" shortens a head of state's office ("le président brésilien Jair Bolsonaro", "le président du
+    Brésil"), not the head of a body ("François Baroin, président de l'Association des maires de France"): a
+    story names the head of state without a role as often as not."""
+    key = role_key(description)
+    if key in ("president", "presidente") and key not in ctx.roles:
+        heads = {name for role, name in ctx.roles.items() if role.startswith(key + " ") and not (
+            _BODIES & set(role.replace("'", " ").split()))}
+        return heads.pop() if len(heads) == 1 else ""
+    return ctx.person_for(description)
+
+
+# Bodies a president may head besides a state ("président de l'association", "président de la région").
+_BODIES = frozenset(role_key(word) for word in (*lx.INSTITUTION_NOUNS, *lx.COMPANY_NOUNS, "club", "fédération",
+                                               "association", "région", "ong"))
+
+
+# Adjectives that leave an office unidentified ("le nouveau ministre", "l'ancien président"); "premier" does
+# so only with "ancien" ("le Premier ministre" is one person, "l'ancien Premier ministre" several).
+_VAGUE_OFFICE_ADJECTIVES = frozenset({*ROLE_ADJECTIVES, "nouveau", "nouvelle", "actuel", "actuelle", "futur",
+                                      "future", "sortant", "sortante"})
+
+
+def _unidentified_office(noun: Token) -> bool:
+    """A definite office subject that does not say which one ("Le ministre a expliqué", "L'ancien président
+    estime", "La députée LREM a réagi") and the article's context did not resolve (_role_phrase): many hold
+    it. Not "Le Premier ministre", "Le président américain", "La ministre de la Santé", "Le maire de Nice",
+    nor an office named after it ("Le ministre Olivier Véran")."""
+    if not noun.is_lower or not _office(noun.lower_) or "Plur" in morph_values(noun, "Number") or (
+            _named_in_apposition(noun)) or _beside_a_name(noun):  # ("Bruno Le Maire")
+        return False
+    if not _definite(noun) or noun.lower_ in _ANYONE and _general(noun):
+        return False  # "S'il y a un contentieux, le juge devra estimer ...": any judge
+    adjectives = [c.lower_ for c in noun.children if c.dep_ == "amod"]
+    if any(a not in _VAGUE_OFFICE_ADJECTIVES for a in adjectives) or (
+            any(a in ("premier", "première") for a in adjectives) and not any(a.startswith(("ancien", "ex")) for a in adjectives)):
+        return False
+    # a complement says which ("de la Santé", "du RN"); a party's initials do not ("La députée LREM")
+    return not any(c.dep_ in ("nmod", "appos", "flat:name", "acl", "acl:relcl") and not _party_label(c)
+                   for c in noun.rights)
+
+
+def _beside_a_name(noun: Token) -> bool:
+    """A person's name set right before or after the description, however the parser hung it: "Marig Le Moigne,
+    la directrice, a fait le calcul", "le député apparenté LFI de la Somme François Ruffin"."""
+    doc, start = noun.doc, noun.left_edge.i
+    before = doc[start - 2] if start >= 2 and doc[start - 1].text == "," else None
+    if before is not None and before.ent_type_ in ("PER", "PERSON"):
+        return True
+    for t in doc[noun.i + 1 : min(noun.i + 9, noun.sent.end)]:  # up to the verb or a comma
+        if t.text in ",;:(" or _finite([t]):
+            return False
+        if t.ent_type_ in ("PER", "PERSON") and not _party_label(t):
+            return True
+    return False
+
+
+def _party_label(tok: Token) -> bool:
+    """A party's or a group's initials after a person's noun ("LREM", "LR", "EELV"): they do not say who."""
+    return tok.text.isupper() and 2 <= len(tok.text) <= 6 and not list(tok.children)
+
+
+def _quoted_described(subj: Token | None, kept: list[Token]) -> bool:
+    """A quotation that is the claim and opens on a subject pointing back ('"L'homme a appris les noms de
+    ces derniers", précise la chaîne', '"Son téléphone avait bipé mercredi", raconte son fils'): the
+    quotation's words say who only with the sentences before."""
+    if subj is None or subj not in [t for t in kept if t.is_alpha][:3]:
+        return False
+    return _described_back(subj) or _possessive(subj) is not None and not _named_in_apposition(subj, misread=True)
 
 
 def _role_phrase(noun: Token) -> list[Token] | None:
@@ -1126,28 +1272,84 @@ def _described_back(noun: Token) -> bool:
     victime"), an occupation the article gave no name to here ("Le chanteur", "L'actrice") or a company or
     body ("L'entreprise", "Le groupe", "L'association"). Not an office ("Le Premier ministre", "Le préfet":
     _role_phrase), not a description with a name in it or next to it ("L'association Droit au logement",
-    "L'avocat de Jean Dupont", "La chanteuse, Adele,"), not a plural ("Les secours")."""
-    if noun.pos_ != "NOUN" or "Plur" in morph_values(noun, "Number") or noun.lower_ in lx.PERSON_ROLES:
+    "L'avocat de Jean Dupont", "La chanteuse, Adele,"). A thing of the story ("Le texte", "L'épreuve", "La
+    hausse observée jeudi": lexicon.STORY_NOUNS) when nothing but a vague adjective or a clause goes with
+    it ("Le texte de loi", "Le corps humain" say which). A plural only when it counts a few ("Les deux
+    hommes", "Les trois pays"), not "Les secours", "Les enfants"."""
+    if noun.pos_ != "NOUN" or noun.lower_ in lx.PERSON_ROLES:
         return False
-    if not _describes(noun.lower_):
-        return False
-    if not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in noun.children):
+    if "Plur" in morph_values(noun, "Number"):
+        if not _counted(noun) or _specified(noun):  # not "les 12 gares du réseau"
+            return False
+    elif noun.lower_ in lx.STORY_NOUNS:
+        if _specified(noun) or not _definite(noun):
+            return False
+    elif not _describes(noun.lower_) or not _definite(noun):
         return False
     doc, end = noun.doc, noun.right_edge.i
     if end + 2 < len(doc) and doc[end + 1].text == "," and doc[end + 2].pos_ == "PROPN":
         return False  # "Le producteur de la série, Hubert Besson, ...": named after a comma the parser cut
+    # A party's initials or a place say which party or where, not who: "La députée LREM", "L'ancien magnat
+    # d'Hollywood" (but "L'avocat de Jean Dupont", "Le chanteur de Téléphone" say who)
+    person = _person_noun(noun.lower_)
+    if person and any(c.dep_ == "amod" and c.lower_.startswith(_RANKS) for c in noun.children) and any(
+            c.dep_.startswith("acl") for c in noun.children):
+        return False  # "la première femme à devenir présidente des États-Unis": one by definition
     return not _named_in_apposition(noun) and not any(
-        t.ent_type_ or t.pos_ == "PROPN" for t in noun.subtree if t.i != noun.i and t.dep_ not in ("acl", "acl:relcl"))
+        (t.ent_type_ or t.pos_ == "PROPN") and not (person and (_party_label(t) or t.ent_type_ in ("LOC", "GPE")))
+        for t in noun.subtree if t.i != noun.i and t.dep_ not in ("acl", "acl:relcl"))
 
 
-def _unnamed_description(antecedent: str) -> bool:
+# Numbers of a few: "Les deux hommes", "les trois suspects" point back to people counted before.
+_FEW = frozenset({"deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze", "douze"})
+# Adjectives that do not say which thing ("Le nouveau texte", "La première édition", "L'ancien bâtiment").
+_VAGUE = frozenset({*ROLE_ADJECTIVES, "nouveau", "nouvel", "nouvelle", "nouveaux", "nouvelles", "dernier", "dernière",
+                    "même", "deuxième", "second", "seconde", "troisième", "prochain", "prochaine", "petit", "petite",
+                    "grand", "grande", "autre", "autres", "présumé", "présumée", "présumés", "présumées"})
+
+
+def _definite(noun: Token) -> bool:
+    """A definite article before a noun, alone or in "du", "au", "des", "aux" ("le nom du suspect", "la
+    disparition des deux soldats")."""
+    return any(c.dep_ == "det" and c.lower_.replace("\u2019", "'") in _DEFINITE or c.lower_ == "les"
+               or c.dep_ == "case" and c.lower_ in ("du", "au", "des", "aux") for c in noun.children)
+
+
+def _counted(noun: Token) -> bool:
+    """"Les deux hommes", "les 3 suspects": a definite plural counting a few, the number right before the
+    noun (not "les deux tiers", "les cinq dernières minutes", "les huit premières places": a rank)."""
+    if noun.lower_ in _PARTS or noun.lower_ in _DATING or noun.lower_[:-1] in _DATING:
+        return False
+    if not _definite(noun) or any(c.dep_ == "amod" and c.lower_.startswith(_RANKS) for c in noun.children):
+        return False
+    return any(c.dep_ == "nummod" and c.i < noun.i and (c.lower_ in _FEW or c.text.isdigit() and 2 <= int(c.text) <= 12)
+               and all(t.pos_ == "ADJ" for t in noun.doc[c.i + 1 : noun.i]) for c in noun.children)
+
+
+_RANKS = ("premi", "derni", "meilleur", "prochain", "pire")
+# Parts of a whole, counted as the whole has them ("les deux tiers", "les quatre roues", "les deux mains", "les
+# deux tours"): no set told of before.
+_PARTS = frozenset({"tiers", "quarts", "moitiés", "roues", "mains", "bras", "jambes", "pieds", "yeux", "oreilles",
+                    "côtés", "rives", "tours", "sexes", "mi-temps"})
+
+
+def _specified(noun: Token) -> bool:
+    """Whether a thing's noun has a complement or an adjective that says which ("Le texte de loi", "Le
+    corps humain", "La hausse des prix"); a vague adjective or a clause does not ("La nouvelle édition", "La
+    hausse observée jeudi")."""
+    return any(c.dep_ in ("nmod", "appos", "flat:name", "compound") or c.dep_ == "amod" and c.lower_ not in _VAGUE
+               for c in noun.children)
+
+
+def _unnamed_description(antecedent: str, things: bool = False) -> bool:
     """Whether an antecedent is a definite description that names no one (_described_back): "l'homme",
-    "la chanteuse", "l'entreprise"; not "Le planning familial" nor a name."""
+    "la chanteuse", "l'entreprise"; not "Le planning familial" nor a name. With `things`, a thing of the story
+    too ("la photo", "l'affaire": lexicon.STORY_NOUNS)."""
     words = antecedent.lower().replace("\u2019", "'").replace("'", "' ").split()
     if len(words) < 2 or words[0] not in ("le", "la", "l'") or any(w[:1].isupper() for w in antecedent.split()[1:]):
         return False
     head = next((w for w in words[1:] if w not in ROLE_ADJECTIVES and w not in ("jeune",)), words[1])
-    return _describes(head)
+    return _describes(head) or things and head in lx.STORY_NOUNS
 
 
 def _describes(word: str) -> bool:
@@ -1155,6 +1357,12 @@ def _describes(word: str) -> bool:
     ("homme", "victime", "attaquant"), an occupation ("chanteuse") or a company or body ("entreprise"). The
     one list _described_back and _unnamed_description read."""
     return word in _UNNAMED_PEOPLE or word in lx.UNNAMED_PERSON_NOUNS or word in _DESCRIBED_BODIES \
+        or role_key(word) in FOLDED_JOBS
+
+
+def _person_noun(word: str) -> bool:
+    """Whether a noun, lower-cased, stands for a person: an office, an occupation or an unnamed person."""
+    return word in lx.PERSON_ROLES or word in _UNNAMED_PEOPLE or word in lx.UNNAMED_PERSON_NOUNS \
         or role_key(word) in FOLDED_JOBS
 
 
@@ -1224,6 +1432,169 @@ def _refers_back(kept: list[Token]) -> bool:
                 _names_itself(noun)):
             return False
         return noun.dep_.startswith("nsubj") or (noun.dep_ == "ROOT" and _finite(words[2:]))
+    return False
+
+
+# Phrases that point back in time to what the sentences before told of: "le lendemain", "l'année précédente",
+# "à l'époque", "trois jours plus tard" (not "l'année dernière", "hier": the article's own date says when; nor
+# "la veille", the day before a report's figures as often as before an event: "(contre 22 la veille)").
+_BACK_IN_TIME = re.compile(
+    r"(?<![\w'])(?:le lendemain(?! d[eu'])|le surlendemain(?! d[eu'])|à l'époque|jusque-là|d'ici là"
+    r"|(?:l'année|l'an|le mois|la semaine|le jour|la nuit|la saison) (?:précédente?|suivante?|d'avant|d'après)"
+    r"|\w+ (?:heures|jours|semaines|mois|ans|années) (?:plus tard|auparavant))(?![\w'])")
+# Words that date a time counted in a claim ("Le 5 décembre, ... deux jours plus tard"): a day or a month.
+_DATE_WORDS = frozenset({*lx.WEEKDAYS, *(m for m in lx.MONTHS if not m.endswith("."))})
+# "sur les lieux" of what the sentences before told of, not "sur les lieux de l'accident"
+_ON_THE_SPOT = re.compile(r"\bsur les lieux(?=\s*(?:[,.;:!?)]|$|et |pour |afin |où ))")
+# Nouns a demonstrative makes into a connective, not a referent: "à ce titre", "à cet égard", "dans ce cas",
+# "en ce sens", "de ce fait", "à ce point", "à ce stade", "à ce propos", "dans ce contexte", "dans ce cadre".
+_CONNECTIVE_NOUNS = frozenset({"titre", "égard", "effet", "cas", "sens", "fait", "point", "stade", "propos", "contexte",
+                               "cadre", "type", "genre", "sorte", "période"})
+# Nouns of time a demonstrative dates from the article's day, singular or plural ("cette semaine", "ces
+# dernières 24 heures"; but "ce jour-là", which _points_back reads).
+_DATING = frozenset({*lx.TIME_NOUNS, "heure", "minute", "décennie", "siècle"})
+# What every story of the time is about, which a demonstrative names without the sentences before ("la lutte
+# contre ce virus", "face à cette crise").
+_TOPICAL_NOUNS = frozenset({"virus", "épidémie", "pandémie", "crise"})
+
+
+def _points_back(kept: list[Token], subj: Token | None) -> bool:
+    """Whether a claim's words, its subject aside, say what or who they are about only with the sentences
+    before: a demonstrative ("a dépassé ce seuil", "a qualifié ces actes", "le choix de ce philosophe") whose
+    noun the sentence does not give before it, a "-là" ("ce jour-là", "à ce moment-là") or a "Là" it opens
+    with, a time counted from what was told ("la veille", "l'année précédente"), a source by pronoun ("selon
+    lui"), "sur les lieux", or an unnamed person or unsaid office told of before ("le nom du suspect", "a
+    rencontré le ministre", "la disparition des deux soldats")."""
+    words = [t for t in kept if not t.is_space]
+    if not words:
+        return False
+    lowers = [t.lower_.replace("\u2019", "'") for t in words]
+    if lowers[0] == "là" or any(w.endswith("-là") or w == "là" and k and lowers[k - 1] == "-" for k, w in enumerate(lowers)):
+        return True  # "Là, les rassemblements ...", "ce jour-là"
+    text = " ".join(lowers).replace("' ", "'")
+    # (a time counted from a date the claim gives is dated: "Le 5 décembre, ... deux jours plus tard")
+    if _BACK_IN_TIME.search(text) and not any(t.lower_ in _DATE_WORDS or is_year(t.text) for t in words) or (
+            _ON_THE_SPOT.search(text)):
+        return True
+    for k, t in enumerate(words):
+        if lowers[k] in ("lui", "elle", "eux", "elles") and k and lowers[k - 1] in ("selon", "d'après") and not (
+                _source_before(t, words[:k], subj)):
+            return True  # "une réponse selon lui au sentiment d'isolement"
+        if t.pos_ != "NOUN" or t == subj or _apposed(t):
+            continue
+        if _argument(t) and (_demonstrated_back(t, words[:k]) and not _earlier_clause(t, words[:k])
+                             or _unnamed_person(t, words)) or t.dep_ != "ROOT" and (
+                _unidentified_office(t) or _described_back(t) and _counted(t)):
+            return True
+    return False
+
+
+def _apposed(noun: Token) -> bool:
+    """A description set beside what it describes: "Marig Le Moigne, la directrice,", "le booster, ce
+    pourcentage de gain accordé par les sites"."""
+    return noun.dep_ == "appos" or noun.head.pos_ == "PROPN" and noun.head.i < noun.i and noun.dep_ != "nmod"
+
+
+def _earlier_clause(noun: Token, before: list[Token]) -> bool:
+    """Whether the noun stands in a clause coordinated with or set beside an earlier one of the claim, which
+    may tell what a demonstrative there points to ("La majorité sexuelle est à 15 ans, d'autres pays ont fixé
+    cet âge à 15 ans", "La majorité pense que le pire est devant nous, mais ce sentiment diminue"); not a
+    clause the claim opens with, nor one a verb before it governs ("Il a déclaré que ce seuil ...")."""
+    own = _clause_head(noun)
+    if own.head.i >= own.i or own.dep_.startswith("acl") or not _finite([own, *own.children]) or any(
+            c.dep_ == "mark" for c in own.children):
+        return False  # (a "que" clause the parser made a coordination: "... a indiqué qu'Edouard Philippe recevrait")
+    start = own.left_edge.i
+    joined_on = any(c.dep_ == "cc" or c.text in ",;:" for c in own.children if c.i < own.i) or (
+        start > 0 and noun.doc[start - 1].text in ",;:")  # "..., mais ce sentiment", "..., d'autres pays ont fixé"
+    if not joined_on or not any(c.dep_.startswith("nsubj") for c in own.children):
+        return False
+    return any(t.i <= own.head.i for t in before) and _finite([t for t in before if t.i <= own.head.right_edge.i])
+
+
+def _clause_head(noun: Token) -> Token:
+    """The verb (or the root) of the clause a noun stands in."""
+    head = noun
+    while head.pos_ not in ("VERB", "AUX") and head.dep_ != "ROOT" and head.head != head:
+        head = head.head
+    return head
+
+
+def _source_before(pronoun: Token, before: list[Token], subj: Token | None) -> bool:
+    """Whether the claim names before "selon lui/elle/eux" whom it stands for: a person for "lui"/"elle"
+    ("Didier Raoult a rendu publiques des études qui, selon lui, ..."), its own subject when it agrees in
+    number ("Des soignants ont exprimé leur effroi face aux images, selon eux")."""
+    plural = pronoun.lower_ in ("eux", "elles")
+    if not plural and any(t.ent_type_ in ("PER", "PERSON") for t in before):
+        return True
+    return subj is not None and subj in before and subj.pos_ in ("NOUN", "PROPN") and (
+        "Plur" in morph_values(subj, "Number")) == plural
+
+
+def _argument(noun: Token) -> bool:
+    """Whether a noun is what the claim's main verb acts on or states ("a dépassé ce seuil", "Le choix de ce
+    philosophe divise", "est le père de la victime"), not a circumstance of it ("lors de ces violences",
+    "dans cette affaire")."""
+    while noun.dep_ in ("nmod", "conj", "appos") and noun.head != noun:
+        noun = noun.head
+    return noun.dep_.startswith(("nsubj", "obj", "iobj", "ROOT", "ccomp", "xcomp"))
+
+
+def _demonstrated_back(noun: Token, before: list[Token]) -> bool:
+    """"ce seuil", "cette formulation", "ces élections": a demonstrative noun the words before it in the claim
+    do not give ("Le Grenelle des violences conjugales ... ce Grenelle" does), that names nothing itself
+    ("cette McLaren Speedtail"), is no date ("ce mardi", "cette année"; but "ce jour-là") nor a connective
+    ("à ce titre", "dans ce cas")."""
+    if not _demonstrative(noun) or noun.lower_ in _CONNECTIVE_NOUNS or noun.lower_ in _TOPICAL_NOUNS or (
+            noun.lower_ in _DATING or noun.lower_[:-1] in _DATING and noun.lower_[-1] in "sx"):
+        return False  # "ces dernières semaines", "ces dernières 24 heures"
+    if _named_in_apposition(noun, misread=True) or any(  # "cette somme de 222 millions", "ce deuxième épisode de The Voice"
+            t.ent_type_ or t.pos_ == "PROPN" or t.like_num and c.lower_ not in ("ans", "an")  # not "ce philosophe de 33 ans"
+            for c in noun.rights if c.dep_ in ("nmod", "flat:name", "nummod") for t in c.subtree):
+        return False
+    stem = noun.lower_.rstrip("sx")
+    if any(t.lower_.rstrip("sx") == stem for t in before):
+        return False
+    # "pour rendre hommage à cet Afro-Américain de 46 ans" after "George Floyd": the person the claim names
+    return not (_person_noun(noun.lower_) and any(t.ent_type_ in ("PER", "PERSON") for t in before))
+
+
+def _unnamed_person(noun: Token, words: list[Token]) -> bool:
+    """"le nom du suspect", "sa relation avec l'actrice": a definite unnamed person (not the subject) whom the
+    claim does not bring in ("Un homme a agressé une femme; la victime ...") nor name anywhere ("... que la
+    star est installée au bar : Michel Polnareff y laissera ...": the claim may say who)."""
+    if not (noun.lower_ in _UNNAMED_PEOPLE or noun.lower_ in lx.UNNAMED_PERSON_NOUNS or role_key(noun.lower_) in FOLDED_JOBS):
+        return False
+    if "Plur" in morph_values(noun, "Number") or not _described_back(noun):
+        return False
+    if noun.lower_ in _ANYONE and _general(noun):
+        return False  # "S'il y a un contentieux, le juge devra estimer si le salarié avait une raison légitime"
+    if noun.lower_ == "homme" and noun.dep_.startswith("obl") and len(list(noun.children)) <= 2:
+        return False  # "une efficacité sur l'homme": mankind
+    # someone the claim names may be who it is ("... que la star est installée au bar : Michel Polnareff y
+    # laissera ..."), but not who tells of them ("Le Parisien révèle que le nom du suspect ...")
+    return not any(t.ent_type_ in ("PER", "PERSON") and not t.text.isupper()  # (not an acronym: "(FIJAISV)")
+                   and not (t.dep_.startswith("nsubj") and t.head == t.sent.root)
+                   or t.lower_ == noun.lower_ and t.i < noun.i for t in words)
+
+
+# People by what anyone may be for a while ("le salarié", "le conducteur", "le juge"): a rule, an advice or a
+# purpose speaks of them in general ("S'il y a un contentieux, le juge devra estimer ...", "Une mesure qui vise à
+# assurer une meilleure visibilité pour le conducteur").
+_ANYONE = frozenset({"salarié", "salariée", "employé", "employée", "conducteur", "conductrice", "automobiliste",
+                     "passant", "passante", "consommateur", "consommatrice", "usager", "patient", "patiente",
+                     "voyageur", "voyageuse", "piéton", "locataire", "propriétaire", "client", "cliente", "élève",
+                     "étudiant", "étudiante", "juge", "employeur", "auteur", "auteure", "autrice"})
+
+
+def _general(noun: Token) -> bool:
+    """Whether the sentence states a rule or a purpose rather than what happened: a condition ("si"), a duty
+    or a possibility ("devra", "peut"), a future or a conditional verb, an aim ("qui vise à", "pour")."""
+    for t in noun.sent:
+        low = t.lower_.replace("\u2019", "'")
+        if t.dep_ == "mark" and low in ("si", "s'") or low.startswith(("doi", "dev", "peu", "pourr", "vis")) and (
+                t.pos_ in ("VERB", "AUX")) or set(morph_values(t, "Tense")) & {"Fut"} or "Cnd" in morph_values(t, "Mood"):
+            return True
     return False
 
 

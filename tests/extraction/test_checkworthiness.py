@@ -687,7 +687,7 @@ def test_a_reported_judgement_ranks_below_the_facts_of_its_article() -> None:
     from claims.extraction import extract_claims
 
     facts = ["Le Sénat a adopté mardi le projet de loi sur l'eau par 252 voix contre 87.",
-             "Le même texte avait été rejeté en 2019 par l'Assemblée nationale, à 12 voix près."]
+             "Le projet de loi sur l'eau avait été rejeté en 2019 par l'Assemblée nationale, à 12 voix près."]
     judged = ["Le sénateur Paul Martin a salué un texte équilibré et courageux.",
               "La présidente du groupe écologiste Anne Leroy a dénoncé lundi une loi écrite pour les industriels.",
               "Le maire de Brest Jean Dupuis estime que cette réforme arrive bien trop tard."]

@@ -96,6 +96,6 @@ def test_a_line_whose_subject_is_a_pronoun_or_that_speaks_to_the_reader_yields_t
     # Only by so much: a first line that names its subject keeps its place, and a far better one wins anyway.
     assert top_claim(Ext([claim], [Cand(0, 0.4, "Le ministre a défendu sa famille")])).start == 0
     assert top_claim(Ext([Cand(60, 0.3)], [leaning])) is leaning
-    post = "Il a encore frappé, celui-là. Le maire a supprimé les subventions des écoles privées."
+    post = "Il a encore frappé, celui-là. Le maire de Béziers a supprimé les subventions des écoles privées."
     top = top_claim(extract_claims(post, language="fr"))
-    assert top is not None and top.text.startswith("Le maire a supprimé")
+    assert top is not None and top.text.startswith("Le maire de Béziers a supprimé")

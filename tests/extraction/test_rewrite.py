@@ -352,7 +352,7 @@ def test_a_pronoun_inside_a_quotation_opened_sentences_before_is_not_given_the_s
 
 def test_a_pronoun_after_a_leading_clause_that_names_its_people_needs_no_context() -> None:
     text = ("L'ENA forme les hauts fonctionnaires depuis 1945. Si Emmanuel Macron et Édouard Philippe sortent "
-            "tous deux de cette école, ils n'ont nommé que sept ministres énarques depuis 2017. "
+            "tous deux de l'ENA, ils n'ont nommé que sept ministres énarques depuis 2017. "
             "Invitée sur RTL, elle a annoncé sa candidature.")
     assert not one(text, "Si Emmanuel").needs_context
     assert one(text, "Invitée sur").needs_context  # nobody named before "elle": still needs context

@@ -1,0 +1,204 @@
+"""A claim's referents: a reader of the claim alone can tell who and what it is about, or it is flagged as
+needing context (claims.extraction.rewrite). Subjects resolved to a name when the article makes it
+certain, never to a wrong one."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extraction.test_rewrite import one
+
+
+def test_il_of_falloir_in_any_tense_stands_for_no_one() -> None:
+    text = ("Herbert Léonard a été plongé dans un coma artificiel en juin. "
+            "Il avait fallu pas moins de trois tentatives pour réveiller le chanteur de 72 ans.")
+    claim = one(text, "trois tentatives")
+    assert claim.text.startswith("Il avait fallu pas moins de trois tentatives")
+    text = ("Le maire a présenté le projet lundi à Lyon. "
+            "Il fallait trouver 3 millions d'euros pour rénover la piscine municipale de Villeurbanne.")
+    assert one(text, "3 millions").text.startswith("Il fallait trouver")
+
+
+def test_a_pronoun_after_an_indefinite_description_is_not_replaced_by_it() -> None:
+    # "Une femme de militaire" says nothing of who answered, and reads as someone new: the claim needs context.
+    text = ("Selon Susie Stringfellow, une femme de militaire qui a échangé avec le couple, la question pourrait "
+            "se poser. Elle a répondu aux questions des médias des forces armées britanniques en 2019.")
+    claim = one(text, "médias des forces armées")
+    assert claim.text.startswith("Elle a répondu")
+    assert claim.needs_context
+
+
+def test_il_in_a_second_clause_goes_on_about_the_thing_the_first_clause_is_about() -> None:
+    text = ("Thomas Ingenlath a présenté la voiture à Göteborg. Ce pack comprend un système de freinage "
+            "Brembo, et il est proposé au prix de 6 000 euros.")
+    claim = one(text, "6 000 euros")
+    assert "Ingenlath" not in claim.text
+    assert claim.needs_context
+
+
+def test_il_after_a_sentence_about_a_thing_is_not_the_person_named_before() -> None:
+    text = ("Thomas Ingenlath a présenté la nouvelle voiture à Göteborg mardi. Ce pack comprend un système "
+            "de freinage Brembo. Il est proposé au prix de 6 000 euros en Allemagne.")
+    claim = one(text, "6 000 euros")
+    assert "Ingenlath" not in claim.text
+    assert claim.needs_context
+
+
+def test_a_description_subject_after_a_leading_phrase_needs_context() -> None:
+    text = ("Laetitia Milot a annoncé la nouvelle sur Instagram. "
+            "A 37 ans, l'actrice révélée dans la série attend enfin son premier enfant pour le mois de mai.")
+    assert one(text, "A 37 ans").needs_context
+
+
+def test_an_office_after_a_leading_phrase_gets_the_person_named_with_it() -> None:
+    text = ("Le ministre de l'Éducation Jean-Michel Blanquer a reçu les syndicats lundi. "
+            "S'exprimant sur les retraites des enseignants, le ministre a expliqué que les primes seront "
+            "intégrées dans le calcul de 700 000 pensions.")
+    claim = one(text, "700 000")
+    assert "le ministre Jean-Michel Blanquer a expliqué" in claim.text
+    assert not claim.needs_context
+
+
+@pytest.mark.parametrize("subject", ["Le ministre", "L'ancien Premier ministre", "La députée LREM", "Le maire",
+                                     "L'ancien président"])
+def test_an_office_that_does_not_say_which_needs_context(subject: str) -> None:
+    claim = one(f"{subject} a expliqué que les primes seront intégrées dans le calcul de 700 000 pensions.", "700 000")
+    assert claim.needs_context
+
+
+@pytest.mark.parametrize("subject", ["Le Premier ministre", "La ministre de la Santé", "Le président américain",
+                                     "La députée LREM Aurore Bergé", "Le maire de Nice"])
+def test_an_office_that_says_which_needs_no_context(subject: str) -> None:
+    claim = one(f"{subject} a expliqué que les primes seront intégrées dans le calcul de 700 000 pensions.", "700 000")
+    assert not claim.needs_context
+
+
+def test_an_office_in_the_place_a_leading_phrase_names_needs_no_context() -> None:
+    claim = one("En Caroline du Sud, le gouverneur a dit qu'il excluait de rendre obligatoire le port du masque "
+                "pour 5 millions d'habitants.", "5 millions")
+    assert not claim.needs_context
+
+
+def test_a_bare_president_is_not_the_president_of_an_association_named_before() -> None:
+    text = ("Les élus locaux répondent, comme François Baroin, président LR de l'Association des maires de France, "
+            "qui demande des transferts de compétences. Emmanuel Macron pourrait être tenté de consulter les "
+            "Français. Encouragé par certains proches, le président devrait donner un signal en recevant lundi les "
+            "150 membres de la Convention citoyenne sur le climat.")
+    claim = one(text, "150 membres")
+    assert "Baroin" not in claim.text
+    assert claim.needs_context
+
+
+@pytest.mark.parametrize("office", ["Le président brésilien", "Le président du Brésil"])
+def test_a_bare_president_still_shortens_a_head_of_state_named_before(office: str) -> None:
+    # (two men named: not the one man the article named, Context.sole_holder, but the office's holder)
+    text = (f"{office} Jair Bolsonaro a reçu l'ambassadeur Paul Martin lundi à Brasilia. "
+            "Selon son porte-parole, le président a signé 12 décrets mardi.")
+    claim = one(text, "12 décrets")
+    assert "Bolsonaro" in claim.text
+
+
+@pytest.mark.parametrize(("text", "needle"), [
+    ("Deux hommes ont été arrêtés dimanche. Les deux hommes ont été placés en garde à vue mardi à Paris.", "garde"),
+    ("La loi a été votée à l'Assemblée. Le texte prévoit une hausse de 3 % des salaires en 2021.", "3 %"),
+    ("Le bac a commencé lundi. L'épreuve est programmée pour mercredi à 8 heures.", "8 heures"),
+    ("Le chômage a augmenté. La hausse observée entre mercredi et jeudi est de 3 % en Bretagne.", "3 %"),
+    ("Un aigle a attaqué un joggeur. L'aigle avait disparu de la fauconnerie depuis lundi 12 mai.", "fauconnerie"),
+])
+def test_a_thing_or_a_few_counted_the_story_told_of_before_needs_context(text: str, needle: str) -> None:
+    assert one(text, needle).needs_context
+
+
+@pytest.mark.parametrize(("text", "needle"), [
+    ("Le corps humain contient 60 % d'eau selon les médecins.", "60 %"),
+    ("Les deux tiers des Français approuvent la réforme selon un sondage Ifop publié mardi.", "deux tiers"),
+    ("Le projet de loi sur l'eau a été adopté mardi par 252 voix contre 87.", "252"),
+    ("La loi interdit de fumer dans les lieux publics depuis 2007 en France.", "2007"),
+    ("Nommé Oural, l'oiseau est une jeune femelle d'un an et demi connue pour ses 300 spectacles.", "300"),
+])
+def test_a_thing_its_words_say_which_needs_no_context(text: str, needle: str) -> None:
+    assert not one(text, needle).needs_context
+
+
+@pytest.mark.parametrize(("text", "needle"), [
+    ("Le Dauphiné Libéré a révélé l'affaire. \"L'homme a appris les noms de ses 12 victimes\", précise la chaîne.",
+     "12 victimes"),
+    ("Marie-Corine Bastide a été retrouvée. \"Son téléphone avait bipé à Saint-Georges mercredi matin à 8 heures\", "
+     "raconte son fils Adrien Riga.", "8 heures"),
+])
+def test_a_quotation_that_opens_on_a_subject_pointing_back_needs_context(text: str, needle: str) -> None:
+    assert one(text, needle).needs_context
+
+
+def test_a_possessive_subject_after_a_leading_phrase_is_flagged_not_given_an_owner() -> None:
+    # "ses producteurs" are the singer's, not those of the organiser the sentence before is about.
+    text = ("Quelques heures plus tard, l'organisateur du concert, Gilbert Coullier, apprend que Michel Polnareff "
+            "refuse de chanter. Soupçonneux, ses producteurs envoient à son hôtel un huissier de justice, qui "
+            "constate une note de 362 euros.")
+    claim = one(text, "362 euros")
+    assert "Coullier" not in claim.text
+    assert claim.needs_context
+
+
+def test_an_owner_goes_after_the_noun_a_bare_complement_makes_one_word_with() -> None:
+    text = ("Maude Vallet a publié une vidéo lundi sur Facebook. "
+            "Son coup de gueule a provoqué une manifestation de soutien de 300 personnes.")
+    assert one(text, "300 personnes").text.startswith("Le coup de gueule de Maude Vallet a provoqué")
+
+
+@pytest.mark.parametrize(("text", "needle"), [
+    ("Le fleuve a atteint 5,84 mètres mardi. Jeudi, la Seine a dépassé ce seuil au pont d'Austerlitz à Paris.", "seuil"),
+    ("Pierre Martin a été élu maire en 2001. Ce jour-là, Pierre Martin a obtenu 3 000 voix à Lyon.", "3 000"),
+    ("Le suspect a été arrêté lundi. Le lendemain, la police a saisi 3 kg de drogue à Lyon.", "3 kg"),
+    ("La société a perdu 12 millions d'euros l'année précédente, a indiqué le groupe Renault.", "12 millions"),
+    ("Il a été blessé. Une équipe de 12 enquêteurs a été dépêchée mercredi soir sur les lieux.", "12 enquêteurs"),
+    ("Le Parisien révèle que le nom du suspect apparaît dans le fichier des auteurs d'infractions à Lyon.", "fichier"),
+    ("L'armée a confirmé à BFMTV la disparition des deux soldats mercredi 21 février.", "disparition"),
+    ("Objectif : 20 minutes de trajet au plus pour les professeurs, une réponse selon lui à leur isolement.",
+     "20 minutes"),
+])
+def test_a_referent_besides_the_subject_told_of_before_needs_context(text: str, needle: str) -> None:
+    assert one(text, needle).needs_context
+
+
+@pytest.mark.parametrize(("text", "needle"), [
+    ("La France a enregistré 54 décès ces dernières 24 heures, soit 531 morts de plus que la veille.", "54 décès"),
+    ("Le Barça s'est accroché à cette somme de 222 millions d'euros, versée en totalité par le PSG.", "222"),
+    ("La majorité sexuelle est à 15 ans en France, d'autres pays européens ont fixé cet âge à 16 ans.", "16 ans"),
+    ("Le Pr Didier Raoult a rendu publiques trois études qui, selon lui, montrent une efficacité du traitement.",
+     "trois études"),
+    ("S'il y a un contentieux, le juge devra estimer si le salarié avait une raison légitime de partir en 2020.",
+     "contentieux"),
+    ("Marig Le Moigne, la directrice, a fait le calcul : sur 312 élèves, 68 % reviendront en classe.", "312"),
+    ("Le 5 décembre, le médecin Philippe Siou a opéré Michel Polnareff, qui est sorti deux jours plus tard.", "Siou"),
+    ("Le formulaire permettra aux 700 000 autistes de se rendre sur les lieux habituellement fréquentés.", "700 000"),
+])
+def test_a_referent_the_claim_itself_says_or_dates_needs_no_context(text: str, needle: str) -> None:
+    assert not one(text, needle).needs_context
+
+
+def test_il_or_elle_is_not_replaced_by_a_thing_the_sentence_before_was_about() -> None:
+    # The photograph is not who died: a thing of the story is too often not what "elle" stands for.
+    text = ("Monique Villemin a témoigné en 1985. La photo a été publiée par Le Parisien lundi. "
+            "Elle est décédée des suites du Covid-19 dans sa maison de retraite de Senones en avril 2020.")
+    claim = one(text, "Senones")
+    assert claim.text.startswith("Elle est décédée")
+    assert claim.needs_context
+
+
+def test_a_description_set_beside_a_name_however_parsed_needs_no_context() -> None:
+    text = ("Invité de France Inter mercredi 6 novembre pour la sortie de son livre, le député apparenté LFI de la "
+            "Somme François Ruffin est revenu sur l'urgence de créer 300 000 emplois verts.")
+    assert not one(text, "300 000").needs_context
+
+
+@pytest.mark.parametrize(("text", "needle"), [
+    ("Plus inquiétant, Le Parisien révèle que le nom du suspect apparaît dans le fichier automatisé des auteurs "
+     "d'infractions sexuelles ou violentes (FIJAISV).", "FIJAISV"),
+    ("Le choix de ce philosophe de 33 ans, inexpérimenté en politique, divise la droite en raison de ses idées.",
+     "33 ans"),
+    ("Harvey Weinstein a été condamné à 23 ans de prison. L'ancien magnat d'Hollywood avait été déclaré coupable "
+     "le 24 février.", "24 février"),
+])
+def test_who_tells_an_acronym_or_an_age_does_not_say_who_the_claim_is_about(text: str, needle: str) -> None:
+    assert one(text, needle).needs_context
