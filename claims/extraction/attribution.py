@@ -1437,10 +1437,18 @@ def _speaker_before(span: Span, end: int, pronoun: str) -> str:
         if ent is not None and person_name(ent) and agrees(gender_of(ent), pronoun):
             return person_name(ent)
     for tok in doc[span.start : stop]:
-        if tok.dep_.startswith("nsubj") and tok.ent_type_ in ("PER", "PERSON") and not quoted(tok, span):
-            ent = _entity_at(tok)
-            return person_name(ent) if ent is not None and agrees(gender_of(ent), pronoun) else ""
+        ent = _named_subject(tok) if tok.dep_.startswith("nsubj") and not quoted(tok, span) else None
+        if ent is not None:
+            return person_name(ent) if agrees(gender_of(ent), pronoun) else ""
     return ""
+
+
+def _named_subject(subject: Token) -> Span | None:
+    """The person a subject names: its own name, or the name set after its role ("le ministre de la Santé
+    Olivier Véran n'exclut pas ..., a-t-il indiqué")."""
+    named = [subject] if subject.ent_type_ in ("PER", "PERSON") else [
+        c for c in subject.children if c.dep_ == "appos" and c.ent_type_ in ("PER", "PERSON") and c.ent_iob_ == "B"]
+    return _entity_at(named[0]) if named else None
 
 
 def _pronoun(span: Span, pronoun: str, at: int) -> Attribution:
@@ -1688,6 +1696,10 @@ def find(span: Span, language: str) -> Attribution:
                     break
             if comma is None:
                 comma = commas[0] if commas else None
+            if commas[:1] == [n_marker + 1] and tokens[n_marker].lower_ in _STRESSED_PRONOUNS:
+                # 'Selon elle, "depuis le discours de X", le confinement ...': a pronoun is the whole source,
+                # whatever comes between its comma and the statement's subject
+                comma = n_marker + 1
             if comma is None:
                 break
             if comma + 1 < len(tokens) and tokens[comma + 1].pos_ in ("AUX", "VERB"):
