@@ -270,9 +270,21 @@ def _speech_verb(tok: Token, language: str, lexicon: dict[str, tuple[str, ...]] 
         # "se serait plaint le président": a verb only, never the noun ("une plainte", "un souhait"); right
         # after '"...",' the word is the verb however it was tagged ("tempère", "analyse" read as adjective, noun)
         return True
+    if _locution(tok, language):
+        return True
     # (the prefixes first: most words have none, and _before_inverted_pronoun reads the words after)
     return word.startswith(prefixes) and (tok.pos_ in ("VERB", "AUX", "NOUN", "ADJ") or _before_inverted_pronoun(tok)) \
         and tok.is_alpha
+
+
+def _locution(tok: Token, language: str) -> bool:
+    """"a fait état de 49 nouveaux cas", "a mis en garde contre": a verb whose next words make a locution of
+    saying (lexicon.SPEECH_LOCUTIONS), which states what follows as a speech verb does."""
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    lower = column(tok.doc, "lower_")
+    return any(lower[tok.i].startswith(forms) and tuple(lower[tok.i + 1 : tok.i + 1 + len(words)]) == words
+               for forms, words in lx.SPEECH_LOCUTIONS.get(language, ()))
 
 
 # Whether a verb reports speech ("déclare", "a affirmé", "révèle"), for rewrite's claims that only attribute.
@@ -462,6 +474,8 @@ def _complement(ent: Span, start: int) -> bool:
         return False  # "racontait au téléphone Olivier Toussaint": the speaker, not the telephone's name
     if doc[k].lower_ in _COMPLEMENT_PREPOSITIONS or doc[k].text == "(":
         return True  # "(LFI)" after "le leader de la France insoumise": the acronym of the complement
+    if doc[k].lower_ in ("en", "in") and ent.label_ in ("LOC", "GPE"):
+        return True  # "l'antenne en Nouvelles-Galles du Sud de la Société ...": where, not who
     head = next(t for t in doc[start:first] if t.pos_ == "NOUN")
     while k > start and doc[k].pos_ == "ADJ" and doc[k - 1].pos_ in ("NOUN", "ADJ"):
         k -= 1  # "du navigateur allemand Boris Herrmann"

@@ -111,6 +111,8 @@ class _Article:
     survey: str = ""  # who made the poll or study whose figures the last sentences gave ("Elabe")
     survey_at: int = 0  # the sentence count when its last figure was given
     sentence_text: str = ""  # the sentence whose claimant is being resolved
+    # The context as it was when the open quotation of several sentences began: who a pronoun closing it is.
+    before_quotation: rw.Context | None = None
 
 
 def extract_claims(text: str, *, language: str = "", **kwargs: Any) -> Extraction:
@@ -331,14 +333,14 @@ def _chunk_candidates(art: _Article, doc: Doc, chunk: _Chunk, previous: list[Spa
                 # 'Carton rouge", lance-t-elle.': a sentence too short for a claim may close the quotation
                 short = at.find(sent, language)
                 art.sentence_text = span_text(sent)
-                short.claimant = _resolve_claimant(art, short)
+                short.claimant = _closing_claimant(art, short)
                 quote_run = _quote_run(quote_run, [], sent, short, run_speaker)
             ctx.update(sent)
             continue
         art.sentences += 1
         attrib = at.find(sent, language)
         art.sentence_text = span_text(sent)
-        attrib.claimant = _resolve_claimant(art, attrib)
+        attrib.claimant = _closing_claimant(art, attrib) if quote_run else _resolve_claimant(art, attrib)
         # ('"...", a expliqué Mme Voynet. "On constate une augmentation des tests positifs".': the speaker just quoted)
         follows = _speaker_goes_on(art, sent, attrib) if not quote_run else None
         _survey_figures(art, sent, attrib, [q for q in quantities if sent.start_char <= q["char_start"] < sent.end_char])
@@ -398,6 +400,8 @@ def _chunk_candidates(art: _Article, doc: Doc, chunk: _Chunk, previous: list[Spa
         if main_subject is None:
             main_subject = made[0].signals.extra.get("subject", "") if made and made[0].signals else ""
         ctx.update(sent, main_subject, attrib.claimant)
+        if not quote_run and text.count('"') % 2:
+            art.before_quotation = copy.deepcopy(ctx)  # (a quotation that stays open may open here)
         if tail_only and attrib.claimant:
             _give_speaker(unclaimed, attrib)
         # A quotation closed at the end of this sentence with no speaker yet: the next sentence may name
@@ -589,6 +593,25 @@ _RESPONDENTS = frozenset({"sondés", "sondées", "interrogés", "interrogées", 
 
 # How many sentences after a speaker's statement "il"/"elle" still reads as that speaker.
 _SPEAKER_REACH = 3
+
+
+def _closing_claimant(art: _Article, attrib: at.Attribution) -> str:
+    """'Le ministre Franck Riester a eu quelques mots pour le chanteur. "Ses mots ... Avec la disparition de
+    Christophe, ... Je pense à sa femme", a-t-il tweeté.': a pronoun speaker in a sentence of an open quotation
+    of several sentences stands for whom the article spoke of when the quotation began, not for someone the
+    quotation named (its sentences without a quotation mark read as narrative). A person or an organisation
+    only: a description then ("l'homme d'affaires") is as likely an epithet of the person named before."""
+    resolved = _resolve_claimant(art, attrib)
+    text = art.sentence_text
+    if not attrib.how.startswith("pronoun:") or art.before_quotation is None or '"' not in text \
+            or _opens(text, text.index('"')):
+        return resolved
+    now, art.context = art.context, art.before_quotation
+    try:
+        before = _resolve_claimant(art, attrib)
+    finally:
+        art.context = now
+    return before if before in art.before_quotation.people or before in art.before_quotation.orgs else resolved
 
 
 def _resolve_claimant(art: _Article, attrib: at.Attribution) -> str:

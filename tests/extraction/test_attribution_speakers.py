@@ -29,3 +29,42 @@ def test_a_pronoun_after_the_statement_is_the_person_its_subject_names_after_a_r
                  "le ministre de la Santé Paul Durand n'exclut pas la fermeture des écoles, a-t-il indiqué sur "
                  "France 2 dimanche soir.", "fermeture")
     assert (cand.claimant, cand.outlet) == ("Paul Durand", "France 2")
+
+
+def test_a_locution_of_saying_attributes_like_a_speech_verb() -> None:
+    cand = claim("Le ministère de la Santé a fait état lundi de 312 nouveaux cas dans la région.", "312")
+    assert cand.claimant == "Le ministère de la Santé"
+    cand = claim("Après la réunion, la CGT a fait savoir qu'elle appellerait à la grève le 3 mai.", "grève")
+    assert cand.claimant == "CGT"
+    cand = claim("L'agence sanitaire Anses a mis en garde jeudi contre les intoxications aux huiles essentielles.",
+                 "intoxications")
+    assert cand.claimant == "Anses"
+
+
+def test_feeling_shared_is_no_statement() -> None:
+    cand = claim("Le maire de Lyon, Paul Roux, a fait part de son émotion après l'incendie de l'école.", "émotion")
+    assert cand.claimant == ""
+
+
+def test_pleading_writing_or_tweeting_a_quotation_attributes_it() -> None:
+    cand = claim("\"Il n'y a aucune raison\" à ce qu'il démissionne, a plaidé Marie Lambert, car \"un ministre est "
+                 "nommé, un député est élu\".", "aucune raison")
+    assert cand.claimant == "Marie Lambert"
+    cand = claim("\"La ville a perdu l'un de ses plus grands artistes, nous sommes effondrés\", écrivent dans un "
+                 "communiqué Julie Martin et son frère Paul.", "effondrés")
+    assert cand.claimant == "Julie Martin"
+    cand = claim("\"Nous avons été très bien reçus par toute l'équipe du restaurant\", a tweeté Jean Dupuis.", "reçus")
+    assert cand.claimant == "Jean Dupuis"
+
+
+def test_a_place_after_en_is_where_the_speaker_is_not_who_speaks() -> None:
+    cand = claim("Le mois dernier, l'antenne en Bretagne de l'association avait fait état d'une hausse de 40 % des "
+                 "demandes d'adoption.", "40 %")
+    assert "Bretagne" not in cand.claimant
+
+
+def test_a_pronoun_closing_a_quotation_of_several_sentences_is_who_the_article_spoke_of_before_it() -> None:
+    cand = claim("Le ministre de la Culture, Pierre Lambert, a eu quelques mots pour le peintre. \"Son oeuvre nous a "
+                 "tous émus. Avec la disparition de Christophe Marin, la peinture française perd une part de son "
+                 "âme. Je pense à sa femme et à sa fille\", a-t-il tweeté.", "sa femme")
+    assert cand.claimant == "Pierre Lambert"
