@@ -1977,8 +1977,9 @@ def _according_to_inside(span: Span, language: str) -> Attribution | None:
         if phrase_start >= span.end or doc[phrase_start].lower_ in _NOT_A_SOURCE or quoted(tok, span):
             continue
         if doc[phrase_start].lower_ in _STRESSED_PRONOUNS:
-            # "L'affaire évoque selon lui la mort d'Eric Garner": the person the article is about.
-            return Attribution("", "", f"pronoun:{_STRESSED_PRONOUNS[doc[phrase_start].lower_]}")
+            # "L'affaire évoque selon lui la mort d'Eric Garner": the person the article is about; "Le Pr Jean
+            # Roux a publié des études qui, selon lui, montrent ...": the person the sentence names before it.
+            return _pronoun(span, _STRESSED_PRONOUNS[doc[phrase_start].lower_], tok.i)
         phrase = list(itertools.takewhile(
             lambda t: t.text not in ",;:.()!?\"" and t.pos_ not in ("CCONJ", "SCONJ") and t.lower_ not in (
                 "qui", "dont", "alors", "soit", "who", "which") and not _finite_word(t),

@@ -68,3 +68,17 @@ def test_a_pronoun_closing_a_quotation_of_several_sentences_is_who_the_article_s
                  "tous émus. Avec la disparition de Christophe Marin, la peinture française perd une part de son "
                  "âme. Je pense à sa femme et à sa fille\", a-t-il tweeté.", "sa femme")
     assert cand.claimant == "Pierre Lambert"
+
+
+def test_a_pronoun_speaker_is_not_someone_named_only_as_what_was_talked_about() -> None:
+    cand = claim("Le président brésilien Jair Bolsonaro s'en est pris lundi au Premier ministre portugais. Furieux du "
+                 "soutien apporté par M. Costa à M. Silva, le dirigeant d'extrême droite a pris son homologue pour "
+                 "cible. \"Je suis très critique de la façon dont le Portugal a géré la crise\", a-t-il déclaré.",
+                 "très critique")
+    assert cand.claimant == "Jair Bolsonaro"
+
+
+def test_selon_lui_inside_a_sentence_is_the_person_its_subject_names() -> None:
+    cand = claim("Le professeur Jean Durand a publié plusieurs études qui, selon lui, montrent une baisse de 30 % des "
+                 "infections.", "30 %")
+    assert cand.claimant == "Jean Durand"
