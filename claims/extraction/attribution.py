@@ -1411,9 +1411,12 @@ def role_of(ent: Span) -> str:
     while k >= sent.start and len(before) < 8 and not (doc[k].pos_ in ("VERB", "AUX") or doc[k].text in ',;:"()'):
         before.insert(0, doc[k])
         k -= 1
-    if before and _complement(ent, before[0].i):
-        return ""  # "l'administration Trump", "le maire de Fontaine": not who holds the role
-    if not before and k > sent.start and doc[k].text == "," and doc[k - 1].pos_ != "PUNCT":
+    complement = bool(before) and _complement(ent, before[0].i)
+    if complement:
+        # "l'administration Trump", "le maire de Fontaine": not who holds the role before it; an apposition after
+        # it still says who they are ("les mots de Christophe Castaner, ministre de l'Intérieur,")
+        before = []
+    elif not before and k > sent.start and doc[k].text == "," and doc[k - 1].pos_ != "PUNCT":
         # "le maire communiste de Fontaine, Jean-Paul Trovero": the role set off before the name
         k -= 1
         while k >= sent.start and len(before) < 8 and not (doc[k].pos_ in ("VERB", "AUX") or doc[k].text in ',;:"()'):
@@ -1422,6 +1425,8 @@ def role_of(ent: Span) -> str:
     heads = [i for i, t in enumerate(before) if t.lower_ in _ROLES_JOBS_ADJECTIVES]
     if heads:
         return role_key(" ".join(t.text for t in before[heads[0] :]).replace("' ", "'"))
+    if complement and not (ent.end < sent.end and doc[ent.end].text == ","):
+        return ""
     after = []
     k = ent.end + (1 if ent.end < sent.end and doc[ent.end].text == "," else 0)
     while k < sent.end and len(after) < 8 and not (doc[k].pos_ in ("VERB", "AUX") or doc[k].text in ',;:"()'):

@@ -113,6 +113,7 @@ class _Article:
     sentence_text: str = ""  # the sentence whose claimant is being resolved
     # The context as it was when the open quotation of several sentences began: who a pronoun closing it is.
     before_quotation: rw.Context | None = None
+    paired: dict[str, set[str]] = field(default_factory=dict)  # an office -> everyone the article named with it
 
 
 def extract_claims(text: str, *, language: str = "", **kwargs: Any) -> Extraction:
@@ -157,6 +158,8 @@ def extract_texts(
             previous = _chunk_candidates(art, doc, chunk, previous)
             release(doc)
     results = []
+    for art in articles:
+        _name_offices(art)
     all_candidates = [c for art in articles for c in art.candidates]
     for cand in all_candidates:
         _quote_speaker(cand)
@@ -336,6 +339,7 @@ def _chunk_candidates(art: _Article, doc: Doc, chunk: _Chunk, previous: list[Spa
                 short.claimant = _closing_claimant(art, short)
                 quote_run = _quote_run(quote_run, [], sent, short, run_speaker)
             ctx.update(sent)
+            _pair_roles(art)
             continue
         art.sentences += 1
         attrib = at.find(sent, language)
@@ -400,6 +404,7 @@ def _chunk_candidates(art: _Article, doc: Doc, chunk: _Chunk, previous: list[Spa
         if main_subject is None:
             main_subject = made[0].signals.extra.get("subject", "") if made and made[0].signals else ""
         ctx.update(sent, main_subject, attrib.claimant)
+        _pair_roles(art)
         if not quote_run and text.count('"') % 2:
             art.before_quotation = copy.deepcopy(ctx)  # (a quotation that stays open may open here)
         if tail_only and attrib.claimant:
@@ -1262,6 +1267,27 @@ def _candidate(
 _WORDS = re.compile(r"[^\W_]+", re.UNICODE)
 # A statement in the first person: "Je", "J'" or "Nous" opens it, at once or after a leading phrase.
 _FIRST_PERSON_OPENING = re.compile(r"^(?:[^,\"«»]{0,80}, )?(?:je|j['\u2019]|nous)\b", re.IGNORECASE)
+
+
+def _pair_roles(art: _Article) -> None:
+    """Keeps every person the article named with an office ("Christophe Castaner, ministre de l'Intérieur,",
+    Context.roles), for _name_offices."""
+    for role, name in art.context.roles.items():
+        if name:
+            art.paired.setdefault(role, set()).add(name)
+
+
+def _name_offices(art: _Article) -> None:
+    """'En visite à l'hôpital, le ministre de l'Intérieur a annoncé ...' and further on 'Christophe Castaner,
+    ministre de l'Intérieur, ...': a claimant the article left as an office is the one person the article
+    named with that very office, its noun and its complement word for word, wherever it did (a lead often
+    gives the office before the name). Not a bare noun ("le ministre": any of them), nor an office the
+    article gave two people."""
+    for cand in art.candidates:
+        key = at.role_key(cand.claimant) if at.is_role(cand.claimant) else ""
+        names = art.paired.get(key, set())
+        if len(key.split()) > 1 and len(names) == 1:
+            cand.claimant = next(iter(names))
 
 
 def _quote_speaker(cand: ClaimCandidate) -> None:

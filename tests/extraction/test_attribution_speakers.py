@@ -82,3 +82,14 @@ def test_selon_lui_inside_a_sentence_is_the_person_its_subject_names() -> None:
     cand = claim("Le professeur Jean Durand a publié plusieurs études qui, selon lui, montrent une baisse de 30 % des "
                  "infections.", "30 %")
     assert cand.claimant == "Jean Durand"
+
+
+def test_an_office_is_the_person_the_article_names_with_it_word_for_word_even_further_on() -> None:
+    text = ("En visite à l'hôpital de Rennes, le ministre de l'Agriculture a annoncé une aide de 50 millions d'euros "
+            "aux éleveurs. Ce sont les mots de Julien Moreau, ministre de l'Agriculture, prononcés vendredi lors "
+            "d'une visite à la ferme.")
+    assert claim(text, "50 millions").claimant == "Julien Moreau"
+    text = ("Le ministre de l'Agriculture a annoncé une aide de 50 millions d'euros aux éleveurs. Julien Moreau, "
+            "ministre de l'Agriculture, était à Rennes. En 2018, Paul Girard, ministre de l'Agriculture, l'avait "
+            "déjà promise.")  # two people named with the office: neither
+    assert claim(text, "50 millions").claimant == "Le ministre de l'Agriculture"
