@@ -490,6 +490,26 @@ def _complement(ent: Span, start: int) -> bool:
     return k >= start and doc[k].lower_ in _COMPLEMENT_PREPOSITIONS
 
 
+def _compared(ent: Span) -> bool:
+    """"La compagnie britannique, comme Ryanair et Virgin Atlantic, explique ...": what the speaker is likened
+    to does not speak (the second name of the list either)."""
+    doc = ent.doc
+    k = _name_start(ent) - 1
+    while k > 0 and doc[k].lower_ in ("et", "ou", "and", "or") and doc[k - 1].ent_type_:
+        before = _entity_at(doc[k - 1])
+        k = (before.start if before is not None else k - 1) - 1
+    return k >= 0 and doc[k].lower_ in ("comme", "like")
+
+
+def _affiliation(ent: Span) -> bool:
+    """"L'eurodéputé LR", "le député LFI de Paris", "la candidate LREM": an organisation right after a noun for a
+    person is their party, not who speaks."""
+    doc = ent.doc
+    start = _name_start(ent)
+    return ent.label_ not in ("PER", "PERSON") and start >= 1 and doc[start - 1].lower_ in _ROLES_JOBS \
+        and doc[start].text[:1].isupper()
+
+
 def _role_holder(role: Token, noun: Token, ent: Span) -> bool:
     """"la ministre de la Cohésion des territoires Jacqueline Gourault", "le chef de file des députés de
     droite Damien Abad": a person's full name after the complement of an office names who holds the
@@ -507,8 +527,10 @@ _AGENT_SUFFIXES = ("eur", "euse", "trice", "iste", "ien", "ienne")
 
 
 def _name_start(ent: Span) -> int:
-    """Where the name of an entity begins: the tagger may glue a common noun before it ("chimie Bayer")."""
-    return next((t.i for t in ent if not (t.is_lower and t.pos_ == "NOUN")), ent.start)
+    """Where the name of an entity begins: the tagger may glue a common noun before it ("chimie Bayer"), or the
+    preposition of the noun it is the complement of ("au micro de Sud Radio" tagged "de Sud")."""
+    start = next((t.i for t in ent if not (t.is_lower and t.pos_ == "ADP")), ent.start)
+    return next((t.i for t in ent[start - ent.start :] if not (t.is_lower and t.pos_ == "NOUN")), start)
 
 
 def _entity_name(ent: Span) -> str:
@@ -581,6 +603,8 @@ def source_of(tokens: list[Token], language: str, told: bool = True) -> tuple[st
             continue  # "révèle le JDD dans ses Indiscrets", "a-t-il dit sur RTL": a section or a channel
         if tok.doc[tokens[0].i : ent.start].text.count('"') % 2:
             continue  # "à l'affiche de "La Taularde"": a title in quotation marks is a work, not a speaker
+        if _compared(ent) or _affiliation(ent):
+            continue
         doc = tok.doc
         name = _entity_name(ent)
         # "le secrétaire d'Etat aux Transports Jean-Baptiste Djebbari": the parser glued the ministry's
@@ -657,7 +681,7 @@ def source_of(tokens: list[Token], language: str, told: bool = True) -> tuple[st
         if kept and last < len(kept[0].doc) and kept[0].doc[last].text == ")" and "(" in kept[0].doc[kept[0].i : last].text:
             last += 1  # "le parquet national antiterroriste (Pnat)"
         claimant = " ".join(tokens[0].doc[kept[0].i : last].text.split()).strip(" ,.;:") if kept else ""
-        described = not any(_entity_at(t) for t in kept)
+        described = not any(e is not None and not _affiliation(e) for e in map(_entity_at, kept))  # ("l'eurodéputé LR")
         if kept and kept[0].pos_ != "DET" and (described or kept[0].lower_ in _ROLES_ADJECTIVES):
             # "selon les estimations du gouvernement provincial", "un décret du Premier ministre": the article
             # is in the contraction; an office keeps it, so that the article's holder of it can be found
@@ -675,8 +699,10 @@ def source_of(tokens: list[Token], language: str, told: bool = True) -> tuple[st
             return "", outlet, f"description:{survey.lower_}"  # "selon ce sondage pour Radio Classique"
         return outlet, outlet, "outlet"
     # "se rappelle la maman au quotidien": the medium told is not who spoke
+    # (not a medium a person works for: 'lance le présentateur du "Petit journal"')
+    person = next((t.i for t in words if t.lower_ in _ROLES_JOBS), None)
     nouns = [t for t in words if t.pos_ == "NOUN" and (t.lower_ in lx.OUTLET_NOUNS or _fellow_press(t))
-             and not (told and _addressee(t))]
+             and not (told and _addressee(t)) and (person is None or t.i < person)]
     if nouns:
         named = _medium_name(nouns[0])
         if named:
@@ -925,6 +951,9 @@ def _tail(span: Span, language: str) -> tuple[int, Token] | None:
             continue  # "Le président, selon Le Monde, a démissionné": an incise, the statement goes on after it
         if not marker and lead == 0 and _present_participle(verb):
             continue  # ", confirmant des informations du site X": what the speaker before it did too
+        if not marker and lead == 0 and verb.pos_ == "NOUN" and lead + 1 < len(words) \
+                and words[lead + 1].lower_ in ("de", "du", "des", "d'"):
+            continue  # "..., soutien de Donald Trump": an apposition, a noun with its complement
         if not marker and lead == 0 and "Part" in morph_values(verb, "VerbForm") and any(
                 t.lower_ in ("par", "de", "d'") for t in words[lead + 1 : lead + 3]):
             continue  # ", accusé par sa voisine de ...": a passive participle describes, it does not attribute
@@ -1817,6 +1846,9 @@ def find(span: Span, language: str) -> Attribution:
             continue
         if _background_clause(tok, span):
             continue  # "Après qu'il a annoncé son départ, son agent indique que ...": the main clause's speaker
+        if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i < tok.i \
+                and any(c.dep_ == "obl:agent" for c in tok.children):
+            continue  # "Les mesures annoncées par Edouard Philippe sont bien accueillies": what the noun is
         if quoted(tok, span):
             continue  # a verb inside a quotation is the quoted speaker's ("X m'a dit ...", se plaint-il)
         # A passive subject ("L'arrivée de X a été annoncée") is what was said, not who said it.
@@ -1850,7 +1882,7 @@ def find(span: Span, language: str) -> Attribution:
             # (a first name the tagger read as a foreign word, "Donald" tagged X, heads a person's name all the same)
             named_x = subj.pos_ == "X" and subj.ent_type_ in ("PER", "PERSON", "ORG")
             if (subj.pos_ in ("PROPN", "NOUN") or named_x) and subj.lower_ not in lx.FIRST_PERSON.get(language, set()):
-                claimant, outlet, how = source_of(list(subj.subtree), language)
+                claimant, outlet, how = source_of(_past_fronted_apposition(subj), language)
                 if subj.lower_ in lx.PERSON_ROLES:
                     claimant = _apposed_name(subj) or claimant
                 if claimant or outlet or how.startswith("description:"):
@@ -1891,6 +1923,21 @@ def find(span: Span, language: str) -> Attribution:
             return Attribution("", "", f"pronoun:{m.group(1)}")
     inside = _according_to_inside(span, language)
     return inside if inside is not None else _point_of_view(tokens, language)
+
+
+def _past_fronted_apposition(subject: Token) -> list[Token]:
+    """The words of a speech verb's subject, past an apposition put before it that the parser took for the subject
+    ('Locomotive européenne, l'Allemagne a confirmé ...', 'Ancien ministre, Jean Dupont affirme ...'): a noun
+    phrase with no article and some word in lower case, set off by a comma, before a definite or named one."""
+    words = list(subject.subtree)
+    comma = next((k for k, t in enumerate(words) if t.text == ","), None)
+    if comma is None or comma + 1 >= len(words) or subject.i != words[0].i or subject.ent_type_ in ("PER", "PERSON"):
+        return words
+    fronted, rest = words[:comma], words[comma + 1 :]
+    if any(c.dep_ == "det" for c in subject.children) or not any(t.is_lower and t.is_alpha for t in fronted) \
+            or not (rest[0].pos_ == "DET" and len(rest) > 1 and rest[1].pos_ in ("PROPN", "NOUN") or rest[0].ent_type_):
+        return words
+    return rest
 
 
 # Conjunctions that open a clause setting the scene for the main one ("Alors que le parquet a annoncé ..., "). Not

@@ -93,3 +93,37 @@ def test_an_office_is_the_person_the_article_names_with_it_word_for_word_even_fu
             "ministre de l'Agriculture, était à Rennes. En 2018, Paul Girard, ministre de l'Agriculture, l'avait "
             "déjà promise.")  # two people named with the office: neither
     assert claim(text, "50 millions").claimant == "Le ministre de l'Agriculture"
+
+
+def test_what_or_whom_the_speaker_is_described_by_does_not_speak() -> None:
+    cand = claim("La compagnie aérienne, comme Air France et Lufthansa, explique avoir réduit la vitesse de croisière "
+                 "de ses avions pour économiser 10 % de carburant.", "10 %")
+    assert "Air France" not in cand.claimant and "Lufthansa" not in cand.claimant
+    cand = claim("L'eurodéputé LR a par ailleurs expliqué que les militants étaient inquiets après la défaite de 2019.",
+                 "militants")
+    assert cand.claimant == "L'eurodéputé LR"
+    cand = claim("Le présentateur du JT de Canal+ a pris la parole. \"Monsieur Valls a dit que vous aviez le choix entre "
+                 "une victoire possible et la défaite assurée\", lance le présentateur du \"Petit journal\" depuis "
+                 "septembre 2016.", "Monsieur Valls")
+    assert "Canal+" not in cand.claimant
+    cand = claim("\"Les Français aspirent à une nouvelle séquence politique\", a expliqué le fonctionnaire territorial "
+                 "au micro de Sud Radio.", "aspirent")
+    assert "Sud" not in cand.claimant
+
+
+def test_a_noun_with_its_complement_after_a_comma_is_an_apposition_not_a_trailing_speaker() -> None:
+    cand = claim("Dimanche, une photo de l'attentat a refait surface sur Twitter, par l'intermédiaire de l'acteur "
+                 "américain James Woods, soutien de Donald Trump.", "photo")
+    assert cand.claimant != "Donald Trump"
+
+
+def test_the_agent_of_a_participle_describing_the_subject_made_no_statement() -> None:
+    cand = claim("Les mesures annoncées par Jean Castex en vue de la levée du confinement sont globalement bien "
+                 "accueillies, à une exception près.", "accueillies")
+    assert cand.claimant == ""
+
+
+def test_an_apposition_put_before_the_subject_is_not_the_speaker() -> None:
+    cand = claim("Les pays tentent de relancer leurs économies. Locomotive européenne, l'Allemagne a confirmé vendredi "
+                 "une chute de 2,2% de son activité au premier trimestre.", "2,2%")
+    assert cand.claimant == "Allemagne"
