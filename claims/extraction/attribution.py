@@ -512,13 +512,13 @@ def _affiliation(ent: Span) -> bool:
 
 def _role_holder(role: Token, noun: Token, ent: Span) -> bool:
     """"la ministre de la Cohésion des territoires Jacqueline Gourault", "le chef de file des députés de
-    droite Damien Abad": a person's full name after the complement of an office names who holds the
-    office, when the noun right before it cannot be that person (not a singular person noun, known or
+    droite Damien Abad", "la championne du monde de pentathlon Elodie Clouvel": a person's full name after the
+    complement of an office or an occupation names who holds it, when the noun right before it cannot be that person (not a singular person noun, known or
     with an agent suffix: "un porte-parole du navigateur allemand Boris Herrmann" speaks for the sailor).
     A surname alone after it names the thing ("un responsable de l'administration Trump")."""
     person_noun = (noun.lower_ in _JOBS_ROLES_AGENTS or noun.lower_.endswith(_AGENT_SUFFIXES)) \
         and "Plur" not in morph_values(noun, "Number") and noun.lower_ not in lx.INSTITUTION_NOUNS
-    return role.lower_ in lx.PERSON_ROLES and len(ent) >= 2 and not person_noun
+    return role.lower_ in _ROLES_JOBS and len(ent) >= 2 and not person_noun
 
 
 # Endings of French nouns of a person by what they do: "navigateur", "chanteuse", "animatrice", "journaliste",
@@ -1880,7 +1880,10 @@ def find(span: Span, language: str) -> Attribution:
                 if claimant or outlet:
                     return Attribution(claimant, outlet, how)
             # (a first name the tagger read as a foreign word, "Donald" tagged X, heads a person's name all the same)
-            named_x = subj.pos_ == "X" and subj.ent_type_ in ("PER", "PERSON", "ORG")
+            # (nor a name or a role with its name the tagger read as another word: "l'ancien juré Philippe
+            # Manoeuvre" with "juré" tagged a verb, "Elodie Clouvel" with "Clouvel" an adjective)
+            named_x = subj.pos_ not in ("PRON", "DET") and (
+                subj.ent_type_ in ("PER", "PERSON", "ORG") or _named_subject(subj) is not None)
             if (subj.pos_ in ("PROPN", "NOUN") or named_x) and subj.lower_ not in lx.FIRST_PERSON.get(language, set()):
                 claimant, outlet, how = source_of(_past_fronted_apposition(subj), language)
                 if subj.lower_ in lx.PERSON_ROLES:

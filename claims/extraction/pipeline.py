@@ -630,10 +630,13 @@ _KIN = {"sr", "sr.", "jr", "jr.", "senior", "junior", "fils", "père", "mère", 
 
 def _full_name(ctx: rw.Context, claimant: str) -> str:
     """"Christophe" or "Bruno Le" when the article named "Christophe Dechavanne" or "Bruno Le Maire": a
-    claimant that is the start of exactly one person's name the article gave is that person."""
+    claimant that is the start of exactly one person's name the article gave is that person; so is a surname
+    that ends exactly one ("Mélenchon", "Le Pen" after "Jean-Luc Mélenchon", "Marine Le Pen")."""
     if not claimant or not claimant[:1].isupper() or len(claimant.split()) > 2:
         return claimant
     longer = {p for p in ctx.people if p.startswith(claimant + " ") and p.split()[-1].lower() not in _KIN}
+    if not longer:  # (not a day the tagger took into the name: "Vendredi Ségolène Royal")
+        longer = {p for p in ctx.people if p.endswith(" " + claimant) and p.split()[0].lower() not in lx.WHEN_WORDS}
     return longer.pop() if len(longer) == 1 else claimant
 
 

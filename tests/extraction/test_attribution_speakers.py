@@ -127,3 +127,18 @@ def test_an_apposition_put_before_the_subject_is_not_the_speaker() -> None:
     cand = claim("Les pays tentent de relancer leurs économies. Locomotive européenne, l'Allemagne a confirmé vendredi "
                  "une chute de 2,2% de son activité au premier trimestre.", "2,2%")
     assert cand.claimant == "Allemagne"
+
+
+def test_a_speaker_is_found_when_the_tagger_reads_their_role_or_name_as_another_word() -> None:
+    cand = claim("Dans l'émission de Paul Martin sur Europe 1, l'ancien juré Philippe Manoeuvre a confié ne pas avoir "
+                 "été contacté pour revenir.", "contacté")
+    assert cand.claimant == "Philippe Manoeuvre"
+    cand = claim("La championne du monde de pentathlon moderne Elodie Clouvel a affirmé lors d'un entretien à la chaîne "
+                 "locale qu'elle pensait avoir été contaminée.", "contaminée")
+    assert cand.claimant == "Elodie Clouvel"
+
+
+def test_a_surname_is_the_one_person_the_article_named_with_it() -> None:
+    cand = claim("Jean-Luc Mélenchon était l'invité de France Inter lundi. Interrogé sur les retraites, Mélenchon a "
+                 "déclaré que la réforme coûterait 10 milliards d'euros.", "10 milliards")
+    assert cand.claimant == "Jean-Luc Mélenchon"
