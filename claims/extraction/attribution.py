@@ -588,8 +588,9 @@ def source_of(tokens: list[Token], language: str, told: bool = True) -> tuple[st
     tokens = tokens[:cut] if cut else tokens
     if tokens and tokens[-1].text == ",":
         tokens = tokens[:-1]
-    # The words as written: "Var-Matin" is three tokens, and punctuation may have been filtered out.
-    text = tokens[0].doc[tokens[0].i : tokens[-1].i + 1].text if tokens else ""
+    # The words as written: "Var-Matin" is three tokens, and punctuation may have been filtered out; the parser
+    # may have cut such a name ("Paris-Match rapportait": "Match" the subject).
+    text = tokens[0].doc[_compound_start(tokens[0]) : tokens[-1].i + 1].text if tokens else ""
     outlet = outlet_in(text)
     people = []
     orgs = []
@@ -632,6 +633,7 @@ def source_of(tokens: list[Token], language: str, told: bool = True) -> tuple[st
                 people.append(name)
         elif ent.label_ in ("ORG", "NORP", "MISC", "GPE", "LOC"):
             orgs.append(name)
+            outlet = outlet or (name if _medium_name(doc[_name_start(ent)], before=True) == name else "")
     if people:
         return people[0], outlet, "speech"
     words = [t for t in tokens if not t.is_punct]
@@ -714,6 +716,15 @@ def source_of(tokens: list[Token], language: str, told: bool = True) -> tuple[st
     return "", "", ""
 
 
+def _compound_start(tok: Token) -> int:
+    """Where the hyphenated compound a word ends begins ("Match" of "Paris-Match"): the word itself if none."""
+    doc, start = tok.doc, tok.i
+    while start >= 2 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_ \
+            and not doc[start - 2].whitespace_ and doc[start - 2].is_alpha:
+        start -= 2
+    return start
+
+
 # "nos confrères", "notre consœur": the press that reported it, as "le quotidien" is (not "ses confrères").
 PRESS_FELLOWS = frozenset({"confrère", "confrères", "consœur", "consœurs", "consoeur", "consoeurs"})
 
@@ -732,10 +743,18 @@ def _bare_medium(noun: Token, words: list[Token]) -> str:
     return noun.doc[words[0].i : words[-1].i + 1].text
 
 
-def _medium_name(noun: Token) -> str:
+def _medium_name(noun: Token, before: bool = False) -> str:
     """"le média en ligne TSA", "le quotidien algérien El Watan": the capitalised name right after a medium's
-    noun (past its adjectives and "en ligne"), else ""."""
+    noun (past its adjectives and "en ligne"), else "". With `before`, `noun` is the name's first word, and the
+    medium's noun is looked for before it ("le magazine Variety")."""
     doc = noun.doc
+    if before:
+        k = noun.i - 1
+        while k > 0 and noun.i - k <= 3 and (doc[k].pos_ == "ADJ" and doc[k].is_lower or doc[k].lower_ in ("en", "ligne")):
+            k -= 1
+        # (not an agency of another kind, "l'agence sanitaire Anses", nor "le site Internet" of anyone)
+        named = _medium_name(doc[k]) if k >= 0 and doc[k].lower_ in lx.OUTLET_NOUNS - {"agence"} else ""
+        return named if named.lower() not in ("internet", "web") else ""
     k = noun.i + 1
     while k < len(doc) and k - noun.i <= 3 and (doc[k].pos_ == "ADJ" and doc[k].is_lower
                                                  or doc[k].lower_ in ("en", "ligne")):
@@ -2017,7 +2036,8 @@ def _according_to_inside(span: Span, language: str) -> Attribution | None:
     commas set it off and the statement goes on after it."""
     doc = span.doc
     lowered = span_text(span).lower()  # the cached sentence text, read by every sentence
-    if "selon" not in lowered and "d'après" not in lowered and "according to" not in lowered:
+    if "selon" not in lowered and "d'après" not in lowered and "according to" not in lowered \
+            and "comme" not in lowered and "as " not in lowered:
         return None  # most sentences: no token loop
     for tok in span[1:]:
         after = doc[tok.i + 1 : span.end]
@@ -2027,6 +2047,9 @@ def _according_to_inside(span: Span, language: str) -> Attribution | None:
             phrase_start = tok.i + 1 + (tok.lower_ == "according")
         elif tok.lower_ == "d'" and after[0].lower_ == "après":
             phrase_start = tok.i + 2
+        elif tok.lower_ in ("comme", "as") and len(after) > 2 and "Part" in morph_values(after[0], "VerbForm") \
+                and _speech_verb(after[0], language) and after[1].lower_ in ("par", "by"):
+            phrase_start = tok.i + 3  # "... revus à la hausse comme révélé par le magazine Variety"
         else:
             continue
         if phrase_start >= span.end or doc[phrase_start].lower_ in _NOT_A_SOURCE or quoted(tok, span):

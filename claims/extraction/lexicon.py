@@ -173,7 +173,7 @@ OUTLETS = (
     "AFP", "Agence France-Presse", "Agence France Presse", "Reuters", "AP", "Associated Press", "Bloomberg", "Belga", "ANSA", "Ana", "dpa", "Le Parisien",
     "Le Figaro", "Le Monde", "Libération", "L'Express", "Le Point", "L'Obs", "Marianne", "Mediapart",
     "Les Echos", "Les Échos", "La Croix", "L'Humanité", "Le JDD", "JDD", "Le Journal du Dimanche",
-    "Journal du Dimanche", "Paris Match", "Le Canard enchaîné", "Challenges", "Valeurs actuelles", "20 Minutes",
+    "Journal du Dimanche", "Paris Match", "Paris-Match", "Le Canard enchaîné", "Challenges", "Valeurs actuelles", "20 Minutes",
     "Ouest-France", "Ouest France", "Sud Ouest", "Sud-Ouest", "La Dépêche", "La Dépêche du Midi", "La Voix du Nord",
     "Le Dauphiné Libéré", "Le Dauphiné", "Le Progrès", "Var-Matin", "Nice-Matin", "Corse-Matin", "La Provence",
     "L'Indépendant", "Midi Libre", "Le Bien Public", "L'Est Républicain", "Le Républicain Lorrain",

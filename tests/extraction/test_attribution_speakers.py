@@ -142,3 +142,15 @@ def test_a_surname_is_the_one_person_the_article_named_with_it() -> None:
     cand = claim("Jean-Luc Mélenchon était l'invité de France Inter lundi. Interrogé sur les retraites, Mélenchon a "
                  "déclaré que la réforme coûterait 10 milliards d'euros.", "10 milliards")
     assert cand.claimant == "Jean-Luc Mélenchon"
+
+
+def test_a_medium_named_after_its_noun_is_the_outlet_and_a_hyphenated_title_is_read_whole() -> None:
+    cand = claim("Les salaires des acteurs avaient été revus à la hausse de 20 % comme révélé par le magazine Variety.",
+                 "20 %")
+    assert (cand.claimant, cand.outlet) == ("Variety", "Variety")
+    cand = claim("Paris-Match rapportait par ailleurs à la mi-février que l'ancienne ministre avait tenté d'infléchir la "
+                 "campagne d'Arnaud Montebourg.", "infléchir")
+    assert (cand.claimant, cand.outlet) == ("Paris-Match", "Paris-Match")
+    cand = claim("L'agence sanitaire Anses a mis en garde jeudi contre les intoxications aux huiles essentielles.",
+                 "intoxications")
+    assert cand.outlet == ""
