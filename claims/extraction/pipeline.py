@@ -114,6 +114,7 @@ class _Article:
     # The context as it was when the open quotation of several sentences began: who a pronoun closing it is.
     before_quotation: rw.Context | None = None
     paired: dict[str, set[str]] = field(default_factory=dict)  # an office -> everyone the article named with it
+    previous_text: str = ""  # the sentence before, of those long enough for a claim
 
 
 def extract_claims(text: str, *, language: str = "", **kwargs: Any) -> Extraction:
@@ -399,6 +400,7 @@ def _chunk_candidates(art: _Article, doc: Doc, chunk: _Chunk, previous: list[Spa
             # ('"Pourquoi tu parles ?"' then '", rétorque X.', cut apart by the parser: the tail's quotation)
             art.last_claimant_asked = '?"' in text.replace(" ", "") or tail_only and asked_before
         asked_before = '?"' in text.replace(" ", "") or text.endswith("?")
+        art.previous_text = text
         if attrib.how in ("description:source", "description:sources"):
             art.last_source = attrib.claimant
         if main_subject is None:
@@ -439,10 +441,23 @@ def _speaker_goes_on(art: _Article, sent: Span, attrib: at.Attribution) -> at.At
     # (nor one a pronoun was read as from the sentences before: one guess is enough). A source given by
     # "selon X" is a person's words only ("selon Radio Catalunya" reports, it does not speak on).
     how = art.last_claimant_how
+    if art.last_claimant_at != art.sentences - 1 and _only_person(ctx, art.previous_text):
+        # 'Alexandre de Juniac n'y va pas par quatre chemins, sur France Info. "Nous allons consommer ...': the
+        # person the sentence before was about, the only one it named, introduces the quotation
+        # (not a question: asked of them more often than by them, "Charlotte reçoit une demande. "Voulez-vous ...?"")
+        asks = "?" in span_text(sent).rstrip().rstrip('"').rstrip()[-2:]
+        return at.Attribution(ctx.last_subject, "", "speech") if _quotation_opens(sent, art.language) and not asks \
+            else None
     named = speaker in ctx.people or how == "speech" and speaker in ctx.orgs
     if not named or how.startswith("pronoun:") or art.last_claimant_at != art.sentences - 1 \
             or not art.last_claimant_alone or art.last_claimant_asked or speaker in ctx.outlets or at.is_outlet(speaker):
         return None  # (after a question, the quotation is the answer: someone else's, "Parce que ...")
+    return at.Attribution(speaker, "", "speech") if _quotation_opens(sent, art.language) else None
+
+
+def _quotation_opens(sent: Span, language: str) -> bool:
+    """Whether a sentence that opens with a quotation mark is a quotation of someone's words: not a heading that
+    quotes someone, nor a word quoted, nor one whose words outside the quotation may name another speaker."""
     text = span_text(sent).lstrip()
     # '"Le tamis va être fin"Elle devra ...': a heading that quotes someone (no full stop, alone on its line or glued
     # to the next sentence) is the article's title for what follows, the quotation may come from anyone later.
@@ -450,21 +465,31 @@ def _speaker_goes_on(art: _Article, sent: Span, attrib: at.Attribution) -> at.At
     text = text.rstrip()
     if _GLUED_HEADING.search(text) or text.endswith('"') and text[-2:-1] not in ".!?…" and (
             not after.strip() or after[:1] == "\n" or after[:1].isupper()):
-        return None
+        return False
     opened = text[1:].split('"', 1)[0]
     if len(opened.split()) < MIN_WORDS and len(opened.split()) * 2 < len(text.split()):
-        return None  # '"Ney" ne s'est toujours pas exprimé': a word quoted, not the sentence
+        return False  # '"Ney" ne s'est toujours pas exprimé': a word quoted, not the sentence
     # Words outside the quotation that name someone or say something ('"...", considère Christophe Bouillon
     # qui ...' the attribution did not read) may be another speaker's attribution.
     outside = [t for t in sent if not at.quoted(t, sent) and not t.is_punct]
-    if any(t.ent_type_ in ("PER", "PERSON", "ORG") or t.pos_ == "VERB" and at.speech_verb(t, art.language)
-           for t in outside):
-        return None
-    return at.Attribution(speaker, "", "speech")
+    return not any(t.ent_type_ in ("PER", "PERSON", "ORG") or t.pos_ == "VERB" and at.speech_verb(t, language)
+                   for t in outside)
 
 
 # A closing quotation mark with the next sentence glued to it: a quotation set as a heading lost its line break.
 _GLUED_HEADING = re.compile(r'\w"[A-ZÀ-Þ]')
+
+
+def _only_person(ctx: rw.Context, previous: str) -> bool:
+    """Whether the sentence before, a narrative one (not opening with a quotation), was about a person the article
+    named, by their name or "il"/"elle", and named no other person."""
+    subject = ctx.last_subject
+    return subject in ctx.people and not ctx.last_subject_plural and not previous.lstrip().startswith('"') and (
+        subject.split()[-1] in previous or _SUBJECT_PRONOUN.search(previous) is not None) and all(
+        rw.same_person(name, subject) or name in subject for name in ctx.previous_names if name in ctx.people)
+
+
+_SUBJECT_PRONOUN = re.compile(r"\b(?:il|elle)\b", re.IGNORECASE)
 
 
 def _alone(sent: Span, claimant: str) -> bool:

@@ -154,3 +154,15 @@ def test_a_medium_named_after_its_noun_is_the_outlet_and_a_hyphenated_title_is_r
     cand = claim("L'agence sanitaire Anses a mis en garde jeudi contre les intoxications aux huiles essentielles.",
                  "intoxications")
     assert cand.outlet == ""
+
+
+def test_a_quotation_after_a_sentence_about_one_named_person_is_theirs() -> None:
+    text = ("Le boulanger Paul Martin tente de régler le problème depuis deux ans. \"J'avais espéré que cela se règle à "
+            "l'amiable. Mais en 2013, les services des impôts m'ont prélevé 1 600 euros. Je ne m'en sors pas\".")
+    assert claim(text, "1 600 euros").claimant == "Paul Martin"
+
+
+def test_a_quoted_question_after_a_sentence_about_someone_is_not_theirs() -> None:
+    text = ("En 2009, Charlotte Dupuis reçoit une demande spéciale du ministère des Armées. \"Voulez-vous jouer pour "
+            "les 3 000 soldats installés au Mali le 31 décembre ?\" Elle a accepté.")
+    assert claim(text, "3 000 soldats").claimant == ""
