@@ -1253,7 +1253,7 @@ def _incise(span: Span, language: str) -> Attribution | None:
     classe." The incise (", a assuré ... Jean Dupont") is left out; its inverted subject is the claimant."""
     tokens = span_tokens(span)
     for k, comma in enumerate(tokens[:-4]):
-        if comma.text != "," or k < 3:
+        if comma.text != "," or k < 2:
             continue
         lead = k + 1
         while lead < len(tokens) and (tokens[lead].pos_ == "AUX" or tokens[lead].lower_ in ("a", "ont", "avait")):
@@ -1291,7 +1291,10 @@ def _incise(span: Span, language: str) -> Attribution | None:
                     rest[0].pos_ == "VERB" and _present_participle(rest[0])):
             continue
         before = tokens[:k]
-        if len(rest) < 3 or not _finite_in(before):
+        # (or after a circumstance put first: "Depuis 2012, rappelle Le Parisien, la dotation n'a pas évolué")
+        fronted = len(before) <= 6 and not any(t.pos_ in ("VERB", "AUX") for t in before) \
+            and _finite_in(span.doc[close + 1 : span.end])
+        if len(rest) < 3 or not (_finite_in(before) or fronted):
             continue
         # A quotation then its speaker: what follows describes the scene ("..., a déclaré X, en conférence
         # de presse"), the sentence as a whole is the quote's. Only a statement going on with a figure or

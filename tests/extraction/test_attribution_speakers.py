@@ -166,3 +166,9 @@ def test_a_quoted_question_after_a_sentence_about_someone_is_not_theirs() -> Non
     text = ("En 2009, Charlotte Dupuis reçoit une demande spéciale du ministère des Armées. \"Voulez-vous jouer pour "
             "les 3 000 soldats installés au Mali le 31 décembre ?\" Elle a accepté.")
     assert claim(text, "3 000 soldats").claimant == ""
+
+
+def test_an_incise_after_a_circumstance_put_first_attributes_the_statement_after_it() -> None:
+    cand = claim("Depuis 2012, rappelle Le Parisien, la dotation de l'État n'a pas évolué : 517 millions d'euros.", "517")
+    assert (cand.claimant, cand.outlet) == ("Le Parisien", "Le Parisien")
+    assert cand.text.startswith("Depuis 2012, la dotation")
