@@ -676,6 +676,7 @@ def source_of(tokens: list[Token], language: str, told: bool = True) -> tuple[st
             or t.lower_ in lx.WHEN_WORDS or t.text[:1].isdigit()  # "la préfecture, mardi 3 juin": a date ends it
             or t.pos_ == "DET" and k + 1 < len(phrase) and phrase[k + 1].lower_ in lx.TIME_NOUNS  # "le mois dernier"
             or (outlet and t.text in outlet.split())
+            or k + 1 < len(phrase) and phrase[k + 1].lower_ == "à" and t.lower_ in ("face", "grâce", "suite")  # "face à"
             or t.doc[t.i - 1].text == ",")), len(phrase))  # the comma may have been filtered out
         kept = _trim_function_words(phrase[:cut])
         # as written ("la région Auvergne-Rhône-Alpes", not "Auvergne - Rhône - Alpes")
@@ -1424,6 +1425,14 @@ def is_role(description: str) -> bool:
     return bool(words) and words[0] in _ROLES_ADJECTIVES
 
 
+def office_key(description: str) -> str:
+    """The role_key of a description by an office ("le député des Alpes-Maritimes": "depute des alpes-maritimes"),
+    "" for any other description. (is_role compares the folded key with the lists as written, so that an office
+    with an accent, "le député", "le préfet", is none for it; the claimants its callers give depend on that.)"""
+    key = role_key(description)
+    return key if key.split()[:1] and key.split()[0] in _FOLDED_ROLES_ADJECTIVES else ""
+
+
 def glued_holder(ent: Span) -> tuple[str, str]:
     """"le ministre de l'Éducation Jean-Michel Blanquer" tagged as one organisation "Éducation Jean-Michel
     Blanquer": (the person, their role as a role_key) when a role comes just before the domain glued to
@@ -1475,7 +1484,7 @@ def role_of(ent: Span) -> str:
             k -= 1
     heads = [i for i, t in enumerate(before) if t.lower_ in _ROLES_JOBS_ADJECTIVES]
     if heads:
-        return role_key(" ".join(t.text for t in before[heads[0] :]).replace("' ", "'"))
+        return role_key(_office_text(before[heads[0] :]))
     if complement and not (ent.end < sent.end and doc[ent.end].text == ","):
         return ""
     after = []
@@ -1483,15 +1492,34 @@ def role_of(ent: Span) -> str:
     while k < sent.end and len(after) < 8 and not (doc[k].pos_ in ("VERB", "AUX") or doc[k].text in ',;:"()'):
         after.append(doc[k])
         k += 1
+        if k + 2 < sent.end and doc[k].text == "(" and doc[k + 2].text == ")":
+            k += 3  # "le député Les Républicains (LR) des Alpes-Maritimes": the acronym of the label
     words = [t for t in after if t.pos_ != "DET"]
     if words and words[0].lower_ in _ROLES_JOBS:
-        return role_key(" ".join(t.text for t in after).replace("' ", "'"))
+        return role_key(_office_text(after))
     # "Jean Dupont, géologue et chercheur au CNRS,": an office coordinated after an occupation the lists lack
     joined = next((j for j in range(2, min(len(after), 5)) if after[j].lower_ in _ROLES_JOBS
                    and after[j - 1].lower_ == "et"), None)
     if joined is not None and all(t.is_lower and t.pos_ in ("NOUN", "ADJ", "DET", "CCONJ") for t in after[: joined]):
         return role_key(" ".join(t.text for t in after[joined:]).replace("' ", "'"))
     return ""
+
+
+def _office_text(words: list[Token]) -> str:
+    """An office as written, without the party label between its noun and its complement ("député Les
+    Républicains des Alpes-Maritimes" is "député des Alpes-Maritimes", "député LFI de Paris"): the office the
+    article may repeat without it."""
+    head = next((j for j, t in enumerate(words) if t.lower_ in _ROLES_JOBS), None)
+    label = head + 1 if head is not None else len(words)
+    end = label
+    while end < len(words) and words[end].text[:1].isupper() and words[end].pos_ != "ADJ" or \
+            end < len(words) and words[end].lower_ in ("les", "la", "le") and end + 1 < len(words) \
+            and words[end + 1].text[:1].isupper():
+        end += 1
+    parts = [words[:label], words[end:]] if end > label and end < len(words) and words[end].lower_ in (
+        "de", "du", "des", "d'") else [words]
+    # (each part as written: "Alpes-Maritimes" is three tokens)
+    return " ".join(p[0].doc[p[0].i : p[-1].i + 1].text for p in parts if p)
 
 
 def _speaker_before(span: Span, end: int, pronoun: str) -> str:
@@ -1542,6 +1570,7 @@ _ROLES_JOBS_ADJECTIVES = frozenset(lx.PERSON_ROLES | JOBS | ROLE_ADJECTIVES)
 _ROLES_AGENTS_ADJECTIVES = frozenset(lx.PERSON_ROLES | lx.AGENT_NOUNS | ROLE_ADJECTIVES)
 _JOBS_ROLES_AGENTS = frozenset(JOBS | lx.PERSON_ROLES | lx.AGENT_NOUNS)
 _FOLDED_ROLES_JOBS = FOLDED_ROLES | FOLDED_JOBS
+_FOLDED_ROLES_ADJECTIVES = FOLDED_ROLES | frozenset(_fold(word) for word in ROLE_ADJECTIVES)
 _FRONTED = {"si", "s'", "quand", "lorsque", "lorsqu'", "puisque", "puisqu'", "comme", "bien", "même", "tandis",
             "if", "when", "while", "although", "though", "as"}
 

@@ -1312,7 +1312,7 @@ def _name_offices(art: _Article) -> None:
     gives the office before the name). Not a bare noun ("le ministre": any of them), nor an office the
     article gave two people."""
     for cand in art.candidates:
-        key = at.role_key(cand.claimant) if at.is_role(cand.claimant) else ""
+        key = at.office_key(cand.claimant)
         names = art.paired.get(key, set())
         if len(key.split()) > 1 and len(names) == 1:
             cand.claimant = next(iter(names))

@@ -172,3 +172,16 @@ def test_an_incise_after_a_circumstance_put_first_attributes_the_statement_after
     cand = claim("Depuis 2012, rappelle Le Parisien, la dotation de l'État n'a pas évolué : 517 millions d'euros.", "517")
     assert (cand.claimant, cand.outlet) == ("Le Parisien", "Le Parisien")
     assert cand.text.startswith("Depuis 2012, la dotation")
+
+
+def test_an_office_named_without_the_party_label_the_article_gave_it_is_its_holder() -> None:
+    text = ("\"Je souhaite que ceux qui ont quitté le groupe ne fassent plus partie de notre famille politique\", a "
+            "déclaré Eric Ciotti, le député Les Républicains (LR) des Alpes-Maritimes, ce jeudi sur BFMTV. \"C'est la "
+            "première fois sous la Ve République\", a déploré le député des Alpes-Maritimes face à Jean-Jacques Bourdin.")
+    assert claim(text, "première fois").claimant == "Eric Ciotti"
+
+
+def test_a_description_of_the_speaker_ends_before_face_a() -> None:
+    text = ("\"C'est la première fois sous la Ve République\", a déploré le député des Alpes-Maritimes face à "
+            "Jean-Jacques Bourdin.")
+    assert claim(text, "première fois").claimant == "le député des Alpes-Maritimes"
