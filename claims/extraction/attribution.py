@@ -160,6 +160,8 @@ def person_name(ent: Span) -> str:
     if ent.text.strip(" ,.()").lower().replace(".", "") in _EDITORIAL_NOTES:
         return ""  # "(l'homme est cap-verdien, NDLR)": the newsroom's note, tagged as a name
     end = name_end(ent)
+    if len(tokens) >= 3 and tokens[0].lower_ in lx.WEEKDAYS:
+        tokens = tokens[1:]  # "Vendredi Ségolène Royal avait répondu": the day that opens the sentence (_entity_name)
     # A name starts with a capital (or a particle: "de Gaulle"); "général de la Santé" is a role's end.
     common = tokens and tokens[0].is_lower and tokens[0].is_alpha and tokens[0].lower_ not in _NAME_PARTICLES
     if len(tokens) >= 3 and tokens[0].lower_ in _TITLES_BEFORE_NAMES and all(
@@ -168,7 +170,7 @@ def person_name(ent: Span) -> str:
         # family name alone ("M. Trump"), which would say less without it.
         return ent.doc[tokens[1].i : end].text.strip(" ,.'\"")
     if not tokens or tokens[0].lower_ not in _ROLES_AGENTS_ADJECTIVES and not common:
-        return ent.doc[ent.start : end].text.strip(" ,.'\"")
+        return ent.doc[tokens[0].i if tokens else ent.start : end].text.strip(" ,.'\"")
     for k, tok in enumerate(tokens[1:], 1):
         if tok.pos_ == "PROPN" and tokens[k - 1].pos_ not in ("ADP", "DET"):
             return ent.doc[tok.i : end].text.strip(" ,.'\"")
@@ -301,6 +303,13 @@ def _before_inverted_pronoun(tok: Token) -> bool:
 
 # The word after a verb whose subject pronoun is inverted ("lance-t-elle", "dit-il").
 _INVERTED_PRONOUN = re.compile(r"-(t-?)?(il|elle|ils|elles|on)?")
+
+
+def _quotation_starts_at(verb: Token, span: Span) -> bool:
+    """'le député de l'Essonne a "appelé à ne pas laisser repartir vivants les députés ..."': a quotation that
+    opens at the speech verb quotes the words of its subject, named before it."""
+    doc = verb.doc
+    return verb.i - 1 >= span.start and doc[verb.i - 1].text == '"' and opening(doc[verb.i - 1])
 
 
 def _negated(tok: Token) -> bool:
@@ -544,6 +553,8 @@ def _entity_name(ent: Span) -> str:
     end = next((k for k in range(start + 1, end) if _date_begins(ent.doc[k])), end)
     while end - 1 > start and ent.doc[end - 1].lower_ in _NOT_SPEAKER_NOUNS:
         end -= 1  # "a annoncé l'Insee mercredi": the tagger took the day in
+    if end - start >= 3 and ent.doc[start].lower_ in lx.WEEKDAYS:
+        start += 1  # "Vendredi Ségolène Royal avait répondu" (person_name)
     return ent.doc[start:end].text.strip(" ,.'\"")
 
 
@@ -1900,11 +1911,12 @@ def find(span: Span, language: str) -> Attribution:
         if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i < tok.i \
                 and any(c.dep_ == "obl:agent" for c in tok.children):
             continue  # "Les mesures annoncées par Edouard Philippe sont bien accueillies": what the noun is
-        if quoted(tok, span):
+        if quoted(tok, span) and not _quotation_starts_at(tok, span):
             continue  # a verb inside a quotation is the quoted speaker's ("X m'a dit ...", se plaint-il)
         # A passive subject ("L'arrivée de X a été annoncée") is what was said, not who said it.
+        opened = int(_quotation_starts_at(tok, span))  # (the mark that opens the quotation at the verb)
         subjects = [c for c in _subject_holders(tok) if c.dep_.startswith("nsubj") and c.dep_ != "nsubj:pass"
-                    and not quoted(c, span) and span.doc[c.i : tok.i].text.count('"') % 2 == 0]
+                    and not quoted(c, span) and span.doc[c.i : tok.i].text.count('"') % 2 == opened]
         # (a closed quotation between them is a word quoted: "l'affaire des "écoutes", a annoncé ...")
         if not subjects and _gerund(tok):
             # "Le ministre s'était défendu en affirmant "...": a gerund's subject is its main verb's

@@ -185,3 +185,14 @@ def test_a_description_of_the_speaker_ends_before_face_a() -> None:
     text = ("\"C'est la première fois sous la Ve République\", a déploré le député des Alpes-Maritimes face à "
             "Jean-Jacques Bourdin.")
     assert claim(text, "première fois").claimant == "le député des Alpes-Maritimes"
+
+
+def test_a_quotation_that_opens_at_the_speech_verb_quotes_its_subject() -> None:
+    cand = claim("L'avocate Jacqueline Laffont \"affirme que cette enquête a été menée en secret pendant cinq ans\".",
+                 "cinq ans")
+    assert cand.claimant == "Jacqueline Laffont"
+
+
+def test_a_day_the_tagger_glued_before_a_name_is_not_part_of_it() -> None:
+    cand = claim("Vendredi Ségolène Royal a déclaré que la France était devenue un régime autoritaire.", "autoritaire")
+    assert cand.claimant == "Ségolène Royal"
