@@ -160,6 +160,8 @@ def person_name(ent: Span) -> str:
     if ent.text.strip(" ,.()").lower().replace(".", "") in _EDITORIAL_NOTES:
         return ""  # "(l'homme est cap-verdien, NDLR)": the newsroom's note, tagged as a name
     end = name_end(ent)
+    if len(tokens) >= 3 and tokens[0].lower_ in lx.WEEKDAYS:
+        tokens = tokens[1:]  # "Vendredi Ségolène Royal avait répondu": the day that opens the sentence (_entity_name)
     # A name starts with a capital (or a particle: "de Gaulle"); "général de la Santé" is a role's end.
     common = tokens and tokens[0].is_lower and tokens[0].is_alpha and tokens[0].lower_ not in _NAME_PARTICLES
     if len(tokens) >= 3 and tokens[0].lower_ in _TITLES_BEFORE_NAMES and all(
@@ -168,7 +170,7 @@ def person_name(ent: Span) -> str:
         # family name alone ("M. Trump"), which would say less without it.
         return ent.doc[tokens[1].i : end].text.strip(" ,.'\"")
     if not tokens or tokens[0].lower_ not in _ROLES_AGENTS_ADJECTIVES and not common:
-        return ent.doc[ent.start : end].text.strip(" ,.'\"")
+        return ent.doc[tokens[0].i if tokens else ent.start : end].text.strip(" ,.'\"")
     for k, tok in enumerate(tokens[1:], 1):
         if tok.pos_ == "PROPN" and tokens[k - 1].pos_ not in ("ADP", "DET"):
             return ent.doc[tok.i : end].text.strip(" ,.'\"")
@@ -270,9 +272,21 @@ def _speech_verb(tok: Token, language: str, lexicon: dict[str, tuple[str, ...]] 
         # "se serait plaint le président": a verb only, never the noun ("une plainte", "un souhait"); right
         # after '"...",' the word is the verb however it was tagged ("tempère", "analyse" read as adjective, noun)
         return True
+    if _locution(tok, language):
+        return True
     # (the prefixes first: most words have none, and _before_inverted_pronoun reads the words after)
     return word.startswith(prefixes) and (tok.pos_ in ("VERB", "AUX", "NOUN", "ADJ") or _before_inverted_pronoun(tok)) \
         and tok.is_alpha
+
+
+def _locution(tok: Token, language: str) -> bool:
+    """"a fait état de 49 nouveaux cas", "a mis en garde contre": a verb whose next words make a locution of
+    saying (lexicon.SPEECH_LOCUTIONS), which states what follows as a speech verb does."""
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    lower = column(tok.doc, "lower_")
+    return any(lower[tok.i].startswith(forms) and tuple(lower[tok.i + 1 : tok.i + 1 + len(words)]) == words
+               for forms, words in lx.SPEECH_LOCUTIONS.get(language, ()))
 
 
 # Whether a verb reports speech ("déclare", "a affirmé", "révèle"), for rewrite's claims that only attribute.
@@ -289,6 +303,13 @@ def _before_inverted_pronoun(tok: Token) -> bool:
 
 # The word after a verb whose subject pronoun is inverted ("lance-t-elle", "dit-il").
 _INVERTED_PRONOUN = re.compile(r"-(t-?)?(il|elle|ils|elles|on)?")
+
+
+def _quotation_starts_at(verb: Token, span: Span) -> bool:
+    """'le député de l'Essonne a "appelé à ne pas laisser repartir vivants les députés ..."': a quotation that
+    opens at the speech verb quotes the words of its subject, named before it."""
+    doc = verb.doc
+    return verb.i - 1 >= span.start and doc[verb.i - 1].text == '"' and opening(doc[verb.i - 1])
 
 
 def _negated(tok: Token) -> bool:
@@ -462,6 +483,8 @@ def _complement(ent: Span, start: int) -> bool:
         return False  # "racontait au téléphone Olivier Toussaint": the speaker, not the telephone's name
     if doc[k].lower_ in _COMPLEMENT_PREPOSITIONS or doc[k].text == "(":
         return True  # "(LFI)" after "le leader de la France insoumise": the acronym of the complement
+    if doc[k].lower_ in ("en", "in") and ent.label_ in ("LOC", "GPE"):
+        return True  # "l'antenne en Nouvelles-Galles du Sud de la Société ...": where, not who
     head = next(t for t in doc[start:first] if t.pos_ == "NOUN")
     while k > start and doc[k].pos_ == "ADJ" and doc[k - 1].pos_ in ("NOUN", "ADJ"):
         k -= 1  # "du navigateur allemand Boris Herrmann"
@@ -476,15 +499,35 @@ def _complement(ent: Span, start: int) -> bool:
     return k >= start and doc[k].lower_ in _COMPLEMENT_PREPOSITIONS
 
 
+def _compared(ent: Span) -> bool:
+    """"La compagnie britannique, comme Ryanair et Virgin Atlantic, explique ...": what the speaker is likened
+    to does not speak (the second name of the list either)."""
+    doc = ent.doc
+    k = _name_start(ent) - 1
+    while k > 0 and doc[k].lower_ in ("et", "ou", "and", "or") and doc[k - 1].ent_type_:
+        before = _entity_at(doc[k - 1])
+        k = (before.start if before is not None else k - 1) - 1
+    return k >= 0 and doc[k].lower_ in ("comme", "like")
+
+
+def _affiliation(ent: Span) -> bool:
+    """"L'eurodéputé LR", "le député LFI de Paris", "la candidate LREM": an organisation right after a noun for a
+    person is their party, not who speaks."""
+    doc = ent.doc
+    start = _name_start(ent)
+    return ent.label_ not in ("PER", "PERSON") and start >= 1 and doc[start - 1].lower_ in _ROLES_JOBS \
+        and doc[start].text[:1].isupper()
+
+
 def _role_holder(role: Token, noun: Token, ent: Span) -> bool:
     """"la ministre de la Cohésion des territoires Jacqueline Gourault", "le chef de file des députés de
-    droite Damien Abad": a person's full name after the complement of an office names who holds the
-    office, when the noun right before it cannot be that person (not a singular person noun, known or
+    droite Damien Abad", "la championne du monde de pentathlon Elodie Clouvel": a person's full name after the
+    complement of an office or an occupation names who holds it, when the noun right before it cannot be that person (not a singular person noun, known or
     with an agent suffix: "un porte-parole du navigateur allemand Boris Herrmann" speaks for the sailor).
     A surname alone after it names the thing ("un responsable de l'administration Trump")."""
     person_noun = (noun.lower_ in _JOBS_ROLES_AGENTS or noun.lower_.endswith(_AGENT_SUFFIXES)) \
         and "Plur" not in morph_values(noun, "Number") and noun.lower_ not in lx.INSTITUTION_NOUNS
-    return role.lower_ in lx.PERSON_ROLES and len(ent) >= 2 and not person_noun
+    return role.lower_ in _ROLES_JOBS and len(ent) >= 2 and not person_noun
 
 
 # Endings of French nouns of a person by what they do: "navigateur", "chanteuse", "animatrice", "journaliste",
@@ -493,8 +536,10 @@ _AGENT_SUFFIXES = ("eur", "euse", "trice", "iste", "ien", "ienne")
 
 
 def _name_start(ent: Span) -> int:
-    """Where the name of an entity begins: the tagger may glue a common noun before it ("chimie Bayer")."""
-    return next((t.i for t in ent if not (t.is_lower and t.pos_ == "NOUN")), ent.start)
+    """Where the name of an entity begins: the tagger may glue a common noun before it ("chimie Bayer"), or the
+    preposition of the noun it is the complement of ("au micro de Sud Radio" tagged "de Sud")."""
+    start = next((t.i for t in ent if not (t.is_lower and t.pos_ == "ADP")), ent.start)
+    return next((t.i for t in ent[start - ent.start :] if not (t.is_lower and t.pos_ == "NOUN")), start)
 
 
 def _entity_name(ent: Span) -> str:
@@ -508,6 +553,8 @@ def _entity_name(ent: Span) -> str:
     end = next((k for k in range(start + 1, end) if _date_begins(ent.doc[k])), end)
     while end - 1 > start and ent.doc[end - 1].lower_ in _NOT_SPEAKER_NOUNS:
         end -= 1  # "a annoncé l'Insee mercredi": the tagger took the day in
+    if end - start >= 3 and ent.doc[start].lower_ in lx.WEEKDAYS:
+        start += 1  # "Vendredi Ségolène Royal avait répondu" (person_name)
     return ent.doc[start:end].text.strip(" ,.'\"")
 
 
@@ -552,8 +599,9 @@ def source_of(tokens: list[Token], language: str, told: bool = True) -> tuple[st
     tokens = tokens[:cut] if cut else tokens
     if tokens and tokens[-1].text == ",":
         tokens = tokens[:-1]
-    # The words as written: "Var-Matin" is three tokens, and punctuation may have been filtered out.
-    text = tokens[0].doc[tokens[0].i : tokens[-1].i + 1].text if tokens else ""
+    # The words as written: "Var-Matin" is three tokens, and punctuation may have been filtered out; the parser
+    # may have cut such a name ("Paris-Match rapportait": "Match" the subject).
+    text = tokens[0].doc[_compound_start(tokens[0]) : tokens[-1].i + 1].text if tokens else ""
     outlet = outlet_in(text)
     people = []
     orgs = []
@@ -567,6 +615,8 @@ def source_of(tokens: list[Token], language: str, told: bool = True) -> tuple[st
             continue  # "révèle le JDD dans ses Indiscrets", "a-t-il dit sur RTL": a section or a channel
         if tok.doc[tokens[0].i : ent.start].text.count('"') % 2:
             continue  # "à l'affiche de "La Taularde"": a title in quotation marks is a work, not a speaker
+        if _compared(ent) or _affiliation(ent):
+            continue
         doc = tok.doc
         name = _entity_name(ent)
         # "le secrétaire d'Etat aux Transports Jean-Baptiste Djebbari": the parser glued the ministry's
@@ -594,6 +644,7 @@ def source_of(tokens: list[Token], language: str, told: bool = True) -> tuple[st
                 people.append(name)
         elif ent.label_ in ("ORG", "NORP", "MISC", "GPE", "LOC"):
             orgs.append(name)
+            outlet = outlet or (name if _medium_name(doc[_name_start(ent)], before=True) == name else "")
     if people:
         return people[0], outlet, "speech"
     words = [t for t in tokens if not t.is_punct]
@@ -636,6 +687,7 @@ def source_of(tokens: list[Token], language: str, told: bool = True) -> tuple[st
             or t.lower_ in lx.WHEN_WORDS or t.text[:1].isdigit()  # "la préfecture, mardi 3 juin": a date ends it
             or t.pos_ == "DET" and k + 1 < len(phrase) and phrase[k + 1].lower_ in lx.TIME_NOUNS  # "le mois dernier"
             or (outlet and t.text in outlet.split())
+            or k + 1 < len(phrase) and phrase[k + 1].lower_ == "à" and t.lower_ in ("face", "grâce", "suite")  # "face à"
             or t.doc[t.i - 1].text == ",")), len(phrase))  # the comma may have been filtered out
         kept = _trim_function_words(phrase[:cut])
         # as written ("la région Auvergne-Rhône-Alpes", not "Auvergne - Rhône - Alpes")
@@ -643,7 +695,7 @@ def source_of(tokens: list[Token], language: str, told: bool = True) -> tuple[st
         if kept and last < len(kept[0].doc) and kept[0].doc[last].text == ")" and "(" in kept[0].doc[kept[0].i : last].text:
             last += 1  # "le parquet national antiterroriste (Pnat)"
         claimant = " ".join(tokens[0].doc[kept[0].i : last].text.split()).strip(" ,.;:") if kept else ""
-        described = not any(_entity_at(t) for t in kept)
+        described = not any(e is not None and not _affiliation(e) for e in map(_entity_at, kept))  # ("l'eurodéputé LR")
         if kept and kept[0].pos_ != "DET" and (described or kept[0].lower_ in _ROLES_ADJECTIVES):
             # "selon les estimations du gouvernement provincial", "un décret du Premier ministre": the article
             # is in the contraction; an office keeps it, so that the article's holder of it can be found
@@ -661,8 +713,10 @@ def source_of(tokens: list[Token], language: str, told: bool = True) -> tuple[st
             return "", outlet, f"description:{survey.lower_}"  # "selon ce sondage pour Radio Classique"
         return outlet, outlet, "outlet"
     # "se rappelle la maman au quotidien": the medium told is not who spoke
+    # (not a medium a person works for: 'lance le présentateur du "Petit journal"')
+    person = next((t.i for t in words if t.lower_ in _ROLES_JOBS), None)
     nouns = [t for t in words if t.pos_ == "NOUN" and (t.lower_ in lx.OUTLET_NOUNS or _fellow_press(t))
-             and not (told and _addressee(t))]
+             and not (told and _addressee(t)) and (person is None or t.i < person)]
     if nouns:
         named = _medium_name(nouns[0])
         if named:
@@ -672,6 +726,15 @@ def source_of(tokens: list[Token], language: str, told: bool = True) -> tuple[st
     if author:
         return author, outlet, "speech"
     return "", "", ""
+
+
+def _compound_start(tok: Token) -> int:
+    """Where the hyphenated compound a word ends begins ("Match" of "Paris-Match"): the word itself if none."""
+    doc, start = tok.doc, tok.i
+    while start >= 2 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_ \
+            and not doc[start - 2].whitespace_ and doc[start - 2].is_alpha:
+        start -= 2
+    return start
 
 
 # "nos confrères", "notre consœur": the press that reported it, as "le quotidien" is (not "ses confrères").
@@ -692,10 +755,18 @@ def _bare_medium(noun: Token, words: list[Token]) -> str:
     return noun.doc[words[0].i : words[-1].i + 1].text
 
 
-def _medium_name(noun: Token) -> str:
+def _medium_name(noun: Token, before: bool = False) -> str:
     """"le média en ligne TSA", "le quotidien algérien El Watan": the capitalised name right after a medium's
-    noun (past its adjectives and "en ligne"), else ""."""
+    noun (past its adjectives and "en ligne"), else "". With `before`, `noun` is the name's first word, and the
+    medium's noun is looked for before it ("le magazine Variety")."""
     doc = noun.doc
+    if before:
+        k = noun.i - 1
+        while k > 0 and noun.i - k <= 3 and (doc[k].pos_ == "ADJ" and doc[k].is_lower or doc[k].lower_ in ("en", "ligne")):
+            k -= 1
+        # (not an agency of another kind, "l'agence sanitaire Anses", nor "le site Internet" of anyone)
+        named = _medium_name(doc[k]) if k >= 0 and doc[k].lower_ in lx.OUTLET_NOUNS - {"agence"} else ""
+        return named if named.lower() not in ("internet", "web") else ""
     k = noun.i + 1
     while k < len(doc) and k - noun.i <= 3 and (doc[k].pos_ == "ADJ" and doc[k].is_lower
                                                  or doc[k].lower_ in ("en", "ligne")):
@@ -911,6 +982,9 @@ def _tail(span: Span, language: str) -> tuple[int, Token] | None:
             continue  # "Le président, selon Le Monde, a démissionné": an incise, the statement goes on after it
         if not marker and lead == 0 and _present_participle(verb):
             continue  # ", confirmant des informations du site X": what the speaker before it did too
+        if not marker and lead == 0 and verb.pos_ == "NOUN" and lead + 1 < len(words) \
+                and words[lead + 1].lower_ in ("de", "du", "des", "d'"):
+            continue  # "..., soutien de Donald Trump": an apposition, a noun with its complement
         if not marker and lead == 0 and "Part" in morph_values(verb, "VerbForm") and any(
                 t.lower_ in ("par", "de", "d'") for t in words[lead + 1 : lead + 3]):
             continue  # ", accusé par sa voisine de ...": a passive participle describes, it does not attribute
@@ -1191,7 +1265,7 @@ def _incise(span: Span, language: str) -> Attribution | None:
     classe." The incise (", a assuré ... Jean Dupont") is left out; its inverted subject is the claimant."""
     tokens = span_tokens(span)
     for k, comma in enumerate(tokens[:-4]):
-        if comma.text != "," or k < 3:
+        if comma.text != "," or k < 2:
             continue
         lead = k + 1
         while lead < len(tokens) and (tokens[lead].pos_ == "AUX" or tokens[lead].lower_ in ("a", "ont", "avait")):
@@ -1229,7 +1303,10 @@ def _incise(span: Span, language: str) -> Attribution | None:
                     rest[0].pos_ == "VERB" and _present_participle(rest[0])):
             continue
         before = tokens[:k]
-        if len(rest) < 3 or not _finite_in(before):
+        # (or after a circumstance put first: "Depuis 2012, rappelle Le Parisien, la dotation n'a pas évolué")
+        fronted = len(before) <= 6 and not any(t.pos_ in ("VERB", "AUX") for t in before) \
+            and _finite_in(span.doc[close + 1 : span.end])
+        if len(rest) < 3 or not (_finite_in(before) or fronted):
             continue
         # A quotation then its speaker: what follows describes the scene ("..., a déclaré X, en conférence
         # de presse"), the sentence as a whole is the quote's. Only a statement going on with a figure or
@@ -1359,6 +1436,14 @@ def is_role(description: str) -> bool:
     return bool(words) and words[0] in _ROLES_ADJECTIVES
 
 
+def office_key(description: str) -> str:
+    """The role_key of a description by an office ("le député des Alpes-Maritimes": "depute des alpes-maritimes"),
+    "" for any other description. (is_role compares the folded key with the lists as written, so that an office
+    with an accent, "le député", "le préfet", is none for it; the claimants its callers give depend on that.)"""
+    key = role_key(description)
+    return key if key.split()[:1] and key.split()[0] in _FOLDED_ROLES_ADJECTIVES else ""
+
+
 def glued_holder(ent: Span) -> tuple[str, str]:
     """"le ministre de l'Éducation Jean-Michel Blanquer" tagged as one organisation "Éducation Jean-Michel
     Blanquer": (the person, their role as a role_key) when a role comes just before the domain glued to
@@ -1397,9 +1482,12 @@ def role_of(ent: Span) -> str:
     while k >= sent.start and len(before) < 8 and not (doc[k].pos_ in ("VERB", "AUX") or doc[k].text in ',;:"()'):
         before.insert(0, doc[k])
         k -= 1
-    if before and _complement(ent, before[0].i):
-        return ""  # "l'administration Trump", "le maire de Fontaine": not who holds the role
-    if not before and k > sent.start and doc[k].text == "," and doc[k - 1].pos_ != "PUNCT":
+    complement = bool(before) and _complement(ent, before[0].i)
+    if complement:
+        # "l'administration Trump", "le maire de Fontaine": not who holds the role before it; an apposition after
+        # it still says who they are ("les mots de Christophe Castaner, ministre de l'Intérieur,")
+        before = []
+    elif not before and k > sent.start and doc[k].text == "," and doc[k - 1].pos_ != "PUNCT":
         # "le maire communiste de Fontaine, Jean-Paul Trovero": the role set off before the name
         k -= 1
         while k >= sent.start and len(before) < 8 and not (doc[k].pos_ in ("VERB", "AUX") or doc[k].text in ',;:"()'):
@@ -1407,21 +1495,42 @@ def role_of(ent: Span) -> str:
             k -= 1
     heads = [i for i, t in enumerate(before) if t.lower_ in _ROLES_JOBS_ADJECTIVES]
     if heads:
-        return role_key(" ".join(t.text for t in before[heads[0] :]).replace("' ", "'"))
+        return role_key(_office_text(before[heads[0] :]))
+    if complement and not (ent.end < sent.end and doc[ent.end].text == ","):
+        return ""
     after = []
     k = ent.end + (1 if ent.end < sent.end and doc[ent.end].text == "," else 0)
     while k < sent.end and len(after) < 8 and not (doc[k].pos_ in ("VERB", "AUX") or doc[k].text in ',;:"()'):
         after.append(doc[k])
         k += 1
+        if k + 2 < sent.end and doc[k].text == "(" and doc[k + 2].text == ")":
+            k += 3  # "le député Les Républicains (LR) des Alpes-Maritimes": the acronym of the label
     words = [t for t in after if t.pos_ != "DET"]
     if words and words[0].lower_ in _ROLES_JOBS:
-        return role_key(" ".join(t.text for t in after).replace("' ", "'"))
+        return role_key(_office_text(after))
     # "Jean Dupont, géologue et chercheur au CNRS,": an office coordinated after an occupation the lists lack
     joined = next((j for j in range(2, min(len(after), 5)) if after[j].lower_ in _ROLES_JOBS
                    and after[j - 1].lower_ == "et"), None)
     if joined is not None and all(t.is_lower and t.pos_ in ("NOUN", "ADJ", "DET", "CCONJ") for t in after[: joined]):
         return role_key(" ".join(t.text for t in after[joined:]).replace("' ", "'"))
     return ""
+
+
+def _office_text(words: list[Token]) -> str:
+    """An office as written, without the party label between its noun and its complement ("député Les
+    Républicains des Alpes-Maritimes" is "député des Alpes-Maritimes", "député LFI de Paris"): the office the
+    article may repeat without it."""
+    head = next((j for j, t in enumerate(words) if t.lower_ in _ROLES_JOBS), None)
+    label = head + 1 if head is not None else len(words)
+    end = label
+    while end < len(words) and words[end].text[:1].isupper() and words[end].pos_ != "ADJ" or \
+            end < len(words) and words[end].lower_ in ("les", "la", "le") and end + 1 < len(words) \
+            and words[end + 1].text[:1].isupper():
+        end += 1
+    parts = [words[:label], words[end:]] if end > label and end < len(words) and words[end].lower_ in (
+        "de", "du", "des", "d'") else [words]
+    # (each part as written: "Alpes-Maritimes" is three tokens)
+    return " ".join(p[0].doc[p[0].i : p[-1].i + 1].text for p in parts if p)
 
 
 def _speaker_before(span: Span, end: int, pronoun: str) -> str:
@@ -1437,10 +1546,18 @@ def _speaker_before(span: Span, end: int, pronoun: str) -> str:
         if ent is not None and person_name(ent) and agrees(gender_of(ent), pronoun):
             return person_name(ent)
     for tok in doc[span.start : stop]:
-        if tok.dep_.startswith("nsubj") and tok.ent_type_ in ("PER", "PERSON") and not quoted(tok, span):
-            ent = _entity_at(tok)
-            return person_name(ent) if ent is not None and agrees(gender_of(ent), pronoun) else ""
+        ent = _named_subject(tok) if tok.dep_.startswith("nsubj") and not quoted(tok, span) else None
+        if ent is not None:
+            return person_name(ent) if agrees(gender_of(ent), pronoun) else ""
     return ""
+
+
+def _named_subject(subject: Token) -> Span | None:
+    """The person a subject names: its own name, or the name set after its role ("le ministre de la Santé
+    Olivier Véran n'exclut pas ..., a-t-il indiqué")."""
+    named = [subject] if subject.ent_type_ in ("PER", "PERSON") else [
+        c for c in subject.children if c.dep_ == "appos" and c.ent_type_ in ("PER", "PERSON") and c.ent_iob_ == "B"]
+    return _entity_at(named[0]) if named else None
 
 
 def _pronoun(span: Span, pronoun: str, at: int) -> Attribution:
@@ -1464,6 +1581,7 @@ _ROLES_JOBS_ADJECTIVES = frozenset(lx.PERSON_ROLES | JOBS | ROLE_ADJECTIVES)
 _ROLES_AGENTS_ADJECTIVES = frozenset(lx.PERSON_ROLES | lx.AGENT_NOUNS | ROLE_ADJECTIVES)
 _JOBS_ROLES_AGENTS = frozenset(JOBS | lx.PERSON_ROLES | lx.AGENT_NOUNS)
 _FOLDED_ROLES_JOBS = FOLDED_ROLES | FOLDED_JOBS
+_FOLDED_ROLES_ADJECTIVES = FOLDED_ROLES | frozenset(_fold(word) for word in ROLE_ADJECTIVES)
 _FRONTED = {"si", "s'", "quand", "lorsque", "lorsqu'", "puisque", "puisqu'", "comme", "bien", "même", "tandis",
             "if", "when", "while", "although", "though", "as"}
 
@@ -1688,6 +1806,10 @@ def find(span: Span, language: str) -> Attribution:
                     break
             if comma is None:
                 comma = commas[0] if commas else None
+            if commas[:1] == [n_marker + 1] and tokens[n_marker].lower_ in _STRESSED_PRONOUNS:
+                # 'Selon elle, "depuis le discours de X", le confinement ...': a pronoun is the whole source,
+                # whatever comes between its comma and the statement's subject
+                comma = n_marker + 1
             if comma is None:
                 break
             if comma + 1 < len(tokens) and tokens[comma + 1].pos_ in ("AUX", "VERB"):
@@ -1786,11 +1908,15 @@ def find(span: Span, language: str) -> Attribution:
             continue
         if _background_clause(tok, span):
             continue  # "Après qu'il a annoncé son départ, son agent indique que ...": the main clause's speaker
-        if quoted(tok, span):
+        if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i < tok.i \
+                and any(c.dep_ == "obl:agent" for c in tok.children):
+            continue  # "Les mesures annoncées par Edouard Philippe sont bien accueillies": what the noun is
+        if quoted(tok, span) and not _quotation_starts_at(tok, span):
             continue  # a verb inside a quotation is the quoted speaker's ("X m'a dit ...", se plaint-il)
         # A passive subject ("L'arrivée de X a été annoncée") is what was said, not who said it.
+        opened = int(_quotation_starts_at(tok, span))  # (the mark that opens the quotation at the verb)
         subjects = [c for c in _subject_holders(tok) if c.dep_.startswith("nsubj") and c.dep_ != "nsubj:pass"
-                    and not quoted(c, span) and span.doc[c.i : tok.i].text.count('"') % 2 == 0]
+                    and not quoted(c, span) and span.doc[c.i : tok.i].text.count('"') % 2 == opened]
         # (a closed quotation between them is a word quoted: "l'affaire des "écoutes", a annoncé ...")
         if not subjects and _gerund(tok):
             # "Le ministre s'était défendu en affirmant "...": a gerund's subject is its main verb's
@@ -1817,9 +1943,12 @@ def find(span: Span, language: str) -> Attribution:
                 if claimant or outlet:
                     return Attribution(claimant, outlet, how)
             # (a first name the tagger read as a foreign word, "Donald" tagged X, heads a person's name all the same)
-            named_x = subj.pos_ == "X" and subj.ent_type_ in ("PER", "PERSON", "ORG")
+            # (nor a name or a role with its name the tagger read as another word: "l'ancien juré Philippe
+            # Manoeuvre" with "juré" tagged a verb, "Elodie Clouvel" with "Clouvel" an adjective)
+            named_x = subj.pos_ not in ("PRON", "DET") and (
+                subj.ent_type_ in ("PER", "PERSON", "ORG") or _named_subject(subj) is not None)
             if (subj.pos_ in ("PROPN", "NOUN") or named_x) and subj.lower_ not in lx.FIRST_PERSON.get(language, set()):
-                claimant, outlet, how = source_of(list(subj.subtree), language)
+                claimant, outlet, how = source_of(_past_fronted_apposition(subj), language)
                 if subj.lower_ in lx.PERSON_ROLES:
                     claimant = _apposed_name(subj) or claimant
                 if claimant or outlet or how.startswith("description:"):
@@ -1860,6 +1989,21 @@ def find(span: Span, language: str) -> Attribution:
             return Attribution("", "", f"pronoun:{m.group(1)}")
     inside = _according_to_inside(span, language)
     return inside if inside is not None else _point_of_view(tokens, language)
+
+
+def _past_fronted_apposition(subject: Token) -> list[Token]:
+    """The words of a speech verb's subject, past an apposition put before it that the parser took for the subject
+    ('Locomotive européenne, l'Allemagne a confirmé ...', 'Ancien ministre, Jean Dupont affirme ...'): a noun
+    phrase with no article and some word in lower case, set off by a comma, before a definite or named one."""
+    words = list(subject.subtree)
+    comma = next((k for k, t in enumerate(words) if t.text == ","), None)
+    if comma is None or comma + 1 >= len(words) or subject.i != words[0].i or subject.ent_type_ in ("PER", "PERSON"):
+        return words
+    fronted, rest = words[:comma], words[comma + 1 :]
+    if any(c.dep_ == "det" for c in subject.children) or not any(t.is_lower and t.is_alpha for t in fronted) \
+            or not (rest[0].pos_ == "DET" and len(rest) > 1 and rest[1].pos_ in ("PROPN", "NOUN") or rest[0].ent_type_):
+        return words
+    return rest
 
 
 # Conjunctions that open a clause setting the scene for the main one ("Alors que le parquet a annoncé ..., "). Not
@@ -1936,7 +2080,8 @@ def _according_to_inside(span: Span, language: str) -> Attribution | None:
     commas set it off and the statement goes on after it."""
     doc = span.doc
     lowered = span_text(span).lower()  # the cached sentence text, read by every sentence
-    if "selon" not in lowered and "d'après" not in lowered and "according to" not in lowered:
+    if "selon" not in lowered and "d'après" not in lowered and "according to" not in lowered \
+            and "comme" not in lowered and "as " not in lowered:
         return None  # most sentences: no token loop
     for tok in span[1:]:
         after = doc[tok.i + 1 : span.end]
@@ -1946,13 +2091,17 @@ def _according_to_inside(span: Span, language: str) -> Attribution | None:
             phrase_start = tok.i + 1 + (tok.lower_ == "according")
         elif tok.lower_ == "d'" and after[0].lower_ == "après":
             phrase_start = tok.i + 2
+        elif tok.lower_ in ("comme", "as") and len(after) > 2 and "Part" in morph_values(after[0], "VerbForm") \
+                and _speech_verb(after[0], language) and after[1].lower_ in ("par", "by"):
+            phrase_start = tok.i + 3  # "... revus à la hausse comme révélé par le magazine Variety"
         else:
             continue
         if phrase_start >= span.end or doc[phrase_start].lower_ in _NOT_A_SOURCE or quoted(tok, span):
             continue
         if doc[phrase_start].lower_ in _STRESSED_PRONOUNS:
-            # "L'affaire évoque selon lui la mort d'Eric Garner": the person the article is about.
-            return Attribution("", "", f"pronoun:{_STRESSED_PRONOUNS[doc[phrase_start].lower_]}")
+            # "L'affaire évoque selon lui la mort d'Eric Garner": the person the article is about; "Le Pr Jean
+            # Roux a publié des études qui, selon lui, montrent ...": the person the sentence names before it.
+            return _pronoun(span, _STRESSED_PRONOUNS[doc[phrase_start].lower_], tok.i)
         phrase = list(itertools.takewhile(
             lambda t: t.text not in ",;:.()!?\"" and t.pos_ not in ("CCONJ", "SCONJ") and t.lower_ not in (
                 "qui", "dont", "alors", "soit", "who", "which") and not _finite_word(t),

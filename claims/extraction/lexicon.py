@@ -173,7 +173,7 @@ OUTLETS = (
     "AFP", "Agence France-Presse", "Agence France Presse", "Reuters", "AP", "Associated Press", "Bloomberg", "Belga", "ANSA", "Ana", "dpa", "Le Parisien",
     "Le Figaro", "Le Monde", "Libération", "L'Express", "Le Point", "L'Obs", "Marianne", "Mediapart",
     "Les Echos", "Les Échos", "La Croix", "L'Humanité", "Le JDD", "JDD", "Le Journal du Dimanche",
-    "Journal du Dimanche", "Paris Match", "Le Canard enchaîné", "Challenges", "Valeurs actuelles", "20 Minutes",
+    "Journal du Dimanche", "Paris Match", "Paris-Match", "Le Canard enchaîné", "Challenges", "Valeurs actuelles", "20 Minutes",
     "Ouest-France", "Ouest France", "Sud Ouest", "Sud-Ouest", "La Dépêche", "La Dépêche du Midi", "La Voix du Nord",
     "Le Dauphiné Libéré", "Le Dauphiné", "Le Progrès", "Var-Matin", "Nice-Matin", "Corse-Matin", "La Provence",
     "L'Indépendant", "Midi Libre", "Le Bien Public", "L'Est Républicain", "Le Républicain Lorrain",
@@ -311,8 +311,15 @@ DOCUMENT_NOUNS = {"communiqué", "rapport", "étude", "sondage", "bilan", "note"
 # "le constat") are no signal.
 REPORTING_VERBS = {"fr": ("plaint", "plaign", "plaindr", "souhait", "indign", "étonn", "inquièt", "inquiét",
                           "poursuit", "tempèr", "renchér", "rétorqu", "analys", "constat", "réaffirm", "dément", "exclam",
-                          "démenti", "décri"),
+                          "démenti", "décri", "plaid", "écriv", "tweet"),
                    "en": ("complain", "urg")}
+# A verb and the words after it that report a statement together ("Le ministère a fait état de 49 nouveaux cas",
+# "l'Élysée a fait savoir que", "l'agence a mis en garde contre"): how the verb's forms begin ("fait", "font",
+# "fera", "fit"; "mis", "met"), then the words.
+# Not "faire part de", mostly of a feeling ("a fait part de son chagrin"), and inside a quotation as often.
+SPEECH_LOCUTIONS = {"fr": ((("fai", "fon", "fer", "fi"), ("état",)), (("fai", "fon", "fer", "fi"), ("savoir",)),
+                           (("mi", "met"), ("en", "garde"))),
+                    "en": ()}
 # The speech verbs that report a statement only with a clause, a quotation or a colon after them:
 # with a noun object they are acts ("a lancé un appel", "a écrit un livre", "a rappelé l'ambassadeur").
 CONTENT_ONLY_VERBS = {

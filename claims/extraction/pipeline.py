@@ -114,6 +114,10 @@ class _Article:
     survey: str = ""  # who made the poll or study whose figures the last sentences gave ("Elabe")
     survey_at: int = 0  # the sentence count when its last figure was given
     sentence_text: str = ""  # the sentence whose claimant is being resolved
+    # The context as it was when the open quotation of several sentences began: who a pronoun closing it is.
+    before_quotation: rw.Context | None = None
+    paired: dict[str, set[str]] = field(default_factory=dict)  # an office -> everyone the article named with it
+    previous_text: str = ""  # the sentence before, of those long enough for a claim
 
 
 def extract_claims(text: str, *, language: str = "", **kwargs: Any) -> Extraction:
@@ -158,6 +162,8 @@ def extract_texts(
             previous = _chunk_candidates(art, doc, chunk, previous)
             release(doc)
     results = []
+    for art in articles:
+        _name_offices(art)
     all_candidates = [c for art in articles for c in art.candidates]
     for cand in all_candidates:
         _quote_speaker(cand)
@@ -343,14 +349,15 @@ def _chunk_candidates(art: _Article, doc: Doc, chunk: _Chunk, previous: list[Spa
                 # 'Carton rouge", lance-t-elle.': a sentence too short for a claim may close the quotation
                 short = at.find(sent, language)
                 art.sentence_text = span_text(sent)
-                short.claimant = _resolve_claimant(art, short)
+                short.claimant = _closing_claimant(art, short)
                 quote_run = _quote_run(quote_run, [], sent, short, run_speaker)
             ctx.update(sent)
+            _pair_roles(art)
             continue
         art.sentences += 1
         attrib = at.find(sent, language)
         art.sentence_text = span_text(sent)
-        attrib.claimant = _resolve_claimant(art, attrib)
+        attrib.claimant = _closing_claimant(art, attrib) if quote_run else _resolve_claimant(art, attrib)
         # ('"...", a expliqué Mme Voynet. "On constate une augmentation des tests positifs".': the speaker just quoted)
         follows = _speaker_goes_on(art, sent, attrib) if not quote_run else None
         _survey_figures(art, sent, attrib, [q for q in quantities if sent.start_char <= q["char_start"] < sent.end_char])
@@ -405,11 +412,15 @@ def _chunk_candidates(art: _Article, doc: Doc, chunk: _Chunk, previous: list[Spa
             # ('"Pourquoi tu parles ?"' then '", rétorque X.', cut apart by the parser: the tail's quotation)
             art.last_claimant_asked = '?"' in text.replace(" ", "") or tail_only and asked_before
         asked_before = '?"' in text.replace(" ", "") or text.endswith("?")
+        art.previous_text = text
         if attrib.how in ("description:source", "description:sources"):
             art.last_source = attrib.claimant
         if main_subject is None:
             main_subject = made[0].signals.extra.get("subject", "") if made and made[0].signals else ""
         ctx.update(sent, main_subject, attrib.claimant)
+        _pair_roles(art)
+        if not quote_run and text.count('"') % 2:
+            art.before_quotation = copy.deepcopy(ctx)  # (a quotation that stays open may open here)
         if tail_only and attrib.claimant:
             _give_speaker(unclaimed, attrib)
         # A quotation closed at the end of this sentence with no speaker yet: the next sentence may name
@@ -442,10 +453,23 @@ def _speaker_goes_on(art: _Article, sent: Span, attrib: at.Attribution) -> at.At
     # (nor one a pronoun was read as from the sentences before: one guess is enough). A source given by
     # "selon X" is a person's words only ("selon Radio Catalunya" reports, it does not speak on).
     how = art.last_claimant_how
+    if art.last_claimant_at != art.sentences - 1 and _only_person(ctx, art.previous_text):
+        # 'Alexandre de Juniac n'y va pas par quatre chemins, sur France Info. "Nous allons consommer ...': the
+        # person the sentence before was about, the only one it named, introduces the quotation
+        # (not a question: asked of them more often than by them, "Charlotte reçoit une demande. "Voulez-vous ...?"")
+        asks = "?" in span_text(sent).rstrip().rstrip('"').rstrip()[-2:]
+        return at.Attribution(ctx.last_subject, "", "speech") if _quotation_opens(sent, art.language) and not asks \
+            else None
     named = speaker in ctx.people or how == "speech" and speaker in ctx.orgs
     if not named or how.startswith("pronoun:") or art.last_claimant_at != art.sentences - 1 \
             or not art.last_claimant_alone or art.last_claimant_asked or speaker in ctx.outlets or at.is_outlet(speaker):
         return None  # (after a question, the quotation is the answer: someone else's, "Parce que ...")
+    return at.Attribution(speaker, "", "speech") if _quotation_opens(sent, art.language) else None
+
+
+def _quotation_opens(sent: Span, language: str) -> bool:
+    """Whether a sentence that opens with a quotation mark is a quotation of someone's words: not a heading that
+    quotes someone, nor a word quoted, nor one whose words outside the quotation may name another speaker."""
     text = span_text(sent).lstrip()
     # '"Le tamis va être fin"Elle devra ...': a heading that quotes someone (no full stop, alone on its line or glued
     # to the next sentence) is the article's title for what follows, the quotation may come from anyone later.
@@ -453,21 +477,31 @@ def _speaker_goes_on(art: _Article, sent: Span, attrib: at.Attribution) -> at.At
     text = text.rstrip()
     if _GLUED_HEADING.search(text) or text.endswith('"') and text[-2:-1] not in ".!?…" and (
             not after.strip() or after[:1] == "\n" or after[:1].isupper()):
-        return None
+        return False
     opened = text[1:].split('"', 1)[0]
     if len(opened.split()) < MIN_WORDS and len(opened.split()) * 2 < len(text.split()):
-        return None  # '"Ney" ne s'est toujours pas exprimé': a word quoted, not the sentence
+        return False  # '"Ney" ne s'est toujours pas exprimé': a word quoted, not the sentence
     # Words outside the quotation that name someone or say something ('"...", considère Christophe Bouillon
     # qui ...' the attribution did not read) may be another speaker's attribution.
     outside = [t for t in sent if not at.quoted(t, sent) and not t.is_punct]
-    if any(t.ent_type_ in ("PER", "PERSON", "ORG") or t.pos_ == "VERB" and at.speech_verb(t, art.language)
-           for t in outside):
-        return None
-    return at.Attribution(speaker, "", "speech")
+    return not any(t.ent_type_ in ("PER", "PERSON", "ORG") or t.pos_ == "VERB" and at.speech_verb(t, language)
+                   for t in outside)
 
 
 # A closing quotation mark with the next sentence glued to it: a quotation set as a heading lost its line break.
 _GLUED_HEADING = re.compile(r'\w"[A-ZÀ-Þ]')
+
+
+def _only_person(ctx: rw.Context, previous: str) -> bool:
+    """Whether the sentence before, a narrative one (not opening with a quotation), was about a person the article
+    named, by their name or "il"/"elle", and named no other person."""
+    subject = ctx.last_subject
+    return subject in ctx.people and not ctx.last_subject_plural and not previous.lstrip().startswith('"') and (
+        subject.split()[-1] in previous or _SUBJECT_PRONOUN.search(previous) is not None) and all(
+        rw.same_person(name, subject) or name in subject for name in ctx.previous_names if name in ctx.people)
+
+
+_SUBJECT_PRONOUN = re.compile(r"\b(?:il|elle)\b", re.IGNORECASE)
 
 
 def _alone(sent: Span, claimant: str) -> bool:
@@ -603,6 +637,25 @@ _RESPONDENTS = frozenset({"sondés", "sondées", "interrogés", "interrogées", 
 _SPEAKER_REACH = 3
 
 
+def _closing_claimant(art: _Article, attrib: at.Attribution) -> str:
+    """'Le ministre Franck Riester a eu quelques mots pour le chanteur. "Ses mots ... Avec la disparition de
+    Christophe, ... Je pense à sa femme", a-t-il tweeté.': a pronoun speaker in a sentence of an open quotation
+    of several sentences stands for whom the article spoke of when the quotation began, not for someone the
+    quotation named (its sentences without a quotation mark read as narrative). A person or an organisation
+    only: a description then ("l'homme d'affaires") is as likely an epithet of the person named before."""
+    resolved = _resolve_claimant(art, attrib)
+    text = art.sentence_text
+    if not attrib.how.startswith("pronoun:") or art.before_quotation is None or '"' not in text \
+            or _opens(text, text.index('"')):
+        return resolved
+    now, art.context = art.context, art.before_quotation
+    try:
+        before = _resolve_claimant(art, attrib)
+    finally:
+        art.context = now
+    return before if before in art.before_quotation.people or before in art.before_quotation.orgs else resolved
+
+
 def _resolve_claimant(art: _Article, attrib: at.Attribution) -> str:
     """The claimant of a sentence as the article names them (_resolve), in full (_full_name)."""
     return _full_name(art.context, _resolve(art, attrib))
@@ -614,10 +667,13 @@ _KIN = {"sr", "sr.", "jr", "jr.", "senior", "junior", "fils", "père", "mère", 
 
 def _full_name(ctx: rw.Context, claimant: str) -> str:
     """"Christophe" or "Bruno Le" when the article named "Christophe Dechavanne" or "Bruno Le Maire": a
-    claimant that is the start of exactly one person's name the article gave is that person."""
+    claimant that is the start of exactly one person's name the article gave is that person; so is a surname
+    that ends exactly one ("Mélenchon", "Le Pen" after "Jean-Luc Mélenchon", "Marine Le Pen")."""
     if not claimant or not claimant[:1].isupper() or len(claimant.split()) > 2:
         return claimant
     longer = {p for p in ctx.people if p.startswith(claimant + " ") and p.split()[-1].lower() not in _KIN}
+    if not longer:  # (not a day the tagger took into the name: "Vendredi Ségolène Royal")
+        longer = {p for p in ctx.people if p.endswith(" " + claimant) and p.split()[0].lower() not in lx.WHEN_WORDS}
     return longer.pop() if len(longer) == 1 else claimant
 
 
@@ -659,7 +715,9 @@ def _resolve(art: _Article, attrib: at.Attribution) -> str:
                 return described  # "L'infirmier a été suspendu. Il affirme avoir ...": the nurse, unnamed
             if ctx.brought_in_unnamed(pronoun):
                 return ""  # "Un passant a été blessé. ..., a-t-il raconté": him, unnamed
-            people = [p for p in ctx.people if ctx.fits(p, pronoun)]
+            # (someone named only in a complement, "le soutien de Mme May à M. Darroch", is what was talked about)
+            people = [p for p in ctx.people if ctx.fits(p, pronoun) and p in ctx.agents] \
+                or [p for p in ctx.people if ctx.fits(p, pronoun)]
             return people[-1] if people else (ctx.orgs[-1] if ctx.orgs else "")
         return ctx.last_subject if ctx.last_subject_plural else ""
     named = ctx.person_for(attrib.claimant) if at.is_role(attrib.claimant) else ""
@@ -1257,6 +1315,27 @@ def _candidate(
 _WORDS = re.compile(r"[^\W_]+", re.UNICODE)
 # A statement in the first person: "Je", "J'" or "Nous" opens it, at once or after a leading phrase.
 _FIRST_PERSON_OPENING = re.compile(r"^(?:[^,\"«»]{0,80}, )?(?:je|j['\u2019]|nous)\b", re.IGNORECASE)
+
+
+def _pair_roles(art: _Article) -> None:
+    """Keeps every person the article named with an office ("Christophe Castaner, ministre de l'Intérieur,",
+    Context.roles), for _name_offices."""
+    for role, name in art.context.roles.items():
+        if name:
+            art.paired.setdefault(role, set()).add(name)
+
+
+def _name_offices(art: _Article) -> None:
+    """'En visite à l'hôpital, le ministre de l'Intérieur a annoncé ...' and further on 'Christophe Castaner,
+    ministre de l'Intérieur, ...': a claimant the article left as an office is the one person the article
+    named with that very office, its noun and its complement word for word, wherever it did (a lead often
+    gives the office before the name). Not a bare noun ("le ministre": any of them), nor an office the
+    article gave two people."""
+    for cand in art.candidates:
+        key = at.office_key(cand.claimant)
+        names = art.paired.get(key, set())
+        if len(key.split()) > 1 and len(names) == 1:
+            cand.claimant = next(iter(names))
 
 
 def _quote_speaker(cand: ClaimCandidate) -> None:

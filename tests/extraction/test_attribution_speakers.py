@@ -1,0 +1,198 @@
+"""Who speaks: the speaker of a statement as the article names them, when a pronoun, a role or a locution of
+saying stands between them and the statement."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from claims.extraction import extract_texts
+
+
+def claim(text: str, words: str) -> Any:
+    """The candidate of `text` whose quote holds `words`."""
+    [extraction] = extract_texts([text], languages=["fr"])
+    found = [c for c in [*extraction.claims, *extraction.recoverable] if words in c.quote]
+    assert found, [c.quote for c in [*extraction.claims, *extraction.recoverable]]
+    return found[0]
+
+
+def test_a_stressed_pronoun_after_selon_is_the_whole_source_whatever_quotation_follows_it() -> None:
+    cand = claim("Le couvre-feu a été avancé à 18 heures, a annoncé la préfète Claire Martin. Selon elle, "
+                 "\"depuis la rentrée\" et \"depuis les fêtes\", le nombre de cas a doublé dans le département.",
+                 "doublé")
+    assert cand.claimant == "Claire Martin"
+    assert not cand.text.startswith("Selon")
+
+
+def test_a_pronoun_after_the_statement_is_the_person_its_subject_names_after_a_role() -> None:
+    cand = claim("L'épidémie a fait 40 morts en une semaine, selon l'Agence régionale de santé. Dans ce contexte, "
+                 "le ministre de la Santé Paul Durand n'exclut pas la fermeture des écoles, a-t-il indiqué sur "
+                 "France 2 dimanche soir.", "fermeture")
+    assert (cand.claimant, cand.outlet) == ("Paul Durand", "France 2")
+
+
+def test_a_locution_of_saying_attributes_like_a_speech_verb() -> None:
+    cand = claim("Le ministère de la Santé a fait état lundi de 312 nouveaux cas dans la région.", "312")
+    assert cand.claimant == "Le ministère de la Santé"
+    cand = claim("Après la réunion, la CGT a fait savoir qu'elle appellerait à la grève le 3 mai.", "grève")
+    assert cand.claimant == "CGT"
+    cand = claim("L'agence sanitaire Anses a mis en garde jeudi contre les intoxications aux huiles essentielles.",
+                 "intoxications")
+    assert cand.claimant == "Anses"
+
+
+def test_feeling_shared_is_no_statement() -> None:
+    cand = claim("Le maire de Lyon, Paul Roux, a fait part de son émotion après l'incendie de l'école.", "émotion")
+    assert cand.claimant == ""
+
+
+def test_pleading_writing_or_tweeting_a_quotation_attributes_it() -> None:
+    cand = claim("\"Il n'y a aucune raison\" à ce qu'il démissionne, a plaidé Marie Lambert, car \"un ministre est "
+                 "nommé, un député est élu\".", "aucune raison")
+    assert cand.claimant == "Marie Lambert"
+    cand = claim("\"La ville a perdu l'un de ses plus grands artistes, nous sommes effondrés\", écrivent dans un "
+                 "communiqué Julie Martin et son frère Paul.", "effondrés")
+    assert cand.claimant == "Julie Martin"
+    cand = claim("\"Nous avons été très bien reçus par toute l'équipe du restaurant\", a tweeté Jean Dupuis.", "reçus")
+    assert cand.claimant == "Jean Dupuis"
+
+
+def test_a_place_after_en_is_where_the_speaker_is_not_who_speaks() -> None:
+    cand = claim("Le mois dernier, l'antenne en Bretagne de l'association avait fait état d'une hausse de 40 % des "
+                 "demandes d'adoption.", "40 %")
+    assert "Bretagne" not in cand.claimant
+
+
+def test_a_pronoun_closing_a_quotation_of_several_sentences_is_who_the_article_spoke_of_before_it() -> None:
+    cand = claim("Le ministre de la Culture, Pierre Lambert, a eu quelques mots pour le peintre. \"Son oeuvre nous a "
+                 "tous émus. Avec la disparition de Christophe Marin, la peinture française perd une part de son "
+                 "âme. Je pense à sa femme et à sa fille\", a-t-il tweeté.", "sa femme")
+    assert cand.claimant == "Pierre Lambert"
+
+
+def test_a_pronoun_speaker_is_not_someone_named_only_as_what_was_talked_about() -> None:
+    cand = claim("Le président brésilien Jair Bolsonaro s'en est pris lundi au Premier ministre portugais. Furieux du "
+                 "soutien apporté par M. Costa à M. Silva, le dirigeant d'extrême droite a pris son homologue pour "
+                 "cible. \"Je suis très critique de la façon dont le Portugal a géré la crise\", a-t-il déclaré.",
+                 "très critique")
+    assert cand.claimant == "Jair Bolsonaro"
+
+
+def test_selon_lui_inside_a_sentence_is_the_person_its_subject_names() -> None:
+    cand = claim("Le professeur Jean Durand a publié plusieurs études qui, selon lui, montrent une baisse de 30 % des "
+                 "infections.", "30 %")
+    assert cand.claimant == "Jean Durand"
+
+
+def test_an_office_is_the_person_the_article_names_with_it_word_for_word_even_further_on() -> None:
+    text = ("En visite à l'hôpital de Rennes, le ministre de l'Agriculture a annoncé une aide de 50 millions d'euros "
+            "aux éleveurs. Ce sont les mots de Julien Moreau, ministre de l'Agriculture, prononcés vendredi lors "
+            "d'une visite à la ferme.")
+    assert claim(text, "50 millions").claimant == "Julien Moreau"
+    text = ("Le ministre de l'Agriculture a annoncé une aide de 50 millions d'euros aux éleveurs. Julien Moreau, "
+            "ministre de l'Agriculture, était à Rennes. En 2018, Paul Girard, ministre de l'Agriculture, l'avait "
+            "déjà promise.")  # two people named with the office: neither
+    assert claim(text, "50 millions").claimant == "Le ministre de l'Agriculture"
+
+
+def test_what_or_whom_the_speaker_is_described_by_does_not_speak() -> None:
+    cand = claim("La compagnie aérienne, comme Air France et Lufthansa, explique avoir réduit la vitesse de croisière "
+                 "de ses avions pour économiser 10 % de carburant.", "10 %")
+    assert "Air France" not in cand.claimant and "Lufthansa" not in cand.claimant
+    cand = claim("L'eurodéputé LR a par ailleurs expliqué que les militants étaient inquiets après la défaite de 2019.",
+                 "militants")
+    assert cand.claimant == "L'eurodéputé LR"
+    cand = claim("Le présentateur du JT de Canal+ a pris la parole. \"Monsieur Valls a dit que vous aviez le choix entre "
+                 "une victoire possible et la défaite assurée\", lance le présentateur du \"Petit journal\" depuis "
+                 "septembre 2016.", "Monsieur Valls")
+    assert "Canal+" not in cand.claimant
+    cand = claim("\"Les Français aspirent à une nouvelle séquence politique\", a expliqué le fonctionnaire territorial "
+                 "au micro de Sud Radio.", "aspirent")
+    assert "Sud" not in cand.claimant
+
+
+def test_a_noun_with_its_complement_after_a_comma_is_an_apposition_not_a_trailing_speaker() -> None:
+    cand = claim("Dimanche, une photo de l'attentat a refait surface sur Twitter, par l'intermédiaire de l'acteur "
+                 "américain James Woods, soutien de Donald Trump.", "photo")
+    assert cand.claimant != "Donald Trump"
+
+
+def test_the_agent_of_a_participle_describing_the_subject_made_no_statement() -> None:
+    cand = claim("Les mesures annoncées par Jean Castex en vue de la levée du confinement sont globalement bien "
+                 "accueillies, à une exception près.", "accueillies")
+    assert cand.claimant == ""
+
+
+def test_an_apposition_put_before_the_subject_is_not_the_speaker() -> None:
+    cand = claim("Les pays tentent de relancer leurs économies. Locomotive européenne, l'Allemagne a confirmé vendredi "
+                 "une chute de 2,2% de son activité au premier trimestre.", "2,2%")
+    assert cand.claimant == "Allemagne"
+
+
+def test_a_speaker_is_found_when_the_tagger_reads_their_role_or_name_as_another_word() -> None:
+    cand = claim("Dans l'émission de Paul Martin sur Europe 1, l'ancien juré Philippe Manoeuvre a confié ne pas avoir "
+                 "été contacté pour revenir.", "contacté")
+    assert cand.claimant == "Philippe Manoeuvre"
+    cand = claim("La championne du monde de pentathlon moderne Elodie Clouvel a affirmé lors d'un entretien à la chaîne "
+                 "locale qu'elle pensait avoir été contaminée.", "contaminée")
+    assert cand.claimant == "Elodie Clouvel"
+
+
+def test_a_surname_is_the_one_person_the_article_named_with_it() -> None:
+    cand = claim("Jean-Luc Mélenchon était l'invité de France Inter lundi. Interrogé sur les retraites, Mélenchon a "
+                 "déclaré que la réforme coûterait 10 milliards d'euros.", "10 milliards")
+    assert cand.claimant == "Jean-Luc Mélenchon"
+
+
+def test_a_medium_named_after_its_noun_is_the_outlet_and_a_hyphenated_title_is_read_whole() -> None:
+    cand = claim("Les salaires des acteurs avaient été revus à la hausse de 20 % comme révélé par le magazine Variety.",
+                 "20 %")
+    assert (cand.claimant, cand.outlet) == ("Variety", "Variety")
+    cand = claim("Paris-Match rapportait par ailleurs à la mi-février que l'ancienne ministre avait tenté d'infléchir la "
+                 "campagne d'Arnaud Montebourg.", "infléchir")
+    assert (cand.claimant, cand.outlet) == ("Paris-Match", "Paris-Match")
+    cand = claim("L'agence sanitaire Anses a mis en garde jeudi contre les intoxications aux huiles essentielles.",
+                 "intoxications")
+    assert cand.outlet == ""
+
+
+def test_a_quotation_after_a_sentence_about_one_named_person_is_theirs() -> None:
+    text = ("Le boulanger Paul Martin tente de régler le problème depuis deux ans. \"J'avais espéré que cela se règle à "
+            "l'amiable. Mais en 2013, les services des impôts m'ont prélevé 1 600 euros. Je ne m'en sors pas\".")
+    assert claim(text, "1 600 euros").claimant == "Paul Martin"
+
+
+def test_a_quoted_question_after_a_sentence_about_someone_is_not_theirs() -> None:
+    text = ("En 2009, Charlotte Dupuis reçoit une demande spéciale du ministère des Armées. \"Voulez-vous jouer pour "
+            "les 3 000 soldats installés au Mali le 31 décembre ?\" Elle a accepté.")
+    assert claim(text, "3 000 soldats").claimant == ""
+
+
+def test_an_incise_after_a_circumstance_put_first_attributes_the_statement_after_it() -> None:
+    cand = claim("Depuis 2012, rappelle Le Parisien, la dotation de l'État n'a pas évolué : 517 millions d'euros.", "517")
+    assert (cand.claimant, cand.outlet) == ("Le Parisien", "Le Parisien")
+    assert cand.text.startswith("Depuis 2012, la dotation")
+
+
+def test_an_office_named_without_the_party_label_the_article_gave_it_is_its_holder() -> None:
+    text = ("\"Je souhaite que ceux qui ont quitté le groupe ne fassent plus partie de notre famille politique\", a "
+            "déclaré Eric Ciotti, le député Les Républicains (LR) des Alpes-Maritimes, ce jeudi sur BFMTV. \"C'est la "
+            "première fois sous la Ve République\", a déploré le député des Alpes-Maritimes face à Jean-Jacques Bourdin.")
+    assert claim(text, "première fois").claimant == "Eric Ciotti"
+
+
+def test_a_description_of_the_speaker_ends_before_face_a() -> None:
+    text = ("\"C'est la première fois sous la Ve République\", a déploré le député des Alpes-Maritimes face à "
+            "Jean-Jacques Bourdin.")
+    assert claim(text, "première fois").claimant == "le député des Alpes-Maritimes"
+
+
+def test_a_quotation_that_opens_at_the_speech_verb_quotes_its_subject() -> None:
+    cand = claim("L'avocate Jacqueline Laffont \"affirme que cette enquête a été menée en secret pendant cinq ans\".",
+                 "cinq ans")
+    assert cand.claimant == "Jacqueline Laffont"
+
+
+def test_a_day_the_tagger_glued_before_a_name_is_not_part_of_it() -> None:
+    cand = claim("Vendredi Ségolène Royal a déclaré que la France était devenue un régime autoritaire.", "autoritaire")
+    assert cand.claimant == "Ségolène Royal"
