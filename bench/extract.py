@@ -14,7 +14,9 @@ bare_same_pipes_articles_per_s reports bare nlp.pipe with those pipes dropped to
 in a child process, so peak_rss_mb is the project path's own. Evidence gathering, which runs on
 another queue in production, is switched off. The run's articles are deleted before and after.
 Ends with one line of name=value pairs: ratio, articles_per_s, claims_per_s, peak_rss_mb,
-bare_articles_per_s.
+bare_articles_per_s; and, since the wall clock of a shared machine counts other jobs' time, cpu_ratio:
+the same ratio by CPU time (the project's process and its PostgreSQL backend, when that runs on this
+machine, against the bare runs' own CPU time).
 """
 
 from __future__ import annotations
@@ -43,11 +45,12 @@ def load(path: str, limit: int) -> list[dict[str, str]]:
     return rows
 
 
-def bare(nlp, texts: list[str]) -> float:  # type: ignore[no-untyped-def]
-    started = time.perf_counter()
+def bare(nlp, texts: list[str]) -> tuple[float, float]:  # type: ignore[no-untyped-def]
+    """Articles per second of bare nlp.pipe: per second of wall clock, and per second of CPU time."""
+    started, cpu = time.perf_counter(), time.process_time()
     for _ in nlp.pipe(texts, batch_size=64):
         pass
-    return len(texts) / (time.perf_counter() - started)
+    return len(texts) / (time.perf_counter() - started), len(texts) / (time.process_time() - cpu)
 
 
 def _bare_child(package: str, exclude: list[str], texts: list[str], queue) -> None:  # type: ignore[no-untyped-def]
@@ -58,17 +61,39 @@ def _bare_child(package: str, exclude: list[str], texts: list[str], queue) -> No
     queue.put(bare(nlp, texts))
 
 
-def bare_in_child(package: str, texts: list[str], exclude: list[str] | None = None) -> float:
-    """Bare nlp.pipe in its own process, so its memory does not count in the project's peak RSS."""
+def bare_in_child(package: str, texts: list[str], exclude: list[str] | None = None) -> tuple[float, float]:
+    """Bare nlp.pipe in its own process, so its memory does not count in the project's peak RSS:
+    (articles/s by wall clock, articles/s by CPU time)."""
     import multiprocessing
 
     ctx = multiprocessing.get_context("spawn")
     queue = ctx.Queue()
     proc = ctx.Process(target=_bare_child, args=(package, exclude or [], texts, queue))
     proc.start()
-    value = queue.get()
+    wall, cpu = queue.get()
     proc.join()
-    return float(value)
+    return float(wall), float(cpu)
+
+
+def database_cpu_seconds() -> tuple[int, float] | None:
+    """(pid, CPU seconds so far) of this connection's PostgreSQL backend when it runs on this machine,
+    read from /proc; None elsewhere (SQLite runs in this process: its time is already ours)."""
+    import os
+
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return None
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        pid = cursor.fetchone()[0]
+    try:
+        if b"postgres" not in Path(f"/proc/{pid}/cmdline").read_bytes():
+            return None  # a remote server: that pid is some other process here
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return pid, (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
 
 
 def _rss_mb(pid: int) -> float:
@@ -168,6 +193,25 @@ def cleanup(texts: list[str]) -> None:
     Article.objects.filter(content_hash__in=hashes).delete()
 
 
+# The tables the project path writes (and cleanup() empties again).
+BENCH_TABLES = ("claims_article", "claims_claim", "claims_auditevent", "claims_webhookdelivery",
+                "claims_evidencerun")
+
+
+def vacuum() -> None:
+    """Start from tables in the state autovacuum keeps live ones in: no dead rows, fresh statistics.
+
+    Every run inserts, updates several times and deletes its articles and claims: without this, a run
+    measures the dead rows of the runs before it (indexes scanned through them), more with each run
+    where autovacuum is off or behind, as on a dev server."""
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            for table in BENCH_TABLES:
+                cursor.execute(f"VACUUM ANALYZE {table}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--corpus", required=True, help="JSONL with text, title, language, published_at")
@@ -206,16 +250,18 @@ def main() -> int:
     nlp, _ = nlp_for(args.language)
     dropped = [name for name in nlp.meta.get("pipeline", []) if name not in nlp.pipe_names]
     cleanup(texts)
+    vacuum()
     # warm-up: models loaded (the spaCy pipeline and the configured check-worthiness scorer), caches built
     extract_texts(texts[:2], languages=[args.language] * 2, scorer=configured_scorer())
     chars = sum(len(t) for t in texts)
     print(f"corpus: {args.corpus} ({len(texts)} articles, {chars / len(texts):.0f} characters on average)")
     print(f"database: {connection.vendor}; model: {package} (bare: every pipe; project: {nlp.pipe_names})")
 
-    bare_before = bare_in_child(package, texts)
+    bare_before, bare_cpu_before = bare_in_child(package, texts)
     print(f"bare nlp.pipe (before): {bare_before:.2f} articles/s")
 
-    started = time.perf_counter()
+    database_before = database_cpu_seconds()
+    started, cpu_started = time.perf_counter(), time.process_time()
     ids: list[int] = []
     for offset in range(0, len(rows), args.batch):
         with transaction.atomic():  # extraction tasks are enqueued on commit, then run here
@@ -225,24 +271,37 @@ def main() -> int:
                     published_at=row.get("published_at") or None, channel=Channel.COMMAND,
                 ).article
                 ids.append(article.pk)
-    elapsed = time.perf_counter() - started
+    elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu_started
+    database_after = database_cpu_seconds()
+    database_cpu = None
+    if database_before and database_after and database_before[0] == database_after[0]:
+        database_cpu = database_after[1] - database_before[1]
     done = Article.objects.filter(pk__in=ids, extraction_status="done").count()
     claims = Claim.objects.filter(article_id__in=ids).count()
     articles_per_s = len(ids) / elapsed
     print(f"project (ingest + extract + persist): {articles_per_s:.2f} articles/s, {claims / elapsed:.1f} claims/s "
           f"({done}/{len(ids)} done, {claims} claims, {elapsed:.1f}s)")
 
-    bare_after = bare_in_child(package, texts)
+    bare_after, bare_cpu_after = bare_in_child(package, texts)
     print(f"bare nlp.pipe (after): {bare_after:.2f} articles/s")
-    same_pipes = bare_in_child(package, texts, exclude=dropped)
+    same_pipes, _ = bare_in_child(package, texts, exclude=dropped)
     print(f"bare nlp.pipe with the project's pipes {nlp.pipe_names}: {same_pipes:.2f} articles/s")
     bare_mean = (bare_before + bare_after) / 2
+    # On a shared machine the wall clock counts other jobs' time too: the same ratio by CPU time (the
+    # project's with its database backend's, when that runs here) moves far less from run to run.
+    cpu_figures: dict[str, float] = {"cpu_s": round(cpu, 2)}
+    if database_cpu is not None:
+        cpu_figures["database_cpu_s"] = round(database_cpu, 2)
+        bare_cpu_mean = (bare_cpu_before + bare_cpu_after) / 2
+        cpu_figures["cpu_ratio"] = round(len(ids) / (cpu + database_cpu) / bare_cpu_mean, 3)
+        cpu_figures["bare_cpu_articles_per_s"] = round(bare_cpu_mean, 2)
     worker_figures: dict[str, float] = {}
     if args.workers:
         if not settings.CELERY_BROKER_URL:
             raise SystemExit("--workers needs CELERY_BROKER_URL (e.g. redis://127.0.0.1:6379/1)")
         for count in [int(c) for c in args.workers.split(",") if c.strip()]:
             cleanup(texts)
+            vacuum()
             result = run_workers(count, rows, args.batch, args.language)
             print(f"{count} worker process(es): {result['articles_per_s']:.2f} articles/s, "
                   f"{result['claims_per_s']:.1f} claims/s, peak RSS per worker {result['peak_rss_mb']:.0f} MB")
@@ -263,6 +322,7 @@ def main() -> int:
         "articles": len(ids),
         "claims": claims,
         "done": done,
+        **cpu_figures,
         **worker_figures,
     }
     print(figures_line(figures))

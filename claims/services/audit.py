@@ -7,6 +7,29 @@ from claims.models import AuditEvent, Channel
 from claims.services.bulk_insert import bulk_insert
 
 
+def audit_event(
+    *,
+    actor: Any,
+    action: str,
+    obj: Any,
+    claim_id: int | None = None,
+    before: dict[str, Any] | None = None,
+    after: dict[str, Any] | None = None,
+    channel: str = Channel.UI,
+) -> AuditEvent:
+    """One audit row, not saved yet: audit_record() writes it, audit_bulk() writes many at once."""
+    return AuditEvent(
+        actor=actor if getattr(actor, "pk", None) else None,
+        action=action,
+        object_type=obj._meta.model_name,
+        object_id=obj.pk,
+        claim_id=claim_id,
+        before=before or {},
+        after=after or {},
+        channel=channel,
+    )
+
+
 def audit_record(
     *,
     actor: Any,
@@ -18,16 +41,10 @@ def audit_record(
     channel: str = Channel.UI,
 ) -> AuditEvent:
     """Write one audit row. Call it inside the transaction of the change it records."""
-    return AuditEvent.objects.create(
-        actor=actor if getattr(actor, "pk", None) else None,
-        action=action,
-        object_type=obj._meta.model_name,
-        object_id=obj.pk,
-        claim_id=claim_id,
-        before=before or {},
-        after=after or {},
-        channel=channel,
-    )
+    event = audit_event(actor=actor, action=action, obj=obj, claim_id=claim_id, before=before, after=after,
+                        channel=channel)
+    event.save(force_insert=True)
+    return event
 
 
 def audit_bulk(events: Iterable[AuditEvent]) -> None:

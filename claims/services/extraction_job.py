@@ -9,16 +9,17 @@ from __future__ import annotations
 import logging
 import re
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.conf import settings
 from django.db import connection, transaction
+from django.db.models import Case, Q, Value, When
 from django.utils import timezone
 
 from claims.models import Article, Channel, Claim, ExtractionStatus, content_hash
 from claims.services.article_text import clean_text, decode_text, text_from_html
-from claims.services.audit import audit_record
+from claims.services.audit import audit_bulk, audit_event, audit_record
 from claims.services.candidates import candidates_need_matching, candidates_payload
 from claims.services.errors import InvalidInput
 from claims.services.evidence import evidence_gather
@@ -48,19 +49,28 @@ def _relaxed_commit() -> None:
             cursor.execute("SET LOCAL synchronous_commit TO OFF")
 
 
-def _claim_jobs(article_id: int, batch: int) -> list[int]:
+def _claim_jobs(article_id: int, batch: int) -> tuple[list[int], str]:
     """Claim this article, and up to batch-1 other queued ones, with one conditional UPDATE.
 
     Parsing several articles in one nlp.pipe stream is ~20% faster than one at a time; the other
     articles' own task messages then find them taken and do nothing. The UPDATE only takes rows
     still `queued`, so two workers never claim the same article; the token tells us which we got.
+    The query that finds the other queued ones reads this article's status too: a message whose
+    article is no longer queued (taken in another job's batch, or delivered twice) stops there.
+    Returns the ids taken and, when it took none, this article's status ("" when it is gone).
     """
     ids = [article_id]
     if batch > 1:
-        ids += list(
-            Article.objects.filter(extraction_status=ExtractionStatus.QUEUED)
-            .exclude(pk=article_id).order_by("created_at", "pk").values_list("pk", flat=True)[: batch - 1]
+        wanted = list(
+            Article.objects.filter(Q(pk=article_id) | Q(extraction_status=ExtractionStatus.QUEUED))
+            .order_by(Case(When(pk=article_id, then=Value(0)), default=Value(1)), "created_at", "pk")
+            .values_list("pk", "extraction_status")[:batch]
         )
+        if not wanted or wanted[0][0] != article_id:
+            return [], ""
+        if wanted[0][1] != ExtractionStatus.QUEUED:
+            return [], wanted[0][1]
+        ids = [pk for pk, _ in wanted]
     token = uuid.uuid4().hex
     now = timezone.now()
     with transaction.atomic():
@@ -69,11 +79,11 @@ def _claim_jobs(article_id: int, batch: int) -> list[int]:
             extraction_status=ExtractionStatus.RUNNING, extraction_started_at=now, extraction_job=token,
             extraction_error="", updated_at=now,
         )
-    if not taken:
-        return []
     if taken == len(ids):
-        return ids
-    return list(Article.objects.filter(pk__in=ids, extraction_job=token).values_list("pk", flat=True))
+        return ids, ""
+    if taken:
+        return list(Article.objects.filter(pk__in=ids, extraction_job=token).values_list("pk", flat=True)), ""
+    return [], Article.objects.filter(pk=article_id).values_list("extraction_status", flat=True).first() or ""
 
 
 def _fail(article_id: int, message: str) -> ExtractResult:
@@ -143,16 +153,15 @@ def _relocate(claim: Claim, text: str) -> bool:
 def article_extract(*, article_id: int, batch: int | None = None) -> ExtractResult:
     """Run extraction for a queued article. Idempotent: a second call finds it no longer queued.
 
-    It may extract a few other queued articles in the same pass (see _claim_jobs); each is written
-    in its own transaction, so one failure never touches the others.
+    It may extract a few other queued articles in the same pass (see _claim_jobs) and writes them
+    together (see _persist_all): one failure never touches the others.
     """
     from claims.extraction import extract_texts
     from claims.extraction.checkworthiness import configured_scorer
 
     batch = settings.FACTCHECK_EXTRACTION_BATCH if batch is None else batch
-    ids = _claim_jobs(article_id, max(1, batch))
+    ids, status = _claim_jobs(article_id, max(1, batch))
     if not ids:
-        status = Article.objects.filter(pk=article_id).values_list("extraction_status", flat=True).first()
         return ExtractResult(article_id, f"skipped ({status or 'gone'})")
     results: dict[int, ExtractResult] = {}
     ready: list[Article] = []
@@ -178,70 +187,145 @@ def article_extract(*, article_id: int, batch: int | None = None) -> ExtractResu
         for article in ready:
             results[article.pk] = _fail(article.pk, message)
     else:
-        for article, extraction in zip(ready, extractions, strict=True):
-            results[article.pk] = _persist(article, extraction)
+        results.update(_persist_all(list(zip(ready, extractions, strict=True))))
     return results.get(article_id) or ExtractResult(article_id, "skipped (taken by another job)")
 
 
-def _persist(article: Article, extraction: Any) -> ExtractResult:
-    from claims.extraction import candidate_dict
+def _persist_all(batch: list[tuple[Article, Any]]) -> dict[int, ExtractResult]:
+    """Write a batch's extractions in one transaction, whose statements do not grow with the batch
+    but for one UPDATE per article.
 
+    If that transaction fails, none of it was written: each article is then written in a
+    transaction of its own, so one article's failure never costs the others theirs (the first
+    error is raised once they are all written)."""
+    try:
+        return _persist(batch)
+    except Exception:
+        if len(batch) == 1:
+            raise
+        log.warning("writing the extractions of articles %s together failed: writing them one by one",
+                    [article.pk for article, _ in batch], exc_info=True)
+    results: dict[int, ExtractResult] = {}
+    failure: Exception | None = None
+    for one in batch:
+        try:
+            results.update(_persist([one]))
+        except Exception as exc:
+            log.exception("writing the extraction of article %s failed", one[0].pk)
+            failure = failure or exc
+    if failure is not None:
+        raise failure
+    return results
+
+
+@dataclass
+class _Write:
+    """What persisting one article's extraction changes."""
+
+    article: Article
+    extraction: Any
+    kept: list[Claim]
+    moved: list[Claim]
+    rows: list[Claim]
+    rejected: int
+    candidates: list[dict[str, Any]]
+    created: list[Claim] = field(default_factory=list)
+
+
+def _persist(batch: list[tuple[Article, Any]]) -> dict[int, ExtractResult]:
+    """Write the claims of every article of `batch` still running with the text it was extracted from, in
+    one transaction; an article re-ingested or re-claimed meanwhile is skipped (the newer job writes)."""
+    results: dict[int, ExtractResult] = {}
     with transaction.atomic():
         _relaxed_commit()
-        locked = (
-            Article.objects.select_for_update()
-            .filter(pk=article.pk, extraction_status=ExtractionStatus.RUNNING, content_hash=article.content_hash)
-            .first()
-        )
-        if locked is None:  # re-ingested or re-claimed meanwhile: the newer job writes
-            return ExtractResult(article.pk, "skipped (changed during extraction)")
-        existing = list(Claim.objects.filter(article_id=article.pk))
-        kept = [c for c in existing if c.touched]
-        moved = [c for c in kept if _relocate(c, article.text)]
+        # Locked in id order, as every job locks them: two jobs never wait for each other in a cycle.
+        running = dict(Article.objects.select_for_update()
+                       .filter(pk__in=[article.pk for article, _ in batch], extraction_status=ExtractionStatus.RUNNING)
+                       .order_by("pk").values_list("pk", "content_hash"))
+        current = [(article, extraction) for article, extraction in batch
+                   if running.get(article.pk) == article.content_hash]
+        writing = {article.pk for article, _ in current}
+        for article, _ in batch:
+            if article.pk not in writing:
+                results[article.pk] = ExtractResult(article.pk, "skipped (changed during extraction)")
+        if not current:
+            return results
+        existing: dict[int, list[Claim]] = {}
+        for claim in Claim.objects.filter(article_id__in=list(writing)):
+            existing.setdefault(claim.article_id, []).append(claim)
+        writes = [_plan(article, extraction, existing.get(article.pk, [])) for article, extraction in current]
+        moved = [claim for w in writes for claim in w.moved]
         if moved:
             Claim.objects.bulk_update(moved, ["start", "end"])
-        stale_ids = [c.pk for c in existing if not c.touched]
+        stale_ids = [c.pk for claims in existing.values() for c in claims if not c.touched]
         if stale_ids:
             Claim.objects.filter(pk__in=stale_ids, touched=False).delete()
-        taken_spans = {(c.start, c.end) for c in kept if c.start is not None}
-        rows = []
-        rejected = 0
-        for cand in extraction.claims:
-            if (cand.start, cand.end) in taken_spans:
-                continue
-            claim = Claim(article_id=article.pk, **candidate_dict(cand))
-            if claim.offsets_error(article.text):  # the invariant is checked before anything is written
-                rejected += 1
-                log.error("article %s: dropped a claim with bad offsets %s:%s", article.pk, cand.start, cand.end)
-                continue
-            rows.append(claim)
-        created = Claim.objects.bulk_create(rows, batch_size=500)
-        now = timezone.now()
-        candidates = candidates_payload(extraction, taken=taken_spans)
-        to_match = bool(candidates) and candidates_need_matching()
-        Article.objects.filter(pk=article.pk).update(
-            extraction_candidates=candidates, candidates_matched=not to_match,
+        created = Claim.objects.bulk_create([row for w in writes for row in w.rows], batch_size=500)
+        for w in writes:  # bulk_create returns the rows it was given, in order
+            w.created, created = created[: len(w.rows)], created[len(w.rows) :]
+        _finish(writes)
+    for w in writes:
+        results[w.article.pk] = ExtractResult(w.article.pk, ExtractionStatus.DONE, created=len(w.created),
+                                              kept=len(w.kept), error=w.extraction.note)
+    return results
+
+
+def _plan(article: Article, extraction: Any, existing: list[Claim]) -> _Write:
+    """The claims to keep, move and create for one article; checks every new row's offsets."""
+    from claims.extraction import candidate_dict
+
+    kept = [c for c in existing if c.touched]
+    moved = [c for c in kept if _relocate(c, article.text)]
+    taken_spans = {(c.start, c.end) for c in kept if c.start is not None}
+    rows = []
+    rejected = 0
+    for cand in extraction.claims:
+        if (cand.start, cand.end) in taken_spans:
+            continue
+        claim = Claim(article_id=article.pk, **candidate_dict(cand))
+        if claim.offsets_error(article.text):  # the invariant is checked before anything is written
+            rejected += 1
+            log.error("article %s: dropped a claim with bad offsets %s:%s", article.pk, cand.start, cand.end)
+            continue
+        rows.append(claim)
+    return _Write(article, extraction, kept, moved, rows, rejected,
+                  candidates_payload(extraction, taken=taken_spans))
+
+
+def _finish(writes: list[_Write]) -> None:
+    """Mark the articles done, with their audit rows, webhook events and follow-up work (claims written)."""
+    now = timezone.now()
+    need_matching = candidates_need_matching()
+    to_match = []
+    for w in writes:
+        # One UPDATE per article: a bulk_update's CASE over the candidates' JSON costs three times the CPU.
+        matching = bool(w.candidates) and need_matching
+        Article.objects.filter(pk=w.article.pk).update(
+            extraction_candidates=w.candidates, candidates_matched=not matching,
             extraction_status=ExtractionStatus.DONE, extracted_at=now, updated_at=now,
-            extraction_error=extraction.note, extraction_job="", language=extraction.language or article.language,
+            extraction_error=w.extraction.note, extraction_job="", language=w.extraction.language or w.article.language,
         )
-        audit_record(
-            actor=None, action="article.extract", obj=locked, channel=Channel.TASK,
-            after={"claims": len(created), "kept": len(kept), "relocated": len(moved), "rejected": rejected,
-                   "language": extraction.language, "skipped_blocks": len(extraction.skipped)},
-        )
-        hooks = webhooks_active()  # one query for both events
-        webhook_emit_many(event="claim.created", active=hooks, items=[
-            (c.pk, {"claim_id": c.pk, "article_id": article.pk, "text": c.text,
-                    "checkworthiness": c.checkworthiness, "kind": c.kind}) for c in created
-        ])
-        if settings.FACTCHECK_AUTO_EVIDENCE and created:
-            # The new claims' evidence runs are queued rows from this transaction on (a broker outage
-            # delays them, the sweeper re-sends them); the `evidence` queue runs them once this commits.
-            evidence_gather(claim_ids=[claim.pk for claim in created])
-        if to_match:  # a row first (candidates_matched=False): the evidence sweeper re-sends it if need be
-            enqueue(EVIDENCE_CANDIDATES, article.pk)
-        webhook_emit_many(event="article.extracted", active=hooks, items=[(article.pk, {
-            "article_id": article.pk, "claims": len(created) + len(kept), "language": extraction.language,
-        })])
-    return ExtractResult(article.pk, ExtractionStatus.DONE, created=len(created), kept=len(kept),
-                         error=extraction.note)
+        if matching:
+            to_match.append(w.article.pk)
+    audit_bulk(
+        audit_event(actor=None, action="article.extract", obj=w.article, channel=Channel.TASK,
+                    after={"claims": len(w.created), "kept": len(w.kept), "relocated": len(w.moved),
+                           "rejected": w.rejected, "language": w.extraction.language,
+                           "skipped_blocks": len(w.extraction.skipped)})
+        for w in writes
+    )
+    hooks = webhooks_active()  # one query for both events
+    webhook_emit_many(event="claim.created", active=hooks, items=[
+        (c.pk, {"claim_id": c.pk, "article_id": w.article.pk, "text": c.text,
+                "checkworthiness": c.checkworthiness, "kind": c.kind}) for w in writes for c in w.created
+    ])
+    created_ids = [c.pk for w in writes for c in w.created]
+    if settings.FACTCHECK_AUTO_EVIDENCE and created_ids:
+        # The new claims' evidence runs are queued rows from this transaction on (a broker outage
+        # delays them, the sweeper re-sends them); the `evidence` queue runs them once this commits.
+        evidence_gather(claim_ids=created_ids)
+    for pk in to_match:  # a row first (candidates_matched=False): the evidence sweeper re-sends it if need be
+        enqueue(EVIDENCE_CANDIDATES, pk)
+    webhook_emit_many(event="article.extracted", active=hooks, items=[(w.article.pk, {
+        "article_id": w.article.pk, "claims": len(w.created) + len(w.kept), "language": w.extraction.language,
+    }) for w in writes])

@@ -24,7 +24,7 @@ def test_it_never_gives_the_same_article_to_two_jobs(postgres: None) -> None:
     def job(first: int) -> None:
         try:
             barrier.wait()
-            got = _claim_jobs(first, batch=6)
+            got, _ = _claim_jobs(first, batch=6)
             with lock:
                 taken.append(got)
         finally:

@@ -6,11 +6,13 @@ import datetime as dt
 from typing import Any
 
 import pytest
+from django.db import DatabaseError, connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from claims.models import Article, AuditEvent, Claim, Webhook, WebhookDelivery
 from claims.services.errors import InvalidInput
-from claims.services.extraction_job import _claim_jobs, article_extract
+from claims.services.extraction_job import _claim_jobs, _persist_all, article_extract
 from claims.services.extraction_sweep import extraction_sweep
 from claims.services.ingest import article_ingest
 from tests.ingest.conftest import ARTICLE, CHANGED
@@ -210,6 +212,94 @@ def test_it_writes_claims_in_a_bounded_number_of_queries(django_assert_max_num_q
     assert len(article.extraction_candidates) >= 10
 
 
+def dispatches(count: int) -> list[Article]:
+    """`count` queued articles, each a different paragraph of facts with figures."""
+    return [article_ingest(text=" ".join(fact.format(n=n + 1) for fact in FACTS), language="fr").article
+            for n in range(count)]
+
+
+# The statements of a batch of one article on PostgreSQL, inside a test's transaction (where each transaction
+# is a savepoint): 5 to claim it (this article's status with the other queued ones; savepoint, SET LOCAL,
+# UPDATE, release), 1 to read the articles, 14 to write them: savepoint, SET LOCAL, lock the articles, read
+# their claims, insert the new claims, update the article, insert the audit rows, read the webhooks, insert
+# the claim.created deliveries, lock the new claims, read and insert their evidence runs, insert the
+# article.extracted deliveries, release. Each other article of the batch adds its own UPDATE.
+BATCH_STATEMENTS_POSTGRES = 20
+
+
+def test_it_writes_a_batch_of_articles_with_one_update_more_per_article(django_assert_num_queries: Any) -> None:
+    Webhook.objects.create(name="cms", url="https://cms.example.org/hook",
+                           events=["claim.created", "article.extracted"])
+    alone = dispatches(1)[0]
+    with CaptureQueriesContext(connection) as one:
+        assert article_extract(article_id=alone.pk, batch=4).status == "done"
+    if connection.vendor == "postgresql":
+        assert len(one) == BATCH_STATEMENTS_POSTGRES, "\n".join(q["sql"][:90] for q in one.captured_queries)
+
+    batch = dispatches(4)[1:]  # the first text is the article just extracted: three new ones queued
+    with django_assert_num_queries(len(one) + len(batch) - 1):
+        article_extract(article_id=batch[0].pk, batch=4)
+    for article in batch:
+        article.refresh_from_db()
+        assert article.extraction_status == "done" and article.claims.exists()
+        assert AuditEvent.objects.filter(action="article.extract", object_id=article.pk).count() == 1
+    claims = Claim.objects.filter(article__in=batch).values_list("pk", flat=True)
+    assert sorted(WebhookDelivery.objects.filter(event="claim.created", object_id__in=claims)
+                  .values_list("object_id", flat=True)) == sorted(claims)
+    extracted = WebhookDelivery.objects.filter(event="article.extracted", object_id__in=[a.pk for a in batch])
+    assert extracted.count() == len(batch)
+
+
+def test_a_message_whose_article_another_job_took_costs_one_query(django_assert_num_queries: Any) -> None:
+    first, second = dispatches(2)
+    assert article_extract(article_id=first.pk, batch=4).status == "done"
+    with django_assert_num_queries(1):  # its status, read with the other queued ones
+        assert article_extract(article_id=second.pk, batch=4).status == "skipped (done)"
+    Article.objects.filter(pk=second.pk).delete()
+    with django_assert_num_queries(1):
+        assert article_extract(article_id=second.pk, batch=4).status == "skipped (gone)"
+
+
+def test_an_article_changed_during_extraction_is_skipped_and_the_rest_of_its_batch_written() -> None:
+    from claims.extraction import extract_texts
+
+    urls = [f"https://news.example.org/depeche-{n}" for n in range(3)]
+    ids = [article_ingest(text=f"{ARTICLE} Dépêche {n}.", url=url, language="fr").article.pk
+           for n, url in enumerate(urls)]
+    assert sorted(_claim_jobs(ids[0], batch=3)[0]) == ids
+    articles = list(Article.objects.filter(pk__in=ids).order_by("pk"))
+    extractions = extract_texts([a.text for a in articles], languages=["fr"] * 3)
+    article_ingest(text=CHANGED, url=urls[1], language="fr")  # the page changed while it was parsed
+
+    results = _persist_all(list(zip(articles, extractions, strict=True)))
+    assert [results[pk].status for pk in ids] == ["done", "skipped (changed during extraction)", "done"]
+    changed = Article.objects.get(pk=ids[1])
+    assert changed.extraction_status == "queued" and not changed.claims.exists()  # its new job writes it
+    assert set(Article.objects.filter(claims__isnull=False).values_list("pk", flat=True)) == {ids[0], ids[2]}
+
+
+def test_one_article_that_cannot_be_written_costs_the_rest_of_its_batch_nothing(postgres: None) -> None:
+    """A failure inside the batch's transaction leaves nothing of it written; each article is then
+    written on its own, and the one that fails again stays running, with nothing half-written, for the
+    sweeper."""
+    first, broken, third = dispatches(3)
+    with connection.cursor() as cursor:  # a real failure of the database, for the claims of one article
+        cursor.execute("CREATE FUNCTION refuse_claim() RETURNS trigger LANGUAGE plpgsql AS "
+                       "$$ BEGIN RAISE EXCEPTION 'refused for the test'; END $$")
+        cursor.execute(f"CREATE TRIGGER refuse_claim BEFORE INSERT ON claims_claim FOR EACH ROW "
+                       f"WHEN (NEW.article_id = {broken.pk}) EXECUTE FUNCTION refuse_claim()")
+    with pytest.raises(DatabaseError, match="refused for the test"):
+        article_extract(article_id=first.pk, batch=3)
+    for article in (first, third):
+        article.refresh_from_db()
+        assert article.extraction_status == "done" and article.claims.exists()
+    broken.refresh_from_db()
+    assert broken.extraction_status == "running" and not broken.claims.exists()
+    assert broken.extraction_candidates == []
+    extracted = AuditEvent.objects.filter(action="article.extract").values_list("object_id", flat=True)
+    assert sorted(extracted) == [first.pk, third.pk]
+
+
 @pytest.mark.services
 def test_it_queues_the_new_claims_evidence_runs_as_rows_before_any_message(
     settings: Any, broker_url: str, postgres: None, django_capture_on_commit_callbacks: Any
@@ -335,9 +425,9 @@ def test_the_sweeper_leaves_fresh_and_recently_started_jobs_alone() -> None:
 def test_a_claim_token_tells_each_job_which_articles_it_got() -> None:
     ids = [article_ingest(text=f"{ARTICLE} Dépêche {n}.", language="fr").article.pk for n in range(3)]
     Article.objects.filter(pk=ids[1]).update(extraction_status="running")
-    taken = _claim_jobs(ids[0], batch=3)
+    taken, _ = _claim_jobs(ids[0], batch=3)
     assert sorted(taken) == [ids[0], ids[2]]
-    assert _claim_jobs(ids[2], batch=3) == []
+    assert _claim_jobs(ids[2], batch=3) == ([], "running")
 
 
 def test_it_stores_an_article_in_an_unsupported_language_and_says_so(run_tasks: Any) -> None:

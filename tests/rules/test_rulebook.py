@@ -181,7 +181,7 @@ def test_every_task_name_is_registered_and_every_registered_task_is_named() -> N
 
 def test_the_extraction_job_token_no_longer_hides_in_the_error_column() -> None:
     article = ArticleFactory(extraction_status="queued")
-    assert _claim_jobs(article.pk, 1) == [article.pk]
+    assert _claim_jobs(article.pk, 1) == ([article.pk], "")
     article = Article.objects.get(pk=article.pk)
     assert article.extraction_status == "running" and len(article.extraction_job) == 32
     assert article.extraction_error == ""
