@@ -2072,6 +2072,11 @@ _NOT_A_SOURCE = {"laquelle", "lequel", "lesquels", "lesquelles", "que", "qu'", "
 _STRESSED_PRONOUNS = {"lui": "il", "elle": "elle", "eux": "ils", "elles": "elles"}
 
 
+# "comme révélé par", "as reported by": the only "comme"/"as" _according_to_inside reads a source after (a
+# participle, then "par"/"by"); any other leaves the sentence to the fast path.
+_AS_SAID_BY = re.compile(r"\b(?:comme|as)\s+\S+\s+(?:par|by)\b")
+
+
 def _according_to_inside(span: Span, language: str) -> Attribution | None:
     """"..., à 43 %, selon un sondage Elabe publié jeudi, alors que ...", "Toutefois, selon Forbes, en
     2018, ...", "... 1,5 million de curieux selon Médiamétrie, soit ...": a source given inside the
@@ -2081,7 +2086,7 @@ def _according_to_inside(span: Span, language: str) -> Attribution | None:
     doc = span.doc
     lowered = span_text(span).lower()  # the cached sentence text, read by every sentence
     if "selon" not in lowered and "d'après" not in lowered and "according to" not in lowered \
-            and "comme" not in lowered and "as " not in lowered:
+            and _AS_SAID_BY.search(lowered) is None:
         return None  # most sentences: no token loop
     for tok in span[1:]:
         after = doc[tok.i + 1 : span.end]
