@@ -38,8 +38,8 @@ _TEXT = "claims.extraction.text"
 _MORPHS = "claims.extraction.morph_keys"
 _COLUMNS = "claims.extraction.columns"
 _TOKENS = "claims.extraction.tokens"
-# Keys other modules cache under (pipeline's originals), dropped by release() too.
-_OTHER_KEYS = ("claims.extraction.originals",)
+# Keys other modules cache under (pipeline's originals and words of names), dropped by release() too.
+_OTHER_KEYS = ("claims.extraction.originals", "claims.extraction.in_a_name")
 
 
 def doc_ents(doc: Doc) -> tuple[Span, ...]:

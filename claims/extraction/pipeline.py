@@ -404,14 +404,15 @@ def _chunk_candidates(art: _Article, doc: Doc, chunk: _Chunk, previous: list[Spa
             if seg_start == clauses[0][0]:
                 main_subject = resolved
         art.candidates.extend(made)
+        quoted_question = '?"' in text.replace(" ", "")  # the sentence's quotation ends with a question
         if attrib.claimant or attrib.how == "speech":
             # A speaker the article does not name ("a déclaré l'une de ses enquêtrices") is the last
             # speaker too: the "a-t-elle ajouté" after it is not someone named before.
             art.last_claimant, art.last_claimant_at = attrib.claimant, art.sentences
             art.last_claimant_alone, art.last_claimant_how = _alone(sent, attrib.claimant), attrib.how
             # ('"Pourquoi tu parles ?"' then '", rétorque X.', cut apart by the parser: the tail's quotation)
-            art.last_claimant_asked = '?"' in text.replace(" ", "") or tail_only and asked_before
-        asked_before = '?"' in text.replace(" ", "") or text.endswith("?")
+            art.last_claimant_asked = quoted_question or tail_only and asked_before
+        asked_before = quoted_question or text.endswith("?")
         art.previous_text = text
         if attrib.how in ("description:source", "description:sources"):
             art.last_source = attrib.claimant
@@ -1001,7 +1002,7 @@ def _long_parts(doc: Doc, start: int, end: int,
     is short or has no such boundary. Parts are cut again while they are long. The words of the
     sentence's attribution (", a affirmé à l'AFP Marie Legall") belong to no clause: the parser hangs
     them on either."""
-    if len(span_text(doc[start:end]).split()) <= LONG_WORDS:
+    if not _long(doc, start, end):
         return []
     ignore = frozenset(i for s, e in attribution for i in range(s, e))
     parts = _cut(doc, start, end, ignore)
@@ -1523,10 +1524,18 @@ def _in_a_title(token: Token) -> bool:
 
 def _in_a_name(doc: Doc) -> list[bool]:
     """Per token, whether it is a word of a name of several words ("Corriere della Sera"); the tagger's
-    one-word entities include a sentence's first word ("Si"), which stays what it is."""
-    iob = column(doc, "ent_iob_")
-    n = len(iob)
-    return [iob[i] == "I" or iob[i] == "B" and i + 1 < n and iob[i + 1] == "I" for i in range(n)]
+    one-word entities include a sentence's first word ("Si"), which stays what it is. Read by every
+    candidate's signals: worked out once per document."""
+    named: list[bool] | None = doc.user_data.get(_IN_A_NAME)
+    if named is None or len(named) != len(doc):
+        iob = column(doc, "ent_iob_")
+        n = len(iob)
+        named = doc.user_data[_IN_A_NAME] = [
+            iob[i] == "I" or iob[i] == "B" and i + 1 < n and iob[i + 1] == "I" for i in range(n)]
+    return named
+
+
+_IN_A_NAME = "claims.extraction.in_a_name"
 
 
 def _hypothetical_words(span: Span, pos_of: list[str], alleged: set[int], language: str) -> bool:
