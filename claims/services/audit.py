@@ -30,19 +30,10 @@ def audit_event(
     )
 
 
-def audit_record(
-    *,
-    actor: Any,
-    action: str,
-    obj: Any,
-    claim_id: int | None = None,
-    before: dict[str, Any] | None = None,
-    after: dict[str, Any] | None = None,
-    channel: str = Channel.UI,
-) -> AuditEvent:
-    """Write one audit row. Call it inside the transaction of the change it records."""
-    event = audit_event(actor=actor, action=action, obj=obj, claim_id=claim_id, before=before, after=after,
-                        channel=channel)
+def audit_record(**fields: Any) -> AuditEvent:
+    """Write one audit row (the keyword arguments of audit_event). Call it inside the transaction of
+    the change it records."""
+    event = audit_event(**fields)
     event.save(force_insert=True)
     return event
 
