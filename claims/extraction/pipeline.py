@@ -1277,8 +1277,10 @@ def _candidate(
         # commencé", "Les protocoles ont été opérationnels dès le 28 février") report what happened.
         schedule=schedule and tense != "past" or _CLOCK_TIME.search(quote) is not None
         or any(d.get("tense") == "future" for d in c_dates),
-        advice=advice or "Imp" in morph_values(root, "Mood")
-        or _has(_WITH_SUBJECT.sub(" ", lower), lx.IMPERATIVE_APPEALS.get(language, ())),
+        # An imperative main verb already has its signal (syntax: "an instruction or appeal"): advice is what
+        # the words tell beside it, so an imperative is not counted, nor its reason shown, twice.
+        advice=not signals.imperative and (advice or "Imp" in morph_values(root, "Mood")
+                                          or _has(_WITH_SUBJECT.sub(" ", lower), lx.IMPERATIVE_APPEALS.get(language, ()))),
         promotional=promotional,
         tribute=tribute,
         appraisal=not c_quantities and _appraisal(span, root, clause_attrib, language),

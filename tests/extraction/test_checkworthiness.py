@@ -503,7 +503,10 @@ def test_a_first_person_plural_statement_is_no_appeal() -> None:
             "Nous soutenons les 40 familles sinistrées de Martigues depuis le mois de juin.")
     extraction = extract_claims(text, language="fr", selective=False)
     reasons = {c.quote.split()[0]: c.checkworthiness_reasons for c in [*extraction.claims, *extraction.recoverable]}
-    assert "advice or instruction" in reasons["Soutenons"]
+    assert "an instruction or appeal" in reasons["Soutenons"]
+    # the imperative is one signal, not counted (and shown) a second time as advice
+    assert "advice or instruction" not in reasons["Soutenons"]
+    assert "an instruction or appeal" not in reasons["Nous"]
     assert "advice or instruction" not in reasons["Nous"]
 
 
