@@ -1396,6 +1396,11 @@ _TIME_NOUNS = lx.TIME_NOUNS
 _DEMONSTRATIVE_DETS = frozenset({"ce", "cet", "cette", "ces", "this", "these", "that", "those"})
 _REFERRING_CE = frozenset({"c'", "ce", "cela", "ça", "ceci"})
 _RELATIVES = frozenset({"qui", "que", "qu'", "dont"})
+# Pronouns that stand for a person or thing named before and open a sentence only after it: "Celle découverte
+# au Caire mesure ...", "Celui de Lyon a fermé", "Lui-même avait été condamné", "Eux ont refusé". Not "Ceux qui
+# fraudent seront sanctionnés", whose relative clause says who.
+_STRESSED_PRONOUNS = frozenset({"celui", "celle", "ceux", "celles", "lui", "eux", "lui-même", "elle-même",
+                                "eux-mêmes", "elles-mêmes"})
 
 
 def _refers_back(kept: list[Token]) -> bool:
@@ -1432,6 +1437,8 @@ def _refers_back(kept: list[Token]) -> bool:
                 _names_itself(noun)):
             return False
         return noun.dep_.startswith("nsubj") or (noun.dep_ == "ROOT" and _finite(words[2:]))
+    if low in _STRESSED_PRONOUNS and second.lower_.replace("\u2019", "'") not in _RELATIVES:
+        return True  # "Celle découverte au Caire mesure huit mètres": which one, the sentence before says
     return False
 
 

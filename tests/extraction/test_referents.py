@@ -202,3 +202,21 @@ def test_a_description_set_beside_a_name_however_parsed_needs_no_context() -> No
 ])
 def test_who_tells_an_acronym_or_an_age_does_not_say_who_the_claim_is_about(text: str, needle: str) -> None:
     assert one(text, needle).needs_context
+
+
+@pytest.mark.parametrize(("text", "needle"), [
+    ("Deux statues ont été mises au jour en Égypte. Celle trouvée près de Louxor mesure six mètres de haut.",
+     "six mètres"),
+    ("Trois usines ont été rachetées en mars. Celui de Nantes a été fermé mardi avec 250 salariés.", "250 salariés"),
+    ("Le prévenu a nié les faits. Lui-même avait été condamné à 12 ans de prison en 2008.", "12 ans"),
+    ("Les voisins ont porté plainte. Eux ont refusé de verser 400 euros au syndic en 2021.", "400 euros"),
+])
+def test_a_sentence_opening_on_a_stressed_or_demonstrative_pronoun_needs_context(text: str, needle: str) -> None:
+    # "Celle", "Celui de", "Lui-même", "Eux": which one or who, only the sentence before says
+    assert one(text, needle).needs_context
+
+
+def test_a_demonstrative_pronoun_with_its_relative_clause_says_who() -> None:
+    text = ("Le gouvernement a présenté la réforme mardi. "
+            "Ceux qui gagnent plus de 4 000 euros par mois paieront 2 % de plus à partir de 2024.")
+    assert not one(text, "4 000 euros").needs_context
