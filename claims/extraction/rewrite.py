@@ -901,6 +901,8 @@ def condense(
                     needs_context = True
             else:
                 needs_context = True
+    if subj is not None and not position and not inner_quote and _pronoun_left_unresolved(subj, kept, span):
+        needs_context = True
     if not needs_context and not resolved and not replacement:
         # A quotation's own subject is not the sentence's (the speaker's): it is read at the first words.
         needs_context = _refers_back(kept) or _pronoun_opens(kept) or inner_quote and _quoted_described(subj, kept)
@@ -1049,6 +1051,21 @@ def _impersonal_passive(participle: Token) -> bool:
 # the stem of their participles (the pipeline runs no lemmatizer).
 _IMPERSONAL_PASSIVES = ("conseill", "recommand", "déconseill", "demand", "prévu", "permis", "autoris", "interdit",
                         "exig", "propos", "décid", "envisag")
+
+
+def _pronoun_left_unresolved(subj: Token, kept: list[Token], span: Span) -> bool:
+    """Whether a personal pronoun subject stays in the claim, after words too long for its antecedent to be
+    looked for ("Alors que l'horizon semblait se dégager pour la chaîne après un mois de grève, elle vient
+    d'être condamnée"), with no subject before it in the claim that it may stand for: a name, or a noun of
+    its gender and number ("La chaîne a perdu des points, elle ...")."""
+    if subj.lower_ not in _PERSONAL_PRONOUNS or _impersonal(subj) or subj not in kept or quoted(subj, span):
+        return False
+    def agrees(noun: Token, field: str) -> bool:
+        mine, its = morph_values(subj, field), morph_values(noun, field)
+        return not mine or not its or bool(set(mine) & set(its))
+
+    return not any(t.dep_.startswith("nsubj") and (t.pos_ == "PROPN" or t.pos_ == "NOUN" and agrees(t, "Gender")
+                                                    and agrees(t, "Number")) for t in kept[: kept.index(subj)])
 
 
 def _named_before(subj: Token, kept: list[Token]) -> bool:
@@ -1487,6 +1504,11 @@ def _points_back(kept: list[Token], subj: Token | None) -> bool:
         if lowers[k] in ("lui", "elle", "eux", "elles") and k and lowers[k - 1] in ("selon", "d'après") and not (
                 _source_before(t, words[:k], subj)):
             return True  # "une réponse selon lui au sentiment d'isolement"
+        if lowers[k] in _LATTER and k and lowers[k - 1] in ("ce", "cette", "ces") and t != subj and not (
+                t.head.i > t.i and t.head.pos_ == "NOUN") and not any(w.pos_ in ("NOUN", "PROPN") for w in words[:k]):
+            # "Pour ce dernier, l'incident a eu lieu ...": the last one the sentences before named (not "ces
+            # dernières 24 heures", nor "un élève ... depuis que ce dernier a ...", which the claim names)
+            return True
         if t.pos_ != "NOUN" or t == subj or _apposed(t):
             continue
         if _argument(t) and (_demonstrated_back(t, words[:k]) and not _earlier_clause(t, words[:k])

@@ -220,3 +220,33 @@ def test_a_demonstrative_pronoun_with_its_relative_clause_says_who() -> None:
     text = ("Le gouvernement a présenté la réforme mardi. "
             "Ceux qui gagnent plus de 4 000 euros par mois paieront 2 % de plus à partir de 2024.")
     assert not one(text, "4 000 euros").needs_context
+
+
+def test_a_pronoun_subject_after_a_long_leading_phrase_that_names_no_one_needs_context() -> None:
+    text = ("La chaîne a perdu trois points d'audience en un an. Alors que l'horizon semblait enfin se dégager "
+            "pour la rédaction après un mois de grève, elle vient d'être condamnée à verser 50 000 euros à un "
+            "ancien présentateur.")
+    assert one(text, "50 000 euros").needs_context
+    text = ("Hospitalisée dans une clinique d'Aix-en-Provence, puis transférée dans un hôpital de Marseille, "
+            "elle a été soignée pendant 12 jours.")
+    assert one(text, "12 jours").needs_context
+
+
+def test_a_pronoun_subject_after_a_clause_whose_subject_it_may_stand_for_needs_no_context() -> None:
+    # "elle" is the town council the claim itself names
+    text = "La mairie a voté le budget lundi, elle a prévu 3 millions d'euros pour les écoles de la ville."
+    assert not one(text, "3 millions").needs_context
+
+
+@pytest.mark.parametrize(("text", "needle", "flagged"), [
+    # "ce dernier" opening the claim: the last one the sentences before named
+    ("Le maire a reçu le directeur de l'usine. Pour ce dernier, la fermeture coûtera 40 emplois en 2024.",
+     "40 emplois", True),
+    # the claim names who "ce dernier" is
+    ("Le sort d'un employé de la mairie est incertain depuis que ce dernier a détourné 20 000 euros en 2021.",
+     "20 000 euros", False),
+    # an adjective of time, not a pronoun
+    ("Le pays a enregistré 54 décès ces dernières 24 heures dans ses hôpitaux.", "54 décès", False),
+])
+def test_ce_dernier_points_back_only_when_the_claim_does_not_name_it(text: str, needle: str, flagged: bool) -> None:
+    assert one(text, needle).needs_context is flagged
