@@ -1583,9 +1583,11 @@ def _units_from_afar(doc: Doc, items: list[dict[str, Any]], groups: list[tuple[i
 
 
 def _yearish(doc: Doc, i: int) -> bool:
-    """A four-digit number that reads as a year rather than a count."""
+    """A four-digit number that reads as a year rather than a count: not before a noun it counts ("2000
+    personnes"), but before a singular noun it dates ("a 2022 audit", "the 2019 election")."""
     nxt = doc[i + 1] if i + 1 < len(doc) else None
-    return nxt is None or nxt.pos_ not in ("NOUN",) or nxt.is_punct
+    return nxt is None or nxt.pos_ not in ("NOUN",) or nxt.is_punct or (
+        nxt.tag_ == "NN" or "Sing" in morph_values(nxt, "Number"))
 
 
 def find_entities(doc: Doc) -> list[dict[str, Any]]:

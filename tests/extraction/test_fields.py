@@ -875,3 +875,14 @@ def test_new_is_no_number() -> None:
     text = "Il a acheté un vélo neuf à Lyon. Le quartier du Pont-Neuf a été évacué à Toulouse."
     extraction = extract_claims(text, language="fr", selective=False)
     assert not [q for c in [*extraction.claims, *extraction.recoverable] for q in c.quantities]
+
+
+def test_a_year_before_a_singular_noun_dates_it_and_counts_nothing() -> None:
+    # "a 2022 audit", "the 2019 election": the year of the audit, not 2,022 audits; "2000 people" counts
+    [extraction] = extract_texts(["The service overspent by $1.2 million, a 2022 audit found. "
+                                  "Some 2000 people signed the petition after the 2019 election."],
+                                 languages=["en"], published=[None])
+    found = [(q["value"], q["unit"]) for c in [*extraction.claims, *extraction.recoverable] for q in c.quantities]
+    assert (2022.0, "audit") not in found
+    assert not any(unit == "election" for _, unit in found)
+    assert (2000.0, "people") in found
