@@ -288,6 +288,19 @@ STORY_NOUNS = frozenset({
     "objet", "tableau", "vidéo", "image", "photo", "cliché", "film", "livre", "ouvrage", "album", "chanson",
     "médicament", "vaccin", "corps", "hausse", "baisse", "augmentation", "diminution", "recul", "niveau",
     "seuil", "montant", "somme", "chiffre", "total",
+    # English ("The report found ...", "The decision follows ..."; "accident", "photo" are above); words that
+    # are French too ("plan", "show", "deal") are left out: a French article uses them of things it has named as often.
+    "decision", "measure", "bill", "report", "study", "poll", "survey", "fire", "attack", "trial", "hearing",
+    "operation", "ceremony", "protest", "rally", "meeting", "summit", "episode", "event", "strike", "building",
+    "house", "vehicle", "plane", "ship", "boat", "dog", "video", "picture", "book", "song", "drug", "vaccine", "rise", "increase", "fall", "drop", "level", "amount", "sum",
+    "proposal", "agreement", "move",
+})
+# People a story names again by what they are, not who ("The man had stolen ...", "The victim was taken ..."):
+# English, beside the French of rewrite's unnamed people and UNNAMED_PERSON_NOUNS.
+UNNAMED_PEOPLE_EN = frozenset({
+    "man", "woman", "girl", "boy", "child", "teenager", "victim", "driver", "suspect", "passer-by", "resident",
+    "neighbour", "neighbor", "tourist", "prisoner", "inmate", "pupil", "student", "patient", "mother", "father",
+    "couple", "family", "singer", "actor", "actress", "company", "firm", "group",
 })
 # Of those, the occupations of a public figure an article is about ("Michèle Torr ... la chanteuse"), not of
 # someone a story brings in beside them ("l'infirmière", "le policier", "l'épidémiologiste").

@@ -53,7 +53,7 @@ _LATTER = {"dernier", "dernière", "derniers", "dernières", "celui-ci", "celle-
 _UNNAMED_PEOPLE = frozenset({*lx.PERSON_NOUNS, "homme", "femme", "fille", "garçon", "enfant", "adolescent",
                              "adolescente", "jeune", "victime", "passant", "passante", "automobiliste",
                              "conducteur", "conductrice", "retraité", "retraitée", "voisin", "voisine", "touriste",
-                             "détenu", "détenue", "prisonnier", "prisonnière"})
+                             "détenu", "détenue", "prisonnier", "prisonnière", *lx.UNNAMED_PEOPLE_EN})
 
 
 # Offices held by few people at a time, whose holder an article names ("l'ancienne ministre", "le maire");
@@ -1254,7 +1254,7 @@ def _role_phrase(noun: Token) -> list[Token] | None:
 # one only in the sentences before.
 _DESCRIBED_BODIES = lx.COMPANY_NOUNS | {"enseigne", "marque", "laboratoire", "association", "start-up", "firme",
                                         "club", "établissement", "organisation", "ong", "collectif", "chaîne"}
-_DEFINITE = frozenset({"le", "la", "l'", "l\u2019"})
+_DEFINITE = frozenset({"le", "la", "l'", "l\u2019", "the"})
 
 
 _CLEFT_BE = frozenset({"est", "était", "étaient", "sont"})
@@ -1312,13 +1312,19 @@ def _described_back(noun: Token) -> bool:
     if person and any(c.dep_ == "amod" and c.lower_.startswith(_RANKS) for c in noun.children) and any(
             c.dep_.startswith("acl") for c in noun.children):
         return False  # "la première femme à devenir présidente des États-Unis": one by definition
+    # (an English number is an entity, CARDINAL, that names no one: "The two men")
     return not _named_in_apposition(noun) and not any(
-        (t.ent_type_ or t.pos_ == "PROPN") and not (person and (_party_label(t) or t.ent_type_ in ("LOC", "GPE")))
+        (t.ent_type_ and t.ent_type_ not in _NUMBER_ENTITIES or t.pos_ == "PROPN")
+        and not (person and (_party_label(t) or t.ent_type_ in ("LOC", "GPE")))
         for t in noun.subtree if t.i != noun.i and t.dep_ not in ("acl", "acl:relcl"))
 
 
+_NUMBER_ENTITIES = frozenset({"CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"})
+
+
 # Numbers of a few: "Les deux hommes", "les trois suspects" point back to people counted before.
-_FEW = frozenset({"deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze", "douze"})
+_FEW = frozenset({"deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze", "douze",
+                  "two", "three", "four", "five", "seven", "eight", "nine", "ten", "eleven", "twelve"})
 # Adjectives that do not say which thing ("Le nouveau texte", "La première édition", "L'ancien bâtiment").
 _VAGUE = frozenset({*ROLE_ADJECTIVES, "nouveau", "nouvel", "nouvelle", "nouveaux", "nouvelles", "dernier", "dernière",
                     "même", "deuxième", "second", "seconde", "troisième", "prochain", "prochaine", "petit", "petite",

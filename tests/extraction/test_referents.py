@@ -4,8 +4,11 @@ certain, never to a wrong one."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
+from claims.extraction import extract_texts
 from tests.extraction.test_rewrite import one
 
 
@@ -250,3 +253,24 @@ def test_a_pronoun_subject_after_a_clause_whose_subject_it_may_stand_for_needs_n
 ])
 def test_ce_dernier_points_back_only_when_the_claim_does_not_name_it(text: str, needle: str, flagged: bool) -> None:
     assert one(text, needle).needs_context is flagged
+
+
+def english(text: str, needle: str) -> Any:
+    [extraction] = extract_texts([text], languages=["en"], selective=False)
+    return next(c for c in [*extraction.claims, *extraction.recoverable] if needle in c.quote)
+
+
+@pytest.mark.parametrize(("text", "needle", "flagged"), [
+    # a person, a thing of the story or a few counted, named again by what they are: who or which, only
+    # the sentences before say
+    ("Police arrested a man in Leeds. The man had stolen 40 bicycles since 2021.", "40 bicycles", True),
+    ("The council ordered an inquiry. The report found that 30% of the bikes were sold online.", "30%", True),
+    ("Police arrested two men in York. The two men were charged with 12 thefts on Friday.", "12 thefts", True),
+    # what the words say which: a compound, a name, an indefinite description
+    ("The police report found that 30% of the bikes were sold online in 2022.", "30%", False),
+    ("The Leeds University study found that 30% of the bikes were sold online.", "30%", False),
+    ("Police arrested a man who had stolen 40 bicycles in Leeds since 2021.", "40 bicycles", False),
+])
+def test_an_english_definite_description_that_points_back_needs_context(text: str, needle: str,
+                                                                          flagged: bool) -> None:
+    assert english(text, needle).needs_context is flagged
