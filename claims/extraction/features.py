@@ -676,6 +676,10 @@ def _is_name_part(doc: Doc, i: int) -> bool:
 _ABBREVIATED_UNITS = frozenset({"m", "km", "cm", "mm", "kg", "ha", "m²", "km²", "m2", "km2", "m³", "m3", "mw", "gw"})
 
 
+# The English age's noun ("a 34-year-old", "a six-month-old") and the unit it gives.
+_AGE_NOUNS = {"year": "years", "month": "months", "week": "weeks", "day": "days"}
+
+
 def _unit_at(doc: Doc, j: int) -> tuple[str, int]:
     """The unit written right after a number ending before token j, and where it ends."""
     n = len(doc)
@@ -683,6 +687,9 @@ def _unit_at(doc: Doc, j: int) -> tuple[str, int]:
         return "", j
     nxt = doc[j]
     low = nxt.lower_
+    if low == "-" and j + 3 < n and doc[j + 1].lower_ in _AGE_NOUNS and doc[j + 2].text == "-" \
+            and doc[j + 3].lower_ == "old":
+        return _AGE_NOUNS[doc[j + 1].lower_], j + 4  # "a 34-year-old man": an age, in years
     two = f"{low} {doc[j + 1].lower_}" if j + 1 < n else ""
     if two in lx.PERCENT_WORDS:
         return "%", j + 2

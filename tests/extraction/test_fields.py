@@ -886,3 +886,10 @@ def test_a_year_before_a_singular_noun_dates_it_and_counts_nothing() -> None:
     assert (2022.0, "audit") not in found
     assert not any(unit == "election" for _, unit in found)
     assert (2000.0, "people") in found
+
+
+def test_an_english_age_counts_years() -> None:
+    [extraction] = extract_texts(["Police arrested a 34-year-old man in Leeds on Monday after a 12-hour search."],
+                                 languages=["en"], published=[None])
+    found = [(q["value"], q["unit"]) for c in [*extraction.claims, *extraction.recoverable] for q in c.quantities]
+    assert (34.0, "years") in found
