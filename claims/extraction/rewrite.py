@@ -850,6 +850,8 @@ def condense(
                 needs_context = True
         elif low.replace("\u2019", "'") in _SPEAKER_PRONOUNS:
             needs_context = True  # "J'ai acheté une maison en 2003": who speaks is not in the text
+        elif low == "it" and not _dummy_it(subj):
+            needs_context = True  # "It is the highest figure since 2007": what is, the sentence before says
         elif subj.pos_ == "PRON" and "Card" in morph_values(subj, "NumType") and position == "first":
             needs_context = True  # "Tous deux ont été transférés", "Les trois ont démissionné": which ones
         elif low in _DEMONSTRATIVE_PRONOUNS and not _it_has_been(subj) or (
@@ -1028,6 +1030,26 @@ def _impersonal(subj: Token) -> bool:
 _THERE_IS = frozenset({"a", "avait", "aura", "aurait", "eut", "ait", "eût", "avoir", "aurai", "ont"})
 # "falloir", whose "il" is never anyone: "il faut", "il fallait", "il faudra", "il faudrait"
 _MUST = frozenset({"faut", "fallait", "fallut", "faudra", "faudrait", "faille", "fallût"})
+
+
+# English verbs whose "it" may stand for the clause that follows ("It is likely that ...", "It seems that",
+# "It took three days to ...").
+_DUMMY_IT_VERBS = frozenset({"is", "was", "'s", "be", "been", "being", "are", "were", "seems", "seemed", "seem",
+                             "appears", "appeared", "remains", "remained", "became", "becomes", "takes", "took",
+                             "take", "makes", "made"})
+
+
+def _dummy_it(subj: Token) -> bool:
+    """An English "it" that stands for no antecedent: the parser's expletive, or the subject of "be", "seem",
+    "take" or a passive ("It was reported that ...", "It is expected to ...") with a "that", "to" or
+    "whether" clause after the verb."""
+    if subj.dep_ == "expl":
+        return True
+    verb = subj.head
+    if verb.lower_ not in _DUMMY_IT_VERBS and not any(c.dep_ == "auxpass" for c in verb.children):
+        return False
+    return any(t.lower_ in ("that", "to", "whether", "if") and t.dep_ in ("mark", "aux")
+               for t in subj.doc[verb.i + 1 : subj.sent.end])
 
 
 def _impersonal_passive(participle: Token) -> bool:

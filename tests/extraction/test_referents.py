@@ -274,3 +274,15 @@ def english(text: str, needle: str) -> Any:
 def test_an_english_definite_description_that_points_back_needs_context(text: str, needle: str,
                                                                           flagged: bool) -> None:
     assert english(text, needle).needs_context is flagged
+
+
+@pytest.mark.parametrize(("text", "needle", "flagged"), [
+    ("Waiting lists grew again. It is the highest figure since records began in 2007.", "2007", True),
+    ("The firm published its accounts. It said it had cut 400 jobs in 2023.", "400 jobs", True),
+    # an "it" that stands for the clause after the verb
+    ("It is likely that 3,000 jobs will go at the Leeds plant by 2025.", "3,000 jobs", False),
+    ("It took 12 days to repair 30 km of track near Leeds.", "12 days", False),
+])
+def test_an_english_it_subject_needs_context_unless_it_stands_for_the_clause_after(text: str, needle: str,
+                                                                                   flagged: bool) -> None:
+    assert english(text, needle).needs_context is flagged
