@@ -99,3 +99,12 @@ def test_a_line_whose_subject_is_a_pronoun_or_that_speaks_to_the_reader_yields_t
     post = "Il a encore frappé, celui-là. Le maire de Béziers a supprimé les subventions des écoles privées."
     top = top_claim(extract_claims(post, language="fr"))
     assert top is not None and top.text.startswith("Le maire de Béziers a supprimé")
+
+
+def test_a_line_where_the_poster_speaks_of_themselves_yields_to_the_claim() -> None:
+    feeling = Cand(0, 0.4, "Cette vidéo m'a donné des frissons", Signals(words=6, first_person=True))
+    claim = Cand(50, 0.7, "Des soldats ukrainiens défilent devant le parlement de Kiev")
+    assert top_claim(Ext([claim], [feeling])) is claim
+    post = "J'ai reçu ce message ce matin. Le gouvernement a supprimé la prime de rentrée scolaire en Wallonie."
+    top = top_claim(extract_claims(post, language="fr"))
+    assert top is not None and top.text.startswith("Le gouvernement a supprimé")
