@@ -108,3 +108,12 @@ def test_a_line_where_the_poster_speaks_of_themselves_yields_to_the_claim() -> N
     post = "J'ai reçu ce message ce matin. Le gouvernement a supprimé la prime de rentrée scolaire en Wallonie."
     top = top_claim(extract_claims(post, language="fr"))
     assert top is not None and top.text.startswith("Le gouvernement a supprimé")
+
+
+def test_a_short_line_that_names_someone_and_has_a_verb_keeps_its_first_place() -> None:
+    statement = Cand(0, 0.3, "Le maire de Lyon démissionne", Signals(words=5, entities=1))
+    later = Cand(40, 0.6, "Le conseil municipal se réunira en urgence lundi soir pour élire son successeur")
+    assert top_claim(Ext([later], [statement])) is statement
+    # Without a name, or without a verb, a short line is still a hook.
+    assert top_claim(Ext([later], [Cand(0, 0.3, "Une triste nouvelle", Signals(words=3, has_verb=False, entities=1))])) is later
+    assert top_claim(Ext([later], [Cand(0, 0.3, "Il démissionne enfin", Signals(words=3))])) is later
