@@ -83,9 +83,14 @@ def _states_the_post(cand: _Candidate) -> bool:
     ("URGENT URGENT NOUVELLE MALADIE", "La poire de l'angoisse !": the hook before the claim; the
     `short` rule's length) and not a forecast (what will happen is not what a fact-checker checks).
     A short line with a verb that names someone or something is a statement, not a hook: "Michel
-    Cymes se fait vacciner.", "73 chinois arrêtés au Katanga." (claims-fr tune split 0.298 -> 0.299)."""
+    Cymes se fait vacciner.", "73 chinois arrêtés au Katanga." (claims-fr tune split 0.298 -> 0.299).
+    A question that names no one and nothing is a hook too ("Vous savez ce que c'est ça ?", "COMMENT
+    TRAITER TOUTE SORTE DE CANCERS ?", "On nous prend encore pour des pangolins ?"): it asks the reader
+    to read on (tune split 0.299 -> 0.301); one that names something may be the claim asked ("L'absence
+    de la France à une réunion du Conseil de sécurité : c'est de la stratégie ?")."""
     s = cand.signals
-    return s is None or not (s.words < SHORT_WORDS and not _names_and_tells(s) or s.forecast)
+    return s is None or not (s.words < SHORT_WORDS and not _names_and_tells(s) or s.forecast
+                             or s.question and not s.entities)
 
 
 def _names_and_tells(s: Any) -> bool:

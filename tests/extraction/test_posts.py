@@ -117,3 +117,12 @@ def test_a_short_line_that_names_someone_and_has_a_verb_keeps_its_first_place() 
     # Without a name, or without a verb, a short line is still a hook.
     assert top_claim(Ext([later], [Cand(0, 0.3, "Une triste nouvelle", Signals(words=3, has_verb=False, entities=1))])) is later
     assert top_claim(Ext([later], [Cand(0, 0.3, "Il démissionne enfin", Signals(words=3))])) is later
+
+
+def test_a_question_that_names_nothing_is_a_hook_before_the_claim() -> None:
+    teaser = Cand(0, 0.3, "Vous savez ce que vous mangez vraiment ?", Signals(words=7, question=True))
+    claim = Cand(50, 0.6, "Le fabricant ajoute du sucre dans toutes ses soupes")
+    assert top_claim(Ext([claim], [teaser])) is claim
+    # A question that names something may be the claim asked: it keeps its place.
+    named = Cand(0, 0.3, "Pourquoi l'OMS a-t-elle caché ce rapport ?", Signals(words=7, question=True, entities=1))
+    assert top_claim(Ext([claim], [named])) is named
