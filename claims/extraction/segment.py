@@ -78,8 +78,7 @@ _LETTER = re.compile(r"[^\W\d_]")
 def _shouted(line: str) -> bool:
     """Whether a line is shouted: upper-case letters only, and enough of them to be words (not "RDC").
     Its case then tells nothing about where its sentence starts (segment)."""
-    letters = _LETTER.findall(line)
-    return len(letters) >= 8 and all(ch.isupper() for ch in letters)
+    return line.isupper() and len(_LETTER.findall(line)) >= 8  # (isupper first: most lines have a lower-case letter)
 
 
 def _has_sentence_before_question(line: str) -> bool:
