@@ -27,7 +27,7 @@ def _open_end(line: str) -> bool:
     """`_OPEN_END.search(line)`, looked for only where a match can start (a long paragraph is one line)."""
     return _OPEN_END.search(line, max(0, len(line) - _OPEN_END_REACH)) is not None
 _BYLINE = re.compile(
-    r"^(\(\s*[A-Z][A-Za-z./ ]{0,14}\)|[A-Z]{2,6}(/[A-Z]{2,6})*|(Par|By|De notre (?:envoyé|correspondant)\w*)\s+.{0,80}|"
+    r"^(\(\s*[A-Z][A-Za-z./ ]{0,14}\)|(?-i:[A-Z]{2,6}(/[A-Z]{2,6})*)|(Par|By|De notre (?:envoyé|correspondant)\w*)\s+.{0,80}|"
     r"(avec|with)\s+(AFP|Reuters|AP|Belga)|\W*(©|copyright).*)$",
     re.IGNORECASE,
 )
@@ -72,6 +72,15 @@ def _classify(line: str, *, first: bool) -> str:
     return "prose"
 
 
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _shouted(line: str) -> bool:
+    """Whether a line is shouted: upper-case letters only, and enough of them to be words (not "RDC").
+    Its case then tells nothing about where its sentence starts (segment)."""
+    return line.isupper() and len(_LETTER.findall(line)) >= 8  # (isupper first: most lines have a lower-case letter)
+
+
 def _has_sentence_before_question(line: str) -> bool:
     return bool(re.search(r"[.!…]\s+\S", line))
 
@@ -92,6 +101,7 @@ def segment(text: str) -> list[Block]:
         pos = p_start
         prev_len = 0
         open_end = False
+        shouted = False
         lines = text[p_start:p_end].split("\n")
         for index, line in enumerate(lines):
             l_start, l_end = pos, pos + len(line)
@@ -103,14 +113,19 @@ def segment(text: str) -> list[Block]:
             l_start, l_end = l_start + lead, l_start + trail
             # A line continues the paragraph only when it looks like a hard wrap: the previous line
             # was long, or this one starts in lower case. Short lines are list items or headings.
-            if unit_start is not None and not (text[l_start].islower() or prev_len >= 60 or open_end):
+            # In a shouted run (a post's text copied from an image: "IL Y A UNE\nAPPLICATION QUI ...")
+            # every line starts in upper case: a shouted line after a shouted one goes on with it.
+            if unit_start is not None and not (text[l_start].islower() or prev_len >= 60 or open_end
+                                               or shouted and _shouted(text[l_start:l_end])):
                 blocks.append(Block(unit_start, unit_end, "prose"))
                 unit_start = None
             prev_len = l_end - l_start
+            shouted = _shouted(text[l_start:l_end])
             kind = _classify(text[l_start:l_end], first=first and unit_start is None)
             following = lines[index + 1].strip() if index + 1 < len(lines) else ""
             open_end = _open_end(text[l_start:l_end])
-            if kind in ("title", "heading") and (following[:1].islower() or (following and open_end)):
+            if kind in ("title", "heading") and (following[:1].islower() or (following and open_end)
+                                                 or shouted and _shouted(following)):
                 kind = "prose"  # a hard-wrapped line, not a heading
             if kind != "prose" and unit_start is None:
                 blocks.append(Block(l_start, l_end, kind))

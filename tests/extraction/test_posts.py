@@ -99,3 +99,30 @@ def test_a_line_whose_subject_is_a_pronoun_or_that_speaks_to_the_reader_yields_t
     post = "Il a encore frappé, celui-là. Le maire de Béziers a supprimé les subventions des écoles privées."
     top = top_claim(extract_claims(post, language="fr"))
     assert top is not None and top.text.startswith("Le maire de Béziers a supprimé")
+
+
+def test_a_line_where_the_poster_speaks_of_themselves_yields_to_the_claim() -> None:
+    feeling = Cand(0, 0.4, "Cette vidéo m'a donné des frissons", Signals(words=6, first_person=True))
+    claim = Cand(50, 0.7, "Des soldats ukrainiens défilent devant le parlement de Kiev")
+    assert top_claim(Ext([claim], [feeling])) is claim
+    post = "J'ai reçu ce message ce matin. Le gouvernement a supprimé la prime de rentrée scolaire en Wallonie."
+    top = top_claim(extract_claims(post, language="fr"))
+    assert top is not None and top.text.startswith("Le gouvernement a supprimé")
+
+
+def test_a_short_line_that_names_someone_and_has_a_verb_keeps_its_first_place() -> None:
+    statement = Cand(0, 0.3, "Le maire de Lyon démissionne", Signals(words=5, entities=1))
+    later = Cand(40, 0.6, "Le conseil municipal se réunira en urgence lundi soir pour élire son successeur")
+    assert top_claim(Ext([later], [statement])) is statement
+    # Without a name, or without a verb, a short line is still a hook.
+    assert top_claim(Ext([later], [Cand(0, 0.3, "Une triste nouvelle", Signals(words=3, has_verb=False, entities=1))])) is later
+    assert top_claim(Ext([later], [Cand(0, 0.3, "Il démissionne enfin", Signals(words=3))])) is later
+
+
+def test_a_question_that_names_nothing_is_a_hook_before_the_claim() -> None:
+    teaser = Cand(0, 0.3, "Vous savez ce que vous mangez vraiment ?", Signals(words=7, question=True))
+    claim = Cand(50, 0.6, "Le fabricant ajoute du sucre dans toutes ses soupes")
+    assert top_claim(Ext([claim], [teaser])) is claim
+    # A question that names something may be the claim asked: it keeps its place.
+    named = Cand(0, 0.3, "Pourquoi l'OMS a-t-elle caché ce rapport ?", Signals(words=7, question=True, entities=1))
+    assert top_claim(Ext([claim], [named])) is named

@@ -76,3 +76,19 @@ def test_it_reads_an_open_line_end_as_the_whole_line_regex_does() -> None:
             for after in ("", "\n", " ", "\n\n", "x"):
                 line = before + word + after
                 assert sg._open_end(line) == (sg._OPEN_END.search(line) is not None), line
+
+
+def test_shouted_lines_hard_wrapped_from_an_image_are_one_paragraph() -> None:
+    text = ("ATTENTION AUX PARENTS DONT LES\nENFANTS ONT UNE TABLETTE, UN JEU\nDEMANDE LEUR ADRESSE ET LE NOM\n"
+            "DE LEUR ÉCOLE. PARTAGEZ!")
+    assert kinds(text) == [("prose", text)]
+    # A shouted heading over a sentence in sentence case stays a heading; so does a short shouted label.
+    assert kinds("LA RÉFORME DES RETRAITES\nLe gouvernement présente son texte mardi.")[0] == (
+        "title", "LA RÉFORME DES RETRAITES")
+    assert kinds("RDC\nKINSHASA SOUS LA PLUIE DEPUIS TROIS JOURS")[0] == ("byline", "RDC")
+
+
+def test_a_lower_case_word_alone_on_a_line_is_a_hard_wrap_not_an_agency_byline() -> None:
+    text = "Le couvre-feu est prolongé de 72\nheures\net les écoles restent fermées."
+    assert kinds(text) == [("prose", text)]
+    assert ("byline", "AFP") in kinds("Le texte commence ici et dit quelque chose.\n\nAFP\n\nEt il continue ensuite.")
