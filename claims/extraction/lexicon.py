@@ -163,10 +163,14 @@ CONNECTIVES = {
 # par téléphone,"): it sets the scene or names the outlet, never a fact of the claim.
 INTERVIEWED = ("interrogé", "questionné", "sollicité", "contacté", "joint", "invité", "interviewé", "asked",
                "interviewed", "contacted", "reached")
-# Markers and rubric labels glued before a sentence: "VIDÉO -", "►", "METEO -", "BEST-OF POLITIQUE."
+# Markers and rubric labels glued before a sentence: "VIDÉO -", "►", "METEO -", "BEST-OF POLITIQUE.", and a
+# wire story's dateline ("PARIS (AFP) -", "WASHINGTON (AP) —", "LONDON, March 3 (Reuters) -"): where the
+# agency filed from, not a fact of the claim.
 LEAD_MARKERS = r"(?:[►▶•♦■●▪→»\-–—*]+\s*|(?:VID[ÉE]OS?|PHOTOS?|INFOGRAPHIE|DIAPORAMA|EXCLUSIF|INFO|ALERTE|DIRECT|URGENT|FLASH|" \
     r"EN DIRECT|REPLAY|AUDIO|LIVE|VIDEO|EXCLUSIVE|BREAKING|UPDATE)\b\s*[-–—:.]\s*|" \
     r"\d{1,2}\s?h\s?\d{0,2}\s?[:\-–—]\s+(?=[A-ZÀ-Þ])|" \
+    r"[A-ZÀ-Þ][A-ZÀ-Þ'’\- ]{1,40}[A-ZÀ-Þ](?:,[^()\n]{1,30})?\s*\((?:AFP|AP|Reuters|Belga|ATS|dpa|ANSA|EFE|Xinhua)\)" \
+    r"\s*[-–—:]\s+|" \
     r"[A-ZÀ-Þ][A-ZÀ-Þ'’\- ]{2,40}[A-ZÀ-Þ]\s*(?:[-–—]|\.(?=\s+[A-ZÀ-Þ][a-zà-ÿ]))\s+)"
 # Who reports rather than who speaks: a named medium is the outlet, the person it quotes the claimant.
 OUTLETS = (

@@ -69,6 +69,19 @@ def test_it_strips_markers_glued_before_a_sentence() -> None:
     assert claim.quote.startswith("VIDÉO -")
 
 
+@pytest.mark.parametrize(("text", "language", "opening"), [
+    ("LYON (AFP) - La mairie a fermé douze écoles lundi après des inondations.", "fr", "La mairie a fermé"),
+    ("SAINT-ÉTIENNE (AFP) — Le club a licencié 40 salariés en 2023.", "fr", "Le club a licencié"),
+    ("LONDON, March 3 (Reuters) - Britain's economy grew by 0.3% in January.", "en", "Britain's economy"),
+])
+def test_it_strips_a_wire_dateline(text: str, language: str, opening: str) -> None:
+    # where the agency filed from, not a fact of the claim
+    extraction = extract_claims(text, language=language)
+    [claim] = [*extraction.claims, *extraction.recoverable]
+    assert claim.text.startswith(opening)
+    assert claim.quote == text
+
+
 def test_it_splits_sentences_glued_after_a_number() -> None:
     text = ("Le pilote a remporté six courses en Formule 1.Cette récompense lui a été remise par 12 juges "
             "à Monaco.")
