@@ -31,13 +31,16 @@ APPROX = {
         "presque": "approx", "autour de": "approx", "approximativement": "approx", "plus de": "more_than",
         "moins de": "less_than", "au moins": "at_least", "au plus": "at_most", "jusqu'à": "at_most",
         "plus d'": "more_than", "moins d'": "less_than", "près d'": "approx", "pas moins de": "at_least",
-        "quasiment": "approx", "grosso modo": "approx", "une centaine": "approx",
+        "quasiment": "approx", "grosso modo": "approx", "une centaine": "approx", "pas moins d'": "at_least",
+        "pas plus de": "at_most", "pas plus d'": "at_most",
     },
     "en": {
         "about": "approx", "around": "approx", "nearly": "approx", "almost": "approx", "roughly": "approx",
         "approximately": "approx", "some": "approx", "more than": "more_than", "over": "more_than",
         "less than": "less_than", "fewer than": "less_than", "under": "less_than", "at least": "at_least",
         "up to": "at_most", "at most": "at_most", "close to": "approx", "an estimated": "approx",
+        "no more than": "at_most", "not more than": "at_most", "no less than": "at_least",
+        "not less than": "at_least", "no fewer than": "at_least",
     },
 }
 PERCENT_WORDS = {"%", "pour cent", "pourcent", "percent", "per cent"}

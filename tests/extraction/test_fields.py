@@ -893,3 +893,14 @@ def test_an_english_age_counts_years() -> None:
                                  languages=["en"], published=[None])
     found = [(q["value"], q["unit"]) for c in [*extraction.claims, *extraction.recoverable] for q in c.quantities]
     assert (34.0, "years") in found
+
+
+@pytest.mark.parametrize(("text", "language", "qualifier"), [
+    ("The NHS recommends no more than 400mg of caffeine a day for adults.", "en", "at_most"),
+    ("No fewer than 300 people were evacuated from the building in Leeds.", "en", "at_least"),
+    ("Il n'y a pas plus de 12 lits dans le service de réanimation de Nantes.", "fr", "at_most"),
+])
+def test_a_negated_bound_reverses_it(text: str, language: str, qualifier: str) -> None:
+    [extraction] = extract_texts([text], languages=[language], published=[None])
+    [quantity] = [q for c in [*extraction.claims, *extraction.recoverable] for q in c.quantities]
+    assert quantity["qualifier"] == qualifier
