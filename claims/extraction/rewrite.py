@@ -832,6 +832,14 @@ def condense(
                 resolved = ""
             if resolved and quoted(subj, span) and same_person(resolved, attribution.claimant or ctx.last_speaker):
                 resolved = ""  # '"Elle l'a eu en cours", a-t-elle expliqué': a speaker says "je", not "elle"
+            if resolved and resolved not in ctx.people and resolved not in ctx.orgs and not quoted(subj, span) \
+                    and speech_verb(subj.head, language) and not _may_speak(resolved):
+                # "Le café est bon, a déclaré Peter Kistler. Il a souligné que ...": who speaks is someone, not
+                # the thing the sentence before was about; the speaker the article quoted last, if the article
+                # gave their gender and the pronoun agrees with it
+                speaker = attribution.claimant or ctx.last_speaker
+                resolved = speaker if speaker in ctx.people and ctx.genders.get(speaker) and ctx.fits(speaker, low) \
+                    else ""
             if resolved and _unnamed_description(resolved, things=True) and not _unnamed_description(resolved):
                 # "La photo est décédée", "L'affaire raconte à sa famille": the thing the sentence before was about
                 # is as often not what "il"/"elle" stands for; and would say which only with that sentence
@@ -1403,6 +1411,13 @@ def _describes(word: str) -> bool:
     one list _described_back and _unnamed_description read."""
     return word in _UNNAMED_PEOPLE or word in lx.UNNAMED_PERSON_NOUNS or word in _DESCRIBED_BODIES \
         or role_key(word) in FOLDED_JOBS
+
+
+def _may_speak(description: str) -> bool:
+    """Whether a description names someone or a body that can make a statement ("la ville", "le ministère",
+    "l'entreprise", "la chanteuse"), not a thing ("le café", "la hausse")."""
+    words = description.lower().replace("\u2019", "'").replace("'", " ").split()
+    return any(w in lx.AGENT_NOUNS or w in lx.INSTITUTION_NOUNS or _describes(w) or _person_noun(w) for w in words)
 
 
 def _person_noun(word: str) -> bool:

@@ -286,3 +286,22 @@ def test_an_english_definite_description_that_points_back_needs_context(text: st
 def test_an_english_it_subject_needs_context_unless_it_stands_for_the_clause_after(text: str, needle: str,
                                                                                    flagged: bool) -> None:
     assert english(text, needle).needs_context is flagged
+
+
+def test_a_speaking_pronoun_stands_for_the_speaker_not_the_thing_spoken_of() -> None:
+    text = ("Le café est bon pour la santé, a déclaré le chercheur Paul Lemaire. "
+            "Il a souligné que l'étude ne pouvait pas prouver la causalité en 2023.")
+    claim = one(text, "causalité")
+    assert claim.text.startswith("Paul Lemaire a souligné")
+    # the speaker's gender unknown: no one is put in the text
+    text = ("Le café est bon pour la santé, a déclaré Camille Lemaire. "
+            "Il a souligné que l'étude ne pouvait pas prouver la causalité en 2023.")
+    claim = one(text, "causalité")
+    assert not claim.text.startswith("Le café")
+    assert claim.needs_context
+
+
+def test_a_body_that_speaks_stays_the_antecedent_of_its_pronoun() -> None:
+    text = ("La ville a voté un budget de 3 millions d'euros lundi. "
+            "Elle a annoncé que 12 écoles seraient rénovées en 2024.")
+    assert one(text, "12 écoles").text.startswith("La ville a annoncé")
