@@ -90,7 +90,8 @@ SPEECH_PREFIXES = {
            "s'étonn", "s'est dit", "s'est félicit", "se félicit", "s'est réjou", "se réjou", "mis en garde", "note"),
     "en": ("said", "say", "says", "told", "tell", "claim", "stat", "announc", "insist", "argu", "add",
            "explain", "warn", "wrote", "writ", "declar", "assert", "tweet", "confirm", "report", "note",
-           "acknowledg", "admit", "deni", "deny"),
+           "acknowledg", "admit", "deni", "deny", "stress", "emphasi", "recall", "reveal", "conced", "estimat",
+           "highlight", "repli", "respond", "comment", "remark", "testifi", "urg"),
 }
 ATTRIBUTION_MARKERS = {
     "fr": ("selon", "d'après", "d'apres", "aux yeux de", "pour reprendre les mots de"),

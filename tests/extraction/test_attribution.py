@@ -1487,3 +1487,13 @@ def test_the_outlet_pattern_looks_ahead_only_for_the_letters_its_names_start_wit
     for text in texts:
         found, expected = at._OUTLET_PATTERN.search(text), plain.search(text)
         assert (found and found.span()) == (expected and expected.span()), text
+
+
+@pytest.mark.parametrize(("sentence", "claimant"), [
+    ("Economist Mary Jones stressed that wages fell by 3 percent in 2022.", "Mary Jones"),
+    ("The Royal College of Nursing estimates that 40,000 nursing posts are vacant in England.",
+     "The Royal College of Nursing"),
+    ("Senator Tom Reed revealed that the agency had spent $2 million on consultants.", "Tom Reed"),
+])
+def test_english_verbs_of_saying_beyond_said_attribute(sentence: str, claimant: str) -> None:
+    assert english(sentence, sentence.split()[-2]).claimant == claimant
