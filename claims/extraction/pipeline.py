@@ -223,10 +223,12 @@ def _states_news(s: Signals) -> bool:
         or s.contentless or s.first_person or s.needs_context or s.fragment or s.hypothetical)
 
 
-# A main clause whose subject the rewrite never replaces: a demonstrative ("C'est", "Cela", "Ce sont") or an
-# impersonal "il" ("Il est apparu que", "Il y a", "Il s'agit de"), at the start or after a leading phrase.
+# A main clause whose subject the rewrite never replaces: a demonstrative ("C'est", "Cela", "Ce sont", "Celui
+# que ...") or an impersonal "il" ("Il est apparu que", "Il y a", "Il s'agit de"), at the start or after a
+# leading phrase.
 _UNNAMED_OPENING = re.compile(
-    r"^(?:[^,\"]{0,100}, )?(?:c'|ce (?:sont|fut|serait)\b|cela\b|ça\b|il (?:est|était|a été|y a|y avait|s'agit|"
+    r"^(?:[^,\"]{0,100}, )?(?:c'|ce (?:sont|fut|serait)\b|cela\b|ça\b|celui\b|celle\b|ceux\b|celles\b|"
+    r"il (?:est|était|a été|y a|y avait|s'agit|"
     r"apparaît|semble|faut|reste)\b)", re.IGNORECASE)
 # A cleft names its subject: "C'est le maire qui a signé", "Ce sont les syndicats qui ont révélé l'affaire".
 _CLEFT = re.compile(r"^(?:[^,\"]{0,100}, )?c(?:'|e )(?:est|était|sont|étaient|fut)\s[^,]{1,80}?\s(?:qui|que|qu')\b",

@@ -366,9 +366,10 @@ def test_a_figure_names_what_a_lead_tells_without_a_name() -> None:
 
 @pytest.mark.parametrize("opening", [
     "Il est apparu que les accidents avaient doublé à Lyon pendant les travaux du tunnel de Fourvière.",
+    "Celui que les supporters de Lyon avaient tant adoré a quitté le club en 2019 après dix saisons.",
     "En comparant les chiffres de 2018, il est apparu que les accidents avaient doublé à Lyon.",
 ])
-def test_a_statement_whose_subject_is_an_impersonal_il_is_no_lead(opening: str) -> None:
+def test_a_statement_whose_subject_is_a_demonstrative_or_an_impersonal_il_is_no_lead(opening: str) -> None:
     told = extract_claims(opening + " Le ministre des Transports Paul Vidal a présenté lundi 12 mesures à Paris.",
                           language="fr")
     assert claim_with(told, "12 mesures").signals.lead
