@@ -390,7 +390,7 @@ _RULES: list[tuple[str, float, str]] = [
     ("long", -0.5, gettext_noop("too long to check as one claim")),
     ("fragment", -1.4, gettext_noop("a fragment: no verb, or too few words")),
     ("needs_context", -0.4, gettext_noop("needs context: subject not resolved")),
-    ("lead", 0.5, gettext_noop("the article's lead: the news it reports")),
+    ("lead", 0.8, gettext_noop("the article's lead: the news it reports")),
 ]
 BASE = -1.3
 LANGUAGE_RULES: dict[str, tuple[float, dict[str, float]]] = {"en": (-2.11, _EN_WEIGHTS)}

@@ -52,7 +52,8 @@ _GLUED_HEADING = _only_before(
     r"Un|Une|Des|Il|Elle|Ils|Elles|Ce|Cette|Ces|Pour|Dans|En|Au|Aux|"
     r"Selon|Si|Depuis|Après|Avant|Lors|Alors|Sur|Par|Pendant|Avec|Quant|Et|De|Du|On|Nous|Je|C'|Cela|Parmi|"
     r"Face|Entre|Comme|Malgré|Outre|À|A|Jusqu'|Dès|Plusieurs|Certains|Certaines|Chaque|Son|Sa|Ses|Leur|Leurs|"
-    r"Deux|Trois|Quatre|Cinq|Six|Sept|Huit|Neuf|Dix|Vingt|Cent|Mille|S'|Qu'|Lorsqu'|Puisqu')"
+    r"Deux|Trois|Quatre|Cinq|Six|Sept|Huit|Neuf|Dix|Vingt|Cent|Mille|S'|Qu'|Lorsqu'|Puisqu'|Sans|Puis|Autre|Autres|"
+    r"Né|Née|Nés|Nées)"
     r"(?:\s|,|'|(?<=')))|"
     # a rubric bullet glued after a sentence end ("inégalé depuis.► Mitterrand et Chirac ...")
     r"(?<=[.!?…\"])(?= ?[►▶■▪•])"
@@ -118,16 +119,19 @@ def _video_credits(text: str) -> list[tuple[int, int]]:
 # a sentence whose stop was lost, and it ends a paragraph. So does one glued to a one-letter word ('jusqu'ici"A
 # l'inverse') or to the next quotation ('restées vaines""Toutes les personnes').
 _GLUED_AFTER_QUOTE = re.compile(r'(?<=[\w.!?…)]")(?=[A-ZÀ-Þ][a-zà-ÿ\']|[A-ZÀ-Þ]\'|[AÀ] [a-zà-ÿ]|"[A-ZÀ-Þ])')
-# "LES ALLOCATIONS DÉJÀ SUSPENDUES Depuis début 2015": an upper-case heading run into a sentence.
+# "LES ALLOCATIONS DÉJÀ SUSPENDUES Depuis début 2015": an upper-case heading run into a sentence. The heading
+# may quote ('"UN PASSAGE EN FORCE" Les députés', 'PARIS "SE TAIT" L'opposition') and the sentence open on an
+# elided word ("PAS DE DÉROGATION POUR LES ÉCOLES L'agence") or a quotation ('"UN COUP BAS" "Le maire a').
 _CAPS_HEADING = _only_before(
-    "[A-ZÀ-Þ]",
-    r"(?:\b[A-ZÀ-Þ][A-ZÀ-Þ'\-]+\b[ ,]+(?:[AÀ] )?){2,}[A-ZÀ-Þ][A-ZÀ-Þ'\-]+\b(?=( )[A-ZÀ-Þ][a-zà-ÿ])|"
+    '["A-ZÀ-Þ]',
+    r"\"?(?:\b[A-ZÀ-Þ][A-ZÀ-Þ'\-]+\b\"?[ ,]+\"?(?:[AÀ] )?){2,}[A-ZÀ-Þ][A-ZÀ-Þ'\-]+\b\"?"
+    r"(?=( )(?:[A-ZÀ-Þ][a-zà-ÿ]|(?:[LDJSC]|Qu)'[a-zà-ÿ]|\"[A-ZÀ-Þ][a-zà-ÿ]))|"
     r"(?<=[A-ZÀ-Þ]{4})(?=[A-ZÀ-Þ][a-zà-ÿ]{2,}\b)|"
     # "?par BFMTVLa perte d'odorat", "SUR LA CSGLe chef de l'État": a two-letter
     # opener after an upper-case run
     r"(?<=[A-ZÀ-Þ]{3})(?=(?:La|Le|Il|Un|En|On) [a-zà-ÿ])|"
-    # "UNE INTERVENTION CONTESTÉEL'affaire": the next sentence's elided article
-    r"(?<=[A-ZÀ-Þ]{4})(?=[LDJ]'[a-zà-ÿ]{2,})"
+    # "UNE INTERVENTION CONTESTÉEL'affaire", "LES ADMISSIONS POST-BACL'épreuve": the next sentence's elided article
+    r"(?<=[A-ZÀ-Þ]{3})(?=[LDJ]'[a-zà-ÿ]{2,})"
 )
 # "... sortie. 21 enfants et 5 adultes retrouvés morts Les cris d'une femme retentissent.": an
 # intertitle in sentence case whose line break was lost. It opens after a sentence end or a bullet,
@@ -136,6 +140,13 @@ _CAPS_HEADING = _only_before(
 # and "les députés En Marche" stay whole).
 # A number word opens the sentence after the heading ("... placés en isolement Quatorze jours, c'est ...").
 _NUMBER_OPENERS = "|".join(sorted((w.capitalize() for w in lx.NUMBER_WORDS["fr"] if len(w) > 3), key=len, reverse=True))
+# How the sentence after an intertitle opens: a capitalised function word followed by a lower-case word (so
+# "selon Le Parisien", "Marine Le Pen" and "les députés En Marche" stay whole), or an elided one.
+_SENTENCE_OPENER = (
+    r"(?P<next>(?:Le|La|Les|Un|Une|Des|Il|Elle|Ils|Elles|Ce|Cette|Ces|Pour|Dans|Mais|Selon|Depuis|Sur|Lors"
+    r"|Après|Au|Aux|Si|On|Cela|Parmi|Face|Son|Sa|Ses|Leur|Leurs|" + _NUMBER_OPENERS + r")(?= [a-zà-ÿ0-9])"
+    r"|(?:D|L|C|Qu|S)'(?=[a-zà-ÿ]))"
+)
 _SPACED_HEADING = _only_before(
     '"?[A-ZÀ-Þ0-9]',  # (how the heading's run starts)
     r"(?:(?<=[.!?…])|(?<=[.!?…]\")|(?<=[.!?…] )|(?<=[.!?…]\" )|(?<=\n)|(?<=[•►▶■▪-] )|^)"
@@ -143,9 +154,14 @@ _SPACED_HEADING = _only_before(
     # (a heading may quote: '"Débile profond" Des propos', 'de liste "gilets jaunes" Le 3 mars')
     r"(?P<run>\"?[A-ZÀ-Þ0-9][^\s.!?,;:()]*(?: [^\s.!?,;:()]+){0,9}?) (?P<last>\"?[a-zà-ÿ][a-zà-ÿ'\-]+\"?"
     r"|[ld]'[A-ZÀ-Þ][a-zà-ÿ\-]+)"
-    r"(?P<gap> )(?P<next>(?:Le|La|Les|Un|Une|Des|Il|Elle|Ils|Elles|Ce|Cette|Ces|Pour|Dans|Mais|Selon|Depuis|Sur|Lors"
-    r"|Après|Au|Aux|Si|On|Cela|Parmi|Face|Son|Sa|Ses|Leur|Leurs|" + _NUMBER_OPENERS + r")(?= [a-zà-ÿ0-9])"
-    r"|(?:D|L|C|Qu|S)'(?=[a-zà-ÿ]))"
+    r"(?P<gap> )" + _SENTENCE_OPENER
+)
+# The same intertitle glued to the sentence end before it ("secteur privé.Ne plus \"tout décider depuis Paris\" Après
+# avoir ..."): the lost line break shows, so its last word may be a name.
+_GLUED_NAMED_HEADING = _only_before(
+    "[A-ZÀ-Þ]",
+    r"(?<=[a-zà-öø-ÿ)][.!?…])(?P<run>[A-ZÀ-Þ][^\s.!?,;:()]*(?: [^\s.!?,;:()]+){0,8}?) "
+    r"(?P<last>\"?[A-ZÀ-Þ][a-zà-ÿ\-]+\"?)(?P<gap> )" + _SENTENCE_OPENER
 )
 # A title of a work or a show opens on a capital after these words ("le livre La peur", "l'émission
 # baptisée Sur le vif").
@@ -164,9 +180,11 @@ def _outside_quotes(text: str, pos: int) -> bool:
 
 def _spaced_headings(text: str) -> list[tuple[int, int]]:
     """The (start, end) of each intertitle run into the sentences around it (see _SPACED_HEADING)."""
-    return [(m.start(), m.start("gap")) for m in _SPACED_HEADING.finditer(text)
-            if m.group("last").strip('"').lower() not in _TITLE_BEFORE and _outside_quotes(text, m.start())
-            and _outside_quotes(text, m.start("gap"))]  # a heading's own quotation is closed in it
+    found = [m for m in _SPACED_HEADING.finditer(text) if m.group("last").strip('"').lower() not in _TITLE_BEFORE]
+    found += [m for m in _GLUED_NAMED_HEADING.finditer(text) if m.start() not in {f.start() for f in found}]
+    return sorted((m.start(), m.start("gap")) for m in found
+                  if _outside_quotes(text, m.start())
+                  and _outside_quotes(text, m.start("gap")))  # a heading's own quotation is closed in it
 
 
 @dataclass(frozen=True)

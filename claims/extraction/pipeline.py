@@ -205,7 +205,7 @@ def _mark_lead(candidates: Sequence[ClaimCandidate]) -> None:
     ministres"), but a hook is too ("L'année 2017 commence difficilement pour la chanteuse"), so only then."""
     body = sorted((c for c in candidates if c.signals is not None and not c.signals.extra.get("headline")),
                   key=lambda c: c.start)[:LEAD_WINDOW]
-    plain = [c for c in body if _states_news(c.signals)]
+    plain = [c for c in body if _states_news(c.signals) and _names_its_subject(c)]
     chosen = next((c for c in plain if c.signals.past), None) or next(
         (c for c in plain if c.signals.dates and not c.signals.future_tense), None)
     if chosen is not None:
@@ -213,12 +213,37 @@ def _mark_lead(candidates: Sequence[ClaimCandidate]) -> None:
 
 
 def _states_news(s: Signals) -> bool:
-    """Whether a statement could be a lead: it names someone or something, is long enough, and is no
-    forecast, schedule, advice, promotion, opinion, question, judgement, telling, first person, fragment,
+    """Whether a statement could be a lead: it names someone or something, or states a figure (a lead's
+    news is often a count with no name in it: "l'abstention a atteint un record avec plus de six électeurs
+    sur dix", "l'épidémie a fait deux morts depuis le début du mois"), is long enough, and is no forecast,
+    schedule, advice, promotion, opinion, question, judgement, telling, first person, fragment,
     hypothesis, and has nothing to resolve."""
-    return bool(s.entities) and s.words >= SHORT_WORDS and not (
+    return bool(s.entities or s.quantities) and s.words >= SHORT_WORDS and not (
         s.forecast or s.schedule or s.advice or s.promotional or s.opinion or s.question or s.appraisal
         or s.contentless or s.first_person or s.needs_context or s.fragment or s.hypothetical)
+
+
+# A main clause whose subject the rewrite never replaces: a demonstrative ("C'est", "Cela", "Ce sont", "Celui
+# que ...") or an impersonal "il" ("Il est apparu que", "Il y a", "Il s'agit de"), at the start or after a
+# leading phrase.
+_UNNAMED_OPENING = re.compile(
+    r"^(?:[^,\"]{0,100}, )?(?:c'|ce (?:sont|fut|serait)\b|cela\b|ça\b|celui\b|celle\b|ceux\b|celles\b|"
+    r"il (?:est|était|a été|y a|y avait|s'agit|"
+    r"apparaît|semble|faut|reste)\b)", re.IGNORECASE)
+# A cleft names its subject: "C'est le maire qui a signé", "Ce sont les syndicats qui ont révélé l'affaire".
+_CLEFT = re.compile(r"^(?:[^,\"]{0,100}, )?c(?:'|e )(?:est|était|sont|étaient|fut)\s[^,]{1,80}?\s(?:qui|que|qu')\b",
+                    re.IGNORECASE)
+
+
+def _names_its_subject(cand: ClaimCandidate) -> bool:
+    """Whether the statement names what it is about: not when its main clause's subject is a demonstrative or
+    an impersonal "il" (the parse's root_subj=pron3, and the text opens on it: a resolved "Il a demandé" reads
+    "Le Premier ministre a demandé"), unless it is a cleft (_CLEFT). "C'est la première étude du genre", "Il est
+    apparu qu'il pouvait survivre dix fois plus longtemps" are told of something said before them; the news an
+    article opens with is not."""
+    s = cand.signals
+    return s is None or "root_subj=pron3" not in s.syntax or _UNNAMED_OPENING.match(cand.text) is None \
+        or _CLEFT.match(cand.text) is not None
 
 
 LEAD_WINDOW = 3

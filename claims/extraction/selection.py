@@ -44,6 +44,12 @@ def _usable(cand: _Candidate) -> bool:
     return s is None or not (s.fragment or s.question)
 
 
+def _names(cand: _Candidate) -> int:
+    """How many names and figures a candidate states: of two statements of one fact (a lead the body restates),
+    the one that names more ("à l'appel de la CGT") is the one to check."""
+    return len(getattr(cand, "entities", None) or ()) + len(cand.quantities)
+
+
 def select(candidates: Sequence[_Candidate], *, sentences: int, min_score: float) -> tuple[list[Any], list[Any]]:
     """(kept in article order, the rest best first)."""
     ranked = sorted(candidates, key=lambda c: (-c.checkworthiness, c.start))
@@ -55,11 +61,16 @@ def select(candidates: Sequence[_Candidate], *, sentences: int, min_score: float
             break
         words = set(_WORD.findall(cand.text.lower()))
         figures = set(_FIGURE.findall(cand.text))
-        # The lead often restates a sentence of the body: one claim per fact. Not when the figures differ
-        # ("61 % se disent pessimistes" / "33 % se disent optimistes": two results of a poll).
-        repeated = any(len(words & other) >= 0.6 * min(len(words), len(other)) and not (
-            figures and their_figures and figures != their_figures) for other, their_figures in seen if other)
-        if cand.checkworthiness < min_score or not _usable(cand) or repeated:
+        # The lead often restates a sentence of the body: one claim per fact, the version that names more
+        # (_names). Not when the figures differ ("61 % se disent pessimistes" / "33 % se disent optimistes":
+        # two results of a poll).
+        repeated = next((k for k, (other, their_figures) in enumerate(seen) if other and len(words & other) >= 0.6 * min(
+            len(words), len(other)) and not (figures and their_figures and figures != their_figures)), None)
+        if cand.checkworthiness < min_score or not _usable(cand):
+            continue
+        if repeated is not None:
+            if _names(cand) > _names(kept[repeated]):
+                kept[repeated], seen[repeated] = cand, (words, figures)
             continue
         kept.append(cand)
         seen.append((words, figures))

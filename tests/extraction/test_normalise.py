@@ -137,6 +137,50 @@ def test_an_upper_case_heading_after_a_sentence_end_gets_a_line_of_its_own() -> 
     assert len(norm.text) == len(text)
 
 
+@pytest.mark.parametrize(("text", "heading", "sentence"), [
+    # an upper-case heading that quotes, before a sentence that opens on an elided word or a quotation
+    ('Le vote a eu lieu. "UN PASSAGE EN FORCE INACCEPTABLE" Les députés ont quitté la salle.',
+     '"UN PASSAGE EN FORCE INACCEPTABLE"', "Les députés ont quitté la salle."),
+    ("Le maire a parlé. PAS DE PISCINE POUR LES ÉCOLES DU QUARTIER L'adjoint a confirmé la fermeture.",
+     "PAS DE PISCINE POUR LES ÉCOLES DU QUARTIER", "L'adjoint a confirmé la fermeture."),
+    ('Il a retiré son message. LYON ET GRENOBLE "PAIENT LE PRIX FORT" Le préfet a publié un communiqué.',
+     'LYON ET GRENOBLE "PAIENT LE PRIX FORT"', "Le préfet a publié un communiqué."),
+    ('Les élus ont protesté. "UN COUP DE FORCE" "Le maire a menti", a dit un conseiller.',
+     '"UN COUP DE FORCE"', '"Le maire a menti", a dit un conseiller.'),
+    # an intertitle glued to the sentence end before it may end on a name
+    ("Le budget a été voté.Moins de pouvoir pour Paris Après deux ans de débat, la loi a été adoptée.",
+     "Moins de pouvoir pour Paris", "Après deux ans de débat, la loi a été adoptée."),
+])
+def test_more_headings_run_into_the_next_sentence_get_a_line_of_their_own(
+        text: str, heading: str, sentence: str) -> None:
+    lines = [line.strip() for line in normalise(text).text.split("\n")]
+    assert heading in lines and sentence in lines, lines
+
+
+@pytest.mark.parametrize(("text", "sentence"), [
+    ("Le jury a délibéré. AUCUN EFFET SUR LE BACL'épreuve aura lieu le 3 juillet.", "L'épreuve aura lieu le 3 juillet."),
+    ("Quelles sont les priorités ? EmploiSans surprise, le chômage arrive en tête.",
+     "Sans surprise, le chômage arrive en tête."),
+    ("Il parle de hausse et de baisseAutre point du rapport, la dette a doublé.",
+     "Autre point du rapport, la dette a doublé."),
+    ("Un engagement syndical de toujoursNé à Lyon en 1950, il a dirigé la CGT.", "Né à Lyon en 1950, il a dirigé la CGT."),
+    ("Deux pistes à l'étudePuis de préciser sur France Inter que rien n'était exclu.",
+     "Puis de préciser sur France Inter que rien n'était exclu."),
+])
+def test_a_sentence_glued_to_a_heading_starts_a_paragraph(text: str, sentence: str) -> None:
+    assert sentence in [p.strip() for p in normalise(text).text.split("\n\n")]
+
+
+@pytest.mark.parametrize("text", [
+    "Le budget a été voté.Selon Le Monde, la loi a été adoptée.",
+    "Le budget a été voté.Marine Le Pen a voté contre la loi.",
+    "Le budget a été voté.Le maire de Paris Anne Hidalgo a voté pour.",
+    "Le texte dit \"NON À LA FERMETURE DE L'USINE\" selon le syndicat.",
+])
+def test_a_name_after_a_glued_sentence_end_is_no_heading(text: str) -> None:
+    assert "\n" not in normalise(text).text
+
+
 @pytest.mark.parametrize(("text", "sentence"), [
     ("Quels sont les symptômes ?par BFMTVLa perte d'odorat est le signe le plus fréquent.",
      "La perte d'odorat est le signe le plus fréquent."),
@@ -283,7 +327,8 @@ def test_a_sentence_end_glued_to_an_elided_word_is_split(glued: str) -> None:
     assert text.startswith(first + ".") and second in text and (first + "." + second) not in text
 
 
-@pytest.mark.parametrize("name", ["_GLUED", "_GLUED_HEADING", "_CAPS_HEADING", "_SPACED_HEADING"])
+@pytest.mark.parametrize("name", ["_GLUED", "_GLUED_HEADING", "_CAPS_HEADING", "_SPACED_HEADING",
+                                  "_GLUED_NAMED_HEADING"])
 def test_its_regexes_find_the_same_places_with_the_next_character_tested_first(name: str) -> None:
     # normalise._only_before only lets the engine skip places faster: without the test, the same matches.
     guarded = getattr(nm, name)
@@ -296,6 +341,7 @@ def test_its_regexes_find_the_same_places_with_the_next_character_tested_first(n
         "CONTESTÉEL'affaire ?par BFMTVLa perte d'odorat",
         "... sortie. 21 enfants et 5 adultes retrouvés morts Les cris d'une femme retentissent. • Originaire "
         "de l'Oise Le maire a dit. \"Débile profond\" Des propos placés en isolement Quatorze jours, c'est long.",
+        "Le budget a été voté.Moins de pouvoir pour Paris Après deux ans, la loi passe.",
     ]
     for text in texts:
         assert [(m.span(), m.groups()) for m in guarded.finditer(text)] == [

@@ -352,6 +352,42 @@ def test_news_told_in_a_dated_present_is_the_lead_only_when_no_statement_tells_t
     assert not claim_with(hook, "commence").signals.lead
 
 
+def test_a_figure_names_what_a_lead_tells_without_a_name() -> None:
+    # the first statement counts the news with no name in it: it is the lead, not the named detail after it
+    counted = extract_claims("L'épidémie de grippe a fait trois morts depuis le début du mois de janvier. Le docteur "
+                             "Paul Roux a soigné deux malades à l'hôpital de Lyon la semaine dernière.", language="fr")
+    assert claim_with(counted, "trois morts").signals.lead
+    assert not claim_with(counted, "Paul Roux").signals.lead
+    # with neither a name nor a figure, no lead
+    vague = extract_claims("La situation des hôpitaux s'est beaucoup dégradée depuis le début de l'hiver. Les "
+                           "médecins ont dénoncé le manque de lits et de personnel dans les services.", language="fr")
+    assert not any(c.signals.lead for c in [*vague.claims, *vague.recoverable])
+
+
+@pytest.mark.parametrize("opening", [
+    "Il est apparu que les accidents avaient doublé à Lyon pendant les travaux du tunnel de Fourvière.",
+    "Celui que les supporters de Lyon avaient tant adoré a quitté le club en 2019 après dix saisons.",
+    "En comparant les chiffres de 2018, il est apparu que les accidents avaient doublé à Lyon.",
+])
+def test_a_statement_whose_subject_is_a_demonstrative_or_an_impersonal_il_is_no_lead(opening: str) -> None:
+    told = extract_claims(opening + " Le ministre des Transports Paul Vidal a présenté lundi 12 mesures à Paris.",
+                          language="fr")
+    assert claim_with(told, "12 mesures").signals.lead
+    assert not any(c.signals.lead for c in [*told.claims, *told.recoverable] if "12 mesures" not in c.text)
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    # a cleft names its subject
+    ("Ce sont les syndicats de la SNCF qui ont révélé l'affaire devant les juges de Lyon. Le ministre des "
+     "Transports Paul Vidal a présenté lundi 12 mesures à Paris.", "syndicats"),
+    # "Il a annoncé" reads "Paul Vidal a annoncé"
+    ("Le maire de Nantes, Paul Vidal, était en visite à l'usine lundi. Il a annoncé la fermeture de l'usine Renault "
+     "de Cheviré en septembre.", "fermeture"),
+])
+def test_a_pronoun_subject_that_names_someone_leaves_the_lead_its_place(text: str, lead: str) -> None:
+    assert claim_with(extract_claims(text, language="fr"), lead).signals.lead
+
+
 def test_what_is_due_lies_ahead() -> None:
     # published on Wednesday 2019-03-20: the Monday the ministers are due at is the 25th
     [told] = extract_texts(["Les ministres de la Santé et du Travail doivent participer lundi à une réunion à Paris."],

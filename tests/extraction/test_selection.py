@@ -74,3 +74,24 @@ def test_two_sentences_alike_but_for_their_figures_are_two_claims() -> None:
             Cand(120, 0.8, "Les Français se disent pessimistes pour 2030, à 61 %.")]
     kept, _ = select(poll, sentences=10, min_score=0.3)
     assert [c.start for c in kept] == [0, 60]
+
+
+@dataclass
+class Named(Cand):
+    entities: list[dict[str, Any]] = field(default_factory=list)
+
+
+def test_of_two_statements_of_one_fact_the_one_that_names_more_is_kept() -> None:
+    # the lead restated by the body: the body's version names who called the strike, so it is the one kept
+    lead = Named(0, 0.95, "Environ 400 grévistes ont bloqué lundi le dépôt de bus de Nantes.",
+                 quantities=[{"value": 400.0}], entities=[{"text": "Nantes"}])
+    body = Named(5, 0.9, "Lundi, environ 400 grévistes ont bloqué le dépôt de bus de Nantes à l'appel de la CGT.",
+                 quantities=[{"value": 400.0}], entities=[{"text": "Nantes"}, {"text": "CGT"}])
+    other = Named(9, 0.8, "La direction de la Semitan a porté plainte contre les syndicats mardi.",
+                  entities=[{"text": "Semitan"}])
+    kept, rest = select([lead, body, other], sentences=10, min_score=0.3)
+    assert kept == [body, other] and rest == [lead]
+    # naming as much: the better scored stays
+    body.entities = body.entities[:1]
+    kept, rest = select([lead, body, other], sentences=10, min_score=0.3)
+    assert kept == [lead, other] and rest == [body]
