@@ -269,6 +269,28 @@ _PERIODS = {"année": "year", "an": "year", "year": "year", "mois": "month", "mo
 _SUDDEN = {"quand", "lorsque", "lorsqu'", "when"}
 
 
+def _completed_at(doc: Doc, i: int) -> bool:
+    """Whether the verb a date depends on tells a completed act: a compound past ("avait été interpellé le 6
+    mars", "a voté le 2 octobre") or a simple past ("signa le 3 mai"), not an imperfect expectation ("était
+    attendu avant le 23 mai") nor an infinitive or a participle ("devant rendre leurs propositions le 28
+    octobre")."""
+    tok = doc[i]
+    for _ in range(8):
+        if tok.pos_ in ("VERB", "AUX"):
+            break
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    else:
+        return False
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    aux = [c for c in tok.children if c.dep_ == "aux:tense"]
+    if "Part" in morph_values(tok, "VerbForm") and "Past" in morph_values(tok, "Tense"):
+        return bool(aux) or any(c.dep_ == "aux:pass" and "Imp" not in morph_values(c, "Tense") for c in tok.children)
+    return "Fin" in morph_values(tok, "VerbForm") and "Past" in morph_values(tok, "Tense")
+
+
 def _narrative_present(span: Span) -> bool:
     """"Samedi soir, il rentre chez lui quand deux individus l'agressent": a scene in the present
     followed by "quand" and what broke into it (the "quand" of narration) tells past events in the
@@ -343,6 +365,13 @@ def _weekday_in_name(doc: Doc, i: int) -> bool:
         and i > 1 and doc[i - 2].text[:1].isupper() and not doc[i - 2].is_sent_start
 
 
+def _relative_day_in_name(doc: Doc, i: int) -> bool:
+    """"USA Today", "le Parisien Aujourd'hui": a capitalised "today" right after a capitalised word is a
+    newspaper's name (whatever the parser makes of the sentence's start)."""
+    return i > 0 and doc[i].text[:1].isupper() and doc[i - 1].is_alpha and doc[i - 1].text[:1].isupper() \
+        and bool(doc[i - 1].whitespace_)
+
+
 # The words that open and join two years: "entre 2010 et 2012", "de 2014 à 2016", "en 2016 et 2017".
 _YEAR_JOINS = {"entre": ("et",), "between": ("and",), "de": ("à", "au"), "from": ("to",), "en": ("et", "ou"),
                "in": ("and", "or")}
@@ -415,6 +444,8 @@ def find_dates(doc: Doc) -> list[dict[str, Any]]:
         # day (written in lower case too, after "du" and a capitalised word).
         if label == "WEEKDAY" and end - start == 1 and _weekday_in_name(doc, start):
             continue
+        if label == "RELATIVE" and end - start == 1 and _relative_day_in_name(doc, start):
+            continue
         # "ouvert le dimanche", "fermés le mardi", "chaque lundi", "every Sunday": a weekday after the definite
         # article (with no day number: "le dimanche 4 août" is a DATE) or "chaque" is every such day, no date.
         if label == "WEEKDAY" and _weekly(doc, start):
@@ -437,6 +468,8 @@ def find_dates(doc: Doc) -> list[dict[str, Any]]:
             item["tense"] = "present"
         if label == "DATE" and not any(_YEAR.match(t.text) for t in span):
             _commemorated(doc, span, item)
+            if item["tense"] == "past" and _completed_at(doc, span.start):
+                item["completed"] = True
         if label in ("DATE", "MONTH"):
             days = [int(m.group(1)) for t in span if (m := _ORDINAL_DAY.match(t.text)) and not _YEAR.match(t.text)]
             months = [lx.MONTHS[t.lower_] for t in span if t.lower_ in lx.MONTHS]
@@ -701,6 +734,8 @@ def _unit_at(doc: Doc, j: int) -> tuple[str, int]:
     if low in ("km", "kilomètres") and j + 2 < n and doc[j + 1].text == "/" and doc[j + 2].lower_.rstrip(".") in (
             "h", "heure"):
         return "km/h", j + 3
+    if low == "°" and j + 1 < n and doc[j + 1].text in ("C", "F") and not nxt.whitespace_:
+        return f"°{doc[j + 1].text}", j + 2  # "13 °C"
     if low in lx.UNITS:
         return lx.UNITS[low], j + 1
     # "l'empattement atteint 3,10 m. Très basse, [...]": the tokenizer keeps a sentence's full stop on a unit.
@@ -781,6 +816,41 @@ def _noun_after_adjectives(doc: Doc, j: int) -> Token | None:
     return noun if all(t.pos_ == "ADJ" for t in doc[j : noun.i]) else None
 
 
+def _new_adjective(doc: Doc, i: int) -> bool:
+    """"livré neuf", "un bateau tout neuf", "remis à neuf": "neuf" is the adjective "new" after a verb, a
+    singular noun or an adverb (or "à" after a verb), unless a noun it counts follows ("ils ont vendu neuf
+    voitures")."""
+    if doc[i].lower_ != "neuf" or i == 0:
+        return False
+    prev = doc[i - 1]
+    if prev.lower_ == "à":
+        if i < 2 or doc[i - 2].pos_ not in ("VERB", "AUX"):
+            return False
+    elif prev.pos_ not in ("VERB", "AUX", "NOUN", "ADV") or "Plur" in morph_values(prev, "Number"):
+        return False
+    if i + 1 >= len(doc):
+        return True
+    nxt = doc[i + 1]
+    return nxt.pos_ not in ("NOUN", "PROPN") and nxt.lower_ not in lx.UNITS and nxt.lower_ not in lx.CURRENCY \
+        and _noun_after_adjectives(doc, i + 1) is None
+
+
+# Nouns a bare figure may follow as an amount, not as a name: "au total 21", "en moyenne 12".
+_AMOUNT_NOUNS = frozenset({"total", "moyenne", "somme", "hauteur", "maximum", "minimum", "tout", "nombre",
+                           "chiffre", "score", "note", "bilan", "âge", "taux"})
+
+
+def _named_by_number(doc: Doc, i: int, j: int) -> bool:
+    """"la trisomie 21", "l'uranium 235", "le vol 714": a bare figure (no unit, no range) right after a singular
+    common noun names a thing of that kind, it counts nothing."""
+    if i == 0 or j != i + 1 or not doc[i].text.isdigit():
+        return False
+    prev = doc[i - 1]
+    return prev.pos_ == "NOUN" and prev.is_alpha and prev.text.islower() and bool(prev.whitespace_) \
+        and "Plur" not in morph_values(prev, "Number") and not prev.lower_.endswith(("s", "x")) \
+        and prev.lower_ not in _AMOUNT_NOUNS and prev.lower_ not in lx.UNITS and prev.lower_ not in lx.CURRENCY
+
+
 def _is_title(doc: Doc, i: int, j: int) -> bool:
     """A number that is part of a title or a product name, not a count: "Mille et Une Vies" (a number
     word capitalised inside a sentence), "la 5G" (a capital glued to the digits), "20 Minutes", "les 3
@@ -821,9 +891,15 @@ def _in_quoted_title(doc: Doc, i: int) -> bool:
     capital."""
     opening = next((k for k in range(i - 1, max(-1, i - 5), -1) if doc[k].text in _OPENING_QUOTES | _CLOSING_QUOTES),
                    None)
-    if opening is None or doc[opening].text not in _OPENING_QUOTES or not doc[opening + 1].text[:1].isupper():
+    if opening is None or doc[opening].text not in _OPENING_QUOTES:
         return False
     closing = next((k for k in range(i + 1, min(len(doc), i + 9)) if doc[k].text in _CLOSING_QUOTES), None)
+    # '"2 Broke Girls"': a quotation the number opens, every word after it capitalised, is a title.
+    if opening + 1 == i and closing is not None and closing > i + 1 and all(
+            t.is_alpha and t.text[:1].isupper() for t in doc[i + 1 : closing]):
+        return True
+    if not doc[opening + 1].text[:1].isupper():
+        return False
     return closing is not None and (doc[i].ent_type_ in _TITLE_LABELS
                                     or not any(t.pos_ in ("VERB", "AUX") for t in doc[opening + 1 : closing]))
 
@@ -952,6 +1028,9 @@ def find_quantities(doc: Doc, language: str, date_tokens: set[int]) -> list[dict
         if prev in _LABEL_BEFORE or _is_name_part(doc, i):
             i = _label_end(doc, _number_group(doc, i, language, date_tokens), language, date_tokens)
             continue
+        if language == "fr" and _new_adjective(doc, i):
+            i += 1
+            continue
         j = _number_group(doc, i, language, date_tokens)
         # "deux par deux", "un à un": a manner, not a count.
         if j + 1 < n and doc[j].lower_ in ("par", "à") and doc[j + 1].lower_ == tok.lower_ and tok.is_alpha:
@@ -978,19 +1057,24 @@ def find_quantities(doc: Doc, language: str, date_tokens: set[int]) -> list[dict
             j += 2
         start_tok = i
         qualifier = ""
+        # "plus d'un millier": the article of an approximate number word belongs to it, the phrase before it
+        # qualifies it.
+        anchor = i - 1 if i > 0 and prev in ("un", "une") and tok.lower_ in lx.APPROX_NUMBER_WORDS else i
         # Approximation: up to three words before the number ("près de", "more than", "au moins").
         for k in (3, 2, 1):
-            if i - k >= 0:
-                phrase = " ".join(t.lower_ for t in doc[i - k : i]).replace("' ", "'").replace(" '", "'")
+            if anchor - k >= 0:
+                phrase = " ".join(t.lower_ for t in doc[anchor - k : anchor]).replace("' ", "'").replace(" '", "'")
                 if phrase in approx:
                     qualifier = approx[phrase]
-                    start_tok = i - k
+                    start_tok = anchor - k
                     break
         if not qualifier and any(t.lower_ in lx.APPROX_NUMBER_WORDS for t in doc[i:j]):
             qualifier = "approx"
         currency_before = i > 0 and doc[i - 1].text in lx.CURRENCY
         if glued_unit:
             unit, end_tok = glued_unit, j
+            if unit == "°" and j < n and doc[j].text in ("C", "F") and not doc[j - 1].whitespace_:
+                unit, end_tok = f"°{doc[j].text}", j + 1  # "2°C": the tokenizer cuts the scale's letter off
         elif currency_before:
             unit, end_tok = lx.CURRENCY[doc[i - 1].text], j
             start_tok = min(start_tok, i - 1)
@@ -1054,6 +1138,13 @@ def find_quantities(doc: Doc, language: str, date_tokens: set[int]) -> list[dict
                     # two figures of one unit.
                     value, unit, end_tok = first, unit2, j
         if not unit and value < 100 and _number_as_noun(doc, i):
+            i = j
+            continue
+        # "abattre le 0 à 100 km/h en 4,7 secondes": a range from zero after an article names a speed trial.
+        if low == 0 and prev in ("le", "du", "au", "the"):
+            i = max(end_tok, j)
+            continue
+        if not unit and low is None and not qualifier and _named_by_number(doc, i, j):
             i = j
             continue
         # "lot 210114018", "code-barres 3 596 710 407 217": a bare figure of nine digits or more, with no
@@ -1271,6 +1362,9 @@ def _idiom(doc: Doc, i: int, j: int) -> bool:
     if j != i + 1 or j >= len(doc):
         return False
     word, after = doc[i].lower_, doc[j].lower_
+    # "Mille et une vies", "les mille et un métiers": countless, or a title, never a count of a thousand.
+    if word == "mille" and after == "et" and j + 1 < len(doc) and doc[j + 1].lower_ in ("un", "une"):
+        return True
     if after in _CALIBRE_WORDS:
         return any(tuple(t.lower_ for t in doc[j : j + len(words)]) == words for words in _CALIBRE_AFTER)
     if word != "deux":
@@ -1777,6 +1871,35 @@ def anchor_weekdays(claims: list[list[dict[str, Any]]], published: Any) -> None:
             told = day if 0 <= (day0 - day).days <= 7 else told
 
 
+def _day_in_years(month: int, day: int, year: int) -> list[Any]:
+    """The day-month in the years before, of and after `year` where it exists ("29 février" only in a
+    leap year; "31 février" in none)."""
+    import datetime as dt
+
+    out = []
+    for y in (year - 1, year, year + 1):
+        try:
+            out.append(dt.date(y, month, day))
+        except ValueError:
+            continue
+    return out
+
+
+# A year-less day-month at most this many days after publication, in a past sentence, is the coming one.
+_SOON_DAYS = 21
+
+
+def _soon_after(options: list[Any], day0: Any, tense: str, text: str, completed: bool) -> Any:
+    """A year-less day-month a few days after publication told in a past sentence is a plan or a deadline
+    reported in the past ("le rapport était attendu avant le 23 mai", "les groupes devant rendre leurs
+    propositions le 28 octobre"), not the same day a year back: an article names a day of last year with
+    its year or "dernier". A completed act ("avait été interpellé le 6 mars") keeps its day behind. None
+    when no such day applies."""
+    if tense != "past" or completed or set(text.lower().split()) & {"dernier", "passé", "last"}:
+        return None
+    return next((o for o in sorted(options) if 0 < (o - day0).days <= _SOON_DAYS), None)
+
+
 def resolve_dates(dates: list[dict[str, Any]], published: Any) -> None:
     """Add an ISO `value` (or `values` for "15 et 16 septembre") using the publication date and the
     tense of the verb each date depends on: "lundi" in a past sentence is the last Monday on or before
@@ -1827,12 +1950,13 @@ def resolve_dates(dates: list[dict[str, Any]], published: Any) -> None:
                 if item.get("year"):
                     year = item["year"]
                 else:
-                    options = [dt.date(y, item["month"], item["days"][0]) for y in
-                               (day0.year - 1, day0.year, day0.year + 1)]
+                    options = _day_in_years(item["month"], item["days"][0], day0.year)
                     # "lundi 9 décembre": of the years around publication, one where the 9th is a Monday.
                     # A year away, a weekday that does not fit is rather the article's slip.
                     named = [o for o in options if o.weekday() == item.get("weekday") and abs((o - day0).days) <= 183]
                     first = _nearest(named if len(named) == 1 else options, day0, tense)
+                    if len(named) != 1:
+                        first = _soon_after(options, day0, tense, item.get("text", ""), item.get("completed", False)) or first
                     year = first.year
                 if item.get("commemorated"):
                     continue

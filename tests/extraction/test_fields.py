@@ -875,3 +875,65 @@ def test_new_is_no_number() -> None:
     text = "Il a acheté un vélo neuf à Lyon. Le quartier du Pont-Neuf a été évacué à Toulouse."
     extraction = extract_claims(text, language="fr", selective=False)
     assert not [q for c in [*extraction.claims, *extraction.recoverable] for q in c.quantities]
+
+
+def test_a_day_month_just_ahead_of_publication_in_a_past_sentence_is_the_coming_one() -> None:
+    published = dt.date(2021, 5, 18)
+    assert "2021-05-23" in dates("Le rapport des experts sur la pollution du lac était attendu avant le 23 mai.",
+                                 published)
+    assert "2021-05-28" in dates("Le maire parlait à quelques jours de la grève du 28 mai dans les écoles de Lyon.",
+                                 published)
+    # A completed act keeps its day behind, and so does "dernier".
+    assert "2020-05-25" in dates("Le suspect avait été interpellé le 25 mai à Marseille par la police.", published)
+    assert "2020-05-25" in dates("La mairie a fermé la piscine municipale le 25 mai dernier à Lyon.", published)
+
+
+def test_the_29th_of_february_resolves_in_a_leap_year() -> None:
+    published = dt.date(2024, 2, 27)
+    assert "2024-02-29" in dates("Un nouvel épisode de tempête est annoncé pour le 29 février en Bretagne.", published)
+
+
+def test_a_day_word_inside_a_newspapers_name_is_no_date() -> None:
+    published = dt.date(2019, 8, 15)
+    assert dates("USA Today a calculé que le groupe avait perdu 3 millions de dollars en 2017 dans ses hôtels.",
+                 published) == ["2017"]
+
+
+@pytest.mark.parametrize("text", [
+    "Le centre accueille des enfants atteints de trisomie 21 depuis son ouverture à Lyon.",
+    "L'Iran a commencé à enrichir de l'uranium 235 dans son usine de Natanz selon l'agence.",
+])
+def test_a_bare_figure_after_a_singular_noun_names_a_thing(text: str) -> None:
+    assert quantities(text) == []
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Le vélo a été livré neuf au client par le magasin de Lyon.", []),
+    ("Un bateau tout neuf a coulé au large de Brest avec 12 marins à bord.", [(12.0, "marins", None, None)]),
+    ("Le garage a remis à neuf 12 voitures anciennes pour un collectionneur.", [(12.0, "voitures", None, None)]),
+    ("Le garage a vendu neuf voitures anciennes à un collectionneur de Lyon.", [(9.0, "voitures", None, None)]),
+])
+def test_neuf_after_a_verb_or_a_noun_is_new_not_nine(text: str, found: list[Any]) -> None:
+    assert quantities(text) == found
+
+
+def test_degrees_keep_their_scale_letter() -> None:
+    found = quantities("Les températures sont comprises entre 7 et 13 °C et la mer atteint 21°C à Nice.")
+    assert (7.0, "°C", 7.0, 13.0) in found
+    assert (21.0, "°C", None, None) in found
+
+
+def test_the_phrase_before_an_approximate_number_words_article_qualifies_it() -> None:
+    [extraction] = extract_texts(["Plus d'un millier de manifestants ont défilé samedi à Nantes contre la loi."],
+                                 languages=["fr"])
+    [item] = [q for c in [*extraction.claims, *extraction.recoverable] for q in c.quantities]
+    assert (item["value"], item["qualifier"]) == (1000.0, "more_than")
+
+
+@pytest.mark.parametrize("text", [
+    "La nouvelle berline abat le 0 à 100 km/h en moins de cinq secondes selon la marque.",
+    "Mille et une raisons expliquent ce choix du gouvernement, selon le ministre de la Santé.",
+    'Les séries "Friends" et "2 Broke Girls" ont été rediffusées tout l\'été par la chaîne.',
+])
+def test_named_trials_and_titles_count_nothing(text: str) -> None:
+    assert [q for q in quantities(text) if q[0] in (0.0, 100.0, 1000.0, 2.0)] == []
