@@ -166,6 +166,10 @@ _PROSPECTIVE_BE = {"est", "sont", "reste", "restent", "était", "étaient"}
 
 
 _GOING = ("va", "vont", "allons", "allez", "vais", "vas")
+# Verbs whose infinitive is a plan: "a prévu de se rendre", "envisage de fermer", "compte partir" (the stems of
+# their forms: the models give no lemmas).
+_PLANNING = ("prévu", "prévoi", "prévoy", "envisag", "projet", "projett", "compt", "promi", "promet", "planifi",
+             "plan", "intend")
 
 
 def conditional(verb: Token) -> bool:
@@ -212,6 +216,9 @@ def _tense_at(doc: Doc, i: int) -> str:
         tok = tok.head
     if tok.pos_ not in ("VERB", "AUX"):
         return "present"
+    # "elle a prévu de se rendre au Chili en décembre", "il compte partir lundi": what one plans lies ahead.
+    if tok.lower_.startswith(_PLANNING) and any(c.dep_ == "xcomp" and "Inf" in morph_values(c, "VerbForm") for c in tok.children):
+        return "future"
     # "le maire va présenter mardi son budget": the walk stops at "va", the infinitive it governs is to come.
     if tok.lower_ in _GOING and nearest is not None and nearest.head.i == tok.i and nearest.i != tok.i \
             and "Inf" in morph_values(nearest, "VerbForm"):
@@ -373,7 +380,7 @@ def _relative_day_in_name(doc: Doc, i: int) -> bool:
 
 
 # The words that open and join two years: "entre 2010 et 2012", "de 2014 à 2016", "en 2016 et 2017".
-_YEAR_JOINS = {"entre": ("et",), "between": ("and",), "de": ("à", "au"), "from": ("to",), "en": ("et", "ou"),
+_YEAR_JOINS = {"entre": ("et",), "between": ("and",), "de": ("à", "au"), "from": ("to",), "en": ("et", "ou", "-", "–"),
                "in": ("and", "or")}
 
 
@@ -1140,6 +1147,12 @@ def find_quantities(doc: Doc, language: str, date_tokens: set[int]) -> list[dict
         if not unit and value < 100 and _number_as_noun(doc, i):
             i = j
             continue
+        # "une note comprise entre 0 et 6 sur 10": the figure after "sur" is the scale of the range, no count.
+        base = None
+        if low is not None and end_tok + 1 < n and doc[end_tok].lower_ == "sur" and doc[end_tok + 1].text.isdigit() \
+                and end_tok + 1 not in date_tokens and float(doc[end_tok + 1].text) > high \
+                and (end_tok + 2 >= n or not _unit_at(doc, end_tok + 2)[0]):
+            base, end_tok = float(doc[end_tok + 1].text), end_tok + 2
         # "abattre le 0 à 100 km/h en 4,7 secondes": a range from zero after an article names a speed trial.
         if low == 0 and prev in ("le", "du", "au", "the"):
             i = max(end_tok, j)
@@ -1160,7 +1173,6 @@ def find_quantities(doc: Doc, language: str, date_tokens: set[int]) -> list[dict
             i = end_tok
             continue
         # "8 TGV sur 10", "deux SDF sur cinq": a proportion; the second number is its base, no count.
-        base = None
         per_unit = ""
         # "4 personnes interrogées sur 10": a participle or an adjective may describe the counted noun first.
         over = end_tok

@@ -937,3 +937,20 @@ def test_the_phrase_before_an_approximate_number_words_article_qualifies_it() ->
 ])
 def test_named_trials_and_titles_count_nothing(text: str) -> None:
     assert [q for q in quantities(text) if q[0] in (0.0, 100.0, 1000.0, 2.0)] == []
+
+
+def test_a_date_of_a_plan_lies_ahead() -> None:
+    published = dt.date(2019, 8, 18)
+    assert "2019-12" in dates("La navigatrice a prévu de se rendre au Chili pour une conférence en décembre.", published)
+    assert "2019-09" in dates("Le ministre a promis de revenir à Brest en septembre pour inaugurer le port.", published)
+    assert "2019-01" in dates("Le gouvernement a prévu une enveloppe de 3 millions d'euros en janvier.", published)
+
+
+def test_the_figure_after_a_range_and_sur_is_its_scale() -> None:
+    assert quantities("Les élèves donnent une note comprise entre 4 et 7 sur 10 à leur nouvelle cantine.") == [
+        (4.0, "", 4.0, 7.0)]
+
+
+def test_two_years_joined_by_a_hyphen_are_one_period() -> None:
+    published = dt.date(2020, 1, 30)
+    assert ["2002", "2003"] in dates("L'épidémie de Sras avait tué 774 personnes en 2002-2003 selon l'OMS.", published)
