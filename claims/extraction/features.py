@@ -713,6 +713,7 @@ def _is_name_part(doc: Doc, i: int) -> bool:
     return prev.pos_ == "PROPN" or bool(prev.ent_type_) or prev.text.isupper()
 
 
+_PARTITIVE_DETS = frozenset({"ses", "leurs", "nos", "vos", "mes", "tes", "ces"})
 _ABBREVIATED_UNITS = frozenset({"m", "km", "cm", "mm", "kg", "ha", "m²", "km²", "m2", "km2", "m³", "m3", "mw", "gw"})
 
 
@@ -753,6 +754,12 @@ def _unit_at(doc: Doc, j: int) -> tuple[str, int]:
     # "entre 23 et 26 (degrés)": a unit in brackets.
     if nxt.text == "(" and j + 2 < n and doc[j + 2].text == ")" and doc[j + 1].lower_ in lx.UNITS:
         return lx.UNITS[doc[j + 1].lower_], j + 3
+    # "tuer quatre de ses collègues", "trois des membres du groupe": a part counts the plural noun it is taken from.
+    whole = j + 2 if low in ("de", "d'") and j + 2 < n and doc[j + 1].lower_ in _PARTITIVE_DETS else \
+        j + 1 if low == "des" and j + 1 < n else None
+    if whole is not None and doc[whole].pos_ == "NOUN" and doc[whole].is_alpha and doc[whole].text.islower() \
+            and "Plur" in morph_values(doc[whole], "Number"):
+        return doc[whole].text, whole + 1
     if low in ("de", "d'", "of") and j + 1 < n:
         after = doc[j + 1]
         named = f"{after.lower_} {doc[j + 2].lower_}" if j + 2 < n else ""
@@ -821,6 +828,13 @@ def _noun_after_adjectives(doc: Doc, j: int) -> Token | None:
     if noun.pos_ != "NOUN" or not noun.is_alpha or not j < noun.i <= j + 2:
         return None
     return noun if all(t.pos_ == "ADJ" for t in doc[j : noun.i]) else None
+
+
+def _fewer_after(doc: Doc, k: int) -> bool:
+    """"45 de moins que samedi", "(3.135 en moins)": a figure followed by "de moins" or "en moins" is a fall
+    by that much, not a count (not "10 km en moins d'une heure", a time limit)."""
+    return k + 1 < len(doc) and doc[k].lower_ in ("de", "en") and doc[k + 1].lower_ == "moins" \
+        and (k + 2 >= len(doc) or doc[k + 2].lower_ not in ("de", "d'", "du", "des"))
 
 
 def _new_adjective(doc: Doc, i: int) -> bool:
@@ -1210,6 +1224,8 @@ def find_quantities(doc: Doc, language: str, date_tokens: set[int]) -> list[dict
             end_tok += 2
         if low is None and base is None and end_tok + 1 < n:
             base, per_unit, end_tok = _rate_base(doc, end_tok, language, date_tokens, dot_decimal, unit)
+        if low is None and base is None and value > 0 and _fewer_after(doc, end_tok):
+            value, end_tok = -value, end_tok + 2
         span = doc[start_tok:end_tok]
         item: dict[str, Any] = {
             "char_start": span.start_char, "char_end": span.end_char, "value": value, "unit": unit,

@@ -644,10 +644,10 @@ def test_a_collective_number_word_is_approximate_and_a_quoted_vague_plural_no_co
 
 def test_a_difference_a_part_of_a_whole_and_a_hyphenated_noun_get_their_unit() -> None:
     assert quantities("Au total, 2.087 malades sont hospitalisés en réanimation, c'est 45 de moins que samedi.") == [
-        (2087.0, "malades", None, None), (45.0, "malades", None, None)]
+        (2087.0, "malades", None, None), (-45.0, "malades", None, None)]
     # Only a counted noun carries over to a difference: "74% (3.135 en moins)" counts no percent.
     assert quantities("Le nombre d'accidents a chuté de 74% par rapport au même mois en 2019 (3.135 en moins).") == [
-        (74.0, "%", None, None), (3135.0, "", None, None)]
+        (74.0, "%", None, None), (-3135.0, "", None, None)]
     assert quantities("Il y aura une tête de liste écolo dans 39 des 40 villes de la région, selon lui.") == [
         (39.0, "villes", None, None), (40.0, "villes", None, None)]
     assert quantities("Les peines de deux ex-stars de la K-pop ont été réduites mardi par la cour.") == [
@@ -681,7 +681,7 @@ def test_m_is_metres_unless_money_follows_and_two_thirds_need_no_whole() -> None
     assert quantities("La société a levé 20 M d'euros auprès de fonds américains selon son patron.") == [
         (20e6, "EUR", None, None)]
     assert quantities("Le nombre de cyclistes tués a baissé des deux tiers (76 en moins), selon la Sécurité routière.") == [
-        (66.7, "%", None, None), (76.0, "", None, None)]
+        (66.7, "%", None, None), (-76.0, "", None, None)]
 
 
 def test_the_news_of_20_heures_is_a_time_of_day() -> None:
@@ -954,3 +954,17 @@ def test_the_figure_after_a_range_and_sur_is_its_scale() -> None:
 def test_two_years_joined_by_a_hyphen_are_one_period() -> None:
     published = dt.date(2020, 1, 30)
     assert ["2002", "2003"] in dates("L'épidémie de Sras avait tué 774 personnes en 2002-2003 selon l'OMS.", published)
+
+
+def test_a_figure_followed_by_de_moins_is_a_fall() -> None:
+    found = quantities("Le département compte 312 chômeurs inscrits, soit 45 de moins qu'en janvier selon la préfecture.")
+    assert (-45.0, "chômeurs", None, None) in found
+    assert (10.0, "km", None, None) in quantities("La coureuse a parcouru 10 km en moins d'une heure samedi à Lyon.")
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Le forcené a blessé quatre de ses voisins dans la nuit à Brest, selon le parquet.", (4.0, "voisins")),
+    ("La police a interpellé deux des cambrioleurs samedi soir dans le centre de Nantes.", (2.0, "cambrioleurs")),
+])
+def test_a_part_counts_the_plural_noun_it_is_taken_from(text: str, found: tuple[float, str]) -> None:
+    assert [(q[0], q[1]) for q in quantities(text)] == [found]
