@@ -1582,6 +1582,8 @@ def _share_units(doc: Doc, items: list[dict[str, Any]], groups: list[tuple[int, 
     "et"/"ou" in the same sentence and carries the same scale; a bare number standing for a noun phrase
     from the quantity before it in the sentence, when both carry the same scale word. `groups` holds each item's (first number token, end of
     the number, end of the unit). A tally ("312 voix contre 250") is two counts of the same noun."""
+    # The scale each item carries, its own or the one it took from the list's last ("20, 30, 40 millions").
+    shared: dict[int, float] = {}
     for k in range(len(items) - 2, -1, -1):
         item, (i, j, _end) = items[k], groups[k]
         nxt, (i2, j2, _end2) = items[k + 1], groups[k + 1]
@@ -1589,9 +1591,10 @@ def _share_units(doc: Doc, items: list[dict[str, Any]], groups: list[tuple[int, 
         # "39 des 40 villes", "trois des quatre auteurs": a part of a whole counts what the whole counts.
         if item["unit"] or not nxt["unit"] or "low" in item or between not in ([","], ["et"], ["ou"], ["des"]):
             continue
-        scale = _scale(doc[i2:j2])
+        scale = shared.get(k + 1) or _scale(doc[i2:j2])
         if _scale(doc[i:j]) == 1.0 and item["value"] < scale:
             item["value"] *= scale
+            shared[k] = scale
         item["unit"] = nxt["unit"]
     # "28.108 décès depuis le 1er mars, dont 17.466 dans les hôpitaux": a part of the figure before counts
     # what it counts.

@@ -968,3 +968,8 @@ def test_a_figure_followed_by_de_moins_is_a_fall() -> None:
 ])
 def test_a_part_counts_the_plural_noun_it_is_taken_from(text: str, found: tuple[float, str]) -> None:
     assert [(q[0], q[1]) for q in quantities(text)] == [found]
+
+
+def test_every_bare_figure_of_a_list_takes_the_scale_of_the_last() -> None:
+    found = quantities("Le chantier coûtera 2, 3 ou 4 milliards d'euros selon les scénarios du ministère.")
+    assert [q[0] for q in found] == [2e9, 3e9, 4e9]
