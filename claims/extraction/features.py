@@ -157,9 +157,10 @@ def _matches_near_triggers(matcher: Matcher, doc: Doc) -> list[tuple[int, int, i
 
 _FUTURE_ENDING = re.compile(r"[^ ]{2}(?:er|ir|r)(?:a|ai|as|ons|ez|ont|ait|aient)$")
 # A conditional the model tagged as an imperfect ("a annoncé qu'elle irait mercredi"): the future stem of
-# an "-er" verb ("lancerait", not "déclarait" nor "espérait") or of an irregular verb.
-_CONDITIONAL = re.compile(r"(?:[^éèer]erai(?:t|ent)|^(?:ir|aur|ser|fer|pourr|devr|voudr|faudr|viendr|tiendr|saur|verr"
-                          r"|enverr|courr|vaudr)ai(?:t|ent))$")
+# an "-er" verb ("lancerait", not "déclarait" nor "espérait") or of an irregular verb ("viendrait" with any prefix:
+# "interviendrait", "obtiendrait").
+_CONDITIONAL = re.compile(r"(?:[^éèer]erai(?:t|ent)|^(?:ir|aur|ser|fer|pourr|devr|voudr|faudr|saur|verr"
+                          r"|enverr|courr|vaudr)ai(?:t|ent)|(?:viendr|tiendr)ai(?:t|ent))$")
 # "à paraître fin octobre", "un match à jouer samedi": "à" and an infinitive describing a noun (or after
 # "est") tell what is to come; after a verb ("a commencé à construire") they do not.
 _PROSPECTIVE_BE = {"est", "sont", "reste", "restent", "était", "étaient"}
@@ -290,8 +291,8 @@ def _completed_at(doc: Doc, i: int) -> bool:
         tok = tok.head
     else:
         return False
-    if tok.pos_ not in ("VERB", "AUX"):
-        return False
+    if tok.pos_ not in ("VERB", "AUX") or tok.lower_.startswith(lx.SCHEDULED):
+        return False  # "une audience a été fixée au 3 avril": what was scheduled may still lie ahead
     aux = [c for c in tok.children if c.dep_ == "aux:tense"]
     if "Part" in morph_values(tok, "VerbForm") and "Past" in morph_values(tok, "Tense"):
         return bool(aux) or any(c.dep_ == "aux:pass" and "Imp" not in morph_values(c, "Tense") for c in tok.children)

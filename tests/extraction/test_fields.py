@@ -973,3 +973,10 @@ def test_a_part_counts_the_plural_noun_it_is_taken_from(text: str, found: tuple[
 def test_every_bare_figure_of_a_list_takes_the_scale_of_the_last() -> None:
     found = quantities("Le chantier coûtera 2, 3 ou 4 milliards d'euros selon les scénarios du ministère.")
     assert [q[0] for q in found] == [2e9, 3e9, 4e9]
+
+
+def test_a_scheduled_day_and_a_prefixed_conditional_lie_ahead() -> None:
+    published = dt.date(2020, 3, 31)
+    assert "2020-04-03" in dates("Le syndicat a saisi la justice et une audience a été fixée au 3 avril à Paris.",
+                                 published)
+    assert "2020-05" in dates("Selon l'épidémiologiste, le pic interviendrait fin mai dans la région.", published)
