@@ -1108,6 +1108,12 @@ def find_quantities(doc: Doc, language: str, date_tokens: set[int]) -> list[dict
                 and _singular(doc[j]) or unit == "chiffres" and prev == "à":
             i = end_tok
             continue
+        # "un voilier zéro carbone", "garantir le zéro contact", "objectif zéro déchet": "zéro" between a noun or an
+        # article and a singular noun names an aim or a label, it counts nothing ("a enregistré zéro victoire" does).
+        if tok.lower_ == "zéro" and i > 0 and doc[i - 1].pos_ in ("NOUN", "DET") and not glued_unit \
+                and end_tok == j + 1 and _counted_noun(unit) and _singular(doc[j]):
+            i = end_tok
+            continue
         # "100% Bachelot", "100 % Mag": a percentage naming a programme or a brand.
         if unit == "%" and end_tok < n and doc[end_tok].pos_ == "PROPN" and doc[end_tok].text[:1].isupper() \
                 and doc[end_tok].is_alpha and not doc[end_tok].is_sent_start:

@@ -980,3 +980,9 @@ def test_a_scheduled_day_and_a_prefixed_conditional_lie_ahead() -> None:
     assert "2020-04-03" in dates("Le syndicat a saisi la justice et une audience a été fixée au 3 avril à Paris.",
                                  published)
     assert "2020-05" in dates("Selon l'épidémiologiste, le pic interviendrait fin mai dans la région.", published)
+
+
+def test_zero_after_a_noun_or_an_article_names_an_aim() -> None:
+    assert quantities("Le maire a présenté un plan zéro déchet pour toutes les cantines de la ville.") == []
+    assert quantities("Le club a enregistré zéro victoire en championnat cette saison selon la ligue.") == [
+        (0.0, "victoire", None, None)]
