@@ -217,9 +217,6 @@ def _tense_at(doc: Doc, i: int) -> str:
         tok = tok.head
     if tok.pos_ not in ("VERB", "AUX"):
         return "present"
-    # "elle a prévu de se rendre au Chili en décembre", "il compte partir lundi": what one plans lies ahead.
-    if tok.lower_.startswith(_PLANNING) and any(c.dep_ == "xcomp" and "Inf" in morph_values(c, "VerbForm") for c in tok.children):
-        return "future"
     # "le maire va présenter mardi son budget": the walk stops at "va", the infinitive it governs is to come.
     if tok.lower_ in _GOING and nearest is not None and nearest.head.i == tok.i and nearest.i != tok.i \
             and "Inf" in morph_values(nearest, "VerbForm"):
@@ -277,21 +274,37 @@ _PERIODS = {"année": "year", "an": "year", "year": "year", "mois": "month", "mo
 _SUDDEN = {"quand", "lorsque", "lorsqu'", "when"}
 
 
+def _verb_above(doc: Doc, i: int) -> Token | None:
+    """The nearest verb up the parse from token i (within eight steps), if any."""
+    tok = doc[i]
+    for _ in range(8):
+        if tok.pos_ in ("VERB", "AUX"):
+            return tok
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None
+
+
+def _planned_at(doc: Doc, i: int) -> bool:
+    """Whether a date depends on a plan: a verb of planning with an infinitive ("elle a prévu de se rendre au
+    Chili en décembre", "il compte partir lundi"), whose date lies ahead whatever the planning verb's tense."""
+    verb = _verb_above(doc, i)
+    if verb is None:
+        return False
+    if "Inf" in morph_values(verb, "VerbForm") and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.lower_.startswith(_PLANNING) and any(
+        c.dep_ == "xcomp" and "Inf" in morph_values(c, "VerbForm") for c in verb.children)
+
+
 def _completed_at(doc: Doc, i: int) -> bool:
     """Whether the verb a date depends on tells a completed act: a compound past ("avait été interpellé le 6
     mars", "a voté le 2 octobre") or a simple past ("signa le 3 mai"), not an imperfect expectation ("était
     attendu avant le 23 mai") nor an infinitive or a participle ("devant rendre leurs propositions le 28
     octobre")."""
-    tok = doc[i]
-    for _ in range(8):
-        if tok.pos_ in ("VERB", "AUX"):
-            break
-        if tok.head.i == tok.i:
-            return False
-        tok = tok.head
-    else:
-        return False
-    if tok.pos_ not in ("VERB", "AUX") or tok.lower_.startswith(lx.SCHEDULED):
+    tok = _verb_above(doc, i)
+    if tok is None or tok.lower_.startswith(lx.SCHEDULED):
         return False  # "une audience a été fixée au 3 avril": what was scheduled may still lie ahead
     aux = [c for c in tok.children if c.dep_ == "aux:tense"]
     if "Part" in morph_values(tok, "VerbForm") and "Past" in morph_values(tok, "Tense"):
@@ -467,6 +480,8 @@ def find_dates(doc: Doc) -> list[dict[str, Any]]:
                          else _tense_at(doc, span.start))
         if label == "WEEKDAY" and item["tense"] == "present" and _narrative_present(span):
             item["tense"] = "past"
+        if item["tense"] == "past" and _planned_at(doc, span.start):
+            item["tense"] = "future"
         # "depuis jeudi", "since March 3": what runs since a day began before publication.
         if any(t.lower_ in ("depuis", "since") for t in doc[max(0, span.start - 1) : span.start + 1]):
             item["tense"] = "past"
