@@ -199,12 +199,12 @@ def _tense_at(doc: Doc, i: int) -> str:
             if cop:
                 tok = cop[0]
                 break
-            # A participle describing a noun has its own time, not the main verb's: a past one ("la
-            # réforme, promise le 3 juillet, fera...") mostly tells what is done, a present one ("un arrêté
-            # interdisant la baignade le 2 septembre") may point either side. "prévu" and the like follow
-            # the main verb.
+            # A participle describing a noun, or opening the sentence's clause ("Arrivé en tête ce week-end, il
+            # reconnaît..."), has its own time, not the main verb's: a past one ("la réforme, promise le 3
+            # juillet, fera...") mostly tells what is done, a present one ("un arrêté interdisant la baignade le 2
+            # septembre") may point either side. "prévu" and the like follow the main verb.
             past = "Past" in morph_values(tok, "Tense")
-            if (tok.dep_ == "acl" or tok.dep_ == "advcl" and not past) and "Part" in morph_values(tok, "VerbForm") \
+            if tok.dep_ in ("acl", "advcl") and "Part" in morph_values(tok, "VerbForm") \
                     and not tok.lower_.startswith(lx.SCHEDULED) and not _FUTURE_ENDING.search(tok.lower_):  # "votera"
                 return "past" if past else "present"
             scheduled = scheduled or tok.dep_ == "acl" and tok.lower_.startswith(lx.SCHEDULED)

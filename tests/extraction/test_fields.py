@@ -986,3 +986,10 @@ def test_zero_after_a_noun_or_an_article_names_an_aim() -> None:
     assert quantities("Le maire a présenté un plan zéro déchet pour toutes les cantines de la ville.") == []
     assert quantities("Le club a enregistré zéro victoire en championnat cette saison selon la ligue.") == [
         (0.0, "victoire", None, None)]
+
+
+def test_a_date_under_a_past_participle_clause_lies_behind() -> None:
+    published = dt.date(2016, 11, 22)  # a Tuesday
+    text = ("Arrivé en tête du premier tour de la primaire ce week-end, le candidat reconnaît que "
+            "l'émission compte parmi les raisons de son succès.")
+    assert ["2016-11-19", "2016-11-20"] in dates(text, published)
