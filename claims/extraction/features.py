@@ -157,15 +157,20 @@ def _matches_near_triggers(matcher: Matcher, doc: Doc) -> list[tuple[int, int, i
 
 _FUTURE_ENDING = re.compile(r"[^ ]{2}(?:er|ir|r)(?:a|ai|as|ons|ez|ont|ait|aient)$")
 # A conditional the model tagged as an imperfect ("a annoncé qu'elle irait mercredi"): the future stem of
-# an "-er" verb ("lancerait", not "déclarait" nor "espérait") or of an irregular verb.
-_CONDITIONAL = re.compile(r"(?:[^éèer]erai(?:t|ent)|^(?:ir|aur|ser|fer|pourr|devr|voudr|faudr|viendr|tiendr|saur|verr"
-                          r"|enverr|courr|vaudr)ai(?:t|ent))$")
+# an "-er" verb ("lancerait", not "déclarait" nor "espérait") or of an irregular verb ("viendrait" with any prefix:
+# "interviendrait", "obtiendrait").
+_CONDITIONAL = re.compile(r"(?:[^éèer]erai(?:t|ent)|^(?:ir|aur|ser|fer|pourr|devr|voudr|faudr|saur|verr"
+                          r"|enverr|courr|vaudr)ai(?:t|ent)|(?:viendr|tiendr)ai(?:t|ent))$")
 # "à paraître fin octobre", "un match à jouer samedi": "à" and an infinitive describing a noun (or after
 # "est") tell what is to come; after a verb ("a commencé à construire") they do not.
 _PROSPECTIVE_BE = {"est", "sont", "reste", "restent", "était", "étaient"}
 
 
 _GOING = ("va", "vont", "allons", "allez", "vais", "vas")
+# Verbs whose infinitive is a plan: "a prévu de se rendre", "envisage de fermer", "compte partir" (the stems of
+# their forms: the models give no lemmas).
+_PLANNING = ("prévu", "prévoi", "prévoy", "envisag", "projet", "projett", "compt", "promi", "promet", "planifi",
+             "plan", "intend")
 
 
 def conditional(verb: Token) -> bool:
@@ -194,12 +199,12 @@ def _tense_at(doc: Doc, i: int) -> str:
             if cop:
                 tok = cop[0]
                 break
-            # A participle describing a noun has its own time, not the main verb's: a past one ("la
-            # réforme, promise le 3 juillet, fera...") mostly tells what is done, a present one ("un arrêté
-            # interdisant la baignade le 2 septembre") may point either side. "prévu" and the like follow
-            # the main verb.
+            # A participle describing a noun, or opening the sentence's clause ("Arrivé en tête ce week-end, il
+            # reconnaît..."), has its own time, not the main verb's: a past one ("la réforme, promise le 3
+            # juillet, fera...") mostly tells what is done, a present one ("un arrêté interdisant la baignade le 2
+            # septembre") may point either side. "prévu" and the like follow the main verb.
             past = "Past" in morph_values(tok, "Tense")
-            if (tok.dep_ == "acl" or tok.dep_ == "advcl" and not past) and "Part" in morph_values(tok, "VerbForm") \
+            if tok.dep_ in ("acl", "advcl") and "Part" in morph_values(tok, "VerbForm") \
                     and not tok.lower_.startswith(lx.SCHEDULED) and not _FUTURE_ENDING.search(tok.lower_):  # "votera"
                 return "past" if past else "present"
             scheduled = scheduled or tok.dep_ == "acl" and tok.lower_.startswith(lx.SCHEDULED)
@@ -267,6 +272,44 @@ _PERIODS = {"année": "year", "an": "year", "year": "year", "mois": "month", "mo
 
 
 _SUDDEN = {"quand", "lorsque", "lorsqu'", "when"}
+
+
+def _verb_above(doc: Doc, i: int) -> Token | None:
+    """The nearest verb up the parse from token i (within eight steps), if any."""
+    tok = doc[i]
+    for _ in range(8):
+        if tok.pos_ in ("VERB", "AUX"):
+            return tok
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None
+
+
+def _planned_at(doc: Doc, i: int) -> bool:
+    """Whether a date depends on a plan: a verb of planning with an infinitive ("elle a prévu de se rendre au
+    Chili en décembre", "il compte partir lundi"), whose date lies ahead whatever the planning verb's tense."""
+    verb = _verb_above(doc, i)
+    if verb is None:
+        return False
+    if "Inf" in morph_values(verb, "VerbForm") and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.lower_.startswith(_PLANNING) and any(
+        c.dep_ == "xcomp" and "Inf" in morph_values(c, "VerbForm") for c in verb.children)
+
+
+def _completed_at(doc: Doc, i: int) -> bool:
+    """Whether the verb a date depends on tells a completed act: a compound past ("avait été interpellé le 6
+    mars", "a voté le 2 octobre") or a simple past ("signa le 3 mai"), not an imperfect expectation ("était
+    attendu avant le 23 mai") nor an infinitive or a participle ("devant rendre leurs propositions le 28
+    octobre")."""
+    tok = _verb_above(doc, i)
+    if tok is None or tok.lower_.startswith(lx.SCHEDULED):
+        return False  # "une audience a été fixée au 3 avril": what was scheduled may still lie ahead
+    aux = [c for c in tok.children if c.dep_ == "aux:tense"]
+    if "Part" in morph_values(tok, "VerbForm") and "Past" in morph_values(tok, "Tense"):
+        return bool(aux) or any(c.dep_ == "aux:pass" and "Imp" not in morph_values(c, "Tense") for c in tok.children)
+    return "Fin" in morph_values(tok, "VerbForm") and "Past" in morph_values(tok, "Tense")
 
 
 def _narrative_present(span: Span) -> bool:
@@ -343,8 +386,15 @@ def _weekday_in_name(doc: Doc, i: int) -> bool:
         and i > 1 and doc[i - 2].text[:1].isupper() and not doc[i - 2].is_sent_start
 
 
+def _relative_day_in_name(doc: Doc, i: int) -> bool:
+    """"USA Today", "le Parisien Aujourd'hui": a capitalised "today" right after a capitalised word is a
+    newspaper's name (whatever the parser makes of the sentence's start)."""
+    return i > 0 and doc[i].text[:1].isupper() and doc[i - 1].is_alpha and doc[i - 1].text[:1].isupper() \
+        and bool(doc[i - 1].whitespace_)
+
+
 # The words that open and join two years: "entre 2010 et 2012", "de 2014 à 2016", "en 2016 et 2017".
-_YEAR_JOINS = {"entre": ("et",), "between": ("and",), "de": ("à", "au"), "from": ("to",), "en": ("et", "ou"),
+_YEAR_JOINS = {"entre": ("et",), "between": ("and",), "de": ("à", "au"), "from": ("to",), "en": ("et", "ou", "-", "–"),
                "in": ("and", "or")}
 
 
@@ -415,6 +465,8 @@ def find_dates(doc: Doc) -> list[dict[str, Any]]:
         # day (written in lower case too, after "du" and a capitalised word).
         if label == "WEEKDAY" and end - start == 1 and _weekday_in_name(doc, start):
             continue
+        if label == "RELATIVE" and end - start == 1 and _relative_day_in_name(doc, start):
+            continue
         # "ouvert le dimanche", "fermés le mardi", "chaque lundi", "every Sunday": a weekday after the definite
         # article (with no day number: "le dimanche 4 août" is a DATE) or "chaque" is every such day, no date.
         if label == "WEEKDAY" and _weekly(doc, start):
@@ -428,6 +480,8 @@ def find_dates(doc: Doc) -> list[dict[str, Any]]:
                          else _tense_at(doc, span.start))
         if label == "WEEKDAY" and item["tense"] == "present" and _narrative_present(span):
             item["tense"] = "past"
+        if item["tense"] == "past" and _planned_at(doc, span.start):
+            item["tense"] = "future"
         # "depuis jeudi", "since March 3": what runs since a day began before publication.
         if any(t.lower_ in ("depuis", "since") for t in doc[max(0, span.start - 1) : span.start + 1]):
             item["tense"] = "past"
@@ -437,6 +491,8 @@ def find_dates(doc: Doc) -> list[dict[str, Any]]:
             item["tense"] = "present"
         if label == "DATE" and not any(_YEAR.match(t.text) for t in span):
             _commemorated(doc, span, item)
+            if item["tense"] == "past" and _completed_at(doc, span.start):
+                item["completed"] = True
         if label in ("DATE", "MONTH"):
             days = [int(m.group(1)) for t in span if (m := _ORDINAL_DAY.match(t.text)) and not _YEAR.match(t.text)]
             months = [lx.MONTHS[t.lower_] for t in span if t.lower_ in lx.MONTHS]
@@ -673,6 +729,7 @@ def _is_name_part(doc: Doc, i: int) -> bool:
     return prev.pos_ == "PROPN" or bool(prev.ent_type_) or prev.text.isupper()
 
 
+_PARTITIVE_DETS = frozenset({"ses", "leurs", "nos", "vos", "mes", "tes", "ces"})
 _ABBREVIATED_UNITS = frozenset({"m", "km", "cm", "mm", "kg", "ha", "m²", "km²", "m2", "km2", "m³", "m3", "mw", "gw"})
 
 
@@ -708,6 +765,8 @@ def _unit_at(doc: Doc, j: int) -> tuple[str, int]:
     if low in ("km", "kilomètres") and j + 2 < n and doc[j + 1].text == "/" and doc[j + 2].lower_.rstrip(".") in (
             "h", "heure"):
         return "km/h", j + 3
+    if low == "°" and j + 1 < n and doc[j + 1].text in ("C", "F") and not nxt.whitespace_:
+        return f"°{doc[j + 1].text}", j + 2  # "13 °C"
     if low in lx.UNITS:
         return lx.UNITS[low], j + 1
     # "l'empattement atteint 3,10 m. Très basse, [...]": the tokenizer keeps a sentence's full stop on a unit.
@@ -718,6 +777,12 @@ def _unit_at(doc: Doc, j: int) -> tuple[str, int]:
     # "entre 23 et 26 (degrés)": a unit in brackets.
     if nxt.text == "(" and j + 2 < n and doc[j + 2].text == ")" and doc[j + 1].lower_ in lx.UNITS:
         return lx.UNITS[doc[j + 1].lower_], j + 3
+    # "tuer quatre de ses collègues", "trois des membres du groupe": a part counts the plural noun it is taken from.
+    whole = j + 2 if low in ("de", "d'") and j + 2 < n and doc[j + 1].lower_ in _PARTITIVE_DETS else \
+        j + 1 if low == "des" and j + 1 < n else None
+    if whole is not None and doc[whole].pos_ == "NOUN" and doc[whole].is_alpha and doc[whole].text.islower() \
+            and "Plur" in morph_values(doc[whole], "Number"):
+        return doc[whole].text, whole + 1
     if low in ("de", "d'", "of") and j + 1 < n:
         after = doc[j + 1]
         named = f"{after.lower_} {doc[j + 2].lower_}" if j + 2 < n else ""
@@ -788,6 +853,48 @@ def _noun_after_adjectives(doc: Doc, j: int) -> Token | None:
     return noun if all(t.pos_ == "ADJ" for t in doc[j : noun.i]) else None
 
 
+def _fewer_after(doc: Doc, k: int) -> bool:
+    """"45 de moins que samedi", "(3.135 en moins)": a figure followed by "de moins" or "en moins" is a fall
+    by that much, not a count (not "10 km en moins d'une heure", a time limit)."""
+    return k + 1 < len(doc) and doc[k].lower_ in ("de", "en") and doc[k + 1].lower_ == "moins" \
+        and (k + 2 >= len(doc) or doc[k + 2].lower_ not in ("de", "d'", "du", "des"))
+
+
+def _new_adjective(doc: Doc, i: int) -> bool:
+    """"livré neuf", "un bateau tout neuf", "remis à neuf": "neuf" is the adjective "new" after a verb, a
+    singular noun or an adverb (or "à" after a verb), unless a noun it counts follows ("ils ont vendu neuf
+    voitures")."""
+    if doc[i].lower_ != "neuf" or i == 0:
+        return False
+    prev = doc[i - 1]
+    if prev.lower_ == "à":
+        if i < 2 or doc[i - 2].pos_ not in ("VERB", "AUX"):
+            return False
+    elif prev.pos_ not in ("VERB", "AUX", "NOUN", "ADV") or "Plur" in morph_values(prev, "Number"):
+        return False
+    if i + 1 >= len(doc):
+        return True
+    nxt = doc[i + 1]
+    return nxt.pos_ not in ("NOUN", "PROPN") and nxt.lower_ not in lx.UNITS and nxt.lower_ not in lx.CURRENCY \
+        and _noun_after_adjectives(doc, i + 1) is None
+
+
+# Nouns a bare figure may follow as an amount, not as a name: "au total 21", "en moyenne 12".
+_AMOUNT_NOUNS = frozenset({"total", "moyenne", "somme", "hauteur", "maximum", "minimum", "tout", "nombre",
+                           "chiffre", "score", "note", "bilan", "âge", "taux"})
+
+
+def _named_by_number(doc: Doc, i: int, j: int) -> bool:
+    """"la trisomie 21", "l'uranium 235", "le vol 714": a bare figure (no unit, no range) right after a singular
+    common noun names a thing of that kind, it counts nothing."""
+    if i == 0 or j != i + 1 or not doc[i].text.isdigit():
+        return False
+    prev = doc[i - 1]
+    return prev.pos_ == "NOUN" and prev.is_alpha and prev.text.islower() and bool(prev.whitespace_) \
+        and "Plur" not in morph_values(prev, "Number") and not prev.lower_.endswith(("s", "x")) \
+        and prev.lower_ not in _AMOUNT_NOUNS and prev.lower_ not in lx.UNITS and prev.lower_ not in lx.CURRENCY
+
+
 def _is_title(doc: Doc, i: int, j: int) -> bool:
     """A number that is part of a title or a product name, not a count: "Mille et Une Vies" (a number
     word capitalised inside a sentence), "la 5G" (a capital glued to the digits), "20 Minutes", "les 3
@@ -828,9 +935,15 @@ def _in_quoted_title(doc: Doc, i: int) -> bool:
     capital."""
     opening = next((k for k in range(i - 1, max(-1, i - 5), -1) if doc[k].text in _OPENING_QUOTES | _CLOSING_QUOTES),
                    None)
-    if opening is None or doc[opening].text not in _OPENING_QUOTES or not doc[opening + 1].text[:1].isupper():
+    if opening is None or doc[opening].text not in _OPENING_QUOTES:
         return False
     closing = next((k for k in range(i + 1, min(len(doc), i + 9)) if doc[k].text in _CLOSING_QUOTES), None)
+    # '"2 Broke Girls"': a quotation the number opens, every word after it capitalised, is a title.
+    if opening + 1 == i and closing is not None and closing > i + 1 and all(
+            t.is_alpha and t.text[:1].isupper() for t in doc[i + 1 : closing]):
+        return True
+    if not doc[opening + 1].text[:1].isupper():
+        return False
     return closing is not None and (doc[i].ent_type_ in _TITLE_LABELS
                                     or not any(t.pos_ in ("VERB", "AUX") for t in doc[opening + 1 : closing]))
 
@@ -959,6 +1072,9 @@ def find_quantities(doc: Doc, language: str, date_tokens: set[int]) -> list[dict
         if prev in _LABEL_BEFORE or _is_name_part(doc, i):
             i = _label_end(doc, _number_group(doc, i, language, date_tokens), language, date_tokens)
             continue
+        if language == "fr" and _new_adjective(doc, i):
+            i += 1
+            continue
         j = _number_group(doc, i, language, date_tokens)
         # "deux par deux", "un à un": a manner, not a count.
         if j + 1 < n and doc[j].lower_ in ("par", "à") and doc[j + 1].lower_ == tok.lower_ and tok.is_alpha:
@@ -985,19 +1101,24 @@ def find_quantities(doc: Doc, language: str, date_tokens: set[int]) -> list[dict
             j += 2
         start_tok = i
         qualifier = ""
+        # "plus d'un millier": the article of an approximate number word belongs to it, the phrase before it
+        # qualifies it.
+        anchor = i - 1 if i > 0 and prev in ("un", "une") and tok.lower_ in lx.APPROX_NUMBER_WORDS else i
         # Approximation: up to three words before the number ("près de", "more than", "au moins").
         for k in (3, 2, 1):
-            if i - k >= 0:
-                phrase = " ".join(t.lower_ for t in doc[i - k : i]).replace("' ", "'").replace(" '", "'")
+            if anchor - k >= 0:
+                phrase = " ".join(t.lower_ for t in doc[anchor - k : anchor]).replace("' ", "'").replace(" '", "'")
                 if phrase in approx:
                     qualifier = approx[phrase]
-                    start_tok = i - k
+                    start_tok = anchor - k
                     break
         if not qualifier and any(t.lower_ in lx.APPROX_NUMBER_WORDS for t in doc[i:j]):
             qualifier = "approx"
         currency_before = i > 0 and doc[i - 1].text in lx.CURRENCY
         if glued_unit:
             unit, end_tok = glued_unit, j
+            if unit == "°" and j < n and doc[j].text in ("C", "F") and not doc[j - 1].whitespace_:
+                unit, end_tok = f"°{doc[j].text}", j + 1  # "2°C": the tokenizer cuts the scale's letter off
         elif currency_before:
             unit, end_tok = lx.CURRENCY[doc[i - 1].text], j
             start_tok = min(start_tok, i - 1)
@@ -1007,6 +1128,12 @@ def find_quantities(doc: Doc, language: str, date_tokens: set[int]) -> list[dict
         # singular noun counts nothing ("a 35 year old man" does); "croissance à deux chiffres" qualifies.
         if language == "fr" and not glued_unit and value >= 2 and _counted_noun(unit) and end_tok == j + 1 \
                 and _singular(doc[j]) or unit == "chiffres" and prev == "à":
+            i = end_tok
+            continue
+        # "un voilier zéro carbone", "garantir le zéro contact", "objectif zéro déchet": "zéro" between a noun or an
+        # article and a singular noun names an aim or a label, it counts nothing ("a enregistré zéro victoire" does).
+        if tok.lower_ == "zéro" and i > 0 and doc[i - 1].pos_ in ("NOUN", "DET") and not glued_unit \
+                and end_tok == j + 1 and _counted_noun(unit) and _singular(doc[j]):
             i = end_tok
             continue
         # "100% Bachelot", "100 % Mag": a percentage naming a programme or a brand.
@@ -1063,6 +1190,19 @@ def find_quantities(doc: Doc, language: str, date_tokens: set[int]) -> list[dict
         if not unit and value < 100 and _number_as_noun(doc, i):
             i = j
             continue
+        # "une note comprise entre 0 et 6 sur 10": the figure after "sur" is the scale of the range, no count.
+        base = None
+        if low is not None and end_tok + 1 < n and doc[end_tok].lower_ == "sur" and doc[end_tok + 1].text.isdigit() \
+                and end_tok + 1 not in date_tokens and float(doc[end_tok + 1].text) > high \
+                and (end_tok + 2 >= n or not _unit_at(doc, end_tok + 2)[0]):
+            base, end_tok = float(doc[end_tok + 1].text), end_tok + 2
+        # "abattre le 0 à 100 km/h en 4,7 secondes": a range from zero after an article names a speed trial.
+        if low == 0 and prev in ("le", "du", "au", "the"):
+            i = max(end_tok, j)
+            continue
+        if not unit and low is None and not qualifier and _named_by_number(doc, i, j):
+            i = j
+            continue
         # "lot 210114018", "code-barres 3 596 710 407 217": a bare figure of nine digits or more, with no
         # unit nor scale word, is a reference number.
         if not unit and value >= 1e8 and _scale(doc[i:j]) == 1.0:
@@ -1076,7 +1216,6 @@ def find_quantities(doc: Doc, language: str, date_tokens: set[int]) -> list[dict
             i = end_tok
             continue
         # "8 TGV sur 10", "deux SDF sur cinq": a proportion; the second number is its base, no count.
-        base = None
         per_unit = ""
         # "4 personnes interrogées sur 10": a participle or an adjective may describe the counted noun first.
         over = end_tok
@@ -1114,6 +1253,8 @@ def find_quantities(doc: Doc, language: str, date_tokens: set[int]) -> list[dict
             end_tok += 2
         if low is None and base is None and end_tok + 1 < n:
             base, per_unit, end_tok = _rate_base(doc, end_tok, language, date_tokens, dot_decimal, unit)
+        if low is None and base is None and value > 0 and _fewer_after(doc, end_tok):
+            value, end_tok = -value, end_tok + 2
         span = doc[start_tok:end_tok]
         item: dict[str, Any] = {
             "char_start": span.start_char, "char_end": span.end_char, "value": value, "unit": unit,
@@ -1278,6 +1419,9 @@ def _idiom(doc: Doc, i: int, j: int) -> bool:
     if j != i + 1 or j >= len(doc):
         return False
     word, after = doc[i].lower_, doc[j].lower_
+    # "Mille et une vies", "les mille et un métiers": countless, or a title, never a count of a thousand.
+    if word == "mille" and after == "et" and j + 1 < len(doc) and doc[j + 1].lower_ in ("un", "une"):
+        return True
     if after in _CALIBRE_WORDS:
         return any(tuple(t.lower_ for t in doc[j : j + len(words)]) == words for words in _CALIBRE_AFTER)
     if word != "deux":
@@ -1467,6 +1611,8 @@ def _share_units(doc: Doc, items: list[dict[str, Any]], groups: list[tuple[int, 
     "et"/"ou" in the same sentence and carries the same scale; a bare number standing for a noun phrase
     from the quantity before it in the sentence, when both carry the same scale word. `groups` holds each item's (first number token, end of
     the number, end of the unit). A tally ("312 voix contre 250") is two counts of the same noun."""
+    # The scale each item carries, its own or the one it took from the list's last ("20, 30, 40 millions").
+    shared: dict[int, float] = {}
     for k in range(len(items) - 2, -1, -1):
         item, (i, j, _end) = items[k], groups[k]
         nxt, (i2, j2, _end2) = items[k + 1], groups[k + 1]
@@ -1474,9 +1620,10 @@ def _share_units(doc: Doc, items: list[dict[str, Any]], groups: list[tuple[int, 
         # "39 des 40 villes", "trois des quatre auteurs": a part of a whole counts what the whole counts.
         if item["unit"] or not nxt["unit"] or "low" in item or between not in ([","], ["et"], ["ou"], ["des"]):
             continue
-        scale = _scale(doc[i2:j2])
+        scale = shared.get(k + 1) or _scale(doc[i2:j2])
         if _scale(doc[i:j]) == 1.0 and item["value"] < scale:
             item["value"] *= scale
+            shared[k] = scale
         item["unit"] = nxt["unit"]
     # "28.108 décès depuis le 1er mars, dont 17.466 dans les hôpitaux": a part of the figure before counts
     # what it counts.
@@ -1786,6 +1933,35 @@ def anchor_weekdays(claims: list[list[dict[str, Any]]], published: Any) -> None:
             told = day if 0 <= (day0 - day).days <= 7 else told
 
 
+def _day_in_years(month: int, day: int, year: int) -> list[Any]:
+    """The day-month in the years before, of and after `year` where it exists ("29 février" only in a
+    leap year; "31 février" in none)."""
+    import datetime as dt
+
+    out = []
+    for y in (year - 1, year, year + 1):
+        try:
+            out.append(dt.date(y, month, day))
+        except ValueError:
+            continue
+    return out
+
+
+# A year-less day-month at most this many days after publication, in a past sentence, is the coming one.
+_SOON_DAYS = 21
+
+
+def _soon_after(options: list[Any], day0: Any, tense: str, text: str, completed: bool) -> Any:
+    """A year-less day-month a few days after publication told in a past sentence is a plan or a deadline
+    reported in the past ("le rapport était attendu avant le 23 mai", "les groupes devant rendre leurs
+    propositions le 28 octobre"), not the same day a year back: an article names a day of last year with
+    its year or "dernier". A completed act ("avait été interpellé le 6 mars") keeps its day behind. None
+    when no such day applies."""
+    if tense != "past" or completed or set(text.lower().split()) & {"dernier", "passé", "last"}:
+        return None
+    return next((o for o in sorted(options) if 0 < (o - day0).days <= _SOON_DAYS), None)
+
+
 def resolve_dates(dates: list[dict[str, Any]], published: Any) -> None:
     """Add an ISO `value` (or `values` for "15 et 16 septembre") using the publication date and the
     tense of the verb each date depends on: "lundi" in a past sentence is the last Monday on or before
@@ -1836,12 +2012,13 @@ def resolve_dates(dates: list[dict[str, Any]], published: Any) -> None:
                 if item.get("year"):
                     year = item["year"]
                 else:
-                    options = [dt.date(y, item["month"], item["days"][0]) for y in
-                               (day0.year - 1, day0.year, day0.year + 1)]
+                    options = _day_in_years(item["month"], item["days"][0], day0.year)
                     # "lundi 9 décembre": of the years around publication, one where the 9th is a Monday.
                     # A year away, a weekday that does not fit is rather the article's slip.
                     named = [o for o in options if o.weekday() == item.get("weekday") and abs((o - day0).days) <= 183]
                     first = _nearest(named if len(named) == 1 else options, day0, tense)
+                    if len(named) != 1:
+                        first = _soon_after(options, day0, tense, item.get("text", ""), item.get("completed", False)) or first
                     year = first.year
                 if item.get("commemorated"):
                     continue

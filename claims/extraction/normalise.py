@@ -41,6 +41,9 @@ _GLUED = _only_before(
 # "à partir du 2 août.10 à 12 millions de visiteurs", "selon Philippe.72% des sondés": a sentence end glued to
 # a figure that opens the next one (a decimal has a digit before its point, a domain name letters after).
 _GLUED_FIGURE = re.compile(r"(?<=[a-zà-öø-ÿ]{4})([.!?…])(?=\d+(?:[.,]\d+)?(?:[\s%]|$))")
+# "condamné en 2011.50 000 euros de dommages": a year ending a sentence glued to a figure grouped in thousands
+# opening the next one (a decimal point is never followed by a group of thousands).
+_GLUED_YEAR = re.compile(r"(?<=\s(?:1[89]|20)\d\d)(\.)(?=\d{1,3}(?: \d{3})+(?!\d))")
 # "prend les devantsMais cet événement", "dans l'AinCe mardi", "du busJeudi 20 septembre", "toute la
 # FranceSamedi, la cinquième journée": a heading glued to the next sentence's first word (after three
 # lower-case letters, or a capital and two). The heading gets its own line, so segmentation reports it as a
@@ -352,6 +355,7 @@ def normalise(text: str) -> Normalised:
     inserts = [m.end(1) for m in _GLUED.finditer(cleaned) if not _in_address(cleaned, m.start(1))
                and (cleaned[m.end(1)] != '"' or _outside_quotes(cleaned, m.end(1)))]
     inserts += [m.end(1) for m in _GLUED_FIGURE.finditer(cleaned) if not _in_address(cleaned, m.start(1))]
+    inserts += [m.end(1) for m in _GLUED_YEAR.finditer(cleaned)]
     after_quote = [m.start() for m in _GLUED_AFTER_QUOTE.finditer(cleaned) if _outside_quotes(cleaned, m.start())]
     inserts += [pos for pos in after_quote if cleaned[pos - 2] in ".!?…"]
     glued_headings |= {pos for pos in after_quote if cleaned[pos - 2] not in ".!?…"}

@@ -644,10 +644,10 @@ def test_a_collective_number_word_is_approximate_and_a_quoted_vague_plural_no_co
 
 def test_a_difference_a_part_of_a_whole_and_a_hyphenated_noun_get_their_unit() -> None:
     assert quantities("Au total, 2.087 malades sont hospitalisés en réanimation, c'est 45 de moins que samedi.") == [
-        (2087.0, "malades", None, None), (45.0, "malades", None, None)]
+        (2087.0, "malades", None, None), (-45.0, "malades", None, None)]
     # Only a counted noun carries over to a difference: "74% (3.135 en moins)" counts no percent.
     assert quantities("Le nombre d'accidents a chuté de 74% par rapport au même mois en 2019 (3.135 en moins).") == [
-        (74.0, "%", None, None), (3135.0, "", None, None)]
+        (74.0, "%", None, None), (-3135.0, "", None, None)]
     assert quantities("Il y aura une tête de liste écolo dans 39 des 40 villes de la région, selon lui.") == [
         (39.0, "villes", None, None), (40.0, "villes", None, None)]
     assert quantities("Les peines de deux ex-stars de la K-pop ont été réduites mardi par la cour.") == [
@@ -681,7 +681,7 @@ def test_m_is_metres_unless_money_follows_and_two_thirds_need_no_whole() -> None
     assert quantities("La société a levé 20 M d'euros auprès de fonds américains selon son patron.") == [
         (20e6, "EUR", None, None)]
     assert quantities("Le nombre de cyclistes tués a baissé des deux tiers (76 en moins), selon la Sécurité routière.") == [
-        (66.7, "%", None, None), (76.0, "", None, None)]
+        (66.7, "%", None, None), (-76.0, "", None, None)]
 
 
 def test_the_news_of_20_heures_is_a_time_of_day() -> None:
@@ -904,3 +904,121 @@ def test_a_negated_bound_reverses_it(text: str, language: str, qualifier: str) -
     [extraction] = extract_texts([text], languages=[language], published=[None])
     [quantity] = [q for c in [*extraction.claims, *extraction.recoverable] for q in c.quantities]
     assert quantity["qualifier"] == qualifier
+
+
+def test_a_day_month_just_ahead_of_publication_in_a_past_sentence_is_the_coming_one() -> None:
+    published = dt.date(2021, 5, 18)
+    assert "2021-05-23" in dates("Le rapport des experts sur la pollution du lac était attendu avant le 23 mai.",
+                                 published)
+    assert "2021-05-28" in dates("Le maire parlait à quelques jours de la grève du 28 mai dans les écoles de Lyon.",
+                                 published)
+    # A completed act keeps its day behind, and so does "dernier".
+    assert "2020-05-25" in dates("Le suspect avait été interpellé le 25 mai à Marseille par la police.", published)
+    assert "2020-05-25" in dates("La mairie a fermé la piscine municipale le 25 mai dernier à Lyon.", published)
+
+
+def test_the_29th_of_february_resolves_in_a_leap_year() -> None:
+    published = dt.date(2024, 2, 27)
+    assert "2024-02-29" in dates("Un nouvel épisode de tempête est annoncé pour le 29 février en Bretagne.", published)
+
+
+def test_a_day_word_inside_a_newspapers_name_is_no_date() -> None:
+    published = dt.date(2019, 8, 15)
+    assert dates("USA Today a calculé que le groupe avait perdu 3 millions de dollars en 2017 dans ses hôtels.",
+                 published) == ["2017"]
+
+
+@pytest.mark.parametrize("text", [
+    "Le centre accueille des enfants atteints de trisomie 21 depuis son ouverture à Lyon.",
+    "L'Iran a commencé à enrichir de l'uranium 235 dans son usine de Natanz selon l'agence.",
+])
+def test_a_bare_figure_after_a_singular_noun_names_a_thing(text: str) -> None:
+    assert quantities(text) == []
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Le vélo a été livré neuf au client par le magasin de Lyon.", []),
+    ("Un bateau tout neuf a coulé au large de Brest avec 12 marins à bord.", [(12.0, "marins", None, None)]),
+    ("Le garage a remis à neuf 12 voitures anciennes pour un collectionneur.", [(12.0, "voitures", None, None)]),
+    ("Le garage a vendu neuf voitures anciennes à un collectionneur de Lyon.", [(9.0, "voitures", None, None)]),
+])
+def test_neuf_after_a_verb_or_a_noun_is_new_not_nine(text: str, found: list[Any]) -> None:
+    assert quantities(text) == found
+
+
+def test_degrees_keep_their_scale_letter() -> None:
+    found = quantities("Les températures sont comprises entre 7 et 13 °C et la mer atteint 21°C à Nice.")
+    assert (7.0, "°C", 7.0, 13.0) in found
+    assert (21.0, "°C", None, None) in found
+
+
+def test_the_phrase_before_an_approximate_number_words_article_qualifies_it() -> None:
+    [extraction] = extract_texts(["Plus d'un millier de manifestants ont défilé samedi à Nantes contre la loi."],
+                                 languages=["fr"])
+    [item] = [q for c in [*extraction.claims, *extraction.recoverable] for q in c.quantities]
+    assert (item["value"], item["qualifier"]) == (1000.0, "more_than")
+
+
+@pytest.mark.parametrize("text", [
+    "La nouvelle berline abat le 0 à 100 km/h en moins de cinq secondes selon la marque.",
+    "Mille et une raisons expliquent ce choix du gouvernement, selon le ministre de la Santé.",
+    'Les séries "Friends" et "2 Broke Girls" ont été rediffusées tout l\'été par la chaîne.',
+])
+def test_named_trials_and_titles_count_nothing(text: str) -> None:
+    assert [q for q in quantities(text) if q[0] in (0.0, 100.0, 1000.0, 2.0)] == []
+
+
+def test_a_date_of_a_plan_lies_ahead() -> None:
+    published = dt.date(2019, 8, 18)
+    assert "2019-12" in dates("La navigatrice a prévu de se rendre au Chili pour une conférence en décembre.", published)
+    assert "2019-09" in dates("Le ministre a promis de revenir à Brest en septembre pour inaugurer le port.", published)
+    assert "2019-01" in dates("Le gouvernement a prévu une enveloppe de 3 millions d'euros en janvier.", published)
+
+
+def test_the_figure_after_a_range_and_sur_is_its_scale() -> None:
+    assert quantities("Les élèves donnent une note comprise entre 4 et 7 sur 10 à leur nouvelle cantine.") == [
+        (4.0, "", 4.0, 7.0)]
+
+
+def test_two_years_joined_by_a_hyphen_are_one_period() -> None:
+    published = dt.date(2020, 1, 30)
+    assert ["2002", "2003"] in dates("L'épidémie de Sras avait tué 774 personnes en 2002-2003 selon l'OMS.", published)
+
+
+def test_a_figure_followed_by_de_moins_is_a_fall() -> None:
+    found = quantities("Le département compte 312 chômeurs inscrits, soit 45 de moins qu'en janvier selon la préfecture.")
+    assert (-45.0, "chômeurs", None, None) in found
+    assert (10.0, "km", None, None) in quantities("La coureuse a parcouru 10 km en moins d'une heure samedi à Lyon.")
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Le forcené a blessé quatre de ses voisins dans la nuit à Brest, selon le parquet.", (4.0, "voisins")),
+    ("La police a interpellé deux des cambrioleurs samedi soir dans le centre de Nantes.", (2.0, "cambrioleurs")),
+])
+def test_a_part_counts_the_plural_noun_it_is_taken_from(text: str, found: tuple[float, str]) -> None:
+    assert [(q[0], q[1]) for q in quantities(text)] == [found]
+
+
+def test_every_bare_figure_of_a_list_takes_the_scale_of_the_last() -> None:
+    found = quantities("Le chantier coûtera 2, 3 ou 4 milliards d'euros selon les scénarios du ministère.")
+    assert [q[0] for q in found] == [2e9, 3e9, 4e9]
+
+
+def test_a_scheduled_day_and_a_prefixed_conditional_lie_ahead() -> None:
+    published = dt.date(2020, 3, 31)
+    assert "2020-04-03" in dates("Le syndicat a saisi la justice et une audience a été fixée au 3 avril à Paris.",
+                                 published)
+    assert "2020-05" in dates("Selon l'épidémiologiste, le pic interviendrait fin mai dans la région.", published)
+
+
+def test_zero_after_a_noun_or_an_article_names_an_aim() -> None:
+    assert quantities("Le maire a présenté un plan zéro déchet pour toutes les cantines de la ville.") == []
+    assert quantities("Le club a enregistré zéro victoire en championnat cette saison selon la ligue.") == [
+        (0.0, "victoire", None, None)]
+
+
+def test_a_date_under_a_past_participle_clause_lies_behind() -> None:
+    published = dt.date(2016, 11, 22)  # a Tuesday
+    text = ("Arrivé en tête du premier tour de la primaire ce week-end, le candidat reconnaît que "
+            "l'émission compte parmi les raisons de son succès.")
+    assert ["2016-11-19", "2016-11-20"] in dates(text, published)

@@ -46,6 +46,11 @@ def test_it_separates_a_sentence_glued_to_a_figure_opening_the_next_one() -> Non
     assert "auprès de 1.000 personnes. 72% des sondés" in normalise("auprès de 1.000 personnes.72% des sondés").text
 
 
+def test_it_separates_a_year_glued_to_a_figure_grouped_in_thousands() -> None:
+    assert "condamné en 2011. 50 000 euros ont" in normalise("condamné en 2011.50 000 euros ont").text
+    assert "un prix de 2011.50 euros" in normalise("un prix de 2011.50 euros").text
+
+
 def test_it_leaves_abbreviations_and_decimals_alone() -> None:
     for text in ("Il y a 3.5 millions", "M.Dupont", "www.Example.org", "sur www.20minutes.fr", "en 2019.5 points"):
         assert normalise(text).text == text
