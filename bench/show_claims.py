@@ -78,6 +78,7 @@ def show(rows: list[dict]) -> None:
             quantities = "; ".join(
                 f"{q['text']!r}={_BOUND.get(q.get('qualifier') or '', '')}{q.get('value')} {q.get('unit', '')}".strip()
                 + (f" [{q['low']}-{q['high']}]" if q.get("low") is not None and q.get("high") is not None else "")
+                + (f" per {q['per']}" if q.get("per") else "")  # "un ministre sur sept": 1 per 7
                 + (" ~" if q.get("approx") else "")
                 for q in c.quantities)
             # a range or a list of dates ("de 1989 à 2001", "les 20 et 27 novembre") prints all its values
