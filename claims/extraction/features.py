@@ -822,8 +822,9 @@ def _unit_at(doc: Doc, j: int) -> tuple[str, int]:
     # "deux ex-stars", "trois sans-abri": a hyphenated noun is one word.
     wordlike = nxt.is_alpha or "-" in nxt.text and all(p.isalpha() for p in nxt.text.split("-"))
     if (nxt.pos_ in ("NOUN", "PROPN", "SYM", "X") and wordlike) or nxt.pos_ == "SYM":
-        if nxt.pos_ == "PROPN" and nxt.ent_type_ and not nxt.text.islower():
-            return "", j  # "3 Français" is a count, "2 Paris" is not: names are not units
+        if nxt.pos_ == "PROPN" and nxt.ent_type_ and not nxt.text.islower() and not (
+                nxt.ent_type_ == "NORP" or nxt.tag_ == "NNPS"):
+            return "", j  # "3 Français", "50 Democrats" are counts, "2 Paris" is not: names are not units
         return nxt.text, j + 1
     return "", j
 

@@ -1022,3 +1022,12 @@ def test_a_date_under_a_past_participle_clause_lies_behind() -> None:
     text = ("Arrivé en tête du premier tour de la primaire ce week-end, le candidat reconnaît que "
             "l'émission compte parmi les raisons de son succès.")
     assert ["2016-11-19", "2016-11-20"] in dates(text, published)
+
+
+def test_an_english_plural_name_of_people_is_what_a_number_counts() -> None:
+    # "50 Democrats", "Nineteen Republicans" count people; a place's name after a number counts nothing
+    [extraction] = extract_texts(["Nineteen Republicans joined all 50 Democrats in backing the $550 billion bill."],
+                                 languages=["en"], published=[None])
+    found = [(q["value"], q["unit"]) for c in [*extraction.claims, *extraction.recoverable] for q in c.quantities]
+    assert (19.0, "Republicans") in found
+    assert (50.0, "Democrats") in found
