@@ -934,11 +934,23 @@ def _tail(span: Span, language: str) -> tuple[int, Token] | None:
         bare = _bare_participle(rest)
         if bare is not None:
             rest = rest[:bare]
+        # (" en débutant son allocution", " avant de révéler ...": what the speaker did besides, no comma before it)
+        # (only in the speaker's phrase, before any comma: ", des truands profitant ... pour appâter" is no tail's)
+        besides_at = next((j for j in range(2, len(rest)) if _bare_besides(rest[j])), None)
+        if besides_at is not None and not any(t.text == "," for t in rest[:besides_at]):
+            if _states_besides(list(span.doc[rest[besides_at].i : tokens[end - 1].i + 1])):
+                return None  # (" en annonçant 300 licenciements": a statement of its own, the sentence stays)
+            rest = rest[:besides_at]
         if not rest:
             return None
         # (", qui n'y a pas participé": a relative clause after the speaker describes them, it does not count)
         relative = next((j for j in range(1, len(rest)) if rest[j].lower_ in ("qui", "dont", "who")
                          and rest[j - 1].text == ","), len(rest) + 1)
+        # (nor does the relative clause of a speaker with no noun: "s'indigne celui qui a consacré sa vie à ...")
+        headless = _headless_speaker(rest)
+        if headless is not None:
+            relative = min(relative, headless[0] + 1)
+        measured = rest[: headless[0]] if headless is not None else rest
         speaker = _speaker_phrase(rest[: relative - 1])
         # (what the apposition that describes the speaker says is no statement: "un agent s'étant entretenu avec")
         described_from = speaker[-1].i + 1 if speaker and len(speaker) < len(rest[: relative - 1]) else rest[-1].i + 1
@@ -946,10 +958,10 @@ def _tail(span: Span, language: str) -> tuple[int, Token] | None:
         # lundi 2 juillet au micro de RTL, à sa sortie de garde à vue", ", a affirmé Nicole Martin, la ministre de
         # l'Intérieur, interrogée par les journalistes, dimanche 1er juillet" are circumstances and appositions
         # (_speaker_then_circumstances, asked only of a long speaker phrase).
-        if len(rest) > 28 or len(speaker) > 16 and (len(speaker) > 28 or not _speaker_then_circumstances(rest)):
+        if len(measured) > 28 or len(speaker) > 16 and (len(speaker) > 28 or not _speaker_then_circumstances(rest)):
             # Too long for a tail with a comma: maybe one without ("... issue fatale rapporte X."); unless
             # this comma only opens the speaker's apposition (", confie X, un guide ..., à la BBC").
-            if len(rest) > 28 or tokens[k - 1].ent_type_ not in ("PER", "PERSON"):
+            if len(measured) > 28 or tokens[k - 1].ent_type_ not in ("PER", "PERSON"):
                 break
             continue
         words = [t for t in rest if not t.is_punct]
@@ -1150,6 +1162,87 @@ def _besides(tok: Token) -> bool:
     """Where what a speaker did besides speaking begins: ", confirmant ...", ", en remerciant ...", ", se
     défendant ..." (the tail ends before it, and its words name no speaker)."""
     return _comma_gerund(tok) or _participle_clause(tok)
+
+
+def _bare_besides(tok: Token) -> bool:
+    """"..., a déclaré le chef de l'État en débutant son allocution", "..., explique X dans une interview
+    avant de révéler ...": a gerund or an adverbial infinitive ("avant de", "pour", "sans", "après", "afin
+    de") right after the speaker, without the comma _besides wants: what the speaker did while or besides
+    speaking, not who spoke nor what was said."""
+    doc = tok.doc
+    if tok.i == 0 or tok.i + 1 >= len(doc) or doc[tok.i - 1].text == ",":
+        return False
+    low = tok.lower_
+    if low == "en":
+        return _present_participle(doc[tok.i + 1]) and doc[tok.i + 1].is_lower
+    if low not in ("avant", "afin", "pour", "sans", "après"):
+        return False
+    return any("Inf" in morph_values(t, "VerbForm") and t.is_lower and _adverbial_infinitive(t)
+               for t in doc[tok.i + 1 : min(len(doc), tok.i + 3)])
+
+
+# Nouns of a speech as an event: a figure that measures one ("son allocution de 25 minutes") describes the
+# speech, not the world.
+_SPEECH_EVENTS = frozenset({"allocution", "discours", "intervention", "interview", "entretien", "conférence",
+                            "déclaration", "audition", "speech", "address", "statement"})
+
+
+def _states_besides(words: list[Token]) -> bool:
+    """Whether what the speaker did besides speaking states something of its own: a clause ("avant
+    d'assurer que le gouvernement ...") or a figure ("en annonçant 300 licenciements"); then the tail is not
+    left out with it. A date, an age, a channel's number or the length of the speech itself ("son
+    allocution de 25 minutes") is no figure."""
+    for t in words:
+        if t.lower_ in ("que", "qu'", "qu’", "that") or t.text == ":":
+            return True
+        if not (t.pos_ == "NUM" or t.text[:1].isdigit()) or _in_date(t) or _in_name(t) or _age(t):
+            continue
+        measured = t.head if t.head is not t else t
+        if measured.head.lower_ in _SPEECH_EVENTS and measured.dep_ == "nmod":
+            continue
+        return True
+    return False
+
+
+_HEADLESS_SPEAKERS = {"celui": "il", "celle": "elle", "ceux": "ils", "celles": "elles"}
+
+
+def _headless_speaker(words: list[Token]) -> tuple[int, str] | None:
+    """"..., s'indigne celui qui a consacré sa vie à ...", "..., avait déclaré lors de son départ celle qui
+    ...": a speaker described by a relative clause with no noun, the way a journalist names again the
+    person the story is about; (the index of its "qui" in the words, the pronoun it stands for), else None."""
+    for j in range(1, len(words)):
+        if words[j].lower_ == "qui" and words[j - 1].lower_ in _HEADLESS_SPEAKERS:
+            return j, _HEADLESS_SPEAKERS[words[j - 1].lower_]
+        if words[j].text in (",", ";", ":") or words[j].lower_ in ("qui", "que", "qu'", "dont"):
+            return None
+    return None
+
+
+def _background_comma(span: Span) -> int | None:
+    """"A, a déclaré le ministre, alors que 13 décès ...": the comma of the last ", alors que" / ", tandis
+    que" clause of the sentence, which the tail before it does not take in (it states facts of its own, and
+    the pipeline cuts the sentence there); None when there is none."""
+    lower = column(span.doc, "lower_")
+    found = None
+    for i in range(span.start + 3, span.end - 3):
+        if lower[i] != ",":
+            continue
+        if lower[i + 1] in ("alors", "tandis") and lower[i + 2].replace("\u2019", "'") in ("que", "qu'") \
+                or lower[i + 1] in ("while", "whereas"):
+            found = i
+    return found
+
+
+def _headless_source(words: list[Token], language: str) -> tuple[str, str, str] | None:
+    """The source of a tail whose speaker is a relative clause with no noun ("a confié à RTL celle qui ..."):
+    the medium named before it, and the pronoun it stands for (the article's context names them); never a
+    name inside the relative clause ("celui qui a dirigé Renault" is not Renault). None for another tail."""
+    headless = _headless_speaker(words)
+    if headless is None:
+        return None
+    _, outlet, _ = source_of(words[: headless[0] - 1], language) if headless[0] > 1 else ("", "", "")
+    return "", outlet, f"pronoun:{headless[1]}"
 
 
 def _comma_gerund(tok: Token) -> bool:
@@ -1838,9 +1931,12 @@ def find(span: Span, language: str) -> Attribution:
     if fronted is not None:
         return fronted
     tail = _tail(span, language)
+    background = _background_comma(span) if tail is None else None
+    if background is not None:
+        tail = _tail(span.doc[span.start : background], language)
     if tail is not None:
         start, verb = tail
-        end = max(start, _end_of_text(span))
+        end = max(start, _end_of_text(span) if background is None else background)
         bare = _bare_participle(list(span.doc[start + 1 : end]))
         if bare is not None:
             end = start + 1 + bare  # what the participle clause says stays in the text, after the comma
@@ -1848,7 +1944,8 @@ def find(span: Span, language: str) -> Attribution:
         # The speaker is named before the participle clause of a second statement, never inside it.
         rest = [t for t in span.doc[start + 1 : said[0] if said else span.end] if not t.is_punct]
         # nor in what the speaker did besides ("..., en remerciant le colonel Morgan", ", confirmant ...")
-        rest = rest[: next((j for j, t in enumerate(rest) if t.i > verb.i and _besides(t)), len(rest))]
+        rest = rest[: next((j for j, t in enumerate(rest) if t.i > verb.i and (_besides(t) or _bare_besides(t))),
+                           len(rest))]
         window = span.doc[max(span.start, verb.i - 3) : min(span.end, verb.i + 3)].text
         pm = _PRONOUN_VERB.search(window)
         pronoun = (pm.group(1) or pm.group(2)).lower() if pm else ""
@@ -1865,7 +1962,8 @@ def find(span: Span, language: str) -> Attribution:
                 claimant, outlet, how = source_of(list(subject.subtree), language)
                 outlet = outlet or outlet_in(" ".join(t.text for t in rest if t.i > verb.i))
         else:
-            claimant, outlet, how = source_of([t for t in rest if t.i > verb.i], language, told=pronoun != "on")
+            claimant, outlet, how = _headless_source([t for t in rest if t.i > verb.i], language) or source_of(
+                [t for t in rest if t.i > verb.i], language, told=pronoun != "on")
         if pronoun and pronoun != "on":
             # "a-t-elle raconté aux enquêteurs", "a-t-il confié au Parisien": the pronoun is the speaker,
             # what follows the verb is who was told or the medium.

@@ -1487,3 +1487,67 @@ def test_the_outlet_pattern_looks_ahead_only_for_the_letters_its_names_start_wit
     for text in texts:
         found, expected = at._OUTLET_PATTERN.search(text), plain.search(text)
         assert (found and found.span()) == (expected and expected.span()), text
+
+
+@pytest.mark.parametrize("besides", [
+    "en ouvrant son allocution de 20 minutes, très attendue, prononcée sur un ton grave",
+    "dans un entretien accordé à la radio avant de quitter la salle sous les applaudissements",
+])
+def test_what_the_speaker_did_besides_without_a_comma_ends_the_tail_too(besides: str) -> None:
+    """A gerund or an adverbial infinitive right after the speaker, with no comma before it, is what the speaker
+    did while or besides speaking: it leaves the text with the tail (the length of the speech is no figure)."""
+    cand = claim(f'La sécheresse est "la plus grave que la région ait connue depuis un siècle", a déclaré le préfet '
+                 f"{besides}.", "sécheresse")
+    assert cand.text == "La sécheresse est la plus grave que la région ait connue depuis un siècle."
+    assert cand.claimant == "le préfet"
+
+
+@pytest.mark.parametrize("besides", ["en annonçant 300 licenciements dans l'usine",
+                                     "avant d'assurer que la ligne fermera en juin"])
+def test_what_the_speaker_did_besides_stays_when_it_states_a_figure_or_a_clause(besides: str) -> None:
+    """Never silently dropped: a figure ("300 licenciements") or a clause of its own ("que ...") is a statement."""
+    cand = claim(f"La gare a perdu 40 % de ses voyageurs, a déclaré le maire de la ville {besides}.", "gare")
+    assert cand.text.startswith("La gare a perdu 40 % de ses voyageurs") and besides in cand.text
+
+
+def test_a_gerund_after_a_comma_inside_the_tail_is_not_the_speaker_s_doing() -> None:
+    """", des fraudeurs profitant de ... pour démarcher ...": a clause of its own after the speaker, not a gerund
+    of the speaker's; its infinitive does not make the rest a tail to leave out."""
+    cand = claim("Les arnaques aux faux colis ont doublé en un an, ont annoncé les gendarmes, des fraudeurs profitant "
+                 "des fêtes pour démarcher les personnes âgées avec de faux messages.", "arnaques")
+    assert "des fraudeurs profitant des fêtes" in cand.text
+
+
+@pytest.mark.parametrize(("sentence", "pronoun_person"), [
+    ('"Les élus préfèrent nuire à la région plutôt que servir leur ville", s\'indigne celui qui a consacré une '
+     "bonne part de sa vie à construire une association qui défend les valeurs qui nous ont façonnés.", "Paul Martin"),
+    ('"Il est temps de laisser la place aux plus jeunes", avait déclaré lors de son départ celle qui ne voulait '
+     "pas devenir la doyenne du conseil.", "Marie Durand"),
+])
+def test_a_speaker_named_by_a_relative_clause_without_a_noun_is_a_pronoun(sentence: str, pronoun_person: str) -> None:
+    """"s'indigne celui qui ...", "celle qui ...": the person the story is about, described again; the relative
+    clause (however long) describes the speaker and leaves the text, the claimant is who "il"/"elle" would be."""
+    first = "Paul Martin a publié une tribune lundi." if pronoun_person == "Paul Martin" else \
+        "Marie Durand a quitté le conseil municipal en mars."
+    cand = claim(f"{first} {sentence}", "place" if "place" in sentence else "élus")
+    assert cand.text == sentence.split('",')[0].strip('"') + "."
+    assert cand.claimant == pronoun_person
+
+
+def test_a_speaker_named_by_a_relative_clause_holding_a_figure_keeps_the_sentence() -> None:
+    cand = claim("Paul Martin a publié une tribune lundi. Les élus ont fermé deux écoles de la commune, estime celui "
+                 "qui a dirigé 12 écoles de la région.", "deux écoles")
+    assert "12 écoles" in cand.text
+
+
+def test_a_tail_before_a_background_clause_leaves_the_text_and_the_clause_stays() -> None:
+    """"A, a déclaré X en ..., alors que B": the tail before an "alors que" clause is found, B keeps its facts."""
+    text = ('La crise est "la plus grave que le pays ait connue depuis un siècle", a déclaré le président en ouvrant '
+            "son allocution très attendue, alors que le virus a causé 13 nouveaux décès en France, portant le total "
+            "à 61 morts.")
+    cand = claim(text, "plus grave")
+    assert cand.text == "La crise est la plus grave que le pays ait connue depuis un siècle."
+    assert cand.claimant == "le président"
+    assert any("13 nouveaux décès" in c.text and "61 morts" in c.text
+               for c in [*extract_texts([text], languages=["fr"])[0].claims,
+                         *extract_texts([text], languages=["fr"])[0].recoverable])
