@@ -2222,9 +2222,26 @@ def _according_to_inside(span: Span, language: str) -> Attribution | None:
             if between_commas and (after[0].lower_ in ("que", "qu'") or doc[tok.i - 2].pos_ in ("AUX", "VERB")
                                    or after[0].pos_ in ("AUX", "VERB")):
                 end += 1  # "il se peut, selon X, que", "Il aurait, selon X, favorisé", "X, selon Y, a démissionné"
-            return Attribution(claimant, outlet, "according_to" if how == "speech" else how,
-                               [(tok.i - 1, end)] if between_commas else [])
+            drop = [(tok.i - 1, end)] if between_commas else _opening_source(span, tok, end)
+            return Attribution(claimant, outlet, "according_to" if how == "speech" else how, drop)
     return None
+
+
+# Words that may come before a source opening the sentence ("Mais selon Le Parisien,", "Toujours selon X,").
+_BEFORE_OPENING_SOURCE = frozenset({"mais", "et", "or", "toujours", "encore", "aussi", "enfin", "cependant", "toutefois",
+                                    "pourtant", "donc", "ainsi", "alors", "but", "and", "yet", "still", "also"})
+
+
+def _opening_source(span: Span, marker: Token, end: int) -> list[tuple[int, int]]:
+    """"Mais selon Le Parisien, le maire a démissionné", "Toujours selon X, ...": a source phrase that opens the
+    sentence after a connective only, set off by its comma before the statement, leaves the text with the
+    connective as "Selon X," does (find); [] otherwise (the phrase stays)."""
+    doc = span.doc
+    if marker.i == span.start or end + 1 >= span.end or doc[end].text != "," \
+            or not all(t.lower_ in _BEFORE_OPENING_SOURCE or t.text == "," for t in doc[span.start : marker.i]) \
+            or not _finite_in(doc[end + 1 : span.end]):
+        return []
+    return [(span.start, end + 1)]
 
 
 def _in_relative_clause(marker: Token) -> bool:

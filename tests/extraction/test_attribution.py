@@ -1551,3 +1551,10 @@ def test_a_tail_before_a_background_clause_leaves_the_text_and_the_clause_stays(
     assert any("13 nouveaux décès" in c.text and "61 morts" in c.text
                for c in [*extract_texts([text], languages=["fr"])[0].claims,
                          *extract_texts([text], languages=["fr"])[0].recoverable])
+
+
+@pytest.mark.parametrize("opening", ["Mais selon Le Parisien,", "Toujours selon Le Parisien,"])
+def test_a_source_opening_the_sentence_after_a_connective_leaves_the_text(opening: str) -> None:
+    cand = claim(f"{opening} le maire de Lille a démissionné lundi après 12 ans de mandat.", "démissionné")
+    assert cand.text == "Le maire de Lille a démissionné lundi après 12 ans de mandat."
+    assert (cand.claimant, cand.outlet) == ("Le Parisien", "Le Parisien")
