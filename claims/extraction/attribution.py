@@ -919,7 +919,9 @@ def _tail(span: Span, language: str) -> tuple[int, Token] | None:
     said = next((j for j in after_comma if said_clause(tokens[j], language) is not None), end)
     # (nor in what the speaker did besides: ", se défendant d'avoir ...")
     besides = next((j for j in after_comma if _besides(tokens[j])), end)
-    for k in range(end - 1, max(-1, min(end, said, besides) - 32), -1):
+    # (nor in the relative clause of a speaker with no noun, however long: "s'indigne celui qui a ...")
+    headless = _headless_at(span, end)
+    for k in range(end - 1, max(-1, min(end, said, besides, headless) - 32), -1):
         if text_of[span.start + k] != "," and not (text_of[span.start + k] == ";" and k + 1 < end
                                                    and tokens[k + 1].pos_ == "AUX"):
             continue  # (a semicolon before an inverted verb is a comma mistyped: "...; a-t-elle dit.")
@@ -1205,6 +1207,14 @@ def _states_besides(words: list[Token]) -> bool:
 
 
 _HEADLESS_SPEAKERS = {"celui": "il", "celle": "elle", "ceux": "ils", "celles": "elles"}
+
+
+def _headless_at(span: Span, end: int) -> int:
+    """Where the first "celui qui" / "celle qui" of a sentence's words is (relative to the sentence), else
+    `end`: the tail of a speaker with no noun is looked for before its relative clause (_headless_speaker)."""
+    lower = column(span.doc, "lower_")
+    return next((j - 1 for j in range(1, end) if lower[span.start + j] == "qui"
+                 and lower[span.start + j - 1] in _HEADLESS_SPEAKERS), end)
 
 
 def _headless_speaker(words: list[Token]) -> tuple[int, str] | None:

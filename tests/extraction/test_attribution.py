@@ -1523,6 +1523,10 @@ def test_a_gerund_after_a_comma_inside_the_tail_is_not_the_speaker_s_doing() -> 
      "bonne part de sa vie à construire une association qui défend les valeurs qui nous ont façonnés.", "Paul Martin"),
     ('"Il est temps de laisser la place aux plus jeunes", avait déclaré lors de son départ celle qui ne voulait '
      "pas devenir la doyenne du conseil.", "Marie Durand"),
+    # a relative clause with commas of its own, far longer than a tail: still the speaker's description
+    ('"Les élus préfèrent nuire à la région plutôt que servir leur ville", s\'indigne celui qui a "consacré une '
+     "bonne part de sa vie à bâtir une association qui reste la seule voie pour faire vivre d'abord, grandir "
+     'ensuite, les valeurs qui nous ont façonnés et transmis à nos enfants".', "Paul Martin"),
 ])
 def test_a_speaker_named_by_a_relative_clause_without_a_noun_is_a_pronoun(sentence: str, pronoun_person: str) -> None:
     """"s'indigne celui qui ...", "celle qui ...": the person the story is about, described again; the relative
