@@ -923,7 +923,8 @@ def _tail(span: Span, language: str) -> tuple[int, Token] | None:
     headless = _headless_at(span, end)
     for k in range(end - 1, max(-1, min(end, said, besides, headless) - 32), -1):
         if text_of[span.start + k] != "," and not (text_of[span.start + k] == ";" and k + 1 < end
-                                                   and tokens[k + 1].pos_ == "AUX"):
+                                                   and tokens[k + 1].pos_ == "AUX") \
+                and not _quote_for_comma(tokens, k, end):
             continue  # (a semicolon before an inverted verb is a comma mistyped: "...; a-t-elle dit.")
         rest = tokens[k + 1 : end]
         part = next((j - k - 1 for j in after_comma if j > k and (
@@ -1207,6 +1208,18 @@ def _states_besides(words: list[Token]) -> bool:
 
 
 _HEADLESS_SPEAKERS = {"celui": "il", "celle": "elle", "ceux": "ils", "celles": "elles"}
+
+
+def _quote_for_comma(tokens: list[Token], k: int, end: int) -> bool:
+    """'... "n'étaient pas établis" explique à l'AFP la procureure': a quotation that states something (a finite
+    verb in it) closed right before a verb, with no comma, sets off its speaker's incise as the comma does.
+    Not a verb in the passive ('Le mot "il part" a été prononcé par ...' goes on with the sentence)."""
+    if tokens[k].text != '"' or k + 1 >= end or tokens[k + 1].pos_ not in ("AUX", "VERB"):
+        return False
+    opened = [j for j in range(k) if tokens[j].text == '"']
+    if len(opened) % 2 == 0 or any(t.lower_ == "été" for t in tokens[k + 1 : k + 3]):
+        return False  # (an opening mark, or a passive)
+    return _finite_in(tokens[opened[-1] + 1 : k])
 
 
 def _headless_at(span: Span, end: int) -> int:

@@ -1562,3 +1562,16 @@ def test_a_source_opening_the_sentence_after_a_connective_leaves_the_text(openin
     cand = claim(f"{opening} le maire de Lille a démissionné lundi après 12 ans de mandat.", "démissionné")
     assert cand.text == "Le maire de Lille a démissionné lundi après 12 ans de mandat."
     assert (cand.claimant, cand.outlet) == ("Le Parisien", "Le Parisien")
+
+
+def test_a_quotation_closed_right_before_its_speech_verb_sets_off_the_tail_as_a_comma_does() -> None:
+    """'... "n'étaient pas réunis" explique à l'AFP X': the comma after the closing mark is often left out."""
+    cand = claim('Les juges ont estimé que les éléments du vol "n\'étaient pas réunis" explique à l\'AFP la procureure '
+                 "de Nantes, Claire Dumas, confirmant une information du Parisien.", "juges")
+    assert cand.text == "Les juges ont estimé que les éléments du vol n'étaient pas réunis."
+    assert (cand.claimant, cand.outlet) == ("Claire Dumas", "AFP")
+
+
+def test_a_quotation_closed_before_a_verb_of_its_own_sentence_is_no_tail() -> None:
+    cand = claim('Le slogan "on ne lâche rien" a été repris par 300 manifestants à Lyon samedi.', "slogan")
+    assert "repris par 300 manifestants" in cand.text
