@@ -1113,7 +1113,8 @@ def _speaker_phrase(rest: list[Token]) -> list[Token]:
         apposition[0].pos_ in ("NOUN", "ADJ") or "Part" in morph_values(apposition[0], "VerbForm"))  # ", chargée de"
     # (or when it was said: ", le jour même de la publication des chiffres", ", lundi soir")
     when = apposition[0].lower_ in lx.TIME_NOUNS or apposition[0].pos_ == "DET" and noun.lower_ in lx.TIME_NOUNS
-    office = office or when
+    # (or where and on what occasion: ", lors de la réunion du groupe", ", devant les élus", ", en marge du sommet")
+    office = office or when or _setting_opens(apposition)
     setting = all(segment and segment[0].pos_ == "ADP" for segment in segments[1:])
     # No finite verb and no figure: ", rapporte RTL, le ministre a démissionné" goes on with a statement.
     if office and setting and not any(
@@ -1122,6 +1123,14 @@ def _speaker_phrase(rest: list[Token]) -> list[Token]:
             and not t.ent_type_ and not _age(t) for t in after):  # (a name's words: "l'agence Passe Agency")
         return rest[: commas[0]]
     return rest
+
+
+def _setting_opens(apposition: list[Token]) -> bool:
+    """Whether a segment set off after the speaker opens with a preposition of when, where or on what
+    occasion it was said (", lors de la réunion du groupe", ", devant les députés", ", en marge du sommet"),
+    not with one that goes on with the statement (", dont ...", ", selon ...")."""
+    first = apposition[0].lower_
+    return first == "lors" or apposition[0].pos_ == "ADP" and first not in ("selon", "d'après", "sauf", "contre", "malgré")
 
 
 def _speaker_then_circumstances(rest: list[Token]) -> bool:

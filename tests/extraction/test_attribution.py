@@ -1575,3 +1575,11 @@ def test_a_quotation_closed_right_before_its_speech_verb_sets_off_the_tail_as_a_
 def test_a_quotation_closed_before_a_verb_of_its_own_sentence_is_no_tail() -> None:
     cand = claim('Le slogan "on ne lâche rien" a été repris par 300 manifestants à Lyon samedi.', "slogan")
     assert "repris par 300 manifestants" in cand.text
+
+
+def test_a_setting_set_off_after_a_long_speaker_is_part_of_the_tail() -> None:
+    """", lors de la réunion du conseil départemental": where and on what occasion it was said, like a date."""
+    cand = claim("Le collège de la ville fermera en juin faute d'élèves, a déclaré le préfet de la région mardi soir, "
+                 "lors de la réunion du conseil départemental.", "collège")
+    assert cand.text == "Le collège de la ville fermera en juin faute d'élèves."
+    assert cand.claimant == "le préfet de la région"
