@@ -1115,7 +1115,8 @@ def _speaker_phrase(rest: list[Token]) -> list[Token]:
     when = apposition[0].lower_ in lx.TIME_NOUNS or apposition[0].pos_ == "DET" and noun.lower_ in lx.TIME_NOUNS
     # (or where and on what occasion: ", lors de la réunion du groupe", ", devant les élus", ", en marge du sommet")
     office = office or when or _setting_opens(apposition)
-    setting = all(segment and segment[0].pos_ == "ADP" for segment in segments[1:])
+    # (", Theresa Tam, le mois dernier": when it was said, after the name, is a setting too)
+    setting = all(segment and (segment[0].pos_ == "ADP" or _said_when(segment)) for segment in segments[1:])
     # No finite verb and no figure: ", rapporte RTL, le ministre a démissionné" goes on with a statement.
     if office and setting and not any(
             (_finite_word(t)
@@ -1123,6 +1124,13 @@ def _speaker_phrase(rest: list[Token]) -> list[Token]:
             and not t.ent_type_ and not _age(t) for t in after):  # (a name's words: "l'agence Passe Agency")
         return rest[: commas[0]]
     return rest
+
+
+def _said_when(segment: list[Token]) -> bool:
+    """", le mois dernier", ", lundi soir", ", mardi 3 mars": a segment that only says when (a time noun first,
+    or after its article), with no verb."""
+    head = segment[1] if segment[0].pos_ == "DET" and len(segment) > 1 else segment[0]
+    return head.lower_ in lx.TIME_NOUNS and not any(t.pos_ in ("VERB", "AUX") for t in segment)
 
 
 def _setting_opens(apposition: list[Token]) -> bool:
@@ -1442,6 +1450,35 @@ def _incise(span: Span, language: str) -> Attribution | None:
         if not claimant and not outlet:
             continue
         return Attribution(claimant, outlet, how or "speech", [(comma.i, close)])
+    return None
+
+
+def _pronoun_incise(span: Span, language: str) -> Attribution | None:
+    """"Le problème n'est pas la crise, a-t-il écrit, mais le fait que ...": a speech verb with its inverted
+    pronoun set between commas inside the sentence, the statement going on after it. The incise leaves the
+    text; the pronoun is the speaker (_pronoun), as in a trailing ", a-t-il écrit"."""
+    if language != "fr":
+        return None
+    tokens = span_tokens(span)
+    for k, comma in enumerate(tokens[:-5]):
+        if comma.text != "," or k < 3:
+            continue
+        close = next((j for j in range(k + 2, min(len(tokens), k + 6)) if tokens[j].text == ","), None)
+        if close is None or sum(1 for t in tokens[close + 1 :] if t.is_alpha) < 3 \
+                or not _finite_in(tokens[:k]) or _besides(tokens[close + 1]) or _comma_participle(tokens[close + 1]):
+            continue  # (", a-t-elle reconnu, soulignant ...": what follows is the speaker's, not the statement's)
+        incise = tokens[k + 1 : close]
+        # ("a -t -il écrit", "estime -t-elle": the inverted pronoun, its "-t" apart or not)
+        inverted = [t for t in incise if t.text.startswith("-")]
+        verb = next((t for t in incise if t.pos_ in ("VERB", "AUX") and _speech_verb(t, language)), None)
+        if not inverted or verb is None or not all(
+                t in inverted or t is verb or t.pos_ in ("AUX", "ADV") for t in incise):
+            continue
+        name = inverted[-1].lower_.rsplit("-", 1)[-1]
+        if name not in ("il", "elle", "ils", "elles"):
+            continue  # ("a-t-on appris": the impersonal "on" learns, _learned_from)
+        found = _pronoun(span, name, verb.i)
+        return Attribution(found.claimant, "", found.how, [(comma.i, tokens[close].i)])
     return None
 
 
@@ -2021,7 +2058,7 @@ def find(span: Span, language: str) -> Attribution:
             return Attribution(claimant, outlet, how or "speech", drop, said)
         # ", selon un sondage du 8 juin", ", a expliqué le sismologue": a source this module cannot name as a
         # claimant stays in the text rather than be lost
-    incise = _incise(span, language)
+    incise = _incise(span, language) or _pronoun_incise(span, language)
     if incise is not None:
         return incise
     # "X a déclaré", "X explique que": a subject of a speech verb, nothing left out.

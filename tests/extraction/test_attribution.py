@@ -1583,3 +1583,24 @@ def test_a_setting_set_off_after_a_long_speaker_is_part_of_the_tail() -> None:
                  "lors de la réunion du conseil départemental.", "collège")
     assert cand.text == "Le collège de la ville fermera en juin faute d'élèves."
     assert cand.claimant == "le préfet de la région"
+
+
+def test_when_it_was_said_after_the_speaker_s_name_set_off_is_part_of_the_tail() -> None:
+    cand = claim("Les ventes de vélos ont doublé en un an, a indiqué le directeur général de la fédération des "
+                 "industries du sport, Paul Martin, lundi soir.", "vélos")
+    assert cand.text == "Les ventes de vélos ont doublé en un an."
+    assert cand.claimant == "Paul Martin"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Paul Martin a quitté la société en mars. Le vrai problème, ce n'est pas la crise, a-t-il écrit, mais le fait "
+     "que la société traite ses employés comme des pions.",
+     "Le vrai problème, ce n'est pas la crise, mais le fait que la société traite ses employés comme des pions."),
+    ("Marie Dupont a visité le canton en mai. La vallée manque de médecins, estime-t-elle, et de pharmacies.",
+     "La vallée manque de médecins, et de pharmacies."),
+])
+def test_a_speech_verb_with_its_inverted_pronoun_between_commas_leaves_the_text(text: str, expected: str) -> None:
+    """", a-t-il écrit," inside the sentence: the statement goes on after it (never losing what follows)."""
+    cand = claim(text, "problème" if "problème" in text else "vallée")
+    assert cand.text == expected
+    assert cand.claimant == ("Paul Martin" if "Paul" in text else "Marie Dupont")
