@@ -1190,8 +1190,8 @@ def _bare_besides(tok: Token) -> bool:
     de") right after the speaker, without the comma _besides wants: what the speaker did while or besides
     speaking, not who spoke nor what was said."""
     doc = tok.doc
-    if tok.i == 0 or tok.i + 1 >= len(doc) or doc[tok.i - 1].text == ",":
-        return False
+    if tok.i == 0 or tok.i + 1 >= len(doc) or doc[tok.i - 1].is_punct:
+        return False  # (after a comma: _besides; after a semicolon: a clause of the statement's, "...; avant de ...")
     low = tok.lower_
     if low == "en":
         return _present_participle(doc[tok.i + 1]) and doc[tok.i + 1].is_lower
@@ -1253,6 +1253,8 @@ def _headless_speaker(words: list[Token]) -> tuple[int, str] | None:
     person the story is about; (the index of its "qui" in the words, the pronoun it stands for), else None."""
     for j in range(1, len(words)):
         if words[j].lower_ == "qui" and words[j - 1].lower_ in _HEADLESS_SPEAKERS:
+            if j >= 2 and words[j - 2].pos_ == "ADP":
+                return None  # ("a lancé X à l'adresse de ceux qui ...": whom it was said to, not who said it)
             return j, _HEADLESS_SPEAKERS[words[j - 1].lower_]
         if words[j].text in (",", ";", ":") or words[j].lower_ in ("qui", "que", "qu'", "dont"):
             return None
@@ -1281,7 +1283,9 @@ def _headless_source(words: list[Token], language: str) -> tuple[str, str, str] 
     headless = _headless_speaker(words)
     if headless is None:
         return None
-    _, outlet, _ = source_of(words[: headless[0] - 1], language) if headless[0] > 1 else ("", "", "")
+    claimant, outlet, how = source_of(words[: headless[0] - 1], language) if headless[0] > 1 else ("", "", "")
+    if claimant or how.startswith("description:"):
+        return None  # ("a lancé le président ... celui qui": the speaker is named before it)
     return "", outlet, f"pronoun:{headless[1]}"
 
 
