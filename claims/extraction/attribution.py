@@ -919,9 +919,12 @@ def _tail(span: Span, language: str) -> tuple[int, Token] | None:
     said = next((j for j in after_comma if said_clause(tokens[j], language) is not None), end)
     # (nor in what the speaker did besides: ", se défendant d'avoir ...")
     besides = next((j for j in after_comma if _besides(tokens[j])), end)
-    for k in range(end - 1, max(-1, min(end, said, besides) - 32), -1):
+    # (nor in the relative clause of a speaker with no noun, however long: "s'indigne celui qui a ...")
+    headless = _headless_at(span, end)
+    for k in range(end - 1, max(-1, min(end, said, besides, headless) - 32), -1):
         if text_of[span.start + k] != "," and not (text_of[span.start + k] == ";" and k + 1 < end
-                                                   and tokens[k + 1].pos_ == "AUX"):
+                                                   and tokens[k + 1].pos_ == "AUX") \
+                and not _quote_for_comma(tokens, k, end):
             continue  # (a semicolon before an inverted verb is a comma mistyped: "...; a-t-elle dit.")
         rest = tokens[k + 1 : end]
         part = next((j - k - 1 for j in after_comma if j > k and (
@@ -934,11 +937,23 @@ def _tail(span: Span, language: str) -> tuple[int, Token] | None:
         bare = _bare_participle(rest)
         if bare is not None:
             rest = rest[:bare]
+        # (" en débutant son allocution", " avant de révéler ...": what the speaker did besides, no comma before it)
+        # (only in the speaker's phrase, before any comma: ", des truands profitant ... pour appâter" is no tail's)
+        besides_at = next((j for j in range(2, len(rest)) if _bare_besides(rest[j])), None)
+        if besides_at is not None and not any(t.text == "," for t in rest[:besides_at]):
+            if _states_besides(list(span.doc[rest[besides_at].i : tokens[end - 1].i + 1])):
+                return None  # (" en annonçant 300 licenciements": a statement of its own, the sentence stays)
+            rest = rest[:besides_at]
         if not rest:
             return None
         # (", qui n'y a pas participé": a relative clause after the speaker describes them, it does not count)
         relative = next((j for j in range(1, len(rest)) if rest[j].lower_ in ("qui", "dont", "who")
                          and rest[j - 1].text == ","), len(rest) + 1)
+        # (nor does the relative clause of a speaker with no noun: "s'indigne celui qui a consacré sa vie à ...")
+        headless = _headless_speaker(rest)
+        if headless is not None:
+            relative = min(relative, headless[0] + 1)
+        measured = rest[: headless[0]] if headless is not None else rest
         speaker = _speaker_phrase(rest[: relative - 1])
         # (what the apposition that describes the speaker says is no statement: "un agent s'étant entretenu avec")
         described_from = speaker[-1].i + 1 if speaker and len(speaker) < len(rest[: relative - 1]) else rest[-1].i + 1
@@ -946,10 +961,10 @@ def _tail(span: Span, language: str) -> tuple[int, Token] | None:
         # lundi 2 juillet au micro de RTL, à sa sortie de garde à vue", ", a affirmé Nicole Martin, la ministre de
         # l'Intérieur, interrogée par les journalistes, dimanche 1er juillet" are circumstances and appositions
         # (_speaker_then_circumstances, asked only of a long speaker phrase).
-        if len(rest) > 28 or len(speaker) > 16 and (len(speaker) > 28 or not _speaker_then_circumstances(rest)):
+        if len(measured) > 28 or len(speaker) > 16 and (len(speaker) > 28 or not _speaker_then_circumstances(rest)):
             # Too long for a tail with a comma: maybe one without ("... issue fatale rapporte X."); unless
             # this comma only opens the speaker's apposition (", confie X, un guide ..., à la BBC").
-            if len(rest) > 28 or tokens[k - 1].ent_type_ not in ("PER", "PERSON"):
+            if len(measured) > 28 or tokens[k - 1].ent_type_ not in ("PER", "PERSON"):
                 break
             continue
         words = [t for t in rest if not t.is_punct]
@@ -1098,8 +1113,10 @@ def _speaker_phrase(rest: list[Token]) -> list[Token]:
         apposition[0].pos_ in ("NOUN", "ADJ") or "Part" in morph_values(apposition[0], "VerbForm"))  # ", chargée de"
     # (or when it was said: ", le jour même de la publication des chiffres", ", lundi soir")
     when = apposition[0].lower_ in lx.TIME_NOUNS or apposition[0].pos_ == "DET" and noun.lower_ in lx.TIME_NOUNS
-    office = office or when
-    setting = all(segment and segment[0].pos_ == "ADP" for segment in segments[1:])
+    # (or where and on what occasion: ", lors de la réunion du groupe", ", devant les élus", ", en marge du sommet")
+    office = office or when or _setting_opens(apposition)
+    # (", Theresa Tam, le mois dernier": when it was said, after the name, is a setting too)
+    setting = all(segment and (segment[0].pos_ == "ADP" or _said_when(segment)) for segment in segments[1:])
     # No finite verb and no figure: ", rapporte RTL, le ministre a démissionné" goes on with a statement.
     if office and setting and not any(
             (_finite_word(t)
@@ -1107,6 +1124,21 @@ def _speaker_phrase(rest: list[Token]) -> list[Token]:
             and not t.ent_type_ and not _age(t) for t in after):  # (a name's words: "l'agence Passe Agency")
         return rest[: commas[0]]
     return rest
+
+
+def _said_when(segment: list[Token]) -> bool:
+    """", le mois dernier", ", lundi soir", ", mardi 3 mars": a segment that only says when (a time noun first,
+    or after its article), with no verb."""
+    head = segment[1] if segment[0].pos_ == "DET" and len(segment) > 1 else segment[0]
+    return head.lower_ in lx.TIME_NOUNS and not any(t.pos_ in ("VERB", "AUX") for t in segment)
+
+
+def _setting_opens(apposition: list[Token]) -> bool:
+    """Whether a segment set off after the speaker opens with a preposition of when, where or on what
+    occasion it was said (", lors de la réunion du groupe", ", devant les députés", ", en marge du sommet"),
+    not with one that goes on with the statement (", dont ...", ", selon ...")."""
+    first = apposition[0].lower_
+    return first == "lors" or apposition[0].pos_ == "ADP" and first not in ("selon", "d'après", "sauf", "contre", "malgré")
 
 
 def _speaker_then_circumstances(rest: list[Token]) -> bool:
@@ -1150,6 +1182,111 @@ def _besides(tok: Token) -> bool:
     """Where what a speaker did besides speaking begins: ", confirmant ...", ", en remerciant ...", ", se
     défendant ..." (the tail ends before it, and its words name no speaker)."""
     return _comma_gerund(tok) or _participle_clause(tok)
+
+
+def _bare_besides(tok: Token) -> bool:
+    """"..., a déclaré le chef de l'État en débutant son allocution", "..., explique X dans une interview
+    avant de révéler ...": a gerund or an adverbial infinitive ("avant de", "pour", "sans", "après", "afin
+    de") right after the speaker, without the comma _besides wants: what the speaker did while or besides
+    speaking, not who spoke nor what was said."""
+    doc = tok.doc
+    if tok.i == 0 or tok.i + 1 >= len(doc) or doc[tok.i - 1].is_punct:
+        return False  # (after a comma: _besides; after a semicolon: a clause of the statement's, "...; avant de ...")
+    low = tok.lower_
+    if low == "en":
+        return _present_participle(doc[tok.i + 1]) and doc[tok.i + 1].is_lower
+    if low not in ("avant", "afin", "pour", "sans", "après"):
+        return False
+    return any("Inf" in morph_values(t, "VerbForm") and t.is_lower and _adverbial_infinitive(t)
+               for t in doc[tok.i + 1 : min(len(doc), tok.i + 3)])
+
+
+# Nouns of a speech as an event: a figure that measures one ("son allocution de 25 minutes") describes the
+# speech, not the world.
+_SPEECH_EVENTS = frozenset({"allocution", "discours", "intervention", "interview", "entretien", "conférence",
+                            "déclaration", "audition", "speech", "address", "statement"})
+
+
+def _states_besides(words: list[Token]) -> bool:
+    """Whether what the speaker did besides speaking states something of its own: a clause ("avant
+    d'assurer que le gouvernement ...") or a figure ("en annonçant 300 licenciements"); then the tail is not
+    left out with it. A date, an age, a channel's number or the length of the speech itself ("son
+    allocution de 25 minutes") is no figure."""
+    for t in words:
+        if t.lower_ in ("que", "qu'", "qu’", "that") or t.text == ":":
+            return True
+        if not (t.pos_ == "NUM" or t.text[:1].isdigit()) or _in_date(t) or _in_name(t) or _age(t):
+            continue
+        measured = t.head if t.head is not t else t
+        if measured.head.lower_ in _SPEECH_EVENTS and measured.dep_ == "nmod":
+            continue
+        return True
+    return False
+
+
+_HEADLESS_SPEAKERS = {"celui": "il", "celle": "elle", "ceux": "ils", "celles": "elles"}
+
+
+def _quote_for_comma(tokens: list[Token], k: int, end: int) -> bool:
+    """'... "n'étaient pas établis" explique à l'AFP la procureure': a quotation that states something (a finite
+    verb in it) closed right before a verb, with no comma, sets off its speaker's incise as the comma does.
+    Not a verb in the passive ('Le mot "il part" a été prononcé par ...' goes on with the sentence)."""
+    if tokens[k].text != '"' or k + 1 >= end or tokens[k + 1].pos_ not in ("AUX", "VERB"):
+        return False
+    opened = [j for j in range(k) if tokens[j].text == '"']
+    if len(opened) % 2 == 0 or any(t.lower_ == "été" for t in tokens[k + 1 : k + 3]):
+        return False  # (an opening mark, or a passive)
+    return _finite_in(tokens[opened[-1] + 1 : k])
+
+
+def _headless_at(span: Span, end: int) -> int:
+    """Where the first "celui qui" / "celle qui" of a sentence's words is (relative to the sentence), else
+    `end`: the tail of a speaker with no noun is looked for before its relative clause (_headless_speaker)."""
+    lower = column(span.doc, "lower_")
+    return next((j - 1 for j in range(1, end) if lower[span.start + j] == "qui"
+                 and lower[span.start + j - 1] in _HEADLESS_SPEAKERS), end)
+
+
+def _headless_speaker(words: list[Token]) -> tuple[int, str] | None:
+    """"..., s'indigne celui qui a consacré sa vie à ...", "..., avait déclaré lors de son départ celle qui
+    ...": a speaker described by a relative clause with no noun, the way a journalist names again the
+    person the story is about; (the index of its "qui" in the words, the pronoun it stands for), else None."""
+    for j in range(1, len(words)):
+        if words[j].lower_ == "qui" and words[j - 1].lower_ in _HEADLESS_SPEAKERS:
+            if j >= 2 and words[j - 2].pos_ == "ADP":
+                return None  # ("a lancé X à l'adresse de ceux qui ...": whom it was said to, not who said it)
+            return j, _HEADLESS_SPEAKERS[words[j - 1].lower_]
+        if words[j].text in (",", ";", ":") or words[j].lower_ in ("qui", "que", "qu'", "dont"):
+            return None
+    return None
+
+
+def _background_comma(span: Span) -> int | None:
+    """"A, a déclaré le ministre, alors que 13 décès ...": the comma of the last ", alors que" / ", tandis
+    que" clause of the sentence, which the tail before it does not take in (it states facts of its own, and
+    the pipeline cuts the sentence there); None when there is none."""
+    lower = column(span.doc, "lower_")
+    found = None
+    for i in range(span.start + 3, span.end - 3):
+        if lower[i] != ",":
+            continue
+        if lower[i + 1] in ("alors", "tandis") and lower[i + 2].replace("\u2019", "'") in ("que", "qu'") \
+                or lower[i + 1] in ("while", "whereas"):
+            found = i
+    return found
+
+
+def _headless_source(words: list[Token], language: str) -> tuple[str, str, str] | None:
+    """The source of a tail whose speaker is a relative clause with no noun ("a confié à RTL celle qui ..."):
+    the medium named before it, and the pronoun it stands for (the article's context names them); never a
+    name inside the relative clause ("celui qui a dirigé Renault" is not Renault). None for another tail."""
+    headless = _headless_speaker(words)
+    if headless is None:
+        return None
+    claimant, outlet, how = source_of(words[: headless[0] - 1], language) if headless[0] > 1 else ("", "", "")
+    if claimant or how.startswith("description:"):
+        return None  # ("a lancé le président ... celui qui": the speaker is named before it)
+    return "", outlet, f"pronoun:{headless[1]}"
 
 
 def _comma_gerund(tok: Token) -> bool:
@@ -1317,6 +1454,35 @@ def _incise(span: Span, language: str) -> Attribution | None:
         if not claimant and not outlet:
             continue
         return Attribution(claimant, outlet, how or "speech", [(comma.i, close)])
+    return None
+
+
+def _pronoun_incise(span: Span, language: str) -> Attribution | None:
+    """"Le problème n'est pas la crise, a-t-il écrit, mais le fait que ...": a speech verb with its inverted
+    pronoun set between commas inside the sentence, the statement going on after it. The incise leaves the
+    text; the pronoun is the speaker (_pronoun), as in a trailing ", a-t-il écrit"."""
+    if language != "fr":
+        return None
+    tokens = span_tokens(span)
+    for k, comma in enumerate(tokens[:-5]):
+        if comma.text != "," or k < 3:
+            continue
+        close = next((j for j in range(k + 2, min(len(tokens), k + 6)) if tokens[j].text == ","), None)
+        if close is None or sum(1 for t in tokens[close + 1 :] if t.is_alpha) < 3 \
+                or not _finite_in(tokens[:k]) or _besides(tokens[close + 1]) or _comma_participle(tokens[close + 1]):
+            continue  # (", a-t-elle reconnu, soulignant ...": what follows is the speaker's, not the statement's)
+        incise = tokens[k + 1 : close]
+        # ("a -t -il écrit", "estime -t-elle": the inverted pronoun, its "-t" apart or not)
+        inverted = [t for t in incise if t.text.startswith("-")]
+        verb = next((t for t in incise if t.pos_ in ("VERB", "AUX") and _speech_verb(t, language)), None)
+        if not inverted or verb is None or not all(
+                t in inverted or t is verb or t.pos_ in ("AUX", "ADV") for t in incise):
+            continue
+        name = inverted[-1].lower_.rsplit("-", 1)[-1]
+        if name not in ("il", "elle", "ils", "elles"):
+            continue  # ("a-t-on appris": the impersonal "on" learns, _learned_from)
+        found = _pronoun(span, name, verb.i)
+        return Attribution(found.claimant, "", found.how, [(comma.i, tokens[close].i)])
     return None
 
 
@@ -1838,9 +2004,12 @@ def find(span: Span, language: str) -> Attribution:
     if fronted is not None:
         return fronted
     tail = _tail(span, language)
+    background = _background_comma(span) if tail is None else None
+    if background is not None:
+        tail = _tail(span.doc[span.start : background], language)
     if tail is not None:
         start, verb = tail
-        end = max(start, _end_of_text(span))
+        end = max(start, _end_of_text(span) if background is None else background)
         bare = _bare_participle(list(span.doc[start + 1 : end]))
         if bare is not None:
             end = start + 1 + bare  # what the participle clause says stays in the text, after the comma
@@ -1848,7 +2017,8 @@ def find(span: Span, language: str) -> Attribution:
         # The speaker is named before the participle clause of a second statement, never inside it.
         rest = [t for t in span.doc[start + 1 : said[0] if said else span.end] if not t.is_punct]
         # nor in what the speaker did besides ("..., en remerciant le colonel Morgan", ", confirmant ...")
-        rest = rest[: next((j for j, t in enumerate(rest) if t.i > verb.i and _besides(t)), len(rest))]
+        rest = rest[: next((j for j, t in enumerate(rest) if t.i > verb.i and (_besides(t) or _bare_besides(t))),
+                           len(rest))]
         window = span.doc[max(span.start, verb.i - 3) : min(span.end, verb.i + 3)].text
         pm = _PRONOUN_VERB.search(window)
         pronoun = (pm.group(1) or pm.group(2)).lower() if pm else ""
@@ -1865,7 +2035,8 @@ def find(span: Span, language: str) -> Attribution:
                 claimant, outlet, how = source_of(list(subject.subtree), language)
                 outlet = outlet or outlet_in(" ".join(t.text for t in rest if t.i > verb.i))
         else:
-            claimant, outlet, how = source_of([t for t in rest if t.i > verb.i], language, told=pronoun != "on")
+            claimant, outlet, how = _headless_source([t for t in rest if t.i > verb.i], language) or source_of(
+                [t for t in rest if t.i > verb.i], language, told=pronoun != "on")
         if pronoun and pronoun != "on":
             # "a-t-elle raconté aux enquêteurs", "a-t-il confié au Parisien": the pronoun is the speaker,
             # what follows the verb is who was told or the medium.
@@ -1891,7 +2062,7 @@ def find(span: Span, language: str) -> Attribution:
             return Attribution(claimant, outlet, how or "speech", drop, said)
         # ", selon un sondage du 8 juin", ", a expliqué le sismologue": a source this module cannot name as a
         # claimant stays in the text rather than be lost
-    incise = _incise(span, language)
+    incise = _incise(span, language) or _pronoun_incise(span, language)
     if incise is not None:
         return incise
     # "X a déclaré", "X explique que": a subject of a speech verb, nothing left out.
@@ -2124,9 +2295,26 @@ def _according_to_inside(span: Span, language: str) -> Attribution | None:
             if between_commas and (after[0].lower_ in ("que", "qu'") or doc[tok.i - 2].pos_ in ("AUX", "VERB")
                                    or after[0].pos_ in ("AUX", "VERB")):
                 end += 1  # "il se peut, selon X, que", "Il aurait, selon X, favorisé", "X, selon Y, a démissionné"
-            return Attribution(claimant, outlet, "according_to" if how == "speech" else how,
-                               [(tok.i - 1, end)] if between_commas else [])
+            drop = [(tok.i - 1, end)] if between_commas else _opening_source(span, tok, end)
+            return Attribution(claimant, outlet, "according_to" if how == "speech" else how, drop)
     return None
+
+
+# Words that may come before a source opening the sentence ("Mais selon Le Parisien,", "Toujours selon X,").
+_BEFORE_OPENING_SOURCE = frozenset({"mais", "et", "or", "toujours", "encore", "aussi", "enfin", "cependant", "toutefois",
+                                    "pourtant", "donc", "ainsi", "alors", "but", "and", "yet", "still", "also"})
+
+
+def _opening_source(span: Span, marker: Token, end: int) -> list[tuple[int, int]]:
+    """"Mais selon Le Parisien, le maire a démissionné", "Toujours selon X, ...": a source phrase that opens the
+    sentence after a connective only, set off by its comma before the statement, leaves the text with the
+    connective as "Selon X," does (find); [] otherwise (the phrase stays)."""
+    doc = span.doc
+    if marker.i == span.start or end + 1 >= span.end or doc[end].text != "," \
+            or not all(t.lower_ in _BEFORE_OPENING_SOURCE or t.text == "," for t in doc[span.start : marker.i]) \
+            or not _finite_in(doc[end + 1 : span.end]):
+        return []
+    return [(span.start, end + 1)]
 
 
 def _in_relative_clause(marker: Token) -> bool:

@@ -159,7 +159,12 @@ CONNECTIVES = {
            "sauf que", "en fait", "en tout cas", "qu'à cela ne tienne", "et pour cause", "problème",
            "dans le détail", "au contraire", "de même",
            # Pointing back to the sentences before, with no fact of their own:
-           "dans ce contexte", "pour cela", "entre-temps", "entretemps", "c'est pourquoi"),
+           "dans ce contexte", "pour cela", "entre-temps", "entretemps", "c'est pourquoi",
+           # Asking the reader to remember or to note, or the newsroom's own reporting: no source, no fact.
+           "pour mémoire", "à noter que", "à noter qu'",
+           "a noter que", "a noter qu'", "notons que", "notons qu'", "précisons que", "précisons qu'",
+           "rappelons que", "rappelons qu'", "il faut dire que", "il faut dire qu'", "il est à noter que",
+           "il est à noter qu'", "selon nos informations", "d'après nos informations"),
     "en": ("however", "meanwhile", "moreover", "indeed", "also", "but", "and", "so", "yet", "in fact",
            "for example", "for instance", "furthermore", "in addition", "still", "then", "now", "well"),
 }

@@ -715,8 +715,10 @@ def _adds_only(head: Token, phrase: Span) -> bool:
 @functools.lru_cache(maxsize=8)
 def _connectives(language: str) -> tuple[tuple[str, str], ...]:
     """The language's leading connectives, longest first, each with the space that follows it at the start
-    of a sentence (sorted once: condense runs for every candidate)."""
-    return tuple((c, c + " ") for c in sorted(lx.CONNECTIVES.get(language, ()), key=len, reverse=True))
+    of a sentence (sorted once: condense runs for every candidate); one that ends on an elided word ("à noter
+    qu'") is glued to the next."""
+    return tuple((c, c if c.endswith("'") else c + " ")
+                 for c in sorted(lx.CONNECTIVES.get(language, ()), key=len, reverse=True))
 
 
 def condense(

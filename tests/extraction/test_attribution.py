@@ -1497,3 +1497,138 @@ def test_the_outlet_pattern_looks_ahead_only_for_the_letters_its_names_start_wit
 ])
 def test_english_verbs_of_saying_beyond_said_attribute(sentence: str, claimant: str) -> None:
     assert english(sentence, sentence.split()[-2]).claimant == claimant
+
+
+@pytest.mark.parametrize("besides", [
+    "en ouvrant son allocution de 20 minutes, très attendue, prononcée sur un ton grave",
+    "dans un entretien accordé à la radio avant de quitter la salle sous les applaudissements",
+])
+def test_what_the_speaker_did_besides_without_a_comma_ends_the_tail_too(besides: str) -> None:
+    """A gerund or an adverbial infinitive right after the speaker, with no comma before it, is what the speaker
+    did while or besides speaking: it leaves the text with the tail (the length of the speech is no figure)."""
+    cand = claim(f'La sécheresse est "la plus grave que la région ait connue depuis un siècle", a déclaré le préfet '
+                 f"{besides}.", "sécheresse")
+    assert cand.text == "La sécheresse est la plus grave que la région ait connue depuis un siècle."
+    assert cand.claimant == "le préfet"
+
+
+@pytest.mark.parametrize("besides", ["en annonçant 300 licenciements dans l'usine",
+                                     "avant d'assurer que la ligne fermera en juin"])
+def test_what_the_speaker_did_besides_stays_when_it_states_a_figure_or_a_clause(besides: str) -> None:
+    """Never silently dropped: a figure ("300 licenciements") or a clause of its own ("que ...") is a statement."""
+    cand = claim(f"La gare a perdu 40 % de ses voyageurs, a déclaré le maire de la ville {besides}.", "gare")
+    assert cand.text.startswith("La gare a perdu 40 % de ses voyageurs") and besides in cand.text
+
+
+def test_a_gerund_after_a_comma_inside_the_tail_is_not_the_speaker_s_doing() -> None:
+    """", des fraudeurs profitant de ... pour démarcher ...": a clause of its own after the speaker, not a gerund
+    of the speaker's; its infinitive does not make the rest a tail to leave out."""
+    cand = claim("Les arnaques aux faux colis ont doublé en un an, ont annoncé les gendarmes, des fraudeurs profitant "
+                 "des fêtes pour démarcher les personnes âgées avec de faux messages.", "arnaques")
+    assert "des fraudeurs profitant des fêtes" in cand.text
+
+
+@pytest.mark.parametrize(("sentence", "pronoun_person"), [
+    ('"Les élus préfèrent nuire à la région plutôt que servir leur ville", s\'indigne celui qui a consacré une '
+     "bonne part de sa vie à construire une association qui défend les valeurs qui nous ont façonnés.", "Paul Martin"),
+    ('"Il est temps de laisser la place aux plus jeunes", avait déclaré lors de son départ celle qui ne voulait '
+     "pas devenir la doyenne du conseil.", "Marie Durand"),
+    # a relative clause with commas of its own, far longer than a tail: still the speaker's description
+    ('"Les élus préfèrent nuire à la région plutôt que servir leur ville", s\'indigne celui qui a "consacré une '
+     "bonne part de sa vie à bâtir une association qui reste la seule voie pour faire vivre d'abord, grandir "
+     'ensuite, les valeurs qui nous ont façonnés et transmis à nos enfants".', "Paul Martin"),
+])
+def test_a_speaker_named_by_a_relative_clause_without_a_noun_is_a_pronoun(sentence: str, pronoun_person: str) -> None:
+    """"s'indigne celui qui ...", "celle qui ...": the person the story is about, described again; the relative
+    clause (however long) describes the speaker and leaves the text, the claimant is who "il"/"elle" would be."""
+    first = "Paul Martin a publié une tribune lundi." if pronoun_person == "Paul Martin" else \
+        "Marie Durand a quitté le conseil municipal en mars."
+    cand = claim(f"{first} {sentence}", "place" if "place" in sentence else "élus")
+    assert cand.text == sentence.split('",')[0].strip('"') + "."
+    assert cand.claimant == pronoun_person
+
+
+def test_a_speaker_named_by_a_relative_clause_holding_a_figure_keeps_the_sentence() -> None:
+    cand = claim("Paul Martin a publié une tribune lundi. Les élus ont fermé deux écoles de la commune, estime celui "
+                 "qui a dirigé 12 écoles de la région.", "deux écoles")
+    assert "12 écoles" in cand.text
+
+
+def test_a_tail_before_a_background_clause_leaves_the_text_and_the_clause_stays() -> None:
+    """"A, a déclaré X en ..., alors que B": the tail before an "alors que" clause is found, B keeps its facts."""
+    text = ('La crise est "la plus grave que le pays ait connue depuis un siècle", a déclaré le président en ouvrant '
+            "son allocution très attendue, alors que le virus a causé 13 nouveaux décès en France, portant le total "
+            "à 61 morts.")
+    cand = claim(text, "plus grave")
+    assert cand.text == "La crise est la plus grave que le pays ait connue depuis un siècle."
+    assert cand.claimant == "le président"
+    assert any("13 nouveaux décès" in c.text and "61 morts" in c.text
+               for c in [*extract_texts([text], languages=["fr"])[0].claims,
+                         *extract_texts([text], languages=["fr"])[0].recoverable])
+
+
+@pytest.mark.parametrize("opening", ["Mais selon Le Parisien,", "Toujours selon Le Parisien,"])
+def test_a_source_opening_the_sentence_after_a_connective_leaves_the_text(opening: str) -> None:
+    cand = claim(f"{opening} le maire de Lille a démissionné lundi après 12 ans de mandat.", "démissionné")
+    assert cand.text == "Le maire de Lille a démissionné lundi après 12 ans de mandat."
+    assert (cand.claimant, cand.outlet) == ("Le Parisien", "Le Parisien")
+
+
+def test_a_quotation_closed_right_before_its_speech_verb_sets_off_the_tail_as_a_comma_does() -> None:
+    """'... "n'étaient pas réunis" explique à l'AFP X': the comma after the closing mark is often left out."""
+    cand = claim('Les juges ont estimé que les éléments du vol "n\'étaient pas réunis" explique à l\'AFP la procureure '
+                 "de Nantes, Claire Dumas, confirmant une information du Parisien.", "juges")
+    assert cand.text == "Les juges ont estimé que les éléments du vol n'étaient pas réunis."
+    assert (cand.claimant, cand.outlet) == ("Claire Dumas", "AFP")
+
+
+def test_a_quotation_closed_before_a_verb_of_its_own_sentence_is_no_tail() -> None:
+    cand = claim('Le slogan "on ne lâche rien" a été repris par 300 manifestants à Lyon samedi.', "slogan")
+    assert "repris par 300 manifestants" in cand.text
+
+
+def test_a_setting_set_off_after_a_long_speaker_is_part_of_the_tail() -> None:
+    """", lors de la réunion du conseil départemental": where and on what occasion it was said, like a date."""
+    cand = claim("Le collège de la ville fermera en juin faute d'élèves, a déclaré le préfet de la région mardi soir, "
+                 "lors de la réunion du conseil départemental.", "collège")
+    assert cand.text == "Le collège de la ville fermera en juin faute d'élèves."
+    assert cand.claimant == "le préfet de la région"
+
+
+def test_when_it_was_said_after_the_speaker_s_name_set_off_is_part_of_the_tail() -> None:
+    cand = claim("Les ventes de vélos ont doublé en un an, a indiqué le directeur général de la fédération des "
+                 "industries du sport, Paul Martin, lundi soir.", "vélos")
+    assert cand.text == "Les ventes de vélos ont doublé en un an."
+    assert cand.claimant == "Paul Martin"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Paul Martin a quitté la société en mars. Le vrai problème, ce n'est pas la crise, a-t-il écrit, mais le fait "
+     "que la société traite ses employés comme des pions.",
+     "Le vrai problème, ce n'est pas la crise, mais le fait que la société traite ses employés comme des pions."),
+    ("Marie Dupont a visité le canton en mai. La vallée manque de médecins, estime-t-elle, et de pharmacies.",
+     "La vallée manque de médecins, et de pharmacies."),
+])
+def test_a_speech_verb_with_its_inverted_pronoun_between_commas_leaves_the_text(text: str, expected: str) -> None:
+    """", a-t-il écrit," inside the sentence: the statement goes on after it (never losing what follows)."""
+    cand = claim(text, "problème" if "problème" in text else "vallée")
+    assert cand.text == expected
+    assert cand.claimant == ("Paul Martin" if "Paul" in text else "Marie Dupont")
+
+
+def test_an_infinitive_clause_after_a_semicolon_is_the_statement_s_not_the_speaker_s() -> None:
+    """"...; avant de jeter ..." goes on with the statement; " avant de quitter" right after the speaker does not."""
+    from claims.extraction import attribution as at
+    from claims.extraction.nlp import nlp_for
+
+    nlp, _ = nlp_for("fr")
+    doc = nlp("Il l'a frappé vingt fois, selon France Bleu ; avant de jeter son arme. Le maire l'a dit avant de partir.")
+    avant = [t for t in doc if t.lower_ == "avant"]
+    assert [at._bare_besides(t) for t in avant] == [False, True]
+
+
+def test_those_a_statement_was_addressed_to_are_not_its_speaker() -> None:
+    cand = claim('"Ceux qui mentent font du mal au pays", a lancé le président du Sénat à l\'adresse de ceux qui '
+                 "en France ont diffusé des rumeurs sur ce traité.", "mentent")
+    assert cand.claimant == "le président du Sénat"
+    assert "ceux qui en France ont diffusé des rumeurs" in cand.text

@@ -612,3 +612,15 @@ def test_tidy_removes_the_spaces_before_punctuation_as_the_template_substitution
 
     for text in ["a , b", "a ,, b", "x  ;\u00a0: !", " ) ) .", "(  x )", "fin .", "fin", "", "  ,", "a\n, b …"]:
         assert _SPACE_BEFORE_PUNCT.sub("", text) == re.sub(r"\s+([,.;:!?…)])", r"\1", text), text
+
+
+@pytest.mark.parametrize("opening", ["Pour rappel, ", "Pour mémoire, ", "À noter que ", "Il faut dire que ",
+                                     "Rappelons que ", "Selon nos informations, "])
+def test_it_drops_a_leading_reminder_or_the_newsroom_s_own_reporting(opening: str) -> None:
+    claim = one(f"{opening}la mairie de Lille a fermé douze écoles lundi.", "douze écoles")
+    assert claim.text == "La mairie de Lille a fermé douze écoles lundi."
+
+
+def test_it_drops_a_leading_reminder_ending_on_an_elided_que() -> None:
+    claim = one("Il faut dire qu'une enquête a été ouverte par le parquet de Lille en mars.", "enquête")
+    assert claim.text == "Une enquête a été ouverte par le parquet de Lille en mars."
