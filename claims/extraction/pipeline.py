@@ -1337,6 +1337,8 @@ def _name_offices(art: _Article) -> None:
         names = art.paired.get(key, set())
         if len(key.split()) > 1 and len(names) == 1:
             cand.claimant = next(iter(names))
+        elif cand.claimant:
+            cand.claimant = art.context.article_holder(cand.claimant, cand.quote) or cand.claimant
 
 
 def _quote_speaker(cand: ClaimCandidate) -> None:

@@ -174,6 +174,35 @@ class Context:
             return ""  # "le patron du groupe" is not the minister the article named
         return name
 
+    def article_holder(self, description: str, sentence: str) -> str:
+        """"La présidente du RN a dénoncé ..." in the lead and "Marine Le Pen" further on: read once the whole
+        article is, a definite description of a public office (the offices of sole_holder, with its domain,
+        "le chef de l'État") whose gender its article or an adjective gives is the one person of that gender
+        the article named other than in a complement, wherever it did, when the sentence does not name them
+        and the article gave them no other office. Two such people, or none: "". Nor a description with a name
+        in it ("le porte-parole du navigateur Boris Herrmann"): whose that name is, the description says."""
+        if any(same_person(name, word) for name in self.people for word in description.split()[1:] if word[:1].isupper()):
+            return ""
+        words = role_key(description).split()
+        first = description.lower().replace("\u2019", "'").split()[:1]
+        if not words or not first or not (first[0] in ("le", "la") or first[0].startswith("l'")):
+            return ""
+        head = next((w for w in words if w not in ROLE_ADJECTIVES), words[0])
+        gender = description_gender(description)
+        if head not in _OFFICES or not gender:
+            return ""
+        same = [name for name in dict.fromkeys(self.people) if name in self.agents and self.genders.get(name) == gender]
+        named = [name for name in same if not any(other != name and same_person(other, name) and len(other) > len(name)
+                                                  for other in same)]  # "M. Fillon" is "François Fillon"
+        if len(named) != 1:
+            return ""
+        name = named[0]
+        offices = [role.split() for role, holder in self.roles.items() if same_person(holder, name)]
+        if any(same_person(name, other) for other in same if other in sentence) \
+                or any(head.rstrip("e") not in (w.rstrip("e") for w in role) for role in offices):
+            return ""
+        return name
+
     def holds_office_named_in(self, name: str, span: Span) -> bool:
         """Whether the sentence also names this person by an office the article gave them: then "ce
         dernier" or "il" in it is someone else ("Ce dernier est un proche de l'actuel ministre des Comptes

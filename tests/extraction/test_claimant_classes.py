@@ -1,0 +1,44 @@
+"""Claimants judges found wrong: an office the article names the holder of further on, a speaker named before a
+relative clause without its comma, a named subject's statement an outlet reported, a name talked about in what
+a gerund reports, a scene-setting clause after the attribution, a speech verb the lexicon lacked."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from claims.extraction import extract_texts
+
+
+def claim(text: str, words: str) -> Any:
+    """The candidate of `text` whose quote holds `words`."""
+    [extraction] = extract_texts([text], languages=["fr"])
+    found = [c for c in [*extraction.claims, *extraction.recoverable] if words in c.quote]
+    assert found, [c.quote for c in [*extraction.claims, *extraction.recoverable]]
+    return found[0]
+
+
+# An office in the lead, its holder named further on: the one person of that gender the article names.
+@pytest.mark.parametrize(("text", "words", "holder"), [
+    ("La présidente de la région a annoncé mardi la fermeture de douze lycées. Les syndicats dénoncent une décision "
+     "brutale. Interrogée à Lyon, Claire Bonnet a défendu un plan qui doit rapporter 40 millions d'euros.",
+     "douze lycées", "Claire Bonnet"),
+    ("Le chef de l'État a promis jeudi une prime de 500 euros aux soignants. Les syndicats attendaient davantage. "
+     "Devant les préfets, Paul Mercier a aussi évoqué le budget des hôpitaux, en hausse de 3 %.",
+     "prime de 500 euros", "Paul Mercier"),
+])
+def test_an_office_named_before_its_holder_is_the_one_person_of_its_gender(text: str, words: str, holder: str) -> None:
+    assert claim(text, words).claimant == holder
+
+
+def test_an_office_stays_as_written_when_two_people_of_its_gender_are_named() -> None:
+    text = ("Le chef de l'État a promis jeudi une prime de 500 euros aux soignants. Les syndicats attendaient "
+            "davantage. Paul Mercier et Jean Roux ont aussi évoqué le budget des hôpitaux, en hausse de 3 %.")
+    assert claim(text, "prime de 500 euros").claimant == "Le chef de l'État"
+
+
+def test_an_office_is_not_the_person_the_same_sentence_names_beside_it() -> None:
+    text = ("Julie Martin a répondu à l'invitation du président de la région à un déjeuner organisé lundi à Lyon "
+            "avec 40 élus. Paul Mercier veut réunir la majorité avant le vote du budget de 2021.")
+    assert claim(text, "invitation").claimant in ("", "Julie Martin")
