@@ -937,11 +937,15 @@ def _tail(span: Span, language: str) -> tuple[int, Token] | None:
         if not rest:
             return None
         # (", qui n'y a pas participé": a relative clause after the speaker describes them, it does not count)
+        # (nor one right after a name, without its comma: ", considère Paul Roux qui se présente à Rouen ...")
         relative = next((j for j in range(1, len(rest)) if rest[j].lower_ in ("qui", "dont", "who")
-                         and rest[j - 1].text == ","), len(rest) + 1)
-        speaker = _speaker_phrase(rest[: relative - 1])
+                         and (rest[j - 1].text == "," or _after_name(rest[j])
+                              and not any(_speech_verb(t, language) for t in rest[j + 1 :]))), len(rest) + 1)
+        before_relative = rest[: relative - (1 if rest[relative - 1 : relative] and rest[relative - 1].text == "," else 0)] \
+            if relative <= len(rest) else rest
+        speaker = _speaker_phrase(before_relative)
         # (what the apposition that describes the speaker says is no statement: "un agent s'étant entretenu avec")
-        described_from = speaker[-1].i + 1 if speaker and len(speaker) < len(rest[: relative - 1]) else rest[-1].i + 1
+        described_from = speaker[-1].i + 1 if speaker and len(speaker) < len(before_relative) else rest[-1].i + 1
         # An inverted pronoun or a name right after the verb is the speaker whatever follows it: ", a-t-il déclaré
         # lundi 2 juillet au micro de RTL, à sa sortie de garde à vue", ", a affirmé Nicole Martin, la ministre de
         # l'Intérieur, interrogée par les journalistes, dimanche 1er juillet" are circumstances and appositions
@@ -1020,6 +1024,14 @@ def _tail(span: Span, language: str) -> tuple[int, Token] | None:
             return None
         return tokens[k].i, verb
     return _tail_without_comma(tokens, end, language)
+
+
+def _after_name(relative: Token) -> bool:
+    """"Paul Roux qui se présente à Rouen": a relative pronoun right after a person's name (its last word) opens
+    a clause that describes them, as after a comma; a name is no antecedent a relative clause restricts. (One
+    with a speech verb, "Paul Roux qui a affirmé être favorable à ...", is a second statement: _tail.)"""
+    before = relative.doc[relative.i - 1] if relative.i else None
+    return before is not None and before.ent_type_ in ("PER", "PERSON") and before.pos_ == "PROPN"
 
 
 def said_clause(tok: Token, language: str) -> Token | None:

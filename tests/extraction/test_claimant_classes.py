@@ -42,3 +42,20 @@ def test_an_office_is_not_the_person_the_same_sentence_names_beside_it() -> None
     text = ("Julie Martin a répondu à l'invitation du président de la région à un déjeuner organisé lundi à Lyon "
             "avec 40 élus. Paul Mercier veut réunir la majorité avant le vote du budget de 2021.")
     assert claim(text, "invitation").claimant in ("", "Julie Martin")
+
+
+def test_a_relative_clause_right_after_the_speakers_name_describes_them() -> None:
+    cand = claim("\"On aurait été mieux inspirés de laisser les députés rester maires des petites villes\", considère "
+                 "Paul Martin qui se présente à Vernon (Eure) après avoir été maire de Gisors entre 2001 et 2014.",
+                 "petites villes")
+    assert cand.claimant == "Paul Martin"
+    assert cand.text == "On aurait été mieux inspirés de laisser les députés rester maires des petites villes."
+
+
+def test_a_relative_clause_with_a_speech_verb_after_the_name_stays_a_statement() -> None:
+    # (a guard: what the speaker said besides is no description of them, it stays in the claim)
+    cand = claim("\"Nous n'avons pas toujours été au rendez-vous de la société et de ses évolutions\", a constaté "
+                 "Paul Martin qui a affirmé être favorable \"à titre personnel\" à l'extension de la PMA à toutes les "
+                 "femmes.", "rendez-vous")
+    assert cand.claimant == "Paul Martin"
+    assert "affirmé être favorable" in cand.text
