@@ -1893,6 +1893,10 @@ def find(span: Span, language: str) -> Attribution:
             inner = find(span.doc[span.start : start], language)
             if inner.drop and inner.drop[-1][1] >= start - 1 and (inner.claimant or inner.how.startswith("pronoun:")):
                 return Attribution(inner.claimant, outlet, inner.how, [*inner.drop, *drop], said)
+            if not inner.drop and inner.claimant and inner.how == "speech":
+                # "Brigitte Bardot révèle avoir reçu ..., comme le rapporte Le Point": the statement is the named
+                # subject's, kept in the text with its speech verb; the medium only reported it.
+                return Attribution(inner.claimant, outlet, inner.how, drop, said)
         if not claimant and not how.startswith(("pronoun:", "description:")) and start > span.start:
             # "LFI a annoncé avoir récolté 1,5 million, selon un message transmis à l'AFP": the tail names no
             # one, the speaker is the subject of the speech verb before it.

@@ -59,3 +59,14 @@ def test_a_relative_clause_with_a_speech_verb_after_the_name_stays_a_statement()
                  "femmes.", "rendez-vous")
     assert cand.claimant == "Paul Martin"
     assert "affirmé être favorable" in cand.text
+
+
+@pytest.mark.parametrize("tail", ["comme le rapporte Le Parisien", "rapporte Le Parisien"])
+def test_a_named_subjects_statement_an_outlet_reported_is_the_subjects(tail: str) -> None:
+    cand = claim(f"Le maire Paul Roux a annoncé que la piscine fermera pendant six mois, {tail}.", "piscine")
+    assert (cand.claimant, cand.outlet) == ("Paul Roux", "Le Parisien")
+
+
+def test_an_outlets_own_report_of_an_act_stays_the_outlets() -> None:
+    cand = claim("Paul Roux a été condamné à deux ans de prison avec sursis, rapporte Le Parisien.", "condamné")
+    assert (cand.claimant, cand.outlet) == ("Le Parisien", "Le Parisien")
