@@ -1980,12 +1980,15 @@ def find(span: Span, language: str) -> Attribution:
         # An infinitive has no subject of its own ("conduit X à admettre ses fautes").
         # ('"...", a déclaré le chef de l'État': a subject the parser found before the quotation is not the verb's)
         # (not a passive: "Sont ainsi annoncés le député Eric Coquerel, ..." names what was announced)
+        # (nor a gerund's: "en assurant que la réforme Delevoye ..." has its main verb's subject or none)
         if (not subjects or _after_quotation(tok)) and "Inf" not in morph_values(tok, "VerbForm") \
-                and not any(c.dep_ == "aux:pass" for c in tok.children):
+                and not any(c.dep_ == "aux:pass" for c in tok.children) and not _gerund(tok):
             # "dénonce de son côté la secrétaire d'État à l'Égalité, Marlène Schiappa": the name set off
-            # after a long role may come a dozen words after the verb, not past another clause ("mais").
+            # after a long role may come a dozen words after the verb, not past another clause ("mais") nor
+            # into what was said ("a assuré que la réforme Delevoye ..."; a name there is talked about).
             after = list(itertools.takewhile(
-                lambda t: t.text not in (".", ";", ":", "?", "!") and t.pos_ != "CCONJ" and not _finite_word(t),
+                lambda t: t.text not in (".", ";", ":", "?", "!") and t.pos_ != "CCONJ" and not _finite_word(t)
+                and t.lower_ not in _CONTENT_OPENERS,
                 span.doc[tok.i + 1 : min(span.end, tok.i + 14)]))
             for t in after:
                 if t.ent_type_ in ("PER", "PERSON") and t.ent_iob_ == "B":
@@ -2005,6 +2008,10 @@ def find(span: Span, language: str) -> Attribution:
             return Attribution("", "", f"pronoun:{m.group(1)}")
     inside = _according_to_inside(span, language)
     return inside if inside is not None else _point_of_view(tokens, language)
+
+
+# The words that open what a speech verb reports: its inverted subject comes before them, never after.
+_CONTENT_OPENERS = frozenset({"que", "qu'", "qu\u2019", "that"})
 
 
 def _past_fronted_apposition(subject: Token) -> list[Token]:

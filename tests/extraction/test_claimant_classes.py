@@ -70,3 +70,22 @@ def test_a_named_subjects_statement_an_outlet_reported_is_the_subjects(tail: str
 def test_an_outlets_own_report_of_an_act_stays_the_outlets() -> None:
     cand = claim("Paul Roux a été condamné à deux ans de prison avec sursis, rapporte Le Parisien.", "condamné")
     assert (cand.claimant, cand.outlet) == ("Le Parisien", "Le Parisien")
+
+
+def test_a_name_in_what_a_gerund_reports_is_not_its_speaker() -> None:
+    cand = claim("Paul Roux et les ministres Julie Martin, Marc Petit ou encore Anne Leroy ont créé la confusion ces "
+                 "derniers jours en assurant tout à la fois que la réforme Dupont ne toucherait pas à l'âge légal de "
+                 "62 ans.", "réforme Dupont")
+    assert cand.claimant != "Dupont"
+
+
+def test_a_name_after_que_is_not_an_inverted_subject() -> None:
+    cand = claim("Il y a quelques semaines, c'est pour s'être déclaré candidat à la mairie de Lyon sans avoir prévenu "
+                 "le gouvernement que Paul Roux s'était déjà fait passer un savon.", "savon")
+    assert cand.claimant == ""
+
+
+def test_redit_is_a_speech_verb_and_an_apposed_name_its_speaker() -> None:
+    cand = claim("Le haut-commissaire aux retraites, Jean Dupont, a redit dimanche que la réforme ne toucherait pas "
+                 "à l'âge légal de 62 ans.", "62 ans")
+    assert cand.claimant == "Jean Dupont"
