@@ -2033,6 +2033,7 @@ def _past_fronted_apposition(subject: Token) -> list[Token]:
 # "si": "S'il estime que ..., il insiste" is one speaker's (see _cataphora).
 _BACKGROUND_OPENERS = frozenset({"alors", "après", "tandis", "lorsque", "lorsqu'", "quand", "avant", "depuis",
                                  "puisque", "puisqu'", "while", "after", "when", "before", "since"})
+BACKGROUND_OPENERS = _BACKGROUND_OPENERS
 
 
 def _background_clause(verb: Token, span: Span) -> bool:

@@ -89,3 +89,12 @@ def test_redit_is_a_speech_verb_and_an_apposed_name_its_speaker() -> None:
     cand = claim("Le haut-commissaire aux retraites, Jean Dupont, a redit dimanche que la réforme ne toucherait pas "
                  "à l'âge légal de 62 ans.", "62 ans")
     assert cand.claimant == "Jean Dupont"
+
+
+def test_a_clause_of_time_after_the_attribution_is_the_articles() -> None:
+    text = ("Cette crise est \"la plus grave crise sanitaire depuis un siècle\", a déclaré le ministre Paul Roux en "
+            "débutant son allocution de 25 minutes, très attendue, prononcée sur un ton solennel, alors que le virus a "
+            "causé 13 nouveaux décès en France, portant le total à 61 morts pour 2.876 personnes affectées, dont 129 "
+            "sont en réanimation.")
+    assert claim(text, "plus grave").claimant == "Paul Roux"
+    assert claim(text, "13 nouveaux").claimant == ""
