@@ -1353,13 +1353,14 @@ def _name_offices(art: _Article) -> None:
     named with that very office, its noun and its complement word for word, wherever it did (a lead often
     gives the office before the name). Not a bare noun ("le ministre": any of them), nor an office the
     article gave two people."""
+    speakers = {cand.claimant for cand in art.candidates if cand.claimant in art.context.people}
     for cand in art.candidates:
         key = at.office_key(cand.claimant)
         names = art.paired.get(key, set())
         if len(key.split()) > 1 and len(names) == 1:
             cand.claimant = next(iter(names))
         elif cand.claimant:
-            cand.claimant = art.context.article_holder(cand.claimant, cand.quote) or cand.claimant
+            cand.claimant = art.context.article_holder(cand.claimant, cand.quote, speakers) or cand.claimant
 
 
 def _quote_speaker(cand: ClaimCandidate) -> None:

@@ -98,3 +98,18 @@ def test_a_clause_of_time_after_the_attribution_is_the_articles() -> None:
             "sont en réanimation.")
     assert claim(text, "plus grave").claimant == "Paul Roux"
     assert claim(text, "13 nouveaux").claimant == ""
+
+
+PROTAGONIST = ("L'ancien ministre a promis lundi de réduire de 10 % les impôts des classes moyennes. Paul Mercier a "
+               "confirmé mardi sa candidature à l'élection présidentielle de 2022. Jean Roux, son rival, a ironisé sur "
+               "cette annonce. \"Je serai candidat\", a déclaré Paul Mercier. Paul Mercier veut aussi baisser la TVA.")
+
+
+def test_an_office_is_the_protagonist_of_its_gender_the_article_quotes_by_name() -> None:
+    assert claim(PROTAGONIST, "10 %").claimant == "Paul Mercier"
+
+
+def test_a_prosecutor_is_not_the_protagonist_of_his_gender() -> None:
+    text = PROTAGONIST.replace("L'ancien ministre a promis lundi de réduire de 10 % les impôts des classes moyennes",
+                               "Le procureur a annoncé lundi que 10 % des plaintes seront classées")
+    assert claim(text, "10 %").claimant == "Le procureur"
