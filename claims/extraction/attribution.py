@@ -1903,6 +1903,8 @@ def find(span: Span, language: str) -> Attribution:
             inner = find(span.doc[span.start : start], language)
             if inner.claimant and inner.how in ("speech", "according_to"):
                 return Attribution(inner.claimant, outlet or inner.outlet, inner.how, [*inner.drop, *drop], said)
+        if not (claimant or outlet or how or pronoun):
+            claimant, how = _inverted_description(source)
         if claimant or outlet or how or not any(t.pos_ in ("NOUN", "PROPN") for t in source):
             return Attribution(claimant, outlet, how or "speech", drop, said)
         # ", selon un sondage du 8 juin", ", a expliqué le sismologue": a source this module cannot name as a
@@ -2012,6 +2014,51 @@ def find(span: Span, language: str) -> Attribution:
 
 # The words that open what a speech verb reports: its inverted subject comes before them, never after.
 _CONTENT_OPENERS = frozenset({"que", "qu'", "qu\u2019", "that"})
+
+
+# What ends a speaker's description after its complement: the medium told, a place, a time.
+_AFTER_SPEAKER = frozenset({"à", "au", "aux", "auprès", "sur", "dans", "lors", "pour", "par", "en", "dès", "ce", "cette",
+                            "depuis", "après", "avant", "qui", "dont"})
+
+
+def _person_noun(noun: str) -> bool:
+    """"l'ex-collaborateur", "la porte-parole", "le ministre": a noun for a person, whom the article may name (their
+    description is resolved or left as the source_of rules say); not an office or a service of an institution."""
+    singular = noun.rstrip("s") if len(noun) > 3 else noun
+    return bool({noun, singular} & _JOBS_ROLES_AGENTS) or singular.endswith(_AGENT_SUFFIXES) \
+        or singular.split("-")[-1].endswith(_AGENT_SUFFIXES)
+
+
+def _inverted_description(words: list[Token]) -> tuple[str, str]:
+    """", a annoncé vendredi la salle de presse du Vatican", ", ont précisé les services du Premier ministre": after
+    a speech verb that closes a sentence, a definite noun phrase (past a date) is its subject whatever its noun,
+    when a complement names whose it is with a capital (a name, a title): (the phrase as written,
+    "description:<noun>"), a speaker the agent lists lack; else ("", "")."""
+    k = 0
+    while k < len(words) and (words[k].lower_ in lx.WHEN_WORDS or words[k].lower_ in ("matin", "soir", "midi")
+                              or words[k].text[:1].isdigit()):
+        k += 1
+    if k + 3 >= len(words) or words[k].lower_.replace("\u2019", "'") not in ("le", "la", "les", "l'") \
+            or words[k + 1].pos_ != "NOUN" or not words[k + 1].is_lower:
+        return "", ""
+    noun = words[k + 1]
+    if noun.lower_ in _NOT_SPEAKER_NOUNS or noun.lower_ in lx.TIME_NOUNS or noun.lower_ in lx.OUTLET_NOUNS \
+            or noun.lower_.rstrip("s") in _DOCUMENT_STEMS or _person_noun(noun.lower_):
+        return "", ""
+    end = next((j for j in range(k + 2, len(words)) if words[j].lower_ in _AFTER_SPEAKER
+                or words[j].lower_ in lx.WHEN_WORDS), len(words))
+    # (a capitalised name or title in the complement: "du Vatican", "du Premier ministre"; not "la mort de son père")
+    of = next((j for j in range(k + 2, min(end - 1, k + 6)) if words[j].lower_ in ("de", "du", "des", "d'")
+               and any(t.text[:1].isupper() for t in words[j + 1 : min(end, j + 3)])), None)
+    if of is None:
+        return "", ""
+    doc = noun.doc
+    last = words[end - 1].i + 1
+    if last < len(doc) and doc[last].text == ")" and "(" in doc[words[k].i : last].text:
+        last += 1  # "la sécurité aérienne des Etats-Unis et du Canada (Norad)"
+    if '"' in doc[words[k].i : last].text:
+        return "", ""  # a title in quotation marks: a work, whose description this is not
+    return " ".join(doc[words[k].i : last].text.split()), f"description:{noun.lower_}"
 
 
 def _past_fronted_apposition(subject: Token) -> list[Token]:

@@ -113,3 +113,26 @@ def test_a_prosecutor_is_not_the_protagonist_of_his_gender() -> None:
     text = PROTAGONIST.replace("L'ancien ministre a promis lundi de réduire de 10 % les impôts des classes moyennes",
                                "Le procureur a annoncé lundi que 10 % des plaintes seront classées")
     assert claim(text, "10 %").claimant == "Le procureur"
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("La cathédrale rouvrira lundi ses portes aux visiteurs, a annoncé vendredi la salle de presse du Diocèse.",
+     "la salle de presse du Diocèse"),
+    ("\"Le rapport sera rendu public dès qu'il aura été remis\", ont précisé les services du Premier ministre.",
+     "les services du Premier ministre"),
+])
+def test_a_definite_phrase_with_a_named_complement_after_a_closing_speech_verb_is_its_speaker(
+        sentence: str, speaker: str) -> None:
+    cand = claim(sentence, "rouvrira" if "rouvrira" in sentence else "rendu public")
+    assert cand.claimant == speaker
+    assert speaker not in cand.text
+
+
+def test_an_event_after_a_closing_speech_verb_is_no_speaker() -> None:
+    assert claim("Le magasin a fermé ses portes en 2019, a confirmé la mort de son patron.", "magasin").claimant == ""
+
+
+def test_a_person_described_after_a_closing_speech_verb_is_left_to_the_person_rules() -> None:
+    cand = claim("\"Ce discours est invraisemblable et 40 élus le savent\", a écrit l'ex-collaborateur de l'Élysée.",
+                 "invraisemblable")
+    assert cand.claimant != "l'ex-collaborateur de l'Élysée"
