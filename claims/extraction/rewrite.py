@@ -73,6 +73,12 @@ _NATIONAL_OFFICES = _OFFICES - _OFFICIALS - frozenset(role_key(word) for word in
     "maire", "patron", "patronne", "fondateur", "fondatrice"))
 
 
+# A public figure's occupations (lexicon.FIGURE_NOUNS) that name the one person of their gender an article named
+# (Context.article_holder); not "l'auteur" (of the facts, as often as of a book), "la star", nor "la journaliste"
+# (any reporter: "Pierre Bergé a reçu Ségolène Royal. La journaliste a affirmé ..." is not her).
+_FIGURES = frozenset(role_key(word) for word in lx.FIGURE_NOUNS - {"auteur", "auteure", "autrice", "star", "journaliste"})
+
+
 # The gender an article or a demonstrative gives the description after it.
 _DETERMINER_GENDER = {"le": "Masc", "ce": "Masc", "cet": "Masc", "la": "Fem", "cette": "Fem"}
 
@@ -190,7 +196,8 @@ class Context:
         the article named other than in a complement, wherever it did, when the sentence does not name them
         and the article gave them no other office (for the head of a town or a company, one the article quotes
         or reports by name; never a prosecutor or a prefect). Several such people: the one the article is about
-        (_protagonist), for an office of national politics. None: "". Nor a description with a name in it ("le
+        (_protagonist), for an office of national politics. A public figure's occupation ("la chanteuse") too,
+        alone or with an adjective. None: "". Nor a description with a name in it ("le
         porte-parole du navigateur Boris Herrmann"): whose that name is, the description says."""
         if any(same_person(name, word) for name in self.people for word in description.split()[1:] if word[:1].isupper()):
             return ""
@@ -200,13 +207,20 @@ class Context:
             return ""
         head = next((w for w in words if w not in ROLE_ADJECTIVES), words[0])
         gender = description_gender(description)
-        if head not in _OFFICES or head in _OFFICIALS or not gender:
+        figure = head in _FIGURES and len(words) <= 2
+        if head in _OFFICIALS or not (head in _OFFICES and gender or figure):
             return ""
-        same = [name for name in dict.fromkeys(self.people) if name in self.agents and self.genders.get(name) == gender]
+        same = [name for name in dict.fromkeys(self.people)
+                if name in self.agents and (self.genders.get(name) == gender or figure and not gender)]
         named = [name for name in same if not any(other != name and same_person(other, name) and len(other) > len(name)
                                                   for other in same)]  # "M. Fillon" is "François Fillon"
-        name = named[0] if len(named) == 1 else self._protagonist(named, speakers) if head in _NATIONAL_OFFICES else ""
-        if not name or head not in _NATIONAL_OFFICES and not any(same_person(s, name) for s in speakers):
+        if figure:
+            # "La chanteuse", "l'humoriste": the one person of that gender the article named; without a gender, the
+            # one person it named at all, when it quotes or reports them by name
+            name = named[0] if len(named) == 1 and (gender or any(same_person(s, named[0]) for s in speakers)) else ""
+        else:
+            name = named[0] if len(named) == 1 else self._protagonist(named, speakers) if head in _NATIONAL_OFFICES else ""
+        if not name or not figure and head not in _NATIONAL_OFFICES and not any(same_person(s, name) for s in speakers):
             return ""
         offices = [role.split() for role, holder in self.roles.items() if same_person(holder, name)]
         if any(same_person(name, other) for other in same if other in sentence) \

@@ -136,3 +136,17 @@ def test_a_person_described_after_a_closing_speech_verb_is_left_to_the_person_ru
     cand = claim("\"Ce discours est invraisemblable et 40 élus le savent\", a écrit l'ex-collaborateur de l'Élysée.",
                  "invraisemblable")
     assert cand.claimant != "l'ex-collaborateur de l'Élysée"
+
+
+FIGURE = ("La chanteuse a assuré mercredi qu'elle donnera 30 concerts en 2021. Julie Martin sort un album le 5 mai. "
+          "Son producteur Paul Roux et Marc Petit l'accompagnent. \"Je suis prête\", a dit Julie Martin.")
+
+
+def test_a_figures_occupation_is_the_one_person_of_its_gender_the_article_names() -> None:
+    assert claim(FIGURE, "30 concerts").claimant == "Julie Martin"
+
+
+def test_the_author_is_not_the_one_person_an_article_names() -> None:
+    text = ("L'auteur des faits a affirmé qu'il avait tiré 3 fois en l'air. Julie Martin, blessée, a été "
+            "transportée à l'hôpital. \"J'ai eu peur\", a dit Julie Martin.")
+    assert claim(text, "3 fois").claimant != "Julie Martin"
