@@ -1578,7 +1578,29 @@ def _pronoun(span: Span, pronoun: str, at: int) -> Attribution:
         name = _last_person_before(span, at, latter_gender(pronoun))
     else:
         name = _speaker_before(span, at, pronoun) if pronoun in ("il", "elle", "he", "she") else ""
+        if not name and pronoun in ("il", "elle"):
+            described = _agent_subject_before(span, at, pronoun)
+            if described is not None:
+                return described
     return Attribution(name, "", "speech" if name else f"pronoun:{pronoun}")
+
+
+def _agent_subject_before(span: Span, end: int, pronoun: str) -> Attribution | None:
+    """"La justice a suspendu la vente du médicament, a-t-elle annoncé jeudi": the sentence's first subject, in a
+    sentence without quotation marks, when it is a singular definite description of an organisation that speaks (lexicon.AGENT_NOUNS,
+    not a person's: "le ministre" is who the article named) of the pronoun's gender, is who the pronoun is (as
+    source_of describes it); else None, the article's context decides."""
+    if '"' in span.doc[span.start : end].text:
+        return None  # ('La direction a refusé", ajoute-t-elle': a quotation's words, which may have opened before)
+    subject = next((t for t in span.doc[span.start : end] if t.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ != "NOUN" or subject.lower_ not in lx.AGENT_NOUNS \
+            or _person_noun(subject.lower_) and subject.lower_ not in lx.INSTITUTION_NOUNS \
+            or "Plur" in morph_values(subject, "Number") \
+            or not agrees(_phrase_gender(subject) or next(iter(morph_values(subject, "Gender")), "") or "?", pronoun) \
+            or not any(c.dep_ == "det" and c.lower_.replace("\u2019", "'") in ("le", "la", "l'") for c in subject.children):
+        return None
+    claimant, outlet, how = source_of(_past_fronted_apposition(subject), "fr")
+    return Attribution(claimant, outlet, how) if claimant and how.startswith(("description:", "speech")) else None
 
 
 # The offices of one person, as role_key() writes them ("député", "premier"): "le député", "la ministre".

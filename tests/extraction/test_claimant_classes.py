@@ -150,3 +150,17 @@ def test_the_author_is_not_the_one_person_an_article_names() -> None:
     text = ("L'auteur des faits a affirmé qu'il avait tiré 3 fois en l'air. Julie Martin, blessée, a été "
             "transportée à l'hôpital. \"J'ai eu peur\", a dit Julie Martin.")
     assert claim(text, "3 fois").claimant != "Julie Martin"
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("La préfecture a fermé trois plages du littoral ce week-end, a-t-elle précisé lundi.", "La préfecture"),
+    ("Le gouvernement a débloqué 300 millions d'euros pour les hôpitaux, a-t-il annoncé.", "Le gouvernement"),
+])
+def test_a_pronoun_tail_is_the_organisation_subject_of_its_sentence(sentence: str, speaker: str) -> None:
+    assert claim(sentence, "a-t-").claimant == speaker
+
+
+def test_a_pronoun_tail_is_not_a_subject_inside_a_quotation() -> None:
+    text = ("Paul Roux a raconté sa journée à l'hôpital. \"J'ai demandé 3 infirmiers. La direction a refusé\", "
+            "ajoute-t-il.")
+    assert claim(text, "direction").claimant != "La direction"
