@@ -199,8 +199,6 @@ class Context:
         (_protagonist), for an office of national politics. A public figure's occupation ("la chanteuse") too,
         alone or with an adjective. None: "". Nor a description with a name in it ("le
         porte-parole du navigateur Boris Herrmann"): whose that name is, the description says."""
-        if any(same_person(name, word) for name in self.people for word in description.split()[1:] if word[:1].isupper()):
-            return ""
         words = role_key(description).split()
         first = description.lower().replace("\u2019", "'").split()[:1]
         if not words or not first or not (first[0] in ("le", "la") or first[0].startswith("l'")):
@@ -210,6 +208,9 @@ class Context:
         figure = head in _FIGURES and len(words) <= 2
         if head in _OFFICIALS or not (head in _OFFICES and gender or figure):
             return ""
+        capitalised = {word.lower() for word in description.split()[1:] if word[:1].isupper()}
+        if capitalised and any(name.split()[-1].lower() in capitalised for name in self.people):
+            return ""  # (same_person: a surname in the description)
         same = [name for name in dict.fromkeys(self.people)
                 if name in self.agents and (self.genders.get(name) == gender or figure and not gender)]
         named = [name for name in same if not any(other != name and same_person(other, name) and len(other) > len(name)
