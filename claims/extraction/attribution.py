@@ -947,16 +947,20 @@ def _tail(span: Span, language: str) -> tuple[int, Token] | None:
         if not rest:
             return None
         # (", qui n'y a pas participé": a relative clause after the speaker describes them, it does not count)
+        # (nor one right after a name, without its comma: ", considère Paul Roux qui se présente à Rouen ...")
         relative = next((j for j in range(1, len(rest)) if rest[j].lower_ in ("qui", "dont", "who")
-                         and rest[j - 1].text == ","), len(rest) + 1)
+                         and (rest[j - 1].text == "," or _after_name(rest[j])
+                              and not any(_speech_verb(t, language) for t in rest[j + 1 :]))), len(rest) + 1)
         # (nor does the relative clause of a speaker with no noun: "s'indigne celui qui a consacré sa vie à ...")
         headless = _headless_speaker(rest)
         if headless is not None:
-            relative = min(relative, headless[0] + 1)
+            relative = min(relative, headless[0])
         measured = rest[: headless[0]] if headless is not None else rest
-        speaker = _speaker_phrase(rest[: relative - 1])
+        before_relative = rest[: relative - (1 if rest[relative - 1 : relative] and rest[relative - 1].text == "," else 0)] \
+            if relative <= len(rest) else rest
+        speaker = _speaker_phrase(before_relative)
         # (what the apposition that describes the speaker says is no statement: "un agent s'étant entretenu avec")
-        described_from = speaker[-1].i + 1 if speaker and len(speaker) < len(rest[: relative - 1]) else rest[-1].i + 1
+        described_from = speaker[-1].i + 1 if speaker and len(speaker) < len(before_relative) else rest[-1].i + 1
         # An inverted pronoun or a name right after the verb is the speaker whatever follows it: ", a-t-il déclaré
         # lundi 2 juillet au micro de RTL, à sa sortie de garde à vue", ", a affirmé Nicole Martin, la ministre de
         # l'Intérieur, interrogée par les journalistes, dimanche 1er juillet" are circumstances and appositions
@@ -1035,6 +1039,14 @@ def _tail(span: Span, language: str) -> tuple[int, Token] | None:
             return None
         return tokens[k].i, verb
     return _tail_without_comma(tokens, end, language)
+
+
+def _after_name(relative: Token) -> bool:
+    """"Paul Roux qui se présente à Rouen": a relative pronoun right after a person's name (its last word) opens
+    a clause that describes them, as after a comma; a name is no antecedent a relative clause restricts. (One
+    with a speech verb, "Paul Roux qui a affirmé être favorable à ...", is a second statement: _tail.)"""
+    before = relative.doc[relative.i - 1] if relative.i else None
+    return before is not None and before.ent_type_ in ("PER", "PERSON") and before.pos_ == "PROPN"
 
 
 def said_clause(tok: Token, language: str) -> Token | None:
@@ -1732,7 +1744,29 @@ def _pronoun(span: Span, pronoun: str, at: int) -> Attribution:
         name = _last_person_before(span, at, latter_gender(pronoun))
     else:
         name = _speaker_before(span, at, pronoun) if pronoun in ("il", "elle", "he", "she") else ""
+        if not name and pronoun in ("il", "elle"):
+            described = _agent_subject_before(span, at, pronoun)
+            if described is not None:
+                return described
     return Attribution(name, "", "speech" if name else f"pronoun:{pronoun}")
+
+
+def _agent_subject_before(span: Span, end: int, pronoun: str) -> Attribution | None:
+    """"La justice a suspendu la vente du médicament, a-t-elle annoncé jeudi": the sentence's first subject, in a
+    sentence without quotation marks, when it is a singular definite description of an organisation that speaks (lexicon.AGENT_NOUNS,
+    not a person's: "le ministre" is who the article named) of the pronoun's gender, is who the pronoun is (as
+    source_of describes it); else None, the article's context decides."""
+    if '"' in span.doc[span.start : end].text:
+        return None  # ('La direction a refusé", ajoute-t-elle': a quotation's words, which may have opened before)
+    subject = next((t for t in span.doc[span.start : end] if t.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ != "NOUN" or subject.lower_ not in lx.AGENT_NOUNS \
+            or _person_noun(subject.lower_) and subject.lower_ not in lx.INSTITUTION_NOUNS \
+            or "Plur" in morph_values(subject, "Number") \
+            or not agrees(_phrase_gender(subject) or next(iter(morph_values(subject, "Gender")), "") or "?", pronoun) \
+            or not any(c.dep_ == "det" and c.lower_.replace("\u2019", "'") in ("le", "la", "l'") for c in subject.children):
+        return None
+    claimant, outlet, how = source_of(_past_fronted_apposition(subject), "fr")
+    return Attribution(claimant, outlet, how) if claimant and how.startswith(("description:", "speech")) else None
 
 
 # The offices of one person, as role_key() writes them ("député", "premier"): "le député", "la ministre".
@@ -2052,12 +2086,18 @@ def find(span: Span, language: str) -> Attribution:
             inner = find(span.doc[span.start : start], language)
             if inner.drop and inner.drop[-1][1] >= start - 1 and (inner.claimant or inner.how.startswith("pronoun:")):
                 return Attribution(inner.claimant, outlet, inner.how, [*inner.drop, *drop], said)
+            if not inner.drop and inner.claimant and inner.how == "speech":
+                # "Brigitte Bardot révèle avoir reçu ..., comme le rapporte Le Point": the statement is the named
+                # subject's, kept in the text with its speech verb; the medium only reported it.
+                return Attribution(inner.claimant, outlet, inner.how, drop, said)
         if not claimant and not how.startswith(("pronoun:", "description:")) and start > span.start:
             # "LFI a annoncé avoir récolté 1,5 million, selon un message transmis à l'AFP": the tail names no
             # one, the speaker is the subject of the speech verb before it.
             inner = find(span.doc[span.start : start], language)
             if inner.claimant and inner.how in ("speech", "according_to"):
                 return Attribution(inner.claimant, outlet or inner.outlet, inner.how, [*inner.drop, *drop], said)
+        if not (claimant or outlet or how or pronoun):
+            claimant, how = _inverted_description(source)
         if claimant or outlet or how or not any(t.pos_ in ("NOUN", "PROPN") for t in source):
             return Attribution(claimant, outlet, how or "speech", drop, said)
         # ", selon un sondage du 8 juin", ", a expliqué le sismologue": a source this module cannot name as a
@@ -2135,12 +2175,15 @@ def find(span: Span, language: str) -> Attribution:
         # An infinitive has no subject of its own ("conduit X à admettre ses fautes").
         # ('"...", a déclaré le chef de l'État': a subject the parser found before the quotation is not the verb's)
         # (not a passive: "Sont ainsi annoncés le député Eric Coquerel, ..." names what was announced)
+        # (nor a gerund's: "en assurant que la réforme Delevoye ..." has its main verb's subject or none)
         if (not subjects or _after_quotation(tok)) and "Inf" not in morph_values(tok, "VerbForm") \
-                and not any(c.dep_ == "aux:pass" for c in tok.children):
+                and not any(c.dep_ == "aux:pass" for c in tok.children) and not _gerund(tok):
             # "dénonce de son côté la secrétaire d'État à l'Égalité, Marlène Schiappa": the name set off
-            # after a long role may come a dozen words after the verb, not past another clause ("mais").
+            # after a long role may come a dozen words after the verb, not past another clause ("mais") nor
+            # into what was said ("a assuré que la réforme Delevoye ..."; a name there is talked about).
             after = list(itertools.takewhile(
-                lambda t: t.text not in (".", ";", ":", "?", "!") and t.pos_ != "CCONJ" and not _finite_word(t),
+                lambda t: t.text not in (".", ";", ":", "?", "!") and t.pos_ != "CCONJ" and not _finite_word(t)
+                and t.lower_ not in _CONTENT_OPENERS,
                 span.doc[tok.i + 1 : min(span.end, tok.i + 14)]))
             for t in after:
                 if t.ent_type_ in ("PER", "PERSON") and t.ent_iob_ == "B":
@@ -2162,6 +2205,55 @@ def find(span: Span, language: str) -> Attribution:
     return inside if inside is not None else _point_of_view(tokens, language)
 
 
+# The words that open what a speech verb reports: its inverted subject comes before them, never after.
+_CONTENT_OPENERS = frozenset({"que", "qu'", "qu\u2019", "that"})
+
+
+# What ends a speaker's description after its complement: the medium told, a place, a time.
+_AFTER_SPEAKER = frozenset({"à", "au", "aux", "auprès", "sur", "dans", "lors", "pour", "par", "en", "dès", "ce", "cette",
+                            "depuis", "après", "avant", "qui", "dont"})
+
+
+def _person_noun(noun: str) -> bool:
+    """"l'ex-collaborateur", "la porte-parole", "le ministre": a noun for a person, whom the article may name (their
+    description is resolved or left as the source_of rules say); not an office or a service of an institution."""
+    singular = noun.rstrip("s") if len(noun) > 3 else noun
+    return bool({noun, singular} & _JOBS_ROLES_AGENTS) or singular.endswith(_AGENT_SUFFIXES) \
+        or singular.split("-")[-1].endswith(_AGENT_SUFFIXES)
+
+
+def _inverted_description(words: list[Token]) -> tuple[str, str]:
+    """", a annoncé vendredi la salle de presse du Vatican", ", ont précisé les services du Premier ministre": after
+    a speech verb that closes a sentence, a definite noun phrase (past a date) is its subject whatever its noun,
+    when a complement names whose it is with a capital (a name, a title): (the phrase as written,
+    "description:<noun>"), a speaker the agent lists lack; else ("", "")."""
+    k = 0
+    while k < len(words) and (words[k].lower_ in lx.WHEN_WORDS or words[k].lower_ in ("matin", "soir", "midi")
+                              or words[k].text[:1].isdigit()):
+        k += 1
+    if k + 3 >= len(words) or words[k].lower_.replace("\u2019", "'") not in ("le", "la", "les", "l'") \
+            or words[k + 1].pos_ != "NOUN" or not words[k + 1].is_lower:
+        return "", ""
+    noun = words[k + 1]
+    if noun.lower_ in _NOT_SPEAKER_NOUNS or noun.lower_ in lx.TIME_NOUNS or noun.lower_ in lx.OUTLET_NOUNS \
+            or noun.lower_.rstrip("s") in _DOCUMENT_STEMS or _person_noun(noun.lower_):
+        return "", ""
+    end = next((j for j in range(k + 2, len(words)) if words[j].lower_ in _AFTER_SPEAKER
+                or words[j].lower_ in lx.WHEN_WORDS), len(words))
+    # (a capitalised name or title in the complement: "du Vatican", "du Premier ministre"; not "la mort de son père")
+    of = next((j for j in range(k + 2, min(end - 1, k + 6)) if words[j].lower_ in ("de", "du", "des", "d'")
+               and any(t.text[:1].isupper() for t in words[j + 1 : min(end, j + 3)])), None)
+    if of is None:
+        return "", ""
+    doc = noun.doc
+    last = words[end - 1].i + 1
+    if last < len(doc) and doc[last].text == ")" and "(" in doc[words[k].i : last].text:
+        last += 1  # "la sécurité aérienne des Etats-Unis et du Canada (Norad)"
+    if '"' in doc[words[k].i : last].text:
+        return "", ""  # a title in quotation marks: a work, whose description this is not
+    return " ".join(doc[words[k].i : last].text.split()), f"description:{noun.lower_}"
+
+
 def _past_fronted_apposition(subject: Token) -> list[Token]:
     """The words of a speech verb's subject, past an apposition put before it that the parser took for the subject
     ('Locomotive européenne, l'Allemagne a confirmé ...', 'Ancien ministre, Jean Dupont affirme ...'): a noun
@@ -2181,6 +2273,7 @@ def _past_fronted_apposition(subject: Token) -> list[Token]:
 # "si": "S'il estime que ..., il insiste" is one speaker's (see _cataphora).
 _BACKGROUND_OPENERS = frozenset({"alors", "après", "tandis", "lorsque", "lorsqu'", "quand", "avant", "depuis",
                                  "puisque", "puisqu'", "while", "after", "when", "before", "since"})
+BACKGROUND_OPENERS = _BACKGROUND_OPENERS
 
 
 def _background_clause(verb: Token, span: Span) -> bool:

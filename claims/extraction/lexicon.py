@@ -86,7 +86,7 @@ SPEECH_PREFIXES = {
            "confirm", "dit", "dira", "écrit", "racont", "explique", "observ", "commenté", "tranch",
            "regrett", "déplor", "salu", "alert", "averti", "assén", "détaill", "résum", "nuanc", "ironis", "fustig",
            "relat", "rapport", "révél", "relev", "relay", "relai", "témoign", "réag", "signal", "souffl", "gliss", "lâch",
-           "poursuiv", "conclu", "concè", "concéd", "reprend", "s'indign", "s'agac", "s'inquièt", "s'interrog",
+           "poursuiv", "redit", "conclu", "concè", "concéd", "reprend", "s'indign", "s'agac", "s'inquièt", "s'interrog",
            "s'étonn", "s'est dit", "s'est félicit", "se félicit", "s'est réjou", "se réjou", "mis en garde", "note"),
     "en": ("said", "say", "says", "told", "tell", "claim", "stat", "announc", "insist", "argu", "add",
            "explain", "warn", "wrote", "writ", "declar", "assert", "tweet", "confirm", "report", "note",

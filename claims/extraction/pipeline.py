@@ -416,7 +416,8 @@ def _chunk_candidates(art: _Article, doc: Doc, chunk: _Chunk, previous: list[Spa
             after_main = copy.deepcopy(ctx)
             after_main.update(doc[parts[main][0] : parts[main][1]], resolved)
             split = [first if k == main else _candidate(
-                art, doc, locate, p_start, p_end, None, attrib, dates, quantities, entities, context=after_main)
+                art, doc, locate, p_start, p_end, None, _narrated_after(sent, attrib, parts[main][1], p_start), dates, quantities,
+                entities, context=after_main)
                 for k, (p_start, p_end, _) in enumerate(parts)]
             if any(cand is not None and cand.needs_context for k, cand in enumerate(split) if k != main):
                 # "Le ministre a actualisé le chiffre des salariés au chômage partiel : ils sont 6,9 millions": a
@@ -464,6 +465,26 @@ def _chunk_candidates(art: _Article, doc: Doc, chunk: _Chunk, previous: list[Spa
     if pending is not None:
         _give_speaker(*pending)
     return [*previous, *sentences][-3:]
+
+
+def _narrated_after(sent: Span, attrib: at.Attribution, main_end: int, start: int) -> at.Attribution:
+    """'"...", a déclaré le chef de l'État en débutant son allocution, alors que le coronavirus a causé 13 nouveaux
+    décès': a clause of time or contrast after the main clause that attributes the statement sets the scene the
+    article gives, it is not what the speaker said: no claimant (the attribution's words stay left out). Nor
+    one with a quotation mark, nor a second statement the speaker made (", soulignant que ...", Attribution.said):
+    those stay theirs."""
+    if not (attrib.claimant or attrib.how) or start < main_end \
+            or attrib.said is not None and attrib.said[1] <= start < attrib.said[2]:
+        return attrib
+    doc = sent.doc
+    # (the conjunction opens the part or was left just before it: "alors que" | "le coronavirus a causé")
+    # ("alors", "après", "avant", "depuis" only with their "que": "depuis 2014" opens no clause)
+    words = [t.lower_ for t in doc[max(sent.start, start - 2) : min(sent.end, start + 2)] if not t.is_punct]
+    if not any(w in at.BACKGROUND_OPENERS and (w.endswith(("que", "qu'")) or w in ("quand", "when", "while") or
+                                               words[k + 1 : k + 2] in (["que"], ["qu'"]))
+               for k, w in enumerate(words[:3])) or '"' in doc[start : sent.end].text:
+        return attrib
+    return at.Attribution("", "", "", attrib.drop)
 
 
 def _speaker_goes_on(art: _Article, sent: Span, attrib: at.Attribution) -> at.Attribution | None:
@@ -1359,11 +1380,14 @@ def _name_offices(art: _Article) -> None:
     named with that very office, its noun and its complement word for word, wherever it did (a lead often
     gives the office before the name). Not a bare noun ("le ministre": any of them), nor an office the
     article gave two people."""
+    speakers = {cand.claimant for cand in art.candidates if cand.claimant in art.context.people}
     for cand in art.candidates:
         key = at.office_key(cand.claimant)
         names = art.paired.get(key, set())
         if len(key.split()) > 1 and len(names) == 1:
             cand.claimant = next(iter(names))
+        elif cand.claimant:
+            cand.claimant = art.context.article_holder(cand.claimant, cand.quote, speakers) or cand.claimant
 
 
 def _quote_speaker(cand: ClaimCandidate) -> None:

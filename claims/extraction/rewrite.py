@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
@@ -62,6 +62,21 @@ _OFFICES = frozenset(role_key(word) for word in (
     "ministre", "président", "présidente", "préfet", "préfète", "procureur", "procureure", "maire", "député",
     "députée", "sénateur", "sénatrice", "chef", "cheffe", "candidat", "candidate", "leader", "fondateur",
     "fondatrice", "patron", "patronne"))
+
+
+# Officials a story about someone else quotes without naming them ("Le procureur a indiqué ..." in an article
+# that names only the suspect): never who the article named (Context.article_holder).
+_OFFICIALS = frozenset(role_key(word) for word in ("préfet", "préfète", "procureur", "procureure"))
+# Offices of national politics, whose holder in an article is mostly its protagonist (Context._protagonist);
+# the head of a town or a company only when the article quotes or reports them by name.
+_NATIONAL_OFFICES = _OFFICES - _OFFICIALS - frozenset(role_key(word) for word in (
+    "maire", "patron", "patronne", "fondateur", "fondatrice"))
+
+
+# A public figure's occupations (lexicon.FIGURE_NOUNS) that name the one person of their gender an article named
+# (Context.article_holder); not "l'auteur" (of the facts, as often as of a book), "la star", nor "la journaliste"
+# (any reporter: "Pierre Bergé a reçu Ségolène Royal. La journaliste a affirmé ..." is not her).
+_FIGURES = frozenset(role_key(word) for word in lx.FIGURE_NOUNS - {"auteur", "auteure", "autrice", "star", "journaliste"})
 
 
 # The gender an article or a demonstrative gives the description after it.
@@ -173,6 +188,59 @@ class Context:
         if name in sentence or any(head.rstrip("e") not in (w.rstrip("e") for w in role) for role in offices):
             return ""  # "le patron du groupe" is not the minister the article named
         return name
+
+    def article_holder(self, description: str, sentence: str, speakers: Iterable[str] = ()) -> str:
+        """"La présidente du RN a dénoncé ..." in the lead and "Marine Le Pen" further on: read once the whole
+        article is, a definite description of a public office (the offices of sole_holder, with its domain,
+        "le chef de l'État") whose gender its article or an adjective gives is the one person of that gender
+        the article named other than in a complement, wherever it did, when the sentence does not name them
+        and the article gave them no other office (for the head of a town or a company, one the article quotes
+        or reports by name; never a prosecutor or a prefect). Several such people: the one the article is about
+        (_protagonist), for an office of national politics. A public figure's occupation ("la chanteuse") too,
+        alone or with an adjective. None: "". Nor a description with a name in it ("le
+        porte-parole du navigateur Boris Herrmann"): whose that name is, the description says."""
+        words = role_key(description).split()
+        first = description.lower().replace("\u2019", "'").split()[:1]
+        if not words or not first or not (first[0] in ("le", "la") or first[0].startswith("l'")):
+            return ""
+        head = next((w for w in words if w not in ROLE_ADJECTIVES), words[0])
+        gender = description_gender(description)
+        figure = head in _FIGURES and len(words) <= 2
+        if head in _OFFICIALS or not (head in _OFFICES and gender or figure):
+            return ""
+        capitalised = {word.lower() for word in description.split()[1:] if word[:1].isupper()}
+        if capitalised and any(name.split()[-1].lower() in capitalised for name in self.people):
+            return ""  # (same_person: a surname in the description)
+        same = [name for name in dict.fromkeys(self.people)
+                if name in self.agents and (self.genders.get(name) == gender or figure and not gender)]
+        named = [name for name in same if not any(other != name and same_person(other, name) and len(other) > len(name)
+                                                  for other in same)]  # "M. Fillon" is "François Fillon"
+        if figure:
+            # "La chanteuse", "l'humoriste": the one person of that gender the article named; without a gender, the
+            # one person it named at all, when it quotes or reports them by name
+            name = named[0] if len(named) == 1 and (gender or any(same_person(s, named[0]) for s in speakers)) else ""
+        else:
+            name = named[0] if len(named) == 1 else self._protagonist(named, speakers) if head in _NATIONAL_OFFICES else ""
+        if not name or not figure and head not in _NATIONAL_OFFICES and not any(same_person(s, name) for s in speakers):
+            return ""
+        offices = [role.split() for role, holder in self.roles.items() if same_person(holder, name)]
+        if any(same_person(name, other) for other in same if other in sentence) \
+                or any(head.rstrip("e") not in (w.rstrip("e") for w in role) for role in offices):
+            return ""
+        return name
+
+    def _protagonist(self, named: list[str], speakers: Iterable[str]) -> str:
+        """Of several people of one gender, the one the article is about: named at least three times and twice
+        as often as any other, and quoted or reported by name ("L'ancien Premier ministre a estimé ..." in an
+        article that names François Fillon five times and Nicolas Sarkozy once); else ""."""
+        if len(named) < 2:
+            return ""
+        counts = {name: sum(1 for p in self.people if same_person(p, name)) for name in named}
+        ranked = sorted(named, key=lambda name: -counts[name])
+        top, second = ranked[0], ranked[1]
+        if counts[top] < 3 or counts[top] < 2 * counts[second] or not any(same_person(s, top) for s in speakers):
+            return ""
+        return top
 
     def holds_office_named_in(self, name: str, span: Span) -> bool:
         """Whether the sentence also names this person by an office the article gave them: then "ce
