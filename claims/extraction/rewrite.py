@@ -67,8 +67,8 @@ _OFFICES = frozenset(role_key(word) for word in (
 # Officials a story about someone else quotes without naming them ("Le procureur a indiqué ..." in an article
 # that names only the suspect): never who the article named (Context.article_holder).
 _OFFICIALS = frozenset(role_key(word) for word in ("préfet", "préfète", "procureur", "procureure"))
-# Offices of national politics, whose holder in an article is mostly its protagonist (Context._protagonist);
-# the head of a town or a company only when the article quotes or reports them by name.
+# Offices of national politics, which Context.article_holder gives to the one person of their gender an article
+# named; the head of a town or a company only when the article quotes or reports them by name.
 _NATIONAL_OFFICES = _OFFICES - _OFFICIALS - frozenset(role_key(word) for word in (
     "maire", "patron", "patronne", "fondateur", "fondatrice"))
 
@@ -195,8 +195,7 @@ class Context:
         "le chef de l'État") whose gender its article or an adjective gives is the one person of that gender
         the article named other than in a complement, wherever it did, when the sentence does not name them
         and the article gave them no other office (for the head of a town or a company, one the article quotes
-        or reports by name; never a prosecutor or a prefect). Several such people: the one the article is about
-        (_protagonist), for an office of national politics. A public figure's occupation ("la chanteuse") too,
+        or reports by name; never a prosecutor or a prefect). Several such people: no one. A public figure's occupation ("la chanteuse") too,
         alone or with an adjective. None: "". Nor a description with a name in it ("le
         porte-parole du navigateur Boris Herrmann"): whose that name is, the description says."""
         words = role_key(description).split()
@@ -220,7 +219,9 @@ class Context:
             # one person it named at all, when it quotes or reports them by name
             name = named[0] if len(named) == 1 and (gender or any(same_person(s, named[0]) for s in speakers)) else ""
         else:
-            name = named[0] if len(named) == 1 else self._protagonist(named, speakers) if head in _NATIONAL_OFFICES else ""
+            # (several people of that gender: no one. Taking the one the article names most put "Philippe Pétain"
+            # for "le Président de la République" in an article about Emmanuel Macron and the marshals' tribute.)
+            name = named[0] if len(named) == 1 else ""
         if not name or not figure and head not in _NATIONAL_OFFICES and not any(same_person(s, name) for s in speakers):
             return ""
         offices = [role.split() for role, holder in self.roles.items() if same_person(holder, name)]
@@ -228,19 +229,6 @@ class Context:
                 or any(head.rstrip("e") not in (w.rstrip("e") for w in role) for role in offices):
             return ""
         return name
-
-    def _protagonist(self, named: list[str], speakers: Iterable[str]) -> str:
-        """Of several people of one gender, the one the article is about: named at least three times and twice
-        as often as any other, and quoted or reported by name ("L'ancien Premier ministre a estimé ..." in an
-        article that names François Fillon five times and Nicolas Sarkozy once); else ""."""
-        if len(named) < 2:
-            return ""
-        counts = {name: sum(1 for p in self.people if same_person(p, name)) for name in named}
-        ranked = sorted(named, key=lambda name: -counts[name])
-        top, second = ranked[0], ranked[1]
-        if counts[top] < 3 or counts[top] < 2 * counts[second] or not any(same_person(s, top) for s in speakers):
-            return ""
-        return top
 
     def holds_office_named_in(self, name: str, span: Span) -> bool:
         """Whether the sentence also names this person by an office the article gave them: then "ce

@@ -105,8 +105,9 @@ PROTAGONIST = ("L'ancien ministre a promis lundi de réduire de 10 % les impôts
                "cette annonce. \"Je serai candidat\", a déclaré Paul Mercier. Paul Mercier veut aussi baisser la TVA.")
 
 
-def test_an_office_is_the_protagonist_of_its_gender_the_article_quotes_by_name() -> None:
-    assert claim(PROTAGONIST, "10 %").claimant == "Paul Mercier"
+def test_an_office_is_not_given_to_the_most_named_of_several_people_of_its_gender() -> None:
+    # Paul Mercier is named most and quoted, but Jean Roux could be the former minister as well
+    assert claim(PROTAGONIST, "10 %").claimant == "L'ancien ministre"
 
 
 def test_a_prosecutor_is_not_the_protagonist_of_his_gender() -> None:
