@@ -618,7 +618,7 @@ _CLOCK = re.compile(r"^\d{1,2}[hH:](\d{2})?$")
 # Words before a number that make it a label, not a count: "l'acte 18", "saison 2", "article 3", "le
 # stade 3" (of an epidemic), "les années 80" (a decade).
 _LABEL_BEFORE = {"acte", "saison", "saisons", "épisode", "épisodes", "article", "articles", "chapitre", "chapitres", "page", "tome", "volume", "numéro", "n°",
-                 "no", "niveau", "étape", "catégorie", "classe", "poule", "phase", "version", "ligne", "quai",
+                 "no", "niveau", "étape", "catégorie", "classe", "poule", "phase", "version", "ligne", "lignes", "quai",
                  "porte", "terminal", "vol", "bus", "route", "rn", "départementale", "autoroute", "section", "stade",
                  "années", "guerre",  # "la guerre 14-18": two years
                  "type",  # "le diabète de type 2"

@@ -32,7 +32,10 @@ APPROX = {
         "moins de": "less_than", "au moins": "at_least", "au plus": "at_most", "jusqu'à": "at_most",
         "plus d'": "more_than", "moins d'": "less_than", "près d'": "approx", "pas moins de": "at_least",
         "quasiment": "approx", "grosso modo": "approx", "une centaine": "approx", "pas moins d'": "at_least",
-        "pas plus de": "at_most", "pas plus d'": "at_most",
+        "pas plus de": "at_most", "pas plus d'": "at_most", "inférieur à": "less_than", "inférieure à": "less_than",
+        "inférieurs à": "less_than", "inférieures à": "less_than", "supérieur à": "more_than",
+        "supérieure à": "more_than", "supérieurs à": "more_than", "supérieures à": "more_than",
+        "au-delà de": "more_than", "en deçà de": "less_than", "au-dessus de": "more_than", "au-dessous de": "less_than",
     },
     "en": {
         "about": "approx", "around": "approx", "nearly": "approx", "almost": "approx", "roughly": "approx",
@@ -40,7 +43,8 @@ APPROX = {
         "less than": "less_than", "fewer than": "less_than", "under": "less_than", "at least": "at_least",
         "up to": "at_most", "at most": "at_most", "close to": "approx", "an estimated": "approx",
         "no more than": "at_most", "not more than": "at_most", "no less than": "at_least",
-        "not less than": "at_least", "no fewer than": "at_least",
+        "not less than": "at_least", "no fewer than": "at_least", "below": "less_than", "above": "more_than",
+        "greater than": "more_than", "higher than": "more_than", "lower than": "less_than", "in excess of": "more_than",
     },
 }
 PERCENT_WORDS = {"%", "pour cent", "pourcent", "percent", "per cent"}

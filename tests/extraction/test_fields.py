@@ -1031,3 +1031,20 @@ def test_an_english_plural_name_of_people_is_what_a_number_counts() -> None:
     found = [(q["value"], q["unit"]) for c in [*extraction.claims, *extraction.recoverable] for q in c.quantities]
     assert (19.0, "Republicans") in found
     assert (50.0, "Democrats") in found
+
+
+@pytest.mark.parametrize(("text", "language", "qualifier"), [
+    ("Le taux de chômage est inférieur à 6 % en Bretagne depuis 2019.", "fr", "less_than"),
+    ("L'approbation est supérieure à 60 % pour sept mesures du plan.", "fr", "more_than"),
+    ("Les embryons ne peuvent être cultivés au-delà de 14 jours dans ce laboratoire.", "fr", "more_than"),
+    ("Unemployment stayed below 4% in Ohio in 2023.", "en", "less_than"),
+])
+def test_a_comparative_before_a_figure_is_its_bound(text: str, language: str, qualifier: str) -> None:
+    [extraction] = extract_texts([text], languages=[language], published=[None])
+    quantities = [q for c in [*extraction.claims, *extraction.recoverable] for q in c.quantities]
+    assert quantities[0]["qualifier"] == qualifier
+
+
+def test_numbered_lines_are_labels() -> None:
+    # "les lignes 1 et 14 du métro": which lines, no count
+    assert quantities("Les lignes 1 et 14 du métro parisien ont été fermées lundi à cause de la grève.") == []
