@@ -281,11 +281,16 @@ def _speech_verb(tok: Token, language: str, lexicon: dict[str, tuple[str, ...]] 
 
 def _locution(tok: Token, language: str) -> bool:
     """"a fait état de 49 nouveaux cas", "a mis en garde contre": a verb whose next words make a locution of
-    saying (lexicon.SPEECH_LOCUTIONS), which states what follows as a speech verb does."""
-    if tok.pos_ not in ("VERB", "AUX"):
+    saying (lexicon.SPEECH_LOCUTIONS), which states what follows as a speech verb does; or the locution's
+    last word when the parser made it the head ("a déjà fait savoir que": "savoir" the root, "fait" its
+    auxiliary)."""
+    if tok.pos_ not in ("VERB", "AUX", "NOUN"):
         return False
     lower = column(tok.doc, "lower_")
-    return any(lower[tok.i].startswith(forms) and tuple(lower[tok.i + 1 : tok.i + 1 + len(words)]) == words
+    i = tok.i
+    return any(tok.pos_ != "NOUN" and lower[i].startswith(forms) and tuple(lower[i + 1 : i + 1 + len(words)]) == words
+               or i >= len(words) and tuple(lower[i - len(words) + 1 : i + 1]) == words
+               and lower[i - len(words)].startswith(forms) and tok.doc[i - len(words)].pos_ in ("VERB", "AUX")
                for forms, words in lx.SPEECH_LOCUTIONS.get(language, ()))
 
 

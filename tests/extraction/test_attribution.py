@@ -1632,3 +1632,14 @@ def test_those_a_statement_was_addressed_to_are_not_its_speaker() -> None:
                  "en France ont diffusé des rumeurs sur ce traité.", "mentent")
     assert cand.claimant == "le président du Sénat"
     assert "ceux qui en France ont diffusé des rumeurs" in cand.text
+
+
+@pytest.mark.parametrize(("sentence", "claimant"), [
+    ("Un porte-parole de la mairie a déjà fait savoir que le conseil se réunirait le 28 juin.",
+     "Un porte-parole de la mairie"),
+    # (a guard: the parser keeps "fait" the head here)
+    ("La préfecture a aussi fait état de 49 nouveaux cas dans le département le 28 juin.", "La préfecture"),
+])
+def test_a_locution_of_saying_with_an_adverb_inside_still_attributes(sentence: str, claimant: str) -> None:
+    # the parser may make "savoir" the head and "fait" its auxiliary once an adverb stands between them
+    assert claim(sentence, "28 juin").claimant == claimant
