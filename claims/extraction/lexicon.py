@@ -304,7 +304,8 @@ STORY_NOUNS = frozenset({
     "bateau", "engin", "animal", "bête", "chien", "chat", "oiseau", "aigle", "félin", "arbre", "arbrisseau",
     "objet", "tableau", "vidéo", "image", "photo", "cliché", "film", "livre", "ouvrage", "album", "chanson",
     "médicament", "vaccin", "corps", "hausse", "baisse", "augmentation", "diminution", "recul", "niveau",
-    "seuil", "montant", "somme", "chiffre", "total",
+    "seuil", "montant", "somme", "chiffre", "total", "pays", "plateforme", "structure", "jugement", "verdict",
+    "plainte",
     # English ("The report found ...", "The decision follows ..."; "accident", "photo" are above); words that
     # are French too ("plan", "show", "deal") are left out: a French article uses them of things it has named as often.
     "decision", "measure", "bill", "report", "study", "poll", "survey", "fire", "attack", "trial", "hearing",

@@ -249,7 +249,7 @@ def test_a_pronoun_subject_after_a_clause_whose_subject_it_may_stand_for_needs_n
     ("Le sort d'un employé de la mairie est incertain depuis que ce dernier a détourné 20 000 euros en 2021.",
      "20 000 euros", False),
     # an adjective of time, not a pronoun
-    ("Le pays a enregistré 54 décès ces dernières 24 heures dans ses hôpitaux.", "54 décès", False),
+    ("La France a enregistré 54 décès ces dernières 24 heures dans ses hôpitaux.", "54 décès", False),
 ])
 def test_ce_dernier_points_back_only_when_the_claim_does_not_name_it(text: str, needle: str, flagged: bool) -> None:
     assert one(text, needle).needs_context is flagged
@@ -305,3 +305,15 @@ def test_a_body_that_speaks_stays_the_antecedent_of_its_pronoun() -> None:
     text = ("La ville a voté un budget de 3 millions d'euros lundi. "
             "Elle a annoncé que 12 écoles seraient rénovées en 2024.")
     assert one(text, "12 écoles").text.startswith("La ville a annoncé")
+
+
+@pytest.mark.parametrize(("text", "needle", "flagged"), [
+    ("Le Brésil a été frappé par l'épidémie. Le pays a enregistré 500 décès en 24 heures.", "500 décès", True),
+    ("Amazon a été condamnée en France. La plateforme devra verser 4 millions d'euros en 2021.", "4 millions", True),
+    ("Le procès s'est tenu à Lyon. Le jugement condamne l'entreprise à 30 000 euros d'amende.", "30 000", True),
+    # a complement says which
+    ("Le pays de Galles a enregistré 300 décès en 2020.", "300 décès", False),
+])
+def test_a_country_a_platform_or_a_ruling_named_again_by_its_noun_needs_context(text: str, needle: str,
+                                                                                 flagged: bool) -> None:
+    assert one(text, needle).needs_context is flagged
