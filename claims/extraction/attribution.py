@@ -289,7 +289,7 @@ def _locution(tok: Token, language: str) -> bool:
     lower = column(tok.doc, "lower_")
     i = tok.i
     return any(tok.pos_ != "NOUN" and lower[i].startswith(forms) and tuple(lower[i + 1 : i + 1 + len(words)]) == words
-               or i >= len(words) and tuple(lower[i - len(words) + 1 : i + 1]) == words
+               or lower[i] == words[-1] and i >= len(words) and tuple(lower[i - len(words) + 1 : i + 1]) == words
                and lower[i - len(words)].startswith(forms) and tok.doc[i - len(words)].pos_ in ("VERB", "AUX")
                for forms, words in lx.SPEECH_LOCUTIONS.get(language, ()))
 
