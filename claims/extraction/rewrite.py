@@ -1475,7 +1475,7 @@ def _may_speak(description: str) -> bool:
     """Whether a description names someone or a body that can make a statement ("la ville", "le ministère",
     "l'entreprise", "la chanteuse"), not a thing ("le café", "la hausse")."""
     words = description.lower().replace("\u2019", "'").replace("'", " ").split()
-    return any(w in lx.AGENT_NOUNS or w in lx.INSTITUTION_NOUNS or _describes(w) or _person_noun(w) for w in words)
+    return any(w in lx.AGENT_NOUNS or _describes(w) or _person_noun(w) for w in words)  # (AGENT_NOUNS holds INSTITUTION_NOUNS)
 
 
 def _person_noun(word: str) -> bool:
@@ -1514,10 +1514,11 @@ _TIME_NOUNS = lx.TIME_NOUNS
 _DEMONSTRATIVE_DETS = frozenset({"ce", "cet", "cette", "ces", "this", "these", "that", "those"})
 _REFERRING_CE = frozenset({"c'", "ce", "cela", "ça", "ceci"})
 _RELATIVES = frozenset({"qui", "que", "qu'", "dont"})
-# Pronouns that stand for a person or thing named before and open a sentence only after it: "Celle découverte
+# Pronouns that stand for a person or thing named before and open a sentence only after it (not attribution's
+# _STRESSED_PRONOUNS, the pronouns a "selon" names a source by): "Celle découverte
 # au Caire mesure ...", "Celui de Lyon a fermé", "Lui-même avait été condamné", "Eux ont refusé". Not "Ceux qui
 # fraudent seront sanctionnés", whose relative clause says who.
-_STRESSED_PRONOUNS = frozenset({"celui", "celle", "ceux", "celles", "lui", "eux", "lui-même", "elle-même",
+_OPENING_ANAPHORS = frozenset({"celui", "celle", "ceux", "celles", "lui", "eux", "lui-même", "elle-même",
                                 "eux-mêmes", "elles-mêmes"})
 
 
@@ -1555,7 +1556,7 @@ def _refers_back(kept: list[Token]) -> bool:
                 _names_itself(noun)):
             return False
         return noun.dep_.startswith("nsubj") or (noun.dep_ == "ROOT" and _finite(words[2:]))
-    if low in _STRESSED_PRONOUNS and second.lower_.replace("\u2019", "'") not in _RELATIVES:
+    if low in _OPENING_ANAPHORS and second.lower_.replace("\u2019", "'") not in _RELATIVES:
         return True  # "Celle découverte au Caire mesure huit mètres": which one, the sentence before says
     return False
 
