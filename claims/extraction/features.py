@@ -1519,14 +1519,26 @@ def _descending(first: float, second: float) -> bool:
 
 def _label_end(doc: Doc, j: int, language: str, date_tokens: set[int]) -> int:
     """Where a label or a name with a number ends: a second bare number joined to it belongs to it,
-    "le magazine 7 à 8", "les saisons 1 à 3", "Lyon 3-0" (a score glued to the team's name); not one with a
-    unit of its own ("la Ligue 1 à 20 clubs")."""
+    "le magazine 7 à 8", "les saisons 1 à 3", "Lyon 3-0" (a score glued to the team's name), and every
+    item of a list of them, "les lignes 1, 4 et 14"; not one with a unit of its own ("la Ligue 1 à 20 clubs",
+    "la ligne 13, 200 voyageurs bloqués"). An item may carry a name of its own: "les modèles 356, 550 Spyder et
+    917"."""
     n = len(doc)
-    if j + 1 >= n or doc[j].text not in ("-", "–", "à", "au", "et") or not doc[j + 1].text.isdigit():
-        return j
-    m = _number_group(doc, j + 1, language, date_tokens)
-    glued = not doc[j - 1].whitespace_ and not doc[j].whitespace_
-    return m if glued or m in date_tokens or not _unit_at(doc, m)[0] else j
+    while j + 1 < n and doc[j].text in ("-", "–", "à", "au", "et", "ou", ",") and doc[j + 1].text.isdigit():
+        m = _number_group(doc, j + 1, language, date_tokens)
+        glued = not doc[j - 1].whitespace_ and not doc[j].whitespace_
+        if m < n and doc[j].text in (",", "et", "ou") and _capitalised_name(doc[m]):
+            m += 1
+        elif not (glued or m in date_tokens or not _unit_at(doc, m)[0]):
+            break
+        j = m
+    return j
+
+
+def _capitalised_name(tok: Token) -> bool:
+    """"Spyder" in "la 550 Spyder": a capitalised word inside the sentence that is no unit, a name."""
+    return tok.is_alpha and tok.text[:1].isupper() and not tok.is_sent_start and tok.lower_ not in lx.UNITS \
+        and tok.lower_ not in lx.CURRENCY
 
 
 def _score_end(doc: Doc, i: int, j: int, value: float, unit: str, language: str, date_tokens: set[int]) -> int:

@@ -1048,3 +1048,16 @@ def test_a_comparative_before_a_figure_is_its_bound(text: str, language: str, qu
 def test_numbered_lines_are_labels() -> None:
     # "les lignes 1 et 14 du métro": which lines, no count
     assert quantities("Les lignes 1 et 14 du métro parisien ont été fermées lundi à cause de la grève.") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # every item of a list after a label names one of them, counts nothing
+    ("Le trafic a été interrompu sur les lignes 1, 4 et 14 du métro parisien mardi.", []),
+    # an item may carry a name of its own
+    ("Les modèles 356, 550 Spyder et 917 ont gagné au Mans en 1970.", []),
+    # a figure with a unit after the label's comma is a count again
+    ("Sur la ligne 13, 200 voyageurs ont été bloqués mardi.", [(200.0, "voyageurs")]),
+    ("Les modèles 356 et 550, soit 3 Porsche, ont gagné au Mans en 1970.", [(3.0, "Porsche")]),
+])
+def test_a_list_after_a_label_is_labels(text: str, expected: list[tuple[float, str]]) -> None:
+    assert [(value, unit) for value, unit, _, _ in quantities(text)] == expected
