@@ -1615,6 +1615,7 @@ _MONEY = set(lx.CURRENCY.values())
 # "312 votes to 250".
 _LIST_WORDS = {"et", "ou", "contre", "and", "or", "against", "to", "versus", "vs"}
 _PLACE_WORDS = {"en", "au", "aux", "à", "dans", "chez", "in", "at"}
+_SOURCE_WORDS = {"selon", "d'après", "according"}
 
 
 def _share_units(doc: Doc, items: list[dict[str, Any]], groups: list[tuple[int, int, int]]) -> None:
@@ -1675,7 +1676,10 @@ def _share_units(doc: Doc, items: list[dict[str, Any]], groups: list[tuple[int, 
         item, (i, j, _end) = items[k], groups[k]
         # "c'est 45 de moins que samedi", "soit 36 de plus": a difference counts what the figure before counts.
         difference = j + 1 < len(doc) and doc[j].lower_ in ("de", "en") and doc[j + 1].lower_ in ("plus", "moins")
-        if item["unit"] or "low" in item or not (doc[j - 1].dep_ in _NOMINAL_DEPS or difference):
+        # "800.000 manifestants selon le ministère (1,5 million selon la CGT)": another source's count of the
+        # same thing, whatever its scale.
+        estimate = i > 0 and doc[i - 1].text == "(" and any(t.lower_ in _SOURCE_WORDS for t in doc[j : j + 3])
+        if item["unit"] or "low" in item or not (doc[j - 1].dep_ in _NOMINAL_DEPS or difference or estimate):
             continue
         sent_start = doc[i].sent.start
         if difference:  # the parser may start a sentence at "c'est 45 de moins": no stop in between is enough
@@ -1685,8 +1689,8 @@ def _share_units(doc: Doc, items: list[dict[str, Any]], groups: list[tuple[int, 
         # "de 74% (5.093 contre 2.920)": only a counted noun carries over, from the figure just before.
         # "des trois éléments [...] 222 MILLIONS": a figure with a scale word of its own counts something else.
         before = [m for m in range(k) if groups[m][0] >= sent_start]
-        if before and _counted_noun(items[before[-1]]["unit"]) \
-                and _scale(doc[groups[before[-1]][0] : groups[before[-1]][1]]) == _scale(doc[i:j]):
+        if before and _counted_noun(items[before[-1]]["unit"]) and (
+                estimate or _scale(doc[groups[before[-1]][0] : groups[before[-1]][1]]) == _scale(doc[i:j])):
             item["unit"] = items[before[-1]]["unit"]
 
 

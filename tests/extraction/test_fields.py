@@ -1061,3 +1061,17 @@ def test_numbered_lines_are_labels() -> None:
 ])
 def test_a_list_after_a_label_is_labels(text: str, expected: list[tuple[float, str]]) -> None:
     assert [(value, unit) for value, unit, _, _ in quantities(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # another source's count in parentheses counts the same thing, whatever its scale
+    ("Après les 800.000 manifestants recensés jeudi par le ministère de l'Intérieur (1,5 million selon la CGT), "
+     "les syndicats appellent à une nouvelle journée.", [(800000.0, "manifestants"), (1500000.0, "manifestants")]),
+    ("Quelque 25.000 personnes ont défilé samedi à Paris (8.000 selon la police).",
+     [(25000.0, "personnes"), (8000.0, "personnes")]),
+    # a figure with its own unit keeps it
+    ("La Chambre a voté un plan de 3.000 milliards de dollars (2.700 milliards d'euros selon nos calculs).",
+     [(3e12, "USD"), (2.7e12, "EUR")]),
+])
+def test_a_count_by_another_source_in_parentheses_counts_the_same_thing(text: str, expected: list) -> None:
+    assert [(value, unit) for value, unit, _, _ in quantities(text)] == expected
