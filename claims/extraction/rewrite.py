@@ -857,7 +857,8 @@ def condense(
             depth_start = t.i
         elif text_of[t.i] == ")" and depth_start is not None:
             aside = [x for x in kept if depth_start <= x.i <= t.i]
-            if not factual(aside[1:-1]) and not faithful.bracketed_list(span_text(span.doc[depth_start : t.i + 1])):
+            if not factual(aside[1:-1]) and not faithful.bracketed_list(span_text(span.doc[depth_start : t.i + 1])) \
+                    and not (_quoted_at(text_of, span.start, depth_start) and any(x.is_alpha for x in aside)):
                 dropped_aside.update(x.i for x in aside)
             depth_start = None
     kept = [t for t in kept if t.i not in dropped_aside]
@@ -1482,6 +1483,21 @@ def _person_noun(word: str) -> bool:
     """Whether a noun, lower-cased, stands for a person: an office, an occupation or an unnamed person."""
     return word in lx.PERSON_ROLES or word in _UNNAMED_PEOPLE or word in lx.UNNAMED_PERSON_NOUNS \
         or role_key(word) in FOLDED_JOBS
+
+
+def _quoted_at(text_of: list[str], start: int, i: int) -> bool:
+    """Whether token i lies inside quotation marks opened since `start`: brackets there are the writer's
+    insertion into the speaker's words, « ce n'est pas à (lui) de juger », which the sentence needs (not a cut,
+    "(...)", which has no word)."""
+    depth, straight = 0, False
+    for text in text_of[start:i]:
+        if text in ("«", "“"):
+            depth += 1
+        elif text in ("»", "”"):
+            depth = max(0, depth - 1)
+        elif text == '"':
+            straight = not straight
+    return depth > 0 or straight
 
 
 def _names_itself(noun: Token) -> bool:

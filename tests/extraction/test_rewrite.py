@@ -624,3 +624,26 @@ def test_it_drops_a_leading_reminder_or_the_newsroom_s_own_reporting(opening: st
 def test_it_drops_a_leading_reminder_ending_on_an_elided_que() -> None:
     claim = one("Il faut dire qu'une enquête a été ouverte par le parquet de Lille en mars.", "enquête")
     assert claim.text == "Une enquête a été ouverte par le parquet de Lille en mars."
+
+
+@pytest.mark.parametrize(("text", "needle", "kept"), [
+    # brackets inside quotation marks are the writer's insertion into the speaker's words: the sentence needs them
+    ("Le chef de l'État a estimé jeudi qu'« il n'est pas à (lui) de juger » le bilan de 40 ans de politique.",
+     "bilan", "à (lui) de juger"),
+    ('Le maire a déclaré: "Nous (la municipalité) avons financé 40 logements en 2018".', "logements",
+     "Nous (la municipalité) avons"),
+])
+def test_it_keeps_the_writers_insertion_inside_a_quotation(text: str, needle: str, kept: str) -> None:
+    assert kept in one(text, needle).text
+
+
+def test_it_still_drops_an_aside_without_fact_outside_quotation_marks() -> None:
+    # (a guard: passes with and without the rule above)
+    claim = one("Le ministre de la Santé a présenté mardi la réforme (en photo) aux 40 syndicats réunis à Paris.",
+                "syndicats")
+    assert "photo" not in claim.text
+
+
+def test_it_drops_the_mark_of_a_cut_inside_a_quotation() -> None:
+    claim = one('Le maire a déclaré: "Nous avons financé (...) 40 logements en 2018".', "logements")
+    assert "(...)" not in claim.text and "40 logements" in claim.text
