@@ -862,7 +862,12 @@ def condense(
                 dropped_aside.update(x.i for x in aside)
             depth_start = None
     kept = [t for t in kept if t.i not in dropped_aside]
+    setting = kept
     kept = _without_leading_setting(kept, span, factual)
+    if len(kept) < len(setting):
+        # "Comme l'année dernière, le Premier ministre est resté discret": the scene's date goes with it.
+        gone = {t.i for t in setting[: len(setting) - len(kept)]}
+        checkable = [t for t in checkable if t.i not in gone]
     aside_tokens: list[Token] = []
     if not inner_quote:
         aside = _asides(kept, span, quantities)

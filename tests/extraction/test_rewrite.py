@@ -647,3 +647,10 @@ def test_it_still_drops_an_aside_without_fact_outside_quotation_marks() -> None:
 def test_it_drops_the_mark_of_a_cut_inside_a_quotation() -> None:
     claim = one('Le maire a déclaré: "Nous avons financé (...) 40 logements en 2018".', "logements")
     assert "(...)" not in claim.text and "40 logements" in claim.text
+
+
+def test_a_scene_left_out_of_the_text_takes_its_date_with_it() -> None:
+    claim = one("Comme l'année dernière, le Premier ministre Édouard Philippe a passé ses vacances dans les Alpes.",
+                "vacances")
+    assert claim.text == "Le Premier ministre Édouard Philippe a passé ses vacances dans les Alpes."
+    assert claim.dates == []
