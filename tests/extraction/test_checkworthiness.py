@@ -800,3 +800,16 @@ def test_a_text_too_long_to_check_as_one_claim_ranks_below_the_same_facts_told_s
     assert "too long to check as one claim" in found[long].checkworthiness_reasons
     assert "too long to check as one claim" not in found[short].checkworthiness_reasons
     assert found[long].checkworthiness < found[short].checkworthiness
+
+
+@pytest.mark.parametrize(("text", "record"), [
+    ("it was the highest rate ever recorded in ohio.", True),
+    ("it was the worst year ever.", True),
+    ("it was a great day for everyone in ohio.", False),  # "everyone" holds "ever", no record
+    ("every family in ohio pays that tax.", False),
+])
+def test_ever_marks_a_record_only_as_a_word(text: str, record: bool) -> None:
+    from claims.extraction import lexicon as lx
+    from claims.extraction.checkworthiness import markers_in
+
+    assert markers_in(text, (tuple(lx.RECORD_MARKERS["en"]),)) == [record]
