@@ -1293,9 +1293,11 @@ def _unidentified_office(noun: Token) -> bool:
     if any(a not in _VAGUE_OFFICE_ADJECTIVES for a in adjectives) or (
             any(a in ("premier", "première") for a in adjectives) and not any(a.startswith(("ancien", "ex")) for a in adjectives)):
         return False
-    # a complement says which ("de la Santé", "du RN"); a party's initials do not ("La députée LREM")
-    return not any(c.dep_ in ("nmod", "appos", "flat:name", "acl", "acl:relcl") and not _party_label(c)
-                   for c in noun.rights)
+    # a complement says which ("de la Santé", "du RN", English "of Dayton", "the health minister"); a party's
+    # initials do not ("La députée LREM")
+    return not any(c.dep_ in ("nmod", "appos", "flat:name", "acl", "acl:relcl", "prep", "relcl")
+                   and not _party_label(c) for c in noun.rights) \
+        and not any(c.dep_ == "compound" for c in noun.lefts)
 
 
 def _beside_a_name(noun: Token) -> bool:

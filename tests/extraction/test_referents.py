@@ -317,3 +317,15 @@ def test_a_body_that_speaks_stays_the_antecedent_of_its_pronoun() -> None:
 def test_a_country_a_platform_or_a_ruling_named_again_by_its_noun_needs_context(text: str, needle: str,
                                                                                  flagged: bool) -> None:
     assert one(text, needle).needs_context is flagged
+
+
+@pytest.mark.parametrize(("text", "needle", "flagged"), [
+    # an English office says which by its complement or a compound before it, or a name the parser hung on it
+    ("The mayor of Dayton, Nan Whaley, announced on Monday the closure of 40 schools.", "40 schools", False),
+    ("The minister of health announced on Monday the closure of 40 hospitals.", "40 hospitals", False),
+    ("The health minister announced on Monday the closure of 40 hospitals.", "40 hospitals", False),
+    # one of many holders: which one, the sentences before say
+    ("The minister announced on Monday the closure of 40 hospitals.", "40 hospitals", True),
+])
+def test_an_english_office_with_its_complement_is_identified(text: str, needle: str, flagged: bool) -> None:
+    assert english(text, needle).needs_context is flagged
