@@ -495,7 +495,7 @@ FRAME_SUBJECTS = frozenset({"ce", "c'", "c\u2019", "cela", "ça", "constat", "r�
 RECORD_MARKERS = {
     "fr": ("record", "jamais vu", "jamais enregistré", "historique", "inédit", "le plus", "la plus", "les plus",
            "depuis 19", "depuis 20", "première fois", "jamais atteint"),
-    "en": ("record", "highest", "lowest", "first time", "ever ", "since 19", "since 20", "largest", "biggest"),
+    "en": ("record ", "records ", "highest", "lowest", "first time", "ever ", "since 19", "since 20", "largest", "biggest"),
 }
 
 # Check-worthiness signals read on the words (checkworthiness.lexical_signals). What a

@@ -807,6 +807,10 @@ def test_a_text_too_long_to_check_as_one_claim_ranks_below_the_same_facts_told_s
     ("it was the worst year ever.", True),
     ("it was a great day for everyone in ohio.", False),  # "everyone" holds "ever", no record
     ("every family in ohio pays that tax.", False),
+    ("sales hit a record in 2019.", True),
+    ("they broke two world records.", True),
+    ("a record-breaking year.", True),
+    ("we recorded 40 cases of measles.", False),  # a verb of counting, no record
 ])
 def test_ever_marks_a_record_only_as_a_word(text: str, record: bool) -> None:
     from claims.extraction import lexicon as lx
