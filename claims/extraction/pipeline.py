@@ -1653,8 +1653,10 @@ def sentence_scores(
 
 # The handle's "@" is matched before the test of the character before it ("(?<!\w)@" would be the same), so
 # that every alternative opens on a character the regex engine can look for: it skips the rest of the text.
+# An Instagram handle has dots inside it ("Follow @discover.algeria.dz"), in lower case: all of it goes, not
+# "@discover" alone; a full stop after a handle ends the sentence ("écrit à @BGriveaux.").
 _NOISE = re.compile(
-    r"https?://\S+|www\.\S+|@(?<!\w@)\w+|" + EMOJI + "+", re.UNICODE
+    r"https?://\S+|www\.\S+|@(?<!\w@)\w+(?:\.[a-z0-9_]+)*|" + EMOJI + "+", re.UNICODE
 )
 
 

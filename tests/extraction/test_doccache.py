@@ -105,8 +105,9 @@ def test_it_finds_noise_as_the_lookbehind_first_regex_does() -> None:
     from claims.extraction import pipeline as pl
     from claims.extraction.normalise import EMOJI
 
-    plain = re.compile(r"https?://\S+|www\.\S+|(?<!\w)@\w+|" + EMOJI + "+", re.UNICODE)
+    plain = re.compile(r"https?://\S+|www\.\S+|(?<!\w)@\w+(?:\.[a-z0-9_]+)*|" + EMOJI + "+", re.UNICODE)
     for text in ["@a", "x@a", " @a", "a @b c@d @", "@@x", "é@x", "_@x", "(@x)", "écrit à a@b.fr et @c 🔥@x",
+                 "Follow @discover.algeria.dz 🇩🇿", "à @a.b.", "x@a.b @c.d",
                  "voir https://t.co/x ou www.a.fr @BGriveaux", "", "@"]:
         assert [m.span() for m in pl._NOISE.finditer(text)] == [m.span() for m in plain.finditer(text)], text
 

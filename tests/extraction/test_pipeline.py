@@ -129,6 +129,14 @@ def test_it_makes_readable_claim_text_without_links_or_handles() -> None:
     assert readable("Voir https://t.co/x @bob #Covid tue 3 personnes") == "Voir Covid tue 3 personnes."
 
 
+def test_it_leaves_out_a_handle_with_dots_whole() -> None:
+    """An Instagram handle has dots inside it: all of it goes, not "@discover" alone (which left
+    "Follow.algeria.dz" before the claim); the full stop after a handle still ends its sentence."""
+    assert readable("Follow @discover.algeria.dz 🇩🇿 Une tempête de sable révèle une mosquée") == (
+        "Follow Une tempête de sable révèle une mosquée.")
+    assert readable("Le maire a répondu à @BGriveaux. Il pleut") == "Le maire a répondu à @BGriveaux. Il pleut."
+
+
 def test_it_returns_nothing_for_text_without_sentences() -> None:
     for text in ("", "   \n\n ", "Plus", "(OD)"):
         assert extract_claims(text, language="fr").claims == []
