@@ -427,6 +427,12 @@ def same_person(name: str, other: str) -> bool:
 def _subject(span: Span) -> Token | None:
     root = span.root
     subjects = [c for c in root.children if c.dep_.startswith("nsubj") and span.start <= c.i < span.end]
+    if len(subjects) > 1:
+        # A leading phrase the parser took for a second subject ("Un an après le décès de son mari, la star a
+        # décidé ..." on "an"): the subject is the noun that stands right before the verb, after the comma.
+        last = [c for c in subjects if c.i < root.i and c.pos_ in ("NOUN", "PROPN")][-1:]
+        if last and last[0] != subjects[0] and any(t.text == "," for t in span.doc[subjects[0].i : last[0].left_edge.i]):
+            return last[0]
     if not subjects:
         subjects = [t for t in span if t.dep_.startswith("nsubj") and t.head.dep_ == "ROOT"]
     if not subjects:
@@ -438,6 +444,13 @@ def _subject(span: Span) -> Token | None:
         subjects = [t for t in span[: max(root.i - span.start, 0)] if t.dep_.startswith("nsubj") and t.head.head == root
                     and t.head.i < root.i and (t.head.pos_ in ("AUX", "ADP", "ADV") or t.head.dep_.startswith("aux")
                                                or speech and _finite([t.head]))]
+    if not subjects:
+        # A participle clause put first that the parser made the sentence ("Après avoir harcelé le palais, ce
+        # professeur a passé ...", the noun its apposition): the noun after the comma, its verb right after it.
+        doc = span.doc
+        subjects = [t for t in span if t.pos_ == "NOUN" and t.dep_ == "appos" and t.left_edge.i > span.start
+                    and doc[t.left_edge.i - 1].text == "," and t.right_edge.i + 1 < span.end
+                    and _finite([doc[t.right_edge.i + 1]])][:1]
     return subjects[0] if subjects else None
 
 
@@ -969,7 +982,8 @@ def condense(
                     needs_context = True
             else:
                 needs_context = True
-    if subj is not None and not position and not inner_quote and _pronoun_left_unresolved(subj, kept, span):
+    if subj is not None and not position and not inner_quote and (
+            _pronoun_left_unresolved(subj, kept, span) or _description_left_unresolved(subj, kept, span)):
         needs_context = True
     if not needs_context and not resolved and not replacement:
         # A quotation's own subject is not the sentence's (the speaker's): it is read at the first words.
@@ -1154,6 +1168,26 @@ def _pronoun_left_unresolved(subj: Token, kept: list[Token], span: Span) -> bool
 
     return not any(t.dep_.startswith("nsubj") and (t.pos_ == "PROPN" or t.pos_ == "NOUN" and agrees(t, "Gender")
                                                     and agrees(t, "Number")) for t in kept[: kept.index(subj)])
+
+
+def _description_left_unresolved(subj: Token, kept: list[Token], span: Span) -> bool:
+    """Whether a description subject stays in the claim after a leading phrase too long for _subject_position
+    ("Sur des photos prises par Yuri Gripas samedi et publiées sur les sites de France Info, l'arbrisseau a
+    disparu"): a noun that points back (_described_back, _unidentified_office, a demonstrative) set right
+    after the comma, before its verb, which nothing in the phrase before names."""
+    doc, end = subj.doc, subj.right_edge.i + 1
+    if subj.pos_ != "NOUN" or subj not in kept or quoted(subj, span) or not (
+            subj.i < subj.head.i or end < len(doc) and _finite([doc[end]])):  # (an apposition, misread: _subject)
+        return False
+    start = subj.left_edge.i
+    lead = [t for t in kept if t.i < start]
+    if not lead or doc[start - 1].text != "," or end < len(doc) and doc[end].text == "," or _own_clause(lead) or (
+            _lead_names(subj, kept)):  # (not between commas: ", la veuve noire," sets off the noun before it)
+        return False
+    if _named_in_apposition(subj, misread=True) or _names_itself(subj):
+        return False
+    return _described_back(subj) or _unidentified_office(subj) or _demonstrative(subj) and (
+        subj.lower_ not in _TIME_NOUNS and subj.lower_ not in _CONNECTIVE_NOUNS)
 
 
 def _named_before(subj: Token, kept: list[Token]) -> bool:
