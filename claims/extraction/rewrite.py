@@ -790,6 +790,47 @@ def _connectives(language: str) -> tuple[tuple[str, str], ...]:
                  for c in sorted(lx.CONNECTIVES.get(language, ()), key=len, reverse=True))
 
 
+_ALSO = frozenset({"aussi", "également"})
+_ETRE = frozenset({"est", "sont", "était", "étaient", "sera", "seront", "serait", "seraient", "fut", "furent", "soit",
+                   "soient", "été", "être"})
+
+
+def _inner_connectives(kept: list[Token], language: str) -> set[int]:
+    """The tokens of connectives (lexicon.INNER_CONNECTIVES) set inside the main clause, with the commas around
+    them: between an auxiliary and its verb ("Le tribunal a ainsi donné raison", "Elle s'est par ailleurs dite
+    d'accord", "Il a également été député") or between the subject and its verb ("La ville de Saint-Ouen de son
+    côté a rassuré", "Le RN, de son côté, veut"). Not "ainsi que", nor "aussi" before an adjective ("aussi
+    grand que"): the next word must be the verb; nor "aussi" after "être" ("sont aussi dus à")."""
+    words = [t.lower_.replace("\u2019", "'") for t in kept]
+    out: set[int] = set()
+    for phrase in lx.INNER_CONNECTIVES.get(language, ()):
+        parts = phrase.replace("'", "' ").split()
+        n = len(parts)
+        for k in range(1, len(kept) - n):
+            if words[k : k + n] != parts or any(t.ent_type_ or t.i in out for t in kept[k : k + n]):
+                continue
+            before, after = k - 1, k + n
+            commas = kept[before].text == "," and kept[after].text == ","
+            if commas:
+                before, after = before - 1, after + 1
+            if before < 0 or after >= len(kept):
+                continue
+            prev, nxt = kept[before], kept[after]
+            while nxt.pos_ == "PRON" and nxt.dep_ in ("expl:comp", "expl:pv", "obj", "iobj") and after + 1 < len(kept):
+                after += 1  # "de son côté s'est dit", "a ainsi lui-même"
+                nxt = kept[after]
+            verb = nxt.pos_ in ("VERB", "AUX") and nxt.lower_ not in ("que", "qu'")
+            after_aux = prev.pos_ == "AUX" and _finite([prev]) and verb and not _finite([nxt])
+            after_subject = verb and _finite([nxt]) and any(
+                s.dep_.startswith("nsubj") and s.right_edge.i in (prev.i, kept[k + n - 1].i) and s.head in (nxt, nxt.head)
+                for s in kept[: before + 1])  # (the parser may hang the connective on the subject: "ville ... côté")
+            if phrase in _ALSO and prev.lower_ in _ETRE and nxt.lower_ not in _ETRE:
+                continue  # "sont aussi dus à une hausse des prix": one cause of several, not the only one
+            if after_aux or after_subject:
+                out.update(t.i for t in kept[k - commas : k + n + commas])
+    return out
+
+
 def condense(
     span: Span, attribution: Attribution, ctx: Context, language: str, *,
     quantities: list[tuple[int, int]], entities: list[tuple[int, int]],
@@ -861,6 +902,8 @@ def condense(
                     nxt.head in kept[:n] or n + 1 < len(kept) and kept[n + 1].text == ","):
                 break  # "Dans ce contexte explosif,": the phrase goes on, it is no connective
         kept = kept[n:]
+    inner = _inner_connectives(kept, language)
+    kept = [t for t in kept if t.i not in inner]
     # Asides without facts: "(photo)", "(la « souricière »)"; ", un ancien élu de la commune," after a name.
     dropped_aside: set[int] = set()
     depth_start = None
