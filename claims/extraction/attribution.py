@@ -908,6 +908,18 @@ def _trim_function_words(tokens: list[Token]) -> list[Token]:
     return tokens[:end]
 
 
+def _says_more(words: list[Token], described: int, language: str) -> bool:
+    """Whether the only "que" after a trailing speaker opens what their relative clause says they said besides
+    (", explique Médiapart, qui précise que ce collaborateur avait rédigé son offre"), a statement with no
+    name and no figure: the speaker still closes the sentence's statement, the relative clause is theirs."""
+    if described >= len(words) or any(t.lower_ in ("que", "qu'", "that") or t.text == "si" for t in words[:described]):
+        return False
+    relative = words[described:]
+    verb = next((t for t in relative[1:4] if t.pos_ == "VERB"), None)
+    return verb is not None and _speech_verb(verb, language) and not any(
+        t.ent_type_ or t.pos_ in ("PROPN", "NUM") or t.text[:1].isdigit() for t in relative)
+
+
 def _tail(span: Span, language: str) -> tuple[int, Token] | None:
     """The trailing ", raconte Sud Ouest." / ", a-t-il précisé à l'AFP" of a sentence: (start, verb)."""
     tokens = span_tokens(span)
@@ -1016,16 +1028,17 @@ def _tail(span: Span, language: str) -> tuple[int, Token] | None:
                 and (lead + 1 >= len(words) or words[lead + 1].pos_ in ("ADP", "ADV", "SCONJ")):
             continue  # ", s'inquiète pour les résidents": a reflexive verb attributes with its subject after it
         # (a capitalised "Si" is part of a name: "a indiqué à l'AFP Wendy Si Hassen")
-        if any((t.lower_ in ("que", "qu'", "that") or t.text == "si") and not t.ent_type_ for t in words[lead + 1 :]):
+        # ", rapporte Midi Libre qui cite une source judiciaire": a relative clause describes the speaker.
+        described = next((j for j in range(lead + 2, len(words)) if words[j].lower_ in ("qui", "dont", "who")),
+                         len(words))
+        if any((t.lower_ in ("que", "qu'", "that") or t.text == "si") and not t.ent_type_ for t in words[lead + 1 :]) \
+                and not _says_more(words, described, language):
             return None  # (not a name's: "souligne UFC-Que Choisir")
         # "..., a annoncé le groupe, et les bénéfices de 7 %": a statement goes on after the speaker.
         # So does a colon: ", a répondu à la ministre : "en France ..."" introduces what was said.
         if any(t.text in ("%", "€", "$", "£", ":") or (t.lower_ in ("et", "mais", "ou", "and", "but") and t.i > 0
                                                         and t.doc[t.i - 1].text == ",") for t in rest):
             return None
-        # ", rapporte Midi Libre qui cite une source judiciaire": a relative clause describes the speaker.
-        described = next((j for j in range(lead + 2, len(words)) if words[j].lower_ in ("qui", "dont", "who")),
-                         len(words))
         if any((t.pos_ == "NUM" or t.text[:1].isdigit()) and not _in_date(t) and not _in_name(t)
                for t in words[described:]):
             return None  # ", a indiqué la SNCF, qui prévoit 2 trains sur 3": a figure is a statement; not

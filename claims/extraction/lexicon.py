@@ -172,6 +172,13 @@ CONNECTIVES = {
     "en": ("however", "meanwhile", "moreover", "indeed", "also", "but", "and", "so", "yet", "in fact",
            "for example", "for instance", "furthermore", "in addition", "still", "then", "now", "well"),
 }
+# Of those, the ones a sentence also sets inside its main clause, after the subject or the auxiliary ("Le
+# tribunal a ainsi donné raison", "La ville de Saint-Ouen de son côté a rassuré", "Il a également été député"):
+# they tie the claim to the sentences before and say nothing of its fact (rewrite._inner_connectives).
+INNER_CONNECTIVES = {
+    "fr": ("de son côté", "de leur côté", "pour sa part", "pour leur part", "par ailleurs", "en outre", "en effet",
+           "d'ailleurs", "toutefois", "cependant", "pourtant", "néanmoins", "ainsi", "donc", "également", "aussi"),
+}
 # Participles opening the phrase that says who interviewed the speaker ("Interrogé par France Bleu,", "Joint
 # par téléphone,"): it sets the scene or names the outlet, never a fact of the claim.
 INTERVIEWED = ("interrogé", "questionné", "sollicité", "contacté", "joint", "invité", "interviewé", "asked",

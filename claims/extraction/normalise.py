@@ -32,10 +32,11 @@ def _only_before(chars: str, pattern: str) -> re.Pattern[str]:
 
 
 # "domestique.Consternant", "du Monde.L'habillement": a sentence end glued to the next paragraph's first word
-# (an elided one too); also before the "M." of a name ("en 2016.M. Jung, 31 ans").
+# (an elided one too); also before the "M." of a name ("en 2016.M. Jung, 31 ans"), and after a figure's
+# currency sign ("au prix de 6 000 €.La Polestar 2").
 _GLUED = _only_before(
     "[.!?…]",
-    r"(?:(?<=[a-zà-öø-ÿ0-9)\"'»%]{2})|(?<=[A-ZÀ-Þ]{2})|(?<=\s\d)|(?<=°C)|(?<=\w\)))([.!?…])"
+    r"(?:(?<=[a-zà-öø-ÿ0-9)\"'»%]{2})|(?<=[A-ZÀ-Þ]{2})|(?<=\s\d)|(?<=°C)|(?<=\w\))|(?<=\d[€$£])|(?<=\d [€$£]))([.!?…])"
     r"(?=\"?[A-ZÀ-ÖØ-Þ](?:[a-zà-öø-ÿ]|'[A-Za-zÀ-ÖØ-öø-ÿ])|M\. [A-ZÀ-Þ])"
 )
 # "à partir du 2 août.10 à 12 millions de visiteurs", "selon Philippe.72% des sondés": a sentence end glued to

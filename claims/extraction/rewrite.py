@@ -427,6 +427,12 @@ def same_person(name: str, other: str) -> bool:
 def _subject(span: Span) -> Token | None:
     root = span.root
     subjects = [c for c in root.children if c.dep_.startswith("nsubj") and span.start <= c.i < span.end]
+    if len(subjects) > 1:
+        # A leading phrase the parser took for a second subject ("Un an après le décès de son mari, la star a
+        # décidé ..." on "an"): the subject is the noun that stands right before the verb, after the comma.
+        last = [c for c in subjects if c.i < root.i and c.pos_ in ("NOUN", "PROPN")][-1:]
+        if last and last[0] != subjects[0] and any(t.text == "," for t in span.doc[subjects[0].i : last[0].left_edge.i]):
+            return last[0]
     if not subjects:
         subjects = [t for t in span if t.dep_.startswith("nsubj") and t.head.dep_ == "ROOT"]
     if not subjects:
@@ -438,6 +444,13 @@ def _subject(span: Span) -> Token | None:
         subjects = [t for t in span[: max(root.i - span.start, 0)] if t.dep_.startswith("nsubj") and t.head.head == root
                     and t.head.i < root.i and (t.head.pos_ in ("AUX", "ADP", "ADV") or t.head.dep_.startswith("aux")
                                                or speech and _finite([t.head]))]
+    if not subjects:
+        # A participle clause put first that the parser made the sentence ("Après avoir harcelé le palais, ce
+        # professeur a passé ...", the noun its apposition): the noun after the comma, its verb right after it.
+        doc = span.doc
+        subjects = [t for t in span if t.pos_ == "NOUN" and t.dep_ == "appos" and t.left_edge.i > span.start
+                    and doc[t.left_edge.i - 1].text == "," and t.right_edge.i + 1 < span.end
+                    and _finite([doc[t.right_edge.i + 1]])][:1]
     return subjects[0] if subjects else None
 
 
@@ -777,6 +790,47 @@ def _connectives(language: str) -> tuple[tuple[str, str], ...]:
                  for c in sorted(lx.CONNECTIVES.get(language, ()), key=len, reverse=True))
 
 
+_ALSO = frozenset({"aussi", "également"})
+_ETRE = frozenset({"est", "sont", "était", "étaient", "sera", "seront", "serait", "seraient", "fut", "furent", "soit",
+                   "soient", "été", "être"})
+
+
+def _inner_connectives(kept: list[Token], language: str) -> set[int]:
+    """The tokens of connectives (lexicon.INNER_CONNECTIVES) set inside the main clause, with the commas around
+    them: between an auxiliary and its verb ("Le tribunal a ainsi donné raison", "Elle s'est par ailleurs dite
+    d'accord", "Il a également été député") or between the subject and its verb ("La ville de Saint-Ouen de son
+    côté a rassuré", "Le RN, de son côté, veut"). Not "ainsi que", nor "aussi" before an adjective ("aussi
+    grand que"): the next word must be the verb; nor "aussi" after "être" ("sont aussi dus à")."""
+    words = [t.lower_.replace("\u2019", "'") for t in kept]
+    out: set[int] = set()
+    for phrase in lx.INNER_CONNECTIVES.get(language, ()):
+        parts = phrase.replace("'", "' ").split()
+        n = len(parts)
+        for k in range(1, len(kept) - n):
+            if words[k : k + n] != parts or any(t.ent_type_ or t.i in out for t in kept[k : k + n]):
+                continue
+            before, after = k - 1, k + n
+            commas = kept[before].text == "," and kept[after].text == ","
+            if commas:
+                before, after = before - 1, after + 1
+            if before < 0 or after >= len(kept):
+                continue
+            prev, nxt = kept[before], kept[after]
+            while nxt.pos_ == "PRON" and nxt.dep_ in ("expl:comp", "expl:pv", "obj", "iobj") and after + 1 < len(kept):
+                after += 1  # "de son côté s'est dit", "a ainsi lui-même"
+                nxt = kept[after]
+            verb = nxt.pos_ in ("VERB", "AUX") and nxt.lower_ not in ("que", "qu'")
+            after_aux = prev.pos_ == "AUX" and _finite([prev]) and verb and not _finite([nxt])
+            after_subject = verb and _finite([nxt]) and any(
+                s.dep_.startswith("nsubj") and s.right_edge.i in (prev.i, kept[k + n - 1].i) and s.head in (nxt, nxt.head)
+                for s in kept[: before + 1])  # (the parser may hang the connective on the subject: "ville ... côté")
+            if phrase in _ALSO and prev.lower_ in _ETRE and nxt.lower_ not in _ETRE:
+                continue  # "sont aussi dus à une hausse des prix": one cause of several, not the only one
+            if after_aux or after_subject:
+                out.update(t.i for t in kept[k - commas : k + n + commas])
+    return out
+
+
 def condense(
     span: Span, attribution: Attribution, ctx: Context, language: str, *,
     quantities: list[tuple[int, int]], entities: list[tuple[int, int]],
@@ -848,6 +902,8 @@ def condense(
                     nxt.head in kept[:n] or n + 1 < len(kept) and kept[n + 1].text == ","):
                 break  # "Dans ce contexte explosif,": the phrase goes on, it is no connective
         kept = kept[n:]
+    inner = _inner_connectives(kept, language)
+    kept = [t for t in kept if t.i not in inner]
     # Asides without facts: "(photo)", "(la « souricière »)"; ", un ancien élu de la commune," after a name.
     dropped_aside: set[int] = set()
     depth_start = None
@@ -975,7 +1031,8 @@ def condense(
                     needs_context = True
             else:
                 needs_context = True
-    if subj is not None and not position and not inner_quote and _pronoun_left_unresolved(subj, kept, span):
+    if subj is not None and not position and not inner_quote and (
+            _pronoun_left_unresolved(subj, kept, span) or _description_left_unresolved(subj, kept, span)):
         needs_context = True
     if not needs_context and not resolved and not replacement:
         # A quotation's own subject is not the sentence's (the speaker's): it is read at the first words.
@@ -1160,6 +1217,26 @@ def _pronoun_left_unresolved(subj: Token, kept: list[Token], span: Span) -> bool
 
     return not any(t.dep_.startswith("nsubj") and (t.pos_ == "PROPN" or t.pos_ == "NOUN" and agrees(t, "Gender")
                                                     and agrees(t, "Number")) for t in kept[: kept.index(subj)])
+
+
+def _description_left_unresolved(subj: Token, kept: list[Token], span: Span) -> bool:
+    """Whether a description subject stays in the claim after a leading phrase too long for _subject_position
+    ("Sur des photos prises par Yuri Gripas samedi et publiées sur les sites de France Info, l'arbrisseau a
+    disparu"): a noun that points back (_described_back, _unidentified_office, a demonstrative) set right
+    after the comma, before its verb, which nothing in the phrase before names."""
+    doc, end = subj.doc, subj.right_edge.i + 1
+    if subj.pos_ != "NOUN" or subj not in kept or quoted(subj, span) or not (
+            subj.i < subj.head.i or end < len(doc) and _finite([doc[end]])):  # (an apposition, misread: _subject)
+        return False
+    start = subj.left_edge.i
+    lead = [t for t in kept if t.i < start]
+    if not lead or doc[start - 1].text != "," or end < len(doc) and doc[end].text == "," or _own_clause(lead) or (
+            _lead_names(subj, kept)):  # (not between commas: ", la veuve noire," sets off the noun before it)
+        return False
+    if _named_in_apposition(subj, misread=True) or _names_itself(subj):
+        return False
+    return _described_back(subj) or _unidentified_office(subj) or _demonstrative(subj) and (
+        subj.lower_ not in _TIME_NOUNS and subj.lower_ not in _CONNECTIVE_NOUNS)
 
 
 def _named_before(subj: Token, kept: list[Token]) -> bool:

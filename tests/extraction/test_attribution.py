@@ -9,6 +9,7 @@ import pytest
 
 from claims.extraction import extract_texts
 from claims.extraction.attribution import outlet_in
+from tests.extraction.test_rewrite import one
 
 
 def claim(text: str, words: str) -> Any:
@@ -1643,3 +1644,22 @@ def test_those_a_statement_was_addressed_to_are_not_its_speaker() -> None:
 def test_a_locution_of_saying_with_an_adverb_inside_still_attributes(sentence: str, claimant: str) -> None:
     # the parser may make "savoir" the head and "fait" its auxiliary once an adverb stands between them
     assert claim(sentence, "28 juin").claimant == claimant
+
+
+@pytest.mark.parametrize(("text", "needle", "expected"), [
+    # the outlet's relative clause says what it said besides: the outlet still closes the statement
+    ("En pleine pénurie de masques, Tewfik Derbal a fait une offre de 3 millions de masques FFP2, explique "
+     "Médiapart, qui précise que ce collaborateur avait rédigé son offre en réclamant une commission.", "3 millions",
+     "En pleine pénurie de masques, Tewfik Derbal a fait une offre de 3 millions de masques FFP2."),
+    # a relative clause with a figure is a statement of its own: the sentence stays whole
+    ("Le trafic reprendra lundi sur 3 lignes, a indiqué la SNCF, qui précise que 2 trains sur 3 circuleront.",
+     "3 lignes", None),
+])
+def test_a_trailing_speaker_whose_relative_clause_says_more_still_attributes(text: str, needle: str,
+                                                                           expected: str | None) -> None:
+    claim = one(text, needle)
+    if expected is None:
+        assert "a indiqué la SNCF" in claim.text
+    else:
+        assert claim.text == expected
+        assert claim.outlet == "Médiapart"

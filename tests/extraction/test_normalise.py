@@ -352,3 +352,8 @@ def test_its_regexes_find_the_same_places_with_the_next_character_tested_first(n
         assert [(m.span(), m.groups()) for m in guarded.finditer(text)] == [
             (m.span(), m.groups()) for m in plain.finditer(text)]
     assert plain.search(" ".join(texts)), f"{name} finds nothing in the examples"
+
+
+def test_it_separates_a_sentence_ending_on_a_currency_sign_glued_to_the_next_one() -> None:
+    assert "au prix de 6 000 €. La Polestar 2" in normalise("Il est proposé au prix de 6 000 €.La Polestar 2 est équipée").text
+    assert "pour 30$. Le vendeur" in normalise("Il a été vendu pour 30$.Le vendeur a refusé").text

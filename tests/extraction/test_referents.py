@@ -329,3 +329,26 @@ def test_a_country_a_platform_or_a_ruling_named_again_by_its_noun_needs_context(
 ])
 def test_an_english_office_with_its_complement_is_identified(text: str, needle: str, flagged: bool) -> None:
     assert english(text, needle).needs_context is flagged
+
+
+@pytest.mark.parametrize(("text", "needle", "flagged"), [
+    # the parser took the leading phrase's noun ("Un an") for a second subject of the verb
+    ("Un an jour pour après le décès de son mari et manager René Angélil, la star a décidé de lui rendre un hommage "
+     "de 3 minutes sur son compte Facebook officiel ce samedi 14 janvier.", "3 minutes", True),
+    # the parser made the participle clause the sentence, the subject its apposition
+    ("Après avoir harcelé le palais présidentiel durant le quinquennat de François Hollande, ce professeur de "
+     "musique a récemment, pendant plusieurs semaines, passé 300 appels au standard.", "300 appels", True),
+    # a leading phrase longer than a pronoun's antecedent is looked for across
+    ("Emmanuel Macron a offert un chêne à Donald Trump. Sur des photos prises par le photographe de presse Yuri "
+     "Gripas samedi 28 avril, et publiées sur les sites de France Info et du Huffpost notamment, l'arbrisseau a "
+     "disparu du jardin de la Maison blanche.", "Yuri", True),
+    # a description set off between commas names the noun before it, it is not the subject
+    ("Dans les Pyrénées-Orientales, un homme mordu par une des araignées les plus dangereuses de France, la veuve "
+     "noire, a été soigné juste avant une issue fatale en 2019.", "veuve", False),
+    # a named subject after the same long phrase
+    ("Sur des photos prises par le photographe de presse Yuri Gripas samedi 28 avril, et publiées sur les sites "
+     "de France Info et du Huffpost notamment, Emmanuel Macron apparaît avec 3 ministres.", "3 ministres", False),
+])
+def test_a_description_subject_after_a_long_or_misread_leading_phrase_needs_context(text: str, needle: str,
+                                                                                     flagged: bool) -> None:
+    assert one(text, needle).needs_context is flagged

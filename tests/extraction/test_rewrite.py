@@ -654,3 +654,27 @@ def test_a_scene_left_out_of_the_text_takes_its_date_with_it() -> None:
                 "vacances")
     assert claim.text == "Le Premier ministre Édouard Philippe a passé ses vacances dans les Alpes."
     assert claim.dates == []
+
+
+@pytest.mark.parametrize(("text", "needle", "expected"), [
+    # between the auxiliary and its verb
+    ("Le tribunal administratif de Cergy-Pontoise a ainsi donné raison mercredi à 3 associations.", "3 associations",
+     "Le tribunal administratif de Cergy-Pontoise a donné raison mercredi à 3 associations."),
+    ("Le chef du service a donc déposé plainte en septembre pour 12 appels.", "12 appels",
+     "Le chef du service a déposé plainte en septembre pour 12 appels."),
+    ("Marine Le Pen s'est par ailleurs dite d'accord avec 3 ministres.", "3 ministres",
+     "Marine Le Pen s'est dite d'accord avec 3 ministres."),
+    ("Philippe Madrelle a également été député de Gironde pendant douze ans.", "douze ans",
+     "Philippe Madrelle a été député de Gironde pendant douze ans."),
+    # between the subject and its verb, with or without commas
+    ("La ville de Saint-Ouen de son côté a rassuré 300 parents via son compte Twitter.", "300 parents",
+     "La ville de Saint-Ouen a rassuré 300 parents via son compte Twitter."),
+    ("Le RN, de son côté, veut étendre la loi de 2004.", "2004", "Le RN veut étendre la loi de 2004."),
+    # a conjunction, a comparison and one cause of several stay
+    ("La France a vendu 3 avions ainsi que 12 chars.", "3 avions", "La France a vendu 3 avions ainsi que 12 chars."),
+    ("Pour Julien Rencki, les 150 millions d'euros déboursés sont aussi dus à une hausse des prix des soins.",
+     "150 millions", "Pour Julien Rencki, les 150 millions d'euros déboursés sont aussi dus à une hausse des prix des "
+     "soins."),
+])
+def test_it_drops_a_connective_set_inside_the_main_clause(text: str, needle: str, expected: str) -> None:
+    assert one(text, needle).text == expected

@@ -15,7 +15,7 @@ def test_it_takes_no_gender_from_a_complement_the_parser_hung_a_name_on() -> Non
             "Avant le sommet de l'Onu, Greta Thunberg participera à de nombreuses rencontres sur le climat. "
             "Elle a également prévu de se rendre au Canada et au Chili en décembre.")
     claim = one(text, "Canada")
-    assert claim.text.startswith("Greta Thunberg a également prévu")
+    assert claim.text.startswith("Greta Thunberg a prévu")  # (the connective goes: rewrite._inner_connectives)
     assert not claim.needs_context
 
 
@@ -44,7 +44,7 @@ def test_who_says_je_is_who_the_next_il_goes_on_about() -> None:
             "aussi nos indépendants\", promet Emmanuel Macron. "
             "Il a aussi annoncé le report des cotisations et des impôts dus en mars par les sociétés.")
     claim = one(text, "report des cotisations")
-    assert claim.text.startswith("Emmanuel Macron a aussi annoncé")
+    assert claim.text.startswith("Emmanuel Macron a annoncé")
     assert not claim.needs_context
 
 
