@@ -476,6 +476,15 @@ APPRAISAL_VERBS = {
            "estim", "jug", "considèr", "considér", "qualifi", "applaudi", "étrill", "raill", "ironis", "désol", "offusqu", "moqu", "tacl"),
     "en": (),
 }
+# A feeling (word starts, on the main verb or what it says or shows: pipeline._appraisal): "les habitants se sont
+# inquiétés", "la ville a rassuré la population", "elle a dit sa joie", "il s'est dit choqué", "elle a été
+# soulagée": how someone felt, not what happened. Not "peine" (a sentence), "colère" (a protest's name).
+FEELING_WORDS = {
+    "fr": ("inquiét", "inquièt", "rassur", "soulag", "boulevers", "choqu", "attrist", "ému", "émotion",
+           "joie", "tristesse", "chagrin", "fierté", "déception", "déçu", "consternation", "consterné", "stupeur",
+           "stupéfaction", "effroi", "émoi", "désarroi"),
+    "en": (),
+}
 # Speech verbs that tell of a telling: with no clause or quotation after them, the sentence says that someone
 # spoke, not what ("La mère a raconté la scène au Parisien", "Il s'est confié à Télé 7 Jours"). Not the verbs
 # whose object is the news ("a annoncé sa démission", "a révélé l'identité du suspect").

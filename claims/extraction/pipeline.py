@@ -1442,14 +1442,20 @@ def _marker_lists(language: str) -> tuple[tuple[str, ...], ...]:
 def _appraisal(span: Span, root: Token, attrib: at.Attribution, language: str) -> bool:
     """Whether the sentence's main verb or its speech verb reports a judgement ("a salué", "a dénoncé",
     "estime"): what someone thinks of a thing, not what happened (lexicon.APPRAISAL_VERBS). Not in the
-    passive: "Il a été jugé en appel" is a trial."""
+    passive: "Il a été jugé en appel" is a trial. Or a feeling (lexicon.FEELING_WORDS), the main verb's
+    ("se sont inquiétés", "a rassuré la population", "a été soulagée") or what it says or shows ("a dit sa
+    joie", "s'est dit choqué", "s'est montré ému")."""
     starts = lx.APPRAISAL_VERBS.get(language, ())
     if not starts:
         return False
     pos_of, lower = column(span.doc, "pos_"), column(span.doc, "lower_")
     verbs = [root.i] + [i for s, e in attrib.drop for i in range(s, e) if pos_of[i] == "VERB"]
-    return any(pos_of[i] == "VERB" and lower[i].startswith(starts)
-               and not any(c.dep_ == "aux:pass" for c in span.doc[i].children) for i in verbs)
+    if any(pos_of[i] == "VERB" and lower[i].startswith(starts)
+           and not any(c.dep_ == "aux:pass" for c in span.doc[i].children) for i in verbs):
+        return True
+    feelings = lx.FEELING_WORDS.get(language, ())
+    return bool(feelings) and (root.pos_ == "VERB" and root.lower_.startswith(feelings) or any(
+        c.dep_ in ("obj", "xcomp") and c.lower_.startswith(feelings) for c in root.children))
 
 
 def _inverted_question(span: Span, language: str) -> bool:

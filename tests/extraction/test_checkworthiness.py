@@ -702,6 +702,25 @@ def test_a_reported_judgement_ranks_below_the_facts_of_its_article() -> None:
 
 
 @pytest.mark.parametrize("text", [
+    "Les habitants de Brest se sont inquiétés lundi d'une mystérieuse odeur de soufre.",  # the main verb
+    "La mairie de Brest a vite rassuré la population sur son compte Twitter.",
+    "La chanteuse Anne Leroy a dit sa joie après la victoire de son club.",  # what is said
+    "Le maire de Brest s'est dit choqué par les violences de samedi.",
+    "Le président Paul Martin s'est montré très ému lors de la cérémonie.",  # what is shown
+])
+def test_a_reported_feeling_is_a_reported_judgement(text: str) -> None:
+    from claims.extraction import extract_claims
+
+    extraction = extract_claims(text, language="fr", selective=False)
+    [claim] = [*extraction.claims, *extraction.recoverable]
+    assert "reports a judgement (praised, denounced, regretted)" in claim.checkworthiness_reasons
+
+
+@pytest.mark.parametrize("text", [
+    # A feeling with a figure is checkable: the 40 % rise happened or not.
+    "Les habitants se sont inquiétés d'une hausse de 40 % des loyers à Brest.",
+    # Not a feeling: riots, a sentence served.
+    "La police a dispersé les émeutiers lundi soir à Brest.",
     # A figure with what is judged is checkable: the suppression of 300 jobs happened or not.
     "La CGT a dénoncé la suppression de 300 postes à l'usine de Cholet.",
     # In the passive, "jugé" is a trial.
