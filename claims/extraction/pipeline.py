@@ -1308,6 +1308,11 @@ def _candidate(
     lower = text.lower()
     root = span.root
     tense = ft._tense_at(doc, root.i)
+    # What a speaker said will happen is a forecast, whatever the tense of the saying: "Marine Le Pen affirme
+    # qu'il y aura des responsables du RN dans les cortèges", "Le ministre a assuré que la réforme sera votée".
+    said = next((c for c in root.children if c.dep_ == "ccomp"), None) if at.speech_verb(root, language) else None
+    if said is not None and ft._tense_at(doc, said.i) == "future":
+        tense = "future"
     needs_context = rewritten.needs_context or unresolved_subject
     record, forecast, schedule, advice, promotional, tribute = markers_in(lower, _marker_lists(language),
                                                                           skip_blank=True)
