@@ -493,6 +493,14 @@ TELLING_VERBS = {
            "confient"),
     "en": (),
 }
+# Nouns for what someone said or knows, named and not given: "a livré son point de vue sur le Brexit", "une
+# hypothèse a été avancée par le maire", "vient de révéler un secret", "a expliqué son silence" (the object of
+# the main verb or its passive subject; pipeline._contentless). "point" only in "point de vue".
+SAID_NOUNS = {
+    "fr": frozenset({"avis", "secret", "secrets", "mystère", "hypothèse", "hypothèses", "confidence", "confidences",
+                     "anecdote", "anecdotes", "souvenir", "souvenirs", "version", "ressenti", "impressions",
+                     "opinion", "silence", "vision", "analyse", "réaction", "explications"}),
+}
 # "est revenu sur l'affaire", "revient sur son départ": a telling only with "sur" after it.
 TELLING_AGAIN = ("revenu", "revenue", "revient", "reviennent", "revenait", "revenaient")
 # The subjects of a frame that announces the statement after a colon ("Le constat est sans appel : ...",

@@ -1499,18 +1499,35 @@ def _contentless(span: Span, root: Token, quote: str, language: str) -> bool:
     doc = span.doc
     again = language == "fr" and root.lower_ in lx.TELLING_AGAIN and root.i + 1 < len(doc) \
         and doc[root.i + 1].lower_ == "sur"
-    if not (again or root.lower_.startswith(starts) or _outlet_at_work(root)):
+    named = _names_what_was_said(root, language)
+    if not (again or named or root.lower_.startswith(starts) or _outlet_at_work(root)):
         return False
     if any(mark in quote for mark in ('"', "«", "»", ":", "\u201c")):
         return False
     lower = column(doc, "lower_")
     if any(lower[i] in _WHAT_WAS_SAID for i in range(root.i + 1, span.end)):
         return False  # "confie que le gouvernement réfléchit ...", "raconte comment elle s'est séparée ..."
+    if named:
+        return True
     deps = {c.dep_ for c in root.children}
     # "Les investigations ont été confiées à la police" is an act; "est revenu sur", "s'est confiée" are not
     # passives, whatever the parser makes of their auxiliary.
     passive = "aux:pass" in deps and not again and not any(c.lower_ in ("se", "s'", "s\u2019") for c in root.children)
     return not passive and not deps & {"ccomp", "xcomp", "parataxis", "csubj", "advcl"}
+
+
+def _names_what_was_said(root: Token, language: str) -> bool:
+    """Whether the main verb (or the verb it leads to: "vient de révéler") has for object or passive subject a
+    noun for what someone said, not what they said (lexicon.SAID_NOUNS): "a livré son point de vue sur le
+    Brexit", "Une hypothèse a été avancée par le maire"."""
+    nouns = lx.SAID_NOUNS.get(language, frozenset())
+    doc = root.doc
+    for verb in (root, *(c for c in root.children if c.dep_ == "xcomp" and c.pos_ == "VERB")):
+        for c in verb.children:
+            if c.dep_ in ("obj", "nsubj:pass") and (c.lower_ in nouns or c.lower_ == "point" and c.i + 2 < len(doc)
+                                                    and doc[c.i + 1].lower_ == "de" and doc[c.i + 2].lower_ == "vue"):
+                return True
+    return False
 
 
 def _outlet_at_work(root: Token) -> bool:

@@ -742,6 +742,10 @@ def test_a_judged_figure_a_trial_or_an_announcement_is_no_reported_judgement(tex
     "L'humoriste Paul Martin est revenu sur l'épisode dans l'émission de Thierry Ardisson.",
     # a news outlet at work: the article's sources, not a fact
     "Au lendemain de l'incendie, Le Parisien a recueilli plusieurs témoignages de voisins.",
+    # a noun for what was said, not what was said
+    "L'ancien ministre Paul Martin a livré son point de vue sur le Brexit.",
+    "Une hypothèse a été avancée par Paul Martin, premier adjoint au maire de Lyon.",
+    "Le conteur Paul Martin vient de révéler un secret bien gardé sur sa carrière.",
 ])
 def test_a_sentence_that_only_tells_that_someone_spoke_ranks_below_what_they_said(telling: str) -> None:
     from claims.extraction import extract_claims
@@ -759,6 +763,9 @@ def test_a_sentence_that_only_tells_that_someone_spoke_ranks_below_what_they_sai
     "Les investigations ont été confiées à la police judiciaire de Lyon.",  # passive: an act
     "Le président Emmanuel Macron a confirmé mercredi son départ pour Berlin.",  # not a telling verb
     'Le maire a réagi sur Twitter : "Nous ne fermerons pas cette école".',  # the words follow
+    "Le maire a livré son point de vue : la fermeture de l'école de Lyon est une erreur.",
+    "Le préfet a avancé l'hypothèse que le gaz venait de l'usine de Lyon.",
+    "Le club de Lyon a marqué un point décisif samedi face à Nantes.",  # "point", not "point de vue"
 ])
 def test_a_telling_with_its_words_or_an_act_is_not_contentless(text: str) -> None:
     from claims.extraction import extract_claims
