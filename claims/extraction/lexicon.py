@@ -483,6 +483,15 @@ APPRAISAL_VERBS = {
            "estim", "jug", "considèr", "considér", "qualifi", "applaudi", "étrill", "raill", "ironis", "désol", "offusqu", "moqu", "tacl"),
     "en": (),
 }
+# A feeling (word starts, on the main verb or what it says or shows: pipeline._appraisal): "les habitants se sont
+# inquiétés", "la ville a rassuré la population", "elle a dit sa joie", "il s'est dit choqué", "elle a été
+# soulagée": how someone felt, not what happened. Not "peine" (a sentence), "colère" (a protest's name).
+FEELING_WORDS = {
+    "fr": ("inquiét", "inquièt", "rassur", "soulag", "boulevers", "choqu", "attrist", "ému", "émotion",
+           "joie", "tristesse", "chagrin", "fierté", "déception", "déçu", "consternation", "consterné", "stupeur",
+           "stupéfaction", "effroi", "émoi", "désarroi"),
+    "en": (),
+}
 # Speech verbs that tell of a telling: with no clause or quotation after them, the sentence says that someone
 # spoke, not what ("La mère a raconté la scène au Parisien", "Il s'est confié à Télé 7 Jours"). Not the verbs
 # whose object is the news ("a annoncé sa démission", "a révélé l'identité du suspect").
@@ -490,6 +499,14 @@ TELLING_VERBS = {
     "fr": ("racont", "témoign", "réagi", "exprim", "comment", "parl", "narr", "confie", "confié", "confiai",
            "confient"),
     "en": (),
+}
+# Nouns for what someone said or knows, named and not given: "a livré son point de vue sur le Brexit", "une
+# hypothèse a été avancée par le maire", "vient de révéler un secret", "a expliqué son silence" (the object of
+# the main verb or its passive subject; pipeline._contentless). "point" only in "point de vue".
+SAID_NOUNS = {
+    "fr": frozenset({"avis", "secret", "secrets", "mystère", "hypothèse", "hypothèses", "confidence", "confidences",
+                     "anecdote", "anecdotes", "souvenir", "souvenirs", "version", "ressenti", "impressions",
+                     "opinion", "silence", "vision", "analyse", "réaction", "explications"}),
 }
 # "est revenu sur l'affaire", "revient sur son départ": a telling only with "sur" after it.
 TELLING_AGAIN = ("revenu", "revenue", "revient", "reviennent", "revenait", "revenaient")

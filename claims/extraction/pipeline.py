@@ -1308,6 +1308,11 @@ def _candidate(
     lower = text.lower()
     root = span.root
     tense = ft._tense_at(doc, root.i)
+    # What a speaker said will happen is a forecast, whatever the tense of the saying: "Marine Le Pen affirme
+    # qu'il y aura des responsables du RN dans les cortèges", "Le ministre a assuré que la réforme sera votée".
+    said = next((c for c in root.children if c.dep_ == "ccomp"), None) if at.speech_verb(root, language) else None
+    if said is not None and ft._tense_at(doc, said.i) == "future":
+        tense = "future"
     needs_context = rewritten.needs_context or unresolved_subject
     record, forecast, schedule, advice, promotional, tribute = markers_in(lower, _marker_lists(language),
                                                                           skip_blank=True)
@@ -1442,14 +1447,20 @@ def _marker_lists(language: str) -> tuple[tuple[str, ...], ...]:
 def _appraisal(span: Span, root: Token, attrib: at.Attribution, language: str) -> bool:
     """Whether the sentence's main verb or its speech verb reports a judgement ("a salué", "a dénoncé",
     "estime"): what someone thinks of a thing, not what happened (lexicon.APPRAISAL_VERBS). Not in the
-    passive: "Il a été jugé en appel" is a trial."""
+    passive: "Il a été jugé en appel" is a trial. Or a feeling (lexicon.FEELING_WORDS), the main verb's
+    ("se sont inquiétés", "a rassuré la population", "a été soulagée") or what it says or shows ("a dit sa
+    joie", "s'est dit choqué", "s'est montré ému")."""
     starts = lx.APPRAISAL_VERBS.get(language, ())
     if not starts:
         return False
     pos_of, lower = column(span.doc, "pos_"), column(span.doc, "lower_")
     verbs = [root.i] + [i for s, e in attrib.drop for i in range(s, e) if pos_of[i] == "VERB"]
-    return any(pos_of[i] == "VERB" and lower[i].startswith(starts)
-               and not any(c.dep_ == "aux:pass" for c in span.doc[i].children) for i in verbs)
+    if any(pos_of[i] == "VERB" and lower[i].startswith(starts)
+           and not any(c.dep_ == "aux:pass" for c in span.doc[i].children) for i in verbs):
+        return True
+    feelings = lx.FEELING_WORDS.get(language, ())
+    return bool(feelings) and (root.pos_ == "VERB" and root.lower_.startswith(feelings) or any(
+        c.dep_ in ("obj", "xcomp") and c.lower_.startswith(feelings) for c in root.children))
 
 
 def _inverted_question(span: Span, language: str) -> bool:
@@ -1488,18 +1499,35 @@ def _contentless(span: Span, root: Token, quote: str, language: str) -> bool:
     doc = span.doc
     again = language == "fr" and root.lower_ in lx.TELLING_AGAIN and root.i + 1 < len(doc) \
         and doc[root.i + 1].lower_ == "sur"
-    if not (again or root.lower_.startswith(starts) or _outlet_at_work(root)):
+    named = _names_what_was_said(root, language)
+    if not (again or named or root.lower_.startswith(starts) or _outlet_at_work(root)):
         return False
     if any(mark in quote for mark in ('"', "«", "»", ":", "\u201c")):
         return False
     lower = column(doc, "lower_")
     if any(lower[i] in _WHAT_WAS_SAID for i in range(root.i + 1, span.end)):
         return False  # "confie que le gouvernement réfléchit ...", "raconte comment elle s'est séparée ..."
+    if named:
+        return True
     deps = {c.dep_ for c in root.children}
     # "Les investigations ont été confiées à la police" is an act; "est revenu sur", "s'est confiée" are not
     # passives, whatever the parser makes of their auxiliary.
     passive = "aux:pass" in deps and not again and not any(c.lower_ in ("se", "s'", "s\u2019") for c in root.children)
     return not passive and not deps & {"ccomp", "xcomp", "parataxis", "csubj", "advcl"}
+
+
+def _names_what_was_said(root: Token, language: str) -> bool:
+    """Whether the main verb (or the verb it leads to: "vient de révéler") has for object or passive subject a
+    noun for what someone said, not what they said (lexicon.SAID_NOUNS): "a livré son point de vue sur le
+    Brexit", "Une hypothèse a été avancée par le maire"."""
+    nouns = lx.SAID_NOUNS.get(language, frozenset())
+    doc = root.doc
+    for verb in (root, *(c for c in root.children if c.dep_ == "xcomp" and c.pos_ == "VERB")):
+        for c in verb.children:
+            if c.dep_ in ("obj", "nsubj:pass") and (c.lower_ in nouns or c.lower_ == "point" and c.i + 2 < len(doc)
+                                                    and doc[c.i + 1].lower_ == "de" and doc[c.i + 2].lower_ == "vue"):
+                return True
+    return False
 
 
 def _outlet_at_work(root: Token) -> bool:

@@ -1,7 +1,8 @@
 """The short list an article keeps: the few claims worth a fact-checker's time, best first.
 
 Selective by default: at most ~35% of the article's sentences (never more than 40%), between 3
-and 8 claims, each at or above the threshold; fragments and subjects that need context come last.
+and 8 claims, each at or above the threshold (past the first three, well above it unless it states
+a figure: FIRM_MARGIN); fragments and subjects that need context come last.
 An article that states a figure never ends with nothing: its best candidate with a quantity is
 kept. Everything else stays recoverable (Extraction.recoverable), so a reviewer can pull it up.
 """
@@ -21,6 +22,12 @@ MIN_CLAIMS = 3
 MAX_CLAIMS = 8
 SHARE = 0.35  # of the article's sentences, typically
 MAX_SHARE = 0.4  # never more
+# Past its first FIRM_CLAIMS claims an article keeps a candidate without a figure only FIRM_MARGIN above the
+# threshold: an article with three good candidates stores those, not five with the weak ones that fill the list
+# (reported feelings, a private person's doings, opinions quoted score just above it). Dev tune split p@5
+# 0.537 -> 0.586, recall 0.583 -> 0.573 (without the figure's exemption recall fell to 0.552).
+FIRM_CLAIMS = 3
+FIRM_MARGIN = 0.15
 
 
 class _Candidate(Protocol):
@@ -66,7 +73,8 @@ def select(candidates: Sequence[_Candidate], *, sentences: int, min_score: float
         # two results of a poll).
         repeated = next((k for k, (other, their_figures) in enumerate(seen) if other and len(words & other) >= 0.6 * min(
             len(words), len(other)) and not (figures and their_figures and figures != their_figures)), None)
-        if cand.checkworthiness < min_score or not _usable(cand):
+        floor = min_score + (FIRM_MARGIN if len(kept) >= FIRM_CLAIMS and not cand.quantities else 0.0)
+        if cand.checkworthiness < floor or not _usable(cand):
             continue
         if repeated is not None:
             if _names(cand) > _names(kept[repeated]):

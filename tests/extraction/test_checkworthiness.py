@@ -702,6 +702,25 @@ def test_a_reported_judgement_ranks_below_the_facts_of_its_article() -> None:
 
 
 @pytest.mark.parametrize("text", [
+    "Les habitants de Brest se sont inquiétés lundi d'une mystérieuse odeur de soufre.",  # the main verb
+    "La mairie de Brest a vite rassuré la population sur son compte Twitter.",
+    "La chanteuse Anne Leroy a dit sa joie après la victoire de son club.",  # what is said
+    "Le maire de Brest s'est dit choqué par les violences de samedi.",
+    "Le président Paul Martin s'est montré très ému lors de la cérémonie.",  # what is shown
+])
+def test_a_reported_feeling_is_a_reported_judgement(text: str) -> None:
+    from claims.extraction import extract_claims
+
+    extraction = extract_claims(text, language="fr", selective=False)
+    [claim] = [*extraction.claims, *extraction.recoverable]
+    assert "reports a judgement (praised, denounced, regretted)" in claim.checkworthiness_reasons
+
+
+@pytest.mark.parametrize("text", [
+    # A feeling with a figure is checkable: the 40 % rise happened or not.
+    "Les habitants se sont inquiétés d'une hausse de 40 % des loyers à Brest.",
+    # Not a feeling: riots, a sentence served.
+    "La police a dispersé les émeutiers lundi soir à Brest.",
     # A figure with what is judged is checkable: the suppression of 300 jobs happened or not.
     "La CGT a dénoncé la suppression de 300 postes à l'usine de Cholet.",
     # In the passive, "jugé" is a trial.
@@ -723,6 +742,10 @@ def test_a_judged_figure_a_trial_or_an_announcement_is_no_reported_judgement(tex
     "L'humoriste Paul Martin est revenu sur l'épisode dans l'émission de Thierry Ardisson.",
     # a news outlet at work: the article's sources, not a fact
     "Au lendemain de l'incendie, Le Parisien a recueilli plusieurs témoignages de voisins.",
+    # a noun for what was said, not what was said
+    "L'ancien ministre Paul Martin a livré son point de vue sur le Brexit.",
+    "Une hypothèse a été avancée par Paul Martin, premier adjoint au maire de Lyon.",
+    "Le conteur Paul Martin vient de révéler un secret bien gardé sur sa carrière.",
 ])
 def test_a_sentence_that_only_tells_that_someone_spoke_ranks_below_what_they_said(telling: str) -> None:
     from claims.extraction import extract_claims
@@ -740,6 +763,9 @@ def test_a_sentence_that_only_tells_that_someone_spoke_ranks_below_what_they_sai
     "Les investigations ont été confiées à la police judiciaire de Lyon.",  # passive: an act
     "Le président Emmanuel Macron a confirmé mercredi son départ pour Berlin.",  # not a telling verb
     'Le maire a réagi sur Twitter : "Nous ne fermerons pas cette école".',  # the words follow
+    "Le maire a livré son point de vue : la fermeture de l'école de Lyon est une erreur.",
+    "Le préfet a avancé l'hypothèse que le gaz venait de l'usine de Lyon.",
+    "Le club de Lyon a marqué un point décisif samedi face à Nantes.",  # "point", not "point de vue"
 ])
 def test_a_telling_with_its_words_or_an_act_is_not_contentless(text: str) -> None:
     from claims.extraction import extract_claims

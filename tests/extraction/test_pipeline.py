@@ -470,6 +470,18 @@ def test_a_plan_told_in_the_past_is_no_forecast(text: str, forecast: bool) -> No
     assert ("forecast or expectation" in reasons_of(text)) is forecast
 
 
+@pytest.mark.parametrize(("text", "forecast"), [
+    # what a speaker said will happen, whatever the tense of the saying
+    ("Le ministre Christophe Castaner a assuré mardi que la réforme sera votée avant l'été.", True),
+    ("La présidente du Rassemblement national affirme qu'il y aura des élus du parti dans les cortèges de Lyon.", True),
+    # what a speaker said happened or is
+    ("Le ministre Christophe Castaner a assuré mardi que la réforme a été votée avant l'été.", False),
+    ("La présidente du Rassemblement national affirme que des élus du parti étaient dans les cortèges de Lyon.", False),
+])
+def test_what_a_speaker_says_will_happen_is_a_forecast(text: str, forecast: bool) -> None:
+    assert ("forecast or expectation" in reasons_of(text)) is forecast
+
+
 @pytest.mark.parametrize(("text", "first_person"), [
     # a title or a lawyer's "Me" capitalised after a word: no one speaks of themselves
     ("Vanessa Burggraf a remplacé Léa Salamé dans On n'est pas couché en 2015.", False),

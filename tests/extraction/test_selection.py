@@ -95,3 +95,21 @@ def test_of_two_statements_of_one_fact_the_one_that_names_more_is_kept() -> None
     body.entities = body.entities[:1]
     kept, rest = select([lead, body, other], sentences=10, min_score=0.3)
     assert kept == [lead, other] and rest == [body]
+
+
+def test_past_its_first_claims_an_article_keeps_only_candidates_well_above_the_threshold() -> None:
+    # Three good candidates and two just above the threshold: the weak ones stay recoverable, not stored
+    # to fill the list, unless they state a figure.
+    cands = [Cand(0, 0.95, "Le conseil a voté la loi."), Cand(1, 0.9, "La loi a été publiée lundi."),
+             Cand(2, 0.85, "Le Sénat avait rejeté le texte."), Cand(3, 0.55, "Elle s'est dite soulagée."),
+             Cand(4, 0.56, "Le texte compte 12 articles.", quantities=[{"value": 12.0}]),
+             Cand(5, 0.6, "Il est rentré chez lui.")]
+    kept, rest = select(cands, sentences=20, min_score=0.5)
+    assert [c.start for c in kept] == [0, 1, 2, 4]
+    assert [c.start for c in rest] == [5, 3]
+
+
+def test_the_first_claims_need_only_the_threshold() -> None:
+    kept, _ = select([Cand(0, 0.55, "Le maire a démissionné."), Cand(1, 0.52, "Le conseil a élu son successeur.")],
+                     sentences=20, min_score=0.5)
+    assert [c.start for c in kept] == [0, 1]
