@@ -177,8 +177,8 @@ class Context:
                 w[:1].isupper() for w in description.replace("'", " ").split()[1:]):
             return ""
         head = next((w for w in words if w not in ROLE_ADJECTIVES), words[0])
-        if head not in _OFFICES:
-            return ""
+        if head not in _OFFICES or head in _OFFICIALS:
+            return ""  # (a prefect or a prosecutor is never someone the article named for something else: article_holder)
         gender = description_gender(description)
         same = {name for name in self.people if self.genders.get(name) == gender}
         if not gender or len(same) != 1:

@@ -352,3 +352,9 @@ def test_an_english_office_with_its_complement_is_identified(text: str, needle: 
 def test_a_description_subject_after_a_long_or_misread_leading_phrase_needs_context(text: str, needle: str,
                                                                                      flagged: bool) -> None:
     assert one(text, needle).needs_context is flagged
+
+
+def test_a_prefect_is_not_the_one_man_the_article_named_for_something_else() -> None:
+    claim = one("Emmanuel Macron a visité Lyon mardi. Le préfet a fermé 40 écoles mercredi.", "40 écoles")
+    assert claim.text == "Le préfet a fermé 40 écoles mercredi."
+    assert claim.needs_context
