@@ -732,7 +732,7 @@ def source_of(tokens: list[Token], language: str, told: bool = True) -> tuple[st
         # the head with its determiner and adjectives ("l'ancien Premier ministre"), not a preposition
         # before it ("au ministère"); the phrase keeps its punctuation, where it ends.
         start = first
-        while start > 0 and (tokens[start - 1].pos_ in ("DET", "ADJ") or tokens[start - 1].lower_ in ROLE_ADJECTIVES):
+        while start > 0 and (tokens[start - 1].pos_ in ("DET", "ADJ", "NUM") or tokens[start - 1].lower_ in ROLE_ADJECTIVES):
             start -= 1
         phrase = tokens[start : first + 9]
         cut = next((k for k, t in enumerate(phrase) if k > 0 and (
@@ -2443,6 +2443,8 @@ def _according_to_inside(span: Span, language: str) -> Attribution | None:
             continue
         if phrase_start >= span.end or doc[phrase_start].lower_ in _NOT_A_SOURCE or quoted(tok, span):
             continue
+        if _bracketed_figure_source(tok, span):
+            continue
         if doc[phrase_start].lower_ in _STRESSED_PRONOUNS:
             # "L'affaire évoque selon lui la mort d'Eric Garner": the person the article is about; "Le Pr Jean
             # Roux a publié des études qui, selon lui, montrent ...": the person the sentence names before it.
@@ -2467,6 +2469,15 @@ def _according_to_inside(span: Span, language: str) -> Attribution | None:
             drop = [(tok.i - 1, end)] if between_commas else _opening_source(span, tok, end)
             return Attribution(claimant, outlet, "according_to" if how == "speech" else how, drop)
     return None
+
+
+def _bracketed_figure_source(marker: Token, span: Span) -> bool:
+    """"800.000 manifestants selon le ministère (1,5 million selon la CGT)": a source inside brackets after
+    other words gives the source of what the brackets say (another count), not of the sentence; "(selon
+    l'Insee)" right after its opening bracket is the sentence's."""
+    text_of = column(marker.doc, "text")
+    opened = next((i for i in range(marker.i - 1, span.start - 1, -1) if text_of[i] in ("(", ")")), None)
+    return opened is not None and text_of[opened] == "(" and opened < marker.i - 1
 
 
 # Words that may come before a source opening the sentence ("Mais selon Le Parisien,", "Toujours selon X,").

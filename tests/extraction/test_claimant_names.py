@@ -89,3 +89,17 @@ def test_a_medium_that_passed_on_what_someone_said_is_only_the_outlet() -> None:
     cand = claim("\"Le projet sera abandonné en 2021\", a révélé Paul Roux, des propos rapportés par Le Point.",
                  "projet")
     assert (cand.claimant, cand.outlet) == ("Paul Roux", "Le Point")
+
+
+def test_a_source_inside_brackets_after_a_count_is_that_counts_not_the_sentences() -> None:
+    cand = claim("Les syndicats espèrent une nouvelle démonstration de force, après les 800.000 manifestants recensés "
+                 "jeudi par le ministère de l'Intérieur (1,5 million selon la CGT).", "800.000")
+    assert cand.claimant != "CGT"
+    cand = claim("Le chômage a baissé de 2 % au premier trimestre (selon l'Insee).", "chômage")
+    assert cand.claimant == "Insee"
+
+
+def test_a_described_speaker_keeps_the_number_before_its_noun() -> None:
+    cand = claim("\"Cette utilisation d'un langage incendiaire est offensante et dangereuse depuis 2019\", dénoncent "
+                 "les deux fils du prince Charles et de Lady Di, dans un communiqué commun.", "incendiaire")
+    assert cand.claimant.startswith("les deux fils du prince Charles")
