@@ -410,6 +410,10 @@ def _subject_holders(verb: Token) -> list[Token]:
     """The children a speech verb's subject may hang from: the verb's own, and its auxiliary's when the parser
     hung the subject there ("La chanteuse a assuré": "chanteuse" the subject of "a", tagged a verb)."""
     aux = [c for c in verb.children if c.dep_ == "aux:tense" and c.i < verb.i]
+    # "Le ministère a d'ailleurs fait savoir que": the locution's verb tagged an auxiliary and made the head,
+    # with the subject, of its last word
+    if verb.dep_ == "xcomp" and verb.head.pos_ == "AUX" and verb.head.i < verb.i:
+        aux.append(verb.head)
     # (not a pronoun: one hung there, "Il a par ailleurs rappelé que", stays unattributed as before;
     # read from the context it was someone else than the speaker in the sentences tried)
     return [*verb.children, *(c for a in aux for c in a.children if c.i < a.i and c.pos_ not in ("PRON", "DET", "ADV"))]
@@ -901,7 +905,7 @@ def _document_author(words: list[Token]) -> str:
             if not (w.is_alpha and (w.text[:1].isupper() or inner)):  # "Santé publique France"
                 break
             name.append(w)
-        if name:
+        if name and name[0].doc[name[0].i - 1].text != '"':  # 'l'enquête "Madame la présidente"': its title
             return " ".join(w.text for w in name)
     return ""
 

@@ -103,3 +103,16 @@ def test_a_described_speaker_keeps_the_number_before_its_noun() -> None:
     cand = claim("\"Cette utilisation d'un langage incendiaire est offensante et dangereuse depuis 2019\", dénoncent "
                  "les deux fils du prince Charles et de Lady Di, dans un communiqué commun.", "incendiaire")
     assert cand.claimant.startswith("les deux fils du prince Charles")
+
+
+def test_a_title_in_quotation_marks_after_a_document_noun_is_not_its_author() -> None:
+    cand = claim("Selon les deux journalistes qui publient l'enquête \"Madame la présidente\", c'est bien l'épouse du "
+                 "chef de l'État qui aurait découvert 3 ministres.", "épouse")
+    assert cand.claimant != "Madame"
+    assert claim("Selon une étude Santé publique France, 30 % des adultes fument.", "adultes").claimant \
+        == "Santé publique France"
+
+
+def test_a_subject_hung_on_a_locution_read_as_an_auxiliary_is_its_speaker() -> None:
+    cand = claim("Le ministère a d'ailleurs fait savoir que 12 agents étaient malades.", "agents")
+    assert cand.claimant == "Le ministère"
