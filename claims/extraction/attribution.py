@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from claims.extraction import lexicon as lx
 from claims.extraction.doccache import column, doc_ents, morph_values, span_ents, span_text, span_tokens
@@ -170,11 +170,23 @@ def person_name(ent: Span) -> str:
         # family name alone ("M. Trump"), which would say less without it.
         return ent.doc[tokens[1].i : end].text.strip(" ,.'\"")
     if not tokens or tokens[0].lower_ not in _ROLES_AGENTS_ADJECTIVES and not common:
-        return ent.doc[tokens[0].i if tokens else ent.start : end].text.strip(" ,.'\"")
+        start = tokens[0].i if tokens else ent.start
+        return ent.doc[_first_name_before(ent.doc, start) : end].text.strip(" ,.'\"")
     for k, tok in enumerate(tokens[1:], 1):
         if tok.pos_ == "PROPN" and tokens[k - 1].pos_ not in ("ADP", "DET"):
             return ent.doc[tok.i : end].text.strip(" ,.'\"")
     return ""
+
+
+def _first_name_before(doc: Doc, start: int) -> int:
+    """Where a name begins when the tagger left its first name out ("Marine" of "Marine Le Pen" opening a
+    sentence): a capitalised first name right before it (lexicon's first names) is part of it."""
+    if start == 0:
+        return start
+    prev = doc[start - 1]
+    first = prev.text.split("-")[0].lower()
+    known = first in lx.MASCULINE_FIRST_NAMES or first in lx.FEMININE_FIRST_NAMES
+    return start - 1 if known and prev.is_alpha and prev.text[:1].isupper() and not prev.ent_type_ else start
 
 
 # Notes of the newsroom or the translator inside a quotation, which taggers read as names.
@@ -398,6 +410,10 @@ def _subject_holders(verb: Token) -> list[Token]:
     """The children a speech verb's subject may hang from: the verb's own, and its auxiliary's when the parser
     hung the subject there ("La chanteuse a assuré": "chanteuse" the subject of "a", tagged a verb)."""
     aux = [c for c in verb.children if c.dep_ == "aux:tense" and c.i < verb.i]
+    # "Le ministère a d'ailleurs fait savoir que": the locution's verb tagged an auxiliary and made the head,
+    # with the subject, of its last word
+    if verb.dep_ == "xcomp" and verb.head.pos_ == "AUX" and verb.head.i < verb.i:
+        aux.append(verb.head)
     # (not a pronoun: one hung there, "Il a par ailleurs rappelé que", stays unattributed as before;
     # read from the context it was someone else than the speaker in the sentences tried)
     return [*verb.children, *(c for a in aux for c in a.children if c.i < a.i and c.pos_ not in ("PRON", "DET", "ADV"))]
@@ -553,7 +569,8 @@ def _entity_name(ent: Span) -> str:
     start = _name_start(ent)
     if start > ent.start and (ent.doc[start].pos_ in ("ADP", "DET") or ent.doc[start].lower_ in _NAME_PARTICLES):
         start = ent.start
-    end = _acronym_end(ent)
+    end = _complement_end(ent)
+    end = _acronym_end(ent) if end == ent.end else end
     # "rapporte Le Parisien jeudi 13 septembre" tagged as one name: it ends where a date in lower case begins
     end = next((k for k in range(start + 1, end) if _date_begins(ent.doc[k])), end)
     while end - 1 > start and ent.doc[end - 1].lower_ in _NOT_SPEAKER_NOUNS:
@@ -561,6 +578,25 @@ def _entity_name(ent: Span) -> str:
     if end - start >= 3 and ent.doc[start].lower_ in lx.WEEKDAYS:
         start += 1  # "Vendredi Ségolène Royal avait répondu" (person_name)
     return ent.doc[start:end].text.strip(" ,.'\"")
+
+
+def _complement_end(ent: Span) -> int:
+    """Where an organisation named by one noun ends when the tagger cut its complement off as a second name
+    ("la Présidence de la République" tagged "Présidence" and "République"): the complement's end, else the
+    entity's. (Not after an acronym: "la SNCF de Bretagne" is the company's branch, named by the company.)"""
+    doc = ent.doc
+    word = ent[0].text
+    if len(ent) != 1 or ent.label_ not in ("ORG", "MISC") or not word[:1].isupper() or word.isupper():
+        return ent.end
+    k = ent.end
+    if k < len(doc) and doc[k].lower_ in ("de", "d'") and k + 1 < len(doc) and doc[k + 1].lower_ in ("la", "l'"):
+        k += 2
+    elif k < len(doc) and doc[k].lower_ in ("du", "des", "d'"):
+        k += 1
+    else:
+        return ent.end
+    after = _entity_at(doc[k]) if k < len(doc) and doc[k].ent_iob_ == "B" else None
+    return after.end if after is not None else ent.end
 
 
 def _date_begins(tok: Token) -> bool:
@@ -587,6 +623,13 @@ def _acronym_end(ent: Span) -> int:
     return ent.end
 
 
+def _office_before(ent: Span) -> bool:
+    """Whether an office comes a few words before an entity ("le secrétaire d'Etat aux Transports Jean-Baptiste
+    Djebbari"): the domain the tagger glued to the name is the office's."""
+    doc = ent.doc
+    return any(doc[k].lower_ in lx.PERSON_ROLES for k in range(max(ent.sent.start, ent.start - 6), ent.start))
+
+
 def _venue(tok: Token) -> bool:
     """Whether a noun is where something was said ("dans ses Indiscrets", "sur son site", "on CNN")."""
     return any(c.dep_ == "case" and c.lower_ in ("dans", "sur", "in", "on") for c in tok.children)
@@ -609,6 +652,7 @@ def source_of(tokens: list[Token], language: str, told: bool = True) -> tuple[st
     text = tokens[0].doc[_compound_start(tokens[0]) : tokens[-1].i + 1].text if tokens else ""
     outlet = outlet_in(text)
     people = []
+    named_ents: list[Span] = []  # the entities of `people` read as persons
     orgs = []
     seen: set[int] = set()
     for tok in tokens:
@@ -626,8 +670,10 @@ def source_of(tokens: list[Token], language: str, told: bool = True) -> tuple[st
         name = _entity_name(ent)
         # "le secrétaire d'Etat aux Transports Jean-Baptiste Djebbari": the parser glued the ministry's
         # domain to the name; what follows it is the person.
+        # Only after an office: "selon la Gendarmerie Royale du Canada" is the organisation's whole name.
         glued = False
-        if len(ent) >= 3 and ent.start > 0 and doc[ent.start - 1].lower_ in ("aux", "au", "de", "du", "des", "l'", "la"):
+        if len(ent) >= 3 and ent.start > 0 and doc[ent.start - 1].lower_ in ("aux", "au", "de", "du", "des", "l'", "la") \
+                and _office_before(ent):
             rest = doc[ent.start + 1 : ent.end]
             if rest.text[:1].isupper() and all(t.text[:1].isupper() or t.lower_ in ("le", "la", "de", "du")
                                                for t in rest):
@@ -647,9 +693,16 @@ def source_of(tokens: list[Token], language: str, told: bool = True) -> tuple[st
             name = person_name(ent)
             if name:
                 people.append(name)
+                named_ents.append(ent)
         elif ent.label_ in ("ORG", "NORP", "MISC", "GPE", "LOC"):
             orgs.append(name)
             outlet = outlet or (name if _medium_name(doc[_name_start(ent)], before=True) == name else "")
+    if len(named_ents) >= 2 and len(people) == len(named_ents) and _coordinated(*named_ents[:2]):
+        return f"{people[0]} et {people[1]}", outlet, "speech"  # "Les princes William et Harry assurent": both
+    if len(named_ents) == 1 and len(people) == 1 and named_ents[0].start >= 2 \
+            and tokens[0].i <= named_ents[0].start - 2 and _coordinated_first_name(named_ents[0]):
+        # (the tagger may leave the first of them out: "Les princes William et Harry" tagged "Harry")
+        return f"{tokens[0].doc[named_ents[0].start - 2].text} et {people[0]}", outlet, "speech"
     if people:
         return people[0], outlet, "speech"
     words = [t for t in tokens if not t.is_punct]
@@ -683,7 +736,7 @@ def source_of(tokens: list[Token], language: str, told: bool = True) -> tuple[st
         # the head with its determiner and adjectives ("l'ancien Premier ministre"), not a preposition
         # before it ("au ministère"); the phrase keeps its punctuation, where it ends.
         start = first
-        while start > 0 and (tokens[start - 1].pos_ in ("DET", "ADJ") or tokens[start - 1].lower_ in ROLE_ADJECTIVES):
+        while start > 0 and (tokens[start - 1].pos_ in ("DET", "ADJ", "NUM") or tokens[start - 1].lower_ in ROLE_ADJECTIVES):
             start -= 1
         phrase = tokens[start : first + 9]
         cut = next((k for k, t in enumerate(phrase) if k > 0 and (
@@ -693,7 +746,9 @@ def source_of(tokens: list[Token], language: str, told: bool = True) -> tuple[st
             or t.pos_ == "DET" and k + 1 < len(phrase) and phrase[k + 1].lower_ in lx.TIME_NOUNS  # "le mois dernier"
             or (outlet and t.text in outlet.split())
             or k + 1 < len(phrase) and phrase[k + 1].lower_ == "à" and t.lower_ in ("face", "grâce", "suite")  # "face à"
-            or t.doc[t.i - 1].text == ",")), len(phrase))  # the comma may have been filtered out
+            or t.doc[t.i - 1].text == ","  # the comma may have been filtered out
+            or t.doc[t.i - 1].text == "(" and t.doc[t.i + 1].text != ")")), len(phrase))  # and a gloss's bracket
+        # ("la Gendarmerie royale du Canada (la police fédérale)"; an acronym in brackets stays: "(Pnat)")
         kept = _trim_function_words(phrase[:cut])
         # as written ("la région Auvergne-Rhône-Alpes", not "Auvergne - Rhône - Alpes")
         last = kept[-1].i + 1 if kept else 0
@@ -731,6 +786,18 @@ def source_of(tokens: list[Token], language: str, told: bool = True) -> tuple[st
     if author:
         return author, outlet, "speech"
     return "", "", ""
+
+
+def _coordinated(first: Span, second: Span) -> bool:
+    """Whether two names are joined by "et" into one phrase ("William et Harry"); the first two of a longer
+    list ("A, B et C") are not."""
+    return second.start == first.end + 1 and first.doc[first.end].lower_ in ("et", "and")
+
+
+def _coordinated_first_name(ent: Span) -> bool:
+    """Whether a name comes after "et" and a first name the tagger left untagged ("William et Harry")."""
+    doc = ent.doc
+    return doc[ent.start - 1].lower_ in ("et", "and") and _first_name_before(doc, ent.start - 1) == ent.start - 2
 
 
 def _compound_start(tok: Token) -> int:
@@ -838,7 +905,7 @@ def _document_author(words: list[Token]) -> str:
             if not (w.is_alpha and (w.text[:1].isupper() or inner)):  # "Santé publique France"
                 break
             name.append(w)
-        if name:
+        if name and name[0].doc[name[0].i - 1].text != '"':  # 'l'enquête "Madame la présidente"': its title
             return " ".join(w.text for w in name)
     return ""
 
@@ -891,7 +958,15 @@ def _told_to(tokens: list[Token], outlet: str) -> bool:
     while k >= 0 and (tokens[k].lower_ in ("le", "la", "les", "l'", "the") or tokens[k].lower_ in lx.OUTLET_NOUNS
                       or (tokens[k].pos_ == "ADJ" and k > 0 and tokens[k - 1].lower_ in lx.OUTLET_NOUNS)):
         k -= 1  # "au quotidien (régional) Midi Libre"
+    if k >= 2 and tokens[k].lower_ in ("par", "by") and tokens[k - 2].lower_ in _WORDS_SAID \
+            and "Part" in morph_values(tokens[k - 1], "VerbForm"):
+        return True  # "confie un ami, des propos rapportés par le Huffington Post": the medium passed them on
     return k >= 0 and tokens[k].lower_ in ("à", "au", "aux", "sur", "auprès", "dans", "to", "on")
+
+
+# Nouns for what someone said, which a medium may pass on ("des propos rapportés par Le Point").
+_WORDS_SAID = frozenset({"propos", "paroles", "confidences", "citation", "citations", "témoignage", "témoignages",
+                         "déclaration", "déclarations", "remarks", "comments", "words"})
 
 
 def _addressee(tok: Token) -> bool:
@@ -2385,6 +2460,8 @@ def _according_to_inside(span: Span, language: str) -> Attribution | None:
             continue
         if phrase_start >= span.end or doc[phrase_start].lower_ in _NOT_A_SOURCE or quoted(tok, span):
             continue
+        if _bracketed_figure_source(tok, span):
+            continue
         if doc[phrase_start].lower_ in _STRESSED_PRONOUNS:
             # "L'affaire évoque selon lui la mort d'Eric Garner": the person the article is about; "Le Pr Jean
             # Roux a publié des études qui, selon lui, montrent ...": the person the sentence names before it.
@@ -2409,6 +2486,15 @@ def _according_to_inside(span: Span, language: str) -> Attribution | None:
             drop = [(tok.i - 1, end)] if between_commas else _opening_source(span, tok, end)
             return Attribution(claimant, outlet, "according_to" if how == "speech" else how, drop)
     return None
+
+
+def _bracketed_figure_source(marker: Token, span: Span) -> bool:
+    """"800.000 manifestants selon le ministère (1,5 million selon la CGT)": a source inside brackets after
+    other words gives the source of what the brackets say (another count), not of the sentence; "(selon
+    l'Insee)" right after its opening bracket is the sentence's."""
+    text_of = column(marker.doc, "text")
+    opened = next((i for i in range(marker.i - 1, span.start - 1, -1) if text_of[i] in ("(", ")")), None)
+    return opened is not None and text_of[opened] == "(" and opened < marker.i - 1
 
 
 # Words that may come before a source opening the sentence ("Mais selon Le Parisien,", "Toujours selon X,").

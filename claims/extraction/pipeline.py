@@ -767,7 +767,7 @@ def _resolve(art: _Article, attrib: at.Attribution) -> str:
                 or [p for p in ctx.people if ctx.fits(p, pronoun)]
             return people[-1] if people else (ctx.orgs[-1] if ctx.orgs else "")
         return ctx.last_subject if ctx.last_subject_plural else ""
-    named = ctx.person_for(attrib.claimant) if at.is_role(attrib.claimant) else ""
+    named = ctx.person_for(attrib.claimant) if at.is_role(attrib.claimant) else _tied_to_possessed(ctx, attrib.claimant)
     if named:
         return named
     named = _speaker_described(art, attrib.claimant) if how.startswith("description:") or at.is_role(
@@ -894,6 +894,19 @@ def _described_speaker(art: _Article, description: str) -> str:
     if (offices or held and head not in at.FOLDED_JOBS) and head not in _ANY_OFFICE and not same:
         return ""  # the deputy quoted before is not "le ministre"
     return speaker
+
+
+_POSSESSIVES = frozenset({"son", "sa", "leur", "his", "her", "their"})
+
+
+def _tied_to_possessed(ctx: rw.Context, description: str) -> str:
+    """"précise son avocat" after "son avocat Olivier Morice": an office with a possessive is the person the
+    article tied to that office alone, without a complement; "l'avocat de l'accusé Marc Roy" may be another
+    one's (the possessive's owner is not known here), so is no one's "son avocat"."""
+    first, _, rest = description.partition(" ")
+    if first.lower() not in _POSSESSIVES or not at.is_role(rest):
+        return ""
+    return ctx.roles.get(at.role_key(rest), "")
 
 
 def _job_holder(ctx: rw.Context, description: str, words: list[str], article: str, pronoun: str) -> str:
