@@ -585,7 +585,8 @@ def _number_value(tokens: list[Token], language: str, dot_decimal: bool = False)
             digits = text.replace(" ", "")
             if language == "fr" or re.fullmatch(r"\d+,\d{1,2}", digits):
                 digits = digits.replace(".", "").replace(",", ".") if "," in digits else digits
-                if re.fullmatch(r"[+-]?\d{1,3}(\.\d{3})+", digits) and not (
+                # (thousands: "12.500", "3,000" written the English way; never after a lone 0, "0,001 %")
+                if re.fullmatch(r"[+-]?[1-9]\d{0,2}(\.\d{3})+", digits) and not (
                         dot_decimal and re.fullmatch(r"[+-]?\d{1,3}\.\d{3}", digits)):  # "+6.999" is a gain of 6999
                     digits = digits.replace(".", "")
             else:

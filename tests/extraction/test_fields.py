@@ -1075,3 +1075,13 @@ def test_a_list_after_a_label_is_labels(text: str, expected: list[tuple[float, s
 ])
 def test_a_count_by_another_source_in_parentheses_counts_the_same_thing(text: str, expected: list) -> None:
     assert [(value, unit) for value, unit, _, _ in quantities(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a lone 0 before the comma opens decimals, never a group of thousands
+    ("Le taux de mortalité est de 0,001 % chez les enfants, selon l'étude publiée mardi.", [(0.001, "%")]),
+    ("La commune compte 12.500 habitants, soit 0,025 % de la population nationale.",
+     [(12500.0, "habitants"), (0.025, "%")]),
+])
+def test_a_lone_zero_before_the_comma_opens_decimals(text: str, expected: list) -> None:
+    assert [(value, unit) for value, unit, _, _ in quantities(text)] == expected
