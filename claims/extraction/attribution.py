@@ -571,6 +571,10 @@ def _entity_name(ent: Span) -> str:
         start = ent.start
     end = _complement_end(ent)
     end = _acronym_end(ent) if end == ent.end else end
+    doc = ent.doc
+    if end == ent.end < len(doc) and ent.label_ in ("ORG", "LOC", "GPE", "MISC") and doc[end].pos_ == "ADJ" \
+            and doc[end].is_lower and doc[end].dep_ == "amod" and ent.start <= doc[end].head.i < ent.end:
+        end += 1  # the tagger left the name's adjective out: "La France insoumise", "l'Assemblée nationale"
     # "rapporte Le Parisien jeudi 13 septembre" tagged as one name: it ends where a date in lower case begins
     end = next((k for k in range(start + 1, end) if _date_begins(ent.doc[k])), end)
     while end - 1 > start and ent.doc[end - 1].lower_ in _NOT_SPEAKER_NOUNS:

@@ -116,3 +116,15 @@ def test_a_title_in_quotation_marks_after_a_document_noun_is_not_its_author() ->
 def test_a_subject_hung_on_a_locution_read_as_an_auxiliary_is_its_speaker() -> None:
     cand = claim("Le ministère a d'ailleurs fait savoir que 12 agents étaient malades.", "agents")
     assert cand.claimant == "Le ministère"
+
+
+@pytest.mark.parametrize(("text", "words", "claimant"), [
+    # the tagger left the name's adjective out of the entity
+    ("La France insoumise a dénoncé lundi une réforme injuste qui touchera 3 millions de personnes.", "réforme",
+     "La France insoumise"),
+    ("Selon l'Assemblée nationale, 40 députés ont voté contre le texte mardi.", "40 députés", "Assemblée nationale"),
+    # (a guard: no adjective, the name as tagged)
+    ("La Chine a annoncé lundi 300 nouveaux cas de grippe aviaire.", "300", "La Chine"),
+])
+def test_an_organisation_keeps_the_adjective_of_its_name(text: str, words: str, claimant: str) -> None:
+    assert claim(text, words).claimant == claimant
