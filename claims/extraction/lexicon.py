@@ -210,6 +210,11 @@ OUTLETS = (
     "Washington Post", "The Times", "Daily Mail", "The Sun", "Der Spiegel", "Bild", "El País", "Politico",
     "Le Huffington Post", "HuffPost", "Konbini", "Brut", "Closer", "Gala", "Voici", "Télé-Loisirs", "Le Soir",
     "La Libre Belgique", "RTBF", "Le Temps", "La Tribune", "Capital", "Le Journal de Saône-et-Loire", "Médiapart",
+    # national titles, channels and stations not listed above
+    "L'Opinion", "Ici Paris", "Euronews", "Aujourd'hui en France", "Télérama", "Télé Star", "Télé 7 Jours",
+    "France Dimanche", "Le Nouvel Observateur", "Le Nouvel Obs", "Les Inrocks", "Les Inrockuptibles",
+    "i24news", "i24 News", "iTélé", "TMC", "L'Équipe", "Courrier international", "Le Monde diplomatique",
+    "Radio-Canada", "Le Journal de Montréal", "Tribune de Genève", "Sciences et Avenir", "Femme Actuelle",
 )
 # Nouns that name a medium: "le quotidien régional", "la radio", "l'hebdomadaire".
 # Nouns that describe a company ("le constructeur", "l'entreprise"): who speaks for it (attribution) and what a

@@ -128,3 +128,12 @@ def test_a_subject_hung_on_a_locution_read_as_an_auxiliary_is_its_speaker() -> N
 ])
 def test_an_organisation_keeps_the_adjective_of_its_name(text: str, words: str, claimant: str) -> None:
     assert claim(text, words).claimant == claimant
+
+
+@pytest.mark.parametrize(("text", "words", "outlet"), [
+    ("Le gouvernement va supprimer 400 postes de fonctionnaires en 2020, affirme L'Opinion.", "400 postes", "L'Opinion"),
+    ("Selon L'Équipe, le club de Lens a recruté 12 joueurs cet été.", "12 joueurs", "L'Équipe"),
+    ("Le candidat a perdu 3 points en un mois, a rapporté Euronews mardi.", "3 points", "Euronews"),
+])
+def test_national_titles_are_outlets(text: str, words: str, outlet: str) -> None:
+    assert claim(text, words).outlet == outlet
