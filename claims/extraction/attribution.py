@@ -740,7 +740,9 @@ def source_of(tokens: list[Token], language: str, told: bool = True) -> tuple[st
         # the head with its determiner and adjectives ("l'ancien Premier ministre"), not a preposition
         # before it ("au ministère"); the phrase keeps its punctuation, where it ends.
         start = first
-        while start > 0 and (tokens[start - 1].pos_ in ("DET", "ADJ", "NUM") or tokens[start - 1].lower_ in ROLE_ADJECTIVES):
+        # (a number only after its determiner, "les deux fils": not the end of a channel's name, "sur Europe 1")
+        while start > 0 and (tokens[start - 1].pos_ in ("DET", "ADJ") or tokens[start - 1].lower_ in ROLE_ADJECTIVES
+                             or tokens[start - 1].pos_ == "NUM" and start >= 2 and tokens[start - 2].pos_ == "DET"):
             start -= 1
         phrase = tokens[start : first + 9]
         cut = next((k for k, t in enumerate(phrase) if k > 0 and (

@@ -137,3 +137,11 @@ def test_an_organisation_keeps_the_adjective_of_its_name(text: str, words: str, 
 ])
 def test_national_titles_are_outlets(text: str, words: str, outlet: str) -> None:
     assert claim(text, words).outlet == outlet
+
+
+def test_a_channels_number_is_not_the_speakers() -> None:
+    # "sur Europe 1 la présidente du parti": the number ends the channel's name
+    cand = claim("\"Aucun journaliste n'a réussi à la contacter\", a déclaré sur Europe 1 la présidente du parti.",
+                 "journaliste")
+    assert cand.claimant == "la présidente du parti"
+    assert cand.outlet == "Europe 1"
