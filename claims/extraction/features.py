@@ -167,6 +167,8 @@ _PROSPECTIVE_BE = {"est", "sont", "reste", "restent", "était", "étaient"}
 
 
 _GOING = ("va", "vont", "allons", "allez", "vais", "vas")
+# The present of "avoir" and "être", the auxiliaries of a compound past (the lemmatizer is not loaded).
+_HAVE_BE_PRESENT = frozenset({"ai", "as", "a", "avons", "avez", "ont", "suis", "es", "est", "sommes", "êtes", "sont"})
 # Verbs whose infinitive is a plan: "a prévu de se rendre", "envisage de fermer", "compte partir" (the stems of
 # their forms: the models give no lemmas).
 _PLANNING = ("prévu", "prévoi", "prévoy", "envisag", "projet", "projett", "compt", "promi", "promet", "planifi",
@@ -223,6 +225,11 @@ def _tense_at(doc: Doc, i: int) -> str:
         return "future"
     aux = [c for c in tok.children if c.dep_.startswith("aux")]
     forms = [tok, *aux]
+    # "a de nouveau fait parler de lui ce week-end": a tense auxiliary on an infinitive is a compound past whose
+    # participle the parser took for something else.
+    if "Inf" in morph_values(tok, "VerbForm") and any(
+            a.dep_ == "aux:tense" and a.lower_ in _HAVE_BE_PRESENT for a in aux):
+        return "past"
     # A passive ("est prévue", "est interdit") has the tense of its auxiliary, not of its participle.
     if aux and all(a.dep_ == "aux:pass" for a in aux) and "Part" in morph_values(tok, "VerbForm"):
         forms = aux

@@ -1085,3 +1085,9 @@ def test_a_count_by_another_source_in_parentheses_counts_the_same_thing(text: st
 ])
 def test_a_lone_zero_before_the_comma_opens_decimals(text: str, expected: list) -> None:
     assert [(value, unit) for value, unit, _, _ in quantities(text)] == expected
+
+
+def test_a_compound_past_the_parser_misread_resolves_its_weekend_backwards() -> None:
+    # "a de nouveau fait parler": the parser hangs "a" on the infinitive and reads "fait" as a noun
+    text = "Le président de la République a de nouveau fait parler de lui ce week-end pour avoir fait la morale à un ex-braqueur."
+    assert dates(text, dt.date(2018, 10, 1)) == [["2018-09-29", "2018-09-30"]]
