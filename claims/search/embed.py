@@ -99,10 +99,8 @@ class MiniLM:
         erf = sign * (_ONE - poly * np.exp(-a * a))
         return _HALF * x * (_ONE + erf)
 
-    def encode_batch(self, texts: list[str], layers: tuple[int, ...] = (6,)) -> np.ndarray:
-        """Unit vectors (len(texts) x 384, float32); texts of similar length are batched together.
-        `layers`: the mean-pooled states of these layers (0: the embedding layer's output, 6: the
-        last) averaged before the normalisation; the sentence-transformers vector reads the last."""
+    def encode_batch(self, texts: list[str]) -> np.ndarray:
+        """Unit vectors (len(texts) x 384, float32); texts of similar length are batched together."""
         encodings = self.tokenizer.encode_batch([t or "" for t in texts])
         lengths = [len(e.ids) for e in encodings]
         out = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
@@ -115,25 +113,14 @@ class MiniLM:
             for row, i in enumerate(chunk):
                 ids[row, : lengths[i]] = encodings[i].ids
                 mask[row, : lengths[i]] = 1.0
-            out[chunk] = self._forward(ids, mask, layers)
+            out[chunk] = self._forward(ids, mask)
         return out
 
-    def _forward(self, ids: np.ndarray, mask: np.ndarray, layers: tuple[int, ...] = (6,)) -> np.ndarray:
-        states = self.hidden_states(ids, mask)
-        pooled = sum(self.mean_pool(states[i], mask) for i in layers) / np.float32(len(layers))
-        return (pooled / np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12)).astype(np.float32)
-
-    @staticmethod
-    def mean_pool(x: np.ndarray, mask: np.ndarray) -> np.ndarray:
-        return (x * mask[..., None]).sum(1) / np.maximum(mask.sum(1, keepdims=True), 1e-9)
-
-    def hidden_states(self, ids: np.ndarray, mask: np.ndarray) -> list[np.ndarray]:
-        """The embedding layer's output, then each transformer layer's (7 arrays, batch x width x 384)."""
+    def _forward(self, ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
         batch, width = ids.shape
         heads, size = 12, DIMENSIONS // 12
         x = self.word[ids] + self.position[:width] + self.token_type
         x = self._norm(x, self.embed_norm)
-        states = [x]
         bias = (1.0 - mask)[:, None, None, :] * np.float32(-1e9)
         for qkv, qkv_bias, o, o_bias, norm1, up, up_bias, down, down_bias, norm2 in self.layers:
             projected = x @ qkv + qkv_bias
@@ -148,8 +135,8 @@ class MiniLM:
             context = (scores @ v).transpose(0, 2, 1, 3).reshape(batch, width, DIMENSIONS)
             x = self._norm(x + context @ o + o_bias, norm1)
             x = self._norm(x + self._gelu(x @ up + up_bias) @ down + down_bias, norm2)
-            states.append(x)
-        return states
+        pooled = (x * mask[..., None]).sum(1) / np.maximum(mask.sum(1, keepdims=True), 1e-9)
+        return (pooled / np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12)).astype(np.float32)
 
 
 @lru_cache(maxsize=1)
@@ -160,15 +147,14 @@ def _model() -> MiniLM:
     return MiniLM(directory)
 
 
-def encode(texts: list[str], layers: tuple[int, ...] = (6,)) -> np.ndarray:
-    """Unit vectors for `texts` (one lazily loaded model per process, shared by threads); `layers`:
-    see MiniLM.encode_batch (matching reads the last layer's, the published vector)."""
+def encode(texts: list[str]) -> np.ndarray:
+    """Unit vectors for `texts` (one lazily loaded model per process, shared by threads)."""
     with _LOCK:
         model = _model()
     # One BLAS thread: small matrices gain nothing from more, and OpenBLAS's spinning threads cost
     # 20x under load on a 2-core box (measured 400 ms instead of 20 ms for a tweet).
     with threadpool_limits(limits=1, user_api="blas"):
-        return model.encode_batch(texts, layers)
+        return model.encode_batch(texts)
 
 
 def to_bytes(vector: Any) -> bytes:

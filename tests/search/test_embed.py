@@ -36,18 +36,3 @@ def test_the_forward_pass_stays_in_float32():
     out = embed.MiniLM._gelu(x)
     assert out.dtype == np.float32
     np.testing.assert_allclose(out, [-0.0001, -0.0040, -0.0455, -0.1587, 0.0, 0.8413, 1.9545, 2.9960, 3.9999], atol=1e-4)
-
-
-def test_it_averages_the_mean_pooled_states_of_the_layers_asked_for():
-    texts = ["The senator paid the union 3 million dollars.", "Thank you all for coming tonight."]
-    assert np.array_equal(embed.encode(texts, layers=(6,)), embed.encode(texts))  # matching's vector, unchanged
-    middle = embed.encode(texts, layers=(3, 4, 5, 6))
-    np.testing.assert_allclose(np.linalg.norm(middle, axis=1), 1.0, atol=1e-5)
-    model = embed._model()
-    encoding = model.tokenizer.encode(texts[0])
-    ids, mask = np.array([encoding.ids]), np.ones((1, len(encoding.ids)), dtype=np.float32)
-    states = model.hidden_states(ids, mask)
-    assert len(states) == 7
-    expected = np.mean([model.mean_pool(states[i], mask)[0] for i in (3, 4, 5, 6)], axis=0)
-    np.testing.assert_allclose(middle[0], expected / np.linalg.norm(expected), atol=1e-5)
-    assert float(middle[0] @ embed.encode(texts)[0]) < 0.99  # another vector than the last layer's
