@@ -1089,7 +1089,7 @@ def _tail(span: Span, language: str) -> tuple[int, Token] | None:
         if lead >= len(words):
             continue
         verb = words[lead]
-        marker = words[0].lower_ in ("selon", "d'après", "according") or (
+        marker = words[0].lower_ in lx.SOURCE_PREPOSITIONS or (
             words[0].lower_ == "d'" and len(words) > 1 and words[1].lower_ == "après")
         if not (marker or _speech_verb(verb, language) or _learned_from(verb)
                 or _quotation_incise(verb, words[lead + 1 :], language)):
@@ -1667,7 +1667,7 @@ def _source_at_end(tokens: list[Token], end: int, language: str) -> tuple[int, T
     for k in range(max(2, end - 16), end - 1):
         tok = tokens[k]
         after = k + 2 if tok.lower_ == "d'" and tokens[k + 1].lower_ == "après" else k + 1
-        if not (tok.lower_ in ("selon", "d'après", "according") or after == k + 2) or tokens[k - 1].is_punct:
+        if not (tok.lower_ in lx.SOURCE_PREPOSITIONS or after == k + 2) or tokens[k - 1].is_punct:
             continue
         rest = tokens[after:end]
         # (not inside brackets: "(1,5 million selon la CGT)" is a figure of the statement)

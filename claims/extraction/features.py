@@ -1623,7 +1623,6 @@ _MONEY = set(lx.CURRENCY.values())
 # "312 votes to 250".
 _LIST_WORDS = {"et", "ou", "contre", "and", "or", "against", "to", "versus", "vs"}
 _PLACE_WORDS = {"en", "au", "aux", "à", "dans", "chez", "in", "at"}
-_SOURCE_WORDS = {"selon", "d'après", "according"}
 
 
 def _share_units(doc: Doc, items: list[dict[str, Any]], groups: list[tuple[int, int, int]]) -> None:
@@ -1686,7 +1685,7 @@ def _share_units(doc: Doc, items: list[dict[str, Any]], groups: list[tuple[int, 
         difference = j + 1 < len(doc) and doc[j].lower_ in ("de", "en") and doc[j + 1].lower_ in ("plus", "moins")
         # "800.000 manifestants selon le ministère (1,5 million selon la CGT)": another source's count of the
         # same thing, whatever its scale.
-        estimate = i > 0 and doc[i - 1].text == "(" and any(t.lower_ in _SOURCE_WORDS for t in doc[j : j + 3])
+        estimate = i > 0 and doc[i - 1].text == "(" and any(t.lower_ in lx.SOURCE_PREPOSITIONS for t in doc[j : j + 3])
         if item["unit"] or "low" in item or not (doc[j - 1].dep_ in _NOMINAL_DEPS or difference or estimate):
             continue
         sent_start = doc[i].sent.start

@@ -97,6 +97,8 @@ SPEECH_PREFIXES = {
            "acknowledg", "admit", "deni", "deny", "stress", "emphasi", "recall", "reveal", "conced", "estimat",
            "highlight", "repli", "respond", "comment", "remark", "testifi", "urg"),
 }
+# The one-word prepositions that give a statement's source ("selon la CGT", "d'après l'Insee", "according to").
+SOURCE_PREPOSITIONS = frozenset({"selon", "d'après", "according"})
 ATTRIBUTION_MARKERS = {
     "fr": ("selon", "d'après", "d'apres", "aux yeux de", "pour reprendre les mots de"),
     "en": ("according to", "as reported by", "in the words of"),
