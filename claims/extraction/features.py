@@ -529,7 +529,25 @@ def find_dates(doc: Doc) -> list[dict[str, Any]]:
                 item.update(period=period, offset={"past": -1, "future": 1}.get(item["tense"], 0)
                             if words & _SIDE_WORDS else 0)
         out.append(item)
-    return sorted(out, key=lambda d: d["char_start"])
+    out.sort(key=lambda d: d["char_start"])
+    _share_range_year(doc, out)
+    return out
+
+
+_RANGE_LINKS = {"", "au", "à", "et", "-", "–", "jusqu'au", "to", "and", "until", "through"}
+
+
+def _share_range_year(doc: Doc, dates: list[dict[str, Any]]) -> None:
+    """"du 3 avril au 28 juin 2018", "from April 3 to June 28, 2018": the year written at a range's end is
+    its start's too (the year before when the start's month comes later: "du 15 décembre au 3 janvier 2019")."""
+    for first, second in itertools.pairwise(dates):
+        if first.get("type") != "date" or second.get("type") != "date" or first.get("year") \
+                or not second.get("year") or not first.get("month") or not second.get("month"):
+            continue
+        gap = doc.text[first["char_end"] : second["char_start"]].strip(" ,").lower()
+        if gap not in _RANGE_LINKS:
+            continue
+        first["year"] = second["year"] - (first["month"] > second["month"])
 
 
 # A dot between digits that cannot group thousands ("1.8 million", "435.31 km/h") and a comma between digits
@@ -798,6 +816,8 @@ def _unit_at(doc: Doc, j: int) -> tuple[str, int]:
             return lx.CURRENCY[named], j + 3
         if after.lower_ in lx.CURRENCY:
             return lx.CURRENCY[after.lower_], j + 2
+        if named in lx.UNIT_PAIRS:  # "100 millions de mètres cubes"
+            return lx.UNIT_PAIRS[named], j + 3
         if after.lower_ in lx.UNITS:
             return lx.UNITS[after.lower_], j + 2
         # "1,5 million de Romains": after a scale word, a people's name is what is counted, and so is a noun
@@ -1078,8 +1098,11 @@ def find_quantities(doc: Doc, language: str, date_tokens: set[int]) -> list[dict
                 tok.lower_ in lx.VAGUE_NUMBER_WORDS and prev == "plusieurs"):
             i += 1
             continue
-        if prev in _LABEL_BEFORE or _is_name_part(doc, i):
+        if prev in _LABEL_BEFORE or _is_name_part(doc, i) or _label_behind_adjective(doc, i, language, date_tokens):
             i = _label_end(doc, _number_group(doc, i, language, date_tokens), language, date_tokens)
+            continue
+        if prev in ("(", ",", "et") and (close := _bracketed_labels(doc, i, language, date_tokens)):
+            i = close
             continue
         if language == "fr" and _new_adjective(doc, i):
             i += 1
@@ -1541,6 +1564,50 @@ def _label_end(doc: Doc, j: int, language: str, date_tokens: set[int]) -> int:
             break
         j = m
     return j
+
+
+def _label_behind_adjective(doc: Doc, i: int, language: str, date_tokens: set[int]) -> bool:
+    """"les lignes automatisées 1 et 14", "la saison précédente 3": a label word with an adjective (which the
+    tagger may read as a noun) before a bare number still names the item; not when the number has a unit
+    of its own ("les lignes fermées 3 jours" counts days)."""
+    if i < 2 or doc[i - 2].lower_ not in _LABEL_BEFORE:
+        return False
+    between = doc[i - 1]
+    if between.pos_ not in ("ADJ", "NOUN", "VERB") or not (between.is_alpha and between.is_lower) \
+            or between.lower_ in lx.UNITS or between.lower_ in lx.CURRENCY:
+        return False
+    return not _unit_at(doc, _number_group(doc, i, language, date_tokens))[0]
+
+
+_LIST_LINKS = (",", "et", "and", "ou", "or")
+
+
+def _bracketed_labels(doc: Doc, i: int, language: str, date_tokens: set[int]) -> int:
+    """Where a bracketed list of bare numbers around token i ends, else 0: "six lignes resteront fermées
+    (3bis, 5, 7bis, 11)" names which ones, it counts nothing. Two items at least, none with a unit
+    ("(8.000 selon la police)" and "(3, 5 et 7 ans)" are figures)."""
+    def item(tok: Token) -> bool:
+        return tok.text[:1].isdigit() and tok.text.isalnum() and tok.i not in date_tokens
+
+    k = i
+    while k > 0 and (item(doc[k - 1]) or doc[k - 1].text in _LIST_LINKS):
+        k -= 1
+    if k == 0 or doc[k - 1].text != "(":
+        return 0
+    items = 0
+    while k < len(doc) and doc[k].text != ")":
+        tok = doc[k]
+        if tok.text in _LIST_LINKS:
+            k += 1
+            continue
+        if not item(tok):
+            return 0
+        m = _number_group(doc, k, language, date_tokens) if tok.text.isdigit() else k + 1
+        if tok.text.isdigit() and (_unit_at(doc, m)[0] or m < len(doc) and doc[m].text not in (")", *_LIST_LINKS)):
+            return 0
+        items += 1
+        k = m
+    return k + 1 if items >= 2 and k < len(doc) else 0
 
 
 def _capitalised_name(tok: Token) -> bool:

@@ -406,6 +406,7 @@ UNITS = {
     "gw": "GW", "kwh": "kWh", "twh": "TWh", "mph": "mph", "miles": "miles", "mile": "miles", "ft": "ft",
     "feet": "ft", "lbs": "lb", "pounds-weight": "lb", "mégawatts": "MW", "mégawatt": "MW", "gigawatts": "GW",
     "gigawatt": "GW", "kilowatts": "kW", "kilowatt": "kW", "kw": "kW",
+    "ch": "ch", "hp": "hp", "horsepower": "hp",  # an engine's power ("435 ch"; not "chevaux": horses are counted)
 }
 # Two-word units, read before the one-word ones ("1.000 mètres carrés" is an area, not a length).
 UNIT_PAIRS = {

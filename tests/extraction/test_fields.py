@@ -1091,3 +1091,33 @@ def test_a_compound_past_the_parser_misread_resolves_its_weekend_backwards() -> 
     # "a de nouveau fait parler": the parser hangs "a" on the infinitive and reads "fait" as a noun
     text = "Le président de la République a de nouveau fait parler de lui ce week-end pour avoir fait la morale à un ex-braqueur."
     assert dates(text, dt.date(2018, 10, 1)) == [["2018-09-29", "2018-09-30"]]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the year written at a range's end is its start's too
+    ("La grève, du 3 avril au 28 juin 2018, avait coûté près de 900 millions d'euros à la compagnie.",
+     ["2018-04-03", "2018-06-28"]),
+    # a start in a later month lies in the year before
+    ("Le festival s'est tenu du 15 décembre au 3 janvier 2017 dans le centre de Lyon.", ["2016-12-15", "2017-01-03"]),
+    # two separate dates in one sentence share nothing (guard: passes without the rule too)
+    ("Il a été arrêté le 3 avril à Lille, un an après les faits du 28 juin 2017 à Roubaix.", ["2019-04-03", "2017-06-28"]),
+])
+def test_the_year_at_a_date_range_end_is_its_start_year_too(text: str, expected: list) -> None:
+    assert dates(text, dt.date(2019, 8, 30)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a label word with an adjective before its numbers still names the items
+    ("Seules les lignes automatisées 1 et 14 ont fonctionné normalement jeudi à Paris.", []),
+    ("Les lignes fermées 3 jours par la préfecture ont rouvert mardi.", [(3.0, "jours")]),  # guard
+    # a bracketed list of bare numbers says which ones
+    ("Six lignes de métro sont restées fermées (3bis, 5, 7bis, 11, 12, 13) mardi à Paris.", [(6.0, "lignes")]),
+    ("Les trois enfants retrouvés (3, 5 et 7 ans) ont été confiés à leur grand-mère.",  # guard
+     [(3.0, "ans"), (5.0, "ans"), (7.0, "ans")]),
+    # a two-word unit after a scale, and an engine's power
+    ("Près de 100 millions de mètres cubes de bois ont été abattus par la tempête en 1999.", [(1e8, "m³")]),
+    ("Le nouveau moteur du constructeur délivre 370 kW (435 ch) selon la fiche technique.",
+     [(370.0, "kW"), (435.0, "ch")]),
+])
+def test_labels_behind_adjectives_bracketed_label_lists_and_compound_units(text: str, expected: list) -> None:
+    assert [(value, unit) for value, unit, _, _ in quantities(text)] == expected
