@@ -2099,6 +2099,10 @@ def find(span: Span, language: str) -> Attribution:
                     continue  # "Selon une étude, 59 % des Canadiens ..., qui peuvent ...": a relative clause's verb
                 if after and after[0].pos_ == "ADP" and after[0].lower_ not in ("de", "d'", "du", "des", "of"):
                     comma = k  # "Selon Le Parisien, dans la rue X, ...": a place or time opens the main clause
+                    # but not past a noun phrase with a figure, which describes no source: it is the subject
+                    # ("Selon le Sun, deux enfants de Carei, dans le nord du pays, travailleraient ...")
+                    if any(t.like_num and t.lower_ not in ("un", "une", "one") for t in tokens[commas[0] + 1 : k]):
+                        comma = commas[0]
                     break
                 if _finite_in(after):
                     comma = k

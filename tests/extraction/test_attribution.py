@@ -168,6 +168,16 @@ def test_selon_ends_where_a_place_opens_the_main_clause() -> None:
     assert (cand.claimant, cand.outlet) == ("Le Parisien", "Le Parisien")
 
 
+def test_selon_never_swallows_the_subject_before_a_place_phrase() -> None:
+    # the noun phrase with a figure after the source's comma is the subject, not the source's apposition
+    cand = claim("Selon le Guardian, quatre salariés d'une entreprise de la commune de Lens, dans le nord de la France, "
+                 "auraient été licenciés pour avoir fait grève.", "salariés")
+    assert cand.text.startswith("Quatre salariés d'une entreprise de la commune de Lens, dans le nord de la France, auraient")
+    cand = claim("D'après le Daily Mail, deux enfants d'un couple du village de Brasov, dans le centre de la Roumanie, "
+                 "vendraient des fleurs 10 heures par jour.", "enfants")
+    assert cand.text.startswith("Deux enfants d'un couple du village de Brasov")
+
+
 def test_a_speaker_is_not_someone_named_inside_a_quotation() -> None:
     text = ("Hélène Petit a défendu le projet de la ville : \"Nous avons créé 300 emplois en deux ans\", "
             "a-t-elle déclaré au micro de France Bleu.")
