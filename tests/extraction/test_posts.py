@@ -126,3 +126,14 @@ def test_a_question_that_names_nothing_is_a_hook_before_the_claim() -> None:
     # A question that names something may be the claim asked: it keeps its place.
     named = Cand(0, 0.3, "Pourquoi l'OMS a-t-elle caché ce rapport ?", Signals(words=7, question=True, entities=1))
     assert top_claim(Ext([claim], [named])) is named
+
+
+def test_a_line_the_post_states_again_in_other_words_is_its_claim() -> None:
+    comment = Cand(0, 0.5, "Le gouvernement nous cache tout depuis le début de cette affaire")
+    claim = Cand(70, 0.75, "La Suisse a retiré deux vaccins du marché après des malaises")
+    caption = Cand(140, 0.3, "Deux vaccins retirés du marché en Suisse")
+    assert top_claim(Ext([claim], [comment, caption])) is claim
+    # Said once, the claim does not outrank the first line; a single word in common is not a restatement.
+    assert top_claim(Ext([claim], [comment])) is comment
+    other = Cand(140, 0.3, "Les vaccins ne sont pas obligatoires pour les enfants")
+    assert top_claim(Ext([claim], [comment, other])) is comment
