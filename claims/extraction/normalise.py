@@ -8,6 +8,7 @@ character of the cleaned copy remembers the span of the original it came from.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from claims.extraction import lexicon as lx
@@ -20,6 +21,13 @@ _CHAR_MAP = {
     "\u2003": " ", "\u3000": " ", "\t": " ", "\u2028": "\n", "\u2029": "\n", "\u0085": "\n",
     "\u2010": "-", "\u2011": "-", "\u2012": "-",
 }
+# Styled letters and digits ("𝗩𝗔𝗖𝗖𝗜𝗡", "𝘪𝘭 𝘦𝘴𝘵", "ＣＯＶＩＤ"): posts write bold, italic or full-width text with
+# the mathematical alphanumerics and the full-width forms, which the tokenizer does not read as French words.
+# Each is one plain letter or digit (NFKC), one character for one.
+STYLED = {chr(c): plain for c in [*range(0x1D400, 0x1D800), *range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B),
+                                  *range(0xFF41, 0xFF5B)]
+          if len(plain := unicodedata.normalize("NFKC", chr(c))) == 1 and plain.isalnum() and plain.isascii()}
+_CHAR_MAP.update(STYLED)
 # Invisible characters that only confuse the tokenizer.
 _DROP = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad\r")
 

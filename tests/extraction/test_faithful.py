@@ -71,3 +71,9 @@ def test_a_connective_the_parser_tagged_as_part_of_a_name_stays() -> None:
 def test_a_sentence_pasted_twice_is_checked_once() -> None:
     # Found by the property test: a post's repeated paste is left out of the text, not a lost negation.
     _check("De son côté, De son côté, n'ont De son côté, n'ont")
+
+
+def test_a_name_or_a_figure_in_styled_letters_is_kept_when_the_text_writes_it_plain() -> None:
+    sentence = "𝗟𝗲 𝗰𝗹𝘂𝗯 𝗱𝗲 𝗠𝗮𝗿𝘀𝗲𝗶𝗹𝗹𝗲 𝗮 𝗽𝗮𝘆𝗲́ 𝟯𝟬 𝗺𝗶𝗹𝗹𝗶𝗼𝗻𝘀 𝗽𝗼𝘂𝗿 𝗰𝗲 𝗷𝗼𝘂𝗲𝘂𝗿."
+    assert missing(sentence, "Le club de Marseille a payé 30 millions pour ce joueur.", ["𝗠𝗮𝗿𝘀𝗲𝗶𝗹𝗹𝗲"]) == []
+    assert missing(sentence, "Le club a payé pour ce joueur.", ["𝗠𝗮𝗿𝘀𝗲𝗶𝗹𝗹𝗲"]) == ["30", "𝗠𝗮𝗿𝘀𝗲𝗶𝗹𝗹𝗲"]

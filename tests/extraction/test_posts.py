@@ -126,3 +126,22 @@ def test_a_question_that_names_nothing_is_a_hook_before_the_claim() -> None:
     # A question that names something may be the claim asked: it keeps its place.
     named = Cand(0, 0.3, "Pourquoi l'OMS a-t-elle caché ce rapport ?", Signals(words=7, question=True, entities=1))
     assert top_claim(Ext([claim], [named])) is named
+
+
+def test_a_line_the_post_states_again_in_other_words_is_its_claim() -> None:
+    comment = Cand(0, 0.5, "Le gouvernement nous cache tout depuis le début de cette affaire")
+    claim = Cand(70, 0.75, "La Suisse a retiré deux vaccins du marché après des malaises")
+    caption = Cand(140, 0.3, "Deux vaccins retirés du marché en Suisse")
+    assert top_claim(Ext([claim], [comment, caption])) is claim
+    # Said once, the claim does not outrank the first line; a single word in common is not a restatement.
+    assert top_claim(Ext([claim], [comment])) is comment
+    other = Cand(140, 0.3, "Les vaccins ne sont pas obligatoires pour les enfants")
+    assert top_claim(Ext([claim], [comment, other])) is comment
+
+
+def test_a_post_in_bold_or_italic_letters_is_read_and_its_claim_written_in_plain_letters() -> None:
+    post = "𝗟𝗲 𝗺𝗶𝗻𝗶𝘀𝘁𝗿𝗲 𝗱𝗲 𝗹𝗮 𝘀𝗮𝗻𝘁𝗲́ 𝗮 𝗱𝗲́𝗺𝗶𝘀𝘀𝗶𝗼𝗻𝗻𝗲́ 𝗰𝗲 𝗺𝗮𝘁𝗶𝗻.\nIncroyable mais vrai, partagez !"
+    top = top_claim(extract_claims(post, language="fr"))
+    assert top is not None and post[top.start : top.end] == top.quote  # the quote is the post as written
+    assert top.text == "Le ministre de la santé a démissionné ce matin."
+    assert readable("𝘓𝘢 𝘱𝘰𝘭𝘪𝘤𝘦 a arrêté ＤＥＵＸ suspects en 𝟮𝟬𝟮𝟭.") == "La police a arrêté DEUX suspects en 2021."
