@@ -7,11 +7,10 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 from collections import Counter
 
 from claims.extraction import lexicon as lx
-from claims.extraction.normalise import STYLED
+from claims.extraction.normalise import plain_letters
 
 _NUMBER = re.compile(r"\d+(?:[ .,\u202f\u00a0]\d{3})*(?:[.,]\d+)?")
 _WORD = re.compile(r"[^\W\d_]+(?:'|’)?", re.UNICODE)
@@ -27,21 +26,13 @@ _BRACKETS = re.compile(r"\(([^()]{3,120})\)")
 _ITEM_SEPARATOR = re.compile(r"\s*,\s+|\s+(?:et|ou|and|or)\s+")
 
 
-_PLAIN = str.maketrans(STYLED)
-
-
-def _plain(text: str) -> str:
-    """Styled letters and digits as plain ones ("𝗠𝗲𝘀𝘀𝗶" is "Messi": normalise.STYLED): the text writes them plain."""
-    return unicodedata.normalize("NFC", text.translate(_PLAIN)) if any(ch in STYLED for ch in text) else text
-
-
 # missing() runs twice per candidate (on its rewrite and on its final text), mostly on texts and names
 # it has seen already (within an article): each is read once. The cached values are shared, never
 # modified; a few hundred are enough, more only hold memory.
 @functools.lru_cache(maxsize=512)
 def _norm(text: str) -> str:
     """Lower case, plain letters and apostrophes, no quotation marks (they carry no fact), single spaces."""
-    text = _plain(text)
+    text = plain_letters(text)  # the text writes styled letters plain
     text = re.sub(r"[«»“”\"#]", " ", text.replace("’", "'").replace("\u00a0", " ").replace("\u202f", " "))
     return " ".join(re.sub(r"\s+([,.;:!?])", r"\1", text).lower().split())
 
@@ -64,7 +55,7 @@ def _words(text: str) -> list[str]:
 @functools.lru_cache(maxsize=512)
 def _counts(text: str) -> tuple[Counter[str], Counter[str]]:
     """The numbers and the words of a text, counted."""
-    text = _plain(text)
+    text = plain_letters(text)  # the text writes styled letters plain
     return _numbers(text), Counter(_words(text))
 
 

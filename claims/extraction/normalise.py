@@ -28,6 +28,14 @@ STYLED = {chr(c): plain for c in [*range(0x1D400, 0x1D800), *range(0xFF10, 0xFF1
                                   *range(0xFF41, 0xFF5B)]
           if len(plain := unicodedata.normalize("NFKC", chr(c))) == 1 and plain.isalnum() and plain.isascii()}
 _CHAR_MAP.update(STYLED)
+_STYLED_CHARS = re.compile("[" + "".join(STYLED) + "]")
+_PLAIN = str.maketrans(STYLED)
+
+
+def plain_letters(text: str) -> str:
+    """A text's styled letters and digits as plain ones, accents composed ("𝗠𝗲𝘀𝘀𝗶" -> "Messi", "𝗲́" -> "é");
+    the text itself when it has none. What readable() writes and what the faithfulness check compares."""
+    return unicodedata.normalize("NFC", text.translate(_PLAIN)) if _STYLED_CHARS.search(text) else text
 # Invisible characters that only confuse the tokenizer.
 _DROP = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad\r")
 

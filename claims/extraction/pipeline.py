@@ -7,7 +7,6 @@ import copy
 import functools
 import itertools
 import re
-import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -41,7 +40,7 @@ from claims.extraction.doccache import (
 )
 from claims.extraction.language import detect_language
 from claims.extraction.nlp import MAX_CHUNK_CHARS, configured_models, nlp_for
-from claims.extraction.normalise import EMOJI, STYLED, Normalised, normalise, parser_text
+from claims.extraction.normalise import EMOJI, Normalised, normalise, parser_text, plain_letters
 from claims.extraction.segment import chunks, segment
 from claims.extraction.selection import select
 from claims.extraction.syntax import attach_parse
@@ -1741,18 +1740,13 @@ def _single_copy(text: str) -> str:
 _TAG_RUN = re.compile(r"^\W*(?:#\w+[\s,]*){2,}(?=\w)|(?<=[.!?…])\s*(?:#\w+\s*){1,}$|\s(?:#\w+\s*){2,}$")
 
 
-_STYLED = re.compile("[" + "".join(STYLED) + "]")
-_PLAIN = str.maketrans(STYLED)
-
-
 @functools.lru_cache(maxsize=32)  # readable() and the faithfulness reference read the same text
 def _without_noise(text: str) -> str:
     """What a post pasted into a sentence, gone: links, handles, emoji, runs of hashtags and hashtag signs
     (one the sentence governs stays). What readable() leaves out, and so what the faithfulness check
     compares its text with."""
     text = _NOISE.sub(_noise_or_content, text)
-    if _STYLED.search(text):  # bold or italic letters of a post read as plain ones (normalise.STYLED)
-        text = unicodedata.normalize("NFC", text.translate(_PLAIN))  # "𝗲́" -> "é"
+    text = plain_letters(text)  # bold or italic letters of a post read as plain ones
     return _TAG_RUN.sub(" ", text).replace("#", "") if "#" in text else text  # (every run has a "#")
 
 
