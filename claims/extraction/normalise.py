@@ -52,7 +52,8 @@ def _only_before(chars: str, pattern: str) -> re.Pattern[str]:
 # currency sign ("au prix de 6 000 €.La Polestar 2").
 _GLUED = _only_before(
     "[.!?…]",
-    r"(?:(?<=[a-zà-öø-ÿ0-9)\"'»%]{2})|(?<=[A-ZÀ-Þ]{2})|(?<=\s\d)|(?<=°C)|(?<=\w\))|(?<=\d[€$£])|(?<=\d [€$£]))([.!?…])"
+    r"(?:(?<=[a-zà-öø-ÿ0-9)\"'»%]{2})|(?<=[A-ZÀ-Þ]{2})|(?<=\s\d)|(?<=°C)|(?<=\w\))|(?<=\d[€$£])|(?<=\d [€$£])"
+    r"|(?<=\d [A-Za-z]{2})|(?<=\d [A-Za-z]{3}))([.!?…])"  # after a unit in mixed case: "un chargeur de 150 kW.Les"
     r"(?=\"?[A-ZÀ-ÖØ-Þ](?:[a-zà-öø-ÿ]|'[A-Za-zÀ-ÖØ-öø-ÿ])|M\. [A-ZÀ-Þ])"
 )
 # "à partir du 2 août.10 à 12 millions de visiteurs", "selon Philippe.72% des sondés": a sentence end glued to
@@ -82,6 +83,10 @@ _GLUED_HEADING = _only_before(
     # any capitalised word after six lower-case letters ("gouvernementPerpétuelle"; brand names such as
     # "iPhone", "YouTube" or "McDonald" have fewer)
     r"|(?<=[a-zà-öø-ÿ]{6})(?=[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]{2,})"
+    # a person's full name after a short lower-case word ("a rencontré des psysFrédéric Lopez compte bien"): a
+    # word that starts lower-case, unlike a brand's ("eBay", "iPhone" have one letter before their capital)
+    r"|(?:(?<=[\s(\"'«][a-zà-öø-ÿ]{3})|(?<=[\s(\"'«][a-zà-öø-ÿ]{4})|(?<=[\s(\"'«][a-zà-öø-ÿ]{5}))"
+    r"(?=[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]{2,}(?:-[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)? [A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]{2,})"
     # an upper-case heading glued after a sentence end ("s'évader.ELLE N'A PAS LE DROIT ...")
     r"|(?<=[a-zà-öø-ÿ][.!?…])(?=[A-ZÀ-Þ]{2,}[A-ZÀ-Þ' -]{8,}\b)"
 )

@@ -46,6 +46,11 @@ def test_it_separates_a_sentence_glued_to_a_figure_opening_the_next_one() -> Non
     assert "auprès de 1.000 personnes. 72% des sondés" in normalise("auprès de 1.000 personnes.72% des sondés").text
 
 
+def test_it_separates_a_sentence_glued_after_a_unit_in_mixed_case() -> None:
+    assert "un chargeur rapide de 150 kW. Les modèles" in normalise("un chargeur rapide de 150 kW.Les modèles").text
+    assert "une batterie de 95 kWh. Le constructeur" in normalise("une batterie de 95 kWh.Le constructeur").text
+
+
 def test_it_separates_a_year_glued_to_a_figure_grouped_in_thousands() -> None:
     assert "condamné en 2011. 50 000 euros ont" in normalise("condamné en 2011.50 000 euros ont").text
     assert "un prix de 2011.50 euros" in normalise("un prix de 2011.50 euros").text
@@ -171,6 +176,9 @@ def test_more_headings_run_into_the_next_sentence_get_a_line_of_their_own(
     ("Un engagement syndical de toujoursNé à Lyon en 1950, il a dirigé la CGT.", "Né à Lyon en 1950, il a dirigé la CGT."),
     ("Deux pistes à l'étudePuis de préciser sur France Inter que rien n'était exclu.",
      "Puis de préciser sur France Inter que rien n'était exclu."),
+    # a person's full name glued to a short lower-case word
+    ("Pour son documentaire, la réalisatrice a rencontré des médecins et des psysMarie-Claire Dupuis a filmé "
+     "pendant deux ans.", "Marie-Claire Dupuis a filmé pendant deux ans."),
 ])
 def test_a_sentence_glued_to_a_heading_starts_a_paragraph(text: str, sentence: str) -> None:
     assert sentence in [p.strip() for p in normalise(text).text.split("\n\n")]
@@ -183,6 +191,15 @@ def test_a_sentence_glued_to_a_heading_starts_a_paragraph(text: str, sentence: s
     "Le texte dit \"NON À LA FERMETURE DE L'USINE\" selon le syndicat.",
 ])
 def test_a_name_after_a_glued_sentence_end_is_no_heading(text: str) -> None:
+    assert "\n" not in normalise(text).text
+
+
+@pytest.mark.parametrize("text", [  # brands and names written in mixed case (guards: no line break either way)
+    "Il a acheté un iPhone Apple et vendu sa console sur eBay Store.",
+    "Selon le site PurePeople Magazine, le couple a divorcé.",
+    "Le réseau LinkedIn France a publié son classement.",
+])
+def test_a_brand_in_mixed_case_before_a_name_is_no_heading(text: str) -> None:
     assert "\n" not in normalise(text).text
 
 
