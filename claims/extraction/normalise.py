@@ -106,7 +106,7 @@ _VIDEO_CREDIT = re.compile(
 # before it is the teaser's; the credit ends where the next sentence is glued to it, at a quotation mark, or,
 # after a title's "?", "!" or ")", before the capitalised word that a lower-case one follows.
 _CREDIT_OPENING = re.compile(r"(?<=[a-zà-öø-ÿ0-9?!)\"»])par (?=[\w(])")
-_CREDIT_GLUE = re.compile(r"(?<=[a-zà-öø-ÿ).])(?=[A-ZÀ-Þ])|(?=[\"«•])")
+_CREDIT_GLUE = re.compile(r"(?<=[a-zà-öø-ÿ).])(?=[A-ZÀ-Þ])|(?=[\"«•])|(?<=\))(?= [A-ZÀ-Þ])")  # "(en français) Un"
 
 
 def _video_credits(text: str) -> list[tuple[int, int]]:

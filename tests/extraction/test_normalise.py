@@ -298,6 +298,9 @@ def test_a_capitalised_title_inside_a_sentence_is_not_a_heading(text: str) -> No
      "acteur, il a sorti 3 albums.", "En plus d'être acteur, il a sorti 3 albums."),
     ("Quand le facteur ne passe plus... A qui la faute ?par franceinfoCe jour-là, 40 habitants ont manifesté.",
      "Ce jour-là, 40 habitants ont manifesté."),
+    # a space after the credit's closing bracket
+    ("Forte secousse dans le sud de la Grècepar euronews (en français) Un séisme de magnitude 5,8 a frappé la Crète.",
+     "Un séisme de magnitude 5,8 a frappé la Crète."),
 ])
 def test_a_video_teasers_credit_glued_between_two_sentences_is_cut_off(text: str, sentence: str) -> None:
     paragraphs = [p.strip() for p in normalise(text).text.split("\n\n")]
