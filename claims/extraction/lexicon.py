@@ -165,7 +165,9 @@ CONNECTIVES = {
            "sauf que", "en fait", "en tout cas", "qu'à cela ne tienne", "et pour cause", "problème",
            "dans le détail", "au contraire", "de même",
            # Pointing back to the sentences before, with no fact of their own:
-           "dans ce contexte", "pour cela", "entre-temps", "entretemps", "c'est pourquoi",
+           "dans ce contexte", "pour cela", "entre-temps", "entretemps", "c'est pourquoi", "car",
+           # The writer's own emphasis, no fact of the claim's ("Évidemment, le maire a démissionné").
+           "évidemment", "bien évidemment", "bien sûr", "naturellement",
            # Asking the reader to remember or to note, or the newsroom's own reporting: no source, no fact.
            "pour mémoire", "à noter que", "à noter qu'",
            "a noter que", "a noter qu'", "notons que", "notons qu'", "précisons que", "précisons qu'",

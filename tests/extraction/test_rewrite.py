@@ -678,3 +678,15 @@ def test_a_scene_left_out_of_the_text_takes_its_date_with_it() -> None:
 ])
 def test_it_drops_a_connective_set_inside_the_main_clause(text: str, needle: str, expected: str) -> None:
     assert one(text, needle).text == expected
+
+
+@pytest.mark.parametrize("text, needle, expected", [
+    ("Car la mairie de Lille a fermé douze écoles lundi.", "douze écoles",
+     "La mairie de Lille a fermé douze écoles lundi."),
+    ("Évidemment, la mairie de Lille a fermé douze écoles lundi.", "douze écoles",
+     "La mairie de Lille a fermé douze écoles lundi."),
+    ("Bien sûr, la mairie de Lille a fermé douze écoles lundi.", "douze écoles",
+     "La mairie de Lille a fermé douze écoles lundi."),
+])
+def test_it_drops_a_leading_reason_or_emphasis_word(text: str, needle: str, expected: str) -> None:
+    assert one(text, needle).text == expected
