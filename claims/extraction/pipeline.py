@@ -1240,6 +1240,20 @@ def _token_originals(art: _Article, doc: Doc, locate: ft.Locate) -> list[str]:
     return out
 
 
+_SOURCE_PRONOUNS = frozenset({"lui", "elle", "eux", "elles", "him", "her", "them"})
+
+
+def _unresolved_source(doc: Doc, start: int, end: int, attrib: at.Attribution) -> bool:
+    """Whether a dropped attribution phrase is a source by pronoun ("Selon eux,", ", d'après elle,") the
+    article did not let us name: left out, the view it attributes would read as a fact ("Selon eux, la
+    réforme est injuste" is not "La réforme est injuste"), so the text keeps it (and needs its context)."""
+    if attrib.claimant or not attrib.how.startswith("pronoun:"):
+        return False
+    words = [t.lower_.replace("\u2019", "'") for t in doc[start:end] if not t.is_punct]
+    return any(w in _SOURCE_PRONOUNS and k and (words[k - 1] in lx.SOURCE_PREPOSITIONS or words[k - 1] == "après")
+               for k, w in enumerate(words[:4]))
+
+
 def _candidate(
     art: _Article, doc: Doc, locate: ft.Locate, tok_start: int, tok_end: int, subject: Span | None,
     attrib: at.Attribution, dates: list[dict[str, Any]], quantities: list[dict[str, Any]],
@@ -1268,7 +1282,7 @@ def _candidate(
     # Only the attribution phrases inside this clause are left out of it.
     clause_attrib = at.Attribution(attrib.claimant, attrib.outlet, attrib.how,
                                    [(max(s, tok_start), min(e, tok_end)) for s, e in attrib.drop
-                                    if s < tok_end and e > tok_start])
+                                    if s < tok_end and e > tok_start and not _unresolved_source(doc, s, e, attrib)])
     rewritten = rw.condense(
         span, clause_attrib, art.context if context is None else context, language,
         quantities=[(q["char_start"], q["char_end"]) for q in quantities if a <= q["char_start"] < b],

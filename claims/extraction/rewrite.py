@@ -1037,6 +1037,7 @@ def condense(
     if not needs_context and not resolved and not replacement:
         # A quotation's own subject is not the sentence's (the speaker's): it is read at the first words.
         needs_context = _refers_back(kept) or _pronoun_opens(kept) or inner_quote and _quoted_described(subj, kept)
+    replacement.update(_source_named(kept, subj, attribution, ctx))
     # Whatever its subject, a claim may point back elsewhere: "a dépassé ce seuil", "ce jour-là", "selon lui".
     needs_context = needs_context or _points_back([t for t in kept if t.i not in replacement], subj)
     text = _tidy(joined(kept, original, replacement))
@@ -1761,6 +1762,28 @@ def _source_before(pronoun: Token, before: list[Token], subj: Token | None) -> b
         return True
     return subj is not None and subj in before and subj.pos_ in ("NOUN", "PROPN") and (
         "Plur" in morph_values(subj, "Number")) == plural
+
+
+def _source_named(kept: list[Token], subj: Token | None, attribution: Attribution, ctx: Context) -> dict[int, str]:
+    """"La fermeture rappelle selon lui celle de 2012": a "selon lui"/"selon elle" the text keeps (it is not
+    set off by commas) whose pronoun the attribution resolved to a person the article named, of that
+    gender, gets their name ("selon Paul Durand"); not when the claim names a person before it or its subject
+    is one (the pronoun is theirs, read in the sentence). Token index -> name, or none."""
+    claimant = attribution.claimant
+    if not attribution.how.startswith("pronoun:") or claimant not in ctx.people:
+        return {}
+    out: dict[int, str] = {}
+    for k, t in enumerate(kept):
+        pronoun = {"lui": "il", "elle": "elle"}.get(t.lower_)
+        if pronoun is None or not k or kept[k - 1].lower_.replace("\u2019", "'") not in ("selon", "d'après"):
+            continue
+        before = kept[:k]
+        if any(b.ent_type_ in ("PER", "PERSON") for b in before) or subj is not None and subj in before and (
+                subj.pos_ == "PROPN" or _person_noun(subj.lower_)):
+            continue  # "Le sénateur a dit que la décision était selon lui une erreur": the subject's own view
+        if ctx.fits(claimant, pronoun) and attribution.how == f"pronoun:{pronoun}":
+            out[t.i] = claimant
+    return out
 
 
 def _argument(noun: Token) -> bool:

@@ -690,3 +690,26 @@ def test_it_drops_a_connective_set_inside_the_main_clause(text: str, needle: str
 ])
 def test_it_drops_a_leading_reason_or_emphasis_word(text: str, needle: str, expected: str) -> None:
     assert one(text, needle).text == expected
+
+
+def test_a_selon_pronoun_kept_in_the_text_gets_the_speakers_name() -> None:
+    # The attribution resolved "lui" to the senator: the text says whose view it is instead of pointing back.
+    claim = one("Le sénateur Paul Durand a réagi mardi à la fermeture de l'usine de Lorient. La décision rappelle "
+                "selon lui la fermeture du site de Brest en 2012, qui avait coûté 300 emplois.", "site de Brest")
+    assert claim.text.startswith("La décision rappelle selon Paul Durand la fermeture du site de Brest")
+    assert claim.claimant == "Paul Durand"
+
+
+def test_a_selon_pronoun_stays_with_its_subjects_own_view() -> None:
+    # The sentence names who "lui" is: nothing to put in its place.
+    claim = one("Le sénateur Paul Durand a réagi mardi. Le maire Jean Roux a dit que la décision était selon lui "
+                "une erreur qui coûterait 300 emplois en 2021.", "300 emplois")
+    assert "selon Paul Durand" not in claim.text
+
+
+def test_an_unresolved_selon_pronoun_stays_in_the_text() -> None:
+    # Without "Selon eux" the view would read as a fact, and the claimant field is empty.
+    claim = one("Paul Durand et Marie Martin ont réagi mardi à la fermeture de l'usine de Lorient. Selon eux, la "
+                "décision rappelle la fermeture du site de Brest en 2012, qui avait coûté 300 emplois.", "site de Brest")
+    assert claim.text.startswith("Selon eux, la décision rappelle")
+    assert claim.needs_context
