@@ -1434,11 +1434,22 @@ def _quote_speaker(cand: ClaimCandidate) -> None:
         return
     # Only the speaker's own words between the marks: never an attribution left in the text ('..., a dit
     # la maire de Phoenix, lors d'une conférence') put inside a quotation.
-    if _FIRST_PERSON_OPENING.match(cand.text) is None or cand.signals is None or not cand.signals.extra.get(
-            "inner_quote"):
+    if _FIRST_PERSON_OPENING.match(cand.text) is None or cand.signals is None or not (
+            cand.signals.extra.get("inner_quote") or _opens_quotation(cand.quote)) or claimant in cand.text:
         return
     cand.text = f"{claimant} : « {cand.text} »"
     cand.needs_context = cand.signals.needs_context = False
+
+
+_QUOTATION_MARKS = re.compile(r"[\"«»\u201c\u201d]")
+
+
+def _opens_quotation(quote: str) -> bool:
+    """Whether a sentence is all a speaker's words: it opens a quotation that goes on past it ('« Nous avons
+    rencontré les soignants.' before '« Ils nous ont dit ... », raconte X.'), with no other quotation mark."""
+    return quote.lstrip()[:1] in ('"', "«", "\u201c") and len(_QUOTATION_MARKS.findall(quote)) == 1
+
+
 _CLOCK_TIME = re.compile(r"\b(?:à|vers|dès|at)\s+\d{1,2}\s?(?:h\d{0,2}|heures?)\b|\b\d{1,2}h\d{2}\b", re.IGNORECASE)
 
 

@@ -713,3 +713,18 @@ def test_an_unresolved_selon_pronoun_stays_in_the_text() -> None:
                 "décision rappelle la fermeture du site de Brest en 2012, qui avait coûté 300 emplois.", "site de Brest")
     assert claim.text.startswith("Selon eux, la décision rappelle")
     assert claim.needs_context
+
+
+@pytest.mark.parametrize("text, needle, expected", [
+    ('Le directeur de l\'usine, Paul Durand, a expliqué la situation. "Nous allons supprimer 300 emplois à Lorient '
+     'en 2021. Ensuite, nous fermerons le site de Brest", a-t-il annoncé.', "300 emplois",
+     "Paul Durand : « Nous allons supprimer 300 emplois à Lorient en 2021. »"),
+    ("Le directeur de l'usine, Paul Durand, a expliqué la situation. « Nous avons perdu 40 millions d'euros en "
+     "2019. Ensuite, les ventes ont chuté de 20 % », a-t-il ajouté.", "40 millions",
+     "Paul Durand : « Nous avons perdu 40 millions d'euros en 2019. »"),
+])
+def test_a_sentence_opening_a_quotation_is_its_named_speakers(text: str, needle: str, expected: str) -> None:
+    # The quotation goes on past the sentence: all of it is the speaker's words, with no attribution inside.
+    claim = one(text, needle)
+    assert claim.text == expected
+    assert not claim.needs_context
