@@ -64,6 +64,11 @@ _OFFICES = frozenset(role_key(word) for word in (
     "fondatrice", "patron", "patronne"))
 
 
+# Offices held by several people of one place at a time ("le député de la Creuse", "la sénatrice du Nord").
+_SHARED_OFFICES = frozenset(role_key(word) for word in ("député", "députée", "sénateur", "sénatrice", "élu", "élue",
+                                                         "conseiller", "conseillère", "eurodéputé", "eurodéputée"))
+
+
 # Officials a story about someone else quotes without naming them ("Le procureur a indiqué ..." in an article
 # that names only the suspect): never who the article named (Context.article_holder).
 _OFFICIALS = frozenset(role_key(word) for word in ("préfet", "préfète", "procureur", "procureure"))
@@ -1009,6 +1014,18 @@ def condense(
                 last = nxt_word
             replacement[last.i] = original(last) + " " + name
             resolved = name
+        elif not _lead_names(subj, kept) and _names_itself(subj) and (role := _role_phrase(subj, named=True)) is not None \
+                and (name := ctx.roles.get(role_key(span_text(subj.doc[role[0].i : role[-1].i + 1])), "")) \
+                and name not in span_text(span):
+            # "Le député de la Creuse a déclaré ..." after "Jean Dupont, député de la Creuse,": the article named
+            # the person with these very words ("Le député de la Creuse Jean Dupont a déclaré ...")
+            replacement[role[-1].i] = original(role[-1]) + " " + name
+            resolved = name
+        elif not _lead_names(subj, kept) and _names_itself(subj) and _role_phrase(subj, named=True) is not None and (
+                role_key(subj.lower_) in FOLDED_JOBS or role_key(subj.lower_) in _SHARED_OFFICES):
+            # "L'acteur de Trois hommes et un couffin a été condamné", "La députée du Vaucluse a voté": the name
+            # says where or in what, not which of the people who do that job there
+            needs_context = True
         elif not _lead_names(subj, kept) and (_described_back(subj) or _unidentified_office(subj)):
             # "L'homme a été entendu", "La chanteuse a annulé", "L'entreprise a licencié", "Le ministre a expliqué"
             needs_context = True
@@ -1407,12 +1424,13 @@ def _quoted_described(subj: Token | None, kept: list[Token]) -> bool:
     return _described_back(subj) or _possessive(subj) is not None and not _named_in_apposition(subj, misread=True)
 
 
-def _role_phrase(noun: Token) -> list[Token] | None:
+def _role_phrase(noun: Token, named: bool = False) -> list[Token] | None:
     """The words of a subject that describes a person by their office or occupation ("Le ministre", "La
     présidente du RN", "L'ancienne ministre", "La chanteuse"): the article, the office and what follows it
-    up to the verb, with no name, comma or quotation; None otherwise."""
-    if noun.lower_ not in lx.PERSON_ROLES and role_key(noun.lower_) not in FOLDED_JOBS or _names_itself(noun) or (
-            _named_in_apposition(noun)):
+    up to the verb, with no name, comma or quotation; None otherwise. With `named`, one whose complement is
+    a name ("Le député de la Creuse", "La chroniqueuse de France Inter") too."""
+    if noun.lower_ not in lx.PERSON_ROLES and role_key(noun.lower_) not in FOLDED_JOBS or (
+            not named and _names_itself(noun)) or _named_in_apposition(noun):
         return None
     phrase = [t for t in noun.subtree if t.i <= noun.i or (t.i - noun.i <= 6 and t.dep_ not in ("acl", "acl:relcl"))]
     if not phrase or phrase[0].lower_ not in ("le", "la", "l'", "l\u2019", "les") or len(phrase) > 8:

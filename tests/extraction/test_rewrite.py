@@ -728,3 +728,19 @@ def test_a_sentence_opening_a_quotation_is_its_named_speakers(text: str, needle:
     claim = one(text, needle)
     assert claim.text == expected
     assert not claim.needs_context
+
+
+def test_a_description_the_article_named_someone_with_gets_their_name() -> None:
+    # "chroniqueuse de France Inter" is how the article introduced Marie Lenoir, word for word.
+    claim = one("Marie Lenoir, chroniqueuse de France Inter, a quitté la station en 2019. La chroniqueuse de France "
+                "Inter a rejoint RTL en 2020 pour 300 000 euros par an.", "rejoint RTL")
+    assert claim.text.startswith("La chroniqueuse de France Inter Marie Lenoir a rejoint RTL")
+    assert not claim.needs_context
+
+
+def test_a_shared_office_of_a_named_place_without_its_holder_needs_context() -> None:
+    # A department has several deputies: "Le député de la Creuse" does not say which.
+    claim = one("Jean Dupont a déposé lundi une proposition de loi. Le député de la Creuse a affirmé mardi que 40 "
+                "communes avaient perdu leur médecin en 2019.", "40 communes")
+    assert claim.text.startswith("Le député de la Creuse a affirmé")
+    assert claim.needs_context
