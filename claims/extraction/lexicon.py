@@ -103,6 +103,10 @@ ATTRIBUTION_MARKERS = {
     "fr": ("selon", "d'après", "d'apres", "aux yeux de", "pour reprendre les mots de"),
     "en": ("according to", "as reported by", "in the words of"),
 }
+# Verbs of belief, by the start of their forms (the parse has no lemmas): what someone "estime", "juge" or
+# "pense" is their view, not a fact.
+OPINION_VERB_STEMS = ("estim", "jug", "pens", "considér", "considèr", "croi", "croy", "cru", "think", "thought",
+                      "believ", "reckon", "consider")
 OPINION_MARKERS = {
     "fr": ("je pense", "je crois", "à mon avis", "a mon avis", "selon moi", "il faut", "il faudrait",
            "devrait", "devraient", "j'estime", "nous pensons", "je trouve", "il me semble", "scandaleux",

@@ -1244,14 +1244,17 @@ _SOURCE_PRONOUNS = frozenset({"lui", "elle", "eux", "elles", "him", "her", "them
 
 
 def _unresolved_source(doc: Doc, start: int, end: int, attrib: at.Attribution) -> bool:
-    """Whether a dropped attribution phrase is a source by pronoun ("Selon eux,", ", d'après elle,") the
-    article did not let us name: left out, the view it attributes would read as a fact ("Selon eux, la
-    réforme est injuste" is not "La réforme est injuste"), so the text keeps it (and needs its context)."""
+    """Whether a dropped attribution phrase is a source by pronoun ("Selon eux,", ", d'après elle,", ",
+    estiment-ils") the article did not let us name: left out, the view it attributes would read as a fact
+    ("Selon eux, la réforme est injuste" is not "La réforme est injuste"), so the text keeps it (and needs
+    its context). A pronoun speaker that only reports ("a-t-il précisé") is left out as before."""
     if attrib.claimant or not attrib.how.startswith("pronoun:"):
         return False
     words = [t.lower_.replace("\u2019", "'") for t in doc[start:end] if not t.is_punct]
     return any(w in _SOURCE_PRONOUNS and k and (words[k - 1] in lx.SOURCE_PREPOSITIONS or words[k - 1] == "après")
-               for k, w in enumerate(words[:4]))
+               for k, w in enumerate(words[:4])) or any(
+        t.lower_.startswith(lx.OPINION_VERB_STEMS) and (t.pos_ in ("VERB", "AUX") or t.i + 1 < len(doc) and doc[
+            t.i + 1].text.startswith("-")) for t in doc[start:end])  # ("juge-t-elle": the verb read as a noun)
 
 
 def _candidate(
@@ -1298,7 +1301,9 @@ def _candidate(
             # the pronoun the first clause resolved, else the claim needs the sentences before
             given, unresolved_subject = shared_subject or given, not shared_subject
         text = given + " " + (text[0].lower() + text[1:] if text else text)
-    cleaned = readable(text) or text
+    # (a view kept with its unnamed holder, ", estime-t-il", keeps them: _unresolved_source)
+    cleaned = readable(text, keep_tail=len(clause_attrib.drop) < len(
+        [1 for s, e in attrib.drop if s < tok_end and e > tok_start])) or text
     # readable() drops links, handles and emoji pasted into a post, repeated pastes and trailing "a-t-il
     # dit" clauses: none of them may take a figure, a name or a negation with it.
     # Links, handles, emoji and runs of hashtags pasted into a post go; one the sentence governs ("s'oppose à @BGriveaux",
@@ -1778,11 +1783,11 @@ _SPACE_BEFORE_STOP = re.compile(r"\s+(?=[.,!?…])")
 _FOOTNOTE = re.compile(r"(?<=[^\W\d_])\*+(?=[\s,.;:!?)]|$)")
 
 
-def readable(text: str) -> str:
+def readable(text: str, keep_tail: bool = False) -> str:
     """The claim as a person reads it: no links, @handles, hashtag signs or runs, emoji, footnote marks,
-    quotation marks or trailing "a-t-il déclaré" (the quote keeps them all)."""
+    quotation marks or trailing "a-t-il déclaré" (the quote keeps them all; `keep_tail` keeps the last)."""
     # (Each pattern is tried only where the character it needs is: a comma, an asterisk.)
-    text = _without_noise(_TRAILING_ATTRIBUTION.sub("", text) if "," in text else text)
+    text = _without_noise(_TRAILING_ATTRIBUTION.sub("", text) if "," in text and not keep_tail else text)
     text = _FOOTNOTE.sub("", text) if "*" in text else text  # "une enquête* Harris"
     text = re.sub(r"[«»“”\"]", " ", text)
     text = _SPACE_BEFORE_STOP.sub("", text)

@@ -744,3 +744,18 @@ def test_a_shared_office_of_a_named_place_without_its_holder_needs_context() -> 
                 "communes avaient perdu leur médecin en 2019.", "40 communes")
     assert claim.text.startswith("Le député de la Creuse a affirmé")
     assert claim.needs_context
+
+
+@pytest.mark.parametrize("verb", ["estime-t-il", "juge-t-elle", "a-t-il estimé lundi sur RTL"])
+def test_a_view_whose_unnamed_holder_the_article_does_not_resolve_keeps_its_verb(verb: str) -> None:
+    # Nobody named before can be "il": without ", estime-t-il" the view would read as a fact.
+    claim = one("Le quartier a été bouclé mardi soir. La décision a déjà coûté 300 emplois à la ville en 2019, "
+                f"{verb}.", "300 emplois")
+    assert claim.text.endswith(f", {verb}.")
+    assert claim.needs_context and not claim.claimant
+
+
+def test_a_report_whose_unnamed_speaker_the_article_does_not_resolve_is_still_left_out() -> None:
+    claim = one("Le quartier a été bouclé mardi soir. La décision a déjà coûté 300 emplois à la ville en 2019, "
+                "a-t-il précisé.", "300 emplois")
+    assert claim.text == "La décision a déjà coûté 300 emplois à la ville en 2019."
