@@ -1435,8 +1435,9 @@ def _quote_speaker(cand: ClaimCandidate) -> None:
     where it closes); the claim no longer needs context. A described speaker ("le maire") or none, or
     words around the quotation: the claim still does."""
     claimant = cand.claimant.strip()
-    if not cand.needs_context or not claimant or not any(w[:1].isupper() for w in claimant.split()):
-        return
+    if not cand.needs_context or not claimant or not any(w[:1].isupper() for w in claimant.split()) or (
+            rw.without_article(claimant) != claimant):
+        return  # (nor a description at the start of the sentence: "L'ancien porte-parole du gouvernement")
     # Only the speaker's own words between the marks: never an attribution left in the text ('..., a dit
     # la maire de Phoenix, lors d'une conférence') put inside a quotation.
     if _FIRST_PERSON_OPENING.match(cand.text) is None or cand.signals is None or not (

@@ -1021,8 +1021,9 @@ def condense(
             # the person with these very words ("Le député de la Creuse Jean Dupont a déclaré ...")
             replacement[role[-1].i] = original(role[-1]) + " " + name
             resolved = name
-        elif not _lead_names(subj, kept) and _names_itself(subj) and _role_phrase(subj, named=True) is not None and (
-                role_key(subj.lower_) in FOLDED_JOBS or role_key(subj.lower_) in _SHARED_OFFICES):
+        elif not _lead_names(subj, kept) and _names_itself(subj) and (role := _role_phrase(subj, named=True)) and (
+                role_key(subj.lower_) in FOLDED_JOBS or role_key(subj.lower_) in _SHARED_OFFICES) and not any(
+                t.like_num or t.lower_ == "circonscription" for t in role):  # ("de la 5e circonscription": one seat)
             # "L'acteur de Trois hommes et un couffin a été condamné", "La députée du Vaucluse a voté": the name
             # says where or in what, not which of the people who do that job there
             needs_context = True

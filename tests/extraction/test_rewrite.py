@@ -759,3 +759,17 @@ def test_a_report_whose_unnamed_speaker_the_article_does_not_resolve_is_still_le
     claim = one("Le quartier a été bouclé mardi soir. La décision a déjà coûté 300 emplois à la ville en 2019, "
                 "a-t-il précisé.", "300 emplois")
     assert claim.text == "La décision a déjà coûté 300 emplois à la ville en 2019."
+
+
+def test_a_numbered_constituency_names_its_one_deputy() -> None:
+    claim = one("Jean Dupont a déposé lundi une proposition de loi. Le député de la cinquième circonscription de la "
+                "Creuse a affirmé mardi que 40 communes avaient perdu leur médecin en 2019.", "40 communes")
+    assert not claim.needs_context
+
+
+def test_a_described_speaker_at_the_start_of_a_sentence_is_no_name_to_quote() -> None:
+    # "L'ancien ministre de la Santé" is capitalised only because it opens the sentence: no "X : « ... »".
+    claim = one("L'ancien ministre de la Santé estime que la réforme est injuste. « Nous allons perdre 300 lits en "
+                "2021. Ensuite, les urgences fermeront », dit-il.", "300 lits")
+    assert claim.text == "Nous allons perdre 300 lits en 2021."
+    assert claim.needs_context
