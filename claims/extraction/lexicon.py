@@ -103,6 +103,10 @@ ATTRIBUTION_MARKERS = {
     "fr": ("selon", "d'après", "d'apres", "aux yeux de", "pour reprendre les mots de"),
     "en": ("according to", "as reported by", "in the words of"),
 }
+# Verbs of belief, by the start of their forms (the parse has no lemmas): what someone "estime", "juge" or
+# "pense" is their view, not a fact.
+OPINION_VERB_STEMS = ("estim", "jug", "pens", "considér", "considèr", "croi", "croy", "cru", "think", "thought",
+                      "believ", "reckon", "consider")
 OPINION_MARKERS = {
     "fr": ("je pense", "je crois", "à mon avis", "a mon avis", "selon moi", "il faut", "il faudrait",
            "devrait", "devraient", "j'estime", "nous pensons", "je trouve", "il me semble", "scandaleux",
@@ -165,7 +169,9 @@ CONNECTIVES = {
            "sauf que", "en fait", "en tout cas", "qu'à cela ne tienne", "et pour cause", "problème",
            "dans le détail", "au contraire", "de même",
            # Pointing back to the sentences before, with no fact of their own:
-           "dans ce contexte", "pour cela", "entre-temps", "entretemps", "c'est pourquoi",
+           "dans ce contexte", "pour cela", "entre-temps", "entretemps", "c'est pourquoi", "car",
+           # The writer's own emphasis, no fact of the claim's ("Évidemment, le maire a démissionné").
+           "évidemment", "bien évidemment", "bien sûr", "naturellement",
            # Asking the reader to remember or to note, or the newsroom's own reporting: no source, no fact.
            "pour mémoire", "à noter que", "à noter qu'",
            "a noter que", "a noter qu'", "notons que", "notons qu'", "précisons que", "précisons qu'",

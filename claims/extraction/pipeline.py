@@ -1240,6 +1240,23 @@ def _token_originals(art: _Article, doc: Doc, locate: ft.Locate) -> list[str]:
     return out
 
 
+_SOURCE_PRONOUNS = frozenset({"lui", "elle", "eux", "elles", "him", "her", "them"})
+
+
+def _unresolved_source(doc: Doc, start: int, end: int, attrib: at.Attribution) -> bool:
+    """Whether a dropped attribution phrase is a source by pronoun ("Selon eux,", ", d'après elle,", ",
+    estiment-ils") the article did not let us name: left out, the view it attributes would read as a fact
+    ("Selon eux, la réforme est injuste" is not "La réforme est injuste"), so the text keeps it (and needs
+    its context). A pronoun speaker that only reports ("a-t-il précisé") is left out as before."""
+    if attrib.claimant or not attrib.how.startswith("pronoun:"):
+        return False
+    words = [t.lower_.replace("\u2019", "'") for t in doc[start:end] if not t.is_punct]
+    return any(w in _SOURCE_PRONOUNS and k and (words[k - 1] in lx.SOURCE_PREPOSITIONS or words[k - 1] == "après")
+               for k, w in enumerate(words[:4])) or any(
+        t.lower_.startswith(lx.OPINION_VERB_STEMS) and (t.pos_ in ("VERB", "AUX") or t.i + 1 < len(doc) and doc[
+            t.i + 1].text.startswith("-")) for t in doc[start:end])  # ("juge-t-elle": the verb read as a noun)
+
+
 def _candidate(
     art: _Article, doc: Doc, locate: ft.Locate, tok_start: int, tok_end: int, subject: Span | None,
     attrib: at.Attribution, dates: list[dict[str, Any]], quantities: list[dict[str, Any]],
@@ -1268,7 +1285,7 @@ def _candidate(
     # Only the attribution phrases inside this clause are left out of it.
     clause_attrib = at.Attribution(attrib.claimant, attrib.outlet, attrib.how,
                                    [(max(s, tok_start), min(e, tok_end)) for s, e in attrib.drop
-                                    if s < tok_end and e > tok_start])
+                                    if s < tok_end and e > tok_start and not _unresolved_source(doc, s, e, attrib)])
     rewritten = rw.condense(
         span, clause_attrib, art.context if context is None else context, language,
         quantities=[(q["char_start"], q["char_end"]) for q in quantities if a <= q["char_start"] < b],
@@ -1284,7 +1301,9 @@ def _candidate(
             # the pronoun the first clause resolved, else the claim needs the sentences before
             given, unresolved_subject = shared_subject or given, not shared_subject
         text = given + " " + (text[0].lower() + text[1:] if text else text)
-    cleaned = readable(text) or text
+    # (a view kept with its unnamed holder, ", estime-t-il", keeps them: _unresolved_source)
+    cleaned = readable(text, keep_tail=len(clause_attrib.drop) < len(
+        [1 for s, e in attrib.drop if s < tok_end and e > tok_start])) or text
     # readable() drops links, handles and emoji pasted into a post, repeated pastes and trailing "a-t-il
     # dit" clauses: none of them may take a figure, a name or a negation with it.
     # Links, handles, emoji and runs of hashtags pasted into a post go; one the sentence governs ("s'oppose à @BGriveaux",
@@ -1416,15 +1435,27 @@ def _quote_speaker(cand: ClaimCandidate) -> None:
     where it closes); the claim no longer needs context. A described speaker ("le maire") or none, or
     words around the quotation: the claim still does."""
     claimant = cand.claimant.strip()
-    if not cand.needs_context or not claimant or not any(w[:1].isupper() for w in claimant.split()):
-        return
+    if not cand.needs_context or not claimant or not any(w[:1].isupper() for w in claimant.split()) or (
+            rw.without_article(claimant) != claimant):
+        return  # (nor a description at the start of the sentence: "L'ancien porte-parole du gouvernement")
     # Only the speaker's own words between the marks: never an attribution left in the text ('..., a dit
     # la maire de Phoenix, lors d'une conférence') put inside a quotation.
-    if _FIRST_PERSON_OPENING.match(cand.text) is None or cand.signals is None or not cand.signals.extra.get(
-            "inner_quote"):
+    if _FIRST_PERSON_OPENING.match(cand.text) is None or cand.signals is None or not (
+            cand.signals.extra.get("inner_quote") or _opens_quotation(cand.quote)) or claimant in cand.text:
         return
     cand.text = f"{claimant} : « {cand.text} »"
     cand.needs_context = cand.signals.needs_context = False
+
+
+_QUOTATION_MARKS = re.compile(r"[\"«»\u201c\u201d]")
+
+
+def _opens_quotation(quote: str) -> bool:
+    """Whether a sentence is all a speaker's words: it opens a quotation that goes on past it ('« Nous avons
+    rencontré les soignants.' before '« Ils nous ont dit ... », raconte X.'), with no other quotation mark."""
+    return quote.lstrip()[:1] in ('"', "«", "\u201c") and len(_QUOTATION_MARKS.findall(quote)) == 1
+
+
 _CLOCK_TIME = re.compile(r"\b(?:à|vers|dès|at)\s+\d{1,2}\s?(?:h\d{0,2}|heures?)\b|\b\d{1,2}h\d{2}\b", re.IGNORECASE)
 
 
@@ -1754,11 +1785,11 @@ _SPACE_BEFORE_STOP = re.compile(r"\s+(?=[.,!?…])")
 _FOOTNOTE = re.compile(r"(?<=[^\W\d_])\*+(?=[\s,.;:!?)]|$)")
 
 
-def readable(text: str) -> str:
+def readable(text: str, keep_tail: bool = False) -> str:
     """The claim as a person reads it: no links, @handles, hashtag signs or runs, emoji, footnote marks,
-    quotation marks or trailing "a-t-il déclaré" (the quote keeps them all)."""
+    quotation marks or trailing "a-t-il déclaré" (the quote keeps them all; `keep_tail` keeps the last)."""
     # (Each pattern is tried only where the character it needs is: a comma, an asterisk.)
-    text = _without_noise(_TRAILING_ATTRIBUTION.sub("", text) if "," in text else text)
+    text = _without_noise(_TRAILING_ATTRIBUTION.sub("", text) if "," in text and not keep_tail else text)
     text = _FOOTNOTE.sub("", text) if "*" in text else text  # "une enquête* Harris"
     text = re.sub(r"[«»“”\"]", " ", text)
     text = _SPACE_BEFORE_STOP.sub("", text)

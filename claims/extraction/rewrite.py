@@ -64,6 +64,11 @@ _OFFICES = frozenset(role_key(word) for word in (
     "fondatrice", "patron", "patronne"))
 
 
+# Offices held by several people of one place at a time ("le député de la Creuse", "la sénatrice du Nord").
+_SHARED_OFFICES = frozenset(role_key(word) for word in ("député", "députée", "sénateur", "sénatrice", "élu", "élue",
+                                                         "conseiller", "conseillère", "eurodéputé", "eurodéputée"))
+
+
 # Officials a story about someone else quotes without naming them ("Le procureur a indiqué ..." in an article
 # that names only the suspect): never who the article named (Context.article_holder).
 _OFFICIALS = frozenset(role_key(word) for word in ("préfet", "préfète", "procureur", "procureure"))
@@ -1009,6 +1014,19 @@ def condense(
                 last = nxt_word
             replacement[last.i] = original(last) + " " + name
             resolved = name
+        elif not _lead_names(subj, kept) and _names_itself(subj) and (role := _role_phrase(subj, named=True)) is not None \
+                and (name := ctx.roles.get(role_key(span_text(subj.doc[role[0].i : role[-1].i + 1])), "")) \
+                and name not in span_text(span):
+            # "Le député de la Creuse a déclaré ..." after "Jean Dupont, député de la Creuse,": the article named
+            # the person with these very words ("Le député de la Creuse Jean Dupont a déclaré ...")
+            replacement[role[-1].i] = original(role[-1]) + " " + name
+            resolved = name
+        elif not _lead_names(subj, kept) and _names_itself(subj) and (role := _role_phrase(subj, named=True)) and (
+                role_key(subj.lower_) in FOLDED_JOBS or role_key(subj.lower_) in _SHARED_OFFICES) and not any(
+                t.like_num or t.lower_ == "circonscription" for t in role):  # ("de la 5e circonscription": one seat)
+            # "L'acteur de Trois hommes et un couffin a été condamné", "La députée du Vaucluse a voté": the name
+            # says where or in what, not which of the people who do that job there
+            needs_context = True
         elif not _lead_names(subj, kept) and (_described_back(subj) or _unidentified_office(subj)):
             # "L'homme a été entendu", "La chanteuse a annulé", "L'entreprise a licencié", "Le ministre a expliqué"
             needs_context = True
@@ -1037,6 +1055,7 @@ def condense(
     if not needs_context and not resolved and not replacement:
         # A quotation's own subject is not the sentence's (the speaker's): it is read at the first words.
         needs_context = _refers_back(kept) or _pronoun_opens(kept) or inner_quote and _quoted_described(subj, kept)
+    replacement.update(_source_named(kept, subj, attribution, ctx))
     # Whatever its subject, a claim may point back elsewhere: "a dépassé ce seuil", "ce jour-là", "selon lui".
     needs_context = needs_context or _points_back([t for t in kept if t.i not in replacement], subj)
     text = _tidy(joined(kept, original, replacement))
@@ -1406,12 +1425,13 @@ def _quoted_described(subj: Token | None, kept: list[Token]) -> bool:
     return _described_back(subj) or _possessive(subj) is not None and not _named_in_apposition(subj, misread=True)
 
 
-def _role_phrase(noun: Token) -> list[Token] | None:
+def _role_phrase(noun: Token, named: bool = False) -> list[Token] | None:
     """The words of a subject that describes a person by their office or occupation ("Le ministre", "La
     présidente du RN", "L'ancienne ministre", "La chanteuse"): the article, the office and what follows it
-    up to the verb, with no name, comma or quotation; None otherwise."""
-    if noun.lower_ not in lx.PERSON_ROLES and role_key(noun.lower_) not in FOLDED_JOBS or _names_itself(noun) or (
-            _named_in_apposition(noun)):
+    up to the verb, with no name, comma or quotation; None otherwise. With `named`, one whose complement is
+    a name ("Le député de la Creuse", "La chroniqueuse de France Inter") too."""
+    if noun.lower_ not in lx.PERSON_ROLES and role_key(noun.lower_) not in FOLDED_JOBS or (
+            not named and _names_itself(noun)) or _named_in_apposition(noun):
         return None
     phrase = [t for t in noun.subtree if t.i <= noun.i or (t.i - noun.i <= 6 and t.dep_ not in ("acl", "acl:relcl"))]
     if not phrase or phrase[0].lower_ not in ("le", "la", "l'", "l\u2019", "les") or len(phrase) > 8:
@@ -1761,6 +1781,28 @@ def _source_before(pronoun: Token, before: list[Token], subj: Token | None) -> b
         return True
     return subj is not None and subj in before and subj.pos_ in ("NOUN", "PROPN") and (
         "Plur" in morph_values(subj, "Number")) == plural
+
+
+def _source_named(kept: list[Token], subj: Token | None, attribution: Attribution, ctx: Context) -> dict[int, str]:
+    """"La fermeture rappelle selon lui celle de 2012": a "selon lui"/"selon elle" the text keeps (it is not
+    set off by commas) whose pronoun the attribution resolved to a person the article named, of that
+    gender, gets their name ("selon Paul Durand"); not when the claim names a person before it or its subject
+    is one (the pronoun is theirs, read in the sentence). Token index -> name, or none."""
+    claimant = attribution.claimant
+    if not attribution.how.startswith("pronoun:") or claimant not in ctx.people:
+        return {}
+    out: dict[int, str] = {}
+    for k, t in enumerate(kept):
+        pronoun = {"lui": "il", "elle": "elle"}.get(t.lower_)
+        if pronoun is None or not k or kept[k - 1].lower_.replace("\u2019", "'") not in ("selon", "d'après"):
+            continue
+        before = kept[:k]
+        if any(b.ent_type_ in ("PER", "PERSON") for b in before) or subj is not None and subj in before and (
+                subj.pos_ == "PROPN" or _person_noun(subj.lower_)):
+            continue  # "Le sénateur a dit que la décision était selon lui une erreur": the subject's own view
+        if ctx.fits(claimant, pronoun) and attribution.how == f"pronoun:{pronoun}":
+            out[t.i] = claimant
+    return out
 
 
 def _argument(noun: Token) -> bool:

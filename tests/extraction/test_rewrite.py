@@ -678,3 +678,98 @@ def test_a_scene_left_out_of_the_text_takes_its_date_with_it() -> None:
 ])
 def test_it_drops_a_connective_set_inside_the_main_clause(text: str, needle: str, expected: str) -> None:
     assert one(text, needle).text == expected
+
+
+@pytest.mark.parametrize("text, needle, expected", [
+    ("Car la mairie de Lille a fermé douze écoles lundi.", "douze écoles",
+     "La mairie de Lille a fermé douze écoles lundi."),
+    ("Évidemment, la mairie de Lille a fermé douze écoles lundi.", "douze écoles",
+     "La mairie de Lille a fermé douze écoles lundi."),
+    ("Bien sûr, la mairie de Lille a fermé douze écoles lundi.", "douze écoles",
+     "La mairie de Lille a fermé douze écoles lundi."),
+])
+def test_it_drops_a_leading_reason_or_emphasis_word(text: str, needle: str, expected: str) -> None:
+    assert one(text, needle).text == expected
+
+
+def test_a_selon_pronoun_kept_in_the_text_gets_the_speakers_name() -> None:
+    # The attribution resolved "lui" to the senator: the text says whose view it is instead of pointing back.
+    claim = one("Le sénateur Paul Durand a réagi mardi à la fermeture de l'usine de Lorient. La décision rappelle "
+                "selon lui la fermeture du site de Brest en 2012, qui avait coûté 300 emplois.", "site de Brest")
+    assert claim.text.startswith("La décision rappelle selon Paul Durand la fermeture du site de Brest")
+    assert claim.claimant == "Paul Durand"
+
+
+def test_a_selon_pronoun_stays_with_its_subjects_own_view() -> None:
+    # The sentence names who "lui" is: nothing to put in its place.
+    claim = one("Le sénateur Paul Durand a réagi mardi. Le maire Jean Roux a dit que la décision était selon lui "
+                "une erreur qui coûterait 300 emplois en 2021.", "300 emplois")
+    assert "selon Paul Durand" not in claim.text
+
+
+def test_an_unresolved_selon_pronoun_stays_in_the_text() -> None:
+    # Without "Selon eux" the view would read as a fact, and the claimant field is empty.
+    claim = one("Paul Durand et Marie Martin ont réagi mardi à la fermeture de l'usine de Lorient. Selon eux, la "
+                "décision rappelle la fermeture du site de Brest en 2012, qui avait coûté 300 emplois.", "site de Brest")
+    assert claim.text.startswith("Selon eux, la décision rappelle")
+    assert claim.needs_context
+
+
+@pytest.mark.parametrize("text, needle, expected", [
+    ('Le directeur de l\'usine, Paul Durand, a expliqué la situation. "Nous allons supprimer 300 emplois à Lorient '
+     'en 2021. Ensuite, nous fermerons le site de Brest", a-t-il annoncé.', "300 emplois",
+     "Paul Durand : « Nous allons supprimer 300 emplois à Lorient en 2021. »"),
+    ("Le directeur de l'usine, Paul Durand, a expliqué la situation. « Nous avons perdu 40 millions d'euros en "
+     "2019. Ensuite, les ventes ont chuté de 20 % », a-t-il ajouté.", "40 millions",
+     "Paul Durand : « Nous avons perdu 40 millions d'euros en 2019. »"),
+])
+def test_a_sentence_opening_a_quotation_is_its_named_speakers(text: str, needle: str, expected: str) -> None:
+    # The quotation goes on past the sentence: all of it is the speaker's words, with no attribution inside.
+    claim = one(text, needle)
+    assert claim.text == expected
+    assert not claim.needs_context
+
+
+def test_a_description_the_article_named_someone_with_gets_their_name() -> None:
+    # "chroniqueuse de France Inter" is how the article introduced Marie Lenoir, word for word.
+    claim = one("Marie Lenoir, chroniqueuse de France Inter, a quitté la station en 2019. La chroniqueuse de France "
+                "Inter a rejoint RTL en 2020 pour 300 000 euros par an.", "rejoint RTL")
+    assert claim.text.startswith("La chroniqueuse de France Inter Marie Lenoir a rejoint RTL")
+    assert not claim.needs_context
+
+
+def test_a_shared_office_of_a_named_place_without_its_holder_needs_context() -> None:
+    # A department has several deputies: "Le député de la Creuse" does not say which.
+    claim = one("Jean Dupont a déposé lundi une proposition de loi. Le député de la Creuse a affirmé mardi que 40 "
+                "communes avaient perdu leur médecin en 2019.", "40 communes")
+    assert claim.text.startswith("Le député de la Creuse a affirmé")
+    assert claim.needs_context
+
+
+@pytest.mark.parametrize("verb", ["estime-t-il", "juge-t-elle", "a-t-il estimé lundi sur RTL"])
+def test_a_view_whose_unnamed_holder_the_article_does_not_resolve_keeps_its_verb(verb: str) -> None:
+    # Nobody named before can be "il": without ", estime-t-il" the view would read as a fact.
+    claim = one("Le quartier a été bouclé mardi soir. La décision a déjà coûté 300 emplois à la ville en 2019, "
+                f"{verb}.", "300 emplois")
+    assert claim.text.endswith(f", {verb}.")
+    assert claim.needs_context and not claim.claimant
+
+
+def test_a_report_whose_unnamed_speaker_the_article_does_not_resolve_is_still_left_out() -> None:
+    claim = one("Le quartier a été bouclé mardi soir. La décision a déjà coûté 300 emplois à la ville en 2019, "
+                "a-t-il précisé.", "300 emplois")
+    assert claim.text == "La décision a déjà coûté 300 emplois à la ville en 2019."
+
+
+def test_a_numbered_constituency_names_its_one_deputy() -> None:
+    claim = one("Jean Dupont a déposé lundi une proposition de loi. Le député de la cinquième circonscription de la "
+                "Creuse a affirmé mardi que 40 communes avaient perdu leur médecin en 2019.", "40 communes")
+    assert not claim.needs_context
+
+
+def test_a_described_speaker_at_the_start_of_a_sentence_is_no_name_to_quote() -> None:
+    # "L'ancien ministre de la Santé" is capitalised only because it opens the sentence: no "X : « ... »".
+    claim = one("L'ancien ministre de la Santé estime que la réforme est injuste. « Nous allons perdre 300 lits en "
+                "2021. Ensuite, les urgences fermeront », dit-il.", "300 lits")
+    assert claim.text == "Nous allons perdre 300 lits en 2021."
+    assert claim.needs_context
