@@ -218,6 +218,18 @@ def test_a_bare_infinitive_after_a_verb_that_reports_a_content_is_what_was_said(
     assert cand.claimant == "L'eurodéputé écologiste"
 
 
+def test_an_inverted_pronoun_goes_on_with_the_described_speaker_just_quoted() -> None:
+    text = ("\"Je ne sais pas ce qui s'est passé, le bus a freiné d'un coup\", raconte l'infirmière au journal local. "
+            "Un peu plus tard, la voiture de Paul Martin a pris feu. \"J'ai couru pendant 20 minutes pour chercher "
+            "de l'aide\", poursuit-elle.")
+    assert claim(text, "couru").claimant == "l'infirmière"
+    # not a speaker of the other gender
+    text = ("\"Je ne sais pas ce qui s'est passé, le bus a freiné d'un coup\", raconte l'infirmière au journal local. "
+            "Un peu plus tard, la voiture de Paul Martin a pris feu. \"J'ai couru pendant 20 minutes pour chercher "
+            "de l'aide\", poursuit-il.")
+    assert claim(text, "couru").claimant != "l'infirmière"
+
+
 def test_the_noun_phrase_before_the_medium_told_is_the_speaker() -> None:
     cand = claim("\"On manque de tout dans les écoles depuis 2019\", a expliqué le fonctionnaire territorial au micro "
                  "de France Inter.", "écoles")
