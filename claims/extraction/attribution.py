@@ -811,6 +811,9 @@ def source_of(tokens: list[Token], language: str, told: bool = True) -> tuple[st
         if described:
             return claimant, outlet, f"description:{heads[0].lower_}"
         if heads[0].lower_ not in lx.AGENT_NOUNS:
+            if all(e is None or _affiliation(e) or _complement(e, tokens[0].i) and e.label_ not in ("PER", "PERSON")
+                   for e in map(_entity_at, kept[1:])):
+                return claimant, outlet, "speech"  # "le réalisateur de Titanic": the work is what they do, as written
             return "", outlet, ""  # an occupation with a name the reader missed ("la championne ... Elodie")
         return claimant, outlet, "speech"
     survey = next((t for t in words if t.lower_.rstrip("s") in _DOCUMENT_STEMS), None)

@@ -259,3 +259,12 @@ def test_an_english_noun_a_proper_name_qualifies_is_the_speaker_not_the_name() -
         == "the Florida health department"
     assert english("Schools will stay closed until 15 May, the Labor Department said on Friday.").claimant \
         == "the Labor Department"
+
+
+def test_an_occupation_of_a_named_work_is_the_speaker_as_written() -> None:
+    cand = claim("Le réalisateur de Titanic a affirmé mardi que le tournage avait coûté 200 millions de dollars.",
+                 "tournage")
+    assert cand.claimant == "Le réalisateur de Titanic"
+    cand = claim("L'acteur des Tontons flingueurs a affirmé mardi que le film avait attiré 3 millions de spectateurs.",
+                 "spectateurs")
+    assert cand.claimant == "L'acteur des Tontons flingueurs"
