@@ -463,12 +463,18 @@ def _reports_content(tok: Token, language: str) -> bool:
         # infinitive is what was said (not after a wish: "souhaite partir en vacances" is no statement)
         return True
     after = tok.doc[tok.i + 1 : min(tok.i + 6, tok.sent.end)]
+    term = False  # inside 'a poursuivi pour "escroquerie"', 'dans "Le Monde"': a term or a title quoted, not what was said
     for t in after:
+        if t.text in ('"', "«", "“", "»", "”") and (term or tok.doc[t.i - 1].pos_ == "ADP"):
+            term = not term
+            continue
+        if term:
+            continue
         if t.lower_ in ("que", "qu'", "that", ":", '"', "«", "“"):
             return True
         if t.dep_ == "obj" or t.text in (",", "."):
             return _que_after_circumstances(tok)
-    return False
+    return _que_after_circumstances(tok)
 
 
 # What may stand between a speech verb and the "que" of what was said: when, where, to whom, through what.
@@ -482,6 +488,9 @@ def _que_after_circumstances(verb: Token) -> bool:
     doc = verb.doc
     for t in doc[verb.i + 1 : min(verb.i + 20, verb.sent.end)]:
         if t.lower_ in ("que", "qu'", "qu\u2019"):
+            if t.dep_ == "obj" and not any(c.dep_ == "obj" and c.i != t.i or c.dep_ == "xcomp" and any(
+                    g.dep_ == "obj" for g in c.children) for c in t.head.children):
+                return False  # "dans l'entretien qu'il a accordé": the object of a relative clause
             before = doc[t.i - 1]
             # (a title in quotation marks on the way, 'sur le plateau de "TV Mag"', is closed before it)
             return before.i > verb.i and before.lower_ not in _QUE_LOCUTIONS and before.pos_ not in (

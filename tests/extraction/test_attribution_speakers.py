@@ -268,3 +268,15 @@ def test_an_occupation_of_a_named_work_is_the_speaker_as_written() -> None:
     cand = claim("L'acteur des Tontons flingueurs a affirmé mardi que le film avait attiré 3 millions de spectateurs.",
                  "spectateurs")
     assert cand.claimant == "L'acteur des Tontons flingueurs"
+
+
+def test_a_term_or_title_quoted_after_a_preposition_is_not_what_was_said() -> None:
+    cand = claim("Le parquet de Lyon a poursuivi pour \"escroquerie\", et non pour \"vol\", un homme de 40 ans.", "homme")
+    assert cand.claimant == ""
+    cand = claim("Le maire a écrit dans \"Le Progrès\" que la piscine fermera en 2022.", "piscine")
+    assert cand.claimant == "Le maire"
+
+
+def test_the_que_of_a_relative_clause_after_the_circumstances_opens_nothing_said() -> None:
+    cand = claim("Le maire a confié dans l'entretien de 40 minutes qu'il a accordé à TF1 en 2019.", "entretien")
+    assert cand.claimant == ""
