@@ -456,11 +456,48 @@ def _reports_content(tok: Token, language: str) -> bool:
     if any(c.dep_ == "xcomp" and c.pos_ == "VERB" and any(m.lower_ in ("avoir", "être") and m.dep_.startswith("aux")
                                                           for m in c.children) for c in tok.children):
         return True  # "assure avoir récolté 1,5 million", "affirme être innocent": a past infinitive states
+    if _speech_verb(tok, language, lx.CONTENT_ONLY_VERBS) and any(
+            c.dep_ == "xcomp" and c.i > tok.i and "Inf" in morph_values(c, "VerbForm")
+            and not any(m.dep_ in ("case", "mark") for m in c.children) for c in tok.children):
+        # "assure ce vendredi ne pas vouloir se présenter": after a verb that reports only a content, a bare
+        # infinitive is what was said (not after a wish: "souhaite partir en vacances" is no statement)
+        return True
     after = tok.doc[tok.i + 1 : min(tok.i + 6, tok.sent.end)]
+    term = False  # inside 'a poursuivi pour "escroquerie"', 'dans "Le Monde"': a term or a title quoted, not what was said
     for t in after:
+        if t.text in ('"', "«", "“", "»", "”") and (term or tok.doc[t.i - 1].pos_ == "ADP"):
+            term = not term
+            continue
+        if term:
+            continue
         if t.lower_ in ("que", "qu'", "that", ":", '"', "«", "“"):
             return True
         if t.dep_ == "obj" or t.text in (",", "."):
+            return _que_after_circumstances(tok)
+    return _que_after_circumstances(tok)
+
+
+# What may stand between a speech verb and the "que" of what was said: when, where, to whom, through what.
+_CIRCUMSTANCE_POS = frozenset({"ADP", "DET", "NOUN", "PROPN", "ADJ", "ADV", "NUM", "PUNCT"})
+
+
+def _que_after_circumstances(verb: Token) -> bool:
+    """'a confié, en mai, sur le plateau de TF1 qu'il allait quitter l'émission': a "que" after the verb's
+    circumstances set off by commas (a date, a place, a medium; no object, no other verb, no conjunction)
+    opens what was said, however the parser hung it ("qu'" read as a relative pronoun of "TF1")."""
+    doc = verb.doc
+    for t in doc[verb.i + 1 : min(verb.i + 20, verb.sent.end)]:
+        if t.lower_ in ("que", "qu'", "qu\u2019"):
+            if t.dep_ == "obj" and not any(c.dep_ == "obj" and c.i != t.i or c.dep_ == "xcomp" and any(
+                    g.dep_ == "obj" for g in c.children) for c in t.head.children):
+                return False  # "dans l'entretien qu'il a accordé": the object of a relative clause
+            before = doc[t.i - 1]
+            # (a title in quotation marks on the way, 'sur le plateau de "TV Mag"', is closed before it)
+            return before.i > verb.i and before.lower_ not in _QUE_LOCUTIONS and before.pos_ not in (
+                "ADV", "SCONJ", "CCONJ") and before.text not in (".", ";", ":") \
+                and doc[verb.i + 1 : t.i].text.count('"') % 2 == 0
+        if t.pos_ not in _CIRCUMSTANCE_POS or t.dep_ == "obj" or t.text in (".", ";", ":", "«", "(") \
+                or t.lower_ in ("qui", "dont", "où"):
             return False
     return False
 
@@ -639,6 +676,13 @@ def _venue(tok: Token) -> bool:
     return any(c.dep_ == "case" and c.lower_ in ("dans", "sur", "in", "on") for c in tok.children)
 
 
+def _modifies_noun(tok: Token, tokens: list[Token]) -> bool:
+    """"Ohio" of "the Ohio governor", "health" of "the health department": an English compound modifier of a
+    common noun later in the phrase, which says whose or what kind the noun is (French has no such "compound")."""
+    head = tok.head
+    return tok.dep_ == "compound" and head.pos_ == "NOUN" and tok.i < head.i <= tokens[-1].i
+
+
 def source_of(tokens: list[Token], language: str, told: bool = True) -> tuple[str, str, str]:
     """(claimant, outlet, how) named by a phrase: people first, then organisations, then an agent noun
     phrase ("le parquet d'Ajaccio"); a medium named in it is the outlet. With `told`, a noun after "à"
@@ -666,6 +710,8 @@ def source_of(tokens: list[Token], language: str, told: bool = True) -> tuple[st
         seen.add(ent.start)
         if _venue(ent.root):
             continue  # "révèle le JDD dans ses Indiscrets", "a-t-il dit sur RTL": a section or a channel
+        if _modifies_noun(ent.root, tokens):
+            continue  # "the Ohio governor", "the Florida health department": whose the speaker is, not who
         if tok.doc[tokens[0].i : ent.start].text.count('"') % 2:
             continue  # "à l'affiche de "La Taularde"": a title in quotation marks is a work, not a speaker
         if _compared(ent) or _affiliation(ent):
@@ -713,7 +759,7 @@ def source_of(tokens: list[Token], language: str, told: bool = True) -> tuple[st
     latter = _latter(words)
     if latter:
         return "", outlet, f"pronoun:{latter}"
-    heads = [t for t in words if t.pos_ in ("NOUN", "PROPN") and t.lower_ not in lx.OUTLET_NOUNS
+    heads = [t for t in words if t.pos_ in ("NOUN", "PROPN") and not _modifies_noun(t, tokens) and t.lower_ not in lx.OUTLET_NOUNS
              and t.lower_ not in _NOT_SPEAKER_NOUNS
              and t.lower_.rstrip("s") not in _DOCUMENT_STEMS and not (told and _addressee(t)) and not (outlet and t.text in outlet)]
     if orgs and (not heads or heads[0].pos_ == "PROPN" or heads[0].lower_ not in lx.AGENT_NOUNS
@@ -722,7 +768,10 @@ def source_of(tokens: list[Token], language: str, told: bool = True) -> tuple[st
     # An occupation only as a bare description: not one of an organisation or a work ("l'auteur d'"Un
     # petit dessin ...", Sandrine Campese": the name comes after it).
     occupation = heads and heads[0].lower_ in lx.PERSON_NOUNS and not orgs and '"' not in text
-    if heads and (heads[0].lower_ in lx.AGENT_NOUNS or occupation) \
+    # (an English noun a proper name qualifies, "the Ohio governor", describes its holder whatever the noun)
+    qualified = heads and heads[0].pos_ == "NOUN" and any(
+        _modifies_noun(t, tokens) and t.head.i == heads[0].i and t.pos_ == "PROPN" for t in words)
+    if heads and (heads[0].lower_ in lx.AGENT_NOUNS or occupation or qualified) \
             and not (outlet and heads[0].lower_ in _COMPANY_NOUNS):
         # (not "le groupe Canal+": the medium is the company)
         # "le ministre de l'Économie Bruno Le Maire": the name after the role is the claimant; an
@@ -742,6 +791,7 @@ def source_of(tokens: list[Token], language: str, told: bool = True) -> tuple[st
         start = first
         # (a number only after its determiner, "les deux fils": not the end of a channel's name, "sur Europe 1")
         while start > 0 and (tokens[start - 1].pos_ in ("DET", "ADJ") or tokens[start - 1].lower_ in ROLE_ADJECTIVES
+                             or _modifies_noun(tokens[start - 1], tokens)
                              or tokens[start - 1].pos_ == "NUM" and start >= 2 and tokens[start - 2].pos_ == "DET"):
             start -= 1
         phrase = tokens[start : first + 9]
@@ -761,7 +811,8 @@ def source_of(tokens: list[Token], language: str, told: bool = True) -> tuple[st
         if kept and last < len(kept[0].doc) and kept[0].doc[last].text == ")" and "(" in kept[0].doc[kept[0].i : last].text:
             last += 1  # "le parquet national antiterroriste (Pnat)"
         claimant = " ".join(tokens[0].doc[kept[0].i : last].text.split()).strip(" ,.;:") if kept else ""
-        described = not any(e is not None and not _affiliation(e) for e in map(_entity_at, kept))  # ("l'eurodéputé LR")
+        described = not any(e is not None and not _affiliation(e) and not _modifies_noun(e.root, kept)
+                            for e in map(_entity_at, kept))  # ("l'eurodéputé LR", "the Ohio governor")
         if kept and kept[0].pos_ != "DET" and (described or kept[0].lower_ in _ROLES_ADJECTIVES):
             # "selon les estimations du gouvernement provincial", "un décret du Premier ministre": the article
             # is in the contraction; an office keeps it, so that the article's holder of it can be found
@@ -769,12 +820,18 @@ def source_of(tokens: list[Token], language: str, told: bool = True) -> tuple[st
         if described:
             return claimant, outlet, f"description:{heads[0].lower_}"
         if heads[0].lower_ not in lx.AGENT_NOUNS:
+            if all(e is None or _affiliation(e) or _complement(e, tokens[0].i) and e.label_ not in ("PER", "PERSON")
+                   for e in map(_entity_at, kept[1:])):
+                return claimant, outlet, "speech"  # "le réalisateur de Titanic": the work is what they do, as written
             return "", outlet, ""  # an occupation with a name the reader missed ("la championne ... Elodie")
         return claimant, outlet, "speech"
     survey = next((t for t in words if t.lower_.rstrip("s") in _DOCUMENT_STEMS), None)
     if outlet:
         if _told_to(tokens, outlet):
-            return "", outlet, ""  # "explique ce propriétaire à Midi Libre": the medium only reported it
+            # "explique ce propriétaire à Midi Libre": the medium only reported it; the speaker is the noun phrase
+            # before it, when there is one
+            described, noun = _speaker_before_medium(tokens)
+            return described, outlet, f"description:{noun}" if described else ""
         if survey is not None and _commissioned_by(tokens, outlet):
             return "", outlet, f"description:{survey.lower_}"  # "selon ce sondage pour Radio Classique"
         return outlet, outlet, "outlet"
@@ -967,7 +1024,38 @@ def _told_to(tokens: list[Token], outlet: str) -> bool:
     if k >= 2 and tokens[k].lower_ in ("par", "by") and tokens[k - 2].lower_ in _WORDS_SAID \
             and "Part" in morph_values(tokens[k - 1], "VerbForm"):
         return True  # "confie un ami, des propos rapportés par le Huffington Post": the medium passed them on
+    if k >= 2 and tokens[k].lower_ in ("de", "d'") and tokens[k - 1].lower_ in _SPOKEN_THROUGH:
+        k -= 3 if tokens[k - 2].lower_ in ("le", "la", "les", "l'") else 2  # "au micro de", "sur l'antenne de"
     return k >= 0 and tokens[k].lower_ in ("à", "au", "aux", "sur", "auprès", "dans", "to", "on")
+
+
+# Prepositions that open the medium a speaker told something to, after the speaker's description.
+_TOLD_PREPOSITIONS = frozenset({"à", "au", "aux", "sur", "auprès", "dans"})
+
+
+def _speaker_before_medium(tokens: list[Token]) -> tuple[str, str]:
+    """'a expliqué le fonctionnaire territorial au micro de France Inter': after the speech verb (and a date), a
+    noun with its determiner and adjectives, right before the medium told, is the speaker whatever the noun
+    (an occupation the lexicon lacks): (the phrase as written, its noun), else ("", "")."""
+    k = 0
+    while k < len(tokens) and (tokens[k].lower_ in lx.WHEN_WORDS or tokens[k].lower_ in ("matin", "soir", "midi")
+                               or tokens[k].pos_ == "NUM"):
+        k += 1
+    if k + 2 >= len(tokens) or tokens[k].pos_ != "DET" or tokens[k + 1].pos_ != "NOUN" \
+            or tokens[k + 1].lower_ in lx.OUTLET_NOUNS or tokens[k + 1].lower_ in _NOT_SPEAKER_NOUNS \
+            or tokens[k + 1].lower_.rstrip("s") in _DOCUMENT_STEMS:
+        return "", ""
+    end = k + 2
+    while end < len(tokens) and tokens[end].pos_ == "ADJ" and tokens[end].text[:1].islower():
+        end += 1
+    # (with a complement in lower case: "la conductrice de car", "le gérant du bar")
+    det = int(end + 2 < len(tokens) and tokens[end].lower_ == "de" and tokens[end + 1].lower_ in ("la", "l'"))
+    if end + 1 + det < len(tokens) and tokens[end].lower_ in ("de", "d'", "du", "des") \
+            and tokens[end + 1 + det].pos_ == "NOUN" and tokens[end + 1 + det].text.islower():
+        end += 2 + det
+    if end >= len(tokens) or tokens[end].lower_ not in _TOLD_PREPOSITIONS:
+        return "", ""
+    return tokens[k].doc[tokens[k].i : tokens[end - 1].i + 1].text, tokens[k + 1].lower_
 
 
 # Nouns for what someone said, which a medium may pass on ("des propos rapportés par Le Point").

@@ -752,6 +752,10 @@ def _resolve(art: _Article, attrib: at.Attribution) -> str:
                     or at.is_role(art.last_claimant) and at.agrees(rw.description_gender(art.last_claimant), pronoun)):
                 # a role left unnamed ("le chef de file de LFI") stays as written; "elle" is not "le président"
                 return art.last_claimant
+            if art.sentences - art.last_claimant_at <= _SPEAKER_REACH and _described_person(art.last_claimant, pronoun):
+                # '"...", raconte l'infirmière. [...] "...", poursuit-elle': the speaker the article described and
+                # quoted just before, not a person named since in a sentence that quoted no one
+                return art.last_claimant
             if art.sentences - art.last_claimant_at <= _SPEAKER_REACH and art.last_claimant_at and (
                     not art.last_claimant or rw.without_article(art.last_claimant) in ctx.orgs):
                 # the speaker just quoted, unnamed ("a déclaré un enquêteur") or an organisation ("a indiqué
@@ -794,6 +798,15 @@ def _resolve(art: _Article, attrib: at.Attribution) -> str:
 
 
 _AGENTS = frozenset(lx.AGENT_NOUNS | lx.PERSON_NOUNS | lx.PERSON_ROLES)
+
+
+def _described_person(description: str, pronoun: str) -> bool:
+    """"l'infirmière", "la maman", "le gérant": a speaker the article described with a definite article and a
+    gender, the pronoun's, not a name nor a plural ("elle" is not "le gérant", "il" not "les habitants")."""
+    low = description.lower().replace("\u2019", "'")
+    gender = rw.description_gender(description)
+    return low.startswith(("le ", "la ", "l'")) and bool(gender) and at.agrees(gender, pronoun) \
+        and not any(w[:1].isupper() for w in description.split()[1:])
 
 
 def _described_agent(ctx: rw.Context, pronoun: str) -> str:

@@ -378,14 +378,17 @@ def test_the_medium_a_person_spoke_to_is_not_the_claimant() -> None:
     assert cand.claimant == ""
 
 
-@pytest.mark.parametrize("sentence", [
-    "Je paie depuis 2014 la taxe foncière d'une maison voisine, explique ce retraité à Midi Libre.",
-    "Je paie depuis 2014 la taxe foncière d'une maison voisine, explique ce retraité au quotidien Midi Libre.",
-    "Le port du voile relève du choix de chacun, a déclaré sur BFMTV la comédienne à l'affiche de \"La Vague\".",
+@pytest.mark.parametrize(("sentence", "claimant"), [
+    ("Je paie depuis 2014 la taxe foncière d'une maison voisine, explique ce retraité à Midi Libre.", "ce retraité"),
+    ("Je paie depuis 2014 la taxe foncière d'une maison voisine, explique ce retraité au quotidien Midi Libre.",
+     "ce retraité"),
+    ("Le port du voile relève du choix de chacun, a déclaré sur BFMTV la comédienne à l'affiche de \"La Vague\".", ""),
 ])
-def test_a_medium_spoken_to_or_a_quoted_title_is_not_who_spoke(sentence: str) -> None:
+def test_a_medium_spoken_to_or_a_quoted_title_is_not_who_spoke(sentence: str, claimant: str) -> None:
+    # (the speaker described right before the medium told is who spoke, whatever the noun: see
+    # test_attribution_speakers.test_the_noun_phrase_before_the_medium_told_is_the_speaker)
     cand = claim(sentence, "e")
-    assert cand.claimant == ""
+    assert cand.claimant == claimant
     assert cand.outlet in ("Midi Libre", "BFMTV")
 
 

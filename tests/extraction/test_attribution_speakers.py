@@ -196,3 +196,87 @@ def test_a_quotation_that_opens_at_the_speech_verb_quotes_its_subject() -> None:
 def test_a_day_the_tagger_glued_before_a_name_is_not_part_of_it() -> None:
     cand = claim("Vendredi Ségolène Royal a déclaré que la France était devenue un régime autoritaire.", "autoritaire")
     assert cand.claimant == "Ségolène Royal"
+
+
+def test_a_que_after_the_verbs_circumstances_opens_what_was_said() -> None:
+    cand = claim("Pierre Martin a confié, en mai, sur le plateau de TF1 qu'il allait quitter l'émission en 2021.",
+                 "quitter")
+    assert cand.claimant == "Pierre Martin"
+    cand = claim("Et pour la rentrée, Pierre Martin a confié, en mai, sur le plateau de \"Matin Show\" du \"Parisien\" "
+                 "qu'il allait changer l'émission.", "changer")
+    assert cand.claimant == "Pierre Martin"
+    cand = claim("Le maire a rappelé, lors du conseil municipal, que la piscine fermera en 2022.", "piscine")
+    assert cand.claimant == "Le maire"
+    # an object on the way: an act, and the "que" is a relative pronoun
+    cand = claim("Le maire a salué, lors du conseil municipal, le travail des agents qu'il a remerciés.", "agents")
+    assert cand.claimant == ""
+
+
+def test_a_bare_infinitive_after_a_verb_that_reports_a_content_is_what_was_said() -> None:
+    cand = claim("L'eurodéputé écologiste assure ce vendredi dans Libération ne pas vouloir se présenter en 2022.",
+                 "présenter")
+    assert cand.claimant == "L'eurodéputé écologiste"
+
+
+def test_an_inverted_pronoun_goes_on_with_the_described_speaker_just_quoted() -> None:
+    text = ("\"Je ne sais pas ce qui s'est passé, le bus a freiné d'un coup\", raconte l'infirmière au journal local. "
+            "Un peu plus tard, la voiture de Paul Martin a pris feu. \"J'ai couru pendant 20 minutes pour chercher "
+            "de l'aide\", poursuit-elle.")
+    assert claim(text, "couru").claimant == "l'infirmière"
+    # not a speaker of the other gender
+    text = ("\"Je ne sais pas ce qui s'est passé, le bus a freiné d'un coup\", raconte l'infirmière au journal local. "
+            "Un peu plus tard, la voiture de Paul Martin a pris feu. \"J'ai couru pendant 20 minutes pour chercher "
+            "de l'aide\", poursuit-il.")
+    assert claim(text, "couru").claimant != "l'infirmière"
+
+
+def test_the_noun_phrase_before_the_medium_told_is_the_speaker() -> None:
+    cand = claim("\"On manque de tout dans les écoles depuis 2019\", a expliqué le fonctionnaire territorial au micro "
+                 "de France Inter.", "écoles")
+    assert (cand.claimant, cand.outlet) == ("le fonctionnaire territorial", "France Inter")
+    cand = claim("\"Nous avons perdu 20 clients en une semaine\", a déploré le boulanger sur l'antenne de France Bleu.",
+                 "clients")
+    assert (cand.claimant, cand.outlet) == ("le boulanger", "France Bleu")
+    cand = claim("\"Les tarifs vont doubler en 2021\", explique mardi le gérant du bar au micro de RTL.", "tarifs")
+    assert (cand.claimant, cand.outlet) == ("le gérant du bar", "RTL")
+    # a pronoun speaker: the medium is still only the outlet
+    cand = claim("\"Les tarifs vont doubler en 2021\", a-t-il confié au micro de RTL.", "tarifs")
+    assert (cand.claimant, cand.outlet) == ("", "RTL")
+    # no speaker before the medium: figures it was given
+    cand = claim("Les tarifs vont doubler en 2021, selon les chiffres communiqués à France Info.", "tarifs")
+    assert cand.claimant == ""
+
+
+def test_an_english_noun_a_proper_name_qualifies_is_the_speaker_not_the_name() -> None:
+    def english(text: str) -> Any:
+        [extraction] = extract_texts([text], languages=["en"])
+        return [*extraction.claims, *extraction.recoverable][0]
+    assert english("Schools will stay closed until 15 May, the Ohio governor said on Tuesday.").claimant \
+        == "the Ohio governor"
+    assert english("The Texas senator said that 40 percent of voters had not received their ballots.").claimant \
+        == "The Texas senator"
+    assert english("Hospitals in the state have 300 free beds, the Florida health department said.").claimant \
+        == "the Florida health department"
+    assert english("Schools will stay closed until 15 May, the Labor Department said on Friday.").claimant \
+        == "the Labor Department"
+
+
+def test_an_occupation_of_a_named_work_is_the_speaker_as_written() -> None:
+    cand = claim("Le réalisateur de Titanic a affirmé mardi que le tournage avait coûté 200 millions de dollars.",
+                 "tournage")
+    assert cand.claimant == "Le réalisateur de Titanic"
+    cand = claim("L'acteur des Tontons flingueurs a affirmé mardi que le film avait attiré 3 millions de spectateurs.",
+                 "spectateurs")
+    assert cand.claimant == "L'acteur des Tontons flingueurs"
+
+
+def test_a_term_or_title_quoted_after_a_preposition_is_not_what_was_said() -> None:
+    cand = claim("Le parquet de Lyon a poursuivi pour \"escroquerie\", et non pour \"vol\", un homme de 40 ans.", "homme")
+    assert cand.claimant == ""
+    cand = claim("Le maire a écrit dans \"Le Progrès\" que la piscine fermera en 2022.", "piscine")
+    assert cand.claimant == "Le maire"
+
+
+def test_the_que_of_a_relative_clause_after_the_circumstances_opens_nothing_said() -> None:
+    cand = claim("Le maire a confié dans l'entretien de 40 minutes qu'il a accordé à TF1 en 2019.", "entretien")
+    assert cand.claimant == ""
