@@ -391,12 +391,18 @@ _RULES: list[tuple[str, float, str]] = [
     ("fragment", -1.4, gettext_noop("a fragment: no verb, or too few words")),
     ("needs_context", -0.4, gettext_noop("needs context: subject not resolved")),
     ("lead", 0.8, gettext_noop("the article's lead: the news it reports")),
+    # A French statement in the first person that is hypothetical or a forecast: what the speaker expects or
+    # supposes ("Si nous baissons la taxe, nous créerons 20 000 emplois", "On va perdre 40 % de chiffre
+    # d'affaires"), on top of each of the two. A quoted projection kept its figures and its past speech verb and
+    # scored with the facts. Rows 0-399 top 5: 9 of 1430 claims changed (7 projections out, 4 facts in), dev
+    # unchanged. French only: the English rules are fitted (LANGUAGE_RULES).
+    ("projection", -1.2, gettext_noop("the speaker's own forecast or hypothesis")),
 ]
 BASE = -1.3
 LANGUAGE_RULES: dict[str, tuple[float, dict[str, float]]] = {"en": (-2.11, _EN_WEIGHTS)}
 # Set by the extraction pipeline only, never on sentences alone: no training data, weights by judgement.
 JUDGED = frozenset({"record", "forecast", "schedule", "advice", "promotional", "tribute", "appraisal", "contentless",
-                    "long", "fragment", "needs_context", "lead"})
+                    "long", "fragment", "needs_context", "lead", "projection"})
 # Rule signals that refine what the trained models already read (the main verb's tense, the
 # numbers and entity types, the pronouns' person among the parse features; the words): never applied
 # on top of a model's score (score_all). On top of the shipped model they took dev.tsv from 0.897 to 0.891.
@@ -421,6 +427,7 @@ def rule_values(signals: Signals) -> dict[str, Any]:
     values = dict(vars(signals))
     values.update(
         several_entities=signals.entities >= 2, short=signals.words < SHORT_WORDS, no_verb=not signals.has_verb,
+        projection=signals.language == "fr" and signals.first_person and (signals.hypothetical or signals.forecast),
     )
     return values
 
