@@ -369,7 +369,13 @@ _RULES: list[tuple[str, float, str]] = [
     ("debate", -0.68, gettext_noop("about the debate itself (questions, answers)")),
     ("hypothetical", -0.48, gettext_noop("future or hypothetical")),
     ("future_tense", -0.56, gettext_noop("main verb in the future or conditional")),
-    ("first_person", -0.5, gettext_noop("first person")),
+    # Judged, not fitted (English has its own, LANGUAGE_RULES): -0.5 in the shared fit. A quotation in the first
+    # person in a news article is most often the speaker's testimony, feeling or plea ("J'ai acheté cette maison
+    # en 2003", "Nous unir est une nécessité"), what the article reports them saying rather than a fact to check,
+    # and it scored with the facts on a date or a name. Rows 0-399 top 5: 32 rows changed, about 16 for the
+    # better and 4 for the worse (judged by hand), 13 fewer claims; dev tune p@5 0.575 -> 0.581, heldout and
+    # recall unchanged.
+    ("first_person", -1.0, gettext_noop("first person")),
     ("first_singular", _EN_WEIGHTS["first_singular"], gettext_noop("the speaker speaks of themselves (I, my)")),
     ("second_person", -0.26, gettext_noop("addresses the reader or listener")),
     ("question", -2.21, gettext_noop("question")),

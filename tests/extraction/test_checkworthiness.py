@@ -522,6 +522,16 @@ def test_the_projection_rule_stays_off_in_english() -> None:
         Signals(language="en", words=12, first_person=True, hypothetical=True))[1]
 
 
+def test_a_quoted_testimony_in_the_first_person_is_below_the_line_a_reported_act_is_above() -> None:
+    from claims.extraction import extract_claims
+
+    fact = "Le tribunal de Montpellier a ordonné une expertise du terrain."
+    testimony = "J'ai acheté une maison à Lunel en 2003 et je l'ai revendue en 2011 à la mairie de Lunel, a raconté le retraité."
+    extraction = extract_claims(f"{fact} {testimony}", language="fr", selective=False)
+    scores = {c.quote: c.checkworthiness for c in [*extraction.claims, *extraction.recoverable]}
+    assert scores.pop(fact) > 0.5 > max(scores.values()), scores  # 0.5: the line between worth checking and not
+
+
 def test_a_first_person_plural_statement_is_no_appeal() -> None:
     from claims.extraction import extract_claims
 
