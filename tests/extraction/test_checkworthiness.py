@@ -532,6 +532,16 @@ def test_a_quoted_testimony_in_the_first_person_is_below_the_line_a_reported_act
     assert scores.pop(fact) > 0.5 > max(scores.values()), scores  # 0.5: the line between worth checking and not
 
 
+def test_a_sentence_that_speaks_to_the_reader_is_below_the_line() -> None:
+    from claims.extraction import extract_claims
+
+    fact = "Le musée a ouvert ses portes à Lyon en 2015."
+    extraction = extract_claims(f"{fact} Depuis le confinement, vous avez changé vos habitudes de visite à Lyon.",
+                                language="fr", selective=False)
+    scores = {c.quote: c.checkworthiness for c in [*extraction.claims, *extraction.recoverable]}
+    assert scores.pop(fact) > 0.5 > max(scores.values()), scores
+
+
 def test_a_first_person_plural_statement_is_no_appeal() -> None:
     from claims.extraction import extract_claims
 
