@@ -57,13 +57,23 @@ def _names(cand: _Candidate) -> int:
     return len(getattr(cand, "entities", None) or ()) + len(cand.quantities)
 
 
+def _lead(ranked: Sequence[_Candidate], min_score: float) -> _Candidate | None:
+    """The article's lead (Signals.lead: the news it reports, pipeline._mark_lead) when it reaches the threshold: it
+    is kept first and ranks with the best kept claim. Its details (a figure, a date, a name more) score higher one
+    by one, and a short list of them would leave out the news they detail. Not a lead that speaks to the reader
+    ("Revivez en vidéo ce que vous avez manqué cette année"): that is a teaser."""
+    return next((c for c in ranked if c.signals is not None and getattr(c.signals, "lead", False) and _usable(c)
+                 and not c.signals.second_person and c.checkworthiness >= min_score), None)
+
+
 def select(candidates: Sequence[_Candidate], *, sentences: int, min_score: float) -> tuple[list[Any], list[Any]]:
     """(kept in article order, the rest best first)."""
     ranked = sorted(candidates, key=lambda c: (-c.checkworthiness, c.start))
     limit = limit_for(max(sentences, 1))
     kept: list[Any] = []
     seen: list[tuple[set[str], set[str]]] = []
-    for cand in ranked:
+    lead = _lead(ranked, min_score)
+    for cand in ([lead] + [c for c in ranked if c is not lead] if lead is not None else ranked):
         if len(kept) >= limit:
             break
         words = set(_WORD.findall(cand.text.lower()))
@@ -82,6 +92,9 @@ def select(candidates: Sequence[_Candidate], *, sentences: int, min_score: float
             continue
         kept.append(cand)
         seen.append((words, figures))
+    if lead is not None and kept:
+        # The lead (or the restatement of it that names more) is the first kept: it ranks with the best.
+        kept[0].checkworthiness = max(c.checkworthiness for c in kept)
     if not kept:
         with_figure = [c for c in ranked if c.quantities and _usable(c)]
         if with_figure:

@@ -113,6 +113,8 @@ def _only(name: str) -> Signals:
         signals.words = 4
     elif name == "no_verb":
         signals.has_verb = False
+    elif name == "projection":  # a French first-person statement that is hypothetical
+        signals.first_person = signals.hypothetical = True
     elif isinstance(getattr(signals, name), bool):
         setattr(signals, name, True)
     else:
@@ -125,8 +127,9 @@ def test_each_rule_gives_its_reason_and_moves_the_score_its_way(name: str, weigh
     plain, plain_reasons = rule_score(Signals(words=12))
     score, reasons = rule_score(_only(name))
     assert reason in reasons and reason not in plain_reasons
-    extra = {"several_entities": "entities"}.get(name)  # two entities are also "an entity"
-    logit = BASE + weight + (dict((n, w) for n, w, _ in _RULES)[extra] if extra else 0.0)
+    # Two entities are also "an entity"; a projection is also in the first person and hypothetical.
+    extra = {"several_entities": ("entities",), "projection": ("first_person", "hypothetical")}.get(name, ())
+    logit = BASE + weight + sum(dict((n, w) for n, w, _ in _RULES)[e] for e in extra)
     assert plain == pytest.approx(squash(BASE), abs=1e-3)
     assert score == pytest.approx(squash(logit), abs=1e-3)
     assert (score > plain) == (weight > 0)
@@ -494,6 +497,49 @@ def test_appeals_wishes_and_condolences_rank_below_the_facts_they_follow() -> No
     assert min(scores[f] for f in facts) > max(scores[s] for s in lesser), scores
     reasons = {r for c in extraction.claims for r in c.checkworthiness_reasons}
     assert {"condolences or tribute", "advice or instruction", "opinion marker"} <= reasons
+
+
+def test_a_speakers_own_forecast_or_hypothesis_ranks_below_what_they_report() -> None:
+    from claims.extraction import extract_claims
+
+    facts = ["Le ministre du Budget a affirmé jeudi que la taxe sur les billets d'avion avait rapporté 180 millions "
+             "d'euros en 2023.",
+             "Selon l'Insee, le chômage a reculé de 0,3 point au troisième trimestre dans les Hauts-de-France."]
+    projections = ["Si nous baissons cette taxe de 10 %, nous créerons 20 000 emplois dans le transport aérien, a "
+                   "assuré le ministre du Budget.",
+                   "Nous pourrions perdre 15 % de nos clients dès l'an prochain si la taxe augmente, a prévenu le "
+                   "directeur d'Air Austral."]
+    extraction = extract_claims(" ".join(facts + projections), language="fr", selective=False)
+    found = {c.quote: c for c in [*extraction.claims, *extraction.recoverable]}
+    scores = {q: c.checkworthiness for q, c in found.items()}
+    assert min(scores[f] for f in facts) > max(s for q, s in scores.items() if q not in facts), scores
+    assert all("the speaker's own forecast or hypothesis" in c.checkworthiness_reasons
+               for q, c in found.items() if q not in facts)
+
+
+def test_the_projection_rule_stays_off_in_english() -> None:
+    assert "the speaker's own forecast or hypothesis" not in rule_score(
+        Signals(language="en", words=12, first_person=True, hypothetical=True))[1]
+
+
+def test_a_quoted_testimony_in_the_first_person_is_below_the_line_a_reported_act_is_above() -> None:
+    from claims.extraction import extract_claims
+
+    fact = "Le tribunal de Montpellier a ordonné une expertise du terrain."
+    testimony = "J'ai acheté une maison à Lunel en 2003 et je l'ai revendue en 2011 à la mairie de Lunel, a raconté le retraité."
+    extraction = extract_claims(f"{fact} {testimony}", language="fr", selective=False)
+    scores = {c.quote: c.checkworthiness for c in [*extraction.claims, *extraction.recoverable]}
+    assert scores.pop(fact) > 0.5 > max(scores.values()), scores  # 0.5: the line between worth checking and not
+
+
+def test_a_sentence_that_speaks_to_the_reader_is_below_the_line() -> None:
+    from claims.extraction import extract_claims
+
+    fact = "Le musée a ouvert ses portes à Lyon en 2015."
+    extraction = extract_claims(f"{fact} Depuis le confinement, vous avez changé vos habitudes de visite à Lyon.",
+                                language="fr", selective=False)
+    scores = {c.quote: c.checkworthiness for c in [*extraction.claims, *extraction.recoverable]}
+    assert scores.pop(fact) > 0.5 > max(scores.values()), scores
 
 
 def test_a_first_person_plural_statement_is_no_appeal() -> None:

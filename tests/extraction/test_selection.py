@@ -113,3 +113,28 @@ def test_the_first_claims_need_only_the_threshold() -> None:
     kept, _ = select([Cand(0, 0.55, "Le maire a démissionné."), Cand(1, 0.52, "Le conseil a élu son successeur.")],
                      sentences=20, min_score=0.5)
     assert [c.start for c in kept] == [0, 1]
+
+
+def test_the_lead_is_kept_and_ranks_with_the_details_that_score_higher() -> None:
+    lead = Cand(0, 0.7, "Un incendie a détruit l'usine de pâtes de la ville mardi soir.", signals=Signals(lead=True))
+    details = [Cand(100 * k, score, text, quantities=[{"value": 1.0}]) for k, (score, text) in enumerate([
+        (0.97, "Quarante pompiers ont lutté 6 heures contre les flammes."),
+        (0.95, "Le bâtiment de 12.000 mètres carrés abritait 80 salariés."),
+        (0.93, "La production de 30 tonnes par jour est arrêtée pour 3 mois."),
+        (0.9, "Les dégâts sont estimés à 4 millions d'euros."),
+    ], start=1)]
+    kept, _ = select([lead, *details], sentences=10, min_score=0.5)
+    assert lead in kept
+    assert sorted(kept, key=lambda c: -c.checkworthiness)[0] is lead
+
+
+def test_a_lead_below_the_threshold_or_speaking_to_the_reader_is_not_lifted() -> None:
+    weak = Cand(0, 0.4, "Le chanteur a vécu une année riche en émotions.", signals=Signals(lead=True))
+    teaser = Cand(1, 0.7, "Revivez en vidéo ce que vous avez manqué du concert de Johnny.",
+                  signals=Signals(lead=True, second_person=True))
+    other = Cand(100, 0.9, "Le concert a réuni 20.000 spectateurs au Stade de France.", quantities=[{"value": 1.0}])
+    for lead in (weak, teaser):
+        score = lead.checkworthiness
+        kept, _ = select([lead, other], sentences=10, min_score=0.5)
+        assert lead.checkworthiness == score
+        assert lead not in kept or kept == [lead, other]
