@@ -67,3 +67,10 @@ def test_an_english_pronoun_after_a_described_speaker_is_that_speaker() -> None:
     assert cand.claimant == "The county sheriff"
     assert cand.text.startswith("The county sheriff said")
 
+
+def test_an_english_speaker_left_out_of_the_text_is_no_name_of_the_claim() -> None:
+    cand = english("Hospital admissions fell by 12 percent in March, Governor Ann Porter told reporters.", "12 percent")
+    assert cand.text == "Hospital admissions fell by 12 percent in March."
+    assert "names a person" not in cand.checkworthiness_reasons
+    cand = english("Governor Ann Porter said hospital admissions fell by 12 percent in March.", "12 percent")
+    assert "names a person" in cand.checkworthiness_reasons  # (the speaker stays in the text)
