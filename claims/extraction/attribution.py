@@ -1745,7 +1745,7 @@ def is_role(description: str) -> bool:
     words = role_key(description).split()
     # (English puts the office last: "the county sheriff", "the Nevada governor")
     return bool(words) and (words[0] in _ROLES_ADJECTIVES
-                            or description.lower().startswith("the ") and words[-1] in _ROLES_ADJECTIVES)
+                            or description.lower().startswith(("the ", "a ", "an ")) and words[-1] in _ROLES_ADJECTIVES)
 
 
 def office_key(description: str) -> str:

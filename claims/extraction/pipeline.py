@@ -814,6 +814,10 @@ def _organisation_described(ctx: rw.Context, description: str, noun: str) -> str
     """"le ministère", "la préfecture" after the article named "le ministère du Travail": a bare noun with
     a definite article is the one organisation the article named with it."""
     words = at.role_key(description).split()
+    if words == [at.role_key(noun)] and description.lower().startswith("the ") and noun not in lx.PERSON_ROLES:
+        # English names the organisation before its noun: "the department" after "the Labor Department"
+        named = {org for org in ctx.orgs if at.role_key(org).split()[-1:] == words and len(org.split()) > 1}
+        return named.pop() if len(named) == 1 else ""
     if words != [at.role_key(noun)] or not description.lower().startswith(("le ", "la ", "l'")) \
             or noun in lx.PERSON_ROLES:  # "le ministre" is a person (Context.person_for)
         return ""

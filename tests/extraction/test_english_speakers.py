@@ -74,3 +74,27 @@ def test_an_english_speaker_left_out_of_the_text_is_no_name_of_the_claim() -> No
     assert "names a person" not in cand.checkworthiness_reasons
     cand = english("Governor Ann Porter said hospital admissions fell by 12 percent in March.", "12 percent")
     assert "names a person" in cand.checkworthiness_reasons  # (the speaker stays in the text)
+
+
+@pytest.mark.parametrize(("sentence", "words", "claimant"), [
+    ("The European Central Bank chair said inflation would fall to 2 percent in 2027.", "inflation",
+     "The European Central Bank chair"),
+    ("Tenants' advocates said rents rose 15 percent in Austin last year.", "rents", "Tenants' advocates"),
+    ("The airport's general manager said 9,000 flights were delayed in July.", "9,000 flights",
+     "The airport's general manager"),
+])
+def test_more_english_descriptions_are_speakers(sentence: str, words: str, claimant: str) -> None:
+    assert english(sentence, words).claimant == claimant
+
+
+def test_an_english_pronoun_after_a_chief_is_that_chief() -> None:
+    text = ("Firefighters pulled 12 people from the burning building, the fire chief said. He said two of them "
+            "were in critical condition.")
+    cand = english(text, "critical")
+    assert cand.claimant == "the fire chief"
+
+
+def test_an_english_organisation_said_again_by_its_noun_is_the_one_named() -> None:
+    text = ("Retail sales rose 0.8 percent in May, the Commerce Department said on Tuesday. Online sales grew "
+            "6 percent over the year, the department said.")
+    assert english(text, "Online sales").claimant == "the Commerce Department"
