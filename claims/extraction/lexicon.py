@@ -271,6 +271,7 @@ AGENT_NOUNS_EN = frozenset({
     "mayor", "prosecutor", "court", "director", "researchers", "organizers", "organisers", "manufacturer",
     "group", "campaign", "party", "manager", "managers", "chair", "advocates", "parents", "workers", "employees",
     "nurses", "teachers", "students", "families", "relatives", "neighbors", "neighbours", "owner", "owners",
+    "general",
 })
 # The agent nouns that name an institution, not a person: a person's full name after one is not its name
 # ("la porte-parole du gouvernement Sibeth Ndiaye" is Sibeth Ndiaye; "du navigateur Boris Herrmann" is not).
@@ -409,7 +410,7 @@ PERSON_ROLES = {"ministre", "président", "présidente", "préfet", "préfète",
                 # English offices of one person ("the governor" is who the article named "Governor Mike DeWine")
                 "governor", "sheriff", "auditor", "senator", "commissioner", "superintendent", "chancellor",
                 "ambassador", "treasurer", "coroner", "chairman", "chairwoman", "judge", "congressman",
-                "congresswoman", "chief", "manager", "chair"}
+                "congresswoman", "chief", "manager", "chair", "general"}
 # Words no sentence, heading or name ends with, and that name nothing alone: articles, prepositions,
 # conjunctions, possessives, demonstratives ("a dirigé la\nFrance": a hard wrap; a claimant "de la": no one).
 FUNCTION_WORDS = frozenset({

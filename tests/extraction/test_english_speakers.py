@@ -80,6 +80,7 @@ def test_an_english_speaker_left_out_of_the_text_is_no_name_of_the_claim() -> No
     ("The European Central Bank chair said inflation would fall to 2 percent in 2027.", "inflation",
      "The European Central Bank chair"),
     ("Tenants' advocates said rents rose 15 percent in Austin last year.", "rents", "Tenants' advocates"),
+    ("The state attorney general said 14 companies had broken the law.", "14 companies", "The state attorney general"),
     ("The airport's general manager said 9,000 flights were delayed in July.", "9,000 flights",
      "The airport's general manager"),
 ])
