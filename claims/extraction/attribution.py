@@ -759,6 +759,8 @@ def source_of(tokens: list[Token], language: str, told: bool = True) -> tuple[st
     latter = _latter(words)
     if latter:
         return "", outlet, f"pronoun:{latter}"
+    if language == "en" and (english := _english_description(tokens, words)) is not None:
+        return english[0], outlet, english[1]
     heads = [t for t in words if t.pos_ in ("NOUN", "PROPN") and not _modifies_noun(t, tokens) and t.lower_ not in lx.OUTLET_NOUNS
              and t.lower_ not in _NOT_SPEAKER_NOUNS
              and t.lower_.rstrip("s") not in _DOCUMENT_STEMS and not (told and _addressee(t)) and not (outlet and t.text in outlet)]
@@ -849,6 +851,37 @@ def source_of(tokens: list[Token], language: str, told: bool = True) -> tuple[st
     if author:
         return author, outlet, "speech"
     return "", "", ""
+
+
+_EN_MODIFIERS = frozenset({"compound", "amod", "nmod", "poss"})
+
+
+def _english_description(tokens: list[Token], words: list[Token]) -> tuple[str, str] | None:
+    """English puts a description's head noun last: "the state auditor", "the Ohio governor", "health
+    officials", "the health minister of Mexico". When that head names who can speak (lexicon.AGENT_NOUNS_EN)
+    and no name is set after it ("the industry group ACEA": the other rules read ACEA), the phrase from its
+    determiner to the head, with an "of"/"for" complement, is the speaker: (phrase, "description:<head>"),
+    or "speech" when a name qualifies it ("the Ohio governor"). None: the other rules read the phrase."""
+    inside = {t.i for t in tokens}
+    head = next((t for t in words if t.pos_ in ("NOUN", "PROPN") and not (
+        t.dep_ in _EN_MODIFIERS and t.head.i in inside and t.head.i > t.i)), None)
+    if head is None or head.lower_ not in lx.AGENT_NOUNS_EN or head.ent_type_ or _addressee(head):
+        return None
+    doc = head.doc
+    start = max(head.left_edge.i, tokens[0].i)
+    while start < head.i and (doc[start].is_punct or doc[start].pos_ in ("ADP", "SCONJ")):
+        start += 1
+    end = head.i + 1
+    if end < len(doc) and doc[end].lower_ in ("of", "for") and end + 1 in inside:
+        end = min(doc[end].right_edge.i + 1, tokens[-1].i + 1)
+    after = next((t for t in doc[head.i + 1 : tokens[-1].i + 1] if t.text != ","), None)
+    if after is not None and after.i in inside and after.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", "FAC"):
+        return None
+    phrase = doc[start:end]
+    if any(t.ent_type_ in ("PERSON", "PER") for t in phrase):
+        return None
+    how = "speech" if any(t.ent_type_ for t in phrase) else f"description:{head.lower_}"
+    return phrase.text.strip(" ,"), how
 
 
 def _coordinated(first: Span, second: Span) -> bool:
@@ -1798,7 +1831,9 @@ def role_key(description: str) -> str:
 def is_role(description: str) -> bool:
     """"le Premier ministre", "la ministre des Armées": a description of one person by their office."""
     words = role_key(description).split()
-    return bool(words) and words[0] in _ROLES_ADJECTIVES
+    # (English puts the office last: "the county sheriff", "the Nevada governor")
+    return bool(words) and (words[0] in _ROLES_ADJECTIVES
+                            or description.lower().startswith(("the ", "a ", "an ")) and words[-1] in _ROLES_ADJECTIVES)
 
 
 def office_key(description: str) -> str:

@@ -256,6 +256,29 @@ AGENT_NOUNS = {
     "clinique", "laboratoire", "banque", "fondation", "ong", "ville", "région", "département",
     "enquêtrice", "enquêtrices",
 }
+# English nouns that make statements ("the state auditor said", "according to the county medical examiner",
+# "Prosecutors said they would ..."): read only in English phrases, whose head noun comes last
+# (attribution.source_of), so that no French phrase changes reading.
+AGENT_NOUNS_EN = frozenset({
+    "auditor", "auditors", "sheriff", "governor", "senator", "senators", "congressman", "congresswoman",
+    "lawmaker", "lawmakers", "legislator", "legislators", "commissioner", "superintendent", "chief", "chairman",
+    "chairwoman", "secretary", "treasurer", "attorney", "attorneys", "lawyer", "lawyers", "judge", "coroner",
+    "examiner", "inspector", "inspectors", "investigator", "investigators", "detective", "detectives",
+    "officer", "officers", "firefighters", "doctor", "doctors", "physician", "physicians", "scientist",
+    "scientists", "economist", "economists", "analyst", "analysts", "expert", "experts", "forecaster",
+    "forecasters", "meteorologist", "meteorologists", "regulator", "regulators", "prosecutors", "critics",
+    "opponents", "supporters", "residents", "witnesses", "activists", "protesters", "ministry", "department",
+    "office", "bureau", "council", "committee", "board", "commission", "firm", "utility", "carmaker",
+    "automaker", "airline", "bank", "retailer", "insurer", "hospital", "university", "district", "city",
+    "county", "executive", "executives", "ceo", "chancellor", "premier", "ambassador", "envoy", "diplomats",
+    "military", "army", "administration", "agencies", "unions", "companies", "ministers", "researcher",
+    "spokespeople", "sources", "police", "official", "officials", "spokesman", "spokeswoman", "spokesperson",
+    "leader", "leaders", "minister", "government", "president", "union", "company", "agency", "authorities",
+    "mayor", "prosecutor", "court", "director", "researchers", "organizers", "organisers", "manufacturer",
+    "group", "campaign", "party", "manager", "managers", "chair", "advocates", "parents", "workers", "employees",
+    "nurses", "teachers", "students", "families", "relatives", "neighbors", "neighbours", "owner", "owners",
+    "general",
+})
 # The agent nouns that name an institution, not a person: a person's full name after one is not its name
 # ("la porte-parole du gouvernement Sibeth Ndiaye" is Sibeth Ndiaye; "du navigateur Boris Herrmann" is not).
 INSTITUTION_NOUNS = frozenset({
@@ -389,7 +412,11 @@ PERSON_ROLES = {"ministre", "président", "présidente", "préfet", "préfète",
                 "porte-parole", "directeur", "directrice", "secrétaire", "patron", "patronne", "chef", "cheffe",
                 "candidat", "candidate", "avocat", "avocate", "médecin", "chercheur", "chercheuse", "dirigeant",
                 "responsable", "spécialiste", "expert", "leader", "fondateur", "fondatrice", "minister", "president", "mayor", "prosecutor", "director",
-                "spokesman", "spokeswoman", "spokesperson"}
+                "spokesman", "spokeswoman", "spokesperson",
+                # English offices of one person ("the governor" is who the article named "Governor Mike DeWine")
+                "governor", "sheriff", "auditor", "senator", "commissioner", "superintendent", "chancellor",
+                "ambassador", "treasurer", "coroner", "chairman", "chairwoman", "judge", "congressman",
+                "congresswoman", "chief", "manager", "chair", "general"}
 # Words no sentence, heading or name ends with, and that name nothing alone: articles, prepositions,
 # conjunctions, possessives, demonstratives ("a dirigé la\nFrance": a hard wrap; a claimant "de la": no one).
 FUNCTION_WORDS = frozenset({

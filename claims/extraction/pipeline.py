@@ -43,7 +43,7 @@ from claims.extraction.nlp import MAX_CHUNK_CHARS, configured_models, nlp_for
 from claims.extraction.normalise import EMOJI, Normalised, normalise, parser_text, plain_letters
 from claims.extraction.segment import chunks, segment
 from claims.extraction.selection import select
-from claims.extraction.syntax import attach_parse
+from claims.extraction.syntax import NAMED, attach_parse
 
 MIN_WORDS = 4
 # More words than this in a claim's text: a reader cannot check it as one claim (judges counted such texts
@@ -827,6 +827,10 @@ def _organisation_described(ctx: rw.Context, description: str, noun: str) -> str
     """"le ministère", "la préfecture" after the article named "le ministère du Travail": a bare noun with
     a definite article is the one organisation the article named with it."""
     words = at.role_key(description).split()
+    if words == [at.role_key(noun)] and description.lower().startswith("the ") and noun not in lx.PERSON_ROLES:
+        # English names the organisation before its noun: "the department" after "the Labor Department"
+        named = {org for org in ctx.orgs if at.role_key(org).split()[-1:] == words and len(org.split()) > 1}
+        return named.pop() if len(named) == 1 else ""
     if words != [at.role_key(noun)] or not description.lower().startswith(("le ", "la ", "l'")) \
             or noun in lx.PERSON_ROLES:  # "le ministre" is a person (Context.person_for)
         return ""
@@ -1344,6 +1348,12 @@ def _candidate(
     keep_chars.extend((t.idx, t.idx + len(t)) for t in rewritten.aside)
     signals = span_signals(span, language, dates=stated(dates), quantities=stated(quantities), entities=stated(entities),
                            claimant=claimant, speech=speech)
+    if language == "en":
+        # The kinds of names an English claim holds are read where its entity counts are, in the checkable
+        # part: the speaker of "..., Governor Ann Porter said." left out of the text is no person it names.
+        labels = {e["label"] for e in stated(entities)}
+        for label, flag in NAMED.items():
+            setattr(signals, flag, label in labels)
     signals.extra.pop("calendar_date", None)  # a scheduled event is not made checkable by its date
     signals.extra["subject"] = rewritten.subject
     if rewritten.unresolved and subject is None:

@@ -244,7 +244,7 @@ def attach_parse(signals: Signals, span: Span, language: str) -> Signals:
 
 
 # Entity types of spaCy's English NER -> the Signals flag naming them.
-_NAMED = {"PERSON": "names_person", "ORG": "names_org", "GPE": "names_place", "NORP": "names_group",
+NAMED = {"PERSON": "names_person", "ORG": "names_org", "GPE": "names_place", "NORP": "names_group",
           "LAW": "names_law"}
 _DEGREE_TAGS = frozenset({"JJR", "JJS", "RBR", "RBS"})
 _QUANTIFIER_DEPS = frozenset({"det", "amod", "nsubj", "dobj", "pobj"})
@@ -277,8 +277,8 @@ def _english_statement(signals: Signals, span: Span) -> None:
     quantifiers = lx.QUANTIFIERS["en"]
     signals.quantifier = any(lower_of[i] in quantifiers and dep_of[i] in _QUANTIFIER_DEPS for i in indices)
     for ent in span_ents(span):
-        if ent.label_ in _NAMED:
-            setattr(signals, _NAMED[ent.label_], True)
+        if ent.label_ in NAMED:
+            setattr(signals, NAMED[ent.label_], True)
     root = span.root
     children = [c for c in root.children if span.start <= c.i < span.end]
     signals.perfect = root.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in _PERFECT_AUX

@@ -1,0 +1,101 @@
+"""Who speaks in English news: an office or an agent described without a name ("the state auditor", "health
+officials", "the Texas governor") is a speaker as it is in French, the head noun of its phrase coming last."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from claims.extraction import extract_texts
+
+
+def english(text: str, words: str) -> Any:
+    [extraction] = extract_texts([text], languages=["en"])
+    found = [c for c in [*extraction.claims, *extraction.recoverable] if words in c.quote]
+    assert found, [c.quote for c in [*extraction.claims, *extraction.recoverable]]
+    return found[0]
+
+
+@pytest.mark.parametrize(("sentence", "words", "claimant"), [
+    ("The city auditor said the bridge repairs cost $12 million more than planned.", "bridge", "The city auditor"),
+    ("The county coroner said three people died in the crash on Route 9.", "three people", "The county coroner"),
+    ("Prosecutors said the two men stole 40 cars between 2021 and 2023.", "40 cars", "Prosecutors"),
+    ("Forecasters said up to 10 inches of snow could fall in Denver by Thursday.", "snow", "Forecasters"),
+    ("The water utility said 8,000 homes lost service during the storm.", "8,000 homes", "The water utility"),
+    ("The Nevada governor said the state would hire 500 teachers next year.", "500 teachers",
+     "The Nevada governor"),
+    ("The education minister of Peru said 300 schools had reopened.", "300 schools", "The education minister of Peru"),
+])
+def test_an_english_description_subject_of_a_speech_verb_is_the_speaker(sentence: str, words: str,
+                                                                         claimant: str) -> None:
+    assert english(sentence, words).claimant == claimant
+
+
+@pytest.mark.parametrize(("sentence", "claimant"), [
+    ("According to the state comptroller's office, the county spent $3 million on overtime in 2024.",
+     "the state comptroller's office"),
+    ("According to the county treasurer, the county spent $3 million on overtime in 2024.", "the county treasurer"),
+    ("The county spent $3 million on overtime in 2024, the county treasurer said on Friday.", "the county treasurer"),
+    ("The county spent $3 million on overtime in 2024, budget officials said.", "budget officials"),
+    ("The county spent $3 million on overtime in 2024, according to the county finance department.",
+     "the county finance department"),
+])
+def test_an_english_attribution_by_description_is_left_out_of_the_text(sentence: str, claimant: str) -> None:
+    cand = english(sentence, "$3 million")
+    assert cand.text == "The county spent $3 million on overtime in 2024."
+    assert cand.claimant == claimant
+    assert cand.quote == sentence
+
+
+def test_a_name_after_the_description_is_still_the_speaker() -> None:
+    """(A guard: passes without the rule too.)"""
+    cand = english("Wildfires burned 2,000 acres in May, according to the forest agency CalFire.", "2,000 acres")
+    assert cand.claimant.endswith("CalFire")  # "CalFire", or with its description ("the forest agency CalFire")
+
+
+def test_an_english_office_said_later_is_the_person_the_article_named_with_it() -> None:
+    text = ("Governor Laura Kelly signed the budget on Monday. The budget adds $80 million for roads. "
+            "\"Our roads are the worst in the region,\" the governor said.")
+    assert english(text, "roads are").claimant == "Laura Kelly"
+
+
+def test_an_english_pronoun_after_a_described_speaker_is_that_speaker() -> None:
+    text = ("The county sheriff said four inmates escaped from the jail on Saturday. He said two of them were "
+            "caught within an hour.")
+    cand = english(text, "caught")
+    assert cand.claimant == "The county sheriff"
+    assert cand.text.startswith("The county sheriff said")
+
+
+def test_an_english_speaker_left_out_of_the_text_is_no_name_of_the_claim() -> None:
+    cand = english("Hospital admissions fell by 12 percent in March, Governor Ann Porter told reporters.", "12 percent")
+    assert cand.text == "Hospital admissions fell by 12 percent in March."
+    assert "names a person" not in cand.checkworthiness_reasons
+    cand = english("Governor Ann Porter said hospital admissions fell by 12 percent in March.", "12 percent")
+    assert "names a person" in cand.checkworthiness_reasons  # (the speaker stays in the text)
+
+
+@pytest.mark.parametrize(("sentence", "words", "claimant"), [
+    ("The European Central Bank chair said inflation would fall to 2 percent in 2027.", "inflation",
+     "The European Central Bank chair"),
+    ("Tenants' advocates said rents rose 15 percent in Austin last year.", "rents", "Tenants' advocates"),
+    ("The state attorney general said 14 companies had broken the law.", "14 companies", "The state attorney general"),
+    ("The airport's general manager said 9,000 flights were delayed in July.", "9,000 flights",
+     "The airport's general manager"),
+])
+def test_more_english_descriptions_are_speakers(sentence: str, words: str, claimant: str) -> None:
+    assert english(sentence, words).claimant == claimant
+
+
+def test_an_english_pronoun_after_a_chief_is_that_chief() -> None:
+    text = ("Firefighters pulled 12 people from the burning building, the fire chief said. He said two of them "
+            "were in critical condition.")
+    cand = english(text, "critical")
+    assert cand.claimant == "the fire chief"
+
+
+def test_an_english_organisation_said_again_by_its_noun_is_the_one_named() -> None:
+    text = ("Retail sales rose 0.8 percent in May, the Commerce Department said on Tuesday. Online sales grew "
+            "6 percent over the year, the department said.")
+    assert english(text, "Online sales").claimant == "the Commerce Department"
