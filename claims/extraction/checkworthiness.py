@@ -461,13 +461,27 @@ def rule_logit(
     if weights is None and base is None and signals.language in LANGUAGE_RULES:
         base, weights = LANGUAGE_RULES[signals.language]
     total = BASE if base is None else base
-    reasons: list[str] = []
+    found: list[tuple[float, str]] = []
     values = rule_values(signals)
     for name, weight, reason in _RULES:
         if values.get(name):
-            total += weight if weights is None else weights.get(name, weight)
-            reasons.append(reason)
-    return total, reasons
+            used = weight if weights is None else weights.get(name, weight)
+            total += used
+            found.append((used, reason))
+    # Most telling first: what raised the score most, down to what lowered it most (a reviewer reads the
+    # first few; pages show the ones against apart, labels.reasons_for_and_against).
+    return total, [reason for _, reason in sorted(found, key=lambda item: -item[0])]
+
+
+# The weight of each reason (French and the shared fit; English weights differ, never in sign for a reason
+# shown against): what tells a reason for the score from one against it.
+REASON_WEIGHTS = {reason: weight for _, weight, reason in _RULES}
+
+
+def counts_against(reason: str) -> bool:
+    """Whether a stored reason lowered the score ("question", "first person"); not one a reviewer or the
+    pipeline added ("pulled up by a reviewer"), nor "scored by the trained model"."""
+    return REASON_WEIGHTS.get(reason, 0.0) < 0
 
 
 def rule_score(

@@ -36,6 +36,17 @@ def reason_label(reason: Any) -> str:
     return gettext(text)
 
 
+def reasons_for_and_against(reasons: Any) -> dict[str, list[str]]:
+    """A claim's stored reasons, translated, in two lists: what raised its check-worthiness ("for") and what
+    lowered it ("against": a question, the first person), each in the scorer's order (most telling first)."""
+    from claims.extraction.checkworthiness import counts_against
+
+    sides: dict[str, list[str]] = {"for": [], "against": []}
+    for reason in reasons or ():
+        sides["against" if counts_against(str(reason)) else "for"].append(reason_label(reason))
+    return sides
+
+
 TIER_LABELS: dict[str, Any] = {
     "strong": _("strong match"),
     "possible": _("possible match"),

@@ -1,6 +1,6 @@
 """Template filters that name stored codes in the reader's language (see claims.review.labels).
 
-`{{ reason|reason_label }}`, `{{ tier|tier_label }}`, `{{ run.provider|provider_label }}`,
+`{{ reason|reason_label }}`, `{{ claim.checkworthiness_reasons|reason_sides }}`, `{{ tier|tier_label }}`, `{{ run.provider|provider_label }}`,
 `{{ entity.label|entity_type_label }}`, `{{ code|qualifier_label }}`, `{{ event|history_line:people }}`.
 """
 
@@ -15,6 +15,7 @@ from claims.review import labels
 register = template.Library()
 
 register.filter("reason_label", labels.reason_label)
+register.filter("reason_sides", labels.reasons_for_and_against)
 register.filter("tier_label", labels.tier_label)
 register.filter("provider_label", labels.provider_label)
 register.filter("entity_type_label", labels.entity_type_label)

@@ -889,3 +889,16 @@ def test_ever_marks_a_record_only_as_a_word(text: str, record: bool) -> None:
     from claims.extraction.checkworthiness import markers_in
 
     assert markers_in(text, (tuple(lx.RECORD_MARKERS["en"]),)) == [record]
+
+
+def test_reasons_come_most_telling_first_and_say_which_lowered_the_score() -> None:
+    from claims.extraction.checkworthiness import REASON_WEIGHTS, counts_against
+
+    _, reasons = rule_score(lexical_signals("Pensez-vous que le chômage a baissé de 2 % en 2019 en France ?", "fr"))
+    weights = [REASON_WEIGHTS[r] for r in reasons]
+    assert weights == sorted(weights, reverse=True) and len(reasons) >= 3
+    assert "question" in reasons and counts_against("question") and not counts_against("contains a quantity")
+    assert not counts_against("pulled up by a reviewer")  # added by a person, not by the scorer
+    # English weights are fitted apart: a reason lowers an English score whenever it lowers a French one
+    _, english = LANGUAGE_RULES["en"]
+    assert all((english.get(name, weight) < 0) == (weight < 0) for name, weight, _ in _RULES)

@@ -78,11 +78,16 @@ def test_it_translates_why_a_claim_was_picked(as_user: Any, alice: Any) -> None:
     url = reverse("review:claim", args=[claim.pk])
     french = as_user(alice, language="fr").get(url).content.decode()
     english = as_user(alice, language="en").get(url).content.decode()
-    def reasons(html: str) -> list[str]:
-        return re.findall(r'<span class="reason">([^<]*)</span>', html)
+    def reasons(html: str, side: str = "") -> list[str]:
+        return re.findall(rf'<span class="reason{side}">([^<]*)</span>', html)
 
-    assert reasons(french) == ["contient une quantité", "futur ou hypothétique", "an unknown reason"]
-    assert reasons(english) == ["contains a quantity", "future or hypothetical", "an unknown reason"]
+    # what raised the score, then apart what lowered it
+    assert reasons(french) == ["contient une quantité", "an unknown reason"]
+    assert reasons(french, " against") == ["futur ou hypothétique"]
+    assert "Ce qui la dessert :" in french
+    assert reasons(english) == ["contains a quantity", "an unknown reason"]
+    assert reasons(english, " against") == ["future or hypothetical"]
+    assert "Against it:" in english
 
 
 def test_it_switches_language_from_the_menu(as_user: Any, alice: Any) -> None:
