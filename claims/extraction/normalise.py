@@ -28,7 +28,8 @@ STYLED = {chr(c): plain for c in [*range(0x1D400, 0x1D800), *range(0xFF10, 0xFF1
                                   *range(0xFF41, 0xFF5B)]
           if len(plain := unicodedata.normalize("NFKC", chr(c))) == 1 and plain.isalnum() and plain.isascii()}
 _CHAR_MAP.update(STYLED)
-_STYLED_CHARS = re.compile("[" + "".join(STYLED) + "]")
+# (by the ranges they lie in: a class listing each of them made the search some 40 times slower)
+_STYLED_CHARS = re.compile("[\U0001D400-\U0001D7FF\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]")
 _PLAIN = str.maketrans(STYLED)
 
 
