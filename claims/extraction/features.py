@@ -195,6 +195,13 @@ def _tense_at(doc: Doc, i: int) -> str:
                     c.dep_ == "mark" and c.lower_ == "à" for c in tok.children) and (
                     tok.head.pos_ in ("NOUN", "PROPN") or tok.head.dep_ == "acl" or tok.head.lower_ in _PROSPECTIVE_BE):
                 return "future"
+            if "Inf" in morph_values(tok, "VerbForm") and not any(c.dep_.startswith("aux") for c in tok.children) and (
+                    any(c.dep_ == "mark" and c.lower_ in ("pour", "afin") for c in tok.children)
+                    or tok.head.lower_ == "afin"):
+                # "a saisi la justice afin d'empêcher la sortie, mercredi, du livre", "s'est rendu à Lyon pour
+                # rencontrer le maire mardi": what was done for it comes after the main verb, on either side of
+                # publication (not "pour avoir volé": a past infinitive)
+                return "present"
             if "Fin" in morph_values(tok, "VerbForm") or any(c.dep_.startswith("aux") for c in tok.children):
                 break
             cop = [c for c in tok.children if c.dep_ == "cop"]
@@ -377,7 +384,10 @@ def _weekly(doc: Doc, i: int) -> bool:
         return True  # (and "un vendredi 13": any such day, not one)
     if before == "le":
         # "ouvre le dimanche" in the present; not "le mardi prochain", nor a story's "Le samedi soir, il a ...".
-        return after not in _SIDE_WORDS and after not in ("suivant", "précédent") and _tense_at(doc, i) == "present"
+        # One that describes a noun is every such day whatever the tense: "opposée au travail le dimanche".
+        return after not in _SIDE_WORDS and after not in ("suivant", "précédent") and (
+            _tense_at(doc, i) == "present" or doc[i].dep_ == "nmod" and doc[i].head.pos_ == "NOUN"
+            and doc[i].head.i == i - 2)
     if before == "du" and i + 2 < len(doc) and doc[i + 1].lower_ == "au" and doc[i + 2].lower_ in lx.WEEKDAYS:
         # In the present only: "seront ouverts du lundi au vendredi" may well be next week's days.
         return (i < 2 or doc[i - 2].lower_ not in _NIGHT) and _tense_at(doc, i) == "present"
@@ -1682,7 +1692,10 @@ def _counted_noun(unit: str) -> bool:
     return unit.isalpha() and unit not in _MEASURE_UNITS
 
 
-_MEASURE_UNITS = {*lx.UNITS.values(), *lx.CURRENCY.values(), *lx.HOUR_UNITS}
+# Durations measure too: "Six hommes âgés de 19 à 25 ans [...] trois d'entre eux" are three men, not three years.
+_DURATIONS = {"ans", "an", "années", "année", "mois", "jours", "jour", "semaines", "semaine", "minutes", "secondes",
+              "siècles", "years", "year", "months", "month", "days", "day", "weeks", "week"}
+_MEASURE_UNITS = {*lx.UNITS.values(), *lx.CURRENCY.values(), *lx.HOUR_UNITS, *_DURATIONS}
 _MONEY = set(lx.CURRENCY.values())
 
 

@@ -1121,3 +1121,26 @@ def test_the_year_at_a_date_range_end_is_its_start_year_too(text: str, expected:
 ])
 def test_labels_behind_adjectives_bracketed_label_lists_and_compound_units(text: str, expected: list) -> None:
     assert [(value, unit) for value, unit, _, _ in quantities(text)] == expected
+
+
+def test_a_weekday_describing_a_noun_is_every_such_day() -> None:
+    published = dt.date(2019, 9, 9)  # a Monday
+    assert dates("Le syndicat, farouchement opposé au travail le dimanche, a saisi le tribunal de Lyon.", published) == []
+    # (guard) a weekday the verb governs is one day
+    assert dates("Ils ont fêté son anniversaire le dimanche avec toute la famille à Lyon.", published) == ["2019-09-08"]
+
+
+def test_a_day_in_a_purpose_clause_lies_on_either_side_of_publication() -> None:
+    published = dt.date(2019, 9, 9)  # a Monday
+    # what was done for it comes after the main verb: the nearest such day
+    assert dates("L'avocate a saisi la justice afin d'empêcher la sortie, mercredi, du livre de l'ancien ministre.",
+                 published) == ["2019-09-11"]
+    assert dates("Le ministre s'est rendu à Lyon pour rencontrer les maires samedi.", published) == ["2019-09-07"]
+    # (guard) a past infinitive keeps the past
+    assert dates("Il a été interpellé pour avoir volé une voiture mercredi à Lyon.", published) == ["2019-09-04"]
+
+
+def test_a_part_of_a_group_counts_its_members_not_their_ages() -> None:
+    found = quantities("Six hommes âgés de 19 à 25 ans ont été interpellés mardi à Lille. Trois d'entre eux ont été "
+                       "placés en détention provisoire mercredi.")
+    assert (3.0, "hommes", None, None) in found and (3.0, "ans", None, None) not in found
