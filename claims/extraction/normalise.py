@@ -57,6 +57,9 @@ _GLUED = _only_before(
     r"|(?<=\d [A-Za-z]{2})|(?<=\d [A-Za-z]{3}))([.!?…])"  # after a unit in mixed case: "un chargeur de 150 kW.Les"
     r"(?=\"?[A-ZÀ-ÖØ-Þ](?:[a-zà-öø-ÿ]|'[A-Za-zÀ-ÖØ-öø-ÿ])|M\. [A-ZÀ-Þ])"
 )
+# "Pourquoi de telles fuites ?Le gouvernement", "il s'est invité !Contactés par": a question or an exclamation in
+# French spacing (a space before its mark) glued to the next sentence, often an intertitle run into the text.
+_GLUED_SPACED = _only_before("[!?…]", r"(?<=[a-zà-öø-ÿ]{2} )([!?…])(?=\"?[A-ZÀ-ÖØ-Þ](?:[a-zà-öø-ÿ]|'[A-Za-zÀ-ÖØ-öø-ÿ]))")
 # "à partir du 2 août.10 à 12 millions de visiteurs", "selon Philippe.72% des sondés": a sentence end glued to
 # a figure that opens the next one (a decimal has a digit before its point, a domain name letters after).
 _GLUED_FIGURE = re.compile(r"(?<=[a-zà-öø-ÿ]{4})([.!?…])(?=\d+(?:[.,]\d+)?(?:[\s%]|$))")
@@ -378,6 +381,7 @@ def normalise(text: str) -> Normalised:
     inserts = [m.end(1) for m in _GLUED.finditer(cleaned) if not _in_address(cleaned, m.start(1))
                and (cleaned[m.end(1)] != '"' or _outside_quotes(cleaned, m.end(1)))]
     inserts += [m.end(1) for m in _GLUED_FIGURE.finditer(cleaned) if not _in_address(cleaned, m.start(1))]
+    inserts += [m.end(1) for m in _GLUED_SPACED.finditer(cleaned) if _outside_quotes(cleaned, m.end(1))]
     inserts += [m.end(1) for m in _GLUED_YEAR.finditer(cleaned)]
     after_quote = [m.start() for m in _GLUED_AFTER_QUOTE.finditer(cleaned) if _outside_quotes(cleaned, m.start())]
     inserts += [pos for pos in after_quote if cleaned[pos - 2] in ".!?…"]

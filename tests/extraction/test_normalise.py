@@ -46,6 +46,13 @@ def test_it_separates_a_sentence_glued_to_a_figure_opening_the_next_one() -> Non
     assert "auprès de 1.000 personnes. 72% des sondés" in normalise("auprès de 1.000 personnes.72% des sondés").text
 
 
+def test_it_separates_a_question_or_exclamation_in_french_spacing_glued_to_the_next_sentence() -> None:
+    assert "Pourquoi de telles fuites ? Le gouvernement a" in normalise(
+        "Pourquoi de telles fuites ?Le gouvernement a démenti mardi.").text
+    assert "il s'est invité ! Contactés par" in normalise("il s'est invité !Contactés par la presse").text
+    assert normalise('Il a crié « Stop !» et il est parti.').text == 'Il a crié " Stop !" et il est parti.'  # guard
+
+
 def test_it_separates_a_sentence_glued_after_a_unit_in_mixed_case() -> None:
     assert "un chargeur rapide de 150 kW. Les modèles" in normalise("un chargeur rapide de 150 kW.Les modèles").text
     assert "une batterie de 95 kWh. Le constructeur" in normalise("une batterie de 95 kWh.Le constructeur").text
