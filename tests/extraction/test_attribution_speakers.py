@@ -302,3 +302,12 @@ def test_a_share_of_a_group_or_a_verb_a_figure_may_have_names_no_speaker() -> No
     cand = claim("Dans un entretien au Parisien, la dirigeante du syndicat a affirmé que 300 postes seraient "
                  "supprimés en 2021.", "300 postes")
     assert cand.claimant == "la dirigeante du syndicat"
+
+
+def test_a_first_name_alone_has_the_gender_of_the_person_the_article_named_in_full() -> None:
+    # "Tony" in the quotation is "son époux Tony Marlin", a man: "elle" is not him
+    cand = claim("Claire Dubois remonte sur scène en mars avec son époux Tony Marlin. Claire Dubois poursuit : "
+                 "\"Personne ne m'a autant aidée. Avant 1990, je faisais tout seule. Il a tout appris à Los Angeles. "
+                 "Il connaît chaque métier du spectacle. Tony a la rigueur que j'aime. J'en ai besoin.\" La chanteuse "
+                 "ne s'arrête pas là, elle ajoute que sa tournée passera par 12 pays en 2021.", "12 pays")
+    assert cand.claimant == "Claire Dubois"
