@@ -344,6 +344,18 @@ def _after_quotation(tok: Token) -> bool:
     return i > 0 and tok.doc[i].text == "," and tok.doc[i - 1].text == '"'
 
 
+def _closing_quote_then_speaker(verb: Token, span: Span) -> bool:
+    """'Elle a vu le prince "mais plus jeune" révèle l'éditorialiste.': a speech verb right after a closing
+    quotation mark without its comma, followed by a noun phrase that ends the sentence (or its clause), has
+    that noun phrase for subject, as after '",'; the name before the quotation is what was said about."""
+    doc = verb.doc
+    if verb.i - 1 <= span.start or doc[verb.i - 1].text != '"' or doc[span.start : verb.i].text.count('"') % 2:
+        return False
+    rest = list(itertools.takewhile(lambda t: t.text not in (".", ",", ";", "!", "?"), doc[verb.i + 1 : span.end]))
+    return 2 <= len(rest) <= 6 and rest[0].pos_ == "DET" and any(t.pos_ in ("NOUN", "PROPN") for t in rest) \
+        and not any(t.pos_ in ("VERB", "AUX", "SCONJ") or t.lower_ in _CONTENT_OPENERS for t in rest)
+
+
 def _adverb_before_verb(tok: Token) -> bool:
     """"a notamment déclaré", "a d'abord proposé", "a encore plaidé": an adverb between the auxiliary and the
     verb (not a negation: "n'a pas dit" is no attribution)."""
@@ -2352,8 +2364,10 @@ def find(span: Span, language: str) -> Attribution:
             continue  # a verb inside a quotation is the quoted speaker's ("X m'a dit ...", se plaint-il)
         # A passive subject ("L'arrivée de X a été annoncée") is what was said, not who said it.
         opened = int(_quotation_starts_at(tok, span))  # (the mark that opens the quotation at the verb)
+        inverted = _closing_quote_then_speaker(tok, span)
         subjects = [c for c in _subject_holders(tok) if c.dep_.startswith("nsubj") and c.dep_ != "nsubj:pass"
-                    and not quoted(c, span) and span.doc[c.i : tok.i].text.count('"') % 2 == opened]
+                    and not quoted(c, span) and span.doc[c.i : tok.i].text.count('"') % 2 == opened
+                    and not (inverted and c.i < tok.i)]
         # (a closed quotation between them is a word quoted: "l'affaire des "écoutes", a annoncé ...")
         if not subjects and _gerund(tok):
             # "Le ministre s'était défendu en affirmant "...": a gerund's subject is its main verb's
@@ -2420,12 +2434,17 @@ def find(span: Span, language: str) -> Attribution:
                     if claimant:
                         return Attribution(claimant, outlet, "speech")
             # '"...", a déclaré le chef de l'État,': after a quotation, the noun phrase is its speaker.
-            if _after_quotation(tok):
+            if _after_quotation(tok) or inverted:
                 phrase = list(itertools.takewhile(lambda t: t.text not in (",", ".", ";", "(") and t.lower_ not in (
                     "à", "au", "aux", "lors", "pour", "dans", "avec", "sur"), after))
                 claimant, outlet, how = source_of(phrase, language) if phrase else ("", "", "")
                 if claimant or outlet:
                     return Attribution(claimant, outlet, how or "speech")
+                if inverted and not how:
+                    # a noun the lexicon lacks ("l'éditorialiste"): the speaker as written
+                    head = next(t for t in phrase if t.pos_ in ("NOUN", "PROPN"))
+                    return Attribution(" ".join(span.doc[phrase[0].i : phrase[-1].i + 1].text.split()), "",
+                                       f"description:{head.lower_}")
     if language == "en":
         m = re.search(r"\b(he|she|they) (said|says|told|added|noted|argued|claimed)\b", span.text.lower())
         if m:

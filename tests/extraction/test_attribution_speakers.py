@@ -311,3 +311,11 @@ def test_a_first_name_alone_has_the_gender_of_the_person_the_article_named_in_fu
                  "Il connaît chaque métier du spectacle. Tony a la rigueur que j'aime. J'en ai besoin.\" La chanteuse "
                  "ne s'arrête pas là, elle ajoute que sa tournée passera par 12 pays en 2021.", "12 pays")
     assert cand.claimant == "Claire Dubois"
+
+
+def test_a_noun_phrase_after_a_quotation_without_its_comma_is_the_speaker_not_the_name_before_it() -> None:
+    cand = claim("La journaliste Claire Dubois a été appelée mardi par un faux ministre. Elle a aperçu le ministre "
+                 "Paul Durand \"mais avec dix ans de moins\" révèle l'éditorialiste. L'escroc réclamait 50 000 euros.",
+                 "dix ans")
+    assert cand.claimant != "Paul Durand"
+    assert "éditorialiste" in cand.claimant or cand.claimant == "Claire Dubois"
