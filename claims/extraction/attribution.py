@@ -344,6 +344,18 @@ def _after_quotation(tok: Token) -> bool:
     return i > 0 and tok.doc[i].text == "," and tok.doc[i - 1].text == '"'
 
 
+def _closing_quote_then_speaker(verb: Token, span: Span) -> bool:
+    """'Elle a vu le prince "mais plus jeune" révèle l'éditorialiste.': a speech verb right after a closing
+    quotation mark without its comma, followed by a noun phrase that ends the sentence (or its clause), has
+    that noun phrase for subject, as after '",'; the name before the quotation is what was said about."""
+    doc = verb.doc
+    if verb.i - 1 <= span.start or doc[verb.i - 1].text != '"' or doc[span.start : verb.i].text.count('"') % 2:
+        return False
+    rest = list(itertools.takewhile(lambda t: t.text not in (".", ",", ";", "!", "?"), doc[verb.i + 1 : span.end]))
+    return 2 <= len(rest) <= 6 and rest[0].pos_ == "DET" and any(t.pos_ in ("NOUN", "PROPN") for t in rest) \
+        and not any(t.pos_ in ("VERB", "AUX", "SCONJ") or t.lower_ in _CONTENT_OPENERS for t in rest)
+
+
 def _adverb_before_verb(tok: Token) -> bool:
     """"a notamment déclaré", "a d'abord proposé", "a encore plaidé": an adverb between the auxiliary and the
     verb (not a negation: "n'a pas dit" is no attribution)."""
@@ -2352,8 +2364,10 @@ def find(span: Span, language: str) -> Attribution:
             continue  # a verb inside a quotation is the quoted speaker's ("X m'a dit ...", se plaint-il)
         # A passive subject ("L'arrivée de X a été annoncée") is what was said, not who said it.
         opened = int(_quotation_starts_at(tok, span))  # (the mark that opens the quotation at the verb)
+        inverted = _closing_quote_then_speaker(tok, span)
         subjects = [c for c in _subject_holders(tok) if c.dep_.startswith("nsubj") and c.dep_ != "nsubj:pass"
-                    and not quoted(c, span) and span.doc[c.i : tok.i].text.count('"') % 2 == opened]
+                    and not quoted(c, span) and span.doc[c.i : tok.i].text.count('"') % 2 == opened
+                    and not (inverted and c.i < tok.i)]
         # (a closed quotation between them is a word quoted: "l'affaire des "écoutes", a annoncé ...")
         if not subjects and _gerund(tok):
             # "Le ministre s'était défendu en affirmant "...": a gerund's subject is its main verb's
@@ -2391,6 +2405,9 @@ def find(span: Span, language: str) -> Attribution:
                 if claimant or outlet or how.startswith("description:"):
                     # ("Le quotidien précise que ...": the outlet the article named before, pipeline._resolve)
                     return Attribution(claimant, outlet, how)
+                written = _subject_as_written(subj, tok, language)
+                if written:
+                    return Attribution(written, "", "speech")
         if not subjects and _finite(tok):
             named = _name_before(tok, span)
             if named is not None:
@@ -2417,18 +2434,70 @@ def find(span: Span, language: str) -> Attribution:
                     if claimant:
                         return Attribution(claimant, outlet, "speech")
             # '"...", a déclaré le chef de l'État,': after a quotation, the noun phrase is its speaker.
-            if _after_quotation(tok):
+            if _after_quotation(tok) or inverted:
                 phrase = list(itertools.takewhile(lambda t: t.text not in (",", ".", ";", "(") and t.lower_ not in (
                     "à", "au", "aux", "lors", "pour", "dans", "avec", "sur"), after))
                 claimant, outlet, how = source_of(phrase, language) if phrase else ("", "", "")
                 if claimant or outlet:
                     return Attribution(claimant, outlet, how or "speech")
+                if inverted and not how:
+                    # a noun the lexicon lacks ("l'éditorialiste"): the speaker as written
+                    head = next(t for t in phrase if t.pos_ in ("NOUN", "PROPN"))
+                    return Attribution(" ".join(span.doc[phrase[0].i : phrase[-1].i + 1].text.split()), "",
+                                       f"description:{head.lower_}")
     if language == "en":
         m = re.search(r"\b(he|she|they) (said|says|told|added|noted|argued|claimed)\b", span.text.lower())
         if m:
             return Attribution("", "", f"pronoun:{m.group(1)}")
     inside = _according_to_inside(span, language)
     return inside if inside is not None else _point_of_view(tokens, language)
+
+
+# Verbs only a speaker can be the subject of ("estime que", "a annoncé que"); not those a document or a
+# figure may have ("Les chiffres indiquent que", "Ce résultat montre que", "L'affaire rappelle que").
+_SPEAKING_STEMS = frozenset({"déclar", "affirm", "estim", "annonc", "assur", "dénonc", "promet", "promis", "racont",
+                             "regrett", "déplor", "fustig", "martel", "confi", "concè", "concéd", "admet", "admis",
+                             "avou", "témoign", "s'indign"})
+# Heads of a share of a group: "la moitié des sondés estime que" is a poll's figure, not a speaker.
+_SHARE_NOUNS = frozenset({"moitié", "majorité", "minorité", "plupart", "tiers", "quart", "part", "partie", "nombre",
+                          "proportion", "total"})
+
+
+def _subject_as_written(subj: Token, verb: Token, language: str) -> str:
+    """"Un ami du chanteur a annoncé que ...", "Le planning familial estime que ...": the singular noun
+    subject of a verb only a speaker can have is the claimant as written, whatever noun it is (the lexicon
+    cannot know every speaker), up to what sets it off (a comma, a relative clause). Not a share of a group
+    or a figure ("62 % des sondés estiment", a poll's), nor a plural ("les habitants estiment")."""
+    if language != "fr" or subj.pos_ not in ("NOUN", "PROPN") or "Plur" in morph_values(subj, "Number"):
+        return ""
+    if not _fold(verb.lower_).startswith(tuple(map(_fold, _SPEAKING_STEMS))) \
+            and not _fold(verb.lemma_.lower()).startswith(tuple(map(_fold, _SPEAKING_STEMS))):
+        return ""
+    if subj.lower_ in _NOT_SPEAKER_NOUNS or subj.lower_ in _SHARE_NOUNS \
+            or subj.lower_.rstrip("s") in _DOCUMENT_STEMS or subj.lower_ in lx.FIRST_PERSON.get(language, set()):
+        return ""
+    if _present_participle(verb) or _gerund(verb) or subj.i > verb.i \
+            or sum(c.dep_.startswith("nsubj") for c in _subject_holders(verb)) > 1:
+        return ""  # ("..., de nombreux métiers déplorant ...": a participle clause's subject the parser mixed up)
+    doc = subj.doc
+    before = subj.left_edge.i - 1
+    if before >= 1 and doc[before].text == "," and doc[before - 1].pos_ in ("NOUN", "PROPN") \
+            and doc[before - 1].lower_ not in _NOT_SPEAKER_NOUNS:
+        # "un vice-président d'Amazon, la filiale dédiée au cloud, a annoncé": an apposition to the noun phrase
+        # before it; not after a circumstance ("Dans un entretien au Monde, la dirigeante a affirmé")
+        opens = next((t for t in reversed(doc[subj.sent.start : before]) if t.text == ","), None)
+        first = doc[opens.i + 1] if opens is not None else doc[subj.sent.start]
+        if first.pos_ not in ("ADP", "SCONJ", "ADV"):
+            return ""
+    words = list(doc[subj.left_edge.i : min(subj.right_edge.i + 1, verb.i)])
+    cut = next((k for k, t in enumerate(words) if t.i > subj.i and (
+        t.text in (",", "(", ";", ":") or t.lower_ in ("qui", "dont", "que", "qu'", "lequel", "laquelle")
+        or t.pos_ in ("VERB", "AUX"))), len(words))
+    words = words[:cut]
+    if not words or len(words) > 10 or any(t.like_num and t.lower_ not in ("un", "une") or t.text == "%" for t in words) \
+            or sum(t.text == '"' for t in words) % 2 or words[0].pos_ not in ("DET", "NOUN", "PROPN", "ADJ"):
+        return ""
+    return " ".join(doc[words[0].i : words[-1].i + 1].text.split())
 
 
 # The words that open what a speech verb reports: its inverted subject comes before them, never after.

@@ -767,8 +767,10 @@ def _resolve(art: _Article, attrib: at.Attribution) -> str:
             if ctx.brought_in_unnamed(pronoun):
                 return ""  # "Un passant a été blessé. ..., a-t-il raconté": him, unnamed
             # (someone named only in a complement, "le soutien de Mme May à M. Darroch", is what was talked about)
-            people = [p for p in ctx.people if ctx.fits(p, pronoun) and p in ctx.agents] \
-                or [p for p in ctx.people if ctx.fits(p, pronoun)]
+            # (a first name alone is the person the article named in full: "Tony" after "son époux Tony Rossi"
+            # is a man, not who "elle" is)
+            people = [p for p in ctx.people if ctx.fits(_full_name(ctx, p), pronoun) and p in ctx.agents] \
+                or [p for p in ctx.people if ctx.fits(_full_name(ctx, p), pronoun)]
             return people[-1] if people else (ctx.orgs[-1] if ctx.orgs else "")
         return ctx.last_subject if ctx.last_subject_plural else ""
     named = ctx.person_for(attrib.claimant) if at.is_role(attrib.claimant) else _tied_to_possessed(ctx, attrib.claimant)

@@ -280,3 +280,42 @@ def test_a_term_or_title_quoted_after_a_preposition_is_not_what_was_said() -> No
 def test_the_que_of_a_relative_clause_after_the_circumstances_opens_nothing_said() -> None:
     cand = claim("Le maire a confié dans l'entretien de 40 minutes qu'il a accordé à TF1 en 2019.", "entretien")
     assert cand.claimant == ""
+
+
+def test_the_noun_subject_of_a_verb_only_a_speaker_has_is_the_claimant_as_written() -> None:
+    # nouns the lexicon does not list as speakers: the subject of "annoncer que", "estimer que" speaks
+    cand = claim("Un cousin de la chanteuse a annoncé mardi à l'AFP que sa tournée d'été comptait 42 dates.", "42 dates")
+    assert cand.claimant == "Un cousin de la chanteuse"
+    cand = claim("Le planning familial estime que 3 000 femmes partent avorter à l'étranger chaque année.", "3 000")
+    assert cand.claimant == "Le planning familial"
+
+
+def test_a_share_of_a_group_or_a_verb_a_figure_may_have_names_no_speaker() -> None:
+    cand = claim("La moitié des sondés estime que les loyers ont augmenté de 12 % depuis 2015.", "12 %")
+    assert cand.claimant == ""
+    cand = claim("Le bilan indique que 35 personnes ont été blessées pendant la nuit de samedi.", "35 personnes")
+    assert cand.claimant == ""
+    # nor an apposition set off after another noun, nor a participle clause's noun
+    cand = claim("Lundi, un vice-président de Cloudix, la filiale dédiée aux serveurs, a annoncé que 300 postes "
+                 "seraient supprimés en 2021.", "300 postes")
+    assert cand.claimant != "la filiale"
+    cand = claim("Dans un entretien au Parisien, la dirigeante du syndicat a affirmé que 300 postes seraient "
+                 "supprimés en 2021.", "300 postes")
+    assert cand.claimant == "la dirigeante du syndicat"
+
+
+def test_a_first_name_alone_has_the_gender_of_the_person_the_article_named_in_full() -> None:
+    # "Tony" in the quotation is "son époux Tony Marlin", a man: "elle" is not him
+    cand = claim("Claire Dubois remonte sur scène en mars avec son époux Tony Marlin. Claire Dubois poursuit : "
+                 "\"Personne ne m'a autant aidée. Avant 1990, je faisais tout seule. Il a tout appris à Los Angeles. "
+                 "Il connaît chaque métier du spectacle. Tony a la rigueur que j'aime. J'en ai besoin.\" La chanteuse "
+                 "ne s'arrête pas là, elle ajoute que sa tournée passera par 12 pays en 2021.", "12 pays")
+    assert cand.claimant == "Claire Dubois"
+
+
+def test_a_noun_phrase_after_a_quotation_without_its_comma_is_the_speaker_not_the_name_before_it() -> None:
+    cand = claim("La journaliste Claire Dubois a été appelée mardi par un faux ministre. Elle a aperçu le ministre "
+                 "Paul Durand \"mais avec dix ans de moins\" révèle l'éditorialiste. L'escroc réclamait 50 000 euros.",
+                 "dix ans")
+    assert cand.claimant != "Paul Durand"
+    assert "éditorialiste" in cand.claimant or cand.claimant == "Claire Dubois"
