@@ -177,7 +177,8 @@ _SPACED_HEADING = _only_before(
     r"(?:(?<=[.!?…])|(?<=[.!?…]\")|(?<=[.!?…] )|(?<=[.!?…]\" )|(?<=\n)|(?<=[•►▶■▪-] )|^)"
     # the heading's last word: lower case, or a name after an elided article ("originaire de l'Oise")
     # (a heading may quote: '"Débile profond" Des propos', 'de liste "gilets jaunes" Le 3 mars')
-    r"(?P<run>\"?[A-ZÀ-Þ0-9][^\s.!?,;:()]*(?: [^\s.!?,;:()]+){0,9}?) (?P<last>\"?[a-zà-ÿ][a-zà-ÿ'\-]+\"?"
+    # (or hold a comma: "Poignardé, il a marché Le média ...", "La garde, un vrai casse-tête Le président ...")
+    r"(?P<run>\"?[A-ZÀ-Þ0-9][^\s.!?,;:()]*(?:,? [^\s.!?,;:()]+){0,9}?) (?P<last>\"?[a-zà-ÿ][a-zà-ÿ'\-]+\"?"
     r"|[ld]'[A-ZÀ-Þ][a-zà-ÿ\-]+)"
     r"(?P<gap> )" + _SENTENCE_OPENER
 )

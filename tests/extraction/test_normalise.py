@@ -270,6 +270,11 @@ def test_a_live_blogs_time_stamp_opens_its_own_entry() -> None:
      '"Une trahison"', "Des propos qui ont choqué les élus de la ville."),
     ('Rien ne bouge. Trois projets de liste "citoyenne" Le 3 mars, un militant a annoncé sa liste.',
      'Trois projets de liste "citoyenne"', "Le 3 mars, un militant a annoncé sa liste."),
+    # a heading with a comma of its own
+    ("Le froid a duré.Blessé, il a marché trois jours Le quotidien local raconte son retour.",
+     "Blessé, il a marché trois jours", "Le quotidien local raconte son retour."),
+    ("Le chantier reprend. Les loyers, un vrai casse-tête Les étudiants cherchent un logement.",
+     "Les loyers, un vrai casse-tête", "Les étudiants cherchent un logement."),
 ])
 def test_a_sentence_case_heading_run_into_the_next_sentence_gets_a_line_of_its_own(
         text: str, heading: str, sentence: str) -> None:
