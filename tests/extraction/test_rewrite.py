@@ -773,3 +773,11 @@ def test_a_described_speaker_at_the_start_of_a_sentence_is_no_name_to_quote() ->
                 "2021. Ensuite, les urgences fermeront », dit-il.", "300 lits")
     assert claim.text == "Nous allons perdre 300 lits en 2021."
     assert claim.needs_context
+
+
+def test_a_show_title_that_opens_with_a_pronoun_does_not_stop_a_trailing_attribution() -> None:
+    text = ("La chanteuse Léa Morin a quitté son label en 2021. "
+            "\"Nous avons vendu 80.000 disques en un mois\", a-t-elle affirmé dans On refait le monde sur RTL.")
+    claim = one(text, "80.000 disques")
+    assert "refait" not in claim.text and "affirmé" not in claim.text
+    assert "Nous avons vendu 80.000 disques en un mois" in claim.text
