@@ -57,8 +57,9 @@ _GLUED = _only_before(
     r"(?=\"?[A-ZÀ-ÖØ-Þ](?:[a-zà-öø-ÿ]|'[A-Za-zÀ-ÖØ-öø-ÿ])|M\. [A-ZÀ-Þ])"
 )
 # "à partir du 2 août.10 à 12 millions de visiteurs", "selon Philippe.72% des sondés": a sentence end glued to
-# a figure that opens the next one (a decimal has a digit before its point, a domain name letters after).
-_GLUED_FIGURE = re.compile(r"(?<=[a-zà-öø-ÿ]{4})([.!?…])(?=\d+(?:[.,]\d+)?(?:[\s%]|$))")
+# a figure that opens the next one (a decimal has a digit before its point, a domain name letters after);
+# also after a short capitalised word, a name's end ("a martelé Paul Roy.121 communes ont voté").
+_GLUED_FIGURE = re.compile(r"(?:(?<=[a-zà-öø-ÿ]{4})|(?<=[\s(][A-ZÀ-Þ][a-zà-öø-ÿ]{2}))([.!?…])(?=\d+(?:[.,]\d+)?(?:[\s%]|$))")
 # "condamné en 2011.50 000 euros de dommages": a year ending a sentence glued to a figure grouped in thousands
 # opening the next one (a decimal point is never followed by a group of thousands).
 _GLUED_YEAR = re.compile(r"(?<=\s(?:1[89]|20)\d\d)(\.)(?=\d{1,3}(?: \d{3})+(?!\d))")

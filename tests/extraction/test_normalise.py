@@ -46,6 +46,13 @@ def test_it_separates_a_sentence_glued_to_a_figure_opening_the_next_one() -> Non
     assert "auprès de 1.000 personnes. 72% des sondés" in normalise("auprès de 1.000 personnes.72% des sondés").text
 
 
+def test_it_separates_a_sentence_glued_after_a_short_name_to_a_figure() -> None:
+    assert "a martelé le maire Paul Roy. 121 communes ont voté" in normalise(
+        "a martelé le maire Paul Roy.121 communes ont voté").text
+    assert "selon le préfet Luc Bon. 40 rues sont fermées" in normalise(
+        "selon le préfet Luc Bon.40 rues sont fermées").text
+
+
 def test_it_separates_a_sentence_glued_after_a_unit_in_mixed_case() -> None:
     assert "un chargeur rapide de 150 kW. Les modèles" in normalise("un chargeur rapide de 150 kW.Les modèles").text
     assert "une batterie de 95 kWh. Le constructeur" in normalise("une batterie de 95 kWh.Le constructeur").text
