@@ -401,6 +401,54 @@ def _demonstrative(noun: Token) -> bool:
     return any(c.dep_ == "det" and "Dem" in morph_values(c, "PronType") for c in noun.children)
 
 
+# The words a complement that says which thing a noun is may open with ("une enquête pour fraude", "des
+# mesures de soutien", "une plainte contre X").
+_WHICH = frozenset({"de", "d'", "du", "des", "pour", "contre", "sur"})
+
+
+def _thing_before(noun: Token) -> str:
+    """"Le parquet a ouvert une enquête pour fraude fiscale. Cette enquête a duré ...": a demonstrative subject
+    ("Cette enquête", the determiner right before the noun, nothing after the noun that says which) whose
+    noun the sentence before gave once, in the same form, with a short complement that says which ("une
+    enquête pour fraude fiscale"): that thing, after a definite article ("L'enquête pour fraude fiscale").
+    "" otherwise: no complement, the noun given twice, a complement that points back itself ("de son
+    frère", "de ce projet") or one too long to be a name for it."""
+    doc = noun.doc
+    det = doc[noun.i - 1] if noun.i else None
+    if det is None or det.dep_ != "det" or det.head != noun or "Dem" not in morph_values(det, "PronType") \
+            or noun.pos_ != "NOUN" or noun.sent.start == 0:
+        return ""
+    if any(c.i > noun.i and c.dep_ in ("nmod", "amod", "appos", "nummod", "flat:name") for c in noun.children):
+        return ""
+    before = doc[noun.sent.start - 1].sent
+    same = [t for t in before if t.lower_ == noun.lower_]
+    if len(same) != 1 or same[0].pos_ != "NOUN":
+        return ""
+    earlier = same[0]
+    complement = next((c for c in earlier.rights if c.dep_ == "nmod"), None)
+    if complement is None or not any(c.dep_ == "case" and c.lower_.replace("\u2019", "'") in _WHICH
+                                     for c in complement.children):
+        return ""
+    words = doc[earlier.i + 1 : complement.right_edge.i + 1]
+    if complement.left_edge.i != earlier.i + 1 or len(words) > 8 or any(
+            t.is_punct or t.pos_ in ("PRON", "VERB", "AUX", "SCONJ", "CCONJ")
+            or {"Dem", "Prs"} & set(morph_values(t, "PronType")) or "Yes" in morph_values(t, "Poss")
+            for t in words):
+        return ""
+    plural = "Plur" in morph_values(noun, "Number")
+    gender = next(iter(noun.morph.get("Gender")), "")
+    first = noun.text[:1].lower()
+    if plural:
+        article = "Les "
+    elif first in "aeiouyàâéèêîôû":
+        article = "L'"
+    elif first != "h" and gender in ("Masc", "Fem"):
+        article = "Le " if gender == "Masc" else "La "
+    else:
+        return ""  # ("la hausse", "l'hôpital": an "h" the article does not tell)
+    return article + noun.text + " " + span_text(words)
+
+
 def _apposed_name(noun: Token, sent: Span) -> str:
     """The person a description subject names right after it: "le docteur Denis Mukwege", "la ministre,
     Agnès Buzyn,"."""
@@ -1047,6 +1095,12 @@ def condense(
                     replacement[np[0].i] = resolved
                 else:
                     needs_context = True
+            elif position == "first" and (named_thing := _thing_before(subj)):
+                # "Le parquet a ouvert une enquête pour fraude. Cette enquête a duré deux ans": the thing the
+                # sentence before named, with the words that said which ("L'enquête pour fraude a duré ...")
+                det = subj.doc[subj.i - 1]
+                replacement[det.i] = ""
+                replacement[subj.i] = (named_thing if det == kept[0] else named_thing[:1].lower() + named_thing[1:])
             else:
                 needs_context = True
     if subj is not None and not position and not inner_quote and (

@@ -781,3 +781,18 @@ def test_a_show_title_that_opens_with_a_pronoun_does_not_stop_a_trailing_attribu
     claim = one(text, "80.000 disques")
     assert "refait" not in claim.text and "affirmé" not in claim.text
     assert "Nous avons vendu 80.000 disques en un mois" in claim.text
+
+
+def test_a_demonstrative_subject_takes_the_complement_the_sentence_before_gave_its_noun() -> None:
+    text = ("Le parquet de Lyon a ouvert une enquête pour fraude fiscale en 2018. Cette enquête a duré deux ans. "
+            "Le gouvernement prépare des mesures de soutien aux artisans. Ces mesures coûteront 3 milliards d'euros.")
+    claim = one(text, "deux ans")
+    assert claim.text == "L'enquête pour fraude fiscale a duré deux ans." and not claim.needs_context
+    claim = one(text, "3 milliards")
+    assert claim.text == "Les mesures de soutien aux artisans coûteront 3 milliards d'euros." and not claim.needs_context
+
+
+def test_a_demonstrative_subject_stays_flagged_when_the_complement_before_points_back_too() -> None:
+    text = "Le maire a présenté un projet de son adjoint. Ce projet coûtera 2 millions d'euros à la commune."
+    claim = one(text, "2 millions")
+    assert claim.text.startswith("Ce projet") and claim.needs_context
