@@ -161,7 +161,7 @@ _CAPS_HEADING = _only_before(
 )
 # "... sortie. 21 enfants et 5 adultes retrouvés morts Les cris d'une femme retentissent.": an
 # intertitle in sentence case whose line break was lost. It opens after a sentence end or a bullet,
-# holds one to ten words with no punctuation and ends on a lower-case word; the next sentence opens on
+# holds one to twelve words with no punctuation but commas and ends on a lower-case word; the next sentence opens on
 # a capitalised function word followed by a lower-case word (so "selon Le Parisien", "Marine Le Pen"
 # and "les députés En Marche" stay whole).
 # A number word opens the sentence after the heading ("... placés en isolement Quatorze jours, c'est ...").
@@ -179,7 +179,7 @@ _SPACED_HEADING = _only_before(
     # the heading's last word: lower case, or a name after an elided article ("originaire de l'Oise")
     # (a heading may quote: '"Débile profond" Des propos', 'de liste "gilets jaunes" Le 3 mars')
     # (or hold a comma: "Poignardé, il a marché Le média ...", "La garde, un vrai casse-tête Le président ...")
-    r"(?P<run>\"?[A-ZÀ-Þ0-9][^\s.!?,;:()]*(?:,? [^\s.!?,;:()]+){0,9}?) (?P<last>\"?[a-zà-ÿ][a-zà-ÿ'\-]+\"?"
+    r"(?P<run>\"?[A-ZÀ-Þ0-9][^\s.!?,;:()]*(?:,? [^\s.!?,;:()]+){0,11}?) (?P<last>\"?[a-zà-ÿ][a-zà-ÿ'\-]+\"?"
     r"|[ld]'[A-ZÀ-Þ][a-zà-ÿ\-]+)"
     r"(?P<gap> )" + _SENTENCE_OPENER
 )

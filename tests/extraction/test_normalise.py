@@ -282,6 +282,9 @@ def test_a_live_blogs_time_stamp_opens_its_own_entry() -> None:
      "Blessé, il a marché trois jours", "Le quotidien local raconte son retour."),
     ("Le chantier reprend. Les loyers, un vrai casse-tête Les étudiants cherchent un logement.",
      "Les loyers, un vrai casse-tête", "Les étudiants cherchent un logement."),
+    # a heading of twelve words
+    ('Il a fini.Appel formé par des parents inquiets, au nom du "droit à l\'école" Au vu du dossier, le juge a tranché.',
+     'Appel formé par des parents inquiets, au nom du "droit à l\'école"', "Au vu du dossier, le juge a tranché."),
 ])
 def test_a_sentence_case_heading_run_into_the_next_sentence_gets_a_line_of_its_own(
         text: str, heading: str, sentence: str) -> None:
