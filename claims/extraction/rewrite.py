@@ -449,6 +449,15 @@ def _thing_before(noun: Token) -> str:
     return article + noun.text + " " + span_text(words)
 
 
+def _plural_verb(pronoun: Token) -> bool:
+    """"Il ont grandi", "Elle sont parties": a singular subject pronoun whose finite verb or auxiliary is
+    plural (a typo for "Ils", or a misread): whom it stands for, one person or several, is not certain."""
+    head = pronoun.head
+    finite = [t for t in (head, *head.children) if (t is head or t.dep_.startswith(("aux", "cop")))
+              and "Fin" in morph_values(t, "VerbForm")]
+    return bool(finite) and all("Plur" in morph_values(t, "Number") for t in finite)
+
+
 def _apposed_name(noun: Token, sent: Span) -> str:
     """The person a description subject names right after it: "le docteur Denis Mukwege", "la ministre,
     Agnès Buzyn,"."""
@@ -997,6 +1006,8 @@ def condense(
         nxt = subj.doc[subj.i + 1] if subj.i + 1 < len(subj.doc) else None
         if low in _PERSONAL_PRONOUNS and not _impersonal(subj) and position == "after" and _named_before(subj, kept):
             pass  # "Si Emmanuel Macron et Édouard Philippe sortent de cette école, ils ...": named in the claim
+        elif low in ("il", "elle") and _plural_verb(subj):
+            needs_context = True  # "Il ont grandi ...": a pronoun its verb disagrees with, one of them is mistyped
         elif low in _PERSONAL_PRONOUNS and not _impersonal(subj):
             resolved = _antecedent(subj, ctx, span, sure_of_gender=position == "after")
             if resolved and resolved in ctx.people and _continues_quotation(subj, span):

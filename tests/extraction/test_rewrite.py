@@ -796,3 +796,11 @@ def test_a_demonstrative_subject_stays_flagged_when_the_complement_before_points
     text = "Le maire a présenté un projet de son adjoint. Ce projet coûtera 2 millions d'euros à la commune."
     claim = one(text, "2 millions")
     assert claim.text.startswith("Ce projet") and claim.needs_context
+
+
+def test_a_singular_pronoun_with_a_plural_verb_is_not_given_the_person_named_before() -> None:
+    text = ("Le sénateur Paul Roux a visité le mémorial de Caen. Il ont grandi pendant la guerre de 1939 à Caen. "
+            "Il a rendu hommage à 300 soldats.")
+    typo = one(text, "1939")
+    assert "Paul Roux" not in typo.text and typo.needs_context
+    assert one(text, "300 soldats").text == "Paul Roux a rendu hommage à 300 soldats."
