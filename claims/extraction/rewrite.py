@@ -458,6 +458,23 @@ def _plural_verb(pronoun: Token) -> bool:
     return bool(finite) and all("Plur" in morph_values(t, "Number") for t in finite)
 
 
+def _nominal_comment(kept: list[Token]) -> bool:
+    """"Un moment inhabituel qui a duré deux minutes.", "Une décision qui a surpris les élus.": a sentence
+    with no verb of its own, a noun brought in by "un"/"une" that only a relative clause says something
+    of. It comments on what the sentence before told, which it does not say."""
+    words = [t for t in kept if not t.is_punct and not t.is_space]
+    if len(words) < 4 or words[0].lower_ not in ("un", "une"):
+        return False
+    noun = words[0].head
+    if noun.pos_ != "NOUN" or noun.dep_ != "ROOT" or words[0].dep_ != "det":
+        return False
+    inside = {t.i for c in noun.subtree if c.dep_ == "acl:relcl" for t in c.subtree}
+    if not inside:
+        return False
+    return not any(t.pos_ in ("VERB", "AUX") and "Fin" in morph_values(t, "VerbForm") and t.i not in inside
+                   for t in words)
+
+
 def _apposed_name(noun: Token, sent: Span) -> str:
     """The person a description subject names right after it: "le docteur Denis Mukwege", "la ministre,
     Agnès Buzyn,"."""
@@ -1119,7 +1136,8 @@ def condense(
         needs_context = True
     if not needs_context and not resolved and not replacement:
         # A quotation's own subject is not the sentence's (the speaker's): it is read at the first words.
-        needs_context = _refers_back(kept) or _pronoun_opens(kept) or inner_quote and _quoted_described(subj, kept)
+        needs_context = _refers_back(kept) or _pronoun_opens(kept) or inner_quote and _quoted_described(subj, kept) \
+            or not inner_quote and _nominal_comment(kept)
     replacement.update(_source_named(kept, subj, attribution, ctx))
     # Whatever its subject, a claim may point back elsewhere: "a dépassé ce seuil", "ce jour-là", "selon lui".
     needs_context = needs_context or _points_back([t for t in kept if t.i not in replacement], subj)

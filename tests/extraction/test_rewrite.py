@@ -804,3 +804,11 @@ def test_a_singular_pronoun_with_a_plural_verb_is_not_given_the_person_named_bef
     typo = one(text, "1939")
     assert "Paul Roux" not in typo.text and typo.needs_context
     assert one(text, "300 soldats").text == "Paul Roux a rendu hommage à 300 soldats."
+
+
+def test_a_noun_that_only_a_relative_clause_says_something_of_needs_context() -> None:
+    text = ("Les députés ont observé une minute de silence pour les 121 victimes. "
+            "Un moment inhabituel à l'Assemblée qui a duré deux minutes. "
+            "Un homme qui avait volé 3 voitures a été condamné à Lyon.")
+    assert one(text, "deux minutes").needs_context
+    assert not one(text, "3 voitures").needs_context
