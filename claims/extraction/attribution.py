@@ -1260,7 +1260,7 @@ def _tail(span: Span, language: str) -> tuple[int, Token] | None:
         described = min(described, next((j for j, t in enumerate(words) if j > lead and t.i >= described_from),
                                         described))
         finite = [t for t in words[lead + 1 : described] if t.pos_ == "VERB" and "Fin" in morph_values(t, "VerbForm")
-                  and not _speech_verb(t, language)]
+                  and not _speech_verb(t, language) and not _in_title(t)]
         # "..., explique également avoir réduit la vitesse": the verb has its own complement, what
         # follows it is a statement, not who made it.
         said = [t for t in words[lead + 1 : described] if ("Inf" in morph_values(t, "VerbForm") and t.is_lower
@@ -1271,6 +1271,20 @@ def _tail(span: Span, language: str) -> tuple[int, Token] | None:
             return None
         return tokens[k].i, verb
     return _tail_without_comma(tokens, end, language)
+
+
+def _in_title(verb: Token) -> bool:
+    """"a-t-il regretté dans On refait le monde sur RTL": a verb right after a capitalised pronoun,
+    determiner or adverb that follows a preposition in mid-sentence belongs to the title of a show or
+    a book, not to a clause of its own."""
+    doc = verb.doc
+    for w in doc[max(verb.sent.start + 1, verb.i - 3) : verb.i]:
+        if w.is_punct:
+            return False
+    for w in doc[max(verb.sent.start + 1, verb.i - 3) : verb.i]:
+        if w.is_title and w.pos_ in ("PRON", "DET", "ADV") and doc[w.i - 1].pos_ == "ADP" and doc[w.i - 1].is_lower:
+            return True
+    return False
 
 
 def _after_name(relative: Token) -> bool:

@@ -61,8 +61,9 @@ _GLUED = _only_before(
 # French spacing (a space before its mark) glued to the next sentence, often an intertitle run into the text.
 _GLUED_SPACED = _only_before("[!?…]", r"(?<=[a-zà-öø-ÿ]{2} )([!?…])(?=\"?[A-ZÀ-ÖØ-Þ](?:[a-zà-öø-ÿ]|'[A-Za-zÀ-ÖØ-öø-ÿ]))")
 # "à partir du 2 août.10 à 12 millions de visiteurs", "selon Philippe.72% des sondés": a sentence end glued to
-# a figure that opens the next one (a decimal has a digit before its point, a domain name letters after).
-_GLUED_FIGURE = re.compile(r"(?<=[a-zà-öø-ÿ]{4})([.!?…])(?=\d+(?:[.,]\d+)?(?:[\s%]|$))")
+# a figure that opens the next one (a decimal has a digit before its point, a domain name letters after);
+# also after a short capitalised word, a name's end ("a martelé Paul Roy.121 communes ont voté").
+_GLUED_FIGURE = re.compile(r"(?:(?<=[a-zà-öø-ÿ]{4})|(?<=[\s(][A-ZÀ-Þ][a-zà-öø-ÿ]{2}))([.!?…])(?=\d+(?:[.,]\d+)?(?:[\s%]|$))")
 # "condamné en 2011.50 000 euros de dommages": a year ending a sentence glued to a figure grouped in thousands
 # opening the next one (a decimal point is never followed by a group of thousands).
 _GLUED_YEAR = re.compile(r"(?<=\s(?:1[89]|20)\d\d)(\.)(?=\d{1,3}(?: \d{3})+(?!\d))")
@@ -164,7 +165,7 @@ _CAPS_HEADING = _only_before(
 )
 # "... sortie. 21 enfants et 5 adultes retrouvés morts Les cris d'une femme retentissent.": an
 # intertitle in sentence case whose line break was lost. It opens after a sentence end or a bullet,
-# holds one to ten words with no punctuation and ends on a lower-case word; the next sentence opens on
+# holds one to twelve words with no punctuation but commas and ends on a lower-case word; the next sentence opens on
 # a capitalised function word followed by a lower-case word (so "selon Le Parisien", "Marine Le Pen"
 # and "les députés En Marche" stay whole).
 # A number word opens the sentence after the heading ("... placés en isolement Quatorze jours, c'est ...").
@@ -181,7 +182,8 @@ _SPACED_HEADING = _only_before(
     r"(?:(?<=[.!?…])|(?<=[.!?…]\")|(?<=[.!?…] )|(?<=[.!?…]\" )|(?<=\n)|(?<=[•►▶■▪-] )|^)"
     # the heading's last word: lower case, or a name after an elided article ("originaire de l'Oise")
     # (a heading may quote: '"Débile profond" Des propos', 'de liste "gilets jaunes" Le 3 mars')
-    r"(?P<run>\"?[A-ZÀ-Þ0-9][^\s.!?,;:()]*(?: [^\s.!?,;:()]+){0,9}?) (?P<last>\"?[a-zà-ÿ][a-zà-ÿ'\-]+\"?"
+    # (or hold a comma: "Poignardé, il a marché Le média ...", "La garde, un vrai casse-tête Le président ...")
+    r"(?P<run>\"?[A-ZÀ-Þ0-9][^\s.!?,;:()]*(?:,? [^\s.!?,;:()]+){0,11}?) (?P<last>\"?[a-zà-ÿ][a-zà-ÿ'\-]+\"?"
     r"|[ld]'[A-ZÀ-Þ][a-zà-ÿ\-]+)"
     r"(?P<gap> )" + _SENTENCE_OPENER
 )

@@ -401,6 +401,80 @@ def _demonstrative(noun: Token) -> bool:
     return any(c.dep_ == "det" and "Dem" in morph_values(c, "PronType") for c in noun.children)
 
 
+# The words a complement that says which thing a noun is may open with ("une enquête pour fraude", "des
+# mesures de soutien", "une plainte contre X").
+_WHICH = frozenset({"de", "d'", "du", "des", "pour", "contre", "sur"})
+
+
+def _thing_before(noun: Token) -> str:
+    """"Le parquet a ouvert une enquête pour fraude fiscale. Cette enquête a duré ...": a demonstrative subject
+    ("Cette enquête", the determiner right before the noun, nothing after the noun that says which) whose
+    noun the sentence before gave once, in the same form, with a short complement that says which ("une
+    enquête pour fraude fiscale"): that thing, after a definite article ("L'enquête pour fraude fiscale").
+    "" otherwise: no complement, the noun given twice, a complement that points back itself ("de son
+    frère", "de ce projet") or one too long to be a name for it."""
+    doc = noun.doc
+    det = doc[noun.i - 1] if noun.i else None
+    if det is None or det.dep_ != "det" or det.head != noun or "Dem" not in morph_values(det, "PronType") \
+            or noun.pos_ != "NOUN" or noun.sent.start == 0:
+        return ""
+    if any(c.i > noun.i and c.dep_ in ("nmod", "amod", "appos", "nummod", "flat:name") for c in noun.children):
+        return ""
+    before = doc[noun.sent.start - 1].sent
+    same = [t for t in before if t.lower_ == noun.lower_]
+    if len(same) != 1 or same[0].pos_ != "NOUN":
+        return ""
+    earlier = same[0]
+    complement = next((c for c in earlier.rights if c.dep_ == "nmod"), None)
+    if complement is None or not any(c.dep_ == "case" and c.lower_.replace("\u2019", "'") in _WHICH
+                                     for c in complement.children):
+        return ""
+    words = doc[earlier.i + 1 : complement.right_edge.i + 1]
+    if complement.left_edge.i != earlier.i + 1 or len(words) > 8 or any(
+            t.is_punct or t.pos_ in ("PRON", "VERB", "AUX", "SCONJ", "CCONJ")
+            or {"Dem", "Prs"} & set(morph_values(t, "PronType")) or "Yes" in morph_values(t, "Poss")
+            for t in words):
+        return ""
+    plural = "Plur" in morph_values(noun, "Number")
+    gender = next(iter(noun.morph.get("Gender")), "")
+    first = noun.text[:1].lower()
+    if plural:
+        article = "Les "
+    elif first in "aeiouyàâéèêîôû":
+        article = "L'"
+    elif first != "h" and gender in ("Masc", "Fem"):
+        article = "Le " if gender == "Masc" else "La "
+    else:
+        return ""  # ("la hausse", "l'hôpital": an "h" the article does not tell)
+    return article + noun.text + " " + span_text(words)
+
+
+def _plural_verb(pronoun: Token) -> bool:
+    """"Il ont grandi", "Elle sont parties": a singular subject pronoun whose finite verb or auxiliary is
+    plural (a typo for "Ils", or a misread): whom it stands for, one person or several, is not certain."""
+    head = pronoun.head
+    finite = [t for t in (head, *head.children) if (t is head or t.dep_.startswith(("aux", "cop")))
+              and "Fin" in morph_values(t, "VerbForm")]
+    return bool(finite) and all("Plur" in morph_values(t, "Number") for t in finite)
+
+
+def _nominal_comment(kept: list[Token]) -> bool:
+    """"Un moment inhabituel qui a duré deux minutes.", "Une décision qui a surpris les élus.": a sentence
+    with no verb of its own, a noun brought in by "un"/"une" that only a relative clause says something
+    of. It comments on what the sentence before told, which it does not say."""
+    words = [t for t in kept if not t.is_punct and not t.is_space]
+    if len(words) < 4 or words[0].lower_ not in ("un", "une"):
+        return False
+    noun = words[0].head
+    if noun.pos_ != "NOUN" or noun.dep_ != "ROOT" or words[0].dep_ != "det":
+        return False
+    inside = {t.i for c in noun.subtree if c.dep_ == "acl:relcl" for t in c.subtree}
+    if not inside:
+        return False
+    return not any(t.pos_ in ("VERB", "AUX") and "Fin" in morph_values(t, "VerbForm") and t.i not in inside
+                   for t in words)
+
+
 def _apposed_name(noun: Token, sent: Span) -> str:
     """The person a description subject names right after it: "le docteur Denis Mukwege", "la ministre,
     Agnès Buzyn,"."""
@@ -949,6 +1023,8 @@ def condense(
         nxt = subj.doc[subj.i + 1] if subj.i + 1 < len(subj.doc) else None
         if low in _PERSONAL_PRONOUNS and not _impersonal(subj) and position == "after" and _named_before(subj, kept):
             pass  # "Si Emmanuel Macron et Édouard Philippe sortent de cette école, ils ...": named in the claim
+        elif low in ("il", "elle") and _plural_verb(subj):
+            needs_context = True  # "Il ont grandi ...": a pronoun its verb disagrees with, one of them is mistyped
         elif low in _PERSONAL_PRONOUNS and not _impersonal(subj):
             resolved = _antecedent(subj, ctx, span, sure_of_gender=position == "after")
             if resolved and resolved in ctx.people and _continues_quotation(subj, span):
@@ -1047,6 +1123,12 @@ def condense(
                     replacement[np[0].i] = resolved
                 else:
                     needs_context = True
+            elif position == "first" and (named_thing := _thing_before(subj)):
+                # "Le parquet a ouvert une enquête pour fraude. Cette enquête a duré deux ans": the thing the
+                # sentence before named, with the words that said which ("L'enquête pour fraude a duré ...")
+                det = subj.doc[subj.i - 1]
+                replacement[det.i] = ""
+                replacement[subj.i] = (named_thing if det == kept[0] else named_thing[:1].lower() + named_thing[1:])
             else:
                 needs_context = True
     if subj is not None and not position and not inner_quote and (
@@ -1054,7 +1136,8 @@ def condense(
         needs_context = True
     if not needs_context and not resolved and not replacement:
         # A quotation's own subject is not the sentence's (the speaker's): it is read at the first words.
-        needs_context = _refers_back(kept) or _pronoun_opens(kept) or inner_quote and _quoted_described(subj, kept)
+        needs_context = _refers_back(kept) or _pronoun_opens(kept) or inner_quote and _quoted_described(subj, kept) \
+            or not inner_quote and _nominal_comment(kept)
     replacement.update(_source_named(kept, subj, attribution, ctx))
     # Whatever its subject, a claim may point back elsewhere: "a dépassé ce seuil", "ce jour-là", "selon lui".
     needs_context = needs_context or _points_back([t for t in kept if t.i not in replacement], subj)

@@ -53,6 +53,13 @@ def test_it_separates_a_question_or_exclamation_in_french_spacing_glued_to_the_n
     assert normalise('Il a crié « Stop !» et il est parti.').text == 'Il a crié " Stop !" et il est parti.'  # guard
 
 
+def test_it_separates_a_sentence_glued_after_a_short_name_to_a_figure() -> None:
+    assert "a martelé le maire Paul Roy. 121 communes ont voté" in normalise(
+        "a martelé le maire Paul Roy.121 communes ont voté").text
+    assert "selon le préfet Luc Bon. 40 rues sont fermées" in normalise(
+        "selon le préfet Luc Bon.40 rues sont fermées").text
+
+
 def test_it_separates_a_sentence_glued_after_a_unit_in_mixed_case() -> None:
     assert "un chargeur rapide de 150 kW. Les modèles" in normalise("un chargeur rapide de 150 kW.Les modèles").text
     assert "une batterie de 95 kWh. Le constructeur" in normalise("une batterie de 95 kWh.Le constructeur").text
@@ -277,6 +284,14 @@ def test_a_live_blogs_time_stamp_opens_its_own_entry() -> None:
      '"Une trahison"', "Des propos qui ont choqué les élus de la ville."),
     ('Rien ne bouge. Trois projets de liste "citoyenne" Le 3 mars, un militant a annoncé sa liste.',
      'Trois projets de liste "citoyenne"', "Le 3 mars, un militant a annoncé sa liste."),
+    # a heading with a comma of its own
+    ("Le froid a duré.Blessé, il a marché trois jours Le quotidien local raconte son retour.",
+     "Blessé, il a marché trois jours", "Le quotidien local raconte son retour."),
+    ("Le chantier reprend. Les loyers, un vrai casse-tête Les étudiants cherchent un logement.",
+     "Les loyers, un vrai casse-tête", "Les étudiants cherchent un logement."),
+    # a heading of twelve words
+    ('Il a fini.Appel formé par des parents inquiets, au nom du "droit à l\'école" Au vu du dossier, le juge a tranché.',
+     'Appel formé par des parents inquiets, au nom du "droit à l\'école"', "Au vu du dossier, le juge a tranché."),
 ])
 def test_a_sentence_case_heading_run_into_the_next_sentence_gets_a_line_of_its_own(
         text: str, heading: str, sentence: str) -> None:

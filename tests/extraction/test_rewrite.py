@@ -773,3 +773,42 @@ def test_a_described_speaker_at_the_start_of_a_sentence_is_no_name_to_quote() ->
                 "2021. Ensuite, les urgences fermeront », dit-il.", "300 lits")
     assert claim.text == "Nous allons perdre 300 lits en 2021."
     assert claim.needs_context
+
+
+def test_a_show_title_that_opens_with_a_pronoun_does_not_stop_a_trailing_attribution() -> None:
+    text = ("La chanteuse Léa Morin a quitté son label en 2021. "
+            "\"Nous avons vendu 80.000 disques en un mois\", a-t-elle affirmé dans On refait le monde sur RTL.")
+    claim = one(text, "80.000 disques")
+    assert "refait" not in claim.text and "affirmé" not in claim.text
+    assert "Nous avons vendu 80.000 disques en un mois" in claim.text
+
+
+def test_a_demonstrative_subject_takes_the_complement_the_sentence_before_gave_its_noun() -> None:
+    text = ("Le parquet de Lyon a ouvert une enquête pour fraude fiscale en 2018. Cette enquête a duré deux ans. "
+            "Le gouvernement prépare des mesures de soutien aux artisans. Ces mesures coûteront 3 milliards d'euros.")
+    claim = one(text, "deux ans")
+    assert claim.text == "L'enquête pour fraude fiscale a duré deux ans." and not claim.needs_context
+    claim = one(text, "3 milliards")
+    assert claim.text == "Les mesures de soutien aux artisans coûteront 3 milliards d'euros." and not claim.needs_context
+
+
+def test_a_demonstrative_subject_stays_flagged_when_the_complement_before_points_back_too() -> None:
+    text = "Le maire a présenté un projet de son adjoint. Ce projet coûtera 2 millions d'euros à la commune."
+    claim = one(text, "2 millions")
+    assert claim.text.startswith("Ce projet") and claim.needs_context
+
+
+def test_a_singular_pronoun_with_a_plural_verb_is_not_given_the_person_named_before() -> None:
+    text = ("Le sénateur Paul Roux a visité le mémorial de Caen. Il ont grandi pendant la guerre de 1939 à Caen. "
+            "Il a rendu hommage à 300 soldats.")
+    typo = one(text, "1939")
+    assert "Paul Roux" not in typo.text and typo.needs_context
+    assert one(text, "300 soldats").text == "Paul Roux a rendu hommage à 300 soldats."
+
+
+def test_a_noun_that_only_a_relative_clause_says_something_of_needs_context() -> None:
+    text = ("Les députés ont observé une minute de silence pour les 121 victimes. "
+            "Un moment inhabituel à l'Assemblée qui a duré deux minutes. "
+            "Un homme qui avait volé 3 voitures a été condamné à Lyon.")
+    assert one(text, "deux minutes").needs_context
+    assert not one(text, "3 voitures").needs_context
