@@ -1617,7 +1617,14 @@ def _past_in(doc: Doc, indices: Iterable[int]) -> bool:
     pos_of, tag_of, tense_of = column(doc, "pos_"), column(doc, "tag_"), morph_column(doc, "Tense")
     return any(pos_of[i] in ("VERB", "AUX") and ("Past" in tense_of[i] or tag_of[i] in ("VBD", "VBN") or (
         pos_of[i] == "VERB" and any(c.dep_ == "aux:tense" for c in doc[i].children)) or _recent_past(doc[i]))
-        and not _ahead(doc[i]) for i in indices)
+        and not _ahead(doc[i]) or pos_of[i] == "ADJ" and _pronominal_past(doc[i]) for i in indices)
+
+
+def _pronominal_past(tok: Token) -> bool:
+    """Whether what the parser took for an adjective is the participle of a pronominal verb in a compound past:
+    "Il s'est fâché", "Il se serait fâché" (features.pronominal)."""
+    return ft.pronominal(tok) and any(c.dep_ == "cop" and (c.lower_ in ft._HAVE_BE_PRESENT or ft.conditional(c))
+                                      for c in tok.children)
 
 
 def _recent_past(verb: Token) -> bool:
@@ -1642,15 +1649,21 @@ def _ahead(verb: Token) -> bool:
 _MODAL_PARTICIPLES = frozenset({"pu", "dû", "du", "voulu", "fallu", "su"})
 
 
+# The dependencies of an alleged past act's conditional auxiliary: the parser takes the "serait" of a pronominal
+# verb read as an adjective ("se serait fâché") for a copula.
+_ALLEGED_AUX = frozenset({"aux", "aux:tense", "aux:pass", "cop"})
+
+
 def _alleged_past(span: Span) -> bool:
     """Whether the span's main verb is the conditional of an alleged past act, as news reports what is not
     confirmed ("Les enquêteurs auraient retrouvé la vidéo", "Il serait arrivé mardi": features._tense_at reads
     it as a past); not a possibility or a duty ("aurait pu", "aurait dû") nor the outcome of a condition
     ("Si le match avait eu lieu, il aurait gagné")."""
     root = span.root
-    if root.pos_ != "VERB" or root.lower_ in _MODAL_PARTICIPLES or "Part" not in morph_values(root, "VerbForm"):
-        return False
-    if not any(c.dep_.startswith("aux") and ft.conditional(c) for c in root.children):
+    if root.lower_ in _MODAL_PARTICIPLES or not (root.pos_ == "VERB" and "Part" in morph_values(root, "VerbForm")
+                                                 or root.pos_ == "ADJ" and ft.pronominal(root)):
+        return False  # an adjective with "se" is a pronominal verb's participle: "Il se serait fâché"
+    if not any(c.dep_ in _ALLEGED_AUX and ft.conditional(c) for c in root.children):
         return False
     if any(t.lower_ in ("si", "s'") and t.dep_ == "mark" for t in span):
         return False
@@ -1707,18 +1720,19 @@ def span_signals(
     tense_of, mood_of = morph_column(doc, "Tense"), morph_column(doc, "Mood")
     tense_past = _past_in(doc, verbs)
     # The conditional of an alleged past act is no hypothesis: its auxiliary does not make the claim one.
-    alleged = {c.i for c in span.root.children if c.dep_.startswith("aux")} if _alleged_past(span) else set()
+    alleged = {c.i for c in span.root.children if c.dep_ in _ALLEGED_AUX} if _alleged_past(span) else set()
     named = _in_a_name(doc)
     # a name's word is no tense ("le Corriere della Sera")
     future = any(("Fut" in tense_of[i] or "Cnd" in mood_of[i]) and i not in alleged and not named[i] for i in indices)
     base = lexical_signals(span_text(span), language)
     signals = attach_parse(base, span, language)
     if alleged:
-        signals.future_tense = False
+        # nor is the participle the parser read as an adjective ("se serait fâché") a judgement
+        signals.future_tense = signals.evaluative = False
     hypothetical = base.hypothetical and _hypothetical_words(span, pos_of, alleged, language)
     return signals.updated(
         quantities=len(quantities), dates=len(dates), entities=len(entities),
-        claimant=bool(claimant), speech=speech, past=tense_past,
+        claimant=bool(claimant), speech=speech, past=tense_past or bool(alleged),
         hypothetical=hypothetical or future,
         has_verb=bool(verbs) or not pos_of[span.start],
         # Percentage points ("+4 points") are a difference of percentages: as much a percentage figure.

@@ -322,6 +322,30 @@ def test_the_conditional_of_an_alleged_past_act_is_no_hypothesis(text: str, hypo
     assert ("main verb in the future or conditional" in reasons) is hypothetical
 
 
+@pytest.mark.parametrize("text", [
+    # a pronominal verb: its "être" is a tense auxiliary (the parser reads a passive, or a copula and an adjective)
+    "Le chanteur Paul Verdier se serait fâché avec son producteur lors d'un concert à Lyon.",
+    "La ministre Claire Vallon se serait emportée contre ses collaborateurs mardi à l'Elysée.",
+    "Le chanteur Paul Verdier s'est fâché avec son producteur lors d'un concert à Lyon.",
+])
+def test_a_pronominal_verb_in_the_past_conditional_reports_an_alleged_past_act(text: str) -> None:
+    reasons = reasons_of(text)
+    assert "reports a past event" in reasons
+    assert "future or hypothetical" not in reasons and "forecast or expectation" not in reasons
+    assert "a judgement (adjective as predicate)" not in reasons
+
+
+def test_a_reported_pronominal_past_can_be_the_lead() -> None:
+    told = extract_claims("Selon Le Parisien, le chanteur Paul Verdier se serait fâché avec son producteur lors d'un "
+                          "concert à Lyon. Le concert a été annulé. Le producteur n'a pas réagi.", language="fr")
+    assert claim_with(told, "fâché").signals.lead
+    # an adjective after a conditional "être" stays a judgement told as a rumour, no lead
+    told = extract_claims("Selon la mairie, le maire Jean Roux serait furieux contre le préfet Marc Petit. Il a écrit "
+                          "au ministre Paul Blanc.", language="fr")
+    furious = next(c for c in [*told.claims, *told.recoverable] if "furieux" in c.text)
+    assert not furious.signals.lead
+
+
 def test_an_articles_first_statement_of_what_happened_is_its_lead() -> None:
     told = extract_claims("Le maire de Nantes, Paul Vidal, a démissionné lundi après dix ans de mandat. Le conseil "
                           "municipal se réunira en mars pour élire son successeur. Paul Vidal avait été élu en 2014.",
