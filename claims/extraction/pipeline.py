@@ -1697,6 +1697,12 @@ def _in_a_name(doc: Doc) -> list[bool]:
 _IN_A_NAME = "claims.extraction.in_a_name"
 
 
+def _goes_as_far(lower_of: list[str], i: int) -> bool:
+    """Whether token i is the "va" of "va jusqu'à" ("une montre qui va jusqu'à reproduire le moteur"): going as far
+    as, in the present, not the future of "aller" and an infinitive."""
+    return lower_of[i] in ft._GOING and i + 1 < len(lower_of) and lower_of[i + 1].startswith(("jusqu'", "jusqu\u2019"))
+
+
 def _hypothetical_words(span: Span, pos_of: list[str], alleged: set[int], language: str) -> bool:
     """Whether a hypothesis's words are in the span as the words they are: a verb, a conjunction. A noun
     that spells one is no hypothesis ("son compte Facebook", "le risque de cancer", "the will of the
@@ -1704,7 +1710,8 @@ def _hypothetical_words(span: Span, pos_of: list[str], alleged: set[int], langua
     grand"), nor the conditional auxiliary of an alleged past act ("auraient" in "ils auraient volé": `alleged`)."""
     lower_of, named = column(span.doc, "lower_"), _in_a_name(span.doc)
     words = " ".join(lower_of[i] for i in range(span.start, span.end) if i not in alleged and not (
-        named[i] or pos_of[i] in ("NOUN", "PROPN") or pos_of[i] == "ADV" and lower_of[i] == "si"))
+        named[i] or pos_of[i] in ("NOUN", "PROPN") or pos_of[i] == "ADV" and lower_of[i] == "si"
+        or _goes_as_far(lower_of, i)))
     return markers_in(words, (tuple(lx.HYPOTHETICAL_MARKERS.get(language, ())),))[0]
 
 

@@ -346,6 +346,15 @@ def test_a_reported_pronominal_past_can_be_the_lead() -> None:
     assert not furious.signals.lead
 
 
+def test_going_as_far_as_is_no_future() -> None:
+    told = extract_claims("La marque suisse Horlovia vient de présenter à Genève une montre de luxe qui va jusqu'à "
+                          "reproduire le moteur de la Ferrari F40. Elle coûte 90 000 euros.", language="fr")
+    watch = claim_with(told, "Horlovia")
+    assert not watch.signals.hypothetical and watch.signals.lead
+    # "va" and an infinitive still look ahead
+    assert "future or hypothetical" in reasons_of("Le club de Lens va recruter lundi un attaquant brésilien, Paulo Silva.")
+
+
 def test_an_articles_first_statement_of_what_happened_is_its_lead() -> None:
     told = extract_claims("Le maire de Nantes, Paul Vidal, a démissionné lundi après dix ans de mandat. Le conseil "
                           "municipal se réunira en mars pour élire son successeur. Paul Vidal avait été élu en 2014.",
