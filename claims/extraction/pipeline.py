@@ -1406,7 +1406,10 @@ def _candidate(
         past=signals.past and _past_in(doc, (t.i for t in itertools.chain(rewritten.checkable, rewritten.aside))),
         # A question quoted inside a statement ("« Et si ... ? », a réagi le maire.") asks, whatever
         # the sentence around it ends with.
-        question=signals.question or text.rstrip(" .»\"”").endswith("?") or _inverted_question(span, language),
+        # Not a question quoted last as what a thing the statement tells of says or is called: "a répondu à la
+        # petite phrase de son rival \"Qui croit encore à cette réforme ?\"" (_named_question).
+        question=(signals.question or text.rstrip(" .»\"”").endswith("?")) and not _named_question(span)
+        or _inverted_question(span, language),
     )
     spaces = column(doc, "whitespace_")
     checkable = " ".join(original(t) + spaces[t.i] for t in rewritten.checkable)
@@ -1528,6 +1531,31 @@ def _appraisal(span: Span, root: Token, attrib: at.Attribution, language: str) -
     feelings = lx.FEELING_WORDS.get(language, ())
     return bool(feelings) and (root.pos_ == "VERB" and root.lower_.startswith(feelings) or any(
         c.dep_ in ("obj", "xcomp") and c.lower_.startswith(feelings) for c in root.children))
+
+
+_QUOTE_MARKS = frozenset({'"', "«", "»", "\u201c", "\u201d"})
+
+
+def _named_question(span: Span) -> bool:
+    """Whether the span's only question is quoted at its end after a noun or a participle ("la petite phrase
+    \"Qui paiera ?\"", "une pétition intitulée \"Pourquoi fermer l'école ?\""), its main verb before the quotation:
+    the statement tells of the words, it does not ask them. After a colon or a verb the quoted words are what
+    was said ("a lancé : \"Qui paiera ?\""), and a question quoted first is the claim ('"Et si ... ?", a réagi')."""
+    marks = [t.i for t in span if t.text in _QUOTE_MARKS]
+    if not marks:
+        return False
+    # the closing mark may fall outside the sentence the parser cut ('... "Qui paiera ?" .')
+    opening, closing = (marks[-2], marks[-1]) if len(marks) % 2 == 0 else (marks[-1], span.end)
+    doc = span.doc
+    after = doc[closing + 1 : span.end]
+    # nothing but punctuation after it, or a clause of its own after a comma (', qui visait le président.')
+    if any(not t.is_punct for t in after) and not (after[0].text == "," and "?" not in after.text) \
+            or "?" in doc[span.start : opening].text:
+        return False
+    before = doc[opening - 1] if opening > span.start else None
+    named = before is not None and (before.pos_ in ("NOUN", "PROPN") or before.pos_ in ("VERB", "ADJ") and (
+        "Part" in morph_values(before, "VerbForm") and before.dep_ in ("acl", "amod")))
+    return named and span.root.i < opening and "?" in doc[opening:closing].text
 
 
 def _inverted_question(span: Span, language: str) -> bool:

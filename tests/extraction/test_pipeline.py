@@ -355,6 +355,19 @@ def test_going_as_far_as_is_no_future() -> None:
     assert "future or hypothetical" in reasons_of("Le club de Lens va recruter lundi un attaquant brésilien, Paulo Silva.")
 
 
+@pytest.mark.parametrize(("text", "question"), [
+    # a question quoted last as the words of a thing the statement tells of: the statement asks nothing
+    ('Le ministre Paul Roux a répondu lundi à la petite phrase de son rival "Qui croit encore à cette réforme ?".', False),
+    ('Le maire Jean Roux a lancé mardi à Lyon une pétition intitulée "Pourquoi fermer cette école ?".', False),
+    ('Paul Roux a raillé lundi la petite phrase "Qui croit encore à la réforme ?", qui visait le président.', False),
+    # the quoted words are what was said, or the claim itself
+    ('Le maire de Lyon Jean Roux a lancé mardi : "Qui paiera la facture ?"', True),
+    ('"Et si la ville fermait la gare ?", a réagi le maire de Lyon Jean Roux.', True),
+])
+def test_a_question_quoted_as_a_things_words_is_no_question(text: str, question: bool) -> None:
+    assert ("question" in reasons_of(text)) is question
+
+
 def test_an_articles_first_statement_of_what_happened_is_its_lead() -> None:
     told = extract_claims("Le maire de Nantes, Paul Vidal, a démissionné lundi après dix ans de mandat. Le conseil "
                           "municipal se réunira en mars pour élire son successeur. Paul Vidal avait été élu en 2014.",
