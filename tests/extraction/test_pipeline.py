@@ -368,6 +368,13 @@ def test_a_question_quoted_as_a_things_words_is_no_question(text: str, question:
     assert ("question" in reasons_of(text)) is question
 
 
+def test_an_adviser_is_no_advice() -> None:
+    assert "advice or instruction" not in reasons_of("La conseillère municipale Anne Morel a démissionné lundi à Lyon.")
+    assert "advice or instruction" not in reasons_of("Le ministre Paul Roux a limogé mardi trois de ses conseillers.")
+    assert "advice or instruction" in reasons_of("Le ministère conseille aux voyageurs de reporter leur départ.")
+    assert "advice or instruction" in reasons_of("Les médecins conseillent de boire beaucoup d'eau pendant l'été.")
+
+
 def test_an_articles_first_statement_of_what_happened_is_its_lead() -> None:
     told = extract_claims("Le maire de Nantes, Paul Vidal, a démissionné lundi après dix ans de mandat. Le conseil "
                           "municipal se réunira en mars pour élire son successeur. Paul Vidal avait été élu en 2014.",
