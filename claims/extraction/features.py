@@ -175,6 +175,19 @@ _PLANNING = ("prévu", "prévoi", "prévoy", "envisag", "projet", "projett", "co
              "plan", "intend")
 
 
+# The reflexive clitic of a pronominal verb ("se serait fâché", "s'est emportée") and the dependencies the parser
+# gives it.
+_REFLEXIVE = frozenset({"se", "s'", "s\u2019"})
+_CLITIC_DEPS = frozenset({"expl:comp", "expl:pv", "expl:pass", "obj", "iobj"})
+
+
+def pronominal(tok: Token) -> bool:
+    """Whether a participle, or what the parser took for an adjective, has a reflexive clitic: "se serait fâché",
+    "se seraient disputés", "s'est emportée". Its "être" is then the auxiliary of a compound tense, neither a
+    passive's nor a copula ("serait furieux"): "se" goes with no adjective after "être"."""
+    return any(c.lower_ in _REFLEXIVE and c.dep_ in _CLITIC_DEPS and c.i < tok.i for c in tok.children)
+
+
 def conditional(verb: Token) -> bool:
     """Whether a verb or auxiliary is in the conditional ("aurait", "seraient"), by its mood or, where the
     small models miss it, its ending."""
@@ -218,7 +231,12 @@ def _tense_at(doc: Doc, i: int) -> str:
                 return "past" if past else "present"
             scheduled = scheduled or tok.dep_ == "acl" and tok.lower_.startswith(lx.SCHEDULED)
         elif tok.pos_ == "ADJ" and any(c.dep_ == "cop" for c in tok.children):
-            tok = next(c for c in tok.children if c.dep_ == "cop")
+            cop = next(c for c in tok.children if c.dep_ == "cop")
+            # "il s'est fâché", "il se serait fâché", parsed as an adjective: the compound past of a pronominal
+            # verb (its conditional an alleged past act, as below).
+            if pronominal(tok) and (cop.lower_ in _HAVE_BE_PRESENT or conditional(cop)):
+                return "past"
+            tok = cop
             break
         if tok.head.i == tok.i:
             tok = nearest or tok
@@ -246,7 +264,8 @@ def _tense_at(doc: Doc, i: int) -> str:
     # alleged (or missed) past act, not a future one.
     # "serait arrivé" (a verb of motion, its subject an agent) is a past; "serait construit" (a passive, its
     # subject "nsubj:pass") is not.
-    active = any(c.dep_ == "nsubj" for c in tok.children)
+    # So is a pronominal verb ("la ministre se serait emportée"), whatever the parser took its subject for.
+    active = any(c.dep_ == "nsubj" for c in tok.children) or pronominal(tok)
     if "Part" in morph_values(tok, "VerbForm") and "Past" in morph_values(tok, "Tense") and any(
             (a.dep_ == "aux:tense" or a.dep_ == "aux:pass" and active)
             and conditional(a) for a in aux):

@@ -483,7 +483,9 @@ SCHEDULE_MARKERS = {
 }
 ADVICE_MARKERS = {
     "fr": ("il faut", "il faudra", "il est conseillé", "il est recommandé", "il est déconseillé", "il vaut mieux",
-           "mieux vaut", "pensez à", "n'hésitez pas", "n'oubliez pas", "évitez", "privilégiez", "conseille",
+           "mieux vaut", "pensez à", "n'hésitez pas", "n'oubliez pas", "évitez", "privilégiez",
+           # the verb, not "un conseiller", "la conseillère municipale" (a marker ending with a space ends a word)
+           "conseille ", "conseillent ",
            "recommande", "recommandent", "invite à", "invitent à", "appelle à", "appellent à", "sont invités",
            "est invité", "sont appelés", "doivent", "veillez", "prenez", "munissez-vous", "à éviter", "astuce",
            "conseils", "il est interdit de", "nous devons", "vous devez"),

@@ -1408,7 +1408,10 @@ def _candidate(
         past=signals.past and _past_in(doc, (t.i for t in itertools.chain(rewritten.checkable, rewritten.aside))),
         # A question quoted inside a statement ("« Et si ... ? », a réagi le maire.") asks, whatever
         # the sentence around it ends with.
-        question=signals.question or text.rstrip(" .»\"”").endswith("?") or _inverted_question(span, language),
+        # Not a question quoted last as what a thing the statement tells of says or is called: "a répondu à la
+        # petite phrase de son rival \"Qui croit encore à cette réforme ?\"" (_named_question).
+        question=(signals.question or text.rstrip(" .»\"”").endswith("?")) and not _named_question(span)
+        or _inverted_question(span, language),
     )
     spaces = column(doc, "whitespace_")
     checkable = " ".join(original(t) + spaces[t.i] for t in rewritten.checkable)
@@ -1532,6 +1535,31 @@ def _appraisal(span: Span, root: Token, attrib: at.Attribution, language: str) -
         c.dep_ in ("obj", "xcomp") and c.lower_.startswith(feelings) for c in root.children))
 
 
+_QUOTE_MARKS = frozenset({'"', "«", "»", "\u201c", "\u201d"})
+
+
+def _named_question(span: Span) -> bool:
+    """Whether the span's only question is quoted at its end after a noun or a participle ("la petite phrase
+    \"Qui paiera ?\"", "une pétition intitulée \"Pourquoi fermer l'école ?\""), its main verb before the quotation:
+    the statement tells of the words, it does not ask them. After a colon or a verb the quoted words are what
+    was said ("a lancé : \"Qui paiera ?\""), and a question quoted first is the claim ('"Et si ... ?", a réagi')."""
+    marks = [t.i for t in span if t.text in _QUOTE_MARKS]
+    if not marks:
+        return False
+    # the closing mark may fall outside the sentence the parser cut ('... "Qui paiera ?" .')
+    opening, closing = (marks[-2], marks[-1]) if len(marks) % 2 == 0 else (marks[-1], span.end)
+    doc = span.doc
+    after = doc[closing + 1 : span.end]
+    # nothing but punctuation after it, or a clause of its own after a comma (', qui visait le président.')
+    if any(not t.is_punct for t in after) and not (after[0].text == "," and "?" not in after.text) \
+            or "?" in doc[span.start : opening].text:
+        return False
+    before = doc[opening - 1] if opening > span.start else None
+    named = before is not None and (before.pos_ in ("NOUN", "PROPN") or before.pos_ in ("VERB", "ADJ") and (
+        "Part" in morph_values(before, "VerbForm") and before.dep_ in ("acl", "amod")))
+    return named and span.root.i < opening and "?" in doc[opening:closing].text
+
+
 def _inverted_question(span: Span, language: str) -> bool:
     """A question asked by inverting its subject, whatever it ends with: "Jean-François Copé aurait-il un peu
     trop regardé le JT ?", "Pourquoi le gouvernement a-t-il renoncé à la taxe.". Only before the first comma,
@@ -1619,7 +1647,14 @@ def _past_in(doc: Doc, indices: Iterable[int]) -> bool:
     pos_of, tag_of, tense_of = column(doc, "pos_"), column(doc, "tag_"), morph_column(doc, "Tense")
     return any(pos_of[i] in ("VERB", "AUX") and ("Past" in tense_of[i] or tag_of[i] in ("VBD", "VBN") or (
         pos_of[i] == "VERB" and any(c.dep_ == "aux:tense" for c in doc[i].children)) or _recent_past(doc[i]))
-        and not _ahead(doc[i]) for i in indices)
+        and not _ahead(doc[i]) or pos_of[i] == "ADJ" and _pronominal_past(doc[i]) for i in indices)
+
+
+def _pronominal_past(tok: Token) -> bool:
+    """Whether what the parser took for an adjective is the participle of a pronominal verb in a compound past:
+    "Il s'est fâché", "Il se serait fâché" (features.pronominal)."""
+    return ft.pronominal(tok) and any(c.dep_ == "cop" and (c.lower_ in ft._HAVE_BE_PRESENT or ft.conditional(c))
+                                      for c in tok.children)
 
 
 def _recent_past(verb: Token) -> bool:
@@ -1644,15 +1679,21 @@ def _ahead(verb: Token) -> bool:
 _MODAL_PARTICIPLES = frozenset({"pu", "dû", "du", "voulu", "fallu", "su"})
 
 
+# The dependencies of an alleged past act's conditional auxiliary: the parser takes the "serait" of a pronominal
+# verb read as an adjective ("se serait fâché") for a copula.
+_ALLEGED_AUX = frozenset({"aux", "aux:tense", "aux:pass", "cop"})
+
+
 def _alleged_past(span: Span) -> bool:
     """Whether the span's main verb is the conditional of an alleged past act, as news reports what is not
     confirmed ("Les enquêteurs auraient retrouvé la vidéo", "Il serait arrivé mardi": features._tense_at reads
     it as a past); not a possibility or a duty ("aurait pu", "aurait dû") nor the outcome of a condition
     ("Si le match avait eu lieu, il aurait gagné")."""
     root = span.root
-    if root.pos_ != "VERB" or root.lower_ in _MODAL_PARTICIPLES or "Part" not in morph_values(root, "VerbForm"):
-        return False
-    if not any(c.dep_.startswith("aux") and ft.conditional(c) for c in root.children):
+    if root.lower_ in _MODAL_PARTICIPLES or not (root.pos_ == "VERB" and "Part" in morph_values(root, "VerbForm")
+                                                 or root.pos_ == "ADJ" and ft.pronominal(root)):
+        return False  # an adjective with "se" is a pronominal verb's participle: "Il se serait fâché"
+    if not any(c.dep_ in _ALLEGED_AUX and ft.conditional(c) for c in root.children):
         return False
     if any(t.lower_ in ("si", "s'") and t.dep_ == "mark" for t in span):
         return False
@@ -1686,6 +1727,12 @@ def _in_a_name(doc: Doc) -> list[bool]:
 _IN_A_NAME = "claims.extraction.in_a_name"
 
 
+def _goes_as_far(lower_of: list[str], i: int) -> bool:
+    """Whether token i is the "va" of "va jusqu'à" ("une montre qui va jusqu'à reproduire le moteur"): going as far
+    as, in the present, not the future of "aller" and an infinitive."""
+    return lower_of[i] in ft._GOING and i + 1 < len(lower_of) and lower_of[i + 1].startswith(("jusqu'", "jusqu\u2019"))
+
+
 def _hypothetical_words(span: Span, pos_of: list[str], alleged: set[int], language: str) -> bool:
     """Whether a hypothesis's words are in the span as the words they are: a verb, a conjunction. A noun
     that spells one is no hypothesis ("son compte Facebook", "le risque de cancer", "the will of the
@@ -1693,7 +1740,8 @@ def _hypothetical_words(span: Span, pos_of: list[str], alleged: set[int], langua
     grand"), nor the conditional auxiliary of an alleged past act ("auraient" in "ils auraient volé": `alleged`)."""
     lower_of, named = column(span.doc, "lower_"), _in_a_name(span.doc)
     words = " ".join(lower_of[i] for i in range(span.start, span.end) if i not in alleged and not (
-        named[i] or pos_of[i] in ("NOUN", "PROPN") or pos_of[i] == "ADV" and lower_of[i] == "si"))
+        named[i] or pos_of[i] in ("NOUN", "PROPN") or pos_of[i] == "ADV" and lower_of[i] == "si"
+        or _goes_as_far(lower_of, i)))
     return markers_in(words, (tuple(lx.HYPOTHETICAL_MARKERS.get(language, ())),))[0]
 
 
@@ -1709,18 +1757,19 @@ def span_signals(
     tense_of, mood_of = morph_column(doc, "Tense"), morph_column(doc, "Mood")
     tense_past = _past_in(doc, verbs)
     # The conditional of an alleged past act is no hypothesis: its auxiliary does not make the claim one.
-    alleged = {c.i for c in span.root.children if c.dep_.startswith("aux")} if _alleged_past(span) else set()
+    alleged = {c.i for c in span.root.children if c.dep_ in _ALLEGED_AUX} if _alleged_past(span) else set()
     named = _in_a_name(doc)
     # a name's word is no tense ("le Corriere della Sera")
     future = any(("Fut" in tense_of[i] or "Cnd" in mood_of[i]) and i not in alleged and not named[i] for i in indices)
     base = lexical_signals(span_text(span), language)
     signals = attach_parse(base, span, language)
     if alleged:
-        signals.future_tense = False
+        # nor is the participle the parser read as an adjective ("se serait fâché") a judgement
+        signals.future_tense = signals.evaluative = False
     hypothetical = base.hypothetical and _hypothetical_words(span, pos_of, alleged, language)
     return signals.updated(
         quantities=len(quantities), dates=len(dates), entities=len(entities),
-        claimant=bool(claimant), speech=speech, past=tense_past,
+        claimant=bool(claimant), speech=speech, past=tense_past or bool(alleged),
         hypothetical=hypothetical or future,
         has_verb=bool(verbs) or not pos_of[span.start],
         # Percentage points ("+4 points") are a difference of percentages: as much a percentage figure.

@@ -322,6 +322,59 @@ def test_the_conditional_of_an_alleged_past_act_is_no_hypothesis(text: str, hypo
     assert ("main verb in the future or conditional" in reasons) is hypothetical
 
 
+@pytest.mark.parametrize("text", [
+    # a pronominal verb: its "être" is a tense auxiliary (the parser reads a passive, or a copula and an adjective)
+    "Le chanteur Paul Verdier se serait fâché avec son producteur lors d'un concert à Lyon.",
+    "La ministre Claire Vallon se serait emportée contre ses collaborateurs mardi à l'Elysée.",
+    "Le chanteur Paul Verdier s'est fâché avec son producteur lors d'un concert à Lyon.",
+])
+def test_a_pronominal_verb_in_the_past_conditional_reports_an_alleged_past_act(text: str) -> None:
+    reasons = reasons_of(text)
+    assert "reports a past event" in reasons
+    assert "future or hypothetical" not in reasons and "forecast or expectation" not in reasons
+    assert "a judgement (adjective as predicate)" not in reasons
+
+
+def test_a_reported_pronominal_past_can_be_the_lead() -> None:
+    told = extract_claims("Selon Le Parisien, le chanteur Paul Verdier se serait fâché avec son producteur lors d'un "
+                          "concert à Lyon. Le concert a été annulé. Le producteur n'a pas réagi.", language="fr")
+    assert claim_with(told, "fâché").signals.lead
+    # an adjective after a conditional "être" stays a judgement told as a rumour, no lead
+    told = extract_claims("Selon la mairie, le maire Jean Roux serait furieux contre le préfet Marc Petit. Il a écrit "
+                          "au ministre Paul Blanc.", language="fr")
+    furious = next(c for c in [*told.claims, *told.recoverable] if "furieux" in c.text)
+    assert not furious.signals.lead
+
+
+def test_going_as_far_as_is_no_future() -> None:
+    told = extract_claims("La marque suisse Horlovia vient de présenter à Genève une montre de luxe qui va jusqu'à "
+                          "reproduire le moteur de la Ferrari F40. Elle coûte 90 000 euros.", language="fr")
+    watch = claim_with(told, "Horlovia")
+    assert not watch.signals.hypothetical and watch.signals.lead
+    # "va" and an infinitive still look ahead
+    assert "future or hypothetical" in reasons_of("Le club de Lens va recruter lundi un attaquant brésilien, Paulo Silva.")
+
+
+@pytest.mark.parametrize(("text", "question"), [
+    # a question quoted last as the words of a thing the statement tells of: the statement asks nothing
+    ('Le ministre Paul Roux a répondu lundi à la petite phrase de son rival "Qui croit encore à cette réforme ?".', False),
+    ('Le maire Jean Roux a lancé mardi à Lyon une pétition intitulée "Pourquoi fermer cette école ?".', False),
+    ('Paul Roux a raillé lundi la petite phrase "Qui croit encore à la réforme ?", qui visait le président.', False),
+    # the quoted words are what was said, or the claim itself
+    ('Le maire de Lyon Jean Roux a lancé mardi : "Qui paiera la facture ?"', True),
+    ('"Et si la ville fermait la gare ?", a réagi le maire de Lyon Jean Roux.', True),
+])
+def test_a_question_quoted_as_a_things_words_is_no_question(text: str, question: bool) -> None:
+    assert ("question" in reasons_of(text)) is question
+
+
+def test_an_adviser_is_no_advice() -> None:
+    assert "advice or instruction" not in reasons_of("La conseillère municipale Anne Morel a démissionné lundi à Lyon.")
+    assert "advice or instruction" not in reasons_of("Le ministre Paul Roux a limogé mardi trois de ses conseillers.")
+    assert "advice or instruction" in reasons_of("Le ministère conseille aux voyageurs de reporter leur départ.")
+    assert "advice or instruction" in reasons_of("Les médecins conseillent de boire beaucoup d'eau pendant l'été.")
+
+
 def test_an_articles_first_statement_of_what_happened_is_its_lead() -> None:
     told = extract_claims("Le maire de Nantes, Paul Vidal, a démissionné lundi après dix ans de mandat. Le conseil "
                           "municipal se réunira en mars pour élire son successeur. Paul Vidal avait été élu en 2014.",
