@@ -53,7 +53,7 @@ def _only_before(chars: str, pattern: str) -> re.Pattern[str]:
 # currency sign ("au prix de 6 000 €.La Polestar 2").
 _GLUED = _only_before(
     "[.!?…]",
-    r"(?:(?<=[a-zà-öø-ÿ0-9)\"'»%]{2})|(?<=[A-ZÀ-Þ]{2})|(?<=\s\d)|(?<=°C)|(?<=\w\))|(?<=\d[€$£])|(?<=\d [€$£])"
+    r"(?:(?<=[a-zà-öø-ÿ0-9)\"'»%]{2})|(?<=[A-ZÀ-Þ]{2})|(?<=\s\d)|(?<=°C)|(?<=\w\))|(?<=[€$£]\))|(?<=\d[€$£])|(?<=\d [€$£])"
     r"|(?<=\d [A-Za-z]{2})|(?<=\d [A-Za-z]{3}))([.!?…])"  # after a unit in mixed case: "un chargeur de 150 kW.Les"
     r"(?=\"?[A-ZÀ-ÖØ-Þ](?:[a-zà-öø-ÿ]|'[A-Za-zÀ-ÖØ-öø-ÿ])|M\. [A-ZÀ-Þ])"
 )

@@ -60,6 +60,11 @@ def test_it_separates_a_sentence_glued_after_a_short_name_to_a_figure() -> None:
         "selon le préfet Luc Bon.40 rues sont fermées").text
 
 
+def test_it_separates_a_caption_glued_after_a_price_in_brackets() -> None:
+    assert "(environ 257 000 €). Crédit images" in normalise(
+        "facturés 280 000 $ l'unité (environ 257 000 €).Crédit images : la marque").text
+
+
 def test_it_separates_a_sentence_glued_after_a_unit_in_mixed_case() -> None:
     assert "un chargeur rapide de 150 kW. Les modèles" in normalise("un chargeur rapide de 150 kW.Les modèles").text
     assert "une batterie de 95 kWh. Le constructeur" in normalise("une batterie de 95 kWh.Le constructeur").text
