@@ -633,14 +633,17 @@ def _number_value(tokens: list[Token], language: str, dot_decimal: bool = False)
     total = 0.0
     current = 0.0
     seen = False
+    # "1,375 million d'euros": before a scale word a French comma is a decimal one, never thousands
+    scaled = language == "fr" and any(_scale_of(t.text.lower()) for t in tokens)
     for tok in tokens:
         text = tok.text.lower().replace("\u202f", "").replace("\u00a0", "")
         if _DIGITS.match(text):
             digits = text.replace(" ", "")
             if language == "fr" or re.fullmatch(r"\d+,\d{1,2}", digits):
-                digits = digits.replace(".", "").replace(",", ".") if "," in digits else digits
+                comma = "," in digits
+                digits = digits.replace(".", "").replace(",", ".") if comma else digits
                 # (thousands: "12.500", "3,000" written the English way; never after a lone 0, "0,001 %")
-                if re.fullmatch(r"[+-]?[1-9]\d{0,2}(\.\d{3})+", digits) and not (
+                if re.fullmatch(r"[+-]?[1-9]\d{0,2}(\.\d{3})+", digits) and not (comma and scaled) and not (
                         dot_decimal and re.fullmatch(r"[+-]?\d{1,3}\.\d{3}", digits)):  # "+6.999" is a gain of 6999
                     digits = digits.replace(".", "")
             else:

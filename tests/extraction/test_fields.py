@@ -1144,3 +1144,14 @@ def test_a_part_of_a_group_counts_its_members_not_their_ages() -> None:
     found = quantities("Six hommes âgés de 19 à 25 ans ont été interpellés mardi à Lille. Trois d'entre eux ont été "
                        "placés en détention provisoire mercredi.")
     assert (3.0, "hommes", None, None) in found and (3.0, "ans", None, None) not in found
+
+
+@pytest.mark.parametrize("text, expected", [
+    # before a scale word a French comma is a decimal one
+    ("Le club a vendu son attaquant pour 1,375 million d'euros en 2019.", [(1_375_000.0, "EUR")]),
+    ("La région a reçu 2,125 milliards d'euros de l'État en 2020.", [(2_125_000_000.0, "EUR")]),
+    # (guards) a dot still groups thousands before a scale word, and a comma without one stays as it was
+    ("Le déficit a atteint 3.000 millions d'euros en 2020 selon la Cour des comptes.", [(3e9, "EUR")]),
+])
+def test_a_comma_before_a_scale_word_is_a_decimal_comma(text: str, expected: list) -> None:
+    assert [(value, unit) for value, unit, _, _ in quantities(text)] == expected
