@@ -1054,6 +1054,11 @@ def latter_gender(phrase: str) -> str:
     return LATTER.get(phrase.split()[-1], "") if phrase else ""
 
 
+# Prepositions that open the medium a speaker told something to ("à Midi Libre", "sur BFMTV", "au Parisien").
+_TOLD_PREPOSITIONS = frozenset({"à", "au", "aux", "sur", "auprès", "dans"})
+_TOLD_ANY = _TOLD_PREPOSITIONS | {"to", "on"}  # (English: "told to", "said on")
+
+
 def _told_to(tokens: list[Token], outlet: str) -> bool:
     """Whether the medium is named after a preposition ("à Midi Libre", "sur BFMTV", "au Parisien"):
     it is who was told or where, the speaker is someone else in the phrase."""
@@ -1071,11 +1076,7 @@ def _told_to(tokens: list[Token], outlet: str) -> bool:
         return True  # "confie un ami, des propos rapportés par le Huffington Post": the medium passed them on
     if k >= 2 and tokens[k].lower_ in ("de", "d'") and tokens[k - 1].lower_ in _SPOKEN_THROUGH:
         k -= 3 if tokens[k - 2].lower_ in ("le", "la", "les", "l'") else 2  # "au micro de", "sur l'antenne de"
-    return k >= 0 and tokens[k].lower_ in ("à", "au", "aux", "sur", "auprès", "dans", "to", "on")
-
-
-# Prepositions that open the medium a speaker told something to, after the speaker's description.
-_TOLD_PREPOSITIONS = frozenset({"à", "au", "aux", "sur", "auprès", "dans"})
+    return k >= 0 and tokens[k].lower_ in _TOLD_ANY
 
 
 def _speaker_before_medium(tokens: list[Token]) -> tuple[str, str]:
@@ -2272,9 +2273,8 @@ def find(span: Span, language: str) -> Attribution:
                 comma = next((k for k in commas if k < comma and tokens[k + 1].pos_ in ("DET", "NOUN", "PROPN")),
                              comma)
             phrase = tokens[n_marker:comma]
-            if len(phrase) == 1 and phrase[0].lower_ in ("lui", "elle", "eux", "elles", "him", "her", "them"):
-                pronoun = {"lui": "il", "eux": "ils", "him": "he", "her": "she", "them": "they"}.get(
-                    phrase[0].lower_, phrase[0].lower_)
+            if len(phrase) == 1 and phrase[0].lower_ in lx.SOURCE_PRONOUNS:
+                pronoun = lx.SOURCE_PRONOUNS[phrase[0].lower_]
                 return Attribution("", "", f"pronoun:{pronoun}", [(tokens[0].i, tokens[comma].i + 1)])
             claimant, outlet, how = source_of(phrase, language)
             if how == "outlet" and (inner := _speaker_behind_outlet(span, tokens[comma], outlet, language)):
@@ -2642,7 +2642,7 @@ def _name_before(verb: Token, span: Span) -> Span | None:
 
 # "la thèse selon laquelle ...", "selon que ...", "selon moi": no source follows the marker.
 _NOT_A_SOURCE = {"laquelle", "lequel", "lesquels", "lesquelles", "que", "qu'", "moi", "toi", "nous", "vous", "which"}
-_STRESSED_PRONOUNS = {"lui": "il", "elle": "elle", "eux": "ils", "elles": "elles"}
+_STRESSED_PRONOUNS = lx.SOURCE_PRONOUNS_FR
 
 
 # "comme révélé par", "as reported by": the only "comme"/"as" _according_to_inside reads a source after (a

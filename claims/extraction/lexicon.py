@@ -99,6 +99,10 @@ SPEECH_PREFIXES = {
 }
 # The one-word prepositions that give a statement's source ("selon la CGT", "d'après l'Insee", "according to").
 SOURCE_PREPOSITIONS = frozenset({"selon", "d'après", "according"})
+# The stressed pronouns a source is named by ("selon lui", "d'après elles", "according to him") and the subject
+# pronoun each stands for.
+SOURCE_PRONOUNS_FR = {"lui": "il", "elle": "elle", "eux": "ils", "elles": "elles"}
+SOURCE_PRONOUNS = {**SOURCE_PRONOUNS_FR, "him": "he", "her": "she", "them": "they"}
 ATTRIBUTION_MARKERS = {
     "fr": ("selon", "d'après", "d'apres", "aux yeux de", "pour reprendre les mots de"),
     "en": ("according to", "as reported by", "in the words of"),

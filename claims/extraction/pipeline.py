@@ -1259,9 +1259,6 @@ def _token_originals(art: _Article, doc: Doc, locate: ft.Locate) -> list[str]:
     return out
 
 
-_SOURCE_PRONOUNS = frozenset({"lui", "elle", "eux", "elles", "him", "her", "them"})
-
-
 def _unresolved_source(doc: Doc, start: int, end: int, attrib: at.Attribution) -> bool:
     """Whether a dropped attribution phrase is a source by pronoun ("Selon eux,", ", d'après elle,", ",
     estiment-ils") the article did not let us name: left out, the view it attributes would read as a fact
@@ -1270,7 +1267,7 @@ def _unresolved_source(doc: Doc, start: int, end: int, attrib: at.Attribution) -
     if attrib.claimant or not attrib.how.startswith("pronoun:"):
         return False
     words = [t.lower_.replace("\u2019", "'") for t in doc[start:end] if not t.is_punct]
-    return any(w in _SOURCE_PRONOUNS and k and (words[k - 1] in lx.SOURCE_PREPOSITIONS or words[k - 1] == "après")
+    return any(w in lx.SOURCE_PRONOUNS and k and (words[k - 1] in lx.SOURCE_PREPOSITIONS or words[k - 1] == "après")
                for k, w in enumerate(words[:4])) or any(
         t.lower_.startswith(lx.OPINION_VERB_STEMS) and (t.pos_ in ("VERB", "AUX") or t.i + 1 < len(doc) and doc[
             t.i + 1].text.startswith("-")) for t in doc[start:end])  # ("juge-t-elle": the verb read as a noun)
@@ -1475,13 +1472,16 @@ def _quote_speaker(cand: ClaimCandidate) -> None:
     cand.needs_context = cand.signals.needs_context = False
 
 
-_QUOTATION_MARKS = re.compile(r"[\"«»\u201c\u201d]")
+
+
+# Quotation marks (straight, French and English curly), as the normaliser may leave them.
+_QUOTE_MARKS = frozenset({'"', "«", "»", "\u201c", "\u201d"})
 
 
 def _opens_quotation(quote: str) -> bool:
     """Whether a sentence is all a speaker's words: it opens a quotation that goes on past it ('« Nous avons
     rencontré les soignants.' before '« Ils nous ont dit ... », raconte X.'), with no other quotation mark."""
-    return quote.lstrip()[:1] in ('"', "«", "\u201c") and len(_QUOTATION_MARKS.findall(quote)) == 1
+    return quote.lstrip()[:1] in ('"', "«", "\u201c") and sum(ch in _QUOTE_MARKS for ch in quote) == 1
 
 
 _CLOCK_TIME = re.compile(r"\b(?:à|vers|dès|at)\s+\d{1,2}\s?(?:h\d{0,2}|heures?)\b|\b\d{1,2}h\d{2}\b", re.IGNORECASE)
@@ -1533,9 +1533,6 @@ def _appraisal(span: Span, root: Token, attrib: at.Attribution, language: str) -
     feelings = lx.FEELING_WORDS.get(language, ())
     return bool(feelings) and (root.pos_ == "VERB" and root.lower_.startswith(feelings) or any(
         c.dep_ in ("obj", "xcomp") and c.lower_.startswith(feelings) for c in root.children))
-
-
-_QUOTE_MARKS = frozenset({'"', "«", "»", "\u201c", "\u201d"})
 
 
 def _named_question(span: Span) -> bool:

@@ -12,9 +12,9 @@ from claims.extraction.attribution import outlet_in
 from tests.extraction.test_rewrite import one
 
 
-def claim(text: str, words: str) -> Any:
+def claim(text: str, words: str, language: str = "fr") -> Any:
     """The candidate of `text` whose quote holds `words`."""
-    [extraction] = extract_texts([text], languages=["fr"])
+    [extraction] = extract_texts([text], languages=[language])
     found = [c for c in [*extraction.claims, *extraction.recoverable] if words in c.quote]
     assert found, [c.quote for c in [*extraction.claims, *extraction.recoverable]]
     return found[0]

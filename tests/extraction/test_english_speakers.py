@@ -7,14 +7,11 @@ from typing import Any
 
 import pytest
 
-from claims.extraction import extract_texts
+from tests.extraction.test_attribution import claim
 
 
 def english(text: str, words: str) -> Any:
-    [extraction] = extract_texts([text], languages=["en"])
-    found = [c for c in [*extraction.claims, *extraction.recoverable] if words in c.quote]
-    assert found, [c.quote for c in [*extraction.claims, *extraction.recoverable]]
-    return found[0]
+    return claim(text, words, "en")
 
 
 @pytest.mark.parametrize(("sentence", "words", "claimant"), [
