@@ -688,11 +688,18 @@ def _venue(tok: Token) -> bool:
     return any(c.dep_ == "case" and c.lower_ in ("dans", "sur", "in", "on") for c in tok.children)
 
 
+def _modifies_later(tok: Token, tokens: list[Token], deps: frozenset[str]) -> bool:
+    """Whether a token modifies (by one of `deps`) a word later in the phrase: English puts a phrase's head last."""
+    return tok.dep_ in deps and tok.i < tok.head.i <= tokens[-1].i
+
+
+_COMPOUND = frozenset({"compound"})
+
+
 def _modifies_noun(tok: Token, tokens: list[Token]) -> bool:
     """"Ohio" of "the Ohio governor", "health" of "the health department": an English compound modifier of a
     common noun later in the phrase, which says whose or what kind the noun is (French has no such "compound")."""
-    head = tok.head
-    return tok.dep_ == "compound" and head.pos_ == "NOUN" and tok.i < head.i <= tokens[-1].i
+    return _modifies_later(tok, tokens, _COMPOUND) and tok.head.pos_ == "NOUN"
 
 
 def source_of(tokens: list[Token], language: str, told: bool = True) -> tuple[str, str, str]:
@@ -875,8 +882,7 @@ def _english_description(tokens: list[Token], words: list[Token]) -> tuple[str, 
     determiner to the head, with an "of"/"for" complement, is the speaker: (phrase, "description:<head>"),
     or "speech" when a name qualifies it ("the Ohio governor"). None: the other rules read the phrase."""
     inside = {t.i for t in tokens}
-    head = next((t for t in words if t.pos_ in ("NOUN", "PROPN") and not (
-        t.dep_ in _EN_MODIFIERS and t.head.i in inside and t.head.i > t.i)), None)
+    head = next((t for t in words if t.pos_ in ("NOUN", "PROPN") and not _modifies_later(t, tokens, _EN_MODIFIERS)), None)
     if head is None or head.lower_ not in lx.AGENT_NOUNS_EN or head.ent_type_ or _addressee(head):
         return None
     doc = head.doc
