@@ -221,10 +221,7 @@ def test_a_verb_that_states_without_an_object_still_attributes() -> None:
 
 
 def english(text: str, words: str) -> Any:
-    [extraction] = extract_texts([text], languages=["en"])
-    found = [c for c in [*extraction.claims, *extraction.recoverable] if words in c.quote]
-    assert found, [c.quote for c in [*extraction.claims, *extraction.recoverable]]
-    return found[0]
+    return claim(text, words, "en")
 
 
 @pytest.mark.parametrize(("sentence", "claimant", "outlet"), [

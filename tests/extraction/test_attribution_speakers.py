@@ -6,14 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from claims.extraction import extract_texts
-
-
-def claim(text: str, words: str) -> Any:
-    """The candidate of `text` whose quote holds `words`."""
-    [extraction] = extract_texts([text], languages=["fr"])
-    found = [c for c in [*extraction.claims, *extraction.recoverable] if words in c.quote]
-    assert found, [c.quote for c in [*extraction.claims, *extraction.recoverable]]
-    return found[0]
+from tests.extraction.test_attribution import claim
 
 
 def test_a_stressed_pronoun_after_selon_is_the_whole_source_whatever_quotation_follows_it() -> None:

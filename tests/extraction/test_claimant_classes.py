@@ -4,19 +4,9 @@ a gerund reports, a scene-setting clause after the attribution, a speech verb th
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
-from claims.extraction import extract_texts
-
-
-def claim(text: str, words: str) -> Any:
-    """The candidate of `text` whose quote holds `words`."""
-    [extraction] = extract_texts([text], languages=["fr"])
-    found = [c for c in [*extraction.claims, *extraction.recoverable] if words in c.quote]
-    assert found, [c.quote for c in [*extraction.claims, *extraction.recoverable]]
-    return found[0]
+from tests.extraction.test_attribution import claim
 
 
 # An office in the lead, its holder named further on: the one person of that gender the article names.

@@ -4,19 +4,9 @@ a medium that only passed on what someone said."""
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
-from claims.extraction import extract_texts
-
-
-def claim(text: str, words: str) -> Any:
-    """The candidate of `text` whose quote holds `words`."""
-    [extraction] = extract_texts([text], languages=["fr"])
-    found = [c for c in [*extraction.claims, *extraction.recoverable] if words in c.quote]
-    assert found, [c.quote for c in [*extraction.claims, *extraction.recoverable]]
-    return found[0]
+from tests.extraction.test_attribution import claim
 
 
 def test_an_organisation_named_after_a_preposition_keeps_its_first_word() -> None:

@@ -3,15 +3,9 @@ officials", "the Texas governor") is a speaker as it is in French, the head noun
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
-from tests.extraction.test_attribution import claim
-
-
-def english(text: str, words: str) -> Any:
-    return claim(text, words, "en")
+from tests.extraction.test_attribution import english
 
 
 @pytest.mark.parametrize(("sentence", "words", "claimant"), [
