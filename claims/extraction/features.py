@@ -573,7 +573,7 @@ def _share_range_year(doc: Doc, dates: list[dict[str, Any]]) -> None:
         if first.get("type") != "date" or second.get("type") != "date" or first.get("year") \
                 or not second.get("year") or not first.get("month") or not second.get("month"):
             continue
-        gap = doc.text[first["char_end"] : second["char_start"]].strip(" ,").lower()
+        gap = doc_text(doc)[first["char_end"] : second["char_start"]].strip(" ,").lower()
         if gap not in _RANGE_LINKS:
             continue
         first["year"] = second["year"] - (first["month"] > second["month"])
