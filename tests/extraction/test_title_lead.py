@@ -86,3 +86,13 @@ def test_an_empty_title_changes_nothing() -> None:
     plain, empty = extract_texts(texts, languages=["fr"])[0], extract_texts(texts, languages=["fr"], titles=[""])[0]
     assert [(c.quote, c.signals.lead, c.checkworthiness) for c in [*plain.claims, *plain.recoverable]] == [
         (c.quote, c.signals.lead, c.checkworthiness) for c in [*empty.claims, *empty.recoverable]]
+
+
+def test_one_more_shared_word_does_not_take_the_lead_from_the_first_news() -> None:
+    # the past news shares 3 words of the title (Paul, Vidal, dément), the present background after it 4 (Lyon and
+    # mairie too): the first news counts one more and keeps the lead
+    text = ("Le maire Paul Vidal a démenti mardi les informations du journal local. Paul Vidal reçoit chaque "
+            "semaine les élus à la mairie de Lyon. Son premier adjoint a refusé de commenter.")
+    titled = extract_claims(text, language="fr", title="Lyon : Paul Vidal dément les rumeurs de démission à la mairie")
+    assert claim_with(titled, "démenti").signals.lead
+    assert not claim_with(titled, "reçoit").signals.lead
