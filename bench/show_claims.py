@@ -62,7 +62,7 @@ def extract(rows: list[dict]):  # type: ignore[no-untyped-def]
     published = [dt.date.fromisoformat(r["published_at"][:10]) if r.get("published_at") else None for r in rows]
     return extract_texts([r["text"] for r in rows], languages=[r.get("language", "fr") for r in rows],
                          scorer=configured_scorer(), min_score=settings.FACTCHECK_MIN_CHECKWORTHINESS,
-                         published=published)
+                         published=published, titles=[r.get("title") or "" for r in rows])
 
 
 # How a quantity's qualifier is printed: "plus de 95%" is >95.0 %, "près de 40 tonnes" ~40.0 tonnes.

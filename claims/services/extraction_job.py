@@ -179,6 +179,7 @@ def article_extract(*, article_id: int, batch: int | None = None) -> ExtractResu
             [a.text for a in ready], languages=[a.language for a in ready], scorer=configured_scorer(),
             min_score=settings.FACTCHECK_MIN_CHECKWORTHINESS,
             published=[timezone.localtime(a.published_at) if a.published_at else None for a in ready],
+            titles=[a.title for a in ready],
         )
     except Exception as exc:  # a bug or a broken model: say what to do rather than leave it running
         log.exception("extraction of articles %s failed", ids)

@@ -438,3 +438,21 @@ def test_it_stores_an_article_in_an_unsupported_language_and_says_so(run_tasks: 
     assert article.extraction_status == "done"
     assert "no spaCy model" in article.extraction_error
     assert all(c.offsets_error(article.text) is None for c in article.claims.all())
+
+
+def test_the_extraction_job_gives_the_extraction_each_articles_title(monkeypatch: Any) -> None:
+    # the title tells which statement is the article's lead (claims.extraction.pipeline._echoed_lead)
+    import claims.extraction as extraction
+
+    seen: list[Any] = []
+    real = extraction.extract_texts
+
+    def spy(texts: Any, **kwargs: Any) -> Any:
+        seen.append(kwargs.get("titles"))
+        return real(texts, **kwargs)
+
+    monkeypatch.setattr(extraction, "extract_texts", spy)
+    article = article_ingest(text=ARTICLE, title="Aide humanitaire : le Kazakhstan envoie 40 tonnes",
+                             language="fr").article
+    assert article_extract(article_id=article.pk, batch=1).status == "done"
+    assert seen == [["Aide humanitaire : le Kazakhstan envoie 40 tonnes"]]

@@ -35,7 +35,8 @@ class Command(BaseCommand):
         if not rows:
             raise CommandError("no rows with a `text`")
         extractions = extract_texts([r["text"] for r in rows],
-                                    languages=[r.get("language") or options["language"] for r in rows])
+                                    languages=[r.get("language") or options["language"] for r in rows],
+                                    titles=[r.get("title") or "" for r in rows])
         candidates = violations = 0
         for row, extraction in zip(rows, extractions, strict=True):
             for cand in [*extraction.claims, *extraction.recoverable, *extraction.headlines]:

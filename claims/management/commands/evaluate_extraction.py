@@ -48,7 +48,7 @@ class Command(BaseCommand):
         published = [dt.date.fromisoformat(r["published_at"][:10]) if r.get("published_at") else None for r in rows]
         extractions = extract_texts([r["text"] for r in rows], languages=[r.get("language", "fr") for r in rows],
                                     scorer=scorer, min_score=settings.FACTCHECK_MIN_CHECKWORTHINESS,
-                                    published=published)
+                                    published=published, titles=[r.get("title") or "" for r in rows])
         tallies: dict[str, Tally] = {}
         overall = Tally()
         for index, (row, extraction) in enumerate(zip(rows, extractions, strict=True)):

@@ -1,0 +1,98 @@
+"""The article's title tells which of its first statements is its lead (pipeline._echoed_lead, titles)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from claims.extraction import extract_claims, extract_texts
+from claims.extraction.titles import echo, title_stems
+from tests.extraction.test_pipeline import claim_with
+
+
+def lead_of(extraction: Any) -> str | None:
+    return next((c.quote for c in [*extraction.claims, *extraction.recoverable] if c.signals.lead), None)
+
+
+def test_a_sites_boilerplate_and_name_are_no_words_of_the_title() -> None:
+    assert title_stems("Renault Mégane : la version hybride : actualité automobile, infos, scoop") == {
+        "renau", "mégan", "versi", "hybri"}
+    assert title_stems("Grève des éboueurs à Marseille - Le Parisien") == {"grève", "éboue", "marse"}
+    # a boilerplate word alone in a part of the title goes, the news word beside it stays
+    assert title_stems("VIDÉO. Belgique : un boulanger piège ses cambrioleurs") == {"belgi", "boula", "piège",
+                                                                                    "cambr"}
+    assert title_stems("") == frozenset()
+
+
+def test_a_statement_echoes_the_title_in_another_tense_or_number() -> None:
+    stems = title_stems("Alcoolisme : la justice suspend la vente du Lucidor")
+    assert echo("Le tribunal a suspendu mardi la vente du médicament Lucidor.", stems) == 3
+    assert echo("Les patients attendent une décision sur le fond.", stems) == 0
+
+
+def test_the_statement_the_title_echoes_is_the_lead_over_a_past_hook() -> None:
+    text = ("La mairie de Carnac avait déjà tout essayé l'été dernier contre les incendies. Le maire de Carnac, "
+            "Pierre Le Goff, interdit désormais les barbecues sur les plages de la commune. Les contrevenants "
+            "risquent une amende de 135 euros. La mesure vaut jusqu'au 31 août.")
+    assert "essayé" in (lead_of(extract_claims(text, language="fr")) or "")
+    titled = extract_claims(text, language="fr", title="Carnac : le maire interdit les barbecues sur les plages")
+    assert "interdit" in (lead_of(titled) or "")
+    # the lead is kept first in the short list
+    assert any("interdit" in c.quote for c in titled.claims)
+
+
+def test_news_told_in_the_present_is_the_lead_when_the_title_echoes_it() -> None:
+    text = ("La CGT accuse la direction de Renault de mentir sur les salaires des ouvriers de Flins. Selon le "
+            "syndicat, les primes promises en janvier n'ont jamais été versées. La direction n'a pas souhaité "
+            "répondre à nos questions.")
+    assert lead_of(extract_claims(text, language="fr")) is None or "accuse" not in lead_of(
+        extract_claims(text, language="fr"))
+    titled = extract_claims(text, language="fr", title="Salaires : la CGT accuse la direction de Renault de mentir")
+    assert "accuse" in (lead_of(titled) or "")
+
+
+def test_a_future_the_title_announces_is_the_lead() -> None:
+    text = ("Fermée depuis mars pour des travaux, la piscine municipale de Quimper rouvrira lundi ses bassins au "
+            "public. Les travaux ont coûté 2 millions d'euros à la ville de Quimper. Les horaires restent les mêmes "
+            "qu'avant la fermeture.")
+    assert "rouvrira" not in (lead_of(extract_claims(text, language="fr")) or "")
+    titled = extract_claims(text, language="fr", title="Quimper : la piscine municipale rouvre lundi")
+    assert "rouvrira" in (lead_of(titled) or "")
+
+
+@pytest.mark.parametrize("opening", [
+    # a hypothesis under a condition
+    "Si la météo le permet, la mairie de Quimper rouvre la piscine municipale lundi.",
+    # a presentation of what follows
+    "Voici les horaires d'été de la piscine municipale de Quimper, qui rouvre lundi.",
+])
+def test_a_condition_or_a_presentation_is_no_lead_however_it_echoes_the_title(opening: str) -> None:
+    text = opening + " Les travaux ont coûté 2 millions d'euros à la ville de Quimper."
+    titled = extract_claims(text, language="fr", title="Quimper : la piscine municipale rouvre lundi")
+    assert "piscine" not in (lead_of(titled) or "")
+
+
+def test_a_title_that_shares_too_few_words_leaves_the_first_news_the_lead() -> None:
+    text = ("Le maire de Nantes, Paul Vidal, a démissionné lundi après dix ans de mandat. Paul Vidal reste "
+            "conseiller municipal de Nantes jusqu'en mars.")
+    titled = extract_claims(text, language="fr", title="Nantes : coup de tonnerre à la mairie de Paul Vidal")
+    assert claim_with(titled, "démissionné").signals.lead
+
+
+def test_an_empty_title_changes_nothing() -> None:
+    texts = ["La mairie de Carnac avait déjà tout essayé l'été dernier contre les incendies. Le maire de Carnac, "
+             "Pierre Le Goff, interdit désormais les barbecues sur les plages de la commune."]
+    plain, empty = extract_texts(texts, languages=["fr"])[0], extract_texts(texts, languages=["fr"], titles=[""])[0]
+    assert [(c.quote, c.signals.lead, c.checkworthiness) for c in [*plain.claims, *plain.recoverable]] == [
+        (c.quote, c.signals.lead, c.checkworthiness) for c in [*empty.claims, *empty.recoverable]]
+
+
+def test_one_more_shared_word_does_not_take_the_lead_from_the_first_news() -> None:
+    # the past news shares 3 words of the title (Paul, Vidal, dément), the present background after it 4 (Lyon and
+    # mairie too): the first news counts one more and keeps the lead
+    text = ("Le maire Paul Vidal a démenti mardi les informations du journal local. Paul Vidal reçoit chaque "
+            "semaine les élus à la mairie de Lyon. Son premier adjoint a refusé de commenter.")
+    titled = extract_claims(text, language="fr", title="Lyon : Paul Vidal dément les rumeurs de démission à la mairie")
+    assert claim_with(titled, "démenti").signals.lead
+    assert not claim_with(titled, "reçoit").signals.lead
