@@ -1520,8 +1520,9 @@ def _appraisal(span: Span, root: Token, attrib: at.Attribution, language: str) -
     """Whether the sentence's main verb or its speech verb reports a judgement ("a salué", "a dénoncé",
     "estime"): what someone thinks of a thing, not what happened (lexicon.APPRAISAL_VERBS). Not in the
     passive: "Il a été jugé en appel" is a trial. Or a feeling (lexicon.FEELING_WORDS), the main verb's
-    ("se sont inquiétés", "a rassuré la population", "a été soulagée") or what it says or shows ("a dit sa
-    joie", "s'est dit choqué", "s'est montré ému")."""
+    ("se sont inquiétés", "a rassuré la population", "a été soulagée"; a fear or a liking, lexicon.FEELING_VERBS:
+    "redoutent une fermeture", "n'a pas apprécié") or what it says or shows ("a dit sa joie", "s'est dit choqué",
+    "s'est montré ému")."""
     starts = lx.APPRAISAL_VERBS.get(language, ())
     if not starts:
         return False
@@ -1531,7 +1532,8 @@ def _appraisal(span: Span, root: Token, attrib: at.Attribution, language: str) -
            and not any(c.dep_ == "aux:pass" for c in span.doc[i].children) for i in verbs):
         return True
     feelings = lx.FEELING_WORDS.get(language, ())
-    return bool(feelings) and (root.pos_ == "VERB" and root.lower_.startswith(feelings) or any(
+    return bool(feelings) and (root.pos_ == "VERB" and root.lower_.startswith(
+        feelings + lx.FEELING_VERBS.get(language, ())) or any(
         c.dep_ in ("obj", "xcomp") and c.lower_.startswith(feelings) for c in root.children))
 
 

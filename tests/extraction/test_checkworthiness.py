@@ -753,6 +753,9 @@ def test_a_reported_judgement_ranks_below_the_facts_of_its_article() -> None:
     "La chanteuse Anne Leroy a dit sa joie après la victoire de son club.",  # what is said
     "Le maire de Brest s'est dit choqué par les violences de samedi.",
     "Le président Paul Martin s'est montré très ému lors de la cérémonie.",  # what is shown
+    "Les commerçants de Brest redoutent une nouvelle fermeture des magasins.",  # a fear
+    "Le chanteur Paul Martin craint que sa tournée ne soit annulée.",
+    "L'animatrice Julie Blanc n'a pas apprécié les critiques de son ancien patron.",  # a liking
 ])
 def test_a_reported_feeling_is_a_reported_judgement(text: str) -> None:
     from claims.extraction import extract_claims
