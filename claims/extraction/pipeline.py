@@ -1519,7 +1519,8 @@ def _marker_lists(language: str) -> tuple[tuple[str, ...], ...]:
 
 def _appraisal(span: Span, root: Token, attrib: at.Attribution, language: str) -> bool:
     """Whether the sentence's main verb or its speech verb reports a judgement ("a salué", "a dénoncé",
-    "estime"): what someone thinks of a thing, not what happened (lexicon.APPRAISAL_VERBS). Not in the
+    "estime", or one it sets out to make: "tient à saluer", _wanted_acts): what someone thinks of a thing, not
+    what happened (lexicon.APPRAISAL_VERBS). Not in the
     passive: "Il a été jugé en appel" is a trial. Or a feeling (lexicon.FEELING_WORDS), the main verb's
     ("se sont inquiétés", "a rassuré la population", "a été soulagée"; a fear or a liking, lexicon.FEELING_VERBS:
     "redoutent une fermeture", "n'a pas apprécié") or what it says or shows ("a dit sa joie", "s'est dit choqué",
@@ -1528,7 +1529,7 @@ def _appraisal(span: Span, root: Token, attrib: at.Attribution, language: str) -
     if not starts:
         return False
     pos_of, lower = column(span.doc, "pos_"), column(span.doc, "lower_")
-    verbs = [root.i] + [i for s, e in attrib.drop for i in range(s, e) if pos_of[i] == "VERB"]
+    verbs = [root.i] + [i for s, e in attrib.drop for i in range(s, e) if pos_of[i] == "VERB"] + _wanted_acts(root)
     if any(pos_of[i] == "VERB" and lower[i].startswith(starts)
            and not any(c.dep_ == "aux:pass" for c in span.doc[i].children) for i in verbs):
         return True
@@ -1536,6 +1537,12 @@ def _appraisal(span: Span, root: Token, attrib: at.Attribution, language: str) -
     return bool(feelings) and (root.pos_ == "VERB" and root.lower_.startswith(
         feelings + lx.FEELING_VERBS.get(language, ())) or any(
         c.dep_ in ("obj", "xcomp") and c.lower_.startswith(feelings) for c in root.children))
+
+
+def _wanted_acts(root: Token) -> list[int]:
+    """The infinitives a main verb governs, what its subject sets out to do: "Le président tient à saluer le courage
+    des soldats", "La ministre a voulu féliciter les enseignants" judge as "a salué" and "a félicité" do."""
+    return [c.i for c in root.children if c.dep_ == "xcomp" and "Inf" in morph_values(c, "VerbForm")]
 
 
 def _named_question(span: Span) -> bool:
