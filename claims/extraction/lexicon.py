@@ -539,6 +539,13 @@ FEELING_WORDS = {
            "stupéfaction", "effroi", "émoi", "désarroi"),
     "en": (),
 }
+# Verbs of fearing and of liking (word starts, on the main verb: pipeline._appraisal, with FEELING_WORDS): "les
+# commerçants redoutent une nouvelle fermeture", "il craint que le projet ne soit abandonné", "le public n'a pas
+# apprécié le changement d'horaire". What someone fears or likes, not what happened.
+FEELING_VERBS = {
+    "fr": ("redout", "craint", "craign", "crains", "appréci"),
+    "en": (),
+}
 # Speech verbs that tell of a telling: with no clause or quotation after them, the sentence says that someone
 # spoke, not what ("La mère a raconté la scène au Parisien", "Il s'est confié à Télé 7 Jours"). Not the verbs
 # whose object is the news ("a annoncé sa démission", "a révélé l'identité du suspect").

@@ -1427,7 +1427,7 @@ def _candidate(
     # What a speaker said will happen is a forecast, whatever the tense of the saying: "Marine Le Pen affirme
     # qu'il y aura des responsables du RN dans les cortèges", "Le ministre a assuré que la réforme sera votée".
     said = next((c for c in root.children if c.dep_ == "ccomp"), None) if at.speech_verb(root, language) else None
-    if said is not None and ft._tense_at(doc, said.i) == "future":
+    if said is not None and ft._tense_at(doc, said.i) == "future" or _near_future(root):
         tense = "future"
     needs_context = rewritten.needs_context or unresolved_subject
     record, forecast, schedule, advice, promotional, tribute = markers_in(lower, _marker_lists(language),
@@ -1464,7 +1464,8 @@ def _candidate(
             for t in rewritten.checkable),
         # So is the past: the attribution's "a expliqué le maire" does not make "Les maires sont parfois des
         # magiciens" report a past event (its aside, scored with the sentence, may: "qui a épousé Harry").
-        past=signals.past and _past_in(doc, (t.i for t in itertools.chain(rewritten.checkable, rewritten.aside))),
+        past=signals.past and _past_in(doc, (t.i for t in itertools.chain(rewritten.checkable, rewritten.aside)))
+        and not _past_aside(signals, tense),
         # A question quoted inside a statement ("« Et si ... ? », a réagi le maire.") asks, whatever
         # the sentence around it ends with.
         # Not a question quoted last as what a thing the statement tells of says or is called: "a répondu à la
@@ -1580,21 +1581,30 @@ def _marker_lists(language: str) -> tuple[tuple[str, ...], ...]:
 
 def _appraisal(span: Span, root: Token, attrib: at.Attribution, language: str) -> bool:
     """Whether the sentence's main verb or its speech verb reports a judgement ("a salué", "a dénoncé",
-    "estime"): what someone thinks of a thing, not what happened (lexicon.APPRAISAL_VERBS). Not in the
+    "estime", or one it sets out to make: "tient à saluer", _wanted_acts): what someone thinks of a thing, not
+    what happened (lexicon.APPRAISAL_VERBS). Not in the
     passive: "Il a été jugé en appel" is a trial. Or a feeling (lexicon.FEELING_WORDS), the main verb's
-    ("se sont inquiétés", "a rassuré la population", "a été soulagée") or what it says or shows ("a dit sa
-    joie", "s'est dit choqué", "s'est montré ému")."""
+    ("se sont inquiétés", "a rassuré la population", "a été soulagée"; a fear or a liking, lexicon.FEELING_VERBS:
+    "redoutent une fermeture", "n'a pas apprécié") or what it says or shows ("a dit sa joie", "s'est dit choqué",
+    "s'est montré ému")."""
     starts = lx.APPRAISAL_VERBS.get(language, ())
     if not starts:
         return False
     pos_of, lower = column(span.doc, "pos_"), column(span.doc, "lower_")
-    verbs = [root.i] + [i for s, e in attrib.drop for i in range(s, e) if pos_of[i] == "VERB"]
+    verbs = [root.i] + [i for s, e in attrib.drop for i in range(s, e) if pos_of[i] == "VERB"] + _wanted_acts(root)
     if any(pos_of[i] == "VERB" and lower[i].startswith(starts)
            and not any(c.dep_ == "aux:pass" for c in span.doc[i].children) for i in verbs):
         return True
     feelings = lx.FEELING_WORDS.get(language, ())
-    return bool(feelings) and (root.pos_ == "VERB" and root.lower_.startswith(feelings) or any(
+    return bool(feelings) and (root.pos_ == "VERB" and root.lower_.startswith(
+        feelings + lx.FEELING_VERBS.get(language, ())) or any(
         c.dep_ in ("obj", "xcomp") and c.lower_.startswith(feelings) for c in root.children))
+
+
+def _wanted_acts(root: Token) -> list[int]:
+    """The infinitives a main verb governs, what its subject sets out to do: "Le président tient à saluer le courage
+    des soldats", "La ministre a voulu féliciter les enseignants" judge as "a salué" and "a félicité" do."""
+    return [c.i for c in root.children if c.dep_ == "xcomp" and "Inf" in morph_values(c, "VerbForm")]
 
 
 def _named_question(span: Span) -> bool:
@@ -1704,9 +1714,51 @@ def _past_in(doc: Doc, indices: Iterable[int]) -> bool:
     tense whatever the tagger made of it ("Les secours ont évacué 200 personnes", "évacué" tagged an
     infinitive)."""
     pos_of, tag_of, tense_of = column(doc, "pos_"), column(doc, "tag_"), morph_column(doc, "Tense")
-    return any(pos_of[i] in ("VERB", "AUX") and ("Past" in tense_of[i] or tag_of[i] in ("VBD", "VBN") or (
-        pos_of[i] == "VERB" and any(c.dep_ == "aux:tense" for c in doc[i].children)) or _recent_past(doc[i]))
+    return any(pos_of[i] in ("VERB", "AUX") and (
+        "Past" in tense_of[i] and not _infinitive_form(doc[i]) or tag_of[i] in ("VBD", "VBN") or (
+            pos_of[i] == "VERB" and any(c.dep_ == "aux:tense" for c in doc[i].children)) or _recent_past(doc[i]))
         and not _ahead(doc[i]) or pos_of[i] == "ADJ" and _pronominal_past(doc[i]) for i in indices)
+
+
+# The present of "aller", the auxiliary of French's near future ("va présenter", "allons vendre").
+_GOING_TO = frozenset({"vais", "vas", "va", "allons", "allez", "vont"})
+
+
+def _near_future(verb: Token) -> bool:
+    """Whether a main verb is the near future, "aller" in the present before an infinitive: "Le gouvernement va
+    présenter un projet de loi en mars", "Nous allons vendre 20 000 billets". What will happen, as the future
+    tense tells it, whatever the parser hangs on what ("Nous allons être à 90 %", "va bientôt être rénové"). Not
+    "aller" to a place ("Ils vont à Lyon pour manifester"): the verb after it is its infinitive, with only adverbs
+    and pronouns between them ("ne va pas leur répondre")."""
+    if verb.lower_ not in _GOING_TO:
+        return False
+    for tok in verb.doc[verb.i + 1: verb.i + 5]:
+        if tok.pos_ in ("VERB", "AUX"):
+            return "Inf" in morph_values(tok, "VerbForm")
+        if tok.pos_ not in ("ADV", "PRON"):
+            return False
+    return False
+
+
+# How a French infinitive ends; no past participle does ("travaillé", "fini", "pris", "mort", "ouvert").
+_INFINITIVE_ENDING = re.compile(r"(?:er|ir|re)$")
+
+
+def _infinitive_form(verb: Token) -> bool:
+    """Whether a verb the tagger read as a past participle has an infinitive's form: "Travailler ensemble est une
+    nécessité" (an opening infinitive, capitalised, is read "Tense=Past|VerbForm=Part")."""
+    return _INFINITIVE_ENDING.search(verb.lower_) is not None and "Part" in morph_values(verb, "VerbForm")
+
+
+def _past_aside(signals: Signals, tense: str) -> bool:
+    """Whether the past a sentence holds is an aside to what its main clause tells: a forecast or a possibility
+    ("La ville, frappée par les inondations en mars, pourrait recevoir une aide", "Le ministre a assuré que la
+    réforme sera votée") or a judgement in the present ("Cette décision est injuste, car les habitants ont déjà
+    payé"). What it tells is what will or may happen, or what someone thinks of it: not a past event. The
+    conditional of an alleged past act ("Il aurait payé 26 000 euros") is a past (span_signals: no
+    future_tense, _tense_at "past")."""
+    main = signals.syntax
+    return (signals.future_tense or tense == "future") or signals.evaluative and "root_tense=present" in main
 
 
 def _pronominal_past(tok: Token) -> bool:
@@ -1727,8 +1779,14 @@ def _recent_past(verb: Token) -> bool:
 def _ahead(verb: Token) -> bool:
     """Whether a participle's auxiliaries put it ahead: a future ("seront lancés", "aura fermé") or a passive
     infinitive ("doit être livré"), not a perfect one ("après avoir été arrêté") nor the recent past of
-    "venir de" ("viennent d'être révélés")."""
+    "venir de" ("viennent d'être révélés"). Or a passive in the subjunctive, what is wanted or feared ("Il
+    redoute que la tournée ne soit annulée", "exige que la loi soit votée"), not a past one ("qu'il ait été
+    arrêté")."""
     auxes = [c for c in verb.children if c.dep_ in ("aux:tense", "aux:pass")]
+    # (the parser reads the passive's "soit" as a copula as often)
+    be = [c for c in verb.children if c.dep_ in ("aux:tense", "aux:pass", "cop")]
+    if be and all(c.dep_ != "aux:tense" and "Sub" in morph_values(c, "Mood") for c in be):
+        return True
     return any("Fut" in morph_values(c, "Tense") for c in auxes) or (
         any(c.dep_ == "aux:pass" and "Inf" in morph_values(c, "VerbForm") for c in auxes)
         and not any(c.dep_ == "aux:tense" for c in auxes) and not verb.head.lower_.startswith(("vien", "ven", "vin")))

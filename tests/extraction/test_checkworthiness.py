@@ -747,12 +747,29 @@ def test_a_reported_judgement_ranks_below_the_facts_of_its_article() -> None:
                for j in judged)
 
 
+@pytest.mark.parametrize(("text", "judged"), [
+    ("Le président de la République tient à saluer le courage des soldats engagés au Sahel.", True),
+    ("La ministre Claire Vallon a tenu à féliciter les enseignants de Lille.", True),
+    # an act set out to do, not a judgement
+    ("La ministre Claire Vallon a décidé de fermer trois écoles de Lille.", False),
+])
+def test_a_judgement_the_main_verb_sets_out_to_make_is_a_reported_judgement(text: str, judged: bool) -> None:
+    from claims.extraction import extract_claims
+
+    extraction = extract_claims(text, language="fr", selective=False)
+    [claim] = [*extraction.claims, *extraction.recoverable]
+    assert ("reports a judgement (praised, denounced, regretted)" in claim.checkworthiness_reasons) is judged
+
+
 @pytest.mark.parametrize("text", [
     "Les habitants de Brest se sont inquiétés lundi d'une mystérieuse odeur de soufre.",  # the main verb
     "La mairie de Brest a vite rassuré la population sur son compte Twitter.",
     "La chanteuse Anne Leroy a dit sa joie après la victoire de son club.",  # what is said
     "Le maire de Brest s'est dit choqué par les violences de samedi.",
     "Le président Paul Martin s'est montré très ému lors de la cérémonie.",  # what is shown
+    "Les commerçants de Brest redoutent une nouvelle fermeture des magasins.",  # a fear
+    "Le chanteur Paul Martin craint que sa tournée ne soit annulée.",
+    "L'animatrice Julie Blanc n'a pas apprécié les critiques de son ancien patron.",  # a liking
 ])
 def test_a_reported_feeling_is_a_reported_judgement(text: str) -> None:
     from claims.extraction import extract_claims

@@ -566,3 +566,47 @@ def test_a_promotion_of_an_officer_or_a_book_is_no_promotional_copy(text: str, p
 ])
 def test_venir_de_before_an_infinitive_reports_a_past_event(text: str, past: bool) -> None:
     assert ("reports a past event" in reasons_of(text)) is past
+
+
+@pytest.mark.parametrize(("text", "past"), [
+    # the main verb tells what will or may happen: a participle beside it is background, not the news
+    ("La commune, frappée par les inondations en mars, pourrait recevoir une aide de 2 millions d'euros.", False),
+    ("La piscine, fermée depuis 2019, rouvrira ses portes en septembre après les travaux.", False),
+    # a judgement in the present: what it is said for is its reason, not the claim
+    ("Selon le maire de Brest, cette décision est injuste, car les habitants ont déjà payé la taxe.", False),
+    # the main verb in the past, or an alleged past act, keeps it
+    ("La commune, frappée par les inondations en mars, a reçu une aide de 2 millions d'euros.", True),
+    ("Le maire de Brest aurait payé 26 000 euros pour la fête de la ville en juin.", True),
+])
+def test_a_past_beside_a_forecast_or_a_present_judgement_is_no_past_event(text: str, past: bool) -> None:
+    assert ("reports a past event" in reasons_of(text)) is past
+
+
+@pytest.mark.parametrize(("text", "forecast"), [
+    ("Le gouvernement va présenter un projet de loi sur les retraites en mars.", True),
+    ("Nous allons être à 90 % de remplissage, a indiqué le directeur du festival de Brest.", True),
+    ("La région ne va pas leur verser la subvention de 3 millions d'euros.", True),
+    # "aller" to a place, the infinitive after "pour"
+    ("Les agriculteurs de la Creuse vont à Paris pour rencontrer le ministre.", False),
+])
+def test_the_near_future_is_a_forecast(text: str, forecast: bool) -> None:
+    assert ("forecast or expectation" in reasons_of(text)) is forecast
+
+
+def test_an_opening_infinitive_read_as_a_participle_reports_no_past_event() -> None:
+    # the tagger reads the capitalised "Travailler" after a sentence as "Tense=Past|VerbForm=Part"
+    told = extract_claims("Le maire a présenté son budget lundi. Travailler ensemble pour notre ville est une nécessité, "
+                          "a encore plaidé le 14 mars le maire de Lyon, quelques jours après une manifestation.",
+                          language="fr", selective=False)
+    [plea] = [c for c in [*told.claims, *told.recoverable] if c.quote.startswith("Travailler")]
+    assert "reports a past event" not in plea.checkworthiness_reasons
+
+
+@pytest.mark.parametrize(("text", "past"), [
+    # a passive in the subjunctive: what is wanted or feared
+    ("Le syndicat des commerçants exige que la taxe municipale soit supprimée.", False),
+    # a past subjunctive still tells a past act
+    ("Le maire de Lyon nie que le contrat ait été signé en mars.", True),
+])
+def test_a_passive_in_the_subjunctive_reports_no_past_event(text: str, past: bool) -> None:
+    assert ("reports a past event" in reasons_of(text)) is past

@@ -138,3 +138,12 @@ def test_a_lead_below_the_threshold_or_speaking_to_the_reader_is_not_lifted() ->
         kept, _ = select([lead, other], sentences=10, min_score=0.5)
         assert lead.checkworthiness == score
         assert lead not in kept or kept == [lead, other]
+
+
+def test_past_the_first_three_a_forecast_figure_needs_the_margin_a_stated_figure_does_not() -> None:
+    firm = [Cand(i, 0.9, f"Le conseil municipal a voté la mesure {i} lundi.") for i in range(3)]
+    stated = Cand(3, 0.55, "La commune a perdu 300 habitants en 2023.", quantities=[{"value": 300.0}])
+    forecast = Cand(4, 0.55, "La commune pourrait perdre 300 habitants d'ici 2030.", quantities=[{"value": 300.0}],
+                    signals=Signals(forecast=True, hypothetical=True))
+    kept, rest = select([*firm, stated, forecast], sentences=20, min_score=0.5)
+    assert stated in kept and forecast in rest
