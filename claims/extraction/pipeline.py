@@ -1441,15 +1441,20 @@ def _name_offices(art: _Article) -> None:
     ministre de l'Intérieur, ...': a claimant the article left as an office is the one person the article
     named with that very office, its noun and its complement word for word, wherever it did (a lead often
     gives the office before the name). Not a bare noun ("le ministre": any of them), nor an office the
-    article gave two people."""
+    article gave two people. The claim's text then names them after the office too (rewrite.name_description)."""
     speakers = {cand.claimant for cand in art.candidates if cand.claimant in art.context.people}
     for cand in art.candidates:
+        description = cand.claimant
         key = at.office_key(cand.claimant)
         names = art.paired.get(key, set())
         if len(key.split()) > 1 and len(names) == 1:
             cand.claimant = next(iter(names))
         elif cand.claimant:
             cand.claimant = art.context.article_holder(cand.claimant, cand.quote, speakers) or cand.claimant
+        else:
+            continue
+        if cand.claimant != description:  # the text names them too (rewrite.name_description)
+            cand.text = rw.name_description(cand.text, description, cand.claimant)
 
 
 def _quote_speaker(cand: ClaimCandidate) -> None:

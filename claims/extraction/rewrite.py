@@ -1081,7 +1081,8 @@ def condense(
             resolved = ""  # the owner is named, the subject is still the thing owned
         elif not _lead_names(subj, kept) and (role := _role_phrase(subj)) is not None and (
                 name := _office_holder(described := span_text(subj.doc[role[0].i : role[-1].i + 1]), ctx)
-                or ctx.sole_holder(described, span_text(span))) and name not in span_text(span):
+                or ctx.sole_holder(described, span_text(span)) or _described_speaker(subj, attribution, ctx, language)
+        ) and name not in span_text(span):
             # "Le ministre suggère ..." after "le ministre de l'Action et des Comptes publics Gérald Darmanin":
             # the office keeps its words, the person it names follows ("Le ministre Gérald Darmanin").
             last = role[-1]  # after the adjectives that follow: "L'actrice oscarisée Marion Cotillard"
@@ -1427,6 +1428,43 @@ def _lead_names(subj: Token, kept: list[Token]) -> bool:
     if "Plur" in morph_values(subj, "Number") and _named_before(subj, kept):
         return True  # "Si Macron et Philippe sortent de l'ENA, les deux hommes ..."
     return _possessive(subj) is not None and any(t.ent_type_ in ("PER", "PERSON", "ORG") for t in lead)
+
+
+def _described_speaker(subj: Token, attribution: Attribution, ctx: Context, language: str) -> str:
+    """The person a description subject stands for when it is who speaks: "Paul Martin a défendu la baisse des
+    droits. Le ministre s'est dit favorable à une baisse de 20%": the attribution read "le ministre" as the
+    speaker and the claimant's one rule (pipeline._resolve) named them; the text says who as the claimant
+    does ("Le ministre Paul Martin s'est dit favorable ..."). Only a person the article named, and only when
+    the description is the subject of the speech verb (not "le ministre" of a sentence someone else says)."""
+    claimant = attribution.claimant
+    if attribution.how != f"description:{subj.lower_}" or claimant not in ctx.people:
+        return ""
+    return claimant if speech_verb(subj.head, language) or any(
+        speech_verb(c, language) for c in subj.head.children if c.dep_ in ("xcomp", "ccomp")) else ""
+
+
+def _place_not_person(description: str) -> bool:
+    """"Le député de la Creuse", "l'acteur de Trois hommes et un couffin": an office several hold in one place, or
+    an occupation, with the name of where or in what (condense's rule for such subjects): it says where, not
+    which of them; the text does not name the person a guess of the claimant's picked."""
+    words = role_key(description).split()
+    head = next((w for w in words if w not in ROLE_ADJECTIVES), "")
+    return (head in _SHARED_OFFICES or head in FOLDED_JOBS) and any(
+        w[:1].isupper() for w in description.replace("'", " ").split()[1:])
+
+
+def name_description(text: str, description: str, name: str) -> str:
+    """A claim's text whose speaker the article named only once the whole article was read ("Le ministre s'est
+    dit favorable à une baisse de 20%", and "Paul Martin" further on, pipeline._name_offices): the description
+    the attribution took for the speaker gets the name after it, as the office subjects of condense do ("Le
+    ministre Paul Martin s'est dit favorable ..."). The text as it was when the description is not in it, the
+    name already is, or a name follows it."""
+    if not description or not name or name in text or _place_not_person(description):
+        return text
+    found = re.search(r"(?<!\w)" + re.escape(description) + r"(?!\w)", text, re.IGNORECASE)
+    if found is None or text[found.end():].lstrip()[:1].isupper():
+        return text
+    return text[: found.end()] + " " + name + text[found.end():]
 
 
 def _office(word: str) -> bool:

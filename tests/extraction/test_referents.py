@@ -358,3 +358,51 @@ def test_a_prefect_is_not_the_one_man_the_article_named_for_something_else() -> 
     claim = one("Emmanuel Macron a visité Lyon mardi. Le préfet a fermé 40 écoles mercredi.", "40 écoles")
     assert claim.text == "Le préfet a fermé 40 écoles mercredi."
     assert claim.needs_context
+
+
+def test_a_description_that_speaks_is_named_as_the_claimant_resolution_names_it() -> None:
+    # The office was never tied to the name ("le ministre Paul Martin"), but "le ministre" is who speaks, and the
+    # claimant's rule names the person just quoted: the text says who as the claimant does.
+    text = ("« Nous baisserons les droits de succession », a déclaré Paul Martin jeudi à Lille devant Pierre Durand, "
+            "le patron du Medef. Interrogé vendredi sur France Inter, le ministre a confirmé vouloir réduire de 20% "
+            "les droits de donation.")
+    claim = one(text, "20%")
+    assert claim.claimant == "Paul Martin"
+    assert "le ministre Paul Martin a confirmé vouloir réduire de 20% les droits de donation" in claim.text
+
+
+def test_a_description_that_does_not_speak_is_not_named_after_the_speaker() -> None:
+    # "le ministre" here is what the speaker talks about, not the speaker: no name goes with it.
+    text = ("« Nous baisserons les droits de succession », a déclaré Paul Martin jeudi à Lille devant Pierre Durand, "
+            "le patron du Medef. Selon lui, le ministre a réduit de 20% les droits de donation l'an dernier.")
+    claim = one(text, "20%")
+    assert "Paul Martin" not in claim.text
+
+
+def test_an_office_the_article_names_further_on_is_named_in_the_text_as_in_the_claimant() -> None:
+    # "le ministre de l'Intérieur" is named only two sentences later: the claimant and the text both say who.
+    text = ("En visite à Lyon lundi, le ministre de l'Intérieur a annoncé 300 postes de policiers supplémentaires. "
+            "La mesure sera financée par le budget de 2021. "
+            "Paul Martin, ministre de l'Intérieur, a aussi promis des véhicules neufs.")
+    claim = one(text, "300 postes")
+    assert claim.claimant == "Paul Martin"
+    assert "le ministre de l'Intérieur Paul Martin a annoncé 300 postes de policiers supplémentaires" in claim.text
+
+
+def test_name_description_inserts_the_name_only_after_the_description() -> None:
+    from claims.extraction.rewrite import name_description
+
+    assert name_description("Le ministre s'est dit favorable à la baisse.", "le ministre", "Paul Martin") \
+        == "Le ministre Paul Martin s'est dit favorable à la baisse."
+    # not inside a longer word, not twice, not when a name already follows
+    assert name_description("Le ministrel a voté.", "le ministre", "Paul Martin") == "Le ministrel a voté."
+    assert name_description("Paul Martin a voté.", "le ministre", "Paul Martin") == "Paul Martin a voté."
+    assert name_description("Le ministre Jean Roux a voté.", "le ministre", "Paul Martin") \
+        == "Le ministre Jean Roux a voté."
+
+
+def test_name_description_leaves_an_office_of_a_place_that_several_hold() -> None:
+    from claims.extraction.rewrite import name_description
+
+    text = "Le député de la Creuse a affirmé que 40 communes avaient perdu leur médecin."
+    assert name_description(text, "Le député de la Creuse", "Jean Dupont") == text
