@@ -538,6 +538,21 @@ def _finite(tokens: list[Token]) -> bool:
                for t in tokens)
 
 
+def _cut_from_before(span: Span, kept: list[Token]) -> bool:
+    """Whether a sentence opens, in lower case, on a finite verb: its subject is in the sentence before, cut off
+    from it ('"Je reviens sur le ring !" a écrit l'ancien champion pour annoncer son retour', "La montre
+    présentée par Jacob & Co. est disponible ..."), and the text says what was said or what is meant only with
+    it ("A écrit l'ancien champion ...", "Est disponible ..."). Not a clause the pipeline gave its subject
+    (it starts inside its sentence), nor a sentence opening on its subject ("il a déjà payé")."""
+    if span.start != span.sent.start:
+        return False
+    words = [t for t in span_tokens(span) if not t.is_punct and not t.is_space]
+    first = next((t for t in words if not (t.pos_ == "PRON" and t.dep_.startswith(("expl", "obj", "iobj")))), None)
+    if first is None or not words[0].is_lower or not first.is_lower or first.dep_.startswith("nsubj"):
+        return False
+    return _finite([first]) and first in kept[:3]
+
+
 def _antecedent(subj: Token, ctx: Context, span: Span, sure_of_gender: bool = False) -> str:
     """The named antecedent of "il", "elle", "ils", "ce dernier" when the article makes it certain.
     With `sure_of_gender` a singular antecedent's gender must be known to agree: after a leading phrase
@@ -1139,6 +1154,7 @@ def condense(
         # A quotation's own subject is not the sentence's (the speaker's): it is read at the first words.
         needs_context = _refers_back(kept) or _pronoun_opens(kept) or inner_quote and _quoted_described(subj, kept) \
             or not inner_quote and _nominal_comment(kept)
+    needs_context = needs_context or _cut_from_before(span, kept)
     replacement.update(_source_named(kept, subj, attribution, ctx))
     # Whatever its subject, a claim may point back elsewhere: "a dépassé ce seuil", "ce jour-là", "selon lui".
     needs_context = needs_context or _points_back([t for t in kept if t.i not in replacement], subj)

@@ -401,6 +401,21 @@ def test_name_description_inserts_the_name_only_after_the_description() -> None:
         == "Le ministre Jean Roux a voté."
 
 
+def test_a_sentence_cut_off_after_a_quotation_needs_the_sentence_before() -> None:
+    # '"...!" a écrit X': the parser ends the sentence at the quotation; what is left opens on the verb in lower case
+    # and says what was written only with the quotation.
+    text = ("« Je reviens sur le ring pour aider les enfants malades ! » a écrit l'ancien champion Paul Durand pour "
+            "annoncer jeudi, à 57 ans, son retour.")
+    claim = one(text, "57 ans")
+    assert claim.text.startswith("A écrit")
+    assert claim.needs_context
+
+
+def test_a_sentence_that_opens_on_its_subject_in_lower_case_is_not_cut_off() -> None:
+    text = "Le chronographe de la marque sera vendu 20 000 euros et il est disponible en 300 exemplaires."
+    assert not one(text, "20 000 euros").needs_context
+
+
 def test_name_description_leaves_an_office_of_a_place_that_several_hold() -> None:
     from claims.extraction.rewrite import name_description
 
