@@ -880,8 +880,12 @@ def _connectives(language: str) -> tuple[tuple[str, str], ...]:
     """The language's leading connectives, longest first, each with the space that follows it at the start
     of a sentence (sorted once: condense runs for every candidate); one that ends on an elided word ("à noter
     qu'") is glued to the next."""
-    return tuple((c, c if c.endswith("'") else c + " ")
-                 for c in sorted(lx.CONNECTIVES.get(language, ()), key=len, reverse=True))
+    phrases = (*lx.CONNECTIVES.get(language, ()), *lx.REMINDER_FRAMES.get(language, ()))
+    return tuple((c, c if c.endswith("'") else c + " ") for c in sorted(phrases, key=len, reverse=True))
+
+
+# How many words a leading connective runs to at most: "il convient par ailleurs de rappeler qu'" (_connectives).
+_CONNECTIVE_WORDS = 8
 
 
 _ALSO = frozenset({"aussi", "également"})
@@ -977,7 +981,7 @@ def condense(
     # Leading connectives ("De son côté,", "Par ailleurs,", "Mais", "Et").
     connectives = _connectives(language)
     while kept:
-        head = " ".join(t.lower_ for t in kept[:5]).replace("' ", "'")
+        head = " ".join(t.lower_ for t in kept[:_CONNECTIVE_WORDS]).replace("' ", "'")
         found = next((c for c, opening in connectives if head == c or head.startswith(opening)), None)
         if found is None:
             break
