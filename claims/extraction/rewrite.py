@@ -495,6 +495,9 @@ class Rewrite:
     checkable: list[Token] = field(default_factory=list)
     aside: list[Token] = field(default_factory=list)  # left out of the text and the checkable part (_asides)
     unresolved: str = ""  # with a pronoun subject resolved: the text with the pronoun as written
+    # An office or occupation subject the sentences before did not name ("Le ministre"), the only reason the claim
+    # needs context: once the article is read, pipeline._name_offices may name it (Context.article_holder).
+    described: str = ""
 
 
 def same_person(name: str, other: str) -> bool:
@@ -1033,6 +1036,7 @@ def condense(
     needs_context = False
     replacement: dict[int, str] = {}
     resolved = ""
+    described = ""  # an office or occupation subject left unnamed, as the text writes it
     subj = _subject(span)
     position = _subject_position(subj, kept, span) if subj is not None and not inner_quote else ""
     if subj is not None and not inner_quote and subj in kept[:5] and _one_of_them(subj):
@@ -1126,6 +1130,8 @@ def condense(
         elif not _lead_names(subj, kept) and (_described_back(subj) or _unidentified_office(subj)):
             # "L'homme a été entendu", "La chanteuse a annulé", "L'entreprise a licencié", "Le ministre a expliqué"
             needs_context = True
+            if subj in kept and (role := _role_phrase(subj)) is not None and all(t in kept for t in role):
+                described = _tidy(joined(role, original))  # the article, read whole, may name them (name_description)
         elif (_named_in_apposition(subj, misread=True) or _names_itself(subj)) and low not in _LATTER:
             pass  # "Cet ex-collaborateur, Tewfik Derbal, a démissionné", "Cette saison 3 de The Voice": named
         elif _demonstrative(subj) or low in _LATTER:
@@ -1158,10 +1164,12 @@ def condense(
         # A quotation's own subject is not the sentence's (the speaker's): it is read at the first words.
         needs_context = _refers_back(kept) or _pronoun_opens(kept) or inner_quote and _quoted_described(subj, kept) \
             or not inner_quote and _nominal_comment(kept)
-    needs_context = needs_context or _cut_from_before(span, kept)
+    # (what else makes a claim need context: an office subject the article names further on only takes that away)
+    elsewhere = _cut_from_before(span, kept)
     replacement.update(_source_named(kept, subj, attribution, ctx))
     # Whatever its subject, a claim may point back elsewhere: "a dépassé ce seuil", "ce jour-là", "selon lui".
-    needs_context = needs_context or _points_back([t for t in kept if t.i not in replacement], subj)
+    elsewhere = elsewhere or _points_back([t for t in kept if t.i not in replacement], subj)
+    needs_context = needs_context or elsewhere
     text = _tidy(joined(kept, original, replacement))
     # Without a finite verb, a fragment; unless it states a figure about a named subject ("Coût estimé :
     # 150.000 euros"). "Un"/"une" read as an article is no figure ("Un show plus que réussi.").
@@ -1170,7 +1178,7 @@ def condense(
         any(t.like_num and t.pos_ != "DET" for t in kept) and any(t.pos_ in ("NOUN", "PROPN") for t in kept[:4])
         and len(kept) >= 3 and any(t.text == ":" or t.pos_ == "PROPN" or t.ent_type_ for t in kept))
     out = Rewrite(text, needs_context=needs_context, fragment=fragment, subject=resolved, inner_quote=inner_quote,
-                  checkable=checkable, aside=aside_tokens,
+                  checkable=checkable, aside=aside_tokens, described="" if elsewhere else described,
                   unresolved=_tidy(joined(kept, original)) if resolved and subj is not None and subj.i in replacement
                   else "")
     # The hard rule: nothing checkable is lost. A rewrite that drops a fact falls back to the checkable
@@ -1474,13 +1482,17 @@ def _place_not_person(description: str) -> bool:
 
 
 def name_description(text: str, description: str, name: str) -> str:
-    """A claim's text whose speaker the article named only once the whole article was read ("Le ministre s'est
-    dit favorable à une baisse de 20%", and "Paul Martin" further on, pipeline._name_offices): the description
-    the attribution took for the speaker gets the name after it, as the office subjects of condense do ("Le
+    """A claim's text whose speaker or office subject the article named only once the whole article was read ("Le
+    ministre s'est dit favorable à une baisse de 20%", and "Paul Martin" further on, pipeline._name_offices): the
+    description the attribution took for the speaker, or the subject condense left unnamed, gets the name after it, as the office subjects of condense do ("Le
     ministre Paul Martin s'est dit favorable ..."). The text as it was when the description is not in it, the
-    name already is, or a name follows it."""
-    if not description or not name or name in text or _place_not_person(description):
+    name or part of it already is ("Le chef a fait une surprise à Johnny": someone else than the chef), or a
+    name follows it."""
+    if not description or not name or _place_not_person(description):
         return text
+    words = set(re.findall(r"\w+", text.lower()))
+    if any(len(part) > 2 and part in words for part in re.findall(r"\w+", name.lower())):
+        return text  # named already, or someone of that name the sentence speaks of ("Le chef a reçu Johnny")
     found = re.search(r"(?<!\w)" + re.escape(description) + r"(?!\w)", text, re.IGNORECASE)
     if found is None or text[found.end():].lstrip()[:1].isupper():
         return text
