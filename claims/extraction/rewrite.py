@@ -114,6 +114,9 @@ class Context:
     last_subject_outlet: bool = False  # "le quotidien": rarely who a later "il" is
     last_subject_thing: bool = False  # a noun for no person ("Ce pack", "Sa voiture"): what a later "il" may be
     previous_names: list[str] = field(default_factory=list)  # people and organisations of the last sentence
+    # People the last sentence named as the subject of one of its clauses, outside a quotation ("Les initiatives
+    # se multiplient : ainsi Paul Roux s'est transformé en livreur"): who a next "il" may go on about.
+    clause_subjects: list[str] = field(default_factory=list)
     roles: dict[str, str] = field(default_factory=dict)  # "ministre de l'éducation" -> the person named with it
     genders: dict[str, str] = field(default_factory=dict)  # person -> "Masc" / "Fem", as the article first gave it
     # Genders of the people the last sentence brought in unnamed ("une jeune fille de 15 ans"): a pronoun of
@@ -141,6 +144,18 @@ class Context:
             return None
         subject = self.person_for(self.last_subject) or self.last_subject
         return subject if self.fits(subject, pronoun) else ""
+
+    def clause_subject_for(self, pronoun: str) -> str:
+        """Who "il"/"elle" is when the previous sentence's own subject is not theirs (plural, a thing, none) but one
+        of its clauses has a person as its subject, the only person it so named, of the pronoun's gender as the
+        article gave it: "Les initiatives se sont multipliées : ainsi Paul Roux s'est transformé en livreur. Cette
+        semaine il a organisé des cours" is about Paul Roux. "" when the sentence named two, the gender is unknown
+        or disagrees, or it brought in someone unnamed of that gender ("un homme")."""
+        names = set(self.clause_subjects)
+        if len(names) != 1 or self.brought_in_unnamed(pronoun):
+            return ""
+        name = names.pop()
+        return name if self.genders.get(name) and self.fits(name, pronoun) else ""
 
     def thing_before(self, pronoun: str) -> bool:
         """Whether the previous sentence's subject was a noun the article did not name ("Ce pack", "Sa
@@ -299,6 +314,7 @@ class Context:
                                     if t.pos_ in ("NOUN", "PRON")
                                     and any(c.dep_ == "det" and c.lower_ in ("un", "une") for c in t.children)
                                     for g in morph_values(t, "Gender")}
+        self.clause_subjects = []
         for ent in ents:
             name = span_text(ent).strip(" ,.'\"")
             if len(name) < 3:
@@ -313,6 +329,8 @@ class Context:
                     self.people.append(name)
                     if not any(c.dep_ == "case" for c in ent.root.children):
                         self.agents.add(name)
+                    if _clause_subject(ent.root) and not quoted(ent[0], sent):
+                        self.clause_subjects.append(name)
                     gender = gender_of(ent)
                     if gender:
                         self.genders.setdefault(name, gender)
@@ -361,6 +379,14 @@ class Context:
             return
         elif subject is None or subject.lower_ not in ("il", "elle", "ils", "elles"):
             self.last_subject = ""
+
+
+def _clause_subject(tok: Token) -> bool:
+    """Whether a name is the subject of a clause, alone or with others ("Paul Roux et Jean Dumas se sont
+    transformés": both are)."""
+    while tok.dep_ == "conj" and tok.head != tok:
+        tok = tok.head
+    return tok.dep_.startswith("nsubj")
 
 
 def _described(subject: Token) -> str:
@@ -580,6 +606,8 @@ def _antecedent(subj: Token, ctx: Context, span: Span, sure_of_gender: bool = Fa
             return "" if found.lower().startswith(("un ", "une ", "des ")) else found
         if ctx.thing_before(low):
             return ""  # "Ce pack comprend des freins Brembo et il est proposé à 6 000 €": the pack, not a person
+        if (subject := ctx.clause_subject_for(low)):
+            return subject
         recent = ctx.people[-3:]
         if recent and len(set(recent)) == 1 and ctx.fits(recent[-1], low) and not ctx.brought_in_unnamed(low):
             return recent[-1]

@@ -444,3 +444,19 @@ def test_an_office_subject_is_not_named_when_the_article_names_two_people_it_may
     assert claim.text.startswith("La ministre a visité")
     assert claim.needs_context
 
+
+def test_elle_goes_on_about_the_one_person_a_clause_of_the_sentence_before_is_about() -> None:
+    # The sentence's own subject ("Les dons") is plural: "elle" is the one woman one of its clauses is about, not
+    # the woman named before.
+    text = ("Mme Julie Marin répare des ordinateurs à Timisoara. Les dons affluent et Marie Roux, une ancienne "
+            "ingénieure, est devenue livreuse. Cette semaine elle a installé 30 ordinateurs chez des familles de Cluj.")
+    claim = one(text, "30 ordinateurs")
+    assert claim.text == "Cette semaine Marie Roux a installé 30 ordinateurs chez des familles de Cluj."
+
+
+def test_elle_is_not_one_of_two_people_a_clause_of_the_sentence_before_is_about() -> None:
+    text = ("Mme Julie Marin répare des ordinateurs à Timisoara. Les dons affluent et Mme Marie Roux et Mme Léa Dumas "
+            "sont devenues livreuses. Cette semaine elle a installé 30 ordinateurs chez des familles de Cluj.")
+    claim = one(text, "30 ordinateurs")
+    assert claim.text.startswith("Cette semaine elle a installé")
+    assert claim.needs_context
