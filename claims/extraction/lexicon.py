@@ -184,6 +184,18 @@ CONNECTIVES = {
     "en": ("however", "meanwhile", "moreover", "indeed", "also", "but", "and", "so", "yet", "in fact",
            "for example", "for instance", "furthermore", "in addition", "still", "then", "now", "well"),
 }
+# The writer's frames before a statement that remind or explain ("Il faut enfin rappeler que Conforama attend ...",
+# "Il convient de préciser que ...") with or without an adverb, and "d'autant (plus) que" tying the statement to the
+# sentence before: no fact of the claim, dropped with CONNECTIVES (rewrite._connectives). Written out here once.
+_REMINDER_VERBS = ("faut {}rappeler", "faut {}savoir", "faut {}préciser", "faut {}noter", "faut {}souligner",
+                   "faut {}dire", "convient {}de rappeler", "convient {}de préciser", "convient {}de noter",
+                   "est {}bon de rappeler", "est {}utile de rappeler")
+_REMINDER_ADVERBS = ("", "enfin ", "aussi ", "toutefois ", "cependant ", "néanmoins ", "également ", "d'ailleurs ",
+                     "donc ", "par ailleurs ", "tout de même ", "bien ")
+REMINDER_FRAMES = {
+    "fr": tuple(f"il {verb.format(adverb)} {que}" for verb in _REMINDER_VERBS for adverb in _REMINDER_ADVERBS
+                for que in ("que", "qu'")) + ("d'autant plus que", "d'autant plus qu'", "d'autant que", "d'autant qu'"),
+}
 # Of those, the ones a sentence also sets inside its main clause, after the subject or the auxiliary ("Le
 # tribunal a ainsi donné raison", "La ville de Saint-Ouen de son côté a rassuré", "Il a également été député"):
 # they tie the claim to the sentences before and say nothing of its fact (rewrite._inner_connectives).

@@ -1421,6 +1421,8 @@ def _candidate(
         signals.extra["unresolved"] = rewritten.unresolved[0].upper() + rewritten.unresolved[1:]
     if rewritten.inner_quote:
         signals.extra["inner_quote"] = True
+    if rewritten.described and subject is None:
+        signals.extra["described"] = rewritten.described  # named once the article is read (_name_offices)
     lower = text.lower()
     root = span.root
     tense = ft._tense_at(doc, root.i)
@@ -1504,15 +1506,39 @@ def _name_offices(art: _Article) -> None:
     ministre de l'Intérieur, ...': a claimant the article left as an office is the one person the article
     named with that very office, its noun and its complement word for word, wherever it did (a lead often
     gives the office before the name). Not a bare noun ("le ministre": any of them), nor an office the
-    article gave two people."""
+    article gave two people. The claim's text then names them after the office too (rewrite.name_description)."""
     speakers = {cand.claimant for cand in art.candidates if cand.claimant in art.context.people}
+    said_by = [cand.claimant for cand in art.candidates]
     for cand in art.candidates:
+        description = cand.claimant
         key = at.office_key(cand.claimant)
         names = art.paired.get(key, set())
         if len(key.split()) > 1 and len(names) == 1:
             cand.claimant = next(iter(names))
         elif cand.claimant:
             cand.claimant = art.context.article_holder(cand.claimant, cand.quote, speakers) or cand.claimant
+        else:
+            continue
+        if cand.claimant != description:  # the text names them too (rewrite.name_description)
+            cand.text = rw.name_description(cand.text, description, cand.claimant)
+    for cand, speaker in zip(art.candidates, said_by, strict=True):
+        _name_described_subject(art, cand, speakers, speaker)
+
+
+def _name_described_subject(art: _Article, cand: ClaimCandidate, speakers: set[str], speaker: str) -> None:
+    """'La présidente du RN a dénoncé ...' that the sentences before did not name, and 'Marine Le Pen' further on:
+    the office subject the text left unnamed (rewrite.Rewrite.described) is named by the claimant's rule
+    (Context.article_holder), and the claim no longer needs context when that was all it needed. Not after the
+    person who says it ('Selon lui, le ministre a réduit les droits' is not about the speaker), unless the
+    description is how the sentence names its speaker (`speaker`, the claimant as the sentence gave it)."""
+    described = cand.signals.extra.pop("described", "") if cand.signals is not None else ""
+    name = art.context.article_holder(described, cand.quote, speakers) if described else ""
+    if not name or rw.same_person(name, cand.claimant) and at.role_key(speaker) != at.role_key(described):
+        return
+    text = rw.name_description(cand.text, described, name)
+    if f"{described} {name}".lower() in text.lower():  # (or the claimant's rule named them the same way)
+        cand.text = text
+        cand.needs_context = cand.signals.needs_context = False
 
 
 def _quote_speaker(cand: ClaimCandidate) -> None:

@@ -114,6 +114,9 @@ class Context:
     last_subject_outlet: bool = False  # "le quotidien": rarely who a later "il" is
     last_subject_thing: bool = False  # a noun for no person ("Ce pack", "Sa voiture"): what a later "il" may be
     previous_names: list[str] = field(default_factory=list)  # people and organisations of the last sentence
+    # People the last sentence named as the subject of one of its clauses, outside a quotation ("Les initiatives
+    # se multiplient : ainsi Paul Roux s'est transformé en livreur"): who a next "il" may go on about.
+    clause_subjects: list[str] = field(default_factory=list)
     roles: dict[str, str] = field(default_factory=dict)  # "ministre de l'éducation" -> the person named with it
     genders: dict[str, str] = field(default_factory=dict)  # person -> "Masc" / "Fem", as the article first gave it
     # Genders of the people the last sentence brought in unnamed ("une jeune fille de 15 ans"): a pronoun of
@@ -141,6 +144,18 @@ class Context:
             return None
         subject = self.person_for(self.last_subject) or self.last_subject
         return subject if self.fits(subject, pronoun) else ""
+
+    def clause_subject_for(self, pronoun: str) -> str:
+        """Who "il"/"elle" is when the previous sentence's own subject is not theirs (plural, a thing, none) but one
+        of its clauses has a person as its subject, the only person it so named, of the pronoun's gender as the
+        article gave it: "Les initiatives se sont multipliées : ainsi Paul Roux s'est transformé en livreur. Cette
+        semaine il a organisé des cours" is about Paul Roux. "" when the sentence named two, the gender is unknown
+        or disagrees, or it brought in someone unnamed of that gender ("un homme")."""
+        names = set(self.clause_subjects)
+        if len(names) != 1 or self.brought_in_unnamed(pronoun):
+            return ""
+        name = names.pop()
+        return name if self.genders.get(name) and self.fits(name, pronoun) else ""
 
     def thing_before(self, pronoun: str) -> bool:
         """Whether the previous sentence's subject was a noun the article did not name ("Ce pack", "Sa
@@ -299,6 +314,7 @@ class Context:
                                     if t.pos_ in ("NOUN", "PRON")
                                     and any(c.dep_ == "det" and c.lower_ in ("un", "une") for c in t.children)
                                     for g in morph_values(t, "Gender")}
+        self.clause_subjects = []
         for ent in ents:
             name = span_text(ent).strip(" ,.'\"")
             if len(name) < 3:
@@ -313,6 +329,8 @@ class Context:
                     self.people.append(name)
                     if not any(c.dep_ == "case" for c in ent.root.children):
                         self.agents.add(name)
+                    if _clause_subject(ent.root) and not quoted(ent[0], sent):
+                        self.clause_subjects.append(name)
                     gender = gender_of(ent)
                     if gender:
                         self.genders.setdefault(name, gender)
@@ -361,6 +379,14 @@ class Context:
             return
         elif subject is None or subject.lower_ not in ("il", "elle", "ils", "elles"):
             self.last_subject = ""
+
+
+def _clause_subject(tok: Token) -> bool:
+    """Whether a name is the subject of a clause, alone or with others ("Paul Roux et Jean Dumas se sont
+    transformés": both are)."""
+    while tok.dep_ == "conj" and tok.head != tok:
+        tok = tok.head
+    return tok.dep_.startswith("nsubj")
 
 
 def _described(subject: Token) -> str:
@@ -495,6 +521,9 @@ class Rewrite:
     checkable: list[Token] = field(default_factory=list)
     aside: list[Token] = field(default_factory=list)  # left out of the text and the checkable part (_asides)
     unresolved: str = ""  # with a pronoun subject resolved: the text with the pronoun as written
+    # An office or occupation subject the sentences before did not name ("Le ministre"), the only reason the claim
+    # needs context: once the article is read, pipeline._name_offices may name it (Context.article_holder).
+    described: str = ""
 
 
 def same_person(name: str, other: str) -> bool:
@@ -538,6 +567,21 @@ def _finite(tokens: list[Token]) -> bool:
                for t in tokens)
 
 
+def _cut_from_before(span: Span, kept: list[Token]) -> bool:
+    """Whether a sentence opens, in lower case, on a finite verb: its subject is in the sentence before, cut off
+    from it ('"Je reviens sur le ring !" a écrit l'ancien champion pour annoncer son retour', "La montre
+    présentée par Jacob & Co. est disponible ..."), and the text says what was said or what is meant only with
+    it ("A écrit l'ancien champion ...", "Est disponible ..."). Not a clause the pipeline gave its subject
+    (it starts inside its sentence), nor a sentence opening on its subject ("il a déjà payé")."""
+    if span.start != span.sent.start:
+        return False
+    words = [t for t in span_tokens(span) if not t.is_punct and not t.is_space]
+    first = next((t for t in words if not (t.pos_ == "PRON" and t.dep_.startswith(("expl", "obj", "iobj")))), None)
+    if first is None or not words[0].is_lower or not first.is_lower or first.dep_.startswith("nsubj"):
+        return False
+    return _finite([first]) and first in kept[:3]
+
+
 def _antecedent(subj: Token, ctx: Context, span: Span, sure_of_gender: bool = False) -> str:
     """The named antecedent of "il", "elle", "ils", "ce dernier" when the article makes it certain.
     With `sure_of_gender` a singular antecedent's gender must be known to agree: after a leading phrase
@@ -562,6 +606,8 @@ def _antecedent(subj: Token, ctx: Context, span: Span, sure_of_gender: bool = Fa
             return "" if found.lower().startswith(("un ", "une ", "des ")) else found
         if ctx.thing_before(low):
             return ""  # "Ce pack comprend des freins Brembo et il est proposé à 6 000 €": the pack, not a person
+        if (subject := ctx.clause_subject_for(low)):
+            return subject
         recent = ctx.people[-3:]
         if recent and len(set(recent)) == 1 and ctx.fits(recent[-1], low) and not ctx.brought_in_unnamed(low):
             return recent[-1]
@@ -865,8 +911,12 @@ def _connectives(language: str) -> tuple[tuple[str, str], ...]:
     """The language's leading connectives, longest first, each with the space that follows it at the start
     of a sentence (sorted once: condense runs for every candidate); one that ends on an elided word ("à noter
     qu'") is glued to the next."""
-    return tuple((c, c if c.endswith("'") else c + " ")
-                 for c in sorted(lx.CONNECTIVES.get(language, ()), key=len, reverse=True))
+    phrases = (*lx.CONNECTIVES.get(language, ()), *lx.REMINDER_FRAMES.get(language, ()))
+    return tuple((c, c if c.endswith("'") else c + " ") for c in sorted(phrases, key=len, reverse=True))
+
+
+# How many words a leading connective runs to at most: "il convient par ailleurs de rappeler qu'" (_connectives).
+_CONNECTIVE_WORDS = 8
 
 
 _ALSO = frozenset({"aussi", "également"})
@@ -962,7 +1012,7 @@ def condense(
     # Leading connectives ("De son côté,", "Par ailleurs,", "Mais", "Et").
     connectives = _connectives(language)
     while kept:
-        head = " ".join(t.lower_ for t in kept[:5]).replace("' ", "'")
+        head = " ".join(t.lower_ for t in kept[:_CONNECTIVE_WORDS]).replace("' ", "'")
         found = next((c for c, opening in connectives if head == c or head.startswith(opening)), None)
         if found is None:
             break
@@ -1014,6 +1064,7 @@ def condense(
     needs_context = False
     replacement: dict[int, str] = {}
     resolved = ""
+    described = ""  # an office or occupation subject left unnamed, as the text writes it
     subj = _subject(span)
     position = _subject_position(subj, kept, span) if subj is not None and not inner_quote else ""
     if subj is not None and not inner_quote and subj in kept[:5] and _one_of_them(subj):
@@ -1081,7 +1132,8 @@ def condense(
             resolved = ""  # the owner is named, the subject is still the thing owned
         elif not _lead_names(subj, kept) and (role := _role_phrase(subj)) is not None and (
                 name := _office_holder(described := span_text(subj.doc[role[0].i : role[-1].i + 1]), ctx)
-                or ctx.sole_holder(described, span_text(span))) and name not in span_text(span):
+                or ctx.sole_holder(described, span_text(span)) or _described_speaker(subj, attribution, ctx, language)
+        ) and name not in span_text(span):
             # "Le ministre suggère ..." after "le ministre de l'Action et des Comptes publics Gérald Darmanin":
             # the office keeps its words, the person it names follows ("Le ministre Gérald Darmanin").
             last = role[-1]  # after the adjectives that follow: "L'actrice oscarisée Marion Cotillard"
@@ -1106,6 +1158,8 @@ def condense(
         elif not _lead_names(subj, kept) and (_described_back(subj) or _unidentified_office(subj)):
             # "L'homme a été entendu", "La chanteuse a annulé", "L'entreprise a licencié", "Le ministre a expliqué"
             needs_context = True
+            if subj in kept and (role := _role_phrase(subj)) is not None and all(t in kept for t in role):
+                described = _tidy(joined(role, original))  # the article, read whole, may name them (name_description)
         elif (_named_in_apposition(subj, misread=True) or _names_itself(subj)) and low not in _LATTER:
             pass  # "Cet ex-collaborateur, Tewfik Derbal, a démissionné", "Cette saison 3 de The Voice": named
         elif _demonstrative(subj) or low in _LATTER:
@@ -1138,9 +1192,12 @@ def condense(
         # A quotation's own subject is not the sentence's (the speaker's): it is read at the first words.
         needs_context = _refers_back(kept) or _pronoun_opens(kept) or inner_quote and _quoted_described(subj, kept) \
             or not inner_quote and _nominal_comment(kept)
+    # (what else makes a claim need context: an office subject the article names further on only takes that away)
+    elsewhere = _cut_from_before(span, kept)
     replacement.update(_source_named(kept, subj, attribution, ctx))
     # Whatever its subject, a claim may point back elsewhere: "a dépassé ce seuil", "ce jour-là", "selon lui".
-    needs_context = needs_context or _points_back([t for t in kept if t.i not in replacement], subj)
+    elsewhere = elsewhere or _points_back([t for t in kept if t.i not in replacement], subj)
+    needs_context = needs_context or elsewhere
     text = _tidy(joined(kept, original, replacement))
     # Without a finite verb, a fragment; unless it states a figure about a named subject ("Coût estimé :
     # 150.000 euros"). "Un"/"une" read as an article is no figure ("Un show plus que réussi.").
@@ -1149,7 +1206,7 @@ def condense(
         any(t.like_num and t.pos_ != "DET" for t in kept) and any(t.pos_ in ("NOUN", "PROPN") for t in kept[:4])
         and len(kept) >= 3 and any(t.text == ":" or t.pos_ == "PROPN" or t.ent_type_ for t in kept))
     out = Rewrite(text, needs_context=needs_context, fragment=fragment, subject=resolved, inner_quote=inner_quote,
-                  checkable=checkable, aside=aside_tokens,
+                  checkable=checkable, aside=aside_tokens, described="" if elsewhere else described,
                   unresolved=_tidy(joined(kept, original)) if resolved and subj is not None and subj.i in replacement
                   else "")
     # The hard rule: nothing checkable is lost. A rewrite that drops a fact falls back to the checkable
@@ -1427,6 +1484,47 @@ def _lead_names(subj: Token, kept: list[Token]) -> bool:
     if "Plur" in morph_values(subj, "Number") and _named_before(subj, kept):
         return True  # "Si Macron et Philippe sortent de l'ENA, les deux hommes ..."
     return _possessive(subj) is not None and any(t.ent_type_ in ("PER", "PERSON", "ORG") for t in lead)
+
+
+def _described_speaker(subj: Token, attribution: Attribution, ctx: Context, language: str) -> str:
+    """The person a description subject stands for when it is who speaks: "Paul Martin a défendu la baisse des
+    droits. Le ministre s'est dit favorable à une baisse de 20%": the attribution read "le ministre" as the
+    speaker and the claimant's one rule (pipeline._resolve) named them; the text says who as the claimant
+    does ("Le ministre Paul Martin s'est dit favorable ..."). Only a person the article named, and only when
+    the description is the subject of the speech verb (not "le ministre" of a sentence someone else says)."""
+    claimant = attribution.claimant
+    if attribution.how != f"description:{subj.lower_}" or claimant not in ctx.people:
+        return ""
+    return claimant if speech_verb(subj.head, language) or any(
+        speech_verb(c, language) for c in subj.head.children if c.dep_ in ("xcomp", "ccomp")) else ""
+
+
+def _place_not_person(description: str) -> bool:
+    """"Le député de la Creuse", "l'acteur de Trois hommes et un couffin": an office several hold in one place, or
+    an occupation, with the name of where or in what (condense's rule for such subjects): it says where, not
+    which of them; the text does not name the person a guess of the claimant's picked."""
+    words = role_key(description).split()
+    head = next((w for w in words if w not in ROLE_ADJECTIVES), "")
+    return (head in _SHARED_OFFICES or head in FOLDED_JOBS) and any(
+        w[:1].isupper() for w in description.replace("'", " ").split()[1:])
+
+
+def name_description(text: str, description: str, name: str) -> str:
+    """A claim's text whose speaker or office subject the article named only once the whole article was read ("Le
+    ministre s'est dit favorable à une baisse de 20%", and "Paul Martin" further on, pipeline._name_offices): the
+    description the attribution took for the speaker, or the subject condense left unnamed, gets the name after it, as the office subjects of condense do ("Le
+    ministre Paul Martin s'est dit favorable ..."). The text as it was when the description is not in it, the
+    name or part of it already is ("Le chef a fait une surprise à Johnny": someone else than the chef), or a
+    name follows it."""
+    if not description or not name or _place_not_person(description):
+        return text
+    words = set(re.findall(r"\w+", text.lower()))
+    if any(len(part) > 2 and part in words for part in re.findall(r"\w+", name.lower())):
+        return text  # named already, or someone of that name the sentence speaks of ("Le chef a reçu Johnny")
+    found = re.search(r"(?<!\w)" + re.escape(description) + r"(?!\w)", text, re.IGNORECASE)
+    if found is None or text[found.end():].lstrip()[:1].isupper():
+        return text
+    return text[: found.end()] + " " + name + text[found.end():]
 
 
 def _office(word: str) -> bool:

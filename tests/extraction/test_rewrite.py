@@ -812,3 +812,16 @@ def test_a_noun_that_only_a_relative_clause_says_something_of_needs_context() ->
             "Un homme qui avait volé 3 voitures a été condamné à Lyon.")
     assert one(text, "deux minutes").needs_context
     assert not one(text, "3 voitures").needs_context
+
+
+@pytest.mark.parametrize("frame", ["Il faut enfin rappeler que", "Il convient par ailleurs de préciser que",
+                                   "Il faut savoir que", "D'autant plus que"])
+def test_a_reminder_frame_before_the_statement_is_left_out(frame: str) -> None:
+    claim = one(f"{frame} la mairie de Lille a fermé douze écoles lundi.", "douze écoles")
+    assert claim.text == "La mairie de Lille a fermé douze écoles lundi."
+
+
+def test_a_reminder_verb_with_its_own_object_stays() -> None:
+    # "rappeler les 300 soldats" is what is done, not a frame before a statement.
+    claim = one("Il faut rappeler les 300 soldats déployés au Mali avant le mois de juin.", "300 soldats")
+    assert claim.text.startswith("Il faut rappeler les 300 soldats")
