@@ -2028,10 +2028,13 @@ def anchor_weekdays(claims: list[list[dict[str, Any]]], published: Any) -> None:
     dated: dict[int, tuple[str, int]] = {}
     told: Any = None  # the last day of the week before publication that the article told in the past
     items = sorted(((d, k) for k, dates in enumerate(claims) for d in dates), key=lambda p: p[0].get("start", 0))
+    before: dict[str, Any] = {}
     for item, claim in items:
         value = item.get("value") or ""
         words = set(item.get("text", "").lower().split())
-        if item.get("type") == "date" and len(value) == 10 and not item.get("values"):
+        if item.get("type") == "weekday" and item.get("follows") and before.get("type") == "weekday":
+            _follow(item, before)
+        elif item.get("type") == "date" and len(value) == 10 and not item.get("values"):
             day = dt.date.fromisoformat(value)
             if abs((day - day0).days) <= 7:
                 dated[day.weekday()] = (value, claim)
@@ -2057,6 +2060,18 @@ def anchor_weekdays(claims: list[list[dict[str, Any]]], published: Any) -> None:
                 and item.get("tense") == "past":
             day = dt.date.fromisoformat(value)
             told = day if 0 <= (day0 - day).days <= 7 else told
+        before = item
+
+
+def _follow(item: dict[str, Any], first: dict[str, Any]) -> None:
+    """"dans la nuit de dimanche à lundi": the second day of a span is the first day after the first one,
+    whatever date an earlier "lundi 9 décembre" gave that weekday (the night is told as one)."""
+    import datetime as dt
+
+    if len(first.get("value") or "") != 10:
+        return
+    start = dt.date.fromisoformat(first["value"])
+    item["value"] = (start + dt.timedelta(days=(item["weekday"] - start.weekday()) % 7 or 7)).isoformat()
 
 
 def _day_in_years(month: int, day: int, year: int) -> list[Any]:
@@ -2071,6 +2086,37 @@ def _day_in_years(month: int, day: int, year: int) -> list[Any]:
         except ValueError:
             continue
     return out
+
+
+# A weekday that does not fit a year-less day-month this near publication is the article's slip
+# ("jeudi 28 juin" in a paper of Thursday 29 June); further away, the weekday tells the year.
+_SLIP_DAYS = 45
+# Weekdays come back on the same day-month within eleven years at most.
+_WEEKDAY_CYCLE = 11
+
+
+def _weekday_year(item: dict[str, Any], chosen: Any, day0: Any) -> Any:
+    """The day-month of the nearest year to publication where it falls on the weekday the article names
+    ("vendredi 5 août" in a paper of March 2020: 5 August 2016 was a Friday, in 2019 and 2020 it was
+    not), when the day the tense chose has another weekday and lies more than _SLIP_DAYS from
+    publication. The tense keeps its side: a future day is sought no further than next year (a plan is
+    not told years ahead). None when the weekday fits, none is named, or the day is near enough to be a
+    slip."""
+    import datetime as dt
+
+    weekday = item.get("weekday")
+    if weekday is None or chosen.weekday() == weekday or abs((chosen - day0).days) <= _SLIP_DAYS:
+        return None
+    tense = item.get("tense")
+    fitting = []
+    for year in range(day0.year - _WEEKDAY_CYCLE, day0.year + 2):
+        try:
+            day = dt.date(year, item["month"], item["days"][0])
+        except ValueError:
+            continue
+        if day.weekday() == weekday and not (tense == "past" and day > day0 or tense == "future" and day < day0):
+            fitting.append(day)
+    return min(fitting, key=lambda d: (abs((d - day0).days), d > day0)) if fitting else None
 
 
 # A year-less day-month at most this many days after publication, in a past sentence, is the coming one.
@@ -2145,6 +2191,7 @@ def resolve_dates(dates: list[dict[str, Any]], published: Any) -> None:
                     first = _nearest(named if len(named) == 1 else options, day0, tense)
                     if len(named) != 1:
                         first = _soon_after(options, day0, tense, item.get("text", ""), item.get("completed", False)) or first
+                        first = _weekday_year(item, first, day0) or first
                     year = first.year
                 if item.get("commemorated"):
                     continue

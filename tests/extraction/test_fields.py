@@ -233,6 +233,14 @@ def test_an_imperfect_ending_like_a_future_lies_behind() -> None:
     assert "2020-06-02" in dates(text, published)
 
 
+def test_a_weekday_months_away_picks_the_nearest_year_it_fits() -> None:
+    published = dt.date(2020, 3, 10)  # 5 August is a Friday in 2016, a Monday in 2019, a Wednesday in 2020
+    text = "Le gardien du musée avait été interpellé le vendredi 5 août à Nantes, selon la police."
+    assert dates(text, published) == ["2016-08-05"]
+    # (guard) a plan is not told years ahead: the coming 5 August stays
+    assert dates("Le festival ouvrira ses portes vendredi 5 août à Nantes.", published) == ["2020-08-05"]
+
+
 def test_a_weekday_a_year_away_does_not_move_a_date() -> None:
     published = dt.date(2017, 6, 29)  # 28 June 2017 is a Wednesday; in 2018 a Thursday
     text = "Le conseil municipal de Brest a voté jeudi 28 juin la hausse de 4 % des tarifs du stationnement."
@@ -319,6 +327,14 @@ def test_a_bare_weekday_takes_the_date_the_article_gave_that_weekday() -> None:
             "Samedi 19h45, Nadia promène son fils avec 2 amies sur la place du marché de Rouen.")
     found = [d["value"] for c in everything(text, wednesday) for d in c.dates if d["text"].lower() == "samedi"]
     assert found and set(found) == {"2021-03-13"}
+
+
+def test_the_second_day_of_a_night_follows_the_first_not_a_date_given_to_its_weekday() -> None:
+    monday = dt.date(2021, 3, 15)
+    text = ("Le maire de Caen a présenté lundi 8 mars un plan de 2 millions d'euros pour la voirie.\n\n"
+            "Dans la nuit de dimanche à lundi, trois abribus ont été brisés dans le centre-ville.")
+    found = [d["value"] for c in everything(text, monday) for d in c.dates if d["text"].lower() in ("dimanche", "lundi")]
+    assert found == ["2021-03-14", "2021-03-15"]
 
 
 def test_round_the_clock_idioms_are_no_quantities() -> None:
