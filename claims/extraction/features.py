@@ -410,7 +410,22 @@ def _weekly(doc: Doc, i: int) -> bool:
     if before == "du" and i + 2 < len(doc) and doc[i + 1].lower_ == "au" and doc[i + 2].lower_ in lx.WEEKDAYS:
         # In the present only: "seront ouverts du lundi au vendredi" may well be next week's days.
         return (i < 2 or doc[i - 2].lower_ not in _NIGHT) and _tense_at(doc, i) == "present"
+    if before == "du" and _slot_of_noun(doc, i):
+        return True
     return before == "au" and i >= 3 and doc[i - 2].lower_ in lx.WEEKDAYS and _weekly(doc, i - 2)
+
+
+def _slot_of_noun(doc: Doc, i: int) -> bool:
+    """"nos rendez-vous du mardi soir reprendront", "le marché du samedi matin accueille": a weekday after
+    "du" describing the noun before it, with no day number, in a clause told in the present or the future,
+    is a weekly slot, no date. Told in the past it may be one day ("la manifestation du samedi a réuni"),
+    and a night is one ("la nuit du samedi")."""
+    head = doc[i].head
+    if doc[i].dep_ != "nmod" or head.i != i - 2 or head.pos_ != "NOUN" or head.lower_ in _NIGHT:
+        return False
+    if i + 1 < len(doc) and (_DAY.match(doc[i + 1].text) or doc[i + 1].lower_ in _SIDE_WORDS):
+        return False
+    return _tense_at(doc, i) in ("present", "future")
 
 
 def _weekday_in_name(doc: Doc, i: int) -> bool:

@@ -337,6 +337,16 @@ def test_the_second_day_of_a_night_follows_the_first_not_a_date_given_to_its_wee
     assert found == ["2021-03-14", "2021-03-15"]
 
 
+def test_a_weekday_slot_of_a_noun_told_in_the_present_is_no_date() -> None:
+    wednesday = dt.date(2021, 3, 17)
+    assert dates("Nos permanences du jeudi soir avec les habitants reprendront en avril à Brest.", wednesday) == [
+        "2021-04"]
+    assert dates("Le marché du dimanche matin accueille désormais 60 producteurs à Vannes.", wednesday) == []
+    # (guards) told in the past it is one day, and a night is one
+    assert dates("La marche du dimanche a rassemblé 2.000 personnes à Vannes.", wednesday) == ["2021-03-14"]
+    assert dates("Les incidents de la nuit du dimanche ont fait 4 blessés à Vannes.", wednesday) == ["2021-03-14"]
+
+
 def test_round_the_clock_idioms_are_no_quantities() -> None:
     assert quantities("La pharmacie de garde est ouverte 24 heures sur 24 et 7 jours sur 7 pour 3 communes.") == [
         (3.0, "communes", None, None)]
