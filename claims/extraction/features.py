@@ -483,6 +483,7 @@ def find_dates(doc: Doc) -> list[dict[str, Any]]:
     matcher = date_matcher(doc.vocab)
     label_of = doc.vocab.strings
     taken: set[int] = set()
+    placed: list[tuple[dict[str, Any], int]] = []  # each item and its first token
     # Full dates first, so "lundi 24 octobre" folds its weekday in before the weekday matches alone.
     full = label_of["DATE"] if "DATE" in label_of else None
     found = _matches_near_triggers(matcher, doc)
@@ -573,9 +574,44 @@ def find_dates(doc: Doc) -> list[dict[str, Any]]:
                 item.update(period=period, offset={"past": -1, "future": 1}.get(item["tense"], 0)
                             if words & _SIDE_WORDS else 0)
         out.append(item)
+        placed.append((item, span.start))
+    _count_from_speech_day(doc, placed)
     out.sort(key=lambda d: d["char_start"])
     _share_range_year(doc, out)
     return out
+
+
+def _quoted(doc: Doc, i: int) -> bool:
+    """Whether token i lies inside quotation marks opened in its sentence ("« Aujourd'hui, nous ... »"); the
+    parser may leave the opening mark alone in a sentence of its own just before."""
+    start = doc[i].sent.start
+    while start > 0 and doc[start - 1].text in ("«", "“", '"'):
+        start -= 1
+    inside = False
+    for tok in doc[start:i]:
+        if tok.text in ("«", "“"):
+            inside = True
+        elif tok.text in ("»", "”"):
+            inside = False
+        elif tok.text == '"':
+            inside = not inside
+    return inside
+
+
+def _count_from_speech_day(doc: Doc, found: list[tuple[dict[str, Any], int]]) -> None:
+    """"« Aujourd'hui, nous avons 5.000 lits », avait déclaré le ministre le 3 mars": a relative day inside a
+    quotation counts from the day the quotation was said, the nearest day date or weekday of its sentence
+    outside the quotation marks, not from publication. resolve_dates reads the copy in `counted_from`."""
+    for item, i in found:
+        if item.get("days_from_publication") is None or not _quoted(doc, i):
+            continue
+        sent = doc[i].sent
+        said = [(abs(k - i), other) for other, k in found
+                if other is not item and sent.start <= k < sent.end and not _quoted(doc, k)
+                and (other["type"] == "weekday" or other["type"] == "date" and other.get("days"))]
+        if said:
+            anchor = min(said, key=lambda p: p[0])[1]
+            item["counted_from"] = {k: v for k, v in anchor.items() if k not in ("char_start", "char_end")}
 
 
 _RANGE_LINKS = {"", "au", "à", "et", "-", "–", "jusqu'au", "to", "and", "until", "through"}
@@ -2185,6 +2221,12 @@ def resolve_dates(dates: list[dict[str, Any]], published: Any) -> None:
                     options = [o for o in options if o > day0]
                 item["value"] = _nearest(options, day0, tense).isoformat()
                 previous = (item, dt.date.fromisoformat(item["value"]))
+            elif kind == "relative" and item.get("counted_from"):
+                said = dict(item.pop("counted_from"))
+                resolve_dates([said], published)
+                if len(said.get("value") or "") == 10:
+                    day = dt.date.fromisoformat(said["value"]) + dt.timedelta(days=item["days_from_publication"])
+                    item["value"] = day.isoformat()
             elif kind == "relative" and item.get("days_from_publication") is not None:
                 item["value"] = (day0 + dt.timedelta(days=item["days_from_publication"])).isoformat()
             elif kind == "relative" and item.get("period") == "year":

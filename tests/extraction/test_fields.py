@@ -347,6 +347,20 @@ def test_a_weekday_slot_of_a_noun_told_in_the_present_is_no_date() -> None:
     assert dates("Les incidents de la nuit du dimanche ont fait 4 blessés à Vannes.", wednesday) == ["2021-03-14"]
 
 
+def test_a_relative_day_inside_a_dated_quotation_counts_from_the_day_it_was_said() -> None:
+    published = dt.date(2021, 5, 20)
+    said = "« Aujourd'hui, nous disposons de 900 lits en réanimation », avait affirmé le directeur le 4 mars."
+    assert "2021-03-04" in [d["value"] for c in everything(said, published) for d in c.dates]
+    asked = "Interrogé mardi, le maire a répondu : « Hier, nous avons fermé 3 écoles à Rennes »."
+    assert [d["value"] for c in everything(asked, published) for d in c.dates if d["text"] == "Hier"] == ["2021-05-17"]
+    # (guards) undated speech, and a relative day outside the quotation, count from publication
+    plain = "« Aujourd'hui, nous disposons de 900 lits en réanimation », a affirmé le directeur."
+    assert [d["value"] for c in everything(plain, published) for d in c.dates] == ["2021-05-20"]
+    outside = "Aujourd'hui, le directeur a rappelé que le 4 mars, 900 lits étaient occupés."
+    assert [d["value"] for c in everything(outside, published) for d in c.dates if d["text"] == "Aujourd'hui"] == [
+        "2021-05-20"]
+
+
 def test_round_the_clock_idioms_are_no_quantities() -> None:
     assert quantities("La pharmacie de garde est ouverte 24 heures sur 24 et 7 jours sur 7 pour 3 communes.") == [
         (3.0, "communes", None, None)]
