@@ -925,6 +925,8 @@ def _unit_at(doc: Doc, j: int) -> tuple[str, int]:
     if nxt.pos_ == "ADJ" and nxt.is_alpha and doc[j - 1].dep_ == "nummod" and doc[j - 1].head.i == j \
             and nxt.dep_ in _NOMINAL_DEPS and nxt.lower_ not in _PRONOMINAL_ADJECTIVES:
         return nxt.text, j + 1
+    if _counted_participle(doc, j):
+        return nxt.text, j + 1
     # "19 centrales nucléaires", "70.949 jeunes": a plural noun the model tagged as an adjective of the number.
     if nxt.pos_ == "ADJ" and nxt.is_alpha and nxt.text.islower() and nxt.dep_ == "amod" and nxt.head.i == j - 1 \
             and doc[j - 1].lower_ not in lx.SCALES and "Plur" in morph_values(nxt, "Number") \
@@ -938,6 +940,23 @@ def _unit_at(doc: Doc, j: int) -> tuple[str, int]:
             return "", j  # "3 Français", "50 Democrats" are counts, "2 Paris" is not: names are not units
         return nxt.text, j + 1
     return "", j
+
+
+def _counted_participle(doc: Doc, j: int) -> bool:
+    """"4 morts et 7 impliqués", "12 hospitalisés ont été transférés": a plural participle or adjective used as
+    a noun is what the number before it counts (not the noun of the figure before it), when the parser
+    gave it the number as its modifier (or it as the number's) or when it governs nothing (", dont 12
+    placés en garde à vue", the number its subject, describes the people counted before). Not an adjective standing for a noun said elsewhere ("les
+    trois premiers")."""
+    tok = doc[j]
+    if tok.pos_ not in ("ADJ", "VERB") or not tok.is_alpha or not tok.text.islower() or j == 0:
+        return False
+    number = doc[j - 1]
+    read_as_counted = number.dep_ == "nummod" and number.head.i == j or tok.dep_ == "acl" and tok.head.i == j - 1
+    if number.lower_ in lx.SCALES or not (read_as_counted or not any(tok.children)):
+        return False
+    plural = "Plur" in morph_values(tok, "Number") or tok.lower_.endswith(("és", "ées", "us", "ues", "is", "ies"))
+    return plural and tok.lower_ not in _PRONOMINAL_ADJECTIVES | _AMOUNT_ADJECTIVES
 
 
 # "deux autres", "les trois premiers": adjectives standing for a noun said elsewhere count nothing named.
@@ -1507,7 +1526,11 @@ _STREET_NAMES = {"street", "road", "avenue", "lane", "square", "boulevard", "pla
 # (_idiom reads them around "deux" only).
 _IDIOMS = {("à", "deux", "pas"), ("à", "deux", "doigts"), ("entre", "deux", "eaux"), ("entre", "deux", "feux"),
            ("entre", "deux", "chaises"), ("entre", "deux", "âges"), ("comme", "deux", "gouttes"),
-           ("deux", "fois", "rien")}
+           ("deux", "fois", "rien"),
+           # "n'y va pas par quatre chemins", "aux quatre coins du pays", "ses quatre vérités": no count of four
+           ("par", "quatre", "chemins"), ("aux", "quatre", "coins"), ("des", "quatre", "coins"), ("aux", "quatre", "vents"),
+           ("ses", "quatre", "vérités"), ("trois", "fois", "rien")}
+_IDIOM_WORDS = frozenset(w for words in _IDIOMS for w in words[:2] if w in ("deux", "trois", "quatre"))
 # "22 long rifle", "un .22 LR": a calibre named after its figure.
 _CALIBRE_AFTER = {("long", "rifle"), ("lr",), ("magnum",)}
 _CALIBRE_WORDS = frozenset(words[0] for words in _CALIBRE_AFTER)
@@ -1539,7 +1562,7 @@ def _idiom(doc: Doc, i: int, j: int) -> bool:
         return True
     if after in _CALIBRE_WORDS:
         return any(tuple(t.lower_ for t in doc[j : j + len(words)]) == words for words in _CALIBRE_AFTER)
-    if word != "deux":
+    if word not in _IDIOM_WORDS:
         return False
     if i > 0 and (doc[i - 1].lower_, word, after) in _IDIOMS or j + 1 < len(doc) and (
             word, after, doc[j + 1].lower_) in _IDIOMS:
@@ -1699,13 +1722,17 @@ def _capitalised_name(tok: Token) -> bool:
         and tok.lower_ not in lx.CURRENCY
 
 
+# What joins the two sides of a score or of odds: "3-0", "3 à 1", "donné à 150 contre 1", "100 to 1".
+_SCORE_LINKS = frozenset({"-", "–", "à", "to", "contre", "against"})
+
+
 def _score_end(doc: Doc, i: int, j: int, value: float, unit: str, language: str, date_tokens: set[int]) -> int:
-    """Where a score ends ("a battu Lyon 3-0", "s'est imposé 3 à 1", "voted 7-2"), else 0. A range is
-    written low to high ("de 3 à 5"); two bare whole numbers joined by a dash or "à"/"to", the first
-    not smaller, are the two sides of a result, which counts nothing by itself (a tally with its noun,
-    "312 voix contre 250", stays two counts)."""
+    """Where a score or odds end ("a battu Lyon 3-0", "s'est imposé 3 à 1", "voted 7-2", "donné à 150 contre
+    1"), else 0. A range is written low to high ("de 3 à 5"); two bare whole numbers joined by a dash,
+    "à"/"to" or "contre", the first not smaller, are the two sides of a result or of a bet, which count
+    nothing by themselves (a tally with its noun, "312 voix contre 250", stays two counts)."""
     n = len(doc)
-    if unit not in ("", "-") or j + 1 >= n or doc[j].text not in ("-", "–", "à", "to") or j + 1 in date_tokens:
+    if unit not in ("", "-") or j + 1 >= n or doc[j].lower_ not in _SCORE_LINKS or j + 1 in date_tokens:
         return 0
     if not doc[j + 1].text.isdigit() or not doc[i].text.isdigit():
         return 0
@@ -1714,6 +1741,9 @@ def _score_end(doc: Doc, i: int, j: int, value: float, unit: str, language: str,
     # "passée de 79 à 59 %": a measure after the second figure makes two figures; a score measures nothing
     # ("s'est imposé 3 à 1 dimanche").
     unit2 = _unit_at(doc, m)[0]
+    # "contre" joins odds ("donné à 150 contre 1", "à 3 contre 1"), not a vote ("adopté par 350 contre 200").
+    if doc[j].lower_ in ("contre", "against") and second != 1 and (i == 0 or doc[i - 1].lower_ not in ("à", "at")):
+        return 0
     return m if second is not None and second <= value and unit2 not in _MEASURE_UNITS | {"%", "points"} else 0
 
 

@@ -291,6 +291,36 @@ def test_a_score_is_no_quantity_and_a_tally_two_counts_of_the_same_noun() -> Non
     assert quantities("La réunion rassemblera de 30 à 40 élus de la région.") == [(30.0, "élus", 30.0, 40.0)]
 
 
+def test_odds_are_no_quantities_and_a_vote_without_its_noun_stays_two_counts() -> None:
+    assert quantities("Le poulain était coté à 80 contre 1 avant le départ du Grand Prix de Vincennes.") == []
+    assert quantities("Les parieurs le donnaient perdant à 7 contre 2 lors de sa dernière course.") == []
+    # (guards) a vote tally stays two counts, with or without its noun
+    assert quantities("La motion a été rejetée par 312 contre 250 à l'Assemblée.") == [
+        (312.0, "", None, None), (250.0, "", None, None)]
+    assert quantities("Le budget a été adopté par 41 voix contre 12.") == [
+        (41.0, "voix", None, None), (12.0, "voix", None, None)]
+
+
+def test_a_participle_counted_by_its_number_is_its_unit() -> None:
+    assert quantities("La collision a fait 2 morts et 9 impliqués sur la rocade de Rennes.") == [
+        (2.0, "morts", None, None), (9.0, "impliqués", None, None)]
+    assert (14.0, "hospitalisés", None, None) in quantities(
+        "Parmi les 60 pèlerins, 14 hospitalisés ont été transférés à Tarbes.")
+    assert quantities("Le bilan de l'incendie fait état de 3 morts et 12 évacués à Brest.") == [
+        (3.0, "morts", None, None), (12.0, "évacués", None, None)]
+    # (guards) an adjective standing for a noun said elsewhere names no unit, and a participle with its own
+    # complement after "dont" describes the people counted before
+    assert quantities("Les 3 premiers ont été interpellés à Tarbes.") == [(3.0, "", None, None)]
+    assert quantities("Au total, 30 personnes ont été interpellées, dont 12 placées en garde à vue.") == [
+        (30.0, "personnes", None, None), (12.0, "personnes", None, None)]
+
+
+def test_idioms_with_four_count_nothing() -> None:
+    text = ("Le président du club n'y est pas allé par quatre chemins devant les 80 bénévoles venus "
+            "des quatre coins de la région.")
+    assert quantities(text) == [(80.0, "bénévoles", None, None)]
+
+
 def test_programme_titles_after_their_kind_are_no_quantities() -> None:
     assert quantities("Le reportage a été diffusé dans l'émission 28 minutes sur Arte.") == []
     assert quantities("Elle a joué dans la série 13 Reasons Why pendant 4 saisons.") == [(4.0, "saisons", None, None)]
