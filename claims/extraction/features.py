@@ -598,17 +598,36 @@ def _quoted(doc: Doc, i: int) -> bool:
     return inside
 
 
+_CLAUSE_DEPS = frozenset({"acl", "advcl", "ccomp", "csubj", "xcomp", "parataxis"})
+
+
+def _dates_speech(doc: Doc, k: int) -> bool:
+    """Whether the date at token k is when something was said: the verb it depends on is a verb of speech
+    ("avait déclaré le ministre le 3 mars"), not the verb of another event ("écrit celui qui était là lors de
+    l'attentat le 20 avril", even when a clause without a verb, "qui était à Nice", lies in between)."""
+    tok = doc[k]
+    for _ in range(8):
+        if tok.pos_ in ("VERB", "AUX"):
+            return tok.lower_.startswith(lx.SPEECH_PREFIXES.get("fr", ()))
+        if tok.head.i == tok.i or tok.dep_.split(":")[0] in _CLAUSE_DEPS:
+            return False
+        tok = tok.head
+    return False
+
+
 def _count_from_speech_day(doc: Doc, found: list[tuple[dict[str, Any], int]]) -> None:
     """"« Aujourd'hui, nous avons 5.000 lits », avait déclaré le ministre le 3 mars": a relative day inside a
     quotation counts from the day the quotation was said, the nearest day date or weekday of its sentence
-    outside the quotation marks, not from publication. resolve_dates reads the copy in `counted_from`."""
+    outside the quotation marks that a verb of speech governs, not from publication. resolve_dates reads
+    the copy in `counted_from`."""
     for item, i in found:
         if item.get("days_from_publication") is None or not _quoted(doc, i):
             continue
         sent = doc[i].sent
         said = [(abs(k - i), other) for other, k in found
                 if other is not item and sent.start <= k < sent.end and not _quoted(doc, k)
-                and (other["type"] == "weekday" or other["type"] == "date" and other.get("days"))]
+                and (other["type"] == "weekday" or other["type"] == "date" and other.get("days"))
+                and _dates_speech(doc, k)]
         if said:
             anchor = min(said, key=lambda p: p[0])[1]
             item["counted_from"] = {k: v for k, v in anchor.items() if k not in ("char_start", "char_end")}

@@ -381,13 +381,18 @@ def test_a_relative_day_inside_a_dated_quotation_counts_from_the_day_it_was_said
     published = dt.date(2021, 5, 20)
     said = "« Aujourd'hui, nous disposons de 900 lits en réanimation », avait affirmé le directeur le 4 mars."
     assert "2021-03-04" in [d["value"] for c in everything(said, published) for d in c.dates]
-    asked = "Interrogé mardi, le maire a répondu : « Hier, nous avons fermé 3 écoles à Rennes »."
+    asked = "Le maire a répondu mardi : « Hier, nous avons fermé 3 écoles à Rennes »."
     assert [d["value"] for c in everything(asked, published) for d in c.dates if d["text"] == "Hier"] == ["2021-05-17"]
     # (guards) undated speech, and a relative day outside the quotation, count from publication
     plain = "« Aujourd'hui, nous disposons de 900 lits en réanimation », a affirmé le directeur."
     assert [d["value"] for c in everything(plain, published) for d in c.dates] == ["2021-05-20"]
     outside = "Aujourd'hui, le directeur a rappelé que le 4 mars, 900 lits étaient occupés."
     assert [d["value"] for c in everything(outside, published) for d in c.dates if d["text"] == "Aujourd'hui"] == [
+        "2021-05-20"]
+    # (guard) nor does a date of another event the sentence tells of
+    other = ("« Aujourd'hui, je pense aux 40 blessés », écrit ce témoin qui était à Nice lors de l'accident "
+             "le 4 mars.")
+    assert [d["value"] for c in everything(other, published) for d in c.dates if d["text"] == "Aujourd'hui"] == [
         "2021-05-20"]
 
 
