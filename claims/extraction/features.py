@@ -519,6 +519,10 @@ def find_dates(doc: Doc) -> list[dict[str, Any]]:
             continue
         if label == "RELATIVE" and end - start == 1 and _relative_day_in_name(doc, start):
             continue
+        # «Vivement dimanche prochain», «Demain nous appartient»: a weekday or a relative day inside a short
+        # quoted title (capitalised, no verb) names a programme or a work, no day.
+        if label in ("WEEKDAY", "RELATIVE") and _in_quoted_title(doc, start):
+            continue
         # "ouvert le dimanche", "fermés le mardi", "chaque lundi", "every Sunday": a weekday after the definite
         # article (with no day number: "le dimanche 4 août" is a DATE) or "chaque" is every such day, no date.
         if label == "WEEKDAY" and _weekly(doc, start):

@@ -396,6 +396,14 @@ def test_a_relative_day_inside_a_dated_quotation_counts_from_the_day_it_was_said
         "2021-05-20"]
 
 
+def test_a_weekday_inside_a_quoted_title_is_no_date() -> None:
+    monday = dt.date(2021, 3, 15)
+    text = "Le chanteur était l'invité de « Vivement dimanche prochain » devant 2 millions de téléspectateurs."
+    assert dates(text, monday) == []
+    # (guard) quoted speech keeps its day
+    assert dates("« Samedi, nous serons 3.000 dans la rue », a prévenu le syndicat.", monday) == ["2021-03-20"]
+
+
 def test_round_the_clock_idioms_are_no_quantities() -> None:
     assert quantities("La pharmacie de garde est ouverte 24 heures sur 24 et 7 jours sur 7 pour 3 communes.") == [
         (3.0, "communes", None, None)]
