@@ -943,6 +943,12 @@ def _unit_at(doc: Doc, j: int) -> tuple[str, int]:
     if nxt.text in _OPENING_QUOTES and j + 3 < n and doc[j + 2].text in _CLOSING_QUOTES and doc[j + 1].pos_ == "ADJ" \
             and doc[j + 3].pos_ == "NOUN" and doc[j + 3].is_alpha and doc[j + 3].text.islower():
         return doc[j + 3].text, j + 4
+    # 'avait ainsi deux "victimes"': a plural noun in quotes right after the number is what it counts (a word
+    # the model tagged otherwise counts too when it made the number its modifier: 'deux "perdants"').
+    if nxt.text in _OPENING_QUOTES and j + 2 < n and doc[j + 2].text in _CLOSING_QUOTES and doc[j + 1].is_alpha \
+            and doc[j + 1].text.islower() and "Plur" in morph_values(doc[j + 1], "Number") \
+            and (doc[j + 1].pos_ == "NOUN" or doc[j - 1].head.i == j + 1):
+        return doc[j + 1].text, j + 3
     # "limitée à 24 exemplaires": a noun the model tagged as an adjective, with the number as its modifier
     # and the role of a noun in the clause.
     if nxt.pos_ == "ADJ" and nxt.is_alpha and doc[j - 1].dep_ == "nummod" and doc[j - 1].head.i == j \

@@ -315,6 +315,12 @@ def test_a_participle_counted_by_its_number_is_its_unit() -> None:
         (30.0, "personnes", None, None), (12.0, "personnes", None, None)]
 
 
+def test_a_quoted_noun_after_a_number_is_its_unit() -> None:
+    assert quantities("Selon le rapport, la fusion a fait deux \"perdants\" parmi les actionnaires.") == [
+        (2.0, "perdants", None, None)]
+    assert quantities("Le groupe compte désormais 40 « frondeurs » à l'Assemblée.") == [(40.0, "frondeurs", None, None)]
+
+
 def test_idioms_with_four_count_nothing() -> None:
     text = ("Le président du club n'y est pas allé par quatre chemins devant les 80 bénévoles venus "
             "des quatre coins de la région.")
