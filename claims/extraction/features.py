@@ -1820,6 +1820,14 @@ def _scale(tokens: Span) -> float:
 _NOMINAL_DEPS = {"nsubj", "nsubj:pass", "obj", "obl", "obl:arg", "obl:mod", "nmod"}
 
 
+def _described_by_figure(doc: Doc, j: int) -> bool:
+    """"et trois de 25 ans", "et trois autres de 16 ans": a bare number that a figure of its own describes
+    counts people or things so described, not the measure of the figure before it."""
+    k = j + 1 if j < len(doc) and doc[j].lower_ in ("autres", "others") else j
+    return k + 1 < len(doc) and doc[k].lower_ in ("de", "d'", "of") and (
+        doc[k + 1].like_num or doc[k + 1].lower_ in lx.NUMBER_WORDS.get("fr", {}))
+
+
 def _counted_noun(unit: str) -> bool:
     return unit.isalpha() and unit not in _MEASURE_UNITS
 
@@ -1879,6 +1887,12 @@ def _share_units(doc: Doc, items: list[dict[str, Any]], groups: list[tuple[int, 
         rate = bool(before.get("per_unit"))
         if item["unit"] or not (before["unit"] or rate) or "low" in item or "per" in item or i == 0 \
                 or doc[i - 1].lower_ not in _LIST_WORDS and not elliptic:
+            continue
+        if _described_by_figure(doc, j):
+            # "Deux hommes de 30 ans et trois de 25 ans": three men, not three years.
+            counted = [m for m in range(k) if _counted_noun(items[m]["unit"]) and groups[m][0] >= doc[i].sent.start]
+            if counted:
+                item["unit"] = items[counted[-1]]["unit"]
             continue
         gap = doc[end0:i]
         # "710 ch et 667 Nm": a word right after the number is its own unit, even one not in the lexicon.

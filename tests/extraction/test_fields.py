@@ -321,6 +321,15 @@ def test_a_quoted_noun_after_a_number_is_its_unit() -> None:
     assert quantities("Le groupe compte désormais 40 « frondeurs » à l'Assemblée.") == [(40.0, "frondeurs", None, None)]
 
 
+def test_a_bare_number_described_by_an_age_counts_people_not_years() -> None:
+    found = quantities("Deux femmes de 40 ans et trois de 22 ans ont été placées en garde à vue à Metz.")
+    assert (3.0, "femmes", None, None) in found and (3.0, "ans", None, None) not in found
+    found = quantities("Quatre lycéens de 17 ans ont été entendus, et deux autres de 16 ans.")
+    assert (2.0, "lycéens", None, None) in found
+    # (guard) a bare number after "et" still shares the measure before it
+    assert (2.0, "ans", None, None) in quantities("Il a passé huit ans en prison et deux en semi-liberté.")
+
+
 def test_idioms_with_four_count_nothing() -> None:
     text = ("Le président du club n'y est pas allé par quatre chemins devant les 80 bénévoles venus "
             "des quatre coins de la région.")
