@@ -1350,9 +1350,6 @@ def find_quantities(doc: Doc, language: str, date_tokens: set[int]) -> list[dict
                     # "est passé de 79 à 59 %", "passé de 30 à 50 euros": a change from one figure to the other,
                     # two figures of one unit.
                     value, unit, end_tok = first, unit2, j
-        if unit in _AGE_UNITS and _age_of_person(doc, start_tok, end_tok):
-            i = max(end_tok, j)
-            continue
         if not unit and value < 100 and _number_as_noun(doc, i):
             i = j
             continue
@@ -1821,47 +1818,6 @@ def _scale(tokens: Span) -> float:
 # A number in one of these relations stands for a noun phrase ("alors que 121 ont été commis", "ni la
 # gauche avec 63", "sur les 577 de l'hémicycle"), where "nummod" would make it a noun's modifier.
 _NOMINAL_DEPS = {"nsubj", "nsubj:pass", "obj", "obl", "obl:arg", "obl:mod", "nmod"}
-
-
-_AGE_UNITS = frozenset({"ans", "années"})
-# People whose age a story gives in passing ("un homme de 51 ans", "une fillette de 4 ans"), beside the
-# occupations of lexicon.PERSON_NOUNS and UNNAMED_PERSON_NOUNS (singular forms).
-AGED_PERSON_NOUNS = frozenset({
-    "homme", "femme", "enfant", "garçon", "fille", "adolescent", "adolescente", "jeune", "retraité", "retraitée",
-    "victime", "conducteur", "conductrice", "automobiliste", "motard", "passager", "passagère", "piéton",
-    "mineur", "mineure", "majeur", "majeure", "patient", "patiente", "père", "mère", "fils", "frère", "sœur",
-    "mari", "épouse", "compagnon", "compagne", "grand-mère", "grand-père", "lycéen", "lycéenne", "collégien",
-    "collégienne", "individu", "habitant", "habitante", "randonneur", "randonneuse", "touriste", "détenu", "détenue",
-})
-
-
-def _person_word(tok: Token) -> bool:
-    """A word naming a person: a name, or a noun of AGED_PERSON_NOUNS or the lexicon's person nouns
-    (plural too: "deux hommes de 30 ans")."""
-    if tok.ent_type_ == "PER" and tok.pos_ == "PROPN":
-        return True
-    low = tok.lower_
-    singular = low[:-1] if low.endswith(("s", "x")) and len(low) > 3 else low
-    nouns = AGED_PERSON_NOUNS | lx.PERSON_NOUNS | lx.UNNAMED_PERSON_NOUNS
-    return tok.pos_ in ("NOUN", "ADJ", "PROPN") and (low in nouns or singular in nouns)
-
-
-def _age_of_person(doc: Doc, start: int, end: int) -> bool:
-    """"un homme de 51 ans", "âgée de 36 ans", "Éric Dupont, 60 ans,", "une femme d'une trentaine d'années": an age
-    given in passing to describe a person is no figure the claim is about. An age that is what the sentence
-    tells keeps its figure: "est décédé à l'âge de 94 ans", "a fêté ses 74 ans", "À 65 ans, elle a ...", "l'âge
-    légal de 62 ans"."""
-    k = start
-    while k > 0 and doc[k - 1].lower_ in ("un", "une", "environ"):
-        k -= 1
-    if k < 2:
-        return False
-    before, owner = doc[k - 1], doc[k - 2]
-    if before.lower_ in ("de", "d'"):
-        return owner.lower_.startswith("âgé") or _person_word(owner)
-    # An apposition: "Éric Dupont, 60 ans, a ...", "(60 ans)" after a name.
-    closed = end >= len(doc) or doc[end].text in (",", ")", ".", ";")
-    return before.text in (",", "(") and closed and owner.ent_type_ == "PER" and owner.pos_ == "PROPN"
 
 
 def _described_by_figure(doc: Doc, j: int) -> bool:
