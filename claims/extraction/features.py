@@ -602,21 +602,29 @@ def _quoted(doc: Doc, i: int) -> bool:
     return inside
 
 
-_CLAUSE_DEPS = frozenset({"acl", "advcl", "ccomp", "csubj", "xcomp", "parataxis"})
-
-
 def _dates_speech(doc: Doc, k: int) -> bool:
-    """Whether the date at token k is when something was said: the verb it depends on is a verb of speech
-    ("avait déclaré le ministre le 3 mars"), not the verb of another event ("écrit celui qui était là lors de
-    l'attentat le 20 avril", even when a clause without a verb, "qui était à Nice", lies in between)."""
+    """Whether the date at token k is when something was said: a verb of speech governs it directly, through
+    the date's own words or its speaker ("avait déclaré le ministre le 3 mars"), not through the noun of
+    another event ("écrit celui qui était là lors de l'attentat le 20 avril") nor a clause ("qui était à
+    Nice le 4 mars")."""
     tok = doc[k]
-    for _ in range(8):
-        if tok.pos_ in ("VERB", "AUX"):
-            return tok.lower_.startswith(lx.SPEECH_PREFIXES.get("fr", ()))
-        if tok.head.i == tok.i or tok.dep_.split(":")[0] in _CLAUSE_DEPS:
+    for _ in range(4):
+        if tok.head.i == tok.i:
             return False
-        tok = tok.head
+        head = tok.head
+        if head.pos_ in ("VERB", "AUX"):
+            return _speech_verb(head)
+        # "avait affirmé le directeur le 4 mars": the parser may hang the date on the speaker.
+        if head.dep_.startswith("nsubj") and head.head.pos_ in ("VERB", "AUX"):
+            return _speech_verb(head.head)
+        if not (head.like_num or head.lower_ in lx.MONTHS or head.lower_ in lx.WEEKDAYS):
+            return False
+        tok = head
     return False
+
+
+def _speech_verb(tok: Token) -> bool:
+    return tok.lower_.startswith(lx.SPEECH_PREFIXES.get("fr", ()))
 
 
 def _count_from_speech_day(doc: Doc, found: list[tuple[dict[str, Any], int]]) -> None:

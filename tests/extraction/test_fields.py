@@ -404,10 +404,14 @@ def test_a_relative_day_inside_a_dated_quotation_counts_from_the_day_it_was_said
     outside = "Aujourd'hui, le directeur a rappelé que le 4 mars, 900 lits étaient occupés."
     assert [d["value"] for c in everything(outside, published) for d in c.dates if d["text"] == "Aujourd'hui"] == [
         "2021-05-20"]
-    # (guard) nor does a date of another event the sentence tells of
+    # nor does a date of another event the sentence tells of
     other = ("« Aujourd'hui, je pense aux 40 blessés », écrit ce témoin qui était à Nice lors de l'accident "
              "le 4 mars.")
     assert [d["value"] for c in everything(other, published) for d in c.dates if d["text"] == "Aujourd'hui"] == [
+        "2021-05-20"]
+    event = ("\"Aujourd'hui c'est Nantes, je pense aux familles\", écrit celle qui était sur la Promenade des "
+             "Anglais lors de l'attentat le 4 mars dernier.")
+    assert [d["value"] for c in everything(event, published) for d in c.dates if d["text"] == "Aujourd'hui"] == [
         "2021-05-20"]
 
 
