@@ -410,7 +410,22 @@ def _weekly(doc: Doc, i: int) -> bool:
     if before == "du" and i + 2 < len(doc) and doc[i + 1].lower_ == "au" and doc[i + 2].lower_ in lx.WEEKDAYS:
         # In the present only: "seront ouverts du lundi au vendredi" may well be next week's days.
         return (i < 2 or doc[i - 2].lower_ not in _NIGHT) and _tense_at(doc, i) == "present"
+    if before == "du" and _slot_of_noun(doc, i):
+        return True
     return before == "au" and i >= 3 and doc[i - 2].lower_ in lx.WEEKDAYS and _weekly(doc, i - 2)
+
+
+def _slot_of_noun(doc: Doc, i: int) -> bool:
+    """"nos rendez-vous du mardi soir reprendront", "le marché du samedi matin accueille": a weekday after
+    "du" describing the noun before it, with no day number, in a clause told in the present or the future,
+    is a weekly slot, no date. Told in the past it may be one day ("la manifestation du samedi a réuni"),
+    and a night is one ("la nuit du samedi")."""
+    head = doc[i].head
+    if doc[i].dep_ != "nmod" or head.i != i - 2 or head.pos_ != "NOUN" or head.lower_ in _NIGHT:
+        return False
+    if i + 1 < len(doc) and (_DAY.match(doc[i + 1].text) or doc[i + 1].lower_ in _SIDE_WORDS):
+        return False
+    return _tense_at(doc, i) in ("present", "future")
 
 
 def _weekday_in_name(doc: Doc, i: int) -> bool:
@@ -468,6 +483,7 @@ def find_dates(doc: Doc) -> list[dict[str, Any]]:
     matcher = date_matcher(doc.vocab)
     label_of = doc.vocab.strings
     taken: set[int] = set()
+    placed: list[tuple[dict[str, Any], int]] = []  # each item and its first token
     # Full dates first, so "lundi 24 octobre" folds its weekday in before the weekday matches alone.
     full = label_of["DATE"] if "DATE" in label_of else None
     found = _matches_near_triggers(matcher, doc)
@@ -502,6 +518,10 @@ def find_dates(doc: Doc) -> list[dict[str, Any]]:
         if label == "WEEKDAY" and end - start == 1 and _weekday_in_name(doc, start):
             continue
         if label == "RELATIVE" and end - start == 1 and _relative_day_in_name(doc, start):
+            continue
+        # «Vivement dimanche prochain», «Demain nous appartient»: a weekday or a relative day inside a short
+        # quoted title (capitalised, no verb) names a programme or a work, no day.
+        if label in ("WEEKDAY", "RELATIVE") and _in_quoted_title(doc, start):
             continue
         # "ouvert le dimanche", "fermés le mardi", "chaque lundi", "every Sunday": a weekday after the definite
         # article (with no day number: "le dimanche 4 août" is a DATE) or "chaque" is every such day, no date.
@@ -558,9 +578,71 @@ def find_dates(doc: Doc) -> list[dict[str, Any]]:
                 item.update(period=period, offset={"past": -1, "future": 1}.get(item["tense"], 0)
                             if words & _SIDE_WORDS else 0)
         out.append(item)
+        placed.append((item, span.start))
+    _count_from_speech_day(doc, placed)
     out.sort(key=lambda d: d["char_start"])
     _share_range_year(doc, out)
     return out
+
+
+def _quoted(doc: Doc, i: int) -> bool:
+    """Whether token i lies inside quotation marks opened in its sentence ("« Aujourd'hui, nous ... »"); the
+    parser may leave the opening mark alone in a sentence of its own just before."""
+    start = doc[i].sent.start
+    while start > 0 and doc[start - 1].text in ("«", "“", '"'):
+        start -= 1
+    inside = False
+    for tok in doc[start:i]:
+        if tok.text in ("«", "“"):
+            inside = True
+        elif tok.text in ("»", "”"):
+            inside = False
+        elif tok.text == '"':
+            inside = not inside
+    return inside
+
+
+def _dates_speech(doc: Doc, k: int) -> bool:
+    """Whether the date at token k is when something was said: a verb of speech governs it directly, through
+    the date's own words or its speaker ("avait déclaré le ministre le 3 mars"), not through the noun of
+    another event ("écrit celui qui était là lors de l'attentat le 20 avril") nor a clause ("qui était à
+    Nice le 4 mars")."""
+    tok = doc[k]
+    for _ in range(4):
+        if tok.head.i == tok.i:
+            return False
+        head = tok.head
+        if head.pos_ in ("VERB", "AUX"):
+            return _speech_verb(head)
+        # "avait affirmé le directeur le 4 mars": the parser may hang the date on the speaker.
+        if head.dep_.startswith("nsubj") and head.head.pos_ in ("VERB", "AUX"):
+            return _speech_verb(head.head)
+        if not (head.like_num or head.lower_ in lx.MONTHS or head.lower_ in lx.WEEKDAYS):
+            return False
+        tok = head
+    return False
+
+
+def _speech_verb(tok: Token) -> bool:
+    return tok.lower_.startswith(lx.SPEECH_PREFIXES.get("fr", ()))
+
+
+def _count_from_speech_day(doc: Doc, found: list[tuple[dict[str, Any], int]]) -> None:
+    """"« Aujourd'hui, nous avons 5.000 lits », avait déclaré le ministre le 3 mars": a relative day inside a
+    quotation counts from the day the quotation was said, the nearest day date or weekday of its sentence
+    outside the quotation marks that a verb of speech governs, not from publication. resolve_dates reads
+    the copy in `counted_from`."""
+    for item, i in found:
+        if item.get("days_from_publication") is None or not _quoted(doc, i):
+            continue
+        sent = doc[i].sent
+        said = [(abs(k - i), other) for other, k in found
+                if other is not item and sent.start <= k < sent.end and not _quoted(doc, k)
+                and (other["type"] == "weekday" or other["type"] == "date" and other.get("days"))
+                and _dates_speech(doc, k)]
+        if said:
+            anchor = min(said, key=lambda p: p[0])[1]
+            item["counted_from"] = {k: v for k, v in anchor.items() if k not in ("char_start", "char_end")}
 
 
 _RANGE_LINKS = {"", "au", "à", "et", "-", "–", "jusqu'au", "to", "and", "until", "through"}
@@ -869,10 +951,18 @@ def _unit_at(doc: Doc, j: int) -> tuple[str, int]:
     if nxt.text in _OPENING_QUOTES and j + 3 < n and doc[j + 2].text in _CLOSING_QUOTES and doc[j + 1].pos_ == "ADJ" \
             and doc[j + 3].pos_ == "NOUN" and doc[j + 3].is_alpha and doc[j + 3].text.islower():
         return doc[j + 3].text, j + 4
+    # 'avait ainsi deux "victimes"': a plural noun in quotes right after the number is what it counts (a word
+    # the model tagged otherwise counts too when it made the number its modifier: 'deux "perdants"').
+    if nxt.text in _OPENING_QUOTES and j + 2 < n and doc[j + 2].text in _CLOSING_QUOTES and doc[j + 1].is_alpha \
+            and doc[j + 1].text.islower() and "Plur" in morph_values(doc[j + 1], "Number") \
+            and (doc[j + 1].pos_ == "NOUN" or doc[j - 1].head.i == j + 1):
+        return doc[j + 1].text, j + 3
     # "limitée à 24 exemplaires": a noun the model tagged as an adjective, with the number as its modifier
     # and the role of a noun in the clause.
     if nxt.pos_ == "ADJ" and nxt.is_alpha and doc[j - 1].dep_ == "nummod" and doc[j - 1].head.i == j \
             and nxt.dep_ in _NOMINAL_DEPS and nxt.lower_ not in _PRONOMINAL_ADJECTIVES:
+        return nxt.text, j + 1
+    if _counted_participle(doc, j):
         return nxt.text, j + 1
     # "19 centrales nucléaires", "70.949 jeunes": a plural noun the model tagged as an adjective of the number.
     if nxt.pos_ == "ADJ" and nxt.is_alpha and nxt.text.islower() and nxt.dep_ == "amod" and nxt.head.i == j - 1 \
@@ -887,6 +977,23 @@ def _unit_at(doc: Doc, j: int) -> tuple[str, int]:
             return "", j  # "3 Français", "50 Democrats" are counts, "2 Paris" is not: names are not units
         return nxt.text, j + 1
     return "", j
+
+
+def _counted_participle(doc: Doc, j: int) -> bool:
+    """"4 morts et 7 impliqués", "12 hospitalisés ont été transférés": a plural participle or adjective used as
+    a noun is what the number before it counts (not the noun of the figure before it), when the parser
+    gave it the number as its modifier (or it as the number's) or when it governs nothing (", dont 12
+    placés en garde à vue", the number its subject, describes the people counted before). Not an adjective standing for a noun said elsewhere ("les
+    trois premiers")."""
+    tok = doc[j]
+    if tok.pos_ not in ("ADJ", "VERB") or not tok.is_alpha or not tok.text.islower() or j == 0:
+        return False
+    number = doc[j - 1]
+    read_as_counted = number.dep_ == "nummod" and number.head.i == j or tok.dep_ == "acl" and tok.head.i == j - 1
+    if number.lower_ in lx.SCALES or not (read_as_counted or not any(tok.children)):
+        return False
+    plural = "Plur" in morph_values(tok, "Number") or tok.lower_.endswith(("és", "ées", "us", "ues", "is", "ies"))
+    return plural and tok.lower_ not in _PRONOMINAL_ADJECTIVES | _AMOUNT_ADJECTIVES
 
 
 # "deux autres", "les trois premiers": adjectives standing for a noun said elsewhere count nothing named.
@@ -1456,7 +1563,11 @@ _STREET_NAMES = {"street", "road", "avenue", "lane", "square", "boulevard", "pla
 # (_idiom reads them around "deux" only).
 _IDIOMS = {("à", "deux", "pas"), ("à", "deux", "doigts"), ("entre", "deux", "eaux"), ("entre", "deux", "feux"),
            ("entre", "deux", "chaises"), ("entre", "deux", "âges"), ("comme", "deux", "gouttes"),
-           ("deux", "fois", "rien")}
+           ("deux", "fois", "rien"),
+           # "n'y va pas par quatre chemins", "aux quatre coins du pays", "ses quatre vérités": no count of four
+           ("par", "quatre", "chemins"), ("aux", "quatre", "coins"), ("des", "quatre", "coins"), ("aux", "quatre", "vents"),
+           ("ses", "quatre", "vérités"), ("trois", "fois", "rien")}
+_IDIOM_WORDS = frozenset(w for words in _IDIOMS for w in words[:2] if w in ("deux", "trois", "quatre"))
 # "22 long rifle", "un .22 LR": a calibre named after its figure.
 _CALIBRE_AFTER = {("long", "rifle"), ("lr",), ("magnum",)}
 _CALIBRE_WORDS = frozenset(words[0] for words in _CALIBRE_AFTER)
@@ -1488,7 +1599,7 @@ def _idiom(doc: Doc, i: int, j: int) -> bool:
         return True
     if after in _CALIBRE_WORDS:
         return any(tuple(t.lower_ for t in doc[j : j + len(words)]) == words for words in _CALIBRE_AFTER)
-    if word != "deux":
+    if word not in _IDIOM_WORDS:
         return False
     if i > 0 and (doc[i - 1].lower_, word, after) in _IDIOMS or j + 1 < len(doc) and (
             word, after, doc[j + 1].lower_) in _IDIOMS:
@@ -1648,13 +1759,17 @@ def _capitalised_name(tok: Token) -> bool:
         and tok.lower_ not in lx.CURRENCY
 
 
+# What joins the two sides of a score or of odds: "3-0", "3 à 1", "donné à 150 contre 1", "100 to 1".
+_SCORE_LINKS = frozenset({"-", "–", "à", "to", "contre", "against"})
+
+
 def _score_end(doc: Doc, i: int, j: int, value: float, unit: str, language: str, date_tokens: set[int]) -> int:
-    """Where a score ends ("a battu Lyon 3-0", "s'est imposé 3 à 1", "voted 7-2"), else 0. A range is
-    written low to high ("de 3 à 5"); two bare whole numbers joined by a dash or "à"/"to", the first
-    not smaller, are the two sides of a result, which counts nothing by itself (a tally with its noun,
-    "312 voix contre 250", stays two counts)."""
+    """Where a score or odds end ("a battu Lyon 3-0", "s'est imposé 3 à 1", "voted 7-2", "donné à 150 contre
+    1"), else 0. A range is written low to high ("de 3 à 5"); two bare whole numbers joined by a dash,
+    "à"/"to" or "contre", the first not smaller, are the two sides of a result or of a bet, which count
+    nothing by themselves (a tally with its noun, "312 voix contre 250", stays two counts)."""
     n = len(doc)
-    if unit not in ("", "-") or j + 1 >= n or doc[j].text not in ("-", "–", "à", "to") or j + 1 in date_tokens:
+    if unit not in ("", "-") or j + 1 >= n or doc[j].lower_ not in _SCORE_LINKS or j + 1 in date_tokens:
         return 0
     if not doc[j + 1].text.isdigit() or not doc[i].text.isdigit():
         return 0
@@ -1663,6 +1778,9 @@ def _score_end(doc: Doc, i: int, j: int, value: float, unit: str, language: str,
     # "passée de 79 à 59 %": a measure after the second figure makes two figures; a score measures nothing
     # ("s'est imposé 3 à 1 dimanche").
     unit2 = _unit_at(doc, m)[0]
+    # "contre" joins odds ("donné à 150 contre 1", "à 3 contre 1"), not a vote ("adopté par 350 contre 200").
+    if doc[j].lower_ in ("contre", "against") and second != 1 and (i == 0 or doc[i - 1].lower_ not in ("à", "at")):
+        return 0
     return m if second is not None and second <= value and unit2 not in _MEASURE_UNITS | {"%", "points"} else 0
 
 
@@ -1708,6 +1826,14 @@ def _scale(tokens: Span) -> float:
 # A number in one of these relations stands for a noun phrase ("alors que 121 ont été commis", "ni la
 # gauche avec 63", "sur les 577 de l'hémicycle"), where "nummod" would make it a noun's modifier.
 _NOMINAL_DEPS = {"nsubj", "nsubj:pass", "obj", "obl", "obl:arg", "obl:mod", "nmod"}
+
+
+def _described_by_figure(doc: Doc, j: int) -> bool:
+    """"et trois de 25 ans", "et trois autres de 16 ans": a bare number that a figure of its own describes
+    counts people or things so described, not the measure of the figure before it."""
+    k = j + 1 if j < len(doc) and doc[j].lower_ in ("autres", "others") else j
+    return k + 1 < len(doc) and doc[k].lower_ in ("de", "d'", "of") and (
+        doc[k + 1].like_num or doc[k + 1].lower_ in lx.NUMBER_WORDS.get("fr", {}))
 
 
 def _counted_noun(unit: str) -> bool:
@@ -1769,6 +1895,12 @@ def _share_units(doc: Doc, items: list[dict[str, Any]], groups: list[tuple[int, 
         rate = bool(before.get("per_unit"))
         if item["unit"] or not (before["unit"] or rate) or "low" in item or "per" in item or i == 0 \
                 or doc[i - 1].lower_ not in _LIST_WORDS and not elliptic:
+            continue
+        if _described_by_figure(doc, j):
+            # "Deux hommes de 30 ans et trois de 25 ans": three men, not three years.
+            counted = [m for m in range(k) if _counted_noun(items[m]["unit"]) and groups[m][0] >= doc[i].sent.start]
+            if counted:
+                item["unit"] = items[counted[-1]]["unit"]
             continue
         gap = doc[end0:i]
         # "710 ch et 667 Nm": a word right after the number is its own unit, even one not in the lexicon.
@@ -2028,10 +2160,13 @@ def anchor_weekdays(claims: list[list[dict[str, Any]]], published: Any) -> None:
     dated: dict[int, tuple[str, int]] = {}
     told: Any = None  # the last day of the week before publication that the article told in the past
     items = sorted(((d, k) for k, dates in enumerate(claims) for d in dates), key=lambda p: p[0].get("start", 0))
+    before: dict[str, Any] = {}
     for item, claim in items:
         value = item.get("value") or ""
         words = set(item.get("text", "").lower().split())
-        if item.get("type") == "date" and len(value) == 10 and not item.get("values"):
+        if item.get("type") == "weekday" and item.get("follows") and before.get("type") == "weekday":
+            _follow(item, before)
+        elif item.get("type") == "date" and len(value) == 10 and not item.get("values"):
             day = dt.date.fromisoformat(value)
             if abs((day - day0).days) <= 7:
                 dated[day.weekday()] = (value, claim)
@@ -2057,6 +2192,18 @@ def anchor_weekdays(claims: list[list[dict[str, Any]]], published: Any) -> None:
                 and item.get("tense") == "past":
             day = dt.date.fromisoformat(value)
             told = day if 0 <= (day0 - day).days <= 7 else told
+        before = item
+
+
+def _follow(item: dict[str, Any], first: dict[str, Any]) -> None:
+    """"dans la nuit de dimanche à lundi": the second day of a span is the first day after the first one,
+    whatever date an earlier "lundi 9 décembre" gave that weekday (the night is told as one)."""
+    import datetime as dt
+
+    if len(first.get("value") or "") != 10:
+        return
+    start = dt.date.fromisoformat(first["value"])
+    item["value"] = (start + dt.timedelta(days=(item["weekday"] - start.weekday()) % 7 or 7)).isoformat()
 
 
 def _day_in_years(month: int, day: int, year: int) -> list[Any]:
@@ -2071,6 +2218,37 @@ def _day_in_years(month: int, day: int, year: int) -> list[Any]:
         except ValueError:
             continue
     return out
+
+
+# A weekday that does not fit a year-less day-month this near publication is the article's slip
+# ("jeudi 28 juin" in a paper of Thursday 29 June); further away, the weekday tells the year.
+_SLIP_DAYS = 45
+# Weekdays come back on the same day-month within eleven years at most.
+_WEEKDAY_CYCLE = 11
+
+
+def _weekday_year(item: dict[str, Any], chosen: Any, day0: Any) -> Any:
+    """The day-month of the nearest year to publication where it falls on the weekday the article names
+    ("vendredi 5 août" in a paper of March 2020: 5 August 2016 was a Friday, in 2019 and 2020 it was
+    not), when the day the tense chose has another weekday and lies more than _SLIP_DAYS from
+    publication. The tense keeps its side: a future day is sought no further than next year (a plan is
+    not told years ahead). None when the weekday fits, none is named, or the day is near enough to be a
+    slip."""
+    import datetime as dt
+
+    weekday = item.get("weekday")
+    if weekday is None or chosen.weekday() == weekday or abs((chosen - day0).days) <= _SLIP_DAYS:
+        return None
+    tense = item.get("tense")
+    fitting = []
+    for year in range(day0.year - _WEEKDAY_CYCLE, day0.year + 2):
+        try:
+            day = dt.date(year, item["month"], item["days"][0])
+        except ValueError:
+            continue
+        if day.weekday() == weekday and not (tense == "past" and day > day0 or tense == "future" and day < day0):
+            fitting.append(day)
+    return min(fitting, key=lambda d: (abs((d - day0).days), d > day0)) if fitting else None
 
 
 # A year-less day-month at most this many days after publication, in a past sentence, is the coming one.
@@ -2124,6 +2302,12 @@ def resolve_dates(dates: list[dict[str, Any]], published: Any) -> None:
                     options = [o for o in options if o > day0]
                 item["value"] = _nearest(options, day0, tense).isoformat()
                 previous = (item, dt.date.fromisoformat(item["value"]))
+            elif kind == "relative" and item.get("counted_from"):
+                said = dict(item.pop("counted_from"))
+                resolve_dates([said], published)
+                if len(said.get("value") or "") == 10:
+                    day = dt.date.fromisoformat(said["value"]) + dt.timedelta(days=item["days_from_publication"])
+                    item["value"] = day.isoformat()
             elif kind == "relative" and item.get("days_from_publication") is not None:
                 item["value"] = (day0 + dt.timedelta(days=item["days_from_publication"])).isoformat()
             elif kind == "relative" and item.get("period") == "year":
@@ -2145,6 +2329,7 @@ def resolve_dates(dates: list[dict[str, Any]], published: Any) -> None:
                     first = _nearest(named if len(named) == 1 else options, day0, tense)
                     if len(named) != 1:
                         first = _soon_after(options, day0, tense, item.get("text", ""), item.get("completed", False)) or first
+                        first = _weekday_year(item, first, day0) or first
                     year = first.year
                 if item.get("commemorated"):
                     continue

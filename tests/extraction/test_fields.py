@@ -233,6 +233,14 @@ def test_an_imperfect_ending_like_a_future_lies_behind() -> None:
     assert "2020-06-02" in dates(text, published)
 
 
+def test_a_weekday_months_away_picks_the_nearest_year_it_fits() -> None:
+    published = dt.date(2020, 3, 10)  # 5 August is a Friday in 2016, a Monday in 2019, a Wednesday in 2020
+    text = "Le gardien du musée avait été interpellé le vendredi 5 août à Nantes, selon la police."
+    assert dates(text, published) == ["2016-08-05"]
+    # (guard) a plan is not told years ahead: the coming 5 August stays
+    assert dates("Le festival ouvrira ses portes vendredi 5 août à Nantes.", published) == ["2020-08-05"]
+
+
 def test_a_weekday_a_year_away_does_not_move_a_date() -> None:
     published = dt.date(2017, 6, 29)  # 28 June 2017 is a Wednesday; in 2018 a Thursday
     text = "Le conseil municipal de Brest a voté jeudi 28 juin la hausse de 4 % des tarifs du stationnement."
@@ -283,6 +291,51 @@ def test_a_score_is_no_quantity_and_a_tally_two_counts_of_the_same_noun() -> Non
     assert quantities("La réunion rassemblera de 30 à 40 élus de la région.") == [(30.0, "élus", 30.0, 40.0)]
 
 
+def test_odds_are_no_quantities_and_a_vote_without_its_noun_stays_two_counts() -> None:
+    assert quantities("Le poulain était coté à 80 contre 1 avant le départ du Grand Prix de Vincennes.") == []
+    assert quantities("Les parieurs le donnaient perdant à 7 contre 2 lors de sa dernière course.") == []
+    # (guards) a vote tally stays two counts, with or without its noun
+    assert quantities("La motion a été rejetée par 312 contre 250 à l'Assemblée.") == [
+        (312.0, "", None, None), (250.0, "", None, None)]
+    assert quantities("Le budget a été adopté par 41 voix contre 12.") == [
+        (41.0, "voix", None, None), (12.0, "voix", None, None)]
+
+
+def test_a_participle_counted_by_its_number_is_its_unit() -> None:
+    assert quantities("La collision a fait 2 morts et 9 impliqués sur la rocade de Rennes.") == [
+        (2.0, "morts", None, None), (9.0, "impliqués", None, None)]
+    assert (14.0, "hospitalisés", None, None) in quantities(
+        "Parmi les 60 pèlerins, 14 hospitalisés ont été transférés à Tarbes.")
+    assert quantities("Le bilan de l'incendie fait état de 3 morts et 12 évacués à Brest.") == [
+        (3.0, "morts", None, None), (12.0, "évacués", None, None)]
+    # (guards) an adjective standing for a noun said elsewhere names no unit, and a participle with its own
+    # complement after "dont" describes the people counted before
+    assert quantities("Les 3 premiers ont été interpellés à Tarbes.") == [(3.0, "", None, None)]
+    assert quantities("Au total, 30 personnes ont été interpellées, dont 12 placées en garde à vue.") == [
+        (30.0, "personnes", None, None), (12.0, "personnes", None, None)]
+
+
+def test_a_quoted_noun_after_a_number_is_its_unit() -> None:
+    assert quantities("Selon le rapport, la fusion a fait deux \"perdants\" parmi les actionnaires.") == [
+        (2.0, "perdants", None, None)]
+    assert quantities("Le groupe compte désormais 40 « frondeurs » à l'Assemblée.") == [(40.0, "frondeurs", None, None)]
+
+
+def test_a_bare_number_described_by_an_age_counts_people_not_years() -> None:
+    found = quantities("Deux femmes de 40 ans et trois de 22 ans ont été placées en garde à vue à Metz.")
+    assert (3.0, "femmes", None, None) in found and (3.0, "ans", None, None) not in found
+    found = quantities("Quatre lycéens de 17 ans ont été entendus, et deux autres de 16 ans.")
+    assert (2.0, "lycéens", None, None) in found
+    # (guard) a bare number after "et" still shares the measure before it
+    assert (2.0, "ans", None, None) in quantities("Il a passé huit ans en prison et deux en semi-liberté.")
+
+
+def test_idioms_with_four_count_nothing() -> None:
+    text = ("Le président du club n'y est pas allé par quatre chemins devant les 80 bénévoles venus "
+            "des quatre coins de la région.")
+    assert quantities(text) == [(80.0, "bénévoles", None, None)]
+
+
 def test_programme_titles_after_their_kind_are_no_quantities() -> None:
     assert quantities("Le reportage a été diffusé dans l'émission 28 minutes sur Arte.") == []
     assert quantities("Elle a joué dans la série 13 Reasons Why pendant 4 saisons.") == [(4.0, "saisons", None, None)]
@@ -319,6 +372,55 @@ def test_a_bare_weekday_takes_the_date_the_article_gave_that_weekday() -> None:
             "Samedi 19h45, Nadia promène son fils avec 2 amies sur la place du marché de Rouen.")
     found = [d["value"] for c in everything(text, wednesday) for d in c.dates if d["text"].lower() == "samedi"]
     assert found and set(found) == {"2021-03-13"}
+
+
+def test_the_second_day_of_a_night_follows_the_first_not_a_date_given_to_its_weekday() -> None:
+    monday = dt.date(2021, 3, 15)
+    text = ("Le maire de Caen a présenté lundi 8 mars un plan de 2 millions d'euros pour la voirie.\n\n"
+            "Dans la nuit de dimanche à lundi, trois abribus ont été brisés dans le centre-ville.")
+    found = [d["value"] for c in everything(text, monday) for d in c.dates if d["text"].lower() in ("dimanche", "lundi")]
+    assert found == ["2021-03-14", "2021-03-15"]
+
+
+def test_a_weekday_slot_of_a_noun_told_in_the_present_is_no_date() -> None:
+    wednesday = dt.date(2021, 3, 17)
+    assert dates("Nos permanences du jeudi soir avec les habitants reprendront en avril à Brest.", wednesday) == [
+        "2021-04"]
+    assert dates("Le marché du dimanche matin accueille désormais 60 producteurs à Vannes.", wednesday) == []
+    # (guards) told in the past it is one day, and a night is one
+    assert dates("La marche du dimanche a rassemblé 2.000 personnes à Vannes.", wednesday) == ["2021-03-14"]
+    assert dates("Les incidents de la nuit du dimanche ont fait 4 blessés à Vannes.", wednesday) == ["2021-03-14"]
+
+
+def test_a_relative_day_inside_a_dated_quotation_counts_from_the_day_it_was_said() -> None:
+    published = dt.date(2021, 5, 20)
+    said = "« Aujourd'hui, nous disposons de 900 lits en réanimation », avait affirmé le directeur le 4 mars."
+    assert "2021-03-04" in [d["value"] for c in everything(said, published) for d in c.dates]
+    asked = "Le maire a répondu mardi : « Hier, nous avons fermé 3 écoles à Rennes »."
+    assert [d["value"] for c in everything(asked, published) for d in c.dates if d["text"] == "Hier"] == ["2021-05-17"]
+    # (guards) undated speech, and a relative day outside the quotation, count from publication
+    plain = "« Aujourd'hui, nous disposons de 900 lits en réanimation », a affirmé le directeur."
+    assert [d["value"] for c in everything(plain, published) for d in c.dates] == ["2021-05-20"]
+    outside = "Aujourd'hui, le directeur a rappelé que le 4 mars, 900 lits étaient occupés."
+    assert [d["value"] for c in everything(outside, published) for d in c.dates if d["text"] == "Aujourd'hui"] == [
+        "2021-05-20"]
+    # nor does a date of another event the sentence tells of
+    other = ("« Aujourd'hui, je pense aux 40 blessés », écrit ce témoin qui était à Nice lors de l'accident "
+             "le 4 mars.")
+    assert [d["value"] for c in everything(other, published) for d in c.dates if d["text"] == "Aujourd'hui"] == [
+        "2021-05-20"]
+    event = ("\"Aujourd'hui c'est Nantes, je pense aux familles\", écrit celle qui était sur la Promenade des "
+             "Anglais lors de l'attentat le 4 mars dernier.")
+    assert [d["value"] for c in everything(event, published) for d in c.dates if d["text"] == "Aujourd'hui"] == [
+        "2021-05-20"]
+
+
+def test_a_weekday_inside_a_quoted_title_is_no_date() -> None:
+    monday = dt.date(2021, 3, 15)
+    text = "Le chanteur était l'invité de « Vivement dimanche prochain » devant 2 millions de téléspectateurs."
+    assert dates(text, monday) == []
+    # (guard) quoted speech keeps its day
+    assert dates("« Samedi, nous serons 3.000 dans la rue », a prévenu le syndicat.", monday) == ["2021-03-20"]
 
 
 def test_round_the_clock_idioms_are_no_quantities() -> None:
