@@ -337,11 +337,24 @@ def _negated(tok: Token) -> bool:
 def _after_quotation(tok: Token) -> bool:
     """'"...", a jugé dimanche X', '"...", s'est-il vanté', '"...", a d'abord proposé X': the verb comes right
     after a closing quotation mark and a comma (past its auxiliary, reflexive, inverted pronoun, adverbs)."""
+    i = _before_verb_group(tok)
+    return i > 0 and tok.doc[i].text == "," and tok.doc[i - 1].text == '"'
+
+
+def _after_comma(tok: Token) -> bool:
+    """"Les ventes ont baissé, précise la fédération, qui réclame des aides": the verb comes right after a
+    comma (past its auxiliary, reflexive, inverted pronoun, adverbs), its subject after it."""
+    i = _before_verb_group(tok)
+    return i > 0 and tok.doc[i].text == ","
+
+
+def _before_verb_group(tok: Token) -> int:
+    """The index of the word before the verb's group (its auxiliary, reflexive, inverted pronoun, adverbs)."""
     i = tok.i - 1  # the parser may have started a sentence at the verb: look back in the document
     while i > 0 and tok.i - i <= 5 and (tok.doc[i].pos_ == "AUX" or tok.doc[i].lower_ in ("a", "ont", "avait", "se", "s'")
                                         or tok.doc[i].text.startswith("-") or _adverb_before_verb(tok.doc[i])):
         i -= 1
-    return i > 0 and tok.doc[i].text == "," and tok.doc[i - 1].text == '"'
+    return i
 
 
 def _closing_quote_then_speaker(verb: Token, span: Span) -> bool:
@@ -702,6 +715,23 @@ def _modifies_noun(tok: Token, tokens: list[Token]) -> bool:
     return _modifies_later(tok, tokens, _COMPOUND) and tok.head.pos_ == "NOUN"
 
 
+# What a news agency's complement names: "l'agence de presse", "l'agence d'information".
+_PRESS_FIELDS = frozenset({"presse", "information", "informations", "photo", "photos", "images", "news"})
+
+
+def _agency_of_a_field(noun: Token) -> bool:
+    """"l'agence régionale de santé", "l'agence de notation": an agency with the field it works in is an
+    organisation that speaks for itself, not a news agency ("l'agence", "l'agence de presse"), which the
+    article named before and which only reports."""
+    return noun.lower_ in _AGENT_MEDIA_NOUNS and any(
+        c.dep_ == "nmod" and c.pos_ == "NOUN" and c.lower_ not in _PRESS_FIELDS
+        and any(m.dep_ == "case" and m.lower_ in ("de", "d'", "du", "des", "pour") for m in c.children)
+        for c in noun.children)
+
+
+_AGENT_MEDIA_NOUNS = frozenset(lx.OUTLET_NOUNS & lx.AGENT_NOUNS)  # ("agence": a news agency or another)
+
+
 def source_of(tokens: list[Token], language: str, told: bool = True) -> tuple[str, str, str]:
     """(claimant, outlet, how) named by a phrase: people first, then organisations, then an agent noun
     phrase ("le parquet d'Ajaccio"); a medium named in it is the outlet. With `told`, a noun after "à"
@@ -780,7 +810,8 @@ def source_of(tokens: list[Token], language: str, told: bool = True) -> tuple[st
         return "", outlet, f"pronoun:{latter}"
     if language == "en" and (english := _english_description(tokens, words)) is not None:
         return english[0], outlet, english[1]
-    heads = [t for t in words if t.pos_ in ("NOUN", "PROPN") and not _modifies_noun(t, tokens) and t.lower_ not in lx.OUTLET_NOUNS
+    heads = [t for t in words if t.pos_ in ("NOUN", "PROPN") and not _modifies_noun(t, tokens)
+             and (t.lower_ not in lx.OUTLET_NOUNS or _agency_of_a_field(t))
              and t.lower_ not in _NOT_SPEAKER_NOUNS
              and t.lower_.rstrip("s") not in _DOCUMENT_STEMS and not (told and _addressee(t)) and not (outlet and t.text in outlet)]
     if orgs and (not heads or heads[0].pos_ == "PROPN" or heads[0].lower_ not in lx.AGENT_NOUNS
@@ -1434,6 +1465,29 @@ def _gerund(tok: Token) -> bool:
     """"en affirmant", "en expliquant": a present participle after "en", hung on the verb of its clause."""
     return _present_participle(tok) and tok.dep_ == "advcl" and tok.head.pos_ in ("VERB", "AUX") and any(
         c.lower_ == "en" and c.i == tok.i - 1 for c in tok.children)
+
+
+def _gerund_subjects(tok: Token, span: Span) -> list[Token]:
+    """The subject of a gerund is its main clause's ("Le ministre s'était défendu en affirmant que ..."),
+    wherever the parser hung the gerund: on the verb, on an adjective the verb governs ("Le ministre s'est
+    voulu rassurant en estimant que ...") or on an object ("a voulu saluer le travail des libraires, en
+    considérant que ..."). The nearest word above it with a subject before it has that subject."""
+    if not (_present_participle(tok) and any(c.lower_ == "en" and c.i == tok.i - 1 for c in tok.children)):
+        return []
+    head = tok
+    for head in tok.ancestors:
+        subjects = [c for c in head.children if c.dep_.startswith("nsubj") and c.dep_ != "nsubj:pass"
+                    and c.i < tok.i and not quoted(c, span)]
+        if subjects:
+            return subjects
+    return _subjects_of_verbless_phrase(head, span)
+
+
+def _subjects_of_verbless_phrase(verb: Token, span: Span) -> list[Token]:
+    """"Paul Roux, le ministre du Commerce, en déplacement à Rome, s'est voulu rassurant": the parser may
+    hang the clause's subject on a verbless phrase before its verb ("en déplacement"), not on the verb."""
+    return [g for c in verb.children if c.i < verb.i and c.pos_ in ("NOUN", "ADJ")
+            for g in c.children if g.dep_ == "nsubj" and g.i < c.i and not quoted(g, span)]
 
 
 def _age(tok: Token) -> bool:
@@ -2389,10 +2443,8 @@ def find(span: Span, language: str) -> Attribution:
                     and not quoted(c, span) and span.doc[c.i : tok.i].text.count('"') % 2 == opened
                     and not (inverted and c.i < tok.i)]
         # (a closed quotation between them is a word quoted: "l'affaire des "écoutes", a annoncé ...")
-        if not subjects and _gerund(tok):
-            # "Le ministre s'était défendu en affirmant "...": a gerund's subject is its main verb's
-            subjects = [c for c in tok.head.children if c.dep_.startswith("nsubj") and c.dep_ != "nsubj:pass"
-                        and c.i < tok.i and not quoted(c, span)]
+        if not subjects:
+            subjects = _gerund_subjects(tok, span)
         for subj in subjects:
             if subj.lower_ in lx.PRONOUN_SPEAKERS:
                 named = _cataphora(span, tok, subj)
@@ -2454,7 +2506,9 @@ def find(span: Span, language: str) -> Attribution:
                     if claimant:
                         return Attribution(claimant, outlet, "speech")
             # '"...", a déclaré le chef de l'État,': after a quotation, the noun phrase is its speaker.
-            if _after_quotation(tok) or inverted:
+            # (so is it after a comma when the tail was kept in the text: "..., souligne l'agence, qui
+            # identifie quatre causes" says a figure of its own after the speaker)
+            if _after_quotation(tok) or inverted or _after_comma(tok):
                 phrase = list(itertools.takewhile(lambda t: t.text not in (",", ".", ";", "(") and t.lower_ not in (
                     "à", "au", "aux", "lors", "pour", "dans", "avec", "sur"), after))
                 claimant, outlet, how = source_of(phrase, language) if phrase else ("", "", "")

@@ -312,3 +312,44 @@ def test_a_noun_phrase_after_a_quotation_without_its_comma_is_the_speaker_not_th
                  "dix ans")
     assert cand.claimant != "Paul Durand"
     assert "éditorialiste" in cand.claimant or cand.claimant == "Claire Dubois"
+
+
+def test_a_gerund_of_saying_hung_on_an_adjective_or_an_object_has_the_main_clause_subject() -> None:
+    cand = claim("Paul Martin, le ministre de l'Agriculture, en visite cette semaine en Bretagne, s'est voulu "
+                 "rassurant en estimant que les prix du lait remonteraient de 10% d'ici l'été.", "prix du lait")
+    assert cand.claimant == "Paul Martin"
+    cand = claim("Le directeur de l'usine s'est montré optimiste en assurant que 200 postes seraient créés d'ici "
+                 "2025.", "200 postes")
+    assert cand.claimant == "Le directeur de l'usine"
+    cand = claim("La ministre de la Culture Claire Petit a voulu saluer le travail des libraires, en affirmant "
+                 "qu'ils avaient sauvé 3000 emplois pendant la crise.", "3000 emplois")
+    assert cand.claimant == "Claire Petit"
+    # (the parser may hang the subject on the verbless "en déplacement ..." before the verb)
+    cand = claim("Marc Dupont, le ministre britannique du Commerce, en déplacement cette semaine à Rome, s'est voulu "
+                 "rassurant en estimant que ces retards n'empêchaient pas de préparer un futur accord.", "retards")
+    assert cand.claimant == "Marc Dupont"
+
+
+def test_a_speaker_after_a_comma_whose_relative_clause_states_a_figure_is_still_the_claimant() -> None:
+    # the figure of the relative clause keeps the whole sentence as its text; the speaker is the inverted subject
+    cand = claim("Depuis janvier, les urgences ont accueilli 2000 patients de plus, souligne l'Anses, qui identifie "
+                 "quatre causes.", "2000 patients")
+    assert cand.claimant == "Anses"
+    cand = claim("Les ventes de vélos ont doublé en un an, précise la fédération du commerce, qui prévoit 3 ouvertures "
+                 "de magasins.", "vélos")
+    assert cand.claimant == "la fédération du commerce"
+    # the addressee after a preposition is no speaker
+    cand = claim("Le maire Paul Roux a été interrogé hier. Les écoles rouvriront le 4 mai, a répondu à la ministre "
+                 "le maire : \"nous avons 12 classes prêtes\".", "écoles")
+    assert cand.claimant != "la ministre"
+
+
+def test_an_agency_with_its_field_is_an_organisation_not_a_news_agency() -> None:
+    cand = claim("Depuis janvier, les urgences de Toulouse ont accueilli 2000 patients de plus, souligne l'agence "
+                 "régionale de santé.", "2000 patients")
+    assert cand.claimant == "l'agence régionale de santé"
+    cand = claim("Le pays a perdu sa note AAA en 2011, a rappelé l'agence de notation.", "AAA")
+    assert cand.claimant == "l'agence de notation"
+    cand = claim("Le gouvernement a démissionné lundi, a annoncé l'agence de presse officielle du pays.", "démissionné")
+    assert cand.claimant != "l'agence de presse officielle"
+
