@@ -353,3 +353,16 @@ def test_an_agency_with_its_field_is_an_organisation_not_a_news_agency() -> None
     cand = claim("Le gouvernement a démissionné lundi, a annoncé l'agence de presse officielle du pays.", "démissionné")
     assert cand.claimant != "l'agence de presse officielle"
 
+
+def test_ajouter_with_a_noun_object_is_an_act_not_a_statement() -> None:
+    # "ajouter" reports a content only with what was said ("a ajouté que", '", a ajouté X'); "ajoute son nom",
+    # "ajoute un chapitre" add something, and their subject (or a noun the parser took for it) says nothing
+    cand = claim("Un passé glorieux, une famille unie, une carrière solide : l'ascension de la nageuse ajoute un "
+                 "chapitre à une histoire familiale hors norme.", "chapitre")
+    assert cand.claimant == ""
+    cand = claim("Le ministre a ajouté 3 millions d'euros au budget de la culture.", "3 millions")
+    assert cand.claimant == ""
+    cand = claim("Le chômage a baissé de 2% en un an, a ajouté le ministre.", "chômage")
+    assert cand.claimant == "le ministre"
+    cand = claim("Le ministre a ajouté que 300 postes seraient créés en 2022.", "300 postes")
+    assert cand.claimant == "Le ministre"
