@@ -701,6 +701,17 @@ def _venue(tok: Token) -> bool:
     return any(c.dep_ == "case" and c.lower_ in ("dans", "sur", "in", "on") for c in tok.children)
 
 
+# Nouns of what publishes: "la revue The Lancet", "le site Medium" (not "un communiqué", which someone wrote).
+_PUBLICATION_NOUNS = frozenset(lx.OUTLET_NOUNS | {"revue", "journal", "review"})
+
+
+def _named_venue(tok: Token) -> bool:
+    """"une étude parue dans la revue The Lancet", "publiée sur le site Medium": the name of a publication that is
+    where something was published or said is that place too, not who said it."""
+    return tok.head is not tok and tok.head.lower_ in _PUBLICATION_NOUNS and tok.head.i < tok.i and _venue(tok.head) \
+        and tok.dep_ in ("appos", "flat:name", "nmod", "compound") and not any(c.dep_ == "case" for c in tok.children)
+
+
 def _modifies_later(tok: Token, tokens: list[Token], deps: frozenset[str]) -> bool:
     """Whether a token modifies (by one of `deps`) a word later in the phrase: English puts a phrase's head last."""
     return tok.dep_ in deps and tok.i < tok.head.i <= tokens[-1].i
@@ -757,7 +768,7 @@ def source_of(tokens: list[Token], language: str, told: bool = True) -> tuple[st
         if ent is None or ent.start in seen:
             continue
         seen.add(ent.start)
-        if _venue(ent.root):
+        if _venue(ent.root) or _named_venue(ent.root):
             continue  # "révèle le JDD dans ses Indiscrets", "a-t-il dit sur RTL": a section or a channel
         if _modifies_noun(ent.root, tokens):
             continue  # "the Ohio governor", "the Florida health department": whose the speaker is, not who
@@ -1465,6 +1476,15 @@ def _gerund(tok: Token) -> bool:
     """"en affirmant", "en expliquant": a present participle after "en", hung on the verb of its clause."""
     return _present_participle(tok) and tok.dep_ == "advcl" and tok.head.pos_ in ("VERB", "AUX") and any(
         c.lower_ == "en" and c.i == tok.i - 1 for c in tok.children)
+
+
+def _hyphen_first_half(subj: Token, subjects: list[Token]) -> bool:
+    """"L'ancien député-maire Paul Durand a annoncé": the parser may split a hyphenated role into two subjects
+    ("député", with the hyphen, and "maire"); the first, ending at the glued hyphen, is not a phrase of its
+    own ("L'ancien député-")."""
+    last = subj.right_edge
+    return last.text == "-" and not last.whitespace_ and any(s.i == last.i + 1 or s.left_edge.i == last.i + 1
+                                                             for s in subjects)
 
 
 def _gerund_subjects(tok: Token, span: Span) -> list[Token]:
@@ -2446,6 +2466,8 @@ def find(span: Span, language: str) -> Attribution:
         if not subjects:
             subjects = _gerund_subjects(tok, span)
         for subj in subjects:
+            if _hyphen_first_half(subj, subjects):
+                continue  # "L'ancien député-maire Paul Durand": the compound's second half holds the name
             if subj.lower_ in lx.PRONOUN_SPEAKERS:
                 named = _cataphora(span, tok, subj)
                 return Attribution(named, "", "speech") if named else _pronoun(span, subj.lower_, subj.i)
@@ -2471,7 +2493,10 @@ def find(span: Span, language: str) -> Attribution:
             named_x = subj.pos_ not in ("PRON", "DET") and (
                 subj.ent_type_ in ("PER", "PERSON", "ORG") or _named_subject(subj) is not None)
             if (subj.pos_ in ("PROPN", "NOUN") or named_x) and subj.lower_ not in lx.FIRST_PERSON.get(language, set()):
-                claimant, outlet, how = source_of(_past_fronted_apposition(subj), language)
+                # ("L'ancien député-maire de Brest": the first half of a split compound opens the phrase)
+                halves = [t for half in subjects if half is not subj and _hyphen_first_half(half, [subj])
+                          for t in half.subtree]
+                claimant, outlet, how = source_of([*halves, *_past_fronted_apposition(subj)], language)
                 if subj.lower_ in lx.PERSON_ROLES:
                     claimant = _apposed_name(subj) or claimant
                 if claimant or outlet or how.startswith("description:"):
