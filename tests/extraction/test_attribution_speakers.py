@@ -366,3 +366,17 @@ def test_ajouter_with_a_noun_object_is_an_act_not_a_statement() -> None:
     assert cand.claimant == "le ministre"
     cand = claim("Le ministre a ajouté que 300 postes seraient créés en 2022.", "300 postes")
     assert cand.claimant == "Le ministre"
+
+
+def test_a_quotation_whose_closing_mark_the_parser_cut_off_gets_the_person_before_it() -> None:
+    # the parser may make the closing '"' of '... sans précédent."' a sentence of its own: it closes the quotation
+    text = ("Le débat a duré six heures mardi. Claire Dubois a défendu sa réforme devant les députés. \"Nous avons "
+            "créé 300 postes de greffiers en deux ans. C'est un effort sans précédent.\"")
+    assert claim(text, "300 postes").claimant == "Claire Dubois"
+
+
+def test_a_quotation_after_a_sentence_about_a_role_holder_is_theirs() -> None:
+    # the sentence before was about "La ministre de la Justice", the role the article tied to Claire Dubois
+    text = ("Le débat a duré six heures mardi. La ministre de la Justice Claire Dubois a défendu sa réforme devant "
+            "les députés. \"Nous avons créé 300 postes de greffiers en deux ans.\"")
+    assert claim(text, "300 postes").claimant == "Claire Dubois"
