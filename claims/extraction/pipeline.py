@@ -738,8 +738,8 @@ def _full_name(ctx: rw.Context, claimant: str) -> str:
 def _resolve(art: _Article, attrib: at.Attribution) -> str:
     """A pronoun speaker ("a-t-il déclaré") or a bare description ("le quotidien", "la même source",
     "le ministre de l'Éducation") becomes the person, outlet or source the article named before; a
-    description it cannot resolve stays as written when it names an agent ("le parquet d'Ajaccio") or a
-    source, anonymous or not ("plusieurs sources concordantes")."""
+    description it cannot resolve stays as written when it names an agent ("le parquet d'Ajaccio"), an
+    anonymous source ("plusieurs sources concordantes") gives no claimant."""
     ctx = art.context
     how = attrib.how
     if how.startswith("pronoun:"):
@@ -956,14 +956,20 @@ def _job_holder(ctx: rw.Context, description: str, words: list[str], article: st
     return named
 
 
+# Words that say how much a source is to be trusted, not who it is.
+_VAGUE_SOURCE = {"source", "sources", "plusieurs", "des", "de", "d'", "une", "certaines", "nombreuses", "concordante",
+                 "concordantes", "sûre", "sûres", "bien", "informée", "informées", "autorisée", "autorisées", "anonyme",
+                 "anonymes", "fiable", "fiables", "proche", "proches", "du", "dossier", "l'enquête", "enquête"}
+
+
 def _source(art: _Article, description: str) -> str:
-    """"cette source", "la source": the source named before; "une source policière", "une source proche du
-    dossier", "plusieurs sources concordantes": as written. An anonymous source is who the outlet says made
-    the statement, and a fact-checker quotes it as such ("selon une source proche du dossier"); a blank
-    claimant would read as the outlet's own fact."""
+    """"cette source", "la source": the source named before; "plusieurs sources concordantes",
+    "une source proche du dossier": anonymous, no claimant; "une source policière": as written."""
     words = description.lower().split()
     if words and words[0] in ("cette", "ces", "la", "les"):
         return art.last_source if art.last_source is not None else (art.last_claimant or description)
+    if all(w in _VAGUE_SOURCE for w in words):
+        return ""
     return description
 
 
