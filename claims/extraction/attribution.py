@@ -2201,7 +2201,10 @@ def _speaker_behind_outlet(span: Span, comma: Token, outlet: str, language: str)
     if start >= span.end - 2:
         return None
     inner = find(span.doc[start : span.end], language)
-    if not inner.claimant or inner.how != "speech" or is_outlet(inner.claimant):
+    # ("Selon les informations de 20 Minutes, il met en vente ses dessins et assure que ...": a pronoun
+    # speaker too, whom the pipeline resolves; the outlet only reported what he assures)
+    pronoun = inner.how in ("pronoun:il", "pronoun:elle", "pronoun:ils", "pronoun:elles")
+    if not (inner.claimant and inner.how == "speech" and not is_outlet(inner.claimant) or pronoun):
         return None
     return Attribution(inner.claimant, outlet, inner.how, [(span.start, start), *inner.drop], inner.said)
 
