@@ -743,6 +743,13 @@ def _agency_of_a_field(noun: Token) -> bool:
 _AGENT_MEDIA_NOUNS = frozenset(lx.OUTLET_NOUNS & lx.AGENT_NOUNS)  # ("agence": a news agency or another)
 
 
+def _role_word(noun: Token) -> str:
+    """"l'ex-ministre", "l'ex-directeur de campagne": a role the tokenizer kept with its "ex-" is that role, as
+    "l'ancien ministre" is."""
+    word = noun.lower_
+    return word[3:] if word.startswith("ex-") and len(word) > 4 else word
+
+
 def source_of(tokens: list[Token], language: str, told: bool = True) -> tuple[str, str, str]:
     """(claimant, outlet, how) named by a phrase: people first, then organisations, then an agent noun
     phrase ("le parquet d'Ajaccio"); a medium named in it is the outlet. With `told`, a noun after "à"
@@ -825,17 +832,18 @@ def source_of(tokens: list[Token], language: str, told: bool = True) -> tuple[st
              and (t.lower_ not in lx.OUTLET_NOUNS or _agency_of_a_field(t))
              and t.lower_ not in _NOT_SPEAKER_NOUNS
              and t.lower_.rstrip("s") not in _DOCUMENT_STEMS and not (told and _addressee(t)) and not (outlet and t.text in outlet)]
-    if orgs and (not heads or heads[0].pos_ == "PROPN" or heads[0].lower_ not in lx.AGENT_NOUNS
-                 or heads[0].lower_ in _COMPANY_NOUNS):
+    head = _role_word(heads[0]) if heads else ""  # ("l'ex-ministre": the role "ministre")
+    if orgs and (not heads or heads[0].pos_ == "PROPN" or head not in lx.AGENT_NOUNS
+                 or head in _COMPANY_NOUNS):
         return orgs[0], outlet, "speech"
     # An occupation only as a bare description: not one of an organisation or a work ("l'auteur d'"Un
     # petit dessin ...", Sandrine Campese": the name comes after it).
-    occupation = heads and heads[0].lower_ in lx.PERSON_NOUNS and not orgs and '"' not in text
+    occupation = heads and head in lx.PERSON_NOUNS and not orgs and '"' not in text
     # (an English noun a proper name qualifies, "the Ohio governor", describes its holder whatever the noun)
     qualified = heads and heads[0].pos_ == "NOUN" and any(
         _modifies_noun(t, tokens) and t.head.i == heads[0].i and t.pos_ == "PROPN" for t in words)
-    if heads and (heads[0].lower_ in lx.AGENT_NOUNS or occupation or qualified) \
-            and not (outlet and heads[0].lower_ in _COMPANY_NOUNS):
+    if heads and (head in lx.AGENT_NOUNS or occupation or qualified) \
+            and not (outlet and head in _COMPANY_NOUNS):
         # (not "le groupe Canal+": the medium is the company)
         # "le ministre de l'Économie Bruno Le Maire": the name after the role is the claimant; an
         # organisation there is what the role is of ("la présidente de la Commission des lois").
@@ -846,7 +854,7 @@ def source_of(tokens: list[Token], language: str, told: bool = True) -> tuple[st
         # (a name, not a role's end the tagger took for one: "le directeur général de la Santé")
         name = (person_name(named[-1]) if named[-1].label_ in ("PER", "PERSON") else named[-1].text.strip(" ,.'\"")) \
             if named else ""
-        if name and heads[0].lower_ in lx.PERSON_ROLES:
+        if name and head in lx.PERSON_ROLES:
             return name, outlet, "speech"
         first = tokens.index(heads[0])
         # the head with its determiner and adjectives ("l'ancien Premier ministre"), not a preposition
@@ -882,7 +890,7 @@ def source_of(tokens: list[Token], language: str, told: bool = True) -> tuple[st
             claimant = _article_before(kept[0]) + claimant
         if described:
             return claimant, outlet, f"description:{heads[0].lower_}"
-        if heads[0].lower_ not in lx.AGENT_NOUNS:
+        if head not in lx.AGENT_NOUNS:
             if all(e is None or _affiliation(e) or _complement(e, tokens[0].i) and e.label_ not in ("PER", "PERSON")
                    for e in map(_entity_at, kept[1:])):
                 return claimant, outlet, "speech"  # "le réalisateur de Titanic": the work is what they do, as written
@@ -2165,7 +2173,7 @@ _DOCUMENT_STEMS = frozenset({*(noun.rstrip("s") for noun in lx.DOCUMENT_NOUNS), 
 
 # Verbs of an appeal: "a appelé tout le monde à participer", "a exhorté les élus à voter", "a invité les
 # habitants à rester chez eux": a public statement of what others should do.
-_APPEAL_STEMS = {"fr": ("appel", "appell", "exhort", "invit", "encourag", "enjoi"), "en": ("urg", "call")}
+_APPEAL_STEMS = {"fr": ("appel", "appell", "exhort", "incit", "invit", "encourag", "enjoi"), "en": ("urg", "call")}
 
 
 def _appeal(verb: Token, language: str) -> bool:
@@ -2174,9 +2182,11 @@ def _appeal(verb: Token, language: str) -> bool:
             or any(c.dep_ == "aux:pass" for c in verb.children):
         return False  # (an appeal in a clause about someone is not the sentence's statement; "X a été invitée à
         # se produire" is who was asked)
+    # (the infinitive may hang on whom the verb urges: "a incité les habitants à rester" read "habitants à rester")
+    urged = [g for c in verb.children if c.dep_ == "obj" for g in c.children]
     return any(c.pos_ == "VERB" and "Inf" in morph_values(c, "VerbForm") and c.i > verb.i
                and any(m.lower_ in ("à", "to") for m in c.children if m.dep_ == "mark")
-               for c in verb.children)
+               for c in [*verb.children, *urged])
 
 
 def _in_anothers_clause(noun: Token) -> bool:

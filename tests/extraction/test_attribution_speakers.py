@@ -380,3 +380,13 @@ def test_a_quotation_after_a_sentence_about_a_role_holder_is_theirs() -> None:
     text = ("Le débat a duré six heures mardi. La ministre de la Justice Claire Dubois a défendu sa réforme devant "
             "les députés. \"Nous avons créé 300 postes de greffiers en deux ans.\"")
     assert claim(text, "300 postes").claimant == "Claire Dubois"
+
+
+def test_inciting_someone_to_act_is_an_appeal_whose_subject_makes_it() -> None:
+    # (the parser may hang "à rester" on "habitants", not on the verb)
+    cand = claim("Le gouverneur du Texas Greg Abbott a incité lundi les habitants à rester chez eux pendant 3 jours.",
+                 "3 jours")
+    assert cand.claimant == "Greg Abbott"
+    cand = claim("La maire Claire Dubois a appelé mardi les habitants à limiter leurs déplacements pendant 3 jours.",
+                 "3 jours")
+    assert cand.claimant == "Claire Dubois"
