@@ -743,13 +743,6 @@ def _agency_of_a_field(noun: Token) -> bool:
 _AGENT_MEDIA_NOUNS = frozenset(lx.OUTLET_NOUNS & lx.AGENT_NOUNS)  # ("agence": a news agency or another)
 
 
-def _role_word(noun: Token) -> str:
-    """"l'ex-ministre", "l'ex-directeur de campagne": a role the tokenizer kept with its "ex-" is that role, as
-    "l'ancien ministre" is."""
-    word = noun.lower_
-    return word[3:] if word.startswith("ex-") and len(word) > 4 else word
-
-
 def source_of(tokens: list[Token], language: str, told: bool = True) -> tuple[str, str, str]:
     """(claimant, outlet, how) named by a phrase: people first, then organisations, then an agent noun
     phrase ("le parquet d'Ajaccio"); a medium named in it is the outlet. With `told`, a noun after "à"
@@ -832,7 +825,7 @@ def source_of(tokens: list[Token], language: str, told: bool = True) -> tuple[st
              and (t.lower_ not in lx.OUTLET_NOUNS or _agency_of_a_field(t))
              and t.lower_ not in _NOT_SPEAKER_NOUNS
              and t.lower_.rstrip("s") not in _DOCUMENT_STEMS and not (told and _addressee(t)) and not (outlet and t.text in outlet)]
-    head = _role_word(heads[0]) if heads else ""  # ("l'ex-ministre": the role "ministre")
+    head = heads[0].lower_ if heads else ""
     if orgs and (not heads or heads[0].pos_ == "PROPN" or head not in lx.AGENT_NOUNS
                  or head in _COMPANY_NOUNS):
         return orgs[0], outlet, "speech"

@@ -152,10 +152,3 @@ def test_the_journal_a_study_was_published_in_is_not_its_claimant() -> None:
                  "séquelles")
     assert cand.claimant == "Inserm"
 
-
-def test_a_role_written_with_ex_is_that_role() -> None:
-    cand = claim("L'ex-ministre de la Santé a affirmé que 300 lits avaient été fermés en 2019.", "300 lits")
-    assert cand.claimant == "L'ex-ministre de la Santé"
-    cand = claim("Invité de RTL lundi 10 juin, l'ex-directeur de campagne du parti a souhaité que la TVA baisse de 2 "
-                 "points.", "TVA")
-    assert cand.claimant == "l'ex-directeur de campagne du parti"
