@@ -1500,7 +1500,9 @@ def _gerund_subjects(tok: Token, span: Span) -> list[Token]:
         subjects = [c for c in head.children if c.dep_.startswith("nsubj") and c.dep_ != "nsubj:pass"
                     and c.i < tok.i and not quoted(c, span)]
         if subjects:
-            return subjects
+            # (not a list of people: "Le Premier ministre et les ministres X, Y ou Z ont créé la confusion en
+            # assurant que ..." is no one of them; a gerund has no incise to name who spoke)
+            return [] if any(c.dep_ == "conj" for s in subjects for c in s.children) else subjects
     return _subjects_of_verbless_phrase(head, span)
 
 

@@ -390,3 +390,9 @@ def test_inciting_someone_to_act_is_an_appeal_whose_subject_makes_it() -> None:
     cand = claim("La maire Claire Dubois a appelé mardi les habitants à limiter leurs déplacements pendant 3 jours.",
                  "3 jours")
     assert cand.claimant == "Claire Dubois"
+
+
+def test_a_gerund_after_a_list_of_people_names_none_of_them_alone() -> None:
+    cand = claim("Le gouvernement et les ministres Claire Dubois, Marc Vidal ou encore Anne Petit ont semé le doute "
+                 "ces derniers jours en assurant que 3 usines fermeraient en 2022.", "3 usines")
+    assert cand.claimant not in ("Claire Dubois", "Marc Vidal", "Anne Petit")
