@@ -337,11 +337,24 @@ def _negated(tok: Token) -> bool:
 def _after_quotation(tok: Token) -> bool:
     """'"...", a jugé dimanche X', '"...", s'est-il vanté', '"...", a d'abord proposé X': the verb comes right
     after a closing quotation mark and a comma (past its auxiliary, reflexive, inverted pronoun, adverbs)."""
+    i = _before_verb_group(tok)
+    return i > 0 and tok.doc[i].text == "," and tok.doc[i - 1].text == '"'
+
+
+def _after_comma(tok: Token) -> bool:
+    """"Les ventes ont baissé, précise la fédération, qui réclame des aides": the verb comes right after a
+    comma (past its auxiliary, reflexive, inverted pronoun, adverbs), its subject after it."""
+    i = _before_verb_group(tok)
+    return i > 0 and tok.doc[i].text == ","
+
+
+def _before_verb_group(tok: Token) -> int:
+    """The index of the word before the verb's group (its auxiliary, reflexive, inverted pronoun, adverbs)."""
     i = tok.i - 1  # the parser may have started a sentence at the verb: look back in the document
     while i > 0 and tok.i - i <= 5 and (tok.doc[i].pos_ == "AUX" or tok.doc[i].lower_ in ("a", "ont", "avait", "se", "s'")
                                         or tok.doc[i].text.startswith("-") or _adverb_before_verb(tok.doc[i])):
         i -= 1
-    return i > 0 and tok.doc[i].text == "," and tok.doc[i - 1].text == '"'
+    return i
 
 
 def _closing_quote_then_speaker(verb: Token, span: Span) -> bool:
@@ -688,6 +701,17 @@ def _venue(tok: Token) -> bool:
     return any(c.dep_ == "case" and c.lower_ in ("dans", "sur", "in", "on") for c in tok.children)
 
 
+# Nouns of what publishes: "la revue The Lancet", "le site Medium" (not "un communiqué", which someone wrote).
+_PUBLICATION_NOUNS = frozenset(lx.OUTLET_NOUNS | {"revue", "journal", "review"})
+
+
+def _named_venue(tok: Token) -> bool:
+    """"une étude parue dans la revue The Lancet", "publiée sur le site Medium": the name of a publication that is
+    where something was published or said is that place too, not who said it."""
+    return tok.head is not tok and tok.head.lower_ in _PUBLICATION_NOUNS and tok.head.i < tok.i and _venue(tok.head) \
+        and tok.dep_ in ("appos", "flat:name", "nmod", "compound") and not any(c.dep_ == "case" for c in tok.children)
+
+
 def _modifies_later(tok: Token, tokens: list[Token], deps: frozenset[str]) -> bool:
     """Whether a token modifies (by one of `deps`) a word later in the phrase: English puts a phrase's head last."""
     return tok.dep_ in deps and tok.i < tok.head.i <= tokens[-1].i
@@ -700,6 +724,23 @@ def _modifies_noun(tok: Token, tokens: list[Token]) -> bool:
     """"Ohio" of "the Ohio governor", "health" of "the health department": an English compound modifier of a
     common noun later in the phrase, which says whose or what kind the noun is (French has no such "compound")."""
     return _modifies_later(tok, tokens, _COMPOUND) and tok.head.pos_ == "NOUN"
+
+
+# What a news agency's complement names: "l'agence de presse", "l'agence d'information".
+_PRESS_FIELDS = frozenset({"presse", "information", "informations", "photo", "photos", "images", "news"})
+
+
+def _agency_of_a_field(noun: Token) -> bool:
+    """"l'agence régionale de santé", "l'agence de notation": an agency with the field it works in is an
+    organisation that speaks for itself, not a news agency ("l'agence", "l'agence de presse"), which the
+    article named before and which only reports."""
+    return noun.lower_ in _AGENT_MEDIA_NOUNS and any(
+        c.dep_ == "nmod" and c.pos_ == "NOUN" and c.lower_ not in _PRESS_FIELDS
+        and any(m.dep_ == "case" and m.lower_ in ("de", "d'", "du", "des", "pour") for m in c.children)
+        for c in noun.children)
+
+
+_AGENT_MEDIA_NOUNS = frozenset(lx.OUTLET_NOUNS & lx.AGENT_NOUNS)  # ("agence": a news agency or another)
 
 
 def source_of(tokens: list[Token], language: str, told: bool = True) -> tuple[str, str, str]:
@@ -727,7 +768,7 @@ def source_of(tokens: list[Token], language: str, told: bool = True) -> tuple[st
         if ent is None or ent.start in seen:
             continue
         seen.add(ent.start)
-        if _venue(ent.root):
+        if _venue(ent.root) or _named_venue(ent.root):
             continue  # "révèle le JDD dans ses Indiscrets", "a-t-il dit sur RTL": a section or a channel
         if _modifies_noun(ent.root, tokens):
             continue  # "the Ohio governor", "the Florida health department": whose the speaker is, not who
@@ -780,20 +821,22 @@ def source_of(tokens: list[Token], language: str, told: bool = True) -> tuple[st
         return "", outlet, f"pronoun:{latter}"
     if language == "en" and (english := _english_description(tokens, words)) is not None:
         return english[0], outlet, english[1]
-    heads = [t for t in words if t.pos_ in ("NOUN", "PROPN") and not _modifies_noun(t, tokens) and t.lower_ not in lx.OUTLET_NOUNS
+    heads = [t for t in words if t.pos_ in ("NOUN", "PROPN") and not _modifies_noun(t, tokens)
+             and (t.lower_ not in lx.OUTLET_NOUNS or _agency_of_a_field(t))
              and t.lower_ not in _NOT_SPEAKER_NOUNS
              and t.lower_.rstrip("s") not in _DOCUMENT_STEMS and not (told and _addressee(t)) and not (outlet and t.text in outlet)]
-    if orgs and (not heads or heads[0].pos_ == "PROPN" or heads[0].lower_ not in lx.AGENT_NOUNS
-                 or heads[0].lower_ in _COMPANY_NOUNS):
+    head = heads[0].lower_ if heads else ""
+    if orgs and (not heads or heads[0].pos_ == "PROPN" or head not in lx.AGENT_NOUNS
+                 or head in _COMPANY_NOUNS):
         return orgs[0], outlet, "speech"
     # An occupation only as a bare description: not one of an organisation or a work ("l'auteur d'"Un
     # petit dessin ...", Sandrine Campese": the name comes after it).
-    occupation = heads and heads[0].lower_ in lx.PERSON_NOUNS and not orgs and '"' not in text
+    occupation = heads and head in lx.PERSON_NOUNS and not orgs and '"' not in text
     # (an English noun a proper name qualifies, "the Ohio governor", describes its holder whatever the noun)
     qualified = heads and heads[0].pos_ == "NOUN" and any(
         _modifies_noun(t, tokens) and t.head.i == heads[0].i and t.pos_ == "PROPN" for t in words)
-    if heads and (heads[0].lower_ in lx.AGENT_NOUNS or occupation or qualified) \
-            and not (outlet and heads[0].lower_ in _COMPANY_NOUNS):
+    if heads and (head in lx.AGENT_NOUNS or occupation or qualified) \
+            and not (outlet and head in _COMPANY_NOUNS):
         # (not "le groupe Canal+": the medium is the company)
         # "le ministre de l'Économie Bruno Le Maire": the name after the role is the claimant; an
         # organisation there is what the role is of ("la présidente de la Commission des lois").
@@ -804,7 +847,7 @@ def source_of(tokens: list[Token], language: str, told: bool = True) -> tuple[st
         # (a name, not a role's end the tagger took for one: "le directeur général de la Santé")
         name = (person_name(named[-1]) if named[-1].label_ in ("PER", "PERSON") else named[-1].text.strip(" ,.'\"")) \
             if named else ""
-        if name and heads[0].lower_ in lx.PERSON_ROLES:
+        if name and head in lx.PERSON_ROLES:
             return name, outlet, "speech"
         first = tokens.index(heads[0])
         # the head with its determiner and adjectives ("l'ancien Premier ministre"), not a preposition
@@ -840,7 +883,7 @@ def source_of(tokens: list[Token], language: str, told: bool = True) -> tuple[st
             claimant = _article_before(kept[0]) + claimant
         if described:
             return claimant, outlet, f"description:{heads[0].lower_}"
-        if heads[0].lower_ not in lx.AGENT_NOUNS:
+        if head not in lx.AGENT_NOUNS:
             if all(e is None or _affiliation(e) or _complement(e, tokens[0].i) and e.label_ not in ("PER", "PERSON")
                    for e in map(_entity_at, kept[1:])):
                 return claimant, outlet, "speech"  # "le réalisateur de Titanic": the work is what they do, as written
@@ -1434,6 +1477,40 @@ def _gerund(tok: Token) -> bool:
     """"en affirmant", "en expliquant": a present participle after "en", hung on the verb of its clause."""
     return _present_participle(tok) and tok.dep_ == "advcl" and tok.head.pos_ in ("VERB", "AUX") and any(
         c.lower_ == "en" and c.i == tok.i - 1 for c in tok.children)
+
+
+def _hyphen_first_half(subj: Token, subjects: list[Token]) -> bool:
+    """"L'ancien député-maire Paul Durand a annoncé": the parser may split a hyphenated role into two subjects
+    ("député", with the hyphen, and "maire"); the first, ending at the glued hyphen, is not a phrase of its
+    own ("L'ancien député-")."""
+    last = subj.right_edge
+    return last.text == "-" and not last.whitespace_ and any(s.i == last.i + 1 or s.left_edge.i == last.i + 1
+                                                             for s in subjects)
+
+
+def _gerund_subjects(tok: Token, span: Span) -> list[Token]:
+    """The subject of a gerund is its main clause's ("Le ministre s'était défendu en affirmant que ..."),
+    wherever the parser hung the gerund: on the verb, on an adjective the verb governs ("Le ministre s'est
+    voulu rassurant en estimant que ...") or on an object ("a voulu saluer le travail des libraires, en
+    considérant que ..."). The nearest word above it with a subject before it has that subject."""
+    if not (_present_participle(tok) and any(c.lower_ == "en" and c.i == tok.i - 1 for c in tok.children)):
+        return []
+    head = tok
+    for head in tok.ancestors:
+        subjects = [c for c in head.children if c.dep_.startswith("nsubj") and c.dep_ != "nsubj:pass"
+                    and c.i < tok.i and not quoted(c, span)]
+        if subjects:
+            # (not a list of people: "Le Premier ministre et les ministres X, Y ou Z ont créé la confusion en
+            # assurant que ..." is no one of them; a gerund has no incise to name who spoke)
+            return [] if any(c.dep_ == "conj" for s in subjects for c in s.children) else subjects
+    return _subjects_of_verbless_phrase(head, span)
+
+
+def _subjects_of_verbless_phrase(verb: Token, span: Span) -> list[Token]:
+    """"Paul Roux, le ministre du Commerce, en déplacement à Rome, s'est voulu rassurant": the parser may
+    hang the clause's subject on a verbless phrase before its verb ("en déplacement"), not on the verb."""
+    return [g for c in verb.children if c.i < verb.i and c.pos_ in ("NOUN", "ADJ")
+            for g in c.children if g.dep_ == "nsubj" and g.i < c.i and not quoted(g, span)]
 
 
 def _age(tok: Token) -> bool:
@@ -2091,7 +2168,7 @@ _DOCUMENT_STEMS = frozenset({*(noun.rstrip("s") for noun in lx.DOCUMENT_NOUNS), 
 
 # Verbs of an appeal: "a appelé tout le monde à participer", "a exhorté les élus à voter", "a invité les
 # habitants à rester chez eux": a public statement of what others should do.
-_APPEAL_STEMS = {"fr": ("appel", "appell", "exhort", "invit", "encourag", "enjoi"), "en": ("urg", "call")}
+_APPEAL_STEMS = {"fr": ("appel", "appell", "exhort", "incit", "invit", "encourag", "enjoi"), "en": ("urg", "call")}
 
 
 def _appeal(verb: Token, language: str) -> bool:
@@ -2100,9 +2177,11 @@ def _appeal(verb: Token, language: str) -> bool:
             or any(c.dep_ == "aux:pass" for c in verb.children):
         return False  # (an appeal in a clause about someone is not the sentence's statement; "X a été invitée à
         # se produire" is who was asked)
+    # (the infinitive may hang on whom the verb urges: "a incité les habitants à rester" read "habitants à rester")
+    urged = [g for c in verb.children if c.dep_ == "obj" for g in c.children]
     return any(c.pos_ == "VERB" and "Inf" in morph_values(c, "VerbForm") and c.i > verb.i
                and any(m.lower_ in ("à", "to") for m in c.children if m.dep_ == "mark")
-               for c in verb.children)
+               for c in [*verb.children, *urged])
 
 
 def _in_anothers_clause(noun: Token) -> bool:
@@ -2127,7 +2206,10 @@ def _speaker_behind_outlet(span: Span, comma: Token, outlet: str, language: str)
     if start >= span.end - 2:
         return None
     inner = find(span.doc[start : span.end], language)
-    if not inner.claimant or inner.how != "speech" or is_outlet(inner.claimant):
+    # ("Selon les informations de 20 Minutes, il met en vente ses dessins et assure que ...": a pronoun
+    # speaker too, whom the pipeline resolves; the outlet only reported what he assures)
+    pronoun = inner.how in ("pronoun:il", "pronoun:elle", "pronoun:ils", "pronoun:elles")
+    if not (inner.claimant and inner.how == "speech" and not is_outlet(inner.claimant) or pronoun):
         return None
     return Attribution(inner.claimant, outlet, inner.how, [(span.start, start), *inner.drop], inner.said)
 
@@ -2389,11 +2471,11 @@ def find(span: Span, language: str) -> Attribution:
                     and not quoted(c, span) and span.doc[c.i : tok.i].text.count('"') % 2 == opened
                     and not (inverted and c.i < tok.i)]
         # (a closed quotation between them is a word quoted: "l'affaire des "écoutes", a annoncé ...")
-        if not subjects and _gerund(tok):
-            # "Le ministre s'était défendu en affirmant "...": a gerund's subject is its main verb's
-            subjects = [c for c in tok.head.children if c.dep_.startswith("nsubj") and c.dep_ != "nsubj:pass"
-                        and c.i < tok.i and not quoted(c, span)]
+        if not subjects:
+            subjects = _gerund_subjects(tok, span)
         for subj in subjects:
+            if _hyphen_first_half(subj, subjects):
+                continue  # "L'ancien député-maire Paul Durand": the compound's second half holds the name
             if subj.lower_ in lx.PRONOUN_SPEAKERS:
                 named = _cataphora(span, tok, subj)
                 return Attribution(named, "", "speech") if named else _pronoun(span, subj.lower_, subj.i)
@@ -2419,7 +2501,10 @@ def find(span: Span, language: str) -> Attribution:
             named_x = subj.pos_ not in ("PRON", "DET") and (
                 subj.ent_type_ in ("PER", "PERSON", "ORG") or _named_subject(subj) is not None)
             if (subj.pos_ in ("PROPN", "NOUN") or named_x) and subj.lower_ not in lx.FIRST_PERSON.get(language, set()):
-                claimant, outlet, how = source_of(_past_fronted_apposition(subj), language)
+                # ("L'ancien député-maire de Brest": the first half of a split compound opens the phrase)
+                halves = [t for half in subjects if half is not subj and _hyphen_first_half(half, [subj])
+                          for t in half.subtree]
+                claimant, outlet, how = source_of([*halves, *_past_fronted_apposition(subj)], language)
                 if subj.lower_ in lx.PERSON_ROLES:
                     claimant = _apposed_name(subj) or claimant
                 if claimant or outlet or how.startswith("description:"):
@@ -2454,7 +2539,9 @@ def find(span: Span, language: str) -> Attribution:
                     if claimant:
                         return Attribution(claimant, outlet, "speech")
             # '"...", a déclaré le chef de l'État,': after a quotation, the noun phrase is its speaker.
-            if _after_quotation(tok) or inverted:
+            # (so is it after a comma when the tail was kept in the text: "..., souligne l'agence, qui
+            # identifie quatre causes" says a figure of its own after the speaker)
+            if _after_quotation(tok) or inverted or _after_comma(tok):
                 phrase = list(itertools.takewhile(lambda t: t.text not in (",", ".", ";", "(") and t.lower_ not in (
                     "à", "au", "aux", "lors", "pour", "dans", "avec", "sur"), after))
                 claimant, outlet, how = source_of(phrase, language) if phrase else ("", "", "")

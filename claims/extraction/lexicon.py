@@ -413,7 +413,7 @@ SPEECH_LOCUTIONS = {"fr": ((("fai", "fon", "fer", "fi"), ("état",)), (("fai", "
 # The speech verbs that report a statement only with a clause, a quotation or a colon after them:
 # with a noun object they are acts ("a lancé un appel", "a écrit un livre", "a rappelé l'ambassadeur").
 CONTENT_ONLY_VERBS = {
-    "fr": ("accus", "alert", "assur", "avanc", "conclu", "confi", "explique", "gliss", "jug", "lanc", "lâch",
+    "fr": ("accus", "ajout", "alert", "assur", "avanc", "conclu", "confi", "explique", "gliss", "jug", "lanc", "lâch",
            "mis en garde", "observ", "poursuiv", "prévenu", "rappel", "rapport", "relay", "relev", "reprend",
            "s'est dit", "s'est félicit", "s'est réjou", "salu", "se félicit", "se réjou", "signal", "souffl",
            "souten", "soutien", "écrit"),

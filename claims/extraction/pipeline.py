@@ -567,8 +567,8 @@ def _speaker_goes_on(art: _Article, sent: Span, attrib: at.Attribution) -> at.At
         # person the sentence before was about, the only one it named, introduces the quotation
         # (not a question: asked of them more often than by them, "Charlotte reçoit une demande. "Voulez-vous ...?"")
         asks = "?" in span_text(sent).rstrip().rstrip('"').rstrip()[-2:]
-        return at.Attribution(ctx.last_subject, "", "speech") if _quotation_opens(sent, art.language) and not asks \
-            else None
+        return at.Attribution(_subject_person(ctx), "", "speech") if _quotation_opens(sent, art.language) \
+            and not asks else None
     named = speaker in ctx.people or how == "speech" and speaker in ctx.orgs
     if not named or how.startswith("pronoun:") or art.last_claimant_at != art.sentences - 1 \
             or not art.last_claimant_alone or art.last_claimant_asked or speaker in ctx.outlets or at.is_outlet(speaker):
@@ -604,10 +604,19 @@ _GLUED_HEADING = re.compile(r'\w"[A-ZÀ-Þ]')
 def _only_person(ctx: rw.Context, previous: str) -> bool:
     """Whether the sentence before, a narrative one (not opening with a quotation), was about a person the article
     named, by their name or "il"/"elle", and named no other person."""
-    subject = ctx.last_subject
+    subject = _subject_person(ctx)
     return subject in ctx.people and not ctx.last_subject_plural and not previous.lstrip().startswith('"') and (
         subject.split()[-1] in previous or _SUBJECT_PRONOUN.search(previous) is not None) and all(
         rw.same_person(name, subject) or name in subject for name in ctx.previous_names if name in ctx.people)
+
+
+def _subject_person(ctx: rw.Context) -> str:
+    """The person the sentence before was about: its subject, or the person the article tied to the role that was
+    its subject ("La ministre de la Justice Claire Dubois a défendu sa réforme": Claire Dubois)."""
+    subject = ctx.last_subject
+    if subject not in ctx.people and at.is_role(subject):
+        return ctx.person_for(subject) or subject
+    return subject
 
 
 _SUBJECT_PRONOUN = re.compile(r"\b(?:il|elle)\b", re.IGNORECASE)
@@ -682,6 +691,8 @@ def _opens(text: str, at_mark: int) -> bool:
     """Whether a quotation mark opens a quotation by how it is written: at the sentence start, after
     a colon ('a-t-il ajouté : "...', ': " Nous ...'), or after a space and glued to the next word
     (' "une petite centaine'). Otherwise it is read as closing the one open."""
+    if not text[at_mark + 1 :].strip():
+        return False  # '"' alone: the parser cut the closing mark of '... sans précédent."' into a sentence of its own
     before = text[:at_mark].rstrip()
     if not before and text[at_mark + 1 : at_mark + 2].isspace() and text[at_mark + 1 :].lstrip()[:1].islower():
         return False  # '" a-t-il confié au Parisien.': the parser started the sentence at the closing mark

@@ -1673,3 +1673,13 @@ def test_a_trailing_speaker_whose_relative_clause_says_more_still_attributes(tex
     else:
         assert claim.text == expected
         assert claim.outlet == "Médiapart"
+
+
+def test_a_pronoun_speaker_after_an_outlets_phrase_is_the_claimant_not_the_outlet() -> None:
+    cand = claim("La chanteuse Lina Morel prépare une tournée. Selon Le Parisien, elle affirme avoir vendu 300 000 "
+                 "albums en 2020.", "albums")
+    assert (cand.claimant, cand.outlet) == ("Lina Morel", "Le Parisien")
+    # without a speech verb the outlet stays the source
+    cand = claim("Le maire Paul Roux prépare le budget. Selon Le Parisien, il aurait été hospitalisé mardi pour une "
+                 "fracture.", "fracture")
+    assert cand.claimant == "Le Parisien"

@@ -312,3 +312,87 @@ def test_a_noun_phrase_after_a_quotation_without_its_comma_is_the_speaker_not_th
                  "dix ans")
     assert cand.claimant != "Paul Durand"
     assert "éditorialiste" in cand.claimant or cand.claimant == "Claire Dubois"
+
+
+def test_a_gerund_of_saying_hung_on_an_adjective_or_an_object_has_the_main_clause_subject() -> None:
+    cand = claim("Paul Martin, le ministre de l'Agriculture, en visite cette semaine en Bretagne, s'est voulu "
+                 "rassurant en estimant que les prix du lait remonteraient de 10% d'ici l'été.", "prix du lait")
+    assert cand.claimant == "Paul Martin"
+    cand = claim("Le directeur de l'usine s'est montré optimiste en assurant que 200 postes seraient créés d'ici "
+                 "2025.", "200 postes")
+    assert cand.claimant == "Le directeur de l'usine"
+    cand = claim("La ministre de la Culture Claire Petit a voulu saluer le travail des libraires, en affirmant "
+                 "qu'ils avaient sauvé 3000 emplois pendant la crise.", "3000 emplois")
+    assert cand.claimant == "Claire Petit"
+    # (the parser may hang the subject on the verbless "en déplacement ..." before the verb)
+    cand = claim("Marc Dupont, le ministre britannique du Commerce, en déplacement cette semaine à Rome, s'est voulu "
+                 "rassurant en estimant que ces retards n'empêchaient pas de préparer un futur accord.", "retards")
+    assert cand.claimant == "Marc Dupont"
+
+
+def test_a_speaker_after_a_comma_whose_relative_clause_states_a_figure_is_still_the_claimant() -> None:
+    # the figure of the relative clause keeps the whole sentence as its text; the speaker is the inverted subject
+    cand = claim("Depuis janvier, les urgences ont accueilli 2000 patients de plus, souligne l'Anses, qui identifie "
+                 "quatre causes.", "2000 patients")
+    assert cand.claimant == "Anses"
+    cand = claim("Les ventes de vélos ont doublé en un an, précise la fédération du commerce, qui prévoit 3 ouvertures "
+                 "de magasins.", "vélos")
+    assert cand.claimant == "la fédération du commerce"
+    # the addressee after a preposition is no speaker
+    cand = claim("Le maire Paul Roux a été interrogé hier. Les écoles rouvriront le 4 mai, a répondu à la ministre "
+                 "le maire : \"nous avons 12 classes prêtes\".", "écoles")
+    assert cand.claimant != "la ministre"
+
+
+def test_an_agency_with_its_field_is_an_organisation_not_a_news_agency() -> None:
+    cand = claim("Depuis janvier, les urgences de Toulouse ont accueilli 2000 patients de plus, souligne l'agence "
+                 "régionale de santé.", "2000 patients")
+    assert cand.claimant == "l'agence régionale de santé"
+    cand = claim("Le pays a perdu sa note AAA en 2011, a rappelé l'agence de notation.", "AAA")
+    assert cand.claimant == "l'agence de notation"
+    cand = claim("Le gouvernement a démissionné lundi, a annoncé l'agence de presse officielle du pays.", "démissionné")
+    assert cand.claimant != "l'agence de presse officielle"
+
+
+def test_ajouter_with_a_noun_object_is_an_act_not_a_statement() -> None:
+    # "ajouter" reports a content only with what was said ("a ajouté que", '", a ajouté X'); "ajoute son nom",
+    # "ajoute un chapitre" add something, and their subject (or a noun the parser took for it) says nothing
+    cand = claim("Un passé glorieux, une famille unie, une carrière solide : l'ascension de la nageuse ajoute un "
+                 "chapitre à une histoire familiale hors norme.", "chapitre")
+    assert cand.claimant == ""
+    cand = claim("Le ministre a ajouté 3 millions d'euros au budget de la culture.", "3 millions")
+    assert cand.claimant == ""
+    cand = claim("Le chômage a baissé de 2% en un an, a ajouté le ministre.", "chômage")
+    assert cand.claimant == "le ministre"
+    cand = claim("Le ministre a ajouté que 300 postes seraient créés en 2022.", "300 postes")
+    assert cand.claimant == "Le ministre"
+
+
+def test_a_quotation_whose_closing_mark_the_parser_cut_off_gets_the_person_before_it() -> None:
+    # the parser may make the closing '"' of '... sans précédent."' a sentence of its own: it closes the quotation
+    text = ("Le débat a duré six heures mardi. Claire Dubois a défendu sa réforme devant les députés. \"Nous avons "
+            "créé 300 postes de greffiers en deux ans. C'est un effort sans précédent.\"")
+    assert claim(text, "300 postes").claimant == "Claire Dubois"
+
+
+def test_a_quotation_after_a_sentence_about_a_role_holder_is_theirs() -> None:
+    # the sentence before was about "La ministre de la Justice", the role the article tied to Claire Dubois
+    text = ("Le débat a duré six heures mardi. La ministre de la Justice Claire Dubois a défendu sa réforme devant "
+            "les députés. \"Nous avons créé 300 postes de greffiers en deux ans.\"")
+    assert claim(text, "300 postes").claimant == "Claire Dubois"
+
+
+def test_inciting_someone_to_act_is_an_appeal_whose_subject_makes_it() -> None:
+    # (the parser may hang "à rester" on "habitants", not on the verb)
+    cand = claim("Le gouverneur du Texas Greg Abbott a incité lundi les habitants à rester chez eux pendant 3 jours.",
+                 "3 jours")
+    assert cand.claimant == "Greg Abbott"
+    cand = claim("La maire Claire Dubois a appelé mardi les habitants à limiter leurs déplacements pendant 3 jours.",
+                 "3 jours")
+    assert cand.claimant == "Claire Dubois"
+
+
+def test_a_gerund_after_a_list_of_people_names_none_of_them_alone() -> None:
+    cand = claim("Le gouvernement et les ministres Claire Dubois, Marc Vidal ou encore Anne Petit ont semé le doute "
+                 "ces derniers jours en assurant que 3 usines fermeraient en 2022.", "3 usines")
+    assert cand.claimant not in ("Claire Dubois", "Marc Vidal", "Anne Petit")

@@ -135,3 +135,20 @@ def test_a_channels_number_is_not_the_speakers() -> None:
                  "journaliste")
     assert cand.claimant == "la présidente du parti"
     assert cand.outlet == "Europe 1"
+
+
+def test_a_hyphenated_role_the_parser_split_in_two_subjects_is_one_phrase() -> None:
+    # "député-maire" read as "député -" and "maire", both subjects: the first half is no claimant ("L'ancien député-")
+    cand = claim("L'ancien député-maire Paul Durand a annoncé qu'il quitterait le parti en 2021.", "parti")
+    assert cand.claimant == "Paul Durand"
+    cand = claim("L'ancien député-maire de Brest a annoncé qu'il quitterait le parti en 2021.", "parti")
+    assert cand.claimant == "L'ancien député-maire de Brest"
+
+
+def test_the_journal_a_study_was_published_in_is_not_its_claimant() -> None:
+    cand = claim("D'après une étude parue dans la revue The Lancet, 40% des patients gardent des séquelles.", "séquelles")
+    assert cand.claimant != "The Lancet"
+    cand = claim("Selon une étude de l'Inserm parue dans la revue Nature, 40% des patients gardent des séquelles.",
+                 "séquelles")
+    assert cand.claimant == "Inserm"
+
