@@ -435,14 +435,12 @@ _WHICH = frozenset({"de", "d'", "du", "des", "pour", "contre", "sur"})
 def _thing_before(noun: Token) -> str:
     """"Le parquet a ouvert une enquête pour fraude fiscale. Cette enquête a duré ...": a demonstrative subject
     ("Cette enquête", the determiner right before the noun, nothing after the noun that says which) whose
-    noun the sentence before gave once, in the same form, with short words after it that say which (a
-    complement, "une enquête pour fraude fiscale", or adjectives, "une commission d'enquête parlementaire"):
-    that thing, after a definite article ("L'enquête pour fraude fiscale", "La commission d'enquête
-    parlementaire"). When the sentence before does not give the noun, the lead may ("Le Sénat crée une
-    commission d'enquête parlementaire. Elle siégera six mois. Cette commission ..."), when no sentence in
-    between gives it. "" otherwise: nothing that says which, the noun given twice, another noun ("Ce fléau"
-    after "le harcèlement"), words that point back themselves ("de son frère", "de ce projet") or too many
-    to be a name for it."""
+    noun the article gave just before (_given_before: one of the few sentences before, else the lead), once,
+    in the same form, with short words after it that say which (a complement, "une enquête pour fraude
+    fiscale", or adjectives, "une commission d'enquête parlementaire"): that thing, after a definite article
+    ("L'enquête pour fraude fiscale", "La commission d'enquête parlementaire"). "" otherwise: nothing that
+    says which, the noun given twice, another noun ("Ce fléau" after "le harcèlement"), words that point
+    back themselves ("de son frère", "de ce projet") or too many to be a name for it."""
     doc = noun.doc
     det = doc[noun.i - 1] if noun.i else None
     if det is None or det.dep_ != "det" or det.head != noun or "Dem" not in morph_values(det, "PronType") \
