@@ -435,10 +435,12 @@ _WHICH = frozenset({"de", "d'", "du", "des", "pour", "contre", "sur"})
 def _thing_before(noun: Token) -> str:
     """"Le parquet a ouvert une enquête pour fraude fiscale. Cette enquête a duré ...": a demonstrative subject
     ("Cette enquête", the determiner right before the noun, nothing after the noun that says which) whose
-    noun the sentence before gave once, in the same form, with a short complement that says which ("une
-    enquête pour fraude fiscale"): that thing, after a definite article ("L'enquête pour fraude fiscale").
-    "" otherwise: no complement, the noun given twice, a complement that points back itself ("de son
-    frère", "de ce projet") or one too long to be a name for it."""
+    noun the article gave just before (_given_before: one of the few sentences before, else the lead), once,
+    in the same form, with short words after it that say which (a complement, "une enquête pour fraude
+    fiscale", or adjectives, "une commission d'enquête parlementaire"): that thing, after a definite article
+    ("L'enquête pour fraude fiscale", "La commission d'enquête parlementaire"). "" otherwise: nothing that
+    says which, the noun given twice, another noun ("Ce fléau" after "le harcèlement"), words that point
+    back themselves ("de son frère", "de ce projet") or too many to be a name for it."""
     doc = noun.doc
     det = doc[noun.i - 1] if noun.i else None
     if det is None or det.dep_ != "det" or det.head != noun or "Dem" not in morph_values(det, "PronType") \
@@ -446,20 +448,9 @@ def _thing_before(noun: Token) -> str:
         return ""
     if any(c.i > noun.i and c.dep_ in ("nmod", "amod", "appos", "nummod", "flat:name") for c in noun.children):
         return ""
-    before = doc[noun.sent.start - 1].sent
-    same = [t for t in before if t.lower_ == noun.lower_]
-    if len(same) != 1 or same[0].pos_ != "NOUN":
-        return ""
-    earlier = same[0]
-    complement = next((c for c in earlier.rights if c.dep_ == "nmod"), None)
-    if complement is None or not any(c.dep_ == "case" and c.lower_.replace("\u2019", "'") in _WHICH
-                                     for c in complement.children):
-        return ""
-    words = doc[earlier.i + 1 : complement.right_edge.i + 1]
-    if complement.left_edge.i != earlier.i + 1 or len(words) > 8 or any(
-            t.is_punct or t.pos_ in ("PRON", "VERB", "AUX", "SCONJ", "CCONJ")
-            or {"Dem", "Prs"} & set(morph_values(t, "PronType")) or "Yes" in morph_values(t, "Poss")
-            for t in words):
+    earlier = _given_before(noun)
+    words = _which_words(earlier) if earlier is not None else None
+    if not words:
         return ""
     plural = "Plur" in morph_values(noun, "Number")
     gender = next(iter(noun.morph.get("Gender")), "")
@@ -473,6 +464,56 @@ def _thing_before(noun: Token) -> str:
     else:
         return ""  # ("la hausse", "l'hôpital": an "h" the article does not tell)
     return article + noun.text + " " + span_text(words)
+
+
+def _given_before(noun: Token) -> Token | None:
+    """Where the article last gave the demonstrative subject's noun, in the same form (so in the same number:
+    "ces mesures" are not "une mesure"): the nearest of the _BACK sentences before that gives it ("Le Sénat
+    crée une commission d'enquête. Elle siégera six mois. Cette commission ..."), else the lead when none of
+    the sentences in between does. None when that sentence gives it twice (which one?), or none does."""
+    doc = noun.doc
+    sent = noun.sent
+    for _ in range(_BACK):
+        if sent.start == 0:
+            return None
+        sent = doc[sent.start - 1].sent
+        same = [t for t in sent if t.lower_ == noun.lower_]
+        if same:
+            return same[0] if len(same) == 1 and same[0].pos_ == "NOUN" else None
+    lead = doc[0].sent
+    if sent.start == 0 or any(t.lower_ == noun.lower_ for t in doc[lead.end : sent.start]):
+        return None  # (a sentence in between gives it: what it said is what "ce" points at)
+    same = [t for t in lead if t.lower_ == noun.lower_]
+    return same[0] if len(same) == 1 and same[0].pos_ == "NOUN" else None
+
+
+# How many sentences back a demonstrative subject's noun may have been given before the lead is looked at:
+# "ce"/"cette" points at a thing just spoken of, or at what the article is about.
+_BACK = 3
+
+
+def _which_words(earlier: Token) -> Span | None:
+    """The words right after a noun that say which thing it is: its adjectives and its complements that open
+    with a word of _WHICH ("commission d'enquête parlementaire", "mesures de soutien aux artisans"), one run
+    from the noun on, up to 8 words. None when there are none, a participle or a clause breaks in first, or
+    they point back ("de son frère", "de ce projet")."""
+    doc = earlier.doc
+    end = earlier.i + 1
+    for child in earlier.rights:
+        if child.left_edge.i != end:
+            break
+        if not (child.dep_ == "amod" and child.pos_ == "ADJ" and child.right_edge.i == child.i
+                or child.dep_ == "nmod" and any(c.dep_ == "case" and c.lower_.replace("\u2019", "'") in _WHICH
+                                                for c in child.children)):
+            break
+        end = child.right_edge.i + 1
+    words = doc[earlier.i + 1 : end]
+    if not len(words) or len(words) > 8 or any(
+            t.is_punct or t.pos_ in ("PRON", "VERB", "AUX", "SCONJ", "CCONJ")
+            or {"Dem", "Prs"} & set(morph_values(t, "PronType")) or "Yes" in morph_values(t, "Poss")
+            for t in words):
+        return None
+    return words
 
 
 def _plural_verb(pronoun: Token) -> bool:

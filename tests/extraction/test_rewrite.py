@@ -825,3 +825,42 @@ def test_a_reminder_verb_with_its_own_object_stays() -> None:
     # "rappeler les 300 soldats" is what is done, not a frame before a statement.
     claim = one("Il faut rappeler les 300 soldats déployés au Mali avant le mois de juin.", "300 soldats")
     assert claim.text.startswith("Il faut rappeler les 300 soldats")
+
+
+def test_a_demonstrative_subject_takes_the_adjectives_the_sentence_before_gave_its_noun() -> None:
+    text = ("L'Assemblée a voté la création d'une commission d'enquête parlementaire en mars. "
+            "Cette commission a auditionné 40 témoins. "
+            "Le gouvernement a présenté une réforme fiscale le 3 juin. Cette réforme rapportera 2 milliards d'euros.")
+    claim = one(text, "40 témoins")
+    assert claim.text == "La commission d'enquête parlementaire a auditionné 40 témoins." and not claim.needs_context
+    claim = one(text, "2 milliards")
+    assert claim.text == "La réforme fiscale rapportera 2 milliards d'euros." and not claim.needs_context
+
+
+def test_a_demonstrative_subject_takes_the_noun_phrase_a_sentence_shortly_before_gave_it() -> None:
+    text = ("Le Parlement a mis en place une commission de contrôle des finances locales. Elle compte douze membres. "
+            "Plusieurs élus ont boycotté la première séance. Cette commission n'a pas de budget depuis 2019.")
+    claim = one(text, "2019")
+    assert claim.text == "La commission de contrôle des finances locales n'a pas de budget depuis 2019."
+    assert not claim.needs_context
+
+
+def test_a_demonstrative_subject_takes_the_noun_phrase_the_lead_gave_it() -> None:
+    text = ("Le département a lancé un plan de rénovation des collèges en janvier. Les travaux débuteront à l'automne. "
+            "Les entreprises locales seront sollicitées. Les parents d'élèves restent inquiets. "
+            "Ce plan coûtera 80 millions d'euros.")
+    claim = one(text, "80 millions")
+    assert claim.text == "Le plan de rénovation des collèges coûtera 80 millions d'euros." and not claim.needs_context
+
+
+def test_a_demonstrative_subject_is_not_the_lead_noun_when_a_sentence_in_between_gives_it_again() -> None:
+    text = ("La région a lancé un plan de soutien aux agriculteurs en janvier. L'État prépare un autre plan. "
+            "Les syndicats attendent des annonces. Ce plan coûtera 80 millions d'euros.")
+    claim = one(text, "80 millions")
+    assert claim.text.startswith("Ce plan") and claim.needs_context
+
+
+def test_a_demonstrative_subject_with_another_noun_than_the_sentence_before_stays_flagged() -> None:
+    text = "Le harcèlement scolaire touche un élève sur dix. Ce fléau a causé 12 suicides l'an dernier."
+    claim = one(text, "12 suicides")
+    assert claim.text.startswith("Ce fléau") and claim.needs_context
