@@ -250,6 +250,15 @@ class Context:
             return ""
         return name
 
+    def called(self, name: str, description: str) -> bool:
+        """Whether the article named this person with the description's noun somewhere ("le ministre de
+        l'Économie Paul Martin", "Paul Martin, ministre", for "le ministre"): evidence that the description
+        stands for them, where a guess (the person just quoted) is none."""
+        words = role_key(description).split()
+        head = next((w for w in words if w not in ROLE_ADJECTIVES), "").rstrip("e")
+        return bool(head) and any(same_person(holder, name) and head in (w.rstrip("e") for w in role.split())
+                                  for role, holder in self.roles.items())
+
     def holds_office_named_in(self, name: str, span: Span) -> bool:
         """Whether the sentence also names this person by an office the article gave them: then "ce
         dernier" or "il" in it is someone else ("Ce dernier est un proche de l'actuel ministre des Comptes
@@ -1173,7 +1182,7 @@ def condense(
             resolved = ""  # the owner is named, the subject is still the thing owned
         elif not _lead_names(subj, kept) and (role := _role_phrase(subj)) is not None and (
                 name := _office_holder(described := span_text(subj.doc[role[0].i : role[-1].i + 1]), ctx)
-                or ctx.sole_holder(described, span_text(span)) or _described_speaker(subj, attribution, ctx, language)
+                or ctx.sole_holder(described, span_text(span)) or _described_speaker(subj, described, attribution, ctx, language)
         ) and name not in span_text(span):
             # "Le ministre suggère ..." after "le ministre de l'Action et des Comptes publics Gérald Darmanin":
             # the office keeps its words, the person it names follows ("Le ministre Gérald Darmanin").
@@ -1527,14 +1536,18 @@ def _lead_names(subj: Token, kept: list[Token]) -> bool:
     return _possessive(subj) is not None and any(t.ent_type_ in ("PER", "PERSON", "ORG") for t in lead)
 
 
-def _described_speaker(subj: Token, attribution: Attribution, ctx: Context, language: str) -> str:
+def _described_speaker(subj: Token, described: str, attribution: Attribution, ctx: Context, language: str) -> str:
     """The person a description subject stands for when it is who speaks: "Paul Martin a défendu la baisse des
     droits. Le ministre s'est dit favorable à une baisse de 20%": the attribution read "le ministre" as the
     speaker and the claimant's one rule (pipeline._resolve) named them; the text says who as the claimant
-    does ("Le ministre Paul Martin s'est dit favorable ..."). Only a person the article named, and only when
-    the description is the subject of the speech verb (not "le ministre" of a sentence someone else says)."""
+    does ("Le ministre Paul Martin s'est dit favorable ..."). Only a person the article named, and called by the
+    description's noun somewhere (Context.called): the claimant's rule may guess ("Fin 2017, le même avocat
+    général avait estimé ..." after the victim's widower is quoted gave the widower), and a guess written into
+    the text is a statement the article never made. Only when the description is the subject of the speech
+    verb (not "le ministre" of a sentence someone else says)."""
     claimant = attribution.claimant
-    if attribution.how != f"description:{subj.lower_}" or claimant not in ctx.people:
+    if attribution.how != f"description:{subj.lower_}" or claimant not in ctx.people or not ctx.called(
+            claimant, described):
         return ""
     return claimant if speech_verb(subj.head, language) or any(
         speech_verb(c, language) for c in subj.head.children if c.dep_ in ("xcomp", "ccomp")) else ""

@@ -362,14 +362,24 @@ def test_a_prefect_is_not_the_one_man_the_article_named_for_something_else() -> 
 
 
 def test_a_description_that_speaks_is_named_as_the_claimant_resolution_names_it() -> None:
-    # The office was never tied to the name ("le ministre Paul Martin"), but "le ministre" is who speaks, and the
-    # claimant's rule names the person just quoted: the text says who as the claimant does.
+    # "le ministre" is who speaks, the claimant's rule names the person just quoted, and the article called him
+    # a minister: the text says who as the claimant does.
+    text = ("« Nous baisserons les droits de succession », a déclaré Paul Martin, ministre des Comptes publics, jeudi "
+            "à Lille devant Pierre Durand, le patron du Medef. Jeudi, Paul Martin a aussi visité une usine. "
+            "Interrogé vendredi sur France Inter, le ministre a confirmé vouloir réduire de 20% les droits de donation.")
+    claim = one(text, "20%")
+    assert claim.claimant == "Paul Martin"
+    assert "le ministre Paul Martin a confirmé vouloir réduire de 20% les droits de donation" in claim.text
+
+
+def test_a_guessed_speaker_is_not_written_into_the_text() -> None:
+    # The article never called Paul Martin a minister: that "le ministre" is the person just quoted is the
+    # claimant rule's guess, and a guess written into the text would be a statement the article never made.
     text = ("« Nous baisserons les droits de succession », a déclaré Paul Martin jeudi à Lille devant Pierre Durand, "
             "le patron du Medef. Interrogé vendredi sur France Inter, le ministre a confirmé vouloir réduire de 20% "
             "les droits de donation.")
     claim = one(text, "20%")
-    assert claim.claimant == "Paul Martin"
-    assert "le ministre Paul Martin a confirmé vouloir réduire de 20% les droits de donation" in claim.text
+    assert "Paul Martin" not in claim.text
 
 
 def test_a_description_that_does_not_speak_is_not_named_after_the_speaker() -> None:
