@@ -284,7 +284,7 @@ def _speech_verb(tok: Token, language: str, lexicon: dict[str, tuple[str, ...]] 
         # "se serait plaint le président": a verb only, never the noun ("une plainte", "un souhait"); right
         # after '"...",' the word is the verb however it was tagged ("tempère", "analyse" read as adjective, noun)
         return True
-    if _locution(tok, language):
+    if _locution(tok, language) or lexicon is lx.SPEECH_PREFIXES and _reflexive_report(tok, language):
         return True
     # (the prefixes first: most words have none, and _before_inverted_pronoun reads the words after)
     return word.startswith(prefixes) and (tok.pos_ in ("VERB", "AUX", "NOUN", "ADJ") or _before_inverted_pronoun(tok)) \
@@ -304,6 +304,18 @@ def _locution(tok: Token, language: str) -> bool:
                or lower[i] == words[-1] and i >= len(words) and tuple(lower[i - len(words) + 1 : i + 1]) == words
                and lower[i - len(words)].startswith(forms) and tok.doc[i - len(words)].pos_ in ("VERB", "AUX")
                for forms, words in lx.SPEECH_LOCUTIONS.get(language, ()))
+
+
+_REFLEXIVE_PRONOUNS = frozenset({"se", "s'", "s\u2019", "me", "m'", "m\u2019", "te", "t'", "nous", "vous"})
+
+
+def _reflexive_report(tok: Token, language: str) -> bool:
+    """"La maire s'alarme de la fermeture de trois classes", "les élus se demandent si la ligne rouvrira": a
+    verb of lexicon.REFLEXIVE_REPORTING_VERBS with its reflexive pronoun reports what its subject states or
+    asks, with "de" and a noun as with a clause; without the pronoun it is an act ("a demandé un prêt")."""
+    return tok.pos_ == "VERB" and _fold(tok.lower_).startswith(_folded(lx.REFLEXIVE_REPORTING_VERBS, language)) \
+        and any(c.lower_ in _REFLEXIVE_PRONOUNS and c.i < tok.i and c.dep_.startswith(("expl", "obj", "iobj"))
+                for c in tok.children)
 
 
 # Whether a verb reports speech ("déclare", "a affirmé", "révèle"), for rewrite's claims that only attribute.
@@ -469,7 +481,7 @@ def _reports_content(tok: Token, language: str) -> bool:
     ("a annoncé la fermeture"), an inverted subject after the clause said, or any other verb followed by
     a clause ("a lancé que ..."), an infinitive ("a promis de ..."), a colon or a quotation ("a écrit sur
     Twitter : « ... »"). Without them it is an act ("a lancé un appel", "a écrit un livre")."""
-    if _speech_verb(tok, language, lx.STATEMENT_VERBS):
+    if _speech_verb(tok, language, lx.STATEMENT_VERBS) or _reflexive_report(tok, language):
         return True
     if any(c.dep_.startswith("nsubj") and c.i > tok.i for c in tok.children) or _after_quotation(tok):
         return True  # "..., a assuré le ministre": an inverted subject reports the clause before it
