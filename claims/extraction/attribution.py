@@ -414,16 +414,24 @@ def _introduces_quotation(verb: Token, span: Span) -> bool:
     subject is the speaker. Not a passive, nor a verb with an object ('Il a reçu un SMS : "..."': what was received is
     someone else's), nor one inside a quotation or with another clause before the colon."""
     if verb.lang_ != "fr" or not _finite(verb) or verb.dep_ == "acl:relcl" or any(
-            c.dep_ in ("obj", "aux:pass", "nsubj:pass") for c in verb.children):
+            c.dep_ in ("aux:pass", "nsubj:pass") or c.dep_ == "obj" and not _locution_noun(c) for c in verb.children):
         return False  # (nor a passive, 'Ce front commun est assumé : "..."', nor a relative clause, 'Véronique
         # Genest, qui en a pris pour son grade : "..."': they name the speaker elsewhere)
     doc = verb.doc
     for tok in doc[verb.i + 1 : min(span.end, verb.i + 16)]:
         if tok.text == ":":
-            return tok.i + 1 < span.end and opening(doc[tok.i + 1])
+            # (right after a colon a mark opens, even set off by a space as a French « is: ': " Ils ont ...')
+            return tok.i + 2 < span.end and doc[tok.i + 1].text == '"' and (
+                opening(doc[tok.i + 1]) or doc[tok.i + 2].is_alpha)
         if tok.text in '.;!?"' or tok.pos_ in ("VERB", "AUX") and _finite(tok) and tok.dep_ != "conj":
             return False
     return False
+
+
+def _locution_noun(obj: Token) -> bool:
+    """'Le maire a rendu hommage aux sauveteurs : « ... »', 'elle a pris position : « ... »': a bare noun object
+    makes a locution with its verb, no thing received or given; the quotation after the colon is the subject's."""
+    return obj.pos_ == "NOUN" and not any(c.dep_ in ("det", "nummod", "nmod", "amod") for c in obj.children)
 
 
 def _quotation_incise(verb: Token, after: list[Token], language: str) -> bool:
