@@ -461,7 +461,18 @@ def _subject_holders(verb: Token) -> list[Token]:
         aux.append(verb.head)
     # (not a pronoun: one hung there, "Il a par ailleurs rappelé que", stays unattributed as before;
     # read from the context it was someone else than the speaker in the sentences tried)
-    return [*verb.children, *(c for a in aux for c in a.children if c.i < a.i and c.pos_ not in ("PRON", "DET", "ADV"))]
+    return [*verb.children, *(c for a in aux for c in a.children if c.i < a.i and c.pos_ not in ("PRON", "DET", "ADV")),
+            *_shared_subjects(verb)]
+
+
+def _shared_subjects(verb: Token) -> list[Token]:
+    """"Il met en vente sa villa et assure qu'il quittera la France": a verb coordinated to an earlier one with
+    no subject of its own has that verb's subject (the parser hangs it on the first verb only). Only with a
+    conjunction: after a bare comma the verb closes the clause before it ("Le magasin a fermé, a confirmé ...")."""
+    if verb.dep_ != "conj" or verb.head.i >= verb.i or any(c.dep_.startswith("nsubj") for c in verb.children) \
+            or not any(c.dep_ == "cc" for c in verb.children):
+        return []
+    return [c for c in verb.head.children if c.dep_ == "nsubj" and c.i < verb.head.i]
 
 
 # Words that make a conjunction of "que" ("alors que", "pour que", "bien que"): the clause after it is a
