@@ -633,6 +633,18 @@ def _affiliation(ent: Span) -> bool:
         and doc[start].text[:1].isupper()
 
 
+# Verbs of playing a part (word starts): "la comédienne qui joue Claire", "l'acteur qui incarne le docteur Morel".
+_PLAYING_STEMS = ("jou", "incarn", "interprèt", "interpret")
+
+
+def _character_played(ent: Span) -> bool:
+    """"La comédienne qui joue Claire Morel a affirmé ...": a name that is the object of a verb of playing is the
+    character, not the actor who speaks (whom the description names; the article may name them elsewhere)."""
+    root = ent.root
+    return root.dep_ == "obj" and root.head.pos_ == "VERB" and root.head.i < root.i \
+        and root.head.lower_.startswith(_PLAYING_STEMS)
+
+
 def _role_holder(role: Token, noun: Token, ent: Span) -> bool:
     """"la ministre de la Cohésion des territoires Jacqueline Gourault", "le chef de file des députés de
     droite Damien Abad", "la championne du monde de pentathlon Elodie Clouvel": a person's full name after the
@@ -805,7 +817,7 @@ def source_of(tokens: list[Token], language: str, told: bool = True) -> tuple[st
             continue  # "the Ohio governor", "the Florida health department": whose the speaker is, not who
         if tok.doc[tokens[0].i : ent.start].text.count('"') % 2:
             continue  # "à l'affiche de "La Taularde"": a title in quotation marks is a work, not a speaker
-        if _compared(ent) or _affiliation(ent):
+        if _compared(ent) or _affiliation(ent) or _character_played(ent):
             continue
         doc = tok.doc
         name = _entity_name(ent)
