@@ -2222,9 +2222,24 @@ def _appeal(verb: Token, language: str) -> bool:
         # se produire" is who was asked)
     # (the infinitive may hang on whom the verb urges: "a incité les habitants à rester" read "habitants à rester")
     urged = [g for c in verb.children if c.dep_ == "obj" for g in c.children]
+    if _appeal_for(verb, language):
+        return True
     return any(c.pos_ == "VERB" and "Inf" in morph_values(c, "VerbForm") and c.i > verb.i
                and any(m.lower_ in ("à", "to") for m in c.children if m.dep_ == "mark")
                for c in [*verb.children, *urged])
+
+
+# The verbs whose appeal may name what is called for by a noun: "a appelé à la grève", "appelle au calme".
+_APPEAL_FOR_STEMS = {"fr": ("appel", "appell"), "en": ()}
+
+
+def _appeal_for(verb: Token, language: str) -> bool:
+    """'Le député a appelé à un « sursaut »', "la CGT appelle à la grève": "appeler à" with a noun calls for
+    something in public as with an infinitive; not a time nor a figure ("a appelé à 8 heures": a call made)."""
+    return verb.lower_.startswith(_APPEAL_FOR_STEMS.get(language, ())) and any(
+        c.dep_ == "obl:arg" and c.pos_ == "NOUN" and c.i > verb.i and c.lower_ not in lx.TIME_NOUNS
+        and not any(g.pos_ == "NUM" for g in c.children)
+        and any(g.dep_ == "case" and g.lower_ in ("à", "au", "aux") for g in c.children) for c in verb.children)
 
 
 def _in_anothers_clause(noun: Token) -> bool:
