@@ -284,7 +284,7 @@ def _speech_verb(tok: Token, language: str, lexicon: dict[str, tuple[str, ...]] 
         # "se serait plaint le président": a verb only, never the noun ("une plainte", "un souhait"); right
         # after '"...",' the word is the verb however it was tagged ("tempère", "analyse" read as adjective, noun)
         return True
-    if _locution(tok, language):
+    if _locution(tok, language) or lexicon is lx.SPEECH_PREFIXES and _reflexive_report(tok, language):
         return True
     # (the prefixes first: most words have none, and _before_inverted_pronoun reads the words after)
     return word.startswith(prefixes) and (tok.pos_ in ("VERB", "AUX", "NOUN", "ADJ") or _before_inverted_pronoun(tok)) \
@@ -304,6 +304,18 @@ def _locution(tok: Token, language: str) -> bool:
                or lower[i] == words[-1] and i >= len(words) and tuple(lower[i - len(words) + 1 : i + 1]) == words
                and lower[i - len(words)].startswith(forms) and tok.doc[i - len(words)].pos_ in ("VERB", "AUX")
                for forms, words in lx.SPEECH_LOCUTIONS.get(language, ()))
+
+
+_REFLEXIVE_PRONOUNS = frozenset({"se", "s'", "s\u2019", "me", "m'", "m\u2019", "te", "t'", "nous", "vous"})
+
+
+def _reflexive_report(tok: Token, language: str) -> bool:
+    """"La maire s'alarme de la fermeture de trois classes", "les élus se demandent si la ligne rouvrira": a
+    verb of lexicon.REFLEXIVE_REPORTING_VERBS with its reflexive pronoun reports what its subject states or
+    asks, with "de" and a noun as with a clause; without the pronoun it is an act ("a demandé un prêt")."""
+    return tok.pos_ == "VERB" and _fold(tok.lower_).startswith(_folded(lx.REFLEXIVE_REPORTING_VERBS, language)) \
+        and any(c.lower_ in _REFLEXIVE_PRONOUNS and c.i < tok.i and c.dep_.startswith(("expl", "obj", "iobj"))
+                for c in tok.children)
 
 
 # Whether a verb reports speech ("déclare", "a affirmé", "révèle"), for rewrite's claims that only attribute.
@@ -402,16 +414,24 @@ def _introduces_quotation(verb: Token, span: Span) -> bool:
     subject is the speaker. Not a passive, nor a verb with an object ('Il a reçu un SMS : "..."': what was received is
     someone else's), nor one inside a quotation or with another clause before the colon."""
     if verb.lang_ != "fr" or not _finite(verb) or verb.dep_ == "acl:relcl" or any(
-            c.dep_ in ("obj", "aux:pass", "nsubj:pass") for c in verb.children):
+            c.dep_ in ("aux:pass", "nsubj:pass") or c.dep_ == "obj" and not _locution_noun(c) for c in verb.children):
         return False  # (nor a passive, 'Ce front commun est assumé : "..."', nor a relative clause, 'Véronique
         # Genest, qui en a pris pour son grade : "..."': they name the speaker elsewhere)
     doc = verb.doc
     for tok in doc[verb.i + 1 : min(span.end, verb.i + 16)]:
         if tok.text == ":":
-            return tok.i + 1 < span.end and opening(doc[tok.i + 1])
+            # (right after a colon a mark opens, even set off by a space as a French « is: ': " Ils ont ...')
+            return tok.i + 2 < span.end and doc[tok.i + 1].text == '"' and (
+                opening(doc[tok.i + 1]) or doc[tok.i + 2].is_alpha)
         if tok.text in '.;!?"' or tok.pos_ in ("VERB", "AUX") and _finite(tok) and tok.dep_ != "conj":
             return False
     return False
+
+
+def _locution_noun(obj: Token) -> bool:
+    """'Le maire a rendu hommage aux sauveteurs : « ... »', 'elle a pris position : « ... »': a bare noun object
+    makes a locution with its verb, no thing received or given; the quotation after the colon is the subject's."""
+    return obj.pos_ == "NOUN" and not any(c.dep_ in ("det", "nummod", "nmod", "amod") for c in obj.children)
 
 
 def _quotation_incise(verb: Token, after: list[Token], language: str) -> bool:
@@ -441,7 +461,18 @@ def _subject_holders(verb: Token) -> list[Token]:
         aux.append(verb.head)
     # (not a pronoun: one hung there, "Il a par ailleurs rappelé que", stays unattributed as before;
     # read from the context it was someone else than the speaker in the sentences tried)
-    return [*verb.children, *(c for a in aux for c in a.children if c.i < a.i and c.pos_ not in ("PRON", "DET", "ADV"))]
+    return [*verb.children, *(c for a in aux for c in a.children if c.i < a.i and c.pos_ not in ("PRON", "DET", "ADV")),
+            *_shared_subjects(verb)]
+
+
+def _shared_subjects(verb: Token) -> list[Token]:
+    """"Il met en vente sa villa et assure qu'il quittera la France": a verb coordinated to an earlier one with
+    no subject of its own has that verb's subject (the parser hangs it on the first verb only). Only with a
+    conjunction: after a bare comma the verb closes the clause before it ("Le magasin a fermé, a confirmé ...")."""
+    if verb.dep_ != "conj" or verb.head.i >= verb.i or any(c.dep_.startswith("nsubj") for c in verb.children) \
+            or not any(c.dep_ == "cc" for c in verb.children):
+        return []
+    return [c for c in verb.head.children if c.dep_ == "nsubj" and c.i < verb.head.i]
 
 
 # Words that make a conjunction of "que" ("alors que", "pour que", "bien que"): the clause after it is a
@@ -469,7 +500,7 @@ def _reports_content(tok: Token, language: str) -> bool:
     ("a annoncé la fermeture"), an inverted subject after the clause said, or any other verb followed by
     a clause ("a lancé que ..."), an infinitive ("a promis de ..."), a colon or a quotation ("a écrit sur
     Twitter : « ... »"). Without them it is an act ("a lancé un appel", "a écrit un livre")."""
-    if _speech_verb(tok, language, lx.STATEMENT_VERBS):
+    if _speech_verb(tok, language, lx.STATEMENT_VERBS) or _reflexive_report(tok, language):
         return True
     if any(c.dep_.startswith("nsubj") and c.i > tok.i for c in tok.children) or _after_quotation(tok):
         return True  # "..., a assuré le ministre": an inverted subject reports the clause before it
@@ -600,6 +631,18 @@ def _affiliation(ent: Span) -> bool:
     start = _name_start(ent)
     return ent.label_ not in ("PER", "PERSON") and start >= 1 and doc[start - 1].lower_ in _ROLES_JOBS \
         and doc[start].text[:1].isupper()
+
+
+# Verbs of playing a part (word starts): "la comédienne qui joue Claire", "l'acteur qui incarne le docteur Morel".
+_PLAYING_STEMS = ("jou", "incarn", "interprèt", "interpret")
+
+
+def _character_played(ent: Span) -> bool:
+    """"La comédienne qui joue Claire Morel a affirmé ...": a name that is the object of a verb of playing is the
+    character, not the actor who speaks (whom the description names; the article may name them elsewhere)."""
+    root = ent.root
+    return root.dep_ == "obj" and root.head.pos_ == "VERB" and root.head.i < root.i \
+        and root.head.lower_.startswith(_PLAYING_STEMS)
 
 
 def _role_holder(role: Token, noun: Token, ent: Span) -> bool:
@@ -774,7 +817,7 @@ def source_of(tokens: list[Token], language: str, told: bool = True) -> tuple[st
             continue  # "the Ohio governor", "the Florida health department": whose the speaker is, not who
         if tok.doc[tokens[0].i : ent.start].text.count('"') % 2:
             continue  # "à l'affiche de "La Taularde"": a title in quotation marks is a work, not a speaker
-        if _compared(ent) or _affiliation(ent):
+        if _compared(ent) or _affiliation(ent) or _character_played(ent):
             continue
         doc = tok.doc
         name = _entity_name(ent)
@@ -2179,9 +2222,24 @@ def _appeal(verb: Token, language: str) -> bool:
         # se produire" is who was asked)
     # (the infinitive may hang on whom the verb urges: "a incité les habitants à rester" read "habitants à rester")
     urged = [g for c in verb.children if c.dep_ == "obj" for g in c.children]
+    if _appeal_for(verb, language):
+        return True
     return any(c.pos_ == "VERB" and "Inf" in morph_values(c, "VerbForm") and c.i > verb.i
                and any(m.lower_ in ("à", "to") for m in c.children if m.dep_ == "mark")
                for c in [*verb.children, *urged])
+
+
+# The verbs whose appeal may name what is called for by a noun: "a appelé à la grève", "appelle au calme".
+_APPEAL_FOR_STEMS = {"fr": ("appel", "appell"), "en": ()}
+
+
+def _appeal_for(verb: Token, language: str) -> bool:
+    """'Le député a appelé à un « sursaut »', "la CGT appelle à la grève": "appeler à" with a noun calls for
+    something in public as with an infinitive; not a time nor a figure ("a appelé à 8 heures": a call made)."""
+    return verb.lower_.startswith(_APPEAL_FOR_STEMS.get(language, ())) and any(
+        c.dep_ == "obl:arg" and c.pos_ == "NOUN" and c.i > verb.i and c.lower_ not in lx.TIME_NOUNS
+        and not any(g.pos_ == "NUM" for g in c.children)
+        and any(g.dep_ == "case" and g.lower_ in ("à", "au", "aux") for g in c.children) for c in verb.children)
 
 
 def _in_anothers_clause(noun: Token) -> bool:

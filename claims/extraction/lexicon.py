@@ -403,6 +403,13 @@ REPORTING_VERBS = {"fr": ("plaint", "plaign", "plaindr", "souhait", "indign", "�
                           "poursuit", "tempèr", "renchér", "rétorqu", "analys", "constat", "réaffirm", "dément", "exclam",
                           "démenti", "décri", "plaid", "écriv", "tweet"),
                    "en": ("complain", "urg")}
+# Verbs that report a statement when reflexive (word starts; attribution only): "la maire s'alarme de la
+# fermeture de trois classes", "le syndicat s'étonne que rien ne change", "les élus se demandent si la ligne
+# rouvrira": with "de" and a noun, a clause or "si", what the subject says is the case or asks. Not without the
+# reflexive pronoun ("a demandé un prêt", "l'incendie a alarmé les voisins": an act).
+REFLEXIVE_REPORTING_VERBS = {"fr": ("alarm", "demand", "inquiét", "inquièt", "interrog", "indign", "étonn", "insurg",
+                                    "offusqu", "émeu", "émouv"),
+                             "en": ()}
 # A verb and the words after it that report a statement together ("Le ministère a fait état de 49 nouveaux cas",
 # "l'Élysée a fait savoir que", "l'agence a mis en garde contre"): how the verb's forms begin ("fait", "font",
 # "fera", "fit"; "mis", "met"), then the words.

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from claims.extraction import extract_texts
 from tests.extraction.test_attribution import claim
 
@@ -396,3 +398,46 @@ def test_a_gerund_after_a_list_of_people_names_none_of_them_alone() -> None:
     cand = claim("Le gouvernement et les ministres Claire Dubois, Marc Vidal ou encore Anne Petit ont semé le doute "
                  "ces derniers jours en assurant que 3 usines fermeraient en 2022.", "3 usines")
     assert cand.claimant not in ("Claire Dubois", "Marc Vidal", "Anne Petit")
+
+
+@pytest.mark.parametrize(("sentence", "words", "speaker"), [
+    ("La maire de Rennes, Sophie Bernard, s'alarme de la fermeture de 14 classes dans sa commune.", "14 classes",
+     "Sophie Bernard"),
+    ("Le sénateur Paul Morel s'est demandé si l'État pourrait encore financer 300 logements sociaux.", "300 logements",
+     "Paul Morel"),
+])
+def test_a_reflexive_verb_of_alarm_or_asking_reports_its_subject(sentence: str, words: str, speaker: str) -> None:
+    assert claim(sentence, words).claimant == speaker
+
+
+def test_without_its_reflexive_pronoun_demander_is_an_act() -> None:
+    cand = claim("Le maire Jean Roux a demandé un prêt de 2 millions d'euros à la banque régionale.", "2 millions")
+    assert cand.claimant == ""
+
+
+def test_an_appeal_to_a_noun_is_a_statement_of_its_subject() -> None:
+    cand = claim("Le député Jean Lefort a appelé à un « sursaut » après la hausse de 20 % des agressions.", "20 %")
+    assert cand.claimant == "Jean Lefort"
+
+
+def test_a_verb_with_a_bare_noun_introduces_a_quotation_after_a_colon() -> None:
+    cand = claim("Le préfet Marc Olivier a rendu hommage aux pompiers : « Ils ont sauvé plus de 200 maisons en deux "
+                 "jours. »", "200 maisons")
+    assert cand.claimant == "Marc Olivier"
+    cand = claim("Le maire Marc Olivier a reçu un courrier : « Nous fermerons l'usine de 300 salariés en mars. »",
+                 "300 salariés")
+    assert cand.claimant != "Marc Olivier"
+
+
+def test_a_speech_verb_coordinated_after_an_outlets_phrase_is_the_pronouns_not_the_outlets() -> None:
+    [extraction] = extract_texts(["Le chanteur Paul Lenoir vit à Nice depuis 2010. Selon les informations de "
+                                  "Nice-Matin, il met en vente sa villa pour 3 millions d'euros et assure qu'il "
+                                  "quittera la France en 2025."], languages=["fr"])
+    said = next(c for c in [*extraction.claims, *extraction.recoverable] if "2025" in c.quote)
+    assert (said.claimant, said.outlet) == ("Paul Lenoir", "Nice-Matin")
+
+
+def test_the_character_an_actor_plays_is_not_the_speaker() -> None:
+    cand = claim("La série revient pour une cinquième saison. La comédienne qui joue Claire Morel a affirmé que le "
+                 "tournage a duré huit mois.", "huit mois")
+    assert cand.claimant != "Claire Morel"
