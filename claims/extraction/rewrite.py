@@ -830,6 +830,10 @@ def _without_leading_setting(kept: list[Token], span: Span, factual: Callable[[l
         heads = [t for t in phrase if t.head.i not in {x.i for x in phrase} or t.head == t]
         if len(heads) != 1 or heads[0].head != root or heads[0].dep_ not in _SETTING_DEPS:
             break
+        if heads[0].right_edge.i > kept[comma].i or _list_goes_on(phrase, kept[comma + 1 :]):
+            # the phrase goes on past its first comma, a list of what it says ("Tandis que les élus débattent des
+            # impôts, des écoles, des routes, le maire ..."): cut there, the claim would open on the list's tail
+            break
         if not _sets_the_scene(phrase):
             break
         if factual(phrase) or any(t.lower_ in _WHEN for t in phrase) or '"' in {t.text for t in phrase}:
@@ -839,6 +843,18 @@ def _without_leading_setting(kept: list[Token], span: Span, factual: Callable[[l
             break
         kept = rest
     return kept
+
+
+def _list_goes_on(phrase: list[Token], rest: list[Token]) -> bool:
+    """Whether the words after a phrase's first comma go on with a list its last noun opened: "sur les salaires,
+    les horaires, les primes, bref ..." (the parser often takes the second item for the main clause's subject).
+    A noun, then a determiner and a noun (with adjectives) that a comma or a conjunction follows."""
+    if not phrase or phrase[-1].pos_ != "NOUN" or len(rest) < 3 or rest[0].pos_ != "DET" or rest[1].pos_ != "NOUN":
+        return False
+    k = 2
+    while k < len(rest) and rest[k].pos_ == "ADJ":
+        k += 1
+    return k < len(rest) and (rest[k].text == "," or rest[k].pos_ == "CCONJ")
 
 
 # The words that open a relative clause which adds to a noun rather than picks it out: after a comma,

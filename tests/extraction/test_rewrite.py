@@ -864,3 +864,11 @@ def test_a_demonstrative_subject_with_another_noun_than_the_sentence_before_stay
     text = "Le harcèlement scolaire touche un élève sur dix. Ce fléau a causé 12 suicides l'an dernier."
     claim = one(text, "12 suicides")
     assert claim.text.startswith("Ce fléau") and claim.needs_context
+
+
+def test_a_scene_setting_clause_that_goes_on_past_its_first_comma_stays() -> None:
+    # The clause lists what it is about past its first comma: cut at that comma, the claim would open on the
+    # list's tail ("les écoles, les routes, ..., la maire a signé ...").
+    claim = one("Alors que les syndicats se disputent sur les salaires, les horaires, les primes, bref sur presque "
+                "tout, le directeur de l'usine Paul Morel a annoncé 40 embauches.", "40 embauches")
+    assert claim.text.startswith("Alors que les syndicats se disputent sur les salaires, les horaires")
