@@ -1198,7 +1198,7 @@ def condense(
             resolved = ""  # the owner is named, the subject is still the thing owned
         elif not _lead_names(subj, kept) and (role := _role_phrase(subj)) is not None and (
                 name := _office_holder(described := span_text(subj.doc[role[0].i : role[-1].i + 1]), ctx)
-                or ctx.sole_holder(described, span_text(span)) or _described_speaker(subj, described, attribution, ctx, language)
+                or ctx.sole_holder(described, span_text(span)) or _speaker_it_describes(subj, described, attribution, ctx, language)
         ) and name not in span_text(span):
             # "Le ministre suggère ..." after "le ministre de l'Action et des Comptes publics Gérald Darmanin":
             # the office keeps its words, the person it names follows ("Le ministre Gérald Darmanin").
@@ -1552,7 +1552,7 @@ def _lead_names(subj: Token, kept: list[Token]) -> bool:
     return _possessive(subj) is not None and any(t.ent_type_ in ("PER", "PERSON", "ORG") for t in lead)
 
 
-def _described_speaker(subj: Token, described: str, attribution: Attribution, ctx: Context, language: str) -> str:
+def _speaker_it_describes(subj: Token, described: str, attribution: Attribution, ctx: Context, language: str) -> str:
     """The person a description subject stands for when it is who speaks: "Paul Martin a défendu la baisse des
     droits. Le ministre s'est dit favorable à une baisse de 20%": the attribution read "le ministre" as the
     speaker and the claimant's one rule (pipeline._resolve) named them; the text says who as the claimant
