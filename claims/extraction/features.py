@@ -2266,6 +2266,13 @@ def _soon_after(options: list[Any], day0: Any, tense: str, text: str, completed:
     return next((o for o in sorted(options) if 0 < (o - day0).days <= _SOON_DAYS), None)
 
 
+def unresolved_dates(dates: list[dict[str, Any]]) -> None:
+    """Dates left as found (no publication date to resolve them against): without the working copy of the day a
+    quotation was said (`counted_from`, which resolve_dates reads and drops)."""
+    for item in dates:
+        item.pop("counted_from", None)
+
+
 def resolve_dates(dates: list[dict[str, Any]], published: Any) -> None:
     """Add an ISO `value` (or `values` for "15 et 16 septembre") using the publication date and the
     tense of the verb each date depends on: "lundi" in a past sentence is the last Monday on or before

@@ -188,6 +188,9 @@ def extract_texts(
             for cand in [*kept, *rest, *headlines]:
                 ft.resolve_dates(cand.dates, published[index])
             ft.anchor_weekdays([cand.dates for cand in [*headlines, *kept, *rest]], published[index])
+        else:
+            for cand in [*kept, *rest, *headlines]:
+                ft.unresolved_dates(cand.dates)
         fallback = art.language in fallback_languages or (art.language not in models)
         note = ""
         if fallback and art.chunks:

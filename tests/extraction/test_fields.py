@@ -392,6 +392,14 @@ def test_a_weekday_slot_of_a_noun_told_in_the_present_is_no_date() -> None:
     assert dates("Les incidents de la nuit du dimanche ont fait 4 blessés à Vannes.", wednesday) == ["2021-03-14"]
 
 
+def test_a_quotation_s_working_anchor_is_not_stored_without_a_publication_date() -> None:
+    # The day a quotation was said is read for resolve_dates, which only runs with a publication date: without
+    # one, the stored date holds what was found, not the working copy of the other date.
+    said = "« Aujourd'hui, nous disposons de 900 lits en réanimation », avait affirmé le directeur le 4 mars."
+    stored = [d for c in everything(said) for d in c.dates]
+    assert stored and not any("counted_from" in d for d in stored)
+
+
 def test_a_relative_day_inside_a_dated_quotation_counts_from_the_day_it_was_said() -> None:
     published = dt.date(2021, 5, 20)
     said = "« Aujourd'hui, nous disposons de 900 lits en réanimation », avait affirmé le directeur le 4 mars."
