@@ -301,6 +301,14 @@ _CONDITION = re.compile(r"\bs(?:i\b|'ils?\b)", re.IGNORECASE)
 _PRESENTS = re.compile(r"^(?:[^,\"]{0,100}, )?voi(?:ci|là|la)\b", re.IGNORECASE)
 
 
+def _said_only(span: Span) -> bool:
+    """Whether a sentence's only finite verbs are inside its quotation marks: words reported with no telling of who
+    said them or what happened ('"La confiance revient", la ministre au cours d'une conférence de presse'), which
+    may repeat a title word for word but do not tell the news."""
+    finite = [t for t in span if at._finite_word(t)]
+    return bool(finite) and all(at.quoted(t, span) for t in finite)
+
+
 def _may_be_news(cand: ClaimCandidate) -> bool:
     """Whether a statement that echoes its title can be the news: what _states_news asks but for a schedule or a
     future ("La mairie rouvrira la piscine lundi" is the news when the title says "La piscine rouvre lundi"), and
@@ -310,8 +318,8 @@ def _may_be_news(cand: ClaimCandidate) -> bool:
     return s is not None and bool(s.entities or s.quantities) and s.words >= SHORT_WORDS and not (
         s.forecast or s.advice or s.promotional or s.opinion or s.question or s.appraisal or s.contentless
         or s.first_person or s.needs_context or s.fragment
-        or s.hypothetical and _CONDITION.search(cand.text) is not None) and _names_its_subject(cand) \
-        and _PRESENTS.match(cand.text) is None
+        or s.hypothetical and _CONDITION.search(cand.text) is not None or s.extra.get("said_only")) \
+        and _names_its_subject(cand) and _PRESENTS.match(cand.text) is None
 
 
 _SOFT_WRAP = re.compile(r"(?<!\n)\n(?!\n)")
@@ -1437,6 +1445,8 @@ def _candidate(
         signals.extra["inner_quote"] = True
     if rewritten.described and subject is None:
         signals.extra["described"] = rewritten.described  # named once the article is read (_name_offices)
+    if '"' in span.text and _said_only(span):
+        signals.extra["said_only"] = True
     lower = text.lower()
     root = span.root
     tense = ft._tense_at(doc, root.i)

@@ -96,3 +96,14 @@ def test_one_more_shared_word_does_not_take_the_lead_from_the_first_news() -> No
     titled = extract_claims(text, language="fr", title="Lyon : Paul Vidal dément les rumeurs de démission à la mairie")
     assert claim_with(titled, "démenti").signals.lead
     assert not claim_with(titled, "reçoit").signals.lead
+
+
+def test_words_quoted_with_no_telling_are_not_the_lead_the_title_echoes() -> None:
+    # The second sentence repeats the title's quotation, but no verb outside its quotation marks tells who said it
+    # or what happened: the lead stays the first statement that tells what happened.
+    text = ("La ministre de la Santé Claire Morel a présenté jeudi à Lyon les chiffres de la vaccination des enfants. "
+            "\"La confiance des familles revient enfin\", Claire Morel au cours d'une conférence de presse à Lyon. "
+            "La couverture a atteint 92% en 2021, contre 84% en 2019.")
+    titled = extract_claims(text, language="fr", title="Vaccination : \"la confiance des familles revient\", "
+                                                        "se félicite Claire Morel")
+    assert "a présenté jeudi" in (lead_of(titled) or "")
