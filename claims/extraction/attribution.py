@@ -1518,8 +1518,12 @@ def _before_month(tok: Token) -> bool:
 
 def _gerund(tok: Token) -> bool:
     """"en affirmant", "en expliquant": a present participle after "en", hung on the verb of its clause."""
-    return _present_participle(tok) and tok.dep_ == "advcl" and tok.head.pos_ in ("VERB", "AUX") and any(
-        c.lower_ == "en" and c.i == tok.i - 1 for c in tok.children)
+    return _after_en(tok) and tok.dep_ == "advcl" and tok.head.pos_ in ("VERB", "AUX")
+
+
+def _after_en(tok: Token) -> bool:
+    """A present participle right after its "en" ("en affirmant"), wherever the parser hung it."""
+    return _present_participle(tok) and any(c.lower_ == "en" and c.i == tok.i - 1 for c in tok.children)
 
 
 def _hyphen_first_half(subj: Token, subjects: list[Token]) -> bool:
@@ -1536,7 +1540,7 @@ def _gerund_subjects(tok: Token, span: Span) -> list[Token]:
     wherever the parser hung the gerund: on the verb, on an adjective the verb governs ("Le ministre s'est
     voulu rassurant en estimant que ...") or on an object ("a voulu saluer le travail des libraires, en
     considérant que ..."). The nearest word above it with a subject before it has that subject."""
-    if not (_present_participle(tok) and any(c.lower_ == "en" and c.i == tok.i - 1 for c in tok.children)):
+    if not _after_en(tok):
         return []
     head = tok
     for head in tok.ancestors:
@@ -2220,10 +2224,10 @@ def _appeal(verb: Token, language: str) -> bool:
             or any(c.dep_ == "aux:pass" for c in verb.children):
         return False  # (an appeal in a clause about someone is not the sentence's statement; "X a été invitée à
         # se produire" is who was asked)
-    # (the infinitive may hang on whom the verb urges: "a incité les habitants à rester" read "habitants à rester")
-    urged = [g for c in verb.children if c.dep_ == "obj" for g in c.children]
     if _appeal_for(verb, language):
         return True
+    # (the infinitive may hang on whom the verb urges: "a incité les habitants à rester" read "habitants à rester")
+    urged = [g for c in verb.children if c.dep_ == "obj" for g in c.children]
     return any(c.pos_ == "VERB" and "Inf" in morph_values(c, "VerbForm") and c.i > verb.i
                and any(m.lower_ in ("à", "to") for m in c.children if m.dep_ == "mark")
                for c in [*verb.children, *urged])

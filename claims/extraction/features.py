@@ -4,6 +4,7 @@ walk for numbers and their units)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import itertools
 import math
@@ -166,7 +167,6 @@ _CONDITIONAL = re.compile(r"(?:[^éèer]erai(?:t|ent)|^(?:ir|aur|ser|fer|pourr|d
 _PROSPECTIVE_BE = {"est", "sont", "reste", "restent", "était", "étaient"}
 
 
-_GOING = ("va", "vont", "allons", "allez", "vais", "vas")
 # The present of "avoir" and "être", the auxiliaries of a compound past (the lemmatizer is not loaded).
 _HAVE_BE_PRESENT = frozenset({"ai", "as", "a", "avons", "avez", "ont", "suis", "es", "est", "sommes", "êtes", "sont"})
 # Verbs whose infinitive is a plan: "a prévu de se rendre", "envisage de fermer", "compte partir" (the stems of
@@ -245,7 +245,7 @@ def _tense_at(doc: Doc, i: int) -> str:
     if tok.pos_ not in ("VERB", "AUX"):
         return "present"
     # "le maire va présenter mardi son budget": the walk stops at "va", the infinitive it governs is to come.
-    if tok.lower_ in _GOING and nearest is not None and nearest.head.i == tok.i and nearest.i != tok.i \
+    if tok.lower_ in lx.GOING_TO and nearest is not None and nearest.head.i == tok.i and nearest.i != tok.i \
             and "Inf" in morph_values(nearest, "VerbForm"):
         return "future"
     aux = [c for c in tok.children if c.dep_.startswith("aux")]
@@ -285,7 +285,7 @@ def _tense_at(doc: Doc, i: int) -> str:
     # "il va signer lundi", "le texte va être voté mardi"; not a verb with a tense of its own under "va" ("va devoir
     # affronter un procès: la cour a ordonné mardi [...]", a compound past the parser hung on it).
     own_tense = any(a.dep_ == "aux:tense" and "Fin" in morph_values(a, "VerbForm") for a in aux)
-    if tok.head.i != tok.i and not own_tense and tok.head.lower_ in (*_GOING, "devrait", "devraient", "doit", "doivent"):
+    if tok.head.i != tok.i and not own_tense and tok.head.lower_ in (*lx.GOING_TO, "devrait", "devraient", "doit", "doivent"):
         return "future"
     if "Inf" in morph_values(tok, "VerbForm") and tok.head.lemma_ == "aller" or tok.head.lower_ in ("will", "shall"):
         return "future"
@@ -2127,8 +2127,6 @@ def _week_span(day0: Any, period: str, offset: int, tense: str) -> tuple[Any, An
     weekend (Saturday and Sunday). "ce week-end" is the coming one, or the one just gone in a past
     sentence ("ce week-end, 45 accidents ont été recensés" in Monday's paper); "le week-end dernier"
     the last one over before publication, "le week-end prochain" the first one ahead of it."""
-    import datetime as dt
-
     if period == "week":
         monday = day0 - dt.timedelta(days=day0.weekday()) + dt.timedelta(weeks=offset)
         return monday, monday + dt.timedelta(days=6)
@@ -2152,8 +2150,6 @@ def anchor_weekdays(claims: list[list[dict[str, Any]]], published: Any) -> None:
     names two days), nor against the weekday's tense (a future one, or a past one before a date
     ahead). `claims` holds the resolved dates of each claim
     of one article, with their offsets."""
-    import datetime as dt
-
     if published is None:
         return
     day0 = published.date() if isinstance(published, dt.datetime) else published
@@ -2198,8 +2194,6 @@ def anchor_weekdays(claims: list[list[dict[str, Any]]], published: Any) -> None:
 def _follow(item: dict[str, Any], first: dict[str, Any]) -> None:
     """"dans la nuit de dimanche à lundi": the second day of a span is the first day after the first one,
     whatever date an earlier "lundi 9 décembre" gave that weekday (the night is told as one)."""
-    import datetime as dt
-
     if len(first.get("value") or "") != 10:
         return
     start = dt.date.fromisoformat(first["value"])
@@ -2209,8 +2203,6 @@ def _follow(item: dict[str, Any], first: dict[str, Any]) -> None:
 def _day_in_years(month: int, day: int, year: int) -> list[Any]:
     """The day-month in the years before, of and after `year` where it exists ("29 février" only in a
     leap year; "31 février" in none)."""
-    import datetime as dt
-
     out = []
     for y in (year - 1, year, year + 1):
         try:
@@ -2234,8 +2226,6 @@ def _weekday_year(item: dict[str, Any], chosen: Any, day0: Any) -> Any:
     publication. The tense keeps its side: a future day is sought no further than next year (a plan is
     not told years ahead). None when the weekday fits, none is named, or the day is near enough to be a
     slip."""
-    import datetime as dt
-
     weekday = item.get("weekday")
     if weekday is None or chosen.weekday() == weekday or abs((chosen - day0).days) <= _SLIP_DAYS:
         return None
@@ -2278,8 +2268,6 @@ def resolve_dates(dates: list[dict[str, Any]], published: Any) -> None:
     tense of the verb each date depends on: "lundi" in a past sentence is the last Monday on or before
     publication, in a future one the next; a year-less "6 décembre" in a past sentence lies behind,
     "septembre prochain" ahead; "août 2019" is "2019-08", a year alone "2019"."""
-    import datetime as dt
-
     if published is None:
         return
     day0 = published.date() if isinstance(published, dt.datetime) else published

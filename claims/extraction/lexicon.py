@@ -759,3 +759,8 @@ stephanie suzanne sylvie tatiana thérèse valérie valerie vanessa véronique v
 virginie yasmina yolande yvette yvonne zoé zoe greta sonia theresa elizabeth nancy nolwenn gabriela eliane
 éliane monica sibeth ursula kamala melania ivanka meghan jacinda
 """.split())
+
+
+# The present of "aller", the auxiliary of French's near future ("le maire va présenter son budget", "nous allons
+# vendre"): features._tense_at reads the infinitive it governs as to come, pipeline._near_future the main verb.
+GOING_TO = frozenset({"vais", "vas", "va", "allons", "allez", "vont"})

@@ -1770,17 +1770,13 @@ def _past_in(doc: Doc, indices: Iterable[int]) -> bool:
         and not _ahead(doc[i]) or pos_of[i] == "ADJ" and _pronominal_past(doc[i]) for i in indices)
 
 
-# The present of "aller", the auxiliary of French's near future ("va présenter", "allons vendre").
-_GOING_TO = frozenset({"vais", "vas", "va", "allons", "allez", "vont"})
-
-
 def _near_future(verb: Token) -> bool:
     """Whether a main verb is the near future, "aller" in the present before an infinitive: "Le gouvernement va
     présenter un projet de loi en mars", "Nous allons vendre 20 000 billets". What will happen, as the future
     tense tells it, whatever the parser hangs on what ("Nous allons être à 90 %", "va bientôt être rénové"). Not
     "aller" to a place ("Ils vont à Lyon pour manifester"): the verb after it is its infinitive, with only adverbs
     and pronouns between them ("ne va pas leur répondre")."""
-    if verb.lower_ not in _GOING_TO:
+    if verb.lower_ not in lx.GOING_TO:
         return False
     for tok in verb.doc[verb.i + 1: verb.i + 5]:
         if tok.pos_ in ("VERB", "AUX"):
@@ -1897,7 +1893,7 @@ _IN_A_NAME = "claims.extraction.in_a_name"
 def _goes_as_far(lower_of: list[str], i: int) -> bool:
     """Whether token i is the "va" of "va jusqu'à" ("une montre qui va jusqu'à reproduire le moteur"): going as far
     as, in the present, not the future of "aller" and an infinitive."""
-    return lower_of[i] in ft._GOING and i + 1 < len(lower_of) and lower_of[i + 1].startswith(("jusqu'", "jusqu\u2019"))
+    return lower_of[i] in lx.GOING_TO and i + 1 < len(lower_of) and lower_of[i + 1].startswith(("jusqu'", "jusqu\u2019"))
 
 
 def _hypothetical_words(span: Span, pos_of: list[str], alleged: set[int], language: str) -> bool:

@@ -1582,8 +1582,9 @@ def _place_not_person(description: str) -> bool:
 def name_description(text: str, description: str, name: str) -> str:
     """A claim's text whose speaker or office subject the article named only once the whole article was read ("Le
     ministre s'est dit favorable à une baisse de 20%", and "Paul Martin" further on, pipeline._name_offices): the
-    description the attribution took for the speaker, or the subject condense left unnamed, gets the name after it, as the office subjects of condense do ("Le
-    ministre Paul Martin s'est dit favorable ..."). The text as it was when the description is not in it, the
+    description the attribution took for the speaker, or the subject condense left unnamed, gets the name after
+    it, as the office subjects of condense do ("Le ministre Paul Martin s'est dit favorable ..."). The text as it
+    was when the description is not in it, the
     name or part of it already is ("Le chef a fait une surprise à Johnny": someone else than the chef), or a
     name follows it."""
     if not description or not name or _place_not_person(description):
