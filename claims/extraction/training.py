@@ -18,7 +18,7 @@ import datetime as dt
 import hashlib
 import math
 import tempfile
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -34,6 +34,7 @@ from claims.extraction.checkworthiness import (
     MODEL_FORMAT,
     Signals,
     TrainedScorer,
+    rule_logit,
     rule_score,
     rule_values,
     sentence_embeddings,
@@ -131,7 +132,11 @@ def cached_embeddings(texts: Sequence[str]) -> np.ndarray | None:
 def feature_rows(
     texts: Sequence[str], signals: Sequence[Signals], embeddings: Sequence[np.ndarray] | None = None,
 ) -> list[dict[str, Any]]:
-    rows = [{"text": t, "features": signal_vector(s)} for t, s in zip(texts, signals, strict=True)]
+    """What the models read of each sentence: its text, its signal vector and its rule score's log-odds
+    (`rule_logodds`: the French model, article_training, learns corrections to the rules; the English
+    models, trained before it was there, ignore a feature they never saw)."""
+    rows = [{"text": t, "features": {**signal_vector(s), "rule_logodds": rule_logit(s)[0]}}
+            for t, s in zip(texts, signals, strict=True)]
     if embeddings is not None:
         for row, vector in zip(rows, embeddings, strict=True):
             row["embedding"] = vector
@@ -157,7 +162,7 @@ MAX_WORDS = 20_000
 EMBEDDING_SCALE = 10.0
 
 
-def build_pipeline(*, lexical: bool, embedding: bool = False, seed: int = 0) -> Any:
+def build_pipeline(*, lexical: bool, embedding: bool = False, seed: int = 0, c: float = 1.0) -> Any:
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
@@ -172,7 +177,7 @@ def build_pipeline(*, lexical: bool, embedding: bool = False, seed: int = 0) -> 
         parts.append(("embedding", FunctionTransformer(row_embeddings, kw_args={"scale": EMBEDDING_SCALE})))
     return Pipeline([
         ("features", FeatureUnion(parts)),
-        ("model", LogisticRegression(C=1.0, solver="liblinear", max_iter=5000, class_weight="balanced",
+        ("model", LogisticRegression(C=c, solver="liblinear", max_iter=5000, class_weight="balanced",
                                      random_state=seed)),
     ])
 
@@ -311,22 +316,25 @@ def fit_head(rows: list[dict[str, Any]], gold: Sequence[bool], seed: int = 0) ->
     return DenseHead.from_classifier(classifier, head.features, EMBEDDING_SCALE)
 
 
-def fit_model(rows: list[dict[str, Any]], gold: Sequence[bool], *, lexical: bool, seed: int = 0) -> Any:
+def fit_model(rows: list[dict[str, Any]], gold: Sequence[bool], *, lexical: bool, seed: int = 0, c: float = 1.0) -> Any:
     """The plain model (linear.py) of build_pipeline fitted on `rows`; with embeddings in the rows,
     the lexical model is blended with networks over the embedding (fit_head)."""
     embedding = bool(rows) and "embedding" in rows[0]
-    pipeline = build_pipeline(lexical=lexical, embedding=embedding, seed=seed).fit(rows, list(gold))
+    pipeline = build_pipeline(lexical=lexical, embedding=embedding, seed=seed, c=c).fit(rows, list(gold))
     linear = LinearModel.from_pipeline(pipeline)
     if not (lexical and embedding):
         return linear
     return Blend(linear, [fit_head(rows, gold, seed + s) for s in HEAD_SEEDS], LINEAR_WEIGHT)
 
 
-def _fit_with_threshold(
+def fit_with_threshold(
     lexical: bool, texts: Sequence[str], signals: Sequence[Signals], gold: Sequence[bool],
     groups: Sequence[int], folds: int, seed: int, embeddings: Sequence[np.ndarray] | None = None,
+    threshold: Callable[[Sequence[float], Sequence[bool], Sequence[Sequence[int]]], float] | None = None,
+    c: float = 1.0,
 ) -> tuple[Any, float, list[float]]:
-    """Out-of-fold probabilities over grouped folds -> threshold; then a fit on everything."""
+    """Out-of-fold probabilities over grouped folds -> threshold (robust_threshold unless `threshold` is
+    given: it gets the out-of-fold probabilities, the gold labels and the folds); then a fit on everything."""
     held_out = grouped_folds(groups, folds)
     probs = [0.0] * len(gold)
 
@@ -338,12 +346,12 @@ def _fit_with_threshold(
     for fold in held_out:
         inside = set(fold)
         fit = [i for i in range(len(gold)) if i not in inside]
-        model = fit_model(rows(fit), [gold[i] for i in fit], lexical=lexical, seed=seed)
+        model = fit_model(rows(fit), [gold[i] for i in fit], lexical=lexical, seed=seed, c=c)
         for i, p in zip(fold, model.predict_proba(rows(fold))[:, 1], strict=True):
             probs[i] = float(p)
-    threshold = robust_threshold(probs, gold, held_out)
-    fold_f1 = [prf([probs[i] >= threshold for i in fold], [gold[i] for i in fold]).f1 for fold in held_out]
-    return fit_model(rows(range(len(gold))), gold, lexical=lexical, seed=seed), threshold, fold_f1
+    cut = (threshold or robust_threshold)(probs, gold, held_out)
+    fold_f1 = [prf([probs[i] >= cut for i in fold], [gold[i] for i in fold]).f1 for fold in held_out]
+    return fit_model(rows(range(len(gold))), gold, lexical=lexical, seed=seed, c=c), cut, fold_f1
 
 
 def train(
@@ -364,8 +372,8 @@ def train(
     if embeddings is True:
         embeddings = cached_embeddings(texts) if language in EMBEDDING_LANGUAGES else None
     vectors = None if embeddings is False or embeddings is None else list(embeddings)
-    universal, universal_t, universal_f1 = _fit_with_threshold(False, texts, sigs, gold, groups, folds, seed)
-    lexical, lexical_t, lexical_f1 = _fit_with_threshold(True, texts, sigs, gold, groups, folds, seed, vectors)
+    universal, universal_t, universal_f1 = fit_with_threshold(False, texts, sigs, gold, groups, folds, seed)
+    lexical, lexical_t, lexical_f1 = fit_with_threshold(True, texts, sigs, gold, groups, folds, seed, vectors)
     rules = fit_rules(sigs, gold, groups, folds=folds)
     return {
         "format": MODEL_FORMAT, "universal": universal, "lexical": {language: lexical},

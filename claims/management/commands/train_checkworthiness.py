@@ -5,9 +5,14 @@ decisions: dismissed claims are "not worth checking", selected (and later) claim
 model and, next to it, its provenance (PATH with .md: data, licence, figures, date, command). Set
 FACTCHECK_CHECKWORTHINESS_MODEL=PATH to score with it.
 
-The model shipped in the repository is rebuilt with (README, "Check-worthiness"):
+With --articles LABELS.jsonl --corpus CORPUS.jsonl, learns a language's model from labelled article
+candidates (article_training) and adds it to the model file at --output, the other models kept.
+
+The model shipped in the repository is rebuilt with (README, "Check-worthiness"), in this order:
     python manage.py train_checkworthiness ../shared/data/checkworthiness-en/train.tsv \\
         --dev ../shared/data/checkworthiness-en/dev.tsv --output claims/extraction/models/checkworthiness.joblib
+    python manage.py train_checkworthiness --articles claims/evaluation/checkworthiness-fr.jsonl \\
+        --corpus ../shared/data/news-fr/orangesum-1000.jsonl --output claims/extraction/models/checkworthiness.joblib
 """
 
 from __future__ import annotations
@@ -51,8 +56,14 @@ class Command(BaseCommand):
         parser.add_argument("--licence", default="", help="licence of the training data, for the provenance file")
         parser.add_argument("--folds", type=int, default=5, help="grouped folds for the thresholds (5)")
         parser.add_argument("--seed", type=int, default=0)
+        parser.add_argument("--articles", default="", help="labelled article candidates (JSONL, "
+                                                          "claims/evaluation/README.md): add that language's model")
+        parser.add_argument("--corpus", default="", help="with --articles: the JSONL articles they were labelled on")
 
     def handle(self, *args: Any, **options: Any) -> None:
+        if options["articles"]:
+            self.train_articles(options)
+            return
         language = options["language"]
         if options["file"]:
             try:
@@ -166,3 +177,65 @@ class Command(BaseCommand):
             *(["## Dev file (not used for fitting)", "", *dev_lines, ""] if dev_lines else []),
         ])
 
+    def train_articles(self, options: dict[str, Any]) -> None:
+        import joblib
+
+        from claims.evaluation.files import read_jsonl
+        from claims.extraction import article_training as at
+
+        if not options["corpus"]:
+            raise CommandError("--articles needs --corpus: the articles the labels point into")
+        output = Path(options["output"])
+        if not output.exists():
+            raise CommandError(f"{output}: no model to add to (train the English one first, see --help)")
+        try:
+            labels = at.read_article_labels(options["articles"])
+        except (OSError, ValueError) as exc:
+            raise CommandError(str(exc)) from exc
+        corpus = {str(row.get("id")): row for _, row in read_jsonl(options["corpus"]) if isinstance(row, dict)}
+        language = options["language"] or "fr"
+        started = time.monotonic()
+        self.stdout.write(f"extracting {len(labels)} labelled articles from {options['corpus']}...")
+        try:
+            articles = at.labelled_articles(labels, corpus, progress=lambda done: self.stdout.write(
+                f"  {done}/{len(labels)} articles", ending="\r"))
+            self.stdout.write("")
+            trained = at.train_language(articles, language=language, folds=options["folds"], seed=options["seed"])
+            payload = at.add_to_payload(joblib.load(output), trained)
+        except ValueError as exc:
+            raise CommandError(str(exc)) from exc
+        lines = [trained["top_five"][name].line(name) for name in ("rules", "trained")]
+        for line in lines:
+            self.stdout.write(line)
+        save(payload, output)
+        provenance = output.with_suffix(".md")
+        text = provenance.read_text(encoding="utf-8") if provenance.exists() else ""
+        heading = f"## {language}: learnt from labelled article candidates"
+        text = text.split(heading)[0].rstrip("\n") + "\n\n" + self.article_provenance(
+            heading, trained, options, lines, payload["articles"][language]["trained_at"])
+        provenance.write_text(text, encoding="utf-8")
+        self.stdout.write(f"added the {language} model to {output} and {provenance} in "
+                          f"{time.monotonic() - started:.0f}s")
+
+    def article_provenance(self, heading: str, trained: dict[str, Any], options: dict[str, Any],
+                           lines: list[str], trained_at: str) -> str:
+        counts = trained["labels"]
+        return "\n".join([
+            heading,
+            "",
+            f"- Trained: {trained_at} by `python manage.py train_checkworthiness --articles {options['articles']} "
+            f"--corpus {options['corpus']} --output {options['output']}`.",
+            f"- Data: {trained['articles']} articles, {trained['candidates']} candidates labelled "
+            f"(Y {counts['Y']}, B {counts['B']}, N {counts['N']}; Y is the positive class). Labels: "
+            "claims/evaluation/README.md; articles: OrangeSum, CC BY-SA 4.0 (claims/evaluation/LICENSE-orangesum.txt).",
+            "- Model: the universal model's features (rule signals and parse features) and the rule score's log-odds "
+            "(logistic regression; it learns corrections to the rules). Threshold "
+            f"{trained['threshold']:.3f} on the probability: as many candidates above 0.5 as the rules put there "
+            f"({trained['stored_share']:.1%}).",
+            "",
+            f"Figures on {trained['folds']} folds of whole articles (out-of-fold scores, each article's short list made "
+            "by selection.select, its five best read):",
+            "",
+            *[f"- {line}" for line in lines],
+            "",
+        ])

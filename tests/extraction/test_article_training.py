@@ -1,0 +1,156 @@
+"""The French check-worthiness model learnt from labelled article candidates (article_training), on
+articles written here; the shipped model's French part; the train_checkworthiness --articles command."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from claims.extraction import article_training as at
+from claims.extraction import extract_texts
+from claims.extraction.checkworthiness import (
+    SCORED_BY_MODEL,
+    TrainedScorer,
+    load_scorer,
+)
+from claims.extraction.training import save, train
+from tests.extraction.test_checkworthiness import examples
+
+# Facts a fact-checker would check (Y), lesser sentences (N): each article is written from these, numbered.
+FACTS = [
+    "La mairie de {town} a fermé {n} écoles lundi après une inondation.",
+    "Le conseil régional a voté mardi une aide de {n} millions d'euros pour {town}.",
+    "La police a interpellé {n} personnes samedi soir à {town}, selon la préfecture.",
+]
+LESSER = [
+    "Il pourrait pleuvoir encore demain à {town}.",
+    "Je trouve que cette ville est magnifique au printemps.",
+    "Venez nombreux au marché de {town} ce dimanche !",
+]
+TOWNS = ["Nantes", "Rennes", "Lille", "Dijon", "Metz", "Brest", "Tours", "Nancy", "Rouen", "Caen"]
+
+
+def article(number: int) -> dict[str, Any]:
+    town = TOWNS[number % len(TOWNS)]
+    sentences = [s.format(town=town, n=number + 3) for pair in zip(FACTS, LESSER, strict=True) for s in pair]
+    return {"id": f"a{number}", "title": f"{town} : la mairie ferme des écoles", "published_at": "2024-03-08",
+            "language": "fr", "text": " ".join(sentences)}
+
+
+def labels_of(row: dict[str, Any]) -> dict[str, Any]:
+    text, spans = row["text"], []
+    town = next(t for t in TOWNS if t in text)
+    number = int(row["id"][1:])
+    for template, label in [(f, "Y") for f in FACTS] + [(s, "N") for s in LESSER]:
+        sentence = template.format(town=town, n=number + 3)
+        start = text.index(sentence)
+        spans.append([start, start + len(sentence), label])
+    first = sorted(spans)[0]
+    return {"id": row["id"], "sha1": at.text_digest(text), "main": first[:2], "labels": sorted(spans)}
+
+
+@pytest.fixture(scope="module")
+def corpus() -> list[dict[str, Any]]:
+    return [article(n) for n in range(10)]
+
+
+def write_jsonl(path: Path, rows: list[dict[str, Any]]) -> Path:
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
+def test_a_candidate_takes_the_label_of_the_span_it_mostly_is() -> None:
+    spans = [(0, 100, "Y"), (101, 200, "N")]
+    assert at.label_for(0, 100, spans) == "Y"
+    assert at.label_for(0, 96, spans) == "Y"  # cut a few characters earlier: the same sentence
+    assert at.label_for(90, 200, spans) == "N"  # mostly the second
+    assert at.label_for(0, 40, spans) is None  # a piece of a split sentence: nobody labelled it
+    assert at.label_for(300, 400, spans) is None
+
+
+def test_it_reads_labels_and_says_which_line_is_wrong(tmp_path: Path) -> None:
+    good = write_jsonl(tmp_path / "good.jsonl", [{"id": "1", "sha1": "abc", "main": None, "labels": [[0, 5, "Y"]]}])
+    [item] = at.read_article_labels(good)
+    assert item.spans == ((0, 5, "Y"),) and item.main is None
+    bad = write_jsonl(tmp_path / "bad.jsonl", [{"id": "1", "sha1": "abc", "main": None, "labels": [[0, 5, "maybe"]]}])
+    with pytest.raises(ValueError, match="bad.jsonl:1: labels are Y, B or N"):
+        at.read_article_labels(bad)
+    broken = tmp_path / "broken.jsonl"
+    broken.write_text('{"id": "1"}\n', encoding="utf-8")
+    with pytest.raises(ValueError, match="broken.jsonl:1: not an article's labels"):
+        at.read_article_labels(broken)
+
+
+def test_labels_must_point_into_the_text_they_were_made_on(corpus: list[dict[str, Any]]) -> None:
+    labels = [at.ArticleLabels("a0", at.text_digest(corpus[0]["text"]), None, ((0, 10, "Y"),))]
+    with pytest.raises(ValueError, match="not in the corpus"):
+        at.labelled_articles(labels, {})
+    changed = {"a0": {**corpus[0], "text": corpus[0]["text"] + " Une phrase de plus."}}
+    with pytest.raises(ValueError, match="not the one labelled"):
+        at.labelled_articles(labels, changed)
+
+
+def test_a_model_learnt_from_labelled_articles_ranks_facts_first(corpus: list[dict[str, Any]], tmp_path: Path) -> None:
+    labels = at.read_article_labels(write_jsonl(tmp_path / "labels.jsonl", [labels_of(r) for r in corpus]))
+    articles = at.labelled_articles(labels, {r["id"]: r for r in corpus})
+    assert all(a.main == 0 for a in articles)  # the first sentence, a fact, was marked as the main one
+    assert all(label is not None for a in articles for label in a.labels)
+    trained = at.train_language(articles, folds=2)
+    assert trained["labels"] == {"Y": 30, "B": 0, "N": 30} and trained["candidates"] == 60
+    # Out of fold, each article's short list (two of six sentences: selection.limit_for) holds facts only.
+    figures = trained["top_five"]["trained"]
+    assert figures.claims == 20 and figures.worth == 20 and figures.main_found == figures.main_articles == 10
+    payload = at.add_to_payload(train(examples(), language="en"), trained)
+    assert set(payload["lexical"]) == {"en", "fr"} and "fr" in payload["thresholds"]
+    path = tmp_path / "cw.joblib"
+    save(payload, path)
+    scorer = load_scorer(str(path))
+    assert scorer.model_for("fr")[0] == "fr" and scorer.model_for("en")[0] == "en"
+    texts = ["La mairie de Pau a fermé 12 écoles lundi après une inondation.",
+             "Je trouve que cette ville est magnifique au printemps."]
+    fact, opinion = (e.claims + e.recoverable for e in extract_texts(texts, languages=["fr", "fr"], scorer=scorer,
+                                                                      min_score=0.0, selective=False))
+    assert fact[0].checkworthiness > 0.5 > opinion[0].checkworthiness
+    assert SCORED_BY_MODEL in fact[0].checkworthiness_reasons
+
+
+def test_a_model_needs_both_kinds_of_label(corpus: list[dict[str, Any]], tmp_path: Path) -> None:
+    only_facts = [{**labels_of(r), "labels": [[s, e, "Y"] for s, e, _ in labels_of(r)["labels"]]} for r in corpus[:4]]
+    labels = at.read_article_labels(write_jsonl(tmp_path / "labels.jsonl", only_facts))
+    with pytest.raises(ValueError, match="labelled Y and others"):
+        at.train_language(at.labelled_articles(labels, {r["id"]: r for r in corpus}), folds=2)
+
+
+def test_only_a_model_file_takes_a_language_model() -> None:
+    with pytest.raises(ValueError, match="train the English one first"):
+        at.add_to_payload({"format": "something else"}, {"language": "fr"})
+
+
+@pytest.mark.django_db
+def test_the_command_adds_the_french_model_to_a_model_file(corpus: list[dict[str, Any]], tmp_path: Path) -> None:
+    model = tmp_path / "cw.joblib"
+    save(train(examples(), language="en"), model)
+    model.with_suffix(".md").write_text("# cw.joblib\n\nEnglish figures.\n", encoding="utf-8")
+    labels = write_jsonl(tmp_path / "labels.jsonl", [labels_of(r) for r in corpus])
+    articles = write_jsonl(tmp_path / "corpus.jsonl", corpus)
+    out = io.StringIO()
+    for _ in range(2):  # run twice: the French section is replaced, not added again
+        call_command("train_checkworthiness", "--articles", str(labels), "--corpus", str(articles), "--output",
+                     str(model), "--folds", "2", stdout=out)
+    assert "rules: top-5 worth checking" in out.getvalue() and "added the fr model" in out.getvalue()
+    provenance = model.with_suffix(".md").read_text(encoding="utf-8")
+    assert provenance.startswith("# cw.joblib\n\nEnglish figures.")
+    assert provenance.count("## fr: learnt from labelled article candidates") == 1
+    assert "60 candidates labelled (Y 30, B 0, N 30" in provenance and "CC BY-SA" in provenance
+    scorer = TrainedScorer(__import__("joblib").load(model), str(model))
+    assert set(scorer.lexical) == {"en", "fr"}
+    with pytest.raises(CommandError, match="needs --corpus"):
+        call_command("train_checkworthiness", "--articles", str(labels), "--output", str(model))
+    with pytest.raises(CommandError, match="no model to add to"):
+        call_command("train_checkworthiness", "--articles", str(labels), "--corpus", str(articles), "--output",
+                     str(tmp_path / "missing.joblib"))
