@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -15,6 +14,28 @@ from spacy.tokens import Doc, Span, Token
 from claims.extraction import lexicon as lx
 from claims.extraction.doccache import column, doc_ents, morph_values, span_ents, span_text, span_tokens
 from claims.extraction.features import is_year
+from claims.extraction.speech_verbs import (
+    PRONOUN_VERB,
+    _adverb_before_verb,
+    _after_comma,
+    _appeal,
+    _reports_content,
+    _subject_holders,
+    after_quotation,
+    finite,
+    finite_in,
+    finite_word,
+    fold,
+    negated,
+    speech_verb,
+)
+
+__all__ = [
+    "Attribution", "BACKGROUND_OPENERS", "FOLDED_JOBS", "FOLDED_ROLES", "LATTER", "PRESS_FELLOWS",
+    "PRONOUN_GENDER", "ROLE_ADJECTIVES", "agrees", "find", "gender_of", "glued_holder", "is_outlet",
+    "is_role", "latter_gender", "office_key", "opening", "outlet_in", "person_name", "quoted", "role_key",
+    "role_of", "speech_verb",
+]
 
 # A title's article is declined in the sentence: "rapporte le Parisien", "a confié au Parisien",
 # "selon une source du Figaro", "aux Echos".
@@ -69,7 +90,6 @@ _OUTLET_PATTERN = re.compile(
 _TITLES = sorted(((o.split(" ", 1)[1], o) for o in lx.OUTLETS if o.startswith(tuple(_DECLINED))),
                  key=lambda pair: -len(pair[0]))
 _BY_LOWER = {o.lower(): o for o in lx.OUTLETS}
-_PRONOUN_VERB = re.compile(r"-t-(il|elle|ils|elles|on)\b|\b\w+-(il|elle|ils|elles|on)\b", re.IGNORECASE)
 # Words before a role noun that belong to it: "l'ancien Premier ministre".
 ROLE_ADJECTIVES = {"premier", "première", "ancien", "ancienne", "ex", "vice", "former", "first"}
 # What may follow the speech verb in a trailing attribution: its subject, a medium, a date, a place.
@@ -114,26 +134,6 @@ def _entity_at(tok: Token) -> Span | None:
         if ent.start <= tok.i < ent.end:
             return ent
     return None
-
-
-def _fold(word: str) -> str:
-    """French stems change their accent with the ending (révéler, il révèle; répéter, il répète): prefixes
-    are compared without it."""
-    return word.replace("é", "e").replace("è", "e").replace("ê", "e")
-
-
-# (id of a lexicon, language) -> its prefixes folded. The lexicons are module constants, never freed: keyed by
-# the prefixes themselves, the cache would hash the whole tuple on every call, for most words of a tail.
-_FOLDED: dict[tuple[int, str], tuple[str, ...]] = {}
-
-
-def _folded(lexicon: dict[str, tuple[str, ...]], language: str) -> tuple[str, ...]:
-    """A lexicon's prefixes for a language, folded (_fold)."""
-    key = (id(lexicon), language)
-    folded = _FOLDED.get(key)
-    if folded is None:
-        folded = _FOLDED[key] = tuple(_fold(p) for p in lexicon.get(language, ()))
-    return folded
 
 
 # Particles inside a family name ("Bruno Le Maire", "Marie de La Tour", "Ursula von der Leyen").
@@ -276,97 +276,11 @@ def agrees(gender: str, pronoun: str) -> bool:
     return not gender or not wanted or gender == wanted
 
 
-def _speech_verb(tok: Token, language: str, lexicon: dict[str, tuple[str, ...]] = lx.SPEECH_PREFIXES) -> bool:
-    prefixes = _folded(lexicon, language)
-    word = _fold(tok.lower_.lstrip("-"))
-    if lexicon is lx.SPEECH_PREFIXES and word.startswith(_folded(lx.REPORTING_VERBS, language)) \
-            and (tok.pos_ == "VERB" or _after_quotation(tok)):
-        # "se serait plaint le président": a verb only, never the noun ("une plainte", "un souhait"); right
-        # after '"...",' the word is the verb however it was tagged ("tempère", "analyse" read as adjective, noun)
-        return True
-    if _locution(tok, language) or lexicon is lx.SPEECH_PREFIXES and _reflexive_report(tok, language):
-        return True
-    # (the prefixes first: most words have none, and _before_inverted_pronoun reads the words after)
-    return word.startswith(prefixes) and (tok.pos_ in ("VERB", "AUX", "NOUN", "ADJ") or _before_inverted_pronoun(tok)) \
-        and tok.is_alpha
-
-
-def _locution(tok: Token, language: str) -> bool:
-    """"a fait état de 49 nouveaux cas", "a mis en garde contre": a verb whose next words make a locution of
-    saying (lexicon.SPEECH_LOCUTIONS), which states what follows as a speech verb does; or the locution's
-    last word when the parser made it the head ("a déjà fait savoir que": "savoir" the root, "fait" its
-    auxiliary)."""
-    if tok.pos_ not in ("VERB", "AUX", "NOUN"):
-        return False
-    lower = column(tok.doc, "lower_")
-    i = tok.i
-    return any(tok.pos_ != "NOUN" and lower[i].startswith(forms) and tuple(lower[i + 1 : i + 1 + len(words)]) == words
-               or lower[i] == words[-1] and i >= len(words) and tuple(lower[i - len(words) + 1 : i + 1]) == words
-               and lower[i - len(words)].startswith(forms) and tok.doc[i - len(words)].pos_ in ("VERB", "AUX")
-               for forms, words in lx.SPEECH_LOCUTIONS.get(language, ()))
-
-
-_REFLEXIVE_PRONOUNS = frozenset({"se", "s'", "s\u2019", "me", "m'", "m\u2019", "te", "t'", "nous", "vous"})
-
-
-def _reflexive_report(tok: Token, language: str) -> bool:
-    """"La maire s'alarme de la fermeture de trois classes", "les élus se demandent si la ligne rouvrira": a
-    verb of lexicon.REFLEXIVE_REPORTING_VERBS with its reflexive pronoun reports what its subject states or
-    asks, with "de" and a noun as with a clause; without the pronoun it is an act ("a demandé un prêt")."""
-    return tok.pos_ == "VERB" and _fold(tok.lower_).startswith(_folded(lx.REFLEXIVE_REPORTING_VERBS, language)) \
-        and any(c.lower_ in _REFLEXIVE_PRONOUNS and c.i < tok.i and c.dep_.startswith(("expl", "obj", "iobj"))
-                for c in tok.children)
-
-
-# Whether a verb reports speech ("déclare", "a affirmé", "révèle"), for rewrite's claims that only attribute.
-speech_verb = _speech_verb
-
-
-def _before_inverted_pronoun(tok: Token) -> bool:
-    """'Carton rouge", lance-t-elle.': a word right before an inverted subject pronoun is a verb, however the
-    tagger read it (here a proper noun)."""
-    doc = tok.doc
-    return tok.i + 1 < len(doc) and _INVERTED_PRONOUN.fullmatch(column(doc, "lower_")[tok.i + 1]) is not None \
-        and bool(_PRONOUN_VERB.search(doc[tok.i : tok.i + 3].text))
-
-
-# The word after a verb whose subject pronoun is inverted ("lance-t-elle", "dit-il").
-_INVERTED_PRONOUN = re.compile(r"-(t-?)?(il|elle|ils|elles|on)?")
-
-
 def _quotation_starts_at(verb: Token, span: Span) -> bool:
     """'le député de l'Essonne a "appelé à ne pas laisser repartir vivants les députés ..."': a quotation that
     opens at the speech verb quotes the words of its subject, named before it."""
     doc = verb.doc
     return verb.i - 1 >= span.start and doc[verb.i - 1].text == '"' and opening(doc[verb.i - 1])
-
-
-def _negated(tok: Token) -> bool:
-    """"Voltaire n'a jamais écrit cette phrase": a denied statement attributes nothing to its subject."""
-    return any(c.lower_ in ("ne", "n'", "not", "n't", "never") for c in tok.children)
-
-
-def _after_quotation(tok: Token) -> bool:
-    """'"...", a jugé dimanche X', '"...", s'est-il vanté', '"...", a d'abord proposé X': the verb comes right
-    after a closing quotation mark and a comma (past its auxiliary, reflexive, inverted pronoun, adverbs)."""
-    i = _before_verb_group(tok)
-    return i > 0 and tok.doc[i].text == "," and tok.doc[i - 1].text == '"'
-
-
-def _after_comma(tok: Token) -> bool:
-    """"Les ventes ont baissé, précise la fédération, qui réclame des aides": the verb comes right after a
-    comma (past its auxiliary, reflexive, inverted pronoun, adverbs), its subject after it."""
-    i = _before_verb_group(tok)
-    return i > 0 and tok.doc[i].text == ","
-
-
-def _before_verb_group(tok: Token) -> int:
-    """The index of the word before the verb's group (its auxiliary, reflexive, inverted pronoun, adverbs)."""
-    i = tok.i - 1  # the parser may have started a sentence at the verb: look back in the document
-    while i > 0 and tok.i - i <= 5 and (tok.doc[i].pos_ == "AUX" or tok.doc[i].lower_ in ("a", "ont", "avait", "se", "s'")
-                                        or tok.doc[i].text.startswith("-") or _adverb_before_verb(tok.doc[i])):
-        i -= 1
-    return i
 
 
 def _closing_quote_then_speaker(verb: Token, span: Span) -> bool:
@@ -381,39 +295,12 @@ def _closing_quote_then_speaker(verb: Token, span: Span) -> bool:
         and not any(t.pos_ in ("VERB", "AUX", "SCONJ") or t.lower_ in _CONTENT_OPENERS for t in rest)
 
 
-def _adverb_before_verb(tok: Token) -> bool:
-    """"a notamment déclaré", "a d'abord proposé", "a encore plaidé": an adverb between the auxiliary and the
-    verb (not a negation: "n'a pas dit" is no attribution)."""
-    if _before_inverted_pronoun(tok):
-        return False  # '", estime-t-il': the verb, whatever its tag
-    return (tok.pos_ == "ADV" or tok.dep_ == "advmod") and tok.lower_ not in lx.NEGATIONS and tok.is_alpha or \
-        tok.lower_ == "d'" and tok.dep_ == "advmod"
-
-
-def _finite_word(tok: Token) -> bool:
-    """Whether a word is a finite verb or auxiliary."""
-    return tok.pos_ in ("VERB", "AUX") and "Fin" in morph_values(tok, "VerbForm")
-
-
-def _finite_in(tokens: Iterable[Token]) -> bool:
-    """Whether some words hold a finite verb or auxiliary: a clause of their own."""
-    return any(_finite_word(t) for t in tokens)
-
-
-def _finite(verb: Token) -> bool:
-    """A finite verb, or a participle with its finite auxiliary ("a répondu", "s'est défendue"): a clause of
-    its own, with a subject; a verb before its inverted pronoun is finite however it was tagged ("fait-il")."""
-    return "Fin" in morph_values(verb, "VerbForm") or verb.i > 0 and verb.doc[verb.i - 1].pos_ == "AUX" or any(
-        c.dep_.startswith("aux") and "Fin" in morph_values(c, "VerbForm") for c in verb.children) \
-        or _before_inverted_pronoun(verb)
-
-
 def _introduces_quotation(verb: Token, span: Span) -> bool:
     """'Ségolène Royal a répondu : "Si je suis ..."', 'Laurent Grandin se veut plus rassurant : "Certains coûts
     ..."': the last finite verb before a colon that opens a quotation introduces it, whatever the verb; its
     subject is the speaker. Not a passive, nor a verb with an object ('Il a reçu un SMS : "..."': what was received is
     someone else's), nor one inside a quotation or with another clause before the colon."""
-    if verb.lang_ != "fr" or not _finite(verb) or verb.dep_ == "acl:relcl" or any(
+    if verb.lang_ != "fr" or not finite(verb) or verb.dep_ == "acl:relcl" or any(
             c.dep_ in ("aux:pass", "nsubj:pass") or c.dep_ == "obj" and not _locution_noun(c) for c in verb.children):
         return False  # (nor a passive, 'Ce front commun est assumé : "..."', nor a relative clause, 'Véronique
         # Genest, qui en a pris pour son grade : "..."': they name the speaker elsewhere)
@@ -423,7 +310,7 @@ def _introduces_quotation(verb: Token, span: Span) -> bool:
             # (right after a colon a mark opens, even set off by a space as a French « is: ': " Ils ont ...')
             return tok.i + 2 < span.end and doc[tok.i + 1].text == '"' and (
                 opening(doc[tok.i + 1]) or doc[tok.i + 2].is_alpha)
-        if tok.text in '.;!?"' or tok.pos_ in ("VERB", "AUX") and _finite(tok) and tok.dep_ != "conj":
+        if tok.text in '.;!?"' or tok.pos_ in ("VERB", "AUX") and finite(tok) and tok.dep_ != "conj":
             return False
     return False
 
@@ -441,121 +328,14 @@ def _quotation_incise(verb: Token, after: list[Token], language: str) -> bool:
     whatever the verb: French inverts the subject this way in a quotation's incise, so the speech verbs the
     lexicon lacks ("persister", "se défendre", "plaider", "se vanter") report it too. Without a speaker
     after it the verb goes on with the sentence's subject ('Il a parlé d'une "honte", a demandé des excuses')."""
-    if language != "fr" or verb.pos_ != "VERB" or not _finite(verb) or not _after_quotation(verb):
+    if language != "fr" or verb.pos_ != "VERB" or not finite(verb) or not after_quotation(verb):
         return False  # ', créé en 2001 par son épouse', ', fâché avec Flora': a participle describes
     window = verb.doc[max(verb.sent.start, verb.i - 3) : min(verb.sent.end, verb.i + 2)].text
-    if _PRONOUN_VERB.search(window):
+    if PRONOUN_VERB.search(window):
         return True
     claimant, outlet, how = source_of(after, language) if after else ("", "", "")
     # ("s'insurge le quotidien": a medium described, which the article named before)
     return bool(claimant or outlet or how.startswith("description:")) and not how.startswith("pronoun:")
-
-
-def _subject_holders(verb: Token) -> list[Token]:
-    """The children a speech verb's subject may hang from: the verb's own, and its auxiliary's when the parser
-    hung the subject there ("La chanteuse a assuré": "chanteuse" the subject of "a", tagged a verb)."""
-    aux = [c for c in verb.children if c.dep_ == "aux:tense" and c.i < verb.i]
-    # "Le ministère a d'ailleurs fait savoir que": the locution's verb tagged an auxiliary and made the head,
-    # with the subject, of its last word
-    if verb.dep_ == "xcomp" and verb.head.pos_ == "AUX" and verb.head.i < verb.i:
-        aux.append(verb.head)
-    # (not a pronoun: one hung there, "Il a par ailleurs rappelé que", stays unattributed as before;
-    # read from the context it was someone else than the speaker in the sentences tried)
-    return [*verb.children, *(c for a in aux for c in a.children if c.i < a.i and c.pos_ not in ("PRON", "DET", "ADV")),
-            *_shared_subjects(verb)]
-
-
-def _shared_subjects(verb: Token) -> list[Token]:
-    """"Il met en vente sa villa et assure qu'il quittera la France": a verb coordinated to an earlier one with
-    no subject of its own has that verb's subject (the parser hangs it on the first verb only). Only with a
-    conjunction: after a bare comma the verb closes the clause before it ("Le magasin a fermé, a confirmé ...")."""
-    if verb.dep_ != "conj" or verb.head.i >= verb.i or any(c.dep_.startswith("nsubj") for c in verb.children) \
-            or not any(c.dep_ == "cc" for c in verb.children):
-        return []
-    return [c for c in verb.head.children if c.dep_ == "nsubj" and c.i < verb.head.i]
-
-
-# Words that make a conjunction of "que" ("alors que", "pour que", "bien que"): the clause after it is a
-# circumstance of the verb, not what was said.
-_QUE_LOCUTIONS = frozenset({"alors", "pour", "bien", "avant", "sans", "afin", "tandis", "dès", "parce", "ainsi",
-                            "après", "depuis", "pendant", "même", "si", "encore", "tant", "lors", "à", "de", "jusqu'"})
-
-
-def _que_clause(verb: Token) -> bool:
-    """'a assuré vendredi lors du 75e anniversaire ... que l'Amérique "triompherait"': a clause opened by
-    "que" that the parser hung on the verb as a circumstance (advcl), however far after it: what was said."""
-    doc = verb.doc
-    for c in verb.children:
-        if c.dep_ != "advcl" or c.i < verb.i:
-            continue
-        mark = next((m for m in c.children if m.dep_ == "mark" and m.lower_ in ("que", "qu'")), None)
-        if mark is not None and mark.i > verb.i and doc[mark.i - 1].lower_ not in _QUE_LOCUTIONS \
-                and doc[mark.i - 1].pos_ not in ("ADV", "SCONJ", "CCONJ", "PUNCT"):
-            return True
-    return False
-
-
-def _reports_content(tok: Token, language: str) -> bool:
-    """Whether a speech verb with a subject reports what was said: a verb whose object is the statement
-    ("a annoncé la fermeture"), an inverted subject after the clause said, or any other verb followed by
-    a clause ("a lancé que ..."), an infinitive ("a promis de ..."), a colon or a quotation ("a écrit sur
-    Twitter : « ... »"). Without them it is an act ("a lancé un appel", "a écrit un livre")."""
-    if _speech_verb(tok, language, lx.STATEMENT_VERBS) or _reflexive_report(tok, language):
-        return True
-    if any(c.dep_.startswith("nsubj") and c.i > tok.i for c in tok.children) or _after_quotation(tok):
-        return True  # "..., a assuré le ministre": an inverted subject reports the clause before it
-    if any(c.dep_ in ("ccomp", "parataxis") for c in tok.children) or _que_clause(tok):
-        return True
-    if any(c.dep_ == "xcomp" and c.pos_ == "VERB" and any(m.lower_ in ("de", "d'", "to") for m in c.children)
-           for c in tok.children):
-        return True
-    if any(c.dep_ == "xcomp" and c.pos_ == "VERB" and any(m.lower_ in ("avoir", "être") and m.dep_.startswith("aux")
-                                                          for m in c.children) for c in tok.children):
-        return True  # "assure avoir récolté 1,5 million", "affirme être innocent": a past infinitive states
-    if _speech_verb(tok, language, lx.CONTENT_ONLY_VERBS) and any(
-            c.dep_ == "xcomp" and c.i > tok.i and "Inf" in morph_values(c, "VerbForm")
-            and not any(m.dep_ in ("case", "mark") for m in c.children) for c in tok.children):
-        # "assure ce vendredi ne pas vouloir se présenter": after a verb that reports only a content, a bare
-        # infinitive is what was said (not after a wish: "souhaite partir en vacances" is no statement)
-        return True
-    after = tok.doc[tok.i + 1 : min(tok.i + 6, tok.sent.end)]
-    term = False  # inside 'a poursuivi pour "escroquerie"', 'dans "Le Monde"': a term or a title quoted, not what was said
-    for t in after:
-        if t.text in ('"', "«", "“", "»", "”") and (term or tok.doc[t.i - 1].pos_ == "ADP"):
-            term = not term
-            continue
-        if term:
-            continue
-        if t.lower_ in ("que", "qu'", "that", ":", '"', "«", "“"):
-            return True
-        if t.dep_ == "obj" or t.text in (",", "."):
-            return _que_after_circumstances(tok)
-    return _que_after_circumstances(tok)
-
-
-# What may stand between a speech verb and the "que" of what was said: when, where, to whom, through what.
-_CIRCUMSTANCE_POS = frozenset({"ADP", "DET", "NOUN", "PROPN", "ADJ", "ADV", "NUM", "PUNCT"})
-
-
-def _que_after_circumstances(verb: Token) -> bool:
-    """'a confié, en mai, sur le plateau de TF1 qu'il allait quitter l'émission': a "que" after the verb's
-    circumstances set off by commas (a date, a place, a medium; no object, no other verb, no conjunction)
-    opens what was said, however the parser hung it ("qu'" read as a relative pronoun of "TF1")."""
-    doc = verb.doc
-    for t in doc[verb.i + 1 : min(verb.i + 20, verb.sent.end)]:
-        if t.lower_ in ("que", "qu'", "qu\u2019"):
-            if t.dep_ == "obj" and not any(c.dep_ == "obj" and c.i != t.i or c.dep_ == "xcomp" and any(
-                    g.dep_ == "obj" for g in c.children) for c in t.head.children):
-                return False  # "dans l'entretien qu'il a accordé": the object of a relative clause
-            before = doc[t.i - 1]
-            # (a title in quotation marks on the way, 'sur le plateau de "TV Mag"', is closed before it)
-            return before.i > verb.i and before.lower_ not in _QUE_LOCUTIONS and before.pos_ not in (
-                "ADV", "SCONJ", "CCONJ") and before.text not in (".", ";", ":") \
-                and doc[verb.i + 1 : t.i].text.count('"') % 2 == 0
-        if t.pos_ not in _CIRCUMSTANCE_POS or t.dep_ == "obj" or t.text in (".", ";", ":", "«", "(") \
-                or t.lower_ in ("qui", "dont", "où"):
-            return False
-    return False
 
 
 # Prepositions that make what follows a complement of the noun before it: "le maire de Fontaine", "la
@@ -1223,7 +1003,7 @@ def _says_more(words: list[Token], described: int, language: str) -> bool:
         return False
     relative = words[described:]
     verb = next((t for t in relative[1:4] if t.pos_ == "VERB"), None)
-    return verb is not None and _speech_verb(verb, language) and not any(
+    return verb is not None and speech_verb(verb, language) and not any(
         t.ent_type_ or t.pos_ in ("PROPN", "NUM") or t.text[:1].isdigit() for t in relative)
 
 
@@ -1274,7 +1054,7 @@ def _tail(span: Span, language: str) -> tuple[int, Token] | None:
         # (nor one right after a name, without its comma: ", considère Paul Roux qui se présente à Rouen ...")
         relative = next((j for j in range(1, len(rest)) if rest[j].lower_ in ("qui", "dont", "who")
                          and (rest[j - 1].text == "," or _after_name(rest[j])
-                              and not any(_speech_verb(t, language) for t in rest[j + 1 :]))), len(rest) + 1)
+                              and not any(speech_verb(t, language) for t in rest[j + 1 :]))), len(rest) + 1)
         # (nor does the relative clause of a speaker with no noun: "s'indigne celui qui a consacré sa vie à ...")
         headless = _headless_speaker(rest)
         if headless is not None:
@@ -1317,7 +1097,7 @@ def _tail(span: Span, language: str) -> tuple[int, Token] | None:
         verb = words[lead]
         marker = words[0].lower_ in lx.SOURCE_PREPOSITIONS or (
             words[0].lower_ == "d'" and len(words) > 1 and words[1].lower_ == "après")
-        if not (marker or _speech_verb(verb, language) or _learned_from(verb)
+        if not (marker or speech_verb(verb, language) or _learned_from(verb)
                 or _quotation_incise(verb, words[lead + 1 :], language)):
             continue
         if marker and any(t.pos_ in ("VERB", "AUX") for t in rest[next(
@@ -1353,7 +1133,7 @@ def _tail(span: Span, language: str) -> tuple[int, Token] | None:
         described = min(described, next((j for j, t in enumerate(words) if j > lead and t.i >= described_from),
                                         described))
         finite = [t for t in words[lead + 1 : described] if t.pos_ == "VERB" and "Fin" in morph_values(t, "VerbForm")
-                  and not _speech_verb(t, language) and not _in_title(t)]
+                  and not speech_verb(t, language) and not _in_title(t)]
         # "..., explique également avoir réduit la vitesse": the verb has its own complement, what
         # follows it is a statement, not who made it.
         said = [t for t in words[lead + 1 : described] if ("Inf" in morph_values(t, "VerbForm") and t.is_lower
@@ -1396,7 +1176,7 @@ def said_clause(tok: Token, language: str) -> Token | None:
     if tok.i == 0 or doc[tok.i - 1].text != ",":
         return None
     verb = doc[tok.i + 1] if tok.lower_ == "en" and tok.i + 1 < len(doc) else tok
-    if not (_present_participle(verb) and _speech_verb(verb, language)):
+    if not (_present_participle(verb) and speech_verb(verb, language)):
         return None
     # An adverb may come between ("ajoutant toutefois que"), nothing else.
     for t in doc[verb.i + 1 : min(tok.sent.end, verb.i + 3)]:
@@ -1460,7 +1240,7 @@ def _speaker_phrase(rest: list[Token]) -> list[Token]:
     # (after a person's name, any noun phrase describes them: ", Stevie Hurst, un guide touristique")
     person = rest[commas[0] - 1].ent_type_ in ("PER", "PERSON")
     office = apposition[0].pos_ == "PROPN" or apposition[0].pos_ == "DET" and (
-        person or _fold(noun.lower_) in _FOLDED_ROLES_JOBS) or person and (
+        person or fold(noun.lower_) in _FOLDED_ROLES_JOBS) or person and (
         apposition[0].pos_ in ("NOUN", "ADJ") or "Part" in morph_values(apposition[0], "VerbForm"))  # ", chargée de"
     # (or when it was said: ", le jour même de la publication des chiffres", ", lundi soir")
     when = apposition[0].lower_ in lx.TIME_NOUNS or apposition[0].pos_ == "DET" and noun.lower_ in lx.TIME_NOUNS
@@ -1470,7 +1250,7 @@ def _speaker_phrase(rest: list[Token]) -> list[Token]:
     setting = all(segment and (segment[0].pos_ == "ADP" or _said_when(segment)) for segment in segments[1:])
     # No finite verb and no figure: ", rapporte RTL, le ministre a démissionné" goes on with a statement.
     if office and setting and not any(
-            (_finite_word(t)
+            (finite_word(t)
              or (t.pos_ == "NUM" or t.text[:1].isdigit()) and not _in_date(t))
             and not t.ent_type_ and not _age(t) for t in after):  # (a name's words: "l'agence Passe Agency")
         return rest[: commas[0]]
@@ -1625,7 +1405,7 @@ def _quote_for_comma(tokens: list[Token], k: int, end: int) -> bool:
     opened = [j for j in range(k) if tokens[j].text == '"']
     if len(opened) % 2 == 0 or any(t.lower_ == "été" for t in tokens[k + 1 : k + 3]):
         return False  # (an opening mark, or a passive)
-    return _finite_in(tokens[opened[-1] + 1 : k])
+    return finite_in(tokens[opened[-1] + 1 : k])
 
 
 def _headless_at(span: Span, end: int) -> int:
@@ -1761,8 +1541,8 @@ def _subject_then_speech(words: list[Token], language: str) -> Token | None:
     verb but that subject, and no new statement after it."""
     if language != "en":
         return None
-    verb = next((t for t in words if t.pos_ in ("VERB", "AUX") and _speech_verb(t, language)), None)
-    if verb is None or verb is words[0] or _negated(verb):
+    verb = next((t for t in words if t.pos_ in ("VERB", "AUX") and speech_verb(t, language)), None)
+    if verb is None or verb is words[0] or negated(verb):
         return None
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     before = [t for t in words if t.i < verb.i]
@@ -1799,7 +1579,7 @@ def _incise(span: Span, language: str) -> Attribution | None:
         if lead >= len(tokens):
             break
         verb = tokens[lead]
-        if not (verb.pos_ == "VERB" and _speech_verb(verb, language)) or _negated(verb) or quoted(verb, span):
+        if not (verb.pos_ == "VERB" and speech_verb(verb, language)) or negated(verb) or quoted(verb, span):
             continue
         # The inverted subject (the French parser often reads it as the object: "a assuré le maire").
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "obj") and c.i > verb.i), None)
@@ -1815,7 +1595,7 @@ def _incise(span: Span, language: str) -> Attribution | None:
         rest = [t for t in span.doc[close + 1 : span.end] if t.is_alpha]
         # ", soulignant que ...", ", en rappelant qu'...": a second statement of the speaker (said_clause).
         said = _said_after(span, close, _end_of_text(span), language)
-        if said is not None and said[0] == close and not _present_participle(verb) and _finite_in(tokens[:k]):
+        if said is not None and said[0] == close and not _present_participle(verb) and finite_in(tokens[:k]):
             claimant, outlet, how = source_of(list(span.doc[verb.i + 1 : close]), language)
             if claimant or outlet:
                 return Attribution(claimant, outlet, how or "speech", [(comma.i, close), *_said_drop(span, said)],
@@ -1831,13 +1611,13 @@ def _incise(span: Span, language: str) -> Attribution | None:
         before = tokens[:k]
         # (or after a circumstance put first: "Depuis 2012, rappelle Le Parisien, la dotation n'a pas évolué")
         fronted = len(before) <= 6 and not any(t.pos_ in ("VERB", "AUX") for t in before) \
-            and _finite_in(span.doc[close + 1 : span.end])
-        if len(rest) < 3 or not (_finite_in(before) or fronted):
+            and finite_in(span.doc[close + 1 : span.end])
+        if len(rest) < 3 or not (finite_in(before) or fronted):
             continue
         # A quotation then its speaker: what follows describes the scene ("..., a déclaré X, en conférence
         # de presse"), the sentence as a whole is the quote's. Only a statement going on with a figure or
         # a verb of its own ("..., et les bénéfices de 7 %") makes the incise an aside.
-        if tokens[k - 1].text == '"' or not any(t.like_num or _finite_word(t) for t in span.doc[close + 1 : span.end]):
+        if tokens[k - 1].text == '"' or not any(t.like_num or finite_word(t) for t in span.doc[close + 1 : span.end]):
             continue
         claimant, outlet, how = source_of(list(span.doc[verb.i + 1 : close]), language)
         if not claimant and not outlet:
@@ -1858,12 +1638,12 @@ def _pronoun_incise(span: Span, language: str) -> Attribution | None:
             continue
         close = next((j for j in range(k + 2, min(len(tokens), k + 6)) if tokens[j].text == ","), None)
         if close is None or sum(1 for t in tokens[close + 1 :] if t.is_alpha) < 3 \
-                or not _finite_in(tokens[:k]) or _besides(tokens[close + 1]) or _comma_participle(tokens[close + 1]):
+                or not finite_in(tokens[:k]) or _besides(tokens[close + 1]) or _comma_participle(tokens[close + 1]):
             continue  # (", a-t-elle reconnu, soulignant ...": what follows is the speaker's, not the statement's)
         incise = tokens[k + 1 : close]
         # ("a -t -il écrit", "estime -t-elle": the inverted pronoun, its "-t" apart or not)
         inverted = [t for t in incise if t.text.startswith("-")]
-        verb = next((t for t in incise if t.pos_ in ("VERB", "AUX") and _speech_verb(t, language)), None)
+        verb = next((t for t in incise if t.pos_ in ("VERB", "AUX") and speech_verb(t, language)), None)
         if not inverted or verb is None or not all(
                 t in inverted or t is verb or t.pos_ in ("AUX", "ADV") for t in incise):
             continue
@@ -1892,7 +1672,7 @@ def _tail_without_comma(tokens: list[Token], end: int, language: str) -> tuple[i
         rest = tokens[k + 1 : end]
         # ("nous apprend Le Parisien": the paper tells the reader)
         told_us = tok.lower_.startswith("appr") and tokens[k - 1].lower_ == "nous"
-        if (_speech_verb(tok, language) or told_us) and "Fin" in morph_values(tok, "VerbForm") \
+        if (speech_verb(tok, language) or told_us) and "Fin" in morph_values(tok, "VerbForm") \
                 and all(t.ent_type_ or t.pos_ == "PROPN" or t.lower_ in ("le", "la", "l'", "les") for t in rest) \
                 and any(t.ent_type_ or t.pos_ == "PROPN" for t in rest):
             start = k
@@ -1907,7 +1687,7 @@ def _tail_without_comma(tokens: list[Token], end: int, language: str) -> tuple[i
     if source is not None:
         return source
         # "..., a été soigné rapporte L'Indépendant.": a named outlet after the verb
-        if _speech_verb(tok, language) and "Fin" in morph_values(tok, "VerbForm") and rest and \
+        if speech_verb(tok, language) and "Fin" in morph_values(tok, "VerbForm") and rest and \
                 outlet_in(rest[0].doc[rest[0].i : rest[-1].i + 1].text) and tokens[k - 1].text != ",":
             return tok.i, tok
     return None
@@ -1915,7 +1695,7 @@ def _tail_without_comma(tokens: list[Token], end: int, language: str) -> tuple[i
 
 def _statement_in(words: list[Token]) -> bool:
     """Whether words after an attribution marker say something of their own: a finite verb or a "que"."""
-    return _finite_in(words) or any(t.lower_ in ("que", "qu'", "that") for t in words)
+    return finite_in(words) or any(t.lower_ in ("que", "qu'", "that") for t in words)
 
 
 def _learned_without_comma(tokens: list[Token], end: int) -> tuple[int, Token] | None:
@@ -1979,7 +1759,7 @@ def quoted(tok: Token, span: Span) -> bool:
 def role_key(description: str) -> str:
     """A role as the article may repeat it: "le ministre de l'Éducation" and "ministre de l'Education"
     are one key."""
-    words = _fold(description.lower().replace("\u2019", "'")).replace("l'", "l' ").split()
+    words = fold(description.lower().replace("\u2019", "'")).replace("l'", "l' ").split()
     while words and words[0] in ("le", "la", "l'", "les", "un", "une", "the", "a", "an"):
         words = words[1:]
     return " ".join(words).replace("l' ", "l'")
@@ -2149,9 +1929,9 @@ def _agent_subject_before(span: Span, end: int, pronoun: str) -> Attribution | N
 
 
 # The offices of one person, as role_key() writes them ("député", "premier"): "le député", "la ministre".
-FOLDED_ROLES = frozenset(_fold(role) for role in lx.PERSON_ROLES)
+FOLDED_ROLES = frozenset(fold(role) for role in lx.PERSON_ROLES)
 # The occupations as role_key() writes them ("presentateur", "journaliste").
-FOLDED_JOBS = frozenset(_fold(job) for job in JOBS)
+FOLDED_JOBS = frozenset(fold(job) for job in JOBS)
 # The unions of those word lists the rules test words against, made once (a union made per test costs
 # more than the test, and some run for every word before a name).
 _ROLES_ADJECTIVES = frozenset(lx.PERSON_ROLES | ROLE_ADJECTIVES)
@@ -2160,7 +1940,7 @@ _ROLES_JOBS_ADJECTIVES = frozenset(lx.PERSON_ROLES | JOBS | ROLE_ADJECTIVES)
 _ROLES_AGENTS_ADJECTIVES = frozenset(lx.PERSON_ROLES | lx.AGENT_NOUNS | ROLE_ADJECTIVES)
 _JOBS_ROLES_AGENTS = frozenset(JOBS | lx.PERSON_ROLES | lx.AGENT_NOUNS)
 _FOLDED_ROLES_JOBS = FOLDED_ROLES | FOLDED_JOBS
-_FOLDED_ROLES_ADJECTIVES = FOLDED_ROLES | frozenset(_fold(word) for word in ROLE_ADJECTIVES)
+_FOLDED_ROLES_ADJECTIVES = FOLDED_ROLES | frozenset(fold(word) for word in ROLE_ADJECTIVES)
 _FRONTED = {"si", "s'", "quand", "lorsque", "lorsqu'", "puisque", "puisqu'", "comme", "bien", "même", "tandis",
             "if", "when", "while", "although", "though", "as"}
 
@@ -2211,39 +1991,6 @@ def _apposed_name(role: Token) -> str:
 _DOCUMENT_STEMS = frozenset({*(noun.rstrip("s") for noun in lx.DOCUMENT_NOUNS), "estimation", "baromètre",
                              "enquête", "projection", "chiffre", "information", "donnée", "statistique",
                              "conclusion", "prévision", "relevé", "décompte", "comptage", "décret"})
-
-
-# Verbs of an appeal: "a appelé tout le monde à participer", "a exhorté les élus à voter", "a invité les
-# habitants à rester chez eux": a public statement of what others should do.
-_APPEAL_STEMS = {"fr": ("appel", "appell", "exhort", "incit", "invit", "encourag", "enjoi"), "en": ("urg", "call")}
-
-
-def _appeal(verb: Token, language: str) -> bool:
-    """An appeal verb with an infinitive after "à" ("to"): a statement, whose subject makes it."""
-    if not verb.lower_.startswith(_APPEAL_STEMS.get(language, ())) or verb.dep_ in ("acl", "acl:relcl", "advcl") \
-            or any(c.dep_ == "aux:pass" for c in verb.children):
-        return False  # (an appeal in a clause about someone is not the sentence's statement; "X a été invitée à
-        # se produire" is who was asked)
-    if _appeal_for(verb, language):
-        return True
-    # (the infinitive may hang on whom the verb urges: "a incité les habitants à rester" read "habitants à rester")
-    urged = [g for c in verb.children if c.dep_ == "obj" for g in c.children]
-    return any(c.pos_ == "VERB" and "Inf" in morph_values(c, "VerbForm") and c.i > verb.i
-               and any(m.lower_ in ("à", "to") for m in c.children if m.dep_ == "mark")
-               for c in [*verb.children, *urged])
-
-
-# The verbs whose appeal may name what is called for by a noun: "a appelé à la grève", "appelle au calme".
-_APPEAL_FOR_STEMS = {"fr": ("appel", "appell"), "en": ()}
-
-
-def _appeal_for(verb: Token, language: str) -> bool:
-    """'Le député a appelé à un « sursaut »', "la CGT appelle à la grève": "appeler à" with a noun calls for
-    something in public as with an infinitive; not a time nor a figure ("a appelé à 8 heures": a call made)."""
-    return verb.lower_.startswith(_APPEAL_FOR_STEMS.get(language, ())) and any(
-        c.dep_ == "obl:arg" and c.pos_ == "NOUN" and c.i > verb.i and c.lower_ not in lx.TIME_NOUNS
-        and not any(g.pos_ == "NUM" for g in c.children)
-        and any(g.dep_ == "case" and g.lower_ in ("à", "au", "aux") for g in c.children) for c in verb.children)
 
 
 def _in_anothers_clause(noun: Token) -> bool:
@@ -2303,7 +2050,7 @@ def _fronted_outlet(span: Span, tokens: list[Token], language: str) -> Attributi
     if len(tokens) < 6 or tokens[0].lower_ not in _AS_REPORTED:
         return None
     comma = next((k for k in range(2, min(len(tokens), 16)) if tokens[k].text == ","), None)
-    verb = next((t for t in tokens[1:comma] if t.pos_ == "VERB" and _speech_verb(t, language)), None) \
+    verb = next((t for t in tokens[1:comma] if t.pos_ == "VERB" and speech_verb(t, language)), None) \
         if comma is not None else None
     if verb is None:
         return None
@@ -2404,7 +2151,7 @@ def find(span: Span, language: str) -> Attribution:
                     if any(t.like_num and t.lower_ not in ("un", "une", "one") for t in tokens[commas[0] + 1 : k]):
                         comma = commas[0]
                     break
-                if _finite_in(after):
+                if finite_in(after):
                     comma = k
                     break
             if comma is None:
@@ -2456,7 +2203,7 @@ def find(span: Span, language: str) -> Attribution:
         rest = rest[: next((j for j, t in enumerate(rest) if t.i > verb.i and (_besides(t) or _bare_besides(t))),
                            len(rest))]
         window = span.doc[max(span.start, verb.i - 3) : min(span.end, verb.i + 3)].text
-        pm = _PRONOUN_VERB.search(window)
+        pm = PRONOUN_VERB.search(window)
         pronoun = (pm.group(1) or pm.group(2)).lower() if pm else ""
         source = [t for t in rest if t.i > verb.i and t.lower_ != "après"]
         if verb.lower_ in ("selon", "d'", "d'après") and len(source) == 1 and source[0].lower_ in _STRESSED_PRONOUNS:
@@ -2511,10 +2258,10 @@ def find(span: Span, language: str) -> Attribution:
     for tok in tokens:
         # (an appeal, or a verb that introduces a quotation after a colon, states without a speech verb)
         appeal = tok.pos_ == "VERB" and (_appeal(tok, language) or _introduces_quotation(tok, span))
-        if not (tok.pos_ in ("VERB",) and (_speech_verb(tok, language) or appeal)) or _negated(tok):
+        if not (tok.pos_ in ("VERB",) and (speech_verb(tok, language) or appeal)) or negated(tok):
             continue
         window = span.doc[max(span.start, tok.i - 3) : min(span.end, tok.i + 3)].text
-        pm = _PRONOUN_VERB.search(window)
+        pm = PRONOUN_VERB.search(window)
         if pm and (pm.group(1) or pm.group(2)).lower() != "on":
             return _pronoun(span, (pm.group(1) or pm.group(2)).lower(), tok.i)
         if not appeal and not _reports_content(tok, language):
@@ -2575,7 +2322,7 @@ def find(span: Span, language: str) -> Attribution:
                 written = _subject_as_written(subj, tok, language)
                 if written:
                     return Attribution(written, "", "speech")
-        if not subjects and _finite(tok):
+        if not subjects and finite(tok):
             named = _name_before(tok, span)
             if named is not None:
                 claimant, outlet, how = source_of(list(named), language)
@@ -2586,13 +2333,13 @@ def find(span: Span, language: str) -> Attribution:
         # ('"...", a déclaré le chef de l'État': a subject the parser found before the quotation is not the verb's)
         # (not a passive: "Sont ainsi annoncés le député Eric Coquerel, ..." names what was announced)
         # (nor a gerund's: "en assurant que la réforme Delevoye ..." has its main verb's subject or none)
-        if (not subjects or _after_quotation(tok)) and "Inf" not in morph_values(tok, "VerbForm") \
+        if (not subjects or after_quotation(tok)) and "Inf" not in morph_values(tok, "VerbForm") \
                 and not any(c.dep_ == "aux:pass" for c in tok.children) and not _gerund(tok):
             # "dénonce de son côté la secrétaire d'État à l'Égalité, Marlène Schiappa": the name set off
             # after a long role may come a dozen words after the verb, not past another clause ("mais") nor
             # into what was said ("a assuré que la réforme Delevoye ..."; a name there is talked about).
             after = list(itertools.takewhile(
-                lambda t: t.text not in (".", ";", ":", "?", "!") and t.pos_ != "CCONJ" and not _finite_word(t)
+                lambda t: t.text not in (".", ";", ":", "?", "!") and t.pos_ != "CCONJ" and not finite_word(t)
                 and t.lower_ not in _CONTENT_OPENERS,
                 span.doc[tok.i + 1 : min(span.end, tok.i + 14)]))
             for t in after:
@@ -2603,7 +2350,7 @@ def find(span: Span, language: str) -> Attribution:
             # '"...", a déclaré le chef de l'État,': after a quotation, the noun phrase is its speaker.
             # (so is it after a comma when the tail was kept in the text: "..., souligne l'agence, qui
             # identifie quatre causes" says a figure of its own after the speaker)
-            if _after_quotation(tok) or inverted or _after_comma(tok):
+            if after_quotation(tok) or inverted or _after_comma(tok):
                 phrase = list(itertools.takewhile(lambda t: t.text not in (",", ".", ";", "(") and t.lower_ not in (
                     "à", "au", "aux", "lors", "pour", "dans", "avec", "sur"), after))
                 claimant, outlet, how = source_of(phrase, language) if phrase else ("", "", "")
@@ -2627,7 +2374,7 @@ def find(span: Span, language: str) -> Attribution:
 _SPEAKING_STEMS = frozenset({"déclar", "affirm", "estim", "annonc", "assur", "dénonc", "promet", "promis", "racont",
                              "regrett", "déplor", "fustig", "martel", "confi", "concè", "concéd", "admet", "admis",
                              "avou", "témoign", "s'indign"})
-_SPEAKING_FOLDED = tuple(_fold(stem) for stem in sorted(_SPEAKING_STEMS))
+_SPEAKING_FOLDED = tuple(fold(stem) for stem in sorted(_SPEAKING_STEMS))
 # Heads of a share of a group: "la moitié des sondés estime que" is a poll's figure, not a speaker.
 _SHARE_NOUNS = frozenset({"moitié", "majorité", "minorité", "plupart", "tiers", "quart", "part", "partie", "nombre",
                           "proportion", "total"})
@@ -2640,7 +2387,7 @@ def _subject_as_written(subj: Token, verb: Token, language: str) -> str:
     or a figure ("62 % des sondés estiment", a poll's), nor a plural ("les habitants estiment")."""
     if language != "fr" or subj.pos_ not in ("NOUN", "PROPN") or "Plur" in morph_values(subj, "Number"):
         return ""
-    if not _fold(verb.lower_).startswith(_SPEAKING_FOLDED):  # (by its form: the pipeline reads no lemmas)
+    if not fold(verb.lower_).startswith(_SPEAKING_FOLDED):  # (by its form: the pipeline reads no lemmas)
         return ""
     if subj.lower_ in _NOT_SPEAKER_NOUNS or subj.lower_ in _SHARE_NOUNS \
             or subj.lower_.rstrip("s") in _DOCUMENT_STEMS or subj.lower_ in lx.FIRST_PERSON.get(language, set()):
@@ -2751,7 +2498,7 @@ def _background_clause(verb: Token, span: Span) -> bool:
     if first.lower_ not in _BACKGROUND_OPENERS or first.i >= verb.i:
         return False
     comma = next((t for t in doc[verb.i + 1 : span.end] if t.text == ","), None)
-    return comma is not None and any(t.pos_ in ("VERB", "AUX") and _finite(t) for t in doc[comma.i + 1 : span.end])
+    return comma is not None and any(t.pos_ in ("VERB", "AUX") and finite(t) for t in doc[comma.i + 1 : span.end])
 
 
 def _name_before(verb: Token, span: Span) -> Span | None:
@@ -2778,7 +2525,7 @@ def _name_before(verb: Token, span: Span) -> Span | None:
         j = k - 1
         while j > max(span.start, k - 16) and doc[j].text != ",":
             j -= 1
-        if not (doc[j].text == "," and j - 1 > span.start and doc[j - 1].ent_type_ in ("PER", "PERSON")) or _finite_in(
+        if not (doc[j].text == "," and j - 1 > span.start and doc[j - 1].ent_type_ in ("PER", "PERSON")) or finite_in(
                 doc[j + 1 : k]):
             return None
         k = j - 1
@@ -2825,7 +2572,7 @@ def _according_to_inside(span: Span, language: str) -> Attribution | None:
         elif tok.lower_ == "d'" and after[0].lower_ == "après":
             phrase_start = tok.i + 2
         elif tok.lower_ in ("comme", "as") and len(after) > 2 and "Part" in morph_values(after[0], "VerbForm") \
-                and _speech_verb(after[0], language) and after[1].lower_ in ("par", "by"):
+                and speech_verb(after[0], language) and after[1].lower_ in ("par", "by"):
             phrase_start = tok.i + 3  # "... revus à la hausse comme révélé par le magazine Variety"
         else:
             continue
@@ -2839,7 +2586,7 @@ def _according_to_inside(span: Span, language: str) -> Attribution | None:
             return _pronoun(span, _STRESSED_PRONOUNS[doc[phrase_start].lower_], tok.i)
         phrase = list(itertools.takewhile(
             lambda t: t.text not in ",;:.()!?\"" and t.pos_ not in ("CCONJ", "SCONJ") and t.lower_ not in (
-                "qui", "dont", "alors", "soit", "who", "which") and not _finite_word(t),
+                "qui", "dont", "alors", "soit", "who", "which") and not finite_word(t),
             doc[phrase_start : min(span.end, phrase_start + 14)]))
         claimant, outlet, how = source_of(phrase, language) if phrase else ("", "", "")
         if (claimant or outlet) and not _in_relative_clause(tok):
@@ -2850,7 +2597,7 @@ def _according_to_inside(span: Span, language: str) -> Attribution | None:
             end = phrase_start + len(phrase)
             after = doc[end + 1 : span.end] if end + 1 < span.end else None
             between_commas = doc[tok.i - 1].text == "," and doc[end].text == "," and after is not None and (
-                after[0].pos_ != "PROPN" and _finite_in(after))
+                after[0].pos_ != "PROPN" and finite_in(after))
             if between_commas and (after[0].lower_ in ("que", "qu'") or doc[tok.i - 2].pos_ in ("AUX", "VERB")
                                    or after[0].pos_ in ("AUX", "VERB")):
                 end += 1  # "il se peut, selon X, que", "Il aurait, selon X, favorisé", "X, selon Y, a démissionné"
@@ -2880,7 +2627,7 @@ def _opening_source(span: Span, marker: Token, end: int) -> list[tuple[int, int]
     doc = span.doc
     if marker.i == span.start or end + 1 >= span.end or doc[end].text != "," \
             or not all(t.lower_ in _BEFORE_OPENING_SOURCE or t.text == "," for t in doc[span.start : marker.i]) \
-            or not _finite_in(doc[end + 1 : span.end]):
+            or not finite_in(doc[end + 1 : span.end]):
         return []
     return [(span.start, end + 1)]
 
@@ -2904,7 +2651,7 @@ def _point_of_view(tokens: list[Token], language: str) -> Attribution:
         return Attribution()
     phrase = tokens[1:comma]
     person = phrase[0].ent_type_ in ("PER", "PERSON") or (
-        phrase[0].lower_ in ("le", "la", "l'") and len(phrase) > 1 and _fold(phrase[1].lower_) in FOLDED_ROLES) or (
+        phrase[0].lower_ in ("le", "la", "l'") and len(phrase) > 1 and fold(phrase[1].lower_) in FOLDED_ROLES) or (
         # "Pour son ami Jean-Michel Jarre, ...", "Pour sa fille Lucie, ...": a relation of someone, named after it
         phrase[0].lower_ in ("son", "sa", "leur") and len(phrase) > 2 and phrase[-1].ent_type_ in ("PER", "PERSON"))
     if not person or any(t.pos_ in ("VERB", "AUX") for t in phrase):
