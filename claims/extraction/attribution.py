@@ -22,6 +22,21 @@ from claims.extraction.quotations import (
     opening,
     quoted,
 )
+from claims.extraction.roles import (
+    _FOLDED_ROLES_JOBS,
+    _ROLES_ADJECTIVES,
+    _ROLES_AGENTS_ADJECTIVES,
+    _ROLES_JOBS_ADJECTIVES,
+    FOLDED_JOBS,
+    FOLDED_ROLES,
+    JOBS_ROLES_AGENTS,
+    ROLE_ADJECTIVES,
+    ROLES_JOBS,
+    glued_holder,
+    is_role,
+    office_key,
+    role_key,
+)
 from claims.extraction.speech_verbs import (
     PRONOUN_VERB,
     _adverb_before_verb,
@@ -98,8 +113,6 @@ _OUTLET_PATTERN = re.compile(
 _TITLES = sorted(((o.split(" ", 1)[1], o) for o in lx.OUTLETS if o.startswith(tuple(_DECLINED))),
                  key=lambda pair: -len(pair[0]))
 _BY_LOWER = {o.lower(): o for o in lx.OUTLETS}
-# Words before a role noun that belong to it: "l'ancien Premier ministre".
-ROLE_ADJECTIVES = {"premier", "première", "ancien", "ancienne", "ex", "vice", "former", "first"}
 # What may follow the speech verb in a trailing attribution: its subject, a medium, a date, a place.
 # What a statement was made through ("au micro de RTL", "au téléphone"): a name after it is the speaker's.
 _SPOKEN_THROUGH = frozenset({"micro", "antenne", "colonnes", "ondes", "plateau", "téléphone", "caméra"})
@@ -253,7 +266,7 @@ def gender_of(ent: Span) -> str:
         # is no person gets no gender from it ("la militante pour le climat Greta Thunberg", "après son échec
         # aux élections, Geoffroy Didier"); a role there does ("l'entretien avec la ministre Agnès Martin").
         gender = "" if any(c.dep_ == "case" for c in head.children) and head.head.pos_ == "NOUN" and (
-            head.lower_ not in _ROLES_JOBS and head.lower_ not in lx.PERSON_NOUNS) else _phrase_gender(head)
+            head.lower_ not in ROLES_JOBS and head.lower_ not in lx.PERSON_NOUNS) else _phrase_gender(head)
         if gender:
             return gender
     after = ent.end + 1
@@ -372,7 +385,7 @@ def _affiliation(ent: Span) -> bool:
     person is their party, not who speaks."""
     doc = ent.doc
     start = _name_start(ent)
-    return ent.label_ not in ("PER", "PERSON") and start >= 1 and doc[start - 1].lower_ in _ROLES_JOBS \
+    return ent.label_ not in ("PER", "PERSON") and start >= 1 and doc[start - 1].lower_ in ROLES_JOBS \
         and doc[start].text[:1].isupper()
 
 
@@ -394,9 +407,9 @@ def _role_holder(role: Token, noun: Token, ent: Span) -> bool:
     complement of an office or an occupation names who holds it, when the noun right before it cannot be that person (not a singular person noun, known or
     with an agent suffix: "un porte-parole du navigateur allemand Boris Herrmann" speaks for the sailor).
     A surname alone after it names the thing ("un responsable de l'administration Trump")."""
-    person_noun = (noun.lower_ in _JOBS_ROLES_AGENTS or noun.lower_.endswith(_AGENT_SUFFIXES)) \
+    person_noun = (noun.lower_ in JOBS_ROLES_AGENTS or noun.lower_.endswith(_AGENT_SUFFIXES)) \
         and "Plur" not in morph_values(noun, "Number") and noun.lower_ not in lx.INSTITUTION_NOUNS
-    return role.lower_ in _ROLES_JOBS and len(ent) >= 2 and not person_noun
+    return role.lower_ in ROLES_JOBS and len(ent) >= 2 and not person_noun
 
 
 # Endings of French nouns of a person by what they do: "navigateur", "chanteuse", "animatrice", "journaliste",
@@ -687,7 +700,7 @@ def source_of(tokens: list[Token], language: str, told: bool = True) -> tuple[st
         return outlet, outlet, "outlet"
     # "se rappelle la maman au quotidien": the medium told is not who spoke
     # (not a medium a person works for: 'lance le présentateur du "Petit journal"')
-    person = next((t.i for t in words if t.lower_ in _ROLES_JOBS), None)
+    person = next((t.i for t in words if t.lower_ in ROLES_JOBS), None)
     nouns = [t for t in words if t.pos_ == "NOUN" and (t.lower_ in lx.OUTLET_NOUNS or _fellow_press(t))
              and not (told and _addressee(t)) and (person is None or t.i < person)]
     if nouns:
@@ -1706,54 +1719,6 @@ def _source_at_end(tokens: list[Token], end: int, language: str) -> tuple[int, T
     return None
 
 
-def role_key(description: str) -> str:
-    """A role as the article may repeat it: "le ministre de l'Éducation" and "ministre de l'Education"
-    are one key."""
-    words = fold(description.lower().replace("\u2019", "'")).replace("l'", "l' ").split()
-    while words and words[0] in ("le", "la", "l'", "les", "un", "une", "the", "a", "an"):
-        words = words[1:]
-    return " ".join(words).replace("l' ", "l'")
-
-
-def is_role(description: str) -> bool:
-    """"le Premier ministre", "la ministre des Armées": a description of one person by their office."""
-    words = role_key(description).split()
-    # (English puts the office last: "the county sheriff", "the Nevada governor")
-    return bool(words) and (words[0] in _ROLES_ADJECTIVES
-                            or description.lower().startswith(("the ", "a ", "an ")) and words[-1] in _ROLES_ADJECTIVES)
-
-
-def office_key(description: str) -> str:
-    """The role_key of a description by an office ("le député des Alpes-Maritimes": "depute des alpes-maritimes"),
-    "" for any other description. (is_role compares the folded key with the lists as written, so that an office
-    with an accent, "le député", "le préfet", is none for it; the claimants its callers give depend on that.)"""
-    key = role_key(description)
-    return key if key.split()[:1] and key.split()[0] in _FOLDED_ROLES_ADJECTIVES else ""
-
-
-def glued_holder(ent: Span) -> tuple[str, str]:
-    """"le ministre de l'Éducation Jean-Michel Blanquer" tagged as one organisation "Éducation Jean-Michel
-    Blanquer": (the person, their role as a role_key) when a role comes just before the domain glued to
-    the name, else ("", "")."""
-    doc = ent.doc
-    rest = doc[ent.start + 1 : ent.end]
-    if len(ent) < 3 or ent.start == 0 or doc[ent.start - 1].lower_ not in ("aux", "au", "de", "du", "des", "l'", "la") \
-            or not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in rest):
-        return "", ""
-    k = ent.start - 1
-    while k > max(ent.sent.start, ent.start - 6) and doc[k].lower_ not in lx.PERSON_ROLES:
-        k -= 1
-    if doc[k].lower_ not in lx.PERSON_ROLES:
-        return "", ""
-    return rest.text.strip(" ,.'\""), role_key(doc[k : ent.start + 1].text)
-
-
-# The occupations an article ties to a name as it ties an office ("la journaliste Claire Chazal", "Hugo
-# Clément, journaliste de France 2,"), so that "la journaliste" said later is that person (Context.person_for).
-# "le couple" is two people, not one.
-JOBS = frozenset(lx.PERSON_NOUNS - {"couple"})
-
-
 def role_of(ent: Span) -> str:
     """The role or occupation written next to a person's name, as a role_key: "le ministre de l'Éducation
     Jean Dupont", "Jean Dupont, procureur de la République de Lyon,", "l'acteur franco-tunisien Michel
@@ -1793,10 +1758,10 @@ def role_of(ent: Span) -> str:
         if k + 2 < sent.end and doc[k].text == "(" and doc[k + 2].text == ")":
             k += 3  # "le député Les Républicains (LR) des Alpes-Maritimes": the acronym of the label
     words = [t for t in after if t.pos_ != "DET"]
-    if words and words[0].lower_ in _ROLES_JOBS:
+    if words and words[0].lower_ in ROLES_JOBS:
         return role_key(_office_text(after))
     # "Jean Dupont, géologue et chercheur au CNRS,": an office coordinated after an occupation the lists lack
-    joined = next((j for j in range(2, min(len(after), 5)) if after[j].lower_ in _ROLES_JOBS
+    joined = next((j for j in range(2, min(len(after), 5)) if after[j].lower_ in ROLES_JOBS
                    and after[j - 1].lower_ == "et"), None)
     if joined is not None and all(t.is_lower and t.pos_ in ("NOUN", "ADJ", "DET", "CCONJ") for t in after[: joined]):
         return role_key(" ".join(t.text for t in after[joined:]).replace("' ", "'"))
@@ -1807,7 +1772,7 @@ def _office_text(words: list[Token]) -> str:
     """An office as written, without the party label between its noun and its complement ("député Les
     Républicains des Alpes-Maritimes" is "député des Alpes-Maritimes", "député LFI de Paris"): the office the
     article may repeat without it."""
-    head = next((j for j, t in enumerate(words) if t.lower_ in _ROLES_JOBS), None)
+    head = next((j for j, t in enumerate(words) if t.lower_ in ROLES_JOBS), None)
     label = head + 1 if head is not None else len(words)
     end = label
     while end < len(words) and words[end].text[:1].isupper() and words[end].pos_ != "ADJ" or \
@@ -1878,19 +1843,6 @@ def _agent_subject_before(span: Span, end: int, pronoun: str) -> Attribution | N
     return Attribution(claimant, outlet, how) if claimant and how.startswith(("description:", "speech")) else None
 
 
-# The offices of one person, as role_key() writes them ("député", "premier"): "le député", "la ministre".
-FOLDED_ROLES = frozenset(fold(role) for role in lx.PERSON_ROLES)
-# The occupations as role_key() writes them ("presentateur", "journaliste").
-FOLDED_JOBS = frozenset(fold(job) for job in JOBS)
-# The unions of those word lists the rules test words against, made once (a union made per test costs
-# more than the test, and some run for every word before a name).
-_ROLES_ADJECTIVES = frozenset(lx.PERSON_ROLES | ROLE_ADJECTIVES)
-_ROLES_JOBS = frozenset(lx.PERSON_ROLES | JOBS)
-_ROLES_JOBS_ADJECTIVES = frozenset(lx.PERSON_ROLES | JOBS | ROLE_ADJECTIVES)
-_ROLES_AGENTS_ADJECTIVES = frozenset(lx.PERSON_ROLES | lx.AGENT_NOUNS | ROLE_ADJECTIVES)
-_JOBS_ROLES_AGENTS = frozenset(JOBS | lx.PERSON_ROLES | lx.AGENT_NOUNS)
-_FOLDED_ROLES_JOBS = FOLDED_ROLES | FOLDED_JOBS
-_FOLDED_ROLES_ADJECTIVES = FOLDED_ROLES | frozenset(fold(word) for word in ROLE_ADJECTIVES)
 _FRONTED = {"si", "s'", "quand", "lorsque", "lorsqu'", "puisque", "puisqu'", "comme", "bien", "même", "tandis",
             "if", "when", "while", "although", "though", "as"}
 
@@ -2375,7 +2327,7 @@ def _person_noun(noun: str) -> bool:
     """"l'ex-collaborateur", "la porte-parole", "le ministre": a noun for a person, whom the article may name (their
     description is resolved or left as the source_of rules say); not an office or a service of an institution."""
     singular = noun.rstrip("s") if len(noun) > 3 else noun
-    return bool({noun, singular} & _JOBS_ROLES_AGENTS) or singular.endswith(_AGENT_SUFFIXES) \
+    return bool({noun, singular} & JOBS_ROLES_AGENTS) or singular.endswith(_AGENT_SUFFIXES) \
         or singular.split("-")[-1].endswith(_AGENT_SUFFIXES)
 
 
