@@ -9,11 +9,22 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
 from claims.extraction import lexicon as lx
-from claims.extraction.doccache import column, doc_ents, morph_values, span_ents, span_text, span_tokens
+from claims.extraction.doccache import column, morph_values, span_ents, span_text, span_tokens
 from claims.extraction.features import is_year
+from claims.extraction.people import (
+    _NAME_PARTICLES,
+    PRONOUN_GENDER,
+    _first_name_before,
+    _phrase_gender,
+    agrees,
+    entity_at,
+    gender_of,
+    name_end,
+    person_name,
+)
 from claims.extraction.quotations import (
     _CONTENT_OPENERS,
     _closing_quote_then_speaker,
@@ -25,7 +36,6 @@ from claims.extraction.quotations import (
 from claims.extraction.roles import (
     _FOLDED_ROLES_JOBS,
     _ROLES_ADJECTIVES,
-    _ROLES_AGENTS_ADJECTIVES,
     _ROLES_JOBS_ADJECTIVES,
     FOLDED_JOBS,
     FOLDED_ROLES,
@@ -150,153 +160,6 @@ def is_outlet(name: str) -> bool:
     return bool(name) and outlet_in(name) == name.strip()
 
 
-def _entity_at(tok: Token) -> Span | None:
-    for ent in doc_ents(tok.doc):
-        if ent.start <= tok.i < ent.end:
-            return ent
-    return None
-
-
-# Particles inside a family name ("Bruno Le Maire", "Marie de La Tour", "Ursula von der Leyen").
-_NAME_PARTICLES = frozenset({"le", "la", "les", "de", "du", "des", "d'", "van", "von", "der", "den", "di", "da",
-                             "del", "della", "dos", "das", "ben", "el", "al", "ter", "mac"})
-
-
-def name_end(ent: Span) -> int:
-    """Where a person's name ends: the tagger may stop before the last word of a family name with a
-    particle ("Bruno Le" of "Bruno Le Maire", the parser reading "Maire" as a noun); a name never ends
-    on its particle, the capitalised word after it is part of it."""
-    doc = ent.doc
-    end = ent.end
-    while end < len(doc) and end - ent.start < 6 and doc[end - 1].lower_ in _NAME_PARTICLES \
-            and doc[end].is_alpha and doc[end].text[:1].isupper() and not doc[end].is_sent_start:
-        end += 1
-    return end
-
-
-def person_name(ent: Span) -> str:
-    """The name of a person entity without the role the tagger glued to it: "Premier ministre Jean
-    Dupont" is "Jean Dupont"; "président de la République" alone names no one ("")."""
-    tokens = list(ent)
-    if ent.text.strip(" ,.()").lower().replace(".", "") in _EDITORIAL_NOTES:
-        return ""  # "(l'homme est cap-verdien, NDLR)": the newsroom's note, tagged as a name
-    end = name_end(ent)
-    if len(tokens) >= 3 and tokens[0].lower_ in lx.WEEKDAYS:
-        tokens = tokens[1:]  # "Vendredi Ségolène Royal avait répondu": the day that opens the sentence (_entity_name)
-    # A name starts with a capital (or a particle: "de Gaulle"); "général de la Santé" is a role's end.
-    common = tokens and tokens[0].is_lower and tokens[0].is_alpha and tokens[0].lower_ not in _NAME_PARTICLES
-    if len(tokens) >= 3 and tokens[0].lower_ in _TITLES_BEFORE_NAMES and all(
-            t.text[:1].isupper() or t.lower_ in _NAME_PARTICLES for t in ent.doc[tokens[1].i : end]):
-        # "Me Vianney Petetin", "Mme Anne Martin": the title is dropped from a full name, kept before a
-        # family name alone ("M. Trump"), which would say less without it.
-        return ent.doc[tokens[1].i : end].text.strip(" ,.'\"")
-    if not tokens or tokens[0].lower_ not in _ROLES_AGENTS_ADJECTIVES and not common:
-        start = tokens[0].i if tokens else ent.start
-        return ent.doc[_first_name_before(ent.doc, start) : end].text.strip(" ,.'\"")
-    for k, tok in enumerate(tokens[1:], 1):
-        if tok.pos_ == "PROPN" and tokens[k - 1].pos_ not in ("ADP", "DET"):
-            return ent.doc[tok.i : end].text.strip(" ,.'\"")
-    return ""
-
-
-def _first_name_before(doc: Doc, start: int) -> int:
-    """Where a name begins when the tagger left its first name out ("Marine" of "Marine Le Pen" opening a
-    sentence): a capitalised first name right before it (lexicon's first names) is part of it."""
-    if start == 0:
-        return start
-    prev = doc[start - 1]
-    first = prev.text.split("-")[0].lower()
-    known = first in lx.MASCULINE_FIRST_NAMES or first in lx.FEMININE_FIRST_NAMES
-    return start - 1 if known and prev.is_alpha and prev.text[:1].isupper() and not prev.ent_type_ else start
-
-
-# Notes of the newsroom or the translator inside a quotation, which taggers read as names.
-_EDITORIAL_NOTES = frozenset({"ndlr", "ndt", "ndr", "nda"})
-# Grammatical gender an article gives a person: a civility, a determiner, or a marked role or participle.
-_CIVILITY = {"m.": "Masc", "monsieur": "Masc", "mr": "Masc", "mr.": "Masc", "mme": "Fem", "mme.": "Fem",
-             "madame": "Fem", "mlle": "Fem", "mademoiselle": "Fem", "mrs": "Fem", "mrs.": "Fem", "ms": "Fem",
-             "ms.": "Fem", "miss": "Fem"}
-# Titles before a person's name: the civilities, lawyers' "Me", doctors' "Dr".
-_TITLES_BEFORE_NAMES = frozenset({*_CIVILITY, "me", "maître", "dr", "dr.", "pr"})
-_GENDERED_DET = {"le": "Masc", "un": "Masc", "ce": "Masc", "cet": "Masc", "du": "Masc", "au": "Masc",
-                 "la": "Fem", "une": "Fem", "cette": "Fem"}
-PRONOUN_GENDER = {"il": "Masc", "he": "Masc", "elle": "Fem", "she": "Fem"}
-
-
-def _marked_gender(word: Token) -> str:
-    """The gender a role noun, adjective or participle shows by its form: "chanteuse", "élue", "ancien",
-    "producteur". A form ending in -e may be either ("ministre", "journaliste", "jeune"): only its
-    feminine reading is trusted."""
-    gender = word.morph.get("Gender")
-    if len(gender) != 1 or word.pos_ not in ("NOUN", "ADJ", "VERB"):
-        return ""
-    if gender[0] == "Masc" and word.lower_.endswith(("e", "es")):
-        return ""
-    return gender[0]
-
-
-def _phrase_gender(noun: Token) -> str:
-    """The gender of a role phrase ("la ministre", "l'ancienne députée", "le producteur"): its
-    determiner, else an adjective or the noun itself when their form marks it."""
-    for child in noun.children:
-        if child.dep_ == "det" and child.lower_ in _GENDERED_DET:
-            return _GENDERED_DET[child.lower_]
-    for child in noun.children:
-        if child.dep_ == "amod" and child.i < noun.i and _marked_gender(child):
-            return _marked_gender(child)
-    return _marked_gender(noun)
-
-
-def gender_of(ent: Span) -> str:
-    """"Masc", "Fem" or "" (unknown): the grammatical gender the sentence gives a named person, from a
-    civility ("Mme Durand", "M. Petit"), the role it is the apposition of ("la chanteuse Claire Dumas",
-    "le député Paul Roux") or an apposition after it ("Julie Roux, élue en 2020,", "Marc Blanc, ancien
-    ministre,"); else from a first name that gives it (first_name_gender)."""
-    doc = ent.doc
-    for tok in (ent[0], doc[ent.start - 1] if ent.start > ent.sent.start else None):
-        if tok is not None and tok.lower_ in _CIVILITY:
-            return _CIVILITY[tok.lower_]
-    root = ent.root
-    head = root.head
-    if root.dep_ in ("appos", "flat:name", "nmod") and head.i < ent.start and head.pos_ == "NOUN" \
-            and all(head.is_ancestor(doc[k]) for k in range(head.i + 1, ent.start)) \
-            and not any(c.dep_ == "case" for c in root.children) and doc[ent.start - 1].pos_ != "ADP":
-        # not a complement: "l'avocate de Marie Petit", "le mari de Julie Roux". "la ministre Agnès Martin",
-        # "le président de la région, Jacques Moreau"; but a name the parser hung on a noun's complement that
-        # is no person gets no gender from it ("la militante pour le climat Greta Thunberg", "après son échec
-        # aux élections, Geoffroy Didier"); a role there does ("l'entretien avec la ministre Agnès Martin").
-        gender = "" if any(c.dep_ == "case" for c in head.children) and head.head.pos_ == "NOUN" and (
-            head.lower_ not in ROLES_JOBS and head.lower_ not in lx.PERSON_NOUNS) else _phrase_gender(head)
-        if gender:
-            return gender
-    after = ent.end + 1
-    for child in root.children:
-        if after < len(doc) and doc[ent.end].text == "," and child.left_edge.i == after:
-            if child.dep_ == "appos" and child.pos_ == "NOUN":
-                return _phrase_gender(child)
-            if child.dep_ == "acl" and "Part" in morph_values(child, "VerbForm"):
-                return _marked_gender(child)
-    return first_name_gender(person_name(ent))
-
-
-def first_name_gender(name: str) -> str:
-    """"Masc", "Fem" or "": the gender a person's first name gives ("Marine Le Pen", "Jean-Marie Le Pen" by
-    "Jean"); a name alone ("Le Pen") or a first name given to both says nothing."""
-    words = name.split()
-    if len(words) < 2:
-        return ""
-    first = words[0].split("-")[0].lower()
-    if first in lx.MASCULINE_FIRST_NAMES:
-        return "Masc"
-    return "Fem" if first in lx.FEMININE_FIRST_NAMES else ""
-
-
-def agrees(gender: str, pronoun: str) -> bool:
-    """Whether a person of this gender may be what the pronoun stands for (an unknown gender may)."""
-    wanted = PRONOUN_GENDER.get(pronoun, "")
-    return not gender or not wanted or gender == wanted
-
-
 def _quotation_incise(verb: Token, after: list[Token], language: str) -> bool:
     """'"...", a persisté Ségolène Royal', '"...", s'est défendue la ministre', '"...", tranche le Dr Corré',
     '"...", s'est-il vanté': right after a closing quotation and its comma, a finite verb whose subject
@@ -343,7 +206,7 @@ def _complement(ent: Span, start: int) -> bool:
     k = first - 1
     while k - 1 > start and doc[k].lower_ in ("et", "ou", "and", "or") and doc[k - 1].pos_ == "PROPN":
         # "un ami de Johnny et Laeticia Hallyday": the second name of a list goes with the first
-        before = _entity_at(doc[k - 1])
+        before = entity_at(doc[k - 1])
         k = (before.start if before is not None else k - 1) - 1
     # "de la petite Maëlys": an article and lower-case adjectives may come between the preposition and the name
     while k > start and (doc[k].pos_ == "DET" or doc[k].pos_ == "ADJ" and doc[k].is_lower) \
@@ -375,7 +238,7 @@ def _compared(ent: Span) -> bool:
     doc = ent.doc
     k = _name_start(ent) - 1
     while k > 0 and doc[k].lower_ in ("et", "ou", "and", "or") and doc[k - 1].ent_type_:
-        before = _entity_at(doc[k - 1])
+        before = entity_at(doc[k - 1])
         k = (before.start if before is not None else k - 1) - 1
     return k >= 0 and doc[k].lower_ in ("comme", "like")
 
@@ -460,7 +323,7 @@ def _complement_end(ent: Span) -> int:
         k += 1
     else:
         return ent.end
-    after = _entity_at(doc[k]) if k < len(doc) and doc[k].ent_iob_ == "B" else None
+    after = entity_at(doc[k]) if k < len(doc) and doc[k].ent_iob_ == "B" else None
     return after.end if after is not None else ent.end
 
 
@@ -563,7 +426,7 @@ def source_of(tokens: list[Token], language: str, told: bool = True) -> tuple[st
     orgs = []
     seen: set[int] = set()
     for tok in tokens:
-        ent = _entity_at(tok)
+        ent = entity_at(tok)
         if ent is None or ent.start in seen:
             continue
         seen.add(ent.start)
@@ -639,8 +502,8 @@ def source_of(tokens: list[Token], language: str, told: bool = True) -> tuple[st
         # (not "le groupe Canal+": the medium is the company)
         # "le ministre de l'Économie Bruno Le Maire": the name after the role is the claimant; an
         # organisation there is what the role is of ("la présidente de la Commission des lois").
-        named = [e for e in {id(_entity_at(t)): _entity_at(t) for t in words[words.index(heads[0]) + 1 :]
-                             if _entity_at(t) is not None}.values()
+        named = [e for e in {id(entity_at(t)): entity_at(t) for t in words[words.index(heads[0]) + 1 :]
+                             if entity_at(t) is not None}.values()
                  if e is not None and e.label_ not in ("ORG", "LOC", "GPE") and not e.start <= heads[0].i < e.end
                  and not _complement(e, tokens[0].i)]
         # (a name, not a role's end the tagger took for one: "le directeur général de la Santé")
@@ -675,7 +538,7 @@ def source_of(tokens: list[Token], language: str, told: bool = True) -> tuple[st
             last += 1  # "le parquet national antiterroriste (Pnat)"
         claimant = " ".join(tokens[0].doc[kept[0].i : last].text.split()).strip(" ,.;:") if kept else ""
         described = not any(e is not None and not _affiliation(e) and not _modifies_noun(e.root, kept)
-                            for e in map(_entity_at, kept))  # ("l'eurodéputé LR", "the Ohio governor")
+                            for e in map(entity_at, kept))  # ("l'eurodéputé LR", "the Ohio governor")
         if kept and kept[0].pos_ != "DET" and (described or kept[0].lower_ in _ROLES_ADJECTIVES):
             # "selon les estimations du gouvernement provincial", "un décret du Premier ministre": the article
             # is in the contraction; an office keeps it, so that the article's holder of it can be found
@@ -684,7 +547,7 @@ def source_of(tokens: list[Token], language: str, told: bool = True) -> tuple[st
             return claimant, outlet, f"description:{heads[0].lower_}"
         if head not in lx.AGENT_NOUNS:
             if all(e is None or _affiliation(e) or _complement(e, tokens[0].i) and e.label_ not in ("PER", "PERSON")
-                   for e in map(_entity_at, kept[1:])):
+                   for e in map(entity_at, kept[1:])):
                 return claimant, outlet, "speech"  # "le réalisateur de Titanic": the work is what they do, as written
             return "", outlet, ""  # an occupation with a name the reader missed ("la championne ... Elodie")
         return claimant, outlet, "speech"
@@ -1562,7 +1425,7 @@ def _incise(span: Span, language: str) -> Attribution | None:
         if subject is None or subject.pos_ not in ("NOUN", "PROPN"):
             continue
         close = subject.right_edge.i if subject.right_edge.text == "," else subject.right_edge.i + 1
-        named = _entity_at(span.doc[close + 1]) if close + 1 < span.end else None
+        named = entity_at(span.doc[close + 1]) if close + 1 < span.end else None
         if named is not None and named.label_ in ("PER", "PERSON") and named.start == close + 1 \
                 and named.end < span.end and span.doc[named.end].text == ",":
             close = named.end  # "le ministre de l'Éducation, Jean Dupont,": the name set off after the role
@@ -1794,7 +1657,7 @@ def _speaker_before(span: Span, end: int, pronoun: str) -> str:
     stop = opened[-1] if opened else end
     doc = span.doc
     if stop - 2 >= span.start and doc[stop - 1].text == ":" and doc[stop - 2].ent_type_ in ("PER", "PERSON"):
-        ent = _entity_at(doc[stop - 2])  # "..., Éric Dupont : « ... »": the name that introduces the quotation
+        ent = entity_at(doc[stop - 2])  # "..., Éric Dupont : « ... »": the name that introduces the quotation
         if ent is not None and person_name(ent) and agrees(gender_of(ent), pronoun):
             return person_name(ent)
     for tok in doc[span.start : stop]:
@@ -1809,7 +1672,7 @@ def _named_subject(subject: Token) -> Span | None:
     Olivier Véran n'exclut pas ..., a-t-il indiqué")."""
     named = [subject] if subject.ent_type_ in ("PER", "PERSON") else [
         c for c in subject.children if c.dep_ == "appos" and c.ent_type_ in ("PER", "PERSON") and c.ent_iob_ == "B"]
-    return _entity_at(named[0]) if named else None
+    return entity_at(named[0]) if named else None
 
 
 def _pronoun(span: Span, pronoun: str, at: int) -> Attribution:
@@ -1884,7 +1747,7 @@ def _apposed_name(role: Token) -> str:
         k = end  # "à Cherbourg," then the name
     if k < len(doc) and doc[k].text == ",":
         k += 1
-    ent = _entity_at(doc[k]) if k < len(doc) else None
+    ent = entity_at(doc[k]) if k < len(doc) else None
     if ent is not None and ent.start == k and ent.label_ in ("PER", "PERSON"):
         return ent.text.strip(" ,.'\"")
     return ""
@@ -2199,7 +2062,7 @@ def find(span: Span, language: str) -> Attribution:
                 # name right before "qui" is who it is about, wherever the parser hung the clause
                 before = span.doc[subj.i - 2] if subj.i - 2 >= span.start and span.doc[subj.i - 1].text == "," \
                     else span.doc[subj.i - 1]
-                named = _entity_at(before) if before.ent_type_ in ("PER", "PERSON", "ORG") else None
+                named = entity_at(before) if before.ent_type_ in ("PER", "PERSON", "ORG") else None
                 head = named.root if named is not None else tok.head
                 phrase = list(named) if named is not None else [
                     t for t in head.subtree if t.i < subj.i and not (t.is_punct and t.i == subj.i - 1)]
@@ -2429,7 +2292,7 @@ def _name_before(verb: Token, span: Span) -> Span | None:
         k = j - 1
     if k < span.start or not doc[k].ent_type_ or doc[k].ent_type_ not in ("ORG", "PER", "PERSON", "MISC", "LOC"):
         return None
-    ent = _entity_at(doc[k])
+    ent = entity_at(doc[k])
     if ent is None or ent.end != k + 1:
         return None
     start = ent.start
