@@ -15,6 +15,17 @@ from claims.extraction import lexicon as lx
 from claims.extraction.doccache import column, morph_values, span_ents, span_text, span_tokens
 from claims.extraction.features import is_year
 from claims.extraction.outlets import is_outlet, outlet_in
+from claims.extraction.participles import (
+    _adverbial_infinitive,
+    _besides,
+    _gerund,
+    _gerund_subjects,
+    _participle_clause,
+    bare_besides,
+    bare_participle,
+    comma_participle,
+    present_participle,
+)
 from claims.extraction.people import (
     _NAME_PARTICLES,
     PRONOUN_GENDER,
@@ -346,7 +357,7 @@ def source_of(tokens: list[Token], language: str, told: bool = True) -> tuple[st
     # ", confirmant des informations du site The Verge": a participle clause after the speaker says
     # what else they did, it names no speaker.
     # (The phrase may come without its punctuation: the comma is read in the document.)
-    cut = next((k for k in range(1, len(tokens)) if tokens[k].pos_ == "VERB" and _comma_participle(tokens[k])), None)
+    cut = next((k for k in range(1, len(tokens)) if tokens[k].pos_ == "VERB" and comma_participle(tokens[k])), None)
     tokens = tokens[:cut] if cut else tokens
     if tokens and tokens[-1].text == ",":
         tokens = tokens[:-1]
@@ -810,12 +821,12 @@ def _tail(span: Span, language: str) -> tuple[int, Token] | None:
             continue  # ", confirmant une information de LCI": the speaker comes before it
         if part is not None:
             rest = rest[: part - 1]
-        bare = _bare_participle(rest)
+        bare = bare_participle(rest)
         if bare is not None:
             rest = rest[:bare]
         # (" en débutant son allocution", " avant de révéler ...": what the speaker did besides, no comma before it)
         # (only in the speaker's phrase, before any comma: ", des truands profitant ... pour appâter" is no tail's)
-        besides_at = next((j for j in range(2, len(rest)) if _bare_besides(rest[j])), None)
+        besides_at = next((j for j in range(2, len(rest)) if bare_besides(rest[j])), None)
         if besides_at is not None and not any(t.text == "," for t in rest[:besides_at]):
             if _states_besides(list(span.doc[rest[besides_at].i : tokens[end - 1].i + 1])):
                 return None  # (" en annonçant 300 licenciements": a statement of its own, the sentence stays)
@@ -875,7 +886,7 @@ def _tail(span: Span, language: str) -> tuple[int, Token] | None:
         if marker and any(t.pos_ in ("VERB", "AUX") for t in rest[next(
                 (j + 1 for j, t in enumerate(rest) if t.text == ","), len(rest)) :]):
             continue  # "Le président, selon Le Monde, a démissionné": an incise, the statement goes on after it
-        if not marker and lead == 0 and _present_participle(verb):
+        if not marker and lead == 0 and present_participle(verb):
             continue  # ", confirmant des informations du site X": what the speaker before it did too
         if not marker and lead == 0 and verb.pos_ == "NOUN" and lead + 1 < len(words) \
                 and words[lead + 1].lower_ in ("de", "du", "des", "d'"):
@@ -948,7 +959,7 @@ def said_clause(tok: Token, language: str) -> Token | None:
     if tok.i == 0 or doc[tok.i - 1].text != ",":
         return None
     verb = doc[tok.i + 1] if tok.lower_ == "en" and tok.i + 1 < len(doc) else tok
-    if not (_present_participle(verb) and speech_verb(verb, language)):
+    if not (present_participle(verb) and speech_verb(verb, language)):
         return None
     # An adverb may come between ("ajoutant toutefois que"), nothing else.
     for t in doc[verb.i + 1 : min(tok.sent.end, verb.i + 3)]:
@@ -977,15 +988,6 @@ def _causative(verb: Token, infinitive: Token) -> bool:
 
 # "faire", "vouloir", "pouvoir", "devoir", "tenir (à)": verbs whose infinitive after them is the verb of saying.
 _VERB_CHAINS = ("fai", "fit", "fer", "veu", "voul", "peu", "pouv", "doi", "dev", "tien", "ten")
-
-
-def _adverbial_infinitive(tok: Token) -> bool:
-    """", avant d'enfoncer le clou sur LCI", ", pour justifier sa décision": what the speaker did next or
-    why, not what was said ("explique avoir réduit la vitesse")."""
-    doc = tok.doc
-    before = doc[tok.i - 1].lower_ if tok.i >= 1 else ""
-    before2 = doc[tok.i - 2].lower_ if tok.i >= 2 else ""
-    return before in ("pour", "sans", "après") or (before in ("de", "d'") and before2 in ("avant", "afin"))
 
 
 def _speaker_phrase(rest: list[Token]) -> list[Token]:
@@ -1068,16 +1070,6 @@ def _before_month(tok: Token) -> bool:
     return tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ in lx.MONTHS
 
 
-def _gerund(tok: Token) -> bool:
-    """"en affirmant", "en expliquant": a present participle after "en", hung on the verb of its clause."""
-    return _after_en(tok) and tok.dep_ == "advcl" and tok.head.pos_ in ("VERB", "AUX")
-
-
-def _after_en(tok: Token) -> bool:
-    """A present participle right after its "en" ("en affirmant"), wherever the parser hung it."""
-    return _present_participle(tok) and any(c.lower_ == "en" and c.i == tok.i - 1 for c in tok.children)
-
-
 def _hyphen_first_half(subj: Token, subjects: list[Token]) -> bool:
     """"L'ancien député-maire Paul Durand a annoncé": the parser may split a hyphenated role into two subjects
     ("député", with the hyphen, and "maire"); the first, ending at the glued hyphen, is not a phrase of its
@@ -1087,59 +1079,11 @@ def _hyphen_first_half(subj: Token, subjects: list[Token]) -> bool:
                                                              for s in subjects)
 
 
-def _gerund_subjects(tok: Token, span: Span) -> list[Token]:
-    """The subject of a gerund is its main clause's ("Le ministre s'était défendu en affirmant que ..."),
-    wherever the parser hung the gerund: on the verb, on an adjective the verb governs ("Le ministre s'est
-    voulu rassurant en estimant que ...") or on an object ("a voulu saluer le travail des libraires, en
-    considérant que ..."). The nearest word above it with a subject before it has that subject."""
-    if not _after_en(tok):
-        return []
-    head = tok
-    for head in tok.ancestors:
-        subjects = [c for c in head.children if c.dep_.startswith("nsubj") and c.dep_ != "nsubj:pass"
-                    and c.i < tok.i and not quoted(c, span)]
-        if subjects:
-            # (not a list of people: "Le Premier ministre et les ministres X, Y ou Z ont créé la confusion en
-            # assurant que ..." is no one of them; a gerund has no incise to name who spoke)
-            return [] if any(c.dep_ == "conj" for s in subjects for c in s.children) else subjects
-    return _subjects_of_verbless_phrase(head, span)
-
-
-def _subjects_of_verbless_phrase(verb: Token, span: Span) -> list[Token]:
-    """"Paul Roux, le ministre du Commerce, en déplacement à Rome, s'est voulu rassurant": the parser may
-    hang the clause's subject on a verbless phrase before its verb ("en déplacement"), not on the verb."""
-    return [g for c in verb.children if c.i < verb.i and c.pos_ in ("NOUN", "ADJ")
-            for g in c.children if g.dep_ == "nsubj" and g.i < c.i and not quoted(g, span)]
-
-
 def _age(tok: Token) -> bool:
     """"58 ans" in ", ancien pêcheur de 58 ans, ...": a person's age describes them, it states nothing."""
     doc = tok.doc
     return tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in ("ans", "an", "years") and (
         tok.like_num and not tok.text.replace(",", "").replace(".", "").isdigit() or tok.text.isdigit() and int(tok.text) < 120)
-
-
-def _besides(tok: Token) -> bool:
-    """Where what a speaker did besides speaking begins: ", confirmant ...", ", en remerciant ...", ", se
-    défendant ..." (the tail ends before it, and its words name no speaker)."""
-    return _comma_gerund(tok) or _participle_clause(tok)
-
-
-def _bare_besides(tok: Token) -> bool:
-    """"..., a déclaré le chef de l'État en débutant son allocution", "..., explique X dans une interview
-    avant de révéler ...": a gerund or an adverbial infinitive ("avant de", "pour", "sans", "après", "afin
-    de") right after the speaker, without the comma _besides wants: what the speaker did while or besides
-    speaking, not who spoke nor what was said."""
-    doc = tok.doc
-    if tok.i == 0 or tok.i + 1 >= len(doc) or doc[tok.i - 1].is_punct:
-        return False  # (after a comma: _besides; after a semicolon: a clause of the statement's, "...; avant de ...")
-    low = tok.lower_
-    if low == "en":
-        return _present_participle(doc[tok.i + 1]) and doc[tok.i + 1].is_lower
-    if low not in ("avant", "afin", "pour", "sans", "après"):
-        return False
-    return any("Inf" in morph_values(t, "VerbForm") and t.is_lower and _adverbial_infinitive(t)
-               for t in doc[tok.i + 1 : min(len(doc), tok.i + 3)])
 
 
 # Nouns of a speech as an event: a figure that measures one ("son allocution de 25 minutes") describes the
@@ -1228,52 +1172,6 @@ def _headless_source(words: list[Token], language: str) -> tuple[str, str, str] 
     if claimant or how.startswith("description:"):
         return None  # ("a lancé le président ... celui qui": the speaker is named before it)
     return "", outlet, f"pronoun:{headless[1]}"
-
-
-def _comma_gerund(tok: Token) -> bool:
-    """", en remerciant le colonel ...", ", se défendant d'avoir ...": what the speaker did while speaking,
-    after a comma (the "en" or the reflexive pronoun)."""
-    doc = tok.doc
-    return tok.lower_.replace("\u2019", "'") in ("en", "se", "s'") and tok.i > 0 and doc[tok.i - 1].text == "," and (
-        tok.i + 1 < len(doc) and _present_participle(doc[tok.i + 1]))
-
-
-def _present_participle(tok: Token) -> bool:
-    """"confirmant", "précisant", "adding": what a speaker did besides speaking, or a clause of it."""
-    return "Part" in morph_values(tok, "VerbForm") and "Pres" in morph_values(tok, "Tense")
-
-
-def _comma_participle(tok: Token) -> bool:
-    """A present participle right after a comma (", confirmant une information de LCI")."""
-    return tok.i > 0 and tok.doc[tok.i - 1].text == "," and _present_participle(tok)
-
-
-def _bare_participle(rest: list[Token]) -> int | None:
-    """", a précisé la préfecture parlant d'un phénomène exceptionnel": a present participle right after the
-    speaker's noun with no comma before it says more of what was said; its index in the tail, else None."""
-    if not rest or rest[0].lower_ in ("selon", "d'", "d'après", "according"):
-        return None  # "selon des relevés faits dans 4.600 magasins portant sur ...": what the source is
-    for j in range(2, len(rest)):
-        if rest[j].text == ",":
-            return None  # (", des truands profitant de ...": a clause of its own)
-        if rest[j].pos_ == "VERB" and rest[j].is_lower and rest[j - 1].pos_ in ("NOUN", "PROPN") \
-                and _present_participle(rest[j]) and (rest[j].head.lower_ in lx.AGENT_NOUNS or rest[j].head.ent_type_):
-            return j
-    return None
-
-
-def _participle_clause(tok: Token) -> bool:
-    """", confirmant une information de LCI": a present participle after a comma, what the speaker did too.
-    Not one that makes a statement of its own (", précisant que 300 emplois ...", ", adding that ...")."""
-    doc = tok.doc
-    # The cheap tests first: it runs for every word of a sentence's tail, and the rest reads the sentence.
-    if not (_comma_participle(tok) and tok.lower_ != "according"):
-        return False
-    after = doc[tok.i + 1 : tok.sent.end]
-    # A quotation right after the participle is what it says (', ajoutant "..."'); one after a preposition
-    # is what the speaker called for (', appelant à "laisser l'enquête se poursuivre"').
-    quotes = len(after) > 0 and after[0].text == '"'
-    return not quotes and not any(t.lower_ in ("que", "qu'", "that", ":") or t.text[:1].isdigit() for t in after)
 
 
 def _end_of_text(span: Span) -> int:
@@ -1367,7 +1265,7 @@ def _incise(span: Span, language: str) -> Attribution | None:
         rest = [t for t in span.doc[close + 1 : span.end] if t.is_alpha]
         # ", soulignant que ...", ", en rappelant qu'...": a second statement of the speaker (said_clause).
         said = _said_after(span, close, _end_of_text(span), language)
-        if said is not None and said[0] == close and not _present_participle(verb) and finite_in(tokens[:k]):
+        if said is not None and said[0] == close and not present_participle(verb) and finite_in(tokens[:k]):
             claimant, outlet, how = source_of(list(span.doc[verb.i + 1 : close]), language)
             if claimant or outlet:
                 return Attribution(claimant, outlet, how or "speech", [(comma.i, close), *_said_drop(span, said)],
@@ -1378,7 +1276,7 @@ def _incise(span: Span, language: str) -> Attribution | None:
         if not rest or rest[0].lower_ in ("qui", "dont", "selon", "lequel", "laquelle", "lesquels", "lesquelles",
                                           "où", "ajoutant", "précisant", "soulignant", "estimant", "expliquant") \
                 or "Ger" in morph_values(rest[0], "VerbForm") or (
-                    rest[0].pos_ == "VERB" and _present_participle(rest[0])):
+                    rest[0].pos_ == "VERB" and present_participle(rest[0])):
             continue
         before = tokens[:k]
         # (or after a circumstance put first: "Depuis 2012, rappelle Le Parisien, la dotation n'a pas évolué")
@@ -1410,7 +1308,7 @@ def _pronoun_incise(span: Span, language: str) -> Attribution | None:
             continue
         close = next((j for j in range(k + 2, min(len(tokens), k + 6)) if tokens[j].text == ","), None)
         if close is None or sum(1 for t in tokens[close + 1 :] if t.is_alpha) < 3 \
-                or not finite_in(tokens[:k]) or _besides(tokens[close + 1]) or _comma_participle(tokens[close + 1]):
+                or not finite_in(tokens[:k]) or _besides(tokens[close + 1]) or comma_participle(tokens[close + 1]):
             continue  # (", a-t-elle reconnu, soulignant ...": what follows is the speaker's, not the statement's)
         incise = tokens[k + 1 : close]
         # ("a -t -il écrit", "estime -t-elle": the inverted pronoun, its "-t" apart or not)
@@ -1891,14 +1789,14 @@ def find(span: Span, language: str) -> Attribution:
     if tail is not None:
         start, verb = tail
         end = max(start, _end_of_text(span) if background is None else background)
-        bare = _bare_participle(list(span.doc[start + 1 : end]))
+        bare = bare_participle(list(span.doc[start + 1 : end]))
         if bare is not None:
             end = start + 1 + bare  # what the participle clause says stays in the text, after the comma
         said = _said_after(span, start, end, language)
         # The speaker is named before the participle clause of a second statement, never inside it.
         rest = [t for t in span.doc[start + 1 : said[0] if said else span.end] if not t.is_punct]
         # nor in what the speaker did besides ("..., en remerciant le colonel Morgan", ", confirmant ...")
-        rest = rest[: next((j for j, t in enumerate(rest) if t.i > verb.i and (_besides(t) or _bare_besides(t))),
+        rest = rest[: next((j for j, t in enumerate(rest) if t.i > verb.i and (_besides(t) or bare_besides(t))),
                            len(rest))]
         window = span.doc[max(span.start, verb.i - 3) : min(span.end, verb.i + 3)].text
         pm = PRONOUN_VERB.search(window)
@@ -2090,7 +1988,7 @@ def _subject_as_written(subj: Token, verb: Token, language: str) -> str:
     if subj.lower_ in _NOT_SPEAKER_NOUNS or subj.lower_ in _SHARE_NOUNS \
             or subj.lower_.rstrip("s") in _DOCUMENT_STEMS or subj.lower_ in lx.FIRST_PERSON.get(language, set()):
         return ""
-    if _present_participle(verb) or _gerund(verb) or subj.i > verb.i \
+    if present_participle(verb) or _gerund(verb) or subj.i > verb.i \
             or sum(c.dep_.startswith("nsubj") for c in _subject_holders(verb)) > 1:
         return ""  # ("..., de nombreux métiers déplorant ...": a participle clause's subject the parser mixed up)
     doc = subj.doc

@@ -1629,13 +1629,13 @@ def test_a_speech_verb_with_its_inverted_pronoun_between_commas_leaves_the_text(
 
 def test_an_infinitive_clause_after_a_semicolon_is_the_statement_s_not_the_speaker_s() -> None:
     """"...; avant de jeter ..." goes on with the statement; " avant de quitter" right after the speaker does not."""
-    from claims.extraction import attribution as at
     from claims.extraction.nlp import nlp_for
+    from claims.extraction.participles import bare_besides
 
     nlp, _ = nlp_for("fr")
     doc = nlp("Il l'a frappé vingt fois, selon France Bleu ; avant de jeter son arme. Le maire l'a dit avant de partir.")
     avant = [t for t in doc if t.lower_ == "avant"]
-    assert [at._bare_besides(t) for t in avant] == [False, True]
+    assert [bare_besides(t) for t in avant] == [False, True]
 
 
 def test_those_a_statement_was_addressed_to_are_not_its_speaker() -> None:
