@@ -529,7 +529,7 @@ def _source_at_end(tokens: list[Token], end: int, language: str) -> tuple[int, T
             return None
         if any(t.text[:1].isdigit() and not _in_date(t) for t in rest):
             return None  # a figure is a statement ("selon 3 sondages sur 4")
-        if len(rest) == 1 and rest[0].lower_ in _STRESSED_PRONOUNS:
+        if len(rest) == 1 and rest[0].lower_ in STRESSED_PRONOUNS:
             return tok.i, tok
         claimant, outlet, how = source_of(rest, language)
         if claimant or outlet or how.startswith("description:"):
@@ -538,4 +538,4 @@ def _source_at_end(tokens: list[Token], end: int, language: str) -> tuple[int, T
     return None
 
 
-_STRESSED_PRONOUNS = lx.SOURCE_PRONOUNS_FR
+STRESSED_PRONOUNS = lx.SOURCE_PRONOUNS_FR
