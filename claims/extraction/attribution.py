@@ -1,7 +1,9 @@
 """Who said it and who reported it: the attribution phrases of a sentence, as token ranges the claim's
 text leaves out ("Selon X, ...", "..., raconte Sud Ouest.", "..., a-t-il précisé à l'AFP"), with the
 claimant (the person or organisation that made the statement) and the outlet (the medium that
-reported it) kept apart. A claimant is never a non-agent noun phrase ("la situation")."""
+reported it) kept apart. A claimant is never a non-agent noun phrase ("la situation"). find is the entry
+point: it tries each kind of phrase in turn (tails, incises, according_to, a subject before its speech
+verb, an outlet put first); __all__ lists what the other modules read from here."""
 
 from __future__ import annotations
 

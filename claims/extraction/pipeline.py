@@ -940,7 +940,7 @@ _ANY_OFFICE = {at.role_key(word) for word in ("élu", "élue", "responsable", "d
 _EXPERTISE = frozenset(at.role_key(word) for word in ("spécialiste", "expert", "experte"))
 
 
-# An occupation ("la chanteuse", "l'animateur", attribution.FOLDED_JOBS) fits the person just quoted as
+# An occupation ("la chanteuse", "l'animateur", roles.FOLDED_JOBS) fits the person just quoted as
 # any office does, unless they are known to hold another office.
 _PERSON_OFFICES = at.FOLDED_ROLES | _ANY_OFFICE | at.FOLDED_JOBS
 
