@@ -1,1529 +1,89 @@
 """Who said it and who reported it: the attribution phrases of a sentence, as token ranges the claim's
 text leaves out ("Selon X, ...", "..., raconte Sud Ouest.", "..., a-t-il précisé à l'AFP"), with the
 claimant (the person or organisation that made the statement) and the outlet (the medium that
-reported it) kept apart. A claimant is never a non-agent noun phrase ("la situation")."""
+reported it) kept apart. A claimant is never a non-agent noun phrase ("la situation"). find is the entry
+point: it tries each kind of phrase in turn (tails, incises, according_to, a subject before its speech
+verb, an outlet put first); __all__ lists what the other modules read from here."""
 
 from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
 from claims.extraction import lexicon as lx
-from claims.extraction.doccache import column, doc_ents, morph_values, span_ents, span_text, span_tokens
-from claims.extraction.features import is_year
-
-# A title's article is declined in the sentence: "rapporte le Parisien", "a confié au Parisien",
-# "selon une source du Figaro", "aux Echos".
-_DECLINED = {"Le ": r"(?:[Ll]e|[Dd]u|[Aa]u) ", "La ": r"(?:[Ll]a|[Dd]e la|[Àà] la) ", "Les ": r"(?:[Ll]es|[Dd]es|[Aa]ux) "}
-
-
-def _shouted(title: str) -> str:
-    """A title after its article may be written in capitals ("l'OBS", "du PARISIEN"); a bare name is
-    not read that way (an acronym in capitals is its own word)."""
-    return title.upper() if len(title) >= 3 and not title.isupper() else ""
-
-
-def _lowered_last(name: str) -> str:
-    """"Journal du dimanche", "La Voix du nord": a title of three words or more is still the paper's with
-    its last word in lower case (the capitals before it make it a name); a shorter one is not ("le point",
-    "France bleu"). "" when there is no such variant."""
-    words = name.split(" ")
-    last = words[-1]
-    if len(words) < 3 or not last[:1].isupper() or not last[1:].islower() or "'" in last:
-        return ""
-    return " ".join([*words[:-1], last.lower()])
-
-
-def _outlet_regex(names: tuple[str, ...]) -> str:
-    """One alternation per article (the declined forms before the titles that take it), then the
-    other names: grouped, the pattern stays fast on every sentence."""
-    names = tuple(dict.fromkeys([*names, *filter(None, map(_lowered_last, names))]))
-    groups = []
-    for article, declined in _DECLINED.items():
-        titles = {n[len(article) :] for n in names if n.startswith(article)}
-        titles = sorted(titles | {_shouted(t) for t in titles} - {""}, key=len, reverse=True)
-        groups.append(declined + "(?:" + "|".join(re.escape(t) for t in titles) + ")")
-    elided = {n[2:] for n in names if n.startswith("L'")}
-    # After a lower-case "l'" a title of several words is still the paper's ("nous apprend l'Est Républicain");
-    # one word may be something else's name ("l'Union européenne", "l'Alsace"). Not in a headline all in
-    # capitals ("L'UNION EUROPÉENNE").
-    groups.append("[Ll]'(?:" + "|".join(re.escape(t) for t in sorted(
-        {_shouted(t) for t in elided} - {""} | {t for t in elided if " " in t}, key=len, reverse=True))
-        + r")(?!\s+[A-ZÀ-Þ]{2})")
-    rest = sorted((n for n in names if not n.startswith(tuple(_DECLINED))), key=len, reverse=True)
-    return "|".join([*groups, *(re.escape(n) for n in rest)])
-
-
-# The characters a name in _OUTLET_PATTERN starts with: "France", an article of _DECLINED or "l'", a title's
-# first letter. Looked ahead for first, so most places of a sentence are passed over at once.
-_OUTLET_FIRST = "".join(sorted({"F", "L", "l", "D", "d", "A", "a", "À", "à"} | {n[0] for n in lx.OUTLETS}))
-_OUTLET_PATTERN = re.compile(
-    # Regional editions first ("France Bleu Normandie", "France 3 Côte d'Azur"), then the known names.
-    r"(?<!\w)(?=[" + re.escape(_OUTLET_FIRST) + r"])(France (?:Bleu|3)(?:\s+(?!d[eu]\b)[A-ZÀ-Þ][\w'-]+(?:\s+d['’][A-ZÀ-Þ][\w-]+)?){1,2}|" + _outlet_regex(lx.OUTLETS) + r")(?![\w'-])"
+from claims.extraction.according_to import _according_to_inside, _point_of_view
+from claims.extraction.doccache import column, morph_values, span_ents, span_tokens
+from claims.extraction.incises import _end_of_text, _incise, _said_after, _said_drop
+from claims.extraction.outlets import is_outlet, outlet_in
+from claims.extraction.participles import (
+    _besides,
+    _gerund,
+    _gerund_subjects,
+    bare_besides,
+    bare_participle,
+    present_participle,
 )
-# "du Parisien" is "Le Parisien": the title as written in its masthead, longest first.
-_TITLES = sorted(((o.split(" ", 1)[1], o) for o in lx.OUTLETS if o.startswith(tuple(_DECLINED))),
-                 key=lambda pair: -len(pair[0]))
-_BY_LOWER = {o.lower(): o for o in lx.OUTLETS}
-_PRONOUN_VERB = re.compile(r"-t-(il|elle|ils|elles|on)\b|\b\w+-(il|elle|ils|elles|on)\b", re.IGNORECASE)
-# Words before a role noun that belong to it: "l'ancien Premier ministre".
-ROLE_ADJECTIVES = {"premier", "première", "ancien", "ancienne", "ex", "vice", "former", "first"}
-# What may follow the speech verb in a trailing attribution: its subject, a medium, a date, a place.
-# What a statement was made through ("au micro de RTL", "au téléphone"): a name after it is the speaker's.
-_SPOKEN_THROUGH = frozenset({"micro", "antenne", "colonnes", "ondes", "plateau", "téléphone", "caméra"})
-_TAIL_WORDS = {*_SPOKEN_THROUGH, "à", "au", "aux", "auprès", "de", "du", "des", "d'", "l'", "la", "le", "les", "sur",
-               "dans", "sous", "par", "en", "ce", "cette", "lors",
-               "mardi", "lundi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "matin", "soir",
-               "même", "source", "encore", "aussi", "également", "ensuite", "alors", "ainsi", "notamment",
-               "to", "the", "on", "in", "at", "a", "an", "of", "by", "with", "also", "told", "then"}
-
-
-@dataclass
-class Attribution:
-    claimant: str = ""
-    outlet: str = ""
-    how: str = ""  # according_to, speech, pronoun:<p>, description:<noun>, outlet
-    drop: list[tuple[int, int]] = field(default_factory=list)  # token ranges [start, end) left out of the text
-    # "..., a rappelé X, soulignant que <statement>": the comma before the participle clause and the token
-    # range [start, end) of the second statement it reports, the same speaker's.
-    said: tuple[int, int, int] | None = None
-
-
-def outlet_in(text: str) -> str:
-    m = _OUTLET_PATTERN.search(text)
-    if not m:
-        return ""
-    found = m.group(0).strip()
-    if found in lx.OUTLETS:
-        return found
-    if found.lower() in _BY_LOWER:
-        return _BY_LOWER[found.lower()]  # "L'OBS" is L'Obs
-    return next((title for rest, title in _TITLES if found.lower().endswith(" " + rest.lower())), found)
-
-
-def is_outlet(name: str) -> bool:
-    return bool(name) and outlet_in(name) == name.strip()
-
-
-def _entity_at(tok: Token) -> Span | None:
-    for ent in doc_ents(tok.doc):
-        if ent.start <= tok.i < ent.end:
-            return ent
-    return None
-
-
-def _fold(word: str) -> str:
-    """French stems change their accent with the ending (révéler, il révèle; répéter, il répète): prefixes
-    are compared without it."""
-    return word.replace("é", "e").replace("è", "e").replace("ê", "e")
-
-
-# (id of a lexicon, language) -> its prefixes folded. The lexicons are module constants, never freed: keyed by
-# the prefixes themselves, the cache would hash the whole tuple on every call, for most words of a tail.
-_FOLDED: dict[tuple[int, str], tuple[str, ...]] = {}
-
-
-def _folded(lexicon: dict[str, tuple[str, ...]], language: str) -> tuple[str, ...]:
-    """A lexicon's prefixes for a language, folded (_fold)."""
-    key = (id(lexicon), language)
-    folded = _FOLDED.get(key)
-    if folded is None:
-        folded = _FOLDED[key] = tuple(_fold(p) for p in lexicon.get(language, ()))
-    return folded
-
-
-# Particles inside a family name ("Bruno Le Maire", "Marie de La Tour", "Ursula von der Leyen").
-_NAME_PARTICLES = frozenset({"le", "la", "les", "de", "du", "des", "d'", "van", "von", "der", "den", "di", "da",
-                             "del", "della", "dos", "das", "ben", "el", "al", "ter", "mac"})
-
-
-def name_end(ent: Span) -> int:
-    """Where a person's name ends: the tagger may stop before the last word of a family name with a
-    particle ("Bruno Le" of "Bruno Le Maire", the parser reading "Maire" as a noun); a name never ends
-    on its particle, the capitalised word after it is part of it."""
-    doc = ent.doc
-    end = ent.end
-    while end < len(doc) and end - ent.start < 6 and doc[end - 1].lower_ in _NAME_PARTICLES \
-            and doc[end].is_alpha and doc[end].text[:1].isupper() and not doc[end].is_sent_start:
-        end += 1
-    return end
-
-
-def person_name(ent: Span) -> str:
-    """The name of a person entity without the role the tagger glued to it: "Premier ministre Jean
-    Dupont" is "Jean Dupont"; "président de la République" alone names no one ("")."""
-    tokens = list(ent)
-    if ent.text.strip(" ,.()").lower().replace(".", "") in _EDITORIAL_NOTES:
-        return ""  # "(l'homme est cap-verdien, NDLR)": the newsroom's note, tagged as a name
-    end = name_end(ent)
-    if len(tokens) >= 3 and tokens[0].lower_ in lx.WEEKDAYS:
-        tokens = tokens[1:]  # "Vendredi Ségolène Royal avait répondu": the day that opens the sentence (_entity_name)
-    # A name starts with a capital (or a particle: "de Gaulle"); "général de la Santé" is a role's end.
-    common = tokens and tokens[0].is_lower and tokens[0].is_alpha and tokens[0].lower_ not in _NAME_PARTICLES
-    if len(tokens) >= 3 and tokens[0].lower_ in _TITLES_BEFORE_NAMES and all(
-            t.text[:1].isupper() or t.lower_ in _NAME_PARTICLES for t in ent.doc[tokens[1].i : end]):
-        # "Me Vianney Petetin", "Mme Anne Martin": the title is dropped from a full name, kept before a
-        # family name alone ("M. Trump"), which would say less without it.
-        return ent.doc[tokens[1].i : end].text.strip(" ,.'\"")
-    if not tokens or tokens[0].lower_ not in _ROLES_AGENTS_ADJECTIVES and not common:
-        start = tokens[0].i if tokens else ent.start
-        return ent.doc[_first_name_before(ent.doc, start) : end].text.strip(" ,.'\"")
-    for k, tok in enumerate(tokens[1:], 1):
-        if tok.pos_ == "PROPN" and tokens[k - 1].pos_ not in ("ADP", "DET"):
-            return ent.doc[tok.i : end].text.strip(" ,.'\"")
-    return ""
-
-
-def _first_name_before(doc: Doc, start: int) -> int:
-    """Where a name begins when the tagger left its first name out ("Marine" of "Marine Le Pen" opening a
-    sentence): a capitalised first name right before it (lexicon's first names) is part of it."""
-    if start == 0:
-        return start
-    prev = doc[start - 1]
-    first = prev.text.split("-")[0].lower()
-    known = first in lx.MASCULINE_FIRST_NAMES or first in lx.FEMININE_FIRST_NAMES
-    return start - 1 if known and prev.is_alpha and prev.text[:1].isupper() and not prev.ent_type_ else start
-
-
-# Notes of the newsroom or the translator inside a quotation, which taggers read as names.
-_EDITORIAL_NOTES = frozenset({"ndlr", "ndt", "ndr", "nda"})
-# Grammatical gender an article gives a person: a civility, a determiner, or a marked role or participle.
-_CIVILITY = {"m.": "Masc", "monsieur": "Masc", "mr": "Masc", "mr.": "Masc", "mme": "Fem", "mme.": "Fem",
-             "madame": "Fem", "mlle": "Fem", "mademoiselle": "Fem", "mrs": "Fem", "mrs.": "Fem", "ms": "Fem",
-             "ms.": "Fem", "miss": "Fem"}
-# Titles before a person's name: the civilities, lawyers' "Me", doctors' "Dr".
-_TITLES_BEFORE_NAMES = frozenset({*_CIVILITY, "me", "maître", "dr", "dr.", "pr"})
-_GENDERED_DET = {"le": "Masc", "un": "Masc", "ce": "Masc", "cet": "Masc", "du": "Masc", "au": "Masc",
-                 "la": "Fem", "une": "Fem", "cette": "Fem"}
-PRONOUN_GENDER = {"il": "Masc", "he": "Masc", "elle": "Fem", "she": "Fem"}
-
-
-def _marked_gender(word: Token) -> str:
-    """The gender a role noun, adjective or participle shows by its form: "chanteuse", "élue", "ancien",
-    "producteur". A form ending in -e may be either ("ministre", "journaliste", "jeune"): only its
-    feminine reading is trusted."""
-    gender = word.morph.get("Gender")
-    if len(gender) != 1 or word.pos_ not in ("NOUN", "ADJ", "VERB"):
-        return ""
-    if gender[0] == "Masc" and word.lower_.endswith(("e", "es")):
-        return ""
-    return gender[0]
-
-
-def _phrase_gender(noun: Token) -> str:
-    """The gender of a role phrase ("la ministre", "l'ancienne députée", "le producteur"): its
-    determiner, else an adjective or the noun itself when their form marks it."""
-    for child in noun.children:
-        if child.dep_ == "det" and child.lower_ in _GENDERED_DET:
-            return _GENDERED_DET[child.lower_]
-    for child in noun.children:
-        if child.dep_ == "amod" and child.i < noun.i and _marked_gender(child):
-            return _marked_gender(child)
-    return _marked_gender(noun)
-
-
-def gender_of(ent: Span) -> str:
-    """"Masc", "Fem" or "" (unknown): the grammatical gender the sentence gives a named person, from a
-    civility ("Mme Durand", "M. Petit"), the role it is the apposition of ("la chanteuse Claire Dumas",
-    "le député Paul Roux") or an apposition after it ("Julie Roux, élue en 2020,", "Marc Blanc, ancien
-    ministre,"); else from a first name that gives it (first_name_gender)."""
-    doc = ent.doc
-    for tok in (ent[0], doc[ent.start - 1] if ent.start > ent.sent.start else None):
-        if tok is not None and tok.lower_ in _CIVILITY:
-            return _CIVILITY[tok.lower_]
-    root = ent.root
-    head = root.head
-    if root.dep_ in ("appos", "flat:name", "nmod") and head.i < ent.start and head.pos_ == "NOUN" \
-            and all(head.is_ancestor(doc[k]) for k in range(head.i + 1, ent.start)) \
-            and not any(c.dep_ == "case" for c in root.children) and doc[ent.start - 1].pos_ != "ADP":
-        # not a complement: "l'avocate de Marie Petit", "le mari de Julie Roux". "la ministre Agnès Martin",
-        # "le président de la région, Jacques Moreau"; but a name the parser hung on a noun's complement that
-        # is no person gets no gender from it ("la militante pour le climat Greta Thunberg", "après son échec
-        # aux élections, Geoffroy Didier"); a role there does ("l'entretien avec la ministre Agnès Martin").
-        gender = "" if any(c.dep_ == "case" for c in head.children) and head.head.pos_ == "NOUN" and (
-            head.lower_ not in _ROLES_JOBS and head.lower_ not in lx.PERSON_NOUNS) else _phrase_gender(head)
-        if gender:
-            return gender
-    after = ent.end + 1
-    for child in root.children:
-        if after < len(doc) and doc[ent.end].text == "," and child.left_edge.i == after:
-            if child.dep_ == "appos" and child.pos_ == "NOUN":
-                return _phrase_gender(child)
-            if child.dep_ == "acl" and "Part" in morph_values(child, "VerbForm"):
-                return _marked_gender(child)
-    return first_name_gender(person_name(ent))
-
-
-def first_name_gender(name: str) -> str:
-    """"Masc", "Fem" or "": the gender a person's first name gives ("Marine Le Pen", "Jean-Marie Le Pen" by
-    "Jean"); a name alone ("Le Pen") or a first name given to both says nothing."""
-    words = name.split()
-    if len(words) < 2:
-        return ""
-    first = words[0].split("-")[0].lower()
-    if first in lx.MASCULINE_FIRST_NAMES:
-        return "Masc"
-    return "Fem" if first in lx.FEMININE_FIRST_NAMES else ""
-
-
-def agrees(gender: str, pronoun: str) -> bool:
-    """Whether a person of this gender may be what the pronoun stands for (an unknown gender may)."""
-    wanted = PRONOUN_GENDER.get(pronoun, "")
-    return not gender or not wanted or gender == wanted
-
-
-def _speech_verb(tok: Token, language: str, lexicon: dict[str, tuple[str, ...]] = lx.SPEECH_PREFIXES) -> bool:
-    prefixes = _folded(lexicon, language)
-    word = _fold(tok.lower_.lstrip("-"))
-    if lexicon is lx.SPEECH_PREFIXES and word.startswith(_folded(lx.REPORTING_VERBS, language)) \
-            and (tok.pos_ == "VERB" or _after_quotation(tok)):
-        # "se serait plaint le président": a verb only, never the noun ("une plainte", "un souhait"); right
-        # after '"...",' the word is the verb however it was tagged ("tempère", "analyse" read as adjective, noun)
-        return True
-    if _locution(tok, language) or lexicon is lx.SPEECH_PREFIXES and _reflexive_report(tok, language):
-        return True
-    # (the prefixes first: most words have none, and _before_inverted_pronoun reads the words after)
-    return word.startswith(prefixes) and (tok.pos_ in ("VERB", "AUX", "NOUN", "ADJ") or _before_inverted_pronoun(tok)) \
-        and tok.is_alpha
-
-
-def _locution(tok: Token, language: str) -> bool:
-    """"a fait état de 49 nouveaux cas", "a mis en garde contre": a verb whose next words make a locution of
-    saying (lexicon.SPEECH_LOCUTIONS), which states what follows as a speech verb does; or the locution's
-    last word when the parser made it the head ("a déjà fait savoir que": "savoir" the root, "fait" its
-    auxiliary)."""
-    if tok.pos_ not in ("VERB", "AUX", "NOUN"):
-        return False
-    lower = column(tok.doc, "lower_")
-    i = tok.i
-    return any(tok.pos_ != "NOUN" and lower[i].startswith(forms) and tuple(lower[i + 1 : i + 1 + len(words)]) == words
-               or lower[i] == words[-1] and i >= len(words) and tuple(lower[i - len(words) + 1 : i + 1]) == words
-               and lower[i - len(words)].startswith(forms) and tok.doc[i - len(words)].pos_ in ("VERB", "AUX")
-               for forms, words in lx.SPEECH_LOCUTIONS.get(language, ()))
-
-
-_REFLEXIVE_PRONOUNS = frozenset({"se", "s'", "s\u2019", "me", "m'", "m\u2019", "te", "t'", "nous", "vous"})
-
-
-def _reflexive_report(tok: Token, language: str) -> bool:
-    """"La maire s'alarme de la fermeture de trois classes", "les élus se demandent si la ligne rouvrira": a
-    verb of lexicon.REFLEXIVE_REPORTING_VERBS with its reflexive pronoun reports what its subject states or
-    asks, with "de" and a noun as with a clause; without the pronoun it is an act ("a demandé un prêt")."""
-    return tok.pos_ == "VERB" and _fold(tok.lower_).startswith(_folded(lx.REFLEXIVE_REPORTING_VERBS, language)) \
-        and any(c.lower_ in _REFLEXIVE_PRONOUNS and c.i < tok.i and c.dep_.startswith(("expl", "obj", "iobj"))
-                for c in tok.children)
-
-
-# Whether a verb reports speech ("déclare", "a affirmé", "révèle"), for rewrite's claims that only attribute.
-speech_verb = _speech_verb
-
-
-def _before_inverted_pronoun(tok: Token) -> bool:
-    """'Carton rouge", lance-t-elle.': a word right before an inverted subject pronoun is a verb, however the
-    tagger read it (here a proper noun)."""
-    doc = tok.doc
-    return tok.i + 1 < len(doc) and _INVERTED_PRONOUN.fullmatch(column(doc, "lower_")[tok.i + 1]) is not None \
-        and bool(_PRONOUN_VERB.search(doc[tok.i : tok.i + 3].text))
-
-
-# The word after a verb whose subject pronoun is inverted ("lance-t-elle", "dit-il").
-_INVERTED_PRONOUN = re.compile(r"-(t-?)?(il|elle|ils|elles|on)?")
-
-
-def _quotation_starts_at(verb: Token, span: Span) -> bool:
-    """'le député de l'Essonne a "appelé à ne pas laisser repartir vivants les députés ..."': a quotation that
-    opens at the speech verb quotes the words of its subject, named before it."""
-    doc = verb.doc
-    return verb.i - 1 >= span.start and doc[verb.i - 1].text == '"' and opening(doc[verb.i - 1])
-
-
-def _negated(tok: Token) -> bool:
-    """"Voltaire n'a jamais écrit cette phrase": a denied statement attributes nothing to its subject."""
-    return any(c.lower_ in ("ne", "n'", "not", "n't", "never") for c in tok.children)
-
-
-def _after_quotation(tok: Token) -> bool:
-    """'"...", a jugé dimanche X', '"...", s'est-il vanté', '"...", a d'abord proposé X': the verb comes right
-    after a closing quotation mark and a comma (past its auxiliary, reflexive, inverted pronoun, adverbs)."""
-    i = _before_verb_group(tok)
-    return i > 0 and tok.doc[i].text == "," and tok.doc[i - 1].text == '"'
-
-
-def _after_comma(tok: Token) -> bool:
-    """"Les ventes ont baissé, précise la fédération, qui réclame des aides": the verb comes right after a
-    comma (past its auxiliary, reflexive, inverted pronoun, adverbs), its subject after it."""
-    i = _before_verb_group(tok)
-    return i > 0 and tok.doc[i].text == ","
-
-
-def _before_verb_group(tok: Token) -> int:
-    """The index of the word before the verb's group (its auxiliary, reflexive, inverted pronoun, adverbs)."""
-    i = tok.i - 1  # the parser may have started a sentence at the verb: look back in the document
-    while i > 0 and tok.i - i <= 5 and (tok.doc[i].pos_ == "AUX" or tok.doc[i].lower_ in ("a", "ont", "avait", "se", "s'")
-                                        or tok.doc[i].text.startswith("-") or _adverb_before_verb(tok.doc[i])):
-        i -= 1
-    return i
-
-
-def _closing_quote_then_speaker(verb: Token, span: Span) -> bool:
-    """'Elle a vu le prince "mais plus jeune" révèle l'éditorialiste.': a speech verb right after a closing
-    quotation mark without its comma, followed by a noun phrase that ends the sentence (or its clause), has
-    that noun phrase for subject, as after '",'; the name before the quotation is what was said about."""
-    doc = verb.doc
-    if verb.i - 1 <= span.start or doc[verb.i - 1].text != '"' or doc[span.start : verb.i].text.count('"') % 2:
-        return False
-    rest = list(itertools.takewhile(lambda t: t.text not in (".", ",", ";", "!", "?"), doc[verb.i + 1 : span.end]))
-    return 2 <= len(rest) <= 6 and rest[0].pos_ == "DET" and any(t.pos_ in ("NOUN", "PROPN") for t in rest) \
-        and not any(t.pos_ in ("VERB", "AUX", "SCONJ") or t.lower_ in _CONTENT_OPENERS for t in rest)
-
-
-def _adverb_before_verb(tok: Token) -> bool:
-    """"a notamment déclaré", "a d'abord proposé", "a encore plaidé": an adverb between the auxiliary and the
-    verb (not a negation: "n'a pas dit" is no attribution)."""
-    if _before_inverted_pronoun(tok):
-        return False  # '", estime-t-il': the verb, whatever its tag
-    return (tok.pos_ == "ADV" or tok.dep_ == "advmod") and tok.lower_ not in lx.NEGATIONS and tok.is_alpha or \
-        tok.lower_ == "d'" and tok.dep_ == "advmod"
-
-
-def _finite_word(tok: Token) -> bool:
-    """Whether a word is a finite verb or auxiliary."""
-    return tok.pos_ in ("VERB", "AUX") and "Fin" in morph_values(tok, "VerbForm")
-
-
-def _finite_in(tokens: Iterable[Token]) -> bool:
-    """Whether some words hold a finite verb or auxiliary: a clause of their own."""
-    return any(_finite_word(t) for t in tokens)
-
-
-def _finite(verb: Token) -> bool:
-    """A finite verb, or a participle with its finite auxiliary ("a répondu", "s'est défendue"): a clause of
-    its own, with a subject; a verb before its inverted pronoun is finite however it was tagged ("fait-il")."""
-    return "Fin" in morph_values(verb, "VerbForm") or verb.i > 0 and verb.doc[verb.i - 1].pos_ == "AUX" or any(
-        c.dep_.startswith("aux") and "Fin" in morph_values(c, "VerbForm") for c in verb.children) \
-        or _before_inverted_pronoun(verb)
-
-
-def _introduces_quotation(verb: Token, span: Span) -> bool:
-    """'Ségolène Royal a répondu : "Si je suis ..."', 'Laurent Grandin se veut plus rassurant : "Certains coûts
-    ..."': the last finite verb before a colon that opens a quotation introduces it, whatever the verb; its
-    subject is the speaker. Not a passive, nor a verb with an object ('Il a reçu un SMS : "..."': what was received is
-    someone else's), nor one inside a quotation or with another clause before the colon."""
-    if verb.lang_ != "fr" or not _finite(verb) or verb.dep_ == "acl:relcl" or any(
-            c.dep_ in ("aux:pass", "nsubj:pass") or c.dep_ == "obj" and not _locution_noun(c) for c in verb.children):
-        return False  # (nor a passive, 'Ce front commun est assumé : "..."', nor a relative clause, 'Véronique
-        # Genest, qui en a pris pour son grade : "..."': they name the speaker elsewhere)
-    doc = verb.doc
-    for tok in doc[verb.i + 1 : min(span.end, verb.i + 16)]:
-        if tok.text == ":":
-            # (right after a colon a mark opens, even set off by a space as a French « is: ': " Ils ont ...')
-            return tok.i + 2 < span.end and doc[tok.i + 1].text == '"' and (
-                opening(doc[tok.i + 1]) or doc[tok.i + 2].is_alpha)
-        if tok.text in '.;!?"' or tok.pos_ in ("VERB", "AUX") and _finite(tok) and tok.dep_ != "conj":
-            return False
-    return False
-
-
-def _locution_noun(obj: Token) -> bool:
-    """'Le maire a rendu hommage aux sauveteurs : « ... »', 'elle a pris position : « ... »': a bare noun object
-    makes a locution with its verb, no thing received or given; the quotation after the colon is the subject's."""
-    return obj.pos_ == "NOUN" and not any(c.dep_ in ("det", "nummod", "nmod", "amod") for c in obj.children)
-
-
-def _quotation_incise(verb: Token, after: list[Token], language: str) -> bool:
-    """'"...", a persisté Ségolène Royal', '"...", s'est défendue la ministre', '"...", tranche le Dr Corré',
-    '"...", s'est-il vanté': right after a closing quotation and its comma, a finite verb whose subject
-    comes after it (an inverted pronoun, or a speaker named after the verb) sets off the quotation's speaker,
-    whatever the verb: French inverts the subject this way in a quotation's incise, so the speech verbs the
-    lexicon lacks ("persister", "se défendre", "plaider", "se vanter") report it too. Without a speaker
-    after it the verb goes on with the sentence's subject ('Il a parlé d'une "honte", a demandé des excuses')."""
-    if language != "fr" or verb.pos_ != "VERB" or not _finite(verb) or not _after_quotation(verb):
-        return False  # ', créé en 2001 par son épouse', ', fâché avec Flora': a participle describes
-    window = verb.doc[max(verb.sent.start, verb.i - 3) : min(verb.sent.end, verb.i + 2)].text
-    if _PRONOUN_VERB.search(window):
-        return True
-    claimant, outlet, how = source_of(after, language) if after else ("", "", "")
-    # ("s'insurge le quotidien": a medium described, which the article named before)
-    return bool(claimant or outlet or how.startswith("description:")) and not how.startswith("pronoun:")
-
-
-def _subject_holders(verb: Token) -> list[Token]:
-    """The children a speech verb's subject may hang from: the verb's own, and its auxiliary's when the parser
-    hung the subject there ("La chanteuse a assuré": "chanteuse" the subject of "a", tagged a verb)."""
-    aux = [c for c in verb.children if c.dep_ == "aux:tense" and c.i < verb.i]
-    # "Le ministère a d'ailleurs fait savoir que": the locution's verb tagged an auxiliary and made the head,
-    # with the subject, of its last word
-    if verb.dep_ == "xcomp" and verb.head.pos_ == "AUX" and verb.head.i < verb.i:
-        aux.append(verb.head)
-    # (not a pronoun: one hung there, "Il a par ailleurs rappelé que", stays unattributed as before;
-    # read from the context it was someone else than the speaker in the sentences tried)
-    return [*verb.children, *(c for a in aux for c in a.children if c.i < a.i and c.pos_ not in ("PRON", "DET", "ADV")),
-            *_shared_subjects(verb)]
-
-
-def _shared_subjects(verb: Token) -> list[Token]:
-    """"Il met en vente sa villa et assure qu'il quittera la France": a verb coordinated to an earlier one with
-    no subject of its own has that verb's subject (the parser hangs it on the first verb only). Only with a
-    conjunction: after a bare comma the verb closes the clause before it ("Le magasin a fermé, a confirmé ...")."""
-    if verb.dep_ != "conj" or verb.head.i >= verb.i or any(c.dep_.startswith("nsubj") for c in verb.children) \
-            or not any(c.dep_ == "cc" for c in verb.children):
-        return []
-    return [c for c in verb.head.children if c.dep_ == "nsubj" and c.i < verb.head.i]
-
-
-# Words that make a conjunction of "que" ("alors que", "pour que", "bien que"): the clause after it is a
-# circumstance of the verb, not what was said.
-_QUE_LOCUTIONS = frozenset({"alors", "pour", "bien", "avant", "sans", "afin", "tandis", "dès", "parce", "ainsi",
-                            "après", "depuis", "pendant", "même", "si", "encore", "tant", "lors", "à", "de", "jusqu'"})
-
-
-def _que_clause(verb: Token) -> bool:
-    """'a assuré vendredi lors du 75e anniversaire ... que l'Amérique "triompherait"': a clause opened by
-    "que" that the parser hung on the verb as a circumstance (advcl), however far after it: what was said."""
-    doc = verb.doc
-    for c in verb.children:
-        if c.dep_ != "advcl" or c.i < verb.i:
-            continue
-        mark = next((m for m in c.children if m.dep_ == "mark" and m.lower_ in ("que", "qu'")), None)
-        if mark is not None and mark.i > verb.i and doc[mark.i - 1].lower_ not in _QUE_LOCUTIONS \
-                and doc[mark.i - 1].pos_ not in ("ADV", "SCONJ", "CCONJ", "PUNCT"):
-            return True
-    return False
-
-
-def _reports_content(tok: Token, language: str) -> bool:
-    """Whether a speech verb with a subject reports what was said: a verb whose object is the statement
-    ("a annoncé la fermeture"), an inverted subject after the clause said, or any other verb followed by
-    a clause ("a lancé que ..."), an infinitive ("a promis de ..."), a colon or a quotation ("a écrit sur
-    Twitter : « ... »"). Without them it is an act ("a lancé un appel", "a écrit un livre")."""
-    if _speech_verb(tok, language, lx.STATEMENT_VERBS) or _reflexive_report(tok, language):
-        return True
-    if any(c.dep_.startswith("nsubj") and c.i > tok.i for c in tok.children) or _after_quotation(tok):
-        return True  # "..., a assuré le ministre": an inverted subject reports the clause before it
-    if any(c.dep_ in ("ccomp", "parataxis") for c in tok.children) or _que_clause(tok):
-        return True
-    if any(c.dep_ == "xcomp" and c.pos_ == "VERB" and any(m.lower_ in ("de", "d'", "to") for m in c.children)
-           for c in tok.children):
-        return True
-    if any(c.dep_ == "xcomp" and c.pos_ == "VERB" and any(m.lower_ in ("avoir", "être") and m.dep_.startswith("aux")
-                                                          for m in c.children) for c in tok.children):
-        return True  # "assure avoir récolté 1,5 million", "affirme être innocent": a past infinitive states
-    if _speech_verb(tok, language, lx.CONTENT_ONLY_VERBS) and any(
-            c.dep_ == "xcomp" and c.i > tok.i and "Inf" in morph_values(c, "VerbForm")
-            and not any(m.dep_ in ("case", "mark") for m in c.children) for c in tok.children):
-        # "assure ce vendredi ne pas vouloir se présenter": after a verb that reports only a content, a bare
-        # infinitive is what was said (not after a wish: "souhaite partir en vacances" is no statement)
-        return True
-    after = tok.doc[tok.i + 1 : min(tok.i + 6, tok.sent.end)]
-    term = False  # inside 'a poursuivi pour "escroquerie"', 'dans "Le Monde"': a term or a title quoted, not what was said
-    for t in after:
-        if t.text in ('"', "«", "“", "»", "”") and (term or tok.doc[t.i - 1].pos_ == "ADP"):
-            term = not term
-            continue
-        if term:
-            continue
-        if t.lower_ in ("que", "qu'", "that", ":", '"', "«", "“"):
-            return True
-        if t.dep_ == "obj" or t.text in (",", "."):
-            return _que_after_circumstances(tok)
-    return _que_after_circumstances(tok)
-
-
-# What may stand between a speech verb and the "que" of what was said: when, where, to whom, through what.
-_CIRCUMSTANCE_POS = frozenset({"ADP", "DET", "NOUN", "PROPN", "ADJ", "ADV", "NUM", "PUNCT"})
-
-
-def _que_after_circumstances(verb: Token) -> bool:
-    """'a confié, en mai, sur le plateau de TF1 qu'il allait quitter l'émission': a "que" after the verb's
-    circumstances set off by commas (a date, a place, a medium; no object, no other verb, no conjunction)
-    opens what was said, however the parser hung it ("qu'" read as a relative pronoun of "TF1")."""
-    doc = verb.doc
-    for t in doc[verb.i + 1 : min(verb.i + 20, verb.sent.end)]:
-        if t.lower_ in ("que", "qu'", "qu\u2019"):
-            if t.dep_ == "obj" and not any(c.dep_ == "obj" and c.i != t.i or c.dep_ == "xcomp" and any(
-                    g.dep_ == "obj" for g in c.children) for c in t.head.children):
-                return False  # "dans l'entretien qu'il a accordé": the object of a relative clause
-            before = doc[t.i - 1]
-            # (a title in quotation marks on the way, 'sur le plateau de "TV Mag"', is closed before it)
-            return before.i > verb.i and before.lower_ not in _QUE_LOCUTIONS and before.pos_ not in (
-                "ADV", "SCONJ", "CCONJ") and before.text not in (".", ";", ":") \
-                and doc[verb.i + 1 : t.i].text.count('"') % 2 == 0
-        if t.pos_ not in _CIRCUMSTANCE_POS or t.dep_ == "obj" or t.text in (".", ";", ":", "«", "(") \
-                or t.lower_ in ("qui", "dont", "où"):
-            return False
-    return False
-
-
-# Prepositions that make what follows a complement of the noun before it: "le maire de Fontaine", "la
-# police d'Orlando", "la secrétaire d'État à l'Égalité".
-# Nouns of a phrase that never head its speaker: a time ("a dit mardi un responsable"), a side ("dénonce
-# de son côté la ministre", "pour sa part").
-_NOT_SPEAKER_NOUNS = {*lx.WEEKDAYS, "matin", "soir", "midi", "nuit", "hier", "veille", "lendemain", "week-end",
-                      "côté", "part",
-                      # ("a indiqué samedi 14 juillet la gendarmerie": the month of a date)
-                      *(m for m in lx.MONTHS if not m.endswith(".") and m not in ("may", "march"))}
-# Nouns describing a company by its trade: "le géant allemand de la chimie Bayer" is Bayer.
-_COMPANY_NOUNS = lx.COMPANY_NOUNS | {"géant", "distributeur", "numéro", "leader", "spécialiste", "company", "giant",
-                                     "group"}
-_COMPLEMENT_PREPOSITIONS = {"de", "d'", "du", "des", "à", "au", "aux", "of", "for"}
-
-
-def _complement(ent: Span, start: int) -> bool:
-    """Whether an entity of a phrase beginning at token `start` is what a noun before it is of, not who
-    speaks: "le maire communiste de Fontaine, ...", "le leader de la France insoumise", "la police
-    d'Orlando", "un responsable de l'administration Trump" (a person's name right after a noun of a
-    complement names that noun). A name set off by a comma is the speaker ("le maire de Fontaine,
-    Jean-Paul Trovero"), as is one right after a role ("le ministre Jean Dupont", "le ministre de
-    l'Économie Bruno Le Maire") or an organisation's name after its description ("le géant de la chimie
-    Bayer")."""
-    doc = ent.doc
-    first = _name_start(ent)
-    if not any(t.pos_ == "NOUN" for t in doc[start:first]):
-        return False
-    k = first - 1
-    while k - 1 > start and doc[k].lower_ in ("et", "ou", "and", "or") and doc[k - 1].pos_ == "PROPN":
-        # "un ami de Johnny et Laeticia Hallyday": the second name of a list goes with the first
-        before = _entity_at(doc[k - 1])
-        k = (before.start if before is not None else k - 1) - 1
-    # "de la petite Maëlys": an article and lower-case adjectives may come between the preposition and the name
-    while k > start and (doc[k].pos_ == "DET" or doc[k].pos_ == "ADJ" and doc[k].is_lower) \
-            and doc[k].lower_ not in _COMPLEMENT_PREPOSITIONS:
-        k -= 1
-    if doc[k].lower_ in _SPOKEN_THROUGH:
-        return False  # "racontait au téléphone Olivier Toussaint": the speaker, not the telephone's name
-    if doc[k].lower_ in _COMPLEMENT_PREPOSITIONS or doc[k].text == "(":
-        return True  # "(LFI)" after "le leader de la France insoumise": the acronym of the complement
-    if doc[k].lower_ in ("en", "in") and ent.label_ in ("LOC", "GPE"):
-        return True  # "l'antenne en Nouvelles-Galles du Sud de la Société ...": where, not who
-    head = next(t for t in doc[start:first] if t.pos_ == "NOUN")
-    while k > start and doc[k].pos_ == "ADJ" and doc[k - 1].pos_ in ("NOUN", "ADJ"):
-        k -= 1  # "du navigateur allemand Boris Herrmann"
-    if ent.label_ not in ("PER", "PERSON") or doc[k].pos_ != "NOUN" or not doc[k].is_lower \
-            or doc[k].lower_ in lx.PERSON_ROLES or head.lower_ in _COMPANY_NOUNS:
-        return False  # a company's name ends its description, however the tagger labels it
-    if _role_holder(head, doc[k], ent):
-        return False
-    k -= 1
-    while k >= start and doc[k].pos_ in ("DET", "ADJ") and doc[k].lower_ not in _COMPLEMENT_PREPOSITIONS:
-        k -= 1
-    return k >= start and doc[k].lower_ in _COMPLEMENT_PREPOSITIONS
-
-
-def _compared(ent: Span) -> bool:
-    """"La compagnie britannique, comme Ryanair et Virgin Atlantic, explique ...": what the speaker is likened
-    to does not speak (the second name of the list either)."""
-    doc = ent.doc
-    k = _name_start(ent) - 1
-    while k > 0 and doc[k].lower_ in ("et", "ou", "and", "or") and doc[k - 1].ent_type_:
-        before = _entity_at(doc[k - 1])
-        k = (before.start if before is not None else k - 1) - 1
-    return k >= 0 and doc[k].lower_ in ("comme", "like")
-
-
-def _affiliation(ent: Span) -> bool:
-    """"L'eurodéputé LR", "le député LFI de Paris", "la candidate LREM": an organisation right after a noun for a
-    person is their party, not who speaks."""
-    doc = ent.doc
-    start = _name_start(ent)
-    return ent.label_ not in ("PER", "PERSON") and start >= 1 and doc[start - 1].lower_ in _ROLES_JOBS \
-        and doc[start].text[:1].isupper()
-
-
-# Verbs of playing a part (word starts): "la comédienne qui joue Claire", "l'acteur qui incarne le docteur Morel".
-_PLAYING_STEMS = ("jou", "incarn", "interprèt", "interpret")
-
-
-def _character_played(ent: Span) -> bool:
-    """"La comédienne qui joue Claire Morel a affirmé ...": a name that is the object of a verb of playing is the
-    character, not the actor who speaks (whom the description names; the article may name them elsewhere)."""
-    root = ent.root
-    return root.dep_ == "obj" and root.head.pos_ == "VERB" and root.head.i < root.i \
-        and root.head.lower_.startswith(_PLAYING_STEMS)
-
-
-def _role_holder(role: Token, noun: Token, ent: Span) -> bool:
-    """"la ministre de la Cohésion des territoires Jacqueline Gourault", "le chef de file des députés de
-    droite Damien Abad", "la championne du monde de pentathlon Elodie Clouvel": a person's full name after the
-    complement of an office or an occupation names who holds it, when the noun right before it cannot be that person (not a singular person noun, known or
-    with an agent suffix: "un porte-parole du navigateur allemand Boris Herrmann" speaks for the sailor).
-    A surname alone after it names the thing ("un responsable de l'administration Trump")."""
-    person_noun = (noun.lower_ in _JOBS_ROLES_AGENTS or noun.lower_.endswith(_AGENT_SUFFIXES)) \
-        and "Plur" not in morph_values(noun, "Number") and noun.lower_ not in lx.INSTITUTION_NOUNS
-    return role.lower_ in _ROLES_JOBS and len(ent) >= 2 and not person_noun
-
-
-# Endings of French nouns of a person by what they do: "navigateur", "chanteuse", "animatrice", "journaliste",
-# "pharmacien".
-_AGENT_SUFFIXES = ("eur", "euse", "trice", "iste", "ien", "ienne")
-
-
-def _name_start(ent: Span) -> int:
-    """Where the name of an entity begins: the tagger may glue a common noun before it ("chimie Bayer"), or the
-    preposition of the noun it is the complement of ("au micro de Sud Radio" tagged "de Sud")."""
-    start = next((t.i for t in ent if not (t.is_lower and t.pos_ == "ADP")), ent.start)
-    return next((t.i for t in ent[start - ent.start :] if not (t.is_lower and t.pos_ == "NOUN")), start)
-
-
-def _entity_name(ent: Span) -> str:
-    """An entity as a claimant: its name without a common noun glued before it; a noun its complement
-    depends on is its head, not glued ("ministère de l'Intérieur" is the ministry, not "de l'Intérieur")."""
-    start = _name_start(ent)
-    if start > ent.start and (ent.doc[start].pos_ in ("ADP", "DET") or ent.doc[start].lower_ in _NAME_PARTICLES):
-        start = ent.start
-    end = _complement_end(ent)
-    end = _acronym_end(ent) if end == ent.end else end
-    doc = ent.doc
-    if end == ent.end < len(doc) and ent.label_ in ("ORG", "LOC", "GPE", "MISC") and doc[end].pos_ == "ADJ" \
-            and doc[end].is_lower and doc[end].dep_ == "amod" and ent.start <= doc[end].head.i < ent.end:
-        end += 1  # the tagger left the name's adjective out: "La France insoumise", "l'Assemblée nationale"
-    # "rapporte Le Parisien jeudi 13 septembre" tagged as one name: it ends where a date in lower case begins
-    end = next((k for k in range(start + 1, end) if _date_begins(ent.doc[k])), end)
-    while end - 1 > start and ent.doc[end - 1].lower_ in _NOT_SPEAKER_NOUNS:
-        end -= 1  # "a annoncé l'Insee mercredi": the tagger took the day in
-    if end - start >= 3 and ent.doc[start].lower_ in lx.WEEKDAYS:
-        start += 1  # "Vendredi Ségolène Royal avait répondu" (person_name)
-    return ent.doc[start:end].text.strip(" ,.'\"")
-
-
-def _complement_end(ent: Span) -> int:
-    """Where an organisation named by one noun ends when the tagger cut its complement off as a second name
-    ("la Présidence de la République" tagged "Présidence" and "République"): the complement's end, else the
-    entity's. (Not after an acronym: "la SNCF de Bretagne" is the company's branch, named by the company.)"""
-    doc = ent.doc
-    word = ent[0].text
-    if len(ent) != 1 or ent.label_ not in ("ORG", "MISC") or not word[:1].isupper() or word.isupper():
-        return ent.end
-    k = ent.end
-    if k < len(doc) and doc[k].lower_ in ("de", "d'") and k + 1 < len(doc) and doc[k + 1].lower_ in ("la", "l'"):
-        k += 2
-    elif k < len(doc) and doc[k].lower_ in ("du", "des", "d'"):
-        k += 1
-    else:
-        return ent.end
-    after = _entity_at(doc[k]) if k < len(doc) and doc[k].ent_iob_ == "B" else None
-    return after.end if after is not None else ent.end
-
-
-def _date_begins(tok: Token) -> bool:
-    """"jeudi", "septembre", the "13" of "13 septembre", as written in a sentence (a name's "14 Juillet" is not)."""
-    return tok.is_lower and tok.lower_ in lx.WHEN_WORDS or (
-        tok.text[:1].isdigit() and _before_month(tok) and tok.doc[tok.i + 1].is_lower)
-
-
-def _acronym_end(ent: Span) -> int:
-    """"le Collectif contre l'islamophobie en France (CCIF)" tagged as "Collectif" alone: an organisation's
-    name runs to the acronym in brackets a few words after it that starts with its initial; else the
-    entity's end."""
-    doc = ent.doc
-    if ent.label_ not in ("ORG", "MISC"):
-        return ent.end
-    for k in range(ent.end, min(len(doc) - 2, ent.end + 8)):
-        if doc[k].text == "(":
-            acronym = doc[k + 1].text
-            found = doc[k + 2].text == ")" and 2 <= len(acronym) <= 6 and acronym.isupper() \
-                and acronym[0] == ent.text[:1].upper()
-            return k + 3 if found else ent.end
-        if doc[k].is_punct or doc[k].pos_ in ("VERB", "AUX"):
-            break
-    return ent.end
-
-
-def _office_before(ent: Span) -> bool:
-    """Whether an office comes a few words before an entity ("le secrétaire d'Etat aux Transports Jean-Baptiste
-    Djebbari"): the domain the tagger glued to the name is the office's."""
-    doc = ent.doc
-    return any(doc[k].lower_ in lx.PERSON_ROLES for k in range(max(ent.sent.start, ent.start - 6), ent.start))
-
-
-def _venue(tok: Token) -> bool:
-    """Whether a noun is where something was said ("dans ses Indiscrets", "sur son site", "on CNN")."""
-    return any(c.dep_ == "case" and c.lower_ in ("dans", "sur", "in", "on") for c in tok.children)
-
-
-# Nouns of what publishes: "la revue The Lancet", "le site Medium" (not "un communiqué", which someone wrote).
-_PUBLICATION_NOUNS = frozenset(lx.OUTLET_NOUNS | {"revue", "journal", "review"})
-
-
-def _named_venue(tok: Token) -> bool:
-    """"une étude parue dans la revue The Lancet", "publiée sur le site Medium": the name of a publication that is
-    where something was published or said is that place too, not who said it."""
-    return tok.head is not tok and tok.head.lower_ in _PUBLICATION_NOUNS and tok.head.i < tok.i and _venue(tok.head) \
-        and tok.dep_ in ("appos", "flat:name", "nmod", "compound") and not any(c.dep_ == "case" for c in tok.children)
-
-
-def _modifies_later(tok: Token, tokens: list[Token], deps: frozenset[str]) -> bool:
-    """Whether a token modifies (by one of `deps`) a word later in the phrase: English puts a phrase's head last."""
-    return tok.dep_ in deps and tok.i < tok.head.i <= tokens[-1].i
-
-
-_COMPOUND = frozenset({"compound"})
-
-
-def _modifies_noun(tok: Token, tokens: list[Token]) -> bool:
-    """"Ohio" of "the Ohio governor", "health" of "the health department": an English compound modifier of a
-    common noun later in the phrase, which says whose or what kind the noun is (French has no such "compound")."""
-    return _modifies_later(tok, tokens, _COMPOUND) and tok.head.pos_ == "NOUN"
-
-
-# What a news agency's complement names: "l'agence de presse", "l'agence d'information".
-_PRESS_FIELDS = frozenset({"presse", "information", "informations", "photo", "photos", "images", "news"})
-
-
-def _agency_of_a_field(noun: Token) -> bool:
-    """"l'agence régionale de santé", "l'agence de notation": an agency with the field it works in is an
-    organisation that speaks for itself, not a news agency ("l'agence", "l'agence de presse"), which the
-    article named before and which only reports."""
-    return noun.lower_ in _AGENT_MEDIA_NOUNS and any(
-        c.dep_ == "nmod" and c.pos_ == "NOUN" and c.lower_ not in _PRESS_FIELDS
-        and any(m.dep_ == "case" and m.lower_ in ("de", "d'", "du", "des", "pour") for m in c.children)
-        for c in noun.children)
-
-
-_AGENT_MEDIA_NOUNS = frozenset(lx.OUTLET_NOUNS & lx.AGENT_NOUNS)  # ("agence": a news agency or another)
-
-
-def source_of(tokens: list[Token], language: str, told: bool = True) -> tuple[str, str, str]:
-    """(claimant, outlet, how) named by a phrase: people first, then organisations, then an agent noun
-    phrase ("le parquet d'Ajaccio"); a medium named in it is the outlet. With `told`, a noun after "à"
-    is who was told, not a speaker ("a-t-elle raconté aux enquêteurs"); after the impersonal "on" it
-    is the source ("a-t-on précisé au ministère")."""
-    # ", confirmant des informations du site The Verge": a participle clause after the speaker says
-    # what else they did, it names no speaker.
-    # (The phrase may come without its punctuation: the comma is read in the document.)
-    cut = next((k for k in range(1, len(tokens)) if tokens[k].pos_ == "VERB" and _comma_participle(tokens[k])), None)
-    tokens = tokens[:cut] if cut else tokens
-    if tokens and tokens[-1].text == ",":
-        tokens = tokens[:-1]
-    # The words as written: "Var-Matin" is three tokens, and punctuation may have been filtered out; the parser
-    # may have cut such a name ("Paris-Match rapportait": "Match" the subject).
-    text = tokens[0].doc[_compound_start(tokens[0]) : tokens[-1].i + 1].text if tokens else ""
-    outlet = outlet_in(text)
-    people = []
-    named_ents: list[Span] = []  # the entities of `people` read as persons
-    orgs = []
-    seen: set[int] = set()
-    for tok in tokens:
-        ent = _entity_at(tok)
-        if ent is None or ent.start in seen:
-            continue
-        seen.add(ent.start)
-        if _venue(ent.root) or _named_venue(ent.root):
-            continue  # "révèle le JDD dans ses Indiscrets", "a-t-il dit sur RTL": a section or a channel
-        if _modifies_noun(ent.root, tokens):
-            continue  # "the Ohio governor", "the Florida health department": whose the speaker is, not who
-        if tok.doc[tokens[0].i : ent.start].text.count('"') % 2:
-            continue  # "à l'affiche de "La Taularde"": a title in quotation marks is a work, not a speaker
-        if _compared(ent) or _affiliation(ent) or _character_played(ent):
-            continue
-        doc = tok.doc
-        name = _entity_name(ent)
-        # "le secrétaire d'Etat aux Transports Jean-Baptiste Djebbari": the parser glued the ministry's
-        # domain to the name; what follows it is the person.
-        # Only after an office: "selon la Gendarmerie Royale du Canada" is the organisation's whole name.
-        glued = False
-        if len(ent) >= 3 and ent.start > 0 and doc[ent.start - 1].lower_ in ("aux", "au", "de", "du", "des", "l'", "la") \
-                and _office_before(ent):
-            rest = doc[ent.start + 1 : ent.end]
-            if rest.text[:1].isupper() and all(t.text[:1].isupper() or t.lower_ in ("le", "la", "de", "du")
-                                               for t in rest):
-                name, glued = rest.text.strip(" ,.'\""), True
-        if not glued and _complement(ent, tokens[0].i) and not _authored(ent):
-            continue  # "le maire de Fontaine": what the speaker is of
-        if _commissioned(ent):
-            continue  # "un sondage Elabe pour Radio Classique": who paid for the poll did not make it
-        if outlet and outlet in name and not name.endswith(outlet):
-            name = name.split(outlet, 1)[1].strip()  # "l'AFP Sylvain Darchy": the agency glued to the name
-        if len(name) < 2 or (outlet and (name.lower() in outlet.lower() or outlet.lower() in name.lower()
-                                         or is_outlet(name))):
-            continue  # the medium ("OBS" of "l'OBS") is the outlet, and so is a second one ("dont X et Europe 1")
-        if glued:
-            people.append(name)
-        elif ent.label_ in ("PER", "PERSON"):
-            name = person_name(ent)
-            if name:
-                people.append(name)
-                named_ents.append(ent)
-        elif ent.label_ in ("ORG", "NORP", "MISC", "GPE", "LOC"):
-            orgs.append(name)
-            outlet = outlet or (name if _medium_name(doc[_name_start(ent)], before=True) == name else "")
-    if len(named_ents) >= 2 and len(people) == len(named_ents) and _coordinated(*named_ents[:2]):
-        return f"{people[0]} et {people[1]}", outlet, "speech"  # "Les princes William et Harry assurent": both
-    if len(named_ents) == 1 and len(people) == 1 and named_ents[0].start >= 2 \
-            and tokens[0].i <= named_ents[0].start - 2 and _coordinated_first_name(named_ents[0]):
-        # (the tagger may leave the first of them out: "Les princes William et Harry" tagged "Harry")
-        return f"{tokens[0].doc[named_ents[0].start - 2].text} et {people[0]}", outlet, "speech"
-    if people:
-        return people[0], outlet, "speech"
-    words = [t for t in tokens if not t.is_punct]
-    latter = _latter(words)
-    if latter:
-        return "", outlet, f"pronoun:{latter}"
-    if language == "en" and (english := _english_description(tokens, words)) is not None:
-        return english[0], outlet, english[1]
-    heads = [t for t in words if t.pos_ in ("NOUN", "PROPN") and not _modifies_noun(t, tokens)
-             and (t.lower_ not in lx.OUTLET_NOUNS or _agency_of_a_field(t))
-             and t.lower_ not in _NOT_SPEAKER_NOUNS
-             and t.lower_.rstrip("s") not in _DOCUMENT_STEMS and not (told and _addressee(t)) and not (outlet and t.text in outlet)]
-    head = heads[0].lower_ if heads else ""
-    if orgs and (not heads or heads[0].pos_ == "PROPN" or head not in lx.AGENT_NOUNS
-                 or head in _COMPANY_NOUNS):
-        return orgs[0], outlet, "speech"
-    # An occupation only as a bare description: not one of an organisation or a work ("l'auteur d'"Un
-    # petit dessin ...", Sandrine Campese": the name comes after it).
-    occupation = heads and head in lx.PERSON_NOUNS and not orgs and '"' not in text
-    # (an English noun a proper name qualifies, "the Ohio governor", describes its holder whatever the noun)
-    qualified = heads and heads[0].pos_ == "NOUN" and any(
-        _modifies_noun(t, tokens) and t.head.i == heads[0].i and t.pos_ == "PROPN" for t in words)
-    if heads and (head in lx.AGENT_NOUNS or occupation or qualified) \
-            and not (outlet and head in _COMPANY_NOUNS):
-        # (not "le groupe Canal+": the medium is the company)
-        # "le ministre de l'Économie Bruno Le Maire": the name after the role is the claimant; an
-        # organisation there is what the role is of ("la présidente de la Commission des lois").
-        named = [e for e in {id(_entity_at(t)): _entity_at(t) for t in words[words.index(heads[0]) + 1 :]
-                             if _entity_at(t) is not None}.values()
-                 if e is not None and e.label_ not in ("ORG", "LOC", "GPE") and not e.start <= heads[0].i < e.end
-                 and not _complement(e, tokens[0].i)]
-        # (a name, not a role's end the tagger took for one: "le directeur général de la Santé")
-        name = (person_name(named[-1]) if named[-1].label_ in ("PER", "PERSON") else named[-1].text.strip(" ,.'\"")) \
-            if named else ""
-        if name and head in lx.PERSON_ROLES:
-            return name, outlet, "speech"
-        first = tokens.index(heads[0])
-        # the head with its determiner and adjectives ("l'ancien Premier ministre"), not a preposition
-        # before it ("au ministère"); the phrase keeps its punctuation, where it ends.
-        start = first
-        # (a number only after its determiner, "les deux fils": not the end of a channel's name, "sur Europe 1")
-        while start > 0 and (tokens[start - 1].pos_ in ("DET", "ADJ") or tokens[start - 1].lower_ in ROLE_ADJECTIVES
-                             or _modifies_noun(tokens[start - 1], tokens)
-                             or tokens[start - 1].pos_ == "NUM" and start >= 2 and tokens[start - 2].pos_ == "DET"):
-            start -= 1
-        phrase = tokens[start : first + 9]
-        cut = next((k for k, t in enumerate(phrase) if k > 0 and (
-            t.lower_ in ("qui", "who", "que", "dont", "sur", "à", "au", "aux", "auprès", "dans", "lors", "pour", "on",
-                         "to", "in", "at") or t.text in (",", "(", '"') or t.pos_ in ("VERB", "AUX")
-            or t.lower_ in lx.WHEN_WORDS or t.text[:1].isdigit()  # "la préfecture, mardi 3 juin": a date ends it
-            or t.pos_ == "DET" and k + 1 < len(phrase) and phrase[k + 1].lower_ in lx.TIME_NOUNS  # "le mois dernier"
-            or (outlet and t.text in outlet.split())
-            or k + 1 < len(phrase) and phrase[k + 1].lower_ == "à" and t.lower_ in ("face", "grâce", "suite")  # "face à"
-            or t.doc[t.i - 1].text == ","  # the comma may have been filtered out
-            or t.doc[t.i - 1].text == "(" and t.doc[t.i + 1].text != ")")), len(phrase))  # and a gloss's bracket
-        # ("la Gendarmerie royale du Canada (la police fédérale)"; an acronym in brackets stays: "(Pnat)")
-        kept = _trim_function_words(phrase[:cut])
-        # as written ("la région Auvergne-Rhône-Alpes", not "Auvergne - Rhône - Alpes")
-        last = kept[-1].i + 1 if kept else 0
-        if kept and last < len(kept[0].doc) and kept[0].doc[last].text == ")" and "(" in kept[0].doc[kept[0].i : last].text:
-            last += 1  # "le parquet national antiterroriste (Pnat)"
-        claimant = " ".join(tokens[0].doc[kept[0].i : last].text.split()).strip(" ,.;:") if kept else ""
-        described = not any(e is not None and not _affiliation(e) and not _modifies_noun(e.root, kept)
-                            for e in map(_entity_at, kept))  # ("l'eurodéputé LR", "the Ohio governor")
-        if kept and kept[0].pos_ != "DET" and (described or kept[0].lower_ in _ROLES_ADJECTIVES):
-            # "selon les estimations du gouvernement provincial", "un décret du Premier ministre": the article
-            # is in the contraction; an office keeps it, so that the article's holder of it can be found
-            claimant = _article_before(kept[0]) + claimant
-        if described:
-            return claimant, outlet, f"description:{heads[0].lower_}"
-        if head not in lx.AGENT_NOUNS:
-            if all(e is None or _affiliation(e) or _complement(e, tokens[0].i) and e.label_ not in ("PER", "PERSON")
-                   for e in map(_entity_at, kept[1:])):
-                return claimant, outlet, "speech"  # "le réalisateur de Titanic": the work is what they do, as written
-            return "", outlet, ""  # an occupation with a name the reader missed ("la championne ... Elodie")
-        return claimant, outlet, "speech"
-    survey = next((t for t in words if t.lower_.rstrip("s") in _DOCUMENT_STEMS), None)
-    if outlet:
-        if _told_to(tokens, outlet):
-            # "explique ce propriétaire à Midi Libre": the medium only reported it; the speaker is the noun phrase
-            # before it, when there is one
-            described, noun = _speaker_before_medium(tokens)
-            return described, outlet, f"description:{noun}" if described else ""
-        if survey is not None and _commissioned_by(tokens, outlet):
-            return "", outlet, f"description:{survey.lower_}"  # "selon ce sondage pour Radio Classique"
-        return outlet, outlet, "outlet"
-    # "se rappelle la maman au quotidien": the medium told is not who spoke
-    # (not a medium a person works for: 'lance le présentateur du "Petit journal"')
-    person = next((t.i for t in words if t.lower_ in _ROLES_JOBS), None)
-    nouns = [t for t in words if t.pos_ == "NOUN" and (t.lower_ in lx.OUTLET_NOUNS or _fellow_press(t))
-             and not (told and _addressee(t)) and (person is None or t.i < person)]
-    if nouns:
-        named = _medium_name(nouns[0])
-        if named:
-            return named, named, "outlet"  # "Le média en ligne TSA indique": a medium the outlet list lacks
-        return _bare_medium(nouns[0], words), "", f"description:{nouns[0].lower_}"
-    author = _document_author(words)
-    if author:
-        return author, outlet, "speech"
-    return "", "", ""
-
-
-_EN_MODIFIERS = frozenset({"compound", "amod", "nmod", "poss"})
-
-
-def _english_description(tokens: list[Token], words: list[Token]) -> tuple[str, str] | None:
-    """English puts a description's head noun last: "the state auditor", "the Ohio governor", "health
-    officials", "the health minister of Mexico". When that head names who can speak (lexicon.AGENT_NOUNS_EN)
-    and no name is set after it ("the industry group ACEA": the other rules read ACEA), the phrase from its
-    determiner to the head, with an "of"/"for" complement, is the speaker: (phrase, "description:<head>"),
-    or "speech" when a name qualifies it ("the Ohio governor"). None: the other rules read the phrase."""
-    inside = {t.i for t in tokens}
-    head = next((t for t in words if t.pos_ in ("NOUN", "PROPN") and not _modifies_later(t, tokens, _EN_MODIFIERS)), None)
-    if head is None or head.lower_ not in lx.AGENT_NOUNS_EN or head.ent_type_ or _addressee(head):
-        return None
-    doc = head.doc
-    start = max(head.left_edge.i, tokens[0].i)
-    while start < head.i and (doc[start].is_punct or doc[start].pos_ in ("ADP", "SCONJ")):
-        start += 1
-    end = head.i + 1
-    if end < len(doc) and doc[end].lower_ in ("of", "for") and end + 1 in inside:
-        end = min(doc[end].right_edge.i + 1, tokens[-1].i + 1)
-    after = next((t for t in doc[head.i + 1 : tokens[-1].i + 1] if t.text != ","), None)
-    if after is not None and after.i in inside and after.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", "FAC"):
-        return None
-    phrase = doc[start:end]
-    if any(t.ent_type_ in ("PERSON", "PER") for t in phrase):
-        return None
-    how = "speech" if any(t.ent_type_ for t in phrase) else f"description:{head.lower_}"
-    return phrase.text.strip(" ,"), how
-
-
-def _coordinated(first: Span, second: Span) -> bool:
-    """Whether two names are joined by "et" into one phrase ("William et Harry"); the first two of a longer
-    list ("A, B et C") are not."""
-    return second.start == first.end + 1 and first.doc[first.end].lower_ in ("et", "and")
-
-
-def _coordinated_first_name(ent: Span) -> bool:
-    """Whether a name comes after "et" and a first name the tagger left untagged ("William et Harry")."""
-    doc = ent.doc
-    return doc[ent.start - 1].lower_ in ("et", "and") and _first_name_before(doc, ent.start - 1) == ent.start - 2
-
-
-def _compound_start(tok: Token) -> int:
-    """Where the hyphenated compound a word ends begins ("Match" of "Paris-Match"): the word itself if none."""
-    doc, start = tok.doc, tok.i
-    while start >= 2 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_ \
-            and not doc[start - 2].whitespace_ and doc[start - 2].is_alpha:
-        start -= 2
-    return start
-
-
-# "nos confrères", "notre consœur": the press that reported it, as "le quotidien" is (not "ses confrères").
-PRESS_FELLOWS = frozenset({"confrère", "confrères", "consœur", "consœurs", "consoeur", "consoeurs"})
-
-
-def _fellow_press(tok: Token) -> bool:
-    return tok.lower_ in PRESS_FELLOWS and tok.i > 0 and tok.doc[tok.i - 1].lower_ in ("nos", "notre")
-
-
-def _bare_medium(noun: Token, words: list[Token]) -> str:
-    """"le quotidien régional", "l'hebdomadaire", "nos confrères": a medium described by its noun, its
-    determiner and adjectives only, as written ("" when more words come with it: "le site de la mairie" is
-    not a newspaper the article named)."""
-    rest = [t for t in words if t.i != noun.i]
-    if not rest or any(not (t.pos_ == "DET" or t.pos_ == "ADJ" and t.is_lower) for t in rest) or words[0].pos_ != "DET":
-        return ""
-    return noun.doc[words[0].i : words[-1].i + 1].text
-
-
-def _medium_name(noun: Token, before: bool = False) -> str:
-    """"le média en ligne TSA", "le quotidien algérien El Watan": the capitalised name right after a medium's
-    noun (past its adjectives and "en ligne"), else "". With `before`, `noun` is the name's first word, and the
-    medium's noun is looked for before it ("le magazine Variety")."""
-    doc = noun.doc
-    if before:
-        k = noun.i - 1
-        while k > 0 and noun.i - k <= 3 and (doc[k].pos_ == "ADJ" and doc[k].is_lower or doc[k].lower_ in ("en", "ligne")):
-            k -= 1
-        # (not an agency of another kind, "l'agence sanitaire Anses", nor "le site Internet" of anyone)
-        named = _medium_name(doc[k]) if k >= 0 and doc[k].lower_ in lx.OUTLET_NOUNS - {"agence"} else ""
-        return named if named.lower() not in ("internet", "web") else ""
-    k = noun.i + 1
-    while k < len(doc) and k - noun.i <= 3 and (doc[k].pos_ == "ADJ" and doc[k].is_lower
-                                                 or doc[k].lower_ in ("en", "ligne")):
-        k += 1
-    name = list(itertools.takewhile(lambda t: t.is_alpha and t.text[:1].isupper() and not t.is_sent_start,
-                                    doc[k : min(len(doc), k + 4)]))
-    return " ".join(t.text for t in name)
-
-
-def _authored(ent: Span) -> bool:
-    """"les chiffres du ministère de l'Intérieur", "une étude de l'Université de Cambridge", "les
-    informations de L'Opinion": an entity a document, a figure or a piece of news is of is who made it,
-    the source, not what the phrase is about."""
-    doc = ent.doc
-    k = ent.start - 1
-    while k > 0 and doc[k].pos_ == "DET":
-        k -= 1
-    if k <= 0 or doc[k].lower_ not in ("de", "du", "des", "d'", "of"):
-        return False
-    k -= 1
-    while k > 0 and doc[k].pos_ == "ADJ" and doc[k].is_lower:
-        k -= 1  # "les chiffres officiels du ministère"
-    return doc[k].lower_.rstrip("s") in _DOCUMENT_STEMS
-
-
-def _commissioned(ent: Span) -> bool:
-    """"un sondage Elabe pour Radio Classique", "une enquête OpinionWay pour Les Echos et Radio
-    Classique": an entity after "pour" that follows a poll or a study is its client."""
-    return _client_at(list(ent.doc[max(0, ent.start - 16) : ent.start + 1]), -1)
-
-
-def _client_at(tokens: list[Token], at_: int) -> bool:
-    """Whether tokens[at_] names a client of a poll or a study: "pour" before it (past a list of names),
-    a poll or study noun a few words before that."""
-    k = len(tokens) + at_ - 1 if at_ < 0 else at_ - 1
-    while k >= 0 and (tokens[k].lower_ in ("le", "la", "les", "l'", "the", "et", "and", ",")
-                      or tokens[k].text[:1].isupper() and tokens[k].lower_ not in ("pour", "for")):
-        k -= 1  # "pour Les Echos et Radio Classique": the clients may be a list
-    return k > 0 and tokens[k].lower_ in ("pour", "for") and any(
-        t.lower_.rstrip("s") in _DOCUMENT_STEMS for t in tokens[max(0, k - 6) : k])
-
-
-def _commissioned_by(tokens: list[Token], outlet: str) -> bool:
-    """Whether the medium named in a phrase is the client of the poll or study it names."""
-    first = outlet.split("'")[-1].split()[0].lower() if outlet.split("'")[-1].split() else ""
-    at_ = next((k for k, t in enumerate(tokens) if first and t.lower_.startswith(first)), None)
-    return at_ is not None and _client_at(tokens, at_)
-
-
-def _document_author(words: list[Token]) -> str:
-    """"de nouvelles estimations d'Ipsos", "une étude Santé publique France": the capitalised name right
-    after a document noun is who made the document, when the tagger did not recognise it."""
-    for k, t in enumerate(words[:-1]):
-        if t.lower_.rstrip("s") not in _DOCUMENT_STEMS:
-            continue
-        j = k + 1
-        while j < len(words) and (words[j].lower_ in ("de", "d'", "du", "la", "l'", "le", "les")
-                                  or words[j].pos_ == "ADJ" and words[j].is_lower):  # "le communiqué de la DGS"
-            j += 1
-        name: list[Token] = []
-        for i in range(j, min(len(words), j + 5)):
-            w = words[i]
-            inner = w.is_lower and name and i + 1 < len(words) and words[i + 1].text[:1].isupper()
-            if not (w.is_alpha and (w.text[:1].isupper() or inner)):  # "Santé publique France"
-                break
-            name.append(w)
-        if name and name[0].doc[name[0].i - 1].text != '"':  # 'l'enquête "Madame la présidente"': its title
-            return " ".join(w.text for w in name)
-    return ""
-
-
-# A preposition glued to an article: the article it holds.
-_CONTRACTED = {"du": "le ", "au": "le ", "des": "les ", "aux": "les "}
-
-
-def _article_before(tok: Token) -> str:
-    """The definite article of a noun phrase starting at `tok`, when it is inside a contraction ("du
-    gouvernement provincial" -> "le "), or written before it ("de la ministre" -> "la "); else ""."""
-    if tok.i == 0:
-        return ""
-    before = tok.doc[tok.i - 1]
-    if before.lower_ in _CONTRACTED:
-        return _CONTRACTED[before.lower_]
-    if before.lower_ in ("la", "l'", "le", "les"):
-        return before.lower_ if before.lower_ == "l'" else before.lower_ + " "
-    return ""
-
-
-# "ce dernier", "cette dernière": the person named last, of that gender (as "il"/"elle").
-LATTER = {"dernier": "il", "dernière": "elle", "latter": ""}
-
-
-def _latter(words: list[Token]) -> str:
-    """"a expliqué à l'AFP ce dernier": the phrase's speaker is "ce dernier" (returned as "ce dernier"),
-    unless it is who was told ("a-t-il dit à ce dernier")."""
-    for k, t in enumerate(words[1:], 1):
-        if t.lower_ in LATTER and words[k - 1].lower_ in ("ce", "cette", "the") \
-                and not (k >= 2 and words[k - 2].lower_ in ("à", "de", "par", "to", "by", "of")):
-            return f"{words[k - 1].lower_} {t.lower_}"
-    return ""
-
-
-def latter_gender(phrase: str) -> str:
-    """The pronoun "ce dernier"/"cette dernière" stands as: "il", "elle" or "" (either)."""
-    return LATTER.get(phrase.split()[-1], "") if phrase else ""
-
-
-# Prepositions that open the medium a speaker told something to ("à Midi Libre", "sur BFMTV", "au Parisien").
-_TOLD_PREPOSITIONS = frozenset({"à", "au", "aux", "sur", "auprès", "dans"})
-_TOLD_ANY = _TOLD_PREPOSITIONS | {"to", "on"}  # (English: "told to", "said on")
-
-
-def _told_to(tokens: list[Token], outlet: str) -> bool:
-    """Whether the medium is named after a preposition ("à Midi Libre", "sur BFMTV", "au Parisien"):
-    it is who was told or where, the speaker is someone else in the phrase."""
-    words = [w for w in outlet.split("'")[-1].split() if w not in ("Le", "La", "Les")]
-    first = words[0].lower() if words else ""
-    at = next((k for k, t in enumerate(tokens) if first and t.lower_.startswith(first)), None)
-    if at is None:
-        return False
-    k = at - 1
-    while k >= 0 and (tokens[k].lower_ in ("le", "la", "les", "l'", "the") or tokens[k].lower_ in lx.OUTLET_NOUNS
-                      or (tokens[k].pos_ == "ADJ" and k > 0 and tokens[k - 1].lower_ in lx.OUTLET_NOUNS)):
-        k -= 1  # "au quotidien (régional) Midi Libre"
-    if k >= 2 and tokens[k].lower_ in ("par", "by") and tokens[k - 2].lower_ in _WORDS_SAID \
-            and "Part" in morph_values(tokens[k - 1], "VerbForm"):
-        return True  # "confie un ami, des propos rapportés par le Huffington Post": the medium passed them on
-    if k >= 2 and tokens[k].lower_ in ("de", "d'") and tokens[k - 1].lower_ in _SPOKEN_THROUGH:
-        k -= 3 if tokens[k - 2].lower_ in ("le", "la", "les", "l'") else 2  # "au micro de", "sur l'antenne de"
-    return k >= 0 and tokens[k].lower_ in _TOLD_ANY
-
-
-def _speaker_before_medium(tokens: list[Token]) -> tuple[str, str]:
-    """'a expliqué le fonctionnaire territorial au micro de France Inter': after the speech verb (and a date), a
-    noun with its determiner and adjectives, right before the medium told, is the speaker whatever the noun
-    (an occupation the lexicon lacks): (the phrase as written, its noun), else ("", "")."""
-    k = 0
-    while k < len(tokens) and (tokens[k].lower_ in lx.WHEN_WORDS or tokens[k].lower_ in ("matin", "soir", "midi")
-                               or tokens[k].pos_ == "NUM"):
-        k += 1
-    if k + 2 >= len(tokens) or tokens[k].pos_ != "DET" or tokens[k + 1].pos_ != "NOUN" \
-            or tokens[k + 1].lower_ in lx.OUTLET_NOUNS or tokens[k + 1].lower_ in _NOT_SPEAKER_NOUNS \
-            or tokens[k + 1].lower_.rstrip("s") in _DOCUMENT_STEMS:
-        return "", ""
-    end = k + 2
-    while end < len(tokens) and tokens[end].pos_ == "ADJ" and tokens[end].text[:1].islower():
-        end += 1
-    # (with a complement in lower case: "la conductrice de car", "le gérant du bar")
-    det = int(end + 2 < len(tokens) and tokens[end].lower_ == "de" and tokens[end + 1].lower_ in ("la", "l'"))
-    if end + 1 + det < len(tokens) and tokens[end].lower_ in ("de", "d'", "du", "des") \
-            and tokens[end + 1 + det].pos_ == "NOUN" and tokens[end + 1 + det].text.islower():
-        end += 2 + det
-    if end >= len(tokens) or tokens[end].lower_ not in _TOLD_PREPOSITIONS:
-        return "", ""
-    return tokens[k].doc[tokens[k].i : tokens[end - 1].i + 1].text, tokens[k + 1].lower_
-
-
-# Nouns for what someone said, which a medium may pass on ("des propos rapportés par Le Point").
-_WORDS_SAID = frozenset({"propos", "paroles", "confidences", "citation", "citations", "témoignage", "témoignages",
-                         "déclaration", "déclarations", "remarks", "comments", "words"})
-
-
-def _addressee(tok: Token) -> bool:
-    """"a-t-elle raconté aux enquêteurs": who was told is not who spoke."""
-    return any(c.dep_ == "case" and c.lower_ in ("à", "au", "aux", "to") for c in tok.children)
-
-
-def _trim_function_words(tokens: list[Token]) -> list[Token]:
-    """A description ends on a content word: "cette femme de l'" (cut before "avoir violée") is "cette femme"."""
-    end = len(tokens)
-    while end > 1 and (tokens[end - 1].pos_ in ("DET", "ADP", "CCONJ", "SCONJ", "PRON")
-                       or tokens[end - 1].lower_ in ("l'", "d'", "de", "du", "des")):
-        end -= 1
-    return tokens[:end]
-
-
-def _says_more(words: list[Token], described: int, language: str) -> bool:
-    """Whether the only "que" after a trailing speaker opens what their relative clause says they said besides
-    (", explique Médiapart, qui précise que ce collaborateur avait rédigé son offre"), a statement with no
-    name and no figure: the speaker still closes the sentence's statement, the relative clause is theirs."""
-    if described >= len(words) or any(t.lower_ in ("que", "qu'", "that") or t.text == "si" for t in words[:described]):
-        return False
-    relative = words[described:]
-    verb = next((t for t in relative[1:4] if t.pos_ == "VERB"), None)
-    return verb is not None and _speech_verb(verb, language) and not any(
-        t.ent_type_ or t.pos_ in ("PROPN", "NUM") or t.text[:1].isdigit() for t in relative)
-
-
-def _tail(span: Span, language: str) -> tuple[int, Token] | None:
-    """The trailing ", raconte Sud Ouest." / ", a-t-il précisé à l'AFP" of a sentence: (start, verb)."""
-    tokens = span_tokens(span)
-    end = len(tokens)
-    while end and tokens[end - 1].is_punct and tokens[end - 1].text not in ('"',):
-        end -= 1
-    # 16 words of tail, and a participle clause after it; one of a second statement (", soulignant que
-    # ...") may be long: the tail is looked for before it.
-    # Each clause looked for below opens right after a comma: only those words are tried (the tests make
-    # Tokens and read the sentence, and the tail is looked for in every sentence).
-    text_of = column(span.doc, "text")
-    after_comma = [j for j in range(1, end) if text_of[span.start + j - 1] == "," or (
-        text_of[span.start + j - 1] == ";" and tokens[j].pos_ == "AUX")]  # (a mistyped comma: "...; a-t-elle dit")
-    said = next((j for j in after_comma if said_clause(tokens[j], language) is not None), end)
-    # (nor in what the speaker did besides: ", se défendant d'avoir ...")
-    besides = next((j for j in after_comma if _besides(tokens[j])), end)
-    # (nor in the relative clause of a speaker with no noun, however long: "s'indigne celui qui a ...")
-    headless = _headless_at(span, end)
-    for k in range(end - 1, max(-1, min(end, said, besides, headless) - 32), -1):
-        if text_of[span.start + k] != "," and not (text_of[span.start + k] == ";" and k + 1 < end
-                                                   and tokens[k + 1].pos_ == "AUX") \
-                and not _quote_for_comma(tokens, k, end):
-            continue  # (a semicolon before an inverted verb is a comma mistyped: "...; a-t-elle dit.")
-        rest = tokens[k + 1 : end]
-        part = next((j - k - 1 for j in after_comma if j > k and (
-            _participle_clause(tokens[j]) or _infinitive_clause(tokens[j])
-            or said_clause(tokens[j], language) is not None or _besides(tokens[j]))), None)
-        if part == 0:
-            continue  # ", confirmant une information de LCI": the speaker comes before it
-        if part is not None:
-            rest = rest[: part - 1]
-        bare = _bare_participle(rest)
-        if bare is not None:
-            rest = rest[:bare]
-        # (" en débutant son allocution", " avant de révéler ...": what the speaker did besides, no comma before it)
-        # (only in the speaker's phrase, before any comma: ", des truands profitant ... pour appâter" is no tail's)
-        besides_at = next((j for j in range(2, len(rest)) if _bare_besides(rest[j])), None)
-        if besides_at is not None and not any(t.text == "," for t in rest[:besides_at]):
-            if _states_besides(list(span.doc[rest[besides_at].i : tokens[end - 1].i + 1])):
-                return None  # (" en annonçant 300 licenciements": a statement of its own, the sentence stays)
-            rest = rest[:besides_at]
-        if not rest:
-            return None
-        # (", qui n'y a pas participé": a relative clause after the speaker describes them, it does not count)
-        # (nor one right after a name, without its comma: ", considère Paul Roux qui se présente à Rouen ...")
-        relative = next((j for j in range(1, len(rest)) if rest[j].lower_ in ("qui", "dont", "who")
-                         and (rest[j - 1].text == "," or _after_name(rest[j])
-                              and not any(_speech_verb(t, language) for t in rest[j + 1 :]))), len(rest) + 1)
-        # (nor does the relative clause of a speaker with no noun: "s'indigne celui qui a consacré sa vie à ...")
-        headless = _headless_speaker(rest)
-        if headless is not None:
-            relative = min(relative, headless[0])
-        measured = rest[: headless[0]] if headless is not None else rest
-        before_relative = rest[: relative - (1 if rest[relative - 1 : relative] and rest[relative - 1].text == "," else 0)] \
-            if relative <= len(rest) else rest
-        speaker = _speaker_phrase(before_relative)
-        # (what the apposition that describes the speaker says is no statement: "un agent s'étant entretenu avec")
-        described_from = speaker[-1].i + 1 if speaker and len(speaker) < len(before_relative) else rest[-1].i + 1
-        # An inverted pronoun or a name right after the verb is the speaker whatever follows it: ", a-t-il déclaré
-        # lundi 2 juillet au micro de RTL, à sa sortie de garde à vue", ", a affirmé Nicole Martin, la ministre de
-        # l'Intérieur, interrogée par les journalistes, dimanche 1er juillet" are circumstances and appositions
-        # (_speaker_then_circumstances, asked only of a long speaker phrase).
-        if len(measured) > 28 or len(speaker) > 16 and (len(speaker) > 28 or not _speaker_then_circumstances(rest)):
-            # Too long for a tail with a comma: maybe one without ("... issue fatale rapporte X."); unless
-            # this comma only opens the speaker's apposition (", confie X, un guide ..., à la BBC").
-            if len(measured) > 28 or tokens[k - 1].ent_type_ not in ("PER", "PERSON"):
-                break
-            continue
-        words = [t for t in rest if not t.is_punct]
-        if not words:
-            continue
-        subject_first = _subject_then_speech(words, language)
-        if subject_first is not None:
-            return tokens[k].i, subject_first
-        lead = 0
-        if words[0].lower_ in ("comme", "as", "ainsi"):
-            lead = 1
-            while lead < len(words) and words[lead].lower_ in ("le", "l'", "la", "les", "l"):
-                lead += 1
-        while lead < len(words) and (words[lead].pos_ == "AUX" or words[lead].lower_ in (
-                "a", "ont", "avait", "avaient", "aurait", "has", "had", "was", "se", "s'") or words[lead].text.startswith("-")
-                or _adverb_before_verb(words[lead])):
-            # "a -t -il déclaré", "se serait notamment plaint", "a d'abord proposé": the auxiliary, the reflexive,
-            # the inverted pronoun, an adverb
-            lead += 1
-        if lead >= len(words):
-            continue
-        verb = words[lead]
-        marker = words[0].lower_ in lx.SOURCE_PREPOSITIONS or (
-            words[0].lower_ == "d'" and len(words) > 1 and words[1].lower_ == "après")
-        if not (marker or _speech_verb(verb, language) or _learned_from(verb)
-                or _quotation_incise(verb, words[lead + 1 :], language)):
-            continue
-        if marker and any(t.pos_ in ("VERB", "AUX") for t in rest[next(
-                (j + 1 for j, t in enumerate(rest) if t.text == ","), len(rest)) :]):
-            continue  # "Le président, selon Le Monde, a démissionné": an incise, the statement goes on after it
-        if not marker and lead == 0 and _present_participle(verb):
-            continue  # ", confirmant des informations du site X": what the speaker before it did too
-        if not marker and lead == 0 and verb.pos_ == "NOUN" and lead + 1 < len(words) \
-                and words[lead + 1].lower_ in ("de", "du", "des", "d'"):
-            continue  # "..., soutien de Donald Trump": an apposition, a noun with its complement
-        if not marker and lead == 0 and "Part" in morph_values(verb, "VerbForm") and any(
-                t.lower_ in ("par", "de", "d'") for t in words[lead + 1 : lead + 3]):
-            continue  # ", accusé par sa voisine de ...": a passive participle describes, it does not attribute
-        if any(w.lower_ in ("se", "s'") for w in words[:lead]) and not any(w.text.startswith("-") for w in words[:lead]) \
-                and (lead + 1 >= len(words) or words[lead + 1].pos_ in ("ADP", "ADV", "SCONJ")):
-            continue  # ", s'inquiète pour les résidents": a reflexive verb attributes with its subject after it
-        # (a capitalised "Si" is part of a name: "a indiqué à l'AFP Wendy Si Hassen")
-        # ", rapporte Midi Libre qui cite une source judiciaire": a relative clause describes the speaker.
-        described = next((j for j in range(lead + 2, len(words)) if words[j].lower_ in ("qui", "dont", "who")),
-                         len(words))
-        if any((t.lower_ in ("que", "qu'", "that") or t.text == "si") and not t.ent_type_ for t in words[lead + 1 :]) \
-                and not _says_more(words, described, language):
-            return None  # (not a name's: "souligne UFC-Que Choisir")
-        # "..., a annoncé le groupe, et les bénéfices de 7 %": a statement goes on after the speaker.
-        # So does a colon: ", a répondu à la ministre : "en France ..."" introduces what was said.
-        if any(t.text in ("%", "€", "$", "£", ":") or (t.lower_ in ("et", "mais", "ou", "and", "but") and t.i > 0
-                                                        and t.doc[t.i - 1].text == ",") for t in rest):
-            return None
-        if any((t.pos_ == "NUM" or t.text[:1].isdigit()) and not _in_date(t) and not _in_name(t)
-               for t in words[described:]):
-            return None  # ", a indiqué la SNCF, qui prévoit 2 trains sur 3": a figure is a statement; not
-            # a date (", qui avait lui aussi rendu son tablier en 2014", ", qui a eu accès au PV, mercredi 19 mai")
-        described = min(described, next((j for j, t in enumerate(words) if j > lead and t.i >= described_from),
-                                        described))
-        finite = [t for t in words[lead + 1 : described] if t.pos_ == "VERB" and "Fin" in morph_values(t, "VerbForm")
-                  and not _speech_verb(t, language) and not _in_title(t)]
-        # "..., explique également avoir réduit la vitesse": the verb has its own complement, what
-        # follows it is a statement, not who made it.
-        said = [t for t in words[lead + 1 : described] if ("Inf" in morph_values(t, "VerbForm") and t.is_lower
-                                                           and not _adverbial_infinitive(t) and not _causative(verb, t))
-                or (t.head is verb and t.dep_ in ("xcomp", "ccomp") and not _participle_clause(t)
-                    and any(c.dep_ in ("obj", "mark") or c.dep_.startswith("aux") for c in t.children))]
-        if finite or said:
-            return None
-        return tokens[k].i, verb
-    return _tail_without_comma(tokens, end, language)
-
-
-def _in_title(verb: Token) -> bool:
-    """"a-t-il regretté dans On refait le monde sur RTL": a verb right after a capitalised pronoun,
-    determiner or adverb that follows a preposition in mid-sentence belongs to the title of a show or
-    a book, not to a clause of its own."""
-    doc = verb.doc
-    for w in doc[max(verb.sent.start + 1, verb.i - 3) : verb.i]:
-        if w.is_punct:
-            return False
-    for w in doc[max(verb.sent.start + 1, verb.i - 3) : verb.i]:
-        if w.is_title and w.pos_ in ("PRON", "DET", "ADV") and doc[w.i - 1].pos_ == "ADP" and doc[w.i - 1].is_lower:
-            return True
-    return False
-
-
-def _after_name(relative: Token) -> bool:
-    """"Paul Roux qui se présente à Rouen": a relative pronoun right after a person's name (its last word) opens
-    a clause that describes them, as after a comma; a name is no antecedent a relative clause restricts. (One
-    with a speech verb, "Paul Roux qui a affirmé être favorable à ...", is a second statement: _tail.)"""
-    before = relative.doc[relative.i - 1] if relative.i else None
-    return before is not None and before.ent_type_ in ("PER", "PERSON") and before.pos_ == "PROPN"
-
-
-def said_clause(tok: Token, language: str) -> Token | None:
-    """", soulignant que ...", ", en rappelant qu'...", ", adding that ...": after a comma, a speech verb's
-    present participle (or gerund) with a clause of its own: a second statement of the speaker of the
-    tail before it. The conjunction that opens the statement, or None."""
-    doc = tok.doc
-    if tok.i == 0 or doc[tok.i - 1].text != ",":
-        return None
-    verb = doc[tok.i + 1] if tok.lower_ == "en" and tok.i + 1 < len(doc) else tok
-    if not (_present_participle(verb) and _speech_verb(verb, language)):
-        return None
-    # An adverb may come between ("ajoutant toutefois que"), nothing else.
-    for t in doc[verb.i + 1 : min(tok.sent.end, verb.i + 3)]:
-        if t.lower_ in ("que", "qu'", "qu’", "that"):
-            return t
-        if t.pos_ != "ADV":
-            return None
-    return None
-
-
-def _infinitive_clause(tok: Token) -> bool:
-    """", avant d'enfoncer le clou sur LCI": a clause of what the speaker did next, after a comma."""
-    doc = tok.doc
-    if tok.i == 0 or doc[tok.i - 1].text != "," or tok.lower_ not in ("avant", "pour", "sans", "afin", "après"):
-        return False
-    return any("Inf" in morph_values(t, "VerbForm") and _adverbial_infinitive(t) for t in doc[tok.i + 1 : tok.i + 3])
-
-
-def _causative(verb: Token, infinitive: Token) -> bool:
-    """'", a-t-il fait savoir', '", fait-il valoir', '", a fait remarquer X', '", veut croire le député', '", tient
-    à rappeler X': the infinitive right after "faire" or a modal (past the inverted pronoun, or "à") is one verb
-    with it, a way of saying; not a statement of its own."""
-    between = verb.doc[verb.i + 1 : infinitive.i]
-    return verb.lower_.startswith(_VERB_CHAINS) and all(t.text.startswith("-") or t.lower_ == "à" for t in between)
-
-
-# "faire", "vouloir", "pouvoir", "devoir", "tenir (à)": verbs whose infinitive after them is the verb of saying.
-_VERB_CHAINS = ("fai", "fit", "fer", "veu", "voul", "peu", "pouv", "doi", "dev", "tien", "ten")
-
-
-def _adverbial_infinitive(tok: Token) -> bool:
-    """", avant d'enfoncer le clou sur LCI", ", pour justifier sa décision": what the speaker did next or
-    why, not what was said ("explique avoir réduit la vitesse")."""
-    doc = tok.doc
-    before = doc[tok.i - 1].lower_ if tok.i >= 1 else ""
-    before2 = doc[tok.i - 2].lower_ if tok.i >= 2 else ""
-    return before in ("pour", "sans", "après") or (before in ("de", "d'") and before2 in ("avant", "afin"))
-
-
-def _speaker_phrase(rest: list[Token]) -> list[Token]:
-    """A tail up to the apposition that describes its speaker (", a précisé à Midi Libre Yvon Calvet, le
-    procureur de Béziers"): what the length limit counts."""
-    commas = [j for j, t in enumerate(rest) if t.text == ","]
-    # An apposition names a person, an office or an occupation and holds no figure (not ", le jour même de
-    # la publication des statistiques"); after it only where and to whom it was said (", dans l'État de
-    # X", ", sur France 2": a channel's number is its name) and participles describing it ("dans des propos
-    # relayés par L'Express").
-    if not commas or commas[0] + 2 >= len(rest):
-        return rest
-    after = rest[commas[0] + 1 :]
-    segments = [[]]  # type: list[list[Token]]
-    for t in after:
-        if t.text == ",":
-            segments.append([])
-        else:
-            segments[-1].append(t)
-    apposition = segments[0]
-    if not apposition:
-        return rest
-    noun = next((t for t in apposition[1:] if not (t.pos_ == "ADJ" or t.lower_ in ROLE_ADJECTIVES)), apposition[-1])
-    # (after a person's name, any noun phrase describes them: ", Stevie Hurst, un guide touristique")
-    person = rest[commas[0] - 1].ent_type_ in ("PER", "PERSON")
-    office = apposition[0].pos_ == "PROPN" or apposition[0].pos_ == "DET" and (
-        person or _fold(noun.lower_) in _FOLDED_ROLES_JOBS) or person and (
-        apposition[0].pos_ in ("NOUN", "ADJ") or "Part" in morph_values(apposition[0], "VerbForm"))  # ", chargée de"
-    # (or when it was said: ", le jour même de la publication des chiffres", ", lundi soir")
-    when = apposition[0].lower_ in lx.TIME_NOUNS or apposition[0].pos_ == "DET" and noun.lower_ in lx.TIME_NOUNS
-    # (or where and on what occasion: ", lors de la réunion du groupe", ", devant les élus", ", en marge du sommet")
-    office = office or when or _setting_opens(apposition)
-    # (", Theresa Tam, le mois dernier": when it was said, after the name, is a setting too)
-    setting = all(segment and (segment[0].pos_ == "ADP" or _said_when(segment)) for segment in segments[1:])
-    # No finite verb and no figure: ", rapporte RTL, le ministre a démissionné" goes on with a statement.
-    if office and setting and not any(
-            (_finite_word(t)
-             or (t.pos_ == "NUM" or t.text[:1].isdigit()) and not _in_date(t))
-            and not t.ent_type_ and not _age(t) for t in after):  # (a name's words: "l'agence Passe Agency")
-        return rest[: commas[0]]
-    return rest
-
-
-def _said_when(segment: list[Token]) -> bool:
-    """", le mois dernier", ", lundi soir", ", mardi 3 mars": a segment that only says when (a time noun first,
-    or after its article), with no verb."""
-    head = segment[1] if segment[0].pos_ == "DET" and len(segment) > 1 else segment[0]
-    return head.lower_ in lx.TIME_NOUNS and not any(t.pos_ in ("VERB", "AUX") for t in segment)
-
-
-def _setting_opens(apposition: list[Token]) -> bool:
-    """Whether a segment set off after the speaker opens with a preposition of when, where or on what
-    occasion it was said (", lors de la réunion du groupe", ", devant les députés", ", en marge du sommet"),
-    not with one that goes on with the statement (", dont ...", ", selon ...")."""
-    first = apposition[0].lower_
-    return first == "lors" or apposition[0].pos_ == "ADP" and first not in ("selon", "d'après", "sauf", "contre", "malgré")
-
-
-def _speaker_then_circumstances(rest: list[Token]) -> bool:
-    """Whether a tail names its speaker at once, by an inverted pronoun or a name, and holds no verb after its
-    speech verb but a past participle that describes: the rest is circumstances and appositions."""
-    return any(t.text.startswith("-") and t.pos_ == "PRON" or t.ent_type_ in ("PER", "PERSON") for t in rest[:4]) \
-        and sum(1 for t in rest if t.pos_ == "VERB" and not (
-            "Part" in morph_values(t, "VerbForm") and "Past" in morph_values(t, "Tense") and t.dep_ == "acl")) <= 1
-
-
-def _in_name(tok: Token) -> bool:
-    """"Europe 1", "France 2": a number that ends a name is no figure."""
-    before = tok.doc[tok.i - 1] if tok.i else None
-    return bool(tok.ent_type_) and before is not None and before.pos_ == "PROPN" and before.ent_type_ == tok.ent_type_
-
-
-def _in_date(tok: Token) -> bool:
-    """A number that is part of a date: a year, or a day before its month ("paru vendredi 12 juillet")."""
-    return is_year(tok.text) or _before_month(tok)
-
-
-def _before_month(tok: Token) -> bool:
-    """Whether a month's name follows the word (the "12" of "12 juillet")."""
-    return tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ in lx.MONTHS
-
-
-def _gerund(tok: Token) -> bool:
-    """"en affirmant", "en expliquant": a present participle after "en", hung on the verb of its clause."""
-    return _after_en(tok) and tok.dep_ == "advcl" and tok.head.pos_ in ("VERB", "AUX")
-
-
-def _after_en(tok: Token) -> bool:
-    """A present participle right after its "en" ("en affirmant"), wherever the parser hung it."""
-    return _present_participle(tok) and any(c.lower_ == "en" and c.i == tok.i - 1 for c in tok.children)
+from claims.extraction.people import PRONOUN_GENDER, agrees, entity_at, gender_of, person_name
+from claims.extraction.pronouns import (
+    _cataphora,
+    _named_subject,
+    _past_fronted_apposition,
+    _person_noun,
+    _pronoun,
+    _pronoun_incise,
+)
+from claims.extraction.quotations import (
+    _CONTENT_OPENERS,
+    _closing_quote_then_speaker,
+    _introduces_quotation,
+    _quotation_starts_at,
+    opening,
+    quoted,
+)
+from claims.extraction.roles import (
+    FOLDED_JOBS,
+    FOLDED_ROLES,
+    ROLE_ADJECTIVES,
+    glued_holder,
+    is_role,
+    office_key,
+    role_key,
+)
+from claims.extraction.sources import (
+    _DOCUMENT_STEMS,
+    _NOT_SPEAKER_NOUNS,
+    LATTER,
+    PRESS_FELLOWS,
+    Attribution,
+    _latter,
+    latter_gender,
+    role_of,
+    source_of,
+)
+from claims.extraction.speech_verbs import (
+    PRONOUN_VERB,
+    _after_comma,
+    _appeal,
+    _reports_content,
+    _subject_holders,
+    after_quotation,
+    finite,
+    finite_in,
+    finite_word,
+    fold,
+    negated,
+    speech_verb,
+)
+from claims.extraction.tails import STRESSED_PRONOUNS, _headless_source, _tail
+
+__all__ = [
+    "Attribution", "BACKGROUND_OPENERS", "FOLDED_JOBS", "FOLDED_ROLES", "LATTER", "PRESS_FELLOWS",
+    "PRONOUN_GENDER", "ROLE_ADJECTIVES", "agrees", "find", "gender_of", "glued_holder", "is_outlet",
+    "is_role", "latter_gender", "office_key", "opening", "outlet_in", "person_name", "quoted", "role_key",
+    "role_of", "speech_verb",
+]
 
 
 def _hyphen_first_half(subj: Token, subjects: list[Token]) -> bool:
@@ -1533,121 +93,6 @@ def _hyphen_first_half(subj: Token, subjects: list[Token]) -> bool:
     last = subj.right_edge
     return last.text == "-" and not last.whitespace_ and any(s.i == last.i + 1 or s.left_edge.i == last.i + 1
                                                              for s in subjects)
-
-
-def _gerund_subjects(tok: Token, span: Span) -> list[Token]:
-    """The subject of a gerund is its main clause's ("Le ministre s'était défendu en affirmant que ..."),
-    wherever the parser hung the gerund: on the verb, on an adjective the verb governs ("Le ministre s'est
-    voulu rassurant en estimant que ...") or on an object ("a voulu saluer le travail des libraires, en
-    considérant que ..."). The nearest word above it with a subject before it has that subject."""
-    if not _after_en(tok):
-        return []
-    head = tok
-    for head in tok.ancestors:
-        subjects = [c for c in head.children if c.dep_.startswith("nsubj") and c.dep_ != "nsubj:pass"
-                    and c.i < tok.i and not quoted(c, span)]
-        if subjects:
-            # (not a list of people: "Le Premier ministre et les ministres X, Y ou Z ont créé la confusion en
-            # assurant que ..." is no one of them; a gerund has no incise to name who spoke)
-            return [] if any(c.dep_ == "conj" for s in subjects for c in s.children) else subjects
-    return _subjects_of_verbless_phrase(head, span)
-
-
-def _subjects_of_verbless_phrase(verb: Token, span: Span) -> list[Token]:
-    """"Paul Roux, le ministre du Commerce, en déplacement à Rome, s'est voulu rassurant": the parser may
-    hang the clause's subject on a verbless phrase before its verb ("en déplacement"), not on the verb."""
-    return [g for c in verb.children if c.i < verb.i and c.pos_ in ("NOUN", "ADJ")
-            for g in c.children if g.dep_ == "nsubj" and g.i < c.i and not quoted(g, span)]
-
-
-def _age(tok: Token) -> bool:
-    """"58 ans" in ", ancien pêcheur de 58 ans, ...": a person's age describes them, it states nothing."""
-    doc = tok.doc
-    return tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in ("ans", "an", "years") and (
-        tok.like_num and not tok.text.replace(",", "").replace(".", "").isdigit() or tok.text.isdigit() and int(tok.text) < 120)
-
-
-def _besides(tok: Token) -> bool:
-    """Where what a speaker did besides speaking begins: ", confirmant ...", ", en remerciant ...", ", se
-    défendant ..." (the tail ends before it, and its words name no speaker)."""
-    return _comma_gerund(tok) or _participle_clause(tok)
-
-
-def _bare_besides(tok: Token) -> bool:
-    """"..., a déclaré le chef de l'État en débutant son allocution", "..., explique X dans une interview
-    avant de révéler ...": a gerund or an adverbial infinitive ("avant de", "pour", "sans", "après", "afin
-    de") right after the speaker, without the comma _besides wants: what the speaker did while or besides
-    speaking, not who spoke nor what was said."""
-    doc = tok.doc
-    if tok.i == 0 or tok.i + 1 >= len(doc) or doc[tok.i - 1].is_punct:
-        return False  # (after a comma: _besides; after a semicolon: a clause of the statement's, "...; avant de ...")
-    low = tok.lower_
-    if low == "en":
-        return _present_participle(doc[tok.i + 1]) and doc[tok.i + 1].is_lower
-    if low not in ("avant", "afin", "pour", "sans", "après"):
-        return False
-    return any("Inf" in morph_values(t, "VerbForm") and t.is_lower and _adverbial_infinitive(t)
-               for t in doc[tok.i + 1 : min(len(doc), tok.i + 3)])
-
-
-# Nouns of a speech as an event: a figure that measures one ("son allocution de 25 minutes") describes the
-# speech, not the world.
-_SPEECH_EVENTS = frozenset({"allocution", "discours", "intervention", "interview", "entretien", "conférence",
-                            "déclaration", "audition", "speech", "address", "statement"})
-
-
-def _states_besides(words: list[Token]) -> bool:
-    """Whether what the speaker did besides speaking states something of its own: a clause ("avant
-    d'assurer que le gouvernement ...") or a figure ("en annonçant 300 licenciements"); then the tail is not
-    left out with it. A date, an age, a channel's number or the length of the speech itself ("son
-    allocution de 25 minutes") is no figure."""
-    for t in words:
-        if t.lower_ in ("que", "qu'", "qu’", "that") or t.text == ":":
-            return True
-        if not (t.pos_ == "NUM" or t.text[:1].isdigit()) or _in_date(t) or _in_name(t) or _age(t):
-            continue
-        measured = t.head if t.head is not t else t
-        if measured.head.lower_ in _SPEECH_EVENTS and measured.dep_ == "nmod":
-            continue
-        return True
-    return False
-
-
-_HEADLESS_SPEAKERS = {"celui": "il", "celle": "elle", "ceux": "ils", "celles": "elles"}
-
-
-def _quote_for_comma(tokens: list[Token], k: int, end: int) -> bool:
-    """'... "n'étaient pas établis" explique à l'AFP la procureure': a quotation that states something (a finite
-    verb in it) closed right before a verb, with no comma, sets off its speaker's incise as the comma does.
-    Not a verb in the passive ('Le mot "il part" a été prononcé par ...' goes on with the sentence)."""
-    if tokens[k].text != '"' or k + 1 >= end or tokens[k + 1].pos_ not in ("AUX", "VERB"):
-        return False
-    opened = [j for j in range(k) if tokens[j].text == '"']
-    if len(opened) % 2 == 0 or any(t.lower_ == "été" for t in tokens[k + 1 : k + 3]):
-        return False  # (an opening mark, or a passive)
-    return _finite_in(tokens[opened[-1] + 1 : k])
-
-
-def _headless_at(span: Span, end: int) -> int:
-    """Where the first "celui qui" / "celle qui" of a sentence's words is (relative to the sentence), else
-    `end`: the tail of a speaker with no noun is looked for before its relative clause (_headless_speaker)."""
-    lower = column(span.doc, "lower_")
-    return next((j - 1 for j in range(1, end) if lower[span.start + j] == "qui"
-                 and lower[span.start + j - 1] in _HEADLESS_SPEAKERS), end)
-
-
-def _headless_speaker(words: list[Token]) -> tuple[int, str] | None:
-    """"..., s'indigne celui qui a consacré sa vie à ...", "..., avait déclaré lors de son départ celle qui
-    ...": a speaker described by a relative clause with no noun, the way a journalist names again the
-    person the story is about; (the index of its "qui" in the words, the pronoun it stands for), else None."""
-    for j in range(1, len(words)):
-        if words[j].lower_ == "qui" and words[j - 1].lower_ in _HEADLESS_SPEAKERS:
-            if j >= 2 and words[j - 2].pos_ == "ADP":
-                return None  # ("a lancé X à l'adresse de ceux qui ...": whom it was said to, not who said it)
-            return j, _HEADLESS_SPEAKERS[words[j - 1].lower_]
-        if words[j].text in (",", ";", ":") or words[j].lower_ in ("qui", "que", "qu'", "dont"):
-            return None
-    return None
 
 
 def _background_comma(span: Span) -> int | None:
@@ -1665,530 +110,6 @@ def _background_comma(span: Span) -> int | None:
     return found
 
 
-def _headless_source(words: list[Token], language: str) -> tuple[str, str, str] | None:
-    """The source of a tail whose speaker is a relative clause with no noun ("a confié à RTL celle qui ..."):
-    the medium named before it, and the pronoun it stands for (the article's context names them); never a
-    name inside the relative clause ("celui qui a dirigé Renault" is not Renault). None for another tail."""
-    headless = _headless_speaker(words)
-    if headless is None:
-        return None
-    claimant, outlet, how = source_of(words[: headless[0] - 1], language) if headless[0] > 1 else ("", "", "")
-    if claimant or how.startswith("description:"):
-        return None  # ("a lancé le président ... celui qui": the speaker is named before it)
-    return "", outlet, f"pronoun:{headless[1]}"
-
-
-def _comma_gerund(tok: Token) -> bool:
-    """", en remerciant le colonel ...", ", se défendant d'avoir ...": what the speaker did while speaking,
-    after a comma (the "en" or the reflexive pronoun)."""
-    doc = tok.doc
-    return tok.lower_.replace("\u2019", "'") in ("en", "se", "s'") and tok.i > 0 and doc[tok.i - 1].text == "," and (
-        tok.i + 1 < len(doc) and _present_participle(doc[tok.i + 1]))
-
-
-def _present_participle(tok: Token) -> bool:
-    """"confirmant", "précisant", "adding": what a speaker did besides speaking, or a clause of it."""
-    return "Part" in morph_values(tok, "VerbForm") and "Pres" in morph_values(tok, "Tense")
-
-
-def _comma_participle(tok: Token) -> bool:
-    """A present participle right after a comma (", confirmant une information de LCI")."""
-    return tok.i > 0 and tok.doc[tok.i - 1].text == "," and _present_participle(tok)
-
-
-def _bare_participle(rest: list[Token]) -> int | None:
-    """", a précisé la préfecture parlant d'un phénomène exceptionnel": a present participle right after the
-    speaker's noun with no comma before it says more of what was said; its index in the tail, else None."""
-    if not rest or rest[0].lower_ in ("selon", "d'", "d'après", "according"):
-        return None  # "selon des relevés faits dans 4.600 magasins portant sur ...": what the source is
-    for j in range(2, len(rest)):
-        if rest[j].text == ",":
-            return None  # (", des truands profitant de ...": a clause of its own)
-        if rest[j].pos_ == "VERB" and rest[j].is_lower and rest[j - 1].pos_ in ("NOUN", "PROPN") \
-                and _present_participle(rest[j]) and (rest[j].head.lower_ in lx.AGENT_NOUNS or rest[j].head.ent_type_):
-            return j
-    return None
-
-
-def _participle_clause(tok: Token) -> bool:
-    """", confirmant une information de LCI": a present participle after a comma, what the speaker did too.
-    Not one that makes a statement of its own (", précisant que 300 emplois ...", ", adding that ...")."""
-    doc = tok.doc
-    # The cheap tests first: it runs for every word of a sentence's tail, and the rest reads the sentence.
-    if not (_comma_participle(tok) and tok.lower_ != "according"):
-        return False
-    after = doc[tok.i + 1 : tok.sent.end]
-    # A quotation right after the participle is what it says (', ajoutant "..."'); one after a preposition
-    # is what the speaker called for (', appelant à "laisser l'enquête se poursuivre"').
-    quotes = len(after) > 0 and after[0].text == '"'
-    return not quotes and not any(t.lower_ in ("que", "qu'", "that", ":") or t.text[:1].isdigit() for t in after)
-
-
-def _end_of_text(span: Span) -> int:
-    """Where a sentence's words end: before its closing punctuation (a quotation mark is a word's, as is a
-    bracket that closes one the sentence opened: "..., a annoncé le Collectif contre l'islamophobie (CCIF).")."""
-    end = span.end
-    while end > span.start and span.doc[end - 1].is_punct and span.doc[end - 1].text != '"' and not (
-            span.doc[end - 1].text == ")" and "(" in span.doc[span.start : end - 1].text):
-        end -= 1
-    return end
-
-
-def _said_after(span: Span, start: int, end: int, language: str) -> tuple[int, int, int] | None:
-    """The participle clause of a second statement after the tail that starts at `start` (said_clause):
-    (its comma, the start and end of the statement, with the sentence's closing punctuation)."""
-    doc = span.doc
-    for tok in doc[start + 1 : end]:
-        conjunction = said_clause(tok, language)
-        if conjunction is not None:
-            return (tok.i - 1, conjunction.i + 1, span.end) if conjunction.i + 1 < end else None
-    return None
-
-
-def _said_drop(span: Span, said: tuple[int, int, int] | None) -> list[tuple[int, int]]:
-    """"précisant que A et qu'une autre ...": the conjunction repeated before a second clause of the
-    statement is the participle's, not the statement's ("A et une autre ..."); it is left out."""
-    if said is None:
-        return []
-    doc = span.doc
-    return [(t.i, t.i + 1) for t in doc[said[1] + 1 : said[2]] if t.lower_ in ("que", "qu'", "qu’", "that")
-            and t.dep_ == "mark" and doc[t.i - 1].lower_ in ("et", "ou", "and", "or")]
-
-
-def _subject_then_speech(words: list[Token], language: str) -> Token | None:
-    """English puts the speaker first: "..., the Labor Department said on Friday.", "..., Mayor Lisa
-    Grant told reporters.", "..., she said.". The speech verb after its subject, nothing before the
-    verb but that subject, and no new statement after it."""
-    if language != "en":
-        return None
-    verb = next((t for t in words if t.pos_ in ("VERB", "AUX") and _speech_verb(t, language)), None)
-    if verb is None or verb is words[0] or _negated(verb):
-        return None
-    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    before = [t for t in words if t.i < verb.i]
-    if subject is None or subject.dep_ == "nsubjpass" or any(t.i not in {x.i for x in subject.subtree}
-                                                              for t in before):
-        return None
-    after = [t for t in words if t.i > verb.i]
-    if any(t.lower_ in ("that", "if", "whether") or (t.pos_ in ("VERB", "AUX") and t.head is verb) or t.like_num
-           for t in after):
-        return None
-    # "..., the company announced 3,000 job cuts": what the verb takes is the statement, not an addressee
-    # ("told reporters", "told Reuters").
-    if any(c.dep_ in ("dobj", "obj") for c in verb.children) and not verb.lower_.startswith(("told", "tell")):
-        return None
-    # "Last week, the company announced ...": before the comma there must be a statement of its own.
-    sentence = verb.sent
-    if not any(t.pos_ in ("VERB", "AUX") and t.i < words[0].i and t.tag_ not in ("VBG", "VBN", "TO")
-               for t in sentence):
-        return None
-    return verb
-
-
-def _incise(span: Span, language: str) -> Attribution | None:
-    """An attribution set between commas inside the sentence, the statement going on after it:
-    "La rentrée aura lieu le 11 mai, a assuré le ministre de l'Éducation, Jean Dupont, avec 15 élèves par
-    classe." The incise (", a assuré ... Jean Dupont") is left out; its inverted subject is the claimant."""
-    tokens = span_tokens(span)
-    for k, comma in enumerate(tokens[:-4]):
-        if comma.text != "," or k < 2:
-            continue
-        lead = k + 1
-        while lead < len(tokens) and (tokens[lead].pos_ == "AUX" or tokens[lead].lower_ in ("a", "ont", "avait")):
-            lead += 1
-        if lead >= len(tokens):
-            break
-        verb = tokens[lead]
-        if not (verb.pos_ == "VERB" and _speech_verb(verb, language)) or _negated(verb) or quoted(verb, span):
-            continue
-        # The inverted subject (the French parser often reads it as the object: "a assuré le maire").
-        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "obj") and c.i > verb.i), None)
-        if subject is None or subject.pos_ not in ("NOUN", "PROPN"):
-            continue
-        close = subject.right_edge.i if subject.right_edge.text == "," else subject.right_edge.i + 1
-        named = _entity_at(span.doc[close + 1]) if close + 1 < span.end else None
-        if named is not None and named.label_ in ("PER", "PERSON") and named.start == close + 1 \
-                and named.end < span.end and span.doc[named.end].text == ",":
-            close = named.end  # "le ministre de l'Éducation, Jean Dupont,": the name set off after the role
-        if close >= span.end - 3 or span.doc[close].text != ",":
-            continue
-        rest = [t for t in span.doc[close + 1 : span.end] if t.is_alpha]
-        # ", soulignant que ...", ", en rappelant qu'...": a second statement of the speaker (said_clause).
-        said = _said_after(span, close, _end_of_text(span), language)
-        if said is not None and said[0] == close and not _present_participle(verb) and _finite_in(tokens[:k]):
-            claimant, outlet, how = source_of(list(span.doc[verb.i + 1 : close]), language)
-            if claimant or outlet:
-                return Attribution(claimant, outlet, how or "speech", [(comma.i, close), *_said_drop(span, said)],
-                                   said)
-        # What follows must go on with the statement, not with the incise ("..., a indiqué la SNCF, qui
-        # prévoit ..." describes the speaker).
-        # ("..., précisant que ..." goes on with the speaker too).
-        if not rest or rest[0].lower_ in ("qui", "dont", "selon", "lequel", "laquelle", "lesquels", "lesquelles",
-                                          "où", "ajoutant", "précisant", "soulignant", "estimant", "expliquant") \
-                or "Ger" in morph_values(rest[0], "VerbForm") or (
-                    rest[0].pos_ == "VERB" and _present_participle(rest[0])):
-            continue
-        before = tokens[:k]
-        # (or after a circumstance put first: "Depuis 2012, rappelle Le Parisien, la dotation n'a pas évolué")
-        fronted = len(before) <= 6 and not any(t.pos_ in ("VERB", "AUX") for t in before) \
-            and _finite_in(span.doc[close + 1 : span.end])
-        if len(rest) < 3 or not (_finite_in(before) or fronted):
-            continue
-        # A quotation then its speaker: what follows describes the scene ("..., a déclaré X, en conférence
-        # de presse"), the sentence as a whole is the quote's. Only a statement going on with a figure or
-        # a verb of its own ("..., et les bénéfices de 7 %") makes the incise an aside.
-        if tokens[k - 1].text == '"' or not any(t.like_num or _finite_word(t) for t in span.doc[close + 1 : span.end]):
-            continue
-        claimant, outlet, how = source_of(list(span.doc[verb.i + 1 : close]), language)
-        if not claimant and not outlet:
-            continue
-        return Attribution(claimant, outlet, how or "speech", [(comma.i, close)])
-    return None
-
-
-def _pronoun_incise(span: Span, language: str) -> Attribution | None:
-    """"Le problème n'est pas la crise, a-t-il écrit, mais le fait que ...": a speech verb with its inverted
-    pronoun set between commas inside the sentence, the statement going on after it. The incise leaves the
-    text; the pronoun is the speaker (_pronoun), as in a trailing ", a-t-il écrit"."""
-    if language != "fr":
-        return None
-    tokens = span_tokens(span)
-    for k, comma in enumerate(tokens[:-5]):
-        if comma.text != "," or k < 3:
-            continue
-        close = next((j for j in range(k + 2, min(len(tokens), k + 6)) if tokens[j].text == ","), None)
-        if close is None or sum(1 for t in tokens[close + 1 :] if t.is_alpha) < 3 \
-                or not _finite_in(tokens[:k]) or _besides(tokens[close + 1]) or _comma_participle(tokens[close + 1]):
-            continue  # (", a-t-elle reconnu, soulignant ...": what follows is the speaker's, not the statement's)
-        incise = tokens[k + 1 : close]
-        # ("a -t -il écrit", "estime -t-elle": the inverted pronoun, its "-t" apart or not)
-        inverted = [t for t in incise if t.text.startswith("-")]
-        verb = next((t for t in incise if t.pos_ in ("VERB", "AUX") and _speech_verb(t, language)), None)
-        if not inverted or verb is None or not all(
-                t in inverted or t is verb or t.pos_ in ("AUX", "ADV") for t in incise):
-            continue
-        name = inverted[-1].lower_.rsplit("-", 1)[-1]
-        if name not in ("il", "elle", "ils", "elles"):
-            continue  # ("a-t-on appris": the impersonal "on" learns, _learned_from)
-        found = _pronoun(span, name, verb.i)
-        return Attribution(found.claimant, "", found.how, [(comma.i, tokens[close].i)])
-    return None
-
-
-def _learned_from(verb: Token) -> bool:
-    """"a-t-on appris auprès du parquet", "apprend-on de l'Office": the impersonal "on" learns from the source."""
-    if not verb.lower_.startswith("appr"):
-        return False  # (most words: tried on the last words of every sentence, before any text is joined)
-    window = verb.doc[max(verb.sent.start, verb.i - 3) : min(verb.sent.end, verb.i + 2)].text.lower()
-    return bool(re.search(r"-(t-)?on\b", window))
-
-
-def _tail_without_comma(tokens: list[Token], end: int, language: str) -> tuple[int, Token] | None:
-    """"... une expérience similaire raconte Le Dauphiné Libéré.", "..., comme le rapporte Le Point.",
-    "... nous apprend L'Est Républicain.", "... a-t-on appris jeudi de sources concordantes.", "... selon les
-    informations de BFMTV."."""
-    for k in range(max(1, end - 8), end - 1):
-        tok = tokens[k]
-        rest = tokens[k + 1 : end]
-        # ("nous apprend Le Parisien": the paper tells the reader)
-        told_us = tok.lower_.startswith("appr") and tokens[k - 1].lower_ == "nous"
-        if (_speech_verb(tok, language) or told_us) and "Fin" in morph_values(tok, "VerbForm") \
-                and all(t.ent_type_ or t.pos_ == "PROPN" or t.lower_ in ("le", "la", "l'", "les") for t in rest) \
-                and any(t.ent_type_ or t.pos_ == "PROPN" for t in rest):
-            start = k
-            while start > 0 and tokens[start - 1].lower_ in ("comme", "ainsi", "le", "l'", "la", "que", "qu'", ",",
-                                                               "nous"):
-                start -= 1
-            return tokens[start].i, tok
-    learned = _learned_without_comma(tokens, end)
-    if learned is not None:
-        return learned
-    source = _source_at_end(tokens, end, language)
-    if source is not None:
-        return source
-        # "..., a été soigné rapporte L'Indépendant.": a named outlet after the verb
-        if _speech_verb(tok, language) and "Fin" in morph_values(tok, "VerbForm") and rest and \
-                outlet_in(rest[0].doc[rest[0].i : rest[-1].i + 1].text) and tokens[k - 1].text != ",":
-            return tok.i, tok
-    return None
-
-
-def _statement_in(words: list[Token]) -> bool:
-    """Whether words after an attribution marker say something of their own: a finite verb or a "que"."""
-    return _finite_in(words) or any(t.lower_ in ("que", "qu'", "that") for t in words)
-
-
-def _learned_without_comma(tokens: list[Token], end: int) -> tuple[int, Token] | None:
-    """"... renvoyés devant le tribunal a-t-on appris jeudi de sources concordantes.": the inverted
-    impersonal "on" learned it from a source; the tail runs from its auxiliary to the end."""
-    for k in range(max(1, end - 12), end - 1):
-        tok = tokens[k]
-        if not _learned_from(tok) or _statement_in(tokens[k + 1 : end]):
-            continue
-        start = k
-        while start > 1 and tokens[start - 1].text.startswith("-"):
-            start -= 1  # "a -t -on appris"
-        if start < k:
-            start -= 1
-            if tokens[start].pos_ != "AUX":
-                continue
-        elif not (k + 1 < end and tokens[k + 1].text.startswith("-")):
-            continue  # "apprend-on"; not a plain "appris" ("il a appris de ses erreurs")
-        return tokens[start].i, tok
-    return None
-
-
-def _source_at_end(tokens: list[Token], end: int, language: str) -> tuple[int, Token] | None:
-    """"... sollicité il y a plusieurs semaines selon les informations du Monde.": a source named at the
-    end of the sentence with no comma before it. Only a source (a person, an organisation, an outlet, "une
-    source proche du dossier", a stressed pronoun): "varie selon les régions" says how, not who."""
-    for k in range(max(2, end - 16), end - 1):
-        tok = tokens[k]
-        after = k + 2 if tok.lower_ == "d'" and tokens[k + 1].lower_ == "après" else k + 1
-        if not (tok.lower_ in lx.SOURCE_PREPOSITIONS or after == k + 2) or tokens[k - 1].is_punct:
-            continue
-        rest = tokens[after:end]
-        # (not inside brackets: "(1,5 million selon la CGT)" is a figure of the statement)
-        opened = sum(t.text == "(" for t in tokens[:k]) > sum(t.text == ")" for t in tokens[:k])
-        if opened or any(t.is_punct and t.text not in ("-", "'") for t in rest) or _statement_in(rest):
-            return None
-        if any(t.text[:1].isdigit() and not _in_date(t) for t in rest):
-            return None  # a figure is a statement ("selon 3 sondages sur 4")
-        if len(rest) == 1 and rest[0].lower_ in _STRESSED_PRONOUNS:
-            return tok.i, tok
-        claimant, outlet, how = source_of(rest, language)
-        if claimant or outlet or how.startswith("description:"):
-            return tok.i, tok
-        return None
-    return None
-
-
-def opening(mark: Token) -> bool:
-    """A quotation mark glued to the word after it opens a quotation ('"Nous', not 'gens",')."""
-    doc = mark.doc
-    return mark.text == '"' and not mark.whitespace_ and mark.i + 1 < len(doc) and doc[mark.i + 1].text not in ",.;:!?)"
-
-
-def quoted(tok: Token, span: Span) -> bool:
-    """Whether a token lies inside a quotation of its sentence: the last quotation mark before it opens one."""
-    text_of = column(tok.doc, "text")  # (no Token per word before it: it runs for most names of an article)
-    last = next((i for i in range(tok.i - 1, span.start - 1, -1) if text_of[i] == '"'), None)
-    return last is not None and opening(tok.doc[last])
-
-
-def role_key(description: str) -> str:
-    """A role as the article may repeat it: "le ministre de l'Éducation" and "ministre de l'Education"
-    are one key."""
-    words = _fold(description.lower().replace("\u2019", "'")).replace("l'", "l' ").split()
-    while words and words[0] in ("le", "la", "l'", "les", "un", "une", "the", "a", "an"):
-        words = words[1:]
-    return " ".join(words).replace("l' ", "l'")
-
-
-def is_role(description: str) -> bool:
-    """"le Premier ministre", "la ministre des Armées": a description of one person by their office."""
-    words = role_key(description).split()
-    # (English puts the office last: "the county sheriff", "the Nevada governor")
-    return bool(words) and (words[0] in _ROLES_ADJECTIVES
-                            or description.lower().startswith(("the ", "a ", "an ")) and words[-1] in _ROLES_ADJECTIVES)
-
-
-def office_key(description: str) -> str:
-    """The role_key of a description by an office ("le député des Alpes-Maritimes": "depute des alpes-maritimes"),
-    "" for any other description. (is_role compares the folded key with the lists as written, so that an office
-    with an accent, "le député", "le préfet", is none for it; the claimants its callers give depend on that.)"""
-    key = role_key(description)
-    return key if key.split()[:1] and key.split()[0] in _FOLDED_ROLES_ADJECTIVES else ""
-
-
-def glued_holder(ent: Span) -> tuple[str, str]:
-    """"le ministre de l'Éducation Jean-Michel Blanquer" tagged as one organisation "Éducation Jean-Michel
-    Blanquer": (the person, their role as a role_key) when a role comes just before the domain glued to
-    the name, else ("", "")."""
-    doc = ent.doc
-    rest = doc[ent.start + 1 : ent.end]
-    if len(ent) < 3 or ent.start == 0 or doc[ent.start - 1].lower_ not in ("aux", "au", "de", "du", "des", "l'", "la") \
-            or not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in rest):
-        return "", ""
-    k = ent.start - 1
-    while k > max(ent.sent.start, ent.start - 6) and doc[k].lower_ not in lx.PERSON_ROLES:
-        k -= 1
-    if doc[k].lower_ not in lx.PERSON_ROLES:
-        return "", ""
-    return rest.text.strip(" ,.'\""), role_key(doc[k : ent.start + 1].text)
-
-
-# The occupations an article ties to a name as it ties an office ("la journaliste Claire Chazal", "Hugo
-# Clément, journaliste de France 2,"), so that "la journaliste" said later is that person (Context.person_for).
-# "le couple" is two people, not one.
-JOBS = frozenset(lx.PERSON_NOUNS - {"couple"})
-
-
-def role_of(ent: Span) -> str:
-    """The role or occupation written next to a person's name, as a role_key: "le ministre de l'Éducation
-    Jean Dupont", "Jean Dupont, procureur de la République de Lyon,", "l'acteur franco-tunisien Michel
-    Boujenah" (else "")."""
-    doc = ent.doc
-    sent = ent.sent
-    inner = [t for t in ent if t.lower_ in lx.PERSON_ROLES]
-    if inner and person_name(ent) != ent.text.strip(" ,.'\""):  # "Premier ministre Jean Dupont" as one entity
-        name_start = name_end(ent) - len(person_name(ent).split())
-        return role_key(doc[ent.start : name_start].text)
-    before = []
-    k = ent.start - 1
-    while k >= sent.start and len(before) < 8 and not (doc[k].pos_ in ("VERB", "AUX") or doc[k].text in ',;:"()'):
-        before.insert(0, doc[k])
-        k -= 1
-    complement = bool(before) and _complement(ent, before[0].i)
-    if complement:
-        # "l'administration Trump", "le maire de Fontaine": not who holds the role before it; an apposition after
-        # it still says who they are ("les mots de Christophe Castaner, ministre de l'Intérieur,")
-        before = []
-    elif not before and k > sent.start and doc[k].text == "," and doc[k - 1].pos_ != "PUNCT":
-        # "le maire communiste de Fontaine, Jean-Paul Trovero": the role set off before the name
-        k -= 1
-        while k >= sent.start and len(before) < 8 and not (doc[k].pos_ in ("VERB", "AUX") or doc[k].text in ',;:"()'):
-            before.insert(0, doc[k])
-            k -= 1
-    heads = [i for i, t in enumerate(before) if t.lower_ in _ROLES_JOBS_ADJECTIVES]
-    if heads:
-        return role_key(_office_text(before[heads[0] :]))
-    if complement and not (ent.end < sent.end and doc[ent.end].text == ","):
-        return ""
-    after = []
-    k = ent.end + (1 if ent.end < sent.end and doc[ent.end].text == "," else 0)
-    while k < sent.end and len(after) < 8 and not (doc[k].pos_ in ("VERB", "AUX") or doc[k].text in ',;:"()'):
-        after.append(doc[k])
-        k += 1
-        if k + 2 < sent.end and doc[k].text == "(" and doc[k + 2].text == ")":
-            k += 3  # "le député Les Républicains (LR) des Alpes-Maritimes": the acronym of the label
-    words = [t for t in after if t.pos_ != "DET"]
-    if words and words[0].lower_ in _ROLES_JOBS:
-        return role_key(_office_text(after))
-    # "Jean Dupont, géologue et chercheur au CNRS,": an office coordinated after an occupation the lists lack
-    joined = next((j for j in range(2, min(len(after), 5)) if after[j].lower_ in _ROLES_JOBS
-                   and after[j - 1].lower_ == "et"), None)
-    if joined is not None and all(t.is_lower and t.pos_ in ("NOUN", "ADJ", "DET", "CCONJ") for t in after[: joined]):
-        return role_key(" ".join(t.text for t in after[joined:]).replace("' ", "'"))
-    return ""
-
-
-def _office_text(words: list[Token]) -> str:
-    """An office as written, without the party label between its noun and its complement ("député Les
-    Républicains des Alpes-Maritimes" is "député des Alpes-Maritimes", "député LFI de Paris"): the office the
-    article may repeat without it."""
-    head = next((j for j, t in enumerate(words) if t.lower_ in _ROLES_JOBS), None)
-    label = head + 1 if head is not None else len(words)
-    end = label
-    while end < len(words) and words[end].text[:1].isupper() and words[end].pos_ != "ADJ" or \
-            end < len(words) and words[end].lower_ in ("les", "la", "le") and end + 1 < len(words) \
-            and words[end + 1].text[:1].isupper():
-        end += 1
-    parts = [words[:label], words[end:]] if end > label and end < len(words) and words[end].lower_ in (
-        "de", "du", "des", "d'") else [words]
-    # (each part as written: "Alpes-Maritimes" is three tokens)
-    return " ".join(p[0].doc[p[0].i : p[-1].i + 1].text for p in parts if p)
-
-
-def _speaker_before(span: Span, end: int, pronoun: str) -> str:
-    """"Jean Dupont a soutenu le maire : « ... », a-t-il déclaré", "Jean Dupont ne s'est pas arrêté là : il
-    a ajouté que ...": the name that introduces the quotation, else a person subject earlier in the
-    sentence outside any quotation, is who "il" is, when the gender the sentence gives them agrees with the
-    pronoun. `end` is where to stop looking: the pronoun."""
-    opened = [t.i for t in span if opening(t) and t.i < end]
-    stop = opened[-1] if opened else end
-    doc = span.doc
-    if stop - 2 >= span.start and doc[stop - 1].text == ":" and doc[stop - 2].ent_type_ in ("PER", "PERSON"):
-        ent = _entity_at(doc[stop - 2])  # "..., Éric Dupont : « ... »": the name that introduces the quotation
-        if ent is not None and person_name(ent) and agrees(gender_of(ent), pronoun):
-            return person_name(ent)
-    for tok in doc[span.start : stop]:
-        ent = _named_subject(tok) if tok.dep_.startswith("nsubj") and not quoted(tok, span) else None
-        if ent is not None:
-            return person_name(ent) if agrees(gender_of(ent), pronoun) else ""
-    return ""
-
-
-def _named_subject(subject: Token) -> Span | None:
-    """The person a subject names: its own name, or the name set after its role ("le ministre de la Santé
-    Olivier Véran n'exclut pas ..., a-t-il indiqué")."""
-    named = [subject] if subject.ent_type_ in ("PER", "PERSON") else [
-        c for c in subject.children if c.dep_ == "appos" and c.ent_type_ in ("PER", "PERSON") and c.ent_iob_ == "B"]
-    return _entity_at(named[0]) if named else None
-
-
-def _pronoun(span: Span, pronoun: str, at: int) -> Attribution:
-    """A pronoun speaker, named when the sentence itself names its antecedent, else left to the article's context."""
-    if pronoun in LATTER or pronoun.split()[-1:] and pronoun.split()[-1] in LATTER:
-        name = _last_person_before(span, at, latter_gender(pronoun))
-    else:
-        name = _speaker_before(span, at, pronoun) if pronoun in ("il", "elle", "he", "she") else ""
-        if not name and pronoun in ("il", "elle"):
-            described = _agent_subject_before(span, at, pronoun)
-            if described is not None:
-                return described
-    return Attribution(name, "", "speech" if name else f"pronoun:{pronoun}")
-
-
-def _agent_subject_before(span: Span, end: int, pronoun: str) -> Attribution | None:
-    """"La justice a suspendu la vente du médicament, a-t-elle annoncé jeudi": the sentence's first subject, in a
-    sentence without quotation marks, when it is a singular definite description of an organisation that speaks (lexicon.AGENT_NOUNS,
-    not a person's: "le ministre" is who the article named) of the pronoun's gender, is who the pronoun is (as
-    source_of describes it); else None, the article's context decides."""
-    if '"' in span.doc[span.start : end].text:
-        return None  # ('La direction a refusé", ajoute-t-elle': a quotation's words, which may have opened before)
-    subject = next((t for t in span.doc[span.start : end] if t.dep_ == "nsubj"), None)
-    if subject is None or subject.pos_ != "NOUN" or subject.lower_ not in lx.AGENT_NOUNS \
-            or _person_noun(subject.lower_) and subject.lower_ not in lx.INSTITUTION_NOUNS \
-            or "Plur" in morph_values(subject, "Number") \
-            or not agrees(_phrase_gender(subject) or next(iter(morph_values(subject, "Gender")), "") or "?", pronoun) \
-            or not any(c.dep_ == "det" and c.lower_.replace("\u2019", "'") in ("le", "la", "l'") for c in subject.children):
-        return None
-    claimant, outlet, how = source_of(_past_fronted_apposition(subject), "fr")
-    return Attribution(claimant, outlet, how) if claimant and how.startswith(("description:", "speech")) else None
-
-
-# The offices of one person, as role_key() writes them ("député", "premier"): "le député", "la ministre".
-FOLDED_ROLES = frozenset(_fold(role) for role in lx.PERSON_ROLES)
-# The occupations as role_key() writes them ("presentateur", "journaliste").
-FOLDED_JOBS = frozenset(_fold(job) for job in JOBS)
-# The unions of those word lists the rules test words against, made once (a union made per test costs
-# more than the test, and some run for every word before a name).
-_ROLES_ADJECTIVES = frozenset(lx.PERSON_ROLES | ROLE_ADJECTIVES)
-_ROLES_JOBS = frozenset(lx.PERSON_ROLES | JOBS)
-_ROLES_JOBS_ADJECTIVES = frozenset(lx.PERSON_ROLES | JOBS | ROLE_ADJECTIVES)
-_ROLES_AGENTS_ADJECTIVES = frozenset(lx.PERSON_ROLES | lx.AGENT_NOUNS | ROLE_ADJECTIVES)
-_JOBS_ROLES_AGENTS = frozenset(JOBS | lx.PERSON_ROLES | lx.AGENT_NOUNS)
-_FOLDED_ROLES_JOBS = FOLDED_ROLES | FOLDED_JOBS
-_FOLDED_ROLES_ADJECTIVES = FOLDED_ROLES | frozenset(_fold(word) for word in ROLE_ADJECTIVES)
-_FRONTED = {"si", "s'", "quand", "lorsque", "lorsqu'", "puisque", "puisqu'", "comme", "bien", "même", "tandis",
-            "if", "when", "while", "although", "though", "as"}
-
-
-def _cataphora(span: Span, verb: Token, pronoun: Token) -> str:
-    """"S'il salue la vague conservatrice, Patrick Buisson s'attaque au programme": a pronoun in a clause
-    put before the main one stands for the person who opens the main clause, after the comma."""
-    doc = span.doc
-    if pronoun.i - span.start > 2 or not any(t.lower_ in _FRONTED for t in doc[span.start : pronoun.i]):
-        return ""
-    comma = next((t.i for t in doc[verb.i : span.end] if t.text == ","), None)
-    if comma is None or comma + 1 >= span.end:
-        return ""
-    ent = next((e for e in span_ents(span) if e.start == comma + 1 and e.label_ in ("PER", "PERSON")), None)
-    if ent is None or quoted(ent[0], span) or not agrees(gender_of(ent), pronoun.lower_):
-        return ""
-    return person_name(ent)
-
-
-def _last_person_before(span: Span, end: int, pronoun: str) -> str:
-    """"Paul Martin a rencontré Jean Roux. ... a expliqué ce dernier": the last person the sentence names
-    before `end`, outside a quotation, when their gender agrees; else "" (the article's context decides)."""
-    for ent in reversed([e for e in span_ents(span) if e.end <= end and e.label_ in ("PER", "PERSON")]):
-        if not quoted(ent[0], span) and person_name(ent):
-            return person_name(ent) if agrees(gender_of(ent), pronoun) else ""
-    return ""
-
-
 def _apposed_name(role: Token) -> str:
     """"a assuré le ministre de l'Éducation, Jean Dupont, ...": the name set off by a comma right after
     the role is the speaker; a place the parser hung elsewhere may come between ("comme le dit la candidate
@@ -2202,48 +123,10 @@ def _apposed_name(role: Token) -> str:
         k = end  # "à Cherbourg," then the name
     if k < len(doc) and doc[k].text == ",":
         k += 1
-    ent = _entity_at(doc[k]) if k < len(doc) else None
+    ent = entity_at(doc[k]) if k < len(doc) else None
     if ent is not None and ent.start == k and ent.label_ in ("PER", "PERSON"):
         return ent.text.strip(" ,.'\"")
     return ""
-
-
-_DOCUMENT_STEMS = frozenset({*(noun.rstrip("s") for noun in lx.DOCUMENT_NOUNS), "estimation", "baromètre",
-                             "enquête", "projection", "chiffre", "information", "donnée", "statistique",
-                             "conclusion", "prévision", "relevé", "décompte", "comptage", "décret"})
-
-
-# Verbs of an appeal: "a appelé tout le monde à participer", "a exhorté les élus à voter", "a invité les
-# habitants à rester chez eux": a public statement of what others should do.
-_APPEAL_STEMS = {"fr": ("appel", "appell", "exhort", "incit", "invit", "encourag", "enjoi"), "en": ("urg", "call")}
-
-
-def _appeal(verb: Token, language: str) -> bool:
-    """An appeal verb with an infinitive after "à" ("to"): a statement, whose subject makes it."""
-    if not verb.lower_.startswith(_APPEAL_STEMS.get(language, ())) or verb.dep_ in ("acl", "acl:relcl", "advcl") \
-            or any(c.dep_ == "aux:pass" for c in verb.children):
-        return False  # (an appeal in a clause about someone is not the sentence's statement; "X a été invitée à
-        # se produire" is who was asked)
-    if _appeal_for(verb, language):
-        return True
-    # (the infinitive may hang on whom the verb urges: "a incité les habitants à rester" read "habitants à rester")
-    urged = [g for c in verb.children if c.dep_ == "obj" for g in c.children]
-    return any(c.pos_ == "VERB" and "Inf" in morph_values(c, "VerbForm") and c.i > verb.i
-               and any(m.lower_ in ("à", "to") for m in c.children if m.dep_ == "mark")
-               for c in [*verb.children, *urged])
-
-
-# The verbs whose appeal may name what is called for by a noun: "a appelé à la grève", "appelle au calme".
-_APPEAL_FOR_STEMS = {"fr": ("appel", "appell"), "en": ()}
-
-
-def _appeal_for(verb: Token, language: str) -> bool:
-    """'Le député a appelé à un « sursaut »', "la CGT appelle à la grève": "appeler à" with a noun calls for
-    something in public as with an infinitive; not a time nor a figure ("a appelé à 8 heures": a call made)."""
-    return verb.lower_.startswith(_APPEAL_FOR_STEMS.get(language, ())) and any(
-        c.dep_ == "obl:arg" and c.pos_ == "NOUN" and c.i > verb.i and c.lower_ not in lx.TIME_NOUNS
-        and not any(g.pos_ == "NUM" for g in c.children)
-        and any(g.dep_ == "case" and g.lower_ in ("à", "au", "aux") for g in c.children) for c in verb.children)
 
 
 def _in_anothers_clause(noun: Token) -> bool:
@@ -2303,7 +186,7 @@ def _fronted_outlet(span: Span, tokens: list[Token], language: str) -> Attributi
     if len(tokens) < 6 or tokens[0].lower_ not in _AS_REPORTED:
         return None
     comma = next((k for k in range(2, min(len(tokens), 16)) if tokens[k].text == ","), None)
-    verb = next((t for t in tokens[1:comma] if t.pos_ == "VERB" and _speech_verb(t, language)), None) \
+    verb = next((t for t in tokens[1:comma] if t.pos_ == "VERB" and speech_verb(t, language)), None) \
         if comma is not None else None
     if verb is None:
         return None
@@ -2404,12 +287,12 @@ def find(span: Span, language: str) -> Attribution:
                     if any(t.like_num and t.lower_ not in ("un", "une", "one") for t in tokens[commas[0] + 1 : k]):
                         comma = commas[0]
                     break
-                if _finite_in(after):
+                if finite_in(after):
                     comma = k
                     break
             if comma is None:
                 comma = commas[0] if commas else None
-            if commas[:1] == [n_marker + 1] and tokens[n_marker].lower_ in _STRESSED_PRONOUNS:
+            if commas[:1] == [n_marker + 1] and tokens[n_marker].lower_ in STRESSED_PRONOUNS:
                 # 'Selon elle, "depuis le discours de X", le confinement ...': a pronoun is the whole source,
                 # whatever comes between its comma and the statement's subject
                 comma = n_marker + 1
@@ -2446,21 +329,21 @@ def find(span: Span, language: str) -> Attribution:
     if tail is not None:
         start, verb = tail
         end = max(start, _end_of_text(span) if background is None else background)
-        bare = _bare_participle(list(span.doc[start + 1 : end]))
+        bare = bare_participle(list(span.doc[start + 1 : end]))
         if bare is not None:
             end = start + 1 + bare  # what the participle clause says stays in the text, after the comma
         said = _said_after(span, start, end, language)
         # The speaker is named before the participle clause of a second statement, never inside it.
         rest = [t for t in span.doc[start + 1 : said[0] if said else span.end] if not t.is_punct]
         # nor in what the speaker did besides ("..., en remerciant le colonel Morgan", ", confirmant ...")
-        rest = rest[: next((j for j, t in enumerate(rest) if t.i > verb.i and (_besides(t) or _bare_besides(t))),
+        rest = rest[: next((j for j, t in enumerate(rest) if t.i > verb.i and (_besides(t) or bare_besides(t))),
                            len(rest))]
         window = span.doc[max(span.start, verb.i - 3) : min(span.end, verb.i + 3)].text
-        pm = _PRONOUN_VERB.search(window)
+        pm = PRONOUN_VERB.search(window)
         pronoun = (pm.group(1) or pm.group(2)).lower() if pm else ""
         source = [t for t in rest if t.i > verb.i and t.lower_ != "après"]
-        if verb.lower_ in ("selon", "d'", "d'après") and len(source) == 1 and source[0].lower_ in _STRESSED_PRONOUNS:
-            pronoun = _STRESSED_PRONOUNS[source[0].lower_]  # "..., d'après lui."
+        if verb.lower_ in ("selon", "d'", "d'après") and len(source) == 1 and source[0].lower_ in STRESSED_PRONOUNS:
+            pronoun = STRESSED_PRONOUNS[source[0].lower_]  # "..., d'après lui."
         subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i and c.i > start), None)
         if subject is not None and language == "en":
             # "..., the Labor Department said on Friday": the speaker is the verb's subject.
@@ -2511,10 +394,10 @@ def find(span: Span, language: str) -> Attribution:
     for tok in tokens:
         # (an appeal, or a verb that introduces a quotation after a colon, states without a speech verb)
         appeal = tok.pos_ == "VERB" and (_appeal(tok, language) or _introduces_quotation(tok, span))
-        if not (tok.pos_ in ("VERB",) and (_speech_verb(tok, language) or appeal)) or _negated(tok):
+        if not (tok.pos_ in ("VERB",) and (speech_verb(tok, language) or appeal)) or negated(tok):
             continue
         window = span.doc[max(span.start, tok.i - 3) : min(span.end, tok.i + 3)].text
-        pm = _PRONOUN_VERB.search(window)
+        pm = PRONOUN_VERB.search(window)
         if pm and (pm.group(1) or pm.group(2)).lower() != "on":
             return _pronoun(span, (pm.group(1) or pm.group(2)).lower(), tok.i)
         if not appeal and not _reports_content(tok, language):
@@ -2550,7 +433,7 @@ def find(span: Span, language: str) -> Attribution:
                 # name right before "qui" is who it is about, wherever the parser hung the clause
                 before = span.doc[subj.i - 2] if subj.i - 2 >= span.start and span.doc[subj.i - 1].text == "," \
                     else span.doc[subj.i - 1]
-                named = _entity_at(before) if before.ent_type_ in ("PER", "PERSON", "ORG") else None
+                named = entity_at(before) if before.ent_type_ in ("PER", "PERSON", "ORG") else None
                 head = named.root if named is not None else tok.head
                 phrase = list(named) if named is not None else [
                     t for t in head.subtree if t.i < subj.i and not (t.is_punct and t.i == subj.i - 1)]
@@ -2575,7 +458,7 @@ def find(span: Span, language: str) -> Attribution:
                 written = _subject_as_written(subj, tok, language)
                 if written:
                     return Attribution(written, "", "speech")
-        if not subjects and _finite(tok):
+        if not subjects and finite(tok):
             named = _name_before(tok, span)
             if named is not None:
                 claimant, outlet, how = source_of(list(named), language)
@@ -2586,13 +469,13 @@ def find(span: Span, language: str) -> Attribution:
         # ('"...", a déclaré le chef de l'État': a subject the parser found before the quotation is not the verb's)
         # (not a passive: "Sont ainsi annoncés le député Eric Coquerel, ..." names what was announced)
         # (nor a gerund's: "en assurant que la réforme Delevoye ..." has its main verb's subject or none)
-        if (not subjects or _after_quotation(tok)) and "Inf" not in morph_values(tok, "VerbForm") \
+        if (not subjects or after_quotation(tok)) and "Inf" not in morph_values(tok, "VerbForm") \
                 and not any(c.dep_ == "aux:pass" for c in tok.children) and not _gerund(tok):
             # "dénonce de son côté la secrétaire d'État à l'Égalité, Marlène Schiappa": the name set off
             # after a long role may come a dozen words after the verb, not past another clause ("mais") nor
             # into what was said ("a assuré que la réforme Delevoye ..."; a name there is talked about).
             after = list(itertools.takewhile(
-                lambda t: t.text not in (".", ";", ":", "?", "!") and t.pos_ != "CCONJ" and not _finite_word(t)
+                lambda t: t.text not in (".", ";", ":", "?", "!") and t.pos_ != "CCONJ" and not finite_word(t)
                 and t.lower_ not in _CONTENT_OPENERS,
                 span.doc[tok.i + 1 : min(span.end, tok.i + 14)]))
             for t in after:
@@ -2603,7 +486,7 @@ def find(span: Span, language: str) -> Attribution:
             # '"...", a déclaré le chef de l'État,': after a quotation, the noun phrase is its speaker.
             # (so is it after a comma when the tail was kept in the text: "..., souligne l'agence, qui
             # identifie quatre causes" says a figure of its own after the speaker)
-            if _after_quotation(tok) or inverted or _after_comma(tok):
+            if after_quotation(tok) or inverted or _after_comma(tok):
                 phrase = list(itertools.takewhile(lambda t: t.text not in (",", ".", ";", "(") and t.lower_ not in (
                     "à", "au", "aux", "lors", "pour", "dans", "avec", "sur"), after))
                 claimant, outlet, how = source_of(phrase, language) if phrase else ("", "", "")
@@ -2627,7 +510,7 @@ def find(span: Span, language: str) -> Attribution:
 _SPEAKING_STEMS = frozenset({"déclar", "affirm", "estim", "annonc", "assur", "dénonc", "promet", "promis", "racont",
                              "regrett", "déplor", "fustig", "martel", "confi", "concè", "concéd", "admet", "admis",
                              "avou", "témoign", "s'indign"})
-_SPEAKING_FOLDED = tuple(_fold(stem) for stem in sorted(_SPEAKING_STEMS))
+_SPEAKING_FOLDED = tuple(fold(stem) for stem in sorted(_SPEAKING_STEMS))
 # Heads of a share of a group: "la moitié des sondés estime que" is a poll's figure, not a speaker.
 _SHARE_NOUNS = frozenset({"moitié", "majorité", "minorité", "plupart", "tiers", "quart", "part", "partie", "nombre",
                           "proportion", "total"})
@@ -2640,12 +523,12 @@ def _subject_as_written(subj: Token, verb: Token, language: str) -> str:
     or a figure ("62 % des sondés estiment", a poll's), nor a plural ("les habitants estiment")."""
     if language != "fr" or subj.pos_ not in ("NOUN", "PROPN") or "Plur" in morph_values(subj, "Number"):
         return ""
-    if not _fold(verb.lower_).startswith(_SPEAKING_FOLDED):  # (by its form: the pipeline reads no lemmas)
+    if not fold(verb.lower_).startswith(_SPEAKING_FOLDED):  # (by its form: the pipeline reads no lemmas)
         return ""
     if subj.lower_ in _NOT_SPEAKER_NOUNS or subj.lower_ in _SHARE_NOUNS \
             or subj.lower_.rstrip("s") in _DOCUMENT_STEMS or subj.lower_ in lx.FIRST_PERSON.get(language, set()):
         return ""
-    if _present_participle(verb) or _gerund(verb) or subj.i > verb.i \
+    if present_participle(verb) or _gerund(verb) or subj.i > verb.i \
             or sum(c.dep_.startswith("nsubj") for c in _subject_holders(verb)) > 1:
         return ""  # ("..., de nombreux métiers déplorant ...": a participle clause's subject the parser mixed up)
     doc = subj.doc
@@ -2669,21 +552,9 @@ def _subject_as_written(subj: Token, verb: Token, language: str) -> str:
     return " ".join(doc[words[0].i : words[-1].i + 1].text.split())
 
 
-# The words that open what a speech verb reports: its inverted subject comes before them, never after.
-_CONTENT_OPENERS = frozenset({"que", "qu'", "qu\u2019", "that"})
-
-
 # What ends a speaker's description after its complement: the medium told, a place, a time.
 _AFTER_SPEAKER = frozenset({"à", "au", "aux", "auprès", "sur", "dans", "lors", "pour", "par", "en", "dès", "ce", "cette",
                             "depuis", "après", "avant", "qui", "dont"})
-
-
-def _person_noun(noun: str) -> bool:
-    """"l'ex-collaborateur", "la porte-parole", "le ministre": a noun for a person, whom the article may name (their
-    description is resolved or left as the source_of rules say); not an office or a service of an institution."""
-    singular = noun.rstrip("s") if len(noun) > 3 else noun
-    return bool({noun, singular} & _JOBS_ROLES_AGENTS) or singular.endswith(_AGENT_SUFFIXES) \
-        or singular.split("-")[-1].endswith(_AGENT_SUFFIXES)
 
 
 def _inverted_description(words: list[Token]) -> tuple[str, str]:
@@ -2718,21 +589,6 @@ def _inverted_description(words: list[Token]) -> tuple[str, str]:
     return " ".join(doc[words[k].i : last].text.split()), f"description:{noun.lower_}"
 
 
-def _past_fronted_apposition(subject: Token) -> list[Token]:
-    """The words of a speech verb's subject, past an apposition put before it that the parser took for the subject
-    ('Locomotive européenne, l'Allemagne a confirmé ...', 'Ancien ministre, Jean Dupont affirme ...'): a noun
-    phrase with no article and some word in lower case, set off by a comma, before a definite or named one."""
-    words = list(subject.subtree)
-    comma = next((k for k, t in enumerate(words) if t.text == ","), None)
-    if comma is None or comma + 1 >= len(words) or subject.i != words[0].i or subject.ent_type_ in ("PER", "PERSON"):
-        return words
-    fronted, rest = words[:comma], words[comma + 1 :]
-    if any(c.dep_ == "det" for c in subject.children) or not any(t.is_lower and t.is_alpha for t in fronted) \
-            or not (rest[0].pos_ == "DET" and len(rest) > 1 and rest[1].pos_ in ("PROPN", "NOUN") or rest[0].ent_type_):
-        return words
-    return rest
-
-
 # Conjunctions that open a clause setting the scene for the main one ("Alors que le parquet a annoncé ..., "). Not
 # "si": "S'il estime que ..., il insiste" is one speaker's (see _cataphora).
 _BACKGROUND_OPENERS = frozenset({"alors", "après", "tandis", "lorsque", "lorsqu'", "quand", "avant", "depuis",
@@ -2751,7 +607,7 @@ def _background_clause(verb: Token, span: Span) -> bool:
     if first.lower_ not in _BACKGROUND_OPENERS or first.i >= verb.i:
         return False
     comma = next((t for t in doc[verb.i + 1 : span.end] if t.text == ","), None)
-    return comma is not None and any(t.pos_ in ("VERB", "AUX") and _finite(t) for t in doc[comma.i + 1 : span.end])
+    return comma is not None and any(t.pos_ in ("VERB", "AUX") and finite(t) for t in doc[comma.i + 1 : span.end])
 
 
 def _name_before(verb: Token, span: Span) -> Span | None:
@@ -2778,13 +634,13 @@ def _name_before(verb: Token, span: Span) -> Span | None:
         j = k - 1
         while j > max(span.start, k - 16) and doc[j].text != ",":
             j -= 1
-        if not (doc[j].text == "," and j - 1 > span.start and doc[j - 1].ent_type_ in ("PER", "PERSON")) or _finite_in(
+        if not (doc[j].text == "," and j - 1 > span.start and doc[j - 1].ent_type_ in ("PER", "PERSON")) or finite_in(
                 doc[j + 1 : k]):
             return None
         k = j - 1
     if k < span.start or not doc[k].ent_type_ or doc[k].ent_type_ not in ("ORG", "PER", "PERSON", "MISC", "LOC"):
         return None
-    ent = _entity_at(doc[k])
+    ent = entity_at(doc[k])
     if ent is None or ent.end != k + 1:
         return None
     start = ent.start
@@ -2795,119 +651,3 @@ def _name_before(verb: Token, span: Span) -> Span | None:
     return doc[start : ent.end]
 
 
-# "la thèse selon laquelle ...", "selon que ...", "selon moi": no source follows the marker.
-_NOT_A_SOURCE = {"laquelle", "lequel", "lesquels", "lesquelles", "que", "qu'", "moi", "toi", "nous", "vous", "which"}
-_STRESSED_PRONOUNS = lx.SOURCE_PRONOUNS_FR
-
-
-# "comme révélé par", "as reported by": the only "comme"/"as" _according_to_inside reads a source after (a
-# participle, then "par"/"by"); any other leaves the sentence to the fast path.
-_AS_SAID_BY = re.compile(r"\b(?:comme|as)\s+\S+\s+(?:par|by)\b")
-
-
-def _according_to_inside(span: Span, language: str) -> Attribution | None:
-    """"..., à 43 %, selon un sondage Elabe publié jeudi, alors que ...", "Toutefois, selon Forbes, en
-    2018, ...", "... 1,5 million de curieux selon Médiamétrie, soit ...": a source given inside the
-    sentence, where neither the opening nor the trailing attribution reads it. The phrase ends at the
-    next punctuation, conjunction or finite verb; it stays in the text (only its source is read) unless
-    commas set it off and the statement goes on after it."""
-    doc = span.doc
-    lowered = span_text(span).lower()  # the cached sentence text, read by every sentence
-    if "selon" not in lowered and "d'après" not in lowered and "according to" not in lowered \
-            and _AS_SAID_BY.search(lowered) is None:
-        return None  # most sentences: no token loop
-    for tok in span[1:]:
-        after = doc[tok.i + 1 : span.end]
-        if not after:
-            return None
-        if tok.lower_ == "selon" or tok.lower_ == "according" and after[0].lower_ == "to":
-            phrase_start = tok.i + 1 + (tok.lower_ == "according")
-        elif tok.lower_ == "d'" and after[0].lower_ == "après":
-            phrase_start = tok.i + 2
-        elif tok.lower_ in ("comme", "as") and len(after) > 2 and "Part" in morph_values(after[0], "VerbForm") \
-                and _speech_verb(after[0], language) and after[1].lower_ in ("par", "by"):
-            phrase_start = tok.i + 3  # "... revus à la hausse comme révélé par le magazine Variety"
-        else:
-            continue
-        if phrase_start >= span.end or doc[phrase_start].lower_ in _NOT_A_SOURCE or quoted(tok, span):
-            continue
-        if _bracketed_figure_source(tok, span):
-            continue
-        if doc[phrase_start].lower_ in _STRESSED_PRONOUNS:
-            # "L'affaire évoque selon lui la mort d'Eric Garner": the person the article is about; "Le Pr Jean
-            # Roux a publié des études qui, selon lui, montrent ...": the person the sentence names before it.
-            return _pronoun(span, _STRESSED_PRONOUNS[doc[phrase_start].lower_], tok.i)
-        phrase = list(itertools.takewhile(
-            lambda t: t.text not in ",;:.()!?\"" and t.pos_ not in ("CCONJ", "SCONJ") and t.lower_ not in (
-                "qui", "dont", "alors", "soit", "who", "which") and not _finite_word(t),
-            doc[phrase_start : min(span.end, phrase_start + 14)]))
-        claimant, outlet, how = source_of(phrase, language) if phrase else ("", "", "")
-        if (claimant or outlet) and not _in_relative_clause(tok):
-            # Set off by commas with the statement going on after it (", selon RTL, trois ans après ..."),
-            # it leaves the text as an incise does.
-            # Not when what follows names or describes the source (", selon un porte-parole, Doug Carlson,
-            # cité par le journal"), which has no verb of its own.
-            end = phrase_start + len(phrase)
-            after = doc[end + 1 : span.end] if end + 1 < span.end else None
-            between_commas = doc[tok.i - 1].text == "," and doc[end].text == "," and after is not None and (
-                after[0].pos_ != "PROPN" and _finite_in(after))
-            if between_commas and (after[0].lower_ in ("que", "qu'") or doc[tok.i - 2].pos_ in ("AUX", "VERB")
-                                   or after[0].pos_ in ("AUX", "VERB")):
-                end += 1  # "il se peut, selon X, que", "Il aurait, selon X, favorisé", "X, selon Y, a démissionné"
-            drop = [(tok.i - 1, end)] if between_commas else _opening_source(span, tok, end)
-            return Attribution(claimant, outlet, "according_to" if how == "speech" else how, drop)
-    return None
-
-
-def _bracketed_figure_source(marker: Token, span: Span) -> bool:
-    """"800.000 manifestants selon le ministère (1,5 million selon la CGT)": a source inside brackets after
-    other words gives the source of what the brackets say (another count), not of the sentence; "(selon
-    l'Insee)" right after its opening bracket is the sentence's."""
-    text_of = column(marker.doc, "text")
-    opened = next((i for i in range(marker.i - 1, span.start - 1, -1) if text_of[i] in ("(", ")")), None)
-    return opened is not None and text_of[opened] == "(" and opened < marker.i - 1
-
-
-# Words that may come before a source opening the sentence ("Mais selon Le Parisien,", "Toujours selon X,").
-_BEFORE_OPENING_SOURCE = frozenset({"mais", "et", "or", "toujours", "encore", "aussi", "enfin", "cependant", "toutefois",
-                                    "pourtant", "donc", "ainsi", "alors", "but", "and", "yet", "still", "also"})
-
-
-def _opening_source(span: Span, marker: Token, end: int) -> list[tuple[int, int]]:
-    """"Mais selon Le Parisien, le maire a démissionné", "Toujours selon X, ...": a source phrase that opens the
-    sentence after a connective only, set off by its comma before the statement, leaves the text with the
-    connective as "Selon X," does (find); [] otherwise (the phrase stays)."""
-    doc = span.doc
-    if marker.i == span.start or end + 1 >= span.end or doc[end].text != "," \
-            or not all(t.lower_ in _BEFORE_OPENING_SOURCE or t.text == "," for t in doc[span.start : marker.i]) \
-            or not _finite_in(doc[end + 1 : span.end]):
-        return []
-    return [(span.start, end + 1)]
-
-
-def _in_relative_clause(marker: Token) -> bool:
-    """"Le videur, qui selon Ouest France lui aurait refusé l'entrée, a reçu un coup de couteau": a source
-    given right after a relative pronoun is the source of that clause only, not of the sentence. (The
-    parse is not asked: it hangs a trailing "selon" on the nearest verb, often a relative clause's.)"""
-    return marker.i > 0 and marker.doc[marker.i - 1].lower_ in ("qui", "que", "qu'", "dont", "où", "which", "who")
-
-
-def _point_of_view(tokens: list[Token], language: str) -> Attribution:
-    """"Pour Bruno Le Maire, les Français doivent travailler plus.", "Pour le maire de la commune, le pire
-    a été évité.": the person whose view the sentence gives is its claimant. Only a person (named, or by
-    an office): "Pour l'entreprise, le coût est de 3 millions" is the company's cost, not its view. The
-    phrase stays in the text, as part of what is claimed."""
-    if language != "fr" or len(tokens) < 4 or tokens[0].lower_ != "pour":
-        return Attribution()
-    comma = next((k for k in range(2, min(len(tokens), 12)) if tokens[k].text == ","), None)
-    if comma is None:
-        return Attribution()
-    phrase = tokens[1:comma]
-    person = phrase[0].ent_type_ in ("PER", "PERSON") or (
-        phrase[0].lower_ in ("le", "la", "l'") and len(phrase) > 1 and _fold(phrase[1].lower_) in FOLDED_ROLES) or (
-        # "Pour son ami Jean-Michel Jarre, ...", "Pour sa fille Lucie, ...": a relation of someone, named after it
-        phrase[0].lower_ in ("son", "sa", "leur") and len(phrase) > 2 and phrase[-1].ent_type_ in ("PER", "PERSON"))
-    if not person or any(t.pos_ in ("VERB", "AUX") for t in phrase):
-        return Attribution()
-    claimant, outlet, how = source_of(phrase, language)
-    return Attribution(claimant, outlet, how or "speech") if claimant else Attribution()

@@ -274,7 +274,7 @@ AGENT_NOUNS = {
 }
 # English nouns that make statements ("the state auditor said", "according to the county medical examiner",
 # "Prosecutors said they would ..."): read only in English phrases, whose head noun comes last
-# (attribution.source_of), so that no French phrase changes reading.
+# (sources.source_of), so that no French phrase changes reading.
 AGENT_NOUNS_EN = frozenset({
     "auditor", "auditors", "sheriff", "governor", "senator", "senators", "congressman", "congresswoman",
     "lawmaker", "lawmakers", "legislator", "legislators", "commissioner", "superintendent", "chief", "chairman",

@@ -44,6 +44,7 @@ from claims.extraction.nlp import MAX_CHUNK_CHARS, configured_models, nlp_for
 from claims.extraction.normalise import EMOJI, Normalised, normalise, parser_text, plain_letters
 from claims.extraction.segment import chunks, segment
 from claims.extraction.selection import select
+from claims.extraction.speech_verbs import finite_word
 from claims.extraction.syntax import NAMED, attach_parse
 
 MIN_WORDS = 4
@@ -305,7 +306,7 @@ def _said_only(span: Span) -> bool:
     """Whether a sentence's only finite verbs are inside its quotation marks: words reported with no telling of who
     said them or what happened ('"La confiance revient", la ministre au cours d'une conférence de presse'), which
     may repeat a title word for word but do not tell the news."""
-    finite = [t for t in span if at._finite_word(t)]
+    finite = [t for t in span if finite_word(t)]
     return bool(finite) and all(at.quoted(t, span) for t in finite)
 
 
@@ -939,7 +940,7 @@ _ANY_OFFICE = {at.role_key(word) for word in ("élu", "élue", "responsable", "d
 _EXPERTISE = frozenset(at.role_key(word) for word in ("spécialiste", "expert", "experte"))
 
 
-# An occupation ("la chanteuse", "l'animateur", attribution.FOLDED_JOBS) fits the person just quoted as
+# An occupation ("la chanteuse", "l'animateur", roles.FOLDED_JOBS) fits the person just quoted as
 # any office does, unless they are known to hold another office.
 _PERSON_OFFICES = at.FOLDED_ROLES | _ANY_OFFICE | at.FOLDED_JOBS
 

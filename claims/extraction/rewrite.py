@@ -1844,7 +1844,7 @@ def _person_noun(word: str) -> bool:
 def _quoted_at(text_of: list[str], start: int, i: int) -> bool:
     """Whether token i lies inside quotation marks opened since `start`: brackets there are the writer's
     insertion into the speaker's words, « ce n'est pas à (lui) de juger », which the sentence needs (not a cut,
-    "(...)", which has no word). By parity, unlike attribution.quoted, which asks whether the last mark is glued
+    "(...)", which has no word). By parity, unlike quotations.quoted, which asks whether the last mark is glued
     to the word after it: a « the normaliser made straight keeps its space ('qu'" il n'est pas à (lui)')."""
     depth, straight = 0, False
     for text in text_of[start:i]:

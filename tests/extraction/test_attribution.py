@@ -1484,11 +1484,11 @@ def test_the_outlet_pattern_looks_ahead_only_for_the_letters_its_names_start_wit
     pattern without that lookahead finds, for every known outlet written as articles write them."""
     import re
 
-    from claims.extraction import attribution as at
     from claims.extraction import lexicon as lx
+    from claims.extraction import outlets
 
-    plain = re.compile(at._OUTLET_PATTERN.pattern.replace("(?=[" + re.escape(at._OUTLET_FIRST) + "])", "", 1))
-    assert plain.pattern != at._OUTLET_PATTERN.pattern
+    plain = re.compile(outlets._OUTLET_PATTERN.pattern.replace("(?=[" + re.escape(outlets._OUTLET_FIRST) + "])", "", 1))
+    assert plain.pattern != outlets._OUTLET_PATTERN.pattern
     texts = ["a rapporté France Bleu Normandie lundi", "selon France 3 Côte d'Azur", "nous apprend l'Est Républicain",
              "rien ici", "", "L'UNION EUROPÉENNE"]
     for name in lx.OUTLETS:
@@ -1496,7 +1496,7 @@ def test_the_outlet_pattern_looks_ahead_only_for_the_letters_its_names_start_wit
         texts += [f"selon {name}, hier", f"a indiqué {name}.", f"a-t-il dit au {rest}", f"du {rest.upper()}",
                   f"à la {rest}", f"aux {rest}", f"l'{rest}", f"{name}"]
     for text in texts:
-        found, expected = at._OUTLET_PATTERN.search(text), plain.search(text)
+        found, expected = outlets._OUTLET_PATTERN.search(text), plain.search(text)
         assert (found and found.span()) == (expected and expected.span()), text
 
 
@@ -1629,13 +1629,13 @@ def test_a_speech_verb_with_its_inverted_pronoun_between_commas_leaves_the_text(
 
 def test_an_infinitive_clause_after_a_semicolon_is_the_statement_s_not_the_speaker_s() -> None:
     """"...; avant de jeter ..." goes on with the statement; " avant de quitter" right after the speaker does not."""
-    from claims.extraction import attribution as at
     from claims.extraction.nlp import nlp_for
+    from claims.extraction.participles import bare_besides
 
     nlp, _ = nlp_for("fr")
     doc = nlp("Il l'a frappé vingt fois, selon France Bleu ; avant de jeter son arme. Le maire l'a dit avant de partir.")
     avant = [t for t in doc if t.lower_ == "avant"]
-    assert [at._bare_besides(t) for t in avant] == [False, True]
+    assert [bare_besides(t) for t in avant] == [False, True]
 
 
 def test_those_a_statement_was_addressed_to_are_not_its_speaker() -> None:

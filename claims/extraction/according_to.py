@@ -1,0 +1,134 @@
+"""Sources given inside a sentence rather than before or after it: "..., à 43 %, selon un sondage Elabe
+publié jeudi, alors que ..." (the source is read; the phrase stays in the text unless commas set it off),
+and a person's point of view opening it ("Pour Bruno Le Maire, ...")."""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from spacy.tokens import Span, Token
+
+from claims.extraction.doccache import column, morph_values, span_text
+from claims.extraction.pronouns import _pronoun
+from claims.extraction.quotations import quoted
+from claims.extraction.roles import FOLDED_ROLES
+from claims.extraction.sources import Attribution, source_of
+from claims.extraction.speech_verbs import finite_in, finite_word, fold, speech_verb
+from claims.extraction.tails import STRESSED_PRONOUNS
+
+# "la thèse selon laquelle ...", "selon que ...", "selon moi": no source follows the marker.
+_NOT_A_SOURCE = {"laquelle", "lequel", "lesquels", "lesquelles", "que", "qu'", "moi", "toi", "nous", "vous", "which"}
+
+
+# "comme révélé par", "as reported by": the only "comme"/"as" _according_to_inside reads a source after (a
+# participle, then "par"/"by"); any other leaves the sentence to the fast path.
+_AS_SAID_BY = re.compile(r"\b(?:comme|as)\s+\S+\s+(?:par|by)\b")
+
+
+def _according_to_inside(span: Span, language: str) -> Attribution | None:
+    """"..., à 43 %, selon un sondage Elabe publié jeudi, alors que ...", "Toutefois, selon Forbes, en
+    2018, ...", "... 1,5 million de curieux selon Médiamétrie, soit ...": a source given inside the
+    sentence, where neither the opening nor the trailing attribution reads it. The phrase ends at the
+    next punctuation, conjunction or finite verb; it stays in the text (only its source is read) unless
+    commas set it off and the statement goes on after it."""
+    doc = span.doc
+    lowered = span_text(span).lower()  # the cached sentence text, read by every sentence
+    if "selon" not in lowered and "d'après" not in lowered and "according to" not in lowered \
+            and _AS_SAID_BY.search(lowered) is None:
+        return None  # most sentences: no token loop
+    for tok in span[1:]:
+        after = doc[tok.i + 1 : span.end]
+        if not after:
+            return None
+        if tok.lower_ == "selon" or tok.lower_ == "according" and after[0].lower_ == "to":
+            phrase_start = tok.i + 1 + (tok.lower_ == "according")
+        elif tok.lower_ == "d'" and after[0].lower_ == "après":
+            phrase_start = tok.i + 2
+        elif tok.lower_ in ("comme", "as") and len(after) > 2 and "Part" in morph_values(after[0], "VerbForm") \
+                and speech_verb(after[0], language) and after[1].lower_ in ("par", "by"):
+            phrase_start = tok.i + 3  # "... revus à la hausse comme révélé par le magazine Variety"
+        else:
+            continue
+        if phrase_start >= span.end or doc[phrase_start].lower_ in _NOT_A_SOURCE or quoted(tok, span):
+            continue
+        if _bracketed_figure_source(tok, span):
+            continue
+        if doc[phrase_start].lower_ in STRESSED_PRONOUNS:
+            # "L'affaire évoque selon lui la mort d'Eric Garner": the person the article is about; "Le Pr Jean
+            # Roux a publié des études qui, selon lui, montrent ...": the person the sentence names before it.
+            return _pronoun(span, STRESSED_PRONOUNS[doc[phrase_start].lower_], tok.i)
+        phrase = list(itertools.takewhile(
+            lambda t: t.text not in ",;:.()!?\"" and t.pos_ not in ("CCONJ", "SCONJ") and t.lower_ not in (
+                "qui", "dont", "alors", "soit", "who", "which") and not finite_word(t),
+            doc[phrase_start : min(span.end, phrase_start + 14)]))
+        claimant, outlet, how = source_of(phrase, language) if phrase else ("", "", "")
+        if (claimant or outlet) and not _in_relative_clause(tok):
+            # Set off by commas with the statement going on after it (", selon RTL, trois ans après ..."),
+            # it leaves the text as an incise does.
+            # Not when what follows names or describes the source (", selon un porte-parole, Doug Carlson,
+            # cité par le journal"), which has no verb of its own.
+            end = phrase_start + len(phrase)
+            after = doc[end + 1 : span.end] if end + 1 < span.end else None
+            between_commas = doc[tok.i - 1].text == "," and doc[end].text == "," and after is not None and (
+                after[0].pos_ != "PROPN" and finite_in(after))
+            if between_commas and (after[0].lower_ in ("que", "qu'") or doc[tok.i - 2].pos_ in ("AUX", "VERB")
+                                   or after[0].pos_ in ("AUX", "VERB")):
+                end += 1  # "il se peut, selon X, que", "Il aurait, selon X, favorisé", "X, selon Y, a démissionné"
+            drop = [(tok.i - 1, end)] if between_commas else _opening_source(span, tok, end)
+            return Attribution(claimant, outlet, "according_to" if how == "speech" else how, drop)
+    return None
+
+
+def _bracketed_figure_source(marker: Token, span: Span) -> bool:
+    """"800.000 manifestants selon le ministère (1,5 million selon la CGT)": a source inside brackets after
+    other words gives the source of what the brackets say (another count), not of the sentence; "(selon
+    l'Insee)" right after its opening bracket is the sentence's."""
+    text_of = column(marker.doc, "text")
+    opened = next((i for i in range(marker.i - 1, span.start - 1, -1) if text_of[i] in ("(", ")")), None)
+    return opened is not None and text_of[opened] == "(" and opened < marker.i - 1
+
+
+# Words that may come before a source opening the sentence ("Mais selon Le Parisien,", "Toujours selon X,").
+_BEFORE_OPENING_SOURCE = frozenset({"mais", "et", "or", "toujours", "encore", "aussi", "enfin", "cependant", "toutefois",
+                                    "pourtant", "donc", "ainsi", "alors", "but", "and", "yet", "still", "also"})
+
+
+def _opening_source(span: Span, marker: Token, end: int) -> list[tuple[int, int]]:
+    """"Mais selon Le Parisien, le maire a démissionné", "Toujours selon X, ...": a source phrase that opens the
+    sentence after a connective only, set off by its comma before the statement, leaves the text with the
+    connective as "Selon X," does (find); [] otherwise (the phrase stays)."""
+    doc = span.doc
+    if marker.i == span.start or end + 1 >= span.end or doc[end].text != "," \
+            or not all(t.lower_ in _BEFORE_OPENING_SOURCE or t.text == "," for t in doc[span.start : marker.i]) \
+            or not finite_in(doc[end + 1 : span.end]):
+        return []
+    return [(span.start, end + 1)]
+
+
+def _in_relative_clause(marker: Token) -> bool:
+    """"Le videur, qui selon Ouest France lui aurait refusé l'entrée, a reçu un coup de couteau": a source
+    given right after a relative pronoun is the source of that clause only, not of the sentence. (The
+    parse is not asked: it hangs a trailing "selon" on the nearest verb, often a relative clause's.)"""
+    return marker.i > 0 and marker.doc[marker.i - 1].lower_ in ("qui", "que", "qu'", "dont", "où", "which", "who")
+
+
+def _point_of_view(tokens: list[Token], language: str) -> Attribution:
+    """"Pour Bruno Le Maire, les Français doivent travailler plus.", "Pour le maire de la commune, le pire
+    a été évité.": the person whose view the sentence gives is its claimant. Only a person (named, or by
+    an office): "Pour l'entreprise, le coût est de 3 millions" is the company's cost, not its view. The
+    phrase stays in the text, as part of what is claimed."""
+    if language != "fr" or len(tokens) < 4 or tokens[0].lower_ != "pour":
+        return Attribution()
+    comma = next((k for k in range(2, min(len(tokens), 12)) if tokens[k].text == ","), None)
+    if comma is None:
+        return Attribution()
+    phrase = tokens[1:comma]
+    person = phrase[0].ent_type_ in ("PER", "PERSON") or (
+        phrase[0].lower_ in ("le", "la", "l'") and len(phrase) > 1 and fold(phrase[1].lower_) in FOLDED_ROLES) or (
+        # "Pour son ami Jean-Michel Jarre, ...", "Pour sa fille Lucie, ...": a relation of someone, named after it
+        phrase[0].lower_ in ("son", "sa", "leur") and len(phrase) > 2 and phrase[-1].ent_type_ in ("PER", "PERSON"))
+    if not person or any(t.pos_ in ("VERB", "AUX") for t in phrase):
+        return Attribution()
+    claimant, outlet, how = source_of(phrase, language)
+    return Attribution(claimant, outlet, how or "speech") if claimant else Attribution()
