@@ -21,6 +21,7 @@ from spacy.vocab import Vocab
 
 from claims.extraction import lexicon as lx
 from claims.extraction.doccache import column, doc_text, morph_values
+from claims.extraction.quoted_titles import _CLOSING_QUOTES, OPENING_QUOTES, in_quoted_title
 
 Locate = Callable[[int, int], tuple[int, int]]
 _DIGITS = re.compile(r"^[+-]?\d[\d\s.,\u202f\u00a0]*$")
@@ -521,7 +522,7 @@ def find_dates(doc: Doc) -> list[dict[str, Any]]:
             continue
         # «Vivement dimanche prochain», «Demain nous appartient»: a weekday or a relative day inside a short
         # quoted title (capitalised, no verb) names a programme or a work, no day.
-        if label in ("WEEKDAY", "RELATIVE") and _in_quoted_title(doc, start):
+        if label in ("WEEKDAY", "RELATIVE") and in_quoted_title(doc, start):
             continue
         # "ouvert le dimanche", "fermés le mardi", "chaque lundi", "every Sunday": a weekday after the definite
         # article (with no day number: "le dimanche 4 août" is a DATE) or "chaque" is every such day, no date.
@@ -948,12 +949,12 @@ def _unit_at(doc: Doc, j: int) -> tuple[str, int]:
     if counted is not None:
         return counted.text, counted.i + 1
     # 'les 500 "meilleures" universités': an adjective in quotes before the noun.
-    if nxt.text in _OPENING_QUOTES and j + 3 < n and doc[j + 2].text in _CLOSING_QUOTES and doc[j + 1].pos_ == "ADJ" \
+    if nxt.text in OPENING_QUOTES and j + 3 < n and doc[j + 2].text in _CLOSING_QUOTES and doc[j + 1].pos_ == "ADJ" \
             and doc[j + 3].pos_ == "NOUN" and doc[j + 3].is_alpha and doc[j + 3].text.islower():
         return doc[j + 3].text, j + 4
     # 'avait ainsi deux "victimes"': a plural noun in quotes right after the number is what it counts (a word
     # the model tagged otherwise counts too when it made the number its modifier: 'deux "perdants"').
-    if nxt.text in _OPENING_QUOTES and j + 2 < n and doc[j + 2].text in _CLOSING_QUOTES and doc[j + 1].is_alpha \
+    if nxt.text in OPENING_QUOTES and j + 2 < n and doc[j + 2].text in _CLOSING_QUOTES and doc[j + 1].is_alpha \
             and doc[j + 1].text.islower() and "Plur" in morph_values(doc[j + 1], "Number") \
             and (doc[j + 1].pos_ == "NOUN" or doc[j - 1].head.i == j + 1):
         return doc[j + 1].text, j + 3
@@ -1070,7 +1071,7 @@ def _is_title(doc: Doc, i: int, j: int) -> bool:
     tok = doc[i]
     if tok.is_alpha and tok.text[:1].isupper() and not tok.is_sent_start and i > 0 and doc[i - 1].is_alpha:
         return True
-    if _in_quoted_title(doc, i):
+    if in_quoted_title(doc, i):
         return True
     # A window of tokens around the number (doc.text would join the whole document on every call).
     window = doc[max(0, i - 8) : min(len(doc), i + 8)]
@@ -1089,31 +1090,6 @@ def _is_title(doc: Doc, i: int, j: int) -> bool:
         return False
     # A people counted ("3 Français") is an entity of its own; a name takes the number in ("4 Saisons").
     return not nxt.ent_type_ or (tok.ent_type_ == nxt.ent_type_ and nxt.ent_iob_ == "I")
-
-
-_TITLE_LABELS = {"MISC", "WORK_OF_ART", "PRODUCT", "EVENT", "ORG"}
-_OPENING_QUOTES = {"«", "“", '"'}
-_CLOSING_QUOTES = {"»", "”", '"'}
-
-
-def _in_quoted_title(doc: Doc, i: int) -> bool:
-    """A number inside a short quotation that opens with a capital and has no verb (or that the model
-    tagged as a name, as it does titles) is part of a title («Mille soleils splendides», "Les 12 Coups
-    de midi"); quoted speech («Nous avons 12 morts») has a verb, a quoted figure («12 morts») no
-    capital."""
-    opening = next((k for k in range(i - 1, max(-1, i - 5), -1) if doc[k].text in _OPENING_QUOTES | _CLOSING_QUOTES),
-                   None)
-    if opening is None or doc[opening].text not in _OPENING_QUOTES:
-        return False
-    closing = next((k for k in range(i + 1, min(len(doc), i + 9)) if doc[k].text in _CLOSING_QUOTES), None)
-    # '"2 Broke Girls"': a quotation the number opens, every word after it capitalised, is a title.
-    if opening + 1 == i and closing is not None and closing > i + 1 and all(
-            t.is_alpha and t.text[:1].isupper() for t in doc[i + 1 : closing]):
-        return True
-    if not doc[opening + 1].text[:1].isupper():
-        return False
-    return closing is not None and (doc[i].ent_type_ in _TITLE_LABELS
-                                    or not any(t.pos_ in ("VERB", "AUX") for t in doc[opening + 1 : closing]))
 
 
 def _number_group(doc: Doc, i: int, language: str, date_tokens: set[int]) -> int:
@@ -1231,7 +1207,7 @@ def find_quantities(doc: Doc, language: str, date_tokens: set[int]) -> list[dict
         if _is_quarantine(doc, i) or _compound_noun(doc, i, language):
             i += 1
             continue
-        if tok.lower_ in lx.VAGUE_NUMBER_WORDS and i > 1 and prev in _OPENING_QUOTES:
+        if tok.lower_ in lx.VAGUE_NUMBER_WORDS and i > 1 and prev in OPENING_QUOTES:
             prev = doc[i - 2].lower_  # 'parle de "milliers de cas"'
         if tok.lower_ in lx.VAGUE_NUMBER_WORDS and (prev in lx.VAGUE_BEFORE or i == 0) or (
                 tok.lower_ in lx.VAGUE_NUMBER_WORDS and prev == "plusieurs"):
