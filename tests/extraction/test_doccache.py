@@ -1,10 +1,11 @@
 """The shortcuts extraction takes for speed give what spaCy itself gives (extraction/doccache.py, and the
-date matcher run near the words its patterns need in features.py)."""
+date matcher run near the words its patterns need in date_patterns.py)."""
 
 from __future__ import annotations
 
 import pytest
 
+from claims.extraction import date_patterns
 from claims.extraction import features as ft
 from claims.extraction.doccache import (
     column,
@@ -70,8 +71,8 @@ def test_it_finds_tokens_by_offset(text: str) -> None:
 @pytest.mark.parametrize("text", TEXTS)
 def test_it_matches_dates_near_their_words_as_over_the_whole_text(text: str) -> None:
     doc = _parsed(text)
-    matcher = ft.date_matcher(doc.vocab)
-    assert ft._matches_near_triggers(matcher, doc) == list(matcher(doc))
+    matcher = date_patterns.date_matcher(doc.vocab)
+    assert date_patterns._matches_near_triggers(matcher, doc) == list(matcher(doc))
 
 
 def test_it_lets_a_released_document_go() -> None:
