@@ -4,8 +4,6 @@ walk for numbers and their units)."""
 
 from __future__ import annotations
 
-import functools
-import itertools
 import math
 import re
 from bisect import bisect_left
@@ -18,6 +16,19 @@ from claims.extraction import lexicon as lx
 from claims.extraction.date_resolution import anchor_weekdays, resolve_dates, unresolved_dates
 from claims.extraction.dates import _DAY, _YEAR, find_dates, is_year
 from claims.extraction.doccache import column, doc_text, morph_values
+from claims.extraction.number_values import (
+    _DIGITS,
+    _MAY_BE_FIGURE,
+    _SCALE_WORDS,
+    _first_of_range,
+    _is_number,
+    _scale,
+    _scale_of,
+    _value_of,
+    dot_decimals,
+    number_group,
+    number_value,
+)
 from claims.extraction.quoted_titles import _CLOSING_QUOTES, OPENING_QUOTES, in_quoted_title
 from claims.extraction.tense import conditional, pronominal
 
@@ -25,7 +36,6 @@ __all__ = [
     "anchor_weekdays",
     "attribution",
     "conditional",
-    "dot_decimals",
     "find_dates",
     "find_entities",
     "find_quantities",
@@ -43,104 +53,10 @@ __all__ = [
 ]
 
 Locate = Callable[[int, int], tuple[int, int]]
-_DIGITS = re.compile(r"^[+-]?\d[\d\s.,\u202f\u00a0]*$")
 PERSON_LABELS = {"PER", "PERSON"}
 SOURCE_LABELS = {"PER", "PERSON", "ORG", "NORP", "GPE"}
 
 
-# A dot between digits that cannot group thousands ("1.8 million", "435.31 km/h") and a comma between digits
-# ("2,5 %"): which mark a text uses for decimals.
-_DOT_DECIMAL = re.compile(r"(?<![\d.,:])\d+\.(?:\d{1,2}|\d{4,})(?![\d.,])")
-_COMMA_DECIMAL = re.compile(r"\d,\d")
-_NAME_BEFORE = re.compile(r"(?<!\w)[A-Z][\w-]*\s?$")  # "Web 2.0", "Windows 3.1": a version after its name
-
-
-def dot_decimals(text: str) -> bool:
-    """Whether a text writes decimals with a dot, as translated or English-style copy does ("1.8 million
-    de dollars", "435.31 km/h"): then "490.484 km/h" is a decimal too. French copy groups thousands with
-    the dot ("13.500 personnes") and writes decimals with a comma, so one comma decimal keeps the French
-    reading, and so does a text with no unambiguous decimal dot. One regex scan per parsed chunk."""
-    # A version or a model ("Web 2.0", "Windows 3.1") follows its name; a figure does not.
-    figures = (m for m in _DOT_DECIMAL.finditer(text) if not _NAME_BEFORE.search(text[max(0, m.start() - 20) : m.start()]))
-    return next(figures, None) is not None and not _COMMA_DECIMAL.search(text)
-
-
-_TENS = {"vingt", "vingts", "trente", "quarante", "cinquante", "soixante", "twenty", "thirty", "forty", "fifty",
-         "sixty", "seventy", "eighty", "ninety"}
-_COMPOUND_PARTS = {"zéro", "dizaine", "douzaine", "vingtaine", "trentaine", "quarantaine", "cinquantaine", "centaine",
-                   "centaines", "milliers", "millier", "hundreds", "thousands", "dozens", "dozen"}
-
-
-def _compound_value(text: str, language: str) -> float | None:
-    """A number word written with hyphens: "vingt-deux" 22, "quatre-vingt-dix" 90, "soixante-et-onze" 71,
-    "twenty-five" 25. None when a part is no number word."""
-    words = lx.NUMBER_WORDS.get(language, {})
-    parts = [p for p in text.split("-") if p not in ("et", "and")]
-    if len(parts) < 2 or any(p not in words or p in _COMPOUND_PARTS for p in parts):
-        return None
-    # A unit word only multiplies what follows ("deux-cents", "quatre-vingts"): "sept-huit ans" is two guesses.
-    if any(words[a] < 10 and words[b] not in (100, 1000) and not (a == "quatre" and b in ("vingt", "vingts"))
-           for a, b in itertools.pairwise(parts)):
-        return None
-    total, current = 0.0, 0.0
-    for p in parts:
-        w = words[p]
-        if p in ("vingt", "vingts") and current in (4.0,):  # "quatre-vingt(s)"
-            current *= 20
-        elif w == 100:
-            current = (current or 1) * 100
-        elif w == 1000:
-            total += (current or 1) * 1000
-            current = 0.0
-        else:
-            current += w
-    return total + current
-
-
-def _number_value(tokens: list[Token], language: str, dot_decimal: bool = False) -> float | None:
-    words = lx.NUMBER_WORDS.get(language, {})
-    total = 0.0
-    current = 0.0
-    seen = False
-    # "1,375 million d'euros": before a scale word a French comma is a decimal one, never thousands
-    scaled = language == "fr" and any(_scale_of(t.text.lower()) for t in tokens)
-    for tok in tokens:
-        text = tok.text.lower().replace("\u202f", "").replace("\u00a0", "")
-        if _DIGITS.match(text):
-            digits = text.replace(" ", "")
-            if language == "fr" or re.fullmatch(r"\d+,\d{1,2}", digits):
-                comma = "," in digits
-                digits = digits.replace(".", "").replace(",", ".") if comma else digits
-                # (thousands: "12.500", "3,000" written the English way; never after a lone 0, "0,001 %")
-                if re.fullmatch(r"[+-]?[1-9]\d{0,2}(\.\d{3})+", digits) and not (comma and scaled) and not (
-                        dot_decimal and re.fullmatch(r"[+-]?\d{1,3}\.\d{3}", digits)):  # "+6.999" is a gain of 6999
-                    digits = digits.replace(".", "")
-            else:
-                digits = digits.replace(",", "")
-            try:
-                value = float(digits)
-            except ValueError:
-                return None
-            current = current * 1000 + value if seen and value < 1000 and current else value
-            seen = True
-        elif _scale_of(text) and seen:
-            current = (current or 1) * _scale_of(text)
-            total += current
-            current = 0
-        elif (w := words.get(text)) is not None or "-" in text and (w := _compound_value(text, language)) is not None:
-            if w in (100, 1000) and seen:
-                current = (current or 1) * w
-            else:
-                current += w
-            seen = True
-        elif text in ("-", "et", "and") and seen:
-            continue
-        else:
-            return None
-    return total + current if seen else None
-
-
-_GLUED = re.compile(r"^(\d+(?:[.,]\d+)?)(km/h|kmh|km²|km2|km|m²|m2|m³|m3|cm|mm|kg|ha|t|°c|°|%|€|\$|mw|gw|kwh|twh)$", re.I)
 _CLOCK = re.compile(r"^\d{1,2}[hH:](\d{2})?$")
 # Words before a number that make it a label, not a count: "l'acte 18", "saison 2", "article 3", "le
 # stade 3" (of an epidemic), "les années 80" (a decade).
@@ -157,85 +73,6 @@ _LABEL_BEFORE = {"acte", "saison", "saisons", "épisode", "épisodes", "article"
                  "émission", "magazine", "série", "feuilleton", "jeu", "show", "programme",
                  "season", "episode", "chapter", "number", "level", "stage", "gate", "flight", "highway", "line"}
 _RANGE_WORDS = {"à", "au", "-", "–", "et", "to", "and", "ou", "or"}
-
-
-_SCALE_WORDS = {w for w in lx.SCALES if len(w) > 5}  # "un million", "a thousand"; not "un m", "une mille-feuille"
-_SPELT_SCALES = ("million", "millions", "milliard", "milliards")
-
-
-@functools.lru_cache(maxsize=4096)
-def _scale_of(text: str) -> float:
-    """The factor of a scale word, 0.0 for any other word; a word one letter off "million(s)" or
-    "milliard(s)" ("milliars", "millons", "miliard") is that word misspelt ("millier" and "milliers" are two
-    letters off)."""
-    if text in lx.SCALES:
-        return lx.SCALES[text]
-    if len(text) < 6 or not text.startswith("mil"):
-        return 0.0
-    return next((lx.SCALES[w] for w in _SPELT_SCALES if _one_edit(text, w)), 0.0)
-
-
-def _one_edit(a: str, b: str) -> bool:
-    """Whether a and b differ by exactly one inserted, deleted or replaced letter."""
-    if a == b or abs(len(a) - len(b)) > 1:
-        return False
-    if len(a) > len(b):
-        a, b = b, a
-    k = next((k for k, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), len(a))
-    return a[k:] == b[k + 1 :] or len(a) == len(b) and a[k + 1 :] == b[k + 1 :]
-
-
-# What a word _DIGITS or _GLUED accepts starts with: a word without it is a number only as a number word.
-_MAY_BE_FIGURE = re.compile(r"[+-]?\d")
-
-
-def _is_number(tok: Token, language: str) -> bool:
-    text = tok.lower_
-    if _DIGITS.match(text) or _GLUED.match(text):
-        return True
-    if "-" in text and _compound_value(text, language) is not None:
-        return True  # "vingt-deux", "quatre-vingt-dix"
-    if text in lx.NUMBER_WORDS.get(language, {}):
-        # "un"/"une"/"one" are mostly articles and pronouns: count them only when tagged as numbers or
-        # before a scale word ("un million d'habitants").
-        if text in ("un", "une", "one"):
-            return tok.pos_ == "NUM" or tok.i + 1 < len(tok.doc) and tok.nbor(1).lower_ in _SCALE_WORDS \
-                or _first_of_range(tok, language) or _one_in(tok, language)
-        if tok.pos_ in ("PRON", "PROPN"):
-            # "sur deux à trois mois": the model reads the first of a range as a pronoun. "Neuf personnes ont
-            # été blessées": a capitalised "Neuf" (the word also means "new") as a pronoun or a name; before a
-            # plural noun it counts.
-            after = tok.doc[tok.i + 1 : tok.i + 3]
-            return len(after) == 2 and after[0].lower_ in ("à", "ou") and after[1].pos_ == "NUM" or (
-                tok.text[:1].isupper() and len(after) > 0 and after[0].pos_ == "NOUN"
-                and "Plur" in after[0].morph.get("Number"))
-        return tok.pos_ in ("NUM", "ADJ", "NOUN", "") or not tok.pos_
-    return False
-
-
-def _first_of_range(tok: Token, language: str) -> bool:
-    """"une ou deux semaines", "les deux ou trois jours", "un à deux ans": a number word that opens a range,
-    whatever the article-like word or tag it is read as."""
-    after = tok.doc[tok.i + 1 : tok.i + 3]
-    return len(after) == 2 and after[0].lower_ in ("à", "ou", "or", "to") and (
-        after[1].lower_ in lx.NUMBER_WORDS.get(language, {}) and after[1].lower_ not in ("un", "une", "one")
-        or after[1].text.isdigit())
-
-
-def _one_in(tok: Token, language: str) -> bool:
-    """"une personne sur deux", "un Français sur trois": "un" opens a proportion whose base follows "sur"."""
-    doc = tok.doc
-    k = tok.i + 1
-    if k < len(doc) and doc[k].pos_ == "ADJ":
-        k += 1
-    if k + 2 >= len(doc) or doc[k].pos_ not in ("NOUN", "PROPN") or doc[k + 1].lower_ not in ("sur", "out"):
-        return False
-    base = doc[k + 2]
-    # "un chrono sur 800 m": a distance, no base.
-    after = doc[k + 3].lower_ if k + 3 < len(doc) else ""
-    if after in lx.UNITS or after in lx.CURRENCY or after in lx.PERCENT_WORDS:
-        return False
-    return base.text.isdigit() or base.lower_ in lx.NUMBER_WORDS.get(language, {}) and base.lower_ not in ("un", "une")
 
 
 def _is_name_part(doc: Doc, i: int) -> bool:
@@ -478,47 +315,6 @@ def _is_title(doc: Doc, i: int, j: int) -> bool:
     return not nxt.ent_type_ or (tok.ent_type_ == nxt.ent_type_ and nxt.ent_iob_ == "I")
 
 
-def _number_group(doc: Doc, i: int, language: str, date_tokens: set[int]) -> int:
-    j = i + 1
-    n = len(doc)
-    if _GLUED.match(doc[i].lower_):
-        return j
-    while j < n and j not in date_tokens and (
-        (_is_number(doc[j], language) and not _GLUED.match(doc[j].lower_) and doc[j].lower_ not in ("un", "une"))
-        or _unit_after_tens(doc, j, language)
-        or _scale_of(doc[j].lower_) and (len(doc[j].text) > 1 or _money_after(doc, j + 1))
-        or (doc[j].lower_ in ("-",) and j + 1 < n and _is_number(doc[j + 1], language)
-            and doc[j + 1].lower_ in lx.NUMBER_WORDS.get(language, {}))
-    ):
-        j += 1
-    return j
-
-
-def _money_after(doc: Doc, k: int) -> bool:
-    """A currency at k, or after "de" at k ("20 M d'euros"): "m" and "k" are then millions and thousands;
-    "800 m", "3.000 m steeple" are metres."""
-    if k < len(doc) and doc[k].lower_ in ("de", "d'"):
-        k += 1
-    return k < len(doc) and (doc[k].text in lx.CURRENCY or doc[k].lower_ in lx.CURRENCY)
-
-
-def _unit_after_tens(doc: Doc, j: int, language: str) -> bool:
-    """"Quarante six pour cent", "soixante dix": a number word under twenty after a tens word, written without
-    its hyphen, belongs to it whatever its tag."""
-    w = lx.NUMBER_WORDS.get(language, {}).get(doc[j].lower_)
-    return w is not None and 1 < w < 17 and j > 0 and doc[j - 1].lower_.split("-")[-1] in _TENS
-
-
-def _value_of(tokens: list[Token], language: str, dot_decimal: bool = False) -> tuple[float | None, str]:
-    """The value of a number group and the unit glued to it ("80m2" -> 80, "m²")."""
-    if tokens and (m := _GLUED.match(tokens[0].lower_)):
-        raw, unit = m.group(1), m.group(2)
-        value = float(raw.replace(",", "."))
-        unit = {"€": "EUR", "$": "USD"}.get(unit, lx.UNITS.get(unit, unit))
-        return value, unit
-    return _number_value(tokens, language, dot_decimal), ""
-
-
 def _is_clock(doc: Doc, i: int, value: float, unit: str) -> bool:
     """"à 19 heures", "vers 3h30", "03 heures", "le journal de 20 heures": a time of day, not a duration."""
     if unit.lower() not in lx.HOUR_UNITS:
@@ -600,7 +396,7 @@ def find_quantities(doc: Doc, language: str, date_tokens: set[int]) -> list[dict
             i += 1
             continue
         if prev in _LABEL_BEFORE or _is_name_part(doc, i) or _label_behind_adjective(doc, i, language, date_tokens):
-            i = _label_end(doc, _number_group(doc, i, language, date_tokens), language, date_tokens)
+            i = _label_end(doc, number_group(doc, i, language, date_tokens), language, date_tokens)
             continue
         if prev in ("(", ",", "et") and (close := _bracketed_labels(doc, i, language, date_tokens)):
             i = close
@@ -608,7 +404,7 @@ def find_quantities(doc: Doc, language: str, date_tokens: set[int]) -> list[dict
         if language == "fr" and _new_adjective(doc, i):
             i += 1
             continue
-        j = _number_group(doc, i, language, date_tokens)
+        j = number_group(doc, i, language, date_tokens)
         # "deux par deux", "un à un": a manner, not a count.
         if j + 1 < n and doc[j].lower_ in ("par", "à") and doc[j + 1].lower_ == tok.lower_ and tok.is_alpha:
             i = j + 2
@@ -685,7 +481,7 @@ def find_quantities(doc: Doc, language: str, date_tokens: set[int]) -> list[dict
             continue
         # Money has cents, never three decimals: "64.192 euros" groups thousands whatever the text's habit.
         if dot_decimal and unit in _MONEY and not glued_unit:
-            value = _number_value(list(doc[i:j]), language) or value
+            value = number_value(list(doc[i:j]), language) or value
         score_end = _score_end(doc, i, j, value, unit, language, date_tokens)
         if score_end:
             i = score_end
@@ -702,7 +498,7 @@ def find_quantities(doc: Doc, language: str, date_tokens: set[int]) -> list[dict
         if k + 1 < n and doc[k].lower_ in _RANGE_WORDS and _is_number(doc[k + 1], language) and k + 1 not in date_tokens \
                 and (doc[k].lower_ not in ("et", "and", "ou", "or") or between or guess) \
                 and not _CLOCK.match(doc[k + 1].text[:5]):
-            m = _number_group(doc, k + 1, language, date_tokens)
+            m = number_group(doc, k + 1, language, date_tokens)
             second, glued2 = _value_of(list(doc[k + 1 : m]), language, dot_decimal)
             unit2, end2 = (glued2, m) if glued2 else _unit_at(doc, m)
             # "quatre îles - trois de l'archipel": after a unit, only the same unit again makes a range.
@@ -760,7 +556,7 @@ def find_quantities(doc: Doc, language: str, date_tokens: set[int]) -> list[dict
             words = lx.NUMBER_WORDS.get(language, {})
             if k < n and (_is_number(doc[k], language) or doc[k].lower_ in words and doc[k].lower_ not in ("un", "une")) \
                     and not _CLOCK.match(doc[k].text) and not _YEAR.match(doc[k].text):
-                m = _number_group(doc, k, language, date_tokens)
+                m = number_group(doc, k, language, date_tokens)
                 base, glued2 = _value_of(list(doc[k:m]), language, dot_decimal)
                 unit2, end2 = (glued2, m) if glued2 else _unit_at(doc, m)
                 if base is not None and base > value and unit2 in ("", unit):
@@ -906,7 +702,7 @@ def _rate_base(doc: Doc, k: int, language: str, date_tokens: set[int], dot_decim
     if doc[k].lower_ not in _RATE_WORDS and not slash or k + 1 >= n or k + 1 in date_tokens \
             or not _is_number(doc[k + 1], language):
         return None, "", k
-    m = _number_group(doc, k + 1, language, date_tokens)
+    m = number_group(doc, k + 1, language, date_tokens)
     base, glued = _value_of(list(doc[k + 1 : m]), language, dot_decimal)
     unit, end = (glued, m) if glued else _unit_at(doc, m)
     if slash and base is not None and _round_base(base):
@@ -941,7 +737,7 @@ def _is_address(doc: Doc, j: int, language: str, date_tokens: set[int]) -> bool:
     street word is singular ("10 places de parking" counts) and a name or "de" follows it."""
     n = len(doc)
     if j + 1 < n and doc[j].text in ("et", ",", "-", "à", "and") and doc[j + 1].text.isdigit():
-        j = _number_group(doc, j + 1, language, date_tokens)
+        j = number_group(doc, j + 1, language, date_tokens)
     if j < n and doc[j].lower_ in ("bis", "ter"):
         j += 1
     if j + 1 >= n:
@@ -1061,7 +857,7 @@ def _label_end(doc: Doc, j: int, language: str, date_tokens: set[int]) -> int:
     917"."""
     n = len(doc)
     while j + 1 < n and doc[j].text in ("-", "–", "à", "au", "et", "ou", ",") and doc[j + 1].text.isdigit():
-        m = _number_group(doc, j + 1, language, date_tokens)
+        m = number_group(doc, j + 1, language, date_tokens)
         glued = not doc[j - 1].whitespace_ and not doc[j].whitespace_
         if m < n and doc[j].text in (",", "et", "ou") and _capitalised_name(doc[m]):
             m += 1
@@ -1081,7 +877,7 @@ def _label_behind_adjective(doc: Doc, i: int, language: str, date_tokens: set[in
     if between.pos_ not in ("ADJ", "NOUN", "VERB") or not (between.is_alpha and between.is_lower) \
             or between.lower_ in lx.UNITS or between.lower_ in lx.CURRENCY:
         return False
-    return not _unit_at(doc, _number_group(doc, i, language, date_tokens))[0]
+    return not _unit_at(doc, number_group(doc, i, language, date_tokens))[0]
 
 
 _LIST_LINKS = (",", "et", "and", "ou", "or")
@@ -1107,7 +903,7 @@ def _bracketed_labels(doc: Doc, i: int, language: str, date_tokens: set[int]) ->
             continue
         if not item(tok):
             return 0
-        m = _number_group(doc, k, language, date_tokens) if tok.text.isdigit() else k + 1
+        m = number_group(doc, k, language, date_tokens) if tok.text.isdigit() else k + 1
         if tok.text.isdigit() and (_unit_at(doc, m)[0] or m < len(doc) and doc[m].text not in (")", *_LIST_LINKS)):
             return 0
         items += 1
@@ -1135,8 +931,8 @@ def _score_end(doc: Doc, i: int, j: int, value: float, unit: str, language: str,
         return 0
     if not doc[j + 1].text.isdigit() or not doc[i].text.isdigit():
         return 0
-    m = _number_group(doc, j + 1, language, date_tokens)
-    second = _number_value(list(doc[j + 1 : m]), language)
+    m = number_group(doc, j + 1, language, date_tokens)
+    second = number_value(list(doc[j + 1 : m]), language)
     # "passée de 79 à 59 %": a measure after the second figure makes two figures; a score measures nothing
     # ("s'est imposé 3 à 1 dimanche").
     unit2 = _unit_at(doc, m)[0]
@@ -1179,10 +975,6 @@ def _bare_day(doc: Doc, i: int) -> bool:
     """"le 4 exactement", "depuis le 17", "les attentats du 13": a day of the month written alone refers to a
     month said before (or names something, "le 13" for Marseille's département); it counts nothing."""
     return doc[i - 1].lower_ in ("le", "du") and bool(_DAY.match(doc[i].text)) and not doc[i].text.startswith("0")
-
-
-def _scale(tokens: Span) -> float:
-    return next((_scale_of(t.lower_) for t in tokens if _scale_of(t.lower_)), 1.0)
 
 
 # A number in one of these relations stands for a noun phrase ("alors que 121 ont été commis", "ni la
