@@ -6,8 +6,9 @@ from __future__ import annotations
 import pytest
 
 from claims.extraction import date_patterns
-from claims.extraction import features as ft
+from claims.extraction import lexicon as lx
 from claims.extraction import number_values as nv
+from claims.extraction import quantities as qt
 from claims.extraction.doccache import (
     column,
     doc_text,
@@ -95,7 +96,7 @@ def test_it_finds_quantities_as_a_token_by_token_walk_does(text: str) -> None:
     doc = _parsed(text)
     language = "en" if text.startswith("Taxes") else "fr"
     skipped = [tok for tok in doc if tok.i not in {
-        k for k, low in enumerate(column(doc, "lower_")) if low in ft._NUMERATORS or low in ft.lx.NUMBER_WORDS.get(
+        k for k, low in enumerate(column(doc, "lower_")) if low in qt._NUMERATORS or low in lx.NUMBER_WORDS.get(
             language, {}) or "-" in low or nv._MAY_BE_FIGURE.match(low)}]
     assert not any(nv._is_number(tok, language) for tok in skipped)
 
