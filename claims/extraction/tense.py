@@ -1,7 +1,8 @@
 """The tense of the verb a date depends on (past, present or future), read from the parse and the
 morphology the small models give and, where they miss it, from verb endings: conditionals, compound
 pasts, pronominal verbs, plans ("a prévu de"), completed acts and the narrative present. It decides
-on which side of publication a date with no year or a weekday lies."""
+on which side of publication a date with no year or a weekday lies; the pipeline reads a claim's main
+verb with tense_at too."""
 
 from __future__ import annotations
 
