@@ -762,5 +762,5 @@ virginie yasmina yolande yvette yvonne zoé zoe greta sonia theresa elizabeth na
 
 
 # The present of "aller", the auxiliary of French's near future ("le maire va présenter son budget", "nous allons
-# vendre"): features._tense_at reads the infinitive it governs as to come, pipeline._near_future the main verb.
+# vendre"): tense.tense_at reads the infinitive it governs as to come, pipeline._near_future the main verb.
 GOING_TO = frozenset({"vais", "vas", "va", "allons", "allez", "vont"})

@@ -18,6 +18,7 @@ from claims.extraction import faithful
 from claims.extraction import features as ft
 from claims.extraction import lexicon as lx
 from claims.extraction import rewrite as rw
+from claims.extraction import tense as tn
 from claims.extraction import titles as tt
 from claims.extraction.checkworthiness import (
     SHORT_WORDS,
@@ -1450,11 +1451,11 @@ def _candidate(
         signals.extra["said_only"] = True
     lower = text.lower()
     root = span.root
-    tense = ft._tense_at(doc, root.i)
+    tense = tn.tense_at(doc, root.i)
     # What a speaker said will happen is a forecast, whatever the tense of the saying: "Marine Le Pen affirme
     # qu'il y aura des responsables du RN dans les cortèges", "Le ministre a assuré que la réforme sera votée".
     said = next((c for c in root.children if c.dep_ == "ccomp"), None) if at.speech_verb(root, language) else None
-    if said is not None and ft._tense_at(doc, said.i) == "future" or _near_future(root):
+    if said is not None and tn.tense_at(doc, said.i) == "future" or _near_future(root):
         tense = "future"
     needs_context = rewritten.needs_context or unresolved_subject
     record, forecast, schedule, advice, promotional, tribute = markers_in(lower, _marker_lists(language),
@@ -1803,15 +1804,15 @@ def _past_aside(signals: Signals, tense: str) -> bool:
     réforme sera votée") or a judgement in the present ("Cette décision est injuste, car les habitants ont déjà
     payé"). What it tells is what will or may happen, or what someone thinks of it: not a past event. The
     conditional of an alleged past act ("Il aurait payé 26 000 euros") is a past (span_signals: no
-    future_tense, _tense_at "past")."""
+    future_tense, tense_at "past")."""
     main = signals.syntax
     return (signals.future_tense or tense == "future") or signals.evaluative and "root_tense=present" in main
 
 
 def _pronominal_past(tok: Token) -> bool:
     """Whether what the parser took for an adjective is the participle of a pronominal verb in a compound past:
-    "Il s'est fâché", "Il se serait fâché" (features.pronominal)."""
-    return ft.pronominal(tok) and any(c.dep_ == "cop" and (c.lower_ in ft._HAVE_BE_PRESENT or ft.conditional(c))
+    "Il s'est fâché", "Il se serait fâché" (tense.pronominal)."""
+    return ft.pronominal(tok) and any(c.dep_ == "cop" and (c.lower_ in tn._HAVE_BE_PRESENT or ft.conditional(c))
                                       for c in tok.children)
 
 
@@ -1850,7 +1851,7 @@ _ALLEGED_AUX = frozenset({"aux", "aux:tense", "aux:pass", "cop"})
 
 def _alleged_past(span: Span) -> bool:
     """Whether the span's main verb is the conditional of an alleged past act, as news reports what is not
-    confirmed ("Les enquêteurs auraient retrouvé la vidéo", "Il serait arrivé mardi": features._tense_at reads
+    confirmed ("Les enquêteurs auraient retrouvé la vidéo", "Il serait arrivé mardi": tense.tense_at reads
     it as a past); not a possibility or a duty ("aurait pu", "aurait dû") nor the outcome of a condition
     ("Si le match avait eu lieu, il aurait gagné")."""
     root = span.root
@@ -1861,7 +1862,7 @@ def _alleged_past(span: Span) -> bool:
         return False
     if any(t.lower_ in ("si", "s'") and t.dep_ == "mark" for t in span):
         return False
-    return ft._tense_at(span.doc, root.i) == "past"
+    return tn.tense_at(span.doc, root.i) == "past"
 
 
 def _in_a_title(token: Token) -> bool:

@@ -1,11 +1,14 @@
 """The shortcuts extraction takes for speed give what spaCy itself gives (extraction/doccache.py, and the
-date matcher run near the words its patterns need in features.py)."""
+date matcher run near the words its patterns need in date_patterns.py)."""
 
 from __future__ import annotations
 
 import pytest
 
-from claims.extraction import features as ft
+from claims.extraction import date_patterns
+from claims.extraction import lexicon as lx
+from claims.extraction import number_values as nv
+from claims.extraction import quantities as qt
 from claims.extraction.doccache import (
     column,
     doc_text,
@@ -70,8 +73,8 @@ def test_it_finds_tokens_by_offset(text: str) -> None:
 @pytest.mark.parametrize("text", TEXTS)
 def test_it_matches_dates_near_their_words_as_over_the_whole_text(text: str) -> None:
     doc = _parsed(text)
-    matcher = ft.date_matcher(doc.vocab)
-    assert ft._matches_near_triggers(matcher, doc) == list(matcher(doc))
+    matcher = date_patterns.date_matcher(doc.vocab)
+    assert date_patterns._matches_near_triggers(matcher, doc) == list(matcher(doc))
 
 
 def test_it_lets_a_released_document_go() -> None:
@@ -93,9 +96,9 @@ def test_it_finds_quantities_as_a_token_by_token_walk_does(text: str) -> None:
     doc = _parsed(text)
     language = "en" if text.startswith("Taxes") else "fr"
     skipped = [tok for tok in doc if tok.i not in {
-        k for k, low in enumerate(column(doc, "lower_")) if low in ft._NUMERATORS or low in ft.lx.NUMBER_WORDS.get(
-            language, {}) or "-" in low or ft._MAY_BE_FIGURE.match(low)}]
-    assert not any(ft._is_number(tok, language) for tok in skipped)
+        k for k, low in enumerate(column(doc, "lower_")) if low in qt._NUMERATORS or low in lx.NUMBER_WORDS.get(
+            language, {}) or "-" in low or nv._MAY_BE_FIGURE.match(low)}]
+    assert not any(nv._is_number(tok, language) for tok in skipped)
 
 
 def test_it_finds_noise_as_the_lookbehind_first_regex_does() -> None:
