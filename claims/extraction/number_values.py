@@ -51,10 +51,10 @@ def _compound_value(text: str, language: str) -> float | None:
            for a, b in itertools.pairwise(parts)):
         return None
     total, current = 0.0, 0.0
-    for p in parts:
+    for before, p in zip([None, *parts], parts, strict=False):
         w = words[p]
-        if p in ("vingt", "vingts") and current in (4.0,):  # "quatre-vingt(s)"
-            current *= 20
+        if p in ("vingt", "vingts") and before == "quatre":  # "quatre-vingt(s)", "cent-quatre-vingts"
+            current += 4 * 20 - 4
         elif w == 100:
             current = (current or 1) * 100
         elif w == 1000:
@@ -72,8 +72,8 @@ def number_value(tokens: list[Token], language: str, dot_decimal: bool = False) 
     seen = False
     # "1,375 million d'euros": before a scale word a French comma is a decimal one, never thousands
     scaled = language == "fr" and any(_scale_of(t.text.lower()) for t in tokens)
-    for tok in tokens:
-        text = tok.text.lower().replace("\u202f", "").replace("\u00a0", "")
+    for text in _hyphens_joined(tokens):
+        text = text.lower().replace("\u202f", "").replace("\u00a0", "")
         if _DIGITS.match(text):
             digits = text.replace(" ", "")
             if language == "fr" or re.fullmatch(r"\d+,\d{1,2}", digits):
@@ -106,6 +106,22 @@ def number_value(tokens: list[Token], language: str, dot_decimal: bool = False) 
         else:
             return None
     return total + current if seen else None
+
+
+def _hyphens_joined(tokens: list[Token]) -> list[str]:
+    """The tokens' texts, with a number word the tokenizer split at its hyphens joined again: "Cent-quatre-vingt-quatre"
+    comes as "Cent", "-", "quatre", "-", "vingt", "-", "quatre" (the capital keeps it out of the tokenizer's
+    exceptions), and read word by word it would add 4, 20 and 4 up to 28."""
+    out: list[list[str]] = []
+    glued = False
+    for tok in tokens:
+        if out and glued and (tok.text == "-" or out[-1][-1] == "-"):
+            out[-1].append(tok.text)
+        else:
+            out.append([tok.text])
+        glued = not tok.whitespace_
+    # A hyphen left at either end of a joined word ("quatre-" before a space) is no sign: "-4" alone keeps its own.
+    return ["".join(parts).strip("-") if len(parts) > 1 else parts[0] for parts in out]
 
 
 _GLUED = re.compile(r"^(\d+(?:[.,]\d+)?)(km/h|kmh|km²|km2|km|m²|m2|m³|m3|cm|mm|kg|ha|t|°c|°|%|€|\$|mw|gw|kwh|twh)$", re.I)
@@ -160,9 +176,16 @@ def _is_number(tok: Token, language: str) -> bool:
             after = tok.doc[tok.i + 1 : tok.i + 3]
             return len(after) == 2 and after[0].lower_ in ("à", "ou") and after[1].pos_ == "NUM" or (
                 tok.text[:1].isupper() and len(after) > 0 and after[0].pos_ == "NOUN"
-                and "Plur" in after[0].morph.get("Number"))
+                and "Plur" in after[0].morph.get("Number")) or _hyphen_glued(tok, after, language)
         return tok.pos_ in ("NUM", "ADJ", "NOUN", "") or not tok.pos_
     return False
+
+
+def _hyphen_glued(tok: Token, after: Span, language: str) -> bool:
+    """"Cent-quatre-vingt-quatre personnes": a capitalised number word glued by a hyphen to the next number word,
+    which the tokenizer split and the model read as a name."""
+    return (len(after) == 2 and not tok.whitespace_ and after[0].text == "-" and not after[0].whitespace_
+            and after[1].lower_ in lx.NUMBER_WORDS.get(language, {}))
 
 
 def _first_of_range(tok: Token, language: str) -> bool:

