@@ -10,7 +10,7 @@ import re
 from spacy.tokens import Span, Token
 
 from claims.extraction.doccache import column, morph_values, span_text
-from claims.extraction.pronouns import _pronoun
+from claims.extraction.pronoun_speakers import _pronoun
 from claims.extraction.quotations import quoted
 from claims.extraction.roles import FOLDED_ROLES
 from claims.extraction.sources import Attribution, source_of

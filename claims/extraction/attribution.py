@@ -26,7 +26,7 @@ from claims.extraction.participles import (
     present_participle,
 )
 from claims.extraction.people import PRONOUN_GENDER, agrees, entity_at, gender_of, person_name
-from claims.extraction.pronouns import (
+from claims.extraction.pronoun_speakers import (
     _cataphora,
     _named_subject,
     _past_fronted_apposition,
