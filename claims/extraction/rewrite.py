@@ -36,6 +36,7 @@ from claims.extraction.attribution import (
     role_of,
     speech_verb,
 )
+from claims.extraction.clauses import _own_clause, _subject, finite
 from claims.extraction.doccache import column, morph_values, span_ents, span_text, span_tokens
 from claims.extraction.features import is_year
 
@@ -582,41 +583,6 @@ def same_person(name: str, other: str) -> bool:
     return bool(a and b) and a[-1].lower() == b[-1].lower()
 
 
-def _subject(span: Span) -> Token | None:
-    root = span.root
-    subjects = [c for c in root.children if c.dep_.startswith("nsubj") and span.start <= c.i < span.end]
-    if len(subjects) > 1:
-        # A leading phrase the parser took for a second subject ("Un an après le décès de son mari, la star a
-        # décidé ..." on "an"): the subject is the noun that stands right before the verb, after the comma.
-        last = [c for c in subjects if c.i < root.i and c.pos_ in ("NOUN", "PROPN")][-1:]
-        if last and last[0] != subjects[0] and any(t.text == "," for t in span.doc[subjects[0].i : last[0].left_edge.i]):
-            return last[0]
-    if not subjects:
-        subjects = [t for t in span if t.dep_.startswith("nsubj") and t.head.dep_ == "ROOT"]
-    if not subjects:
-        # Slips of the parser: a subject hung on a word of the verb's own phrase ("La journaliste a d'abord
-        # répondu" on "d'", "La chanteuse a assuré" on "a"); or, when it made a trailing attribution's verb
-        # the root ("Et elle renonce à sa rémunération ..., précise encore la région"), the subject of the
-        # finite clause before it, which is the statement's.
-        speech = speech_verb(root, span.doc.lang_)
-        subjects = [t for t in span[: max(root.i - span.start, 0)] if t.dep_.startswith("nsubj") and t.head.head == root
-                    and t.head.i < root.i and (t.head.pos_ in ("AUX", "ADP", "ADV") or t.head.dep_.startswith("aux")
-                                               or speech and _finite([t.head]))]
-    if not subjects:
-        # A participle clause put first that the parser made the sentence ("Après avoir harcelé le palais, ce
-        # professeur a passé ...", the noun its apposition): the noun after the comma, its verb right after it.
-        doc = span.doc
-        subjects = [t for t in span if t.pos_ == "NOUN" and t.dep_ == "appos" and t.left_edge.i > span.start
-                    and doc[t.left_edge.i - 1].text == "," and t.right_edge.i + 1 < span.end
-                    and _finite([doc[t.right_edge.i + 1]])][:1]
-    return subjects[0] if subjects else None
-
-
-def _finite(tokens: list[Token]) -> bool:
-    return any(t.pos_ in ("VERB", "AUX") and ("Fin" in morph_values(t, "VerbForm") or t.tag_ in ("VBD", "VBZ", "VBP", "MD"))
-               for t in tokens)
-
-
 def _cut_from_before(span: Span, kept: list[Token]) -> bool:
     """Whether a sentence opens, in lower case, on a finite verb: its subject is in the sentence before, cut off
     from it ('"Je reviens sur le ring !" a écrit l'ancien champion pour annoncer son retour', "La montre
@@ -629,7 +595,7 @@ def _cut_from_before(span: Span, kept: list[Token]) -> bool:
     first = next((t for t in words if not (t.pos_ == "PRON" and t.dep_.startswith(("expl", "obj", "iobj")))), None)
     if first is None or not words[0].is_lower or not first.is_lower or first.dep_.startswith("nsubj"):
         return False
-    return _finite([first]) and first in kept[:3]
+    return finite([first]) and first in kept[:3]
 
 
 def _antecedent(subj: Token, ctx: Context, span: Span, sure_of_gender: bool = False) -> str:
@@ -813,7 +779,7 @@ def _sets_the_scene(phrase: list[Token]) -> bool:
         verb = next((t for t in phrase[1:4] if t.pos_ in ("VERB", "AUX")), None)
         return verb is not None and "Inf" in morph_values(verb, "VerbForm") and _past(phrase[0].sent.root)
     if low == "comme":
-        return not _finite(phrase)
+        return not finite(phrase)
     return low.startswith(_INTERVIEWED)
 
 
@@ -839,7 +805,7 @@ def _without_leading_setting(kept: list[Token], span: Span, factual: Callable[[l
         if factual(phrase) or any(t.lower_ in _WHEN for t in phrase) or '"' in {t.text for t in phrase}:
             break
         rest = kept[comma + 1 :]
-        if not _finite(rest) or not any(t.dep_.startswith("nsubj") for t in rest):
+        if not finite(rest) or not any(t.dep_.startswith("nsubj") for t in rest):
             break
         kept = rest
     return kept
@@ -947,7 +913,7 @@ def _asides(kept: list[Token], span: Span, figures: list[tuple[int, int]]) -> se
     # nombre de patients hospitalisés augmente") is what it says.
     rest = [t for t in kept if t.i not in out]
     subjects = [c for c in span.root.children if c.dep_.startswith(("nsubj", "expl:subj"))]
-    if out and (not _finite(rest) or sum(1 for t in rest if t.is_alpha) < 5 or any(
+    if out and (not finite(rest) or sum(1 for t in rest if t.is_alpha) < 5 or any(
             c.pos_ == "PRON" and c.lower_.replace("\u2019", "'") in _REFERRING_CE for c in subjects)):
         return set()
     return out
@@ -1015,8 +981,8 @@ def _inner_connectives(kept: list[Token], language: str) -> set[int]:
                 after += 1  # "de son côté s'est dit", "a ainsi lui-même"
                 nxt = kept[after]
             verb = nxt.pos_ in ("VERB", "AUX") and nxt.lower_ not in ("que", "qu'")
-            after_aux = prev.pos_ == "AUX" and _finite([prev]) and verb and not _finite([nxt])
-            after_subject = verb and _finite([nxt]) and any(
+            after_aux = prev.pos_ == "AUX" and finite([prev]) and verb and not finite([nxt])
+            after_subject = verb and finite([nxt]) and any(
                 s.dep_.startswith("nsubj") and s.right_edge.i in (prev.i, kept[k + n - 1].i) and s.head in (nxt, nxt.head)
                 for s in kept[: before + 1])  # (the parser may hang the connective on the subject: "ville ... côté")
             if phrase in _ALSO and prev.lower_ in _ETRE and nxt.lower_ not in _ETRE:
@@ -1268,7 +1234,7 @@ def condense(
     # Without a finite verb, a fragment; unless it states a figure about a named subject ("Coût estimé :
     # 150.000 euros"). "Un"/"une" read as an article is no figure ("Un show plus que réussi.").
     # "Une hausse de huit points." names nothing it is about: a fragment of the sentence before.
-    fragment = _only_attributes(kept, language) or not _finite(kept) and not (
+    fragment = _only_attributes(kept, language) or not finite(kept) and not (
         any(t.like_num and t.pos_ != "DET" for t in kept) and any(t.pos_ in ("NOUN", "PROPN") for t in kept[:4])
         and len(kept) >= 3 and any(t.text == ":" or t.pos_ == "PROPN" or t.ent_type_ for t in kept))
     out = Rewrite(text, needs_context=needs_context, fragment=fragment, subject=resolved, inner_quote=inner_quote,
@@ -1312,7 +1278,7 @@ def _colon_frame(tokens: list[Token], facts: list[tuple[int, int]]) -> list[int]
     at = {t.i for t in tail}
     # the statement opens on its subject: "le chômage a augmenté", not "Aix-en-Provence, où la députée ..."
     if not any(t.dep_.startswith("nsubj") and t.head.i in at and t.head.dep_ not in ("acl:relcl", "acl")
-               and t.left_edge.i == tail[0].i for t in tail) or not _finite(tail):
+               and t.left_edge.i == tail[0].i for t in tail) or not finite(tail):
         return []
     return [t.i for t in tokens[: colon + 1]]
 
@@ -1451,7 +1417,7 @@ def _description_left_unresolved(subj: Token, kept: list[Token], span: Span) -> 
     after the comma, before its verb, which nothing in the phrase before names."""
     doc, end = subj.doc, subj.right_edge.i + 1
     if subj.pos_ != "NOUN" or subj not in kept or quoted(subj, span) or not (
-            subj.i < subj.head.i or end < len(doc) and _finite([doc[end]])):  # (an apposition, misread: _subject)
+            subj.i < subj.head.i or end < len(doc) and finite([doc[end]])):  # (an apposition, misread: _subject)
         return False
     start = subj.left_edge.i
     lead = [t for t in kept if t.i < start]
@@ -1521,14 +1487,6 @@ def _subject_position(subj: Token, kept: list[Token], span: Span) -> str:
     after = subj in kept[:16] and subj.i < subj.head.i and any(t.text == "," for t in kept[: kept.index(subj)])
     # Not after a clause of its own ("Marion poursuit le combat, elle contribue ..."): its subject is the antecedent.
     return "after" if after and not quoted(subj, span) and not _own_clause(kept[: kept.index(subj)]) else ""
-
-
-def _own_clause(phrase: list[Token]) -> bool:
-    """Whether the words before a comma are a main clause ("Marion poursuit le combat, elle ..."), whose
-    subject a pronoun after it stands for; not a leading phrase ("Depuis 2011,") nor a subordinate clause
-    ("Même s'il a été poignardé,", "Quand la chaîne ...,"). A name in a leading phrase is not enough:
-    "Interrogée par Thierry Ardisson, elle ..." is not about him."""
-    return _finite(phrase) and not any(t.pos_ == "SCONJ" or t.dep_ == "mark" for t in phrase[:3])
 
 
 # Participles that give a name: "Nommé Oural, l'oiseau ...", "Baptisée Halomonas titanicae, la bactérie ...".
@@ -1656,7 +1614,7 @@ def _beside_a_name(noun: Token) -> bool:
     if before is not None and before.ent_type_ in ("PER", "PERSON"):
         return True
     for t in doc[noun.i + 1 : min(noun.i + 9, noun.sent.end)]:  # up to the verb or a comma
-        if t.text in ",;:(" or _finite([t]):
+        if t.text in ",;:(" or finite([t]):
             return False
         if t.ent_type_ in ("PER", "PERSON") and not _party_label(t):
             return True
@@ -1928,7 +1886,7 @@ def _refers_back(kept: list[Token]) -> bool:
         if noun.pos_ != "NOUN" or noun.lower_ in _TIME_NOUNS or _named_in_apposition(noun, misread=True) or (
                 _names_itself(noun)):
             return False
-        return noun.dep_.startswith("nsubj") or (noun.dep_ == "ROOT" and _finite(words[2:]))
+        return noun.dep_.startswith("nsubj") or (noun.dep_ == "ROOT" and finite(words[2:]))
     if low in _OPENING_ANAPHORS and second.lower_.replace("\u2019", "'") not in _RELATIVES:
         return True  # "Celle découverte au Caire mesure huit mètres": which one, the sentence before says
     return False
@@ -2005,7 +1963,7 @@ def _earlier_clause(noun: Token, before: list[Token]) -> bool:
     cet âge à 15 ans", "La majorité pense que le pire est devant nous, mais ce sentiment diminue"); not a
     clause the claim opens with, nor one a verb before it governs ("Il a déclaré que ce seuil ...")."""
     own = _clause_head(noun)
-    if own.head.i >= own.i or own.dep_.startswith("acl") or not _finite([own, *own.children]) or any(
+    if own.head.i >= own.i or own.dep_.startswith("acl") or not finite([own, *own.children]) or any(
             c.dep_ == "mark" for c in own.children):
         return False  # (a "que" clause the parser made a coordination: "... a indiqué qu'Edouard Philippe recevrait")
     start = own.left_edge.i
@@ -2013,7 +1971,7 @@ def _earlier_clause(noun: Token, before: list[Token]) -> bool:
         start > 0 and noun.doc[start - 1].text in ",;:")  # "..., mais ce sentiment", "..., d'autres pays ont fixé"
     if not joined_on or not any(c.dep_.startswith("nsubj") for c in own.children):
         return False
-    return any(t.i <= own.head.i for t in before) and _finite([t for t in before if t.i <= own.head.right_edge.i])
+    return any(t.i <= own.head.i for t in before) and finite([t for t in before if t.i <= own.head.right_edge.i])
 
 
 def _clause_head(noun: Token) -> Token:
