@@ -39,15 +39,19 @@ from claims.extraction.attribution import (
 from claims.extraction.clauses import _own_clause, _subject, finite
 from claims.extraction.doccache import column, morph_values, span_ents, span_text, span_tokens
 from claims.extraction.features import is_year
+from claims.extraction.pronouns import (
+    _DEMONSTRATIVE_PRONOUNS,
+    _LATTER,
+    _PERSONAL_PRONOUNS,
+    _REFERRING_CE,
+    SPEAKER_PRONOUNS,
+    _dummy_it,
+    _impersonal,
+    _it_has_been,
+)
 
 _MARKERS = re.compile(lx.LEAD_MARKERS)
 _QUOTED = re.compile(r'"\s*([^"]{2,}?)\s*"')
-_IMPERSONAL_NEXT = {"y", "faut", "s'agit", "agit", "semble", "paraît", "reste", "suffit", "manque", "pleut", "neige",
-                    "vaut", "importe", "arrive", "convient", "existe"}
-_DEMONSTRATIVE_PRONOUNS = {"cela", "ça", "ceci", "celui-ci", "celle-ci", "ceux-ci", "celles-ci", "this", "that",
-                           "these", "those"}
-_SPEAKER_PRONOUNS = {"je", "j'", "nous", "i", "we"}
-_LATTER = {"dernier", "dernière", "derniers", "dernières", "celui-ci", "celle-ci", "ceux-ci", "celles-ci"}
 
 
 # Nouns that bring in a person without naming them ("une jeune fille", "un homme de 40 ans").
@@ -363,7 +367,7 @@ class Context:
         if resolved_subject:
             self.last_subject = resolved_subject
         elif speaker in self.people and (in_quotation or subject is None or subject.lower_ in ("il", "elle")
-                                         or subject.lower_.replace("\u2019", "'") in _SPEAKER_PRONOUNS):
+                                         or subject.lower_.replace("\u2019", "'") in SPEAKER_PRONOUNS):
             # '(...) Je veux que ..., promet-il.': who says "je" is who the next "il" goes on about
             self.last_subject, self.last_subject_plural = speaker, False
         elif in_quotation:
@@ -1140,7 +1144,7 @@ def condense(
                     replacement[before.i] = original(before)[:-1] + "e "  # "qu'elle" -> "que Michèle Torr"
             else:
                 needs_context = True
-        elif low.replace("\u2019", "'") in _SPEAKER_PRONOUNS:
+        elif low.replace("\u2019", "'") in SPEAKER_PRONOUNS:
             needs_context = True  # "J'ai acheté une maison en 2003": who speaks is not in the text
         elif low == "it" and not _dummy_it(subj):
             needs_context = True  # "It is the highest figure since 2007": what is, the sentence before says
@@ -1305,96 +1309,6 @@ def joined(tokens: list[Token], original: Callable[[Token], str], replacement: d
     return "".join(pieces)
 
 
-_PERSONAL_PRONOUNS = frozenset({"il", "elle", "ils", "elles", "he", "she", "they"})
-
-
-_CLITICS = frozenset({"ne", "n'", "se", "s'", "en", "me", "m'", "nous", "lui", "leur"})
-_IMPERSONAL_PREDICATES = frozenset({"temps", "question", "hors", "tôt", "tard", "l'heure", "dommage"})
-
-
-def _impersonal(subj: Token) -> bool:
-    """ "Il faut", "il n'y a", "il s'agit", "il est possible de", "il est trop tôt pour", "il est hors de
-    question de": an "il" that stands for no one."""
-    if subj.lower_ != "il":
-        return False
-    following = [t for t in subj.doc[subj.i + 1 : subj.i + 7]]
-    words = [t.lower_.replace("\u2019", "'") for t in following]
-    if "y" in words[:2]:
-        # "il y a", "il n'y avait", "il y en aura"; not "Il y purgeait une peine" (he was serving it there)
-        after_y = [w for w in words[words.index("y") + 1 :] if w not in ("en", "pas")]
-        if not after_y or after_y[0] not in _THERE_IS:
-            return False
-        # "Il y a déjà travaillé entre 2012 et 2015": "avoir" is the auxiliary of a participle (he worked
-        # there); "il y a eu un échange de coups" is still "il y a"
-        k = words.index("y") + 1 + words[words.index("y") + 1 :].index(after_y[0])
-        participle = next((t for t in following[k + 1 :] if t.pos_ != "ADV" and t.lower_ not in ("pas", "plus", "jamais")), None)
-        return participle is None or participle.lower_ == "eu" or not (
-            participle.pos_ == "VERB" and "Part" in morph_values(participle, "VerbForm"))
-    rest = [t for t, w in zip(following, words, strict=True) if w not in _CLITICS]
-    if not rest:
-        return False
-    verb = rest[0].lower_.replace("\u2019", "'")
-    if verb in _IMPERSONAL_NEXT or verb in ("agit", "agissait", "agira", "agirait") or verb in _MUST:
-        return True
-    if verb in _THERE_IS and len(rest) > 1 and rest[1].lower_ == "fallu":
-        return True  # "Il avait fallu trois tentatives pour le réveiller"
-    if verb in ("est", "était", "sera", "serait", "devient", "semble"):
-        after = [t for t in rest[1:4] if t.pos_ != "ADV" or t.lower_ in _IMPERSONAL_PREDICATES]
-        reflexive = any(w in ("se", "s'") for w in words[: words.index(verb)]) if verb in words else False
-        return bool(after) and (after[0].pos_ == "ADJ" or after[0].lower_ in _IMPERSONAL_PREDICATES
-                                or not reflexive and _impersonal_passive(after[0]))  # not "il s'est chargé de"
-    return False
-
-
-# "avoir" after "il y": "il y a", "il y avait", "il n'y aura", "qu'il y ait"
-_THERE_IS = frozenset({"a", "avait", "aura", "aurait", "eut", "ait", "eût", "avoir", "aurai", "ont"})
-# "falloir", whose "il" is never anyone: "il faut", "il fallait", "il faudra", "il faudrait"
-_MUST = frozenset({"faut", "fallait", "fallut", "faudra", "faudrait", "faille", "fallût"})
-
-
-# English verbs whose "it" may stand for the clause that follows ("It is likely that ...", "It seems that",
-# "It took three days to ...").
-_DUMMY_IT_VERBS = frozenset({"is", "was", "'s", "be", "been", "being", "are", "were", "seems", "seemed", "seem",
-                             "appears", "appeared", "remains", "remained", "became", "becomes", "takes", "took",
-                             "take", "makes", "made"})
-
-
-def _dummy_it(subj: Token) -> bool:
-    """An English "it" that stands for no antecedent: the parser's expletive, or the subject of "be", "seem",
-    "take" or a passive ("It was reported that ...", "It is expected to ...") with a "that", "to" or
-    "whether" clause after the verb."""
-    if subj.dep_ == "expl":
-        return True
-    verb = subj.head
-    if verb.lower_ not in _DUMMY_IT_VERBS and not any(c.dep_ == "auxpass" for c in verb.children):
-        return False
-    return any(t.lower_ in ("that", "to", "whether", "if") and t.dep_ in ("mark", "aux")
-               for t in subj.doc[verb.i + 1 : subj.sent.end])
-
-
-def _impersonal_passive(participle: Token) -> bool:
-    """"Il est conseillé aux plus de 80 ans de ...", "il est prévu que ...": a passive participle whose
-    subject is the clause after it."""
-    if participle.pos_ != "VERB" or "Part" not in morph_values(participle, "VerbForm"):
-        return False
-    if any(c.dep_ in ("xcomp", "ccomp", "csubj", "csubj:pass") and any(
-            m.dep_ == "mark" and m.lower_.replace("\u2019", "'") in ("de", "d'", "que", "qu'") for m in c.children)
-           for c in participle.children):
-        return True
-    # The parser may hang the clause elsewhere after a long complement ("Il est conseillé aux plus de 80 ans
-    # et aux patients atteints de ... de bien suivre les consignes"): a verb that takes one, and a "de" or
-    # "que" opening an infinitive or a clause further on.
-    return participle.lower_.startswith(_IMPERSONAL_PASSIVES) and any(
-        t.dep_ == "mark" and t.lower_.replace("\u2019", "'") in ("de", "d'", "que", "qu'") and t.head.pos_ in (
-            "VERB", "AUX") for t in participle.doc[participle.i + 1 : participle.sent.end])
-
-
-# Verbs whose passive takes an impersonal "il" and a clause ("il est conseillé de", "il est prévu que"), by
-# the stem of their participles (the pipeline runs no lemmatizer).
-_IMPERSONAL_PASSIVES = ("conseill", "recommand", "déconseill", "demand", "prévu", "permis", "autoris", "interdit",
-                        "exig", "propos", "décid", "envisag")
-
-
 def _pronoun_left_unresolved(subj: Token, kept: list[Token], span: Span) -> bool:
     """Whether a personal pronoun subject stays in the claim, after words too long for its antecedent to be
     looked for ("Alors que l'horizon semblait se dégager pour la chaîne après un mois de grève, elle vient
@@ -1463,18 +1377,11 @@ def _pronoun_opens(kept: list[Token]) -> bool:
     for first in words[:1] + (words[comma + 1 : comma + 2] if comma is not None else []):
         low = first.lower_.replace("\u2019", "'")
         if first.dep_.startswith(("nsubj", "expl:subj")) and first.head.i > first.i and (
-                low in _SPEAKER_PRONOUNS or low in _DEMONSTRATIVE_PRONOUNS and not _it_has_been(first) or (
+                low in SPEAKER_PRONOUNS or low in _DEMONSTRATIVE_PRONOUNS and not _it_has_been(first) or (
                     low in _PERSONAL_PRONOUNS and not _impersonal(first)
                     and not (first in kept and _named_before(first, kept)))):
             return True
     return False
-
-
-def _it_has_been(pronoun: Token) -> bool:
-    """"Cela fait quatre fois que ...", "ça faisait deux ans que ...": a measure of time, no antecedent."""
-    doc = pronoun.doc
-    return pronoun.i + 1 < len(doc) and doc[pronoun.i + 1].lower_ in ("fait", "faisait", "fera") and any(
-        t.lower_ in ("que", "qu'", "qu\u2019") for t in doc[pronoun.i + 2 : pronoun.sent.end])
 
 
 def _subject_position(subj: Token, kept: list[Token], span: Span) -> str:
@@ -1843,7 +1750,7 @@ def _mid_sentence(antecedent: str) -> str:
 # they do not refer back to something the claim leaves unnamed.
 _TIME_NOUNS = lx.TIME_NOUNS
 _DEMONSTRATIVE_DETS = frozenset({"ce", "cet", "cette", "ces", "this", "these", "that", "those"})
-_REFERRING_CE = frozenset({"c'", "ce", "cela", "ça", "ceci"})
+
 _RELATIVES = frozenset({"qui", "que", "qu'", "dont"})
 # Pronouns that stand for a person or thing named before and open a sentence only after it (not attribution's
 # _STRESSED_PRONOUNS, the pronouns a "selon" names a source by): "Celle découverte
