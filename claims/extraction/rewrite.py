@@ -37,6 +37,25 @@ from claims.extraction.attribution import (
     speech_verb,
 )
 from claims.extraction.clauses import _own_clause, _subject, finite
+from claims.extraction.descriptions import (
+    _ANYONE,
+    _DATING,
+    _POSSESSIVES,
+    _UNNAMED_PEOPLE,
+    _counted,
+    _described_back,
+    _general,
+    _may_speak,
+    _named_in_apposition,
+    _names_itself,
+    _office,
+    _role_phrase,
+    _unidentified_office,
+    _unnamed_description,
+    demonstrative,
+    person_noun,
+    possessive,
+)
 from claims.extraction.doccache import column, morph_values, span_ents, span_text, span_tokens
 from claims.extraction.features import is_year
 from claims.extraction.pronouns import (
@@ -52,13 +71,6 @@ from claims.extraction.pronouns import (
 
 _MARKERS = re.compile(lx.LEAD_MARKERS)
 _QUOTED = re.compile(r'"\s*([^"]{2,}?)\s*"')
-
-
-# Nouns that bring in a person without naming them ("une jeune fille", "un homme de 40 ans").
-_UNNAMED_PEOPLE = frozenset({*lx.PERSON_NOUNS, "homme", "femme", "fille", "garçon", "enfant", "adolescent",
-                             "adolescente", "jeune", "victime", "passant", "passante", "automobiliste",
-                             "conducteur", "conductrice", "retraité", "retraitée", "voisin", "voisine", "touriste",
-                             "détenu", "détenue", "prisonnier", "prisonnière", *lx.UNNAMED_PEOPLE_EN})
 
 
 # Offices held by few people at a time, whose holder an article names ("l'ancienne ministre", "le maire");
@@ -290,7 +302,7 @@ class Context:
 
     def _demonstrated(self, noun: Token) -> str:
         """A demonstrative occupation subject (Context.demonstrated): the article has tied it to the person."""
-        if not _demonstrative(noun) or "Plur" in morph_values(noun, "Number"):
+        if not demonstrative(noun) or "Plur" in morph_values(noun, "Number"):
             return ""
         pronoun = {"Masc": "il", "Fem": "elle"}.get(next(iter(noun.morph.get("Gender")), ""), "")
         person = self.demonstrated(noun.lower_, pronoun)
@@ -389,7 +401,7 @@ class Context:
             self.last_subject_plural = "Plur" in morph_values(subject, "Number")
             self.last_subject_gender = next(iter(subject.morph.get("Gender")), "")
             self.last_subject_outlet = subject.lower_ in lx.OUTLET_NOUNS
-            self.last_subject_thing = bool(self.last_subject_gender) and not _person_noun(subject.lower_)
+            self.last_subject_thing = bool(self.last_subject_gender) and not person_noun(subject.lower_)
             return
         elif subject is None or subject.lower_ not in ("il", "elle", "ils", "elles"):
             self.last_subject = ""
@@ -409,7 +421,7 @@ def _described(subject: Token) -> str:
     ("Sa voiture", "Ce travail") or runs longer than a short phrase."""
     np = _subject_phrase(subject)
     return span_text(np) if len(np) <= 6 and not any(t.text in ',"()' for t in np) and (
-        _possessive(subject) is None) and not _demonstrative(subject) else ""
+        possessive(subject) is None) and not demonstrative(subject) else ""
 
 
 def _named_medium(ent: Span) -> bool:
@@ -435,10 +447,6 @@ def _subject_phrase(noun: Token) -> Span:
             break
         end = child.right_edge.i + 1
     return doc[noun.left_edge.i : end]
-
-
-def _demonstrative(noun: Token) -> bool:
-    return any(c.dep_ == "det" and "Dem" in morph_values(c, "PronType") for c in noun.children)
 
 
 # The words a complement that says which thing a noun is may open with ("une enquête pour fraude", "des
@@ -673,28 +681,6 @@ _SETTING_DEPS = frozenset({"advcl", "advmod", "obl", "obl:mod", "obl:arg", "nmod
 # ("Pour le maire,", "Pour moi,"): those are part of what is claimed.
 _BACKGROUND = frozenset({"alors", "tandis", "while", "whereas"})
 _INTERVIEWED = lx.INTERVIEWED
-
-
-_POSSESSIVES = {"son": "sing", "sa": "sing", "ses": "sing", "leur": "plur", "leurs": "plur",
-                "his": "sing", "her": "sing", "its": "sing", "their": "plur"}
-
-
-def _possessive(subj: Token) -> Token | None:
-    """The possessive determiner of a subject ("Sa candidature", "Their union"), if it has one."""
-    return next((c for c in subj.children if c.dep_ in ("det", "poss", "nmod:poss") and c.i < subj.i
-                 and c.lower_ in _POSSESSIVES), None)
-
-
-def _named_in_apposition(subj: Token, misread: bool = False) -> bool:
-    """ "Son avocat, Me Dupont,", "Sa petite sœur Charlotte": the subject is named; "Ses politiques et
-    opinions": two things owned, no one place for the owner. With `misread`, a "conj" without "et"/"ou"
-    is an apposition the parser misread ("Ce lieu saint, également temple du tourisme de masse,", "Sa
-    mère, également touchée,"): it names nothing and owns nothing."""
-    # "La députée LREM", "L'ancien magnat d'Hollywood": a party's initials or a place say which party or where, not who
-    person = _person_noun(subj.lower_)
-    return any((c.dep_ == "appos" or c.i - subj.i <= 2) and (c.ent_type_ or c.pos_ == "PROPN")
-               and not (person and (_party_label(c) or c.ent_type_ in ("LOC", "GPE"))) or c.dep_ == "conj"
-               and (not misread or any(g.dep_ == "cc" for g in c.children)) for c in subj.rights)
 
 
 def _owner(owned: Token, ctx: Context) -> str:
@@ -1154,7 +1140,7 @@ def condense(
                 low in ("celui", "celle", "ceux", "celles") and nxt is not None
                 and nxt.text.startswith("-")):  # "Celui-ci" cut in three
             needs_context = True
-        elif (position == "first" or not _lead_names(subj, kept)) and (owned := _possessive(subj)) is not None:
+        elif (position == "first" or not _lead_names(subj, kept)) and (owned := possessive(subj)) is not None:
             # After a leading phrase the owner is less often the subject of the sentence before ("Soupçonneux,
             # ses producteurs ..." after "l'organisateur du concert, Gilbert Coullier, apprend ..."): no owner named
             resolved = _owner(owned, ctx) if position == "first" else ""
@@ -1198,7 +1184,7 @@ def condense(
                 described = _tidy(joined(role, original))  # the article, read whole, may name them (name_description)
         elif (_named_in_apposition(subj, misread=True) or _names_itself(subj)) and low not in _LATTER:
             pass  # "Cet ex-collaborateur, Tewfik Derbal, a démissionné", "Cette saison 3 de The Voice": named
-        elif _demonstrative(subj) or low in _LATTER:
+        elif demonstrative(subj) or low in _LATTER:
             np = [t for t in subj.subtree if t.i <= subj.i]
             if low.startswith("derni") and not any(c.lower_ in ("ce", "cette", "ces") for c in subj.children):
                 needs_context = True  # "Le dernier a été plus complexe": the last of the things listed before
@@ -1340,7 +1326,7 @@ def _description_left_unresolved(subj: Token, kept: list[Token], span: Span) -> 
         return False
     if _named_in_apposition(subj, misread=True) or _names_itself(subj):
         return False
-    return _described_back(subj) or _unidentified_office(subj) or _demonstrative(subj) and (
+    return _described_back(subj) or _unidentified_office(subj) or demonstrative(subj) and (
         subj.lower_ not in _TIME_NOUNS and subj.lower_ not in _CONNECTIVE_NOUNS)
 
 
@@ -1414,7 +1400,7 @@ def _lead_names(subj: Token, kept: list[Token]) -> bool:
         return True
     if "Plur" in morph_values(subj, "Number") and _named_before(subj, kept):
         return True  # "Si Macron et Philippe sortent de l'ENA, les deux hommes ..."
-    return _possessive(subj) is not None and any(t.ent_type_ in ("PER", "PERSON", "ORG") for t in lead)
+    return possessive(subj) is not None and any(t.ent_type_ in ("PER", "PERSON", "ORG") for t in lead)
 
 
 def _speaker_it_describes(subj: Token, described: str, attribution: Attribution, ctx: Context, language: str) -> str:
@@ -1463,11 +1449,6 @@ def name_description(text: str, description: str, name: str) -> str:
     return text[: found.end()] + " " + name + text[found.end():]
 
 
-def _office(word: str) -> bool:
-    """An office held in a place or a body ("ministre", "maire", "gouverneur"), not an occupation."""
-    return word in lx.PERSON_ROLES or word in ("gouverneur", "gouverneure")
-
-
 def _office_holder(description: str, ctx: Context) -> str:
     """The person the article named with the office a description gives (Context.person_for). A bare "le
     président" shortens a head of state's office ("le président brésilien Jair Bolsonaro", "le président du
@@ -1486,85 +1467,13 @@ _BODIES = frozenset(role_key(word) for word in (*lx.INSTITUTION_NOUNS, *lx.COMPA
                                                "association", "région", "ong"))
 
 
-# Adjectives that leave an office unidentified ("le nouveau ministre", "l'ancien président"); "premier" does
-# so only with "ancien" ("le Premier ministre" is one person, "l'ancien Premier ministre" several).
-_VAGUE_OFFICE_ADJECTIVES = frozenset({*ROLE_ADJECTIVES, "nouveau", "nouvelle", "actuel", "actuelle", "futur",
-                                      "future", "sortant", "sortante"})
-
-
-def _unidentified_office(noun: Token) -> bool:
-    """A definite office subject that does not say which one ("Le ministre a expliqué", "L'ancien président
-    estime", "La députée LREM a réagi") and the article's context did not resolve (_role_phrase): many hold
-    it. Not "Le Premier ministre", "Le président américain", "La ministre de la Santé", "Le maire de Nice",
-    nor an office named after it ("Le ministre Olivier Véran")."""
-    if not noun.is_lower or not _office(noun.lower_) or "Plur" in morph_values(noun, "Number") or (
-            _named_in_apposition(noun)) or _beside_a_name(noun):  # ("Bruno Le Maire")
-        return False
-    if not _definite(noun) or noun.lower_ in _ANYONE and _general(noun):
-        return False  # "S'il y a un contentieux, le juge devra estimer ...": any judge
-    adjectives = [c.lower_ for c in noun.children if c.dep_ == "amod"]
-    if any(a not in _VAGUE_OFFICE_ADJECTIVES for a in adjectives) or (
-            any(a in ("premier", "première") for a in adjectives) and not any(a.startswith(("ancien", "ex")) for a in adjectives)):
-        return False
-    # a complement says which ("de la Santé", "du RN", English "of Dayton", "the health minister"); a party's
-    # initials do not ("La députée LREM")
-    return not any(c.dep_ in ("nmod", "appos", "flat:name", "acl", "acl:relcl", "prep", "relcl")
-                   and not _party_label(c) for c in noun.rights) \
-        and not any(c.dep_ == "compound" for c in noun.lefts)
-
-
-def _beside_a_name(noun: Token) -> bool:
-    """A person's name set right before or after the description, however the parser hung it: "Marig Le Moigne,
-    la directrice, a fait le calcul", "le député apparenté LFI de la Somme François Ruffin"."""
-    doc, start = noun.doc, noun.left_edge.i
-    before = doc[start - 2] if start >= 2 and doc[start - 1].text == "," else None
-    if before is not None and before.ent_type_ in ("PER", "PERSON"):
-        return True
-    for t in doc[noun.i + 1 : min(noun.i + 9, noun.sent.end)]:  # up to the verb or a comma
-        if t.text in ",;:(" or finite([t]):
-            return False
-        if t.ent_type_ in ("PER", "PERSON") and not _party_label(t):
-            return True
-    return False
-
-
-def _party_label(tok: Token) -> bool:
-    """A party's or a group's initials after a person's noun ("LREM", "LR", "EELV"): they do not say who."""
-    return tok.text.isupper() and 2 <= len(tok.text) <= 6 and not list(tok.children)
-
-
 def _quoted_described(subj: Token | None, kept: list[Token]) -> bool:
     """A quotation that is the claim and opens on a subject pointing back ('"L'homme a appris les noms de
     ces derniers", précise la chaîne', '"Son téléphone avait bipé mercredi", raconte son fils'): the
     quotation's words say who only with the sentences before."""
     if subj is None or subj not in [t for t in kept if t.is_alpha][:3]:
         return False
-    return _described_back(subj) or _possessive(subj) is not None and not _named_in_apposition(subj, misread=True)
-
-
-def _role_phrase(noun: Token, named: bool = False) -> list[Token] | None:
-    """The words of a subject that describes a person by their office or occupation ("Le ministre", "La
-    présidente du RN", "L'ancienne ministre", "La chanteuse"): the article, the office and what follows it
-    up to the verb, with no name, comma or quotation; None otherwise. With `named`, one whose complement is
-    a name ("Le député de la Creuse", "La chroniqueuse de France Inter") too."""
-    if noun.lower_ not in lx.PERSON_ROLES and role_key(noun.lower_) not in FOLDED_JOBS or (
-            not named and _names_itself(noun)) or _named_in_apposition(noun):
-        return None
-    phrase = [t for t in noun.subtree if t.i <= noun.i or (t.i - noun.i <= 6 and t.dep_ not in ("acl", "acl:relcl"))]
-    if not phrase or phrase[0].lower_ not in ("le", "la", "l'", "l\u2019", "les") or len(phrase) > 8:
-        return None
-    if any(t.text in ',;:"()«»' for t in phrase) or phrase[-1].i - phrase[0].i + 1 != len(phrase):
-        return None
-    if any(t.dep_ == "flat:name" and t.pos_ != "PROPN" for t in phrase):
-        return None  # "Le maire compte se représenter": the parser took the verb for the rest of a name
-    return phrase
-
-
-# Nouns for a company or a body the article named before: "L'entreprise a licencié 300 salariés" says which
-# one only in the sentences before.
-_DESCRIBED_BODIES = lx.COMPANY_NOUNS | {"enseigne", "marque", "laboratoire", "association", "start-up", "firme",
-                                        "club", "établissement", "organisation", "ong", "collectif", "chaîne"}
-_DEFINITE = frozenset({"le", "la", "l'", "l\u2019", "the"})
+    return _described_back(subj) or possessive(subj) is not None and not _named_in_apposition(subj, misread=True)
 
 
 _CLEFT_BE = frozenset({"est", "était", "étaient", "sont"})
@@ -1593,119 +1502,6 @@ def _one_of_them(subj: Token) -> bool:
     return any(t.lower_ in ("eux", "elles") and t.i > 0 and t.doc[t.i - 1].lower_ == "entre" for t in subj.subtree)
 
 
-def _described_back(noun: Token) -> bool:
-    """Whether a subject points back to someone or something the sentences before named, by a definite
-    description and nothing that names it: an unnamed person ("L'homme", "Le jeune homme de 27 ans", "La
-    victime"), an occupation the article gave no name to here ("Le chanteur", "L'actrice") or a company or
-    body ("L'entreprise", "Le groupe", "L'association"). Not an office ("Le Premier ministre", "Le préfet":
-    _role_phrase), not a description with a name in it or next to it ("L'association Droit au logement",
-    "L'avocat de Jean Dupont", "La chanteuse, Adele,"). A thing of the story ("Le texte", "L'épreuve", "La
-    hausse observée jeudi": lexicon.STORY_NOUNS) when nothing but a vague adjective or a clause goes with
-    it ("Le texte de loi", "Le corps humain" say which). A plural only when it counts a few ("Les deux
-    hommes", "Les trois pays"), not "Les secours", "Les enfants"."""
-    if noun.pos_ != "NOUN" or noun.lower_ in lx.PERSON_ROLES:
-        return False
-    if "Plur" in morph_values(noun, "Number"):
-        if not _counted(noun) or _specified(noun):  # not "les 12 gares du réseau"
-            return False
-    elif noun.lower_ in lx.STORY_NOUNS:
-        if _specified(noun) or not _definite(noun):
-            return False
-    elif not _describes(noun.lower_) or not _definite(noun):
-        return False
-    doc, end = noun.doc, noun.right_edge.i
-    if end + 2 < len(doc) and doc[end + 1].text == "," and doc[end + 2].pos_ == "PROPN":
-        return False  # "Le producteur de la série, Hubert Besson, ...": named after a comma the parser cut
-    # A party's initials or a place say which party or where, not who: "La députée LREM", "L'ancien magnat
-    # d'Hollywood" (but "L'avocat de Jean Dupont", "Le chanteur de Téléphone" say who)
-    person = _person_noun(noun.lower_)
-    if person and any(c.dep_ == "amod" and c.lower_.startswith(_RANKS) for c in noun.children) and any(
-            c.dep_.startswith("acl") for c in noun.children):
-        return False  # "la première femme à devenir présidente des États-Unis": one by definition
-    # (an English number is an entity, CARDINAL, that names no one: "The two men")
-    return not _named_in_apposition(noun) and not any(
-        (t.ent_type_ and t.ent_type_ not in _NUMBER_ENTITIES or t.pos_ == "PROPN")
-        and not (person and (_party_label(t) or t.ent_type_ in ("LOC", "GPE")))
-        for t in noun.subtree if t.i != noun.i and t.dep_ not in ("acl", "acl:relcl"))
-
-
-_NUMBER_ENTITIES = frozenset({"CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"})
-
-
-# Numbers of a few: "Les deux hommes", "les trois suspects" point back to people counted before.
-_FEW = frozenset({"deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze", "douze",
-                  "two", "three", "four", "five", "seven", "eight", "nine", "ten", "eleven", "twelve"})
-# Adjectives that do not say which thing ("Le nouveau texte", "La première édition", "L'ancien bâtiment").
-_VAGUE = frozenset({*ROLE_ADJECTIVES, "nouveau", "nouvel", "nouvelle", "nouveaux", "nouvelles", "dernier", "dernière",
-                    "même", "deuxième", "second", "seconde", "troisième", "prochain", "prochaine", "petit", "petite",
-                    "grand", "grande", "autre", "autres", "présumé", "présumée", "présumés", "présumées"})
-
-
-def _definite(noun: Token) -> bool:
-    """A definite article before a noun, alone or in "du", "au", "des", "aux" ("le nom du suspect", "la
-    disparition des deux soldats")."""
-    return any(c.dep_ == "det" and c.lower_.replace("\u2019", "'") in _DEFINITE or c.lower_ == "les"
-               or c.dep_ == "case" and c.lower_ in ("du", "au", "des", "aux") for c in noun.children)
-
-
-def _counted(noun: Token) -> bool:
-    """"Les deux hommes", "les 3 suspects": a definite plural counting a few, the number right before the
-    noun (not "les deux tiers", "les cinq dernières minutes", "les huit premières places": a rank)."""
-    if noun.lower_ in _PARTS or noun.lower_ in _DATING or noun.lower_[:-1] in _DATING:
-        return False
-    if not _definite(noun) or any(c.dep_ == "amod" and c.lower_.startswith(_RANKS) for c in noun.children):
-        return False
-    return any(c.dep_ == "nummod" and c.i < noun.i and (c.lower_ in _FEW or c.text.isdigit() and 2 <= int(c.text) <= 12)
-               and all(t.pos_ == "ADJ" for t in noun.doc[c.i + 1 : noun.i]) for c in noun.children)
-
-
-_RANKS = ("premi", "derni", "meilleur", "prochain", "pire")
-# Parts of a whole, counted as the whole has them ("les deux tiers", "les quatre roues", "les deux mains", "les
-# deux tours"): no set told of before.
-_PARTS = frozenset({"tiers", "quarts", "moitiés", "roues", "mains", "bras", "jambes", "pieds", "yeux", "oreilles",
-                    "côtés", "rives", "tours", "sexes", "mi-temps"})
-
-
-def _specified(noun: Token) -> bool:
-    """Whether a thing's noun has a complement or an adjective that says which ("Le texte de loi", "Le
-    corps humain", "La hausse des prix"); a vague adjective or a clause does not ("La nouvelle édition", "La
-    hausse observée jeudi")."""
-    return any(c.dep_ in ("nmod", "appos", "flat:name", "compound") or c.dep_ == "amod" and c.lower_ not in _VAGUE
-               for c in noun.children)
-
-
-def _unnamed_description(antecedent: str, things: bool = False) -> bool:
-    """Whether an antecedent is a definite description that names no one (_described_back): "l'homme",
-    "la chanteuse", "l'entreprise"; not "Le planning familial" nor a name. With `things`, a thing of the story
-    too ("la photo", "l'affaire": lexicon.STORY_NOUNS)."""
-    words = antecedent.lower().replace("\u2019", "'").replace("'", "' ").split()
-    if len(words) < 2 or words[0] not in ("le", "la", "l'") or any(w[:1].isupper() for w in antecedent.split()[1:]):
-        return False
-    head = next((w for w in words[1:] if w not in ROLE_ADJECTIVES and w not in ("jeune",)), words[1])
-    return _describes(head) or things and head in lx.STORY_NOUNS
-
-
-def _describes(word: str) -> bool:
-    """Whether a noun, lower-cased, describes someone or something without naming them: an unnamed person
-    ("homme", "victime", "attaquant"), an occupation ("chanteuse") or a company or body ("entreprise"). The
-    one list _described_back and _unnamed_description read."""
-    return word in _UNNAMED_PEOPLE or word in lx.UNNAMED_PERSON_NOUNS or word in _DESCRIBED_BODIES \
-        or role_key(word) in FOLDED_JOBS
-
-
-def _may_speak(description: str) -> bool:
-    """Whether a description names someone or a body that can make a statement ("la ville", "le ministère",
-    "l'entreprise", "la chanteuse"), not a thing ("le café", "la hausse")."""
-    words = description.lower().replace("\u2019", "'").replace("'", " ").split()
-    return any(w in lx.AGENT_NOUNS or _describes(w) or _person_noun(w) for w in words)  # (AGENT_NOUNS holds INSTITUTION_NOUNS)
-
-
-def _person_noun(word: str) -> bool:
-    """Whether a noun, lower-cased, stands for a person: an office, an occupation or an unnamed person."""
-    return word in lx.PERSON_ROLES or word in _UNNAMED_PEOPLE or word in lx.UNNAMED_PERSON_NOUNS \
-        or role_key(word) in FOLDED_JOBS
-
-
 def _quoted_at(text_of: list[str], start: int, i: int) -> bool:
     """Whether token i lies inside quotation marks opened since `start`: brackets there are the writer's
     insertion into the speaker's words, « ce n'est pas à (lui) de juger », which the sentence needs (not a cut,
@@ -1720,16 +1516,6 @@ def _quoted_at(text_of: list[str], start: int, i: int) -> bool:
         elif text == '"':
             straight = not straight
     return depth > 0 or straight
-
-
-def _names_itself(noun: Token) -> bool:
-    """A demonstrative subject that carries its own name: "Cette saison 3 de The Voice Kids", "Ce
-    front commun pour Aéroports de Paris"."""
-    # Only the noun's own complements ("de The Voice Kids"), not a clause about it ("Ces investigations,
-    # confiées à l'Office central ..."): which investigations is still the sentence before's.
-    return any((t.ent_type_ or t.pos_ == "PROPN") and 0 < t.i - noun.i <= 6
-               for child in noun.rights if child.dep_ in ("nmod", "flat:name", "nummod", "compound")
-               for t in child.subtree)
 
 
 _ARTICLES = ("le ", "la ", "les ", "l'", "l\u2019", "un ", "une ", "des ", "the ")
@@ -1814,9 +1600,7 @@ _ON_THE_SPOT = re.compile(r"\bsur les lieux(?=\s*(?:[,.;:!?)]|$|et |pour |afin |
 # "en ce sens", "de ce fait", "à ce point", "à ce stade", "à ce propos", "dans ce contexte", "dans ce cadre".
 _CONNECTIVE_NOUNS = frozenset({"titre", "égard", "effet", "cas", "sens", "fait", "point", "stade", "propos", "contexte",
                                "cadre", "type", "genre", "sorte", "période"})
-# Nouns of time a demonstrative dates from the article's day, singular or plural ("cette semaine", "ces
-# dernières 24 heures"; but "ce jour-là", which _points_back reads).
-_DATING = frozenset({*lx.TIME_NOUNS, "heure", "minute", "décennie", "siècle"})
+
 # What every story of the time is about, which a demonstrative names without the sentences before ("la lutte
 # contre ce virus", "face à cette crise").
 _TOPICAL_NOUNS = frozenset({"virus", "épidémie", "pandémie", "crise"})
@@ -1915,7 +1699,7 @@ def _source_named(kept: list[Token], subj: Token | None, attribution: Attributio
             continue
         before = kept[:k]
         if any(b.ent_type_ in ("PER", "PERSON") for b in before) or subj is not None and subj in before and (
-                subj.pos_ == "PROPN" or _person_noun(subj.lower_)):
+                subj.pos_ == "PROPN" or person_noun(subj.lower_)):
             continue  # "Le sénateur a dit que la décision était selon lui une erreur": the subject's own view
         if ctx.fits(claimant, pronoun) and attribution.how == f"pronoun:{pronoun}":
             out[t.i] = claimant
@@ -1936,7 +1720,7 @@ def _demonstrated_back(noun: Token, before: list[Token]) -> bool:
     do not give ("Le Grenelle des violences conjugales ... ce Grenelle" does), that names nothing itself
     ("cette McLaren Speedtail"), is no date ("ce mardi", "cette année"; but "ce jour-là") nor a connective
     ("à ce titre", "dans ce cas")."""
-    if not _demonstrative(noun) or noun.lower_ in _CONNECTIVE_NOUNS or noun.lower_ in _TOPICAL_NOUNS or (
+    if not demonstrative(noun) or noun.lower_ in _CONNECTIVE_NOUNS or noun.lower_ in _TOPICAL_NOUNS or (
             noun.lower_ in _DATING or noun.lower_[:-1] in _DATING and noun.lower_[-1] in "sx"):
         return False  # "ces dernières semaines", "ces dernières 24 heures"
     if _named_in_apposition(noun, misread=True) or any(  # "cette somme de 222 millions", "ce deuxième épisode de The Voice"
@@ -1947,7 +1731,7 @@ def _demonstrated_back(noun: Token, before: list[Token]) -> bool:
     if any(t.lower_.rstrip("sx") == stem for t in before):
         return False
     # "pour rendre hommage à cet Afro-Américain de 46 ans" after "George Floyd": the person the claim names
-    return not (_person_noun(noun.lower_) and any(t.ent_type_ in ("PER", "PERSON") for t in before))
+    return not (person_noun(noun.lower_) and any(t.ent_type_ in ("PER", "PERSON") for t in before))
 
 
 def _unnamed_person(noun: Token, words: list[Token]) -> bool:
@@ -1967,26 +1751,6 @@ def _unnamed_person(noun: Token, words: list[Token]) -> bool:
     return not any(t.ent_type_ in ("PER", "PERSON") and not t.text.isupper()  # (not an acronym: "(FIJAISV)")
                    and not (t.dep_.startswith("nsubj") and t.head == t.sent.root)
                    or t.lower_ == noun.lower_ and t.i < noun.i for t in words)
-
-
-# People by what anyone may be for a while ("le salarié", "le conducteur", "le juge"): a rule, an advice or a
-# purpose speaks of them in general ("S'il y a un contentieux, le juge devra estimer ...", "Une mesure qui vise à
-# assurer une meilleure visibilité pour le conducteur").
-_ANYONE = frozenset({"salarié", "salariée", "employé", "employée", "conducteur", "conductrice", "automobiliste",
-                     "passant", "passante", "consommateur", "consommatrice", "usager", "patient", "patiente",
-                     "voyageur", "voyageuse", "piéton", "locataire", "propriétaire", "client", "cliente", "élève",
-                     "étudiant", "étudiante", "juge", "employeur", "auteur", "auteure", "autrice"})
-
-
-def _general(noun: Token) -> bool:
-    """Whether the sentence states a rule or a purpose rather than what happened: a condition ("si"), a duty
-    or a possibility ("devra", "peut"), a future or a conditional verb, an aim ("qui vise à", "pour")."""
-    for t in noun.sent:
-        low = t.lower_.replace("\u2019", "'")
-        if t.dep_ == "mark" and low in ("si", "s'") or low.startswith(("doi", "dev", "peu", "pourr", "vis")) and (
-                t.pos_ in ("VERB", "AUX")) or set(morph_values(t, "Tense")) & {"Fut"} or "Cnd" in morph_values(t, "Mood"):
-            return True
-    return False
 
 
 def _named_cleft(words: list[Token]) -> bool:
