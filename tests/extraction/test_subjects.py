@@ -1,5 +1,6 @@
 """Self-contained subjects: a pronoun or a description subject becomes the person the article makes
-certain, else the claim needs context (claims.extraction.rewrite.Context, _subject, _antecedent)."""
+certain, else the claim needs context (claims.extraction.article_context.Context, clauses._subject,
+antecedents._antecedent)."""
 
 from __future__ import annotations
 
