@@ -186,7 +186,7 @@ CONNECTIVES = {
 }
 # The writer's frames before a statement that remind or explain ("Il faut enfin rappeler que Conforama attend ...",
 # "Il convient de préciser que ...") with or without an adverb, and "d'autant (plus) que" tying the statement to the
-# sentence before: no fact of the claim, dropped with CONNECTIVES (rewrite._connectives). Written out here once.
+# sentence before: no fact of the claim, dropped with CONNECTIVES (padding._connectives). Written out here once.
 _REMINDER_VERBS = ("faut {}rappeler", "faut {}savoir", "faut {}préciser", "faut {}noter", "faut {}souligner",
                    "faut {}dire", "convient {}de rappeler", "convient {}de préciser", "convient {}de noter",
                    "est {}bon de rappeler", "est {}utile de rappeler")
@@ -198,7 +198,7 @@ REMINDER_FRAMES = {
 }
 # Of those, the ones a sentence also sets inside its main clause, after the subject or the auxiliary ("Le
 # tribunal a ainsi donné raison", "La ville de Saint-Ouen de son côté a rassuré", "Il a également été député"):
-# they tie the claim to the sentences before and say nothing of its fact (rewrite._inner_connectives).
+# they tie the claim to the sentences before and say nothing of its fact (padding._inner_connectives).
 INNER_CONNECTIVES = {
     "fr": ("de son côté", "de leur côté", "pour sa part", "pour leur part", "par ailleurs", "en outre", "en effet",
            "d'ailleurs", "toutefois", "cependant", "pourtant", "néanmoins", "ainsi", "donc", "également", "aussi"),
