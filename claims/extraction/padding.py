@@ -1,7 +1,8 @@
 """The words a claim's text leaves out around its statement: leading and inner connectives ("Par ailleurs,",
 "a ainsi donné"), leading phrases that only set the scene ("Alors qu'il rentrait chez lui,"), asides that add
-to a noun without restricting it (", qui ...", "(photo)") and a frame before a colon that only announces
-("Le constat est sans appel :"). None of them may carry a number, a name, a negation or a date."""
+to a noun without restricting it (", qui ..."), a frame before a colon that only announces ("Le constat est
+sans appel :"), and whether a bracket stands inside a quotation (condense drops the others). What goes
+carries no fact of the claim."""
 
 from __future__ import annotations
 
