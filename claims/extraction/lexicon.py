@@ -186,7 +186,7 @@ CONNECTIVES = {
 }
 # The writer's frames before a statement that remind or explain ("Il faut enfin rappeler que Conforama attend ...",
 # "Il convient de préciser que ...") with or without an adverb, and "d'autant (plus) que" tying the statement to the
-# sentence before: no fact of the claim, dropped with CONNECTIVES (rewrite._connectives). Written out here once.
+# sentence before: no fact of the claim, dropped with CONNECTIVES (padding._connectives). Written out here once.
 _REMINDER_VERBS = ("faut {}rappeler", "faut {}savoir", "faut {}préciser", "faut {}noter", "faut {}souligner",
                    "faut {}dire", "convient {}de rappeler", "convient {}de préciser", "convient {}de noter",
                    "est {}bon de rappeler", "est {}utile de rappeler")
@@ -198,7 +198,7 @@ REMINDER_FRAMES = {
 }
 # Of those, the ones a sentence also sets inside its main clause, after the subject or the auxiliary ("Le
 # tribunal a ainsi donné raison", "La ville de Saint-Ouen de son côté a rassuré", "Il a également été député"):
-# they tie the claim to the sentences before and say nothing of its fact (rewrite._inner_connectives).
+# they tie the claim to the sentences before and say nothing of its fact (padding._inner_connectives).
 INNER_CONNECTIVES = {
     "fr": ("de son côté", "de leur côté", "pour sa part", "pour leur part", "par ailleurs", "en outre", "en effet",
            "d'ailleurs", "toutefois", "cependant", "pourtant", "néanmoins", "ainsi", "donc", "également", "aussi"),
@@ -324,7 +324,7 @@ PERSON_NOUNS = {
 }
 # More people a story names by what they do or who they are ("L'attaquant de 25 ans a rencontré les
 # dirigeants", "La vendeuse a gardé son calme"): as a definite subject with no name, they point back to someone
-# named before (rewrite._described_back). Kept apart from PERSON_NOUNS, whose words the attribution also
+# named before (descriptions._described_back). Kept apart from PERSON_NOUNS, whose words the attribution also
 # reads as a speaker's occupation. Not words that also name a thing ("cadre", "facteur", "serveur",
 # "batteur", "milieu", "centenaire", "gendarme": "le gendarme de la Bourse").
 UNNAMED_PERSON_NOUNS = frozenset({
@@ -350,7 +350,7 @@ UNNAMED_PERSON_NOUNS = frozenset({
 # Things a story names again by a definite description once it has told of them ("Le texte prévoit ...",
 # "L'épreuve est programmée pour mercredi", "L'aigle avait disparu", "La hausse observée entre mercredi et
 # jeudi"): as a subject with no name and no complement, they say which only with the sentences before
-# (rewrite._described_back). Not what a story's reader knows without them: the epidemic, the government,
+# (descriptions._described_back). Not what a story's reader knows without them: the epidemic, the government,
 # the police, the law in general ("La loi interdit ...").
 STORY_NOUNS = frozenset({
     "texte", "décision", "mesure", "projet", "proposition", "réforme", "dispositif", "décret", "amendement",
@@ -373,7 +373,7 @@ STORY_NOUNS = frozenset({
     "proposal", "agreement", "move",
 })
 # People a story names again by what they are, not who ("The man had stolen ...", "The victim was taken ..."):
-# English, beside the French of rewrite's unnamed people and UNNAMED_PERSON_NOUNS.
+# English, beside the French of descriptions._UNNAMED_PEOPLE and UNNAMED_PERSON_NOUNS.
 UNNAMED_PEOPLE_EN = frozenset({
     "man", "woman", "girl", "boy", "child", "teenager", "victim", "driver", "suspect", "passer-by", "resident",
     "neighbour", "neighbor", "tourist", "prisoner", "inmate", "pupil", "student", "patient", "mother", "father",

@@ -1227,7 +1227,7 @@ def test_a_medium_named_right_after_its_noun_is_claimant_and_outlet() -> None:
 
 
 def test_a_pronoun_after_a_role_subject_is_the_person_the_article_named_with_the_role() -> None:
-    # (the claimant's antecedent and the text's are one rule: rewrite.Context.subject_for)
+    # (the claimant's antecedent and the text's are one rule: article_context.Context.subject_for)
     text = ("Le ministre de l'Éducation Jean Dupont a visité 12 écoles à Lille. Le ministre de l'Éducation a rencontré "
             "les enseignants de la ville. Il assure avoir recruté 300 professeurs en 2020.")
     cand = claim(text, "300 professeurs")

@@ -1,5 +1,5 @@
 """Long sentences: one claim per independent clause (pipeline._long_parts), and asides a long text can do
-without (rewrite._asides). Every part quotes the article exactly and stays faithful."""
+without (padding._asides). Every part quotes the article exactly and stays faithful."""
 
 from __future__ import annotations
 

@@ -425,7 +425,7 @@ def test_a_pronoun_after_a_person_brought_in_unnamed_is_not_given_someone_named_
     assert "Nagi Luna" not in claim.text and claim.needs_context
 
 
-# Asides (rewrite._asides): what a sentence adds to a noun after a comma is left out of the text when the
+# Asides (padding._asides): what a sentence adds to a noun after a comma is left out of the text when the
 # statement is still what the article says without it, and never when it carries a figure, a negation,
 # what picks the thing out, an item of a list or the whole content of the sentence.
 

@@ -1,5 +1,6 @@
 """Self-contained subjects: a pronoun or a description subject becomes the person the article makes
-certain, else the claim needs context (claims.extraction.rewrite.Context, _subject, _antecedent)."""
+certain, else the claim needs context (claims.extraction.article_context.Context, clauses._subject,
+antecedents._antecedent)."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ def test_it_takes_no_gender_from_a_complement_the_parser_hung_a_name_on() -> Non
             "Avant le sommet de l'Onu, Greta Thunberg participera à de nombreuses rencontres sur le climat. "
             "Elle a également prévu de se rendre au Canada et au Chili en décembre.")
     claim = one(text, "Canada")
-    assert claim.text.startswith("Greta Thunberg a prévu")  # (the connective goes: rewrite._inner_connectives)
+    assert claim.text.startswith("Greta Thunberg a prévu")  # (the connective goes: padding._inner_connectives)
     assert not claim.needs_context
 
 

@@ -1,0 +1,355 @@
+"""Who or what a claim's subject stands for when it does not name it: the antecedent of a personal pronoun,
+the owner of a possessive subject ("Sa candidature" -> "La candidature de Denis Mukwege"), the thing a
+demonstrative subject's noun gave before, the person an office or the speaker's description names, a
+"selon lui" the attribution resolved; and where the subject stands in the claim for that to be safe."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from claims.extraction import lexicon as lx
+from claims.extraction.article_context import Context, _described
+from claims.extraction.attribution import (
+    Attribution,
+    agrees,
+    gender_of,
+    opening,
+    person_name,
+    quoted,
+    role_key,
+    speech_verb,
+)
+from claims.extraction.clauses import _own_clause
+from claims.extraction.descriptions import _POSSESSIVES, _office, person_noun, possessive
+from claims.extraction.doccache import morph_values, span_ents, span_text
+
+# The words a complement that says which thing a noun is may open with ("une enquête pour fraude", "des
+# mesures de soutien", "une plainte contre X").
+_WHICH = frozenset({"de", "d'", "du", "des", "pour", "contre", "sur"})
+
+
+def _thing_before(noun: Token) -> str:
+    """"Le parquet a ouvert une enquête pour fraude fiscale. Cette enquête a duré ...": a demonstrative subject
+    ("Cette enquête", the determiner right before the noun, nothing after the noun that says which) whose
+    noun the article gave just before (_given_before: one of the few sentences before, else the lead), once,
+    in the same form, with short words after it that say which (a complement, "une enquête pour fraude
+    fiscale", or adjectives, "une commission d'enquête parlementaire"): that thing, after a definite article
+    ("L'enquête pour fraude fiscale", "La commission d'enquête parlementaire"). "" otherwise: nothing that
+    says which, the noun given twice, another noun ("Ce fléau" after "le harcèlement"), words that point
+    back themselves ("de son frère", "de ce projet") or too many to be a name for it."""
+    doc = noun.doc
+    det = doc[noun.i - 1] if noun.i else None
+    if det is None or det.dep_ != "det" or det.head != noun or "Dem" not in morph_values(det, "PronType") \
+            or noun.pos_ != "NOUN" or noun.sent.start == 0:
+        return ""
+    if any(c.i > noun.i and c.dep_ in ("nmod", "amod", "appos", "nummod", "flat:name") for c in noun.children):
+        return ""
+    earlier = _given_before(noun)
+    words = _which_words(earlier) if earlier is not None else None
+    if not words:
+        return ""
+    plural = "Plur" in morph_values(noun, "Number")
+    gender = next(iter(noun.morph.get("Gender")), "")
+    first = noun.text[:1].lower()
+    if plural:
+        article = "Les "
+    elif first in "aeiouyàâéèêîôû":
+        article = "L'"
+    elif first != "h" and gender in ("Masc", "Fem"):
+        article = "Le " if gender == "Masc" else "La "
+    else:
+        return ""  # ("la hausse", "l'hôpital": an "h" the article does not tell)
+    return article + noun.text + " " + span_text(words)
+
+
+def _given_before(noun: Token) -> Token | None:
+    """Where the article last gave the demonstrative subject's noun, in the same form (so in the same number:
+    "ces mesures" are not "une mesure"): the nearest of the _BACK sentences before that gives it ("Le Sénat
+    crée une commission d'enquête. Elle siégera six mois. Cette commission ..."), else the lead when none of
+    the sentences in between does. None when that sentence gives it twice (which one?), or none does."""
+    doc = noun.doc
+    sent = noun.sent
+    for _ in range(_BACK):
+        if sent.start == 0:
+            return None
+        sent = doc[sent.start - 1].sent
+        same = [t for t in sent if t.lower_ == noun.lower_]
+        if same:
+            return same[0] if len(same) == 1 and same[0].pos_ == "NOUN" else None
+    lead = doc[0].sent
+    if sent.start == 0 or any(t.lower_ == noun.lower_ for t in doc[lead.end : sent.start]):
+        return None  # (a sentence in between gives it: what it said is what "ce" points at)
+    same = [t for t in lead if t.lower_ == noun.lower_]
+    return same[0] if len(same) == 1 and same[0].pos_ == "NOUN" else None
+
+
+# How many sentences back a demonstrative subject's noun may have been given before the lead is looked at:
+# "ce"/"cette" points at a thing just spoken of, or at what the article is about.
+_BACK = 3
+
+
+def _which_words(earlier: Token) -> Span | None:
+    """The words right after a noun that say which thing it is: its adjectives and its complements that open
+    with a word of _WHICH ("commission d'enquête parlementaire", "mesures de soutien aux artisans"), one run
+    from the noun on, up to 8 words. None when there are none, a participle or a clause breaks in first, or
+    they point back ("de son frère", "de ce projet")."""
+    doc = earlier.doc
+    end = earlier.i + 1
+    for child in earlier.rights:
+        if child.left_edge.i != end:
+            break
+        if not (child.dep_ == "amod" and child.pos_ == "ADJ" and child.right_edge.i == child.i
+                or child.dep_ == "nmod" and any(c.dep_ == "case" and c.lower_.replace("\u2019", "'") in _WHICH
+                                                for c in child.children)):
+            break
+        end = child.right_edge.i + 1
+    words = doc[earlier.i + 1 : end]
+    if not len(words) or len(words) > 8 or any(
+            t.is_punct or t.pos_ in ("PRON", "VERB", "AUX", "SCONJ", "CCONJ")
+            or {"Dem", "Prs"} & set(morph_values(t, "PronType")) or "Yes" in morph_values(t, "Poss")
+            for t in words):
+        return None
+    return words
+
+
+def _plural_verb(pronoun: Token) -> bool:
+    """"Il ont grandi", "Elle sont parties": a singular subject pronoun whose finite verb or auxiliary is
+    plural (a typo for "Ils", or a misread): whom it stands for, one person or several, is not certain."""
+    head = pronoun.head
+    finite = [t for t in (head, *head.children) if (t is head or t.dep_.startswith(("aux", "cop")))
+              and "Fin" in morph_values(t, "VerbForm")]
+    return bool(finite) and all("Plur" in morph_values(t, "Number") for t in finite)
+
+
+def _antecedent(subj: Token, ctx: Context, span: Span, sure_of_gender: bool = False) -> str:
+    """The named antecedent of "il", "elle", "ils", "ce dernier" when the article makes it certain.
+    With `sure_of_gender` a singular antecedent's gender must be known to agree: after a leading phrase
+    ("Invitée sur RTL, elle ajoute") a wrong person is more often at hand than at the sentence start."""
+    low = subj.lower_
+    if sure_of_gender and low in ("il", "elle", "he", "she"):
+        found = _antecedent(subj, ctx, span)
+        known = ctx.genders.get(found) or (found == ctx.last_subject and ctx.last_subject_gender)
+        return found if known else ""
+    if low in ("il", "elle", "he", "she") and span.start > span.sent.start:
+        named = _first_clause_subject(subj, span)
+        if named is not None:
+            return named
+    if low in ("il", "elle", "he", "she"):
+        # A described subject agrees in gender ("La police ... Il" is not the police); a medium is seldom
+        # who the article goes on about ("Le quotidien rapporte ... Il a été placé en garde à vue"): then
+        # the one person named last, if there is one.
+        found = ctx.subject_for(low)
+        if found is not None:
+            # "Selon Susie Stringfellow, une femme de militaire qui ..., la question ... Elle a répondu": an
+            # indefinite description brings someone in, it does not say who they are
+            return "" if found.lower().startswith(("un ", "une ", "des ")) else found
+        if ctx.thing_before(low):
+            return ""  # "Ce pack comprend des freins Brembo et il est proposé à 6 000 €": the pack, not a person
+        if (subject := ctx.clause_subject_for(low)):
+            return subject
+        recent = ctx.people[-3:]
+        if recent and len(set(recent)) == 1 and ctx.fits(recent[-1], low) and not ctx.brought_in_unnamed(low):
+            return recent[-1]
+        return ""
+    if low in ("ils", "elles", "they"):
+        # No gender test in the plural: "Cinq personnes ... Ils risquent" is how French speaks of people.
+        return ctx.last_subject if ctx.last_subject and ctx.last_subject_plural else ""
+    return ""
+
+
+def _first_clause_subject(pronoun: Token, span: Span) -> str | None:
+    """"Freddy Saquet tente de régler le souci depuis lors mais il a déjà dû payer 1.600 euros": in the
+    second clause of a sentence, "il"/"elle" goes on about the person the first clause is about, when
+    that clause names them as its subject, names no one else and they agree in gender (from how the
+    article names them: "Paul a appelé Pierre mais il ..." may be either). "" when that subject is a noun
+    of the pronoun's gender and number ("Ce pack comprend des freins Brembo, et il est proposé à 6 000
+    €"): the pronoun is about it, not about anyone named before. None when the first clause has no
+    subject for it (look further back)."""
+    sent = span.sent
+    first = sent.doc[sent.start : span.start]
+    subject = next((c for c in sent.root.children if c.dep_.startswith("nsubj") and c.i < span.start), None)
+    if subject is None or quoted(pronoun, sent) or not pronoun.is_lower:
+        return None
+    if subject.pos_ == "NOUN" and "Plur" not in morph_values(subject, "Number") and (
+            gender := next(iter(subject.morph.get("Gender")), "")) and agrees(gender, pronoun.lower_):
+        return _described(subject)
+    ents = [e for e in span_ents(first) if e.label_ in ("PER", "PERSON")]
+    if len(ents) != 1 or not ents[0].start <= subject.i < ents[0].end or quoted(ents[0][0], sent):
+        return None
+    name = person_name(ents[0])
+    return name if name and agrees(gender_of(ents[0]), pronoun.lower_) and gender_of(ents[0]) else None
+
+
+def _owner(owned: Token, ctx: Context) -> str:
+    """Whose: the previous sentence's subject when the article named it (a person or an organisation)
+    and it agrees in number, else the one person the last sentences name ("Denis Mukwege ... Sa
+    candidature"); "" when uncertain. A described subject ("la période", "le journal") is too often
+    not the owner to be put in a claim."""
+    plural = _POSSESSIVES[owned.lower_] == "plur"
+    named = ctx.last_subject in ctx.people or ctx.last_subject in ctx.orgs
+    if owned.lower_ == "its":  # a thing's: never a person's
+        return ctx.last_subject if ctx.last_subject in ctx.orgs and not ctx.last_subject_plural else ""
+    if ctx.last_subject and named and ctx.last_subject_plural == plural:
+        if owned.lower_ in ("his", "her") and ctx.last_subject not in ctx.people:
+            return ""
+        return ctx.last_subject
+    recent = ctx.people[-3:]
+    if not plural and not ctx.last_subject and recent and len(set(recent)) == 1:
+        return recent[-1]
+    return ""
+
+
+_DE_ARTICLE = {"le": "du ", "les": "des ", "la": "de la ", "l'": "de l'", "l\u2019": "de l\u2019"}
+_VOWEL_START = tuple("aeéèêiîoôuhyAEÉÈÊIÎOÔUHY")
+
+
+def _of(owner: str) -> str:
+    """ "de" + the owner, French-style: "du gouvernement", "de la mairie", "d'Emmanuel Macron"."""
+    head, _, rest = owner.partition(" ")
+    if rest and head.lower() in _DE_ARTICLE:
+        return _DE_ARTICLE[head.lower()] + rest
+    if owner[:2].lower() in ("l'", "l\u2019"):
+        return "de l" + owner[1:]
+    return ("d'" if owner.startswith(_VOWEL_START) else "de ") + owner
+
+
+def _owned_phrase(subj: Token, owned: Token, owner: str) -> tuple[int, str] | None:
+    """(last token of the subject phrase, the phrase with its owner named) for a possessive subject:
+    "Sa candidature" -> "La candidature de Denis Mukwege", "Sa fille aînée" -> "La fille aînée de ...",
+    "His lawyer" -> "John Smith's lawyer"; None when the article to use is unknown."""
+    doc = subj.doc
+    capital = owned.i == subj.sent.start or owned.is_sent_start
+    if owned.lower_ in ("his", "her", "its", "their"):
+        return subj.i, owner + ("'" if owner.endswith("s") else "'s") + " " + doc[owned.i + 1 : subj.i + 1].text
+    last = subj  # the adjectives right after the noun stay with it
+    while last.i + 1 < len(doc) and doc[last.i + 1].pos_ == "ADJ" and doc[last.i + 1].head == subj:
+        last = doc[last.i + 1]
+    # so does a bare noun after "de" that makes one noun with it: "Son coup de gueule" -> "Le coup de gueule de X"
+    if last.i + 2 < len(doc) and doc[last.i + 1].lower_.replace("\u2019", "'") in ("de", "d'") and (
+            bare := doc[last.i + 2]).pos_ == "NOUN" and bare.head == subj and not any(
+            c.dep_ == "det" for c in bare.children):
+        last = bare
+    words = doc[owned.i + 1 : last.i + 1].text
+    if "Plur" in morph_values(subj, "Number") or owned.lower_ in ("ses", "leurs"):
+        article = "les "
+    elif words.startswith(_VOWEL_START):
+        article = "l'"
+    elif subj.morph.get("Gender") in (["Fem"], ["Masc"]):
+        article = "la " if subj.morph.get("Gender") == ["Fem"] else "le "
+    else:
+        return None  # a gender the parser does not know: no article to guess
+    if capital:
+        article = article[0].upper() + article[1:]
+    return last.i, article + words + " " + _of(owner)
+
+
+def _named_before(subj: Token, kept: list[Token]) -> bool:
+    """Whether the leading clause the claim keeps before a pronoun subject names the people it stands
+    for: a person for "il"/"elle", two for "ils"/"elles" ("Si Macron et Philippe sortent de l'ENA, ils
+    ...")."""
+    # Only the subject of that clause: "Interrogée par Thierry Ardisson, elle ..." is not about him, nor is
+    # "Baptisée Halomonas titanicae, elle ..." about a person.
+    people = {t.i for t in kept[: kept.index(subj)] if t.ent_type_ in ("PER", "PERSON") and (
+        t.dep_.startswith("nsubj") or t.dep_ == "conj" and t.head.dep_.startswith("nsubj"))}
+    return len(people) >= (2 if "Plur" in morph_values(subj, "Number") else 1)
+
+
+def _continues_quotation(tok: Token, span: Span) -> bool:
+    """Whether a token lies inside a quotation that opened before its sentence: no quotation mark before
+    it in the sentence, and the first one after it closes ('Il est aussi à la méditation de ce crime",
+    ont regretté les avocats' after '"L'heure est au recueillement.')."""
+    doc = tok.doc
+    if any(t.text == '"' for t in doc[span.start : tok.i]):
+        return False
+    mark = next((t for t in doc[tok.i + 1 : span.end] if t.text == '"'), None)
+    return mark is not None and not opening(mark)
+
+
+def _subject_position(subj: Token, kept: list[Token], span: Span) -> str:
+    """Where the main clause's subject stands in the claim as kept: "first" among its first words,
+    "after" a leading phrase that stays ("Outre cette question, elle affirme ...", "À cette occasion,
+    elle s'est confiée ...", before the main verb and outside any quotation), else ""."""
+    if subj in kept[:3] or subj in kept[:6] and all(  # "L'ancien Premier ministre": its article and adjectives first
+            t.head == subj and t.dep_ in ("det", "amod", "nummod") for t in kept[: kept.index(subj)]):
+        return "first"
+    after = subj in kept[:16] and subj.i < subj.head.i and any(t.text == "," for t in kept[: kept.index(subj)])
+    # Not after a clause of its own ("Marion poursuit le combat, elle contribue ..."): its subject is the antecedent.
+    return "after" if after and not quoted(subj, span) and not _own_clause(kept[: kept.index(subj)]) else ""
+
+
+# Participles that give a name: "Nommé Oural, l'oiseau ...", "Baptisée Halomonas titanicae, la bactérie ...".
+_NAMING = ("nommé", "baptisé", "surnommé", "appelé", "prénommé", "dénommé")
+
+
+def _lead_names(subj: Token, kept: list[Token]) -> bool:
+    """Whether the leading phrase the claim keeps before its subject names it ("Nommé Oural, l'oiseau
+    ...", an office in the place it names: "En Caroline du Sud, le gouverneur ...") or, for a possessive
+    subject, names who it may belong to ("Après la mort de Jean Dupont, sa veuve ..."); False for a
+    subject among the claim's first words."""
+    if subj not in kept or kept.index(subj) < 3:
+        return False
+    lead = kept[: kept.index(subj)]
+    if lead[0].lower_.startswith(_NAMING):
+        return True
+    if _office(subj.lower_) and any(t.ent_type_ in ("LOC", "GPE") for t in lead):
+        return True
+    if "Plur" in morph_values(subj, "Number") and _named_before(subj, kept):
+        return True  # "Si Macron et Philippe sortent de l'ENA, les deux hommes ..."
+    return possessive(subj) is not None and any(t.ent_type_ in ("PER", "PERSON", "ORG") for t in lead)
+
+
+def _speaker_it_describes(subj: Token, described: str, attribution: Attribution, ctx: Context, language: str) -> str:
+    """The person a description subject stands for when it is who speaks: "Paul Martin a défendu la baisse des
+    droits. Le ministre s'est dit favorable à une baisse de 20%": the attribution read "le ministre" as the
+    speaker and the claimant's one rule (pipeline._resolve) named them; the text says who as the claimant
+    does ("Le ministre Paul Martin s'est dit favorable ..."). Only a person the article named, and called by the
+    description's noun somewhere (Context.called): the claimant's rule may guess ("Fin 2017, le même avocat
+    général avait estimé ..." after the victim's widower is quoted gave the widower), and a guess written into
+    the text is a statement the article never made. Only when the description is the subject of the speech
+    verb (not "le ministre" of a sentence someone else says)."""
+    claimant = attribution.claimant
+    if attribution.how != f"description:{subj.lower_}" or claimant not in ctx.people or not ctx.called(
+            claimant, described):
+        return ""
+    return claimant if speech_verb(subj.head, language) or any(
+        speech_verb(c, language) for c in subj.head.children if c.dep_ in ("xcomp", "ccomp")) else ""
+
+
+def _office_holder(description: str, ctx: Context) -> str:
+    """The person the article named with the office a description gives (Context.person_for). A bare "le
+    président" shortens a head of state's office ("le président brésilien Jair Bolsonaro", "le président du
+    Brésil"), not the head of a body ("François Baroin, président de l'Association des maires de France"): a
+    story names the head of state without a role as often as not."""
+    key = role_key(description)
+    if key in ("president", "presidente") and key not in ctx.roles:
+        heads = {name for role, name in ctx.roles.items() if role.startswith(key + " ") and not (
+            _BODIES & set(role.replace("'", " ").split()))}
+        return heads.pop() if len(heads) == 1 else ""
+    return ctx.person_for(description)
+
+
+# Bodies a president may head besides a state ("président de l'association", "président de la région").
+_BODIES = frozenset(role_key(word) for word in (*lx.INSTITUTION_NOUNS, *lx.COMPANY_NOUNS, "club", "fédération",
+                                               "association", "région", "ong"))
+
+
+def _source_named(kept: list[Token], subj: Token | None, attribution: Attribution, ctx: Context) -> dict[int, str]:
+    """"La fermeture rappelle selon lui celle de 2012": a "selon lui"/"selon elle" the text keeps (it is not
+    set off by commas) whose pronoun the attribution resolved to a person the article named, of that
+    gender, gets their name ("selon Paul Durand"); not when the claim names a person before it or its subject
+    is one (the pronoun is theirs, read in the sentence). Token index -> name, or none."""
+    claimant = attribution.claimant
+    if not attribution.how.startswith("pronoun:") or claimant not in ctx.people:
+        return {}
+    out: dict[int, str] = {}
+    for k, t in enumerate(kept):
+        pronoun = {"lui": "il", "elle": "elle"}.get(t.lower_)
+        if pronoun is None or not k or kept[k - 1].lower_.replace("\u2019", "'") not in ("selon", "d'après"):
+            continue
+        before = kept[:k]
+        if any(b.ent_type_ in ("PER", "PERSON") for b in before) or subj is not None and subj in before and (
+                subj.pos_ == "PROPN" or person_noun(subj.lower_)):
+            continue  # "Le sénateur a dit que la décision était selon lui une erreur": the subject's own view
+        if ctx.fits(claimant, pronoun) and attribution.how == f"pronoun:{pronoun}":
+            out[t.i] = claimant
+    return out

@@ -1,0 +1,415 @@
+"""What the article has said before the current sentence (Context): the people, organisations and outlets it
+named, the roles it tied to them, their genders and the last subject; and from these, who a pronoun or a
+definite description of an office or occupation stands for (with same_person and description_gender)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from claims.extraction import lexicon as lx
+from claims.extraction.attribution import (
+    FOLDED_JOBS,
+    PRONOUN_GENDER,
+    ROLE_ADJECTIVES,
+    agrees,
+    gender_of,
+    glued_holder,
+    outlet_in,
+    person_name,
+    quoted,
+    role_key,
+    role_of,
+)
+from claims.extraction.clauses import _subject
+from claims.extraction.descriptions import _UNNAMED_PEOPLE, demonstrative, person_noun, possessive
+from claims.extraction.doccache import column, morph_values, span_ents, span_text
+from claims.extraction.pronouns import SPEAKER_PRONOUNS
+
+# Offices held by few people at a time, whose holder an article names ("l'ancienne ministre", "le maire");
+# not the occupations of many ("le spécialiste", "l'avocat", "le médecin", "le responsable").
+_OFFICES = frozenset(role_key(word) for word in (
+    "ministre", "président", "présidente", "préfet", "préfète", "procureur", "procureure", "maire", "député",
+    "députée", "sénateur", "sénatrice", "chef", "cheffe", "candidat", "candidate", "leader", "fondateur",
+    "fondatrice", "patron", "patronne"))
+
+
+# Officials a story about someone else quotes without naming them ("Le procureur a indiqué ..." in an article
+# that names only the suspect): never who the article named (Context.article_holder).
+_OFFICIALS = frozenset(role_key(word) for word in ("préfet", "préfète", "procureur", "procureure"))
+# Offices of national politics, which Context.article_holder gives to the one person of their gender an article
+# named; the head of a town or a company only when the article quotes or reports them by name.
+_NATIONAL_OFFICES = _OFFICES - _OFFICIALS - frozenset(role_key(word) for word in (
+    "maire", "patron", "patronne", "fondateur", "fondatrice"))
+
+
+# A public figure's occupations (lexicon.FIGURE_NOUNS) that name the one person of their gender an article named
+# (Context.article_holder); not "l'auteur" (of the facts, as often as of a book), "la star", nor "la journaliste"
+# (any reporter: "Pierre Bergé a reçu Ségolène Royal. La journaliste a affirmé ..." is not her).
+_FIGURES = frozenset(role_key(word) for word in lx.FIGURE_NOUNS - {"auteur", "auteure", "autrice", "star", "journaliste"})
+
+
+# The gender an article or a demonstrative gives the description after it.
+_DETERMINER_GENDER = {"le": "Masc", "ce": "Masc", "cet": "Masc", "la": "Fem", "cette": "Fem"}
+
+
+def description_gender(description: str) -> str:
+    """"Masc", "Fem" or "": the gender a description of a person shows by its determiner ("la ministre", "ce
+    professeur") or its first word ("l'ancienne ministre", "l'ancien député", "l'animatrice")."""
+    first = description.lower().replace("\u2019", "'").split()[:1]
+    words = role_key(description).split()
+    if not first or not words:
+        return ""
+    if words[0] in ("ancienne", "premiere") or words[0].endswith(("trice", "iere", "euse")):
+        return "Fem"
+    gender = _DETERMINER_GENDER.get(first[0], "")
+    return gender or ("Masc" if words[0] in ("ancien", "premier") else "")
+
+
+@dataclass
+class Context:
+    """What the article said before the current sentence, for resolving subjects and descriptions."""
+
+    people: list[str] = field(default_factory=list)  # named people, most recent last
+    orgs: list[str] = field(default_factory=list)
+    outlets: list[str] = field(default_factory=list)
+    last_subject: str = ""  # the previous sentence's named subject
+    last_subject_plural: bool = False
+    last_subject_gender: str = ""  # "Masc"/"Fem" of a described subject ("la police"); "" for a name
+    last_subject_outlet: bool = False  # "le quotidien": rarely who a later "il" is
+    last_subject_thing: bool = False  # a noun for no person ("Ce pack", "Sa voiture"): what a later "il" may be
+    previous_names: list[str] = field(default_factory=list)  # people and organisations of the last sentence
+    # People the last sentence named as the subject of one of its clauses, outside a quotation ("Les initiatives
+    # se multiplient : ainsi Paul Roux s'est transformé en livreur"): who a next "il" may go on about.
+    clause_subjects: list[str] = field(default_factory=list)
+    roles: dict[str, str] = field(default_factory=dict)  # "ministre de l'éducation" -> the person named with it
+    genders: dict[str, str] = field(default_factory=dict)  # person -> "Masc" / "Fem", as the article first gave it
+    # Genders of the people the last sentence brought in unnamed ("une jeune fille de 15 ans"): a pronoun of
+    # that gender in the next sentence may stand for them rather than for someone named before.
+    unnamed_genders: set[str] = field(default_factory=set)
+    last_speaker: str = ""  # who the article last quoted or reported: a quotation after it may still be theirs
+    # People named at least once other than in a complement ("Michèle Torr traverse", not "l'émission de
+    # Thierry Ardisson"): who a story may be about.
+    agents: set[str] = field(default_factory=set)
+
+    def brought_in_unnamed(self, pronoun: str) -> bool:
+        """Whether the last sentence brought in an unnamed person "il"/"elle" may stand for ("... retrouver
+        une jeune fille de 15 ans. Elle a été retrouvée ..."): then it is not the person named before."""
+        return PRONOUN_GENDER.get(pronoun, "") in self.unnamed_genders
+
+    def subject_for(self, pronoun: str) -> str | None:
+        """Who "il"/"elle" is when it goes on about the previous sentence's subject: that subject, or the person
+        the article named with it when it is a role ("Le ministre" after "le ministre Jean Dupont"), when it is
+        singular, not a medium ("Le quotidien rapporte ... Il a été placé" is seldom the newspaper) and agrees
+        in gender ("La police ... Il" is not the police; "la chanteuse ..., il" not her); "" when the subject
+        is there but is not the pronoun's; None when there is no such subject (look further back). The one
+        rule for a claimant's pronoun (pipeline._resolve) and a text's (_antecedent)."""
+        if not self.last_subject or self.last_subject_plural or self.last_subject_outlet \
+                or not agrees(self.last_subject_gender, pronoun):
+            return None
+        subject = self.person_for(self.last_subject) or self.last_subject
+        return subject if self.fits(subject, pronoun) else ""
+
+    def clause_subject_for(self, pronoun: str) -> str:
+        """Who "il"/"elle" is when the previous sentence's own subject is not theirs (plural, a thing, none) but one
+        of its clauses has a person as its subject, the only person it so named, of the pronoun's gender as the
+        article gave it: "Les initiatives se sont multipliées : ainsi Paul Roux s'est transformé en livreur. Cette
+        semaine il a organisé des cours" is about Paul Roux. "" when the sentence named two, the gender is unknown
+        or disagrees, or it brought in someone unnamed of that gender ("un homme")."""
+        names = set(self.clause_subjects)
+        if len(names) != 1 or self.brought_in_unnamed(pronoun):
+            return ""
+        name = names.pop()
+        return name if self.genders.get(name) and self.fits(name, pronoun) else ""
+
+    def thing_before(self, pronoun: str) -> bool:
+        """Whether the previous sentence's subject was a noun the article did not name ("Ce pack", "Sa
+        voiture") that agrees with "il"/"elle" in gender and number: the pronoun goes on about it, not about
+        the person named before it."""
+        return not self.last_subject and self.last_subject_thing and not self.last_subject_plural \
+            and agrees(self.last_subject_gender, pronoun)
+
+    def fits(self, name: str, pronoun: str) -> bool:
+        """Whether "il"/"elle" may stand for this person: "la chanteuse ... elle" is not the man named last."""
+        return agrees(self.genders.get(name, ""), pronoun)
+
+    def person_for(self, description: str) -> str:
+        """The person the article named with this role ("le ministre de l'Éducation", "le Premier
+        ministre"): the same role, else the only role the description shortens ("le ministre" after "le
+        ministre de l'Éducation Jean Dupont"); "" when unknown or ambiguous."""
+        key = role_key(description)
+        if not key:
+            return ""
+        if key.split()[0] in FOLDED_JOBS:
+            # An occupation is no office of one person: "la journaliste" is who the article tied to it
+            # only when it tied one person to it ("la journaliste Claire Chazal", not two reporters).
+            names = {name for role, name in self.roles.items() if role == key or role.startswith(key + " ")}
+            return names.pop() if len(names) == 1 else ""
+        if key in self.roles:
+            return self.roles[key]
+        names = {name for role, name in self.roles.items() if role.startswith(key + " ")}
+        return names.pop() if len(names) == 1 else ""
+
+    def sole_holder(self, description: str, sentence: str) -> str:
+        """"Pierre Bergé était resté proche de Ségolène Royal. L'ancienne ministre raconte ...": a definite
+        description of an office ("l'ancienne ministre", "le président américain") whose gender its article
+        or an adjective gives is the one person of that gender the article has named, when the article gave
+        their gender, no other office, and the sentence does not name them. Two people of that gender, an
+        occupation ("la journaliste": anyone) or a name in the description: no one."""
+        words = role_key(description).split()
+        first = description.lower().replace("\u2019", "'").split()[:1]
+        if not words or not first or not (first[0] in ("le", "la") or first[0].startswith("l'")) or any(
+                w[:1].isupper() for w in description.replace("'", " ").split()[1:]):
+            return ""
+        head = next((w for w in words if w not in ROLE_ADJECTIVES), words[0])
+        if head not in _OFFICES or head in _OFFICIALS:
+            return ""  # (a prefect or a prosecutor is never someone the article named for something else: article_holder)
+        gender = description_gender(description)
+        same = {name for name in self.people if self.genders.get(name) == gender}
+        if not gender or len(same) != 1:
+            return ""
+        name = same.pop()
+        offices = [role.split() for role, holder in self.roles.items() if holder == name]
+        if name in sentence or any(head.rstrip("e") not in (w.rstrip("e") for w in role) for role in offices):
+            return ""  # "le patron du groupe" is not the minister the article named
+        return name
+
+    def article_holder(self, description: str, sentence: str, speakers: Iterable[str] = ()) -> str:
+        """"La présidente du RN a dénoncé ..." in the lead and "Marine Le Pen" further on: read once the whole
+        article is, a definite description of a public office (the offices of sole_holder, with its domain,
+        "le chef de l'État") whose gender its article or an adjective gives is the one person of that gender
+        the article named other than in a complement, wherever it did, when the sentence does not name them
+        and the article gave them no other office (for the head of a town or a company, one the article quotes
+        or reports by name; never a prosecutor or a prefect). Several such people: no one. A public figure's occupation ("la chanteuse") too,
+        alone or with an adjective. None: "". Nor a description with a name in it ("le
+        porte-parole du navigateur Boris Herrmann"): whose that name is, the description says."""
+        words = role_key(description).split()
+        first = description.lower().replace("\u2019", "'").split()[:1]
+        if not words or not first or not (first[0] in ("le", "la") or first[0].startswith("l'")):
+            return ""
+        head = next((w for w in words if w not in ROLE_ADJECTIVES), words[0])
+        gender = description_gender(description)
+        figure = head in _FIGURES and len(words) <= 2
+        if head in _OFFICIALS or not (head in _OFFICES and gender or figure):
+            return ""
+        capitalised = {word.lower() for word in description.split()[1:] if word[:1].isupper()}
+        if capitalised and any(name.split()[-1].lower() in capitalised for name in self.people):
+            return ""  # (same_person: a surname in the description)
+        same = [name for name in dict.fromkeys(self.people)
+                if name in self.agents and (self.genders.get(name) == gender or figure and not gender)]
+        named = [name for name in same if not any(other != name and same_person(other, name) and len(other) > len(name)
+                                                  for other in same)]  # "M. Fillon" is "François Fillon"
+        if figure:
+            # "La chanteuse", "l'humoriste": the one person of that gender the article named; without a gender, the
+            # one person it named at all, when it quotes or reports them by name
+            name = named[0] if len(named) == 1 and (gender or any(same_person(s, named[0]) for s in speakers)) else ""
+        else:
+            # (several people of that gender: no one. Taking the one the article names most put "Philippe Pétain"
+            # for "le Président de la République" in an article about Emmanuel Macron and the marshals' tribute.)
+            name = named[0] if len(named) == 1 else ""
+        if not name or not figure and head not in _NATIONAL_OFFICES and not any(same_person(s, name) for s in speakers):
+            return ""
+        offices = [role.split() for role, holder in self.roles.items() if same_person(holder, name)]
+        if any(same_person(name, other) for other in same if other in sentence) \
+                or any(head.rstrip("e") not in (w.rstrip("e") for w in role) for role in offices):
+            return ""
+        return name
+
+    def called(self, name: str, description: str) -> bool:
+        """Whether the article named this person with the description's noun somewhere ("le ministre de
+        l'Économie Paul Martin", "Paul Martin, ministre", for "le ministre"): evidence that the description
+        stands for them, where a guess (the person just quoted) is none."""
+        words = role_key(description).split()
+        head = next((w for w in words if w not in ROLE_ADJECTIVES), "").rstrip("e")
+        return bool(head) and any(same_person(holder, name) and head in (w.rstrip("e") for w in role.split())
+                                  for role, holder in self.roles.items())
+
+    def holds_office_named_in(self, name: str, span: Span) -> bool:
+        """Whether the sentence also names this person by an office the article gave them: then "ce
+        dernier" or "il" in it is someone else ("Ce dernier est un proche de l'actuel ministre des Comptes
+        publics" is not about the minister)."""
+        text = role_key(span_text(span))
+        return any(holder == name and (" " + role) in (" " + text) for role, holder in self.roles.items())
+
+    def _hold(self, role: str, name: str) -> None:
+        """Ties a role to the person named with it. An office passes on to whoever the article names with
+        it last; an occupation two people were named with ("le journaliste Hugo Clément", "le journaliste
+        Paul Martin") names neither of them."""
+        if role.split()[0] in FOLDED_JOBS and self.roles.get(role, name) != name:
+            name = ""
+        self.roles[role] = name
+
+    def demonstrated(self, job: str, pronoun: str) -> str:
+        """"Claire Chazal a présenté le JT. Depuis 2016, cette journaliste présente ...": a demonstrative
+        occupation ("cette journaliste", "ce professeur de collège") is the one person the sentence before
+        was about, when they agree in gender ("" when the pronoun is unknown); else ""."""
+        person = self.last_subject
+        if role_key(job) not in FOLDED_JOBS or self.last_subject_plural or person not in self.people:
+            return ""
+        return person if not pronoun or self.fits(person, pronoun) else ""
+
+    def _demonstrated(self, noun: Token) -> str:
+        """A demonstrative occupation subject (Context.demonstrated): the article has tied it to the person."""
+        if not demonstrative(noun) or "Plur" in morph_values(noun, "Number"):
+            return ""
+        pronoun = {"Masc": "il", "Fem": "elle"}.get(next(iter(noun.morph.get("Gender")), ""), "")
+        person = self.demonstrated(noun.lower_, pronoun)
+        if person:
+            self._hold(role_key(noun.lower_), person)
+        return person
+
+    def _only_one(self, noun: Token) -> str:
+        """"Michèle Torr a été hospitalisée. ... En avril, la chanteuse avait annulé ses concerts": a definite
+        singular subject naming a public figure's occupation (lexicon.FIGURE_NOUNS) is the one person the
+        article has named so far, not only in a complement, when their genders do not disagree;
+        "" when it named two people or none, or for anyone else ("l'homme", "l'avocat", "le ministre" may be
+        someone the story brings in; "l'émission de Thierry Ardisson. L'humoriste" is not the host)."""
+        named = set(self.people)
+        if len(named) != 1 or not named <= self.agents or noun.lower_ not in lx.FIGURE_NOUNS:
+            return ""
+        if "Plur" in morph_values(noun, "Number") or not any(
+                c.dep_ == "det" and c.lower_.replace("\u2019", "'") in ("le", "la", "l'") for c in noun.children):
+            return ""
+        person = named.pop()
+        gender = _DETERMINER_GENDER.get(next((c.lower_ for c in noun.children if c.dep_ == "det"), ""), "")
+        known = self.genders.get(person, "")
+        return person if not gender or not known or gender == known else ""
+
+    def update(self, sent: Span, resolved_subject: str = "", speaker: str = "") -> None:
+        """Takes in what a sentence names. A subject inside a quotation is the speaker's, it does not move
+        the narrative; `speaker`, the person the sentence attributes a statement to, does ('"...",
+        a-t-elle confié': the next "elle" goes on about her)."""
+        ents = span_ents(sent)
+        # (span_text: the entity's words sliced from the document's text, not joined from its tokens)
+        self.previous_names = [text for e in ents if e.label_ in ("PER", "PERSON", "ORG") and len(text := span_text(e)) > 2]
+        if not span_text(sent).lstrip().startswith('"'):  # a quotation does not move the narrative
+            lower = column(sent.doc, "lower_")  # only the few words in _UNNAMED_PEOPLE get a Token
+            self.unnamed_genders = {g for t in (sent.doc[i] for i in range(sent.start, sent.end) if lower[i] in _UNNAMED_PEOPLE)
+                                    if t.pos_ in ("NOUN", "PRON")
+                                    and any(c.dep_ == "det" and c.lower_ in ("un", "une") for c in t.children)
+                                    for g in morph_values(t, "Gender")}
+        self.clause_subjects = []
+        for ent in ents:
+            name = span_text(ent).strip(" ,.'\"")
+            if len(name) < 3:
+                continue
+            if outlet_in(name) == name or _named_medium(ent):
+                self.outlets.append(name)
+            elif ent.label_ in ("PER", "PERSON"):
+                # Someone a speaker names inside a quotation is not who the article goes on about; the
+                # speaker named in an incise inside it is ('"Je ..., déplore le maire, Paul Roux. ..."').
+                name = person_name(ent)
+                if name and (not quoted(ent[0], sent) or name == speaker):
+                    self.people.append(name)
+                    if not any(c.dep_ == "case" for c in ent.root.children):
+                        self.agents.add(name)
+                    if _clause_subject(ent.root) and not quoted(ent[0], sent):
+                        self.clause_subjects.append(name)
+                    gender = gender_of(ent)
+                    if gender:
+                        self.genders.setdefault(name, gender)
+                    role = role_of(ent)
+                    if role:
+                        self._hold(role, name)
+            elif (glued := glued_holder(ent))[0] and not quoted(ent[0], sent):
+                holder, role = glued  # "le ministre de l'Éducation Jean-Michel Blanquer"
+                self.people.append(holder)
+                self.roles[role] = holder
+            elif ent.label_ in ("ORG",):
+                self.orgs.append(name)
+        outlet = outlet_in(span_text(sent))
+        if outlet:
+            self.outlets.append(outlet)
+        subject = _subject(sent)
+        in_quotation = subject is not None and span_text(sent.doc[sent.start : subject.i]).count('"') % 2 == 1
+        self.last_speaker = speaker or self.last_speaker
+        self.last_subject_gender, self.last_subject_outlet, self.last_subject_thing = "", False, False
+        if resolved_subject:
+            self.last_subject = resolved_subject
+        elif speaker in self.people and (in_quotation or subject is None or subject.lower_ in ("il", "elle")
+                                         or subject.lower_.replace("\u2019", "'") in SPEAKER_PRONOUNS):
+            # '(...) Je veux que ..., promet-il.': who says "je" is who the next "il" goes on about
+            self.last_subject, self.last_subject_plural = speaker, False
+        elif in_quotation:
+            return
+        elif subject is not None and subject.pos_ == "PROPN":
+            ent = next((e for e in ents if e.start <= subject.i < e.end), None)
+            self.last_subject = span_text(ent) if ent is not None else ""
+            self.last_subject_plural = False
+        elif subject is not None and subject.pos_ == "NOUN" and subject.lower_ not in lx.OUTLET_NOUNS and (
+                named := _apposed_name(subject, sent)):
+            self.last_subject, self.last_subject_plural = named, False  # "Le docteur Denis Mukwege réclame"
+        elif subject is not None and subject.pos_ == "NOUN" and (named := self._demonstrated(subject)):
+            self.last_subject, self.last_subject_plural = named, False  # "Depuis 2016, cette journaliste présente"
+        elif subject is not None and subject.pos_ == "NOUN" and (named := self._only_one(subject)):
+            self.last_subject, self.last_subject_plural = named, False  # "Michèle Torr ... la chanteuse avait dû"
+        elif subject is not None and subject.pos_ == "NOUN" and subject.lower_ not in lx.FIRST_PERSON.get("fr", ()):
+            self.last_subject = _described(subject)
+            # "Sa voiture ... Elle", "Ce travail ... Il": whose car, which work is not known here
+            self.last_subject_plural = "Plur" in morph_values(subject, "Number")
+            self.last_subject_gender = next(iter(subject.morph.get("Gender")), "")
+            self.last_subject_outlet = subject.lower_ in lx.OUTLET_NOUNS
+            self.last_subject_thing = bool(self.last_subject_gender) and not person_noun(subject.lower_)
+            return
+        elif subject is None or subject.lower_ not in ("il", "elle", "ils", "elles"):
+            self.last_subject = ""
+
+
+def _clause_subject(tok: Token) -> bool:
+    """Whether a name is the subject of a clause, alone or with others ("Paul Roux et Jean Dumas se sont
+    transformés": both are)."""
+    while tok.dep_ == "conj" and tok.head != tok:
+        tok = tok.head
+    return tok.dep_.startswith("nsubj")
+
+
+def _described(subject: Token) -> str:
+    """A noun subject as a later "il"/"elle" may be replaced by it: its short phrase ("Le nombre de cas
+    graves", "La ministre de la Santé"); "" when it says whose or which only with the sentences before
+    ("Sa voiture", "Ce travail") or runs longer than a short phrase."""
+    np = _subject_phrase(subject)
+    return span_text(np) if len(np) <= 6 and not any(t.text in ',"()' for t in np) and (
+        possessive(subject) is None) and not demonstrative(subject) else ""
+
+
+def _named_medium(ent: Span) -> bool:
+    """"le quotidien El Watan", "l'hebdomadaire algérien Jeune Afrique": a name right after a medium's noun
+    (and its adjectives) is a medium the outlet list lacks; "le quotidien" later in the article is it."""
+    k = ent.start - 1
+    while k > 0 and ent.doc[k].pos_ == "ADJ" and ent.doc[k].is_lower:
+        k -= 1
+    return k >= 0 and ent.doc[k].lower_ in lx.OUTLET_NOUNS
+
+
+def _subject_phrase(noun: Token) -> Span:
+    """"Le chef de l'État", "Le président américain", "La ministre de la Santé": a subject noun with the
+    adjectives and the "de" complement right after it, which say who "il" or "elle" in the next sentence is
+    ("Le chef" alone does not); the noun alone when they run longer than a short phrase."""
+    doc = noun.doc
+    end = noun.i + 1
+    for child in noun.rights:
+        if child.left_edge.i != end or child.right_edge.i - noun.left_edge.i >= 6:
+            break
+        if not (child.dep_ == "amod" and child.pos_ == "ADJ" or child.dep_ == "nmod" and any(
+                c.dep_ == "case" and c.lower_ in ("de", "d'", "du", "des") for c in child.children)):
+            break
+        end = child.right_edge.i + 1
+    return doc[noun.left_edge.i : end]
+
+
+def _apposed_name(noun: Token, sent: Span) -> str:
+    """The person a description subject names right after it: "le docteur Denis Mukwege", "la ministre,
+    Agnès Buzyn,"."""
+    for child in noun.rights:
+        if child.dep_ in ("appos", "flat:name", "nmod") and child.ent_type_ in ("PER", "PERSON") and child.i - noun.i <= 2:
+            ent = next((e for e in span_ents(sent) if e.start <= child.i < e.end), None)
+            return ent.text if ent is not None else ""
+    return ""
+
+
+def same_person(name: str, other: str) -> bool:
+    """"Hajer Nemri" and "Me Hajer Nemri", "Nemri": one person named twice (by the surname)."""
+    a, b = name.split(), other.split()
+    return bool(a and b) and a[-1].lower() == b[-1].lower()

@@ -1,0 +1,116 @@
+"""Pronoun subjects: the personal, demonstrative and speaker's pronouns the rewrite tells apart, and when
+one stands for no one ("il faut", "il y a", "il est prévu que", "It is likely that", "cela fait deux ans
+que"), so that it is neither replaced by an antecedent nor taken to point back."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from claims.extraction.doccache import morph_values
+
+_IMPERSONAL_NEXT = {"y", "faut", "s'agit", "agit", "semble", "paraît", "reste", "suffit", "manque", "pleut", "neige",
+                    "vaut", "importe", "arrive", "convient", "existe"}
+_DEMONSTRATIVE_PRONOUNS = {"cela", "ça", "ceci", "celui-ci", "celle-ci", "ceux-ci", "celles-ci", "this", "that",
+                           "these", "those"}
+SPEAKER_PRONOUNS = {"je", "j'", "nous", "i", "we"}
+_LATTER = {"dernier", "dernière", "derniers", "dernières", "celui-ci", "celle-ci", "ceux-ci", "celles-ci"}
+
+
+_PERSONAL_PRONOUNS = frozenset({"il", "elle", "ils", "elles", "he", "she", "they"})
+
+
+_CLITICS = frozenset({"ne", "n'", "se", "s'", "en", "me", "m'", "nous", "lui", "leur"})
+_IMPERSONAL_PREDICATES = frozenset({"temps", "question", "hors", "tôt", "tard", "l'heure", "dommage"})
+
+
+def _impersonal(subj: Token) -> bool:
+    """ "Il faut", "il n'y a", "il s'agit", "il est possible de", "il est trop tôt pour", "il est hors de
+    question de": an "il" that stands for no one."""
+    if subj.lower_ != "il":
+        return False
+    following = [t for t in subj.doc[subj.i + 1 : subj.i + 7]]
+    words = [t.lower_.replace("\u2019", "'") for t in following]
+    if "y" in words[:2]:
+        # "il y a", "il n'y avait", "il y en aura"; not "Il y purgeait une peine" (he was serving it there)
+        after_y = [w for w in words[words.index("y") + 1 :] if w not in ("en", "pas")]
+        if not after_y or after_y[0] not in _THERE_IS:
+            return False
+        # "Il y a déjà travaillé entre 2012 et 2015": "avoir" is the auxiliary of a participle (he worked
+        # there); "il y a eu un échange de coups" is still "il y a"
+        k = words.index("y") + 1 + words[words.index("y") + 1 :].index(after_y[0])
+        participle = next((t for t in following[k + 1 :] if t.pos_ != "ADV" and t.lower_ not in ("pas", "plus", "jamais")), None)
+        return participle is None or participle.lower_ == "eu" or not (
+            participle.pos_ == "VERB" and "Part" in morph_values(participle, "VerbForm"))
+    rest = [t for t, w in zip(following, words, strict=True) if w not in _CLITICS]
+    if not rest:
+        return False
+    verb = rest[0].lower_.replace("\u2019", "'")
+    if verb in _IMPERSONAL_NEXT or verb in ("agit", "agissait", "agira", "agirait") or verb in _MUST:
+        return True
+    if verb in _THERE_IS and len(rest) > 1 and rest[1].lower_ == "fallu":
+        return True  # "Il avait fallu trois tentatives pour le réveiller"
+    if verb in ("est", "était", "sera", "serait", "devient", "semble"):
+        after = [t for t in rest[1:4] if t.pos_ != "ADV" or t.lower_ in _IMPERSONAL_PREDICATES]
+        reflexive = any(w in ("se", "s'") for w in words[: words.index(verb)]) if verb in words else False
+        return bool(after) and (after[0].pos_ == "ADJ" or after[0].lower_ in _IMPERSONAL_PREDICATES
+                                or not reflexive and _impersonal_passive(after[0]))  # not "il s'est chargé de"
+    return False
+
+
+# "avoir" after "il y": "il y a", "il y avait", "il n'y aura", "qu'il y ait"
+_THERE_IS = frozenset({"a", "avait", "aura", "aurait", "eut", "ait", "eût", "avoir", "aurai", "ont"})
+# "falloir", whose "il" is never anyone: "il faut", "il fallait", "il faudra", "il faudrait"
+_MUST = frozenset({"faut", "fallait", "fallut", "faudra", "faudrait", "faille", "fallût"})
+
+
+# English verbs whose "it" may stand for the clause that follows ("It is likely that ...", "It seems that",
+# "It took three days to ...").
+_DUMMY_IT_VERBS = frozenset({"is", "was", "'s", "be", "been", "being", "are", "were", "seems", "seemed", "seem",
+                             "appears", "appeared", "remains", "remained", "became", "becomes", "takes", "took",
+                             "take", "makes", "made"})
+
+
+def _dummy_it(subj: Token) -> bool:
+    """An English "it" that stands for no antecedent: the parser's expletive, or the subject of "be", "seem",
+    "take" or a passive ("It was reported that ...", "It is expected to ...") with a "that", "to" or
+    "whether" clause after the verb."""
+    if subj.dep_ == "expl":
+        return True
+    verb = subj.head
+    if verb.lower_ not in _DUMMY_IT_VERBS and not any(c.dep_ == "auxpass" for c in verb.children):
+        return False
+    return any(t.lower_ in ("that", "to", "whether", "if") and t.dep_ in ("mark", "aux")
+               for t in subj.doc[verb.i + 1 : subj.sent.end])
+
+
+def _impersonal_passive(participle: Token) -> bool:
+    """"Il est conseillé aux plus de 80 ans de ...", "il est prévu que ...": a passive participle whose
+    subject is the clause after it."""
+    if participle.pos_ != "VERB" or "Part" not in morph_values(participle, "VerbForm"):
+        return False
+    if any(c.dep_ in ("xcomp", "ccomp", "csubj", "csubj:pass") and any(
+            m.dep_ == "mark" and m.lower_.replace("\u2019", "'") in ("de", "d'", "que", "qu'") for m in c.children)
+           for c in participle.children):
+        return True
+    # The parser may hang the clause elsewhere after a long complement ("Il est conseillé aux plus de 80 ans
+    # et aux patients atteints de ... de bien suivre les consignes"): a verb that takes one, and a "de" or
+    # "que" opening an infinitive or a clause further on.
+    return participle.lower_.startswith(_IMPERSONAL_PASSIVES) and any(
+        t.dep_ == "mark" and t.lower_.replace("\u2019", "'") in ("de", "d'", "que", "qu'") and t.head.pos_ in (
+            "VERB", "AUX") for t in participle.doc[participle.i + 1 : participle.sent.end])
+
+
+# Verbs whose passive takes an impersonal "il" and a clause ("il est conseillé de", "il est prévu que"), by
+# the stem of their participles (the pipeline runs no lemmatizer).
+_IMPERSONAL_PASSIVES = ("conseill", "recommand", "déconseill", "demand", "prévu", "permis", "autoris", "interdit",
+                        "exig", "propos", "décid", "envisag")
+
+
+def _it_has_been(pronoun: Token) -> bool:
+    """"Cela fait quatre fois que ...", "ça faisait deux ans que ...": a measure of time, no antecedent."""
+    doc = pronoun.doc
+    return pronoun.i + 1 < len(doc) and doc[pronoun.i + 1].lower_ in ("fait", "faisait", "fera") and any(
+        t.lower_ in ("que", "qu'", "qu\u2019") for t in doc[pronoun.i + 2 : pronoun.sent.end])
+
+
+_REFERRING_CE = frozenset({"c'", "ce", "cela", "ça", "ceci"})
