@@ -78,7 +78,7 @@ def _reflexive_report(tok: Token, language: str) -> bool:
                 for c in tok.children)
 
 
-# Whether a verb reports speech ("déclare", "a affirmé", "révèle"), for rewrite's claims that only attribute.
+# Whether a verb reports speech ("déclare", "a affirmé", "révèle"), for the claims that only attribute (needs_context._only_attributes).
 speech_verb = _speech_verb
 
 
