@@ -308,9 +308,10 @@ FACTCHECK_SPACY_MODELS = {
 }
 # "default": the model shipped in claims/extraction/models/; "rules": the rule-based scorer; else a path.
 FACTCHECK_CHECKWORTHINESS_MODEL = os.environ.get("FACTCHECK_CHECKWORTHINESS_MODEL", "default")
-# Languages the trained model scores ("*": all); the others use the rules, which rank French news
-# better on the annotated dev set (claims/evaluation).
-FACTCHECK_CHECKWORTHINESS_MODEL_LANGUAGES = envlist("FACTCHECK_CHECKWORTHINESS_MODEL_LANGUAGES", "en")
+# Languages the trained model scores ("*": all); the others use the rules. English and French have models
+# of their own (French: learnt from labelled article candidates, claims/extraction/article_training.py); the
+# language-independent model ranks French news worse than the rules on the dev set (claims/evaluation).
+FACTCHECK_CHECKWORTHINESS_MODEL_LANGUAGES = envlist("FACTCHECK_CHECKWORTHINESS_MODEL_LANGUAGES", "en,fr")
 FACTCHECK_MIN_CHECKWORTHINESS = float(os.environ.get("FACTCHECK_MIN_CHECKWORTHINESS", "0.5"))
 FACTCHECK_MAX_ARTICLE_CHARS = envint("FACTCHECK_MAX_ARTICLE_CHARS", 1_000_000)
 FACTCHECK_FETCH_MAX_BYTES = envint("FACTCHECK_FETCH_MAX_BYTES", 5 * 1024 * 1024)

@@ -551,9 +551,10 @@ def _rescale(p: float, threshold: float) -> float:
 
 class TrainedScorer:
     """Models made by `train_checkworthiness`: a language-independent one over the rule signals and
-    parse features (syntax.py) that scores every language, and, for the languages it was trained
-    on, one that also reads the words. Each has a decision threshold chosen on held-out groups;
-    scores are rescaled so that it lands on 0.5: "above 0.5" keeps meaning "worth checking".
+    parse features (syntax.py) that scores every language, and one per language it was trained on
+    (`lexical`): English also reads the words, French the rule score it corrects (article_training).
+    Each has a decision threshold chosen out of fold (English: on held-out groups; French: where the rules
+    put as many candidates above 0.5); scores are rescaled so that it lands on 0.5: "above 0.5" keeps meaning "worth checking".
     """
 
     def __init__(self, payload: dict[str, Any], path: str = ""):
@@ -577,8 +578,8 @@ class TrainedScorer:
         return restricted
 
     def model_for(self, language: str) -> tuple[str, Any]:
-        """The lexical model of `language` if there is one (and the embedding model it reads is
-        installed), else the language-independent one."""
+        """The model of `language` if there is one (and the embedding model it reads is installed),
+        else the language-independent one."""
         lexical = self.lexical.get(language)
         if lexical is not None and (getattr(lexical, "embedding", None) is None or embeddings_available()):
             return language, lexical
@@ -634,8 +635,9 @@ def configured_scorer() -> TrainedScorer | None:
     """settings.FACTCHECK_CHECKWORTHINESS_MODEL: "default" (the model shipped in the repository),
     "rules" (or empty) for the rule-based scorer, or the path of a model file; used for the
     languages of settings.FACTCHECK_CHECKWORTHINESS_MODEL_LANGUAGES ("*": all), the rules for the
-    others. English only by default: on the French dev set (claims/evaluation) the rules rank
-    better than the language-independent model (README, "Claim extraction")."""
+    others. English and French by default, each with a model of its own (the French one learnt from
+    labelled article candidates, article_training); another language would get the language-independent
+    model, which on the French dev set (claims/evaluation) ranked worse than the rules."""
     from django.conf import settings
 
     path = getattr(settings, "FACTCHECK_CHECKWORTHINESS_MODEL", "")

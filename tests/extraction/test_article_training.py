@@ -15,7 +15,9 @@ from claims.extraction import article_training as at
 from claims.extraction import extract_texts
 from claims.extraction.checkworthiness import (
     SCORED_BY_MODEL,
+    SHIPPED_MODEL,
     TrainedScorer,
+    configured_scorer,
     load_scorer,
 )
 from claims.extraction.training import save, train
@@ -154,3 +156,18 @@ def test_the_command_adds_the_french_model_to_a_model_file(corpus: list[dict[str
     with pytest.raises(CommandError, match="no model to add to"):
         call_command("train_checkworthiness", "--articles", str(labels), "--corpus", str(articles), "--output",
                      str(tmp_path / "missing.joblib"))
+def test_the_shipped_model_scores_french_with_its_own_model(settings: Any) -> None:
+    shipped = load_scorer(str(SHIPPED_MODEL))
+    assert shipped.model_for("fr")[0] == "fr"
+    assert shipped.info["articles"]["fr"]["candidates"] >= 2000
+    settings.FACTCHECK_CHECKWORTHINESS_MODEL = "default"
+    settings.FACTCHECK_CHECKWORTHINESS_MODEL_LANGUAGES = ["en", "fr"]
+    [extraction] = extract_texts(["Le gouvernement a envoyé 25 tonnes de farine au Liban en mars."], languages=["fr"],
+                                 scorer=configured_scorer(), min_score=0.0, selective=False)
+    assert SCORED_BY_MODEL in extraction.claims[0].checkworthiness_reasons
+    settings.FACTCHECK_CHECKWORTHINESS_MODEL_LANGUAGES = ["en"]
+    [extraction] = extract_texts(["Le gouvernement a envoyé 25 tonnes de farine au Liban en mars."], languages=["fr"],
+                                 scorer=configured_scorer(), min_score=0.0, selective=False)
+    assert SCORED_BY_MODEL not in extraction.claims[0].checkworthiness_reasons
+
+
