@@ -25,8 +25,10 @@ from typing import Any
 
 import numpy as np
 
+from claims.extraction import leads as ld
+from claims.extraction import titles as tt
 from claims.extraction.checkworthiness import MODEL_FORMAT, Signals, rule_score
-from claims.extraction.training import fit_with_threshold, foldable_groups
+from claims.extraction.training import fit_model, fit_with_threshold, foldable_groups, grouped_folds
 
 LABELS = ("Y", "B", "N")
 # A candidate takes a labelled span's label when they share at least this much of each (a sentence cut
@@ -87,6 +89,8 @@ class LabelledArticle:
     labels: list[str | None]
     sentences: int
     main: int | None  # index in candidates
+    title: frozenset[str] = frozenset()  # the title's stems (titles.title_stems)
+    rule_lead: int | None = None  # the candidate the lead rule marked (pipeline._mark_lead without a model)
 
 
 def labelled_articles(
@@ -106,6 +110,7 @@ def labelled_articles(
         if text_digest(row["text"]) != item.sha1:
             raise ValueError(f"article {item.id}: its text is not the one labelled (SHA-1 {item.sha1})")
         rows.append(row)
+    row_of = {item.id: row for item, row in zip(labels, rows, strict=True)}
     out: list[LabelledArticle] = []
     for first in range(0, len(rows), batch):
         chunk = rows[first:first + batch]
@@ -117,8 +122,10 @@ def labelled_articles(
             cands = sorted(extraction.claims, key=lambda c: c.start)
             main = next((i for i, c in enumerate(cands) if item.main is not None
                          and label_for(c.start, c.end, [(*item.main, "Y")]) is not None), None)
+            rule_lead = next((i for i, c in enumerate(cands) if c.signals is not None and c.signals.lead), None)
             out.append(LabelledArticle(item.id, cands, [label_for(c.start, c.end, item.spans) for c in cands],
-                                       extraction.sentences, main))
+                                       extraction.sentences, main, tt.title_stems(row_of[item.id].get("title") or ""),
+                                       rule_lead))
         if progress is not None:
             progress(len(out))
     return out
@@ -179,11 +186,51 @@ def _rescaled(probs: Sequence[float], threshold: float) -> list[float]:
     return [round(_rescale(p, threshold), 3) for p in probs]
 
 
+def train_leads(articles: Sequence[LabelledArticle], *, folds: int = 5, seed: int = 0, c: float = C) -> dict[str, Any]:
+    """The lead model (leads.py: a linear.LinearModel over leads.lead_features, fitted to tell each labelled
+    article's main fact from its other first statements) and its out-of-fold picks on folds of whole articles,
+    with how often they and the rule's picks are the main fact."""
+    chosen = [i for i, a in enumerate(articles) if a.main is not None and a.main < ld.WINDOW]
+    rows = {i: ld.lead_features(articles[i].candidates, articles[i].title, articles[i].rule_lead) for i in chosen}
+
+    def fit(indexes: Sequence[int]) -> Any:
+        flat = [{"text": "", "features": row} for i in indexes for row in rows[i]]
+        gold = [k == articles[i].main for i in indexes for k in range(len(rows[i]))]
+        return fit_model(flat, gold, lexical=False, seed=seed, c=c)
+
+    picks: dict[int, int | None] = {}
+    for fold in grouped_folds(foldable_groups(list(range(len(articles))), folds), folds):
+        model = fit([i for i in chosen if i not in set(fold)])
+        for i in fold:
+            picks[i] = ld.pick(model, articles[i].candidates, articles[i].title, articles[i].rule_lead)
+    labelled = [a for a in articles if a.main is not None]
+    return {
+        "model": fit(chosen), "picks": [picks.get(i) for i in range(len(articles))], "articles": len(labelled),
+        "found": {"rule": sum(1 for a in labelled if a.rule_lead == a.main),
+                  "model": sum(1 for i, a in enumerate(articles) if a.main is not None and picks.get(i) == a.main)},
+    }
+
+
+def mark_leads(articles: Sequence[LabelledArticle], picks: Sequence[int | None]) -> None:
+    """The leads as a lead model marks them (its out-of-fold picks: what it does on articles it never saw),
+    so that the language's scorer learns from the lead signal it will be given."""
+    for article, chosen in zip(articles, picks, strict=True):
+        for k, cand in enumerate(article.candidates):
+            if cand.signals is not None:
+                cand.signals.lead = k == chosen
+
+
 def train_language(
     articles: Sequence[LabelledArticle], *, language: str = "fr", folds: int = 5, seed: int = 0, c: float = C,
+    leads: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     """The language's model (a linear.LinearModel over training.feature_rows), its threshold, and the
-    figures of folds of whole articles: out-of-fold top 5 against the rules' on the same folds."""
+    figures of folds of whole articles: out-of-fold top 5 against the rules' on the same folds. With
+    `leads` (train_leads), the candidates' leads are the lead model's out-of-fold picks first: the rules'
+    figure is taken before, with the rule's leads."""
+    rules = top_five(articles, rule_scores(articles))
+    if leads is not None:
+        mark_leads(articles, leads["picks"])
     flat = [(a_index, c, label) for a_index, a in enumerate(articles)
             for c, label in zip(a.candidates, a.labels, strict=True) if label is not None]
     if len({label == "Y" for _, _, label in flat}) < 2:
@@ -208,12 +255,12 @@ def train_language(
         for c_index, cand in enumerate(article.candidates):
             if id(cand) in position:
                 held[a_index][c_index] = rescaled[position[id(cand)]]
-    rules, trained = top_five(articles, rule_scores(articles)), top_five(articles, held)
+    trained = top_five(articles, held)
     return {
         "model": model, "threshold": cut, "language": language, "articles": len(articles),
         "candidates": len(flat), "labels": {lab: sum(1 for *_, label in flat if label == lab) for lab in LABELS},
         "folds": folds, "stored_share": share,
-        "top_five": {"rules": rules, "trained": trained},
+        "top_five": {"rules": rules, "trained": trained}, "leads": leads,
     }
 
 
@@ -224,9 +271,12 @@ def add_to_payload(payload: dict[str, Any], trained: dict[str, Any]) -> dict[str
     language = trained["language"]
     out = dict(payload)
     out["lexical"] = {**payload.get("lexical", {}), language: trained["model"]}
+    if trained.get("leads") is not None:
+        out["leads"] = {**payload.get("leads", {}), language: trained["leads"]["model"]}
     out["thresholds"] = {**payload["thresholds"], language: trained["threshold"]}
     out["articles"] = {**payload.get("articles", {}), language: {
-        k: v for k, v in trained.items() if k not in ("model", "top_five")} | {
+        k: v for k, v in trained.items() if k not in ("model", "top_five", "leads")} | {
+        "leads": {k: v for k, v in (trained.get("leads") or {}).items() if k in ("articles", "found")},
         "top_five": {name: vars(t) for name, t in trained["top_five"].items()},
         "trained_at": dt.datetime.now(tz=dt.UTC).isoformat(timespec="seconds")}}
     return out

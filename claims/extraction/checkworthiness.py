@@ -563,11 +563,14 @@ class TrainedScorer:
                              f"(format {MODEL_FORMAT}): train it again")
         self.universal = payload["universal"]
         self.lexical: dict[str, Any] = payload.get("lexical", {})
+        # Lead models by language (leads.py: which statement is an article's news), learnt with a language's
+        # article model (article_training).
+        self.leads: dict[str, Any] = payload.get("leads", {})
         self.thresholds: dict[str, float] = payload["thresholds"]
         # Rule signals the models never saw (added after training): applied on top as rules.
         self.known_signals = frozenset(payload.get("signals", ()))
         self.name = Path(path).name if path else "model"
-        self.info = {k: v for k, v in payload.items() if k not in ("universal", "lexical")}
+        self.info = {k: v for k, v in payload.items() if k not in ("universal", "lexical", "leads")}
         # The languages this scorer is used for (None: all); the others keep the rules (score_all).
         self.languages: frozenset[str] | None = None
 
@@ -576,6 +579,12 @@ class TrainedScorer:
         restricted = copy.copy(self)
         restricted.languages = None if languages is None else frozenset(languages)
         return restricted
+
+    def lead_model(self, language: str) -> Any:
+        """The language's lead model (leads.pick), when this scorer is used for the language and has one."""
+        if self.languages is not None and language not in self.languages:
+            return None
+        return self.leads.get(language)
 
     def model_for(self, language: str) -> tuple[str, Any]:
         """The model of `language` if there is one (and the embedding model it reads is installed),

@@ -14,7 +14,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from claims.extraction import attribution as at
-from claims.extraction import faithful
+from claims.extraction import faithful, leads
 from claims.extraction import features as ft
 from claims.extraction import lexicon as lx
 from claims.extraction import rewrite as rw
@@ -174,7 +174,8 @@ def extract_texts(
     for cand in all_candidates:
         _quote_speaker(cand)
     for art, title in zip(articles, titles, strict=True):
-        _mark_lead(art.candidates, tt.title_stems(title) if title else frozenset())
+        _mark_lead(art.candidates, tt.title_stems(title) if title else frozenset(),
+                   scorer.lead_model(art.language) if scorer is not None else None)
     scored = score_all([c.text for c in all_candidates], [c.signals or Signals() for c in all_candidates], scorer)
     for cand, (score, reasons) in zip(all_candidates, scored, strict=True):
         cand.checkworthiness, cand.checkworthiness_reasons = score, reasons
@@ -204,15 +205,20 @@ def extract_texts(
     return results
 
 
-def _mark_lead(candidates: Sequence[ClaimCandidate], title: frozenset[str] = frozenset()) -> None:
+def _mark_lead(candidates: Sequence[ClaimCandidate], title: frozenset[str] = frozenset(), model: Any = None) -> None:
     """The article's lead: the news it is about, which its later details should not push out of the short
     list. Among its first LEAD_WINDOW statements (a hook or a teaser may come before it: "La mise en garde de
     la préfecture n'aura pas suffi."), the one that echoes its title (_echoed_lead), else the first that tells
-    what happened (_first_news)."""
-    body = sorted((c for c in candidates if c.signals is not None and not c.signals.extra.get("headline")),
-                  key=lambda c: c.start)[:LEAD_WINDOW]
+    what happened (_first_news). With a lead model for the language (leads.py, learnt from labelled articles),
+    the statement it rates likeliest among the first leads.WINDOW, the rule's pick being one thing it reads."""
+    ordered = sorted((c for c in candidates if c.signals is not None and not c.signals.extra.get("headline")),
+                     key=lambda c: c.start)
+    body = ordered[:LEAD_WINDOW]
     first = _first_news(body)
     chosen = _echoed_lead(body, title, first) or first
+    if model is not None:
+        found = leads.pick(model, ordered, title, body.index(chosen) if chosen is not None else None)
+        chosen = ordered[found] if found is not None else None
     if chosen is not None:
         chosen.signals.lead = True
 

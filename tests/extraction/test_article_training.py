@@ -13,6 +13,7 @@ from django.core.management import CommandError, call_command
 
 from claims.extraction import article_training as at
 from claims.extraction import extract_texts
+from claims.extraction import leads as ld
 from claims.extraction.checkworthiness import (
     SCORED_BY_MODEL,
     SHIPPED_MODEL,
@@ -20,6 +21,7 @@ from claims.extraction.checkworthiness import (
     configured_scorer,
     load_scorer,
 )
+from claims.extraction.titles import title_stems
 from claims.extraction.training import save, train
 from tests.extraction.test_checkworthiness import examples
 
@@ -121,6 +123,51 @@ def test_a_model_learnt_from_labelled_articles_ranks_facts_first(corpus: list[di
     assert SCORED_BY_MODEL in fact[0].checkworthiness_reasons
 
 
+def test_a_lead_model_learns_which_first_statement_is_the_news(corpus: list[dict[str, Any]], tmp_path: Path) -> None:
+    # The main fact is the second statement of every article here (a teaser comes first): the rule, which
+    # wants a past event with a name, may pick either; the model learns the place and what the news looks like.
+    teaser = "Découvrez en images la journée de la mairie."
+    rows = [{**row, "text": f"{teaser} {row['text']}"} for row in corpus]
+    labels = [labels_of(r) for r in rows]  # the sentences found again in the longer text
+    for item in labels:
+        item["labels"].insert(0, [0, len(teaser), "N"])
+        item["main"] = item["labels"][1][:2]
+    articles = at.labelled_articles(at.read_article_labels(write_jsonl(tmp_path / "l.jsonl", labels)),
+                                    {r["id"]: r for r in rows})
+    assert all(a.main == 1 for a in articles)
+    leads = at.train_leads(articles, folds=2)
+    assert leads["articles"] == 10 and leads["found"]["model"] == 10
+    assert all(pick == 1 for pick in leads["picks"])
+    trained = at.train_language(articles, folds=2, leads=leads)
+    assert all(a.candidates[1].signals.lead and not a.candidates[0].signals.lead for a in articles)
+    payload = at.add_to_payload(train(examples(), language="en"), trained)
+    scorer = TrainedScorer(payload, "cw.joblib")
+    assert scorer.lead_model("fr") is not None and scorer.lead_model("en") is None
+    assert scorer.for_languages(["en"]).lead_model("fr") is None  # French left to the rules: the rule's lead
+    [extraction] = extract_texts([rows[0]["text"]], languages=["fr"], scorer=scorer, min_score=0.0,
+                                 selective=False, titles=[rows[0]["title"]])
+    marked = [c for c in sorted(extraction.claims, key=lambda c: c.start) if c.signals.lead]
+    assert [c.text for c in marked] == [sorted(extraction.claims, key=lambda c: c.start)[1].text]
+
+
+def test_the_lead_model_reads_the_first_statements_only() -> None:
+    class Echo:  # a model that wants the statement echoing the title most
+        def decision(self, row: dict[str, Any]) -> float:
+            return row["features"]["echo"]
+
+    class Cand:
+        def __init__(self, text: str) -> None:
+            self.text, self.quote, self.claimant, self.needs_context, self.signals = text, text, "", False, None
+
+    title = title_stems("La grève des cheminots continue")
+    body = [Cand("Le temps était doux."), Cand("La grève des cheminots continue."), *[Cand("Rien.")] * 6,
+            Cand("La grève des cheminots a coûté cher aux cheminots.")]
+    rows = ld.lead_features(body, title, rule_pick=0)
+    assert len(rows) == ld.WINDOW and rows[0]["rule_pick"] == 1.0 and rows[1]["echo_best"] == 1.0
+    assert ld.pick(Echo(), body, title, 0) == 1  # the later, more echoing one lies past the window
+    assert ld.pick(Echo(), [], title, None) is None
+
+
 def test_a_model_needs_both_kinds_of_label(corpus: list[dict[str, Any]], tmp_path: Path) -> None:
     only_facts = [{**labels_of(r), "labels": [[s, e, "Y"] for s, e, _ in labels_of(r)["labels"]]} for r in corpus[:4]]
     labels = at.read_article_labels(write_jsonl(tmp_path / "labels.jsonl", only_facts))
@@ -145,12 +192,13 @@ def test_the_command_adds_the_french_model_to_a_model_file(corpus: list[dict[str
         call_command("train_checkworthiness", "--articles", str(labels), "--corpus", str(articles), "--output",
                      str(model), "--folds", "2", stdout=out)
     assert "rules: top-5 worth checking" in out.getvalue() and "added the fr model" in out.getvalue()
+    assert "lead: the main fact is the rule's lead in" in out.getvalue()
     provenance = model.with_suffix(".md").read_text(encoding="utf-8")
     assert provenance.startswith("# cw.joblib\n\nEnglish figures.")
     assert provenance.count("## fr: learnt from labelled article candidates") == 1
     assert "60 candidates labelled (Y 30, B 0, N 30" in provenance and "CC BY-SA" in provenance
     scorer = TrainedScorer(__import__("joblib").load(model), str(model))
-    assert set(scorer.lexical) == {"en", "fr"}
+    assert set(scorer.lexical) == {"en", "fr"} and set(scorer.leads) == {"fr"}
     with pytest.raises(CommandError, match="needs --corpus"):
         call_command("train_checkworthiness", "--articles", str(labels), "--output", str(model))
     with pytest.raises(CommandError, match="no model to add to"):

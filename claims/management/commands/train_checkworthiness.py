@@ -200,11 +200,15 @@ class Command(BaseCommand):
             articles = at.labelled_articles(labels, corpus, progress=lambda done: self.stdout.write(
                 f"  {done}/{len(labels)} articles", ending="\r"))
             self.stdout.write("")
-            trained = at.train_language(articles, language=language, folds=options["folds"], seed=options["seed"])
+            leads = at.train_leads(articles, folds=options["folds"], seed=options["seed"])
+            trained = at.train_language(articles, language=language, folds=options["folds"], seed=options["seed"],
+                                        leads=leads)
             payload = at.add_to_payload(joblib.load(output), trained)
         except ValueError as exc:
             raise CommandError(str(exc)) from exc
-        lines = [trained["top_five"][name].line(name) for name in ("rules", "trained")]
+        lines = [f"lead: the main fact is the rule's lead in {leads['found']['rule']} of {leads['articles']} articles, "
+                 f"the lead model's in {leads['found']['model']}",
+                 *(trained["top_five"][name].line(name) for name in ("rules", "trained"))]
         for line in lines:
             self.stdout.write(line)
         save(payload, output)
@@ -228,13 +232,15 @@ class Command(BaseCommand):
             f"- Data: {trained['articles']} articles, {trained['candidates']} candidates labelled "
             f"(Y {counts['Y']}, B {counts['B']}, N {counts['N']}; Y is the positive class). Labels: "
             "claims/evaluation/README.md; articles: OrangeSum, CC BY-SA 4.0 (claims/evaluation/LICENSE-orangesum.txt).",
+            "- Lead model (claims/extraction/leads.py): which of an article's first statements is its news, learnt "
+            "from the labelled main facts; its out-of-fold picks are the leads the scorer below learnt from.",
             "- Model: the universal model's features (rule signals and parse features) and the rule score's log-odds "
             "(logistic regression; it learns corrections to the rules). Threshold "
             f"{trained['threshold']:.3f} on the probability: as many candidates above 0.5 as the rules put there "
             f"({trained['stored_share']:.1%}).",
             "",
-            f"Figures on {trained['folds']} folds of whole articles (out-of-fold scores, each article's short list made "
-            "by selection.select, its five best read):",
+            f"Figures on {trained['folds']} folds of whole articles (out-of-fold leads and scores, each article's short "
+            "list made by selection.select, its five best read; rules: the rule's leads and scores):",
             "",
             *[f"- {line}" for line in lines],
             "",
