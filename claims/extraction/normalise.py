@@ -101,6 +101,11 @@ _GLUED_HEADING = _only_before(
 _DASH_HEADING = re.compile(
     r"(?<=[.!?…\"]) ?(- ?[A-ZÀ-Þ\"'](?:[^.!?\n\-]|(?<=\w)-(?=\w)){2,60}?(?: |(?<=[\"']))-) ?(?=[\"A-ZÀ-Þ])"
 )
+# "... sur indication du tueur.eva-edy-zl-chd-lv-jpa/rl/cbn": a news agency's desk slug (the initials of the
+# dispatch's writers and editors, hyphens then slashes) glued to or after the last sentence of a paragraph. It
+# gets a paragraph of its own, like a credit: the sentence ends at its full stop.
+_AGENCY_SLUG = re.compile(r"(?<=[.!?…\"»)])\s?([a-z]{2,4}(?:-[a-z]{2,4}){1,9}/[a-z]{2,4}(?:/[a-z]{2,4}){0,6})[ \t]*$",
+                          re.MULTILINE)
 # "Comment faire pour voyager?par BFMTVL'Élysée comme Matignon ...": a video teaser's credit glued between
 # its title and the next sentence. It gets a paragraph of its own (a byline).
 _VIDEO_CREDIT = re.compile(
@@ -391,7 +396,8 @@ def normalise(text: str) -> Normalised:
     breaks = {m.start() for m in _GLUED_HEADING.finditer(cleaned)} | {
         m.start() for m in caps_headings if not m.group(1)} | {
         pos for m in _DASH_HEADING.finditer(cleaned) for pos in (m.start(1), m.end(1))} | glued_headings | {
-        pos for credit in _video_credits(cleaned) for pos in credit}
+        pos for credit in _video_credits(cleaned) for pos in credit} | {
+        m.start(1) for m in _AGENCY_SLUG.finditer(cleaned)}
     inserts = sorted(set(inserts) | breaks)
     if inserts:
         chars: list[str] = []

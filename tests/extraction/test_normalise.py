@@ -334,6 +334,23 @@ def test_a_video_teasers_credit_glued_between_two_sentences_is_cut_off(text: str
     assert sentence in paragraphs and any(p.startswith("par ") for p in paragraphs), paragraphs
 
 
+@pytest.mark.parametrize("text", [
+    "Les corps ont été retrouvés en 2004 sur indication du tueur.abc-def-gh/rl/cbn",
+    "Les corps ont été retrouvés en 2004 sur indication du tueur. abc-de-fgh-ij/ybl/hh/lch\n\nLa suite.",
+])
+def test_a_news_agencys_desk_slug_after_the_last_sentence_is_cut_off(text: str) -> None:
+    paragraphs = [p.strip() for p in normalise(text).text.split("\n\n")]
+    assert "Les corps ont été retrouvés en 2004 sur indication du tueur." in paragraphs, paragraphs
+    [claim] = [c for c in extract_claims(text, language="fr", min_score=0.0).claims if "corps" in c.text]
+    assert claim.text.endswith("du tueur.")
+
+
+@pytest.mark.parametrize("text", ['Le départ est prévu "autour de mi-mai/fin mai" selon la mairie.',
+                                  "Voir le site ville-de-lyon/fr/actualites pour le détail."])
+def test_words_with_hyphens_and_slashes_inside_a_sentence_are_no_slug(text: str) -> None:
+    assert normalise(text).text == text
+
+
 def test_an_agent_after_par_inside_a_sentence_is_no_credit() -> None:
     assert normalise("Il a été élu par LREM lundi.").text == "Il a été élu par LREM lundi."
 
