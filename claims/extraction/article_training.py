@@ -1,20 +1,24 @@
 """A language's check-worthiness model learnt from labelled article candidates (no ORM).
 
 The English models learn from CheckThat! sentences; French news has no such file, so the French
-model learns from the candidates extraction makes of real articles, each labelled by hand
-(claims/evaluation/checkworthiness-fr.jsonl: Y worth checking, B borderline, N not). The labels
+model learns from the candidates extraction makes of real articles, each labelled
+(claims/evaluation/checkworthiness-fr.jsonl: Y worth checking, B borderline, N not; its README says
+by whom). The labels
 file holds offsets, not text: the articles are read from their corpus and extracted again, and a
 candidate takes the label of the labelled span it overlaps (`label_for`), so the labels outlive
 small changes to where extraction cuts sentences.
 
 The model is the language-independent logistic regression of training.py (rule signals and parse
 features) with the rule score's log-odds as one more feature: it learns corrections to the rules,
-not a scorer from nothing. Generalisation is measured on folds of whole articles, as a reviewer
-sees it: the share of worth-checking claims in each article's stored top 5 (`top_five`).
+not a scorer from nothing. The labels also name each article's main fact, from which a lead model
+learns which statement an article reports (`train_leads`, leads.py). Generalisation is measured on
+folds of whole articles, as a reviewer sees it: the share of worth-checking claims in each article's
+stored top 5, and whether its main fact is among them (`top_five`).
 """
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import hashlib
 import json
@@ -27,7 +31,8 @@ import numpy as np
 
 from claims.extraction import leads as ld
 from claims.extraction import titles as tt
-from claims.extraction.checkworthiness import MODEL_FORMAT, Signals, rule_score
+from claims.extraction.checkworthiness import MODEL_FORMAT, Signals, rescale, rule_score
+from claims.extraction.selection import select
 from claims.extraction.training import fit_model, fit_with_threshold, foldable_groups, grouped_folds
 
 LABELS = ("Y", "B", "N")
@@ -154,10 +159,6 @@ class TopFive:
 def top_five(articles: Sequence[LabelledArticle], scores: Sequence[Sequence[float]], *, min_score: float = 0.5) -> TopFive:
     """What a reviewer reads first: each article's short list made from these scores (selection.select),
     its five best, and how many of them were labelled worth checking."""
-    import copy
-
-    from claims.extraction.selection import select
-
     claims = worth = borderline = main_articles = main_found = 0
     for article, article_scores in zip(articles, scores, strict=True):
         cands = [copy.copy(c) for c in article.candidates]
@@ -181,9 +182,7 @@ def rule_scores(articles: Sequence[LabelledArticle]) -> list[list[float]]:
 
 
 def _rescaled(probs: Sequence[float], threshold: float) -> list[float]:
-    from claims.extraction.checkworthiness import _rescale
-
-    return [round(_rescale(p, threshold), 3) for p in probs]
+    return [round(rescale(p, threshold), 3) for p in probs]
 
 
 def train_leads(articles: Sequence[LabelledArticle], *, folds: int = 5, seed: int = 0, c: float = C) -> dict[str, Any]:

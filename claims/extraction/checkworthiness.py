@@ -542,7 +542,7 @@ def sentence_embeddings(texts: Sequence[str]) -> np.ndarray | None:
     return embed.encode([t or "" for t in texts])
 
 
-def _rescale(p: float, threshold: float) -> float:
+def rescale(p: float, threshold: float) -> float:
     """Probability -> score with the decision threshold on 0.5."""
     t = min(max(threshold, 1e-6), 1 - 1e-6)
     scaled = 0.5 * p / t if p < t else 0.5 + 0.5 * (p - t) / (1 - t)
@@ -621,7 +621,7 @@ class TrainedScorer:
         self, texts: list[str], signals: list[Signals], embeddings: Sequence[np.ndarray] | None = None,
     ) -> list[float]:
         probs = self.probabilities(texts, signals, embeddings)
-        return [round(_rescale(p, self.thresholds[self.model_for(s.language)[0]]), 3)
+        return [round(rescale(p, self.thresholds[self.model_for(s.language)[0]]), 3)
                 for p, s in zip(probs, signals, strict=True)]
 
 
