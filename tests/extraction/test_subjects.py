@@ -138,3 +138,15 @@ def test_a_person_named_after_a_comma_the_parser_cut_needs_no_context() -> None:
     [extraction] = extract_texts([text], languages=["fr"])
     [cand] = [c for c in [*extraction.claims, *extraction.recoverable] if c.quote.startswith("Le producteur")]
     assert not cand.needs_context
+
+
+def test_it_names_the_person_named_last_only_when_the_article_gave_their_gender() -> None:
+    # No gender for "Dominique": "Elle" may be the library as well as her; "Martine" gives one.
+    text = ("Dominique Kerbrat a présenté la nouvelle médiathèque de la commune jeudi. Les travaux commenceront en "
+            "mars. Elle sera livrée en 2026 pour 4 millions d'euros.")
+    claim = one(text, "2026")
+    assert claim.text.startswith("Elle sera livrée")
+    assert claim.needs_context
+    text = ("Martine Kerbrat a présenté la nouvelle médiathèque de la commune jeudi. Les travaux commenceront en "
+            "mars. Elle a promis une ouverture en 2026 pour 4 millions d'euros.")
+    assert one(text, "2026").text.startswith("Martine Kerbrat a promis")
