@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from claims.extraction import extract_texts
+from claims.extraction.article_context import Context
 from tests.extraction.test_rewrite import one
 
 
@@ -150,3 +151,17 @@ def test_it_names_the_person_named_last_only_when_the_article_gave_their_gender(
     text = ("Martine Kerbrat a présenté la nouvelle médiathèque de la commune jeudi. Les travaux commenceront en "
             "mars. Elle a promis une ouverture en 2026 pour 4 millions d'euros.")
     assert one(text, "2026").text.startswith("Martine Kerbrat a promis")
+
+
+def test_it_names_no_office_subject_a_name_follows_already() -> None:
+    # "Le leader hongrois Viktor Orbán" says who: the man named before is not put in front of him.
+    text = ("Paul Durand a visité Budapest lundi avec trois élus. Le leader hongrois Viktor Orbán trouve en revanche "
+            "grâce à ses yeux depuis 2010.")
+    assert one(text, "2010").text.startswith("Le leader hongrois Viktor Orbán trouve")
+
+
+def test_the_article_holder_of_a_description_that_gives_a_name_is_no_one_else() -> None:
+    ctx = Context(people=["Camille Roux"], agents={"Camille Roux"}, genders={"Camille Roux": "Masc"})
+    sentence = "Le Premier ministre Édouard Philippe avait estimé que les règles doivent être respectées."
+    assert ctx.article_holder("Le Premier ministre Édouard Philippe", sentence) == ""
+    assert ctx.article_holder("Le Premier ministre", sentence.replace(" Édouard Philippe", "")) == "Camille Roux"
