@@ -165,3 +165,14 @@ def test_the_article_holder_of_a_description_that_gives_a_name_is_no_one_else() 
     sentence = "Le Premier ministre Édouard Philippe avait estimé que les règles doivent être respectées."
     assert ctx.article_holder("Le Premier ministre Édouard Philippe", sentence) == ""
     assert ctx.article_holder("Le Premier ministre", sentence.replace(" Édouard Philippe", "")) == "Camille Roux"
+
+
+def test_a_name_takes_no_gender_from_a_thing_it_names() -> None:
+    # "l'affaire Julien Marchal" is feminine, he is not: "la présidente" and "elle" are not him.
+    text = ("Les députés débattent de l'affaire Julien Marchal depuis lundi. En plein débat, la présidente du groupe "
+            "a annoncé que 40 élus voteraient la motion.")
+    claim = one(text, "40 élus")
+    assert "Marchal" not in claim.text and claim.claimant != "Julien Marchal"
+    claim = one(text.replace("la présidente du groupe", "elle"), "40 élus")
+    assert claim.text.startswith("En plein débat, elle a annoncé")
+    assert claim.needs_context
