@@ -176,3 +176,11 @@ def test_a_name_takes_no_gender_from_a_thing_it_names() -> None:
     claim = one(text.replace("la présidente du groupe", "elle"), "40 élus")
     assert claim.text.startswith("En plein débat, elle a annoncé")
     assert claim.needs_context
+
+
+def test_the_il_of_a_compound_passive_before_que_is_no_one() -> None:
+    text = ("Paul Durand a présenté le budget de la ville lundi. Il avait en effet été décidé que 300 logements "
+            "seraient construits en 2025.")
+    assert one(text, "300 logements").text.startswith("Il avait été décidé que 300 logements")
+    text = "Paul Durand a quitté la mairie lundi. Il a été accusé d'avoir détourné 300 000 euros en 2019."
+    assert one(text, "300 000").text.startswith("Paul Durand a été accusé")
