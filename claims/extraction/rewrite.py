@@ -40,6 +40,7 @@ from claims.extraction.attribution import (
     FOLDED_JOBS,
     ROLE_ADJECTIVES,
     Attribution,
+    outlet_in,
     quoted,
     role_key,
     speech_verb,
@@ -329,6 +330,10 @@ def condense(
                 named = ctx.previous_names[-1:]
                 if named and ctx.holds_office_named_in(named[0], span):
                     needs_context = True  # "Ce dernier est un proche de l'actuel ministre de X": not the minister
+                elif named and (named[0] in ctx.outlets or outlet_in(named[0]) == named[0]):
+                    # "..., a annoncé Paul Roux dans une interview à L'Express. Ce dernier a expliqué ...": the medium
+                    # the sentence cited is named last, and is seldom who "ce dernier" is
+                    needs_context = True
                 elif named:
                     resolved = named[0]
                     for t in np:

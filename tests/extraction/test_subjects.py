@@ -184,3 +184,11 @@ def test_the_il_of_a_compound_passive_before_que_is_no_one() -> None:
     assert one(text, "300 logements").text.startswith("Il avait été décidé que 300 logements")
     text = "Paul Durand a quitté la mairie lundi. Il a été accusé d'avoir détourné 300 000 euros en 2019."
     assert one(text, "300 000").text.startswith("Paul Durand a été accusé")
+
+
+def test_ce_dernier_is_not_the_medium_the_sentence_before_cited_last() -> None:
+    text = ("\"Je serai candidat à Lyon\", a annoncé Paul Roux dans une interview accordée à L'Express. Ce dernier a "
+            "expliqué vouloir quitter le gouvernement après les élections de 2019.")
+    claim = one(text, "2019")
+    assert "Express" not in claim.text
+    assert claim.needs_context or claim.text.startswith("Paul Roux")
