@@ -192,3 +192,18 @@ def test_ce_dernier_is_not_the_medium_the_sentence_before_cited_last() -> None:
     claim = one(text, "2019")
     assert "Express" not in claim.text
     assert claim.needs_context or claim.text.startswith("Paul Roux")
+
+
+def test_a_name_set_off_after_a_relative_of_someone_does_not_hold_that_someones_role() -> None:
+    # Paul Petit is the actor's brother: "L'acteur" is not him.
+    text = ("Marc Petit a disparu depuis lundi. Interrogé par RTL, le frère de l'acteur, Paul Petit, a dit toute son "
+            "inquiétude. L'acteur avait été condamné en 2013 à cinq ans de prison.")
+    claim = one(text, "2013")
+    assert "Paul Petit" not in claim.text
+
+
+def test_a_name_after_a_preposition_does_not_hold_the_role_before_it() -> None:
+    # "le second candidat le plus dépensier derrière Paul Roux": Paul Roux is another candidate.
+    text = ("Marc Petit a dépensé 15 millions d'euros, ce qui en fait le second candidat le plus dépensier derrière "
+            "Paul Roux. Le candidat avait toutes les raisons de dépenser 3 millions de plus.")
+    assert "Paul Roux" not in one(text, "3 millions").text
