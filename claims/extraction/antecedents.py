@@ -147,8 +147,13 @@ def _antecedent(subj: Token, ctx: Context, span: Span, sure_of_gender: bool = Fa
             return ""  # "Ce pack comprend des freins Brembo et il est proposé à 6 000 €": the pack, not a person
         if (subject := ctx.clause_subject_for(low)):
             return subject
+        # The one person the last sentences named, only when the article gave their gender and it is the
+        # pronoun's: with no gender to agree with, "Elle sera livrée en 2026" after "Dominique Kerbrat a
+        # présenté la médiathèque" would make her the building (a name the tagger took for a person, "Porter",
+        # is as often no one).
         recent = ctx.people[-3:]
-        if recent and len(set(recent)) == 1 and ctx.fits(recent[-1], low) and not ctx.brought_in_unnamed(low):
+        if recent and len(set(recent)) == 1 and ctx.genders.get(recent[-1]) and ctx.fits(recent[-1], low) \
+                and not ctx.brought_in_unnamed(low):
             return recent[-1]
         return ""
     if low in ("ils", "elles", "they"):

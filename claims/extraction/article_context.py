@@ -195,8 +195,9 @@ class Context:
         if head in _OFFICIALS or not (head in _OFFICES and gender or figure):
             return ""
         capitalised = {word.lower() for word in description.split()[1:] if word[:1].isupper()}
-        if capitalised and any(name.split()[-1].lower() in capitalised for name in self.people):
-            return ""  # (same_person: a surname in the description)
+        if capitalised and any(name.split()[-1].lower() in capitalised for name in self.people) \
+                or _name_in(description):
+            return ""  # (same_person: a surname in the description; or a name the article gave no one else)
         same = [name for name in dict.fromkeys(self.people)
                 if name in self.agents and (self.genders.get(name) == gender or figure and not gender)]
         named = [name for name in same if not any(other != name and same_person(other, name) and len(other) > len(name)
@@ -355,6 +356,23 @@ class Context:
             return
         elif subject is None or subject.lower_ not in ("il", "elle", "ils", "elles"):
             self.last_subject = ""
+
+
+# Words after which a capitalised word is what a description is of ("la ministre de la Santé", "le maire
+# d'Évry"), or an office's own capital ("Le Premier ministre"), not who holds it.
+_BEFORE_NO_NAME = frozenset({"de", "du", "des", "d'", "le", "la", "les", "l'", "à", "au", "aux", "en", "depuis", "sur",
+                             "pour", "par", "chez", "avec", "contre", "dans"})
+
+
+def _name_in(description: str) -> bool:
+    """"Le Premier ministre Édouard Philippe", "le chanteur Paul Roux": a description that gives its holder's name,
+    two capitalised words right after one of its own lower-case words; not a place or a body it is of ("la
+    ministre de la Santé", "le président du Brésil", "le chef du gouvernement depuis Matignon") nor a party's
+    initials ("la présidente RN")."""
+    words = description.replace("\u2019", "'").replace("'", "' ").split()
+    return any(before.islower() and before not in _BEFORE_NO_NAME and all(
+        word[:1].isupper() and not word.isupper() for word in name)
+        for before, *name in zip(words[1:], words[2:], words[3:], strict=False))
 
 
 def _clause_subject(tok: Token) -> bool:

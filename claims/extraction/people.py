@@ -128,6 +128,9 @@ def gender_of(ent: Span) -> str:
         # aux élections, Geoffroy Didier"); a role there does ("l'entretien avec la ministre Agnès Martin").
         gender = "" if any(c.dep_ == "case" for c in head.children) and head.head.pos_ == "NOUN" and (
             head.lower_ not in ROLES_JOBS and head.lower_ not in lx.PERSON_NOUNS) else _phrase_gender(head)
+        if gender and head.lower_ not in ROLES_JOBS and head.lower_ not in lx.PERSON_NOUNS:
+            # a noun for no person ("l'affaire Alexandre Benalla") has its own gender: a first name gives theirs
+            gender = first_name_gender(person_name(ent)) or gender
         if gender:
             return gender
     after = ent.end + 1

@@ -49,6 +49,15 @@ def _impersonal(subj: Token) -> bool:
         return True
     if verb in _THERE_IS and len(rest) > 1 and rest[1].lower_ == "fallu":
         return True  # "Il avait fallu trois tentatives pour le réveiller"
+    been = next((k for k, t in enumerate(rest[1:5], 1) if t.lower_ == "été"), None)
+    if verb in _THERE_IS and been is not None and not any(t.pos_ in ("VERB", "AUX", "PRON") for t in rest[1:been]):
+        # "Il avait (en effet) été prouvé que ...", "il a été décidé que ...": a compound passive whose subject is
+        # the "que" clause after it (only "que": "Il a été accusé d'avoir menti" is about him)
+        after = next((t for t in rest[been + 1 : been + 4] if t.pos_ != "ADV"), None)
+        return after is not None and after.pos_ == "VERB" and "Part" in morph_values(after, "VerbForm") and any(
+            c.dep_ in ("ccomp", "csubj", "csubj:pass") and any(
+                m.dep_ == "mark" and m.lower_.replace("\u2019", "'") in ("que", "qu'") for m in c.children)
+            for c in after.children)
     if verb in ("est", "était", "sera", "serait", "devient", "semble"):
         after = [t for t in rest[1:4] if t.pos_ != "ADV" or t.lower_ in _IMPERSONAL_PREDICATES]
         reflexive = any(w in ("se", "s'") for w in words[: words.index(verb)]) if verb in words else False

@@ -40,12 +40,14 @@ from claims.extraction.attribution import (
     FOLDED_JOBS,
     ROLE_ADJECTIVES,
     Attribution,
+    outlet_in,
     quoted,
     role_key,
     speech_verb,
 )
 from claims.extraction.clauses import _subject, finite
 from claims.extraction.descriptions import (
+    _beside_a_name,
     _described_back,
     _may_speak,
     _named_in_apposition,
@@ -287,12 +289,13 @@ def condense(
             else:
                 needs_context = True
             resolved = ""  # the owner is named, the subject is still the thing owned
-        elif not _lead_names(subj, kept) and (role := _role_phrase(subj)) is not None and (
+        elif not _lead_names(subj, kept) and not _beside_a_name(subj) and (role := _role_phrase(subj)) is not None and (
                 name := _office_holder(described := span_text(subj.doc[role[0].i : role[-1].i + 1]), ctx)
                 or ctx.sole_holder(described, span_text(span)) or _speaker_it_describes(subj, described, attribution, ctx, language)
         ) and name not in span_text(span):
             # "Le ministre suggère ..." after "le ministre de l'Action et des Comptes publics Gérald Darmanin":
-            # the office keeps its words, the person it names follows ("Le ministre Gérald Darmanin").
+            # the office keeps its words, the person it names follows ("Le ministre Gérald Darmanin"). Not when a
+            # name follows already ("Le leader hongrois Viktor Orbán": _beside_a_name): it says who.
             last = role[-1]  # after the adjectives that follow: "L'actrice oscarisée Marion Cotillard"
             while last.i + 1 < len(last.doc) and (nxt_word := last.doc[last.i + 1]).head == subj and (
                     nxt_word.pos_ == "ADJ" or nxt_word.dep_ == "acl" and not list(nxt_word.children)):
@@ -327,6 +330,10 @@ def condense(
                 named = ctx.previous_names[-1:]
                 if named and ctx.holds_office_named_in(named[0], span):
                     needs_context = True  # "Ce dernier est un proche de l'actuel ministre de X": not the minister
+                elif named and (named[0] in ctx.outlets or outlet_in(named[0]) == named[0]):
+                    # "..., a annoncé Paul Roux dans une interview à L'Express. Ce dernier a expliqué ...": the medium
+                    # the sentence cited is named last, and is seldom who "ce dernier" is
+                    needs_context = True
                 elif named:
                     resolved = named[0]
                     for t in np:

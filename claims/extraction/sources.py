@@ -707,6 +707,12 @@ def _before_month(tok: Token) -> bool:
     return tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ in lx.MONTHS
 
 
+# Prepositions that bring in a second party after a role ("le candidat le plus dépensier derrière X", "le ministre
+# face à X"): the name after them is not the role's holder.
+_OTHER_PARTY = frozenset({"derrière", "devant", "après", "avant", "contre", "avec", "face", "comme", "selon", "sans",
+                          "entre", "vers", "chez", "par"})
+
+
 def role_of(ent: Span) -> str:
     """The role or occupation written next to a person's name, as a role_key: "le ministre de l'Éducation
     Jean Dupont", "Jean Dupont, procureur de la République de Lyon,", "l'acteur franco-tunisien Michel
@@ -723,19 +729,30 @@ def role_of(ent: Span) -> str:
         before.insert(0, doc[k])
         k -= 1
     complement = bool(before) and _complement(ent, before[0].i)
+    set_off = False  # whether the role is set off before the name by a comma
     if complement:
         # "l'administration Trump", "le maire de Fontaine": not who holds the role before it; an apposition after
         # it still says who they are ("les mots de Christophe Castaner, ministre de l'Intérieur,")
         before = []
     elif not before and k > sent.start and doc[k].text == "," and doc[k - 1].pos_ != "PUNCT":
         # "le maire communiste de Fontaine, Jean-Paul Trovero": the role set off before the name
-        k -= 1
+        k, set_off = k - 1, True
         while k >= sent.start and len(before) < 8 and not (doc[k].pos_ in ("VERB", "AUX") or doc[k].text in ',;:"()'):
             before.insert(0, doc[k])
             k -= 1
     heads = [i for i, t in enumerate(before) if t.lower_ in _ROLES_JOBS_ADJECTIVES]
     if heads:
-        return role_key(_office_text(before[heads[0] :]))
+        role = before[heads[0] :]
+        lead = before[: heads[0]]
+        of = next((j for j in range(len(lead) - 1, max(len(lead) - 3, -1), -1)
+                   if lead[j].lower_.replace("\u2019", "'") in ("de", "d'", "du", "des")), None)
+        if set_off and of is not None and any(t.pos_ == "NOUN" for t in lead[:of]) or any(
+                t.pos_ == "ADP" and t.lower_ in _OTHER_PARTY for t in role):
+            # "le frère de l'acteur, Jérôme Thomassin": the name set off after the phrase is the brother's, the role
+            # someone else's ("la réaction du Premier ministre Édouard Philippe" names the minister); "le second
+            # candidat le plus dépensier derrière Emmanuel Macron": the name is another candidate
+            return ""
+        return role_key(_office_text(role))
     if complement and not (ent.end < sent.end and doc[ent.end].text == ","):
         return ""
     after = []

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from claims.extraction import extract_texts
+from claims.extraction.article_context import Context
 from tests.extraction.test_rewrite import one
 
 
@@ -138,3 +139,71 @@ def test_a_person_named_after_a_comma_the_parser_cut_needs_no_context() -> None:
     [extraction] = extract_texts([text], languages=["fr"])
     [cand] = [c for c in [*extraction.claims, *extraction.recoverable] if c.quote.startswith("Le producteur")]
     assert not cand.needs_context
+
+
+def test_it_names_the_person_named_last_only_when_the_article_gave_their_gender() -> None:
+    # No gender for "Dominique": "Elle" may be the library as well as her; "Martine" gives one.
+    text = ("Dominique Kerbrat a présenté la nouvelle médiathèque de la commune jeudi. Les travaux commenceront en "
+            "mars. Elle sera livrée en 2026 pour 4 millions d'euros.")
+    claim = one(text, "2026")
+    assert claim.text.startswith("Elle sera livrée")
+    assert claim.needs_context
+    text = ("Martine Kerbrat a présenté la nouvelle médiathèque de la commune jeudi. Les travaux commenceront en "
+            "mars. Elle a promis une ouverture en 2026 pour 4 millions d'euros.")
+    assert one(text, "2026").text.startswith("Martine Kerbrat a promis")
+
+
+def test_it_names_no_office_subject_a_name_follows_already() -> None:
+    # "Le leader hongrois Viktor Orbán" says who: the man named before is not put in front of him.
+    text = ("Paul Durand a visité Budapest lundi avec trois élus. Le leader hongrois Viktor Orbán trouve en revanche "
+            "grâce à ses yeux depuis 2010.")
+    assert one(text, "2010").text.startswith("Le leader hongrois Viktor Orbán trouve")
+
+
+def test_the_article_holder_of_a_description_that_gives_a_name_is_no_one_else() -> None:
+    ctx = Context(people=["Camille Roux"], agents={"Camille Roux"}, genders={"Camille Roux": "Masc"})
+    sentence = "Le Premier ministre Édouard Philippe avait estimé que les règles doivent être respectées."
+    assert ctx.article_holder("Le Premier ministre Édouard Philippe", sentence) == ""
+    assert ctx.article_holder("Le Premier ministre", sentence.replace(" Édouard Philippe", "")) == "Camille Roux"
+
+
+def test_a_name_takes_no_gender_from_a_thing_it_names() -> None:
+    # "l'affaire Julien Marchal" is feminine, he is not: "la présidente" and "elle" are not him.
+    text = ("Les députés débattent de l'affaire Julien Marchal depuis lundi. En plein débat, la présidente du groupe "
+            "a annoncé que 40 élus voteraient la motion.")
+    claim = one(text, "40 élus")
+    assert "Marchal" not in claim.text and claim.claimant != "Julien Marchal"
+    claim = one(text.replace("la présidente du groupe", "elle"), "40 élus")
+    assert claim.text.startswith("En plein débat, elle a annoncé")
+    assert claim.needs_context
+
+
+def test_the_il_of_a_compound_passive_before_que_is_no_one() -> None:
+    text = ("Paul Durand a présenté le budget de la ville lundi. Il avait en effet été décidé que 300 logements "
+            "seraient construits en 2025.")
+    assert one(text, "300 logements").text.startswith("Il avait été décidé que 300 logements")
+    text = "Paul Durand a quitté la mairie lundi. Il a été accusé d'avoir détourné 300 000 euros en 2019."
+    assert one(text, "300 000").text.startswith("Paul Durand a été accusé")
+
+
+def test_ce_dernier_is_not_the_medium_the_sentence_before_cited_last() -> None:
+    text = ("\"Je serai candidat à Lyon\", a annoncé Paul Roux dans une interview accordée à L'Express. Ce dernier a "
+            "expliqué vouloir quitter le gouvernement après les élections de 2019.")
+    claim = one(text, "2019")
+    assert "Express" not in claim.text
+    assert claim.needs_context or claim.text.startswith("Paul Roux")
+
+
+def test_a_name_set_off_after_a_relative_of_someone_does_not_hold_that_someones_role() -> None:
+    # Paul Petit is the actor's brother: "L'acteur" is not him.
+    text = ("Marc Petit a disparu depuis lundi. Interrogé par RTL, le frère de l'acteur, Paul Petit, a dit toute son "
+            "inquiétude. L'acteur avait été condamné en 2013 à cinq ans de prison.")
+    claim = one(text, "2013")
+    assert "Paul Petit" not in claim.text
+
+
+def test_a_name_after_a_preposition_does_not_hold_the_role_before_it() -> None:
+    # "le second candidat le plus dépensier derrière Paul Roux": Paul Roux is another candidate.
+    text = ("Marc Petit a dépensé 15 millions d'euros, ce qui en fait le second candidat le plus dépensier derrière "
+            "Paul Roux. Le candidat avait toutes les raisons de dépenser 3 millions de plus.")
+    assert "Paul Roux" not in one(text, "3 millions").text
