@@ -4,7 +4,7 @@ The rule (pipeline._mark_lead: the statement that echoes the title, else the fir
 happened) found the annotated main fact of 306 of 759 labelled articles; a logistic regression over a
 few facts about each of the first WINDOW statements (its place, how much of the title it echoes, its
 length, whether it asks, forecasts, quotes or names a speaker, its rule score, and the rule's own pick)
-finds it in 420 (5 folds of whole articles, claims/evaluation/checkworthiness-fr.jsonl). The model
+finds it in 419 (5 folds of whole articles, claims/evaluation/checkworthiness-fr.jsonl). The model
 ships in the check-worthiness model file beside the language's scorer (article_training.train_leads);
 without one, the rule marks the lead.
 """
