@@ -542,14 +542,14 @@ TRIBUTE_MARKERS = {
 # Speech verbs that report a judgement, not a fact (word starts, on verbs only: the pipeline reads no
 # lemmas): "X a salué un texte équilibré", "Y a dénoncé les mensonges sur le traité", "Z estime que la
 # réforme est injuste". What was judged is checkable only when the sentence gives a figure with it
-# ("a dénoncé la suppression de 300 postes"): pipeline._appraisal asks for none. Not "accuser", "reprocher"
+# ("a dénoncé la suppression de 300 postes"): rule_signals._appraisal asks for none. Not "accuser", "reprocher"
 # (an accusation states an act), "condamner" (a court's sentence) nor "rendre hommage" (TRIBUTE_MARKERS).
 APPRAISAL_VERBS = {
     "fr": ("salu", "dénon", "fustig", "critiqu", "regrett", "déplor", "félicit", "réjou", "indign", "insurg",
            "estim", "jug", "considèr", "considér", "qualifi", "applaudi", "étrill", "raill", "ironis", "désol", "offusqu", "moqu", "tacl"),
     "en": (),
 }
-# A feeling (word starts, on the main verb or what it says or shows: pipeline._appraisal): "les habitants se sont
+# A feeling (word starts, on the main verb or what it says or shows: rule_signals._appraisal): "les habitants se sont
 # inquiétés", "la ville a rassuré la population", "elle a dit sa joie", "il s'est dit choqué", "elle a été
 # soulagée": how someone felt, not what happened. Not "peine" (a sentence), "colère" (a protest's name).
 FEELING_WORDS = {
@@ -558,7 +558,7 @@ FEELING_WORDS = {
            "stupéfaction", "effroi", "émoi", "désarroi"),
     "en": (),
 }
-# Verbs of fearing and of liking (word starts, on the main verb: pipeline._appraisal, with FEELING_WORDS): "les
+# Verbs of fearing and of liking (word starts, on the main verb: rule_signals._appraisal, with FEELING_WORDS): "les
 # commerçants redoutent une nouvelle fermeture", "il craint que le projet ne soit abandonné", "le public n'a pas
 # apprécié le changement d'horaire". What someone fears or likes, not what happened.
 FEELING_VERBS = {
@@ -575,7 +575,7 @@ TELLING_VERBS = {
 }
 # Nouns for what someone said or knows, named and not given: "a livré son point de vue sur le Brexit", "une
 # hypothèse a été avancée par le maire", "vient de révéler un secret", "a expliqué son silence" (the object of
-# the main verb or its passive subject; pipeline._contentless). "point" only in "point de vue".
+# the main verb or its passive subject; rule_signals._contentless). "point" only in "point de vue".
 SAID_NOUNS = {
     "fr": frozenset({"avis", "secret", "secrets", "mystère", "hypothèse", "hypothèses", "confidence", "confidences",
                      "anecdote", "anecdotes", "souvenir", "souvenirs", "version", "ressenti", "impressions",
@@ -762,5 +762,5 @@ virginie yasmina yolande yvette yvonne zoé zoe greta sonia theresa elizabeth na
 
 
 # The present of "aller", the auxiliary of French's near future ("le maire va présenter son budget", "nous allons
-# vendre"): tense.tense_at reads the infinitive it governs as to come, pipeline._near_future the main verb.
+# vendre"): tense.tense_at reads the infinitive it governs as to come, rule_signals._near_future the main verb.
 GOING_TO = frozenset({"vais", "vas", "va", "allons", "allez", "vont"})

@@ -682,7 +682,7 @@ def test_the_general_english_signals_stay_off_in_french() -> None:
 @pytest.mark.parametrize("language", ["fr", "en"])
 def test_it_finds_every_word_list_in_one_scan_as_list_by_list(language: str) -> None:
     """markers_in reads all the lists at once; each answer is what the list's own regex says."""
-    from claims.extraction import pipeline
+    from claims.extraction import rule_signals
     from claims.extraction.checkworthiness import _has, _marker_lists, markers_in
 
     lists = _marker_lists(language)
@@ -691,23 +691,23 @@ def test_it_finds_every_word_list_in_one_scan_as_list_by_list(language: str) -> 
     texts += [w for markers in lists for m in markers for w in (m, " " + m, "x" + m, m + "x", "'" + m, m.strip()[:-1])]
     for text in texts:
         assert markers_in(text, lists) == [_has(text, markers) for markers in lists], text
-        assert markers_in(text, lists, skip_blank=True) == [pipeline._has(text, markers) for markers in lists], text
+        assert markers_in(text, lists, skip_blank=True) == [rule_signals._has(text, markers) for markers in lists], text
     odd = ((" ", "ab"), (), ("x",), ("", "zz "))  # blank markers, an empty list
     for text in ["", " ", "ab", "x y", "'ab", "zz", "zza", "a - b"]:
         assert markers_in(text, odd) == [_has(text, markers) for markers in odd], text
-        assert markers_in(text, odd, skip_blank=True) == [pipeline._has(text, markers) for markers in odd], text
+        assert markers_in(text, odd, skip_blank=True) == [rule_signals._has(text, markers) for markers in odd], text
 
 
 @pytest.mark.parametrize("language", ["fr", "en"])
 def test_it_looks_up_the_lists_only_where_a_marker_of_one_of_them_starts(language: str) -> None:
     """markers_in tries the lists' lookaheads only at the places _starts_pattern finds: the same places
     where the one-scan pattern of every list matches."""
-    from claims.extraction import pipeline
+    from claims.extraction import rule_signals
     from claims.extraction.checkworthiness import _lists_pattern, _marker_lists, _starts_pattern
 
     texts = ["le chômage a augmenté de 3 % selon l'insee, a-t-il dit. je pense qu'il faudrait, à mon avis, plus",
              "the rate rose, he said, because of the war", "", " ' x", "a - b zz zza 'ab"]
-    for lists in (_marker_lists(language), pipeline._marker_lists(language), ((" ", "ab"), (), ("x",), ("", "zz "))):
+    for lists in (_marker_lists(language), rule_signals._marker_lists(language), ((" ", "ab"), (), ("x",), ("", "zz "))):
         for skip_blank in (False, True):
             for text in texts:
                 assert [m.start() for m in _starts_pattern(lists, skip_blank).finditer(text)] == [

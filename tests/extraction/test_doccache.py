@@ -81,9 +81,9 @@ def test_it_lets_a_released_document_go() -> None:
     """The cached entities are Spans holding their document: release() breaks that cycle."""
     doc = _parsed(TEXTS[0])
     span_ents(doc[:]), span_text(doc[:]), token_indices(doc, [0]), column(doc, "pos_"), morph_values(doc[0], "Tense")
-    from claims.extraction import pipeline as pl
+    from claims.extraction import rule_signals as rs
 
-    pl._in_a_name(doc)  # (a cache of the pipeline's, which release() drops too)
+    rs._in_a_name(doc)  # (a cache of the pipeline's, which release() drops too)
     assert "claims.extraction.in_a_name" in doc.user_data
     assert any(isinstance(key, str) and key.startswith("claims.") for key in doc.user_data)
     release(doc)
