@@ -102,17 +102,17 @@ def test_it_finds_quantities_as_a_token_by_token_walk_does(text: str) -> None:
 
 
 def test_it_finds_noise_as_the_lookbehind_first_regex_does() -> None:
-    """pipeline._NOISE tests the character before a handle's "@" after matching it, which is the same."""
+    """readable._NOISE tests the character before a handle's "@" after matching it, which is the same."""
     import re
 
-    from claims.extraction import pipeline as pl
+    from claims.extraction import readable as rd
     from claims.extraction.normalise import EMOJI
 
     plain = re.compile(r"https?://\S+|www\.\S+|(?<!\w)@\w+(?:\.[a-z0-9_]+)*|" + EMOJI + "+", re.UNICODE)
     for text in ["@a", "x@a", " @a", "a @b c@d @", "@@x", "é@x", "_@x", "(@x)", "écrit à a@b.fr et @c 🔥@x",
                  "Follow @discover.algeria.dz 🇩🇿", "à @a.b.", "x@a.b @c.d",
                  "voir https://t.co/x ou www.a.fr @BGriveaux", "", "@"]:
-        assert [m.span() for m in pl._NOISE.finditer(text)] == [m.span() for m in plain.finditer(text)], text
+        assert [m.span() for m in rd._NOISE.finditer(text)] == [m.span() for m in plain.finditer(text)], text
 
 
 def test_it_reads_the_text_a_document_was_made_from() -> None:

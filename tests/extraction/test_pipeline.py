@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from claims.extraction import extract_claims, extract_texts
-from claims.extraction.pipeline import readable
+from claims.extraction.readable import readable
 
 
 def claim_with(extraction: Any, needle: str) -> Any:
@@ -464,21 +464,21 @@ def test_readable_tries_each_pattern_only_where_its_character_is() -> None:
     every pattern tried everywhere."""
     import re
 
-    from claims.extraction import pipeline as pl
+    from claims.extraction import readable as rd
 
     def everywhere(text: str) -> str:
-        text = pl._FOOTNOTE.sub("", pl._TAG_RUN.sub(" ", pl._NOISE.sub(pl._noise_or_content, pl._TRAILING_ATTRIBUTION.sub(
+        text = rd._FOOTNOTE.sub("", rd._TAG_RUN.sub(" ", rd._NOISE.sub(rd._noise_or_content, rd._TRAILING_ATTRIBUTION.sub(
             "", text))).replace("#", ""))
         text = re.sub(r"\s+([.,!?…])", r"\1", re.sub(r"[«»“”\"]", " ", text))
-        text = pl._single_copy(" ".join(text.split()).strip(" ,;:-"))
+        text = rd._single_copy(" ".join(text.split()).strip(" ,;:-"))
         return text + "." if text and text[-1].isalnum() and len(text.split()) > 3 else text
 
     for text in ["Le chômage a baissé de 3 %, a-t-il déclaré.", "Une enquête* Harris montre que 40 % des gens .",
                  "Le maire s'oppose à @BGriveaux #Paris #municipales #2020", "Les prix montent #inflation #crise",
                  "Voir www.example.org ! Il pleut", "« Nous ne céderons pas » , a dit le ministre", "", "a , b . c",
                  "Un texte sans rien de tout cela mais assez long"]:
-        assert pl.readable(text) == everywhere(text), text
-    assert pl._SPACE_BEFORE_STOP.sub("", "a , b . c ! d … e") == "a, b. c! d… e"
+        assert rd.readable(text) == everywhere(text), text
+    assert rd._SPACE_BEFORE_STOP.sub("", "a , b . c ! d … e") == "a, b. c! d… e"
 
 
 @pytest.mark.parametrize(("text", "hypothetical"), [

@@ -7,7 +7,7 @@ from typing import Any
 
 from claims.extraction import extract_claims
 from claims.extraction.checkworthiness import Signals
-from claims.extraction.pipeline import readable
+from claims.extraction.readable import readable
 from claims.extraction.selection import top_claim
 
 
