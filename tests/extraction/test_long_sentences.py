@@ -1,4 +1,4 @@
-"""Long sentences: one claim per independent clause (pipeline._long_parts), and asides a long text can do
+"""Long sentences: one claim per independent clause (sentence_clauses._long_parts), and asides a long text can do
 without (padding._asides). Every part quotes the article exactly and stays faithful."""
 
 from __future__ import annotations

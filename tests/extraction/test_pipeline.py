@@ -247,7 +247,7 @@ _TWO_CLAUSES = [
 
 
 def test_a_second_clause_with_its_own_pronoun_subject_is_not_given_the_first_ones() -> None:
-    from claims.extraction.pipeline import _clauses
+    from claims.extraction.sentence_clauses import _clauses
 
     doc = _parsed(_TWO_CLAUSES)
     clauses = _clauses(doc[:], [], _figures(doc, "300 contrats", "10 000 euros"), [])
@@ -255,7 +255,7 @@ def test_a_second_clause_with_its_own_pronoun_subject_is_not_given_the_first_one
 
 
 def test_a_subject_with_a_comma_is_given_to_no_second_clause() -> None:
-    from claims.extraction.pipeline import _clauses
+    from claims.extraction.sentence_clauses import _clauses
 
     rows = list(_TWO_CLAUSES)
     rows[11] = ("tous", 12, "advmod", "ADV", "")  # "... et tous touche désormais ...": no subject of its own
