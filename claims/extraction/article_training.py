@@ -90,7 +90,7 @@ def label_for(start: int, end: int, spans: Sequence[tuple[int, int, str]]) -> st
 @dataclass
 class LabelledArticle:
     id: str
-    candidates: list[Any]  # pipeline.ClaimCandidate, every one extraction made (none selected away)
+    candidates: list[Any]  # candidates.ClaimCandidate, every one extraction made (none selected away)
     labels: list[str | None]
     sentences: int
     main: int | None  # index in candidates

@@ -7,7 +7,6 @@ import copy
 import itertools
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
@@ -19,6 +18,7 @@ from claims.extraction import lexicon as lx
 from claims.extraction import rewrite as rw
 from claims.extraction import tense as tn
 from claims.extraction import titles as tt
+from claims.extraction.candidates import ClaimCandidate, Extraction, _Article, _Chunk
 from claims.extraction.checkworthiness import (
     SHORT_WORDS,
     Signals,
@@ -41,7 +41,7 @@ from claims.extraction.doccache import (
 )
 from claims.extraction.language import detect_language
 from claims.extraction.nlp import MAX_CHUNK_CHARS, configured_models, nlp_for
-from claims.extraction.normalise import Normalised, normalise, parser_text
+from claims.extraction.normalise import normalise, parser_text
 from claims.extraction.readable import _single_copy, _without_noise, readable
 from claims.extraction.rule_signals import (
     _ALLEGED_AUX,
@@ -80,75 +80,6 @@ from claims.extraction.syntax import NAMED, attach_parse
 # More words than this in a claim's text: a reader cannot check it as one claim (judges counted such texts
 # unusable); it ranks below an equally check-worthy shorter one (the JUDGED `long` rule).
 TOO_LONG_WORDS = 35
-
-
-@dataclass
-class ClaimCandidate:
-    start: int
-    end: int
-    quote: str
-    text: str
-    language: str
-    kind: str = "other"
-    claimant: str = ""
-    entities: list[dict[str, Any]] = field(default_factory=list)
-    quantities: list[dict[str, Any]] = field(default_factory=list)
-    dates: list[dict[str, Any]] = field(default_factory=list)
-    checkworthiness: float = 0.0
-    checkworthiness_reasons: list[str] = field(default_factory=list)
-    outlet: str = ""
-    needs_context: bool = False
-    signals: Signals | None = None
-    checkable: str = ""  # the quote without its attribution and repeated pastes: what `text` must stay faithful to
-
-
-@dataclass
-class Extraction:
-    language: str
-    claims: list[ClaimCandidate]
-    skipped: list[dict[str, Any]]
-    fallback: bool = False
-    note: str = ""
-    # Candidates below the threshold or past the article's short list: kept so a reviewer can pull one up.
-    recoverable: list[ClaimCandidate] = field(default_factory=list)
-    sentences: int = 0
-    # Candidates read from titles and headings: never stored nor offered for pulling up (an article's
-    # headings are furniture), but a post's first line is often its claim (selection.top_claim).
-    headlines: list[ClaimCandidate] = field(default_factory=list)
-
-
-@dataclass
-class _Chunk:
-    start: int  # normalised offsets of the parsed text
-    end: int
-    prose: list[tuple[int, int]]  # parsed blocks (prose and headlines), relative to the chunk
-    starts: list[int]  # every block start, relative to the chunk: forced sentence starts
-    headlines: list[tuple[int, int]] = field(default_factory=list)  # titles and headings among them
-
-
-@dataclass
-class _Article:
-    original: str
-    norm: Normalised
-    language: str
-    skipped: list[dict[str, Any]]
-    chunks: list[_Chunk]
-    candidates: list[ClaimCandidate] = field(default_factory=list)
-    context: rw.Context = field(default_factory=rw.Context)
-    sentences: int = 0
-    last_claimant: str = ""
-    last_claimant_at: int = 0  # the sentence count when it was set
-    last_claimant_alone: bool = False  # whether the sentence that set it named no other person outside quotation marks
-    last_claimant_how: str = ""  # how that sentence attributed its statement ("speech", "pronoun:il", ...)
-    last_claimant_asked: bool = False  # whether what it quoted was a question
-    last_source: str | None = None  # what a "source" attribution resolved to ("" when anonymous), if any
-    survey: str = ""  # who made the poll or study whose figures the last sentences gave ("Elabe")
-    survey_at: int = 0  # the sentence count when its last figure was given
-    sentence_text: str = ""  # the sentence whose claimant is being resolved
-    # The context as it was when the open quotation of several sentences began: who a pronoun closing it is.
-    before_quotation: rw.Context | None = None
-    paired: dict[str, set[str]] = field(default_factory=dict)  # an office -> everyone the article named with it
-    previous_text: str = ""  # the sentence before, of those long enough for a claim
 
 
 def extract_claims(text: str, *, language: str = "", title: str = "", **kwargs: Any) -> Extraction:
