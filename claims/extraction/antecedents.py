@@ -306,7 +306,7 @@ def _lead_names(subj: Token, kept: list[Token]) -> bool:
 def _speaker_it_describes(subj: Token, described: str, attribution: Attribution, ctx: Context, language: str) -> str:
     """The person a description subject stands for when it is who speaks: "Paul Martin a défendu la baisse des
     droits. Le ministre s'est dit favorable à une baisse de 20%": the attribution read "le ministre" as the
-    speaker and the claimant's one rule (pipeline._resolve) named them; the text says who as the claimant
+    speaker and the claimant's one rule (claimants._resolve) named them; the text says who as the claimant
     does ("Le ministre Paul Martin s'est dit favorable ..."). Only a person the article named, and called by the
     description's noun somewhere (Context.called): the claimant's rule may guess ("Fin 2017, le même avocat
     général avait estimé ..." after the victim's widower is quoted gave the widower), and a guess written into

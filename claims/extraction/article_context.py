@@ -105,7 +105,7 @@ class Context:
         singular, not a medium ("Le quotidien rapporte ... Il a été placé" is seldom the newspaper) and agrees
         in gender ("La police ... Il" is not the police; "la chanteuse ..., il" not her); "" when the subject
         is there but is not the pronoun's; None when there is no such subject (look further back). The one
-        rule for a claimant's pronoun (pipeline._resolve) and a text's (_antecedent)."""
+        rule for a claimant's pronoun (claimants._resolve) and a text's (_antecedent)."""
         if not self.last_subject or self.last_subject_plural or self.last_subject_outlet \
                 or not agrees(self.last_subject_gender, pronoun):
             return None

@@ -453,7 +453,7 @@ def find(span: Span, language: str) -> Attribution:
                 if subj.lower_ in lx.PERSON_ROLES:
                     claimant = _apposed_name(subj) or claimant
                 if claimant or outlet or how.startswith("description:"):
-                    # ("Le quotidien précise que ...": the outlet the article named before, pipeline._resolve)
+                    # ("Le quotidien précise que ...": the outlet the article named before, claimants._resolve)
                     return Attribution(claimant, outlet, how)
                 written = _subject_as_written(subj, tok, language)
                 if written:

@@ -310,7 +310,7 @@ INSTITUTION_NOUNS = frozenset({
 # People described by their occupation or standing rather than an office: "regrette la chanteuse", "la
 # journaliste a confié que ...". A claimant as written when the phrase names no one else (an organisation
 # named in it is the claimant: "le présentateur de Quotidien"), or the person just quoted
-# (pipeline._speaker_described).
+# (claimants._speaker_described).
 PERSON_NOUNS = {
     "journaliste", "présentateur", "présentatrice", "animateur", "animatrice", "chroniqueur", "chroniqueuse",
     "acteur", "actrice", "comédien", "comédienne", "chanteur", "chanteuse", "musicien", "musicienne", "artiste",
