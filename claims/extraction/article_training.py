@@ -95,7 +95,7 @@ class LabelledArticle:
     sentences: int
     main: int | None  # index in candidates
     title: frozenset[str] = frozenset()  # the title's stems (titles.title_stems)
-    rule_lead: int | None = None  # the candidate the lead rule marked (pipeline._mark_lead without a model)
+    rule_lead: int | None = None  # the candidate the lead rule marked (lead_choice._mark_lead without a model)
 
 
 def labelled_articles(

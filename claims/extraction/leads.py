@@ -1,6 +1,6 @@
 """Which statement is an article's lead, the news it reports, learnt from labelled articles.
 
-The rule (pipeline._mark_lead: the statement that echoes the title, else the first that tells what
+The rule (lead_choice._mark_lead: the statement that echoes the title, else the first that tells what
 happened) found the annotated main fact of 306 of 759 labelled articles; a logistic regression over a
 few facts about each of the first WINDOW statements (its place, how much of the title it echoes, its
 length, whether it asks, forecasts, quotes or names a speaker, its rule score, and the rule's own pick)

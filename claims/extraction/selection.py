@@ -59,7 +59,7 @@ def _names(cand: _Candidate) -> int:
 
 
 def _lead(ranked: Sequence[_Candidate], min_score: float) -> _Candidate | None:
-    """The article's lead (Signals.lead: the news it reports, pipeline._mark_lead) when it reaches the threshold: it
+    """The article's lead (Signals.lead: the news it reports, lead_choice._mark_lead) when it reaches the threshold: it
     is kept first and ranks with the best kept claim. Its details (a figure, a date, a name more) score higher one
     by one, and a short list of them would leave out the news they detail. Not a lead that speaks to the reader
     ("Revivez en vidéo ce que vous avez manqué cette année"): that is a teaser."""

@@ -1,4 +1,4 @@
-"""What an article's title says, in words a statement can share: evidence for its lead (pipeline._mark_lead).
+"""What an article's title says, in words a statement can share: evidence for its lead (lead_choice._mark_lead).
 
 A title restates the news its article reports ("La justice suspend la vente du Baclocur" / "La justice a suspendu
 la vente du Baclocur, deux jours après ..."): the statement that shares its words is the one the article is about.

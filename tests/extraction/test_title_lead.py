@@ -1,4 +1,4 @@
-"""The article's title tells which of its first statements is its lead (pipeline._echoed_lead, titles)."""
+"""The article's title tells which of its first statements is its lead (lead_choice._echoed_lead, titles)."""
 
 from __future__ import annotations
 

@@ -441,7 +441,7 @@ def test_it_stores_an_article_in_an_unsupported_language_and_says_so(run_tasks: 
 
 
 def test_the_extraction_job_gives_the_extraction_each_articles_title(monkeypatch: Any) -> None:
-    # the title tells which statement is the article's lead (claims.extraction.pipeline._echoed_lead)
+    # the title tells which statement is the article's lead (claims.extraction.lead_choice._echoed_lead)
     import claims.extraction as extraction
 
     seen: list[Any] = []
