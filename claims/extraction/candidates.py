@@ -1,6 +1,6 @@
 """What extraction hands back (ClaimCandidate, Extraction) and what it carries while it reads an article: its
 parsed chunks (_Chunk) and the article itself with its candidates so far, who spoke last, the poll whose
-figures it gives, and the context a subject is named from (_Article)."""
+figures it gives, and the context a subject is named from (Article)."""
 
 from __future__ import annotations
 
@@ -57,7 +57,7 @@ class _Chunk:
 
 
 @dataclass
-class _Article:
+class Article:
     original: str
     norm: Normalised
     language: str

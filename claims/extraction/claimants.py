@@ -13,7 +13,7 @@ from spacy.tokens import Span
 from claims.extraction import attribution as at
 from claims.extraction import lexicon as lx
 from claims.extraction import rewrite as rw
-from claims.extraction.candidates import _Article
+from claims.extraction.candidates import Article
 from claims.extraction.doccache import column
 
 
@@ -38,7 +38,7 @@ _SURVEY_STEMS = frozenset({"sondage", "enquête", "étude", "baromètre", "rappo
 _SURVEY_DESCRIPTIONS = frozenset({*_SURVEY_STEMS, "institut"})
 
 
-def _survey_figures(art: _Article, sent: Span, attrib: at.Attribution, quantities: list[dict[str, Any]]) -> None:
+def _survey_figures(art: Article, sent: Span, attrib: at.Attribution, quantities: list[dict[str, Any]]) -> None:
     """"Selon un sondage Elabe publié jeudi, 43 % des Français ... Un total de 48 % des personnes interrogées
     disent ...": the sentences after a poll or a study's figures that give percentages of their own, with
     no source of their own, are the pollster's too (as a fact-checker reads the paragraph): within
@@ -77,7 +77,7 @@ _RESPONDENTS = frozenset({"sondés", "sondées", "interrogés", "interrogées", 
 _SPEAKER_REACH = 3
 
 
-def _closing_claimant(art: _Article, attrib: at.Attribution) -> str:
+def _closing_claimant(art: Article, attrib: at.Attribution) -> str:
     """'Le ministre Franck Riester a eu quelques mots pour le chanteur. "Ses mots ... Avec la disparition de
     Christophe, ... Je pense à sa femme", a-t-il tweeté.': a pronoun speaker in a sentence of an open quotation
     of several sentences stands for whom the article spoke of when the quotation began, not for someone the
@@ -96,7 +96,7 @@ def _closing_claimant(art: _Article, attrib: at.Attribution) -> str:
     return before if before in art.before_quotation.people or before in art.before_quotation.orgs else resolved
 
 
-def _resolve_claimant(art: _Article, attrib: at.Attribution) -> str:
+def _resolve_claimant(art: Article, attrib: at.Attribution) -> str:
     """The claimant of a sentence as the article names them (_resolve), in full (_full_name)."""
     return _full_name(art.context, _resolve(art, attrib))
 
@@ -117,7 +117,7 @@ def _full_name(ctx: rw.Context, claimant: str) -> str:
     return longer.pop() if len(longer) == 1 else claimant
 
 
-def _resolve(art: _Article, attrib: at.Attribution) -> str:
+def _resolve(art: Article, attrib: at.Attribution) -> str:
     """A pronoun speaker ("a-t-il déclaré") or a bare description ("le quotidien", "la même source",
     "le ministre de l'Éducation") becomes the person, outlet or source the article named before; a
     description it cannot resolve stays as written when it names an agent ("le parquet d'Ajaccio"), an
@@ -264,13 +264,13 @@ def _qualified(description: str) -> bool:
         and not any(at.role_key(w) in _PERSON_OFFICES or w in ("de", "du", "des") for w in rest)
 
 
-def _speaker_described(art: _Article, description: str) -> str:
+def _speaker_described(art: Article, description: str) -> str:
     """The person a definite description speaker stands for (_described_speaker), else the one person of
     its gender the article named (Context.sole_holder)."""
     return _described_speaker(art, description) or art.context.sole_holder(description, art.sentence_text)
 
 
-def _described_speaker(art: _Article, description: str) -> str:
+def _described_speaker(art: Article, description: str) -> str:
     """ '"...", a ajouté l'élu' / 'estime la ministre': a description with a definite article that no
     role of the article resolves is the person just quoted (within _SPEAKER_REACH sentences) when
     they fit it: a person's office, the same gender, and no other office known for them ("le
@@ -344,7 +344,7 @@ _VAGUE_SOURCE = {"source", "sources", "plusieurs", "des", "de", "d'", "une", "ce
                  "anonymes", "fiable", "fiables", "proche", "proches", "du", "dossier", "l'enquête", "enquête"}
 
 
-def _source(art: _Article, description: str) -> str:
+def _source(art: Article, description: str) -> str:
     """"cette source", "la source": the source named before; "plusieurs sources concordantes",
     "une source proche du dossier": anonymous, no claimant; "une source policière": as written."""
     words = description.lower().split()

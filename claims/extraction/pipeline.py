@@ -18,7 +18,7 @@ from claims.extraction import lexicon as lx
 from claims.extraction import rewrite as rw
 from claims.extraction import tense as tn
 from claims.extraction import titles as tt
-from claims.extraction.candidates import ClaimCandidate, Extraction, _Article, _Chunk
+from claims.extraction.candidates import Article, ClaimCandidate, Extraction, _Chunk
 from claims.extraction.checkworthiness import (
     Signals,
     TrainedScorer,
@@ -116,7 +116,7 @@ def extract_texts(
     languages = list(languages) if languages is not None else [""] * len(texts)
     titles = list(titles) if titles is not None else [""] * len(texts)
     articles = [_prepare(text, lang, models) for text, lang in zip(texts, languages, strict=True)]
-    by_language: dict[str, list[tuple[_Article, _Chunk]]] = {}
+    by_language: dict[str, list[tuple[Article, _Chunk]]] = {}
     for art in articles:
         for chunk in art.chunks:
             by_language.setdefault(art.language, []).append((art, chunk))
@@ -127,7 +127,7 @@ def extract_texts(
             fallback_languages.add(language)
         stream = (_make_doc(nlp, a, c) for a, c in items)
         docs = nlp.pipe(stream, batch_size=batch_size)
-        current: _Article | None = None
+        current: Article | None = None
         previous: list[Span] = []
         for (art, chunk), doc in zip(items, docs, strict=True):
             if art is not current:
@@ -175,7 +175,7 @@ def extract_texts(
 _SOFT_WRAP = re.compile(r"(?<!\n)\n(?!\n)")
 
 
-def _prepare(text: str, language: str, models: Mapping[str, str]) -> _Article:
+def _prepare(text: str, language: str, models: Mapping[str, str]) -> Article:
     norm = normalise(text)
     if not language:
         language = detect_language(norm.text, models.keys()) or ""
@@ -205,7 +205,7 @@ def _prepare(text: str, language: str, models: Mapping[str, str]) -> _Article:
             group = []
         if piece is not None:
             group.append(piece)
-    return _Article(text, norm, language, skipped, out)
+    return Article(text, norm, language, skipped, out)
 
 
 # A sentence end inside quotation marks, then the next sentence: "... doit augmenter. » Il estime ...".
@@ -242,7 +242,7 @@ def _opening_quotes(text: str) -> list[int]:
     return found
 
 
-def _make_doc(nlp: Any, art: _Article, chunk: _Chunk) -> Doc:
+def _make_doc(nlp: Any, art: Article, chunk: _Chunk) -> Doc:
     text, after_emoji = parser_text(_SOFT_WRAP.sub(" ", art.norm.text[chunk.start : chunk.end]))
     doc = nlp.make_doc(text)
     remember_text(doc, text)
@@ -256,14 +256,14 @@ def _make_doc(nlp: Any, art: _Article, chunk: _Chunk) -> Doc:
     return doc
 
 
-def _locator(art: _Article, c_start: int):  # type: ignore[no-untyped-def]
+def _locator(art: Article, c_start: int):  # type: ignore[no-untyped-def]
     def locate(s: int, e: int) -> tuple[int, int]:
         return art.norm.to_original(c_start + s, c_start + e)
 
     return locate
 
 
-def _chunk_candidates(art: _Article, doc: Doc, chunk: _Chunk, previous: list[Span]) -> list[Span]:
+def _chunk_candidates(art: Article, doc: Doc, chunk: _Chunk, previous: list[Span]) -> list[Span]:
     language = art.language
     locate = _locator(art, chunk.start)
     dates = ft.find_dates(doc)
@@ -390,7 +390,7 @@ def _chunk_candidates(art: _Article, doc: Doc, chunk: _Chunk, previous: list[Spa
     return [*previous, *sentences][-3:]
 
 
-def _headline_candidates(art: _Article, doc: Doc, locate: ft.Locate, sent: Span, dates: list[dict[str, Any]],
+def _headline_candidates(art: Article, doc: Doc, locate: ft.Locate, sent: Span, dates: list[dict[str, Any]],
                          quantities: list[dict[str, Any]], entities: list[dict[str, Any]]) -> None:
     attrib = at.find(sent, art.language)
     attrib.claimant = _resolve_claimant(art, attrib)
@@ -411,7 +411,7 @@ def _trim(original: str, start: int, end: int) -> tuple[int, int]:
 _ORIGINALS = "claims.extraction.originals"
 
 
-def _token_originals(art: _Article, doc: Doc, locate: ft.Locate) -> list[str]:
+def _token_originals(art: Article, doc: Doc, locate: ft.Locate) -> list[str]:
     """Every token's text in the article as written (`art.original` at `locate(tok.idx, tok.idx +
     len(tok.text))`), read from the document's columns: no Token object per token."""
     text = art.original
@@ -437,7 +437,7 @@ def _unresolved_source(doc: Doc, start: int, end: int, attrib: at.Attribution) -
 
 
 def _candidate(
-    art: _Article, doc: Doc, locate: ft.Locate, tok_start: int, tok_end: int, subject: Span | None,
+    art: Article, doc: Doc, locate: ft.Locate, tok_start: int, tok_end: int, subject: Span | None,
     attrib: at.Attribution, dates: list[dict[str, Any]], quantities: list[dict[str, Any]],
     entities: list[dict[str, Any]], shared_subject: str = "", context: rw.Context | None = None,
 ) -> ClaimCandidate | None:
@@ -596,7 +596,7 @@ _WORDS = re.compile(r"[^\W_]+", re.UNICODE)
 _FIRST_PERSON_OPENING = re.compile(r"^(?:[^,\"«»]{0,80}, )?(?:je|j['\u2019]|nous)\b", re.IGNORECASE)
 
 
-def _pair_roles(art: _Article) -> None:
+def _pair_roles(art: Article) -> None:
     """Keeps every person the article named with an office ("Christophe Castaner, ministre de l'Intérieur,",
     Context.roles), for _name_offices."""
     for role, name in art.context.roles.items():
@@ -604,7 +604,7 @@ def _pair_roles(art: _Article) -> None:
             art.paired.setdefault(role, set()).add(name)
 
 
-def _name_offices(art: _Article) -> None:
+def _name_offices(art: Article) -> None:
     """'En visite à l'hôpital, le ministre de l'Intérieur a annoncé ...' and further on 'Christophe Castaner,
     ministre de l'Intérieur, ...': a claimant the article left as an office is the one person the article
     named with that very office, its noun and its complement word for word, wherever it did (a lead often
@@ -628,7 +628,7 @@ def _name_offices(art: _Article) -> None:
         _name_described_subject(art, cand, speakers, speaker)
 
 
-def _name_described_subject(art: _Article, cand: ClaimCandidate, speakers: set[str], speaker: str) -> None:
+def _name_described_subject(art: Article, cand: ClaimCandidate, speakers: set[str], speaker: str) -> None:
     """'La présidente du RN a dénoncé ...' that the sentences before did not name, and 'Marine Le Pen' further on:
     the office subject the text left unnamed (rewrite.Rewrite.described) is named by the claimant's rule
     (Context.article_holder), and the claim no longer needs context when that was all it needed. Not after the

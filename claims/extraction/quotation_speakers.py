@@ -12,7 +12,7 @@ from spacy.tokens import Span
 from claims.extraction import attribution as at
 from claims.extraction import lexicon as lx
 from claims.extraction import rewrite as rw
-from claims.extraction.candidates import ClaimCandidate, _Article
+from claims.extraction.candidates import Article, ClaimCandidate
 from claims.extraction.claimants import _opens
 from claims.extraction.doccache import span_ents, span_text
 from claims.extraction.sentence_clauses import MIN_WORDS
@@ -38,7 +38,7 @@ def _narrated_after(sent: Span, attrib: at.Attribution, main_end: int, start: in
     return at.Attribution("", "", "", attrib.drop)
 
 
-def _speaker_goes_on(art: _Article, sent: Span, attrib: at.Attribution) -> at.Attribution | None:
+def _speaker_goes_on(art: Article, sent: Span, attrib: at.Attribution) -> at.Attribution | None:
     """Newsroom convention: a sentence that opens with a quotation mark and names no speaker, right after a
     sentence that quoted or reported someone, goes on with that speaker's words ('"...", a expliqué Mme
     Voynet. "On constate une augmentation des tests positifs".'). Not when that sentence named another
