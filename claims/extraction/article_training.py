@@ -32,6 +32,7 @@ import numpy as np
 from claims.extraction import leads as ld
 from claims.extraction import titles as tt
 from claims.extraction.checkworthiness import MODEL_FORMAT, Signals, rescale, rule_score
+from claims.extraction.pipeline import extract_texts
 from claims.extraction.selection import select
 from claims.extraction.training import fit_model, fit_with_threshold, foldable_groups, grouped_folds
 
@@ -105,8 +106,6 @@ def labelled_articles(
     """The labelled articles extracted again as the pipeline does (title, publication date, the rules'
     scores), every candidate kept. An article missing from the corpus, or whose text changed since
     it was labelled, is an error: its offsets would point elsewhere."""
-    from claims.extraction.pipeline import extract_texts
-
     rows = []
     for item in labels:
         row = corpus.get(item.id)

@@ -580,11 +580,13 @@ class TrainedScorer:
         restricted.languages = None if languages is None else frozenset(languages)
         return restricted
 
+    def used_for(self, language: str) -> bool:
+        """Whether this scorer scores `language` (the others keep the rules: score_all, lead_model)."""
+        return self.languages is None or language in self.languages
+
     def lead_model(self, language: str) -> Any:
         """The language's lead model (leads.pick), when this scorer is used for the language and has one."""
-        if self.languages is not None and language not in self.languages:
-            return None
-        return self.leads.get(language)
+        return self.leads.get(language) if self.used_for(language) else None
 
     def model_for(self, language: str) -> tuple[str, Any]:
         """The model of `language` if there is one (and the embedding model it reads is installed),
@@ -666,7 +668,7 @@ def score_all(
     out = [rule_score(s) for s in signals]
     if scorer is None or not texts:
         return out
-    chosen = [i for i, s in enumerate(signals) if scorer.languages is None or s.language in scorer.languages]
+    chosen = [i for i, s in enumerate(signals) if scorer.used_for(s.language)]
     if not chosen:
         return out
     unknown = [(name, weight) for name, weight, _ in _RULES
