@@ -23,7 +23,7 @@ import datetime as dt
 import hashlib
 import json
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +31,7 @@ import numpy as np
 
 from claims.extraction import leads as ld
 from claims.extraction import titles as tt
+from claims.extraction import usability as us
 from claims.extraction.checkworthiness import MODEL_FORMAT, Signals, rescale, rule_score
 from claims.extraction.pipeline import extract_texts
 from claims.extraction.selection import select
@@ -77,6 +78,33 @@ def read_article_labels(path: str | Path) -> list[ArticleLabels]:
     return out
 
 
+@dataclass(frozen=True)
+class UsableLabels:
+    id: str
+    sha1: str
+    spans: tuple[tuple[int, int, str], ...]  # (start, end, U/L/N) of each labelled candidate's text
+
+
+def read_usable_labels(path: str | Path) -> list[UsableLabels]:
+    """One JSON object a line: {"id", "sha1", "labels": [[start, end, "U", ["SUBJ", ...]], ...]} (the codes say
+    what an annotator found wrong: claims/evaluation/README.md)."""
+    out = []
+    with open(path, encoding="utf-8") as handle:
+        for number, line in enumerate(handle, 1):
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+                spans = tuple((int(item[0]), int(item[1]), str(item[2])) for item in row["labels"])
+                labels = UsableLabels(str(row["id"]), str(row["sha1"]), spans)
+            except (ValueError, KeyError, TypeError, IndexError) as exc:
+                raise ValueError(f"{path}:{number}: not an article's usability labels ({exc})") from exc
+            if any(label not in us.USABLE_LABELS for _, _, label in spans):
+                raise ValueError(f"{path}:{number}: usability labels are U, L or N")
+            out.append(labels)
+    return out
+
+
 def label_for(start: int, end: int, spans: Sequence[tuple[int, int, str]]) -> str | None:
     """The label of the span that shares most characters with [start, end), when it shares at least
     MIN_OVERLAP of both; None for a candidate nobody labelled."""
@@ -97,6 +125,7 @@ class LabelledArticle:
     main: int | None  # index in candidates
     title: frozenset[str] = frozenset()  # the title's stems (titles.title_stems)
     rule_lead: int | None = None  # the candidate the lead rule marked (lead_choice._mark_lead without a model)
+    usable: list[str | None] = field(default_factory=list)  # U/L/N per candidate (attach_usable), None: unlabelled
 
 
 def labelled_articles(
@@ -135,6 +164,24 @@ def labelled_articles(
     return out
 
 
+def attach_usable(articles: Sequence[LabelledArticle], labels: Sequence[UsableLabels],
+                  corpus: Mapping[str, Mapping[str, Any]]) -> int:
+    """Give each candidate the usability label of the labelled text at its offsets (the same span, give or take
+    MIN_OVERLAP: a text is judged as written, so a candidate cut elsewhere is not the one labelled). Labels of an
+    article not among `articles`, or of a text that changed since, are an error. Returns the candidates labelled."""
+    by_id = {a.id: a for a in articles}
+    count = 0
+    for item in labels:
+        article = by_id.get(item.id)
+        if article is None:
+            raise ValueError(f"article {item.id} has usability labels but no check-worthiness labels")
+        if text_digest(corpus[item.id]["text"]) != item.sha1:
+            raise ValueError(f"article {item.id}: its text is not the one labelled (SHA-1 {item.sha1})")
+        article.usable = [label_for(c.start, c.end, item.spans) for c in article.candidates]
+        count += sum(1 for label in article.usable if label is not None)
+    return count
+
+
 def share_threshold(probs: Sequence[float], share: float) -> float:
     """The probability above which `share` of the candidates lie: the model stores as many candidates as
     the rules it refines did (the rules' 0.5 line was set for the stored share, selection.SHARE)."""
@@ -144,25 +191,38 @@ def share_threshold(probs: Sequence[float], share: float) -> float:
 @dataclass(frozen=True)
 class TopFive:
     claims: int
+    articles: int
     worth: int  # labelled Y
     borderline: int  # labelled B
     main_articles: int  # articles with a labelled main fact
     main_found: int  # ... that is among their top 5
+    usable_labelled: int = 0  # claims of the top 5 with a usability label
+    usable: int = 0  # ... labelled U, usable as written
+    usable_edit: int = 0  # ... labelled L, usable after a one-second edit
 
     def line(self, name: str) -> str:
         n = max(1, self.claims)
-        return (f"{name}: top-5 worth checking {self.worth / n:.3f}, with borderline {(self.worth + self.borderline) / n:.3f}, "
-                f"main fact in the top 5 {self.main_found}/{self.main_articles} ({self.claims} claims)")
+        line = (f"{name}: top-5 worth checking {self.worth / n:.3f}, with borderline {(self.worth + self.borderline) / n:.3f}, "
+                f"main fact in the top 5 {self.main_found}/{self.main_articles} ({self.claims} claims, "
+                f"{self.claims / max(1, self.articles):.2f} per article)")
+        if self.usable_labelled:
+            u = self.usable_labelled
+            line += (f"; usable as written {self.usable / u:.3f}, after an edit {(self.usable + self.usable_edit) / u:.3f} "
+                     f"({u} labelled)")
+        return line
 
 
-def top_five(articles: Sequence[LabelledArticle], scores: Sequence[Sequence[float]], *, min_score: float = 0.5) -> TopFive:
-    """What a reviewer reads first: each article's short list made from these scores (selection.select),
-    its five best, and how many of them were labelled worth checking."""
-    claims = worth = borderline = main_articles = main_found = 0
-    for article, article_scores in zip(articles, scores, strict=True):
+def top_five(articles: Sequence[LabelledArticle], scores: Sequence[Sequence[float]], *, min_score: float = 0.5,
+             usable: Sequence[Sequence[float]] | None = None) -> TopFive:
+    """What a reviewer reads first: each article's short list made from these scores (selection.select; with
+    `usable`, the usability model's probabilities), its five best, and how many of them were labelled worth
+    checking and usable as written."""
+    claims = worth = borderline = main_articles = main_found = usable_labelled = usable_u = usable_l = 0
+    for a_index, (article, article_scores) in enumerate(zip(articles, scores, strict=True)):
         cands = [copy.copy(c) for c in article.candidates]
-        for cand, score in zip(cands, article_scores, strict=True):
+        for c_index, (cand, score) in enumerate(zip(cands, article_scores, strict=True)):
             cand.checkworthiness = score
+            cand.usable = usable[a_index][c_index] if usable is not None else 1.0
         kept, _ = select(cands, sentences=article.sentences, min_score=min_score)
         index = {id(c): i for i, c in enumerate(cands)}
         top = [index[id(c)] for c in sorted(kept, key=lambda c: -c.checkworthiness)[:5]]
@@ -173,7 +233,13 @@ def top_five(articles: Sequence[LabelledArticle], scores: Sequence[Sequence[floa
         if article.main is not None:
             main_articles += 1
             main_found += article.main in top
-    return TopFive(claims, worth, borderline, main_articles, main_found)
+        if article.usable:
+            judged = [article.usable[i] for i in top if article.usable[i] is not None]
+            usable_labelled += len(judged)
+            usable_u += judged.count("U")
+            usable_l += judged.count("L")
+    return TopFive(claims, len(articles), worth, borderline, main_articles, main_found, usable_labelled, usable_u,
+                   usable_l)
 
 
 def rule_scores(articles: Sequence[LabelledArticle]) -> list[list[float]]:
@@ -206,6 +272,42 @@ def train_leads(articles: Sequence[LabelledArticle], *, folds: int = 5, seed: in
         "model": fit(chosen), "picks": [picks.get(i) for i in range(len(articles))], "articles": len(labelled),
         "found": {"rule": sum(1 for a in labelled if a.rule_lead == a.main),
                   "model": sum(1 for i, a in enumerate(articles) if a.main is not None and picks.get(i) == a.main)},
+    }
+
+
+def train_usable(articles: Sequence[LabelledArticle], *, folds: int = 5, seed: int = 0, c: float = C) -> dict[str, Any]:
+    """The usability model (usability.py: a linear.LinearModel over usability.usable_features, fitted to tell texts
+    labelled U or L from those labelled N) and its out-of-fold probability for every candidate (folds of whole
+    articles: a candidate's probability comes from a model that never saw its article), with how well they and
+    the needs_context flag alone rank a usable text above an unusable one (AUC)."""
+    from sklearn.metrics import roc_auc_score
+
+    labelled = [(a_index, c_index) for a_index, a in enumerate(articles) for c_index, label in enumerate(a.usable)
+                if label is not None]
+    gold = [articles[a].usable[k] != "N" for a, k in labelled]
+    if len(set(gold)) < 2:
+        raise ValueError("the usability model needs texts labelled N and others")
+    rows = {(a, k): us.usable_features(articles[a].candidates[k]) for a, k in labelled}
+
+    def fit(indexes: set[int]) -> Any:
+        chosen = [(pair, g) for pair, g in zip(labelled, gold, strict=True) if pair[0] in indexes]
+        return fit_model([{"text": "", "features": rows[pair]} for pair, _ in chosen], [g for _, g in chosen],
+                         lexical=False, seed=seed, c=c)
+
+    held: list[list[float]] = [[1.0] * len(a.candidates) for a in articles]
+    for fold in grouped_folds(foldable_groups(list(range(len(articles))), folds), folds):
+        model = fit(set(range(len(articles))) - set(fold))
+        for a_index in fold:
+            cands = articles[a_index].candidates
+            if cands:
+                held[a_index] = [float(p) for p in model.predict_proba(us.rows(cands))[:, 1]]
+    probs = [held[a][k] for a, k in labelled]
+    flags = [float(not articles[a].candidates[k].needs_context) for a, k in labelled]
+    return {
+        "model": fit(set(range(len(articles)))), "held": held, "candidates": len(labelled),
+        "labels": {lab: sum(1 for a, k in labelled if articles[a].usable[k] == lab) for lab in us.USABLE_LABELS},
+        "auc": round(float(roc_auc_score(gold, probs)), 3),
+        "auc_needs_context": round(float(roc_auc_score(gold, flags)), 3),
     }
 
 
@@ -253,12 +355,16 @@ def train_language(
         for c_index, cand in enumerate(article.candidates):
             if id(cand) in position:
                 held[a_index][c_index] = rescaled[position[id(cand)]]
-    trained = top_five(articles, held)
+    figures = {"rules": rules, "trained": top_five(articles, held)}
+    usable = None
+    if any(a.usable for a in articles):
+        usable = train_usable(articles, folds=folds, seed=seed, c=c)
+        figures["trained, usability"] = top_five(articles, held, usable=usable["held"])
     return {
         "model": model, "threshold": cut, "language": language, "articles": len(articles),
         "candidates": len(flat), "labels": {lab: sum(1 for *_, label in flat if label == lab) for lab in LABELS},
         "folds": folds, "stored_share": share,
-        "top_five": {"rules": rules, "trained": trained}, "leads": leads,
+        "top_five": figures, "leads": leads, "usable": usable, "held": held,
     }
 
 
@@ -271,10 +377,13 @@ def add_to_payload(payload: dict[str, Any], trained: dict[str, Any]) -> dict[str
     out["lexical"] = {**payload.get("lexical", {}), language: trained["model"]}
     if trained.get("leads") is not None:
         out["leads"] = {**payload.get("leads", {}), language: trained["leads"]["model"]}
+    if trained.get("usable") is not None:
+        out["usable"] = {**payload.get("usable", {}), language: trained["usable"]["model"]}
     out["thresholds"] = {**payload["thresholds"], language: trained["threshold"]}
     out["articles"] = {**payload.get("articles", {}), language: {
-        k: v for k, v in trained.items() if k not in ("model", "top_five", "leads")} | {
+        k: v for k, v in trained.items() if k not in ("model", "top_five", "leads", "usable", "held")} | {
         "leads": {k: v for k, v in (trained.get("leads") or {}).items() if k in ("articles", "found")},
+        "usable": {k: v for k, v in (trained.get("usable") or {}).items() if k not in ("model", "held")},
         "top_five": {name: vars(t) for name, t in trained["top_five"].items()},
         "trained_at": dt.datetime.now(tz=dt.UTC).isoformat(timespec="seconds")}}
     return out

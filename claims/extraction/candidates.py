@@ -30,6 +30,7 @@ class ClaimCandidate:
     needs_context: bool = False
     signals: Signals | None = None
     checkable: str = ""  # the quote without its attribution and repeated pastes: what `text` must stay faithful to
+    usable: float = 1.0  # how likely its text is usable as written (usability.py; 1.0 without a model)
 
 
 @dataclass

@@ -566,11 +566,12 @@ class TrainedScorer:
         # Lead models by language (leads.py: which statement is an article's news), learnt with a language's
         # article model (article_training).
         self.leads: dict[str, Any] = payload.get("leads", {})
+        self.usable: dict[str, Any] = payload.get("usable", {})
         self.thresholds: dict[str, float] = payload["thresholds"]
         # Rule signals the models never saw (added after training): applied on top as rules.
         self.known_signals = frozenset(payload.get("signals", ()))
         self.name = Path(path).name if path else "model"
-        self.info = {k: v for k, v in payload.items() if k not in ("universal", "lexical", "leads")}
+        self.info = {k: v for k, v in payload.items() if k not in ("universal", "lexical", "leads", "usable")}
         # The languages this scorer is used for (None: all); the others keep the rules (score_all).
         self.languages: frozenset[str] | None = None
 
@@ -587,6 +588,10 @@ class TrainedScorer:
     def lead_model(self, language: str) -> Any:
         """The language's lead model (leads.pick), when this scorer is used for the language and has one."""
         return self.leads.get(language) if self.used_for(language) else None
+
+    def usable_model(self, language: str) -> Any:
+        """The language's usability model (usability.mark_usable), when this scorer is used for the language and has one."""
+        return self.usable.get(language) if self.used_for(language) else None
 
     def model_for(self, language: str) -> tuple[str, Any]:
         """The model of `language` if there is one (and the embedding model it reads is installed),

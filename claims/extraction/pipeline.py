@@ -84,6 +84,7 @@ from claims.extraction.sentence_clauses import (
     _within,
 )
 from claims.extraction.syntax import NAMED, attach_parse
+from claims.extraction.usability import mark_usable
 
 # More words than this in a claim's text: a reader cannot check it as one claim (judges counted such texts
 # unusable); it ranks below an equally check-worthy shorter one (the JUDGED `long` rule).
@@ -147,6 +148,9 @@ def extract_texts(
     for cand, (score, reasons) in zip(all_candidates, scored, strict=True):
         cand.checkworthiness, cand.checkworthiness_reasons = score, reasons
         cand.kind = _kind(cand)
+    if scorer is not None:
+        for art in articles:
+            mark_usable(scorer.usable_model(art.language), art.candidates)
     for index, art in enumerate(articles):
         headlines = [c for c in art.candidates if c.signals is not None and c.signals.extra.get("headline")]
         body = [c for c in art.candidates if not (c.signals is not None and c.signals.extra.get("headline"))]

@@ -168,6 +168,68 @@ def test_the_lead_model_reads_the_first_statements_only() -> None:
     assert ld.pick(Echo(), [], title, None) is None
 
 
+def usable_of(row: dict[str, Any]) -> dict[str, Any]:
+    """The facts usable as written (U), the lesser sentences not (N): opinions, forecasts, promotion."""
+    item = labels_of(row)
+    marks = {"Y": "U", "N": "N"}
+    return {"id": item["id"], "sha1": item["sha1"],
+            "labels": [[s, e, marks[label], [] if label == "Y" else ["QUOTE"]] for s, e, label in item["labels"]]}
+
+
+def test_it_reads_usability_labels_and_says_which_line_is_wrong(tmp_path: Path) -> None:
+    good = write_jsonl(tmp_path / "good.jsonl", [{"id": "1", "sha1": "abc", "labels": [[0, 5, "L", ["SUBJ"]]]}])
+    [item] = at.read_usable_labels(good)
+    assert item.spans == ((0, 5, "L"),)
+    bad = write_jsonl(tmp_path / "bad.jsonl", [{"id": "1", "sha1": "abc", "labels": [[0, 5, "Y", []]]}])
+    with pytest.raises(ValueError, match="bad.jsonl:1: usability labels are U, L or N"):
+        at.read_usable_labels(bad)
+    short = write_jsonl(tmp_path / "short.jsonl", [{"id": "1", "sha1": "abc", "labels": [[0, 5]]}])
+    with pytest.raises(ValueError, match="short.jsonl:1: not an article's usability labels"):
+        at.read_usable_labels(short)
+
+
+def test_a_usability_model_learnt_from_labelled_texts_keeps_unusable_ones_off_the_list(
+        corpus: list[dict[str, Any]], tmp_path: Path) -> None:
+    by_id = {r["id"]: r for r in corpus}
+    articles = at.labelled_articles(at.read_article_labels(write_jsonl(tmp_path / "l.jsonl", [labels_of(r) for r in corpus])),
+                                    by_id)
+    usable = at.read_usable_labels(write_jsonl(tmp_path / "u.jsonl", [usable_of(r) for r in corpus]))
+    assert at.attach_usable(articles, usable, by_id) == 60
+    trained = at.train_language(articles, folds=2)
+    model = trained["usable"]
+    assert model["labels"] == {"U": 30, "L": 0, "N": 30} and model["auc"] > 0.9
+    # Out of fold every fact is rated usable and every lesser sentence not.
+    for article, held in zip(articles, model["held"], strict=True):
+        for label, p in zip(article.usable, held, strict=True):
+            assert (p >= 0.5) == (label == "U")
+    figures = trained["top_five"]["trained, usability"]
+    assert figures.usable_labelled == figures.usable == figures.claims
+    assert "usable as written 1.000" in figures.line("trained, usability")
+    payload = at.add_to_payload(train(examples(), language="en"), trained)
+    assert set(payload["usable"]) == {"fr"} and "held" not in payload["articles"]["fr"]
+    assert payload["articles"]["fr"]["usable"]["candidates"] == 60
+    scorer = TrainedScorer(payload, "cw.joblib")
+    assert scorer.usable_model("fr") is not None and scorer.usable_model("en") is None
+    assert scorer.for_languages(["en"]).usable_model("fr") is None
+    [extraction] = extract_texts([corpus[0]["text"]], languages=["fr"], scorer=scorer, min_score=0.0, selective=False)
+    by_text = {c.text: c.usable for c in extraction.claims}
+    assert by_text["La mairie de Nantes a fermé 3 écoles lundi après une inondation."] > 0.5
+    assert by_text["Je trouve que cette ville est magnifique au printemps."] < 0.5
+    # Without a model every candidate is usable: selection is what it was.
+    [plain] = extract_texts([corpus[0]["text"]], languages=["fr"], min_score=0.0, selective=False)
+    assert {c.usable for c in plain.claims} == {1.0}
+
+
+def test_usability_labels_must_point_into_labelled_articles(corpus: list[dict[str, Any]], tmp_path: Path) -> None:
+    by_id = {r["id"]: r for r in corpus}
+    articles = at.labelled_articles(at.read_article_labels(write_jsonl(tmp_path / "l.jsonl", [labels_of(corpus[0])])),
+                                    by_id)
+    with pytest.raises(ValueError, match="a1 has usability labels but no check-worthiness labels"):
+        at.attach_usable(articles, [at.UsableLabels("a1", "x", ())], by_id)
+    with pytest.raises(ValueError, match="not the one labelled"):
+        at.attach_usable(articles, [at.UsableLabels("a0", "x", ())], by_id)
+
+
 def test_a_model_needs_both_kinds_of_label(corpus: list[dict[str, Any]], tmp_path: Path) -> None:
     only_facts = [{**labels_of(r), "labels": [[s, e, "Y"] for s, e, _ in labels_of(r)["labels"]]} for r in corpus[:4]]
     labels = at.read_article_labels(write_jsonl(tmp_path / "labels.jsonl", only_facts))
@@ -186,19 +248,23 @@ def test_the_command_adds_the_french_model_to_a_model_file(corpus: list[dict[str
     save(train(examples(), language="en"), model)
     model.with_suffix(".md").write_text("# cw.joblib\n\nEnglish figures.\n", encoding="utf-8")
     labels = write_jsonl(tmp_path / "labels.jsonl", [labels_of(r) for r in corpus])
+    usable = write_jsonl(tmp_path / "usable.jsonl", [usable_of(r) for r in corpus])
     articles = write_jsonl(tmp_path / "corpus.jsonl", corpus)
     out = io.StringIO()
     for _ in range(2):  # run twice: the French section is replaced, not added again
         call_command("train_checkworthiness", "--articles", str(labels), "--corpus", str(articles), "--output",
-                     str(model), "--folds", "2", stdout=out)
+                     str(model), "--folds", "2", "--usable", str(usable), stdout=out)
     assert "rules: top-5 worth checking" in out.getvalue() and "added the fr model" in out.getvalue()
+    assert "usability: 60 texts labelled (U 30, L 0, N 30)" in out.getvalue()
+    assert "trained, usability: top-5 worth checking" in out.getvalue()
     assert "lead: the main fact is the rule's lead in" in out.getvalue()
     provenance = model.with_suffix(".md").read_text(encoding="utf-8")
     assert provenance.startswith("# cw.joblib\n\nEnglish figures.")
     assert provenance.count("## fr: learnt from labelled article candidates") == 1
     assert "60 candidates labelled (Y 30, B 0, N 30" in provenance and "CC BY-SA" in provenance
     scorer = TrainedScorer(__import__("joblib").load(model), str(model))
-    assert set(scorer.lexical) == {"en", "fr"} and set(scorer.leads) == {"fr"}
+    assert set(scorer.lexical) == {"en", "fr"} and set(scorer.leads) == {"fr"} and set(scorer.usable) == {"fr"}
+    assert "Usability model (claims/extraction/usability.py)" in provenance
     with pytest.raises(CommandError, match="needs --corpus"):
         call_command("train_checkworthiness", "--articles", str(labels), "--output", str(model))
     with pytest.raises(CommandError, match="no model to add to"):
@@ -208,6 +274,7 @@ def test_the_shipped_model_scores_french_with_its_own_model(settings: Any) -> No
     shipped = load_scorer(str(SHIPPED_MODEL))
     assert shipped.model_for("fr")[0] == "fr"
     assert shipped.info["articles"]["fr"]["candidates"] >= 2000
+    assert shipped.usable_model("fr") is not None and shipped.info["articles"]["fr"]["usable"]["candidates"] >= 3000
     settings.FACTCHECK_CHECKWORTHINESS_MODEL = "default"
     settings.FACTCHECK_CHECKWORTHINESS_MODEL_LANGUAGES = ["en", "fr"]
     [extraction] = extract_texts(["Le gouvernement a envoyé 25 tonnes de farine au Liban en mars."], languages=["fr"],

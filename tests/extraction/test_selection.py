@@ -17,6 +17,7 @@ class Cand:
     text: str
     quantities: list[dict[str, Any]] = field(default_factory=list)
     signals: Signals = field(default_factory=Signals)
+    usable: float = 1.0
 
 
 def test_it_keeps_three_to_eight_claims_and_never_more_than_40_percent_of_sentences() -> None:
@@ -45,6 +46,20 @@ def test_fragments_and_duplicates_are_never_kept() -> None:
                         sentences=10, min_score=0.3)
     assert [c.start for c in kept] == [1]
     assert fragment in rest
+
+
+def test_past_two_claims_a_text_to_rewrite_stays_recoverable() -> None:
+    # The usability model (usability.py) expects the fourth best to need rewriting: two claims are kept
+    # before it whatever it is, but not a third; the fifth, usable, is kept.
+    scores = [0.9, 0.85, 0.8, 0.75, 0.7]
+    cands = [Cand(i, s, f"claim {i}", usable=0.2 if i in (0, 3) else 0.9) for i, s in enumerate(scores)]
+    kept, rest = select(cands, sentences=20, min_score=0.3)
+    assert [c.start for c in kept] == [0, 1, 2, 4]
+    assert [c.start for c in rest] == [3]
+    # ... unless it states a figure as a fact: long or leaning on the article, a figure is what gets checked.
+    cands[3].quantities = [{"value": 8.8}]
+    kept, _ = select(cands, sentences=20, min_score=0.3)
+    assert [c.start for c in kept] == [0, 1, 2, 3, 4]
 
 
 ARTICLE = """La tempête Eleanor a fait trois morts en France mercredi, selon le ministère de l'Intérieur.

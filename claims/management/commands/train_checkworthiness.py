@@ -12,6 +12,7 @@ The model shipped in the repository is rebuilt with (README, "Check-worthiness")
     python manage.py train_checkworthiness ../shared/data/checkworthiness-en/train.tsv \\
         --dev ../shared/data/checkworthiness-en/dev.tsv --output claims/extraction/models/checkworthiness.joblib
     python manage.py train_checkworthiness --articles claims/evaluation/checkworthiness-fr.jsonl \\
+        --usable claims/evaluation/usable-fr.jsonl \\
         --corpus ../shared/data/news-fr/orangesum-1000.jsonl --output claims/extraction/models/checkworthiness.joblib
 """
 
@@ -59,6 +60,8 @@ class Command(BaseCommand):
         parser.add_argument("--articles", default="", help="labelled article candidates (JSONL, "
                                                           "claims/evaluation/README.md): add that language's model")
         parser.add_argument("--corpus", default="", help="with --articles: the JSONL articles they were labelled on")
+        parser.add_argument("--usable", default="", help="with --articles: texts labelled usable as written or not "
+                                                        "(JSONL, claims/evaluation/README.md): add a usability model")
 
     def handle(self, *args: Any, **options: Any) -> None:
         if options["articles"]:
@@ -190,6 +193,7 @@ class Command(BaseCommand):
             raise CommandError(f"{output}: no model to add to (train the English one first, see --help)")
         try:
             labels = at.read_article_labels(options["articles"])
+            usable_labels = at.read_usable_labels(options["usable"]) if options["usable"] else []
         except (OSError, ValueError) as exc:
             raise CommandError(str(exc)) from exc
         corpus = {str(row.get("id")): row for _, row in read_jsonl(options["corpus"]) if isinstance(row, dict)}
@@ -200,6 +204,7 @@ class Command(BaseCommand):
             articles = at.labelled_articles(labels, corpus, progress=lambda done: self.stdout.write(
                 f"  {done}/{len(labels)} articles", ending="\r"))
             self.stdout.write("")
+            at.attach_usable(articles, usable_labels, corpus)
             leads = at.train_leads(articles, folds=options["folds"], seed=options["seed"])
             trained = at.train_language(articles, language=language, folds=options["folds"], seed=options["seed"],
                                         leads=leads)
@@ -208,7 +213,13 @@ class Command(BaseCommand):
             raise CommandError(str(exc)) from exc
         lines = [f"lead: the main fact is the rule's lead in {leads['found']['rule']} of {leads['articles']} articles, "
                  f"the lead model's in {leads['found']['model']}",
-                 *(trained["top_five"][name].line(name) for name in ("rules", "trained"))]
+                 *(figures.line(name) for name, figures in trained["top_five"].items())]
+        if trained["usable"] is not None:
+            usable = trained["usable"]
+            lines.insert(1, f"usability: {usable['candidates']} texts labelled (U {usable['labels']['U']}, L "
+                            f"{usable['labels']['L']}, N {usable['labels']['N']}); out of fold the model ranks a usable "
+                            f"text above an unusable one with AUC {usable['auc']} (the needs_context flag alone "
+                            f"{usable['auc_needs_context']})")
         for line in lines:
             self.stdout.write(line)
         save(payload, output)
@@ -234,13 +245,17 @@ class Command(BaseCommand):
             "claims/evaluation/README.md; articles: OrangeSum, CC BY-SA 4.0 (claims/evaluation/LICENSE-orangesum.txt).",
             "- Lead model (claims/extraction/leads.py): which of an article's first statements is its news, learnt "
             "from the labelled main facts; its out-of-fold picks are the leads the scorer below learnt from.",
+            *(["- Usability model (claims/extraction/usability.py): whether a text is usable as written (or after a "
+               "one-second edit), learnt from the texts labelled in " + options["usable"] + "; past an article's first "
+               "claims, selection.select keeps none it rates below selection.MIN_USABLE."] if trained["usable"] else []),
             "- Model: the universal model's features (rule signals and parse features) and the rule score's log-odds "
             "(logistic regression; it learns corrections to the rules). Threshold "
             f"{trained['threshold']:.3f} on the probability: as many candidates above 0.5 as the rules put there "
             f"({trained['stored_share']:.1%}).",
             "",
             f"Figures on {trained['folds']} folds of whole articles (out-of-fold leads and scores, each article's short "
-            "list made by selection.select, its five best read; rules: the rule's leads and scores):",
+            "list made by selection.select, its five best read; rules: the rule's leads and scores; usability: with the "
+            "usability model's out-of-fold probabilities):",
             "",
             *[f"- {line}" for line in lines],
             "",
