@@ -264,7 +264,7 @@ def test_the_command_adds_the_french_model_to_a_model_file(corpus: list[dict[str
     assert "60 candidates labelled (Y 30, B 0, N 30" in provenance and "CC BY-SA" in provenance
     scorer = TrainedScorer(__import__("joblib").load(model), str(model))
     assert set(scorer.lexical) == {"en", "fr"} and set(scorer.leads) == {"fr"} and set(scorer.usable) == {"fr"}
-    assert "Usability model (claims/extraction/usability.py)" in provenance
+    assert "Usability model (claims/extraction/usability.py)" in provenance and f"--usable {usable} " in provenance
     with pytest.raises(CommandError, match="needs --corpus"):
         call_command("train_checkworthiness", "--articles", str(labels), "--output", str(model))
     with pytest.raises(CommandError, match="no model to add to"):

@@ -239,7 +239,8 @@ class Command(BaseCommand):
             heading,
             "",
             f"- Trained: {trained_at} by `python manage.py train_checkworthiness --articles {options['articles']} "
-            f"--corpus {options['corpus']} --output {options['output']}`.",
+            + (f"--usable {options['usable']} " if options["usable"] else "")
+            + f"--corpus {options['corpus']} --output {options['output']}`.",
             f"- Data: {trained['articles']} articles, {trained['candidates']} candidates labelled "
             f"(Y {counts['Y']}, B {counts['B']}, N {counts['N']}; Y is the positive class). Labels: "
             "claims/evaluation/README.md; articles: OrangeSum, CC BY-SA 4.0 (claims/evaluation/LICENSE-orangesum.txt).",
