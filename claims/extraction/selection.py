@@ -33,10 +33,11 @@ FIRM_MARGIN = 0.15
 # Past its first USABLE_CLAIMS claims an article keeps no candidate the usability model (usability.py) expects a
 # fact-checker to rewrite before checking it (`usable` below MIN_USABLE: "La députée du Nord annonce qu'elle quitte
 # le groupe", "C'est une scène improbable qui s'est déroulée ce week-end"), unless it states a figure as a fact
-# (_states_figure: "Bayer effectuera un paiement entre 8,8 et 9,6 milliards de dollars ..." is long, and checked);
-# it stays recoverable. Judged on 191 unseen articles (rows 800-999, README "French usability model"): top-5
-# check-worthy 55.3% -> 58.9%, usable as written 36.2% -> 40.3%, 3.95 -> 3.58 claims per article, as many
-# check-worthy and usable claims kept (237). Dev recall 0.605 -> 0.535 (its annotators rewrote such claims).
+# (_states_figure: "Bayer effectuera un paiement entre 8,8 milliards de dollars et 9,6 milliards de dollars ..." is
+# long, and checked); it stays recoverable. Judged on 191 unseen articles (rows 800-999, README "French usability
+# model"): top-5 check-worthy 55.3% -> 58.9%, usable as written 36.2% -> 40.3%, 3.95 -> 3.58 claims per article,
+# as many check-worthy claims usable after at most an edit (237). Dev recall 0.605 -> 0.535 (its annotators
+# picked such statements and rewrote them).
 USABLE_CLAIMS = 2
 MIN_USABLE = 0.5
 
