@@ -528,6 +528,8 @@ def _candidate(
         signals.extra["inner_quote"] = True
     if rewritten.described and subject is None:
         signals.extra["described"] = rewritten.described  # named once the article is read (_name_offices)
+    if rewritten.office and subject is None:
+        signals.extra["office"] = rewritten.office  # named once the article is read, by these words only
     if '"' in span.text and _said_only(span):
         signals.extra["said_only"] = True
     lower = text.lower()
@@ -635,11 +637,21 @@ def _name_offices(art: Article) -> None:
 def _name_described_subject(art: Article, cand: ClaimCandidate, speakers: set[str], speaker: str) -> None:
     """'La présidente du RN a dénoncé ...' that the sentences before did not name, and 'Marine Le Pen' further on:
     the office subject the text left unnamed (rewrite.Rewrite.described) is named by the claimant's rule
-    (Context.article_holder), and the claim no longer needs context when that was all it needed. Not after the
+    (Context.article_holder), and the claim no longer needs context when that was all it needed. An office the
+    article gave one person with these very words ('le ministre de l'Éducation Jean-Michel Blanquer' further on,
+    art.paired) is theirs, as a claimant's is (_name_offices); an office that says which but not who
+    (rewrite.Rewrite.office) is named that way only. Not after the
     person who says it ('Selon lui, le ministre a réduit les droits' is not about the speaker), unless the
     description is how the sentence names its speaker (`speaker`, the claimant as the sentence gave it)."""
     described = cand.signals.extra.pop("described", "") if cand.signals is not None else ""
-    name = art.context.article_holder(described, cand.quote, speakers) if described else ""
+    office = cand.signals.extra.pop("office", "") if cand.signals is not None else ""
+    key = at.office_key(described or office)
+    paired = art.paired.get(key, set()) if len(key.split()) > 1 else set()
+    if len(paired) == 1:
+        name = next(iter(paired))
+    else:
+        name = art.context.article_holder(described, cand.quote, speakers) if described else ""
+    described = described or office
     if not name or rw.same_person(name, cand.claimant) and at.role_key(speaker) != at.role_key(described):
         return
     text = rw.name_description(cand.text, described, name)

@@ -117,6 +117,9 @@ class Rewrite:
     # An office or occupation subject the sentences before did not name ("Le ministre"), the only reason the claim
     # needs context: once the article is read, pipeline._name_offices may name it (Context.article_holder).
     described: str = ""
+    # An office subject that says which ("le ministre de l'Éducation") but not who, the sentences before having named
+    # no one with it: the article may name them further on with these very words (pipeline._name_described_subject).
+    office: str = ""
 
 
 def condense(
@@ -352,6 +355,12 @@ def condense(
     if subj is not None and not position and not inner_quote and (
             _pronoun_left_unresolved(subj, kept, span) or _description_left_unresolved(subj, kept, span)):
         needs_context = True
+    office = ""
+    if subj is not None and subj in kept and not resolved and not needs_context and not described \
+            and subj.i not in replacement and not _lead_names(subj, kept) and _names_itself(subj) \
+            and not _beside_a_name(subj) and (role := _role_phrase(subj, named=True)) is not None \
+            and all(t in kept for t in role):
+        office = _tidy(joined(role, original))
     if not needs_context and not resolved and not replacement:
         # A quotation's own subject is not the sentence's (the speaker's): it is read at the first words.
         needs_context = _refers_back(kept) or _pronoun_opens(kept) or inner_quote and _quoted_described(subj, kept) \
@@ -370,7 +379,7 @@ def condense(
         any(t.like_num and t.pos_ != "DET" for t in kept) and any(t.pos_ in ("NOUN", "PROPN") for t in kept[:4])
         and len(kept) >= 3 and any(t.text == ":" or t.pos_ == "PROPN" or t.ent_type_ for t in kept))
     out = Rewrite(text, needs_context=needs_context, fragment=fragment, subject=resolved, inner_quote=inner_quote,
-                  checkable=checkable, aside=aside_tokens, described="" if elsewhere else described,
+                  checkable=checkable, aside=aside_tokens, described="" if elsewhere else described, office=office,
                   unresolved=_tidy(joined(kept, original)) if resolved and subj is not None and subj.i in replacement
                   else "")
     # The hard rule: nothing checkable is lost. A rewrite that drops a fact falls back to the checkable

@@ -447,6 +447,20 @@ def test_an_office_subject_the_article_names_further_on_is_named_and_needs_no_mo
     assert not claim.needs_context
 
 
+def test_an_office_that_says_which_is_named_by_the_person_the_article_gives_it_to_further_on() -> None:
+    # "le ministre de l'Agriculture" says which office, not who: the article names its holder with these very
+    # words further on, and only then (not a guess among the men it names: two here).
+    text = ("Face à la colère des éleveurs, le ministre de l'Agriculture a débloqué mardi 30 millions d'euros d'aides. "
+            "Les syndicats jugent la somme insuffisante, selon Paul Girard. "
+            "Le ministre de l'Agriculture Marc Lenoir l'a annoncé à Rennes.")
+    claim = one(text, "30 millions")
+    assert claim.text == ("Face à la colère des éleveurs, le ministre de l'Agriculture Marc Lenoir a débloqué mardi "
+                          "30 millions d'euros d'aides.")
+    # Two people given that office by the article: no one.
+    text = text.replace("Les syndicats", "Son prédécesseur, le ministre de l'Agriculture Luc Morin, avait refusé. Les syndicats")
+    assert "Marc Lenoir" not in one(text, "30 millions").text
+
+
 def test_an_office_subject_is_not_named_when_the_article_names_two_people_it_may_be() -> None:
     text = ("La ministre a visité lundi trois écoles de Roubaix pour présenter 40 millions d'euros d'aides. "
             "Mme Claire Morel avait promis ce plan en janvier. Mme Julie Roux l'a critiqué mardi.")
