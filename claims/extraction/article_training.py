@@ -58,24 +58,37 @@ def text_digest(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
 
 
-def read_article_labels(path: str | Path) -> list[ArticleLabels]:
-    """One JSON object a line: {"id", "sha1", "main": [start, end] or null, "labels": [[start, end, "Y"], ...]}."""
+class _WrongLabel(ValueError):
+    """A line that parses but holds a label the file's kind does not have."""
+
+
+def _read_lines(path: str | Path, what: str, parse: Callable[[dict[str, Any]], Any]) -> list[Any]:
+    """Each non-blank line of a JSONL labels file, parsed; an error names the file, the line and what it is not."""
     out = []
     with open(path, encoding="utf-8") as handle:
         for number, line in enumerate(handle, 1):
             if not line.strip():
                 continue
             try:
-                row = json.loads(line)
-                spans = tuple((int(s), int(e), str(label)) for s, e, label in row["labels"])
-                main = tuple(int(v) for v in row["main"]) if row.get("main") else None
-                item = ArticleLabels(str(row["id"]), str(row["sha1"]), main, spans)  # type: ignore[arg-type]
-            except (ValueError, KeyError, TypeError) as exc:
-                raise ValueError(f"{path}:{number}: not an article's labels ({exc})") from exc
-            if any(label not in LABELS for _, _, label in spans):
-                raise ValueError(f"{path}:{number}: labels are Y, B or N")
-            out.append(item)
+                out.append(parse(json.loads(line)))
+            except _WrongLabel as exc:
+                raise ValueError(f"{path}:{number}: {exc}") from exc
+            except (ValueError, KeyError, TypeError, IndexError) as exc:
+                raise ValueError(f"{path}:{number}: not {what} ({exc})") from exc
     return out
+
+
+def read_article_labels(path: str | Path) -> list[ArticleLabels]:
+    """One JSON object a line: {"id", "sha1", "main": [start, end] or null, "labels": [[start, end, "Y"], ...]}."""
+
+    def parse(row: dict[str, Any]) -> ArticleLabels:
+        spans = tuple((int(s), int(e), str(label)) for s, e, label in row["labels"])
+        if any(label not in LABELS for _, _, label in spans):
+            raise _WrongLabel("labels are Y, B or N")
+        main = tuple(int(v) for v in row["main"]) if row.get("main") else None
+        return ArticleLabels(str(row["id"]), str(row["sha1"]), main, spans)  # type: ignore[arg-type]
+
+    return _read_lines(path, "an article's labels", parse)
 
 
 @dataclass(frozen=True)
@@ -88,21 +101,14 @@ class UsableLabels:
 def read_usable_labels(path: str | Path) -> list[UsableLabels]:
     """One JSON object a line: {"id", "sha1", "labels": [[start, end, "U", ["SUBJ", ...]], ...]} (the codes say
     what an annotator found wrong: claims/evaluation/README.md)."""
-    out = []
-    with open(path, encoding="utf-8") as handle:
-        for number, line in enumerate(handle, 1):
-            if not line.strip():
-                continue
-            try:
-                row = json.loads(line)
-                spans = tuple((int(item[0]), int(item[1]), str(item[2])) for item in row["labels"])
-                labels = UsableLabels(str(row["id"]), str(row["sha1"]), spans)
-            except (ValueError, KeyError, TypeError, IndexError) as exc:
-                raise ValueError(f"{path}:{number}: not an article's usability labels ({exc})") from exc
-            if any(label not in us.USABLE_LABELS for _, _, label in spans):
-                raise ValueError(f"{path}:{number}: usability labels are U, L or N")
-            out.append(labels)
-    return out
+
+    def parse(row: dict[str, Any]) -> UsableLabels:
+        spans = tuple((int(item[0]), int(item[1]), str(item[2])) for item in row["labels"])
+        if any(label not in us.USABLE_LABELS for _, _, label in spans):
+            raise _WrongLabel("usability labels are U, L or N")
+        return UsableLabels(str(row["id"]), str(row["sha1"]), spans)
+
+    return _read_lines(path, "an article's usability labels", parse)
 
 
 def label_for(start: int, end: int, spans: Sequence[tuple[int, int, str]]) -> str | None:
