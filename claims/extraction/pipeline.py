@@ -136,8 +136,8 @@ def extract_texts(
             previous = _chunk_candidates(art, doc, chunk, previous)
             release(doc)
     results = []
-    for art in articles:
-        _name_offices(art)
+    for art, title in zip(articles, titles, strict=True):
+        _name_offices(art, tt.speaker(title, lx.SPEECH_PREFIXES.get(art.language, ())) if title else "")
     all_candidates = [c for art in articles for c in art.candidates]
     for cand in all_candidates:
         _quote_speaker(cand)
@@ -610,7 +610,25 @@ def _pair_roles(art: Article) -> None:
             art.paired.setdefault(role, set()).add(name)
 
 
-def _name_offices(art: Article) -> None:
+def _title_person(art: Article, description: str, person: str, sentence: str) -> str:
+    """The person the title gives its words to ("..., assure Nicole Belloubet sur RTL") as the article names them,
+    when an office or occupation that opens the article ("La garde des Sceaux a affirmé ...") can be them: a
+    definite description of a person (no name in it, nor the name of anyone else the article names), of their
+    gender when the article gave it, in a sentence that does not name them already. Else ""."""
+    bare = rw.without_article(description)
+    if not person or bare == description or not (bare[:1].islower() or at.office_key(description)):
+        return ""
+    named = next((name for name in art.context.people if rw.same_person(name, person)), "")
+    if not named or any(part in sentence for part in named.split() if len(part) > 2):
+        return ""
+    capitalised = {word.lower() for word in description.split()[1:] if word[:1].isupper()}
+    if any(name.split()[-1].lower() in capitalised for name in art.context.people):
+        return ""
+    gender, theirs = rw.description_gender(description), art.context.genders.get(named, "")
+    return named if not (gender and theirs and gender != theirs) else ""
+
+
+def _name_offices(art: Article, title_person: str = "") -> None:
     """'En visite à l'hôpital, le ministre de l'Intérieur a annoncé ...' and further on 'Christophe Castaner,
     ministre de l'Intérieur, ...': a claimant the article left as an office is the one person the article
     named with that very office, its noun and its complement word for word, wherever it did (a lead often
@@ -618,6 +636,9 @@ def _name_offices(art: Article) -> None:
     article gave two people. The claim's text then names them after the office too (rewrite.name_description)."""
     speakers = {cand.claimant for cand in art.candidates if cand.claimant in art.context.people}
     said_by = [cand.claimant for cand in art.candidates]
+    # The article's first two statements: where a title's speaker is the office the article opens on.
+    body = [c for c in art.candidates if not (c.signals is not None and c.signals.extra.get("headline"))]
+    opening = {id(c) for c in sorted(body, key=lambda c: c.start)[:2]} if title_person else set()
     for cand in art.candidates:
         description = cand.claimant
         key = at.office_key(cand.claimant)
@@ -625,22 +646,25 @@ def _name_offices(art: Article) -> None:
         if len(key.split()) > 1 and len(names) == 1:
             cand.claimant = next(iter(names))
         elif cand.claimant:
-            cand.claimant = art.context.article_holder(cand.claimant, cand.quote, speakers) or cand.claimant
+            cand.claimant = art.context.article_holder(cand.claimant, cand.quote, speakers) or (
+                id(cand) in opening and _title_person(art, cand.claimant, title_person, cand.quote)) or cand.claimant
         else:
             continue
         if cand.claimant != description:  # the text names them too (rewrite.name_description)
             cand.text = rw.name_description(cand.text, description, cand.claimant)
     for cand, speaker in zip(art.candidates, said_by, strict=True):
-        _name_described_subject(art, cand, speakers, speaker)
+        _name_described_subject(art, cand, speakers, speaker, title_person if id(cand) in opening else "")
 
 
-def _name_described_subject(art: Article, cand: ClaimCandidate, speakers: set[str], speaker: str) -> None:
+def _name_described_subject(art: Article, cand: ClaimCandidate, speakers: set[str], speaker: str,
+                            title_person: str = "") -> None:
     """'La présidente du RN a dénoncé ...' that the sentences before did not name, and 'Marine Le Pen' further on:
     the office subject the text left unnamed (rewrite.Rewrite.described) is named by the claimant's rule
     (Context.article_holder), and the claim no longer needs context when that was all it needed. An office the
     article gave one person with these very words ('le ministre de l'Éducation Jean-Michel Blanquer' further on,
     art.paired) is theirs, as a claimant's is (_name_offices); an office that says which but not who
-    (rewrite.Rewrite.office) is named that way only. Not after the
+    (rewrite.Rewrite.office) is named that way only. In the article's first two statements, the person its title
+    gives its words to (`title_person`, _title_person) when no one else is. Not after the
     person who says it ('Selon lui, le ministre a réduit les droits' is not about the speaker), unless the
     description is how the sentence names its speaker (`speaker`, the claimant as the sentence gave it)."""
     described = cand.signals.extra.pop("described", "") if cand.signals is not None else ""
@@ -652,6 +676,8 @@ def _name_described_subject(art: Article, cand: ClaimCandidate, speakers: set[st
     else:
         name = art.context.article_holder(described, cand.quote, speakers) if described else ""
     described = described or office
+    if not name and described:
+        name = _title_person(art, described, title_person, cand.quote)
     if not name or rw.same_person(name, cand.claimant) and at.role_key(speaker) != at.role_key(described):
         return
     text = rw.name_description(cand.text, described, name)

@@ -61,3 +61,20 @@ def _stem(word: str) -> str:
     if len(word) < MIN_LETTERS or word in STOP_WORDS:
         return ""
     return word[:STEM]
+
+
+# A person's name in a title: two or more capitalised words, with a particle ("Bruno Le Maire", "Jean-Luc Mélenchon").
+_NAME = r"((?:[A-ZÀ-Þ][\w'’-]+)(?:\s+(?:de\s+|d['’]|Le\s+|La\s+|Du\s+)?[A-ZÀ-Þ][\w'’-]+)+)"
+# ..., <speech verb> <name> after a comma or a closing quotation mark: '"Aucun tribunal ne sera supprimé", assure
+# Nicole Belloubet sur RTL', 'Emmanuel Macron est "un vieux dans un corps de jeune", selon Cécile Duflot'.
+_SAID_BY = re.compile(r"(?:,|\"|»|”)\s*([\w'’-]+)\s+" + _NAME)
+
+
+def speaker(title: str, speech_prefixes: tuple[str, ...]) -> str:
+    """The person a title gives its words to ("..., assure Nicole Belloubet sur RTL": "Nicole Belloubet"), or "".
+    `speech_prefixes` are the language's speech verbs as folded prefixes (lexicon.SPEECH_PREFIXES); "selon" too."""
+    for found in _SAID_BY.finditer(title):
+        verb = found.group(1).lower()
+        if verb == "selon" or verb.startswith(speech_prefixes):
+            return found.group(2)
+    return ""

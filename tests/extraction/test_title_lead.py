@@ -107,3 +107,43 @@ def test_words_quoted_with_no_telling_are_not_the_lead_the_title_echoes() -> Non
     titled = extract_claims(text, language="fr", title="Vaccination : \"la confiance des familles revient\", "
                                                         "se félicite Claire Morel")
     assert "a présenté jeudi" in (lead_of(titled) or "")
+
+
+def test_a_title_gives_its_words_to_the_person_after_a_speech_verb() -> None:
+    from claims.extraction.lexicon import SPEECH_PREFIXES
+    from claims.extraction.titles import speaker
+
+    verbs = SPEECH_PREFIXES["fr"]
+    assert speaker('Justice : "Aucun tribunal ne fermera", assure Claire Morel sur RTL', verbs) == "Claire Morel"
+    assert speaker('Le maire est "un vieux dans un corps de jeune", selon Paul Le Roux', verbs) == "Paul Le Roux"
+    assert speaker("Grève : les syndicats appellent à manifester jeudi", verbs) == ""
+    assert speaker('Municipales : "Paris se vide", Anne Dubois candidate', verbs) == ""  # no speech verb
+
+
+# Two women named: the rule for an office subject alone (Context.article_holder) names no one.
+TITLED = ("La ministre de la Culture a annoncé lundi 40 millions d'euros pour les musées de province. "
+          "Mme Léa Dumas, conservatrice à Lille, a salué l'annonce. Selon les syndicats, la somme reste insuffisante. "
+          "Mme Claire Morel doit présenter le détail du plan en mars.")
+
+
+def first_text(text: str, title: str) -> str:
+    [extraction] = extract_texts([text], languages=["fr"], titles=[title], min_score=0.0, selective=False)
+    return min(extraction.claims, key=lambda c: c.start).text
+
+
+def test_the_office_an_article_opens_on_is_the_person_its_title_quotes() -> None:
+    quoted = 'Musées : "40 millions pour la province", annonce Claire Morel'
+    assert first_text(TITLED, quoted).startswith("La ministre de la Culture Claire Morel a annoncé lundi 40 millions")
+    # Not without a title that gives its words to someone; not a man for "La ministre".
+    assert "Morel" not in first_text(TITLED, "Musées : 40 millions pour la province")
+    man = TITLED.replace("Mme Claire Morel", "M. Paul Girard")
+    assert "Girard" not in first_text(man, 'Musées : "40 millions pour la province", annonce Paul Girard')
+
+
+def test_the_title_names_only_an_office_of_the_articles_first_statements() -> None:
+    text = ("Les musées de province attendaient un geste. Mme Léa Dumas, conservatrice à Lille, réclame des moyens. "
+            "Lundi, la ministre de la Culture a annoncé 40 millions d'euros pour eux. Mme Claire Morel présentera le plan.")
+    [extraction] = extract_texts([text], languages=["fr"], titles=['Musées : "40 millions", annonce Claire Morel'],
+                                 min_score=0.0, selective=False)
+    third = next(c for c in extraction.claims if "40 millions" in c.text)
+    assert "Claire Morel" not in third.text
