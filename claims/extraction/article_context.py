@@ -194,10 +194,8 @@ class Context:
         figure = head in _FIGURES and len(words) <= 2
         if head in _OFFICIALS or not (head in _OFFICES and gender or figure):
             return ""
-        capitalised = {word.lower() for word in description.split()[1:] if word[:1].isupper()}
-        if capitalised and any(name.split()[-1].lower() in capitalised for name in self.people) \
-                or _name_in(description):
-            return ""  # (same_person: a surname in the description; or a name the article gave no one else)
+        if self.names_someone(description):
+            return ""
         same = [name for name in dict.fromkeys(self.people)
                 if name in self.agents and (self.genders.get(name) == gender or figure and not gender)]
         named = [name for name in same if not any(other != name and same_person(other, name) and len(other) > len(name)
@@ -217,6 +215,14 @@ class Context:
                 or any(head.rstrip("e") not in (w.rstrip("e") for w in role) for role in offices):
             return ""
         return name
+
+    def names_someone(self, description: str) -> bool:
+        """Whether a description holds a name: the surname of someone the article named ("le porte-parole du
+        navigateur Boris Herrmann"), or one the article gave no one else (_name_in): whose that name is, the
+        description says, and no other person is it."""
+        capitalised = {word.lower() for word in description.split()[1:] if word[:1].isupper()}
+        return bool(capitalised) and any(name.split()[-1].lower() in capitalised for name in self.people) \
+            or _name_in(description)
 
     def called(self, name: str, description: str) -> bool:
         """Whether the article named this person with the description's noun somewhere ("le ministre de

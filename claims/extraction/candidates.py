@@ -32,6 +32,11 @@ class ClaimCandidate:
     checkable: str = ""  # the quote without its attribution and repeated pastes: what `text` must stay faithful to
     usable: float = 1.0  # how likely its text is usable as written (usability.py; 1.0 without a model)
 
+    @property
+    def headline(self) -> bool:
+        """Read from a title or a heading (never stored: an article's headings are furniture)."""
+        return self.signals is not None and bool(self.signals.extra.get("headline"))
+
 
 @dataclass
 class Extraction:

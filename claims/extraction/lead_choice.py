@@ -25,7 +25,7 @@ def _mark_lead(candidates: Sequence[ClaimCandidate], title: frozenset[str] = fro
     la préfecture n'aura pas suffi."), the one that echoes its title (_echoed_lead), else the first that tells
     what happened (_first_news). With a lead model for the language (leads.py, learnt from labelled articles),
     the statement it rates likeliest among the first leads.WINDOW, the rule's pick being one thing it reads."""
-    ordered = sorted((c for c in candidates if c.signals is not None and not c.signals.extra.get("headline")),
+    ordered = sorted((c for c in candidates if c.signals is not None and not c.headline),
                      key=lambda c: c.start)
     body = ordered[:LEAD_WINDOW]
     first = _first_news(body)

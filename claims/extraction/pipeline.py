@@ -137,7 +137,7 @@ def extract_texts(
             release(doc)
     results = []
     for art, title in zip(articles, titles, strict=True):
-        _name_offices(art, tt.speaker(title, lx.SPEECH_PREFIXES.get(art.language, ())) if title else "")
+        _name_offices(art, tt.speaker(title, art.language) if title else "")
     all_candidates = [c for art in articles for c in art.candidates]
     for cand in all_candidates:
         _quote_speaker(cand)
@@ -152,8 +152,8 @@ def extract_texts(
         for art in articles:
             mark_usable(scorer.usable_model(art.language), art.candidates)
     for index, art in enumerate(articles):
-        headlines = [c for c in art.candidates if c.signals is not None and c.signals.extra.get("headline")]
-        body = [c for c in art.candidates if not (c.signals is not None and c.signals.extra.get("headline"))]
+        headlines = [c for c in art.candidates if c.headline]
+        body = [c for c in art.candidates if not c.headline]
         if selective:
             kept, rest = select(body, sentences=art.sentences, min_score=min_score)
         else:
@@ -621,11 +621,19 @@ def _title_person(art: Article, description: str, person: str, sentence: str) ->
     named = next((name for name in art.context.people if rw.same_person(name, person)), "")
     if not named or any(part in sentence for part in named.split() if len(part) > 2):
         return ""
-    capitalised = {word.lower() for word in description.split()[1:] if word[:1].isupper()}
-    if any(name.split()[-1].lower() in capitalised for name in art.context.people):
+    if art.context.names_someone(description):
         return ""
     gender, theirs = rw.description_gender(description), art.context.genders.get(named, "")
     return named if not (gender and theirs and gender != theirs) else ""
+
+
+def _paired_holder(art: Article, description: str) -> str:
+    """The one person the article named with this very office, its noun and complement word for word (art.paired:
+    "Christophe Castaner, ministre de l'Intérieur,"), wherever it did; "" for a bare noun ("le ministre": any of
+    them) or an office the article gave two people."""
+    key = at.office_key(description)
+    names = art.paired.get(key, set()) if len(key.split()) > 1 else set()
+    return next(iter(names)) if len(names) == 1 else ""
 
 
 def _name_offices(art: Article, title_person: str = "") -> None:
@@ -637,14 +645,12 @@ def _name_offices(art: Article, title_person: str = "") -> None:
     speakers = {cand.claimant for cand in art.candidates if cand.claimant in art.context.people}
     said_by = [cand.claimant for cand in art.candidates]
     # The article's first two statements: where a title's speaker is the office the article opens on.
-    body = [c for c in art.candidates if not (c.signals is not None and c.signals.extra.get("headline"))]
-    opening = {id(c) for c in sorted(body, key=lambda c: c.start)[:2]} if title_person else set()
+    opening = {id(c) for c in sorted((c for c in art.candidates if not c.headline), key=lambda c: c.start)[:2]
+               } if title_person else set()
     for cand in art.candidates:
         description = cand.claimant
-        key = at.office_key(cand.claimant)
-        names = art.paired.get(key, set())
-        if len(key.split()) > 1 and len(names) == 1:
-            cand.claimant = next(iter(names))
+        if paired := _paired_holder(art, description):
+            cand.claimant = paired
         elif cand.claimant:
             cand.claimant = art.context.article_holder(cand.claimant, cand.quote, speakers) or (
                 id(cand) in opening and _title_person(art, cand.claimant, title_person, cand.quote)) or cand.claimant
@@ -669,12 +675,8 @@ def _name_described_subject(art: Article, cand: ClaimCandidate, speakers: set[st
     description is how the sentence names its speaker (`speaker`, the claimant as the sentence gave it)."""
     described = cand.signals.extra.pop("described", "") if cand.signals is not None else ""
     office = cand.signals.extra.pop("office", "") if cand.signals is not None else ""
-    key = at.office_key(described or office)
-    paired = art.paired.get(key, set()) if len(key.split()) > 1 else set()
-    if len(paired) == 1:
-        name = next(iter(paired))
-    else:
-        name = art.context.article_holder(described, cand.quote, speakers) if described else ""
+    name = _paired_holder(art, described or office) or (
+        art.context.article_holder(described, cand.quote, speakers) if described else "")
     described = described or office
     if not name and described:
         name = _title_person(art, described, title_person, cand.quote)

@@ -36,6 +36,11 @@ def _folded(lexicon: dict[str, tuple[str, ...]], language: str) -> tuple[str, ..
     return folded
 
 
+def says(word: str, language: str) -> bool:
+    """Whether a word, read alone (a title has no parse), is a speech verb's form: "assure", "Déclare", "estime"."""
+    return fold(word.lower()).startswith(_folded(lx.SPEECH_PREFIXES, language))
+
+
 def _speech_verb(tok: Token, language: str, lexicon: dict[str, tuple[str, ...]] = lx.SPEECH_PREFIXES) -> bool:
     prefixes = _folded(lexicon, language)
     word = fold(tok.lower_.lstrip("-"))

@@ -13,6 +13,8 @@ import re
 
 from spacy.lang.fr.stop_words import STOP_WORDS
 
+from claims.extraction.speech_verbs import says
+
 # Letters of a word kept to compare it: enough to tell most words apart, few enough to match a word in another
 # tense or number ("démission" / "démissionné", "ministre" / "ministres").
 STEM = 5
@@ -70,11 +72,10 @@ _NAME = r"((?:[A-ZÀ-Þ][\w'’-]+)(?:\s+(?:de\s+|d['’]|Le\s+|La\s+|Du\s+)?[A-
 _SAID_BY = re.compile(r"(?:,|\"|»|”)\s*([\w'’-]+)\s+" + _NAME)
 
 
-def speaker(title: str, speech_prefixes: tuple[str, ...]) -> str:
-    """The person a title gives its words to ("..., assure Nicole Belloubet sur RTL": "Nicole Belloubet"), or "".
-    `speech_prefixes` are the language's speech verbs as folded prefixes (lexicon.SPEECH_PREFIXES); "selon" too."""
+def speaker(title: str, language: str) -> str:
+    """The person a title gives its words to ("..., assure Nicole Belloubet sur RTL": "Nicole Belloubet"), or "":
+    after a speech verb of the language (speech_verbs.says) or "selon"."""
     for found in _SAID_BY.finditer(title):
-        verb = found.group(1).lower()
-        if verb == "selon" or verb.startswith(speech_prefixes):
+        if found.group(1).lower() == "selon" or says(found.group(1), language):
             return found.group(2)
     return ""

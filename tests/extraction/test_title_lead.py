@@ -110,14 +110,12 @@ def test_words_quoted_with_no_telling_are_not_the_lead_the_title_echoes() -> Non
 
 
 def test_a_title_gives_its_words_to_the_person_after_a_speech_verb() -> None:
-    from claims.extraction.lexicon import SPEECH_PREFIXES
     from claims.extraction.titles import speaker
 
-    verbs = SPEECH_PREFIXES["fr"]
-    assert speaker('Justice : "Aucun tribunal ne fermera", assure Claire Morel sur RTL', verbs) == "Claire Morel"
-    assert speaker('Le maire est "un vieux dans un corps de jeune", selon Paul Le Roux', verbs) == "Paul Le Roux"
-    assert speaker("Grève : les syndicats appellent à manifester jeudi", verbs) == ""
-    assert speaker('Municipales : "Paris se vide", Anne Dubois candidate', verbs) == ""  # no speech verb
+    assert speaker('Justice : "Aucun tribunal ne fermera", assure Claire Morel sur RTL', "fr") == "Claire Morel"
+    assert speaker('Le maire est "un vieux dans un corps de jeune", selon Paul Le Roux', "fr") == "Paul Le Roux"
+    assert speaker("Grève : les syndicats appellent à manifester jeudi", "fr") == ""
+    assert speaker('Municipales : "Paris se vide", Anne Dubois candidate', "fr") == ""  # no speech verb
 
 
 # Two women named: the rule for an office subject alone (Context.article_holder) names no one.
