@@ -134,6 +134,23 @@ class LabelledArticle:
     usable: list[str | None] = field(default_factory=list)  # U/L/N per candidate (attach_usable), None: unlabelled
 
 
+def _labelled_row(corpus: Mapping[str, Mapping[str, Any]], article_id: str, sha1: str) -> Mapping[str, Any]:
+    """The corpus row labels were made on: missing, or with another text than the one labelled, is an error (the
+    labels' offsets would point elsewhere)."""
+    row = corpus.get(article_id)
+    if row is None:
+        raise ValueError(f"article {article_id} is not in the corpus")
+    if text_digest(row["text"]) != sha1:
+        raise ValueError(f"article {article_id}: its text is not the one labelled (SHA-1 {sha1})")
+    return row
+
+
+def _article_folds(articles: Sequence[Any], folds: int) -> list[list[int]]:
+    """Folds of whole articles (indexes into `articles`): what a model is measured on never shares an article with
+    what it learnt from."""
+    return grouped_folds(foldable_groups(list(range(len(articles))), folds), folds)
+
+
 def labelled_articles(
     labels: Sequence[ArticleLabels], corpus: Mapping[str, Mapping[str, Any]], *, batch: int = 32,
     progress: Callable[[int], None] | None = None,
@@ -141,14 +158,7 @@ def labelled_articles(
     """The labelled articles extracted again as the pipeline does (title, publication date, the rules'
     scores), every candidate kept. An article missing from the corpus, or whose text changed since
     it was labelled, is an error: its offsets would point elsewhere."""
-    rows = []
-    for item in labels:
-        row = corpus.get(item.id)
-        if row is None:
-            raise ValueError(f"article {item.id} is not in the corpus")
-        if text_digest(row["text"]) != item.sha1:
-            raise ValueError(f"article {item.id}: its text is not the one labelled (SHA-1 {item.sha1})")
-        rows.append(row)
+    rows = [_labelled_row(corpus, item.id, item.sha1) for item in labels]
     row_of = {item.id: row for item, row in zip(labels, rows, strict=True)}
     out: list[LabelledArticle] = []
     for first in range(0, len(rows), batch):
@@ -181,8 +191,7 @@ def attach_usable(articles: Sequence[LabelledArticle], labels: Sequence[UsableLa
         article = by_id.get(item.id)
         if article is None:
             raise ValueError(f"article {item.id} has usability labels but no check-worthiness labels")
-        if text_digest(corpus[item.id]["text"]) != item.sha1:
-            raise ValueError(f"article {item.id}: its text is not the one labelled (SHA-1 {item.sha1})")
+        _labelled_row(corpus, item.id, item.sha1)
         article.usable = [label_for(c.start, c.end, item.spans) for c in article.candidates]
         count += sum(1 for label in article.usable if label is not None)
     return count
@@ -269,7 +278,7 @@ def train_leads(articles: Sequence[LabelledArticle], *, folds: int = 5, seed: in
         return fit_model(flat, gold, lexical=False, seed=seed, c=c)
 
     picks: dict[int, int | None] = {}
-    for fold in grouped_folds(foldable_groups(list(range(len(articles))), folds), folds):
+    for fold in _article_folds(articles, folds):
         model = fit([i for i in chosen if i not in set(fold)])
         for i in fold:
             picks[i] = ld.pick(model, articles[i].candidates, articles[i].title, articles[i].rule_lead)
@@ -301,7 +310,7 @@ def train_usable(articles: Sequence[LabelledArticle], *, folds: int = 5, seed: i
                          lexical=False, seed=seed, c=c)
 
     held: list[list[float]] = [[1.0] * len(a.candidates) for a in articles]
-    for fold in grouped_folds(foldable_groups(list(range(len(articles))), folds), folds):
+    for fold in _article_folds(articles, folds):
         model = fit(set(range(len(articles))) - set(fold))
         for a_index in fold:
             cands = articles[a_index].candidates
