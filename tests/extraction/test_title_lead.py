@@ -134,8 +134,9 @@ def test_the_office_an_article_opens_on_is_the_person_its_title_quotes() -> None
     assert first_text(TITLED, quoted).startswith("La ministre de la Culture Claire Morel a annoncé lundi 40 millions")
     # Not without a title that gives its words to someone; not a man for "La ministre".
     assert "Morel" not in first_text(TITLED, "Musées : 40 millions pour la province")
-    man = TITLED.replace("Mme Claire Morel", "M. Paul Girard")
-    assert "Girard" not in first_text(man, 'Musées : "40 millions pour la province", annonce Paul Girard')
+    man = TITLED + " M. Paul Girard, député du Nord, a salué la mesure."
+    assert first_text(man, 'Musées : "40 millions pour la province", annonce Paul Girard').startswith(
+        "La ministre de la Culture a annoncé lundi")
 
 
 def test_the_title_names_only_an_office_of_the_articles_first_statements() -> None:
