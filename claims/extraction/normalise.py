@@ -175,11 +175,23 @@ _CAPS_HEADING = _only_before(
 # and "les députés En Marche" stay whole).
 # A number word opens the sentence after the heading ("... placés en isolement Quatorze jours, c'est ...").
 _NUMBER_OPENERS = "|".join(sorted((w.capitalize() for w in lx.NUMBER_WORDS["fr"] if len(w) > 3), key=len, reverse=True))
+# Words that open a sentence on a circumstance, a connective or a quantifier ("Affluence en hausse Jeudi 4 mai, la
+# préfecture ...", "Loin d'être élu Car s'il ...", "Le promoteur admet son retard Dès le 3 juin"). Not "En": "les
+# députés En marche".
+_ADVERBIAL_OPENERS = "|".join((
+    "Lundi", "Mardi", "Mercredi", "Jeudi", "Vendredi", "Samedi", "Dimanche", "Hier", "Demain", "Ici", "Dès", "Avec",
+    "Avant", "Entre", "Pendant", "Durant", "Malgré", "Outre", "Sous", "Vers", "Près", "Contre", "Quant", "Car",
+    "Alors", "Pourtant", "Ainsi", "Enfin", "Désormais", "Cependant", "Toutefois", "Néanmoins", "Or", "Puis",
+    "Ensuite", "Comme", "Quand", "Lorsque", "Jamais", "Plus", "Seul", "Seule", "Seuls", "Seules", "Chaque", "Tout",
+    "Tous", "Toutes", "Cet", "Autre", "Certains", "Certaines", "Plusieurs", "Aucun", "Aucune", "Résultat", "Grand",
+    "Grande",
+))
 # How the sentence after an intertitle opens: a capitalised function word followed by a lower-case word (so
 # "selon Le Parisien", "Marine Le Pen" and "les députés En Marche" stay whole), or an elided one.
 _SENTENCE_OPENER = (
     r"(?P<next>(?:Le|La|Les|Un|Une|Des|Il|Elle|Ils|Elles|Ce|Cette|Ces|Pour|Dans|Mais|Selon|Depuis|Sur|Lors"
-    r"|Après|Au|Aux|Si|On|Cela|Parmi|Face|Son|Sa|Ses|Leur|Leurs|" + _NUMBER_OPENERS + r")(?= [a-zà-ÿ0-9])"
+    r"|Après|Au|Aux|Si|On|Cela|Parmi|Face|Son|Sa|Ses|Leur|Leurs|" + _ADVERBIAL_OPENERS + "|" + _NUMBER_OPENERS
+    + r")(?= [a-zà-ÿ0-9])"
     r"|(?:D|L|C|Qu|S)'(?=[a-zà-ÿ]))"
 )
 _SPACED_HEADING = _only_before(
@@ -188,8 +200,9 @@ _SPACED_HEADING = _only_before(
     # the heading's last word: lower case, or a name after an elided article ("originaire de l'Oise")
     # (a heading may quote: '"Débile profond" Des propos', 'de liste "gilets jaunes" Le 3 mars')
     # (or hold a comma: "Poignardé, il a marché Le média ...", "La garde, un vrai casse-tête Le président ...")
+    # (or end on a figure: "Suspendu depuis 2019 L'entraîneur est accusé ...")
     r"(?P<run>\"?[A-ZÀ-Þ0-9][^\s.!?,;:()]*(?:,? [^\s.!?,;:()]+){0,11}?) (?P<last>\"?[a-zà-ÿ][a-zà-ÿ'\-]+\"?"
-    r"|[ld]'[A-ZÀ-Þ][a-zà-ÿ\-]+)"
+    r"|[ld]'[A-ZÀ-Þ][a-zà-ÿ\-]+|\d+)"
     r"(?P<gap> )" + _SENTENCE_OPENER
 )
 # The same intertitle glued to the sentence end before it ("secteur privé.Ne plus \"tout décider depuis Paris\" Après

@@ -294,6 +294,17 @@ def test_a_live_blogs_time_stamp_opens_its_own_entry() -> None:
      "Blessé, il a marché trois jours", "Le quotidien local raconte son retour."),
     ("Le chantier reprend. Les loyers, un vrai casse-tête Les étudiants cherchent un logement.",
      "Les loyers, un vrai casse-tête", "Les étudiants cherchent un logement."),
+    # a sentence opening on a day, a connective, a quantifier or "Dès"; a heading ending on a figure
+    ("Le cortège est parti. Affluence en hausse Jeudi 4 mai, la préfecture comptait 12 000 marcheurs.",
+     "Affluence en hausse", "Jeudi 4 mai, la préfecture comptait 12 000 marcheurs."),
+    ("Rien n'est joué. Loin d'être élu Car s'il arrive en tête, le maire sortant devra s'allier.",
+     "Loin d'être élu", "Car s'il arrive en tête, le maire sortant devra s'allier."),
+    ("Le chantier a été stoppé. Le promoteur admet son retard Dès le 3 juin, la mairie avait écrit.",
+     "Le promoteur admet son retard", "Dès le 3 juin, la mairie avait écrit."),
+    ("Le juge a tranché. Suspendu depuis 2019 L'entraîneur est accusé d'avoir truqué deux matches.",
+     "Suspendu depuis 2019", "L'entraîneur est accusé d'avoir truqué deux matches."),
+    ("Les syndicats ont signé. Peu de départs Seuls 8% des salariés ont choisi la prime.",
+     "Peu de départs", "Seuls 8% des salariés ont choisi la prime."),
     # a heading of twelve words
     ('Il a fini.Appel formé par des parents inquiets, au nom du "droit à l\'école" Au vu du dossier, le juge a tranché.',
      'Appel formé par des parents inquiets, au nom du "droit à l\'école"', "Au vu du dossier, le juge a tranché."),
@@ -309,6 +320,7 @@ def test_a_sentence_case_heading_run_into_the_next_sentence_gets_a_line_of_its_o
     "Il publie un nouveau livre La peur du vide en septembre.",
     "Le vote est prévu. Les députés En marche ont voté contre.",
     "Elle a chanté. \"Les lumières dansent sur les terrasses Le jour ne vient pas\", dit-elle.",
+    "Il a tourné dans la série Plus belle la vie pendant deux ans.",
 ])
 def test_a_capitalised_title_inside_a_sentence_is_not_a_heading(text: str) -> None:
     assert "\n" not in normalise(text).text
