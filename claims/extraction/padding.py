@@ -258,13 +258,20 @@ def _inner_connectives(kept: list[Token], language: str) -> set[int]:
                 after += 1  # "de son côté s'est dit", "a ainsi lui-même"
                 nxt = kept[after]
             verb = nxt.pos_ in ("VERB", "AUX") and nxt.lower_ not in ("que", "qu'")
-            after_aux = prev.pos_ == "AUX" and finite([prev]) and verb and not finite([nxt])
+            auxiliary = prev.pos_ == "AUX" or prev.dep_.startswith("aux")  # (the parser tags "a" VERB aux:tense)
+            after_aux = auxiliary and finite([prev]) and verb and not finite([nxt])
+            # after the clause's own finite verb, before what it governs ("Le groupe prévoyait d'ailleurs de
+            # quitter", "Le journal rapporte en effet que"): not "ainsi que" nor "aussi" before an adjective or an
+            # adverb ("court aussi vite que")
+            after_verb = not auxiliary and prev.pos_ in ("VERB", "AUX") and finite([prev]) and not finite([nxt]) and (
+                kept[k + n - 1].head == prev) and not (phrase == "ainsi" and nxt.lower_ in ("que", "qu'")) and not (
+                phrase in _ALSO and nxt.pos_ in ("ADJ", "ADV")) and not nxt.is_punct
             after_subject = verb and finite([nxt]) and any(
                 s.dep_.startswith("nsubj") and s.right_edge.i in (prev.i, kept[k + n - 1].i) and s.head in (nxt, nxt.head)
                 for s in kept[: before + 1])  # (the parser may hang the connective on the subject: "ville ... côté")
             if phrase in _ALSO and prev.lower_ in _ETRE and nxt.lower_ not in _ETRE:
                 continue  # "sont aussi dus à une hausse des prix": one cause of several, not the only one
-            if after_aux or after_subject:
+            if after_aux or after_subject or after_verb:
                 out.update(t.i for t in kept[k - commas : k + n + commas])
     return out
 

@@ -193,8 +193,6 @@ def condense(
                     nxt.head in kept[:n] or n + 1 < len(kept) and kept[n + 1].text == ","):
                 break  # "Dans ce contexte explosif,": the phrase goes on, it is no connective
         kept = kept[n:]
-    inner = _inner_connectives(kept, language)
-    kept = [t for t in kept if t.i not in inner]
     # Asides without facts: "(photo)", "(la « souricière »)"; ", un ancien élu de la commune," after a name.
     dropped_aside: set[int] = set()
     depth_start = None
@@ -222,6 +220,9 @@ def condense(
         if aside:
             kept = [t for t in kept if t.i not in aside]
             checkable = [t for t in checkable if t.i not in aside]
+    # (after the asides: a connective gone from inside one would split it, "qui pointe aussi le danger")
+    inner = _inner_connectives(kept, language)
+    kept = [t for t in kept if t.i not in inner]
     # Subject: a pronoun resolved to its named antecedent, or the claim needs context.
     needs_context = False
     replacement: dict[int, str] = {}

@@ -670,8 +670,21 @@ def test_a_scene_left_out_of_the_text_takes_its_date_with_it() -> None:
     ("La ville de Saint-Ouen de son côté a rassuré 300 parents via son compte Twitter.", "300 parents",
      "La ville de Saint-Ouen a rassuré 300 parents via son compte Twitter."),
     ("Le RN, de son côté, veut étendre la loi de 2004.", "2004", "Le RN veut étendre la loi de 2004."),
+    # after an auxiliary the parser tags VERB (aux:tense)
+    ("La Suisse a par ailleurs annoncé vendredi la mort d'un enfant de 9 ans.", "9 ans",
+     "La Suisse a annoncé vendredi la mort d'un enfant de 9 ans."),
+    # after the clause's finite verb, before what it governs
+    ("La société prévoyait d'ailleurs de fermer 3 usines en 2021.", "3 usines",
+     "La société prévoyait de fermer 3 usines en 2021."),
+    ("Les élus n'étaient d'ailleurs que 491 en 1981.", "491", "Les élus n'étaient que 491 en 1981."),
+    ("L'Académie de médecine veut également voir taxées les boissons à 12 degrés.", "12 degrés",
+     "L'Académie de médecine veut voir taxées les boissons à 12 degrés."),
     # a conjunction, a comparison and one cause of several stay
     ("La France a vendu 3 avions ainsi que 12 chars.", "3 avions", "La France a vendu 3 avions ainsi que 12 chars."),
+    ("Le décret prévoit ainsi que les loyers baisseront de 5% en 2020.", "5%",
+     "Le décret prévoit ainsi que les loyers baisseront de 5% en 2020."),
+    ("Le coureur kényan court aussi vite que le champion olympique sur 800 mètres.", "800 mètres",
+     "Le coureur kényan court aussi vite que le champion olympique sur 800 mètres."),
     ("Pour Julien Rencki, les 150 millions d'euros déboursés sont aussi dus à une hausse des prix des soins.",
      "150 millions", "Pour Julien Rencki, les 150 millions d'euros déboursés sont aussi dus à une hausse des prix des "
      "soins."),
