@@ -1252,6 +1252,8 @@ def test_a_source_named_at_the_end_without_a_comma_is_left_out(sentence: str, cl
     "Le prix du gaz livré aux ménages varie fortement selon les régions.",  # how, not who
     "Ils étaient 150 000 manifestants dans toute la France (1,5 million selon la CGT).",  # a figure of the statement
     "Le taux de chômage a atteint 12 % en mars selon 3 sondages sur 4.",
+    # the source of a second count set against the first: without it, a bare number
+    "La préfecture a compté 3.100 tracteurs sur les routes du département, 4.000 selon la FNSEA.",
     "Le jeune footballeur a beaucoup appris de ses erreurs passées avec le temps.",
 ])
 def test_what_a_trailing_selon_or_appris_says_itself_stays_in_the_text(sentence: str) -> None:
@@ -1683,3 +1685,26 @@ def test_a_pronoun_speaker_after_an_outlets_phrase_is_the_claimant_not_the_outle
     cand = claim("Le maire Paul Roux prépare le budget. Selon Le Parisien, il aurait été hospitalisé mardi pour une "
                  "fracture.", "fracture")
     assert cand.claimant == "Le Parisien"
+
+
+@pytest.mark.parametrize(("sentence", "words"), [
+    ("Le rejet de l'appel avait marqué un échec pour l'ancien associé qui demandait que le différend l'opposant aux "
+     "fondateurs de la société, Paul Morel et Anne Vidal, soit jugé en Belgique et non à Paris.", "Belgique"),
+    ("Ce Belge de 45 ans, surnommé \"l'Émir\", était notamment connu pour ses relations avec le réseau Sharia Europe, "
+     "démantelé en 2013 par la police belge.", "Sharia Europe"),
+])
+def test_a_participle_after_etre_past_a_comma_is_a_passive_not_a_trailing_speaker(sentence: str, words: str) -> None:
+    # what the subject underwent or is, whatever the verb: the name after it is no speaker, the clause stays
+    cand = claim(sentence, words)
+    assert words in cand.text and cand.text.endswith(sentence[-20:])
+    assert cand.claimant == ""
+
+
+def test_a_source_set_off_after_a_conjunction_is_no_trailing_attribution() -> None:
+    # what follows the source is the rest of the statement, which a tail would take in
+    sentence = ("Le chanteur est aussi poursuivi pour fraude par une banque en Belgique et, selon Le Parisien, une autre "
+                "au Canada.")
+    cand = claim(sentence, "fraude")
+    assert cand.text == sentence
+    assert cand.claimant != "Canada"
+
