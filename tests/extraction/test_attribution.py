@@ -176,6 +176,11 @@ def test_selon_never_swallows_the_subject_before_a_place_phrase() -> None:
     cand = claim("D'après le Daily Mail, deux enfants d'un couple du village de Brasov, dans le centre de la Roumanie, "
                  "vendraient des fleurs 10 heures par jour.", "enfants")
     assert cand.text.startswith("Deux enfants d'un couple du village de Brasov")
+    # nor when the clause after the place opens on its verb: the noun phrase before the place is its subject
+    cand = claim("Selon les informations de RTL, un élève gendarme de Rennes, en Bretagne, aurait diffusé une vidéo "
+                 "violente dans sa caserne.", "caserne")
+    assert cand.text == "Un élève gendarme de Rennes, en Bretagne, aurait diffusé une vidéo violente dans sa caserne."
+    assert (cand.claimant, cand.outlet) == ("RTL", "RTL")
 
 
 def test_a_speaker_is_not_someone_named_inside_a_quotation() -> None:
