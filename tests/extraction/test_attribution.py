@@ -1705,6 +1705,17 @@ def test_a_participle_after_etre_past_a_comma_is_a_passive_not_a_trailing_speake
     assert cand.claimant == ""
 
 
+def test_a_source_set_off_in_mid_sentence_stays_with_what_describes_it() -> None:
+    cand = claim("Le camion a percuté trois voitures, selon la gendarmerie, qui a ouvert une enquête mardi, avant de "
+                 "prendre la fuite.", "camion")
+    assert "voitures, selon la gendarmerie, qui a ouvert une enquête" in cand.text
+    assert cand.claimant == "la gendarmerie"
+    # a description that only ends the sentence leaves the text with its source
+    cand = claim("Le bus a quitté la route près de Lyon, selon la préfecture, qui a publié des photos de l'accident.",
+                 "bus")
+    assert (cand.text, cand.claimant) == ("Le bus a quitté la route près de Lyon.", "la préfecture")
+
+
 def test_a_source_set_off_after_a_conjunction_is_no_trailing_attribution() -> None:
     # what follows the source is the rest of the statement, which a tail would take in
     sentence = ("Le chanteur est aussi poursuivi pour fraude par une banque en Belgique et, selon Le Parisien, une autre "
@@ -1713,3 +1724,9 @@ def test_a_source_set_off_after_a_conjunction_is_no_trailing_attribution() -> No
     assert cand.text == sentence
     assert cand.claimant != "Canada"
 
+
+def test_a_source_set_off_after_a_quotation_in_mid_sentence_stays_with_the_words_quoted() -> None:
+    cand = claim("Les loyers ont été gelés \"pour une durée raisonnable\", selon le porte-parole de la mairie, mais la "
+                 "taxe foncière a augmenté.", "loyers")
+    assert cand.text == ("Les loyers ont été gelés pour une durée raisonnable, selon le porte-parole de la mairie, mais "
+                         "la taxe foncière a augmenté.")
