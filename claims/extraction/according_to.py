@@ -10,12 +10,13 @@ import re
 from spacy.tokens import Span, Token
 
 from claims.extraction.doccache import column, morph_values, span_text
+from claims.extraction.incises import _end_of_text
 from claims.extraction.pronoun_speakers import _pronoun
 from claims.extraction.quotations import quoted
 from claims.extraction.roles import FOLDED_ROLES
 from claims.extraction.sources import Attribution, source_of
 from claims.extraction.speech_verbs import finite_in, finite_word, fold, speech_verb
-from claims.extraction.tails import STRESSED_PRONOUNS
+from claims.extraction.tails import STRESSED_PRONOUNS, counter_figure
 
 # "la thèse selon laquelle ...", "selon que ...", "selon moi": no source follows the marker.
 _NOT_A_SOURCE = {"laquelle", "lequel", "lesquels", "lesquelles", "que", "qu'", "moi", "toi", "nous", "vous", "which"}
@@ -52,7 +53,7 @@ def _according_to_inside(span: Span, language: str) -> Attribution | None:
             continue
         if phrase_start >= span.end or doc[phrase_start].lower_ in _NOT_A_SOURCE or quoted(tok, span):
             continue
-        if _bracketed_figure_source(tok, span):
+        if _bracketed_figure_source(tok, span) or counter_figure(tok):
             continue
         if doc[phrase_start].lower_ in STRESSED_PRONOUNS:
             # "L'affaire évoque selon lui la mort d'Eric Garner": the person the article is about; "Le Pr Jean
@@ -70,14 +71,50 @@ def _according_to_inside(span: Span, language: str) -> Attribution | None:
             # cité par le journal"), which has no verb of its own.
             end = phrase_start + len(phrase)
             after = doc[end + 1 : span.end] if end + 1 < span.end else None
-            between_commas = doc[tok.i - 1].text == "," and doc[end].text == "," and after is not None and (
-                after[0].pos_ != "PROPN" and finite_in(after))
+            set_off = doc[tok.i - 1].text == "," and doc[end].text == "," and after is not None
+            described = set_off and _describes_source(tok, after[0])
+            between_commas = set_off and after[0].pos_ != "PROPN" and finite_in(after) and not described \
+                and not _source_of_words_quoted(tok)
             if between_commas and (after[0].lower_ in ("que", "qu'") or doc[tok.i - 2].pos_ in ("AUX", "VERB")
                                    or after[0].pos_ in ("AUX", "VERB")):
                 end += 1  # "il se peut, selon X, que", "Il aurait, selon X, favorisé", "X, selon Y, a démissionné"
             drop = [(tok.i - 1, end)] if between_commas else _opening_source(span, tok, end)
+            if described and _only_describes(span, after):
+                drop = [(tok.i - 1, _end_of_text(span))]  # ", selon la préfecture, qui a publié des photos."
             return Attribution(claimant, outlet, "according_to" if how == "speech" else how, drop)
     return None
+
+
+# Relative pronouns that open a clause about the noun right before them.
+_RELATIVE_PRONOUNS = frozenset({"qui", "dont", "lequel", "laquelle", "lesquels", "lesquelles", "who", "which"})
+
+
+def _describes_source(marker: Token, first: Token) -> bool:
+    """", selon le parquet, qui a transmis l'information lundi, ...", ", selon la préfecture, citée par
+    l'AFP, ...": a relative clause or a participle right after the source's comma describes the source;
+    the phrase stays in the text (the description would hang on the statement without it) unless the
+    description only ends the sentence (_only_describes). Not the participle of a compound tense the phrase
+    splits ("Il aurait, selon X, favorisé ...")."""
+    if first.lower_ in _RELATIVE_PRONOUNS:
+        return True
+    return first.pos_ in ("VERB", "AUX") and "Part" in morph_values(first, "VerbForm") \
+        and "Past" in morph_values(first, "Tense") and marker.doc[marker.i - 2].pos_ not in ("AUX", "VERB")
+
+
+def _only_describes(span: Span, description: Span) -> bool:
+    """Whether the description after a source ends the sentence as one clause with nothing to check in it (no
+    comma, no figure, no quotation): the source and its description leave the text together, as a trailing
+    attribution does ("L'avion s'est écrasé, selon le journal, qui publie des photos de l'accident.")."""
+    words = span.doc[description.start : _end_of_text(span)]
+    return not any(t.text in ',;:"()' or t.like_num and t.lower_ not in ("un", "une", "one") for t in words)
+
+
+def _source_of_words_quoted(marker: Token) -> bool:
+    """'Les lois sont supprimées "d'une main tremblante", selon le rapporteur, mais ...': a source set off
+    right after a closing quotation mark in mid-sentence gives who used the words quoted, not the
+    sentence's source; it stays in the text (without it the words read as the article's)."""
+    doc = marker.doc
+    return marker.i >= 2 and doc[marker.i - 1].text == "," and doc[marker.i - 2].text == '"'
 
 
 def _bracketed_figure_source(marker: Token, span: Span) -> bool:

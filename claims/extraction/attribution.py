@@ -173,9 +173,22 @@ def _past_apposition(tokens: list[Token], end: int, subject: Token | None) -> in
         close = next((k for k in range(end + 1, min(len(tokens), end + 20)) if tokens[k].text == ","), None)
         if close is not None and any(t.pos_ in ("VERB", "AUX") for t in tokens[close + 1 :]) and not any(
                 t.like_num and t.lower_ not in ("un", "une") for t in tokens[end:close]) and not (
-                subject is not None and tokens[end].i <= subject.i < tokens[close].i):
+                subject is not None and tokens[end].i <= subject.i < tokens[close].i) \
+                and not _verb_after_place(tokens, close):
             return close + 1
     return end
+
+
+def _verb_after_place(tokens: list[Token], comma: int) -> bool:
+    """Whether the clause after the comma at `comma` opens on its verb past a place or time set off by commas
+    ("Selon RTL, un élève de Nîmes, dans le Gard, aurait fait ..."): it has no subject of its own, so the noun
+    phrase before that comma is the sentence's subject, not the source's apposition."""
+    k = comma + 1
+    if k >= len(tokens) or tokens[k].pos_ != "ADP" or tokens[k].lower_ in ("de", "d'", "du", "des", "of"):
+        return False
+    close = next((j for j in range(k + 1, min(len(tokens), k + 10)) if tokens[j].is_punct), None)
+    return close is not None and tokens[close].text == "," and close + 1 < len(tokens) \
+        and tokens[close + 1].pos_ in ("AUX", "VERB") and finite(tokens[close + 1])
 
 
 def _fronted_outlet(span: Span, tokens: list[Token], language: str) -> Attribution | None:
@@ -284,7 +297,10 @@ def find(span: Span, language: str) -> Attribution:
                     comma = k  # "Selon Le Parisien, dans la rue X, ...": a place or time opens the main clause
                     # but not past a noun phrase with a figure, which describes no source: it is the subject
                     # ("Selon le Sun, deux enfants de Carei, dans le nord du pays, travailleraient ...")
-                    if any(t.like_num and t.lower_ not in ("un", "une", "one") for t in tokens[commas[0] + 1 : k]):
+                    # nor past one the clause after the place has no other subject for ("Selon RTL, un élève
+                    # de Nîmes, dans le Gard, aurait ...")
+                    if any(t.like_num and t.lower_ not in ("un", "une", "one") for t in tokens[commas[0] + 1 : k]) \
+                            or _verb_after_place(tokens, k):
                         comma = commas[0]
                     break
                 if finite_in(after):

@@ -97,6 +97,10 @@ SPEECH_PREFIXES = {
            "acknowledg", "admit", "deni", "deny", "stress", "emphasi", "recall", "reveal", "conced", "estimat",
            "highlight", "repli", "respond", "comment", "remark", "testifi", "urg"),
 }
+# The forms of "être" that make a past participle after them a passive or an attribute ("est connu", "soit tranché",
+# "a été annoncé") or build a compound tense ("est arrivé").
+ETRE_FORMS = frozenset({"est", "sont", "était", "étaient", "sera", "seront", "serait", "seraient", "fut", "furent",
+                        "soit", "soient", "été", "être"})
 # The one-word prepositions that give a statement's source ("selon la CGT", "d'après l'Insee", "according to").
 SOURCE_PREPOSITIONS = frozenset({"selon", "d'après", "according"})
 # The stressed pronouns a source is named by ("selon lui", "d'après elles", "according to him") and the subject

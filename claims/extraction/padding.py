@@ -229,8 +229,6 @@ _CONNECTIVE_WORDS = 8
 
 
 _ALSO = frozenset({"aussi", "également"})
-_ETRE = frozenset({"est", "sont", "était", "étaient", "sera", "seront", "serait", "seraient", "fut", "furent", "soit",
-                   "soient", "été", "être"})
 
 
 def _inner_connectives(kept: list[Token], language: str) -> set[int]:
@@ -269,7 +267,7 @@ def _inner_connectives(kept: list[Token], language: str) -> set[int]:
             after_subject = verb and finite([nxt]) and any(
                 s.dep_.startswith("nsubj") and s.right_edge.i in (prev.i, kept[k + n - 1].i) and s.head in (nxt, nxt.head)
                 for s in kept[: before + 1])  # (the parser may hang the connective on the subject: "ville ... côté")
-            if phrase in _ALSO and prev.lower_ in _ETRE and nxt.lower_ not in _ETRE:
+            if phrase in _ALSO and prev.lower_ in lx.ETRE_FORMS and nxt.lower_ not in lx.ETRE_FORMS:
                 continue  # "sont aussi dus à une hausse des prix": one cause of several, not the only one
             if after_aux or after_subject or after_verb:
                 out.update(t.i for t in kept[k - commas : k + n + commas])

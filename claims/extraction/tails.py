@@ -88,6 +88,8 @@ def _tail(span: Span, language: str) -> tuple[int, Token] | None:
                                                    and tokens[k + 1].pos_ == "AUX") \
                 and not _quote_for_comma(tokens, k, end):
             continue  # (a semicolon before an inverted verb is a comma mistyped: "...; a-t-elle dit.")
+        if k > 0 and tokens[k - 1].pos_ == "CCONJ":
+            continue  # "... en Suisse et, selon Libération, une autre aux États-Unis": the statement goes on
         rest = tokens[k + 1 : end]
         part = next((j - k - 1 for j in after_comma if j > k and (
             _participle_clause(tokens[j]) or _infinitive_clause(tokens[j])
@@ -153,6 +155,8 @@ def _tail(span: Span, language: str) -> tuple[int, Token] | None:
         if lead >= len(words):
             continue
         verb = words[lead]
+        if _passive(words[:lead], verb):
+            continue  # ", soit tranché aux Etats-Unis", ', était connu pour ses liens avec X': no one speaks
         marker = words[0].lower_ in lx.SOURCE_PREPOSITIONS or (
             words[0].lower_ == "d'" and len(words) > 1 and words[1].lower_ == "après")
         if not (marker or speech_verb(verb, language) or _learned_from(verb)
@@ -202,6 +206,18 @@ def _tail(span: Span, language: str) -> tuple[int, Token] | None:
             return None
         return tokens[k].i, verb
     return _tail_without_comma(tokens, end, language)
+
+
+def _passive(lead: list[Token], verb: Token) -> bool:
+    """", soit tranché aux Etats-Unis et non en France", ', fiché "S", était connu pour ses liens avec X': a past
+    participle after a form of "être" is a passive or an attribute of the sentence's subject (what it underwent,
+    what it is), not a speech verb with its speaker after it, whatever the verb ("trancher" reports a statement
+    in ", tranche le juge"). Not after a reflexive (", s'est indignée la ministre") or an inverted pronoun
+    (", est-il précisé dans le rapport"), which attribute."""
+    # (the tagger may read a first-group participle as an infinitive, which never ends in "-é")
+    participle = "Part" in morph_values(verb, "VerbForm") or verb.lower_.endswith(("é", "ée", "és", "ées"))
+    return participle and any(w.lower_ in lx.ETRE_FORMS for w in lead) \
+        and not any(w.lower_ in ("se", "s'") or w.text.startswith("-") for w in lead)
 
 
 def _in_title(verb: Token) -> bool:
@@ -525,7 +541,8 @@ def _source_at_end(tokens: list[Token], end: int, language: str) -> tuple[int, T
         rest = tokens[after:end]
         # (not inside brackets: "(1,5 million selon la CGT)" is a figure of the statement)
         opened = sum(t.text == "(" for t in tokens[:k]) > sum(t.text == ")" for t in tokens[:k])
-        if opened or any(t.is_punct and t.text not in ("-", "'") for t in rest) or _statement_in(rest):
+        if opened or any(t.is_punct and t.text not in ("-", "'") for t in rest) or _statement_in(rest) \
+                or counter_figure(tok):
             return None
         if any(t.text[:1].isdigit() and not _in_date(t) for t in rest):
             return None  # a figure is a statement ("selon 3 sondages sur 4")
@@ -536,6 +553,33 @@ def _source_at_end(tokens: list[Token], end: int, language: str) -> tuple[int, T
             return tok.i, tok
         return None
     return None
+
+
+# Words that set a second figure against the first: "195 services en grève, contre 220 selon le collectif".
+_CONTRASTING = frozenset({"contre", "et", "mais", "voire", "ou", "versus", "against", "and", "but", "or"})
+
+
+def counter_figure(marker: Token) -> bool:
+    """"195 services en grève, 220 d'après le collectif", "4.500 manifestants, contre 6.000 selon les
+    organisateurs": a source right after a figure that opens a phrase of its own after a comma, with no verb,
+    set against a figure before it in the sentence, gives the source of that count alone, not of the sentence:
+    it stays with the count (without it the text states a bare number, or the other side's figure as fact)."""
+    doc = marker.doc
+    start = marker.sent.start
+    comma = next((k for k in range(marker.i - 1, max(start, marker.i - 6) - 1, -1) if doc[k].is_punct), None)
+    if comma is None or doc[comma].text != ",":
+        return False
+    phrase = list(doc[comma + 1 : marker.i])
+    if phrase and phrase[0].lower_ in _CONTRASTING:
+        phrase = phrase[1:]
+    if not phrase or not _figure(phrase[0]) or any(t.pos_ in ("VERB", "AUX") for t in phrase):
+        return False
+    return any(_figure(t) for t in doc[start:comma])
+
+
+def _figure(tok: Token) -> bool:
+    """A number that counts or measures: not a date's, nor "un"/"une" (an article as often)."""
+    return (tok.like_num or tok.text[:1].isdigit()) and tok.lower_ not in ("un", "une", "one") and not _in_date(tok)
 
 
 STRESSED_PRONOUNS = lx.SOURCE_PRONOUNS_FR

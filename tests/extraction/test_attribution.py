@@ -176,6 +176,11 @@ def test_selon_never_swallows_the_subject_before_a_place_phrase() -> None:
     cand = claim("D'après le Daily Mail, deux enfants d'un couple du village de Brasov, dans le centre de la Roumanie, "
                  "vendraient des fleurs 10 heures par jour.", "enfants")
     assert cand.text.startswith("Deux enfants d'un couple du village de Brasov")
+    # nor when the clause after the place opens on its verb: the noun phrase before the place is its subject
+    cand = claim("Selon les informations de RTL, un élève gendarme de Rennes, en Bretagne, aurait diffusé une vidéo "
+                 "violente dans sa caserne.", "caserne")
+    assert cand.text == "Un élève gendarme de Rennes, en Bretagne, aurait diffusé une vidéo violente dans sa caserne."
+    assert (cand.claimant, cand.outlet) == ("RTL", "RTL")
 
 
 def test_a_speaker_is_not_someone_named_inside_a_quotation() -> None:
@@ -1252,6 +1257,8 @@ def test_a_source_named_at_the_end_without_a_comma_is_left_out(sentence: str, cl
     "Le prix du gaz livré aux ménages varie fortement selon les régions.",  # how, not who
     "Ils étaient 150 000 manifestants dans toute la France (1,5 million selon la CGT).",  # a figure of the statement
     "Le taux de chômage a atteint 12 % en mars selon 3 sondages sur 4.",
+    # the source of a second count set against the first: without it, a bare number
+    "La préfecture a compté 3.100 tracteurs sur les routes du département, 4.000 selon la FNSEA.",
     "Le jeune footballeur a beaucoup appris de ses erreurs passées avec le temps.",
 ])
 def test_what_a_trailing_selon_or_appris_says_itself_stays_in_the_text(sentence: str) -> None:
@@ -1683,3 +1690,43 @@ def test_a_pronoun_speaker_after_an_outlets_phrase_is_the_claimant_not_the_outle
     cand = claim("Le maire Paul Roux prépare le budget. Selon Le Parisien, il aurait été hospitalisé mardi pour une "
                  "fracture.", "fracture")
     assert cand.claimant == "Le Parisien"
+
+
+@pytest.mark.parametrize(("sentence", "words"), [
+    ("Le rejet de l'appel avait marqué un échec pour l'ancien associé qui demandait que le différend l'opposant aux "
+     "fondateurs de la société, Paul Morel et Anne Vidal, soit jugé en Belgique et non à Paris.", "Belgique"),
+    ("Ce Belge de 45 ans, surnommé \"l'Émir\", était notamment connu pour ses relations avec le réseau Sharia Europe, "
+     "démantelé en 2013 par la police belge.", "Sharia Europe"),
+])
+def test_a_participle_after_etre_past_a_comma_is_a_passive_not_a_trailing_speaker(sentence: str, words: str) -> None:
+    # what the subject underwent or is, whatever the verb: the name after it is no speaker, the clause stays
+    cand = claim(sentence, words)
+    assert words in cand.text and cand.text.endswith(sentence[-20:])
+    assert cand.claimant == ""
+
+
+def test_a_source_set_off_in_mid_sentence_stays_with_what_describes_it() -> None:
+    cand = claim("Le camion a percuté trois voitures, selon la gendarmerie, qui a ouvert une enquête mardi, avant de "
+                 "prendre la fuite.", "camion")
+    assert "voitures, selon la gendarmerie, qui a ouvert une enquête" in cand.text
+    assert cand.claimant == "la gendarmerie"
+    # a description that only ends the sentence leaves the text with its source
+    cand = claim("Le bus a quitté la route près de Lyon, selon la préfecture, qui a publié des photos de l'accident.",
+                 "bus")
+    assert (cand.text, cand.claimant) == ("Le bus a quitté la route près de Lyon.", "la préfecture")
+
+
+def test_a_source_set_off_after_a_conjunction_is_no_trailing_attribution() -> None:
+    # what follows the source is the rest of the statement, which a tail would take in
+    sentence = ("Le chanteur est aussi poursuivi pour fraude par une banque en Belgique et, selon Le Parisien, une autre "
+                "au Canada.")
+    cand = claim(sentence, "fraude")
+    assert cand.text == sentence
+    assert cand.claimant != "Canada"
+
+
+def test_a_source_set_off_after_a_quotation_in_mid_sentence_stays_with_the_words_quoted() -> None:
+    cand = claim("Les loyers ont été gelés \"pour une durée raisonnable\", selon le porte-parole de la mairie, mais la "
+                 "taxe foncière a augmenté.", "loyers")
+    assert cand.text == ("Les loyers ont été gelés pour une durée raisonnable, selon le porte-parole de la mairie, mais "
+                         "la taxe foncière a augmenté.")
