@@ -178,6 +178,10 @@ CONNECTIVES = {
            "dans le détail", "au contraire", "de même",
            # Pointing back to the sentences before, with no fact of their own:
            "dans ce contexte", "pour cela", "entre-temps", "entretemps", "c'est pourquoi", "car",
+           "à cette occasion", "a cette occasion", "dans cette perspective", "dans ces conditions", "à ce propos",
+           "a ce propos", "à ce sujet", "a ce sujet", "sur ce point", "malgré ce constat", "en parallèle",
+           "parallèlement", "à titre de comparaison", "a titre de comparaison", "à titre d'exemple",
+           "a titre d'exemple", "à la surprise générale", "a la surprise générale",
            # The writer's own emphasis, no fact of the claim's ("Évidemment, le maire a démissionné").
            "évidemment", "bien évidemment", "bien sûr", "naturellement",
            # Asking the reader to remember or to note, or the newsroom's own reporting: no source, no fact.

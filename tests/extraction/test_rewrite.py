@@ -255,9 +255,9 @@ def test_a_cleft_that_names_its_fact_or_a_time_demonstrative_is_self_contained()
 
 
 def test_a_pronoun_subject_after_a_leading_phrase_is_resolved_or_flagged() -> None:
-    text = ("La chanteuse Marie Dubois a sorti un album en 2019. À cette occasion, elle s'est confiée au magazine "
+    text = ("La chanteuse Marie Dubois a sorti un album en 2019. Lors de sa tournée, elle s'est confiée au magazine "
             "Gala mercredi. Le prix du kilo a doublé en mars. Depuis l'apparition du virus, ils ont flambé de 30 %.")
-    assert one(text, "Gala").text.startswith("À cette occasion, Marie Dubois s'est confiée")
+    assert one(text, "Gala").text.startswith("Lors de sa tournée, Marie Dubois s'est confiée")
     assert one(text, "flambé").needs_context
 
 
@@ -699,6 +699,13 @@ def test_it_drops_a_connective_set_inside_the_main_clause(text: str, needle: str
     ("Évidemment, la mairie de Lille a fermé douze écoles lundi.", "douze écoles",
      "La mairie de Lille a fermé douze écoles lundi."),
     ("Bien sûr, la mairie de Lille a fermé douze écoles lundi.", "douze écoles",
+     "La mairie de Lille a fermé douze écoles lundi."),
+    # phrases that point back to the sentences before or compare with them, with no fact of their own
+    ("À cette occasion, la mairie de Lille a fermé douze écoles lundi.", "douze écoles",
+     "La mairie de Lille a fermé douze écoles lundi."),
+    ("A titre de comparaison, la mairie de Lille a fermé douze écoles en 2019.", "douze écoles",
+     "La mairie de Lille a fermé douze écoles en 2019."),
+    ("En parallèle, la mairie de Lille a fermé douze écoles lundi.", "douze écoles",
      "La mairie de Lille a fermé douze écoles lundi."),
 ])
 def test_it_drops_a_leading_reason_or_emphasis_word(text: str, needle: str, expected: str) -> None:
