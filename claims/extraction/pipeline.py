@@ -599,6 +599,9 @@ def _candidate(
 
 _WORDS = re.compile(r"[^\W_]+", re.UNICODE)
 # A statement in the first person: "Je", "J'" or "Nous" opens it, at once or after a leading phrase.
+# A word only the speaker says of themselves or of their own ("on" may be anyone).
+_FIRST_PERSON_WORD = re.compile(r"(?<![\w'\u2019-])(?:(?:je|me|moi|nous|notre|nos|mon|ma|mes)(?![\w-])|[jm]['\u2019])",
+                                re.IGNORECASE)
 _FIRST_PERSON_OPENING = re.compile(r"^(?:[^,\"«»]{0,80}, )?(?:je|j['\u2019]|nous)\b", re.IGNORECASE)
 
 
@@ -696,12 +699,17 @@ def _quote_speaker(cand: ClaimCandidate) -> None:
     where it closes); the claim no longer needs context. A described speaker ("le maire") or none, or
     words around the quotation: the claim still does."""
     claimant = cand.claimant.strip()
-    if not cand.needs_context or not claimant or not any(w[:1].isupper() for w in claimant.split()) or (
+    if not claimant or not any(w[:1].isupper() for w in claimant.split()) or (
             rw.without_article(claimant) != claimant):
         return  # (nor a description at the start of the sentence: "L'ancien porte-parole du gouvernement")
+    # The speaker as its subject ("Nous avons récolté ..."), or elsewhere in words the sentence's own subject does
+    # not leave to guess ("Certains électeurs m'ont dit que ...", "Seuls 6 % de nos clients en ont bénéficié").
+    if not (cand.needs_context and _FIRST_PERSON_OPENING.match(cand.text) is not None
+            or not cand.needs_context and _FIRST_PERSON_WORD.search(cand.text) is not None):
+        return
     # Only the speaker's own words between the marks: never an attribution left in the text ('..., a dit
     # la maire de Phoenix, lors d'une conférence') put inside a quotation.
-    if _FIRST_PERSON_OPENING.match(cand.text) is None or cand.signals is None or not (
+    if cand.signals is None or not (
             cand.signals.extra.get("inner_quote") or _opens_quotation(cand.quote)) or claimant in cand.text:
         return
     cand.text = f"{claimant} : « {cand.text} »"

@@ -430,6 +430,20 @@ def test_a_speech_verb_the_tagger_reads_as_a_participle_still_ends_a_quotation()
     assert cand.claimant == "Marc Ravel"
 
 
+@pytest.mark.parametrize(("sentence", "words", "expected"), [
+    ("\"Certains électeurs m'ont dit qu'il leur restait 10 euros à la fin du mois\", raconte Paul Durand.", "10 euros",
+     "Paul Durand : « Certains électeurs m'ont dit qu'il leur restait 10 euros à la fin du mois. »"),
+    ("\"Seuls 6 % de nos clients en avaient bénéficié en 2018\", explique Paul Durand, patron de la société.",
+     "6 %", "Paul Durand : « Seuls 6 % de nos clients en avaient bénéficié en 2018. »"),
+    # no one speaks of themselves: the statement needs no speaker in its text
+    ("\"Seuls 6 % des clients en avaient bénéficié en 2018\", explique Paul Durand, patron de la société.", "6 %",
+     "Seuls 6 % des clients en avaient bénéficié en 2018."),
+])
+def test_a_quotation_that_speaks_in_the_first_person_anywhere_is_given_its_speaker(
+        sentence: str, words: str, expected: str) -> None:
+    assert claim(sentence, words).text == expected
+
+
 @pytest.mark.parametrize(("text", "words", "expected"), [
     ('"Nous allons fermer 12 classes à la rentrée", a déploré le maire communiste de Fontaine, Jean-Paul Trovero.',
      "classes", "Jean-Paul Trovero"),
@@ -1290,8 +1304,8 @@ def test_a_speaker_named_after_the_telephone_or_an_apposition_with_a_date_is_the
     text = ('"Il nous reste 12 bouteilles d\'eau pour trois, ça devient difficile", racontait vendredi soir au '
             "téléphone Olivier Toussaint, habitant de l'île.")
     cand = claim(text, "12 bouteilles")
-    assert (cand.claimant, cand.text) == ("Olivier Toussaint", "Il nous reste 12 bouteilles d'eau pour trois, ça devient "
-                                                               "difficile.")
+    assert (cand.claimant, cand.text) == ("Olivier Toussaint", "Olivier Toussaint : « Il nous reste 12 bouteilles d'eau "
+                                                               "pour trois, ça devient difficile. »")
     text = ('"Les 400 copies retenues sont un sacrilège" pour les élèves, a estimé le ministre de l\'Education, '
             "Jean-Michel Blanquer dans un entretien au Parisien paru vendredi 12 juillet.")
     cand = claim(text, "400 copies")
