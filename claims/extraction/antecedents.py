@@ -36,7 +36,8 @@ def _thing_before(noun: Token) -> str:
     fiscale", or adjectives, "une commission d'enquête parlementaire"): that thing, after a definite article
     ("L'enquête pour fraude fiscale", "La commission d'enquête parlementaire"). "" otherwise: nothing that
     says which, the noun given twice, another noun ("Ce fléau" after "le harcèlement"), words that point
-    back themselves ("de son frère", "de ce projet") or too many to be a name for it."""
+    back themselves ("de son frère", "de ce projet"), too many to be a name for it, or the thing the sentence
+    itself names further on (then "ce" sets the subject beside it, it is not it)."""
     doc = noun.doc
     det = doc[noun.i - 1] if noun.i else None
     if det is None or det.dep_ != "det" or det.head != noun or "Dem" not in morph_values(det, "PronType") \
@@ -59,7 +60,10 @@ def _thing_before(noun: Token) -> str:
         article = "Le " if gender == "Masc" else "La "
     else:
         return ""  # ("la hausse", "l'hôpital": an "h" the article does not tell)
-    return article + noun.text + " " + span_text(words)
+    thing = noun.text + " " + span_text(words)
+    if thing.lower() in span_text(doc[noun.i + 1 : noun.sent.end]).lower():
+        return ""  # "Ce congé suit les règles du congé de maternité": the thing the sentence sets it beside
+    return article + thing
 
 
 def _given_before(noun: Token) -> Token | None:
@@ -143,7 +147,7 @@ def _antecedent(subj: Token, ctx: Context, span: Span, sure_of_gender: bool = Fa
             # "Selon Susie Stringfellow, une femme de militaire qui ..., la question ... Elle a répondu": an
             # indefinite description brings someone in, it does not say who they are
             return "" if found.lower().startswith(("un ", "une ", "des ")) else found
-        if ctx.thing_before(low):
+        if ctx.thing_before(low) or ctx.medium_before(low):
             return ""  # "Ce pack comprend des freins Brembo et il est proposé à 6 000 €": the pack, not a person
         if (subject := ctx.clause_subject_for(low)):
             return subject
@@ -157,9 +161,21 @@ def _antecedent(subj: Token, ctx: Context, span: Span, sure_of_gender: bool = Fa
             return recent[-1]
         return ""
     if low in ("ils", "elles", "they"):
-        # No gender test in the plural: "Cinq personnes ... Ils risquent" is how French speaks of people.
+        # No gender test in the plural: "Cinq personnes ... Ils risquent" is how French speaks of people. Not a
+        # subject given with its number when the sentence gives how many they are: "Quelque 3.000 foyers sont privés de
+        # courant. Selon le syndicat, ils seraient 8.000" would write both numbers of one set of homes.
+        if ctx.last_subject_counted and _counts_them(subj):
+            return ""
         return ctx.last_subject if ctx.last_subject and ctx.last_subject_plural else ""
     return ""
+
+
+def _counts_them(pronoun: Token) -> bool:
+    """Whether a plural pronoun's sentence gives a number that counts no noun ("ils seraient 8.000", "elles
+    étaient 300 à manifester"): how many they are (not "ils risquent sept ans de prison", "mardi 6 août", nor the
+    article "un")."""
+    return any(t.pos_ == "NUM" and t.dep_ != "nummod" and not any(c.pos_ == "NOUN" and c.i == t.i + 1 for c in t.children)
+               for t in pronoun.sent)
 
 
 def _first_clause_subject(pronoun: Token, span: Span) -> str | None:

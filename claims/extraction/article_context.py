@@ -4,6 +4,7 @@ definite description of an office or occupation stands for (with same_person and
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -24,7 +25,13 @@ from claims.extraction.attribution import (
     role_of,
 )
 from claims.extraction.clauses import _subject
-from claims.extraction.descriptions import _UNNAMED_PEOPLE, demonstrative, person_noun, possessive
+from claims.extraction.descriptions import (
+    _POSSESSIVES,
+    _UNNAMED_PEOPLE,
+    demonstrative,
+    person_noun,
+    possessive,
+)
 from claims.extraction.doccache import column, morph_values, span_ents, span_text
 from claims.extraction.pronouns import SPEAKER_PRONOUNS
 
@@ -80,6 +87,7 @@ class Context:
     last_subject_gender: str = ""  # "Masc"/"Fem" of a described subject ("la police"); "" for a name
     last_subject_outlet: bool = False  # "le quotidien": rarely who a later "il" is
     last_subject_thing: bool = False  # a noun for no person ("Ce pack", "Sa voiture"): what a later "il" may be
+    last_subject_counted: bool = False  # a subject given with its number ("Quelque 3.000 foyers", "Deux hommes")
     previous_names: list[str] = field(default_factory=list)  # people and organisations of the last sentence
     # People the last sentence named as the subject of one of its clauses, outside a quotation ("Les initiatives
     # se multiplient : ainsi Paul Roux s'est transformé en livreur"): who a next "il" may go on about.
@@ -109,6 +117,9 @@ class Context:
         if not self.last_subject or self.last_subject_plural or self.last_subject_outlet \
                 or not agrees(self.last_subject_gender, pronoun):
             return None
+        if self.last_subject_thing and any(self.fits(name, pronoun) and any(
+                de + name in self.last_subject for de in ("de ", "d'", "d\u2019", "du ")) for name in self.people):
+            return ""  # "Le livre de Paul Roux est sorti. Il ...": the thing or the person it names, either may be "il"
         subject = self.person_for(self.last_subject) or self.last_subject
         return subject if self.fits(subject, pronoun) else ""
 
@@ -130,6 +141,14 @@ class Context:
         the person named before it."""
         return not self.last_subject and self.last_subject_thing and not self.last_subject_plural \
             and agrees(self.last_subject_gender, pronoun)
+
+    def medium_before(self, pronoun: str) -> bool:
+        """Whether the previous sentence's subject was a medium's noun that agrees with "il"/"elle" in gender and
+        number, in a sentence that named no one ("La chaîne a voulu savoir qui regarde le sport. Elle a interrogé
+        500 abonnés"): the pronoun may go on about it, it is no sign that it stands for a person named before
+        (as after "Le quotidien rapporte que Paul Roux ... Il", where subject_for passes the medium by)."""
+        return self.last_subject_outlet and not self.last_subject_plural and bool(self.last_subject_gender) \
+            and agrees(self.last_subject_gender, pronoun) and not any(name in self.people for name in self.previous_names)
 
     def fits(self, name: str, pronoun: str) -> bool:
         """Whether "il"/"elle" may stand for this person: "la chanteuse ... elle" is not the man named last."""
@@ -308,7 +327,7 @@ class Context:
                 # Someone a speaker names inside a quotation is not who the article goes on about; the
                 # speaker named in an incise inside it is ('"Je ..., déplore le maire, Paul Roux. ..."').
                 name = person_name(ent)
-                if name and (not quoted(ent[0], sent) or name == speaker):
+                if name and not _GLUED_SENTENCE.search(name) and (not quoted(ent[0], sent) or name == speaker):
                     self.people.append(name)
                     if not any(c.dep_ == "case" for c in ent.root.children):
                         self.agents.add(name)
@@ -332,7 +351,9 @@ class Context:
         subject = _subject(sent)
         in_quotation = subject is not None and span_text(sent.doc[sent.start : subject.i]).count('"') % 2 == 1
         self.last_speaker = speaker or self.last_speaker
+        thing_before = self.last_subject_thing
         self.last_subject_gender, self.last_subject_outlet, self.last_subject_thing = "", False, False
+        self.last_subject_counted = False
         if resolved_subject:
             self.last_subject = resolved_subject
         elif speaker in self.people and (in_quotation or subject is None or subject.lower_ in ("il", "elle")
@@ -359,9 +380,18 @@ class Context:
             self.last_subject_gender = next(iter(subject.morph.get("Gender")), "")
             self.last_subject_outlet = subject.lower_ in lx.OUTLET_NOUNS
             self.last_subject_thing = bool(self.last_subject_gender) and not person_noun(subject.lower_)
+            self.last_subject_counted = any(t.like_num for t in _subject_phrase(subject))
             return
-        elif subject is None or subject.lower_ not in ("il", "elle", "ils", "elles"):
+        elif subject is None or subject.lower_ not in ("il", "elle", "ils", "elles") or thing_before:
+            # A pronoun the sentence left unresolved may still stand for the person or body named before; not for
+            # a thing it was not ("L'incendie a détruit le hangar. Quant au gardien, il est indemne. Il a été entendu
+            # ...": the second "il" is not the fire either).
             self.last_subject = ""
+
+
+# A full stop glued between a word and the capitalised first word of the next sentence ("Paul Roux.La mairie"): a
+# name the tagger ran into that sentence is no one's name (neither "Paul Roux.La" nor, cut, surely who "il" is).
+_GLUED_SENTENCE = re.compile(r"\w\.[A-ZÀ-Ý][a-zà-ÿ]")
 
 
 # Words after which a capitalised word is what a description is of ("la ministre de la Santé", "le maire
@@ -392,10 +422,19 @@ def _clause_subject(tok: Token) -> bool:
 def _described(subject: Token) -> str:
     """A noun subject as a later "il"/"elle" may be replaced by it: its short phrase ("Le nombre de cas
     graves", "La ministre de la Santé"); "" when it says whose or which only with the sentences before
-    ("Sa voiture", "Ce travail") or runs longer than a short phrase."""
+    ("Sa voiture", "Ce travail") or with who speaks ("Mon métier", "Notre pays"), cuts a person's name or runs
+    longer than a short phrase."""
     np = _subject_phrase(subject)
+    if np.end < len(np.doc) and np.doc[np.end].ent_iob_ == "I" and np.doc[np.end].ent_type_ in ("PER", "PERSON"):
+        return ""  # "La nièce de Marine [Le Pen]": a phrase that cuts a name says someone else
     return span_text(np) if len(np) <= 6 and not any(t.text in ',"()' for t in np) and (
-        possessive(subject) is None) and not demonstrative(subject) else ""
+        possessive(subject) is None) and not _speakers_own(subject) and not demonstrative(subject) else ""
+
+
+def _speakers_own(noun: Token) -> bool:
+    """"Mon métier", "Notre pays", "Votre santé": a noun whose possessive is the speaker's or the listener's."""
+    return any(c.dep_ == "det" and c.i < noun.i and "Yes" in morph_values(c, "Poss") and c.lower_ not in _POSSESSIVES
+               for c in noun.children)
 
 
 def _named_medium(ent: Span) -> bool:
@@ -425,9 +464,10 @@ def _subject_phrase(noun: Token) -> Span:
 
 def _apposed_name(noun: Token, sent: Span) -> str:
     """The person a description subject names right after it: "le docteur Denis Mukwege", "la ministre,
-    Agnès Buzyn,"."""
+    Agnès Buzyn,"; not a person of its complement ("l'ancien allié de Paul Roux" is not him)."""
     for child in noun.rights:
-        if child.dep_ in ("appos", "flat:name", "nmod") and child.ent_type_ in ("PER", "PERSON") and child.i - noun.i <= 2:
+        if child.dep_ in ("appos", "flat:name", "nmod") and child.ent_type_ in ("PER", "PERSON") and child.i - noun.i <= 2 \
+                and not any(c.dep_ == "case" for c in child.children):
             ent = next((e for e in span_ents(sent) if e.start <= child.i < e.end), None)
             return ent.text if ent is not None else ""
     return ""

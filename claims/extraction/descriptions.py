@@ -40,9 +40,25 @@ def _named_in_apposition(subj: Token, misread: bool = False) -> bool:
     mère, également touchée,"): it names nothing and owns nothing."""
     # "La députée LREM", "L'ancien magnat d'Hollywood": a party's initials or a place say which party or where, not who
     person = person_noun(subj.lower_)
+    if misread and _named_second_subject(subj):
+        return True
     return any((c.dep_ == "appos" or c.i - subj.i <= 2) and (c.ent_type_ or c.pos_ == "PROPN")
                and not (person and (_party_label(c) or c.ent_type_ in ("LOC", "GPE"))) or c.dep_ == "conj"
                and (not misread or any(g.dep_ == "cc" for g in c.children)) for c in subj.rights)
+
+
+def _named_second_subject(subj: Token) -> bool:
+    """"Son père, le financier Paul Roux, n'a rien dit": an apposition set off by commas that the parser made a
+    second subject of the verb, which names a person (the person itself, or a name set beside its noun)."""
+    doc = subj.doc
+    comma = subj.right_edge.i + 1
+    if comma >= len(doc) or doc[comma].text != ",":
+        return False
+    return any(other.dep_.startswith("nsubj") and other.left_edge.i == comma + 1 and (
+        other.ent_type_ in ("PER", "PERSON") or any(
+            c.ent_type_ in ("PER", "PERSON") and c.dep_ in ("appos", "flat:name", "nmod")
+            and not any(g.dep_ == "case" for g in c.children) for c in other.children))
+        for other in subj.head.children if other.i > subj.i)
 
 
 def _office(word: str) -> bool:

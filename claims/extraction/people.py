@@ -100,7 +100,8 @@ def _phrase_gender(noun: Token) -> str:
     """The gender of a role phrase ("la ministre", "l'ancienne députée", "le producteur"): its
     determiner, else an adjective or the noun itself when their form marks it."""
     for child in noun.children:
-        if child.dep_ == "det" and child.lower_ in _GENDERED_DET:
+        # (the contracted "du", "au" the parser reads as a preposition: "du jihadiste", "au ministre")
+        if (child.dep_ == "det" or child.dep_ == "case" and child.lower_ in ("du", "au")) and child.lower_ in _GENDERED_DET:
             return _GENDERED_DET[child.lower_]
     for child in noun.children:
         if child.dep_ == "amod" and child.i < noun.i and _marked_gender(child):
@@ -129,7 +130,13 @@ def gender_of(ent: Span) -> str:
         gender = "" if any(c.dep_ == "case" for c in head.children) and head.head.pos_ == "NOUN" and (
             head.lower_ not in ROLES_JOBS and head.lower_ not in lx.PERSON_NOUNS) else _phrase_gender(head)
         if gender and head.lower_ not in ROLES_JOBS and head.lower_ not in lx.PERSON_NOUNS:
-            # a noun for no person ("l'affaire Alexandre Benalla") has its own gender: a first name gives theirs
+            # a noun for no person ("l'affaire Alexandre Benalla") has its own gender: a first name gives theirs;
+            # so does the noun of its complement the name follows right after (its adjectives aside), the parser
+            # having hung the name one noun too high ("la carrière du boxeur Tom Ferrand": his, not the
+            # career's)
+            nearer = next((doc[k] for k in range(ent.start - 1, head.i, -1) if doc[k].pos_ == "NOUN"), None)
+            if nearer is not None and all(doc[k].pos_ == "ADJ" for k in range(nearer.i + 1, ent.start)):
+                gender = _phrase_gender(nearer)
             gender = first_name_gender(person_name(ent)) or gender
         if gender:
             return gender

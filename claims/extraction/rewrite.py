@@ -334,6 +334,10 @@ def condense(
                 named = ctx.previous_names[-1:]
                 if named and ctx.holds_office_named_in(named[0], span):
                     needs_context = True  # "Ce dernier est un proche de l'actuel ministre de X": not the minister
+                elif named and any(same_person(named[0], span_text(e)) for e in span.ents):
+                    # "Cette dernière ajoute que les élus de l'UDI ...": the sentence names it itself, in another
+                    # role: "cette dernière" is someone or something else the sentence before spoke of
+                    needs_context = True
                 elif named and (named[0] in ctx.outlets or outlet_in(named[0]) == named[0]):
                     # "..., a annoncé Paul Roux dans une interview à L'Express. Ce dernier a expliqué ...": the medium
                     # the sentence cited is named last, and is seldom who "ce dernier" is
