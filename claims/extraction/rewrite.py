@@ -184,6 +184,8 @@ def condense(
         nxt = kept[n] if n < len(kept) else None
         if nxt is not None and nxt.lower_ in ("que", "qu'", "of", "that"):
             break
+        if nxt is not None and nxt.pos_ == "ADP" and nxt.lower_ in ("de", "du", "des", "d'", "à", "au", "aux"):
+            break  # a preposition's first words ("En parallèle de la grève,", "Dans la foulée de son élection,")
         if nxt is not None and nxt.text == ",":
             n += 1
         elif len(found.split()) > 1:

@@ -708,6 +708,11 @@ def test_it_drops_a_connective_set_inside_the_main_clause(text: str, needle: str
      "La mairie de Lille a fermé douze écoles en 2019."),
     ("En parallèle, la mairie de Lille a fermé douze écoles lundi.", "douze écoles",
      "La mairie de Lille a fermé douze écoles lundi."),
+    # the first words of a preposition stay with it
+    ("En parallèle de la grève, la mairie de Lille a fermé douze écoles lundi.", "douze écoles",
+     "En parallèle de la grève, la mairie de Lille a fermé douze écoles lundi."),
+    ("Dans la foulée de son élection, la maire de Lille a fermé douze écoles.", "douze écoles",
+     "Dans la foulée de son élection, la maire de Lille a fermé douze écoles."),
 ])
 def test_it_drops_a_leading_reason_or_emphasis_word(text: str, needle: str, expected: str) -> None:
     assert one(text, needle).text == expected
