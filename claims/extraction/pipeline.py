@@ -703,9 +703,12 @@ def _quote_speaker(cand: ClaimCandidate) -> None:
             rw.without_article(claimant) != claimant):
         return  # (nor a description at the start of the sentence: "L'ancien porte-parole du gouvernement")
     # The speaker as its subject ("Nous avons récolté ..."), or elsewhere in words the sentence's own subject does
-    # not leave to guess ("Certains électeurs m'ont dit que ...", "Seuls 6 % de nos clients en ont bénéficié").
+    # not leave to guess ("Certains électeurs m'ont dit que ...", "Seuls 6 % de nos clients en ont bénéficié") when
+    # the sentence itself names the speaker (a speaker read from ", a-t-elle ajouté" or from the sentences before
+    # is a guess the text would then state).
     if not (cand.needs_context and _FIRST_PERSON_OPENING.match(cand.text) is not None
-            or not cand.needs_context and _FIRST_PERSON_WORD.search(cand.text) is not None):
+            or not cand.needs_context and _FIRST_PERSON_WORD.search(cand.text) is not None
+            and claimant.split()[-1] in cand.quote):
         return
     # Only the speaker's own words between the marks: never an attribution left in the text ('..., a dit
     # la maire de Phoenix, lors d'une conférence') put inside a quotation.

@@ -227,8 +227,9 @@ def condense(
         if aside:
             kept = [t for t in kept if t.i not in aside]
             checkable = [t for t in checkable if t.i not in aside]
-    # (after the asides: a connective gone from inside one would split it, "qui pointe aussi le danger")
-    inner = _inner_connectives(kept, language)
+    # (after the asides: a connective gone from inside one would split it, "qui pointe aussi le danger"; not in a
+    # quotation: its words are the speaker's, "Je sais aussi par expérience que ...")
+    inner = {i for i in _inner_connectives(kept, language) if not quoted(span.doc[i], span)}
     kept = [t for t in kept if t.i not in inner]
     # Subject: a pronoun resolved to its named antecedent, or the claim needs context.
     needs_context = False

@@ -438,6 +438,12 @@ def test_a_speech_verb_the_tagger_reads_as_a_participle_still_ends_a_quotation()
     # no one speaks of themselves: the statement needs no speaker in its text
     ("\"Seuls 6 % des clients en avaient bénéficié en 2018\", explique Paul Durand, patron de la société.", "6 %",
      "Seuls 6 % des clients en avaient bénéficié en 2018."),
+    # a speaker the sentence does not name (", a-t-il expliqué") is a guess the text does not state
+    ("Paul Durand, patron de la société, a présenté ses comptes. \"Seuls 6 % de nos clients en avaient bénéficié en "
+     "2018\", a-t-il expliqué.", "6 %", "Seuls 6 % de nos clients en avaient bénéficié en 2018."),
+    # a connective in the speaker's own words stays: they are quoted as said
+    ("\"Je sais aussi par expérience que 3 usines sur 10 ferment\", a déclaré Paul Durand.", "3 usines",
+     "Paul Durand : « Je sais aussi par expérience que 3 usines sur 10 ferment. »"),
 ])
 def test_a_quotation_that_speaks_in_the_first_person_anywhere_is_given_its_speaker(
         sentence: str, words: str, expected: str) -> None:
