@@ -524,7 +524,7 @@ def find(span: Span, language: str) -> Attribution:
 # Verbs only a speaker can be the subject of ("estime que", "a annoncé que"); not those a document or a
 # figure may have ("Les chiffres indiquent que", "Ce résultat montre que", "L'affaire rappelle que").
 _SPEAKING_STEMS = frozenset({"déclar", "affirm", "estim", "annonc", "assur", "dénonc", "promet", "promis", "racont",
-                             "regrett", "déplor", "fustig", "martel", "confi", "concè", "concéd", "admet", "admis",
+                             "regrett", "déplor", "fustig", "martel", "confi", "concèd", "concéd", "admet", "admis",
                              "avou", "témoign", "s'indign"})
 _SPEAKING_FOLDED = tuple(fold(stem) for stem in sorted(_SPEAKING_STEMS))
 # Heads of a share of a group: "la moitié des sondés estime que" is a poll's figure, not a speaker.

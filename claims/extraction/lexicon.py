@@ -247,6 +247,11 @@ OUTLETS = (
     "France Dimanche", "Le Nouvel Observateur", "Le Nouvel Obs", "Les Inrocks", "Les Inrockuptibles",
     "i24news", "i24 News", "iTélé", "TMC", "L'Équipe", "Courrier international", "Le Monde diplomatique",
     "Radio-Canada", "Le Journal de Montréal", "Tribune de Genève", "Sciences et Avenir", "Femme Actuelle",
+    # regional dailies and stations not listed above
+    "Presse Océan", "Presse-Océan", "Le Courrier de l'Ouest", "L'Yonne républicaine", "Le Berry républicain",
+    "La République du Centre", "Le Populaire du Centre", "Paris-Normandie", "La Charente libre",
+    "Le Journal du Centre", "La Presse de la Manche", "La République des Pyrénées", "L'Éclair des Pyrénées",
+    "Vosges Matin", "L'Est Éclair", "Nord Littoral", "Sud Radio",
 )
 # Nouns that name a medium: "le quotidien régional", "la radio", "l'hebdomadaire".
 # Nouns that describe a company ("le constructeur", "l'entreprise"): who speaks for it (attribution) and what a

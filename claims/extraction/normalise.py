@@ -92,8 +92,9 @@ _GLUED_HEADING = _only_before(
     # word that starts lower-case, unlike a brand's ("eBay", "iPhone" have one letter before their capital)
     r"|(?:(?<=[\s(\"'«][a-zà-öø-ÿ]{3})|(?<=[\s(\"'«][a-zà-öø-ÿ]{4})|(?<=[\s(\"'«][a-zà-öø-ÿ]{5}))"
     r"(?=[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]{2,}(?:-[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)? [A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]{2,})"
-    # an upper-case heading glued after a sentence end ("s'évader.ELLE N'A PAS LE DROIT ...")
-    r"|(?<=[a-zà-öø-ÿ][.!?…])(?=[A-ZÀ-Þ]{2,}[A-ZÀ-Þ' -]{8,}\b)"
+    # an upper-case heading glued after a sentence end ("s'évader.ELLE N'A PAS LE DROIT ..."), also when the
+    # sentence ends on an acronym or a channel's number ("par la SEC.UNE CLAUSE ...", "indique Europe 1.CONTRE ...")
+    r"|(?:(?<=[a-zà-öø-ÿ][.!?…])|(?<=[A-ZÀ-Þ]{2}[.!?…])|(?<=\s\d[.!?…]))(?=[A-ZÀ-Þ]{2,}[A-ZÀ-Þ' -]{8,}\b)"
 )
 # "réduite.- Ecoles -Sur le chantier", "du monde.- 'Mort-né' -A Washington": a wire copy's intertitle between
 # dashes, run into the sentences around it when its line breaks were lost. It gets a paragraph of its own,

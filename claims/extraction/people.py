@@ -41,6 +41,8 @@ def person_name(ent: Span) -> str:
     tokens = list(ent)
     if ent.text.strip(" ,.()").lower().replace(".", "") in _EDITORIAL_NOTES:
         return ""  # "(l'homme est cap-verdien, NDLR)": the newsroom's note, tagged as a name
+    if any(c.isdigit() for c in ent.text):
+        return ""  # "134.787" (euros), "F91 Dudelange" (a club): a figure or a team the tagger read as a name
     end = name_end(ent)
     if len(tokens) >= 3 and tokens[0].lower_ in lx.WEEKDAYS:
         tokens = tokens[1:]  # "Vendredi Ségolène Royal avait répondu": the day that opens the sentence (_entity_name)

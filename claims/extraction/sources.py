@@ -111,6 +111,18 @@ def _compared(ent: Span) -> bool:
     return k >= 0 and doc[k].lower_ in ("comme", "like")
 
 
+# Prepositions that make a place's name where something happened: "relayée en France par Le Figaro", "a dit le
+# ministre à Bruxelles", "au Japon", "aux États-Unis".
+_PLACE_PREPOSITIONS = frozenset({"en", "à", "au", "aux", "dans", "depuis", "in"})
+
+
+def _place_of(ent: Span) -> bool:
+    """"relayée en France par Le Figaro", "a-t-il déclaré à Paris": a place after a preposition of place is where
+    something was said or done, not who said it (but for the impersonal "on": "a-t-on appris à Matignon")."""
+    start = _name_start(ent)
+    return ent.label_ in ("LOC", "GPE") and start >= 1 and ent.doc[start - 1].lower_ in _PLACE_PREPOSITIONS
+
+
 def _affiliation(ent: Span) -> bool:
     """"L'eurodéputé LR", "le député LFI de Paris", "la candidate LREM": an organisation right after a noun for a
     person is their party, not who speaks."""
@@ -171,9 +183,20 @@ def _entity_name(ent: Span) -> str:
     end = next((k for k in range(start + 1, end) if _date_begins(ent.doc[k])), end)
     while end - 1 > start and ent.doc[end - 1].lower_ in _NOT_SPEAKER_NOUNS:
         end -= 1  # "a annoncé l'Insee mercredi": the tagger took the day in
+    # "a déclaré Bio c'Bon dans un communiqué", "relate Le Point dans ses Indiscrets": where it was said
+    end = next((k for k in range(start + 1, end) if _where_said_begins(ent.doc[k])), end)
     if end - start >= 3 and ent.doc[start].lower_ in lx.WEEKDAYS:
         start += 1  # "Vendredi Ségolène Royal avait répondu" (person_name)
     return ent.doc[start:end].text.strip(" ,.'\"")
+
+
+def _where_said_begins(tok: Token) -> bool:
+    """Whether a word opens where something was said ("dans un communiqué", "sur son compte Twitter", "dans ses
+    Indiscrets"): "dans" or "sur" in lower case, then a determiner in lower case (a name's "sur" is hyphenated,
+    "Boulogne-sur-Mer", or capitalised)."""
+    doc = tok.doc
+    return tok.text in ("dans", "sur") and tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "DET" \
+        and doc[tok.i + 1].is_lower and bool(doc[tok.i - 1].whitespace_)
 
 
 def _complement_end(ent: Span) -> int:
@@ -320,10 +343,11 @@ def source_of(tokens: list[Token], language: str, told: bool = True) -> tuple[st
                 name, glued = rest.text.strip(" ,.'\""), True
         if not glued and _complement(ent, tokens[0].i) and not _authored(ent):
             continue  # "le maire de Fontaine": what the speaker is of
+        if not glued and told and _place_of(ent):
+            continue  # "relayée en France par Le Figaro": where
         if _commissioned(ent):
             continue  # "un sondage Elabe pour Radio Classique": who paid for the poll did not make it
-        if outlet and outlet in name and not name.endswith(outlet):
-            name = name.split(outlet, 1)[1].strip()  # "l'AFP Sylvain Darchy": the agency glued to the name
+        name = _past_outlet(name, outlet)  # "l'AFP Sylvain Darchy": the agency glued to the name
         if len(name) < 2 or (outlet and (name.lower() in outlet.lower() or outlet.lower() in name.lower()
                                          or is_outlet(name))):
             continue  # the medium ("OBS" of "l'OBS") is the outlet, and so is a second one ("dont X et Europe 1")
@@ -331,6 +355,9 @@ def source_of(tokens: list[Token], language: str, told: bool = True) -> tuple[st
             people.append(name)
         elif ent.label_ in ("PER", "PERSON"):
             name = person_name(ent)
+            if len(_past_outlet(name, outlet).split()) >= 2:
+                # "pour Ouest-France Paul Durand" tagged as one name (not "Marianne Dupont": a first name)
+                name = _past_outlet(name, outlet)
             if name:
                 people.append(name)
                 named_ents.append(ent)
@@ -386,7 +413,8 @@ def source_of(tokens: list[Token], language: str, told: bool = True) -> tuple[st
         # (a number only after its determiner, "les deux fils": not the end of a channel's name, "sur Europe 1")
         while start > 0 and (tokens[start - 1].pos_ in ("DET", "ADJ") or tokens[start - 1].lower_ in ROLE_ADJECTIVES
                              or _modifies_noun(tokens[start - 1], tokens)
-                             or tokens[start - 1].pos_ == "NUM" and start >= 2 and tokens[start - 2].pos_ == "DET"):
+                             or tokens[start - 1].pos_ == "NUM" and start >= 2 and tokens[start - 2].pos_ == "DET") \
+                and not _ends_phrase_before(tokens[start - 1], tokens[start]):
             start -= 1
         phrase = tokens[start : first + 9]
         cut = next((k for k, t in enumerate(phrase) if k > 0 and (
@@ -394,6 +422,7 @@ def source_of(tokens: list[Token], language: str, told: bool = True) -> tuple[st
                          "to", "in", "at") or t.text in (",", "(", '"') or t.pos_ in ("VERB", "AUX")
             or t.lower_ in lx.WHEN_WORDS or t.text[:1].isdigit()  # "la préfecture, mardi 3 juin": a date ends it
             or t.pos_ == "DET" and k + 1 < len(phrase) and phrase[k + 1].lower_ in lx.TIME_NOUNS  # "le mois dernier"
+            or _circumstance_opens(t)  # "la préfecture en début d'après-midi", "le président devant ses conseillers"
             or (outlet and t.text in outlet.split())
             or k + 1 < len(phrase) and phrase[k + 1].lower_ == "à" and t.lower_ in ("face", "grâce", "suite")  # "face à"
             or t.doc[t.i - 1].text == ","  # the comma may have been filtered out
@@ -473,6 +502,14 @@ def _english_description(tokens: list[Token], words: list[Token]) -> tuple[str, 
         return None
     how = "speech" if any(t.ent_type_ for t in phrase) else f"description:{head.lower_}"
     return phrase.text.strip(" ,"), how
+
+
+def _past_outlet(name: str, outlet: str) -> str:
+    """A name without the medium the tagger glued before it ("l'AFP Sylvain Darchy", "Ouest-France Paul Durand"):
+    the medium is the outlet, the rest the speaker."""
+    if outlet and outlet in name and not name.endswith(outlet):
+        return name.split(outlet, 1)[1].strip()
+    return name
 
 
 def _coordinated(first: Span, second: Span) -> bool:
@@ -691,6 +728,34 @@ _WORDS_SAID = frozenset({"propos", "paroles", "confidences", "citation", "citati
 def _addressee(tok: Token) -> bool:
     """"a-t-elle raconté aux enquêteurs": who was told is not who spoke."""
     return any(c.dep_ == "case" and c.lower_ in ("à", "au", "aux", "to") for c in tok.children)
+
+
+def _ends_phrase_before(word: Token, determiner: Token) -> bool:
+    """"explique au quotidien local le député de Gironde": an adjective right before a determiner ends the phrase
+    before it (the medium's, here), not the speaker's ("tous les experts": "tous" opens it)."""
+    return determiner.pos_ == "DET" and word.pos_ == "ADJ" and word.is_lower \
+        and word.lower_ not in ("tous", "toutes", "tout", "toute", "all")
+
+
+# Prepositions that open a circumstance of the speech verb, not a complement of the speaker's noun: "a dit le
+# président devant ses conseillers", "le journaliste avec dépit", "la préfecture par téléphone", "le maire depuis son
+# fief", "le député après sa victoire" (not "le président par intérim", an office).
+_CIRCUMSTANCE_PREPOSITIONS = frozenset({"devant", "avec", "depuis", "après", "avant", "pendant", "durant", "par"})
+# What "en" opens as a circumstance of time or occasion: "en début d'après-midi", "en milieu de soirée", "en fin de
+# journée", "en soirée", "en amont de la rencontre", "en marge du sommet", "en vue du scrutin" (not "en charge de",
+# "en Essonne": what the noun is).
+_CIRCUMSTANCE_AFTER_EN = frozenset({*lx.TIME_NOUNS, "début", "fin", "milieu", "amont", "aval", "marge", "vue",
+                                    "réponse", "conférence", "déplacement", "visite", "privé", "direct", "substance"})
+
+
+def _circumstance_opens(tok: Token) -> bool:
+    """Whether a preposition after a speaker's noun opens a circumstance of the speech verb (a time, an audience, a
+    manner, a means), which ends the speaker's description."""
+    doc = tok.doc
+    after = doc[tok.i + 1].lower_ if tok.i + 1 < len(doc) else ""
+    if tok.lower_ == "en":
+        return after in _CIRCUMSTANCE_AFTER_EN
+    return tok.lower_ in _CIRCUMSTANCE_PREPOSITIONS and after != "intérim"
 
 
 def _trim_function_words(tokens: list[Token]) -> list[Token]:

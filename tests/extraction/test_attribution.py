@@ -1750,3 +1750,22 @@ def test_a_source_set_off_after_a_quotation_in_mid_sentence_stays_with_the_words
                  "taxe foncière a augmenté.", "loyers")
     assert cand.text == ("Les loyers ont été gelés pour une durée raisonnable, selon le porte-parole de la mairie, mais "
                          "la taxe foncière a augmenté.")
+
+
+def test_the_subject_of_concerner_is_not_a_speaker() -> None:
+    # ("concéder" is a speech verb, "concerner" is not)
+    assert claim("L'alerte concerne désormais 20 départements du sud-ouest.", "concerne").claimant == ""
+    assert claim("Le maire concède que 300 logements manquent.", "logements").claimant == "Le maire"
+
+
+def test_a_figure_the_tagger_read_as_a_name_is_no_one() -> None:
+    cand = claim('Un parieur a gagné 134.787 euros avec 20 centimes. Parmi les 134.787 euros gagnés, 38.510 euros '
+                 'viennent du bonus. "Je suis devenu riche en 5 minutes", a-t-il ajouté.', "riche")
+    assert not any(c.isdigit() for c in cand.claimant)
+
+
+def test_a_described_radio_is_the_last_broadcaster_named_not_the_last_daily() -> None:
+    cand = claim('"Il est parti avec 300 euros", a raconté la boulangère à France Bleu Béarn. "Il est reparti '
+                 'avec 300 euros", confirme à Sud Ouest un témoin. La radio locale indique que l\'arme de 30 '
+                 'centimètres était en plastique.', "arme")
+    assert cand.claimant == "France Bleu Béarn"

@@ -152,3 +152,55 @@ def test_the_journal_a_study_was_published_in_is_not_its_claimant() -> None:
                  "séquelles")
     assert cand.claimant == "Inserm"
 
+
+
+@pytest.mark.parametrize(("sentence", "claimant"), [
+    ("Le pont a été fermé pour 48 heures, a indiqué la préfecture du Gard en fin de matinée.", "la préfecture du Gard"),
+    ("Le corps a été retrouvé à 200 mètres de la berge, ont précisé les pompiers en milieu de soirée.", "les pompiers"),
+    ("Les deux ministres signeront 12 accords, a indiqué une source diplomatique en amont du sommet.",
+     "une source diplomatique"),
+    ('"Nous perdrons 300 emplois", aurait lâché le président devant quelques proches.', "le président"),
+    ("Le stade a perdu 300 places, a confirmé la mairie par téléphone.", "la mairie"),
+    ('"Nous avons gagné 300 voix", a lancé le maire de Nantes depuis sa permanence.', "le maire de Nantes"),
+    ('"Nous avons gagné 300 voix", a lancé la députée de Lyon après sa réélection.', "la députée de Lyon"),
+    # a complement of the noun stays
+    ("Le dossier compte 300 pages, a indiqué le cabinet d'avocats en charge du dossier.",
+     "le cabinet d'avocats en charge du dossier"),
+    ("Le club compte 300 adhérents, a indiqué le président par intérim de l'association.",
+     "le président par intérim de l'association"),
+])
+def test_a_circumstance_of_the_speech_verb_is_not_part_of_the_speaker(sentence: str, claimant: str) -> None:
+    assert claim(sentence, "300" if "300" in sentence else sentence.split()[1]).claimant == claimant
+
+
+def test_an_adjective_of_the_medium_told_does_not_open_the_speaker() -> None:
+    cand = claim("Les frais de mandat ont baissé de 3 % en 2019, explique au quotidien régional le député de Gironde "
+                 "et premier questeur.", "frais")
+    assert cand.claimant == "le député de Gironde et premier questeur"
+    cand = claim("Les prix ont augmenté de 3 % en 2019, estiment tous les experts du secteur.", "prix")
+    assert cand.claimant == "tous les experts du secteur"
+
+
+def test_a_regional_daily_before_the_speaker_is_the_outlet() -> None:
+    cand = claim("Les chauffeurs réclament des tenues d'été depuis 2015, commente pour Presse Océan Paul Girard.",
+                 "chauffeurs")
+    assert (cand.claimant, cand.outlet) == ("Paul Girard", "Presse Océan")
+    # (a first name that is also a medium's is the person's)
+    cand = claim('"En 25 ans de métier, je n\'ai jamais vu ça", explique Marianne Leroux, infirmière à Lille.',
+                 "métier")
+    assert cand.claimant == "Marianne Leroux"
+
+
+def test_a_place_after_a_preposition_is_never_the_claimant() -> None:
+    cand = claim('La chanteuse Lucie Morel est à Rome. Elle a profité de son séjour pour accorder un entretien de 30 '
+                 'minutes au "Corriere della Sera", relayé en France par le Figaro.', "entretien")
+    assert cand.claimant != "France"
+    cand = claim('"Le budget atteindra 300 millions", a-t-on ajouté à Matignon.', "budget")
+    assert cand.claimant == "Matignon"
+
+
+def test_where_it_was_said_is_not_part_of_an_organisation_s_name() -> None:
+    cand = claim('"Nous avons retiré 300 produits", a déclaré Bio c\'Bon dans un communiqué.', "produits")
+    assert cand.claimant == "Bio c'Bon"
+    cand = claim("Comme le relate Le Point dans ses Indiscrets, le ministre aurait dépensé 300 000 euros.", "ministre")
+    assert (cand.claimant, cand.outlet) == ("Le Point", "Le Point")

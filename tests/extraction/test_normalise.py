@@ -167,6 +167,11 @@ def test_an_upper_case_heading_after_a_sentence_end_gets_a_line_of_its_own() -> 
 
 
 @pytest.mark.parametrize(("text", "heading", "sentence"), [
+    # an upper-case heading glued after a sentence that ends on an acronym or a channel's number
+    ("Le fonds a été sanctionné par la SEC.UNE AMENDE DE TROIS MILLIONS Le gérant a fait appel.",
+     "UNE AMENDE DE TROIS MILLIONS", "Le gérant a fait appel."),
+    ("Le texte sera voté mardi, indique France 2.LES SYNDICATS EN COLÈRE Les syndicats appellent à la grève.",
+     "LES SYNDICATS EN COLÈRE", "Les syndicats appellent à la grève."),
     # an upper-case heading that quotes, before a sentence that opens on an elided word or a quotation
     ('Le vote a eu lieu. "UN PASSAGE EN FORCE INACCEPTABLE" Les députés ont quitté la salle.',
      '"UN PASSAGE EN FORCE INACCEPTABLE"', "Les députés ont quitté la salle."),
