@@ -26,11 +26,11 @@ from claims.extraction.attribution import (
 )
 from claims.extraction.clauses import _subject
 from claims.extraction.descriptions import (
-    _POSSESSIVES,
     _UNNAMED_PEOPLE,
     demonstrative,
     person_noun,
     possessive,
+    speakers_possessive,
 )
 from claims.extraction.doccache import column, morph_values, span_ents, span_text
 from claims.extraction.pronouns import SPEAKER_PRONOUNS
@@ -428,13 +428,7 @@ def _described(subject: Token) -> str:
     if np.end < len(np.doc) and np.doc[np.end].ent_iob_ == "I" and np.doc[np.end].ent_type_ in ("PER", "PERSON"):
         return ""  # "La nièce de Marine [Le Pen]": a phrase that cuts a name says someone else
     return span_text(np) if len(np) <= 6 and not any(t.text in ',"()' for t in np) and (
-        possessive(subject) is None) and not _speakers_own(subject) and not demonstrative(subject) else ""
-
-
-def _speakers_own(noun: Token) -> bool:
-    """"Mon métier", "Notre pays", "Votre santé": a noun whose possessive is the speaker's or the listener's."""
-    return any(c.dep_ == "det" and c.i < noun.i and "Yes" in morph_values(c, "Poss") and c.lower_ not in _POSSESSIVES
-               for c in noun.children)
+        possessive(subject) is None) and not speakers_possessive(subject) and not demonstrative(subject) else ""
 
 
 def _named_medium(ent: Span) -> bool:

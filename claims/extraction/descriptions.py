@@ -33,6 +33,13 @@ def possessive(subj: Token) -> Token | None:
                  and c.lower_ in _POSSESSIVES), None)
 
 
+def speakers_possessive(subj: Token) -> bool:
+    """Whether a subject's possessive is the speaker's or the listener's ("Mon métier", "Notre pays", "Votre santé"),
+    which possessive() leaves out: whose, only who speaks says."""
+    return any(c.dep_ == "det" and c.i < subj.i and "Yes" in morph_values(c, "Poss") and c.lower_ not in _POSSESSIVES
+               for c in subj.children)
+
+
 def _named_in_apposition(subj: Token, misread: bool = False) -> bool:
     """ "Son avocat, Me Dupont,", "Sa petite sœur Charlotte": the subject is named; "Ses politiques et
     opinions": two things owned, no one place for the owner. With `misread`, a "conj" without "et"/"ou"

@@ -598,10 +598,10 @@ def _candidate(
 
 
 _WORDS = re.compile(r"[^\W_]+", re.UNICODE)
-# A statement in the first person: "Je", "J'" or "Nous" opens it, at once or after a leading phrase.
 # A word only the speaker says of themselves or of their own ("on" may be anyone).
 _FIRST_PERSON_WORD = re.compile(r"(?<![\w'\u2019-])(?:(?:je|me|moi|nous|notre|nos|mon|ma|mes)(?![\w-])|[jm]['\u2019])",
                                 re.IGNORECASE)
+# A statement in the first person: "Je", "J'" or "Nous" opens it, at once or after a leading phrase.
 _FIRST_PERSON_OPENING = re.compile(r"^(?:[^,\"«»]{0,80}, )?(?:je|j['\u2019]|nous)\b", re.IGNORECASE)
 
 
