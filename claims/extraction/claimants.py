@@ -197,19 +197,14 @@ def _resolve(art: Article, attrib: at.Attribution) -> str:
 # Words of a broadcaster's name ("France Bleu Béarn", "Sud Radio", "RTL", "BFMTV"), and the nouns that describe one.
 _BROADCAST_NAME = re.compile(r"Radio|Bleu|Inter\b|Info\b|info\b|RTL|RMC|Europe 1|TV\b|BFM|TF1|LCI|M6|C8|CNews|"
                              r"France [2345]|France 24|Arte|LCP|CNN|BBC|Fox News|RTBF|Euronews")
-_BROADCAST_NOUNS = frozenset({"radio", "chaîne", "station", "télévision", "broadcaster"})
 
 
 def _medium_of_kind(outlets: list[str], noun: str) -> str:
     """The medium a description stands for: the last one the article named, of the kind its noun says when the
     article named one ("la radio locale" is France Bleu Béarn, not the daily named after it); else the last."""
-    broadcast = noun in _BROADCAST_NOUNS
+    broadcast = noun in lx.BROADCAST_OUTLET_NOUNS
     return next((o for o in reversed(outlets) if bool(_BROADCAST_NAME.search(o)) == broadcast), outlets[-1]) \
-        if noun in _BROADCAST_NOUNS or noun in _PRINT_NOUNS else outlets[-1]
-
-
-_PRINT_NOUNS = frozenset({"quotidien", "journal", "hebdomadaire", "mensuel", "magazine", "newspaper", "daily",
-                          "weekly"})
+        if broadcast or noun in lx.PRINT_OUTLET_NOUNS else outlets[-1]
 
 
 _AGENTS = frozenset(lx.AGENT_NOUNS | lx.PERSON_NOUNS | lx.PERSON_ROLES)

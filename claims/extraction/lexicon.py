@@ -192,6 +192,10 @@ CONNECTIVES = {
     "en": ("however", "meanwhile", "moreover", "indeed", "also", "but", "and", "so", "yet", "in fact",
            "for example", "for instance", "furthermore", "in addition", "still", "then", "now", "well"),
 }
+# Connectives that are also the first words of a preposition: before "de" or "à" they stay ("Dans la foulée de son
+# élection,", "En attendant d'avoir", "Parallèlement aux appels").
+PREPOSITION_CONNECTIVES = frozenset({"dans la foulée", "en parallèle", "parallèlement", "en attendant", "à l'inverse",
+                                     "au contraire", "à titre de comparaison", "a titre de comparaison"})
 # The writer's frames before a statement that remind or explain ("Il faut enfin rappeler que Conforama attend ...",
 # "Il convient de préciser que ...") with or without an adverb, and "d'autant (plus) que" tying the statement to the
 # sentence before: no fact of the claim, dropped with CONNECTIVES (padding._connectives). Written out here once.
@@ -257,8 +261,11 @@ OUTLETS = (
 # Nouns that describe a company ("le constructeur", "l'entreprise"): who speaks for it (attribution) and what a
 # definite description of one points back to (rewrite).
 COMPANY_NOUNS = frozenset({"groupe", "constructeur", "entreprise", "société", "compagnie", "opérateur", "fabricant"})
-OUTLET_NOUNS = {"quotidien", "journal", "hebdomadaire", "mensuel", "magazine", "radio", "chaîne", "site",
-                "agence", "média", "newspaper", "daily", "weekly", "broadcaster", "outlet"}
+# Of them, those that say what kind of medium: print ("le quotidien") or broadcast ("la radio locale").
+PRINT_OUTLET_NOUNS = frozenset({"quotidien", "journal", "hebdomadaire", "mensuel", "magazine", "newspaper", "daily",
+                                "weekly"})
+BROADCAST_OUTLET_NOUNS = frozenset({"radio", "chaîne", "broadcaster"})
+OUTLET_NOUNS = {*PRINT_OUTLET_NOUNS, *BROADCAST_OUTLET_NOUNS, "site", "agence", "média", "outlet"}
 # Nouns that can make a statement: a claimant phrase without a named entity needs one of them as its head.
 AGENT_NOUNS = {
     "ministre", "ministère", "ministres", "gouvernement", "président", "présidente", "préfet", "préfète",

@@ -122,11 +122,6 @@ class Rewrite:
     office: str = ""
 
 
-# Connectives that are also the first words of a preposition ("dans la foulée de", "en attendant d'avoir").
-_PREPOSITION_OPENERS = frozenset({"dans la foulée", "en parallèle", "parallèlement", "en attendant", "à l'inverse",
-                                  "au contraire", "à titre de comparaison", "a titre de comparaison"})
-
-
 def condense(
     span: Span, attribution: Attribution, ctx: Context, language: str, *,
     quantities: list[tuple[int, int]], entities: list[tuple[int, int]],
@@ -189,7 +184,7 @@ def condense(
         nxt = kept[n] if n < len(kept) else None
         if nxt is not None and nxt.lower_ in ("que", "qu'", "of", "that"):
             break
-        if found in _PREPOSITION_OPENERS and nxt is not None and nxt.lower_ in ("de", "du", "des", "d'", "à", "au", "aux"):
+        if found in lx.PREPOSITION_CONNECTIVES and nxt is not None and nxt.lower_ in ("de", "du", "des", "d'", "à", "au", "aux"):
             break  # a preposition's first words ("En parallèle de la grève,", "Dans la foulée de son élection,")
         if nxt is not None and nxt.text == ",":
             n += 1
