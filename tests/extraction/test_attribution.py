@@ -1742,7 +1742,7 @@ def test_a_source_set_off_after_a_conjunction_is_no_trailing_attribution() -> No
                 "au Canada.")
     cand = claim(sentence, "fraude")
     assert cand.text == sentence
-    assert cand.claimant != "Canada"
+    assert cand.claimant == "Le Parisien"  # (not "Canada")
 
 
 def test_a_source_set_off_after_a_quotation_in_mid_sentence_stays_with_the_words_quoted() -> None:
@@ -1761,7 +1761,7 @@ def test_the_subject_of_concerner_is_not_a_speaker() -> None:
 def test_a_figure_the_tagger_read_as_a_name_is_no_one() -> None:
     cand = claim('Un parieur a gagné 134.787 euros avec 20 centimes. Parmi les 134.787 euros gagnés, 38.510 euros '
                  'viennent du bonus. "Je suis devenu riche en 5 minutes", a-t-il ajouté.', "riche")
-    assert not any(c.isdigit() for c in cand.claimant)
+    assert cand.claimant == ""  # (not "134.787": the winner is not named)
 
 
 def test_a_described_radio_is_the_last_broadcaster_named_not_the_last_daily() -> None:

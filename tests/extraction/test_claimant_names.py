@@ -153,7 +153,6 @@ def test_the_journal_a_study_was_published_in_is_not_its_claimant() -> None:
     assert cand.claimant == "Inserm"
 
 
-
 @pytest.mark.parametrize(("sentence", "claimant"), [
     ("Le pont a été fermé pour 48 heures, a indiqué la préfecture du Gard en fin de matinée.", "la préfecture du Gard"),
     ("Le corps a été retrouvé à 200 mètres de la berge, ont précisé les pompiers en milieu de soirée.", "les pompiers"),
@@ -194,7 +193,7 @@ def test_a_regional_daily_before_the_speaker_is_the_outlet() -> None:
 def test_a_place_after_a_preposition_is_never_the_claimant() -> None:
     cand = claim('La chanteuse Lucie Morel est à Rome. Elle a profité de son séjour pour accorder un entretien de 30 '
                  'minutes au "Corriere della Sera", relayé en France par le Figaro.', "entretien")
-    assert cand.claimant != "France"
+    assert (cand.claimant, cand.outlet) == ("Le Figaro", "Le Figaro")  # (the medium that relayed it, not "France")
     cand = claim('"Le budget atteindra 300 millions", a-t-on ajouté à Matignon.', "budget")
     assert cand.claimant == "Matignon"
 
