@@ -8,8 +8,7 @@ from spacy.tokens import Token
 
 from claims.extraction.doccache import morph_values
 
-_IMPERSONAL_NEXT = {"y", "faut", "s'agit", "agit", "semble", "paraît", "reste", "suffit", "manque", "pleut", "neige",
-                    "vaut", "importe", "arrive", "convient", "existe"}
+_IMPERSONAL_NEXT = {"y", "faut", "s'agit", "agit", "pleut", "neige", "arrive"}
 _DEMONSTRATIVE_PRONOUNS = {"cela", "ça", "ceci", "celui-ci", "celle-ci", "ceux-ci", "celles-ci", "this", "that",
                            "these", "those"}
 SPEAKER_PRONOUNS = {"je", "j'", "nous", "i", "we"}
@@ -47,6 +46,8 @@ def _impersonal(subj: Token) -> bool:
     verb = rest[0].lower_.replace("\u2019", "'")
     if verb in _IMPERSONAL_NEXT or verb in ("agit", "agissait", "agira", "agirait") or verb in _MUST:
         return True
+    if verb in _IMPERSONAL_VERBS:
+        return _impersonal_complement(verb, rest[1:])
     if verb in _THERE_IS and len(rest) > 1 and rest[1].lower_ == "fallu":
         return True  # "Il avait fallu trois tentatives pour le réveiller"
     been = next((k for k, t in enumerate(rest[1:5], 1) if t.lower_ == "été"), None)
@@ -64,6 +65,50 @@ def _impersonal(subj: Token) -> bool:
         return bool(after) and (after[0].pos_ == "ADJ" or after[0].lower_ in _IMPERSONAL_PREDICATES
                                 or not reflexive and _impersonal_passive(after[0]))  # not "il s'est chargé de"
     return False
+
+
+# Verbs whose "il" stands for no one when what follows is what there is, lacks or seems, in any tense: "il
+# manquait deux signatures", "il existait deux types", "il restera quelques exceptions", "il semblerait que",
+# "il suffira de présenter", "il vaudrait mieux", "il paraissait possible de"; but "il restait introuvable",
+# "il resterait au Kremlin", "il manquait à l'appel", "il semblait dire": a person. Each verb with what must
+# follow it: a determiner or number ("det"), "que" ("que"), "de" ("de"), an adjective then "de"/"que" ("adj").
+_IMPERSONAL_VERBS: dict[str, frozenset[str]] = {
+    **{form: frozenset({"det", "adj", "que"}) for form in (  # ("il ne reste que", "il n'existe que")
+        "manque", "manquait", "manquera", "manquerait", "manqua", "reste", "restait", "restera", "resterait",
+        "resta", "existe", "existait", "existera", "existerait", "exista")},
+    **{form: frozenset({"det", "de", "que"}) for form in (
+        "suffit", "suffisait", "suffira", "suffirait")},
+    **{form: frozenset({"que", "adj"}) for form in (
+        "semble", "semblait", "semblera", "semblerait", "sembla", "paraît", "parait", "paraissait", "paraîtrait",
+        "paraitrait")},
+    **{form: frozenset({"que", "de", "adj"}) for form in ("importe", "importait")},
+    **{form: frozenset({"mieux"}) for form in ("vaut", "valait", "vaudra", "vaudrait")},
+    **{form: frozenset({"de", "que"}) for form in ("convient", "convenait", "conviendra", "conviendrait")},
+}
+_LINKING_ADVERBS = frozenset({"donc", "cependant", "toutefois", "pourtant", "alors", "encore", "toujours", "bien",
+                              "plus", "pas", "aussi", "également", "désormais", "ainsi", "néanmoins", "enfin",
+                              "peut-être", "visiblement", "apparemment", "parfois", "souvent", "même"})
+
+
+def _impersonal_complement(verb: str, after: list[Token]) -> bool:
+    """Whether what follows an impersonal verb (_IMPERSONAL_VERBS) is what its "il" introduces."""
+    words = [t for t in after if (t.pos_ != "ADV" or t.lower_ in ("mieux", "que", "qu'", "qu\u2019"))
+             and t.lower_ not in _LINKING_ADVERBS and not t.is_punct]
+    if not words:
+        return False
+    first, kinds = words[0], _IMPERSONAL_VERBS[verb]
+    low = first.lower_.replace("\u2019", "'")
+    if "det" in kinds and (first.pos_ in ("DET", "NUM") or first.like_num or low in ("aucun", "aucune")) and (
+            low not in ("au", "aux")):
+        return True
+    if "que" in kinds and low in ("que", "qu'"):
+        return True
+    if "de" in kinds and low in ("de", "d'", "du", "des"):
+        return True
+    if "mieux" in kinds and low == "mieux":
+        return True
+    return "adj" in kinds and first.pos_ == "ADJ" and len(words) > 1 and (
+        words[1].lower_.replace("\u2019", "'") in ("de", "d'", "que", "qu'"))
 
 
 # "avoir" after "il y": "il y a", "il y avait", "il n'y aura", "qu'il y ait"
