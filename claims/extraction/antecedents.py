@@ -66,6 +66,41 @@ def _thing_before(noun: Token) -> str:
     return article + thing
 
 
+# A preposition and the definite article a thing named before opens with, written as one word.
+_CONTRACTED = {("de", "Le "): "du ", ("de", "Les "): "des ", ("à", "Le "): "au ", ("à", "Les "): "aux "}
+
+
+def things_named_before(kept: list[Token], skip: set[int], span: Span, skip_nouns: frozenset[str]) -> dict[int, str]:
+    """Demonstratives that are not the subject, named the way the article gave them before (_thing_before):
+    "... des enfants atteints de cette maladie" after "la maladie de Kawasaki" -> "de la maladie de
+    Kawasaki", "pour ce plan" after "un plan de relance" -> "pour le plan de relance". Replacements by token
+    index; not in a quotation (the speaker's words), not `skip` (the subject, or words already replaced), not
+    nouns of `skip_nouns` (times and connectives: "cette année", "à ce titre")."""
+    at = {t.i for t in kept}
+    out: dict[int, str] = {}
+    for noun in kept:
+        if noun.i in skip or noun.pos_ != "NOUN" or noun.i - 1 not in at or noun.i - 1 in skip \
+                or noun.lower_ in skip_nouns or quoted(noun, span):
+            continue
+        after = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+        if after is not None and (after.pos_ == "ADJ" or after.lower_.replace("\u2019", "'") in _WHICH):
+            continue  # "ces syndicats de médecins", "ces séries télévisées": the claim says which, whatever the parse
+        thing = _thing_before(noun)
+        if not thing:
+            continue
+        det = noun.doc[noun.i - 1]
+        before = noun.doc[det.i - 1] if det.i and det.i - 1 in at and det.i - 1 not in skip else None
+        first = kept[0] == det
+        if before is not None and (joined := _CONTRACTED.get((before.lower_, thing[: thing.index(" ") + 1]))):
+            out[before.i] = (joined[:1].upper() if kept[0] == before else joined[:1]) + joined[1:].rstrip()
+            thing = thing[thing.index(" ") + 1 :]
+        elif not first:
+            thing = thing[:1].lower() + thing[1:]
+        out[det.i] = ""
+        out[noun.i] = thing
+    return out
+
+
 def _given_before(noun: Token) -> Token | None:
     """Where the article last gave the demonstrative subject's noun, in the same form (so in the same number:
     "ces mesures" are not "une mesure"): the nearest of the _BACK sentences before that gives it ("Le Sénat

@@ -34,6 +34,7 @@ from claims.extraction.antecedents import (
     _speaker_it_describes,
     _subject_position,
     _thing_before,
+    things_named_before,
 )
 from claims.extraction.article_context import Context, description_gender, same_person
 from claims.extraction.attribution import (
@@ -60,6 +61,9 @@ from claims.extraction.descriptions import (
 )
 from claims.extraction.doccache import column, morph_values, span_text, span_tokens
 from claims.extraction.needs_context import (
+    _CONNECTIVE_NOUNS,
+    _TIME_NOUNS,
+    _TOPICAL_NOUNS,
     _cut_from_before,
     _description_left_unresolved,
     _nominal_comment,
@@ -96,6 +100,9 @@ __all__ = ["Context", "Rewrite", "condense", "description_gender", "joined", "na
 
 
 _MARKERS = re.compile(lx.LEAD_MARKERS)
+# Nouns a demonstrative dates or makes a connective ("cette année", "à ce titre"), or that every story of the
+# time names ("ce virus"): they are not named again from the sentences before.
+_DEMONSTRATIVE_SKIP = _TIME_NOUNS | _CONNECTIVE_NOUNS | _TOPICAL_NOUNS
 _QUOTED = re.compile(r'"\s*([^"]{2,}?)\s*"')
 
 
@@ -376,6 +383,10 @@ def condense(
     # (what else makes a claim need context: an office subject the article names further on only takes that away)
     elsewhere = _cut_from_before(span, kept)
     replacement.update(_source_named(kept, subj, attribution, ctx))
+    if not inner_quote:
+        # "... atteints de cette maladie" -> "... atteints de la maladie de Kawasaki", as the article named it
+        replacement.update(things_named_before(kept, {*replacement, *([subj.i] if subj is not None else [])}, span,
+                                               _DEMONSTRATIVE_SKIP))
     # Whatever its subject, a claim may point back elsewhere: "a dépassé ce seuil", "ce jour-là", "selon lui".
     elsewhere = elsewhere or _points_back([t for t in kept if t.i not in replacement], subj)
     needs_context = needs_context or elsewhere

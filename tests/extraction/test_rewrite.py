@@ -307,6 +307,35 @@ def test_an_impersonal_il_or_a_subject_of_the_clause_before_needs_no_context() -
 
 
 @pytest.mark.parametrize("sentence", [
+    "Il manquait deux signatures sur les 58 requises pour déposer la motion.",
+    "Il existait alors 3 catégories de médecins dans la région.",
+    "Il restera cependant 12 exceptions pour les voitures de collection.",
+    "Il suffira de présenter 2 factures au guichet de la mairie.",
+    "Il semblerait que 40 salariés aient quitté l'entreprise en mars.",
+    "Il paraissait donc possible de voter 3 lois avant l'été.",
+])
+def test_an_impersonal_il_in_any_tense_is_nobody(sentence: str) -> None:
+    claim = one(f"Le député Paul Martin a réuni les élus à Lyon en mars. {sentence}", sentence.split()[3])
+    assert claim.text.startswith("Il ") and not claim.needs_context
+
+
+@pytest.mark.parametrize("sentence", [
+    "Il restait introuvable depuis 3 jours selon ses proches.",
+    "Il manquait à l'appel depuis 3 jours selon ses proches.",
+    "Il semblait dire que 3 élus mentaient.",
+])
+def test_the_same_verbs_with_a_person_s_il_resolve_it(sentence: str) -> None:
+    claim = one(f"Le député Paul Martin a réuni les élus à Lyon en mars. {sentence}", sentence.split()[1])
+    assert claim.text.startswith("Paul Martin ")
+
+
+def test_a_present_il_reste_with_a_place_is_a_person_the_claim_does_not_name() -> None:
+    # the parser reads "Il reste" as impersonal (expl:subj), so it is not resolved; but it is no "il reste 3 places"
+    claim = one("Le député Paul Martin a réuni les élus à Lyon en mars. Il reste en prison depuis 3 jours.", "prison")
+    assert claim.text.startswith("Il reste") and claim.needs_context
+
+
+@pytest.mark.parametrize("sentence", [
     "Il est toutefois conseillé aux plus de 65 ans de porter un masque dans les 12 gares du réseau.",
     "Il est prévu que 40 trains circulent samedi entre Lyon et Marseille.",
     # the parser hangs the infinitive on the complement's last noun
@@ -816,6 +845,29 @@ def test_a_demonstrative_subject_takes_the_complement_the_sentence_before_gave_i
     assert claim.text == "L'enquête pour fraude fiscale a duré deux ans." and not claim.needs_context
     claim = one(text, "3 milliards")
     assert claim.text == "Les mesures de soutien aux artisans coûteront 3 milliards d'euros." and not claim.needs_context
+
+
+def test_a_demonstrative_elsewhere_in_the_claim_takes_the_noun_phrase_the_article_gave_it() -> None:
+    text = ("Le Japon a signalé en mai un cas de la maladie de Kawasaki. "
+            "Au total, 50 enfants atteints de cette maladie ont été admis à Londres. "
+            "Le gouvernement a présenté un plan de relance pour les artisans. "
+            "Les régions ont critiqué le coût de ce plan, estimé à 40 millions d'euros. "
+            "Le gouvernement a présenté une réforme fiscale en juin. "
+            "Le Sénat a rejeté à 200 voix contre 120 cette réforme.")
+    assert one(text, "50 enfants").text == "Au total, 50 enfants atteints de la maladie de Kawasaki ont été admis à Londres."
+    # "de" and the article the thing opens with make one word
+    assert one(text, "40 millions").text == (
+        "Les régions ont critiqué le coût du plan de relance pour les artisans, estimé à 40 millions d'euros.")
+    assert one(text, "200 voix").text == "Le Sénat a rejeté à 200 voix contre 120 la réforme fiscale."
+
+
+def test_a_demonstrative_the_claim_says_which_of_or_a_speaker_says_is_kept() -> None:
+    text = ("Le gouvernement a reçu les syndicats de médecins en mars. "
+            "Le ministre a reçu 12 délégués de ces syndicats de médecins lundi. "
+            "Le ministre a présenté un plan de relance pour les artisans. "
+            "Paul Roux a promis que la région \"financera seule ce plan en 2021\" avec 40 millions d'euros.")
+    assert "de ces syndicats de médecins" in one(text, "12 délégués").text
+    assert "financera seule ce plan en 2021" in one(text, "40 millions").text
 
 
 def test_a_demonstrative_subject_stays_flagged_when_the_complement_before_points_back_too() -> None:
