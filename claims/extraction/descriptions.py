@@ -115,6 +115,25 @@ def _beside_a_name(noun: Token) -> bool:
     return False
 
 
+def set_after_a_name(noun: Token) -> bool:
+    """A description set after the name of a person a noun's complement gives, and a comma: "Nordahl Lelandais,
+    mis en examen pour le meurtre de Maëlys, la fillette enlevée en août, a avoué ...", where the parser may
+    take "la fillette" for the verb's subject. Not after a source ("D'après le procureur, Nicolas Jacquet, le
+    suspect a reconnu ..."), nor after a name the verb governs ("apporté à M. Darroch, le milliardaire a ...")."""
+    doc, start = noun.doc, noun.left_edge.i
+    if start < 2 or doc[start - 1].text != "," or doc[start - 2].ent_type_ not in ("PER", "PERSON"):
+        return False
+    name = doc[start - 2]
+    while name.dep_ in ("flat:name", "nmod") and name.head.pos_ == "PROPN" and name.head.i < name.i:
+        name = name.head  # "Maëlys de Araujo": the name's first word
+    if name.dep_ != "nmod" or name.head.pos_ != "NOUN" or not any(
+            c.dep_ == "case" and c.lower_.replace("\u2019", "'") in ("de", "d'") for c in name.children):
+        return False
+    first = doc[noun.sent.start]
+    return first.lower_ != "pour" and not any(
+        t.lower_.replace("\u2019", "'") in ("selon", "d'après") for t in doc[noun.sent.start : name.i])
+
+
 def _party_label(tok: Token) -> bool:
     """A party's or a group's initials after a person's noun ("LREM", "LR", "EELV"): they do not say who."""
     return tok.text.isupper() and 2 <= len(tok.text) <= 6 and not list(tok.children)
@@ -175,7 +194,9 @@ def _described_back(noun: Token) -> bool:
             c.dep_.startswith("acl") for c in noun.children):
         return False  # "la première femme à devenir présidente des États-Unis": one by definition
     # (an English number is an entity, CARDINAL, that names no one: "The two men")
-    return not _named_in_apposition(noun) and not any(
+    # (a "conj" without "et" is an apposition the parser misread, which names no one: "Le suspect, lui aussi
+    # membre de la communauté, est connu", "Le petit garçon, 4 ans à l'époque, a été retrouvé")
+    return not _named_in_apposition(noun, misread=True) and not any(
         (t.ent_type_ and t.ent_type_ not in _NUMBER_ENTITIES or t.pos_ == "PROPN")
         and not (person and (_party_label(t) or t.ent_type_ in ("LOC", "GPE")))
         for t in noun.subtree if t.i != noun.i and t.dep_ not in ("acl", "acl:relcl"))

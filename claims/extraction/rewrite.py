@@ -58,6 +58,7 @@ from claims.extraction.descriptions import (
     _unnamed_description,
     demonstrative,
     possessive,
+    set_after_a_name,
 )
 from claims.extraction.doccache import column, morph_values, span_text, span_tokens
 from claims.extraction.needs_context import (
@@ -329,7 +330,10 @@ def condense(
             # "L'acteur de Trois hommes et un couffin a été condamné", "La députée du Vaucluse a voté": the name
             # says where or in what, not which of the people who do that job there
             needs_context = True
-        elif not _lead_names(subj, kept) and (_described_back(subj) or _unidentified_office(subj)):
+        elif not _lead_names(subj, kept) and not set_after_a_name(subj) and (
+                _described_back(subj) or _unidentified_office(subj)):
+            # (not "Nordahl Lelandais, mis en examen pour le meurtre de Maëlys, la fillette enlevée en août, a
+            # avoué ...": a subject the parser took from an apposition of the name before it)
             # "L'homme a été entendu", "La chanteuse a annulé", "L'entreprise a licencié", "Le ministre a expliqué"
             needs_context = True
             if subj in kept and (role := _role_phrase(subj)) is not None and all(t in kept for t in role):

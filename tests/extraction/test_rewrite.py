@@ -950,3 +950,22 @@ def test_a_scene_setting_clause_that_goes_on_past_its_first_comma_stays() -> Non
     claim = one("Alors que les syndicats se disputent sur les salaires, les horaires, les primes, bref sur presque "
                 "tout, le directeur de l'usine Paul Morel a annoncé 40 embauches.", "40 embauches")
     assert claim.text.startswith("Alors que les syndicats se disputent sur les salaires, les horaires")
+
+
+def test_a_description_subject_with_a_misread_apposition_still_needs_context() -> None:
+    # the parser makes the apposition a "conj" of the subject: it names no one
+    text = ("Un homme a été interpellé mardi à Lyon. Le suspect, lui aussi membre de la communauté sri-lankaise, "
+            "est connu pour 3 faits de violences.")
+    assert one(text, "3 faits").needs_context
+
+
+def test_a_description_set_after_a_name_in_a_complement_is_not_the_subject() -> None:
+    # (with these names the parser takes "la fillette" for the subject of "a avoué")
+    text = ("Kevin Durand, mis en examen pour le meurtre de Lola de Oliveira, la fillette enlevée dans la nuit du 26 "
+            "au 27 août 2017 lors d'un mariage à Pont-de-Beauvoisin (Isère), a avoué, le 14 février, l'avoir tuée "
+            "accidentellement.")
+    assert not one(text, "14 février").needs_context
+    # a name after a source is not one: the description is the subject
+    text = ("Un homme a été interpellé mardi à Rennes. D'après le procureur de la République de Rennes, Paul Durand, "
+            "le suspect a reconnu 3 vols.")
+    assert one(text, "3 vols").needs_context
