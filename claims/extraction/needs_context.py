@@ -135,6 +135,10 @@ def _quoted_described(subj: Token | None, kept: list[Token]) -> bool:
     return _described_back(subj) or possessive(subj) is not None and not _named_in_apposition(subj, misread=True)
 
 
+# Nouns of a time that "Voilà ..." counts ("Voilà des années que", "Voilà trois mois que"): no pointing back.
+_DURATIONS = frozenset({"ans", "années", "mois", "semaines", "jours", "heures", "décennies", "siècles", "an", "année",
+                        "semaine", "jour", "heure", "décennie", "siècle", "minutes"})
+
 _CLEFT_BE = frozenset({"est", "était", "étaient", "sont"})
 
 
@@ -190,6 +194,11 @@ def _refers_back(kept: list[Token]) -> bool:
     question = words[-1].text == "?" or kept[-1].text == "?"
     if low == "il" and any(t.lower_ in ("agit", "agissait", "agira", "agirait") for t in words[1:3]):
         return True  # "Il s'agit d'une ancienne maison": what the sentences before spoke of
+    if low in ("voilà", "voici") and not (second.pos_ in ("DET", "NUM") and words[2].lower_ in _DURATIONS) or (
+            low in ("tel", "telle", "tels", "telles") and second.lower_ in ("est", "sont", "était", "étaient")):
+        # "Voilà ce qu'a indiqué la ministre", "Voilà la quantité de courrier qui a été retrouvée", "Telle est la
+        # teneur de son intervention": what the sentences before told; not "Voilà des années que ..."
+        return True
     if low in ("qui", "dont", "lequel", "laquelle", "lesquels", "lesquelles") and not question:
         return True  # "Qui a affirmé être en lien avec le ministère": the rest of the sentence before
     if low == "ce" and second.lower_ in _RELATIVES:

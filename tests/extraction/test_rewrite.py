@@ -969,3 +969,17 @@ def test_a_description_set_after_a_name_in_a_complement_is_not_the_subject() -> 
     text = ("Un homme a été interpellé mardi à Rennes. D'après le procureur de la République de Rennes, Paul Durand, "
             "le suspect a reconnu 3 vols.")
     assert one(text, "3 vols").needs_context
+
+
+@pytest.mark.parametrize("sentence", [
+    "Voilà ce qu'a indiqué la ministre de la Santé Anne Dupont, jeudi 13 septembre à la radio.",
+    "Voilà la quantité de courrier non distribué qui a été retrouvée par le maire de Lyon en 2019.",
+    "Telle est la teneur de l'intervention du ministre devant 300 chefs d'entreprise jeudi.",
+])
+def test_a_sentence_that_opens_on_voila_or_telle_est_points_back(sentence: str) -> None:
+    assert one(f"Le gouvernement a présenté un plan en mars. {sentence}", sentence.split()[-2]).needs_context
+
+
+def test_voila_counting_a_time_does_not_point_back() -> None:
+    text = "Voilà des années que l'opposition dénonce la fermeture de 12 écoles à Lyon."
+    assert not one(text, "12 écoles").needs_context
