@@ -34,6 +34,7 @@ from claims.extraction.antecedents import (
     _speaker_it_describes,
     _subject_position,
     _thing_before,
+    person_described,
     things_named_before,
 )
 from claims.extraction.article_context import Context, description_gender, same_person
@@ -335,8 +336,20 @@ def condense(
             # (not "Nordahl Lelandais, mis en examen pour le meurtre de Maëlys, la fillette enlevée en août, a
             # avoué ...": a subject the parser took from an apposition of the name before it)
             # "L'homme a été entendu", "La chanteuse a annulé", "L'entreprise a licencié", "Le ministre a expliqué"
-            needs_context = True
-            if subj in kept and (role := _role_phrase(subj)) is not None and all(t in kept for t in role):
+            if subj in kept and (name := person_described(subj, ctx, span)):
+                # "Paul Roux a été retrouvé mort. L'homme travaillait ..." -> "Paul Roux travaillait ..."
+                first = next(c for c in subj.children if c.dep_ == "det" and c.i < subj.i)
+                last = subj.i  # with the complement that says what they do: "l'homme de radio"
+                for child in subj.rights:
+                    if child.dep_ != "nmod" or child.left_edge.i != last + 1:
+                        break
+                    last = child.right_edge.i
+                replacement.update({i: "" for i in range(first.i, last + 1)})
+                replacement[first.i] = (name if first == kept[0] else _mid_sentence(name)) + " "  # (after "L'")
+                resolved = name
+            else:
+                needs_context = True
+            if not resolved and subj in kept and (role := _role_phrase(subj)) is not None and all(t in kept for t in role):
                 described = _tidy(joined(role, original))  # the article, read whole, may name them (name_description)
         elif (_named_in_apposition(subj, misread=True) or _names_itself(subj)) and low not in _LATTER:
             pass  # "Cet ex-collaborateur, Tewfik Derbal, a démissionné", "Cette saison 3 de The Voice": named

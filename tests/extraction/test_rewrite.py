@@ -983,3 +983,26 @@ def test_a_sentence_that_opens_on_voila_or_telle_est_points_back(sentence: str) 
 def test_voila_counting_a_time_does_not_point_back() -> None:
     text = "Voilà des années que l'opposition dénonce la fermeture de 12 écoles à Lyon."
     assert not one(text, "12 écoles").needs_context
+
+
+def test_a_description_of_who_someone_is_goes_on_about_the_person_the_sentence_before_was_about() -> None:
+    text = ("Paul Roux a été retrouvé mort lundi dans son bureau à Lyon. L'homme travaillait depuis 12 ans à la "
+            "mairie. Marie Durand a été élue maire de Brest en 2020. Âgée de 62 ans, la femme de lettres dirige "
+            "3 théâtres.")
+    claim = one(text, "12 ans")
+    assert claim.text == "Paul Roux travaillait depuis 12 ans à la mairie." and not claim.needs_context
+    claim = one(text, "3 théâtres")
+    assert claim.text == "Âgée de 62 ans, Marie Durand dirige 3 théâtres." and not claim.needs_context
+
+
+@pytest.mark.parametrize("text", [
+    # someone else in the event: the part they play is no description of who they are
+    "Paul Roux a été renversé par une voiture lundi à Lyon. Le conducteur a pris la fuite avec 2 complices.",
+    # someone unnamed the sentence before brought in
+    "Paul Roux a été agressé par un homme lundi à Lyon. L'homme a pris la fuite avec 2 complices.",
+    # a gender that is not the subject's
+    "Paul Roux a été agressé lundi à Lyon. La femme a pris la fuite avec 2 complices.",
+])
+def test_a_description_that_may_be_someone_else_still_needs_context(text: str) -> None:
+    claim = one(text, "2 complices")
+    assert "Paul Roux" not in claim.text and claim.needs_context
