@@ -100,7 +100,7 @@ def _clauses(
     if subject is None and not all(any(c.dep_.startswith("nsubj") for c in verb.children) for _, verb in boundaries):
         return [(sent.start, sent.end, None)]  # no subject to give the second clause: "Se disent pessimistes"
     out: list[tuple[int, int, Span | None]] = [(segments[0][0], segments[0][1], None)]
-    for (s, e), (_, verb) in zip(segments[1:], boundaries, strict=True):
+    for (s, e), (cut, verb) in zip(segments[1:], boundaries, strict=True):
         # Its own subject, or a personal pronoun the parser hung elsewhere ("car il touche 10 000 euros").
         has_subject = any(c.dep_.startswith(("nsubj", "expl:subj")) for c in verb.children) or any(
             t.lower_ in _SUBJECT_PRONOUNS and t.i < verb.i for t in doc[s:e])
@@ -108,8 +108,18 @@ def _clauses(
             # A subject with a comma in it is a list or an aside the parser may have cut wrong ("Yann Moix,
             # 1 500 euros par émission"): put before another clause it could make a claim of a wrong figure.
             return [(sent.start, sent.end, None)]
+        if not has_subject and _after_relative(doc, sent.start, cut):
+            # "La crise est manifeste après ce samedi qui a donné lieu à des violences et fait 263 blessés": a verb
+            # after a relative clause may be the relative's ("qui ... et fait"), whatever the parser hung it on;
+            # given the main subject it would state what the article did not ("La crise fait 263 blessés").
+            return [(sent.start, sent.end, None)]
         out.append((s, e, None if has_subject else subject))
     return out
+
+
+def _after_relative(doc: Doc, start: int, cut: int) -> bool:
+    """Whether a relative clause of the sentence runs up to the conjunction at `cut` (a comma aside)."""
+    return any(t.dep_ == "acl:relcl" and cut - 2 <= t.right_edge.i < cut for t in doc[start:cut])
 
 
 # A sentence longer than this many words is split into its independent clauses (_long_parts): a

@@ -263,6 +263,26 @@ def test_a_subject_with_a_comma_is_given_to_no_second_clause() -> None:
     assert _clauses(doc[:], [], _figures(doc, "300 contrats", "10 000 euros"), []) == [(0, len(doc), None)]
 
 
+# "La crise est grave après ce samedi qui a causé 40 incendies et fait 263 blessés dans la capitale." with "fait"
+# hung on the main verb, though it is the relative clause's ("qui ... et fait").
+_AFTER_RELATIVE = [
+    ("La", 1, "det", "DET", ""), ("crise", 2, "nsubj", "NOUN", ""), ("est", 2, "ROOT", "AUX", "VerbForm=Fin"),
+    ("grave", 2, "xcomp", "ADJ", ""), ("après", 6, "case", "ADP", ""), ("ce", 6, "det", "DET", ""),
+    ("samedi", 2, "obl", "NOUN", ""), ("qui", 9, "nsubj", "PRON", ""), ("a", 9, "aux:tense", "AUX", "VerbForm=Fin"),
+    ("causé", 6, "acl:relcl", "VERB", "VerbForm=Part"), ("40", 11, "nummod", "NUM", ""),
+    ("incendies", 9, "obj", "NOUN", ""), ("et", 13, "cc", "CCONJ", ""), ("fait", 2, "conj", "VERB", "VerbForm=Fin"),
+    ("263", 15, "nummod", "NUM", ""), ("blessés", 13, "obj", "NOUN", ""), ("dans", 18, "case", "ADP", ""),
+    ("la", 18, "det", "DET", ""), ("capitale", 13, "obl", "NOUN", ""), (".", 2, "punct", "PUNCT", ""),
+]
+
+
+def test_a_verb_after_a_relative_clause_is_not_given_the_main_subject() -> None:
+    from claims.extraction.sentence_clauses import _clauses
+
+    doc = _parsed(_AFTER_RELATIVE)
+    assert _clauses(doc[:], [], _figures(doc, "40 incendies", "263 blessés"), []) == [(0, len(doc), None)]
+
+
 def test_the_et_of_a_pair_after_entre_does_not_split_the_sentence() -> None:
     text = ("Conséquence : l'air froid qui va s'abattre sur la France entre samedi et dimanche va rester dans "
             "l'Hexagone en début de semaine prochaine.")
