@@ -1307,3 +1307,21 @@ def test_the_second_of_two_listed_weekdays_follows_the_first() -> None:
     text = "Selon le recteur, les collégiens de Brest retourneront en classe jeudi et vendredi."
     # Not this very Friday, before the Thursday.
     assert dates(text, published) == ["2021-03-11", "2021-03-12"]
+
+
+def test_a_proportion_keeps_its_base_before_a_conjugated_verb() -> None:
+    # "circuleront" is the clause's verb, not what "trois" counts.
+    assert quantities("Trois bus sur quatre circuleront en heure de pointe à Rennes.") == [(3.0, "bus", None, None)]
+    found = [q for c in everything("Deux tramways sur trois circuleront en heure de pointe dans la métropole.")
+             for q in c.quantities]
+    assert [(q["value"], q["unit"], q.get("per")) for q in found] == [(2.0, "tramways", 3.0)]
+
+
+def test_the_scale_of_a_level_counts_nothing() -> None:
+    assert quantities("Dans les Alpes, le risque d'avalanche est très fort, de niveau 4 sur 5.") == []
+    assert quantities("Dans les Pyrénées, la vigilance est de niveau 3 sur 4 selon Météo-France.") == []
+
+
+def test_a_hyphenated_number_opening_a_sentence_is_one_number_whatever_its_tag() -> None:
+    text = "Le torrent a débordé à Privas. Cent-vingt-trois personnes ont été évacuées par les pompiers."
+    assert quantities(text) == [(123.0, "personnes", None, None)]
