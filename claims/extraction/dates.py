@@ -237,8 +237,9 @@ def find_dates(doc: Doc) -> list[dict[str, Any]]:
                 item["type"] = "year"
         elif label == "WEEKDAY":
             item["weekday"] = next(lx.WEEKDAYS[t.lower_] for t in span if t.lower_ in lx.WEEKDAYS)
-            # "dans la nuit de mardi à mercredi", "du lundi au vendredi": the second day follows the first.
-            if span.start > 1 and doc[span.start - 1].lower_ in ("à", "au", "to", "until") \
+            # "dans la nuit de mardi à mercredi", "du lundi au vendredi": the second day follows the first; so does
+            # the second of two days listed ("lundi et mardi", "jeudi ou vendredi"), of the same stretch of days.
+            if span.start > 1 and doc[span.start - 1].lower_ in ("à", "au", "to", "until", "et", "ou", "and", "or") \
                     and doc[span.start - 2].lower_ in lx.WEEKDAYS:
                 item["follows"] = True
         else:

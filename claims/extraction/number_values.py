@@ -169,21 +169,24 @@ def _is_number(tok: Token, language: str) -> bool:
         if text in ("un", "une", "one"):
             return tok.pos_ == "NUM" or tok.i + 1 < len(tok.doc) and tok.nbor(1).lower_ in _SCALE_WORDS \
                 or _first_of_range(tok, language) or _one_in(tok, language)
+        after = tok.doc[tok.i + 1 : tok.i + 3]
+        if _hyphen_glued(tok, after, language):
+            return True
         if tok.pos_ in ("PRON", "PROPN"):
             # "sur deux à trois mois": the model reads the first of a range as a pronoun. "Neuf personnes ont
             # été blessées": a capitalised "Neuf" (the word also means "new") as a pronoun or a name; before a
             # plural noun it counts.
-            after = tok.doc[tok.i + 1 : tok.i + 3]
             return len(after) == 2 and after[0].lower_ in ("à", "ou") and after[1].pos_ == "NUM" or (
                 tok.text[:1].isupper() and len(after) > 0 and after[0].pos_ == "NOUN"
-                and "Plur" in after[0].morph.get("Number")) or _hyphen_glued(tok, after, language)
+                and "Plur" in after[0].morph.get("Number"))
         return tok.pos_ in ("NUM", "ADJ", "NOUN", "") or not tok.pos_
     return False
 
 
 def _hyphen_glued(tok: Token, after: Span, language: str) -> bool:
     """"Cent-quatre-vingt-quatre personnes": a capitalised number word glued by a hyphen to the next number word,
-    which the tokenizer split and the model read as a name."""
+    which the tokenizer split and the model read as a name or an adverb (whatever its tag, the compound is one
+    number)."""
     return (len(after) == 2 and not tok.whitespace_ and after[0].text == "-" and not after[0].whitespace_
             and after[1].lower_ in lx.NUMBER_WORDS.get(language, {}))
 

@@ -62,6 +62,13 @@ _CLOCK = re.compile(r"^\d{1,2}[hH:](\d{2})?$")
 _RANGE_WORDS = {"à", "au", "-", "–", "et", "to", "and", "ou", "or"}
 
 
+def _scale_of_skipped(doc: Doc, i: int, language: str) -> bool:
+    """"de niveau 4 sur 5", "(vigilance 3 sur 4)": a bare figure after "sur" right after another figure is the scale
+    that figure is read on. Reached only when that figure was no count (a level, a label), since a proportion
+    ("4 sur 5") takes its base along: the scale alone counts nothing either."""
+    return i >= 2 and doc[i - 1].lower_ == "sur" and _is_number(doc[i - 2], language)
+
+
 def _fewer_after(doc: Doc, k: int) -> bool:
     """"45 de moins que samedi", "(3.135 en moins)": a figure followed by "de moins" or "en moins" is a fall
     by that much, not a count (not "10 km en moins d'une heure", a time limit)."""
@@ -186,6 +193,9 @@ def find_quantities(doc: Doc, language: str, date_tokens: set[int]) -> list[dict
             start_tok = min(start_tok, i - 1)
         else:
             unit, end_tok = unit_at(doc, j)
+        if not unit and _scale_of_skipped(doc, i, language):
+            i = j
+            continue
         # "le 28 président américain" (an ordinal without its suffix): in French, a figure above one before a
         # singular noun counts nothing ("a 35 year old man" does); "croissance à deux chiffres" qualifies.
         if language == "fr" and not glued_unit and value >= 2 and _counted_noun(unit) and end_tok == j + 1 \

@@ -25,6 +25,10 @@ _PROSPECTIVE_BE = {"est", "sont", "reste", "restent", "était", "étaient"}
 
 
 # The present of "avoir" and "être", the auxiliaries of a compound past (the lemmatizer is not loaded).
+# Verbs whose object is an event to come ("a annoncé une réunion lundi", "avait promis une réponse mardi",
+# "a programmé un concert samedi"): told in the past, the event may still lie ahead of publication (the stems of
+# their forms: the models give no lemmas).
+_ANNOUNCING = ("annonc", "promi", "promet", "programm", "planifi", "prévu", "prévoi", "prévoy", "convoqu")
 _HAVE_BE_PRESENT = frozenset({"ai", "as", "a", "avons", "avez", "ont", "suis", "es", "est", "sommes", "êtes", "sont"})
 # Verbs whose infinitive is a plan: "a prévu de se rendre", "envisage de fermer", "compte partir" (the stems of
 # their forms: the models give no lemmas).
@@ -58,6 +62,7 @@ def tense_at(doc: Doc, i: int) -> str:
     # nearest verb.
     nearest = None
     scheduled = False
+    announced = False  # the date belongs to what a verb of announcing has for object
     for _ in range(8):
         if tok.pos_ in ("VERB", "AUX"):
             nearest = nearest or tok
@@ -86,8 +91,12 @@ def tense_at(doc: Doc, i: int) -> str:
             if tok.dep_ in ("acl", "advcl") and "Part" in morph_values(tok, "VerbForm") \
                     and not tok.lower_.startswith(lx.SCHEDULED) and not _FUTURE_ENDING.search(tok.lower_):  # "votera"
                 return "past" if past else "present"
+            if _trailing_present_participle(tok):
+                return "present"
             scheduled = scheduled or tok.dep_ == "acl" and tok.lower_.startswith(lx.SCHEDULED)
-        elif tok.pos_ == "ADJ" and any(c.dep_ == "cop" for c in tok.children):
+        elif tok.dep_ == "obj" and tok.i != i and tok.pos_ in ("NOUN", "PROPN") and tok.head.lower_.startswith(_ANNOUNCING):
+            announced = True
+        if tok.pos_ == "ADJ" and any(c.dep_ == "cop" for c in tok.children):
             cop = next(c for c in tok.children if c.dep_ == "cop")
             # "il s'est fâché", "il se serait fâché", parsed as an adjective: the compound past of a pronominal
             # verb (its conditional an alleged past act, as below).
@@ -151,8 +160,15 @@ def tense_at(doc: Doc, i: int) -> str:
     if any("Past" in morph_values(t, "Tense") or "Imp" in morph_values(t, "Tense") for t in forms) or tok.tag_ in ("VBD", "VBN"):
         # "la hausse attendue en janvier", told in a past sentence: what was expected then may still lie
         # ahead of publication; the nearest such date.
-        return "present" if scheduled else "past"
+        return "present" if scheduled or announced else "past"
     return "present"
+
+
+def _trailing_present_participle(tok: Token) -> bool:
+    """A present participle the parser hung on a verb as its complement ("a écarté sa candidature, donnant le
+    coup d'envoi d'un mois de campagne avant le vote du 12 mars"): a clause of its own after the main one, which
+    tells what follows from it, its dates on either side of publication, like a participle describing a noun."""
+    return tok.dep_ == "xcomp" and morph_values(tok, "VerbForm") == ("Part",) and morph_values(tok, "Tense") == ("Pres",)
 
 
 _SUDDEN = {"quand", "lorsque", "lorsqu'", "when"}

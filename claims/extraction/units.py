@@ -123,6 +123,9 @@ def unit_at(doc: Doc, j: int) -> tuple[str, int]:
     return "", j
 
 
+_PARTICIPLE_ENDINGS = ("és", "ées", "us", "ues", "is", "ies")
+
+
 def _counted_participle(doc: Doc, j: int) -> bool:
     """"4 morts et 7 impliqués", "12 hospitalisés ont été transférés": a plural participle or adjective used as
     a noun is what the number before it counts (not the noun of the figure before it), when the parser
@@ -132,11 +135,15 @@ def _counted_participle(doc: Doc, j: int) -> bool:
     tok = doc[j]
     if tok.pos_ not in ("ADJ", "VERB") or not tok.is_alpha or not tok.text.islower() or j == 0:
         return False
+    # "2 bus sur 3 circuleront": a conjugated verb is the clause's verb, never what a number counts (unless it ends
+    # as a participle or a noun does: "485.800 apprentis", which the model may read as a simple past).
+    if "Fin" in morph_values(tok, "VerbForm") and not tok.lower_.endswith(_PARTICIPLE_ENDINGS):
+        return False
     number = doc[j - 1]
     read_as_counted = number.dep_ == "nummod" and number.head.i == j or tok.dep_ == "acl" and tok.head.i == j - 1
     if number.lower_ in lx.SCALES or not (read_as_counted or not any(tok.children)):
         return False
-    plural = "Plur" in morph_values(tok, "Number") or tok.lower_.endswith(("és", "ées", "us", "ues", "is", "ies"))
+    plural = "Plur" in morph_values(tok, "Number") or tok.lower_.endswith(_PARTICIPLE_ENDINGS)
     return plural and tok.lower_ not in _PRONOMINAL_ADJECTIVES | _AMOUNT_ADJECTIVES
 
 

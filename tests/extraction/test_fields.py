@@ -1283,3 +1283,45 @@ def test_a_part_of_a_group_counts_its_members_not_their_ages() -> None:
 ])
 def test_a_comma_before_a_scale_word_is_a_decimal_comma(text: str, expected: list) -> None:
     assert [(value, unit) for value, unit, _, _ in quantities(text)] == expected
+
+
+def test_a_trailing_present_participle_dates_its_own_clause_either_side_of_publication() -> None:
+    # A compound past first, then a present participle hung on it: the vote it looks to lies ahead.
+    published = dt.date(2021, 1, 13)
+    text = ("La commission a validé cinq dossiers jeudi mais écarté celui de Marc Tellier, donnant le coup d'envoi "
+            "d'un mois de débats avant le vote des 4 et 11 avril.")
+    assert ["2021-04-04", "2021-04-11"] in dates(text, published)
+
+
+def test_an_announced_event_in_the_object_may_lie_ahead_of_a_past_announcement() -> None:
+    published = dt.date(2021, 3, 8)  # a Monday
+    text = "Le préfet avait annoncé samedi une série de réunions lundi et mardi à Rennes avec les élus bretons."
+    found = dates(text, published)
+    assert "2021-03-08" in found and "2021-03-09" in found
+    # The day of the announcement itself stays behind.
+    assert "2021-03-06" in found
+
+
+def test_the_second_of_two_listed_weekdays_follows_the_first() -> None:
+    published = dt.date(2021, 3, 5)  # a Friday
+    text = "Selon le recteur, les collégiens de Brest retourneront en classe jeudi et vendredi."
+    # Not this very Friday, before the Thursday.
+    assert dates(text, published) == ["2021-03-11", "2021-03-12"]
+
+
+def test_a_proportion_keeps_its_base_before_a_conjugated_verb() -> None:
+    # "circuleront" is the clause's verb, not what "trois" counts.
+    assert quantities("Trois bus sur quatre circuleront en heure de pointe à Rennes.") == [(3.0, "bus", None, None)]
+    found = [q for c in everything("Deux tramways sur trois circuleront en heure de pointe dans la métropole.")
+             for q in c.quantities]
+    assert [(q["value"], q["unit"], q.get("per")) for q in found] == [(2.0, "tramways", 3.0)]
+
+
+def test_the_scale_of_a_level_counts_nothing() -> None:
+    assert quantities("Dans les Alpes, le risque d'avalanche est très fort, de niveau 4 sur 5.") == []
+    assert quantities("Dans les Pyrénées, la vigilance est de niveau 3 sur 4 selon Météo-France.") == []
+
+
+def test_a_hyphenated_number_opening_a_sentence_is_one_number_whatever_its_tag() -> None:
+    text = "Le torrent a débordé à Privas. Cent-vingt-trois personnes ont été évacuées par les pompiers."
+    assert quantities(text) == [(123.0, "personnes", None, None)]
