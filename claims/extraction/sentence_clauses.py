@@ -76,6 +76,10 @@ def _clauses(
         if not finite and not any(c.dep_.startswith("aux") for c in child.children):
             continue
         cc = [c for c in child.children if c.dep_ == "cc" and c.i < child.i]
+        # Not "A ou B": each alone would assert what the article only gives as one of two ("plus d'un Français sur
+        # deux soutient ou a de la sympathie pour cette mobilisation", "il a démissionné ou a été limogé").
+        if cc and (cc[0].lower_ in ("ou", "soit") or cc[0].lower_ == "or" and sent.doc.lang_ == "en"):
+            continue  # (the French "or" is a "but": "Il devait être convoqué avant le 3 avril, or le juge ...")
         if cc and cc[0].i > root.i and not _between_pair(cc[0]):
             boundaries.append((cc[0].i, child))
     if not boundaries:

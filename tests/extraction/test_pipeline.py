@@ -630,3 +630,12 @@ def test_an_opening_infinitive_read_as_a_participle_reports_no_past_event() -> N
 ])
 def test_a_passive_in_the_subjunctive_reports_no_past_event(text: str, past: bool) -> None:
     assert ("reports a past event" in reasons_of(text)) is past
+
+
+def test_two_verbs_joined_by_ou_make_one_statement() -> None:
+    text = ("Si plus d'un Français sur deux soutient ou a de la sympathie pour cette grève (+4 points par rapport à "
+            "une enquête du 5 mars), 29% (-8) y sont opposés ou hostiles et 15% (+3) indifférents.")
+    extraction = extract_claims(text, language="fr", selective=False)
+    texts = [c.text for c in [*extraction.claims, *extraction.recoverable]]
+    assert any("soutient ou a de la sympathie" in t for t in texts), texts
+    assert not any(t.startswith("Si plus d'un Français sur deux a de la sympathie") for t in texts), texts
