@@ -1006,3 +1006,35 @@ def test_a_description_of_who_someone_is_goes_on_about_the_person_the_sentence_b
 def test_a_description_that_may_be_someone_else_still_needs_context(text: str) -> None:
     claim = one(text, "2 complices")
     assert "Paul Roux" not in claim.text and claim.needs_context
+
+
+@pytest.mark.parametrize("text, needle, expected", [
+    ("La loterie a versé 4 millions d'euros à un joueur de Brest. Ce montant constitue un record pour le jeu.",
+     "record", "Le montant de 4 millions d'euros constitue un record pour le jeu."),
+    # a sentence with no figure in between is passed over
+    ("Un joueur de Brest a gagné 4 millions d'euros au loto mardi. Il vit à Brest depuis 2010. Cette somme "
+     "dépasse le précédent record.", "dépasse", "La somme de 4 millions d'euros dépasse le précédent record."),
+    ("Le budget des transports atteint près de 9 milliards d'euros. Les usagers en paient 35% de cette somme.",
+     "35%", "Les usagers en paient 35% de la somme de près de 9 milliards d'euros."),
+    ("La police a recensé 4.200 manifestants à Lyon samedi. Ce chiffre est contesté par les syndicats de Lyon.",
+     "contesté", "Le chiffre de 4.200 manifestants est contesté par les syndicats de Lyon."),
+])
+def test_a_demonstrative_figure_noun_is_the_figure_the_sentence_before_stated(text: str, needle: str,
+                                                                               expected: str) -> None:
+    claim = one(text, needle)
+    assert claim.text == expected and not claim.needs_context
+
+
+@pytest.mark.parametrize("text, needle", [
+    # two figures: which one the total is, the sentence does not say
+    ("La police a interpellé 180 personnes, dont 140 ont été placées en garde à vue. Ce total constitue un record "
+     "pour Lyon.", "record"),
+    # money for "montant", and the figure before is a count
+    ("La police a recensé 4.200 manifestants à Lyon samedi. Ce montant constitue un record pour Lyon.", "record"),
+    # a range
+    ("Les dégâts sont estimés entre 20.000 et 30.000 euros. Cette somme constitue un record pour Lyon.", "record"),
+])
+def test_a_demonstrative_figure_noun_without_one_figure_of_its_kind_before_still_needs_context(text: str,
+                                                                                               needle: str) -> None:
+    claim = one(text, needle)
+    assert claim.needs_context and "de " not in claim.text.split(" constitue")[0]
