@@ -1038,3 +1038,27 @@ def test_a_demonstrative_figure_noun_without_one_figure_of_its_kind_before_still
                                                                                                needle: str) -> None:
     claim = one(text, needle)
     assert claim.needs_context and "de " not in claim.text.split(" constitue")[0]
+
+
+@pytest.mark.parametrize("sentence, needle", [
+    ("41% des artisans disent avoir déjà fait face à une telle situation en 2019.", "41%"),
+    ("Le maire de Lyon s'était montré très réservé en 2016 devant un tel projet.", "2016"),
+    ("Élever des poules dans de telles conditions est illégal en France depuis 2012.", "2012"),
+    ("Selon cette méthode, les Belges travaillent pour l'État jusqu'au 3 août.", "3 août"),
+    ("À cette question, 30% des personnes interrogées ont répondu par l'affirmative.", "30%"),
+    ("Un quart des Français sont incapables de répondre à cette question, selon un sondage de 2020.", "2020"),
+])
+def test_such_a_thing_a_source_or_a_question_given_before_needs_context(sentence: str, needle: str) -> None:
+    assert one(f"Le gouvernement a présenté un plan de relance en mars. {sentence}", needle).needs_context
+
+
+@pytest.mark.parametrize("sentence, needle", [
+    # "tel ... que": the clause after says how much
+    ("Il y avait un tel bruit qu'on ne s'entendait plus à 3 mètres de la scène.", "3 mètres"),
+    # the claim gives the thing before ("un modèle électrique ... un tel modèle")
+    ("Après l'annonce d'un modèle électrique, Paul Roux a confirmé qu'un tel modèle sortirait en 2025.", "2025"),
+    # a circumstance: which plateau does not change what is said
+    ("Paul Roux a annoncé sur ce plateau sa candidature aux élections de 2022.", "2022"),
+])
+def test_such_a_thing_the_claim_says_or_a_circumstance_needs_no_context(sentence: str, needle: str) -> None:
+    assert not one(f"Le gouvernement a présenté un plan de relance en mars. {sentence}", needle).needs_context
