@@ -271,8 +271,10 @@ def _points_back(kept: list[Token], subj: Token | None) -> bool:
             # "Pour ce dernier, l'incident a eu lieu ...": the last one the sentences before named (not "ces
             # dernières 24 heures", nor "un élève ... depuis que ce dernier a ...", which the claim names)
             return True
-        if t.pos_ == "NOUN" and _such(t, words[:k]):
-            return True  # "ont déjà fait face à une telle situation", "Une telle rupture provoquerait ..."
+        if t.pos_ == "NOUN" and _argument(t) and _such(t, words[:k]):
+            # "ont déjà fait face à une telle situation", "Une telle rupture provoquerait ..."; not a circumstance
+            # ("très réservé devant un tel projet"), as for the demonstratives below
+            return True
         if t.pos_ != "NOUN" or t == subj or _apposed(t):
             continue
         if _demonstrated_back(t, words[:k]) and not _earlier_clause(t, words[:k]) and (
@@ -297,9 +299,9 @@ _ASKED = frozenset({"question", "questions", "interrogation", "demande", "demand
 
 
 def _such(noun: Token, before: list[Token]) -> bool:
-    """"ont déjà fait face à une telle situation", "très réservé devant un tel rattachement", "Élever des porcs
-    dans de telles conditions est illégal": "tel" before a noun, after "un"/"une"/"de", is such a thing as the
-    sentences before told of, whatever its role in the claim. Not "un tel bruit qu'on ne s'entendait plus" (the
+    """"ont déjà fait face à une telle situation", "ne justifie pas une telle attitude", "Une telle rupture
+    provoquerait ...": "tel" before a noun, after "un"/"une"/"de", is such a thing as the sentences before told
+    of. Not "un tel bruit qu'on ne s'entendait plus" (the
     clause after says how much), nor a noun the claim gives before ("l'arrivée d'un modèle électrique ... un tel
     modèle")."""
     such = next((c for c in noun.children if c.i < noun.i and c.lower_ in _SUCH and c.dep_ == "amod"), None)

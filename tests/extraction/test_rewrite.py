@@ -1042,8 +1042,8 @@ def test_a_demonstrative_figure_noun_without_one_figure_of_its_kind_before_still
 
 @pytest.mark.parametrize("sentence, needle", [
     ("41% des artisans disent avoir déjà fait face à une telle situation en 2019.", "41%"),
-    ("Le maire de Lyon s'était montré très réservé en 2016 devant un tel projet.", "2016"),
-    ("Élever des poules dans de telles conditions est illégal en France depuis 2012.", "2012"),
+    ("Le maire de Lyon a jugé en 2016 qu'une telle mesure coûterait trop cher.", "2016"),
+    ("Le maire de Lyon a refusé un tel projet en 2016.", "2016"),
     ("Selon cette méthode, les Belges travaillent pour l'État jusqu'au 3 août.", "3 août"),
     ("À cette question, 30% des personnes interrogées ont répondu par l'affirmative.", "30%"),
     ("Un quart des Français sont incapables de répondre à cette question, selon un sondage de 2020.", "2020"),
@@ -1057,6 +1057,8 @@ def test_such_a_thing_a_source_or_a_question_given_before_needs_context(sentence
     ("Il y avait un tel bruit qu'on ne s'entendait plus à 3 mètres de la scène.", "3 mètres"),
     # the claim gives the thing before ("un modèle électrique ... un tel modèle")
     ("Après l'annonce d'un modèle électrique, Paul Roux a confirmé qu'un tel modèle sortirait en 2025.", "2025"),
+    # a circumstance: the parse gives what is said without it (as for "dans cette affaire")
+    ("Le maire de Lyon s'était montré très réservé en 2016 devant un tel projet.", "2016"),
     # a circumstance: which plateau does not change what is said
     ("Paul Roux a annoncé sur ce plateau sa candidature aux élections de 2022.", "2022"),
 ])
