@@ -5,7 +5,9 @@ demonstrative subject's noun gave before, the person an office or the speaker's 
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
 
 from claims.extraction import lexicon as lx
 from claims.extraction.article_context import Context, _described
@@ -20,8 +22,10 @@ from claims.extraction.attribution import (
     speech_verb,
 )
 from claims.extraction.clauses import _own_clause
+from claims.extraction.dates import find_dates
 from claims.extraction.descriptions import _POSSESSIVES, _office, person_noun, possessive
-from claims.extraction.doccache import morph_values, span_ents, span_text
+from claims.extraction.doccache import morph_values, span_ents, span_text, tokens_within
+from claims.extraction.quantities import find_quantities
 
 # The words a complement that says which thing a noun is may open with ("une enquête pour fraude", "des
 # mesures de soutien", "une plainte contre X").
@@ -45,6 +49,8 @@ def _thing_before(noun: Token) -> str:
         return ""
     if any(c.i > noun.i and c.dep_ in ("nmod", "amod", "appos", "nummod", "flat:name") for c in noun.children):
         return ""
+    if noun.lower_ in _FIGURE_NOUNS:
+        return _figure_before(noun)
     earlier = _given_before(noun)
     words = _which_words(earlier) if earlier is not None else None
     if not words:
@@ -64,6 +70,71 @@ def _thing_before(noun: Token) -> str:
     if thing.lower() in span_text(doc[noun.i + 1 : noun.sent.end]).lower():
         return ""  # "Ce congé suit les règles du congé de maternité": the thing the sentence sets it beside
     return article + thing
+
+
+# Nouns that stand for a figure the article stated just before, with the kinds of figure each may stand for:
+# "montant" and "somme" for money, "chiffre" for any figure but a time, "nombre" and "total" for a count.
+_MONEY, _ANY, _COUNT = "money", "any", "count"
+_FIGURE_NOUNS = {"montant": (_MONEY, "Le "), "somme": (_MONEY, "La "), "chiffre": (_ANY, "Le "),
+                 "nombre": (_COUNT, "Le "), "total": (_COUNT, "Le ")}
+_CURRENCIES = frozenset(lx.CURRENCY.values())
+_TIMES = frozenset({*lx.HOUR_UNITS, *lx.UNITS.values(), "ans", "an", "années", "année", "mois", "semaines",
+                    "semaine", "jours", "jour", "minutes", "secondes", "siècles"})
+_FIGURES_KEY = "claims.extraction.antecedents.figures"
+
+
+def _figure_before(noun: Token) -> str:
+    """"Le loto a versé 4 millions d'euros à un joueur de Brest. Ce montant constitue un record": a singular
+    demonstrative figure noun (_FIGURE_NOUNS, nothing after it that says which) stands for the figure the
+    nearest of the _BACK sentences before that states any figure stated, when that sentence states exactly one
+    of the noun's kind, given whole ("Le montant de 4 millions d'euros"); a sentence with no figure in between
+    is passed over ("... 4 millions d'euros. Le gagnant vit à Brest. Ce montant ..."). "" when that sentence
+    states two ("ce total" after "179 interpellés, dont 144 placés en garde à vue"), a range, none of the
+    noun's kind ("cette somme" after "300 manifestants"), or the noun's own sentence states one of its kind
+    before it ("Il a payé 30 euros, et cette somme ...": the claim says which)."""
+    if "Plur" in morph_values(noun, "Number"):
+        return ""
+    kind, article = _FIGURE_NOUNS[noun.lower_]
+    doc = noun.doc
+    figures = _figures(doc)
+    sent = noun.sent
+    if any(sent.start_char <= q["char_start"] < noun.idx and _fits(q, kind) for q in figures):
+        return ""
+    for _ in range(_BACK):
+        if sent.start == 0:
+            return ""
+        sent = doc[sent.start - 1].sent
+        stated = [q for q in figures if sent.start_char <= q["char_start"] < sent.end_char]
+        if not stated:
+            continue
+        fit = [q for q in stated if _fits(q, kind)]
+        if len(fit) != 1 or kind != _MONEY and len(stated) != 1 or "low" in fit[0] or "high" in fit[0]:
+            return ""
+        figure = doc.text[fit[0]["char_start"] : fit[0]["char_end"]]
+        de = "d'" if figure[:1].lower() in "aeiouyàâéèêîôû" else "de "
+        return article + noun.text + " " + de + figure
+    return ""
+
+
+def _fits(quantity: dict[str, Any], kind: str) -> bool:
+    """Whether a stated figure is of the kind a figure noun stands for: money ("EUR"), a count ("300
+    manifestants", a number alone), or any figure but a time or a measure of one ("24 heures", "3 ans")."""
+    unit = quantity.get("unit") or ""
+    if kind == _MONEY:
+        return unit in _CURRENCIES
+    if unit.lower() in _TIMES:
+        return False
+    return kind == _ANY or unit not in _CURRENCIES and unit not in ("%", "points")
+
+
+def _figures(doc: Doc) -> list[dict[str, Any]]:
+    """The figures of the whole document (quantities.find_quantities, its dates set aside), read once per
+    document: only a figure noun after a demonstrative asks for them."""
+    if _FIGURES_KEY not in doc.user_data:
+        dates = find_dates(doc)
+        taken = {i for d in dates for i in tokens_within(doc, d["char_start"], d["char_end"])}
+        doc.user_data[_FIGURES_KEY] = find_quantities(doc, "fr", taken)
+    return doc.user_data[_FIGURES_KEY]
 
 
 # Nouns that say who someone is (their sex, age, origin, occupation), which a story uses to go on about the

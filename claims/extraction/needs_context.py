@@ -271,13 +271,59 @@ def _points_back(kept: list[Token], subj: Token | None) -> bool:
             # "Pour ce dernier, l'incident a eu lieu ...": the last one the sentences before named (not "ces
             # dernières 24 heures", nor "un élève ... depuis que ce dernier a ...", which the claim names)
             return True
+        if t.pos_ == "NOUN" and _argument(t) and _such(t, words[:k]):
+            # "ont déjà fait face à une telle situation", "Une telle rupture provoquerait ..."; not a circumstance
+            # ("très réservé devant un tel projet"), as for the demonstratives below
+            return True
         if t.pos_ != "NOUN" or t == subj or _apposed(t):
             continue
+        if _demonstrated_back(t, words[:k]) and not _earlier_clause(t, words[:k]) and (
+                _case(t) in ("selon", "d'après") or _case(t) == "à" and t.lower_ in _ASKED):
+            # "Selon ce mode de calcul, les Allemands ...", "À cette question, 30% ont répondu oui": what the claim
+            # says holds by a source or answers a question only the sentences before give
+            return True
         if _argument(t) and (_demonstrated_back(t, words[:k]) and not _earlier_clause(t, words[:k])
                              or _unnamed_person(t, words)) or t.dep_ != "ROOT" and (
                 _unidentified_office(t) or _described_back(t) and _counted(t)):
             return True
     return False
+
+
+# Words that say "such" a thing as the sentences before told of ("une telle situation", "de tels propos").
+_SUCH = frozenset({"tel", "telle", "tels", "telles"})
+# What is asked or put to someone, which a claim that answers it ("À cette question, 30% ont répondu oui") says
+# only with the sentences before.
+_ASKED = frozenset({"question", "questions", "interrogation", "demande", "demandes", "accusation", "accusations",
+                    "critique", "critiques", "reproche", "reproches", "proposition", "invitation", "appel",
+                    "sollicitation", "requête"})
+
+
+def _such(noun: Token, before: list[Token]) -> bool:
+    """"ont déjà fait face à une telle situation", "ne justifie pas une telle attitude", "Une telle rupture
+    provoquerait ...": "tel" before a noun, after "un"/"une"/"de", is such a thing as the sentences before told
+    of. Not "un tel bruit qu'on ne s'entendait plus" (the
+    clause after says how much), nor a noun the claim gives before ("l'arrivée d'un modèle électrique ... un tel
+    modèle")."""
+    such = next((c for c in noun.children if c.i < noun.i and c.lower_ in _SUCH and c.dep_ == "amod"), None)
+    if such is None or such.i == 0 or noun.doc[such.i - 1].lower_.replace("\u2019", "'") not in (
+            "un", "une", "de", "d'", "des"):
+        return False
+    if any(c.i > noun.i and c.lower_.replace("\u2019", "'") in ("que", "qu'") for c in noun.subtree) or (
+            noun.i + 1 < len(noun.doc) and noun.doc[noun.i + 1].lower_.replace("\u2019", "'") in ("que", "qu'")):
+        return False
+    stem = noun.lower_.rstrip("sx")
+    return not any(t.lower_.rstrip("sx") == stem for t in before)
+
+
+def _case(noun: Token) -> str:
+    """The preposition a noun opens with ("selon ce calcul" -> "selon", "d'après ces chiffres" -> "d'après")."""
+    case = [c for c in noun.children if c.dep_ in ("case", "fixed") and c.i < noun.i]
+    if not case:
+        return ""
+    first = case[0]
+    if first.lower_ == "d'" and first.i + 1 < noun.i and noun.doc[first.i + 1].lower_ == "après":
+        return "d'après"
+    return first.lower_.replace("\u2019", "'")
 
 
 def _apposed(noun: Token) -> bool:

@@ -1006,3 +1006,61 @@ def test_a_description_of_who_someone_is_goes_on_about_the_person_the_sentence_b
 def test_a_description_that_may_be_someone_else_still_needs_context(text: str) -> None:
     claim = one(text, "2 complices")
     assert "Paul Roux" not in claim.text and claim.needs_context
+
+
+@pytest.mark.parametrize("text, needle, expected", [
+    ("La loterie a versé 4 millions d'euros à un joueur de Brest. Ce montant constitue un record pour le jeu.",
+     "record", "Le montant de 4 millions d'euros constitue un record pour le jeu."),
+    # a sentence with no figure in between is passed over
+    ("Un joueur de Brest a gagné 4 millions d'euros au loto mardi. Il vit à Brest depuis 2010. Cette somme "
+     "dépasse le précédent record.", "dépasse", "La somme de 4 millions d'euros dépasse le précédent record."),
+    ("Le budget des transports atteint près de 9 milliards d'euros. Les usagers en paient 35% de cette somme.",
+     "35%", "Les usagers en paient 35% de la somme de près de 9 milliards d'euros."),
+    ("La police a recensé 4.200 manifestants à Lyon samedi. Ce chiffre est contesté par les syndicats de Lyon.",
+     "contesté", "Le chiffre de 4.200 manifestants est contesté par les syndicats de Lyon."),
+])
+def test_a_demonstrative_figure_noun_is_the_figure_the_sentence_before_stated(text: str, needle: str,
+                                                                               expected: str) -> None:
+    claim = one(text, needle)
+    assert claim.text == expected and not claim.needs_context
+
+
+@pytest.mark.parametrize("text, needle", [
+    # two figures: which one the total is, the sentence does not say
+    ("La police a interpellé 180 personnes, dont 140 ont été placées en garde à vue. Ce total constitue un record "
+     "pour Lyon.", "record"),
+    # money for "montant", and the figure before is a count
+    ("La police a recensé 4.200 manifestants à Lyon samedi. Ce montant constitue un record pour Lyon.", "record"),
+    # a range
+    ("Les dégâts sont estimés entre 20.000 et 30.000 euros. Cette somme constitue un record pour Lyon.", "record"),
+])
+def test_a_demonstrative_figure_noun_without_one_figure_of_its_kind_before_still_needs_context(text: str,
+                                                                                               needle: str) -> None:
+    claim = one(text, needle)
+    assert claim.needs_context and "de " not in claim.text.split(" constitue")[0]
+
+
+@pytest.mark.parametrize("sentence, needle", [
+    ("41% des artisans disent avoir déjà fait face à une telle situation en 2019.", "41%"),
+    ("Le maire de Lyon a jugé en 2016 qu'une telle mesure coûterait trop cher.", "2016"),
+    ("Le maire de Lyon a refusé un tel projet en 2016.", "2016"),
+    ("Selon cette méthode, les Belges travaillent pour l'État jusqu'au 3 août.", "3 août"),
+    ("À cette question, 30% des personnes interrogées ont répondu par l'affirmative.", "30%"),
+    ("Un quart des Français sont incapables de répondre à cette question, selon un sondage de 2020.", "2020"),
+])
+def test_such_a_thing_a_source_or_a_question_given_before_needs_context(sentence: str, needle: str) -> None:
+    assert one(f"Le gouvernement a présenté un plan de relance en mars. {sentence}", needle).needs_context
+
+
+@pytest.mark.parametrize("sentence, needle", [
+    # "tel ... que": the clause after says how much
+    ("Il y avait un tel bruit qu'on ne s'entendait plus à 3 mètres de la scène.", "3 mètres"),
+    # the claim gives the thing before ("un modèle électrique ... un tel modèle")
+    ("Après l'annonce d'un modèle électrique, Paul Roux a confirmé qu'un tel modèle sortirait en 2025.", "2025"),
+    # a circumstance: the parse gives what is said without it (as for "dans cette affaire")
+    ("Le maire de Lyon s'était montré très réservé en 2016 devant un tel projet.", "2016"),
+    # a circumstance: which plateau does not change what is said
+    ("Paul Roux a annoncé sur ce plateau sa candidature aux élections de 2022.", "2022"),
+])
+def test_such_a_thing_the_claim_says_or_a_circumstance_needs_no_context(sentence: str, needle: str) -> None:
+    assert not one(f"Le gouvernement a présenté un plan de relance en mars. {sentence}", needle).needs_context
