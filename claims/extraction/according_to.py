@@ -11,6 +11,7 @@ from spacy.tokens import Span, Token
 
 from claims.extraction.doccache import column, morph_values, span_text
 from claims.extraction.incises import _end_of_text
+from claims.extraction.lexicon import INSTITUTION_NOUNS, PERSON_NOUNS
 from claims.extraction.pronoun_speakers import _pronoun
 from claims.extraction.quotations import quoted
 from claims.extraction.roles import FOLDED_ROLES
@@ -97,6 +98,9 @@ def _describes_source(marker: Token, first: Token) -> bool:
     splits ("Il aurait, selon X, favorisé ...")."""
     if first.lower_ in _RELATIVE_PRONOUNS:
         return True
+    doc = first.doc
+    if first.pos_ == "ADP" and first.i + 1 < len(doc) and doc[first.i + 1].lower_ in _RELATIVE_PRONOUNS:
+        return True  # ", selon les chiffres de l'agence, pour qui la baisse ...": "pour qui" is about the source too
     return first.pos_ in ("VERB", "AUX") and "Part" in morph_values(first, "VerbForm") \
         and "Past" in morph_values(first, "Tense") and marker.doc[marker.i - 2].pos_ not in ("AUX", "VERB")
 
@@ -152,20 +156,49 @@ def _in_relative_clause(marker: Token) -> bool:
 
 def _point_of_view(tokens: list[Token], language: str) -> Attribution:
     """"Pour Bruno Le Maire, les Français doivent travailler plus.", "Pour le maire de la commune, le pire
-    a été évité.": the person whose view the sentence gives is its claimant. Only a person (named, or by
-    an office): "Pour l'entreprise, le coût est de 3 millions" is the company's cost, not its view. The
-    phrase stays in the text, as part of what is claimed."""
+    a été évité.", "Pour l'association de locataires ALV, la réforme doit être revue.": the person or body
+    whose view the sentence gives is its claimant (_holds_views says which). The phrase stays in the text,
+    as part of what is claimed."""
     if language != "fr" or len(tokens) < 4 or tokens[0].lower_ != "pour":
         return Attribution()
     comma = next((k for k in range(2, min(len(tokens), 12)) if tokens[k].text == ","), None)
     if comma is None:
         return Attribution()
     phrase = tokens[1:comma]
+    if any(t.pos_ in ("VERB", "AUX") for t in phrase):
+        return Attribution()
     person = phrase[0].ent_type_ in ("PER", "PERSON") or (
         phrase[0].lower_ in ("le", "la", "l'") and len(phrase) > 1 and fold(phrase[1].lower_) in FOLDED_ROLES) or (
         # "Pour son ami Jean-Michel Jarre, ...", "Pour sa fille Lucie, ...": a relation of someone, named after it
         phrase[0].lower_ in ("son", "sa", "leur") and len(phrase) > 2 and phrase[-1].ent_type_ in ("PER", "PERSON"))
-    if not person or any(t.pos_ in ("VERB", "AUX") for t in phrase):
-        return Attribution()
     claimant, outlet, how = source_of(phrase, language)
-    return Attribution(claimant, outlet, how or "speech") if claimant else Attribution()
+    if not claimant or not (person or _holds_views(phrase, tokens[comma + 1 :], how)):
+        return Attribution()
+    return Attribution(claimant, outlet, how or "speech")
+
+
+# Institutions named by a common noun that also name a place: "Pour la région, ..." is as often where.
+_PLACE_NOUNS = frozenset({"ville", "région", "département"})
+# People whose view on a case is what they are asked for: "Pour les enquêteurs, la piste criminelle ...".
+_ASSESSORS = frozenset({"enquêteurs", "enquêtrices", "experts", "scientifiques", "chercheurs", "spécialistes"})
+
+
+def _holds_views(phrase: list[Token], rest: list[Token], how: str) -> bool:
+    """Whether "Pour <phrase>," opens the view of who it names rather than whom or what the sentence is about
+    ("Pour la première fois", "Pour les usagers, les remboursements arriveront", "Pour 2020"): a person named
+    with a title ("Pour le philosophe Paul Roux", "Pour Me Durand"); a person described by their occupation
+    ("Pour l'actrice"); investigators or experts; an organisation, named ("Pour la CGT", "Pour l'association
+    ALV") or by an institution's noun ("Pour le syndicat"), when what follows gives no figure ("Pour
+    l'entreprise, le coût est de 3 millions" is the company's cost, not its view)."""
+    if how == "speech" and any(t.ent_type_ in ("PER", "PERSON") for t in phrase):
+        return True  # (source_of left out a name that is a complement: "Pour le dossier de Paul Roux")
+    head = next((t for t in phrase if t.pos_ in ("NOUN", "PROPN")), None)
+    if head is None:
+        return False
+    if head.lower_ in PERSON_NOUNS and phrase[0].lower_ in ("le", "la", "l'", "ce", "cet", "cette") \
+            or head.lower_ in _ASSESSORS and phrase[0].lower_ == "les":
+        return True
+    # (the phrase's head, not a name in its complement: "Pour ce proche de l'ancien Premier ministre")
+    organisation = how == "outlet" or head.lower_ in INSTITUTION_NOUNS and head.lower_ not in _PLACE_NOUNS \
+        or head.pos_ == "PROPN" and head.ent_type_ in ("ORG", "MISC")
+    return organisation and not any(t.like_num and t.lower_ not in ("un", "une") or t.text[:1].isdigit() for t in rest)

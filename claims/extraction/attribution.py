@@ -73,6 +73,7 @@ from claims.extraction.speech_verbs import (
     finite_in,
     finite_word,
     fold,
+    intent_before,
     negated,
     speech_verb,
 )
@@ -354,7 +355,9 @@ def find(span: Span, language: str) -> Attribution:
         # nor in what the speaker did besides ("..., en remerciant le colonel Morgan", ", confirmant ...")
         rest = rest[: next((j for j, t in enumerate(rest) if t.i > verb.i and (_besides(t) or bare_besides(t))),
                            len(rest))]
-        window = span.doc[max(span.start, verb.i - 3) : min(span.end, verb.i + 3)].text
+        # (", a-t-elle tenu à préciser": the pronoun is inverted after the verb of meaning to say)
+        pivot = intent_before(verb) or verb
+        window = span.doc[max(span.start, pivot.i - 3) : min(span.end, pivot.i + 3)].text
         pm = PRONOUN_VERB.search(window)
         pronoun = (pm.group(1) or pm.group(2)).lower() if pm else ""
         source = [t for t in rest if t.i > verb.i and t.lower_ != "après"]

@@ -315,6 +315,7 @@ def source_of(tokens: list[Token], language: str, told: bool = True) -> tuple[st
     people = []
     named_ents: list[Span] = []  # the entities of `people` read as persons
     orgs = []
+    org_ents: list[Span] = []  # the entities of `orgs`
     seen: set[int] = set()
     for tok in tokens:
         ent = entity_at(tok)
@@ -363,6 +364,7 @@ def source_of(tokens: list[Token], language: str, told: bool = True) -> tuple[st
                 named_ents.append(ent)
         elif ent.label_ in ("ORG", "NORP", "MISC", "GPE", "LOC"):
             orgs.append(name)
+            org_ents.append(ent)
             outlet = outlet or (name if _medium_name(doc[_name_start(ent)], before=True) == name else "")
     if len(named_ents) >= 2 and len(people) == len(named_ents) and _coordinated(*named_ents[:2]):
         return f"{people[0]} et {people[1]}", outlet, "speech"  # "Les princes William et Harry assurent": both
@@ -371,7 +373,9 @@ def source_of(tokens: list[Token], language: str, told: bool = True) -> tuple[st
         # (the tagger may leave the first of them out: "Les princes William et Harry" tagged "Harry")
         return f"{tokens[0].doc[named_ents[0].start - 2].text} et {people[0]}", outlet, "speech"
     if people:
-        return people[0], outlet, "speech"
+        first = _with_coauthor(people[0], named_ents[0], tokens) if named_ents and people[0] == person_name(
+            named_ents[0]) else people[0]
+        return first, outlet, "speech"
     words = [t for t in tokens if not t.is_punct]
     latter = _latter(words)
     if latter:
@@ -385,7 +389,7 @@ def source_of(tokens: list[Token], language: str, told: bool = True) -> tuple[st
     head = heads[0].lower_ if heads else ""
     if orgs and (not heads or heads[0].pos_ == "PROPN" or head not in lx.AGENT_NOUNS
                  or head in _COMPANY_NOUNS):
-        return orgs[0], outlet, "speech"
+        return _with_coauthor(orgs[0], org_ents[0], tokens), outlet, "speech"
     # An occupation only as a bare description: not one of an organisation or a work ("l'auteur d'"Un
     # petit dessin ...", Sandrine Campese": the name comes after it).
     occupation = heads and head in lx.PERSON_NOUNS and not orgs and '"' not in text
@@ -472,6 +476,27 @@ def source_of(tokens: list[Token], language: str, told: bool = True) -> tuple[st
     if author:
         return author, outlet, "speech"
     return "", "", ""
+
+
+def _with_coauthor(name: str, ent: Span, tokens: list[Token]) -> str:
+    """"selon les calculs de l'institut Verdier (IV) et du cabinet Dubois": the second author a document names
+    after "et du", "et de la", which the tagger may not have read as a name, goes with the first ("institut
+    Verdier (IV) et cabinet Dubois"): the phrase leaves the text, the claimant must keep both. `name` alone
+    when the entity is no document's author (_authored) or no such second author ends the phrase (nothing but
+    words of a name, one of them capitalised)."""
+    doc = ent.doc
+    k = _acronym_end(ent)
+    last = tokens[-1].i + 1 if tokens else 0
+    if not _authored(ent) or not (k + 2 < last and doc[k].lower_ == "et" and doc[k + 1].lower_ in ("du", "de", "des", "d'")):
+        return name
+    k += 2
+    if doc[k].lower_ in ("la", "l'"):
+        k += 1
+    words = doc[k:last]
+    if not len(words) or len(words) > 5 or not any(t.text[:1].isupper() for t in words) \
+            or any(t.is_punct or t.pos_ in ("VERB", "AUX", "ADP", "SCONJ", "CCONJ") for t in words):
+        return name
+    return f"{name} et {words.text}"
 
 
 _EN_MODIFIERS = frozenset({"compound", "amod", "nmod", "poss"})
@@ -583,8 +608,10 @@ def _authored(ent: Span) -> bool:
     if k <= 0 or doc[k].lower_ not in ("de", "du", "des", "d'", "of"):
         return False
     k -= 1
-    while k > 0 and doc[k].pos_ == "ADJ" and doc[k].is_lower:
-        k -= 1  # "les chiffres officiels du ministère"
+    while k > 0 and (doc[k].pos_ == "ADJ" and doc[k].is_lower or doc[k].lower_ in lx.WHEN_WORDS):
+        k -= 1  # "les chiffres officiels du ministère", "les chiffres publiés vendredi de la Sécurité routière"
+    if k > 1 and doc[k].lower_ == "presse" and doc[k - 1].lower_ in ("de", "d'"):
+        k -= 2  # "un communiqué de presse du Cirad"
     return doc[k].lower_.rstrip("s") in _DOCUMENT_STEMS
 
 
@@ -857,4 +884,5 @@ def _office_text(words: list[Token]) -> str:
 
 _DOCUMENT_STEMS = frozenset({*(noun.rstrip("s") for noun in lx.DOCUMENT_NOUNS), "estimation", "baromètre",
                              "enquête", "projection", "chiffre", "information", "donnée", "statistique",
-                             "conclusion", "prévision", "relevé", "décompte", "comptage", "décret"})
+                             "conclusion", "prévision", "relevé", "décompte", "comptage", "décret", "calcul",
+                             "synthèse", "expertise"})

@@ -154,6 +154,46 @@ def finite(verb: Token) -> bool:
         or _before_inverted_pronoun(verb)
 
 
+# Verbs of meaning to say something, with the word that brings in the infinitive said ("" for none): "a tenu
+# à préciser", "a voulu rappeler", "a souhaité souligner", "a préféré nuancer", "s'est empressé de démentir".
+# The infinitive is what was said, the verb's subject who said it.
+_INTENT_VERBS = ((("tenu", "tenue", "tenus", "tenues", "tient", "tiennent", "tenait", "tenaient"), ("à",)),
+                 (("voulu", "voulue", "veut", "veulent", "voulait", "voulaient"), ("",)),
+                 (("souhait",), ("",)), (("préfér", "préfèr"), ("",)),
+                 (("empress",), ("de", "d'")))
+
+
+def intended_saying(verb: Token, after: Token | None, then: Token | None, language: str) -> Token | None:
+    """"La ministre a tenu à préciser que ...", "..., a-t-il voulu rappeler": a verb of meaning to say, then
+    (past "à"/"de" when it takes one) a speech verb's infinitive: that infinitive, which reports the statement
+    (`after` and `then` are the two words after the verb); None otherwise. Not in the conditional nor the
+    future ("voudrait préciser", "souhaitera annoncer": what is not said yet), nor denied ("n'a pas souhaité
+    réagir": nothing said)."""
+    if language != "fr" or after is None or negated(verb) \
+            or {"Cnd"} & set(morph_values(verb, "Mood")) or {"Fut"} & set(morph_values(verb, "Tense")):
+        return None
+    word = verb.lower_
+    for forms, markers in _INTENT_VERBS:
+        if not word.startswith(forms) or word.endswith(("rait", "raient", "ra", "ront")):
+            continue
+        said = after if "" in markers else then if after.lower_ in markers else None
+        if said is not None and "Inf" in morph_values(said, "VerbForm") and speech_verb(said, language):
+            return said
+    return None
+
+
+def intent_before(verb: Token) -> Token | None:
+    """The verb of meaning to say whose infinitive a speech verb is ("tenu" of "a tenu à préciser", "voulu" of
+    "a-t-il voulu rappeler"), read by position (one or two words before it), else None."""
+    doc = verb.doc
+    for k in (verb.i - 1, verb.i - 2):
+        if k > verb.sent.start:
+            said = intended_saying(doc[k], doc[k + 1], doc[k + 2] if k + 2 < len(doc) else None, "fr")
+            if said is not None and said.i == verb.i:
+                return doc[k]
+    return None
+
+
 def _subject_holders(verb: Token) -> list[Token]:
     """The children a speech verb's subject may hang from: the verb's own, and its auxiliary's when the parser
     hung the subject there ("La chanteuse a assuré": "chanteuse" the subject of "a", tagged a verb)."""
@@ -162,6 +202,9 @@ def _subject_holders(verb: Token) -> list[Token]:
     # with the subject, of its last word
     if verb.dep_ == "xcomp" and verb.head.pos_ == "AUX" and verb.head.i < verb.i:
         aux.append(verb.head)
+    intent = intent_before(verb)  # "La ministre a tenu à préciser que": the subject is the intent verb's
+    if intent is not None:
+        return [*verb.children, *(c for c in intent.children if c.dep_.startswith("nsubj") and c.i < intent.i)]
     # (not a pronoun: one hung there, "Il a par ailleurs rappelé que", stays unattributed as before;
     # read from the context it was someone else than the speaker in the sentences tried)
     return [*verb.children, *(c for a in aux for c in a.children if c.i < a.i and c.pos_ not in ("PRON", "DET", "ADV")),

@@ -31,6 +31,7 @@ from claims.extraction.speech_verbs import (
     finite_in,
     finite_word,
     fold,
+    intended_saying,
     negated,
     speech_verb,
 )
@@ -155,6 +156,16 @@ def _tail(span: Span, language: str) -> tuple[int, Token] | None:
         if lead >= len(words):
             continue
         verb = words[lead]
+        # (", a tenu à préciser la ministre": the infinitive meant to be said is the speech verb)
+        intended = intended_saying(verb, words[lead + 1] if lead + 1 < len(words) else None,
+                                   words[lead + 2] if lead + 2 < len(words) else None, language)
+        if intended is not None and not (speech_verb(intended, language, lx.CONTENT_ONLY_VERBS)
+                                         and any(c.dep_ == "obj" for c in intended.children)):
+            # (not a verb that reports only a content, with a noun object: ", a préféré reprendre son métier" is
+            # an act, lexicon.CONTENT_ONLY_VERBS)
+            lead, verb = words.index(intended), intended
+        else:
+            intended = None
         if _passive(words[:lead], verb):
             continue  # ", soit tranché aux Etats-Unis", ', était connu pour ses liens avec X': no one speaks
         marker = words[0].lower_ in lx.SOURCE_PREPOSITIONS or (
@@ -173,7 +184,8 @@ def _tail(span: Span, language: str) -> tuple[int, Token] | None:
         if not marker and lead == 0 and "Part" in morph_values(verb, "VerbForm") and any(
                 t.lower_ in ("par", "de", "d'") for t in words[lead + 1 : lead + 3]):
             continue  # ", accusé par sa voisine de ...": a passive participle describes, it does not attribute
-        if any(w.lower_ in ("se", "s'") for w in words[:lead]) and not any(w.text.startswith("-") for w in words[:lead]) \
+        if intended is None and any(w.lower_ in ("se", "s'") for w in words[:lead]) \
+                and not any(w.text.startswith("-") for w in words[:lead]) \
                 and (lead + 1 >= len(words) or words[lead + 1].pos_ in ("ADP", "ADV", "SCONJ")):
             continue  # ", s'inquiète pour les résidents": a reflexive verb attributes with its subject after it
         # (a capitalised "Si" is part of a name: "a indiqué à l'AFP Wendy Si Hassen")
