@@ -411,9 +411,11 @@ def condense(
     # Without a finite verb, a fragment; unless it states a figure about a named subject ("Coût estimé :
     # 150.000 euros"). "Un"/"une" read as an article is no figure ("Un show plus que réussi.").
     # "Une hausse de huit points." names nothing it is about: a fragment of the sentence before.
-    fragment = _only_attributes(kept, language) or not finite(kept) and not (
+    # An infinitive it opens on, with no verb of its own, is an aim or a heading, whatever figure it states: "Porter
+    # la part des renouvelables à 32% en 2030, contre 22% aujourd'hui." (who wants it, the sentence before says).
+    fragment = _only_attributes(kept, language) or not finite(kept) and (_opens_on_infinitive(kept) or not (
         any(t.like_num and t.pos_ != "DET" for t in kept) and any(t.pos_ in ("NOUN", "PROPN") for t in kept[:4])
-        and len(kept) >= 3 and any(t.text == ":" or t.pos_ == "PROPN" or t.ent_type_ for t in kept))
+        and len(kept) >= 3 and any(t.text == ":" or t.pos_ == "PROPN" or t.ent_type_ for t in kept)))
     out = Rewrite(text, needs_context=needs_context, fragment=fragment, subject=resolved, inner_quote=inner_quote,
                   checkable=checkable, aside=aside_tokens, described="" if elsewhere else described, office=office,
                   unresolved=_tidy(joined(kept, original)) if resolved and subj is not None and subj.i in replacement
@@ -425,6 +427,16 @@ def condense(
         out.text = plain
         out.subject = out.unresolved = ""
     return out
+
+
+def _opens_on_infinitive(kept: list[Token]) -> bool:
+    """Whether the words open on an infinitive ("Porter la part ... à 32%", "Réduire de 40% les
+    émissions"), a clitic or a negation before it aside ("Ne plus dépendre de ...", "S'engager à ...")."""
+    first = next((t for t in kept if not t.is_punct and t.lower_.replace("\u2019", "'") not in (
+        "ne", "n'", "plus", "pas", "se", "s'", "en", "y", "le", "la", "les", "l'", "leur", "lui")), None)
+    # (whatever the parser hung it on: "Porter ... à 32%" once had "%" for its head)
+    return first is not None and first.pos_ == "VERB" and "Inf" in morph_values(first, "VerbForm") and (
+        kept.index(first) <= 3)
 
 
 def joined(tokens: list[Token], original: Callable[[Token], str], replacement: dict[int, str] | None = None) -> str:

@@ -1064,3 +1064,12 @@ def test_such_a_thing_a_source_or_a_question_given_before_needs_context(sentence
 ])
 def test_such_a_thing_the_claim_says_or_a_circumstance_needs_no_context(sentence: str, needle: str) -> None:
     assert not one(f"Le gouvernement a présenté un plan de relance en mars. {sentence}", needle).needs_context
+
+
+def test_an_infinitive_with_no_verb_of_its_own_is_a_fragment_whatever_figure_it_states() -> None:
+    text = ("Le gouvernement a présenté jeudi son plan pour le vent. Objectif ? Porter la part de l'éolien en France à "
+            "32% en 2030, contre 22% aujourd'hui.")
+    claim = one(text, "32%")
+    assert claim.signals.fragment
+    # a figure stated about a named subject without a verb is still a claim
+    assert not one("Rénovation du stade de Lyon : 150.000 euros.", "150.000").signals.fragment
