@@ -291,6 +291,9 @@ AGENT_NOUNS = {
     "justice", "armées", "municipalité", "cabinet", "exécutif", "production", "établissement", "musée",
     "clinique", "laboratoire", "banque", "fondation", "ong", "ville", "région", "département",
     "enquêtrice", "enquêtrices",
+    # A shop chain, a network's operator, the defence at a trial, a person's team: "selon l'enseigne",
+    # "selon le gestionnaire du réseau", "plaide la défense", "selon son équipe médicale".
+    "enseigne", "gestionnaire", "défense", "équipe",
 }
 # English nouns that make statements ("the state auditor said", "according to the county medical examiner",
 # "Prosecutors said they would ..."): read only in English phrases, whose head noun comes last
@@ -324,7 +327,7 @@ INSTITUTION_NOUNS = frozenset({
     "office", "observatoire", "fédération", "collectif", "comité", "conseil", "commission", "ambassade", "consulat",
     "armée", "état-major", "compagnie", "opérateur", "hôpital", "ars", "justice", "armées", "municipalité",
     "cabinet", "exécutif", "production", "établissement", "musée", "clinique", "laboratoire", "banque",
-    "fondation", "ong", "ville", "région", "département", "government", "union", "company", "agency",
+    "fondation", "ong", "ville", "région", "département", "enseigne", "government", "union", "company", "agency",
     "authorities", "court",
 })
 # People described by their occupation or standing rather than an office: "regrette la chanteuse", "la
@@ -340,7 +343,7 @@ PERSON_NOUNS = {
     "infectiologue", "épidémiologiste", "virologue", "eurodéputé", "eurodéputée", "gouverneur", "gouverneure",
     "mannequin", "star", "propriétaire", "bénévole", "interprète", "couple", "infirmier", "infirmière",
     "aide-soignant", "aide-soignante", "pharmacien", "pharmacienne", "agriculteur", "agricultrice", "policière",
-    "commerçant", "commerçante", "chauffeur", "pilote", "militaire", "soldat", "élève", "étudiant", "étudiante",
+    "commerçant", "commerçante", "artisan", "artisane", "chauffeur", "pilote", "militaire", "soldat", "élève", "étudiant", "étudiante",
 }
 # More people a story names by what they do or who they are ("L'attaquant de 25 ans a rencontré les
 # dirigeants", "La vendeuse a gardé son calme"): as a definite subject with no name, they point back to someone
@@ -435,7 +438,9 @@ REFLEXIVE_REPORTING_VERBS = {"fr": ("alarm", "demand", "inquiét", "inquièt", "
 # "fera", "fit"; "mis", "met"), then the words.
 # Not "faire part de", mostly of a feeling ("a fait part de son chagrin"), and inside a quotation as often.
 SPEECH_LOCUTIONS = {"fr": ((("fai", "fon", "fer", "fi"), ("état",)), (("fai", "fon", "fer", "fi"), ("savoir",)),
-                           (("mi", "met"), ("en", "garde"))),
+                           (("mi", "met"), ("en", "garde")),
+                           # "croit savoir le quotidien": what a medium or a source reports it has learnt
+                           (("croi", "croy", "cru"), ("savoir",))),
                     "en": ()}
 # The speech verbs that report a statement only with a clause, a quotation or a colon after them:
 # with a noun object they are acts ("a lancé un appel", "a écrit un livre", "a rappelé l'ambassadeur").
@@ -449,6 +454,10 @@ CONTENT_ONLY_VERBS = {
 # The others state something with a noun object or none ("a annoncé la fermeture", "a réagi").
 STATEMENT_VERBS = {language: tuple(p for p in prefixes if p not in CONTENT_ONLY_VERBS.get(language, ()))
                    for language, prefixes in SPEECH_PREFIXES.items()}
+# Of them, the verbs that tell that someone answered an event: with no clause, quotation or colon after them
+# ("Le maire a réagi à l'incendie") the sentence says only that they spoke, not what; its subject is still who
+# the quotations after it are from (speech_verbs.reaction_only).
+REACTION_VERBS = {"fr": ("réag",), "en": ()}
 # Agent nouns that name one person: "le ministre", "l'ancien président de la République".
 PERSON_ROLES = {"ministre", "président", "présidente", "préfet", "préfète", "procureur", "procureure", "magistrat",
                 "magistrate", "juge", "maire", "député", "députée", "sénateur", "sénatrice", "élu", "élue",

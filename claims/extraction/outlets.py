@@ -29,10 +29,18 @@ def _lowered_last(name: str) -> str:
     return " ".join([*words[:-1], last.lower()])
 
 
+def _glued(name: str) -> str:
+    """"20Minutes", "FranceInfo": a title of two words not led by an article, as often written without its space
+    (a web address's spelling); "" for the others."""
+    words = name.split(" ")
+    return "".join(words) if len(words) == 2 and not name.startswith((*_DECLINED, "L'")) and all(
+        w[:1].isupper() or w[:1].isdigit() for w in words) and words[1][:1].isupper() else ""
+
+
 def _outlet_regex(names: tuple[str, ...]) -> str:
     """One alternation per article (the declined forms before the titles that take it), then the
     other names: grouped, the pattern stays fast on every sentence."""
-    names = tuple(dict.fromkeys([*names, *filter(None, map(_lowered_last, names))]))
+    names = tuple(dict.fromkeys([*names, *filter(None, map(_lowered_last, names)), *filter(None, map(_glued, names))]))
     groups = []
     for article, declined in _DECLINED.items():
         titles = {n[len(article) :] for n in names if n.startswith(article)}
@@ -59,7 +67,7 @@ _OUTLET_PATTERN = re.compile(
 # "du Parisien" is "Le Parisien": the title as written in its masthead, longest first.
 _TITLES = sorted(((o.split(" ", 1)[1], o) for o in lx.OUTLETS if o.startswith(tuple(_DECLINED))),
                  key=lambda pair: -len(pair[0]))
-_BY_LOWER = {o.lower(): o for o in lx.OUTLETS}
+_BY_LOWER = {**{_glued(o).lower(): o for o in lx.OUTLETS if _glued(o)}, **{o.lower(): o for o in lx.OUTLETS}}
 
 
 def outlet_in(text: str) -> str:

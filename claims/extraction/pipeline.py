@@ -83,6 +83,7 @@ from claims.extraction.sentence_clauses import (
     _with_said,
     _within,
 )
+from claims.extraction.speech_verbs import reaction_only
 from claims.extraction.syntax import NAMED, attach_parse
 from claims.extraction.usability import mark_usable
 
@@ -138,6 +139,7 @@ def extract_texts(
     results = []
     for art, title in zip(articles, titles, strict=True):
         _name_offices(art, tt.speaker(title, art.language) if title else "")
+        _reacted_only(art)
     all_candidates = [c for art in articles for c in art.candidates]
     for cand in all_candidates:
         _quote_speaker(cand)
@@ -356,6 +358,10 @@ def _chunk_candidates(art: Article, doc: Doc, chunk: _Chunk, previous: list[Span
             made.extend(cand for cand in split if cand is not None)
             if seg_start == clauses[0][0]:
                 main_subject = resolved
+        if reaction_only(sent, language, attrib.drop):
+            for cand in made:  # (cleared once the article is read: _reacted_only)
+                if cand.signals is not None:
+                    cand.signals.extra["reacted"] = True
         art.candidates.extend(made)
         quoted_question = '?"' in text.replace(" ", "")  # the sentence's quotation ends with a question
         if attrib.claimant or attrib.how == "speech":
@@ -663,6 +669,16 @@ def _name_offices(art: Article, title_person: str = "") -> None:
             cand.text = rw.name_description(cand.text, description, cand.claimant)
     for cand, speaker in zip(art.candidates, said_by, strict=True):
         _name_described_subject(art, cand, speakers, speaker, title_person if id(cand) in opening else "")
+
+
+def _reacted_only(art: Article) -> None:
+    """"Le journaliste Paul Roux a réagi sur France Inter." says that he spoke, not what (speech_verbs.reaction_only):
+    the claim has no claimant. He was still read as its speaker until here, so that the quotations after it are
+    his (Article.last_claimant, Context.last_speaker) and an office that names him is named in the text ("le
+    chef de l'État Paul Roux a réagi")."""
+    for cand in art.candidates:
+        if cand.signals is not None and cand.signals.extra.pop("reacted", False):
+            cand.claimant = ""
 
 
 def _name_described_subject(art: Article, cand: ClaimCandidate, speakers: set[str], speaker: str,

@@ -241,12 +241,13 @@ def _que_clause(verb: Token) -> bool:
     return False
 
 
-def _reports_content(tok: Token, language: str) -> bool:
+def _reports_content(tok: Token, language: str, by_verb: bool = True) -> bool:
     """Whether a speech verb with a subject reports what was said: a verb whose object is the statement
     ("a annoncé la fermeture"), an inverted subject after the clause said, or any other verb followed by
     a clause ("a lancé que ..."), an infinitive ("a promis de ..."), a colon or a quotation ("a écrit sur
-    Twitter : « ... »"). Without them it is an act ("a lancé un appel", "a écrit un livre")."""
-    if _speech_verb(tok, language, lx.STATEMENT_VERBS) or _reflexive_report(tok, language):
+    Twitter : « ... »"). Without them it is an act ("a lancé un appel", "a écrit un livre"). Without
+    `by_verb`, a statement verb too needs them (reaction_only)."""
+    if by_verb and (_speech_verb(tok, language, lx.STATEMENT_VERBS) or _reflexive_report(tok, language)):
         return True
     if any(c.dep_.startswith("nsubj") and c.i > tok.i for c in tok.children) or after_quotation(tok):
         return True  # "..., a assuré le ministre": an inverted subject reports the clause before it
@@ -335,3 +336,18 @@ def _appeal_for(verb: Token, language: str) -> bool:
         c.dep_ == "obl:arg" and c.pos_ == "NOUN" and c.i > verb.i and c.lower_ not in lx.TIME_NOUNS
         and not any(g.pos_ == "NUM" for g in c.children)
         and any(g.dep_ == "case" and g.lower_ in ("à", "au", "aux") for g in c.children) for c in verb.children)
+
+
+def reaction_only(words: Iterable[Token], language: str, drop: list[tuple[int, int]]) -> bool:
+    """"Le maire a réagi à l'incendie", "La ministre réagissait à l'annonce": a sentence whose only speech verb
+    tells that its subject reacted (lexicon.REACTION_VERBS), with no clause, quotation or colon after it, says
+    that they spoke, not what: it has no claimant, though its subject is who the quotations after it are from.
+    Not when another speech verb says what ("a réagi sur Twitter pour dénoncer ...", "a réagi, affirmant que
+    ..."), nor a quotation or a tail left out of the text (`drop`: '"...", a réagi le maire')."""
+    words = list(words)
+    if drop or any(t.text in ('"', "«", "»", ":") for t in words):
+        return False
+    verbs = [t for t in words if t.pos_ in ("VERB", "AUX") and speech_verb(t, language)]
+    reacting = _folded(lx.REACTION_VERBS, language)  # (the verb itself: not a locution, "a fait état de")
+    return bool(verbs) and all(fold(t.lower_).startswith(reacting) and finite(t)
+                               and not _reports_content(t, language, by_verb=False) for t in verbs)
