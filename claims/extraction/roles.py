@@ -19,7 +19,21 @@ def role_key(description: str) -> str:
     words = fold(description.lower().replace("\u2019", "'")).replace("l'", "l' ").split()
     while words and words[0] in ("le", "la", "l'", "les", "un", "une", "the", "a", "an"):
         words = words[1:]
-    return " ".join(words).replace("l' ", "l'")
+    key = " ".join(words).replace("l' ", "l'")
+    for other, same in _SAME_OFFICES:
+        if key == other or key.startswith(other + " "):
+            return same + key[len(other):]
+    return key
+
+
+# Offices French news names in two ways ("le garde des Sceaux" is the Justice minister, "le 1er ministre" the
+# Premier ministre): one key, so that an article's "Le garde des Sceaux a rappelé ..." is the person it named
+# "ministre de la Justice" (as folded by role_key).
+_SAME_OFFICES = (
+    ("garde des sceaux", "ministre de la justice"),
+    ("1er ministre", "premier ministre"),
+    ("1ere ministre", "premiere ministre"),
+)
 
 
 def is_role(description: str) -> bool:

@@ -48,3 +48,9 @@ def test_a_medium_written_without_its_space_and_croit_savoir() -> None:
             "Vestrie, croit savoir le quotidien Le Courrier.")
     assert claim(text, "se trouvait à bord").claimant == "20 Minutes"
     assert claim(text, "dans les locaux").claimant != ""
+
+
+def test_the_garde_des_sceaux_is_the_justice_minister_the_article_named() -> None:
+    text = ("La ministre de la Justice, Anne Dupont, s'est rendue à la prison de Lyon lundi. "
+            "\"Les 3 surveillants n'ont commis aucune erreur\", a affirmé la garde des Sceaux.")
+    assert claim(text, "3 surveillants").claimant == "Anne Dupont"
