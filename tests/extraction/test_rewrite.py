@@ -1073,3 +1073,13 @@ def test_an_infinitive_with_no_verb_of_its_own_is_a_fragment_whatever_figure_it_
     assert claim.signals.fragment
     # a figure stated about a named subject without a verb is still a claim
     assert not one("Rénovation du stade de Lyon : 150.000 euros.", "150.000").signals.fragment
+
+
+def test_an_office_that_says_which_is_the_one_person_of_its_gender_the_article_named() -> None:
+    text = ("Agnès Morel a visité un hôpital de Lyon lundi avec le maire Paul Roux. "
+            "La ministre de la Santé a salué la hausse de 12% des vaccinations en 2019.")
+    assert one(text, "12%").text == "La ministre de la Santé Agnès Morel a salué la hausse de 12% des vaccinations en 2019."
+    # two women named: which one, the article does not say
+    text = ("Agnès Morel a visité un hôpital de Lyon lundi avec la maire Julie Roux. "
+            "La ministre de la Santé a salué la hausse de 12% des vaccinations en 2019.")
+    assert one(text, "12%").text.startswith("La ministre de la Santé a salué")
