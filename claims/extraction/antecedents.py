@@ -10,7 +10,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from claims.extraction import lexicon as lx
-from claims.extraction.article_context import Context, _described
+from claims.extraction.article_context import _DETERMINER_GENDER, Context, _described
 from claims.extraction.attribution import (
     Attribution,
     agrees,
@@ -78,8 +78,7 @@ _MONEY, _ANY, _COUNT = "money", "any", "count"
 _FIGURE_NOUNS = {"montant": (_MONEY, "Le "), "somme": (_MONEY, "La "), "chiffre": (_ANY, "Le "),
                  "nombre": (_COUNT, "Le "), "total": (_COUNT, "Le ")}
 _CURRENCIES = frozenset(lx.CURRENCY.values())
-_TIMES = frozenset({*lx.HOUR_UNITS, *lx.UNITS.values(), "ans", "an", "années", "année", "mois", "semaines",
-                    "semaine", "jours", "jour", "minutes", "secondes", "siècles"})
+_TIMES = frozenset({*lx.HOUR_UNITS, *lx.UNITS.values(), *lx.DURATION_NOUNS})
 _FIGURES_KEY = "claims.extraction.antecedents.figures"
 
 
@@ -127,9 +126,15 @@ def _fits(quantity: dict[str, Any], kind: str) -> bool:
     return kind == _ANY or unit not in _CURRENCIES and unit not in ("%", "points")
 
 
+def remember_figures(doc: Doc, quantities: list[dict[str, Any]]) -> None:
+    """Keep the figures the pipeline found in a document (quantities.find_quantities, its dates set aside) for
+    _figures, so that they are not looked for twice."""
+    doc.user_data[_FIGURES_KEY] = quantities
+
+
 def _figures(doc: Doc) -> list[dict[str, Any]]:
-    """The figures of the whole document (quantities.find_quantities, its dates set aside), read once per
-    document: only a figure noun after a demonstrative asks for them."""
+    """The figures of the whole document: those the pipeline found (remember_figures), else found here once per
+    document (a document condensed outside the pipeline)."""
     if _FIGURES_KEY not in doc.user_data:
         dates = find_dates(doc)
         taken = {i for d in dates for i in tokens_within(doc, d["char_start"], d["char_end"])}
@@ -150,7 +155,6 @@ _IDENTITY_NOUNS = frozenset({
 
 _MASCULINE_IDENTITIES = frozenset({"homme", "garçon", "adolescent", "retraité"})
 _FEMININE_IDENTITIES = frozenset({"femme", "fille", "adolescente", "retraitée"})
-_DETERMINER_GENDERS = {"le": "Masc", "ce": "Masc", "cet": "Masc", "la": "Fem", "cette": "Fem"}
 
 
 def person_described(subj: Token, ctx: Context, span: Span) -> str:
@@ -169,7 +173,7 @@ def person_described(subj: Token, ctx: Context, span: Span) -> str:
         return ""  # "l'homme politique", "la femme d'affaires": more than who they are
     low = subj.lower_
     gender = "Masc" if low in _MASCULINE_IDENTITIES else "Fem" if low in _FEMININE_IDENTITIES else (
-        _DETERMINER_GENDERS.get(det.lower_, ""))
+        _DETERMINER_GENDER.get(det.lower_, ""))
     if not gender:
         return ""
     pronoun = "il" if gender == "Masc" else "elle"

@@ -516,6 +516,10 @@ CLOCK_BEFORE = {"à", "vers", "dès", "avant", "après", "jusqu'à", "entre", "d
 # forms, not lemmas: the pipeline loads no lemmatizer (claims/extraction/nlp.py).
 SCHEDULED = ("prévu", "programmé", "attendu", "envisagé", "fixé", "planifié", "scheduled", "planned", "expected")
 HOUR_UNITS = {"h", "heures", "heure", "hours", "hour", "hrs", "o'clock", "gmt", "utc"}
+# Nouns that measure a length of time ("trois ans", "deux semaines", "des décennies"): a unit, not what is counted.
+DURATION_NOUNS = frozenset({"ans", "an", "années", "année", "mois", "jours", "jour", "semaines", "semaine", "minutes",
+                            "secondes", "décennies", "décennie", "siècles", "siècle", "years", "year", "months",
+                            "month", "days", "day", "weeks", "week"})
 # Words that make a sentence about what will or may happen, what to do, or what to buy.
 FORECAST_MARKERS = {
     "fr": ("prévision", "prévu", "prévue", "prévus", "prévues", "attendu", "attendue", "attendus", "attendues",

@@ -136,8 +136,7 @@ def _quoted_described(subj: Token | None, kept: list[Token]) -> bool:
 
 
 # Nouns of a time that "Voilà ..." counts ("Voilà des années que", "Voilà trois mois que"): no pointing back.
-_DURATIONS = frozenset({"ans", "années", "mois", "semaines", "jours", "heures", "décennies", "siècles", "an", "année",
-                        "semaine", "jour", "heure", "décennie", "siècle", "minutes"})
+_DURATIONS = lx.DURATION_NOUNS | lx.HOUR_UNITS
 
 _CLEFT_BE = frozenset({"est", "était", "étaient", "sont"})
 

@@ -18,6 +18,7 @@ from claims.extraction import lexicon as lx
 from claims.extraction import rewrite as rw
 from claims.extraction import tense as tn
 from claims.extraction import titles as tt
+from claims.extraction.antecedents import remember_figures
 from claims.extraction.candidates import Article, ClaimCandidate, Extraction, _Chunk
 from claims.extraction.checkworthiness import (
     Signals,
@@ -276,6 +277,7 @@ def _chunk_candidates(art: Article, doc: Doc, chunk: _Chunk, previous: list[Span
     date_chars = [(d["char_start"], d["char_end"]) for d in dates]
     date_tokens = {i for s, e in date_chars for i in tokens_within(doc, s, e)}
     quantities = ft.find_quantities(doc, language, date_tokens)
+    remember_figures(doc, quantities)  # (what "ce montant" stands for: antecedents._figure_before)
     entities = ft.find_entities(doc)
     sentences = _sentences(doc, chunk.prose)
     quote_run: list[ClaimCandidate] = []

@@ -186,9 +186,7 @@ def _counted_noun(unit: str) -> bool:
 
 
 # Durations measure too: "Six hommes âgés de 19 à 25 ans [...] trois d'entre eux" are three men, not three years.
-_DURATIONS = {"ans", "an", "années", "année", "mois", "jours", "jour", "semaines", "semaine", "minutes", "secondes",
-              "siècles", "years", "year", "months", "month", "days", "day", "weeks", "week"}
-_MEASURE_UNITS = {*lx.UNITS.values(), *lx.CURRENCY.values(), *lx.HOUR_UNITS, *_DURATIONS}
+_MEASURE_UNITS = {*lx.UNITS.values(), *lx.CURRENCY.values(), *lx.HOUR_UNITS, *lx.DURATION_NOUNS}
 _MONEY = set(lx.CURRENCY.values())
 
 
