@@ -142,29 +142,14 @@ def _figures(doc: Doc) -> list[dict[str, Any]]:
     return doc.user_data[_FIGURES_KEY]
 
 
-# Nouns that say who someone is (their sex, age, origin, occupation), which a story uses to go on about the
-# person its previous sentence was about: "Jean Dupont a été retrouvé mort. L'homme ...". Not the part someone
-# plays in an event ("Jean Dupont a été renversé. Le conducteur a pris la fuite": someone else), nor an office
-# (resolved by the article's offices: _office_holder, Context.article_holder).
-_IDENTITY_NOUNS = frozenset({
-    "homme", "femme", "garçon", "fille", "adolescent", "adolescente", "enfant", "jeune", "retraité", "retraitée",
-    "trentenaire", "quadragénaire", "quinquagénaire", "sexagénaire", "septuagénaire", "octogénaire",
-    "nonagénaire", "quadra", "quinqua", "sexa",
-})
-
-
-_MASCULINE_IDENTITIES = frozenset({"homme", "garçon", "adolescent", "retraité"})
-_FEMININE_IDENTITIES = frozenset({"femme", "fille", "adolescente", "retraitée"})
-
-
 def person_described(subj: Token, ctx: Context, span: Span) -> str:
     """"Paul Roux a été retrouvé mort lundi. L'homme, âgé de 62 ans, travaillait ...": a definite or
-    demonstrative description of a person by who they are (_IDENTITY_NOUNS, with its adjectives: "le jeune
+    demonstrative description of a person by who they are (lx.IDENTITY_NOUNS, with its adjectives: "le jeune
     homme", "ce jeune Héraultais" when its adjective is a demonym is not one) that goes on about the named
     person the previous sentence was about (Context.subject_for), of the gender the description shows, as the
     article gave it; "" when that sentence brought in someone unnamed of that gender ("un homme"), the
     subject was no person or of unknown gender, or the sentence names them itself."""
-    if subj.lower_ not in _IDENTITY_NOUNS or "Plur" in morph_values(subj, "Number"):
+    if subj.lower_ not in lx.IDENTITY_NOUNS or "Plur" in morph_values(subj, "Number"):
         return ""
     det = next((c for c in subj.children if c.dep_ == "det" and c.i < subj.i), None)
     if det is None or det.lower_.replace("\u2019", "'") not in ("le", "la", "l'", "ce", "cet", "cette"):
@@ -172,7 +157,7 @@ def person_described(subj: Token, ctx: Context, span: Span) -> str:
     if any(c.dep_ == "amod" and c.i > subj.i for c in subj.children):
         return ""  # "l'homme politique", "la femme d'affaires": more than who they are
     low = subj.lower_
-    gender = "Masc" if low in _MASCULINE_IDENTITIES else "Fem" if low in _FEMININE_IDENTITIES else (
+    gender = "Masc" if low in lx.MASCULINE_IDENTITIES else "Fem" if low in lx.FEMININE_IDENTITIES else (
         _DETERMINER_GENDER.get(det.lower_, ""))
     if not gender:
         return ""

@@ -62,15 +62,23 @@ _FIGURES = frozenset(role_key(word) for word in lx.FIGURE_NOUNS - {"auteur", "au
 _DETERMINER_GENDER = {"le": "Masc", "ce": "Masc", "cet": "Masc", "la": "Fem", "cette": "Fem"}
 
 
+# Nouns of who someone is that show their gender (lexicon), as role_key writes them.
+_FEMININE_IDENTITIES = frozenset(role_key(w) for w in lx.FEMININE_IDENTITIES)
+_MASCULINE_IDENTITIES = frozenset(role_key(w) for w in lx.MASCULINE_IDENTITIES)
+
+
 def description_gender(description: str) -> str:
     """"Masc", "Fem" or "": the gender a description of a person shows by its determiner ("la ministre", "ce
-    professeur") or its first word ("l'ancienne ministre", "l'ancien député", "l'animatrice")."""
+    professeur") or its first word ("l'ancienne ministre", "l'ancien député", "l'animatrice", "l'homme")."""
     first = description.lower().replace("\u2019", "'").split()[:1]
     words = role_key(description).split()
     if not first or not words:
         return ""
-    if words[0] in ("ancienne", "premiere") or words[0].endswith(("trice", "iere", "euse")):
+    if words[0] in ("ancienne", "premiere") or words[0].endswith(("trice", "iere", "euse")) or (
+            _FEMININE_IDENTITIES.intersection(words[:2])):  # "l'adolescente", "la jeune femme"
         return "Fem"
+    if _MASCULINE_IDENTITIES.intersection(words[:2]):  # "l'homme", "l'homme d'affaires"
+        return "Masc"
     gender = _DETERMINER_GENDER.get(first[0], "")
     return gender or ("Masc" if words[0] in ("ancien", "premier") else "")
 

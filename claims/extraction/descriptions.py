@@ -147,6 +147,22 @@ def _role_phrase(noun: Token, named: bool = False) -> list[Token] | None:
     if noun.lower_ not in lx.PERSON_ROLES and role_key(noun.lower_) not in FOLDED_JOBS or (
             not named and _names_itself(noun)) or _named_in_apposition(noun):
         return None
+    return _definite_phrase(noun)
+
+
+def identity_phrase(noun: Token) -> list[Token] | None:
+    """The words of a subject that describes one person by who they are (lexicon.IDENTITY_NOUNS: "L'homme", "La
+    jeune femme", "Le sexagénaire de Lyon", "L'homme d'affaires"), as _role_phrase gives an office's; None
+    otherwise, or for a plural ("Les deux hommes") or one with a name beside it."""
+    if noun.lower_ not in lx.IDENTITY_NOUNS or "Plur" in morph_values(noun, "Number") or _names_itself(noun) \
+            or _named_in_apposition(noun):
+        return None
+    return _definite_phrase(noun)
+
+
+def _definite_phrase(noun: Token) -> list[Token] | None:
+    """A person's noun with its definite article and what follows it up to the verb ("La présidente du RN"), with
+    no name, comma or quotation in it; None otherwise."""
     phrase = [t for t in noun.subtree if t.i <= noun.i or (t.i - noun.i <= 6 and t.dep_ not in ("acl", "acl:relcl"))]
     if not phrase or phrase[0].lower_ not in ("le", "la", "l'", "l\u2019", "les") or len(phrase) > 8:
         return None

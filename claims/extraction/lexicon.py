@@ -797,3 +797,16 @@ virginie yasmina yolande yvette yvonne zoé zoe greta sonia theresa elizabeth na
 # The present of "aller", the auxiliary of French's near future ("le maire va présenter son budget", "nous allons
 # vendre"): tense.tense_at reads the infinitive it governs as to come, rule_signals._near_future the main verb.
 GOING_TO = frozenset({"vais", "vas", "va", "allons", "allez", "vont"})
+
+
+# Nouns that say who someone is (their sex, age, origin), which a story uses to go on about a person it named:
+# "Jean Dupont a été retrouvé mort. L'homme ...". Not the part someone plays in an event ("Jean Dupont a été
+# renversé. Le conducteur a pris la fuite": someone else), nor an office or occupation (attribution.FOLDED_JOBS,
+# PERSON_ROLES). Those of one gender whatever their determiner ("l'homme", "l'adolescente") are in the two sets after.
+IDENTITY_NOUNS = frozenset({
+    "homme", "femme", "garçon", "fille", "adolescent", "adolescente", "enfant", "jeune", "retraité", "retraitée",
+    "trentenaire", "quadragénaire", "quinquagénaire", "sexagénaire", "septuagénaire", "octogénaire",
+    "nonagénaire", "quadra", "quinqua", "sexa",
+})
+MASCULINE_IDENTITIES = frozenset({"homme", "garçon", "adolescent", "retraité"})
+FEMININE_IDENTITIES = frozenset({"femme", "fille", "adolescente", "retraitée"})

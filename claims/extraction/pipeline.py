@@ -139,7 +139,7 @@ def extract_texts(
             release(doc)
     results = []
     for art, title in zip(articles, titles, strict=True):
-        _name_offices(art, tt.speaker(title, art.language) if title else "")
+        _name_offices(art, tt.speaker(title, art.language) if title else "", tt.subject(title) if title else "")
         _reacted_only(art)
     all_candidates = [c for art in articles for c in art.candidates]
     for cand in all_candidates:
@@ -647,30 +647,36 @@ def _paired_holder(art: Article, description: str) -> str:
     return next(iter(names)) if len(names) == 1 else ""
 
 
-def _name_offices(art: Article, title_person: str = "") -> None:
+def _name_offices(art: Article, title_person: str = "", title_subject: str = "") -> None:
     """'En visite à l'hôpital, le ministre de l'Intérieur a annoncé ...' and further on 'Christophe Castaner,
     ministre de l'Intérieur, ...': a claimant the article left as an office is the one person the article
     named with that very office, its noun and its complement word for word, wherever it did (a lead often
     gives the office before the name). Not a bare noun ("le ministre": any of them), nor an office the
-    article gave two people. The claim's text then names them after the office too (rewrite.name_description)."""
+    article gave two people. The claim's text then names them after the office too (rewrite.name_description).
+    A subject the article's first two statements describe is also the person the title opens on (`title_subject`:
+    "Paul Roux hospitalisé à Lyon" / "Le chanteur a été admis ..."), when the article names them so."""
     speakers = {cand.claimant for cand in art.candidates if cand.claimant in art.context.people}
     said_by = [cand.claimant for cand in art.candidates]
     # The article's first two statements: where a title's speaker is the office the article opens on.
     opening = {id(c) for c in sorted((c for c in art.candidates if not c.headline), key=lambda c: c.start)[:2]
-               } if title_person else set()
+               } if title_person or title_subject else set()
+    # (the title's words for them, not a surname it shares with someone: "Affaire Dupont" is no one)
+    title_subject = title_subject if title_subject in art.context.people else ""
     for cand in art.candidates:
         description = cand.claimant
         if paired := _paired_holder(art, description):
             cand.claimant = paired
         elif cand.claimant:
             cand.claimant = art.context.article_holder(cand.claimant, cand.quote, speakers) or (
-                id(cand) in opening and _title_person(art, cand.claimant, title_person, cand.quote)) or cand.claimant
+                id(cand) in opening and title_person and _title_person(art, cand.claimant, title_person, cand.quote)
+            ) or cand.claimant
         else:
             continue
         if cand.claimant != description:  # the text names them too (rewrite.name_description)
             cand.text = rw.name_description(cand.text, description, cand.claimant)
     for cand, speaker in zip(art.candidates, said_by, strict=True):
-        _name_described_subject(art, cand, speakers, speaker, title_person if id(cand) in opening else "")
+        _name_described_subject(art, cand, speakers, speaker,
+                                (title_person or title_subject) if id(cand) in opening else "")
 
 
 def _reacted_only(art: Article) -> None:
@@ -707,7 +713,7 @@ def _name_described_subject(art: Article, cand: ClaimCandidate, speakers: set[st
     if not name or rw.same_person(name, cand.claimant) and at.role_key(speaker) != at.role_key(described):
         return
     text = rw.name_description(cand.text, described, name)
-    if f"{described} {name}".lower() in text.lower():  # (or the claimant's rule named them the same way)
+    if rw.named_form(described, name).lower() in text.lower():  # (or the claimant's rule named them the same way)
         cand.text = text
         cand.needs_context = cand.signals.needs_context = False
 

@@ -58,6 +58,7 @@ from claims.extraction.descriptions import (
     _unidentified_office,
     _unnamed_description,
     demonstrative,
+    identity_phrase,
     possessive,
     set_after_a_name,
 )
@@ -349,7 +350,8 @@ def condense(
                 resolved = name
             else:
                 needs_context = True
-            if not resolved and subj in kept and (role := _role_phrase(subj)) is not None and all(t in kept for t in role):
+            if not resolved and subj in kept and (role := _role_phrase(subj) or identity_phrase(subj)) is not None \
+                    and all(t in kept for t in role):
                 described = _tidy(joined(role, original))  # the article, read whole, may name them (name_description)
         elif (_named_in_apposition(subj, misread=True) or _names_itself(subj)) and low not in _LATTER:
             pass  # "Cet ex-collaborateur, Tewfik Derbal, a démissionné", "Cette saison 3 de The Voice": named
@@ -483,7 +485,21 @@ def name_description(text: str, description: str, name: str) -> str:
     found = re.search(r"(?<!\w)" + re.escape(description) + r"(?!\w)", text, re.IGNORECASE)
     if found is None or text[found.end():].lstrip()[:1].isupper():
         return text
+    named = named_form(description, name)
+    if named == name:
+        return text[: found.start()] + (name if found.start() == 0 else _mid_sentence(name)) + text[found.end():]
     return text[: found.end()] + " " + name + text[found.end():]
+
+
+def named_form(description: str, name: str) -> str:
+    """How a claim's text names a person it described (name_description): after the office or occupation ("Le
+    ministre Paul Martin", "L'homme d'affaires Paul Martin"); in the place of words that only said who they are
+    ("L'homme", "La jeune femme": lexicon.IDENTITY_NOUNS), which "L'homme Paul Martin" would keep for nothing."""
+    words = role_key(description).split()
+    return name if words and all(w in _IDENTITY_KEYS for w in words) else f"{description} {name}"
+
+
+_IDENTITY_KEYS = frozenset(role_key(w) for w in lx.IDENTITY_NOUNS)
 
 
 _ARTICLES = ("le ", "la ", "les ", "l'", "l\u2019", "un ", "une ", "des ", "the ")

@@ -79,3 +79,15 @@ def speaker(title: str, language: str) -> str:
         if found.group(1).lower() == "selon" or says(found.group(1), language):
             return found.group(2)
     return ""
+
+
+# A title that opens on a person's name and goes on about them: "Paul Roux hospitalisé à Lyon", 'Paul Roux
+# "confiant" avant son procès', "Paul Roux, maire de Dax, est mort", "Paul Roux : ses adieux".
+_OPENS_ON_A_NAME = re.compile(r"^" + _NAME + r"(?=\s*[,:?!\"«“(]|\s+[a-zà-ÿ])")
+
+
+def subject(title: str) -> str:
+    """The name a title opens on when what follows is about that name ("Paul Roux hospitalisé à Lyon": "Paul
+    Roux"), or "". Whether it is a person the article names, the article says (pipeline._name_offices)."""
+    found = _OPENS_ON_A_NAME.match(title.strip())
+    return found.group(1) if found else ""

@@ -146,3 +146,33 @@ def test_the_title_names_only_an_office_of_the_articles_first_statements() -> No
                                  min_score=0.0, selective=False)
     third = next(c for c in extraction.claims if "40 millions" in c.text)
     assert "Claire Morel" not in third.text
+
+
+def test_a_title_opens_on_the_name_it_goes_on_about() -> None:
+    from claims.extraction.titles import subject
+
+    assert subject("Paul Girard hospitalisé à Lyon après un malaise") == "Paul Girard"
+    assert subject('Claire Morel "confiante" avant son procès') == "Claire Morel"
+    assert subject("Jean-Paul Le Roux, maire de Dax, est mort à 81 ans") == "Jean-Paul Le Roux"
+    assert subject("Grève : les syndicats appellent à manifester jeudi") == ""
+    assert subject("Ski : Paul Girard remporte la descente") == ""  # not what the title opens on
+
+
+# Two men named, and the lead describes the one the title is about by who he is or by what he does.
+ABOUT = ("L'homme a dirigé la mairie de Dax pendant 31 ans et siégé 12 ans au Sénat. Le sénateur Paul Girard est mort "
+         "lundi à l'hôpital de Dax, a annoncé son successeur Marc Roux. Il avait 81 ans.")
+
+
+def test_a_person_the_lead_describes_is_the_one_the_title_opens_on() -> None:
+    assert first_text(ABOUT, "Paul Girard, ancien maire de Dax, est mort à 81 ans").startswith(
+        "Paul Girard a dirigé la mairie de Dax pendant 31 ans")
+    # an occupation keeps its words, the name follows it
+    singer = ABOUT.replace("L'homme a dirigé la mairie de Dax", "Le chanteur a donné des concerts à Dax")
+    assert first_text(singer, "Paul Girard, ancien maire de Dax, est mort à 81 ans").startswith(
+        "Le chanteur Paul Girard a donné des concerts à Dax")
+    # Not without a title that opens on him, nor a title on a name the article gives no one ("Affaire Girard"),
+    # nor for a woman.
+    assert first_text(ABOUT, "Dax : l'ancien maire est mort à 81 ans").startswith("L'homme a dirigé")
+    assert first_text(ABOUT, "Affaire Girard : l'ancien maire est mort").startswith("L'homme a dirigé")
+    woman = ABOUT.replace("L'homme a dirigé", "La femme a dirigé")
+    assert first_text(woman, "Paul Girard, ancien maire de Dax, est mort à 81 ans").startswith("La femme a dirigé")
