@@ -122,6 +122,11 @@ def segment(text: str) -> list[Block]:
             prev_len = l_end - l_start
             shouted = _shouted(text[l_start:l_end])
             kind = _classify(text[l_start:l_end], first=first and unit_start is None)
+            if unit_start is not None and kind in ("teaser", "caption", "byline") and (
+                    open_end or text[l_start].islower()):
+                # The rest of a sentence cut by a hard wrap, not furniture: "l'institut a\npublié la
+                # nouvelle étude ..." reads as a teaser ("Publié le 3 mars") on its own.
+                kind = "prose"
             following = lines[index + 1].strip() if index + 1 < len(lines) else ""
             open_end = _open_end(text[l_start:l_end])
             if kind in ("title", "heading") and (following[:1].islower() or (following and open_end)

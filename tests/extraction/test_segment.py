@@ -92,3 +92,13 @@ def test_a_lower_case_word_alone_on_a_line_is_a_hard_wrap_not_an_agency_byline()
     text = "Le couvre-feu est prolongé de 72\nheures\net les écoles restent fermées."
     assert kinds(text) == [("prose", text)]
     assert ("byline", "AFP") in kinds("Le texte commence ici et dit quelque chose.\n\nAFP\n\nEt il continue ensuite.")
+
+
+def test_a_wrapped_line_that_opens_like_a_teaser_goes_on_with_its_sentence() -> None:
+    """"publié la nouvelle étude ..." after "l'institut de Lyon a": the rest of a sentence cut by a hard wrap,
+    not a publication date ("Publié le 3 mars")."""
+    text = ("Hier soir, vers 20h00, l'institut de Lyon a\npublié la nouvelle étude du professeur Martin qui\n"
+            "porte cette fois sur 80 malades.")
+    assert kinds(text) == [("prose", text)]
+    # A teaser on its own line after a finished sentence stays furniture.
+    assert ("teaser", "Publié le 3 mars à 10h") in kinds("Le maire a démissionné mardi.\nPublié le 3 mars à 10h")
