@@ -123,7 +123,27 @@ def _pronoun_opens(kept: list[Token]) -> bool:
                     low in _PERSONAL_PRONOUNS and not _impersonal(first)
                     and not (first in kept and _named_before(first, kept)))):
             return True
-    return False
+    return _impersonal_opens_back(words)
+
+
+# What an impersonal "il" introduces a clause with: "il se trouve que ...", "il est 22 h lorsque ...".
+_CLAUSE_MARKS = frozenset({"que", "qu'", "quand", "lorsque", "lorsqu'"})
+
+
+def _impersonal_opens_back(words: list[Token]) -> bool:
+    """"Il se trouve qu'elle est associée à l'épisode", "Il est 22 h lorsque son compagnon quitte la chambre":
+    an impersonal "il" says nothing itself; the clause it introduces does, and its subject is a pronoun or a
+    possessive that only the sentences before say who is."""
+    if not words or words[0].lower_ != "il" or not _impersonal(words[0]):
+        return False
+    mark = next((t for t in words[1:10] if t.lower_.replace("\u2019", "'") in _CLAUSE_MARKS and t.dep_ == "mark"), None)
+    if mark is None:
+        return False
+    subj = next((c for c in mark.head.children if c.dep_.startswith("nsubj") and c.i > mark.i), None)
+    if subj is None:
+        return False
+    low = subj.lower_.replace("\u2019", "'")
+    return low in SPEAKER_PRONOUNS or low in _PERSONAL_PRONOUNS and not _impersonal(subj) or possessive(subj) is not None
 
 
 def _quoted_described(subj: Token | None, kept: list[Token]) -> bool:
@@ -191,8 +211,9 @@ def _refers_back(kept: list[Token]) -> bool:
     first, second = words[0], words[1]
     low = first.lower_.replace("\u2019", "'")
     question = words[-1].text == "?" or kept[-1].text == "?"
-    if low == "il" and any(t.lower_ in ("agit", "agissait", "agira", "agirait") for t in words[1:3]):
-        return True  # "Il s'agit d'une ancienne maison": what the sentences before spoke of
+    if low == "il" and any(t.lower_ in ("agit", "agissait", "agira", "agirait") for t in words[1:3]) or low == "il" and any(
+            t.lower_ == "agir" and t.i and t.doc[t.i - 1].lower_.replace("\u2019", "'") == "s'" for t in words[2:4]):
+        return True  # "Il s'agit d'une ancienne maison", "Il pourrait s'agir d'un concours": what the sentences before spoke of
     if low in ("voilà", "voici") and not (second.pos_ in ("DET", "NUM") and words[2].lower_ in _DURATIONS) or (
             low in ("tel", "telle", "tels", "telles") and second.lower_ in ("est", "sont", "était", "étaient")):
         # "Voilà ce qu'a indiqué la ministre", "Voilà la quantité de courrier qui a été retrouvée", "Telle est la

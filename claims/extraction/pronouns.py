@@ -4,8 +4,11 @@ que"), so that it is neither replaced by an antecedent nor taken to point back."
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
+from claims.extraction import lexicon as lx
 from claims.extraction.doccache import morph_values
 
 _IMPERSONAL_NEXT = {"y", "faut", "s'agit", "agit", "pleut", "neige", "arrive"}
@@ -18,13 +21,14 @@ _LATTER = {"dernier", "dernière", "derniers", "dernières", "celui-ci", "celle-
 _PERSONAL_PRONOUNS = frozenset({"il", "elle", "ils", "elles", "he", "she", "they"})
 
 
-_CLITICS = frozenset({"ne", "n'", "se", "s'", "en", "me", "m'", "nous", "lui", "leur"})
+_CLITICS = frozenset({"ne", "n'", "se", "s'", "en", "me", "m'", "te", "t'", "nous", "vous", "lui", "leur"})
 _IMPERSONAL_PREDICATES = frozenset({"temps", "question", "hors", "tôt", "tard", "l'heure", "dommage"})
+_BE = frozenset({"est", "était", "sera", "serait", "devient", "semble", "fut"})
 
 
 def _impersonal(subj: Token) -> bool:
     """ "Il faut", "il n'y a", "il s'agit", "il est possible de", "il est trop tôt pour", "il est hors de
-    question de": an "il" that stands for no one."""
+    question de", "il pourrait s'agir", "il fera 8 degrés", "il est 19h15": an "il" that stands for no one."""
     if subj.lower_ != "il":
         return False
     following = [t for t in subj.doc[subj.i + 1 : subj.i + 7]]
@@ -44,26 +48,116 @@ def _impersonal(subj: Token) -> bool:
     if not rest:
         return False
     verb = rest[0].lower_.replace("\u2019", "'")
+    reflexive = any(w in ("se", "s'") for w in words[: words.index(verb)]) if verb in words else False
     if verb in _IMPERSONAL_NEXT or verb in ("agit", "agissait", "agira", "agirait") or verb in _MUST:
         return True
+    if verb in _MODALS and _modal_impersonal(rest):
+        return True  # "il pourrait s'agir", "il va falloir", "il doit y avoir", "il peut être utile de"
+    if reflexive and verb in _MAY_BE_THAT and len(rest) > 1 and rest[1].lower_.replace("\u2019", "'") in ("que", "qu'"):
+        return True  # "il se peut que", "il se pourrait que", "il se trouve que"
+    if verb in ("va", "allait", "ira", "irait") and "en" in words[: words.index(verb)] and len(rest) > 1 and (
+            rest[1].lower_.replace("\u2019", "'") in ("de", "d'", "du", "des")):
+        return True  # "il en va de même", "il en va du respect du droit"
     if verb in _IMPERSONAL_VERBS:
         return _impersonal_complement(verb, rest[1:])
+    if verb in _WEATHER_MAKES and _weather(rest[1:]):
+        return True  # "il fait beau", "il fera entre 8 et 10 degrés"
     if verb in _THERE_IS and len(rest) > 1 and rest[1].lower_ == "fallu":
         return True  # "Il avait fallu trois tentatives pour le réveiller"
+    if verb in _THERE_IS and len(rest) > 1 and rest[1].lower_ in _IMPERSONAL_PARTICIPLES:
+        # "il ne nous a manqué que deux voix", "il lui a suffi de présenter une facture"
+        return _impersonal_complement(_IMPERSONAL_PARTICIPLES[rest[1].lower_], rest[2:])
     been = next((k for k, t in enumerate(rest[1:5], 1) if t.lower_ == "été"), None)
     if verb in _THERE_IS and been is not None and not any(t.pos_ in ("VERB", "AUX", "PRON") for t in rest[1:been]):
-        # "Il avait (en effet) été prouvé que ...", "il a été décidé que ...": a compound passive whose subject is
-        # the "que" clause after it (only "que": "Il a été accusé d'avoir menti" is about him)
+        # "Il avait (en effet) été prouvé que ...", "il a été décidé que ...", "il a été demandé aux voyagistes de
+        # limiter ...": a compound passive whose subject is the "que" clause after it, or the infinitive after a
+        # verb whose passive takes one (_IMPERSONAL_PASSIVES; not "Il a été accusé d'avoir menti": about him)
         after = next((t for t in rest[been + 1 : been + 4] if t.pos_ != "ADV"), None)
-        return after is not None and after.pos_ == "VERB" and "Part" in morph_values(after, "VerbForm") and any(
+        return after is not None and after.pos_ == "VERB" and "Part" in morph_values(after, "VerbForm") and (any(
             c.dep_ in ("ccomp", "csubj", "csubj:pass") and any(
                 m.dep_ == "mark" and m.lower_.replace("\u2019", "'") in ("que", "qu'") for m in c.children)
-            for c in after.children)
-    if verb in ("est", "était", "sera", "serait", "devient", "semble"):
-        after = [t for t in rest[1:4] if t.pos_ != "ADV" or t.lower_ in _IMPERSONAL_PREDICATES]
-        reflexive = any(w in ("se", "s'") for w in words[: words.index(verb)]) if verb in words else False
-        return bool(after) and (after[0].pos_ == "ADJ" or after[0].lower_ in _IMPERSONAL_PREDICATES
-                                or not reflexive and _impersonal_passive(after[0]))  # not "il s'est chargé de"
+            for c in after.children) or after.lower_.startswith(_IMPERSONAL_PASSIVES) and _impersonal_passive(after))
+    if verb in _BE:
+        return _impersonal_be(rest[1:], reflexive)
+    return False
+
+
+def _impersonal_be(after_be: list[Token], reflexive: bool) -> bool:
+    """What follows "il est" (or "il peut être") when "il" is no one: an adjective ("il est possible de"), a
+    predicate ("il est temps"), a passive with the clause or the things it introduces ("il est conseillé de", "il
+    est attendu 5 cm de neige"; not "il s'est chargé de"), a time of day ("il est un peu plus de 19h15")."""
+    if _clock(after_be):
+        return True
+    after = [t for t in after_be[:3] if t.pos_ != "ADV" or t.lower_ in _IMPERSONAL_PREDICATES]
+    return bool(after) and (after[0].pos_ == "ADJ" or after[0].lower_ in _IMPERSONAL_PREDICATES
+                            or not reflexive and (_impersonal_passive(after[0]) or _expected(after[0])))
+
+
+# Verbs that take an infinitive after an impersonal "il" as after a person's: "il pourrait s'agir", "il va
+# falloir", "il doit y avoir", "il commence à y avoir", "il risque d'y avoir".
+_MODALS = frozenset({"peut", "pouvait", "pourra", "pourrait", "puisse", "doit", "devait", "devra", "devrait",
+                     "va", "allait", "ira", "irait", "commence", "commençait", "risque", "risquait", "semble",
+                     "semblait", "semblerait"})
+
+
+def _modal_impersonal(rest: list[Token]) -> bool:
+    """Whether the infinitive after a modal (_MODALS) is one whose "il" is no one: "s'agir", "falloir", "y
+    avoir", or "être" with what makes "il est" impersonal (_impersonal_be)."""
+    doc = rest[0].doc
+    inf = next((t for t in rest[1:5] if (t.pos_ != "ADV" or t.lower_ == "falloir") and t.lower_.replace(
+        "\u2019", "'") not in ("à", "de", "d'", "y", "pas", "plus", "jamais")), None)
+    if inf is None or "Inf" not in morph_values(inf, "VerbForm") and inf.lower_ not in ("agir", "falloir", "avoir", "être"):
+        return False
+    before = doc[inf.i - 1].lower_.replace("\u2019", "'") if inf.i else ""
+    if inf.lower_ == "falloir" or inf.lower_ == "agir" and before in ("s'", "se"):
+        return True
+    if inf.lower_ == "avoir":
+        return before == "y"
+    return inf.lower_ == "être" and _impersonal_be(rest[rest.index(inf) + 1 :], False)
+
+
+# "se pouvoir", "se trouver" before "que": "il se peut que", "il se trouvait que".
+_MAY_BE_THAT = frozenset({"peut", "pourrait", "pouvait", "pourra", "trouve", "trouvait"})
+
+
+# "faire" in the weather's tenses, and what it makes the weather: "il fait beau", "il faisait nuit".
+_WEATHER_MAKES = frozenset({"fait", "faisait", "fera", "ferait", "fit"})
+_WEATHER_WORDS = frozenset({"beau", "froid", "chaud", "doux", "frais", "gris", "lourd", "sec", "humide", "nuit",
+                            "jour", "soleil", "bon", "mauvais", "orageux", "nuageux", "sombre"})
+# What may stand between "il fera" and its degrees: "entre 8 et 10 degrés", "jusqu'à 35 °C", "moins 5 degrés".
+_AROUND_FIGURE = frozenset({"entre", "et", "à", "de", "d'", "jusqu'à", "jusqu'", "moins", "plus", "environ", "près",
+                            "au", "maximum", "minimum", "-", "quelque", "quelques"})
+
+
+def _weather(after: list[Token]) -> bool:
+    """Whether what follows "il fait" is weather: a word of it ("beau", "froid", "nuit") or a temperature."""
+    words = [t for t in after if t.pos_ != "ADV" or t.lower_ in _WEATHER_WORDS]
+    if words and words[0].lower_ in _WEATHER_WORDS:
+        return True
+    for t in after[:8]:
+        low = t.lower_.replace("\u2019", "'")
+        if low in ("degrés", "degré", "°", "°c") or "°" in low and any(c.isdigit() for c in low):
+            return any(x.like_num for x in after[: after.index(t)]) or any(c.isdigit() for c in low)
+        if not (t.like_num or low in _AROUND_FIGURE or t.pos_ == "ADV"):
+            return False
+    return False
+
+
+# Words that may stand between "il est" and the time of day: "il est un peu plus de 19h15", "il était presque minuit".
+_ABOUT_TIME = frozenset({"un", "peu", "plus", "moins", "de", "d'", "environ", "près", "presque", "à", "peine", "déjà",
+                         "bientôt", "tout", "juste", "exactement", "pile"})
+_CLOCK = re.compile(r"\d{1,2}\s?h(?:\d{2})?")
+
+
+def _clock(after: list[Token]) -> bool:
+    """Whether what follows "il est" is a time of day: "19h15", "22 h", "8 heures", "midi", "minuit"."""
+    for k, t in enumerate(after[:7]):
+        low = t.lower_
+        if _CLOCK.fullmatch(low) or low in ("midi", "minuit") or t.like_num and k + 1 < len(after) and (
+                after[k + 1].lower_ in ("h", "heures", "heure")):
+            return True
+        if low not in _ABOUT_TIME and t.pos_ != "ADV":
+            return False
     return False
 
 
@@ -84,7 +178,18 @@ _IMPERSONAL_VERBS: dict[str, frozenset[str]] = {
     **{form: frozenset({"que", "de", "adj"}) for form in ("importe", "importait")},
     **{form: frozenset({"mieux"}) for form in ("vaut", "valait", "vaudra", "vaudrait")},
     **{form: frozenset({"de", "que"}) for form in ("convient", "convenait", "conviendra", "conviendrait")},
+    # "il s'avère que", "il s'avère nécessaire de", "il apparaît que", "il ne m'apparaît pas utile de" (not "il
+    # s'avère être un escroc", "il apparaît fatigué")
+    **{form: frozenset({"que", "adj"}) for form in (
+        "avère", "avérait", "avérera", "avérerait", "apparaît", "apparait", "apparaissait", "apparaîtra")},
+    # "il en ressort que", "il ressort de l'enquête que ..."; "il vous appartient de choisir", "il appartient au
+    # juge de trancher" (not "il en ressort le soir même", "il appartient à un réseau")
+    **{form: frozenset({"que", "later"}) for form in ("ressort", "ressortait", "ressortira")},
+    **{form: frozenset({"de", "later"}) for form in ("appartient", "appartenait", "appartiendra", "appartiendrait")},
 }
+# Participles of those verbs after "avoir": "il a manqué deux voix", "il a suffi de", "il a semblé que".
+_IMPERSONAL_PARTICIPLES = {"manqué": "manque", "suffi": "suffit", "semblé": "semble", "paru": "paraît",
+                           "importé": "importe", "valu": "vaut", "convenu": "convient", "existé": "existe"}
 _LINKING_ADVERBS = frozenset({"donc", "cependant", "toutefois", "pourtant", "alors", "encore", "toujours", "bien",
                               "plus", "pas", "aussi", "également", "désormais", "ainsi", "néanmoins", "enfin",
                               "peut-être", "visiblement", "apparemment", "parfois", "souvent", "même"})
@@ -107,6 +212,10 @@ def _impersonal_complement(verb: str, after: list[Token]) -> bool:
         return True
     if "mieux" in kinds and low == "mieux":
         return True
+    if "later" in kinds and low in ("de", "d'", "du", "des", "à", "au", "aux") and any(
+            t.dep_ == "mark" and t.lower_.replace("\u2019", "'") in ("de", "d'", "que", "qu'") and t.head.pos_ in ("VERB", "AUX")
+            for t in first.doc[first.i + 1 : first.sent.end]):
+        return True  # "il ressort de cette décision que", "il appartient au juge de trancher"
     return "adj" in kinds and first.pos_ == "ADJ" and len(words) > 1 and (
         words[1].lower_.replace("\u2019", "'") in ("de", "d'", "que", "qu'"))
 
@@ -152,6 +261,23 @@ def _impersonal_passive(participle: Token) -> bool:
     return participle.lower_.startswith(_IMPERSONAL_PASSIVES) and any(
         t.dep_ == "mark" and t.lower_.replace("\u2019", "'") in ("de", "d'", "que", "qu'") and t.head.pos_ in (
             "VERB", "AUX") for t in participle.doc[participle.i + 1 : participle.sent.end])
+
+
+def _expected(participle: Token) -> bool:
+    """"Il est attendu 5 à 10 cm de neige", "il est prévu une hausse de 3 %": a participle of what is expected or
+    planned whose subject is the number or the indefinite noun phrase right after it (not "il est attendu le 5
+    mars", "il est attendu demain": he is; nor a length of time, "il est prévu trois jours à Lyon")."""
+    if participle.pos_ not in ("VERB", "ADJ") or not participle.lower_.startswith(_EXPECTED):
+        return False
+    doc = participle.doc
+    nxt = next((t for t in doc[participle.i + 1 : participle.i + 4] if t.pos_ != "ADV" and t.text != '"'), None)
+    if nxt is None or not (nxt.like_num or nxt.lower_ in ("un", "une", "des", "du", "jusqu'à")):
+        return False
+    noun = next((t for t in doc[nxt.i + 1 : nxt.i + 6] if t.pos_ == "NOUN"), None)
+    return noun is not None and noun.lower_ not in lx.DURATION_NOUNS
+
+
+_EXPECTED = ("attendu", "prévu", "annoncé", "programmé", "envisagé")
 
 
 # Verbs whose passive takes an impersonal "il" and a clause ("il est conseillé de", "il est prévu que"), by

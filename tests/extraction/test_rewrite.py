@@ -320,6 +320,48 @@ def test_an_impersonal_il_in_any_tense_is_nobody(sentence: str) -> None:
 
 
 @pytest.mark.parametrize("sentence", [
+    "Il risque d'y avoir 200 manifestants devant la préfecture de Lyon samedi.",
+    "Il va falloir attendre 3 semaines pour connaître les résultats du vote.",
+    "Il fera entre 12 et 15 degrés dimanche après-midi sur la côte.",
+    "Il est presque 23h30 quand 4 pompiers arrivent devant la mairie de Lyon.",
+    "Il est attendu 20 cm de neige sur les hauteurs du Jura mardi.",
+    "Il ne leur a manqué que 3 signatures pour déposer leur recours.",
+    "Il a été demandé aux 12 restaurants du quartier de fermer avant minuit.",
+    "Il s'avère que 30 salariés n'ont jamais été payés en 2019.",
+    "Il se pourrait que 5 villages soient privés d'eau cet été.",
+    "Il ressort de ce rapport que 60 écoles manquent de chauffage.",
+    "Il appartient au conseil municipal de voter 2 budgets avant mars.",
+])
+def test_an_impersonal_il_after_a_modal_a_compound_tense_or_of_time_and_weather_is_nobody(sentence: str) -> None:
+    claim = one(f"Le député Paul Martin a réuni les élus à Lyon en mars. {sentence}", sentence[:12])
+    assert claim.text.startswith("Il ") and not claim.needs_context, claim.text
+
+
+@pytest.mark.parametrize("sentence", [
+    "Il pourrait s'agir d'un vol commis par 2 employés de la banque.",  # (what could be, as "Il s'agit de")
+    "Il se trouve qu'elle a déjà dirigé 3 entreprises du secteur.",
+    "Il est 22 h lorsque son frère quitte la mairie de Lyon.",
+])
+def test_an_impersonal_il_that_points_back_or_opens_a_clause_that_does_needs_context(sentence: str) -> None:
+    claim = one(f"Le député Paul Martin a réuni les élus à Lyon en mars. {sentence}", sentence[:12])
+    assert claim.text.startswith("Il ") and claim.needs_context, claim.text
+
+
+@pytest.mark.parametrize("sentence", [
+    "Il fait appel de la décision rendue par le tribunal de Lyon le 3 mars.",
+    "Il est attendu le 5 mars au tribunal de Lyon pour y être jugé.",
+    "Il a manqué à l'appel lors des 3 dernières réunions du conseil.",
+    "Il s'avère être le principal actionnaire des 3 sociétés visées.",
+])
+def test_the_same_words_with_a_person_s_il_are_no_impersonal(sentence: str) -> None:
+    from claims.extraction.nlp import nlp_for
+    from claims.extraction.pronouns import _impersonal
+
+    nlp, _ = nlp_for("fr")
+    assert not _impersonal(nlp(sentence)[0])
+
+
+@pytest.mark.parametrize("sentence", [
     "Il restait introuvable depuis 3 jours selon ses proches.",
     "Il manquait à l'appel depuis 3 jours selon ses proches.",
     "Il semblait dire que 3 élus mentaient.",
