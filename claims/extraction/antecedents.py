@@ -21,7 +21,7 @@ from claims.extraction.attribution import (
     role_key,
     speech_verb,
 )
-from claims.extraction.clauses import _own_clause
+from claims.extraction.clauses import _own_clause, topic
 from claims.extraction.dates import find_dates
 from claims.extraction.descriptions import _POSSESSIVES, _office, person_noun, possessive
 from claims.extraction.doccache import morph_values, span_ents, span_text, tokens_within
@@ -272,6 +272,8 @@ def _antecedent(subj: Token, ctx: Context, span: Span, sure_of_gender: bool = Fa
     With `sure_of_gender` a singular antecedent's gender must be known to agree: after a leading phrase
     ("Invitée sur RTL, elle ajoute") a wrong person is more often at hand than at the sentence start."""
     low = subj.lower_
+    if topic(subj, list(span.doc[span.sent.start : subj.i])):
+        return ""  # "Quant au député Paul Roux, il ...": the pronoun is the topic, not who the sentence before named
     if sure_of_gender and low in ("il", "elle", "he", "she"):
         found = _antecedent(subj, ctx, span)
         known = ctx.genders.get(found) or (found == ctx.last_subject and ctx.last_subject_gender)
@@ -414,6 +416,8 @@ def _named_before(subj: Token, kept: list[Token]) -> bool:
     # "Baptisée Halomonas titanicae, elle ..." about a person.
     people = {t.i for t in kept[: kept.index(subj)] if t.ent_type_ in ("PER", "PERSON") and (
         t.dep_.startswith("nsubj") or t.dep_ == "conj" and t.head.dep_.startswith("nsubj"))}
+    # "Quant à Paul Roux, il ...": the pronoun takes up the person the topic names, whatever the parse
+    people |= {t.i for t in topic(subj, kept) if t.ent_type_ in ("PER", "PERSON") and t.ent_iob_ == "B"}
     return len(people) >= (2 if "Plur" in morph_values(subj, "Number") else 1)
 
 

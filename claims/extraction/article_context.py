@@ -24,7 +24,7 @@ from claims.extraction.attribution import (
     role_key,
     role_of,
 )
-from claims.extraction.clauses import _subject
+from claims.extraction.clauses import _subject, topic
 from claims.extraction.descriptions import (
     _UNNAMED_PEOPLE,
     demonstrative,
@@ -33,6 +33,7 @@ from claims.extraction.descriptions import (
     speakers_possessive,
 )
 from claims.extraction.doccache import column, morph_values, span_ents, span_text
+from claims.extraction.people import _NAME_PARTICLES, _TITLES_BEFORE_NAMES
 from claims.extraction.pronouns import SPEAKER_PRONOUNS
 
 # Offices held by few people at a time, whose holder an article names ("l'ancienne ministre", "le maire");
@@ -311,6 +312,22 @@ class Context:
         known = self.genders.get(person, "")
         return person if not gender or not known or gender == known else ""
 
+    def _named_subject(self, ent: Span) -> str:
+        """A named subject as a later pronoun may be replaced by it: the entity's words; "" when they are no name (a
+        letter, "A" of "A bord", "C" of "C."; a title alone, "Le Dr"; words that open lower-case or on a preposition,
+        "D'après le procureur", "l'acte IX") or a name the tagger cut ("Le Maire" of "Bruno Le Maire", a capitalised
+        word right before or after it): then the whole name when the article gave it, else no one."""
+        doc = ent.doc
+        start, end = ent.start, ent.end
+        while start > 0 and _name_word(doc[start - 1]):
+            start -= 1
+        while end < len(doc) and _name_word(doc[end]) and not doc[end].is_sent_start:
+            end += 1
+        name = span_text(doc[start:end]).strip(" ,.'\"")
+        if (start, end) != (ent.start, ent.end):
+            return name if name in self.people else ""
+        return name if _looks_named(name) else ""
+
     def update(self, sent: Span, resolved_subject: str = "", speaker: str = "") -> None:
         """Takes in what a sentence names. A subject inside a quotation is the speaker's, it does not move
         the narrative; `speaker`, the person the sentence attributes a statement to, does ('"...",
@@ -360,20 +377,27 @@ class Context:
         in_quotation = subject is not None and span_text(sent.doc[sent.start : subject.i]).count('"') % 2 == 1
         self.last_speaker = speaker or self.last_speaker
         thing_before = self.last_subject_thing
+        kept = self.last_subject_gender, self.last_subject_outlet, self.last_subject_counted
         self.last_subject_gender, self.last_subject_outlet, self.last_subject_thing = "", False, False
         self.last_subject_counted = False
         if resolved_subject:
             self.last_subject = resolved_subject
-        elif speaker in self.people and (in_quotation or subject is None or subject.lower_ in ("il", "elle")
+        elif speaker in self.people and _looks_named(speaker) and (in_quotation or subject is None or subject.lower_ in ("il", "elle")
                                          or subject.lower_.replace("\u2019", "'") in SPEAKER_PRONOUNS):
             # '(...) Je veux que ..., promet-il.': who says "je" is who the next "il" goes on about
             self.last_subject, self.last_subject_plural = speaker, False
         elif in_quotation:
+            self.last_subject_gender, self.last_subject_outlet, self.last_subject_counted = kept  # (as it was)
             return
         elif subject is not None and subject.pos_ == "PROPN":
             ent = next((e for e in ents if e.start <= subject.i < e.end), None)
-            self.last_subject = span_text(ent) if ent is not None else ""
+            # (not "Marine Le Pen et Louis Aliot ...": two of them, no "il" nor "ils" either is)
+            coordinated = any(c.dep_ == "conj" for c in subject.children)
+            self.last_subject = self._named_subject(ent) if ent is not None and not coordinated else ""
             self.last_subject_plural = False
+            # "Le DailyMail a publié des extraits. Il était un enfant timide": a medium is seldom who "il" is
+            self.last_subject_outlet = bool(self.last_subject) and (bool(outlet_in(
+                span_text(sent.doc[min(subject.left_edge.i, ent.start) : ent.end]))) or self.last_subject in self.outlets)
         elif subject is not None and subject.pos_ == "NOUN" and subject.lower_ not in lx.OUTLET_NOUNS and (
                 named := _apposed_name(subject, sent)):
             self.last_subject, self.last_subject_plural = named, False  # "Le docteur Denis Mukwege réclame"
@@ -381,20 +405,47 @@ class Context:
             self.last_subject, self.last_subject_plural = named, False  # "Depuis 2016, cette journaliste présente"
         elif subject is not None and subject.pos_ == "NOUN" and (named := self._only_one(subject)):
             self.last_subject, self.last_subject_plural = named, False  # "Michèle Torr ... la chanteuse avait dû"
-        elif subject is not None and subject.pos_ == "NOUN" and subject.lower_ not in lx.FIRST_PERSON.get("fr", ()):
+        elif subject is not None and subject.pos_ == "NOUN" and subject.lower_ not in lx.FIRST_PERSON.get("fr", ()) \
+                and any(c.isalpha() for c in subject.text):  # (not the "-" of "Le lieutenant-colonel", misread)
             self.last_subject = _described(subject)
             # "Sa voiture ... Elle", "Ce travail ... Il": whose car, which work is not known here
             self.last_subject_plural = "Plur" in morph_values(subject, "Number")
             self.last_subject_gender = next(iter(subject.morph.get("Gender")), "")
-            self.last_subject_outlet = subject.lower_ in lx.OUTLET_NOUNS
+            self.last_subject_outlet = subject.lower_ in lx.OUTLET_NOUNS or bool(outlet_in(self.last_subject))
             self.last_subject_thing = bool(self.last_subject_gender) and not person_noun(subject.lower_)
             self.last_subject_counted = any(t.like_num for t in _subject_phrase(subject))
             return
+        elif subject is not None and (words := topic(subject, list(sent.doc[sent.start : subject.i]))):
+            # "Quant au député Paul Roux, il ...": the topic is who the pronoun is, and the next one goes on about
+            named = {person_name(e) for e in ents if e.label_ in ("PER", "PERSON") and words[0].i <= e.start < subject.i}
+            self.last_subject, self.last_subject_plural = (named.pop() if len(named) == 1 else ""), False
         elif subject is None or subject.lower_ not in ("il", "elle", "ils", "elles") or thing_before:
             # A pronoun the sentence left unresolved may still stand for the person or body named before; not for
             # a thing it was not ("L'incendie a détruit le hangar. Quant au gardien, il est indemne. Il a été entendu
             # ...": the second "il" is not the fire either).
             self.last_subject = ""
+        else:
+            # ... and it still is what it was: "La présidente a accusé Paul Roux. Il ... Il ..." is not her
+            self.last_subject_gender, self.last_subject_outlet, self.last_subject_counted = kept
+
+
+def _name_word(tok: Token) -> bool:
+    """A capitalised word of a name beside an entity the tagger cut from it ("Bruno" before "Le Maire")."""
+    return tok.pos_ in ("PROPN", "NOUN", "X") and tok.is_alpha and tok.text[:1].isupper()
+
+
+def _looks_named(name: str) -> bool:
+    """Whether words the tagger gave as a name may stand for "il"/"elle": not a letter ("A" of "A bord", "C" of
+    "C."), a title alone ("Le Dr") nor words that open lower-case or hold a common word ("D'après le procureur",
+    "l'acte IX")."""
+    words = name.replace("\u2019", "'").replace("'", "' ").split()
+    return len(name) >= 3 and name[:1].isupper() and any(
+        w[:1].isupper() and w.lower() not in _ARTICLES_AND_TITLES for w in words) and not any(
+        w[:1].islower() and w.lower() not in _NAME_PARTICLES for w in words)
+
+
+# Words of a name that are not its own: articles and the titles before a name ("Le Dr", "M.").
+_ARTICLES_AND_TITLES = frozenset({"le", "la", "les", "l'", *_TITLES_BEFORE_NAMES})
 
 
 # A full stop glued between a word and the capitalised first word of the next sentence ("Paul Roux.La mairie"): a
@@ -433,8 +484,15 @@ def _described(subject: Token) -> str:
     ("Sa voiture", "Ce travail") or with who speaks ("Mon métier", "Notre pays"), cuts a person's name or runs
     longer than a short phrase."""
     np = _subject_phrase(subject)
-    if np.end < len(np.doc) and np.doc[np.end].ent_iob_ == "I" and np.doc[np.end].ent_type_ in ("PER", "PERSON"):
+    doc = np.doc
+    after = doc[np.end] if np.end < len(doc) else None
+    if after is not None and after.ent_iob_ == "I" and after.ent_type_ in ("PER", "PERSON"):
         return ""  # "La nièce de Marine [Le Pen]": a phrase that cuts a name says someone else
+    if subject.text[:1].isupper() and (after is not None and _name_word(after) and not after.is_sent_start
+                                       or np.start > 0 and _name_word(doc[np.start - 1])):
+        return ""  # a capitalised noun by a name, the tagger's cut: "le Dr [Siou]" says less, "[Bruno] Le Maire" another thing
+    if np[0].pos_ == "ADP" or len(subject.text) < 3 and subject.text[:1].isupper():
+        return ""  # "D'après le procureur, ...": the parser's subject, with the words of a source before it; "A bord"
     return span_text(np) if len(np) <= 6 and not any(t.text in ',"()' for t in np) and (
         possessive(subject) is None) and not speakers_possessive(subject) and not demonstrative(subject) else ""
 

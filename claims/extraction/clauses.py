@@ -8,11 +8,17 @@ from spacy.tokens import Span, Token
 
 from claims.extraction.attribution import speech_verb
 from claims.extraction.doccache import morph_values
+from claims.extraction.pronouns import _PERSONAL_PRONOUNS, _impersonal
 
 
 def _subject(span: Span) -> Token | None:
     root = span.root
     subjects = [c for c in root.children if c.dep_.startswith("nsubj") and span.start <= c.i < span.end]
+    if not subjects:
+        # A personal pronoun the parser took for an impersonal one ("Il a déclaré ..." as "expl:subj"): the
+        # subject, unless it is one (pronouns._impersonal: "Il faut", "il est possible de").
+        subjects = [c for c in root.children if c.dep_ == "expl:subj" and span.start <= c.i < span.end
+                    and c.lower_ in _PERSONAL_PRONOUNS and not _impersonal(c)]
     if len(subjects) > 1:
         # A leading phrase the parser took for a second subject ("Un an après le décès de son mari, la star a
         # décidé ..." on "an"): the subject is the noun that stands right before the verb, after the comma.
@@ -51,3 +57,15 @@ def _own_clause(phrase: list[Token]) -> bool:
     ("Même s'il a été poignardé,", "Quand la chaîne ...,"). A name in a leading phrase is not enough:
     "Interrogée par Thierry Ardisson, elle ..." is not about him."""
     return finite(phrase) and not any(t.pos_ == "SCONJ" or t.dep_ == "mark" for t in phrase[:3])
+
+
+def topic(subj: Token, before: list[Token]) -> list[Token]:
+    """The words of a leading "Quant à ..." that a pronoun subject after it takes up ("Quant à Paul Roux, il
+    ...", "Et quant aux élus, ils ..."): the pronoun is that topic, no one the sentences before named; [] when the
+    words before the subject (`before`, in order) open otherwise."""
+    words = [t for t in before if t.i < subj.i]
+    low = [t.lower_ for t in words[:4]]
+    at = next((k for k, w in enumerate(low[:2]) if w == "quant"), None)
+    if at is None or at + 1 >= len(low) or low[at + 1] not in ("à", "au", "aux") or not any(t.text == "," for t in words):
+        return []
+    return words[at:]

@@ -12,7 +12,7 @@ from spacy.tokens import Span, Token
 from claims.extraction import lexicon as lx
 from claims.extraction.antecedents import _lead_names, _named_before
 from claims.extraction.attribution import FOLDED_JOBS, quoted, role_key, speech_verb
-from claims.extraction.clauses import _own_clause, finite
+from claims.extraction.clauses import _own_clause, finite, topic
 from claims.extraction.descriptions import (
     _ANYONE,
     _DATING,
@@ -84,6 +84,8 @@ def _pronoun_left_unresolved(subj: Token, kept: list[Token], span: Span) -> bool
         mine, its = morph_values(subj, field), morph_values(noun, field)
         return not mine or not its or bool(set(mine) & set(its))
 
+    if any(t.ent_type_ in ("PER", "PERSON") for t in topic(subj, kept)):
+        return False  # "Quant à Paul Roux, qui ..., il ...": the person the topic names
     return not any(t.dep_.startswith("nsubj") and (t.pos_ == "PROPN" or t.pos_ == "NOUN" and agrees(t, "Gender")
                                                     and agrees(t, "Number")) for t in kept[: kept.index(subj)])
 

@@ -88,7 +88,9 @@ def _impersonal_be(after_be: list[Token], reflexive: bool) -> bool:
     est attendu 5 cm de neige"; not "il s'est chargé de"), a time of day ("il est un peu plus de 19h15")."""
     if _clock(after_be):
         return True
-    after = [t for t in after_be[:3] if t.pos_ != "ADV" or t.lower_ in _IMPERSONAL_PREDICATES]
+    # (past the adverbs and an adverbial phrase the clitics left a noun of: "il était en effet impossible de")
+    after = [t for t in after_be[:3] if (t.pos_ != "ADV" or t.lower_ in _IMPERSONAL_PREDICATES) and not (
+        t.dep_ == "obl:mod" and t.i > 0 and t.doc[t.i - 1].lower_ == "en" and t.doc[t.i - 1].head == t)]
     return bool(after) and (after[0].pos_ == "ADJ" or after[0].lower_ in _IMPERSONAL_PREDICATES
                             or not reflexive and (_impersonal_passive(after[0]) or _expected(after[0])))
 
@@ -249,8 +251,9 @@ def _dummy_it(subj: Token) -> bool:
 def _impersonal_passive(participle: Token) -> bool:
     """"Il est conseillé aux plus de 80 ans de ...", "il est prévu que ...": a passive participle whose
     subject is the clause after it."""
-    if participle.pos_ != "VERB" or "Part" not in morph_values(participle, "VerbForm"):
-        return False
+    if participle.pos_ != "VERB" or "Part" not in morph_values(participle, "VerbForm") and not (
+            participle.lower_.startswith(_IMPERSONAL_PASSIVES) and participle.lower_.endswith(("é", "u", "is", "it"))):
+        return False  # (the tagger may read "interdit" after "il est" as "il interdit": a participle all the same)
     if any(c.dep_ in ("xcomp", "ccomp", "csubj", "csubj:pass") and any(
             m.dep_ == "mark" and m.lower_.replace("\u2019", "'") in ("de", "d'", "que", "qu'") for m in c.children)
            for c in participle.children):

@@ -268,6 +268,8 @@ def condense(
                 speaker = attribution.claimant or ctx.last_speaker
                 resolved = speaker if speaker in ctx.people and ctx.genders.get(speaker) and ctx.fits(speaker, low) \
                     else ""
+            if resolved and subj.i > 0 and subj.doc[subj.i - 1].lower_.replace("\u2019", "'") == "s'":
+                resolved = ""  # "s'il": the elided "si" takes no name after it, and is seldom about who was named last
             if resolved and _unnamed_description(resolved, things=True) and not _unnamed_description(resolved):
                 # "La photo est décédée", "L'affaire raconte à sa famille": the thing the sentence before was about
                 # is as often not what "il"/"elle" stands for; and would say which only with that sentence
