@@ -261,7 +261,7 @@ _PUBLICATION_NOUNS = frozenset(lx.OUTLET_NOUNS | {"revue", "journal", "review"})
 def _named_venue(tok: Token) -> bool:
     """"une étude parue dans la revue The Lancet", "publiée sur le site Medium": the name of a publication that is
     where something was published or said is that place too, not who said it."""
-    return tok.head is not tok and tok.head.lower_ in _PUBLICATION_NOUNS and tok.head.i < tok.i and _venue(tok.head) \
+    return tok.head.i != tok.i and tok.head.lower_ in _PUBLICATION_NOUNS and tok.head.i < tok.i and _venue(tok.head) \
         and tok.dep_ in ("appos", "flat:name", "nmod", "compound") and not any(c.dep_ == "case" for c in tok.children)
 
 

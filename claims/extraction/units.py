@@ -245,6 +245,8 @@ def _share_units(doc: Doc, items: list[dict[str, Any]], groups: list[tuple[int, 
             if counted:
                 item["unit"] = items[counted[-1]]["unit"]
             continue
+        if doc[i - 1].lower_ == "to" and before["unit"] == "%" and item["value"] > 100:
+            continue  # "Visits rose 18% to 410,000": the level a change reached, not a share of anything
         gap = doc[end0:i]
         # "710 ch et 667 Nm": a word right after the number is its own unit, even one not in the lexicon.
         if j < len(doc) and doc[j].pos_ in ("NOUN", "PROPN", "SYM", "X"):

@@ -90,3 +90,15 @@ def test_an_english_organisation_said_again_by_its_noun_is_the_one_named() -> No
     text = ("Retail sales rose 0.8 percent in May, the Commerce Department said on Tuesday. Online sales grew "
             "6 percent over the year, the department said.")
     assert english(text, "Online sales").claimant == "the Commerce Department"
+
+
+@pytest.mark.parametrize("sentence", [
+    "The union's president, Ann Porter, said the company had cut 400 jobs since March.",
+    "Ann Porter, the union's president, said the company had cut 400 jobs since March.",
+])
+def test_what_a_speaker_named_in_apposition_said_without_that_stays_the_claim(sentence: str) -> None:
+    # "said the company had cut ..." is no inverted tail ("..., said the company."): the company is the subject of
+    # what was said, and what was said is the claim.
+    cand = english(sentence, "400 jobs")
+    assert "had cut 400 jobs since March" in cand.text
+    assert cand.claimant == "Ann Porter"

@@ -843,6 +843,18 @@ def test_english_keeps_a_figure_before_a_singular_noun_and_reads_guesses_as_a_ra
     assert english("The drought lasted 2 or 3 years according to the report.") == [(2.0, "years", 2.0, 3.0)]
 
 
+def test_the_level_an_english_change_reached_is_no_share() -> None:
+    [extraction] = extract_texts(["Ridership rose 14% last year, to 920,000 passengers a day. Fares rose 3% to 5% "
+                                  "over the decade."], languages=["en"], published=[None])
+    found = [(q["value"], q["unit"]) for c in [*extraction.claims, *extraction.recoverable] for q in c.quantities]
+    assert (14.0, "%") in found and (920000.0, "passengers") in found
+    bare = extract_texts(["Visits to the museum rose 9% in 2022, to 310,000."], languages=["en"], published=[None])[0]
+    assert [(q["value"], q["unit"]) for c in [*bare.claims, *bare.recoverable] for q in c.quantities] == [
+        (9.0, "%"), (310000.0, "")]
+    # a range of shares still shares its unit
+    assert (3.0, "%") in found
+
+
 @pytest.mark.parametrize("number", ["05-53-31-71-10", "01.42.75.80.00", "0553317110", "+33 6 12 34 56 78"])
 def test_a_french_phone_number_is_no_quantity(number: str) -> None:
     from claims.extraction import extract_claims
