@@ -440,6 +440,15 @@ REFLEXIVE_REPORTING_VERBS = {"fr": ("alarm", "demand", "inquiét", "inquièt", "
 SPEECH_LOCUTIONS = {"fr": ((("fai", "fon", "fer", "fi"), ("état",)), (("fai", "fon", "fer", "fi"), ("savoir",)),
                            (("mi", "met"), ("en", "garde")),
                            # "croit savoir le quotidien": what a medium or a source reports it has learnt
+# Speech verbs whose pronominal form tells of an event, not of speech (word starts): "un incendie s'est déclaré",
+# "le trafic s'annonce perturbé", "l'amélioration se confirme", "ces cas s'ajoutent aux autres", "la grève se
+# poursuit", "il s'est assuré que ...". "Déclarer" only without an attribute ("il s'est déclaré favorable", "se
+# déclare candidate", "s'est déclaré contre la réforme" state a position); the others' pronominal forms that report ("se dit", "se confie", "s'estime
+# lésé") are not here.
+PRONOMINAL_EVENT_VERBS = {"fr": ("déclar", "annonc", "confirm", "ajout", "précis", "affirm", "assur",
+                                 "rapport", "poursuiv", "lanc", "répét", "relev", "relay", "relai", "signal", "conclu",
+                                 "observ", "note", "reprend", "résum", "gliss", "lâch", "reconn"),
+                          "en": ()}
                            (("croi", "croy", "cru"), ("savoir",))),
                     "en": ()}
 # The speech verbs that report a statement only with a clause, a quotation or a colon after them:
