@@ -178,7 +178,7 @@ def _point_of_view(tokens: list[Token], language: str) -> Attribution:
 
 
 # Institutions named by a common noun that also name a place: "Pour la région, ..." is as often where.
-_PLACE_NOUNS = frozenset({"ville", "région", "département"})
+_PLACE_NOUNS = frozenset({"ville", "région", "département", "parc", "zoo"})
 # People whose view on a case is what they are asked for: "Pour les enquêteurs, la piste criminelle ...".
 _ASSESSORS = frozenset({"enquêteurs", "enquêtrices", "experts", "scientifiques", "chercheurs", "spécialistes"})
 

@@ -294,6 +294,10 @@ AGENT_NOUNS = {
     # A shop chain, a network's operator, the defence at a trial, a person's team: "selon l'enseigne",
     # "selon le gestionnaire du réseau", "plaide la défense", "selon son équipe médicale".
     "enseigne", "gestionnaire", "défense", "équipe",
+    # A site run by a body that speaks for it, and those who work for one: "selon le parc", "ajoute le zoo",
+    # "selon les agents du parc" (an institution: "le président du parc Paul Roux" is Paul Roux, not the park).
+    # (Not "agent" alone: "son agent" is a player's, "l'agent" as often a chemical's.)
+    "parc", "zoo", "agents",
 }
 # English nouns that make statements ("the state auditor said", "according to the county medical examiner",
 # "Prosecutors said they would ..."): read only in English phrases, whose head noun comes last
@@ -327,7 +331,7 @@ INSTITUTION_NOUNS = frozenset({
     "office", "observatoire", "fédération", "collectif", "comité", "conseil", "commission", "ambassade", "consulat",
     "armée", "état-major", "compagnie", "opérateur", "hôpital", "ars", "justice", "armées", "municipalité",
     "cabinet", "exécutif", "production", "établissement", "musée", "clinique", "laboratoire", "banque",
-    "fondation", "ong", "ville", "région", "département", "enseigne", "government", "union", "company", "agency",
+    "fondation", "ong", "ville", "région", "département", "enseigne", "parc", "zoo", "government", "union", "company", "agency",
     "authorities", "court",
 })
 # People described by their occupation or standing rather than an office: "regrette la chanteuse", "la
