@@ -420,6 +420,9 @@ FIGURE_NOUNS = frozenset({
 DOCUMENT_NOUNS = {"communiqué", "rapport", "étude", "sondage", "bilan", "note", "lettre", "courrier", "message",
                   "tweet", "publication", "tribune", "interview", "entretien", "déclaration", "statement", "report",
                   "study", "survey", "poll", "letter"}
+# Of them, what one body or person issues in its own name, which the article may go on quoting without naming them
+# again: "ajoute le communiqué", "selon ce message", "précise le courrier".
+ISSUED_NOUNS = frozenset({"communiqué", "message", "lettre", "courrier", "tweet", "statement", "letter"})
 # Verbs that report what someone said only when they have a speaker and a content ("se serait plaint le
 # président", "Il a souhaité que ...", "se sont indignés les syndicats"; "s'indign" above never matches one
 # token): attribution only, not a check-worthiness signal like SPEECH_PREFIXES.
@@ -437,13 +440,6 @@ REPORTING_VERBS = {"fr": ("plaint", "plaign", "plaindr", "souhait", "indign", "�
 REFLEXIVE_REPORTING_VERBS = {"fr": ("alarm", "demand", "inquiét", "inquièt", "interrog", "indign", "étonn", "insurg",
                                     "offusqu", "émeu", "émouv"),
                              "en": ()}
-# A verb and the words after it that report a statement together ("Le ministère a fait état de 49 nouveaux cas",
-# "l'Élysée a fait savoir que", "l'agence a mis en garde contre"): how the verb's forms begin ("fait", "font",
-# "fera", "fit"; "mis", "met"), then the words.
-# Not "faire part de", mostly of a feeling ("a fait part de son chagrin"), and inside a quotation as often.
-SPEECH_LOCUTIONS = {"fr": ((("fai", "fon", "fer", "fi"), ("état",)), (("fai", "fon", "fer", "fi"), ("savoir",)),
-                           (("mi", "met"), ("en", "garde")),
-                           # "croit savoir le quotidien": what a medium or a source reports it has learnt
 # Speech verbs whose pronominal form tells of an event, not of speech (word starts): "un incendie s'est déclaré",
 # "le trafic s'annonce perturbé", "l'amélioration se confirme", "ces cas s'ajoutent aux autres", "la grève se
 # poursuit", "il s'est assuré que ...". "Déclarer" only without an attribute ("il s'est déclaré favorable", "se
@@ -453,6 +449,13 @@ PRONOMINAL_EVENT_VERBS = {"fr": ("déclar", "annonc", "confirm", "ajout", "préc
                                  "rapport", "poursuiv", "lanc", "répét", "relev", "relay", "relai", "signal", "conclu",
                                  "observ", "note", "reprend", "résum", "gliss", "lâch", "reconn"),
                           "en": ()}
+# A verb and the words after it that report a statement together ("Le ministère a fait état de 49 nouveaux cas",
+# "l'Élysée a fait savoir que", "l'agence a mis en garde contre"): how the verb's forms begin ("fait", "font",
+# "fera", "fit"; "mis", "met"), then the words.
+# Not "faire part de", mostly of a feeling ("a fait part de son chagrin"), and inside a quotation as often.
+SPEECH_LOCUTIONS = {"fr": ((("fai", "fon", "fer", "fi"), ("état",)), (("fai", "fon", "fer", "fi"), ("savoir",)),
+                           (("mi", "met"), ("en", "garde")),
+                           # "croit savoir le quotidien": what a medium or a source reports it has learnt
                            (("croi", "croy", "cru"), ("savoir",))),
                     "en": ()}
 # The speech verbs that report a statement only with a clause, a quotation or a colon after them:
