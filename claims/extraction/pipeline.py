@@ -27,7 +27,7 @@ from claims.extraction.checkworthiness import (
     markers_in,
     score_all,
 )
-from claims.extraction.claimants import _closing_claimant, _resolve_claimant, _survey_figures
+from claims.extraction.claimants import _closing_claimant, _resolve_claimant, _survey_figures, remember_issuer
 from claims.extraction.doccache import (
     column,
     morph_column,
@@ -314,6 +314,7 @@ def _chunk_candidates(art: Article, doc: Doc, chunk: _Chunk, previous: list[Span
         attrib = at.find(sent, language)
         art.sentence_text = span_text(sent)
         attrib.claimant = _closing_claimant(art, attrib) if quote_run else _resolve_claimant(art, attrib)
+        remember_issuer(art, sent, attrib)
         # ('"...", a expliqué Mme Voynet. "On constate une augmentation des tests positifs".': the speaker just quoted)
         follows = _speaker_goes_on(art, sent, attrib) if not quote_run else None
         _survey_figures(art, sent, attrib, [q for q in quantities if sent.start_char <= q["char_start"] < sent.end_char])
