@@ -197,8 +197,9 @@ def _tail(span: Span, language: str) -> tuple[int, Token] | None:
             return None  # (not a name's: "souligne UFC-Que Choisir")
         # "..., a annoncé le groupe, et les bénéfices de 7 %": a statement goes on after the speaker.
         # So does a colon: ", a répondu à la ministre : "en France ..."" introduces what was said.
-        if any(t.text in ("%", "€", "$", "£", ":") or (t.lower_ in ("et", "mais", "ou", "and", "but") and t.i > 0
-                                                        and t.doc[t.i - 1].text == ",") for t in rest):
+        # So does ", soit ...": what the statement comes to ("..., a indiqué l'Insee, soit la première baisse depuis 2021").
+        if any(t.text in ("%", "€", "$", "£", ":") or (t.lower_ in ("et", "mais", "ou", "soit", "and", "but")
+                                                        and t.i > 0 and t.doc[t.i - 1].text == ",") for t in rest):
             return None
         if any((t.pos_ == "NUM" or t.text[:1].isdigit()) and not _in_date(t) and not _in_name(t)
                for t in words[described:]):
