@@ -382,6 +382,10 @@ def source_of(tokens: list[Token], language: str, told: bool = True) -> tuple[st
         return "", outlet, f"pronoun:{latter}"
     if language == "en" and (english := _english_description(tokens, words)) is not None:
         return english[0], outlet, english[1]
+    if language == "en" and 1 <= len(words) <= 3 and all(t.pos_ == "PROPN" and t.text[:1].isupper()
+                                                         and not t.ent_type_ for t in words):
+        # '"...," Lopez told Fox News': a surname alone the English tagger left untagged is still who spoke
+        return " ".join(t.text for t in words), outlet, "speech"
     heads = [t for t in words if t.pos_ in ("NOUN", "PROPN") and not _modifies_noun(t, tokens)
              and (t.lower_ not in lx.OUTLET_NOUNS or _agency_of_a_field(t))
              and t.lower_ not in _NOT_SPEAKER_NOUNS
