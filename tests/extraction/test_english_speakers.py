@@ -112,3 +112,17 @@ def test_a_surname_the_english_tagger_missed_still_speaks() -> None:
     cand = next(c for c in [*extraction.claims, *extraction.recoverable] if "doubled" in c.quote)
     assert cand.text == "Violent crime has doubled in four years."
     assert cand.claimant == "Maria Lopez"  # the surname, then the person the article named in full
+
+
+def test_an_english_statement_in_the_first_person_is_written_as_its_named_speakers() -> None:
+    from claims.extraction import extract_texts
+
+    [extraction] = extract_texts(['Mayor Paul Kowalski spoke on Friday. "We hired 300 officers this year," Kowalski '
+                                  "told reporters. Crime fell 8% in the US in 2023, officials said."], languages=["en"])
+    by_quote = {c.quote: c for c in [*extraction.claims, *extraction.recoverable]}
+    hired = next(c for q, c in by_quote.items() if "300 officers" in q)
+    assert hired.text == "Paul Kowalski: \u201cWe hired 300 officers this year.\u201d"
+    assert not hired.needs_context
+    # "US" is no "us", and a claim in the third person stays as it is
+    crime = next(c for q, c in by_quote.items() if "Crime fell" in q)
+    assert crime.text == "Crime fell 8% in the US in 2023."
