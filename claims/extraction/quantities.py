@@ -59,6 +59,7 @@ from claims.extraction.units import (
 )
 
 _CLOCK = re.compile(r"^\d{1,2}[hH:](\d{2})?$")
+_TEMPERATURES = frozenset({"°", "°C", "°F"})
 _RANGE_WORDS = {"à", "au", "-", "–", "et", "to", "and", "ou", "or"}
 
 
@@ -249,6 +250,8 @@ def find_quantities(doc: Doc, language: str, date_tokens: set[int]) -> list[dict
                 scales = [_scale_of(t.lower_) for t in doc[k + 1 : m] if _scale_of(t.lower_)]
                 first = value * scales[0] if scales and not any(_scale_of(t.lower_) for t in doc[i:j]) \
                     and value < scales[0] else value
+                if prev in ("moins", "minus") and start_tok == i and (unit or unit2) in _TEMPERATURES:
+                    first, start_tok = -first, i - 1  # "entre moins 3 et 2 degrés": from below zero
                 if guess and not second > first:
                     pass
                 elif between or not (_descending(first, second) or _changed_from(doc, i - 1)):
@@ -327,6 +330,10 @@ def find_quantities(doc: Doc, language: str, date_tokens: set[int]) -> list[dict
             base, per_unit, end_tok = _rate_base(doc, end_tok, language, date_tokens, dot_decimal, unit)
         if low is None and base is None and value > 0 and _fewer_after(doc, end_tok):
             value, end_tok = -value, end_tok + 2
+        # "moins 5 degrés", "minus 5 degrees": a temperature below zero, its sign written as a word
+        if low is None and unit in _TEMPERATURES and value > 0 and start_tok > 0 \
+                and doc[start_tok - 1].lower_ in ("moins", "minus"):
+            value, start_tok = -value, start_tok - 1
         span = doc[start_tok:end_tok]
         item: dict[str, Any] = {
             "char_start": span.start_char, "char_end": span.end_char, "value": value, "unit": unit,

@@ -1337,3 +1337,13 @@ def test_the_scale_of_a_level_counts_nothing() -> None:
 def test_a_hyphenated_number_opening_a_sentence_is_one_number_whatever_its_tag() -> None:
     text = "Le torrent a débordé à Privas. Cent-vingt-trois personnes ont été évacuées par les pompiers."
     assert quantities(text) == [(123.0, "personnes", None, None)]
+
+
+def test_a_temperature_below_zero_keeps_its_sign_written_as_a_word_or_a_minus_sign() -> None:
+    assert quantities("Le thermomètre est descendu à moins 7 degrés à Colmar dans la nuit de lundi.") == [
+        (-7.0, "°", None, None)]
+    assert quantities("Il a fait \u221211 °C à Mouthe mardi matin, un record pour la saison.") == [
+        (-11.0, "°C", None, None)]
+    assert quantities("Il fera entre moins 4 et 3 degrés à Lille samedi.") == [(-4.0, "°", -4.0, 3.0)]
+    # "moins de" is fewer than, not below zero; nor is a count below zero
+    assert quantities("Moins de 30 personnes ont manifesté samedi à Colmar.") == [(30.0, "personnes", None, None)]
