@@ -20,6 +20,11 @@ NUMBER_WORDS = {
         "thousand": 1000, "dozen": 12, "hundreds": 100, "thousands": 1000, "dozens": 12,
     },
 }
+# A scale and a currency written as one word after the number: "15 M€", "2 Md€", "500 k€".
+SCALED_MONEY = {
+    "k€": (1e3, "EUR"), "m€": (1e6, "EUR"), "md€": (1e9, "EUR"), "mds€": (1e9, "EUR"), "mrd€": (1e9, "EUR"),
+    "k$": (1e3, "USD"), "m$": (1e6, "USD"), "md$": (1e9, "USD"), "mds$": (1e9, "USD"),
+}
 SCALES = {
     "million": 1e6, "millions": 1e6, "milliard": 1e9, "milliards": 1e9, "billion": 1e9, "billions": 1e9,
     "trillion": 1e12, "mille": 1e3, "thousand": 1e3, "k": 1e3, "m": 1e6, "md": 1e9, "mds": 1e9, "bn": 1e9,

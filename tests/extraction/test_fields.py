@@ -1347,3 +1347,30 @@ def test_a_temperature_below_zero_keeps_its_sign_written_as_a_word_or_a_minus_si
     assert quantities("Il fera entre moins 4 et 3 degrés à Lille samedi.") == [(-4.0, "°", -4.0, 3.0)]
     # "moins de" is fewer than, not below zero; nor is a count below zero
     assert quantities("Moins de 30 personnes ont manifesté samedi à Colmar.") == [(30.0, "personnes", None, None)]
+
+
+def _english_quantities(text: str) -> list[tuple[Any, ...]]:
+    [extraction] = extract_texts([text], languages=["en"], published=[None])
+    return [(q["value"], q["unit"], q.get("per")) for c in [*extraction.claims, *extraction.recoverable]
+            for q in c.quantities]
+
+
+def test_money_written_with_its_scale_glued_counts_in_millions_and_billions() -> None:
+    assert _english_quantities("The council will spend £12m on new schools in Leeds, officials said.") == [
+        (12e6, "GBP", None)]
+    assert _english_quantities("The startup raised $1.5bn from investors in Austin last week.") == [
+        (1.5e9, "USD", None)]
+    assert quantities("Le chantier du tram coûtera 45 M€ à la métropole de Nantes.") == [(45e6, "EUR", None, None)]
+    assert quantities("La région a voté un budget de 1,2 Md€ pour les lycées de Bretagne.") == [
+        (1.2e9, "EUR", None, None)]
+    # without money, "m" after a figure stays metres
+    assert _english_quantities("She won the 400m final in Rome on Sunday in a record time.") == [(400.0, "m", None)]
+
+
+def test_english_counts_a_share_with_in_and_out_of_and_no_date_is_a_unit() -> None:
+    assert _english_quantities("One in five nurses in Ohio plans to quit, the survey found.") == [
+        (1.0, "nurses", 5.0)]
+    assert _english_quantities("Two out of three voters in Maine backed the measure, the poll found.") == [
+        (2.0, "voters", 3.0)]
+    assert _english_quantities("Flu cases in Ohio rose to 4,120 last year, the health department said.") == [
+        (4120.0, "", None)]
