@@ -178,7 +178,7 @@ def _point_of_view(tokens: list[Token], language: str) -> Attribution:
 
 
 # Institutions named by a common noun that also name a place: "Pour la région, ..." is as often where.
-_PLACE_NOUNS = frozenset({"ville", "région", "département"})
+_PLACE_NOUNS = frozenset({"ville", "région", "département", "parc", "zoo"})
 # People whose view on a case is what they are asked for: "Pour les enquêteurs, la piste criminelle ...".
 _ASSESSORS = frozenset({"enquêteurs", "enquêtrices", "experts", "scientifiques", "chercheurs", "spécialistes"})
 
@@ -199,6 +199,17 @@ def _holds_views(phrase: list[Token], rest: list[Token], how: str) -> bool:
             or head.lower_ in _ASSESSORS and phrase[0].lower_ == "les":
         return True
     # (the phrase's head, not a name in its complement: "Pour ce proche de l'ancien Premier ministre")
+    # (a name the tagger read as a common noun heads it as well: "Pour le Rassemblement national"; so does an
+    # acronym it took for a place: "Pour le RN")
     organisation = how == "outlet" or head.lower_ in INSTITUTION_NOUNS and head.lower_ not in _PLACE_NOUNS \
-        or head.pos_ == "PROPN" and head.ent_type_ in ("ORG", "MISC")
-    return organisation and not any(t.like_num and t.lower_ not in ("un", "une") or t.text[:1].isdigit() for t in rest)
+        or head.ent_type_ in ("ORG", "MISC") and (head.pos_ == "PROPN" or head.text[:1].isupper()) \
+        or head.pos_ == "PROPN" and head.ent_type_ and len(head.text) >= 2 and head.text.isupper()
+    return organisation and (_judgement(rest) or not any(
+        t.like_num and t.lower_ not in ("un", "une") or t.text[:1].isdigit() for t in rest))
+
+
+def _judgement(rest: list[Token]) -> bool:
+    """"Pour le parti, une retraite à 60 ans est possible", "..., ces 3 % sont insuffisants": a clause whose
+    predicate is an adjective after a copula judges what it names, a figure in it or not; it is the view of
+    who "Pour" names, not a figure of theirs ("Pour l'entreprise, le coût est de 3 millions")."""
+    return any(t.dep_ == "cop" and t.head.pos_ == "ADJ" and t.head.dep_ == "ROOT" and t.head in rest for t in rest)

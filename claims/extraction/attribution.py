@@ -329,8 +329,9 @@ def find(span: Span, language: str) -> Attribution:
             claimant, outlet, how = source_of(phrase, language)
             if how == "outlet" and (inner := _speaker_behind_outlet(span, tokens[comma], outlet, language)):
                 return inner  # "Selon Le Parisien, le maire Paul Roux a affirmé que ...": the outlet reported him
-            if claimant or outlet:
-                # ("Selon le quotidien régional,": a described medium, the one the article named, _resolve)
+            if claimant or outlet or how.split(":", 1)[-1] in lx.ISSUED_NOUNS:
+                # ("Selon le quotidien régional,": a described medium, the one the article named, _resolve;
+                # "Selon le communiqué,": who issued it, claimants.remember_issuer)
                 end = _past_apposition(tokens, comma + 1, subject)
                 return Attribution(claimant, outlet, "according_to" if how == "speech" else how,
                                    [(tokens[0].i, tokens[end - 1].i + 1)])
@@ -394,9 +395,10 @@ def find(span: Span, language: str) -> Attribution:
                 # "Brigitte Bardot révèle avoir reçu ..., comme le rapporte Le Point": the statement is the named
                 # subject's, kept in the text with its speech verb; the medium only reported it.
                 return Attribution(inner.claimant, outlet, inner.how, drop, said)
-        if not claimant and not how.startswith(("pronoun:", "description:")) and start > span.start:
+        if not claimant and (not how.startswith(("pronoun:", "description:")) or how.split(":", 1)[1] in lx.ISSUED_NOUNS) \
+                and start > span.start:
             # "LFI a annoncé avoir récolté 1,5 million, selon un message transmis à l'AFP": the tail names no
-            # one, the speaker is the subject of the speech verb before it.
+            # one, the speaker is the subject of the speech verb before it (so is it before "selon ce tweet").
             inner = find(span.doc[span.start : start], language)
             if inner.claimant and inner.how in ("speech", "according_to"):
                 return Attribution(inner.claimant, outlet or inner.outlet, inner.how, [*inner.drop, *drop], said)

@@ -182,6 +182,8 @@ def _resolve(art: Article, attrib: at.Attribution) -> str:
             return art.last_claimant or attrib.claimant
         if noun in ("source", "sources"):
             return _source(art, attrib.claimant)
+        if noun in lx.ISSUED_NOUNS:
+            return art.issuers.get(noun, "")  # "ajoute le communiqué": who the article said issued it
         if noun in lx.OUTLET_NOUNS or noun in at.PRESS_FELLOWS:
             if ctx.outlets:
                 medium = _medium_of_kind(ctx.outlets, noun)
@@ -197,6 +199,18 @@ def _resolve(art: Article, attrib: at.Attribution) -> str:
 # Words of a broadcaster's name ("France Bleu Béarn", "Sud Radio", "RTL", "BFMTV"), and the nouns that describe one.
 _BROADCAST_NAME = re.compile(r"Radio|Bleu|Inter\b|Info\b|info\b|RTL|RMC|Europe 1|TV\b|BFM|TF1|LCI|M6|C8|CNews|"
                              r"France [2345]|France 24|Arte|LCP|CNN|BBC|Fox News|RTBF|Euronews")
+
+
+def remember_issuer(art: Article, sent: Span, attrib: at.Attribution) -> None:
+    """"estime l'association lundi dans un communiqué", "indique un communiqué de la préfecture": the claimant of a
+    sentence that speaks of a document of lexicon.ISSUED_NOUNS issued it, for an "ajoute le communiqué" after it. A
+    description of one the article names no issuer for leaves the text as it was (no source is better than
+    none said)."""
+    if attrib.claimant:
+        for noun in set(column(sent.doc, "lower_")[sent.start : sent.end]) & lx.ISSUED_NOUNS:
+            art.issuers[noun] = attrib.claimant
+    elif attrib.how.split(":", 1)[-1] in lx.ISSUED_NOUNS:
+        attrib.drop, attrib.how, attrib.said = [], "", None
 
 
 def _medium_of_kind(outlets: list[str], noun: str) -> str:

@@ -20,6 +20,11 @@ NUMBER_WORDS = {
         "thousand": 1000, "dozen": 12, "hundreds": 100, "thousands": 1000, "dozens": 12,
     },
 }
+# A scale and a currency written as one word after the number: "15 M€", "2 Md€", "500 k€".
+SCALED_MONEY = {
+    "k€": (1e3, "EUR"), "m€": (1e6, "EUR"), "md€": (1e9, "EUR"), "mds€": (1e9, "EUR"), "mrd€": (1e9, "EUR"),
+    "k$": (1e3, "USD"), "m$": (1e6, "USD"), "md$": (1e9, "USD"), "mds$": (1e9, "USD"),
+}
 SCALES = {
     "million": 1e6, "millions": 1e6, "milliard": 1e9, "milliards": 1e9, "billion": 1e9, "billions": 1e9,
     "trillion": 1e12, "mille": 1e3, "thousand": 1e3, "k": 1e3, "m": 1e6, "md": 1e9, "mds": 1e9, "bn": 1e9,
@@ -294,6 +299,10 @@ AGENT_NOUNS = {
     # A shop chain, a network's operator, the defence at a trial, a person's team: "selon l'enseigne",
     # "selon le gestionnaire du réseau", "plaide la défense", "selon son équipe médicale".
     "enseigne", "gestionnaire", "défense", "équipe",
+    # A site run by a body that speaks for it, and those who work for one: "selon le parc", "ajoute le zoo",
+    # "selon les agents du parc" (an institution: "le président du parc Paul Roux" is Paul Roux, not the park).
+    # (Not "agent" alone: "son agent" is a player's, "l'agent" as often a chemical's.)
+    "parc", "zoo", "agents",
 }
 # English nouns that make statements ("the state auditor said", "according to the county medical examiner",
 # "Prosecutors said they would ..."): read only in English phrases, whose head noun comes last
@@ -327,7 +336,7 @@ INSTITUTION_NOUNS = frozenset({
     "office", "observatoire", "fédération", "collectif", "comité", "conseil", "commission", "ambassade", "consulat",
     "armée", "état-major", "compagnie", "opérateur", "hôpital", "ars", "justice", "armées", "municipalité",
     "cabinet", "exécutif", "production", "établissement", "musée", "clinique", "laboratoire", "banque",
-    "fondation", "ong", "ville", "région", "département", "enseigne", "government", "union", "company", "agency",
+    "fondation", "ong", "ville", "région", "département", "enseigne", "parc", "zoo", "government", "union", "company", "agency",
     "authorities", "court",
 })
 # People described by their occupation or standing rather than an office: "regrette la chanteuse", "la
@@ -416,6 +425,9 @@ FIGURE_NOUNS = frozenset({
 DOCUMENT_NOUNS = {"communiqué", "rapport", "étude", "sondage", "bilan", "note", "lettre", "courrier", "message",
                   "tweet", "publication", "tribune", "interview", "entretien", "déclaration", "statement", "report",
                   "study", "survey", "poll", "letter"}
+# Of them, what one body or person issues in its own name, which the article may go on quoting without naming them
+# again: "ajoute le communiqué", "selon ce message", "précise le courrier".
+ISSUED_NOUNS = frozenset({"communiqué", "message", "lettre", "courrier", "tweet", "statement", "letter"})
 # Verbs that report what someone said only when they have a speaker and a content ("se serait plaint le
 # président", "Il a souhaité que ...", "se sont indignés les syndicats"; "s'indign" above never matches one
 # token): attribution only, not a check-worthiness signal like SPEECH_PREFIXES.
@@ -433,6 +445,15 @@ REPORTING_VERBS = {"fr": ("plaint", "plaign", "plaindr", "souhait", "indign", "�
 REFLEXIVE_REPORTING_VERBS = {"fr": ("alarm", "demand", "inquiét", "inquièt", "interrog", "indign", "étonn", "insurg",
                                     "offusqu", "émeu", "émouv"),
                              "en": ()}
+# Speech verbs whose pronominal form tells of an event, not of speech (word starts): "un incendie s'est déclaré",
+# "le trafic s'annonce perturbé", "l'amélioration se confirme", "ces cas s'ajoutent aux autres", "la grève se
+# poursuit", "il s'est assuré que ...". "Déclarer" only without an attribute ("il s'est déclaré favorable", "se
+# déclare candidate", "s'est déclaré contre la réforme" state a position); the others' pronominal forms that report ("se dit", "se confie", "s'estime
+# lésé") are not here.
+PRONOMINAL_EVENT_VERBS = {"fr": ("déclar", "annonc", "confirm", "ajout", "précis", "affirm", "assur",
+                                 "rapport", "poursuiv", "lanc", "répét", "relev", "relay", "relai", "signal", "conclu",
+                                 "observ", "note", "reprend", "résum", "gliss", "lâch", "reconn"),
+                          "en": ()}
 # A verb and the words after it that report a statement together ("Le ministère a fait état de 49 nouveaux cas",
 # "l'Élysée a fait savoir que", "l'agence a mis en garde contre"): how the verb's forms begin ("fait", "font",
 # "fera", "fit"; "mis", "met"), then the words.

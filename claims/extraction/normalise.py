@@ -19,7 +19,7 @@ _CHAR_MAP = {
     "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"', "\u2033": '"',
     "\u00a0": " ", "\u202f": " ", "\u2007": " ", "\u2009": " ", "\u200a": " ", "\u2002": " ",
     "\u2003": " ", "\u3000": " ", "\t": " ", "\u2028": "\n", "\u2029": "\n", "\u0085": "\n",
-    "\u2010": "-", "\u2011": "-", "\u2012": "-",
+    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2212": "-",  # (the minus sign: "−12 °C")
 }
 # Styled letters and digits ("𝗩𝗔𝗖𝗖𝗜𝗡", "𝘪𝘭 𝘦𝘴𝘵", "ＣＯＶＩＤ"): posts write bold, italic or full-width text with
 # the mathematical alphanumerics and the full-width forms, which the tokenizer does not read as French words.

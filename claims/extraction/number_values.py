@@ -124,6 +124,7 @@ def _hyphens_joined(tokens: list[Token]) -> list[str]:
     return ["".join(parts).strip("-") if len(parts) > 1 else parts[0] for parts in out]
 
 
+_GLUED_SCALE = re.compile(r"^(\d+(?:[.,]\d+)?)(bn|m|k)$")
 _GLUED = re.compile(r"^(\d+(?:[.,]\d+)?)(km/h|kmh|km²|km2|km|m²|m2|m³|m3|cm|mm|kg|ha|t|°c|°|%|€|\$|mw|gw|kwh|twh)$", re.I)
 
 
@@ -161,6 +162,8 @@ def _is_number(tok: Token, language: str) -> bool:
     text = tok.lower_
     if _DIGITS.match(text) or _GLUED.match(text):
         return True
+    if (m := _GLUED_SCALE.match(text)) and (m.group(2) == "bn" or tok.i > 0 and tok.doc[tok.i - 1].text in lx.CURRENCY):
+        return True  # "$2bn", "£15m"
     if "-" in text and _compound_value(text, language) is not None:
         return True  # "vingt-deux", "quatre-vingt-dix"
     if text in lx.NUMBER_WORDS.get(language, {}):
@@ -224,7 +227,8 @@ def number_group(doc: Doc, i: int, language: str, date_tokens: set[int]) -> int:
     while j < n and j not in date_tokens and (
         (_is_number(doc[j], language) and not _GLUED.match(doc[j].lower_) and doc[j].lower_ not in ("un", "une"))
         or _unit_after_tens(doc, j, language)
-        or _scale_of(doc[j].lower_) and (len(doc[j].text) > 1 or _money_after(doc, j + 1))
+        or _scale_of(doc[j].lower_) and (len(doc[j].text) > 1 or _money_after(doc, j + 1)
+                                         or i > 0 and doc[i - 1].text in lx.CURRENCY)  # "£15m", "$5 m"
         or (doc[j].lower_ in ("-",) and j + 1 < n and _is_number(doc[j + 1], language)
             and doc[j + 1].lower_ in lx.NUMBER_WORDS.get(language, {}))
     ):
@@ -248,7 +252,11 @@ def _unit_after_tens(doc: Doc, j: int, language: str) -> bool:
 
 
 def _value_of(tokens: list[Token], language: str, dot_decimal: bool = False) -> tuple[float | None, str]:
-    """The value of a number group and the unit glued to it ("80m2" -> 80, "m²")."""
+    """The value of a number group and the unit glued to it ("80m2" -> 80, "m²"); a scale glued to it
+    ("$2bn", "£15m": with a currency before it, "m" and "k" are millions and thousands, not metres)."""
+    if tokens and (m := _GLUED_SCALE.match(tokens[0].lower_)) and (
+            m.group(2) == "bn" or tokens[0].i > 0 and tokens[0].doc[tokens[0].i - 1].text in lx.CURRENCY):
+        return float(m.group(1).replace(",", ".")) * lx.SCALES[m.group(2)], ""
     if tokens and (m := _GLUED.match(tokens[0].lower_)):
         raw, unit = m.group(1), m.group(2)
         value = float(raw.replace(",", "."))

@@ -68,12 +68,31 @@ _OUTLET_PATTERN = re.compile(
 _TITLES = sorted(((o.split(" ", 1)[1], o) for o in lx.OUTLETS if o.startswith(tuple(_DECLINED))),
                  key=lambda pair: -len(pair[0]))
 _BY_LOWER = {**{_glued(o).lower(): o for o in lx.OUTLETS if _glued(o)}, **{o.lower(): o for o in lx.OUTLETS}}
+# "lefigaro", "20minutes", "ouest-france": a known medium's name as its web address writes it.
+_BY_ADDRESS = {re.sub(r"[\s'’]", "", o.lower()): o for o in lx.OUTLETS}
+
+
+# A news site written as its web address ("sudinfo.be", "actu.fr", "www.20minutes.fr"): a name in lower case and the
+# country or generic ending news sites have. Not a government's site ("impots.gouv.fr"), which is no medium, nor an
+# e-mail address or a path.
+_DOMAIN = re.compile(r"(?<![\w@/.-])(?:www\.)?((?:[a-z0-9][a-z0-9-]*\.)*?([a-z0-9][a-z0-9-]*))"
+                     r"\.(?:fr|be|ch|lu|ca|com|net|info|tv)(?![\w@/-]|\.\w)")
+
+
+def _web_address(text: str) -> str:
+    """The first news site a text names by its web address, as its masthead when it is a known medium's
+    ("20minutes.fr" is 20 Minutes), else as written; "" when none."""
+    for m in _DOMAIN.finditer(text):
+        if "gouv" in m.group(1):
+            continue
+        return _BY_ADDRESS.get(m.group(2), m.group(0))
+    return ""
 
 
 def outlet_in(text: str) -> str:
     m = _OUTLET_PATTERN.search(text)
     if not m:
-        return ""
+        return _web_address(text) if "." in text else ""
     found = m.group(0).strip()
     if found in lx.OUTLETS:
         return found

@@ -27,7 +27,7 @@ from claims.extraction.checkworthiness import (
     markers_in,
     score_all,
 )
-from claims.extraction.claimants import _closing_claimant, _resolve_claimant, _survey_figures
+from claims.extraction.claimants import _closing_claimant, _resolve_claimant, _survey_figures, remember_issuer
 from claims.extraction.doccache import (
     column,
     morph_column,
@@ -314,6 +314,7 @@ def _chunk_candidates(art: Article, doc: Doc, chunk: _Chunk, previous: list[Span
         attrib = at.find(sent, language)
         art.sentence_text = span_text(sent)
         attrib.claimant = _closing_claimant(art, attrib) if quote_run else _resolve_claimant(art, attrib)
+        remember_issuer(art, sent, attrib)
         # ('"...", a expliqué Mme Voynet. "On constate une augmentation des tests positifs".': the speaker just quoted)
         follows = _speaker_goes_on(art, sent, attrib) if not quote_run else None
         _survey_figures(art, sent, attrib, [q for q in quantities if sent.start_char <= q["char_start"] < sent.end_char])
@@ -607,10 +608,19 @@ def _candidate(
 
 _WORDS = re.compile(r"[^\W_]+", re.UNICODE)
 # A word only the speaker says of themselves or of their own ("on" may be anyone).
-_FIRST_PERSON_WORD = re.compile(r"(?<![\w'\u2019-])(?:(?:je|me|moi|nous|notre|nos|mon|ma|mes)(?![\w-])|[jm]['\u2019])",
-                                re.IGNORECASE)
+_FIRST_PERSON_WORD = {
+    "fr": re.compile(r"(?<![\w'\u2019-])(?:(?:je|me|moi|nous|notre|nos|mon|ma|mes)(?![\w-])|[jm]['\u2019])",
+                     re.IGNORECASE),
+    # ("I" only as written: a capital I is the pronoun, "us" is not "US")
+    "en": re.compile(r"(?<![\w'\u2019-])(?:I|(?i:we|me|us|our|ours|my|mine))(?![\w-])"),
+}
 # A statement in the first person: "Je", "J'" or "Nous" opens it, at once or after a leading phrase.
-_FIRST_PERSON_OPENING = re.compile(r"^(?:[^,\"«»]{0,80}, )?(?:je|j['\u2019]|nous)\b", re.IGNORECASE)
+_FIRST_PERSON_OPENING = {
+    "fr": re.compile(r"^(?:[^,\"«»]{0,80}, )?(?:je|j['\u2019]|nous)\b", re.IGNORECASE),
+    "en": re.compile(r"^(?:[^,\"«»“”]{0,80}, )?(?:I|[Ww]e)\b"),
+}
+# How a claim gives a named speaker's own words ('Paul Roux : « Nous avons ... »').
+_QUOTED_AS = {"fr": "{claimant} : « {text} »", "en": "{claimant}: \u201c{text}\u201d"}
 
 
 def _pair_roles(art: Article) -> None:
@@ -733,8 +743,11 @@ def _quote_speaker(cand: ClaimCandidate) -> None:
     # not leave to guess ("Certains électeurs m'ont dit que ...", "Seuls 6 % de nos clients en ont bénéficié") when
     # the sentence itself names the speaker (a speaker read from ", a-t-elle ajouté" or from the sentences before
     # is a guess the text would then state).
-    if not (cand.needs_context and _FIRST_PERSON_OPENING.match(cand.text) is not None
-            or not cand.needs_context and _FIRST_PERSON_WORD.search(cand.text) is not None
+    opening, word = _FIRST_PERSON_OPENING.get(cand.language), _FIRST_PERSON_WORD.get(cand.language)
+    if opening is None or word is None:
+        return
+    if not (cand.needs_context and opening.match(cand.text) is not None
+            or not cand.needs_context and word.search(cand.text) is not None
             and claimant.split()[-1] in cand.quote):
         return
     # Only the speaker's own words between the marks: never an attribution left in the text ('..., a dit
@@ -742,7 +755,7 @@ def _quote_speaker(cand: ClaimCandidate) -> None:
     if cand.signals is None or not (
             cand.signals.extra.get("inner_quote") or _opens_quotation(cand.quote)) or claimant in cand.text:
         return
-    cand.text = f"{claimant} : « {cand.text} »"
+    cand.text = _QUOTED_AS[cand.language].format(claimant=claimant, text=cand.text)
     cand.needs_context = cand.signals.needs_context = False
 
 

@@ -59,6 +59,7 @@ from claims.extraction.units import (
 )
 
 _CLOCK = re.compile(r"^\d{1,2}[hH:](\d{2})?$")
+_TEMPERATURES = frozenset({"°", "°C", "°F"})
 _RANGE_WORDS = {"à", "au", "-", "–", "et", "to", "and", "ou", "or"}
 
 
@@ -191,6 +192,9 @@ def find_quantities(doc: Doc, language: str, date_tokens: set[int]) -> list[dict
         elif currency_before:
             unit, end_tok = lx.CURRENCY[doc[i - 1].text], j
             start_tok = min(start_tok, i - 1)
+        elif j < n and doc[j].lower_ in lx.SCALED_MONEY:  # "15 M€", "2 Md€"
+            scale, unit = lx.SCALED_MONEY[doc[j].lower_]
+            value, end_tok = value * scale, j + 1
         else:
             unit, end_tok = unit_at(doc, j)
         if not unit and _scale_of_skipped(doc, i, language):
@@ -249,6 +253,8 @@ def find_quantities(doc: Doc, language: str, date_tokens: set[int]) -> list[dict
                 scales = [_scale_of(t.lower_) for t in doc[k + 1 : m] if _scale_of(t.lower_)]
                 first = value * scales[0] if scales and not any(_scale_of(t.lower_) for t in doc[i:j]) \
                     and value < scales[0] else value
+                if prev in ("moins", "minus") and start_tok == i and (unit or unit2) in _TEMPERATURES:
+                    first, start_tok = -first, i - 1  # "entre moins 3 et 2 degrés": from below zero
                 if guess and not second > first:
                     pass
                 elif between or not (_descending(first, second) or _changed_from(doc, i - 1)):
@@ -294,7 +300,9 @@ def find_quantities(doc: Doc, language: str, date_tokens: set[int]) -> list[dict
         if unit and end_tok + 2 < n and doc[end_tok + 1].lower_ == "sur" and (doc[end_tok].pos_ == "ADJ" or (
                 doc[end_tok].pos_ == "VERB" and "Part" in morph_values(doc[end_tok], "VerbForm"))):
             over = end_tok + 1
-        if low is None and over + 1 < n and doc[over].lower_ in ("sur", "out") and over + 1 not in date_tokens:
+        # ("one in ten parents", "two out of three voters": English says it with "in" and "out of")
+        if low is None and over + 1 < n and (doc[over].lower_ in ("sur", "out") or doc[over].lower_ == "in"
+                                             and language == "en") and over + 1 not in date_tokens:
             k = over + 2 if doc[over].lower_ == "out" and doc[over + 1].lower_ == "of" else over + 1
             words = lx.NUMBER_WORDS.get(language, {})
             if k < n and (_is_number(doc[k], language) or doc[k].lower_ in words and doc[k].lower_ not in ("un", "une")) \
@@ -309,6 +317,8 @@ def find_quantities(doc: Doc, language: str, date_tokens: set[int]) -> list[dict
                     # "2.271 cas sur 100.000 habitants": a rate whose base counts something else ("30 MW sur 100
                     # magasins" spreads a measure, no rate).
                     per_unit, end_tok = unit2, end2
+                elif base is not None and base > value and not unit and unit2 and _counted_noun(unit2):
+                    unit, end_tok = unit2, end2  # "two out of three voters": the noun after the base counts both
                 elif base is not None and base > value and tok.lower_ in ("un", "une", "one"):
                     end_tok = m  # "un test sur deux positif": the word after the base describes the one
                 else:
@@ -327,6 +337,10 @@ def find_quantities(doc: Doc, language: str, date_tokens: set[int]) -> list[dict
             base, per_unit, end_tok = _rate_base(doc, end_tok, language, date_tokens, dot_decimal, unit)
         if low is None and base is None and value > 0 and _fewer_after(doc, end_tok):
             value, end_tok = -value, end_tok + 2
+        # "moins 5 degrés", "minus 5 degrees": a temperature below zero, its sign written as a word
+        if low is None and unit in _TEMPERATURES and value > 0 and start_tok > 0 \
+                and doc[start_tok - 1].lower_ in ("moins", "minus"):
+            value, start_tok = -value, start_tok - 1
         span = doc[start_tok:end_tok]
         item: dict[str, Any] = {
             "char_start": span.start_char, "char_end": span.end_char, "value": value, "unit": unit,

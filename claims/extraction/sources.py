@@ -261,7 +261,7 @@ _PUBLICATION_NOUNS = frozenset(lx.OUTLET_NOUNS | {"revue", "journal", "review"})
 def _named_venue(tok: Token) -> bool:
     """"une étude parue dans la revue The Lancet", "publiée sur le site Medium": the name of a publication that is
     where something was published or said is that place too, not who said it."""
-    return tok.head is not tok and tok.head.lower_ in _PUBLICATION_NOUNS and tok.head.i < tok.i and _venue(tok.head) \
+    return tok.head.i != tok.i and tok.head.lower_ in _PUBLICATION_NOUNS and tok.head.i < tok.i and _venue(tok.head) \
         and tok.dep_ in ("appos", "flat:name", "nmod", "compound") and not any(c.dep_ == "case" for c in tok.children)
 
 
@@ -382,6 +382,10 @@ def source_of(tokens: list[Token], language: str, told: bool = True) -> tuple[st
         return "", outlet, f"pronoun:{latter}"
     if language == "en" and (english := _english_description(tokens, words)) is not None:
         return english[0], outlet, english[1]
+    if language == "en" and 1 <= len(words) <= 3 and all(t.pos_ == "PROPN" and t.text[:1].isupper()
+                                                         and not t.ent_type_ for t in words):
+        # '"...," Lopez told Fox News': a surname alone the English tagger left untagged is still who spoke
+        return " ".join(t.text for t in words), outlet, "speech"
     heads = [t for t in words if t.pos_ in ("NOUN", "PROPN") and not _modifies_noun(t, tokens)
              and (t.lower_ not in lx.OUTLET_NOUNS or _agency_of_a_field(t))
              and t.lower_ not in _NOT_SPEAKER_NOUNS
@@ -396,6 +400,9 @@ def source_of(tokens: list[Token], language: str, told: bool = True) -> tuple[st
     # (an English noun a proper name qualifies, "the Ohio governor", describes its holder whatever the noun)
     qualified = heads and heads[0].pos_ == "NOUN" and any(
         _modifies_noun(t, tokens) and t.head.i == heads[0].i and t.pos_ == "PROPN" for t in words)
+    firm = _named_firm(words) if head in _FIRM_NOUNS and not orgs else ""
+    if firm:
+        return firm, outlet, "speech"  # "selon l'institut 6T": the name the tagger missed, not "l'institut"
     if heads and (head in lx.AGENT_NOUNS or occupation or qualified) \
             and not (outlet and head in _COMPANY_NOUNS):
         # (not "le groupe Canal+": the medium is the company)
@@ -453,6 +460,9 @@ def source_of(tokens: list[Token], language: str, told: bool = True) -> tuple[st
             return "", outlet, ""  # an occupation with a name the reader missed ("la championne ... Elodie")
         return claimant, outlet, "speech"
     survey = next((t for t in words if t.lower_.rstrip("s") in _DOCUMENT_STEMS), None)
+    issued = _issued_by_someone_before(words)
+    if issued and not outlet:
+        return "", "", f"description:{issued}"
     if outlet:
         if _told_to(tokens, outlet):
             # "explique ce propriétaire à Midi Libre": the medium only reported it; the speaker is the noun phrase
@@ -472,10 +482,63 @@ def source_of(tokens: list[Token], language: str, told: bool = True) -> tuple[st
         if named:
             return named, named, "outlet"  # "Le média en ligne TSA indique": a medium the outlet list lacks
         return _bare_medium(nouns[0], words), "", f"description:{nouns[0].lower_}"
-    author = _document_author(words)
+    author = _document_author(words) or _named_firm(words)
     if author:
         return author, outlet, "speech"
     return "", "", ""
+
+
+# Nouns of a firm or a body that a name follows ("le cabinet Occurence", "l'institut Verdier", "le bureau d'études
+# 6T", "le laboratoire Delta"): with the name, the firm that speaks.
+_FIRM_NOUNS = frozenset(lx.COMPANY_NOUNS | {"cabinet", "institut", "bureau", "agence", "laboratoire", "observatoire",
+                                           "organisme", "firme", "centre"})
+
+
+def _firm_name_words(words: list[Token], start: int) -> list[str]:
+    """The words of a firm's name from words[start]: capitalised ("Occurence"), or figures with a capital ("6T",
+    "4C", which the tokenizer may cut in two) that the tagger reads as a number, not a name; at most three."""
+    name: list[str] = []
+    k = start
+    while k < len(words) and len(name) < 3:
+        end = k + 1  # a word written without a space inside it: "6T"
+        while end < len(words) and not words[end - 1].whitespace_ and words[end].i == words[end - 1].i + 1 \
+                and words[end].text[:1].isalnum():
+            end += 1
+        text = "".join(t.text for t in words[k:end]).rstrip(".")
+        if not (text.isalnum() and (text[:1].isupper() or text[:1].isdigit() and any(c.isupper() for c in text))) \
+                or words[k].ent_type_ or words[k].is_sent_start:
+            break
+        name.append(text)
+        k = end
+    return name
+
+
+def _named_firm(words: list[Token]) -> str:
+    """"une étude du bureau d'études 6T", "selon le cabinet Axiome": a firm's noun, with a complement in lower
+    case that says its trade ("d'études", "de conseil"), then a name the tagger did not recognise: the noun
+    phrase with the name, as written ("bureau d'études 6T"); "" when no name follows such a noun."""
+    for k, t in enumerate(words):
+        if t.lower_ not in _FIRM_NOUNS:
+            continue
+        j = k + 1
+        if j + 1 < len(words) and words[j].lower_ in ("de", "d'") and words[j + 1].is_lower and words[j + 1].is_alpha:
+            j += 2  # "d'études", "de conseil"
+        name = _firm_name_words(words, j)
+        if name:
+            return " ".join([t.doc[t.i : words[j].i].text, *name])
+    return ""
+
+
+def _issued_by_someone_before(words: list[Token]) -> str:
+    """"ajoute le communiqué", "selon ce message", "précise le communiqué officiel": a document that one body
+    issues (lexicon.ISSUED_NOUNS), with a definite or demonstrative article and no author: its noun, for the
+    issuer the article named before (claimants._resolve); "" otherwise ("le communiqué de la préfecture" names
+    its author, "un communiqué" is a new one)."""
+    if len(words) < 2 or words[0].lower_ not in ("le", "la", "l'", "ce", "cet", "cette") \
+            or words[1].lower_ not in lx.ISSUED_NOUNS:
+        return ""
+    rest = words[2:]
+    return words[1].lower_ if all(t.pos_ == "ADJ" and t.is_lower for t in rest) else ""
 
 
 def _with_coauthor(name: str, ent: Span, tokens: list[Token]) -> str:

@@ -51,6 +51,8 @@ def _speech_verb(tok: Token, language: str, lexicon: dict[str, tuple[str, ...]] 
         return True
     if _locution(tok, language) or lexicon is lx.SPEECH_PREFIXES and _reflexive_report(tok, language):
         return True
+    if _pronominal_event(tok, word, language):
+        return False
     # (the prefixes first: most words have none, and _before_inverted_pronoun reads the words after)
     return word.startswith(prefixes) and (tok.pos_ in ("VERB", "AUX", "NOUN", "ADJ") or _before_inverted_pronoun(tok)) \
         and tok.is_alpha
@@ -81,6 +83,25 @@ def _reflexive_report(tok: Token, language: str) -> bool:
     return tok.pos_ == "VERB" and fold(tok.lower_).startswith(_folded(lx.REFLEXIVE_REPORTING_VERBS, language)) \
         and any(c.lower_ in _REFLEXIVE_PRONOUNS and c.i < tok.i and c.dep_.startswith(("expl", "obj", "iobj"))
                 for c in tok.children)
+
+
+_THIRD_PERSON_REFLEXIVES = frozenset({"se", "s'", "s\u2019"})
+
+
+def _pronominal_event(tok: Token, word: str, language: str) -> bool:
+    """"Un incendie s'est déclaré dans la nuit", "le trafic s'annonce perturbé", "la hausse se confirme": a speech
+    verb of lexicon.PRONOMINAL_EVENT_VERBS with "se" before it tells what happened, its subject says nothing
+    ("déclarer" with an attribute or a side does: "il s'est déclaré favorable", "s'est déclaré contre"). Not right after a quotation, where any
+    verb introduces it. `word` is the verb folded."""
+    if not word.startswith(_folded(lx.PRONOMINAL_EVENT_VERBS, language)) or after_quotation(tok):
+        return False
+    if not any(c.lower_ in _THIRD_PERSON_REFLEXIVES and c.i < tok.i and c.dep_.startswith(("expl", "obj", "iobj"))
+               for c in tok.children):
+        return False
+    return not (word.startswith("declar") and any(
+        c.dep_ in ("xcomp", "obj") or c.dep_.startswith("obl") and any(
+            m.dep_ == "case" and (m.lower_ in ("contre", "pour") or m.lower_ == "en" and c.lower_ == "faveur")
+            for m in c.children) for c in tok.children))
 
 
 # Whether a verb reports speech ("déclare", "a affirmé", "révèle"), for the claims that only attribute (needs_context._only_attributes).

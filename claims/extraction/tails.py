@@ -197,8 +197,9 @@ def _tail(span: Span, language: str) -> tuple[int, Token] | None:
             return None  # (not a name's: "souligne UFC-Que Choisir")
         # "..., a annoncé le groupe, et les bénéfices de 7 %": a statement goes on after the speaker.
         # So does a colon: ", a répondu à la ministre : "en France ..."" introduces what was said.
-        if any(t.text in ("%", "€", "$", "£", ":") or (t.lower_ in ("et", "mais", "ou", "and", "but") and t.i > 0
-                                                        and t.doc[t.i - 1].text == ",") for t in rest):
+        # So does ", soit ...": what the statement comes to ("..., a indiqué l'Insee, soit la première baisse depuis 2021").
+        if any(t.text in ("%", "€", "$", "£", ":") or (t.lower_ in ("et", "mais", "ou", "soit", "and", "but")
+                                                        and t.i > 0 and t.doc[t.i - 1].text == ",") for t in rest):
             return None
         if any((t.pos_ == "NUM" or t.text[:1].isdigit()) and not _in_date(t) and not _in_name(t)
                for t in words[described:]):
@@ -209,10 +210,13 @@ def _tail(span: Span, language: str) -> tuple[int, Token] | None:
         finite = [t for t in words[lead + 1 : described] if t.pos_ == "VERB" and "Fin" in morph_values(t, "VerbForm")
                   and not speech_verb(t, language) and not _in_title(t)]
         # "..., explique également avoir réduit la vitesse": the verb has its own complement, what
-        # follows it is a statement, not who made it.
+        # follows it is a statement, not who made it. So has English "..., said the council had ignored ...", with
+        # no "that" (French opens what was said on "que", above; its parser hangs what the speaker did besides on
+        # the verb the same way: ", a-t-il ajouté en s'adressant à la foule").
         said = [t for t in words[lead + 1 : described] if ("Inf" in morph_values(t, "VerbForm") and t.is_lower
                                                            and not _adverbial_infinitive(t) and not _causative(verb, t))
-                or (t.head is verb and t.dep_ in ("xcomp", "ccomp") and not _participle_clause(t)
+                or (language == "en" and t.head.i == verb.i and t.dep_ in ("xcomp", "ccomp")
+                    and not _participle_clause(t)
                     and any(c.dep_ in ("obj", "mark") or c.dep_.startswith("aux") for c in t.children))]
         if finite or said:
             return None
@@ -391,7 +395,7 @@ def _states_besides(words: list[Token]) -> bool:
             return True
         if not (t.pos_ == "NUM" or t.text[:1].isdigit()) or _in_date(t) or _in_name(t) or _age(t):
             continue
-        measured = t.head if t.head is not t else t
+        measured = t.head
         if measured.head.lower_ in _SPEECH_EVENTS and measured.dep_ == "nmod":
             continue
         return True
@@ -463,7 +467,7 @@ def _subject_then_speech(words: list[Token], language: str) -> Token | None:
                                                               for t in before):
         return None
     after = [t for t in words if t.i > verb.i]
-    if any(t.lower_ in ("that", "if", "whether") or (t.pos_ in ("VERB", "AUX") and t.head is verb) or t.like_num
+    if any(t.lower_ in ("that", "if", "whether") or (t.pos_ in ("VERB", "AUX") and t.head.i == verb.i) or t.like_num
            for t in after):
         return None
     # "..., the company announced 3,000 job cuts": what the verb takes is the statement, not an addressee

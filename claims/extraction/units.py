@@ -165,7 +165,14 @@ def _noun_after_adjectives(doc: Doc, j: int) -> Token | None:
     noun = doc[j].head
     if noun.pos_ != "NOUN" or not noun.is_alpha or not j < noun.i <= j + 2:
         return None
+    if noun.lower_ in lx.DURATION_NOUNS and doc[j].lower_ in _DEICTIC:
+        return None  # "rose to 1,603 last year": when, not what the number counts
     return noun if all(t.pos_ == "ADJ" for t in doc[j : noun.i]) else None
+
+
+# Adjectives that place a time against now: "last year", "next week", "this month" tell when, they count nothing.
+_DEICTIC = frozenset({"last", "next", "this", "previous", "past", "coming", "dernier", "dernière", "prochain",
+                      "prochaine"})
 
 
 # A number in one of these relations stands for a noun phrase ("alors que 121 ont été commis", "ni la
@@ -245,6 +252,8 @@ def _share_units(doc: Doc, items: list[dict[str, Any]], groups: list[tuple[int, 
             if counted:
                 item["unit"] = items[counted[-1]]["unit"]
             continue
+        if doc[i - 1].lower_ == "to" and before["unit"] == "%" and item["value"] > 100:
+            continue  # "Visits rose 18% to 410,000": the level a change reached, not a share of anything
         gap = doc[end0:i]
         # "710 ch et 667 Nm": a word right after the number is its own unit, even one not in the lexicon.
         if j < len(doc) and doc[j].pos_ in ("NOUN", "PROPN", "SYM", "X"):

@@ -1769,3 +1769,11 @@ def test_a_described_radio_is_the_last_broadcaster_named_not_the_last_daily() ->
                  'avec 300 euros", confirme à Sud Ouest un témoin. La radio locale indique que l\'arme de 30 '
                  'centimètres était en plastique.', "arme")
     assert cand.claimant == "France Bleu Béarn"
+
+
+def test_what_a_statement_comes_to_after_its_speaker_stays_in_the_text() -> None:
+    # ", soit ..." after the speaker says what the figure comes to: a fact of the statement, not of the speaker.
+    cand = claim("Le nombre de chômeurs a baissé de 2% en mars, a annoncé le ministère du Travail, soit la plus forte "
+                 "baisse depuis 2017.", "2%")
+    assert cand.text == "Le nombre de chômeurs a baissé de 2% en mars, soit la plus forte baisse depuis 2017."
+    assert cand.claimant == "le ministère du Travail"

@@ -90,3 +90,39 @@ def test_an_english_organisation_said_again_by_its_noun_is_the_one_named() -> No
     text = ("Retail sales rose 0.8 percent in May, the Commerce Department said on Tuesday. Online sales grew "
             "6 percent over the year, the department said.")
     assert english(text, "Online sales").claimant == "the Commerce Department"
+
+
+@pytest.mark.parametrize("sentence", [
+    "The union's president, Ann Porter, said the company had cut 400 jobs since March.",
+    "Ann Porter, the union's president, said the company had cut 400 jobs since March.",
+])
+def test_what_a_speaker_named_in_apposition_said_without_that_stays_the_claim(sentence: str) -> None:
+    # "said the company had cut ..." is no inverted tail ("..., said the company."): the company is the subject of
+    # what was said, and what was said is the claim.
+    cand = english(sentence, "400 jobs")
+    assert "had cut 400 jobs since March" in cand.text
+    assert cand.claimant == "Ann Porter"
+
+
+def test_a_surname_the_english_tagger_missed_still_speaks() -> None:
+    from claims.extraction import extract_texts
+
+    [extraction] = extract_texts(['Senator Maria Lopez spoke on Sunday. "Violent crime has doubled in four years," '
+                                  "Lopez told Fox News."], languages=["en"])
+    cand = next(c for c in [*extraction.claims, *extraction.recoverable] if "doubled" in c.quote)
+    assert cand.text == "Violent crime has doubled in four years."
+    assert cand.claimant == "Maria Lopez"  # the surname, then the person the article named in full
+
+
+def test_an_english_statement_in_the_first_person_is_written_as_its_named_speakers() -> None:
+    from claims.extraction import extract_texts
+
+    [extraction] = extract_texts(['Mayor Paul Kowalski spoke on Friday. "We hired 300 officers this year," Kowalski '
+                                  "told reporters. Crime fell 8% in the US in 2023, officials said."], languages=["en"])
+    by_quote = {c.quote: c for c in [*extraction.claims, *extraction.recoverable]}
+    hired = next(c for q, c in by_quote.items() if "300 officers" in q)
+    assert hired.text == "Paul Kowalski: \u201cWe hired 300 officers this year.\u201d"
+    assert not hired.needs_context
+    # "US" is no "us", and a claim in the third person stays as it is
+    crime = next(c for q, c in by_quote.items() if "Crime fell" in q)
+    assert crime.text == "Crime fell 8% in the US in 2023."

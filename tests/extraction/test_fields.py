@@ -843,6 +843,18 @@ def test_english_keeps_a_figure_before_a_singular_noun_and_reads_guesses_as_a_ra
     assert english("The drought lasted 2 or 3 years according to the report.") == [(2.0, "years", 2.0, 3.0)]
 
 
+def test_the_level_an_english_change_reached_is_no_share() -> None:
+    [extraction] = extract_texts(["Ridership rose 14% last year, to 920,000 passengers a day. Fares rose 3% to 5% "
+                                  "over the decade."], languages=["en"], published=[None])
+    found = [(q["value"], q["unit"]) for c in [*extraction.claims, *extraction.recoverable] for q in c.quantities]
+    assert (14.0, "%") in found and (920000.0, "passengers") in found
+    bare = extract_texts(["Visits to the museum rose 9% in 2022, to 310,000."], languages=["en"], published=[None])[0]
+    assert [(q["value"], q["unit"]) for c in [*bare.claims, *bare.recoverable] for q in c.quantities] == [
+        (9.0, "%"), (310000.0, "")]
+    # a range of shares still shares its unit
+    assert (3.0, "%") in found
+
+
 @pytest.mark.parametrize("number", ["05-53-31-71-10", "01.42.75.80.00", "0553317110", "+33 6 12 34 56 78"])
 def test_a_french_phone_number_is_no_quantity(number: str) -> None:
     from claims.extraction import extract_claims
@@ -1325,3 +1337,40 @@ def test_the_scale_of_a_level_counts_nothing() -> None:
 def test_a_hyphenated_number_opening_a_sentence_is_one_number_whatever_its_tag() -> None:
     text = "Le torrent a débordé à Privas. Cent-vingt-trois personnes ont été évacuées par les pompiers."
     assert quantities(text) == [(123.0, "personnes", None, None)]
+
+
+def test_a_temperature_below_zero_keeps_its_sign_written_as_a_word_or_a_minus_sign() -> None:
+    assert quantities("Le thermomètre est descendu à moins 7 degrés à Colmar dans la nuit de lundi.") == [
+        (-7.0, "°", None, None)]
+    assert quantities("Il a fait \u221211 °C à Mouthe mardi matin, un record pour la saison.") == [
+        (-11.0, "°C", None, None)]
+    assert quantities("Il fera entre moins 4 et 3 degrés à Lille samedi.") == [(-4.0, "°", -4.0, 3.0)]
+    # "moins de" is fewer than, not below zero; nor is a count below zero
+    assert quantities("Moins de 30 personnes ont manifesté samedi à Colmar.") == [(30.0, "personnes", None, None)]
+
+
+def _english_quantities(text: str) -> list[tuple[Any, ...]]:
+    [extraction] = extract_texts([text], languages=["en"], published=[None])
+    return [(q["value"], q["unit"], q.get("per")) for c in [*extraction.claims, *extraction.recoverable]
+            for q in c.quantities]
+
+
+def test_money_written_with_its_scale_glued_counts_in_millions_and_billions() -> None:
+    assert _english_quantities("The council will spend £12m on new schools in Leeds, officials said.") == [
+        (12e6, "GBP", None)]
+    assert _english_quantities("The startup raised $1.5bn from investors in Austin last week.") == [
+        (1.5e9, "USD", None)]
+    assert quantities("Le chantier du tram coûtera 45 M€ à la métropole de Nantes.") == [(45e6, "EUR", None, None)]
+    assert quantities("La région a voté un budget de 1,2 Md€ pour les lycées de Bretagne.") == [
+        (1.2e9, "EUR", None, None)]
+    # without money, "m" after a figure stays metres
+    assert _english_quantities("She won the 400m final in Rome on Sunday in a record time.") == [(400.0, "m", None)]
+
+
+def test_english_counts_a_share_with_in_and_out_of_and_no_date_is_a_unit() -> None:
+    assert _english_quantities("One in five nurses in Ohio plans to quit, the survey found.") == [
+        (1.0, "nurses", 5.0)]
+    assert _english_quantities("Two out of three voters in Maine backed the measure, the poll found.") == [
+        (2.0, "voters", 3.0)]
+    assert _english_quantities("Flu cases in Ohio rose to 4,120 last year, the health department said.") == [
+        (4120.0, "", None)]

@@ -103,7 +103,8 @@ def test_it_handles_english_attributions() -> None:
     second = claim_with(extraction, "12 million euros")
     assert second.claimant == "Pieter de Vries"
     assert second.quantities[0]["value"] == 12_000_000
-    assert second.text == "We lost 12 million euros in five days."
+    # a first-person statement is written as its named speaker's (pipeline._quote_speaker)
+    assert second.text == "Pieter de Vries: \u201cWe lost 12 million euros in five days.\u201d"
     # The source is the claimant, not one of the claim's entities; the place the claim is about is.
     assert "Rotterdam" in {e["text"] for e in first.entities}
     assert "Port Authority" not in " ".join(e["text"] for e in first.entities)

@@ -1,0 +1,81 @@
+"""Claimants judges found wrong or missing: a pronominal verb that tells of an event ("un incendie s'est
+déclaré"), a party's view after "Pour", a park as a source, a firm named after its class noun, a news site
+written as its web address, the issuer of a communiqué the article goes on quoting."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extraction.test_attribution import claim
+
+
+# A speech verb with "se" that tells what happened: its subject is a thing, no claimant.
+@pytest.mark.parametrize(("text", "words"), [
+    ("Un violent incendie s'est déclaré vers 3 heures dans un entrepôt de Lisieux.", "entrepôt"),
+    ("Le public applaudissait lorsqu'un incendie s'est déclaré dans la salle, en présence de 300 spectateurs.", "300"),
+    ("Au 12e jour de grève, le trafic s'annonce encore très perturbé lundi sur les lignes de RER.", "RER"),
+    ("La reprise se confirme dans l'industrie avec 4 % de commandes en plus en mars.", "4 %"),
+])
+def test_a_pronominal_verb_of_an_event_makes_no_claimant(text: str, words: str) -> None:
+    assert claim(text, words).claimant == ""
+
+
+@pytest.mark.parametrize("text", [
+    "Le sénateur s'était déclaré contre la fermeture des trois maternités du département en 2018.",
+    "Le sénateur s'était déclaré favorable à la fermeture des trois maternités du département en 2018.",
+])
+def test_declaring_oneself_for_or_against_is_a_statement(text: str) -> None:
+    assert claim(text, "maternités").claimant == "Le sénateur"
+
+
+@pytest.mark.parametrize(("text", "claimant"), [
+    ("Pour le Parti radical, une hausse de 15 % du budget des écoles est indispensable.", "le Parti radical"),
+    ("Pour le PRG, une hausse de 15 % du budget des écoles est indispensable.", "PRG"),
+])
+def test_a_partys_judgement_with_a_figure_after_pour_is_its_view(text: str, claimant: str) -> None:
+    assert claim(text, "15 %").claimant == claimant
+
+
+def test_a_figure_for_an_organisation_is_still_not_its_view() -> None:
+    assert claim("Pour l'entreprise, le coût du chantier est de 4 millions d'euros.", "4 millions").claimant == ""
+
+
+@pytest.mark.parametrize(("text", "claimant"), [
+    ("Trois louves ont été aperçues dans la vallée la semaine dernière, selon le parc.", "le parc"),
+    ("Douze chamois ont été retrouvés morts au pied de la falaise, selon les agents du parc.", "les agents du parc"),
+])
+def test_a_park_and_its_staff_are_sources(text: str, claimant: str) -> None:
+    assert claim(text, "ont été").claimant == claimant
+
+
+def test_the_director_of_a_park_named_after_it_is_the_claimant() -> None:
+    text = "Quatre ours vont arriver au parc animalier l'an prochain, a annoncé le directeur du parc Julien Marchal."
+    assert claim(text, "Quatre ours").claimant == "Julien Marchal"
+
+
+@pytest.mark.parametrize(("text", "claimant"), [
+    ("Le prix moyen d'une trottinette est de 480 euros, selon une étude du bureau d'études 7K.", "bureau d'études 7K"),
+    ("Le prix moyen d'une trottinette est de 480 euros, selon une note de l'institut 4C.", "institut 4C"),
+])
+def test_a_firm_named_after_its_class_noun_is_the_claimant(text: str, claimant: str) -> None:
+    assert claim(text, "480 euros").claimant == claimant
+
+
+def test_a_news_site_written_as_its_address_is_the_outlet() -> None:
+    cand = claim("Une centaine de maisons ont été privées d'électricité à Namur, rapportait lundi infonamur.be.",
+                 "centaine")
+    assert cand.outlet == "infonamur.be"
+    assert "infonamur" not in cand.text
+
+
+def test_a_communique_the_article_goes_on_quoting_is_its_issuers() -> None:
+    text = ("Le contrôle des cantines doit être renforcé, estime l'association Vigie Conso lundi dans un communiqué. "
+            "Plus de 60 % des contrôles ont eu lieu dans trois régions, ajoute le communiqué.")
+    assert claim(text, "60 %").claimant == "l'association Vigie Conso"
+
+
+def test_a_communique_no_one_was_said_to_issue_stays_in_the_text() -> None:
+    cand = claim("Le ciel était dégagé. Plus de 60 % des contrôles ont eu lieu dans trois régions, ajoute le communiqué.",
+                 "60 %")
+    assert cand.claimant == ""
+    assert "ajoute le communiqué" in cand.text
