@@ -272,6 +272,9 @@ def _reports_content(tok: Token, language: str, by_verb: bool = True) -> bool:
         return True
     if any(c.dep_.startswith("nsubj") and c.i > tok.i for c in tok.children) or after_quotation(tok):
         return True  # "..., a assuré le ministre": an inverted subject reports the clause before it
+    if language == "en" and tok.lower_.startswith("report") and any(
+            c.dep_ == "dobj" and any(g.dep_ == "nummod" or g.like_num for g in c.children) for c in tok.children):
+        return True  # "the health ministry reported 810 deaths": figures reported are a statement
     if any(c.dep_ in ("ccomp", "parataxis") for c in tok.children) or _que_clause(tok):
         return True
     if any(c.dep_ == "xcomp" and c.pos_ == "VERB" and any(m.lower_ in ("de", "d'", "to") for m in c.children)

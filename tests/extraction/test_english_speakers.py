@@ -126,3 +126,10 @@ def test_an_english_statement_in_the_first_person_is_written_as_its_named_speake
     # "US" is no "us", and a claim in the third person stays as it is
     crime = next(c for q, c in by_quote.items() if "Crime fell" in q)
     assert crime.text == "Crime fell 8% in the US in 2023."
+
+
+def test_figures_an_english_source_reported_are_its_statement() -> None:
+    assert english("The state health department reported 412 new cases of flu in Ohio on Monday.",
+                   "412").claimant == "The state health department"
+    # what was reported without a figure is an act
+    assert english("The driver reported the accident to the police in Akron on Monday.", "accident").claimant == ""
