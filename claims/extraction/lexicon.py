@@ -325,7 +325,8 @@ AGENT_NOUNS_EN = frozenset({
     "mayor", "prosecutor", "court", "director", "researchers", "organizers", "organisers", "manufacturer",
     "group", "campaign", "party", "manager", "managers", "chair", "advocates", "parents", "workers", "employees",
     "nurses", "teachers", "students", "families", "relatives", "neighbors", "neighbours", "owner", "owners",
-    "general",
+    "general", "groups", "organization", "organizations", "organisation", "organisations", "charity", "charities",
+    "campaigners", "institute", "foundation", "coalition", "federation", "association", "ngo", "ngos",
 })
 # The agent nouns that name an institution, not a person: a person's full name after one is not its name
 # ("la porte-parole du gouvernement Sibeth Ndiaye" is Sibeth Ndiaye; "du navigateur Boris Herrmann" is not).

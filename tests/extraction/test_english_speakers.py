@@ -17,6 +17,8 @@ from tests.extraction.test_attribution import english
     ("The Nevada governor said the state would hire 500 teachers next year.", "500 teachers",
      "The Nevada governor"),
     ("The education minister of Peru said 300 schools had reopened.", "300 schools", "The education minister of Peru"),
+    ("Rights groups say 200 protesters were detained in Minsk on Sunday.", "200 protesters", "Rights groups"),
+    ("Local charities said 5,000 families in Leeds rely on food banks.", "5,000 families", "Local charities"),
 ])
 def test_an_english_description_subject_of_a_speech_verb_is_the_speaker(sentence: str, words: str,
                                                                          claimant: str) -> None:
