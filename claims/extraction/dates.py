@@ -121,6 +121,12 @@ _YEAR_JOINS = {"entre": ("et",), "between": ("and",), "de": ("à", "au"), "from"
                "in": ("and", "or")}
 
 
+# Words that bound a time by a year ("by 2030", "avant 2025", "until 2028"), and parts of a year named with it
+# ("premier semestre 2023", "fourth quarter of 2023": the year is known, the part is said in the text).
+_YEAR_BOUNDS = frozenset({"by", "until", "before", "after", "avant", "après"})
+_YEAR_PARTS = frozenset({"semestre", "trimestre", "quarter", "half"})
+
+
 def _year_spans(doc: Doc, label: int) -> list[tuple[int, int, int]]:
     """Matches (label, start, end) the Matcher is not asked for, found from the years of the document (a
     pattern opening with "de" or "en" would cost on every such word): two years joined by the right word,
@@ -133,6 +139,14 @@ def _year_spans(doc: Doc, label: int) -> list[tuple[int, int, int]]:
     out = []
     n = len(doc)
     for i in (i for i, w in enumerate(words) if w in accepted):
+        after = doc[i + 1] if i + 1 < n else None
+        counted = after is not None and (after.pos_ == "NOUN" and after.is_alpha and after.text.islower()
+                                         or after.lower_ in lx.UNITS or after.text in lx.CURRENCY)
+        if i >= 1 and doc[i - 1].lower_ in _YEAR_BOUNDS and not counted:
+            out.append((label, i - 1, i + 1))  # "by 2030", "avant 2025"; not "won by 2000 votes"
+        elif i >= 1 and doc[i - 1].lower_ in _YEAR_PARTS or i >= 2 and doc[i - 1].lower_ == "of" \
+                and doc[i - 2].lower_ in _YEAR_PARTS:
+            out.append((label, i, i + 1))  # "au quatrième trimestre 2023", "in the first half of 2023": the year
         if i >= 2 and doc[i - 1].lower_ == "ici" and doc[i - 2].lower_ == "d'":
             out.append((label, i - 2, i + 1))
         elif i >= 3 and doc[i - 1].lower_ == "à" and doc[i - 2].lower_ == "ici" and doc[i - 3].lower_ == "d'":

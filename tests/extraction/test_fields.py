@@ -1374,3 +1374,14 @@ def test_english_counts_a_share_with_in_and_out_of_and_no_date_is_a_unit() -> No
         (2.0, "voters", 3.0)]
     assert _english_quantities("Flu cases in Ohio rose to 4,120 last year, the health department said.") == [
         (4120.0, "", None)]
+
+
+def test_a_year_bounded_or_split_into_parts_is_a_date() -> None:
+    published = dt.date(2024, 3, 7)
+    assert dates("Au deuxième trimestre 2023, le chômage a reculé de 0,2 point en Bretagne.", published) == ["2023"]
+    assert dates("Le chantier du stade sera terminé avant 2027, selon la mairie de Nantes.", published) == ["2027"]
+    [extraction] = extract_texts(["Sales fell 3% in the fourth quarter of 2022 in Ohio. By 2030, the city will plant "
+                                  "10,000 trees in Leeds, the mayor said. The candidate won by 2000 votes in Ohio."],
+                                 languages=["en"], published=[published])
+    found = [d.get("value") for c in [*extraction.claims, *extraction.recoverable] for d in c.dates]
+    assert found == ["2022", "2030"]  # not "by 2000 votes"
