@@ -58,6 +58,9 @@ def conditional(verb: Token) -> bool:
 def tense_at(doc: Doc, i: int) -> str:
     """past, future or present: the tense of the verb a date depends on ("lundi" in "aura lieu lundi")."""
     tok = doc[i]
+    opener = _participle_clause_opener(doc, i)
+    if opener is not None:
+        return "past" if "Past" in morph_values(opener, "Tense") else "present"
     # Up to the nearest finite verb ("il sera possible de circuler à partir du 11 mai": "sera"), else the
     # nearest verb.
     nearest = None
@@ -226,3 +229,22 @@ def _narrative_present(span: Span) -> bool:
     broke = next((t for t in span.doc[turn : sent.end] if t.pos_ in ("VERB", "AUX") and "Fin" in morph_values(t, "VerbForm")),
                  None)
     return broke is None or "Pres" in morph_values(broke, "Tense")
+
+
+def _participle_clause_opener(doc: Doc, i: int) -> Token | None:
+    """"La réforme, promise par Emmanuel Macron devant le Congrès le 3 juillet, fera ...": a date inside a
+    participle clause set off by a comma has the participle's time, wherever the parser hung the date (here on
+    "réforme"). The participle opens the clause right after the comma, describes a noun (acl) or the sentence
+    (advcl), and no finite verb comes between it and the date; not "prévu" and the like, which follow the main
+    verb."""
+    sent_start = doc[i].sent.start
+    comma = next((k for k in range(i - 1, max(sent_start, i - 15) - 1, -1) if doc[k].text == ","), None)
+    if comma is None or comma + 1 >= i:
+        return None
+    opener = doc[comma + 1]
+    if opener.pos_ != "VERB" or opener.dep_ not in ("acl", "advcl") or "Part" not in morph_values(opener, "VerbForm") \
+            or opener.lower_.startswith(lx.SCHEDULED) or _FUTURE_ENDING.search(opener.lower_):
+        return None
+    if any("Fin" in morph_values(t, "VerbForm") for t in doc[comma + 2 : i]):
+        return None
+    return opener

@@ -1385,3 +1385,10 @@ def test_a_year_bounded_or_split_into_parts_is_a_date() -> None:
                                  languages=["en"], published=[published])
     found = [d.get("value") for c in [*extraction.claims, *extraction.recoverable] for d in c.dates]
     assert found == ["2022", "2030"]  # not "by 2000 votes"
+
+
+def test_a_date_inside_a_participle_clause_has_the_participles_time() -> None:
+    # the parser hangs "le 4 juin" on the noun before the clause, whose main verb is in the future
+    published = dt.date(2019, 9, 10)
+    assert dates("La réforme du code du travail, promise par Paul Roux devant le Sénat le 4 juin, fera l'objet d'un "
+                 "projet de loi en décembre.", published) == ["2019-06-04", "2019-12"]
