@@ -23,7 +23,7 @@ from claims.extraction.attribution import (
 )
 from claims.extraction.clauses import _own_clause, topic
 from claims.extraction.dates import find_dates
-from claims.extraction.descriptions import _POSSESSIVES, _office, person_noun, possessive
+from claims.extraction.descriptions import _POSSESSIVES, DESCRIBED_BODIES, _office, person_noun, possessive
 from claims.extraction.doccache import morph_values, span_ents, span_text, tokens_within
 from claims.extraction.quantities import find_quantities
 
@@ -171,6 +171,25 @@ def person_described(subj: Token, ctx: Context, span: Span) -> str:
     if any(part in text for part in name.split() if len(part) > 2):
         return ""
     return name
+
+
+def body_described(subj: Token, ctx: Context, span: Span) -> str:
+    """"Conforama se retrouve en difficulté. Le groupe souffre d'un manque à gagner de 360 millions d'euros": a
+    definite description of a company or a body (descriptions.DESCRIBED_BODIES, with its adjectives: "Le
+    constructeur américain") is the organisation the previous sentence had for its subject (Context.last_subject,
+    tagged an organisation, no medium), when nothing after the noun says which ("Le groupe de réflexion", "Le
+    groupe Barrière") and the sentence does not name it; "" otherwise."""
+    if subj.lower_ not in DESCRIBED_BODIES or "Plur" in morph_values(subj, "Number"):
+        return ""
+    det = next((c for c in subj.children if c.dep_ == "det" and c.i < subj.i), None)
+    if det is None or det.lower_.replace("\u2019", "'") not in ("le", "la", "l'"):
+        return ""
+    if any(c.i > subj.i and not (c.dep_ == "amod" and c.pos_ == "ADJ") for c in subj.children):
+        return ""  # "Le groupe de réflexion", "Le groupe Barrière": the words after the noun say which
+    if not ctx.last_subject_org or ctx.last_subject_outlet or ctx.last_subject_plural or not ctx.last_subject:
+        return ""
+    name = ctx.last_subject
+    return "" if name in span_text(span) else name
 
 
 # A preposition and the definite article a thing named before opens with, written as one word.

@@ -97,6 +97,7 @@ class Context:
     last_subject_outlet: bool = False  # "le quotidien": rarely who a later "il" is
     last_subject_thing: bool = False  # a noun for no person ("Ce pack", "Sa voiture"): what a later "il" may be
     last_subject_counted: bool = False  # a subject given with its number ("Quelque 3.000 foyers", "Deux hommes")
+    last_subject_org: bool = False  # the previous sentence's subject is an organisation named ("Conforama se retrouve")
     previous_names: list[str] = field(default_factory=list)  # people and organisations of the last sentence
     # People the last sentence named as the subject of one of its clauses, outside a quotation ("Les initiatives
     # se multiplient : ainsi Paul Roux s'est transformé en livreur"): who a next "il" may go on about.
@@ -380,6 +381,7 @@ class Context:
         kept = self.last_subject_gender, self.last_subject_outlet, self.last_subject_counted
         self.last_subject_gender, self.last_subject_outlet, self.last_subject_thing = "", False, False
         self.last_subject_counted = False
+        self.last_subject_org = False
         if resolved_subject:
             self.last_subject = resolved_subject
         elif speaker in self.people and _looks_named(speaker) and (in_quotation or subject is None or subject.lower_ in ("il", "elle")
@@ -395,6 +397,7 @@ class Context:
             coordinated = any(c.dep_ == "conj" for c in subject.children)
             self.last_subject = self._named_subject(ent) if ent is not None and not coordinated else ""
             self.last_subject_plural = False
+            self.last_subject_org = bool(self.last_subject) and ent is not None and ent.label_ in ("ORG", "MISC")
             # "Le DailyMail a publié des extraits. Il était un enfant timide": a medium is seldom who "il" is
             self.last_subject_outlet = bool(self.last_subject) and (bool(outlet_in(
                 span_text(sent.doc[min(subject.left_edge.i, ent.start) : ent.end]))) or self.last_subject in self.outlets)

@@ -175,7 +175,7 @@ def _definite_phrase(noun: Token) -> list[Token] | None:
 
 # Nouns for a company or a body the article named before: "L'entreprise a licencié 300 salariés" says which
 # one only in the sentences before.
-_DESCRIBED_BODIES = lx.COMPANY_NOUNS | {"enseigne", "marque", "laboratoire", "association", "start-up", "firme",
+DESCRIBED_BODIES = lx.COMPANY_NOUNS | {"enseigne", "marque", "laboratoire", "association", "start-up", "firme",
                                         "club", "établissement", "organisation", "ong", "collectif", "chaîne"}
 _DEFINITE = frozenset({"le", "la", "l'", "l\u2019", "the"})
 
@@ -278,7 +278,7 @@ def _describes(word: str) -> bool:
     """Whether a noun, lower-cased, describes someone or something without naming them: an unnamed person
     ("homme", "victime", "attaquant"), an occupation ("chanteuse") or a company or body ("entreprise"). The
     one list _described_back and _unnamed_description read."""
-    return word in _UNNAMED_PEOPLE or word in lx.UNNAMED_PERSON_NOUNS or word in _DESCRIBED_BODIES \
+    return word in _UNNAMED_PEOPLE or word in lx.UNNAMED_PERSON_NOUNS or word in DESCRIBED_BODIES \
         or role_key(word) in FOLDED_JOBS
 
 

@@ -34,6 +34,7 @@ from claims.extraction.antecedents import (
     _speaker_it_describes,
     _subject_position,
     _thing_before,
+    body_described,
     person_described,
     things_named_before,
 )
@@ -349,6 +350,11 @@ def condense(
                     last = child.right_edge.i
                 replacement.update({i: "" for i in range(first.i, last + 1)})
                 replacement[first.i] = (name if first == kept[0] else _mid_sentence(name)) + " "  # (after "L'")
+                resolved = name
+            elif subj in kept and (name := body_described(subj, ctx, span)):
+                # "Conforama ... Le groupe souffre ..." -> "Le groupe Conforama souffre ...": the noun keeps its words
+                last = max((c for c in subj.children if c.i > subj.i), key=lambda c: c.i, default=subj)
+                replacement[last.i] = original(last) + " " + name
                 resolved = name
             else:
                 needs_context = True

@@ -484,3 +484,14 @@ def test_elle_is_not_one_of_two_people_a_clause_of_the_sentence_before_is_about(
     claim = one(text, "30 ordinateurs")
     assert claim.text.startswith("Cette semaine elle a installé")
     assert claim.needs_context
+
+
+def test_a_company_described_after_the_sentence_it_was_the_subject_of_is_named() -> None:
+    text = ("Renault a présenté mardi à Paris son nouveau plan stratégique. Le constructeur français prévoit de "
+            "supprimer 2.500 postes d'ici 2026.")
+    assert one(text, "2.500").text == "Le constructeur français Renault prévoit de supprimer 2.500 postes d'ici 2026."
+    # not when the words after the noun say which, nor when the sentence before was about someone else
+    said = one(text.replace("Le constructeur français prévoit", "Le groupe de travail prévoit"), "2.500")
+    assert "Renault" not in said.text
+    person = one("Paul Martin a présenté mardi son plan. Le groupe prévoit de supprimer 2.500 postes.", "2.500")
+    assert person.text == "Le groupe prévoit de supprimer 2.500 postes." and person.needs_context
