@@ -22,7 +22,9 @@ def _subject(span: Span) -> Token | None:
     if len(subjects) > 1:
         # A leading phrase the parser took for a second subject ("Un an après le décès de son mari, la star a
         # décidé ..." on "an"): the subject is the noun that stands right before the verb, after the comma.
-        last = [c for c in subjects if c.i < root.i and c.pos_ in ("NOUN", "PROPN")][-1:]
+        # ("Ancien poids-lourd du Sud-Ouest, il a passé ...": a personal pronoun there too)
+        last = [c for c in subjects if c.i < root.i and (c.pos_ in ("NOUN", "PROPN") or c.lower_ in _PERSONAL_PRONOUNS
+                                                          and c.i > 0 and span.doc[c.i - 1].text == ",")][-1:]
         if last and last[0] != subjects[0] and any(t.text == "," for t in span.doc[subjects[0].i : last[0].left_edge.i]):
             return last[0]
     if not subjects:

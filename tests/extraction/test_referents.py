@@ -495,3 +495,12 @@ def test_a_company_described_after_the_sentence_it_was_the_subject_of_is_named()
     assert "Renault" not in said.text
     person = one("Paul Martin a présenté mardi son plan. Le groupe prévoit de supprimer 2.500 postes.", "2.500")
     assert person.text == "Le groupe prévoit de supprimer 2.500 postes." and person.needs_context
+
+
+def test_a_pronoun_after_a_leading_description_is_the_subject_the_parser_doubled() -> None:
+    # the parser gives the verb two subjects, the leading description and the pronoun after its comma
+    text = ("Le sénateur Paul Garnier est décédé mardi 27 août à Bordeaux, a-t-on appris auprès du conseil "
+            "départemental. Ancien poids-lourd politique dans le Sud-Ouest, il a passé 35 ans à la présidence du "
+            "conseil général.")
+    assert one(text, "35 ans").text == ("Ancien poids-lourd politique dans le Sud-Ouest, Paul Garnier a passé 35 ans "
+                                        "à la présidence du conseil général.")
