@@ -7,11 +7,12 @@ from __future__ import annotations
 import itertools
 import re
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from claims.extraction.doccache import column, morph_values, span_text
 from claims.extraction.incises import _end_of_text
 from claims.extraction.lexicon import INSTITUTION_NOUNS, PERSON_NOUNS
+from claims.extraction.outlets import outlet_in
 from claims.extraction.pronoun_speakers import _pronoun
 from claims.extraction.quotations import quoted
 from claims.extraction.roles import FOLDED_ROLES
@@ -65,6 +66,8 @@ def _according_to_inside(span: Span, language: str) -> Attribution | None:
                 "qui", "dont", "alors", "soit", "who", "which") and not finite_word(t),
             doc[phrase_start : min(span.end, phrase_start + 14)]))
         claimant, outlet, how = source_of(phrase, language) if phrase else ("", "", "")
+        if claimant and not outlet:
+            outlet = _passed_on_by(doc, phrase_start + len(phrase), span.end)
         if (claimant or outlet) and not _in_relative_clause(tok):
             # Set off by commas with the statement going on after it (", selon RTL, trois ans après ..."),
             # it leaves the text as an incise does.
@@ -145,6 +148,19 @@ def _opening_source(span: Span, marker: Token, end: int) -> list[tuple[int, int]
             or not finite_in(doc[end + 1 : span.end]):
         return []
     return [(span.start, end + 1)]
+
+
+# Participles of a medium passing a source on: "selon une étude de l'Insee, repérée par Le Figaro".
+_PASSED_ON = ("repéré", "relayé", "cité", "rapporté", "révélé", "publié", "repris", "reported", "cited", "spotted")
+
+
+def _passed_on_by(doc: Doc, end: int, stop: int) -> str:
+    """", repérée par Le Figaro", ", relayée par BFMTV" right after a source: the medium that passed the source
+    on, the claim's outlet; "" when no medium follows so."""
+    if end + 3 >= stop or doc[end].text != "," or not doc[end + 1].lower_.startswith(_PASSED_ON) \
+            or doc[end + 2].lower_ not in ("par", "by"):
+        return ""
+    return outlet_in(doc[end + 3 : min(stop, end + 8)].text)
 
 
 def _in_relative_clause(marker: Token) -> bool:

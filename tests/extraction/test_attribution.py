@@ -1777,3 +1777,10 @@ def test_what_a_statement_comes_to_after_its_speaker_stays_in_the_text() -> None
                  "baisse depuis 2017.", "2%")
     assert cand.text == "Le nombre de chômeurs a baissé de 2% en mars, soit la plus forte baisse depuis 2017."
     assert cand.claimant == "le ministère du Travail"
+
+
+def test_the_medium_that_passed_a_source_on_is_the_outlet() -> None:
+    cand = claim("Le loyer moyen a grimpé de 4% à Lyon en 2023, selon une étude de l'institut Flatimo, relayée par "
+                 "Le Figaro.", "4%")
+    assert cand.text == "Le loyer moyen a grimpé de 4% à Lyon en 2023."
+    assert cand.outlet == "Le Figaro"
