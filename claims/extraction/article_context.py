@@ -63,9 +63,17 @@ _FIGURES = frozenset(role_key(word) for word in lx.FIGURE_NOUNS - {"auteur", "au
 _DETERMINER_GENDER = {"le": "Masc", "ce": "Masc", "cet": "Masc", "la": "Fem", "cette": "Fem"}
 
 
-# Nouns of who someone is that show their gender (lexicon), as role_key writes them.
+# Nouns of who someone is (lexicon.IDENTITY_NOUNS), and those that show their gender, as role_key writes them.
+_IDENTITIES = frozenset(role_key(w) for w in lx.IDENTITY_NOUNS)
 _FEMININE_IDENTITIES = frozenset(role_key(w) for w in lx.FEMININE_IDENTITIES)
 _MASCULINE_IDENTITIES = frozenset(role_key(w) for w in lx.MASCULINE_IDENTITIES)
+
+
+def identity_only(description: str) -> bool:
+    """Whether a description of a person only says who they are ("L'homme", "La jeune femme"), no office, no
+    occupation and no complement."""
+    words = role_key(description).split()
+    return bool(words) and all(w in _IDENTITIES for w in words)
 
 
 def description_gender(description: str) -> str:

@@ -38,7 +38,7 @@ from claims.extraction.antecedents import (
     person_described,
     things_named_before,
 )
-from claims.extraction.article_context import Context, description_gender, same_person
+from claims.extraction.article_context import Context, description_gender, identity_only, same_person
 from claims.extraction.attribution import (
     FOLDED_JOBS,
     ROLE_ADJECTIVES,
@@ -503,11 +503,7 @@ def named_form(description: str, name: str) -> str:
     """How a claim's text names a person it described (name_description): after the office or occupation ("Le
     ministre Paul Martin", "L'homme d'affaires Paul Martin"); in the place of words that only said who they are
     ("L'homme", "La jeune femme": lexicon.IDENTITY_NOUNS), which "L'homme Paul Martin" would keep for nothing."""
-    words = role_key(description).split()
-    return name if words and all(w in _IDENTITY_KEYS for w in words) else f"{description} {name}"
-
-
-_IDENTITY_KEYS = frozenset(role_key(w) for w in lx.IDENTITY_NOUNS)
+    return name if identity_only(description) else f"{description} {name}"
 
 
 _ARTICLES = ("le ", "la ", "les ", "l'", "l\u2019", "un ", "une ", "des ", "the ")
