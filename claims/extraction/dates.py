@@ -20,6 +20,7 @@ from claims.extraction.tense import _completed_at, _narrative_present, _planned_
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
 _ORDINAL_DAY = re.compile(r"^(\d{1,2})(er|e|st|nd|rd|th)?$")
 _DAY = re.compile(r"^(0?[1-9]|[12]\d|3[01])(er)?$")
+_DAY_ARTICLES = frozenset({"le", "les", "du", "au", "the"})
 
 
 def is_year(text: str) -> bool:
@@ -181,9 +182,13 @@ def find_dates(doc: Doc) -> list[dict[str, Any]]:
             continue
         label = label_of[match_id]
         if label == "DATE":
-            # "les 5, 6, 12 et 13 décembre": the day numbers listed before the matched "12 et 13 décembre".
+            # "les 5, 6, 12 et 13 décembre", "le 20 et le 30 mai": the day numbers listed before the matched "12 et 13
+            # décembre" (a match that opens on its day: "passé de 3 à 11 en janvier 2018" lists none).
             k = start
-            while k > 0 and (doc[k - 1].text in (",", "et", "-", "au") or _DAY.match(doc[k - 1].text)) and k - 1 not in taken:
+            opens_on_day = _DAY.match(doc[start].text) or (
+                doc[start].lower_ in _DAY_ARTICLES and start + 1 < end and _DAY.match(doc[start + 1].text))
+            while opens_on_day and k > 0 and k - 1 not in taken \
+                    and (doc[k - 1].text in (",", "et", "-", "au") or _DAY.match(doc[k - 1].text)):
                 k -= 1
             while k < start and not _DAY.match(doc[k].text):
                 k += 1

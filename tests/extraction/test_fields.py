@@ -48,6 +48,13 @@ def test_it_reads_a_list_of_days_as_one_date_not_as_quantities() -> None:
     assert claim.dates[0]["days"] == [5, 6, 12, 13]
 
 
+def test_a_figure_before_a_month_and_year_is_no_day_of_that_month() -> None:
+    text = "Le nombre de lits ouverts est passé de 8 à 14 en mars 2021 dans la clinique de Vannes."
+    assert dates(text, dt.date(2021, 6, 1)) == ["2021-03"]
+    assert [q[0] for q in quantities(text)] == [8.0, 14.0]
+    assert dates("Les audiences ont eu lieu le 4 et le 18 mai à Rennes.", dt.date(2021, 6, 1)) == [["2021-05-04", "2021-05-18"]]
+
+
 def test_it_reads_ranges_and_keeps_units() -> None:
     found = quantities("Entre 120 à 130 vautours ont été observés et les rafales ont atteint 100 à 120 km/h. "
                        "Un appartement de 80m2 a été loué pour 20 millions d'euros dans le Marais.")
