@@ -39,6 +39,9 @@ def plain_letters(text: str) -> str:
     return unicodedata.normalize("NFC", text.translate(_PLAIN)) if _STYLED_CHARS.search(text) else text
 # Invisible characters that only confuse the tokenizer.
 _DROP = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad\r")
+# "... rejeté cette idée(/BOLD]. La hausse": a formatting mark of the site's editor left in the copied text
+# (bold or italic, opening or closing, in any bracket) is no word of the article: it is dropped.
+_FORMATTING_MARK = re.compile(r"[\[(<]/?(?:BOLD|ITALIC|ITAL|GRAS|STRONG)[\])>]")
 
 
 def _only_before(chars: str, pattern: str) -> re.Pattern[str]:
@@ -367,15 +370,17 @@ def normalise(text: str) -> Normalised:
     starts: list[int] = []
     ends: list[int] = []
     copies = repeated_copies(text)
+    dropped = [copies] if copies else []
+    dropped += [m.span() for m in _FORMATTING_MARK.finditer(text)]
     mapped = text.translate(_TRANSLATE)  # every character maps to one, in one C call
-    if copies is None and not any(ch in text for ch in _DROP):
+    if not dropped and not any(ch in text for ch in _DROP):
         # Most texts drop nothing.
         out = list(mapped)
         starts = list(range(len(text)))
         ends = list(range(1, len(text) + 1))
     else:
         for i, ch in enumerate(text):
-            if ch in _DROP or copies and copies[0] <= i < copies[1]:
+            if ch in _DROP or any(a <= i < b for a, b in dropped):
                 continue
             out.append(mapped[i])
             starts.append(i)

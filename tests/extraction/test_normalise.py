@@ -438,3 +438,12 @@ def test_its_regexes_find_the_same_places_with_the_next_character_tested_first(n
 def test_it_separates_a_sentence_ending_on_a_currency_sign_glued_to_the_next_one() -> None:
     assert "au prix de 6 000 €. La Polestar 2" in normalise("Il est proposé au prix de 6 000 €.La Polestar 2 est équipée").text
     assert "pour 30$. Le vendeur" in normalise("Il a été vendu pour 30$.Le vendeur a refusé").text
+
+
+def test_an_editors_formatting_mark_is_no_word_of_the_claim() -> None:
+    text = ("Le conseil municipal de Quimper a voté une baisse de 4 % des tarifs de la cantine(/BOLD], "
+            "a annoncé la mairie mardi.")
+    [claim] = extract_claims(text, language="fr").claims
+    assert "BOLD" not in claim.text and claim.text.endswith("tarifs de la cantine.")
+    assert claim.quote.endswith("cantine(/BOLD], a annoncé la mairie mardi.")  # the quote stays the exact span
+    assert normalise("une [BOLD]baisse[/BOLD] de 4 %").text == "une baisse de 4 %"
