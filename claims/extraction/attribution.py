@@ -117,6 +117,12 @@ def _apposed_name(role: Token) -> str:
     LREM à Cherbourg, Sonia Krimi")."""
     doc = role.doc
     k = role.right_edge.i + 1
+    # "le directeur général de l'Organisation mondiale de la santé (OMS), Tedros Adhanom Ghebreyesus": the
+    # organisation's acronym in brackets comes between the role and the name.
+    if k < len(doc) and doc[k].text == "(":
+        close = next((t.i for t in doc[k + 1 : k + 6] if t.text == ")"), None)
+        if close is not None:
+            k = close + 1
     end = k
     while end < len(doc) and end - k < 4 and doc[end].pos_ in ("ADP", "DET", "PROPN") and doc[end].text != ",":
         end += 1

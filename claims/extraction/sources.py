@@ -372,6 +372,8 @@ def source_of(tokens: list[Token], language: str, told: bool = True) -> tuple[st
             and tokens[0].i <= named_ents[0].start - 2 and _coordinated_first_name(named_ents[0]):
         # (the tagger may leave the first of them out: "Les princes William et Harry" tagged "Harry")
         return f"{tokens[0].doc[named_ents[0].start - 2].text} et {people[0]}", outlet, "speech"
+    if outlet and people and people[0].startswith(outlet + " "):
+        outlet = ""  # "explique Marianne Pauti, médecin": a first name, not the magazine
     if people:
         first = _with_coauthor(people[0], named_ents[0], tokens) if named_ents and people[0] == person_name(
             named_ents[0]) else people[0]
@@ -410,8 +412,8 @@ def source_of(tokens: list[Token], language: str, told: bool = True) -> tuple[st
         # organisation there is what the role is of ("la présidente de la Commission des lois").
         named = [e for e in {id(entity_at(t)): entity_at(t) for t in words[words.index(heads[0]) + 1 :]
                              if entity_at(t) is not None}.values()
-                 if e is not None and e.label_ not in ("ORG", "LOC", "GPE") and not e.start <= heads[0].i < e.end
-                 and not _complement(e, tokens[0].i)]
+                 if e is not None and (e.label_ not in ("ORG", "LOC", "GPE") or _apposed_full_name(e, heads[0]))
+                 and not e.start <= heads[0].i < e.end and not _complement(e, tokens[0].i)]
         # (a name, not a role's end the tagger took for one: "le directeur général de la Santé")
         name = (person_name(named[-1]) if named[-1].label_ in ("PER", "PERSON") else named[-1].text.strip(" ,.'\"")) \
             if named else ""
@@ -492,6 +494,16 @@ def source_of(tokens: list[Token], language: str, told: bool = True) -> tuple[st
 # 6T", "le laboratoire Delta"): with the name, the firm that speaks.
 _FIRM_NOUNS = frozenset(lx.COMPANY_NOUNS | {"cabinet", "institut", "bureau", "agence", "laboratoire", "observatoire",
                                            "organisme", "firme", "centre"})
+
+
+def _apposed_full_name(ent: Span, role: Token) -> bool:
+    """"le directeur général de l'OMS, Tedros Adhanom Ghebreyesus,": a name of two proper nouns or more set off
+    by a comma right after a person's role is that person's, whatever entity type the tagger gave it (an acronym
+    in brackets is what the role is of)."""
+    doc = ent.doc
+    return role.lower_ in lx.PERSON_ROLES and ent.root.dep_ in ("appos", "conj") and ent.root.head.i == role.i \
+        and len(ent) >= 2 and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in ent) \
+        and ent.start > 0 and doc[ent.start - 1].text == ","
 
 
 def _firm_name_words(words: list[Token], start: int) -> list[str]:

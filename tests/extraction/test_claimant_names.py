@@ -203,3 +203,16 @@ def test_where_it_was_said_is_not_part_of_an_organisation_s_name() -> None:
     assert cand.claimant == "Bio c'Bon"
     cand = claim("Comme le relate Le Point dans ses Indiscrets, le ministre aurait dépensé 300 000 euros.", "ministre")
     assert (cand.claimant, cand.outlet) == ("Le Point", "Le Point")
+
+
+def test_a_full_name_set_off_after_a_role_and_its_acronym_is_the_speaker() -> None:
+    # (the tagger may read the name as an organisation after one: it is still the role's holder)
+    cand = claim("Le directeur général de l'Organisation internationale du travail (OIT), Ngozi Okonjo Iweala, a "
+                 "prévenu lundi que le chômage avait touché 200 millions de personnes.", "chômage")
+    assert cand.claimant == "Ngozi Okonjo Iweala"
+
+
+def test_a_speakers_first_name_is_no_medium() -> None:
+    cand = claim('"En vingt ans de métier, je n\'ai jamais vu 300 cas par semaine", explique Marianne Lefort, '
+                 "infirmière à Lyon.", "300 cas")
+    assert (cand.claimant, cand.outlet) == ("Marianne Lefort", "")
