@@ -136,6 +136,26 @@ def _apposed_name(role: Token) -> str:
     return ""
 
 
+# A speech verb's complements that may name whom the speaker told: "told the BBC", "told Sky News", "a déclaré au
+# Parisien", "a confié à France Bleu".
+_TOLD_DEPS = frozenset({"dobj", "dative", "obj", "iobj", "obl:arg", "obl", "obl:mod", "prep"})
+
+
+def _told_outlet(verb: Token) -> str:
+    """The known medium a speech verb's speaker told, named by a complement of the verb itself between the verb
+    and what was said ("Paul Roux told the BBC on Monday that ...", "Paul Roux a déclaré au Parisien que ..."); ""
+    when none (a medium named inside the statement is what it is about)."""
+    doc = verb.doc
+    said = min((c.left_edge.i for c in verb.children if c.dep_ in ("ccomp", "xcomp") and c.i > verb.i),
+               default=verb.sent.end)
+    for child in verb.children:
+        if verb.i < child.i < said and child.dep_ in _TOLD_DEPS and child.right_edge.i < said:
+            found = outlet_in(doc[child.left_edge.i : child.right_edge.i + 1].text)
+            if found:
+                return found
+    return ""
+
+
 def _in_anothers_clause(noun: Token) -> bool:
     """Whether a noun is the object or complement of a verb with a subject of its own: "Nathalie Loiseau a
     critiqué les populistes comme Marine Le Pen, qui racontent ..." is Nathalie Loiseau's statement, not Marine
@@ -479,12 +499,14 @@ def find(span: Span, language: str) -> Attribution:
                 claimant, outlet, how = source_of([*halves, *_past_fronted_apposition(subj)], language)
                 if subj.lower_ in lx.PERSON_ROLES:
                     claimant = _apposed_name(subj) or claimant
+                if claimant and not outlet:
+                    outlet = _told_outlet(tok)  # "James Cole told the BBC that ...": the medium he spoke to
                 if claimant or outlet or how.startswith("description:"):
                     # ("Le quotidien précise que ...": the outlet the article named before, claimants._resolve)
                     return Attribution(claimant, outlet, how)
                 written = _subject_as_written(subj, tok, language)
                 if written:
-                    return Attribution(written, "", "speech")
+                    return Attribution(written, _told_outlet(tok), "speech")
         if not subjects and finite(tok):
             named = _name_before(tok, span)
             if named is not None:

@@ -261,6 +261,10 @@ OUTLETS = (
     "La République du Centre", "Le Populaire du Centre", "Paris-Normandie", "La Charente libre",
     "Le Journal du Centre", "La Presse de la Manche", "La République des Pyrénées", "L'Éclair des Pyrénées",
     "Vosges Matin", "L'Est Éclair", "Nord Littoral", "Sud Radio",
+    # English-language titles, channels and stations not listed above
+    "Sky News", "Sky Sports", "ITV News", "Channel 4 News", "The Independent", "The Daily Telegraph", "The Telegraph",
+    "Financial Times", "The Financial Times", "The Economist", "The Wall Street Journal", "Wall Street Journal",
+    "NBC News", "CBS News", "ABC News", "NPR", "USA Today", "The Observer", "Daily Mirror", "Evening Standard",
 )
 # Nouns that name a medium: "le quotidien régional", "la radio", "l'hebdomadaire".
 # Nouns that describe a company ("le constructeur", "l'entreprise"): who speaks for it (attribution) and what a

@@ -126,6 +126,20 @@ def _hyphens_joined(tokens: list[Token]) -> list[str]:
 
 _GLUED_SCALE = re.compile(r"^(\d+(?:[.,]\d+)?)(bn|m|k)$")
 _GLUED = re.compile(r"^(\d+(?:[.,]\d+)?)(km/h|kmh|km²|km2|km|m²|m2|m³|m3|cm|mm|kg|ha|t|°c|°|%|€|\$|mw|gw|kwh|twh)$", re.I)
+# English glues a temperature's scale without its degree sign ("18C", "-3C", "64F") and pence to their price
+# ("312p"), the full stop of a sentence's end kept on the token ("5C."): read by case, so "18c" stays a word.
+_GLUED_ENGLISH = re.compile(r"^([+-]?\d+(?:\.\d+)?)(C|F)\.?$|^(\d+(?:\.\d+)?)p\.?$")
+
+
+def _glued_english(text: str, language: str) -> tuple[float, str] | None:
+    """("18C" -> 18.0, "°C"), ("312p" -> 3.12, "GBP"): a figure English writes with its unit glued, in the
+    unit's terms (pence are hundredths of a pound); None for another word or language."""
+    m = _GLUED_ENGLISH.match(text) if language == "en" else None
+    if m is None:
+        return None
+    if m.group(1) is not None:
+        return float(m.group(1)), "°" + m.group(2)
+    return round(float(m.group(3)) / 100, 4), "GBP"
 
 
 _SCALE_WORDS = {w for w in lx.SCALES if len(w) > 5}  # "un million", "a thousand"; not "un m", "une mille-feuille"
@@ -160,7 +174,7 @@ _MAY_BE_FIGURE = re.compile(r"[+-]?\d")
 
 def _is_number(tok: Token, language: str) -> bool:
     text = tok.lower_
-    if _DIGITS.match(text) or _GLUED.match(text):
+    if _DIGITS.match(text) or _GLUED.match(text) or _glued_english(tok.text, language):
         return True
     if (m := _GLUED_SCALE.match(text)) and (m.group(2) == "bn" or tok.i > 0 and tok.doc[tok.i - 1].text in lx.CURRENCY):
         return True  # "$2bn", "£15m"
@@ -222,7 +236,7 @@ def _one_in(tok: Token, language: str) -> bool:
 def number_group(doc: Doc, i: int, language: str, date_tokens: set[int]) -> int:
     j = i + 1
     n = len(doc)
-    if _GLUED.match(doc[i].lower_):
+    if _GLUED.match(doc[i].lower_) or _glued_english(doc[i].text, language):
         return j
     while j < n and j not in date_tokens and (
         (_is_number(doc[j], language) and not _GLUED.match(doc[j].lower_) and doc[j].lower_ not in ("un", "une"))
@@ -257,6 +271,8 @@ def _value_of(tokens: list[Token], language: str, dot_decimal: bool = False) -> 
     if tokens and (m := _GLUED_SCALE.match(tokens[0].lower_)) and (
             m.group(2) == "bn" or tokens[0].i > 0 and tokens[0].doc[tokens[0].i - 1].text in lx.CURRENCY):
         return float(m.group(1).replace(",", ".")) * lx.SCALES[m.group(2)], ""
+    if tokens and (english := _glued_english(tokens[0].text, language)):
+        return english
     if tokens and (m := _GLUED.match(tokens[0].lower_)):
         raw, unit = m.group(1), m.group(2)
         value = float(raw.replace(",", "."))

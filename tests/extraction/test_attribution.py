@@ -39,6 +39,9 @@ def test_the_person_named_is_the_claimant_and_the_medium_told_the_outlet() -> No
     cand = claim("Sophie Lemaire dirige la clinique depuis 2015. Nous avons recruté 30 infirmières cette année, "
                  "a-t-elle confié au Parisien.", "infirmières")
     assert (cand.claimant, cand.outlet) == ("Sophie Lemaire", "Le Parisien")
+    # the speaker named before the verb, the medium told right after it
+    cand = claim("Le député Marc Orsini a assuré au Figaro que la ligne coûterait 4 milliards d'euros.", "milliards")
+    assert (cand.claimant, cand.outlet) == ("Marc Orsini", "Le Figaro")
 
 
 def test_a_medium_that_states_something_itself_is_claimant_and_outlet() -> None:

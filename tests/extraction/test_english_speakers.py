@@ -135,3 +135,16 @@ def test_figures_an_english_source_reported_are_its_statement() -> None:
                    "412").claimant == "The state health department"
     # what was reported without a figure is an act
     assert english("The driver reported the accident to the police in Akron on Monday.", "accident").claimant == ""
+
+
+@pytest.mark.parametrize(("sentence", "words", "claimant", "outlet"), [
+    ("Health secretary Wes Lane told the BBC that waiting lists had fallen by 40,000.", "40,000", "Wes Lane", "BBC"),
+    ("Coach Dana Frye told Sky Sports on Sunday that her side had won 11 of 13 games.", "11", "Dana Frye",
+     "Sky Sports"),
+    # a medium the statement is about is no outlet
+    ("Mayor Ann Pike said the BBC had cut 450 jobs in Leeds last year.", "450 jobs", "Ann Pike", ""),
+])
+def test_the_medium_an_english_speaker_told_is_the_outlet(sentence: str, words: str, claimant: str,
+                                                           outlet: str) -> None:
+    cand = english(sentence, words)
+    assert (cand.claimant, cand.outlet) == (claimant, outlet)

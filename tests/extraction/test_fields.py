@@ -1374,6 +1374,19 @@ def test_money_written_with_its_scale_glued_counts_in_millions_and_billions() ->
     assert _english_quantities("She won the 400m final in Rome on Sunday in a record time.") == [(400.0, "m", None)]
 
 
+def test_english_temperatures_and_pence_glued_to_the_figure_are_quantities() -> None:
+    assert _english_quantities("Temperatures will climb to 21C in Cardiff on Friday, forecasters said.") == [
+        (21.0, "°C", None)]
+    assert _english_quantities("Lows of -4C are expected in Inverness, after highs of 75F in Miami last week.") == [
+        (-4.0, "°C", None), (75.0, "°F", None)]
+    [extraction] = extract_texts(["Readings in Perth stayed between 3C and 6C."], languages=["en"], published=[None])
+    assert [(q["low"], q["high"], q["unit"]) for c in [*extraction.claims, *extraction.recoverable]
+            for q in c.quantities] == [(3.0, 6.0, "°C")]
+    # pence are hundredths of a pound
+    assert _english_quantities("Shares in the brewer jumped 8 per cent to 245p in London on Monday.") == [
+        (8.0, "%", None), (2.45, "GBP", None)]
+
+
 def test_english_counts_a_share_with_in_and_out_of_and_no_date_is_a_unit() -> None:
     assert _english_quantities("One in five nurses in Ohio plans to quit, the survey found.") == [
         (1.0, "nurses", 5.0)]
