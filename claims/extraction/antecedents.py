@@ -23,6 +23,7 @@ from claims.extraction.attribution import (
 )
 from claims.extraction.clauses import _own_clause, topic
 from claims.extraction.dates import find_dates
+from claims.extraction.described_names import BODY_NOUNS, PERSON_DESCRIPTIONS
 from claims.extraction.descriptions import _POSSESSIVES, DESCRIBED_BODIES, _office, person_noun, possessive
 from claims.extraction.doccache import morph_values, span_ents, span_text, tokens_within
 from claims.extraction.quantities import find_quantities
@@ -190,6 +191,23 @@ def body_described(subj: Token, ctx: Context, span: Span) -> str:
         return ""
     name = ctx.last_subject
     return "" if name in span_text(span) else name
+
+
+def named_by_description(subj: Token, ctx: Context, span: Span) -> str:
+    """"SUD-Rail, le troisième syndicat du groupe, ... Le syndicat dénonce ...", "l'attaquant du FC Nantes Emiliano
+    Sala ... L'attaquant avait signé ...": a definite singular description that is only its noun (a body's of
+    described_names.BODY_NOUNS, a person's of PERSON_DESCRIPTIONS) is the one name the article set beside a
+    description with that noun, of the gender its article shows (Context.described_as); "" when it set it beside
+    two, anything after the noun says which, or the sentence names it."""
+    if subj.lower_ not in BODY_NOUNS and subj.lower_ not in PERSON_DESCRIPTIONS or "Plur" in morph_values(subj, "Number"):
+        return ""
+    det = next((c for c in subj.children if c.dep_ == "det" and c.i == subj.i - 1), None)
+    if det is None or det.lower_.replace("\u2019", "'") not in ("le", "la", "l'") or any(
+            c.i > subj.i and not c.is_punct for c in subj.children):
+        return ""
+    name = ctx.described_as(f"{det.lower_} {subj.lower_}")
+    text = span_text(span)
+    return "" if not name or any(part in text for part in name.split() if len(part) > 2) else name
 
 
 # A preposition and the definite article a thing named before opens with, written as one word.

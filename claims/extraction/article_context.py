@@ -25,6 +25,7 @@ from claims.extraction.attribution import (
     role_of,
 )
 from claims.extraction.clauses import _subject, topic
+from claims.extraction.described_names import description_beside
 from claims.extraction.descriptions import (
     _UNNAMED_PEOPLE,
     demonstrative,
@@ -119,6 +120,9 @@ class Context:
     # People named at least once other than in a complement ("Michèle Torr traverse", not "l'émission de
     # Thierry Ardisson"): who a story may be about.
     agents: set[str] = field(default_factory=set)
+    # What the article said a name it gave is, by the head noun of a description set beside it ("SUD-Rail, le
+    # troisième syndicat du groupe": "syndicat" -> [("SUD-Rail", "Masc")]): for a later bare "le syndicat".
+    described: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
 
     def brought_in_unnamed(self, pronoun: str) -> bool:
         """Whether the last sentence brought in an unnamed person "il"/"elle" may stand for ("... retrouver
@@ -253,6 +257,34 @@ class Context:
             return ""
         return name
 
+    def described_as(self, description: str) -> str:
+        """"Selon le syndicat" after "SUD-Rail, le troisième syndicat du groupe,"; "L'attaquant avait signé" after
+        "l'attaquant du FC Nantes Emiliano Sala": a definite description that is only its noun is the one name the
+        article set beside a description with that noun (described_names.description_beside), of the gender its
+        article shows when the article gave one; "" when it set it beside two names, or none."""
+        words = description.lower().replace("\u2019", "'").replace("'", "' ").split()
+        if len(words) != 2 or words[0] not in ("le", "la", "l'"):
+            return ""
+        gender = _DETERMINER_GENDER.get(words[0], "")
+        found = self.described.get(words[1], [])
+        if any(gender and theirs and theirs != gender for _, theirs in found):
+            return ""  # "la cycliste" after "le cycliste Paul Roux": someone else
+        names = [name for name, _ in found]
+        distinct = [name for name in dict.fromkeys(names) if not any(
+            other != name and same_person(other, name) and len(other) > len(name) for other in names)]
+        if len(distinct) != 1 or gender and self.genders.get(distinct[0], gender) != gender:
+            return ""
+        return distinct[0]
+
+    def _describe(self, ent: Span, sent: Span) -> None:
+        """Keeps the description an article sets beside a name (described_names.description_beside) outside a
+        quotation."""
+        noun, gender, name = description_beside(ent)
+        if ent.label_ in ("PER", "PERSON"):
+            name = person_name(ent)
+        if noun and len(name) > 2 and not quoted(ent[0], sent):
+            self.described.setdefault(noun, []).append((name, gender))
+
     def names_someone(self, description: str) -> bool:
         """Whether a description holds a name: the surname of someone the article named ("le porte-parole du
         navigateur Boris Herrmann"), or one the article gave no one else (_name_in): whose that name is, the
@@ -352,6 +384,7 @@ class Context:
                                     for g in morph_values(t, "Gender")}
         self.clause_subjects = []
         for ent in ents:
+            self._describe(ent, sent)
             name = span_text(ent).strip(" ,.'\"")
             if len(name) < 3:
                 continue

@@ -249,7 +249,8 @@ def _described_agent(ctx: rw.Context, pronoun: str) -> str:
 
 def _organisation_described(ctx: rw.Context, description: str, noun: str) -> str:
     """"le ministère", "la préfecture" after the article named "le ministère du Travail": a bare noun with
-    a definite article is the one organisation the article named with it."""
+    a definite article is the one organisation the article named with it; "le syndicat" after "SUD-Rail, le
+    troisième syndicat du groupe,", the one name the article described with it (Context.described_as)."""
     words = at.role_key(description).split()
     if words == [at.role_key(noun)] and description.lower().startswith("the ") and noun not in lx.PERSON_ROLES:
         # English names the organisation before its noun: "the department" after "the Labor Department"
@@ -259,7 +260,7 @@ def _organisation_described(ctx: rw.Context, description: str, noun: str) -> str
             or noun in lx.PERSON_ROLES:  # "le ministre" is a person (Context.person_for)
         return ""
     named = {org for org in ctx.orgs if at.role_key(org).split()[0] == words[0] and len(org.split()) > 1}
-    return named.pop() if len(named) == 1 else ""
+    return named.pop() if len(named) == 1 else ctx.described_as(description) if not named else ""
 
 
 # A claimant made only of function words ("de la": the tagger's broken phrase) names nobody.

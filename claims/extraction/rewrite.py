@@ -35,6 +35,7 @@ from claims.extraction.antecedents import (
     _subject_position,
     _thing_before,
     body_described,
+    named_by_description,
     person_described,
     things_named_before,
 )
@@ -351,7 +352,7 @@ def condense(
                 replacement.update({i: "" for i in range(first.i, last + 1)})
                 replacement[first.i] = (name if first == kept[0] else _mid_sentence(name)) + " "  # (after "L'")
                 resolved = name
-            elif subj in kept and (name := body_described(subj, ctx, span)):
+            elif subj in kept and (name := _one_body(body_described(subj, ctx, span), named_by_description(subj, ctx, span))):
                 # "Conforama ... Le groupe souffre ..." -> "Le groupe Conforama souffre ...": the noun keeps its words
                 last = max((c for c in subj.children if c.i > subj.i), key=lambda c: c.i, default=subj)
                 replacement[last.i] = original(last) + " " + name
@@ -437,6 +438,13 @@ def condense(
         out.text = plain
         out.subject = out.unresolved = ""
     return out
+
+
+def _one_body(last_subject: str, described: str) -> str:
+    """Who a described subject ("Le groupe", "L'attaquant") is when the two rules that name it agree: the
+    organisation the sentence before was about (body_described) and the one name the article set beside that noun
+    (named_by_description); either alone; no one when they name two."""
+    return last_subject if not described or last_subject == described else described if not last_subject else ""
 
 
 def _opens_on_infinitive(kept: list[Token]) -> bool:

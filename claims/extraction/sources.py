@@ -226,17 +226,20 @@ def _date_begins(tok: Token) -> bool:
 
 def _acronym_end(ent: Span) -> int:
     """"le Collectif contre l'islamophobie en France (CCIF)" tagged as "Collectif" alone: an organisation's
-    name runs to the acronym in brackets a few words after it that starts with its initial; else the
-    entity's end."""
+    name runs to the acronym in brackets a few words after it that starts with its initial, past the commas of
+    a name that lists ("l'association Consommation, logement et cadre de vie (CLCV)": a comma then a word in
+    lower case that is no article); else the entity's end."""
     doc = ent.doc
     if ent.label_ not in ("ORG", "MISC"):
         return ent.end
-    for k in range(ent.end, min(len(doc) - 2, ent.end + 8)):
+    for k in range(ent.end, min(len(doc) - 2, ent.end + 10)):
         if doc[k].text == "(":
             acronym = doc[k + 1].text
             found = doc[k + 2].text == ")" and 2 <= len(acronym) <= 6 and acronym.isupper() \
                 and acronym[0] == ent.text[:1].upper()
             return k + 3 if found else ent.end
+        if doc[k].text == "," and doc[k + 1].is_lower and doc[k + 1].is_alpha and doc[k + 1].pos_ in ("NOUN", "ADJ"):
+            continue  # (a name's list: "Consommation, logement et cadre de vie")
         if doc[k].is_punct or doc[k].pos_ in ("VERB", "AUX"):
             break
     return ent.end
@@ -446,6 +449,12 @@ def source_of(tokens: list[Token], language: str, told: bool = True) -> tuple[st
         last = kept[-1].i + 1 if kept else 0
         if kept and last < len(kept[0].doc) and kept[0].doc[last].text == ")" and "(" in kept[0].doc[kept[0].i : last].text:
             last += 1  # "le parquet national antiterroriste (Pnat)"
+        named = entity_at(kept[-1]) if kept else None
+        if named is not None and named.end == last and named.sent.end >= (to := _acronym_end(named)) > last \
+                and "," in tokens[0].doc[last:to].text:
+            # "l'association Consommation, logement et cadre de vie (CLCV)": the name, not its first word (the
+            # phrase comes cut at the name's first comma)
+            last = to
         claimant = " ".join(tokens[0].doc[kept[0].i : last].text.split()).strip(" ,.;:") if kept else ""
         described = not any(e is not None and not _affiliation(e) and not _modifies_noun(e.root, kept)
                             for e in map(entity_at, kept))  # ("l'eurodéputé LR", "the Ohio governor")
