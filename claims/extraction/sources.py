@@ -355,8 +355,17 @@ def source_of(tokens: list[Token], language: str, told: bool = True) -> tuple[st
         if len(name) < 2 or (outlet and (name.lower() in outlet.lower() or outlet.lower() in name.lower()
                                          or is_outlet(name))):
             continue  # the medium ("OBS" of "l'OBS") is the outlet, and so is a second one ("dont X et Europe 1")
+        # "le groupe Bolloré", "la société Michelin": a one-word name after a company noun is the company's, and
+        # it keeps the noun, which says so (not Vincent Bolloré, whom the article may name too)
+        # (the tagger may take the noun into the name: "groupe Vasseur" tagged as one organisation)
+        noun = ent.start - 1 if len(ent) == 1 and ent.start > 0 else ent.start if len(ent) == 2 else -1
+        firm = noun >= 0 and noun == ent.end - 2 and doc[noun].lower_ in lx.COMPANY_NOUNS \
+            and ent.label_ in ("PER", "PERSON", "ORG", "MISC") and doc[ent.end - 1].text[:1].isupper()
         if glued:
             people.append(name)
+        elif firm:
+            orgs.append(_article_before(doc[noun]) + doc[noun : ent.end].text.strip(" ,.'\""))
+            org_ents.append(ent)
         elif ent.label_ in ("PER", "PERSON"):
             name = person_name(ent)
             if len(_past_outlet(name, outlet).split()) >= 2:

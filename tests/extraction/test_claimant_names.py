@@ -216,3 +216,14 @@ def test_a_speakers_first_name_is_no_medium() -> None:
     cand = claim('"En vingt ans de métier, je n\'ai jamais vu 300 cas par semaine", explique Marianne Lefort, '
                  "infirmière à Lyon.", "300 cas")
     assert (cand.claimant, cand.outlet) == ("Marianne Lefort", "")
+
+
+def test_a_one_word_name_after_a_company_noun_is_the_company_not_the_family_member() -> None:
+    from claims.extraction import extract_claims
+
+    for family in ("Vasseur", "Pinault"):  # (tagged an organisation with its noun; a person alone)
+        text = (f"Gérard {family} réclame 20 millions d'euros à la ville. En 2019, le groupe {family} estimait ses "
+                "pertes à 85 millions d'euros.")
+        extraction = extract_claims(text, language="fr")
+        [cand] = [c for c in [*extraction.claims, *extraction.recoverable] if "85 millions" in c.text]
+        assert cand.claimant == f"le groupe {family}"
