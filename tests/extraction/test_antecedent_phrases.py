@@ -16,3 +16,34 @@ def test_an_antecedent_is_never_a_clause_the_parser_hung_on_a_noun() -> None:
     claim = one(text, "12 millions")
     assert "Il est" not in claim.text
     assert " est " not in claim.text.split("a perdu")[0]
+
+
+def test_the_apposition_of_a_leading_source_leaves_the_text_with_it() -> None:
+    text = ("La grève s'étend dans les hôpitaux du pays. Selon la fédération, la deuxième du secteur, près de "
+            "2.000 infirmières ont quitté l'hôpital public l'an dernier.")
+    claim = one(text, "2.000 infirmières")
+    assert claim.text == "Près de 2.000 infirmières ont quitté l'hôpital public l'an dernier."
+    assert claim.claimant == "la fédération"
+    claim = one("D'après le ministère, l'autorité de tutelle, 300 postes restent vacants à Lyon.", "300 postes")
+    assert claim.text == "300 postes restent vacants à Lyon."
+    assert claim.claimant == "le ministère"
+
+
+def test_a_participle_about_the_source_after_its_apposition_is_part_of_the_source_phrase() -> None:
+    # "Selon le récit de X, le voisin du suspect, diffusé ...": once the apposition is the source's, the participle
+    # phrase after it is too (the parser, taking the apposition for the subject, would leave it opening the text)
+    from claims.extraction.attribution import _past_participle_phrase
+    from claims.extraction.nlp import nlp_for
+
+    nlp, _ = nlp_for("fr")
+    tokens = list(nlp("Selon le récit de Paul Durand, le voisin du suspect, diffusé samedi soir sur France 3, le "
+                      "jeune homme vivait seul."))
+    commas = [k for k, t in enumerate(tokens) if t.text == ","]
+    assert _past_participle_phrase(tokens, commas[1] + 1, None) == commas[2] + 1
+    assert _past_participle_phrase(tokens, commas[0] + 1, None) == commas[0] + 1  # no participle: it stays
+
+
+def test_the_subject_of_a_leading_source_with_its_own_apposition_stays() -> None:
+    # The noun phrase after the source is the sentence's subject when no other subject follows its apposition.
+    claim = one("Selon la police, le conducteur, un homme de 45 ans, a été arrêté à Dijon.", "45 ans")
+    assert claim.text.startswith("Le conducteur")
