@@ -47,3 +47,19 @@ def test_the_subject_of_a_leading_source_with_its_own_apposition_stays() -> None
     # The noun phrase after the source is the sentence's subject when no other subject follows its apposition.
     claim = one("Selon la police, le conducteur, un homme de 45 ans, a été arrêté à Dijon.", "45 ans")
     assert claim.text.startswith("Le conducteur")
+
+
+def test_a_pronoun_that_repeats_the_subject_put_first_leaves_the_text() -> None:
+    text = ("Les embauches ont reculé de 8 % dans la métallurgie en 2023. Les démissions, elles, ont grimpé de "
+            "24 %.")
+    claim = one(text, "24 %")
+    assert claim.text == "Les démissions ont grimpé de 24 %."
+    assert not claim.needs_context
+    text = ("La réforme a été votée mardi par le conseil municipal de Rennes. Paul Dubreuil, lui, a refusé de "
+            "signer l'accord.")
+    claim = one(text, "refusé")
+    assert claim.text == "Paul Dubreuil a refusé de signer l'accord."
+    assert not claim.needs_context
+    # the comma before the pronoun closes an aside of the subject: it stays
+    claim = one("Le classement des fortunes a paru jeudi. Jean Martin, 73 ans, lui, figure en 6e position.", "6e")
+    assert claim.text == "Jean Martin, 73 ans, figure en 6e position."
