@@ -63,3 +63,34 @@ def test_a_pronoun_that_repeats_the_subject_put_first_leaves_the_text() -> None:
     # the comma before the pronoun closes an aside of the subject: it stays
     claim = one("Le classement des fortunes a paru jeudi. Jean Martin, 73 ans, lui, figure en 6e position.", "6e")
     assert claim.text == "Jean Martin, 73 ans, figure en 6e position."
+
+
+def test_a_part_of_a_group_named_before_needs_context() -> None:
+    # whatever the parser makes of the subject (an aside after it, a leading phrase, a clitic object): of whom, the
+    # sentences before say
+    cases = [
+        ("Une vingtaine de clients ont mangé des huîtres au restaurant. Cinq d'entre eux, âgées de 30 à 70 ans, ont "
+         "présentés des troubles digestifs et ont dû être soignés à Dax.", "troubles"),
+        ("Six militants ont été interpellés samedi à Nantes. Après avoir été entendus par un juge, deux d'entre eux "
+         "ont été placés en détention provisoire, selon le parquet.", "détention"),
+        ("Des voisins sont intervenus pour maîtriser le chien. Armé d'un bâton, l'un d'entre eux l'a repoussé.",
+         "bâton"),
+        ("Le domaine cultive dix cépages. Trois d'entre elles sont certifiées bio, les sept autres viennent de la "
+         "culture classique.", "certifiées"),
+        ("Plusieurs infirmières ont quitté la clinique. L'une d'entre elles a confié à L'Express sa colère contre "
+         "la direction.", "colère"),
+    ]
+    for text, needle in cases:
+        assert one(text, needle).needs_context, text
+
+
+def test_entre_nous_without_a_part_is_no_partitive() -> None:
+    claim = one("Les deux associés ont fondé la société en 2012. Il y a encore beaucoup de respect entre nous, "
+                "confie Paul Roux.", "respect")
+    assert not claim.needs_context
+
+
+def test_a_part_of_a_group_the_claim_names_does_not_need_context() -> None:
+    text = ("Les conseillers municipaux de Brest ont approuvé le budget, même si trois d'entre eux ont voté "
+            "contre la hausse de 4 % des impôts locaux.")
+    assert not one(text, "4 %").needs_context
