@@ -537,8 +537,19 @@ def _described(subject: Token) -> str:
         return ""  # a capitalised noun by a name, the tagger's cut: "le Dr [Siou]" says less, "[Bruno] Le Maire" another thing
     if np[0].pos_ == "ADP" or len(subject.text) < 3 and subject.text[:1].isupper():
         return ""  # "D'après le procureur, ...": the parser's subject, with the words of a source before it; "A bord"
+    if not _noun_phrase(np):
+        return ""  # "Il est le seul grand club [français a avoir publié]": a clause the parser hung on the noun
     return span_text(np) if len(np) <= 6 and not any(t.text in ',"()' for t in np) and (
         possessive(subject) is None) and not speakers_possessive(subject) and not demonstrative(subject) else ""
+
+
+def _noun_phrase(np: Span) -> bool:
+    """Whether a subject's words are a noun phrase that may stand in for a pronoun: no verb or auxiliary of their
+    own ("Il est le seul grand club" when a typo, "a avoir", made "club" the subject of "a"; "C'est un geste"),
+    not opening on a pronoun (a determiner is none: "Certains ministres") or a conjunction ("Mais téléspectateurs" of
+    "Mais téléspectateurs et internautes")."""
+    return not (np[0].pos_ == "PRON" and np[0].dep_ != "det") and np[0].pos_ not in ("CCONJ", "SCONJ") and not any(
+        t.pos_ == "AUX" or t.pos_ == "VERB" and "Fin" in morph_values(t, "VerbForm") for t in np)
 
 
 def _named_medium(ent: Span) -> bool:

@@ -194,16 +194,47 @@ def _past_apposition(tokens: list[Token], end: int, subject: Token | None) -> in
     """Where a fronted source phrase ends (its comma at `end` - 1): "Selon Paul Martin, un ancien élu qui ...,
     le maire a ...", "Comme l'a annoncé X, le présentateur de l'émission, ...": the source's apposition
     describes the source, it is part of the phrase; not the sentence's subject ("Selon un rapport,
-    l'accident, qui ..., serait dû à") and not one with a figure."""
+    l'accident, qui ..., serait dû à") and not one with a figure (an ordinal is none: "Selon le syndicat, le
+    deuxième du secteur, 300 infirmières ont ..."). The parser's subject in the apposition is not the sentence's
+    when its verb has another noun subject after the apposition ("..., le deuxième du secteur, 300 infirmières
+    ont ...": two subjects of one verb, the first the source's apposition)."""
     if end < len(tokens) and (tokens[end].lower_ in ("un", "une", "le", "la", "l'", "les", "ancien", "ancienne", "ex")
                               or tokens[end].lower_.startswith("ex-")):
         close = next((k for k in range(end + 1, min(len(tokens), end + 20)) if tokens[k].text == ","), None)
         if close is not None and any(t.pos_ in ("VERB", "AUX") for t in tokens[close + 1 :]) and not any(
-                t.like_num and t.lower_ not in ("un", "une") for t in tokens[end:close]) and not (
-                subject is not None and tokens[end].i <= subject.i < tokens[close].i) \
+                t.like_num and t.lower_ not in ("un", "une") and not _ORDINAL.search(t.lower_)
+                for t in tokens[end:close]) and not (
+                subject is not None and tokens[end].i <= subject.i < tokens[close].i
+                and not _second_subject(subject, tokens[close].i)) \
                 and not _verb_after_place(tokens, close):
-            return close + 1
+            return _past_participle_phrase(tokens, close + 1, subject)
     return end
+
+
+def _past_participle_phrase(tokens: list[Token], end: int, subject: Token | None) -> int:
+    """Where a fronted source phrase ends once its apposition is in it (its comma at `end` - 1): past a participle
+    phrase about the source that follows ("Selon le témoignage d'un voisin, un retraité de 70 ans, diffusé par
+    France 3, le suspect ..."), when a clause follows its comma and the sentence's subject is not in it."""
+    if end >= len(tokens) or not {"Part"} & set(morph_values(tokens[end], "VerbForm")) \
+            or "Past" not in morph_values(tokens[end], "Tense"):
+        return end
+    close = next((k for k in range(end + 1, min(len(tokens), end + 12)) if tokens[k].text == ","), None)
+    if close is None or not finite_in(tokens[close + 1 :]) or (
+            subject is not None and tokens[end].i <= subject.i < tokens[close].i):
+        return end
+    return close + 1
+
+
+# An ordinal: "deuxième", "troisième", "2e", "3ème" (no figure, a rank).
+_ORDINAL = re.compile(r"(?:^\d+(?:e|er|re|ème|ième)|i[eè]me)$")
+
+
+def _second_subject(subject: Token, after: int) -> bool:
+    """Whether the verb the parser gave `subject` to has another subject, a common noun or a figure, after the token
+    at `after`; not a name nor the head of a list ("les villes de New York, Miami et Seattle sont": one subject,
+    the parser's "Seattle" the end of the list)."""
+    return any(c.dep_.startswith("nsubj") and c.i > after and c.pos_ in ("NOUN", "NUM")
+               and not any(g.dep_ == "conj" for g in c.children) for c in subject.head.children)
 
 
 def _verb_after_place(tokens: list[Token], comma: int) -> bool:

@@ -8,12 +8,16 @@ from spacy.tokens import Span, Token
 
 from claims.extraction.attribution import speech_verb
 from claims.extraction.doccache import morph_values
-from claims.extraction.pronouns import _PERSONAL_PRONOUNS, _impersonal
+from claims.extraction.pronouns import _PERSONAL_PRONOUNS, _impersonal, doubles_subject, taken_up
 
 
 def _subject(span: Span) -> Token | None:
     root = span.root
     subjects = [c for c in root.children if c.dep_.startswith("nsubj") and span.start <= c.i < span.end]
+    doubled = next((c for c in subjects if doubles_subject(c)), None)
+    if doubled is not None:
+        # "Les démissions, elles, ont grimpé": the pronoun takes up the noun phrase before it, the subject
+        subjects = [c for c in subjects if c != doubled] or [taken_up(doubled)]
     if not subjects:
         # A personal pronoun the parser took for an impersonal one ("Il a déclaré ..." as "expl:subj"): the
         # subject, unless it is one (pronouns._impersonal: "Il faut", "il est possible de").

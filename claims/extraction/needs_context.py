@@ -288,6 +288,9 @@ def _points_back(kept: list[Token], subj: Token | None) -> bool:
         if lowers[k] in ("lui", "elle", "eux", "elles") and k and lowers[k - 1] in ("selon", "d'après") and not (
                 _source_before(t, words[:k], subj)):
             return True  # "une réponse selon lui au sentiment d'isolement"
+        if lowers[k] in _PARTITIVE_PRONOUNS and k and lowers[k - 1] == "entre" and k > 1 and lowers[k - 2] == "d'" \
+                and not _group_before(t, words[: k - 2]):
+            return True  # "Quatre d'entre eux, âgés de 40 ans, ont été hospitalisés": of whom, the sentences before say
         if lowers[k] in _LATTER and k and lowers[k - 1] in ("ce", "cette", "ces") and t != subj and not (
                 t.head.i > t.i and t.head.pos_ == "NOUN") and not any(w.pos_ in ("NOUN", "PROPN") for w in words[:k]):
             # "Pour ce dernier, l'incident a eu lieu ...": the last one the sentences before named (not "ces
@@ -309,6 +312,27 @@ def _points_back(kept: list[Token], subj: Token | None) -> bool:
                 _unidentified_office(t) or _described_back(t) and _counted(t)):
             return True
     return False
+
+
+# The pronouns of a part of a group: "Quatre d'entre eux", "l'une d'entre elles", "certains d'entre nous".
+_PARTITIVE_PRONOUNS = frozenset({"eux", "elles", "nous"})
+
+
+def _group_before(pronoun: Token, before: list[Token]) -> bool:
+    """Whether the claim names the group a partitive pronoun is of before it: a plural noun or name of the
+    pronoun's gender ("Les élus ont salué la décision, même si certains d'entre eux ...", "Sur les 20 premières
+    universités, seize d'entre elles ..."), or two names ("Paul et Marie ..., l'un d'entre eux")."""
+    feminine = pronoun.lower_ == "elles"
+    names = 0
+    for t in before:
+        if t.pos_ == "PROPN" and t.ent_iob_ == "B":
+            names += 1
+        noun = t.pos_ in ("NOUN", "PROPN", "PRON") or t.pos_ == "ADJ" and any(  # "les quatre autres"
+            c.dep_ in ("det", "nummod") for c in t.children)
+        if noun and "Plur" in morph_values(t, "Number") and not (
+                feminine and "Masc" in morph_values(t, "Gender")) and t.lower_ not in _PARTITIVE_PRONOUNS:
+            return True
+    return names >= 2
 
 
 # Words that say "such" a thing as the sentences before told of ("une telle situation", "de tels propos").

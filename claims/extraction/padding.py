@@ -17,7 +17,7 @@ from claims.extraction.attribution import quoted
 from claims.extraction.clauses import finite
 from claims.extraction.doccache import column, morph_values
 from claims.extraction.features import is_year
-from claims.extraction.pronouns import _REFERRING_CE
+from claims.extraction.pronouns import _REFERRING_CE, doubles_subject, taken_up
 
 # Words that date an event: a leading phrase holding one is part of the fact ("Samedi soir, ...").
 _WHEN = lx.WHEN_WORDS
@@ -271,6 +271,20 @@ def _inner_connectives(kept: list[Token], language: str) -> set[int]:
                 continue  # "sont aussi dus à une hausse des prix": one cause of several, not the only one
             if after_aux or after_subject or after_verb:
                 out.update(t.i for t in kept[k - commas : k + n + commas])
+    return out
+
+
+def _doubling_pronouns(kept: list[Token]) -> set[int]:
+    """The stressed pronouns that only take up the subject before them (pronouns.doubles_subject), with their
+    commas: "Les démissions, elles, ont grimpé de 24 %" -> "Les démissions ont grimpé de 24 %"."""
+    at = {t.i for t in kept}
+    out: set[int] = set()
+    for t in kept:
+        if doubles_subject(t) and not quoted(t, t.sent) and {t.i - 1, t.i + 1} <= at:
+            # the comma before it closes an aside of the subject ("Paul Roux, 73 ans, lui, a ..."): it stays
+            head = taken_up(t)
+            aside = head != t and any(x.text == "," for x in t.doc[head.left_edge.i : t.i - 1])
+            out.update((t.i, t.i + 1) if aside else (t.i - 1, t.i, t.i + 1))
     return out
 
 

@@ -297,3 +297,44 @@ def _it_has_been(pronoun: Token) -> bool:
 
 
 _REFERRING_CE = frozenset({"c'", "ce", "cela", "ça", "ceci"})
+
+
+# The stressed pronouns that take up a subject put first: "Les démissions, elles, ont grimpé", "Le maire, lui, a
+# refusé".
+_DOUBLING_PRONOUNS = frozenset({"lui", "elle", "eux", "elles"})
+# Words a predicate may open with before its verb: the negation and the clitics ("Les prix, eux, ne baissent pas",
+# "Le maire, lui, s'est tu").
+_BEFORE_VERB = frozenset({"ne", "n'", "se", "s'", "y", "en", "l'", "le", "la", "les", "lui", "leur"})
+
+
+def doubles_subject(pronoun: Token) -> bool:
+    """Whether a stressed pronoun set off by commas between a noun phrase and its verb takes up that noun phrase
+    ("Les démissions, elles, ont grimpé de 24 %", "Le maire, lui, a refusé"): it repeats the subject, it points
+    back to nothing before the sentence. Not after a clause ("Le maire a parlé, elle, a refusé") nor before
+    anything but the predicate."""
+    doc = pronoun.doc
+    i = pronoun.i
+    if pronoun.lower_ not in _DOUBLING_PRONOUNS or i < 2 or i + 2 >= len(doc) or doc[i - 1].text != "," \
+            or doc[i + 1].text != ",":
+        return False
+    before = doc[i - 2]
+    if before.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM") and not before.ent_type_:
+        return False
+    sent = pronoun.sent
+    if any(t.pos_ in ("VERB", "AUX") and "Fin" in morph_values(t, "VerbForm") for t in doc[sent.start : i]):
+        return False  # after a clause of its own, the pronoun may be someone else's
+    verb = next((t for t in doc[i + 2 : min(i + 5, sent.end)] if t.lower_.replace("\u2019", "'") not in _BEFORE_VERB), None)
+    return verb is not None and verb.pos_ in ("VERB", "AUX") and verb.i > i + 1 and (
+        "Fin" in morph_values(verb, "VerbForm") or verb.dep_.startswith("aux"))
+
+
+def taken_up(pronoun: Token) -> Token:
+    """The noun phrase a doubling pronoun takes up (doubles_subject), the parser having hung it elsewhere
+    ("Le maire, lui, a refusé" on "maire" as a modifier): the head of the words right before its comma; the
+    pronoun itself when that head is no noun."""
+    doc = pronoun.doc
+    head = doc[pronoun.i - 2]
+    start = pronoun.sent.start
+    while head.head != head and start <= head.head.i < pronoun.i - 1:
+        head = head.head
+    return head if head.pos_ in ("NOUN", "PROPN") else pronoun

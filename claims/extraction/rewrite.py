@@ -85,6 +85,7 @@ from claims.extraction.padding import (
     _asides,
     _colon_frame,
     _connectives,
+    _doubling_pronouns,
     _inner_connectives,
     _quoted_at,
     _without_leading_setting,
@@ -236,7 +237,7 @@ def condense(
             checkable = [t for t in checkable if t.i not in aside]
     # (after the asides: a connective gone from inside one would split it, "qui pointe aussi le danger"; not in a
     # quotation: its words are the speaker's, "Je sais aussi par expérience que ...")
-    inner = {i for i in _inner_connectives(kept, language) if not quoted(span.doc[i], span)}
+    inner = {i for i in _inner_connectives(kept, language) if not quoted(span.doc[i], span)} | _doubling_pronouns(kept)
     kept = [t for t in kept if t.i not in inner]
     # Subject: a pronoun resolved to its named antecedent, or the claim needs context.
     needs_context = False
