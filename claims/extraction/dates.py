@@ -124,7 +124,9 @@ _YEAR_JOINS = {"entre": ("et",), "between": ("and",), "de": ("à", "au"), "from"
 
 # Words that bound a time by a year ("by 2030", "avant 2025", "until 2028"), and parts of a year named with it
 # ("premier semestre 2023", "fourth quarter of 2023": the year is known, the part is said in the text).
-_YEAR_BOUNDS = frozenset({"by", "until", "before", "after", "avant", "après"})
+_YEAR_BOUNDS = frozenset({"by", "until", "before", "after", "avant", "après",
+                          # and the part of the year it opens on: "adoptée fin 2014", "début 2025", "late 2019"
+                          "fin", "début", "courant", "early", "late"})
 _YEAR_PARTS = frozenset({"semestre", "trimestre", "quarter", "half"})
 
 

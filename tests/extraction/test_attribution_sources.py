@@ -27,7 +27,7 @@ def test_a_reaction_that_says_something_keeps_its_claimant() -> None:
     text = ("La cour administrative a annulé l'arrêté du maire de Roquebelle. Dans un communiqué, la société "
             "Hydrelia a réagi à la décision de la cour, affirmant que les données des clients restent protégées. "
             "\"Le projet ne tient pas la route\", a réagi Paul Verdier, avocat des riverains, auprès de l'AFP.")
-    assert claim(text, "affirmant que").claimant == "Hydrelia"
+    assert claim(text, "affirmant que").claimant == "la société Hydrelia"  # (the company noun says what the name is)
     assert claim(text, "ne tient pas la route").claimant == "Paul Verdier"
 
 

@@ -55,6 +55,12 @@ def test_a_figure_before_a_month_and_year_is_no_day_of_that_month() -> None:
     assert dates("Les audiences ont eu lieu le 4 et le 18 mai à Rennes.", dt.date(2021, 6, 1)) == [["2021-05-04", "2021-05-18"]]
 
 
+def test_the_start_or_end_of_a_year_dates_the_year() -> None:
+    text = ("La taxe créée fin 2016 a rapporté 90 millions d'euros. L'usine fermera début 2026, selon la direction. "
+            "Le chantier doit reprendre courant 2025 à Brest.")
+    assert dates(text, dt.date(2024, 6, 1)) == ["2016", "2026", "2025"]
+
+
 def test_it_reads_ranges_and_keeps_units() -> None:
     found = quantities("Entre 120 à 130 vautours ont été observés et les rafales ont atteint 100 à 120 km/h. "
                        "Un appartement de 80m2 a été loué pour 20 millions d'euros dans le Marais.")
