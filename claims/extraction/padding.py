@@ -15,7 +15,7 @@ from claims.extraction import faithful
 from claims.extraction import lexicon as lx
 from claims.extraction.attribution import quoted
 from claims.extraction.clauses import finite
-from claims.extraction.doccache import column, morph_values
+from claims.extraction.doccache import column, morph_values, sentence_end
 from claims.extraction.features import is_year
 from claims.extraction.pronouns import _REFERRING_CE
 
@@ -139,7 +139,7 @@ def _aside_kind(head: Token) -> bool:
         named = before is not None and (before.ent_type_ in ("PER", "PERSON", "ORG") or before.pos_ == "PROPN")
         listed = any(c.dep_ == "cc" or c.dep_ == "conj" for c in head.children)
         return named and not listed and head.head.i < first.i and (
-            head.dep_ == "appos" or head.right_edge.i + 1 >= head.sent.end - 1)
+            head.dep_ == "appos" or head.right_edge.i + 1 >= sentence_end(head) - 1)
     return False
 
 
