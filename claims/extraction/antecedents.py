@@ -25,7 +25,14 @@ from claims.extraction.clauses import _own_clause, topic
 from claims.extraction.dates import find_dates
 from claims.extraction.described_names import BODY_NOUNS, PERSON_DESCRIPTIONS
 from claims.extraction.descriptions import _POSSESSIVES, DESCRIBED_BODIES, _office, person_noun, possessive
-from claims.extraction.doccache import morph_values, span_ents, span_text, tokens_within
+from claims.extraction.doccache import (
+    morph_values,
+    sentence_end,
+    sentence_start,
+    span_ents,
+    span_text,
+    tokens_within,
+)
 from claims.extraction.quantities import find_quantities
 
 # The words a complement that says which thing a noun is may open with ("une enquête pour fraude", "des
@@ -46,7 +53,7 @@ def _thing_before(noun: Token) -> str:
     doc = noun.doc
     det = doc[noun.i - 1] if noun.i else None
     if det is None or det.dep_ != "det" or det.head != noun or "Dem" not in morph_values(det, "PronType") \
-            or noun.pos_ != "NOUN" or noun.sent.start == 0:
+            or noun.pos_ != "NOUN" or sentence_start(noun) == 0:
         return ""
     if any(c.i > noun.i and c.dep_ in ("nmod", "amod", "appos", "nummod", "flat:name") for c in noun.children):
         return ""
@@ -68,7 +75,7 @@ def _thing_before(noun: Token) -> str:
     else:
         return ""  # ("la hausse", "l'hôpital": an "h" the article does not tell)
     thing = noun.text + " " + span_text(words)
-    if thing.lower() in span_text(doc[noun.i + 1 : noun.sent.end]).lower():
+    if thing.lower() in span_text(doc[noun.i + 1 : sentence_end(noun)]).lower():
         return ""  # "Ce congé suit les règles du congé de maternité": the thing the sentence sets it beside
     return article + thing
 
@@ -309,13 +316,13 @@ def _antecedent(subj: Token, ctx: Context, span: Span, sure_of_gender: bool = Fa
     With `sure_of_gender` a singular antecedent's gender must be known to agree: after a leading phrase
     ("Invitée sur RTL, elle ajoute") a wrong person is more often at hand than at the sentence start."""
     low = subj.lower_
-    if topic(subj, list(span.doc[span.sent.start : subj.i])):
+    if topic(subj, list(span.doc[sentence_start(span) : subj.i])):
         return ""  # "Quant au député Paul Roux, il ...": the pronoun is the topic, not who the sentence before named
     if sure_of_gender and low in ("il", "elle", "he", "she"):
         found = _antecedent(subj, ctx, span)
         known = ctx.genders.get(found) or (found == ctx.last_subject and ctx.last_subject_gender)
         return found if known else ""
-    if low in ("il", "elle", "he", "she") and span.start > span.sent.start:
+    if low in ("il", "elle", "he", "she") and span.start > sentence_start(span):
         named = _first_clause_subject(subj, span)
         if named is not None:
             return named
@@ -420,7 +427,7 @@ def _owned_phrase(subj: Token, owned: Token, owner: str) -> tuple[int, str] | No
     "Sa candidature" -> "La candidature de Denis Mukwege", "Sa fille aînée" -> "La fille aînée de ...",
     "His lawyer" -> "John Smith's lawyer"; None when the article to use is unknown."""
     doc = subj.doc
-    capital = owned.i == subj.sent.start or owned.is_sent_start
+    capital = owned.i == sentence_start(subj) or owned.is_sent_start
     if owned.lower_ in ("his", "her", "its", "their"):
         return subj.i, owner + ("'" if owner.endswith("s") else "'s") + " " + doc[owned.i + 1 : subj.i + 1].text
     last = subj  # the adjectives right after the noun stay with it

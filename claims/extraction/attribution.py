@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 
 from claims.extraction import lexicon as lx
 from claims.extraction.according_to import _according_to_inside, _point_of_view
-from claims.extraction.doccache import column, morph_values, span_ents, span_tokens
+from claims.extraction.doccache import column, morph_values, sentence_start, span_ents, span_tokens
 from claims.extraction.incises import _end_of_text, _incise, _said_after, _said_drop
 from claims.extraction.outlets import is_outlet, outlet_in
 from claims.extraction.participles import (
@@ -617,8 +617,8 @@ def _subject_as_written(subj: Token, verb: Token, language: str) -> str:
             and doc[before - 1].lower_ not in _NOT_SPEAKER_NOUNS:
         # "un vice-président d'Amazon, la filiale dédiée au cloud, a annoncé": an apposition to the noun phrase
         # before it; not after a circumstance ("Dans un entretien au Monde, la dirigeante a affirmé")
-        opens = next((t for t in reversed(doc[subj.sent.start : before]) if t.text == ","), None)
-        first = doc[opens.i + 1] if opens is not None else doc[subj.sent.start]
+        opens = next((t for t in reversed(doc[sentence_start(subj) : before]) if t.text == ","), None)
+        first = doc[opens.i + 1] if opens is not None else doc[sentence_start(subj)]
         if first.pos_ not in ("ADP", "SCONJ", "ADV"):
             return ""
     words = list(doc[subj.left_edge.i : min(subj.right_edge.i + 1, verb.i)])

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from claims.extraction import lexicon as lx
 from claims.extraction.date_patterns import _matches_near_triggers, date_matcher
-from claims.extraction.doccache import column, doc_text
+from claims.extraction.doccache import column, doc_text, sentence_start
 from claims.extraction.quoted_titles import in_quoted_title
 from claims.extraction.tense import _completed_at, _narrative_present, _planned_at, tense_at
 
@@ -282,7 +282,7 @@ def find_dates(doc: Doc) -> list[dict[str, Any]]:
 def _quoted(doc: Doc, i: int) -> bool:
     """Whether token i lies inside quotation marks opened in its sentence ("« Aujourd'hui, nous ... »"); the
     parser may leave the opening mark alone in a sentence of its own just before."""
-    start = doc[i].sent.start
+    start = sentence_start(doc[i])
     while start > 0 and doc[start - 1].text in ("«", "“", '"'):
         start -= 1
     inside = False

@@ -10,7 +10,7 @@ from spacy.tokens import Token
 from claims.extraction import lexicon as lx
 from claims.extraction.attribution import FOLDED_JOBS, ROLE_ADJECTIVES, role_key
 from claims.extraction.clauses import finite
-from claims.extraction.doccache import morph_values
+from claims.extraction.doccache import morph_values, sentence_end, sentence_start
 
 # Nouns that bring in a person without naming them ("une jeune fille", "un homme de 40 ans").
 _UNNAMED_PEOPLE = frozenset({*lx.PERSON_NOUNS, "homme", "femme", "fille", "garçon", "enfant", "adolescent",
@@ -107,7 +107,7 @@ def _beside_a_name(noun: Token) -> bool:
     before = doc[start - 2] if start >= 2 and doc[start - 1].text == "," else None
     if before is not None and before.ent_type_ in ("PER", "PERSON"):
         return True
-    for t in doc[noun.i + 1 : min(noun.i + 9, noun.sent.end)]:  # up to the verb or a comma
+    for t in doc[noun.i + 1 : min(noun.i + 9, sentence_end(noun))]:  # up to the verb or a comma
         if t.text in ",;:(" or finite([t]):
             return False
         if t.ent_type_ in ("PER", "PERSON") and not _party_label(t):
@@ -129,9 +129,9 @@ def set_after_a_name(noun: Token) -> bool:
     if name.dep_ != "nmod" or name.head.pos_ != "NOUN" or not any(
             c.dep_ == "case" and c.lower_.replace("\u2019", "'") in ("de", "d'") for c in name.children):
         return False
-    first = doc[noun.sent.start]
+    first = doc[sentence_start(noun)]
     return first.lower_ != "pour" and not any(
-        t.lower_.replace("\u2019", "'") in ("selon", "d'après") for t in doc[noun.sent.start : name.i])
+        t.lower_.replace("\u2019", "'") in ("selon", "d'après") for t in doc[sentence_start(noun) : name.i])
 
 
 def _party_label(tok: Token) -> bool:

@@ -10,7 +10,7 @@ document's text. Morphological features are parsed once per analysis, for the wh
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
@@ -27,6 +27,7 @@ from spacy.attrs import (
     MORPH,
     ORTH,
     POS,
+    SENT_START,
     SPACY,
     TAG,
 )
@@ -38,6 +39,7 @@ _TEXT = "claims.extraction.text"
 _MORPHS = "claims.extraction.morph_keys"
 _COLUMNS = "claims.extraction.columns"
 _TOKENS = "claims.extraction.tokens"
+_SENT_STARTS = "claims.extraction.sent_starts"
 # Keys other modules cache under (pipeline's originals and words of names), dropped by release() too.
 _OTHER_KEYS = ("claims.extraction.originals", "claims.extraction.in_a_name")
 
@@ -54,7 +56,7 @@ def release(doc: Doc) -> None:
     """Drop a document's caches once it is done with. The cached entities are Spans, which hold the
     document: left in its user_data, they make a cycle that only the garbage collector frees, so parsed
     documents (and their tensors) would pile up between collections."""
-    for key in (_ENTS, _STARTS, _TEXT, _MORPHS, _COLUMNS, _TOKENS, *_OTHER_KEYS):
+    for key in (_ENTS, _STARTS, _TEXT, _MORPHS, _COLUMNS, _TOKENS, _SENT_STARTS, *_OTHER_KEYS):
         doc.user_data.pop(key, None)
 
 
@@ -91,6 +93,39 @@ def token_starts(doc: Doc) -> list[int]:
     if starts is None or len(starts) != len(doc):  # not read yet, or the document was retokenized
         starts = doc.user_data[_STARTS] = doc.to_array(IDX).tolist()
     return starts
+
+
+def _sentence_starts(doc: Doc) -> list[int]:
+    """The indices of the tokens that start a sentence (`is_sent_start`), ascending, once per document."""
+    cached = doc.user_data.get(_SENT_STARTS)
+    if cached is None or cached[0] != len(doc):  # not read yet, or the document was retokenized
+        flags = doc.to_array(SENT_START).tolist()
+        cached = doc.user_data[_SENT_STARTS] = (len(doc), [i for i, flag in enumerate(flags) if flag == 1])
+    return cached[1]
+
+
+def sentence_bounds(item: Token | Span) -> tuple[int, int]:
+    """`(item.sent.start, item.sent.end)`: the sentence of a token, or of a span's first token, as spaCy finds it
+    (back to the last sentence start, on to the next), from the document's sentence starts read once. `.sent`
+    makes two Spans and walks the tokens on every read; the rules ask for the bounds of most words' sentences."""
+    doc = item.doc
+    if "sent" in doc.user_token_hooks or "sent" in doc.user_span_hooks or "sents" in doc.user_hooks:
+        sent = item.sent
+        return sent.start, sent.end
+    i = item.i if isinstance(item, Token) else item.start
+    starts = _sentence_starts(doc)
+    k = bisect_right(starts, i)  # the sentence starts up to i: the last of them opens i's sentence
+    return (starts[k - 1] if k else 0), (starts[k] if k < len(starts) else len(doc))
+
+
+def sentence_start(item: Token | Span) -> int:
+    """`item.sent.start` (sentence_bounds)."""
+    return sentence_bounds(item)[0]
+
+
+def sentence_end(item: Token | Span) -> int:
+    """`item.sent.end` (sentence_bounds)."""
+    return sentence_bounds(item)[1]
 
 
 def token_indices(doc: Doc, offsets: Iterable[int]) -> list[int]:

@@ -24,6 +24,9 @@ _NUMBER_WORDS = {w for words in lx.NUMBER_WORDS.values() for w in words if w not
 # without a name or a number. Items are short (a few words each); an editor's note ("ndlr") is no list.
 _BRACKETS = re.compile(r"\(([^()]{3,120})\)")
 _ITEM_SEPARATOR = re.compile(r"\s*,\s+|\s+(?:et|ou|and|or)\s+")
+_QUOTE_MARKS = re.compile(r"[«»“”\"#]")
+_BLANKS_BEFORE_STOP = re.compile(r"\s+([,.;:!?])")
+_NOT_DIGIT = re.compile(r"\D")
 
 
 # missing() runs twice per candidate (on its rewrite and on its final text), mostly on texts and names
@@ -33,12 +36,12 @@ _ITEM_SEPARATOR = re.compile(r"\s*,\s+|\s+(?:et|ou|and|or)\s+")
 def _norm(text: str) -> str:
     """Lower case, plain letters and apostrophes, no quotation marks (they carry no fact), single spaces."""
     text = plain_letters(text)  # the text writes styled letters plain
-    text = re.sub(r"[«»“”\"#]", " ", text.replace("’", "'").replace("\u00a0", " ").replace("\u202f", " "))
-    return " ".join(re.sub(r"\s+([,.;:!?])", r"\1", text).lower().split())
+    text = _QUOTE_MARKS.sub(" ", text.replace("’", "'").replace("\u00a0", " ").replace("\u202f", " "))
+    return " ".join(_BLANKS_BEFORE_STOP.sub(r"\1", text).lower().split())
 
 
 def _numbers(text: str) -> Counter[str]:
-    return Counter(re.sub(r"\D", "", m.group(0)) for m in _NUMBER.finditer(text))
+    return Counter(_NOT_DIGIT.sub("", m.group(0)) for m in _NUMBER.finditer(text))
 
 
 def _words(text: str) -> list[str]:

@@ -92,7 +92,8 @@ class LinearModel:
 
     def decision(self, row: dict[str, Any]) -> float:
         weights = self._by_name
-        total = self.intercept + sum(weights.get(name, 0.0) * value for name, value in row["features"].items())
+        # (a feature at 0 adds nothing: most of the signal vector's rules are absent from a sentence)
+        total = self.intercept + sum(weights.get(name, 0.0) * value for name, value in row["features"].items() if value)
         if self.words:
             coef = self._coef
             total += sum(coef[c] * w for c, w in self._word_weights(row["text"]).items())

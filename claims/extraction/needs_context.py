@@ -27,7 +27,7 @@ from claims.extraction.descriptions import (
     person_noun,
     possessive,
 )
-from claims.extraction.doccache import morph_values, span_tokens
+from claims.extraction.doccache import morph_values, sentence_start, span_tokens
 from claims.extraction.features import is_year
 from claims.extraction.padding import _WHEN
 from claims.extraction.pronouns import (
@@ -64,7 +64,7 @@ def _cut_from_before(span: Span, kept: list[Token]) -> bool:
     présentée par Jacob & Co. est disponible ..."), and the text says what was said or what is meant only with
     it ("A écrit l'ancien champion ...", "Est disponible ..."). Not a clause the pipeline gave its subject
     (it starts inside its sentence), nor a sentence opening on its subject ("il a déjà payé")."""
-    if span.start != span.sent.start:
+    if span.start != sentence_start(span):
         return False
     words = [t for t in span_tokens(span) if not t.is_punct and not t.is_space]
     first = next((t for t in words if not (t.pos_ == "PRON" and t.dep_.startswith(("expl", "obj", "iobj")))), None)

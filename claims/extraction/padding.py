@@ -15,7 +15,7 @@ from claims.extraction import faithful
 from claims.extraction import lexicon as lx
 from claims.extraction.attribution import quoted
 from claims.extraction.clauses import finite
-from claims.extraction.doccache import column, morph_values
+from claims.extraction.doccache import column, morph_values, sentence_end
 from claims.extraction.features import is_year
 from claims.extraction.pronouns import _REFERRING_CE, doubles_subject, taken_up
 
@@ -139,7 +139,7 @@ def _aside_kind(head: Token) -> bool:
         named = before is not None and (before.ent_type_ in ("PER", "PERSON", "ORG") or before.pos_ == "PROPN")
         listed = any(c.dep_ == "cc" or c.dep_ == "conj" for c in head.children)
         return named and not listed and head.head.i < first.i and (
-            head.dep_ == "appos" or head.right_edge.i + 1 >= head.sent.end - 1)
+            head.dep_ == "appos" or head.right_edge.i + 1 >= sentence_end(head) - 1)
     return False
 
 
@@ -224,11 +224,39 @@ def _connectives(language: str) -> tuple[tuple[str, str], ...]:
     return tuple((c, c if c.endswith("'") else c + " ") for c in sorted(phrases, key=len, reverse=True))
 
 
+@functools.lru_cache(maxsize=8)
+def _connectives_by_start(language: str) -> dict[str, tuple[tuple[str, str], ...]]:
+    """_connectives by their first two letters, longest first in each group; those shorter than two letters under
+    "" (there are none in the lexicons: the key only makes leading_connective exact whatever they hold)."""
+    groups: dict[str, list[tuple[str, str]]] = {}
+    for c, opening in _connectives(language):
+        groups.setdefault(c[:2] if len(c) >= 2 else "", []).append((c, opening))
+    return {start: tuple(group) for start, group in groups.items()}
+
+
+def leading_connective(head: str, language: str) -> str | None:
+    """The longest connective (_connectives) that `head`, a sentence's first words in lower case, is or opens with.
+    A connective the head opens with starts with the head's first two letters: only those are tried (condense
+    asks for every candidate, and most heads open with none of the hundreds of connectives)."""
+    by_start = _connectives_by_start(language)
+    for group in (by_start.get(head[:2], ()), by_start.get("", ())):
+        for c, opening in group:
+            if head == c or head.startswith(opening):
+                return c
+    return None
+
+
 # How many words a leading connective runs to at most: "il convient par ailleurs de rappeler qu'" (_connectives).
 _CONNECTIVE_WORDS = 8
 
 
 _ALSO = frozenset({"aussi", "également"})
+
+
+@functools.lru_cache(maxsize=8)
+def _inner_connective_words(language: str) -> tuple[tuple[str, list[str]], ...]:
+    """lexicon.INNER_CONNECTIVES with their words as the tokenizer splits them ("d'ailleurs": "d'", "ailleurs")."""
+    return tuple((phrase, phrase.replace("'", "' ").split()) for phrase in lx.INNER_CONNECTIVES.get(language, ()))
 
 
 def _inner_connectives(kept: list[Token], language: str) -> set[int]:
@@ -238,12 +266,15 @@ def _inner_connectives(kept: list[Token], language: str) -> set[int]:
     côté a rassuré", "Le RN, de son côté, veut"). Not "ainsi que", nor "aussi" before an adjective ("aussi
     grand que"): the next word must be the verb; nor "aussi" after "être" ("sont aussi dus à")."""
     words = [t.lower_.replace("\u2019", "'") for t in kept]
+    at: dict[str, list[int]] = {}  # word -> where it is in `kept`: a phrase is tried only where its first word is
+    for k, word in enumerate(words):
+        at.setdefault(word, []).append(k)
     out: set[int] = set()
-    for phrase in lx.INNER_CONNECTIVES.get(language, ()):
-        parts = phrase.replace("'", "' ").split()
+    for phrase, parts in _inner_connective_words(language):
         n = len(parts)
-        for k in range(1, len(kept) - n):
-            if words[k : k + n] != parts or any(t.ent_type_ or t.i in out for t in kept[k : k + n]):
+        for k in at.get(parts[0], ()):
+            if not 1 <= k < len(kept) - n or words[k : k + n] != parts or any(
+                    t.ent_type_ or t.i in out for t in kept[k : k + n]):
                 continue
             before, after = k - 1, k + n
             commas = kept[before].text == "," and kept[after].text == ","

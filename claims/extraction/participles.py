@@ -7,7 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from claims.extraction import lexicon as lx
-from claims.extraction.doccache import morph_values
+from claims.extraction.doccache import morph_values, sentence_end
 from claims.extraction.quotations import quoted
 
 
@@ -117,7 +117,7 @@ def _participle_clause(tok: Token) -> bool:
     # The cheap tests first: it runs for every word of a sentence's tail, and the rest reads the sentence.
     if not (comma_participle(tok) and tok.lower_ != "according"):
         return False
-    after = doc[tok.i + 1 : tok.sent.end]
+    after = doc[tok.i + 1 : sentence_end(tok)]
     # A quotation right after the participle is what it says (', ajoutant "..."'); one after a preposition
     # is what the speaker called for (', appelant à "laisser l'enquête se poursuivre"').
     quotes = len(after) > 0 and after[0].text == '"'

@@ -7,7 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from claims.extraction import lexicon as lx
-from claims.extraction.doccache import doc_ents, morph_values
+from claims.extraction.doccache import doc_ents, morph_values, sentence_start
 from claims.extraction.roles import _ROLES_AGENTS_ADJECTIVES, ROLES_JOBS
 
 
@@ -117,7 +117,7 @@ def gender_of(ent: Span) -> str:
     "le député Paul Roux") or an apposition after it ("Julie Roux, élue en 2020,", "Marc Blanc, ancien
     ministre,"); else from a first name that gives it (first_name_gender)."""
     doc = ent.doc
-    for tok in (ent[0], doc[ent.start - 1] if ent.start > ent.sent.start else None):
+    for tok in (ent[0], doc[ent.start - 1] if ent.start > sentence_start(ent) else None):
         if tok is not None and tok.lower_ in _CIVILITY:
             return _CIVILITY[tok.lower_]
     root = ent.root

@@ -9,7 +9,7 @@ import re
 from spacy.tokens import Token
 
 from claims.extraction import lexicon as lx
-from claims.extraction.doccache import morph_values
+from claims.extraction.doccache import morph_values, sentence_end
 
 _IMPERSONAL_NEXT = {"y", "faut", "s'agit", "agit", "pleut", "neige", "arrive"}
 _DEMONSTRATIVE_PRONOUNS = {"cela", "ça", "ceci", "celui-ci", "celle-ci", "ceux-ci", "celles-ci", "this", "that",
@@ -216,7 +216,7 @@ def _impersonal_complement(verb: str, after: list[Token]) -> bool:
         return True
     if "later" in kinds and low in ("de", "d'", "du", "des", "à", "au", "aux") and any(
             t.dep_ == "mark" and t.lower_.replace("\u2019", "'") in ("de", "d'", "que", "qu'") and t.head.pos_ in ("VERB", "AUX")
-            for t in first.doc[first.i + 1 : first.sent.end]):
+            for t in first.doc[first.i + 1 : sentence_end(first)]):
         return True  # "il ressort de cette décision que", "il appartient au juge de trancher"
     return "adj" in kinds and first.pos_ == "ADJ" and len(words) > 1 and (
         words[1].lower_.replace("\u2019", "'") in ("de", "d'", "que", "qu'"))
@@ -245,7 +245,7 @@ def _dummy_it(subj: Token) -> bool:
     if verb.lower_ not in _DUMMY_IT_VERBS and not any(c.dep_ == "auxpass" for c in verb.children):
         return False
     return any(t.lower_ in ("that", "to", "whether", "if") and t.dep_ in ("mark", "aux")
-               for t in subj.doc[verb.i + 1 : subj.sent.end])
+               for t in subj.doc[verb.i + 1 : sentence_end(subj)])
 
 
 def _impersonal_passive(participle: Token) -> bool:
@@ -263,7 +263,7 @@ def _impersonal_passive(participle: Token) -> bool:
     # "que" opening an infinitive or a clause further on.
     return participle.lower_.startswith(_IMPERSONAL_PASSIVES) and any(
         t.dep_ == "mark" and t.lower_.replace("\u2019", "'") in ("de", "d'", "que", "qu'") and t.head.pos_ in (
-            "VERB", "AUX") for t in participle.doc[participle.i + 1 : participle.sent.end])
+            "VERB", "AUX") for t in participle.doc[participle.i + 1 : sentence_end(participle)])
 
 
 def _expected(participle: Token) -> bool:
@@ -293,7 +293,7 @@ def _it_has_been(pronoun: Token) -> bool:
     """"Cela fait quatre fois que ...", "ça faisait deux ans que ...": a measure of time, no antecedent."""
     doc = pronoun.doc
     return pronoun.i + 1 < len(doc) and doc[pronoun.i + 1].lower_ in ("fait", "faisait", "fera") and any(
-        t.lower_ in ("que", "qu'", "qu\u2019") for t in doc[pronoun.i + 2 : pronoun.sent.end])
+        t.lower_ in ("que", "qu'", "qu\u2019") for t in doc[pronoun.i + 2 : sentence_end(pronoun)])
 
 
 _REFERRING_CE = frozenset({"c'", "ce", "cela", "ça", "ceci"})

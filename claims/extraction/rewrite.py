@@ -84,11 +84,11 @@ from claims.extraction.padding import (
     _CONNECTIVE_WORDS,
     _asides,
     _colon_frame,
-    _connectives,
     _doubling_pronouns,
     _inner_connectives,
     _quoted_at,
     _without_leading_setting,
+    leading_connective,
 )
 from claims.extraction.pronouns import (
     _DEMONSTRATIVE_PRONOUNS,
@@ -185,10 +185,9 @@ def condense(
             checkable = inside
             inner_quote = True
     # Leading connectives ("De son côté,", "Par ailleurs,", "Mais", "Et").
-    connectives = _connectives(language)
     while kept:
         head = " ".join(t.lower_ for t in kept[:_CONNECTIVE_WORDS]).replace("' ", "'")
-        found = next((c for c, opening in connectives if head == c or head.startswith(opening)), None)
+        found = leading_connective(head, language)
         if found is None:
             break
         n = len(found.replace("'", "' ").split())

@@ -7,6 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from claims.extraction import lexicon as lx
+from claims.extraction.doccache import sentence_start
 from claims.extraction.speech_verbs import fold
 
 # Words before a role noun that belong to it: "l'ancien Premier ministre".
@@ -62,7 +63,7 @@ def glued_holder(ent: Span) -> tuple[str, str]:
             or not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in rest):
         return "", ""
     k = ent.start - 1
-    while k > max(ent.sent.start, ent.start - 6) and doc[k].lower_ not in lx.PERSON_ROLES:
+    while k > max(sentence_start(ent), ent.start - 6) and doc[k].lower_ not in lx.PERSON_ROLES:
         k -= 1
     if doc[k].lower_ not in lx.PERSON_ROLES:
         return "", ""

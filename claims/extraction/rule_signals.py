@@ -16,7 +16,7 @@ from claims.extraction import features as ft
 from claims.extraction import lexicon as lx
 from claims.extraction import tense as tn
 from claims.extraction.checkworthiness import Signals, markers_in
-from claims.extraction.doccache import column, morph_column, morph_values, span_text
+from claims.extraction.doccache import column, morph_column, morph_values, sentence_start, span_text
 
 # Quotation marks (straight, French and English curly), as the normaliser may leave them.
 _QUOTE_MARKS = frozenset({'"', "«", "»", "\u201c", "\u201d"})
@@ -302,7 +302,7 @@ def _in_a_title(token: Token) -> bool:
     if token.i == 0 or not token.text[:1].isupper():
         return False
     before = token.doc[token.i - 1]
-    return before.is_alpha and token.sent.start != token.i
+    return before.is_alpha and sentence_start(token) != token.i
 
 
 def _in_a_name(doc: Doc) -> list[bool]:

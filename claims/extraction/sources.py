@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from claims.extraction import lexicon as lx
-from claims.extraction.doccache import morph_values
+from claims.extraction.doccache import morph_values, sentence_start
 from claims.extraction.outlets import is_outlet, outlet_in
 from claims.extraction.participles import comma_participle
 from claims.extraction.people import _NAME_PARTICLES, _first_name_before, entity_at, name_end, person_name
@@ -249,7 +249,7 @@ def _office_before(ent: Span) -> bool:
     """Whether an office comes a few words before an entity ("le secrétaire d'Etat aux Transports Jean-Baptiste
     Djebbari"): the domain the tagger glued to the name is the office's."""
     doc = ent.doc
-    return any(doc[k].lower_ in lx.PERSON_ROLES for k in range(max(ent.sent.start, ent.start - 6), ent.start))
+    return any(doc[k].lower_ in lx.PERSON_ROLES for k in range(max(sentence_start(ent), ent.start - 6), ent.start))
 
 
 def _venue(tok: Token) -> bool:

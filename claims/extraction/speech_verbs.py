@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from spacy.tokens import Token
 
 from claims.extraction import lexicon as lx
-from claims.extraction.doccache import column, morph_values
+from claims.extraction.doccache import column, morph_values, sentence_end, sentence_start
 
 PRONOUN_VERB = re.compile(r"-t-(il|elle|ils|elles|on)\b|\b\w+-(il|elle|ils|elles|on)\b", re.IGNORECASE)
 
@@ -208,7 +208,7 @@ def intent_before(verb: Token) -> Token | None:
     "a-t-il voulu rappeler"), read by position (one or two words before it), else None."""
     doc = verb.doc
     for k in (verb.i - 1, verb.i - 2):
-        if k > verb.sent.start:
+        if k > sentence_start(verb):
             said = intended_saying(doc[k], doc[k + 1], doc[k + 2] if k + 2 < len(doc) else None, "fr")
             if said is not None and said.i == verb.i:
                 return doc[k]
@@ -289,7 +289,7 @@ def _reports_content(tok: Token, language: str, by_verb: bool = True) -> bool:
         # "assure ce vendredi ne pas vouloir se présenter": after a verb that reports only a content, a bare
         # infinitive is what was said (not after a wish: "souhaite partir en vacances" is no statement)
         return True
-    after = tok.doc[tok.i + 1 : min(tok.i + 6, tok.sent.end)]
+    after = tok.doc[tok.i + 1 : min(tok.i + 6, sentence_end(tok))]
     term = False  # inside 'a poursuivi pour "escroquerie"', 'dans "Le Monde"': a term or a title quoted, not what was said
     for t in after:
         if t.text in ('"', "«", "“", "»", "”") and (term or tok.doc[t.i - 1].pos_ == "ADP"):
@@ -313,7 +313,7 @@ def _que_after_circumstances(verb: Token) -> bool:
     circumstances set off by commas (a date, a place, a medium; no object, no other verb, no conjunction)
     opens what was said, however the parser hung it ("qu'" read as a relative pronoun of "TF1")."""
     doc = verb.doc
-    for t in doc[verb.i + 1 : min(verb.i + 20, verb.sent.end)]:
+    for t in doc[verb.i + 1 : min(verb.i + 20, sentence_end(verb))]:
         if t.lower_ in ("que", "qu'", "qu\u2019"):
             if t.dep_ == "obj" and not any(c.dep_ == "obj" and c.i != t.i or c.dep_ == "xcomp" and any(
                     g.dep_ == "obj" for g in c.children) for c in t.head.children):

@@ -10,7 +10,7 @@ import re
 from spacy.tokens import Span, Token
 
 from claims.extraction import lexicon as lx
-from claims.extraction.doccache import column, morph_values, span_tokens
+from claims.extraction.doccache import column, morph_values, sentence_end, sentence_start, span_tokens
 from claims.extraction.features import is_year
 from claims.extraction.outlets import outlet_in
 from claims.extraction.participles import (
@@ -46,7 +46,7 @@ def _quotation_incise(verb: Token, after: list[Token], language: str) -> bool:
     after it the verb goes on with the sentence's subject ('Il a parlé d'une "honte", a demandé des excuses')."""
     if language != "fr" or verb.pos_ != "VERB" or not finite(verb) or not after_quotation(verb):
         return False  # ', créé en 2001 par son épouse', ', fâché avec Flora': a participle describes
-    window = verb.doc[max(verb.sent.start, verb.i - 3) : min(verb.sent.end, verb.i + 2)].text
+    window = verb.doc[max(sentence_start(verb), verb.i - 3) : min(sentence_end(verb), verb.i + 2)].text
     if PRONOUN_VERB.search(window):
         return True
     claimant, outlet, how = source_of(after, language) if after else ("", "", "")
@@ -241,10 +241,10 @@ def _in_title(verb: Token) -> bool:
     determiner or adverb that follows a preposition in mid-sentence belongs to the title of a show or
     a book, not to a clause of its own."""
     doc = verb.doc
-    for w in doc[max(verb.sent.start + 1, verb.i - 3) : verb.i]:
+    for w in doc[max(sentence_start(verb) + 1, verb.i - 3) : verb.i]:
         if w.is_punct:
             return False
-    for w in doc[max(verb.sent.start + 1, verb.i - 3) : verb.i]:
+    for w in doc[max(sentence_start(verb) + 1, verb.i - 3) : verb.i]:
         if w.is_title and w.pos_ in ("PRON", "DET", "ADV") and doc[w.i - 1].pos_ == "ADP" and doc[w.i - 1].is_lower:
             return True
     return False
@@ -269,7 +269,7 @@ def said_clause(tok: Token, language: str) -> Token | None:
     if not (present_participle(verb) and speech_verb(verb, language)):
         return None
     # An adverb may come between ("ajoutant toutefois que"), nothing else.
-    for t in doc[verb.i + 1 : min(tok.sent.end, verb.i + 3)]:
+    for t in doc[verb.i + 1 : min(sentence_end(tok), verb.i + 3)]:
         if t.lower_ in ("que", "qu'", "qu’", "that"):
             return t
         if t.pos_ != "ADV":
@@ -486,7 +486,7 @@ def _learned_from(verb: Token) -> bool:
     """"a-t-on appris auprès du parquet", "apprend-on de l'Office": the impersonal "on" learns from the source."""
     if not verb.lower_.startswith("appr"):
         return False  # (most words: tried on the last words of every sentence, before any text is joined)
-    window = verb.doc[max(verb.sent.start, verb.i - 3) : min(verb.sent.end, verb.i + 2)].text.lower()
+    window = verb.doc[max(sentence_start(verb), verb.i - 3) : min(sentence_end(verb), verb.i + 2)].text.lower()
     return bool(re.search(r"-(t-)?on\b", window))
 
 
@@ -581,7 +581,7 @@ def counter_figure(marker: Token) -> bool:
     set against a figure before it in the sentence, gives the source of that count alone, not of the sentence:
     it stays with the count (without it the text states a bare number, or the other side's figure as fact)."""
     doc = marker.doc
-    start = marker.sent.start
+    start = sentence_start(marker)
     comma = next((k for k in range(marker.i - 1, max(start, marker.i - 6) - 1, -1) if doc[k].is_punct), None)
     if comma is None or doc[comma].text != ",":
         return False

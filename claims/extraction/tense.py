@@ -11,7 +11,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from claims.extraction import lexicon as lx
-from claims.extraction.doccache import morph_values
+from claims.extraction.doccache import morph_values, sentence_start
 
 _FUTURE_ENDING = re.compile(r"[^ ]{2}(?:er|ir|r)(?:a|ai|as|ons|ez|ont|ait|aient)$")
 # A conditional the model tagged as an imperfect ("a annoncé qu'elle irait mercredi"): the future stem of
@@ -237,7 +237,7 @@ def _participle_clause_opener(doc: Doc, i: int) -> Token | None:
     "réforme"). The participle opens the clause right after the comma, describes a noun (acl) or the sentence
     (advcl), and no finite verb comes between it and the date; not "prévu" and the like, which follow the main
     verb."""
-    sent_start = doc[i].sent.start
+    sent_start = sentence_start(doc[i])
     comma = next((k for k in range(i - 1, max(sent_start, i - 15) - 1, -1) if doc[k].text == ","), None)
     if comma is None or comma + 1 >= i:
         return None

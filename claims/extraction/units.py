@@ -9,7 +9,7 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from claims.extraction import lexicon as lx
-from claims.extraction.doccache import column, morph_values
+from claims.extraction.doccache import column, morph_values, sentence_start
 from claims.extraction.number_values import _scale
 from claims.extraction.quoted_titles import _CLOSING_QUOTES, OPENING_QUOTES
 
@@ -248,7 +248,7 @@ def _share_units(doc: Doc, items: list[dict[str, Any]], groups: list[tuple[int, 
             continue
         if _described_by_figure(doc, j):
             # "Deux hommes de 30 ans et trois de 25 ans": three men, not three years.
-            counted = [m for m in range(k) if _counted_noun(items[m]["unit"]) and groups[m][0] >= doc[i].sent.start]
+            counted = [m for m in range(k) if _counted_noun(items[m]["unit"]) and groups[m][0] >= sentence_start(doc[i])]
             if counted:
                 item["unit"] = items[counted[-1]]["unit"]
             continue
@@ -274,7 +274,7 @@ def _share_units(doc: Doc, items: list[dict[str, Any]], groups: list[tuple[int, 
         estimate = i > 0 and doc[i - 1].text == "(" and any(t.lower_ in lx.SOURCE_PREPOSITIONS for t in doc[j : j + 3])
         if item["unit"] or "low" in item or not (doc[j - 1].dep_ in _NOMINAL_DEPS or difference or estimate):
             continue
-        sent_start = doc[i].sent.start
+        sent_start = sentence_start(doc[i])
         if difference:  # the parser may start a sentence at "c'est 45 de moins": no stop in between is enough
             gap = doc[groups[k - 1][2] : i]
             sent_start = groups[k - 1][0] if len(gap) <= 15 and not any(
@@ -329,14 +329,14 @@ def _units_from_afar(doc: Doc, items: list[dict[str, Any]], groups: list[tuple[i
             i0 = groups[k - 1][0]
             opener = [lowers[m] for m in range(max(0, i0 - 2), i0)]
             gap = doc[groups[k - 1][2] : i]
-            if ("sur" in opener or "parmi" in opener) and doc[i0].sent.start >= i0 - 2 and len(gap) <= 12 \
+            if ("sur" in opener or "parmi" in opener) and sentence_start(doc[i0]) >= i0 - 2 and len(gap) <= 12 \
                     and not any(t.text in (".", "!", "?", ";") for t in gap):
                 item["unit"] = items[k - 1]["unit"]
                 continue
         # "le nombre de personnes diagnostiquées a été estimé à 267.097": up to 20 words back in the sentence.
         nombre = next((m for m in range(i - 1, max(0, i - 20) - 1, -1) if lowers[m] == "nombre"), None)
         if nombre is None or nombre + 2 >= i or nombre == 0 or lowers[nombre - 1] not in ("le", "l'", "ce") \
-                or lowers[nombre + 1] not in ("de", "d'") or nombre < doc[i].sent.start:
+                or lowers[nombre + 1] not in ("de", "d'") or nombre < sentence_start(doc[i]):
             continue
         noun = doc[nombre + 2]
         if noun.pos_ != "NOUN" or not noun.is_alpha or not noun.text.islower() or noun.lower_ in _MEASURE_UNITS:

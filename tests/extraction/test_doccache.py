@@ -16,6 +16,9 @@ from claims.extraction.doccache import (
     morph_dict,
     morph_values,
     release,
+    sentence_bounds,
+    sentence_end,
+    sentence_start,
     span_ents,
     span_text,
     token_indices,
@@ -71,6 +74,25 @@ def test_it_finds_tokens_by_offset(text: str) -> None:
 
 
 @pytest.mark.parametrize("text", TEXTS)
+def test_it_finds_the_sentence_of_a_token_or_a_span_as_spacy_does(text: str) -> None:
+    doc = _parsed(text)
+    for tok in doc:
+        assert sentence_bounds(tok) == (sentence_start(tok), sentence_end(tok)) == (tok.sent.start, tok.sent.end)
+        for span in (doc[tok.i : tok.i + 1], doc[tok.i : tok.i + 4]):
+            assert sentence_bounds(span) == (span.sent.start, span.sent.end)
+
+
+def test_it_finds_sentences_the_pipeline_forced() -> None:
+    """The pipeline sets sentence starts before parsing (pipeline._make_doc): those bound the sentences too."""
+    nlp, _ = nlp_for("fr")
+    doc = nlp.make_doc("Il pleut sur Lyon depuis lundi et la Saône a encore monté de deux mètres")
+    doc[6].is_sent_start = True
+    doc = nlp(doc)
+    assert [sentence_bounds(t) for t in doc] == [(t.sent.start, t.sent.end) for t in doc]
+    assert sentence_bounds(doc[6]) == (6, len(doc))
+
+
+@pytest.mark.parametrize("text", TEXTS)
 def test_it_matches_dates_near_their_words_as_over_the_whole_text(text: str) -> None:
     doc = _parsed(text)
     matcher = date_patterns.date_matcher(doc.vocab)
@@ -81,6 +103,7 @@ def test_it_lets_a_released_document_go() -> None:
     """The cached entities are Spans holding their document: release() breaks that cycle."""
     doc = _parsed(TEXTS[0])
     span_ents(doc[:]), span_text(doc[:]), token_indices(doc, [0]), column(doc, "pos_"), morph_values(doc[0], "Tense")
+    sentence_bounds(doc[0])
     from claims.extraction import rule_signals as rs
 
     rs._in_a_name(doc)  # (a cache of the pipeline's, which release() drops too)
