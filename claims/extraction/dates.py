@@ -126,7 +126,7 @@ _YEAR_JOINS = {"entre": ("et",), "between": ("and",), "de": ("à", "au"), "from"
 # ("premier semestre 2023", "fourth quarter of 2023": the year is known, the part is said in the text).
 _YEAR_BOUNDS = frozenset({"by", "until", "before", "after", "avant", "après",
                           # and the part of the year it opens on: "adoptée fin 2014", "début 2025", "late 2019"
-                          "fin", "début", "courant", "early", "late"})
+                          "fin", "début", "courant", "early", "late", "horizon"})  # ("à l'horizon 2030")
 _YEAR_PARTS = frozenset({"semestre", "trimestre", "quarter", "half"})
 
 

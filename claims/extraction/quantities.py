@@ -532,14 +532,26 @@ def _coordinated_noun(doc: Doc, k: int) -> Token | None:
 _CHANGE_VERBS = ("pass", "évolu")
 
 
+# Verbs that move a thing they take as object from one figure to another: "repousser l'âge légal de 62 à 64 ans",
+# "ramener la vitesse de 90 à 80 km/h" (without an object, "augmenté de 10 à 20 %" is by how much: a range).
+_MOVE_VERBS = ("repouss", "relev", "ramen", "abaiss", "rédui", "augment", "diminu", "baiss", "allong", "raccourc",
+               "port", "fix")
+
+
 def _changed_from(doc: Doc, k: int) -> bool:
     """Whether the "de" at k opens the figure a verb of change starts from (up to three words between them,
-    "est passé en France de 30 à 50 euros")."""
+    "est passé en France de 30 à 50 euros"; or the thing it moves, "repousser l'âge légal de départ de 62 à 64
+    ans")."""
     if k < 1 or doc[k].lower_ not in ("de", "d'"):
         return False
-    for t in reversed(list(doc[max(0, k - 4) : k])):
+    for t in reversed(list(doc[max(0, k - 8) : k])):
         if t.pos_ in ("VERB", "AUX") or t.is_punct:
-            return t.pos_ == "VERB" and t.lower_.startswith(_CHANGE_VERBS)
+            if t.pos_ != "VERB":
+                return False
+            if t.lower_.startswith(_CHANGE_VERBS):
+                return k - t.i <= 4
+            return t.lower_.startswith(_MOVE_VERBS) and any(
+                c.dep_ == "obj" and t.i < c.i < k and c.pos_ == "NOUN" for c in t.children)
     return False
 
 

@@ -61,6 +61,14 @@ def test_the_start_or_end_of_a_year_dates_the_year() -> None:
     assert dates(text, dt.date(2024, 6, 1)) == ["2016", "2026", "2025"]
 
 
+def test_a_verb_moving_a_thing_from_one_figure_to_a_higher_one_gives_two_figures_not_a_range() -> None:
+    found = quantities("Le conseil veut relever le plafond des aides de 300 à 450 euros d'ici l'été à Nantes.")
+    assert [(q[0], q[1], q[2]) for q in found] == [(300.0, "EUR", None), (450.0, "EUR", None)]
+    # without the thing moved, "de ... à" says by how much: a range
+    assert quantities("Les loyers ont augmenté de 3 à 5 % dans le centre de Nantes.") == [(3.0, "%", 3.0, 5.0)]
+    assert dates("Le réseau doit couvrir tout le pays à l'horizon 2030.", dt.date(2024, 6, 1)) == ["2030"]
+
+
 def test_it_reads_ranges_and_keeps_units() -> None:
     found = quantities("Entre 120 à 130 vautours ont été observés et les rafales ont atteint 100 à 120 km/h. "
                        "Un appartement de 80m2 a été loué pour 20 millions d'euros dans le Marais.")
