@@ -81,9 +81,14 @@ _AMOUNT_NOUNS = frozenset({"total", "moyenne", "somme", "hauteur", "maximum", "m
 
 def _named_by_number(doc: Doc, i: int, j: int) -> bool:
     """"la trisomie 21", "l'uranium 235", "le vol 714": a bare figure (no unit, no range) right after a singular
-    common noun names a thing of that kind, it counts nothing."""
+    common noun names a thing of that kind, it counts nothing; so does one alone in brackets after a name,
+    "Reventin (38)" (a département's number), or after a title's question mark, "quelles leçons ? (2)" (a
+    part's); not after a plural noun, "d'avocats (300)", which it counts."""
     if i == 0 or j != i + 1 or not doc[i].text.isdigit():
         return False
+    if len(doc[i].text) <= 3 and doc[i - 1].text == "(" and j < len(doc) and doc[j].text == ")" and i >= 2 \
+            and (doc[i - 2].is_alpha and doc[i - 2].text[:1].isupper() or doc[i - 2].text in ("?", "!")):
+        return True
     prev = doc[i - 1]
     return prev.pos_ == "NOUN" and prev.is_alpha and prev.text.islower() and bool(prev.whitespace_) \
         and "Plur" not in morph_values(prev, "Number") and not prev.lower_.endswith(("s", "x")) \

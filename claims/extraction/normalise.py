@@ -343,6 +343,9 @@ _AFTER_PICTOGRAPHS = re.compile(r"(?<=[\w.!?…]) *\x00+ *(?=[A-ZÀ-Þ])")
 # follows two lower-case letters or digits, so "Dr.  Castro" or "M.  Dupont" stays one sentence.
 _SPACED_SENTENCE = re.compile(r"  +(?=[\"«]?[A-ZÀ-Þ])")
 _SENTENCE_BEFORE = re.compile(r"[a-zà-öø-ÿ0-9]{2}[.!?…]+[\"»)]?$")
+# "un chargeur rapide de 150 kW. Des rafales ...": spaCy keeps the full stop on a unit's abbreviation after a
+# figure ("kW.", "m.") and the parser then runs the two sentences into one; the next one starts at its capital.
+_UNIT_STOP = re.compile(r"(?<=\d )(?:[kMGT]Wh?|[kcm]?m[²³23]?|kg|t|ha|km/h)\. +(?=[\"«]?[A-ZÀ-Þ][a-zà-öø-ÿ])")
 
 
 def parser_text(text: str) -> tuple[str, list[int]]:
@@ -357,6 +360,7 @@ def parser_text(text: str) -> tuple[str, list[int]]:
     starts = [m.end() for m in _AFTER_PICTOGRAPHS.finditer(marked)]
     starts += [m.end() for m in _SPACED_SENTENCE.finditer(text)
                if _SENTENCE_BEFORE.search(text, max(0, m.start() - 8), m.start())]
+    starts += [m.end() for m in _UNIT_STOP.finditer(text)]
     return marked.replace("\x00", " "), starts
 
 

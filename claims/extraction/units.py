@@ -14,7 +14,8 @@ from claims.extraction.number_values import _scale
 from claims.extraction.quoted_titles import _CLOSING_QUOTES, OPENING_QUOTES
 
 _PARTITIVE_DETS = frozenset({"ses", "leurs", "nos", "vos", "mes", "tes", "ces"})
-_ABBREVIATED_UNITS = frozenset({"m", "km", "cm", "mm", "kg", "ha", "m²", "km²", "m2", "km2", "m³", "m3", "mw", "gw"})
+_ABBREVIATED_UNITS = frozenset({"m", "km", "cm", "mm", "kg", "ha", "m²", "km²", "m2", "km2", "m³", "m3", "mw", "gw", "kw", "kwh",
+                                "mwh", "gwh", "twh", "t", "g", "l"})
 
 
 # The English age's noun ("a 34-year-old", "a six-month-old") and the unit it gives.

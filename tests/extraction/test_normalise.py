@@ -447,3 +447,17 @@ def test_an_editors_formatting_mark_is_no_word_of_the_claim() -> None:
     assert "BOLD" not in claim.text and claim.text.endswith("tarifs de la cantine.")
     assert claim.quote.endswith("cantine(/BOLD], a annoncé la mairie mardi.")  # the quote stays the exact span
     assert normalise("une [BOLD]baisse[/BOLD] de 4 %").text == "une baisse de 4 %"
+
+
+def test_a_full_stop_kept_on_a_units_abbreviation_still_ends_the_sentence() -> None:
+    text = ("La borne de Vannes délivre une puissance de 350 kW. Des rafales de 90 km/h ont été relevées à Brest "
+            "(29) mardi.")
+    claims = extract_claims(text, language="fr")
+    found = sorted([(c.text, [(q["value"], q["unit"]) for q in c.quantities])
+                    for c in [*claims.claims, *claims.recoverable]])
+    assert found == [("Des rafales de 90 km/h ont été relevées à Brest (29) mardi.", [(90.0, "km/h")]),
+                     ("La borne de Vannes délivre une puissance de 350 kW.", [(350.0, "kW")])]
+    # (a figure alone in brackets after a plural noun counts it)
+    [claim] = extract_claims("Le procès réunit un nombre record de parties civiles (1 200) et d'avocats (250) à Rennes.",
+                             language="fr").claims
+    assert [q["value"] for q in claim.quantities] == [1200.0, 250.0]
