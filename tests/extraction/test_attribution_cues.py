@@ -1,0 +1,28 @@
+"""Attribution cues read whatever their case: a marker capitalised in mid-sentence ("Mais Selon ...") opens a
+source as the lower-case one does, and the tagger taking it into a name makes it no part of the claimant."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extraction.test_attribution import claim
+
+
+@pytest.mark.parametrize("marker", ["selon", "Selon"])
+def test_a_capitalised_selon_in_mid_sentence_gives_the_claimant_the_lower_case_one_gives(marker: str) -> None:
+    cand = claim(f"Mais {marker} les équipes de vérification du Monde, la photographie aurait été prise en 2015 "
+                 "lors d'une manifestation à Lisbonne.", "photographie")
+    assert (cand.claimant, cand.outlet) == ("Le Monde", "Le Monde")
+    assert cand.text.startswith("La photographie aurait été prise")
+
+
+@pytest.mark.parametrize(("source", "claimant"), [
+    ("les services de fact-checking de l'AFP", "AFP"),
+    ("Le Canard enchaîné", "Le Canard enchaîné"),
+    ("Météo-France", "Météo-France"),
+])
+def test_a_capitalised_marker_the_tagger_glued_to_the_source_is_not_part_of_the_claimant(
+        source: str, claimant: str) -> None:
+    cand = claim(f"Mais Selon {source}, le député Paul Verdier se serait appuyé sur une carte de 1998 pour "
+                 "annoncer 30 millimètres de pluie.", "carte de 1998")
+    assert cand.claimant == claimant
