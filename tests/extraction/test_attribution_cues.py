@@ -1,5 +1,6 @@
-"""Attribution cues read whatever their case: a marker capitalised in mid-sentence ("Mais Selon ...") opens a
-source as the lower-case one does, and the tagger taking it into a name makes it no part of the claimant."""
+"""Attribution cues read whatever their case or the connective before them: a marker capitalised in mid-sentence
+("Mais Selon ...") opens a source as the lower-case one does, the tagger taking it into a name makes it no part of
+the claimant, and "Mais pour X," gives X's view as "Pour X," does."""
 
 from __future__ import annotations
 
@@ -26,3 +27,15 @@ def test_a_capitalised_marker_the_tagger_glued_to_the_source_is_not_part_of_the_
     cand = claim(f"Mais Selon {source}, le député Paul Verdier se serait appuyé sur une carte de 1998 pour "
                  "annoncer 30 millimètres de pluie.", "carte de 1998")
     assert cand.claimant == claimant
+
+
+@pytest.mark.parametrize("opening", ["Mais pour", "Toutefois, pour", "Et pour"])
+def test_a_point_of_view_after_a_connective_names_who_holds_it(opening: str) -> None:
+    cand = claim(f"{opening} l'économiste Julie Mardel, la hausse des loyers s'explique d'abord par la pénurie de "
+                 "logements neufs.", "loyers")
+    assert cand.claimant == "Julie Mardel"
+
+
+def test_a_connective_before_pour_and_a_figure_still_names_no_one() -> None:
+    # (a guard: passes with and without the rule above)
+    assert claim("Mais pour 2025, le budget de la commune sera de 3 millions d'euros.", "budget").claimant == ""
