@@ -236,10 +236,14 @@ def condense(
     depth_start = None
     text_of = column(span.doc, "text")
     for t in kept:
-        if text_of[t.i] == "(":
+        if text_of[t.i] in ("(", "["):
             depth_start = t.i
-        elif text_of[t.i] == ")" and depth_start is not None:
+        elif text_of[t.i] in (")", "]") and depth_start is not None:
             aside = [x for x in kept if depth_start <= x.i <= t.i]
+            if "[" in (text_of[depth_start], text_of[t.i]) and (
+                    text_of[depth_start] + text_of[t.i] != "[]" or any(x.is_alpha or x.like_num for x in aside)):
+                depth_start = None
+                continue  # square brackets go only as the mark of a cut ("[...]"): the writer's words stay
             if _cut_between_words(aside, kept):
                 depth_start = None
                 continue  # 'des établissements (...) la question se pose': the cut keeps two fragments apart

@@ -33,3 +33,18 @@ def test_the_mark_of_a_cut_that_the_sentence_reads_on_across_still_goes() -> Non
     # (a guard: passes with and without the rule above)
     claim = one('Le maire a déclaré: "Nous avons rénové (...) 14 gymnases en 2019".', "gymnases")
     assert claim.text == "Nous avons rénové 14 gymnases en 2019."
+
+
+@pytest.mark.parametrize("mark", ["(...)", "[...]", "[…]"])
+def test_a_quotation_opening_on_the_mark_of_a_cut_is_its_speakers_words(mark: str) -> None:
+    text = ("Le maire de Roquebelle, Paul Verdier, a annoncé lundi sa candidature à un quatrième mandat. "
+            f"\"{mark} Je veux terminer la rénovation des 14 gymnases de la ville\", a-t-il déclaré devant la presse.")
+    claim = one(text, "gymnases")
+    assert claim.quote.startswith(f'"{mark}')
+    assert claim.text == "Paul Verdier : « Je veux terminer la rénovation des 14 gymnases de la ville. »"
+
+
+def test_square_brackets_opening_a_sentence_as_the_mark_of_a_cut_leave_its_text() -> None:
+    claim = one("Le conseil municipal a voté le budget lundi. [...] Les dépenses de la ville ont augmenté de 8 % en deux "
+                "ans.", "dépenses")
+    assert claim.text == "Les dépenses de la ville ont augmenté de 8 % en deux ans."
