@@ -39,3 +39,16 @@ def test_a_point_of_view_after_a_connective_names_who_holds_it(opening: str) -> 
 def test_a_connective_before_pour_and_a_figure_still_names_no_one() -> None:
     # (a guard: passes with and without the rule above)
     assert claim("Mais pour 2025, le budget de la commune sera de 3 millions d'euros.", "budget").claimant == ""
+
+
+@pytest.mark.parametrize(("text", "needle", "language"), [
+    ("Mais selon Le Courrier, les travaux coûteront 4,2 millions d'euros, et non 12 millions comme l'a affirmé "
+     "le maire.", "travaux", "fr"),
+    ("But according to The Courier, the works will cost 4.2 million dollars, not 12 million as the mayor claimed.",
+     "works", "en"),
+])
+def test_a_source_opening_the_sentence_after_a_connective_is_its_source(text: str, needle: str, language: str) -> None:
+    # (not the speaker of a clause comparing with what someone else said)
+    cand = claim(text, needle, language)
+    assert cand.claimant != "le maire" and cand.claimant != "the mayor"
+    assert cand.text.startswith(("Les travaux", "The works"))
