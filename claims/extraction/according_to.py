@@ -174,7 +174,10 @@ def _point_of_view(tokens: list[Token], language: str) -> Attribution:
     """"Pour Bruno Le Maire, les Français doivent travailler plus.", "Pour le maire de la commune, le pire
     a été évité.", "Pour l'association de locataires ALV, la réforme doit être revue.": the person or body
     whose view the sentence gives is its claimant (_holds_views says which). The phrase stays in the text,
-    as part of what is claimed."""
+    as part of what is claimed. A connective may come first, as before a source ("Mais pour la CGT, ...",
+    "Toutefois, pour le maire, ...")."""
+    lead = next((k for k, t in enumerate(tokens) if t.lower_ not in _BEFORE_OPENING_SOURCE and t.text != ","), 0)
+    tokens = tokens[lead:]
     if language != "fr" or len(tokens) < 4 or tokens[0].lower_ != "pour":
         return Attribution()
     comma = next((k for k in range(2, min(len(tokens), 12)) if tokens[k].text == ","), None)

@@ -13,7 +13,7 @@ import re
 from spacy.tokens import Span, Token
 
 from claims.extraction import lexicon as lx
-from claims.extraction.according_to import _according_to_inside, _point_of_view
+from claims.extraction.according_to import _BEFORE_OPENING_SOURCE, _according_to_inside, _point_of_view
 from claims.extraction.doccache import column, morph_values, sentence_start, span_ents, span_tokens
 from claims.extraction.incises import _end_of_text, _incise, _said_after, _said_drop
 from claims.extraction.outlets import is_outlet, outlet_in
@@ -326,12 +326,14 @@ def find(span: Span, language: str) -> Attribution:
     if not tokens:
         return Attribution()
     lower = column(span.doc, "lower_")[span.start : span.end]
-    # "Selon X, ..." / "D'après X, ..." at the start: the phrase up to its comma is left out of the text.
+    # "Selon X, ..." / "D'après X, ..." at the start: the phrase up to its comma is left out of the text, with
+    # the connectives before it ("Mais selon X, ...", "But according to X, ...").
     markers = lx.ATTRIBUTION_MARKERS.get(language, ())
-    head = " ".join(lower[:4]).replace(" '", "'").replace("' ", "'")
+    lead = next((k for k, w in enumerate(lower) if w not in _BEFORE_OPENING_SOURCE and w != ","), 0)
+    head = " ".join(lower[lead : lead + 4]).replace(" '", "'").replace("' ", "'")
     for marker in markers:
         if head.startswith(marker):
-            n_marker = len(marker.replace("'", "' ").split())
+            n_marker = lead + len(marker.replace("'", "' ").split())
             # The phrase ends at the first comma followed by a clause ("Selon un sondage pour France TV,
             # Radio France et LCP, 43 % des sondés citent ..."): a list of names does not end it.
             commas = [k for k in range(n_marker, min(len(tokens), n_marker + 30)) if tokens[k].text == ","]

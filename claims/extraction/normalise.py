@@ -12,6 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from claims.extraction import lexicon as lx
+from claims.extraction.segment import READ_ON
 
 # fr_core_news_* tag "n’", "s’", "L’" as entities when the apostrophe is U+2019 (DESIGN.md §10).
 _CHAR_MAP = {
@@ -110,6 +111,24 @@ _DASH_HEADING = re.compile(
 # gets a paragraph of its own, like a credit: the sentence ends at its full stop.
 _AGENCY_SLUG = re.compile(r"(?<=[.!?…\"»)])\s?([a-z]{2,4}(?:-[a-z]{2,4}){1,9}/[a-z]{2,4}(?:/[a-z]{2,4}){0,6})[ \t]*$",
                           re.MULTILINE)
+# "... ont été mis en examen. Pourquoi X était-il sur écoute ? Spectaculaire pour un ancien chef de l'Etat, cette
+# mesure avait été prise par les juges… Lire la suite sur LesEchos": the sentence an ellipsis cuts before a link to
+# the rest of another article gets a paragraph of its own (segment reads it as a teaser): it starts after the last
+# sentence end before the ellipsis, on that line.
+_SENTENCE_STOP = re.compile(r"[.!?…][\"»)]?\s*(?=[\"«]?[A-ZÀ-Þ])")
+
+
+def _read_on_teasers(text: str) -> list[int]:
+    """Where each sentence cut before a link to the rest of another article starts (segment.READ_ON)."""
+    out = []
+    for m in READ_ON.finditer(text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        stops = list(_SENTENCE_STOP.finditer(text, line_start, m.start()))
+        if stops and stops[-1].end() < m.start():
+            out.append(stops[-1].end())
+    return out
+
+
 # "Comment faire pour voyager?par BFMTVL'Élysée comme Matignon ...": a video teaser's credit glued between
 # its title and the next sentence. It gets a paragraph of its own (a byline).
 _VIDEO_CREDIT = re.compile(
@@ -420,7 +439,7 @@ def normalise(text: str) -> Normalised:
         m.start() for m in caps_headings if not m.group(1)} | {
         pos for m in _DASH_HEADING.finditer(cleaned) for pos in (m.start(1), m.end(1))} | glued_headings | {
         pos for credit in _video_credits(cleaned) for pos in credit} | {
-        m.start(1) for m in _AGENCY_SLUG.finditer(cleaned)}
+        m.start(1) for m in _AGENCY_SLUG.finditer(cleaned)} | set(_read_on_teasers(cleaned))
     inserts = sorted(set(inserts) | breaks)
     if inserts:
         chars: list[str] = []

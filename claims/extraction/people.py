@@ -35,6 +35,19 @@ def name_end(ent: Span) -> int:
     return end
 
 
+def past_source_marker(ent: Span) -> int:
+    """Where an entity begins past the source marker the tagger took into it: a marker capitalised in
+    mid-sentence reads to it as a name's first word ("Mais Selon les équipes de vérification du Monde", "But
+    According to the fact-checkers of ..."), whatever its case it is no part of the name."""
+    doc = ent.doc
+    k = ent.start
+    if doc[k].lower_ in ("selon", "according"):
+        k += 1 + (doc[k].lower_ == "according" and k + 1 < ent.end and doc[k + 1].lower_ == "to")
+    elif doc[k].lower_.replace("\u2019", "'") == "d'" and k + 1 < ent.end and doc[k + 1].lower_ == "après":
+        k += 2
+    return k if k < ent.end else ent.start
+
+
 def person_name(ent: Span) -> str:
     """The name of a person entity without the role the tagger glued to it: "Premier ministre Jean
     Dupont" is "Jean Dupont"; "président de la République" alone names no one ("")."""
@@ -46,6 +59,7 @@ def person_name(ent: Span) -> str:
     end = name_end(ent)
     if len(tokens) >= 3 and tokens[0].lower_ in lx.WEEKDAYS:
         tokens = tokens[1:]  # "Vendredi Ségolène Royal avait répondu": the day that opens the sentence (_entity_name)
+    tokens = tokens[past_source_marker(ent) - ent.start :]  # "Mais Selon Météo-France": the marker's capital
     # A name starts with a capital (or a particle: "de Gaulle"); "général de la Santé" is a role's end.
     common = tokens and tokens[0].is_lower and tokens[0].is_alpha and tokens[0].lower_ not in _NAME_PARTICLES
     if len(tokens) >= 3 and tokens[0].lower_ in _TITLES_BEFORE_NAMES and all(

@@ -234,9 +234,11 @@ def _closing_quotes(text: str) -> list[tuple[int, int]]:
     return found
 
 
-# A sentence end, then a quotation opening on a capital ('travailler plus. "Ce qui explique') or the
-# mark of words left out of a quotation ('européens. (...) Quand on prend'): the parser often reads on.
-_SENTENCE_THEN_OPENING = re.compile(r'[.!?…] +(")(?=[A-ZÀ-Þ])|[.!?…] +(\((?:\.\.\.|…)\)) +(?=[A-ZÀ-Þ])')
+# A sentence end, then a quotation opening on a capital ('travailler plus. "Ce qui explique', 'mandat. "(...) Je
+# veux') or the mark of words left out of a quotation ('européens. (...) Quand on prend', '[...] Ce jour-là'): the
+# parser often reads on.
+_SENTENCE_THEN_OPENING = re.compile(r'[.!?…] +(")(?=[A-ZÀ-Þ]|(?:\((?:\.\.\.|…)\)|\[(?:\.\.\.|…)\]) +[A-ZÀ-Þ])'
+                                    r'|[.!?…] +(\((?:\.\.\.|…)\)|\[(?:\.\.\.|…)\]) +(?=[A-ZÀ-Þ])')
 
 
 def _opening_quotes(text: str) -> list[int]:
@@ -249,13 +251,18 @@ def _opening_quotes(text: str) -> list[int]:
     return found
 
 
+# A quotation that opens on the mark of words left out ('"(...) Je veux ...'): the word after the mark goes on
+# with the quotation's sentence (the parser reads the mark as a sentence end).
+_CUT_OPENING = re.compile(r'"\s?(?:\((?:\.\.\.|…)\)|\[(?:\.\.\.|…)\])\s+(?=\w)')
+
+
 def _make_doc(nlp: Any, art: Article, chunk: _Chunk) -> Doc:
     text, after_emoji = parser_text(_SOFT_WRAP.sub(" ", art.norm.text[chunk.start : chunk.end]))
     doc = nlp.make_doc(text)
     remember_text(doc, text)
     closing = _closing_quotes(text)
     starts = set(chunk.starts) | set(after_emoji) | {start for _, start in closing} | set(_opening_quotes(text))
-    inside = {mark for mark, _ in closing} - starts
+    inside = ({mark for mark, _ in closing} | {m.end() for m in _CUT_OPENING.finditer(text)}) - starts
     for i in token_indices(doc, starts):
         doc[i].is_sent_start = True
     for i in token_indices(doc, inside):

@@ -112,6 +112,28 @@ _DEMONSTRATIVE_SKIP = _TIME_NOUNS | _CONNECTIVE_NOUNS | _TOPICAL_NOUNS
 _QUOTED = re.compile(r'"\s*([^"]{2,}?)\s*"')
 
 
+# The words a sentence cannot end a fragment on: what follows a cut after them reads on ('que (...) le virus').
+_READS_ON = frozenset({"DET", "ADP", "CCONJ", "SCONJ", "PRON", "AUX", "PUNCT"})
+
+
+def _cut_between_words(aside: list[Token], kept: list[Token]) -> bool:
+    """Whether brackets hold only the mark of words cut from a quotation ("(...)", "(…)") between two fragments
+    that do not read on as one sentence: a fragment ending on a full word, then a clause opening on its own
+    subject ('"95 % d'avis positifs sur l'ensemble des sites (...) la question se pose"') or a capital. Left out,
+    the mark would glue the two into one ungrammatical sentence; it stays. ('"Nous avons financé (...) 40
+    logements"', '"des études (...) qui montrent"', '"ils ont dit que (...) le virus"' read on: it goes.)"""
+    if not aside or any(x.is_alpha or x.like_num for x in aside):
+        return False
+    at = kept.index(aside[0])
+    before, after = kept[:at], kept[at + len(aside) :]
+    if not any(x.is_alpha for x in before) or not any(x.is_alpha for x in after) or before[-1].pos_ in _READS_ON:
+        return False
+    first, last = after[0], aside[-1].i
+    return first.text[:1].isupper() and first.pos_ != "PROPN" or any(
+        t.dep_.startswith("nsubj") and t.left_edge.i == first.i and t.head.i > last
+        and "Rel" not in morph_values(t, "PronType") for t in after[:6])
+
+
 # Offices held by several people of one place at a time ("le député de la Creuse", "la sénatrice du Nord").
 _SHARED_OFFICES = frozenset(role_key(word) for word in ("député", "députée", "sénateur", "sénatrice", "élu", "élue",
                                                          "conseiller", "conseillère", "eurodéputé", "eurodéputée"))
@@ -177,10 +199,13 @@ def condense(
         inside = [t for t in kept if t.idx < b and t.idx + len(t) > a]
         outside = [t for t in kept if not (t.idx < b and t.idx + len(t) > a) and not t.is_punct and not t.is_space]
         inside_at = {t.i for t in inside}
-        # not when the subject is outside the quotation ('Les gens "ont besoin d'être soutenus"')
+        # not when the subject is outside the quotation ('Les gens "ont besoin d'être soutenus"'), nor when a
+        # preposition outside governs it ('Avec "95 % d'avis positifs"', 'appelle à "une grève totale"'): the
+        # quoted words are then no statement on their own
         subject_outside = any(t.dep_.startswith("nsubj") and t.head.i in inside_at for t in outside)
+        governed = any(t.pos_ == "ADP" and t.head.i in inside_at for t in outside)
         if len([t for t in outside if t.is_alpha]) <= 4 and len([t for t in inside if t.is_alpha]) >= 3 and (
-                not factual(outside)) and not subject_outside:
+                not factual(outside)) and not subject_outside and not governed:
             kept = inside
             checkable = inside
             inner_quote = True
@@ -212,10 +237,17 @@ def condense(
     depth_start = None
     text_of = column(span.doc, "text")
     for t in kept:
-        if text_of[t.i] == "(":
+        if text_of[t.i] in ("(", "["):
             depth_start = t.i
-        elif text_of[t.i] == ")" and depth_start is not None:
+        elif text_of[t.i] in (")", "]") and depth_start is not None:
             aside = [x for x in kept if depth_start <= x.i <= t.i]
+            if "[" in (text_of[depth_start], text_of[t.i]) and (
+                    text_of[depth_start] + text_of[t.i] != "[]" or any(x.is_alpha or x.like_num for x in aside)):
+                depth_start = None
+                continue  # square brackets go only as the mark of a cut ("[...]"): the writer's words stay
+            if _cut_between_words(aside, kept):
+                depth_start = None
+                continue  # 'des établissements (...) la question se pose': the cut keeps two fragments apart
             if not factual(aside[1:-1]) and not faithful.bracketed_list(span_text(span.doc[depth_start : t.i + 1])) \
                     and not (_quoted_at(text_of, span.start, depth_start) and any(x.is_alpha for x in aside)):
                 dropped_aside.update(x.i for x in aside)

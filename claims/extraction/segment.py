@@ -44,6 +44,17 @@ _CAPTION = re.compile(
 )
 
 
+# "A lire aussi : Nicolas Sarkozy mis en examen ...", "Voir aussi: ...": a box of links to other articles, whatever
+# follows the marker on its line (the headlines are often glued to one another).
+_SEE_ALSO = re.compile(r"^(?:(?:à|a)\s+)?(?:lire|voir)\s+aussi\s*:|^(?:read|see)\s+also\s*:", re.IGNORECASE)
+# "Spectaculaire pour un ancien chef de l'Etat, cette mesure avait été prise par les juges… Lire la suite sur
+# LesEchos": the opening of another article, cut by an ellipsis before the link to the rest of it (normalise gives
+# the cut sentence a line of its own). Not a claim of this article.
+READ_ON = re.compile(
+    r"(?:…|\.\.\.)\s*(?:lire la suite|voir la suite|continuer la lecture|read more|continue reading)\b[^.!?\n]{0,60}"
+    r"[.!?]?[ \t]*$", re.IGNORECASE | re.MULTILINE)
+
+
 # "VIDÉO - Marine Le Pen a été accueillie par 300 manifestants vendredi.": a rubric marker before a
 # full sentence, not a caption (the claim's text leaves the marker out).
 _MARKED_SENTENCE = re.compile(r"^(vidéo|video|photos?)s?\s*[-–—]\s*[A-ZÀ-Þ][^©]{40,}[.!?…]$", re.IGNORECASE)
@@ -59,7 +70,7 @@ class Block:
 def _classify(line: str, *, first: bool) -> str:
     stripped = line.strip()
     words = stripped.split()
-    if _TEASER.match(stripped):
+    if _TEASER.match(stripped) or _SEE_ALSO.match(stripped) or READ_ON.search(stripped):
         return "teaser"
     if _CAPTION.match(stripped) and len(words) <= 40 and not _MARKED_SENTENCE.match(stripped):
         return "caption"

@@ -14,7 +14,14 @@ from claims.extraction import lexicon as lx
 from claims.extraction.doccache import morph_values, sentence_start
 from claims.extraction.outlets import is_outlet, outlet_in
 from claims.extraction.participles import comma_participle
-from claims.extraction.people import _NAME_PARTICLES, _first_name_before, entity_at, name_end, person_name
+from claims.extraction.people import (
+    _NAME_PARTICLES,
+    _first_name_before,
+    entity_at,
+    name_end,
+    past_source_marker,
+    person_name,
+)
 from claims.extraction.roles import (
     _ROLES_ADJECTIVES,
     _ROLES_JOBS_ADJECTIVES,
@@ -161,18 +168,20 @@ _AGENT_SUFFIXES = ("eur", "euse", "trice", "iste", "ien", "ienne")
 
 
 def _name_start(ent: Span) -> int:
-    """Where the name of an entity begins: the tagger may glue a common noun before it ("chimie Bayer"), or the
-    preposition of the noun it is the complement of ("au micro de Sud Radio" tagged "de Sud")."""
-    start = next((t.i for t in ent if not (t.is_lower and t.pos_ == "ADP")), ent.start)
+    """Where the name of an entity begins: the tagger may glue a common noun before it ("chimie Bayer"), the
+    preposition of the noun it is the complement of ("au micro de Sud Radio" tagged "de Sud") or a source
+    marker (_past_marker)."""
+    base = past_source_marker(ent)
+    start = next((t.i for t in ent[base - ent.start :] if not (t.is_lower and t.pos_ == "ADP")), base)
     return next((t.i for t in ent[start - ent.start :] if not (t.is_lower and t.pos_ == "NOUN")), start)
 
 
 def _entity_name(ent: Span) -> str:
     """An entity as a claimant: its name without a common noun glued before it; a noun its complement
     depends on is its head, not glued ("ministère de l'Intérieur" is the ministry, not "de l'Intérieur")."""
-    start = _name_start(ent)
-    if start > ent.start and (ent.doc[start].pos_ in ("ADP", "DET") or ent.doc[start].lower_ in _NAME_PARTICLES):
-        start = ent.start
+    start, base = _name_start(ent), past_source_marker(ent)
+    if start > base and (ent.doc[start].pos_ in ("ADP", "DET") or ent.doc[start].lower_ in _NAME_PARTICLES):
+        start = base
     end = _complement_end(ent)
     end = _acronym_end(ent) if end == ent.end else end
     doc = ent.doc
@@ -325,6 +334,8 @@ def source_of(tokens: list[Token], language: str, told: bool = True) -> tuple[st
         if ent is None or ent.start in seen:
             continue
         seen.add(ent.start)
+        if past_source_marker(ent) > ent.start and ent.doc[past_source_marker(ent)].is_lower:
+            continue  # "Mais Selon les équipes du Monde": no name, the capitalised marker misled the tagger
         if _venue(ent.root) or _named_venue(ent.root):
             continue  # "révèle le JDD dans ses Indiscrets", "a-t-il dit sur RTL": a section or a channel
         if _modifies_noun(ent.root, tokens):
