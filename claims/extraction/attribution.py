@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 from claims.extraction import lexicon as lx
 from claims.extraction.according_to import _according_to_inside, _point_of_view
 from claims.extraction.doccache import column, morph_values, span_ents, span_tokens
-from claims.extraction.incises import _end_of_text, _incise, _said_after, _said_drop
+from claims.extraction.incises import _end_of_text, _incise, _said_after, _said_drop, _split_quotation
 from claims.extraction.outlets import is_outlet, outlet_in
 from claims.extraction.participles import (
     _besides,
@@ -362,6 +362,9 @@ def find(span: Span, language: str) -> Attribution:
                 return Attribution(claimant, outlet, "according_to" if how == "speech" else how,
                                    [(tokens[0].i, tokens[end - 1].i + 1)])
             break
+    split = _split_quotation(span, language)
+    if split is not None:
+        return split  # '"...," Senator Laura Jenkins said, "..."': the one quotation, its speaker set in it
     fronted = _fronted_outlet(span, tokens, language) or _interviewed_by(span, tokens, language) \
         or _on_air(span, tokens, language)
     if fronted is not None:

@@ -148,3 +148,13 @@ def test_the_medium_an_english_speaker_told_is_the_outlet(sentence: str, words: 
                                                            outlet: str) -> None:
     cand = english(sentence, words)
     assert (cand.claimant, cand.outlet) == (claimant, outlet)
+
+
+@pytest.mark.parametrize("sentence", [
+    '"The budget will not cover the new wing," Governor Ann Porter said, "and 40 beds will stay closed."',
+    '"The budget will not cover the new wing," said Governor Ann Porter, "and 40 beds will stay closed."',
+])
+def test_a_speaker_between_two_parts_of_a_quotation_leaves_the_text(sentence: str) -> None:
+    cand = english(sentence, "40 beds")
+    assert cand.text == "The budget will not cover the new wing, and 40 beds will stay closed."
+    assert cand.claimant == "Ann Porter"
