@@ -158,3 +158,20 @@ def test_a_speaker_between_two_parts_of_a_quotation_leaves_the_text(sentence: st
     cand = english(sentence, "40 beds")
     assert cand.text == "The budget will not cover the new wing, and 40 beds will stay closed."
     assert cand.claimant == "Ann Porter"
+
+
+@pytest.mark.parametrize(("sentence", "words", "claimant", "outlet"), [
+    ("A witness told the Evening Standard that the bus was carrying 60 passengers.", "60 passengers", "A witness",
+     "Evening Standard"),
+    ("A neighbour said the flat had been empty for 8 months.", "8 months", "A neighbour", ""),
+    ("One resident insisted that 200 homes were flooded.", "200 homes", "One resident", ""),
+])
+def test_an_unnamed_english_speaker_is_the_claimant_as_written(sentence: str, words: str, claimant: str,
+                                                               outlet: str) -> None:
+    cand = english(sentence, words)
+    assert (cand.claimant, cand.outlet) == (claimant, outlet)
+
+
+def test_a_thing_that_says_is_no_unnamed_speaker() -> None:
+    assert english("A court ruling says 40 workers must be paid.", "40 workers").claimant == ""
+
