@@ -494,7 +494,8 @@ PERSON_ROLES = {"ministre", "président", "présidente", "préfet", "préfète",
                 # English offices of one person ("the governor" is who the article named "Governor Mike DeWine")
                 "governor", "sheriff", "auditor", "senator", "commissioner", "superintendent", "chancellor",
                 "ambassador", "treasurer", "coroner", "chairman", "chairwoman", "judge", "congressman",
-                "congresswoman", "chief", "manager", "chair", "general"}
+                "congresswoman", "chief", "manager", "chair", "general", "councillor", "councilor", "councilman",
+                "councilwoman", "assemblyman", "assemblywoman", "alderman"}
 # Words no sentence, heading or name ends with, and that name nothing alone: articles, prepositions,
 # conjunctions, possessives, demonstratives ("a dirigé la\nFrance": a hard wrap; a claimant "de la": no one).
 FUNCTION_WORDS = frozenset({

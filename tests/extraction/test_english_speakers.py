@@ -175,3 +175,22 @@ def test_an_unnamed_english_speaker_is_the_claimant_as_written(sentence: str, wo
 def test_a_thing_that_says_is_no_unnamed_speaker() -> None:
     assert english("A court ruling says 40 workers must be paid.", "40 workers").claimant == ""
 
+
+@pytest.mark.parametrize(("sentence", "claimant"), [
+    ("Scientists at Cardiff University said the vaccine cut admissions by 40%.", "Scientists at Cardiff University"),
+    ("Doctors from the University of Leeds said the vaccine cut admissions by 40%.",
+     "Doctors from the University of Leeds"),
+])
+def test_an_english_agent_keeps_the_body_it_speaks_from(sentence: str, claimant: str) -> None:
+    assert english(sentence, "40%").claimant == claimant
+
+
+@pytest.mark.parametrize(("sentence", "claimant"), [
+    ("Manager Pep Guardiola said the club would sell 3,000 more season tickets.", "Pep Guardiola"),
+    ("Councillor Ruth Akande said the council would sell 3,000 more season tickets.", "Ruth Akande"),
+    ("Brighton's Roberto De Zerbi said the club would sell 3,000 more season tickets.", "Roberto De Zerbi"),
+    ("Britain's National Grid said it would sell 3,000 more season tickets.", "National Grid"),
+])
+def test_an_english_speakers_office_or_owner_is_no_part_of_the_name(sentence: str, claimant: str) -> None:
+    assert english(sentence, "3,000").claimant == claimant
+
