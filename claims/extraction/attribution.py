@@ -14,6 +14,7 @@ from spacy.tokens import Span, Token
 
 from claims.extraction import lexicon as lx
 from claims.extraction.according_to import _according_to_inside, _point_of_view
+from claims.extraction.body_speakers import own_body
 from claims.extraction.doccache import column, morph_values, span_ents, span_tokens
 from claims.extraction.incises import _end_of_text, _incise, _said_after, _said_drop, _split_quotation
 from claims.extraction.outlets import is_outlet, outlet_in
@@ -433,6 +434,9 @@ def find(span: Span, language: str) -> Attribution:
                 return Attribution(inner.claimant, outlet or inner.outlet, inner.how, [*inner.drop, *drop], said)
         if not (claimant or outlet or how or pronoun):
             claimant, how = _inverted_description(source)
+        body = own_body(span, start, claimant, how)
+        if body:
+            claimant, how = body, "speech"  # "Apple sold ..., the company said": Apple
         if claimant or outlet or how or not any(t.pos_ in ("NOUN", "PROPN") for t in source):
             return Attribution(claimant, outlet, how or "speech", drop, said)
         # ", selon un sondage du 8 juin", ", a expliqué le sismologue": a source this module cannot name as a

@@ -270,6 +270,9 @@ OUTLETS = (
 # Nouns that describe a company ("le constructeur", "l'entreprise"): who speaks for it (attribution) and what a
 # definite description of one points back to (rewrite).
 COMPANY_NOUNS = frozenset({"groupe", "constructeur", "entreprise", "société", "compagnie", "opérateur", "fabricant"})
+# The nouns a company or a body is named back by ("Le groupe souffre ...", "a indiqué le constructeur").
+DESCRIBED_BODIES = COMPANY_NOUNS | {"enseigne", "marque", "laboratoire", "association", "start-up", "firme",
+                                    "club", "établissement", "organisation", "ong", "collectif", "chaîne"}
 # Of them, those that say what kind of medium: print ("le quotidien") or broadcast ("la radio locale").
 PRINT_OUTLET_NOUNS = frozenset({"quotidien", "journal", "hebdomadaire", "mensuel", "magazine", "newspaper", "daily",
                                 "weekly"})

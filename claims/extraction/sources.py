@@ -187,6 +187,10 @@ def _entity_name(ent: Span) -> str:
     end = next((k for k in range(start + 1, end) if _where_said_begins(ent.doc[k])), end)
     if end - start >= 3 and ent.doc[start].lower_ in lx.WEEKDAYS:
         start += 1  # "Vendredi Ségolène Royal avait répondu" (person_name)
+    if end == ent.end < len(doc) and doc[end].tag_ == "POS" and doc[end].lower_ in ("'s", "’s") \
+            and ent.root.dep_ != "poss" and not any(t.dep_ == "poss" for t in ent):
+        # "Sainsbury's said", "McDonald's has": a possessive that qualifies no noun is the company's name's own
+        return doc[start : end + 1].text.strip(" ,.\"")
     return ent.doc[start:end].text.strip(" ,.'\"")
 
 

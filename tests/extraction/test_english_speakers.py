@@ -194,3 +194,25 @@ def test_an_english_agent_keeps_the_body_it_speaks_from(sentence: str, claimant:
 def test_an_english_speakers_office_or_owner_is_no_part_of_the_name(sentence: str, claimant: str) -> None:
     assert english(sentence, "3,000").claimant == claimant
 
+
+@pytest.mark.parametrize(("sentence", "claimant"), [
+    ("Sainsbury's said it would open 20 new stores in Scotland.", "Sainsbury's"),
+    ("McDonald's has said it would open 20 new stores in Scotland.", "McDonald's"),
+])
+def test_a_company_name_ending_in_a_possessive_keeps_it(sentence: str, claimant: str) -> None:
+    assert english(sentence, "20 new stores").claimant == claimant
+
+
+@pytest.mark.parametrize(("sentence", "claimant"), [
+    ("Netflix added 9 million subscribers in the quarter, the company said.", "Netflix"),
+    ("Apple and Samsung sold 50 million phones in the quarter, the company said.", "the company"),
+])
+def test_the_company_that_speaks_is_the_one_the_statement_names(sentence: str, claimant: str) -> None:
+    assert english(sentence, "million").claimant == claimant
+
+
+def test_the_french_company_that_speaks_is_the_one_the_statement_names() -> None:
+    from tests.extraction.test_attribution import claim
+
+    cand = claim("Peugeot a vendu 40 000 voitures au premier trimestre, a indiqué le constructeur.", "voitures")
+    assert cand.claimant == "Peugeot"
