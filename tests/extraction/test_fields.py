@@ -1042,6 +1042,18 @@ def test_an_english_age_counts_years() -> None:
     assert (34.0, "years") in found
 
 
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    ("The two men, aged 19 and 23, were charged with burglary in Hull on Friday.", 19.0, "years"),
+    ("The 14 players, aged 18 to 24, joined the academy in Cardiff this summer.", 18.0, "years"),
+    ("The Met Office issued 31 wind warnings for Wales on Saturday.", 31.0, "warnings"),
+    ("The club has lost 9 consecutive away matches since October.", 9.0, "matches"),
+])
+def test_english_counts_the_head_noun_and_an_age_its_years(text: str, value: float, unit: str) -> None:
+    [extraction] = extract_texts([text], languages=["en"], published=[None])
+    found = [(q["value"], q["unit"]) for c in [*extraction.claims, *extraction.recoverable] for q in c.quantities]
+    assert (value, unit) in found
+
+
 @pytest.mark.parametrize(("text", "language", "qualifier"), [
     ("The NHS recommends no more than 400mg of caffeine a day for adults.", "en", "at_most"),
     ("No fewer than 300 people were evacuated from the building in Leeds.", "en", "at_least"),
