@@ -14,8 +14,9 @@ from spacy.tokens import Span, Token
 
 from claims.extraction import lexicon as lx
 from claims.extraction.according_to import _BEFORE_OPENING_SOURCE, _according_to_inside, _point_of_view
+from claims.extraction.body_speakers import own_body
 from claims.extraction.doccache import column, morph_values, sentence_start, span_ents, span_tokens
-from claims.extraction.incises import _end_of_text, _incise, _said_after, _said_drop
+from claims.extraction.incises import _end_of_text, _incise, _said_after, _said_drop, _split_quotation
 from claims.extraction.outlets import is_outlet, outlet_in
 from claims.extraction.participles import (
     _besides,
@@ -395,6 +396,9 @@ def find(span: Span, language: str) -> Attribution:
                 return Attribution(claimant, outlet, "according_to" if how == "speech" else how,
                                    [(tokens[0].i, tokens[end - 1].i + 1)])
             break
+    split = _split_quotation(span, language)
+    if split is not None:
+        return split  # '"...," Senator Laura Jenkins said, "..."': the one quotation, its speaker set in it
     fronted = _fronted_outlet(span, tokens, language) or _interviewed_by(span, tokens, language) \
         or _on_air(span, tokens, language)
     if fronted is not None:
@@ -463,6 +467,9 @@ def find(span: Span, language: str) -> Attribution:
                 return Attribution(inner.claimant, outlet or inner.outlet, inner.how, [*inner.drop, *drop], said)
         if not (claimant or outlet or how or pronoun):
             claimant, how = _inverted_description(source)
+        body = own_body(span, start, claimant, how)
+        if body:
+            claimant, how = body, "speech"  # "Apple sold ..., the company said": Apple
         if claimant or outlet or how or not any(t.pos_ in ("NOUN", "PROPN") for t in source):
             return Attribution(claimant, outlet, how or "speech", drop, said)
         # ", selon un sondage du 8 juin", ", a expliqué le sismologue": a source this module cannot name as a
@@ -593,6 +600,15 @@ _SPEAKING_STEMS = frozenset({"déclar", "affirm", "estim", "annonc", "assur", "d
                              "regrett", "déplor", "fustig", "martel", "confi", "concèd", "concéd", "admet", "admis",
                              "avou", "témoign", "s'indign"})
 _SPEAKING_FOLDED = tuple(fold(stem) for stem in sorted(_SPEAKING_STEMS))
+# English: "A witness told the Daily Mail that ...", "A neighbour insisted that ...". "said" and "says" are a
+# thing's too ("the ruling says", "a court ruling says"): by them only a person left unnamed ("a witness said",
+# "one resident says", lexicon.UNNAMED_PEOPLE_EN and those who saw or know) is read as a speaker.
+_SPEAKING_STEMS_EN = ("told", "tells", "insist", "admit", "testifi", "declar", "conced", "confess", "alleg", "vow",
+                      "boast", "complain", "lament", "confid", "deplor", "denounc", "recount")
+_SAYING_EN = frozenset({"said", "says"})
+_UNNAMED_DETERMINERS_EN = frozenset({"a", "an", "one", "another"})
+_UNNAMED_SPEAKERS_EN = lx.UNNAMED_PEOPLE_EN | {"witness", "eyewitness", "bystander", "onlooker", "friend", "relative",
+                                              "colleague", "source", "insider", "spokesperson", "official"}
 # Heads of a share of a group: "la moitié des sondés estime que" is a poll's figure, not a speaker.
 _SHARE_NOUNS = frozenset({"moitié", "majorité", "minorité", "plupart", "tiers", "quart", "part", "partie", "nombre",
                           "proportion", "total"})
@@ -603,9 +619,12 @@ def _subject_as_written(subj: Token, verb: Token, language: str) -> str:
     subject of a verb only a speaker can have is the claimant as written, whatever noun it is (the lexicon
     cannot know every speaker), up to what sets it off (a comma, a relative clause). Not a share of a group
     or a figure ("62 % des sondés estiment", a poll's), nor a plural ("les habitants estiment")."""
-    if language != "fr" or subj.pos_ not in ("NOUN", "PROPN") or "Plur" in morph_values(subj, "Number"):
+    if language not in ("fr", "en") or subj.pos_ not in ("NOUN", "PROPN") or "Plur" in morph_values(subj, "Number"):
         return ""
-    if not fold(verb.lower_).startswith(_SPEAKING_FOLDED):  # (by its form: the pipeline reads no lemmas)
+    if language == "fr" and not fold(verb.lower_).startswith(_SPEAKING_FOLDED):  # (by its form: no lemmas read)
+        return ""
+    if language == "en" and not (verb.lower_.startswith(_SPEAKING_STEMS_EN) or verb.lower_ in _SAYING_EN and subj.lower_ in _UNNAMED_SPEAKERS_EN
+            and any(c.dep_ in ("det", "nummod") and c.lower_ in _UNNAMED_DETERMINERS_EN for c in subj.children)):
         return ""
     if subj.lower_ in _NOT_SPEAKER_NOUNS or subj.lower_ in _SHARE_NOUNS \
             or subj.lower_.rstrip("s") in _DOCUMENT_STEMS or subj.lower_ in lx.FIRST_PERSON.get(language, set()):
@@ -625,11 +644,14 @@ def _subject_as_written(subj: Token, verb: Token, language: str) -> str:
             return ""
     words = list(doc[subj.left_edge.i : min(subj.right_edge.i + 1, verb.i)])
     cut = next((k for k, t in enumerate(words) if t.i > subj.i and (
-        t.text in (",", "(", ";", ":") or t.lower_ in ("qui", "dont", "que", "qu'", "lequel", "laquelle")
+        t.text in (",", "(", ";", ":") or t.lower_ in ("qui", "dont", "que", "qu'", "lequel", "laquelle", "who",
+                                                      "which", "that")
         or t.pos_ in ("VERB", "AUX"))), len(words))
     words = words[:cut]
-    if not words or len(words) > 10 or any(t.like_num and t.lower_ not in ("un", "une") or t.text == "%" for t in words) \
-            or sum(t.text == '"' for t in words) % 2 or words[0].pos_ not in ("DET", "NOUN", "PROPN", "ADJ"):
+    if not words or len(words) > 10 or any(t.like_num and t.lower_ not in ("un", "une", "one") or t.text == "%"
+                                           for t in words) \
+            or sum(t.text == '"' for t in words) % 2 or words[0].pos_ not in ("DET", "NOUN", "PROPN", "ADJ") \
+            and words[0].lower_ not in _UNNAMED_DETERMINERS_EN:
         return ""
     return " ".join(doc[words[0].i : words[-1].i + 1].text.split())
 

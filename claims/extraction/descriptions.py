@@ -175,8 +175,7 @@ def _definite_phrase(noun: Token) -> list[Token] | None:
 
 # Nouns for a company or a body the article named before: "L'entreprise a licencié 300 salariés" says which
 # one only in the sentences before.
-DESCRIBED_BODIES = lx.COMPANY_NOUNS | {"enseigne", "marque", "laboratoire", "association", "start-up", "firme",
-                                        "club", "établissement", "organisation", "ong", "collectif", "chaîne"}
+DESCRIBED_BODIES = lx.DESCRIBED_BODIES
 _DEFINITE = frozenset({"le", "la", "l'", "l\u2019", "the"})
 
 

@@ -9,9 +9,10 @@ from spacy.tokens import Span
 from claims.extraction.doccache import morph_values, span_tokens
 from claims.extraction.participles import present_participle
 from claims.extraction.people import entity_at
-from claims.extraction.quotations import quoted
+from claims.extraction.pronoun_speakers import _pronoun
+from claims.extraction.quotations import opening, quoted
 from claims.extraction.sources import Attribution, source_of
-from claims.extraction.speech_verbs import finite_in, finite_word, negated, speech_verb
+from claims.extraction.speech_verbs import PRONOUN_VERB, finite, finite_in, finite_word, negated, speech_verb
 from claims.extraction.tails import said_clause
 
 
@@ -44,6 +45,57 @@ def _said_drop(span: Span, said: tuple[int, int, int] | None) -> list[tuple[int,
     doc = span.doc
     return [(t.i, t.i + 1) for t in doc[said[1] + 1 : said[2]] if t.lower_ in ("que", "qu'", "qu’", "that")
             and t.dep_ == "mark" and doc[t.i - 1].lower_ in ("et", "ou", "and", "or")]
+
+
+# Subject pronouns that name the speaker of a split quotation ('"...," she said, "..."').
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "il", "elle", "ils", "elles"})
+
+
+def _split_quotation(span: Span, language: str) -> Attribution | None:
+    """'"We will not accept this result," Senator Laura Jenkins said, "and we will appeal the ruling."',
+    '"...," said the mayor, "..."', '"...", a déclaré le maire, "..."': a speaker and their speech verb, in
+    either order, set between the two parts of one quotation (a mark that closes it, the comma inside it in
+    English or after it in French; a comma, then a mark that opens the rest). The incise leaves the text,
+    which reads as the one quotation it is; its speaker is the claimant."""
+    tokens = span_tokens(span)
+    # (French marks come spaced, '« Le budget »' read '" Le budget "': which one opens is told by their count)
+    marks = [k for k, t in enumerate(tokens) if t.text == '"']
+    for n, k in enumerate(marks):
+        mark = tokens[k]
+        if k < 2 or k + 4 >= len(tokens) or opening(mark) or not (quoted(mark, span) or n % 2):
+            continue  # (a mark that closes a quotation)
+        start = k + 1 if tokens[k + 1].text == "," else k if tokens[k - 1].text == "," else None
+        if start is None:
+            continue
+        close = next((j for j in range(start + 2, min(len(tokens) - 2, start + 14)) if tokens[j].text in ",;.:\""),
+                     None)
+        if close is None or tokens[close].text != "," or tokens[close + 1].text != '"' or not (
+                opening(tokens[close + 1])
+                or tokens[close + 2].is_alpha and sum(t.text == '"' for t in tokens[:close]) % 2 == 0):
+            continue
+        words = [t for t in tokens[start + 1 : close] if not t.is_punct]
+        verb = next((t for t in words if t.pos_ == "VERB" and speech_verb(t, language)), None)
+        if verb is None or negated(verb) or not finite(verb) or sum(t.pos_ == "VERB" for t in words) > 1:
+            continue
+        speaker = [t for t in words if t is not verb and t.pos_ != "AUX" and not t.text.startswith("-")]
+        window = span.doc[max(span.start, verb.i - 3) : min(span.end, verb.i + 3)].text
+        inverted = PRONOUN_VERB.search(window) if language == "fr" else None
+        subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.lower_ in _SUBJECT_PRONOUNS), None)
+        pronoun = (inverted.group(1) or inverted.group(2)).lower() if inverted else \
+            subject.lower_ if subject is not None else ""
+        if pronoun:
+            if pronoun == "on":
+                continue
+            found = _pronoun(span, pronoun, verb.i)
+            claimant, outlet, how = found.claimant, "", found.how
+        else:
+            claimant, outlet, how = source_of(speaker, language) if speaker else ("", "", "")
+        if not claimant and not how.startswith("pronoun:"):
+            continue
+        # (French keeps the comma after the closing mark, English the one inside it: either way one comma stays)
+        drop_end = tokens[close].i if start == k + 1 else tokens[close].i + 1
+        return Attribution(claimant, outlet, how or "speech", [(tokens[start].i, drop_end)])
+    return None
 
 
 def _incise(span: Span, language: str) -> Attribution | None:

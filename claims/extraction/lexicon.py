@@ -270,6 +270,9 @@ OUTLETS = (
 # Nouns that describe a company ("le constructeur", "l'entreprise"): who speaks for it (attribution) and what a
 # definite description of one points back to (rewrite).
 COMPANY_NOUNS = frozenset({"groupe", "constructeur", "entreprise", "société", "compagnie", "opérateur", "fabricant"})
+# The nouns a company or a body is named back by ("Le groupe souffre ...", "a indiqué le constructeur").
+DESCRIBED_BODIES = COMPANY_NOUNS | {"enseigne", "marque", "laboratoire", "association", "start-up", "firme",
+                                    "club", "établissement", "organisation", "ong", "collectif", "chaîne"}
 # Of them, those that say what kind of medium: print ("le quotidien") or broadcast ("la radio locale").
 PRINT_OUTLET_NOUNS = frozenset({"quotidien", "journal", "hebdomadaire", "mensuel", "magazine", "newspaper", "daily",
                                 "weekly"})
@@ -494,7 +497,8 @@ PERSON_ROLES = {"ministre", "président", "présidente", "préfet", "préfète",
                 # English offices of one person ("the governor" is who the article named "Governor Mike DeWine")
                 "governor", "sheriff", "auditor", "senator", "commissioner", "superintendent", "chancellor",
                 "ambassador", "treasurer", "coroner", "chairman", "chairwoman", "judge", "congressman",
-                "congresswoman", "chief", "manager", "chair", "general"}
+                "congresswoman", "chief", "manager", "chair", "general", "councillor", "councilor", "councilman",
+                "councilwoman", "assemblyman", "assemblywoman", "alderman"}
 # Words no sentence, heading or name ends with, and that name nothing alone: articles, prepositions,
 # conjunctions, possessives, demonstratives ("a dirigé la\nFrance": a hard wrap; a claimant "de la": no one).
 FUNCTION_WORDS = frozenset({

@@ -265,6 +265,8 @@ def find_quantities(doc: Doc, language: str, date_tokens: set[int]) -> list[dict
                     # "est passé de 79 à 59 %", "passé de 30 à 50 euros": a change from one figure to the other,
                     # two figures of one unit.
                     value, unit, end_tok = first, unit2, j
+        if not unit and (prev == "aged" or prev in ("between", "from") and i > 1 and doc[i - 2].lower_ == "aged"):
+            unit = "years"  # "aged 27", "aged 38 to 50": English gives an age's years by the participle alone
         if not unit and value < 100 and _number_as_noun(doc, i):
             i = j
             continue

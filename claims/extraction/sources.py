@@ -196,6 +196,10 @@ def _entity_name(ent: Span) -> str:
     end = next((k for k in range(start + 1, end) if _where_said_begins(ent.doc[k])), end)
     if end - start >= 3 and ent.doc[start].lower_ in lx.WEEKDAYS:
         start += 1  # "Vendredi Ségolène Royal avait répondu" (person_name)
+    if end == ent.end < len(doc) and doc[end].tag_ == "POS" and doc[end].lower_ in ("'s", "’s") \
+            and ent.root.dep_ != "poss" and not any(t.dep_ == "poss" for t in ent):
+        # "Sainsbury's said", "McDonald's has": a possessive that qualifies no noun is the company's name's own
+        return doc[start : end + 1].text.strip(" ,.\"")
     return ent.doc[start:end].text.strip(" ,.'\"")
 
 
@@ -336,6 +340,9 @@ def source_of(tokens: list[Token], language: str, told: bool = True) -> tuple[st
         seen.add(ent.start)
         if past_source_marker(ent) > ent.start and ent.doc[past_source_marker(ent)].is_lower:
             continue  # "Mais Selon les équipes du Monde": no name, the capitalised marker misled the tagger
+        ent = _past_owner(ent)
+        if _owner_of_name(ent, tokens):
+            continue  # "Britain's National Grid": whose the named speaker is
         if _venue(ent.root) or _named_venue(ent.root):
             continue  # "révèle le JDD dans ses Indiscrets", "a-t-il dit sur RTL": a section or a channel
         if _modifies_noun(ent.root, tokens):
@@ -407,10 +414,12 @@ def source_of(tokens: list[Token], language: str, told: bool = True) -> tuple[st
         return "", outlet, f"pronoun:{latter}"
     if language == "en" and (english := _english_description(tokens, words)) is not None:
         return english[0], outlet, english[1]
-    if language == "en" and 1 <= len(words) <= 3 and all(t.pos_ == "PROPN" and t.text[:1].isupper()
-                                                         and not t.ent_type_ for t in words):
+    # ("Manager Pep Guardiola", "Councillor Ann Hughes": the office before the name is no part of it)
+    titled = words[1:] if len(words) >= 2 and words[0].lower_ in JOBS_ROLES_AGENTS else words
+    if language == "en" and 1 <= len(titled) <= 3 and all(t.pos_ == "PROPN" and t.text[:1].isupper()
+                                                          and not t.ent_type_ for t in words):
         # '"...," Lopez told Fox News': a surname alone the English tagger left untagged is still who spoke
-        return " ".join(t.text for t in words), outlet, "speech"
+        return " ".join(t.text for t in titled), outlet, "speech"
     heads = [t for t in words if t.pos_ in ("NOUN", "PROPN") and not _modifies_noun(t, tokens)
              and (t.lower_ not in lx.OUTLET_NOUNS or _agency_of_a_field(t))
              and t.lower_ not in _NOT_SPEAKER_NOUNS
@@ -623,6 +632,9 @@ def _english_description(tokens: list[Token], words: list[Token]) -> tuple[str, 
     end = head.i + 1
     if end < len(doc) and doc[end].lower_ in ("of", "for") and end + 1 in inside:
         end = min(doc[end].right_edge.i + 1, tokens[-1].i + 1)
+    elif end + 1 < len(doc) and doc[end].lower_ in ("at", "from") and end + 1 in inside and _body_named_at(doc[end]):
+        # "Scientists at Oxford University", "researchers from Imperial College": the body they speak from
+        end = min(doc[end].right_edge.i + 1, tokens[-1].i + 1)
     after = next((t for t in doc[head.i + 1 : tokens[-1].i + 1] if t.text != ","), None)
     if after is not None and after.i in inside and after.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", "FAC"):
         return None
@@ -631,6 +643,38 @@ def _english_description(tokens: list[Token], words: list[Token]) -> tuple[str, 
         return None
     how = "speech" if any(t.ent_type_ for t in phrase) else f"description:{head.lower_}"
     return phrase.text.strip(" ,"), how
+
+
+def _body_named_at(preposition: Token) -> bool:
+    """Whether "at"/"from" brings in a named organisation or place as its whole object ("at Oxford University",
+    "from the University of Leeds", "at NHS England"), not a time or a thing ("at the weekend", "from 2019")."""
+    objects = [c for c in preposition.children if c.dep_ == "pobj"]
+    if len(objects) != 1 or objects[0].ent_type_ not in ("ORG", "GPE", "FAC"):
+        return False
+    words = [t for t in preposition.doc[preposition.i + 1 : objects[0].right_edge.i + 1] if not t.is_punct]
+    return all(t.ent_type_ in ("ORG", "GPE", "FAC") or t.pos_ == "DET" or t.lower_ == "of" for t in words)
+
+
+def _past_owner(ent: Span) -> Span:
+    """"Arsenal's Mikel Arteta", "Britain's National Grid": an English name the tagger took in with its owner's
+    before a possessive is the name after it (a person's, "Mikel Arteta", when its words are names and none is an
+    agent noun); a possessive that ends the name is its own ("Sainsbury's")."""
+    doc = ent.doc
+    owner = next((t.i for t in ent[:-1] if t.tag_ == "POS" and t.lower_ in ("'s", "'")), None)
+    if owner is None or owner == ent.start or not all(t.text[:1].isupper() for t in doc[owner + 1 : ent.end]):
+        return ent
+    words = list(doc[owner + 1 : ent.end])
+    person = ent.label_ in ("PER", "PERSON") or 2 <= len(words) <= 3 and all(
+        t.pos_ == "PROPN" and t.lower_ not in lx.AGENT_NOUNS_EN and t.lower_ not in _COMPANY_NOUNS for t in words)
+    return Span(doc, owner + 1, ent.end, label="PERSON" if person else ent.label_)
+
+
+def _owner_of_name(ent: Span, tokens: list[Token]) -> bool:
+    """"Britain" of "Britain's National Grid", "Arsenal" of "Arsenal's Mikel Arteta" tagged apart: an English
+    possessive owner of a name later in the phrase says whose the speaker is, not who."""
+    head = ent.root.head
+    return ent.root.dep_ == "poss" and ent.doc[ent.end].tag_ == "POS" and head.i >= ent.end \
+        and head.pos_ == "PROPN" and bool(head.ent_type_) and tokens[0].i <= head.i <= tokens[-1].i
 
 
 def _past_outlet(name: str, outlet: str) -> str:

@@ -22,6 +22,11 @@ _CONDITIONAL = re.compile(r"(?:[^éèer]erai(?:t|ent)|^(?:ir|aur|ser|fer|pourr|d
 # "à paraître fin octobre", "un match à jouer samedi": "à" and an infinitive describing a noun (or after
 # "est") tell what is to come; after a verb ("a commencé à construire") they do not.
 _PROSPECTIVE_BE = {"est", "sont", "reste", "restent", "était", "étaient"}
+# English words of what is expected to happen, and the present of "be" that keeps the expectation now:
+# "Next week is expected to be colder, with frost on Monday night", "Talks are likely to resume on Friday".
+_EXPECTING_EN = frozenset({"expected", "likely", "unlikely", "due", "set", "forecast", "predicted", "scheduled",
+                           "planned", "poised", "bound"})
+_PRESENT_BE_EN = frozenset({"is", "are", "'s", "'re", "am", "remains", "remain", "seems", "seem", "looks", "look"})
 
 
 # The present of "avoir" and "être", the auxiliaries of a compound past (the lemmatizer is not loaded).
@@ -69,6 +74,8 @@ def tense_at(doc: Doc, i: int) -> str:
     for _ in range(8):
         if tok.pos_ in ("VERB", "AUX"):
             nearest = nearest or tok
+            if _expected_infinitive(tok):
+                return "future"
             if "Inf" in morph_values(tok, "VerbForm") and tok.lower_ != "partir" and any(
                     c.dep_ == "mark" and c.lower_ == "à" for c in tok.children) and (
                     tok.head.pos_ in ("NOUN", "PROPN") or tok.head.dep_ == "acl" or tok.head.lower_ in _PROSPECTIVE_BE):
@@ -165,6 +172,21 @@ def tense_at(doc: Doc, i: int) -> str:
         # ahead of publication; the nearest such date.
         return "present" if scheduled or announced else "past"
     return "present"
+
+
+def _expected_infinitive(tok: Token) -> bool:
+    """An English infinitive with "to" under a word of expectation in the present ("is expected to be colder",
+    "are likely to resume", "is set to open"): what it says lies ahead of publication, and so do its dates (a
+    weekday is the next one, not the last)."""
+    if "Inf" not in morph_values(tok, "VerbForm") or not any(c.tag_ == "TO" for c in tok.children):
+        return False
+    head = tok.head
+    if head.lower_ not in _EXPECTING_EN or head.i == tok.i:
+        return False
+    be = [c for c in head.children if c.dep_ in ("auxpass", "aux", "cop")]
+    if head.pos_ == "ADJ" and not be:
+        be = [head.head] if head.head.pos_ in ("AUX", "VERB") else []
+    return bool(be) and all(b.lower_ in _PRESENT_BE_EN for b in be)
 
 
 def _trailing_present_participle(tok: Token) -> bool:

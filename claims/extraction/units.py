@@ -114,6 +114,11 @@ def unit_at(doc: Doc, j: int) -> tuple[str, int]:
             and doc[j - 1].lower_ not in lx.SCALES and "Plur" in morph_values(nxt, "Number") \
             and nxt.lower_ not in _PRONOMINAL_ADJECTIVES | _AMOUNT_ADJECTIVES:
         return nxt.text, j + 1
+    # "23 flood warnings", "40 police officers": English sets the kind before the noun counted, the compound's head.
+    head = nxt.head
+    if nxt.dep_ == "compound" and nxt.pos_ == "NOUN" and head.pos_ == "NOUN" and head.is_alpha \
+            and j < head.i <= j + 2 and all(t.dep_ == "compound" and t.head.i == head.i for t in doc[j : head.i]):
+        return head.text, head.i + 1
     # "deux ex-stars", "trois sans-abri": a hyphenated noun is one word.
     wordlike = nxt.is_alpha or "-" in nxt.text and all(p.isalpha() for p in nxt.text.split("-"))
     if (nxt.pos_ in ("NOUN", "PROPN", "SYM", "X") and wordlike) or nxt.pos_ == "SYM":
@@ -168,7 +173,9 @@ def _noun_after_adjectives(doc: Doc, j: int) -> Token | None:
         return None
     if noun.lower_ in lx.DURATION_NOUNS and doc[j].lower_ in _DEICTIC:
         return None  # "rose to 1,603 last year": when, not what the number counts
-    return noun if all(t.pos_ == "ADJ" for t in doc[j : noun.i]) else None
+    # (English may set a noun of its kind before it: "12 consecutive home games")
+    return noun if all(t.pos_ == "ADJ" or t.dep_ == "compound" and t.head.i == noun.i for t in doc[j : noun.i]) \
+        else None
 
 
 # Adjectives that place a time against now: "last year", "next week", "this month" tell when, they count nothing.

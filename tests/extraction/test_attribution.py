@@ -1787,3 +1787,10 @@ def test_the_medium_that_passed_a_source_on_is_the_outlet() -> None:
                  "Le Figaro.", "4%")
     assert cand.text == "Le loyer moyen a grimpé de 4% à Lyon en 2023."
     assert cand.outlet == "Le Figaro"
+
+
+def test_a_speaker_between_two_parts_of_a_french_quotation_leaves_the_text() -> None:
+    cand = claim("« Le budget ne couvrira pas la nouvelle aile », a déclaré la sénatrice Anne Morel, « et 40 lits "
+                 "resteront fermés. »", "40 lits")
+    assert cand.text == "Le budget ne couvrira pas la nouvelle aile, et 40 lits resteront fermés."
+    assert cand.claimant == "Anne Morel"

@@ -148,3 +148,71 @@ def test_the_medium_an_english_speaker_told_is_the_outlet(sentence: str, words: 
                                                            outlet: str) -> None:
     cand = english(sentence, words)
     assert (cand.claimant, cand.outlet) == (claimant, outlet)
+
+
+@pytest.mark.parametrize("sentence", [
+    '"The budget will not cover the new wing," Governor Ann Porter said, "and 40 beds will stay closed."',
+    '"The budget will not cover the new wing," said Governor Ann Porter, "and 40 beds will stay closed."',
+])
+def test_a_speaker_between_two_parts_of_a_quotation_leaves_the_text(sentence: str) -> None:
+    cand = english(sentence, "40 beds")
+    assert cand.text == "The budget will not cover the new wing, and 40 beds will stay closed."
+    assert cand.claimant == "Ann Porter"
+
+
+@pytest.mark.parametrize(("sentence", "words", "claimant", "outlet"), [
+    ("A witness told the Evening Standard that the bus was carrying 60 passengers.", "60 passengers", "A witness",
+     "Evening Standard"),
+    ("A neighbour said the flat had been empty for 8 months.", "8 months", "A neighbour", ""),
+    ("One resident insisted that 200 homes were flooded.", "200 homes", "One resident", ""),
+])
+def test_an_unnamed_english_speaker_is_the_claimant_as_written(sentence: str, words: str, claimant: str,
+                                                               outlet: str) -> None:
+    cand = english(sentence, words)
+    assert (cand.claimant, cand.outlet) == (claimant, outlet)
+
+
+def test_a_thing_that_says_is_no_unnamed_speaker() -> None:
+    assert english("A court ruling says 40 workers must be paid.", "40 workers").claimant == ""
+
+
+@pytest.mark.parametrize(("sentence", "claimant"), [
+    ("Scientists at Cardiff University said the vaccine cut admissions by 40%.", "Scientists at Cardiff University"),
+    ("Doctors from the University of Leeds said the vaccine cut admissions by 40%.",
+     "Doctors from the University of Leeds"),
+])
+def test_an_english_agent_keeps_the_body_it_speaks_from(sentence: str, claimant: str) -> None:
+    assert english(sentence, "40%").claimant == claimant
+
+
+@pytest.mark.parametrize(("sentence", "claimant"), [
+    ("Manager Pep Guardiola said the club would sell 3,000 more season tickets.", "Pep Guardiola"),
+    ("Councillor Ruth Akande said the council would sell 3,000 more season tickets.", "Ruth Akande"),
+    ("Brighton's Roberto De Zerbi said the club would sell 3,000 more season tickets.", "Roberto De Zerbi"),
+    ("Britain's National Grid said it would sell 3,000 more season tickets.", "National Grid"),
+])
+def test_an_english_speakers_office_or_owner_is_no_part_of_the_name(sentence: str, claimant: str) -> None:
+    assert english(sentence, "3,000").claimant == claimant
+
+
+@pytest.mark.parametrize(("sentence", "claimant"), [
+    ("Sainsbury's said it would open 20 new stores in Scotland.", "Sainsbury's"),
+    ("McDonald's has said it would open 20 new stores in Scotland.", "McDonald's"),
+])
+def test_a_company_name_ending_in_a_possessive_keeps_it(sentence: str, claimant: str) -> None:
+    assert english(sentence, "20 new stores").claimant == claimant
+
+
+@pytest.mark.parametrize(("sentence", "claimant"), [
+    ("Netflix added 9 million subscribers in the quarter, the company said.", "Netflix"),
+    ("Apple and Samsung sold 50 million phones in the quarter, the company said.", "the company"),
+])
+def test_the_company_that_speaks_is_the_one_the_statement_names(sentence: str, claimant: str) -> None:
+    assert english(sentence, "million").claimant == claimant
+
+
+def test_the_french_company_that_speaks_is_the_one_the_statement_names() -> None:
+    from tests.extraction.test_attribution import claim
+
+    cand = claim("Peugeot a vendu 40 000 voitures au premier trimestre, a indiqué le constructeur.", "voitures")
+    assert cand.claimant == "Peugeot"

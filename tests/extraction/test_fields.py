@@ -303,6 +303,16 @@ def test_it_resolves_relative_weeks_and_weekends_to_a_range_of_days() -> None:
     assert ["2021-03-13", "2021-03-14"] in found and ["2021-03-22", "2021-03-28"] in found
 
 
+@pytest.mark.parametrize("text", [
+    "The weekend is expected to be wetter, with 40mm of rain likely on Tuesday night in Cornwall.",
+    "Rail strikes are likely to resume on Tuesday, with 20 lines affected across the north.",
+])
+def test_an_english_weekday_in_what_is_expected_lies_ahead(text: str) -> None:
+    [extraction] = extract_texts([text], languages=["en"], published=[dt.date(2024, 3, 6)])
+    found = [d["value"] for c in [*extraction.claims, *extraction.recoverable] for d in c.dates if "Tuesday" in d["text"]]
+    assert found == ["2024-03-12"]
+
+
 def test_a_score_is_no_quantity_and_a_tally_two_counts_of_the_same_noun() -> None:
     assert quantities("Le FC Nantes a battu Rennes 2-1 samedi devant ses supporters.") == []
     assert quantities("L'équipe de France s'est imposée 4 à 2 contre la Belgique en demi-finale.") == []
@@ -1054,6 +1064,18 @@ def test_an_english_age_counts_years() -> None:
                                  languages=["en"], published=[None])
     found = [(q["value"], q["unit"]) for c in [*extraction.claims, *extraction.recoverable] for q in c.quantities]
     assert (34.0, "years") in found
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    ("The two men, aged 19 and 23, were charged with burglary in Hull on Friday.", 19.0, "years"),
+    ("The 14 players, aged 18 to 24, joined the academy in Cardiff this summer.", 18.0, "years"),
+    ("The Met Office issued 31 wind warnings for Wales on Saturday.", 31.0, "warnings"),
+    ("The club has lost 9 consecutive away matches since October.", 9.0, "matches"),
+])
+def test_english_counts_the_head_noun_and_an_age_its_years(text: str, value: float, unit: str) -> None:
+    [extraction] = extract_texts([text], languages=["en"], published=[None])
+    found = [(q["value"], q["unit"]) for c in [*extraction.claims, *extraction.recoverable] for q in c.quantities]
+    assert (value, unit) in found
 
 
 @pytest.mark.parametrize(("text", "language", "qualifier"), [
