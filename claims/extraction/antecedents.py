@@ -24,7 +24,14 @@ from claims.extraction.attribution import (
 from claims.extraction.clauses import _own_clause, topic
 from claims.extraction.dates import find_dates
 from claims.extraction.described_names import BODY_NOUNS, PERSON_DESCRIPTIONS
-from claims.extraction.descriptions import _POSSESSIVES, DESCRIBED_BODIES, _office, person_noun, possessive
+from claims.extraction.descriptions import (
+    _POSSESSIVES,
+    DESCRIBED_BODIES,
+    _office,
+    demonstrative,
+    person_noun,
+    possessive,
+)
 from claims.extraction.doccache import (
     morph_values,
     sentence_end,
@@ -461,8 +468,21 @@ def _named_before(subj: Token, kept: list[Token]) -> bool:
     people = {t.i for t in kept[: kept.index(subj)] if t.ent_type_ in ("PER", "PERSON") and (
         t.dep_.startswith("nsubj") or t.dep_ == "conj" and t.head.dep_.startswith("nsubj"))}
     # "Quant à Paul Roux, il ...": the pronoun takes up the person the topic names, whatever the parse
-    people |= {t.i for t in topic(subj, kept) if t.ent_type_ in ("PER", "PERSON") and t.ent_iob_ == "B"}
-    return len(people) >= (2 if "Plur" in morph_values(subj, "Number") else 1)
+    about = topic(subj, kept)
+    people |= {t.i for t in about if t.ent_type_ in ("PER", "PERSON") and t.ent_iob_ == "B"}
+    return len(people) >= (2 if "Plur" in morph_values(subj, "Number") else 1) or _topic_noun(subj, about)
+
+
+def _topic_noun(subj: Token, about: list[Token]) -> bool:
+    """"Quant aux voitures électriques, elles peuvent se passer de boîte": the pronoun takes up the noun the topic
+    opens with, of its gender and number (not "Quant au projet de loi, elle ...": someone else), when that noun says
+    what it is about itself: a thing, not a person or a body (not "Quant au septuagénaire, il ...", "Quant à
+    l'entreprise, elle ...": who, the sentences before say), nor a demonstrative one ("Quant à ce projet")."""
+    noun = next((t for t in about[2:4] if t.pos_ == "NOUN"), None)  # ("Quant" "aux" [det] noun)
+    if noun is None or person_noun(noun.lower_) or noun.lower_ in DESCRIBED_BODIES or demonstrative(noun):
+        return False
+    return all(not morph_values(subj, field) or not morph_values(noun, field)
+               or bool(set(morph_values(subj, field)) & set(morph_values(noun, field))) for field in ("Gender", "Number"))
 
 
 def _continues_quotation(tok: Token, span: Span) -> bool:

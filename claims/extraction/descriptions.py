@@ -189,7 +189,7 @@ def _described_back(noun: Token) -> bool:
     hausse observée jeudi": lexicon.STORY_NOUNS) when nothing but a vague adjective or a clause goes with
     it ("Le texte de loi", "Le corps humain" say which). A plural only when it counts a few ("Les deux
     hommes", "Les trois pays"), not "Les secours", "Les enfants"."""
-    if noun.pos_ != "NOUN" or noun.lower_ in lx.PERSON_ROLES:
+    if noun.pos_ != "NOUN" or noun.lower_ in lx.PERSON_ROLES or _pair_of_nations(noun):
         return False
     if "Plur" in morph_values(noun, "Number"):
         if not _counted(noun) or _specified(noun):  # not "les 12 gares du réseau"
@@ -218,6 +218,20 @@ def _described_back(noun: Token) -> bool:
 
 
 _NUMBER_ENTITIES = frozenset({"CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"})
+
+# Nouns of a pair ("le couple franco-allemand", "le tandem sino-russe"), and the first halves of the adjectives that
+# name two nations ("franco-", "germano-", "sino-"): such a pair names the two countries, no one told of before.
+_PAIR_NOUNS = frozenset({"couple", "tandem", "duo", "binôme", "axe"})
+_NATION_PREFIXES = frozenset({"franco", "germano", "sino", "russo", "italo", "anglo", "américano", "hispano", "belgo",
+                              "helvético", "turco", "gréco", "nippo", "austro", "israélo", "irano", "indo", "luso",
+                              "polono", "syro", "égypto", "algéro", "tuniso", "maroco"})
+
+
+def _pair_of_nations(noun: Token) -> bool:
+    """"Le couple franco-allemand a proposé un plan de relance", "le tandem sino-russe": a pair the adjective names
+    by its two nations (France and Germany), which says who without the sentences before."""
+    return noun.lower_ in _PAIR_NOUNS and any(
+        c.dep_ == "amod" and "-" in c.lower_ and c.lower_.split("-")[0] in _NATION_PREFIXES for c in noun.children)
 
 
 # Numbers of a few: "Les deux hommes", "les trois suspects" point back to people counted before.

@@ -110,10 +110,11 @@ def _description_left_unresolved(subj: Token, kept: list[Token], span: Span) -> 
         subj.lower_ not in _TIME_NOUNS and subj.lower_ not in _CONNECTIVE_NOUNS)
 
 
-def _pronoun_opens(kept: list[Token]) -> bool:
+def _pronoun_opens(kept: list[Token], speaker_named: bool = False) -> bool:
     """Whether a personal or demonstrative pronoun is the subject the words open with, at once or after a
     leading phrase ('"Il m'avait fait visiter ..."', '"Depuis 2011, je dois payer ..."', "Vendredi, celle-ci a
-    publié ..." when the parser hung that clause on another verb)."""
+    publié ..." when the parser hung that clause on another verb). A first person only when the words kept do not
+    name who speaks (`speaker_named`, _speaker_named_after)."""
     words = [t for t in kept[:16] if not t.is_space and t.text != '"']
     comma = next((k for k, t in enumerate(words) if t.text == ","), None)
     if comma is not None and _own_clause(words[:comma]):
@@ -121,7 +122,7 @@ def _pronoun_opens(kept: list[Token]) -> bool:
     for first in words[:1] + (words[comma + 1 : comma + 2] if comma is not None else []):
         low = first.lower_.replace("\u2019", "'")
         if first.dep_.startswith(("nsubj", "expl:subj")) and first.head.i > first.i and (
-                low in SPEAKER_PRONOUNS or low in _DEMONSTRATIVE_PRONOUNS and not _it_has_been(first) or (
+                low in SPEAKER_PRONOUNS and not speaker_named or low in _DEMONSTRATIVE_PRONOUNS and not _it_has_been(first) or (
                     low in _PERSONAL_PRONOUNS and not _impersonal(first)
                     and not (first in kept and _named_before(first, kept)))):
             return True
@@ -130,6 +131,25 @@ def _pronoun_opens(kept: list[Token]) -> bool:
 
 # What an impersonal "il" introduces a clause with: "il se trouve que ...", "il est 22 h lorsque ...".
 _CLAUSE_MARKS = frozenset({"que", "qu'", "quand", "lorsque", "lorsqu'"})
+
+
+def _speaker_named_after(kept: list[Token], claimant: str, language: str) -> bool:
+    """Whether the words kept after a first-person opening name who says it as the subject of the verb of saying
+    that ends the quotation ('"Je pense que les retraités vont y perdre", a estimé Paul Roux jeudi 11 octobre, au
+    lendemain de ...', when the date and what follows keep the attribution in the text): "je" is that person. Not
+    a description ("a estimé le ministre"), nor a name the verb of saying does not have for its subject."""
+    names = {w for w in claimant.split() if w[:1].isupper()}
+    if not names:
+        return False
+    for t in kept:
+        if t.i <= kept[0].i or t.text not in names or t.ent_type_ not in ("PER", "PERSON"):
+            continue
+        head = t
+        while head.dep_ in ("flat:name", "flat", "compound") and head.head.i < head.i:
+            head = head.head  # "Corbière" in "Alexis Corbière": the name's first word bears the relation
+        if head.dep_.startswith("nsubj") and head.head.i < head.i and speech_verb(head.head, language):
+            return True
+    return False
 
 
 def _impersonal_opens_back(words: list[Token]) -> bool:
@@ -181,9 +201,21 @@ def _only_attributes(kept: list[Token], language: str) -> bool:
     return len(verbs) == 1 and speech_verb(verbs[0], language)
 
 
-def _one_of_them(subj: Token) -> bool:
-    """A subject that picks some of a group named before: "Quatre d'entre eux", "La plupart d'entre elles"."""
-    return any(t.lower_ in ("eux", "elles") and t.i > 0 and t.doc[t.i - 1].lower_ == "entre" for t in subj.subtree)
+def _one_of_them(subj: Token, kept: list[Token]) -> bool:
+    """A subject that picks some of a group named before: "Quatre d'entre eux", "La plupart d'entre elles". Not when
+    the claim names the group before it (_group_before: "Parmi les 30 élues, douze d'entre elles ...")."""
+    return any(t.lower_ in ("eux", "elles") and t.i > 0 and t.doc[t.i - 1].lower_ == "entre"
+               and not of_a_group_named(t, kept) for t in subj.subtree)
+
+
+def of_a_group_named(pronoun: Token, kept: list[Token]) -> bool:
+    """"Parmi les 30 élues, douze d'entre elles ...": the "eux"/"elles" of "d'entre" stands for the group the claim
+    names before it (_group_before), whatever the parser made of it (the subject, at times)."""
+    doc = pronoun.doc
+    # (a figure is how many of the group, never the group, however the tagger took it: "15.583 d'entre eux")
+    return pronoun.i >= 2 and doc[pronoun.i - 1].lower_ == "entre" and (
+        doc[pronoun.i - 2].lower_.replace("\u2019", "'") == "d'") and _group_before(
+        pronoun, [w for w in kept if w.i < pronoun.i - 2 and not w.like_num])
 
 
 # Nouns of time after a demonstrative date the fact from the article's day ("Cette année", "Ce week-end"):
@@ -461,6 +493,17 @@ def _unnamed_person(noun: Token, words: list[Token]) -> bool:
                    or t.lower_ == noun.lower_ and t.i < noun.i for t in words)
 
 
+# Nouns of time a demonstrative dates from the article's day in a cleft's focus ("C'est ce samedi que ...", "C'est
+# cette année que ..."); not "ce moment", "cette époque", "cette fois", which the sentences before say when.
+_CLEFT_DATES = _TIME_NOUNS - {"moment", "époque", "fois", "time"}
+
+
+def _dates_the_focus(det: Token) -> bool:
+    """A demonstrative in a cleft's focus that dates it from the article's day: "C'est ce samedi 10 juin à Lille
+    que Paul Roux ouvrira sa tournée" (not "C'est à ce moment que ...", nor "C'est cette somme que ...")."""
+    return det.pos_ == "DET" and det.head.i > det.i and det.head.lower_ in _CLEFT_DATES
+
+
 def _named_cleft(words: list[Token]) -> bool:
     """ "C'est X qui/que ...": the focus X carries the fact when it holds a name, a number or a date, and
     no demonstrative of its own ("C'est à ce moment-là que ...", "C'est ce qu'il a déclaré")."""
@@ -478,7 +521,8 @@ def _named_cleft(words: list[Token]) -> bool:
         # focus of a cleft, the relative after the aside is the aside's ("Ce sont sept personnes, dont
         # quatre Français, qui ont été arrêtées" is a cleft)
         return False
-    if any(t.lower_ in _DEMONSTRATIVE_DETS or t.lower_ in _REFERRING_CE or t.lower_.endswith("-là") for t in focus):
+    if any((t.lower_ in _DEMONSTRATIVE_DETS or t.lower_ in _REFERRING_CE) and not _dates_the_focus(t)
+           or t.lower_.endswith("-là") for t in focus):
         return False
     # A name or a date in the clause also makes it whole ("C'est grâce à ses rôles que Charlotte Valandrey
     # a ..."); a bare figure there does not ("C'est un programme ... qui a reçu une note de 9,4 sur 10").

@@ -79,6 +79,8 @@ from claims.extraction.needs_context import (
     _pronoun_opens,
     _quoted_described,
     _refers_back,
+    _speaker_named_after,
+    of_a_group_named,
 )
 from claims.extraction.padding import (
     _CONNECTIVE_WORDS,
@@ -277,13 +279,15 @@ def condense(
     described = ""  # an office or occupation subject left unnamed, as the text writes it
     subj = _subject(span)
     position = _subject_position(subj, kept, span) if subj is not None and not inner_quote else ""
-    if subj is not None and not inner_quote and subj in kept[:5] and _one_of_them(subj):
+    if subj is not None and not inner_quote and subj in kept[:5] and _one_of_them(subj, kept):
         needs_context, position = True, ""  # "Quatre d'entre eux ont été hospitalisés": of whom, the sentence before says
     if subj is not None and position:
         low = subj.lower_
         nxt = subj.doc[subj.i + 1] if subj.i + 1 < len(subj.doc) else None
         if low in _PERSONAL_PRONOUNS and not _impersonal(subj) and position == "after" and _named_before(subj, kept):
             pass  # "Si Emmanuel Macron et Édouard Philippe sortent de cette école, ils ...": named in the claim
+        elif low in ("eux", "elles") and of_a_group_named(subj, kept):
+            pass  # "Parmi les 30 élues, douze d'entre elles ...", the pronoun taken for the subject: named in the claim
         elif low in ("il", "elle") and _plural_verb(subj):
             needs_context = True  # "Il ont grandi ...": a pronoun its verb disagrees with, one of them is mistyped
         elif low in _PERSONAL_PRONOUNS and not _impersonal(subj):
@@ -321,7 +325,9 @@ def condense(
             else:
                 needs_context = True
         elif low.replace("\u2019", "'") in SPEAKER_PRONOUNS:
-            needs_context = True  # "J'ai acheté une maison en 2003": who speaks is not in the text
+            # "J'ai acheté une maison en 2003": who speaks is not in the text; unless the text keeps the words
+            # that name its speaker ('"Je pense que ...", a estimé Paul Roux jeudi, au lendemain de ...')
+            needs_context = not _speaker_named_after(kept, attribution.claimant, language)
         elif low == "it" and not _dummy_it(subj):
             needs_context = True  # "It is the highest figure since 2007": what is, the sentence before says
         elif subj.pos_ == "PRON" and "Card" in morph_values(subj, "NumType") and position == "first":
@@ -362,11 +368,13 @@ def condense(
             # the person with these very words ("Le député de la Creuse Jean Dupont a déclaré ...")
             replacement[role[-1].i] = original(role[-1]) + " " + name
             resolved = name
-        elif not _lead_names(subj, kept) and _names_itself(subj) and (role := _role_phrase(subj, named=True)) and (
+        elif not _lead_names(subj, kept) and _names_itself(subj) and not _beside_a_name(subj) and (
+                role := _role_phrase(subj, named=True)) and (
                 role_key(subj.lower_) in FOLDED_JOBS or role_key(subj.lower_) in _SHARED_OFFICES) and not any(
                 t.like_num or t.lower_ == "circonscription" for t in role):  # ("de la 5e circonscription": one seat)
             # "L'acteur de Trois hommes et un couffin a été condamné", "La députée du Vaucluse a voté": the name
-            # says where or in what, not which of the people who do that job there
+            # says where or in what, not which of the people who do that job there; but "Le député LR du Cantal
+            # Jean Roux a plaidé ..." names the person after it (_beside_a_name)
             needs_context = True
         elif not _lead_names(subj, kept) and not set_after_a_name(subj) and (
                 _described_back(subj) or _unidentified_office(subj)):
@@ -438,8 +446,9 @@ def condense(
         office = _tidy(joined(role, original))
     if not needs_context and not resolved and not replacement:
         # A quotation's own subject is not the sentence's (the speaker's): it is read at the first words.
-        needs_context = _refers_back(kept) or _pronoun_opens(kept) or inner_quote and _quoted_described(subj, kept) \
-            or not inner_quote and _nominal_comment(kept)
+        speaker_named = _speaker_named_after(kept, attribution.claimant, language)
+        needs_context = _refers_back(kept) or _pronoun_opens(kept, speaker_named) \
+            or inner_quote and _quoted_described(subj, kept) or not inner_quote and _nominal_comment(kept)
     # (what else makes a claim need context: an office subject the article names further on only takes that away)
     elsewhere = _cut_from_before(span, kept)
     replacement.update(_source_named(kept, subj, attribution, ctx))
