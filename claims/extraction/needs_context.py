@@ -320,6 +320,8 @@ def _points_back(kept: list[Token], subj: Token | None) -> bool:
         if lowers[k] in ("lui", "elle", "eux", "elles") and k and lowers[k - 1] in ("selon", "d'après") and not (
                 _source_before(t, words[:k], subj)):
             return True  # "une réponse selon lui au sentiment d'isolement"
+        if lowers[k] == "y" and _there_before(t, words, lowers, k):
+            return True  # "68 % des Français y sont opposés", "Un homme y a été retrouvé mort": to what, where?
         if lowers[k] in _PARTITIVE_PRONOUNS and k and lowers[k - 1] == "entre" and k > 1 and lowers[k - 2] == "d'" \
                 and not _group_before(t, words[: k - 2]):
             return True  # "Quatre d'entre eux, âgés de 40 ans, ont été hospitalisés": of whom, the sentences before say
@@ -344,6 +346,30 @@ def _points_back(kept: list[Token], subj: Token | None) -> bool:
                 _unidentified_office(t) or _described_back(t) and _counted(t)):
             return True
     return False
+
+
+# What follows "y" when it stands for nothing ("il y a", "il y avait eu", "y compris"), and the verbs it makes an
+# idiom with ("s'y prendre", "s'y reprendre à deux fois").
+_Y_IDIOMS_ALONE = frozenset({"compris", "avoir", "prendre", "prend", "prennent", "prenait", "pris", "reprendre", "reprendra",
+                             "reprend"})
+_Y_IDIOMS = _Y_IDIOMS_ALONE | {"a", "avait", "aura", "aurait", "ait", "eut", "ayant"}  # (after "il", "n'")
+_PLACE_CASES = frozenset({"à", "a", "au", "aux", "dans", "en", "sur", "chez", "vers"})  # ("A Tunis, ...")
+
+
+def _there_before(pronoun: Token, words: list[Token], lowers: list[str], k: int) -> bool:
+    """Whether a clitic "y" points back out of the claim: what it stands for ("y sont opposés", "y a été
+    retrouvé", "y reçoit") is a place or a thing the sentences before named, unless the claim names a place
+    or a thing with "à", "dans" ... before it ("à Marquette-lez-Lille, avec l'intention d'y passer la nuit",
+    "à utiliser le vélo et y consacre ...")."""
+    after = lowers[k + 1] if k + 1 < len(lowers) else ""
+    if after == "en":  # "il y en a un qui ..."
+        after = lowers[k + 2] if k + 2 < len(lowers) else ""
+    if pronoun.pos_ != "PRON" or pronoun.dep_ == "expl:comp" or after in _Y_IDIOMS and (
+            after in _Y_IDIOMS_ALONE or k and lowers[k - 1] in ("il", "n'")):
+        return False
+    before = words[:k]
+    return not any(t.pos_ in ("NOUN", "PROPN") and (t.dep_ in ("obj", "obl", "obl:arg", "obl:mod") or any(
+        c.lower_ in _PLACE_CASES for c in t.children)) for t in before)
 
 
 # The pronouns of a part of a group: "Quatre d'entre eux", "l'une d'entre elles", "certains d'entre nous".

@@ -504,3 +504,16 @@ def test_a_pronoun_after_a_leading_description_is_the_subject_the_parser_doubled
             "conseil général.")
     assert one(text, "35 ans").text == ("Ancien poids-lourd politique dans le Sud-Ouest, Paul Garnier a passé 35 ans "
                                         "à la présidence du conseil général.")
+
+
+def test_a_clitic_y_standing_for_what_the_sentences_before_named_needs_context() -> None:
+    text = ("Le conseil municipal de Quimper a voté lundi la fermeture de la piscine Kerlan. Selon un sondage du "
+            "Télégramme, 61 % des habitants y sont opposés. Un incendie a touché la médiathèque mardi. Un agent de "
+            "52 ans y a été blessé à la main. Il y a eu 12 évacuations, y compris 4 enfants. Arrivée à Brest, la "
+            "ministre voulait y passer trois jours. Il pourrait même y avoir 40 emplois créés. Il y en a 3 qui ont "
+            "démissionné en mai.")
+    assert one(text, "61 %").needs_context
+    assert one(text, "52 ans").needs_context
+    assert not one(text, "12 évacuations").needs_context  # "il y a", "y compris": no place
+    assert not one(text, "trois jours").needs_context  # the claim names the place before it
+    assert not one(text, "40 emplois").needs_context and not one(text, "démissionné").needs_context
