@@ -26,6 +26,7 @@ from claims.extraction.checkworthiness import (
     lexical_signals,
     markers_in,
     score_all,
+    signal_vector,
 )
 from claims.extraction.claimants import _closing_claimant, _resolve_claimant, _survey_figures, remember_issuer
 from claims.extraction.doccache import (
@@ -148,13 +149,19 @@ def extract_texts(
     for art, title in zip(articles, titles, strict=True):
         _mark_lead(art.candidates, tt.title_stems(title) if title else frozenset(),
                    scorer.lead_model(art.language) if scorer is not None else None)
-    scored = score_all([c.text for c in all_candidates], [c.signals or Signals() for c in all_candidates], scorer)
+    signals = [c.signals or Signals() for c in all_candidates]
+    # What the trained models read of each candidate's signals, built once for both (check-worthiness, usability).
+    vectors = [signal_vector(s) for s in signals] if scorer is not None else None
+    scored = score_all([c.text for c in all_candidates], signals, scorer, signal_vectors=vectors)
     for cand, (score, reasons) in zip(all_candidates, scored, strict=True):
         cand.checkworthiness, cand.checkworthiness_reasons = score, reasons
         cand.kind = _kind(cand)
-    if scorer is not None:
+    if scorer is not None and vectors is not None:
+        # (a candidate without signals is read with its language by usability: its vector is made there)
+        vector_of = {id(c): v for c, v in zip(all_candidates, vectors, strict=True) if c.signals is not None}
         for art in articles:
-            mark_usable(scorer.usable_model(art.language), art.candidates)
+            mark_usable(scorer.usable_model(art.language), art.candidates,
+                        [vector_of.get(id(c)) for c in art.candidates])
     for index, art in enumerate(articles):
         headlines = [c for c in art.candidates if c.headline]
         body = [c for c in art.candidates if not c.headline]
