@@ -603,9 +603,10 @@ class TrainedScorer:
 
     def probabilities(
         self, texts: list[str], signals: list[Signals], embeddings: Sequence[np.ndarray] | None = None,
+        signal_vectors: Sequence[dict[str, float]] | None = None,
     ) -> list[float]:
         """`embeddings`: the texts' sentence embeddings if already computed (else computed here,
-        for the texts whose model reads them)."""
+        for the texts whose model reads them); `signal_vectors`: the signals' signal_vector()s, likewise."""
         from claims.extraction.training import feature_rows
 
         out = [0.0] * len(texts)
@@ -619,15 +620,17 @@ class TrainedScorer:
             if getattr(model, "embedding", None) is not None:
                 vectors = ([embeddings[i] for i in indexes] if embeddings is not None
                            else sentence_embeddings(chosen))
-            rows = feature_rows(chosen, [signals[i] for i in indexes], vectors)
+            rows = feature_rows(chosen, [signals[i] for i in indexes], vectors,
+                                None if signal_vectors is None else [signal_vectors[i] for i in indexes])
             for i, p in zip(indexes, model.predict_proba(rows)[:, 1], strict=True):
                 out[i] = float(p)
         return out
 
     def score(
         self, texts: list[str], signals: list[Signals], embeddings: Sequence[np.ndarray] | None = None,
+        signal_vectors: Sequence[dict[str, float]] | None = None,
     ) -> list[float]:
-        probs = self.probabilities(texts, signals, embeddings)
+        probs = self.probabilities(texts, signals, embeddings, signal_vectors)
         return [round(rescale(p, self.thresholds[self.model_for(s.language)[0]]), 3)
                 for p, s in zip(probs, signals, strict=True)]
 
@@ -665,11 +668,13 @@ def configured_scorer() -> TrainedScorer | None:
 
 
 def score_all(
-    texts: list[str], signals: list[Signals], scorer: TrainedScorer | None = None
+    texts: list[str], signals: list[Signals], scorer: TrainedScorer | None = None,
+    signal_vectors: Sequence[dict[str, float]] | None = None,
 ) -> list[tuple[float, list[str]]]:
     """(score, reasons) per text. With a trained scorer the reasons still name the rule signals
     found, and rules for signals the model was not trained on still move the score. Texts in a
-    language the scorer is not used for (TrainedScorer.languages) keep the rules."""
+    language the scorer is not used for (TrainedScorer.languages) keep the rules. `signal_vectors`: the
+    signals' signal_vector()s if already computed."""
     out = [rule_score(s) for s in signals]
     if scorer is None or not texts:
         return out
@@ -678,7 +683,8 @@ def score_all(
         return out
     unknown = [(name, weight) for name, weight, _ in _RULES
                if name not in scorer.known_signals and name not in READ_BY_MODELS]
-    scores = scorer.score([texts[i] for i in chosen], [signals[i] for i in chosen])
+    scores = scorer.score([texts[i] for i in chosen], [signals[i] for i in chosen],
+                          signal_vectors=None if signal_vectors is None else [signal_vectors[i] for i in chosen])
     for i, score in zip(chosen, scores, strict=True):
         values = rule_values(signals[i])
         shift = sum(weight for name, weight in unknown if values.get(name))

@@ -278,6 +278,21 @@ class Normalised:
             return pos, pos
         return self.starts[start], max(self.starts[start], self.ends[end - 1])
 
+    def words_to_original(self, offset: int, starts: list[int], words: list[str]) -> list[tuple[int, int]]:
+        """`[to_original(offset + s, offset + s + len(w)) for s, w in zip(starts, words)]`, in one pass: the
+        pipeline maps every token of every document back (a method call per token cost more than the mapping)."""
+        n, original_length, starts_of, ends_of = len(self.text), self.original_length, self.starts, self.ends
+        out = []
+        for s, word in zip(starts, words, strict=True):
+            start = max(0, min(offset + s, n))
+            end = max(start, min(offset + s + len(word), n))
+            if start == end:
+                pos = starts_of[start] if start < n else original_length
+                out.append((pos, pos))
+            else:
+                out.append((starts_of[start], max(starts_of[start], ends_of[end - 1])))
+        return out
+
 
 def _in_address(text: str, pos: int) -> bool:
     """A dot inside a web or e-mail address ("www.Example.org") is not a sentence end."""

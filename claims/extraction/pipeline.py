@@ -26,6 +26,7 @@ from claims.extraction.checkworthiness import (
     lexical_signals,
     markers_in,
     score_all,
+    signal_vector,
 )
 from claims.extraction.claimants import _closing_claimant, _resolve_claimant, _survey_figures, remember_issuer
 from claims.extraction.doccache import (
@@ -35,6 +36,7 @@ from claims.extraction.doccache import (
     release,
     remember_text,
     span_text,
+    span_tokens,
     token_indices,
     token_starts,
     tokens_within,
@@ -147,13 +149,19 @@ def extract_texts(
     for art, title in zip(articles, titles, strict=True):
         _mark_lead(art.candidates, tt.title_stems(title) if title else frozenset(),
                    scorer.lead_model(art.language) if scorer is not None else None)
-    scored = score_all([c.text for c in all_candidates], [c.signals or Signals() for c in all_candidates], scorer)
+    signals = [c.signals or Signals() for c in all_candidates]
+    # What the trained models read of each candidate's signals, built once for both (check-worthiness, usability).
+    vectors = [signal_vector(s) for s in signals] if scorer is not None else None
+    scored = score_all([c.text for c in all_candidates], signals, scorer, signal_vectors=vectors)
     for cand, (score, reasons) in zip(all_candidates, scored, strict=True):
         cand.checkworthiness, cand.checkworthiness_reasons = score, reasons
         cand.kind = _kind(cand)
-    if scorer is not None:
+    if scorer is not None and vectors is not None:
+        # (a candidate without signals is read with its language by usability: its vector is made there)
+        vector_of = {id(c): v for c, v in zip(all_candidates, vectors, strict=True) if c.signals is not None}
         for art in articles:
-            mark_usable(scorer.usable_model(art.language), art.candidates)
+            mark_usable(scorer.usable_model(art.language), art.candidates,
+                        [vector_of.get(id(c)) for c in art.candidates])
     for index, art in enumerate(articles):
         headlines = [c for c in art.candidates if c.headline]
         body = [c for c in art.candidates if not c.headline]
@@ -270,11 +278,23 @@ def _make_doc(nlp: Any, art: Article, chunk: _Chunk) -> Doc:
     return doc
 
 
-def _locator(art: Article, c_start: int):  # type: ignore[no-untyped-def]
-    def locate(s: int, e: int) -> tuple[int, int]:
-        return art.norm.to_original(c_start + s, c_start + e)
+class _Locator:
+    """Maps a [s, e) span of a chunk's document (the chunk starts at `c_start` of the normalised text) to the
+    article as written: a features.Locate."""
 
-    return locate
+    def __init__(self, art: Article, c_start: int) -> None:
+        self.norm, self.c_start = art.norm, c_start
+
+    def __call__(self, s: int, e: int) -> tuple[int, int]:
+        return self.norm.to_original(self.c_start + s, self.c_start + e)
+
+    def words(self, starts: list[int], words: list[str]) -> list[tuple[int, int]]:
+        """`[self(s, s + len(w)) for s, w in zip(starts, words)]`, in one pass."""
+        return self.norm.words_to_original(self.c_start, starts, words)
+
+
+def _locator(art: Article, c_start: int) -> _Locator:
+    return _Locator(art, c_start)
 
 
 def _chunk_candidates(art: Article, doc: Doc, chunk: _Chunk, previous: list[Span]) -> list[Span]:
@@ -368,7 +388,7 @@ def _chunk_candidates(art: Article, doc: Doc, chunk: _Chunk, previous: list[Span
             made.extend(cand for cand in split if cand is not None)
             if seg_start == clauses[0][0]:
                 main_subject = resolved
-        if reaction_only(sent, language, attrib.drop):
+        if reaction_only(span_tokens(sent), language, attrib.drop):  # (the sentence's Tokens, made once: at.find)
             for cand in made:  # (cleared once the article is read: _reacted_only)
                 if cand.signals is not None:
                     cand.signals.extra["reacted"] = True
@@ -410,7 +430,7 @@ def _chunk_candidates(art: Article, doc: Doc, chunk: _Chunk, previous: list[Span
     return [*previous, *sentences][-3:]
 
 
-def _headline_candidates(art: Article, doc: Doc, locate: ft.Locate, sent: Span, dates: list[dict[str, Any]],
+def _headline_candidates(art: Article, doc: Doc, locate: _Locator, sent: Span, dates: list[dict[str, Any]],
                          quantities: list[dict[str, Any]], entities: list[dict[str, Any]]) -> None:
     attrib = at.find(sent, art.language)
     attrib.claimant = _resolve_claimant(art, attrib)
@@ -431,15 +451,11 @@ def _trim(original: str, start: int, end: int) -> tuple[int, int]:
 _ORIGINALS = "claims.extraction.originals"
 
 
-def _token_originals(art: Article, doc: Doc, locate: ft.Locate) -> list[str]:
+def _token_originals(art: Article, doc: Doc, locate: _Locator) -> list[str]:
     """Every token's text in the article as written (`art.original` at `locate(tok.idx, tok.idx +
     len(tok.text))`), read from the document's columns: no Token object per token."""
     text = art.original
-    out = []
-    for start, word in zip(token_starts(doc), column(doc, "text"), strict=True):
-        s0, s1 = locate(start, start + len(word))
-        out.append(text[s0:s1])
-    return out
+    return [text[s0:s1] for s0, s1 in locate.words(token_starts(doc), column(doc, "text"))]
 
 
 def _unresolved_source(doc: Doc, start: int, end: int, attrib: at.Attribution) -> bool:
@@ -457,7 +473,7 @@ def _unresolved_source(doc: Doc, start: int, end: int, attrib: at.Attribution) -
 
 
 def _candidate(
-    art: Article, doc: Doc, locate: ft.Locate, tok_start: int, tok_end: int, subject: Span | None,
+    art: Article, doc: Doc, locate: _Locator, tok_start: int, tok_end: int, subject: Span | None,
     attrib: at.Attribution, dates: list[dict[str, Any]], quantities: list[dict[str, Any]],
     entities: list[dict[str, Any]], shared_subject: str = "", context: rw.Context | None = None,
 ) -> ClaimCandidate | None:

@@ -177,23 +177,24 @@ def _boundaries(doc: Doc, start: int, end: int,
     token ranges (the boundary's words, "; ", ", mais", "alors que", belong to neither). Not inside brackets
     ("(66%; -2)"), nor inside a quotation that opened within the sentence (what a speaker said, cut from
     whoever said it); a sentence that is all a quotation may be cut."""
+    text_of, lower_of = column(doc, "text"), column(doc, "lower_")  # (no Token per word: every sentence is read)
     quotes = depth = 0
     for i in range(start, end - 1):
-        tok = doc[i]
-        if tok.text == '"':
+        text = text_of[i]
+        if text == '"':
             quotes += 1
-        depth += (tok.text == "(") - (tok.text == ")")
-        if depth or quotes % 2 and doc[start].text != '"':
+        depth += (text == "(") - (text == ")")
+        if depth or quotes % 2 and text_of[start] != '"':
             continue
-        low = tok.lower_
-        nxt = doc[i + 1]
+        low = lower_of[i]
+        next_lower = lower_of[i + 1]
         cuts: list[tuple[tuple[int, int], tuple[int, int]]] = []
         how = low
-        if tok.text == ";" or tok.text == ":" and nxt.text != '"':
+        if text == ";" or text == ":" and text_of[i + 1] != '"':
             cuts = [((start, i), (i + 1, end))]
-        elif tok.text == "," and nxt.lower_ in _COORDINATORS:
-            cuts, how = [((start, i), (i + 2, end))], nxt.lower_
-        elif low in _CONTRASTS and nxt.lower_.replace("\u2019", "'") in ("que", "qu'"):
+        elif text == "," and next_lower in _COORDINATORS:
+            cuts, how = [((start, i), (i + 2, end))], next_lower
+        elif low in _CONTRASTS and next_lower.replace("\u2019", "'") in ("que", "qu'"):
             cuts = _contrast(doc, start, end, i)
         yield from (cut for cut in cuts if _independent(doc, *cut, how=how, ignore=ignore))
 

@@ -368,8 +368,10 @@ def reaction_only(words: Iterable[Token], language: str, drop: list[tuple[int, i
     that they spoke, not what: it has no claimant, though its subject is who the quotations after it are from.
     Not when another speech verb says what ("a réagi sur Twitter pour dénoncer ...", "a réagi, affirmant que
     ..."), nor a quotation or a tail left out of the text (`drop`: '"...", a réagi le maire')."""
+    if drop:
+        return False
     words = list(words)
-    if drop or any(t.text in ('"', "«", "»", ":") for t in words):
+    if any(t.text in ('"', "«", "»", ":") for t in words):
         return False
     verbs = [t for t in words if t.pos_ in ("VERB", "AUX") and speech_verb(t, language)]
     reacting = _folded(lx.REACTION_VERBS, language)  # (the verb itself: not a locution, "a fait état de")

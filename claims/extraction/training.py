@@ -131,12 +131,16 @@ def cached_embeddings(texts: Sequence[str]) -> np.ndarray | None:
 
 def feature_rows(
     texts: Sequence[str], signals: Sequence[Signals], embeddings: Sequence[np.ndarray] | None = None,
+    vectors: Sequence[dict[str, float]] | None = None,
 ) -> list[dict[str, Any]]:
     """What the models read of each sentence: its text, its signal vector and its rule score's log-odds
     (`rule_logodds`: the French model, article_training, learns corrections to the rules; the English
-    models, trained before it was there, ignore a feature they never saw)."""
-    rows = [{"text": t, "features": {**signal_vector(s), "rule_logodds": rule_logit(s)[0]}}
-            for t, s in zip(texts, signals, strict=True)]
+    models, trained before it was there, ignore a feature they never saw). `vectors`: the signals'
+    signal_vector()s if already computed."""
+    if vectors is None:
+        vectors = [signal_vector(s) for s in signals]
+    rows = [{"text": t, "features": {**vector, "rule_logodds": rule_logit(s)[0]}}
+            for t, s, vector in zip(texts, signals, vectors, strict=True)]
     if embeddings is not None:
         for row, vector in zip(rows, embeddings, strict=True):
             row["embedding"] = vector

@@ -42,11 +42,12 @@ def _stop_words(language: str) -> frozenset[str]:
         return frozenset()
 
 
-def usable_features(cand: Any) -> dict[str, float]:
+def usable_features(cand: Any, vector: dict[str, float] | None = None) -> dict[str, float]:
     """What the usability model reads of a candidate (a ClaimCandidate after extraction: signals, text,
-    quote, claimant and the needs_context flag)."""
-    signals = cand.signals or Signals(language=cand.language)
-    features = dict(signal_vector(signals))
+    quote, claimant and the needs_context flag). `vector`: signal_vector(cand.signals) if already computed."""
+    if vector is None:
+        vector = signal_vector(cand.signals or Signals(language=cand.language))
+    features = dict(vector)
     words = cand.text.split()
     first = words[0].lower().replace("\u2019", "'") if words else ""
     if "'" in first[:-1]:
@@ -62,13 +63,16 @@ def usable_features(cand: Any) -> dict[str, float]:
     return features
 
 
-def rows(cands: Sequence[Any]) -> list[dict[str, Any]]:
-    return [{"text": "", "features": usable_features(c)} for c in cands]
+def rows(cands: Sequence[Any], vectors: Sequence[dict[str, float] | None] | None = None) -> list[dict[str, Any]]:
+    if vectors is None:
+        vectors = [None] * len(cands)
+    return [{"text": "", "features": usable_features(c, v)} for c, v in zip(cands, vectors, strict=True)]
 
 
-def mark_usable(model: Any, cands: Sequence[Any]) -> None:
-    """Each candidate's probability of being usable as written (or after a one-second edit)."""
+def mark_usable(model: Any, cands: Sequence[Any], vectors: Sequence[dict[str, float] | None] | None = None) -> None:
+    """Each candidate's probability of being usable as written (or after a one-second edit). `vectors`: the
+    candidates' signal_vector()s where already computed (None where not)."""
     if model is None or not cands:
         return
-    for cand, p in zip(cands, model.predict_proba(rows(cands))[:, 1], strict=True):
+    for cand, p in zip(cands, model.predict_proba(rows(cands, vectors))[:, 1], strict=True):
         cand.usable = round(float(p), 3)
