@@ -349,9 +349,9 @@ def _points_back(kept: list[Token], subj: Token | None) -> bool:
 
 
 # What follows "y" when it stands for nothing ("il y a", "il y avait eu", "y compris"), and the verbs it makes an
-# idiom with ("s'y prendre", "s'y reprendre à deux fois").
-_Y_IDIOMS_ALONE = frozenset({"compris", "avoir", "prendre", "prend", "prennent", "prenait", "pris", "reprendre", "reprendra",
-                             "reprend"})
+# idiom with ("s'y prendre", "s'y reprendre à deux fois", "vont y perdre").
+_Y_IDIOMS_ALONE = frozenset({"compris", "avoir", "perdre", "gagner", "prendre", "prend", "prennent", "prenait", "pris",
+                             "reprendre", "reprendra", "reprend"})
 _Y_IDIOMS = _Y_IDIOMS_ALONE | {"a", "avait", "aura", "aurait", "ait", "eut", "ayant"}  # (after "il", "n'")
 _PLACE_CASES = frozenset({"à", "a", "au", "aux", "dans", "en", "sur", "chez", "vers"})  # ("A Tunis, ...")
 
