@@ -262,6 +262,22 @@ def _que_clause(verb: Token) -> bool:
     return False
 
 
+_MARKS = frozenset({'"', "«", "»", "“", "”"})
+
+
+def _quoted_clause_in(noun: Token) -> bool:
+    """Whether a noun's relative clause quotes a verb: "une décision qui « valide l'intégralité du texte »" (not
+    a term quoted, "les « mensonges » du traité")."""
+    doc = noun.doc
+    for clause in (c for c in noun.children if c.dep_ == "acl:relcl"):
+        # (the parser may hang the marks on the main verb: the clause's words and one word on either side)
+        words = list(doc[max(0, clause.left_edge.i - 1) : min(len(doc), clause.right_edge.i + 2)])
+        marks = [k for k, t in enumerate(words) if t.text in _MARKS]
+        if len(marks) >= 2 and any(t.i == clause.i or t.pos_ in ("VERB", "AUX") for t in words[marks[0] + 1 : marks[-1]]):
+            return True  # (the clause's head quoted, whatever the tagger made of it: "valide" read as an adjective)
+    return False
+
+
 def _reports_content(tok: Token, language: str, by_verb: bool = True) -> bool:
     """Whether a speech verb with a subject reports what was said: a verb whose object is the statement
     ("a annoncé la fermeture"), an inverted subject after the clause said, or any other verb followed by
@@ -289,6 +305,8 @@ def _reports_content(tok: Token, language: str, by_verb: bool = True) -> bool:
         # "assure ce vendredi ne pas vouloir se présenter": after a verb that reports only a content, a bare
         # infinitive is what was said (not after a wish: "souhaite partir en vacances" is no statement)
         return True
+    if any(c.dep_ == "obj" and c.i > tok.i and _quoted_clause_in(c) for c in tok.children):
+        return True  # "a salué une décision qui « valide l'intégralité du texte »": what it says, in their words
     after = tok.doc[tok.i + 1 : min(tok.i + 6, sentence_end(tok))]
     term = False  # inside 'a poursuivi pour "escroquerie"', 'dans "Le Monde"': a term or a title quoted, not what was said
     for t in after:

@@ -227,3 +227,10 @@ def test_a_one_word_name_after_a_company_noun_is_the_company_not_the_family_memb
         extraction = extract_claims(text, language="fr")
         [cand] = [c for c in [*extraction.claims, *extraction.recoverable] if "85 millions" in c.text]
         assert cand.claimant == f"le groupe {family}"
+
+
+def test_a_verb_of_appraisal_whose_object_quotes_a_clause_reports_it() -> None:
+    text = ("Le tribunal administratif a annulé mardi l'arrêté municipal. Le préfet du Gard Paul Marchand a salué une "
+            "décision qui « confirme la position de l'État ». Le maire a salué la foule venue en nombre.")
+    assert claim(text, "confirme la position").claimant == "Paul Marchand"
+    assert claim(text, "salué la foule").claimant == ""  # an act, no statement
