@@ -74,6 +74,13 @@ _MASCULINE_IDENTITIES = frozenset(role_key(w) for w in lx.MASCULINE_IDENTITIES)
 _UNNAMED_ROLES = frozenset(lx.UNNAMED_PERSON_NOUNS | lx.FIGURE_NOUNS)
 
 
+# Nouns of someone's kin or circle, of whom a title may be about rather than the person it names after them ("La fille
+# de Marine Le Pen agressée", "Le mari de Claire Dumas témoigne").
+_KIN = frozenset({"fils", "fille", "femme", "mari", "mère", "père", "frère", "sœur", "soeur", "épouse", "époux",
+                  "compagne", "compagnon", "veuve", "veuf", "petit-fils", "petite-fille", "neveu", "nièce", "oncle",
+                  "tante", "cousin", "cousine", "grand-mère", "grand-père", "proche", "proches", "famille", "entourage"})
+
+
 def identity_only(description: str) -> bool:
     """Whether a description of a person only says who they are ("L'homme", "La jeune femme"), no office, no
     occupation and no complement."""
@@ -299,13 +306,17 @@ class Context:
                 same_person(name, other) and self.genders.get(other) for other in named) for name in distinct):
             return ""
         same = [name for name in distinct if self.genders.get(name) == gender]
-        if len(same) != 1 or same[0] not in self.agents or any(part in sentence for part in same[0].split() if len(part) > 2):
+        if len(same) != 1 or any(part in sentence for part in same[0].split() if len(part) > 2):
             return ""
-        return same[0] if self._title_names(same[0]) else ""
+        # (named other than in a complement, or the title opens on them: "Laetitia Milot enceinte" / "Beaucoup plus
+        # belle la vie pour Laetitia Milot !")
+        opens = self.title.lstrip().startswith(same[0])
+        return same[0] if (same[0] in self.agents or opens) and self._title_names(same[0]) else ""
 
     def _title_names(self, name: str) -> bool:
-        """Whether the title names this person as who the story is about: their surname, not as what a noun before it
-        is of ("La fille de Marine Le Pen agressée", "la femme de Nagui": someone else the story is about)."""
+        """Whether the title names this person as who the story is about: their surname, not as whom a person's noun
+        before it is of ("La fille de Marine Le Pen agressée", "la femme de Nagui": someone else the story is about;
+        "Disparition de Sophie Le Tan" is about her)."""
         surname = name.split()[-1]
         found = re.search(r"(?<!\w)" + re.escape(surname) + r"(?!\w)", self.title)
         if found is None:
@@ -313,8 +324,12 @@ class Context:
         before = self.title[: found.start()].split()
         while before and before[-1][:1].isupper() and before[-1] != surname:
             before.pop()  # the first names before the surname ("Marine Le")
-        return not before or before[-1].lower().replace("\u2019", "'") not in ("de", "du", "des", "d'") and not (
-            before[-1].lower().endswith(("d'", "d\u2019")))
+        words = [w.lower().replace("\u2019", "'") for w in before]
+        of = bool(words) and (words[-1] in ("de", "du", "des") or words[-1].endswith("d'"))
+        whose = words[-1][:-2] if of and words[-1].endswith("d'") and len(words[-1]) > 2 else words[-2] if of and len(
+            words) > 1 else ""
+        whose = whose.strip(" ,:;'\"«»")
+        return not of or not (person_noun(whose) or whose in _KIN)
 
     def _describe(self, ent: Span, sent: Span) -> None:
         """Keeps the description an article sets beside a name (described_names.description_beside) outside a

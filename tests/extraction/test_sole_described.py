@@ -64,3 +64,10 @@ def test_no_name_when_the_title_names_them_only_as_whose() -> None:
 def test_no_gender_from_a_noun_whose_form_does_not_show_it() -> None:
     text = ("Julie Martin a ouvert une école de théâtre à Lyon. L'élève a présenté trois pièces samedi soir.")
     assert "Martin" not in claim(text, "trois pièces", "Lyon : Julie Martin ouvre son école").text
+
+
+def test_a_title_about_what_happened_to_them_names_them() -> None:
+    text = ("Les recherches se poursuivent à Rennes pour retrouver Claire Dumont. Ses proches ont lancé un appel à "
+            "témoins. La jeune étudiante reste introuvable depuis six jours.")
+    cand = claim(text, "six jours", "Disparition de Claire Dumont : un appel à témoins lancé")
+    assert cand.text.startswith("La jeune étudiante Claire Dumont reste introuvable")
