@@ -10,7 +10,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from claims.extraction import lexicon as lx
-from claims.extraction.article_context import _DETERMINER_GENDER, Context, _described
+from claims.extraction.article_context import _DETERMINER_GENDER, Context, _described, description_gender
 from claims.extraction.attribution import (
     Attribution,
     agrees,
@@ -40,6 +40,7 @@ from claims.extraction.doccache import (
     span_text,
     tokens_within,
 )
+from claims.extraction.people import _phrase_gender
 from claims.extraction.quantities import find_quantities
 
 # The words a complement that says which thing a noun is may open with ("une enquête pour fraude", "des
@@ -186,6 +187,54 @@ def person_described(subj: Token, ctx: Context, span: Span) -> str:
     if any(part in text for part in name.split() if len(part) > 2):
         return ""
     return name
+
+
+# Nouns whose grammatical gender is not the person's ("la star" Herbert Léonard, "la victime" of a man, "le mannequin"
+# of a woman): their article says nothing of whom they may be.
+_FIXED_GENDER = frozenset({"star", "victime", "personne", "vedette", "mannequin", "bébé", "nourrisson", "recrue",
+                           "idole", "icône", "légende", "couple"})  # ("le couple": two people)
+# Endings of a noun's feminine form that no masculine shares ("chanteuse", "actrice", "étudiante", "élue").
+_FEMININE_ENDINGS = ("euse", "trice", "ière", "ienne", "enne", "ante", "ente", "ée", "ue", "ine", "esse", "onne")
+
+
+def sole_person_described(subj: Token, ctx: Context, span: Span) -> tuple[Token, Token, str] | None:
+    """"Sophie Roux a disparu dimanche. ... La jeune étudiante de 20 ans reste introuvable": a definite singular
+    description of a person (the article, adjectives, a person's noun: "le jeune homme", "la chanteuse", "le
+    militant"; no office, which sole_holder reads), with nothing after it that says which but adjectives and an age
+    ("de 20 ans"), is the one person of the gender its words show the article has named so far (Context.
+    sole_described). (first word of the description, its noun, the name), or None: a noun whose gender is not the
+    person's ("la star", "la victime"), a gender the words do not show, a complement or a clause after the noun ("la
+    jeune femme qui l'a agressée", "la mère du jeune homme": someone else)."""
+    if subj.pos_ != "NOUN" or not person_noun(subj.lower_) or subj.lower_ in lx.PERSON_ROLES \
+            or subj.lower_ in _FIXED_GENDER or "Plur" in morph_values(subj, "Number"):
+        return None
+    doc = subj.doc
+    first = doc[subj.left_edge.i]
+    if first.lower_.replace("\u2019", "'") not in ("le", "la", "l'") or first.head != subj or any(
+            t.pos_ != "ADJ" or t.head != subj for t in doc[first.i + 1 : subj.i]):
+        return None
+    for child in subj.rights:
+        if child.is_punct or child.dep_ == "amod" and child.pos_ == "ADJ" and not list(child.children):
+            continue
+        if child.dep_ == "nmod" and _age(child) is not None and child.left_edge.i == subj.i + 1 + sum(
+                1 for c in subj.rights if c.dep_ == "amod" and c.i < child.i):
+            continue  # "de 20 ans" right after the noun (and its adjectives)
+        if child.dep_ in ("acl", "amod") and child.lower_ in ("âgé", "âgée") and doc[child.i - 1].text == ",":
+            continue  # ", âgé de 23 ans,": an age set off by commas
+        return None
+    # (the noun's own form only where it shows the gender: "l'animateur", "l'actrice", not "l'élève", "l'artiste")
+    gender = description_gender(span_text(doc[first.i : subj.i + 1])) or (_phrase_gender(subj) if not subj.lower_.endswith(
+        "e") or subj.lower_.endswith(_FEMININE_ENDINGS) else "")
+    name = ctx.sole_described(gender, span_text(span))
+    return (first, subj, name) if name else None
+
+
+def _age(child: Token) -> str | None:
+    """"de 20 ans" after a person's noun: their age ("20 ans"), else None."""
+    words = list(child.subtree)
+    if len(words) == 3 and words[0].lower_ == "de" and words[1].like_num and words[2].lower_ == "ans":
+        return span_text(child.doc[words[1].i : words[2].i + 1])
+    return None
 
 
 def body_described(subj: Token, ctx: Context, span: Span) -> str:

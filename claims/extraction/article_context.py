@@ -70,6 +70,17 @@ _FEMININE_IDENTITIES = frozenset(role_key(w) for w in lx.FEMININE_IDENTITIES)
 _MASCULINE_IDENTITIES = frozenset(role_key(w) for w in lx.MASCULINE_IDENTITIES)
 
 
+# Nouns for someone a story may bring in unnamed besides those of _UNNAMED_PEOPLE: "une étudiante", "un militant".
+_UNNAMED_ROLES = frozenset(lx.UNNAMED_PERSON_NOUNS | lx.FIGURE_NOUNS)
+
+
+# Nouns of someone's kin or circle, of whom a title may be about rather than the person it names after them ("La fille
+# de Marine Le Pen agressée", "Le mari de Claire Dumas témoigne").
+_KIN = frozenset({"fils", "fille", "femme", "mari", "mère", "père", "frère", "sœur", "soeur", "épouse", "époux",
+                  "compagne", "compagnon", "veuve", "veuf", "petit-fils", "petite-fille", "neveu", "nièce", "oncle",
+                  "tante", "cousin", "cousine", "grand-mère", "grand-père", "proche", "proches", "famille", "entourage"})
+
+
 def identity_only(description: str) -> bool:
     """Whether a description of a person only says who they are ("L'homme", "La jeune femme"), no office, no
     occupation and no complement."""
@@ -116,6 +127,10 @@ class Context:
     # Genders of the people the last sentence brought in unnamed ("une jeune fille de 15 ans"): a pronoun of
     # that gender in the next sentence may stand for them rather than for someone named before.
     unnamed_genders: set[str] = field(default_factory=set)
+    # Genders of everyone any sentence so far brought in unnamed ("un jeune homme", "une étudiante"): a later "le jeune
+    # homme" may be them rather than the one person of that gender the article named (sole_described).
+    unnamed_seen: set[str] = field(default_factory=set)
+    title: str = ""  # the article's title, when it has one
     last_speaker: str = ""  # who the article last quoted or reported: a quotation after it may still be theirs
     # People named at least once other than in a complement ("Michèle Torr traverse", not "l'émission de
     # Thierry Ardisson"): who a story may be about.
@@ -276,6 +291,46 @@ class Context:
             return ""
         return distinct[0]
 
+    def sole_described(self, gender: str, sentence: str) -> str:
+        """"Sophie Le Tan a disparu à Strasbourg. ... La jeune étudiante de 20 ans demeure introuvable": a definite
+        description of one person whose gender it shows is the one person of that gender the article has named so
+        far, named other than only in a complement, when the article gave everyone it named a gender (someone of
+        unknown gender could be them), brought in no one unnamed of that gender ("une jeune femme") and the sentence
+        does not name them. Two such people, or none: ""."""
+        if gender not in ("Masc", "Fem") or gender in self.unnamed_seen:
+            return ""
+        named = list(dict.fromkeys(self.people))
+        distinct = [name for name in named if not any(
+            other != name and same_person(other, name) and len(other) > len(name) for other in named)]
+        if any(not self.genders.get(name) and not any(
+                same_person(name, other) and self.genders.get(other) for other in named) for name in distinct):
+            return ""
+        same = [name for name in distinct if self.genders.get(name) == gender]
+        if len(same) != 1 or any(part in sentence for part in same[0].split() if len(part) > 2):
+            return ""
+        # (named other than in a complement, or the title opens on them: "Laetitia Milot enceinte" / "Beaucoup plus
+        # belle la vie pour Laetitia Milot !")
+        opens = self.title.lstrip().startswith(same[0])
+        return same[0] if (same[0] in self.agents or opens) and self._title_names(same[0]) else ""
+
+    def _title_names(self, name: str) -> bool:
+        """Whether the title names this person as who the story is about: their surname, not as whom a person's noun
+        before it is of ("La fille de Marine Le Pen agressée", "la femme de Nagui": someone else the story is about;
+        "Disparition de Sophie Le Tan" is about her)."""
+        surname = name.split()[-1]
+        found = re.search(r"(?<!\w)" + re.escape(surname) + r"(?!\w)", self.title)
+        if found is None:
+            return False
+        before = self.title[: found.start()].split()
+        while before and before[-1][:1].isupper() and before[-1] != surname:
+            before.pop()  # the first names before the surname ("Marine Le")
+        words = [w.lower().replace("\u2019", "'") for w in before]
+        of = bool(words) and (words[-1] in ("de", "du", "des") or words[-1].endswith("d'"))
+        whose = words[-1][:-2] if of and words[-1].endswith("d'") and len(words[-1]) > 2 else words[-2] if of and len(
+            words) > 1 else ""
+        whose = whose.strip(" ,:;'\"«»")
+        return not of or not (person_noun(whose) or whose in _KIN)
+
     def _describe(self, ent: Span, sent: Span) -> None:
         """Keeps the description an article sets beside a name (described_names.description_beside) outside a
         quotation."""
@@ -382,6 +437,10 @@ class Context:
                                     if t.pos_ in ("NOUN", "PRON")
                                     and any(c.dep_ == "det" and c.lower_ in ("un", "une") for c in t.children)
                                     for g in morph_values(t, "Gender")}
+            self.unnamed_seen |= self.unnamed_genders | {
+                g for i in range(sent.start, sent.end) if lower[i] in _UNNAMED_ROLES
+                and (t := sent.doc[i]).pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("un", "une") for c in t.children)
+                for g in morph_values(t, "Gender")}
         self.clause_subjects = []
         for ent in ents:
             self._describe(ent, sent)

@@ -121,6 +121,8 @@ def extract_texts(
     languages = list(languages) if languages is not None else [""] * len(texts)
     titles = list(titles) if titles is not None else [""] * len(texts)
     articles = [_prepare(text, lang, models) for text, lang in zip(texts, languages, strict=True)]
+    for art, title in zip(articles, titles, strict=True):
+        art.context.title = title  # (who a description of a person may be: Context.sole_described)
     by_language: dict[str, list[tuple[Article, _Chunk]]] = {}
     for art in articles:
         for chunk in art.chunks:

@@ -37,6 +37,7 @@ from claims.extraction.antecedents import (
     body_described,
     named_by_description,
     person_described,
+    sole_person_described,
     things_named_before,
 )
 from claims.extraction.article_context import Context, description_gender, identity_only, same_person
@@ -397,6 +398,11 @@ def condense(
                 last = max((c for c in subj.children if c.i > subj.i), key=lambda c: c.i, default=subj)
                 replacement[last.i] = original(last) + " " + name
                 resolved = name
+            elif subj in kept and (found := sole_person_described(subj, ctx, span)) is not None \
+                    and all(t in kept for t in subj.subtree):
+                # "Sophie Roux a disparu dimanche. ... La jeune étudiante de 20 ans reste introuvable" -> "La jeune
+                # étudiante Sophie Roux, 20 ans, reste introuvable"; "Le jeune homme" gives way to the name
+                resolved = _name_description_subject(*found, replacement, original, first_kept=kept[0])
             else:
                 needs_context = True
             if not resolved and subj in kept and (role := _role_phrase(subj) or identity_phrase(subj)) is not None \
@@ -479,6 +485,32 @@ def condense(
         out.text = plain
         out.subject = out.unresolved = ""
     return out
+
+
+def _name_description_subject(first: Token, noun: Token, name: str, replacement: dict[int, str],
+                              original: Callable[[Token], str], first_kept: Token) -> str:
+    """Writes the person a description subject stands for (antecedents.sole_person_described) into the text, as
+    named_form names them: after the description's words (its article, adjectives, noun and the adjectives after
+    it: "La jeune étudiante Sophie Roux"), or in their place when they only say who the person is ("Le jeune
+    homme" -> "Paul Roux"); an age after it follows the name between commas ("de 20 ans" -> ", 20 ans,").
+    Returns the name."""
+    doc = noun.doc
+    last = noun
+    while last.i + 1 < len(doc) and doc[last.i + 1].head == noun and doc[last.i + 1].dep_ == "amod":
+        last = doc[last.i + 1]
+    words = joined(list(doc[first.i : last.i + 1]), original).strip()
+    named = named_form(words, name)
+    if first != first_kept:
+        named = _mid_sentence(named)
+    of = next((c for c in noun.rights if c.dep_ == "nmod" and c.left_edge.i == last.i + 1), None)  # "de 20 ans"
+    end = of.right_edge.i if of is not None else last.i
+    age = doc[last.i + 2 : end + 1] if of is not None else None
+    if age is not None:
+        after = doc[end + 1] if end + 1 < len(doc) else None
+        named += ", " + joined(list(age), original).strip() + ("" if after is None or after.is_punct else ",")
+    replacement.update({i: "" for i in range(first.i, end + 1)})
+    replacement[first.i] = named + " "
+    return name
 
 
 def _one_body(last_subject: str, described: str) -> str:
