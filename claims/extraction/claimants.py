@@ -106,10 +106,25 @@ def _resolve_claimant(art: Article, attrib: at.Attribution) -> str:
 _KIN = {"sr", "sr.", "jr", "jr.", "senior", "junior", "fils", "père", "mère", "fille"}
 
 
+# "M. Castaner", "Mme Voynet", "Me Seban" (a lawyer), "Dr Pauti": a title before a surname, and the gender it says.
+_CIVILITY = re.compile(r"^(M\.|Mme|Mlle|Me|Dr|Pr|Mr\.?|Mrs\.?|Ms\.?) (?=[A-ZÀ-Þ])")
+_CIVILITY_GENDER = {"m.": "il", "mme": "elle", "mlle": "elle", "mr.": "he", "mr": "he", "mrs.": "she", "mrs": "she",
+                    "ms.": "she", "ms": "she"}
+
+
 def _full_name(ctx: rw.Context, claimant: str) -> str:
     """"Christophe" or "Bruno Le" when the article named "Christophe Dechavanne" or "Bruno Le Maire": a
     claimant that is the start of exactly one person's name the article gave is that person; so is a surname
     that ends exactly one ("Mélenchon", "Le Pen" after "Jean-Luc Mélenchon", "Marine Le Pen")."""
+    civility = _CIVILITY.match(claimant or "")
+    if civility:
+        # "a expliqué Mme Voynet" after "Dominique Voynet": the one person of that name (and gender) the article named
+        # (named before the title was first used: "M. Roux, fils du souverainiste Philippe Roux" is another Roux)
+        surname, pronoun = claimant[civility.end() :], _CIVILITY_GENDER.get(civility.group(1).lower(), "")
+        before = ctx.people[: ctx.people.index(claimant)] if claimant in ctx.people else ctx.people
+        named = {p for p in before if p.endswith(" " + surname)
+                 and not _CIVILITY.match(p) and (not pronoun or ctx.fits(p, pronoun))}
+        return named.pop() if len(named) == 1 else claimant
     if not claimant or not claimant[:1].isupper() or len(claimant.split()) > 2:
         return claimant
     longer = {p for p in ctx.people if p.startswith(claimant + " ") and p.split()[-1].lower() not in _KIN}

@@ -234,3 +234,12 @@ def test_a_verb_of_appraisal_whose_object_quotes_a_clause_reports_it() -> None:
             "décision qui « confirme la position de l'État ». Le maire a salué la foule venue en nombre.")
     assert claim(text, "confirme la position").claimant == "Paul Marchand"
     assert claim(text, "salué la foule").claimant == ""  # an act, no statement
+
+
+def test_a_title_and_a_surname_are_the_one_person_of_that_name_and_gender() -> None:
+    text = ("La directrice de l'hôpital, Claire Morvan, a alerté jeudi sur le manque de lits. Son adjoint Paul Morvan "
+            "a démissionné. \"Nous avons perdu 40 lits en un an\", a expliqué Mme Morvan. \"Il manque 12 infirmiers\", a "
+            "ajouté M. Morvan. \"Les plaintes sont passées à 30\", a indiqué Me Kerbrat, avocat des familles.")
+    assert claim(text, "40 lits").claimant == "Claire Morvan"
+    assert claim(text, "12 infirmiers").claimant == "Paul Morvan"
+    assert claim(text, "30").claimant == "Me Kerbrat"  # the article gives no first name
