@@ -257,6 +257,8 @@ def find_quantities(doc: Doc, language: str, date_tokens: set[int]) -> list[dict
                     first, start_tok = -first, i - 1  # "entre moins 3 et 2 degrés": from below zero
                 if guess and not second > first:
                     pass
+                elif _by_then_level(prev, value, second):
+                    unit, end_tok = unit or unit2, j  # "fell by 26,000 to 889,000": the change, then the level
                 elif between or not (_descending(first, second) or _changed_from(doc, i - 1)):
                     value = first
                     low, high = min(value, second), max(value, second)
@@ -555,6 +557,12 @@ def _changed_from(doc: Doc, k: int) -> bool:
             return t.lower_.startswith(_MOVE_VERBS) and any(
                 c.dep_ == "obj" and t.i < c.i < k and c.pos_ == "NOUN" for c in t.children)
     return False
+
+
+def _by_then_level(prev: str, first: float, second: float) -> bool:
+    """"fell by 26,000 to 889,000", "an increase of 40,000 to 1.2 million": after "by" or "of", a second figure
+    several times the first is the level the change reached, not the end of a range ("rose by 2 to 3 per cent")."""
+    return prev in ("by", "of") and first > 0 and second >= 3 * first
 
 
 def _descending(first: float, second: float) -> bool:

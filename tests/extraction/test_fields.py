@@ -1448,3 +1448,13 @@ def test_a_date_inside_a_participle_clause_has_the_participles_time() -> None:
     published = dt.date(2019, 9, 10)
     assert dates("La réforme du code du travail, promise par Paul Roux devant le Sénat le 4 juin, fera l'objet d'un "
                  "projet de loi en décembre.", published) == ["2019-06-04", "2019-12"]
+
+
+def test_an_english_change_by_a_figure_then_the_level_it_reached_is_no_range() -> None:
+    text = ("Hospital waiting lists fell by 31,000 to 742,000 in May, NHS England said. "
+            "Fares rose by 2 to 3 per cent in January. Exports grew by 50,000 to 1.4 million tonnes last year.")
+    [extraction] = extract_texts([text], languages=["en"], published=[None])
+    found = [(q["value"], q.get("low"), q.get("high")) for c in sorted([*extraction.claims, *extraction.recoverable],
+                                                                      key=lambda c: c.start) for q in c.quantities]
+    assert found == [(31_000.0, None, None), (742_000.0, None, None), (2.0, 2.0, 3.0),
+                     (50_000.0, None, None), (1_400_000.0, None, None)]
