@@ -79,6 +79,9 @@ _AMOUNT_NOUNS = frozenset({"total", "moyenne", "somme", "hauteur", "maximum", "m
                            "chiffre", "score", "note", "bilan", "âge", "taux"})
 
 
+_DIALLED = frozenset({"call", "dial", "ring", "text", "appeler", "appelez", "composer", "composez", "contacter"})
+
+
 def _named_by_number(doc: Doc, i: int, j: int) -> bool:
     """"la trisomie 21", "l'uranium 235", "le vol 714": a bare figure (no unit, no range) right after a singular
     common noun names a thing of that kind, it counts nothing; so does one alone in brackets after a name,
@@ -86,6 +89,11 @@ def _named_by_number(doc: Doc, i: int, j: int) -> bool:
     part's); not after a plural noun, "d'avocats (300)", which it counts."""
     if i == 0 or j != i + 1 or not doc[i].text.isdigit():
         return False
+    k = i - 1
+    while k > 0 and (doc[k].lower_ in ("le", "the", "ou", "or", "et", "and", ",") or doc[k].text.isdigit()):
+        k -= 1
+    if doc[k].lower_ in _DIALLED:
+        return True  # "call 101", "appeler le 17 ou le 112": a number dialled
     if len(doc[i].text) <= 3 and doc[i - 1].text == "(" and j < len(doc) and doc[j].text == ")" and i >= 2 \
             and (doc[i - 2].is_alpha and doc[i - 2].text[:1].isupper() or doc[i - 2].text in ("?", "!")):
         return True

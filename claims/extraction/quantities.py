@@ -269,6 +269,9 @@ def find_quantities(doc: Doc, language: str, date_tokens: set[int]) -> list[dict
                     value, unit, end_tok = first, unit2, j
         if not unit and (prev == "aged" or prev in ("between", "from") and i > 1 and doc[i - 2].lower_ == "aged"):
             unit = "years"  # "aged 27", "aged 38 to 50": English gives an age's years by the participle alone
+        if not unit and language == "en" and prev == "," and i > 1 and doc[i - 2].ent_type_ == "PERSON" \
+                and j < n and doc[j].text in (",", ".") and value < 120 and value == int(value):
+            unit = "years"  # "The victim, Sarah Dunn, 29, died": a person's age, set off after their name
         if not unit and value < 100 and _number_as_noun(doc, i):
             i = j
             continue

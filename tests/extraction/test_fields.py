@@ -1458,3 +1458,12 @@ def test_an_english_change_by_a_figure_then_the_level_it_reached_is_no_range() -
                                                                       key=lambda c: c.start) for q in c.quantities]
     assert found == [(31_000.0, None, None), (742_000.0, None, None), (2.0, 2.0, 3.0),
                      (50_000.0, None, None), (1_400_000.0, None, None)]
+
+
+def test_a_number_dialled_is_no_quantity_and_an_english_age_after_a_name_is_in_years() -> None:
+    assert quantities("La gendarmerie demande d'appeler le 17 ou le 112 après la disparition de 2 randonneurs.") == [
+        (2.0, "randonneurs", None, None)]
+    text = "The driver, Tom Fisher, 41, was arrested after the crash. Anyone with information should call 101."
+    [extraction] = extract_texts([text], languages=["en"], published=[None])
+    assert [(q["value"], q["unit"]) for c in [*extraction.claims, *extraction.recoverable] for q in c.quantities] == [
+        (41.0, "years")]
