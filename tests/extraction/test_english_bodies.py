@@ -33,6 +33,17 @@ def test_the_second_tail_of_a_split_quotation_leaves_the_text() -> None:
     assert cand.claimant == "the mayor"
 
 
+def test_a_speaker_owned_by_an_organisation_is_that_speaker_not_the_organisation() -> None:
+    cand = english("Halvorsen Foods' founder said sales rose 9% in the first quarter.", "9%")
+    assert cand.claimant == "Halvorsen Foods' founder"
+
+
+def test_a_speaker_owned_by_a_person_is_that_speaker_not_the_person() -> None:
+    text = ("Daniel Okafor, 41, denies three counts of arson. Okafor's lawyer said his client had paid "
+            "£80,000 in damages.")
+    assert english(text, "£80,000").claimant == "Okafor's lawyer"
+
+
 def test_an_it_after_an_organisation_whose_name_holds_of_is_that_organisation() -> None:
     text = ("The British Association of Dairy Farmers warned that 300 farms could close. It said milk prices "
             "had fallen 15% since May.")
