@@ -256,6 +256,23 @@ def body_described(subj: Token, ctx: Context, span: Span) -> str:
     return "" if name in span_text(span) else name
 
 
+# Verbs whose "it" is more often a thing the sentence before brought in than its subject ("Apple unveiled a
+# phone. It costs $999", "It is the thinnest yet").
+_THING_VERBS = frozenset({"be", "cost", "weigh"})
+
+
+def organisation_it(subj: Token, ctx: Context, span: Span) -> str:
+    """"Apple opened a factory in Texas. It sold 20 million phones": an English "it" that opens the claim is the
+    one organisation the sentence before had for its subject (Context.last_subject_org, not a medium); "" when
+    the speaker says it (a quotation's "it" is the speaker's), its verb is one of what a thing is or costs, or the
+    sentence names the organisation."""
+    if subj.lower_ != "it" or quoted(subj, span) or subj.head.lemma_ in _THING_VERBS:
+        return ""
+    if not ctx.last_subject_org or ctx.last_subject_outlet or ctx.last_subject_plural or not ctx.last_subject:
+        return ""
+    return "" if ctx.last_subject in span_text(span) else ctx.last_subject
+
+
 def named_by_description(subj: Token, ctx: Context, span: Span) -> str:
     """"SUD-Rail, le troisième syndicat du groupe, ... Le syndicat dénonce ...", "l'attaquant du FC Nantes Emiliano
     Sala ... L'attaquant avait signé ...": a definite singular description that is only its noun (a body's of

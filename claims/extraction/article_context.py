@@ -544,7 +544,11 @@ def _looks_named(name: str) -> bool:
     words = name.replace("\u2019", "'").replace("'", "' ").split()
     return len(name) >= 3 and name[:1].isupper() and any(
         w[:1].isupper() and w.lower() not in _ARTICLES_AND_TITLES for w in words) and not any(
-        w[:1].islower() and w.lower() not in _NAME_PARTICLES for w in words)
+        w[:1].islower() and w.lower() not in _NAME_PARTICLES and w not in _ORGANISATION_LINKS for w in words)
+
+
+# The lower-case words inside an English organisation's name: "The Royal College of Nursing", "Doctors for Peace".
+_ORGANISATION_LINKS = frozenset({"of", "for"})
 
 
 # Words of a name that are not its own: articles and the titles before a name ("Le Dr", "M.").

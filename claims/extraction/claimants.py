@@ -14,6 +14,7 @@ from spacy.tokens import Span
 from claims.extraction import attribution as at
 from claims.extraction import lexicon as lx
 from claims.extraction import rewrite as rw
+from claims.extraction.body_speakers import BODIES_EN
 from claims.extraction.candidates import Article
 from claims.extraction.doccache import column
 
@@ -270,7 +271,12 @@ def _organisation_described(ctx: rw.Context, description: str, noun: str) -> str
     if words == [at.role_key(noun)] and description.lower().startswith("the ") and noun not in lx.PERSON_ROLES:
         # English names the organisation before its noun: "the department" after "the Labor Department"
         named = {org for org in ctx.orgs if at.role_key(org).split()[-1:] == words and len(org.split()) > 1}
-        return named.pop() if len(named) == 1 else ""
+        if len(named) == 1:
+            return named.pop()
+        # "Apple opened a factory. It sold 20 million phones, the company said": the organisation the sentence
+        # before had for its subject (as antecedents.body_described for a subject "Le groupe")
+        return ctx.last_subject if not named and noun in BODIES_EN and ctx.last_subject_org \
+            and not ctx.last_subject_outlet and not ctx.last_subject_plural else ""
     if words != [at.role_key(noun)] or not description.lower().startswith(("le ", "la ", "l'")) \
             or noun in lx.PERSON_ROLES:  # "le ministre" is a person (Context.person_for)
         return ""

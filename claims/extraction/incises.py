@@ -13,7 +13,7 @@ from claims.extraction.pronoun_speakers import _pronoun
 from claims.extraction.quotations import opening, quoted
 from claims.extraction.sources import Attribution, source_of
 from claims.extraction.speech_verbs import PRONOUN_VERB, finite, finite_in, finite_word, negated, speech_verb
-from claims.extraction.tails import said_clause
+from claims.extraction.tails import _tail, said_clause
 
 
 def _end_of_text(span: Span) -> int:
@@ -94,8 +94,25 @@ def _split_quotation(span: Span, language: str) -> Attribution | None:
             continue
         # (French keeps the comma after the closing mark, English the one inside it: either way one comma stays)
         drop_end = tokens[close].i if start == k + 1 else tokens[close].i + 1
-        return Attribution(claimant, outlet, how or "speech", [(tokens[start].i, drop_end)])
+        drop = [(tokens[start].i, drop_end)]
+        second = _second_tail(span, drop_end, language)
+        if second is not None:
+            drop.append(second)  # '"...," the mayor said, "...," he added on Monday.': both incises leave the text
+        return Attribution(claimant, outlet, how or "speech", drop)
     return None
+
+
+def _second_tail(span: Span, after: int, language: str) -> tuple[int, int] | None:
+    """The trailing speech verb of the second part of a split quotation ('"...," the mayor said, "...," he
+    added on Monday.'): what leaves the text with it, from its comma to the sentence's closing punctuation;
+    None when the sentence ends with the quotation."""
+    tail = _tail(span, language)
+    if tail is None or tail[0] <= after:
+        return None
+    start = tail[0]
+    if span.doc[start].text != "," or '"' not in (span.doc[start - 1].text, span.doc[start + 1].text):
+        return None  # (only a tail right after the quotation closes: '"...," he added' or '"...", a-t-il ajouté')
+    return start, _end_of_text(span)
 
 
 def _incise(span: Span, language: str) -> Attribution | None:

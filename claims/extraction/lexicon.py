@@ -334,6 +334,7 @@ AGENT_NOUNS_EN = frozenset({
     "nurses", "teachers", "students", "families", "relatives", "neighbors", "neighbours", "owner", "owners",
     "general", "groups", "organization", "organizations", "organisation", "organisations", "charity", "charities",
     "campaigners", "institute", "foundation", "coalition", "federation", "association", "ngo", "ngos",
+    "boss", "bosses", "founder", "founders", "co-founder", "chairperson",
 })
 # The agent nouns that name an institution, not a person: a person's full name after one is not its name
 # ("la porte-parole du gouvernement Sibeth Ndiaye" is Sibeth Ndiaye; "du navigateur Boris Herrmann" is not).

@@ -36,6 +36,7 @@ from claims.extraction.antecedents import (
     _thing_before,
     body_described,
     named_by_description,
+    organisation_it,
     person_described,
     sole_person_described,
     things_named_before,
@@ -279,6 +280,11 @@ def condense(
     resolved = ""
     described = ""  # an office or occupation subject left unnamed, as the text writes it
     subj = _subject(span)
+    if language == "en" and subj is not None and subj not in kept and kept:
+        # "It sold 20 million phones, the company said": the parser made the trailing speech verb the root; the
+        # claim's subject is the one of the statement it kept
+        subj = next((t for t in kept if t.dep_ == "nsubj" and t.head in kept and t.head.head == subj.head
+                     and t.head.dep_ == "ccomp"), subj)
     position = _subject_position(subj, kept, span) if subj is not None and not inner_quote else ""
     if subj is not None and not inner_quote and subj in kept[:5] and _one_of_them(subj, kept):
         needs_context, position = True, ""  # "Quatre d'entre eux ont été hospitalisés": of whom, the sentence before says
@@ -329,6 +335,9 @@ def condense(
             # "J'ai acheté une maison en 2003": who speaks is not in the text; unless the text keeps the words
             # that name its speaker ('"Je pense que ...", a estimé Paul Roux jeudi, au lendemain de ...')
             needs_context = not _speaker_named_after(kept, attribution.claimant, language)
+        elif low == "it" and not _dummy_it(subj) and position == "first" and subj == kept[0] \
+                and (name := organisation_it(subj, ctx, span)):
+            replacement[subj.i] = resolved = name  # "Apple opened a factory. It sold ..." -> "Apple sold ..."
         elif low == "it" and not _dummy_it(subj):
             needs_context = True  # "It is the highest figure since 2007": what is, the sentence before says
         elif subj.pos_ == "PRON" and "Card" in morph_values(subj, "NumType") and position == "first":

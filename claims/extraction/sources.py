@@ -292,7 +292,16 @@ _COMPOUND = frozenset({"compound"})
 def _modifies_noun(tok: Token, tokens: list[Token]) -> bool:
     """"Ohio" of "the Ohio governor", "health" of "the health department": an English compound modifier of a
     common noun later in the phrase, which says whose or what kind the noun is (French has no such "compound")."""
-    return _modifies_later(tok, tokens, _COMPOUND) and tok.head.pos_ == "NOUN"
+    return _modifies_later(tok, tokens, _COMPOUND) and tok.head.pos_ == "NOUN" or _owns_agent(tok, tokens)
+
+
+def _owns_agent(tok: Token, tokens: list[Token]) -> bool:
+    """"Fenwick" of "Fenwick's lawyer", "Tesco" of "Tesco's boss": an English possessive owner of a noun of
+    someone who speaks (lexicon.AGENT_NOUNS_EN) later in the phrase says whose that speaker is, not who."""
+    return _modifies_later(tok, tokens, _POSS) and tok.head.pos_ == "NOUN" and tok.head.lower_ in lx.AGENT_NOUNS_EN
+
+
+_POSS = frozenset({"poss"})
 
 
 # What a news agency's complement names: "l'agence de presse", "l'agence d'information".
@@ -639,7 +648,9 @@ def _english_description(tokens: list[Token], words: list[Token]) -> tuple[str, 
     if after is not None and after.i in inside and after.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", "FAC"):
         return None
     phrase = doc[start:end]
-    if any(t.ent_type_ in ("PERSON", "PER") for t in phrase):
+    # (a person named as the owner of the head is whose it is: "Fenwick's lawyer" is the lawyer, not Fenwick)
+    owner = {t.i for c in head.children if c.dep_ == "poss" and c.i < head.i for t in c.subtree}
+    if any(t.ent_type_ in ("PERSON", "PER") and t.i not in owner for t in phrase):
         return None
     how = "speech" if any(t.ent_type_ for t in phrase) else f"description:{head.lower_}"
     return phrase.text.strip(" ,"), how
