@@ -96,7 +96,8 @@ SPEECH_PREFIXES = {
            "regrett", "déplor", "salu", "alert", "averti", "assén", "détaill", "résum", "nuanc", "ironis", "fustig",
            "relat", "rapport", "révél", "relev", "relay", "relai", "témoign", "réag", "signal", "souffl", "gliss", "lâch",
            "poursuiv", "redit", "conclu", "concè", "concéd", "reprend", "s'indign", "s'agac", "s'inquièt", "s'interrog",
-           "s'étonn", "s'est dit", "s'est félicit", "se félicit", "s'est réjou", "se réjou", "mis en garde", "note"),
+           "s'étonn", "s'est dit", "s'est félicit", "se félicit", "s'est réjou", "se réjou", "mis en garde", "note",
+           "qualifi", "décri"),
     "en": ("said", "say", "says", "told", "tell", "claim", "stat", "announc", "insist", "argu", "add",
            "explain", "warn", "wrote", "writ", "declar", "assert", "tweet", "confirm", "report", "note",
            "acknowledg", "admit", "deni", "deny", "stress", "emphasi", "recall", "reveal", "conced", "estimat",
@@ -478,7 +479,7 @@ CONTENT_ONLY_VERBS = {
     "fr": ("accus", "ajout", "alert", "assur", "avanc", "conclu", "confi", "explique", "gliss", "jug", "lanc", "lâch",
            "mis en garde", "observ", "poursuiv", "prévenu", "rappel", "rapport", "relay", "relev", "reprend",
            "s'est dit", "s'est félicit", "s'est réjou", "salu", "se félicit", "se réjou", "signal", "souffl",
-           "souten", "soutien", "écrit"),
+           "souten", "soutien", "écrit", "qualifi", "décri"),
     "en": ("add", "note", "report", "tell", "writ", "wrote"),
 }
 # The others state something with a noun object or none ("a annoncé la fermeture", "a réagi").

@@ -263,6 +263,8 @@ def _que_clause(verb: Token) -> bool:
 
 
 _MARKS = frozenset({'"', "«", "»", "“", "”"})
+# Verbs that call something by the words quoted after "de" or "comme".
+_CALLING = ("qualifi", "decri", "described", "called")
 
 
 def _quoted_clause_in(noun: Token) -> bool:
@@ -305,6 +307,10 @@ def _reports_content(tok: Token, language: str, by_verb: bool = True) -> bool:
         # "assure ce vendredi ne pas vouloir se présenter": after a verb that reports only a content, a bare
         # infinitive is what was said (not after a wish: "souhaite partir en vacances" is no statement)
         return True
+    if fold(tok.lower_).startswith(_CALLING) and any(
+            t.lower_ in ("de", "d'", "comme", "as") and t.i + 1 < len(t.doc) and t.doc[t.i + 1].text in _MARKS
+            for t in tok.doc[tok.i + 1 : min(tok.i + 12, sentence_end(tok))]):
+        return True  # "a qualifié ce cambriolage de « classique »", "avait décrit X comme « le seul homme d'Etat »"
     if any(c.dep_ == "obj" and c.i > tok.i and _quoted_clause_in(c) for c in tok.children):
         return True  # "a salué une décision qui « valide l'intégralité du texte »": what it says, in their words
     after = tok.doc[tok.i + 1 : min(tok.i + 6, sentence_end(tok))]

@@ -243,3 +243,11 @@ def test_a_title_and_a_surname_are_the_one_person_of_that_name_and_gender() -> N
     assert claim(text, "40 lits").claimant == "Claire Morvan"
     assert claim(text, "12 infirmiers").claimant == "Paul Morvan"
     assert claim(text, "30").claimant == "Me Kerbrat"  # the article gives no first name
+
+
+def test_a_speaker_who_calls_something_by_quoted_words_is_the_claimant() -> None:
+    text = ("Le budget 2025 a été présenté lundi. La députée Anne Morel a qualifié ce budget de « plus injuste depuis "
+            "dix ans ». Le maire Paul Rivière avait décrit la réforme comme « un recul de 30 ans ». Le préfet a qualifié "
+            "la situation de préoccupante.")
+    assert claim(text, "plus injuste").claimant == "Anne Morel"
+    assert claim(text, "recul de 30 ans").claimant == "Paul Rivière"
