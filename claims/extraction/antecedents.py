@@ -240,8 +240,8 @@ def _age(child: Token) -> str | None:
 def body_described(subj: Token, ctx: Context, span: Span) -> str:
     """"Conforama se retrouve en difficulté. Le groupe souffre d'un manque à gagner de 360 millions d'euros": a
     definite description of a company or a body (descriptions.DESCRIBED_BODIES, with its adjectives: "Le
-    constructeur américain") is the organisation the previous sentence had for its subject (Context.last_subject,
-    tagged an organisation, no medium), when nothing after the noun says which ("Le groupe de réflexion", "Le
+    constructeur américain") is the organisation the previous sentence had for its subject
+    (Context.previous_organisation), when nothing after the noun says which ("Le groupe de réflexion", "Le
     groupe Barrière") and the sentence does not name it; "" otherwise."""
     if subj.lower_ not in DESCRIBED_BODIES or "Plur" in morph_values(subj, "Number"):
         return ""
@@ -250,10 +250,8 @@ def body_described(subj: Token, ctx: Context, span: Span) -> str:
         return ""
     if any(c.i > subj.i and not (c.dep_ == "amod" and c.pos_ == "ADJ") for c in subj.children):
         return ""  # "Le groupe de réflexion", "Le groupe Barrière": the words after the noun say which
-    if not ctx.last_subject_org or ctx.last_subject_outlet or ctx.last_subject_plural or not ctx.last_subject:
-        return ""
-    name = ctx.last_subject
-    return "" if name in span_text(span) else name
+    name = ctx.previous_organisation()
+    return "" if not name or name in span_text(span) else name
 
 
 # Verbs whose "it" is more often a thing the sentence before brought in than its subject ("Apple unveiled a
@@ -263,14 +261,13 @@ _THING_VERBS = frozenset({"be", "cost", "weigh"})
 
 def organisation_it(subj: Token, ctx: Context, span: Span) -> str:
     """"Apple opened a factory in Texas. It sold 20 million phones": an English "it" that opens the claim is the
-    one organisation the sentence before had for its subject (Context.last_subject_org, not a medium); "" when
+    one organisation the sentence before had for its subject (Context.previous_organisation); "" when
     the speaker says it (a quotation's "it" is the speaker's), its verb is one of what a thing is or costs, or the
     sentence names the organisation."""
     if subj.lower_ != "it" or quoted(subj, span) or subj.head.lemma_ in _THING_VERBS:
         return ""
-    if not ctx.last_subject_org or ctx.last_subject_outlet or ctx.last_subject_plural or not ctx.last_subject:
-        return ""
-    return "" if ctx.last_subject in span_text(span) else ctx.last_subject
+    name = ctx.previous_organisation()
+    return "" if not name or name in span_text(span) else name
 
 
 def named_by_description(subj: Token, ctx: Context, span: Span) -> str:

@@ -254,8 +254,7 @@ class Context:
             return ""
         same = [name for name in dict.fromkeys(self.people)
                 if name in self.agents and (self.genders.get(name) == gender or figure and not gender)]
-        named = [name for name in same if not any(other != name and same_person(other, name) and len(other) > len(name)
-                                                  for other in same)]  # "M. Fillon" is "François Fillon"
+        named = fullest_names(same)  # "M. Fillon" is "François Fillon"
         if figure:
             # "La chanteuse", "l'humoriste": the one person of that gender the article named; without a gender, the
             # one person it named at all, when it quotes or reports them by name
@@ -272,6 +271,14 @@ class Context:
             return ""
         return name
 
+    def previous_organisation(self) -> str:
+        """The organisation the previous sentence had for its subject, named and tagged so ("Conforama se retrouve
+        en difficulté.", "Apple opened a factory."), neither a medium nor one of several; "" otherwise: whom a
+        later bare "Le groupe", "It", "the company said" may stand for."""
+        if not self.last_subject_org or self.last_subject_outlet or self.last_subject_plural:
+            return ""
+        return self.last_subject
+
     def described_as(self, description: str) -> str:
         """"Selon le syndicat" after "SUD-Rail, le troisième syndicat du groupe,"; "L'attaquant avait signé" after
         "l'attaquant du FC Nantes Emiliano Sala": a definite description that is only its noun is the one name the
@@ -284,9 +291,7 @@ class Context:
         found = self.described.get(words[1], [])
         if any(gender and theirs and theirs != gender for _, theirs in found):
             return ""  # "la cycliste" after "le cycliste Paul Roux": someone else
-        names = [name for name, _ in found]
-        distinct = [name for name in dict.fromkeys(names) if not any(
-            other != name and same_person(other, name) and len(other) > len(name) for other in names)]
+        distinct = fullest_names([name for name, _ in found])
         if len(distinct) != 1 or gender and self.genders.get(distinct[0], gender) != gender:
             return ""
         return distinct[0]
@@ -300,8 +305,7 @@ class Context:
         if gender not in ("Masc", "Fem") or gender in self.unnamed_seen:
             return ""
         named = list(dict.fromkeys(self.people))
-        distinct = [name for name in named if not any(
-            other != name and same_person(other, name) and len(other) > len(name) for other in named)]
+        distinct = fullest_names(named)
         if any(not self.genders.get(name) and not any(
                 same_person(name, other) and self.genders.get(other) for other in named) for name in distinct):
             return ""
@@ -649,6 +653,13 @@ def _apposed_name(noun: Token, sent: Span) -> str:
             ent = next((e for e in span_ents(sent) if e.start <= child.i < e.end), None)
             return ent.text if ent is not None else ""
     return ""
+
+
+def fullest_names(names: list[str]) -> list[str]:
+    """The names of a list, each once, in their order, without the shorter forms of another ("M. Fillon",
+    "Fillon" beside "François Fillon")."""
+    return [name for name in dict.fromkeys(names) if not any(
+        other != name and same_person(other, name) and len(other) > len(name) for other in names)]
 
 
 def same_person(name: str, other: str) -> bool:

@@ -275,8 +275,7 @@ def _organisation_described(ctx: rw.Context, description: str, noun: str) -> str
             return named.pop()
         # "Apple opened a factory. It sold 20 million phones, the company said": the organisation the sentence
         # before had for its subject (as antecedents.body_described for a subject "Le groupe")
-        return ctx.last_subject if not named and noun in BODIES_EN and ctx.last_subject_org \
-            and not ctx.last_subject_outlet and not ctx.last_subject_plural else ""
+        return ctx.previous_organisation() if not named and noun in BODIES_EN else ""
     if words != [at.role_key(noun)] or not description.lower().startswith(("le ", "la ", "l'")) \
             or noun in lx.PERSON_ROLES:  # "le ministre" is a person (Context.person_for)
         return ""
