@@ -9,6 +9,7 @@ from spacy.tokens import Span, Token
 
 from claims.extraction import lexicon as lx
 from claims.extraction.descriptions import DESCRIBED_BODIES
+from claims.extraction.sources import _acronym_end
 
 # Nouns of a body an article sets beside its name ("le syndicat SUD-Rail", "Bayer, le groupe allemand,"); not
 # those of a place ("la ville", "la région": a place's name says where, the claimant would lose what it is) nor
@@ -58,23 +59,11 @@ def description_beside(ent: Span) -> tuple[str, str, str]:
 
 
 def _name_and_end(ent: Span) -> tuple[str, int]:
-    """An entity's name and the token after it: its acronym in brackets when the name runs to one a few words on
-    (a body's name cut at a comma by the tagger: "Consommation, logement et cadre de vie (CLCV)"), else its text."""
-    doc = ent.doc
+    """An entity's name and the token after it: a body's acronym in brackets when its name runs to one a few words
+    on (sources._acronym_end: "Consommation, logement et cadre de vie (CLCV)" gives "CLCV"), else its text."""
     name = ent.text.strip(" ,.'\"")
-    if ent.label_ in ("PER", "PERSON"):
-        return name, ent.end
-    for k in range(ent.end, min(ent.sent.end - 2, ent.end + 10)):
-        if doc[k].text == "(":
-            acronym = doc[k + 1].text
-            if doc[k + 2].text == ")" and 2 <= len(acronym) <= 6 and acronym.isupper() and acronym[0] == name[:1].upper():
-                return acronym, k + 3
-            break
-        if doc[k].text == "," and doc[k + 1].is_lower and doc[k + 1].is_alpha and doc[k + 1].pos_ in ("NOUN", "ADJ"):
-            continue
-        if doc[k].is_punct or doc[k].pos_ in ("VERB", "AUX"):
-            break
-    return name, ent.end
+    end = ent.end if ent.label_ in ("PER", "PERSON") else _acronym_end(ent)
+    return (ent.doc[end - 2].text, end) if end > ent.end else (name, ent.end)
 
 
 def _before(ent: Span, nouns: frozenset[str]) -> Token | None:
