@@ -5,10 +5,11 @@ to be the one name the article so described (article_context.Context.described_a
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from claims.extraction import lexicon as lx
 from claims.extraction.descriptions import DESCRIBED_BODIES
+from claims.extraction.doccache import sentence_end, sentence_start
 from claims.extraction.sources import _acronym_end
 
 # Nouns of a body an article sets beside its name ("le syndicat SUD-Rail", "Bayer, le groupe allemand,"); not
@@ -49,7 +50,7 @@ def description_beside(ent: Span) -> tuple[str, str, str]:
     if ent.start > 0 and doc[ent.start - 1].text == "(":
         return "", "", ""  # an acronym in brackets: the name before it is described, not it
     name, end = _name_and_end(ent)
-    noun = _before(ent, nouns) or _after(end, ent.sent, nouns)
+    noun = _before(ent, nouns) or _after(end, sentence_end(ent), nouns, doc)
     if noun is None:
         return "", "", ""
     article = doc[noun.i - 1] if noun.i else noun
@@ -71,15 +72,16 @@ def _before(ent: Span, nouns: frozenset[str]) -> Token | None:
     Nantes (Ligue 1) Emiliano Sala"); None when the word right before the name is a preposition or an article (the
     name is a complement, "du syndicat", or stands alone, "la CGT") or another noun of the kind comes nearer."""
     doc = ent.doc
+    start = sentence_start(ent)
     k = ent.start - 1
     if k >= 0 and doc[k].text == ")":
-        opening = next((j for j in range(k - 1, max(ent.sent.start, k - 6) - 1, -1) if doc[j].text == "("), None)
+        opening = next((j for j in range(k - 1, max(start, k - 6) - 1, -1) if doc[j].text == "("), None)
         if opening is None:
             return None
         k = opening - 1
-    if k < ent.sent.start or doc[k].pos_ in ("ADP", "DET") or doc[k].is_punct:
+    if k < start or doc[k].pos_ in ("ADP", "DET") or doc[k].is_punct:
         return None
-    for j in range(k, max(ent.sent.start, k - 8) - 1, -1):
+    for j in range(k, max(start, k - 8) - 1, -1):
         tok = doc[j]
         if tok.pos_ not in _BETWEEN or tok.is_punct:
             return None
@@ -93,19 +95,18 @@ def _before(ent: Span, nouns: frozenset[str]) -> Token | None:
     return None
 
 
-def _after(end: int, sent: Span, nouns: frozenset[str]) -> Token | None:
+def _after(end: int, sent_end: int, nouns: frozenset[str], doc: Doc) -> Token | None:
     """The head noun of a description set after a name and its comma ("SUD-Rail, le troisième syndicat du groupe,",
-    "Emiliano Sala, l'attaquant du FC Nantes,"): an article, adjectives, the noun."""
-    doc = sent.doc
-    if end + 2 >= sent.end or doc[end].text != ",":
+    "Emiliano Sala, l'attaquant du FC Nantes,"): an article, adjectives, the noun (before the sentence's end)."""
+    if end + 2 >= sent_end or doc[end].text != ",":
         return None
     k = end + 1
     if doc[k].lower_.replace("\u2019", "'") not in ("le", "la", "l'"):
         return None
     k += 1
-    while k < sent.end and doc[k].pos_ == "ADJ" and doc[k].is_lower:
+    while k < sent_end and doc[k].pos_ == "ADJ" and doc[k].is_lower:
         k += 1
-    tok = doc[k] if k < sent.end else None
+    tok = doc[k] if k < sent_end else None
     return tok if tok is not None and tok.pos_ == "NOUN" and tok.is_lower and tok.lower_ in nouns \
         and "Plur" not in tok.morph.get("Number") else None
 

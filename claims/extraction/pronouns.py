@@ -9,7 +9,7 @@ import re
 from spacy.tokens import Token
 
 from claims.extraction import lexicon as lx
-from claims.extraction.doccache import morph_values, sentence_end
+from claims.extraction.doccache import morph_values, sentence_end, sentence_start
 
 _IMPERSONAL_NEXT = {"y", "faut", "s'agit", "agit", "pleut", "neige", "arrive"}
 _DEMONSTRATIVE_PRONOUNS = {"cela", "ça", "ceci", "celui-ci", "celle-ci", "ceux-ci", "celles-ci", "this", "that",
@@ -320,10 +320,9 @@ def doubles_subject(pronoun: Token) -> bool:
     before = doc[i - 2]
     if before.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM") and not before.ent_type_:
         return False
-    sent = pronoun.sent
-    if any(t.pos_ in ("VERB", "AUX") and "Fin" in morph_values(t, "VerbForm") for t in doc[sent.start : i]):
+    if any(t.pos_ in ("VERB", "AUX") and "Fin" in morph_values(t, "VerbForm") for t in doc[sentence_start(pronoun) : i]):
         return False  # after a clause of its own, the pronoun may be someone else's
-    verb = next((t for t in doc[i + 2 : min(i + 5, sent.end)] if t.lower_.replace("\u2019", "'") not in _BEFORE_VERB), None)
+    verb = next((t for t in doc[i + 2 : min(i + 5, sentence_end(pronoun))] if t.lower_.replace("\u2019", "'") not in _BEFORE_VERB), None)
     return verb is not None and verb.pos_ in ("VERB", "AUX") and verb.i > i + 1 and (
         "Fin" in morph_values(verb, "VerbForm") or verb.dep_.startswith("aux"))
 
@@ -334,7 +333,7 @@ def taken_up(pronoun: Token) -> Token:
     pronoun itself when that head is no noun."""
     doc = pronoun.doc
     head = doc[pronoun.i - 2]
-    start = pronoun.sent.start
+    start = sentence_start(pronoun)
     while head.head != head and start <= head.head.i < pronoun.i - 1:
         head = head.head
     return head if head.pos_ in ("NOUN", "PROPN") else pronoun
