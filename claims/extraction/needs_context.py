@@ -322,8 +322,8 @@ def _points_back(kept: list[Token], subj: Token | None) -> bool:
             return True  # "une réponse selon lui au sentiment d'isolement"
         if lowers[k] == "y" and _there_before(t, words, lowers, k):
             return True  # "68 % des Français y sont opposés", "Un homme y a été retrouvé mort": to what, where?
-        if lowers[k] in _PARTITIVE_PRONOUNS and k and lowers[k - 1] == "entre" and k > 1 and lowers[k - 2] == "d'" \
-                and not _group_before(t, words[: k - 2]):
+        if lowers[k] in _PARTITIVE_PRONOUNS and k > 1 and lowers[k - 1] == "entre" and lowers[k - 2] == "d'" \
+                and not of_a_group_named(t, words):
             return True  # "Quatre d'entre eux, âgés de 40 ans, ont été hospitalisés": of whom, the sentences before say
         if lowers[k] in _LATTER and k and lowers[k - 1] in ("ce", "cette", "ces") and t != subj and not (
                 t.head.i > t.i and t.head.pos_ == "NOUN") and not any(w.pos_ in ("NOUN", "PROPN") for w in words[:k]):
