@@ -87,6 +87,9 @@ RELATIVE_DAYS = {
     "yesterday": -1, "today": 0, "tomorrow": 1, "tonight": 0,
 }
 
+# The marks that open or close a quotation, as tokens (straight and typographic).
+QUOTE_MARKS = frozenset({'"', "«", "»", "\u201c", "\u201d"})
+
 # Verb forms that introduce reported speech (matched on the lower-cased token prefix).
 SPEECH_PREFIXES = {
     "fr": ("déclar", "affirm", "assur", "estim", "expliqu", "indiqu", "annonc", "soulign", "ajout", "précis",

@@ -335,7 +335,7 @@ def _colon_frame(tokens: list[Token], facts: list[tuple[int, int]]) -> list[int]
     words = [t for t in frame if t.is_alpha]
     if not 1 <= len(words) <= _FRAME_WORDS or len([t for t in tail if t.is_alpha]) < 4:
         return []
-    if tail[0].text in _QUOTES or any(t.text in _QUOTES for t in frame):
+    if tail[0].text in lx.QUOTE_MARKS or any(t.text in lx.QUOTE_MARKS for t in frame):
         return []
     for t in frame:
         if t.like_num or t.pos_ == "PROPN" or t.ent_type_ or t.lower_ in _WHEN or any(s <= t.idx < e for s, e in facts):
@@ -353,7 +353,6 @@ def _colon_frame(tokens: list[Token], facts: list[tuple[int, int]]) -> list[int]
 
 
 _FRAME_WORDS = 10
-_QUOTES = frozenset({'"', "«", "»", "\u201c", "\u201d"})
 
 
 def _quoted_at(text_of: list[str], start: int, i: int) -> bool:

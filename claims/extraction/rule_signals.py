@@ -19,13 +19,12 @@ from claims.extraction.checkworthiness import Signals, markers_in
 from claims.extraction.doccache import column, morph_column, morph_values, sentence_start, span_text
 
 # Quotation marks (straight, French and English curly), as the normaliser may leave them.
-_QUOTE_MARKS = frozenset({'"', "«", "»", "\u201c", "\u201d"})
 
 
 def _opens_quotation(quote: str) -> bool:
     """Whether a sentence is all a speaker's words: it opens a quotation that goes on past it ('« Nous avons
     rencontré les soignants.' before '« Ils nous ont dit ... », raconte X.'), with no other quotation mark."""
-    return quote.lstrip()[:1] in ('"', "«", "\u201c") and sum(ch in _QUOTE_MARKS for ch in quote) == 1
+    return quote.lstrip()[:1] in ('"', "«", "\u201c") and sum(ch in lx.QUOTE_MARKS for ch in quote) == 1
 
 
 _CLOCK_TIME = re.compile(r"\b(?:à|vers|dès|at)\s+\d{1,2}\s?(?:h\d{0,2}|heures?)\b|\b\d{1,2}h\d{2}\b", re.IGNORECASE)
@@ -93,7 +92,7 @@ def _named_question(span: Span) -> bool:
     \"Qui paiera ?\"", "une pétition intitulée \"Pourquoi fermer l'école ?\""), its main verb before the quotation:
     the statement tells of the words, it does not ask them. After a colon or a verb the quoted words are what
     was said ("a lancé : \"Qui paiera ?\""), and a question quoted first is the claim ('"Et si ... ?", a réagi')."""
-    marks = [t.i for t in span if t.text in _QUOTE_MARKS]
+    marks = [t.i for t in span if t.text in lx.QUOTE_MARKS]
     if not marks:
         return False
     # the closing mark may fall outside the sentence the parser cut ('... "Qui paiera ?" .')

@@ -262,7 +262,6 @@ def _que_clause(verb: Token) -> bool:
     return False
 
 
-_MARKS = frozenset({'"', "«", "»", "“", "”"})
 # Verbs that call something by the words quoted after "de" or "comme".
 _CALLING = ("qualifi", "decri", "described", "called")
 
@@ -274,7 +273,7 @@ def _quoted_clause_in(noun: Token) -> bool:
     for clause in (c for c in noun.children if c.dep_ == "acl:relcl"):
         # (the parser may hang the marks on the main verb: the clause's words and one word on either side)
         words = list(doc[max(0, clause.left_edge.i - 1) : min(len(doc), clause.right_edge.i + 2)])
-        marks = [k for k, t in enumerate(words) if t.text in _MARKS]
+        marks = [k for k, t in enumerate(words) if t.text in lx.QUOTE_MARKS]
         if len(marks) >= 2 and any(t.i == clause.i or t.pos_ in ("VERB", "AUX") for t in words[marks[0] + 1 : marks[-1]]):
             return True  # (the clause's head quoted, whatever the tagger made of it: "valide" read as an adjective)
     return False
@@ -308,7 +307,7 @@ def _reports_content(tok: Token, language: str, by_verb: bool = True) -> bool:
         # infinitive is what was said (not after a wish: "souhaite partir en vacances" is no statement)
         return True
     if fold(tok.lower_).startswith(_CALLING) and any(
-            t.lower_ in ("de", "d'", "comme", "as") and t.i + 1 < len(t.doc) and t.doc[t.i + 1].text in _MARKS
+            t.lower_ in ("de", "d'", "comme", "as") and t.i + 1 < len(t.doc) and t.doc[t.i + 1].text in lx.QUOTE_MARKS
             for t in tok.doc[tok.i + 1 : min(tok.i + 12, sentence_end(tok))]):
         return True  # "a qualifié ce cambriolage de « classique »", "avait décrit X comme « le seul homme d'Etat »"
     if any(c.dep_ == "obj" and c.i > tok.i and _quoted_clause_in(c) for c in tok.children):
