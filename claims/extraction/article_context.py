@@ -74,13 +74,6 @@ _MASCULINE_IDENTITIES = frozenset(role_key(w) for w in lx.MASCULINE_IDENTITIES)
 _UNNAMED_ROLES = frozenset(lx.UNNAMED_PERSON_NOUNS | lx.FIGURE_NOUNS)
 
 
-# Nouns of someone's kin or circle, of whom a title may be about rather than the person it names after them ("La fille
-# de Marine Le Pen agressée", "Le mari de Claire Dumas témoigne").
-_KIN = frozenset({"fils", "fille", "femme", "mari", "mère", "père", "frère", "sœur", "soeur", "épouse", "époux",
-                  "compagne", "compagnon", "veuve", "veuf", "petit-fils", "petite-fille", "neveu", "nièce", "oncle",
-                  "tante", "cousin", "cousine", "grand-mère", "grand-père", "proche", "proches", "famille", "entourage"})
-
-
 def identity_only(description: str) -> bool:
     """Whether a description of a person only says who they are ("L'homme", "La jeune femme"), no office, no
     occupation and no complement."""
@@ -333,7 +326,7 @@ class Context:
         whose = words[-1][:-2] if of and words[-1].endswith("d'") and len(words[-1]) > 2 else words[-2] if of and len(
             words) > 1 else ""
         whose = whose.strip(" ,:;'\"«»")
-        return not of or not (person_noun(whose) or whose in _KIN)
+        return not of or not (person_noun(whose) or whose in lx.KIN_NOUNS)
 
     def _describe(self, ent: Span, sent: Span) -> None:
         """Keeps the description an article sets beside a name (described_names.description_beside) outside a

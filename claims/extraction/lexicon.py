@@ -282,6 +282,21 @@ PRINT_OUTLET_NOUNS = frozenset({"quotidien", "journal", "hebdomadaire", "mensuel
                                 "weekly"})
 BROADCAST_OUTLET_NOUNS = frozenset({"radio", "chaîne", "broadcaster"})
 OUTLET_NOUNS = {*PRINT_OUTLET_NOUNS, *BROADCAST_OUTLET_NOUNS, "site", "agence", "média", "outlet"}
+# Nouns of someone's kin or circle, of whom a title may be about rather than the person it names after them ("La fille
+# de Marine Le Pen agressée", "Le mari de Claire Dumas témoigne").
+KIN_NOUNS = frozenset({"fils", "fille", "femme", "mari", "mère", "père", "frère", "sœur", "soeur", "épouse", "époux",
+                       "compagne", "compagnon", "veuve", "veuf", "petit-fils", "petite-fille", "neveu", "nièce", "oncle",
+                       "tante", "cousin", "cousine", "grand-mère", "grand-père", "proche", "proches", "famille",
+                       "entourage"})
+# Who speaks for or about a person without being them: their kin, friends, lawyers, aides and staff. A name after
+# "un proche du ministre", "l'avocat de la chanteuse" is whose they are, not who speaks.
+CIRCLE_NOUNS = frozenset(KIN_NOUNS | {
+    "ami", "amie", "amis", "amies", "avocat", "avocate", "avocats", "conseiller", "conseillère", "conseillers",
+    "collaborateur", "collaboratrice", "collaborateurs", "assistant", "assistante", "biographe", "agent", "agente",
+    "porte-parole", "cabinet", "équipe", "équipes", "services",
+    "friend", "friends", "lawyer", "lawyers", "aide", "aides", "spokesman", "spokeswoman", "spokesperson",
+    "family", "wife", "husband", "son", "daughter", "brother", "sister", "mother", "father", "office", "team",
+})
 # Nouns that can make a statement: a claimant phrase without a named entity needs one of them as its head.
 AGENT_NOUNS = {
     "ministre", "ministère", "ministres", "gouvernement", "président", "présidente", "préfet", "préfète",
@@ -296,7 +311,7 @@ AGENT_NOUNS = {
     "parti", "opposition", "organisation", "organisme", "institut", "agence", "autorités", "administration",
     "office", "observatoire", "fédération", "collectif", "comité", "conseil", "commission", "ambassade",
     "consulat", "armée", "état-major", "compagnie", "opérateur", "hôpital", "ars", "victime", "victimes",
-    "famille", "proche", "proches", "père", "mère", "fils", "fille", "homme", "femme", "manifestant",
+    "famille", "proche", "proches", "ami", "amie", "amis", "amies", "père", "mère", "fils", "fille", "homme", "femme", "manifestant",
     "manifestants", "militant", "militants", "salarié", "salariés", "employé", "employés", "riverain",
     "riverains", "officials", "spokesman", "spokeswoman", "leader", "fondateur", "fondatrice", "représentant",
     "représentante", "géant", "constructeur",

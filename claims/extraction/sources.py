@@ -97,8 +97,13 @@ def _complement(ent: Span, start: int) -> bool:
     while k > start and doc[k].pos_ == "ADJ" and doc[k - 1].pos_ in ("NOUN", "ADJ"):
         k -= 1  # "du navigateur allemand Boris Herrmann"
     if ent.label_ not in ("PER", "PERSON") or doc[k].pos_ != "NOUN" or not doc[k].is_lower \
-            or doc[k].lower_ in lx.PERSON_ROLES or head.lower_ in _COMPANY_NOUNS:
+            or head.lower_ in _COMPANY_NOUNS:
         return False  # a company's name ends its description, however the tagger labels it
+    whose = _whose_title(head, doc[k])
+    if whose is not None:
+        return whose
+    if doc[k].lower_ in lx.PERSON_ROLES:
+        return False  # "le ministre Jean Dupont", "le ministre de l'Économie Bruno Le Maire"
     if _role_holder(head, doc[k], ent):
         return False
     k -= 1
@@ -149,6 +154,47 @@ def _character_played(ent: Span) -> bool:
     root = ent.root
     return root.dep_ == "obj" and root.head.pos_ == "VERB" and root.head.i < root.i \
         and root.head.lower_.startswith(_PLAYING_STEMS)
+
+
+# Nouns a person's full name follows as its holder: offices, occupations, academic and medical titles ("le ministre
+# Jean Dupont", "la chanteuse Anne Roux", "du professeur Paul Leroy").
+_TITLED = frozenset(ROLES_JOBS | {"docteur", "docteure", "doctoresse"})
+
+
+# The words of "one of": "un de ses amis", "l'une de ses proches", "one of his aides".
+_ONE_OF = frozenset({"un", "une", "one", "l'un", "l'une"})
+
+
+def _one_of_before(tokens: list[Token], start: int) -> int:
+    """Where a speaker's phrase starts when it is one of a group: "confie un de ses amis", "selon l'une de ses
+    proches", "one of his aides said" (the group alone, "ses amis", would make them all speak)."""
+    if start >= 2 and tokens[start - 1].lower_ in ("de", "d'", "of") and tokens[start - 2].lower_ in _ONE_OF:
+        start -= 2
+        if start >= 1 and tokens[start - 1].lower_ == "l'":
+            start -= 1
+    return start
+
+
+def _whose_title(head: Token, title: Token) -> bool | None:
+    """Whether the name after a title (an office, an occupation, "docteur") is what the phrase's head is of rather
+    than its speaker, when the head is another noun: someone of the person's circle speaks ("selon un proche du
+    ministre Jean Dupont", "l'avocat de la chanteuse Anne Roux": True); what the person produced is theirs ("selon les
+    conclusions du professeur Paul Leroy", "les chiffres du ministre": False, the person is the source). None for
+    any other head ("des nouvelles du chanteur X"): the complement rules decide."""
+    if title.lower_ not in _TITLED or head.i == title.i:
+        return None
+    if head.lower_ in lx.CIRCLE_NOUNS:
+        return True
+    return False if head.lower_ in _SOURCE_WORKS else None
+
+
+# What a source produces, whose author is its source: "selon les conclusions du professeur X", "d'après les travaux de
+# la chercheuse Y", "selon les chiffres du ministre".
+_SOURCE_WORKS = frozenset({"propos", "paroles", "confidences", "témoignage", "déclaration", "déclarations",
+                           "conclusions", "travaux", "recherches", "chiffres", "calculs", "estimations", "estimation",
+                           "données", "étude", "études", "rapport", "analyse", "informations", "prévisions",
+                           "décompte", "comptage", "bilan", "communiqué", "findings", "research", "figures",
+                           "estimates", "study", "report", "analysis"})
 
 
 def _role_holder(role: Token, noun: Token, ent: Span) -> bool:
@@ -470,6 +516,7 @@ def source_of(tokens: list[Token], language: str, told: bool = True) -> tuple[st
                              or tokens[start - 1].pos_ == "NUM" and start >= 2 and tokens[start - 2].pos_ == "DET") \
                 and not _ends_phrase_before(tokens[start - 1], tokens[start]):
             start -= 1
+        start = _one_of_before(tokens, start)
         phrase = tokens[start : first + 9]
         cut = next((k for k, t in enumerate(phrase) if k > 0 and (
             t.lower_ in ("qui", "who", "que", "dont", "sur", "à", "au", "aux", "auprès", "dans", "lors", "pour", "on",

@@ -75,7 +75,7 @@ def test_an_office_with_a_possessive_stays_as_written_when_two_people_hold_it() 
 def test_a_medium_that_passed_on_what_someone_said_is_only_the_outlet() -> None:
     cand = claim("\"Même blessé à 3 reprises, il a continué à se battre\", confie un de ses amis, des propos "
                  "rapportés par le Huffington Post.", "blessé")
-    assert (cand.claimant, cand.outlet) == ("", "Le Huffington Post")
+    assert (cand.claimant, cand.outlet) == ("un de ses amis", "Le Huffington Post")
     cand = claim("\"Le projet sera abandonné en 2021\", a révélé Paul Roux, des propos rapportés par Le Point.",
                  "projet")
     assert (cand.claimant, cand.outlet) == ("Paul Roux", "Le Point")

@@ -79,3 +79,25 @@ def test_a_communique_no_one_was_said_to_issue_stays_in_the_text() -> None:
                  "60 %")
     assert cand.claimant == ""
     assert "ajoute le communiqué" in cand.text
+
+
+# A name after a title inside the source phrase: the person's circle speaks for them; what they produced is theirs.
+@pytest.mark.parametrize(("text", "claimant"), [
+    ("La commune va fermer deux écoles en 2026, selon un proche du maire Antoine Berthier.",
+     "un proche du maire Antoine Berthier"),
+    ("La tournée a rapporté 3 millions d'euros, selon un ami de la chanteuse Lise Garnier.",
+     "un ami de la chanteuse Lise Garnier"),
+    ("Le vaccin réduit de 40 % les hospitalisations, selon les conclusions du professeur Henri Vasseur.",
+     "Henri Vasseur"),
+    ("Le vaccin réduit de 40 % les hospitalisations, selon les travaux du docteur Claire Aubin.", "Claire Aubin"),
+])
+def test_a_name_after_a_title_is_the_source_unless_someone_of_their_circle_speaks(text: str, claimant: str) -> None:
+    assert claim(text, text.split()[2]).claimant == claimant
+
+
+@pytest.mark.parametrize(("text", "claimant"), [
+    ('"Le maire a menti sur les 300 emplois promis", affirme l\'une de ses proches.', "l'une de ses proches"),
+    ('"Le club a perdu 2 millions d\'euros cette saison", confie un de ses dirigeants.', "un de ses dirigeants"),
+])
+def test_one_of_a_group_speaks_not_the_whole_group(text: str, claimant: str) -> None:
+    assert claim(text, "emplois" if "emplois" in text else "saison").claimant == claimant
