@@ -310,6 +310,34 @@ class Context:
         opens = self.title.lstrip().startswith(same[0])
         return same[0] if (same[0] in self.agents or opens) and self._title_names(same[0]) else ""
 
+    def title_holder(self, description: str) -> str:
+        """"La députée Paule Roux quitte le groupe" / "La députée du Nord annonce ...": the one person of the
+        gender a description of an office shows whom the title names as who the story is about (_title_names), named
+        other than only in a complement, the shorter forms of a name taken for it ("Paule Roux" for "Paule Roux
+        Martin"), when the article gave them no other office; "" when the title names two such people, or none."""
+        gender = description_gender(description)
+        words = role_key(description).split()
+        head = next((w for w in words if w not in ROLE_ADJECTIVES), "").rstrip("e")
+        if not gender or not head:
+            return ""
+        named = [name for name in fullest_names(list(dict.fromkeys(self.people)))
+                 if name in self.agents and self.genders.get(name) == gender and self._title_names(name)]
+        named = [name for name in named if not any(_shorter_form(name, other) for other in named)]
+        if len(named) != 1:
+            return ""
+        offices = [role.split() for role, holder in self.roles.items() if holder and same_person(holder, named[0])]
+        return "" if any(head not in (w.rstrip("e") for w in role) for role in offices) else named[0]
+
+    def title_person(self, pronoun: str) -> str:
+        """"La volte-face de Paule Roux" / "Elle a fêté ses 74 ans ...": the one person the article named, other
+        than only in a complement, whom its title names as who the story is about (_title_names: by the surname,
+        not as whose kin someone is), when the article gave their gender and "il"/"elle" agrees with it; "" when
+        the title names two of the article's people, or none."""
+        named = [name for name in fullest_names(list(dict.fromkeys(self.people))) if self._title_names(name)]
+        if len(named) != 1 or named[0] not in self.agents or not self.genders.get(named[0]):
+            return ""
+        return named[0] if self.fits(named[0], pronoun) else ""
+
     def _title_names(self, name: str) -> bool:
         """Whether the title names this person as who the story is about: their surname, not as whom a person's noun
         before it is of ("La fille de Marine Le Pen agressée", "la femme de Nagui": someone else the story is about;
@@ -646,6 +674,37 @@ def _apposed_name(noun: Token, sent: Span) -> str:
             ent = next((e for e in span_ents(sent) if e.start <= child.i < e.end), None)
             return ent.text if ent is not None else ""
     return ""
+
+
+def _shorter_form(name: str, other: str) -> bool:
+    """Whether a name of two words or more is the first words of another ("Marion Dupont" of "Marion Dupont
+    Lemaire"): one person, the second time named in full."""
+    a, b = name.split(), other.split()
+    return 2 <= len(a) < len(b) and b[: len(a)] == a
+
+
+# "le député de la Creuse", "la sénatrice du Nord": an office, then the place it is of.
+_OFFICE_PLACE = r"(?<![\w-]){noun}s?\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])([A-ZÀ-Þ][\w'’-]*)"
+
+
+def unnamed_places(text: str, description: str, roles: dict[str, str]) -> set[str]:
+    """The places an article gives an office several people hold in one place (the description's noun: "député",
+    "sénatrice") where it does not say who holds it there: "le député de la Creuse a voté" (a name right after it,
+    "le député de la Creuse Paul Roux", or one the article tied to it, "Paul Roux, député de la Creuse,", says who).
+    Two places: two holders the article leaves unnamed, either of whom a later "le député" may be."""
+    words = role_key(description).split()
+    head = next((w for w in words if w not in ROLE_ADJECTIVES), "")
+    noun = next((w for w in description.split() if role_key(w) == head), "")
+    if not noun:
+        return set()
+    named = {role for role, holder in roles.items() if holder}
+    places = set()
+    for found in re.finditer(_OFFICE_PLACE.format(noun=re.escape(noun)), text, re.IGNORECASE):
+        after = text[found.end():].lstrip(" ,")
+        if after[:1].isupper() and not after.startswith(("Le ", "La ", "Les ")) or role_key(found.group(0)) in named:
+            continue  # "le député de la Creuse Paul Roux", "Paul Roux, député de la Creuse,": named
+        places.add(found.group(1).lower())
+    return places
 
 
 def fullest_names(names: list[str]) -> list[str]:

@@ -19,6 +19,7 @@ from claims.extraction import rewrite as rw
 from claims.extraction import tense as tn
 from claims.extraction import titles as tt
 from claims.extraction.antecedents import remember_figures
+from claims.extraction.article_context import unnamed_places
 from claims.extraction.candidates import Article, ClaimCandidate, Extraction, _Chunk
 from claims.extraction.checkworthiness import (
     Signals,
@@ -564,6 +565,10 @@ def _candidate(
         signals.extra["described"] = rewritten.described  # named once the article is read (_name_offices)
     if rewritten.office and subject is None:
         signals.extra["office"] = rewritten.office  # named once the article is read, by these words only
+    if rewritten.place_office and subject is None:
+        signals.extra["place_office"] = rewritten.place_office  # named by the title (_name_place_office)
+    if rewritten.pronoun and subject is None:
+        signals.extra["pronoun"] = rewritten.pronoun  # the article's opening pronoun (_name_opening_pronoun)
     if '"' in span.text and _said_only(span):
         signals.extra["said_only"] = True
     lower = text.lower()
@@ -712,6 +717,47 @@ def _name_offices(art: Article, title_person: str = "", title_subject: str = "")
     for cand, speaker in zip(art.candidates, said_by, strict=True):
         _name_described_subject(art, cand, speakers, speaker,
                                 (title_person or title_subject) if id(cand) in opening else "")
+        _name_opening_pronoun(art, cand)
+        _name_place_office(art, cand)
+
+
+def _name_place_office(art: Article, cand: ClaimCandidate) -> None:
+    """"La députée Paule Roux quitte le groupe" / "La députée du Nord annonce qu'elle quitte le groupe": an office
+    several people hold in one place that the text left unnamed (rewrite.Rewrite.place_office) is the one person of
+    its gender the title names (Context.title_holder), when the article speaks of no one else by that office in
+    another place without naming them ("le député de l'Aisne ... le député de l'Oise": two of them,
+    article_context.unnamed_places). The text names them after the office ("La députée du Nord Paule Roux annonce
+    ..."), so does the claimant when it was the office, and the claim no longer needs context."""
+    office = cand.signals.extra.pop("place_office", "") if cand.signals is not None else ""
+    if not office or not cand.needs_context or not cand.text.lower().startswith(office.lower()):
+        return
+    name = art.context.title_holder(office)
+    places = unnamed_places(art.original, office, art.context.roles)
+    if not name or len(places) != 1 or any(part in cand.quote for part in name.split() if len(part) > 2):
+        return
+    cand.text = rw.named_form(cand.text[: len(office)], name) + cand.text[len(office):]
+    if at.role_key(cand.claimant) == at.role_key(office):
+        cand.claimant = name
+    cand.needs_context = cand.signals.needs_context = False
+
+
+def _name_opening_pronoun(art: Article, cand: ClaimCandidate) -> None:
+    """"La volte-face de Paule Roux" / "Elle a fêté ses 74 ans ce mercredi et pourtant ...": an "il"/"elle" that
+    opens the article (nothing before it in the text) and that nothing before could resolve
+    (rewrite.Rewrite.pronoun) is the person the title is about, the one person of the article it names, of the
+    pronoun's gender as the article gave it (Context.title_person). The text names them in its place and the claim
+    no longer needs context when that was all it needed. No such person (the title names two, or someone of the
+    other gender, or no one the article names): the claim keeps its pronoun and its flag."""
+    pronoun = cand.signals.extra.pop("pronoun", "") if cand.signals is not None else ""
+    if not pronoun or art.original[: cand.start].strip() or not cand.needs_context:
+        return
+    found = re.match(pronoun + r"\b", cand.text, re.IGNORECASE)
+    name = art.context.title_person(pronoun) if found is not None else ""
+    if not name:
+        return
+    cand.text = name + cand.text[found.end():]
+    cand.needs_context = cand.signals.needs_context = False
+    cand.signals.extra["subject"] = name
 
 
 def _reacted_only(art: Article) -> None:

@@ -159,6 +159,13 @@ class Rewrite:
     # An office subject that says which ("le ministre de l'Éducation") but not who, the sentences before having named
     # no one with it: the article may name them further on with these very words (pipeline._name_described_subject).
     office: str = ""
+    # A personal pronoun opening the text ("Elle a fêté ses 74 ans ...") that the sentences before did not resolve,
+    # the only reason the claim needs context: opening the article, it is the person its title names
+    # (pipeline._name_opening_pronoun).
+    pronoun: str = ""
+    # An office several people hold in one place, as the text writes it ("La députée du Nord"), the only reason the
+    # claim needs context: the person the article's title names may be its holder (pipeline._name_place_office).
+    place_office: str = ""
 
 
 def condense(
@@ -279,6 +286,8 @@ def condense(
     replacement: dict[int, str] = {}
     resolved = ""
     described = ""  # an office or occupation subject left unnamed, as the text writes it
+    opening_pronoun = ""  # an "il"/"elle" opening the text left unresolved (Rewrite.pronoun)
+    place_office = ""  # an office several hold in one place, left unnamed (Rewrite.place_office)
     subj = _subject(span)
     if language == "en" and subj is not None and subj not in kept and kept:
         # "It sold 20 million phones, the company said": the parser made the trailing speech verb the root; the
@@ -331,6 +340,8 @@ def condense(
                     replacement[before.i] = original(before)[:-1] + "e "  # "qu'elle" -> "que Michèle Torr"
             else:
                 needs_context = True
+                if low in ("il", "elle") and subj == kept[0] and position == "first":
+                    opening_pronoun = low
         elif low.replace("\u2019", "'") in SPEAKER_PRONOUNS:
             # "J'ai acheté une maison en 2003": who speaks is not in the text; unless the text keeps the words
             # that name its speaker ('"Je pense que ...", a estimé Paul Roux jeudi, au lendemain de ...')
@@ -386,6 +397,8 @@ def condense(
             # says where or in what, not which of the people who do that job there; but "Le député LR du Cantal
             # Jean Roux a plaidé ..." names the person after it (_beside_a_name)
             needs_context = True
+            if role_key(subj.lower_) in _SHARED_OFFICES and all(t in kept for t in role):
+                place_office = _tidy(joined(role, original))  # the title may say who (Rewrite.place_office)
         elif not _lead_names(subj, kept) and not set_after_a_name(subj) and (
                 _described_back(subj) or _unidentified_office(subj)):
             # (not "Nordahl Lelandais, mis en examen pour le meurtre de Maëlys, la fillette enlevée en août, a
@@ -485,6 +498,8 @@ def condense(
         and len(kept) >= 3 and any(t.text == ":" or t.pos_ == "PROPN" or t.ent_type_ for t in kept)))
     out = Rewrite(text, needs_context=needs_context, fragment=fragment, subject=resolved, inner_quote=inner_quote,
                   checkable=checkable, aside=aside_tokens, described="" if elsewhere else described, office=office,
+                  pronoun="" if elsewhere else opening_pronoun,
+                  place_office="" if elsewhere else place_office,
                   unresolved=_tidy(joined(kept, original)) if resolved and subj is not None and subj.i in replacement
                   else "")
     # The hard rule: nothing checkable is lost. A rewrite that drops a fact falls back to the checkable
