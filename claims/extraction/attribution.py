@@ -323,6 +323,36 @@ _ON_AIR = frozenset({"sur", "au", "dans", "invité", "invitée", "invités", "in
 
 def find(span: Span, language: str) -> Attribution:
     """The attribution of one sentence (or clause)."""
+    found = _find(span, language)
+    if language == "en" and not found.drop and (found.claimant or found.how):
+        lead = _lead_before_quotation(span, language)
+        if lead is not None:
+            found.drop = [lead]
+    return found
+
+
+def _lead_before_quotation(span: Span, language: str) -> tuple[int, int] | None:
+    """'Det Supt Helen Carr said: "This is a tragic case."', 'Speaking in the Commons, the minister said: "..."':
+    an English sentence whose speaker and speech verb introduce, after a colon, a quotation that runs to its end.
+    The words up to the colon only say who spoke (and where or when): the token range [start, end) they take,
+    left out of the text, which is the quotation (rewrite.condense: an inner quote), or None. Not when a clause
+    of its own comes before the speaker ("Sales fell, and the chief executive said: ...")."""
+    tokens = span_tokens(span)
+    colon = next((k for k, t in enumerate(tokens) if t.text == ":"), None)
+    if colon is None or colon < 2 or colon + 2 >= len(tokens) or not opening(tokens[colon + 1]):
+        return None
+    rest = tokens[colon + 2 :]
+    marks = [k for k, t in enumerate(rest) if t.text == '"']
+    if len(marks) != 1 or any(not t.is_punct for t in rest[marks[0] + 1 :]):
+        return None  # (the quotation does not end the sentence, or another opens after it)
+    lead = tokens[:colon]
+    verbs = [t for t in lead if t.pos_ in ("VERB", "AUX") and finite(t)]
+    if len(verbs) != 1 or not speech_verb(verbs[0], language) or negated(verbs[0]):
+        return None
+    return tokens[0].i, tokens[colon].i + 1
+
+
+def _find(span: Span, language: str) -> Attribution:
     tokens = span_tokens(span)
     if not tokens:
         return Attribution()

@@ -43,6 +43,8 @@ def date_matcher(vocab: Vocab) -> Matcher:
         [{"LOWER": {"IN": ["début", "fin", "mi", "courant", "en", "in", "early", "late", "mid", "next", "last"]}},
          {"TEXT": "-", "OP": "?"}, month],
         [month, {"LOWER": {"IN": ["prochain", "dernier", "passé"]}}],
+        # "between July and September", "from March to May": an English stretch of months, both ends named.
+        [{"LOWER": {"IN": ["between", "from"]}}, month, {"LOWER": {"IN": ["and", "to", "through", "until"]}}, month],
     ], greedy="LONGEST")
     matcher.add("WEEKDAY", [[{"LOWER": {"IN": ["ce", "this", "last", "next", "dernier"]}, "OP": "?"},
                              {"LOWER": {"IN": list(lx.WEEKDAYS)}},

@@ -162,6 +162,13 @@ def unresolved_dates(dates: list[dict[str, Any]]) -> None:
         item.pop("counted_from", None)
 
 
+def _month_stretch(year: int, months: list[int]) -> list[str]:
+    """The two ends of a stretch of months ("between July and September", "from November to February"), the
+    first in `year`: the second in the same year, or the next when it comes earlier in the calendar."""
+    first, last = months[0], months[-1]
+    return [f"{year:04d}-{first:02d}", f"{year + (last < first):04d}-{last:02d}"]
+
+
 def resolve_dates(dates: list[dict[str, Any]], published: Any) -> None:
     """Add an ISO `value` (or `values` for "15 et 16 septembre") using the publication date and the
     tense of the verb each date depends on: "lundi" in a past sentence is the last Monday on or before
@@ -245,6 +252,8 @@ def resolve_dates(dates: list[dict[str, Any]], published: Any) -> None:
                         options = [o for o in options if o > month0]
                     year = _nearest(options, month0, tense).year
                 item["value"] = f"{year:04d}-{item['month']:02d}"
+                if len(item.get("months") or ()) > 1:
+                    item["values"] = _month_stretch(year, item["months"])
             elif kind == "year" and item.get("year"):
                 item["value"] = f"{item['year']:04d}"
                 if len(item.get("years") or ()) > 1:  # "entre 2010 et 2012": its two ends

@@ -249,6 +249,8 @@ def find_dates(doc: Doc) -> list[dict[str, Any]]:
             item.update(type="date", days=days, month=months[0] if months else None, year=years[0] if years else None)
             if len(years) > 1:
                 item["years"] = years
+            if len(months) > 1 and not days:
+                item["months"] = months  # "between July and September": its two ends (date_resolution)
             if span[0].lower_ == "d'":  # "d'ici à 2023"
                 item["tense"] = "future"
             named = [lx.WEEKDAYS[t.lower_] for t in span if t.lower_ in lx.WEEKDAYS]

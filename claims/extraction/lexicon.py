@@ -354,6 +354,13 @@ AGENT_NOUNS_EN = frozenset({
     "general", "groups", "organization", "organizations", "organisation", "organisations", "charity", "charities",
     "campaigners", "institute", "foundation", "coalition", "federation", "association", "ngo", "ngos",
     "boss", "bosses", "founder", "founders", "co-founder", "chairperson",
+    *(KIN_NOUNS_EN := frozenset({
+        # The people close to someone a story is about speak for them ("Mark Fenwick's wife said", "the
+        # victim's family said"): whose they are is said by the possessive before them, not who speaks.
+        "wife", "husband", "widow", "widower", "partner", "mother", "father", "son", "daughter", "brother",
+        "sister", "family", "friend", "friends", "girlfriend", "boyfriend", "fiancee", "fiancée", "fiance",
+        "stepfather", "stepmother", "grandmother", "grandfather", "aunt", "uncle", "cousin",
+    })),
 })
 # The agent nouns that name an institution, not a person: a person's full name after one is not its name
 # ("la porte-parole du gouvernement Sibeth Ndiaye" is Sibeth Ndiaye; "du navigateur Boris Herrmann" is not).

@@ -1,0 +1,61 @@
+"""English news as written in UK and US articles: figures in millions ending a sentence ("£100m."), speakers
+introduced with a colon, speakers described by their relation to someone, and the periods English dates name."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tests.extraction.test_attribution import english
+
+
+def test_a_sum_in_millions_ending_a_sentence_ends_it() -> None:
+    text = ("The levy would cost the brewers £40m. Pub closures have risen by 30% since 2020, the trade body "
+            "said.")
+    cand = english(text, "£40m")
+    assert cand.text == "The levy would cost the brewers £40m."
+    assert cand.quantities[0]["value"] == 40_000_000
+    assert english(text, "30%").text == "Pub closures have risen by 30% since 2020."
+
+
+def test_a_speaker_who_introduces_a_quotation_with_a_colon_leaves_the_text() -> None:
+    cand = english('Chief Inspector Ravi Shah said: "Burglaries in the borough fell by 18% last year."', "18%")
+    assert cand.text == "Burglaries in the borough fell by 18% last year."
+    assert cand.claimant == "Ravi Shah"
+
+
+def test_a_quotation_in_the_first_person_after_a_colon_is_written_as_its_speakers() -> None:
+    text = 'Visiting a school in Hull, Tom Baxter said: "We will hire 6,500 teachers by 2027."'
+    cand = english(text, "6,500")
+    assert cand.text == "Tom Baxter: \u201cWe will hire 6,500 teachers by 2027.\u201d"
+    assert cand.claimant == "Tom Baxter"
+
+
+def test_a_clause_before_the_speaker_of_a_colon_quotation_stays() -> None:
+    """(A guard: passes without the rule too.)"""
+    text = 'Exports fell by 7% in May, and the trade minister said: "The figures are disappointing."'
+    assert "Exports fell by 7% in May" in english(text, "7%").text
+
+
+@pytest.mark.parametrize(("sentence", "claimant"), [
+    ("Liam Doherty's wife said he had worked at the mine for 22 years.", "Liam Doherty's wife"),
+    ("The victim's family said she had been missing for 3 days.", "The victim's family"),
+    ("Doherty's brother said the company owed him £4,000.", "Doherty's brother"),
+])
+def test_someone_close_to_a_person_speaks_as_theirs_not_as_that_person(sentence: str, claimant: str) -> None:
+    figure = next(w for w in sentence.split() if any(c.isdigit() for c in w))
+    assert english(sentence, figure).claimant == claimant
+
+
+def test_a_stretch_of_months_is_dated_by_its_two_ends() -> None:
+    from claims.extraction import extract_texts
+
+    [extraction] = extract_texts(["Burglaries in Hull fell by 9% between July and September, police said. Fuel "
+                                  "bills will rise by 12% from November to February, the regulator said."],
+                                 languages=["en"], published=[dt.date(2024, 3, 5)])
+    cands = [*extraction.claims, *extraction.recoverable]
+    fell = next(c for c in cands if "9%" in c.text).dates[0]
+    assert (fell["value"], fell["values"]) == ("2023-07", ["2023-07", "2023-09"])
+    rise = next(c for c in cands if "12%" in c.text).dates[0]
+    assert rise["values"] == ["2024-11", "2025-02"]
