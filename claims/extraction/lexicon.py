@@ -288,15 +288,6 @@ KIN_NOUNS = frozenset({"fils", "fille", "femme", "mari", "mère", "père", "frè
                        "compagne", "compagnon", "veuve", "veuf", "petit-fils", "petite-fille", "neveu", "nièce", "oncle",
                        "tante", "cousin", "cousine", "grand-mère", "grand-père", "proche", "proches", "famille",
                        "entourage"})
-# Who speaks for or about a person without being them: their kin, friends, lawyers, aides and staff. A name after
-# "un proche du ministre", "l'avocat de la chanteuse" is whose they are, not who speaks.
-CIRCLE_NOUNS = frozenset(KIN_NOUNS | {
-    "ami", "amie", "amis", "amies", "avocat", "avocate", "avocats", "conseiller", "conseillère", "conseillers",
-    "collaborateur", "collaboratrice", "collaborateurs", "assistant", "assistante", "biographe", "agent", "agente",
-    "porte-parole", "cabinet", "équipe", "équipes", "services",
-    "friend", "friends", "lawyer", "lawyers", "aide", "aides", "spokesman", "spokeswoman", "spokesperson",
-    "family", "wife", "husband", "son", "daughter", "brother", "sister", "mother", "father", "office", "team",
-})
 # Nouns that can make a statement: a claimant phrase without a named entity needs one of them as its head.
 AGENT_NOUNS = {
     "ministre", "ministère", "ministres", "gouvernement", "président", "présidente", "préfet", "préfète",
@@ -362,6 +353,14 @@ AGENT_NOUNS_EN = frozenset({
         "stepfather", "stepmother", "grandmother", "grandfather", "aunt", "uncle", "cousin",
     })),
 })
+# Who speaks for or about a person without being them: their kin, friends, lawyers, aides and staff. A name after
+# "un proche du ministre", "l'avocat de la chanteuse" is whose they are, not who speaks.
+CIRCLE_NOUNS = frozenset(KIN_NOUNS | {
+    "ami", "amie", "amis", "amies", "avocat", "avocate", "avocats", "conseiller", "conseillère", "conseillers",
+    "collaborateur", "collaboratrice", "collaborateurs", "assistant", "assistante", "biographe", "agent", "agente",
+    "porte-parole", "cabinet", "équipe", "équipes", "services",
+    "lawyer", "lawyers", "aide", "aides", "spokesman", "spokeswoman", "spokesperson", "office", "team",
+} | KIN_NOUNS_EN)
 # The agent nouns that name an institution, not a person: a person's full name after one is not its name
 # ("la porte-parole du gouvernement Sibeth Ndiaye" is Sibeth Ndiaye; "du navigateur Boris Herrmann" is not).
 INSTITUTION_NOUNS = frozenset({

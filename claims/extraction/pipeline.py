@@ -267,11 +267,17 @@ def _opening_quotes(text: str) -> list[int]:
 _CUT_OPENING = re.compile(r'"\s?(?:\((?:\.\.\.|…)\)|\[(?:\.\.\.|…)\])\s+(?=\w)')
 
 
-def _split_unit_and_full_stop(doc: Doc) -> None:
+# A letter and a full stop right after a digit: the only texts _split_unit_and_full_stop has anything to do in.
+_UNIT_INITIAL = re.compile(r"\d[^\W\d_]\.")
+
+
+def _split_unit_and_full_stop(doc: Doc, text: str) -> None:
     """A one-letter unit written against its number and ending a sentence ("cost £100m. Shares fell"): the
     English tokenizer reads "m." as an initial (one token, full stop included), so the figure's unit is lost
     and the parser reads on into the next sentence. The letter and the full stop become two tokens again, as
     after any other unit ("£5bn.")."""
+    if _UNIT_INITIAL.search(text) is None:
+        return  # (most texts: no token loop)
     cut = [t for t in doc[1:] if len(t.text) == 2 and t.text[0].isalpha() and t.text[1] == "."
            and doc[t.i - 1].like_num and not doc[t.i - 1].whitespace_]
     if cut:
@@ -283,7 +289,7 @@ def _split_unit_and_full_stop(doc: Doc) -> None:
 def _make_doc(nlp: Any, art: Article, chunk: _Chunk) -> Doc:
     text, after_emoji = parser_text(_SOFT_WRAP.sub(" ", art.norm.text[chunk.start : chunk.end]))
     doc = nlp.make_doc(text)
-    _split_unit_and_full_stop(doc)
+    _split_unit_and_full_stop(doc, text)
     remember_text(doc, text)
     closing = _closing_quotes(text)
     starts = set(chunk.starts) | set(after_emoji) | {start for _, start in closing} | set(_opening_quotes(text))
