@@ -201,7 +201,7 @@ def _resolve(art: Article, attrib: at.Attribution) -> str:
         if noun in lx.ISSUED_NOUNS:
             return art.issuers.get(noun, "")  # "ajoute le communiqué": who the article said issued it
         if noun in lx.OUTLET_NOUNS or noun in at.PRESS_FELLOWS:
-            if ctx.outlets:
+            if ctx.outlets and (noun in at.PRESS_FELLOWS or _one_named(attrib.claimant, noun)):
                 medium = _medium_of_kind(ctx.outlets, noun)
                 attrib.outlet = attrib.outlet or medium
                 return medium
@@ -227,6 +227,20 @@ def remember_issuer(art: Article, sent: Span, attrib: at.Attribution) -> None:
             art.issuers[noun] = attrib.claimant
     elif attrib.how.split(":", 1)[-1] in lx.ISSUED_NOUNS:
         attrib.drop, attrib.how, attrib.said = [], "", None
+
+
+# Determiners of media the article did not name, or of several: "plusieurs médias", "des médias américains", "un
+# site local", "les médias".
+_NOT_ONE_NAMED = frozenset({"des", "les", "plusieurs", "certains", "certaines", "différents", "différentes", "d'autres",
+                            "de", "nombreux", "quelques", "un", "une", "several", "some", "other", "a", "an"})
+
+
+def _one_named(description: str, noun: str) -> bool:
+    """"le quotidien régional", "ce site", "la radio": a description of one medium, which stands for the one the article
+    named; not "plusieurs médias", "des médias américains", "un site local", nor any plural ("une partie des
+    médias")."""
+    words = description.lower().replace("\u2019", "'").split()
+    return not noun.endswith("s") and (not words or words[0] not in _NOT_ONE_NAMED)
 
 
 def _medium_of_kind(outlets: list[str], noun: str) -> str:

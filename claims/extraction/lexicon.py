@@ -281,7 +281,7 @@ DESCRIBED_BODIES = COMPANY_NOUNS | {"enseigne", "marque", "laboratoire", "associ
 PRINT_OUTLET_NOUNS = frozenset({"quotidien", "journal", "hebdomadaire", "mensuel", "magazine", "newspaper", "daily",
                                 "weekly"})
 BROADCAST_OUTLET_NOUNS = frozenset({"radio", "chaîne", "broadcaster"})
-OUTLET_NOUNS = {*PRINT_OUTLET_NOUNS, *BROADCAST_OUTLET_NOUNS, "site", "agence", "média", "outlet"}
+OUTLET_NOUNS = {*PRINT_OUTLET_NOUNS, *BROADCAST_OUTLET_NOUNS, "site", "agence", "média", "médias", "outlet"}
 # Nouns of someone's kin or circle, of whom a title may be about rather than the person it names after them ("La fille
 # de Marine Le Pen agressée", "Le mari de Claire Dumas témoigne").
 KIN_NOUNS = frozenset({"fils", "fille", "femme", "mari", "mère", "père", "frère", "sœur", "soeur", "épouse", "époux",

@@ -776,7 +776,10 @@ def _bare_medium(noun: Token, words: list[Token]) -> str:
     """"le quotidien régional", "l'hebdomadaire", "nos confrères": a medium described by its noun, its
     determiner and adjectives only, as written ("" when more words come with it: "le site de la mairie" is
     not a newspaper the article named)."""
-    rest = [t for t in words if t.i != noun.i]
+    # (and a kind given by a bare noun: "l'agence de presse officielle", "les médias d'État")
+    kind = {t.i for k, t in enumerate(words[:-1]) if t.i > noun.i and t.lower_ in ("de", "d'")
+            and words[k + 1].pos_ in ("NOUN", "PROPN") for t in (t, words[k + 1])}
+    rest = [t for t in words if t.i != noun.i and t.i not in kind]
     if not rest or any(not (t.pos_ == "DET" or t.pos_ == "ADJ" and t.is_lower) for t in rest) or words[0].pos_ != "DET":
         return ""
     return noun.doc[words[0].i : words[-1].i + 1].text

@@ -101,3 +101,19 @@ def test_a_name_after_a_title_is_the_source_unless_someone_of_their_circle_speak
 ])
 def test_one_of_a_group_speaks_not_the_whole_group(text: str, claimant: str) -> None:
     assert claim(text, "emplois" if "emplois" in text else "saison").claimant == claimant
+
+
+# Media the article did not name, or several, are the claimant as written; a definite description of one with its kind
+# ("le site d'informations") is the medium named before.
+@pytest.mark.parametrize(("text", "words", "claimant"), [
+    ("Les trains ont repris lundi avec 300 liaisons prévues, selon les médias d'État.", "liaisons", "les médias d'État"),
+    ("Le barrage a cédé dans la nuit, faisant 14 morts, selon plusieurs médias.", "barrage", "plusieurs médias"),
+    ("Le Monde a révélé l'affaire mardi. Selon plusieurs médias, le barrage a cédé, faisant 14 morts.", "barrage",
+     "plusieurs médias"),
+    ("La production a atteint 3 millions de barils par jour en mars, selon l'agence de presse officielle.", "barils",
+     "l'agence de presse officielle"),
+    ("Le site Reporterre a publié des documents. Selon le site d'informations, 40 sites industriels ont été "
+     "contrôlés en 2023.", "contrôlés", "Reporterre"),
+])
+def test_media_not_named_or_several_are_the_claimant_as_written(text: str, words: str, claimant: str) -> None:
+    assert claim(text, words).claimant == claimant
