@@ -272,7 +272,7 @@ def find_dates(doc: Doc) -> list[dict[str, Any]]:
                 item["years"] = years
             if len(months) > 1 and not days:
                 item["months"] = [months[0], months[-1]]  # "entre juillet et septembre": its first and last month
-            if span[0].lower_ == "d'":  # "d'ici à 2023"
+            if span[0].lower_ == "d'" and len(span) > 1 and span[1].lower_ == "ici":  # "d'ici à 2023" (not "d'avril à juin")
                 item["tense"] = "future"
             named = [lx.WEEKDAYS[t.lower_] for t in span if t.lower_ in lx.WEEKDAYS]
             if named and days:

@@ -1479,7 +1479,12 @@ def test_a_stretch_of_months_and_a_ranked_part_of_a_year_are_dated_by_their_firs
             "Les commandes ont baissé de 5% de novembre à février, selon les fabricants.")
     assert dates(text, published) == [["2021-06", "2021-08"], ["2020-04", "2020-06"], ["2020-10", "2020-12"],
                                       ["2021-01", "2021-06"], ["2020-11", "2021-02"]]
-    # a stretch ahead may have begun; a trimester of one's own is no part of the calendar
+    # a stretch ahead may have begun, one in the present is as near as its end; a trimester of one's own is no part
+    # of the calendar
+    assert dates("Les vols signalés de mars à mai concernent à 60% des vélos, selon la police.", published) \
+        == [["2021-03", "2021-05"]]
+    assert dates("Les vols signalés d'avril à juin concernent à 60% des vélos, selon la police.", published) \
+        == [["2021-04", "2021-06"]]
     assert dates("Les exportations devraient reculer de 9% au quatrième trimestre, selon les douanes.", published) \
         == [["2021-10", "2021-12"]]
     assert dates("\"J'ai fini mon deuxième trimestre de grossesse en juillet\", a raconté la nageuse Julie Morel.",
