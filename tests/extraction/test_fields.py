@@ -1489,3 +1489,17 @@ def test_a_stretch_of_months_and_a_ranked_part_of_a_year_are_dated_by_their_firs
         == [["2021-10", "2021-12"]]
     assert dates("\"J'ai fini mon deuxième trimestre de grossesse en juillet\", a raconté la nageuse Julie Morel.",
                  published) == ["2021-07"]
+
+
+def test_a_bare_figure_with_a_scale_word_goes_on_with_the_list_of_counts_it_continues() -> None:
+    assert quantities("La marche a rassemblé 18.000 personnes à Lyon et 1,4 million dans le reste du pays.") == [
+        (18000.0, "personnes", None, None), (1400000.0, "personnes", None, None)]
+    # past the qualifier after "dont", and past a preposition both figures repeat
+    assert quantities("Le séisme a fait 12.000 blessés, dont plus d'un millier dans la capitale.") == [
+        (12000.0, "blessés", None, None), (1000.0, "blessés", None, None)]
+    assert quantities("La région a baissé ses aides de 3 millions d'euros en mai, puis de 2 millions en juin.") == [
+        (3000000.0, "EUR", None, None), (2000000.0, "EUR", None, None)]
+    # a new clause may count something else; a part is smaller than its whole
+    assert quantities("La coopérative emploie 40 maraîchers et vend 3 millions chaque année.")[1][1] == ""
+    assert quantities("Plus de 9 millions de cas ont été recensés dans 180 pays, dont plus de 4 millions sont guéris."
+                      )[2][1] != "pays"
