@@ -1503,3 +1503,10 @@ def test_a_bare_figure_with_a_scale_word_goes_on_with_the_list_of_counts_it_cont
     assert quantities("La coopérative emploie 40 maraîchers et vend 3 millions chaque année.")[1][1] == ""
     assert quantities("Plus de 9 millions de cas ont été recensés dans 180 pays, dont plus de 4 millions sont guéris."
                       )[2][1] != "pays"
+
+
+def test_an_act_someone_was_brought_to_lies_on_the_side_of_the_verb_that_brought_them() -> None:
+    monday = dt.date(2022, 5, 16)
+    assert dates("Ces accusations ont amené le parquet belge à ouvrir une information judiciaire vendredi pour "
+                 "corruption.", monday) == ["2022-05-13"]
+    assert dates("Le préfet a présenté des consignes à appliquer jeudi.", monday) == ["2022-05-19"]
