@@ -67,6 +67,7 @@ from claims.extraction.speech_verbs import (
     PRONOUN_VERB,
     _after_comma,
     _appeal,
+    _before_verb_group,
     _reports_content,
     _subject_holders,
     after_quotation,
@@ -451,7 +452,8 @@ def _find(span: Span, language: str) -> Attribution:
                            len(rest))]
         # (", a-t-elle tenu à préciser": the pronoun is inverted after the verb of meaning to say)
         pivot = intent_before(verb) or verb
-        window = span.doc[max(span.start, pivot.i - 3) : min(span.end, pivot.i + 3)].text
+        # (back over the whole verb group: "a-t-il par ailleurs révélé")
+        window = span.doc[max(span.start, min(pivot.i - 3, _before_verb_group(pivot))) : min(span.end, pivot.i + 3)].text
         pm = PRONOUN_VERB.search(window)
         pronoun = (pm.group(1) or pm.group(2)).lower() if pm else ""
         source = [t for t in rest if t.i > verb.i and t.lower_ != "après"]
@@ -513,7 +515,7 @@ def _find(span: Span, language: str) -> Attribution:
         appeal = tok.pos_ == "VERB" and (_appeal(tok, language) or _introduces_quotation(tok, span))
         if not (tok.pos_ in ("VERB",) and (speech_verb(tok, language) or appeal)) or negated(tok):
             continue
-        window = span.doc[max(span.start, tok.i - 3) : min(span.end, tok.i + 3)].text
+        window = span.doc[max(span.start, min(tok.i - 3, _before_verb_group(tok))) : min(span.end, tok.i + 3)].text
         pm = PRONOUN_VERB.search(window)
         if pm and (pm.group(1) or pm.group(2)).lower() != "on":
             return _pronoun(span, (pm.group(1) or pm.group(2)).lower(), tok.i)

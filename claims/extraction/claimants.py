@@ -57,8 +57,10 @@ def _survey_figures(art: Article, sent: Span, attrib: at.Attribution, quantities
             and art.survey and near:
         attrib.claimant = art.survey  # "selon ce sondage pour Radio Classique", "note l'institut"
     if attrib.claimant:
+        # (a figure of its own, unless the sentence only says where its figures come from: "..., selon la
+        # dernière vague du baromètre BVA pour Orange")
         survey = how in ("according_to", "speech") and any(
-            w.rstrip("s") in _SURVEY_STEMS for w in words) and (percent or respondents)
+            w.rstrip("s") in _SURVEY_STEMS for w in words) and (percent or respondents or _according_to_survey(words))
         if survey or attrib.claimant == art.survey:
             art.survey, art.survey_at = attrib.claimant, art.sentences
         else:
@@ -69,6 +71,15 @@ def _survey_figures(art: Article, sent: Span, attrib: at.Attribution, quantities
         attrib.claimant, art.survey_at = art.survey, art.sentences
 
 
+# The words that say where a sentence's facts come from ("selon un sondage ..."), with no figure of its own.
+_SOURCE_MARKERS = frozenset({"selon", "according"})
+
+
+def _according_to_survey(words: list[str]) -> bool:
+    """"..., selon la dernière vague du baromètre BVA", "Selon un sondage Ifop, ...": a sentence that names a poll or
+    a study as its source, a few words after "selon" (not "des études qui, selon lui, montrent")."""
+    return any(w in _SOURCE_MARKERS and any(v.rstrip("s") in _SURVEY_STEMS for v in words[k + 1 : k + 6])
+               for k, w in enumerate(words))
 # How many sentences after a poll's last figure a sentence with a percentage still gives its figures.
 _SURVEY_REACH = 2
 # Words for a poll's respondents: a sentence about them gives the poll's figures.

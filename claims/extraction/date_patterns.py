@@ -38,13 +38,21 @@ def date_matcher(vocab: Vocab) -> Matcher:
         [month, day, conj, day, {"TEXT": ",", "OP": "?"}, {**year, "OP": "?"}],
         [{"LOWER": {"IN": ["en", "in", "début", "fin", "mi", "early", "late", "mid"]}, "OP": "?"}, month, year],
         [{"LOWER": {"IN": ["en", "in", "depuis", "since", "année", "year"]}}, year],
+        # "entre juillet et septembre", "d'avril à juin 2019", "between July and September": a stretch of months.
+        [{"LOWER": {"IN": ["entre", "between"]}}, month, {"LOWER": {"IN": ["et", "and"]}}, month, {**year, "OP": "?"}],
+        [{"LOWER": {"IN": ["de", "d'", "from"]}}, month, {"LOWER": {"IN": ["à", "au", "to", "through", "until"]}}, month,
+         {**year, "OP": "?"}],
+        # "au troisième trimestre (2019)", "premier semestre", "the first quarter of 2020": a part of a year by its
+        # rank (the year's last part, and an English one, only with the year: "the fourth quarter" of a match).
+        [{"LOWER": {"IN": [r for r in lx.YEAR_PART_RANKS if lx.YEAR_PART_RANKS[r] > 0]}},
+         {"LOWER": {"IN": ["trimestre", "semestre"]}}, {**year, "OP": "?"}],
+        [{"LOWER": {"IN": list(lx.YEAR_PART_RANKS)}}, {"LOWER": {"IN": list(lx.YEAR_PART_MONTHS)}},
+         {"LOWER": {"IN": ["de", "of"]}, "OP": "?"}, year],
     ], greedy="LONGEST")
     matcher.add("MONTH", [
         [{"LOWER": {"IN": ["début", "fin", "mi", "courant", "en", "in", "early", "late", "mid", "next", "last"]}},
          {"TEXT": "-", "OP": "?"}, month],
         [month, {"LOWER": {"IN": ["prochain", "dernier", "passé"]}}],
-        # "between July and September", "from March to May": an English stretch of months, both ends named.
-        [{"LOWER": {"IN": ["between", "from"]}}, month, {"LOWER": {"IN": ["and", "to", "through", "until"]}}, month],
     ], greedy="LONGEST")
     matcher.add("WEEKDAY", [[{"LOWER": {"IN": ["ce", "this", "last", "next", "dernier"]}, "OP": "?"},
                              {"LOWER": {"IN": list(lx.WEEKDAYS)}},

@@ -250,6 +250,17 @@ def resolve_dates(dates: list[dict[str, Any]], published: Any) -> None:
                         options = [o for o in options if o < month0]
                     elif words & {"prochain", "next"}:
                         options = [o for o in options if o > month0]
+                    if item.get("months") and tense == "past":
+                        # "a reculé de novembre à février" in a November paper: a stretch told as past began before
+                        # the month of publication
+                        month0 -= dt.timedelta(days=1)
+                    elif item.get("months"):
+                        # "le PIB devrait chuter au deuxième trimestre" in a May paper: a stretch ahead has not ended
+                        # yet, it may have begun; one in the present is as near as its end ("les atteintes signalées
+                        # d'avril à juin concernent ..." in a November paper: this year's)
+                        length = (item["months"][1] - item["months"][0]) % 12
+                        index = month0.year * 12 + month0.month - 1 - length
+                        month0 = dt.date(index // 12, index % 12 + 1, 1)
                     year = _nearest(options, month0, tense).year
                 item["value"] = f"{year:04d}-{item['month']:02d}"
                 if len(item.get("months") or ()) > 1:

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from claims.extraction import lexicon as lx
 from claims.extraction.date_patterns import _matches_near_triggers, date_matcher
-from claims.extraction.doccache import column, doc_text, sentence_start
+from claims.extraction.doccache import column, doc_text, morph_values, sentence_start
 from claims.extraction.quoted_titles import in_quoted_title
 from claims.extraction.tense import _completed_at, _narrative_present, _planned_at, tense_at
 
@@ -165,6 +165,22 @@ def _year_spans(doc: Doc, label: int) -> list[tuple[int, int, int]]:
     return out
 
 
+def _year_part(span: Span) -> tuple[int, int] | None:
+    """"au troisième trimestre 2019", "le premier semestre", "the last quarter of 2019": the first and last month of a
+    part of a year named by its rank (lexicon.YEAR_PART_RANKS, "dernier" the last one); None for no such part or a
+    rank the year does not have ("troisième semestre")."""
+    words = [t.lower_ for t in span]
+    noun = next((w for w in words if w in lx.YEAR_PART_MONTHS), None)
+    rank = next((lx.YEAR_PART_RANKS[w] for w in words if w in lx.YEAR_PART_RANKS), None)
+    if noun is None or rank is None:
+        return None
+    size = lx.YEAR_PART_MONTHS[noun]
+    rank = 12 // size if rank < 0 else rank
+    if rank > 12 // size:
+        return None
+    return (rank - 1) * size + 1, rank * size
+
+
 def find_dates(doc: Doc) -> list[dict[str, Any]]:
     """Date mentions of a parsed chunk, in the chunk's character offsets, with the tense of the verb
     they depend on (resolve_dates uses it: a future weekday lies ahead, a past day-month behind)."""
@@ -246,12 +262,17 @@ def find_dates(doc: Doc) -> list[dict[str, Any]]:
             days = [int(m.group(1)) for t in span if (m := _ORDINAL_DAY.match(t.text)) and not _YEAR.match(t.text)]
             months = [lx.MONTHS[t.lower_] for t in span if t.lower_ in lx.MONTHS]
             years = [int(t.text) for t in span if _YEAR.match(t.text)]
+            part = _year_part(span)
+            if part is not None and span.start > 0 and "Yes" in morph_values(doc[span.start - 1], "Poss"):
+                continue  # "mon premier trimestre" (of a pregnancy, of a school year): no part of the calendar
+            if part is not None:
+                days, months = [], list(part)  # ("3e trimestre": a rank, no day)
             item.update(type="date", days=days, month=months[0] if months else None, year=years[0] if years else None)
             if len(years) > 1:
                 item["years"] = years
             if len(months) > 1 and not days:
-                item["months"] = months  # "between July and September": its two ends (date_resolution)
-            if span[0].lower_ == "d'":  # "d'ici à 2023"
+                item["months"] = [months[0], months[-1]]  # "entre juillet et septembre": its first and last month
+            if span[0].lower_ == "d'" and len(span) > 1 and span[1].lower_ == "ici":  # "d'ici à 2023" (not "d'avril à juin")
                 item["tense"] = "future"
             named = [lx.WEEKDAYS[t.lower_] for t in span if t.lower_ in lx.WEEKDAYS]
             if named and days:

@@ -71,6 +71,14 @@ MONTHS = {
     "september": 9, "october": 10, "november": 11, "december": 12, "jan.": 1, "feb.": 2, "aug.": 8,
     "sept.": 9, "oct.": 10, "nov.": 11, "dec.": 12,
 }
+# The parts of a year named by their rank ("au troisième trimestre 2019", "premier semestre", "the first quarter of
+# 2020"): the rank's words, and the months each part lasts. "dernier" is the year's last part.
+YEAR_PART_RANKS = {
+    "premier": 1, "1er": 1, "deuxième": 2, "second": 2, "2e": 2, "2ème": 2, "troisième": 3, "3e": 3, "3ème": 3,
+    "quatrième": 4, "4e": 4, "4ème": 4, "dernier": -1,
+    "first": 1, "1st": 1, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "last": -1,
+}
+YEAR_PART_MONTHS = {"trimestre": 3, "semestre": 6, "quarter": 3, "half": 6}
 WEEKDAYS = {
     "lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5, "dimanche": 6,
     "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,

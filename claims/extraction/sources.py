@@ -826,7 +826,8 @@ def _authored(ent: Span) -> bool:
 
 def _commissioned(ent: Span) -> bool:
     """"un sondage Elabe pour Radio Classique", "une enquête OpinionWay pour Les Echos et Radio
-    Classique": an entity after "pour" that follows a poll or a study is its client."""
+    Classique", "cette étude publiée par CNews et Sud Radio": an entity after "pour" (or after "publié par") that
+    follows a poll or a study is its client, the medium that ordered or published it, not who made it."""
     return _client_at(list(ent.doc[max(0, ent.start - 16) : ent.start + 1]), -1)
 
 
@@ -835,10 +836,20 @@ def _client_at(tokens: list[Token], at_: int) -> bool:
     a poll or study noun a few words before that."""
     k = len(tokens) + at_ - 1 if at_ < 0 else at_ - 1
     while k >= 0 and (tokens[k].lower_ in ("le", "la", "les", "l'", "the", "et", "and", ",")
-                      or tokens[k].text[:1].isupper() and tokens[k].lower_ not in ("pour", "for")):
+                      or tokens[k].text[:1].isupper() and tokens[k].lower_ not in ("pour", "for", "par", "by")):
         k -= 1  # "pour Les Echos et Radio Classique": the clients may be a list
+    if k > 1 and tokens[k].lower_ in ("par", "by") and tokens[k - 1].lower_.startswith(_PUBLISHED):
+        # "cette étude publiée par CNews": the medium that published a poll (not "une information publiée par Le
+        # Parisien": the medium's own)
+        return any(t.lower_.rstrip("s") in _POLL_STEMS for t in tokens[max(0, k - 7) : k - 1])
     return k > 0 and tokens[k].lower_ in ("pour", "for") and any(
         t.lower_.rstrip("s") in _DOCUMENT_STEMS for t in tokens[max(0, k - 6) : k])
+
+
+# The participles of a document's publication ("publiée par", "diffusé par", "published by"), and the nouns of the
+# polls and studies a medium publishes without making them.
+_PUBLISHED = ("publié", "diffusé", "published")
+_POLL_STEMS = frozenset({"sondage", "enquête", "étude", "baromètre", "poll", "survey", "study"})
 
 
 def _commissioned_by(tokens: list[Token], outlet: str) -> bool:

@@ -154,7 +154,30 @@ def _adverb_before_verb(tok: Token) -> bool:
     if _before_inverted_pronoun(tok):
         return False  # '", estime-t-il': the verb, whatever its tag
     return (tok.pos_ == "ADV" or tok.dep_ == "advmod") and tok.lower_ not in lx.NEGATIONS and tok.is_alpha or \
-        tok.lower_ == "d'" and tok.dep_ == "advmod"
+        tok.lower_ == "d'" and tok.dep_ == "advmod" or _adverbial_locution_word(tok)
+
+
+def _adverbial_locution_word(tok: Token) -> bool:
+    """"a-t-il par ailleurs révélé", "a-t-elle en outre déclaré", "a-t-il de nouveau affirmé": a preposition
+    and the adverb or fixed word it opens, in lower case, form an adverb between the auxiliary and the verb (the
+    parser reads them every way after an inverted pronoun: a case, a fixed expression, an adverbial). Either
+    word of the pair."""
+    doc = tok.doc
+    if not (tok.is_alpha and tok.is_lower):
+        return False
+    if tok.i > 0 and (tok.dep_ == "fixed" or tok.pos_ == "ADV") and _opens_adverbial_locution(doc[tok.i - 1]):
+        return True
+    return _opens_adverbial_locution(tok)
+
+
+def _opens_adverbial_locution(tok: Token) -> bool:
+    """Whether a lower-case preposition opens a two-word adverb with the next word: "par ailleurs", "en outre"."""
+    doc = tok.doc
+    if tok.pos_ != "ADP" or not (tok.is_alpha and tok.is_lower) or tok.i + 1 >= len(doc):
+        return False
+    nxt = doc[tok.i + 1]
+    return nxt.is_alpha and nxt.is_lower and (nxt.dep_ == "fixed" and nxt.head.i == tok.i
+                                              or nxt.pos_ == "ADV" and tok.head.i == nxt.i)
 
 
 def finite_word(tok: Token) -> bool:

@@ -78,7 +78,8 @@ def tense_at(doc: Doc, i: int) -> str:
                 return "future"
             if "Inf" in morph_values(tok, "VerbForm") and tok.lower_ != "partir" and any(
                     c.dep_ == "mark" and c.lower_ == "à" for c in tok.children) and (
-                    tok.head.pos_ in ("NOUN", "PROPN") or tok.head.dep_ == "acl" or tok.head.lower_ in _PROSPECTIVE_BE):
+                    tok.head.pos_ in ("NOUN", "PROPN") or tok.head.dep_ == "acl" or tok.head.lower_ in _PROSPECTIVE_BE) \
+                    and not _caused_act(tok):
                 return "future"
             if "Inf" in morph_values(tok, "VerbForm") and not any(c.dep_.startswith("aux") for c in tok.children) and (
                     any(c.dep_ == "mark" and c.lower_ in ("pour", "afin") for c in tok.children)
@@ -172,6 +173,19 @@ def tense_at(doc: Doc, i: int) -> str:
         # ahead of publication; the nearest such date.
         return "present" if scheduled or announced else "past"
     return "present"
+
+
+# Verbs that bring someone to an act ("amener quelqu'un à faire"): the act follows them in time, on their side.
+_CAUSING = ("amen", "pouss", "condui", "incit", "contraign", "contraint", "forc", "oblig")
+
+
+def _caused_act(infinitive: Token) -> bool:
+    """"Ces révélations ont amené le parquet à ouvrir une enquête mercredi": an infinitive after "à" that the parser
+    hung on the object of a verb that brings someone to act tells the act that followed, not one still to come (as
+    "des mesures à prendre mardi" does)."""
+    noun = infinitive.head
+    return noun.pos_ in ("NOUN", "PROPN") and noun.dep_ in ("obj", "nsubj:pass") \
+        and noun.head.lower_.startswith(_CAUSING)
 
 
 def _expected_infinitive(tok: Token) -> bool:

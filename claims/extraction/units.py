@@ -207,7 +207,7 @@ _MONEY = set(lx.CURRENCY.values())
 
 # Words joining listed or opposed figures: "80 km de Dijon et 120 de Troyes", a tally "312 voix contre 250",
 # "312 votes to 250".
-_LIST_WORDS = {"et", "ou", "contre", "and", "or", "against", "to", "versus", "vs"}
+_LIST_WORDS = {"et", "ou", "contre", "puis", "and", "or", "against", "to", "versus", "vs", "then"}
 _PLACE_WORDS = {"en", "au", "aux", "à", "dans", "chez", "in", "at"}
 
 
@@ -233,12 +233,14 @@ def _share_units(doc: Doc, items: list[dict[str, Any]], groups: list[tuple[int, 
             shared[k] = scale
         item["unit"] = nxt["unit"]
     # "28.108 décès depuis le 1er mars, dont 17.466 dans les hôpitaux": a part of the figure before counts
-    # what it counts.
+    # what it counts (a part is smaller than its whole: "8 millions de cas dans 196 pays, dont 4 millions" are
+    # not countries).
     for k in range(1, len(items)):
         item, (i, _j, _end) = items[k], groups[k]
         gap = doc[groups[k - 1][2] : i]
-        if item["unit"] or "low" in item or i == 0 or doc[i - 1].lower_ not in ("dont", "including") \
-                or not items[k - 1]["unit"] or len(gap) > 12 or any(t.text in (".", ";", "!", "?") for t in gap):
+        opening = _opening(doc, item, i)  # ("dont plus d'un millier": past the qualifier)
+        if item["unit"] or "low" in item or opening == 0 or doc[opening - 1].lower_ not in ("dont", "including") \
+                or not items[k - 1]["unit"] or len(gap) > 12 or items[k - 1]["value"] <= item["value"] or any(t.text in (".", ";", "!", "?") for t in gap):
             continue
         item["unit"] = items[k - 1]["unit"]
     for k in range(1, len(items)):
@@ -251,8 +253,9 @@ def _share_units(doc: Doc, items: list[dict[str, Any]], groups: list[tuple[int, 
         # "1.481 pour 100.000 habitants, contre 258 ailleurs": a figure opposed to a rate is a rate on the same
         # base (even one whose counted noun is not said).
         rate = bool(before.get("per_unit"))
+        joined = _joining_word(doc, item, i, before, i0) in _LIST_WORDS
         if item["unit"] or not (before["unit"] or rate) or "low" in item or "per" in item or i == 0 \
-                or doc[i - 1].lower_ not in _LIST_WORDS and not elliptic:
+                or not joined and not elliptic:
             continue
         if _described_by_figure(doc, j):
             # "Deux hommes de 30 ans et trois de 25 ans": three men, not three years.
@@ -267,7 +270,7 @@ def _share_units(doc: Doc, items: list[dict[str, Any]], groups: list[tuple[int, 
         if j < len(doc) and doc[j].pos_ in ("NOUN", "PROPN", "SYM", "X"):
             continue
         if len(gap) <= 6 and not any(t.is_sent_start or t.text in (".", ";", "!", "?") for t in gap) \
-                and _scale(doc[i0:j0]) == _scale(doc[i:j]):
+                and (_scale(doc[i0:j0]) == _scale(doc[i:j]) or _counted_across_scales(doc, items, groups, k)):
             item["unit"] = before["unit"]
             if rate:
                 item.update(per=before["per"], per_unit=before["per_unit"])
@@ -293,6 +296,41 @@ def _share_units(doc: Doc, items: list[dict[str, Any]], groups: list[tuple[int, 
         if before and _counted_noun(items[before[-1]]["unit"]) and (
                 estimate or _scale(doc[groups[before[-1]][0] : groups[before[-1]][1]]) == _scale(doc[i:j])):
             item["unit"] = items[before[-1]]["unit"]
+
+
+def _opening(doc: Doc, item: dict[str, Any], i: int) -> int:
+    """The first token of a quantity, its qualifier included ("plus d'un millier" opens on "plus"); `i` is its
+    first number token."""
+    while i > 0 and doc[i - 1].idx >= item["char_start"]:
+        i -= 1
+    return i
+
+
+def _joining_word(doc: Doc, item: dict[str, Any], i: int, before: dict[str, Any], i0: int) -> str:
+    """The word that joins a quantity to the one before it, past its qualifier and past a preposition that both
+    repeat ("réduire de 10 millions d'euros, puis de 15 millions": "puis"; "et plus de 20": "et"); "" at the
+    document's start."""
+    m = _opening(doc, item, i)
+    m0 = _opening(doc, before, i0)
+    if m > 1 and m0 > 0 and doc[m - 1].pos_ == "ADP" and doc[m - 1].lower_ == doc[m0 - 1].lower_:
+        m -= 1
+    return doc[m - 1].lower_ if m > 0 else ""
+
+
+def _counted_across_scales(doc: Doc, items: list[dict[str, Any]], groups: list[tuple[int, int, int]], k: int) -> bool:
+    """"52.000 personnes à Paris et 2,2 millions dans toute la France": a bare figure with a scale word of its own
+    that goes on with a list of counts takes their noun when the sentence leaves no doubt: the figure before it
+    counts a noun (not a measure or money), every figure with a unit before it in the sentence counts that same
+    noun, and no verb comes in between (a new clause may count something else: "emploie 300 salariés et réalise
+    2 millions")."""
+    i, j, _end = groups[k]
+    unit = items[k - 1]["unit"]
+    if not _counted_noun(unit) or _scale(doc[i:j]) == 1.0:
+        return False
+    start = sentence_start(doc[i])
+    if any(items[m]["unit"] not in ("", unit) for m in range(k) if groups[m][0] >= start):
+        return False
+    return not any(t.pos_ in ("VERB", "AUX") for t in doc[groups[k - 1][2] : i])
 
 
 _AMONG = ("eux", "elles", "them")

@@ -1794,3 +1794,17 @@ def test_a_speaker_between_two_parts_of_a_french_quotation_leaves_the_text() -> 
                  "resteront fermés. »", "40 lits")
     assert cand.text == "Le budget ne couvrira pas la nouvelle aile, et 40 lits resteront fermés."
     assert cand.claimant == "Anne Morel"
+
+
+def test_the_medium_that_published_a_poll_is_not_its_author() -> None:
+    text = ("Environ 57 % des salariés jugent leur charge de travail excessive, indique un sondage Odoxa diffusé "
+            "mardi. Seuls 21 % des personnes interrogées se disent satisfaites de leur salaire, précise cette enquête "
+            "publiée par Le Figaro et France Info.")
+    cand = claim(text, "21 %")
+    assert (cand.claimant, cand.outlet) == ("Odoxa", "Le Figaro")
+
+
+def test_a_poll_named_without_a_figure_gives_the_percentages_after_it() -> None:
+    text = ("La confiance des ménages recule pour le troisième mois, selon la dernière vague du baromètre Viavoice "
+            "pour Libération. Seuls 31 % des Français se disent optimistes pour leur pouvoir d'achat.")
+    assert claim(text, "31 %").claimant == "Viavoice"

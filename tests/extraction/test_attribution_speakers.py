@@ -441,3 +441,11 @@ def test_the_character_an_actor_plays_is_not_the_speaker() -> None:
     cand = claim("La série revient pour une cinquième saison. La comédienne qui joue Claire Morel a affirmé que le "
                  "tournage a duré huit mois.", "huit mois")
     assert cand.claimant != "Claire Morel"
+
+
+@pytest.mark.parametrize("locution", ["par ailleurs", "en outre", "de nouveau"])
+def test_an_adverbial_locution_between_the_inverted_pronoun_and_the_verb_keeps_the_incise(locution: str) -> None:
+    cand = claim(f"Claire Martin, la présidente de la région, a visité le chantier jeudi. La ligne de tramway coûtera "
+                 f"85 millions d'euros, a-t-elle {locution} précisé.", "tramway")
+    assert cand.claimant == "Claire Martin"
+    assert cand.text == "La ligne de tramway coûtera 85 millions d'euros."

@@ -1434,13 +1434,15 @@ def test_english_counts_a_share_with_in_and_out_of_and_no_date_is_a_unit() -> No
 
 def test_a_year_bounded_or_split_into_parts_is_a_date() -> None:
     published = dt.date(2024, 3, 7)
-    assert dates("Au deuxième trimestre 2023, le chômage a reculé de 0,2 point en Bretagne.", published) == ["2023"]
+    # (a ranked part of a year: its first and last month)
+    assert dates("Au deuxième trimestre 2023, le chômage a reculé de 0,2 point en Bretagne.", published) == [
+        ["2023-04", "2023-06"]]
     assert dates("Le chantier du stade sera terminé avant 2027, selon la mairie de Nantes.", published) == ["2027"]
     [extraction] = extract_texts(["Sales fell 3% in the fourth quarter of 2022 in Ohio. By 2030, the city will plant "
                                   "10,000 trees in Leeds, the mayor said. The candidate won by 2000 votes in Ohio."],
                                  languages=["en"], published=[published])
     found = [d.get("value") for c in [*extraction.claims, *extraction.recoverable] for d in c.dates]
-    assert found == ["2022", "2030"]  # not "by 2000 votes"
+    assert found == ["2022-10", "2030"]  # not "by 2000 votes"
 
 
 def test_a_date_inside_a_participle_clause_has_the_participles_time() -> None:
@@ -1467,3 +1469,44 @@ def test_a_number_dialled_is_no_quantity_and_an_english_age_after_a_name_is_in_y
     [extraction] = extract_texts([text], languages=["en"], published=[None])
     assert [(q["value"], q["unit"]) for c in [*extraction.claims, *extraction.recoverable] for q in c.quantities] == [
         (41.0, "years")]
+
+
+def test_a_stretch_of_months_and_a_ranked_part_of_a_year_are_dated_by_their_first_and_last_month() -> None:
+    published = dt.date(2021, 11, 8)
+    text = ("Les immatriculations ont reculé de 4% entre juin et août, selon la fédération des constructeurs. "
+            "Au deuxième trimestre 2020, les ventes avaient chuté de 30% puis de 2% au dernier trimestre 2020. "
+            "Le trafic des aéroports a progressé de 6% au premier semestre, selon leur association. "
+            "Les commandes ont baissé de 5% de novembre à février, selon les fabricants.")
+    assert dates(text, published) == [["2021-06", "2021-08"], ["2020-04", "2020-06"], ["2020-10", "2020-12"],
+                                      ["2021-01", "2021-06"], ["2020-11", "2021-02"]]
+    # a stretch ahead may have begun, one in the present is as near as its end; a trimester of one's own is no part
+    # of the calendar
+    assert dates("Les vols signalés de mars à mai concernent à 60% des vélos, selon la police.", published) \
+        == [["2021-03", "2021-05"]]
+    assert dates("Les vols signalés d'avril à juin concernent à 60% des vélos, selon la police.", published) \
+        == [["2021-04", "2021-06"]]
+    assert dates("Les exportations devraient reculer de 9% au quatrième trimestre, selon les douanes.", published) \
+        == [["2021-10", "2021-12"]]
+    assert dates("\"J'ai fini mon deuxième trimestre de grossesse en juillet\", a raconté la nageuse Julie Morel.",
+                 published) == ["2021-07"]
+
+
+def test_a_bare_figure_with_a_scale_word_goes_on_with_the_list_of_counts_it_continues() -> None:
+    assert quantities("La marche a rassemblé 18.000 personnes à Lyon et 1,4 million dans le reste du pays.") == [
+        (18000.0, "personnes", None, None), (1400000.0, "personnes", None, None)]
+    # past the qualifier after "dont", and past a preposition both figures repeat
+    assert quantities("Le séisme a fait 12.000 blessés, dont plus d'un millier dans la capitale.") == [
+        (12000.0, "blessés", None, None), (1000.0, "blessés", None, None)]
+    assert quantities("La région a baissé ses aides de 3 millions d'euros en mai, puis de 2 millions en juin.") == [
+        (3000000.0, "EUR", None, None), (2000000.0, "EUR", None, None)]
+    # a new clause may count something else; a part is smaller than its whole
+    assert quantities("La coopérative emploie 40 maraîchers et vend 3 millions chaque année.")[1][1] == ""
+    assert quantities("Plus de 9 millions de cas ont été recensés dans 180 pays, dont plus de 4 millions sont guéris."
+                      )[2][1] != "pays"
+
+
+def test_an_act_someone_was_brought_to_lies_on_the_side_of_the_verb_that_brought_them() -> None:
+    monday = dt.date(2022, 5, 16)
+    assert dates("Ces accusations ont amené le parquet belge à ouvrir une information judiciaire vendredi pour "
+                 "corruption.", monday) == ["2022-05-13"]
+    assert dates("Le préfet a présenté des consignes à appliquer jeudi.", monday) == ["2022-05-19"]
