@@ -71,26 +71,30 @@ _GLUED_FIGURE = re.compile(r"(?:(?<=[a-zà-öø-ÿ]{4})|(?<=[\s(][A-ZÀ-Þ][a-z�
 # "condamné en 2011.50 000 euros de dommages": a year ending a sentence glued to a figure grouped in thousands
 # opening the next one (a decimal point is never followed by a group of thousands).
 _GLUED_YEAR = re.compile(r"(?<=\s(?:1[89]|20)\d\d)(\.)(?=\d{1,3}(?: \d{3})+(?!\d))")
+# The words a sentence run into a heading opens on ("FranceSamedi, la cinquième journée", "du busJeudi 20 septembre").
+_OPENERS_AFTER_HEADING = (
+    r"(?:Mais|Ainsi|Se|Ne|Cet|Lundi|"
+    r"Mardi|Mercredi|Jeudi|Vendredi|Samedi|Dimanche|Tous|Toutes|Tout|Toute|Aucun|Aucune|Ici|Près|Plus|Le|La|Les|L'|"
+    r"Un|Une|Des|Il|Elle|Ils|Elles|Ce|Cette|Ces|Pour|Dans|En|Au|Aux|"
+    r"Selon|Si|Depuis|Après|Avant|Lors|Alors|Sur|Par|Pendant|Avec|Quant|Et|De|Du|On|Nous|Je|C'|Cela|Parmi|"
+    r"Face|Entre|Comme|Malgré|Outre|À|A|Jusqu'|Dès|Plusieurs|Certains|Certaines|Chaque|Son|Sa|Ses|Leur|Leurs|"
+    r"Deux|Trois|Quatre|Cinq|Six|Sept|Huit|Neuf|Dix|Vingt|Cent|Mille|S'|Qu'|Lorsqu'|Puisqu'|Sans|Puis|Autre|Autres|"
+    r"Né|Née|Nés|Nées|Voici|Voilà)"
+    r"(?:\s|,|'|(?<='))"
+)
 # "prend les devantsMais cet événement", "dans l'AinCe mardi", "du busJeudi 20 septembre", "toute la
 # FranceSamedi, la cinquième journée": a heading glued to the next sentence's first word (after three
 # lower-case letters, or a capital and two). The heading gets its own line, so segmentation reports it as a
 # heading instead of a claim.
 _GLUED_HEADING = _only_before(
     r"[A-ZÀ-Þ \d►▶■▪•]",  # (what every place below is followed by)
-    r"(?:(?<=[a-zà-öø-ÿ]{3})|(?<=[A-ZÀ-Þ][a-zà-öø-ÿ]{2})|(?<=\d)|(?<=[a-zà-öø-ÿ]\)))(?=(?:Mais|Ainsi|Se|Ne|Cet|Lundi|"
-    r"Mardi|Mercredi|Jeudi|Vendredi|Samedi|Dimanche|Tous|Toutes|Tout|Toute|Aucun|Aucune|Ici|Près|Plus|Le|La|Les|L'|"
-    r"Un|Une|Des|Il|Elle|Ils|Elles|Ce|Cette|Ces|Pour|Dans|En|Au|Aux|"
-    r"Selon|Si|Depuis|Après|Avant|Lors|Alors|Sur|Par|Pendant|Avec|Quant|Et|De|Du|On|Nous|Je|C'|Cela|Parmi|"
-    r"Face|Entre|Comme|Malgré|Outre|À|A|Jusqu'|Dès|Plusieurs|Certains|Certaines|Chaque|Son|Sa|Ses|Leur|Leurs|"
-    r"Deux|Trois|Quatre|Cinq|Six|Sept|Huit|Neuf|Dix|Vingt|Cent|Mille|S'|Qu'|Lorsqu'|Puisqu'|Sans|Puis|Autre|Autres|"
-    r"Né|Née|Nés|Nées)"
-    r"(?:\s|,|'|(?<=')))|"
+    r"(?:(?<=[a-zà-öø-ÿ]{3})|(?<=[A-ZÀ-Þ][a-zà-öø-ÿ]{2})|(?<=\d)|(?<=[a-zà-öø-ÿ]\)))(?=" + _OPENERS_AFTER_HEADING + ")|"
     # a rubric bullet glued after a sentence end ("inégalé depuis.► Mitterrand et Chirac ...")
     r"(?<=[.!?…\"])(?= ?[►▶■▪•])"
     # a live blog's time stamp after a sentence end ("Harris Interactive.17h : Le taux de participation")
     r"|(?<=[.!?…\"])(?= ?\d{1,2}h\d{0,2} ?: ?[A-ZÀ-Þ])"
     # any capitalised word after six lower-case letters ("gouvernementPerpétuelle"; brand names such as
-    # "iPhone", "YouTube" or "McDonald" have fewer)
+    # "iPhone", "YouTube" or "McDonald" have fewer, and "OpinionWay" is one capitalised word: _camel_case_name)
     r"|(?<=[a-zà-öø-ÿ]{6})(?=[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]{2,})"
     # a person's full name after a short lower-case word ("a rencontré des psysFrédéric Lopez compte bien"): a
     # word that starts lower-case, unlike a brand's ("eBay", "iPhone" have one letter before their capital)
@@ -100,6 +104,22 @@ _GLUED_HEADING = _only_before(
     # sentence ends on an acronym or a channel's number ("par la SEC.UNE CLAUSE ...", "indique Europe 1.CONTRE ...")
     r"|(?:(?<=[a-zà-öø-ÿ][.!?…])|(?<=[A-ZÀ-Þ]{2}[.!?…])|(?<=\s\d[.!?…]))(?=[A-ZÀ-Þ]{2,}[A-ZÀ-Þ' -]{8,}\b)"
 )
+# A capitalised word that runs up to a position ("Opinion" of "OpinionWay").
+_CAPITALISED_RUN = re.compile(r"(?<!\w)[A-ZÀ-Þ][a-zà-öø-ÿ]+$")
+_OPENS_AFTER_HEADING = re.compile(_OPENERS_AFTER_HEADING)
+# The second part of a name in camel case: a capital and at most five letters, ending the word ("Way", "Mittal").
+_CAMEL_SECOND = re.compile(r"[A-ZÀ-Þ][a-zà-öø-ÿ]{1,5}(?![\w])")
+
+
+def _camel_case_name(text: str, pos: int) -> bool:
+    """"OpinionWay pour les Echos", "ArcelorMittal a annoncé", "le PenelopeGate": a capitalised word running into a
+    short second part (six letters at most) is a name written in camel case, not a heading glued to a sentence;
+    unless the second part opens a sentence ("toute la FranceSamedi, la cinquième journée") or is a longer word
+    ("François MitterrandEnquêteur chevronné, ...": a heading, then a sentence)."""
+    return _CAMEL_SECOND.match(text, pos) is not None and _OPENS_AFTER_HEADING.match(text, pos) is None \
+        and _CAPITALISED_RUN.search(text, max(0, pos - 40), pos) is not None
+
+
 # "réduite.- Ecoles -Sur le chantier", "du monde.- 'Mort-né' -A Washington": a wire copy's intertitle between
 # dashes, run into the sentences around it when its line breaks were lost. It gets a paragraph of its own,
 # so segmentation reports it as a heading instead of gluing it to the next claim.
@@ -450,7 +470,7 @@ def normalise(text: str) -> Normalised:
     after_quote = [m.start() for m in _GLUED_AFTER_QUOTE.finditer(cleaned) if _outside_quotes(cleaned, m.start())]
     inserts += [pos for pos in after_quote if cleaned[pos - 2] in ".!?…"]
     glued_headings |= {pos for pos in after_quote if cleaned[pos - 2] not in ".!?…"}
-    breaks = {m.start() for m in _GLUED_HEADING.finditer(cleaned)} | {
+    breaks = {m.start() for m in _GLUED_HEADING.finditer(cleaned) if not _camel_case_name(cleaned, m.start())} | {
         m.start() for m in caps_headings if not m.group(1)} | {
         pos for m in _DASH_HEADING.finditer(cleaned) for pos in (m.start(1), m.end(1))} | glued_headings | {
         pos for credit in _video_credits(cleaned) for pos in credit} | {

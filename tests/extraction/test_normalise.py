@@ -461,3 +461,20 @@ def test_a_full_stop_kept_on_a_units_abbreviation_still_ends_the_sentence() -> N
     [claim] = extract_claims("Le procès réunit un nombre record de parties civiles (1 200) et d'avocats (250) à Rennes.",
                              language="fr").claims
     assert [q["value"] for q in claim.quantities] == [1200.0, 250.0]
+
+
+@pytest.mark.parametrize("text", [
+    "Selon une enquête SondageWay pour le quotidien, 62 % des salariés approuvent la réforme.",
+    "Le groupe AcierieMittal a supprimé 300 emplois en 2023 dans ses usines du Nord.",
+    "La polémique du PenelopeGate a coûté 8 points au candidat en février.",
+])
+def test_a_name_in_camel_case_is_no_heading_glued_to_a_sentence(text: str) -> None:
+    assert "\n" not in normalise(text).text
+
+
+@pytest.mark.parametrize(("text", "second"), [
+    ("Passé trouble de Pierre VaillancourtEnquêteur chevronné, il a publié 12 livres en 30 ans.", "Enquêteur"),
+    ("Les grèves se sont étendues à toute la FranceSamedi, la cinquième journée a réuni 2000 personnes.", "Samedi"),
+])
+def test_a_heading_glued_to_a_sentence_still_gets_its_line(text: str, second: str) -> None:
+    assert f"\n{second}" in normalise(text).text
