@@ -497,11 +497,12 @@ def _tail_without_comma(tokens: list[Token], end: int, language: str) -> tuple[i
     for k in range(max(1, end - 8), end - 1):
         tok = tokens[k]
         rest = tokens[k + 1 : end]
-        # ("nous apprend Le Parisien": the paper tells the reader)
-        told_us = tok.lower_.startswith("appr") and tokens[k - 1].lower_ == "nous"
-        if (speech_verb(tok, language) or told_us) and "Fin" in morph_values(tok, "VerbForm") \
-                and all(t.ent_type_ or t.pos_ == "PROPN" or t.lower_ in ("le", "la", "l'", "les") for t in rest) \
-                and any(t.ent_type_ or t.pos_ == "PROPN" for t in rest):
+        # (the words after first: they rarely are a name alone, and the verb test reads much more; "nous apprend
+        # Le Parisien": the paper tells the reader)
+        if all(t.ent_type_ or t.pos_ == "PROPN" or t.lower_ in ("le", "la", "l'", "les") for t in rest) \
+                and any(t.ent_type_ or t.pos_ == "PROPN" for t in rest) \
+                and (speech_verb(tok, language) or tok.lower_.startswith("appr") and tokens[k - 1].lower_ == "nous") \
+                and "Fin" in morph_values(tok, "VerbForm"):
             start = k
             while start > 0 and tokens[start - 1].lower_ in ("comme", "ainsi", "le", "l'", "la", "que", "qu'", ",",
                                                                "nous"):
