@@ -87,7 +87,7 @@ def _tail(span: Span, language: str) -> tuple[int, Token] | None:
     for k in range(end - 1, max(-1, min(end, said, besides, headless) - 32), -1):
         if text_of[span.start + k] != "," and not (text_of[span.start + k] == ";" and k + 1 < end
                                                    and tokens[k + 1].pos_ == "AUX") \
-                and not _quote_for_comma(tokens, k, end):
+                and not (text_of[span.start + k] == '"' and _quote_for_comma(tokens, k, end)):
             continue  # (a semicolon before an inverted verb is a comma mistyped: "...; a-t-elle dit.")
         if k > 0 and tokens[k - 1].pos_ == "CCONJ":
             continue  # "... en Suisse et, selon Libération, une autre aux États-Unis": the statement goes on
