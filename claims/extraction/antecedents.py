@@ -33,6 +33,7 @@ from claims.extraction.descriptions import (
     possessive,
 )
 from claims.extraction.doccache import (
+    doc_text,
     morph_values,
     sentence_end,
     sentence_start,
@@ -125,7 +126,7 @@ def _figure_before(noun: Token) -> str:
         fit = [q for q in stated if _fits(q, kind)]
         if len(fit) != 1 or kind != _MONEY and len(stated) != 1 or "low" in fit[0] or "high" in fit[0]:
             return ""
-        figure = doc.text[fit[0]["char_start"] : fit[0]["char_end"]]
+        figure = doc_text(doc)[fit[0]["char_start"] : fit[0]["char_end"]]
         de = "d'" if figure[:1].lower() in "aeiouyàâéèêîôû" else "de "
         return article + noun.text + " " + de + figure
     return ""

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
-from claims.extraction.doccache import morph_values, span_tokens
+from claims.extraction.doccache import column, morph_values, span_text, span_tokens
 from claims.extraction.participles import present_participle
 from claims.extraction.people import entity_at
 from claims.extraction.pronoun_speakers import _pronoun
@@ -57,9 +57,12 @@ def _split_quotation(span: Span, language: str) -> Attribution | None:
     either order, set between the two parts of one quotation (a mark that closes it, the comma inside it in
     English or after it in French; a comma, then a mark that opens the rest). The incise leaves the text,
     which reads as the one quotation it is; its speaker is the claimant."""
+    if '"' not in span_text(span):
+        return None
     tokens = span_tokens(span)
     # (French marks come spaced, '« Le budget »' read '" Le budget "': which one opens is told by their count)
-    marks = [k for k, t in enumerate(tokens) if t.text == '"']
+    text_of = column(span.doc, "text")
+    marks = [k for k, i in enumerate(range(span.start, span.end)) if text_of[i] == '"']
     for n, k in enumerate(marks):
         mark = tokens[k]
         if k < 2 or k + 4 >= len(tokens) or opening(mark) or not (quoted(mark, span) or n % 2):

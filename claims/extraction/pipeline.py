@@ -566,13 +566,16 @@ def _candidate(
     c_dates, c_quantities, c_entities = stated(dates), stated(quantities), stated(entities)
     # The sentence's aside the text leaves out ("Meghan Markle, qui a épousé Harry en 2018,") is not part of
     # the claim's fields, but the sentence is as check-worthy with it: it is scored on both.
+    # (Read with the aside's characters added to keep_chars: the fields above are read without them.)
     keep_chars.extend((t.idx, t.idx + len(t)) for t in rewritten.aside)
-    signals = span_signals(span, language, dates=stated(dates), quantities=stated(quantities), entities=stated(entities),
+    s_dates, s_quantities, s_entities = (stated(dates), stated(quantities), stated(entities)) if rewritten.aside \
+        else (c_dates, c_quantities, c_entities)  # (the same items: span_signals only counts and reads them)
+    signals = span_signals(span, language, dates=s_dates, quantities=s_quantities, entities=s_entities,
                            claimant=claimant, speech=speech)
     if language == "en":
         # The kinds of names an English claim holds are read where its entity counts are, in the checkable
         # part: the speaker of "..., Governor Ann Porter said." left out of the text is no person it names.
-        labels = {e["label"] for e in stated(entities)}
+        labels = {e["label"] for e in s_entities}
         for label, flag in NAMED.items():
             setattr(signals, flag, label in labels)
     signals.extra.pop("calendar_date", None)  # a scheduled event is not made checkable by its date
@@ -589,7 +592,7 @@ def _candidate(
         signals.extra["place_office"] = rewritten.place_office  # named by the title (_name_place_office)
     if rewritten.pronoun and subject is None:
         signals.extra["pronoun"] = rewritten.pronoun  # the article's opening pronoun (_name_opening_pronoun)
-    if '"' in span.text and _said_only(span):
+    if '"' in span_text(span) and _said_only(span):
         signals.extra["said_only"] = True
     lower = text.lower()
     root = span.root

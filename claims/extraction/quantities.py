@@ -394,7 +394,7 @@ def _continues_duration(doc: Doc, first: dict[str, Any], second: dict[str, Any])
     if big is None or small is None or small >= big or any(k in item for item in (first, second)
                                                            for k in ("low", "per")):
         return False
-    between = doc.text[first["char_end"]:second["char_start"]].strip().lower()
+    between = doc_text(doc)[first["char_end"]:second["char_start"]].strip().lower()
     return between in ("", "et") and 0 <= second["value"] < big / small and second["value"] == int(second["value"])
 
 

@@ -14,7 +14,7 @@ from claims.extraction import lexicon as lx
 from claims.extraction import rewrite as rw
 from claims.extraction.candidates import Article, ClaimCandidate
 from claims.extraction.claimants import _opens
-from claims.extraction.doccache import span_ents, span_text
+from claims.extraction.doccache import doc_text, span_ents, span_text
 from claims.extraction.sentence_clauses import MIN_WORDS
 
 
@@ -71,7 +71,7 @@ def _quotation_opens(sent: Span, language: str) -> bool:
     text = span_text(sent).lstrip()
     # '"Le tamis va être fin"Elle devra ...': a heading that quotes someone (no full stop, alone on its line or glued
     # to the next sentence) is the article's title for what follows, the quotation may come from anyone later.
-    after = sent.doc.text[sent.end_char : sent.end_char + 2]
+    after = doc_text(sent.doc)[sent.end_char : sent.end_char + 2]  # (Doc.text joins the whole document)
     text = text.rstrip()
     if _GLUED_HEADING.search(text) or text.endswith('"') and text[-2:-1] not in ".!?…" and (
             not after.strip() or after[:1] == "\n" or after[:1].isupper()):

@@ -117,7 +117,7 @@ def _inverted_question(span: Span, language: str) -> bool:
         return False
     doc = span.doc
     lower, pos_of = column(doc, "lower_"), column(doc, "pos_")
-    if any(span_text(span).lower().startswith(opener) for opener in _INVERTING_OPENERS):
+    if span_text(span).lower().startswith(_INVERTING_OPENERS):
         return False  # "Ainsi a-t-il renoncé", "Peut-être sait-on enfin pourquoi": an inversion that asks nothing
     for i in range(span.start, span.end):
         if lower[i] in (",", ":", '"', "«", "»", "\u201c") or lower[i] in _INVERTED_SUBJECTS and i > span.start and (

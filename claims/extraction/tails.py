@@ -87,7 +87,7 @@ def _tail(span: Span, language: str) -> tuple[int, Token] | None:
     for k in range(end - 1, max(-1, min(end, said, besides, headless) - 32), -1):
         if text_of[span.start + k] != "," and not (text_of[span.start + k] == ";" and k + 1 < end
                                                    and tokens[k + 1].pos_ == "AUX") \
-                and not _quote_for_comma(tokens, k, end):
+                and not (text_of[span.start + k] == '"' and _quote_for_comma(tokens, k, end)):
             continue  # (a semicolon before an inverted verb is a comma mistyped: "...; a-t-elle dit.")
         if k > 0 and tokens[k - 1].pos_ == "CCONJ":
             continue  # "... en Suisse et, selon Libération, une autre aux États-Unis": the statement goes on
@@ -497,11 +497,12 @@ def _tail_without_comma(tokens: list[Token], end: int, language: str) -> tuple[i
     for k in range(max(1, end - 8), end - 1):
         tok = tokens[k]
         rest = tokens[k + 1 : end]
-        # ("nous apprend Le Parisien": the paper tells the reader)
-        told_us = tok.lower_.startswith("appr") and tokens[k - 1].lower_ == "nous"
-        if (speech_verb(tok, language) or told_us) and "Fin" in morph_values(tok, "VerbForm") \
-                and all(t.ent_type_ or t.pos_ == "PROPN" or t.lower_ in ("le", "la", "l'", "les") for t in rest) \
-                and any(t.ent_type_ or t.pos_ == "PROPN" for t in rest):
+        # (the words after first: they rarely are a name alone, and the verb test reads much more; "nous apprend
+        # Le Parisien": the paper tells the reader)
+        if all(t.ent_type_ or t.pos_ == "PROPN" or t.lower_ in ("le", "la", "l'", "les") for t in rest) \
+                and any(t.ent_type_ or t.pos_ == "PROPN" for t in rest) \
+                and (speech_verb(tok, language) or tok.lower_.startswith("appr") and tokens[k - 1].lower_ == "nous") \
+                and "Fin" in morph_values(tok, "VerbForm"):
             start = k
             while start > 0 and tokens[start - 1].lower_ in ("comme", "ainsi", "le", "l'", "la", "que", "qu'", ",",
                                                                "nous"):
