@@ -325,7 +325,7 @@ _ON_AIR = frozenset({"sur", "au", "dans", "invité", "invitée", "invités", "in
 def find(span: Span, language: str) -> Attribution:
     """The attribution of one sentence (or clause)."""
     found = _find(span, language)
-    if language == "en" and not found.drop and (found.claimant or found.how):
+    if not found.drop and (found.claimant or found.how):
         lead = _lead_before_quotation(span, language)
         if lead is not None:
             found.drop = [lead]
@@ -333,11 +333,12 @@ def find(span: Span, language: str) -> Attribution:
 
 
 def _lead_before_quotation(span: Span, language: str) -> tuple[int, int] | None:
-    """'Det Supt Helen Carr said: "This is a tragic case."', 'Speaking in the Commons, the minister said: "..."':
-    an English sentence whose speaker and speech verb introduce, after a colon, a quotation that runs to its end.
-    The words up to the colon only say who spoke (and where or when): the token range [start, end) they take,
-    left out of the text, which is the quotation (rewrite.condense: an inner quote), or None. Not when a clause
-    of its own comes before the speaker ("Sales fell, and the chief executive said: ...")."""
+    """'Det Supt Helen Carr said: "This is a tragic case."', 'Le maire Paul Roux a déclaré : "Nous fermerons trois
+    écoles."': a sentence whose speaker and speech verb introduce, after a colon, a quotation that runs to its
+    end. The words up to the colon only say who spoke (and where or when): the token range [start, end) they
+    take, left out of the text, which is the quotation (rewrite.condense: an inner quote), or None. Not when a
+    clause of its own comes before the speaker ("Sales fell, and the chief executive said: ..."), nor when the
+    lead says more than who spoke (_lead_says_more)."""
     tokens = span_tokens(span)
     colon = next((k for k, t in enumerate(tokens) if t.text == ":"), None)
     if colon is None or colon < 2 or colon + 2 >= len(tokens) or not opening(tokens[colon + 1]):
@@ -347,10 +348,36 @@ def _lead_before_quotation(span: Span, language: str) -> tuple[int, int] | None:
     if len(marks) != 1 or any(not t.is_punct for t in rest[marks[0] + 1 :]):
         return None  # (the quotation does not end the sentence, or another opens after it)
     lead = tokens[:colon]
-    verbs = [t for t in lead if t.pos_ in ("VERB", "AUX") and finite(t)]
+    # (a compound tense is one verb: "a déclaré", "has said")
+    verbs = [t for t in lead if t.pos_ in ("VERB", "AUX") and not t.dep_.startswith("aux") and finite(t)]
     if len(verbs) != 1 or not speech_verb(verbs[0], language) or negated(verbs[0]):
         return None
+    if _lead_says_more(verbs[0], lead, rest[: marks[0]]):
+        return None
     return tokens[0].i, tokens[colon].i + 1
+
+
+# Words of a lead that asks the question the quotation after it answers ("A la question de savoir si ...",
+# "Interrogée sur ses ambitions, elle a répondu :"): the answer alone would not say what it answers.
+_QUESTION_STEMS = ("question", "interrog", "ask")
+
+
+def _lead_says_more(verb: Token, lead: list[Token], quotation: list[Token]) -> bool:
+    """Whether the words before a colon say more than who spoke, so that the quotation alone would lose it:
+    a speech only alleged ("William aurait confié à un ami :"), a statement of the verb's own before the
+    colon ("a précisé avoir tout enregistré chez lui :"), the question the quotation answers ("Interrogée
+    sur ses ambitions, elle a répondu :"); or no clause after the colon, which then goes on the lead's
+    sentence rather than quoting one ('s'est dit satisfait de la décision : "une marque de
+    reconnaissance"')."""
+    at_lead = {t.i for t in lead}
+    if "Cnd" in morph_values(verb, "Mood") or any(
+            c.dep_.startswith("aux") and "Cnd" in morph_values(c, "Mood") for c in verb.children):
+        return True
+    if any(c.dep_ in ("ccomp", "xcomp") and c.i in at_lead for c in verb.children):
+        return True
+    if any(t.lower_.startswith(_QUESTION_STEMS) for t in lead):
+        return True
+    return not any(finite_word(t) for t in quotation)
 
 
 def _find(span: Span, language: str) -> Attribution:

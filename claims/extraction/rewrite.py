@@ -215,6 +215,9 @@ def condense(
         # quoted words are then no statement on their own
         subject_outside = any(t.dep_.startswith("nsubj") and t.head.i in inside_at for t in outside)
         governed = any(t.pos_ == "ADP" and t.head.i in inside_at for t in outside)
+        # nor when the verb is outside and the quotation only a part of its clause ('le mouvement serait présent
+        # "dans 90 % des communes"')
+        governed = governed or finite(outside) and not finite(inside)
         if len([t for t in outside if t.is_alpha]) <= 4 and len([t for t in inside if t.is_alpha]) >= 3 and (
                 not factual(outside)) and not subject_outside and not governed:
             kept = inside

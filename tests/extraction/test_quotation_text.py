@@ -48,3 +48,31 @@ def test_square_brackets_opening_a_sentence_as_the_mark_of_a_cut_leave_its_text(
     claim = one("Le conseil municipal a voté le budget lundi. [...] Les dépenses de la ville ont augmenté de 8 % en deux "
                 "ans.", "dépenses")
     assert claim.text == "Les dépenses de la ville ont augmenté de 8 % en deux ans."
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ('Le maire Paul Verdier a déclaré : "Nous allons rénover 14 gymnases en 2026".',
+     "Paul Verdier : « Nous allons rénover 14 gymnases en 2026. »"),
+    ("Devant le conseil municipal, l'adjointe Claire Moulin a expliqué : \"La piscine a coûté 3 millions d'euros\".",
+     "La piscine a coûté 3 millions d'euros."),
+])
+def test_a_french_speaker_who_introduces_a_quotation_with_a_colon_leaves_the_text(text: str, expected: str) -> None:
+    assert one(text, "Nous allons" if "Nous" in text else "piscine").text == expected
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    # an alleged speech, a statement of the verb's own, the question answered, a phrase that goes on the lead
+    ('Le maire aurait confié à un proche : "Nous allons rénover 14 gymnases en 2026".', "aurait confié"),
+    ('Le maire a précisé avoir visité 14 gymnases : "Nous allons tous les rénover en 2026".', "avoir visité"),
+    ('Interrogé sur le budget, le maire a répondu : "Nous allons rénover 14 gymnases en 2026".', "répondu"),
+    ('Le syndicat s\'est dit satisfait de la décision du maire : "une première pour les 14 gymnases".',
+     "satisfait"),
+])
+def test_a_colon_lead_that_says_more_than_who_spoke_stays(text: str, kept: str) -> None:
+    assert kept in one(text, "14 gymnases").text
+
+
+def test_a_quotation_that_is_only_a_part_of_the_clause_around_it_keeps_that_clause() -> None:
+    claim = one('La commune sera présente "dans 90 % des quartiers de plus de 2.000 habitants", a assuré le maire.',
+                "90 %")
+    assert "sera présente dans 90 %" in claim.text
