@@ -460,7 +460,8 @@ def _find(span: Span, language: str) -> Attribution:
         subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i and c.i > start), None)
         if subject is not None and language == "en":
             # "..., the Labor Department said on Friday": the speaker is the verb's subject.
-            if subject.lower_ in ("he", "she", "they"):
+            # ("..., it said": an organisation, the one quoted just before, claimants._organisation_it)
+            if subject.lower_ in ("he", "she", "they", "it"):
                 pronoun = subject.lower_
                 claimant, outlet, how = "", outlet_in(" ".join(t.text for t in rest)), f"pronoun:{pronoun}"
             else:
