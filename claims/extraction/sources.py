@@ -228,6 +228,7 @@ def _entity_name(ent: Span) -> str:
     start, base = _name_start(ent), past_source_marker(ent)
     if start > base and (ent.doc[start].pos_ in ("ADP", "DET") or ent.doc[start].lower_ in _NAME_PARTICLES):
         start = base
+    start = _place_body_start(ent, start)
     end = _complement_end(ent)
     end = _acronym_end(ent) if end == ent.end else end
     doc = ent.doc
@@ -247,6 +248,20 @@ def _entity_name(ent: Span) -> str:
         # "Sainsbury's said", "McDonald's has": a possessive that qualifies no noun is the company's name's own
         return doc[start : end + 1].text.strip(" ,.\"")
     return ent.doc[start:end].text.strip(" ,.'\"")
+
+
+def _place_body_start(ent: Span, start: int) -> int:
+    """"Diabetes Scotland said", "Cancer Research UK said": an English body named after the place it works in,
+    which the tagger tagged as the place alone; the capitalised proper nouns it left untagged right before the
+    place, compounds of it, open the name. `start` when there are none."""
+    doc = ent.doc
+    if ent.label_ != "GPE" or start != ent.start:
+        return start
+    k = start
+    while k > 0 and doc[k - 1].dep_ == "compound" and doc[k - 1].pos_ == "PROPN" and doc[k - 1].text[:1].isupper() \
+            and not doc[k - 1].ent_type_ and ent.start <= doc[k - 1].head.i < ent.end:
+        k -= 1
+    return k
 
 
 def _where_said_begins(tok: Token) -> bool:
@@ -722,6 +737,8 @@ def _past_owner(ent: Span) -> Span:
     if owner is None or owner == ent.start or not all(t.text[:1].isupper() for t in doc[owner + 1 : ent.end]):
         return ent
     words = list(doc[owner + 1 : ent.end])
+    if len(words) == 1 and words[0].lower_ in lx.AGENT_NOUNS_EN and doc[owner].lower_ == "'":
+        return ent  # "the National Farmers' Union": a plural's possessive before the body's noun is its own name's
     person = ent.label_ in ("PER", "PERSON") or 2 <= len(words) <= 3 and all(
         t.pos_ == "PROPN" and t.lower_ not in lx.AGENT_NOUNS_EN and t.lower_ not in _COMPANY_NOUNS for t in words)
     return Span(doc, owner + 1, ent.end, label="PERSON" if person else ent.label_)

@@ -89,3 +89,12 @@ def test_it_that_speaks_after_an_organisation_is_that_organisation() -> None:
     assert cand.text == "Sales fell by 6% to £2.1bn in the spring."
     assert cand.claimant == "Brackwell Motors"
 
+
+@pytest.mark.parametrize(("sentence", "claimant"), [
+    # a plural's possessive before the body's noun is part of its name, not whose it is
+    ("Milk prices fell by 8% last year, the Dairy Farmers' Association said.", "the Dairy Farmers' Association"),
+    # a body named after the place it works in, which the tagger tags as the place
+    ("Obesity rates rose by 8% in 2023, Diabetes Scotland said.", "Diabetes Scotland"),
+])
+def test_an_organisations_name_is_kept_whole(sentence: str, claimant: str) -> None:
+    assert english(sentence, "8%").claimant == claimant
