@@ -34,19 +34,8 @@ def own_body(span: Span, start: int, claimant: str, how: str) -> str:
         # "Shares in Sainsbury's fell 4%, the company said": a statement whose subject names no one speaks of the
         # one organisation it names elsewhere
         named = {ent.start: ent for t in doc[span.start : start] if t.ent_type_ == "ORG"
-                 and (ent := entity_at(t)) is not None and ent.start >= span.start and ent.end <= start
-                 and not _venue(ent)}
+                 and (ent := entity_at(t)) is not None and ent.start >= span.start and ent.end <= start}
     if len(named) != 1 or any(c.dep_ == "conj" for ent in named.values() for c in ent.root.children):
         # ("Apple and Samsung sold ...": which of them)
         return ""
     return _entity_name(next(iter(named.values())))
-
-
-# Prepositions that make a name the place where something happens: "Attendance at Old Trafford rose".
-_AT_PLACE = frozenset({"at", "à"})
-
-
-def _venue(ent: Span) -> bool:
-    """"Attendance at Old Trafford rose by 5%, the club said": a name brought in by "at" is where it happened (a
-    ground, a hall the tagger may take for an organisation), not the body the statement speaks of."""
-    return ent.root.dep_ == "pobj" and ent.root.head.lower_ in _AT_PLACE
