@@ -185,6 +185,16 @@ def _resolve(art: Article, attrib: at.Attribution) -> str:
         if how == "pronoun:it":
             return _organisation_it(art)
         return ctx.last_subject if ctx.last_subject_plural else ""
+    aged = _AGED.match(attrib.claimant) if art.language == "en" else None
+    if aged:
+        # "the 29-year-old said", "the 52-year-old minister said": the one person named with that age, else
+        # the description without it ("the minister", as the article's roles resolve it), else as written
+        named = _aged_person(art, aged.group(1))
+        if not named and aged.group(2):
+            plain = f"the {aged.group(2)}"
+            named = _resolve(art, at.Attribution(plain, "", f"description:{aged.group(2).split()[-1].lower()}"))
+            named = "" if named == plain else named
+        return named or attrib.claimant
     named = ctx.person_for(attrib.claimant) if at.is_role(attrib.claimant) else _tied_to_possessed(ctx, attrib.claimant)
     if named:
         return named
@@ -281,6 +291,23 @@ def _organisation_described(ctx: rw.Context, description: str, noun: str) -> str
         return ""
     named = {org for org in ctx.orgs if at.role_key(org).split()[0] == words[0] and len(org.split()) > 1}
     return named.pop() if len(named) == 1 else ctx.described_as(description) if not named else ""
+
+
+# An English description of a person by their age: "the 29-year-old", "the 52-year-old minister" (the age, the rest).
+_AGED = re.compile(r"^[Tt]he (\d{1,3})-year-old(?: ([a-z][a-z -]*))?$")
+
+
+def _aged_person(art: Article, age: str) -> str:
+    """The one person the article named with this age, as English gives it beside a name ("Tom Reed, 29,", "Tom
+    Reed (29)", "Tom Reed, aged 29", "29-year-old Tom Reed", "the 29-year-old striker Tom Reed"); "" when none
+    or several (then "the 29-year-old" is who it says, as written)."""
+    text = art.original
+    found = set()
+    for person in dict.fromkeys(art.context.people):
+        name = re.escape(person)
+        if re.search(rf"{name}(?:, (?:aged )?| \(){age}\b|\b{age}-year-old (?:[a-z-]+ ){{0,3}}{name}\b", text):
+            found.add(person)
+    return found.pop() if len(found) == 1 else ""
 
 
 # Words of an English organisation's name that say it is of the kind a description names, besides the noun

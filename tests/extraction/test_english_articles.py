@@ -98,3 +98,19 @@ def test_it_that_speaks_after_an_organisation_is_that_organisation() -> None:
 ])
 def test_an_organisations_name_is_kept_whole(sentence: str, claimant: str) -> None:
     assert english(sentence, "8%").claimant == claimant
+
+
+def test_a_person_described_by_their_age_is_the_one_named_with_it() -> None:
+    text = ('Priya Nair, 34, won the seat by 4,100 votes. "We doubled our vote in 18 months," the 34-year-old said. '
+            "The council confirmed the count on Friday.")
+    cand = english(text, "18 months")
+    assert cand.text.startswith("Priya Nair") and "34-year-old" not in cand.text
+    assert cand.claimant == "Priya Nair"
+
+
+def test_an_age_alone_speaks_as_written_when_no_one_was_named_with_it() -> None:
+    text = ('Tom Okafor scored 12 goals this season. "We lost only 3 games at home," the 27-year-old said. '
+            "The league confirmed the fixtures on Friday.")
+    cand = english(text, "3 games")
+    assert "27-year-old" not in cand.text
+    assert cand.claimant == "the 27-year-old"
