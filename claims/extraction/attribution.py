@@ -59,6 +59,7 @@ from claims.extraction.sources import (
     PRESS_FELLOWS,
     Attribution,
     _latter,
+    age_phrase,
     latter_gender,
     role_of,
     source_of,
@@ -487,9 +488,13 @@ def _find(span: Span, language: str) -> Attribution:
         if verb.lower_ in ("selon", "d'", "d'après") and len(source) == 1 and source[0].lower_ in STRESSED_PRONOUNS:
             pronoun = STRESSED_PRONOUNS[source[0].lower_]  # "..., d'après lui."
         subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i and c.i > start), None)
-        if subject is not None and language == "en":
+        aged = language == "en" and subject is None and age_phrase(list(span.doc[start + 1 : verb.i]))
+        if aged:
+            claimant, outlet, how = source_of(list(span.doc[start + 1 : verb.i]), language)  # "the 29-year-old"
+        elif subject is not None and language == "en":
             # "..., the Labor Department said on Friday": the speaker is the verb's subject.
-            if subject.lower_ in ("he", "she", "they"):
+            # ("..., it said": an organisation, the one quoted just before, claimants._organisation_it)
+            if subject.lower_ in ("he", "she", "they", "it"):
                 pronoun = subject.lower_
                 claimant, outlet, how = "", outlet_in(" ".join(t.text for t in rest)), f"pronoun:{pronoun}"
             else:

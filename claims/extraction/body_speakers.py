@@ -13,7 +13,7 @@ from claims.extraction.sources import _entity_name
 # English nouns of a company or a body that speaks for itself (French ones: lexicon.DESCRIBED_BODIES).
 BODIES_EN = frozenset({"company", "firm", "retailer", "supermarket", "carmaker", "automaker", "airline", "bank",
                         "insurer", "group", "chain", "brand", "manufacturer", "operator", "club", "startup",
-                        "charity", "lender"})
+                        "charity", "lender", "supplier", "force", "college", "society", "school", "trust"})
 _DEFINITE = frozenset({"the", "le", "la", "l'"})
 _SUBJECT = frozenset({"nsubj", "nsubj:pass", "nsubjpass"})
 

@@ -80,6 +80,8 @@ class Article:
     last_source: str | None = None  # what a "source" attribution resolved to ("" when anonymous), if any
     # lexicon.ISSUED_NOUNS -> who the last sentence that spoke of one ("dans un communiqué") attributed it to
     issuers: dict[str, str] = field(default_factory=dict)
+    # an English body noun ("club") -> the organisation its bare description stood for (claimants._body_described_en)
+    bodies: dict[str, str] = field(default_factory=dict)
     survey: str = ""  # who made the poll or study whose figures the last sentences gave ("Elabe")
     survey_at: int = 0  # the sentence count when its last figure was given
     sentence_text: str = ""  # the sentence whose claimant is being resolved

@@ -193,7 +193,19 @@ def _resolve(art: Article, attrib: at.Attribution) -> str:
             people = [p for p in ctx.people if ctx.fits(_full_name(ctx, p), pronoun) and p in ctx.agents] \
                 or [p for p in ctx.people if ctx.fits(_full_name(ctx, p), pronoun)]
             return people[-1] if people else (ctx.orgs[-1] if ctx.orgs else "")
+        if how == "pronoun:it":
+            return _organisation_it(art)
         return ctx.last_subject if ctx.last_subject_plural else ""
+    aged = _AGED.match(attrib.claimant) if art.language == "en" else None
+    if aged:
+        # "the 29-year-old said", "the 52-year-old minister said": the one person named with that age, else
+        # the description without it ("the minister", as the article's roles resolve it), else as written
+        named = _aged_person(art, aged.group(1))
+        if not named and aged.group(2):
+            plain = f"the {aged.group(2)}"
+            named = _resolve(art, at.Attribution(plain, "", f"description:{aged.group(2).split()[-1].lower()}"))
+            named = "" if named == plain else named
+        return named or attrib.claimant
     named = ctx.person_for(attrib.claimant) if at.is_role(attrib.claimant) else _tied_to_possessed(ctx, attrib.claimant)
     if named:
         return named
@@ -217,7 +229,8 @@ def _resolve(art: Article, attrib: at.Attribution) -> str:
                 attrib.outlet = attrib.outlet or medium
                 return medium
             return attrib.claimant  # "selon le quotidien régional" left out of the text: kept as written
-        named = _organisation_described(ctx, attrib.claimant, noun)
+        named = (art.language == "en" and _body_described_en(art, attrib.claimant, noun)) \
+            or _organisation_described(ctx, attrib.claimant, noun)
         if named:
             return named
     return attrib.claimant if _names_someone(attrib.claimant) else ""
@@ -296,16 +309,84 @@ def _organisation_described(ctx: rw.Context, description: str, noun: str) -> str
     if words == [at.role_key(noun)] and description.lower().startswith("the ") and noun not in lx.PERSON_ROLES:
         # English names the organisation before its noun: "the department" after "the Labor Department"
         named = {org for org in ctx.orgs if at.role_key(org).split()[-1:] == words and len(org.split()) > 1}
-        if len(named) == 1:
-            return named.pop()
-        # "Apple opened a factory. It sold 20 million phones, the company said": the organisation the sentence
-        # before had for its subject (as antecedents.body_described for a subject "Le groupe")
-        return ctx.previous_organisation() if not named and noun in BODIES_EN else ""
+        # ("the company said" after "Apple opened a factory.": _body_described_en, tried first)
+        return named.pop() if len(named) == 1 else ""
     if words != [at.role_key(noun)] or not description.lower().startswith(("le ", "la ", "l'")) \
             or noun in lx.PERSON_ROLES:  # "le ministre" is a person (Context.person_for)
         return ""
     named = {org for org in ctx.orgs if at.role_key(org).split()[0] == words[0] and len(org.split()) > 1}
     return named.pop() if len(named) == 1 else ctx.described_as(description) if not named else ""
+
+
+# An English description of a person by their age: "the 29-year-old", "the 52-year-old minister" (the age, the rest).
+_AGED = re.compile(r"^[Tt]he (\d{1,3})-year-old(?: ([a-z][a-z -]*))?$")
+
+
+def _aged_person(art: Article, age: str) -> str:
+    """The one person the article named with this age, as English gives it beside a name ("Tom Reed, 29,", "Tom
+    Reed (29)", "Tom Reed, aged 29", "29-year-old Tom Reed", "the 29-year-old striker Tom Reed"); "" when none
+    or several (then "the 29-year-old" is who it says, as written)."""
+    text = art.original
+    found = set()
+    for person in dict.fromkeys(art.context.people):
+        name = re.escape(person)
+        if re.search(rf"{name}(?:, (?:aged )?| \(){age}\b|\b{age}-year-old (?:[a-z-]+ ){{0,3}}{name}\b", text):
+            found.add(person)
+    return found.pop() if len(found) == 1 else ""
+
+
+# Words of an English organisation's name that say it is of the kind a description names, besides the noun
+# itself: "the force" is "West Yorkshire Police", "the club" is "Hartlepool United FC".
+_KIND_WORDS_EN = {"force": frozenset({"police", "constabulary"}), "club": frozenset({"fc", "afc"})}
+
+
+# Head words of an organisation's name that say it is of a kind of its own: "the club" is not the "Premier League"
+# nor the "Football Association" the sentence before spoke of.
+_OTHER_KINDS_EN = frozenset(lx.AGENT_NOUNS_EN | BODIES_EN | {"league", "police", "constabulary", "fc", "afc"})
+
+
+def _english_head(org: str) -> str:
+    """The head word of an English organisation's name: the last word before its complement ("Royal College of
+    Nursing": "college", "Office for National Statistics": "office"), else its last ("West Yorkshire Police")."""
+    words = at.role_key(org).split()
+    cut = next((k for k, w in enumerate(words) if k and w in ("of", "for")), len(words))
+    return words[cut - 1] if cut else ""
+
+
+def _body_described_en(art: Article, description: str, noun: str) -> str:
+    """"The college said" after "the Royal College of Nursing", "the force said" after "West Yorkshire Police",
+    "the club said" again after it was found to be Manchester United: an English definite description of a body
+    (body_speakers.BODIES_EN), its noun last and no name in it ("the supermarket supplier"), is the one
+    organisation the article named whose name's head is that noun (or a word of that kind, _KIND_WORDS_EN), else
+    the one the same description stood for before in the article (art.bodies), else the organisation the
+    sentence before had for its subject (Context.previous_organisation); "" when none or several, the
+    description then stays as written."""
+    words = description.replace("\u2019", "'").split()
+    if noun not in BODIES_EN or len(words) < 2 or words[0].lower() != "the" or words[-1].lower() != noun \
+            or any(w[:1].isupper() for w in words[1:]):
+        return ""
+    ctx = art.context
+    kinds = {noun} | _KIND_WORDS_EN.get(noun, frozenset())
+    named = {org for org in ctx.orgs if len(org.split()) > 1 and _english_head(org) in kinds}
+    found = named.pop() if len(named) == 1 else "" if named else art.bodies.get(noun) or ctx.previous_organisation()
+    if found and not named and _english_head(found) in _OTHER_KINDS_EN - kinds:
+        return ""  # "The Premier League said ... , the club said": a league is not the club
+    if found:
+        art.bodies[noun] = found
+    return found
+
+
+def _organisation_it(art: Article) -> str:
+    """"Sales rose by 4%, it said": an English "it" that speaks is the organisation quoted in the sentence just
+    before (an organisation the article named, or a body described), else the organisation the sentence before
+    had for its subject (Context.previous_organisation); "" when neither."""
+    ctx = art.context
+    last = art.last_claimant
+    if art.sentences - art.last_claimant_at <= 1 and last and last not in ctx.people and (
+            rw.without_article(last) in ctx.orgs or last in art.bodies.values()
+            or last.lower().startswith("the ") and last.split()[-1].lower() in BODIES_EN):
+        return last
+    return ctx.previous_organisation()
 
 
 # A claimant made only of function words ("de la": the tagger's broken phrase) names nobody.

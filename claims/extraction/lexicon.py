@@ -353,6 +353,9 @@ AGENT_NOUNS_EN = frozenset({
     "general", "groups", "organization", "organizations", "organisation", "organisations", "charity", "charities",
     "campaigners", "institute", "foundation", "coalition", "federation", "association", "ngo", "ngos",
     "boss", "bosses", "founder", "founders", "co-founder", "chairperson",
+    # Bodies a story names again by what they are ("the club said", "the force said", "the supplier said"):
+    # the one the article named of that kind (claimants._organisation_described), else as written.
+    "club", "force", "college", "society", "school", "trust", "supplier", "supermarket", "chain", "lender", "operator",
     *(KIN_NOUNS_EN := frozenset({
         # The people close to someone a story is about speak for them ("Mark Fenwick's wife said", "the
         # victim's family said"): whose they are is said by the possessive before them, not who speaks.

@@ -228,6 +228,7 @@ def _entity_name(ent: Span) -> str:
     start, base = _name_start(ent), past_source_marker(ent)
     if start > base and (ent.doc[start].pos_ in ("ADP", "DET") or ent.doc[start].lower_ in _NAME_PARTICLES):
         start = base
+    start = _place_body_start(ent, start)
     end = _complement_end(ent)
     end = _acronym_end(ent) if end == ent.end else end
     doc = ent.doc
@@ -247,6 +248,20 @@ def _entity_name(ent: Span) -> str:
         # "Sainsbury's said", "McDonald's has": a possessive that qualifies no noun is the company's name's own
         return doc[start : end + 1].text.strip(" ,.\"")
     return ent.doc[start:end].text.strip(" ,.'\"")
+
+
+def _place_body_start(ent: Span, start: int) -> int:
+    """"Diabetes Scotland said", "Cancer Research UK said": an English body named after the place it works in,
+    which the tagger tagged as the place alone; the capitalised proper nouns it left untagged right before the
+    place, compounds of it, open the name. `start` when there are none."""
+    doc = ent.doc
+    if ent.label_ != "GPE" or start != ent.start:
+        return start
+    k = start
+    while k > 0 and doc[k - 1].dep_ == "compound" and doc[k - 1].pos_ == "PROPN" and doc[k - 1].text[:1].isupper() \
+            and not doc[k - 1].ent_type_ and ent.start <= doc[k - 1].head.i < ent.end:
+        k -= 1
+    return k
 
 
 def _where_said_begins(tok: Token) -> bool:
@@ -678,7 +693,12 @@ def _english_description(tokens: list[Token], words: list[Token]) -> tuple[str, 
     determiner to the head, with an "of"/"for" complement, is the speaker: (phrase, "description:<head>"),
     or "speech" when a name qualifies it ("the Ohio governor"). None: the other rules read the phrase."""
     inside = {t.i for t in tokens}
-    head = next((t for t in words if t.pos_ in ("NOUN", "PROPN") and not _modifies_later(t, tokens, _EN_MODIFIERS)), None)
+    age = _age_words(words)
+    head = next((t for t in words if t.pos_ in ("NOUN", "PROPN") and not _modifies_later(t, tokens, _EN_MODIFIERS)
+                 and t.i not in age), None)
+    if head is None and age and words[0].lower_ == "the" and all(t.i in age for t in words[1:]):
+        # '"...," the 29-year-old said': a person the article named, by their age (claimants._aged_person)
+        return " ".join(words[0].doc[words[0].i : words[-1].i + 1].text.split()), AGE_DESCRIPTION
     if head is None or head.lower_ not in lx.AGENT_NOUNS_EN or head.ent_type_ or _addressee(head):
         return None
     doc = head.doc
@@ -699,8 +719,29 @@ def _english_description(tokens: list[Token], words: list[Token]) -> tuple[str, 
     owner = {t.i for c in head.children if c.dep_ == "poss" and c.i < head.i for t in c.subtree}
     if any(t.ent_type_ in ("PERSON", "PER") and t.i not in owner for t in phrase):
         return None
-    how = "speech" if any(t.ent_type_ for t in phrase) else f"description:{head.lower_}"
+    how = "speech" if any(t.ent_type_ and t.i not in age for t in phrase) else f"description:{head.lower_}"
     return phrase.text.strip(" ,"), how
+
+
+# How a bare age speaker ("the 29-year-old said") is attributed, for claimants._aged_person.
+AGE_DESCRIPTION = "description:year-old"
+
+
+def age_phrase(words: list[Token]) -> bool:
+    """Whether words are "the" and an age alone ("the 29-year-old"), which the parser may leave without the role of
+    subject before its verb ("old" an adjective of "said"): a person described by their age all the same."""
+    words = [t for t in words if not t.is_punct]
+    return len(words) >= 2 and words[0].lower_ == "the" and all(t.i in _age_words(words) for t in words[1:])
+
+
+def _age_words(words: list[Token]) -> set[int]:
+    """The token indices of an English age written before a noun or alone: "52-year-old" (a number, "year",
+    "old", hyphens between), which describes a person and is neither their head noun nor a name."""
+    found: set[int] = set()
+    for k, tok in enumerate(words):
+        if tok.lower_ == "old" and k >= 2 and words[k - 1].lower_ == "year" and words[k - 2].like_num:
+            found |= set(range(words[k - 2].i, tok.i + 1))  # (with the hyphens between)
+    return found
 
 
 def _body_named_at(preposition: Token) -> bool:
@@ -722,6 +763,8 @@ def _past_owner(ent: Span) -> Span:
     if owner is None or owner == ent.start or not all(t.text[:1].isupper() for t in doc[owner + 1 : ent.end]):
         return ent
     words = list(doc[owner + 1 : ent.end])
+    if len(words) == 1 and words[0].lower_ in lx.AGENT_NOUNS_EN and doc[owner].lower_ == "'":
+        return ent  # "the National Farmers' Union": a plural's possessive before the body's noun is its own name's
     person = ent.label_ in ("PER", "PERSON") or 2 <= len(words) <= 3 and all(
         t.pos_ == "PROPN" and t.lower_ not in lx.AGENT_NOUNS_EN and t.lower_ not in _COMPANY_NOUNS for t in words)
     return Span(doc, owner + 1, ent.end, label="PERSON" if person else ent.label_)

@@ -22,7 +22,7 @@ from claims.extraction.participles import (
     present_participle,
 )
 from claims.extraction.roles import _FOLDED_ROLES_JOBS, ROLE_ADJECTIVES
-from claims.extraction.sources import _before_month, source_of
+from claims.extraction.sources import _before_month, age_phrase, source_of
 from claims.extraction.speech_verbs import (
     PRONOUN_VERB,
     _adverb_before_verb,
@@ -463,7 +463,9 @@ def _subject_then_speech(words: list[Token], language: str) -> Token | None:
         return None
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     before = [t for t in words if t.i < verb.i]
-    if subject is None or subject.dep_ == "nsubjpass" or any(t.i not in {x.i for x in subject.subtree}
+    if subject is None and age_phrase(before):
+        pass  # '"...," the 29-year-old said': the age is the subject the parser missed
+    elif subject is None or subject.dep_ == "nsubjpass" or any(t.i not in {x.i for x in subject.subtree}
                                                               for t in before):
         return None
     after = [t for t in words if t.i > verb.i]
