@@ -303,7 +303,11 @@ def condense(
     # "L'homme a frappé la jeune femme. Celle-ci a porté plainte" -> "La jeune femme a porté plainte": whatever
     # the parse made of it ("Celles" "-" "ci" read as a noun and no subject), "celle-ci" opening the text is the latter
     latter = the_latter(kept[0], ctx, language) if kept and not inner_quote else None
-    if latter is not None:
+    # "Celle de M. Roux a été confirmée" -> "La peine de M. Roux a été confirmée", whatever the parse made its subject
+    taken_up = noun_it_stands_for(kept[0]) if kept and not inner_quote and latter is None else None
+    if taken_up is not None:
+        replacement[kept[0].i] = taken_up
+    elif latter is not None:
         last, resolved, whole = latter
         replacement.update({i: "" for i in range(kept[0].i, last + 1)})
         replacement[kept[0].i] = resolved[:1].upper() + resolved[1:] + " "
@@ -365,8 +369,6 @@ def condense(
             needs_context = True  # "It is the highest figure since 2007": what is, the sentence before says
         elif subj.pos_ == "PRON" and "Card" in morph_values(subj, "NumType") and position == "first":
             needs_context = True  # "Tous deux ont été transférés", "Les trois ont démissionné": which ones
-        elif low in DEMONSTRATIVE_FORMS and subj == kept[0] and (noun := noun_it_stands_for(subj)):
-            replacement[subj.i] = noun  # "Celle de M. Roux a été confirmée" -> "La peine de M. Roux a été confirmée"
         elif low in _DEMONSTRATIVE_PRONOUNS and not _it_has_been(subj) or (
                 low in DEMONSTRATIVE_FORMS and nxt is not None and nxt.text.startswith("-")):  # "Celui-ci" cut in three
             needs_context = True
@@ -476,7 +478,7 @@ def condense(
                 replacement[subj.i] = (named_thing if det == kept[0] else named_thing[:1].lower() + named_thing[1:])
             else:
                 needs_context = True
-    if subj is not None and not position and not inner_quote and latter is None and (
+    if subj is not None and not position and not inner_quote and latter is None and taken_up is None and (
             _pronoun_left_unresolved(subj, kept, span) or _description_left_unresolved(subj, kept, span)):
         needs_context = True
     office = ""
