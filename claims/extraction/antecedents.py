@@ -5,12 +5,19 @@ demonstrative subject's noun gave before, the person an office or the speaker's 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
 from claims.extraction import lexicon as lx
-from claims.extraction.article_context import _DETERMINER_GENDER, Context, _described, description_gender
+from claims.extraction.article_context import (
+    _DETERMINER_GENDER,
+    Context,
+    _described,
+    _subject_phrase,
+    description_gender,
+)
 from claims.extraction.attribution import (
     Attribution,
     agrees,
@@ -648,3 +655,187 @@ def _source_named(kept: list[Token], subj: Token | None, attribution: Attributio
         if ctx.fits(claimant, pronoun) and attribution.how == f"pronoun:{pronoun}":
             out[t.i] = claimant
     return out
+
+
+# The demonstrative pronouns, with the gender and number their form gives (the tagger's own reading of them is
+# often wrong: "Celui" taken for a feminine).
+DEMONSTRATIVE_FORMS = {"celui": ("Masc", "Sing"), "celle": ("Fem", "Sing"), "ceux": ("Masc", "Plur"),
+                       "celles": ("Fem", "Plur")}
+_DEFINITE = frozenset({"le", "la", "l'", "les"})
+# Nouns of when, and of how long, that are no antecedent of a demonstrative pronoun ("le 12 mai", "cinq ans").
+_NO_ANTECEDENT = lx.TIME_NOUNS | lx.DURATION_NOUNS
+
+
+def _demonstrative_form(pronoun: Token) -> tuple[str, str, int, bool] | None:
+    """(gender, number, index of its last token, whether it is "-ci") of a demonstrative pronoun: "celle-ci" as one
+    token or cut in three ("Celui" "-" "ci"), or a bare "celle" (of "Celle de Paul Roux"); None for any other word."""
+    low = pronoun.lower_
+    if low in DEMONSTRATIVE_FORMS:
+        doc = pronoun.doc
+        after = [t.lower_ for t in doc[pronoun.i + 1 : pronoun.i + 3]]
+        if after[:1] == ["-ci"]:
+            return (*DEMONSTRATIVE_FORMS[low], pronoun.i + 1, True)
+        if after == ["-", "ci"]:
+            return (*DEMONSTRATIVE_FORMS[low], pronoun.i + 2, True)
+        return (*DEMONSTRATIVE_FORMS[low], pronoun.i, False)
+    stem, _, ci = low.partition("-")
+    return (*DEMONSTRATIVE_FORMS[stem], pronoun.i, True) if stem in DEMONSTRATIVE_FORMS and ci == "ci" else None
+
+
+def _opens_sentence(pronoun: Token) -> Span | None:
+    """The sentence before a pronoun that opens its own, a conjunction aside ("Mais celui-ci ..."); None when words
+    come before it ("Selon le Premier ministre, celui-ci ...": "le Premier ministre" would be the last one named),
+    the document opens with it, or what comes before ends on no full stop: a heading glued to the text ("La police
+    a empêché les manifestants d'entrer dans le marchéCelle-ci avait été prévenue"), not the sentence it goes on."""
+    start = sentence_start(pronoun)
+    if start == 0 or any(t.pos_ != "CCONJ" and t.text != '"' for t in pronoun.doc[start : pronoun.i]):
+        return None
+    before = pronoun.doc[start - 1].sent
+    end = next((t for t in reversed(before) if t.text not in ('"', "»", ")") and not t.is_space), None)
+    return before if end is not None and end.text.endswith((".", "!", "?", "…")) else None
+
+
+def _definite_det(noun: Token) -> Token | None:
+    """The definite article a noun opens with ("la jeune femme", "l'agresseur"), only adjectives between them; not
+    an article glued to a preposition ("au pouvoir", "du ministre": as often a set phrase as a thing spoken of)."""
+    det = next((c for c in noun.children if c.dep_ == "det" and c.i < noun.i), None)
+    if det is None or det.lower_.replace("\u2019", "'") not in _DEFINITE or "Art" not in morph_values(det, "PronType"):
+        return None
+    return det if all(t.pos_ == "ADJ" for t in noun.doc[det.i + 1 : noun.i]) else None
+
+
+@dataclass
+class _Mention:
+    """A noun phrase of a sentence that a demonstrative pronoun may stand for: its head, gender and number ("" when
+    unknown), and how a claim names it ("" when it cannot: an indefinite "une clause", a place, "au pouvoir")."""
+
+    head: Token
+    gender: str
+    number: str
+    text: str
+    person: bool = False
+    whole: bool = True  # the text holds all the words that said which ("les conclusions" cut from "de l'audit ...")
+
+
+def _mentions(sent: Span, ctx: Context) -> list[_Mention]:
+    """The noun phrases of a sentence in their order: a name the tagger found (a person's by the gender the article
+    gave them; an organisation's, not a medium's; a place's names nothing a claim could put for "celui-ci"), each
+    noun outside a name (not one of time: "le 12 mai", "cinq ans"), with the words that name it when it is definite
+    (article_context._subject_phrase: "l'ancien président de la région")."""
+    out: list[_Mention] = []
+    ents = {e.start: e for e in span_ents(sent)}
+    inside: set[int] = set()
+    for tok in sent:
+        if tok.i in inside or tok.is_punct:
+            continue
+        ent = ents.get(tok.i)
+        if ent is not None:
+            inside.update(range(ent.start, ent.end))
+            gender = next(iter(ent.root.morph.get("Gender")), "")
+            if ent.label_ in ("PER", "PERSON"):
+                name = person_name(ent)
+                out.append(_Mention(ent.root, ctx.genders.get(name, ""), "Sing", name if len(name) > 2 else "", True))
+            elif ent.label_ == "ORG" and ent.root.pos_ == "PROPN" and not any(c.dep_ == "det" for c in ent.root.children):
+                name = span_text(ent)
+                out.append(_Mention(ent.root, gender, "Sing", "" if name in ctx.outlets else name))
+            else:
+                out.append(_Mention(ent.root, gender, next(iter(ent.root.morph.get("Number")), ""), ""))
+            continue
+        if tok.pos_ not in ("NOUN", "PROPN") or tok.lower_ in _NO_ANTECEDENT or tok.dep_ in ("flat:name", "fixed"):
+            continue
+        det = _definite_det(tok) if tok.pos_ == "NOUN" else None
+        phrase = tok.doc[det.i : _subject_phrase(tok).end] if det is not None else None
+        text = span_text(phrase) if phrase is not None and not any(
+            t.is_punct or t.pos_ == "PRON" or {"Dem", "Prs"} & set(morph_values(t, "PronType"))
+            or "Yes" in morph_values(t, "Poss") for t in phrase) else ""
+        whole = phrase is None or not any(c.i >= phrase.end and c.dep_ in ("nmod", "amod", "acl") for c in tok.rights)
+        out.append(_Mention(tok, next(iter(tok.morph.get("Gender")), ""), next(iter(tok.morph.get("Number")), ""), text,
+                            person_noun(tok.lower_), whole))
+    return out
+
+
+def the_latter(pronoun: Token, ctx: Context, language: str) -> tuple[int, str, bool] | None:
+    """"L'homme a frappé la jeune femme. Celle-ci a porté plainte": "celui-ci", "celle-ci", "ceux-ci", "celles-ci"
+    opening its sentence stands, by the grammar of French, for the last noun phrase of its gender and number in the
+    sentence before (the latter). (index of the pronoun's last token, how the claim names that phrase, whether
+    those words say all the sentence said of which it is: not "les conclusions" of "les conclusions de l'audit
+    commandé en 2018 par la mairie") when that is certain: the phrase is a person the article named or a definite noun phrase ("la jeune femme", "le rapport"),
+    not inside a quotation; no noun after it whose gender or number the parse leaves open could be it; the
+    sentence names nothing else of that gender and number a claim could put there (a second definite phrase or a
+    name: "celle-ci" after "Catherine Deneuve ... à la radio" may be either); and, before a verb of saying, it is a
+    person or an organisation (not "la radio" it was said on). None otherwise: the claim needs context."""
+    form = _demonstrative_form(pronoun)
+    if form is None or not form[3] or (before := _opens_sentence(pronoun)) is None:
+        return None
+    gender, number, last, _ = form
+    mentions = _mentions(before, ctx)
+    latest = None
+    for mention in reversed(mentions):
+        if mention.gender == gender and mention.number == number:
+            latest = mention
+            break
+        if mention.gender in ("", gender) and mention.number in ("", number):
+            return None  # "le Journal officiel" (of no gender the parse gives) may be "celui-ci"
+    if latest is None or not latest.text or quoted(latest.head, before):
+        return None
+    if any(m is not latest and m.text and m.gender == gender and m.number == number for m in mentions):
+        return None
+    if speech_verb(pronoun.head, language) and not (latest.person or latest.head.ent_type_ == "ORG"):
+        return None
+    return last, latest.text, latest.whole
+
+
+# The prepositions a demonstrative pronoun's complement opens with ("Celle de Paul Roux", "Ceux avec violence",
+# "Celle en cours"), each with those of a complement it may stand beside ("avec" beside "sans").
+_COMPLEMENT_KINDS = {"de": "de", "d'": "de", "du": "de", "des": "de", "avec": "avec", "sans": "avec", "en": "en"}
+
+
+def _complement(noun: Token) -> tuple[str, Token] | None:
+    """(kind of preposition, head) of the first complement of a noun or a pronoun right after it that opens with a
+    preposition of _COMPLEMENT_KINDS ("la peine [de M. Jung]", "les vols [sans violence]"); None when there is none."""
+    for child in noun.rights:
+        case = next((c for c in child.children if c.dep_ == "case" and c.i < child.i), None)
+        if child.dep_ in ("nmod", "obl", "obl:mod", "obl:arg") and case is not None:
+            kind = _COMPLEMENT_KINDS.get(case.lower_.replace("\u2019", "'"))
+            if kind is not None:
+                return kind, child
+    return None
+
+
+def noun_it_stands_for(pronoun: Token) -> str | None:
+    """"La cour a réduit la peine de Paul Roux. Celle de Jean Martin a été confirmée": "celui", "celle", "ceux",
+    "celles" opening its sentence with a complement ("de Jean Martin", "avec violence", "en cours") stands for the
+    head noun of a noun phrase of the sentence before, of its gender and number, with a new complement. The words
+    that put that noun in its place ("La peine") when it is certain: a definite noun phrase, its article right before
+    its noun (not "la Haute Cour": which adjectives go with the noun, the new complement may say), the only one of the
+    sentence with a complement of the same kind ("de" and a person's name beside "de" and a person's name: "la peine
+    de M. Jung", not "la Cour de Séoul"; "sans violence" beside "avec violence"), or, when none has one, the only
+    definite noun phrase of its gender and number in the sentence, as the subject or the object of its main verb
+    ("L'État déplore 7.000 décès. Celui de Rio en déplore 5.000"). None otherwise: the claim needs context."""
+    form = _demonstrative_form(pronoun)
+    if form is None or form[3] or (before := _opens_sentence(pronoun)) is None:
+        return None
+    gender, number, _, _ = form
+    ours = _complement(pronoun)
+    if ours is None or ours[1].i != pronoun.i + 2 and not (ours[1].i > pronoun.i + 2 and all(
+            t.pos_ in ("DET", "ADJ", "NUM") for t in pronoun.doc[pronoun.i + 2 : ours[1].i])):
+        return None  # (the complement right after the pronoun: "Celle de la veille", not "Celle qui ... de")
+    kind, head = ours
+    nouns = [t for t in before if t.pos_ == "NOUN" and t.lower_ not in _NO_ANTECEDENT and not quoted(t, before)
+             and morph_values(t, "Gender") == (gender,) and morph_values(t, "Number") == (number,)
+             and (det := _definite_det(t)) is not None and det.i == t.i - 1]
+    named = head.ent_type_
+    parallel = [t for t in nouns if (theirs := _complement(t)) is not None and theirs[0] == kind and (
+        not named or (theirs[1].ent_type_ == named if named in ("PER", "PERSON") else bool(theirs[1].ent_type_))
+    ) and (kind != "avec" or theirs[1].lower_ == head.lower_)]
+    if len(parallel) == 1:
+        found = parallel[0]
+    elif not parallel and len(nouns) == 1 and nouns[0].dep_ in ("nsubj", "nsubj:pass", "obj") \
+            and nouns[0].head == before.root:
+        found = nouns[0]
+    else:
+        return None
+    det = found.doc[found.i - 1]
+    article = det.text.lower()
+    words = article + found.text if article.endswith(("'", "\u2019")) else f"{article} {found.text}"
+    return words[:1].upper() + words[1:]

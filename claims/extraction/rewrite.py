@@ -22,6 +22,7 @@ from spacy.tokens import Span, Token
 from claims.extraction import faithful
 from claims.extraction import lexicon as lx
 from claims.extraction.antecedents import (
+    DEMONSTRATIVE_FORMS,
     _antecedent,
     _continues_quotation,
     _lead_names,
@@ -36,9 +37,11 @@ from claims.extraction.antecedents import (
     _thing_before,
     body_described,
     named_by_description,
+    noun_it_stands_for,
     organisation_it,
     person_described,
     sole_person_described,
+    the_latter,
     things_named_before,
 )
 from claims.extraction.article_context import Context, description_gender, identity_only, same_person
@@ -300,7 +303,20 @@ def condense(
     position = _subject_position(subj, kept, span) if subj is not None and not inner_quote else ""
     if subj is not None and not inner_quote and subj in kept[:5] and _one_of_them(subj, kept):
         needs_context, position = True, ""  # "Quatre d'entre eux ont été hospitalisés": of whom, the sentence before says
-    if subj is not None and position:
+    # "L'homme a frappé la jeune femme. Celle-ci a porté plainte" -> "La jeune femme a porté plainte": whatever
+    # the parse made of it ("Celles" "-" "ci" read as a noun and no subject), "celle-ci" opening the text is the latter
+    latter = the_latter(kept[0], ctx, language) if kept and not inner_quote else None
+    # "Celle de M. Roux a été confirmée" -> "La peine de M. Roux a été confirmée", whatever the parse made its subject
+    taken_up = noun_it_stands_for(kept[0]) if kept and not inner_quote and latter is None else None
+    if taken_up is not None:
+        replacement[kept[0].i] = taken_up
+    elif latter is not None:
+        last, resolved, whole = latter
+        replacement.update({i: "" for i in range(kept[0].i, last + 1)})
+        replacement[kept[0].i] = resolved[:1].upper() + resolved[1:] + " "
+        # "Le maire s'est plaint": which one, still; "Les conclusions" of what, the sentence before says
+        needs_context = needs_context or not whole or _unnamed_description(resolved)
+    elif subj is not None and position:
         low = subj.lower_
         nxt = subj.doc[subj.i + 1] if subj.i + 1 < len(subj.doc) else None
         if low in _PERSONAL_PRONOUNS and not _impersonal(subj) and position == "after" and _named_before(subj, kept):
@@ -357,8 +373,7 @@ def condense(
         elif subj.pos_ == "PRON" and "Card" in morph_values(subj, "NumType") and position == "first":
             needs_context = True  # "Tous deux ont été transférés", "Les trois ont démissionné": which ones
         elif low in _DEMONSTRATIVE_PRONOUNS and not _it_has_been(subj) or (
-                low in ("celui", "celle", "ceux", "celles") and nxt is not None
-                and nxt.text.startswith("-")):  # "Celui-ci" cut in three
+                low in DEMONSTRATIVE_FORMS and nxt is not None and nxt.text.startswith("-")):  # "Celui-ci" cut in three
             needs_context = True
         elif (position == "first" or not _lead_names(subj, kept)) and (owned := possessive(subj)) is not None:
             # After a leading phrase the owner is less often the subject of the sentence before ("Soupçonneux,
@@ -466,7 +481,7 @@ def condense(
                 replacement[subj.i] = (named_thing if det == kept[0] else named_thing[:1].lower() + named_thing[1:])
             else:
                 needs_context = True
-    if subj is not None and not position and not inner_quote and (
+    if subj is not None and not position and not inner_quote and latter is None and taken_up is None and (
             _pronoun_left_unresolved(subj, kept, span) or _description_left_unresolved(subj, kept, span)):
         needs_context = True
     office = ""

@@ -517,3 +517,67 @@ def test_a_clitic_y_standing_for_what_the_sentences_before_named_needs_context()
     assert not one(text, "12 évacuations").needs_context  # "il y a", "y compris": no place
     assert not one(text, "trois jours").needs_context  # the claim names the place before it
     assert not one(text, "40 emplois").needs_context and not one(text, "démissionné").needs_context
+
+
+def test_celui_ci_is_the_last_definite_phrase_of_its_gender_and_number_before_it() -> None:
+    # "celle-ci" is the latter: the last feminine singular phrase of the sentence before ("un sac" is masculine)
+    text = ("Le voleur a bousculé la caissière du magasin avant de s'enfuir avec un sac. "
+            "Celle-ci a été hospitalisée pendant 3 jours à l'hôpital de Nancy.")
+    assert one(text, "hospitalisée").text.startswith("La caissière du magasin a été hospitalisée pendant 3 jours")
+    text = ("À Metz, les gendarmes ont interrogé mardi Paul Girard. "
+            "Celui-ci a reconnu avoir détourné 40.000 euros entre 2015 et 2018.")
+    claim = one(text, "40.000 euros")
+    assert claim.text.startswith("Paul Girard a reconnu avoir détourné 40.000 euros")
+    assert not claim.needs_context and claim.quote.startswith("Celui-ci")
+    text = ("Les syndicats ont remis mardi les conclusions de l'audit. "
+            "Celles-ci, encore provisoires, recommandent de recruter 200 agents d'ici 2022.")
+    assert one(text, "200 agents").text.startswith("Les conclusions de l'audit, encore provisoires, recommandent")
+    # the words that say which run too long to be written in its place: it needs context still
+    text = ("Les syndicats ont remis mardi les conclusions de l'audit sur la sécurité du site. "
+            "Celles-ci, encore provisoires, recommandent de recruter 200 agents d'ici 2022.")
+    assert one(text, "200 agents").needs_context
+
+
+@pytest.mark.parametrize("before", [
+    "Le maire de Dijon a reçu le préfet jeudi.",  # two masculine phrases: which one
+    "Le maire de Dijon a présenté un projet jeudi.",  # the last one is indefinite: it names nothing
+    "Paul Girard est arrivé au pouvoir en 2015.",  # "au pouvoir": a set phrase, never what "celui-ci" takes up
+])
+def test_celui_ci_needs_context_when_the_latter_is_not_certain(before: str) -> None:
+    claim = one(f"{before} Celui-ci a annoncé une enveloppe de 12 millions d'euros pour les écoles.", "12 millions")
+    assert claim.needs_context and claim.text.startswith("Celui-ci a annoncé")
+
+
+def test_celle_ci_before_a_verb_of_saying_is_no_thing() -> None:
+    # "la radio" is the only feminine phrase, but what "explique" says is said by someone the sentence did not name
+    text = ("Le directeur s'est exprimé mardi à la radio. "
+            "Celle-ci explique que 30 % des salariés du site ont été licenciés en 2019.")
+    claim = one(text, "30 %")
+    assert claim.needs_context and claim.text.startswith("Celle-ci explique")
+
+
+def test_celle_de_takes_the_noun_of_the_phrase_whose_complement_it_mirrors() -> None:
+    text = ("Le tribunal a confirmé mardi la condamnation de Paul Girard à trois ans de prison. "
+            "Celle de Jean Morel a été réduite à 18 mois avec sursis.")
+    claim = one(text, "18 mois")
+    assert claim.text.startswith("La condamnation de Jean Morel a été réduite à 18 mois")
+    assert not claim.needs_context
+    text = ("Les cambriolages sans effraction ont augmenté de 12% en 2019 dans le département. "
+            "Ceux avec effraction ont reculé de 5% sur la même période.")
+    assert one(text, "reculé").text.startswith("Les cambriolages avec effraction ont reculé de 5%")
+
+
+def test_celle_de_needs_context_when_two_phrases_mirror_it() -> None:
+    # "la cour de Lyon" and "la peine de Paul Girard" both have a name after "de": which one "celle de Lille" is
+    text = ("La cour de Lyon a réduit mardi la peine de Paul Girard à trois ans de prison. "
+            "Celle de Lille a été saisie de 40 dossiers en 2019.")
+    claim = one(text, "40 dossiers")
+    assert claim.needs_context and claim.text.startswith("Celle de Lille")
+
+
+def test_celle_ci_after_a_heading_glued_to_the_text_needs_context() -> None:
+    # the heading ends on no full stop: "celle-ci" goes on about the paragraph before it, not about "la mairie"
+    text = ("Les habitants ont été reçus par la direction de l'usine mardi. La mairie a fermé le marché"
+            "Celle-ci a promis 300 embauches d'ici 2021.")
+    claim = one(text, "300 embauches")
+    assert claim.needs_context and "La mairie a promis" not in claim.text
