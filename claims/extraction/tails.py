@@ -12,7 +12,6 @@ from spacy.tokens import Span, Token
 from claims.extraction import lexicon as lx
 from claims.extraction.doccache import column, morph_values, sentence_end, sentence_start, span_tokens
 from claims.extraction.features import is_year
-from claims.extraction.outlets import outlet_in
 from claims.extraction.participles import (
     _adverbial_infinitive,
     _besides,
@@ -514,13 +513,7 @@ def _tail_without_comma(tokens: list[Token], end: int, language: str) -> tuple[i
     if learned is not None:
         return learned
     source = _source_at_end(tokens, end, language)
-    if source is not None:
-        return source
-        # "..., a été soigné rapporte L'Indépendant.": a named outlet after the verb
-        if speech_verb(tok, language) and "Fin" in morph_values(tok, "VerbForm") and rest and \
-                outlet_in(rest[0].doc[rest[0].i : rest[-1].i + 1].text) and tokens[k - 1].text != ",":
-            return tok.i, tok
-    return None
+    return source
 
 
 def _statement_in(words: list[Token]) -> bool:
