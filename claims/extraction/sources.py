@@ -365,6 +365,15 @@ def _owns_agent(tok: Token, tokens: list[Token]) -> bool:
 _POSS = frozenset({"poss"})
 
 
+def _document_maker_en(ent: Span, tokens: list[Token]) -> bool:
+    """"Gallup" of "a Gallup poll", "the Pew Research Center" of "a Pew Research Center survey": English names the
+    maker of a poll, a study or a report before the document's noun (French after it, "un sondage Ifop"), and the
+    maker is the source of what the document found. An organisation only: "a Texas study" is where, not who."""
+    head = ent.root.head
+    return ent.label_ == "ORG" and ent.root.dep_ == "compound" and head.i >= ent.end and head in tokens \
+        and head.lower_.rstrip("s") in _DOCUMENT_STEMS
+
+
 # What a news agency's complement names: "l'agence de presse", "l'agence d'information".
 _PRESS_FIELDS = frozenset({"presse", "information", "informations", "photo", "photos", "images", "news"})
 
@@ -415,7 +424,7 @@ def source_of(tokens: list[Token], language: str, told: bool = True) -> tuple[st
             continue  # "Britain's National Grid": whose the named speaker is
         if _venue(ent.root) or _named_venue(ent.root):
             continue  # "révèle le JDD dans ses Indiscrets", "a-t-il dit sur RTL": a section or a channel
-        if _modifies_noun(ent.root, tokens):
+        if _modifies_noun(ent.root, tokens) and not _document_maker_en(ent, tokens):
             continue  # "the Ohio governor", "the Florida health department": whose the speaker is, not who
         if tok.doc[tokens[0].i : ent.start].text.count('"') % 2:
             continue  # "à l'affiche de "La Taularde"": a title in quotation marks is a work, not a speaker

@@ -246,3 +246,19 @@ def test_an_english_definite_speaker_of_another_noun_is_not_the_indefinite_one()
     text = ("A spokeswoman for the water company said 9,000 homes in Hull had no water on Sunday. The engineer said "
             "his team had repaired 14 pipes overnight.")
     assert english(text, "14 pipes").claimant != "A spokeswoman for the water company"
+
+
+@pytest.mark.parametrize(("sentence", "claimant"), [
+    ("According to a YouGov survey, 41% of voters in Wales back the new speed limit.", "YouGov"),
+    ("House prices in Leeds rose by 9% last year, according to a Nationwide report.", "Nationwide"),
+])
+def test_an_english_organisation_before_a_document_noun_is_its_maker_and_the_source(sentence: str,
+                                                                                    claimant: str) -> None:
+    cand = english(sentence, "%")
+    assert cand.claimant == claimant
+    assert "according" not in cand.text.lower()
+
+
+def test_an_english_place_before_a_document_noun_is_not_its_maker() -> None:
+    cand = english("According to a Texas study, 12% of drivers read messages at the wheel.", "12%")
+    assert cand.claimant != "Texas"
