@@ -19,6 +19,7 @@ from claims.extraction.people import (
     _first_name_before,
     entity_at,
     name_end,
+    particle_name_start,
     past_source_marker,
     person_name,
 )
@@ -497,8 +498,11 @@ def source_of(tokens: list[Token], language: str, told: bool = True) -> tuple[st
     titled = words[1:] if len(words) >= 2 and words[0].lower_ in JOBS_ROLES_AGENTS else words
     if language == "en" and 1 <= len(titled) <= 3 and all(t.pos_ == "PROPN" and t.text[:1].isupper()
                                                           and not t.ent_type_ for t in words):
-        # '"...," Lopez told Fox News': a surname alone the English tagger left untagged is still who spoke
-        return " ".join(t.text for t in titled), outlet, "speech"
+        # '"...," Lopez told Fox News': a surname alone the English tagger left untagged is still who spoke, with
+        # the first name and particle it cut off ("Erik ten Hag told")
+        start = particle_name_start(titled[0].doc, titled[0].i)
+        return " ".join([*(t.text for t in titled[0].doc[start : titled[0].i]), *(t.text for t in titled)]), outlet, \
+            "speech"
     heads = [t for t in words if t.pos_ in ("NOUN", "PROPN") and not _modifies_noun(t, tokens)
              and (t.lower_ not in lx.OUTLET_NOUNS or _agency_of_a_field(t))
              and t.lower_ not in _NOT_SPEAKER_NOUNS

@@ -262,3 +262,13 @@ def test_an_english_organisation_before_a_document_noun_is_its_maker_and_the_sou
 def test_an_english_place_before_a_document_noun_is_not_its_maker() -> None:
     cand = english("According to a Texas study, 12% of drivers read messages at the wheel.", "12%")
     assert cand.claimant != "Texas"
+
+
+@pytest.mark.parametrize(("sentence", "claimant"), [
+    ("United manager Rik ten Hove told reporters that his side had won 9 of its 11 games.", "Rik ten Hove"),
+    ("United manager Bas ten Hoorn told reporters that his side had won 9 of its 11 games.", "Bas ten Hoorn"),
+    ("His side had won 9 of its 11 games, Joost ten Kate told reporters.", "Joost ten Kate"),
+    ("His side had won 9 of its 11 games, Dirk van der Poel told reporters.", "Dirk van der Poel"),
+])
+def test_an_english_name_keeps_its_particle_and_first_name(sentence: str, claimant: str) -> None:
+    assert english(sentence, "9 of").claimant == claimant
