@@ -112,6 +112,7 @@ class Context:
     last_subject_counted: bool = False  # a subject given with its number ("Quelque 3.000 foyers", "Deux hommes")
     last_subject_org: bool = False  # the previous sentence's subject is an organisation named ("Conforama se retrouve")
     previous_names: list[str] = field(default_factory=list)  # people and organisations of the last sentence
+    previous_people: list[str] = field(default_factory=list)  # the people the last sentence named, as in `people`
     # People the last sentence named as the subject of one of its clauses, outside a quotation ("Les initiatives
     # se multiplient : ainsi Paul Roux s'est transformé en livreur"): who a next "il" may go on about.
     clause_subjects: list[str] = field(default_factory=list)
@@ -467,6 +468,7 @@ class Context:
                 and (t := sent.doc[i]).pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("un", "une") for c in t.children)
                 for g in morph_values(t, "Gender")}
         self.clause_subjects = []
+        named_before = len(self.people)
         for ent in ents:
             self._describe(ent, sent)
             name = span_text(ent).strip(" ,.'\"")
@@ -496,6 +498,7 @@ class Context:
                 self.roles[role] = holder
             elif ent.label_ in ("ORG",):
                 self.orgs.append(name)
+        self.previous_people = self.people[named_before:]
         outlet = outlet_in(span_text(sent))
         if outlet:
             self.outlets.append(outlet)

@@ -209,6 +209,8 @@ def _resolve(art: Article, attrib: at.Attribution) -> str:
     named = ctx.person_for(attrib.claimant) if at.is_role(attrib.claimant) else _tied_to_possessed(ctx, attrib.claimant)
     if named:
         return named
+    if art.language == "en" and (named := _owner_named(art, attrib.claimant)):
+        return named
     named = _speaker_described(art, attrib.claimant) if how.startswith("description:") or at.is_role(
         attrib.claimant) else ""
     if named:
@@ -229,7 +231,8 @@ def _resolve(art: Article, attrib: at.Attribution) -> str:
                 attrib.outlet = attrib.outlet or medium
                 return medium
             return attrib.claimant  # "selon le quotidien régional" left out of the text: kept as written
-        named = (art.language == "en" and _body_described_en(art, attrib.claimant, noun)) \
+        named = (art.language == "en" and (_indefinite_taken_up(art, attrib.claimant, noun)
+                                          or _body_described_en(art, attrib.claimant, noun))) \
             or _organisation_described(ctx, attrib.claimant, noun)
         if named:
             return named
@@ -376,6 +379,22 @@ def _body_described_en(art: Article, description: str, noun: str) -> str:
     return found
 
 
+def _indefinite_taken_up(art: Article, description: str, noun: str) -> str:
+    """"The spokesman said" after "A spokesman for the council said": an English definite description that is only
+    its noun takes up the speaker the article brought in just before (within _SPEAKER_REACH sentences) with an
+    indefinite description of that noun ("A spokesman for the council", "a council spokeswoman"): the same
+    person, whom the earlier description says more fully. None such: ""."""
+    words = description.lower().split()
+    last = art.last_claimant
+    if words != ["the", noun] or not last or art.sentences - art.last_claimant_at > _SPEAKER_REACH:
+        return ""
+    before = last.lower().split()
+    if before[0] not in ("a", "an") or noun not in before[1:] or not (
+            before[-1] == noun or before[1] == noun and before[2:3] in (["for"], ["of"], ["at"], ["to"])):
+        return ""
+    return last
+
+
 def _organisation_it(art: Article) -> str:
     """"Sales rose by 4%, it said": an English "it" that speaks is the organisation quoted in the sentence just
     before (an organisation the article named, or a body described), else the organisation the sentence before
@@ -475,6 +494,28 @@ def _tied_to_possessed(ctx: rw.Context, description: str) -> str:
     if first.lower() not in _POSSESSIVES or not at.is_role(rest):
         return ""
     return ctx.roles.get(at.role_key(rest), "")
+
+
+# English possessive determiners that say their owner's gender.
+_GENDERED_POSSESSIVES = {"his": "he", "her": "she"}
+
+
+def _owner_named(art: Article, description: str) -> str:
+    """"Her husband said", "His lawyer said" right after "Public health minister Jenni Minto told the BBC ...": an
+    English possessive says its owner's gender, and the owner is the one person of that gender the sentence or the
+    one before it named ("Jenni Minto's husband"), as the text's own rewrite of the subject says. Someone of unknown
+    gender counts as either; two such people, or none: "" (the description stays as written)."""
+    first, _, rest = description.partition(" ")
+    pronoun = _GENDERED_POSSESSIVES.get(first.lower(), "")
+    if not pronoun or not rest or not rest[:1].islower():
+        return ""
+    ctx = art.context
+    near = [*ctx.previous_people, *(p for p in ctx.people if p in art.sentence_text)]
+    owners = {_full_name(ctx, p) for p in near if ctx.fits(_full_name(ctx, p), pronoun)}
+    if len(owners) != 1:
+        return ""
+    owner = owners.pop()
+    return owner + ("'" if owner.endswith("s") else "'s") + " " + rest
 
 
 def _job_holder(ctx: rw.Context, description: str, words: list[str], article: str, pronoun: str) -> str:

@@ -157,9 +157,22 @@ def _soon_after(options: list[Any], day0: Any, tense: str, text: str, completed:
 
 def unresolved_dates(dates: list[dict[str, Any]]) -> None:
     """Dates left as found (no publication date to resolve them against): without the working copy of the day a
-    quotation was said (`counted_from`, which resolve_dates reads and drops)."""
+    quotation was said (`counted_from`, which resolve_dates reads and drops) nor the mark of an arrangement."""
     for item in dates:
         item.pop("counted_from", None)
+        item.pop("arranged", None)
+
+
+def _arranged_tense(item: dict[str, Any], tense: str, day0: Any) -> str:
+    """The tense that places a month or a day-month hanging on an English present progressive (tense.arranged_at:
+    "The senator is seeking a second term in November"): an arrangement, ahead of publication ("future"), unless
+    the month is publication's or the one just before, which the progressive may still tell as going on
+    ("Inflation is running at 3.2% in February" in a March paper): then the tense as read."""
+    if not item.pop("arranged", False) or tense != "present":
+        return tense
+    index = day0.year * 12 + day0.month - 1
+    now = {index % 12 + 1, (index - 1) % 12 + 1}
+    return tense if item.get("month") in now else "future"
 
 
 def _month_stretch(year: int, months: list[int]) -> list[str]:
@@ -180,7 +193,7 @@ def resolve_dates(dates: list[dict[str, Any]], published: Any) -> None:
     previous: Any = None
     for item in dates:
         kind = item.get("type")
-        tense = item.get("tense", "past")
+        tense = _arranged_tense(item, item.get("tense", "past"), day0)
         try:
             if kind == "weekday" and item.get("follows") and previous is not None:
                 last = previous[1] + dt.timedelta(days=(item["weekday"] - previous[1].weekday()) % 7 or 7)

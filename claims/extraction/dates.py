@@ -15,7 +15,7 @@ from claims.extraction import lexicon as lx
 from claims.extraction.date_patterns import _matches_near_triggers, date_matcher
 from claims.extraction.doccache import column, doc_text, morph_values, sentence_start
 from claims.extraction.quoted_titles import in_quoted_title
-from claims.extraction.tense import _completed_at, _narrative_present, _planned_at, tense_at
+from claims.extraction.tense import _completed_at, _narrative_present, _planned_at, arranged_at, tense_at
 
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
 _ORDINAL_DAY = re.compile(r"^(\d{1,2})(er|e|st|nd|rd|th)?$")
@@ -247,6 +247,9 @@ def find_dates(doc: Doc) -> list[dict[str, Any]]:
             item["tense"] = "past"
         if item["tense"] == "past" and _planned_at(doc, span.start):
             item["tense"] = "future"
+        # (a weekday keeps the nearest: "Shoppers are queuing on Monday" in Tuesday's paper may be yesterday's scene)
+        if item["tense"] == "present" and label in ("DATE", "MONTH") and arranged_at(doc, span.start):
+            item["arranged"] = True  # date_resolution._arranged_tense
         # "depuis jeudi", "since March 3": what runs since a day began before publication.
         if any(t.lower_ in ("depuis", "since") for t in doc[max(0, span.start - 1) : span.start + 1]):
             item["tense"] = "past"

@@ -21,6 +21,12 @@ def entity_at(tok: Token) -> Span | None:
 # Particles inside a family name ("Bruno Le Maire", "Marie de La Tour", "Ursula von der Leyen").
 _NAME_PARTICLES = frozenset({"le", "la", "les", "de", "du", "des", "d'", "van", "von", "der", "den", "di", "da",
                              "del", "della", "dos", "das", "ben", "el", "al", "ter", "mac"})
+# "ten" of Dutch names ("Erik ten Hag"): a particle only inside a name (English reads it as a number).
+_INNER_PARTICLES = frozenset({*_NAME_PARTICLES, "ten"})
+# Particles of Dutch and German family names, which no French or English phrase has between a name and what is
+# not part of it ("Erik ten Hag", "Ursula von der Leyen"); "de", "la", "le" may ("l'Amérique de Donald Trump",
+# "Paul Roux de Lyon").
+_GERMANIC_PARTICLES = frozenset({"van", "von", "der", "den", "ten", "ter"})
 
 
 def name_end(ent: Span) -> int:
@@ -29,10 +35,35 @@ def name_end(ent: Span) -> int:
     on its particle, the capitalised word after it is part of it."""
     doc = ent.doc
     end = ent.end
-    while end < len(doc) and end - ent.start < 6 and doc[end - 1].lower_ in _NAME_PARTICLES \
+    while end < len(doc) and end - ent.start < 6 and doc[end - 1].lower_ in _INNER_PARTICLES \
             and doc[end].is_alpha and doc[end].text[:1].isupper() and not doc[end].is_sent_start:
         end += 1
-    return end
+    return _past_left_particle(doc, end, ent.start)
+
+
+def _past_left_particle(doc: Doc, end: int, start: int) -> int:
+    """Where a name the tagger ended before its particle ends: "Erik" of "Erik ten Hag" (English reads "ten" as a
+    number) goes on over the lower-case Dutch or German particles after it and the capitalised word after them."""
+    k = end
+    while k < len(doc) and k - end < 3 and doc[k].is_lower and doc[k].lower_ in _GERMANIC_PARTICLES:
+        k += 1
+    if k == end or k >= len(doc) or k - start > 6 or not (doc[k].is_alpha and doc[k].text[:1].isupper()) \
+            or doc[k].is_sent_start:
+        return end
+    return k + 1
+
+
+def particle_name_start(doc: Doc, start: int) -> int:
+    """Where a family name with a particle begins when the tagger read only its last word ("Hag" of "Erik ten Hag",
+    "ten" taken for a number; "Leyen" of "Ursula von der Leyen"): the lower-case Dutch or German particles right
+    before it and the capitalised first name before them are part of it (not "de": "l'Amérique de Donald Trump").
+    `start` when no particle comes before, or no capitalised word before the particle ("the ten Hags")."""
+    k = start
+    while k > 0 and doc[k - 1].is_lower and doc[k - 1].lower_ in _GERMANIC_PARTICLES and start - k < 3:
+        k -= 1
+    first = doc[k - 1] if 0 < k < start else None
+    return k - 1 if first is not None and first.is_alpha and first.text[:1].isupper() and first.pos_ == "PROPN" \
+        else start
 
 
 def past_source_marker(ent: Span) -> int:
@@ -69,6 +100,7 @@ def person_name(ent: Span) -> str:
         return ent.doc[tokens[1].i : end].text.strip(" ,.'\"")
     if not tokens or tokens[0].lower_ not in _ROLES_AGENTS_ADJECTIVES and not common:
         start = tokens[0].i if tokens else ent.start
+        start = particle_name_start(ent.doc, start) if start == ent.start else start
         return ent.doc[_first_name_before(ent.doc, start) : end].text.strip(" ,.'\"")
     for k, tok in enumerate(tokens[1:], 1):
         if tok.pos_ == "PROPN" and tokens[k - 1].pos_ not in ("ADP", "DET"):

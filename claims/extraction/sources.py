@@ -19,6 +19,7 @@ from claims.extraction.people import (
     _first_name_before,
     entity_at,
     name_end,
+    particle_name_start,
     past_source_marker,
     person_name,
 )
@@ -365,6 +366,15 @@ def _owns_agent(tok: Token, tokens: list[Token]) -> bool:
 _POSS = frozenset({"poss"})
 
 
+def _document_maker_en(ent: Span, tokens: list[Token]) -> bool:
+    """"Gallup" of "a Gallup poll", "the Pew Research Center" of "a Pew Research Center survey": English names the
+    maker of a poll, a study or a report before the document's noun (French after it, "un sondage Ifop"), and the
+    maker is the source of what the document found. An organisation only: "a Texas study" is where, not who."""
+    head = ent.root.head
+    return ent.label_ == "ORG" and ent.root.dep_ == "compound" and head.i >= ent.end and head in tokens \
+        and head.lower_.rstrip("s") in _DOCUMENT_STEMS
+
+
 # What a news agency's complement names: "l'agence de presse", "l'agence d'information".
 _PRESS_FIELDS = frozenset({"presse", "information", "informations", "photo", "photos", "images", "news"})
 
@@ -415,7 +425,7 @@ def source_of(tokens: list[Token], language: str, told: bool = True) -> tuple[st
             continue  # "Britain's National Grid": whose the named speaker is
         if _venue(ent.root) or _named_venue(ent.root):
             continue  # "révèle le JDD dans ses Indiscrets", "a-t-il dit sur RTL": a section or a channel
-        if _modifies_noun(ent.root, tokens):
+        if _modifies_noun(ent.root, tokens) and not _document_maker_en(ent, tokens):
             continue  # "the Ohio governor", "the Florida health department": whose the speaker is, not who
         if tok.doc[tokens[0].i : ent.start].text.count('"') % 2:
             continue  # "à l'affiche de "La Taularde"": a title in quotation marks is a work, not a speaker
@@ -488,8 +498,11 @@ def source_of(tokens: list[Token], language: str, told: bool = True) -> tuple[st
     titled = words[1:] if len(words) >= 2 and words[0].lower_ in JOBS_ROLES_AGENTS else words
     if language == "en" and 1 <= len(titled) <= 3 and all(t.pos_ == "PROPN" and t.text[:1].isupper()
                                                           and not t.ent_type_ for t in words):
-        # '"...," Lopez told Fox News': a surname alone the English tagger left untagged is still who spoke
-        return " ".join(t.text for t in titled), outlet, "speech"
+        # '"...," Lopez told Fox News': a surname alone the English tagger left untagged is still who spoke, with
+        # the first name and particle it cut off ("Erik ten Hag told")
+        start = particle_name_start(titled[0].doc, titled[0].i)
+        return " ".join([*(t.text for t in titled[0].doc[start : titled[0].i]), *(t.text for t in titled)]), outlet, \
+            "speech"
     heads = [t for t in words if t.pos_ in ("NOUN", "PROPN") and not _modifies_noun(t, tokens)
              and (t.lower_ not in lx.OUTLET_NOUNS or _agency_of_a_field(t))
              and t.lower_ not in _NOT_SPEAKER_NOUNS

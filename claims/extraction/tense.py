@@ -237,6 +237,21 @@ def _planned_at(doc: Doc, i: int) -> bool:
         c.dep_ == "xcomp" and "Inf" in morph_values(c, "VerbForm") for c in verb.children)
 
 
+def arranged_at(doc: Doc, i: int) -> bool:
+    """Whether a date hangs right on an English present progressive ("The senator is seeking a second term in
+    November", "Junior doctors are striking on Monday"): the progressive with a time that is not now tells an
+    arrangement, so the date lies ahead of publication, where the present alone would take the nearest such
+    day or month (last November in a March paper). Only the date of the verb itself (through its preposition or
+    as its adverb), not of a noun it governs ("are investigating a fire on Monday")."""
+    tok = doc[i]
+    if tok.dep_ == "pobj" and tok.head.dep_ == "prep":
+        tok = tok.head
+    if tok.dep_ not in ("prep", "npadvmod"):
+        return False
+    verb = tok.head
+    return verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ in _PRESENT_BE_EN for c in verb.children)
+
+
 def _completed_at(doc: Doc, i: int) -> bool:
     """Whether the verb a date depends on tells a completed act: a compound past ("avait été interpellé le 6
     mars", "a voté le 2 octobre") or a simple past ("signa le 3 mai"), not an imperfect expectation ("était

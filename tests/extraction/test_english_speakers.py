@@ -216,3 +216,59 @@ def test_the_french_company_that_speaks_is_the_one_the_statement_names() -> None
 
     cand = claim("Peugeot a vendu 40 000 voitures au premier trimestre, a indiqué le constructeur.", "voitures")
     assert cand.claimant == "Peugeot"
+
+
+@pytest.mark.parametrize(("text", "words", "claimant"), [
+    ("Transport minister Clara Webb opened the new tram line in Bristol on Monday. Her husband said she had worked "
+     "on the project for six years.", "six years", "Clara Webb's husband"),
+    ("Mayor Maria Lopez met the developer David Marsh at the town hall on Friday. His lawyer said the firm would "
+     "build 250 homes by 2027.", "250 homes", "David Marsh's lawyer"),
+])
+def test_an_english_possessive_speaker_is_the_one_person_of_its_gender_just_named(text: str, words: str,
+                                                                                 claimant: str) -> None:
+    assert english(text, words).claimant == claimant
+
+
+def test_an_english_possessive_speaker_of_two_people_of_its_gender_stays_as_written() -> None:
+    text = ("Clara Webb and Maria Lopez met at the town hall in Leeds on Friday. Her lawyer said the council owed "
+            "the builder 3 million pounds.")
+    assert english(text, "3 million").claimant == "Her lawyer"
+
+
+@pytest.mark.parametrize("first", ["A spokeswoman for the water company", "A water company spokeswoman"])
+def test_an_english_definite_speaker_takes_up_the_indefinite_one_just_before(first: str) -> None:
+    text = (f"{first} said 9,000 homes in Hull had no water on Sunday. The spokeswoman said engineers had "
+            "repaired 14 pipes overnight.")
+    assert english(text, "14 pipes").claimant == first
+
+
+def test_an_english_definite_speaker_of_another_noun_is_not_the_indefinite_one() -> None:
+    text = ("A spokeswoman for the water company said 9,000 homes in Hull had no water on Sunday. The engineer said "
+            "his team had repaired 14 pipes overnight.")
+    assert english(text, "14 pipes").claimant != "A spokeswoman for the water company"
+
+
+@pytest.mark.parametrize(("sentence", "claimant"), [
+    ("According to a YouGov survey, 41% of voters in Wales back the new speed limit.", "YouGov"),
+    ("House prices in Leeds rose by 9% last year, according to a Nationwide report.", "Nationwide"),
+])
+def test_an_english_organisation_before_a_document_noun_is_its_maker_and_the_source(sentence: str,
+                                                                                    claimant: str) -> None:
+    cand = english(sentence, "%")
+    assert cand.claimant == claimant
+    assert "according" not in cand.text.lower()
+
+
+def test_an_english_place_before_a_document_noun_is_not_its_maker() -> None:
+    cand = english("According to a Texas study, 12% of drivers read messages at the wheel.", "12%")
+    assert cand.claimant != "Texas"
+
+
+@pytest.mark.parametrize(("sentence", "claimant"), [
+    ("United manager Rik ten Hove told reporters that his side had won 9 of its 11 games.", "Rik ten Hove"),
+    ("United manager Bas ten Hoorn told reporters that his side had won 9 of its 11 games.", "Bas ten Hoorn"),
+    ("His side had won 9 of its 11 games, Joost ten Kate told reporters.", "Joost ten Kate"),
+    ("His side had won 9 of its 11 games, Dirk van der Poel told reporters.", "Dirk van der Poel"),
+])
+def test_an_english_name_keeps_its_particle_and_first_name(sentence: str, claimant: str) -> None:
+    assert english(sentence, "9 of").claimant == claimant

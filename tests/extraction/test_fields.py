@@ -313,6 +313,28 @@ def test_an_english_weekday_in_what_is_expected_lies_ahead(text: str) -> None:
     assert found == ["2024-03-12"]
 
 
+def _english_dates(text: str, published: dt.date) -> list[str]:
+    [extraction] = extract_texts([text], languages=["en"], published=[published])
+    return [d["value"] for c in [*extraction.claims, *extraction.recoverable] for d in c.dates]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("The 67-year-old governor is running for a third term in October, her aides said.", "2024-10"),
+    ("The orchestra is touring 14 cities in Japan in January, its director said.", "2025-01"),
+    ("The orchestra is touring 14 cities in Japan on 20 January, its director said.", "2025-01-20"),
+])
+def test_a_month_on_an_english_present_progressive_is_an_arrangement_ahead(text: str, value: str) -> None:
+    assert _english_dates(text, dt.date(2024, 3, 14)) == [value]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Food prices are rising at 4.1% a year in February, the statistics office said.", "2024-02"),
+    ("The orchestra toured 14 cities in Japan in January, its director said.", "2024-01"),
+])
+def test_a_month_just_gone_or_told_in_the_past_stays_behind(text: str, value: str) -> None:
+    assert _english_dates(text, dt.date(2024, 3, 14)) == [value]
+
+
 def test_a_score_is_no_quantity_and_a_tally_two_counts_of_the_same_noun() -> None:
     assert quantities("Le FC Nantes a battu Rennes 2-1 samedi devant ses supporters.") == []
     assert quantities("L'équipe de France s'est imposée 4 à 2 contre la Belgique en demi-finale.") == []
