@@ -555,8 +555,7 @@ def _find(span: Span, language: str) -> Attribution:
             continue
         if _background_clause(tok, span):
             continue  # "Après qu'il a annoncé son départ, son agent indique que ...": the main clause's speaker
-        if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i < tok.i \
-                and any(c.dep_ == "obl:agent" for c in tok.children):
+        if _noun_undergoes(tok):
             continue  # "Les mesures annoncées par Edouard Philippe sont bien accueillies": what the noun is
         if quoted(tok, span) and not _quotation_starts_at(tok, span):
             continue  # a verb inside a quotation is the quoted speaker's ("X m'a dit ...", se plaint-il)
@@ -762,6 +761,23 @@ def _inverted_description(words: list[Token]) -> tuple[str, str]:
 _BACKGROUND_OPENERS = frozenset({"alors", "après", "tandis", "lorsque", "lorsqu'", "quand", "avant", "depuis",
                                  "puisque", "puisqu'", "while", "after", "when", "before", "since"})
 BACKGROUND_OPENERS = _BACKGROUND_OPENERS
+
+
+def _noun_undergoes(verb: Token) -> bool:
+    """"Les mesures annoncées par Edouard Philippe", "une interview au Corriere, relayée en France par Le Figaro": a
+    past participle with its agent ("par X") tells what a noun before it underwent, not who said the sentence: the
+    agent only relayed or announced that thing. Read so when the parser hung it on the noun, and also when it hung
+    it on a verb but a comma sets it right after the noun phrase it agrees with (no auxiliary of its own)."""
+    if not any(c.dep_ == "obl:agent" for c in verb.children):
+        return False
+    if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN") and verb.head.i < verb.i:
+        return True
+    # (an agent written with its "par": the parser also calls the inverted subject of ", avertit Paul Roux" one)
+    if not any(c.dep_ == "obl:agent" and any(w.lower_ in ("par", "by") for w in c.children) for c in verb.children):
+        return False
+    before = verb.doc[verb.i - 1] if verb.i > 0 else None
+    return before is not None and before.text == "," and "Part" in morph_values(verb, "VerbForm") \
+        and not any(c.dep_.startswith("aux") or c.dep_.startswith("nsubj") for c in verb.children)
 
 
 def _background_clause(verb: Token, span: Span) -> bool:

@@ -119,6 +119,16 @@ def test_a_passive_participle_after_a_comma_is_not_an_attribution() -> None:
     assert cand.claimant in ("", "sa voisine")
 
 
+def test_a_medium_that_relayed_a_noun_of_the_sentence_is_not_its_source() -> None:
+    # ", relayé en France par X" describes the interview X passed on, not who said the sentence
+    cand = claim("La chanteuse Lina Vasseur était à Madrid mardi. Elle y a donné un long entretien au quotidien "
+                 "\"El Pais\", relayé en France par Le Parisien.", "entretien")
+    assert "relayé en France par Le Parisien" in cand.text
+    assert cand.claimant != "Le Parisien"
+    cand = claim("Le maire a présenté un plan de relance, repris mardi par Les Echos.", "plan")
+    assert cand.claimant != "Les Echos"
+
+
 def test_a_verb_with_its_own_complement_after_a_comma_is_not_a_trailing_attribution() -> None:
     cand = claim("La compagnie, comme ses concurrentes, explique avoir réduit de 8 % la vitesse de ses avions.",
                  "vitesse")
