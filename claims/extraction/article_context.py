@@ -54,6 +54,20 @@ _NATIONAL_OFFICES = _OFFICES - _OFFICIALS - frozenset(role_key(word) for word in
     "maire", "patron", "patronne", "fondateur", "fondatrice"))
 
 
+# Offices a bare noun names in French news ("La ministre", "Le député", "La secrétaire d'État"), as role_key writes
+# them: whom the title names may hold it (bare_office, pipeline._title_office_holder).
+_BARE_OFFICES = frozenset(role_key(word) for word in (
+    "ministre", "président", "présidente", "député", "députée", "sénateur", "sénatrice", "secrétaire d'État"))
+
+
+def bare_office(description: str) -> bool:
+    """"La ministre", "Le député", "La secrétaire d'État": a definite description that is an office of national
+    politics and nothing more (no domain, no place, no adjective: "la première ministre" is one person already)."""
+    first = description.lower().replace("\u2019", "'").split()[:1]
+    return bool(first) and (first[0] in ("le", "la") or first[0].startswith("l'")) \
+        and role_key(description) in _BARE_OFFICES
+
+
 # A public figure's occupations (lexicon.FIGURE_NOUNS) that name the one person of their gender an article named
 # (Context.article_holder); not "l'auteur" (of the facts, as often as of a book), "la star", nor "la journaliste"
 # (any reporter: "Pierre Bergé a reçu Ségolène Royal. La journaliste a affirmé ..." is not her).
@@ -327,6 +341,19 @@ class Context:
             return ""
         offices = [role.split() for role, holder in self.roles.items() if holder and same_person(holder, named[0])]
         return "" if any(head not in (w.rstrip("e") for w in role) for role in offices) else named[0]
+
+    def office_elsewhere(self, description: str, name: str) -> bool:
+        """Whether the article gave the noun of this office to someone other than `name`, in an office it tied to
+        a name ("Paul Roux, ministre de l'Intérieur,", Context.roles) or right beside one ("le ministre Paul Roux",
+        Context.described), of the description's gender when the article gave theirs: another holder a bare "la
+        ministre" may be ("le ministre Paul Martin" is not)."""
+        head, gender = role_key(description).split()[0].rstrip("e"), description_gender(description)
+        others = [(holder, self.genders.get(holder, "")) for role, holder in self.roles.items()
+                  if holder and role.split() and role.split()[0].rstrip("e") == head]
+        others += [(held, theirs or self.genders.get(held, "")) for noun, found in self.described.items()
+                   if role_key(noun).rstrip("e") == head for held, theirs in found]
+        return any(not same_person(other, name) and not (gender and theirs and theirs != gender)
+                   for other, theirs in others)
 
     def title_person(self, pronoun: str) -> str:
         """"La volte-face de Paule Roux" / "Elle a fêté ses 74 ans ...": the one person the article named, other
