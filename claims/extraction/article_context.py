@@ -145,6 +145,9 @@ class Context:
     # What the article said a name it gave is, by the head noun of a description set beside it ("SUD-Rail, le
     # troisième syndicat du groupe": "syndicat" -> [("SUD-Rail", "Masc")]): for a later bare "le syndicat".
     described: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    # The couples the article named, by their surname ("le couple Balkany", "les époux Roux", "Paul Roux et sa femme
+    # Anne"): whom a later bare "Le couple", "Les époux" is (antecedents.couple_described).
+    couples: list[str] = field(default_factory=list)
 
     def brought_in_unnamed(self, pronoun: str) -> bool:
         """Whether the last sentence brought in an unnamed person "il"/"elle" may stand for ("... retrouver
@@ -494,6 +497,7 @@ class Context:
                 and (t := sent.doc[i]).pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("un", "une") for c in t.children)
                 for g in morph_values(t, "Gender")}
         self.clause_subjects = []
+        self.couples.extend(couples_named(span_text(sent)))
         for ent in ents:
             self._describe(ent, sent)
             name = span_text(ent).strip(" ,.'\"")
@@ -712,6 +716,28 @@ def _shorter_form(name: str, other: str) -> bool:
 
 # "le député de la Creuse", "la sénatrice du Nord": an office, then the place it is of.
 _OFFICE_PLACE = r"(?<![\w-]){noun}s?\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])([A-ZÀ-Þ][\w'’-]*)"
+
+
+# "le couple Balkany", "les époux Roux", "du couple Macron": a couple named by its surname.
+_COUPLE_NAMED = re.compile(r"(?<![\w-])(?:couple|époux)\s+([A-ZÀ-Þ][\w'’-]+)(?:\s+([A-ZÀ-Þ][\w'’-]+))?")
+# "Paul Roux et sa femme Anne", "Paul Roux et son épouse", "Anne Roux et son mari Paul Roux": a person, their spouse
+# after them.
+_SPOUSE_AFTER = re.compile(r"(?<![\w-])[A-ZÀ-Þ][\w'’-]+\s+([A-ZÀ-Þ][\w'’-]+)\s+et\s+(?:sa\s+femme|son\s+épouse|son\s+mari"
+                           r"|son\s+époux)(?:\s*,?\s+[A-ZÀ-Þ][\w'’-]+(?:\s+([A-ZÀ-Þ][\w'’-]+))?)?")
+
+
+def couples_named(text: str) -> list[str]:
+    """The surnames of the couples a sentence names: "le couple Balkany", "les époux Roux" (one surname; not "le
+    couple Paul Roux", a name of two words), "Paul Roux et sa femme Anne", "Paul Roux et son épouse" or "... et son
+    mari Paul Roux" (the spouse's name, when it has a surname, is the same one)."""
+    found = []
+    for match in _COUPLE_NAMED.finditer(text):
+        if match.group(2) is None or match.group(2).lower() in ("a", "et", "ont", "est", "sont"):
+            found.append(match.group(1))
+    for match in _SPOUSE_AFTER.finditer(text):
+        if match.group(2) is None or match.group(2) == match.group(1):
+            found.append(match.group(1))
+    return found
 
 
 def unnamed_places(text: str, description: str, roles: dict[str, str]) -> set[str]:
