@@ -262,6 +262,26 @@ def body_described(subj: Token, ctx: Context, span: Span) -> str:
     return "" if not name or name in span_text(span) else name
 
 
+# Nouns of a couple, as a subject: "Le couple", "Les époux".
+_COUPLE_NOUNS = frozenset({"couple", "époux"})
+
+
+def couple_described(subj: Token, ctx: Context, span: Span) -> str:
+    """"Le couple Balkany ... Le couple a été condamné", "Les époux Roux ... Les époux ont fait appel": a bare
+    definite "Le couple" / "Les époux" is the one couple the article named so far (Context.couples: "le couple X",
+    "les époux X", "X et sa femme Y"), by its surname, when nothing after the noun says which and the sentence does
+    not name it; "" when the article named two couples, or none."""
+    if subj.lower_ not in _COUPLE_NOUNS:
+        return ""
+    det = next((c for c in subj.children if c.dep_ == "det" and c.i < subj.i), None)
+    if det is None or det.lower_ not in ("le", "les"):
+        return ""
+    if any(c.i > subj.i and not (c.dep_ == "amod" and c.pos_ == "ADJ") for c in subj.children):
+        return ""  # "Le couple de retraités", "Le couple Roux": the words after the noun say which
+    named = list(dict.fromkeys(ctx.couples))
+    return named[0] if len(named) == 1 and named[0] not in span_text(span) else ""
+
+
 # Verbs whose "it" is more often a thing the sentence before brought in than its subject ("Apple unveiled a
 # phone. It costs $999", "It is the thinnest yet").
 _THING_VERBS = frozenset({"be", "cost", "weigh"})

@@ -54,6 +54,20 @@ _NATIONAL_OFFICES = _OFFICES - _OFFICIALS - frozenset(role_key(word) for word in
     "maire", "patron", "patronne", "fondateur", "fondatrice"))
 
 
+# Offices a bare noun names in French news ("La ministre", "Le député", "La secrétaire d'État"), as role_key writes
+# them: whom the title names may hold it (bare_office, pipeline._title_office_holder).
+_BARE_OFFICES = frozenset(role_key(word) for word in (
+    "ministre", "président", "présidente", "député", "députée", "sénateur", "sénatrice", "secrétaire d'État"))
+
+
+def bare_office(description: str) -> bool:
+    """"La ministre", "Le député", "La secrétaire d'État": a definite description that is an office of national
+    politics and nothing more (no domain, no place, no adjective: "la première ministre" is one person already)."""
+    first = description.lower().replace("\u2019", "'").split()[:1]
+    return bool(first) and (first[0] in ("le", "la") or first[0].startswith("l'")) \
+        and role_key(description) in _BARE_OFFICES
+
+
 # A public figure's occupations (lexicon.FIGURE_NOUNS) that name the one person of their gender an article named
 # (Context.article_holder); not "l'auteur" (of the facts, as often as of a book), "la star", nor "la journaliste"
 # (any reporter: "Pierre Bergé a reçu Ségolène Royal. La journaliste a affirmé ..." is not her).
@@ -132,6 +146,9 @@ class Context:
     # What the article said a name it gave is, by the head noun of a description set beside it ("SUD-Rail, le
     # troisième syndicat du groupe": "syndicat" -> [("SUD-Rail", "Masc")]): for a later bare "le syndicat".
     described: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    # The couples the article named, by their surname ("le couple Balkany", "les époux Roux", "Paul Roux et sa femme
+    # Anne"): whom a later bare "Le couple", "Les époux" is (antecedents.couple_described).
+    couples: list[str] = field(default_factory=list)
 
     def brought_in_unnamed(self, pronoun: str) -> bool:
         """Whether the last sentence brought in an unnamed person "il"/"elle" may stand for ("... retrouver
@@ -329,6 +346,19 @@ class Context:
         offices = [role.split() for role, holder in self.roles.items() if holder and same_person(holder, named[0])]
         return "" if any(head not in (w.rstrip("e") for w in role) for role in offices) else named[0]
 
+    def office_elsewhere(self, description: str, name: str) -> bool:
+        """Whether the article gave the noun of this office to someone other than `name`, in an office it tied to
+        a name ("Paul Roux, ministre de l'Intérieur,", Context.roles) or right beside one ("le ministre Paul Roux",
+        Context.described), of the description's gender when the article gave theirs: another holder a bare "la
+        ministre" may be ("le ministre Paul Martin" is not)."""
+        head, gender = role_key(description).split()[0].rstrip("e"), description_gender(description)
+        others = [(holder, self.genders.get(holder, "")) for role, holder in self.roles.items()
+                  if holder and role.split() and role.split()[0].rstrip("e") == head]
+        others += [(held, theirs or self.genders.get(held, "")) for noun, found in self.described.items()
+                   if role_key(noun).rstrip("e") == head for held, theirs in found]
+        return any(not same_person(other, name) and not (gender and theirs and theirs != gender)
+                   for other, theirs in others)
+
     def title_person(self, pronoun: str) -> str:
         """"La volte-face de Paule Roux" / "Elle a fêté ses 74 ans ...": the one person the article named, other
         than only in a complement, whom its title names as who the story is about (_title_names: by the surname,
@@ -469,6 +499,7 @@ class Context:
                 for g in morph_values(t, "Gender")}
         self.clause_subjects = []
         named_before = len(self.people)
+        self.couples.extend(couples_named(span_text(sent)))
         for ent in ents:
             self._describe(ent, sent)
             name = span_text(ent).strip(" ,.'\"")
@@ -688,6 +719,28 @@ def _shorter_form(name: str, other: str) -> bool:
 
 # "le député de la Creuse", "la sénatrice du Nord": an office, then the place it is of.
 _OFFICE_PLACE = r"(?<![\w-]){noun}s?\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])([A-ZÀ-Þ][\w'’-]*)"
+
+
+# "le couple Balkany", "les époux Roux", "du couple Macron": a couple named by its surname.
+_COUPLE_NAMED = re.compile(r"(?<![\w-])(?:couple|époux)\s+([A-ZÀ-Þ][\w'’-]+)(?:\s+([A-ZÀ-Þ][\w'’-]+))?")
+# "Paul Roux et sa femme Anne", "Paul Roux et son épouse", "Anne Roux et son mari Paul Roux": a person, their spouse
+# after them.
+_SPOUSE_AFTER = re.compile(r"(?<![\w-])[A-ZÀ-Þ][\w'’-]+\s+([A-ZÀ-Þ][\w'’-]+)\s+et\s+(?:sa\s+femme|son\s+épouse|son\s+mari"
+                           r"|son\s+époux)(?:\s*,?\s+[A-ZÀ-Þ][\w'’-]+(?:\s+([A-ZÀ-Þ][\w'’-]+))?)?")
+
+
+def couples_named(text: str) -> list[str]:
+    """The surnames of the couples a sentence names: "le couple Balkany", "les époux Roux" (one surname; not "le
+    couple Paul Roux", a name of two words), "Paul Roux et sa femme Anne", "Paul Roux et son épouse" or "... et son
+    mari Paul Roux" (the spouse's name, when it has a surname, is the same one)."""
+    found = []
+    for match in _COUPLE_NAMED.finditer(text):
+        if match.group(2) is None or match.group(2).lower() in ("a", "et", "ont", "est", "sont"):
+            found.append(match.group(1))
+    for match in _SPOUSE_AFTER.finditer(text):
+        if match.group(2) is None or match.group(2) == match.group(1):
+            found.append(match.group(1))
+    return found
 
 
 def unnamed_places(text: str, description: str, roles: dict[str, str]) -> set[str]:

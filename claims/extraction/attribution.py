@@ -534,6 +534,8 @@ def _find(span: Span, language: str) -> Attribution:
         body = own_body(span, start, claimant, how)
         if body:
             claimant, how = body, "speech"  # "Apple sold ..., the company said": Apple
+        if how == "outlet" and _act_reported(span, start, language):
+            claimant = ""  # "Elle a décidé de ..., rapporte France Bleu": the medium only reported the act
         if claimant or outlet or how or not any(t.pos_ in ("NOUN", "PROPN") for t in source):
             return Attribution(claimant, outlet, how or "speech", drop, said)
         # ", selon un sondage du 8 juin", ", a expliqué le sismologue": a source this module cannot name as a
@@ -555,8 +557,7 @@ def _find(span: Span, language: str) -> Attribution:
             continue
         if _background_clause(tok, span):
             continue  # "Après qu'il a annoncé son départ, son agent indique que ...": the main clause's speaker
-        if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i < tok.i \
-                and any(c.dep_ == "obl:agent" for c in tok.children):
+        if _noun_undergoes(tok):
             continue  # "Les mesures annoncées par Edouard Philippe sont bien accueillies": what the noun is
         if quoted(tok, span) and not _quotation_starts_at(tok, span):
             continue  # a verb inside a quotation is the quoted speaker's ("X m'a dit ...", se plaint-il)
@@ -762,6 +763,56 @@ def _inverted_description(words: list[Token]) -> tuple[str, str]:
 _BACKGROUND_OPENERS = frozenset({"alors", "après", "tandis", "lorsque", "lorsqu'", "quand", "avant", "depuis",
                                  "puisque", "puisqu'", "while", "after", "when", "before", "since"})
 BACKGROUND_OPENERS = _BACKGROUND_OPENERS
+
+
+# Subjects that act as a person or a body does: "Elle a décidé", "Ils ont déconnecté".
+_ACTING_PRONOUNS = frozenset({"il", "elle", "ils", "elles", "he", "she", "they"})
+# Verbs of what a subject has, owes or is worth, with an object all the same: no act ("Il doit son poste à X"), by
+# their forms' starts (the French model gives no lemma); and the forms of "avoir" as a verb of its own.
+_STATE_STEMS = ("poss", "doi", "dev", "dû", "vau", "val", "coût", "pès", "pes", "mesur")
+_HAVE_FORMS = frozenset({"a", "ont", "avait", "avaient", "aura", "auront", "eu"})
+# Words of a time the parser may read as an object ("a disparu fin août").
+_TIME_OBJECTS = frozenset({"fin", "début", "mi"}) | lx.TIME_NOUNS
+
+
+def _act_reported(span: Span, start: int, language: str) -> bool:
+    """"Elle a décidé de déconnecter des compteurs, rapporte France Bleu", "La CGT a suspendu ses subventions, révèle
+    Le Parisien": what comes before a medium's speech verb is an act of its subject (a person or a body, by a
+    pronoun or a name) on something (an object or an infinitive: "a décidé de", "a voté le texte"), told in the
+    indicative and not denied: the medium only reported the act, it claims nothing of its own (its outlet, not its
+    claimant). Not what the subject underwent or is ("Il a été condamné", "Il est décédé", "Il a disparu"), not
+    what the medium alleges ("Il aurait quitté", a conditional; "selon Le Parisien"), nor a quotation ('"...",
+    indique Le Point'): the medium stands for those."""
+    before = span.doc[span.start : start]
+    root = before.root
+    if root.pos_ != "VERB" or speech_verb(root, language) or negated(root) or '"' in before.text[:2] \
+            or span.doc[start + 1 : start + 3].text.lower().startswith(("selon", "d'après", "d' après")):
+        return False
+    if root.lower_.startswith(_STATE_STEMS) or root.lower_ in _HAVE_FORMS or "Cnd" in morph_values(root, "Mood") or any(
+            c.dep_ in ("aux:pass", "nsubj:pass") or c.dep_.startswith("aux") and "Cnd" in morph_values(c, "Mood")
+            for verb in (root, *(x for x in root.children if x.dep_ == "xcomp")) for c in verb.children):
+        return False  # ("va être interrogé": what the subject will undergo)
+    if not any(c.dep_ == "xcomp" or c.dep_ == "obj" and c.lower_ not in _TIME_OBJECTS for c in root.children):
+        return False  # (not "a disparu fin août": a time the parser read as an object)
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    return subject is not None and (subject.lower_ in _ACTING_PRONOUNS or subject.ent_type_ in ("PER", "PERSON", "ORG"))
+
+
+def _noun_undergoes(verb: Token) -> bool:
+    """"Les mesures annoncées par Edouard Philippe", "une interview au Corriere, relayée en France par Le Figaro": a
+    past participle with its agent ("par X") tells what a noun before it underwent, not who said the sentence: the
+    agent only relayed or announced that thing. Read so when the parser hung it on the noun, and also when it hung
+    it on a verb but a comma sets it right after the noun phrase it agrees with (no auxiliary of its own)."""
+    if not any(c.dep_ == "obl:agent" for c in verb.children):
+        return False
+    if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN") and verb.head.i < verb.i:
+        return True
+    # (an agent written with its "par": the parser also calls the inverted subject of ", avertit Paul Roux" one)
+    if not any(c.dep_ == "obl:agent" and any(w.lower_ in ("par", "by") for w in c.children) for c in verb.children):
+        return False
+    before = verb.doc[verb.i - 1] if verb.i > 0 else None
+    return before is not None and before.text == "," and "Part" in morph_values(verb, "VerbForm") \
+        and not any(c.dep_.startswith("aux") or c.dep_.startswith("nsubj") for c in verb.children)
 
 
 def _background_clause(verb: Token, span: Span) -> bool:

@@ -179,10 +179,16 @@ DESCRIBED_BODIES = lx.DESCRIBED_BODIES
 _DEFINITE = frozenset({"le", "la", "l'", "l\u2019", "the"})
 
 
+def _spouses(noun: Token) -> bool:
+    """"Les époux ont fait appel": a couple named back as its two spouses, a plural that says how many (two) as
+    "Les deux hommes" does."""
+    return noun.lower_ == "époux" and any(c.dep_ == "det" and c.lower_ == "les" for c in noun.children)
+
+
 def _described_back(noun: Token) -> bool:
     """Whether a subject points back to someone or something the sentences before named, by a definite
     description and nothing that names it: an unnamed person ("L'homme", "Le jeune homme de 27 ans", "La
-    victime"), an occupation the article gave no name to here ("Le chanteur", "L'actrice") or a company or
+    victime", "Les époux"), an occupation the article gave no name to here ("Le chanteur", "L'actrice") or a company or
     body ("L'entreprise", "Le groupe", "L'association"). Not an office ("Le Premier ministre", "Le préfet":
     _role_phrase), not a description with a name in it or next to it ("L'association Droit au logement",
     "L'avocat de Jean Dupont", "La chanteuse, Adele,"). A thing of the story ("Le texte", "L'épreuve", "La
@@ -192,7 +198,7 @@ def _described_back(noun: Token) -> bool:
     if noun.pos_ != "NOUN" or noun.lower_ in lx.PERSON_ROLES or _pair_of_nations(noun):
         return False
     if "Plur" in morph_values(noun, "Number"):
-        if not _counted(noun) or _specified(noun):  # not "les 12 gares du réseau"
+        if not (_counted(noun) or _spouses(noun)) or _specified(noun):  # not "les 12 gares du réseau"
             return False
     elif noun.lower_ in lx.STORY_NOUNS:
         if _specified(noun) or not _definite(noun):

@@ -19,7 +19,7 @@ from claims.extraction import rewrite as rw
 from claims.extraction import tense as tn
 from claims.extraction import titles as tt
 from claims.extraction.antecedents import remember_figures
-from claims.extraction.article_context import unnamed_places
+from claims.extraction.article_context import bare_office, unnamed_places
 from claims.extraction.candidates import Article, ClaimCandidate, Extraction, _Chunk
 from claims.extraction.checkworthiness import (
     Signals,
@@ -813,13 +813,41 @@ def _name_described_subject(art: Article, cand: ClaimCandidate, speakers: set[st
                                                                                     speakers)
     described = described or office
     if not name and described:
-        name = _title_person(art, described, title_person, cand.quote)
+        name = _title_person(art, described, title_person, cand.quote) or _title_office_holder(
+            art, described, cand.quote, cand.start)
     if not name or rw.same_person(name, cand.claimant) and at.role_key(speaker) != at.role_key(described):
         return
     text = rw.name_description(cand.text, described, name)
     if rw.named_form(described, name).lower() in text.lower():  # (or the claimant's rule named them the same way)
         cand.text = text
         cand.needs_context = cand.signals.needs_context = False
+
+
+def _title_office_holder(art: Article, described: str, sentence: str, start: int) -> str:
+    """"Paule Roux admise aux urgences" / "La ministre a fait un malaise ...": a bare office subject ("La ministre",
+    "Le député", "La secrétaire d'État") the claimant's rule left unnamed (several people of its gender named) is
+    the one person of its gender the title names (Context.title_holder: no other office given to them), when the
+    article gives that office to no one else of that gender (Context.office_elsewhere: "le ministre Paul Martin" is
+    no other "la ministre"), the sentence does not name them, and no one else of that gender was named after them
+    before it ("... Emmanuel Macron a évoqué un report. Le président a indiqué ...": the one just named). Else ""."""
+    if not bare_office(described):
+        return ""
+    name = art.context.title_holder(described)
+    if not name or any(part in sentence for part in name.split() if len(part) > 2):
+        return ""
+    last = _last_named(art, rw.description_gender(described), start)
+    return "" if art.context.office_elsewhere(described, name) or last and not rw.same_person(last, name) else name
+
+
+def _last_named(art: Article, gender: str, before: int) -> str:
+    """The person of this gender (as the article gave it) whose surname the article wrote last before `before`;
+    "" when it named none so far."""
+    text = art.original[:before]
+    found = [(max((m.start() for m in re.finditer(r"(?<!\w)" + re.escape(name.split()[-1]) + r"(?!\w)", text)),
+                  default=-1), name)
+             for name in art.context.people if art.context.genders.get(name) == gender]
+    at_, name = max(found, default=(-1, ""))
+    return name if at_ >= 0 else ""
 
 
 def _quote_speaker(cand: ClaimCandidate) -> None:

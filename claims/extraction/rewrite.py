@@ -36,6 +36,7 @@ from claims.extraction.antecedents import (
     _subject_position,
     _thing_before,
     body_described,
+    couple_described,
     named_by_description,
     noun_it_stands_for,
     organisation_it,
@@ -435,6 +436,12 @@ def condense(
                 resolved = name
             elif subj in kept and (name := _one_body(body_described(subj, ctx, span), named_by_description(subj, ctx, span))):
                 # "Conforama ... Le groupe souffre ..." -> "Le groupe Conforama souffre ...": the noun keeps its words
+                last = max((c for c in subj.children if c.i > subj.i), key=lambda c: c.i, default=subj)
+                replacement[last.i] = original(last) + " " + name
+                resolved = name
+            elif subj in kept and (name := couple_described(subj, ctx, span)):
+                # "le couple Balkany ... Le couple a été condamné" -> "Le couple Balkany a été condamné" (after its
+                # adjectives: "le couple présidentiel Macron")
                 last = max((c for c in subj.children if c.i > subj.i), key=lambda c: c.i, default=subj)
                 replacement[last.i] = original(last) + " " + name
                 resolved = name

@@ -180,8 +180,8 @@ def _tail(span: Span, language: str) -> tuple[int, Token] | None:
         if not marker and lead == 0 and verb.pos_ == "NOUN" and lead + 1 < len(words) \
                 and words[lead + 1].lower_ in ("de", "du", "des", "d'"):
             continue  # "..., soutien de Donald Trump": an apposition, a noun with its complement
-        if not marker and lead == 0 and "Part" in morph_values(verb, "VerbForm") and any(
-                t.lower_ in ("par", "de", "d'") for t in words[lead + 1 : lead + 3]):
+        if not marker and lead == 0 and "Part" in morph_values(verb, "VerbForm") and (any(
+                t.lower_ in ("par", "de", "d'") for t in words[lead + 1 : lead + 3]) or _agent_after_setting(words)):
             continue  # ", accusé par sa voisine de ...": a passive participle describes, it does not attribute
         if intended is None and any(w.lower_ in ("se", "s'") for w in words[:lead]) \
                 and not any(w.text.startswith("-") for w in words[:lead]) \
@@ -221,6 +221,15 @@ def _tail(span: Span, language: str) -> tuple[int, Token] | None:
             return None
         return tokens[k].i, verb
     return _tail_without_comma(tokens, end, language)
+
+
+def _agent_after_setting(words: list[Token]) -> bool:
+    """", relayée en France par Le Figaro", ", reprise mardi par BFMTV": a past participle that opens the tail
+    and whose agent ("par X") comes after where or when it happened, with no verb between, describes the noun
+    before the comma (the interview the medium relayed), as ", accusé par sa voisine" does; it does not give the
+    sentence's source, which a speech verb would with its subject after it (", rapporte Le Figaro")."""
+    agent = next((j for j in range(2, min(len(words), 6)) if words[j].lower_ in ("par", "by")), None)
+    return agent is not None and not any(t.pos_ in ("VERB", "AUX") for t in words[1:agent])
 
 
 def _passive(lead: list[Token], verb: Token) -> bool:

@@ -119,6 +119,28 @@ def test_a_passive_participle_after_a_comma_is_not_an_attribution() -> None:
     assert cand.claimant in ("", "sa voisine")
 
 
+def test_a_medium_that_relayed_a_noun_of_the_sentence_is_not_its_source() -> None:
+    # ", relayé en France par X" describes the interview X passed on, not who said the sentence
+    cand = claim("La chanteuse Lina Vasseur était à Madrid mardi. Elle y a donné un long entretien au quotidien "
+                 "\"El Pais\", relayé en France par Le Parisien.", "entretien")
+    assert "relayé en France par Le Parisien" in cand.text
+    assert cand.claimant != "Le Parisien"
+    cand = claim("Le maire a présenté un plan de relance, repris mardi par Les Echos.", "plan")
+    assert cand.claimant != "Les Echos"
+
+
+def test_a_medium_that_reports_an_act_is_its_outlet_not_its_claimant() -> None:
+    cand = claim("Le syndicat des dockers a bloqué le port mardi. Il a décidé de fermer deux terminaux pendant 3 jours, "
+                 "rapporte Ouest-France.", "terminaux")
+    assert (cand.claimant, cand.outlet) == ("", "Ouest-France")
+    # what the medium alleges (a conditional) or what the subject underwent stays the medium's claim
+    cand = claim("Le syndicat des dockers a bloqué le port mardi. Il aurait fermé deux terminaux pendant 3 jours, "
+                 "rapporte Ouest-France.", "terminaux")
+    assert cand.claimant == "Ouest-France"
+    cand = claim("Le directeur du port a été suspendu pendant 3 mois, rapporte Ouest-France.", "suspendu")
+    assert cand.claimant == "Ouest-France"
+
+
 def test_a_verb_with_its_own_complement_after_a_comma_is_not_a_trailing_attribution() -> None:
     cand = claim("La compagnie, comme ses concurrentes, explique avoir réduit de 8 % la vitesse de ses avions.",
                  "vitesse")

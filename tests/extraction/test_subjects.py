@@ -286,3 +286,26 @@ def test_il_after_a_medium_that_acted_is_not_the_person_quoted_before() -> None:
             "majeures.")
     claim = one(text, "2004 personnes")
     assert "Paul Martin" not in claim.text and claim.needs_context
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("À une semaine de leur procès, le couple Verdier change d'avocat. Le couple a été condamné à 3 ans de prison "
+     "en 2021.", "Le couple Verdier a été condamné"),
+    ("Le maire Paul Verdier et sa femme Anne ont été interpellés mardi à Lyon. Les époux ont été placés en garde à "
+     "vue pendant 48 heures.", "Les époux Verdier ont été placés"),
+])
+def test_a_bare_couple_is_the_one_couple_the_article_named(text: str, expected: str) -> None:
+    claim = one(text, "ans de prison" if "prison" in text else "48 heures")
+    assert claim.text.startswith(expected)
+    assert not claim.needs_context
+
+
+def test_no_couple_named_when_the_article_named_two() -> None:
+    text = ("Les époux Verdier et les époux Marchal ont porté plainte mardi. Le couple a été condamné à 3 ans de "
+            "prison en 2021.")
+    claim = one(text, "ans de prison")
+    assert claim.text.startswith("Le couple a été condamné") and claim.needs_context
+    text = ("Le couple Verdier a croisé Jean Marchal et son épouse mardi. Le couple a été condamné à 3 ans de prison "
+            "en 2021.")
+    claim = one(text, "ans de prison")
+    assert claim.text.startswith("Le couple a été condamné") and claim.needs_context

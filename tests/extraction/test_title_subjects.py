@@ -62,3 +62,29 @@ def test_no_name_for_an_office_by_its_place_of_another_gender_than_the_title_per
     cand = claim(PLACE.replace("La députée du Cher", "Le député du Cher"), "3 ans",
                  "La députée Hélène Vasseur quitte la majorité")
     assert "Vasseur" not in cand.text and cand.needs_context
+
+
+BARE = ("Dans un livre de la journaliste Claire Fontaine paru jeudi, Nadia Berthier dit avoir été hospitalisée en mars. "
+        "L'ouvrage de 300 pages sera traduit en 4 langues dès 2025. Le livre a été imprimé à 20 000 exemplaires par "
+        "un éditeur lyonnais. La ministre a perdu 8 kilos pendant les 6 premiers mois de son mandat.")
+
+
+def test_a_bare_office_is_the_one_person_of_its_gender_the_title_names() -> None:
+    cand = claim(BARE, "8 kilos", "Nadia Berthier hospitalisée en mars")
+    assert cand.text.startswith("La ministre Nadia Berthier a perdu 8 kilos")
+    assert not cand.needs_context
+
+
+def test_no_name_for_a_bare_office_when_another_woman_was_named_after_her() -> None:
+    text = BARE.replace("un éditeur lyonnais", "la directrice Sophie Lemoine")
+    cand = claim(text, "8 kilos", "Nadia Berthier hospitalisée en mars")
+    assert "Berthier" not in cand.text and cand.needs_context
+
+
+def test_no_name_for_a_bare_office_when_the_title_names_two_women_or_she_holds_another_office() -> None:
+    text = BARE.replace("Nadia Berthier dit", "Nadia Berthier et la chanteuse Sophie Lemoine disent")
+    cand = claim(text, "8 kilos", "Nadia Berthier et Sophie Lemoine hospitalisées en mars")
+    assert "Berthier" not in cand.text and cand.needs_context
+    text = BARE.replace("Nadia Berthier dit", "Nadia Berthier, présidente de la région, dit")
+    cand = claim(text, "8 kilos", "Nadia Berthier hospitalisée en mars")
+    assert "Berthier" not in cand.text and cand.needs_context
