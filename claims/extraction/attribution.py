@@ -413,7 +413,10 @@ def _find(span: Span, language: str) -> Attribution:
                     continue  # a coordination carries on the phrase ("le couple, lui ..., et elle ...")
                 if after and after[0].lower_ in ("qui", "dont", "où", "who", "which"):
                     continue  # "Selon une étude, 59 % des Canadiens ..., qui peuvent ...": a relative clause's verb
-                if after and after[0].pos_ == "ADP" and after[0].lower_ not in ("de", "d'", "du", "des", "of"):
+                if after and (after[0].pos_ == "ADP" and after[0].lower_ not in ("de", "d'", "du", "des", "of")
+                              or after[0].lower_ == "lors" or after[0].lower_ in lx.WHEN_WORDS):
+                    # (a time too: "Selon Le Figaro, lors du Conseil des ministres du 7 novembre, le président ...",
+                    # "Selon RTL, mardi, ...": the circumstance is the statement's, not the source's)
                     comma = k  # "Selon Le Parisien, dans la rue X, ...": a place or time opens the main clause
                     # but not past a noun phrase with a figure, which describes no source: it is the subject
                     # ("Selon le Sun, deux enfants de Carei, dans le nord du pays, travailleraient ...")

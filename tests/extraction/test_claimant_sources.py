@@ -117,3 +117,16 @@ def test_one_of_a_group_speaks_not_the_whole_group(text: str, claimant: str) -> 
 ])
 def test_media_not_named_or_several_are_the_claimant_as_written(text: str, words: str, claimant: str) -> None:
     assert claim(text, words).claimant == claimant
+
+
+# A time set off after an opening "Selon X," is the statement's circumstance, not part of the source.
+@pytest.mark.parametrize(("text", "medium", "kept"), [
+    ("Selon Le Télégramme, lors du conseil municipal du 4 mars, le maire a annoncé la fermeture de 3 écoles.",
+     "Le Télégramme", "Lors du conseil municipal du 4 mars"),
+    ("Selon Ouest-France, mardi, la préfecture a interdit 12 rassemblements dans le département.", "Ouest-France",
+     "Mardi"),
+])
+def test_a_time_after_an_opening_source_stays_in_the_text(text: str, medium: str, kept: str) -> None:
+    cand = claim(text, "préfecture" if "préfecture" in text else "écoles")
+    assert (cand.claimant, cand.outlet) == (medium, medium)
+    assert cand.text.startswith(kept)
