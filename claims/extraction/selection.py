@@ -87,6 +87,13 @@ def _states_figure(cand: _Candidate) -> bool:
     return bool(cand.quantities) and not (s is not None and (s.forecast or s.hypothetical))
 
 
+def _restates(figures: set[str], other: set[str]) -> bool:
+    """Whether two claims' figures allow one to restate the other: the same, or one's with at most two more (a
+    date, a detail); not two different results ("61 %" / "33 %") nor one figure among a list."""
+    small, large = sorted((figures, other), key=len)
+    return small <= large and len(large - small) <= 2
+
+
 def select(candidates: Sequence[_Candidate], *, sentences: int, min_score: float) -> tuple[list[Any], list[Any]]:
     """(kept in article order, the rest best first)."""
     ranked = sorted(candidates, key=lambda c: (-c.checkworthiness, c.start))
@@ -101,9 +108,11 @@ def select(candidates: Sequence[_Candidate], *, sentences: int, min_score: float
         figures = set(_FIGURE.findall(cand.text))
         # The lead often restates a sentence of the body: one claim per fact, the version that names more
         # (_names). Not when the figures differ ("61 % se disent pessimistes" / "33 % se disent optimistes":
-        # two results of a poll).
+        # two results of a poll); a restatement may add a figure or two to the other's ("annoncé vendredi 3 mai que
+        # le dispositif, censé se terminer le 30 avril, sera prolongé"), not a list of them.
         repeated = next((k for k, (other, their_figures) in enumerate(seen) if other and len(words & other) >= 0.6 * min(
-            len(words), len(other)) and not (figures and their_figures and figures != their_figures)), None)
+            len(words), len(other)) and not (figures and their_figures and not _restates(figures, their_figures))),
+            None)
         floor = min_score + (FIRM_MARGIN if len(kept) >= FIRM_CLAIMS and not _states_figure(cand) else 0.0)
         if cand.checkworthiness < floor or not _a_statement(cand):
             continue

@@ -162,3 +162,21 @@ def test_past_the_first_three_a_forecast_figure_needs_the_margin_a_stated_figure
                     signals=Signals(forecast=True, hypothetical=True))
     kept, rest = select([*firm, stated, forecast], sentences=20, min_score=0.5)
     assert stated in kept and forecast in rest
+
+
+def test_a_restatement_that_adds_a_date_to_the_figures_is_the_same_claim() -> None:
+    lead = Named(0, 0.95, "La ministre a annoncé vendredi 3 mai que le dispositif d'aide aux libraires sera prolongé.",
+                 entities=[{"text": "ministre"}])
+    body = Named(90, 0.85, "La ministre a annoncé vendredi 3 mai que le dispositif d'aide, censé se terminer le 30 avril, "
+                 "sera prolongé jusqu'en juin.", entities=[{"text": "ministre"}, {"text": "juin"}])
+    other = Named(200, 0.8, "Près de 8.000 libraires ont demandé une aide depuis janvier.", quantities=[{"value": 8000.0}])
+    kept, rest = select([lead, body, other], sentences=10, min_score=0.3)
+    assert kept == [body, other] and rest == [lead]
+
+
+def test_one_figure_of_a_list_is_not_the_list_restated() -> None:
+    recall = Cand(0, 0.9, "Le fabricant a rappelé vendredi 29 mars des plateaux de charcuterie vendus en supermarché.")
+    codes = Cand(90, 0.85, "Le fabricant a rappelé les plateaux de charcuterie des lots 2101, 2105, 2108 et 2110 vendus "
+                 "le 29 mars en supermarché.")
+    kept, _ = select([recall, codes], sentences=10, min_score=0.3)
+    assert kept == [recall, codes]
