@@ -48,7 +48,7 @@ from claims.extraction.doccache import (
     span_text,
     tokens_within,
 )
-from claims.extraction.people import _phrase_gender
+from claims.extraction.people import _phrase_gender, named_in
 from claims.extraction.quantities import find_quantities
 
 # The words a complement that says which thing a noun is may open with ("une enquête pour fraude", "des
@@ -192,7 +192,7 @@ def person_described(subj: Token, ctx: Context, span: Span) -> str:
     if not name or name not in ctx.people or ctx.genders.get(name) != gender:
         return ""
     text = span_text(span)
-    if any(part in text for part in name.split() if len(part) > 2):
+    if named_in(name, text):
         return ""
     return name
 
@@ -245,6 +245,12 @@ def _age(child: Token) -> str | None:
     return None
 
 
+def _says_which(noun: Token) -> bool:
+    """Whether words after a description's noun other than adjectives say which one it is ("Le groupe de réflexion",
+    "Le couple Roux"): then it names itself and stands for no one named before."""
+    return any(c.i > noun.i and not (c.dep_ == "amod" and c.pos_ == "ADJ") for c in noun.children)
+
+
 def body_described(subj: Token, ctx: Context, span: Span) -> str:
     """"Conforama se retrouve en difficulté. Le groupe souffre d'un manque à gagner de 360 millions d'euros": a
     definite description of a company or a body (descriptions.DESCRIBED_BODIES, with its adjectives: "Le
@@ -256,8 +262,8 @@ def body_described(subj: Token, ctx: Context, span: Span) -> str:
     det = next((c for c in subj.children if c.dep_ == "det" and c.i < subj.i), None)
     if det is None or det.lower_.replace("\u2019", "'") not in ("le", "la", "l'"):
         return ""
-    if any(c.i > subj.i and not (c.dep_ == "amod" and c.pos_ == "ADJ") for c in subj.children):
-        return ""  # "Le groupe de réflexion", "Le groupe Barrière": the words after the noun say which
+    if _says_which(subj):
+        return ""  # "Le groupe de réflexion", "Le groupe Barrière"
     name = ctx.previous_organisation()
     return "" if not name or name in span_text(span) else name
 
@@ -276,8 +282,8 @@ def couple_described(subj: Token, ctx: Context, span: Span) -> str:
     det = next((c for c in subj.children if c.dep_ == "det" and c.i < subj.i), None)
     if det is None or det.lower_ not in ("le", "les"):
         return ""
-    if any(c.i > subj.i and not (c.dep_ == "amod" and c.pos_ == "ADJ") for c in subj.children):
-        return ""  # "Le couple de retraités", "Le couple Roux": the words after the noun say which
+    if _says_which(subj):
+        return ""  # "Le couple de retraités", "Le couple Roux"
     named = list(dict.fromkeys(ctx.couples))
     return named[0] if len(named) == 1 and named[0] not in span_text(span) else ""
 
@@ -312,7 +318,7 @@ def named_by_description(subj: Token, ctx: Context, span: Span) -> str:
         return ""
     name = ctx.described_as(f"{det.lower_} {subj.lower_}")
     text = span_text(span)
-    return "" if not name or any(part in text for part in name.split() if len(part) > 2) else name
+    return "" if not name or named_in(name, text) else name
 
 
 # A preposition and the definite article a thing named before opens with, written as one word.

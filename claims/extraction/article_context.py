@@ -34,7 +34,7 @@ from claims.extraction.descriptions import (
     speakers_possessive,
 )
 from claims.extraction.doccache import column, morph_values, span_ents, span_text
-from claims.extraction.people import _NAME_PARTICLES, _TITLES_BEFORE_NAMES
+from claims.extraction.people import _NAME_PARTICLES, _TITLES_BEFORE_NAMES, named_in
 from claims.extraction.pronouns import SPEAKER_PRONOUNS
 
 # Offices held by few people at a time, whose holder an article names ("l'ancienne ministre", "le maire");
@@ -239,7 +239,7 @@ class Context:
             return ""
         name = same.pop()
         offices = [role.split() for role, holder in self.roles.items() if holder == name]
-        if name in sentence or any(head.rstrip("e") not in (w.rstrip("e") for w in role) for role in offices):
+        if name in sentence or _other_office(head.rstrip("e"), offices):
             return ""  # "le patron du groupe" is not the minister the article named
         return name
 
@@ -278,7 +278,7 @@ class Context:
             return ""
         offices = [role.split() for role, holder in self.roles.items() if same_person(holder, name)]
         if any(same_person(name, other) for other in same if other in sentence) \
-                or any(head.rstrip("e") not in (w.rstrip("e") for w in role) for role in offices):
+                or _other_office(head.rstrip("e"), offices):
             return ""
         return name
 
@@ -321,7 +321,7 @@ class Context:
                 same_person(name, other) and self.genders.get(other) for other in named) for name in distinct):
             return ""
         same = [name for name in distinct if self.genders.get(name) == gender]
-        if len(same) != 1 or any(part in sentence for part in same[0].split() if len(part) > 2):
+        if len(same) != 1 or named_in(same[0], sentence):
             return ""
         # (named other than in a complement, or the title opens on them: "Laetitia Milot enceinte" / "Beaucoup plus
         # belle la vie pour Laetitia Milot !")
@@ -333,9 +333,7 @@ class Context:
         gender a description of an office shows whom the title names as who the story is about (_title_names), named
         other than only in a complement, the shorter forms of a name taken for it ("Paule Roux" for "Paule Roux
         Martin"), when the article gave them no other office; "" when the title names two such people, or none."""
-        gender = description_gender(description)
-        words = role_key(description).split()
-        head = next((w for w in words if w not in ROLE_ADJECTIVES), "").rstrip("e")
+        gender, head = description_gender(description), _office_noun(description)
         if not gender or not head:
             return ""
         named = [name for name in fullest_names(list(dict.fromkeys(self.people)))
@@ -344,14 +342,14 @@ class Context:
         if len(named) != 1:
             return ""
         offices = [role.split() for role, holder in self.roles.items() if holder and same_person(holder, named[0])]
-        return "" if any(head not in (w.rstrip("e") for w in role) for role in offices) else named[0]
+        return "" if _other_office(head, offices) else named[0]
 
     def office_elsewhere(self, description: str, name: str) -> bool:
         """Whether the article gave the noun of this office to someone other than `name`, in an office it tied to
         a name ("Paul Roux, ministre de l'Intérieur,", Context.roles) or right beside one ("le ministre Paul Roux",
         Context.described), of the description's gender when the article gave theirs: another holder a bare "la
         ministre" may be ("le ministre Paul Martin" is not)."""
-        head, gender = role_key(description).split()[0].rstrip("e"), description_gender(description)
+        head, gender = _office_noun(description), description_gender(description)
         others = [(holder, self.genders.get(holder, "")) for role, holder in self.roles.items()
                   if holder and role.split() and role.split()[0].rstrip("e") == head]
         others += [(held, theirs or self.genders.get(held, "")) for noun, found in self.described.items()
@@ -408,9 +406,8 @@ class Context:
         """Whether the article named this person with the description's noun somewhere ("le ministre de
         l'Économie Paul Martin", "Paul Martin, ministre", for "le ministre"): evidence that the description
         stands for them, where a guess (the person just quoted) is none."""
-        words = role_key(description).split()
-        head = next((w for w in words if w not in ROLE_ADJECTIVES), "").rstrip("e")
-        return bool(head) and any(same_person(holder, name) and head in (w.rstrip("e") for w in role.split())
+        head = _office_noun(description)
+        return bool(head) and any(same_person(holder, name) and not _other_office(head, [role.split()])
                                   for role, holder in self.roles.items())
 
     def holds_office_named_in(self, name: str, span: Span) -> bool:
@@ -708,6 +705,18 @@ def _apposed_name(noun: Token, sent: Span) -> str:
             ent = next((e for e in span_ents(sent) if e.start <= child.i < e.end), None)
             return ent.text if ent is not None else ""
     return ""
+
+
+def _office_noun(description: str) -> str:
+    """The noun of the office a description gives, past its adjectives and without the "e" of its feminine, as the
+    offices an article tied to names are compared by ("la première ministre" -> "ministr", "la députée" -> "deput")."""
+    return next((w for w in role_key(description).split() if w not in ROLE_ADJECTIVES), "").rstrip("e")
+
+
+def _other_office(head: str, offices: list[list[str]]) -> bool:
+    """Whether one of the offices the article gave someone (each as role_key's words) is not of this office's noun
+    (_office_noun): "le patron du groupe" is not the minister the article named."""
+    return any(head not in (w.rstrip("e") for w in role) for role in offices)
 
 
 def _shorter_form(name: str, other: str) -> bool:

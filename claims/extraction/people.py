@@ -79,6 +79,12 @@ def past_source_marker(ent: Span) -> int:
     return k if k < ent.end else ent.start
 
 
+def named_in(name: str, text: str) -> bool:
+    """Whether a text already names a person: one of the words of their name of three letters or more is in it
+    ("Roux" of "Paul Roux"; not "Le" of "Marine Le Pen")."""
+    return any(part in text for part in name.split() if len(part) > 2)
+
+
 def person_name(ent: Span) -> str:
     """The name of a person entity without the role the tagger glued to it: "Premier ministre Jean
     Dupont" is "Jean Dupont"; "président de la République" alone names no one ("")."""

@@ -46,6 +46,7 @@ from claims.extraction.language import detect_language
 from claims.extraction.lead_choice import _mark_lead, _said_only
 from claims.extraction.nlp import MAX_CHUNK_CHARS, configured_models, nlp_for
 from claims.extraction.normalise import normalise, parser_text
+from claims.extraction.people import named_in
 from claims.extraction.quotation_speakers import (
     _QUOTATION_TAIL,
     _alone,
@@ -693,7 +694,7 @@ def _title_person(art: Article, description: str, person: str, sentence: str) ->
     if not person or bare == description or not (bare[:1].islower() or at.office_key(description)):
         return ""
     named = next((name for name in art.context.people if rw.same_person(name, person)), "")
-    if not named or any(part in sentence for part in named.split() if len(part) > 2):
+    if not named or named_in(named, sentence):
         return ""
     if art.context.names_someone(description):
         return ""
@@ -756,7 +757,7 @@ def _name_place_office(art: Article, cand: ClaimCandidate) -> None:
         return
     name = art.context.title_holder(office)
     places = unnamed_places(art.original, office, art.context.roles)
-    if not name or len(places) != 1 or any(part in cand.quote for part in name.split() if len(part) > 2):
+    if not name or len(places) != 1 or named_in(name, cand.quote):
         return
     cand.text = rw.named_form(cand.text[: len(office)], name) + cand.text[len(office):]
     if at.role_key(cand.claimant) == at.role_key(office):
@@ -833,7 +834,7 @@ def _title_office_holder(art: Article, described: str, sentence: str, start: int
     if not bare_office(described):
         return ""
     name = art.context.title_holder(described)
-    if not name or any(part in sentence for part in name.split() if len(part) > 2):
+    if not name or named_in(name, sentence):
         return ""
     last = _last_named(art, rw.description_gender(described), start)
     return "" if art.context.office_elsewhere(described, name) or last and not rw.same_person(last, name) else name
