@@ -336,9 +336,8 @@ class Context:
         gender, head = description_gender(description), _office_noun(description)
         if not gender or not head:
             return ""
-        named = [name for name in fullest_names(list(dict.fromkeys(self.people)))
+        named = [name for name in fullest_names(self.people)
                  if name in self.agents and self.genders.get(name) == gender and self._title_names(name)]
-        named = [name for name in named if not any(_shorter_form(name, other) for other in named)]
         if len(named) != 1:
             return ""
         offices = [role.split() for role, holder in self.roles.items() if holder and same_person(holder, named[0])]
@@ -362,7 +361,7 @@ class Context:
         than only in a complement, whom its title names as who the story is about (_title_names: by the surname,
         not as whose kin someone is), when the article gave their gender and "il"/"elle" agrees with it; "" when
         the title names two of the article's people, or none."""
-        named = [name for name in fullest_names(list(dict.fromkeys(self.people))) if self._title_names(name)]
+        named = [name for name in fullest_names(self.people) if self._title_names(name)]
         if len(named) != 1 or named[0] not in self.agents or not self.genders.get(named[0]):
             return ""
         return named[0] if self.fits(named[0], pronoun) else ""
@@ -774,9 +773,10 @@ def unnamed_places(text: str, description: str, roles: dict[str, str]) -> set[st
 
 def fullest_names(names: list[str]) -> list[str]:
     """The names of a list, each once, in their order, without the shorter forms of another ("M. Fillon",
-    "Fillon" beside "François Fillon")."""
+    "Fillon" beside "François Fillon", and "Marion Maréchal" beside "Marion Maréchal Le Pen": _shorter_form)."""
     return [name for name in dict.fromkeys(names) if not any(
-        other != name and same_person(other, name) and len(other) > len(name) for other in names)]
+        other != name and (same_person(other, name) and len(other) > len(name) or _shorter_form(name, other))
+        for other in names)]
 
 
 def same_person(name: str, other: str) -> bool:
