@@ -17,6 +17,7 @@ from claims.extraction import rewrite as rw
 from claims.extraction.body_speakers import BODIES_EN
 from claims.extraction.candidates import Article
 from claims.extraction.doccache import column
+from claims.extraction.people import CIVILITY_GENDER
 
 
 def _opens(text: str, at_mark: int) -> bool:
@@ -118,10 +119,9 @@ def _resolve_claimant(art: Article, attrib: at.Attribution) -> str:
 _KIN = {"sr", "sr.", "jr", "jr.", "senior", "junior", "fils", "père", "mère", "fille"}
 
 
-# "M. Castaner", "Mme Voynet", "Me Seban" (a lawyer), "Dr Pauti": a title before a surname, and the gender it says.
+# "M. Castaner", "Mme Voynet", "Me Seban" (a lawyer), "Dr Pauti": a title before a surname (the gender it says:
+# people.CIVILITY_GENDER).
 _CIVILITY = re.compile(r"^(M\.|Mme|Mlle|Me|Dr|Pr|Mr\.?|Mrs\.?|Ms\.?) (?=[A-ZÀ-Þ])")
-_CIVILITY_GENDER = {"m.": "il", "mme": "elle", "mlle": "elle", "mr.": "he", "mr": "he", "mrs.": "she", "mrs": "she",
-                    "ms.": "she", "ms": "she"}
 
 
 def _full_name(ctx: rw.Context, claimant: str) -> str:
@@ -132,10 +132,10 @@ def _full_name(ctx: rw.Context, claimant: str) -> str:
     if civility:
         # "a expliqué Mme Voynet" after "Dominique Voynet": the one person of that name (and gender) the article named
         # (named before the title was first used: "M. Roux, fils du souverainiste Philippe Roux" is another Roux)
-        surname, pronoun = claimant[civility.end() :], _CIVILITY_GENDER.get(civility.group(1).lower(), "")
+        surname, gender = claimant[civility.end() :], CIVILITY_GENDER.get(civility.group(1).lower(), "")
         before = ctx.people[: ctx.people.index(claimant)] if claimant in ctx.people else ctx.people
         named = {p for p in before if p.endswith(" " + surname)
-                 and not _CIVILITY.match(p) and (not pronoun or ctx.fits(p, pronoun))}
+                 and not _CIVILITY.match(p) and (not gender or ctx.genders.get(p, gender) == gender)}
         return named.pop() if len(named) == 1 else claimant
     if not claimant or not claimant[:1].isupper() or len(claimant.split()) > 2:
         return claimant

@@ -128,11 +128,11 @@ def _first_name_before(doc: Doc, start: int) -> int:
 # Notes of the newsroom or the translator inside a quotation, which taggers read as names.
 _EDITORIAL_NOTES = frozenset({"ndlr", "ndt", "ndr", "nda"})
 # Grammatical gender an article gives a person: a civility, a determiner, or a marked role or participle.
-_CIVILITY = {"m.": "Masc", "monsieur": "Masc", "mr": "Masc", "mr.": "Masc", "mme": "Fem", "mme.": "Fem",
+CIVILITY_GENDER = {"m.": "Masc", "monsieur": "Masc", "mr": "Masc", "mr.": "Masc", "mme": "Fem", "mme.": "Fem",
              "madame": "Fem", "mlle": "Fem", "mademoiselle": "Fem", "mrs": "Fem", "mrs.": "Fem", "ms": "Fem",
              "ms.": "Fem", "miss": "Fem"}
 # Titles before a person's name: the civilities, lawyers' "Me", doctors' "Dr".
-_TITLES_BEFORE_NAMES = frozenset({*_CIVILITY, "me", "maître", "dr", "dr.", "pr"})
+_TITLES_BEFORE_NAMES = frozenset({*CIVILITY_GENDER, "me", "maître", "dr", "dr.", "pr"})
 _GENDERED_DET = {"le": "Masc", "un": "Masc", "ce": "Masc", "cet": "Masc", "du": "Masc", "au": "Masc",
                  "la": "Fem", "une": "Fem", "cette": "Fem"}
 PRONOUN_GENDER = {"il": "Masc", "he": "Masc", "elle": "Fem", "she": "Fem"}
@@ -170,8 +170,8 @@ def gender_of(ent: Span) -> str:
     ministre,"); else from a first name that gives it (first_name_gender)."""
     doc = ent.doc
     for tok in (ent[0], doc[ent.start - 1] if ent.start > sentence_start(ent) else None):
-        if tok is not None and tok.lower_ in _CIVILITY:
-            return _CIVILITY[tok.lower_]
+        if tok is not None and tok.lower_ in CIVILITY_GENDER:
+            return CIVILITY_GENDER[tok.lower_]
     root = ent.root
     head = root.head
     if root.dep_ in ("appos", "flat:name", "nmod") and head.i < ent.start and head.pos_ == "NOUN" \
