@@ -189,15 +189,6 @@ def _whose_title(head: Token, title: Token) -> bool | None:
     return False if head.lower_ in _SOURCE_WORKS else None
 
 
-# What a source produces, whose author is its source: "selon les conclusions du professeur X", "d'après les travaux de
-# la chercheuse Y", "selon les chiffres du ministre".
-_SOURCE_WORKS = frozenset({"propos", "paroles", "confidences", "témoignage", "déclaration", "déclarations",
-                           "conclusions", "travaux", "recherches", "chiffres", "calculs", "estimations", "estimation",
-                           "données", "étude", "études", "rapport", "analyse", "informations", "prévisions",
-                           "décompte", "comptage", "bilan", "communiqué", "findings", "research", "figures",
-                           "estimates", "study", "report", "analysis"})
-
-
 def _role_holder(role: Token, noun: Token, ent: Span) -> bool:
     """"la ministre de la Cohésion des territoires Jacqueline Gourault", "le chef de file des députés de
     droite Damien Abad", "la championne du monde de pentathlon Elodie Clouvel": a person's full name after the
@@ -1026,6 +1017,14 @@ def _speaker_before_medium(tokens: list[Token]) -> tuple[str, str]:
 # Nouns for what someone said, which a medium may pass on ("des propos rapportés par Le Point").
 _WORDS_SAID = frozenset({"propos", "paroles", "confidences", "citation", "citations", "témoignage", "témoignages",
                          "déclaration", "déclarations", "remarks", "comments", "words"})
+
+
+# What a source produces, whose author is its source: "selon les conclusions du professeur X", "d'après les travaux de
+# la chercheuse Y", "selon les chiffres du ministre" (and what they said, _WORDS_SAID).
+_SOURCE_WORKS = frozenset(_WORDS_SAID | {
+    "conclusions", "travaux", "recherches", "chiffres", "calculs", "estimations", "estimation", "données", "étude",
+    "études", "rapport", "analyse", "informations", "prévisions", "décompte", "comptage", "bilan", "communiqué",
+    "findings", "research", "figures", "estimates", "study", "report", "analysis"})
 
 
 def _addressee(tok: Token) -> bool:
