@@ -86,6 +86,7 @@ _MASCULINE_IDENTITIES = frozenset(role_key(w) for w in lx.MASCULINE_IDENTITIES)
 
 # Nouns for someone a story may bring in unnamed besides those of _UNNAMED_PEOPLE: "une étudiante", "un militant".
 _UNNAMED_ROLES = frozenset(lx.UNNAMED_PERSON_NOUNS | lx.FIGURE_NOUNS)
+_UNNAMED_ANY = frozenset(_UNNAMED_PEOPLE | _UNNAMED_ROLES)  # (either, read in one pass: Context.update)
 
 
 def identity_only(description: str) -> bool:
@@ -485,14 +486,12 @@ class Context:
         self.previous_names = [text for e in ents if e.label_ in ("PER", "PERSON", "ORG") and len(text := span_text(e)) > 2]
         if not span_text(sent).lstrip().startswith('"'):  # a quotation does not move the narrative
             lower = column(sent.doc, "lower_")  # only the few words in _UNNAMED_PEOPLE get a Token
-            self.unnamed_genders = {g for t in (sent.doc[i] for i in range(sent.start, sent.end) if lower[i] in _UNNAMED_PEOPLE)
-                                    if t.pos_ in ("NOUN", "PRON")
-                                    and any(c.dep_ == "det" and c.lower_ in ("un", "une") for c in t.children)
+            unnamed = [t for t in (sent.doc[i] for i in range(sent.start, sent.end) if lower[i] in _UNNAMED_ANY)
+                       if any(c.dep_ == "det" and c.lower_ in ("un", "une") for c in t.children)]  # ("une étudiante")
+            self.unnamed_genders = {g for t in unnamed if t.lower_ in _UNNAMED_PEOPLE and t.pos_ in ("NOUN", "PRON")
                                     for g in morph_values(t, "Gender")}
             self.unnamed_seen |= self.unnamed_genders | {
-                g for i in range(sent.start, sent.end) if lower[i] in _UNNAMED_ROLES
-                and (t := sent.doc[i]).pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("un", "une") for c in t.children)
-                for g in morph_values(t, "Gender")}
+                g for t in unnamed if t.lower_ in _UNNAMED_ROLES and t.pos_ == "NOUN" for g in morph_values(t, "Gender")}
         self.clause_subjects = []
         named_before = len(self.people)
         self.couples.extend(couples_named(span_text(sent)))
