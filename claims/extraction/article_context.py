@@ -740,6 +740,8 @@ def couples_named(text: str) -> list[str]:
     """The surnames of the couples a sentence names: "le couple Balkany", "les époux Roux" (one surname; not "le
     couple Paul Roux", a name of two words), "Paul Roux et sa femme Anne", "Paul Roux et son épouse" or "... et son
     mari Paul Roux" (the spouse's name, when it has a surname, is the same one)."""
+    if "couple" not in text and "époux" not in text and " et s" not in text:
+        return []  # (most sentences, read for every one: Context.update)
     found = []
     for match in _COUPLE_NAMED.finditer(text):
         if match.group(2) is None or match.group(2).lower() in ("a", "et", "ont", "est", "sont"):
